@@ -1,0 +1,91 @@
+//go:build cgo
+
+package ocr
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/otiai10/gosseract/v2"
+)
+
+// initMu serialises client start-up: gosseract's Init swaps the process's
+// file descriptor 2 and concurrent swaps can leave it on /dev/null.
+var initMu sync.Mutex
+
+// tesseract is an engine backed by one gosseract client.
+type tesseract struct {
+	c *gosseract.Client
+}
+
+// blankPNG is a small white image used to start a client.
+var blankPNG = func() []byte {
+	img := image.NewGray(image.Rect(0, 0, 32, 32))
+	for i := range img.Pix {
+		img.Pix[i] = 255
+	}
+	var buf bytes.Buffer
+	_ = png.Encode(&buf, img)
+	return buf.Bytes()
+}()
+
+func newTesseract(opts Options) (engine, error) {
+	initMu.Lock()
+	defer initMu.Unlock()
+	c := gosseract.NewClient()
+	if opts.TessdataPrefix != "" {
+		if err := c.SetTessdataPrefix(opts.TessdataPrefix); err != nil {
+			c.Close()
+			return nil, err
+		}
+	}
+	if err := c.SetLanguage(strings.Split(opts.Language, "+")...); err != nil {
+		c.Close()
+		return nil, err
+	}
+	_ = c.SetVariable("debug_file", os.DevNull) // Tesseract's warnings, not ours to print
+	_ = c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(opts.PSM))
+	_ = c.SetPageSegMode(gosseract.PageSegMode(opts.PSM))
+	// gosseract initialises lazily, on the first OCR: do it now, here,
+	// under initMu, on a blank image.
+	if err := c.SetImageFromBytes(blankPNG); err != nil {
+		c.Close()
+		return nil, err
+	}
+	if _, err := c.Text(); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("tesseract (language %q): %w", opts.Language, err)
+	}
+	_ = c.SetPageSegMode(gosseract.PageSegMode(opts.PSM))
+	return &tesseract{c: c}, nil
+}
+
+func (t *tesseract) recognize(img []byte, dpi int) ([]rawWord, error) {
+	_ = t.c.SetVariable("user_defined_dpi", strconv.Itoa(dpi))
+	if err := t.c.SetImageFromBytes(img); err != nil {
+		return nil, err
+	}
+	// One call: every GetBoundingBoxes*, Text or HOCRText re-runs OCR.
+	boxes, err := t.c.GetBoundingBoxesVerbose()
+	if err != nil {
+		return nil, err
+	}
+	raw := make([]rawWord, 0, len(boxes))
+	for _, b := range boxes {
+		raw = append(raw, rawWord{
+			text: b.Word,
+			x0:   b.Box.Min.X, y0: b.Box.Min.Y, x1: b.Box.Max.X, y1: b.Box.Max.Y,
+			conf:  b.Confidence,
+			block: b.BlockNum, par: b.ParNum, line: b.LineNum,
+		})
+	}
+	return raw, nil
+}
+
+func (t *tesseract) close() { _ = t.c.Close() }

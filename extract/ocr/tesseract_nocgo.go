@@ -1,0 +1,5 @@
+//go:build !cgo
+
+package ocr
+
+func newTesseract(Options) (engine, error) { return nil, ErrUnavailable }

@@ -1,0 +1,221 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Info describes a PDF that opened.
+type Info struct {
+	// Version is the PDF version, such as "1.7".
+	Version string
+	// Pages has one entry per page, in page order.
+	Pages []PageInfo
+	// Encrypted is true for a PDF that is encrypted but opened without a
+	// password (an empty user password).
+	Encrypted bool
+	// ValidationError is pdfcpu's complaint, in relaxed mode, about a PDF
+	// that opened but breaks the standard; poppler usually reads such
+	// files, so it is reported rather than fatal.
+	ValidationError string
+}
+
+// PageCount is the number of pages.
+func (i Info) PageCount() int { return len(i.Pages) }
+
+// PageInfo describes one page.
+type PageInfo struct {
+	Number int     // 1-based
+	Width  float64 // points, as displayed (after rotation)
+	Height float64 // points, as displayed (after rotation)
+	// Rotate is the page's /Rotate in degrees (0, 90, 180, 270).
+	Rotate int
+	// HasImages is true when the page (or a form it draws) uses an image.
+	HasImages bool
+}
+
+var disableConfigDir sync.Once
+
+// config returns a pdfcpu configuration for reading untrusted files:
+// relaxed validation, no config directory, tighter resource limits.
+func config() *model.Configuration {
+	disableConfigDir.Do(api.DisableConfigDir)
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	conf.Limits.MaxStreamBytes = 256 << 20
+	conf.Limits.MaxDecodeBytes = 256 << 20
+	conf.Limits.MaxImagePixels = 80 << 20
+	conf.Limits.MaxImageBytes = 256 << 20
+	return conf
+}
+
+// Inspect validates the PDF in data, named name in errors, and describes
+// its pages. It fails with ErrEmpty, ErrNotPDF, ErrEncrypted or ErrCorrupt
+// (wrapped in *FileError); a PDF that opens but breaks the standard is
+// returned with Info.ValidationError set.
+func Inspect(ctx context.Context, name string, data []byte) (Info, error) {
+	if err := sniff(name, data); err != nil {
+		return Info{}, err
+	}
+	pctx, err := open(ctx, name, bytes.NewReader(data))
+	if err != nil {
+		return Info{}, err
+	}
+	info := Info{
+		Version:   pctx.XRefTable.Version().String(),
+		Encrypted: pctx.XRefTable.Encrypt != nil,
+	}
+	if err := api.ValidateContext(pctx); err != nil {
+		info.ValidationError = firstLine(err.Error())
+	}
+	if err := ctx.Err(); err != nil {
+		return Info{}, fmt.Errorf("inspect %s: %w", name, err)
+	}
+	if info.Pages, err = pageInfos(pctx); err != nil {
+		return Info{}, fileErr(name, 0, "cannot read the page tree", errors.Join(ErrCorrupt, err))
+	}
+	if len(info.Pages) == 0 {
+		return Info{}, fileErr(name, 0, "has no pages", ErrCorrupt)
+	}
+	return info, nil
+}
+
+// open reads a PDF with pdfcpu and classifies read errors.
+func open(ctx context.Context, name string, rs io.ReadSeeker) (pctx *model.Context, err error) {
+	defer func() {
+		// pdfcpu can panic on hostile input; never let that take the
+		// process down.
+		if r := recover(); r != nil {
+			pctx, err = nil, fileErr(name, 0, "cannot be read", fmt.Errorf("%w: pdfcpu panic: %v", ErrCorrupt, r))
+		}
+	}()
+	pctx, err = pdfcpu.ReadWithContext(ctx, rs, config())
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("read %s: %w", name, ctx.Err())
+	case errors.Is(err, pdfcpu.ErrWrongPassword):
+		return nil, fileErr(name, 0, "", ErrEncrypted)
+	case errors.Is(err, pdfcpu.ErrEmptyInput):
+		return nil, fileErr(name, 0, "", ErrEmpty)
+	default:
+		return nil, fileErr(name, 0, firstLine(err.Error()), ErrCorrupt)
+	}
+	if pctx.PageCount == 0 {
+		if err := pctx.EnsurePageCount(); err != nil {
+			return nil, fileErr(name, 0, "cannot count pages", errors.Join(ErrCorrupt, err))
+		}
+	}
+	return pctx, nil
+}
+
+func pageInfos(pctx *model.Context) ([]PageInfo, error) {
+	pbs, err := pctx.PageBoundaries(nil)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]PageInfo, 0, len(pbs))
+	for i, pb := range pbs {
+		n := i + 1
+		box := pb.MediaBox() // poppler renders and measures the media box
+		p := PageInfo{Number: n, Rotate: normRotate(pb.Rot)}
+		if box != nil {
+			p.Width, p.Height = box.Width(), box.Height()
+		}
+		if p.Rotate%180 != 0 {
+			p.Width, p.Height = p.Height, p.Width
+		}
+		d, _, inh, err := pctx.PageDict(n, false)
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", n, err)
+		}
+		p.HasImages = pageUsesImages(pctx, d, inh, n)
+		pages = append(pages, p)
+	}
+	return pages, nil
+}
+
+// pageUsesImages reports whether a page draws an image. Producers often
+// share one resource dictionary between pages, so it follows the XObjects
+// the page's content stream draws, and only falls back to the resource
+// dictionary when the stream is too long to scan.
+func pageUsesImages(pctx *model.Context, d types.Dict, inh *model.InheritedPageAttrs, n int) bool {
+	if inh == nil {
+		return false
+	}
+	content, err := pctx.PageContent(d, n)
+	if err != nil {
+		return false
+	}
+	pl, ok := scanContent(content, maxInspect)
+	if !ok || len(pl.names) == maxDraws {
+		return usesImages(pctx.XRefTable, inh.Resources, 0)
+	}
+	if pl.inline {
+		return true
+	}
+	xobjs, err := pctx.DereferenceDict(inh.Resources["XObject"])
+	if err != nil || xobjs == nil {
+		return false
+	}
+	for _, name := range pl.names {
+		if o, found := xobjs[name]; found && usesImages(pctx.XRefTable, types.Dict{"XObject": types.Dict{name: o}}, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// usesImages reports whether a resource dictionary names an image XObject,
+// directly or through a form XObject.
+func usesImages(xt *model.XRefTable, res types.Dict, depth int) bool {
+	if res == nil || depth > 8 {
+		return false
+	}
+	xobjs, err := xt.DereferenceDict(res["XObject"])
+	if err != nil || xobjs == nil {
+		return false
+	}
+	for _, o := range xobjs {
+		sd, _, err := xt.DereferenceStreamDict(o)
+		if err != nil || sd == nil {
+			continue
+		}
+		switch sub := sd.Subtype(); {
+		case sub != nil && *sub == "Image":
+			return true
+		case sub != nil && *sub == "Form":
+			inner, err := xt.DereferenceDict(sd.Dict["Resources"])
+			if err == nil && usesImages(xt, inner, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func normRotate(r int) int {
+	r %= 360
+	if r < 0 {
+		r += 360
+	}
+	return r
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}

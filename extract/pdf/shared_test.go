@@ -1,0 +1,76 @@
+package pdf
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// sharedData returns ../shared/data beside the repository root (the
+// directory holding go.mod), skipping the test when it is absent.
+func sharedData(t *testing.T, sub string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root not found")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", sub)
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s is absent", path)
+	}
+	return path
+}
+
+// TestSharedRenderedPDFs reads the public rendered records: clean PDFs must
+// yield real text on every page, scanned ones must be left for OCR.
+func TestSharedRenderedPDFs(t *testing.T) {
+	root := sharedData(t, "rendered-pdfs")
+	clean, _ := filepath.Glob(filepath.Join(root, "*", "clean", "*.pdf"))
+	scanned, _ := filepath.Glob(filepath.Join(root, "*", "scanned", "*.pdf"))
+	if len(clean)+len(scanned) == 0 {
+		t.Skip("no PDFs under " + root)
+	}
+	for _, path := range clean {
+		pages, err := TextLayer(context.Background(), path)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		for _, p := range pages {
+			if p.Source != extract.SourceText || len(p.Words) == 0 {
+				t.Errorf("%s page %d: source %q with %d words, want text", filepath.Base(path), p.Number, p.Source, len(p.Words))
+			}
+		}
+	}
+	for _, path := range scanned {
+		pages, err := TextLayer(context.Background(), path)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		for _, p := range pages {
+			if p.Source == extract.SourceText {
+				t.Errorf("%s page %d: scanned page taken as text", filepath.Base(path), p.Number)
+			}
+		}
+		if len(pages) > 0 {
+			img, err := PageImage(context.Background(), path, 1, 300)
+			if err != nil || len(img.Data) == 0 {
+				t.Errorf("%s page 1 image: %v", filepath.Base(path), err)
+			}
+		}
+	}
+}
