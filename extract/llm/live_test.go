@@ -1,0 +1,49 @@
+package llm
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// TestLive extracts one synthetic page through a real endpoint. It runs
+// only when OPENAI_BASE_URL and MEDCHRON_LLM_MODEL are set.
+func TestLive(t *testing.T) {
+	if os.Getenv(EnvBaseURL) == "" || os.Getenv(EnvModel) == "" {
+		t.Skipf("set %s and %s to run against a live endpoint", EnvBaseURL, EnvModel)
+	}
+	cfg, err := ConfigFromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(cfg, NewMemoryCache())
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := extract.Page{DocumentID: "live", Number: 1, Source: extract.SourceText, Text: "RIVERSIDE URGENT CARE\n" +
+		"Patient: Test Patient   DOB: 01/02/1970\nDate of Service: 06/15/2024\n" +
+		"Chief complaint: low back pain after slip and fall on 06/14/2024.\nPain 6/10.\n" +
+		"Assessment: Lumbar strain (S39.012A).\nPlan: Naproxen 500 mg. Follow up in 2 weeks.\n"}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	res, err := e.Extract(ctx, extract.Document{ID: "live", File: "live.pdf", Pages: 1}, []extract.Page{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("usage %+v, %d encounters, page errors %v", res.Usage, len(res.Encounters), res.PageErrors)
+	want := dates.New(2024, 6, 15)
+	found := false
+	for _, enc := range res.Encounters {
+		found = found || enc.Date == want
+		if enc.Date == dates.New(1970, 1, 2) {
+			t.Error("date of birth returned as a date of service")
+		}
+	}
+	if !found {
+		t.Errorf("no encounter dated %s", want)
+	}
+}

@@ -1,0 +1,181 @@
+package prompts
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// LatestExtraction is the extraction prompt version used unless configured
+// otherwise.
+const LatestExtraction = "extract-v1"
+
+// Delimiters around the record text in the user message, and the marker
+// line that opens each page inside it.
+const (
+	BeginData = "<<<BEGIN RECORD DATA>>>"
+	EndData   = "<<<END RECORD DATA>>>"
+)
+
+// PageMarker returns the line that opens page n in the user message.
+func PageMarker(n int) string { return fmt.Sprintf("=== PAGE %d ===", n) }
+
+//go:embed extract/*.tmpl versions.txt
+var files embed.FS
+
+const extractPrefix = "extract-"
+
+// Prompt is one version of a prompt: a system and a user template.
+type Prompt struct {
+	// Version is the version string recorded with every fact, e.g. "extract-v1".
+	Version string
+	// SHA256 is the hex sha256 of the version's template files, as listed in
+	// versions.txt.
+	SHA256 string
+	system *template.Template
+	user   *template.Template
+}
+
+// Extraction returns the extraction prompt of the given version, such as
+// LatestExtraction.
+func Extraction(version string) (Prompt, error) {
+	n, ok := strings.CutPrefix(version, extractPrefix)
+	if !ok || n == "" {
+		return Prompt{}, fmt.Errorf("prompt version %q: want %s<N>", version, extractPrefix)
+	}
+	sysSrc, err1 := files.ReadFile("extract/" + n + ".system.tmpl")
+	userSrc, err2 := files.ReadFile("extract/" + n + ".user.tmpl")
+	if err1 != nil || err2 != nil {
+		return Prompt{}, fmt.Errorf("prompt version %q: not found (have %s)", version, strings.Join(ExtractionVersions(), ", "))
+	}
+	p := Prompt{Version: version, SHA256: checksum(sysSrc, userSrc)}
+	funcs := template.FuncMap{"data": Neutralise, "marker": PageMarker}
+	if p.system, err1 = template.New("system").Option("missingkey=error").Parse(string(sysSrc)); err1 != nil {
+		return Prompt{}, fmt.Errorf("prompt %s system template: %w", version, err1)
+	}
+	if p.user, err2 = template.New("user").Option("missingkey=error").Funcs(funcs).Parse(string(userSrc)); err2 != nil {
+		return Prompt{}, fmt.Errorf("prompt %s user template: %w", version, err2)
+	}
+	return p, nil
+}
+
+// ExtractionVersions lists the embedded extraction prompt versions, sorted.
+func ExtractionVersions() []string {
+	names, _ := fs.Glob(files, "extract/*.system.tmpl")
+	var out []string
+	for _, name := range names {
+		n := strings.TrimSuffix(strings.TrimPrefix(name, "extract/"), ".system.tmpl")
+		out = append(out, extractPrefix+n)
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmpVersion(a, b) })
+	return out
+}
+
+// cmpVersion orders "extract-v2" before "extract-v10".
+func cmpVersion(a, b string) int {
+	na, nb := versionNumber(a), versionNumber(b)
+	if na != nb {
+		return na - nb
+	}
+	return strings.Compare(a, b)
+}
+
+func versionNumber(v string) int {
+	n, err := strconv.Atoi(strings.TrimPrefix(v, extractPrefix+"v"))
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// systemData is what the system template may use: never record text.
+type systemData struct{ Version string }
+
+// userData is what the user template renders.
+type userData struct {
+	Version     string
+	First, Last int
+	Pages       []extract.Page
+}
+
+// System renders the system message. It takes no page data by design.
+func (p Prompt) System() (string, error) {
+	var b bytes.Buffer
+	if err := p.system.Execute(&b, systemData{Version: p.Version}); err != nil {
+		return "", fmt.Errorf("render prompt %s system message: %w", p.Version, err)
+	}
+	return b.String(), nil
+}
+
+// User renders the user message holding the given pages, in order, each
+// opened by its PageMarker inside the BeginData/EndData block.
+func (p Prompt) User(pages []extract.Page) (string, error) {
+	if len(pages) == 0 {
+		return "", fmt.Errorf("render prompt %s user message: no pages", p.Version)
+	}
+	d := userData{Version: p.Version, First: pages[0].Number, Last: pages[len(pages)-1].Number, Pages: pages}
+	var b bytes.Buffer
+	if err := p.user.Execute(&b, d); err != nil {
+		return "", fmt.Errorf("render prompt %s user message: %w", p.Version, err)
+	}
+	return b.String(), nil
+}
+
+var markerLine = regexp.MustCompile(`(?m)^[ \t]*=== PAGE \d+ ===[ \t]*$`)
+
+// Neutralise prepares page text for the data block: it trims trailing
+// space and defuses text that imitates the block's delimiters or a page
+// marker, so a page cannot close the data block or pose as another page.
+// Ordinary text is left exactly as printed, so quotes stay verbatim.
+func Neutralise(text string) string {
+	text = strings.TrimRight(text, " \t\r\n")
+	text = strings.ReplaceAll(text, BeginData, "[delimiter removed]")
+	text = strings.ReplaceAll(text, EndData, "[delimiter removed]")
+	return markerLine.ReplaceAllString(text, "[page marker removed]")
+}
+
+// checksum is the hex sha256 over a version's files, each preceded by its
+// length so that moving text between them changes the sum.
+func checksum(parts ...[]byte) string {
+	h := sha256.New()
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d\n", len(p))
+		h.Write(p)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// recordedChecksums parses versions.txt: "version sha256" per line, with
+// blank lines and #-comments ignored.
+func recordedChecksums() (map[string]string, error) {
+	raw, err := files.ReadFile("versions.txt")
+	if err != nil {
+		return nil, fmt.Errorf("read versions.txt: %w", err)
+	}
+	out := map[string]string{}
+	for i, line := range strings.Split(string(raw), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 2 {
+			return nil, fmt.Errorf("versions.txt line %d: want \"version sha256\"", i+1)
+		}
+		if _, dup := out[f[0]]; dup {
+			return nil, fmt.Errorf("versions.txt line %d: %s listed twice", i+1, f[0])
+		}
+		out[f[0]] = f[1]
+	}
+	return out, nil
+}
