@@ -1,0 +1,47 @@
+# medchron — run "make help" for the targets.
+SHELL := /bin/bash
+# Tesseract's OpenMP runtime reads this at load: one thread per OCR worker.
+export OMP_THREAD_LIMIT := 1
+
+BIN        := bin/medchron
+DEMO_DIR   := demo-output
+GOTESTFLAGS ?=
+
+.PHONY: help build demo test bench fixtures vet clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+build: ## build bin/medchron
+	go build -o $(BIN) ./cmd/medchron
+
+demo: ## install what is missing, build, and process the sample bundles in testdata/
+	scripts/setup-debian.sh
+	go build -o $(BIN) ./cmd/medchron
+	rm -rf $(DEMO_DIR)
+	$(BIN) process --db $(DEMO_DIR)/medchron.db --out $(DEMO_DIR)/born-digital --matter demo-born-digital \
+		--incident-date $$(sed -n 's/.*"incident_date": *"\([0-9-]*\)".*/\1/p' testdata/bundles/small/truth.json) \
+		testdata/bundles/small/born-digital.pdf
+	$(BIN) process --db $(DEMO_DIR)/medchron.db --out $(DEMO_DIR)/scanned --matter demo-scanned \
+		--incident-date $$(sed -n 's/.*"incident_date": *"\([0-9-]*\)".*/\1/p' testdata/bundles/small/truth.json) \
+		testdata/bundles/small/scanned.pdf
+	@echo; echo "Open $(DEMO_DIR)/born-digital/chronology.html and $(DEMO_DIR)/scanned/chronology.html in a browser."
+
+test: ## install what is missing and run the whole test suite
+	scripts/setup-debian.sh test
+	go vet ./...
+	go test $(GOTESTFLAGS) ./...
+
+bench: ## run the benchmarks and write BENCHMARKS.md
+	scripts/setup-debian.sh
+	scripts/bench.sh
+
+fixtures: ## regenerate the committed test fixtures
+	go run ./cmd/genfixtures -out testdata
+
+vet: ## go vet and gofmt check
+	go vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+clean: ## remove build and demo output
+	rm -rf bin $(DEMO_DIR)

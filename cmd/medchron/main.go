@@ -1,0 +1,31 @@
+// Command medchron turns medical record PDFs into a cited chronology and a
+// demand-letter draft. Run "medchron help" for its commands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/medchron/medchron/internal/cli"
+)
+
+func main() {
+	// Tesseract's OpenMP runtime reads OMP_THREAD_LIMIT when the library is
+	// loaded, before any Go code runs: without it each OCR call spreads over
+	// all cores and is 4–6 times slower under parallel load. Re-execute once
+	// with it set.
+	if os.Getenv("OMP_THREAD_LIMIT") == "" {
+		if exe, err := os.Executable(); err == nil {
+			env := append(os.Environ(), "OMP_THREAD_LIMIT=1")
+			err = syscall.Exec(exe, os.Args, env)
+			fmt.Fprintf(os.Stderr, "medchron: warning: could not set OMP_THREAD_LIMIT: %v\n", err)
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

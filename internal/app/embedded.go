@@ -1,0 +1,175 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store/sqlite"
+)
+
+// Config says how to run medchron in one process.
+type Config struct {
+	// DBPath is the SQLite file; default DefaultDBPath().
+	DBPath string
+	// Workers is the number of OCR workers (Tesseract clients); default the
+	// number of CPUs.
+	Workers int
+	// Extractor is "rules", "llm", or "" for rules unless an LLM is configured.
+	Extractor string
+	// NoOCR stores pages without a text layer as empty instead of OCR'ing them.
+	NoOCR  bool
+	Logger *slog.Logger
+	// Now is the clock used for generated_at (nil: time.Now).
+	Now func() time.Time
+}
+
+// DefaultDBPath is $MEDCHRON_DB, or medchron.db in the user's data folder
+// ($XDG_DATA_HOME/medchron, ~/.local/share/medchron).
+func DefaultDBPath() string {
+	if p := os.Getenv("MEDCHRON_DB"); p != "" {
+		return p
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "medchron.db"
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "medchron", "medchron.db")
+}
+
+// Embedded is medchron running in one process on a SQLite file.
+type Embedded struct {
+	Store    *sqlite.Store
+	River    *river.Client[*sql.Tx]
+	Pipeline *pipeline.Pipeline
+	closers  []func() error
+}
+
+// OpenEmbedded opens the SQLite store (migrating medchron's and River's
+// tables), builds the pipeline and a River client on the same database.
+// Call Start to run jobs and Close when done.
+func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
+	if cfg.DBPath == "" {
+		cfg.DBPath = DefaultDBPath()
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.NumCPU()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	st, err := sqlite.Open(ctx, cfg.DBPath)
+	if err != nil {
+		return nil, err
+	}
+	e := &Embedded{Store: st}
+	e.closers = append(e.closers, st.Close)
+	fail := func(err error) (*Embedded, error) {
+		e.Close(context.Background())
+		return nil, err
+	}
+	driver := riversqlite.New(st.DB())
+	migrator, err := rivermigrate.New(driver, nil)
+	if err != nil {
+		return fail(err)
+	}
+	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fail(fmt.Errorf("migrate job tables in %s: %w", cfg.DBPath, err))
+	}
+	parts, err := newParts(ctx, cfg, st)
+	if err != nil {
+		return fail(err)
+	}
+	e.closers = append(e.closers, parts.close...)
+	p, err := pipeline.New(pipeline.Config{
+		Store:      st,
+		PDF:        parts.pdf,
+		OCR:        parts.ocr,
+		Extractor:  parts.extractor,
+		Extractors: parts.extractors,
+		CacheDir:   filepath.Join(filepath.Dir(cfg.DBPath), "originals"),
+		Logger:     cfg.Logger,
+		Now:        cfg.Now,
+	})
+	if err != nil {
+		return fail(err)
+	}
+	workers := river.NewWorkers()
+	p.Register(workers)
+	client, err := river.NewClient(driver, &river.Config{
+		Queues: map[string]river.QueueConfig{
+			pipeline.QueueDefault: {MaxWorkers: 2},
+			pipeline.QueueOCR:     {MaxWorkers: cfg.Workers},
+		},
+		Workers:           workers,
+		FetchPollInterval: 50 * time.Millisecond,
+		FetchCooldown:     20 * time.Millisecond,
+		Logger:            quietRiverLogger(cfg.Logger),
+		JobTimeout:        10 * time.Minute,
+	})
+	if err != nil {
+		return fail(err)
+	}
+	p.SetQueue(riverQueue[*sql.Tx]{client: client})
+	e.River, e.Pipeline = client, p
+	return e, nil
+}
+
+// Start starts working jobs, including any left unfinished by an earlier run.
+func (e *Embedded) Start(ctx context.Context) error { return e.River.Start(ctx) }
+
+// Close stops the job workers (letting running jobs finish) and closes
+// everything opened.
+func (e *Embedded) Close(ctx context.Context) error {
+	var errs []error
+	if e.River != nil {
+		stopCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		if err := e.River.Stop(stopCtx); err != nil && !errors.Is(err, context.Canceled) {
+			errs = append(errs, err)
+		}
+		cancel()
+	}
+	for i := len(e.closers) - 1; i >= 0; i-- {
+		if err := e.closers[i](); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// quietRiverLogger keeps River's informational chatter out of a user's
+// terminal: only its warnings and errors pass.
+func quietRiverLogger(l *slog.Logger) *slog.Logger {
+	return slog.New(levelFilter{h: l.Handler(), min: slog.LevelWarn})
+}
+
+type levelFilter struct {
+	h   slog.Handler
+	min slog.Level
+}
+
+func (f levelFilter) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= f.min && f.h.Enabled(ctx, l)
+}
+func (f levelFilter) Handle(ctx context.Context, r slog.Record) error { return f.h.Handle(ctx, r) }
+func (f levelFilter) WithAttrs(a []slog.Attr) slog.Handler {
+	return levelFilter{h: f.h.WithAttrs(a), min: f.min}
+}
+func (f levelFilter) WithGroup(n string) slog.Handler {
+	return levelFilter{h: f.h.WithGroup(n), min: f.min}
+}

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/llm"
+	"github.com/medchron/medchron/extract/ocr"
+	"github.com/medchron/medchron/extract/pdf"
+	"github.com/medchron/medchron/extract/rules"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// OCRDPI is the resolution pages are rendered at for OCR when their own
+// image cannot be used as is.
+const OCRDPI = 300
+
+// pdfReader implements pipeline.PDFReader with package extract/pdf.
+type pdfReader struct{}
+
+func (pdfReader) Inspect(ctx context.Context, name string, data []byte) (int, error) {
+	info, err := pdf.Inspect(ctx, name, data)
+	if err != nil {
+		return 0, err
+	}
+	return info.PageCount(), nil
+}
+
+func (pdfReader) TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
+	return pdf.TextLayer(ctx, path)
+}
+
+func (pdfReader) PageImage(ctx context.Context, path string, page int) ([]byte, int, error) {
+	img, err := pdf.PageImage(ctx, path, page, OCRDPI)
+	if err != nil {
+		return nil, 0, err
+	}
+	return img.Data, img.DPI, nil
+}
+
+// parts are the replaceable pieces a pipeline runs with.
+type parts struct {
+	pdf        pipeline.PDFReader
+	ocr        pipeline.OCR
+	extractor  extract.Extractor
+	extractors map[string]extract.Extractor
+	close      []func() error
+}
+
+// storeCache backs the LLM response cache with the store.
+type storeCache struct{ q pipeline.Queries }
+
+func (c storeCache) Get(ctx context.Context, key string) ([]byte, bool, error) {
+	return c.q.CacheGet(ctx, key)
+}
+func (c storeCache) Put(ctx context.Context, key string, val []byte) error {
+	return c.q.CachePut(ctx, key, val)
+}
+
+// newParts builds the PDF reader, the OCR pool and the extractors.
+func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error) {
+	p := &parts{pdf: pdfReader{}, extractors: map[string]extract.Extractor{}}
+	if !cfg.NoOCR {
+		if !ocr.ThreadLimitSet() {
+			cfg.Logger.Warn("OMP_THREAD_LIMIT is not set: OCR will be several times slower (set OMP_THREAD_LIMIT=1 before starting)")
+		}
+		pool, err := ocr.NewPool(cfg.Workers, ocr.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("start OCR (is tesseract-ocr installed? run scripts/setup-debian.sh): %w", err)
+		}
+		p.ocr = pool
+		p.close = append(p.close, func() error { pool.Close(); return nil })
+	}
+	ruleEx := rules.New(rules.Options{})
+	p.extractors[ruleEx.Name()] = ruleEx
+	p.extractors["rules"] = ruleEx
+
+	llmCfg, err := llm.ConfigFromEnv()
+	haveLLM := err == nil
+	if err != nil && !errors.Is(err, llm.ErrNotConfigured) {
+		return nil, err
+	}
+	var llmEx extract.Extractor
+	if haveLLM {
+		llmCfg.Logger = cfg.Logger
+		ex, err := llm.New(llmCfg, storeCache{q: st})
+		if err != nil {
+			return nil, err
+		}
+		llmEx = ex
+		p.extractors[ex.Name()] = ex
+		p.extractors["llm"] = ex
+	}
+	switch cfg.Extractor {
+	case "", "auto":
+		p.extractor = ruleEx
+		if llmEx != nil {
+			p.extractor = llmEx
+		}
+	case "rules":
+		p.extractor = ruleEx
+	case "llm":
+		if llmEx == nil {
+			return nil, errors.New("--extractor llm needs OPENAI_BASE_URL and MEDCHRON_LLM_MODEL (and OPENAI_API_KEY where the endpoint needs one)")
+		}
+		p.extractor = llmEx
+	default:
+		return nil, fmt.Errorf("unknown extractor %q: want rules or llm", cfg.Extractor)
+	}
+	_ = ctx
+	return p, nil
+}

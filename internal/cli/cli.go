@@ -1,0 +1,88 @@
+// Package cli implements medchron's subcommands: it parses flags and calls
+// the packages that do the work; no business logic lives here.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+)
+
+// Version is set at build time with -ldflags "-X ...cli.Version=...".
+var Version = "dev"
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// Env is what a command writes to.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Log            *slog.Logger
+}
+
+// exitError carries an exit status without printing more.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+func commands() []command {
+	return []command{
+		{"process", "process record PDFs into a chronology and demand draft", runProcess},
+		{"version", "print the version", func(_ context.Context, env *Env, _ []string) error {
+			fmt.Fprintln(env.Stdout, "medchron", Version)
+			return nil
+		}},
+	}
+}
+
+// Main runs the command line args and returns the exit status.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	level := slog.LevelWarn
+	if os.Getenv("MEDCHRON_DEBUG") != "" {
+		level = slog.LevelDebug
+	}
+	env := &Env{Stdout: stdout, Stderr: stderr, Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, env, args[1:])
+		var ee exitError
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.As(err, &ee):
+			return ee.code
+		default:
+			fmt.Fprintf(stderr, "medchron %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "medchron: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	var b strings.Builder
+	b.WriteString("medchron turns medical record PDFs into a cited chronology and a demand-letter draft.\n\nUsage:\n  medchron <command> [flags]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+	}
+	b.WriteString("\nRun \"medchron <command> -h\" for a command's flags.\n")
+	io.WriteString(w, b.String())
+}

@@ -1,0 +1,280 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/chronology/report"
+	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// maxFileSize bounds what one upload may hold in memory.
+const maxFileSize = 2 << 30
+
+type processFlags struct {
+	out, matter, incident, db, extractor, name, client string
+	gapDays, workers                                   int
+	quiet                                              bool
+}
+
+func runProcess(ctx context.Context, env *Env, args []string) error {
+	var f processFlags
+	fs := flag.NewFlagSet("process", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.StringVar(&f.out, "out", "", "output folder (default: medchron-output/<matter>)")
+	fs.StringVar(&f.matter, "matter", "", "matter id (default: from the output folder or first input's name)")
+	fs.StringVar(&f.incident, "incident-date", "", "date of incident, YYYY-MM-DD")
+	fs.IntVar(&f.gapDays, "gap-days", 0, "treatment gap threshold in days (default 30)")
+	fs.StringVar(&f.db, "db", "", "SQLite database file (default $MEDCHRON_DB or ~/.local/share/medchron/medchron.db)")
+	fs.StringVar(&f.extractor, "extractor", "", "rules or llm (default: llm when OPENAI_BASE_URL and MEDCHRON_LLM_MODEL are set, else rules)")
+	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
+	fs.StringVar(&f.name, "name", "", "matter name")
+	fs.StringVar(&f.client, "client", "", "client name")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: medchron process [--out DIR] [--matter ID] [--incident-date YYYY-MM-DD] [--gap-days N] FILE_OR_DIR...")
+		fs.PrintDefaults()
+	}
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		fs.Usage()
+		return exitError{2}
+	}
+	m := chronology.Matter{ID: f.matter, Name: f.name, Client: f.client, GapDays: f.gapDays}
+	if f.incident != "" {
+		if m.DateOfIncident, err = dates.ParseISO(f.incident); err != nil {
+			return fmt.Errorf("--incident-date: %w", err)
+		}
+	}
+	if f.gapDays < 0 {
+		return errors.New("--gap-days must be positive")
+	}
+	if m.ID == "" {
+		base := f.out
+		if base == "" {
+			base = inputs[0]
+		}
+		m.ID = slug(strings.TrimSuffix(filepath.Base(filepath.Clean(base)), filepath.Ext(base)))
+	}
+	if f.out == "" {
+		f.out = filepath.Join("medchron-output", m.ID)
+	}
+	files, err := collectPDFs(inputs)
+	if err != nil {
+		return err
+	}
+
+	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: f.db, Workers: f.workers, Extractor: f.extractor, Logger: env.Log})
+	if err != nil {
+		return err
+	}
+	defer e.Close(context.Background())
+	if err := e.Start(ctx); err != nil {
+		return err
+	}
+	start := time.Now()
+	failed := 0
+	var loaded []pipeline.Input
+	for _, path := range files {
+		data, err := readFile(path)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s: %v\n", path, err)
+			failed++
+			continue
+		}
+		loaded = append(loaded, pipeline.Input{Name: filepath.Base(path), Data: data})
+	}
+	docs, bad, err := e.Pipeline.Submit(ctx, m, loaded)
+	loaded = nil
+	if err != nil {
+		return err
+	}
+	for _, b := range bad {
+		fmt.Fprintln(env.Stderr, b.Error())
+		failed++
+	}
+	if !f.quiet {
+		fmt.Fprintf(env.Stderr, "matter %s: %d file(s) to process\n", m.ID, len(docs))
+	}
+	prog := newProgress(env.Stderr, f.quiet)
+	pr, err := e.Pipeline.Wait(ctx, m.ID, prog.update)
+	prog.finish(pr)
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return errors.New("interrupted: run the same command again to resume")
+		}
+		return err
+	}
+	failed += reportDocumentErrors(ctx, env.Stderr, e.Pipeline, e.Store, m.ID)
+
+	c, _, err := e.Store.Chronology(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	d := demand.Generate(c, demand.Options{})
+	paths, err := report.WriteAll(ctx, f.out, c, d)
+	if err != nil {
+		return err
+	}
+	if !f.quiet {
+		printSummary(env.Stdout, c, pr, time.Since(start), paths)
+	}
+	if failed > 0 {
+		return exitError{1}
+	}
+	return nil
+}
+
+// parseInterleaved lets flags follow file names, as users type them.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+func slug(s string) string {
+	s = strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(s), "-"), "-")
+	if s == "" {
+		return "matter"
+	}
+	return s
+}
+
+// collectPDFs expands folders into the PDFs they hold (recursively, sorted);
+// files named explicitly are taken whatever their extension, so that a
+// wrong file gets a clear error rather than being skipped in silence.
+func collectPDFs(inputs []string) ([]string, error) {
+	var out []string
+	for _, in := range inputs {
+		st, err := os.Stat(in)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", in, errors.Unwrap(err))
+		}
+		if !st.IsDir() {
+			out = append(out, in)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(in, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".pdf") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: no PDF files in this folder", in)
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func readFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, errors.Unwrap(err)
+	}
+	if st.Size() > maxFileSize {
+		return nil, fmt.Errorf("file is %d MB; the limit is %d MB", st.Size()>>20, maxFileSize>>20)
+	}
+	return os.ReadFile(path)
+}
+
+// reportDocumentErrors prints one line per failed document and per
+// unreadable page, and returns the number of failed documents.
+func reportDocumentErrors(ctx context.Context, w io.Writer, p *pipeline.Pipeline, st pipeline.Store, matterID string) int {
+	docs, err := st.MatterDocuments(ctx, matterID)
+	if err != nil {
+		fmt.Fprintln(w, err)
+		return 1
+	}
+	failed := 0
+	for _, d := range docs {
+		if d.Status == pipeline.StatusFailed {
+			fmt.Fprintf(w, "%s: %s\n", d.File, strings.TrimPrefix(d.Error, d.File+": "))
+			failed++
+			continue
+		}
+		pages, err := st.Pages(ctx, d.ID)
+		if err != nil {
+			continue
+		}
+		for _, pg := range pages {
+			if pg.Source == extract.SourceError {
+				fmt.Fprintf(w, "%s page %d: could not be read: %s\n", d.File, pg.Number, pg.Err)
+			}
+		}
+	}
+	return failed
+}
+
+func printSummary(w io.Writer, c chronology.Chronology, pr pipeline.Progress, took time.Duration, paths []string) {
+	var text, ocr, empty int
+	for _, d := range c.Documents {
+		for _, s := range d.PageSources {
+			switch s {
+			case extract.SourceText:
+				text++
+			case extract.SourceOCR:
+				ocr++
+			default:
+				empty++
+			}
+		}
+	}
+	unverified := 0
+	for _, e := range c.Entries {
+		if !e.Verified {
+			unverified++
+		}
+	}
+	fmt.Fprintf(w, "%d document(s), %d page(s) (%d text layer, %d OCR, %d empty or unreadable) in %s\n",
+		len(c.Documents), text+ocr+empty, text, ocr, empty, took.Round(100*time.Millisecond))
+	fmt.Fprintf(w, "%d entries (%d unverified) from %d providers, %d bill lines totalling $%.2f, %d gap(s), %d flag(s)\n",
+		len(c.Entries), unverified, len(c.Providers), len(c.Bills), c.Specials.TotalCharges, len(c.Gaps), len(c.Flags))
+	if c.Usage != nil {
+		fmt.Fprintf(w, "LLM tokens: %d prompt, %d completion\n", c.Usage.PromptTokens, c.Usage.CompletionTokens)
+	}
+	fmt.Fprintln(w, "Wrote:")
+	for _, p := range paths {
+		fmt.Fprintln(w, "  "+p)
+	}
+}

@@ -1,0 +1,284 @@
+// Package eval measures a chronology against a truth file: per field, how
+// many of the true facts were found (recall) and how many of the found ones
+// are true (precision). It backs the golden tests and "medchron eval".
+package eval
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/fixture"
+)
+
+// Score counts matches of one field.
+type Score struct {
+	Field         string
+	TP, FP, FN    int
+	Missed, Extra []string // a few examples, for debugging
+}
+
+// Precision is TP / (TP + FP), 1 when nothing was found and nothing expected.
+func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall is TP / (TP + FN).
+func (s Score) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (s Score) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// Report is the scores of one chronology against one truth.
+type Report struct {
+	Scores []Score
+	// SpecialsTotal and TruthTotal are the charges found and expected.
+	SpecialsTotal, TruthTotal float64
+	// VerifiedShare is the share of entries whose citations are all grounded.
+	VerifiedShare float64
+}
+
+// Field returns the score of the named field.
+func (r Report) Field(name string) Score {
+	for _, s := range r.Scores {
+		if s.Field == name {
+			return s
+		}
+	}
+	return Score{Field: name}
+}
+
+// providerMatcher maps printed provider names to truth providers.
+type providerMatcher map[string]string // normalised key → canonical truth name
+
+func newProviderMatcher(t fixture.Truth) providerMatcher {
+	m := providerMatcher{}
+	for _, p := range t.Providers {
+		m[chronology.NormalizeProvider(p.Name)] = p.Name
+		for _, a := range p.Aliases {
+			m[chronology.NormalizeProvider(a)] = p.Name
+		}
+	}
+	return m
+}
+
+// truthName returns the truth provider that an entry's provider (canonical
+// name and aliases) stands for, or "" when none.
+func (pm providerMatcher) truthName(c chronology.Chronology, providerID, name string) string {
+	if n, ok := pm[chronology.NormalizeProvider(name)]; ok {
+		return n
+	}
+	for _, p := range c.Providers {
+		if p.ID != providerID {
+			continue
+		}
+		for _, a := range p.Aliases {
+			if n, ok := pm[chronology.NormalizeProvider(a)]; ok {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// Compare scores c against t.
+func Compare(c chronology.Chronology, t fixture.Truth) Report {
+	pm := newProviderMatcher(t)
+	var r Report
+
+	// Encounters: date + provider.
+	want := map[string]bool{}
+	wantPages := map[string][]int{}
+	wantPre := map[string]bool{}
+	for _, e := range t.Encounters {
+		k := e.Date.String() + " " + e.Provider
+		want[k] = true
+		wantPages[k] = append(wantPages[k], e.Pages...)
+		wantPre[k] = e.PreIncident
+	}
+	got := map[string]bool{}
+	citeOK, citeAll, preTP, preFP, preFN := 0, 0, 0, 0, 0
+	verified := 0
+	for _, e := range c.Entries {
+		if e.Verified {
+			verified++
+		}
+		k := e.Date.String() + " " + pm.truthName(c, e.ProviderID, e.Provider)
+		if got[k] {
+			continue
+		}
+		got[k] = true
+		if !want[k] {
+			continue
+		}
+		citeAll++
+		if len(e.Citations) > 0 && containsInt(wantPages[k], e.Citations[0].Page) {
+			citeOK++
+		}
+		switch {
+		case e.PreIncident && wantPre[k]:
+			preTP++
+		case e.PreIncident:
+			preFP++
+		case wantPre[k]:
+			preFN++
+		}
+	}
+	r.Scores = append(r.Scores, setScore("encounters", want, got))
+	r.Scores = append(r.Scores, Score{Field: "pre_incident", TP: preTP, FP: preFP, FN: preFN})
+	r.Scores = append(r.Scores, Score{Field: "citation_pages", TP: citeOK, FP: citeAll - citeOK, FN: citeAll - citeOK})
+	r.VerifiedShare = ratio(verified, len(c.Entries))
+
+	// Providers.
+	want, got = map[string]bool{}, map[string]bool{}
+	for _, p := range t.Providers {
+		want[p.Name] = true
+	}
+	for _, p := range c.Providers {
+		n := pm.truthName(c, p.ID, p.Name)
+		if n == "" {
+			n = "?" + p.Name
+		}
+		got[n] = true
+	}
+	r.Scores = append(r.Scores, setScore("providers", want, got))
+
+	// Diagnoses: date + ICD-10 code.
+	want, got = map[string]bool{}, map[string]bool{}
+	for _, e := range t.Encounters {
+		for _, d := range e.Diagnoses {
+			want[e.Date.String()+" "+d] = true
+		}
+	}
+	for _, e := range c.Entries {
+		for _, d := range e.Diagnoses {
+			if d.Code != "" {
+				got[e.Date.String()+" "+strings.ToUpper(d.Code)] = true
+			}
+		}
+	}
+	r.Scores = append(r.Scores, setScore("icd10", want, got))
+
+	// Bill lines: date + code + charge, counted as a multiset.
+	wantN, gotN := map[string]int{}, map[string]int{}
+	for _, b := range t.Bills {
+		wantN[billKey(b.Date.String(), b.Code, b.Charge)]++
+		r.TruthTotal += b.Charge
+	}
+	for _, b := range c.Bills {
+		gotN[billKey(b.Date.String(), b.Code, b.Charge)]++
+	}
+	r.Scores = append(r.Scores, multisetScore("bill_lines", wantN, gotN))
+	r.SpecialsTotal = c.Specials.TotalCharges
+	r.TruthTotal = math.Round(t.Specials.Total*100) / 100
+
+	// Specials by provider, exact to the cent.
+	want, got = map[string]bool{}, map[string]bool{}
+	for p, v := range t.Specials.ByProvider {
+		want[fmt.Sprintf("%s %.2f", p, v)] = true
+	}
+	for _, s := range c.Specials.ByProvider {
+		got[fmt.Sprintf("%s %.2f", pm.truthName(c, s.ProviderID, s.Provider), s.Charges)] = true
+	}
+	r.Scores = append(r.Scores, setScore("specials_by_provider", want, got))
+
+	// Gaps: from + to.
+	want, got = map[string]bool{}, map[string]bool{}
+	for _, g := range t.Gaps {
+		want[g.From.String()+" "+g.To.String()] = true
+	}
+	for _, g := range c.Gaps {
+		got[g.From.String()+" "+g.To.String()] = true
+	}
+	r.Scores = append(r.Scores, setScore("gaps", want, got))
+
+	// Duplicate pages.
+	want, got = map[string]bool{}, map[string]bool{}
+	for _, d := range t.Duplicates {
+		want[fmt.Sprintf("%d=%d", d.Page, d.DuplicateOf)] = true
+	}
+	for _, d := range c.Duplicates {
+		got[fmt.Sprintf("%d=%d", d.Page, d.DuplicateOf.Page)] = true
+	}
+	r.Scores = append(r.Scores, setScore("duplicates", want, got))
+	return r
+}
+
+func billKey(date, code string, charge float64) string {
+	return fmt.Sprintf("%s %s %.2f", date, strings.ToUpper(strings.TrimSpace(code)), charge)
+}
+
+func setScore(field string, want, got map[string]bool) Score {
+	s := Score{Field: field}
+	for k := range got {
+		if want[k] {
+			s.TP++
+		} else {
+			s.FP++
+			s.Extra = append(s.Extra, k)
+		}
+	}
+	for k := range want {
+		if !got[k] {
+			s.FN++
+			s.Missed = append(s.Missed, k)
+		}
+	}
+	sort.Strings(s.Missed)
+	sort.Strings(s.Extra)
+	return s
+}
+
+func multisetScore(field string, want, got map[string]int) Score {
+	s := Score{Field: field}
+	for k, n := range got {
+		tp := min(n, want[k])
+		s.TP += tp
+		s.FP += n - tp
+		if n > tp {
+			s.Extra = append(s.Extra, k)
+		}
+	}
+	for k, n := range want {
+		if g := got[k]; g < n {
+			s.FN += n - g
+			s.Missed = append(s.Missed, k)
+		}
+	}
+	sort.Strings(s.Missed)
+	sort.Strings(s.Extra)
+	return s
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Write prints the report as a Markdown table.
+func (r Report) Write(w io.Writer) {
+	fmt.Fprintln(w, "| field | precision | recall | F1 | TP | FP | FN |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for _, s := range r.Scores {
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %d |\n", s.Field, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
+	}
+	fmt.Fprintf(w, "\nspecials total: found $%.2f, truth $%.2f; verified entries: %.1f%%\n", r.SpecialsTotal, r.TruthTotal, 100*r.VerifiedShare)
+}

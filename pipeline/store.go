@@ -1,0 +1,100 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
+)
+
+// ErrNotFound is returned by a Store when a row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Document statuses.
+const (
+	StatusQueued    = "queued"    // stored, waiting for ingest
+	StatusReading   = "reading"   // text layer read, pages waiting for OCR
+	StatusExtracted = "extracted" // facts extracted
+	StatusFailed    = "failed"    // could not be processed; Error says why
+)
+
+// DocumentRecord is a stored record file. The same content uploaded twice
+// is one document: ID is derived from SHA256.
+type DocumentRecord struct {
+	ID        string
+	SHA256    string
+	File      string // base name as first uploaded (per matter: MatterFile)
+	Size      int64
+	Pages     int
+	Status    string
+	Error     string // safe to show: never page text
+	CreatedAt time.Time
+}
+
+// StoredResult is what an extractor found in one document, as stored.
+type StoredResult struct {
+	Extractor     string
+	PromptVersion string
+	Result        extract.Result
+}
+
+// Queries are the storage operations the pipeline needs. Every method takes
+// the context first; implementations scope nothing globally.
+type Queries interface {
+	PutMatter(ctx context.Context, m chronology.Matter) error
+	Matter(ctx context.Context, id string) (chronology.Matter, error)
+
+	// AddDocument stores a document's metadata and original bytes (once per
+	// content) and links it to the matter under the given file name. It
+	// reports whether the document was new to the store.
+	AddDocument(ctx context.Context, matterID string, d DocumentRecord, data []byte) (bool, error)
+	Document(ctx context.Context, id string) (DocumentRecord, error)
+	// DocumentBlob returns the original bytes of a document.
+	DocumentBlob(ctx context.Context, id string) ([]byte, error)
+	SetDocumentStatus(ctx context.Context, id, status, errMsg string, pages int) error
+	// MatterDocuments lists a matter's documents in upload order, with File
+	// set to the name the document was uploaded under in that matter.
+	MatterDocuments(ctx context.Context, matterID string) ([]DocumentRecord, error)
+	DocumentMatters(ctx context.Context, documentID string) ([]string, error)
+
+	// PutPages inserts or replaces pages.
+	PutPages(ctx context.Context, pages []extract.Page) error
+	// PutPendingPages records pages that wait for OCR, unless they are stored.
+	PutPendingPages(ctx context.Context, documentID string, pages []int) error
+	Pages(ctx context.Context, documentID string) ([]extract.Page, error)
+	// PendingPages lists the pages of a document still waiting for OCR.
+	PendingPages(ctx context.Context, documentID string) ([]int, error)
+
+	// PutResult replaces the facts of a document and bumps the version of
+	// every matter holding it.
+	PutResult(ctx context.Context, documentID string, r StoredResult) error
+	Result(ctx context.Context, documentID string) (StoredResult, error)
+
+	// MatterVersion is a counter bumped whenever a matter's inputs change.
+	MatterVersion(ctx context.Context, matterID string) (int64, error)
+	// PutChronology replaces the matter's chronology, entries and bills,
+	// recording the matter version it was built from.
+	PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error
+	// Chronology returns the stored chronology and the version it was built from.
+	Chronology(ctx context.Context, matterID string) (chronology.Chronology, int64, error)
+
+	// CacheGet and CachePut back the LLM response cache.
+	CacheGet(ctx context.Context, key string) ([]byte, bool, error)
+	CachePut(ctx context.Context, key string, val []byte) error
+}
+
+// Tx is Queries bound to a database transaction. Raw returns the driver's
+// transaction (*sql.Tx, pgx.Tx) for River's InsertTx.
+type Tx interface {
+	Queries
+	Raw() any
+}
+
+// Store is the storage the pipeline runs on.
+type Store interface {
+	Queries
+	// WithTx runs fn in one transaction, committed when fn returns nil.
+	WithTx(ctx context.Context, fn func(ctx context.Context, tx Tx) error) error
+}

@@ -1,0 +1,301 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
+)
+
+// lastAttempt reports whether a failing job will not be retried.
+func lastAttempt[T river.JobArgs](job *river.Job[T]) bool { return job.Attempt >= job.MaxAttempts }
+
+// failDocument marks a document failed when its job has no attempt left,
+// so that waiting users see why, and returns err for River to record.
+func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, docID string, err error) error {
+	if lastTry {
+		if d, derr := p.cfg.Store.Document(ctx, docID); derr == nil {
+			_ = p.cfg.Store.SetDocumentStatus(ctx, docID, StatusFailed, err.Error(), d.Pages)
+		}
+	}
+	return err
+}
+
+type ingestWorker struct {
+	river.WorkerDefaults[IngestArgs]
+	p *Pipeline
+}
+
+func (w *ingestWorker) Timeout(*river.Job[IngestArgs]) time.Duration { return ingestTimeout }
+
+// Work reads the text layer of every page, stores the pages that have text,
+// and queues OCR for the others (or extraction when none needs OCR).
+func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) error {
+	p := w.p
+	d, err := p.cfg.Store.Document(ctx, job.Args.DocumentID)
+	if err != nil {
+		return fmt.Errorf("ingest %s: %w", job.Args.DocumentID, err)
+	}
+	if d.Status == StatusExtracted || d.Status == StatusFailed {
+		return nil
+	}
+	path, err := p.originalPath(ctx, d)
+	if err != nil {
+		return p.failDocument(ctx, lastAttempt(job), d.ID, err)
+	}
+	pages, err := p.cfg.PDF.TextLayer(ctx, path)
+	if err != nil {
+		return p.failDocument(ctx, lastAttempt(job), d.ID, fmt.Errorf("%s: %w", d.File, err))
+	}
+	var text []extract.Page
+	var ocr []int
+	for i := range pages {
+		pg := pages[i]
+		pg.DocumentID = d.ID
+		pg.Number = i + 1
+		switch {
+		case pg.Source == extract.SourceText:
+			text = append(text, pg)
+		case p.cfg.OCR != nil:
+			ocr = append(ocr, pg.Number)
+		default:
+			pg.Source = extract.SourceEmpty
+			text = append(text, pg)
+		}
+	}
+	p.log.Info("document read", "document", d.ID, "pages", len(pages), "text_pages", len(text), "ocr_pages", len(ocr))
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+		if err := tx.PutPages(ctx, text); err != nil {
+			return err
+		}
+		if err := tx.PutPendingPages(ctx, d.ID, ocr); err != nil {
+			return err
+		}
+		if err := tx.SetDocumentStatus(ctx, d.ID, StatusReading, "", len(pages)); err != nil {
+			return err
+		}
+		pending, err := tx.PendingPages(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		if len(pending) == 0 {
+			return p.queue.InsertTx(ctx, tx, river.InsertManyParams{Args: ExtractArgs{DocumentID: d.ID}})
+		}
+		jobs := make([]river.InsertManyParams, len(pending))
+		for i, n := range pending {
+			jobs[i] = river.InsertManyParams{Args: OCRPageArgs{DocumentID: d.ID, Page: n}}
+		}
+		return p.queue.InsertTx(ctx, tx, jobs...)
+	})
+}
+
+type ocrWorker struct {
+	river.WorkerDefaults[OCRPageArgs]
+	p *Pipeline
+}
+
+func (w *ocrWorker) Timeout(*river.Job[OCRPageArgs]) time.Duration { return ocrTimeout }
+
+// Work OCRs one page. A page that still fails on its last attempt is stored
+// with SourceError so that the document goes on without it.
+func (w *ocrWorker) Work(ctx context.Context, job *river.Job[OCRPageArgs]) error {
+	p := w.p
+	a := job.Args
+	pending, err := p.cfg.Store.PendingPages(ctx, a.DocumentID)
+	if err != nil {
+		return err
+	}
+	if !containsInt(pending, a.Page) {
+		return p.afterPage(ctx, a.DocumentID) // done by an earlier delivery
+	}
+	d, err := p.cfg.Store.Document(ctx, a.DocumentID)
+	if err != nil {
+		return err
+	}
+	page, err := p.ocrPage(ctx, d, a.Page)
+	if err != nil {
+		if !lastAttempt(job) {
+			return err
+		}
+		p.log.Warn("page unreadable", "document", d.ID, "page", a.Page, "error", err)
+		page = extract.Page{DocumentID: d.ID, Number: a.Page, Source: extract.SourceError, Err: err.Error()}
+	}
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+		if err := tx.PutPages(ctx, []extract.Page{page}); err != nil {
+			return err
+		}
+		return p.queueExtractWhenRead(ctx, tx, a.DocumentID)
+	})
+}
+
+func (p *Pipeline) ocrPage(ctx context.Context, d DocumentRecord, n int) (extract.Page, error) {
+	path, err := p.originalPath(ctx, d)
+	if err != nil {
+		return extract.Page{}, err
+	}
+	img, dpi, err := p.cfg.PDF.PageImage(ctx, path, n)
+	if err != nil {
+		return extract.Page{}, fmt.Errorf("%s page %d: image: %w", d.File, n, err)
+	}
+	page, err := p.cfg.OCR.Recognize(ctx, img, dpi, d.ID, n)
+	if err != nil {
+		return extract.Page{}, fmt.Errorf("%s page %d: ocr: %w", d.File, n, err)
+	}
+	page.DocumentID, page.Number = d.ID, n
+	return page, nil
+}
+
+// afterPage queues extraction if no page of the document waits for OCR.
+func (p *Pipeline) afterPage(ctx context.Context, docID string) error {
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+		return p.queueExtractWhenRead(ctx, tx, docID)
+	})
+}
+
+func (p *Pipeline) queueExtractWhenRead(ctx context.Context, tx Tx, docID string) error {
+	pending, err := tx.PendingPages(ctx, docID)
+	if err != nil || len(pending) > 0 {
+		return err
+	}
+	return p.queue.InsertTx(ctx, tx, river.InsertManyParams{Args: ExtractArgs{DocumentID: docID}})
+}
+
+type extractWorker struct {
+	river.WorkerDefaults[ExtractArgs]
+	p *Pipeline
+}
+
+func (w *extractWorker) Timeout(*river.Job[ExtractArgs]) time.Duration { return extractTimeout }
+
+// Work runs the extractor over every page of the document and replaces its
+// stored facts, then queues a chronology build for each matter holding it.
+func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) error {
+	p := w.p
+	ex := p.cfg.Extractor
+	if name := job.Args.Extractor; name != "" {
+		var ok bool
+		if ex, ok = p.cfg.Extractors[name]; !ok {
+			return river.JobCancel(fmt.Errorf("extractor %q is not configured on this worker", name))
+		}
+	}
+	d, err := p.cfg.Store.Document(ctx, job.Args.DocumentID)
+	if err != nil {
+		return err
+	}
+	pages, err := p.cfg.Store.Pages(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	res, err := ex.Extract(ctx, extract.Document{ID: d.ID, File: d.File, SHA256: d.SHA256, Pages: d.Pages}, pages)
+	if err != nil {
+		return p.failDocument(ctx, lastAttempt(job), d.ID, fmt.Errorf("%s: extract: %w", d.File, err))
+	}
+	matters, err := p.cfg.Store.DocumentMatters(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+		sr := StoredResult{Extractor: ex.Name(), PromptVersion: ex.PromptVersion(), Result: res}
+		if err := tx.PutResult(ctx, d.ID, sr); err != nil {
+			return err
+		}
+		if err := tx.SetDocumentStatus(ctx, d.ID, StatusExtracted, "", d.Pages); err != nil {
+			return err
+		}
+		jobs := make([]river.InsertManyParams, len(matters))
+		for i, m := range matters {
+			jobs[i] = river.InsertManyParams{Args: BuildArgs{MatterID: m}}
+		}
+		return p.queue.InsertTx(ctx, tx, jobs...)
+	})
+}
+
+type buildWorker struct {
+	river.WorkerDefaults[BuildArgs]
+	p *Pipeline
+}
+
+func (w *buildWorker) Timeout(*river.Job[BuildArgs]) time.Duration { return buildTimeout }
+
+// Work rebuilds the matter's chronology. If the matter changed while it was
+// building (another document was extracted), the job runs again.
+func (w *buildWorker) Work(ctx context.Context, job *river.Job[BuildArgs]) error {
+	p := w.p
+	id := job.Args.MatterID
+	version, err := p.cfg.Store.MatterVersion(ctx, id)
+	if err != nil {
+		return err
+	}
+	c, err := p.BuildChronology(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := p.cfg.Store.PutChronology(ctx, id, version, c); err != nil {
+		return err
+	}
+	now, err := p.cfg.Store.MatterVersion(ctx, id)
+	if err != nil {
+		return err
+	}
+	if now != version {
+		return river.JobSnooze(50 * time.Millisecond)
+	}
+	return nil
+}
+
+// BuildChronology builds the matter's chronology from what is stored now.
+// Documents still being processed are left out; failed ones are listed with
+// no pages of facts.
+func (p *Pipeline) BuildChronology(ctx context.Context, matterID string) (chronology.Chronology, error) {
+	m, err := p.cfg.Store.Matter(ctx, matterID)
+	if err != nil {
+		return chronology.Chronology{}, err
+	}
+	docs, err := p.cfg.Store.MatterDocuments(ctx, matterID)
+	if err != nil {
+		return chronology.Chronology{}, err
+	}
+	var sources []chronology.Source
+	var usage extract.Usage
+	for _, d := range docs {
+		if d.Status != StatusExtracted {
+			continue
+		}
+		pages, err := p.cfg.Store.Pages(ctx, d.ID)
+		if err != nil {
+			return chronology.Chronology{}, err
+		}
+		r, err := p.cfg.Store.Result(ctx, d.ID)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return chronology.Chronology{}, err
+		}
+		usage.PromptTokens += r.Result.Usage.PromptTokens
+		usage.CompletionTokens += r.Result.Usage.CompletionTokens
+		sources = append(sources, chronology.Source{
+			Document:      chronology.Document{ID: d.ID, File: d.File, SHA256: d.SHA256, Pages: d.Pages},
+			Pages:         pages,
+			Result:        r.Result,
+			Extractor:     r.Extractor,
+			PromptVersion: r.PromptVersion,
+		})
+	}
+	c := chronology.Build(m, sources, chronology.Options{GapDays: m.GapDays, GeneratedAt: p.cfg.Now().UTC()})
+	if usage != (extract.Usage{}) {
+		c.Usage = &usage
+	}
+	return c, nil
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

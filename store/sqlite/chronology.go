@@ -1,0 +1,88 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// PutChronology implements pipeline.Queries: the chronology document and
+// its entries and bills as rows, replaced together.
+func (s *Store) PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error {
+	data, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		t := tx.(*Store)
+		_, err := t.q.ExecContext(ctx, `
+INSERT INTO chronologies (matter_id, version, data, built_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = excluded.data, built_at = excluded.built_at`,
+			matterID, version, string(data), now())
+		if err != nil {
+			return err
+		}
+		for _, table := range []string{"entries", "bills"} {
+			if _, err := t.q.ExecContext(ctx, `DELETE FROM `+table+` WHERE matter_id = ?`, matterID); err != nil {
+				return err
+			}
+		}
+		for _, e := range c.Entries {
+			b, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			_, err = t.q.ExecContext(ctx, `INSERT OR REPLACE INTO entries (matter_id, id, date, provider_id, data) VALUES (?, ?, ?, ?, ?)`,
+				matterID, e.ID, e.Date.String(), e.ProviderID, string(b))
+			if err != nil {
+				return err
+			}
+		}
+		for _, bl := range c.Bills {
+			b, err := json.Marshal(bl)
+			if err != nil {
+				return err
+			}
+			_, err = t.q.ExecContext(ctx, `INSERT OR REPLACE INTO bills (matter_id, id, date, provider_id, charge_cents, data) VALUES (?, ?, ?, ?, ?, ?)`,
+				matterID, bl.ID, bl.Date.String(), bl.ProviderID, int64(math.Round(bl.Charge*100)), string(b))
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Chronology implements pipeline.Queries.
+func (s *Store) Chronology(ctx context.Context, matterID string) (chronology.Chronology, int64, error) {
+	var c chronology.Chronology
+	var data string
+	var version int64
+	err := s.q.QueryRowContext(ctx, `SELECT version, data FROM chronologies WHERE matter_id = ?`, matterID).Scan(&version, &data)
+	if err != nil {
+		return c, 0, notFound(err, "chronology of "+matterID)
+	}
+	return c, version, json.Unmarshal([]byte(data), &c)
+}
+
+// CacheGet implements pipeline.Queries.
+func (s *Store) CacheGet(ctx context.Context, key string) ([]byte, bool, error) {
+	var v []byte
+	err := s.q.QueryRowContext(ctx, `SELECT value FROM llm_cache WHERE key = ?`, key).Scan(&v)
+	if err != nil {
+		if notFound(err, "") != err {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	return v, true, nil
+}
+
+// CachePut implements pipeline.Queries.
+func (s *Store) CachePut(ctx context.Context, key string, val []byte) error {
+	_, err := s.q.ExecContext(ctx, `INSERT OR REPLACE INTO llm_cache (key, value, created_at) VALUES (?, ?, ?)`, key, val, now())
+	return err
+}

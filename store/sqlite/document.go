@@ -1,0 +1,115 @@
+package sqlite
+
+import (
+	"context"
+	"time"
+
+	"github.com/medchron/medchron/pipeline"
+)
+
+// AddDocument implements pipeline.Queries. The original bytes are stored
+// once per content hash; linking a document to a matter twice is a no-op.
+func (s *Store) AddDocument(ctx context.Context, matterID string, d pipeline.DocumentRecord, data []byte) (bool, error) {
+	t := now()
+	if _, err := s.q.ExecContext(ctx, `INSERT INTO blobs (sha256, data) VALUES (?, ?) ON CONFLICT DO NOTHING`, d.SHA256, data); err != nil {
+		return false, err
+	}
+	res, err := s.q.ExecContext(ctx, `
+INSERT INTO documents (id, sha256, file, size, pages, status, error, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, '', ?, ?) ON CONFLICT DO NOTHING`,
+		d.ID, d.SHA256, d.File, d.Size, d.Pages, d.Status, t, t)
+	if err != nil {
+		return false, err
+	}
+	created, _ := res.RowsAffected()
+	res, err = s.q.ExecContext(ctx, `
+INSERT INTO matter_documents (matter_id, document_id, file, position, added_at)
+VALUES (?, ?, ?, (SELECT COUNT(*) FROM matter_documents WHERE matter_id = ?), ?)
+ON CONFLICT DO NOTHING`, matterID, d.ID, d.File, matterID, t)
+	if err != nil {
+		return false, err
+	}
+	if linked, _ := res.RowsAffected(); linked > 0 {
+		if err := s.bumpMatters(ctx, `id = ?`, matterID); err != nil {
+			return false, err
+		}
+	}
+	return created > 0, nil
+}
+
+const documentColumns = `d.id, d.sha256, d.file, d.size, d.pages, d.status, d.error, d.created_at`
+
+func scanDocument(sc interface{ Scan(...any) error }) (pipeline.DocumentRecord, error) {
+	var d pipeline.DocumentRecord
+	var created string
+	err := sc.Scan(&d.ID, &d.SHA256, &d.File, &d.Size, &d.Pages, &d.Status, &d.Error, &created)
+	d.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	return d, err
+}
+
+// Document implements pipeline.Queries.
+func (s *Store) Document(ctx context.Context, id string) (pipeline.DocumentRecord, error) {
+	d, err := scanDocument(s.q.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents d WHERE d.id = ?`, id))
+	return d, notFound(err, "document "+id)
+}
+
+// DocumentBlob implements pipeline.Queries.
+func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
+	var data []byte
+	err := s.q.QueryRowContext(ctx, `SELECT b.data FROM documents d JOIN blobs b ON b.sha256 = d.sha256 WHERE d.id = ?`, id).Scan(&data)
+	return data, notFound(err, "document "+id)
+}
+
+// SetDocumentStatus implements pipeline.Queries.
+func (s *Store) SetDocumentStatus(ctx context.Context, id, status, errMsg string, pages int) error {
+	_, err := s.q.ExecContext(ctx, `UPDATE documents SET status = ?, error = ?, pages = ?, updated_at = ? WHERE id = ?`,
+		status, errMsg, pages, now(), id)
+	return err
+}
+
+// MatterDocuments implements pipeline.Queries.
+func (s *Store) MatterDocuments(ctx context.Context, matterID string) ([]pipeline.DocumentRecord, error) {
+	rows, err := s.q.QueryContext(ctx, `
+SELECT `+documentColumns+`, md.file FROM matter_documents md JOIN documents d ON d.id = md.document_id
+WHERE md.matter_id = ? ORDER BY md.position, d.id`, matterID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []pipeline.DocumentRecord
+	for rows.Next() {
+		var d pipeline.DocumentRecord
+		var created, file string
+		if err := rows.Scan(&d.ID, &d.SHA256, &d.File, &d.Size, &d.Pages, &d.Status, &d.Error, &created, &file); err != nil {
+			return nil, err
+		}
+		d.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+		d.File = file
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// DocumentMatters implements pipeline.Queries.
+func (s *Store) DocumentMatters(ctx context.Context, documentID string) ([]string, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT matter_id FROM matter_documents WHERE document_id = ? ORDER BY matter_id`, documentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// bumpMatters increases the version of the matters matching where.
+func (s *Store) bumpMatters(ctx context.Context, where string, args ...any) error {
+	_, err := s.q.ExecContext(ctx, `UPDATE matters SET version = version + 1, updated_at = ? WHERE `+where, append([]any{now()}, args...)...)
+	return err
+}

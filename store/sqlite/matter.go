@@ -1,0 +1,55 @@
+package sqlite
+
+import (
+	"context"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// PutMatter inserts the matter or updates its name, client, date of
+// incident and gap threshold (fields left empty keep their stored value).
+// A change bumps the matter's version so its chronology is rebuilt.
+func (s *Store) PutMatter(ctx context.Context, m chronology.Matter) error {
+	t := now()
+	_, err := s.q.ExecContext(ctx, `
+INSERT INTO matters (id, name, client, incident_date, gap_days, version, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+ON CONFLICT (id) DO UPDATE SET
+    name          = CASE WHEN excluded.name <> '' THEN excluded.name ELSE matters.name END,
+    client        = CASE WHEN excluded.client <> '' THEN excluded.client ELSE matters.client END,
+    incident_date = CASE WHEN excluded.incident_date <> '' THEN excluded.incident_date ELSE matters.incident_date END,
+    gap_days      = CASE WHEN excluded.gap_days > 0 THEN excluded.gap_days ELSE matters.gap_days END,
+    version       = matters.version + CASE WHEN
+        (excluded.name <> '' AND excluded.name <> matters.name) OR
+        (excluded.client <> '' AND excluded.client <> matters.client) OR
+        (excluded.incident_date <> '' AND excluded.incident_date <> matters.incident_date) OR
+        (excluded.gap_days > 0 AND excluded.gap_days <> matters.gap_days) THEN 1 ELSE 0 END,
+    updated_at    = excluded.updated_at`,
+		m.ID, m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, t, t)
+	return err
+}
+
+// Matter returns the matter with the given id.
+func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error) {
+	var m chronology.Matter
+	var incident string
+	err := s.q.QueryRowContext(ctx, `SELECT id, name, client, incident_date, gap_days FROM matters WHERE id = ?`, id).
+		Scan(&m.ID, &m.Name, &m.Client, &incident, &m.GapDays)
+	if err != nil {
+		return m, notFound(err, "matter "+id)
+	}
+	if incident != "" {
+		if m.DateOfIncident, err = dates.ParseISO(incident); err != nil {
+			return m, err
+		}
+	}
+	return m, nil
+}
+
+// MatterVersion returns the matter's input version.
+func (s *Store) MatterVersion(ctx context.Context, id string) (int64, error) {
+	var v int64
+	err := s.q.QueryRowContext(ctx, `SELECT version FROM matters WHERE id = ?`, id).Scan(&v)
+	return v, notFound(err, "matter "+id)
+}

@@ -1,0 +1,85 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// PutPages implements pipeline.Queries.
+func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
+	for _, p := range pages {
+		words, err := json.Marshal(p.Words)
+		if err != nil {
+			return err
+		}
+		_, err = s.q.ExecContext(ctx, `
+INSERT INTO pages (document_id, page, source, text, words, width, height, confidence, error)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = excluded.text,
+    words = excluded.words, width = excluded.width, height = excluded.height,
+    confidence = excluded.confidence, error = excluded.error`,
+			p.DocumentID, p.Number, string(p.Source), p.Text, string(words), p.Width, p.Height, p.Confidence, p.Err)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PutPendingPages implements pipeline.Queries.
+func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []int) error {
+	for _, n := range pages {
+		_, err := s.q.ExecContext(ctx, `INSERT INTO pages (document_id, page, source) VALUES (?, ?, '') ON CONFLICT DO NOTHING`, documentID, n)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Pages implements pipeline.Queries.
+func (s *Store) Pages(ctx context.Context, documentID string) ([]extract.Page, error) {
+	rows, err := s.q.QueryContext(ctx, `
+SELECT page, source, text, words, width, height, confidence, error FROM pages
+WHERE document_id = ? ORDER BY page`, documentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []extract.Page
+	for rows.Next() {
+		p := extract.Page{DocumentID: documentID}
+		var src, words string
+		if err := rows.Scan(&p.Number, &src, &p.Text, &words, &p.Width, &p.Height, &p.Confidence, &p.Err); err != nil {
+			return nil, err
+		}
+		p.Source = extract.PageSource(src)
+		if words != "" && words != "null" && words != "[]" {
+			if err := json.Unmarshal([]byte(words), &p.Words); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// PendingPages implements pipeline.Queries.
+func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT page FROM pages WHERE document_id = ? AND source = '' ORDER BY page`, documentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var n int
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
