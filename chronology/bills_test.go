@@ -1,0 +1,96 @@
+package chronology
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+func TestSpecialsArithmetic(t *testing.T) {
+	bill := func(id, prov, date string, charge float64, paid *float64) Bill {
+		b := Bill{ID: id, ProviderID: prov, Provider: prov, Charge: charge, Paid: paid}
+		if date != "" {
+			b.Date = d(date)
+		}
+		return b
+	}
+	var thousand []Bill
+	for i := range 1000 {
+		thousand = append(thousand, bill(fmt.Sprint(i), "PT", "2023-04-01", 0.1, money2(0.07)))
+	}
+	tests := []struct {
+		name       string
+		bills      []Bill
+		total      float64
+		paid       *float64
+		byProvider []string // provider:charges:first:last
+	}{
+		{"no float drift over 1,000 lines", thousand, 100, money2(70), []string{"PT:100:2023-04-01:2023-04-01"}},
+		{"cents rounding of classic float traps", []Bill{bill("a", "X", "2023-01-02", 0.1, nil), bill("b", "X", "2023-01-01", 0.2, nil),
+			bill("c", "Y", "2022-12-31", 1.005, nil)}, 1.31, nil, []string{"Y:1.01:2022-12-31:2022-12-31", "X:0.3:2023-01-01:2023-01-02"}},
+		{"paid only where printed", []Bill{bill("a", "X", "2023-01-01", 100, money2(40)), bill("b", "Y", "2023-01-02", 50, nil)},
+			150, money2(40), []string{"X:100:2023-01-01:2023-01-01", "Y:50:2023-01-02:2023-01-02"}},
+		{"undated lines sort last", []Bill{bill("a", "A", "", 10, nil), bill("b", "B", "2023-05-01", 20, nil)},
+			30, nil, []string{"B:20:2023-05-01:2023-05-01", "A:10::"}},
+		{"credits", []Bill{bill("a", "X", "2023-01-01", 100, nil), bill("b", "X", "2023-01-01", -25.5, nil)},
+			74.5, nil, []string{"X:74.5:2023-01-01:2023-01-01"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sp := computeSpecials(tt.bills)
+			if sp.TotalCharges != tt.total {
+				t.Errorf("total %v, want %v", sp.TotalCharges, tt.total)
+			}
+			if (sp.TotalPaid == nil) != (tt.paid == nil) || sp.TotalPaid != nil && *sp.TotalPaid != *tt.paid {
+				t.Errorf("paid %v, want %v", sp.TotalPaid, tt.paid)
+			}
+			var got []string
+			for _, p := range sp.ByProvider {
+				got = append(got, fmt.Sprintf("%s:%v:%s:%s", p.Provider, p.Charges, p.FirstDate, p.LastDate))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.byProvider) {
+				t.Errorf("by provider %q, want %q", got, tt.byProvider)
+			}
+		})
+	}
+}
+
+// TestBillsNeverDoubleCounted builds a matter where the same statement is
+// uploaded twice and a second, different statement repeats one line: the
+// copy is dropped, the genuinely new line is kept.
+func TestBillsNeverDoubleCounted(t *testing.T) {
+	stmt := "Lakeside Chiropractic statement for services\n04/01/2023 98941 CMT 3-4 REGIONS 95.00\n04/03/2023 98941 CMT 3-4 REGIONS 95.00\nTotal 190.00"
+	lines := func(doc string) []extract.BillLine {
+		return []extract.BillLine{
+			{Date: d("2023-04-01"), Provider: "Lakeside Chiropractic", Code: "98941", Charge: 95, Citations: []extract.Citation{cite(doc, 1, "04/01/2023 98941 CMT 3-4 REGIONS 95.00")}},
+			{Date: d("2023-04-03"), Provider: "Lakeside Chiropractic", Code: "98941", Charge: 95, Citations: []extract.Citation{cite(doc, 1, "04/03/2023 98941 CMT 3-4 REGIONS 95.00")}},
+		}
+	}
+	tot := func(doc string) []extract.BillTotal {
+		return []extract.BillTotal{{Provider: "Lakeside Chiropractic", Total: 190, Citations: []extract.Citation{cite(doc, 1, "Total 190.00")}}}
+	}
+	a := source("a", "a.pdf", []extract.Page{textPage("a", 1, stmt)}, extract.Result{Bills: lines("a"), BillTotals: tot("a")})
+	b := source("b", "b.pdf", []extract.Page{textPage("b", 1, stmt)}, extract.Result{Bills: lines("b"), BillTotals: tot("b")})
+	c := Build(Matter{ID: "m"}, []Source{a, b}, Options{})
+	if len(c.Bills) != 2 || c.Specials.TotalCharges != 190 {
+		t.Errorf("bills %d total %v, want 2 and 190", len(c.Bills), c.Specials.TotalCharges)
+	}
+	if fs := flagsOf(c, FlagBillTotalMismatch); len(fs) != 0 {
+		t.Errorf("a matching printed total was flagged: %+v", fs)
+	}
+	if fs := flagsOf(c, FlagBillWithoutRecord); len(fs) != 2 {
+		t.Errorf("want one bill_without_record flag per date, got %+v", fs)
+	}
+	if c.Bills[0].ID == c.Bills[1].ID {
+		t.Error("bill ids collide")
+	}
+}
+
+func TestMoney(t *testing.T) {
+	for c, want := range map[int64]string{0: "$0.00", 5: "$0.05", 123456789: "$1,234,567.89", -100050: "-$1,000.50", 100000: "$1,000.00"} {
+		if got := money(c); got != want {
+			t.Errorf("money(%d) = %q, want %q", c, got, want)
+		}
+	}
+}

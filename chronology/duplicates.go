@@ -1,0 +1,150 @@
+package chronology
+
+import (
+	"cmp"
+	"hash/fnv"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// minShingles is the fewest word 3-shingles a page needs to be compared for
+// near duplicates: on shorter pages a few shared words say nothing.
+const minShingles = 8
+
+// pageWords returns the lower-case words (letters and digits) of text.
+func pageWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// shingles returns the sorted, distinct hashes of the word 3-shingles.
+func shingles(words []string) []uint64 {
+	var out []uint64
+	for i := 0; i+3 <= len(words); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(words[i] + " " + words[i+1] + " " + words[i+2]))
+		out = append(out, h.Sum64())
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// jaccard is |a∩b| / |a∪b| of two sorted sets.
+func jaccard(a, b []uint64) float64 {
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+// findDuplicates finds pages that repeat an earlier page of the matter:
+// exactly (the same words in the same order, non-empty) or nearly (Jaccard
+// similarity of their word 3-shingles at or above threshold, both pages with
+// at least minShingles shingles). A duplicate always points at the earliest
+// page of its group, never at another duplicate. Candidate pairs are found
+// with a prefix filter over shingles ordered by rarity, so the search stays
+// near linear on large matters while finding every pair above threshold.
+func findDuplicates(px *pageIndex, threshold float64) (map[pageRef]pageRef, []Duplicate) {
+	dupOf := map[pageRef]pageRef{}
+	dups := []Duplicate{}
+	type cand struct {
+		ref  pageRef
+		sets []uint64
+	}
+	var pages []cand
+	exact := map[string]pageRef{}
+	df := map[uint64]int{}
+	for _, ref := range px.order {
+		info := px.byRef[ref]
+		if info.page == nil {
+			continue
+		}
+		words := pageWords(info.page.Text)
+		if len(words) == 0 {
+			continue
+		}
+		norm := strings.Join(words, " ")
+		if first, ok := exact[norm]; ok {
+			dupOf[ref] = first
+			dups = append(dups, Duplicate{DocumentID: ref.doc, Page: ref.page, DuplicateOf: PageRef{first.doc, first.page}, Similarity: 1})
+			continue
+		}
+		exact[norm] = ref
+		sh := shingles(words)
+		if len(sh) < minShingles {
+			continue
+		}
+		for _, h := range sh {
+			df[h]++
+		}
+		pages = append(pages, cand{ref, sh})
+	}
+	index := map[uint64][]int{} // shingle → originals with it in their prefix
+	for i, p := range pages {
+		ordered := slices.Clone(p.sets)
+		slices.SortFunc(ordered, func(a, b uint64) int { return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b)) })
+		prefix := len(ordered) - int(math.Ceil(threshold*float64(len(ordered))-1e-9)) + 1
+		prefix = min(max(prefix, 1), len(ordered))
+		best, bestSim := -1, 0.0
+		seen := map[int]bool{}
+		for _, h := range ordered[:prefix] {
+			for _, o := range index[h] {
+				if seen[o] {
+					continue
+				}
+				seen[o] = true
+				a, b := len(pages[o].sets), len(p.sets)
+				if float64(min(a, b)) < threshold*float64(max(a, b)) {
+					continue
+				}
+				if s := jaccard(pages[o].sets, p.sets); s >= threshold && (s > bestSim || s == bestSim && o < best) {
+					best, bestSim = o, s
+				}
+			}
+		}
+		if best >= 0 {
+			first := pages[best].ref
+			dupOf[p.ref] = first
+			dups = append(dups, Duplicate{DocumentID: p.ref.doc, Page: p.ref.page, DuplicateOf: PageRef{first.doc, first.page}, Similarity: math.Round(bestSim*1000) / 1000})
+			continue
+		}
+		for _, h := range ordered[:prefix] {
+			index[h] = append(index[h], i)
+		}
+	}
+	// An exact copy of a page that turned out to be a near duplicate points
+	// at that page's original.
+	for i, d := range dups {
+		target := pageRef{d.DuplicateOf.DocumentID, d.DuplicateOf.Page}
+		if orig, ok := dupOf[target]; ok {
+			for _, e := range dups {
+				if e.DocumentID == target.doc && e.Page == target.page {
+					dups[i].Similarity = e.Similarity
+				}
+			}
+			dups[i].DuplicateOf = PageRef{orig.doc, orig.page}
+			dupOf[pageRef{d.DocumentID, d.Page}] = orig
+		}
+	}
+	slices.SortFunc(dups, func(a, b Duplicate) int {
+		return px.less(pageRef{a.DocumentID, a.Page}, pageRef{b.DocumentID, b.Page})
+	})
+	return dupOf, dups
+}

@@ -1,0 +1,97 @@
+package chronology
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+func TestFindDuplicates(t *testing.T) {
+	note := "Physical therapy daily note. Patient reports neck pain improving with exercise. " +
+		"Therapeutic exercise 97110 for thirty minutes, manual therapy 97140 for fifteen minutes. " +
+		"Range of motion improved in rotation and flexion. Continue plan of care two times per week. " +
+		"Subjective: the patient states that sleeping is easier and that driving for more than twenty " +
+		"minutes still causes stiffness at the base of the skull. Objective: cervical rotation to the left " +
+		"sixty degrees, to the right fifty five degrees, flexion forty degrees, extension thirty degrees. " +
+		"Palpation reveals tenderness over the upper trapezius bilaterally, worse on the right side. " +
+		"Assessment: steady progress toward goals, tolerating the program without adverse effects. " +
+		"Plan: progress resistance bands, add scapular stabilisation, review home exercise program."
+	// The same note re-faxed: a fax header added.
+	refaxed := "FAX 555-0100 04/30/2023 11:02 P.2\n" + note
+	other := strings.ReplaceAll(note, "neck", "low back")
+	other = strings.ReplaceAll(other, "improving", "worse") + " Pain 7/10, new numbness."
+	tests := []struct {
+		name  string
+		pages []string
+		want  []string // dup→orig "doc:page"
+	}{
+		{"exact copy across documents", []string{note, note}, []string{"d2:1→d1:1"}},
+		{"whitespace and case do not matter", []string{note, strings.ToUpper(strings.ReplaceAll(note, " ", "\n  "))}, []string{"d2:1→d1:1"}},
+		{"near copy", []string{note, refaxed}, []string{"d2:1→d1:1"}},
+		{"different visit", []string{note, other}, nil},
+		{"copies point at the earliest", []string{note, refaxed, note, refaxed}, []string{"d2:1→d1:1", "d3:1→d1:1", "d4:1→d1:1"}},
+		{"empty pages are never duplicates", []string{"", "  \n", ""}, nil},
+		{"short boilerplate only exactly", []string{"Page intentionally left blank", "Page intentionally left blank.", "This page left blank"}, []string{"d2:1→d1:1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var srcs []Source
+			for i, text := range tt.pages {
+				id := fmt.Sprintf("d%d", i+1)
+				srcs = append(srcs, source(id, id+".pdf", []extract.Page{textPage(id, 1, text)}, extract.Result{}))
+			}
+			px, _ := indexPages(srcs, "MC")
+			_, dups := findDuplicates(px, DefaultNearDuplicate)
+			var got []string
+			for _, d := range dups {
+				got = append(got, fmt.Sprintf("%s:%d→%s:%d", d.DocumentID, d.Page, d.DuplicateOf.DocumentID, d.DuplicateOf.Page))
+				if d.Similarity < DefaultNearDuplicate || d.Similarity > 1 {
+					t.Errorf("similarity %v", d.Similarity)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("duplicates %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFindDuplicatesPrefixFilter checks the prefix filter against brute
+// force on many similar pages.
+func TestFindDuplicatesPrefixFilter(t *testing.T) {
+	base := strings.Fields(strings.Repeat("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu ", 5))
+	var srcs []Source
+	for i := range 60 {
+		w := append([]string(nil), base...)
+		for k := 0; k < i%7; k++ { // vary a few words per page
+			w[(i*7+k*13)%len(w)] = fmt.Sprintf("w%d", i*10+k)
+		}
+		id := fmt.Sprintf("p%02d", i)
+		srcs = append(srcs, source(id, id, []extract.Page{textPage(id, 1, strings.Join(w, " "))}, extract.Result{}))
+	}
+	px, _ := indexPages(srcs, "MC")
+	dupOf, _ := findDuplicates(px, 0.8)
+	// brute force over originals in order
+	var origs []pageRef
+	sets := map[pageRef][]uint64{}
+	for _, ref := range px.order {
+		sets[ref] = shingles(pageWords(px.byRef[ref].page.Text))
+	}
+	for _, ref := range px.order {
+		found := false
+		for _, o := range origs {
+			if jaccard(sets[o], sets[ref]) >= 0.8 {
+				found = true
+				break
+			}
+		}
+		if _, got := dupOf[ref]; got != found {
+			t.Errorf("%v: prefix filter says dup=%v, brute force %v", ref, got, found)
+		}
+		if !found {
+			origs = append(origs, ref)
+		}
+	}
+}

@@ -1,0 +1,200 @@
+package chronology
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// entryWork is an entry being built, with what Build needs besides the
+// JSON fields.
+type entryWork struct {
+	Entry
+	prov      *providerCluster
+	kind      string // ProviderKind of the first encounter with one
+	referrals []string
+	orders    []string
+	bad       []extract.Citation // citations whose quote was not found
+}
+
+// encounterWork is one extracted encounter with its grounded citations.
+type encounterWork struct {
+	enc      extract.Encounter
+	cits     []extract.Citation
+	bad      []extract.Citation
+	src      *Source
+	prov     *providerCluster
+	onlyDups bool
+}
+
+type visitKey struct {
+	prov string
+	date dates.Date
+}
+
+// buildEntries merges the encounters of all sources into entries.
+func (b *builder) buildEntries() {
+	var encs []*encounterWork
+	for si := range b.sources {
+		s := &b.sources[si]
+		for _, e := range s.Result.Encounters {
+			cits, bad := b.citations(e.Citations, s.Document.ID)
+			if len(cits) == 0 {
+				continue
+			}
+			if !e.Date.Valid() {
+				b.undated = append(b.undated, cits[0])
+				continue
+			}
+			encs = append(encs, &encounterWork{enc: e, cits: cits, bad: bad, src: s,
+				prov: b.provs.lookup(e.Provider), onlyDups: b.onlyDuplicates(cits)})
+		}
+	}
+	// Group members in page order so the first citation is the earliest.
+	slices.SortStableFunc(encs, func(x, y *encounterWork) int {
+		return b.px.less(pageRef{x.cits[0].DocumentID, x.cits[0].Page}, pageRef{y.cits[0].DocumentID, y.cits[0].Page})
+	})
+	groups := map[visitKey]*entryWork{}
+	var order []visitKey
+	for _, pass := range []bool{false, true} { // originals first, then duplicates
+		for _, ew := range encs {
+			if ew.onlyDups != pass {
+				continue
+			}
+			k := visitKey{ew.prov.key, ew.enc.Date}
+			g := groups[k]
+			if g != nil && pass {
+				continue // already found on the original pages
+			}
+			if g == nil {
+				g = newEntryWork(ew)
+				groups[k] = g
+				order = append(order, k)
+			}
+			g.merge(ew)
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		g.Verified = len(g.bad) == 0
+		g.ID = "ent-" + shortHash(g.Date.String(), g.prov.key, g.Citations[0].DocumentID, strconv.Itoa(g.Citations[0].Page))
+		g.PreIncident = !b.m.DateOfIncident.IsZero() && g.Date.Before(b.m.DateOfIncident)
+		g.Summary = summarize(&g.Entry)
+		b.entries = append(b.entries, g)
+	}
+	slices.SortFunc(b.entries, func(x, y *entryWork) int {
+		return cmp.Or(x.Date.Compare(y.Date), cmp.Compare(x.Provider, y.Provider),
+			b.px.less(pageRef{x.Citations[0].DocumentID, x.Citations[0].Page}, pageRef{y.Citations[0].DocumentID, y.Citations[0].Page}))
+	})
+}
+
+func newEntryWork(ew *encounterWork) *entryWork {
+	return &entryWork{
+		Entry: Entry{
+			Date: ew.enc.Date, ProviderID: ew.prov.id, Provider: ew.prov.name,
+			Review: ReviewUnreviewed, Extractor: ew.src.Extractor, PromptVersion: ew.src.PromptVersion,
+			Citations: []extract.Citation{},
+		},
+		prov: ew.prov,
+	}
+}
+
+// merge adds an encounter of the same visit to g: lists are unioned, the
+// richest (longest) text of each field is kept, the first pain score wins.
+func (g *entryWork) merge(ew *encounterWork) {
+	e := ew.enc
+	if e.EndDate.Valid() && e.EndDate.After(g.EndDate) && e.EndDate.After(g.Date) {
+		g.EndDate = e.EndDate
+	}
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{
+		{&g.Clinician, e.Clinician}, {&g.VisitType, e.VisitType}, {&g.Complaints, e.Complaints},
+		{&g.Findings, e.Findings}, {&g.Assessment, e.Assessment}, {&g.Plan, e.Plan},
+		{&g.WorkStatus, e.WorkStatus},
+	} {
+		if s := strings.TrimSpace(f.src); len(s) > len(*f.dst) {
+			*f.dst = s
+		}
+	}
+	if g.kind == "" {
+		g.kind = e.ProviderKind
+	}
+	if g.PainScore == nil && e.PainScore != nil && *e.PainScore >= 0 && *e.PainScore <= 10 {
+		p := *e.PainScore
+		g.PainScore = &p
+	}
+	g.Diagnoses = unionCoded(g.Diagnoses, e.Diagnoses)
+	g.Procedures = unionCoded(g.Procedures, e.Procedures)
+	g.Medications = unionStrings(g.Medications, e.Medications)
+	g.referrals = unionStrings(g.referrals, e.Referrals)
+	g.orders = unionStrings(g.orders, e.Orders)
+	for _, c := range ew.cits {
+		if !slices.ContainsFunc(g.Citations, func(x extract.Citation) bool { return sameCitation(x, c) }) {
+			g.Citations = append(g.Citations, c)
+		}
+	}
+	for _, c := range ew.bad {
+		if !slices.ContainsFunc(g.bad, func(x extract.Citation) bool { return sameCitation(x, c) }) {
+			g.bad = append(g.bad, c)
+		}
+	}
+}
+
+func sameCitation(a, b extract.Citation) bool {
+	return a.DocumentID == b.DocumentID && a.Page == b.Page && foldSpace(strings.ToLower(a.Quote)) == foldSpace(strings.ToLower(b.Quote))
+}
+
+// codeKey identifies a diagnosis or procedure: its code without dots and
+// spaces, else its description folded.
+func codeKey(c extract.Coded) string {
+	if code := strings.ToUpper(strings.NewReplacer(".", "", " ", "").Replace(c.Code)); code != "" {
+		return "c:" + code
+	}
+	return "d:" + foldSpace(strings.ToLower(c.Description))
+}
+
+func unionCoded(dst, src []extract.Coded) []extract.Coded {
+	for _, c := range src {
+		c.Code, c.Description = strings.TrimSpace(c.Code), strings.TrimSpace(c.Description)
+		if c.Description == "" {
+			if c.Code == "" {
+				continue
+			}
+			c.Description = c.Code
+		}
+		k := codeKey(c)
+		i := slices.IndexFunc(dst, func(x extract.Coded) bool { return codeKey(x) == k })
+		switch {
+		case i < 0:
+			dst = append(dst, c)
+		case len(c.Description) > len(dst[i].Description):
+			dst[i].Description = c.Description
+		}
+	}
+	return dst
+}
+
+func unionStrings(dst, src []string) []string {
+	for _, s := range src {
+		s = foldSpace(s)
+		if s != "" && !slices.ContainsFunc(dst, func(x string) bool { return strings.EqualFold(x, s) }) {
+			dst = append(dst, s)
+		}
+	}
+	return dst
+}
+
+// entryList returns the entries' JSON form.
+func (b *builder) entryList() []Entry {
+	out := make([]Entry, 0, len(b.entries))
+	for _, e := range b.entries {
+		out = append(out, e.Entry)
+	}
+	return out
+}

@@ -1,0 +1,284 @@
+package chronology
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// LowOCRConfidence is the mean OCR word confidence (0–100) below which a
+// page is flagged low_ocr_confidence.
+const LowOCRConfidence = 70
+
+// flags raises every flag of the chronology, grouped by kind in a fixed
+// order.
+func (b *builder) flags() []Flag {
+	var fs []Flag
+	fs = append(fs, b.unverifiedFlags()...)
+	fs = append(fs, b.preExistingFlags()...)
+	fs = append(fs, b.missingRecordFlags()...)
+	fs = append(fs, b.billWithoutRecordFlags()...)
+	fs = append(fs, b.totalFlag...)
+	fs = append(fs, b.pageFlags()...)
+	if len(b.undated) > 0 {
+		fs = append(fs, Flag{Kind: FlagUndated,
+			Message:   fmt.Sprintf("%d record(s) have no readable date of service and are not in the chronology.", len(b.undated)),
+			Citations: b.undated})
+	}
+	return fs
+}
+
+func (b *builder) unverifiedFlags() []Flag {
+	var fs []Flag
+	for _, e := range b.entries {
+		if e.Verified {
+			continue
+		}
+		fs = append(fs, Flag{Kind: FlagUnverified,
+			Message: fmt.Sprintf("Entry %s (%s, %s): %d of %d quotes were not found on the cited page.",
+				e.ID, e.Date, e.Provider, len(e.bad), len(e.Citations)),
+			EntryIDs: []string{e.ID}, Citations: e.bad})
+	}
+	for _, bw := range b.badBills {
+		fs = append(fs, Flag{Kind: FlagUnverified,
+			Message: fmt.Sprintf("Bill %s (%s, %s, %s): %d of %d quotes were not found on the cited page.",
+				bw.ID, dateOrUndated(bw.Date.String()), bw.Provider, money(cents(bw.Charge)), len(bw.bad), len(bw.Citations)),
+			Citations: bw.bad})
+	}
+	return fs
+}
+
+func dateOrUndated(s string) string {
+	if s == "" {
+		return "undated"
+	}
+	return s
+}
+
+// preExistingFlags flags each pre-incident entry that mentions a body
+// region also diagnosed after the incident.
+func (b *builder) preExistingFlags() []Flag {
+	var fs []Flag
+	for _, pre := range b.entries {
+		if !pre.PreIncident {
+			continue
+		}
+		text, codes := preIncidentText(pre)
+		regions := matches(bodyRegions, text, codes)
+		var hits []string
+		ids := []string{pre.ID}
+		var res []*regexp.Regexp
+		for _, r := range regions {
+			for _, post := range b.entries {
+				if post.PreIncident {
+					continue
+				}
+				pt, pc := diagnosisText(post)
+				if slices.Contains(matches(bodyRegions, pt, pc), r) {
+					if !slices.Contains(hits, r) {
+						hits = append(hits, r)
+						res = append(res, regionRegexp(r))
+					}
+					if !slices.Contains(ids, post.ID) {
+						ids = append(ids, post.ID)
+					}
+				}
+			}
+		}
+		if len(hits) == 0 {
+			continue
+		}
+		cit := pre.Citations[0]
+		for _, re := range res {
+			if c := citing(pre.Citations, re); re.MatchString(c.Quote) {
+				cit = c
+				break
+			}
+		}
+		fs = append(fs, Flag{Kind: FlagPreExisting,
+			Message: fmt.Sprintf("Before the incident (%s, %s) the records mention the %s, also diagnosed after the incident.",
+				pre.Date, pre.Provider, strings.Join(hits, ", ")),
+			EntryIDs: ids, Citations: []extract.Citation{cit}})
+	}
+	return fs
+}
+
+func regionRegexp(name string) *regexp.Regexp {
+	for _, c := range bodyRegions {
+		if c.name == name {
+			return c.words
+		}
+	}
+	return regexp.MustCompile(`$^`)
+}
+
+// missingRecordFlags flags referrals and orders that no entry of a matching
+// kind of care follows (on the same day or later). The ordering entry
+// counts only through its own procedures (an X-ray done during the visit).
+func (b *builder) missingRecordFlags() []Flag {
+	var fs []Flag
+	for _, e := range b.entries {
+		asks := make([][2]string, 0, len(e.referrals)+len(e.orders))
+		for _, r := range e.referrals {
+			asks = append(asks, [2]string{"Referral to", r})
+		}
+		for _, o := range e.orders {
+			asks = append(asks, [2]string{"Order for", o})
+		}
+		for _, ask := range asks {
+			want := wanted(ask[1])
+			if len(want) == 0 || b.fulfilled(e, want) {
+				continue
+			}
+			var re *regexp.Regexp
+			for _, c := range careKinds {
+				if c.name == want[0] {
+					re = c.words
+				}
+			}
+			fs = append(fs, Flag{Kind: FlagMissingRecords,
+				Message: fmt.Sprintf("%s %s on %s (%s): no later %s record was found.",
+					ask[0], ask[1], e.Date, e.Provider, strings.Join(want, " or ")),
+				EntryIDs: []string{e.ID}, Citations: []extract.Citation{citing(e.Citations, re)}})
+		}
+	}
+	return fs
+}
+
+// wanted is the care kinds a referral or order asks for; an order naming a
+// modality (MRI, CT …) asks for that modality, not any imaging.
+func wanted(ask string) []string {
+	want := matches(careKinds, ask, nil)
+	if slices.ContainsFunc(want, func(k string) bool { return slices.Contains(modalities, k) }) {
+		want = slices.DeleteFunc(want, func(k string) bool { return k == "imaging" })
+	}
+	return want
+}
+
+// fulfilled reports whether an entry of the wanted care follows from. An
+// imaging entry that names no modality counts for any modality.
+func (b *builder) fulfilled(from *entryWork, want []string) bool {
+	var procs []string
+	for _, p := range from.Procedures {
+		procs = append(procs, p.Description)
+	}
+	if provides(matches(careKinds, strings.Join(procs, " \n "), nil), want) {
+		return true
+	}
+	for _, e := range b.entries {
+		if e != from && !e.Date.Before(from.Date) && provides(careOf(e), want) {
+			return true
+		}
+	}
+	return false
+}
+
+func provides(got, want []string) bool {
+	anyModality := slices.Contains(got, "imaging") &&
+		!slices.ContainsFunc(got, func(k string) bool { return slices.Contains(modalities, k) })
+	for _, w := range want {
+		if slices.Contains(got, w) || anyModality && slices.Contains(modalities, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// billWithoutRecordFlags flags, per provider and date, bill lines whose
+// provider has no entry within a day of the date of service.
+func (b *builder) billWithoutRecordFlags() []Flag {
+	var fs []Flag
+	index := map[string]int{}
+	for _, bl := range b.bills {
+		if bl.Date.IsZero() || b.hasRecord(bl) {
+			continue
+		}
+		k := bl.ProviderID + "|" + bl.Date.String()
+		i, ok := index[k]
+		if !ok {
+			i = len(fs)
+			index[k] = i
+			fs = append(fs, Flag{Kind: FlagBillWithoutRecord,
+				Message: fmt.Sprintf("%s billed for %s but no medical record of that visit was found.", bl.Provider, bl.Date)})
+		}
+		for _, c := range bl.Citations[:1] {
+			if !slices.ContainsFunc(fs[i].Citations, func(x extract.Citation) bool { return x.DocumentID == c.DocumentID && x.Page == c.Page }) {
+				fs[i].Citations = append(fs[i].Citations, c)
+			}
+		}
+	}
+	return fs
+}
+
+func (b *builder) hasRecord(bl Bill) bool {
+	for _, e := range b.entries {
+		if e.ProviderID != bl.ProviderID {
+			continue
+		}
+		end := e.Date
+		if e.EndDate.After(end) {
+			end = e.EndDate
+		}
+		if !bl.Date.Before(e.Date.AddDays(-1)) && !bl.Date.After(end.AddDays(1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageFlags flags, per document, OCR pages of low confidence and pages
+// that could not be read (by the reader or by the extractor).
+func (b *builder) pageFlags() []Flag {
+	var low, bad []Flag
+	for si := range b.sources {
+		s := &b.sources[si]
+		var lowCits, badCits []extract.Citation
+		for _, p := range s.Pages {
+			ref := pageRef{s.Document.ID, p.Number}
+			switch {
+			case p.Source == extract.SourceOCR && p.Confidence < LowOCRConfidence:
+				lowCits = append(lowCits, b.px.pageCitation(ref, "[page image]"))
+			case p.Source == extract.SourceError:
+				badCits = append(badCits, b.px.pageCitation(ref, "[unreadable page: "+reasonOr(p.Err)+"]"))
+			}
+		}
+		nums := make([]int, 0, len(s.Result.PageErrors))
+		for n := range s.Result.PageErrors {
+			nums = append(nums, n)
+		}
+		slices.Sort(nums)
+		for _, n := range nums {
+			badCits = append(badCits, b.px.pageCitation(pageRef{s.Document.ID, n}, "[not extracted: "+reasonOr(s.Result.PageErrors[n])+"]"))
+		}
+		if len(lowCits) > 0 {
+			low = append(low, Flag{Kind: FlagLowOCRConfidence,
+				Message: fmt.Sprintf("%d page(s) of %s were read by OCR with mean confidence below %d%%: check their facts against the page image.",
+					len(lowCits), s.Document.File, LowOCRConfidence),
+				Citations: lowCits})
+		}
+		if len(badCits) > 0 {
+			bad = append(bad, Flag{Kind: FlagPageError,
+				Message:   fmt.Sprintf("%d page(s) of %s could not be read (pages %s).", len(badCits), s.Document.File, pageList(badCits)),
+				Citations: badCits})
+		}
+	}
+	return append(low, bad...)
+}
+
+func reasonOr(s string) string {
+	if s = foldSpace(s); s == "" {
+		return "unknown reason"
+	}
+	return truncate(s, 120)
+}
+
+func pageList(cs []extract.Citation) string {
+	var ps []string
+	for _, c := range cs {
+		ps = append(ps, fmt.Sprint(c.Page))
+	}
+	return strings.Join(ps, ", ")
+}

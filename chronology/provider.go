@@ -1,0 +1,240 @@
+package chronology
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// tokenSynonyms maps abbreviations and spelling variants of provider-name
+// words to one canonical spelling (possibly several words).
+var tokenSynonyms = map[string]string{
+	"st": "saint", "ctr": "center", "cntr": "center", "cent": "center", "centre": "center",
+	"centers": "center", "med": "medical", "mdcl": "medical", "hosp": "hospital",
+	"dept": "department", "dpt": "department", "assoc": "associates", "assocs": "associates",
+	"assn": "associates", "pt": "physical therapy", "ortho": "orthopedics",
+	"orthopedic": "orthopedics", "orthopaedic": "orthopedics", "orthopaedics": "orthopedics",
+	"reg": "regional", "regl": "regional", "rgnl": "regional", "univ": "university",
+	"hlth": "health", "gen": "general", "mem": "memorial", "inst": "institute",
+	"chiro": "chiropractic", "rehab": "rehabilitation", "svc": "services", "svcs": "services",
+	"srvcs": "services", "service": "services", "grp": "group", "clin": "clinic",
+	"clnc": "clinic", "emerg": "emergency", "rad": "radiology", "mt": "mount", "ft": "fort",
+	"ctrs": "center", "&": "and",
+}
+
+// legalSuffixes are dropped from the end of a provider name.
+var legalSuffixes = map[string]bool{
+	"llc": true, "pllc": true, "pc": true, "pa": true, "inc": true, "ltd": true,
+	"corp": true, "lp": true, "llp": true, "plc": true, "sc": true,
+}
+
+// NormalizeProvider returns the comparison key of a printed provider name:
+// lower case, punctuation and possessives removed ("Mary's" = "Marys"),
+// abbreviations expanded ("St."/"St" = "Saint", "Ctr"/"Cntr" = "Center",
+// "Med" = "Medical", "Hosp", "Dept", "Assoc", "PT" = "Physical Therapy",
+// "Ortho"/"Orthopaedic(s)" = "Orthopedics", "&" = "and"), "and", "the" and
+// trailing legal suffixes (LLC, PC, PA, Inc) dropped. Names that normalise to
+// nothing have the key "unknown".
+func NormalizeProvider(name string) string {
+	toks := providerTokens(name)
+	if len(toks) == 0 {
+		return "unknown"
+	}
+	return strings.Join(toks, " ")
+}
+
+func providerTokens(name string) []string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '`':
+			// possessive: "mary's" → "marys"
+		case r == '&':
+			b.WriteString(" and ")
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	raw := strings.Fields(b.String())
+	// Join runs of single letters: "p c" (from "P.C.") → "pc".
+	var joined []string
+	for i := 0; i < len(raw); i++ {
+		if len(raw[i]) == 1 && i+1 < len(raw) && len(raw[i+1]) == 1 {
+			j := i
+			var s string
+			for ; j < len(raw) && len(raw[j]) == 1; j++ {
+				s += raw[j]
+			}
+			joined = append(joined, s)
+			i = j - 1
+			continue
+		}
+		joined = append(joined, raw[i])
+	}
+	var toks []string
+	for _, t := range joined {
+		if s, ok := tokenSynonyms[t]; ok {
+			t = s
+		}
+		for _, w := range strings.Fields(t) {
+			if w == "and" || w == "the" {
+				continue
+			}
+			toks = append(toks, w)
+		}
+	}
+	for len(toks) > 1 && legalSuffixes[toks[len(toks)-1]] {
+		toks = toks[:len(toks)-1]
+	}
+	return toks
+}
+
+// departmentSuffixes are trailing department names that, when the rest of
+// the key is itself a known provider, make the name a part of that facility.
+var departmentSuffixes = [][]string{
+	{"department", "of", "emergency", "medicine"}, {"department", "of", "radiology"},
+	{"emergency", "department"}, {"emergency", "room"}, {"emergency", "medicine"},
+	{"radiology", "department"}, {"imaging", "department"}, {"billing", "department"},
+	{"health", "information", "management"}, {"medical", "records"}, {"business", "office"},
+	{"patient", "accounts"}, {"emergency"}, {"er"}, {"ed"}, {"radiology"}, {"imaging"},
+	{"billing"}, {"laboratory"}, {"lab"}, {"department"},
+}
+
+// parentKey strips trailing department names from key while the remainder
+// is not in known, and returns the first remainder that is known.
+func parentKey(key string, known map[string]bool) (string, bool) {
+	toks := strings.Fields(key)
+	for {
+		stripped := false
+		for _, suf := range departmentSuffixes {
+			if len(toks) > len(suf) && slices.Equal(toks[len(toks)-len(suf):], suf) {
+				toks = toks[:len(toks)-len(suf)]
+				stripped = true
+				break
+			}
+		}
+		if !stripped {
+			return "", false
+		}
+		if p := strings.Join(toks, " "); known[p] {
+			return p, true
+		}
+	}
+}
+
+// genericTokens carry no identity of their own: two keys that differ only
+// in such words may be the same provider.
+var genericTokens = map[string]bool{
+	"medical": true, "center": true, "hospital": true, "clinic": true, "health": true,
+	"healthcare": true, "regional": true, "group": true, "associates": true, "services": true,
+	"department": true, "of": true, "care": true, "system": true, "community": true,
+	"general": true, "practice": true, "office": true, "offices": true, "center's": true,
+}
+
+// FuzzyProviderThreshold is the soft token-set (Jaccard) similarity at or
+// above which two provider keys are merged, provided the words they do not
+// share are all generic (medical, center, regional …). Words within one edit
+// of each other (five letters or more) count as shared, to absorb OCR slips.
+const FuzzyProviderThreshold = 0.75
+
+// similarKeys reports whether keys a and b name the same provider.
+func similarKeys(a, b string) bool {
+	ta, tb := strings.Fields(a), strings.Fields(b)
+	used := make([]bool, len(tb))
+	matched := 0
+	for _, x := range ta {
+		found := false
+		for j, y := range tb {
+			if !used[j] && tokensMatch(x, y) {
+				used[j], found = true, true
+				matched++
+				break
+			}
+		}
+		if !found && !genericTokens[x] {
+			return false
+		}
+	}
+	for j, y := range tb {
+		if !used[j] && !genericTokens[y] {
+			return false
+		}
+	}
+	union := len(ta) + len(tb) - matched
+	return union > 0 && float64(matched)/float64(union) >= FuzzyProviderThreshold
+}
+
+func tokensMatch(x, y string) bool {
+	if x == y {
+		return true
+	}
+	if len(x) < 5 || len(y) < 5 || hasDigit(x) || hasDigit(y) {
+		return false
+	}
+	return editDistance(x, y) <= 1
+}
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// upperWords stay upper case when an all-caps name is re-cased.
+var upperWords = map[string]bool{
+	"LLC": true, "PLLC": true, "PC": true, "PA": true, "MD": true, "DO": true, "DC": true,
+	"PT": true, "ER": true, "ED": true, "MRI": true, "CT": true, "II": true, "III": true,
+	"IV": true, "USA": true, "US": true, "ENT": true, "ICU": true, "UCLA": true, "NYU": true,
+}
+
+var lowerWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "at": true, "in": true}
+
+// niceCase title-cases a name printed in capitals ("ST MARY'S REG MED CTR"
+// → "St Mary's Reg Med Ctr"); other names are returned unchanged.
+func niceCase(name string) string {
+	if strings.IndexFunc(name, unicode.IsLower) >= 0 || strings.IndexFunc(name, unicode.IsUpper) < 0 {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		bare := strings.Trim(w, ".,;:()")
+		if upperWords[bare] {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if i > 0 && lowerWords[lw] {
+			words[i] = lw
+			continue
+		}
+		rs := []rune(lw)
+		for k := range rs {
+			// capitalise the first letter and any letter after '-', '.', '/'
+			if unicode.IsLetter(rs[k]) && (k == 0 || strings.ContainsRune("-./(", rs[k-1])) {
+				rs[k] = unicode.ToUpper(rs[k])
+			}
+		}
+		words[i] = string(rs)
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,125 @@
+package chronology
+
+import "testing"
+
+func TestNormalizeProvider(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Saint Mary's Regional Medical Center", "saint marys regional medical center"},
+		{"ST MARYS REG MED CTR", "saint marys regional medical center"},
+		{"St. Mary\u2019s Regional Med. Cntr", "saint marys regional medical center"},
+		{"The Spine & Joint Assoc., P.C.", "spine joint associates"},
+		{"Spine and Joint Associates PC", "spine joint associates"},
+		{"Advanced PT, LLC", "advanced physical therapy"},
+		{"Advanced Physical Therapy Inc.", "advanced physical therapy"},
+		{"Coastal Orthopaedics", "coastal orthopedics"},
+		{"COASTAL ORTHO", "coastal orthopedics"},
+		{"Coastal Orthopedic", "coastal orthopedics"},
+		{"Mercy Hosp Emergency Dept", "mercy hospital emergency department"},
+		{"", "unknown"},
+		{"  LLC ", "llc"},
+	}
+	for _, tt := range tests {
+		if got := NormalizeProvider(tt.in); got != tt.want {
+			t.Errorf("NormalizeProvider(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestProviderMerging(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		// others are extra names present in the matter (parents for departments)
+		others []string
+		same   bool
+	}{
+		{"abbreviated all caps", "ST MARYS REG MED CTR", "Saint Mary's Regional Medical Center", nil, true},
+		{"possessive and punctuation", "St. Mary's Regional Medical Ctr.", "Saint Marys Regional Medical Center", nil, true},
+		{"ortho practice stays apart", "Saint Mary's Regional Medical Center", "Saint Mary's Orthopedics", nil, false},
+		{"different specialties", "Advanced Physical Therapy", "Advanced Imaging", nil, false},
+		{"department joins parent", "Saint Mary's Regional Medical Center Emergency Department",
+			"Saint Mary's Regional Medical Center", nil, true},
+		{"radiology dept joins parent", "ST MARYS REG MED CTR RADIOLOGY DEPT", "Saint Mary's Regional Medical Center", nil, true},
+		{"department without parent stays", "Mercy Hospital Emergency Department", "Mercy Hospital Radiology", nil, false},
+		{"department with parent elsewhere", "Mercy Hospital Emergency Department", "Mercy Hospital Radiology", []string{"Mercy Hospital"}, true},
+		{"generic word missing", "Saint Mary's Medical Center", "Saint Mary's Regional Medical Center", nil, true},
+		{"OCR slip in a word", "Coastal Orthopedics Grоup", "Coastal Orthopedics Group", nil, true},
+		{"one letter typo", "Lakeside Chiropractic Clinic", "Lakeside Chiropractc Clinic", nil, true},
+		{"distinct names", "Lakeside Chiropractic", "Hillside Chiropractic", nil, false},
+		{"hospital vs medical center", "Mercy Hospital", "Mercy Medical Center", nil, false},
+		{"legal suffix and the", "The Pain Center, LLC", "Pain Center", nil, true},
+		{"and vs ampersand", "Spine & Sports Ortho", "Spine and Sports Orthopaedics", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := []mention{{name: tt.a}, {name: tt.b}}
+			for _, o := range tt.others {
+				ms = append(ms, mention{name: o})
+			}
+			px := newProviderIndex(ms)
+			if got := px.lookup(tt.a) == px.lookup(tt.b); got != tt.same {
+				t.Errorf("same(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+			}
+		})
+	}
+}
+
+func TestProviderCanonical(t *testing.T) {
+	ms := []mention{
+		{name: "ST MARYS REG MED CTR", kind: "emergency"},
+		{name: "Saint Mary's Regional Medical Center", kind: "emergency", npi: "1234567893"},
+		{name: "Saint Mary's Regional Medical Center", kind: "radiology"},
+		{name: "Saint Mary's Regional Medical Center Radiology", kind: "radiology"},
+		{name: "Saint Mary's Regional Medical Center Emergency Department", kind: "emergency"},
+		{name: "COASTAL ORTHOPAEDICS & SPORTS MEDICINE", kind: "orthopedics"},
+		{name: "Coastal  Orthopaedics and Sports Medicine"},
+		{name: "COASTAL ORTHOPAEDICS & SPORTS MEDICINE"},
+	}
+	px := newProviderIndex(ms)
+	used := map[string]bool{}
+	for _, c := range px.clusters {
+		used[c.id] = true
+	}
+	ps := px.providers(used)
+	if len(ps) != 2 {
+		t.Fatalf("got %d providers, want 2: %+v", len(ps), ps)
+	}
+	co, sm := ps[0], ps[1]
+	if co.Name != "Coastal Orthopaedics & Sports Medicine" {
+		t.Errorf("all-caps canonical name = %q", co.Name)
+	}
+	if len(co.Aliases) != 1 || co.Aliases[0] != "Coastal Orthopaedics and Sports Medicine" {
+		t.Errorf("aliases = %q", co.Aliases)
+	}
+	if sm.Name != "Saint Mary's Regional Medical Center" || sm.Kind != "emergency" || sm.NPI != "1234567893" {
+		t.Errorf("Saint Mary's = %+v", sm)
+	}
+	if len(sm.Aliases) != 3 {
+		t.Errorf("Saint Mary's aliases = %q, want 3", sm.Aliases)
+	}
+	if sm.ID != "prov-"+shortHash("saint marys regional medical center") {
+		t.Errorf("id %q is not derived from the parent key", sm.ID)
+	}
+	// The id does not depend on the order of mentions.
+	rev := make([]mention, len(ms))
+	for i := range ms {
+		rev[len(ms)-1-i] = ms[i]
+	}
+	if got := newProviderIndex(rev).lookup("ST MARYS REG MED CTR").id; got != sm.ID {
+		t.Errorf("id changed with mention order: %q vs %q", got, sm.ID)
+	}
+}
+
+func TestNiceCase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ST MARY'S REG MED CTR", "St Mary's Reg Med Ctr"},
+		{"ADVANCED PT OF THE VALLEY, LLC", "Advanced PT of the Valley, LLC"},
+		{"Mixed Case Stays", "Mixed Case Stays"},
+		{"SMITH-JONES MRI", "Smith-Jones MRI"},
+	}
+	for _, tt := range tests {
+		if got := niceCase(tt.in); got != tt.want {
+			t.Errorf("niceCase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

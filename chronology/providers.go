@@ -1,0 +1,175 @@
+package chronology
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// mention is one printed provider name found in the records.
+type mention struct {
+	name string // as printed, whitespace folded
+	kind string // ProviderKind of an encounter, "" for bills
+	npi  string
+}
+
+// providerCluster is one provider after merging name variants.
+type providerCluster struct {
+	key   string // representative key (the shortest of its keys)
+	id    string
+	name  string
+	forms map[string]int
+	kinds map[string]int
+	npis  map[string]int
+}
+
+// providerIndex resolves printed names to merged providers.
+type providerIndex struct {
+	byKey    map[string]*providerCluster
+	clusters []*providerCluster
+}
+
+// foldSpace trims s and folds its whitespace runs to one space.
+func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// newProviderIndex merges the mentions into providers: equal keys first,
+// then department names into their parent facility, then keys similar
+// enough by similarKeys.
+func newProviderIndex(ms []mention) *providerIndex {
+	count := map[string]int{}
+	for _, m := range ms {
+		count[NormalizeProvider(m.name)]++
+	}
+	keys := make([]string, 0, len(count))
+	known := map[string]bool{}
+	for k := range count {
+		keys = append(keys, k)
+		known[k] = true
+	}
+	slices.Sort(keys)
+	uf := newUnionFind(keys)
+	for _, k := range keys {
+		if p, ok := parentKey(k, known); ok {
+			uf.union(k, p)
+		}
+	}
+	for i, a := range keys {
+		for _, b := range keys[i+1:] {
+			if a != "unknown" && b != "unknown" && similarKeys(a, b) {
+				uf.union(a, b)
+			}
+		}
+	}
+	px := &providerIndex{byKey: map[string]*providerCluster{}}
+	for _, k := range keys {
+		root := uf.find(k)
+		c := px.byKey[root]
+		if c == nil {
+			c = &providerCluster{key: root, forms: map[string]int{}, kinds: map[string]int{}, npis: map[string]int{}}
+			px.byKey[root] = c
+			px.clusters = append(px.clusters, c)
+		}
+		px.byKey[k] = c
+	}
+	for _, m := range ms {
+		c := px.byKey[NormalizeProvider(m.name)]
+		if f := foldSpace(m.name); f != "" {
+			c.forms[f]++
+		}
+		if m.kind != "" {
+			c.kinds[m.kind]++
+		}
+		if m.npi != "" {
+			c.npis[m.npi]++
+		}
+	}
+	for _, c := range px.clusters {
+		c.id = "prov-" + shortHash(c.key)
+		c.name = niceCase(mostFrequent(c.forms, true))
+		if c.name == "" {
+			c.name = "Unknown provider"
+		}
+	}
+	return px
+}
+
+// lookup returns the provider of a printed name (which must have been
+// among the mentions).
+func (px *providerIndex) lookup(name string) *providerCluster {
+	return px.byKey[NormalizeProvider(name)]
+}
+
+// providers lists the merged providers that are used, sorted by name.
+func (px *providerIndex) providers(used map[string]bool) []Provider {
+	out := []Provider{}
+	for _, c := range px.clusters {
+		if !used[c.id] {
+			continue
+		}
+		p := Provider{ID: c.id, Name: c.name, Kind: mostFrequent(c.kinds, false), NPI: mostFrequent(c.npis, false)}
+		canonical := mostFrequent(c.forms, true)
+		for f := range c.forms {
+			if f != canonical {
+				p.Aliases = append(p.Aliases, f)
+			}
+		}
+		slices.Sort(p.Aliases)
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b Provider) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// mostFrequent returns the key with the highest count; ties go to the
+// longest key when preferLong is set, then to the smallest key.
+func mostFrequent(counts map[string]int, preferLong bool) string {
+	best, bestN := "", 0
+	for k, n := range counts {
+		switch {
+		case n > bestN:
+		case n < bestN:
+			continue
+		case preferLong && len(k) != len(best):
+			if len(k) < len(best) {
+				continue
+			}
+		case k > best:
+			continue
+		}
+		best, bestN = k, n
+	}
+	return best
+}
+
+// unionFind groups keys; the root of a group is its shortest key (ties: the
+// smallest), so that a facility's id does not depend on its departments.
+type unionFind struct{ parent map[string]string }
+
+func newUnionFind(keys []string) *unionFind {
+	u := &unionFind{parent: map[string]string{}}
+	for _, k := range keys {
+		u.parent[k] = k
+	}
+	return u
+}
+
+func (u *unionFind) find(k string) string {
+	for u.parent[k] != k {
+		u.parent[k] = u.parent[u.parent[k]]
+		k = u.parent[k]
+	}
+	return k
+}
+
+func (u *unionFind) union(a, b string) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if len(rb) < len(ra) || len(rb) == len(ra) && rb < ra {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+}

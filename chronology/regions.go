@@ -1,0 +1,134 @@
+package chronology
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// category is a body region or a kind of care, recognised by words in text
+// and, for body regions, by ICD-10 code prefixes.
+type category struct {
+	name  string
+	words *regexp.Regexp
+	codes []string // ICD-10-CM prefixes without dots
+}
+
+// bodyRegions are compared between pre- and post-incident records.
+var bodyRegions = []category{
+	{"cervical spine (neck)", regexp.MustCompile(`(?i)\b(cervical|neck|c-?spine|whiplash|cervicalgia|c[1-7](-c?[1-7])?)\b`),
+		[]string{"S12", "S13", "S14", "S16", "S19", "M50", "M542", "M4802", "M4322"}},
+	{"thoracic spine (mid back)", regexp.MustCompile(`(?i)\b(thoracic|mid[- ]?back|upper back|t-?spine|t1[0-2]|t[1-9])\b`),
+		[]string{"S22", "S23", "S24", "S29", "M546", "M4804"}},
+	{"lumbar spine (low back)", regexp.MustCompile(`(?i)\b(lumbar|lumbosacral|low(er)? back|lbp|sciatica|l-?spine|l[1-5](-[ls]?[1-5])?)\b`),
+		[]string{"S32", "S33", "S34", "S39", "M545", "M543", "M544", "M51", "M4806", "M4807"}},
+	{"shoulder", regexp.MustCompile(`(?i)\b(shoulders?|rotator cuff|acromioclavicular)\b`),
+		[]string{"S40", "S42", "S43", "S46", "M75"}},
+	{"knee", regexp.MustCompile(`(?i)\b(knees?|menisc\w*|patell\w*|acl)\b`),
+		[]string{"S80", "S82", "S83", "S86", "M23", "M2256"}},
+	{"hip", regexp.MustCompile(`(?i)\b(hips?|acetabul\w*)\b`),
+		[]string{"S70", "S72", "S73", "S76", "M2555", "M1610"}},
+	{"head (concussion)", regexp.MustCompile(`(?i)\b(head|concussion|concussive|tbi|brain|headaches?|post-?concussi\w*)\b`),
+		[]string{"S00", "S01", "S06", "S09", "R51", "G44", "F0781"}},
+	{"wrist or hand", regexp.MustCompile(`(?i)\b(wrists?|carpal|hands?|scaphoid)\b`),
+		[]string{"S60", "S61", "S62", "S63", "S66", "S69"}},
+	{"elbow", regexp.MustCompile(`(?i)\b(elbows?|olecranon)\b`), []string{"S50", "S52", "S53"}},
+	{"ankle or foot", regexp.MustCompile(`(?i)\b(ankles?|foot|feet)\b`), []string{"S90", "S92", "S93", "S96"}},
+}
+
+// careKinds classify referrals, orders and entries for missing-record flags.
+var careKinds = []category{
+	{"imaging", regexp.MustCompile(`(?i)\b(mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|imaging|radiology|scan)\b`), nil},
+	{"MRI", regexp.MustCompile(`(?i)\b(mri|mra|magnetic resonance)\b`), nil},
+	{"CT", regexp.MustCompile(`(?i)\b(ct|cat scan|computed tomography)\b`), nil},
+	{"X-ray", regexp.MustCompile(`(?i)\b(x-?rays?|radiographs?|xr)\b`), nil},
+	{"ultrasound", regexp.MustCompile(`(?i)\b(ultrasound|sonogram)\b`), nil},
+	{"orthopedics", regexp.MustCompile(`(?i)\borth(o|op(a)?edic\w*)\b`), nil},
+	{"physical therapy", regexp.MustCompile(`(?i)\b(physical therap\w*|physiotherap\w*|pt|physical_therapy)\b`), nil},
+	{"chiropractic", regexp.MustCompile(`(?i)\bchiro\w*`), nil},
+	{"neurology", regexp.MustCompile(`(?i)\bneurolog\w*`), nil},
+	{"neurosurgery", regexp.MustCompile(`(?i)\b(neurosurg\w*|spine surg\w*)\b`), nil},
+	{"pain management", regexp.MustCompile(`(?i)\b(pain (management|medicine|clinic|specialist)|pain_management|epidural|esi|injections?)\b`), nil},
+	{"primary care", regexp.MustCompile(`(?i)\b(primary care|primary_care|pcp|family (medicine|physician|doctor))\b`), nil},
+}
+
+// modalities are the imaging kinds an order can name specifically.
+var modalities = []string{"MRI", "CT", "X-ray", "ultrasound"}
+
+// kindCategory maps a schema provider kind to its care kind.
+var kindCategory = map[string]string{
+	"radiology": "imaging", "imaging": "imaging", "orthopedics": "orthopedics",
+	"physical_therapy": "physical therapy", "chiropractic": "chiropractic",
+	"neurology": "neurology", "neurosurgery": "neurosurgery",
+	"pain_management": "pain management", "primary_care": "primary care",
+}
+
+// matches returns the names of the categories found in text or codes.
+func matches(cats []category, text string, codes []string) []string {
+	var out []string
+	for _, c := range cats {
+		hit := c.words.MatchString(text)
+		for _, code := range codes {
+			code = strings.ToUpper(strings.ReplaceAll(code, ".", ""))
+			for _, p := range c.codes {
+				if strings.HasPrefix(code, p) {
+					hit = true
+				}
+			}
+		}
+		if hit {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// preIncidentText is everything a pre-incident entry says.
+func preIncidentText(e *entryWork) (string, []string) {
+	parts := []string{e.VisitType, e.Complaints, e.Findings, e.Assessment, e.Plan}
+	var codes []string
+	for _, d := range e.Diagnoses {
+		parts = append(parts, d.Description)
+		codes = append(codes, d.Code)
+	}
+	return strings.Join(parts, " \n "), codes
+}
+
+// diagnosisText is what a post-incident entry diagnoses: its diagnoses, or
+// its assessment when it lists none.
+func diagnosisText(e *entryWork) (string, []string) {
+	if len(e.Diagnoses) == 0 {
+		return e.Assessment, nil
+	}
+	var parts, codes []string
+	for _, d := range e.Diagnoses {
+		parts = append(parts, d.Description)
+		codes = append(codes, d.Code)
+	}
+	return strings.Join(parts, " \n "), codes
+}
+
+// careOf is the care kinds an entry shows it provided, from its provider's
+// kind and name, its visit type and its procedures.
+func careOf(e *entryWork) []string {
+	var procs []string
+	for _, p := range e.Procedures {
+		procs = append(procs, p.Description, p.Code)
+	}
+	out := matches(careKinds, e.kind+" \n "+e.VisitType+" \n "+e.prov.name+" \n "+strings.Join(procs, " \n "), nil)
+	if k, ok := kindCategory[e.kind]; ok {
+		out = append(out, k)
+	}
+	return out
+}
+
+// citing returns the citation of cs whose quote matches re, else the first.
+func citing(cs []extract.Citation, re *regexp.Regexp) extract.Citation {
+	for _, c := range cs {
+		if re.MatchString(c.Quote) {
+			return c
+		}
+	}
+	return cs[0]
+}

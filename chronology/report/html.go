@@ -1,0 +1,202 @@
+package report
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
+)
+
+//go:embed templates/report.html.tmpl
+var templateFS embed.FS
+
+var htmlTemplate = template.Must(template.New("report.html.tmpl").ParseFS(templateFS, "templates/report.html.tmpl"))
+
+// WriteHTML writes c as one self-contained HTML page for a paralegal: the
+// matter, summary counts, a treatment timeline as inline SVG, the entry
+// table with gaps as separator rows and pre-incident and unverified entries
+// marked, the specials and bill lines, flags, duplicate pages, a provider
+// index and the documents. Every citation names its file, page and Bates
+// number. The page has inline CSS only and loads nothing from anywhere; all
+// text is escaped by html/template.
+func WriteHTML(w io.Writer, c chronology.Chronology) error {
+	if err := htmlTemplate.Execute(w, buildView(c)); err != nil {
+		return fmt.Errorf("write chronology.html: %w", err)
+	}
+	return nil
+}
+
+type view struct {
+	C         chronology.Chronology
+	Title     string
+	Incident  string
+	Counts    []count
+	Timeline  *timeline
+	Rows      []row
+	Bills     []billView
+	Specials  []specialView
+	Total     string
+	TotalPaid string
+	Flags     []flagView
+	Dups      []dupView
+	Providers []providerView
+	Docs      []docView
+}
+
+type count struct {
+	Label, Value string
+	Warn         bool
+}
+
+type citeView struct{ Label, Quote string }
+
+type row struct {
+	Gap                              string // non-empty for a gap separator row
+	ID, Date, EndDate, Class, Review string
+	Provider, Clinician, VisitType   string
+	Summary, Pain, WorkStatus        string
+	Diagnoses, Procedures, Meds      []string
+	Badges                           []string
+	Cites                            []citeView
+}
+
+type billView struct {
+	Date, Provider, Code, Description, Charge, Paid, Balance string
+	Verified                                                 bool
+	Cites                                                    []citeView
+}
+
+type specialView struct{ Provider, First, Last, Charges, Paid string }
+
+type flagView struct {
+	Kind, Message string
+	EntryIDs      []string
+	Cites         []citeView
+}
+
+type dupView struct{ File, Page, OfFile, OfPage, Similarity string }
+
+type providerView struct {
+	Name, Kind, NPI, First, Last, Charges string
+	Aliases, EntryIDs                     []string
+	Visits                                int
+}
+
+type docView struct {
+	File, Bates, Sources string
+	Pages                int
+}
+
+func buildView(c chronology.Chronology) view {
+	ix := indexDocs(c)
+	v := view{C: c, Title: c.Matter.Name, Timeline: buildTimeline(c), Total: money(c.Specials.TotalCharges)}
+	if v.Title == "" {
+		v.Title = "Matter " + c.Matter.ID
+	}
+	if !c.Matter.DateOfIncident.IsZero() {
+		v.Incident = c.Matter.DateOfIncident.String()
+	}
+	if c.Specials.TotalPaid != nil {
+		v.TotalPaid = money(*c.Specials.TotalPaid)
+	}
+	v.Counts = counts(c)
+	v.Rows = rows(c, ix)
+	for _, b := range c.Bills {
+		v.Bills = append(v.Bills, billView{Date: b.Date.String(), Provider: b.Provider, Code: b.Code, Description: b.Description,
+			Charge: money(b.Charge), Paid: optMoney(b.Paid), Balance: optMoney(b.Balance), Verified: b.Verified, Cites: cites(ix, b.Citations)})
+	}
+	for _, p := range c.Specials.ByProvider {
+		v.Specials = append(v.Specials, specialView{Provider: p.Provider, First: p.FirstDate.String(), Last: p.LastDate.String(),
+			Charges: money(p.Charges), Paid: optMoney(p.Paid)})
+	}
+	for _, f := range c.Flags {
+		v.Flags = append(v.Flags, flagView{Kind: strings.ReplaceAll(f.Kind, "_", " "), Message: f.Message, EntryIDs: f.EntryIDs, Cites: cites(ix, f.Citations)})
+	}
+	for _, d := range c.Duplicates {
+		dv := dupView{File: ix.file(d.DocumentID), Page: fmt.Sprint(d.Page), OfFile: ix.file(d.DuplicateOf.DocumentID), OfPage: fmt.Sprint(d.DuplicateOf.Page)}
+		if d.Similarity > 0 {
+			dv.Similarity = fmt.Sprintf("%.0f%%", d.Similarity*100)
+		}
+		v.Dups = append(v.Dups, dv)
+	}
+	v.Providers = providerIndex(c)
+	for _, d := range c.Documents {
+		dv := docView{File: d.File, Pages: d.Pages, Sources: sourceSummary(d.PageSources)}
+		if d.BatesFirst != "" {
+			dv.Bates = d.BatesFirst + " – " + d.BatesLast
+		}
+		v.Docs = append(v.Docs, dv)
+	}
+	return v
+}
+
+func optMoney(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return money(*p)
+}
+
+func cites(ix docIndex, cs []extract.Citation) []citeView {
+	out := make([]citeView, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, citeView{Label: CitationLabel(ix.file(c.DocumentID), c), Quote: c.Quote})
+	}
+	return out
+}
+
+func counts(c chronology.Chronology) []count {
+	var pages, verified, unverified, rejected, pre int
+	for _, d := range c.Documents {
+		pages += d.Pages
+	}
+	for _, e := range c.Entries {
+		switch entryClass(e) {
+		case "rejected":
+			rejected++
+		case "unverified":
+			unverified++
+		default:
+			verified++
+		}
+		if e.PreIncident {
+			pre++
+		}
+	}
+	n := func(i int) string { return fmt.Sprint(i) }
+	return []count{
+		{"Documents", n(len(c.Documents)), false},
+		{"Pages", n(pages), false},
+		{"Providers", n(len(c.Providers)), false},
+		{"Entries", n(len(c.Entries)), false},
+		{"Verified", n(verified), false},
+		{"Unverified", n(unverified), unverified > 0},
+		{"Rejected", n(rejected), false},
+		{"Pre-incident", n(pre), pre > 0},
+		{"Gaps", n(len(c.Gaps)), len(c.Gaps) > 0},
+		{"Total charges", money(c.Specials.TotalCharges), false},
+		{"Flags", n(len(c.Flags)), len(c.Flags) > 0},
+		{"Duplicate pages", n(len(c.Duplicates)), false},
+	}
+}
+
+func sourceSummary(ss []extract.PageSource) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	n := map[extract.PageSource]int{}
+	for _, s := range ss {
+		n[s]++
+	}
+	var parts []string
+	for _, s := range []extract.PageSource{extract.SourceText, extract.SourceOCR, extract.SourceEmpty, extract.SourceError} {
+		if n[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[s], s))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
