@@ -1,0 +1,268 @@
+package demand
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// docxParts writes d and returns every part of the package by name, after
+// checking that each XML part is well-formed.
+func docxParts(t *testing.T, d Draft) map[string]string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteDOCX(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatalf("demand.docx is not a zip: %v", err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name] = string(data)
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			_, err := dec.Token()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+			}
+		}
+	}
+	return parts
+}
+
+// paragraph is a w:p of document.xml: its style and its text.
+type paragraph struct{ style, text string }
+
+// docParagraphs decodes the body's paragraphs outside tables, and counts
+// the tables and their rows.
+func docParagraphs(t *testing.T, doc string) (paras []paragraph, tables [][][]string) {
+	t.Helper()
+	type run struct {
+		T []string `xml:"t"`
+	}
+	type p struct {
+		Style struct {
+			Val string `xml:"val,attr"`
+		} `xml:"pPr>pStyle"`
+		R []run `xml:"r"`
+	}
+	type tc struct {
+		P []p `xml:"p"`
+	}
+	type tbl struct {
+		Tr []struct {
+			Tc []tc `xml:"tc"`
+		} `xml:"tr"`
+	}
+	text := func(x p) string {
+		var b strings.Builder
+		for _, r := range x.R {
+			b.WriteString(strings.Join(r.T, "\n"))
+		}
+		return b.String()
+	}
+	dec := xml.NewDecoder(strings.NewReader(doc))
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "p":
+			var x p
+			if err := dec.DecodeElement(&x, &se); err != nil {
+				t.Fatal(err)
+			}
+			paras = append(paras, paragraph{x.Style.Val, text(x)})
+		case "tbl":
+			var x tbl
+			if err := dec.DecodeElement(&x, &se); err != nil {
+				t.Fatal(err)
+			}
+			var rows [][]string
+			for _, tr := range x.Tr {
+				var cells []string
+				for _, c := range tr.Tc {
+					cells = append(cells, text(c.P[0]))
+				}
+				rows = append(rows, cells)
+			}
+			tables = append(tables, rows)
+		}
+	}
+}
+
+func TestWriteDOCX(t *testing.T) {
+	d := sampleDraft()
+	parts := docxParts(t, d)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+		"word/_rels/document.xml.rels", "word/header1.xml", "docProps/core.xml"} {
+		if _, ok := parts[name]; !ok {
+			t.Errorf("part %s missing", name)
+		}
+	}
+	for _, style := range []string{`w:styleId="Heading1"`, `w:styleId="Heading2"`, `w:styleId="TableGrid"`} {
+		if !strings.Contains(parts["word/styles.xml"], style) {
+			t.Errorf("styles.xml lacks %s", style)
+		}
+	}
+	if !strings.Contains(parts["word/header1.xml"], NotApprovedNotice) || !strings.Contains(parts["word/document.xml"], `<w:headerReference w:type="default" r:id="rId2"/>`) {
+		t.Error("a draft has no DRAFT header")
+	}
+	if strings.Contains(parts["docProps/core.xml"], "Doe") {
+		t.Error("document metadata holds the client's name")
+	}
+
+	paras, tables := docParagraphs(t, parts["word/document.xml"])
+	var h1, h2 []string
+	var banners int
+	for _, p := range paras {
+		switch p.style {
+		case "Heading1":
+			h1 = append(h1, p.text)
+		case "Heading2":
+			h2 = append(h2, p.text)
+		}
+		if p.text == DraftBanner {
+			banners++
+		}
+	}
+	var titles []string
+	for _, s := range d.Sections {
+		titles = append(titles, s.Title)
+	}
+	if !slices.Equal(h1, titles) {
+		t.Errorf("Heading1 paragraphs = %q, want %q", h1, titles)
+	}
+	for _, want := range []string{"Saint Mary's Regional Medical Center", "Pain over time", "Gaps in treatment"} {
+		if !slices.Contains(h2, want) {
+			t.Errorf("no Heading2 %q in %q", want, h2)
+		}
+	}
+	if banners != len(d.Sections) {
+		t.Errorf("%d draft banners, want %d", banners, len(d.Sections))
+	}
+
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want the specials table", len(tables))
+	}
+	tb := tables[0]
+	if len(tb) != 1+4+1 || !slices.Equal(tb[0], []string{"Provider", "Dates of service", "Charges", "Bill reference"}) {
+		t.Errorf("specials table = %q", tb)
+	}
+	if last := tb[len(tb)-1]; last[0] != "Total" || last[2] != "$6,095.50" {
+		t.Errorf("total row = %q", last)
+	}
+	if tb[1][3] != "[Saint Mary's Regional Medical Center, MC000006, p. 6]" {
+		t.Errorf("bill reference = %q", tb[1][3])
+	}
+	var cited bool
+	for _, p := range paras {
+		if strings.HasSuffix(p.text, "[Saint Mary's Regional Medical Center, MC000004, p. 4]") || strings.Contains(p.text, "Pain was rated 8/10. [Saint Mary's Regional Medical Center, MC000004, p. 4]") {
+			cited = true
+		}
+	}
+	if !cited {
+		t.Error("the treatment paragraphs lost their bracketed citations")
+	}
+}
+
+func TestWriteDOCXApprovedAndEscaped(t *testing.T) {
+	d := sampleDraft()
+	for _, s := range d.Sections {
+		_ = d.Approve(s.Key)
+	}
+	_ = d.Edit(KeyDemand, "We demand <b>&</b> \"x\" \x01 | A | B |")
+	_ = d.Approve(KeyDemand)
+	parts := docxParts(t, d)
+	if _, ok := parts["word/header1.xml"]; ok {
+		t.Error("an approved draft still has the DRAFT header")
+	}
+	if strings.Contains(parts["word/document.xml"], "DRAFT") || strings.Contains(parts["[Content_Types].xml"], "header") {
+		t.Error("an approved draft still says DRAFT")
+	}
+	if !strings.Contains(parts["word/document.xml"], "We demand &lt;b&gt;&amp;&lt;/b&gt;") {
+		t.Error("markup in a section body is not escaped")
+	}
+}
+
+func TestSplitRow(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"| a | b |", []string{"a", "b"}},
+		{`| a \| b | | c |`, []string{"a | b", "", "c"}},
+		{"| Total | | $1.00 | |", []string{"Total", "", "$1.00", ""}},
+	}
+	for _, tt := range tests {
+		if got := splitRow(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("splitRow(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestDOCXOpensInLibreOffice converts the draft to PDF when LibreOffice is
+// installed.
+func TestDOCXOpensInLibreOffice(t *testing.T) {
+	bin, err := exec.LookPath("soffice")
+	if err != nil {
+		if bin, err = exec.LookPath("libreoffice"); err != nil {
+			t.Skip("LibreOffice is not installed")
+		}
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "demand.docx")
+	f, err := os.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteDOCX(f, sampleDraft()); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	fi, err := os.Stat(filepath.Join(dir, "demand.pdf"))
+	if err != nil || fi.Size() < 1000 {
+		t.Fatalf("no PDF from LibreOffice: %v", err)
+	}
+}
