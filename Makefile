@@ -20,10 +20,10 @@ demo: ## install what is missing, build, and process the sample bundles in testd
 	go build -o $(BIN) ./cmd/medchron
 	rm -rf $(DEMO_DIR)
 	$(BIN) process --db $(DEMO_DIR)/medchron.db --out $(DEMO_DIR)/born-digital --matter demo-born-digital \
-		--incident-date $$(sed -n 's/.*"incident_date": *"\([0-9-]*\)".*/\1/p' testdata/bundles/small/truth.json) \
+		--incident-date 2023-12-06 \
 		testdata/bundles/small/born-digital.pdf
 	$(BIN) process --db $(DEMO_DIR)/medchron.db --out $(DEMO_DIR)/scanned --matter demo-scanned \
-		--incident-date $$(sed -n 's/.*"incident_date": *"\([0-9-]*\)".*/\1/p' testdata/bundles/small/truth.json) \
+		--incident-date 2023-12-06 \
 		testdata/bundles/small/scanned.pdf
 	@echo; echo "Open $(DEMO_DIR)/born-digital/chronology.html and $(DEMO_DIR)/scanned/chronology.html in a browser."
 
