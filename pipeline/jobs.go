@@ -57,9 +57,13 @@ func (ExtractArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{MaxAttempts: 3, UniqueOpts: uniqueWhileQueued}
 }
 
-// BuildArgs builds (or rebuilds) a matter's chronology from stored facts.
+// BuildArgs builds a matter's chronology from stored facts, as of at least
+// the matter version Version. Each change of a matter queues a build for
+// its new version, so a build finishing while another change lands never
+// swallows that change; a build whose version is already built is a no-op.
 type BuildArgs struct {
 	MatterID string `json:"matter_id"`
+	Version  int64  `json:"version"`
 }
 
 // Kind implements river.JobArgs.

@@ -140,6 +140,7 @@ func (p *Pipeline) Submit(ctx context.Context, m chronology.Matter, files []Inpu
 	}
 	var docs []DocumentRecord
 	var bad []*FileError
+	queued := 0
 	for _, f := range files {
 		pages, err := p.cfg.PDF.Inspect(ctx, f.Name, f.Data)
 		if err != nil {
@@ -161,6 +162,7 @@ func (p *Pipeline) Submit(ctx context.Context, m chronology.Matter, files []Inpu
 			if stored.Status == StatusExtracted || stored.Status == StatusFailed {
 				return nil // already done; the build below picks it up
 			}
+			queued++
 			return p.queue.InsertTx(ctx, tx, river.InsertManyParams{Args: IngestArgs{DocumentID: d.ID}})
 		})
 		if err != nil {
@@ -168,8 +170,11 @@ func (p *Pipeline) Submit(ctx context.Context, m chronology.Matter, files []Inpu
 		}
 		docs = append(docs, d)
 	}
+	if queued > 0 {
+		return docs, bad, nil // their extraction queues the build
+	}
 	err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
-		return p.queue.InsertTx(ctx, tx, river.InsertManyParams{Args: BuildArgs{MatterID: m.ID}})
+		return p.queueBuilds(ctx, tx, m.ID)
 	})
 	return docs, bad, err
 }
@@ -179,7 +184,7 @@ type Progress struct {
 	Documents, DocumentsDone int
 	Pages, PagesDone         int
 	Failed                   int
-	Done                     bool // no job left and the chronology is current
+	Done                     bool // every document done and the chronology current
 }
 
 // Progress reports how far the matter's processing has come.
@@ -211,21 +216,18 @@ func (p *Pipeline) Progress(ctx context.Context, matterID string) (Progress, err
 		}
 		pr.PagesDone += d.Pages - len(pending)
 	}
-	active, err := p.queue.Active(ctx)
+	if pr.DocumentsDone < pr.Documents {
+		return pr, nil
+	}
+	mv, err := p.cfg.Store.MatterVersion(ctx, matterID)
 	if err != nil {
 		return pr, err
 	}
-	if active == 0 {
-		mv, err := p.cfg.Store.MatterVersion(ctx, matterID)
-		if err != nil {
-			return pr, err
-		}
-		_, cv, err := p.cfg.Store.Chronology(ctx, matterID)
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return pr, err
-		}
-		pr.Done = err == nil && cv == mv
+	cv, err := p.cfg.Store.ChronologyVersion(ctx, matterID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return pr, err
 	}
+	pr.Done = err == nil && cv == mv
 	return pr, nil
 }
 
@@ -254,7 +256,7 @@ func (p *Pipeline) Wait(ctx context.Context, matterID string, report func(Progre
 			if idle == 10 { // a second with nothing queued and a stale chronology
 				idle = 0
 				err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
-					return p.queue.InsertTx(ctx, tx, river.InsertManyParams{Args: BuildArgs{MatterID: matterID}})
+					return p.queueBuilds(ctx, tx, matterID)
 				})
 				if err != nil {
 					return pr, err

@@ -64,6 +64,9 @@ type Queries interface {
 	// PutPendingPages records pages that wait for OCR, unless they are stored.
 	PutPendingPages(ctx context.Context, documentID string, pages []int) error
 	Pages(ctx context.Context, documentID string) ([]extract.Page, error)
+	// PageTexts is Pages without the word boxes, for the stages that read
+	// only text (extraction, chronology): boxes are most of a page's bytes.
+	PageTexts(ctx context.Context, documentID string) ([]extract.Page, error)
 	// PendingPages lists the pages of a document still waiting for OCR.
 	PendingPages(ctx context.Context, documentID string) ([]int, error)
 
@@ -79,6 +82,8 @@ type Queries interface {
 	PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error
 	// Chronology returns the stored chronology and the version it was built from.
 	Chronology(ctx context.Context, matterID string) (chronology.Chronology, int64, error)
+	// ChronologyVersion is the matter version the stored chronology was built from.
+	ChronologyVersion(ctx context.Context, matterID string) (int64, error)
 
 	// CacheGet and CachePut back the LLM response cache.
 	CacheGet(ctx context.Context, key string) ([]byte, bool, error)

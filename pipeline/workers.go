@@ -37,6 +37,7 @@ func (w *ingestWorker) Timeout(*river.Job[IngestArgs]) time.Duration { return in
 // and queues OCR for the others (or extraction when none needs OCR).
 func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	p := w.p
+	p.log.Debug("job", "kind", job.Kind, "document", job.Args.DocumentID, "attempt", job.Attempt)
 	d, err := p.cfg.Store.Document(ctx, job.Args.DocumentID)
 	if err != nil {
 		return fmt.Errorf("ingest %s: %w", job.Args.DocumentID, err)
@@ -176,6 +177,7 @@ func (w *extractWorker) Timeout(*river.Job[ExtractArgs]) time.Duration { return 
 // stored facts, then queues a chronology build for each matter holding it.
 func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) error {
 	p := w.p
+	p.log.Debug("job", "kind", job.Kind, "document", job.Args.DocumentID, "attempt", job.Attempt)
 	ex := p.cfg.Extractor
 	if name := job.Args.Extractor; name != "" {
 		var ok bool
@@ -187,7 +189,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	if err != nil {
 		return err
 	}
-	pages, err := p.cfg.Store.Pages(ctx, d.ID)
+	pages, err := p.cfg.Store.PageTexts(ctx, d.ID)
 	if err != nil {
 		return err
 	}
@@ -195,6 +197,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	if err != nil {
 		return p.failDocument(ctx, lastAttempt(job), d.ID, fmt.Errorf("%s: extract: %w", d.File, err))
 	}
+	p.log.Debug("extracted", "document", d.ID, "encounters", len(res.Encounters), "bills", len(res.Bills))
 	matters, err := p.cfg.Store.DocumentMatters(ctx, d.ID)
 	if err != nil {
 		return err
@@ -207,11 +210,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 		if err := tx.SetDocumentStatus(ctx, d.ID, StatusExtracted, "", d.Pages); err != nil {
 			return err
 		}
-		jobs := make([]river.InsertManyParams, len(matters))
-		for i, m := range matters {
-			jobs[i] = river.InsertManyParams{Args: BuildArgs{MatterID: m}}
-		}
-		return p.queue.InsertTx(ctx, tx, jobs...)
+		return p.queueBuilds(ctx, tx, matters...)
 	})
 }
 
@@ -222,11 +221,17 @@ type buildWorker struct {
 
 func (w *buildWorker) Timeout(*river.Job[BuildArgs]) time.Duration { return buildTimeout }
 
-// Work rebuilds the matter's chronology. If the matter changed while it was
-// building (another document was extracted), the job runs again.
+// Work rebuilds the matter's chronology unless one of at least the job's
+// version is stored already.
 func (w *buildWorker) Work(ctx context.Context, job *river.Job[BuildArgs]) error {
 	p := w.p
 	id := job.Args.MatterID
+	p.log.Debug("job", "kind", job.Kind, "attempt", job.Attempt)
+	if built, err := p.cfg.Store.ChronologyVersion(ctx, id); err == nil && built >= job.Args.Version {
+		return nil
+	} else if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
 	version, err := p.cfg.Store.MatterVersion(ctx, id)
 	if err != nil {
 		return err
@@ -235,17 +240,8 @@ func (w *buildWorker) Work(ctx context.Context, job *river.Job[BuildArgs]) error
 	if err != nil {
 		return err
 	}
-	if err := p.cfg.Store.PutChronology(ctx, id, version, c); err != nil {
-		return err
-	}
-	now, err := p.cfg.Store.MatterVersion(ctx, id)
-	if err != nil {
-		return err
-	}
-	if now != version {
-		return river.JobSnooze(50 * time.Millisecond)
-	}
-	return nil
+	p.log.Debug("chronology built", "entries", len(c.Entries), "bills", len(c.Bills))
+	return p.cfg.Store.PutChronology(ctx, id, version, c)
 }
 
 // BuildChronology builds the matter's chronology from what is stored now.
@@ -266,7 +262,7 @@ func (p *Pipeline) BuildChronology(ctx context.Context, matterID string) (chrono
 		if d.Status != StatusExtracted {
 			continue
 		}
-		pages, err := p.cfg.Store.Pages(ctx, d.ID)
+		pages, err := p.cfg.Store.PageTexts(ctx, d.ID)
 		if err != nil {
 			return chronology.Chronology{}, err
 		}
@@ -289,6 +285,20 @@ func (p *Pipeline) BuildChronology(ctx context.Context, matterID string) (chrono
 		c.Usage = &usage
 	}
 	return c, nil
+}
+
+// queueBuilds queues a chronology build for the current version of each
+// matter, within tx.
+func (p *Pipeline) queueBuilds(ctx context.Context, tx Tx, matterIDs ...string) error {
+	jobs := make([]river.InsertManyParams, 0, len(matterIDs))
+	for _, m := range matterIDs {
+		v, err := tx.MatterVersion(ctx, m)
+		if err != nil {
+			return err
+		}
+		jobs = append(jobs, river.InsertManyParams{Args: BuildArgs{MatterID: m, Version: v}})
+	}
+	return p.queue.InsertTx(ctx, tx, jobs...)
 }
 
 func containsInt(s []int, v int) bool {

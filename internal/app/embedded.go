@@ -73,12 +73,20 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	st, err := sqlite.Open(ctx, cfg.DBPath)
+	if err := os.MkdirAll(filepath.Dir(cfg.DBPath), 0o700); err != nil {
+		return nil, fmt.Errorf("database folder: %w", err)
+	}
+	unlock, err := sqlite.Lock(cfg.DBPath)
 	if err != nil {
 		return nil, err
 	}
+	st, err := sqlite.Open(ctx, cfg.DBPath)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
 	e := &Embedded{Store: st}
-	e.closers = append(e.closers, st.Close)
+	e.closers = append(e.closers, unlock, st.Close)
 	fail := func(err error) (*Embedded, error) {
 		e.Close(context.Background())
 		return nil, err
@@ -91,7 +99,12 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return fail(fmt.Errorf("migrate job tables in %s: %w", cfg.DBPath, err))
 	}
-	parts, err := newParts(ctx, cfg, st)
+	if n, err := st.RequeueOrphanedJobs(ctx); err != nil {
+		return fail(err)
+	} else if n > 0 {
+		cfg.Logger.Info("resuming jobs interrupted by an earlier run", "jobs", n)
+	}
+	parts, err := newParts(cfg, st)
 	if err != nil {
 		return fail(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/llm"
@@ -40,6 +41,36 @@ func (pdfReader) PageImage(ctx context.Context, path string, page int) ([]byte, 
 	return img.Data, img.DPI, nil
 }
 
+// lazyOCR starts the Tesseract pool on the first page that needs it, so a
+// run over born-digital records never pays for it.
+type lazyOCR struct {
+	size int
+	once sync.Once
+	pool *ocr.Pool
+	err  error
+}
+
+func (l *lazyOCR) Recognize(ctx context.Context, img []byte, dpi int, docID string, page int) (extract.Page, error) {
+	l.once.Do(func() {
+		l.pool, l.err = ocr.NewPool(l.size, ocr.Options{})
+		if l.err != nil {
+			l.err = fmt.Errorf("start OCR (is tesseract-ocr installed? run scripts/setup-debian.sh): %w", l.err)
+		}
+	})
+	if l.err != nil {
+		return extract.Page{}, l.err
+	}
+	return l.pool.Recognize(ctx, img, dpi, docID, page)
+}
+
+func (l *lazyOCR) Close() error {
+	l.once.Do(func() {}) // no pool may start after Close
+	if l.pool != nil {
+		l.pool.Close()
+	}
+	return nil
+}
+
 // parts are the replaceable pieces a pipeline runs with.
 type parts struct {
 	pdf        pipeline.PDFReader
@@ -60,18 +91,15 @@ func (c storeCache) Put(ctx context.Context, key string, val []byte) error {
 }
 
 // newParts builds the PDF reader, the OCR pool and the extractors.
-func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error) {
+func newParts(cfg Config, st pipeline.Store) (*parts, error) {
 	p := &parts{pdf: pdfReader{}, extractors: map[string]extract.Extractor{}}
 	if !cfg.NoOCR {
 		if !ocr.ThreadLimitSet() {
 			cfg.Logger.Warn("OMP_THREAD_LIMIT is not set: OCR will be several times slower (set OMP_THREAD_LIMIT=1 before starting)")
 		}
-		pool, err := ocr.NewPool(cfg.Workers, ocr.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("start OCR (is tesseract-ocr installed? run scripts/setup-debian.sh): %w", err)
-		}
-		p.ocr = pool
-		p.close = append(p.close, func() error { pool.Close(); return nil })
+		lazy := &lazyOCR{size: cfg.Workers}
+		p.ocr = lazy
+		p.close = append(p.close, lazy.Close)
 	}
 	ruleEx := rules.New(rules.Options{})
 	p.extractors[ruleEx.Name()] = ruleEx
@@ -109,6 +137,5 @@ func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error
 	default:
 		return nil, fmt.Errorf("unknown extractor %q: want rules or llm", cfg.Extractor)
 	}
-	_ = ctx
 	return p, nil
 }

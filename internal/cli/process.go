@@ -128,6 +128,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	env.Log.Debug("writing outputs", "dir", f.out)
 	d := demand.Generate(c, demand.Options{})
 	paths, err := report.WriteAll(ctx, f.out, c, d)
 	if err != nil {

@@ -68,6 +68,13 @@ func (s *Store) Chronology(ctx context.Context, matterID string) (chronology.Chr
 	return c, version, json.Unmarshal([]byte(data), &c)
 }
 
+// ChronologyVersion implements pipeline.Queries.
+func (s *Store) ChronologyVersion(ctx context.Context, matterID string) (int64, error) {
+	var version int64
+	err := s.q.QueryRowContext(ctx, `SELECT version FROM chronologies WHERE matter_id = ?`, matterID).Scan(&version)
+	return version, notFound(err, "chronology of "+matterID)
+}
+
 // CacheGet implements pipeline.Queries.
 func (s *Store) CacheGet(ctx context.Context, key string) ([]byte, bool, error) {
 	var v []byte

@@ -41,8 +41,17 @@ func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []
 
 // Pages implements pipeline.Queries.
 func (s *Store) Pages(ctx context.Context, documentID string) ([]extract.Page, error) {
+	return s.pages(ctx, documentID, "words")
+}
+
+// PageTexts implements pipeline.Queries.
+func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Page, error) {
+	return s.pages(ctx, documentID, "'[]'")
+}
+
+func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]extract.Page, error) {
 	rows, err := s.q.QueryContext(ctx, `
-SELECT page, source, text, words, width, height, confidence, error FROM pages
+SELECT page, source, text, `+wordsColumn+`, width, height, confidence, error FROM pages
 WHERE document_id = ? ORDER BY page`, documentID)
 	if err != nil {
 		return nil, err
