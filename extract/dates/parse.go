@@ -1,0 +1,349 @@
+package dates
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Match is one date found in a text: the Date, the byte offsets [Start, End)
+// of the printed form in the text, and Raw, the printed form itself.
+type Match struct {
+	Date  Date
+	Start int
+	End   int
+	Raw   string
+}
+
+// A digit as OCR may print it: O/o and @ for 0, l/I/| for 1, S for 5,
+// B for 8, Z for 2.
+const dg = `[0-9OoIl|@SBZ]`
+
+// Horizontal space allowed around a separator ("03 /14/ 2024").
+const sp = `[ \t]{0,2}`
+
+var (
+	// 03/14/2024, 3/14/24, 03-14-2024, 03.14.2024 (dots need a 4-digit year).
+	reMDY = regexp.MustCompile(`(` + dg + `{1,2})` + sp + `([/-])` + sp + `(` + dg + `{1,2})` + sp + `([/-])` + sp + `(` + dg + `{4}|` + dg + `{2})` +
+		`|(` + dg + `{1,2})\.(` + dg + `{1,2})\.(` + dg + `{4})`)
+	// 2024-03-14, 2024/03/14.
+	reYMD = regexp.MustCompile(`(` + dg + `{4})` + sp + `[/-]` + sp + `(` + dg + `{1,2})` + sp + `[/-]` + sp + `(` + dg + `{1,2})`)
+	// March 14, 2024 / Mar. 14 2024 / Sept 10, 2012 / March 14th, 2024.
+	reMonthFirst = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\.?[ \t]*(?:\r?\n[ \t]*)?(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]*,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+)(` + dg + `{4}|'?` + dg + `{2})`)
+	// 14 March 2024 / 14-Mar-2024 / 14-Mar-24 / 14th of March, 2024.
+	reDayFirst = regexp.MustCompile(`(?i)(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?(?:[ \t]*[-./][ \t]*|[ \t]+)(` + monthAlt + `)\.?(?:[ \t]*[-./,][ \t]*|[ \t]+)(` + dg + `{4}|` + dg + `{2})`)
+	// 20240314 — only after a date label (see FindAll).
+	reCompact = regexp.MustCompile(`\b((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b`)
+	// A label that makes a compact date believable.
+	reCompactLabel = regexp.MustCompile(`(?i)(date|dos|dob|d\.o\.s\.|visit|service|exam|admit|admission|discharge)[^\n]{0,6}$`)
+)
+
+const monthAlt = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|[o0]ct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+
+var monthByPrefix = map[string]time.Month{
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
+	"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
+	"sep": time.September, "oct": time.October, "0ct": time.October,
+	"nov": time.November, "dec": time.December,
+}
+
+// now is the clock used for the two-digit-year pivot; tests may replace it.
+var now = time.Now
+
+// Parse parses s when the whole of s (ignoring surrounding spaces and
+// punctuation) is one date in any supported format, including a bare
+// YYYYMMDD.
+func Parse(s string) (Date, bool) {
+	t := strings.Trim(s, " \t\r\n,;:()[]")
+	if t == "" {
+		return Date{}, false
+	}
+	if m := reCompact.FindStringSubmatch(t); m != nil && len(m[0]) == len(t) {
+		return build(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
+	ms := FindAll(t)
+	if len(ms) != 1 || ms[0].Start != 0 || strings.TrimRight(t[ms[0].End:], ".") != "" {
+		return Date{}, false
+	}
+	return ms[0].Date, true
+}
+
+// FindAll returns every date printed in text, in order of position, without
+// overlaps. It repairs OCR confusions inside date-shaped tokens, allows
+// spaces around separators, and rejects impossible dates (02/30), times and
+// numbers glued to other digits.
+func FindAll(text string) []Match {
+	var out []Match
+	for _, w := range windows(text) {
+		out = scan(text, w, out)
+	}
+	return dedupe(out)
+}
+
+// locs runs re over text[a:b] and returns match locations in text offsets.
+func locs(re *regexp.Regexp, text string, a, b int) [][]int {
+	ls := re.FindAllStringSubmatchIndex(text[a:b], -1)
+	for _, l := range ls {
+		for i := range l {
+			if l[i] >= 0 {
+				l[i] += a
+			}
+		}
+	}
+	return ls
+}
+
+// scan appends the dates found in window w of text to out.
+func scan(text string, w window, out []Match) []Match {
+	switch w.kind {
+	case kindNumeric:
+		return scanNumeric(text, w.a, w.b, out)
+	case kindMonth:
+		return scanMonth(text, w.a, w.b, out)
+	}
+	return scanCompact(text, w.a, w.b, out)
+}
+
+func scanNumeric(text string, a, b int, out []Match) []Match {
+	for _, loc := range locs(reMDY, text, a, b) {
+		var m, d, y string
+		if loc[2] >= 0 {
+			if text[loc[4]:loc[5]] != text[loc[8]:loc[9]] { // mixed separators: 03/14-2024
+				continue
+			}
+			m, d, y = text[loc[2]:loc[3]], text[loc[6]:loc[7]], text[loc[10]:loc[11]]
+		} else {
+			m, d, y = text[loc[12]:loc[13]], text[loc[14]:loc[15]], text[loc[16]:loc[17]]
+			if loc[0] > 0 && isLetter(text[loc[0]-1]) {
+				continue
+			}
+		}
+		if !plausibleToken(text[loc[0]:loc[1]]) || !numericBounds(text, loc[0], loc[1]) {
+			continue
+		}
+		mm, dd, yy := atoi(fix(m)), atoi(fix(d)), fixYear(y)
+		if mm > 12 && dd <= 12 { // day first, unambiguous
+			mm, dd = dd, mm
+		}
+		if dt, ok := build(yy, mm, dd); ok {
+			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
+		}
+	}
+	for _, loc := range locs(reYMD, text, a, b) {
+		if !plausibleToken(text[loc[0]:loc[1]]) || !numericBounds(text, loc[0], loc[1]) {
+			continue
+		}
+		if dt, ok := build(atoi(fix(text[loc[2]:loc[3]])), atoi(fix(text[loc[4]:loc[5]])), atoi(fix(text[loc[6]:loc[7]]))); ok {
+			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
+		}
+	}
+	return out
+}
+
+func scanMonth(text string, a, b int, out []Match) []Match {
+	for _, loc := range locs(reMonthFirst, text, a, b) {
+		if !wordBounds(text, loc[0], loc[1]) || !hasDigit(text[loc[4]:loc[5]]) || !realYear(text[loc[6]:loc[7]]) {
+			continue
+		}
+		if strings.Contains(text[loc[0]:loc[1]], "\n") && len(strings.TrimPrefix(text[loc[6]:loc[7]], "'")) != 4 {
+			continue
+		}
+		mo := month(text[loc[2]:loc[3]])
+		if dt, ok := build(fixYear(strings.TrimPrefix(text[loc[6]:loc[7]], "'")), int(mo), atoi(fix(text[loc[4]:loc[5]]))); ok {
+			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
+		}
+	}
+	for _, loc := range locs(reDayFirst, text, a, b) {
+		if !wordBounds(text, loc[0], loc[1]) || !numericBounds(text, loc[0], loc[1]) ||
+			!hasDigit(text[loc[2]:loc[3]]) || !realYear(text[loc[6]:loc[7]]) {
+			continue
+		}
+		mo := month(text[loc[4]:loc[5]])
+		if dt, ok := build(fixYear(text[loc[6]:loc[7]]), int(mo), atoi(fix(text[loc[2]:loc[3]]))); ok {
+			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
+		}
+	}
+	return out
+}
+
+func scanCompact(text string, a, b int, out []Match) []Match {
+	for _, loc := range locs(reCompact, text, a, b) {
+		lo := max(0, loc[0]-24)
+		if !reCompactLabel.MatchString(strings.TrimRight(text[lo:loc[0]], " \t:#")) {
+			continue
+		}
+		if dt, ok := build(atoi(text[loc[2]:loc[3]]), atoi(text[loc[4]:loc[5]]), atoi(text[loc[6]:loc[7]])); ok {
+			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
+		}
+	}
+	return out
+}
+
+// dedupe sorts matches by position and drops the shorter of overlapping ones.
+func dedupe(ms []Match) []Match {
+	if len(ms) < 2 {
+		return ms
+	}
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	out := ms[:1]
+	for _, m := range ms[1:] {
+		last := &out[len(out)-1]
+		if m.Start < last.End {
+			if m.End-m.Start > last.End-last.Start {
+				*last = m
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// plausibleToken reports whether a numeric date token has enough real
+// digits to be a date rather than a word with OCR look-alike letters.
+func plausibleToken(tok string) bool {
+	real, fake := 0, 0
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		switch {
+		case c >= '0' && c <= '9':
+			real++
+		case c == ' ' || c == '\t' || c == '/' || c == '-' || c == '.':
+		default:
+			fake++
+		}
+	}
+	return real >= 3 && fake <= real
+}
+
+// numericBounds rejects a numeric date glued to other digits or separators
+// (phone numbers, fractions, version strings, 10:14/2024).
+func numericBounds(text string, start, end int) bool {
+	if start > 0 {
+		c := text[start-1]
+		if isDigit(c) || c == '/' || (c == ':' || c == '.') && start > 1 && isDigit(text[start-2]) {
+			return false
+		}
+		if c == '-' && start > 1 && isDigit(text[start-2]) {
+			return false
+		}
+		if isLetter(c) && !isDigit(text[start]) {
+			return false
+		}
+	}
+	if end < len(text) {
+		c := text[end]
+		if isDigit(c) || c == ':' && end+1 < len(text) && isDigit(text[end+1]) {
+			return false
+		}
+		if (c == '/' || c == '-' || c == '.') && end+1 < len(text) && isDigit(text[end+1]) {
+			return false
+		}
+		if isLetter(c) && !isDigit(text[end-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordBounds rejects a month-name date inside a longer word.
+func wordBounds(text string, start, end int) bool {
+	if start > 0 && isLetter(text[start-1]) {
+		return false
+	}
+	return end >= len(text) || !isDigit(text[end]) && !(isLetter(text[end]) && isDigit(text[end-1]))
+}
+
+// hasDigit reports whether s holds at least one real digit.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// realYear reports whether a year token has at least two real digits.
+func realYear(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// fix maps OCR look-alike characters to digits and drops spaces.
+func fix(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case 'O', 'o', '@':
+			b.WriteByte('0')
+		case 'l', 'I', '|':
+			b.WriteByte('1')
+		case 'S':
+			b.WriteByte('5')
+		case 'B':
+			b.WriteByte('8')
+		case 'Z':
+			b.WriteByte('2')
+		case ' ', '\t':
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// fixYear repairs and expands a year; two-digit years pivot on the current
+// year plus one: 00..pivot are 20xx, the rest 19xx.
+func fixYear(s string) int {
+	s = fix(s)
+	y := atoi(s)
+	if len(s) == 2 && y >= 0 {
+		pivot := (now().Year() + 1) % 100
+		if y <= pivot {
+			return 2000 + y
+		}
+		return 1900 + y
+	}
+	return y
+}
+
+func month(s string) time.Month {
+	s = strings.ToLower(s)
+	if len(s) < 3 {
+		return 0
+	}
+	return monthByPrefix[s[:3]]
+}
+
+// atoi parses a short run of ASCII digits; -1 when s is not all digits.
+func atoi(s string) int {
+	if s == "" || len(s) > 9 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// build returns the date when it is a real calendar date between 1900 and
+// 2100.
+func build(y, m, d int) (Date, bool) {
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return Date{}, false
+	}
+	dt := Date{y, time.Month(m), d}
+	return dt, dt.Valid()
+}

@@ -1,0 +1,122 @@
+package dates
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParse(t *testing.T) {
+	pivotNow := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+	old := now
+	now = pivotNow
+	defer func() { now = old }()
+
+	tests := []struct {
+		in   string
+		want string // "" means not a date
+	}{
+		{"03/14/2024", "2024-03-14"},
+		{"3/14/24", "2024-03-14"},
+		{"3/4/99", "1999-03-04"},
+		{"1/2/27", "2027-01-02"}, // pivot: (2026+1)%100 = 27 → 20xx
+		{"1/2/28", "1928-01-02"},
+		{"03-14-2024", "2024-03-14"},
+		{"03.14.2024", "2024-03-14"},
+		{"2024-03-14", "2024-03-14"},
+		{"2024/3/4", "2024-03-04"},
+		{"14-Mar-2024", "2024-03-14"},
+		{"14-MAR-24", "2024-03-14"},
+		{"Mar 14 2024", "2024-03-14"},
+		{"March 14, 2024", "2024-03-14"},
+		{"MARCH 14, 2024", "2024-03-14"},
+		{"14 March 2024", "2024-03-14"},
+		{"14th of March, 2024", "2024-03-14"},
+		{"Mar. 14, 2024", "2024-03-14"},
+		{"Sept 10, 2012", "2012-09-10"},
+		{"September 5th, 2003", "2003-09-05"},
+		{"20240314", "2024-03-14"},
+		{"31/12/2023", "2023-12-31"}, // day first when unambiguous
+		// OCR confusions.
+		{"@3/2/2023", "2023-03-02"},
+		{"O3/14/2O24", "2024-03-14"},
+		{"03/l4/2024", "2024-03-14"},
+		{"03/14/2O2I", "2021-03-14"},
+		{"0S/1B/2024", "2024-05-18"},
+		{"03/14/|999", "1999-03-14"},
+		{"03/1Z/2024", "2024-03-12"},
+		{"03 /14/ 2024", "2024-03-14"},
+		{"03 / 14 / 2024", "2024-03-14"},
+		{"0ct 3, 2022", "2022-10-03"},
+		{"Mar l4, 2024", "2024-03-14"},
+		// Rejections.
+		{"02/30/2024", ""},
+		{"13/13/2024", ""},
+		{"10:14", ""},
+		{"7/10", ""},
+		{"SOB", ""},
+		{"03/14-2024", ""},
+		{"03/14/202", ""},
+		{"2024", ""},
+		{"March 2024", ""},
+		{"00/00/0000", ""},
+		{"IO/lO/IOlO", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, ok := Parse(tt.in)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("Parse(%q) = %v, want no date", tt.in, got)
+			}
+			continue
+		}
+		if !ok || got.String() != tt.want {
+			t.Errorf("Parse(%q) = %v, %v; want %s", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestFindAll(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // Raw forms, in order
+	}{
+		{"labelled and DOB", "DOS: 03/14/2024   DOB: 7/19/1980", []string{"03/14/2024", "7/19/1980"}},
+		{"time next to date", "Seen 03/14/2024 10:14 AM", []string{"03/14/2024"}},
+		{"no time as date", "Time 10:14, BP 132/88, pain 7/10", nil},
+		{"phone is not a date", "Tel (555) 555-1212  Fax 555-555-1213", nil},
+		{"ssn is not a date", "SSN 111-00-1234", nil},
+		{"split across lines", "seen on March 14,\n2024 for pain", []string{"March 14,\n2024"}},
+		{"compact with label", "Visit Date: 20240314 MRN 20240315", []string{"20240314"}},
+		{"compact without label", "Account 20240314", nil},
+		{"prose", "He was injured on November 20, 2008, and seen 11/21/08.", []string{"November 20, 2008", "11/21/08"}},
+		{"ocr noise", "DOS:O3/l4/2O24 Signed 3/15/2024", []string{"O3/l4/2O24", "3/15/2024"}},
+		{"day-month", "Exam 14-Mar-2024 and 2 Apr 2024", []string{"14-Mar-2024", "2 Apr 2024"}},
+		{"title with timestamp", "Progress Note (March 29, 2005, 5:15:04PM -0500)", []string{"March 29, 2005"}},
+		{"version string", "v1.2.2024 build", nil},
+		{"word with month inside", "Decembers 12 2020x", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FindAll(tt.in)
+			if len(got) != len(tt.want) {
+				t.Fatalf("FindAll(%q) = %+v, want %q", tt.in, got, tt.want)
+			}
+			for i, m := range got {
+				if m.Raw != tt.want[i] || tt.in[m.Start:m.End] != m.Raw {
+					t.Errorf("match %d = %+v, want raw %q", i, m, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkFindAll(b *testing.B) {
+	text := "DATE OF SERVICE: 03/14/2024   Patient: X   DOB: 01/02/1980\n" +
+		"HPI: Patient was seen at Mercy on 01/05/2023 after an accident on Jan 3, 2023.\n" +
+		"Pain 7/10. BP 132/88. Follow up in 2 weeks. Electronically signed 03/15/2024 10:14.\n"
+	for b.Loop() {
+		FindAll(text)
+	}
+}

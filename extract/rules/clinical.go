@@ -1,0 +1,244 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	// "Pain: 7/10", "pain 6-7/10", "pain level is 7/10", "ranges from 3/10 to 6/10".
+	rePainSlash = regexp.MustCompile(`(?i)\bpain\b[^.;\n]{0,40}?\b(\d{1,2}(?:\.\d)?)\s*(?:/\s*10\b|out of (?:10|ten)\b)?(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/\s*10|out of (?:10|ten))\b)?`)
+	// "VAS 6", "NPRS: 5", "pain score: 7", "Pain: 7".
+	rePainLabel = regexp.MustCompile(`(?i)\b(?:vas|nprs|nrs|pain (?:score|level|scale|rating|intensity)|pain)\s*(?:is|of|was|at|=|:|-)?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?(\s*(?:/\s*10|out of (?:10|ten)))?`)
+	// "rates his pain 8 out of 10", "rates her pain as a 6-7/10".
+	rePainRates = regexp.MustCompile(`(?i)\brat(?:es|ed|ing)\s+(?:his|her|their|the|its)?\s*(?:\w+\s+){0,2}pain\s+(?:as\s+|at\s+)?(?:an?\s+)?(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10|out of (?:10|ten))`)
+	reSlash10   = regexp.MustCompile(`\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*/\s*10\b`)
+)
+
+// pain returns the first pain score of the note (0–10, the higher end of a
+// range) and the line it is on.
+func (n *note) pain() (float64, int, bool) {
+	for i, l := range n.lines {
+		if n.secs[i].isHistory() && n.secs[i] == secReview || !strings.ContainsAny(l.text, "0123456789") {
+			continue
+		}
+		low := strings.ToLower(l.text)
+		if !strings.Contains(low, "pain") && !strings.Contains(low, "vas") && !strings.Contains(low, "nprs") && !strings.Contains(low, "nrs") {
+			continue
+		}
+		if v, ok := painOn(l.text); ok {
+			return v, i, true
+		}
+	}
+	return 0, -1, false
+}
+
+// painOn reads a pain score from one line of text.
+func painOn(s string) (float64, bool) {
+	if m := rePainRates.FindStringSubmatch(s); m != nil {
+		return painValue(m[1], m[2])
+	}
+	for _, m := range rePainLabel.FindAllStringSubmatch(s, -1) {
+		label := strings.ToLower(m[0])
+		explicit := m[3] != "" || !strings.HasPrefix(label, "pain") || strings.Contains(label, "score") ||
+			strings.Contains(label, "level") || strings.Contains(label, "scale") || strings.Contains(label, "rating") ||
+			strings.Contains(label, ":") || strings.Contains(label, "=")
+		if explicit {
+			if v, ok := painValue(m[1], m[2]); ok {
+				if m[2] == "" {
+					// "3/10 to 6/10": a range written twice.
+					if mm := reSlash10.FindAllStringSubmatch(s[strings.Index(s, m[0]):], 2); len(mm) == 2 && strings.Contains(s, " to "+mm[1][0]) {
+						return painValue(mm[0][1], mm[1][1])
+					}
+				}
+				return v, true
+			}
+		}
+	}
+	if mm := reSlash10.FindAllStringSubmatch(s, 2); len(mm) > 0 && strings.Contains(strings.ToLower(s), "pain") {
+		if len(mm) == 2 && strings.Contains(s, mm[0][0]+" to "+mm[1][0]) {
+			return painValue(mm[0][1], mm[1][1])
+		}
+		if v, ok := painValue(mm[0][1], mm[0][2]); ok {
+			return v, true
+		}
+	}
+	if m := rePainSlash.FindStringSubmatch(s); m != nil && strings.Contains(m[0], "10") {
+		if v, ok := painValue(m[1], m[2]); ok && (strings.Contains(m[0], "/") || strings.Contains(strings.ToLower(m[0]), "out of")) {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// painValue parses a score or a range and returns the higher end.
+func painValue(a, b string) (float64, bool) {
+	v, err := strconv.ParseFloat(a, 64)
+	if err != nil || v < 0 || v > 10 {
+		return 0, false
+	}
+	if b != "" {
+		if w, err := strconv.ParseFloat(b, 64); err == nil && w >= v && w <= 10 {
+			v = w
+		}
+	}
+	return v, true
+}
+
+var (
+	reWork     = regexp.MustCompile(`(?i)\b(off work|remain off work|no work|unable to work|not to work|out of work|excused from work|light duty|modified duty|restricted duty|limited duty|full duty|regular duty|without restrictions|return(?:ed|s)? to (?:full |regular |modified |light )?(?:work|duty)|work restrictions?|no lifting (?:over|greater than|more than|>|of more than|heavier than) ?\d+ ?(?:lbs?|pounds)|lifting restriction[^.;]*|off duty|temporarily totally disabled|temporary total disability|\bTTD\b|may return to work)\b`)
+	reReferral = regexp.MustCompile(`(?i)\b(?:refer(?:red|ral)?|referring)\s+(?:him |her |them |the patient |patient )?(?:back )?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,50})`)
+	reOrder1   = regexp.MustCompile(`(?i)\b(?:order(?:ed|ing)?|obtain|get|schedule[d]?|request(?:ed)?|will need|recommend(?:ed)?|send (?:him|her|patient) for)\s+(?:an?\s+|the\s+|a repeat\s+|stat\s+)?((?:MRI|CT|CAT scan|x-?rays?|radiographs?|EMG|NCS|NCV|nerve conduction|ultrasound|bone scan|MRA|myelogram|discogram|physical therapy|PT|labs?|blood work|injection|epidural|surgical consult|orthopedic consult)\b[^.;,\n]{0,45})`)
+	reOrder2   = regexp.MustCompile(`(?i)\b((?:MRI|CT|CAT scan|x-?rays?|radiographs?|EMG|NCS|ultrasound|bone scan|physical therapy)\b[^.;,\n]{0,45}?)\s+(?:was |were |is |are |has been |have been )?(?:ordered|requested|scheduled|recommended)`)
+	reStopWord = regexp.MustCompile(`(?i)\s+(?:and|for|to|if|as|with|at|in|on|today|this|next|which|who|when|because|due)\b.*$`)
+)
+
+// Hints that a line may hold a work status, a referral or an order.
+var (
+	workHints  = []string{"work", "duty", "lift", "ttd", "disab", "restrict"}
+	orderHints = []string{"refer", "order", "obtain", "get ", "schedul", "request", "will need", "recommend", "send "}
+)
+
+// workStatus returns the first work-status phrase outside history sections.
+func (n *note) workStatus() string {
+	for i, l := range n.lines {
+		if n.secs[i].isHistory() {
+			continue
+		}
+		if !containsAny(l.text, workHints) {
+			continue
+		}
+		if m := reWork.FindStringIndex(l.text); m != nil {
+			return clip(sentenceAround(l.text, m[0], m[1]), 140)
+		}
+	}
+	return ""
+}
+
+// sentenceAround returns the clause of s that holds [a, b).
+func sentenceAround(s string, a, b int) string {
+	lo := strings.LastIndexAny(s[:a], ".;:") + 1
+	hi := strings.IndexAny(s[b:], ".;")
+	if hi < 0 {
+		hi = len(s)
+	} else {
+		hi += b
+	}
+	return strings.TrimSpace(s[lo:hi])
+}
+
+// referralsAndOrders returns referrals and orders outside history sections.
+func (n *note) referralsAndOrders() (refs, orders []string) {
+	seen := map[string]bool{}
+	for i, l := range n.lines {
+		if n.secs[i].isHistory() || l.noise {
+			continue
+		}
+		if !containsAny(l.text, orderHints) {
+			continue
+		}
+		for _, m := range reReferral.FindAllStringSubmatch(l.text, -1) {
+			v := tidyTarget(m[1])
+			if v != "" && !seen["r"+strings.ToLower(v)] {
+				seen["r"+strings.ToLower(v)] = true
+				refs = append(refs, v)
+			}
+		}
+		for _, re := range []*regexp.Regexp{reOrder1, reOrder2} {
+			for _, m := range re.FindAllStringSubmatch(l.text, -1) {
+				v := strings.TrimSpace(m[1])
+				if re == reOrder1 {
+					v = strings.TrimSpace(strings.TrimRight(v, " ."))
+				}
+				v = clip(v, 60)
+				if v != "" && !seen["o"+strings.ToLower(v)] {
+					seen["o"+strings.ToLower(v)] = true
+					orders = append(orders, v)
+				}
+			}
+		}
+	}
+	return refs, orders
+}
+
+// tidyTarget cuts a referral target at the first clause word.
+func tidyTarget(s string) string {
+	s = reStopWord.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.TrimRight(s, " ./-&")
+	if len(s) < 2 || strings.EqualFold(s, "the") {
+		return ""
+	}
+	return s
+}
+
+var (
+	reDose      = regexp.MustCompile(`(?i)\b([A-Za-z][A-Za-z\-]+(?:[ /][A-Za-z][A-Za-z\-]+){0,2})\s+(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|ml|mL|units?|%|mg/hr|mg/ml|meq)\b(?:\s*(?:oral |po |tablet|tab|capsule|cap|tablets)?[^.;,\n]{0,40})?)`)
+	reDoseTail  = regexp.MustCompile(`(?i)\s(?:and|i|we|but|which|that|so|because|if|he|she)\s|\s?\(`)
+	reDoseHint  = regexp.MustCompile(`\d\s*(?i:mg|mcg|g\b|ml|units?|%|meq)`)
+	reRxVerb    = regexp.MustCompile(`(?i)\b(?:prescribed|rx|started on|start|given|dispensed|placed on)\b`)
+	reNoMeds    = regexp.MustCompile(`(?i)^(no (?:active |current |known )?medications|none|nkda|n/a)`)
+	reMedFiller = regexp.MustCompile(`(?i)^(take|taking|patient|he|she|was|is|and|or|with|of|in|for|the|tablets?|tabs?|capsules?|on|prescribed|started|given|rx|start|medications?|a|an|pain|pills?|to|from|increase|increased|decrease|decreased|initiate|initiated|continue|continued|can|resume|refill|refilled|discontinue|stop|use|using|dose|daily|per|by|at|as|then)$`)
+)
+
+// medications returns drug-and-dose strings from medication sections and
+// from prescribing sentences in the plan.
+func (n *note) medications() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(v string) {
+		v = clip(strings.TrimRight(v, " ,;."), 90)
+		k := strings.ToLower(v)
+		if v == "" || seen[k] || len(out) >= 20 {
+			return
+		}
+		seen[k] = true
+		out = append(out, v)
+	}
+	for i, l := range n.lines {
+		sec := n.secs[i]
+		if sec.isHistory() || l.noise {
+			continue
+		}
+		text := l.text
+		if h, off := headingOf(l); h != secNone {
+			text = l.text[off:]
+		}
+		inMeds := sec == secMeds || sec == secPlan || sec == secAssessPlan
+		if !inMeds && !reRxVerb.MatchString(text) {
+			continue
+		}
+		if inMeds && reNoMeds.MatchString(strings.TrimSpace(text)) {
+			continue
+		}
+		if !reDoseHint.MatchString(text) {
+			continue
+		}
+		for _, part := range strings.Split(text, ";") {
+			for _, m := range reDose.FindAllStringSubmatch(part, -1) {
+				name := m[1]
+				ws := strings.Fields(name)
+				for len(ws) > 0 && reMedFiller.MatchString(ws[len(ws)-1]) {
+					ws = ws[:len(ws)-1]
+				}
+				var fs []string
+				for _, w := range ws {
+					if reMedFiller.MatchString(w) {
+						fs = fs[:0]
+						continue
+					}
+					fs = append(fs, w)
+				}
+				if len(fs) == 0 {
+					continue
+				}
+				dose := fold(m[2])
+				if i := reDoseTail.FindStringIndex(dose); i != nil {
+					dose = dose[:i[0]]
+				}
+				add(strings.Join(fs, " ") + " " + dose)
+			}
+		}
+	}
+	return out
+}

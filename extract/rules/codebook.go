@@ -1,0 +1,148 @@
+package rules
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// ICD10 is an ICD-10-CM code book loaded from the CMS order file. It
+// implements CodeBook.
+type ICD10 struct {
+	codes map[string]icdEntry // key: code without the dot, upper case
+}
+
+type icdEntry struct {
+	billable bool
+	long     string
+}
+
+// LoadOrderFile reads an ICD-10-CM order file: the CMS fixed-width format
+// (order number in columns 1–5, code without dot in 7–13, billable flag in
+// 15, short description in 17–76, long description from 78) or the same
+// fields as CSV with a header row (order_number, icd10cm_code,
+// valid_billing_code, short, long, ...).
+func LoadOrderFile(ctx context.Context, r io.Reader) (*ICD10, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	head, err := br.Peek(1)
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, errors.New("icd-10-cm order file: empty")
+		}
+		return nil, fmt.Errorf("icd-10-cm order file: %w", err)
+	}
+	book := &ICD10{codes: make(map[string]icdEntry, 100000)}
+	if head[0] == '"' || head[0] == 'o' {
+		err = book.readCSV(ctx, br)
+	} else {
+		err = book.readFixed(ctx, br)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(book.codes) == 0 {
+		return nil, errors.New("icd-10-cm order file: no codes")
+	}
+	return book, nil
+}
+
+// LoadOrderFilePath opens and reads an order file.
+func LoadOrderFilePath(ctx context.Context, path string) (*ICD10, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("icd-10-cm order file: %w", err)
+	}
+	defer f.Close()
+	b, err := LoadOrderFile(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return b, nil
+}
+
+func (b *ICD10) readCSV(ctx context.Context, r io.Reader) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	for n := 0; ; n++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("icd-10-cm order file line %d: %w", n+1, err)
+		}
+		if n%10000 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if n == 0 && strings.Contains(strings.ToLower(rec[0]), "order") {
+			continue
+		}
+		if len(rec) < 5 {
+			return fmt.Errorf("icd-10-cm order file line %d: want at least 5 fields, got %d", n+1, len(rec))
+		}
+		b.put(rec[1], rec[2] == "1", rec[4], rec[3])
+	}
+}
+
+func (b *ICD10) readFixed(ctx context.Context, r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		if n%10000 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if len(s) < 16 {
+			return fmt.Errorf("icd-10-cm order file line %d: too short for the fixed-width format", n)
+		}
+		short := ""
+		long := ""
+		if len(s) > 16 {
+			short = s[16:min(len(s), 76)]
+		}
+		if len(s) > 77 {
+			long = s[77:]
+		}
+		b.put(s[6:13], s[14] == '1', long, short)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("icd-10-cm order file: %w", err)
+	}
+	return nil
+}
+
+func (b *ICD10) put(code string, billable bool, long, short string) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if code == "" {
+		return
+	}
+	d := strings.TrimSpace(long)
+	if d == "" {
+		d = strings.TrimSpace(short)
+	}
+	b.codes[code] = icdEntry{billable: billable, long: d}
+}
+
+// Lookup reports the long description of a code, dotted or not. Category
+// (non-billable) codes are known too.
+func (b *ICD10) Lookup(code string) (string, bool) {
+	e, ok := b.codes[strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), ".", ""))]
+	return e.long, ok
+}
+
+// Billable reports whether a code is a valid billing code.
+func (b *ICD10) Billable(code string) bool {
+	return b.codes[strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), ".", ""))].billable
+}
+
+// Len returns the number of codes in the book.
+func (b *ICD10) Len() int { return len(b.codes) }

@@ -1,0 +1,333 @@
+package rules
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+)
+
+var (
+	// ICD-10-CM: a letter, a digit, a digit or letter, then optionally a dot
+	// and up to four characters. Undotted forms are accepted in context.
+	reICD       = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9AB])(?:(\.)([0-9A-Z]{1,4})|([0-9A-Z]{1,4}))?\b`)
+	reICDDollar = regexp.MustCompile(`\$([0-9]{2}\.[0-9A-Z]{1,4})\b`)
+	reICDU      = regexp.MustCompile(`\bU0[79]\.?[0-9]\b`)
+	reDxContext = regexp.MustCompile(`(?i)\b(icd|dx|diagnos[ie]s|assessment|impression|problem)\b`)
+	reCPT       = regexp.MustCompile(`\b([0-9]{4}[0-9T])(?:-?([0-9A-Z]{2}))?\b`)
+	reHCPCS     = regexp.MustCompile(`\b([A-V][0-9]{4})\b`)
+	reCPTCtx    = regexp.MustCompile(`(?i)\b(cpt|hcpcs|procedure code|proc code|code)\b`)
+	reSpineLvl  = regexp.MustCompile(`^[CTLS][0-9]{1,2}$`)
+	reLeadNum   = regexp.MustCompile(`^\s*(?:\(?[0-9]{1,2}[.)]|[-•*·]|[a-z][.)])\s*`)
+	reCodeJunk  = regexp.MustCompile(`^[\s\-–:;,|)\[\]=]+|[\s\-–:;,|(\[\]=]+$`)
+)
+
+// icdIn returns the ICD-10-CM codes printed on line l with their byte
+// ranges, normalised to the dotted form. Undotted codes count only in a
+// diagnosis context; codes in addresses and phone lines never count.
+func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
+	if !codeShaped(l.text) || looksAddress(l.text) && !dxCtx {
+		return nil
+	}
+	ctx := dxCtx || reDxContext.MatchString(l.text)
+	var out []codeHit
+	for _, m := range reICD.FindAllStringSubmatchIndex(l.text, -1) {
+		cat := l.text[m[2]:m[3]]
+		var code string
+		switch {
+		case m[4] >= 0:
+			code = cat + "." + l.text[m[6]:m[7]]
+		case m[8] >= 0:
+			if !ctx {
+				continue
+			}
+			code = cat + "." + l.text[m[8]:m[9]]
+		default:
+			if !ctx || reSpineLvl.MatchString(cat) {
+				continue
+			}
+			code = cat
+		}
+		if reSpineLvl.MatchString(cat[:2]) && m[4] < 0 && m[8] < 0 {
+			continue
+		}
+		// A code glued to a dash and digits is a phone or an id.
+		if m[1] < len(l.text) && (l.text[m[1]] == '-' || l.text[m[1]] == '/') && m[1]+1 < len(l.text) && isDigitByte(l.text[m[1]+1]) {
+			continue
+		}
+		if m[0] > 0 && (l.text[m[0]-1] == '#' || l.text[m[0]-1] == '-') {
+			continue
+		}
+		desc := ""
+		if book != nil {
+			d, ok := book.Lookup(code)
+			if !ok {
+				continue
+			}
+			desc = d
+		}
+		out = append(out, codeHit{code: code, start: m[0], end: m[1], desc: desc})
+	}
+	// OCR reads S as $ in codes: $13.4XXD.
+	for _, m := range reICDDollar.FindAllStringSubmatchIndex(l.text, -1) {
+		code := "S" + l.text[m[2]:m[3]]
+		if book != nil {
+			if _, ok := book.Lookup(code); !ok {
+				continue
+			}
+		}
+		out = append(out, codeHit{code: code, start: m[0], end: m[1]})
+	}
+	for _, m := range reICDU.FindAllStringIndex(l.text, -1) {
+		code := strings.Replace(l.text[m[0]:m[1]], ".", "", 1)
+		code = code[:3] + "." + code[3:]
+		if book != nil {
+			if _, ok := book.Lookup(code); !ok {
+				continue
+			}
+		}
+		out = append(out, codeHit{code: code, start: m[0], end: m[1]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// codeShaped reports whether s has a capital letter (or $) followed by a
+// digit, as every ICD-10-CM code does.
+func codeShaped(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] >= 'A' && s[i] <= 'Z' || s[i] == '$') && isDigitByte(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// codeHit is a code found on a line.
+type codeHit struct {
+	code       string
+	start, end int
+	desc       string // from the code book, when one is set
+}
+
+// describe returns the description printed beside a code: the rest of its
+// column after the code, or the text before it when the code ends the
+// column ("Low back pain (M54.5)").
+func describe(l line, h codeHit) string {
+	s := l.text
+	colEnd := len(s)
+	colStart := 0
+	for _, c := range cells(s) {
+		if h.start >= c.start && h.start < c.end {
+			colStart, colEnd = c.start, c.end
+		}
+	}
+	after := s[h.end:colEnd]
+	// The next column often holds the description in a table.
+	if strings.TrimSpace(reCodeJunk.ReplaceAllString(after, "")) == "" {
+		for _, c := range cells(s) {
+			if c.start >= colEnd {
+				after = s[c.start:c.end]
+				break
+			}
+		}
+	}
+	// Stop at the next code on the line.
+	if m := reICD.FindStringIndex(after); m != nil && m[0] > 0 {
+		after = after[:m[0]]
+	}
+	d := strings.TrimSpace(reCodeJunk.ReplaceAllString(after, ""))
+	if len(d) < 3 || !hasLetters(d) {
+		before := s[colStart:h.start]
+		before = reLeadNum.ReplaceAllString(before, "")
+		before = strings.TrimSuffix(strings.TrimSpace(before), "(")
+		before = strings.TrimSpace(reCodeJunk.ReplaceAllString(before, ""))
+		before = strings.TrimPrefix(strings.TrimPrefix(before, "ICD-10"), "ICD10")
+		d = strings.TrimSpace(reCodeJunk.ReplaceAllString(before, ""))
+	}
+	if len(d) < 3 || reICD.MatchString(d) || reICDDollar.MatchString(d) || reDxLabelOnly.MatchString(d) {
+		d = ""
+	}
+	return clip(d, 140)
+}
+
+func hasLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// procCodesIn returns CPT and HCPCS codes printed on a line in a procedure
+// context.
+func procCodesIn(l line, ctx bool) []codeHit {
+	if !ctx && !reCPTCtx.MatchString(l.text) {
+		return nil
+	}
+	if looksAddress(l.text) || looksPhone(l.text) {
+		return nil
+	}
+	var out []codeHit
+	for _, m := range reCPT.FindAllStringSubmatchIndex(l.text, -1) {
+		if m[0] > 0 && (l.text[m[0]-1] == '$' || l.text[m[0]-1] == '.' || l.text[m[0]-1] == ',') {
+			continue
+		}
+		if m[1] < len(l.text) && (l.text[m[1]] == '.' && m[1]+1 < len(l.text) && isDigitByte(l.text[m[1]+1]) || l.text[m[1]] == ',') {
+			continue
+		}
+		out = append(out, codeHit{code: l.text[m[2]:m[3]], start: m[0], end: m[1]})
+	}
+	for _, m := range reHCPCS.FindAllStringSubmatchIndex(l.text, -1) {
+		out = append(out, codeHit{code: l.text[m[2]:m[3]], start: m[0], end: m[1]})
+	}
+	return out
+}
+
+// diagnoses collects coded diagnoses anywhere in the note (outside history
+// sections), and uncoded ones listed in assessment sections.
+func (n *note) diagnoses(book CodeBook) ([]extract.Coded, []int) {
+	var out []extract.Coded
+	var where []int
+	seen := map[string]bool{}
+	add := func(c extract.Coded, li int) {
+		key := c.Code
+		if key == "" {
+			key = strings.ToLower(c.Description)
+		}
+		if seen[key] || c.Code == "" && c.Description == "" {
+			return
+		}
+		seen[key] = true
+		out = append(out, c)
+		where = append(where, li)
+	}
+	for i, l := range n.lines {
+		sec := n.secs[i]
+		if sec == secReview || l.noise {
+			continue
+		}
+		dx := sec == secAssessment || sec == secAssessPlan || sec == secImpression
+		for _, h := range icdIn(l, dx, book) {
+			d := describe(l, h)
+			if h.desc != "" && d == "" {
+				d = h.desc
+			}
+			add(extract.Coded{Code: h.code, Description: d}, i)
+		}
+	}
+	if len(out) > 0 {
+		return out, where
+	}
+	for _, it := range n.dxBlocks() {
+		for _, d := range dxItems(it.text, it.mixed) {
+			add(extract.Coded{Description: d}, it.li)
+		}
+		if len(out) >= 15 {
+			break
+		}
+	}
+	return out, where
+}
+
+var (
+	reLeadIn      = regexp.MustCompile(`(?i)^.*?\b(?:is presenting with|presents with|presenting with|diagnosed with|diagnosis of|consistent with|suffering from|impression is|assessment is)\s+`)
+	rePlanLike    = regexp.MustCompile(`(?i)^(plan|continue|will |we will|i will|recommend|follow|return|rtc|start|begin|prescribed|the patient was|patient was|medical reasoning|patient education|additional testing|medical treatment|discussed|counsel|order|schedule|refer|f/u|pt to|he |she |they |i |we )`)
+	reDxLabelOnly = regexp.MustCompile(`(?i)^(dx|icd-?10(?:-cm)?|diagnos[ie]s|codes?|assessment|impression)\W*$`)
+	reNotDx       = regexp.MustCompile(`(?i)\b(tolerat\w*|improv\w*|progress\w*|responded|continues|decreased|increased|goals?|session|visit|treatment|therapy|patient)\b`)
+	reConj        = regexp.MustCompile(`(?i)^(although|but|which|who|with|without|that|as|so|and|or|however)\b`)
+	reSuffixes    = regexp.MustCompile(`(?i)\s*\((?:finding|disorder|diagnosis|situation|morphologic abnormality|procedure)\)`)
+)
+
+// dxItem is one item of an assessment list: its text and first line.
+type dxItem struct {
+	text  string
+	li    int
+	mixed bool // from an assessment-and-plan section
+}
+
+// dxBlocks returns the items of the note's assessment sections: numbered
+// or bulleted items (with their wrapped lines), or short unnumbered lines.
+// Wrapped prose yields whole sentences, which dxItems then mostly rejects.
+func (n *note) dxBlocks() []dxItem {
+	var out []dxItem
+	open := false // the last item may take wrapped lines
+	for i, l := range n.lines {
+		sec := n.secs[i]
+		if sec != secAssessment && sec != secAssessPlan && !(sec == secImpression && !n.isImaging()) || l.noise {
+			open = false
+			continue
+		}
+		text := l.text
+		h, _ := headingOf(l)
+		if h != secNone {
+			text = l.text[n.rest[i]:]
+		}
+		t := strings.TrimSpace(text)
+		if t == "" {
+			continue
+		}
+		lead := reLeadNum.FindString(t)
+		cont := open && lead == "" && len(out) > 0 && !strings.HasSuffix(out[len(out)-1].text, ".") && t[0] >= 'a' && t[0] <= 'z'
+		if cont {
+			out[len(out)-1].text += " " + t
+			continue
+		}
+		out = append(out, dxItem{text: t, li: i, mixed: sec == secAssessPlan && h == secNone})
+		open = true
+	}
+	return out
+}
+
+// dxItems splits an assessment line into diagnosis descriptions: numbered
+// or bulleted items, or the comma list after "presenting with".
+func dxItems(s string, mixed bool) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if loc := reLeadIn.FindStringIndex(s); loc != nil {
+		var out []string
+		rest := s[loc[1]:]
+		if i := strings.Index(rest, ". "); i >= 0 {
+			rest = rest[:i]
+		}
+		for _, p := range strings.Split(strings.TrimRight(rest, ". "), ",") {
+			p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "and "))
+			if p != "" && len(p) < 100 && len(strings.Fields(p)) <= 10 && !reConj.MatchString(p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	lead := reLeadNum.FindString(s)
+	s = strings.TrimSpace(s[len(lead):])
+	// "Cervical strain. PT 2x/week.": the first short sentence names it.
+	if i := strings.Index(s, ". "); i > 0 && len(strings.Fields(s[:i])) <= 6 {
+		s = s[:i]
+	}
+	if c := strings.IndexByte(s, ':'); c >= 0 && c < 32 {
+		return nil // "Medical Reasoning: ..." is a labelled sub-item
+	}
+	if mixed && lead == "" && (len(strings.Fields(s)) > 8 || s[0] < 'A' || s[0] > 'Z') {
+		return nil
+	}
+	if s == "" || strings.Contains(s, "   ") || reNotDx.MatchString(s) || strings.HasPrefix(s, "(") || looksPhone(s) || looksAddress(s) || rePlanLike.MatchString(s) || len(strings.Fields(s)) > 12 || strings.Count(strings.TrimRight(s, "."), ". ") > 0 {
+		return nil
+	}
+	s = strings.TrimRight(s, ". ")
+	if !hasLetters(s) || len(s) < 3 {
+		return nil
+	}
+	return []string{s}
+}
+
+// normDx lower-cases a diagnosis and drops SNOMED-style suffixes, for
+// comparing descriptions.
+func normDx(s string) string {
+	return strings.ToLower(strings.TrimSpace(reSuffixes.ReplaceAllString(s, "")))
+}

@@ -1,0 +1,197 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	reFacilityLabel = regexp.MustCompile(`(?i)^\s*(?:facility|practice|location|hospital|clinic|custodian|rendering facility|service location|place of service|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|organization)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
+	reProviderLabel = regexp.MustCompile(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
+	reNPI           = regexp.MustCompile(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
+	reClinicianLbl  = regexp.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP))*)`)
+	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP)(?:[,\s]|$)`)
+	reDoctor        = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
+	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
+	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
+)
+
+// provider finds the facility of a note: a facility label, then the
+// letterhead in the header block, then a provider label naming a practice.
+func (n *note) provider() (name string, li int) {
+	for i, l := range n.lines {
+		if m := reFacilityLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil {
+			if v := cleanProvider(cutCells(m[1])); len(v) > 2 && !reNotAName.MatchString(v) {
+				return v, i
+			}
+		}
+	}
+	limit := min(len(n.lines), max(n.body, 8))
+	for i := 0; i < limit; i++ {
+		if lh := letterhead(n.lines[i]); lh != "" {
+			return lh, i
+		}
+	}
+	for i, l := range n.lines {
+		if m := reProviderLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil {
+			v := cleanProvider(cutCells(m[1]))
+			if reFacility.MatchString(v) && !reCredential.MatchString(v) {
+				return v, i
+			}
+		}
+	}
+	return "", -1
+}
+
+// firstCellOrLine returns the first column, or the whole trimmed line when
+// the label and value are separated by a wide gap.
+func firstCellOrLine(l line) string {
+	c := firstCell(l)
+	if strings.HasSuffix(c, ":") {
+		return l.trim
+	}
+	return c
+}
+
+// cutCells keeps the first column of a value ("Mercy Hospital    DOB: ...").
+func cutCells(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "   "); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// npi returns the first NPI printed in the note.
+func (n *note) npi() string {
+	for _, l := range n.lines {
+		if !strings.Contains(l.text, "NPI") && !strings.Contains(l.text, "npi") {
+			continue
+		}
+		if m := reNPI.FindStringSubmatch(l.text); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// clinician finds the clinician: a labelled name, then a name with
+// credentials (often the signature), then "Dr. Name".
+func (n *note) clinician(patient string) string {
+	ok := func(v string) bool {
+		v = strings.TrimSpace(v)
+		return len(v) > 3 && !reNotAName.MatchString(v) && (patient == "" || !strings.Contains(v, patient)) &&
+			!reFacility.MatchString(strings.TrimSuffix(v, " PT"))
+	}
+	for _, l := range n.lines {
+		for _, m := range reClinicianLbl.FindAllStringSubmatch(l.text, -1) {
+			v := strings.TrimRight(cutCells(m[1]), " ,")
+			if ok(v) && (reCredential.MatchString(v) || strings.HasPrefix(v, "Dr")) {
+				return v
+			}
+		}
+	}
+	for _, l := range n.lines {
+		if m := reNameCred.FindStringSubmatch(l.text); m != nil && ok(m[1]) {
+			return strings.TrimSpace(m[1]) + ", " + m[2]
+		}
+	}
+	for _, l := range n.lines {
+		if m := reDoctor.FindStringSubmatch(l.text); m != nil && ok(m[1]) {
+			return "Dr. " + m[1]
+		}
+	}
+	return ""
+}
+
+// patientName returns the name after a "Patient:" or "Name:" label.
+func patientName(ls []line) string {
+	for _, l := range ls {
+		if l.top > 15 {
+			continue
+		}
+		if m := rePatientLabel.FindStringSubmatch(l.text); m != nil {
+			v := strings.TrimRight(cutCells(m[1]), " ,")
+			for _, stop := range []string{" DOB", " Date", " MRN", " Sex", " Age", " Acct", " Account", " ID"} {
+				if i := strings.Index(v, stop); i > 0 {
+					v = v[:i]
+				}
+			}
+			if v = strings.TrimRight(v, " ,"); len(v) > 2 && !reNotAName.MatchString(v) {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// Provider kinds, matched on the name and then on the note's content.
+var kindRules = []struct {
+	re   *regexp.Regexp
+	kind string
+}{
+	{regexp.MustCompile(`(?i)ambulance|\bems\b|fire (?:department|rescue)|paramedic|medic\b`), "ambulance"},
+	{regexp.MustCompile(`(?i)pharmacy|walgreens|\bcvs\b|rite aid|drug`), "pharmacy"},
+	{regexp.MustCompile(`(?i)billing|collections|revenue cycle`), "billing"},
+	{regexp.MustCompile(`(?i)imaging|radiology|\bmri\b|diagnostic|x-ray|open mri`), "radiology"},
+	{regexp.MustCompile(`(?i)chiropract`), "chiropractic"},
+	{regexp.MustCompile(`(?i)physical therapy|\bpt\b|rehab|physiotherapy|therapy`), "physical_therapy"},
+	{regexp.MustCompile(`(?i)orthop|spine|sports medicine|joint`), "orthopedics"},
+	{regexp.MustCompile(`(?i)\bpain\b|interventional`), "pain_management"},
+	{regexp.MustCompile(`(?i)neurolog|neuro`), "neurology"},
+	{regexp.MustCompile(`(?i)emergency|\ber\b|\bed\b`), "emergency"},
+	{regexp.MustCompile(`(?i)family (?:medicine|practice)|primary care|internal medicine|pediatric|urgent care|\bpcp|general practice`), "primary_care"},
+	{regexp.MustCompile(`(?i)hospital|medical center|med ctr|regional|memorial|health system`), "hospital"},
+}
+
+var contentKinds = []struct {
+	re   *regexp.Regexp
+	kind string
+}{
+	{regexp.MustCompile(`(?i)emergency (?:department|room)|\bED course\b|triage|\bER\b`), "emergency"},
+	{regexp.MustCompile(`(?i)radiology report|imaging report|\bimpression\b.*|technique:|comparison:`), "radiology"},
+	{regexp.MustCompile(`(?i)chiropractic|adjustment|subluxation`), "chiropractic"},
+	{regexp.MustCompile(`(?i)physical therapy|therapeutic exercise|\bPT\b (?:evaluation|daily)|plan of care`), "physical_therapy"},
+	{regexp.MustCompile(`(?i)epidural|facet|radiofrequency|medial branch|pain management`), "pain_management"},
+	{regexp.MustCompile(`(?i)orthop`), "orthopedics"},
+}
+
+// providerKind guesses the provider kind from the name, then the title,
+// then the content.
+func providerKind(name, title string, n *note) string {
+	for _, r := range kindRules {
+		if r.re.MatchString(name) {
+			if r.kind == "hospital" && strings.Contains(strings.ToLower(title), "emergency") {
+				return "emergency"
+			}
+			return r.kind
+		}
+	}
+	for _, r := range kindRules {
+		if title != "" && r.re.MatchString(title) {
+			return r.kind
+		}
+	}
+	if n != nil {
+		head := n.headText(min(n.body+6, 14))
+		for _, r := range contentKinds {
+			if r.re.MatchString(head) {
+				return r.kind
+			}
+		}
+	}
+	if name == "" {
+		return ""
+	}
+	return "other"
+}
+
+// headText joins the first k lines of the note.
+func (n *note) headText(k int) string {
+	var b strings.Builder
+	for _, l := range n.lines[:min(k, len(n.lines))] {
+		b.WriteString(l.trim)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,200 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// note is one visit's record (or one bill) cut out of a document.
+type note struct {
+	lines []line
+	secs  []section // the section each line belongs to
+	rest  []int     // offset in the line text where a heading's own text begins
+	body  int       // index of the first body line, after the header block
+	title string
+	bill  bool
+}
+
+// segmenter walks a document's lines and cuts it into notes.
+type segmenter struct {
+	ls     []line
+	starts []int
+	// state of the current note
+	title string
+	prov  string
+	dos   dates.Date
+	body  int // body lines seen since the note began
+}
+
+// segment cuts the lines of a document into notes. A note begins at a new
+// title, a new letterhead, or a new date-of-service label once the current
+// note has body text; the header lines just above the trigger (letterhead,
+// address, patient line) move with it.
+func segment(ls []line) []*note {
+	if len(ls) == 0 {
+		return nil
+	}
+	s := &segmenter{ls: ls, starts: []int{0}}
+	for i := range ls {
+		s.step(i)
+	}
+	notes := make([]*note, 0, len(s.starts))
+	for k, a := range s.starts {
+		b := len(ls)
+		if k+1 < len(s.starts) {
+			b = s.starts[k+1]
+		}
+		notes = append(notes, newNote(ls[a:b]))
+	}
+	return notes
+}
+
+func (s *segmenter) step(i int) {
+	l := s.ls[i]
+	if l.noise {
+		return
+	}
+	title := titleOf(l)
+	lh := ""
+	if title == "" {
+		lh = letterhead(l)
+	}
+	d, hasDOS := serviceDate(l)
+	trigger := false
+	switch {
+	case title != "":
+		if s.body > 0 && (!strings.EqualFold(title, s.title) || s.newDateAhead(i)) {
+			trigger = true
+		}
+	case hasDOS:
+		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos
+	case lh != "":
+		if s.body > 0 && !sameProvider(lh, s.prov) && s.looksLikeHeader(i) {
+			trigger = true
+		}
+	}
+	if trigger {
+		a := s.backtrack(i)
+		s.starts = append(s.starts, a)
+		s.title, s.prov, s.dos, s.body = "", "", dates.Date{}, 0
+		for j := a; j < i; j++ {
+			s.absorb(j)
+		}
+	}
+	s.absorb(i)
+}
+
+// absorb updates the current note's state with line i.
+func (s *segmenter) absorb(i int) {
+	l := s.ls[i]
+	if l.noise {
+		return
+	}
+	if t := titleOf(l); t != "" {
+		if s.title == "" {
+			s.title = t
+		}
+		return
+	}
+	if lh := letterhead(l); lh != "" && s.body == 0 {
+		if s.prov == "" {
+			s.prov = lh
+		}
+		return
+	}
+	if d, ok := serviceDate(l); ok {
+		if s.dos.IsZero() {
+			s.dos = d
+		}
+		return
+	}
+	if !headerish(l) {
+		s.body++
+	}
+}
+
+// newDateAhead reports whether a repeated title at line i is followed
+// closely by a date of service different from the current note's.
+func (s *segmenter) newDateAhead(i int) bool {
+	for j := i + 1; j < len(s.ls) && j <= i+10; j++ {
+		if d, ok := serviceDate(s.ls[j]); ok {
+			return d != s.dos
+		}
+	}
+	return false
+}
+
+// looksLikeHeader reports whether a letterhead line at i starts a header
+// block: at the top of a page, or followed by an address, phone, title or
+// date-of-service line.
+func (s *segmenter) looksLikeHeader(i int) bool {
+	if s.ls[i].top <= 2 {
+		return true
+	}
+	for j := i + 1; j < len(s.ls) && j <= i+4 && s.ls[j].page == s.ls[i].page; j++ {
+		l := s.ls[j]
+		if looksPhone(l.trim) || looksAddress(l.trim) || titleOf(l) != "" {
+			return true
+		}
+		if _, ok := serviceDate(l); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// backtrack returns where the note triggered at line i begins: i, or the
+// first of the header lines just above it on the same page.
+func (s *segmenter) backtrack(i int) int {
+	floor := s.starts[len(s.starts)-1] + 1
+	a := i
+	for j := i - 1; j >= floor && j >= i-7; j-- {
+		l := s.ls[j]
+		if l.page != s.ls[i].page || !headerish(l) || reCredential.MatchString(l.trim) && !l.noise && letterhead(l) == "" {
+			break
+		}
+		a = j
+	}
+	return a
+}
+
+// sameProvider compares two letterhead names loosely.
+func sameProvider(a, b string) bool {
+	na, nb := providerKey(a), providerKey(b)
+	return na == nb || na != "" && nb != "" && (strings.HasPrefix(na, nb) || strings.HasPrefix(nb, na))
+}
+
+// providerKey lower-cases a name and keeps only letters and digits.
+func providerKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// newNote builds a note and works out its sections and header block.
+func newNote(ls []line) *note {
+	n := &note{lines: ls, secs: make([]section, len(ls)), rest: make([]int, len(ls)), body: len(ls)}
+	sec := secNone
+	for i, l := range ls {
+		if h, off := headingOf(l); h != secNone {
+			sec = h
+			n.rest[i] = off
+			if n.body == len(ls) {
+				n.body = i
+			}
+		} else if n.body == len(ls) && i > 0 && !headerish(l) && !l.noise {
+			n.body = i
+		}
+		n.secs[i] = sec
+		if n.title == "" && i < 8 {
+			n.title = titleOf(l)
+		}
+	}
+	n.bill = isBillTitle(n.title) || countBillLines(ls) >= 2
+	return n
+}

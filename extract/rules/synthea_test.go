@@ -1,0 +1,132 @@
+package rules
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// quoteHasDate reports whether a quote prints the date d.
+func quoteHasDate(q string, d dates.Date) bool {
+	for _, m := range dates.FindAll(q) {
+		if m.Date == d {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSynthea runs the extractor on every Synthea note as a one-page
+// document and measures date accuracy and diagnosis recall against the
+// patients' truth files.
+func TestSynthea(t *testing.T) {
+	dir := sharedData(t, "synthea", "notes-and-truth")
+	truths, err := filepath.Glob(filepath.Join(dir, "*__truth.json"))
+	if err != nil || len(truths) == 0 {
+		t.Skip("no truth files")
+	}
+	ex := New(Options{})
+	var notes, dateOK, dxWant, dxGot int
+	for _, tf := range truths {
+		var truth struct {
+			Encounters []struct {
+				Start      string   `json:"start"`
+				Conditions []string `json:"conditions_diagnosed"`
+				NoteFiles  []string `json:"note_files"`
+			} `json:"encounters"`
+		}
+		b, err := os.ReadFile(tf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &truth); err != nil {
+			t.Fatal(err)
+		}
+		for _, enc := range truth.Encounters {
+			for _, nf := range enc.NoteFiles {
+				text, err := os.ReadFile(filepath.Join(dir, nf))
+				if err != nil {
+					continue
+				}
+				notes++
+				page := extract.Page{DocumentID: "s", Number: 1, Source: extract.SourceText, Text: string(text)}
+				res, err := ex.Extract(context.Background(), extract.Document{ID: "s", File: nf, Pages: 1}, []extract.Page{page})
+				if err != nil {
+					t.Fatal(err)
+				}
+				assertGrounded(t, nf, []extract.Page{page}, res)
+				if len(res.Encounters) == 1 && res.Encounters[0].Date.String() == enc.Start[:10] {
+					dateOK++
+				} else {
+					t.Logf("note %d: date wrong: %d encounters", notes, len(res.Encounters))
+				}
+				var got []string
+				for _, e := range res.Encounters {
+					for _, d := range e.Diagnoses {
+						got = append(got, normDx(d.Description))
+					}
+				}
+				for _, c := range enc.Conditions {
+					dxWant++
+					want := normDx(c)
+					for _, g := range got {
+						if g == want || strings.Contains(g, want) {
+							dxGot++
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+	if notes == 0 {
+		t.Skip("no notes")
+	}
+	dateAcc := float64(dateOK) / float64(notes)
+	recall := float64(dxGot) / float64(max(dxWant, 1))
+	t.Logf("synthea: %d notes, date accuracy %.3f, diagnosis recall %.3f (%d/%d)", notes, dateAcc, recall, dxGot, dxWant)
+	if dateAcc < 0.99 {
+		t.Errorf("date accuracy %.3f < 0.99", dateAcc)
+	}
+	if recall < 0.90 {
+		t.Errorf("diagnosis recall %.3f < 0.90", recall)
+	}
+}
+
+// assertGrounded fails the test when a quote is not a substring of its
+// page, or an encounter has no citation.
+func assertGrounded(t *testing.T, name string, pages []extract.Page, res extract.Result) {
+	t.Helper()
+	byNum := map[int]string{}
+	for _, p := range pages {
+		byNum[p.Number] = p.Text
+	}
+	check := func(what string, cs []extract.Citation) {
+		if len(cs) == 0 {
+			t.Errorf("%s: %s without citation", name, what)
+		}
+		for _, c := range cs {
+			if c.Quote == "" || !strings.Contains(byNum[c.Page], c.Quote) {
+				t.Errorf("%s: %s quote %q not on page %d", name, what, c.Quote, c.Page)
+			}
+		}
+	}
+	for _, e := range res.Encounters {
+		check("encounter "+e.Date.String(), e.Citations)
+		if len(e.Citations) > 0 && !quoteHasDate(e.Citations[0].Quote, e.Date) {
+			t.Errorf("%s: first quote %q lacks the date %s", name, e.Citations[0].Quote, e.Date)
+		}
+	}
+	for _, b := range res.Bills {
+		check("bill", b.Citations)
+	}
+	for _, b := range res.BillTotals {
+		check("bill total", b.Citations)
+	}
+}

@@ -1,0 +1,310 @@
+package rules
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// extractText runs the extractor on pages given as strings.
+func extractText(t *testing.T, texts ...string) extract.Result {
+	t.Helper()
+	pages := pagesOf(texts)
+	res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: len(pages)}, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertGrounded(t, t.Name(), pages, res)
+	return res
+}
+
+func TestDateOfService(t *testing.T) {
+	tests := []struct {
+		name, text, want string // want "" means no encounter
+	}{
+		{"labelled beats DOB and DOI", "Springfield Spine Center\nDOB: 01/02/1970   DOI: 02/01/2024\nDate of Service: 02/05/2024\nAssessment: neck strain", "2024-02-05"},
+		{"DOS abbreviation", "Patient: A B\nDOS 3/7/24\nCC: back pain", "2024-03-07"},
+		{"visit date wins over signed date", "Visit Date: March 7, 2024\nPlan: rest\nElectronically signed by Ann Lee, MD on 03/09/2024 08:00", "2024-03-07"},
+		{"signed date as last resort", "HPI: neck pain.\nPlan: rest.\nElectronically signed by Ann Lee, MD on 03/09/2024 08:00", "2024-03-09"},
+		{"fax banner is never the visit", "Fax received 04/13/2024 10:14 From: (555) 555-0100 Page 1 of 3\nOffice Visit\nDate: 03/01/2024\nPlan: PT.", "2024-03-01"},
+		{"follow-up date rejected", "Exam Date: 01/10/2024\nPlan: Follow up on 02/10/2024.\nNext appointment 02/20/2024", "2024-01-10"},
+		{"history dates rejected", "Encounter Date: 05/05/2023\nHPI: He was seen at Mercy ER on 01/05/2023 and injured on 01/04/2023.", "2023-05-05"},
+		{"only history dates: no encounter", "HISTORY OF PRESENT ILLNESS: He was injured on November 20, 2008 and was seen on November 24, 2008 by Dr. X.", ""},
+		{"records review list rejected", "Date of Exam: 09/05/2003\nRECORDS REVIEWED:\n10/04/2000: ED visit, sprain.\n11/21/2000: Progress note.", "2003-09-05"},
+		{"bare date at top", "2014-01-31\n\n# Chief Complaint\nNo complaints.", "2014-01-31"},
+		{"admission with discharge", "Admission Date: 06/01/2008\nDischarge Date: 06/20/2008\nHOSPITAL COURSE: stable.", "2024-01-01"},
+		{"date label above value", "Date of Service:\n04/02/2024\nS: pain", "2024-04-02"},
+		{"ocr noise in date", "0FFICE VISIT\nVisit Date: O4/l5/2O24\nDOB: O7/19/198O\nPlan: rest", "2024-04-15"},
+		{"injury date alone is not a visit", "Date of Injury: 01/04/2023\nMechanism: rear-end collision.", ""},
+		{"printed date rejected", "RADIOLOGY REPORT\nExam Date: 03/18/2024\nIMPRESSION: normal.\nPrinted 03/25/2024 10:00", "2024-03-18"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, tt.text)
+			if tt.want == "" {
+				if len(res.Encounters) != 0 {
+					t.Fatalf("got %d encounters (%s), want none", len(res.Encounters), res.Encounters[0].Date)
+				}
+				return
+			}
+			if len(res.Encounters) != 1 {
+				t.Fatalf("got %d encounters, want 1", len(res.Encounters))
+			}
+			e := res.Encounters[0]
+			if tt.name == "admission with discharge" {
+				if e.Date.String() != "2008-06-01" || e.EndDate.String() != "2008-06-20" {
+					t.Errorf("got %s–%s, want 2008-06-01–2008-06-20", e.Date, e.EndDate)
+				}
+				return
+			}
+			if e.Date.String() != tt.want {
+				t.Errorf("date %s, want %s (quote %q)", e.Date, tt.want, e.Citations[0].Quote)
+			}
+		})
+	}
+}
+
+func TestPainScore(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"Pain: 7/10", 7, true},
+		{"pain 7/10 at rest", 7, true},
+		{"Pain level is 6-7/10.", 7, true},
+		{"VAS 6", 6, true},
+		{"NPRS: 5", 5, true},
+		{"Current NPRS 9/10. Denies numbness", 9, true},
+		{"He rates his pain 8 out of 10.", 8, true},
+		{"rates her pain as a 4-5/10 today", 5, true},
+		{"ranges from 3/10 to 6/10 in intensity, and pain", 6, true},
+		{"Pain score: 0", 0, true},
+		{"pain for 2 weeks", 0, false},
+		{"Motor strength 5/5, pain with flexion", 0, false},
+		{"Pain: 12/10", 0, false},
+		{"Extension 50/60 with pain", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := painOn(tt.in)
+		if ok != tt.ok || ok && got != tt.want {
+			t.Errorf("painOn(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestICD10(t *testing.T) {
+	tests := []struct {
+		name  string
+		line  string
+		dx    bool // inside an assessment section
+		codes []string
+		descs []string
+	}{
+		{"dotted with description", "1. S13.4XXA  Sprain of ligaments of cervical spine, initial encounter", false,
+			[]string{"S13.4XXA"}, []string{"Sprain of ligaments of cervical spine, initial encounter"}},
+		{"description before code", "Cervicalgia (M54.2)", false, []string{"M54.2"}, []string{"Cervicalgia"}},
+		{"undotted in assessment", "S134XXA Cervical sprain", true, []string{"S13.4XXA"}, []string{"Cervical sprain"}},
+		{"undotted with ICD label", "ICD-10: M5412 Radiculopathy, cervical region", false, []string{"M54.12"}, []string{"Radiculopathy, cervical region"}},
+		{"undotted outside context ignored", "Room B1234 on floor 2", false, nil, nil},
+		{"address ignored", "1200 Harbor Blvd, Suite A12.5, Springfield, IL 62701", false, nil, nil},
+		{"vertebral levels ignored", "Tenderness at T12 and L4-L5, C5-6.", true, nil, nil},
+		{"two codes on a line", "Dx: S16.1XXA, M54.2", false, []string{"S16.1XXA", "M54.2"}, []string{"", ""}},
+		{"ocr dollar for S", "Dx: $13.4XXD", false, []string{"S13.4XXD"}, []string{""}},
+		{"ocr S$ for S", "Dx: M54.2, S$13.4XXD", false, []string{"M54.2", "S13.4XXD"}, []string{"", ""}},
+		{"covid code", "U07.1 COVID-19", true, []string{"U07.1"}, []string{"COVID-19"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := splitPages([]extract.Page{{Number: 1, Text: tt.line}})[0]
+			hits := icdIn(l, tt.dx, nil)
+			if len(hits) != len(tt.codes) {
+				t.Fatalf("codes %+v, want %v", hits, tt.codes)
+			}
+			for i, h := range hits {
+				if h.code != tt.codes[i] {
+					t.Errorf("code %q, want %q", h.code, tt.codes[i])
+				}
+				if d := describe(l, h); d != tt.descs[i] {
+					t.Errorf("description %q, want %q", d, tt.descs[i])
+				}
+			}
+		})
+	}
+}
+
+func TestProviderAndClinician(t *testing.T) {
+	tests := []struct {
+		name, text, provider, kind, clinician string
+	}{
+		{"letterhead with address and phone", "   Riverside Orthopedics, P.A.\n   200 Oak Ave, Suite 4, Austin, TX 78701\n   Tel (512) 555-0100\nOFFICE VISIT\nDate of Service: 01/02/2024\nProvider: Jane Roe, MD\nPlan: PT.",
+			"Riverside Orthopedics, P.A.", "orthopedics", "Jane Roe, MD"},
+		{"facility label", "Facility: Lakeside Urgent Care - 12 Main St\nDate: 01/02/2024\nSeen by Tom Hale, PA-C\nPlan: rest.",
+			"Lakeside Urgent Care", "primary_care", "Tom Hale, PA-C"},
+		{"signature block", "Back In Line Chiropractic\nDaily Note\nDOS: 02/02/2024\nS: neck pain\nElectronically signed by Rick Moss, DC 02/02/2024",
+			"Back In Line Chiropractic", "chiropractic", "Rick Moss, DC"},
+		{"hospital ED", "County General Hospital\nEMERGENCY DEPARTMENT RECORD\nArrival Date: 05/05/2024\nAttending Physician: Dr. Ken Wu\nCC: MVC",
+			"County General Hospital", "emergency", "Dr. Ken Wu"},
+		{"imaging center", "Open MRI of Dallas\nMRI LUMBAR SPINE WITHOUT CONTRAST\nDate of Exam: 06/06/2024\nIMPRESSION: L4-5 protrusion.\nInterpreted by: Amy Cole, MD",
+			"Open MRI of Dallas", "radiology", "Amy Cole, MD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, tt.text)
+			if len(res.Encounters) != 1 {
+				t.Fatalf("got %d encounters", len(res.Encounters))
+			}
+			e := res.Encounters[0]
+			if e.Provider != tt.provider || e.ProviderKind != tt.kind || e.Clinician != tt.clinician {
+				t.Errorf("got %q %q %q, want %q %q %q", e.Provider, e.ProviderKind, e.Clinician, tt.provider, tt.kind, tt.clinician)
+			}
+		})
+	}
+}
+
+func TestSegmentation(t *testing.T) {
+	// A note spilling over a page break, a repeated letterhead on the
+	// continuation page, then a second provider mid-page.
+	p1 := "Harbor Family Practice\nPROGRESS NOTE\nDate of Service: 01/10/2024\nSUBJECTIVE: neck pain improving.\nOBJECTIVE: ROM improved.\n"
+	p2 := "Harbor Family Practice\nPatient: Ann Bee    DOS: 01/10/2024\nASSESSMENT: Cervical strain S13.4XXD\nPLAN: continue home exercise.\n\n" +
+		"Valley Pain Management Associates\n300 Elm St, Reno, NV 89501\nPROCEDURE NOTE\nDate of Procedure: 01/20/2024\nPROCEDURE: Cervical epidural steroid injection at C6-7\nPain: 4/10 after.\n"
+	res := extractText(t, p1, p2)
+	if len(res.Encounters) != 2 {
+		for _, e := range res.Encounters {
+			t.Logf("%s %q", e.Date, e.Provider)
+		}
+		t.Fatalf("got %d encounters, want 2", len(res.Encounters))
+	}
+	a, b := res.Encounters[0], res.Encounters[1]
+	if a.Date.String() != "2024-01-10" || len(a.Diagnoses) != 1 || a.Diagnoses[0].Code != "S13.4XXD" {
+		t.Errorf("first note %s %+v: the continuation page's diagnosis belongs to it", a.Date, a.Diagnoses)
+	}
+	if b.Date.String() != "2024-01-20" || b.Provider != "Valley Pain Management Associates" || b.ProviderKind != "pain_management" || b.VisitType != "procedure" {
+		t.Errorf("second note %s %q %q %q", b.Date, b.Provider, b.ProviderKind, b.VisitType)
+	}
+	if len(b.Procedures) == 0 || !strings.Contains(b.Procedures[0].Description, "epidural steroid injection") {
+		t.Errorf("procedures %+v", b.Procedures)
+	}
+	if b.Citations[0].Page != 2 {
+		t.Errorf("second note cited on page %d", b.Citations[0].Page)
+	}
+}
+
+func TestBillsAndTotals(t *testing.T) {
+	page := `Bright Imaging LLC
+PATIENT STATEMENT
+Billing Provider: Bright Imaging LLC
+Date        CPT      Description                 Charges     Adj      Paid    Balance
+02/01/2024  72148    MRI LUMBAR SPINE W/O         2,100.00   (300.00)  500.00  1,300.00
+02/01/2024  72148-26 PROFESSIONAL READ              350.00     0.00    0.00    350.00
+02/15/2024           INSURANCE PAYMENT                                (500.00)
+            Subtotal                              2,450.00
+            Total Charges                         2,450.00
+            Previous Balance                          0.00
+            Amount Due                            1,650.00
+`
+	res := extractText(t, page)
+	if len(res.Encounters) != 0 {
+		t.Errorf("a statement is not a visit: %d encounters", len(res.Encounters))
+	}
+	if len(res.Bills) != 2 {
+		t.Fatalf("bills %+v", res.Bills)
+	}
+	b := res.Bills[0]
+	if b.Code != "72148" || b.Charge != 2100 || b.Adjustment == nil || *b.Adjustment != -300 || b.Paid == nil || *b.Paid != 500 || b.Balance == nil || *b.Balance != 1300 {
+		t.Errorf("first line %+v", b)
+	}
+	if b.Provider != "Bright Imaging LLC" || b.Description != "MRI LUMBAR SPINE W/O" || b.Date.String() != "2024-02-01" {
+		t.Errorf("first line %q %q %s", b.Provider, b.Description, b.Date)
+	}
+	if res.Bills[1].Charge != 350 || res.Bills[1].Code != "72148" {
+		t.Errorf("second line %+v", res.Bills[1])
+	}
+	if len(res.BillTotals) != 1 || res.BillTotals[0].Total != 2450 {
+		t.Errorf("totals %+v", res.BillTotals)
+	}
+}
+
+func TestAmounts(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []float64
+	}{
+		{"$1,234.56", []float64{1234.56}},
+		{"1234.56  (45.00)  -10.00", []float64{1234.56, -45, -10}},
+		{"OCR comma 1,715,00", []float64{1715}},
+		{"date 03.14.2024 is not money", nil},
+		{"qty 1  150.00", []float64{150}},
+	}
+	for _, tt := range tests {
+		got, _ := amountsIn(tt.in)
+		if len(got) != len(tt.want) {
+			t.Errorf("amountsIn(%q) = %v, want %v", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("amountsIn(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestOCRNoisyNote(t *testing.T) {
+	// Tesseract output: single spaces instead of columns, O/0 and l/1
+	// confusions, a date split across lines, stray punctuation.
+	text := "Fax received 04/05/2024 10:14 From: Momentum PT (856) 555-0114 To: Law Office P. 002/006\n" +
+		"Momentum Physical Therapy\n" +
+		"| DAILY NOTE\n" +
+		"Date of Service: Jan 2,\n2024 Visit #4 of 9 Therapist: Samuel Tanaka, PT, DPT\n" +
+		"S: Patient reports pain 8/l0 .. worse after work\n" +
+		"Dx: $13.4XXD, M54.2\n" +
+		"P: Continue plan of care. Return to work light duty.\n"
+	res := extractText(t, text)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("got %d encounters", len(res.Encounters))
+	}
+	e := res.Encounters[0]
+	if e.Date.String() != "2024-01-02" || e.Provider != "Momentum Physical Therapy" || e.Clinician != "Samuel Tanaka, PT, DPT" {
+		t.Errorf("got %s %q %q", e.Date, e.Provider, e.Clinician)
+	}
+	if len(e.Diagnoses) != 2 || e.Diagnoses[0].Code != "S13.4XXD" || e.Diagnoses[1].Code != "M54.2" {
+		t.Errorf("diagnoses %+v", e.Diagnoses)
+	}
+	if !strings.Contains(e.WorkStatus, "light duty") {
+		t.Errorf("work status %q", e.WorkStatus)
+	}
+}
+
+func TestHeaderVariants(t *testing.T) {
+	// A date at the right of the letterhead line, a DOS range, an A/P line.
+	res := extractText(t, "Mercy Family Clinic                                   Date: 03/14/2024\nPatient: Doe, John    DOB: 1/2/1970\nCC: neck pain\nA/P: cervical strain. PT 2x/week.")
+	if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != "2024-03-14" || res.Encounters[0].Provider != "Mercy Family Clinic" {
+		t.Fatalf("encounters %+v", res.Encounters)
+	}
+	if dx := res.Encounters[0].Diagnoses; len(dx) != 1 || dx[0].Description != "cervical strain" {
+		t.Errorf("diagnoses %+v", dx)
+	}
+	if res.Patient != "Doe, John" {
+		t.Errorf("patient %q", res.Patient)
+	}
+	res = extractText(t, "Valley Hospital\nDISCHARGE SUMMARY\nDate of Service: 03/14/2024 - 03/16/2024\nDISCHARGE DIAGNOSES:\n1. Rib fractures\n2. Pneumothorax")
+	if len(res.Encounters) != 1 || res.Encounters[0].EndDate.String() != "2024-03-16" || res.Encounters[0].VisitType != "hospital admission" {
+		t.Fatalf("encounters %+v", res.Encounters)
+	}
+	if dx := res.Encounters[0].Diagnoses; len(dx) != 2 || dx[1].Description != "Pneumothorax" {
+		t.Errorf("diagnoses %+v", dx)
+	}
+}
+
+func TestUB04Lines(t *testing.T) {
+	res := extractText(t, "UB-04\nValley Hospital\n0450  EMERGENCY ROOM   99284   03/14/24   1   1,250.00\n0320  DX X-RAY   71046   03/14/24   1   310.00\n0001  TOTAL CHARGES      1,560.00")
+	if len(res.Bills) != 2 || res.Bills[0].Code != "99284" || res.Bills[0].Description != "EMERGENCY ROOM" || res.Bills[1].Charge != 310 {
+		t.Errorf("bills %+v", res.Bills)
+	}
+	if len(res.BillTotals) != 1 || res.BillTotals[0].Total != 1560 || res.BillTotals[0].Provider != "Valley Hospital" {
+		t.Errorf("totals %+v", res.BillTotals)
+	}
+}

@@ -1,0 +1,146 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// sectionTexts returns the complaints, findings, assessment and plan of
+// the note, each folded and cut to about 300 bytes.
+func (n *note) sectionTexts() (complaints, findings, assessment, plan string) {
+	var buf [secOther + 1]strings.Builder
+	for i, l := range n.lines {
+		sec := n.secs[i]
+		if sec == secNone || l.noise {
+			continue
+		}
+		text := l.text
+		if h, _ := headingOf(l); h != secNone {
+			text = l.text[n.rest[i]:]
+		}
+		b := &buf[sec]
+		if b.Len() < 400 {
+			b.WriteString(text)
+			b.WriteByte(' ')
+		}
+	}
+	get := func(ss ...section) string {
+		for _, s := range ss {
+			if t := strings.TrimSpace(buf[s].String()); t != "" {
+				return clip(t, 300)
+			}
+		}
+		return ""
+	}
+	complaints = get(secComplaints, secHistory)
+	if n.isImaging() {
+		findings = get(secImpression, secFindings)
+		assessment = get(secImpression, secAssessment)
+	} else {
+		findings = get(secFindings)
+		assessment = get(secAssessment, secImpression, secAssessPlan)
+	}
+	plan = get(secPlan, secAssessPlan)
+	return complaints, findings, assessment, plan
+}
+
+var reImagingNote = regexp.MustCompile(`(?i)radiology|imaging|\b(mri|ct|x-?ray|radiograph|ultrasound)\b.*\b(report|study|exam)\b|^(mri|ct|x-?ray)\b`)
+
+// isImaging reports whether the note is an imaging report.
+func (n *note) isImaging() bool {
+	if reImagingNote.MatchString(n.title) {
+		return true
+	}
+	for i, l := range n.lines[:min(len(n.lines), 12)] {
+		if (n.secs[i] == secNone || n.secs[i] == secProcedure) && (strings.HasPrefix(strings.ToLower(l.trim), "exam:") || strings.HasPrefix(strings.ToLower(l.trim), "study:")) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	reNamedProc = regexp.MustCompile(`(?i)\b((?:MRI|MRA|CT|CAT scan|x-?rays?|radiographs?|ultrasound|EMG|NCS|nerve conduction studies?|bone scan)\s+(?:of\s+(?:the\s+)?)?(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|[a-z]+ spine)[^.;,\n]{0,40}|(?:cervical|thoracic|lumbar|caudal|transforaminal|interlaminar)?\s*(?:epidural steroid injection|facet (?:joint )?injection|medial branch block|radiofrequency ablation|trigger point injections?|nerve block)[^.;,\n]{0,30}|(?:arthroscop\w+|discectomy|laminectomy|fusion|ORIF|open reduction internal fixation|microdiscectomy|rotator cuff repair|meniscectomy)[^.;,\n]{0,40})`)
+	reProcLabel = regexp.MustCompile(`(?i)^\s*(?:exam|study|procedure|procedures?(?: performed)?|operation(?:s)?(?: performed)?|examination)\s*:\s*(.+)`)
+)
+
+// procedures returns coded procedures and named studies or procedures
+// performed (from labels, titles and procedure sections; never history or
+// plans).
+func (n *note) procedures() []extract.Coded {
+	var out []extract.Coded
+	seen := map[string]bool{}
+	add := func(c extract.Coded) {
+		k := c.Code + "|" + strings.ToLower(c.Description)
+		if seen[k] || len(out) >= 20 {
+			return
+		}
+		seen[k] = true
+		out = append(out, c)
+	}
+	for i, l := range n.lines {
+		sec := n.secs[i]
+		if sec.isHistory() || sec == secPlan || sec == secAssessPlan || l.noise {
+			continue
+		}
+		for _, h := range procCodesIn(l, sec == secProcedure) {
+			add(extract.Coded{Code: h.code, Description: describe(l, h)})
+		}
+		if m := reProcLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil {
+			if v := clip(cutCells(m[1]), 100); v != "" && !strings.EqualFold(v, "none") {
+				add(extract.Coded{Description: strings.TrimRight(v, ". ")})
+				continue
+			}
+		}
+		if sec == secProcedure || titleOf(l) != "" && n.isImaging() {
+			for _, m := range reNamedProc.FindAllString(l.text, 3) {
+				add(extract.Coded{Description: clip(strings.TrimSpace(m), 100)})
+			}
+		}
+	}
+	return out
+}
+
+// visitType names the kind of visit from the title, the provider kind and
+// the content.
+func (n *note) visitType(kind string) string {
+	t := strings.ToLower(n.title)
+	head := strings.ToLower(n.headText(25))
+	switch {
+	case strings.Contains(t, "operative") || strings.Contains(t, "op note"):
+		return "surgery"
+	case strings.Contains(t, "procedure"):
+		return "procedure"
+	case strings.Contains(t, "emergency") || strings.HasPrefix(t, "ed ") || strings.HasPrefix(t, "er "):
+		return "emergency visit"
+	case strings.Contains(t, "discharge summary") || strings.Contains(t, "history and physical") || t == "h&p":
+		return "hospital admission"
+	case n.isImaging():
+		return "imaging"
+	case strings.Contains(t, "independent medical"):
+		return "independent medical examination"
+	case strings.Contains(t, "physical therapy") || strings.HasPrefix(t, "pt ") || kind == "physical_therapy":
+		return "physical therapy"
+	case strings.Contains(t, "chiropractic") || kind == "chiropractic":
+		return "chiropractic"
+	case kind == "emergency":
+		return "emergency visit"
+	case kind == "radiology":
+		return "imaging"
+	case kind == "pharmacy" || strings.Contains(t, "pharmacy") || strings.Contains(t, "prescription"):
+		return "prescription"
+	case kind == "ambulance" || strings.Contains(t, "ambulance") || strings.Contains(t, "patient care report"):
+		return "ambulance transport"
+	case strings.Contains(t, "consult") || strings.Contains(t, "initial") || strings.Contains(t, "new patient"):
+		return "consultation"
+	case strings.Contains(t, "follow") || strings.Contains(t, "progress") || strings.Contains(head, "follow-up") || strings.Contains(head, "follow up visit"):
+		return "follow-up"
+	case strings.Contains(head, "epidural") || strings.Contains(head, "injection performed"):
+		return "procedure"
+	case kind == "primary_care":
+		return "primary care visit"
+	}
+	return "office visit"
+}
