@@ -99,6 +99,20 @@ func firstCell(l line) string {
 	return l.text[cs[0].start:cs[0].end]
 }
 
+// reLogoInitials matches a logo's initials printed (or OCR'd) before the
+// name in a letterhead: "NRA   Northside Radiology Associates".
+var reLogoInitials = regexp.MustCompile(`^[A-Z&]{2,5}$`)
+
+// letterheadCell is the first column of a line, or the second when the first
+// is only a logo's initials.
+func letterheadCell(l line) string {
+	cs := cells(l.text)
+	if len(cs) >= 2 && reLogoInitials.MatchString(strings.TrimSpace(l.text[cs[0].start:cs[0].end])) {
+		return l.text[cs[1].start:cs[1].end]
+	}
+	return firstCell(l)
+}
+
 // titleRaw finds the document title a line prints ("PROGRESS NOTE"), or "".
 func titleRaw(l line) string {
 	c := firstCell(l)
@@ -179,7 +193,7 @@ func letterheadRaw(l line) string {
 	if l.noise {
 		return ""
 	}
-	c := stripJunk(firstCell(l))
+	c := stripJunk(letterheadCell(l))
 	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") {
 		return ""
 	}
