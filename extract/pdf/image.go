@@ -10,7 +10,6 @@ import (
 	"image/png"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 
@@ -66,22 +65,16 @@ func PageImage(ctx context.Context, path string, page, dpi int) (Image, error) {
 
 // ownImage takes a scanned page's image when the page is only that image.
 // ok is false, with a nil error, when the page must be rendered instead.
-func ownImage(ctx context.Context, path string, page, dpi int) (Image, bool, error) {
+func ownImage(ctx context.Context, path string, page, dpi int) (img Image, ok bool, err error) {
 	name := filepath.Base(path)
-	f, err := os.Open(path)
-	if err != nil {
-		return Image{}, false, fmt.Errorf("open %s: %w", name, err)
-	}
-	defer f.Close()
-	pctx, err := open(ctx, name, f)
-	if err != nil {
-		return Image{}, false, err
-	}
-	if page > pctx.PageCount {
-		return Image{}, false, fileErr(name, page, fmt.Sprintf("the file has %d pages", pctx.PageCount), ErrNoPage)
-	}
-	img, ok := soleImage(pctx, page, dpi)
-	return img, ok, nil
+	err = withOpen(ctx, path, func(pctx *model.Context) error {
+		if page > pctx.PageCount {
+			return fileErr(name, page, fmt.Sprintf("the file has %d pages", pctx.PageCount), ErrNoPage)
+		}
+		img, ok = soleImage(pctx, page, dpi)
+		return nil
+	})
+	return img, ok, err
 }
 
 // soleImage implements ownImage on an open PDF; any doubt means false.
