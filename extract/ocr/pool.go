@@ -1,6 +1,8 @@
 package ocr
 
 import (
+	_ "github.com/medchron/medchron/extract/pnm" // PNM page images from extract/pdf
+
 	"bytes"
 	"context"
 	"errors"

@@ -50,6 +50,9 @@ func newTesseract(opts Options) (engine, error) {
 		return nil, err
 	}
 	_ = c.SetVariable("debug_file", os.DevNull) // Tesseract's warnings, not ours to print
+	// Tesseract 5 re-reads every doubtful line as inverted (white on black)
+	// text; records are dark on light, and skipping that saves ~10 %.
+	_ = c.SetVariable("tessedit_do_invert", "0")
 	_ = c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(opts.PSM))
 	_ = c.SetPageSegMode(gosseract.PageSegMode(opts.PSM))
 	// gosseract initialises lazily, on the first OCR: do it now, here,

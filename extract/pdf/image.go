@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"image"
 	_ "image/jpeg" // DecodeConfig of extracted JPEGs
+
+	_ "github.com/medchron/medchron/extract/pnm" // DecodeConfig of PNM page images
 	"image/png"
 	"io"
 	"math"
@@ -21,7 +23,7 @@ import (
 // Image is the picture of one page to OCR.
 type Image struct {
 	Data []byte
-	// Format is "png" or "jpeg".
+	// Format is "png", "jpeg" or "pnm" (a binary PBM, PGM or PPM).
 	Format string
 	// DPI is the image's resolution on the page, the same across and down:
 	// a pixel x becomes x*72/DPI points from the page's left edge.
@@ -192,6 +194,9 @@ func imageBytes(pctx *model.Context, sd *types.StreamDict, name string, objNr in
 		if f == "DCTDecode" {
 			return nil, "", false
 		}
+	}
+	if data, ok := pnmBytes(sd); ok {
+		return data, "pnm", true
 	}
 	img, err := pdfcpu.ExtractImage(pctx, sd, false, name, objNr, false)
 	if err != nil || img == nil || img.Reader == nil || img.FileType != "png" {
