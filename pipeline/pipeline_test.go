@@ -1,0 +1,188 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// repoFile returns a file of the repository by its path from the root.
+func repoFile(t testing.TB, rel string) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, rel)
+		}
+		if filepath.Dir(dir) == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
+func smallBundle(t testing.TB) pipeline.Input {
+	t.Helper()
+	data, err := os.ReadFile(repoFile(t, "testdata/bundles/small/born-digital.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pipeline.Input{Name: "born-digital.pdf", Data: data}
+}
+
+var matter = chronology.Matter{ID: "m1", DateOfIncident: dates.New(2023, time.December, 6)}
+
+func open(t *testing.T, db string) *app.Embedded {
+	t.Helper()
+	e, err := app.OpenEmbedded(context.Background(), app.Config{DBPath: db, NoOCR: true, Now: func() time.Time { return time.Unix(0, 0) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func waitDone(t *testing.T, e *app.Embedded) chronology.Chronology {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := e.Pipeline.Wait(ctx, matter.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := e.Store.Chronology(ctx, matter.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func rowCounts(t *testing.T, e *app.Embedded) map[string]int {
+	t.Helper()
+	got := map[string]int{}
+	for _, table := range []string{"documents", "pages", "facts", "entries", "bills"} {
+		var n int
+		if err := e.Store.DB().QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		got[table] = n
+	}
+	return got
+}
+
+func jsonOf(t *testing.T, c chronology.Chronology) []byte {
+	t.Helper()
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestStagesAreIdempotent delivers every stage's job a second time, as
+// River may: nothing is stored twice and the chronology does not change.
+func TestStagesAreIdempotent(t *testing.T) {
+	ctx := context.Background()
+	e := open(t, filepath.Join(t.TempDir(), "m.db"))
+	defer e.Close(ctx)
+	if err := e.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	docs, bad, err := e.Pipeline.Submit(ctx, matter, []pipeline.Input{smallBundle(t)})
+	if err != nil || len(bad) > 0 || len(docs) != 1 {
+		t.Fatalf("submit: %v %v %v", docs, bad, err)
+	}
+	first := waitDone(t, e)
+	before := rowCounts(t, e)
+	if before["entries"] == 0 || before["bills"] == 0 {
+		t.Fatalf("nothing extracted: %v", before)
+	}
+	id := docs[0].ID
+	v, _ := e.Store.MatterVersion(ctx, matter.ID)
+	for _, args := range []river.JobArgs{
+		pipeline.IngestArgs{DocumentID: id},
+		pipeline.ExtractArgs{DocumentID: id},
+		pipeline.BuildArgs{MatterID: matter.ID, Version: v + 1},
+	} {
+		if _, err := e.River.Insert(ctx, args, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		res, err := e.River.JobList(ctx, river.NewJobListParams().States("available", "running", "retryable", "scheduled").First(1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Jobs) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("jobs did not finish")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	second := waitDone(t, e)
+	after := rowCounts(t, e)
+	for k, n := range before {
+		if after[k] != n {
+			t.Errorf("%s: %d rows after redelivery, %d before", k, after[k], n)
+		}
+	}
+	if !bytes.Equal(jsonOf(t, first), jsonOf(t, second)) {
+		t.Error("the chronology changed when its jobs ran again")
+	}
+}
+
+// TestResumesInterruptedRun: a process that dies with jobs queued and one
+// job "running" leaves work that the next process finishes.
+func TestResumesInterruptedRun(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "m.db")
+	e := open(t, db)
+	// Queue the work without starting the workers, as a crash right after
+	// the upload would leave it, and mark the ingest job as running.
+	if _, _, err := e.Pipeline.Submit(ctx, matter, []pipeline.Input{smallBundle(t)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Store.DB().Exec(`UPDATE river_job SET state = 'running', attempt = 1, attempted_at = CURRENT_TIMESTAMP WHERE kind = 'ingest_document'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	e = open(t, db)
+	defer e.Close(ctx)
+	if err := e.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c := waitDone(t, e)
+	if len(c.Entries) == 0 || len(c.Bills) == 0 {
+		t.Fatalf("resumed run produced %d entries, %d bills", len(c.Entries), len(c.Bills))
+	}
+}
+
+// TestOneProcessPerDatabase: a second embedded process on the same file is
+// refused with a clear error rather than corrupting the job state.
+func TestOneProcessPerDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	e := open(t, db)
+	defer e.Close(context.Background())
+	_, err := app.OpenEmbedded(context.Background(), app.Config{DBPath: db, NoOCR: true})
+	if err == nil {
+		t.Fatal("a second process opened the same database")
+	}
+	if want := "in use by another medchron process"; !bytes.Contains([]byte(err.Error()), []byte(want)) {
+		t.Errorf("error %q does not say %q", err, want)
+	}
+}
