@@ -41,12 +41,13 @@ func (OCRPageArgs) InsertOpts() river.InsertOpts {
 }
 
 // ExtractArgs extracts facts from a document whose pages are all read.
-// Extractor names the extractor that must produce them ("" for the
-// worker's configured one), so that a reprocess with another extractor is
-// another job.
+// Extractor and PromptVersion name the extractor that must produce them
+// ("" for the worker's configured one), so that a reprocess with another
+// extractor or prompt is another job.
 type ExtractArgs struct {
-	DocumentID string `json:"document_id"`
-	Extractor  string `json:"extractor,omitempty"`
+	DocumentID    string `json:"document_id"`
+	Extractor     string `json:"extractor,omitempty"`
+	PromptVersion string `json:"prompt_version,omitempty"`
 }
 
 // Kind implements river.JobArgs.

@@ -49,8 +49,10 @@ type Config struct {
 	PDF       PDFReader
 	OCR       OCR // nil: pages without text are stored as empty
 	Extractor extract.Extractor
-	// Extractors by name, for jobs that ask for a specific one (reprocess).
-	Extractors map[string]extract.Extractor
+	// ExtractorFor returns the extractor for a job that asks for a specific
+	// one ("rules", "llm") and prompt version (reprocessing); nil means only
+	// the configured Extractor is available.
+	ExtractorFor func(name, promptVersion string) (extract.Extractor, error)
 	// CacheDir holds local copies of original files for the tools that need
 	// a path (pdftotext, pdftoppm); default: a medchron dir in the user cache.
 	CacheDir string

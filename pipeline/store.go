@@ -45,6 +45,8 @@ type StoredResult struct {
 type Queries interface {
 	PutMatter(ctx context.Context, m chronology.Matter) error
 	Matter(ctx context.Context, id string) (chronology.Matter, error)
+	// Matters lists every matter, ordered by id.
+	Matters(ctx context.Context) ([]chronology.Matter, error)
 
 	// AddDocument stores a document's metadata and original bytes (once per
 	// content) and links it to the matter under the given file name. It

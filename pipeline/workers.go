@@ -179,10 +179,13 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	p := w.p
 	p.log.Debug("job", "kind", job.Kind, "document", job.Args.DocumentID, "attempt", job.Attempt)
 	ex := p.cfg.Extractor
-	if name := job.Args.Extractor; name != "" {
-		var ok bool
-		if ex, ok = p.cfg.Extractors[name]; !ok {
-			return river.JobCancel(fmt.Errorf("extractor %q is not configured on this worker", name))
+	if a := job.Args; a.Extractor != "" || a.PromptVersion != "" {
+		if p.cfg.ExtractorFor == nil {
+			return river.JobCancel(fmt.Errorf("extractor %q is not configured on this worker", a.Extractor))
+		}
+		var err error
+		if ex, err = p.cfg.ExtractorFor(a.Extractor, a.PromptVersion); err != nil {
+			return river.JobCancel(err)
 		}
 	}
 	d, err := p.cfg.Store.Document(ctx, job.Args.DocumentID)

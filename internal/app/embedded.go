@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +15,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"riverqueue.com/riverui"
 
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/store/sqlite"
@@ -110,14 +112,14 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	}
 	e.closers = append(e.closers, parts.close...)
 	p, err := pipeline.New(pipeline.Config{
-		Store:      st,
-		PDF:        parts.pdf,
-		OCR:        parts.ocr,
-		Extractor:  parts.extractor,
-		Extractors: parts.extractors,
-		CacheDir:   filepath.Join(filepath.Dir(cfg.DBPath), "originals"),
-		Logger:     cfg.Logger,
-		Now:        cfg.Now,
+		Store:        st,
+		PDF:          parts.pdf,
+		OCR:          parts.ocr,
+		Extractor:    parts.extractor,
+		ExtractorFor: parts.extractorFor,
+		CacheDir:     filepath.Join(filepath.Dir(cfg.DBPath), "originals"),
+		Logger:       cfg.Logger,
+		Now:          cfg.Now,
 	})
 	if err != nil {
 		return fail(err)
@@ -163,6 +165,23 @@ func (e *Embedded) Close(ctx context.Context) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// RiverUI returns River's operator UI mounted under prefix.
+func (e *Embedded) RiverUI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
+	h, err := riverui.NewHandler(&riverui.HandlerOpts{
+		Endpoints:                riverui.NewEndpoints(e.River, nil),
+		JobListHideArgsByDefault: true,
+		Logger:                   quietRiverLogger(log),
+		Prefix:                   prefix,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := h.Start(ctx); err != nil {
+		return nil, err
+	}
+	return h, nil
 }
 
 // quietRiverLogger keeps River's informational chatter out of a user's

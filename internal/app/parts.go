@@ -73,11 +73,12 @@ func (l *lazyOCR) Close() error {
 
 // parts are the replaceable pieces a pipeline runs with.
 type parts struct {
-	pdf        pipeline.PDFReader
-	ocr        pipeline.OCR
-	extractor  extract.Extractor
-	extractors map[string]extract.Extractor
-	close      []func() error
+	pdf       pipeline.PDFReader
+	ocr       pipeline.OCR
+	extractor extract.Extractor
+	// extractorFor gives a job's requested extractor and prompt version.
+	extractorFor func(name, promptVersion string) (extract.Extractor, error)
+	close        []func() error
 }
 
 // storeCache backs the LLM response cache with the store.
@@ -90,9 +91,42 @@ func (c storeCache) Put(ctx context.Context, key string, val []byte) error {
 	return c.q.CachePut(ctx, key, val)
 }
 
+// extractorsFor returns the lookup of extractors by name and prompt
+// version: rules, or the configured LLM with any embedded prompt version
+// (built once per version).
+func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st pipeline.Store) func(string, string) (extract.Extractor, error) {
+	var mu sync.Mutex
+	byVersion := map[string]extract.Extractor{}
+	return func(name, version string) (extract.Extractor, error) {
+		switch {
+		case name == "rules" || name == "" && llmEx == nil:
+			return ruleEx, nil
+		case name != "llm" && name != "" && (llmEx == nil || name != llmEx.Name()):
+			return nil, fmt.Errorf("extractor %q is not configured on this worker", name)
+		case llmEx == nil:
+			return nil, errors.New("the LLM extractor is not configured on this worker (OPENAI_BASE_URL, MEDCHRON_LLM_MODEL)")
+		case version == "" || version == llmEx.PromptVersion():
+			return llmEx, nil
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if ex, ok := byVersion[version]; ok {
+			return ex, nil
+		}
+		c := llmCfg
+		c.PromptVersion = version
+		ex, err := llm.New(c, storeCache{q: st})
+		if err != nil {
+			return nil, err
+		}
+		byVersion[version] = ex
+		return ex, nil
+	}
+}
+
 // newParts builds the PDF reader, the OCR pool and the extractors.
 func newParts(cfg Config, st pipeline.Store) (*parts, error) {
-	p := &parts{pdf: pdfReader{}, extractors: map[string]extract.Extractor{}}
+	p := &parts{pdf: pdfReader{}}
 	if !cfg.NoOCR {
 		if !ocr.ThreadLimitSet() {
 			cfg.Logger.Warn("OMP_THREAD_LIMIT is not set: OCR will be several times slower (set OMP_THREAD_LIMIT=1 before starting)")
@@ -102,9 +136,6 @@ func newParts(cfg Config, st pipeline.Store) (*parts, error) {
 		p.close = append(p.close, lazy.Close)
 	}
 	ruleEx := rules.New(rules.Options{})
-	p.extractors[ruleEx.Name()] = ruleEx
-	p.extractors["rules"] = ruleEx
-
 	llmCfg, err := llm.ConfigFromEnv()
 	haveLLM := err == nil
 	if err != nil && !errors.Is(err, llm.ErrNotConfigured) {
@@ -118,9 +149,8 @@ func newParts(cfg Config, st pipeline.Store) (*parts, error) {
 			return nil, err
 		}
 		llmEx = ex
-		p.extractors[ex.Name()] = ex
-		p.extractors["llm"] = ex
 	}
+	p.extractorFor = extractorsFor(ruleEx, llmEx, llmCfg, st)
 	switch cfg.Extractor {
 	case "", "auto":
 		p.extractor = ruleEx

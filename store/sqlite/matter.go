@@ -47,6 +47,36 @@ func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error
 	return m, nil
 }
 
+// Matters implements pipeline.Queries.
+func (s *Store) Matters(ctx context.Context) ([]chronology.Matter, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT id FROM matters ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]chronology.Matter, 0, len(ids))
+	for _, id := range ids {
+		m, err := s.Matter(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
 // MatterVersion returns the matter's input version.
 func (s *Store) MatterVersion(ctx context.Context, id string) (int64, error) {
 	var v int64

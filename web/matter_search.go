@@ -1,0 +1,41 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// matterSearch answers ranked pages and entries for ?q=, at most ?limit=.
+func (s *Server) matterSearch(w http.ResponseWriter, r *http.Request) {
+	id, ok := matterID(w, r)
+	if !ok {
+		return
+	}
+	if s.cfg.Search == nil {
+		writeError(w, http.StatusNotImplemented, "search is not configured")
+		return
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q == "" || len(q) > 500 {
+		writeError(w, http.StatusBadRequest, "q: a query of 1 to 500 characters")
+		return
+	}
+	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	if limit <= 0 || limit > 100 {
+		limit = 20
+	}
+	hits, err := s.cfg.Search.Search(r.Context(), id, q, limit)
+	if err != nil {
+		if isNotFound(err) {
+			writeError(w, http.StatusNotFound, "no such matter")
+			return
+		}
+		s.internalError(w, r, err)
+		return
+	}
+	if hits == nil {
+		hits = []SearchHit{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"query": q, "results": hits})
+}
