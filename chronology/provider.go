@@ -131,6 +131,7 @@ var genericTokens = map[string]bool{
 	"healthcare": true, "regional": true, "group": true, "associates": true, "services": true,
 	"department": true, "of": true, "care": true, "system": true, "community": true,
 	"general": true, "practice": true, "office": true, "offices": true, "center's": true,
+	"rehabilitation": true, "wellness": true,
 }
 
 // FuzzyProviderThreshold is the soft token-set (Jaccard) similarity at or

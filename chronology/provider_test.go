@@ -49,6 +49,8 @@ func TestProviderMerging(t *testing.T) {
 		{"hospital vs medical center", "Mercy Hospital", "Mercy Medical Center", nil, false},
 		{"legal suffix and the", "The Pain Center, LLC", "Pain Center", nil, true},
 		{"and vs ampersand", "Spine & Sports Ortho", "Spine and Sports Orthopaedics", nil, true},
+		{"and rehab suffix", "MOMENTUM PHYSICAL THERAPY & REHAB", "Momentum Physical Therapy", nil, true},
+		{"rehab alone is not a name", "Momentum Rehabilitation", "Summit Rehabilitation", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

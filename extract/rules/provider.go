@@ -158,10 +158,13 @@ var contentKinds = []struct {
 
 // providerKind guesses the provider kind from the name, then the title,
 // then the content.
+// reEmergency marks a hospital note as an emergency department's.
+var reEmergency = regexp.MustCompile(`(?i)\bemergency (?:department|dept|room|medicine|physician)|\bED (?:physician|provider|course|note|record)\b|\b(?:ER|ED) visit\b|\btriage\b`)
+
 func providerKind(name, title string, n *note) string {
 	for _, r := range kindRules {
 		if r.re.MatchString(name) {
-			if r.kind == "hospital" && strings.Contains(strings.ToLower(title), "emergency") {
+			if r.kind == "hospital" && (reEmergency.MatchString(title) || n != nil && reEmergency.MatchString(n.headText(min(n.body+4, 12)))) {
 				return "emergency"
 			}
 			return r.kind

@@ -139,8 +139,6 @@ func (n *note) visitType(kind string) string {
 		return "follow-up"
 	case strings.Contains(head, "epidural") || strings.Contains(head, "injection performed"):
 		return "procedure"
-	case kind == "primary_care":
-		return "primary care visit"
 	}
 	return "office visit"
 }

@@ -104,12 +104,15 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	want := map[string]bool{}
 	wantPages := map[string][]int{}
 	wantPre := map[string]bool{}
+	wantVisit := map[string]string{}
 	for _, e := range t.Encounters {
 		k := e.Date.String() + " " + e.Provider
 		want[k] = true
 		wantPages[k] = append(wantPages[k], e.Pages...)
 		wantPre[k] = e.PreIncident
+		wantVisit[k] = strings.ToLower(e.VisitType)
 	}
+	visitOK, visitAll := 0, 0
 	got := map[string]bool{}
 	citeOK, citeAll, preTP, preFP, preFN := 0, 0, 0, 0, 0
 	verified := 0
@@ -126,6 +129,10 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 			continue
 		}
 		citeAll++
+		visitAll++
+		if strings.EqualFold(e.VisitType, wantVisit[k]) {
+			visitOK++
+		}
 		if len(e.Citations) > 0 && containsInt(wantPages[k], e.Citations[0].Page) {
 			citeOK++
 		}
@@ -141,21 +148,23 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	r.Scores = append(r.Scores, setScore("encounters", want, got))
 	r.Scores = append(r.Scores, Score{Field: "pre_incident", TP: preTP, FP: preFP, FN: preFN})
 	r.Scores = append(r.Scores, Score{Field: "citation_pages", TP: citeOK, FP: citeAll - citeOK, FN: citeAll - citeOK})
+	r.Scores = append(r.Scores, Score{Field: "visit_type", TP: visitOK, FP: visitAll - visitOK, FN: visitAll - visitOK})
 	r.VerifiedShare = ratio(verified, len(c.Entries))
 
-	// Providers.
-	want, got = map[string]bool{}, map[string]bool{}
+	// Providers: one chronology provider per true provider; a true provider
+	// split in two counts the second as a false positive.
+	wantN, gotN := map[string]int{}, map[string]int{}
 	for _, p := range t.Providers {
-		want[p.Name] = true
+		wantN[p.Name] = 1
 	}
 	for _, p := range c.Providers {
 		n := pm.truthName(c, p.ID, p.Name)
 		if n == "" {
 			n = "?" + p.Name
 		}
-		got[n] = true
+		gotN[n]++
 	}
-	r.Scores = append(r.Scores, setScore("providers", want, got))
+	r.Scores = append(r.Scores, multisetScore("providers", wantN, gotN))
 
 	// Diagnoses: date + ICD-10 code.
 	want, got = map[string]bool{}, map[string]bool{}
@@ -174,7 +183,7 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	r.Scores = append(r.Scores, setScore("icd10", want, got))
 
 	// Bill lines: date + code + charge, counted as a multiset.
-	wantN, gotN := map[string]int{}, map[string]int{}
+	wantN, gotN = map[string]int{}, map[string]int{}
 	for _, b := range t.Bills {
 		wantN[billKey(b.Date.String(), b.Code, b.Charge)]++
 		r.TruthTotal += b.Charge
