@@ -141,10 +141,20 @@ func optMoney(p *float64) string {
 	return money(*p)
 }
 
+// cites lists the pages cited, one per page, with that page's quotes
+// joined in the hover text: an entry citing its date, provider and
+// diagnoses on one page shows the page once.
 func cites(ix docIndex, cs []extract.Citation) []citeView {
 	out := make([]citeView, 0, len(cs))
+	at := map[string]int{}
 	for _, c := range cs {
-		out = append(out, citeView{Label: CitationLabel(ix.file(c.DocumentID), c), Quote: c.Quote})
+		label := CitationLabel(ix.file(c.DocumentID), c)
+		if i, ok := at[label]; ok {
+			out[i].Quote += " … " + c.Quote
+			continue
+		}
+		at[label] = len(out)
+		out = append(out, citeView{Label: label, Quote: c.Quote})
 	}
 	return out
 }
