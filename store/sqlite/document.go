@@ -10,6 +10,18 @@ import (
 // AddDocument implements pipeline.Queries. The original bytes are stored
 // once per content hash; linking a document to a matter twice is a no-op.
 func (s *Store) AddDocument(ctx context.Context, matterID string, d pipeline.DocumentRecord, data []byte) (bool, error) {
+	var created bool
+	err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		var err error
+		created, err = tx.(*Store).addDocument(ctx, matterID, d, data)
+		return err
+	})
+	return created, err
+}
+
+// addDocument is AddDocument inside a transaction, so that a failure (a
+// missing matter) leaves no document behind.
+func (s *Store) addDocument(ctx context.Context, matterID string, d pipeline.DocumentRecord, data []byte) (bool, error) {
 	t := now()
 	if _, err := s.q.ExecContext(ctx, `INSERT INTO blobs (sha256, data) VALUES (?, ?) ON CONFLICT DO NOTHING`, d.SHA256, data); err != nil {
 		return false, err

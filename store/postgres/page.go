@@ -1,0 +1,120 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// PutPages implements pipeline.Queries: it inserts or replaces the pages,
+// in one round trip.
+func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
+	if len(pages) == 0 {
+		return nil
+	}
+	var b pgx.Batch
+	for _, p := range pages {
+		// jsonb writes invalid UTF-8 and NUL in words as U+FFFD.
+		w, err := jsonb(p.Words)
+		if err != nil {
+			return fmt.Errorf("page %d of %s: %w", p.Number, p.DocumentID, err)
+		}
+		b.Queue(`
+INSERT INTO pages (document_id, page, source, text, words, width, height, confidence, error)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = excluded.text,
+    words = excluded.words, width = excluded.width, height = excluded.height,
+    confidence = excluded.confidence, error = excluded.error`,
+			p.DocumentID, p.Number, string(p.Source), clean(p.Text), string(w), p.Width, p.Height, p.Confidence, clean(p.Err))
+	}
+	if err := s.sendBatch(ctx, &b); err != nil {
+		return fmt.Errorf("put pages of %s: %w", pages[0].DocumentID, err)
+	}
+	return nil
+}
+
+// PutPendingPages implements pipeline.Queries: it records the pages as
+// waiting for OCR, leaving pages already stored as they are.
+func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []int) error {
+	_, err := s.q.Exec(ctx, `
+INSERT INTO pages (document_id, page, source)
+SELECT $1, n, '' FROM unnest($2::integer[]) AS n
+ON CONFLICT DO NOTHING`, documentID, pages)
+	if err != nil {
+		return fmt.Errorf("put pending pages of %s: %w", documentID, err)
+	}
+	return nil
+}
+
+// Pages implements pipeline.Queries.
+func (s *Store) Pages(ctx context.Context, documentID string) ([]extract.Page, error) {
+	return s.pages(ctx, documentID, "words")
+}
+
+// PageTexts implements pipeline.Queries: Pages without the words.
+func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Page, error) {
+	return s.pages(ctx, documentID, "NULL::jsonb")
+}
+
+func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]extract.Page, error) {
+	rows, err := s.q.Query(ctx, `
+SELECT page, source, text, `+wordsColumn+`, width, height, confidence, error FROM pages
+WHERE document_id = $1 ORDER BY page`, documentID)
+	if err != nil {
+		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
+	}
+	defer rows.Close()
+	var out []extract.Page
+	for rows.Next() {
+		p := extract.Page{DocumentID: documentID}
+		var src string
+		var words []byte
+		if err := rows.Scan(&p.Number, &src, &p.Text, &words, &p.Width, &p.Height, &p.Confidence, &p.Err); err != nil {
+			return nil, fmt.Errorf("pages of %s: %w", documentID, err)
+		}
+		p.Source = extract.PageSource(src)
+		if len(words) > 0 {
+			if err := json.Unmarshal(words, &p.Words); err != nil {
+				return nil, fmt.Errorf("words of page %d of %s: %w", p.Number, documentID, err)
+			}
+			if len(p.Words) == 0 {
+				p.Words = nil
+			}
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
+	}
+	return out, nil
+}
+
+// PendingPages implements pipeline.Queries.
+func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
+	rows, err := s.q.Query(ctx, `SELECT page FROM pages WHERE document_id = $1 AND source = '' ORDER BY page`, documentID)
+	if err != nil {
+		return nil, fmt.Errorf("pending pages of %s: %w", documentID, err)
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var n int
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("pending pages of %s: %w", documentID, err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// sendBatch runs the queued statements in one round trip, atomically.
+func (s *Store) sendBatch(ctx context.Context, b *pgx.Batch) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		return tx.(*Store).tx.SendBatch(ctx, b).Close()
+	})
+}

@@ -1,0 +1,153 @@
+package storetest
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// testNotFound checks that every getter of a single row wraps
+// pipeline.ErrNotFound for a missing row, and that list getters and the
+// cache report absence without an error.
+func testNotFound(t *testing.T, s pipeline.Store) {
+	p := newIDs(t)
+	missing := p.matter("missing")
+	doc := "doc-" + string(p) + "missing"
+	getters := []struct {
+		name string
+		call func() error
+	}{
+		{"Matter", func() error { _, err := s.Matter(ctx(t), missing); return err }},
+		{"MatterVersion", func() error { _, err := s.MatterVersion(ctx(t), missing); return err }},
+		{"Document", func() error { _, err := s.Document(ctx(t), doc); return err }},
+		{"DocumentBlob", func() error { _, err := s.DocumentBlob(ctx(t), doc); return err }},
+		{"Result", func() error { _, err := s.Result(ctx(t), doc); return err }},
+		{"Chronology", func() error { _, _, err := s.Chronology(ctx(t), missing); return err }},
+		{"ChronologyVersion", func() error { _, err := s.ChronologyVersion(ctx(t), missing); return err }},
+	}
+	for _, g := range getters {
+		notFound(t, g.name, g.call())
+	}
+	// A matter without a chronology: the chronology is missing, not the matter.
+	m := putMatter(t, s, p.matter("nochron"))
+	_, _, err := s.Chronology(ctx(t), m)
+	notFound(t, "Chronology of a matter without one", err)
+	_, err = s.ChronologyVersion(ctx(t), m)
+	notFound(t, "ChronologyVersion of a matter without one", err)
+	// A document without facts.
+	_, d := addDocument(t, s, p, "nofacts")
+	_, err = s.Result(ctx(t), d.ID)
+	notFound(t, "Result of a document without facts", err)
+
+	lists := []struct {
+		name string
+		call func() (int, error)
+	}{
+		{"MatterDocuments", func() (int, error) { l, err := s.MatterDocuments(ctx(t), missing); return len(l), err }},
+		{"DocumentMatters", func() (int, error) { l, err := s.DocumentMatters(ctx(t), doc); return len(l), err }},
+		{"Pages", func() (int, error) { l, err := s.Pages(ctx(t), doc); return len(l), err }},
+		{"PageTexts", func() (int, error) { l, err := s.PageTexts(ctx(t), doc); return len(l), err }},
+		{"PendingPages", func() (int, error) { l, err := s.PendingPages(ctx(t), doc); return len(l), err }},
+	}
+	for _, l := range lists {
+		if n, err := l.call(); n != 0 || err != nil {
+			t.Errorf("%s of a missing row = %d items, %v; want 0, nil", l.name, n, err)
+		}
+	}
+	if v, ok, err := s.CacheGet(ctx(t), p.key("missing")); ok || err != nil || !bytes.Equal(v, nil) {
+		t.Errorf("CacheGet of a missing key = %q, %v, %v; want nil, false, nil", v, ok, err)
+	}
+}
+
+// testMatterVersionRules walks one matter through PutMatter calls: empty
+// fields keep their stored value, and only a real change bumps the version.
+func testMatterVersionRules(t *testing.T, s pipeline.Store) {
+	id := newIDs(t).matter("rules")
+	full := chronology.Matter{ID: id, Name: "Doe v. Acme Freight", Client: "Jane Doe", DateOfIncident: dates.New(2023, 12, 5), GapDays: 45}
+	with := func(f func(*chronology.Matter)) chronology.Matter { m := full; f(&m); return m }
+	steps := []struct {
+		name    string
+		put     chronology.Matter
+		want    chronology.Matter
+		version int64
+	}{
+		{"create", full, full, 1},
+		{"same values", full, full, 1},
+		{"only the id", chronology.Matter{ID: id}, full, 1},
+		{"new name", chronology.Matter{ID: id, Name: "Doe v. Acme Freight LLC"},
+			with(func(m *chronology.Matter) { m.Name = "Doe v. Acme Freight LLC" }), 2},
+		{"new client", chronology.Matter{ID: id, Client: "Jane Q. Doe"},
+			with(func(m *chronology.Matter) { m.Name, m.Client = "Doe v. Acme Freight LLC", "Jane Q. Doe" }), 3},
+		{"new incident date", chronology.Matter{ID: id, DateOfIncident: dates.New(2023, 12, 4)},
+			with(func(m *chronology.Matter) {
+				m.Name, m.Client, m.DateOfIncident = "Doe v. Acme Freight LLC", "Jane Q. Doe", dates.New(2023, 12, 4)
+			}), 4},
+		{"new gap threshold", chronology.Matter{ID: id, GapDays: 30},
+			with(func(m *chronology.Matter) {
+				m.Name, m.Client, m.DateOfIncident, m.GapDays = "Doe v. Acme Freight LLC", "Jane Q. Doe", dates.New(2023, 12, 4), 30
+			}), 5},
+		{"all fields again, unchanged", with(func(m *chronology.Matter) {
+			m.Name, m.Client, m.DateOfIncident, m.GapDays = "Doe v. Acme Freight LLC", "Jane Q. Doe", dates.New(2023, 12, 4), 30
+		}), with(func(m *chronology.Matter) {
+			m.Name, m.Client, m.DateOfIncident, m.GapDays = "Doe v. Acme Freight LLC", "Jane Q. Doe", dates.New(2023, 12, 4), 30
+		}), 5},
+		{"two changes at once bump once", full, full, 6},
+	}
+	for _, st := range steps {
+		if err := s.PutMatter(ctx(t), st.put); err != nil {
+			t.Fatalf("%s: PutMatter: %v", st.name, err)
+		}
+		got, err := s.Matter(ctx(t), id)
+		if err != nil {
+			t.Fatalf("%s: Matter: %v", st.name, err)
+		}
+		equal(t, st.name+": matter", got, st.want)
+		if v := version(t, s, id); v != st.version {
+			t.Errorf("%s: version %d, want %d", st.name, v, st.version)
+		}
+	}
+}
+
+// testMatterEmpty stores a matter with nothing but its id.
+func testMatterEmpty(t *testing.T, s pipeline.Store) {
+	id := newIDs(t).matter("bare")
+	if err := s.PutMatter(ctx(t), chronology.Matter{ID: id}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Matter(ctx(t), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "matter", got, chronology.Matter{ID: id})
+	if v := version(t, s, id); v != 1 {
+		t.Errorf("version of a new matter %d, want 1", v)
+	}
+}
+
+// testMatters lists matters ordered by id with all their fields.
+func testMatters(t *testing.T, s pipeline.Store) {
+	p := newIDs(t)
+	want := []chronology.Matter{
+		{ID: p.matter("a"), Name: "Alpha v. Beta", Client: "A. Alpha", DateOfIncident: dates.New(2022, 2, 28), GapDays: 60},
+		{ID: p.matter("b")},
+		{ID: p.matter("c"), Name: "Gamma v. Delta", GapDays: 14},
+	}
+	for _, i := range []int{2, 0, 1} {
+		if err := s.PutMatter(ctx(t), want[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := s.Matters(ctx(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "Matters", withPrefix(all, "m-"+string(p)+"-"), want)
+	for i := 1; i < len(all); i++ {
+		if all[i-1].ID >= all[i].ID {
+			t.Errorf("Matters not ordered by id: %q before %q", all[i-1].ID, all[i].ID)
+		}
+	}
+}
