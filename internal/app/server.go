@@ -1,0 +1,178 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
+	"riverqueue.com/riverui"
+
+	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store/postgres"
+)
+
+// ServerConfig says how to run against PostgreSQL.
+type ServerConfig struct {
+	// DatabaseURL is a postgres:// DSN ($DATABASE_URL).
+	DatabaseURL string
+	// Workers is the number of OCR workers in this process; 0 makes a
+	// process that only inserts jobs (an API server without workers).
+	Workers int
+	// Extractor is "rules", "llm", or "" (llm when configured, else rules).
+	Extractor string
+	// Migrate applies medchron's and River's migrations at start-up.
+	Migrate bool
+	Logger  *slog.Logger
+	// CacheDir holds local copies of original files for the PDF tools.
+	CacheDir string
+}
+
+// Server is medchron on PostgreSQL: any number of these processes, on any
+// number of machines, share one database and River's queue in it.
+type Server struct {
+	Store    *postgres.Store
+	River    *river.Client[pgx.Tx]
+	Pipeline *pipeline.Pipeline
+	working  bool
+	closers  []func() error
+}
+
+// Migrate applies medchron's migrations and River's (rivermigrate) to the
+// database at dsn. The vector extension must exist (scripts/setup-postgres.sh).
+func Migrate(ctx context.Context, dsn string, log *slog.Logger) error {
+	st, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return migrateServer(ctx, st, log)
+}
+
+func migrateServer(ctx context.Context, st *postgres.Store, log *slog.Logger) error {
+	if err := st.Migrate(ctx); err != nil {
+		return err
+	}
+	migrator, err := rivermigrate.New(riverpgxv5.New(st.Pool()), &rivermigrate.Config{Logger: quietRiverLogger(log)})
+	if err != nil {
+		return err
+	}
+	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("migrate job tables: %w", err)
+	}
+	return nil
+}
+
+// OpenServer connects to PostgreSQL and builds the pipeline and a River
+// client (a working one when cfg.Workers > 0, else insert-only).
+func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
+	if cfg.DatabaseURL == "" {
+		return nil, errors.New("server mode needs DATABASE_URL=postgres://…")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Workers < 0 {
+		cfg.Workers = runtime.NumCPU()
+	}
+	st, err := postgres.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{Store: st, working: cfg.Workers > 0}
+	s.closers = append(s.closers, func() error { st.Close(); return nil })
+	fail := func(err error) (*Server, error) {
+		s.Close(context.Background())
+		return nil, err
+	}
+	if cfg.Migrate {
+		if err := migrateServer(ctx, st, cfg.Logger); err != nil {
+			return fail(err)
+		}
+	}
+	parts, err := newParts(ctx, Config{Workers: max(cfg.Workers, 1), Extractor: cfg.Extractor, Logger: cfg.Logger, NoOCR: false}, st)
+	if err != nil {
+		return fail(err)
+	}
+	s.closers = append(s.closers, parts.close...)
+	p, err := pipeline.New(pipeline.Config{
+		Store: st, PDF: parts.pdf, OCR: parts.ocr, Extractor: parts.extractor, ExtractorFor: parts.extractorFor,
+		CacheDir: cfg.CacheDir, Logger: cfg.Logger,
+	})
+	if err != nil {
+		return fail(err)
+	}
+	rc := &river.Config{Logger: quietRiverLogger(cfg.Logger), JobTimeout: 10 * time.Minute}
+	if s.working {
+		workers := river.NewWorkers()
+		p.Register(workers)
+		rc.Workers = workers
+		rc.Queues = map[string]river.QueueConfig{
+			pipeline.QueueDefault: {MaxWorkers: 2},
+			pipeline.QueueOCR:     {MaxWorkers: cfg.Workers},
+		}
+	}
+	client, err := river.NewClient(riverpgxv5.New(st.Pool()), rc)
+	if err != nil {
+		return fail(err)
+	}
+	p.SetQueue(riverQueue[pgx.Tx]{client: client})
+	s.River, s.Pipeline = client, p
+	return s, nil
+}
+
+// Start starts working jobs (a no-op for an insert-only process).
+func (s *Server) Start(ctx context.Context) error {
+	if !s.working {
+		return nil
+	}
+	return s.River.Start(ctx)
+}
+
+// Close stops fetching jobs and lets running ones finish for up to a
+// minute (then cancels them: River puts them back to be retried), and
+// closes the pool.
+func (s *Server) Close(ctx context.Context) error {
+	var errs []error
+	if s.River != nil && s.working {
+		stopCtx, cancel := context.WithTimeout(ctx, time.Minute)
+		if err := s.River.Stop(stopCtx); err != nil {
+			hard, cancel2 := context.WithTimeout(context.Background(), 10*time.Second)
+			if err := s.River.StopAndCancel(hard); err != nil {
+				errs = append(errs, err)
+			}
+			cancel2()
+		}
+		cancel()
+	}
+	for i := len(s.closers) - 1; i >= 0; i-- {
+		if err := s.closers[i](); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// RiverUI returns River's web UI for operators, to mount under prefix.
+func (s *Server) RiverUI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
+	h, err := riverui.NewHandler(&riverui.HandlerOpts{
+		Endpoints:                riverui.NewEndpoints(s.River, nil),
+		JobListHideArgsByDefault: true,
+		Logger:                   quietRiverLogger(log),
+		Prefix:                   prefix,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := h.Start(ctx); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
