@@ -255,12 +255,9 @@ func (p *Pipeline) Wait(ctx context.Context, matterID string, report func(Progre
 		}
 		if active, err := p.queue.Active(ctx); err == nil && active == 0 {
 			idle++
-			if idle == 10 { // a second with nothing queued and a stale chronology
+			if idle == 10 { // a second with no job left, yet not done
 				idle = 0
-				err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
-					return p.queueBuilds(ctx, tx, matterID)
-				})
-				if err != nil {
+				if err := p.settle(ctx, matterID, pr); err != nil {
 					return pr, err
 				}
 			}
@@ -273,6 +270,36 @@ func (p *Pipeline) Wait(ctx context.Context, matterID string, report func(Progre
 		case <-tick.C:
 		}
 	}
+}
+
+// settle finishes a matter whose jobs are all gone but which is not done:
+// a document left unfinished (its jobs failed for good, for example on a
+// storage error) is marked failed with a reason, so that the user hears of
+// it; then the chronology is rebuilt from what is stored.
+func (p *Pipeline) settle(ctx context.Context, matterID string, pr Progress) error {
+	if pr.DocumentsDone < pr.Documents {
+		docs, err := p.cfg.Store.MatterDocuments(ctx, matterID)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			if d.Status == StatusExtracted || d.Status == StatusFailed {
+				continue
+			}
+			pending, _ := p.cfg.Store.PendingPages(ctx, d.ID)
+			msg := "processing stopped before this document was finished: its jobs failed (see the job errors)"
+			if len(pending) > 0 {
+				msg = fmt.Sprintf("processing stopped with %d page(s) not read: their jobs failed (see the job errors)", len(pending))
+			}
+			p.log.Warn("document left unfinished", "document", d.ID, "pending_pages", len(pending))
+			if err := p.cfg.Store.SetDocumentStatus(ctx, d.ID, StatusFailed, msg, d.Pages); err != nil {
+				return err
+			}
+		}
+	}
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+		return p.queueBuilds(ctx, tx, matterID)
+	})
 }
 
 // originalPath returns a local file holding the document's original bytes,

@@ -186,3 +186,34 @@ func TestOneProcessPerDatabase(t *testing.T) {
 		t.Errorf("error %q does not say %q", err, want)
 	}
 }
+
+// TestWaitEndsWhenJobsAreGone: a document whose jobs failed for good is
+// reported failed with a reason, and Wait returns instead of hanging.
+func TestWaitEndsWhenJobsAreGone(t *testing.T) {
+	ctx := context.Background()
+	e := open(t, filepath.Join(t.TempDir(), "m.db"))
+	defer e.Close(ctx)
+	if _, _, err := e.Pipeline.Submit(ctx, matter, []pipeline.Input{smallBundle(t)}); err != nil {
+		t.Fatal(err)
+	}
+	// The ingest job is discarded (as after its last failed attempt).
+	if _, err := e.Store.DB().Exec(`UPDATE river_job SET state = 'discarded', finalized_at = CURRENT_TIMESTAMP`); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ctx2, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	pr, err := e.Pipeline.Wait(ctx2, matter.ID, nil)
+	if err != nil {
+		t.Fatalf("Wait: %v", err)
+	}
+	if pr.Failed != 1 || !pr.Done {
+		t.Fatalf("progress %+v, want one failed document and done", pr)
+	}
+	docs, _ := e.Store.MatterDocuments(ctx, matter.ID)
+	if docs[0].Status != pipeline.StatusFailed || docs[0].Error == "" {
+		t.Errorf("document %s %q, want failed with a reason", docs[0].Status, docs[0].Error)
+	}
+}
