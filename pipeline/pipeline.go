@@ -35,6 +35,13 @@ type OCR interface {
 	Recognize(ctx context.Context, img []byte, dpi int, documentID string, page int) (extract.Page, error)
 }
 
+// Indexer keeps the search index of a document's pages and a matter's
+// entries current (package search implements it).
+type Indexer interface {
+	IndexDocument(ctx context.Context, documentID string, pages []extract.Page) error
+	IndexEntries(ctx context.Context, matterID string, entries []chronology.Entry) error
+}
+
 // Queue inserts jobs. Package internal/app implements it over a River client.
 type Queue interface {
 	// InsertTx inserts jobs within the store transaction tx.
@@ -53,6 +60,10 @@ type Config struct {
 	// one ("rules", "llm") and prompt version (reprocessing); nil means only
 	// the configured Extractor is available.
 	ExtractorFor func(name, promptVersion string) (extract.Extractor, error)
+	// Indexer, when set, indexes pages after extraction and entries after
+	// each build. Indexing failures are logged, never fatal: search is
+	// secondary to the chronology.
+	Indexer Indexer
 	// CacheDir holds local copies of original files for the tools that need
 	// a path (pdftotext, pdftoppm); default: a medchron dir in the user cache.
 	CacheDir string

@@ -205,7 +205,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	if err != nil {
 		return err
 	}
-	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+	err = p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
 		sr := StoredResult{Extractor: ex.Name(), PromptVersion: ex.PromptVersion(), Result: res}
 		if err := tx.PutResult(ctx, d.ID, sr); err != nil {
 			return err
@@ -215,6 +215,12 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 		}
 		return p.queueBuilds(ctx, tx, matters...)
 	})
+	if err == nil && p.cfg.Indexer != nil {
+		if ierr := p.cfg.Indexer.IndexDocument(ctx, d.ID, pages); ierr != nil {
+			p.log.Warn("search index of document not updated", "document", d.ID, "error", ierr)
+		}
+	}
+	return err
 }
 
 type buildWorker struct {
@@ -244,7 +250,15 @@ func (w *buildWorker) Work(ctx context.Context, job *river.Job[BuildArgs]) error
 		return err
 	}
 	p.log.Debug("chronology built", "entries", len(c.Entries), "bills", len(c.Bills))
-	return p.cfg.Store.PutChronology(ctx, id, version, c)
+	if err := p.cfg.Store.PutChronology(ctx, id, version, c); err != nil {
+		return err
+	}
+	if p.cfg.Indexer != nil {
+		if err := p.cfg.Indexer.IndexEntries(ctx, id, c.Entries); err != nil {
+			p.log.Warn("search index of entries not updated", "matter", id, "error", err)
+		}
+	}
+	return nil
 }
 
 // BuildChronology builds the matter's chronology from what is stored now.

@@ -18,6 +18,7 @@ import (
 	"riverqueue.com/riverui"
 
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/store/sqlite"
 )
 
@@ -59,7 +60,9 @@ type Embedded struct {
 	Store    *sqlite.Store
 	River    *river.Client[*sql.Tx]
 	Pipeline *pipeline.Pipeline
-	closers  []func() error
+	// Search is nil when the store cannot index.
+	Search  *search.Service
+	closers []func() error
 }
 
 // OpenEmbedded opens the SQLite store (migrating medchron's and River's
@@ -106,12 +109,18 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	} else if n > 0 {
 		cfg.Logger.Info("resuming jobs interrupted by an earlier run", "jobs", n)
 	}
-	parts, err := newParts(cfg, st)
+	parts, err := newParts(ctx, cfg, st)
 	if err != nil {
 		return fail(err)
 	}
 	e.closers = append(e.closers, parts.close...)
+	svc, err := newSearch(st, cfg.Logger)
+	if err != nil {
+		return fail(err)
+	}
+	e.Search = svc
 	p, err := pipeline.New(pipeline.Config{
+		Indexer:      indexer(svc),
 		Store:        st,
 		PDF:          parts.pdf,
 		OCR:          parts.ocr,

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/search"
 )
 
 // Handle is a running medchron of either kind, for the commands that work
@@ -17,6 +18,8 @@ type Handle struct {
 	Store    pipeline.Store
 	Pipeline *pipeline.Pipeline
 	Jobs     JobControl
+	// Search is nil when the store cannot index.
+	Search *search.Service
 	// Embedded and Server are set for their kind.
 	Embedded *Embedded
 	Server   *Server
@@ -44,13 +47,13 @@ func Open(ctx context.Context, opts Options) (*Handle, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Handle{Kind: "server", Store: s.Store, Pipeline: s.Pipeline, Jobs: riverQueueOf(s.River), Server: s}, nil
+		return &Handle{Kind: "server", Store: s.Store, Pipeline: s.Pipeline, Jobs: riverQueueOf(s.River), Search: s.Search, Server: s}, nil
 	}
 	e, err := OpenEmbedded(ctx, Config{DBPath: opts.DBPath, Workers: opts.Workers, Extractor: opts.Extractor, NoOCR: opts.NoOCR, Logger: opts.Logger})
 	if err != nil {
 		return nil, err
 	}
-	return &Handle{Kind: "embedded", Store: e.Store, Pipeline: e.Pipeline, Jobs: riverQueueOf(e.River), Embedded: e}, nil
+	return &Handle{Kind: "embedded", Store: e.Store, Pipeline: e.Pipeline, Jobs: riverQueueOf(e.River), Search: e.Search, Embedded: e}, nil
 }
 
 // Start starts the job workers.
@@ -75,4 +78,12 @@ func (h *Handle) RiverUI(ctx context.Context, prefix string, log *slog.Logger) (
 		return h.Server.RiverUI(ctx, prefix, log)
 	}
 	return h.Embedded.RiverUI(ctx, prefix, log)
+}
+
+// indexer returns svc as the pipeline's Indexer, or nil (not a typed nil).
+func indexer(svc *search.Service) pipeline.Indexer {
+	if svc == nil {
+		return nil
+	}
+	return svc
 }

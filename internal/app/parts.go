@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 
 	"github.com/medchron/medchron/extract"
@@ -12,6 +13,8 @@ import (
 	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/extract/rules"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store/sqlite"
 )
 
 // OCRDPI is the resolution pages are rendered at for OCR when their own
@@ -71,6 +74,20 @@ func (l *lazyOCR) Close() error {
 	return nil
 }
 
+// newSearch returns search over the store when it can index, with the
+// embedder the environment configures (the local one by default).
+func newSearch(st pipeline.Store, log *slog.Logger) (*search.Service, error) {
+	idx, ok := st.(search.Index)
+	if !ok {
+		return nil, nil
+	}
+	emb, err := search.FromEnv()
+	if err != nil {
+		return nil, err
+	}
+	return &search.Service{Index: idx, Embedder: emb, Logger: log}, nil
+}
+
 // parts are the replaceable pieces a pipeline runs with.
 type parts struct {
 	pdf       pipeline.PDFReader
@@ -124,8 +141,31 @@ func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st pipeli
 	}
 }
 
-// newParts builds the PDF reader, the OCR pool and the extractors.
-func newParts(cfg Config, st pipeline.Store) (*parts, error) {
+// codeBookStore is a store that may hold an imported ICD-10-CM table
+// ("medchron codes import").
+type codeBookStore interface {
+	// CodeBook returns the imported table, or nil when none was imported.
+	CodeBook(ctx context.Context) (*sqlite.CodeBook, error)
+}
+
+// codeBook returns the store's imported ICD-10-CM table as a code book for
+// the rules extractor, or nil when there is none.
+func codeBook(ctx context.Context, st pipeline.Store) (rules.CodeBook, error) {
+	cs, ok := st.(codeBookStore)
+	if !ok {
+		return nil, nil
+	}
+	b, err := cs.CodeBook(ctx)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// newParts builds the PDF reader, the OCR pool and the extractors. When
+// the store holds an imported ICD-10-CM table, the rules extractor drops
+// codes it does not know and describes the ones the record leaves bare.
+func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error) {
 	p := &parts{pdf: pdfReader{}}
 	if !cfg.NoOCR {
 		if !ocr.ThreadLimitSet() {
@@ -135,7 +175,11 @@ func newParts(cfg Config, st pipeline.Store) (*parts, error) {
 		p.ocr = lazy
 		p.close = append(p.close, lazy.Close)
 	}
-	ruleEx := rules.New(rules.Options{})
+	book, err := codeBook(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	ruleEx := rules.New(rules.Options{Codes: book})
 	llmCfg, err := llm.ConfigFromEnv()
 	haveLLM := err == nil
 	if err != nil && !errors.Is(err, llm.ErrNotConfigured) {

@@ -16,6 +16,7 @@ import (
 	"riverqueue.com/riverui"
 
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/store/postgres"
 )
 
@@ -41,8 +42,10 @@ type Server struct {
 	Store    *postgres.Store
 	River    *river.Client[pgx.Tx]
 	Pipeline *pipeline.Pipeline
-	working  bool
-	closers  []func() error
+	// Search is nil when the store cannot index.
+	Search  *search.Service
+	working bool
+	closers []func() error
 }
 
 // Migrate applies medchron's migrations and River's (rivermigrate) to the
@@ -102,8 +105,14 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		return fail(err)
 	}
 	s.closers = append(s.closers, parts.close...)
+	svc, err := newSearch(st, cfg.Logger)
+	if err != nil {
+		return fail(err)
+	}
+	s.Search = svc
 	p, err := pipeline.New(pipeline.Config{
-		Store: st, PDF: parts.pdf, OCR: parts.ocr, Extractor: parts.extractor, ExtractorFor: parts.extractorFor,
+		Indexer: indexer(svc),
+		Store:   st, PDF: parts.pdf, OCR: parts.ocr, Extractor: parts.extractor, ExtractorFor: parts.extractorFor,
 		CacheDir: cfg.CacheDir, Logger: cfg.Logger,
 	})
 	if err != nil {

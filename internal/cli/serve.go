@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/web"
+)
+
+// runServe runs the HTTP API (and, unless --workers 0, job workers) until
+// SIGINT or SIGTERM, then shuts down gracefully: stop taking requests,
+// stop fetching jobs, let running ones finish.
+func runServe(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
+	dbURL := fs.String("database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: embedded SQLite)")
+	db := fs.String("db", "", "SQLite database file for the embedded mode")
+	workers := fs.Int("workers", -1, "OCR job workers in this process (default: number of CPUs; 0: API only, server mode)")
+	extractor := fs.String("extractor", "", "rules or llm")
+	migrate := fs.Bool("migrate", false, "apply database migrations at start-up (server mode)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	token := os.Getenv("MEDCHRON_API_TOKEN")
+	if token == "" && !loopback(*addr) {
+		return fmt.Errorf("--addr %s is not a loopback address: set MEDCHRON_API_TOKEN so that API calls must present it", *addr)
+	}
+	if *workers < 0 {
+		*workers = defaultWorkers()
+	}
+	if *dbURL == "" && *workers == 0 {
+		return errors.New("the embedded mode runs its jobs in this process: --workers must be at least 1")
+	}
+	h, err := app.Open(ctx, app.Options{DatabaseURL: *dbURL, DBPath: *db, Workers: *workers, Extractor: *extractor, Migrate: *migrate, Logger: env.Log})
+	if err != nil {
+		return err
+	}
+	defer h.Close(context.Background())
+	if err := h.Start(ctx); err != nil {
+		return err
+	}
+	riverUI, err := h.RiverUI(ctx, "/admin/river", env.Log)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Addr: *addr,
+		Handler: web.New(web.Config{
+			Store: h.Store, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
+			Search: searcherFor(h),
+		}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "medchron serve: %s mode, listening on http://%s (River UI at /admin/river/)\n", h.Kind, ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(env.Stderr, "medchron serve: shutting down")
+	shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return srv.Shutdown(shut)
+}
+
+// loopback reports whether addr listens only on a loopback address.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
