@@ -27,10 +27,10 @@ demo: ## install what is missing, build, and process the sample bundles in testd
 		testdata/bundles/small/scanned.pdf
 	@echo; echo "Open $(DEMO_DIR)/born-digital/chronology.html and $(DEMO_DIR)/scanned/chronology.html in a browser."
 
-test: ## install what is missing and run the whole test suite
+test: ## install what is missing (Tesseract, poppler, PostgreSQL + pgvector) and run the whole test suite
 	scripts/setup-debian.sh test
-	go vet ./...
-	go test $(GOTESTFLAGS) ./...
+	eval "$$(scripts/setup-postgres.sh)" && export MEDCHRON_TEST_DATABASE_URL && \
+		go vet ./... && go test $(GOTESTFLAGS) ./...
 
 bench: ## run the benchmarks and write BENCHMARKS.md
 	scripts/setup-debian.sh

@@ -64,6 +64,9 @@ type Config struct {
 	// each build. Indexing failures are logged, never fatal: search is
 	// secondary to the chronology.
 	Indexer Indexer
+	// OCRTimeout bounds one page's OCR job (default 3 minutes). A worker
+	// that dies holding a job leaves it to be rescued after this long.
+	OCRTimeout time.Duration
 	// CacheDir holds local copies of original files for the tools that need
 	// a path (pdftotext, pdftoppm); default: a medchron dir in the user cache.
 	CacheDir string
@@ -99,6 +102,9 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.OCRTimeout <= 0 {
+		cfg.OCRTimeout = ocrTimeout
 	}
 	return &Pipeline{cfg: cfg, log: cfg.Logger}, nil
 }

@@ -100,7 +100,7 @@ type ocrWorker struct {
 	p *Pipeline
 }
 
-func (w *ocrWorker) Timeout(*river.Job[OCRPageArgs]) time.Duration { return ocrTimeout }
+func (w *ocrWorker) Timeout(*river.Job[OCRPageArgs]) time.Duration { return w.p.cfg.OCRTimeout }
 
 // Work OCRs one page. A page that still fails on its last attempt is stored
 // with SourceError so that the document goes on without it.

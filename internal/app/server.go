@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
 	"runtime"
 	"time"
 
@@ -34,7 +35,15 @@ type ServerConfig struct {
 	Logger  *slog.Logger
 	// CacheDir holds local copies of original files for the PDF tools.
 	CacheDir string
+	// RescueAfter is how long a job may stay running before River gives it
+	// to another worker (its worker is presumed dead: killed, machine
+	// lost). Default 35 minutes: longer than the longest job timeout, so a
+	// live job is never run twice. $MEDCHRON_RESCUE_AFTER overrides it.
+	RescueAfter time.Duration
 }
+
+// DefaultRescueAfter is ServerConfig.RescueAfter's default.
+const DefaultRescueAfter = 35 * time.Minute
 
 // Server is medchron on PostgreSQL: any number of these processes, on any
 // number of machines, share one database and River's queue in it.
@@ -110,15 +119,29 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		return fail(err)
 	}
 	s.Search = svc
+	ocrTimeout, _ := time.ParseDuration(os.Getenv("MEDCHRON_OCR_TIMEOUT"))
 	p, err := pipeline.New(pipeline.Config{
-		Indexer: indexer(svc),
-		Store:   st, PDF: parts.pdf, OCR: parts.ocr, Extractor: parts.extractor, ExtractorFor: parts.extractorFor,
+		OCRTimeout: ocrTimeout,
+		Indexer:    indexer(svc),
+		Store:      st, PDF: parts.pdf, OCR: parts.ocr, Extractor: parts.extractor, ExtractorFor: parts.extractorFor,
 		CacheDir: cfg.CacheDir, Logger: cfg.Logger,
 	})
 	if err != nil {
 		return fail(err)
 	}
-	rc := &river.Config{Logger: quietRiverLogger(cfg.Logger), JobTimeout: 10 * time.Minute}
+	if cfg.RescueAfter <= 0 {
+		cfg.RescueAfter = DefaultRescueAfter
+		if d, err := time.ParseDuration(os.Getenv("MEDCHRON_RESCUE_AFTER")); err == nil && d > 0 {
+			cfg.RescueAfter = d
+		}
+	}
+	rc := &river.Config{
+		Logger: quietRiverLogger(cfg.Logger),
+		// Every worker sets its own timeout; this is only River's default,
+		// which may not exceed the rescue delay.
+		JobTimeout:           min(10*time.Minute, cfg.RescueAfter),
+		RescueStuckJobsAfter: cfg.RescueAfter,
+	}
 	if s.working {
 		workers := river.NewWorkers()
 		p.Register(workers)

@@ -22,7 +22,7 @@ var buildOnce struct {
 }
 
 // binary builds cmd/medchron once per test process.
-func binary(b *testing.B) string {
+func binary(b testing.TB) string {
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "medchron-bench-bin-")
 		if err != nil {

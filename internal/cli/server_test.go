@@ -1,0 +1,278 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/medchron/medchron/chronology"
+)
+
+// testDatabase creates a database with the vector extension on the server
+// of $MEDCHRON_TEST_DATABASE_URL, and drops it when the test ends.
+func testDatabase(t *testing.T) string {
+	t.Helper()
+	admin := os.Getenv("MEDCHRON_TEST_DATABASE_URL")
+	if admin == "" {
+		t.Skip("MEDCHRON_TEST_DATABASE_URL is not set: run `eval \"$(scripts/setup-postgres.sh)\"` (make test does)")
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	b := make([]byte, 6)
+	rand.Read(b)
+	name := "medchron_cli_" + hex.EncodeToString(b)
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		c, err := pgx.Connect(context.Background(), admin)
+		if err == nil {
+			c.Exec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+			c.Close(context.Background())
+		}
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	dsn := u.String()
+	c2, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close(ctx)
+	if _, err := c2.Exec(ctx, "CREATE EXTENSION IF NOT EXISTS vector"); err != nil {
+		t.Fatal(err)
+	}
+	return dsn
+}
+
+// proc is a medchron process started by a test.
+type proc struct {
+	cmd *exec.Cmd
+	out *bytes.Buffer
+}
+
+func start(t *testing.T, env []string, args ...string) *proc {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	p := &proc{cmd: cmd, out: &out}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Signal(syscall.SIGTERM)
+			done := make(chan struct{})
+			go func() { cmd.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(90 * time.Second):
+				cmd.Process.Kill()
+			}
+		}
+		if t.Failed() {
+			t.Logf("%s output:\n%s", args[0], out.String())
+		}
+	})
+	return p
+}
+
+func freeAddr(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+type api struct {
+	t    *testing.T
+	base string
+}
+
+func (a api) do(req *http.Request) []byte {
+	a.t.Helper()
+	req.Header.Set("Authorization", "Bearer tok")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode >= 300 {
+		a.t.Fatalf("%s %s: %d %s", req.Method, req.URL, res.StatusCode, b)
+	}
+	return b
+}
+
+func (a api) upload(matter, name string, data []byte) {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("incident_date", "2023-12-06")
+	w, _ := mw.CreateFormFile("file", name)
+	w.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", a.base+"/api/matters/"+matter+"/documents", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	a.do(req)
+}
+
+func (a api) progress(matter string) (done bool, pagesDone int) {
+	req, _ := http.NewRequest("GET", a.base+"/api/matters/"+matter+"/progress", nil)
+	var p struct {
+		Done      bool `json:"done"`
+		PagesDone int  `json:"pages_done"`
+	}
+	json.Unmarshal(a.do(req), &p)
+	return p.Done, p.PagesDone
+}
+
+func (a api) waitDone(matter string, timeout time.Duration) {
+	a.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		if done, _ := a.progress(matter); done {
+			return
+		}
+		if time.Now().After(deadline) {
+			a.t.Fatalf("matter %s not done after %s", matter, timeout)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+func (a api) chronology(matter string) chronology.Chronology {
+	req, _ := http.NewRequest("GET", a.base+"/api/matters/"+matter+"/chronology", nil)
+	var c chronology.Chronology
+	if err := json.Unmarshal(a.do(req), &c); err != nil {
+		a.t.Fatal(err)
+	}
+	c.GeneratedAt = ""
+	return c
+}
+
+func waitHealthy(t *testing.T, base string) {
+	for i := 0; i < 100; i++ {
+		if res, err := http.Get(base + "/healthz"); err == nil {
+			res.Body.Close()
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatal("server did not start")
+}
+
+// TestServerModeScalesOut: serve (API only) and two worker processes on one
+// PostgreSQL database process a scanned bundle together, and the result is
+// the embedded mode's; then a worker killed mid-matter is replaced by
+// another, which finishes the matter with nothing stored twice.
+func TestServerModeScalesOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("integration test")
+	}
+	dsn := testDatabase(t)
+	env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "MEDCHRON_RESCUE_AFTER=3s", "MEDCHRON_OCR_TIMEOUT=5s", "XDG_CACHE_HOME=" + t.TempDir()}
+	if out, err := exec.Command(binary(t), "migrate", "--database-url", dsn).CombinedOutput(); err != nil {
+		t.Fatalf("migrate: %v\n%s", err, out)
+	}
+	addr := freeAddr(t)
+	start(t, env, "serve", "--addr", addr, "--workers", "0")
+	a := api{t: t, base: "http://" + addr}
+	waitHealthy(t, a.base)
+	start(t, env, "worker", "--workers", "1")
+	start(t, env, "worker", "--workers", "1")
+
+	scanned, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "bundles", "small", "scanned.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.upload("two-workers", "scanned.pdf", scanned)
+	a.waitDone("two-workers", 3*time.Minute)
+	got := a.chronology("two-workers")
+
+	// Every OCR page ran once, shared by both workers.
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var jobs, workers int
+	err = conn.QueryRow(ctx, `SELECT count(*), count(DISTINCT attempted_by[array_length(attempted_by, 1)]) FROM river_job WHERE kind = 'ocr_page' AND state = 'completed'`).Scan(&jobs, &workers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jobs != 16 || workers != 2 {
+		t.Errorf("ocr jobs %d by %d workers, want 16 by 2", jobs, workers)
+	}
+
+	// The embedded mode gives the same chronology.
+	tmp := t.TempDir()
+	code, stdout, stderr := run(t, "process", "--quiet", "--db", filepath.Join(tmp, "m.db"), "--out", filepath.Join(tmp, "out"),
+		"--matter", "two-workers", "--incident-date", "2023-12-06", filepath.Join(repoRoot(t), "testdata", "bundles", "small", "scanned.pdf"))
+	if code != 0 {
+		t.Fatalf("embedded run: %d\n%s\n%s", code, stdout, stderr)
+	}
+	want := readChronology(t, filepath.Join(tmp, "out"))
+	want.GeneratedAt = ""
+	gj, _ := json.Marshal(got)
+	wj, _ := json.Marshal(want)
+	if !bytes.Equal(gj, wj) {
+		t.Errorf("server-mode chronology differs from the embedded one:\nserver:   %.400s\nembedded: %.400s", gj, wj)
+	}
+
+	// A worker killed mid-matter: another one finishes it.
+	copyData := append(bytes.Clone(scanned), []byte("\n% another copy\n")...)
+	killed := start(t, env, "worker", "--workers", "1")
+	a.upload("killed", "scanned-copy.pdf", copyData)
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		if _, n := a.progress("killed"); n >= 3 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no progress before the kill")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	killed.cmd.Process.Kill()
+	killed.cmd.Wait()
+	a.waitDone("killed", 3*time.Minute)
+	c := a.chronology("killed")
+	if len(c.Entries) != len(want.Entries) || len(c.Bills) != len(want.Bills) {
+		t.Errorf("after the kill: %d entries, %d bills; want %d, %d", len(c.Entries), len(c.Bills), len(want.Entries), len(want.Bills))
+	}
+	var facts, pages int
+	conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.file = 'scanned-copy.pdf'),
+		(SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.file = 'scanned-copy.pdf')`).Scan(&facts, &pages)
+	var wantFacts int
+	conn.QueryRow(ctx, `SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.file = 'scanned.pdf'`).Scan(&wantFacts)
+	if pages != 16 || facts != wantFacts {
+		t.Errorf("after the kill: %d pages, %d facts stored; want 16, %d", pages, facts, wantFacts)
+	}
+}
