@@ -107,10 +107,48 @@ var reLogoInitials = regexp.MustCompile(`^[A-Z&]{2,5}$`)
 // is only a logo's initials.
 func letterheadCell(l line) string {
 	cs := cells(l.text)
-	if len(cs) >= 2 && reLogoInitials.MatchString(strings.TrimSpace(l.text[cs[0].start:cs[0].end])) {
-		return l.text[cs[1].start:cs[1].end]
+	if len(cs) >= 2 {
+		first := stripJunk(l.text[cs[0].start:cs[0].end])
+		if first == "" || reLogoInitials.MatchString(first) {
+			return l.text[cs[1].start:cs[1].end]
+		}
 	}
-	return firstCell(l)
+	return stripInitials(firstCell(l))
+}
+
+var reLeadingInitials = regexp.MustCompile(`^\W*([A-Z&]{2,6})\W*\s+`)
+
+// stripInitials removes a logo's initials printed before the name on the
+// same line ("MPT. Momentum Physical Therapy"), only when they are the
+// initials of the words that follow.
+func stripInitials(c string) string {
+	m := reLeadingInitials.FindStringSubmatchIndex(c)
+	if m == nil {
+		return c
+	}
+	initials, rest := c[m[2]:m[3]], stripJunk(c[m[1]:])
+	var got strings.Builder
+	for _, w := range strings.Fields(rest) {
+		if got.Len() == len(initials) {
+			break
+		}
+		switch strings.ToLower(w) {
+		case "of", "and", "the":
+			continue
+		}
+		got.WriteByte(w[0])
+	}
+	if strings.EqualFold(got.String(), initials) {
+		return rest
+	}
+	return c
+}
+
+// logoLine reports whether a line holds only a logo's initials or OCR
+// debris from a logo ("MPT", "~"), as letterheads often show.
+func logoLine(l line) bool {
+	t := stripJunk(l.trim)
+	return t == "" && l.trim != "" || reLogoInitials.MatchString(t)
 }
 
 // titleRaw finds the document title a line prints ("PROGRESS NOTE"), or "".

@@ -20,6 +20,7 @@ type ICD10 struct {
 type icdEntry struct {
 	billable bool
 	long     string
+	short    string
 }
 
 // LoadOrderFile reads an ICD-10-CM order file: the CMS fixed-width format
@@ -129,7 +130,16 @@ func (b *ICD10) put(code string, billable bool, long, short string) {
 	if d == "" {
 		d = strings.TrimSpace(short)
 	}
-	b.codes[code] = icdEntry{billable: billable, long: d}
+	b.codes[code] = icdEntry{billable: billable, long: d, short: strings.TrimSpace(short)}
+}
+
+// Each calls fn for every code in the book, in no particular order, with
+// the code without its dot, its billable flag and its short and long
+// descriptions (the long one falls back to the short one).
+func (b *ICD10) Each(fn func(code string, billable bool, short, long string)) {
+	for c, e := range b.codes {
+		fn(c, e.billable, e.short, e.long)
+	}
 }
 
 // Lookup reports the long description of a code, dotted or not. Category

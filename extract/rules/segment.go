@@ -109,7 +109,7 @@ func (s *segmenter) absorb(i int) {
 		}
 		return
 	}
-	if !headerish(l) {
+	if !headerish(l) && !(l.top <= 3 && logoLine(l)) {
 		s.body++
 	}
 }
@@ -151,7 +151,7 @@ func (s *segmenter) backtrack(i int) int {
 	a := i
 	for j := i - 1; j >= floor && j >= i-7; j-- {
 		l := s.ls[j]
-		if l.page != s.ls[i].page || !headerish(l) || reCredential.MatchString(l.trim) && !l.noise && letterhead(l) == "" {
+		if l.page != s.ls[i].page || !headerish(l) && !(l.top <= 3 && logoLine(l)) || reCredential.MatchString(l.trim) && !l.noise && letterhead(l) == "" {
 			break
 		}
 		a = j

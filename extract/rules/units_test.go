@@ -149,6 +149,14 @@ func TestProviderAndClinician(t *testing.T) {
 			"County General Hospital", "emergency", "Dr. Ken Wu"},
 		{"imaging center", "Open MRI of Dallas\nMRI LUMBAR SPINE WITHOUT CONTRAST\nDate of Exam: 06/06/2024\nIMPRESSION: L4-5 protrusion.\nInterpreted by: Amy Cole, MD",
 			"Open MRI of Dallas", "radiology", "Amy Cole, MD"},
+		{"logo initials on their own line, then a tagline", "Momentum Physical Therapy\n\nMPT\n\nOutpatient Orthopedic Rehabilitation\n385 Harbor Blvd, Springfield, IL 62704\nDAILY NOTE\nDate of Service: 2023-10-09 Therapist: Victor Reyes, PT\nS: better.",
+			"Momentum Physical Therapy", "physical_therapy", "Victor Reyes, PT"},
+		{"logo initials before the name", "MPT. \u2018Momentum Physical Therapy\nOutpatient Orthopedic Rehabilitation\nTel (217) 555-0108\nTREATMENT NOTE\nDate of Service: 2023-12-19 Therapist: Thomas Patel, PT, DPT\nS: better.",
+			"Momentum Physical Therapy", "physical_therapy", "Thomas Patel, PT, DPT"},
+		{"OCR debris before the name", "~   Oakwood Family Medicine\nFamily Medicine and Internal Medicine\n8353 Harbor Blvd, Springfield, IL 62704\nOFFICE VISIT\nVisit Date: 06-Mar-2023\nProvider: Martin Hargrove, DO\nA: low back pain.",
+			"Oakwood Family Medicine", "primary_care", "Martin Hargrove, DO"},
+		{"an all-caps name is not initials", "ST MARYS REGIONAL MEDICAL CENTER\nEMERGENCY DEPARTMENT RECORD\nVisit Date: 12/06/2023\nAttending Physician: Dr. Ken Wu\nCC: MVC",
+			"ST MARYS REGIONAL MEDICAL CENTER", "emergency", "Dr. Ken Wu"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
