@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -93,11 +94,58 @@ func BenchmarkProcess(b *testing.B) {
 					for _, f := range []string{"encounters", "icd10", "bill_lines", "gaps"} {
 						b.ReportMetric(r.Field(f).F1(), f+"-F1")
 					}
+					// Reprocessing the unchanged matter (re-extract and rebuild,
+					// no OCR) against the first run.
+					re := exec.Command(bin, "reprocess", "--quiet", "--force", "--db", filepath.Join(tmp, "m.db"), "--matter", "bench")
+					re.Env = cmd.Env
+					rs := time.Now()
+					if msg, err := re.CombinedOutput(); err != nil {
+						b.Fatalf("reprocess: %v\n%s", err, msg)
+					}
+					b.ReportMetric(time.Since(rs).Seconds(), "reprocess-s")
 				}
 			}
 			b.ReportMetric(float64(truth.Pages*b.N)/elapsed.Seconds(), "pages/s")
 			b.ReportMetric(float64(peak)/1024, "peak-MB")
 			b.ReportMetric(float64(truth.Pages), "pages")
+		})
+	}
+}
+
+// BenchmarkServerWorkers runs server mode on PostgreSQL with one and with
+// two worker processes (one OCR worker each) on the scanned bench bundle
+// and reports pages per second. Skips without MEDCHRON_TEST_DATABASE_URL.
+func BenchmarkServerWorkers(b *testing.B) {
+	if os.Getenv("MEDCHRON_TEST_DATABASE_URL") == "" {
+		b.Skip("MEDCHRON_TEST_DATABASE_URL is not set")
+	}
+	dir, truth := benchBundle(b)
+	data, err := os.ReadFile(filepath.Join(dir, "scanned.pdf"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", n), func(b *testing.B) {
+			var elapsed time.Duration
+			for i := 0; i < b.N; i++ {
+				dsn := testDatabase(b)
+				env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "XDG_CACHE_HOME=" + b.TempDir()}
+				if out, err := exec.Command(binary(b), "migrate", "--database-url", dsn).CombinedOutput(); err != nil {
+					b.Fatalf("migrate: %v\n%s", err, out)
+				}
+				addr := freeAddr(b)
+				start(b, env, "serve", "--addr", addr, "--workers", "0")
+				a := api{t: b, base: "http://" + addr}
+				waitHealthy(b, a.base)
+				for w := 0; w < n; w++ {
+					start(b, env, "worker", "--workers", "1")
+				}
+				start := time.Now()
+				a.upload("bench", "scanned.pdf", data)
+				a.waitDone("bench", 30*time.Minute)
+				elapsed += time.Since(start)
+			}
+			b.ReportMetric(float64(truth.Pages*b.N)/elapsed.Seconds(), "pages/s")
 		})
 	}
 }

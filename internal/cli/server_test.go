@@ -25,7 +25,7 @@ import (
 
 // testDatabase creates a database with the vector extension on the server
 // of $MEDCHRON_TEST_DATABASE_URL, and drops it when the test ends.
-func testDatabase(t *testing.T) string {
+func testDatabase(t testing.TB) string {
 	t.Helper()
 	admin := os.Getenv("MEDCHRON_TEST_DATABASE_URL")
 	if admin == "" {
@@ -73,7 +73,7 @@ type proc struct {
 	out *bytes.Buffer
 }
 
-func start(t *testing.T, env []string, args ...string) *proc {
+func start(t testing.TB, env []string, args ...string) *proc {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
 	cmd.Env = append(os.Environ(), env...)
@@ -101,7 +101,7 @@ func start(t *testing.T, env []string, args ...string) *proc {
 	return p
 }
 
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func freeAddr(t *testing.T) string {
 }
 
 type api struct {
-	t    *testing.T
+	t    testing.TB
 	base string
 }
 
@@ -176,7 +176,7 @@ func (a api) chronology(matter string) chronology.Chronology {
 	return c
 }
 
-func waitHealthy(t *testing.T, base string) {
+func waitHealthy(t testing.TB, base string) {
 	for i := 0; i < 100; i++ {
 		if res, err := http.Get(base + "/healthz"); err == nil {
 			res.Body.Close()
