@@ -37,6 +37,13 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 func commands() []command {
 	return []command{
 		{"process", "process record PDFs into a chronology and demand draft", runProcess},
+		{"search", "search a matter's pages and chronology entries", runSearch},
+		{"eval", "measure extraction accuracy on labelled bundles (truth.json)", runEval},
+		{"codes", "import the official ICD-10-CM code table (codes import FILE)", runCodes},
+		{"serve", "run the HTTP API (and job workers) on SQLite or PostgreSQL", runServe},
+		{"worker", "work pipeline jobs from the shared PostgreSQL database", runWorker},
+		{"migrate", "apply database migrations (medchron's and River's)", runMigrate},
+		{"reprocess", "re-extract a matter or the whole backlog after a prompt or model change", runReprocess},
 		{"version", "print the version", func(_ context.Context, env *Env, _ []string) error {
 			fmt.Fprintln(env.Stdout, "medchron", Version)
 			return nil

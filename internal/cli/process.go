@@ -89,45 +89,11 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	if err := e.Start(ctx); err != nil {
 		return err
 	}
-	start := time.Now()
-	failed := 0
-	var loaded []pipeline.Input
-	for _, path := range files {
-		data, err := readFile(path)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "%s: %v\n", path, err)
-			failed++
-			continue
-		}
-		loaded = append(loaded, pipeline.Input{Name: filepath.Base(path), Data: data})
-	}
-	docs, bad, err := e.Pipeline.Submit(ctx, m, loaded)
-	loaded = nil
+	run, err := runPipeline(ctx, env, e, m, files, f.quiet)
 	if err != nil {
 		return err
 	}
-	for _, b := range bad {
-		fmt.Fprintln(env.Stderr, b.Error())
-		failed++
-	}
-	if !f.quiet {
-		fmt.Fprintf(env.Stderr, "matter %s: %d file(s) to process\n", m.ID, len(docs))
-	}
-	prog := newProgress(env.Stderr, f.quiet)
-	pr, err := e.Pipeline.Wait(ctx, m.ID, prog.update)
-	prog.finish(pr)
-	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			return errors.New("interrupted: run the same command again to resume")
-		}
-		return err
-	}
-	failed += reportDocumentErrors(ctx, env.Stderr, e.Pipeline, e.Store, m.ID)
-
-	c, _, err := e.Store.Chronology(ctx, m.ID)
-	if err != nil {
-		return err
-	}
+	c, pr := run.chronology, run.progress
 	env.Log.Debug("writing outputs", "dir", f.out)
 	d := demand.Generate(c, demand.Options{})
 	paths, err := report.WriteAll(ctx, f.out, c, d)
@@ -135,12 +101,68 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if !f.quiet {
-		printSummary(env.Stdout, c, pr, time.Since(start), paths)
+		printSummary(env.Stdout, c, pr, run.took, paths)
 	}
-	if failed > 0 {
+	if run.failed > 0 {
 		return exitError{1}
 	}
 	return nil
+}
+
+// pipelineRun is what one run of the pipeline over a matter's files gave.
+type pipelineRun struct {
+	chronology chronology.Chronology
+	progress   pipeline.Progress
+	// failed counts the files that could not be read or processed.
+	failed int
+	took   time.Duration
+}
+
+// runPipeline submits files to the started pipeline of e under matter m,
+// waits for every stage, prints one line per unreadable file or page to
+// env.Stderr, and returns the matter's chronology. It backs both "process"
+// and "eval".
+func runPipeline(ctx context.Context, env *Env, e *app.Embedded, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
+	start := time.Now()
+	var run pipelineRun
+	var loaded []pipeline.Input
+	for _, path := range files {
+		data, err := readFile(path)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s: %v\n", path, err)
+			run.failed++
+			continue
+		}
+		loaded = append(loaded, pipeline.Input{Name: filepath.Base(path), Data: data})
+	}
+	docs, bad, err := e.Pipeline.Submit(ctx, m, loaded)
+	loaded = nil
+	if err != nil {
+		return run, err
+	}
+	for _, b := range bad {
+		fmt.Fprintln(env.Stderr, b.Error())
+		run.failed++
+	}
+	if !quiet {
+		fmt.Fprintf(env.Stderr, "matter %s: %d file(s) to process\n", m.ID, len(docs))
+	}
+	prog := newProgress(env.Stderr, quiet)
+	pr, err := e.Pipeline.Wait(ctx, m.ID, prog.update)
+	prog.finish(pr)
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return run, errors.New("interrupted: run the same command again to resume")
+		}
+		return run, err
+	}
+	run.progress = pr
+	run.failed += reportDocumentErrors(ctx, env.Stderr, e.Pipeline, e.Store, m.ID)
+	if run.chronology, _, err = e.Store.Chronology(ctx, m.ID); err != nil {
+		return run, err
+	}
+	run.took = time.Since(start)
+	return run, nil
 }
 
 // parseInterleaved lets flags follow file names, as users type them.

@@ -50,6 +50,12 @@ type Report struct {
 	SpecialsTotal, TruthTotal float64
 	// VerifiedShare is the share of entries whose citations are all grounded.
 	VerifiedShare float64
+	// Entries and VerifiedEntries count the chronology's entries, all and
+	// verified, so that reports can be summed (see Total).
+	Entries, VerifiedEntries int
+	// Grounding is the re-check of verified quotes against their pages,
+	// filled by the caller with CheckGrounding (Compare has no pages).
+	Grounding Grounding
 }
 
 // Field returns the score of the named field.
@@ -150,6 +156,7 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	r.Scores = append(r.Scores, Score{Field: "citation_pages", TP: citeOK, FP: citeAll - citeOK, FN: citeAll - citeOK})
 	r.Scores = append(r.Scores, Score{Field: "visit_type", TP: visitOK, FP: visitAll - visitOK, FN: visitAll - visitOK})
 	r.VerifiedShare = ratio(verified, len(c.Entries))
+	r.Entries, r.VerifiedEntries = len(c.Entries), verified
 
 	// Providers: one chronology provider per true provider; a true provider
 	// split in two counts the second as a false positive.
@@ -290,4 +297,7 @@ func (r Report) Write(w io.Writer) {
 		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %d |\n", s.Field, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
 	}
 	fmt.Fprintf(w, "\nspecials total: found $%.2f, truth $%.2f; verified entries: %.1f%%\n", r.SpecialsTotal, r.TruthTotal, 100*r.VerifiedShare)
+	if r.Grounding.Checked > 0 {
+		fmt.Fprintf(w, "verified quotes not on their page: %d of %d\n", r.Grounding.NotOnPage, r.Grounding.Checked)
+	}
 }
