@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
 )
 
 func flagsOf(c Chronology, kind string) []Flag {
@@ -265,5 +266,32 @@ func BenchmarkBuild(b *testing.B) {
 		if len(c.Entries) != 300 || len(c.Bills) != 300 {
 			b.Fatalf("entries %d bills %d", len(c.Entries), len(c.Bills))
 		}
+	}
+}
+
+// TestCodeDescriptionsShared: a code printed alone takes the words another
+// note of the matter printed beside it, without changing the input.
+func TestCodeDescriptionsShared(t *testing.T) {
+	page := func(n int, text string) extract.Page {
+		return extract.Page{DocumentID: "d1", Number: n, Source: extract.SourceText, Text: text}
+	}
+	enc := func(day, pg int, quote string, dx extract.Coded) extract.Encounter {
+		return extract.Encounter{Date: dates.New(2024, time.January, day), Provider: "Momentum Physical Therapy",
+			Diagnoses: []extract.Coded{dx}, Citations: []extract.Citation{{DocumentID: "d1", Page: pg, Quote: quote}}}
+	}
+	first := enc(2, 1, "Date of Service: 01/02/2024", extract.Coded{Code: "M54.2", Description: "Cervicalgia"})
+	second := enc(9, 2, "Date of Service: 01/09/2024", extract.Coded{Code: "M54.2", Description: "M54.2"})
+	src := Source{Document: Document{ID: "d1", File: "pt.pdf", SHA256: "00", Pages: 2},
+		Pages:  []extract.Page{page(1, "Date of Service: 01/02/2024\nA: M54.2 Cervicalgia"), page(2, "Date of Service: 01/09/2024\nA: M54.2")},
+		Result: extract.Result{Encounters: []extract.Encounter{first, second}}}
+	c := Build(Matter{ID: "m"}, []Source{src}, Options{})
+	if len(c.Entries) != 2 {
+		t.Fatalf("%d entries", len(c.Entries))
+	}
+	if got := c.Entries[1].Diagnoses[0].Description; got != "Cervicalgia" {
+		t.Errorf("description %q, want Cervicalgia", got)
+	}
+	if src.Result.Encounters[1].Diagnoses[0].Description != "M54.2" {
+		t.Error("the input was modified")
 	}
 }

@@ -78,8 +78,11 @@ func (b *builder) buildEntries() {
 			g.merge(ew)
 		}
 	}
+	described := codeDescriptions(groups)
 	for _, k := range order {
 		g := groups[k]
+		g.Diagnoses = fillDescriptions(g.Diagnoses, described)
+		g.Procedures = fillDescriptions(g.Procedures, described)
 		g.Verified = len(g.bad) == 0
 		g.ID = "ent-" + shortHash(g.Date.String(), g.prov.key, g.Citations[0].DocumentID, strconv.Itoa(g.Citations[0].Page))
 		g.PreIncident = !b.m.DateOfIncident.IsZero() && g.Date.Before(b.m.DateOfIncident)
@@ -90,6 +93,44 @@ func (b *builder) buildEntries() {
 		return cmp.Or(x.Date.Compare(y.Date), cmp.Compare(x.Provider, y.Provider),
 			b.px.less(pageRef{x.Citations[0].DocumentID, x.Citations[0].Page}, pageRef{y.Citations[0].DocumentID, y.Citations[0].Page}))
 	})
+}
+
+// codeDescriptions maps each code to the longest description printed
+// beside it anywhere in the matter: a daily note that lists "M54.2" alone
+// gets the words an earlier note printed for it.
+func codeDescriptions(groups map[visitKey]*entryWork) map[string]string {
+	out := map[string]string{}
+	for _, g := range groups {
+		for _, list := range [][]extract.Coded{g.Diagnoses, g.Procedures} {
+			for _, c := range list {
+				d := strings.TrimSpace(c.Description)
+				if c.Code == "" || d == "" || strings.EqualFold(d, c.Code) {
+					continue
+				}
+				if k := strings.ToUpper(c.Code); len(d) > len(out[k]) {
+					out[k] = d
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fillDescriptions gives codes printed without words the matter's words,
+// in a copy (the extractor's result is never modified).
+func fillDescriptions(cs []extract.Coded, described map[string]string) []extract.Coded {
+	cs = slices.Clone(cs)
+	for i, c := range cs {
+		if c.Code == "" {
+			continue
+		}
+		if d := strings.TrimSpace(c.Description); d == "" || strings.EqualFold(d, c.Code) {
+			if w, ok := described[strings.ToUpper(c.Code)]; ok {
+				cs[i].Description = w
+			}
+		}
+	}
+	return cs
 }
 
 func newEntryWork(ew *encounterWork) *entryWork {
