@@ -316,3 +316,16 @@ func TestUB04Lines(t *testing.T) {
 		t.Errorf("totals %+v", res.BillTotals)
 	}
 }
+
+// TestExamIsNotAProcedure: "Exam:" in an office note is the physical
+// examination; in an imaging report it names the study.
+func TestExamIsNotAProcedure(t *testing.T) {
+	office := extractText(t, "Oakwood Family Medicine\nOFFICE VISIT\nDate of Service: 08/07/2023\nChief Complaint: low back pain.\nExam: BP 145/89. Lumbar paraspinal tenderness.\nAssessment: Low back pain (M54.50)")
+	if len(office.Encounters) != 1 || len(office.Encounters[0].Procedures) != 0 {
+		t.Errorf("office note procedures: %+v", office.Encounters)
+	}
+	imaging := extractText(t, "Open MRI of Dallas\nRADIOLOGY REPORT\nDate of Exam: 06/06/2024\nExam: MRI lumbar spine without contrast\nIMPRESSION: L4-5 protrusion.")
+	if len(imaging.Encounters) != 1 || len(imaging.Encounters[0].Procedures) == 0 {
+		t.Errorf("imaging report procedures: %+v", imaging.Encounters)
+	}
+}

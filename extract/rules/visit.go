@@ -66,6 +66,19 @@ var (
 	reProcLabel = regexp.MustCompile(`(?i)^\s*(?:exam|study|procedure|procedures?(?: performed)?|operation(?:s)?(?: performed)?|examination)\s*:\s*(.+)`)
 )
 
+// reStudy recognises a value naming a study or procedure.
+var reStudy = regexp.MustCompile(`(?i)\b(mri|mra|ct|cat|x-?rays?|radiographs?|ultrasound|emg|ncs|scan|views?|injection|block|ablation|arthroscop\w*|repair|fusion|ectomy|otomy|plasty)\b`)
+
+// procLabelValue reports whether a labelled value names a procedure: an
+// "Exam:" label in an office note is the physical examination, not a study.
+func procLabelValue(label, value string, n *note) bool {
+	l := strings.ToLower(strings.TrimSpace(label))
+	if strings.HasPrefix(l, "exam") && !n.isImaging() {
+		return reStudy.MatchString(value)
+	}
+	return true
+}
+
 // procedures returns coded procedures and named studies or procedures
 // performed (from labels, titles and procedure sections; never history or
 // plans).
@@ -88,7 +101,7 @@ func (n *note) procedures() []extract.Coded {
 		for _, h := range procCodesIn(l, sec == secProcedure) {
 			add(extract.Coded{Code: h.code, Description: describe(l, h)})
 		}
-		if m := reProcLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil {
+		if m := reProcLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil && procLabelValue(m[0], m[1], n) {
 			if v := clip(cutCells(m[1]), 100); v != "" && !strings.EqualFold(v, "none") {
 				add(extract.Coded{Description: strings.TrimRight(v, ". ")})
 				continue
