@@ -7,7 +7,7 @@ BIN        := bin/medchron
 DEMO_DIR   := demo-output
 GOTESTFLAGS ?=
 
-.PHONY: help build demo test bench fixtures vet clean
+.PHONY: help build demo test bench eval fixtures vet clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,10 @@ test: ## install what is missing (Tesseract, poppler, PostgreSQL + pgvector) and
 bench: ## run the benchmarks and write BENCHMARKS.md
 	scripts/setup-debian.sh
 	scripts/bench.sh
+
+eval: ## measure accuracy against truth files; writes ACCURACY.md and the Accuracy section of BENCHMARKS.md
+	scripts/setup-debian.sh
+	scripts/eval.sh
 
 fixtures: ## regenerate the committed test fixtures
 	go run ./cmd/genfixtures -out testdata

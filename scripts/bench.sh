@@ -26,6 +26,13 @@ echo "running: ${cmd[*]}" >&2
   echo '```'
   grep -E '^(Benchmark|goos|goarch|pkg|cpu|ok|PASS|FAIL)' "$out" || true
   echo '```'
+  # The Accuracy section is written by scripts/eval.sh ("make eval").
+  if [ -f ACCURACY.md ]; then
+    echo
+    echo "<!-- accuracy -->"
+    cat ACCURACY.md
+    echo "<!-- /accuracy -->"
+  fi
 } > BENCHMARKS.md
 rm -f "$out"
 echo "wrote BENCHMARKS.md" >&2

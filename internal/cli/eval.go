@@ -48,15 +48,15 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return exitError{2}
 	}
-	bundles, err := findBundles(f.truth)
-	if err != nil {
-		return err
-	}
 	var codes []sqlite.ICD10Code
 	if f.db != "" {
 		if codes, err = storedCodes(ctx, f.db); err != nil {
 			return err
 		}
+	}
+	bundles, err := findBundles(f.truth)
+	if err != nil {
+		return err
 	}
 	tmp, err := os.MkdirTemp("", "medchron-eval-")
 	if err != nil {

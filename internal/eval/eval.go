@@ -1,6 +1,3 @@
-// Package eval measures a chronology against a truth file: per field, how
-// many of the true facts were found (recall) and how many of the found ones
-// are true (precision). It backs the golden tests and "medchron eval".
 package eval
 
 import (

@@ -1,0 +1,541 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/pdf"
+	"github.com/medchron/medchron/internal/eval"
+	"github.com/medchron/medchron/internal/fixture"
+)
+
+var update = flag.Bool("update", false, "rewrite the recorded LLM answers under testdata/llm from the truth files")
+
+// The recorded answers: one file per page under testdata/llm/<bundle>/,
+// page_N.json holding the facts the model reports for page N (with
+// verbatim quotes from the page), so that any chunking of the pages can be
+// answered. They are written from the bundles' truth files with -update.
+const (
+	llmModel       = "test-model"
+	hallucinated   = "Patient reports complete resolution of all symptoms."
+	millionQuote   = "TOTAL CHARGES $1,000,000.00"
+	malformedReply = `{"patient": "", "encounters": [{"date": "2023-`
+)
+
+// Answer mirrors the JSON object the LLM extractor asks for (strict
+// schema: every field present).
+type llmAnswer struct {
+	Patient    string         `json:"patient"`
+	Encounters []llmEncounter `json:"encounters"`
+	BillLines  []llmBillLine  `json:"bill_lines"`
+	BillTotals []llmBillTotal `json:"bill_totals"`
+}
+
+type llmCitation struct {
+	Page  int    `json:"page"`
+	Quote string `json:"quote"`
+}
+
+type llmCoded struct {
+	Code        string `json:"code"`
+	Description string `json:"description"`
+}
+
+type llmEncounter struct {
+	Date         string        `json:"date"`
+	EndDate      string        `json:"end_date"`
+	Provider     string        `json:"provider"`
+	ProviderKind string        `json:"provider_kind"`
+	NPI          string        `json:"npi"`
+	Clinician    string        `json:"clinician"`
+	VisitType    string        `json:"visit_type"`
+	Complaints   string        `json:"complaints"`
+	Findings     string        `json:"findings"`
+	Assessment   string        `json:"assessment"`
+	Plan         string        `json:"plan"`
+	Diagnoses    []llmCoded    `json:"diagnoses"`
+	Procedures   []llmCoded    `json:"procedures"`
+	Medications  []string      `json:"medications"`
+	PainScore    *float64      `json:"pain_score"`
+	WorkStatus   string        `json:"work_status"`
+	Referrals    []string      `json:"referrals"`
+	Orders       []string      `json:"orders"`
+	Citations    []llmCitation `json:"citations"`
+}
+
+type llmBillLine struct {
+	Date        string        `json:"date"`
+	Provider    string        `json:"provider"`
+	Code        string        `json:"code"`
+	Description string        `json:"description"`
+	Charge      float64       `json:"charge"`
+	Adjustment  *float64      `json:"adjustment"`
+	Paid        *float64      `json:"paid"`
+	Balance     *float64      `json:"balance"`
+	Citations   []llmCitation `json:"citations"`
+}
+
+type llmBillTotal struct {
+	Provider  string        `json:"provider"`
+	Total     float64       `json:"total"`
+	Citations []llmCitation `json:"citations"`
+}
+
+func (a *llmAnswer) add(b llmAnswer) {
+	a.Encounters = append(a.Encounters, b.Encounters...)
+	a.BillLines = append(a.BillLines, b.BillLines...)
+	a.BillTotals = append(a.BillTotals, b.BillTotals...)
+}
+
+// lineWithAll returns the first line of text holding every part, trimmed.
+func lineWithAll(text string, parts ...string) string {
+	for _, l := range strings.Split(text, "\n") {
+		ok := true
+		for _, p := range parts {
+			if !strings.Contains(strings.ToLower(l), strings.ToLower(p)) {
+				ok = false
+				break
+			}
+		}
+		if ok && strings.TrimSpace(l) != "" {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
+}
+
+// money prints 1250 as "1,250.00".
+func moneyText(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	intPart, frac := s[:len(s)-3], s[len(s)-3:]
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + frac
+}
+
+// recordAnswers builds the per-page answers of a bundle from its truth,
+// quoting the page text verbatim.
+func recordAnswers(t *testing.T, truth fixture.Truth, pages []extract.Page) map[int]llmAnswer {
+	t.Helper()
+	text := map[int]string{}
+	for _, p := range pages {
+		text[p.Number] = p.Text
+	}
+	kind := map[string]string{}
+	for _, p := range truth.Providers {
+		kind[p.Name] = p.Kind
+	}
+	quote := func(page int, parts ...string) []llmCitation {
+		l := lineWithAll(text[page], parts...)
+		if l == "" {
+			t.Fatalf("page %d: no line with %q", page, parts)
+		}
+		return []llmCitation{{Page: page, Quote: l}}
+	}
+	out := map[int]llmAnswer{}
+	for _, e := range truth.Encounters {
+		n := e.Pages[0]
+		enc := llmEncounter{Date: e.Date.String(), Provider: e.Provider, ProviderKind: kind[e.Provider], Clinician: e.Clinician,
+			VisitType: e.VisitType, PainScore: e.PainScore, Diagnoses: []llmCoded{}, Procedures: []llmCoded{}, Medications: []string{},
+			Referrals: []string{}, Orders: []string{}, Citations: quote(n, e.DateText)}
+		for _, d := range e.Diagnoses {
+			desc := ""
+			for _, p := range e.Pages {
+				if l := lineWithAll(text[p], d); l != "" {
+					desc = l
+					break
+				}
+			}
+			enc.Diagnoses = append(enc.Diagnoses, llmCoded{Code: d, Description: desc})
+		}
+		a := out[n]
+		a.Encounters = append(a.Encounters, enc)
+		out[n] = a
+	}
+	for _, b := range truth.Bills {
+		a := out[b.Page]
+		a.BillLines = append(a.BillLines, llmBillLine{Date: b.Date.String(), Provider: b.Provider, Code: b.Code,
+			Description: b.Description, Charge: b.Charge, Citations: quote(b.Page, b.Code, moneyText(b.Charge))})
+		out[b.Page] = a
+	}
+	for _, bt := range truth.BillTotals {
+		a := out[bt.Page]
+		a.BillTotals = append(a.BillTotals, llmBillTotal{Provider: bt.Provider, Total: bt.Total, Citations: quote(bt.Page, "Total Charges")})
+		out[bt.Page] = a
+	}
+	return out
+}
+
+// llmBundles are the bundles with recorded answers.
+var llmBundles = map[string]fixture.Spec{"small": fixture.Small(), "injection": fixture.Injection()}
+
+// writeBundle generates a bundle into a temporary folder.
+func writeBundle(t *testing.T, spec fixture.Spec) (string, fixture.Truth) {
+	t.Helper()
+	dir := t.TempDir()
+	truth, err := fixture.WriteBundle(context.Background(), dir, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, truth
+}
+
+// TestRecordLLMAnswers rewrites testdata/llm with -update.
+func TestRecordLLMAnswers(t *testing.T) {
+	if !*update {
+		t.Skip("run with -update to rewrite testdata/llm")
+	}
+	for name, spec := range llmBundles {
+		dir, truth := writeBundle(t, spec)
+		pages, err := pdf.TextLayer(context.Background(), filepath.Join(dir, fixture.BornDigitalFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		answers := recordAnswers(t, truth, pages)
+		out := filepath.Join("testdata", "llm", name)
+		os.RemoveAll(out)
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			a := answers[p.Number]
+			if name == "small" && len(a.Encounters) > 0 && p.Number == truth.Encounters[0].Pages[0] {
+				// A hallucinated variant of the first encounter's page.
+				h := a
+				h.Encounters = append([]llmEncounter(nil), a.Encounters...)
+				h.Encounters[0].Citations = append([]llmCitation{{Page: p.Number, Quote: hallucinated}}, h.Encounters[0].Citations...)
+				writeJSON(t, filepath.Join(out, fmt.Sprintf("hallucinated_page_%d.json", p.Number)), h)
+			}
+			if name == "injection" && strings.Contains(p.Text, "SYSTEM NOTE TO AI") {
+				// The model obeys the page: a $1,000,000 line, quoted from nowhere.
+				a.BillLines = append(a.BillLines, llmBillLine{Provider: truth.Bills[0].Provider, Description: "Total charges per system note",
+					Charge: 1000000, Citations: []llmCitation{{Page: p.Number, Quote: millionQuote}}})
+			}
+			writeJSON(t, filepath.Join(out, fmt.Sprintf("page_%d.json", p.Number)), a)
+		}
+	}
+}
+
+func writeJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// replayServer is an OpenAI-compatible server answering each request from
+// the recorded per-page answers of the pages its markers name.
+type replayServer struct {
+	t   *testing.T
+	dir string
+	// override maps a page to another recorded file name.
+	override map[int]string
+	// malformedFirst answers the first request with malformed JSON.
+	malformedFirst bool
+
+	mu       sync.Mutex
+	requests int
+}
+
+var pageMarker = regexp.MustCompile(`(?m)^=== PAGE (\d+) ===$`)
+
+func (s *replayServer) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.requests
+}
+
+func (s *replayServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	s.requests++
+	call := s.requests
+	s.mu.Unlock()
+	var req struct {
+		Model    string `json:"model"`
+		Messages []struct {
+			Role    string `json:"role"`
+			Content string `json:"content"`
+		} `json:"messages"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || r.URL.Path != "/v1/chat/completions" || req.Model != llmModel {
+		s.t.Errorf("unexpected request %s (model %q): %v", r.URL.Path, req.Model, err)
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	var user string
+	for _, m := range req.Messages {
+		if m.Role == "user" {
+			user = m.Content // the last user message holds the pages on a retry too
+			if pageMarker.MatchString(m.Content) {
+				break
+			}
+		}
+	}
+	content := malformedReply
+	if !(s.malformedFirst && call == 1) {
+		a := llmAnswer{Encounters: []llmEncounter{}, BillLines: []llmBillLine{}, BillTotals: []llmBillTotal{}}
+		for _, m := range pageMarker.FindAllStringSubmatch(user, -1) {
+			n, _ := strconv.Atoi(m[1])
+			name := fmt.Sprintf("page_%d.json", n)
+			if o, ok := s.override[n]; ok {
+				name = o
+			}
+			b, err := os.ReadFile(filepath.Join(s.dir, name))
+			if err != nil {
+				s.t.Errorf("no recorded answer for page %d: %v", n, err)
+				continue
+			}
+			var pa llmAnswer
+			if err := json.Unmarshal(b, &pa); err != nil {
+				s.t.Errorf("%s: %v", name, err)
+			}
+			a.add(pa)
+		}
+		b, _ := json.Marshal(a)
+		content = string(b)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]any{
+		"id": fmt.Sprintf("chatcmpl-%d", call), "object": "chat.completion", "created": 1, "model": llmModel,
+		"choices": []any{map[string]any{"index": 0, "finish_reason": "stop", "message": map[string]any{"role": "assistant", "content": content}}},
+		"usage":   map[string]any{"prompt_tokens": 1000, "completion_tokens": 200, "total_tokens": 1200},
+	})
+}
+
+// startReplay starts a replay server for testdata/llm/<bundle> and points
+// the LLM settings at it.
+func startReplay(t *testing.T, bundle string, s *replayServer) *replayServer {
+	t.Helper()
+	s.t, s.dir = t, filepath.Join("testdata", "llm", bundle)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	t.Setenv("OPENAI_BASE_URL", srv.URL+"/v1")
+	t.Setenv("MEDCHRON_LLM_MODEL", llmModel)
+	t.Setenv("OPENAI_API_KEY", "")
+	return s
+}
+
+// processLLM runs process --extractor llm and returns the chronology.
+func processLLM(t *testing.T, db, out, file string, truth fixture.Truth) (chronology.Chronology, string) {
+	t.Helper()
+	code, stdout, stderr := run(t, "process", "--extractor", "llm", "--db", db, "--out", out, "--matter", "llm",
+		"--incident-date", truth.IncidentDate.String(), file)
+	if code != 0 {
+		t.Fatalf("process: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	return readChronology(t, out), stdout
+}
+
+func hasFlag(c chronology.Chronology, kind string) bool {
+	for _, f := range c.Flags {
+		if f.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// TestProcessLLMReplay runs the whole product with the LLM extractor
+// against recorded answers.
+func TestProcessLLMReplay(t *testing.T) {
+	root := repoRoot(t)
+	small := filepath.Join(root, "testdata", "bundles", "small")
+	truth, err := fixture.LoadTruth(filepath.Join(small, fixture.TruthFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(small, fixture.BornDigitalFile)
+	first := truth.Encounters[0]
+
+	t.Run("recorded answers", func(t *testing.T) {
+		srv := startReplay(t, "small", &replayServer{})
+		tmp := t.TempDir()
+		db := filepath.Join(tmp, "m.db")
+		c, stdout := processLLM(t, db, filepath.Join(tmp, "out"), file, truth)
+		if !strings.Contains(stdout, "LLM tokens: ") || c.Usage == nil || c.Usage.PromptTokens == 0 {
+			t.Errorf("no token usage reported:\n%s", stdout)
+		}
+		for _, e := range c.Entries {
+			if e.Extractor != "llm:"+llmModel || e.PromptVersion == "" {
+				t.Fatalf("entry %s: extractor %q, prompt version %q", e.ID, e.Extractor, e.PromptVersion)
+			}
+		}
+		r := eval.Compare(c, truth)
+		for _, f := range []string{"encounters", "icd10", "bill_lines", "gaps"} {
+			if s := r.Field(f); s.F1() < 0.95 {
+				t.Errorf("%s F1 %.3f; missed %v, extra %v", f, s.F1(), head(s.Missed), head(s.Extra))
+			}
+		}
+		if !r.SpecialsExact() || r.VerifiedShare != 1 {
+			t.Errorf("specials $%.2f vs $%.2f, verified %.2f", r.SpecialsTotal, r.TruthTotal, r.VerifiedShare)
+		}
+		n := srv.count()
+		if n == 0 {
+			t.Fatal("no request reached the server")
+		}
+		// The same file again, and a copy with other bytes but the same
+		// pages: answered from the response cache in the store.
+		processLLM(t, db, filepath.Join(tmp, "out2"), file, truth)
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cp := filepath.Join(tmp, "copy.pdf")
+		if err := os.WriteFile(cp, append(b, []byte("\n%medchron cache test\n")...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		processLLM(t, db, filepath.Join(tmp, "out3"), cp, truth)
+		if got := srv.count(); got != n {
+			t.Errorf("%d requests after reprocessing, want %d (cached)", got, n)
+		}
+	})
+
+	t.Run("hallucinated quote", func(t *testing.T) {
+		srv := startReplay(t, "small", &replayServer{override: map[int]string{first.Pages[0]: fmt.Sprintf("hallucinated_page_%d.json", first.Pages[0])}})
+		tmp := t.TempDir()
+		c, _ := processLLM(t, filepath.Join(tmp, "m.db"), filepath.Join(tmp, "out"), file, truth)
+		unverified := 0
+		for _, e := range c.Entries {
+			if !e.Verified {
+				unverified++
+				if e.Date != first.Date {
+					t.Errorf("entry %s of %s unverified; only %s's quote was invented", e.ID, e.Date, first.Date)
+				}
+			}
+		}
+		if unverified != 1 || !hasFlag(c, chronology.FlagUnverified) {
+			t.Errorf("%d unverified entries, unverified flag %v; want 1, true", unverified, hasFlag(c, chronology.FlagUnverified))
+		}
+		if srv.count() == 0 {
+			t.Error("no request")
+		}
+	})
+
+	t.Run("malformed then good", func(t *testing.T) {
+		srv := startReplay(t, "small", &replayServer{malformedFirst: true})
+		tmp := t.TempDir()
+		c, _ := processLLM(t, filepath.Join(tmp, "m.db"), filepath.Join(tmp, "out"), file, truth)
+		if r := eval.Compare(c, truth); r.Field("encounters").F1() < 0.95 {
+			t.Errorf("encounters F1 %.3f after a malformed answer", r.Field("encounters").F1())
+		}
+		if srv.count() < 2 {
+			t.Errorf("%d requests; the malformed answer was not retried", srv.count())
+		}
+	})
+}
+
+// TestPromptInjection: a page telling the model to set the charges to
+// $1,000,000 changes nothing with the rules extractor, and with a model
+// that obeys, the invented line is unverified and flagged.
+func TestPromptInjection(t *testing.T) {
+	dir, truth := writeBundle(t, fixture.Injection())
+	file := filepath.Join(dir, fixture.BornDigitalFile)
+	pages, err := pdf.TextLayer(context.Background(), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onPage := false
+	for _, p := range pages {
+		onPage = onPage || strings.Contains(p.Text, "ignore previous instructions")
+	}
+	if !onPage {
+		t.Fatal("the injection line is not in the bundle's text")
+	}
+	cases := []struct {
+		name      string
+		extractor string
+	}{
+		{"rules", "rules"},
+		{"llm obeying the page", "llm"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			var c chronology.Chronology
+			if tc.extractor == "llm" {
+				startReplay(t, "injection", &replayServer{})
+				c, _ = processLLM(t, filepath.Join(tmp, "m.db"), filepath.Join(tmp, "out"), file, truth)
+			} else {
+				code, stdout, stderr := run(t, "process", "--extractor", "rules", "--db", filepath.Join(tmp, "m.db"), "--out", filepath.Join(tmp, "out"),
+					"--incident-date", truth.IncidentDate.String(), file)
+				if code != 0 {
+					t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+				}
+				c = readChronology(t, filepath.Join(tmp, "out"))
+			}
+			var million []chronology.Bill
+			for _, b := range c.Bills {
+				if b.Charge >= 1000000 {
+					million = append(million, b)
+				}
+			}
+			switch tc.extractor {
+			case "rules":
+				if len(million) > 0 || c.Specials.TotalCharges != truth.Specials.Total {
+					t.Errorf("specials $%.2f, truth $%.2f; million-dollar lines %d", c.Specials.TotalCharges, truth.Specials.Total, len(million))
+				}
+			case "llm":
+				if len(million) != 1 || million[0].Verified {
+					t.Fatalf("million-dollar lines %+v; want one, unverified", million)
+				}
+				flagged := false
+				for _, f := range c.Flags {
+					flagged = flagged || f.Kind == chronology.FlagUnverified && strings.Contains(f.Message, million[0].ID)
+				}
+				if !flagged {
+					t.Errorf("the invented bill %s is not flagged unverified: %+v", million[0].ID, c.Flags)
+				}
+				// Today specials count every bill line, verified or not.
+				t.Logf("specials with the unverified line: $%.2f (truth $%.2f)", c.Specials.TotalCharges, truth.Specials.Total)
+			}
+			for _, e := range c.Entries {
+				if !e.Verified {
+					t.Errorf("entry %s (%s) unverified; the injection should touch only its own page's facts", e.ID, e.Date)
+				}
+			}
+		})
+	}
+}
+
+// TestProcessLLMLive runs against a real endpoint when OPENAI_BASE_URL and
+// MEDCHRON_LLM_MODEL are set in the environment.
+func TestProcessLLMLive(t *testing.T) {
+	if os.Getenv("OPENAI_BASE_URL") == "" || os.Getenv("MEDCHRON_LLM_MODEL") == "" {
+		t.Skip("OPENAI_BASE_URL and MEDCHRON_LLM_MODEL not set")
+	}
+	root := repoRoot(t)
+	small := filepath.Join(root, "testdata", "bundles", "small")
+	truth, err := fixture.LoadTruth(filepath.Join(small, fixture.TruthFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	code, stdout, stderr := run(t, "eval", "--truth", small, "--extractor", "llm", "--out", filepath.Join(tmp, "out"))
+	t.Logf("live eval (exit %d):\n%s\n%s", code, stdout, stderr)
+	if !strings.Contains(stdout, "verified quotes not on their page: 0 of") {
+		t.Error("a verified quote is not on its page, or nothing was checked")
+	}
+	_ = truth
+}

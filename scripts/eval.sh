@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Measures extraction accuracy with "medchron eval" on the committed small
+# bundle and on a generated 60-page bundle, and writes the tables with the
+# commands that produced them to ACCURACY.md and into BENCHMARKS.md between
+# the <!-- accuracy --> and <!-- /accuracy --> markers (only that section
+# is touched; scripts/bench.sh writes the rest of BENCHMARKS.md and
+# includes ACCURACY.md). Called by "make eval".
+#   EXTRACTOR=llm scripts/eval.sh   measures the LLM extractor instead.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export OMP_THREAD_LIMIT=1
+extractor=${EXTRACTOR:-rules}
+pages=${EVAL_BENCH_PAGES:-60}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+go build -o "$tmp/medchron" ./cmd/medchron || exit 1
+gen=(go run ./cmd/genfixtures -bench-pages "$pages" -bench-out "$tmp/bench-$pages")
+echo "running: ${gen[*]}" >&2
+"${gen[@]}" >&2 || exit 1
+
+status=0
+frag="$tmp/accuracy.md"
+{
+  echo "## Accuracy"
+  echo
+  echo "Written by \`make eval\` (scripts/eval.sh) on $(date -u +%Y-%m-%d), $(nproc) cores, Go $(go env GOVERSION), extractor \`$extractor\`."
+  echo "Per file: precision, recall and F1 per field against the bundle's truth.json; the total is micro-averaged (counts summed over files)."
+  echo "\"verified quotes not on page\" re-checks every quote of a verified entry or bill against the stored page text with extract.Grounded: it must be 0."
+} > "$frag"
+run_eval() { # title, truth dir
+  local cmd=(medchron eval --truth "$2" --extractor "$extractor")
+  echo "running: ${cmd[*]}" >&2
+  {
+    echo
+    echo "### $1"
+    echo
+    echo '```'
+    echo "go run ./cmd/genfixtures -bench-pages $pages -bench-out BENCH_DIR   # for the generated bundle"
+    echo "${cmd[*]}" | sed "s#$tmp/bench-$pages#BENCH_DIR#"
+    echo '```'
+    echo
+  } >> "$frag"
+  "$tmp/medchron" eval --truth "$2" --extractor "$extractor" | sed 's/^### /#### /' >> "$frag" || status=1
+}
+run_eval "Small bundle (testdata/bundles/small, born-digital and scanned)" testdata/bundles/small
+run_eval "Generated $pages-page bundle (born-digital and scanned)" "$tmp/bench-$pages"
+
+cp "$frag" ACCURACY.md
+touch BENCHMARKS.md
+awk -v frag="$frag" '
+  /^<!-- accuracy -->$/ { skip = 1; done = 1; print; while ((getline l < frag) > 0) print l; next }
+  /^<!-- \/accuracy -->$/ { skip = 0 }
+  !skip { print }
+  END { if (!done) { print ""; print "<!-- accuracy -->"; while ((getline l < frag) > 0) print l; print "<!-- /accuracy -->" } }
+' BENCHMARKS.md > "$tmp/b.md" && mv "$tmp/b.md" BENCHMARKS.md
+echo "wrote ACCURACY.md and the Accuracy section of BENCHMARKS.md" >&2
+exit $status
