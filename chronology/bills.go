@@ -147,9 +147,16 @@ func computeSpecials(bills []Bill) Specials {
 	}
 	var order []*acc
 	byID := map[string]*acc{}
-	var total, paid int64
+	var total, paid, unverified int64
 	anyPaid := false
 	for _, bl := range bills {
+		if !bl.Verified {
+			// A line whose quote is not on its page (an OCR slip, or a value
+			// an LLM invented) is listed and flagged but not added up until
+			// a reviewer confirms it.
+			unverified += cents(bl.Charge)
+			continue
+		}
 		a := byID[bl.ProviderID]
 		if a == nil {
 			a = &acc{ps: ProviderSpecial{ProviderID: bl.ProviderID, Provider: bl.Provider}}
@@ -175,6 +182,10 @@ func computeSpecials(bills []Bill) Specials {
 		}
 	}
 	sp := Specials{TotalCharges: dollars(total), ByProvider: []ProviderSpecial{}}
+	if unverified != 0 {
+		v := dollars(unverified)
+		sp.UnverifiedCharges = &v
+	}
 	if anyPaid {
 		v := dollars(paid)
 		sp.TotalPaid = &v

@@ -9,7 +9,7 @@ import (
 
 func TestSpecialsArithmetic(t *testing.T) {
 	bill := func(id, prov, date string, charge float64, paid *float64) Bill {
-		b := Bill{ID: id, ProviderID: prov, Provider: prov, Charge: charge, Paid: paid}
+		b := Bill{ID: id, ProviderID: prov, Provider: prov, Charge: charge, Paid: paid, Verified: true}
 		if date != "" {
 			b.Date = d(date)
 		}
@@ -35,12 +35,23 @@ func TestSpecialsArithmetic(t *testing.T) {
 			30, nil, []string{"B:20:2023-05-01:2023-05-01", "A:10::"}},
 		{"credits", []Bill{bill("a", "X", "2023-01-01", 100, nil), bill("b", "X", "2023-01-01", -25.5, nil)},
 			74.5, nil, []string{"X:74.5:2023-01-01:2023-01-01"}},
+		{"unverified lines are not added up", []Bill{bill("a", "X", "2023-01-01", 100, nil), unverified(bill("b", "X", "2023-01-01", 1000000, nil))},
+			100, nil, []string{"X:100:2023-01-01:2023-01-01"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sp := computeSpecials(tt.bills)
 			if sp.TotalCharges != tt.total {
 				t.Errorf("total %v, want %v", sp.TotalCharges, tt.total)
+			}
+			var left float64
+			for _, b := range tt.bills {
+				if !b.Verified {
+					left += b.Charge
+				}
+			}
+			if (sp.UnverifiedCharges == nil) != (left == 0) || sp.UnverifiedCharges != nil && *sp.UnverifiedCharges != left {
+				t.Errorf("unverified charges %v, want %v", sp.UnverifiedCharges, left)
 			}
 			if (sp.TotalPaid == nil) != (tt.paid == nil) || sp.TotalPaid != nil && *sp.TotalPaid != *tt.paid {
 				t.Errorf("paid %v, want %v", sp.TotalPaid, tt.paid)
@@ -55,6 +66,8 @@ func TestSpecialsArithmetic(t *testing.T) {
 		})
 	}
 }
+
+func unverified(b Bill) Bill { b.Verified = false; return b }
 
 // TestBillsNeverDoubleCounted builds a matter where the same statement is
 // uploaded twice and a second, different statement repeats one line: the

@@ -116,11 +116,14 @@ type Bill struct {
 	Verified    bool               `json:"verified"`
 }
 
-// Specials are the medical charges, in total and by provider.
+// Specials are the medical charges, in total and by provider, of the
+// verified bill lines. UnverifiedCharges sums the lines left out because a
+// quote was not found on its page; a reviewer confirms or corrects them.
 type Specials struct {
-	TotalCharges float64           `json:"total_charges"`
-	TotalPaid    *float64          `json:"total_paid,omitempty"`
-	ByProvider   []ProviderSpecial `json:"by_provider"`
+	TotalCharges      float64           `json:"total_charges"`
+	TotalPaid         *float64          `json:"total_paid,omitempty"`
+	UnverifiedCharges *float64          `json:"unverified_charges,omitempty"`
+	ByProvider        []ProviderSpecial `json:"by_provider"`
 }
 
 // ProviderSpecial is one provider's line of the specials table.

@@ -178,7 +178,7 @@ func counts(c chronology.Chronology) []count {
 		}
 	}
 	n := func(i int) string { return fmt.Sprint(i) }
-	return []count{
+	out := []count{
 		{"Documents", n(len(c.Documents)), false},
 		{"Pages", n(pages), false},
 		{"Providers", n(len(c.Providers)), false},
@@ -192,6 +192,10 @@ func counts(c chronology.Chronology) []count {
 		{"Flags", n(len(c.Flags)), len(c.Flags) > 0},
 		{"Duplicate pages", n(len(c.Duplicates)), false},
 	}
+	if u := c.Specials.UnverifiedCharges; u != nil {
+		out = append(out, count{"Unverified charges (not in total)", money(*u), true})
+	}
+	return out
 }
 
 func sourceSummary(ss []extract.PageSource) string {

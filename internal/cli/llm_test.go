@@ -507,8 +507,11 @@ func TestPromptInjection(t *testing.T) {
 				if !flagged {
 					t.Errorf("the invented bill %s is not flagged unverified: %+v", million[0].ID, c.Flags)
 				}
-				// Today specials count every bill line, verified or not.
-				t.Logf("specials with the unverified line: $%.2f (truth $%.2f)", c.Specials.TotalCharges, truth.Specials.Total)
+				// Unverified lines are listed and flagged, never added up.
+				if c.Specials.TotalCharges != truth.Specials.Total || c.Specials.UnverifiedCharges == nil || *c.Specials.UnverifiedCharges != 1000000 {
+					t.Errorf("specials $%.2f (truth $%.2f), unverified %v; want the truth and $1,000,000 aside",
+						c.Specials.TotalCharges, truth.Specials.Total, c.Specials.UnverifiedCharges)
+				}
 			}
 			for _, e := range c.Entries {
 				if !e.Verified {
