@@ -19,7 +19,12 @@ var tokenSynonyms = map[string]string{
 	"chiro": "chiropractic", "rehab": "rehabilitation", "svc": "services", "svcs": "services",
 	"srvcs": "services", "service": "services", "grp": "group", "clin": "clinic",
 	"clnc": "clinic", "emerg": "emergency", "rad": "radiology", "mt": "mount", "ft": "fort",
-	"ctrs": "center", "&": "and",
+	"ctrs": "center", "&": "and", "adv": "advanced", "advd": "advanced", "spec": "specialists",
+	"specs": "specialists", "specialist": "specialists", "1st": "first", "2nd": "second",
+	"3rd": "third", "fam": "family", "natl": "national", "intl": "international",
+	"instit": "institute", "ped": "pediatric", "peds": "pediatric", "ctr.": "center",
+	// OCR reads the "1" of "1st" as I or l.
+	"ist": "first", "lst": "first",
 }
 
 // legalSuffixes are dropped from the end of a provider name.

@@ -50,6 +50,8 @@ func TestProviderMerging(t *testing.T) {
 		{"legal suffix and the", "The Pain Center, LLC", "Pain Center", nil, true},
 		{"and vs ampersand", "Spine & Sports Ortho", "Spine and Sports Orthopaedics", nil, true},
 		{"and rehab suffix", "MOMENTUM PHYSICAL THERAPY & REHAB", "Momentum Physical Therapy", nil, true},
+		{"abbreviated words", "Adv Pain & Spine Spec.", "Advanced Pain & Spine Specialists", nil, true},
+		{"ordinal and its OCR slip", "Family 1st Chiropractic", "Family Ist Chiropractic", []string{"Family First Chiropractic"}, true},
 		{"rehab alone is not a name", "Momentum Rehabilitation", "Summit Rehabilitation", nil, false},
 	}
 	for _, tt := range tests {
@@ -122,6 +124,24 @@ func TestNiceCase(t *testing.T) {
 	for _, tt := range tests {
 		if got := niceCase(tt.in); got != tt.want {
 			t.Errorf("niceCase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDisplayForm(t *testing.T) {
+	tests := []struct {
+		forms map[string]int
+		want  string
+	}{
+		{map[string]int{"Lakeview Mem Hosp ED": 9, "Lakeview Memorial Hospital": 2}, "Lakeview Memorial Hospital"},
+		{map[string]int{"Family Ist Chiropractic": 3, "Family First Chiropractic": 1}, "Family First Chiropractic"},
+		{map[string]int{"St. Mary's Regional Med Ctr": 5, "Saint Mary's Regional Medical Center": 1}, "Saint Mary's Regional Medical Center"},
+		{map[string]int{"Parkway Orthopaedic Associates": 3, "Parkway Orthopaedic Associates LLC": 1}, "Parkway Orthopaedic Associates"},
+		{map[string]int{"Spine & Sports": 1, "Spine and Sports": 1}, "Spine and Sports"},
+	}
+	for _, tt := range tests {
+		if got := displayForm(tt.forms); got != tt.want {
+			t.Errorf("displayForm(%v) = %q, want %q", tt.forms, got, tt.want)
 		}
 	}
 }

@@ -85,7 +85,7 @@ func newProviderIndex(ms []mention) *providerIndex {
 	}
 	for _, c := range px.clusters {
 		c.id = "prov-" + shortHash(c.key)
-		c.name = niceCase(mostFrequent(c.forms, true))
+		c.name = niceCase(displayForm(c.forms))
 		if c.name == "" {
 			c.name = "Unknown provider"
 		}
@@ -107,7 +107,7 @@ func (px *providerIndex) providers(used map[string]bool) []Provider {
 			continue
 		}
 		p := Provider{ID: c.id, Name: c.name, Kind: mostFrequent(c.kinds, false), NPI: mostFrequent(c.npis, false)}
-		canonical := mostFrequent(c.forms, true)
+		canonical := displayForm(c.forms)
 		for f := range c.forms {
 			if f != canonical {
 				p.Aliases = append(p.Aliases, f)
@@ -120,6 +120,49 @@ func (px *providerIndex) providers(used map[string]bool) []Provider {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	return out
+}
+
+// displayForm picks the printed form to show for a provider: the one with
+// the fewest abbreviated words ("Lakeview Memorial Hospital" over "Lakeview
+// Mem Hosp ED", "Family First" over an OCR'd "Family Ist"), then the most
+// frequent, then the longest.
+func displayForm(forms map[string]int) string {
+	best, bestPen, bestN := "", 0, 0
+	for f, n := range forms {
+		pen := abbreviated(f)
+		switch {
+		case best == "":
+		case pen != bestPen:
+			if pen > bestPen {
+				continue
+			}
+		case n != bestN:
+			if n < bestN {
+				continue
+			}
+		case len(f) != len(best):
+			if len(f) < len(best) {
+				continue
+			}
+		case f > best:
+			continue
+		}
+		best, bestPen, bestN = f, pen, n
+	}
+	return best
+}
+
+// abbreviated counts the words of a printed name that are abbreviations of
+// longer words (Ctr, Hosp, St, PT, 1st) rather than spelling variants.
+func abbreviated(name string) int {
+	n := 0
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		w = strings.Trim(w, ".,'’")
+		if exp, ok := tokenSynonyms[w]; ok && w != "&" && len(exp) >= len(w)+2 {
+			n++
+		}
+	}
+	return n
 }
 
 // mostFrequent returns the key with the highest count; ties go to the

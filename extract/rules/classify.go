@@ -13,7 +13,7 @@ var (
 	reTitle     = regexp.MustCompile(`(?i)^[\W_]{0,3}(emergency (?:department|room)(?: physician| provider| nursing)?(?: record| report| note| visit| chart| documentation)|ed (?:provider |physician )?note|er (?:record|report|note)|radiology report|imaging report|diagnostic imaging(?: report)?|(?:mri|ct|cat scan|x-?rays?|radiographs?|ultrasound|emg|nerve conduction)(?: of(?: the)?)? (?:report|study|(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|upper|lower)[a-z/ ]{0,40})|progress note|daily (?:treatment )?note|treatment note|soap note|office (?:visit|note|consultation)|clinic (?:note|visit)|visit note|outpatient note|consult(?:ation)?(?: note| report)?|(?:new patient |initial )(?:evaluation|consultation|visit|exam(?:ination)?)|re-?evaluation|follow[- ]?up (?:visit|note|evaluation|exam)|operative (?:report|note)|op note|procedure (?:note|report)|discharge summary|history and physical|h&p|physical therapy (?:initial |daily |progress |treatment )?(?:evaluation|note|plan of care|re-?evaluation|discharge summary|visit)|pt (?:evaluation|daily note|note)|chiropractic (?:note|evaluation|initial evaluation|daily note|treatment note|report|visit)|independent medical (?:examination|evaluation)|(?:itemized |patient |billing |account )?statement(?: of account)?|itemized (?:bill|charges)|patient ledger|account ledger|ledger|ub-?04|cms-?1500|health insurance claim form|superbill|pharmacy (?:record|receipt|profile)|prescription (?:record|history)|(?:ambulance|ems|prehospital) (?:report|run report|patient care report)|patient care report|pain management (?:note|consultation|evaluation|follow[- ]?up)|neurology (?:note|consultation|evaluation)|orthop(?:a)?edic (?:note|consultation|evaluation|follow[- ]?up)|urgent care (?:note|visit|record))\b`)
 	reBillTitle = regexp.MustCompile(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
 
-	reFacility    = regexp.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|emergency|associates|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|diagnostics?|surgery center|surgical|neurology|pain (?:management|center|institute|clinic|specialists)|institute|physicians|medicine|ambulance|ems|fire (?:department|rescue)|center|centre|therapy|sports medicine)\b`)
+	reFacility    = regexp.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|emergency|associates|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|diagnostics?|surgery center|surgical|neurology|pain (?:management|center|institute|clinic|specialists)|institute|physicians|medicine|ambulance|ems|fire (?:department|rescue)|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med)\b`)
 	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
 	rePatientLine = regexp.MustCompile(`(?i)\b(patient|pt name|name|dob|d\.o\.b|date of birth|mrn|medical record|acct|account|sex|gender|age|ssn|insurance|member id|claim|re:|page \d)\b`)
@@ -147,7 +147,7 @@ func stripInitials(c string) string {
 // logoLine reports whether a line holds only a logo's initials or OCR
 // debris from a logo ("MPT", "~"), as letterheads often show.
 func logoLine(l line) bool {
-	t := stripJunk(l.trim)
+	t := strings.TrimRight(stripJunk(l.trim), ".,:;")
 	return t == "" && l.trim != "" || reLogoInitials.MatchString(t)
 }
 
@@ -248,6 +248,11 @@ func letterheadRaw(l line) string {
 	}
 	if reCredential.MatchString(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
 		return ""
+	}
+	// OCR often ends a letterhead with a stray dot: at the top of a page a
+	// title-cased name followed by "." is still a name, not a sentence.
+	if l.top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
+		c = strings.TrimSuffix(c, ".")
 	}
 	if hasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) {
 		return ""

@@ -155,6 +155,8 @@ func TestProviderAndClinician(t *testing.T) {
 			"Momentum Physical Therapy", "physical_therapy", "Thomas Patel, PT, DPT"},
 		{"OCR debris before the name", "~   Oakwood Family Medicine\nFamily Medicine and Internal Medicine\n8353 Harbor Blvd, Springfield, IL 62704\nOFFICE VISIT\nVisit Date: 06-Mar-2023\nProvider: Martin Hargrove, DO\nA: low back pain.",
 			"Oakwood Family Medicine", "primary_care", "Martin Hargrove, DO"},
+		{"OCR dots after the logo and the name", "Fax received 05/17/2024 10:14 From: Coastal Ortho & Spine (615) 555-0134 To: Law P. 001/007\n\nCoastal Orthopedic & Spine Institute.\nOrthopedic Surgery - Spine - Sports Medicine\n7386 Commerce Pkwy, Fairview, TN 37062\nOFFICE VISIT\nDate of Service: 10/02/2023\nProvider: Dana Park, MD\nA: neck sprain.",
+			"Coastal Orthopedic & Spine Institute", "orthopedics", "Dana Park, MD"},
 		{"an all-caps name is not initials", "ST MARYS REGIONAL MEDICAL CENTER\nEMERGENCY DEPARTMENT RECORD\nVisit Date: 12/06/2023\nAttending Physician: Dr. Ken Wu\nCC: MVC",
 			"ST MARYS REGIONAL MEDICAL CENTER", "emergency", "Dr. Ken Wu"},
 	}
