@@ -27,12 +27,16 @@ type dateSpan = dates.Match
 // amountsIn returns the money amounts printed on a line with their
 // positions, skipping numbers that belong to dates.
 func amountsIn(s string) (vals []float64, pos [][2]int) {
+	s = colonDecimal(s)
 	if !moneyShaped(s) {
 		return nil, nil
 	}
 	for _, m := range reAmount.FindAllStringIndex(s, -1) {
 		a, b := m[0], m[1]
-		if b < len(s) && (isDigitByte(s[b]) || s[b] == '.' || s[b] == '/' || s[b] == '%') {
+		// A dot right after an amount is OCR's speck ("98.00."), unless a
+		// digit follows it.
+		trailingDot := b < len(s) && s[b] == '.' && (b+1 == len(s) || !isDigitByte(s[b+1]))
+		if b < len(s) && !trailingDot && (isDigitByte(s[b]) || s[b] == '.' || s[b] == '/' || s[b] == '%') {
 			continue
 		}
 		if a > 0 && (isDigitByte(s[a-1]) || s[a-1] == '.' || s[a-1] == '/' || s[a-1] == '-' && a > 1 && isDigitByte(s[a-2])) {
@@ -44,6 +48,23 @@ func amountsIn(s string) (vals []float64, pos [][2]int) {
 		}
 	}
 	return vals, pos
+}
+
+var reColonDecimal = regexp.MustCompile(`\b(\d{2,3}):(\d{2})\b`)
+
+// colonDecimal repairs an amount whose decimal point OCR read as a colon
+// ("98:00"), when the number cannot be a time of day (25 and over). The
+// result has the same length as s, so positions stay valid.
+func colonDecimal(s string) string {
+	if !strings.Contains(s, ":") {
+		return s
+	}
+	return reColonDecimal.ReplaceAllStringFunc(s, func(m string) string {
+		if h, _ := strconv.Atoi(m[:len(m)-3]); h >= 25 {
+			return m[:len(m)-3] + "." + m[len(m)-2:]
+		}
+		return m
+	})
 }
 
 // moneyShaped reports whether s has a digit, a point or comma, and two

@@ -109,8 +109,9 @@ func letterheadCell(l line) string {
 	cs := cells(l.text)
 	if len(cs) >= 2 {
 		first := stripJunk(l.text[cs[0].start:cs[0].end])
-		if first == "" || reLogoInitials.MatchString(first) {
-			return l.text[cs[1].start:cs[1].end]
+		second := l.text[cs[1].start:cs[1].end]
+		if first == "" || reLogoInitials.MatchString(first) || strings.EqualFold(first, initialsOf(stripJunk(second), len(first))) {
+			return second
 		}
 	}
 	return stripInitials(firstCell(l))
@@ -127,9 +128,18 @@ func stripInitials(c string) string {
 		return c
 	}
 	initials, rest := c[m[2]:m[3]], stripJunk(c[m[1]:])
+	if strings.EqualFold(initialsOf(rest, len(initials)), initials) {
+		return rest
+	}
+	return c
+}
+
+// initialsOf returns the first letters of up to n words of s, skipping
+// "of", "and" and "the" as logos do.
+func initialsOf(s string, n int) string {
 	var got strings.Builder
-	for _, w := range strings.Fields(rest) {
-		if got.Len() == len(initials) {
+	for _, w := range strings.Fields(s) {
+		if got.Len() == n {
 			break
 		}
 		switch strings.ToLower(w) {
@@ -138,10 +148,7 @@ func stripInitials(c string) string {
 		}
 		got.WriteByte(w[0])
 	}
-	if strings.EqualFold(got.String(), initials) {
-		return rest
-	}
-	return c
+	return got.String()
 }
 
 // logoLine reports whether a line holds only a logo's initials or OCR

@@ -106,9 +106,11 @@ var (
 		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
 		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
-		"service", "date of svc"}
+		"service", "date of svc",
+		// OCR misreadings of "DOS:"
+		"bos", "b0s", "d0s", "do5", "d05"}
 	endLabels = []string{"discharge date", "date of discharge", "discharged", "discharged on", "disch date", "disch. date"}
-	dobLabels = []string{"dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
+	dobLabels = []string{"dob", "d0b", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
 	doiLabels = []string{"doi", "d.o.i", "date of injury", "date of accident", "date of loss", "date of incident",
 		"injury date", "accident date", "incident date", "loss date", "injured on", "injured", "accident on",
 		"doa", "mva", "mvc", "mva on", "mvc on", "onset", "date of onset", "onset date", "accident", "injury"}

@@ -157,6 +157,8 @@ func TestProviderAndClinician(t *testing.T) {
 			"Oakwood Family Medicine", "primary_care", "Martin Hargrove, DO"},
 		{"OCR dots after the logo and the name", "Fax received 05/17/2024 10:14 From: Coastal Ortho & Spine (615) 555-0134 To: Law P. 001/007\n\nCoastal Orthopedic & Spine Institute.\nOrthopedic Surgery - Spine - Sports Medicine\n7386 Commerce Pkwy, Fairview, TN 37062\nOFFICE VISIT\nDate of Service: 10/02/2023\nProvider: Dana Park, MD\nA: neck sprain.",
 			"Coastal Orthopedic & Spine Institute", "orthopedics", "Dana Park, MD"},
+		{"lower-case OCR initials in their own column", "mpt|   Momentum Physical Therapy\nOutpatient Orthopedic Rehabilitation\n385 Harbor Blvd, Springfield, IL 62704\nDAILY NOTE\nbos: 2023-11-06 Therapist: Victor Reyes, PT\nS: better.",
+			"Momentum Physical Therapy", "physical_therapy", "Victor Reyes, PT"},
 		{"an all-caps name is not initials", "ST MARYS REGIONAL MEDICAL CENTER\nEMERGENCY DEPARTMENT RECORD\nVisit Date: 12/06/2023\nAttending Physician: Dr. Ken Wu\nCC: MVC",
 			"ST MARYS REGIONAL MEDICAL CENTER", "emergency", "Dr. Ken Wu"},
 	}
@@ -247,6 +249,10 @@ func TestAmounts(t *testing.T) {
 		{"OCR comma 1,715,00", []float64{1715}},
 		{"date 03.14.2024 is not money", nil},
 		{"qty 1  150.00", []float64{150}},
+		{"OCR speck after an amount  98.00.   0.00", []float64{98, 0}},
+		{"OCR colon for the point  98:00   0.00", []float64{98, 0}},
+		{"a time is not money 10:14  25.00", []float64{25}},
+		{"$40.00.", []float64{40}},
 	}
 	for _, tt := range tests {
 		got, _ := amountsIn(tt.in)
