@@ -110,7 +110,9 @@ func letterheadCell(l line) string {
 	if len(cs) >= 2 {
 		first := stripJunk(l.text[cs[0].start:cs[0].end])
 		second := l.text[cs[1].start:cs[1].end]
-		if first == "" || reLogoInitials.MatchString(first) || strings.EqualFold(first, initialsOf(stripJunk(second), len(first))) {
+		// A short first column before a name is a logo, however OCR read
+		// it ("MPT", "mpt|", "upt"); the name is the next column.
+		if len(first) <= 4 && !strings.ContainsAny(first, "0123456789") && strings.Count(strings.TrimSpace(second), " ") >= 1 {
 			return second
 		}
 	}
