@@ -32,9 +32,9 @@ test: ## install what is missing (Tesseract, poppler, PostgreSQL + pgvector) and
 	eval "$$(scripts/setup-postgres.sh)" && export MEDCHRON_TEST_DATABASE_URL && \
 		go vet ./... && go test $(GOTESTFLAGS) ./...
 
-bench: ## run the benchmarks and write BENCHMARKS.md
+bench: ## run the benchmarks (server mode on PostgreSQL included) and write BENCHMARKS.md
 	scripts/setup-debian.sh
-	scripts/bench.sh
+	eval "$$(scripts/setup-postgres.sh)" && export MEDCHRON_TEST_DATABASE_URL && scripts/bench.sh
 
 eval: ## measure accuracy against truth files; writes ACCURACY.md and the Accuracy section of BENCHMARKS.md
 	scripts/setup-debian.sh
