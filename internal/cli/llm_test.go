@@ -373,9 +373,17 @@ func TestProcessLLMReplay(t *testing.T) {
 		srv := startReplay(t, "small", &replayServer{})
 		tmp := t.TempDir()
 		db := filepath.Join(tmp, "m.db")
+		t.Setenv("MEDCHRON_LLM_PRICE_IN", "2.5")
+		t.Setenv("MEDCHRON_LLM_PRICE_OUT", "10")
 		c, stdout := processLLM(t, db, filepath.Join(tmp, "out"), file, truth)
 		if !strings.Contains(stdout, "LLM tokens: ") || c.Usage == nil || c.Usage.PromptTokens == 0 {
 			t.Errorf("no token usage reported:\n%s", stdout)
+		}
+		if c.Usage != nil {
+			cost := fmt.Sprintf("estimated cost $%.2f", (float64(c.Usage.PromptTokens)*2.5+float64(c.Usage.CompletionTokens)*10)/1e6)
+			if !strings.Contains(stdout, cost) {
+				t.Errorf("want %q in:\n%s", cost, stdout)
+			}
 		}
 		for _, e := range c.Entries {
 			if e.Extractor != "llm:"+llmModel || e.PromptVersion == "" {

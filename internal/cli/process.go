@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/pipeline"
 )
@@ -269,6 +271,14 @@ func reportDocumentErrors(ctx context.Context, w io.Writer, p *pipeline.Pipeline
 	return failed
 }
 
+// llmPrices reads the endpoint's prices in US dollars per million prompt
+// and completion tokens from MEDCHRON_LLM_PRICE_IN and MEDCHRON_LLM_PRICE_OUT.
+func llmPrices() (in, out float64, ok bool) {
+	in, err1 := strconv.ParseFloat(os.Getenv("MEDCHRON_LLM_PRICE_IN"), 64)
+	out, err2 := strconv.ParseFloat(os.Getenv("MEDCHRON_LLM_PRICE_OUT"), 64)
+	return in, out, err1 == nil && err2 == nil
+}
+
 func printSummary(w io.Writer, c chronology.Chronology, pr pipeline.Progress, took time.Duration, paths []string) {
 	var text, ocr, empty int
 	for _, d := range c.Documents {
@@ -294,7 +304,11 @@ func printSummary(w io.Writer, c chronology.Chronology, pr pipeline.Progress, to
 	fmt.Fprintf(w, "%d entries (%d unverified) from %d providers, %d bill lines totalling $%.2f, %d gap(s), %d flag(s)\n",
 		len(c.Entries), unverified, len(c.Providers), len(c.Bills), c.Specials.TotalCharges, len(c.Gaps), len(c.Flags))
 	if c.Usage != nil {
-		fmt.Fprintf(w, "LLM tokens: %d prompt, %d completion\n", c.Usage.PromptTokens, c.Usage.CompletionTokens)
+		fmt.Fprintf(w, "LLM tokens: %d prompt, %d completion", c.Usage.PromptTokens, c.Usage.CompletionTokens)
+		if in, out, ok := llmPrices(); ok {
+			fmt.Fprintf(w, "; estimated cost $%.2f", llm.Cost(*c.Usage, in, out))
+		}
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, "Wrote:")
 	for _, p := range paths {
