@@ -30,6 +30,7 @@ func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
 	if !codeShaped(l.text) || looksAddress(l.text) && !dxCtx {
 		return nil
 	}
+	l.text = repairCodes(l.text)
 	ctx := dxCtx || reDxContext.MatchString(l.text)
 	var out []codeHit
 	for _, m := range reICD.FindAllStringSubmatchIndex(l.text, -1) {
@@ -91,6 +92,22 @@ func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+var (
+	reCodeComma = regexp.MustCompile(`\b([A-TV-Z][0-9]{2}),([0-9][0-9A-Z]{0,3})\b`)
+	reCodeSpace = regexp.MustCompile(`\b([A-TV-Z][0-9]{2})\. ([0-9][0-9A-Z]{0,3})\b`)
+)
+
+// repairCodes undoes OCR's damage to the point of a code, keeping the
+// line's length (positions stay valid): "M54,2" → "M54.2", "M50. 220" →
+// "M50.220 ".
+func repairCodes(s string) string {
+	if !strings.ContainsAny(s, ", ") {
+		return s
+	}
+	s = reCodeComma.ReplaceAllString(s, "$1.$2")
+	return reCodeSpace.ReplaceAllString(s, "$1.$2 ")
 }
 
 // codeShaped reports whether s has a capital letter (or $) followed by a

@@ -115,6 +115,9 @@ func TestICD10(t *testing.T) {
 		{"ocr dollar for S", "Dx: $13.4XXD", false, []string{"S13.4XXD"}, []string{""}},
 		{"ocr S$ for S", "Dx: M54.2, S$13.4XXD", false, []string{"M54.2", "S13.4XXD"}, []string{"", ""}},
 		{"covid code", "U07.1 COVID-19", true, []string{"U07.1"}, []string{"COVID-19"}},
+		{"ocr comma for the point", "Dx: M54,2, $13.4XXD", false, []string{"M54.2", "S13.4XXD"}, []string{"", ""}},
+		{"ocr space after the point", "1. Other cervical disc displacement, mid- cervical region, unspecified level (M50. 220)", true,
+			[]string{"M50.220"}, []string{"Other cervical disc displacement, mid- cervical region, unspecified level"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
