@@ -1,0 +1,120 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// ICD10Code is one row of the official ICD-10-CM code table, as in the
+// SQLite store (sqlite.ICD10Code).
+type ICD10Code struct {
+	// Code is the code as the order file prints it: without its dot.
+	Code     string
+	Billable bool
+	Short    string
+	Long     string
+}
+
+// normCode returns the table key of a code in dotted or undotted form.
+func normCode(code string) string {
+	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), ".", ""))
+}
+
+// ReplaceICD10 replaces the stored ICD-10-CM table with codes in one
+// transaction (readers see the old table or the new one, never a mix) and
+// returns the number of codes stored. Codes repeated in the input are
+// stored once, the last one winning; blank codes are skipped. Called on a
+// store bound to a transaction, it runs in that transaction.
+func (s *Store) ReplaceICD10(ctx context.Context, codes []ICD10Code) (int, error) {
+	at := make(map[string]int, len(codes))
+	rows := make([][]any, 0, len(codes))
+	for _, c := range codes {
+		code := normCode(c.Code)
+		if code == "" {
+			continue
+		}
+		row := []any{code, c.Billable, clean(c.Short), clean(c.Long)}
+		if i, ok := at[code]; ok {
+			rows[i] = row
+			continue
+		}
+		at[code] = len(rows)
+		rows = append(rows, row)
+	}
+	var n int
+	err := s.inTx(ctx, func(ctx context.Context, tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `DELETE FROM icd10cm_codes`); err != nil {
+			return err
+		}
+		copied, err := tx.CopyFrom(ctx, pgx.Identifier{"icd10cm_codes"},
+			[]string{"code", "billable", "short", "long"}, pgx.CopyFromRows(rows))
+		n = int(copied)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("import icd-10-cm codes: %w", err)
+	}
+	return n, nil
+}
+
+// ICD10Count returns the number of imported ICD-10-CM codes.
+func (s *Store) ICD10Count(ctx context.Context) (int, error) {
+	var n int
+	if err := s.q.QueryRow(ctx, `SELECT count(*) FROM icd10cm_codes`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count icd-10-cm codes: %w", err)
+	}
+	return n, nil
+}
+
+// ICD10Codes returns the imported ICD-10-CM table in code order.
+func (s *Store) ICD10Codes(ctx context.Context) ([]ICD10Code, error) {
+	rows, err := s.q.Query(ctx, `SELECT code, billable, short, long FROM icd10cm_codes ORDER BY code COLLATE "C"`)
+	if err != nil {
+		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
+	}
+	codes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[ICD10Code])
+	if err != nil {
+		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
+	}
+	return codes, nil
+}
+
+// CodeBook is the imported ICD-10-CM table, held in memory so that lookups
+// during extraction do no I/O. It implements rules.CodeBook.
+type CodeBook struct {
+	long map[string]string
+}
+
+// Lookup reports the long description of a code, dotted or not (the
+// short one when the table has no long one).
+func (b *CodeBook) Lookup(code string) (string, bool) {
+	d, ok := b.long[normCode(code)]
+	return d, ok
+}
+
+// Len returns the number of codes in the book.
+func (b *CodeBook) Len() int { return len(b.long) }
+
+// CodeBook loads the imported ICD-10-CM table. It returns nil and no error
+// when no table has been imported.
+func (s *Store) CodeBook(ctx context.Context) (*CodeBook, error) {
+	rows, err := s.q.Query(ctx, `SELECT code, CASE WHEN long <> '' THEN long ELSE short END FROM icd10cm_codes`)
+	if err != nil {
+		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
+	}
+	long := map[string]string{}
+	var code, desc string
+	if _, err := pgx.ForEachRow(rows, []any{&code, &desc}, func() error {
+		long[code] = desc
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
+	}
+	if len(long) == 0 {
+		return nil, nil
+	}
+	return &CodeBook{long: long}, nil
+}

@@ -1,0 +1,167 @@
+package postgres
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/medchron/medchron/extract/rules"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// The code book is what the rules extractor validates codes with.
+var _ rules.CodeBook = (*CodeBook)(nil)
+
+func TestICD10(t *testing.T) {
+	s := openMigrated(t)
+	ctx := t.Context()
+	if book, err := s.CodeBook(ctx); err != nil || book != nil {
+		t.Fatalf("CodeBook before any import = %v, %v; want nil, nil", book, err)
+	}
+	n, err := s.ReplaceICD10(ctx, []ICD10Code{
+		{Code: "S134XXA", Billable: true, Short: "Sprain of ligaments of cervical spine, init", Long: "Sprain of ligaments of cervical spine, initial encounter"},
+		{Code: "m54.12", Billable: true, Short: "Radiculopathy, cervical region"},
+		{Code: "S13", Short: "Dislocation and sprain of joints and ligaments at neck level", Long: "Dislocation and sprain of joints and ligaments at neck level"},
+		{Code: "M5412", Billable: true, Short: "Radiculopathy, cerv", Long: "Radiculopathy, cervical region"}, // repeated: this one wins
+		{Code: "  ", Short: "blank, skipped"},
+		{Code: "Z00.00", Billable: true, Long: "Encntr for general adult medical exam w/o abnormal findings\x00"},
+	})
+	if err != nil || n != 4 {
+		t.Fatalf("ReplaceICD10 = %d, %v; want 4 codes", n, err)
+	}
+	if c, err := s.ICD10Count(ctx); err != nil || c != 4 {
+		t.Errorf("ICD10Count = %d, %v; want 4", c, err)
+	}
+	codes, err := s.ICD10Codes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range codes {
+		got = append(got, c.Code)
+	}
+	if want := []string{"M5412", "S13", "S134XXA", "Z0000"}; !slices.Equal(got, want) {
+		t.Errorf("ICD10Codes = %v, want %v in code order", got, want)
+	}
+	if codes[0] != (ICD10Code{Code: "M5412", Billable: true, Short: "Radiculopathy, cerv", Long: "Radiculopathy, cervical region"}) {
+		t.Errorf("M5412 = %+v, want the last of its repeats", codes[0])
+	}
+	book, err := s.CodeBook(ctx)
+	if err != nil || book == nil || book.Len() != 4 {
+		t.Fatalf("CodeBook = %v, %v", book, err)
+	}
+	tests := []struct{ code, want string }{
+		{"S13.4XXA", "Sprain of ligaments of cervical spine, initial encounter"},
+		{"s134xxa", "Sprain of ligaments of cervical spine, initial encounter"},
+		{" M54.12 ", "Radiculopathy, cervical region"},
+		{"S13", "Dislocation and sprain of joints and ligaments at neck level"},
+		{"Z00.00", "Encntr for general adult medical exam w/o abnormal findings\uFFFD"},
+		{"S13.4", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		d, ok := book.Lookup(tc.code)
+		if d != tc.want || ok != (tc.want != "") {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", tc.code, d, ok, tc.want)
+		}
+	}
+	// A second import replaces the first as a whole.
+	if n, err := s.ReplaceICD10(ctx, []ICD10Code{{Code: "R51.9", Billable: true, Short: "Headache, unspecified"}}); err != nil || n != 1 {
+		t.Fatalf("second ReplaceICD10 = %d, %v", n, err)
+	}
+	book, err = s.CodeBook(ctx)
+	if err != nil || book.Len() != 1 {
+		t.Fatalf("CodeBook after the second import: %v, %v", book, err)
+	}
+	if d, ok := book.Lookup("R519"); !ok || d != "Headache, unspecified" {
+		t.Errorf("Lookup(R519) = %q, %v; want the short description when there is no long one", d, ok)
+	}
+	// An import in a transaction that then fails is rolled back with it.
+	err = s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		if _, err := tx.(*Store).ReplaceICD10(ctx, []ICD10Code{{Code: "A00"}, {Code: "A01"}}); err != nil {
+			return err
+		}
+		return context.Canceled // the caller's transaction fails after the import
+	})
+	if err != context.Canceled {
+		t.Fatalf("WithTx = %v", err)
+	}
+	if c, err := s.ICD10Count(ctx); err != nil || c != 1 {
+		t.Errorf("ICD10Count after a rolled-back import = %d, %v; want 1", c, err)
+	}
+}
+
+// TestICD10Shared imports the shared CMS order file (about 95,000 codes)
+// and looks codes up in it.
+func TestICD10Shared(t *testing.T) {
+	path := filepath.Join(repoRoot(t), "..", "shared", "data", "codes", "icd10cm", "icd10cm_fy2022_order_cdc.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("shared ICD-10-CM order file not present")
+	}
+	s := openMigrated(t)
+	ctx := t.Context()
+	loaded, err := rules.LoadOrderFilePath(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []ICD10Code
+	loaded.Each(func(code string, billable bool, short, long string) {
+		codes = append(codes, ICD10Code{Code: code, Billable: billable, Short: short, Long: long})
+	})
+	sort.Slice(codes, func(i, j int) bool { return codes[i].Code < codes[j].Code })
+	start := time.Now()
+	n, err := s.ReplaceICD10(ctx, codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("imported %d codes in %s", n, time.Since(start).Round(time.Millisecond))
+	if n != loaded.Len() || n < 90000 {
+		t.Errorf("%d codes stored, %d loaded; want about 95,000", n, loaded.Len())
+	}
+	stored, err := s.ICD10Codes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(stored, codes) {
+		t.Errorf("ICD10Codes differs from what was imported")
+	}
+	book, err := s.CodeBook(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ code, want string }{
+		{"S13.4XXA", "Sprain of ligaments of cervical spine, initial encounter"},
+		{"m5412", "Radiculopathy, cervical region"},
+		{"Z99.999", ""},
+	} {
+		if d, ok := book.Lookup(tc.code); d != tc.want || ok != (tc.want != "") {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", tc.code, d, ok, tc.want)
+		}
+		if d, _ := loaded.Lookup(tc.code); d != tc.want {
+			t.Errorf("rules book Lookup(%q) = %q; the stored book should agree with it", tc.code, d)
+		}
+	}
+}
+
+// repoRoot returns the directory holding go.mod, above the test's.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
