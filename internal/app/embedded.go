@@ -178,8 +178,14 @@ func (e *Embedded) Close(ctx context.Context) error {
 
 // RiverUI returns River's operator UI mounted under prefix.
 func (e *Embedded) RiverUI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
+	return riverUI(ctx, e.River, prefix, log)
+}
+
+// riverUI starts River's web UI over client, mounted under prefix; job
+// arguments (document ids) are hidden by default.
+func riverUI[TTx any](ctx context.Context, client *river.Client[TTx], prefix string, log *slog.Logger) (http.Handler, error) {
 	h, err := riverui.NewHandler(&riverui.HandlerOpts{
-		Endpoints:                riverui.NewEndpoints(e.River, nil),
+		Endpoints:                riverui.NewEndpoints(client, nil),
 		JobListHideArgsByDefault: true,
 		Logger:                   quietRiverLogger(log),
 		Prefix:                   prefix,

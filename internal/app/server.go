@@ -14,7 +14,6 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
-	"riverqueue.com/riverui"
 
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
@@ -194,17 +193,5 @@ func (s *Server) Close(ctx context.Context) error {
 
 // RiverUI returns River's web UI for operators, to mount under prefix.
 func (s *Server) RiverUI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
-	h, err := riverui.NewHandler(&riverui.HandlerOpts{
-		Endpoints:                riverui.NewEndpoints(s.River, nil),
-		JobListHideArgsByDefault: true,
-		Logger:                   quietRiverLogger(log),
-		Prefix:                   prefix,
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := h.Start(ctx); err != nil {
-		return nil, err
-	}
-	return h, nil
+	return riverUI(ctx, s.River, prefix, log)
 }
