@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"flag"
+	"github.com/medchron/medchron/internal/testutil"
 	"os"
 	"path/filepath"
 	"testing"
@@ -31,25 +32,4 @@ func golden(t *testing.T, name string, got []byte) {
 
 // sharedDir returns ../shared next to the repository root (the folder
 // holding go.mod), skipping the test when it is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("no ../shared next to the repository: %v", err)
-	}
-	return shared
-}
+func sharedDir(t *testing.T) string { return testutil.Shared(t) }

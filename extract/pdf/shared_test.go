@@ -2,7 +2,7 @@ package pdf
 
 import (
 	"context"
-	"os"
+	"github.com/medchron/medchron/internal/testutil"
 	"path/filepath"
 	"testing"
 
@@ -11,28 +11,7 @@ import (
 
 // sharedData returns ../shared/data beside the repository root (the
 // directory holding go.mod), skipping the test when it is absent.
-func sharedData(t *testing.T, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", sub)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("%s is absent", path)
-	}
-	return path
-}
+func sharedData(t *testing.T, sub string) string { return testutil.Shared(t, "data", sub) }
 
 // TestSharedRenderedPDFs reads the public rendered records: clean PDFs must
 // yield real text on every page, scanned ones must be left for OCR.

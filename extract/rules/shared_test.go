@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/medchron/medchron/internal/testutil"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,26 +10,7 @@ import (
 // sharedData returns ../shared/data next to the repository root (the
 // directory holding go.mod), or skips the test when it is absent.
 func sharedData(t testing.TB, elem ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared", "data"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s absent", filepath.Join(elem...))
-	}
-	return p
+	return testutil.Shared(t, append([]string{"data"}, elem...)...)
 }
 
 // repoRoot returns the directory holding go.mod.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/medchron/medchron/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,23 +19,7 @@ import (
 )
 
 // repoRoot is the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
 // run runs the command line and returns its exit status, stdout and stderr.
 func run(t testing.TB, args ...string) (int, string, string) {

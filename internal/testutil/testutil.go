@@ -1,0 +1,40 @@
+// Package testutil holds helpers shared by medchron's tests: finding the
+// repository root and the public data in ../shared beside it.
+package testutil
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// RepoRoot returns the folder holding go.mod, walking up from the test's
+// working directory.
+func RepoRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// Shared returns ../shared/<elem...> beside the repository root, skipping
+// the test when it is absent (a fresh clone has no ../shared).
+func Shared(tb testing.TB, elem ...string) string {
+	tb.Helper()
+	p := filepath.Join(append([]string{filepath.Dir(RepoRoot(tb)), "shared"}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("%s not found: test skipped (it needs ../shared beside the repository)", p)
+	}
+	return p
+}
