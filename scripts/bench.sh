@@ -32,7 +32,7 @@ fi
 {
   echo "# Benchmarks"
   echo
-  echo "Written by \`make bench\` (scripts/bench.sh) on $(date -u +%Y-%m-%d), $(nproc) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), Go $(go env GOVERSION), OMP_THREAD_LIMIT=1."
+  echo "Written by \`make bench\` (scripts/bench.sh) on $(date -u +%Y-%m-%d), $(nproc --all) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), Go $(go env GOVERSION), OMP_THREAD_LIMIT=1."
   echo
   echo "Command:"
   echo
