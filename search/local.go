@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	"slices"
 )
 
 // LocalModel is the model name Local records with its vectors. Change it
@@ -65,7 +66,15 @@ func (Local) vector(text string, counts map[uint64]float32) []float32 {
 		charGrams(w, counts)
 	}
 	v := make([]float32, LocalDim)
-	for h, tf := range counts {
+	// Add features in a fixed order: float sums depend on order, and the
+	// same text must always give the same vector, bit for bit.
+	keys := make([]uint64, 0, len(counts))
+	for h := range counts {
+		keys = append(keys, h)
+	}
+	slices.Sort(keys)
+	for _, h := range keys {
+		tf := counts[h]
 		w := float64(1 + math.Log(float64(tf)))
 		switch byte(h) {
 		case 'w':
