@@ -29,12 +29,12 @@ demo: ## install what is missing, build, and process the sample bundles in testd
 
 test: ## install what is missing (Tesseract, poppler, PostgreSQL + pgvector) and run the whole test suite
 	scripts/setup-debian.sh test
-	eval "$$(scripts/setup-postgres.sh)" && export MEDCHRON_TEST_DATABASE_URL && \
+	pg="$$(scripts/setup-postgres.sh)" && eval "$$pg" && export MEDCHRON_TEST_DATABASE_URL && \
 		go vet ./... && go test $(GOTESTFLAGS) ./...
 
 bench: ## run the benchmarks (server mode on PostgreSQL included) and write BENCHMARKS.md
 	scripts/setup-debian.sh
-	eval "$$(scripts/setup-postgres.sh)" && export MEDCHRON_TEST_DATABASE_URL && scripts/bench.sh
+	pg="$$(scripts/setup-postgres.sh)" && eval "$$pg" && export MEDCHRON_TEST_DATABASE_URL && scripts/bench.sh
 
 eval: ## measure accuracy against truth files; writes ACCURACY.md and the Accuracy section of BENCHMARKS.md
 	scripts/setup-debian.sh

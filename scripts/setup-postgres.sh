@@ -195,9 +195,22 @@ EOF
 fi
 PORT=$(cat "$ROOT/port")
 
-if ! as_postgres "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+start_cluster() {
   log "starting cluster on port $PORT"
   as_postgres "$PG_BIN/pg_ctl" -D "$DATA" -l "$ROOT/server.log" -w -t 60 start >/dev/null
+}
+ready() { as_postgres "$PG_BIN/pg_isready" -h "$ROOT" -p "$PORT" -q; }
+if ! as_postgres "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+  start_cluster
+fi
+# A server killed hard (a session's end, a crash) can leave processes that
+# pass "status" but accept nothing: wait a little, then restart it.
+for _ in $(seq 50); do ready && break; sleep 0.2; done
+if ! ready; then
+  log "cluster not answering: restarting it"
+  as_postgres "$PG_BIN/pg_ctl" -D "$DATA" -m immediate stop >/dev/null 2>&1 || true
+  start_cluster
+  ready || die "PostgreSQL did not start: see $ROOT/server.log"
 fi
 
 psql_su() { as_postgres "$PG_BIN/psql" -h "$ROOT" -p "$PORT" -U postgres -d postgres -qAtX -v ON_ERROR_STOP=1 "$@"; }
