@@ -132,8 +132,10 @@ func TestUploadProcessRead(t *testing.T) {
 		t.Fatalf("chronology: %d %s", code, body)
 	}
 	var c struct {
-		Schema  string
-		Matter  struct{ DateOfIncident string `json:"date_of_incident"` }
+		Schema string
+		Matter struct {
+			DateOfIncident string `json:"date_of_incident"`
+		}
 		Entries []json.RawMessage
 	}
 	json.Unmarshal(body, &c)
