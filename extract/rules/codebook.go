@@ -133,6 +133,16 @@ func (b *ICD10) put(code string, billable bool, long, short string) {
 	b.codes[code] = icdEntry{billable: billable, long: d, short: strings.TrimSpace(short)}
 }
 
+// NewICD10 returns an empty code book to fill with Add, for a table kept
+// elsewhere (a store's imported codes).
+func NewICD10() *ICD10 { return &ICD10{codes: map[string]icdEntry{}} }
+
+// Add adds one code, dotted or not; an empty long description falls back
+// to the short one.
+func (b *ICD10) Add(code string, billable bool, short, long string) {
+	b.put(strings.ReplaceAll(code, ".", ""), billable, long, short)
+}
+
 // Each calls fn for every code in the book, in no particular order, with
 // the code without its dot, its billable flag and its short and long
 // descriptions (the long one falls back to the short one).

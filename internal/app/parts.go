@@ -14,8 +14,6 @@ import (
 	"github.com/medchron/medchron/extract/rules"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
-	"github.com/medchron/medchron/store/postgres"
-	"github.com/medchron/medchron/store/sqlite"
 )
 
 // OCRDPI is the resolution pages are rendered at for OCR when their own
@@ -142,25 +140,25 @@ func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st pipeli
 	}
 }
 
-// codeBook returns the store's imported ICD-10-CM table ("medchron codes
-// import") as a code book for the rules extractor, or nil when there is
-// none.
+// codeBookStore is a store that may hold an imported ICD-10-CM table
+// ("medchron codes import"); both stores are.
+type codeBookStore interface {
+	// CodeBook returns the imported table, or nil when none was imported.
+	CodeBook(ctx context.Context) (*rules.ICD10, error)
+}
+
+// codeBook returns the store's imported ICD-10-CM table as a code book for
+// the rules extractor, or nil when there is none.
 func codeBook(ctx context.Context, st pipeline.Store) (rules.CodeBook, error) {
-	switch s := st.(type) {
-	case *sqlite.Store:
-		b, err := s.CodeBook(ctx)
-		if err != nil || b == nil {
-			return nil, err
-		}
-		return b, nil
-	case *postgres.Store:
-		b, err := s.CodeBook(ctx)
-		if err != nil || b == nil {
-			return nil, err
-		}
-		return b, nil
+	cs, ok := st.(codeBookStore)
+	if !ok {
+		return nil, nil
 	}
-	return nil, nil
+	b, err := cs.CodeBook(ctx)
+	if err != nil || b == nil {
+		return nil, err // never a typed nil in the interface
+	}
+	return b, nil
 }
 
 // newParts builds the PDF reader, the OCR pool and the extractors. When

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"github.com/medchron/medchron/extract/rules"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -82,39 +83,23 @@ func (s *Store) ICD10Codes(ctx context.Context) ([]ICD10Code, error) {
 	return codes, nil
 }
 
-// CodeBook is the imported ICD-10-CM table, held in memory so that lookups
-// during extraction do no I/O. It implements rules.CodeBook.
-type CodeBook struct {
-	long map[string]string
-}
-
-// Lookup reports the long description of a code, dotted or not (the
-// short one when the table has no long one).
-func (b *CodeBook) Lookup(code string) (string, bool) {
-	d, ok := b.long[normCode(code)]
-	return d, ok
-}
-
-// Len returns the number of codes in the book.
-func (b *CodeBook) Len() int { return len(b.long) }
-
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
-func (s *Store) CodeBook(ctx context.Context) (*CodeBook, error) {
-	rows, err := s.q.Query(ctx, `SELECT code, CASE WHEN long <> '' THEN long ELSE short END FROM icd10cm_codes`)
+func (s *Store) CodeBook(ctx context.Context) (*rules.ICD10, error) {
+	rows, err := s.q.Query(ctx, `SELECT code, billable, short, long FROM icd10cm_codes`)
 	if err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
-	long := map[string]string{}
-	var code, desc string
-	if _, err := pgx.ForEachRow(rows, []any{&code, &desc}, func() error {
-		long[code] = desc
+	b := rules.NewICD10()
+	var c ICD10Code
+	if _, err := pgx.ForEachRow(rows, []any{&c.Code, &c.Billable, &c.Short, &c.Long}, func() error {
+		b.Add(c.Code, c.Billable, c.Short, c.Long)
 		return nil
 	}); err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
-	if len(long) == 0 {
+	if b.Len() == 0 {
 		return nil, nil
 	}
-	return &CodeBook{long: long}, nil
+	return b, nil
 }

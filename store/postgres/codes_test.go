@@ -14,7 +14,7 @@ import (
 )
 
 // The code book is what the rules extractor validates codes with.
-var _ rules.CodeBook = (*CodeBook)(nil)
+var _ rules.CodeBook = (*rules.ICD10)(nil)
 
 func TestICD10(t *testing.T) {
 	s := openMigrated(t)

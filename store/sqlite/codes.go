@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/medchron/medchron/extract/rules"
 	"strings"
 )
 
@@ -100,40 +101,25 @@ func (s *Store) ICD10Codes(ctx context.Context) ([]ICD10Code, error) {
 	return out, nil
 }
 
-// CodeBook is the imported ICD-10-CM table, held in memory so that lookups
-// during extraction do no I/O. It implements rules.CodeBook.
-type CodeBook struct {
-	long map[string]string
-}
-
-// Lookup reports the long description of a code, dotted or not.
-func (b *CodeBook) Lookup(code string) (string, bool) {
-	d, ok := b.long[normCode(code)]
-	return d, ok
-}
-
-// Len returns the number of codes in the book.
-func (b *CodeBook) Len() int { return len(b.long) }
-
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
-func (s *Store) CodeBook(ctx context.Context) (*CodeBook, error) {
+func (s *Store) CodeBook(ctx context.Context) (*rules.ICD10, error) {
 	n, err := s.ICD10Count(ctx)
 	if err != nil || n == 0 {
 		return nil, err
 	}
-	rows, err := s.q.QueryContext(ctx, "SELECT code, CASE WHEN long <> '' THEN long ELSE short END FROM icd10cm_codes")
+	rows, err := s.q.QueryContext(ctx, "SELECT code, billable, short, long FROM icd10cm_codes")
 	if err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
 	defer rows.Close()
-	b := &CodeBook{long: make(map[string]string, n)}
+	b := rules.NewICD10()
 	for rows.Next() {
-		var code, desc string
-		if err := rows.Scan(&code, &desc); err != nil {
+		var c ICD10Code
+		if err := rows.Scan(&c.Code, &c.Billable, &c.Short, &c.Long); err != nil {
 			return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 		}
-		b.long[code] = desc
+		b.Add(c.Code, c.Billable, c.Short, c.Long)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
