@@ -1,10 +1,8 @@
 package demand
 
 import (
-	"bytes"
 	"flag"
-	"os"
-	"path/filepath"
+	"github.com/medchron/medchron/internal/testutil"
 	"testing"
 	"time"
 
@@ -19,20 +17,4 @@ func sampleDraft() Draft {
 	return Generate(reporttest.Sample(), Options{Now: testNow})
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff", name)
-	}
-}
+func golden(t *testing.T, name string, got []byte) { testutil.Golden(t, name, got, *update) }

@@ -3,6 +3,7 @@
 package testutil
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -37,4 +38,24 @@ func Shared(tb testing.TB, elem ...string) string {
 		tb.Skipf("%s not found: test skipped (it needs ../shared beside the repository)", p)
 	}
 	return p
+}
+
+// Golden compares got with the file testdata/name, or rewrites the file
+// when update is set (the package's -update flag).
+func Golden(tb testing.TB, name string, got []byte, update bool) {
+	tb.Helper()
+	path := filepath.Join("testdata", name)
+	if update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		tb.Errorf("%s differs from the golden file (%d bytes, want %d); run go test -update and review the diff", name, len(got), len(want))
+	}
 }
