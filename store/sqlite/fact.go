@@ -5,30 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/pipeline"
 )
-
-// Fact kinds as stored.
-const (
-	kindEncounter = "encounter"
-	kindBill      = "bill"
-	kindBillTotal = "bill_total"
-)
-
-// extractionMeta is what a Result holds besides its facts.
-type extractionMeta struct {
-	Patient    string         `json:"patient,omitempty"`
-	Usage      extract.Usage  `json:"usage,omitzero"`
-	PageErrors map[int]string `json:"page_errors,omitempty"`
-}
-
-func firstPage(c []extract.Citation) int {
-	if len(c) == 0 {
-		return 0
-	}
-	return c[0].Page
-}
 
 // PutResult implements pipeline.Queries: it replaces the document's facts
 // and bumps the version of every matter holding the document.
@@ -38,33 +16,18 @@ func (s *Store) PutResult(ctx context.Context, documentID string, r pipeline.Sto
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM facts WHERE document_id = ?`, documentID); err != nil {
 			return err
 		}
-		seq := 0
-		add := func(kind string, page int, v any) error {
-			b, err := json.Marshal(v)
+		for i, f := range pipeline.FactRows(r.Result) {
+			b, err := json.Marshal(f.Value)
 			if err != nil {
 				return err
 			}
-			seq++
 			_, err = t.q.ExecContext(ctx, `INSERT INTO facts (document_id, seq, kind, page, data) VALUES (?, ?, ?, ?, ?)`,
-				documentID, seq, kind, page, string(b))
-			return err
-		}
-		for _, e := range r.Result.Encounters {
-			if err := add(kindEncounter, firstPage(e.Citations), e); err != nil {
+				documentID, i+1, f.Kind, f.Page, string(b))
+			if err != nil {
 				return err
 			}
 		}
-		for _, b := range r.Result.Bills {
-			if err := add(kindBill, firstPage(b.Citations), b); err != nil {
-				return err
-			}
-		}
-		for _, b := range r.Result.BillTotals {
-			if err := add(kindBillTotal, firstPage(b.Citations), b); err != nil {
-				return err
-			}
-		}
-		meta, err := json.Marshal(extractionMeta{Patient: r.Result.Patient, Usage: r.Result.Usage, PageErrors: r.Result.PageErrors})
+		meta, err := json.Marshal(pipeline.MetaOf(r.Result))
 		if err != nil {
 			return err
 		}
@@ -89,11 +52,11 @@ func (s *Store) Result(ctx context.Context, documentID string) (pipeline.StoredR
 	if err != nil {
 		return r, notFound(err, "facts of "+documentID)
 	}
-	var m extractionMeta
+	var m pipeline.ResultMeta
 	if err := json.Unmarshal([]byte(meta), &m); err != nil {
-		return r, err
+		return r, fmt.Errorf("facts of %s: %w", documentID, err)
 	}
-	r.Result.Patient, r.Result.Usage, r.Result.PageErrors = m.Patient, m.Usage, m.PageErrors
+	m.Apply(&r.Result)
 	rows, err := s.q.QueryContext(ctx, `SELECT kind, data FROM facts WHERE document_id = ? ORDER BY seq`, documentID)
 	if err != nil {
 		return r, err
@@ -104,23 +67,7 @@ func (s *Store) Result(ctx context.Context, documentID string) (pipeline.StoredR
 		if err := rows.Scan(&kind, &data); err != nil {
 			return r, err
 		}
-		switch kind {
-		case kindEncounter:
-			var e extract.Encounter
-			err = json.Unmarshal([]byte(data), &e)
-			r.Result.Encounters = append(r.Result.Encounters, e)
-		case kindBill:
-			var b extract.BillLine
-			err = json.Unmarshal([]byte(data), &b)
-			r.Result.Bills = append(r.Result.Bills, b)
-		case kindBillTotal:
-			var b extract.BillTotal
-			err = json.Unmarshal([]byte(data), &b)
-			r.Result.BillTotals = append(r.Result.BillTotals, b)
-		default:
-			err = fmt.Errorf("unknown fact kind %q", kind)
-		}
-		if err != nil {
+		if err := pipeline.AddFact(&r.Result, kind, []byte(data)); err != nil {
 			return r, fmt.Errorf("fact of %s: %w", documentID, err)
 		}
 	}
