@@ -87,6 +87,10 @@ type Entry struct {
 	Citations     []extract.Citation `json:"citations"`
 	Verified      bool               `json:"verified"`
 	Review        string             `json:"review,omitempty"`
+	// ReviewedBy is who set Review, when, and a rejection's reason.
+	ReviewedBy *ReviewInfo `json:"reviewed_by,omitempty"`
+	// Corrections lists fields a reviewer changed, with the extracted values.
+	Corrections []Correction `json:"corrections,omitempty"`
 	Extractor     string             `json:"extractor,omitempty"`
 	PromptVersion string             `json:"prompt_version,omitempty"`
 }

@@ -1,0 +1,263 @@
+package chronology
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// EntryReview is one reviewer decision on an entry: verified, corrected
+// (with the fields changed) or rejected (with a reason). Reviews are kept
+// as history, never overwritten; the newest one for an entry is its state.
+// They are stored apart from the chronology, keyed by the entry's stable
+// id, so that rebuilding the chronology keeps them.
+type EntryReview struct {
+	ID       int64             `json:"id,omitempty"`
+	MatterID string            `json:"matter_id"`
+	EntryID  string            `json:"entry_id"`
+	State    string            `json:"state"`
+	Fields   map[string]string `json:"fields,omitempty"` // corrected values by field name
+	Reason   string            `json:"reason,omitempty"`
+	UserID   string            `json:"user_id"`
+	Username string            `json:"username"`
+	At       time.Time         `json:"at"`
+}
+
+// Correction records a field a reviewer changed, keeping what the
+// extractor found.
+type Correction struct {
+	Field    string    `json:"field"`
+	Original string    `json:"original"`
+	Value    string    `json:"value"`
+	By       string    `json:"by"`
+	At       time.Time `json:"at"`
+}
+
+// ReviewInfo is who set an entry's review state, and when.
+type ReviewInfo struct {
+	By     string    `json:"by"`
+	At     time.Time `json:"at"`
+	Reason string    `json:"reason,omitempty"`
+}
+
+// CorrectableFields are the entry fields a reviewer may correct.
+var CorrectableFields = []string{"date", "provider", "clinician", "visit_type", "complaints", "findings", "assessment", "plan", "summary", "work_status", "pain_score"}
+
+// Validate checks a review before it is stored.
+func (r EntryReview) Validate() error {
+	if r.EntryID == "" || r.MatterID == "" {
+		return errors.New("review: matter and entry are required")
+	}
+	if r.UserID == "" {
+		return errors.New("review: the reviewer is required")
+	}
+	switch r.State {
+	case ReviewVerified, ReviewUnreviewed:
+		if len(r.Fields) > 0 {
+			return fmt.Errorf("review %s: only a correction changes fields", r.State)
+		}
+	case ReviewRejected:
+		if strings.TrimSpace(r.Reason) == "" {
+			return errors.New("reject: a reason is required")
+		}
+	case ReviewCorrected:
+		if len(r.Fields) == 0 {
+			return errors.New("correct: change at least one field")
+		}
+		for f, v := range r.Fields {
+			if err := checkField(f, v); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("review: unknown state %q", r.State)
+	}
+	return nil
+}
+
+func checkField(f, v string) error {
+	switch f {
+	case "date":
+		if _, err := dates.ParseISO(v); err != nil {
+			return fmt.Errorf("correct date: %q is not a date (YYYY-MM-DD)", v)
+		}
+	case "pain_score":
+		if v == "" {
+			return nil
+		}
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil || n < 0 || n > 10 {
+			return fmt.Errorf("correct pain score: %q is not a number from 0 to 10", v)
+		}
+	case "provider":
+		if strings.TrimSpace(v) == "" {
+			return errors.New("correct provider: the provider cannot be empty")
+		}
+	default:
+		for _, c := range CorrectableFields {
+			if c == f {
+				return nil
+			}
+		}
+		return fmt.Errorf("correct: %q is not a field that can be corrected", f)
+	}
+	return nil
+}
+
+// FieldValue returns an entry's field as text, as CorrectableFields names it.
+func (e *Entry) FieldValue(f string) string {
+	switch f {
+	case "date":
+		return e.Date.String()
+	case "provider":
+		return e.Provider
+	case "clinician":
+		return e.Clinician
+	case "visit_type":
+		return e.VisitType
+	case "complaints":
+		return e.Complaints
+	case "findings":
+		return e.Findings
+	case "assessment":
+		return e.Assessment
+	case "plan":
+		return e.Plan
+	case "summary":
+		return e.Summary
+	case "work_status":
+		return e.WorkStatus
+	case "pain_score":
+		if e.PainScore == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*e.PainScore, 'f', -1, 64)
+	}
+	return ""
+}
+
+func (e *Entry) setField(f, v string) {
+	switch f {
+	case "date":
+		if d, err := dates.ParseISO(v); err == nil {
+			e.Date = d
+		}
+	case "provider":
+		e.Provider = v
+	case "clinician":
+		e.Clinician = v
+	case "visit_type":
+		e.VisitType = v
+	case "complaints":
+		e.Complaints = v
+	case "findings":
+		e.Findings = v
+	case "assessment":
+		e.Assessment = v
+	case "plan":
+		e.Plan = v
+	case "summary":
+		e.Summary = v
+	case "work_status":
+		e.WorkStatus = v
+	case "pain_score":
+		if v == "" {
+			e.PainScore = nil
+		} else if n, err := strconv.ParseFloat(v, 64); err == nil {
+			e.PainScore = &n
+		}
+	}
+}
+
+// ApplyReviews sets each entry's review state from its newest review and
+// applies every correction made since the entry was last reset, keeping
+// the extracted values in Corrections. Reviews of entries no longer in the
+// chronology (records removed or re-extracted) are ignored. Entries are
+// re-sorted when a date was corrected. It returns the number of reviews
+// applied.
+func ApplyReviews(c *Chronology, reviews []EntryReview) int {
+	byEntry := map[string][]EntryReview{}
+	for _, r := range reviews {
+		byEntry[r.EntryID] = append(byEntry[r.EntryID], r)
+	}
+	applied, redate := 0, false
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		rs := byEntry[e.ID]
+		if len(rs) == 0 {
+			continue
+		}
+		sort.SliceStable(rs, func(a, b int) bool { return rs[a].At.Before(rs[b].At) || rs[a].At.Equal(rs[b].At) && rs[a].ID < rs[b].ID })
+		// Corrections since the last reset to unreviewed, in order; a later
+		// correction of the same field wins, the original stays the extracted one.
+		start := 0
+		for k, r := range rs {
+			if r.State == ReviewUnreviewed {
+				start = k + 1
+			}
+		}
+		fields := map[string]*Correction{}
+		var order []string
+		for _, r := range rs[start:] {
+			if r.State != ReviewCorrected {
+				continue
+			}
+			names := make([]string, 0, len(r.Fields))
+			for f := range r.Fields {
+				names = append(names, f)
+			}
+			sort.Strings(names)
+			for _, f := range names {
+				if cr, ok := fields[f]; ok {
+					cr.Value, cr.By, cr.At = r.Fields[f], r.Username, r.At
+					continue
+				}
+				fields[f] = &Correction{Field: f, Original: e.FieldValue(f), Value: r.Fields[f], By: r.Username, At: r.At}
+				order = append(order, f)
+			}
+		}
+		for _, f := range order {
+			cr := fields[f]
+			if f == "date" && cr.Value != cr.Original {
+				redate = true
+			}
+			e.setField(f, cr.Value)
+			e.Corrections = append(e.Corrections, *cr)
+		}
+		last := rs[len(rs)-1]
+		e.Review = last.State
+		if last.State == ReviewVerified && len(e.Corrections) > 0 {
+			e.Review = ReviewCorrected
+		}
+		if last.State != ReviewUnreviewed {
+			e.ReviewedBy = &ReviewInfo{By: last.Username, At: last.At, Reason: last.Reason}
+		}
+		applied += len(rs)
+	}
+	if redate {
+		sort.SliceStable(c.Entries, func(a, b int) bool { return c.Entries[a].Date.Before(c.Entries[b].Date) })
+	}
+	return applied
+}
+
+// Reviewed reports whether a person has confirmed the entry: verified or
+// corrected. Only reviewed entries go into a demand letter.
+func (e Entry) Reviewed() bool { return e.Review == ReviewVerified || e.Review == ReviewCorrected }
+
+// ReviewCounts counts entries by review state.
+func ReviewCounts(entries []Entry) map[string]int {
+	n := map[string]int{}
+	for _, e := range entries {
+		s := e.Review
+		if s == "" {
+			s = ReviewUnreviewed
+		}
+		n[s]++
+	}
+	return n
+}
