@@ -10,7 +10,9 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"time"
 
+	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/pipeline"
 )
 
@@ -34,7 +36,7 @@ type SearchHit struct {
 
 // Config is what the HTTP server serves.
 type Config struct {
-	Store    pipeline.Store
+	Store    Store
 	Pipeline *pipeline.Pipeline
 	Search   Searcher     // nil: search answers 501
 	RiverUI  http.Handler // nil: no operator UI
@@ -44,12 +46,18 @@ type Config struct {
 	// MaxUpload bounds one upload request, in bytes.
 	MaxUpload int64
 	Logger    *slog.Logger
+	// SecureCookies marks the session cookie Secure (set when served over
+	// HTTPS, directly or behind a proxy).
+	SecureCookies bool
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
 }
 
 // Server is the HTTP handler.
 type Server struct {
-	cfg Config
-	mux *http.ServeMux
+	cfg   Config
+	mux   *http.ServeMux
+	pages *pages
 }
 
 // New returns the handler for cfg.
@@ -60,15 +68,19 @@ func New(cfg Config) *Server {
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = 2 << 30
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux()}
-	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
-	s.mux.Handle("POST /api/matters/{matter}/documents", s.auth(s.uploadDocuments))
-	s.mux.Handle("GET /api/matters/{matter}/progress", s.auth(s.matterProgress))
-	s.mux.Handle("GET /api/matters/{matter}/chronology", s.auth(s.matterChronology))
-	s.mux.Handle("GET /api/matters/{matter}/search", s.auth(s.matterSearch))
-	if cfg.RiverUI != nil {
-		s.mux.Handle("/admin/river/", s.authHandler(cfg.RiverUI))
+	if cfg.Now == nil {
+		cfg.Now = time.Now
 	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: parsePages()}
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+	s.mux.Handle("POST /api/matters/{matter}/documents", s.api(access.UploadRecords, s.uploadDocuments))
+	s.mux.Handle("GET /api/matters/{matter}/progress", s.api(access.ViewMatter, s.matterProgress))
+	s.mux.Handle("GET /api/matters/{matter}/chronology", s.api(access.ViewMatter, s.matterChronology))
+	s.mux.Handle("GET /api/matters/{matter}/search", s.api(access.ViewMatter, s.matterSearch))
+	if cfg.RiverUI != nil {
+		s.mux.Handle("/admin/river/", s.operator(cfg.RiverUI))
+	}
+	s.routes()
 	return s
 }
 
@@ -79,23 +91,63 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
 	if !strings.HasPrefix(r.URL.Path, "/admin/river/") {
-		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 		h.Set("X-Frame-Options", "DENY")
 	}
 	s.mux.ServeHTTP(w, r)
 }
 
-func (s *Server) auth(fn http.HandlerFunc) http.Handler { return s.authHandler(fn) }
+// bearer reports whether the request presents the service token. The
+// token is for scripts and operators: it has every right on every matter.
+// Without a configured token, API calls need a signed-in session.
+func (s *Server) bearer(r *http.Request) bool {
+	if s.cfg.Token == "" {
+		return false
+	}
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) == 1
+}
 
-func (s *Server) authHandler(next http.Handler) http.Handler {
+// api guards a JSON route: the service token, or a signed-in user allowed
+// to do a on the path's matter (404 when the user may not see the matter).
+func (s *Server) api(a access.Action, fn http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.cfg.Token != "" {
-			got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-			if subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) != 1 {
-				w.Header().Set("WWW-Authenticate", `Bearer realm="medchron"`)
-				writeError(w, http.StatusUnauthorized, "a valid bearer token is required")
-				return
-			}
+		if s.bearer(r) {
+			fn(w, r)
+			return
+		}
+		rc, ok := s.session(w, r)
+		if !ok {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="medchron"`)
+			writeError(w, http.StatusUnauthorized, "sign in or present a valid bearer token")
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && !s.csrfOK(r, rc) {
+			writeError(w, http.StatusForbidden, "missing or invalid CSRF token")
+			return
+		}
+		if _, ok := s.matterAccess(w, r.WithContext(withRequest(r.Context(), rc)), rc, a, true); !ok {
+			return
+		}
+		fn(w, r.WithContext(withRequest(r.Context(), rc)))
+	})
+}
+
+// operator guards River's UI: the service token or an admin session.
+func (s *Server) operator(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.bearer(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rc, ok := s.session(w, r)
+		if !ok {
+			s.toSignIn(w, r)
+			return
+		}
+		if !access.CanGlobal(rc.User, access.OperateJobs) {
+			http.NotFound(w, r)
+			return
 		}
 		next.ServeHTTP(w, r)
 	})

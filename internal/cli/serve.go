@@ -51,10 +51,15 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var st any = h.Store
+	ws, ok := st.(web.Store)
+	if !ok {
+		return fmt.Errorf("the %s store does not support the web application", h.Kind)
+	}
 	srv := &http.Server{
 		Addr: *addr,
 		Handler: web.New(web.Config{
-			Store: h.Store, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
+			Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
 			Search: searcherFor(h),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,

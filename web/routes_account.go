@@ -1,0 +1,6 @@
+package web
+
+// routesAccount registers sign-in, users, matters, uploads, exports and
+// the audit log.
+func (s *Server) routesAccount() {
+}
