@@ -2,11 +2,12 @@ package web
 
 import "net/http"
 
-// routes registers the browser application. Every route is listed in one
-// of the routes* functions; the access-control test walks them all.
+// routes registers the browser application. Every route is registered
+// with s.handle in one of the routes* functions, so that Routes lists it
+// and the access-control test walks it.
 func (s *Server) routes() {
-	s.mux.Handle("GET /static/", staticHandler())
-	s.mux.Handle("GET /{$}", s.page(func(w http.ResponseWriter, r *http.Request, _ *reqCtx) {
+	s.handle("GET /static/", staticHandler())
+	s.handle("GET /{$}", s.page(func(w http.ResponseWriter, r *http.Request, _ *reqCtx) {
 		http.Redirect(w, r, "/matters", http.StatusSeeOther)
 	}))
 	s.routesAccount()

@@ -58,7 +58,19 @@ type Server struct {
 	cfg   Config
 	mux   *http.ServeMux
 	pages *pages
+	// patterns lists every registered route pattern, for the
+	// access-control test that walks them all.
+	patterns []string
 }
+
+// handle registers h for pattern ("METHOD /path/{var}") and records it.
+func (s *Server) handle(pattern string, h http.Handler) {
+	s.patterns = append(s.patterns, pattern)
+	s.mux.Handle(pattern, h)
+}
+
+// Routes returns every registered route pattern, in registration order.
+func (s *Server) Routes() []string { return append([]string(nil), s.patterns...) }
 
 // New returns the handler for cfg.
 func New(cfg Config) *Server {
@@ -72,13 +84,13 @@ func New(cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: parsePages()}
-	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
-	s.mux.Handle("POST /api/matters/{matter}/documents", s.api(access.UploadRecords, s.uploadDocuments))
-	s.mux.Handle("GET /api/matters/{matter}/progress", s.api(access.ViewMatter, s.matterProgress))
-	s.mux.Handle("GET /api/matters/{matter}/chronology", s.api(access.ViewMatter, s.matterChronology))
-	s.mux.Handle("GET /api/matters/{matter}/search", s.api(access.ViewMatter, s.matterSearch))
+	s.handle("GET /healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }))
+	s.handle("POST /api/matters/{matter}/documents", s.api(access.UploadRecords, s.uploadDocuments))
+	s.handle("GET /api/matters/{matter}/progress", s.api(access.ViewMatter, s.matterProgress))
+	s.handle("GET /api/matters/{matter}/chronology", s.api(access.ViewMatter, s.matterChronology))
+	s.handle("GET /api/matters/{matter}/search", s.api(access.ViewMatter, s.matterSearch))
 	if cfg.RiverUI != nil {
-		s.mux.Handle("/admin/river/", s.operator(cfg.RiverUI))
+		s.handle("/admin/river/", s.operator(cfg.RiverUI))
 	}
 	s.routes()
 	return s
