@@ -30,7 +30,7 @@ demo: ## install what is missing, build, and process the sample bundles in testd
 test: ## install what is missing (Tesseract, poppler, PostgreSQL + pgvector) and run the whole test suite
 	scripts/setup-debian.sh test
 	pg="$$(scripts/setup-postgres.sh)" && eval "$$pg" && export MEDCHRON_TEST_DATABASE_URL && \
-		go vet ./... && go test $(GOTESTFLAGS) ./...
+		export MEDCHRON_REQUIRE_BROWSER=1 && go vet ./... && go test $(GOTESTFLAGS) ./...
 
 bench: ## run the benchmarks (server mode on PostgreSQL included) and write BENCHMARKS.md
 	scripts/setup-debian.sh

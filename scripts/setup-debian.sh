@@ -2,11 +2,12 @@
 # Installs the Debian 12 packages medchron needs, only those missing.
 #   scripts/setup-debian.sh          what the embedded mode needs (Tesseract, poppler)
 #   scripts/setup-debian.sh test     the same, plus what the test suite needs
+#                                    (Chromium for the browser tests)
 set -euo pipefail
 
 need=(tesseract-ocr tesseract-ocr-eng libtesseract-dev libleptonica-dev poppler-utils gcc make)
 if [ "${1:-}" = "test" ]; then
-  need+=()
+  need+=(chromium fonts-dejavu-core)
 fi
 
 missing=()

@@ -49,6 +49,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 	ls := splitPages(pages)
 	classify(ls)
 	res.Patient = patientName(ls)
+	placeLetterheads(ls, res.Patient)
 	prevProvider := ""
 	for _, n := range segment(ls) {
 		if err := ctx.Err(); err != nil {

@@ -1,0 +1,101 @@
+package rules
+
+import (
+	"strings"
+)
+
+// Letterheads found by their place on the page rather than by their words.
+//
+// Many facilities print a name that holds no facility word: "Kaiser
+// Permanente", "Massachusetts Eye and Ear Infirmary", or an EHR's bare
+// location code ("PCP72127", "ORTHO-2 WEST"). letterheadRaw only accepts a
+// line that names a kind of facility; placeLetterheads adds the names that
+// the layout marks as a letterhead: the first line of a page, standing
+// alone, directly above the note's date of service or the facility's
+// address or phone.
+
+// placeLetterheads marks as letterheads the top lines of pages that stand
+// directly above a date-of-service, address or phone line and read as a
+// name. patient is the labelled patient name, never taken for a facility.
+func placeLetterheads(ls []line, patient string) {
+	for i := range ls {
+		l := ls[i]
+		if l.c == nil || l.c.letterhead != "" || l.c.title != "" || !topOfPage(ls, i) {
+			continue
+		}
+		if !aboveHeader(ls, i) {
+			continue
+		}
+		name := placedName(l)
+		if name == "" || patient != "" && sameProvider(name, patient) {
+			continue
+		}
+		l.c.letterhead = name
+		l.c.headerish = true
+	}
+}
+
+// topOfPage reports whether line i is the first line of its page that is
+// not a fax banner or print stamp.
+func topOfPage(ls []line, i int) bool {
+	if ls[i].noise {
+		return false
+	}
+	for j := i - 1; j >= 0 && ls[j].page == ls[i].page; j-- {
+		if !ls[j].noise {
+			return false
+		}
+	}
+	return true
+}
+
+// aboveHeader reports whether one of the two lines after i on the same page
+// labels a date of service or prints an address or phone number, as the
+// lines under a letterhead do.
+func aboveHeader(ls []line, i int) bool {
+	seen := 0
+	for j := i + 1; j < len(ls) && ls[j].page == ls[i].page && seen < 2; j++ {
+		l := ls[j]
+		if l.noise {
+			continue
+		}
+		seen++
+		if _, ok := serviceDate(l); ok {
+			return true
+		}
+		if strings.ContainsAny(l.trim, "0123456789") && (looksPhone(l.trim) || looksAddress(l.trim)) {
+			return true
+		}
+	}
+	return false
+}
+
+// placedName returns the line as a facility name when it reads as one: a
+// single column of at most eight words in capitals or title case, starting
+// with a letter, without a label, date, sentence, section heading, document
+// word, person's credential, address or phone number.
+func placedName(l line) string {
+	if len(cells(l.text)) != 1 {
+		return ""
+	}
+	c := stripJunk(l.trim)
+	if len(c) < 3 || len(c) > 70 || len(strings.Fields(c)) > 8 || !isLetterByte(c[0]) {
+		return ""
+	}
+	if strings.ContainsAny(c, ":|][{}") || reSentenceEnd.MatchString(c) || hasDate(c) {
+		return ""
+	}
+	if patientLine(c) || reDocWords.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
+		return ""
+	}
+	if looksPhone(c) || looksAddress(c) {
+		return ""
+	}
+	if h, _ := headingOf(l); h != secNone {
+		return ""
+	}
+	if c != strings.ToUpper(c) && !titleCased(c) {
+		return ""
+	}
+	return cleanProvider(c)
+}
