@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"context"
 	"testing"
 
 	"github.com/medchron/medchron/pipeline"
@@ -12,4 +13,15 @@ import (
 func TestConformance(t *testing.T) {
 	s := openMigrated(t)
 	storetest.Run(t, func(*testing.T) pipeline.Store { return s })
+}
+
+// TestWorkflowConformance runs the review workflow's suite on one new
+// database shared by its parallel subtests.
+func TestWorkflowConformance(t *testing.T) {
+	s := openMigrated(t)
+	exec := func(ctx context.Context, query string) error {
+		_, err := s.Pool().Exec(ctx, query)
+		return err
+	}
+	storetest.RunWorkflow(t, func(*testing.T) (storetest.WorkflowStore, storetest.Exec) { return s, exec })
 }

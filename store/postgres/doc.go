@@ -2,9 +2,11 @@
 // pgvector extension, through a pgx v5 connection pool that River's
 // riverpgxv5 driver shares (Pool).
 //
-// It implements pipeline.Store with the same tables and meaning as the
-// embedded SQLite store, so the pipeline runs unchanged on either, and one
-// conformance suite (store/storetest) holds both to the same behaviour.
+// It implements pipeline.Store and web.Store with the same tables and
+// meaning as the embedded SQLite store, so the application runs unchanged
+// on either, and conformance suites (store/storetest) hold both to the
+// same behaviour. The audit log, entry reviews, demand versions and
+// approvals are append-only: triggers refuse UPDATE, DELETE and TRUNCATE.
 // Operations that touch several rows run in one transaction and lock the
 // rows they count on, because many worker processes share the database.
 //

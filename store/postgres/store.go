@@ -20,8 +20,8 @@ type querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-// Store is the PostgreSQL implementation of pipeline.Store. The copy bound
-// to a transaction (inside WithTx) is also a pipeline.Tx.
+// Store is the PostgreSQL implementation of pipeline.Store and web.Store.
+// The copy bound to a transaction (inside WithTx) is also a pipeline.Tx.
 type Store struct {
 	pool *pgxpool.Pool
 	q    querier

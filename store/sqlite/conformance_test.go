@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -9,15 +10,31 @@ import (
 	"github.com/medchron/medchron/store/storetest"
 )
 
+// open returns a new store on a new SQLite file, closed when t ends.
+func open(t *testing.T) *sqlite.Store {
+	t.Helper()
+	s, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "medchron.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // TestConformance runs the shared storage suite on a new SQLite file per
 // subtest.
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) pipeline.Store {
-		s, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "medchron.db"))
-		if err != nil {
-			t.Fatal(err)
+	storetest.Run(t, func(t *testing.T) pipeline.Store { return open(t) })
+}
+
+// TestWorkflowConformance runs the review workflow's suite on a new SQLite
+// file per subtest.
+func TestWorkflowConformance(t *testing.T) {
+	storetest.RunWorkflow(t, func(t *testing.T) (storetest.WorkflowStore, storetest.Exec) {
+		s := open(t)
+		return s, func(ctx context.Context, query string) error {
+			_, err := s.DB().ExecContext(ctx, query)
+			return err
 		}
-		t.Cleanup(func() { s.Close() })
-		return s
 	})
 }

@@ -14,7 +14,8 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/medchron/medchron/pipeline"
 )
@@ -29,7 +30,7 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// Store is the SQLite implementation of pipeline.Store.
+// Store is the SQLite implementation of pipeline.Store and web.Store.
 type Store struct {
 	db *sql.DB
 	q  querier
@@ -142,4 +143,30 @@ func notFound(err error, what string) error {
 // placeholders returns "?, ?, ?" for n values.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// timeLayout is RFC 3339 in UTC with a fixed nine-digit fraction, so that
+// stored times sort as text in time order. Times are kept to the
+// microsecond, as PostgreSQL keeps them.
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+// ts formats t for a time column.
+func ts(t time.Time) string { return t.UTC().Truncate(time.Microsecond).Format(timeLayout) }
+
+// parseTS is the inverse of ts; it also reads the RFC3339Nano text of now.
+func parseTS(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+// isUnique reports whether err is a UNIQUE or PRIMARY KEY violation.
+func isUnique(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }

@@ -13,4 +13,10 @@
 // may serve them all; Run returns when all of them have finished. Values
 // are built from the extract and chronology types as the pipeline stores
 // them, and every method of pipeline.Queries and WithTx is exercised.
+//
+// RunWorkflow is the suite of the review workflow's storage (web.Store
+// beyond pipeline.Store: users, sessions, membership, the audit log, entry
+// reviews, demand versions and approvals). It also takes an Exec that
+// reaches the database directly, to check that the append-only tables
+// refuse changes in the database itself.
 package storetest

@@ -1,0 +1,78 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/medchron/medchron/access"
+)
+
+// defaultAuditLimit is the page size of AuditEvents when the filter sets none.
+const defaultAuditLimit = 100
+
+// AppendAudit implements access.Store: the database numbers the event
+// (e.ID is ignored); a zero At is the current time. Rows cannot be changed
+// or removed afterwards: triggers refuse it.
+func (s *Store) AppendAudit(ctx context.Context, e access.Event) error {
+	if e.At.IsZero() {
+		e.At = time.Now()
+	}
+	_, err := s.q.Exec(ctx, `
+INSERT INTO audit_log (at, user_id, username, action, matter_id, object, detail, ip)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		e.At.UTC(), e.UserID, clean(e.Username), e.Action, e.MatterID, clean(e.Object), clean(e.Detail), clean(e.IP))
+	if err != nil {
+		return fmt.Errorf("append audit %s: %w", e.Action, err)
+	}
+	return nil
+}
+
+// AuditEvents implements access.Store: the events f selects, newest (highest
+// id) first.
+func (s *Store) AuditEvents(ctx context.Context, f access.AuditFilter) ([]access.Event, error) {
+	var where []string
+	var args []any
+	arg := func(cond string, v any) {
+		args = append(args, v)
+		where = append(where, fmt.Sprintf(cond, len(args)))
+	}
+	if f.MatterID != "" {
+		arg("matter_id = $%d", f.MatterID)
+	}
+	if f.UserID != "" {
+		arg("user_id = $%d", f.UserID)
+	}
+	if f.BeforeID > 0 {
+		arg("id < $%d", f.BeforeID)
+	}
+	q := `SELECT id, at, user_id, username, action, matter_id, object, detail, ip FROM audit_log`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = defaultAuditLimit
+	}
+	args = append(args, limit)
+	q += fmt.Sprintf(" ORDER BY id DESC LIMIT $%d", len(args))
+	rows, err := s.q.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("audit events: %w", err)
+	}
+	defer rows.Close()
+	var out []access.Event
+	for rows.Next() {
+		var e access.Event
+		if err := rows.Scan(&e.ID, &e.At, &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP); err != nil {
+			return nil, fmt.Errorf("audit events: %w", err)
+		}
+		e.At = e.At.UTC()
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("audit events: %w", err)
+	}
+	return out, nil
+}

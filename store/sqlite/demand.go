@@ -1,0 +1,160 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	sqlite "modernc.org/sqlite"
+
+	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// PutDemandGeneration records a (re)generation of the matter's demand
+// letter and its new versions in one transaction; demand.ErrConflict when
+// a version number is taken.
+func (s *Store) PutDemandGeneration(ctx context.Context, matterID string, g demand.Generation, vs []demand.Version) error {
+	keys, err := json.Marshal(g.Keys)
+	if err != nil {
+		return fmt.Errorf("demand generation of %s: %w", matterID, err)
+	}
+	excluded, err := json.Marshal(g.Excluded)
+	if err != nil {
+		return fmt.Errorf("demand generation of %s: %w", matterID, err)
+	}
+	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		t := tx.(*Store)
+		_, err := t.q.ExecContext(ctx, `
+INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (matter_id) DO UPDATE SET at = excluded.at, user_id = excluded.user_id,
+    username = excluded.username, keys = excluded.keys, excluded = excluded.excluded`,
+			matterID, ts(g.At), g.UserID, g.Username, string(keys), string(excluded))
+		if err != nil {
+			return fmt.Errorf("demand generation of %s: %w", matterID, err)
+		}
+		for _, v := range vs {
+			if err := t.AddDemandVersion(ctx, matterID, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AddDemandVersion stores a version of a section; demand.ErrConflict when
+// its number is taken.
+func (s *Store) AddDemandVersion(ctx context.Context, matterID string, v demand.Version) error {
+	cits, err := json.Marshal(v.Citations)
+	if err != nil {
+		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, err)
+	}
+	_, err = s.q.ExecContext(ctx, `
+INSERT INTO demand_versions (matter_id, key, n, title, body, citations, user_id, username, at, sha256)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		matterID, v.Key, v.N, v.Title, v.Body, string(cits), v.UserID, v.Username, ts(v.At), v.SHA256)
+	if isUnique(err) || isVersionTaken(err) {
+		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, demand.ErrConflict)
+	}
+	if err != nil {
+		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, err)
+	}
+	return nil
+}
+
+// isVersionTaken reports whether err is the demand_versions_no_replace
+// trigger refusing a version number already stored.
+func isVersionTaken(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && strings.Contains(e.Error(), "demand_versions: version number taken")
+}
+
+// AddDemandApproval stores an approval of a stored version.
+func (s *Store) AddDemandApproval(ctx context.Context, matterID string, a demand.Approval) error {
+	_, err := s.q.ExecContext(ctx, `
+INSERT INTO demand_approvals (matter_id, key, version, sha256, user_id, username, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		matterID, a.Key, a.Version, a.SHA256, a.UserID, a.Username, ts(a.At))
+	if err != nil {
+		return fmt.Errorf("approve demand %s section %s version %d: %w", matterID, a.Key, a.Version, err)
+	}
+	return nil
+}
+
+// DemandRecord returns the matter's demand letter: its latest generation,
+// the versions of each section by ascending number and the approvals in
+// the order they were given. pipeline.ErrNotFound before the first
+// generation.
+func (s *Store) DemandRecord(ctx context.Context, matterID string) (demand.Record, error) {
+	r := demand.Record{MatterID: matterID, Versions: map[string][]demand.Version{}, Approvals: []demand.Approval{}}
+	var at, keys, excluded string
+	err := s.q.QueryRowContext(ctx, `SELECT at, user_id, username, keys, excluded FROM demand_generations WHERE matter_id = ?`, matterID).
+		Scan(&at, &r.Generation.UserID, &r.Generation.Username, &keys, &excluded)
+	if err != nil {
+		return r, notFound(err, "demand of "+matterID)
+	}
+	if r.Generation.At, err = parseTS(at); err != nil {
+		return r, fmt.Errorf("demand of %s: %w", matterID, err)
+	}
+	if err := json.Unmarshal([]byte(keys), &r.Generation.Keys); err != nil {
+		return r, fmt.Errorf("demand of %s: keys: %w", matterID, err)
+	}
+	if err := json.Unmarshal([]byte(excluded), &r.Generation.Excluded); err != nil {
+		return r, fmt.Errorf("demand of %s: excluded: %w", matterID, err)
+	}
+	if err := s.demandVersions(ctx, &r); err != nil {
+		return r, fmt.Errorf("demand of %s: %w", matterID, err)
+	}
+	if err := s.demandApprovals(ctx, &r); err != nil {
+		return r, fmt.Errorf("demand of %s: %w", matterID, err)
+	}
+	return r, nil
+}
+
+func (s *Store) demandVersions(ctx context.Context, r *demand.Record) error {
+	rows, err := s.q.QueryContext(ctx, `
+SELECT key, n, title, body, citations, user_id, username, at, sha256
+FROM demand_versions WHERE matter_id = ? ORDER BY key, n`, r.MatterID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v demand.Version
+		var cits, at string
+		if err := rows.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, &at, &v.SHA256); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(cits), &v.Citations); err != nil {
+			return fmt.Errorf("section %s version %d: citations: %w", v.Key, v.N, err)
+		}
+		if v.At, err = parseTS(at); err != nil {
+			return fmt.Errorf("section %s version %d: %w", v.Key, v.N, err)
+		}
+		r.Versions[v.Key] = append(r.Versions[v.Key], v)
+	}
+	return rows.Err()
+}
+
+func (s *Store) demandApprovals(ctx context.Context, r *demand.Record) error {
+	rows, err := s.q.QueryContext(ctx, `
+SELECT key, version, sha256, user_id, username, at
+FROM demand_approvals WHERE matter_id = ? ORDER BY at, id`, r.MatterID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a demand.Approval
+		var at string
+		if err := rows.Scan(&a.Key, &a.Version, &a.SHA256, &a.UserID, &a.Username, &at); err != nil {
+			return err
+		}
+		if a.At, err = parseTS(at); err != nil {
+			return fmt.Errorf("approval of section %s: %w", a.Key, err)
+		}
+		r.Approvals = append(r.Approvals, a)
+	}
+	return rows.Err()
+}

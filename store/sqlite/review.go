@@ -1,0 +1,79 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// AddEntryReviews appends reviews in one transaction: all of them are
+// stored or none. The store numbers them (their ID is ignored).
+func (s *Store) AddEntryReviews(ctx context.Context, rs []chronology.EntryReview) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		t := tx.(*Store)
+		for _, r := range rs {
+			fields, err := reviewFields(r.Fields)
+			if err != nil {
+				return fmt.Errorf("review of entry %s: %w", r.EntryID, err)
+			}
+			_, err = t.q.ExecContext(ctx, `
+INSERT INTO entry_reviews (matter_id, entry_id, state, fields, reason, user_id, username, at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				r.MatterID, r.EntryID, r.State, fields, r.Reason, r.UserID, r.Username, ts(r.At))
+			if err != nil {
+				return fmt.Errorf("review of entry %s: %w", r.EntryID, err)
+			}
+		}
+		return nil
+	})
+}
+
+// EntryReviews lists a matter's reviews, oldest first (by time, then by
+// the order they were stored).
+func (s *Store) EntryReviews(ctx context.Context, matterID string) ([]chronology.EntryReview, error) {
+	rows, err := s.q.QueryContext(ctx, `
+SELECT id, matter_id, entry_id, state, fields, reason, user_id, username, at
+FROM entry_reviews WHERE matter_id = ? ORDER BY at, id`, matterID)
+	if err != nil {
+		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
+	}
+	defer rows.Close()
+	var out []chronology.EntryReview
+	for rows.Next() {
+		var r chronology.EntryReview
+		var fields, at string
+		if err := rows.Scan(&r.ID, &r.MatterID, &r.EntryID, &r.State, &fields, &r.Reason, &r.UserID, &r.Username, &at); err != nil {
+			return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
+		}
+		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
+			return nil, fmt.Errorf("review %d: fields: %w", r.ID, err)
+		}
+		if len(r.Fields) == 0 {
+			r.Fields = nil
+		}
+		if r.At, err = parseTS(at); err != nil {
+			return nil, fmt.Errorf("review %d: %w", r.ID, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
+	}
+	return out, nil
+}
+
+// reviewFields is a review's corrected fields as stored: a JSON object,
+// empty when there are none.
+func reviewFields(f map[string]string) (string, error) {
+	if len(f) == 0 {
+		return "{}", nil
+	}
+	b, err := json.Marshal(f)
+	return string(b), err
+}
