@@ -18,12 +18,16 @@ import (
 // directly above a date-of-service, address or phone line and read as a
 // name. patient is the labelled patient name, never taken for a facility.
 func placeLetterheads(ls []line, patient string) {
+	width := 0 // the widest line: the page's width, as layout text gives it
+	for _, l := range ls {
+		width = max(width, len(l.text))
+	}
 	for i := range ls {
 		l := ls[i]
 		if l.c == nil || l.c.letterhead != "" || l.c.title != "" || !topOfPage(ls, i) {
 			continue
 		}
-		if !aboveHeader(ls, i) {
+		if !aboveHeader(ls, i) || rightColumn(ls[i], width) {
 			continue
 		}
 		name := placedName(l)
@@ -47,6 +51,15 @@ func topOfPage(ls []line, i int) bool {
 		}
 	}
 	return true
+}
+
+// rightColumn reports whether a line stands in the right part of a page
+// width characters wide, as the tail of an address block or a date in a
+// page header does, rather than centred or flush left as a letterhead: the
+// middle of its text lies beyond three fifths of the width.
+func rightColumn(l line, width int) bool {
+	indent := strings.Index(l.text, l.trim)
+	return width > 0 && 5*(2*indent+len(l.trim)) > 6*width
 }
 
 // aboveHeader reports whether one of the two lines after i on the same page

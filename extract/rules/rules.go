@@ -50,17 +50,17 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 	classify(ls)
 	res.Patient = patientName(ls)
 	placeLetterheads(ls, res.Patient)
+	var prev *note
 	prevProvider := ""
 	for _, n := range segment(ls) {
 		if err := ctx.Err(); err != nil {
 			return res, fmt.Errorf("rules extract %s page %d: %w", doc.File, n.lines[0].page, err)
 		}
 		prov, pli := n.provider()
-		if prov == "" {
+		if prov == "" && n.continues(prev) {
 			prov = prevProvider
-		} else {
-			prevProvider = prov
 		}
+		prev, prevProvider = n, prov
 		if n.bill {
 			items, totals := n.bills(doc.ID, prov)
 			res.Bills = append(res.Bills, items...)
@@ -72,6 +72,38 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		}
 	}
 	return res, nil
+}
+
+// continues reports whether a note without a letterhead of its own goes on
+// with the previous note's record, and so with its provider: it begins on
+// the page where the previous note ends (a note cut below another on the
+// same printed page), or it has no date-of-service header of its own (a
+// continuation or flowsheet page). A note that opens a page with its own
+// date header but no recognised letterhead is another record: its provider
+// is unknown rather than the previous one's.
+func (n *note) continues(prev *note) bool {
+	if prev == nil {
+		return false
+	}
+	first := n.lines[0]
+	if prev.lines[len(prev.lines)-1].page == first.page {
+		return true
+	}
+	return !n.datedHeader()
+}
+
+// datedHeader reports whether the note's header block, or the first lines
+// of a note without one, label a date of service.
+func (n *note) datedHeader() bool {
+	for i, l := range n.lines {
+		if i >= max(n.body, 4) || l.page != n.lines[0].page {
+			break
+		}
+		if _, ok := serviceDate(l); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // encounter builds the encounter of one note; false when it has no date.

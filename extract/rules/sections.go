@@ -150,7 +150,11 @@ func guessHeading(key, raw, withColon string) section {
 		return secFindings
 	case strings.Contains(key, "procedure"):
 		return secProcedure
-	case colon || reOtherHeading.MatchString(key):
+	case colon:
+		return secOther
+	case reOtherHeading.MatchString(key) && !reFacility.MatchString(key):
+		// Without a colon, a name in capitals that names a facility is a
+		// letterhead ("FAMILY HEALTH CENTER"), not a heading.
 		return secOther
 	}
 	return secNone

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -9,15 +10,18 @@ import (
 	"sort"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"github.com/medchron/medchron/extract/rules"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/store/postgres"
 	"github.com/medchron/medchron/store/sqlite"
 )
 
 // runCodes dispatches "medchron codes SUBCOMMAND".
 func runCodes(ctx context.Context, env *Env, args []string) error {
 	usage := func() {
-		fmt.Fprintln(env.Stderr, "Usage: medchron codes import [--db PATH] FILE")
+		fmt.Fprintln(env.Stderr, codesUsage)
 		fmt.Fprintln(env.Stderr, "\nFILE is the CMS ICD-10-CM order file (fixed-width icd10cm_order_*.txt or its CSV form).")
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
@@ -37,15 +41,17 @@ func runCodes(ctx context.Context, env *Env, args []string) error {
 	}
 }
 
-// runCodesImport loads an ICD-10-CM order file into the store, replacing
-// any table imported before. Later "process" runs validate and describe
-// diagnosis codes with it.
+// runCodesImport loads an ICD-10-CM order file into the store the user
+// chose — PostgreSQL when --database-url or $DATABASE_URL is set, else the
+// embedded SQLite file — replacing any table imported before. Later runs
+// validate and describe diagnosis codes with it.
 func runCodesImport(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("codes import", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	db := fs.String("db", "", "SQLite database file (default $MEDCHRON_DB or ~/.local/share/medchron/medchron.db)")
+	dbURL := fs.String("database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: embedded SQLite)")
+	db := fs.String("db", "", "SQLite database file for the embedded mode (default $MEDCHRON_DB or ~/.local/share/medchron/medchron.db)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: medchron codes import [--db PATH] FILE")
+		fmt.Fprintln(fs.Output(), codesUsage)
 		fs.PrintDefaults()
 	}
 	files, err := parseInterleaved(fs, args)
@@ -57,26 +63,56 @@ func runCodesImport(ctx context.Context, env *Env, args []string) error {
 		return exitError{2}
 	}
 	start := time.Now()
-	n, err := importCodes(ctx, *db, files[0])
+	book, err := rules.LoadOrderFilePath(ctx, files[0])
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "imported %d ICD-10-CM codes from %s in %s\n", n, files[0], time.Since(start).Round(time.Millisecond))
+	var n int
+	into := "PostgreSQL"
+	if *dbURL != "" {
+		n, err = importCodesPostgres(ctx, *dbURL, book)
+	} else {
+		into = "SQLite"
+		n, err = importCodesSQLite(ctx, *db, book)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "imported %d ICD-10-CM codes from %s into %s in %s\n", n, files[0], into, time.Since(start).Round(time.Millisecond))
+	if *dbURL != "" {
+		fmt.Fprintln(env.Stdout, "running serve and worker processes load the table when they start: restart them to use it")
+	}
 	return nil
 }
 
-// importCodes reads the order file at path and replaces the code table of
-// the store at dbPath (default app.DefaultDBPath()) with it.
-func importCodes(ctx context.Context, dbPath, path string) (int, error) {
-	book, err := rules.LoadOrderFilePath(ctx, path)
-	if err != nil {
-		return 0, err
+// undefinedTable is PostgreSQL's SQLSTATE for a missing table.
+const undefinedTable = "42P01"
+
+const codesUsage = "Usage: medchron codes import [--database-url DSN | --db PATH] FILE"
+
+// orderedCodes calls add for every code of the book in code order.
+func orderedCodes(book *rules.ICD10, add func(code string, billable bool, short, long string)) {
+	type row struct {
+		code, short, long string
+		billable          bool
 	}
-	codes := make([]sqlite.ICD10Code, 0, book.Len())
+	rows := make([]row, 0, book.Len())
 	book.Each(func(code string, billable bool, short, long string) {
+		rows = append(rows, row{code, short, long, billable})
+	})
+	sort.Slice(rows, func(i, j int) bool { return rows[i].code < rows[j].code })
+	for _, r := range rows {
+		add(r.code, r.billable, r.short, r.long)
+	}
+}
+
+// importCodesSQLite replaces the code table of the SQLite store at dbPath
+// (default app.DefaultDBPath()) with book.
+func importCodesSQLite(ctx context.Context, dbPath string, book *rules.ICD10) (int, error) {
+	codes := make([]sqlite.ICD10Code, 0, book.Len())
+	orderedCodes(book, func(code string, billable bool, short, long string) {
 		codes = append(codes, sqlite.ICD10Code{Code: code, Billable: billable, Short: short, Long: long})
 	})
-	sort.Slice(codes, func(i, j int) bool { return codes[i].Code < codes[j].Code })
 	if dbPath == "" {
 		dbPath = app.DefaultDBPath()
 	}
@@ -94,4 +130,25 @@ func importCodes(ctx context.Context, dbPath, path string) (int, error) {
 	}
 	defer st.Close()
 	return st.ReplaceICD10(ctx, codes)
+}
+
+// importCodesPostgres replaces the code table of the PostgreSQL database
+// at dsn with book, in one transaction. The database must be migrated
+// ("medchron migrate"): importing does not change its schema.
+func importCodesPostgres(ctx context.Context, dsn string, book *rules.ICD10) (int, error) {
+	codes := make([]postgres.ICD10Code, 0, book.Len())
+	orderedCodes(book, func(code string, billable bool, short, long string) {
+		codes = append(codes, postgres.ICD10Code{Code: code, Billable: billable, Short: short, Long: long})
+	})
+	st, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	n, err := st.ReplaceICD10(ctx, codes)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == undefinedTable {
+		return 0, errors.New("the database has no code table yet: run `medchron migrate` first")
+	}
+	return n, err
 }

@@ -1,0 +1,82 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlacedLetterhead: a name with no facility word is the provider when
+// the layout makes it a letterhead (the top line of a page, directly above
+// the date of service or the facility's address or phone), and nothing
+// else at the top of a page is.
+func TestPlacedLetterhead(t *testing.T) {
+	body := "\n# Chief Complaint\nNeck pain after a collision.\n# Assessment and Plan\nCervical strain.\n" +
+		"A sentence long enough to give the page the width of a printed page of text, as a real note has.\n"
+	tests := []struct {
+		name, text, provider string
+	}{
+		{"bare location code, centred above the date", "                                                  PCP72127\nDate of Service: 2014-02-12" + body, "PCP72127"},
+		{"name without facility words, above the address", "Kaiser Permanente\n1200 El Camino Real, San Francisco, CA 94115\nDate of Service: 01/02/2024" + body, "Kaiser Permanente"},
+		{"name without facility words, above the phone", "   Massachusetts Eye and Ear Infirmary\n   Tel (617) 555-0100\nVisit Date: 03/04/2022" + body, "Massachusetts Eye and Ear Infirmary"},
+		{"facility name that reads like a heading", "FAMILY HEALTH CENTER\nDate of Service: 2019-01-15" + body, "FAMILY HEALTH CENTER"},
+		{"the tail of an address block in the right column", strings.Repeat(" ", 90) + "USA\n" + strings.Repeat(" ", 90) + "Tel Workplace: (555)555-1212\nDate of Service: 01/02/2024" + body, ""},
+		{"a section heading", "Chief Complaint\nDate of Service: 01/02/2024\nNeck pain." + body, ""},
+		{"a sentence", "Patient seen today for follow up.\nDate of Service: 01/02/2024" + body, ""},
+		{"a clinician", "Jane Roe, MD\nDate of Service: 01/02/2024" + body, ""},
+		{"a label", "Account: 12345\nDate of Service: 01/02/2024" + body, ""},
+		{"the patient's name", "Ann Bee\nPatient: Ann Bee\nDate of Service: 01/02/2024" + body, ""},
+		{"not followed by a header line", "PCP72127\n# Chief Complaint\nNeck pain.\nDate of Service: 01/02/2024" + body, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, tt.text)
+			if len(res.Encounters) != 1 {
+				t.Fatalf("got %d encounters, want 1", len(res.Encounters))
+			}
+			if got := res.Encounters[0].Provider; got != tt.provider {
+				t.Errorf("provider %q, want %q", got, tt.provider)
+			}
+		})
+	}
+}
+
+// TestProviderCarryOver: a note without a letterhead keeps the previous
+// note's provider only when it continues that record — cut below it on the
+// same page, or a page without its own date header; a page that opens
+// with its own date of service and no letterhead is an unknown provider's.
+func TestProviderCarryOver(t *testing.T) {
+	first := "Harbor Family Practice\nPROGRESS NOTE\nDate of Service: 01/10/2024\nSUBJECTIVE: neck pain improving.\nOBJECTIVE: ROM improved.\n"
+	tests := []struct {
+		name  string
+		pages []string
+		want  []string // provider per encounter
+	}{
+		{"next page with its own date header, no letterhead", []string{first,
+			"Date of Service: 01/20/2024\nSUBJECTIVE: new complaint of knee pain.\nPLAN: x-ray.\n"},
+			[]string{"Harbor Family Practice", ""}},
+		{"second note cut below the first on the same page", []string{first +
+			"\nDate of Service: 01/17/2024\nSUBJECTIVE: better.\nPLAN: continue.\n"},
+			[]string{"Harbor Family Practice", "Harbor Family Practice"}},
+		{"continuation page of the same note", []string{first,
+			"ASSESSMENT: cervical strain S13.4XXD.\nPLAN: home exercise.\n"},
+			[]string{"Harbor Family Practice"}},
+		{"flowsheet page without a date header", []string{first,
+			"TREATMENT NOTE\n01/12/2024  traction and heat, 20 minutes.\n01/12/2024  therapeutic exercise, 15 minutes.\n"},
+			[]string{"Harbor Family Practice", "Harbor Family Practice"}},
+		{"next page with its own letterhead", []string{first,
+			"Valley Pain Management Associates\nDate of Service: 01/20/2024\nPROCEDURE: cervical epidural steroid injection.\n"},
+			[]string{"Harbor Family Practice", "Valley Pain Management Associates"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, tt.pages...)
+			var got []string
+			for _, e := range res.Encounters {
+				got = append(got, e.Provider)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("providers %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
