@@ -46,6 +46,25 @@ run_eval() { # title, truth dir
 run_eval "Small bundle (testdata/bundles/small, born-digital and scanned)" testdata/bundles/small
 run_eval "Generated $pages-page bundle (born-digital and scanned)" "$tmp/bench-$pages"
 
+# Records unlike the fixtures (../shared/data: Synthea notes and MTSamples
+# transcriptions rendered to PDF, clean and scanned); skipped without ../shared.
+if [ -d ../shared/data ] && [ "$extractor" = rules ]; then
+  gcmd=(go test -count=1 -run Generality -v ./internal/cli/)
+  echo "running: ${gcmd[*]}" >&2
+  {
+    echo
+    echo "### Records unlike the fixtures (../shared/data)"
+    echo
+    echo '```'
+    echo "${gcmd[*]}"
+    echo '```'
+    echo
+    echo '```'
+    "${gcmd[@]}" 2>&1 | grep -E '^\s+eval_test.go:[0-9]+: (Synthea|clean|scanned)' | sed -E 's/^\s+eval_test.go:[0-9]+: //'
+    echo '```'
+  } >> "$frag" || status=1
+fi
+
 cp "$frag" ACCURACY.md
 touch BENCHMARKS.md
 awk -v frag="$frag" '
