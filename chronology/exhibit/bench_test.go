@@ -1,0 +1,90 @@
+package exhibit
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/medchron/medchron/internal/fixture"
+)
+
+// benchPages is the length of the benchmark bundle, cut into documents of
+// benchDocPages pages.
+const (
+	benchPages    = 200
+	benchDocPages = 20
+)
+
+// BenchmarkBuild builds the exhibit of a 200-page generated bundle, born
+// digital and scanned, cut into ten documents. It reports the time per
+// page and the peak of the Go heap during the builds (sampled every
+// millisecond), besides the usual allocation figures. Generating the
+// bundle takes about half a minute before the timer starts.
+func BenchmarkBuild(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := fixture.WriteBundle(context.Background(), dir, fixture.Bench(benchPages)); err != nil {
+		b.Fatal(err)
+	}
+	for _, file := range []string{fixture.BornDigitalFile, fixture.ScannedFile} {
+		path := filepath.Join(dir, file)
+		var docs []Doc
+		for first := 1; first <= benchPages; first += benchDocPages {
+			last := min(first+benchDocPages-1, benchPages)
+			docs = append(docs, Doc{
+				Provider:   "Provider " + string(rune('A'+len(docs)/3)),
+				File:       file,
+				Bytes:      pagesOf(b, path, first, last),
+				BatesFirst: Bates("MC", first),
+				Pages:      last - first + 1,
+			})
+		}
+		b.Run(file, func(b *testing.B) {
+			b.ReportAllocs()
+			runtime.GC()
+			stop := samplePeakHeap()
+			for b.Loop() {
+				if err := Build(context.Background(), io.Discard, docs, Options{Footer: "DRAFT"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			peak := stop()
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*benchPages), "ms/page")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// samplePeakHeap samples the live heap every millisecond until the
+// returned function is called, which returns the highest value seen.
+func samplePeakHeap() func() uint64 {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		<-stopped
+		return peak.Load()
+	}
+}
