@@ -17,9 +17,9 @@ const (
 	AuditMatterAssign  = "matter_assign"
 	AuditMatterView    = "matter_view"
 	AuditUpload        = "document_upload"
-	AuditDocumentView  = "document_view"     // original PDF downloaded or opened
-	AuditPageView      = "page_view"         // page image viewed
-	AuditEntryView     = "entry_view"        // an entry opened beside its page
+	AuditDocumentView  = "document_view" // original PDF downloaded or opened
+	AuditPageView      = "page_view"     // page image viewed
+	AuditEntryView     = "entry_view"    // an entry opened beside its page
 	AuditEntryVerify   = "entry_verify"
 	AuditEntryCorrect  = "entry_correct"
 	AuditEntryReject   = "entry_reject"

@@ -66,33 +66,33 @@ const (
 
 // Entry is one encounter or dated medical event.
 type Entry struct {
-	ID            string             `json:"id"`
-	Date          dates.Date         `json:"date"`
-	EndDate       dates.Date         `json:"end_date,omitzero"`
-	ProviderID    string             `json:"provider_id"`
-	Provider      string             `json:"provider"`
-	Clinician     string             `json:"clinician,omitempty"`
-	VisitType     string             `json:"visit_type,omitempty"`
-	Complaints    string             `json:"complaints,omitempty"`
-	Findings      string             `json:"findings,omitempty"`
-	Assessment    string             `json:"assessment,omitempty"`
-	Plan          string             `json:"plan,omitempty"`
-	Summary       string             `json:"summary,omitempty"`
-	Diagnoses     []extract.Coded    `json:"diagnoses,omitempty"`
-	Procedures    []extract.Coded    `json:"procedures,omitempty"`
-	Medications   []string           `json:"medications,omitempty"`
-	PainScore     *float64           `json:"pain_score,omitempty"`
-	WorkStatus    string             `json:"work_status,omitempty"`
-	PreIncident   bool               `json:"pre_incident,omitempty"`
-	Citations     []extract.Citation `json:"citations"`
-	Verified      bool               `json:"verified"`
-	Review        string             `json:"review,omitempty"`
+	ID          string             `json:"id"`
+	Date        dates.Date         `json:"date"`
+	EndDate     dates.Date         `json:"end_date,omitzero"`
+	ProviderID  string             `json:"provider_id"`
+	Provider    string             `json:"provider"`
+	Clinician   string             `json:"clinician,omitempty"`
+	VisitType   string             `json:"visit_type,omitempty"`
+	Complaints  string             `json:"complaints,omitempty"`
+	Findings    string             `json:"findings,omitempty"`
+	Assessment  string             `json:"assessment,omitempty"`
+	Plan        string             `json:"plan,omitempty"`
+	Summary     string             `json:"summary,omitempty"`
+	Diagnoses   []extract.Coded    `json:"diagnoses,omitempty"`
+	Procedures  []extract.Coded    `json:"procedures,omitempty"`
+	Medications []string           `json:"medications,omitempty"`
+	PainScore   *float64           `json:"pain_score,omitempty"`
+	WorkStatus  string             `json:"work_status,omitempty"`
+	PreIncident bool               `json:"pre_incident,omitempty"`
+	Citations   []extract.Citation `json:"citations"`
+	Verified    bool               `json:"verified"`
+	Review      string             `json:"review,omitempty"`
 	// ReviewedBy is who set Review, when, and a rejection's reason.
 	ReviewedBy *ReviewInfo `json:"reviewed_by,omitempty"`
 	// Corrections lists fields a reviewer changed, with the extracted values.
-	Corrections []Correction `json:"corrections,omitempty"`
-	Extractor     string             `json:"extractor,omitempty"`
-	PromptVersion string             `json:"prompt_version,omitempty"`
+	Corrections   []Correction `json:"corrections,omitempty"`
+	Extractor     string       `json:"extractor,omitempty"`
+	PromptVersion string       `json:"prompt_version,omitempty"`
 }
 
 // Gap is an interval without treatment longer than the matter's threshold.

@@ -192,7 +192,9 @@ func ApplyReviews(c *Chronology, reviews []EntryReview) int {
 		if len(rs) == 0 {
 			continue
 		}
-		sort.SliceStable(rs, func(a, b int) bool { return rs[a].At.Before(rs[b].At) || rs[a].At.Equal(rs[b].At) && rs[a].ID < rs[b].ID })
+		sort.SliceStable(rs, func(a, b int) bool {
+			return rs[a].At.Before(rs[b].At) || rs[a].At.Equal(rs[b].At) && rs[a].ID < rs[b].ID
+		})
 		// Corrections since the last reset to unreviewed, in order; a later
 		// correction of the same field wins, the original stays the extracted one.
 		start := 0
@@ -260,4 +262,39 @@ func ReviewCounts(entries []Entry) map[string]int {
 		n[s]++
 	}
 	return n
+}
+
+// ForDemand returns a copy of c for drafting a demand letter from reviewed
+// entries only: an entry counts as verified exactly when a person reviewed
+// it (Reviewed). A verified or corrected entry is used even when the
+// automatic quote check failed, because a reviewer read the page; every
+// other entry is marked unverified, so the draft leaves it out and lists it
+// as excluded. c itself is not changed.
+func ForDemand(c Chronology) Chronology {
+	out := c
+	out.Entries = make([]Entry, len(c.Entries))
+	for i, e := range c.Entries {
+		e.Verified = e.Reviewed()
+		out.Entries[i] = e
+	}
+	return out
+}
+
+// BulkVerify returns the reviews that verify, in one step, every entry of
+// the provider that nobody has reviewed yet and whose citations were found
+// on their pages. Entries with a quote not found (Verified false) are left
+// for a one-by-one check and counted in skipped.
+func BulkVerify(c Chronology, providerID, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
+	for _, e := range c.Entries {
+		if e.ProviderID != providerID || (e.Review != "" && e.Review != ReviewUnreviewed) {
+			continue
+		}
+		if !e.Verified {
+			skipped++
+			continue
+		}
+		reviews = append(reviews, EntryReview{MatterID: c.Matter.ID, EntryID: e.ID, State: ReviewVerified,
+			UserID: userID, Username: username, At: at.UTC()})
+	}
+	return reviews, skipped
 }

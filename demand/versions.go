@@ -56,7 +56,7 @@ type Generation struct {
 type Record struct {
 	MatterID   string               `json:"matter_id"`
 	Generation Generation           `json:"generation"`
-	Versions   map[string][]Version `json:"versions"` // by key, ascending N
+	Versions   map[string][]Version `json:"versions"`  // by key, ascending N
 	Approvals  []Approval           `json:"approvals"` // ascending time
 }
 

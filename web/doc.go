@@ -1,11 +1,20 @@
-// Package web is medchron's HTTP interface: a JSON API to upload record
-// files to a matter, follow their processing, read the chronology and
-// search the records, with River's operator UI mounted under /admin/river/.
-// Handlers only translate HTTP to calls into package pipeline; one file per
-// route, in the manner of miniflux's ui package.
+// Package web is medchron's HTTP interface: the browser application in
+// which paralegals upload records, follow processing and review each entry
+// against its page, and attorneys edit and approve the demand letter; a
+// JSON API for scripts; and River's operator UI under /admin/river/.
 //
-// Every API request must carry the operator token (Authorization: Bearer)
-// when one is configured; serving on anything but loopback requires one.
-// Errors sent to clients never include record text (PHI): internal errors
-// are logged by reference and answered with a generic message.
+// Handlers only translate HTTP into calls on the domain packages (access,
+// chronology, demand, pipeline); one file per page and action, in the
+// manner of miniflux's ui package, with embedded html/template pages and a
+// little plain JavaScript for progressive enhancement.
+//
+// Access: browser routes need a signed-in session (argon2id passwords,
+// server-side sessions with an idle timeout, a CSRF token on every write).
+// A user sees only the matters they are assigned to: every other matter's
+// routes answer 404 exactly like a matter that does not exist. API routes
+// take a session or the service token (MEDCHRON_API_TOKEN, Authorization:
+// Bearer), which has every right. Every view of records, download, export,
+// edit, verification, approval and sign-in is written to the append-only
+// audit log, which never holds record text. Errors sent to clients never
+// include record text either: internal errors are logged by reference.
 package web

@@ -59,7 +59,7 @@ var funcs = template.FuncMap{
 		return formatMoney(*v)
 	},
 	"join": strings.Join,
-	"can": func(u access.User, a string) bool { return access.CanGlobal(u, access.Action(a)) },
+	"can":  func(u access.User, a string) bool { return access.CanGlobal(u, access.Action(a)) },
 }
 
 // formatMoney writes dollars with thousands separators: 12,345.60.
@@ -138,6 +138,7 @@ var notices = map[string]string{
 	"uploaded":   "Upload received; processing has started.",
 	"signedout":  "You are signed out.",
 	"membership": "Matter access updated.",
+	"password":   "Password set; that user was signed out everywhere.",
 }
 
 func noticeText(key string) string { return notices[key] }

@@ -196,7 +196,7 @@ func webStore(t testing.TB, s any) web.Store {
 	t.Helper()
 	ws, ok := s.(web.Store)
 	if !ok {
-		t.Skip("store does not implement web.Store yet")
+		t.Fatalf("%T does not implement web.Store", s)
 	}
 	return ws
 }

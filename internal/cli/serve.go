@@ -26,13 +26,16 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	workers := fs.Int("workers", -1, "OCR job workers in this process (default: number of CPUs; 0: API only, server mode)")
 	extractor := fs.String("extractor", "", "rules or llm")
 	migrate := fs.Bool("migrate", false, "apply database migrations at start-up (server mode)")
+	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure, for HTTPS (default: on unless --addr is a loopback address)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	token := os.Getenv("MEDCHRON_API_TOKEN")
-	if token == "" && !loopback(*addr) {
-		return fmt.Errorf("--addr %s is not a loopback address: set MEDCHRON_API_TOKEN so that API calls must present it", *addr)
+	if !flagSet(fs, "secure-cookies") {
+		*secure = !loopback(*addr)
 	}
+	// Browser users sign in; the token (optional) is for scripts calling
+	// the API, which otherwise need a signed-in session too.
+	token := os.Getenv("MEDCHRON_API_TOKEN")
 	if *workers < 0 {
 		*workers = defaultWorkers()
 	}
@@ -56,11 +59,16 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if !ok {
 		return fmt.Errorf("the %s store does not support the web application", h.Kind)
 	}
+	if us, err := ws.Users(ctx); err != nil {
+		return err
+	} else if len(us) == 0 {
+		fmt.Fprintln(env.Stderr, "medchron serve: no users yet; create the first admin with: medchron user add USERNAME --role admin (same --db or DATABASE_URL)")
+	}
 	srv := &http.Server{
 		Addr: *addr,
 		Handler: web.New(web.Config{
 			Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
-			Search: searcherFor(h),
+			Search: searcherFor(h), SecureCookies: *secure,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
@@ -69,6 +77,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "medchron serve: %s mode, listening on http://%s (River UI at /admin/river/)\n", h.Kind, ln.Addr())
+	if *secure {
+		fmt.Fprintln(env.Stderr, "medchron serve: session cookies are Secure: open the application over HTTPS (a TLS proxy), or pass --secure-cookies=false")
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -80,6 +91,13 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return srv.Shutdown(shut)
+}
+
+// flagSet reports whether the command line set the flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // loopback reports whether addr listens only on a loopback address.

@@ -1,0 +1,72 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/demand"
+)
+
+// demandPageData is the demand overview: one line per section.
+type demandPageData struct {
+	Generated  bool
+	Generation demand.Generation
+	Sections   []sectionRow
+	Final      bool // every section's latest version is approved
+	Approved   int
+}
+
+// sectionRow is a section's state: its latest version and the approval in
+// force, if any.
+type sectionRow struct {
+	Key, Title string
+	Latest     demand.Version
+	Approval   *demand.Approval
+	Hash       string // prefix of the approved text's SHA-256
+}
+
+// hashPrefix shortens a SHA-256 for display.
+func hashPrefix(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
+
+// demandRecord returns the matter's letter, ok false before the first
+// generation.
+func (s *Server) demandRecord(ctx context.Context, matterID string) (demand.Record, bool, error) {
+	rec, err := s.cfg.Store.DemandRecord(ctx, matterID)
+	if err != nil {
+		if isNotFound(err) {
+			return demand.Record{MatterID: matterID}, false, nil
+		}
+		return demand.Record{}, false, err
+	}
+	return rec, true, nil
+}
+
+// demandPage shows the demand letter's sections with their status, latest
+// version, approvals, and whether the letter can be exported as final.
+func (s *Server) demandPage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
+	rec, ok, err := s.demandRecord(r.Context(), m.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := demandPageData{Generated: ok, Generation: rec.Generation, Final: rec.Approved()}
+	for _, k := range rec.Generation.Keys {
+		v, ok := rec.Latest(k)
+		if !ok {
+			continue
+		}
+		row := sectionRow{Key: k, Title: v.Title, Latest: v}
+		if a, ok := rec.ApprovalOf(k); ok {
+			row.Approval, row.Hash = &a, hashPrefix(a.SHA256)
+			p.Approved++
+		}
+		p.Sections = append(p.Sections, row)
+	}
+	s.render(w, r, http.StatusOK, "demand", view{Title: "Demand letter", Matter: &m, Nav: "demand", Data: p})
+}

@@ -1,0 +1,190 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/web"
+)
+
+// reviewEnv is a server with one processed matter (the small born-digital
+// bundle) and the store behind it.
+type reviewEnv struct {
+	srv    *httptest.Server
+	store  web.Store
+	matter string
+}
+
+// newReviewEnv starts a server on an embedded store, uploads the small
+// born-digital bundle to matter "case-r" through the API and waits until
+// it is processed.
+func newReviewEnv(t *testing.T) *reviewEnv {
+	t.Helper()
+	return newReviewEnvWith(t, nil)
+}
+
+// newReviewEnvWith is newReviewEnv with the server's configuration
+// adjusted by set.
+func newReviewEnvWith(t *testing.T, set func(*web.Config)) *reviewEnv {
+	t.Helper()
+	ctx := context.Background()
+	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: filepath.Join(t.TempDir(), "m.db"), NoOCR: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close(context.Background()) })
+	if err := e.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st := webStore(t, e.Store)
+	cfg := web.Config{Store: st, Pipeline: e.Pipeline, Token: token}
+	if set != nil {
+		set(&cfg)
+	}
+	srv := httptest.NewServer(web.New(cfg))
+	t.Cleanup(srv.Close)
+	env := &reviewEnv{srv: srv, store: st, matter: "case-r"}
+	req := upload(t, srv.URL+"/api/matters/case-r/documents",
+		map[string]string{"records.pdf": repoFile(t, "testdata/bundles/small/born-digital.pdf")},
+		map[string]string{"incident_date": "2023-12-06", "name": "Review test"})
+	if code, body := do(t, req, true); code != http.StatusAccepted {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		req, _ := http.NewRequest("GET", srv.URL+"/api/matters/case-r/progress", nil)
+		_, body := do(t, req, true)
+		var pr struct{ Done bool }
+		json.Unmarshal(body, &pr)
+		if pr.Done {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("processing not done: %s", body)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return env
+}
+
+// chronology returns the matter's chronology as reviewed.
+func (env *reviewEnv) chronology(t *testing.T) chronology.Chronology {
+	t.Helper()
+	ctx := context.Background()
+	c, _, err := env.store.Chronology(ctx, env.matter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := env.store.EntryReviews(ctx, env.matter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chronology.ApplyReviews(&c, rs)
+	return c
+}
+
+// browser is a signed-in user's browser: its session cookie and CSRF
+// token. It does not follow redirects.
+type browser struct {
+	t      *testing.T
+	base   string
+	cookie string
+	csrf   string
+	user   access.User
+}
+
+// signIn creates a user with role (assigned to the matter when member is
+// true) and a session for them, as the sign-in page would.
+func (env *reviewEnv) signIn(t *testing.T, username string, role access.Role, member bool) *browser {
+	t.Helper()
+	ctx := context.Background()
+	u, err := access.NewUser(username, "", role, "correct horse battery", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.ID = "u-" + username
+	if err := env.store.CreateUser(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	if member {
+		if err := env.store.AddMember(ctx, env.matter, u.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sess, tok := access.NewSession(u.ID, time.Now())
+	if err := env.store.CreateSession(ctx, sess); err != nil {
+		t.Fatal(err)
+	}
+	return &browser{t: t, base: env.srv.URL, cookie: tok, csrf: sess.CSRF, user: u}
+}
+
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+func (b *browser) send(req *http.Request) (*http.Response, string) {
+	b.t.Helper()
+	req.AddCookie(&http.Cookie{Name: "medchron_session", Value: b.cookie})
+	res, err := noRedirect.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res, string(body)
+}
+
+// get fetches path.
+func (b *browser) get(path string) (*http.Response, string) {
+	b.t.Helper()
+	req, _ := http.NewRequest("GET", b.base+path, nil)
+	return b.send(req)
+}
+
+// post submits a form to path with the session's CSRF token.
+func (b *browser) post(path string, form url.Values) (*http.Response, string) {
+	b.t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	if form.Get("csrf") == "" {
+		form.Set("csrf", b.csrf)
+	}
+	req, _ := http.NewRequest("POST", b.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return b.send(req)
+}
+
+// wantStatus fails the test unless res has the status code.
+func wantStatus(t *testing.T, what string, res *http.Response, body string, code int) {
+	t.Helper()
+	if res.StatusCode != code {
+		if len(body) > 600 {
+			body = body[:600]
+		}
+		t.Fatalf("%s: status %d, want %d\n%s", what, res.StatusCode, code, body)
+	}
+}
+
+// auditActions lists the actions of the matter's audit rows.
+func (env *reviewEnv) auditActions(t *testing.T) map[string]int {
+	t.Helper()
+	evs, err := env.store.AuditEvents(context.Background(), access.AuditFilter{MatterID: env.matter, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, e := range evs {
+		n[e.Action]++
+	}
+	return n
+}

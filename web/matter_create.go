@@ -1,0 +1,129 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/chronology"
+)
+
+// matterCreate creates a matter and makes its creator a member. The id is
+// given, or derived from the name ("Smith v. Jones" → smith-v-jones, with
+// -2, -3 … when taken).
+func (s *Server) matterCreate(w http.ResponseWriter, r *http.Request, rc *reqCtx) {
+	f := matterForm{
+		ID: strings.TrimSpace(r.PostFormValue("id")), Name: strings.TrimSpace(r.PostFormValue("name")),
+		Client: strings.TrimSpace(r.PostFormValue("client")), IncidentDate: strings.TrimSpace(r.PostFormValue("incident_date")),
+		GapDays: strings.TrimSpace(r.PostFormValue("gap_days")),
+	}
+	var errs []string
+	m := chronology.Matter{}
+	for _, fv := range []struct{ name, v string }{{"name", f.Name}, {"client", f.Client}, {"incident_date", f.IncidentDate}, {"gap_days", f.GapDays}} {
+		if fv.v == "" {
+			continue
+		}
+		if len(fv.v) > 200 {
+			errs = append(errs, fv.name+": at most 200 characters")
+			continue
+		}
+		if msg := setMatterField(&m, fv.name, fv.v); msg != "" {
+			errs = append(errs, msg)
+		}
+	}
+	if f.ID != "" && !validMatter.MatchString(f.ID) {
+		errs = append(errs, "id: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100")
+	}
+	if f.ID == "" && f.Name == "" {
+		errs = append(errs, "give the matter a name or an id")
+	}
+	if len(errs) > 0 {
+		s.renderMatters(w, r, rc, http.StatusBadRequest, f, errs)
+		return
+	}
+	id, err := s.freeMatterID(r, f.ID, f.Name)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if id == "" {
+		s.renderMatters(w, r, rc, http.StatusConflict, f, []string{"id: " + f.ID + " is taken; choose another"})
+		return
+	}
+	m.ID = id
+	if err := s.cfg.Store.PutMatter(r.Context(), m); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.cfg.Store.AddMember(r.Context(), id, rc.User.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.audit(r, access.AuditMatterCreate, id, id, ""); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/matters/"+id+"?notice=created", http.StatusSeeOther)
+}
+
+// freeMatterID returns the id to create: given when free ("" when taken),
+// else the name's slug made unique.
+func (s *Server) freeMatterID(r *http.Request, given, name string) (string, error) {
+	free := func(id string) (bool, error) {
+		_, err := s.cfg.Store.Matter(r.Context(), id)
+		if isNotFound(err) {
+			return true, nil
+		}
+		return false, err
+	}
+	if given != "" {
+		ok, err := free(given)
+		if !ok || err != nil {
+			return "", err
+		}
+		return given, nil
+	}
+	base := slug(name)
+	for i := 1; i < 1000; i++ {
+		id := base
+		if i > 1 {
+			id = fmt.Sprintf("%s-%d", base, i)
+		}
+		ok, err := free(id)
+		if err != nil {
+			return "", err
+		}
+		if ok {
+			return id, nil
+		}
+	}
+	return "", fmt.Errorf("no free matter id for slug %q", base)
+}
+
+// slug turns a name into a matter id: lower-case letters and digits
+// joined by single dashes, at most 60 characters; "matter" when nothing
+// is left.
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(name) {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(c)
+		default:
+			dash = true
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "matter"
+	}
+	return strings.TrimRight(b.String(), "-")
+}

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/chronology"
+)
+
+// matterView is the matter page: its records and their processing, the
+// upload area, members and exports.
+type matterView struct {
+	Progress progressReport
+	// Poll is set while processing runs: the page follows progress.json.
+	Poll          bool
+	Members       []access.User
+	Candidates    []access.User // active users who are not members
+	CanUpload     bool
+	CanManage     bool
+	CanAudit      bool
+	HasChronology bool
+	HasDemand     bool
+	Exports       []exportFormat
+	// UploadErrors are the files a form upload (without JavaScript) refused.
+	UploadErrors []uploadFailed
+}
+
+// matterShow shows the matter page.
+func (s *Server) matterShow(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
+	if err := s.audit(r, access.AuditMatterView, m.ID, m.ID, ""); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.renderMatter(w, r, rc, m, http.StatusOK, nil)
+}
+
+// renderMatter renders the matter page; a matter route has checked that
+// the user may view it, so the role alone decides the rest.
+func (s *Server) renderMatter(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter, status int, uploadErrors []uploadFailed) {
+	ctx := r.Context()
+	p, err := s.progress(ctx, m.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := matterView{
+		Progress: p, Poll: p.Documents > 0 && !p.Done,
+		CanUpload: access.Can(rc.User, access.UploadRecords, true), CanManage: access.Can(rc.User, access.ManageMatter, true),
+		CanAudit: access.Can(rc.User, access.ViewAudit, true), Exports: exportFormats, UploadErrors: uploadErrors,
+	}
+	if _, err := s.cfg.Store.ChronologyVersion(ctx, m.ID); err == nil {
+		v.HasChronology = true
+	} else if !isNotFound(err) {
+		s.serverError(w, r, err)
+		return
+	}
+	if _, err := s.cfg.Store.DemandRecord(ctx, m.ID); err == nil {
+		v.HasDemand = true
+	} else if !isNotFound(err) {
+		s.serverError(w, r, err)
+		return
+	}
+	memberIDs, err := s.cfg.Store.MatterMembers(ctx, m.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	isMember := map[string]bool{}
+	for _, id := range memberIDs {
+		isMember[id] = true
+	}
+	users, err := s.cfg.Store.Users(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, u := range users {
+		switch {
+		case isMember[u.ID]:
+			v.Members = append(v.Members, u)
+		case !u.Disabled && v.CanManage:
+			v.Candidates = append(v.Candidates, u)
+		}
+	}
+	s.render(w, r, status, "matter", view{Title: matterTitle(m), Matter: &m, Nav: "overview", Data: v})
+}
+
+// matterTitle names a matter in page titles.
+func matterTitle(m chronology.Matter) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	return m.ID
+}

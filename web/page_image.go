@@ -1,0 +1,87 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/pdf"
+)
+
+// Resolutions a page image is drawn at; the default suits a screen.
+var pageDPIs = map[int]bool{72: true, 110: true, 150: true, 200: true}
+
+const defaultPageDPI = 110
+
+// renderSlots bounds the pdftoppm processes drawing pages at once.
+var renderSlots = make(chan struct{}, 2)
+
+// renderPage draws a page, waiting for a free slot.
+func renderPage(ctx context.Context, blob []byte, n, dpi int) ([]byte, error) {
+	select {
+	case renderSlots <- struct{}{}:
+		defer func() { <-renderSlots }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return pdf.RenderPage(ctx, blob, n, dpi)
+}
+
+// pageImage answers a page of a document of the matter as PNG (?dpi= one
+// of 72, 110, 150, 200). Every request is audited, cached or not.
+func (s *Server) pageImage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
+	ctx := r.Context()
+	docID, ok := s.matterDocument(w, r, m)
+	if !ok {
+		return
+	}
+	n, err := strconv.Atoi(r.PathValue("page"))
+	if err != nil || n < 1 {
+		s.notFound(w, r)
+		return
+	}
+	dpi := defaultPageDPI
+	if v := r.URL.Query().Get("dpi"); v != "" {
+		if d, err := strconv.Atoi(v); err == nil && pageDPIs[d] {
+			dpi = d
+		}
+	}
+	key := pngKey{doc: docID, page: n, dpi: dpi}
+	data, ok := pageImages.get(key)
+	if !ok {
+		doc, err := s.cfg.Store.Document(ctx, docID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if doc.Pages > 0 && n > doc.Pages {
+			s.notFound(w, r)
+			return
+		}
+		blob, err := s.cfg.Store.DocumentBlob(ctx, docID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if data, err = renderPage(ctx, blob, n, dpi); err != nil {
+			if errors.Is(err, pdf.ErrNoPage) {
+				s.notFound(w, r)
+				return
+			}
+			s.serverError(w, r, fmt.Errorf("render page %d of %s: %w", n, docID, err))
+			return
+		}
+		pageImages.put(key, data)
+	}
+	if err := s.audit(r, access.AuditPageView, m.ID, fmt.Sprintf("%s p%d", docID, n), ""); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/png")
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.Write(data)
+}

@@ -1,0 +1,320 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/web"
+)
+
+// firstCited returns an entry whose first citation was found on its page.
+func firstCited(t *testing.T, c chronology.Chronology) chronology.Entry {
+	t.Helper()
+	for _, e := range c.Entries {
+		if e.Verified && len(e.Citations) > 0 && !e.Date.IsZero() {
+			return e
+		}
+	}
+	t.Fatal("no entry with a found citation in the small bundle")
+	return chronology.Entry{}
+}
+
+func entryOf(t *testing.T, c chronology.Chronology, id string) chronology.Entry {
+	t.Helper()
+	for _, e := range c.Entries {
+		if e.ID == id {
+			return e
+		}
+	}
+	t.Fatalf("entry %s is gone", id)
+	return chronology.Entry{}
+}
+
+// TestEntryReviewRoundTrip: a paralegal verifies, resets, rejects (a
+// reason is required), and corrects an entry through the forms; each
+// decision is stored with the user, shown on the entry and in the
+// chronology, and audited.
+func TestEntryReviewRoundTrip(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	e := firstCited(t, env.chronology(t))
+	path := "/matters/" + env.matter + "/entries/" + e.ID
+	review := func(form url.Values) (*http.Response, string) { return pl.post(path+"/review", form) }
+
+	// Without the CSRF token nothing is stored.
+	res, body := review(url.Values{"action": {"verify"}, "csrf": {"forged"}})
+	wantStatus(t, "review without CSRF", res, body, http.StatusForbidden)
+	if rs, _ := env.store.EntryReviews(t.Context(), env.matter); len(rs) != 0 {
+		t.Fatalf("a forged review was stored: %+v", rs)
+	}
+
+	res, body = review(url.Values{"action": {"verify"}})
+	wantStatus(t, "verify", res, body, http.StatusSeeOther)
+	got := entryOf(t, env.chronology(t), e.ID)
+	if got.Review != chronology.ReviewVerified || got.ReviewedBy == nil || got.ReviewedBy.By != "paula" {
+		t.Fatalf("after verify: review %q by %+v", got.Review, got.ReviewedBy)
+	}
+	res, body = pl.get(res.Header.Get("Location"))
+	wantStatus(t, "entry after verify", res, body, http.StatusOK)
+	if !strings.Contains(body, "Entry verified.") || !strings.Contains(body, `class="badge verified"`) {
+		t.Error("the entry page does not show the verification")
+	}
+
+	res, body = review(url.Values{"action": {"reset"}})
+	wantStatus(t, "reset", res, body, http.StatusSeeOther)
+	if got := entryOf(t, env.chronology(t), e.ID).Review; got != chronology.ReviewUnreviewed {
+		t.Fatalf("after reset: %q", got)
+	}
+
+	res, body = review(url.Values{"action": {"reject"}, "reason": {"  "}})
+	wantStatus(t, "reject without a reason", res, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "a reason is required") {
+		t.Errorf("the refusal does not say why: %.300s", body)
+	}
+	res, body = review(url.Values{"action": {"reject"}, "reason": {"Duplicate of the ER note"}})
+	wantStatus(t, "reject", res, body, http.StatusSeeOther)
+	got = entryOf(t, env.chronology(t), e.ID)
+	if got.Review != chronology.ReviewRejected || got.ReviewedBy.Reason != "Duplicate of the ER note" {
+		t.Fatalf("after reject: %q %+v", got.Review, got.ReviewedBy)
+	}
+
+	// A correction records only the changed field; the original is kept
+	// and shown beside the corrected value.
+	form := url.Values{"action": {"correct"}}
+	for _, f := range chronology.CorrectableFields {
+		form.Set("f_"+f, got.FieldValue(f))
+	}
+	form.Set("f_provider", "Corrected Clinic of Testing")
+	res, body = review(form)
+	wantStatus(t, "correct", res, body, http.StatusSeeOther)
+	rs, err := env.store.EntryReviews(t.Context(), env.matter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := rs[len(rs)-1]
+	if last.State != chronology.ReviewCorrected || len(last.Fields) != 1 || last.Fields["provider"] != "Corrected Clinic of Testing" || last.UserID != pl.user.ID {
+		t.Fatalf("stored correction: %+v", last)
+	}
+	res, body = pl.get(path)
+	wantStatus(t, "entry after correction", res, body, http.StatusOK)
+	if !strings.Contains(body, "Corrected Clinic of Testing") || !strings.Contains(body, "<del>"+html.EscapeString(e.Provider)+"</del>") {
+		t.Errorf("the entry page does not show the corrected provider with the original %q", e.Provider)
+	}
+	res, body = pl.get("/matters/" + env.matter + "/chronology?review=corrected")
+	wantStatus(t, "chronology", res, body, http.StatusOK)
+	if !strings.Contains(body, `id="entry-`+e.ID+`"`) || !strings.Contains(body, `class="badge corrected"`) {
+		t.Error("the chronology filtered on corrected entries does not show the entry as corrected")
+	}
+
+	// A correction that changes nothing is refused.
+	form.Set("f_provider", "Corrected Clinic of Testing")
+	res, body = review(form)
+	wantStatus(t, "empty correction", res, body, http.StatusUnprocessableEntity)
+
+	// "Verify, then next" opens the next entry to review.
+	res, body = review(url.Values{"action": {"verify"}, "next": {"1"}})
+	wantStatus(t, "verify then next", res, body, http.StatusSeeOther)
+	if loc := res.Header.Get("Location"); !strings.Contains(loc, "/entries/") || strings.Contains(loc, "/entries/"+e.ID+"?") {
+		t.Errorf("verify then next goes to %s", loc)
+	}
+
+	acts := env.auditActions(t)
+	for _, a := range []string{access.AuditEntryVerify, access.AuditEntryReset, access.AuditEntryReject, access.AuditEntryCorrect, access.AuditEntryView} {
+		if acts[a] == 0 {
+			t.Errorf("no %s audit row", a)
+		}
+	}
+}
+
+// TestBulkVerify: verifying a provider's entries asks for confirmation,
+// then verifies every unreviewed entry of that provider whose quotes were
+// found, and no other.
+func TestBulkVerify(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	c := env.chronology(t)
+	provider := firstCited(t, c).ProviderID
+	want := map[string]bool{}
+	for _, e := range c.Entries {
+		if e.ProviderID == provider && e.Verified {
+			want[e.ID] = true
+		}
+	}
+	path := "/matters/" + env.matter + "/review/bulk"
+	res, body := pl.post(path, url.Values{"provider": {provider}})
+	wantStatus(t, "bulk without confirmation", res, body, http.StatusOK)
+	if !strings.Contains(body, `name="confirm" value="yes"`) {
+		t.Fatal("no confirmation asked")
+	}
+	if rs, _ := env.store.EntryReviews(t.Context(), env.matter); len(rs) != 0 {
+		t.Fatalf("%d reviews stored before confirmation", len(rs))
+	}
+	res, body = pl.post(path, url.Values{"provider": {provider}, "confirm": {"yes"}})
+	wantStatus(t, "bulk", res, body, http.StatusSeeOther)
+	for _, e := range env.chronology(t).Entries {
+		verified := e.Review == chronology.ReviewVerified
+		if verified != want[e.ID] {
+			t.Errorf("entry %s (provider %s): verified %v, want %v", e.ID, e.ProviderID, verified, want[e.ID])
+		}
+	}
+	if n := env.auditActions(t)[access.AuditEntryVerify]; n != len(want) {
+		t.Errorf("%d verify audit rows, want %d", n, len(want))
+	}
+	// An attorney of another matter does not see this one.
+	other := env.signIn(t, "olga", access.RoleAttorney, false)
+	res, body = other.post(path, url.Values{"provider": {provider}, "confirm": {"yes"}})
+	wantStatus(t, "bulk by a non-member", res, body, http.StatusNotFound)
+}
+
+// TestPageImageAndHighlight: the entry view draws highlight rects over
+// the cited page where the quote stands; the page image is a PNG, and
+// every view of it is audited.
+func TestPageImageAndHighlight(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	e := firstCited(t, env.chronology(t))
+	res, body := pl.get("/matters/" + env.matter + "/entries/" + e.ID)
+	wantStatus(t, "entry", res, body, http.StatusOK)
+	if n := strings.Count(body, `<rect class="hl"`); n == 0 {
+		t.Errorf("no highlight over the cited page for quote %q", e.Citations[0].Quote)
+	}
+	ct := e.Citations[0]
+	img := "/matters/" + env.matter + "/documents/" + ct.DocumentID + "/pages/" + itoa(ct.Page) + "/image.png"
+	if !strings.Contains(body, `href="`+img+`"`) {
+		t.Errorf("the entry page does not show %s", img)
+	}
+	for i := 0; i < 2; i++ { // the second answer comes from the cache
+		res, data := pl.get(img)
+		wantStatus(t, "page image", res, "", http.StatusOK)
+		if res.Header.Get("Content-Type") != "image/png" || !bytes.HasPrefix([]byte(data), []byte("\x89PNG\r\n\x1a\n")) {
+			t.Fatalf("page image: %s, %d bytes", res.Header.Get("Content-Type"), len(data))
+		}
+	}
+	if n := env.auditActions(t)[access.AuditPageView]; n != 2 {
+		t.Errorf("%d page_view audit rows, want 2", n)
+	}
+	// The page view highlights a ?q= quote, and the original PDF opens.
+	res, body = pl.get("/matters/" + env.matter + "/documents/" + ct.DocumentID + "/pages/" + itoa(ct.Page) + "?q=" + url.QueryEscape(ct.Quote))
+	wantStatus(t, "page view", res, body, http.StatusOK)
+	if !strings.Contains(body, `<rect class="hl"`) {
+		t.Error("the page view does not highlight ?q=")
+	}
+	res, data := pl.get("/matters/" + env.matter + "/documents/" + ct.DocumentID + ".pdf")
+	wantStatus(t, "original PDF", res, "", http.StatusOK)
+	if !strings.HasPrefix(data, "%PDF") || res.Header.Get("Content-Type") != "application/pdf" {
+		t.Errorf("original: %s", res.Header.Get("Content-Type"))
+	}
+	if env.auditActions(t)[access.AuditDocumentView] != 1 {
+		t.Error("the original's download was not audited")
+	}
+	// Pages of other matters' documents and of unknown pages answer 404.
+	for _, p := range []string{
+		"/matters/" + env.matter + "/documents/doc-0000000000000000/pages/1/image.png",
+		"/matters/" + env.matter + "/documents/" + ct.DocumentID + "/pages/999",
+		"/matters/" + env.matter + "/documents/" + ct.DocumentID,
+	} {
+		res, body := pl.get(p)
+		wantStatus(t, p, res, body, http.StatusNotFound)
+	}
+}
+
+// TestChronologyPage: filters, gap rows, timeline, provider index,
+// specials and bills render; a filter narrows the table.
+func TestChronologyPage(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	c := env.chronology(t)
+	res, body := pl.get("/matters/" + env.matter + "/chronology")
+	wantStatus(t, "chronology", res, body, http.StatusOK)
+	if n := strings.Count(body, `<tr id="entry-`); n != len(c.Entries) {
+		t.Errorf("%d entry rows, want %d", n, len(c.Entries))
+	}
+	if n := strings.Count(body, `<tr class="gap">`); n != len(c.Gaps) {
+		t.Errorf("%d gap rows, want %d", n, len(c.Gaps))
+	}
+	if !strings.Contains(body, `<svg class="timeline"`) || strings.Contains(body, "style=") {
+		t.Error("no timeline, or an inline style the CSP would block")
+	}
+	if !strings.Contains(body, "Medical specials") || len(c.Bills) > 0 && !strings.Contains(body, "?bill=") {
+		t.Error("specials or bill citations missing")
+	}
+	provider := firstCited(t, c).ProviderID
+	want := 0
+	for _, e := range c.Entries {
+		if e.ProviderID == provider {
+			want++
+		}
+	}
+	res, body = pl.get("/matters/" + env.matter + "/chronology?provider=" + url.QueryEscape(provider))
+	wantStatus(t, "filtered chronology", res, body, http.StatusOK)
+	if n := strings.Count(body, `<tr id="entry-`); n != want {
+		t.Errorf("provider filter: %d rows, want %d", n, want)
+	}
+	res, body = pl.get("/matters/" + env.matter + "/chronology?from=nonsense")
+	wantStatus(t, "bad date filter", res, body, http.StatusOK)
+	if !strings.Contains(body, "YYYY-MM-DD") {
+		t.Error("a bad date filter is not explained")
+	}
+}
+
+// TestSearchPageNotConfigured: without a search backend the page says so,
+// and nothing is audited.
+func TestSearchPageNotConfigured(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	res, body := pl.get("/matters/" + env.matter + "/search?q=mri")
+	wantStatus(t, "search", res, body, http.StatusOK)
+	if !strings.Contains(body, "Search is not configured") {
+		t.Error("the page does not say search is not configured")
+	}
+	if env.auditActions(t)[access.AuditSearch] != 0 {
+		t.Error("a search that did not run was audited")
+	}
+}
+
+// pageSearcher finds every query on page 2 of the document *doc.
+type pageSearcher struct{ doc *string }
+
+func (p pageSearcher) Search(_ context.Context, _, query string, _ int) ([]web.SearchHit, error) {
+	return []web.SearchHit{{Kind: "page", DocumentID: *p.doc, Page: 2, Snippet: "… " + query + " …", Score: 1}}, nil
+}
+
+// TestSearchPage: hits link to the page view; the audit row says a search
+// happened without the query, which may name the client's conditions.
+func TestSearchPage(t *testing.T) {
+	var doc string
+	env := newReviewEnvWith(t, func(c *web.Config) { c.Search = pageSearcher{&doc} })
+	doc = firstCited(t, env.chronology(t)).Citations[0].DocumentID
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	res, body := pl.get("/matters/" + env.matter + "/search?q=" + url.QueryEscape("herniated disc"))
+	wantStatus(t, "search", res, body, http.StatusOK)
+	if !strings.Contains(body, `href="/matters/`+env.matter+`/documents/`+doc+`/pages/2?q=herniated&#43;disc"`) {
+		t.Error("the hit does not link to the page view")
+	}
+	evs, err := env.store.AuditEvents(t.Context(), access.AuditFilter{MatterID: env.matter, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range evs {
+		if e.Action == access.AuditSearch {
+			n++
+			if strings.Contains(e.Object+e.Detail, "herniated") {
+				t.Errorf("the audit row holds the query: %+v", e)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d search audit rows, want 1", n)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

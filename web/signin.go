@@ -1,0 +1,135 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/medchron/medchron/access"
+)
+
+// signInView is the sign-in form's data.
+type signInView struct {
+	Username string
+	Next     string
+	Error    string
+}
+
+// signInForm shows the sign-in form; a signed-in user goes on to the page
+// asked for.
+func (s *Server) signInForm(w http.ResponseWriter, r *http.Request) {
+	next := safeNext(r.URL.Query().Get("next"))
+	if _, ok := s.session(w, r); ok {
+		http.Redirect(w, r, orMatters(next), http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "signin", view{Title: "Sign in", Data: signInView{Next: next}})
+}
+
+// signIn checks a username and password. An unknown user, a wrong
+// password and a disabled account get the same answer; failures are
+// audited (never the password) and throttled per username and address.
+// Success starts a new session, replacing any the browser had.
+func (s *Server) signIn(lim *signInLimiter) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !sameOrigin(r) {
+			s.httpError(w, r, http.StatusForbidden, "Sign in from this site's own sign-in page.")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+		username := strings.ToLower(strings.TrimSpace(r.PostFormValue("username")))
+		password := r.PostFormValue("password")
+		next := safeNext(r.PostFormValue("next"))
+		form := signInView{Username: username, Next: next}
+		now := s.cfg.Now()
+		key := username + "\x00" + clientIP(r)
+		u, err := s.cfg.Store.UserByName(r.Context(), username)
+		found := err == nil
+		if err != nil && !errors.Is(err, access.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		// Only an existing username is written to the audit log: what a
+		// person types into the field may be their password.
+		object := ""
+		if found {
+			object = u.Username
+		}
+		if lim.Blocked(key, now) {
+			if err := s.audit(r, access.AuditSignInFailed, "", object, "throttled"); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			form.Error = "Too many failed sign-ins. Wait a few minutes, then try again."
+			s.render(w, r, http.StatusTooManyRequests, "signin", view{Title: "Sign in", Data: form})
+			return
+		}
+		if username == "" || !access.Authenticate(u, found, password) {
+			lim.Fail(key, now)
+			detail := "unknown username"
+			if found {
+				detail = "wrong password or disabled account"
+			}
+			if err := s.audit(r, access.AuditSignInFailed, "", object, detail); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			form.Error = "Wrong username or password."
+			s.render(w, r, http.StatusUnauthorized, "signin", view{Title: "Sign in", Data: form})
+			return
+		}
+		lim.Reset(key)
+		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" && len(c.Value) <= 100 {
+			_ = s.cfg.Store.DeleteSession(r.Context(), access.HashToken(c.Value))
+		}
+		sess, token := access.NewSession(u.ID, now)
+		if err := s.cfg.Store.CreateSession(r.Context(), sess); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		r = r.WithContext(withRequest(r.Context(), &reqCtx{User: u, Session: sess}))
+		if err := s.audit(r, access.AuditSignIn, "", u.Username, ""); err != nil {
+			_ = s.cfg.Store.DeleteSession(r.Context(), sess.TokenHash)
+			s.serverError(w, r, err)
+			return
+		}
+		s.setSessionCookie(w, token)
+		http.Redirect(w, r, orMatters(next), http.StatusSeeOther)
+	})
+}
+
+// sameOrigin refuses a sign-in posted from another site (login CSRF:
+// signing the victim into the attacker's account). Browsers send Origin
+// on every POST; a request without one (a script) passes.
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
+}
+
+// safeNext returns next when it is a path on this site ("/..." but not
+// "//host" or "/\host"), else "".
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, `/\`) || len(next) > 2000 {
+		return ""
+	}
+	if strings.ContainsAny(next, "\r\n\t\\") {
+		return ""
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return ""
+	}
+	return next
+}
+
+func orMatters(next string) string {
+	if next == "" {
+		return "/matters"
+	}
+	return next
+}

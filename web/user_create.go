@@ -1,0 +1,31 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/medchron/medchron/access"
+)
+
+// userCreate creates an account with an initial password.
+func (s *Server) userCreate(w http.ResponseWriter, r *http.Request, _ *reqCtx) {
+	f := userForm{Username: r.PostFormValue("username"), Name: r.PostFormValue("name"), Role: access.Role(r.PostFormValue("role"))}
+	u, err := access.NewUser(f.Username, f.Name, f.Role, r.PostFormValue("password"), s.cfg.Now())
+	if err != nil {
+		s.renderUsers(w, r, http.StatusBadRequest, f, []string{err.Error()})
+		return
+	}
+	if err := s.cfg.Store.CreateUser(r.Context(), u); err != nil {
+		if errors.Is(err, access.ErrExists) {
+			s.renderUsers(w, r, http.StatusConflict, f, []string{"The username " + u.Username + " is taken."})
+			return
+		}
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.audit(r, access.AuditUserCreate, "", u.ID, "username "+u.Username+", role "+string(u.Role)); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/users?notice=created", http.StatusSeeOther)
+}
