@@ -3,14 +3,11 @@ package cli
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,50 +18,14 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/testutil"
 )
 
-// testDatabase creates a database with the vector extension on the server
-// of $MEDCHRON_TEST_DATABASE_URL, and drops it when the test ends.
+// testDatabase creates a database with the vector extension, dropped when
+// the test ends; skipped without MEDCHRON_TEST_DATABASE_URL.
 func testDatabase(t testing.TB) string {
 	t.Helper()
-	admin := os.Getenv("MEDCHRON_TEST_DATABASE_URL")
-	if admin == "" {
-		t.Skip("MEDCHRON_TEST_DATABASE_URL is not set: run `eval \"$(scripts/setup-postgres.sh)\"` (make test does)")
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "medchron_cli_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(context.Background(), admin)
-		if err == nil {
-			c.Exec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-			c.Close(context.Background())
-		}
-	})
-	u, err := url.Parse(admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	dsn := u.String()
-	c2, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close(ctx)
-	if _, err := c2.Exec(ctx, "CREATE EXTENSION IF NOT EXISTS vector"); err != nil {
-		t.Fatal(err)
-	}
-	return dsn
+	return testutil.PostgresDB(t, true)
 }
 
 // proc is a medchron process started by a test.

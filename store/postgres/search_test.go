@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -254,7 +252,7 @@ func BenchmarkSearch(b *testing.B) {
 	if n, err := fmt.Sscan(os.Getenv("MEDCHRON_BENCH_PAGES"), &pages); n != 1 || err != nil {
 		pages = 2000
 	}
-	s, err := Open(b.Context(), benchDatabase(b))
+	s, err := Open(b.Context(), newDatabase(b, true))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -263,48 +261,4 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	searchtest.Benchmark(b, s, pages)
-}
-
-// benchDatabase is newDatabase for a benchmark (newDatabase takes a
-// *testing.T): a new database with the vector extension, dropped at the
-// end. It returns its DSN.
-func benchDatabase(b *testing.B) string {
-	b.Helper()
-	admin := os.Getenv(envDSN)
-	if admin == "" {
-		b.Skip(envDSN + " is not set: run `eval \"$(scripts/setup-postgres.sh)\"` to run the PostgreSQL benchmarks")
-	}
-	name := fmt.Sprintf("medchron_bench_%d", rand.Uint64())
-	exec := func(dsn string, sqls ...string) error {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			return err
-		}
-		defer conn.Close(ctx)
-		for _, sql := range sqls {
-			if _, err := conn.Exec(ctx, sql); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := exec(admin, "CREATE DATABASE "+name); err != nil {
-		b.Fatalf("create database: %v", err)
-	}
-	b.Cleanup(func() {
-		if err := exec(admin, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			b.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	dsn := admin + " dbname=" + name
-	if u, err := url.Parse(admin); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
-		u.Path = "/" + name
-		dsn = u.String()
-	}
-	if err := exec(dsn, "CREATE EXTENSION vector"); err != nil {
-		b.Fatalf("create extension vector: %v", err)
-	}
-	return dsn
 }
