@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -45,16 +44,19 @@ type acctEnv struct {
 func newAcctEnv(t *testing.T) *acctEnv {
 	t.Helper()
 	ctx := context.Background()
-	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: filepath.Join(t.TempDir(), "m.db"), NoOCR: true})
+	h, err := app.Open(ctx, backendOptions(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { e.Close(context.Background()) })
-	if err := e.Start(ctx); err != nil {
+	t.Cleanup(func() { h.Close(context.Background()) })
+	if err := h.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	env := &acctEnv{store: webStore(t, e.Store), sqlite: e.Store, clock: &testClock{t: time.Now()}}
-	env.web = web.New(web.Config{Store: env.store, Pipeline: e.Pipeline, Token: token, Now: env.clock.Now})
+	env := &acctEnv{store: webStore(t, h.Store), clock: &testClock{t: time.Now()}}
+	if h.Embedded != nil {
+		env.sqlite = h.Embedded.Store
+	}
+	env.web = web.New(web.Config{Store: env.store, Pipeline: h.Pipeline, Token: token, Now: env.clock.Now})
 	env.srv = httptest.NewServer(env.web)
 	t.Cleanup(env.srv.Close)
 	return env

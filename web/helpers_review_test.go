@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -38,17 +37,24 @@ func newReviewEnv(t *testing.T) *reviewEnv {
 // adjusted by set.
 func newReviewEnvWith(t *testing.T, set func(*web.Config)) *reviewEnv {
 	t.Helper()
+	return newReviewEnvOn(t, backendOptions(t), set)
+}
+
+// newReviewEnvOn is newReviewEnvWith on the backend opts choose: the
+// embedded SQLite store, or PostgreSQL when opts.DatabaseURL is set.
+func newReviewEnvOn(t *testing.T, opts app.Options, set func(*web.Config)) *reviewEnv {
+	t.Helper()
 	ctx := context.Background()
-	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: filepath.Join(t.TempDir(), "m.db"), NoOCR: true})
+	h, err := app.Open(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { e.Close(context.Background()) })
-	if err := e.Start(ctx); err != nil {
+	t.Cleanup(func() { h.Close(context.Background()) })
+	if err := h.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	st := webStore(t, e.Store)
-	cfg := web.Config{Store: st, Pipeline: e.Pipeline, Token: token}
+	st := webStore(t, h.Store)
+	cfg := web.Config{Store: st, Pipeline: h.Pipeline, Token: token}
 	if set != nil {
 		set(&cfg)
 	}
