@@ -26,6 +26,8 @@ demo: ## install what is missing, build, and process the sample bundles in testd
 		--incident-date 2023-12-06 \
 		testdata/bundles/small/scanned.pdf
 	@echo; echo "Open $(DEMO_DIR)/born-digital/chronology.html and $(DEMO_DIR)/scanned/chronology.html in a browser."
+	@echo "To review them in the web application: $(BIN) user add admin --role admin --db $(DEMO_DIR)/medchron.db,"
+	@echo "then $(BIN) serve --db $(DEMO_DIR)/medchron.db and open http://127.0.0.1:8080/"
 
 test: ## install what is missing (Tesseract, poppler, PostgreSQL + pgvector) and run the whole test suite
 	scripts/setup-debian.sh test
