@@ -230,6 +230,20 @@ func TestAccountSignIn(t *testing.T) {
 	if res, _ := anon.do(req); res.StatusCode != http.StatusForbidden {
 		t.Errorf("a sign-in posted from another site: %d, want 403", res.StatusCode)
 	}
+	// What browsers send under Referrer-Policy: no-referrer: Origin null
+	// with Sec-Fetch-Site telling the truth.
+	for _, c := range []struct {
+		site string
+		want int
+	}{{"same-origin", http.StatusSeeOther}, {"cross-site", http.StatusForbidden}} {
+		req, _ := http.NewRequest("POST", env.srv.URL+"/signin", strings.NewReader(url.Values{"username": {"alice"}, "password": {acctPassword}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", "null")
+		req.Header.Set("Sec-Fetch-Site", c.site)
+		if res, _ := anon.do(req); res.StatusCode != c.want {
+			t.Errorf("sign-in with Origin null, Sec-Fetch-Site %s: %d, want %d", c.site, res.StatusCode, c.want)
+		}
+	}
 
 	for _, c := range []struct{ next, want string }{
 		{"/matters?x=1", "/matters?x=1"}, {"//evil.example/x", "/matters"}, {"https://evil.example/", "/matters"}, {`/\evil.example`, "/matters"},
@@ -271,8 +285,8 @@ func TestAccountSignIn(t *testing.T) {
 	env.clock.Add(access.IdleTimeout + time.Minute)
 	res, body = b.get("/matters")
 	want(t, "idle past the timeout", res, body, http.StatusSeeOther, "/signin")
-	if n := len(env.audit(t, access.AuditSignIn)); n != 7 {
-		t.Errorf("%d sign-ins audited, want 7", n)
+	if n := len(env.audit(t, access.AuditSignIn)); n != 8 {
+		t.Errorf("%d sign-ins audited, want 8", n)
 	}
 	if n := len(env.audit(t, access.AuditSignOut)); n != 1 {
 		t.Errorf("%d sign-outs audited, want 1", n)

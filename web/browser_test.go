@@ -1,0 +1,307 @@
+package web_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/base64"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/web"
+)
+
+// browserEnv is a server on an embedded store with OCR on (the real
+// pipeline) and three accounts: an admin, a paralegal and an attorney.
+type browserEnv struct {
+	srv   *httptest.Server
+	users map[access.Role]access.User
+}
+
+func newBrowserEnv(t *testing.T) *browserEnv {
+	t.Helper()
+	ctx := context.Background()
+	h, err := app.Open(ctx, app.Options{DBPath: filepath.Join(t.TempDir(), "m.db"), Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.Close(context.Background()) })
+	if err := h.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st := webStore(t, h.Store)
+	env := &browserEnv{users: map[access.Role]access.User{}}
+	for _, a := range []struct {
+		username, name string
+		role           access.Role
+	}{{"ada", "Ada Admin", access.RoleAdmin}, {"paula", "Paula Paralegal", access.RoleParalegal}, {"artie", "Artie Attorney", access.RoleAttorney}} {
+		u, err := access.NewUser(a.username, a.name, a.role, acctPassword, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.CreateUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+		env.users[a.role] = u
+	}
+	env.srv = httptest.NewServer(web.New(web.Config{Store: st, Pipeline: h.Pipeline}))
+	t.Cleanup(env.srv.Close)
+	return env
+}
+
+// TestBrowserReviewWorkflow drives the review workflow in headless
+// Chromium: a paralegal signs in, creates a matter, uploads the small
+// bundle (born-digital and scanned, OCR'd), waits for processing, opens an
+// entry beside its highlighted page and verifies it, and generates the
+// demand; an admin assigns an attorney, who edits a section, reads the
+// diff, approves it, exports the DOCX and finds the export in the audit
+// log. The chronology must not overflow at 800px. Screenshots of every
+// main page go to $MEDCHRON_SCREENSHOTS (default test-output/screenshots).
+func TestBrowserReviewWorkflow(t *testing.T) {
+	chromiumPath(t)
+	start := time.Now()
+	env := newBrowserEnv(t)
+	c := newChrome(t, env.srv.URL, 1280, 900)
+	lap := func(what string) { t.Logf("%s: %.1fs since start", what, time.Since(start).Seconds()) }
+
+	browserCreateMatter(c)
+	browserUpload(c)
+	lap("processing done")
+	browserVerifyEntry(c)
+	browserGenerateAndAssign(c, env.users[access.RoleAttorney].ID)
+	browserEditApprove(c)
+	lap("section approved")
+	browserExportAudit(c)
+	browserNarrow(c)
+	c.checkConsole()
+	lap("done")
+}
+
+// browserMatter is the matter the workflow creates.
+const browserMatter = "/matters/browser-v-test"
+
+// browserCreateMatter: the paralegal signs in and creates the matter.
+func browserCreateMatter(c *chrome) {
+	c.stepf("1. the paralegal signs in and creates a matter")
+	c.open("/signin")
+	c.shot("signin.png")
+	c.signIn("paula", acctPassword, "Paula Paralegal · paralegal")
+	c.do(chromedp.SendKeys(chromedp.ID("m-name"), "Browser v. Test"),
+		chromedp.SendKeys(chromedp.ID("m-client"), "Pat Example"),
+		chromedp.SetValue(chromedp.ID("m-doi"), "2023-12-06"))
+	c.click(`form[action="/matters"] button[type="submit"]`)
+	if p := c.path(); !strings.HasPrefix(p, browserMatter+"?") {
+		c.fatalf("after creating the matter: at %s, want %s", p, browserMatter)
+	}
+	c.wantText("main h1", "Browser v. Test")
+	c.wantText("main h1 + p", "incident 2023-12-06")
+}
+
+// browserUpload uploads the small bundle through the page's script and
+// waits until the page shows processing done, without errors.
+func browserUpload(c *chrome) {
+	c.stepf("2. upload the small bundle and wait for processing")
+	files := []string{repoFile(c.t, "testdata/bundles/small/born-digital.pdf"), repoFile(c.t, "testdata/bundles/small/scanned.pdf")}
+	c.do(chromedp.SetUploadFiles(chromedp.ID("up-files"), files),
+		chromedp.Click(chromedp.CSS(`form[data-upload] button[type="submit"]`), chromedp.NodeVisible))
+	c.waitJS("the upload to be received", `/received/.test(document.querySelector("[data-upload-status]").textContent)`, 20*time.Second)
+	c.waitJS("processing to finish", `!document.querySelector("[data-progress-done]").hidden`, 150*time.Second)
+	c.wantText("[data-progress-summary]", "2 of 2 files done")
+	if s := c.text("[data-progress-summary]"); strings.Contains(s, "failed") {
+		c.fatalf("processing reports failures: %s", s)
+	}
+	if errs := eval[string](c, `[...document.querySelectorAll('[data-progress-files] [data-f="error"]')].map(e => e.textContent.trim()).join(" ")`); strings.TrimSpace(errs) != "" {
+		c.fatalf("per-file errors shown: %s", errs)
+	}
+	c.shot("matter.png")
+}
+
+// browserVerifyEntry opens the chronology, then an unreviewed entry whose
+// quote was found, checks its page, and verifies it.
+func browserVerifyEntry(c *chrome) {
+	c.stepf("3. open the chronology and an entry beside its page; verify it")
+	c.click(`[data-progress-done] a`)
+	if n := eval[int](c, `document.querySelectorAll("table.chrono tr.entry").length`); n == 0 {
+		c.fatalf("the chronology shows no entries")
+	}
+	c.shot("chronology.png")
+	c.click(`table.chrono tr.entry.unreviewed:has(a.cite:not(.notfound)) td.date a`)
+	entry := strings.SplitN(c.path(), "?", 2)[0]
+	checkPageFigure(c)
+	c.shot("entry.png")
+	c.click(`.review-actions button[type="submit"]:not([name])`)
+	if p := c.path(); !strings.HasPrefix(p, entry+"?") || !strings.Contains(p, "notice=verified") {
+		c.fatalf("after verifying: at %s, want %s with notice=verified", p, entry)
+	}
+	if got := c.text(".entry-detail h1 + p .badge"); got != "verified" {
+		c.fatalf("the entry's badge says %q, want verified", got)
+	}
+	c.wantText("main .notice", "Entry verified.")
+}
+
+// browserGenerateAndAssign: the paralegal generates the demand; an admin
+// assigns the attorney (user id attorney) through the members form.
+func browserGenerateAndAssign(c *chrome, attorney string) {
+	c.stepf("4a. the paralegal generates the demand and signs out")
+	c.click(`nav.matter-nav a[href$="/demand"]`)
+	c.click(`form[action$="/demand/generate"] button[type="submit"]`)
+	c.wantText("main .notice", "Demand draft generated")
+	c.signOut()
+
+	c.stepf("4b. the admin assigns the attorney to the matter")
+	c.signIn("ada", acctPassword, "Ada Admin · admin")
+	c.open(browserMatter)
+	c.do(chromedp.SetValue(chromedp.ID("mem-user"), attorney))
+	c.click(`form[action$="/members"] button[type="submit"]`)
+	c.wantText("#members table", "artie")
+	c.signOut()
+}
+
+// browserEditApprove: the attorney edits the first section (version 2),
+// reads the diff and approves the section, confirming the dialog.
+func browserEditApprove(c *chrome) {
+	c.stepf("4c. the attorney edits a section, reads the diff and approves")
+	c.signIn("artie", acctPassword, "Artie Attorney · attorney")
+	c.wantText("table.matters", "Browser v. Test")
+	c.shot("matters.png")
+	c.click(`table.matters a[href="` + browserMatter + `"]`)
+	c.click(`nav.matter-nav a[href$="/demand"]`)
+	c.click(`main table tbody tr:first-child td:first-child a`)
+	section := strings.SplitN(c.path(), "?", 2)[0]
+	c.wantText("main", "Latest: version 1")
+	const added = "The browser test added this sentence."
+	body := run(c, chromedp.Value(chromedp.ID("body")))
+	c.do(chromedp.SetValue(chromedp.ID("body"), strings.TrimRight(body, "\n")+"\n\n"+added+"\n"))
+	c.click(`form textarea#body ~ p button[type="submit"]`)
+	c.wantText("main .notice", "Saved.")
+	c.wantText("main", "Latest: version 2")
+	c.click(`table.versions a[href*="/diff?from=1"]`)
+	if got := eval[string](c, `[...document.querySelectorAll(".diff .add ins")].map(e => e.textContent).join("\n")`); !strings.Contains(got, added) {
+		c.fatalf("the diff's added lines are %q, want %q", got, added)
+	}
+	c.shot("demand-diff.png")
+	c.click(`main a[href="` + section + `"]`)
+	c.click(`form.approve button[type="submit"]`)
+	c.wantText("main .notice", "Section approved.")
+	if got := c.text("main h1 .badge"); got != "approved" {
+		c.fatalf("the section's badge says %q, want approved", got)
+	}
+	if !c.dialogSeen("Approve version 2") {
+		c.fatalf("no confirmation was asked before approving")
+	}
+	c.click(`main a[href="` + browserMatter + `/demand"]`)
+	c.wantText("main table tbody tr:first-child", "approved")
+	c.shot("demand.png")
+}
+
+// browserExportAudit exports the DOCX from the demand page and finds the
+// export, and the workflow's edits, in the matter's audit log.
+func browserExportAudit(c *chrome) {
+	c.stepf("5. export the DOCX in the browser; the audit log lists it")
+	checkDOCXExport(c)
+	c.click(`nav.matter-nav a[href$="/audit"]`)
+	rows := eval[[]string](c, `[...document.querySelectorAll("table.audit tbody tr")].map(r => r.innerText.replace(/\s+/g, " "))`)
+	for _, want := range []string{"export", "demand_approve", "demand_edit", "entry_verify", "document_upload"} {
+		found := false
+		for _, r := range rows {
+			found = found || strings.Contains(r, " "+want+" ") && (want != "export" || strings.Contains(r, "browser-v-test-demand.docx"))
+		}
+		if !found {
+			c.fatalf("the audit log has no %s row (%d rows)", want, len(rows))
+		}
+	}
+	c.shot("audit.png")
+}
+
+// browserNarrow loads the chronology in an 800px viewport: the page must
+// not scroll sideways (wide tables scroll inside their own box).
+func browserNarrow(c *chrome) {
+	c.stepf("6. the chronology at 800px has no horizontal overflow")
+	c.do(chromedp.EmulateViewport(800, 900))
+	c.open(browserMatter + "/chronology")
+	over := eval[[]int](c, `[document.documentElement.scrollWidth, window.innerWidth]`)
+	if over[0] > over[1]+2 {
+		c.fatalf("at 800px the page is %dpx wide for a %dpx window", over[0], over[1])
+	}
+	c.shot("chronology-800.png")
+}
+
+// checkPageFigure checks the entry page's source page: the image loaded
+// (naturalWidth > 0) and at least one highlight rectangle lies on it.
+func checkPageFigure(c *chrome) {
+	c.t.Helper()
+	type figure struct {
+		Error        string
+		NaturalWidth int
+		Rects        int
+		Inside       int
+		ShownWidth   float64
+	}
+	f := eval[figure](c, `(async () => {
+		const svg = document.querySelector("svg.page-svg");
+		if (!svg) return {Error: "no page figure"};
+		const img = new Image();
+		img.src = svg.querySelector("image").getAttribute("href");
+		try { await img.decode(); } catch (e) { return {Error: "the page image did not load: " + e}; }
+		const vb = svg.viewBox.baseVal;
+		const rects = [...svg.querySelectorAll("rect.hl")].map(r => r.getBBox());
+		const inside = rects.filter(b => b.width > 0 && b.height > 0 && b.x >= 0 && b.y >= 0 &&
+			b.x + b.width <= vb.width + 0.5 && b.y + b.height <= vb.height + 0.5).length;
+		return {NaturalWidth: img.naturalWidth, Rects: rects.length, Inside: inside, ShownWidth: svg.getBoundingClientRect().width};
+	})()`)
+	switch {
+	case f.Error != "":
+		c.fatalf("%s", f.Error)
+	case f.NaturalWidth <= 0:
+		c.fatalf("the page image has naturalWidth %d", f.NaturalWidth)
+	case f.Rects == 0 || f.Inside != f.Rects:
+		c.fatalf("%d highlight rectangles, %d of them on the page", f.Rects, f.Inside)
+	case f.ShownWidth < 200:
+		c.fatalf("the page is shown %.0fpx wide", f.ShownWidth)
+	}
+	c.wantText(".quote-status", "Highlighted:")
+}
+
+// checkDOCXExport fetches the demand page's export link inside the
+// browser (with the session's cookie) and checks the answer is a DOCX: a
+// zip holding word/document.xml.
+func checkDOCXExport(c *chrome) {
+	c.t.Helper()
+	type download struct {
+		Status int
+		Type   string
+		Data   string // base64
+	}
+	d := eval[download](c, `(async () => {
+		const a = document.querySelector('a[href$="/export/demand.docx"]');
+		const res = await fetch(a.href, {credentials: "same-origin"});
+		const blob = await res.blob();
+		const url = await new Promise(ok => { const r = new FileReader(); r.onload = () => ok(r.result); r.readAsDataURL(blob); });
+		return {Status: res.status, Type: res.headers.get("content-type"), Data: url.slice(url.indexOf(",") + 1)};
+	})()`)
+	data, err := base64.StdEncoding.DecodeString(d.Data)
+	if err != nil || d.Status != 200 {
+		c.fatalf("export: status %d, %d bytes, decode error %v", d.Status, len(d.Data), err)
+	}
+	if !bytes.HasPrefix(data, []byte("PK")) || !strings.Contains(d.Type, "wordprocessingml") {
+		c.fatalf("export: %s, %d bytes starting %q: not a DOCX", d.Type, len(data), data[:min(len(data), 4)])
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		c.fatalf("export: not a zip: %v", err)
+	}
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			c.t.Logf("demand.docx: %d bytes, %d parts", len(data), len(z.File))
+			return
+		}
+	}
+	c.fatalf("export: the zip has no word/document.xml")
+}
