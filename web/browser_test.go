@@ -120,6 +120,7 @@ func browserUpload(c *chrome) {
 	if errs := eval[string](c, `[...document.querySelectorAll('[data-progress-files] [data-f="error"]')].map(e => e.textContent.trim()).join(" ")`); strings.TrimSpace(errs) != "" {
 		c.fatalf("per-file errors shown: %s", errs)
 	}
+	c.waitJS("the export links to appear", `!!document.querySelector('[data-exports] a[href$="/export/chronology.xlsx"]')`, 10*time.Second)
 	c.shot("matter.png")
 }
 

@@ -12,6 +12,20 @@ document.addEventListener("DOMContentLoaded", () => {
 (() => {
   const text = (el, s) => { if (el) el.textContent = s; };
 
+  // When processing ends, the export links become available: take the
+  // Exports list from a fresh copy of this page.
+  async function refreshExports() {
+    const list = document.querySelector("[data-exports]");
+    if (!list) return;
+    try {
+      const res = await fetch(location.pathname, { credentials: "same-origin" });
+      if (!res.ok) return;
+      const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+      const fresh = doc.querySelector("[data-exports]");
+      if (fresh) list.replaceWith(document.importNode(fresh, true));
+    } catch (e) { /* the links appear on the next page load */ }
+  }
+
   // Processing progress: poll progress.json while the matter is not done.
   function follow(section) {
     if (!section || section.dataset.following) return;
@@ -73,6 +87,7 @@ document.addEventListener("DOMContentLoaded", () => {
       if (p.done) {
         delete section.dataset.following;
         if (doneLink) doneLink.hidden = false;
+        refreshExports();
         return;
       }
       setTimeout(tick, 1500);
