@@ -151,8 +151,14 @@ func TestAccountUploadProgressExports(t *testing.T) {
 	noToken := &client{t: t, base: a.base, cookie: a.cookie}
 	res, body = noToken.uploadFiles("case-x", map[string]string{"x.pdf": repoFile(t, "testdata/bundles/small/born-digital.pdf")}, false)
 	want(t, "upload without the CSRF token", res, body, http.StatusForbidden, "")
-	if n := len(env.audit(t, access.AuditUpload)); n != 2 {
-		t.Errorf("%d upload rows, want 2", n)
+	ups := env.audit(t, access.AuditUpload)
+	if len(ups) != 2 {
+		t.Errorf("%d upload rows, want 2", len(ups))
+	}
+	for _, e := range ups {
+		if strings.Contains(e.Object+e.Detail, ".pdf") {
+			t.Errorf("upload audit row names the file (%q %q): file names can carry the client's name", e.Object, e.Detail)
+		}
 	}
 	a.waitProcessed("case-x")
 

@@ -1,9 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/medchron/medchron/access"
 )
 
 // matterSearch answers ranked pages and entries for ?q=, at most ?limit=.
@@ -36,6 +39,11 @@ func (s *Server) matterSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	if hits == nil {
 		hits = []SearchHit{}
+	}
+	// Only that a search happened: the query itself may be PHI.
+	if err := s.audit(r, access.AuditSearch, id, "search", fmt.Sprintf("%d results, api", len(hits))); err != nil {
+		s.internalError(w, r, err)
+		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"query": q, "results": hits})
 }

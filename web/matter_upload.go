@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/pipeline"
@@ -83,6 +84,10 @@ func (s *Server) uploadDocuments(w http.ResponseWriter, r *http.Request) {
 	}
 	res := uploadResult{Matter: id, Documents: []uploadedDoc{}, Errors: []uploadFailed{}}
 	for _, d := range docs {
+		if err := s.audit(r, access.AuditUpload, id, d.ID, fmt.Sprintf("%d pages", d.Pages)); err != nil {
+			s.internalError(w, r, err)
+			return
+		}
 		res.Documents = append(res.Documents, uploadedDoc{ID: d.ID, File: d.File, Pages: d.Pages, Status: d.Status})
 	}
 	for _, b := range bad {
