@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/medchron/medchron/chronology"
 )
@@ -20,4 +21,35 @@ func (s *Server) reviewedChronology(ctx context.Context, matterID string) (chron
 	}
 	chronology.ApplyReviews(&c, rs)
 	return c, nil
+}
+
+// chronologyOr404 is reviewedChronology for a handler: a matter without a
+// chronology yet answers 404, any other error 500. ok is false when the
+// answer was written.
+func (s *Server) chronologyOr404(w http.ResponseWriter, r *http.Request, matterID string) (c chronology.Chronology, ok bool) {
+	c, err := s.reviewedChronology(r.Context(), matterID)
+	if err != nil {
+		if isNotFound(err) {
+			s.notFound(w, r)
+		} else {
+			s.serverError(w, r, err)
+		}
+		return c, false
+	}
+	return c, true
+}
+
+// entryOr404 loads the reviewed chronology and the entry the path names
+// ({entry}), answering 404 when either is missing.
+func (s *Server) entryOr404(w http.ResponseWriter, r *http.Request, matterID string) (*chronology.Chronology, *chronology.Entry, bool) {
+	c, ok := s.chronologyOr404(w, r, matterID)
+	if !ok {
+		return nil, nil, false
+	}
+	e := findEntry(&c, r.PathValue("entry"))
+	if e == nil {
+		s.notFound(w, r)
+		return nil, nil, false
+	}
+	return &c, e, true
 }

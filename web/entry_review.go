@@ -33,18 +33,8 @@ func (s *Server) entryReview(w http.ResponseWriter, r *http.Request, rc *reqCtx,
 		s.httpError(w, r, http.StatusBadRequest, "Unknown review action.")
 		return
 	}
-	c, err := s.reviewedChronology(ctx, m.ID)
-	if err != nil {
-		if isNotFound(err) {
-			s.notFound(w, r)
-			return
-		}
-		s.serverError(w, r, err)
-		return
-	}
-	e := findEntry(&c, id)
-	if e == nil {
-		s.notFound(w, r)
+	c, e, ok := s.entryOr404(w, r, m.ID)
+	if !ok {
 		return
 	}
 	rv := chronology.EntryReview{MatterID: m.ID, EntryID: id, State: act.state, UserID: rc.User.ID, Username: rc.User.Username, At: s.cfg.Now().UTC()}
@@ -76,7 +66,7 @@ func (s *Server) entryReview(w http.ResponseWriter, r *http.Request, rc *reqCtx,
 		return
 	}
 	if r.PostFormValue("next") == "1" {
-		if next := nextToReview(&c, id); next != "" {
+		if next := nextToReview(c, id); next != "" {
 			http.Redirect(w, r, fmt.Sprintf("/matters/%s/entries/%s?notice=%s", url.PathEscape(m.ID), url.PathEscape(next), act.notice), http.StatusSeeOther)
 		} else {
 			http.Redirect(w, r, fmt.Sprintf("/matters/%s/chronology?review=unreviewed&notice=%s", url.PathEscape(m.ID), act.notice), http.StatusSeeOther)

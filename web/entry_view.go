@@ -42,18 +42,8 @@ func (s *Server) entryView(w http.ResponseWriter, r *http.Request, rc *reqCtx, m
 func (s *Server) showEntry(w http.ResponseWriter, r *http.Request, m chronology.Matter, status, cite int, formErr, reason string) {
 	ctx := r.Context()
 	id := r.PathValue("entry")
-	c, err := s.reviewedChronology(ctx, m.ID)
-	if err != nil {
-		if isNotFound(err) {
-			s.notFound(w, r)
-			return
-		}
-		s.serverError(w, r, err)
-		return
-	}
-	e := findEntry(&c, id)
-	if e == nil {
-		s.notFound(w, r)
+	c, e, ok := s.entryOr404(w, r, m.ID)
+	if !ok {
 		return
 	}
 	all, err := s.cfg.Store.EntryReviews(ctx, m.ID)
@@ -74,8 +64,8 @@ func (s *Server) showEntry(w http.ResponseWriter, r *http.Request, m chronology.
 	for _, f := range chronology.CorrectableFields {
 		p.Fields = append(p.Fields, entryField{Name: f, Label: fieldLabel(f), Value: e.FieldValue(f), Long: longFields[f], Correction: corr[f]})
 	}
-	ix := indexDocuments(&c)
-	p.Cites = entryCites(m.ID, ix, e, unfoundCitations(&c))
+	ix := indexDocuments(c)
+	p.Cites = entryCites(m.ID, ix, e, unfoundCitations(c))
 	if cite < 0 || cite >= len(e.Citations) {
 		cite = 0
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
@@ -82,4 +83,19 @@ func (s *Server) matterDocument(w http.ResponseWriter, r *http.Request, m chrono
 	}
 	s.notFound(w, r)
 	return "", false
+}
+
+// matterDocumentPage is matterDocument plus the path's {page}, a page
+// number from 1; anything else answers 404.
+func (s *Server) matterDocumentPage(w http.ResponseWriter, r *http.Request, m chronology.Matter) (string, int, bool) {
+	docID, ok := s.matterDocument(w, r, m)
+	if !ok {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(r.PathValue("page"))
+	if err != nil || n < 1 {
+		s.notFound(w, r)
+		return "", 0, false
+	}
+	return docID, n, true
 }

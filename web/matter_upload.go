@@ -77,16 +77,29 @@ func (s *Server) uploadDocuments(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "no file in the upload")
 		return
 	}
-	docs, bad, err := s.cfg.Pipeline.Submit(r.Context(), m, files)
+	res, status, err := s.submit(r, m, files)
 	if err != nil {
 		s.internalError(w, r, err)
 		return
 	}
-	res := uploadResult{Matter: id, Documents: []uploadedDoc{}, Errors: []uploadFailed{}}
+	writeJSON(w, status, res)
+}
+
+// submit stores uploaded files with their processing jobs and audits each
+// stored document. Files that are not readable PDFs are listed in the
+// result's Errors, naming the file; the status is 202 when at least one
+// file was taken, else 422.
+func (s *Server) submit(r *http.Request, m chronology.Matter, files []pipeline.Input) (uploadResult, int, error) {
+	docs, bad, err := s.cfg.Pipeline.Submit(r.Context(), m, files)
+	if err != nil {
+		return uploadResult{}, 0, err
+	}
+	res := uploadResult{Matter: m.ID, Documents: []uploadedDoc{}, Errors: []uploadFailed{}}
 	for _, d := range docs {
-		if err := s.audit(r, access.AuditUpload, id, d.ID, fmt.Sprintf("%d pages", d.Pages)); err != nil {
-			s.internalError(w, r, err)
-			return
+		// The file name stays out of the audit log: record file names
+		// often carry the client's name.
+		if err := s.audit(r, access.AuditUpload, m.ID, d.ID, fmt.Sprintf("%d pages", d.Pages)); err != nil {
+			return uploadResult{}, 0, err
 		}
 		res.Documents = append(res.Documents, uploadedDoc{ID: d.ID, File: d.File, Pages: d.Pages, Status: d.Status})
 	}
@@ -97,7 +110,7 @@ func (s *Server) uploadDocuments(w http.ResponseWriter, r *http.Request) {
 	if len(docs) == 0 {
 		status = http.StatusUnprocessableEntity
 	}
-	writeJSON(w, status, res)
+	return res, status, nil
 }
 
 // setMatterField applies one form field; it returns a message when invalid.

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/pipeline"
 )
@@ -31,32 +30,15 @@ func (s *Server) matterUploadForm(w http.ResponseWriter, r *http.Request, rc *re
 		s.uploadRefused(w, r, wantJSON, http.StatusBadRequest, "Choose at least one PDF file.")
 		return
 	}
-	docs, bad, err := s.cfg.Pipeline.Submit(r.Context(), m, files)
+	res, status, err := s.submit(r, m, files)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	res := uploadResult{Matter: m.ID, Documents: []uploadedDoc{}, Errors: []uploadFailed{}}
-	for _, d := range docs {
-		// The file name stays out of the audit log: record file names often
-		// carry the client's name.
-		if err := s.audit(r, access.AuditUpload, m.ID, d.ID, fmt.Sprintf("%d pages", d.Pages)); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		res.Documents = append(res.Documents, uploadedDoc{ID: d.ID, File: d.File, Pages: d.Pages, Status: d.Status})
-	}
-	for _, b := range bad {
-		res.Errors = append(res.Errors, uploadFailed{File: b.File, Error: b.Error()})
-	}
-	status := http.StatusAccepted
-	if len(docs) == 0 {
-		status = http.StatusUnprocessableEntity
-	}
 	switch {
 	case wantJSON:
 		writeJSON(w, status, res)
-	case len(bad) == 0:
+	case len(res.Errors) == 0:
 		http.Redirect(w, r, "/matters/"+m.ID+"?notice=uploaded", http.StatusSeeOther)
 	default:
 		if status == http.StatusAccepted {

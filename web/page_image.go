@@ -35,13 +35,8 @@ func renderPage(ctx context.Context, blob []byte, n, dpi int) ([]byte, error) {
 // of 72, 110, 150, 200). Every request is audited, cached or not.
 func (s *Server) pageImage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	ctx := r.Context()
-	docID, ok := s.matterDocument(w, r, m)
+	docID, n, ok := s.matterDocumentPage(w, r, m)
 	if !ok {
-		return
-	}
-	n, err := strconv.Atoi(r.PathValue("page"))
-	if err != nil || n < 1 {
-		s.notFound(w, r)
 		return
 	}
 	dpi := defaultPageDPI

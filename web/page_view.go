@@ -14,13 +14,8 @@ import (
 // or ?q=.
 func (s *Server) pageView(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	ctx := r.Context()
-	docID, ok := s.matterDocument(w, r, m)
+	docID, n, ok := s.matterDocumentPage(w, r, m)
 	if !ok {
-		return
-	}
-	n, err := strconv.Atoi(r.PathValue("page"))
-	if err != nil || n < 1 {
-		s.notFound(w, r)
 		return
 	}
 	c, err := s.reviewedChronology(ctx, m.ID)

@@ -23,13 +23,8 @@ type bulkPage struct {
 func (s *Server) reviewBulk(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	ctx := r.Context()
 	provider := r.PostFormValue("provider")
-	c, err := s.reviewedChronology(ctx, m.ID)
-	if err != nil {
-		if isNotFound(err) {
-			s.notFound(w, r)
-			return
-		}
-		s.serverError(w, r, err)
+	c, ok := s.chronologyOr404(w, r, m.ID)
+	if !ok {
 		return
 	}
 	rs, skipped := chronology.BulkVerify(c, provider, rc.User.ID, rc.User.Username, s.cfg.Now())
