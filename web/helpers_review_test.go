@@ -3,11 +3,8 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -100,15 +97,9 @@ func (env *reviewEnv) chronology(t *testing.T) chronology.Chronology {
 	return c
 }
 
-// browser is a signed-in user's browser: its session cookie and CSRF
-// token. It does not follow redirects.
-type browser struct {
-	t      *testing.T
-	base   string
-	cookie string
-	csrf   string
-	user   access.User
-}
+// browser is a signed-in user's HTTP client (client, in account_test.go):
+// its session cookie and CSRF token; it does not follow redirects.
+type browser = client
 
 // signIn creates a user with role (assigned to the matter when member is
 // true) and a session for them, as the sign-in page would.
@@ -135,40 +126,7 @@ func (env *reviewEnv) signIn(t *testing.T, username string, role access.Role, me
 	return &browser{t: t, base: env.srv.URL, cookie: tok, csrf: sess.CSRF, user: u}
 }
 
-var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-
-func (b *browser) send(req *http.Request) (*http.Response, string) {
-	b.t.Helper()
-	req.AddCookie(&http.Cookie{Name: "medchron_session", Value: b.cookie})
-	res, err := noRedirect.Do(req)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	return res, string(body)
-}
-
-// get fetches path.
-func (b *browser) get(path string) (*http.Response, string) {
-	b.t.Helper()
-	req, _ := http.NewRequest("GET", b.base+path, nil)
-	return b.send(req)
-}
-
-// post submits a form to path with the session's CSRF token.
-func (b *browser) post(path string, form url.Values) (*http.Response, string) {
-	b.t.Helper()
-	if form == nil {
-		form = url.Values{}
-	}
-	if form.Get("csrf") == "" {
-		form.Set("csrf", b.csrf)
-	}
-	req, _ := http.NewRequest("POST", b.base+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return b.send(req)
-}
+var noRedirect = acctHTTP
 
 // wantStatus fails the test unless res has the status code.
 func wantStatus(t *testing.T, what string, res *http.Response, body string, code int) {
