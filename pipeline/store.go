@@ -66,6 +66,9 @@ type Queries interface {
 	// PutPendingPages records pages that wait for OCR, unless they are stored.
 	PutPendingPages(ctx context.Context, documentID string, pages []int) error
 	Pages(ctx context.Context, documentID string) ([]extract.Page, error)
+	// Page is one stored page with its word boxes; ErrNotFound when it is
+	// not stored (yet).
+	Page(ctx context.Context, documentID string, number int) (extract.Page, error)
 	// PageTexts is Pages without the word boxes, for the stages that read
 	// only text (extraction, chronology): boxes are most of a page's bytes.
 	PageTexts(ctx context.Context, documentID string) ([]extract.Page, error)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-
-	"github.com/medchron/medchron/extract"
 )
 
 // Letter size in points, for pages stored without a size.
@@ -50,30 +48,23 @@ func (s *Server) figure(ctx context.Context, matterID string, ix docIndex, docID
 	if f.Pages == 0 || n < f.Pages {
 		f.NextURL = pagePath(matterID, docID, n+1)
 	}
-	pages, err := s.cfg.Store.Pages(ctx, docID)
-	if err != nil && !isNotFound(err) {
-		return f, fmt.Errorf("pages of document %s: %w", docID, err)
-	}
-	var p *extract.Page
-	for i := range pages {
-		if pages[i].Number == n {
-			p = &pages[i]
-			break
-		}
-	}
-	if p == nil {
+	p, err := s.cfg.Store.Page(ctx, docID, n)
+	if isNotFound(err) {
 		return f, nil
+	}
+	if err != nil {
+		return f, fmt.Errorf("page %d of document %s: %w", n, docID, err)
 	}
 	f.Stored, f.Source = true, string(p.Source)
 	if p.Width > 0 && p.Height > 0 {
 		f.W, f.H = p.Width, p.Height
 	}
 	if quote != "" {
-		f.Rects, f.Located = highlightQuote(*p, quote)
+		f.Rects, f.Located = highlightQuote(p, quote)
 	}
 	for _, q := range others {
 		if q != quote {
-			rs, _ := highlightQuote(*p, q)
+			rs, _ := highlightQuote(p, q)
 			f.Others = append(f.Others, rs...)
 		}
 	}

@@ -61,10 +61,26 @@ func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Pag
 	return s.pages(ctx, documentID, "NULL::jsonb")
 }
 
+// Page implements pipeline.Queries.
+func (s *Store) Page(ctx context.Context, documentID string, number int) (extract.Page, error) {
+	ps, err := s.pagesWhere(ctx, documentID, "words", "AND page = $2", number)
+	if err != nil {
+		return extract.Page{}, err
+	}
+	if len(ps) == 0 {
+		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, pipeline.ErrNotFound)
+	}
+	return ps[0], nil
+}
+
 func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]extract.Page, error) {
+	return s.pagesWhere(ctx, documentID, wordsColumn, "")
+}
+
+func (s *Store) pagesWhere(ctx context.Context, documentID, wordsColumn, and string, args ...any) ([]extract.Page, error) {
 	rows, err := s.q.Query(ctx, `
 SELECT page, source, text, `+wordsColumn+`, width, height, confidence, error FROM pages
-WHERE document_id = $1 ORDER BY page`, documentID)
+WHERE document_id = $1 `+and+` ORDER BY page`, append([]any{documentID}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
 	}

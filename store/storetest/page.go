@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -36,6 +38,16 @@ func testPages(t *testing.T, s pipeline.Store) {
 		t.Fatal(err)
 	}
 	equal(t, "PageTexts", texts, withoutWords(want))
+	for _, w := range want {
+		one, err := s.Page(ctx(t), d.ID, w.Number)
+		if err != nil {
+			t.Fatalf("Page %d: %v", w.Number, err)
+		}
+		equal(t, fmt.Sprintf("Page %d", w.Number), one, w)
+	}
+	if _, err := s.Page(ctx(t), d.ID, 99); !errors.Is(err, pipeline.ErrNotFound) {
+		t.Errorf("Page 99 of a 3-page document: %v, want ErrNotFound", err)
+	}
 	if err := s.PutPages(ctx(t), nil); err != nil {
 		t.Errorf("PutPages of no pages: %v", err)
 	}
