@@ -11,14 +11,15 @@ import (
 )
 
 var (
-	reAmount    = regexp.MustCompile(`\(?-?(?:\$\s?)?\d{1,3}(?:,\d{3})*[.,]\d{2}\)?-?|\(?-?(?:\$\s?)?\d{4,7}[.,]\d{2}\)?-?`)
-	reRevCode   = regexp.MustCompile(`\b0[1-9]\d{2}\b`)
-	reBillCPT   = regexp.MustCompile(`\b(\d{4}[0-9T]|[A-V]\d{4})(?:[- ]?(\d{2}|[A-Z]{2}|[A-Z]\d))?\b`)
-	reTotalLine = regexp.MustCompile(`(?i)\b(total charges?|total billed|grand total|statement total|account total|total amount|total)\b`)
-	reNotItem   = regexp.MustCompile(`(?i)\b(total|subtotal|balance due|amount due|balance forward|previous balance|prior balance|payments?|paid|adjustments?|write[- ]?offs?|insurance (?:paid|payment|adj)|copay received|patient responsibility|please pay|pay this amount|credit|refund|amount enclosed|ins pmt|pt pmt|pmt|pymt|remittance|eob|check #|chk #|deductible applied|coinsurance)\b`)
-	reColWords  = regexp.MustCompile(`(?i)\b(charges?|billed|amount|fee|adj(?:ustments?|\.)?|allowed|paid|payments?|ins(?:urance)? paid|balance|bal|patient resp)\b`)
-	reQty       = regexp.MustCompile(`^\d{1,3}(?:\.0+)?$`)
-	reNotCharge = regexp.MustCompile(`(?i)payment|paid|adjust|due|balance`)
+	reAmount     = regexp.MustCompile(`\(?-?(?:\$\s?)?\d{1,3}(?:,\d{3})*[.,]\d{2}\)?-?|\(?-?(?:\$\s?)?\d{4,7}[.,]\d{2}\)?-?`)
+	reRevCode    = regexp.MustCompile(`\b0[1-9]\d{2}\b`)
+	reSpeckHCPCS = regexp.MustCompile(`(?:^|\s)[a-z|]([A-V]\d{4})\b`)
+	reBillCPT    = regexp.MustCompile(`\b(\d{4}[0-9T]|[A-V]\d{4})(?:[- ]?(\d{2}|[A-Z]{2}|[A-Z]\d))?\b`)
+	reTotalLine  = regexp.MustCompile(`(?i)\b(total charges?|total billed|grand total|statement total|account total|total amount|total)\b`)
+	reNotItem    = regexp.MustCompile(`(?i)\b(total|subtotal|balance due|amount due|balance forward|previous balance|prior balance|payments?|paid|adjustments?|write[- ]?offs?|insurance (?:paid|payment|adj)|copay received|patient responsibility|please pay|pay this amount|credit|refund|amount enclosed|ins pmt|pt pmt|pmt|pymt|remittance|eob|check #|chk #|deductible applied|coinsurance)\b`)
+	reColWords   = regexp.MustCompile(`(?i)\b(charges?|billed|amount|fee|adj(?:ustments?|\.)?|allowed|paid|payments?|ins(?:urance)? paid|balance|bal|patient resp)\b`)
+	reQty        = regexp.MustCompile(`^\d{1,3}(?:\.0+)?$`)
+	reNotCharge  = regexp.MustCompile(`(?i)payment|paid|adjust|due|balance`)
 )
 
 // dateSpan is a date found on a line.
@@ -117,6 +118,12 @@ func billCode(s string, amts [][2]int) (string, [2]int, bool) {
 		}
 		return s[m[2]:m[3]], [2]int{m[0], m[1]}, true
 	}
+	// A speck OCR read as a letter may cling to an HCPCS code: "jJ1885".
+	for _, m := range reSpeckHCPCS.FindAllStringSubmatchIndex(s, -1) {
+		if !inAmt(m[2]) {
+			return s[m[2]:m[3]], [2]int{m[2] - 1, m[3]}, true
+		}
+	}
 	for _, m := range reRevCode.FindAllStringIndex(s, -1) {
 		if inAmt(m[0]) || m[0] > 0 && s[m[0]-1] == '/' || m[1] < len(s) && s[m[1]] == '/' {
 			continue
@@ -188,7 +195,8 @@ func (n *note) bills(doc, provider string) ([]extract.BillLine, []extract.BillTo
 	var items []extract.BillLine
 	var totals []extract.BillTotal
 	var cols columns
-	last := -1 // index in items of the last line item, for continuations
+	var pending []pendingDate // items whose date cell OCR damaged
+	last := -1                // index in items of the last line item, for continuations
 	for i, l := range n.lines {
 		if l.noise {
 			continue
@@ -220,12 +228,15 @@ func (n *note) bills(doc, provider string) ([]extract.BillLine, []extract.BillTo
 		b := extract.BillLine{Provider: provider, Code: code, Citations: []extract.Citation{l.cite(doc, l.quoteAll())}}
 		if len(ds) > 0 {
 			b.Date = ds[0].Date
+		} else if cands, span := slashCandidates(l.text); hasCode && len(cands) > 0 && span[1] <= cpos[0] {
+			pending = append(pending, pendingDate{item: len(items), cands: cands, span: span, text: l.text, code: cpos, amts: pos})
 		}
 		assignAmounts(&b, vals, cols)
 		b.Description = billDescription(l.text, ds, cpos, pos)
 		items = append(items, b)
 		last = len(items) - 1
 	}
+	fillSlashDates(items, pending)
 	return items, totals
 }
 

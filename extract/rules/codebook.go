@@ -8,13 +8,18 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // ICD10 is an ICD-10-CM code book loaded from the CMS order file. It
 // implements CodeBook.
 type ICD10 struct {
 	codes map[string]icdEntry // key: code without the dot, upper case
+
+	mu     sync.Mutex
+	byDesc map[string][]string // normalised description → codes; built on first use
 }
 
 type icdEntry struct {
@@ -130,7 +135,10 @@ func (b *ICD10) put(code string, billable bool, long, short string) {
 	if d == "" {
 		d = strings.TrimSpace(short)
 	}
+	b.mu.Lock()
 	b.codes[code] = icdEntry{billable: billable, long: d, short: strings.TrimSpace(short)}
+	b.byDesc = nil
+	b.mu.Unlock()
 }
 
 // NewICD10 returns an empty code book to fill with Add, for a table kept
@@ -166,3 +174,41 @@ func (b *ICD10) Billable(code string) bool {
 
 // Len returns the number of codes in the book.
 func (b *ICD10) Len() int { return len(b.codes) }
+
+// CodesDescribed returns the codes, dotted, whose long or short
+// description is desc, compared without case, punctuation or spacing
+// ("mid- cervical" as OCR prints it matches "mid-cervical").
+func (b *ICD10) CodesDescribed(desc string) []string {
+	key := descKey(desc)
+	if key == "" {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.byDesc == nil {
+		b.byDesc = make(map[string][]string, 2*len(b.codes))
+		for c, e := range b.codes {
+			dotted := c
+			if len(c) > 3 {
+				dotted = c[:3] + "." + c[3:]
+			}
+			for _, d := range []string{e.long, e.short} {
+				if k := descKey(d); k != "" && !slices.Contains(b.byDesc[k], dotted) {
+					b.byDesc[k] = append(b.byDesc[k], dotted)
+				}
+			}
+		}
+	}
+	return b.byDesc[key]
+}
+
+// descKey is a description reduced to its lower-case letters and digits.
+func descKey(s string) string {
+	var sb strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}

@@ -65,6 +65,10 @@ func TestCodeBookCMS(t *testing.T) {
 	if d, ok := book.Lookup("S13.4XXA"); !ok || !strings.Contains(d, "Sprain of ligaments of cervical spine") {
 		t.Errorf("S13.4XXA = %q, %v", d, ok)
 	}
+	// OCR's spacing and case do not hide a description.
+	if got := book.CodesDescribed("OTHER CERVICAL DISC DISPLACEMENT, MID- CERVICAL REGION, UNSPECIFIED LEVEL"); len(got) != 1 || got[0] != "M50.220" {
+		t.Errorf("CodesDescribed = %v, want [M50.220]", got)
+	}
 	page := "Date of Service: 01/02/2024\nASSESSMENT:\n1. S13.4XXA\n2. M54.2 Cervicalgia\n3. Q99.99X bogus\nICD-10: A12.9Z9 not a code"
 	pages := pagesOf([]string{page})
 	res, err := New(Options{Codes: book}).Extract(context.Background(), extract.Document{ID: "doc1"}, pages)

@@ -27,11 +27,18 @@ var (
 // ranges, normalised to the dotted form. Undotted codes count only in a
 // diagnosis context; codes in addresses and phone lines never count.
 func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
-	if !codeShaped(l.text) || looksAddress(l.text) && !dxCtx {
+	return icdInNote(l, dxCtx, false, book)
+}
+
+// icdInNote is icdIn for a line of a note that prints other codes (coded):
+// there a damaged code may also stand where the list prints its codes.
+func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
+	ctx := dxCtx || reDxContext.MatchString(l.text)
+	if !codeShaped(l.text) && !ctx || looksAddress(l.text) && !dxCtx {
 		return nil
 	}
+	raw := l.text
 	l.text = repairCodes(l.text)
-	ctx := dxCtx || reDxContext.MatchString(l.text)
 	var out []codeHit
 	for _, m := range reICD.FindAllStringSubmatchIndex(l.text, -1) {
 		cat := l.text[m[2]:m[3]]
@@ -73,6 +80,9 @@ func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
 	// OCR reads S as $ in codes: $13.4XXD.
 	for _, m := range reICDDollar.FindAllStringSubmatchIndex(l.text, -1) {
 		code := "S" + l.text[m[2]:m[3]]
+		if !hasLetters(code[4:]) {
+			continue // "$93.00" is money: S codes print a seventh character
+		}
 		if book != nil {
 			if _, ok := book.Lookup(code); !ok {
 				continue
@@ -90,6 +100,15 @@ func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
 		}
 		out = append(out, codeHit{code: code, start: m[0], end: m[1]})
 	}
+	taken := func(a, b int) bool {
+		for _, h := range out {
+			if a < h.end && h.start < b {
+				return true
+			}
+		}
+		return false
+	}
+	out = append(out, ocrCodesIn(raw, ctx, coded, book, taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
@@ -205,6 +224,13 @@ func procCodesIn(l line, ctx bool) []codeHit {
 	return out
 }
 
+// dxSection reports whether line i is in an assessment, diagnosis or
+// impression section.
+func (n *note) dxSection(i int) bool {
+	sec := n.secs[i]
+	return sec == secAssessment || sec == secAssessPlan || sec == secImpression
+}
+
 // diagnoses collects coded diagnoses anywhere in the note (outside history
 // sections), and uncoded ones listed in assessment sections.
 func (n *note) diagnoses(book CodeBook) ([]extract.Coded, []int) {
@@ -223,13 +249,19 @@ func (n *note) diagnoses(book CodeBook) ([]extract.Coded, []int) {
 		out = append(out, c)
 		where = append(where, li)
 	}
+	coded := false // the note prints codes: a damaged one may open a list item
+	for i, l := range n.lines {
+		if n.secs[i] != secReview && !l.noise && len(icdIn(l, n.dxSection(i), book)) > 0 {
+			coded = true
+			break
+		}
+	}
 	for i, l := range n.lines {
 		sec := n.secs[i]
 		if sec == secReview || l.noise {
 			continue
 		}
-		dx := sec == secAssessment || sec == secAssessPlan || sec == secImpression
-		for _, h := range icdIn(l, dx, book) {
+		for _, h := range icdInNote(l, n.dxSection(i), coded, book) {
 			d := describe(l, h)
 			if h.desc != "" && d == "" {
 				d = h.desc

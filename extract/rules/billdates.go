@@ -1,0 +1,117 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// OCR reads the slash of a short date in a bill table as a one ("415/24"
+// for 4/5/24, "5/7125" for 5/7/25), which leaves the line item without a
+// date. slashDate undoes this for the date cell that opens an item line:
+// every reading that turns one look-alike of a slash back into a slash is
+// tried, and the one that falls between the dates of the neighbouring
+// items of the same statement is kept. A cell with several readings in
+// that window, or none, stays undated.
+
+// reSlashCell is the first cell of a line: digits with one slash and a
+// character that may be another one.
+var reSlashCell = regexp.MustCompile(`^\s*([0-9]{1,4}/[0-9lI|]{1,5}|[0-9lI|]{2,5}/[0-9]{2,4})(?:\s|$)`)
+
+// slashCandidates returns the dates a slash-damaged first cell of s may
+// be, with the cell's span.
+func slashCandidates(s string) ([]dates.Date, [2]int) {
+	m := reSlashCell.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil, [2]int{}
+	}
+	cell := s[m[2]:m[3]]
+	var out []dates.Date
+	for i := 0; i < len(cell); i++ {
+		if strings.IndexByte("1lI|", cell[i]) < 0 {
+			continue
+		}
+		c := cell[:i] + "/" + cell[i+1:]
+		parts := strings.Split(c, "/")
+		if len(parts) != 3 || !shortDateParts(parts) {
+			continue
+		}
+		d, ok := dates.Parse(c)
+		if !ok || contains(out, d) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out, [2]int{m[2], m[3]}
+}
+
+// shortDateParts reports whether month, day and year have the lengths of
+// a printed date (1–2, 1–2, 2 or 4) and only digits.
+func shortDateParts(p []string) bool {
+	for i, s := range p {
+		if s == "" || strings.Trim(s, "0123456789") != "" {
+			return false
+		}
+		if i < 2 && len(s) > 2 || i == 2 && len(s) != 2 && len(s) != 4 {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(ds []dates.Date, d dates.Date) bool {
+	for _, x := range ds {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingDate is a line item whose date cell OCR damaged.
+type pendingDate struct {
+	item  int
+	cands []dates.Date
+	span  [2]int
+	text  string
+	code  [2]int
+	amts  [][2]int
+}
+
+// fillSlashDates dates the pending items of a statement from their
+// candidates, between the dates of the nearest dated items before and
+// after them, and cuts the date cell out of their descriptions.
+func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
+	for _, p := range pending {
+		var lo, hi dates.Date
+		for i := p.item - 1; i >= 0; i-- {
+			if !items[i].Date.IsZero() {
+				lo = items[i].Date
+				break
+			}
+		}
+		for i := p.item + 1; i < len(items); i++ {
+			if !items[i].Date.IsZero() {
+				hi = items[i].Date
+				break
+			}
+		}
+		if lo.IsZero() && hi.IsZero() {
+			continue
+		}
+		var pick []dates.Date
+		for _, d := range p.cands {
+			if (lo.IsZero() || !d.Before(lo)) && (hi.IsZero() || !d.After(hi)) {
+				pick = append(pick, d)
+			}
+		}
+		if len(pick) != 1 {
+			continue
+		}
+		items[p.item].Date = pick[0]
+		ds := []dateSpan{{Date: pick[0], Start: p.span[0], End: p.span[1], Raw: p.text[p.span[0]:p.span[1]]}}
+		items[p.item].Description = billDescription(p.text, ds, p.code, p.amts)
+	}
+}

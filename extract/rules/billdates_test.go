@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSlashCandidates lists the dates a bill's date cell may be when OCR
+// read one of its slashes as a one.
+func TestSlashCandidates(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"415/24        97140     MANUAL THERAPY 15 MIN", []string{"2024-04-05"}},
+		{"4124/24        97014     ELECTRICAL STIM", []string{"2024-04-24"}},
+		{"7129/24        98941     CMT SPINAL 3-4 REGIONS", []string{"2024-07-29"}},
+		{"719/24          98941     CMT SPINAL 3-4 REGIONS.", []string{"2024-07-09"}},
+		{"4/7125          97140     MANUAL THERAPY 15 MIN", []string{"2025-04-07"}},
+		{"1115/24  97110  THERAPEUTIC EXERCISE", []string{"2024-01-15", "2024-11-05"}},
+		{"4l5/24  97110  THERAPEUTIC EXERCISE", []string{"2024-04-05"}},
+		{"04/05/24  97110  an undamaged date has no other reading", nil},
+		{"97110  415/24  the date is not the first cell", nil},
+		{"1234/5678  97110  an account number", nil},
+		{"7/25  97140  MANUAL THERAPY: a lost digit is not a slash", nil},
+	}
+	for _, tt := range tests {
+		ds, _ := slashCandidates(tt.line)
+		var got []string
+		for _, d := range ds {
+			got = append(got, d.String())
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("slashCandidates(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestBillSlashDates dates line items whose date cell OCR damaged from the
+// neighbouring items of the same statement, and leaves an item undated
+// when its readings do not fit between them. A speck before an HCPCS code
+// does not hide it.
+func TestBillSlashDates(t *testing.T) {
+	page := `Momentum Physical Therapy
+PATIENT STATEMENT
+Date        CPT      Description                      Units   Charges     Adj      Paid    Balance
+9/23/23     0636     jJ1885 KETOROLAC TROMETH 15MG INJ    2      76.16     0.00     0.00     76.16
+07/01/24    97110    THERAPEUTIC EXERCISE 15 MIN          2     196.00     0.00     0.00    196.00
+715/24      97112    NEUROMUSCULAR REEDUCATION            1      98.00     0.00     0.00    294.00
+1115/24     97140    MANUAL THERAPY 15 MIN                1     104.00     0.00     0.00    398.00
+7125/24     97140    MANUAL THERAPY 15 MIN                1     104.00     0.00     0.00    502.00
+07/29/24    97014    ELECTRICAL STIM UNATTENDED           1      49.00     0.00     0.00    627.16
+            Total Charges                                        627.16
+`
+	res := extractText(t, page)
+	want := []struct{ date, code, desc string }{
+		{"2023-09-23", "J1885", "0636 KETOROLAC TROMETH 15MG INJ"},
+		{"2024-07-01", "97110", "THERAPEUTIC EXERCISE 15 MIN"},
+		{"2024-07-05", "97112", "NEUROMUSCULAR REEDUCATION"},
+		{"", "97140", "1115/24 MANUAL THERAPY 15 MIN"}, // 1/15 or 11/5: neither between 7/5 and 7/25
+		{"2024-07-25", "97140", "MANUAL THERAPY 15 MIN"},
+		{"2024-07-29", "97014", "ELECTRICAL STIM UNATTENDED"},
+	}
+	if len(res.Bills) != len(want) {
+		t.Fatalf("bills %+v", res.Bills)
+	}
+	for i, w := range want {
+		b := res.Bills[i]
+		d := ""
+		if !b.Date.IsZero() {
+			d = b.Date.String()
+		}
+		if d != w.date || b.Code != w.code || b.Description != w.desc {
+			t.Errorf("line %d: %s %s %q, want %s %s %q", i, d, b.Code, b.Description, w.date, w.code, w.desc)
+		}
+	}
+}

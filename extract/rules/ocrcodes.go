@@ -1,0 +1,358 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// OCR damage to ICD-10-CM codes. Scanned records print codes that
+// Tesseract misreads in a few known ways: a letter read as a look-alike
+// digit or symbol (S as 5 or $, I as 1, l or |, Z as 2, B as 8, O as 0),
+// a digit read as a letter (5 as S, 0 as O, 1 as I or l), one glyph read
+// twice ("S$13", "MS50", "4XxXD"), the placeholder X in lower case, and
+// the point read as a comma or colon or followed by a space. The repairs
+// below undo exactly these, and only on a token shaped like a code in a
+// diagnosis context; the result must be a valid ICD-10-CM pattern and,
+// when a code book is loaded, a code in it.
+
+// reLooseICD finds tokens that may be damaged codes: three to six
+// code-like characters, then optionally a point (or what OCR made of it)
+// and up to six more.
+var reLooseICD = regexp.MustCompile(`[$'‘’|!A-Za-z0-9]{3,6}(?:(?:[.,:;]{1,2} ?| [.,] ?)[0-9A-Za-z|!]{1,6})?`)
+
+// ocrCode is a code read from a damaged token.
+type ocrCode struct {
+	code  string // dotted form
+	skip  int    // bytes of leading junk (a quote mark) before the code
+	subs  int    // look-alike characters replaced
+	risky bool   // the token could be a number: a digit or bar read for the first letter, or a bare category
+	digit bool   // the category keeps a character OCR printed as a digit
+}
+
+// Look-alike maps per position: the first character must be a letter, the
+// second a digit, the third a digit or A/B, the rest digits or letters.
+var (
+	firstLetter = map[byte]byte{'$': 'S', '5': 'S', '1': 'I', 'l': 'I', '|': 'I', '!': 'I', '0': 'O', '2': 'Z', '8': 'B',
+		's': 'S', 'o': 'O', 'z': 'Z', 'c': 'C', 'v': 'V', 'w': 'W', 'x': 'X'}
+	secondDigit = map[byte]byte{'O': '0', 'o': '0', 'I': '1', 'l': '1', '|': '1', 'i': '1', '!': '1',
+		'S': '5', 's': '5', '$': '5', 'Z': '2', 'z': '2', 'B': '8'}
+	thirdChar = map[byte]byte{'a': 'A', 'b': 'B', 'O': '0', 'o': '0', 'I': '1', 'l': '1', '|': '1', 'i': '1', '!': '1',
+		'S': '5', 's': '5', '$': '5', 'Z': '2', 'z': '2'}
+	extChar = map[byte]byte{'O': '0', 'o': '0', 'l': '1', '|': '1', '!': '1', 'i': '1'}
+)
+
+// doubled holds pairs that are one glyph read twice: "S$13" is S13 and
+// "MS50" is M50.
+var doubled = map[string]byte{"S$": 'S', "$S": 'S', "S5": '5', "5S": '5', "O0": '0', "0O": '0',
+	"I1": '1', "1I": '1', "l1": '1', "1l": '1', "Z2": '2', "2Z": '2', "B8": '8', "8B": '8'}
+
+// letterCategories are the categories whose third character is a letter.
+var letterCategories = map[string]bool{"C4A": true, "C7A": true, "C7B": true, "D3A": true, "I5A": true, "M1A": true, "O9A": true, "Z3A": true}
+
+// parseOCRCode reads an ICD-10-CM code from a token OCR may have damaged.
+// It fails when the token cannot be a code or is one undamaged (the strict
+// patterns read those). At most two characters may be replaced.
+func parseOCRCode(tok string) (ocrCode, bool) {
+	var r ocrCode
+	for _, q := range []string{"'", "‘", "’", "`"} {
+		if strings.HasPrefix(tok, q) {
+			r.skip = len(q)
+			tok = tok[len(q):]
+			break
+		}
+	}
+	head, ext := tok, ""
+	if i := strings.IndexAny(tok, ".,:; "); i >= 0 {
+		head, ext = tok[:i], strings.TrimLeft(tok[i:], ".,:; ")
+		if !codeSep(tok[i:len(tok)-len(ext)], ext) {
+			return r, false
+		}
+	} else if len(head) != 3 {
+		return r, false // undamaged undotted codes are read strictly
+	}
+	if len(head) == 4 {
+		if c, ok := doubled[head[:2]]; ok && c == 'S' {
+			head = "S" + head[2:]
+		} else if c, ok := doubled[head[1:3]]; ok {
+			head = head[:1] + string(c) + head[3:]
+		}
+	}
+	if len(head) != 3 || len(ext) > 6 {
+		return r, false
+	}
+	// A code keeps some digits as digits: "SOB" and "ISO" are words.
+	r.digit = isDigitByte(head[1]) || isDigitByte(head[2])
+	if !r.digit && len(strings.Map(keepDigits, ext)) < 2 {
+		return r, false
+	}
+	b := []byte(head)
+	first := b[0]
+	for i, m := range []map[byte]byte{firstLetter, secondDigit, thirdChar} {
+		if c, ok := m[b[i]]; ok {
+			if !(b[i] >= 'a' && b[i] <= 'z' && b[i]-'a'+'A' == c) {
+				r.subs++ // a look-alike, not just the lower case
+			}
+			b[i] = c
+		}
+	}
+	cat := string(b)
+	if b[0] < 'A' || b[0] > 'Z' || !isDigitByte(b[1]) || !isDigitByte(b[2]) && !letterCategories[cat] {
+		return r, false
+	}
+	if b[0] == 'U' && cat != "U07" && cat != "U09" {
+		return r, false // U is reserved but for COVID-19 codes
+	}
+	e, n, ok := repairExt(ext)
+	r.subs += n
+	if !ok || r.subs > 2 {
+		return r, false
+	}
+	r.code = cat
+	if e != "" {
+		r.code += "." + e
+	}
+	if r.code == tok || ext == "" && r.code == head {
+		return r, false
+	}
+	if (first == '$' || first == '5') && !hasLetters(e) {
+		return r, false // "$93.00" is money: S codes print a seventh character
+	}
+	r.risky = ext == "" || strings.IndexByte("012 8|!l", first) >= 0 && !hasLetters(e)
+	return r, true
+}
+
+// codeSep reports whether sep, between a category and ext, is what OCR
+// makes of a code's point: a point or comma, one with a colon ("S13:.4"),
+// or one with a space after or before it ("M50. 220"). The characters
+// after a point begin with a digit or the placeholder X; after a comma or
+// a space, with a digit ("M54,2"), or the comma separates a list.
+func codeSep(sep, ext string) bool {
+	if ext == "" || strings.IndexByte("0123456789Xx", ext[0]) < 0 && extChar[ext[0]] == 0 {
+		return false
+	}
+	switch strings.TrimSpace(sep) {
+	case ".", ":.", ".:", ";.", ".;":
+		return !strings.Contains(sep, " ") || isDigitByte(ext[0])
+	case ",":
+		return sep == "," && isDigitByte(ext[0])
+	}
+	return false
+}
+
+// repairExt repairs the characters after the point: look-alikes of
+// digits, lower-case letters, and a run of placeholder X read once too
+// often ("4XxXD" has five characters where a code has at most four). It
+// returns the repaired text and the number of look-alikes replaced.
+func repairExt(ext string) (string, int, bool) {
+	b := []byte(ext)
+	n := 0
+	for i, c := range b {
+		if d, ok := extChar[c]; ok {
+			b[i] = d
+			n++
+		} else if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+		if !isDigitByte(b[i]) && (b[i] < 'A' || b[i] > 'Z') {
+			return "", 0, false
+		}
+	}
+	s := string(b)
+	if len(s) == 5 && strings.Contains(s, "XX") && s[len(s)-1] != 'X' {
+		s = strings.Replace(s, "XX", "X", 1)
+		n++
+	}
+	return s, n, len(s) <= 4
+}
+
+// ocrCodesIn returns the damaged codes on a line. Outside a diagnosis
+// context (ctx) only a token with a point, at most one look-alike and a
+// digit in its category counts. A token that could be a number (risky:
+// "110" for I10) counts only in context, where a coded diagnosis list
+// prints its code, and when the note prints other codes (coded). With a
+// code book, every repaired code must be in it, and a risky one must share
+// a word with the description printed beside it.
+func ocrCodesIn(s string, ctx, coded bool, book CodeBook, taken func(a, b int) bool) []codeHit {
+	var out []codeHit
+	for _, m := range reLooseICD.FindAllStringIndex(s, -1) {
+		a, b := m[0], m[1]
+		if a > 0 && (isAlnumByte(s[a-1]) || strings.IndexByte(".-/#", s[a-1]) >= 0) || b < len(s) && isAlnumByte(s[b]) {
+			continue
+		}
+		if b+1 < len(s) && (s[b] == '-' || s[b] == '/') && isDigitByte(s[b+1]) {
+			continue // a phone number or an id
+		}
+		r, ok := parseOCRCode(s[a:b])
+		a += r.skip
+		if taken(a, b) {
+			continue
+		}
+		if !ok || book != nil && !inBook(book, r.code) {
+			if h, ok := describedCode(s, a, b, ctx, book); ok {
+				out = append(out, h)
+			}
+			continue
+		}
+		switch {
+		case !ctx && (r.risky || r.subs > 1 || !r.digit):
+			continue
+		case r.risky && !(ctx && coded && r.digit && riskySlot(s, a, b)):
+			continue
+		}
+		h := codeHit{code: r.code, start: a, end: b}
+		if book != nil {
+			d, ok := book.Lookup(r.code)
+			if !ok {
+				continue
+			}
+			if r.risky && !sharesWord(describe(line{text: s}, h), d) {
+				continue
+			}
+			h.desc = d
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func isAlnumByte(c byte) bool {
+	return isDigitByte(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+var (
+	reSlotLead = regexp.MustCompile(`(?i)^[\s_\-–•*·]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:(?:dx|icd-?10(?:-cm)?|diagnos[ie]s|code)\s*[:#\-]?\s*)?$`)
+	reDescWord = regexp.MustCompile(`^[\s\-–:|]*[A-Z][a-z]{2,}`)
+	reUnitWord = regexp.MustCompile(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
+)
+
+// riskySlot reports whether s[a:b] stands where a coded diagnosis list
+// prints its code: after a list number or a diagnosis label that opens the
+// line, with a capitalised description after it, or in parentheses after
+// a description (and not before more digits, as a phone's area code).
+// Phone and address lines have no such slot.
+func riskySlot(s string, a, b int) bool {
+	if looksPhone(s) || looksAddress(s) {
+		return false
+	}
+	if strings.TrimSpace(s[:a]) != "" && reSlotLead.MatchString(s[:a]) {
+		rest := s[b:]
+		return reDescWord.MatchString(rest) && !reUnitWord.MatchString(rest)
+	}
+	if a > 0 && s[a-1] == '(' && strings.HasPrefix(strings.TrimLeft(s[b:], " "), ")") {
+		after := strings.TrimLeft(strings.TrimLeft(s[b:], " ")[1:], " ")
+		before := strings.TrimRight(s[:a-1], " ")
+		return before != "" && isLetterByte(before[len(before)-1]) && (after == "" || !isDigitByte(after[0]) && after[0] != '-')
+	}
+	return false
+}
+
+// weakWords are words of code-book descriptions too common to show that a
+// printed description names the code.
+var weakWords = map[string]bool{"other": true, "unspecified": true, "without": true, "region": true,
+	"level": true, "initial": true, "subsequent": true, "encounter": true, "specified": true, "disorder": true}
+
+// sharesWord reports whether a printed description and the code book's
+// have a significant word in common; an empty printed one has none.
+func sharesWord(printed, book string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(book), notLetter) {
+		if len(w) >= 4 && !weakWords[w] {
+			words[w] = true
+		}
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(printed), notLetter) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func notLetter(r rune) bool { return r < 'a' || r > 'z' }
+
+func inBook(book CodeBook, code string) bool {
+	_, ok := book.Lookup(code)
+	return ok
+}
+
+// reCleanICD is a whole token printed as a well-formed code.
+var reCleanICD = regexp.MustCompile(`^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-Z]{1,4})?$`)
+
+// describedBook is a code book that finds codes by their description.
+type describedBook interface {
+	CodesDescribed(desc string) []string
+}
+
+// describedCode reads a token too damaged for the look-alike repairs
+// ("MS50.2Z0") by the description printed beside it: when the code book
+// has exactly one code with that description within two edits of the
+// token, the token is that code. Only in a diagnosis context, where a list
+// prints its code (first on the line or in parentheses).
+func describedCode(s string, a, b int, ctx bool, book CodeBook) (codeHit, bool) {
+	db, ok := book.(describedBook)
+	if !ok || !ctx || !codeSlot(s, a, b) || reCleanICD.MatchString(s[a:b]) {
+		return codeHit{}, false // a code printed whole is what the record says
+	}
+	tok := strings.ToUpper(strings.Map(func(r rune) rune {
+		if r == '.' || r == ',' || r == ':' || r == ';' || r == ' ' {
+			return -1
+		}
+		return r
+	}, s[a:b]))
+	if len(strings.Map(keepDigits, tok)) < 2 {
+		return codeHit{}, false // a damaged code keeps some of its digits
+	}
+	h := codeHit{start: a, end: b}
+	var pick string
+	for _, c := range db.CodesDescribed(describe(line{text: s}, h)) {
+		if editDistance(tok, strings.ReplaceAll(c, ".", "")) > 2 {
+			continue
+		}
+		if pick != "" {
+			return codeHit{}, false // two codes fit: the token does not say which
+		}
+		pick = c
+	}
+	if pick == "" {
+		return codeHit{}, false
+	}
+	h.code = pick
+	h.desc, _ = book.Lookup(pick)
+	return h, true
+}
+
+// codeSlot reports whether s[a:b] stands where a diagnosis list prints its
+// code: first on the line after a list number or label, or in
+// parentheses.
+func codeSlot(s string, a, b int) bool {
+	return reSlotLead.MatchString(s[:a]) || a > 0 && s[a-1] == '(' && strings.HasPrefix(strings.TrimLeft(s[b:], " "), ")")
+}
+
+// editDistance is the Levenshtein distance between two short ASCII
+// strings.
+func editDistance(x, y string) int {
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
+}
+
+func keepDigits(r rune) rune {
+	if r >= '0' && r <= '9' {
+		return r
+	}
+	return -1
+}
