@@ -60,7 +60,7 @@ if [ -d ../shared/data ] && [ "$extractor" = rules ]; then
     echo '```'
     echo
     echo '```'
-    "${gcmd[@]}" 2>&1 | grep -E '^\s+eval_test.go:[0-9]+: (Synthea|clean|scanned)' | sed -E 's/^\s+eval_test.go:[0-9]+: //'
+    "${gcmd[@]}" 2>&1 | grep -E '^\s+eval_test.go:[0-9]+: (Synthea|clean|scanned)' | sed -E 's/^\s+eval_test.go:[0-9]+: //; s/^(clean|scanned):/MTSamples, \1:/'
     echo '```'
   } >> "$frag" || status=1
 fi
