@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -35,6 +36,12 @@ func (s *Server) demandGenerate(w http.ResponseWriter, r *http.Request, rc *reqC
 	}
 	g, vs := rec.Regenerate(d, rc.User.ID, rc.User.Username, now)
 	if err := s.cfg.Store.PutDemandGeneration(ctx, m.ID, g, vs); err != nil {
+		if errors.Is(err, demand.ErrConflict) {
+			// Someone saved a section while this draft was generated:
+			// nothing was stored; their version stands.
+			s.httpError(w, r, http.StatusConflict, "A section was saved by someone else while the draft was being generated; nothing was changed. Reload the demand page and generate again.")
+			return
+		}
 		s.serverError(w, r, fmt.Errorf("store demand generation: %w", err))
 		return
 	}
