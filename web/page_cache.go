@@ -72,7 +72,5 @@ const (
 	pageCacheBytes   = 48 << 20
 )
 
-// pageImages caches rendered pages for the process. Document ids are
-// derived from the file's SHA-256, so a key names the same image in every
-// store.
-var pageImages = newPNGCache(pageCacheEntries, pageCacheBytes)
+// renderers bounds the pdftoppm processes drawing pages at once.
+const renderers = 2

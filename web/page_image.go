@@ -17,14 +17,11 @@ var pageDPIs = map[int]bool{72: true, 110: true, 150: true, 200: true}
 
 const defaultPageDPI = 110
 
-// renderSlots bounds the pdftoppm processes drawing pages at once.
-var renderSlots = make(chan struct{}, 2)
-
-// renderPage draws a page, waiting for a free slot.
-func renderPage(ctx context.Context, blob []byte, n, dpi int) ([]byte, error) {
+// renderPage draws a page, waiting for a free render slot.
+func (s *Server) renderPage(ctx context.Context, blob []byte, n, dpi int) ([]byte, error) {
 	select {
-	case renderSlots <- struct{}{}:
-		defer func() { <-renderSlots }()
+	case s.renderSlots <- struct{}{}:
+		defer func() { <-s.renderSlots }()
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
@@ -46,7 +43,7 @@ func (s *Server) pageImage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m
 		}
 	}
 	key := pngKey{doc: docID, page: n, dpi: dpi}
-	data, ok := pageImages.get(key)
+	data, ok := s.pageImages.get(key)
 	if !ok {
 		doc, err := s.cfg.Store.Document(ctx, docID)
 		if err != nil {
@@ -62,7 +59,7 @@ func (s *Server) pageImage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m
 			s.serverError(w, r, err)
 			return
 		}
-		if data, err = renderPage(ctx, blob, n, dpi); err != nil {
+		if data, err = s.renderPage(ctx, blob, n, dpi); err != nil {
 			if errors.Is(err, pdf.ErrNoPage) {
 				s.notFound(w, r)
 				return
@@ -70,7 +67,7 @@ func (s *Server) pageImage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m
 			s.serverError(w, r, fmt.Errorf("render page %d of %s: %w", n, docID, err))
 			return
 		}
-		pageImages.put(key, data)
+		s.pageImages.put(key, data)
 	}
 	if err := s.audit(r, access.AuditPageView, m.ID, fmt.Sprintf("%s p%d", docID, n), ""); err != nil {
 		s.serverError(w, r, err)

@@ -58,6 +58,11 @@ type Server struct {
 	cfg   Config
 	mux   *http.ServeMux
 	pages *pages
+	// pageImages caches rendered page images (document ids derive from
+	// the file's SHA-256, so a key always names the same image);
+	// renderSlots bounds concurrent renders.
+	pageImages  *pngCache
+	renderSlots chan struct{}
 	// patterns lists every registered route pattern, for the
 	// access-control test that walks them all.
 	patterns []string
@@ -83,7 +88,8 @@ func New(cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: parsePages()}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: parsePages(),
+		pageImages: newPNGCache(pageCacheEntries, pageCacheBytes), renderSlots: make(chan struct{}, renderers)}
 	s.handle("GET /healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }))
 	s.handle("POST /api/matters/{matter}/documents", s.api(access.UploadRecords, s.uploadDocuments))
 	s.handle("GET /api/matters/{matter}/progress", s.api(access.ViewMatter, s.matterProgress))
