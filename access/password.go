@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -66,14 +67,22 @@ func CheckPassword(hash, pw string) (bool, error) {
 }
 
 // dummyHash is checked against when a username does not exist, so that
-// sign-in takes the same time for unknown users and wrong passwords.
-var dummyHash, _ = HashPassword("medchron-timing-equaliser")
+// sign-in takes the same time for unknown users and wrong passwords. It is
+// made on first use: an argon2id hash takes 64 MiB and a fraction of a
+// second, which every command of the binary would otherwise pay at start-up.
+var dummyHash = sync.OnceValue(func() string {
+	h, err := HashPassword("medchron-timing-equaliser")
+	if err != nil {
+		panic("access: " + err.Error())
+	}
+	return h
+})
 
 // Authenticate checks pw for u (which may be the zero User when the
 // username was unknown) and reports whether the user may sign in.
 func Authenticate(u User, found bool, pw string) bool {
 	if !found {
-		_, _ = CheckPassword(dummyHash, pw)
+		_, _ = CheckPassword(dummyHash(), pw)
 		return false
 	}
 	ok, err := CheckPassword(u.PasswordHash, pw)
