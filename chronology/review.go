@@ -99,78 +99,74 @@ func checkField(f, v string) error {
 			return errors.New("correct provider: the provider cannot be empty")
 		}
 	default:
-		for _, c := range CorrectableFields {
-			if c == f {
-				return nil
-			}
+		if _, ok := fields[f]; !ok {
+			return fmt.Errorf("correct: %q is not a field that can be corrected", f)
 		}
-		return fmt.Errorf("correct: %q is not a field that can be corrected", f)
 	}
 	return nil
 }
 
-// FieldValue returns an entry's field as text, as CorrectableFields names it.
+// textField is a correctable field held as a plain string.
+func textField(p func(e *Entry) *string) fieldAccess {
+	return fieldAccess{
+		get: func(e *Entry) string { return *p(e) },
+		set: func(e *Entry, v string) { *p(e) = v },
+	}
+}
+
+// fieldAccess reads and writes one correctable field as text.
+type fieldAccess struct {
+	get func(*Entry) string
+	set func(*Entry, string) // v has passed checkField
+}
+
+// fields are the correctable fields, by the names CorrectableFields lists.
+var fields = map[string]fieldAccess{
+	"date": {
+		get: func(e *Entry) string { return e.Date.String() },
+		set: func(e *Entry, v string) {
+			if d, err := dates.ParseISO(v); err == nil {
+				e.Date = d
+			}
+		},
+	},
+	"provider":    textField(func(e *Entry) *string { return &e.Provider }),
+	"clinician":   textField(func(e *Entry) *string { return &e.Clinician }),
+	"visit_type":  textField(func(e *Entry) *string { return &e.VisitType }),
+	"complaints":  textField(func(e *Entry) *string { return &e.Complaints }),
+	"findings":    textField(func(e *Entry) *string { return &e.Findings }),
+	"assessment":  textField(func(e *Entry) *string { return &e.Assessment }),
+	"plan":        textField(func(e *Entry) *string { return &e.Plan }),
+	"summary":     textField(func(e *Entry) *string { return &e.Summary }),
+	"work_status": textField(func(e *Entry) *string { return &e.WorkStatus }),
+	"pain_score": {
+		get: func(e *Entry) string {
+			if e.PainScore == nil {
+				return ""
+			}
+			return strconv.FormatFloat(*e.PainScore, 'f', -1, 64)
+		},
+		set: func(e *Entry, v string) {
+			e.PainScore = nil
+			if n, err := strconv.ParseFloat(v, 64); err == nil {
+				e.PainScore = &n
+			}
+		},
+	},
+}
+
+// FieldValue returns an entry's field as text, as CorrectableFields names
+// it; "" for a name that is not a correctable field.
 func (e *Entry) FieldValue(f string) string {
-	switch f {
-	case "date":
-		return e.Date.String()
-	case "provider":
-		return e.Provider
-	case "clinician":
-		return e.Clinician
-	case "visit_type":
-		return e.VisitType
-	case "complaints":
-		return e.Complaints
-	case "findings":
-		return e.Findings
-	case "assessment":
-		return e.Assessment
-	case "plan":
-		return e.Plan
-	case "summary":
-		return e.Summary
-	case "work_status":
-		return e.WorkStatus
-	case "pain_score":
-		if e.PainScore == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*e.PainScore, 'f', -1, 64)
+	if a, ok := fields[f]; ok {
+		return a.get(e)
 	}
 	return ""
 }
 
 func (e *Entry) setField(f, v string) {
-	switch f {
-	case "date":
-		if d, err := dates.ParseISO(v); err == nil {
-			e.Date = d
-		}
-	case "provider":
-		e.Provider = v
-	case "clinician":
-		e.Clinician = v
-	case "visit_type":
-		e.VisitType = v
-	case "complaints":
-		e.Complaints = v
-	case "findings":
-		e.Findings = v
-	case "assessment":
-		e.Assessment = v
-	case "plan":
-		e.Plan = v
-	case "summary":
-		e.Summary = v
-	case "work_status":
-		e.WorkStatus = v
-	case "pain_score":
-		if v == "" {
-			e.PainScore = nil
-		} else if n, err := strconv.ParseFloat(v, 64); err == nil {
-			e.PainScore = &n
-		}
+	if a, ok := fields[f]; ok {
+		a.set(e, v)
 	}
 }
 

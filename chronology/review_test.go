@@ -150,3 +150,34 @@ func TestBulkVerify(t *testing.T) {
 		t.Errorf("unknown provider: %d reviews", len(rs))
 	}
 }
+
+// TestCorrectableFieldsRoundTrip: every listed field has an accessor, and
+// a value set through a correction reads back the same.
+func TestCorrectableFieldsRoundTrip(t *testing.T) {
+	if len(CorrectableFields) != len(fields) {
+		t.Fatalf("%d listed fields, %d accessors", len(CorrectableFields), len(fields))
+	}
+	vals := map[string]string{"date": "2024-02-29", "pain_score": "6.5"}
+	for _, f := range CorrectableFields {
+		if _, ok := fields[f]; !ok {
+			t.Fatalf("no accessor for %q", f)
+		}
+		v, ok := vals[f]
+		if !ok {
+			v = "corrected " + f
+		}
+		if err := checkField(f, v); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		var e Entry
+		e.setField(f, v)
+		if got := e.FieldValue(f); got != v {
+			t.Errorf("%s: set %q, read %q", f, v, got)
+		}
+	}
+	var e Entry
+	e.setField("pain_score", "")
+	if e.PainScore != nil || e.FieldValue("pain_score") != "" || e.FieldValue("no_such") != "" {
+		t.Error("empty pain score or unknown field")
+	}
+}
