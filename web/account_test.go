@@ -371,10 +371,24 @@ func TestAccountUsersAdmin(t *testing.T) {
 	want(t, "reset password", res, body, http.StatusSeeOther, "/admin/users?notice=password")
 	res, body = c.get("/matters")
 	want(t, "session after a password reset", res, body, http.StatusSeeOther, "/signin")
-	res, body = env.anonymous(t).form("/signin", url.Values{"username": {"carol"}, "password": {"a brand new passphrase"}})
+	c = env.anonymous(t)
+	res, body = c.form("/signin", url.Values{"username": {"carol"}, "password": {"a brand new passphrase"}})
 	want(t, "sign in with the new password", res, body, http.StatusSeeOther, "/matters")
+	c.takeCookie(res)
 	res, body = admin.post("/admin/users/no-such-user/password", url.Values{"password": {"a brand new passphrase"}})
 	want(t, "reset an unknown user", res, body, http.StatusNotFound, "")
+
+	res, body = admin.post("/admin/users/"+carol.ID+"/role", url.Values{"role": {"judge"}})
+	want(t, "an unknown role", res, body, http.StatusBadRequest, "")
+	res, body = admin.post("/admin/users/"+me.ID+"/role", url.Values{"role": {"paralegal"}})
+	want(t, "change one's own role", res, body, http.StatusBadRequest, "")
+	res, body = admin.post("/admin/users/"+carol.ID+"/role", url.Values{"role": {"paralegal"}})
+	want(t, "change a role", res, body, http.StatusSeeOther, "/admin/users?notice=saved")
+	if u, _ := env.store.UserByName(context.Background(), "carol"); u.Role != access.RoleParalegal {
+		t.Errorf("carol's role is %s after the change, want paralegal", u.Role)
+	}
+	res, body = c.get("/matters")
+	want(t, "session after a role change", res, body, http.StatusSeeOther, "/signin")
 
 	if n := len(env.audit(t, access.AuditUserCreate)); n != 1 {
 		t.Errorf("%d user_create rows, want 1", n)
@@ -386,7 +400,7 @@ func TestAccountUsersAdmin(t *testing.T) {
 			t.Errorf("user_update row %+v", e)
 		}
 	}
-	if got := strings.Join(details, ","); got != "password reset,enabled,disabled" {
+	if got := strings.Join(details, ","); got != "role attorney -> paralegal,password reset,enabled,disabled" {
 		t.Errorf("user_update rows %q", got)
 	}
 }

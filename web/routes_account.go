@@ -18,6 +18,7 @@ func (s *Server) routesAccount() {
 	s.handle("POST /admin/users", s.global(access.ManageUsers, s.userCreate))
 	s.handle("POST /admin/users/{user}/status", s.global(access.ManageUsers, s.userStatus))
 	s.handle("POST /admin/users/{user}/password", s.global(access.ManageUsers, s.userPassword))
+	s.handle("POST /admin/users/{user}/role", s.global(access.ManageUsers, s.userRole))
 
 	s.handle("GET /matters", s.page(s.matterList))
 	s.handle("POST /matters", s.global(access.CreateMatter, s.matterCreate))

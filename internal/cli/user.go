@@ -20,7 +20,9 @@ import (
 )
 
 // runUser manages the web application's accounts: "user add" creates one
-// (the first admin, typically), "user list" lists them.
+// (the first admin, typically), "user list" lists them, and "user
+// password", "user role", "user disable" and "user enable" change one —
+// the way back in for an administrator locked out of the browser.
 func runUser(ctx context.Context, env *Env, args []string) error {
 	return userCommand(ctx, env, os.Stdin, args)
 }
@@ -28,14 +30,18 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 const userUsage = `Usage:
   medchron user add USERNAME --role admin|attorney|paralegal [--name "Full Name"] [--db PATH | --database-url DSN]
   medchron user list [--db PATH | --database-url DSN]
+  medchron user password USERNAME [--db PATH | --database-url DSN]
+  medchron user role USERNAME --role admin|attorney|paralegal [--db PATH | --database-url DSN]
+  medchron user disable|enable USERNAME [--db PATH | --database-url DSN]
 
-"user add" reads the password from standard input (first line), or asks for
-it twice without echo when standard input is a terminal. Passwords have at
-least 12 characters.`
+"user add" and "user password" read the password from standard input (first
+line), or ask for it twice without echo when standard input is a terminal.
+Passwords have at least 12 characters. A new password, a new role or
+disabling ends the user's sessions.`
 
 // userCommand is runUser reading passwords from in.
 func userCommand(ctx context.Context, env *Env, in io.Reader, args []string) error {
-	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
+	if len(args) == 0 || !userSubcommands[args[0]] {
 		fmt.Fprintln(env.Stderr, userUsage)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 			return nil
@@ -48,18 +54,32 @@ func userCommand(ctx context.Context, env *Env, in io.Reader, args []string) err
 	fs.Usage = func() { fmt.Fprintln(fs.Output(), userUsage); fs.PrintDefaults() }
 	db := fs.String("db", "", "SQLite database file (default $MEDCHRON_DB or ~/.local/share/medchron/medchron.db)")
 	dbURL := fs.String("database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: embedded SQLite)")
-	role := fs.String("role", "", "admin, attorney or paralegal (add)")
+	role := fs.String("role", "", "admin, attorney or paralegal (add, role)")
 	name := fs.String("name", "", "the user's full name, shown in the application (add)")
 	pos, err := parseInterleaved(fs, args[1:])
 	if err != nil {
 		return err
 	}
-	if (sub == "add" && len(pos) != 1) || (sub == "list" && len(pos) != 0) {
+	if (sub == "list") != (len(pos) == 0) || len(pos) > 1 {
 		fs.Usage()
 		return exitError{2}
 	}
+	if sub == "role" && !access.Role(*role).Valid() {
+		return fmt.Errorf("--role %q: must be admin, attorney or paralegal", *role)
+	}
 	var u access.User
-	if sub == "add" {
+	var newPassword string
+	switch sub {
+	case "password":
+		pw, err := readNewPassword(env, in)
+		if err != nil {
+			return err
+		}
+		if err := access.CheckPasswordPolicy(pw); err != nil {
+			return err
+		}
+		newPassword = pw
+	case "add":
 		// Check everything but the database before asking for a password.
 		if !access.Role(*role).Valid() {
 			return fmt.Errorf("--role %q: must be admin, attorney or paralegal", *role)
@@ -85,10 +105,57 @@ func userCommand(ctx context.Context, env *Env, in io.Reader, args []string) err
 	if !ok {
 		return fmt.Errorf("the %s store does not keep users", h.Kind)
 	}
-	if sub == "list" {
+	switch sub {
+	case "list":
 		return listUsers(ctx, env.Stdout, as)
+	case "add":
+		return addUser(ctx, env.Stdout, as, u)
 	}
-	return addUser(ctx, env.Stdout, as, u)
+	return changeUser(ctx, env.Stdout, as, sub, pos[0], access.Role(*role), newPassword)
+}
+
+// userSubcommands are the words "medchron user" takes.
+var userSubcommands = map[string]bool{"add": true, "list": true, "password": true, "role": true, "disable": true, "enable": true}
+
+// changeUser applies "password", "role", "disable" or "enable" to the
+// user, ends their sessions unless the change is "enable", and audits it.
+func changeUser(ctx context.Context, w io.Writer, st access.Store, sub, username string, role access.Role, password string) error {
+	u, err := st.UserByName(ctx, strings.ToLower(strings.TrimSpace(username)))
+	if errors.Is(err, access.ErrNotFound) {
+		return fmt.Errorf("no user named %s (medchron user list shows them)", username)
+	}
+	if err != nil {
+		return err
+	}
+	detail := sub
+	switch sub {
+	case "password":
+		if u.PasswordHash, err = access.HashPassword(password); err != nil {
+			return err
+		}
+		detail = "password set"
+	case "role":
+		detail = "role " + string(u.Role) + " -> " + string(role)
+		u.Role = role
+	case "disable":
+		u.Disabled = true
+	case "enable":
+		u.Disabled = false
+	}
+	if err := st.UpdateUser(ctx, u); err != nil {
+		return err
+	}
+	if sub != "enable" {
+		if err := st.DeleteUserSessions(ctx, u.ID); err != nil {
+			return err
+		}
+	}
+	ev := access.Event{At: time.Now().UTC(), UserID: "cli", Username: "command-line", Action: access.AuditUserUpdate, Object: u.ID, Detail: detail}
+	if err := st.AppendAudit(ctx, ev); err != nil {
+		return fmt.Errorf("user %s changed, but the audit row failed: %w", u.Username, err)
+	}
+	fmt.Fprintf(w, "user %s: %s\n", u.Username, detail)
+	return nil
 }
 
 // addUser stores u and audits its creation by the command line.

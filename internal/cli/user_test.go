@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -10,6 +11,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/internal/app"
 )
 
 // userRun runs "medchron user ..." with stdin.
@@ -81,6 +85,90 @@ func testUserCommand(t *testing.T, db []string) {
 	if _, stderr, err := userRun(t, "", "remove", "bob"); err == nil || !strings.Contains(stderr, "Usage") {
 		t.Errorf("unknown sub-command: %v %q", err, stderr)
 	}
+
+	// Changes: a new password, a role, disable and enable; each ends the
+	// user's sessions (but enable) and is audited.
+	st, done := openAccessStore(t, db)
+	bob, err := st.UserByName(context.Background(), "bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, _ := access.NewSession(bob.ID, time.Now())
+	if err := st.CreateSession(context.Background(), sess); err != nil {
+		t.Fatal(err)
+	}
+	done()
+	for _, c := range []struct {
+		stdin string
+		args  []string
+		want  string
+	}{
+		{"short\n", args("password", "bob"), "at least 12 characters"},
+		{"", args("role", "bob", "--role", "judge"), "must be admin"},
+		{"", args("disable", "nobody"), "no user named nobody"},
+	} {
+		if _, _, err := userRun(t, c.stdin, c.args...); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("user %v: error %v, want %q", c.args, err, c.want)
+		}
+	}
+	for _, c := range []struct {
+		stdin string
+		args  []string
+		out   string
+	}{
+		{"a brand new secret\n", args("password", "bob"), "user bob: password set\n"},
+		{"", args("role", "Bob", "--role", "attorney"), "user bob: role paralegal -> attorney\n"},
+		{"", args("disable", "bob"), "user bob: disable\n"},
+	} {
+		out, _, err := userRun(t, c.stdin, c.args...)
+		if err != nil || out != c.out {
+			t.Errorf("user %v: %q %v, want %q", c.args, out, err, c.out)
+		}
+	}
+	st, done = openAccessStore(t, db)
+	defer done()
+	bob, err = st.UserByName(context.Background(), "bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := access.CheckPassword(bob.PasswordHash, "a brand new secret"); !ok || bob.Role != access.RoleAttorney || !bob.Disabled {
+		t.Errorf("bob after the changes: role %s, disabled %v, new password accepted %v", bob.Role, bob.Disabled, ok)
+	}
+	if _, err := st.Session(context.Background(), sess.TokenHash); !errors.Is(err, access.ErrNotFound) {
+		t.Errorf("bob's session survived a new password: %v", err)
+	}
+	evs, err := st.AuditEvents(context.Background(), access.AuditFilter{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	updates := 0
+	for _, e := range evs {
+		if e.Action == access.AuditUserUpdate && e.Object == bob.ID {
+			updates++
+			if strings.Contains(e.Detail, "secret") {
+				t.Errorf("audit detail holds the password: %q", e.Detail)
+			}
+		}
+	}
+	if updates != 3 {
+		t.Errorf("%d user_update audit rows for bob, want 3", updates)
+	}
+}
+
+// openAccessStore opens the users store named by the --db or
+// --database-url arguments; done closes it.
+func openAccessStore(t *testing.T, db []string) (access.Store, func()) {
+	t.Helper()
+	opts := app.Options{DBPath: db[1], NoOCR: true}
+	if db[0] == "--database-url" {
+		opts = app.Options{DatabaseURL: db[1]}
+	}
+	h, err := app.Open(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st any = h.Store
+	return st.(access.Store), func() { h.Close(context.Background()) }
 }
 
 // syncBuffer is a bytes.Buffer safe for a server goroutine and the test.
