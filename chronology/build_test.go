@@ -295,3 +295,18 @@ func TestCodeDescriptionsShared(t *testing.T) {
 		t.Error("the input was modified")
 	}
 }
+
+// TestSummaryCombinedAssessmentPlan: one "Assessment and Plan" section
+// fills both fields; the summary says it once.
+func TestSummaryCombinedAssessmentPlan(t *testing.T) {
+	e := Entry{VisitType: "office visit", Provider: "Oakwood Family Medicine",
+		Assessment: "1. Low back pain (M54.50) 2. Naproxen 500 mg", Plan: "1. Low back pain  (M54.50)\n2. Naproxen 500 mg"}
+	s := summarize(&e)
+	if strings.Contains(s, "Plan:") || !strings.Contains(s, "Assessment: 1. Low back pain") {
+		t.Errorf("summary %q", s)
+	}
+	e.Plan = "Return in 4 weeks."
+	if s := summarize(&e); !strings.Contains(s, "Plan: Return in 4 weeks.") {
+		t.Errorf("summary with a plan of its own %q", s)
+	}
+}

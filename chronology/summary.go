@@ -49,7 +49,9 @@ func summarize(e *Entry) string {
 	if e.PainScore != nil {
 		parts = append(parts, "Pain "+strconv.FormatFloat(*e.PainScore, 'f', -1, 64)+"/10.")
 	}
-	if e.Plan != "" {
+	// A combined "Assessment and Plan" section fills both fields with one
+	// text: say it once.
+	if e.Plan != "" && foldSpace(e.Plan) != foldSpace(e.Assessment) {
 		parts = append(parts, "Plan: "+sentence(e.Plan))
 	}
 	return strings.Join(parts, " ")

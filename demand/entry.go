@@ -43,6 +43,9 @@ func entryParagraph(ct citer, client string, e chronology.Entry) (string, []extr
 		{plural(len(e.Medications), "The medication recorded was ", "Medications recorded were "), medList(e.Medications), strings.Join(e.Medications, " ")},
 		{"The plan was ", inline(e.Plan), e.Plan},
 	}
+	if strings.Join(strings.Fields(e.Plan), " ") == strings.Join(strings.Fields(e.Assessment), " ") {
+		facts[len(facts)-1].text = "" // one "Assessment and Plan" section: said once
+	}
 	n := 0
 	for _, f := range facts {
 		if f.text == "" {

@@ -282,3 +282,19 @@ func TestGenerateEmptyChronology(t *testing.T) {
 	}
 	_ = docxParts(t, d)
 }
+
+// TestEntryParagraphCombinedAssessmentPlan: an entry whose assessment and
+// plan are one section's text states it once.
+func TestEntryParagraphCombinedAssessmentPlan(t *testing.T) {
+	e := chronology.Entry{VisitType: "office visit", Provider: "Oakwood Family Medicine",
+		Assessment: "Low back pain; naproxen and home stretching", Plan: "Low back pain;  naproxen and home stretching",
+		Citations: []extract.Citation{{DocumentID: "d1", Page: 2, Quote: "Low back pain"}}}
+	p, _ := entryParagraph(newCiter(chronology.Chronology{}), "Ms. Doe", e)
+	if strings.Contains(p, "The plan was") || !strings.Contains(p, "The assessment was") {
+		t.Errorf("paragraph %q", p)
+	}
+	e.Plan = "Return in four weeks"
+	if p, _ := entryParagraph(newCiter(chronology.Chronology{}), "Ms. Doe", e); !strings.Contains(p, "The plan was return in four weeks") && !strings.Contains(p, "The plan was Return in four weeks") {
+		t.Errorf("paragraph with a plan of its own %q", p)
+	}
+}
