@@ -37,4 +37,15 @@ func TestRiverUIGuard(t *testing.T) {
 	if code, _ := do(t, req, true); code != http.StatusOK {
 		t.Errorf("service token: %d", code)
 	}
+	// A write posted from another site with the admin's cookie is refused.
+	for _, c := range []struct {
+		site string
+		want int
+	}{{"cross-site", http.StatusForbidden}, {"same-origin", http.StatusOK}} {
+		req, _ := http.NewRequest("POST", env.srv.URL+"/admin/river/api/jobs/cancel", strings.NewReader(`{"job_ids":["1"]}`))
+		req.Header.Set("Sec-Fetch-Site", c.site)
+		if res, _ := admin.do(req); res.StatusCode != c.want {
+			t.Errorf("POST to River's UI, Sec-Fetch-Site %s: %d, want %d", c.site, res.StatusCode, c.want)
+		}
+	}
 }

@@ -167,6 +167,13 @@ func (s *Server) operator(next http.Handler) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
+		// River's UI has no CSRF tokens of its own: its writes (cancel,
+		// retry, delete jobs) must come from this site.
+		var cop http.CrossOriginProtection
+		if err := cop.Check(r); err != nil {
+			http.Error(w, "cross-origin request refused", http.StatusForbidden)
+			return
+		}
 		next.ServeHTTP(w, r)
 	})
 }
