@@ -70,3 +70,18 @@ func (s *Server) demandPage(w http.ResponseWriter, r *http.Request, rc *reqCtx, 
 	}
 	s.render(w, r, http.StatusOK, "demand", view{Title: "Demand letter", Matter: &m, Nav: "demand", Data: p})
 }
+
+// demandSectionOr404 loads the letter and the latest version of the
+// section the path names ({section}), answering 404 when there is none.
+func (s *Server) demandSectionOr404(w http.ResponseWriter, r *http.Request, matterID string) (demand.Record, demand.Version, bool) {
+	rec, _, err := s.demandRecord(r.Context(), matterID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return rec, demand.Version{}, false
+	}
+	latest, ok := rec.Latest(r.PathValue("section"))
+	if !ok {
+		s.notFound(w, r)
+	}
+	return rec, latest, ok
+}

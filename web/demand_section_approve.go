@@ -23,13 +23,8 @@ func (s *Server) demandSectionApprove(w http.ResponseWriter, r *http.Request, rc
 		s.httpError(w, r, http.StatusBadRequest, "The form is missing the version to approve. Reload the page.")
 		return
 	}
-	rec, _, err := s.demandRecord(ctx, m.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if _, ok := rec.Latest(key); !ok {
-		s.notFound(w, r)
+	rec, _, ok := s.demandSectionOr404(w, r, m.ID)
+	if !ok {
 		return
 	}
 	back := "/matters/" + url.PathEscape(m.ID) + "/demand/" + url.PathEscape(key)

@@ -25,14 +25,8 @@ type diffLine struct {
 // of a section (by default the latest and the one before it).
 func (s *Server) demandSectionDiff(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	key := r.PathValue("section")
-	rec, _, err := s.demandRecord(r.Context(), m.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	latest, ok := rec.Latest(key)
+	rec, latest, ok := s.demandSectionOr404(w, r, m.ID)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	q := r.URL.Query()

@@ -46,14 +46,8 @@ func (s *Server) demandSectionEdit(w http.ResponseWriter, r *http.Request, rc *r
 func (s *Server) showSection(w http.ResponseWriter, r *http.Request, m chronology.Matter, status int, body, notice string) {
 	ctx := r.Context()
 	key := r.PathValue("section")
-	rec, _, err := s.demandRecord(ctx, m.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	latest, ok := rec.Latest(key)
+	rec, latest, ok := s.demandSectionOr404(w, r, m.ID)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	p := sectionPage{Key: key, Title: latest.Title, Latest: latest, Body: latest.Body, Base: latest.N, Next: latest.N + 1}

@@ -25,13 +25,8 @@ func (s *Server) demandSectionSave(w http.ResponseWriter, r *http.Request, rc *r
 		return
 	}
 	body := strings.ReplaceAll(r.PostFormValue("body"), "\r\n", "\n")
-	rec, _, err := s.demandRecord(ctx, m.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if _, ok := rec.Latest(key); !ok {
-		s.notFound(w, r)
+	rec, _, ok := s.demandSectionOr404(w, r, m.ID)
+	if !ok {
 		return
 	}
 	back := "/matters/" + url.PathEscape(m.ID) + "/demand/" + url.PathEscape(key)
