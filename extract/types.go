@@ -97,15 +97,40 @@ type Encounter struct {
 	// (a referral to a specialist, an ordered MRI), for missing-record flags.
 	Referrals []string `json:"referrals,omitempty"`
 	Orders    []string `json:"orders,omitempty"`
-	// Citations hold at least one quote; the first carries the date of service.
+	// Undated marks a clinical record that prints no date of service: Date
+	// is zero and the record is kept (never dropped, never given a wrong
+	// date) for a person to date. The first citation is the record's title
+	// or first line instead of a date.
+	Undated bool `json:"undated,omitempty"`
+	// Citations hold at least one quote; the first carries the date of
+	// service (unless Undated).
 	Citations []Citation `json:"citations"`
 }
 
+// Bill line kinds. A charge is a billed service; payment and adjustment
+// rows (ledgers, EOBs) carry their amount in Paid or Adjustment and are
+// never counted as charges.
+const (
+	LineCharge     = ""           // the default: a billed service
+	LinePayment    = "payment"    // an insurer's or patient's payment row
+	LineAdjustment = "adjustment" // a write-off or contractual adjustment row
+)
+
 // BillLine is one billed line item.
 type BillLine struct {
-	Date        dates.Date `json:"date,omitzero"`
-	Provider    string     `json:"provider"`
-	Code        string     `json:"code,omitempty"`
+	Date     dates.Date `json:"date,omitzero"`
+	Provider string     `json:"provider"`
+	// Code is the CPT/HCPCS code when printed, else the revenue code, else "".
+	Code string `json:"code,omitempty"`
+	// RevenueCode is a facility bill's four-digit revenue code (UB-04 FL 42)
+	// when the line prints one beside its HCPCS/CPT code.
+	RevenueCode string `json:"revenue_code,omitempty"`
+	// Modifiers are the CPT/HCPCS modifiers printed with Code (25, TC, 26, GP).
+	Modifiers []string `json:"modifiers,omitempty"`
+	// Units is the quantity or service units printed on the line (0: none).
+	Units float64 `json:"units,omitempty"`
+	// Kind is LineCharge, LinePayment or LineAdjustment.
+	Kind        string     `json:"kind,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Charge      float64    `json:"charge"`
 	Adjustment  *float64   `json:"adjustment,omitempty"`
@@ -114,11 +139,70 @@ type BillLine struct {
 	Citations   []Citation `json:"citations"`
 }
 
+// Kinds of printed bill totals.
+const (
+	TotalCharges     = ""            // the default: total charges billed
+	TotalPayments    = "payments"    // payments received
+	TotalAdjustments = "adjustments" // adjustments and write-offs
+	TotalBalance     = "balance"     // balance or amount due
+)
+
 // BillTotal is a total printed on a bill, kept to check the line items
-// against it; it is never added to the specials itself.
+// against it; it is never added to the specials itself. Kind says which
+// total it is; each kind is reconciled with the lines of that kind only.
 type BillTotal struct {
 	Provider  string     `json:"provider"`
+	Kind      string     `json:"kind,omitempty"`
 	Total     float64    `json:"total"`
+	Citations []Citation `json:"citations"`
+}
+
+// Page classes, decided for every page before facts are read from it.
+const (
+	PageClinical = "clinical_note"  // an office, ED, consult, operative or discharge note
+	PageVisitLog = "visit_log"      // a table of visits, one row each (therapy or chiropractic daily log)
+	PageReport   = "report"         // an imaging, laboratory or diagnostic-test report
+	PageBill     = "bill"           // a bill, claim form, statement, ledger or pharmacy printout
+	PageEOB      = "eob"            // an explanation of benefits or remittance
+	PageAdmin    = "administrative" // fax cover, authorization, request, certification, cover letter, index
+	PageBlank    = "blank"          // no text, or only a separator
+	PageOther    = "other"          // clinical content that creates no encounter (flowsheet, exercise log, MAR)
+)
+
+// PageInfo is what an extractor decided about one page: its class, the
+// bill family when it is a bill, and the provider of the document section
+// it belongs to ("" when nothing names one).
+type PageInfo struct {
+	Page     int    `json:"page"`
+	Class    string `json:"class"`
+	BillKind string `json:"bill_kind,omitempty"` // ub04, cms1500, itemized, ledger, pharmacy, invoice
+	Provider string `json:"provider,omitempty"`
+}
+
+// Kinds of expected records.
+const (
+	ExpectEMS        = "ems"        // an ambulance or EMS transport
+	ExpectImaging    = "imaging"    // an ordered or referred imaging study
+	ExpectDiagnostic = "diagnostic" // EMG/NCS, labs and other tests
+	ExpectReferral   = "referral"   // a referral to another provider or specialty
+	ExpectFollowUp   = "follow_up"  // a follow-up visit the record schedules
+	ExpectReport     = "report"     // a report the record says was not received
+)
+
+// ExpectedRecord is evidence on a page that another record should exist:
+// an EMS arrival, an order, a referral, a scheduled follow-up, "report not
+// received". The chronology flags it as missing when no later record of
+// that kind (or from that provider) is in the matter.
+type ExpectedRecord struct {
+	Kind string `json:"kind"`
+	// What is the care asked for as printed ("MRI lumbar spine",
+	// "orthopedic surgery", "ambulance"); Provider names who should hold the
+	// record when the page says.
+	What     string     `json:"what"`
+	Provider string     `json:"provider,omitempty"`
+	Date     dates.Date `json:"date,omitzero"` // the date of the page that asks
+	// Source is the provider of the record that asks.
+	Source    string     `json:"source,omitempty"`
 	Citations []Citation `json:"citations"`
 }
 
@@ -127,6 +211,11 @@ type Result struct {
 	Encounters []Encounter `json:"encounters,omitempty"`
 	Bills      []BillLine  `json:"bills,omitempty"`
 	BillTotals []BillTotal `json:"bill_totals,omitempty"`
+	// Pages are the extractor's page classes and section providers, one per
+	// page when the extractor classifies pages (the rules extractor does).
+	Pages []PageInfo `json:"pages,omitempty"`
+	// Expected are records the pages say should exist elsewhere.
+	Expected []ExpectedRecord `json:"expected,omitempty"`
 	// Patient is the patient's name as printed, when found; used only to
 	// fill the matter's client field, never logged.
 	Patient string `json:"patient,omitempty"`
