@@ -87,7 +87,11 @@ func WriteMarkdown(w io.Writer, rep Report) {
 		if t.Runs == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "| %s | %d | %s | %s | %d (%d) | %s | %s | %d | %d of %d |\n", g.name, t.Runs-t.Skipped,
+		runs := fmt.Sprint(t.Runs - t.Skipped)
+		if t.Skipped > 0 {
+			runs += fmt.Sprintf(" (%d skipped)", t.Skipped)
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %d (%d) | %s | %s | %d | %d of %d |\n", g.name, runs,
 			frac(t.DateRight, t.DatedRuns), frac(t.ProvRight, t.RecordRuns), t.Invented, t.InventedRuns,
 			frac(t.UndatedFlagged, t.UndatedRuns), frac(t.NonRecordOK, t.NonRecordRuns), t.NegatedDx, t.OffPage, t.Quotes)
 	}
