@@ -21,8 +21,9 @@ import (
 )
 
 type evalFlags struct {
-	truth, extractor, db, out string
-	workers                   int
+	truth, extractor, db, out, data string
+	workers                         int
+	real                            bool
 }
 
 // runEval runs the pipeline on labelled bundles and prints how the
@@ -36,13 +37,19 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.db, "db", "", "database whose imported ICD-10-CM table each run uses (default: none; runs use fresh temporary stores)")
 	fs.StringVar(&f.out, "out", "", "folder to keep each run's outputs in (default: discarded)")
 	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
+	fs.BoolVar(&f.real, "real", false, "measure the hand-labelled real documents instead (--truth default testdata/real)")
+	fs.StringVar(&f.data, "data", "../shared/data", "with --real: the shared data folder holding the documents")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm] [--db PATH] [--out DIR]")
+		fmt.Fprintln(fs.Output(), "       medchron eval --real [--truth DIR] [--data DIR] [--extractor rules|llm]")
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
+	}
+	if f.real && len(rest) == 0 {
+		return runEvalReal(ctx, env, f)
 	}
 	if f.truth == "" || len(rest) > 0 {
 		fs.Usage()
