@@ -106,7 +106,11 @@ func TestRenderPageWordBoxes(t *testing.T) {
 				t.Errorf("page %d word %q at %v px lies outside the %v image", pn, w.Text, r, page)
 			}
 			got := ink(img, r)
-			if got < 2*all {
+			// Each box holds more ink than the page on average. How much
+			// more depends on the fonts installed (small header words in
+			// a fallback font measure 1.1-2x), so the per-word bar is the
+			// page average and the strong check is on the mean below.
+			if got <= all {
 				t.Errorf("page %d word %q at %v px: ink %.3f, page average %.3f", pn, w.Text, r, got, all)
 			}
 			right += got
@@ -116,6 +120,9 @@ func TestRenderPageWordBoxes(t *testing.T) {
 		// Boxes mapped with dpi/72 hold far more ink than the same boxes
 		// mapped without it.
 		t.Logf("page %d: %d words, mean ink %.3f mapped, %.3f unscaled, page %.3f", pn, checked, right/float64(checked), unscaled/float64(checked), all)
+		if mean := right / float64(checked); mean < 2.5*all {
+			t.Errorf("page %d: mean ink %.3f in word boxes, page average %.3f", pn, mean, all)
+		}
 		if right < 1.8*unscaled {
 			t.Errorf("page %d: mean ink %.3f in mapped word boxes, %.3f in unscaled ones", pn, right/float64(checked), unscaled/float64(checked))
 		}
