@@ -1,9 +1,12 @@
 package exhibit
 
 import (
+	"bytes"
+
 	"context"
 	"errors"
 	"fmt"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"io"
 	"path/filepath"
 
@@ -25,7 +28,8 @@ type Doc struct {
 	Title string
 	// File is the document's file name, used in errors.
 	File string
-	// Bytes is the PDF.
+	// Bytes is the PDF, or a TIFF, JPEG or PNG scan (its pages are then
+	// the image's pages, as extract/imagedoc reads them).
 	Bytes []byte
 	// BatesFirst is the Bates number of the document's first page, as
 	// chronology.Build set it in Document.BatesFirst.
@@ -155,7 +159,16 @@ func appendDoc(ctx context.Context, dest *model.Context, d Doc, prefix string) (
 	if err != nil {
 		return placed{}, fmt.Errorf("%s: %w", name, err)
 	}
-	src, err := pdf.Open(ctx, name, d.Bytes)
+	data := d.Bytes
+	if imagedoc.Sniff(data[:min(len(data), 16)]) != "" {
+		// A scan that arrived as an image: its pages as a PDF.
+		var buf bytes.Buffer
+		if err := imagedoc.WritePDF(&buf, name, data); err != nil {
+			return placed{}, err
+		}
+		data = buf.Bytes()
+	}
+	src, err := pdf.Open(ctx, name, data)
 	if err != nil {
 		return placed{}, err // a *pdf.FileError, naming the file
 	}

@@ -32,7 +32,7 @@ func findSole(pctx *model.Context, page int) (s sole, ok bool) {
 	if err != nil || inh == nil || inh.MediaBox == nil {
 		return sole{}, false
 	}
-	content, err := pageContent(pctx, d)
+	content, err := pageContent(pctx, d, maxScanContent)
 	if err != nil {
 		return sole{}, false
 	}
@@ -145,9 +145,8 @@ func slicesMax(v []float64) float64 {
 }
 
 // pageContent returns a page's content streams, decoded, refusing more
-// than maxScanContent bytes of them: a scanned page's content is a few
-// dozen bytes, and a page whose content inflates further is not one image.
-func pageContent(pctx *model.Context, d types.Dict) ([]byte, error) {
+// than limit bytes of them, which are never inflated past the limit.
+func pageContent(pctx *model.Context, d types.Dict, limit int) ([]byte, error) {
 	o, found := d.Find("Contents")
 	if !found {
 		return nil, errNoContent
@@ -174,8 +173,11 @@ func pageContent(pctx *model.Context, d types.Dict) ([]byte, error) {
 		if err != nil || sd == nil {
 			return nil, errNoContent
 		}
-		data, err := sd.DecodeLengthWithLimit(-1, maxScanContent+1)
-		if err != nil || len(out)+len(data) > maxScanContent {
+		if sd.Content != nil && len(sd.Content) > limit {
+			return nil, errNoContent
+		}
+		data, err := sd.DecodeLengthWithLimit(-1, int64(limit)+1)
+		if err != nil || len(out)+len(data) > limit {
 			return nil, errNoContent
 		}
 		out = append(append(out, data...), '\n')
