@@ -9,7 +9,6 @@ import (
 	"io"
 
 	"github.com/pdfcpu/pdfcpu/pkg/filter"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/medchron/medchron/extract/pnm"
@@ -99,7 +98,7 @@ func parmsMap(d types.Dict) map[string]int {
 // that need no turning, mask or decode array are passed on as stored;
 // everything else is decoded to pixels, masked, turned upright and passed
 // as a PNM. It returns errPoppler for JBIG2 and JPEG 2000 images.
-func solePicture(xt *model.XRefTable, s sole, limit int64) (data []byte, format string, err error) {
+func solePicture(xt resolver, s sole, limit int64) (data []byte, format string, err error) {
 	sd := s.sd
 	mask := sd.BooleanEntry("ImageMask")
 	isMask := mask != nil && *mask
@@ -207,7 +206,7 @@ func jpegRaster(data []byte, w, h int, decode []float64) (*raster, error) {
 
 // maskAlpha returns the opacity of each pixel (255 painted, 0 not) from an
 // image's /SMask, /Mask stream or /Mask colour-key array.
-func maskAlpha(xt *model.XRefTable, sd *types.StreamDict, data []byte, w, h, bpc int, cs colorSpace, limit int64) (*raster, error) {
+func maskAlpha(xt resolver, sd *types.StreamDict, data []byte, w, h, bpc int, cs colorSpace, limit int64) (*raster, error) {
 	if o, found := sd.Find("SMask"); found {
 		msd, _, err := xt.DereferenceStreamDict(o)
 		if err != nil || msd == nil {
@@ -242,7 +241,7 @@ func maskAlpha(xt *model.XRefTable, sd *types.StreamDict, data []byte, w, h, bpc
 }
 
 // maskRaster decodes a soft mask (grey) or a stencil mask (1-bit).
-func maskRaster(xt *model.XRefTable, sd *types.StreamDict, limit int64, stencil bool) (*raster, error) {
+func maskRaster(xt resolver, sd *types.StreamDict, limit int64, stencil bool) (*raster, error) {
 	w, h := intEntry(sd, "Width"), intEntry(sd, "Height")
 	if w <= 0 || h <= 0 || int64(w)*int64(h) > limit {
 		return nil, errors.New("bad size")

@@ -86,53 +86,95 @@ func PageImage(ctx context.Context, path string, page, dpi int) (Image, error) {
 
 // ownImage takes a scanned page's image when the page is only that image.
 // ok is false, with a nil error, when the page must be rendered instead.
+// The file is read lazily (only the page's objects) when it can be, and
+// with pdfcpu otherwise.
 func ownImage(ctx context.Context, path string, page, dpi int) (img Image, ok bool, err error) {
-	name := filepath.Base(path)
-	var s sole
-	var poppler, invert bool
-	err = withOpen(ctx, path, func(pctx *model.Context) error {
-		if page > pctx.PageCount {
-			return fileErr(name, page, fmt.Sprintf("the file has %d pages", pctx.PageCount), ErrNoPage)
-		}
-		if w, h, _, ok := pageSize(pctx, page); ok {
-			if err := CheckPageSize(w, h, dpi); err != nil {
-				return fileErr(name, page, err.Error(), ErrTooLarge)
-			}
-		}
-		var found bool
-		if s, found = findSole(pctx, page); !found || s.dpi < float64(dpi)/2 || s.dpi > float64(dpi)*2 {
-			return nil
-		}
-		if s.w*s.h > MaxPixels {
-			return fileErr(name, page, fmt.Sprintf("its image is %dx%d pixels, more than %d million", s.w, s.h, MaxPixels/1_000_000), ErrTooLarge)
-		}
-		img = Image{DPI: int(math.Round(s.dpi)), Width: s.w, Height: s.h, TextOmitted: s.text}
-		if s.orient.swap {
-			img.Width, img.Height = s.h, s.w
-		}
-		data, format, perr := solePicture(pctx.XRefTable, s, MaxImageBytes)
-		switch {
-		case errors.Is(perr, errPoppler):
-			poppler = true
-			d, _ := decodeArray(pctx.XRefTable, s.sd, 1)
-			invert = invertedDecode(d)
-		case perr == nil:
-			img.Data, img.Format, ok = data, format, true
-		}
-		return nil
+	var p planned
+	err = withLazy(path, func(d *lazyDoc) error {
+		p, err = plan(pageName(path), d, len(d.pages), page, dpi)
+		return err
 	})
-	if err != nil || !poppler {
-		return img, ok && err == nil, err
+	if errors.Is(err, errLazy) {
+		err = withOpen(ctx, path, func(pctx *model.Context) error {
+			p, err = plan(pageName(path), pdfcpuPager{pctx}, pctx.PageCount, page, dpi)
+			return err
+		})
 	}
-	data, perr := popplerPicture(ctx, path, page, s, MaxImageBytes, invert)
+	if err != nil || !p.ok {
+		return p.img, false, err
+	}
+	if !p.poppler {
+		return p.img, true, nil
+	}
+	data, perr := popplerPicture(ctx, path, page, p.s, MaxImageBytes, p.invert)
 	if perr != nil {
 		if ctx.Err() != nil {
-			return Image{}, false, fmt.Errorf("%s page %d: %w", name, page, ctx.Err())
+			return Image{}, false, fmt.Errorf("%s page %d: %w", pageName(path), page, ctx.Err())
 		}
 		return Image{}, false, nil
 	}
+	img = p.img
 	img.Data, img.Format = data, "pnm"
 	return img, true, nil
+}
+
+func pageName(path string) string { return filepath.Base(path) }
+
+// planned is what plan found: the image (ok), or that poppler must decode
+// it (poppler), or neither (render the page).
+type planned struct {
+	img     Image
+	s       sole
+	ok      bool
+	poppler bool
+	invert  bool
+}
+
+// plan checks the page's size and takes its sole image if it has one.
+func plan(name string, pg pager, count, page, dpi int) (p planned, err error) {
+	defer func() {
+		if recover() != nil { // a decoder on hostile data: render instead
+			p, err = planned{}, nil
+		}
+	}()
+	if page > count {
+		return p, fileErr(name, page, fmt.Sprintf("the file has %d pages", count), ErrNoPage)
+	}
+	_, inh, err := pg.page(page)
+	if err != nil {
+		return p, errLazy
+	}
+	if inh != nil && inh.MediaBox != nil {
+		w, h := inh.MediaBox.Width(), inh.MediaBox.Height()
+		if normRotate(inh.Rotate)%180 != 0 {
+			w, h = h, w
+		}
+		if err := CheckPageSize(w, h, dpi); err != nil {
+			return p, fileErr(name, page, err.Error(), ErrTooLarge)
+		}
+	}
+	s, found := findSole(pg, page)
+	if !found || s.dpi < float64(dpi)/2 || s.dpi > float64(dpi)*2 {
+		return p, nil
+	}
+	if s.w*s.h > MaxPixels {
+		return p, fileErr(name, page, fmt.Sprintf("its image is %dx%d pixels, more than %d million", s.w, s.h, MaxPixels/1_000_000), ErrTooLarge)
+	}
+	p.s = s
+	p.img = Image{DPI: int(math.Round(s.dpi)), Width: s.w, Height: s.h, TextOmitted: s.text}
+	if s.orient.swap {
+		p.img.Width, p.img.Height = s.h, s.w
+	}
+	data, format, perr := solePicture(pg, s, MaxImageBytes)
+	switch {
+	case errors.Is(perr, errPoppler):
+		p.poppler, p.ok = true, true
+		d, _ := decodeArray(pg, s.sd, 1)
+		p.invert = invertedDecode(d)
+	case perr == nil:
+		p.img.Data, p.img.Format, p.ok = data, format, true
+	}
+	return p, nil
 }
 
 // render draws one page in grey with pdftoppm.

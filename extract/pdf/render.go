@@ -75,10 +75,7 @@ func RenderPage(ctx context.Context, pdfBytes []byte, page int, dpi int) ([]byte
 func checkRenderSize(ctx context.Context, data []byte, page, dpi int) error {
 	pctx, err := open(ctx, renderName, bytes.NewReader(data))
 	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return nil
+		return nil // pdftoppm says what is wrong, or that ctx ended
 	}
 	if page > pctx.PageCount {
 		return fileErr(renderName, page, fmt.Sprintf("the file has %d pages", pctx.PageCount), ErrNoPage)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -21,7 +20,7 @@ var errColorSpace = errors.New("unsupported colour space")
 
 // imageColorSpace resolves an image's /ColorSpace. Separation, DeviceN,
 // Lab and Pattern spaces are not handled (the page is rendered instead).
-func imageColorSpace(xt *model.XRefTable, o types.Object, depth int) (colorSpace, error) {
+func imageColorSpace(xt resolver, o types.Object, depth int) (colorSpace, error) {
 	if depth > 4 {
 		return colorSpace{}, errColorSpace
 	}
@@ -68,7 +67,7 @@ func imageColorSpace(xt *model.XRefTable, o types.Object, depth int) (colorSpace
 	return colorSpace{}, errColorSpace
 }
 
-func indexedSpace(xt *model.XRefTable, v types.Array, depth int) (colorSpace, error) {
+func indexedSpace(xt resolver, v types.Array, depth int) (colorSpace, error) {
 	if len(v) != 4 {
 		return colorSpace{}, errColorSpace
 	}
@@ -109,7 +108,7 @@ func indexedSpace(xt *model.XRefTable, v types.Array, depth int) (colorSpace, er
 }
 
 // decodeArray reads an image's /Decode array: 2 numbers per component.
-func decodeArray(xt *model.XRefTable, sd *types.StreamDict, comps int) ([]float64, error) {
+func decodeArray(xt resolver, sd *types.StreamDict, comps int) ([]float64, error) {
 	o, found := sd.Find("Decode")
 	if !found {
 		return nil, nil

@@ -7,6 +7,28 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
+// resolver resolves objects of a parsed PDF: pdfcpu's XRefTable and
+// lazyDoc implement it.
+type resolver interface {
+	Dereference(o types.Object) (types.Object, error)
+	DereferenceDict(o types.Object) (types.Dict, error)
+	DereferenceStreamDict(o types.Object) (*types.StreamDict, bool, error)
+}
+
+// pager also gives pages.
+type pager interface {
+	resolver
+	page(n int) (types.Dict, *model.InheritedPageAttrs, error)
+}
+
+// pdfcpuPager is a pager over a document pdfcpu read.
+type pdfcpuPager struct{ *model.Context }
+
+func (p pdfcpuPager) page(n int) (types.Dict, *model.InheritedPageAttrs, error) {
+	d, _, inh, err := p.PageDict(n, false)
+	return d, inh, err
+}
+
 // sole is a page that shows one image over the whole page: the image, how
 // it is turned on the displayed page, and its resolution there.
 type sole struct {
@@ -22,13 +44,13 @@ type sole struct {
 
 // findSole finds the image a page is made of; ok is false, with no error
 // worth reporting, when the page is anything else (then it is rendered).
-func findSole(pctx *model.Context, page int) (s sole, ok bool) {
+func findSole(pctx pager, page int) (s sole, ok bool) {
 	defer func() {
 		if recover() != nil {
 			s, ok = sole{}, false
 		}
 	}()
-	d, _, inh, err := pctx.PageDict(page, false)
+	d, inh, err := pctx.page(page)
 	if err != nil || inh == nil || inh.MediaBox == nil {
 		return sole{}, false
 	}
@@ -146,7 +168,7 @@ func slicesMax(v []float64) float64 {
 
 // pageContent returns a page's content streams, decoded, refusing more
 // than limit bytes of them, which are never inflated past the limit.
-func pageContent(pctx *model.Context, d types.Dict, limit int) ([]byte, error) {
+func pageContent(pctx resolver, d types.Dict, limit int) ([]byte, error) {
 	o, found := d.Find("Contents")
 	if !found {
 		return nil, errNoContent

@@ -59,10 +59,19 @@ func serveChild() int {
 	out := os.NewFile(uintptr(proto), "protocol")
 	mem, _ := strconv.ParseUint(os.Getenv(envMemory), 10, 64)
 	if mem > 0 {
-		lim := syscall.Rlimit{Cur: mem, Max: mem}
-		if err := syscall.Setrlimit(syscall.RLIMIT_AS, &lim); err != nil {
-			fmt.Fprintln(os.Stderr, "sandbox worker: memory limit:", err)
-			return 1
+		// RLIMIT_DATA counts the heap and private writable mappings, which
+		// is what decoders allocate; address space merely reserved (Go's
+		// arenas, glibc's per-thread arenas) is not, so it bounds memory
+		// used without failing on reservations. RLIMIT_AS backs it up.
+		for _, l := range []struct {
+			res int
+			max uint64
+		}{{syscall.RLIMIT_DATA, mem}, {syscall.RLIMIT_AS, mem + 4<<30}} {
+			lim := syscall.Rlimit{Cur: l.max, Max: l.max}
+			if err := syscall.Setrlimit(l.res, &lim); err != nil {
+				fmt.Fprintln(os.Stderr, "sandbox worker: memory limit:", err)
+				return 1
+			}
 		}
 	}
 	cpu, _ := strconv.Atoi(os.Getenv(envCPU))
@@ -137,7 +146,8 @@ func handle(l *Local, req request) (res response) {
 	case opRender:
 		res.Data, err = l.RenderPage(ctx, req.Data, req.Page, req.DPI)
 	case opCrash:
-		syscall.Kill(os.Getpid(), syscall.SIGSEGV)
+		syscall.Kill(os.Getpid(), syscall.SIGABRT)
+		time.Sleep(time.Minute) // the signal is handled on another thread
 	case opHog:
 		var keep [][]byte
 		for {

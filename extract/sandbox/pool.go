@@ -28,7 +28,7 @@ type Config struct {
 	// Size is the number of worker processes (1 by default); each holds
 	// one Tesseract client once it has OCR'd a page.
 	Size int
-	// Memory caps each worker's address space, in bytes (MemoryDefault
+	// Memory caps each worker's data (heap and private mappings), in bytes (MemoryDefault
 	// when 0); tools a worker starts (pdftoppm, pdftotext, pdfimages)
 	// inherit the cap.
 	Memory uint64
@@ -154,6 +154,7 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 		err error
 	}
 	done := make(chan result, 1)
+	w.errs.reset()
 	go func() {
 		var r result
 		if r.err = w.enc.Encode(req); r.err == nil {
@@ -283,7 +284,9 @@ func (p *Pool) RenderPage(ctx context.Context, data []byte, page, dpi int) ([]by
 	return res.Data, err
 }
 
-// tail keeps the last few kilobytes a worker wrote to standard error.
+// tail keeps the first few kilobytes a worker wrote to standard error
+// during its current request (where a Go runtime or a C library says why
+// it stopped).
 type tail struct {
 	mu  sync.Mutex
 	buf []byte
@@ -292,11 +295,16 @@ type tail struct {
 func (t *tail) Write(b []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.buf = append(t.buf, b...)
-	if len(t.buf) > 8<<10 {
-		t.buf = t.buf[len(t.buf)-8<<10:]
+	if room := 4<<10 - len(t.buf); room > 0 {
+		t.buf = append(t.buf, b[:min(len(b), room)]...)
 	}
 	return len(b), nil
+}
+
+func (t *tail) reset() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = t.buf[:0]
 }
 
 func (t *tail) String() string {
