@@ -92,7 +92,12 @@ func Inspect(name string, data []byte) (Info, error) {
 	case TIFF:
 		frames, err := parseTIFF(data)
 		if err != nil {
-			return Info{}, &pdf.FileError{File: name, Detail: err.Error(), Err: ErrCorrupt}
+			var fe *frameErr
+			page := 0
+			if errors.As(err, &fe) {
+				page = fe.n
+			}
+			return Info{}, &pdf.FileError{File: name, Page: page, Detail: err.Error(), Err: ErrCorrupt}
 		}
 		info := Info{Format: TIFF}
 		for i, f := range frames {

@@ -90,6 +90,14 @@ func (f tiffFrame) rational(tag uint16) float64 {
 	return float64(n) / float64(d)
 }
 
+// frameErr is a damaged directory: page n of the file.
+type frameErr struct {
+	n   int
+	msg string
+}
+
+func (e *frameErr) Error() string { return e.msg }
+
 // parseTIFF reads every directory of a TIFF file.
 func parseTIFF(data []byte) ([]tiffFrame, error) {
 	if len(data) < 8 {
@@ -116,12 +124,12 @@ func parseTIFF(data []byte) ([]tiffFrame, error) {
 		}
 		seen[off] = true
 		if int64(off)+2 > int64(len(data)) {
-			return nil, fmt.Errorf("directory %d lies past the end of the file", len(frames)+1)
+			return nil, &frameErr{n: len(frames) + 1, msg: "lies past the end of the file (cut off?)"}
 		}
 		n := int(bo.Uint16(data[off:]))
 		end := int64(off) + 2 + 12*int64(n) + 4
 		if end > int64(len(data)) {
-			return nil, fmt.Errorf("directory %d is cut off", len(frames)+1)
+			return nil, &frameErr{n: len(frames) + 1, msg: "is cut off"}
 		}
 		f := tiffFrame{entries: make(map[uint16]ifdEntry, n), bo: bo}
 		for i := 0; i < n; i++ {
@@ -138,7 +146,7 @@ func parseTIFF(data []byte) ([]tiffFrame, error) {
 			} else {
 				vo := int64(bo.Uint32(e[8:]))
 				if vo+int64(total) > int64(len(data)) {
-					return nil, fmt.Errorf("frame %d: tag %d lies past the end of the file", len(frames)+1, tag)
+					return nil, &frameErr{n: len(frames) + 1, msg: fmt.Sprintf("tag %d lies past the end of the file", tag)}
 				}
 				raw = data[vo : vo+int64(total)]
 			}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/medchron/medchron/extract"
@@ -41,7 +43,9 @@ func (l *Local) dpi() int {
 // Inspect validates a record file (PDF, TIFF, JPEG or PNG) and returns its
 // page count. Errors name the file and say what is wrong.
 func (l *Local) Inspect(ctx context.Context, name string, data []byte) (int, error) {
-	if imagedoc.Sniff(data[:min(len(data), 16)]) != "" {
+	// An image named .pdf is refused as not a PDF (pdf.Inspect says what
+	// it is): the name says something else went wrong.
+	if imagedoc.Sniff(data[:min(len(data), 16)]) != "" && !strings.EqualFold(filepath.Ext(name), ".pdf") {
 		info, err := imagedoc.Inspect(name, data)
 		if err != nil {
 			return 0, err

@@ -160,4 +160,3 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
-
