@@ -22,8 +22,9 @@ import (
 
 func main() {
 	bin := flag.String("medchron", "bin/medchron", "medchron binary")
+	before := flag.String("before", "", "another medchron binary (the code before a change) timed as \"medchron-before\"")
 	runs := flag.Int("runs", 3, "runs of each command per file (interleaved); the median is reported")
-	tools := flag.String("tools", "medchron,floor,ocrmypdf", "what to time")
+	tools := flag.String("tools", "medchron,medchron-before,floor,ocrmypdf", "what to time")
 	scannedOnly := flag.String("scanned-pages", "", "for the floor: only these pages (a file listing page numbers, one a line); default all")
 	flag.Parse()
 	if flag.NArg() == 0 {
@@ -37,7 +38,10 @@ func main() {
 			if tool == "ocrmypdf" && !strings.HasSuffix(file, ".pdf") {
 				continue
 			}
-			if _, err := exec.LookPath(map[string]string{"medchron": *bin, "floor": "tesseract", "ocrmypdf": "ocrmypdf"}[tool]); err != nil {
+			if tool == "medchron-before" && *before == "" {
+				continue
+			}
+			if _, err := exec.LookPath(map[string]string{"medchron": *bin, "medchron-before": *before, "floor": "tesseract", "ocrmypdf": "ocrmypdf"}[tool]); err != nil {
 				fmt.Fprintf(os.Stderr, "benchscan: %s: not installed, skipped\n", tool)
 				continue
 			}
@@ -47,12 +51,19 @@ func main() {
 	for i := 0; i < *runs; i++ {
 		for k := range rows {
 			r := &rows[k]
-			m, err := measureTool(ctx, r.tool, *bin, r.file, *scannedOnly)
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "benchscan: %s on %s: %v\n", r.tool, r.file, err)
-				os.Exit(1)
+			b := *bin
+			if r.tool == "medchron-before" {
+				b = *before
 			}
-			fmt.Fprintf(os.Stderr, "%s %s run %d: %.1f s wall, %.1f s CPU, %.0f MB\n", filepath.Base(r.file), r.tool, i+1, m.wall.Seconds(), m.cpu.Seconds(), m.peakMB)
+			m, err := measureTool(ctx, r.tool, b, r.file, *scannedOnly)
+			if err != nil {
+				// A tool that cannot read a file (the old medchron and TIFF)
+				// is reported and left out of the table.
+				fmt.Fprintf(os.Stderr, "benchscan: %s on %s: %v\n", r.tool, r.file, err)
+				r.failed = true
+				continue
+			}
+			fmt.Fprintf(os.Stderr, "%s %s run %d: %.1f s wall, %.1f s CPU, %.0f MB PSS, %.0f MB RSS\n", filepath.Base(r.file), r.tool, i+1, m.wall.Seconds(), m.cpu.Seconds(), m.peakMB, m.rssMB)
 			r.ms = append(r.ms, m)
 		}
 	}
@@ -62,6 +73,7 @@ func main() {
 type row struct {
 	file, tool string
 	ms         []measure
+	failed     bool
 }
 
 // median returns the run with the median wall time.
@@ -74,18 +86,24 @@ func (r row) median() measure {
 func printTable(w *os.File, rows []row) {
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
-	fmt.Fprintln(bw, "| file | pages | command | wall (median) | CPU | peak RSS (all processes) | pages/s | medchron speed ÷ this |")
-	fmt.Fprintln(bw, "|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(bw, "| file | pages | command | wall (median) | CPU | peak PSS (all processes) | peak RSS sum | pages/s | medchron ÷ this, wall | medchron ÷ this, CPU |")
+	fmt.Fprintln(bw, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
+		if len(r.ms) == 0 {
+			fmt.Fprintf(bw, "| %s | | %s | failed | | | | | | |\n", filepath.Base(r.file), r.tool)
+			continue
+		}
 		m := r.median()
-		ratio := ""
+		ratio, cpuRatio := "", ""
 		for _, o := range rows {
-			if o.file == r.file && o.tool == "medchron" && r.tool != "medchron" {
-				ratio = fmt.Sprintf("%.2f", m.wall.Seconds()/o.median().wall.Seconds())
+			if o.file == r.file && o.tool == "medchron" && r.tool != "medchron" && len(o.ms) > 0 {
+				om := o.median()
+				ratio = fmt.Sprintf("%.2f", m.wall.Seconds()/om.wall.Seconds())
+				cpuRatio = fmt.Sprintf("%.2f", m.cpu.Seconds()/om.cpu.Seconds())
 			}
 		}
-		fmt.Fprintf(bw, "| %s | %d | %s | %.1f s | %.1f s | %.0f MB | %.2f | %s |\n", filepath.Base(r.file), m.pages, r.tool,
-			m.wall.Seconds(), m.cpu.Seconds(), m.peakMB, float64(m.pages)/m.wall.Seconds(), ratio)
+		fmt.Fprintf(bw, "| %s | %d | %s | %.1f s | %.1f s | %.0f MB | %.0f MB | %.2f | %s | %s |\n", filepath.Base(r.file), m.pages, r.tool,
+			m.wall.Seconds(), m.cpu.Seconds(), m.peakMB, m.rssMB, float64(m.pages)/m.wall.Seconds(), ratio, cpuRatio)
 	}
 }
 
@@ -102,7 +120,7 @@ func measureTool(ctx context.Context, tool, bin, file, pagesFile string) (measur
 	}
 	env := append(os.Environ(), "OMP_THREAD_LIMIT=1", "XDG_CACHE_HOME="+filepath.Join(tmp, "cache"))
 	switch tool {
-	case "medchron":
+	case "medchron", "medchron-before":
 		cmd := exec.CommandContext(ctx, bin, "process", "--quiet", "--db", filepath.Join(tmp, "m.db"), "--out", filepath.Join(tmp, "out"), "--matter", "bench", file)
 		cmd.Env = env
 		m, err := run(cmd)

@@ -15,7 +15,8 @@ import (
 type measure struct {
 	wall   time.Duration
 	cpu    time.Duration // user + system of the command and every child it waited for
-	peakMB float64       // highest sum of resident memory over the process group
+	peakMB float64       // highest sum of proportional set size (PSS) over the process group
+	rssMB  float64       // highest sum of resident set size (shared pages counted in each process)
 	pages  int
 }
 
@@ -31,14 +32,18 @@ func run(cmd *exec.Cmd) (measure, error) {
 	}
 	pgid := cmd.Process.Pid
 	done := make(chan struct{})
-	peak := make(chan int64, 1)
+	peak := make(chan [2]int64, 1)
 	go func() {
-		var max int64
-		t := time.NewTicker(20 * time.Millisecond)
+		var max [2]int64
+		t := time.NewTicker(50 * time.Millisecond)
 		defer t.Stop()
 		for {
-			if v := groupRSS(pgid); v > max {
-				max = v
+			pss, rss := groupMemory(pgid)
+			if pss > max[0] {
+				max[0] = pss
+			}
+			if rss > max[1] {
+				max[1] = rss
 			}
 			select {
 			case <-done:
@@ -51,7 +56,8 @@ func run(cmd *exec.Cmd) (measure, error) {
 	err := cmd.Wait()
 	wall := time.Since(start)
 	close(done)
-	m := measure{wall: wall, peakMB: float64(<-peak) / (1 << 20)}
+	pk := <-peak
+	m := measure{wall: wall, peakMB: float64(pk[0]) / (1 << 20), rssMB: float64(pk[1]) / (1 << 20)}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
@@ -65,11 +71,13 @@ func run(cmd *exec.Cmd) (measure, error) {
 	return m, nil
 }
 
-// groupRSS sums the resident memory of the processes in group pgid.
-func groupRSS(pgid int) int64 {
+// groupMemory sums the proportional set size (a shared page counts once
+// over the processes sharing it) and the resident set size of the
+// processes in group pgid.
+func groupMemory(pgid int) (pss, rss int64) {
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	var sum int64
 	page := int64(os.Getpagesize())
@@ -95,10 +103,26 @@ func groupRSS(pgid int) int64 {
 		if g, _ := strconv.Atoi(f[2]); g != pgid && pid != pgid {
 			continue
 		}
-		rss, _ := strconv.ParseInt(f[21], 10, 64)
-		sum += rss * page
+		r, _ := strconv.ParseInt(f[21], 10, 64)
+		sum += r * page
+		pss += pssOf(e.Name())
 	}
-	return sum
+	return pss, sum
+}
+
+// pssOf reads a process's Pss from /proc/PID/smaps_rollup, in bytes.
+func pssOf(pid string) int64 {
+	data, err := os.ReadFile("/proc/" + pid + "/smaps_rollup")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "Pss:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 // tiffFrames counts the directories of a TIFF file.
