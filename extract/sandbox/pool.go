@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/pdf"
 )
 
@@ -62,7 +63,8 @@ type Pool struct {
 }
 
 // New returns a pool; workers start on first use. When the program did
-// not call RunIfChild, the pool reads files in the calling process.
+// not call RunIfChild, or MEDCHRON_SANDBOX=off is set (for debugging),
+// the pool reads files in the calling process.
 func New(cfg Config) *Pool {
 	cfg.Size = max(cfg.Size, 1)
 	if cfg.Memory == 0 {
@@ -73,10 +75,15 @@ func New(cfg Config) *Pool {
 	}
 	p := &Pool{cfg: cfg, free: make(chan *worker, cfg.Size), closed: make(chan struct{})}
 	exe, err := os.Executable()
-	if !capable || err != nil {
+	if !capable || err != nil || os.Getenv("MEDCHRON_SANDBOX") == "off" {
 		p.local = &Local{DPI: cfg.DPI, Clients: cfg.Size, OCR: ocrOptions(cfg)}
 	}
 	p.exe = exe
+	if p.local == nil {
+		// The text layer is read here: pdftotext (the part that parses
+		// the file) runs under the workers' limits.
+		pdf.LimitTools(cfg.Memory+1<<30, cfg.CPU)
+	}
 	for range cfg.Size {
 		p.free <- nil
 	}
@@ -238,10 +245,16 @@ func (p *Pool) Inspect(ctx context.Context, name string, data []byte) (int, erro
 	return res.N, err
 }
 
-// TextLayer returns every page with its text layer (pdftotext).
+// TextLayer returns every page with its text layer (pdftotext, under the
+// workers' limits, started from this process: sending every word of a long
+// document between processes costs more than reading it). An image
+// document's pages are counted in a worker.
 func (p *Pool) TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
 	if p.local != nil {
 		return p.local.TextLayer(ctx, path)
+	}
+	if imagedoc.SniffFile(path) == "" {
+		return pdf.TextLayer(ctx, path)
 	}
 	res, err := p.do(ctx, request{Op: opText, Path: path})
 	return res.Pages, err
