@@ -93,13 +93,20 @@ func New(cfg Config) *Pool {
 // Isolated reports whether requests run in worker processes.
 func (p *Pool) Isolated() bool { return p.local == nil }
 
+// recycleAfter is how many requests a worker serves before it is replaced:
+// Tesseract and the C allocator keep memory they freed, so a worker's
+// footprint creeps up over hundreds of pages; a fresh one costs a few
+// hundred milliseconds.
+const recycleAfter = 100
+
 // worker is one running worker process.
 type worker struct {
-	cmd  *exec.Cmd
-	in   io.WriteCloser
-	enc  *gob.Encoder
-	dec  *gob.Decoder
-	errs *tail
+	served int
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	enc    *gob.Encoder
+	dec    *gob.Decoder
+	errs   *tail
 }
 
 func (p *Pool) start() (*worker, error) {
@@ -129,6 +136,19 @@ func (p *Pool) start() (*worker, error) {
 		return nil, fmt.Errorf("start document reader process: %w", err)
 	}
 	return &worker{cmd: cmd, in: in, enc: gob.NewEncoder(in), dec: gob.NewDecoder(out), errs: t}, nil
+}
+
+// retire ends an idle worker: its input closes and it exits.
+func (w *worker) retire() {
+	w.in.Close()
+	done := make(chan struct{})
+	go func() { _ = w.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = w.cmd.Process.Kill()
+		<-done
+	}
 }
 
 // kill ends a worker and waits for it.
@@ -175,6 +195,10 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 			p.free <- nil
 			return response{}, p.died(w, r.err)
 		}
+		if w.served++; w.served >= recycleAfter {
+			go w.retire()
+			w = nil
+		}
 		p.free <- w
 		return r.res, r.res.Err.err()
 	case <-ctx.Done():
@@ -215,15 +239,7 @@ func (p *Pool) Close() error {
 		close(p.closed)
 		for range p.cfg.Size {
 			if w := <-p.free; w != nil {
-				w.in.Close()
-				done := make(chan struct{})
-				go func() { _ = w.cmd.Wait(); close(done) }()
-				select {
-				case <-done:
-				case <-time.After(5 * time.Second):
-					_ = w.cmd.Process.Kill()
-					<-done
-				}
+				w.retire()
 			}
 		}
 		if p.local != nil {
