@@ -97,7 +97,7 @@ func (p *Pool) Isolated() bool { return p.local == nil }
 // Tesseract and the C allocator keep memory they freed, so a worker's
 // footprint creeps up over hundreds of pages; a fresh one costs a few
 // hundred milliseconds.
-const recycleAfter = 100
+const recycleAfter = 50
 
 // worker is one running worker process.
 type worker struct {
