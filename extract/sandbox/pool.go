@@ -159,7 +159,7 @@ func (w *worker) kill() error {
 }
 
 // do sends one request to a free worker and waits for its answer, or for
-// ctx, which kills the worker.
+// ctx; the worker then finishes the request before serving another.
 func (p *Pool) do(ctx context.Context, req request) (response, error) {
 	var w *worker
 	select {
@@ -202,9 +202,18 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 		p.free <- w
 		return r.res, r.res.Err.err()
 	case <-ctx.Done():
-		_ = w.kill()
-		<-done
-		p.free <- nil
+		// As with an in-process Tesseract client, a request that started
+		// runs to its end (the CPU limit bounds it): killing the worker
+		// would throw away its loaded model, and a retry under the same
+		// deadline would then spend it starting another.
+		go func() {
+			if r := <-done; r.err != nil {
+				_ = w.kill()
+				p.free <- nil
+				return
+			}
+			p.free <- w
+		}()
 		return response{}, ctx.Err()
 	}
 }
