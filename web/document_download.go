@@ -1,6 +1,10 @@
 package web
 
 import (
+	"bytes"
+	"path/filepath"
+
+	"github.com/medchron/medchron/extract/imagedoc"
 	"mime"
 	"net/http"
 	"strconv"
@@ -39,6 +43,17 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	if imagedoc.Sniff(data[:min(len(data), 16)]) != "" {
+		// A scan that arrived as an image (a TIFF fax, say) is shown as the
+		// PDF of its pages, which the browser's viewer opens at #page=N.
+		var buf bytes.Buffer
+		if err := imagedoc.WritePDF(&buf, id, data); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		data = buf.Bytes()
+		name = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf"
 	}
 	if err := s.audit(r, access.AuditDocumentView, m.ID, id, ""); err != nil {
 		s.serverError(w, r, err)

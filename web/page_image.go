@@ -9,6 +9,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/pdf"
 )
 
@@ -24,6 +25,12 @@ func (s *Server) renderPage(ctx context.Context, blob []byte, n, dpi int) ([]byt
 		defer func() { <-s.renderSlots }()
 	case <-ctx.Done():
 		return nil, ctx.Err()
+	}
+	if s.cfg.Pages != nil {
+		return s.cfg.Pages.RenderPage(ctx, blob, n, dpi)
+	}
+	if imagedoc.Sniff(blob[:min(len(blob), 16)]) != "" {
+		return imagedoc.RenderPage(blob, n, dpi)
 	}
 	return pdf.RenderPage(ctx, blob, n, dpi)
 }

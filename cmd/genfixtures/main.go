@@ -22,6 +22,7 @@ func main() {
 	out := flag.String("out", "testdata", "testdata directory to write the small bundle and bad inputs into")
 	benchPages := flag.Int("bench-pages", 0, "write a bench bundle of this many pages instead")
 	benchOut := flag.String("bench-out", "", "directory for the bench bundle (required with -bench-pages)")
+	encodings := flag.String("encodings", "", "with -bench-pages: write the scanned bundle in these encodings instead (comma-separated: "+encodingNames()+", tiff-g4, tiff-jpeg, mixed)")
 	var z zooFlags
 	flag.BoolVar(&z.on, "zoo", false, "write zoo matters (layout families) into -zoo-out instead")
 	flag.StringVar(&z.out, "zoo-out", "", "directory for the zoo matters (required with -zoo)")
@@ -30,10 +31,12 @@ func main() {
 	flag.IntVar(&z.matters, "matters", 3, "zoo matters to write")
 	flag.Uint64Var(&z.seed, "seed", 1, "zoo seed")
 	flag.StringVar(&z.scans, "scans", "fax,copier,grey", "zoo scanned renderings (fax, copier, grey), comma-separated; empty for none")
-	flag.StringVar(&z.images, "images", "", "also write image renderings (tiff, png, jpeg), comma-separated; the pipeline does not read them yet")
+	flag.StringVar(&z.images, "images", "", "also write image renderings (tiff, png, jpeg), comma-separated")
 	flag.Parse()
 	var err error
 	switch {
+	case *encodings != "":
+		err = runEncodings(context.Background(), *benchPages, *benchOut, *encodings)
 	case z.on:
 		err = runZoo(context.Background(), z)
 	default:

@@ -68,7 +68,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		Addr: *addr,
 		Handler: web.New(web.Config{
 			Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
-			Search: searcherFor(h), SecureCookies: *secure,
+			Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
