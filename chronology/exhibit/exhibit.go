@@ -14,6 +14,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/pdf"
+	"github.com/medchron/medchron/internal/pdfsafe"
 )
 
 // Doc is one record document of the exhibit.
@@ -158,6 +159,11 @@ func appendDoc(ctx context.Context, dest *model.Context, d Doc, prefix string) (
 	src, err := pdf.Open(ctx, name, d.Bytes)
 	if err != nil {
 		return placed{}, err // a *pdf.FileError, naming the file
+	}
+	// The exhibit goes out of the firm: no page of it may carry scripts,
+	// launch or link-out actions, form submissions or embedded files.
+	if _, err := pdfsafe.Sanitize(src); err != nil {
+		return placed{}, fmt.Errorf("%s: %w", name, err)
 	}
 	// Validation resolves the page tree and repairs what relaxed mode
 	// allows; a document that breaks the standard but still reads is kept,
