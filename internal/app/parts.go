@@ -5,16 +5,35 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/ocr"
 	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/extract/rules"
+	"github.com/medchron/medchron/internal/pdfsafe"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 )
+
+// EnvFallback names the environment variable that sets the extractor
+// taking over when the LLM extractor fails on every attempt ("rules").
+const EnvFallback = "MEDCHRON_LLM_FALLBACK"
+
+// extractRetry is $MEDCHRON_EXTRACT_RETRY, the wait before a failed
+// extraction's first retry (0: the pipeline's default, 15 s).
+func extractRetry() time.Duration {
+	d, _ := time.ParseDuration(os.Getenv("MEDCHRON_EXTRACT_RETRY"))
+	return d
+}
+
+// Fallback returns $MEDCHRON_LLM_FALLBACK, the default of the commands'
+// --llm-fallback flag.
+func Fallback() string { return os.Getenv(EnvFallback) }
 
 // OCRDPI is the resolution pages are rendered at for OCR when their own
 // image cannot be used as is.
@@ -23,8 +42,16 @@ const OCRDPI = 300
 // pdfReader implements pipeline.PDFReader with package extract/pdf.
 type pdfReader struct{}
 
-func (pdfReader) Inspect(ctx context.Context, name string, data []byte) (int, error) {
-	info, err := pdf.Inspect(ctx, name, data)
+func (pdfReader) Sniff(name string, head, tail []byte, size int64) error {
+	return pdfsafe.Sniff(name, head, tail, size)
+}
+
+func (pdfReader) Inspect(ctx context.Context, path string) (int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	info, err := pdf.Inspect(ctx, filepath.Base(path), data)
 	if err != nil {
 		return 0, err
 	}
@@ -94,7 +121,9 @@ type parts struct {
 	extractor extract.Extractor
 	// extractorFor gives a job's requested extractor and prompt version.
 	extractorFor func(name, promptVersion string) (extract.Extractor, error)
-	close        []func() error
+	// fallback takes over a document the extractor failed on (nil: none).
+	fallback extract.Extractor
+	close    []func() error
 }
 
 // storeCache backs the LLM response cache with the store.
@@ -209,6 +238,15 @@ func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error
 		p.extractor = llmEx
 	default:
 		return nil, fmt.Errorf("unknown extractor %q: want rules or llm", cfg.Extractor)
+	}
+	switch cfg.Fallback {
+	case "", "none":
+	case "rules":
+		if p.extractor != ruleEx {
+			p.fallback = ruleEx
+		}
+	default:
+		return nil, fmt.Errorf("unknown fallback extractor %q (%s): want rules or none", cfg.Fallback, EnvFallback)
 	}
 	return p, nil
 }
