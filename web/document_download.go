@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"mime"
 	"net/http"
 	"strconv"
@@ -8,11 +10,15 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/pdfsafe"
+	"github.com/medchron/medchron/pipeline"
 )
 
 // documentDownload answers the original PDF of a document of the matter
 // (/matters/{matter}/documents/{doc}.pdf), inline so that the browser's
-// viewer opens it (at #page=N). Audited as a document view.
+// viewer opens it (at #page=N), as a copy without active content
+// (pdfsafe.Clean: no JavaScript, launch, link-out, form-submit or other
+// actions, no embedded files). Audited as a document view.
 func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	id, ok := strings.CutSuffix(r.PathValue("doc"), ".pdf")
 	if !ok || id == "" {
@@ -35,9 +41,14 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 			name = d.File
 		}
 	}
-	data, err := s.cfg.Store.DocumentBlob(ctx, id)
+	data, err := s.cleanOriginal(ctx, id)
+	if errors.Is(err, errBusy) {
+		s.busy(w, r, "preparing other documents")
+		return
+	}
 	if err != nil {
-		s.serverError(w, r, err)
+		s.cfg.Logger.Warn("original not shown: it could not be cleaned of active content", "document", id, "error", pipeline.SafeError(err))
+		s.httpError(w, r, http.StatusUnprocessableEntity, "This PDF cannot be shown: it could not be checked for scripts and other active content.")
 		return
 	}
 	if err := s.audit(r, access.AuditDocumentView, m.ID, id, ""); err != nil {
@@ -53,3 +64,34 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 	h.Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": name}))
 	w.Write(data)
 }
+
+// cleanOriginal returns the document's original without active content,
+// cleaned once and kept in a small cache; cleaning waits for a render
+// slot, since it parses the whole file.
+func (s *Server) cleanOriginal(ctx context.Context, id string) ([]byte, error) {
+	key := pngKey{doc: id}
+	if data, ok := s.cleaned.get(key); ok {
+		return data, nil
+	}
+	release, err := s.renderSlots.take(ctx, renderWait)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	blob, err := s.cfg.Store.DocumentBlob(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	data, _, err := pdfsafe.Clean(ctx, id, blob)
+	if err != nil {
+		return nil, err
+	}
+	s.cleaned.put(key, data)
+	return data, nil
+}
+
+// Cleaned originals kept in memory: a few at a time.
+const (
+	cleanCacheEntries = 8
+	cleanCacheBytes   = 64 << 20
+)
