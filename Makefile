@@ -34,8 +34,8 @@ test: ## install what is missing (Tesseract, poppler, PostgreSQL + pgvector) and
 	pg="$$(scripts/setup-postgres.sh)" && eval "$$pg" && export MEDCHRON_TEST_DATABASE_URL && \
 		export MEDCHRON_REQUIRE_BROWSER=1 && go vet ./... && go test $(GOTESTFLAGS) ./...
 
-bench: ## run the benchmarks (server mode on PostgreSQL included) and write BENCHMARKS.md
-	scripts/setup-debian.sh
+bench: ## run the benchmarks (server mode on PostgreSQL, scanned encodings against Tesseract and OCRmyPDF) and write BENCHMARKS.md
+	scripts/setup-debian.sh bench
 	pg="$$(scripts/setup-postgres.sh)" && eval "$$pg" && export MEDCHRON_TEST_DATABASE_URL && scripts/bench.sh
 
 eval: ## measure accuracy against truth files; writes ACCURACY.md and the Accuracy section of BENCHMARKS.md

@@ -178,8 +178,12 @@ func safe(err error, texts ...string) error {
 // the error under the document's own file name).
 func userError(d DocumentRecord, err error, texts ...string) string {
 	msg := SafeError(err, texts...)
-	for _, prefix := range []string{d.ID + ".pdf: ", d.ID + ".pdf ", d.ID + ": ", d.ID + " "} {
-		msg = strings.TrimPrefix(msg, prefix)
+	rest, ok := strings.CutPrefix(msg, d.ID)
+	if !ok {
+		return msg
 	}
-	return msg
+	if dot := strings.IndexAny(rest, ": "); dot > 0 && rest[0] == '.' {
+		rest = rest[dot:] // the working copy's extension
+	}
+	return strings.TrimLeft(rest, ": ")
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode"
@@ -52,4 +53,36 @@ func FuzzCleanName(f *testing.F) {
 			t.Fatalf("CleanName is not stable: %q → %q → %q", in, got, again)
 		}
 	})
+}
+
+func TestUserError(t *testing.T) {
+	d := DocumentRecord{ID: "doc-0123456789abcdef"}
+	for in, want := range map[string]string{
+		"doc-0123456789abcdef.pdf page 3: image: PDF is damaged":                    "page 3: image: PDF is damaged",
+		"doc-0123456789abcdef.tif: is cut off":                                      "is cut off",
+		"doc-0123456789abcdef: extract: llm extract doc-0123456789abcdef: HTTP 503": "extract: llm extract doc-0123456789abcdef: HTTP 503",
+		"page 4: ocr: timed out":                                                    "page 4: ocr: timed out",
+	} {
+		if got := userError(d, errors.New(in)); got != want {
+			t.Errorf("userError(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSafeTextScrubsRecordText(t *testing.T) {
+	record := "Patient: Zebulon Quixote\nChief complaint: neck pain after motor vehicle collision\nMRN 88412093"
+	for in, want := range map[string]string{
+		"HTTP 400: the prompt contained: neck pain after motor vehicle collision (too long)": "HTTP 400: the prompt contained: [record text] (too long)",
+		"cannot parse answer for Zebulon, MRN 88412093":                                      "cannot parse answer for [record text]",
+		"extract: request timed out":                                                         "extract: request timed out",
+		"bell\a and escape\x1b[2J":                                                           "bell and escape [2J",
+	} {
+		if got := SafeText(in, record); got != want {
+			t.Errorf("SafeText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	long := strings.Repeat("x", 1000)
+	if got := SafeText(long); len(got) > MaxErrorText {
+		t.Errorf("SafeText kept %d bytes, want at most %d", len(got), MaxErrorText)
+	}
 }

@@ -36,6 +36,14 @@ type OCR interface {
 	Recognize(ctx context.Context, img []byte, dpi int, documentID string, page int) (extract.Page, error)
 }
 
+// PageOCR is an OCR that also reads the page image itself, from the
+// stored original, in one step (package extract/sandbox does both in an
+// isolated worker process). When Config.OCR implements it, the pipeline
+// calls OCRPage instead of PDFReader.PageImage and OCR.Recognize.
+type PageOCR interface {
+	OCRPage(ctx context.Context, path string, page int, documentID string) (extract.Page, error)
+}
+
 // Indexer keeps the search index of a document's pages and a matter's
 // entries current (package search implements it).
 type Indexer interface {

@@ -147,6 +147,14 @@ func (p *Pipeline) ocrPage(ctx context.Context, d DocumentRecord, n int) (extrac
 	if err != nil {
 		return extract.Page{}, err
 	}
+	if po, ok := p.cfg.OCR.(PageOCR); ok {
+		page, err := po.OCRPage(ctx, path, n, d.ID)
+		if err != nil {
+			return extract.Page{}, fmt.Errorf("page %d: %w", n, err)
+		}
+		page.DocumentID, page.Number = d.ID, n
+		return page, nil
+	}
 	img, dpi, err := p.cfg.PDF.PageImage(ctx, path, n)
 	if err != nil {
 		return extract.Page{}, fmt.Errorf("page %d: image: %w", n, err)

@@ -3,11 +3,16 @@
 #   scripts/setup-debian.sh          what the embedded mode needs (Tesseract, poppler)
 #   scripts/setup-debian.sh test     the same, plus what the test suite needs
 #                                    (Chromium for the browser tests)
+#   scripts/setup-debian.sh bench    the same, plus what "make bench" compares
+#                                    medchron with (OCRmyPDF)
 set -euo pipefail
 
 need=(tesseract-ocr tesseract-ocr-eng libtesseract-dev libleptonica-dev poppler-utils gcc make)
 if [ "${1:-}" = "test" ]; then
   need+=(chromium fonts-dejavu-core)
+fi
+if [ "${1:-}" = "bench" ]; then
+  need+=(ocrmypdf)
 fi
 
 missing=()

@@ -1,15 +1,18 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"mime"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/internal/pdfsafe"
 	"github.com/medchron/medchron/pipeline"
 )
@@ -36,10 +39,20 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 		s.serverError(w, r, err)
 		return
 	}
+	status := ""
 	for _, d := range docs {
-		if d.ID == id && d.File != "" {
-			name = d.File
+		if d.ID == id {
+			status = d.Status
+			if d.File != "" {
+				name = d.File
+			}
 		}
+	}
+	if status == pipeline.StatusFailed {
+		// It never passed the checks of the reader processes: this process
+		// does not parse it either.
+		s.httpError(w, r, http.StatusUnprocessableEntity, "This file could not be read, so it is not shown; the matter page says why.")
+		return
 	}
 	data, err := s.cleanOriginal(ctx, id)
 	if errors.Is(err, errBusy) {
@@ -51,6 +64,7 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 		s.httpError(w, r, http.StatusUnprocessableEntity, "This PDF cannot be shown: it could not be checked for scripts and other active content.")
 		return
 	}
+	name = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf" // a scan that arrived as an image is shown as a PDF
 	if err := s.audit(r, access.AuditDocumentView, m.ID, id, ""); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -82,8 +96,17 @@ func (s *Server) cleanOriginal(ctx context.Context, id string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, _, err := pdfsafe.Clean(ctx, id, blob)
-	if err != nil {
+	var data []byte
+	if imagedoc.Sniff(blob[:min(len(blob), 16)]) != "" {
+		// A scan that arrived as an image (a TIFF fax, say) is shown as the
+		// PDF of its pages, which the browser's viewer opens at #page=N; it
+		// holds nothing but the images.
+		var buf bytes.Buffer
+		if err := imagedoc.WritePDF(&buf, id, blob); err != nil {
+			return nil, err
+		}
+		data = buf.Bytes()
+	} else if data, _, err = pdfsafe.Clean(ctx, id, blob); err != nil {
 		return nil, err
 	}
 	s.cleaned.put(key, data)

@@ -27,11 +27,15 @@ func exhibitExport(s *Server, ctx context.Context, m chronology.Matter, w *bytes
 		if d.BatesFirst == "" || d.Pages == 0 {
 			continue // not numbered: the chronology cites none of its pages
 		}
-		data, err := s.cfg.Store.DocumentBlob(ctx, d.ID)
-		if err != nil {
-			return "", fmt.Errorf("exhibit: document %s: %w", d.ID, err)
+		id := d.ID
+		load := func() ([]byte, error) { // read when its turn comes: one document in memory at a time
+			data, err := s.cfg.Store.DocumentBlob(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("exhibit: document %s: %w", id, err)
+			}
+			return data, nil
 		}
-		docs = append(docs, exhibit.Doc{Provider: providers[d.ID], Title: d.File, File: d.File, Bytes: data, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, Pages: d.Pages})
+		docs = append(docs, exhibit.Doc{Provider: providers[d.ID], Title: d.File, File: d.File, Load: load, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, Pages: d.Pages})
 	}
 	if len(docs) == 0 {
 		return "", errNothingToExport

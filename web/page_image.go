@@ -10,6 +10,7 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/pdf"
 )
 
@@ -26,6 +27,12 @@ func (s *Server) renderPage(ctx context.Context, blob []byte, n, dpi int) ([]byt
 		return nil, err
 	}
 	defer release()
+	if s.cfg.Pages != nil {
+		return s.cfg.Pages.RenderPage(ctx, blob, n, dpi)
+	}
+	if imagedoc.Sniff(blob[:min(len(blob), 16)]) != "" {
+		return imagedoc.RenderPage(blob, n, dpi)
+	}
 	return pdf.RenderPage(ctx, blob, n, dpi)
 }
 

@@ -57,6 +57,15 @@ type Config struct {
 	SecureCookies bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Pages draws page images of record files (PDF, TIFF, JPEG, PNG) for
+	// the page view; nil draws them in this process.
+	Pages PageRenderer
+}
+
+// PageRenderer draws page n of a record file as a PNG at dpi
+// (extract/sandbox.Pool does it in an isolated process).
+type PageRenderer interface {
+	RenderPage(ctx context.Context, data []byte, page, dpi int) ([]byte, error)
 }
 
 // Server is the HTTP handler.

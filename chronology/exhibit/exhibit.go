@@ -1,16 +1,17 @@
 package exhibit
 
 import (
+	"bytes"
+
 	"context"
 	"errors"
 	"fmt"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/pdf"
@@ -26,8 +27,13 @@ type Doc struct {
 	Title string
 	// File is the document's file name, used in errors.
 	File string
-	// Bytes is the PDF.
+	// Bytes is the PDF, or a TIFF, JPEG or PNG scan (its pages are then
+	// the image's pages, as extract/imagedoc reads them).
 	Bytes []byte
+	// Load, when set, reads the document's bytes when its turn comes
+	// instead of Bytes, so that a long exhibit holds one document at a
+	// time.
+	Load func() ([]byte, error)
 	// BatesFirst is the Bates number of the document's first page, as
 	// chronology.Build set it in Document.BatesFirst.
 	BatesFirst string
@@ -79,6 +85,12 @@ type placed struct {
 // of what it names. An unreadable document, a page count that differs from
 // Doc.Pages or a malformed Bates number fails the whole exhibit with an
 // error naming the file; nothing useful is written to w then.
+//
+// The exhibit is written as it is built: one source document is parsed at
+// a time, its pages and the objects they use are written out renumbered,
+// and only object offsets are kept, so memory is bounded by the largest
+// document, not by the exhibit (Doc.Load defers reading each document
+// until its turn).
 func Build(ctx context.Context, w io.Writer, docs []Doc, opt Options) (err error) {
 	defer func() {
 		// pdfcpu can panic on hostile input.
@@ -97,66 +109,79 @@ func Build(ctx context.Context, w io.Writer, docs []Doc, opt Options) (err error
 	if err != nil {
 		return fmt.Errorf("build exhibit: %w", err)
 	}
-	dest, err := newDest()
-	if err != nil {
-		return fmt.Errorf("build exhibit: %w", err)
+	for _, d := range docs {
+		if _, err := parseBates(prefix, d.BatesFirst); err != nil {
+			return fmt.Errorf("build exhibit: %s: %w", d.name(), err)
+		}
 	}
+	version := "1.7"
+	for _, d := range docs {
+		if bytes.HasPrefix(d.Bytes, []byte("%PDF-2.0")) {
+			version = "2.0"
+		}
+	}
+	sw := newStreamWriter(w, version)
 	parts := make([]placed, 0, len(docs))
-	total := 0
+	var pageObj []int
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("build exhibit: %w", err)
 		}
-		p, err := appendDoc(ctx, dest, d, prefix)
+		p, err := appendDoc(ctx, sw, d, prefix, footer, &pageObj)
 		if err != nil {
 			return fmt.Errorf("build exhibit: %w", err)
 		}
-		p.start = total + 1
-		total += p.pages
+		p.start = len(pageObj) - p.pages + 1
 		parts = append(parts, p)
 	}
-	if dest.PageCount != total {
-		return fmt.Errorf("build exhibit: merged %d pages, want %d", dest.PageCount, total)
+	sw.object(objFont, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>", nil)
+	kids := make([]string, len(pageObj))
+	for i, n := range pageObj {
+		kids[i] = fmt.Sprintf("%d 0 R", n)
 	}
-	if err := stamp(dest, parts, prefix, footer); err != nil {
-		return fmt.Errorf("build exhibit: stamp: %w", err)
-	}
-	if err := addOutline(dest, outline(parts)); err != nil {
+	sw.object(objPages, fmt.Sprintf("<< /Type /Pages /Count %d /Kids [%s] >>", len(pageObj), strings.Join(kids, " ")), nil)
+	root, err := writeOutline(sw, outline(parts), pageObj)
+	if err != nil {
 		return fmt.Errorf("build exhibit: bookmarks: %w", err)
 	}
+	catalog := fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R", objPages)
+	if root != 0 {
+		catalog += fmt.Sprintf(" /Outlines %d 0 R /PageMode /UseOutlines", root)
+	}
+	sw.object(objCatalog, catalog+" >>", nil)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("build exhibit: %w", err)
 	}
-	dest.Read = nil // set for merging only; the writer would log read statistics
-	if err := api.WriteContext(dest, w); err != nil {
+	if err := sw.finish(); err != nil {
 		return fmt.Errorf("build exhibit: write: %w", err)
 	}
 	return nil
 }
 
-// newDest is the empty PDF the documents are merged into.
-func newDest() (*model.Context, error) {
-	conf := pdf.Config()
-	conf.Cmd = model.MERGECREATE
-	conf.CreateBookmarks = false // the outline is added last, once
-	dim := types.PaperSize["Letter"]
-	dest, err := pdfcpu.CreateContextWithXRefTable(conf, dim)
-	if err != nil {
-		return nil, fmt.Errorf("create PDF: %w", err)
-	}
-	// pdfcpu merges only into a context that was read from a file.
-	dest.Read = &model.ReadContext{ObjectStreams: types.IntSet{}, XRefStreams: types.IntSet{}}
-	return dest, nil
-}
-
-// appendDoc reads d and appends its pages to dest.
-func appendDoc(ctx context.Context, dest *model.Context, d Doc, prefix string) (placed, error) {
+// appendDoc reads d and writes its pages, stamped, to sw, adding their
+// object numbers to pageObj.
+func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer string, pageObj *[]int) (placed, error) {
 	name := d.name()
 	first, err := parseBates(prefix, d.BatesFirst)
 	if err != nil {
 		return placed{}, fmt.Errorf("%s: %w", name, err)
 	}
-	src, err := pdf.Open(ctx, name, d.Bytes)
+	data := d.Bytes
+	if d.Load != nil {
+		if data, err = d.Load(); err != nil {
+			return placed{}, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if imagedoc.Sniff(data[:min(len(data), 16)]) != "" && !strings.EqualFold(filepath.Ext(d.File), ".pdf") {
+		// A scan that arrived as an image: its pages as a PDF. (An image
+		// named .pdf is refused, as the pipeline refused it.)
+		var buf bytes.Buffer
+		if err := imagedoc.WritePDF(&buf, name, data); err != nil {
+			return placed{}, err
+		}
+		data = buf.Bytes()
+	}
+	src, err := pdf.Open(ctx, name, data)
 	if err != nil {
 		return placed{}, err // a *pdf.FileError, naming the file
 	}
@@ -179,25 +204,25 @@ func appendDoc(ctx context.Context, dest *model.Context, d Doc, prefix string) (
 	if d.BatesLast != "" && d.BatesLast != Bates(prefix, first+n-1) {
 		return placed{}, fmt.Errorf("%s: %d pages from %s end at %s, not at %s", name, n, d.BatesFirst, Bates(prefix, first+n-1), d.BatesLast)
 	}
-	if src.XRefTable.Version() == model.V20 {
-		v := model.V20 // written as a PDF 2.0 file then
-		dest.XRefTable.HeaderVersion = &v
-	}
-	if err := mergeInto(dest, src, name); err != nil {
-		return placed{}, fmt.Errorf("%s: cannot be merged: %w", name, err)
-	}
-	return placed{doc: d, pages: n, bates: first}, nil
-}
-
-// mergeInto appends src's pages to dest, turning a pdfcpu panic into an
-// error.
-func mergeInto(dest, src *model.Context, name string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("pdfcpu panic: %v", r)
+	c := newCopier(sw, src)
+	dst := make([]int, n)
+	for i := range n {
+		_, ref, _, err := src.PageDict(i+1, false)
+		if err != nil || ref == nil {
+			return placed{}, fmt.Errorf("%s: page %d cannot be read", name, i+1)
 		}
-	}()
-	// A source that was encrypted (with an empty user password) is read
-	// decrypted; its objects are written unencrypted.
-	return pdfcpu.MergeXRefTables(name, src, dest, false, false)
+		dst[i] = sw.alloc()
+		c.nums[ref.ObjectNumber.Value()] = dst[i] // links to the page land on its copy
+	}
+	for i := range n {
+		stamps := []stampText{{text: Bates(prefix, first+i), size: batesSize, right: true}}
+		if footer != "" {
+			stamps = append(stamps, stampText{text: footer, size: footerSize})
+		}
+		if err := c.copyPage(i+1, dst[i], stamps); err != nil {
+			return placed{}, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	*pageObj = append(*pageObj, dst...)
+	return placed{doc: d, pages: n, bates: first}, nil
 }

@@ -102,6 +102,8 @@ var (
 )
 
 // wordBoxes returns the words of every page with their boxes.
+var rotRe = regexp.MustCompile(`Page\s+(\d+)\s+rot:\s+(\d+)`)
+
 func wordBoxes(tb testing.TB, data []byte) []bboxPage {
 	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "exhibit.pdf")
@@ -112,11 +114,26 @@ func wordBoxes(tb testing.TB, data []byte) []bboxPage {
 	if err != nil {
 		tb.Fatalf("pdftotext -bbox: %v", err)
 	}
+	// pdftotext gives a rotated page's words as displayed but its size
+	// as stored: turn the size as pdfinfo says the page is turned.
+	info, err := exec.Command("pdfinfo", "-f", "1", "-l", "100000", path).Output()
+	if err != nil {
+		tb.Fatalf("pdfinfo: %v", err)
+	}
+	turned := map[int]bool{}
+	for _, m := range rotRe.FindAllStringSubmatch(string(info), -1) {
+		n, _ := strconv.Atoi(m[1])
+		turned[n] = m[2] == "90" || m[2] == "270"
+	}
 	num := func(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
 	var pages []bboxPage
 	for _, line := range strings.Split(string(out), "\n") {
 		if m := pageRe.FindStringSubmatch(line); m != nil {
-			pages = append(pages, bboxPage{width: num(m[1]), height: num(m[2])})
+			p := bboxPage{width: num(m[1]), height: num(m[2])}
+			if turned[len(pages)+1] {
+				p.width, p.height = p.height, p.width
+			}
+			pages = append(pages, p)
 			continue
 		}
 		if m := wordRe.FindStringSubmatch(line); m != nil && len(pages) > 0 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -46,71 +45,54 @@ func cleanTitle(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// addOutline writes es as the document outline of ctx, replacing any.
-// Each item points at its page with an explicit destination: pdfcpu's
-// AddBookmarks names destinations by title, so two documents with the
-// same title would both open the first one's page.
-func addOutline(ctx *model.Context, es []entry) error {
-	root, err := ctx.Catalog()
+// writeOutline writes the outline of es (pages numbered in the exhibit,
+// pageObj giving each page's object) and returns the outline root's object
+// number, or 0 when there is nothing to list.
+func writeOutline(sw *streamWriter, es []entry, pageObj []int) (int, error) {
+	if len(es) == 0 {
+		return 0, nil
+	}
+	root := sw.alloc()
+	first, last, n, err := writeItems(sw, es, root, pageObj)
 	if err != nil {
-		return fmt.Errorf("catalog: %w", err)
+		return 0, err
 	}
-	outlines := types.Dict{"Type": types.Name("Outlines")}
-	ref, err := ctx.IndRefForNewObject(outlines)
-	if err != nil {
-		return err
-	}
-	first, last, n, err := outlineItems(ctx, es, *ref)
-	if err != nil {
-		return err
-	}
-	if first != nil {
-		outlines["First"], outlines["Last"], outlines["Count"] = *first, *last, types.Integer(n)
-	}
-	root["Outlines"] = *ref
-	root["PageMode"] = types.Name("UseOutlines")
-	return nil
+	sw.object(root, fmt.Sprintf("<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>", first, last, n), nil)
+	return root, sw.err
 }
 
-// outlineItems writes the items es under parent, all open, and returns the
-// first and last and the number of items written, descendants included.
-func outlineItems(ctx *model.Context, es []entry, parent types.IndirectRef) (first, last *types.IndirectRef, n int, err error) {
-	var prev types.Dict
-	for _, e := range es {
-		_, pageRef, _, err := ctx.PageDict(e.page, false)
-		if err != nil || pageRef == nil {
-			return nil, nil, 0, fmt.Errorf("outline entry page %d: %v", e.page, err)
+// writeItems writes one level of outline items under parent and returns
+// the first and last item and how many items there are, all levels.
+func writeItems(sw *streamWriter, es []entry, parent int, pageObj []int) (first, last, n int, err error) {
+	nums := make([]int, len(es))
+	for i := range es {
+		nums[i] = sw.alloc()
+	}
+	for i, e := range es {
+		if e.page < 1 || e.page > len(pageObj) {
+			return 0, 0, 0, fmt.Errorf("outline entry page %d of %d", e.page, len(pageObj))
 		}
 		title, err := types.EscapedUTF16String(e.title)
 		if err != nil {
-			return nil, nil, 0, fmt.Errorf("outline entry title: %w", err)
+			return 0, 0, 0, fmt.Errorf("outline entry title: %w", err)
 		}
-		d := types.Dict{
-			"Title":  types.StringLiteral(*title),
-			"Parent": parent,
-			"Dest":   types.Array{*pageRef, types.Name("Fit")},
+		d := fmt.Sprintf("<< /Title (%s) /Parent %d 0 R /Dest [%d 0 R /Fit]", *title, parent, pageObj[e.page-1])
+		if i > 0 {
+			d += fmt.Sprintf(" /Prev %d 0 R", nums[i-1])
 		}
-		ref, err := ctx.IndRefForNewObject(d)
-		if err != nil {
-			return nil, nil, 0, err
+		if i < len(es)-1 {
+			d += fmt.Sprintf(" /Next %d 0 R", nums[i+1])
 		}
 		n++
 		if len(e.kids) > 0 {
-			kf, kl, kn, err := outlineItems(ctx, e.kids, *ref)
+			kf, kl, kn, err := writeItems(sw, e.kids, nums[i], pageObj)
 			if err != nil {
-				return nil, nil, 0, err
+				return 0, 0, 0, err
 			}
-			d["First"], d["Last"], d["Count"] = *kf, *kl, types.Integer(kn)
+			d += fmt.Sprintf(" /First %d 0 R /Last %d 0 R /Count %d", kf, kl, kn)
 			n += kn
 		}
-		if first == nil {
-			first = ref
-		}
-		if prev != nil {
-			prev["Next"] = *ref
-			d["Prev"] = *last
-		}
-		prev, last = d, ref
+		sw.object(nums[i], d+" >>", nil)
 	}
-	return first, last, n, nil
+	return nums[0], nums[len(nums)-1], n, sw.err
 }

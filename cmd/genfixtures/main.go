@@ -19,7 +19,15 @@ func main() {
 	out := flag.String("out", "testdata", "testdata directory to write the small bundle and bad inputs into")
 	benchPages := flag.Int("bench-pages", 0, "write a bench bundle of this many pages instead")
 	benchOut := flag.String("bench-out", "", "directory for the bench bundle (required with -bench-pages)")
+	encodings := flag.String("encodings", "", "with -bench-pages: write the scanned bundle in these encodings instead (comma-separated: "+encodingNames()+", tiff-g4, tiff-jpeg, mixed)")
 	flag.Parse()
+	if *encodings != "" {
+		if err := runEncodings(context.Background(), *benchPages, *benchOut, *encodings); err != nil {
+			fmt.Fprintln(os.Stderr, "genfixtures:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(context.Background(), *out, *benchPages, *benchOut); err != nil {
 		fmt.Fprintln(os.Stderr, "genfixtures:", err)
 		os.Exit(1)

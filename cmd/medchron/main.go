@@ -9,10 +9,14 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/medchron/medchron/extract/sandbox"
 	"github.com/medchron/medchron/internal/cli"
 )
 
 func main() {
+	// A document reader process started by the sandbox pool serves its
+	// requests and exits here.
+	sandbox.RunIfChild()
 	// Tesseract's OpenMP runtime reads OMP_THREAD_LIMIT when the library is
 	// loaded, before any Go code runs: without it each OCR call spreads over
 	// all cores and is 4–6 times slower under parallel load. Re-execute once

@@ -29,6 +29,7 @@ type placement struct {
 	text    bool     // text is shown (Bates stamps, invisible OCR text)
 	painted bool     // paths, shadings or inline images are painted
 	inline  bool     // an inline image (BI) is drawn
+	colored bool     // a fill colour other than black is set
 }
 
 // Limits for scanContent: a scanned page's stream is a few dozen bytes.
@@ -100,6 +101,17 @@ func scanContent(content []byte, limit int) (p placement, ok bool) {
 			p.text = true
 		case "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh":
 			p.painted = true
+		case "g", "rg", "k":
+			for i, v := range nums {
+				black := v == 0 || string(tok) == "k" && i == 3 && v == 1
+				if !black {
+					p.colored = true
+				}
+			}
+		case "sc", "scn", "cs", "SC", "SCN", "CS":
+			if tok[0] == 's' || tok[0] == 'c' {
+				p.colored = true
+			}
 		case "BI":
 			// Inline image data is binary and cannot be lexed; enough is known.
 			p.painted, p.inline = true, true

@@ -5,25 +5,24 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
 	_ "image/jpeg" // DecodeConfig of extracted JPEGs
+	"image/png"
+	"math"
+
+	_ "golang.org/x/image/tiff" // DecodeConfig of CCITT images in TIFF
 
 	_ "github.com/medchron/medchron/extract/pnm" // DecodeConfig of PNM page images
-	"image/png"
-	"io"
-	"math"
 	"path/filepath"
 	"strconv"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
 // Image is the picture of one page to OCR.
 type Image struct {
 	Data []byte
-	// Format is "png", "jpeg" or "pnm" (a binary PBM, PGM or PPM).
+	// Format is "png", "jpeg", "tiff" (CCITT Group 4) or "pnm" (a binary
+	// PBM, PGM or PPM).
 	Format string
 	// DPI is the image's resolution on the page, the same across and down:
 	// a pixel x becomes x*72/DPI points from the page's left edge.
@@ -42,10 +41,20 @@ type Image struct {
 const MaxImageBytes = 256 << 20
 
 // PageImage returns the image of page (1-based) of the PDF file at path for
-// OCR at about dpi dots per inch. A page that is one upright image covering
-// the page, with a resolution between dpi/2 and 2×dpi and equal across and
-// down, yields that image as stored (JPEG as is, other images as PNG)
-// without rendering; any other page is rendered in grey with pdftoppm.
+// OCR at about dpi dots per inch.
+//
+// A page that shows one image over the whole page, with a resolution
+// between dpi/2 and 2×dpi and equal across and down, yields that image at
+// its own resolution without rendering: JPEG and CCITT Group 4 images as
+// stored (Group 4 in a TIFF wrapper), JBIG2 and JPEG 2000 images decoded by
+// poppler's pdfimages, all others (Flate with predictors, LZW, 1- to 16-bit
+// grey, RGB, CMYK, indexed) decoded to a PNM, with /Decode arrays, masks
+// and soft masks applied and the image turned upright when the page's
+// /Rotate or the image's placement turns it. Any other page is rendered in
+// grey with pdftoppm.
+//
+// Pages too large to render at dpi (CheckPageSize) and images of more than
+// MaxPixels pixels are refused with ErrTooLarge before any work.
 func PageImage(ctx context.Context, path string, page, dpi int) (Image, error) {
 	name := filepath.Base(path)
 	if dpi < 36 || dpi > 1200 {
@@ -58,155 +67,114 @@ func PageImage(ctx context.Context, path string, page, dpi int) (Image, error) {
 	if err != nil && !errors.Is(err, ErrCorrupt) {
 		return Image{}, err
 	}
-	// A file pdfcpu finds damaged may still render with poppler.
 	if ok {
 		return img, nil
+	}
+	if err != nil {
+		// A file pdfcpu finds damaged may still render with poppler; its
+		// size is asked of poppler before it is rendered.
+		w, h, serr := popplerPageSize(ctx, path, page)
+		if serr != nil {
+			return Image{}, err
+		}
+		if err := CheckPageSize(w, h, dpi); err != nil {
+			return Image{}, fileErr(name, page, err.Error(), ErrTooLarge)
+		}
 	}
 	return render(ctx, path, page, dpi)
 }
 
 // ownImage takes a scanned page's image when the page is only that image.
 // ok is false, with a nil error, when the page must be rendered instead.
+// The file is read lazily (only the page's objects) when it can be, and
+// with pdfcpu otherwise.
 func ownImage(ctx context.Context, path string, page, dpi int) (img Image, ok bool, err error) {
-	name := filepath.Base(path)
-	err = withOpen(ctx, path, func(pctx *model.Context) error {
-		if page > pctx.PageCount {
-			return fileErr(name, page, fmt.Sprintf("the file has %d pages", pctx.PageCount), ErrNoPage)
-		}
-		img, ok = soleImage(pctx, page, dpi)
-		return nil
+	var p planned
+	err = withLazy(path, func(d *lazyDoc) error {
+		p, err = plan(pageName(path), d, len(d.pages), page, dpi)
+		return err
 	})
-	return img, ok, err
+	if errors.Is(err, errLazy) {
+		err = withOpen(ctx, path, func(pctx *model.Context) error {
+			p, err = plan(pageName(path), pdfcpuPager{pctx}, pctx.PageCount, page, dpi)
+			return err
+		})
+	}
+	if err != nil || !p.ok {
+		return p.img, false, err
+	}
+	if !p.poppler {
+		return p.img, true, nil
+	}
+	data, perr := popplerPicture(ctx, path, page, p.s, MaxImageBytes, p.invert)
+	if perr != nil {
+		if ctx.Err() != nil {
+			return Image{}, false, fmt.Errorf("%s page %d: %w", pageName(path), page, ctx.Err())
+		}
+		return Image{}, false, nil
+	}
+	img = p.img
+	img.Data, img.Format = data, "pnm"
+	return img, true, nil
 }
 
-// soleImage implements ownImage on an open PDF; any doubt means false.
-func soleImage(pctx *model.Context, page, dpi int) (img Image, ok bool) {
+func pageName(path string) string { return filepath.Base(path) }
+
+// planned is what plan found: the image (ok), or that poppler must decode
+// it (poppler), or neither (render the page).
+type planned struct {
+	img     Image
+	s       sole
+	ok      bool
+	poppler bool
+	invert  bool
+}
+
+// plan checks the page's size and takes its sole image if it has one.
+func plan(name string, pg pager, count, page, dpi int) (p planned, err error) {
 	defer func() {
-		if recover() != nil {
-			img, ok = Image{}, false
+		if recover() != nil { // a decoder on hostile data: render instead
+			p, err = planned{}, nil
 		}
 	}()
-	d, _, inh, err := pctx.PageDict(page, false)
-	if err != nil || inh == nil || inh.MediaBox == nil || normRotate(inh.Rotate) != 0 {
-		return Image{}, false
+	if page > count {
+		return p, fileErr(name, page, fmt.Sprintf("the file has %d pages", count), ErrNoPage)
 	}
-	content, err := pctx.PageContent(d, page)
+	_, inh, err := pg.page(page)
 	if err != nil {
-		return Image{}, false
+		return p, errLazy
 	}
-	pl, ok := scanContent(content, maxScanContent)
-	if !ok || pl.draws != 1 || pl.painted || pl.name == "" {
-		return Image{}, false
-	}
-	xobjs, err := pctx.DereferenceDict(inh.Resources["XObject"])
-	if err != nil || xobjs == nil {
-		return Image{}, false
-	}
-	ref, isRef := xobjs[pl.name].(types.IndirectRef)
-	if !isRef {
-		return Image{}, false
-	}
-	sd, _, err := pctx.DereferenceStreamDict(ref)
-	if err != nil || sd == nil || !plainImage(sd) {
-		return Image{}, false
-	}
-	w, h := intEntry(sd, "Width"), intEntry(sd, "Height")
-	res, ok := coverDPI(pl.ctm, inh.MediaBox, w, h)
-	if !ok || res < float64(dpi)/2 || res > float64(dpi)*2 {
-		return Image{}, false
-	}
-	img = Image{DPI: int(math.Round(res)), Width: w, Height: h, TextOmitted: pl.text}
-	if img.Data, img.Format, ok = imageBytes(pctx, sd, pl.name, ref.ObjectNumber.Value()); !ok {
-		return Image{}, false
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(img.Data))
-	if err != nil || cfg.Width != w || cfg.Height != h || format != img.Format {
-		return Image{}, false
-	}
-	return img, true
-}
-
-// plainImage reports whether sd is an opaque image with no decode tricks.
-func plainImage(sd *types.StreamDict) bool {
-	if st := sd.Subtype(); st == nil || *st != "Image" {
-		return false
-	}
-	for _, key := range []string{"ImageMask", "Mask", "SMask", "Decode"} {
-		if _, found := sd.Find(key); found {
-			if b := sd.BooleanEntry(key); key == "ImageMask" && b != nil && !*b {
-				continue
-			}
-			return false
+	if inh != nil && inh.MediaBox != nil {
+		w, h := inh.MediaBox.Width(), inh.MediaBox.Height()
+		if normRotate(inh.Rotate)%180 != 0 {
+			w, h = h, w
+		}
+		if err := CheckPageSize(w, h, dpi); err != nil {
+			return p, fileErr(name, page, err.Error(), ErrTooLarge)
 		}
 	}
-	return true
-}
-
-func intEntry(sd *types.StreamDict, key string) int {
-	if i := sd.IntEntry(key); i != nil {
-		return *i
+	s, found := findSole(pg, page)
+	if !found || s.dpi < float64(dpi)/2 || s.dpi > float64(dpi)*2 {
+		return p, nil
 	}
-	return 0
-}
-
-// coverDPI checks that the image drawn with ctm is upright and covers the
-// media box (within 1% or 2 points per edge) and returns its resolution,
-// which must be the same across and down within 3%.
-func coverDPI(ctm matrix, box *types.Rectangle, w, h int) (float64, bool) {
-	a, b, c, d, e, f := ctm[0], ctm[1], ctm[2], ctm[3], ctm[4], ctm[5]
-	if w <= 0 || h <= 0 || a <= 0 || d <= 0 || math.Abs(b) > 1e-3*a || math.Abs(c) > 1e-3*d {
-		return 0, false
+	if s.w*s.h > MaxPixels {
+		return p, fileErr(name, page, fmt.Sprintf("its image is %dx%d pixels, more than %d million", s.w, s.h, MaxPixels/1_000_000), ErrTooLarge)
 	}
-	tolX, tolY := max(2, box.Width()/100), max(2, box.Height()/100)
-	if math.Abs(e-box.LL.X) > tolX || math.Abs(e+a-box.UR.X) > tolX ||
-		math.Abs(f-box.LL.Y) > tolY || math.Abs(f+d-box.UR.Y) > tolY {
-		return 0, false
+	p.s = s
+	p.img = Image{DPI: int(math.Round(s.dpi)), Width: s.w, Height: s.h, TextOmitted: s.text}
+	if s.orient.swap {
+		p.img.Width, p.img.Height = s.h, s.w
 	}
-	dx, dy := float64(w)*72/a, float64(h)*72/d
-	if math.Abs(dx-dy) > 0.03*max(dx, dy) {
-		return 0, false
+	data, format, perr := solePicture(pg, s, MaxImageBytes)
+	switch {
+	case errors.Is(perr, errPoppler):
+		p.poppler, p.ok = true, true
+		d, _ := decodeArray(pg, s.sd, 1)
+		p.invert = invertedDecode(d)
+	case perr == nil:
+		p.img.Data, p.img.Format, p.ok = data, format, true
 	}
-	return (dx + dy) / 2, true
-}
-
-// imageBytes returns a JPEG image's stream as is, or another image
-// re-encoded as PNG by pdfcpu. CCITT, JBIG2, JPEG 2000 and CMYK images are
-// left to the renderer.
-func imageBytes(pctx *model.Context, sd *types.StreamDict, name string, objNr int) ([]byte, string, bool) {
-	var filters []string
-	for _, f := range sd.FilterPipeline {
-		filters = append(filters, f.Name)
-	}
-	for _, f := range filters {
-		switch f {
-		case "CCITTFaxDecode", "JBIG2Decode", "JPXDecode":
-			return nil, "", false
-		}
-	}
-	if len(filters) == 1 && filters[0] == "DCTDecode" {
-		comps, err := pdfcpu.ColorSpaceComponents(pctx.XRefTable, sd)
-		if err != nil || comps == 4 || len(sd.Raw) == 0 {
-			return nil, "", false
-		}
-		return sd.Raw, "jpeg", true
-	}
-	for _, f := range filters {
-		if f == "DCTDecode" {
-			return nil, "", false
-		}
-	}
-	if data, ok := pnmBytes(sd); ok {
-		return data, "pnm", true
-	}
-	img, err := pdfcpu.ExtractImage(pctx, sd, false, name, objNr, false)
-	if err != nil || img == nil || img.Reader == nil || img.FileType != "png" {
-		return nil, "", false
-	}
-	data, err := io.ReadAll(io.LimitReader(img.Reader, MaxImageBytes+1))
-	if err != nil || len(data) > MaxImageBytes {
-		return nil, "", false
-	}
-	return data, "png", true
+	return p, nil
 }
 
 // render draws one page in grey with pdftoppm.

@@ -32,7 +32,7 @@ func TestPageImage(t *testing.T) {
 	}{
 		{1, 150, false, "jpeg", 150, false},
 		{1, 300, false, "jpeg", 150, false}, // half the asked resolution is still taken as is
-		{2, 150, false, "png", 100, false},
+		{2, 150, false, "pnm", 100, false},
 		{3, 72, true, "png", 72, false},
 		{4, 72, true, "png", 72, false},
 		{5, 72, true, "png", 72, false},

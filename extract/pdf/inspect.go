@@ -153,9 +153,11 @@ func pageUsesImages(pctx *model.Context, d types.Dict, inh *model.InheritedPageA
 	if inh == nil {
 		return false
 	}
-	content, err := pctx.PageContent(d, n)
+	// Decoded within maxInspect: a page whose content inflates further (a
+	// "zip bomb") is judged by its resources instead.
+	content, err := pageContent(pctx, d, maxInspect)
 	if err != nil {
-		return false
+		return usesImages(pctx.XRefTable, inh.Resources, 0)
 	}
 	pl, ok := scanContent(content, maxInspect)
 	if !ok || len(pl.names) == maxDraws {

@@ -47,6 +47,9 @@ func RenderPage(ctx context.Context, pdfBytes []byte, page int, dpi int) ([]byte
 	if err := sniff(renderName, pdfBytes); err != nil {
 		return nil, err
 	}
+	if err := checkRenderSize(ctx, pdfBytes, page, dpi); err != nil {
+		return nil, err
+	}
 	bin, err := tool("pdftoppm")
 	if err != nil {
 		return nil, fileErr(renderName, page, "", err)
@@ -65,6 +68,24 @@ func RenderPage(ctx context.Context, pdfBytes []byte, page int, dpi int) ([]byte
 		return nil, fileErr(renderName, page, "pdftoppm produced no page image", ErrCorrupt)
 	}
 	return data, nil
+}
+
+// checkRenderSize refuses, before pdftoppm runs, a page too large to draw
+// at dpi (CheckPageSize). A file pdfcpu cannot read is left to pdftoppm.
+func checkRenderSize(ctx context.Context, data []byte, page, dpi int) error {
+	pctx, err := open(ctx, renderName, bytes.NewReader(data))
+	if err != nil {
+		return nil // pdftoppm says what is wrong, or that ctx ended
+	}
+	if page > pctx.PageCount {
+		return fileErr(renderName, page, fmt.Sprintf("the file has %d pages", pctx.PageCount), ErrNoPage)
+	}
+	if w, h, _, ok := pageSize(pctx, page); ok {
+		if err := CheckPageSize(w, h, dpi); err != nil {
+			return fileErr(renderName, page, err.Error(), ErrTooLarge)
+		}
+	}
+	return nil
 }
 
 // lastPageRe finds the page count in pdftoppm's complaint about a page

@@ -18,6 +18,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 	"riverqueue.com/riverui"
 
+	"github.com/medchron/medchron/extract/sandbox"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/store/sqlite"
@@ -89,7 +90,10 @@ type Embedded struct {
 	River    *river.Client[*sql.Tx]
 	Pipeline *pipeline.Pipeline
 	// Search is nil when the store cannot index.
-	Search  *search.Service
+	Search *search.Service
+	// Readers are the document reader processes (parsing, rendering and
+	// OCR of record files, isolated).
+	Readers *sandbox.Pool
 	closers []func() error
 }
 
@@ -155,6 +159,7 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 		return fail(err)
 	}
 	e.closers = append(e.closers, parts.close...)
+	e.Readers = parts.readers
 	svc, err := newSearch(st, cfg.Logger)
 	if err != nil {
 		return fail(err)

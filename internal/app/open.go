@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/medchron/medchron/extract/sandbox"
 	"log/slog"
 	"net/http"
 	"os"
@@ -20,6 +21,8 @@ type Handle struct {
 	Jobs     JobControl
 	// Search is nil when the store cannot index.
 	Search *search.Service
+	// Readers are the isolated document reader processes.
+	Readers *sandbox.Pool
 	// Embedded and Server are set for their kind.
 	Embedded *Embedded
 	Server   *Server
@@ -53,14 +56,14 @@ func Open(ctx context.Context, opts Options) (*Handle, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Handle{Kind: "server", Store: s.Store, Pipeline: s.Pipeline, Jobs: riverQueueOf(s.River), Search: s.Search, Server: s}, nil
+		return &Handle{Kind: "server", Store: s.Store, Pipeline: s.Pipeline, Jobs: riverQueueOf(s.River), Search: s.Search, Readers: s.Readers, Server: s}, nil
 	}
 	e, err := OpenEmbedded(ctx, Config{DBPath: opts.DBPath, Workers: opts.Workers, Extractor: opts.Extractor, NoOCR: opts.NoOCR,
 		KeyFile: opts.KeyFile, Fallback: opts.Fallback, Logger: opts.Logger})
 	if err != nil {
 		return nil, err
 	}
-	return &Handle{Kind: "embedded", Store: e.Store, Pipeline: e.Pipeline, Jobs: riverQueueOf(e.River), Search: e.Search, Embedded: e}, nil
+	return &Handle{Kind: "embedded", Store: e.Store, Pipeline: e.Pipeline, Jobs: riverQueueOf(e.River), Search: e.Search, Readers: e.Readers, Embedded: e}, nil
 }
 
 // Start starts the job workers.

@@ -7,14 +7,16 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/ocr"
-	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/extract/rules"
+	"github.com/medchron/medchron/extract/sandbox"
 	"github.com/medchron/medchron/internal/pdfsafe"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
@@ -39,65 +41,49 @@ func Fallback() string { return os.Getenv(EnvFallback) }
 // image cannot be used as is.
 const OCRDPI = 300
 
-// pdfReader implements pipeline.PDFReader with package extract/pdf.
-type pdfReader struct{}
+// readers is the pool of document reader processes (extract/sandbox):
+// PDF inspection, text layers, page images and OCR of untrusted files run
+// there under memory and CPU limits, never in this process.
+func newReaders(cfg Config) *sandbox.Pool {
+	return sandbox.New(sandbox.Config{Size: cfg.Workers, DPI: OCRDPI})
+}
 
-func (pdfReader) Sniff(name string, head, tail []byte, size int64) error {
+// readerFiles is the pipeline's PDFReader over the reader processes: the
+// cheap check of an upload runs here (pdfsafe.Sniff, which reads nothing
+// but the first and last bytes), everything that parses a file runs in
+// the reader processes.
+type readerFiles struct{ *sandbox.Pool }
+
+// Sniff implements pipeline.PDFReader: a PDF, or a TIFF, JPEG or PNG scan
+// under a name that does not say .pdf (an image named .pdf is refused,
+// saying what it is).
+func (r readerFiles) Sniff(name string, head, tail []byte, size int64) error {
+	if imagedoc.Sniff(head[:min(len(head), 16)]) != "" && !strings.EqualFold(filepath.Ext(name), ".pdf") {
+		return nil
+	}
 	return pdfsafe.Sniff(name, head, tail, size)
 }
 
-func (pdfReader) Inspect(ctx context.Context, path string) (int, error) {
+// Inspect implements pipeline.PDFReader on the working copy at path
+// (named by the document's id): the reader process gets a name with the
+// extension of what the file holds.
+func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return 0, err
 	}
-	info, err := pdf.Inspect(ctx, filepath.Base(path), data)
-	if err != nil {
-		return 0, err
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	switch imagedoc.Sniff(data[:min(len(data), 16)]) {
+	case imagedoc.TIFF:
+		name += ".tif"
+	case imagedoc.JPEG:
+		name += ".jpg"
+	case imagedoc.PNG:
+		name += ".png"
+	default:
+		name += ".pdf"
 	}
-	return info.PageCount(), nil
-}
-
-func (pdfReader) TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
-	return pdf.TextLayer(ctx, path)
-}
-
-func (pdfReader) PageImage(ctx context.Context, path string, page int) ([]byte, int, error) {
-	img, err := pdf.PageImage(ctx, path, page, OCRDPI)
-	if err != nil {
-		return nil, 0, err
-	}
-	return img.Data, img.DPI, nil
-}
-
-// lazyOCR starts the Tesseract pool on the first page that needs it, so a
-// run over born-digital records never pays for it.
-type lazyOCR struct {
-	size int
-	once sync.Once
-	pool *ocr.Pool
-	err  error
-}
-
-func (l *lazyOCR) Recognize(ctx context.Context, img []byte, dpi int, docID string, page int) (extract.Page, error) {
-	l.once.Do(func() {
-		l.pool, l.err = ocr.NewPool(l.size, ocr.Options{})
-		if l.err != nil {
-			l.err = fmt.Errorf("start OCR (is tesseract-ocr installed? run scripts/setup-debian.sh): %w", l.err)
-		}
-	})
-	if l.err != nil {
-		return extract.Page{}, l.err
-	}
-	return l.pool.Recognize(ctx, img, dpi, docID, page)
-}
-
-func (l *lazyOCR) Close() error {
-	l.once.Do(func() {}) // no pool may start after Close
-	if l.pool != nil {
-		l.pool.Close()
-	}
-	return nil
+	return r.Pool.Inspect(ctx, name, data)
 }
 
 // newSearch returns search over the store when it can index, with the
@@ -117,6 +103,7 @@ func newSearch(st pipeline.Store, log *slog.Logger) (*search.Service, error) {
 // parts are the replaceable pieces a pipeline runs with.
 type parts struct {
 	pdf       pipeline.PDFReader
+	readers   *sandbox.Pool
 	ocr       pipeline.OCR
 	extractor extract.Extractor
 	// extractorFor gives a job's requested extractor and prompt version.
@@ -194,14 +181,14 @@ func codeBook(ctx context.Context, st pipeline.Store) (rules.CodeBook, error) {
 // the store holds an imported ICD-10-CM table, the rules extractor drops
 // codes it does not know and describes the ones the record leaves bare.
 func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error) {
-	p := &parts{pdf: pdfReader{}}
+	readers := newReaders(cfg)
+	p := &parts{pdf: readerFiles{readers}, readers: readers}
+	p.close = append(p.close, readers.Close)
 	if !cfg.NoOCR {
 		if !ocr.ThreadLimitSet() {
 			cfg.Logger.Warn("OMP_THREAD_LIMIT is not set: OCR will be several times slower (set OMP_THREAD_LIMIT=1 before starting)")
 		}
-		lazy := &lazyOCR{size: cfg.Workers}
-		p.ocr = lazy
-		p.close = append(p.close, lazy.Close)
+		p.ocr = readers
 	}
 	book, err := codeBook(ctx, st)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
 
+	"github.com/medchron/medchron/extract/sandbox"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/store/postgres"
@@ -58,7 +59,10 @@ type Server struct {
 	River    *river.Client[pgx.Tx]
 	Pipeline *pipeline.Pipeline
 	// Search is nil when the store cannot index.
-	Search  *search.Service
+	Search *search.Service
+	// Readers are the document reader processes (parsing, rendering and
+	// OCR of record files, isolated).
+	Readers *sandbox.Pool
 	working bool
 	closers []func() error
 }
@@ -149,6 +153,7 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		return fail(err)
 	}
 	s.closers = append(s.closers, parts.close...)
+	s.Readers = parts.readers
 	svc, err := newSearch(st, cfg.Logger)
 	if err != nil {
 		return fail(err)

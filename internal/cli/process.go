@@ -205,7 +205,12 @@ func slug(s string) string {
 	return s
 }
 
-// collectPDFs expands folders into the PDFs they hold (recursively, sorted);
+// recordExt are the extensions of record files taken from folders: PDFs,
+// and scans that arrive as images (faxes as multi-page TIFF).
+var recordExt = map[string]bool{".pdf": true, ".tif": true, ".tiff": true, ".jpg": true, ".jpeg": true, ".png": true}
+
+// collectPDFs expands folders into the record files they hold (PDF, TIFF,
+// JPEG, PNG; recursively, sorted);
 // files named explicitly are taken whatever their extension, so that a
 // wrong file gets a clear error rather than being skipped in silence.
 func collectPDFs(inputs []string) ([]string, error) {
@@ -224,7 +229,7 @@ func collectPDFs(inputs []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".pdf") {
+			if !d.IsDir() && recordExt[strings.ToLower(filepath.Ext(path))] {
 				found = append(found, path)
 			}
 			return nil
@@ -234,7 +239,7 @@ func collectPDFs(inputs []string) ([]string, error) {
 		}
 		sort.Strings(found)
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no PDF files in this folder", in)
+			return nil, fmt.Errorf("%s: no PDF, TIFF, JPEG or PNG files in this folder", in)
 		}
 		out = append(out, found...)
 	}

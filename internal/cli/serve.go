@@ -71,7 +71,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	srv := web.HTTPServer(*addr, web.New(web.Config{
 		Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
-		Search: searcherFor(h), SecureCookies: *secure,
+		Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers,
 	}))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -1,0 +1,314 @@
+package sandbox
+
+import (
+	"context"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/pdf"
+)
+
+// ErrWorkerDied reports a request whose worker process ended before it
+// answered: it ran out of memory, passed its CPU limit or crashed in a
+// decoder. Only that request fails; the pool starts a new worker.
+var ErrWorkerDied = errors.New("the document reader process stopped")
+
+// Config sets up a Pool.
+type Config struct {
+	// Size is the number of worker processes (1 by default); each holds
+	// one Tesseract client once it has OCR'd a page.
+	Size int
+	// Memory caps each worker's data (heap and private mappings), in bytes (MemoryDefault
+	// when 0); tools a worker starts (pdftoppm, pdftotext, pdfimages)
+	// inherit the cap.
+	Memory uint64
+	// CPU caps the CPU time of one request, in seconds (CPUDefault when
+	// 0).
+	CPU int
+	// DPI is the resolution PDF pages are rendered at for OCR (300 when 0).
+	DPI int
+	// Language is Tesseract's language ("eng" when empty).
+	Language string
+}
+
+// Defaults for Config.
+const (
+	MemoryDefault = 1536 << 20
+	CPUDefault    = 120
+)
+
+// Pool runs record-file parsing, rendering and OCR in worker processes
+// (the running executable started again, see RunIfChild) under memory and
+// CPU limits, one request at a time per worker, so that a hostile or
+// broken file costs at most one worker, never the calling process. It has
+// the methods of Local.
+type Pool struct {
+	cfg    Config
+	exe    string
+	free   chan *worker // nil entries are workers to start
+	local  *Local       // when the program cannot start workers
+	closed chan struct{}
+	once   sync.Once
+}
+
+// New returns a pool; workers start on first use. When the program did
+// not call RunIfChild, the pool reads files in the calling process.
+func New(cfg Config) *Pool {
+	cfg.Size = max(cfg.Size, 1)
+	if cfg.Memory == 0 {
+		cfg.Memory = MemoryDefault
+	}
+	if cfg.CPU <= 0 {
+		cfg.CPU = CPUDefault
+	}
+	p := &Pool{cfg: cfg, free: make(chan *worker, cfg.Size), closed: make(chan struct{})}
+	exe, err := os.Executable()
+	if !capable || err != nil {
+		p.local = &Local{DPI: cfg.DPI, Clients: cfg.Size, OCR: ocrOptions(cfg)}
+	}
+	p.exe = exe
+	for range cfg.Size {
+		p.free <- nil
+	}
+	return p
+}
+
+// Isolated reports whether requests run in worker processes.
+func (p *Pool) Isolated() bool { return p.local == nil }
+
+// worker is one running worker process.
+type worker struct {
+	cmd  *exec.Cmd
+	in   io.WriteCloser
+	enc  *gob.Encoder
+	dec  *gob.Decoder
+	errs *tail
+}
+
+func (p *Pool) start() (*worker, error) {
+	cmd := exec.Command(p.exe)
+	cmd.Env = append(os.Environ(),
+		envWorker+"=1",
+		envMemory+"="+strconv.FormatUint(p.cfg.Memory, 10),
+		envCPU+"="+strconv.Itoa(p.cfg.CPU),
+		envDPI+"="+strconv.Itoa(p.cfg.DPI),
+		envLang+"="+p.cfg.Language,
+		"MALLOC_ARENA_MAX=2", // glibc arenas reserve address space per thread
+	)
+	if _, ok := os.LookupEnv("OMP_THREAD_LIMIT"); !ok {
+		cmd.Env = append(cmd.Env, "OMP_THREAD_LIMIT=1")
+	}
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	t := &tail{}
+	cmd.Stderr = t
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start document reader process: %w", err)
+	}
+	return &worker{cmd: cmd, in: in, enc: gob.NewEncoder(in), dec: gob.NewDecoder(out), errs: t}, nil
+}
+
+// kill ends a worker and waits for it.
+func (w *worker) kill() error {
+	w.in.Close()
+	_ = w.cmd.Process.Kill()
+	return w.cmd.Wait()
+}
+
+// do sends one request to a free worker and waits for its answer, or for
+// ctx, which kills the worker.
+func (p *Pool) do(ctx context.Context, req request) (response, error) {
+	var w *worker
+	select {
+	case <-p.closed:
+		return response{}, errors.New("document reader pool is closed")
+	case <-ctx.Done():
+		return response{}, ctx.Err()
+	case w = <-p.free:
+	}
+	if w == nil {
+		var err error
+		if w, err = p.start(); err != nil {
+			p.free <- nil
+			return response{}, err
+		}
+	}
+	type result struct {
+		res response
+		err error
+	}
+	done := make(chan result, 1)
+	w.errs.reset()
+	go func() {
+		var r result
+		if r.err = w.enc.Encode(req); r.err == nil {
+			r.err = w.dec.Decode(&r.res)
+		}
+		done <- r
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			p.free <- nil
+			return response{}, p.died(w, r.err)
+		}
+		p.free <- w
+		return r.res, r.res.Err.err()
+	case <-ctx.Done():
+		_ = w.kill()
+		<-done
+		p.free <- nil
+		return response{}, ctx.Err()
+	}
+}
+
+// died turns a worker's end into an error that says why, for the one
+// request it was serving.
+func (p *Pool) died(w *worker, ioErr error) error {
+	waitErr := w.kill()
+	why := "it crashed"
+	var ee *exec.ExitError
+	if errors.As(waitErr, &ee) {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok {
+			switch {
+			case ws.Exited() && ws.ExitStatus() == exitCPU:
+				why = fmt.Sprintf("it used more than %d s of CPU", p.cfg.CPU)
+			case ws.Exited() && strings.Contains(w.errs.String(), "out of memory"):
+				why = fmt.Sprintf("it needed more than %d MB of memory", p.cfg.Memory>>20)
+			case ws.Signaled() && ws.Signal() == syscall.SIGKILL:
+				why = "it was killed (out of memory or CPU time)"
+			case ws.Signaled() && ws.Signal() == syscall.SIGABRT:
+				why = fmt.Sprintf("it aborted (often: more than %d MB of memory)", p.cfg.Memory>>20)
+			}
+		}
+	}
+	_ = ioErr
+	return fmt.Errorf("%w: %s", ErrWorkerDied, why)
+}
+
+// Close ends the workers.
+func (p *Pool) Close() error {
+	p.once.Do(func() {
+		close(p.closed)
+		for range p.cfg.Size {
+			if w := <-p.free; w != nil {
+				w.in.Close()
+				done := make(chan struct{})
+				go func() { _ = w.cmd.Wait(); close(done) }()
+				select {
+				case <-done:
+				case <-time.After(5 * time.Second):
+					_ = w.cmd.Process.Kill()
+					<-done
+				}
+			}
+		}
+		if p.local != nil {
+			_ = p.local.Close()
+		}
+	})
+	return nil
+}
+
+// Inspect validates a record file and returns its page count.
+func (p *Pool) Inspect(ctx context.Context, name string, data []byte) (int, error) {
+	if p.local != nil {
+		return p.local.Inspect(ctx, name, data)
+	}
+	res, err := p.do(ctx, request{Op: opInspect, Name: name, Data: data})
+	if errors.Is(err, ErrWorkerDied) {
+		return 0, &pdf.FileError{File: name, Detail: "could not be inspected: " + err.Error(), Err: pdf.ErrCorrupt}
+	}
+	return res.N, err
+}
+
+// TextLayer returns every page with its text layer (pdftotext).
+func (p *Pool) TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
+	if p.local != nil {
+		return p.local.TextLayer(ctx, path)
+	}
+	res, err := p.do(ctx, request{Op: opText, Path: path})
+	return res.Pages, err
+}
+
+// PageImage returns the image of one page to OCR and its resolution.
+func (p *Pool) PageImage(ctx context.Context, path string, page int) ([]byte, int, error) {
+	if p.local != nil {
+		return p.local.PageImage(ctx, path, page)
+	}
+	res, err := p.do(ctx, request{Op: opImage, Path: path, Page: page})
+	return res.Data, res.N, err
+}
+
+// Recognize OCRs a page image in a worker.
+func (p *Pool) Recognize(ctx context.Context, img []byte, dpi int, docID string, page int) (extract.Page, error) {
+	if p.local != nil {
+		return p.local.Recognize(ctx, img, dpi, docID, page)
+	}
+	res, err := p.do(ctx, request{Op: opOCR, Data: img, DPI: dpi, DocID: docID, Page: page})
+	return res.Page, err
+}
+
+// OCRPage reads one page of the file at path in a worker: its image and
+// its words, in one step.
+func (p *Pool) OCRPage(ctx context.Context, path string, page int, docID string) (extract.Page, error) {
+	if p.local != nil {
+		return p.local.OCRPage(ctx, path, page, docID)
+	}
+	res, err := p.do(ctx, request{Op: opOCRPage, Path: path, Page: page, DocID: docID})
+	return res.Page, err
+}
+
+// RenderPage draws a page of the record file in data as a PNG at dpi.
+func (p *Pool) RenderPage(ctx context.Context, data []byte, page, dpi int) ([]byte, error) {
+	if p.local != nil {
+		return p.local.RenderPage(ctx, data, page, dpi)
+	}
+	res, err := p.do(ctx, request{Op: opRender, Data: data, Page: page, DPI: dpi})
+	return res.Data, err
+}
+
+// tail keeps the first few kilobytes a worker wrote to standard error
+// during its current request (where a Go runtime or a C library says why
+// it stopped).
+type tail struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (t *tail) Write(b []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if room := 4<<10 - len(t.buf); room > 0 {
+		t.buf = append(t.buf, b[:min(len(b), room)]...)
+	}
+	return len(b), nil
+}
+
+func (t *tail) reset() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = t.buf[:0]
+}
+
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}
