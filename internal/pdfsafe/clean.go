@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-
 	"github.com/medchron/medchron/extract/pdf"
 )
 
@@ -32,7 +30,10 @@ func Clean(ctx context.Context, name string, data []byte) (out []byte, rep Repor
 	if err != nil {
 		return nil, rep, fmt.Errorf("%s: %w", name, err)
 	}
-	_ = api.ValidateContext(pctx) // resolves and repairs what relaxed mode allows
+	// No validation pass: pdfcpu's validator follows some references
+	// without end (a pattern that paints with itself overflows the stack,
+	// which no recover catches), and this runs in the server's process.
+	// The copy is read back instead.
 	pages := pctx.PageCount
 	if pages == 0 {
 		return nil, rep, fmt.Errorf("%s: has no pages", name)
