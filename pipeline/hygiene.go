@@ -112,9 +112,16 @@ func scrub(msg, corpus string) string {
 	return strings.Join(out, " ")
 }
 
+// ownWords are words of medchron's and Go's own error messages, never
+// scrubbed alone.
+var ownWords = map[string]bool{"post": true, "get": true, "http": true, "https": true, "json": true, "eof": true, "pdf": true, "ocr": true}
+
 // distinctive reports whether a word looks like a name or an identifier:
 // four or more letters or digits, with a capital letter or a digit.
 func distinctive(w string) bool {
+	if ownWords[strings.ToLower(strings.Trim(w, ":,;.\"'()"))] {
+		return false
+	}
 	n, marked := 0, false
 	for _, r := range w {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -225,9 +225,9 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	if err != nil {
 		return err
 	}
-	// Extractors see the document by id: its file name belongs to the
-	// matters that uploaded it, and extractors' errors name what they get.
-	doc := extract.Document{ID: d.ID, File: d.ID, SHA256: d.SHA256, Pages: d.Pages}
+	// Extractors never see the file's name: it belongs to the matters that
+	// uploaded it, and an extractor's errors name what it was given.
+	doc := extract.Document{ID: d.ID, File: "document", SHA256: d.SHA256, Pages: d.Pages}
 	res, err := ex.Extract(ctx, doc, pages)
 	if err != nil {
 		texts := pageTexts(pages)

@@ -41,17 +41,25 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 // (0600), and checks the copy's integrity. dest must not exist. The copy
 // holds the originals sealed: the key file is backed up apart.
 func Backup(ctx context.Context, path, dest string) error {
-	src, err := OpenReadOnly(ctx, path)
-	if err != nil {
-		return err
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("backup: %w", err)
 	}
-	defer src.Close()
+	// VACUUM INTO only reads the database, but SQLite wants a connection
+	// that may write: no read-only mode here, and no migration either.
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	db.SetMaxOpenConns(1)
+	defer db.Close()
 	f, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	f.Close()
-	if _, err := src.db.ExecContext(ctx, `VACUUM INTO ?`, dest); err != nil {
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, dest); err != nil {
 		os.Remove(dest)
 		return fmt.Errorf("backup %s: %w", path, err)
 	}
