@@ -38,7 +38,7 @@ func FuzzDates(f *testing.F) {
 			if m.Start < end || m.End <= m.Start || m.End > len(s) {
 				t.Fatalf("FindAll(%q): match [%d,%d) out of order or bounds (previous end %d)", s, m.Start, m.End, end)
 			}
-			if !utf8.RuneStart(s[m.Start]) || (m.End < len(s) && !utf8.RuneStart(s[m.End])) {
+			if utf8.ValidString(s) && (!utf8.RuneStart(s[m.Start]) || (m.End < len(s) && !utf8.RuneStart(s[m.End]))) {
 				t.Fatalf("FindAll(%q): match [%d,%d) splits a character", s, m.Start, m.End)
 			}
 			if m.Raw != s[m.Start:m.End] {
