@@ -21,6 +21,8 @@ func lastAttempt[T river.JobArgs](job *river.Job[T]) bool { return job.Attempt >
 // record in its job row.
 func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d DocumentRecord, err error, texts ...string) error {
 	if lastTry {
+		ctx, cancel := recordContext(ctx)
+		defer cancel()
 		if cur, derr := p.cfg.Store.Document(ctx, d.ID); derr == nil {
 			_ = p.cfg.Store.SetDocumentStatus(ctx, d.ID, StatusFailed, userError(d, err, texts...), cur.Pages)
 		}
@@ -28,6 +30,13 @@ func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d DocumentRec
 		p.log.Warn("document failed", "document", d.ID, "error", SafeError(err, texts...))
 	}
 	return safe(err, texts...)
+}
+
+// recordContext is a context for recording a job's failure: the job's
+// values without its deadline or cancellation (which may be what made it
+// fail), bounded by a minute of its own.
+func recordContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 }
 
 type ingestWorker struct {
@@ -133,6 +142,12 @@ func (w *ocrWorker) Work(ctx context.Context, job *river.Job[OCRPageArgs]) error
 		}
 		p.log.Warn("page unreadable", "document", d.ID, "page", a.Page, "error", SafeError(err))
 		page = extract.Page{DocumentID: d.ID, Number: a.Page, Source: extract.SourceError, Err: userError(d, err)}
+		// The job's time may be up (the OCR timed out): the failure must
+		// still be recorded, or the document would wait for this page
+		// forever.
+		var cancel context.CancelFunc
+		ctx, cancel = recordContext(ctx)
+		defer cancel()
 	}
 	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
 		if err := tx.PutPages(ctx, []extract.Page{page}); err != nil {

@@ -41,7 +41,7 @@ func TestChaosKill9(t *testing.T) {
 		t.Fatal(err)
 	}
 	dsn := testDatabase(t)
-	env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "MEDCHRON_RESCUE_AFTER=20s", "MEDCHRON_OCR_TIMEOUT=15s",
+	env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "MEDCHRON_RESCUE_AFTER=2m", "MEDCHRON_OCR_TIMEOUT=90s",
 		"XDG_CACHE_HOME=" + t.TempDir(), "MEDCHRON_KEY_FILE=" + filepath.Join(t.TempDir(), "medchron.key")}
 	if out, err := runWith(env, binary(t), "migrate"); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, out)
