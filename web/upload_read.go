@@ -5,8 +5,11 @@ import (
 	"errors"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
+	"os"
 	"strings"
+	"syscall"
 
 	"github.com/medchron/medchron/pipeline"
 )
@@ -77,7 +80,7 @@ func (s *Server) readUpload(ctx context.Context, mr *multipart.Reader, fields ma
 func isBodyError(err error) bool {
 	var mbe *http.MaxBytesError
 	return errors.As(err, &mbe) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, multipart.ErrMessageTooLarge) ||
-		strings.Contains(err.Error(), "i/o timeout") || strings.Contains(err.Error(), "connection reset")
+		errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, net.ErrClosed)
 }
 
 // dropStored removes the files of an upload that is refused as a whole
