@@ -26,6 +26,17 @@ func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d DocumentRec
 		if cur, derr := p.cfg.Store.Document(ctx, d.ID); derr == nil {
 			_ = p.cfg.Store.SetDocumentStatus(ctx, d.ID, StatusFailed, userError(d, err, texts...), cur.Pages)
 		}
+		// Its matters are done with it: their chronologies are rebuilt
+		// (without it), so that their processing ends.
+		if qerr := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+			matters, err := tx.DocumentMatters(ctx, d.ID)
+			if err != nil {
+				return err
+			}
+			return p.queueBuilds(ctx, tx, matters...)
+		}); qerr != nil {
+			p.log.Warn("chronology rebuild after a failed document not queued", "document", d.ID, "error", SafeError(qerr))
+		}
 		p.removeWork(d)
 		p.log.Warn("document failed", "document", d.ID, "error", SafeError(err, texts...))
 	}

@@ -263,3 +263,30 @@ func TestOriginalWithoutActiveContent(t *testing.T) {
 		t.Errorf("the stored original differs from the upload: %v", err)
 	}
 }
+
+// TestFailedDocumentEndsProcessing: a file that passes the upload's check
+// but fails in the ingest job ends the matter's processing (failed, with
+// its reason), and Retry failed records processes it again.
+func TestFailedDocumentEndsProcessing(t *testing.T) {
+	env := newAcctEnv(t)
+	env.user(t, "root", access.RoleAdmin)
+	c := env.signIn(t, "root")
+	res, body := c.post("/matters", url.Values{"id": {"bad"}, "name": {"Bad"}})
+	want(t, "create", res, body, http.StatusSeeOther, "")
+	path := filepath.Join(t.TempDir(), "garbage.pdf")
+	os.WriteFile(path, []byte("%PDF-1.7\n\x00\x01 not a PDF inside\n%%EOF\n"), 0o600)
+	res, body = c.uploadFiles("bad", map[string]string{"garbage.pdf": path}, true)
+	want(t, "upload", res, body, http.StatusAccepted, "")
+	p := c.waitProcessed("bad")
+	if len(p.Files) != 1 || p.Files[0].Status != "failed" || p.Files[0].Error == "" || strings.Contains(p.Files[0].Error, "doc-") {
+		t.Fatalf("after processing: %+v", p.Files)
+	}
+	res, body = c.post("/matters/bad/retry", nil)
+	want(t, "retry", res, body, http.StatusSeeOther, "/matters/bad")
+	if n := len(env.audit(t, access.AuditRetry)); n != 1 {
+		t.Errorf("%d retries audited, want 1", n)
+	}
+	if p := c.waitProcessed("bad"); p.Files[0].Status != "failed" {
+		t.Errorf("the retried garbage file: %+v", p.Files[0])
+	}
+}

@@ -65,15 +65,11 @@ func (r readerFiles) Sniff(name string, head, tail []byte, size int64) error {
 }
 
 // Inspect implements pipeline.PDFReader on the working copy at path
-// (named by the document's id): the reader process gets a name with the
-// extension of what the file holds.
+// (named by the document's id), which the reader process reads itself:
+// it gets a name with the extension of what the file holds.
 func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return 0, err
-	}
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	switch imagedoc.Sniff(data[:min(len(data), 16)]) {
+	switch imagedoc.SniffFile(path) {
 	case imagedoc.TIFF:
 		name += ".tif"
 	case imagedoc.JPEG:
@@ -83,7 +79,7 @@ func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
 	default:
 		name += ".pdf"
 	}
-	return r.Pool.Inspect(ctx, name, data)
+	return r.Pool.InspectFile(ctx, name, path)
 }
 
 // newSearch returns search over the store when it can index, with the
