@@ -72,7 +72,7 @@ if [ "${MEDCHRON_BENCH_BIG:-}" = 1 ]; then
   "$tools_dir/benchscan" -medchron "$tools_dir/medchron" -runs 1 -tools medchron "${TMPDIR:-/tmp}/medchron-bench-scan-1000/scanned-fax-g4.pdf" "${TMPDIR:-/tmp}/medchron-bench-scan-5000/scanned-fax-g4.pdf" | tail -n +3 >> "$big_out"
 fi
 acc_out=$(mktemp)
-acc_cmd=(go test -run '^$' -bench BenchmarkOCRAccuracy -benchtime 1x ./extract/sandbox/)
+acc_cmd=(go test -timeout 60m -run '^$' -bench BenchmarkOCRAccuracy -benchtime 1x ./extract/sandbox/)
 echo "running: ${acc_cmd[*]}" >&2
 "${acc_cmd[@]}" | tee "$acc_out" >&2
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
-	"os/exec"
 	"regexp"
 	"strconv"
 	"time"
@@ -113,7 +112,7 @@ func renderErr(ctx context.Context, page int, err error) error {
 func runCappedInput(ctx context.Context, limit int, stdin []byte, bin string, args ...string) ([]byte, error) {
 	out := &cappedBuffer{limit: limit}
 	stderr := &cappedBuffer{limit: 64 << 10}
-	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd := toolCommand(ctx, bin, args...)
 	cmd.Stdin = bytes.NewReader(stdin)
 	cmd.Stdout, cmd.Stderr = out, stderr
 	cmd.WaitDelay = 5 * time.Second

@@ -189,7 +189,7 @@ func runCapped(ctx context.Context, limit int, bin string, args ...string) ([]by
 	out := &cappedBuffer{limit: limit}
 	var stderr cappedBuffer
 	stderr.limit = 64 << 10
-	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd := toolCommand(ctx, bin, args...)
 	cmd.Stdout, cmd.Stderr = out, &stderr
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
@@ -205,7 +205,7 @@ func streamTool(ctx context.Context, bin string, args []string, consume func(io.
 	defer cancel()
 	var stderr cappedBuffer
 	stderr.limit = 64 << 10
-	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd := toolCommand(ctx, bin, args...)
 	cmd.Stderr = &stderr
 	cmd.WaitDelay = 5 * time.Second
 	stdout, err := cmd.StdoutPipe()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"syscall"
 	"time"
@@ -82,6 +83,9 @@ func serveChild() int {
 		fmt.Fprintln(os.Stderr, "sandbox worker: CPU limit reached")
 		os.Exit(exitCPU)
 	}()
+	// Collect garbage before the Go heap grows past a page's worth of
+	// images: the limit above is for what decoders truly need.
+	debug.SetMemoryLimit(96 << 20)
 	dpi, _ := strconv.Atoi(os.Getenv(envDPI))
 	local := &Local{DPI: dpi, OCR: ocr.Options{Language: os.Getenv(envLang)}}
 	defer local.Close()

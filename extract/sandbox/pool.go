@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/pdf"
 )
 
@@ -62,7 +63,8 @@ type Pool struct {
 }
 
 // New returns a pool; workers start on first use. When the program did
-// not call RunIfChild, the pool reads files in the calling process.
+// not call RunIfChild, or MEDCHRON_SANDBOX=off is set (for debugging),
+// the pool reads files in the calling process.
 func New(cfg Config) *Pool {
 	cfg.Size = max(cfg.Size, 1)
 	if cfg.Memory == 0 {
@@ -73,10 +75,15 @@ func New(cfg Config) *Pool {
 	}
 	p := &Pool{cfg: cfg, free: make(chan *worker, cfg.Size), closed: make(chan struct{})}
 	exe, err := os.Executable()
-	if !capable || err != nil {
+	if !capable || err != nil || os.Getenv("MEDCHRON_SANDBOX") == "off" {
 		p.local = &Local{DPI: cfg.DPI, Clients: cfg.Size, OCR: ocrOptions(cfg)}
 	}
 	p.exe = exe
+	if p.local == nil {
+		// The text layer is read here: pdftotext (the part that parses
+		// the file) runs under the workers' limits.
+		pdf.LimitTools(cfg.Memory+1<<30, cfg.CPU)
+	}
 	for range cfg.Size {
 		p.free <- nil
 	}
@@ -86,13 +93,20 @@ func New(cfg Config) *Pool {
 // Isolated reports whether requests run in worker processes.
 func (p *Pool) Isolated() bool { return p.local == nil }
 
+// recycleAfter is how many requests a worker serves before it is replaced:
+// Tesseract and the C allocator keep memory they freed, so a worker's
+// footprint creeps up over hundreds of pages; a fresh one costs a few
+// hundred milliseconds.
+const recycleAfter = 50
+
 // worker is one running worker process.
 type worker struct {
-	cmd  *exec.Cmd
-	in   io.WriteCloser
-	enc  *gob.Encoder
-	dec  *gob.Decoder
-	errs *tail
+	served int
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	enc    *gob.Encoder
+	dec    *gob.Decoder
+	errs   *tail
 }
 
 func (p *Pool) start() (*worker, error) {
@@ -124,6 +138,19 @@ func (p *Pool) start() (*worker, error) {
 	return &worker{cmd: cmd, in: in, enc: gob.NewEncoder(in), dec: gob.NewDecoder(out), errs: t}, nil
 }
 
+// retire ends an idle worker: its input closes and it exits.
+func (w *worker) retire() {
+	w.in.Close()
+	done := make(chan struct{})
+	go func() { _ = w.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = w.cmd.Process.Kill()
+		<-done
+	}
+}
+
 // kill ends a worker and waits for it.
 func (w *worker) kill() error {
 	w.in.Close()
@@ -132,7 +159,7 @@ func (w *worker) kill() error {
 }
 
 // do sends one request to a free worker and waits for its answer, or for
-// ctx, which kills the worker.
+// ctx; the worker then finishes the request before serving another.
 func (p *Pool) do(ctx context.Context, req request) (response, error) {
 	var w *worker
 	select {
@@ -168,12 +195,25 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 			p.free <- nil
 			return response{}, p.died(w, r.err)
 		}
+		if w.served++; w.served >= recycleAfter {
+			go w.retire()
+			w = nil
+		}
 		p.free <- w
 		return r.res, r.res.Err.err()
 	case <-ctx.Done():
-		_ = w.kill()
-		<-done
-		p.free <- nil
+		// As with an in-process Tesseract client, a request that started
+		// runs to its end (the CPU limit bounds it): killing the worker
+		// would throw away its loaded model, and a retry under the same
+		// deadline would then spend it starting another.
+		go func() {
+			if r := <-done; r.err != nil {
+				_ = w.kill()
+				p.free <- nil
+				return
+			}
+			p.free <- w
+		}()
 		return response{}, ctx.Err()
 	}
 }
@@ -208,15 +248,7 @@ func (p *Pool) Close() error {
 		close(p.closed)
 		for range p.cfg.Size {
 			if w := <-p.free; w != nil {
-				w.in.Close()
-				done := make(chan struct{})
-				go func() { _ = w.cmd.Wait(); close(done) }()
-				select {
-				case <-done:
-				case <-time.After(5 * time.Second):
-					_ = w.cmd.Process.Kill()
-					<-done
-				}
+				w.retire()
 			}
 		}
 		if p.local != nil {
@@ -256,10 +288,16 @@ func (p *Pool) InspectFile(ctx context.Context, name, path string) (int, error) 
 	return res.N, err
 }
 
-// TextLayer returns every page with its text layer (pdftotext).
+// TextLayer returns every page with its text layer (pdftotext, under the
+// workers' limits, started from this process: sending every word of a long
+// document between processes costs more than reading it). An image
+// document's pages are counted in a worker.
 func (p *Pool) TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
 	if p.local != nil {
 		return p.local.TextLayer(ctx, path)
+	}
+	if imagedoc.SniffFile(path) == "" {
+		return pdf.TextLayer(ctx, path)
 	}
 	res, err := p.do(ctx, request{Op: opText, Path: path})
 	return res.Pages, err
