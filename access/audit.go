@@ -15,6 +15,8 @@ const (
 	AuditUserUpdate    = "user_update"
 	AuditMatterCreate  = "matter_create"
 	AuditMatterAssign  = "matter_assign"
+	AuditMatterEdit    = "matter_edit"    // settings changed; Detail holds before → after
+	AuditRetry         = "document_retry" // failed documents processed again
 	AuditMatterView    = "matter_view"
 	AuditUpload        = "document_upload"
 	AuditDocumentView  = "document_view" // original PDF downloaded or opened

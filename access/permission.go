@@ -13,6 +13,7 @@ const (
 	ApproveDemand  Action = "approve_demand"  // approve a section
 	ViewAudit      Action = "view_audit"      // the matter's audit log
 	ManageMatter   Action = "manage_matter"   // assign users to the matter
+	EditMatter     Action = "edit_matter"     // change name, client, date of incident, gap threshold
 )
 
 // Global actions, not tied to one matter.
@@ -26,11 +27,11 @@ const (
 var roleActions = map[Role]map[Action]bool{
 	RoleAdmin: {
 		ViewMatter: true, UploadRecords: true, ReviewEntries: true, GenerateDemand: true, EditDemand: true,
-		ViewAudit: true, ManageMatter: true, ManageUsers: true, CreateMatter: true, ViewAllAudit: true, OperateJobs: true,
+		ViewAudit: true, ManageMatter: true, EditMatter: true, ManageUsers: true, CreateMatter: true, ViewAllAudit: true, OperateJobs: true,
 	},
 	RoleAttorney: {
 		ViewMatter: true, UploadRecords: true, ReviewEntries: true, GenerateDemand: true, EditDemand: true,
-		ApproveDemand: true, ViewAudit: true, ManageMatter: true, CreateMatter: true,
+		ApproveDemand: true, ViewAudit: true, ManageMatter: true, EditMatter: true, CreateMatter: true,
 	},
 	RoleParalegal: {
 		ViewMatter: true, UploadRecords: true, ReviewEntries: true, GenerateDemand: true, CreateMatter: true,

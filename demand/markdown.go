@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -23,12 +24,17 @@ func (d Draft) title() string {
 	return "Demand Letter — " + clean(name)
 }
 
+// noTags keeps markup a record may hold (<script>, <img onerror=…>) from
+// being raw HTML in the Markdown, which renderers would pass through: a
+// "<" is written as the entity, which reads the same.
+var noTags = strings.NewReplacer("<", "&lt;").Replace
+
 // WriteMarkdown writes d as demand.md: a title, a not-approved notice while
 // any section awaits approval, then each section as a level-2 heading and
 // its text (opened by DraftBanner while in draft).
 func WriteMarkdown(w io.Writer, d Draft) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n", d.title())
+	fmt.Fprintf(bw, "# %s\n\n", noTags(d.title()))
 	if !d.Approved() {
 		fmt.Fprintf(bw, "**%s**\n\n", NotApprovedNotice)
 	}
@@ -36,7 +42,7 @@ func WriteMarkdown(w io.Writer, d Draft) error {
 		fmt.Fprintf(bw, "Generated %s from the chronology of matter %s.\n\n", d.GeneratedAt.UTC().Format(time.RFC3339), d.Matter.ID)
 	}
 	for _, s := range d.Sections {
-		fmt.Fprintf(bw, "## %s\n\n%s\n\n", s.Title, s.Text())
+		fmt.Fprintf(bw, "## %s\n\n%s\n\n", noTags(s.Title), noTags(s.Text()))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write demand.md: %w", err)

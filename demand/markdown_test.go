@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/chronology"
 )
 
 func TestWriteMarkdown(t *testing.T) {
@@ -40,5 +42,24 @@ func TestWriteMarkdown(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "DRAFT") {
 		t.Error("an approved draft still says DRAFT")
+	}
+}
+
+// TestWriteMarkdownNoRawHTML: markup from a record stays text in demand.md.
+func TestWriteMarkdownNoRawHTML(t *testing.T) {
+	d := Draft{Matter: chronology.Matter{ID: "m", Name: "<b>Smith</b>"}, Sections: []Section{
+		{Key: "facts", Title: "Facts", Body: "The record reads <script>alert(1)</script> and <img src=x onerror=alert(2)>."},
+	}}
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range []string{"<script", "<img", "<b>"} {
+		if strings.Contains(b.String(), raw) {
+			t.Errorf("demand.md holds raw %q:\n%s", raw, b.String())
+		}
+	}
+	if !strings.Contains(b.String(), "&lt;script>alert(1)&lt;/script>") {
+		t.Errorf("the markup is not kept as text:\n%s", b.String())
 	}
 }

@@ -8,4 +8,12 @@
 // server mode (River on PostgreSQL with any number of worker processes).
 // The package knows nothing of SQL drivers: it talks to a Store and a Queue,
 // which package internal/app wires to a backend.
+//
+// Files come in through Take, which streams them into the store (sealed,
+// never whole in memory) and checks cheaply that they can be records, and
+// Add, which links them to a matter with their jobs; everything that
+// parses a file runs in the jobs. A failure is recorded per document in
+// words fit to show (never a file name, never record text: SafeError) and
+// is retried by Add, RetryFailed and Retry; an extraction that fails on
+// every attempt can be handed to a fallback extractor.
 package pipeline

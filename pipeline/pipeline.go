@@ -2,14 +2,11 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -20,9 +17,13 @@ import (
 
 // PDFReader reads PDFs: validation, the text layer, and page images for OCR.
 type PDFReader interface {
-	// Inspect validates a PDF and returns its page count. Its error names
-	// the file and says what is wrong in words a paralegal understands.
-	Inspect(ctx context.Context, name string, data []byte) (pages int, err error)
+	// Sniff checks cheaply, from a file's first and last bytes and its
+	// size, that it can be a PDF (not empty, not another format, not cut
+	// off), so that an upload is refused at once; its error names the file.
+	Sniff(name string, head, tail []byte, size int64) error
+	// Inspect validates the PDF file at path and returns its page count.
+	// Its error says what is wrong in words a paralegal understands.
+	Inspect(ctx context.Context, path string) (pages int, err error)
 	// TextLayer returns every page with the text of its text layer; pages
 	// without real text have an empty Source and are OCR'd.
 	TextLayer(ctx context.Context, path string) ([]extract.Page, error)
@@ -68,6 +69,13 @@ type Config struct {
 	// one ("rules", "llm") and prompt version (reprocessing); nil means only
 	// the configured Extractor is available.
 	ExtractorFor func(name, promptVersion string) (extract.Extractor, error)
+	// Fallback, when set, extracts a document whose extractor failed on
+	// every attempt (an LLM endpoint down), instead of failing it; the
+	// stored result names the extractor that produced it.
+	Fallback extract.Extractor
+	// ExtractRetry is the wait before the first retry of a failed
+	// extraction (default 15 s), quadrupled for each later one.
+	ExtractRetry time.Duration
 	// Indexer, when set, indexes pages after extraction and entries after
 	// each build. Indexing failures are logged, never fatal: search is
 	// secondary to the chronology.
@@ -75,19 +83,22 @@ type Config struct {
 	// OCRTimeout bounds one page's OCR job (default 3 minutes). A worker
 	// that dies holding a job leaves it to be rescued after this long.
 	OCRTimeout time.Duration
-	// CacheDir holds local copies of original files for the tools that need
-	// a path (pdftotext, pdftoppm); default: a medchron dir in the user cache.
-	CacheDir string
-	Logger   *slog.Logger
+	// WorkDir holds working copies of original files, decrypted for the
+	// tools that need a path (pdftotext, pdftoppm), while their documents
+	// are processed; default: medchron/work in the user cache folder. It is
+	// owner-only (0700, files 0600).
+	WorkDir string
+	Logger  *slog.Logger
 	// Now is the clock for generated_at; nil means time.Now.
 	Now func() time.Time
 }
 
 // Pipeline runs the stages. Set its Queue (SetQueue) before submitting.
 type Pipeline struct {
-	cfg   Config
-	queue Queue
-	log   *slog.Logger
+	cfg       Config
+	queue     Queue
+	log       *slog.Logger
+	lastSweep time.Time
 }
 
 // New returns a Pipeline for cfg.
@@ -95,15 +106,21 @@ func New(cfg Config) (*Pipeline, error) {
 	if cfg.Store == nil || cfg.PDF == nil || cfg.Extractor == nil {
 		return nil, errors.New("pipeline: Store, PDF and Extractor are required")
 	}
-	if cfg.CacheDir == "" {
+	if cfg.WorkDir == "" {
 		dir, err := os.UserCacheDir()
 		if err != nil {
-			dir = os.TempDir()
+			return nil, fmt.Errorf("pipeline: no folder for working copies: %w", err)
 		}
-		cfg.CacheDir = filepath.Join(dir, "medchron", "originals")
+		cfg.WorkDir = filepath.Join(dir, "medchron", "work")
 	}
-	if err := os.MkdirAll(cfg.CacheDir, 0o700); err != nil {
-		return nil, fmt.Errorf("pipeline: cache dir: %w", err)
+	if err := os.MkdirAll(cfg.WorkDir, 0o700); err != nil {
+		return nil, fmt.Errorf("pipeline: work folder: %w", err)
+	}
+	if err := os.Chmod(cfg.WorkDir, 0o700); err != nil {
+		return nil, fmt.Errorf("pipeline: work folder: %w", err)
+	}
+	if cfg.ExtractRetry <= 0 {
+		cfg.ExtractRetry = 15 * time.Second
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -114,7 +131,9 @@ func New(cfg Config) (*Pipeline, error) {
 	if cfg.OCRTimeout <= 0 {
 		cfg.OCRTimeout = ocrTimeout
 	}
-	return &Pipeline{cfg: cfg, log: cfg.Logger}, nil
+	p := &Pipeline{cfg: cfg, log: cfg.Logger}
+	p.sweepWork(workMaxAge)
+	return p, nil
 }
 
 // SetQueue sets the queue that jobs are inserted into. River's client needs
@@ -127,83 +146,6 @@ func (p *Pipeline) Register(w *river.Workers) {
 	river.AddWorker(w, &ocrWorker{p: p})
 	river.AddWorker(w, &extractWorker{p: p})
 	river.AddWorker(w, &buildWorker{p: p})
-}
-
-// Input is one uploaded file.
-type Input struct {
-	Name string // base name shown to users
-	Data []byte
-}
-
-// FileError is a file that could not be taken in; Err says why in words
-// that name the file.
-type FileError struct {
-	File string
-	Err  error
-}
-
-func (e *FileError) Error() string {
-	msg := e.Err.Error()
-	if strings.HasPrefix(msg, e.File) {
-		return msg // the reader's errors already name the file
-	}
-	return e.File + ": " + msg
-}
-func (e *FileError) Unwrap() error { return e.Err }
-
-// DocumentID returns the stable id of a document with the given content hash.
-func DocumentID(sha string) string { return "doc-" + sha[:16] }
-
-// Submit stores the files in the matter and queues their processing. A file
-// that is not a readable PDF is reported in the returned errors and stored
-// nowhere; the other files are still taken in. A file already processed is
-// not processed again. The matter's chronology is always (re)built.
-func (p *Pipeline) Submit(ctx context.Context, m chronology.Matter, files []Input) ([]DocumentRecord, []*FileError, error) {
-	if p.queue == nil {
-		return nil, nil, errors.New("pipeline: no queue")
-	}
-	if err := p.cfg.Store.PutMatter(ctx, m); err != nil {
-		return nil, nil, fmt.Errorf("store matter %s: %w", m.ID, err)
-	}
-	var docs []DocumentRecord
-	var bad []*FileError
-	queued := 0
-	for _, f := range files {
-		pages, err := p.cfg.PDF.Inspect(ctx, f.Name, f.Data)
-		if err != nil {
-			bad = append(bad, &FileError{File: f.Name, Err: err})
-			continue
-		}
-		sum := sha256.Sum256(f.Data)
-		sha := hex.EncodeToString(sum[:])
-		d := DocumentRecord{ID: DocumentID(sha), SHA256: sha, File: f.Name, Size: int64(len(f.Data)), Pages: pages, Status: StatusQueued}
-		err = p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
-			if _, err := tx.AddDocument(ctx, m.ID, d, f.Data); err != nil {
-				return err
-			}
-			stored, err := tx.Document(ctx, d.ID)
-			if err != nil {
-				return err
-			}
-			d = stored
-			if stored.Status == StatusExtracted || stored.Status == StatusFailed {
-				return nil // already done; the build below picks it up
-			}
-			queued++
-			return p.queue.InsertTx(ctx, tx, river.InsertManyParams{Args: IngestArgs{DocumentID: d.ID}})
-		})
-		if err != nil {
-			return docs, bad, fmt.Errorf("store %s: %w", f.Name, err)
-		}
-		docs = append(docs, d)
-	}
-	if queued > 0 {
-		return docs, bad, nil // their extraction queues the build
-	}
-	err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
-		return p.queueBuilds(ctx, tx, m.ID)
-	})
-	return docs, bad, err
 }
 
 // Progress is how far a matter's processing has come.
@@ -325,31 +267,4 @@ func (p *Pipeline) settle(ctx context.Context, matterID string, pr Progress) err
 	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
 		return p.queueBuilds(ctx, tx, matterID)
 	})
-}
-
-// originalPath returns a local file holding the document's original bytes,
-// copying them from the store once per machine.
-func (p *Pipeline) originalPath(ctx context.Context, d DocumentRecord) (string, error) {
-	path := filepath.Join(p.cfg.CacheDir, d.SHA256+".pdf")
-	if _, err := os.Stat(path); err == nil {
-		return path, nil
-	}
-	data, err := p.cfg.Store.DocumentBlob(ctx, d.ID)
-	if err != nil {
-		return "", fmt.Errorf("original of %s: %w", d.File, err)
-	}
-	tmp, err := os.CreateTemp(p.cfg.CacheDir, ".tmp-*")
-	if err != nil {
-		return "", err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return "", err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return "", err
-	}
-	return path, os.Rename(tmp.Name(), path)
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"io"
 	"time"
 
 	"github.com/medchron/medchron/chronology"
@@ -11,6 +12,16 @@ import (
 
 // ErrNotFound is returned by a Store when a row does not exist.
 var ErrNotFound = errors.New("not found")
+
+// ErrExists is returned by a Store when a row to create exists already.
+var ErrExists = errors.New("already exists")
+
+// Blob is an original file as stored: addressed by its content's SHA-256,
+// sealed at rest.
+type Blob struct {
+	SHA256 string
+	Size   int64
+}
 
 // Document statuses.
 const (
@@ -43,19 +54,45 @@ type StoredResult struct {
 // Queries are the storage operations the pipeline needs. Every method takes
 // the context first; implementations scope nothing globally.
 type Queries interface {
+	// PutMatter inserts the matter or updates the settings m gives (empty
+	// fields keep their stored value), for the command line.
 	PutMatter(ctx context.Context, m chronology.Matter) error
+	// CreateMatter inserts a new matter; ErrExists when the id is taken.
+	CreateMatter(ctx context.Context, m chronology.Matter) error
+	// LockMatter returns the matter, locked against other changes until
+	// the transaction ends.
+	LockMatter(ctx context.Context, id string) (chronology.Matter, error)
+	// SetMatter stores m's name, client, date of incident and gap
+	// threshold exactly as given (an empty value clears a setting) and
+	// bumps the matter's version when one changed.
+	SetMatter(ctx context.Context, m chronology.Matter) (changed bool, err error)
 	Matter(ctx context.Context, id string) (chronology.Matter, error)
 	// Matters lists every matter, ordered by id.
 	Matters(ctx context.Context) ([]chronology.Matter, error)
 
-	// AddDocument stores a document's metadata and original bytes (once per
-	// content) and links it to the matter under the given file name. It
+	// PutBlob stores r's bytes (at most limit, when above 0) sealed, as
+	// they are read, and returns their hash; content stored before is kept
+	// once. Call it outside a transaction: a slow upload must not hold one.
+	PutBlob(ctx context.Context, r io.Reader, limit int64) (Blob, error)
+	// OpenBlob streams the original bytes stored under sha; reading fails
+	// rather than return bytes that differ from what was stored.
+	OpenBlob(ctx context.Context, sha string) (io.ReadCloser, error)
+	// DropBlob removes a blob no document refers to (a refused upload).
+	DropBlob(ctx context.Context, sha string) error
+
+	// AddDocument stores a document's metadata and, when data is not nil,
+	// its original bytes (once per content; with nil data PutBlob stored
+	// them), and links it to the matter under the given file name. It
 	// reports whether the document was new to the store.
 	AddDocument(ctx context.Context, matterID string, d DocumentRecord, data []byte) (bool, error)
 	Document(ctx context.Context, id string) (DocumentRecord, error)
 	// DocumentBlob returns the original bytes of a document.
 	DocumentBlob(ctx context.Context, id string) ([]byte, error)
 	SetDocumentStatus(ctx context.Context, id, status, errMsg string, pages int) error
+	// ResetDocument puts a document back to StatusQueued, clearing its
+	// error, and makes its unreadable pages wait for OCR again, so that
+	// processing it again starts afresh.
+	ResetDocument(ctx context.Context, id string) error
 	// MatterDocuments lists a matter's documents in upload order, with File
 	// set to the name the document was uploaded under in that matter.
 	MatterDocuments(ctx context.Context, matterID string) ([]DocumentRecord, error)

@@ -16,14 +16,38 @@ import (
 func lastAttempt[T river.JobArgs](job *river.Job[T]) bool { return job.Attempt >= job.MaxAttempts }
 
 // failDocument marks a document failed when its job has no attempt left,
-// so that waiting users see why, and returns err for River to record.
-func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, docID string, err error) error {
+// so that waiting users see why (in words safe to show: never record
+// text, never a file name), and returns err, made safe, for River to
+// record in its job row.
+func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d DocumentRecord, err error, texts ...string) error {
 	if lastTry {
-		if d, derr := p.cfg.Store.Document(ctx, docID); derr == nil {
-			_ = p.cfg.Store.SetDocumentStatus(ctx, docID, StatusFailed, err.Error(), d.Pages)
+		ctx, cancel := recordContext(ctx)
+		defer cancel()
+		if cur, derr := p.cfg.Store.Document(ctx, d.ID); derr == nil {
+			_ = p.cfg.Store.SetDocumentStatus(ctx, d.ID, StatusFailed, userError(d, err, texts...), cur.Pages)
 		}
+		// Its matters are done with it: their chronologies are rebuilt
+		// (without it), so that their processing ends.
+		if qerr := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+			matters, err := tx.DocumentMatters(ctx, d.ID)
+			if err != nil {
+				return err
+			}
+			return p.queueBuilds(ctx, tx, matters...)
+		}); qerr != nil {
+			p.log.Warn("chronology rebuild after a failed document not queued", "document", d.ID, "error", SafeError(qerr))
+		}
+		p.removeWork(d)
+		p.log.Warn("document failed", "document", d.ID, "error", SafeError(err, texts...))
 	}
-	return err
+	return safe(err, texts...)
+}
+
+// recordContext is a context for recording a job's failure: the job's
+// values without its deadline or cancellation (which may be what made it
+// fail), bounded by a minute of its own.
+func recordContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 }
 
 type ingestWorker struct {
@@ -47,11 +71,15 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 	}
 	path, err := p.originalPath(ctx, d)
 	if err != nil {
-		return p.failDocument(ctx, lastAttempt(job), d.ID, err)
+		return p.failDocument(ctx, lastAttempt(job), d, err)
+	}
+	if _, err := p.cfg.PDF.Inspect(ctx, path); err != nil {
+		// Not a PDF that can be read: no attempt will change that.
+		return p.failDocument(ctx, true, d, err)
 	}
 	pages, err := p.cfg.PDF.TextLayer(ctx, path)
 	if err != nil {
-		return p.failDocument(ctx, lastAttempt(job), d.ID, fmt.Errorf("%s: %w", d.File, err))
+		return p.failDocument(ctx, lastAttempt(job), d, err)
 	}
 	var text []extract.Page
 	var ocr []int
@@ -121,10 +149,16 @@ func (w *ocrWorker) Work(ctx context.Context, job *river.Job[OCRPageArgs]) error
 	page, err := p.ocrPage(ctx, d, a.Page)
 	if err != nil {
 		if !lastAttempt(job) {
-			return err
+			return safe(err)
 		}
-		p.log.Warn("page unreadable", "document", d.ID, "page", a.Page, "error", err)
-		page = extract.Page{DocumentID: d.ID, Number: a.Page, Source: extract.SourceError, Err: err.Error()}
+		p.log.Warn("page unreadable", "document", d.ID, "page", a.Page, "error", SafeError(err))
+		page = extract.Page{DocumentID: d.ID, Number: a.Page, Source: extract.SourceError, Err: userError(d, err)}
+		// The job's time may be up (the OCR timed out): the failure must
+		// still be recorded, or the document would wait for this page
+		// forever.
+		var cancel context.CancelFunc
+		ctx, cancel = recordContext(ctx)
+		defer cancel()
 	}
 	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
 		if err := tx.PutPages(ctx, []extract.Page{page}); err != nil {
@@ -142,18 +176,18 @@ func (p *Pipeline) ocrPage(ctx context.Context, d DocumentRecord, n int) (extrac
 	if po, ok := p.cfg.OCR.(PageOCR); ok {
 		page, err := po.OCRPage(ctx, path, n, d.ID)
 		if err != nil {
-			return extract.Page{}, fmt.Errorf("%s page %d: %w", d.File, n, err)
+			return extract.Page{}, fmt.Errorf("page %d: %w", n, err)
 		}
 		page.DocumentID, page.Number = d.ID, n
 		return page, nil
 	}
 	img, dpi, err := p.cfg.PDF.PageImage(ctx, path, n)
 	if err != nil {
-		return extract.Page{}, fmt.Errorf("%s page %d: image: %w", d.File, n, err)
+		return extract.Page{}, fmt.Errorf("page %d: image: %w", n, err)
 	}
 	page, err := p.cfg.OCR.Recognize(ctx, img, dpi, d.ID, n)
 	if err != nil {
-		return extract.Page{}, fmt.Errorf("%s page %d: ocr: %w", d.File, n, err)
+		return extract.Page{}, fmt.Errorf("page %d: ocr: %w", n, err)
 	}
 	page.DocumentID, page.Number = d.ID, n
 	return page, nil
@@ -181,8 +215,21 @@ type extractWorker struct {
 
 func (w *extractWorker) Timeout(*river.Job[ExtractArgs]) time.Duration { return extractTimeout }
 
+// NextRetry waits ExtractRetry before the second attempt and four times
+// as long before each later one: an endpoint that is down gets minutes to
+// come back before the fallback (if any) takes over.
+func (w *extractWorker) NextRetry(job *river.Job[ExtractArgs]) time.Time {
+	d := w.p.cfg.ExtractRetry
+	for i := 1; i < job.Attempt && d < time.Hour; i++ {
+		d *= 4
+	}
+	return time.Now().Add(d)
+}
+
 // Work runs the extractor over every page of the document and replaces its
 // stored facts, then queues a chronology build for each matter holding it.
+// When the extractor fails on the last attempt and a fallback is
+// configured, the fallback extracts the document instead.
 func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) error {
 	p := w.p
 	p.log.Debug("job", "kind", job.Kind, "document", job.Args.DocumentID, "attempt", job.Attempt)
@@ -193,7 +240,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 		}
 		var err error
 		if ex, err = p.cfg.ExtractorFor(a.Extractor, a.PromptVersion); err != nil {
-			return river.JobCancel(err)
+			return river.JobCancel(safe(err))
 		}
 	}
 	d, err := p.cfg.Store.Document(ctx, job.Args.DocumentID)
@@ -204,9 +251,21 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	if err != nil {
 		return err
 	}
-	res, err := ex.Extract(ctx, extract.Document{ID: d.ID, File: d.File, SHA256: d.SHA256, Pages: d.Pages}, pages)
+	// Extractors never see the file's name: it belongs to the matters that
+	// uploaded it, and an extractor's errors name what it was given.
+	doc := extract.Document{ID: d.ID, File: "document", SHA256: d.SHA256, Pages: d.Pages}
+	res, err := ex.Extract(ctx, doc, pages)
 	if err != nil {
-		return p.failDocument(ctx, lastAttempt(job), d.ID, fmt.Errorf("%s: extract: %w", d.File, err))
+		texts := pageTexts(pages)
+		if !lastAttempt(job) || p.cfg.Fallback == nil || p.cfg.Fallback.Name() == ex.Name() {
+			return p.failDocument(ctx, lastAttempt(job), d, fmt.Errorf("%s: extract: %w", d.ID, err), texts...)
+		}
+		p.log.Warn("extractor failed on every attempt; using the fallback", "document", d.ID,
+			"extractor", ex.Name(), "fallback", p.cfg.Fallback.Name(), "error", SafeError(err, texts...))
+		ex = p.cfg.Fallback
+		if res, err = ex.Extract(ctx, doc, pages); err != nil {
+			return p.failDocument(ctx, true, d, fmt.Errorf("%s: extract (fallback %s): %w", d.ID, ex.Name(), err), texts...)
+		}
 	}
 	p.log.Debug("extracted", "document", d.ID, "encounters", len(res.Encounters), "bills", len(res.Bills))
 	matters, err := p.cfg.Store.DocumentMatters(ctx, d.ID)
@@ -223,9 +282,12 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 		}
 		return p.queueBuilds(ctx, tx, matters...)
 	})
-	if err == nil && p.cfg.Indexer != nil {
-		if ierr := p.cfg.Indexer.IndexDocument(ctx, d.ID, pages); ierr != nil {
-			p.log.Warn("search index of document not updated", "document", d.ID, "error", ierr)
+	if err == nil {
+		p.removeWork(d)
+		if p.cfg.Indexer != nil {
+			if ierr := p.cfg.Indexer.IndexDocument(ctx, d.ID, pages); ierr != nil {
+				p.log.Warn("search index of document not updated", "document", d.ID, "error", SafeError(ierr))
+			}
 		}
 	}
 	return err
@@ -263,7 +325,7 @@ func (w *buildWorker) Work(ctx context.Context, job *river.Job[BuildArgs]) error
 	}
 	if p.cfg.Indexer != nil {
 		if err := p.cfg.Indexer.IndexEntries(ctx, id, c.Entries); err != nil {
-			p.log.Warn("search index of entries not updated", "matter", id, "error", err)
+			p.log.Warn("search index of entries not updated", "matter", id, "error", SafeError(err))
 		}
 	}
 	return nil

@@ -190,3 +190,7 @@ fi
 rm -f "$out" "$search_out" "$web_out" "$born_out" "$scan_out" "$big_out" "$acc_out"
 rm -rf "$tools_dir"
 echo "wrote BENCHMARKS.md" >&2
+
+# Security figures (hostile corpus, load, attacks, kill -9 chaos) go to
+# SECURITY.md, by their own script.
+scripts/security.sh

@@ -2,21 +2,26 @@ package web
 
 import (
 	"bytes"
-	"path/filepath"
-
-	"github.com/medchron/medchron/extract/imagedoc"
+	"context"
+	"errors"
 	"mime"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/imagedoc"
+	"github.com/medchron/medchron/internal/pdfsafe"
+	"github.com/medchron/medchron/pipeline"
 )
 
 // documentDownload answers the original PDF of a document of the matter
 // (/matters/{matter}/documents/{doc}.pdf), inline so that the browser's
-// viewer opens it (at #page=N). Audited as a document view.
+// viewer opens it (at #page=N), as a copy without active content
+// (pdfsafe.Clean: no JavaScript, launch, link-out, form-submit or other
+// actions, no embedded files). Audited as a document view.
 func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	id, ok := strings.CutSuffix(r.PathValue("doc"), ".pdf")
 	if !ok || id == "" {
@@ -34,27 +39,32 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 		s.serverError(w, r, err)
 		return
 	}
+	status := ""
 	for _, d := range docs {
-		if d.ID == id && d.File != "" {
-			name = d.File
+		if d.ID == id {
+			status = d.Status
+			if d.File != "" {
+				name = d.File
+			}
 		}
 	}
-	data, err := s.cfg.Store.DocumentBlob(ctx, id)
-	if err != nil {
-		s.serverError(w, r, err)
+	if status == pipeline.StatusFailed {
+		// It never passed the checks of the reader processes: this process
+		// does not parse it either.
+		s.httpError(w, r, http.StatusUnprocessableEntity, "This file could not be read, so it is not shown; the matter page says why.")
 		return
 	}
-	if imagedoc.Sniff(data[:min(len(data), 16)]) != "" {
-		// A scan that arrived as an image (a TIFF fax, say) is shown as the
-		// PDF of its pages, which the browser's viewer opens at #page=N.
-		var buf bytes.Buffer
-		if err := imagedoc.WritePDF(&buf, id, data); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		data = buf.Bytes()
-		name = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf"
+	data, err := s.cleanOriginal(ctx, id)
+	if errors.Is(err, errBusy) {
+		s.busy(w, r, "preparing other documents")
+		return
 	}
+	if err != nil {
+		s.cfg.Logger.Warn("original not shown: it could not be cleaned of active content", "document", id, "error", pipeline.SafeError(err))
+		s.httpError(w, r, http.StatusUnprocessableEntity, "This PDF cannot be shown: it could not be checked for scripts and other active content.")
+		return
+	}
+	name = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf" // a scan that arrived as an image is shown as a PDF
 	if err := s.audit(r, access.AuditDocumentView, m.ID, id, ""); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -68,3 +78,43 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 	h.Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": name}))
 	w.Write(data)
 }
+
+// cleanOriginal returns the document's original without active content,
+// cleaned once and kept in a small cache; cleaning waits for a render
+// slot, since it parses the whole file.
+func (s *Server) cleanOriginal(ctx context.Context, id string) ([]byte, error) {
+	key := pngKey{doc: id}
+	if data, ok := s.cleaned.get(key); ok {
+		return data, nil
+	}
+	release, err := s.renderSlots.take(ctx, renderWait)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	blob, err := s.cfg.Store.DocumentBlob(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var data []byte
+	if imagedoc.Sniff(blob[:min(len(blob), 16)]) != "" {
+		// A scan that arrived as an image (a TIFF fax, say) is shown as the
+		// PDF of its pages, which the browser's viewer opens at #page=N; it
+		// holds nothing but the images.
+		var buf bytes.Buffer
+		if err := imagedoc.WritePDF(&buf, id, blob); err != nil {
+			return nil, err
+		}
+		data = buf.Bytes()
+	} else if data, _, err = pdfsafe.Clean(ctx, id, blob); err != nil {
+		return nil, err
+	}
+	s.cleaned.put(key, data)
+	return data, nil
+}
+
+// Cleaned originals kept in memory: a few at a time.
+const (
+	cleanCacheEntries = 8
+	cleanCacheBytes   = 64 << 20
+)

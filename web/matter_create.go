@@ -1,37 +1,33 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/pipeline"
 )
 
 // matterCreate creates a matter and makes its creator a member. The id is
 // given, or derived from the name ("Smith v. Jones" → smith-v-jones, with
-// -2, -3 … when taken).
+// -2, -3 … when taken). The store refuses an id that exists, so two people
+// creating the same id at once cannot both get it.
 func (s *Server) matterCreate(w http.ResponseWriter, r *http.Request, rc *reqCtx) {
 	f := matterForm{
 		ID: strings.TrimSpace(r.PostFormValue("id")), Name: strings.TrimSpace(r.PostFormValue("name")),
 		Client: strings.TrimSpace(r.PostFormValue("client")), IncidentDate: strings.TrimSpace(r.PostFormValue("incident_date")),
 		GapDays: strings.TrimSpace(r.PostFormValue("gap_days")),
 	}
-	var errs []string
-	m := chronology.Matter{}
-	for _, fv := range []struct{ name, v string }{{"name", f.Name}, {"client", f.Client}, {"incident_date", f.IncidentDate}, {"gap_days", f.GapDays}} {
-		if fv.v == "" {
-			continue
-		}
-		if len(fv.v) > 200 {
-			errs = append(errs, fv.name+": at most 200 characters")
-			continue
-		}
-		if msg := setMatterField(&m, fv.name, fv.v); msg != "" {
-			errs = append(errs, msg)
+	fields := map[string]string{}
+	for name, v := range map[string]string{"name": f.Name, "client": f.Client, "incident_date": f.IncidentDate, "gap_days": f.GapDays} {
+		if v != "" {
+			fields[name] = v
 		}
 	}
+	apply, errs := parseSettings(fields)
 	if f.ID != "" && !validMatter.MatchString(f.ID) {
 		errs = append(errs, "id: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100")
 	}
@@ -42,18 +38,15 @@ func (s *Server) matterCreate(w http.ResponseWriter, r *http.Request, rc *reqCtx
 		s.renderMatters(w, r, rc, http.StatusBadRequest, f, errs)
 		return
 	}
-	id, err := s.freeMatterID(r, f.ID, f.Name)
+	m := chronology.Matter{}
+	apply(&m)
+	id, err := s.createMatter(r, f.ID, f.Name, m)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	if id == "" {
 		s.renderMatters(w, r, rc, http.StatusConflict, f, []string{"id: " + f.ID + " is taken; choose another"})
-		return
-	}
-	m.ID = id
-	if err := s.cfg.Store.PutMatter(r.Context(), m); err != nil {
-		s.serverError(w, r, err)
 		return
 	}
 	if err := s.cfg.Store.AddMember(r.Context(), id, rc.User.ID); err != nil {
@@ -67,18 +60,19 @@ func (s *Server) matterCreate(w http.ResponseWriter, r *http.Request, rc *reqCtx
 	http.Redirect(w, r, "/matters/"+id+"?notice=created", http.StatusSeeOther)
 }
 
-// freeMatterID returns the id to create: given when free ("" when taken),
-// else the name's slug made unique.
-func (s *Server) freeMatterID(r *http.Request, given, name string) (string, error) {
-	free := func(id string) (bool, error) {
-		_, err := s.cfg.Store.Matter(r.Context(), id)
-		if isNotFound(err) {
-			return true, nil
+// createMatter creates m under the given id ("" when it is taken), or
+// under the name's slug made unique (-2, -3 …), and returns the id.
+func (s *Server) createMatter(r *http.Request, given, name string, m chronology.Matter) (string, error) {
+	try := func(id string) (bool, error) {
+		m.ID = id
+		err := s.cfg.Store.CreateMatter(r.Context(), m)
+		if errors.Is(err, pipeline.ErrExists) {
+			return false, nil
 		}
-		return false, err
+		return err == nil, err
 	}
 	if given != "" {
-		ok, err := free(given)
+		ok, err := try(given)
 		if !ok || err != nil {
 			return "", err
 		}
@@ -90,7 +84,7 @@ func (s *Server) freeMatterID(r *http.Request, given, name string) (string, erro
 		if i > 1 {
 			id = fmt.Sprintf("%s-%d", base, i)
 		}
-		ok, err := free(id)
+		ok, err := try(id)
 		if err != nil {
 			return "", err
 		}

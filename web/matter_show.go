@@ -17,6 +17,7 @@ type matterView struct {
 	Candidates    []access.User // active users who are not members
 	CanUpload     bool
 	CanManage     bool
+	CanEdit       bool // change the matter's settings
 	CanAudit      bool
 	HasChronology bool
 	HasDemand     bool
@@ -46,6 +47,7 @@ func (s *Server) renderMatter(w http.ResponseWriter, r *http.Request, rc *reqCtx
 	v := matterView{
 		Progress: p, Poll: p.Documents > 0 && !p.Done,
 		CanUpload: access.Can(rc.User, access.UploadRecords, true), CanManage: access.Can(rc.User, access.ManageMatter, true),
+		CanEdit:  access.Can(rc.User, access.EditMatter, true),
 		CanAudit: access.Can(rc.User, access.ViewAudit, true), Exports: exportFormats, UploadErrors: uploadErrors,
 	}
 	if _, err := s.cfg.Store.ChronologyVersion(ctx, m.ID); err == nil {

@@ -1,15 +1,13 @@
 package web
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"path/filepath"
-	"strconv"
+	"strings"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/pipeline"
 )
 
@@ -33,51 +31,80 @@ type uploadFailed struct {
 }
 
 // uploadDocuments takes multipart "file" parts (and optional form fields
-// incident_date, gap_days, name, client) and queues their processing. The
-// jobs are inserted in the same transaction as each document, so an upload
-// exists with its jobs or not at all.
+// incident_date, gap_days, name, client) and queues their processing.
+// Files stream into the store as they arrive. Nothing changes unless at
+// least one file is taken: the settings, validated first, are then
+// applied as an audited change (which needs the EditMatter right on an
+// existing matter), or create the matter (with the service token). Each
+// document is stored with its jobs in one transaction.
 func (s *Server) uploadDocuments(w http.ResponseWriter, r *http.Request) {
 	id, ok := matterID(w, r)
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+	release, err := s.uploads.take(r.Context(), 0)
+	if err != nil {
+		s.busy(w, r, "with other uploads")
+		return
+	}
+	defer release()
 	mr, err := r.MultipartReader()
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "expected a multipart/form-data upload")
 		return
 	}
-	m := chronology.Matter{ID: id}
-	var files []pipeline.Input
-	for {
-		part, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			writeError(w, http.StatusBadRequest, "upload could not be read: "+err.Error())
-			return
-		}
-		if part.FileName() == "" {
-			v, _ := io.ReadAll(io.LimitReader(part, 1024))
-			if msg := setMatterField(&m, part.FormName(), string(v)); msg != "" {
-				writeError(w, http.StatusBadRequest, msg)
-				return
-			}
-			continue
-		}
-		data, err := io.ReadAll(part)
-		if err != nil {
-			writeError(w, http.StatusRequestEntityTooLarge, "upload too large or interrupted")
-			return
-		}
-		files = append(files, pipeline.Input{Name: filepath.Base(part.FileName()), Data: data})
+	up, err := s.readUpload(r.Context(), mr, settingsFields)
+	if err != nil {
+		s.uploadFailed(w, r, true, err)
+		return
 	}
-	if len(files) == 0 {
+	apply, errs := parseSettings(up.fields)
+	switch {
+	case errs != nil:
+		s.dropStored(r.Context(), up)
+		writeError(w, http.StatusBadRequest, strings.Join(errs, "; "))
+		return
+	case up.files == 0:
 		writeError(w, http.StatusBadRequest, "no file in the upload")
 		return
 	}
-	res, status, err := s.submit(r, m, files)
+	m, err := s.cfg.Store.Matter(r.Context(), id)
+	exists := err == nil
+	if err != nil && !isNotFound(err) {
+		s.dropStored(r.Context(), up)
+		s.internalError(w, r, err)
+		return
+	}
+	if exists && len(up.fields) > 0 && !s.mayEditSettings(r, m, apply) {
+		s.dropStored(r.Context(), up)
+		writeError(w, http.StatusForbidden, "your role does not allow changing this matter's settings (name, client, incident_date, gap_days): upload without them")
+		return
+	}
+	if len(up.stored) == 0 {
+		writeJSON(w, http.StatusUnprocessableEntity, uploadAnswer(id, nil, up.bad))
+		return
+	}
+	if !exists {
+		m = chronology.Matter{ID: id}
+		apply(&m)
+		if err := s.cfg.Store.CreateMatter(r.Context(), m); err != nil && !errors.Is(err, pipeline.ErrExists) {
+			s.dropStored(r.Context(), up)
+			s.internalError(w, r, err)
+			return
+		} else if err == nil {
+			if err := s.audit(r, access.AuditMatterCreate, id, id, "by upload"); err != nil {
+				s.internalError(w, r, err)
+				return
+			}
+		}
+	} else if len(up.fields) > 0 {
+		if _, err := s.changeMatter(r, id, apply); err != nil {
+			s.dropStored(r.Context(), up)
+			s.internalError(w, r, err)
+			return
+		}
+	}
+	res, status, err := s.addUploaded(r, id, up)
 	if err != nil {
 		s.internalError(w, r, err)
 		return
@@ -85,55 +112,68 @@ func (s *Server) uploadDocuments(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, status, res)
 }
 
-// submit stores uploaded files with their processing jobs and audits each
-// stored document. Files that are not readable PDFs are listed in the
-// result's Errors, naming the file; the status is 202 when at least one
-// file was taken, else 422.
-func (s *Server) submit(r *http.Request, m chronology.Matter, files []pipeline.Input) (uploadResult, int, error) {
-	docs, bad, err := s.cfg.Pipeline.Submit(r.Context(), m, files)
+// mayEditSettings reports whether the request may apply the settings to
+// m: always when they change nothing, else with the service token or the
+// EditMatter right.
+func (s *Server) mayEditSettings(r *http.Request, m chronology.Matter, apply func(*chronology.Matter)) bool {
+	after := m
+	apply(&after)
+	if settingsDiff(m, after) == "" || s.bearer(r) {
+		return true
+	}
+	rc := current(r)
+	return rc != nil && access.Can(rc.User, access.EditMatter, true)
+}
+
+// addUploaded adds the stored files of an upload to the matter, audits
+// each document, and answers with the documents under the names they
+// have in this matter and the files refused: 202 when at least one file
+// was taken, else 422.
+func (s *Server) addUploaded(r *http.Request, matterID string, up *upload) (uploadResult, int, error) {
+	docs, err := s.cfg.Pipeline.Add(r.Context(), matterID, up.stored)
 	if err != nil {
 		return uploadResult{}, 0, err
 	}
-	res := uploadResult{Matter: m.ID, Documents: []uploadedDoc{}, Errors: []uploadFailed{}}
 	for _, d := range docs {
 		// The file name stays out of the audit log: record file names
 		// often carry the client's name.
-		if err := s.audit(r, access.AuditUpload, m.ID, d.ID, fmt.Sprintf("%d pages", d.Pages)); err != nil {
+		if err := s.audit(r, access.AuditUpload, matterID, d.ID, fmt.Sprintf("%d bytes", d.Size)); err != nil {
 			return uploadResult{}, 0, err
 		}
-		res.Documents = append(res.Documents, uploadedDoc{ID: d.ID, File: d.File, Pages: d.Pages, Status: d.Status})
-	}
-	for _, b := range bad {
-		res.Errors = append(res.Errors, uploadFailed{File: b.File, Error: b.Error()})
 	}
 	status := http.StatusAccepted
 	if len(docs) == 0 {
 		status = http.StatusUnprocessableEntity
 	}
-	return res, status, nil
+	return uploadAnswer(matterID, docs, up.bad), status, nil
 }
 
-// setMatterField applies one form field; it returns a message when invalid.
-func setMatterField(m *chronology.Matter, name, v string) string {
-	switch name {
-	case "incident_date":
-		d, err := dates.ParseISO(v)
-		if err != nil {
-			return "incident_date: want YYYY-MM-DD"
-		}
-		m.DateOfIncident = d
-	case "gap_days":
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return "gap_days: want a positive number"
-		}
-		m.GapDays = n
-	case "name":
-		m.Name = v
-	case "client":
-		m.Client = v
-	default:
-		return fmt.Sprintf("unknown field %q", name)
+// uploadAnswer is the JSON answer to an upload.
+func uploadAnswer(matterID string, docs []pipeline.DocumentRecord, bad []*pipeline.FileError) uploadResult {
+	res := uploadResult{Matter: matterID, Documents: []uploadedDoc{}, Errors: []uploadFailed{}}
+	for _, d := range docs {
+		res.Documents = append(res.Documents, uploadedDoc{ID: d.ID, File: d.File, Pages: d.Pages, Status: d.Status})
 	}
-	return ""
+	for _, b := range bad {
+		res.Errors = append(res.Errors, uploadFailed{File: b.File, Error: pipeline.SafeText(b.Error())})
+	}
+	return res
+}
+
+// uploadFailed answers an upload that could not be read as a whole.
+func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, wantJSON bool, err error) {
+	if !errors.Is(err, errUploadRead) {
+		if wantJSON {
+			s.internalError(w, r, err)
+		} else {
+			s.serverError(w, r, err)
+		}
+		return
+	}
+	msg := "The upload could not be read; it may be too large or was interrupted."
+	if wantJSON {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	s.httpError(w, r, http.StatusBadRequest, msg)
 }

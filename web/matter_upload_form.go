@@ -1,36 +1,82 @@
 package web
 
 import (
-	"fmt"
+	"crypto/subtle"
 	"io"
 	"mime/multipart"
 	"net/http"
-	"path/filepath"
 	"strings"
 
+	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
 )
 
+// uploadPage guards the matter page's upload without parsing the body
+// into memory or a temporary file: a signed-in user with the right to
+// upload to the matter (404 for a matter they cannot see), the CSRF token
+// from the X-CSRF-Token header (the page's script) or from the form's
+// first part (the plain form puts its hidden csrf field first), and a
+// free upload slot. fn gets the multipart stream positioned after the
+// token.
+func (s *Server) uploadPage(fn func(http.ResponseWriter, *http.Request, *reqCtx, chronology.Matter, *multipart.Reader)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc, ok := s.session(w, r)
+		if !ok {
+			s.toSignIn(w, r)
+			return
+		}
+		r = r.WithContext(withRequest(r.Context(), rc))
+		m, ok := s.matterAccess(w, r, rc, access.UploadRecords, true)
+		if !ok {
+			return
+		}
+		mr, err := r.MultipartReader()
+		if err != nil {
+			s.httpError(w, r, http.StatusBadRequest, "Choose at least one PDF file.")
+			return
+		}
+		token := r.Header.Get("X-CSRF-Token")
+		if token == "" {
+			if part, err := mr.NextPart(); err == nil && part.FormName() == "csrf" && part.FileName() == "" {
+				b, _ := io.ReadAll(io.LimitReader(part, 256))
+				token = strings.TrimSpace(string(b))
+			}
+		}
+		if token == "" || subtle.ConstantTimeCompare([]byte(token), []byte(rc.Session.CSRF)) != 1 {
+			s.httpError(w, r, http.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
+			return
+		}
+		release, err := s.uploads.take(r.Context(), 0)
+		if err != nil {
+			s.busy(w, r, "with other uploads")
+			return
+		}
+		defer release()
+		fn(w, r, rc, m, mr)
+	})
+}
+
 // matterUploadForm takes the matter page's upload: multipart "file"
-// parts, sent by the page's script (with the CSRF token in a header,
-// answered with JSON like the API's upload) or by the plain form
-// (answered with the matter page). Each stored document is audited.
-func (s *Server) matterUploadForm(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
-	if r.MultipartForm != nil {
-		defer r.MultipartForm.RemoveAll()
-	}
+// parts, sent by the page's script (answered with JSON like the API's
+// upload) or by the plain form (answered with the matter page). Files
+// stream into the store as they arrive; each stored document is audited.
+func (s *Server) matterUploadForm(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter, mr *multipart.Reader) {
 	wantJSON := r.Header.Get("X-Requested-With") != "" || strings.Contains(r.Header.Get("Accept"), "application/json")
-	files, err := uploadedFiles(r)
+	up, err := s.readUpload(r.Context(), mr, nil)
 	if err != nil {
-		s.uploadRefused(w, r, wantJSON, http.StatusBadRequest, "The upload could not be read; it may be too large or was interrupted.")
+		s.uploadFailed(w, r, wantJSON, err)
 		return
 	}
-	if len(files) == 0 {
-		s.uploadRefused(w, r, wantJSON, http.StatusBadRequest, "Choose at least one PDF file.")
+	if up.files == 0 {
+		msg := "Choose at least one PDF file."
+		if wantJSON {
+			writeError(w, http.StatusBadRequest, msg)
+		} else {
+			s.httpError(w, r, http.StatusBadRequest, msg)
+		}
 		return
 	}
-	res, status, err := s.submit(r, m, files)
+	res, status, err := s.addUploaded(r, m.ID, up)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -46,59 +92,4 @@ func (s *Server) matterUploadForm(w http.ResponseWriter, r *http.Request, rc *re
 		}
 		s.renderMatter(w, r, rc, m, status, res.Errors)
 	}
-}
-
-// uploadRefused answers an upload that carried nothing usable.
-func (s *Server) uploadRefused(w http.ResponseWriter, r *http.Request, wantJSON bool, status int, msg string) {
-	if wantJSON {
-		writeError(w, status, msg)
-		return
-	}
-	s.httpError(w, r, status, msg)
-}
-
-// uploadedFiles reads the request's "file" parts: from the parsed form
-// when the CSRF check parsed it (a plain form post), else streamed.
-func uploadedFiles(r *http.Request) ([]pipeline.Input, error) {
-	var files []pipeline.Input
-	if r.MultipartForm != nil {
-		for _, fh := range r.MultipartForm.File["file"] {
-			data, err := readFileHeader(fh)
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, pipeline.Input{Name: filepath.Base(fh.Filename), Data: data})
-		}
-		return files, nil
-	}
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return nil, fmt.Errorf("upload: %w", err)
-	}
-	for {
-		part, err := mr.NextPart()
-		if err == io.EOF {
-			return files, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("upload: %w", err)
-		}
-		if part.FormName() != "file" || part.FileName() == "" {
-			continue // the csrf field and anything else
-		}
-		data, err := io.ReadAll(part)
-		if err != nil {
-			return nil, fmt.Errorf("upload %s: %w", filepath.Base(part.FileName()), err)
-		}
-		files = append(files, pipeline.Input{Name: filepath.Base(part.FileName()), Data: data})
-	}
-}
-
-func readFileHeader(fh *multipart.FileHeader) ([]byte, error) {
-	f, err := fh.Open()
-	if err != nil {
-		return nil, fmt.Errorf("upload %s: %w", filepath.Base(fh.Filename), err)
-	}
-	defer f.Close()
-	return io.ReadAll(f)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/pdf"
 )
@@ -18,14 +19,14 @@ var pageDPIs = map[int]bool{72: true, 110: true, 150: true, 200: true}
 
 const defaultPageDPI = 110
 
-// renderPage draws a page, waiting for a free render slot.
+// renderPage draws a page, waiting up to renderWait for a free render
+// slot (errBusy after that).
 func (s *Server) renderPage(ctx context.Context, blob []byte, n, dpi int) ([]byte, error) {
-	select {
-	case s.renderSlots <- struct{}{}:
-		defer func() { <-s.renderSlots }()
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	release, err := s.renderSlots.take(ctx, renderWait)
+	if err != nil {
+		return nil, err
 	}
+	defer release()
 	if s.cfg.Pages != nil {
 		return s.cfg.Pages.RenderPage(ctx, blob, n, dpi)
 	}
@@ -33,6 +34,17 @@ func (s *Server) renderPage(ctx context.Context, blob []byte, n, dpi int) ([]byt
 		return imagedoc.RenderPage(blob, n, dpi)
 	}
 	return pdf.RenderPage(ctx, blob, n, dpi)
+}
+
+// maxPagePixels bounds a page image the browser may ask for: a page whose
+// stored size at the asked resolution exceeds it is not drawn.
+const maxPagePixels = 40 << 20
+
+// tooLarge reports whether the stored page is too large to draw at dpi
+// (width × height in points, when known).
+func tooLarge(p extract.Page, dpi int) bool {
+	w, h := p.Width*float64(dpi)/72, p.Height*float64(dpi)/72
+	return w*h > maxPagePixels || w > 30000 || h > 30000
 }
 
 // pageImage answers a page of a document of the matter as PNG (?dpi= one
@@ -61,6 +73,10 @@ func (s *Server) pageImage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m
 			s.notFound(w, r)
 			return
 		}
+		if pg, err := s.cfg.Store.Page(ctx, docID, n); err == nil && tooLarge(pg, dpi) {
+			s.httpError(w, r, http.StatusUnprocessableEntity, "This page is too large to draw.")
+			return
+		}
 		blob, err := s.cfg.Store.DocumentBlob(ctx, docID)
 		if err != nil {
 			s.serverError(w, r, err)
@@ -69,6 +85,10 @@ func (s *Server) pageImage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m
 		if data, err = s.renderPage(ctx, blob, n, dpi); err != nil {
 			if errors.Is(err, pdf.ErrNoPage) {
 				s.notFound(w, r)
+				return
+			}
+			if errors.Is(err, errBusy) {
+				s.busy(w, r, "drawing other pages")
 				return
 			}
 			s.serverError(w, r, fmt.Errorf("render page %d of %s: %w", n, docID, err))

@@ -18,7 +18,7 @@ var onPostgres bool
 func backendOptions(t *testing.T) app.Options {
 	t.Helper()
 	if onPostgres {
-		return app.Options{DatabaseURL: testutil.PostgresDB(t, true), Migrate: true, Workers: 1}
+		return app.Options{DatabaseURL: testutil.PostgresDB(t, true), Migrate: true, Workers: 1, KeyFile: filepath.Join(t.TempDir(), "medchron.key")}
 	}
 	return app.Options{DBPath: filepath.Join(t.TempDir(), "m.db"), NoOCR: true, Workers: 1}
 }

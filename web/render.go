@@ -139,6 +139,7 @@ var notices = map[string]string{
 	"signedout":  "You are signed out.",
 	"membership": "Matter access updated.",
 	"password":   "Password set; that user was signed out everywhere.",
+	"retried":    "Failed records are being processed again.",
 }
 
 func noticeText(key string) string { return notices[key] }

@@ -9,9 +9,8 @@ import (
 // routesAccount registers sign-in, users, matters, uploads, exports and
 // the audit log.
 func (s *Server) routesAccount() {
-	lim := newSignInLimiter(signInMaxFailures, signInWindow)
 	s.handle("GET /signin", http.HandlerFunc(s.signInForm))
-	s.handle("POST /signin", s.signIn(lim))
+	s.handle("POST /signin", s.signIn())
 	s.handle("POST /signout", s.page(s.signOut))
 
 	s.handle("GET /admin/users", s.global(access.ManageUsers, s.userList))
@@ -23,20 +22,13 @@ func (s *Server) routesAccount() {
 	s.handle("GET /matters", s.page(s.matterList))
 	s.handle("POST /matters", s.global(access.CreateMatter, s.matterCreate))
 	s.handle("GET /matters/{matter}", s.matterPage(access.ViewMatter, s.matterShow))
-	s.handle("POST /matters/{matter}/documents", s.limitBody(s.matterPage(access.UploadRecords, s.matterUploadForm)))
+	s.handle("POST /matters/{matter}/documents", s.uploadPage(s.matterUploadForm))
+	s.handle("POST /matters/{matter}/settings", s.matterPage(access.EditMatter, s.matterSettings))
+	s.handle("POST /matters/{matter}/retry", s.matterPage(access.UploadRecords, s.matterRetry))
 	s.handle("GET /matters/{matter}/progress.json", s.matterPage(access.ViewMatter, s.matterProgressPage))
 	s.handle("POST /matters/{matter}/members", s.matterPage(access.ManageMatter, s.matterMemberAdd))
 	s.handle("POST /matters/{matter}/members/remove", s.matterPage(access.ManageMatter, s.matterMemberRemove))
 	s.handle("GET /matters/{matter}/export/{name}", s.matterPage(access.ViewMatter, s.export))
 	s.handle("GET /matters/{matter}/audit", s.matterPage(access.ViewAudit, s.matterAudit))
 	s.handle("GET /audit", s.global(access.ViewAllAudit, s.auditList))
-}
-
-// limitBody bounds a request body to Config.MaxUpload before any guard
-// parses it (a multipart form is parsed by the CSRF check).
-func (s *Server) limitBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
-		next.ServeHTTP(w, r)
-	})
 }

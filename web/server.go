@@ -43,9 +43,15 @@ type Config struct {
 	// Token is the bearer token API calls must present; empty means none
 	// (allowed only on loopback, which the command enforces).
 	Token string
-	// MaxUpload bounds one upload request, in bytes.
+	// MaxUpload bounds one upload request, in bytes (default 2 GiB).
 	MaxUpload int64
-	Logger    *slog.Logger
+	// Uploads bounds the uploads running at once (default DefaultUploads);
+	// more are refused with 503.
+	Uploads int
+	// Hashes bounds the password hashes (sign-ins, password changes)
+	// running at once (default DefaultHashes); more wait, then get 503.
+	Hashes int
+	Logger *slog.Logger
 	// SecureCookies marks the session cookie Secure (set when served over
 	// HTTPS, directly or behind a proxy).
 	SecureCookies bool
@@ -71,7 +77,14 @@ type Server struct {
 	// the file's SHA-256, so a key always names the same image);
 	// renderSlots bounds concurrent renders.
 	pageImages  *pngCache
-	renderSlots chan struct{}
+	renderSlots slots
+	// cleaned caches originals without active content, as the browser is
+	// shown them; uploads and hashes bound concurrent uploads and
+	// password hashes; signIns throttles failed sign-ins.
+	cleaned *pngCache
+	uploads slots
+	hashes  slots
+	signIns *signInLimiter
 	// patterns lists every registered route pattern, for the
 	// access-control test that walks them all.
 	patterns []string
@@ -97,8 +110,16 @@ func New(cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Uploads <= 0 {
+		cfg.Uploads = DefaultUploads
+	}
+	if cfg.Hashes <= 0 {
+		cfg.Hashes = DefaultHashes
+	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: parsePages(),
-		pageImages: newPNGCache(pageCacheEntries, pageCacheBytes), renderSlots: make(chan struct{}, renderers)}
+		pageImages: newPNGCache(pageCacheEntries, pageCacheBytes), renderSlots: make(slots, renderers),
+		cleaned: newPNGCache(cleanCacheEntries, cleanCacheBytes), uploads: make(slots, cfg.Uploads), hashes: make(slots, cfg.Hashes),
+		signIns: newSignInLimiter()}
 	s.handle("GET /healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }))
 	s.handle("POST /api/matters/{matter}/documents", s.api(access.UploadRecords, s.uploadDocuments))
 	s.handle("GET /api/matters/{matter}/progress", s.api(access.ViewMatter, s.matterProgress))
@@ -121,7 +142,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 		h.Set("X-Frame-Options", "DENY")
 	}
-	s.mux.ServeHTTP(w, r)
+	s.mux.ServeHTTP(w, s.bound(w, r))
 }
 
 // bearer reports whether the request presents the service token. The

@@ -29,21 +29,27 @@ func (s *Server) signInForm(w http.ResponseWriter, r *http.Request) {
 
 // signIn checks a username and password. An unknown user, a wrong
 // password and a disabled account get the same answer; failures are
-// audited (never the password) and throttled per username and address.
-// Success starts a new session, replacing any the browser had.
-func (s *Server) signIn(lim *signInLimiter) http.Handler {
+// audited (never the password) and throttled per username and address,
+// per address and per username, counted before the password is hashed.
+// Hashing waits for one of Config.Hashes slots (each hash takes 64 MiB),
+// so sign-ins cannot exhaust memory however many arrive. Success starts
+// a new session, replacing any the browser had.
+func (s *Server) signIn() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !sameOrigin(r) {
 			s.httpError(w, r, http.StatusForbidden, "Sign in from this site's own sign-in page.")
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 		username := strings.ToLower(strings.TrimSpace(r.PostFormValue("username")))
 		password := r.PostFormValue("password")
 		next := safeNext(r.PostFormValue("next"))
 		form := signInView{Username: username, Next: next}
+		if len(username) > 200 || len(password) > 1024 {
+			form.Error = "Wrong username or password."
+			s.render(w, r, http.StatusUnauthorized, "signin", view{Title: "Sign in", Data: form})
+			return
+		}
 		now := s.cfg.Now()
-		key := username + "\x00" + clientIP(r)
 		u, err := s.cfg.Store.UserByName(r.Context(), username)
 		found := err == nil
 		if err != nil && !errors.Is(err, access.ErrNotFound) {
@@ -56,7 +62,8 @@ func (s *Server) signIn(lim *signInLimiter) http.Handler {
 		if found {
 			object = u.Username
 		}
-		if lim.Blocked(key, now) {
+		try, ok := s.signIns.Begin(signInKeys(username, clientIP(r)), now)
+		if !ok {
 			if err := s.audit(r, access.AuditSignInFailed, "", object, "throttled"); err != nil {
 				s.serverError(w, r, err)
 				return
@@ -65,8 +72,16 @@ func (s *Server) signIn(lim *signInLimiter) http.Handler {
 			s.render(w, r, http.StatusTooManyRequests, "signin", view{Title: "Sign in", Data: form})
 			return
 		}
-		if username == "" || !access.Authenticate(u, found, password) {
-			lim.Fail(key, now)
+		release, err := s.hashes.take(r.Context(), hashWait)
+		if err != nil {
+			try.Cancel()
+			s.busy(w, r, "signing other people in")
+			return
+		}
+		authentic := username != "" && access.Authenticate(u, found, password)
+		release()
+		if !authentic {
+			try.End(false, s.cfg.Now())
 			detail := "unknown username"
 			if found {
 				detail = "wrong password or disabled account"
@@ -79,7 +94,7 @@ func (s *Server) signIn(lim *signInLimiter) http.Handler {
 			s.render(w, r, http.StatusUnauthorized, "signin", view{Title: "Sign in", Data: form})
 			return
 		}
-		lim.Reset(key)
+		try.End(true, s.cfg.Now())
 		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" && len(c.Value) <= 100 {
 			_ = s.cfg.Store.DeleteSession(r.Context(), access.HashToken(c.Value))
 		}

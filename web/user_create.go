@@ -10,7 +10,13 @@ import (
 // userCreate creates an account with an initial password.
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request, _ *reqCtx) {
 	f := userForm{Username: r.PostFormValue("username"), Name: r.PostFormValue("name"), Role: access.Role(r.PostFormValue("role"))}
+	release, err := s.hashes.take(r.Context(), hashWait)
+	if err != nil {
+		s.busy(w, r, "checking passwords")
+		return
+	}
 	u, err := access.NewUser(f.Username, f.Name, f.Role, r.PostFormValue("password"), s.cfg.Now())
+	release()
 	if err != nil {
 		s.renderUsers(w, r, http.StatusBadRequest, f, []string{err.Error()})
 		return

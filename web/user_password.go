@@ -18,7 +18,13 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request, rc *reqCtx
 		s.renderUsers(w, r, http.StatusBadRequest, userForm{Role: access.RoleParalegal}, []string{u.Username + ": " + err.Error()})
 		return
 	}
+	release, err := s.hashes.take(r.Context(), hashWait)
+	if err != nil {
+		s.busy(w, r, "checking passwords")
+		return
+	}
 	h, err := access.HashPassword(pw)
+	release()
 	if err != nil {
 		s.serverError(w, r, err)
 		return

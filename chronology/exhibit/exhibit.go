@@ -15,6 +15,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/pdf"
+	"github.com/medchron/medchron/internal/pdfsafe"
 )
 
 // Doc is one record document of the exhibit.
@@ -183,6 +184,11 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 	src, err := pdf.Open(ctx, name, data)
 	if err != nil {
 		return placed{}, err // a *pdf.FileError, naming the file
+	}
+	// The exhibit goes out of the firm: no page of it may carry scripts,
+	// launch or link-out actions, form submissions or embedded files.
+	if _, err := pdfsafe.Sanitize(src); err != nil {
+		return placed{}, fmt.Errorf("%s: %w", name, err)
 	}
 	// Validation resolves the page tree and repairs what relaxed mode
 	// allows; a document that breaks the standard but still reads is kept,

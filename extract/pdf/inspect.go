@@ -59,6 +59,10 @@ func config() *model.Configuration {
 	return conf
 }
 
+// maxInspectPages bounds the page count Inspect believes (record bundles
+// run to a few thousand pages).
+const maxInspectPages = 100000
+
 // Inspect validates the PDF in data, named name in errors, and describes
 // its pages. It fails with ErrEmpty, ErrNotPDF, ErrEncrypted or ErrCorrupt
 // (wrapped in *FileError); a PDF that opens but breaks the standard is
@@ -80,6 +84,11 @@ func Inspect(ctx context.Context, name string, data []byte) (Info, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return Info{}, fmt.Errorf("inspect %s: %w", name, err)
+	}
+	// The page tree's /Count sizes what pageInfos allocates: a hostile one
+	// (negative, or billions) must not reach it.
+	if pctx.PageCount < 0 || pctx.PageCount > maxInspectPages {
+		return Info{}, fileErr(name, 0, fmt.Sprintf("claims %d pages", pctx.PageCount), ErrCorrupt)
 	}
 	if info.Pages, err = pageInfos(pctx); err != nil {
 		return Info{}, fileErr(name, 0, "cannot read the page tree", errors.Join(ErrCorrupt, err))

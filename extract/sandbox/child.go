@@ -138,7 +138,13 @@ func handle(l *Local, req request) (res response) {
 	var err error
 	switch req.Op {
 	case opInspect:
-		res.N, err = l.Inspect(ctx, req.Name, req.Data)
+		data := req.Data
+		if data == nil && req.Path != "" { // InspectFile
+			if data, err = os.ReadFile(req.Path); err != nil {
+				break
+			}
+		}
+		res.N, err = l.Inspect(ctx, req.Name, data)
 	case opText:
 		res.Pages, err = l.TextLayer(ctx, req.Path)
 	case opImage:

@@ -270,6 +270,24 @@ func (p *Pool) Inspect(ctx context.Context, name string, data []byte) (int, erro
 	return res.N, err
 }
 
+// InspectFile is Inspect on the file at path, read by the worker: the
+// calling process never holds the file (a 200 MB upload would cost it as
+// much, twice over with the request's encoding).
+func (p *Pool) InspectFile(ctx context.Context, name, path string) (int, error) {
+	if p.local != nil {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return 0, err
+		}
+		return p.local.Inspect(ctx, name, data)
+	}
+	res, err := p.do(ctx, request{Op: opInspect, Name: name, Path: path})
+	if errors.Is(err, ErrWorkerDied) {
+		return 0, &pdf.FileError{File: name, Detail: "could not be inspected: " + err.Error(), Err: pdf.ErrCorrupt}
+	}
+	return res.N, err
+}
+
 // TextLayer returns every page with its text layer (pdftotext, under the
 // workers' limits, started from this process: sending every word of a long
 // document between processes costs more than reading it). An image

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"time"
 
@@ -33,8 +34,14 @@ type Config struct {
 	// Extractor is "rules", "llm", or "" for rules unless an LLM is configured.
 	Extractor string
 	// NoOCR stores pages without a text layer as empty instead of OCR'ing them.
-	NoOCR  bool
-	Logger *slog.Logger
+	NoOCR bool
+	// KeyFile seals the originals; default EmbeddedKeyFile(DBPath),
+	// created on first use.
+	KeyFile string
+	// Fallback is the extractor ("rules") that takes over a document the
+	// configured one failed on every attempt; "" for none.
+	Fallback string
+	Logger   *slog.Logger
 	// Now is the clock used for generated_at (nil: time.Now).
 	Now func() time.Time
 }
@@ -55,6 +62,27 @@ func DefaultDBPath() string {
 	}
 	return filepath.Join(dir, "medchron", "medchron.db")
 }
+
+// workDir is the folder of working copies beside the database. It also
+// removes the plain copies of originals that older versions cached in
+// "originals" beside it (files named by their SHA-256), and that folder
+// when nothing else is in it.
+func workDir(dbPath string) string {
+	dir := filepath.Dir(dbPath)
+	old := filepath.Join(dir, "originals")
+	if entries, err := os.ReadDir(old); err == nil {
+		for _, e := range entries {
+			if oldCopy.MatchString(e.Name()) {
+				os.Remove(filepath.Join(old, e.Name()))
+			}
+		}
+		os.Remove(old) // fails, harmlessly, unless empty
+	}
+	return filepath.Join(dir, "work")
+}
+
+// oldCopy matches the names of the plain copies older versions cached.
+var oldCopy = regexp.MustCompile(`^([0-9a-f]{64}\.pdf|\.tmp-[0-9]+)$`)
 
 // Embedded is medchron running in one process on a SQLite file.
 type Embedded struct {
@@ -85,11 +113,19 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	if err := os.MkdirAll(filepath.Dir(cfg.DBPath), 0o700); err != nil {
 		return nil, fmt.Errorf("database folder: %w", err)
 	}
+	if cfg.KeyFile == "" {
+		cfg.KeyFile = EmbeddedKeyFile(cfg.DBPath)
+	}
 	unlock, err := sqlite.Lock(cfg.DBPath)
 	if err != nil {
 		return nil, err
 	}
-	st, err := sqlite.Open(ctx, cfg.DBPath)
+	keys, err := loadKeys(cfg.KeyFile, cfg.Logger, slog.LevelInfo)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	st, err := sqlite.Open(ctx, cfg.DBPath, sqlite.WithKeys(keys))
 	if err != nil {
 		unlock()
 		return nil, err
@@ -113,6 +149,11 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	} else if n > 0 {
 		cfg.Logger.Info("resuming jobs interrupted by an earlier run", "jobs", n)
 	}
+	// Holding the lock, nothing else writes: what an interrupted upload
+	// left can go now.
+	if _, err := st.SweepBlobs(ctx, time.Now()); err != nil {
+		return fail(err)
+	}
 	parts, err := newParts(ctx, cfg, st)
 	if err != nil {
 		return fail(err)
@@ -131,7 +172,9 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 		OCR:          parts.ocr,
 		Extractor:    parts.extractor,
 		ExtractorFor: parts.extractorFor,
-		CacheDir:     filepath.Join(filepath.Dir(cfg.DBPath), "originals"),
+		Fallback:     parts.fallback,
+		ExtractRetry: extractRetry(),
+		WorkDir:      workDir(cfg.DBPath),
 		Logger:       cfg.Logger,
 		Now:          cfg.Now,
 	})

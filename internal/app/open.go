@@ -37,7 +37,12 @@ type Options struct {
 	Extractor   string
 	Migrate     bool // server: apply migrations at start-up
 	NoOCR       bool
-	Logger      *slog.Logger
+	// KeyFile seals the originals (default: EmbeddedKeyFile or ServerKeyFile).
+	KeyFile string
+	// Fallback is the extractor that takes over when the configured one
+	// fails on every attempt ("rules"), or "".
+	Fallback string
+	Logger   *slog.Logger
 }
 
 // DatabaseURL returns $DATABASE_URL.
@@ -46,13 +51,15 @@ func DatabaseURL() string { return os.Getenv("DATABASE_URL") }
 // Open opens the backend that opts choose.
 func Open(ctx context.Context, opts Options) (*Handle, error) {
 	if opts.DatabaseURL != "" {
-		s, err := OpenServer(ctx, ServerConfig{DatabaseURL: opts.DatabaseURL, Workers: opts.Workers, Extractor: opts.Extractor, Migrate: opts.Migrate, Logger: opts.Logger})
+		s, err := OpenServer(ctx, ServerConfig{DatabaseURL: opts.DatabaseURL, Workers: opts.Workers, Extractor: opts.Extractor,
+			Migrate: opts.Migrate, KeyFile: opts.KeyFile, Fallback: opts.Fallback, Logger: opts.Logger})
 		if err != nil {
 			return nil, err
 		}
 		return &Handle{Kind: "server", Store: s.Store, Pipeline: s.Pipeline, Jobs: riverQueueOf(s.River), Search: s.Search, Readers: s.Readers, Server: s}, nil
 	}
-	e, err := OpenEmbedded(ctx, Config{DBPath: opts.DBPath, Workers: opts.Workers, Extractor: opts.Extractor, NoOCR: opts.NoOCR, Logger: opts.Logger})
+	e, err := OpenEmbedded(ctx, Config{DBPath: opts.DBPath, Workers: opts.Workers, Extractor: opts.Extractor, NoOCR: opts.NoOCR,
+		KeyFile: opts.KeyFile, Fallback: opts.Fallback, Logger: opts.Logger})
 	if err != nil {
 		return nil, err
 	}

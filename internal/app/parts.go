@@ -5,16 +5,37 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/ocr"
 	"github.com/medchron/medchron/extract/rules"
 	"github.com/medchron/medchron/extract/sandbox"
+	"github.com/medchron/medchron/internal/pdfsafe"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 )
+
+// EnvFallback names the environment variable that sets the extractor
+// taking over when the LLM extractor fails on every attempt ("rules").
+const EnvFallback = "MEDCHRON_LLM_FALLBACK"
+
+// extractRetry is $MEDCHRON_EXTRACT_RETRY, the wait before a failed
+// extraction's first retry (0: the pipeline's default, 15 s).
+func extractRetry() time.Duration {
+	d, _ := time.ParseDuration(os.Getenv("MEDCHRON_EXTRACT_RETRY"))
+	return d
+}
+
+// Fallback returns $MEDCHRON_LLM_FALLBACK, the default of the commands'
+// --llm-fallback flag.
+func Fallback() string { return os.Getenv(EnvFallback) }
 
 // OCRDPI is the resolution pages are rendered at for OCR when their own
 // image cannot be used as is.
@@ -25,6 +46,40 @@ const OCRDPI = 300
 // there under memory and CPU limits, never in this process.
 func newReaders(cfg Config) *sandbox.Pool {
 	return sandbox.New(sandbox.Config{Size: cfg.Workers, DPI: OCRDPI})
+}
+
+// readerFiles is the pipeline's PDFReader over the reader processes: the
+// cheap check of an upload runs here (pdfsafe.Sniff, which reads nothing
+// but the first and last bytes), everything that parses a file runs in
+// the reader processes.
+type readerFiles struct{ *sandbox.Pool }
+
+// Sniff implements pipeline.PDFReader: a PDF, or a TIFF, JPEG or PNG scan
+// under a name that does not say .pdf (an image named .pdf is refused,
+// saying what it is).
+func (r readerFiles) Sniff(name string, head, tail []byte, size int64) error {
+	if imagedoc.Sniff(head[:min(len(head), 16)]) != "" && !strings.EqualFold(filepath.Ext(name), ".pdf") {
+		return nil
+	}
+	return pdfsafe.Sniff(name, head, tail, size)
+}
+
+// Inspect implements pipeline.PDFReader on the working copy at path
+// (named by the document's id), which the reader process reads itself:
+// it gets a name with the extension of what the file holds.
+func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	switch imagedoc.SniffFile(path) {
+	case imagedoc.TIFF:
+		name += ".tif"
+	case imagedoc.JPEG:
+		name += ".jpg"
+	case imagedoc.PNG:
+		name += ".png"
+	default:
+		name += ".pdf"
+	}
+	return r.Pool.InspectFile(ctx, name, path)
 }
 
 // newSearch returns search over the store when it can index, with the
@@ -49,7 +104,9 @@ type parts struct {
 	extractor extract.Extractor
 	// extractorFor gives a job's requested extractor and prompt version.
 	extractorFor func(name, promptVersion string) (extract.Extractor, error)
-	close        []func() error
+	// fallback takes over a document the extractor failed on (nil: none).
+	fallback extract.Extractor
+	close    []func() error
 }
 
 // storeCache backs the LLM response cache with the store.
@@ -121,7 +178,7 @@ func codeBook(ctx context.Context, st pipeline.Store) (rules.CodeBook, error) {
 // codes it does not know and describes the ones the record leaves bare.
 func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error) {
 	readers := newReaders(cfg)
-	p := &parts{pdf: readers, readers: readers}
+	p := &parts{pdf: readerFiles{readers}, readers: readers}
 	p.close = append(p.close, readers.Close)
 	if !cfg.NoOCR {
 		if !ocr.ThreadLimitSet() {
@@ -164,6 +221,15 @@ func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error
 		p.extractor = llmEx
 	default:
 		return nil, fmt.Errorf("unknown extractor %q: want rules or llm", cfg.Extractor)
+	}
+	switch cfg.Fallback {
+	case "", "none":
+	case "rules":
+		if p.extractor != ruleEx {
+			p.fallback = ruleEx
+		}
+	default:
+		return nil, fmt.Errorf("unknown fallback extractor %q (%s): want rules or none", cfg.Fallback, EnvFallback)
 	}
 	return p, nil
 }

@@ -33,8 +33,15 @@ type ServerConfig struct {
 	// Migrate applies medchron's and River's migrations at start-up.
 	Migrate bool
 	Logger  *slog.Logger
-	// CacheDir holds local copies of original files for the PDF tools.
-	CacheDir string
+	// WorkDir holds working copies of original files for the PDF tools
+	// while their documents are processed (default: the user cache folder).
+	WorkDir string
+	// KeyFile seals the originals; default ServerKeyFile(). Every machine
+	// needs the same file.
+	KeyFile string
+	// Fallback is the extractor ("rules") that takes over a document the
+	// configured one failed on every attempt; "" for none.
+	Fallback string
 	// RescueAfter is how long a job may stay running before River gives it
 	// to another worker (its worker is presumed dead: killed, machine
 	// lost). Default 35 minutes: longer than the longest job timeout, so a
@@ -61,9 +68,21 @@ type Server struct {
 }
 
 // Migrate applies medchron's migrations and River's (rivermigrate) to the
-// database at dsn. The vector extension must exist (scripts/setup-postgres.sh).
-func Migrate(ctx context.Context, dsn string, log *slog.Logger) error {
-	st, err := postgres.Open(ctx, dsn)
+// database at dsn, sealing originals stored in plain by older versions
+// with the key file's key (keyFile "" for ServerKeyFile()). The vector
+// extension must exist (scripts/setup-postgres.sh).
+func Migrate(ctx context.Context, dsn, keyFile string, log *slog.Logger) error {
+	if keyFile == "" {
+		var err error
+		if keyFile, err = ServerKeyFile(); err != nil {
+			return err
+		}
+	}
+	keys, err := loadKeys(keyFile, log, slog.LevelWarn)
+	if err != nil {
+		return err
+	}
+	st, err := postgres.Open(ctx, dsn, postgres.WithKeys(keys))
 	if err != nil {
 		return err
 	}
@@ -88,6 +107,7 @@ func migrateServer(ctx context.Context, st *postgres.Store, log *slog.Logger) er
 // OpenServer connects to PostgreSQL and builds the pipeline and a River
 // client (a working one when cfg.Workers > 0, else insert-only).
 func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
+	var err error
 	if cfg.DatabaseURL == "" {
 		return nil, errors.New("server mode needs DATABASE_URL=postgres://…")
 	}
@@ -97,7 +117,16 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	if cfg.Workers < 0 {
 		cfg.Workers = runtime.NumCPU()
 	}
-	st, err := postgres.Open(ctx, cfg.DatabaseURL)
+	if cfg.KeyFile == "" {
+		if cfg.KeyFile, err = ServerKeyFile(); err != nil {
+			return nil, err
+		}
+	}
+	keys, err := loadKeys(cfg.KeyFile, cfg.Logger, slog.LevelWarn)
+	if err != nil {
+		return nil, err
+	}
+	st, err := postgres.Open(ctx, cfg.DatabaseURL, postgres.WithKeys(keys))
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +141,14 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 			return fail(err)
 		}
 	}
-	parts, err := newParts(ctx, Config{Workers: max(cfg.Workers, 1), Extractor: cfg.Extractor, Logger: cfg.Logger, NoOCR: false}, st)
+	if err := st.CheckKeys(ctx); err != nil {
+		return fail(err)
+	}
+	// Chunks of uploads interrupted a day ago or more: no upload lasts that long.
+	if _, err := st.SweepBlobs(ctx, time.Now().Add(-24*time.Hour)); err != nil {
+		cfg.Logger.Warn("leftovers of interrupted uploads not removed", "error", err)
+	}
+	parts, err := newParts(ctx, Config{Workers: max(cfg.Workers, 1), Extractor: cfg.Extractor, Fallback: cfg.Fallback, Logger: cfg.Logger, NoOCR: false}, st)
 	if err != nil {
 		return fail(err)
 	}
@@ -128,7 +164,7 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		OCRTimeout: ocrTimeout,
 		Indexer:    indexer(svc),
 		Store:      st, PDF: parts.pdf, OCR: parts.ocr, Extractor: parts.extractor, ExtractorFor: parts.extractorFor,
-		CacheDir: cfg.CacheDir, Logger: cfg.Logger,
+		Fallback: parts.fallback, ExtractRetry: extractRetry(), WorkDir: cfg.WorkDir, Logger: cfg.Logger,
 	})
 	if err != nil {
 		return fail(err)

@@ -44,7 +44,11 @@ func commands() []command {
 		{"user", "add or list the web application's users (user add NAME --role admin)", runUser},
 		{"worker", "work pipeline jobs from the shared PostgreSQL database", runWorker},
 		{"migrate", "apply database migrations (medchron's and River's)", runMigrate},
-		{"reprocess", "re-extract a matter or the whole backlog after a prompt or model change", runReprocess},
+		{"reprocess", "re-extract a matter or the whole backlog after a prompt or model change; retry failed documents", runReprocess},
+		{"backup", "write a consistent copy of the embedded database, also while it is in use", runBackup},
+		{"restore", "put a backup in place of the embedded database", runRestore},
+		{"audit", "check the audit log's hash chain (audit verify)", runAudit},
+		{"key", "rotate the key that seals the originals (key rotate)", runKey},
 		{"version", "print the version", func(_ context.Context, env *Env, _ []string) error {
 			fmt.Fprintln(env.Stdout, "medchron", Version)
 			return nil

@@ -48,8 +48,8 @@ func runCodes(ctx context.Context, env *Env, args []string) error {
 func runCodesImport(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("codes import", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	dbURL := fs.String("database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: embedded SQLite)")
-	db := fs.String("db", "", "SQLite database file for the embedded mode (default $MEDCHRON_DB or ~/.local/share/medchron/medchron.db)")
+	var db dbFlags
+	db.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), codesUsage)
 		fs.PrintDefaults()
@@ -62,6 +62,9 @@ func runCodesImport(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return exitError{2}
 	}
+	if err := db.check(); err != nil {
+		return err
+	}
 	start := time.Now()
 	book, err := rules.LoadOrderFilePath(ctx, files[0])
 	if err != nil {
@@ -69,17 +72,17 @@ func runCodesImport(ctx context.Context, env *Env, args []string) error {
 	}
 	var n int
 	into := "PostgreSQL"
-	if *dbURL != "" {
-		n, err = importCodesPostgres(ctx, *dbURL, book)
+	if db.server() {
+		n, err = importCodesPostgres(ctx, db.url, book)
 	} else {
 		into = "SQLite"
-		n, err = importCodesSQLite(ctx, *db, book)
+		n, err = importCodesSQLite(ctx, db.path, book)
 	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "imported %d ICD-10-CM codes from %s into %s in %s\n", n, files[0], into, time.Since(start).Round(time.Millisecond))
-	if *dbURL != "" {
+	if db.server() {
 		fmt.Fprintln(env.Stdout, "running serve and worker processes load the table when they start: restart them to use it")
 	}
 	return nil

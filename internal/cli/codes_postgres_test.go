@@ -49,7 +49,12 @@ func TestCodesImportPostgres(t *testing.T) {
 		t.Fatalf("migrate: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 
+	// Both databases named: refused, naming the flags, nothing written.
 	code, stdout, stderr = run(t, "codes", "import", "--database-url", dsn, "--db", sqliteDB, small)
+	if code != 1 || !strings.Contains(stderr, "--db") || !strings.Contains(stderr, "--database-url") {
+		t.Fatalf("codes import with --db and --database-url: exit %d, stderr %q; want 1 naming both flags", code, stderr)
+	}
+	code, stdout, stderr = run(t, "codes", "import", "--database-url", dsn, small)
 	if code != 0 || !strings.Contains(stdout, "imported 10 ICD-10-CM codes") || !strings.Contains(stdout, "into PostgreSQL") {
 		t.Fatalf("codes import: exit %d\n%s\n%s", code, stdout, stderr)
 	}

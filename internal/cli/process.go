@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/report"
@@ -24,13 +25,14 @@ import (
 	"github.com/medchron/medchron/pipeline"
 )
 
-// maxFileSize bounds what one upload may hold in memory.
+// maxFileSize bounds one input file.
 const maxFileSize = 2 << 30
 
 type processFlags struct {
-	out, matter, incident, db, extractor, name, client string
-	gapDays, workers                                   int
-	quiet                                              bool
+	out, matter, incident, extractor, fallback, name, client string
+	gapDays, workers                                         int
+	quiet                                                    bool
+	db                                                       dbFlags
 }
 
 func runProcess(ctx context.Context, env *Env, args []string) error {
@@ -41,8 +43,9 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.matter, "matter", "", "matter id (default: from the output folder or first input's name)")
 	fs.StringVar(&f.incident, "incident-date", "", "date of incident, YYYY-MM-DD")
 	fs.IntVar(&f.gapDays, "gap-days", 0, "treatment gap threshold in days (default 30)")
-	fs.StringVar(&f.db, "db", "", "SQLite database file (default $MEDCHRON_DB or ~/.local/share/medchron/medchron.db)")
+	f.db.register(fs)
 	fs.StringVar(&f.extractor, "extractor", "", "rules or llm (default: llm when OPENAI_BASE_URL and MEDCHRON_LLM_MODEL are set, else rules)")
+	fs.StringVar(&f.fallback, "llm-fallback", app.Fallback(), "extractor that takes over a document the LLM failed on every attempt: rules or none (default $"+app.EnvFallback+")")
 	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
 	fs.StringVar(&f.name, "name", "", "matter name")
 	fs.StringVar(&f.client, "client", "", "client name")
@@ -58,6 +61,9 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	if len(inputs) == 0 {
 		fs.Usage()
 		return exitError{2}
+	}
+	if err := f.db.check(); err != nil {
+		return err
 	}
 	m := chronology.Matter{ID: f.matter, Name: f.name, Client: f.client, GapDays: f.gapDays}
 	if f.incident != "" {
@@ -83,15 +89,20 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 
-	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: f.db, Workers: f.workers, Extractor: f.extractor, Logger: env.Log})
+	opts := f.db.options()
+	opts.Workers, opts.Extractor, opts.Fallback, opts.Logger = f.workers, f.extractor, f.fallback, env.Log
+	if opts.Workers <= 0 {
+		opts.Workers = defaultWorkers()
+	}
+	h, err := app.Open(ctx, opts)
 	if err != nil {
 		return err
 	}
-	defer e.Close(context.Background())
-	if err := e.Start(ctx); err != nil {
+	defer h.Close(context.Background())
+	if err := h.Start(ctx); err != nil {
 		return err
 	}
-	run, err := runPipeline(ctx, env, e, m, files, f.quiet)
+	run, err := runPipeline(ctx, env, h.Pipeline, h.Store, m, files, f.quiet)
 	if err != nil {
 		return err
 	}
@@ -120,25 +131,23 @@ type pipelineRun struct {
 	took   time.Duration
 }
 
-// runPipeline submits files to the started pipeline of e under matter m,
-// waits for every stage, prints one line per unreadable file or page to
-// env.Stderr, and returns the matter's chronology. It backs both "process"
-// and "eval".
-func runPipeline(ctx context.Context, env *Env, e *app.Embedded, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
+// runPipeline submits files to the started pipeline p on store st under
+// matter m (each streamed from disk into the store), waits for every
+// stage, prints one line per unreadable file or page to env.Stderr, and
+// returns the matter's chronology. It backs both "process" and "eval".
+func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st pipeline.Store, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
 	start := time.Now()
 	var run pipelineRun
-	var loaded []pipeline.Input
+	var inputs []pipeline.Input
 	for _, path := range files {
-		data, err := readFile(path)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "%s: %v\n", path, err)
+		if err := checkFile(path); err != nil {
+			fmt.Fprintf(env.Stderr, "%s: %v\n", shown(path), err)
 			run.failed++
 			continue
 		}
-		loaded = append(loaded, pipeline.Input{Name: filepath.Base(path), Data: data})
+		inputs = append(inputs, pipeline.Input{Name: filepath.Base(path), Open: func() (io.ReadCloser, error) { return os.Open(path) }})
 	}
-	docs, bad, err := e.Pipeline.Submit(ctx, m, loaded)
-	loaded = nil
+	docs, bad, err := p.Submit(ctx, m, inputs)
 	if err != nil {
 		return run, err
 	}
@@ -150,7 +159,7 @@ func runPipeline(ctx context.Context, env *Env, e *app.Embedded, m chronology.Ma
 		fmt.Fprintf(env.Stderr, "matter %s: %d file(s) to process\n", m.ID, len(docs))
 	}
 	prog := newProgress(env.Stderr, quiet)
-	pr, err := e.Pipeline.Wait(ctx, m.ID, prog.update)
+	pr, err := p.Wait(ctx, m.ID, prog.update)
 	prog.finish(pr)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -159,8 +168,8 @@ func runPipeline(ctx context.Context, env *Env, e *app.Embedded, m chronology.Ma
 		return run, err
 	}
 	run.progress = pr
-	run.failed += reportDocumentErrors(ctx, env.Stderr, e.Pipeline, e.Store, m.ID)
-	if run.chronology, _, err = e.Store.Chronology(ctx, m.ID); err != nil {
+	run.failed += reportDocumentErrors(ctx, env.Stderr, st, m.ID)
+	if run.chronology, _, err = st.Chronology(ctx, m.ID); err != nil {
 		return run, err
 	}
 	run.took = time.Since(start)
@@ -237,20 +246,33 @@ func collectPDFs(inputs []string) ([]string, error) {
 	return out, nil
 }
 
-func readFile(path string) ([]byte, error) {
+// checkFile refuses a file that cannot be read or is over the size limit
+// before anything of it is stored.
+func checkFile(path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, errors.Unwrap(err)
+		return errors.Unwrap(err)
 	}
 	if st.Size() > maxFileSize {
-		return nil, fmt.Errorf("file is %d MB; the limit is %d MB", st.Size()>>20, maxFileSize>>20)
+		return fmt.Errorf("file is %d MB; the limit is %d MB", st.Size()>>20, maxFileSize>>20)
 	}
-	return os.ReadFile(path)
+	return nil
+}
+
+// shown is a path as the terminal may print it: quoted (control
+// characters escaped) when it holds any, as typed otherwise.
+func shown(path string) string {
+	for _, r := range path {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return strconv.Quote(path)
+		}
+	}
+	return path
 }
 
 // reportDocumentErrors prints one line per failed document and per
 // unreadable page, and returns the number of failed documents.
-func reportDocumentErrors(ctx context.Context, w io.Writer, p *pipeline.Pipeline, st pipeline.Store, matterID string) int {
+func reportDocumentErrors(ctx context.Context, w io.Writer, st pipeline.Store, matterID string) int {
 	docs, err := st.MatterDocuments(ctx, matterID)
 	if err != nil {
 		fmt.Fprintln(w, err)
@@ -259,7 +281,7 @@ func reportDocumentErrors(ctx context.Context, w io.Writer, p *pipeline.Pipeline
 	failed := 0
 	for _, d := range docs {
 		if d.Status == pipeline.StatusFailed {
-			fmt.Fprintf(w, "%s: %s\n", d.File, strings.TrimPrefix(d.Error, d.File+": "))
+			fmt.Fprintf(w, "%s: %s\n", d.File, d.Error)
 			failed++
 			continue
 		}

@@ -20,9 +20,10 @@ import (
 )
 
 type reprocessFlags struct {
-	matter, since, extractor, promptVersion, dbURL, db string
-	all, dryRun, force, quiet                          bool
-	workers                                            int
+	matter, since, extractor, promptVersion, fallback string
+	all, dryRun, force, quiet, failedOnly             bool
+	workers                                           int
+	db                                                dbFlags
 }
 
 // runReprocess queues re-extraction (and so re-building of chronologies)
@@ -41,9 +42,10 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.promptVersion, "prompt-version", "", "LLM prompt version (default: the latest)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print what would be processed, with estimates, and queue nothing")
 	fs.BoolVar(&f.force, "force", false, "also documents already extracted with the same extractor and prompt")
+	fs.BoolVar(&f.failedOnly, "failed", false, "only the documents that failed (retry them)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
-	fs.StringVar(&f.dbURL, "database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: embedded SQLite)")
-	fs.StringVar(&f.db, "db", "", "SQLite database file for the embedded mode")
+	f.db.register(fs)
+	fs.StringVar(&f.fallback, "llm-fallback", app.Fallback(), "extractor that takes over a document the LLM failed on every attempt: rules or none (default $"+app.EnvFallback+")")
 	fs.IntVar(&f.workers, "workers", defaultWorkers(), "job workers in this process (0: only queue and follow; server mode)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -58,10 +60,15 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("--since: %w", err)
 		}
 	}
-	if f.dbURL == "" && f.workers < 1 {
+	if err := f.db.check(); err != nil {
+		return err
+	}
+	if !f.db.server() && f.workers < 1 {
 		f.workers = 1 // the embedded mode works its own jobs
 	}
-	h, err := app.Open(ctx, app.Options{DatabaseURL: f.dbURL, DBPath: f.db, Workers: f.workers, Extractor: f.extractor, Logger: env.Log, NoOCR: true})
+	opts := f.db.options()
+	opts.Workers, opts.Extractor, opts.Fallback, opts.Logger = f.workers, f.extractor, f.fallback, env.Log
+	h, err := app.Open(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -72,13 +79,47 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	plan.print(env.Stdout, f)
-	if f.dryRun || len(plan.docs) == 0 {
+	if f.dryRun || len(plan.docs)+len(plan.failed) == 0 {
 		return nil
 	}
 	if f.workers > 0 {
 		if err := h.Start(ctx); err != nil {
 			return err
 		}
+	}
+	// Failed documents start afresh (the pages read are kept).
+	if err := h.Pipeline.Retry(ctx, plan.failed, pipeline.RetryOptions{Extractor: f.extractor, PromptVersion: f.promptVersion}); err != nil {
+		return err
+	}
+	if err := followJobs(ctx, env, h, plan, f); err != nil {
+		return err
+	}
+	// Wait until each matter's chronology includes the new facts.
+	for _, m := range plan.matters {
+		if _, err := h.Pipeline.Wait(ctx, m, nil); err != nil {
+			return err
+		}
+	}
+	still := 0
+	for _, d := range plan.failed {
+		if cur, err := h.Store.Document(ctx, d.ID); err == nil && cur.Status == pipeline.StatusFailed {
+			still++
+		}
+	}
+	if !f.quiet && len(plan.failed) > 0 {
+		fmt.Fprintf(env.Stderr, "retried %d failed document(s): %d recovered, %d failed again\n", len(plan.failed), len(plan.failed)-still, still)
+	}
+	if still > 0 {
+		return fmt.Errorf("%d document(s) failed again: the matter page (or medchron process) shows why", still)
+	}
+	return nil
+}
+
+// followJobs queues re-extraction of the plan's extracted documents and
+// follows the jobs to their end with a progress line.
+func followJobs(ctx context.Context, env *Env, h *app.Handle, plan *reprocessPlan, f reprocessFlags) error {
+	if len(plan.docs) == 0 {
+		return nil
 	}
 	jobs := make([]river.InsertManyParams, len(plan.docs))
 	for i, d := range plan.docs {
@@ -106,7 +147,7 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 			if failed > 0 {
 				return fmt.Errorf("%d document(s) failed: see the River UI (/admin/river/) for their errors", failed)
 			}
-			break
+			return nil
 		}
 		select {
 		case <-ctx.Done():
@@ -114,19 +155,15 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 		case <-time.After(250 * time.Millisecond):
 		}
 	}
-	// Wait until each matter's chronology includes the new facts.
-	for _, m := range plan.matters {
-		if _, err := h.Pipeline.Wait(ctx, m, nil); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // reprocessPlan is what a reprocess would touch.
 type reprocessPlan struct {
-	matters                []string
-	docs                   []pipeline.DocumentRecord
+	matters []string
+	docs    []pipeline.DocumentRecord
+	// failed are documents that failed: they are processed again from
+	// the start (Pipeline.Retry), whatever --force says.
+	failed                 []pipeline.DocumentRecord
 	pages, ocrPages, chars int
 	skipped                int
 }
@@ -154,7 +191,16 @@ func planReprocess(ctx context.Context, st pipeline.Store, f reprocessFlags, sin
 		}
 		touched := false
 		for _, d := range docs {
-			if seen[d.ID] || d.Status != pipeline.StatusExtracted || (!since.IsZero() && dates.Of(d.CreatedAt).Before(since)) {
+			if seen[d.ID] || (!since.IsZero() && dates.Of(d.CreatedAt).Before(since)) {
+				continue
+			}
+			if d.Status == pipeline.StatusFailed {
+				seen[d.ID] = true
+				p.failed = append(p.failed, d)
+				touched = true
+				continue
+			}
+			if d.Status != pipeline.StatusExtracted || f.failedOnly {
 				continue
 			}
 			seen[d.ID] = true
@@ -220,6 +266,13 @@ func (p *reprocessPlan) print(w io.Writer, f reprocessFlags) {
 		fmt.Fprintf(w, "; %d document(s) already extracted this way skipped (--force to include)", p.skipped)
 	}
 	fmt.Fprintln(w)
+	if len(p.failed) > 0 {
+		retry := "retrying"
+		if f.dryRun {
+			retry = "would retry"
+		}
+		fmt.Fprintf(w, "%s %d failed document(s) from the start\n", retry, len(p.failed))
+	}
 	if !f.dryRun {
 		return
 	}

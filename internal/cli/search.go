@@ -16,12 +16,12 @@ import (
 )
 
 func runSearch(ctx context.Context, env *Env, args []string) error {
-	var db, dbURL, matter string
+	var matter string
+	var db dbFlags
 	var limit int
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	fs.StringVar(&db, "db", "", "SQLite database file (default $MEDCHRON_DB or ~/.local/share/medchron/medchron.db)")
-	fs.StringVar(&dbURL, "database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: embedded SQLite)")
+	db.register(fs)
 	fs.StringVar(&matter, "matter", "", "matter id (required)")
 	fs.IntVar(&limit, "limit", 10, "number of results (1 to 100)")
 	fs.Usage = func() {
@@ -44,7 +44,12 @@ on OPENAI_BASE_URL when set, else from the built-in local embedder.`)
 	if limit < 1 || limit > 100 {
 		return errors.New("--limit must be between 1 and 100")
 	}
-	h, err := app.Open(ctx, app.Options{DatabaseURL: dbURL, DBPath: db, Logger: env.Log, NoOCR: true})
+	if err := db.check(); err != nil {
+		return err
+	}
+	opts := db.options()
+	opts.Logger, opts.NoOCR = env.Log, true
+	h, err := app.Open(ctx, opts)
 	if err != nil {
 		if errors.Is(err, sqlite.ErrInUse) {
 			return fmt.Errorf("%w: search cannot run while \"medchron process\" runs on the same database; try again when it has finished", err)

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"time"
 
@@ -21,13 +20,17 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
-	dbURL := fs.String("database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: embedded SQLite)")
-	db := fs.String("db", "", "SQLite database file for the embedded mode")
+	var db dbFlags
+	db.register(fs)
+	fallback := fs.String("llm-fallback", app.Fallback(), "extractor that takes over a document the LLM failed on every attempt: rules or none (default $"+app.EnvFallback+")")
 	workers := fs.Int("workers", -1, "OCR job workers in this process (default: number of CPUs; 0: API only, server mode)")
 	extractor := fs.String("extractor", "", "rules or llm")
 	migrate := fs.Bool("migrate", false, "apply database migrations at start-up (server mode)")
 	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure, for HTTPS (default: on unless --addr is a loopback address)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := db.check(); err != nil {
 		return err
 	}
 	if !flagSet(fs, "secure-cookies") {
@@ -39,10 +42,12 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if *workers < 0 {
 		*workers = defaultWorkers()
 	}
-	if *dbURL == "" && *workers == 0 {
+	if !db.server() && *workers == 0 {
 		return errors.New("the embedded mode runs its jobs in this process: --workers must be at least 1")
 	}
-	h, err := app.Open(ctx, app.Options{DatabaseURL: *dbURL, DBPath: *db, Workers: *workers, Extractor: *extractor, Migrate: *migrate, Logger: env.Log})
+	opts := db.options()
+	opts.Workers, opts.Extractor, opts.Fallback, opts.Migrate, opts.Logger = *workers, *extractor, *fallback, *migrate, env.Log
+	h, err := app.Open(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -64,14 +69,10 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	} else if len(us) == 0 {
 		fmt.Fprintln(env.Stderr, "medchron serve: no users yet; create the first admin with: medchron user add USERNAME --role admin (same --db or DATABASE_URL)")
 	}
-	srv := &http.Server{
-		Addr: *addr,
-		Handler: web.New(web.Config{
-			Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
-			Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers,
-		}),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	srv := web.HTTPServer(*addr, web.New(web.Config{
+		Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
+		Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers,
+	}))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

@@ -52,8 +52,8 @@ func userCommand(ctx context.Context, env *Env, in io.Reader, args []string) err
 	fs := flag.NewFlagSet("user "+sub, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() { fmt.Fprintln(fs.Output(), userUsage); fs.PrintDefaults() }
-	db := fs.String("db", "", "SQLite database file (default $MEDCHRON_DB or ~/.local/share/medchron/medchron.db)")
-	dbURL := fs.String("database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: embedded SQLite)")
+	var db dbFlags
+	db.register(fs)
 	role := fs.String("role", "", "admin, attorney or paralegal (add, role)")
 	name := fs.String("name", "", "the user's full name, shown in the application (add)")
 	pos, err := parseInterleaved(fs, args[1:])
@@ -63,6 +63,9 @@ func userCommand(ctx context.Context, env *Env, in io.Reader, args []string) err
 	if (sub == "list") != (len(pos) == 0) || len(pos) > 1 {
 		fs.Usage()
 		return exitError{2}
+	}
+	if err := db.check(); err != nil {
+		return err
 	}
 	if sub == "role" && !access.Role(*role).Valid() {
 		return fmt.Errorf("--role %q: must be admin, attorney or paralegal", *role)
@@ -92,7 +95,9 @@ func userCommand(ctx context.Context, env *Env, in io.Reader, args []string) err
 			return err
 		}
 	}
-	h, err := app.Open(ctx, app.Options{DatabaseURL: *dbURL, DBPath: *db, Logger: env.Log, NoOCR: true})
+	opts := db.options()
+	opts.Logger, opts.NoOCR = env.Log, true
+	h, err := app.Open(ctx, opts)
 	if err != nil {
 		if errors.Is(err, sqlite.ErrInUse) {
 			return fmt.Errorf("%w: stop \"medchron serve\" or \"medchron process\" on this database first", err)

@@ -17,6 +17,7 @@ func runWorker(ctx context.Context, env *Env, args []string) error {
 	dbURL := fs.String("database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL)")
 	workers := fs.Int("workers", defaultWorkers(), "OCR job workers (Tesseract clients) in this process")
 	extractor := fs.String("extractor", "", "rules or llm")
+	fallback := fs.String("llm-fallback", app.Fallback(), "extractor that takes over a document the LLM failed on every attempt: rules or none (default $"+app.EnvFallback+")")
 	migrate := fs.Bool("migrate", false, "apply database migrations at start-up")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -27,7 +28,7 @@ func runWorker(ctx context.Context, env *Env, args []string) error {
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
-	h, err := app.Open(ctx, app.Options{DatabaseURL: *dbURL, Workers: *workers, Extractor: *extractor, Migrate: *migrate, Logger: env.Log})
+	h, err := app.Open(ctx, app.Options{DatabaseURL: *dbURL, Workers: *workers, Extractor: *extractor, Fallback: *fallback, Migrate: *migrate, Logger: env.Log})
 	if err != nil {
 		return err
 	}
@@ -45,19 +46,22 @@ func runWorker(ctx context.Context, env *Env, args []string) error {
 func runMigrate(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	dbURL := fs.String("database-url", app.DatabaseURL(), "PostgreSQL DSN (default $DATABASE_URL; empty: the embedded SQLite file)")
-	db := fs.String("db", "", "SQLite database file for the embedded mode")
+	var db dbFlags
+	db.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *dbURL != "" {
-		if err := app.Migrate(ctx, *dbURL, env.Log); err != nil {
+	if err := db.check(); err != nil {
+		return err
+	}
+	if db.server() {
+		if err := app.Migrate(ctx, db.url, "", env.Log); err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, "database is up to date")
 		return nil
 	}
-	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: *db, NoOCR: true, Logger: env.Log}) // migrates on open
+	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: db.path, NoOCR: true, Logger: env.Log}) // migrates on open
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,9 @@
 // meaning as the embedded SQLite store, so the application runs unchanged
 // on either, and conformance suites (store/storetest) hold both to the
 // same behaviour. The audit log, entry reviews, demand versions and
-// approvals are append-only: triggers refuse UPDATE, DELETE and TRUNCATE.
+// approvals are append-only: triggers refuse UPDATE, DELETE and TRUNCATE;
+// audit rows are hash-chained under an advisory lock. Originals are sealed
+// (store/seal) in chunks under the key ring given to Open.
 // Operations that touch several rows run in one transaction and lock the
 // rows they count on, because many worker processes share the database.
 //

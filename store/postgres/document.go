@@ -6,11 +6,15 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/medchron/medchron/extract"
+
 	"github.com/medchron/medchron/pipeline"
 )
 
-// AddDocument implements pipeline.Queries. The original bytes are stored
-// once per content hash; linking a document to a matter twice is a no-op.
+// AddDocument implements pipeline.Queries. The original bytes, when given,
+// are stored once per content hash (sealed, as PutBlob stores them); with
+// nil data the blob must have been stored by PutBlob. Linking a document
+// to a matter twice is a no-op.
 // A new link bumps the matter's version. The matter row is locked so that
 // concurrent uploads to one matter get distinct positions.
 func (s *Store) AddDocument(ctx context.Context, matterID string, d pipeline.DocumentRecord, data []byte) (bool, error) {
@@ -22,8 +26,10 @@ func (s *Store) AddDocument(ctx context.Context, matterID string, d pipeline.Doc
 		if err != nil {
 			return notFound(err, "matter "+matterID)
 		}
-		if _, err := t.q.Exec(ctx, `INSERT INTO blobs (sha256, data) VALUES ($1, $2) ON CONFLICT DO NOTHING`, d.SHA256, data); err != nil {
-			return err
+		if data != nil {
+			if err := t.putBlobBytes(ctx, d.SHA256, data); err != nil {
+				return err
+			}
 		}
 		tag, err := t.q.Exec(ctx, `
 INSERT INTO documents (id, sha256, file, size, pages, status, error)
@@ -65,13 +71,6 @@ func scanDocument(row pgx.Row, extra ...any) (pipeline.DocumentRecord, error) {
 func (s *Store) Document(ctx context.Context, id string) (pipeline.DocumentRecord, error) {
 	d, err := scanDocument(s.q.QueryRow(ctx, `SELECT `+documentColumns+` FROM documents d WHERE d.id = $1`, id))
 	return d, notFound(err, "document "+id)
-}
-
-// DocumentBlob implements pipeline.Queries.
-func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
-	var data []byte
-	err := s.q.QueryRow(ctx, `SELECT b.data FROM documents d JOIN blobs b ON b.sha256 = d.sha256 WHERE d.id = $1`, id).Scan(&data)
-	return data, notFound(err, "document "+id)
 }
 
 // SetDocumentStatus implements pipeline.Queries.
@@ -122,4 +121,20 @@ func (s *Store) DocumentMatters(ctx context.Context, documentID string) ([]strin
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// ResetDocument implements pipeline.Queries.
+func (s *Store) ResetDocument(ctx context.Context, id string) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		t := tx.(*Store)
+		tag, err := t.q.Exec(ctx, `UPDATE documents SET status = $1, error = '', updated_at = now() WHERE id = $2`, pipeline.StatusQueued, id)
+		if err != nil {
+			return fmt.Errorf("reset document %s: %w", id, err)
+		}
+		if tag.RowsAffected() == 0 {
+			return fmt.Errorf("document %s: %w", id, pipeline.ErrNotFound)
+		}
+		_, err = t.q.Exec(ctx, `UPDATE pages SET source = '', error = '' WHERE document_id = $1 AND source = $2`, id, string(extract.SourceError))
+		return err
+	})
 }

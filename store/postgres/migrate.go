@@ -121,6 +121,15 @@ CREATE TABLE IF NOT EXISTS medchron_migrations (
 			return fmt.Errorf("postgres: migration %s: %w", m.Name, err)
 		}
 	}
+	// Rows written by older versions: chain the audit log, seal originals.
+	if err := s.ChainLegacyAudit(ctx); err != nil {
+		return fmt.Errorf("postgres: migrate: %w", err)
+	}
+	if s.keys != nil {
+		if err := s.sealLegacyBlobs(ctx); err != nil {
+			return fmt.Errorf("postgres: migrate: %w", err)
+		}
+	}
 	return nil
 }
 

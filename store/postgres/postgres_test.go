@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
@@ -22,14 +24,23 @@ func TestOpenHidesPassword(t *testing.T) {
 	}
 }
 
+// blobOf returns the bytes of a test document named label and their
+// SHA-256 (the store keeps originals by their true hash).
+func blobOf(label string) ([]byte, string) {
+	data := []byte("pdf " + label)
+	sum := sha256.Sum256(data)
+	return data, hex.EncodeToString(sum[:])
+}
+
 // addDoc stores a matter and a document and returns the document's id.
-func addDoc(t *testing.T, s *Store, matter, sha string) string {
+func addDoc(t *testing.T, s *Store, matter, label string) string {
 	t.Helper()
 	if err := s.PutMatter(t.Context(), chronology.Matter{ID: matter}); err != nil {
 		t.Fatal(err)
 	}
-	d := pipeline.DocumentRecord{ID: "doc-" + sha, SHA256: sha, File: sha + ".pdf", Size: 3, Status: pipeline.StatusQueued}
-	if _, err := s.AddDocument(t.Context(), matter, d, []byte("pdf")); err != nil {
+	data, sha := blobOf(label)
+	d := pipeline.DocumentRecord{ID: "doc-" + label, SHA256: sha, File: label + ".pdf", Size: int64(len(data)), Status: pipeline.StatusQueued}
+	if _, err := s.AddDocument(t.Context(), matter, d, data); err != nil {
 		t.Fatal(err)
 	}
 	return d.ID
@@ -239,9 +250,9 @@ func TestConcurrentUploads(t *testing.T) {
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			sha := fmt.Sprintf("%02x%062d", i+1, 0)
+			data, sha := blobOf(fmt.Sprint(i))
 			d := pipeline.DocumentRecord{ID: pipeline.DocumentID(sha), SHA256: sha, File: "f.pdf", Status: pipeline.StatusQueued}
-			_, errs[i] = s.AddDocument(context.Background(), "m1", d, []byte{byte(i)})
+			_, errs[i] = s.AddDocument(context.Background(), "m1", d, data)
 		})
 	}
 	wg.Wait()
@@ -290,9 +301,9 @@ func TestConcurrentResults(t *testing.T) {
 	// Two documents, both held by matters m1 and m2, get facts at once.
 	docs := []string{addDoc(t, s, "m1", "dd"), addDoc(t, s, "m2", "ee")}
 	for i, m := range []string{"m2", "m1"} {
-		sha := []string{"dd", "ee"}[i]
+		data, sha := blobOf([]string{"dd", "ee"}[i])
 		d := pipeline.DocumentRecord{ID: docs[i], SHA256: sha, File: "again.pdf", Status: pipeline.StatusQueued}
-		if _, err := s.AddDocument(t.Context(), m, d, []byte("pdf")); err != nil {
+		if _, err := s.AddDocument(t.Context(), m, d, data); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"github.com/medchron/medchron/store/seal"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -252,7 +253,7 @@ func BenchmarkSearch(b *testing.B) {
 	if n, err := fmt.Sscan(os.Getenv("MEDCHRON_BENCH_PAGES"), &pages); n != 1 || err != nil {
 		pages = 2000
 	}
-	s, err := Open(b.Context(), newDatabase(b, true))
+	s, err := Open(b.Context(), newDatabase(b, true), WithKeys(seal.Ephemeral()))
 	if err != nil {
 		b.Fatal(err)
 	}

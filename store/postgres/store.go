@@ -11,6 +11,7 @@ import (
 	pgvectorpgx "github.com/pgvector/pgvector-go/pgx"
 
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store/seal"
 )
 
 // querier is what *pgxpool.Pool and pgx.Tx have in common.
@@ -25,7 +26,8 @@ type querier interface {
 type Store struct {
 	pool *pgxpool.Pool
 	q    querier
-	tx   pgx.Tx // set on the copy bound to a transaction
+	tx   pgx.Tx     // set on the copy bound to a transaction
+	keys *seal.Ring // seals originals; nil: no originals read or written
 }
 
 var (
@@ -37,7 +39,7 @@ var (
 // key=value string, as pgx accepts) and checks that it answers. It does
 // not migrate: call Migrate. The pgvector types are registered on every
 // connection of a database where the vector extension exists.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		// pgx's parse errors can echo the DSN, password included.
@@ -52,7 +54,11 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: connect to %s on %s: %w", cfg.ConnConfig.Database, cfg.ConnConfig.Host, err)
 	}
-	return &Store{pool: pool, q: pool}, nil
+	s := &Store{pool: pool, q: pool}
+	for _, o := range opts {
+		o(s)
+	}
+	return s, nil
 }
 
 // registerVector registers pgvector's types on conn when the extension
@@ -89,7 +95,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipe
 	}
 	// A no-op after Commit; rolls back when fn fails or panics.
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	if err := fn(ctx, &Store{pool: s.pool, q: tx, tx: tx}); err != nil {
+	if err := fn(ctx, &Store{pool: s.pool, q: tx, tx: tx, keys: s.keys}); err != nil {
 		return err
 	}
 	if err := tx.Commit(ctx); err != nil {

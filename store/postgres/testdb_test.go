@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/internal/testutil"
+	"github.com/medchron/medchron/store/seal"
 )
 
 // newDatabase creates a database for this test (with the vector
@@ -17,7 +18,7 @@ func newDatabase(t testing.TB, vector bool) string {
 // openMigrated opens a migrated store on a new database.
 func openMigrated(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(t.Context(), newDatabase(t, true))
+	s, err := Open(t.Context(), newDatabase(t, true), WithKeys(seal.Ephemeral()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store/seal"
 	"github.com/medchron/medchron/store/sqlite"
 	"github.com/medchron/medchron/store/storetest"
 )
@@ -13,7 +14,7 @@ import (
 // open returns a new store on a new SQLite file, closed when t ends.
 func open(t *testing.T) *sqlite.Store {
 	t.Helper()
-	s, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "medchron.db"))
+	s, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "medchron.db"), sqlite.WithKeys(seal.Ephemeral()))
 	if err != nil {
 		t.Fatal(err)
 	}

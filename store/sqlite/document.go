@@ -1,14 +1,19 @@
 package sqlite
 
 import (
+	"fmt"
+
 	"context"
+	"github.com/medchron/medchron/extract"
 	"time"
 
 	"github.com/medchron/medchron/pipeline"
 )
 
-// AddDocument implements pipeline.Queries. The original bytes are stored
-// once per content hash; linking a document to a matter twice is a no-op.
+// AddDocument implements pipeline.Queries. The original bytes, when given,
+// are stored once per content hash (sealed, as PutBlob stores them); with
+// nil data the blob must have been stored by PutBlob. Linking a document
+// to a matter twice is a no-op.
 func (s *Store) AddDocument(ctx context.Context, matterID string, d pipeline.DocumentRecord, data []byte) (bool, error) {
 	var created bool
 	err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
@@ -23,8 +28,10 @@ func (s *Store) AddDocument(ctx context.Context, matterID string, d pipeline.Doc
 // missing matter) leaves no document behind.
 func (s *Store) addDocument(ctx context.Context, matterID string, d pipeline.DocumentRecord, data []byte) (bool, error) {
 	t := now()
-	if _, err := s.q.ExecContext(ctx, `INSERT INTO blobs (sha256, data) VALUES (?, ?) ON CONFLICT DO NOTHING`, d.SHA256, data); err != nil {
-		return false, err
+	if data != nil {
+		if err := s.putBlobBytes(ctx, d.SHA256, data); err != nil {
+			return false, err
+		}
 	}
 	res, err := s.q.ExecContext(ctx, `
 INSERT INTO documents (id, sha256, file, size, pages, status, error, created_at, updated_at)
@@ -63,13 +70,6 @@ func scanDocument(sc interface{ Scan(...any) error }) (pipeline.DocumentRecord, 
 func (s *Store) Document(ctx context.Context, id string) (pipeline.DocumentRecord, error) {
 	d, err := scanDocument(s.q.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents d WHERE d.id = ?`, id))
 	return d, notFound(err, "document "+id)
-}
-
-// DocumentBlob implements pipeline.Queries.
-func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
-	var data []byte
-	err := s.q.QueryRowContext(ctx, `SELECT b.data FROM documents d JOIN blobs b ON b.sha256 = d.sha256 WHERE d.id = ?`, id).Scan(&data)
-	return data, notFound(err, "document "+id)
 }
 
 // SetDocumentStatus implements pipeline.Queries.
@@ -124,4 +124,20 @@ func (s *Store) DocumentMatters(ctx context.Context, documentID string) ([]strin
 func (s *Store) bumpMatters(ctx context.Context, where string, args ...any) error {
 	_, err := s.q.ExecContext(ctx, `UPDATE matters SET version = version + 1, updated_at = ? WHERE `+where, append([]any{now()}, args...)...)
 	return err
+}
+
+// ResetDocument implements pipeline.Queries.
+func (s *Store) ResetDocument(ctx context.Context, id string) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		t := tx.(*Store)
+		res, err := t.q.ExecContext(ctx, `UPDATE documents SET status = ?, error = '', updated_at = ? WHERE id = ?`, pipeline.StatusQueued, now(), id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("document %s: %w", id, pipeline.ErrNotFound)
+		}
+		_, err = t.q.ExecContext(ctx, `UPDATE pages SET source = '', error = '' WHERE document_id = ? AND source = ?`, id, string(extract.SourceError))
+		return err
+	})
 }

@@ -11,12 +11,13 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search/searchtest"
+	"github.com/medchron/medchron/store/seal"
 	"github.com/medchron/medchron/store/sqlite"
 )
 
 func openTemp(tb testing.TB) *sqlite.Store {
 	tb.Helper()
-	s, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "medchron.db"))
+	s, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "medchron.db"), sqlite.WithKeys(seal.Ephemeral()))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store/seal"
 )
 
 //go:embed migrations/*.sql
@@ -32,20 +33,28 @@ type querier interface {
 
 // Store is the SQLite implementation of pipeline.Store and web.Store.
 type Store struct {
-	db *sql.DB
-	q  querier
-	tx *sql.Tx // set on the copy bound to a transaction
+	db   *sql.DB
+	q    querier
+	tx   *sql.Tx    // set on the copy bound to a transaction
+	keys *seal.Ring // seals originals; nil: no originals read or written
 }
 
 var _ pipeline.Store = (*Store)(nil)
 
 // Open opens (creating if needed) the database file at path and applies
-// medchron's migrations. River's tables are migrated by the caller.
-func Open(ctx context.Context, path string) (*Store, error) {
+// medchron's migrations. River's tables are migrated by the caller. The
+// file, its WAL and shared-memory files are owner-only (0600) and a folder
+// it creates is 0700. With WithKeys, originals stored in plain by an older
+// version are sealed, and a key file that lacks a key the originals are
+// sealed with is refused.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("database folder: %w", err)
 		}
+	}
+	if err := secureFiles(path); err != nil {
+		return nil, err
 	}
 	q := url.Values{}
 	q.Add("_pragma", "journal_mode(WAL)")
@@ -61,9 +70,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	db.SetConnMaxIdleTime(0)
 	db.SetConnMaxLifetime(0)
 	s := &Store{db: db, q: db}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	if err := s.afterMigrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
 }
@@ -112,6 +128,21 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+// afterMigrate brings rows written by older versions up to date: the
+// audit chain and, with keys, sealed originals.
+func (s *Store) afterMigrate(ctx context.Context) error {
+	if err := s.chainLegacyAudit(ctx); err != nil {
+		return err
+	}
+	if s.keys == nil {
+		return nil
+	}
+	if err := s.checkKeys(ctx); err != nil {
+		return err
+	}
+	return s.sealLegacyBlobs(ctx)
+}
+
 // WithTx implements pipeline.Store.
 func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipeline.Tx) error) error {
 	if s.tx != nil {
@@ -121,7 +152,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipe
 	if err != nil {
 		return err
 	}
-	if err := fn(ctx, &Store{db: s.db, q: tx, tx: tx}); err != nil {
+	if err := fn(ctx, &Store{db: s.db, q: tx, tx: tx, keys: s.keys}); err != nil {
 		tx.Rollback()
 		return err
 	}

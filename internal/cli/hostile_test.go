@@ -1,0 +1,262 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/hostile"
+)
+
+// Bounds every hostile file is held to. Memory is the target; time
+// is CPU time (user and system, of the run and every process it waited
+// for), which a loaded test machine does not inflate the way it does wall
+// time, with room over the 10 s target. SECURITY.md has the figures.
+const (
+	hostileMaxRSS  = 300 << 20 // bytes, of the largest process of one run
+	hostileMaxCPU  = 30 * time.Second
+	hostileMaxWall = 3 * time.Minute // a run still going is killed
+)
+
+// hostileOver are the files that still pass a bound, with what does it;
+// their figures are logged instead of failing the test, and SECURITY.md
+// lists them. The reader processes' limits (extract/sandbox, extract/pdf)
+// are where they get fixed; remove a file from here once it holds.
+var hostileOver = map[string]string{
+	"pattern-self.pdf":     "pdfcpu's validator recurses without end; the reader process dies of a 1 GB stack (no stack cap in reader processes)",
+	"zip-bomb-content.pdf": "pdftotext inflates the whole 1 GiB content stream: poppler has no decode limit",
+	"zip-bomb-many.pdf":    "pdftotext inflates eight 128 MiB content streams",
+	"zip-bomb-image.pdf":   "pdftoppm decodes a 1 GiB image declared 32768×32768 when the page is drawn for OCR",
+	"image-huge-dims.pdf":  "pdftoppm scales an image declared 100,000×100,000 when the page is drawn for OCR",
+	"many-objects.pdf":     "200,000 objects: pdfcpu parses each one",
+}
+
+// hostileRun is what one "medchron process" run over one hostile file gave.
+type hostileRun struct {
+	c      hostile.Case
+	code   int
+	stderr string
+	maxRSS int64
+	cpu    time.Duration
+	took   time.Duration
+	docs   []string // the files the chronology lists
+}
+
+// runHostile runs the binary on one file with a fresh database and
+// returns its exit status, output, peak memory (the largest of the
+// process and every process it waited for: reader processes, poppler,
+// Tesseract) and time.
+func runHostile(t *testing.T, bin, dir string, c hostile.Case, files ...string) hostileRun {
+	return runHostileFor(t, hostileMaxWall, bin, dir, c, files...)
+}
+
+// runHostileFor is runHostile killing the run after wall.
+func runHostileFor(t *testing.T, wall time.Duration, bin, dir string, c hostile.Case, files ...string) hostileRun {
+	t.Helper()
+	out := filepath.Join(dir, "out")
+	args := append([]string{"process", "--quiet", "--workers", "1", "--db", filepath.Join(dir, "m.db"), "--out", out, "--matter", "hostile"}, files...)
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+dir, "MEDCHRON_KEY_FILE="+filepath.Join(dir, "k"), "OMP_THREAD_LIMIT=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), wall)
+	defer cancel()
+	go func() { <-ctx.Done(); cmd.Process.Kill() }()
+	err := cmd.Run()
+	r := hostileRun{c: c, stderr: stderr.String(), took: time.Since(start)}
+	if cmd.ProcessState == nil {
+		t.Fatalf("%s: %v", c.File, err)
+	}
+	r.code = cmd.ProcessState.ExitCode()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.maxRSS = ru.Maxrss << 10
+	}
+	// The run's own CPU time and its waited children's (reader processes,
+	// poppler, Tesseract).
+	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if b, err := os.ReadFile(filepath.Join(out, "chronology.json")); err == nil {
+		var c chronology.Chronology
+		if err := json.Unmarshal(b, &c); err != nil {
+			t.Fatalf("%s: chronology.json: %v", r.c.File, err)
+		}
+		for _, d := range c.Documents {
+			r.docs = append(r.docs, d.File)
+		}
+	}
+	return r
+}
+
+// clearLine reports whether stderr holds one line naming file with a
+// reason a person can read: no crash trace, no internal path or id.
+func clearLine(stderr, file string) (string, bool) {
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(line, file+":") || strings.HasPrefix(line, file+" page ") {
+			ok := len(line) < 400 && len(line) > len(file)+8 &&
+				!strings.Contains(line, "goroutine") && !strings.Contains(line, "panic") &&
+				!strings.Contains(line, "/work/") && !strings.Contains(line, ".tmp-") && !strings.Contains(line, "doc-")
+			return line, ok
+		}
+	}
+	return "", false
+}
+
+// TestHostileCorpus runs "medchron process" on every file of the hostile
+// corpus, one file per run, two runs at a time: each file is refused or
+// failed with one clear line naming it, or processed, as its case says;
+// no run passes hostileMaxRSS or hostileMaxTime; and a normal record
+// processed beside all of them at once comes out as it does alone.
+func TestHostileCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the binary on 130 files")
+	}
+	bin := binary(t)
+	corpus := t.TempDir()
+	if err := hostile.Write(corpus); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := hostile.Read(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if only := os.Getenv("MEDCHRON_HOSTILE_ONLY"); only != "" { // a few files, to look into them
+		var some []hostile.Case
+		for _, c := range cases {
+			for _, p := range strings.Split(only, ",") {
+				if strings.HasPrefix(c.File, p) {
+					some = append(some, c)
+					break
+				}
+			}
+		}
+		cases = some
+	}
+	var mu sync.Mutex
+	var runs []hostileRun
+	work := make(chan hostile.Case)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for c := range work {
+				dir := t.TempDir()
+				wall := hostileMaxWall
+				if _, over := hostileOver[c.File]; over && os.Getenv("MEDCHRON_HOSTILE") != "bench" {
+					wall = time.Minute // known to take long: make bench measures them in full
+				}
+				r := runHostileFor(t, wall, bin, dir, c, filepath.Join(corpus, c.File))
+				mu.Lock()
+				runs = append(runs, r)
+				mu.Unlock()
+			}
+		})
+	}
+	for _, c := range cases {
+		work <- c
+	}
+	close(work)
+	wg.Wait()
+	sort.Slice(runs, func(i, j int) bool { return runs[i].maxRSS > runs[j].maxRSS })
+	for _, r := range runs {
+		line, clear := clearLine(r.stderr, r.c.File)
+		listed := false
+		for _, d := range r.docs {
+			listed = listed || d == r.c.File
+		}
+		over := ""
+		switch {
+		case r.maxRSS > hostileMaxRSS:
+			over = fmt.Sprintf("%d MB at peak, more than %d MB", r.maxRSS>>20, hostileMaxRSS>>20)
+		case r.cpu > hostileMaxCPU:
+			over = fmt.Sprintf("%s of CPU, more than %s", r.cpu.Round(100*time.Millisecond), hostileMaxCPU)
+		case r.code < 0:
+			over = fmt.Sprintf("still running after %s", hostileMaxWall)
+		}
+		if why, known := hostileOver[r.c.File]; known {
+			t.Logf("%s: known over a bound (%s): %s", r.c.File, why, orWithin(over))
+		} else if over != "" {
+			t.Errorf("%s: %s", r.c.File, over)
+		}
+		switch {
+		case r.code < 0:
+		case r.code != 0 && r.code != 1:
+			t.Errorf("%s: exit status %d\n%s", r.c.File, r.code, r.stderr)
+		case r.code == 1 && !clear:
+			t.Errorf("%s: failed without one clear line naming it:\n%s", r.c.File, r.stderr)
+		case r.c.Want == hostile.Refused && r.code != 1:
+			t.Errorf("%s (%s): processed, want refused", r.c.File, r.c.Why)
+		case r.c.Want == hostile.Accepted && (r.code != 0 || !listed):
+			t.Errorf("%s (%s): exit %d, in the chronology %v, want processed\n%s", r.c.File, r.c.Why, r.code, listed, r.stderr)
+		}
+		t.Logf("%-32s %-8s exit %2d %4d MB cpu %6s wall %6s %s", r.c.File, r.c.Want, r.code, r.maxRSS>>20,
+			r.cpu.Round(100*time.Millisecond), r.took.Round(100*time.Millisecond), line)
+	}
+
+	// All at once, beside a normal record.
+	neighbour := filepath.Join(repoRoot(t), "testdata", "bundles", "small", "born-digital.pdf")
+	aloneDir := t.TempDir()
+	alone := runHostile(t, bin, aloneDir, hostile.Case{File: "born-digital.pdf"}, neighbour)
+	if alone.code != 0 {
+		t.Fatalf("the neighbour alone: exit %d\n%s", alone.code, alone.stderr)
+	}
+	// The files refused at once and those processed like records go in
+	// with it (the others were each run alone above, and some take long).
+	files := []string{neighbour}
+	for _, c := range cases {
+		if _, over := hostileOver[c.File]; !over && c.Want != hostile.Either {
+			files = append(files, filepath.Join(corpus, c.File))
+		}
+	}
+	dir := t.TempDir()
+	all := runHostileFor(t, 15*time.Minute, bin, dir, hostile.Case{File: "all"}, files...)
+	if all.code != 1 {
+		t.Errorf("all files at once: exit %d, want 1\n%s", all.code, all.stderr)
+	}
+	if line, _ := clearLine(all.stderr, "born-digital.pdf"); line != "" {
+		t.Errorf("the neighbour failed among the hostile files: %s", line)
+	}
+	if got, want := neighbourEntries(t, dir, "born-digital.pdf"), neighbourEntries(t, aloneDir, "born-digital.pdf"); got != want || want == "" {
+		t.Errorf("the neighbour's entries among the hostile files:\n%s\nalone:\n%s", got, want)
+	}
+	t.Logf("all %d files at once: exit %d, %d MB at peak, %s", len(files), all.code, all.maxRSS>>20, all.took.Round(time.Second))
+}
+
+// neighbourEntries lists the date, provider and visit type of every entry
+// of the chronology in dir/out that cites the document named file.
+func neighbourEntries(t *testing.T, dir, file string) string {
+	c := readChronology(t, filepath.Join(dir, "out"))
+	id := ""
+	for _, d := range c.Documents {
+		if d.File == file {
+			id = d.ID
+		}
+	}
+	var lines []string
+	for _, e := range c.Entries {
+		for _, ct := range e.Citations {
+			if ct.DocumentID == id {
+				lines = append(lines, fmt.Sprintf("%s %s %s", e.Date, e.Provider, e.VisitType))
+				break
+			}
+		}
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func orWithin(over string) string {
+	if over == "" {
+		return "now within the bounds: remove it from hostileOver"
+	}
+	return over
+}

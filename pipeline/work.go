@@ -1,0 +1,96 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// workMaxAge is how long a working copy may lie unused before a sweep
+// removes it (a worker that died, a document another machine finished).
+const workMaxAge = 2 * time.Hour
+
+// workPath is where the working copy of a document lives. It is named by
+// the document's id, so the PDF tools' messages name the id, never the
+// file's name (which often names the client).
+func (p *Pipeline) workPath(d DocumentRecord) string {
+	return filepath.Join(p.cfg.WorkDir, d.ID+".pdf")
+}
+
+// originalPath returns a local file holding the document's original bytes,
+// decrypting them from the store once per machine while the document is
+// processed; removeWork deletes it when the document is done.
+func (p *Pipeline) originalPath(ctx context.Context, d DocumentRecord) (string, error) {
+	path := p.workPath(d)
+	if _, err := os.Stat(path); err == nil {
+		now := time.Now()
+		_ = os.Chtimes(path, now, now) // in use: keep it from the sweep
+		return path, nil
+	}
+	p.sweepSoon()
+	rc, err := p.cfg.Store.OpenBlob(ctx, d.SHA256)
+	if err != nil {
+		return "", fmt.Errorf("original of %s: %w", d.ID, err)
+	}
+	defer rc.Close()
+	tmp, err := os.CreateTemp(p.cfg.WorkDir, ".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = io.Copy(tmp, rc)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("original of %s: %w", d.ID, err)
+	}
+	return path, os.Rename(tmp.Name(), path)
+}
+
+// removeWork deletes a document's working copy once it is done.
+func (p *Pipeline) removeWork(d DocumentRecord) {
+	if err := os.Remove(p.workPath(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		p.log.Warn("working copy not removed", "document", d.ID, "error", err)
+	}
+}
+
+var sweepMu sync.Mutex
+
+// sweepSoon sweeps the work folder at most once every ten minutes.
+func (p *Pipeline) sweepSoon() {
+	sweepMu.Lock()
+	due := time.Since(p.lastSweep) > 10*time.Minute
+	if due {
+		p.lastSweep = time.Now()
+	}
+	sweepMu.Unlock()
+	if due {
+		p.sweepWork(workMaxAge)
+	}
+}
+
+// sweepWork removes working copies (and half-written ones) unused for
+// maxAge.
+func (p *Pipeline) sweepWork(maxAge time.Duration) {
+	entries, err := os.ReadDir(p.cfg.WorkDir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() || !(strings.HasSuffix(e.Name(), ".pdf") || strings.HasPrefix(e.Name(), ".tmp-")) {
+			continue
+		}
+		info, err := e.Info()
+		if err == nil && time.Since(info.ModTime()) > maxAge {
+			os.Remove(filepath.Join(p.cfg.WorkDir, e.Name()))
+		}
+	}
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every fuzz target briefly (FUZZTIME each, 4s by default): make test
+# calls it. Each target's corpus is committed under its package's
+# testdata/fuzz/<Target>; "go test" (without -fuzz) replays it every time.
+# To grow a corpus: FUZZTIME=5m scripts/fuzz.sh, then copy what the fuzzer
+# found from $(go env GOCACHE)/fuzz into testdata/fuzz (scripts/fuzz.sh --keep).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzztime="${FUZZTIME:-4s}"
+targets=(
+  "./extract/dates FuzzDates"
+  "./extract/rules FuzzRulesExtract"
+  "./extract/rules FuzzBillAmounts"
+  "./extract FuzzFindQuote"
+  "./extract FuzzGroundedLines"
+  "./internal/pdfsafe FuzzInspect"
+  "./pipeline FuzzCleanName"
+)
+cache="$(go env GOCACHE)/fuzz/github.com/medchron/medchron"
+for t in "${targets[@]}"; do
+  read -r pkg name <<<"$t"
+  echo "fuzz: $name in $pkg for $fuzztime" >&2
+  go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$pkg" >/dev/null
+  if [ "${1:-}" = "--keep" ] && [ -d "$cache/${pkg#./}/$name" ]; then
+    mkdir -p "${pkg}/testdata/fuzz/$name"
+    cp -n "$cache/${pkg#./}/$name"/* "${pkg}/testdata/fuzz/$name/" 2>/dev/null || true
+  fi
+done

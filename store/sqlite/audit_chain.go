@@ -1,0 +1,87 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// lastAuditHash is the hash of the newest audit row, "" when there is none.
+func (s *Store) lastAuditHash(ctx context.Context) (string, error) {
+	var h string
+	err := s.q.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return h, err
+}
+
+// AuditChain implements access.AuditChainStore.
+func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]access.ChainedEvent, error) {
+	rows, err := s.q.QueryContext(ctx, `
+SELECT id, at, user_id, username, action, matter_id, object, detail, ip, prev_hash, hash
+FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, afterID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("audit chain: %w", err)
+	}
+	defer rows.Close()
+	var out []access.ChainedEvent
+	for rows.Next() {
+		var e access.ChainedEvent
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP, &e.PrevHash, &e.Hash); err != nil {
+			return nil, fmt.Errorf("audit chain: %w", err)
+		}
+		if e.At, err = parseTS(at); err != nil {
+			return nil, fmt.Errorf("audit row %d: %w", e.ID, err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// chainLegacyAudit chains audit rows written before the chain existed
+// (an empty hash), once, at open. The append-only trigger is lifted for this
+// one transaction and put back as it was.
+func (s *Store) chainLegacyAudit(ctx context.Context) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE hash = ''`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		t := tx.(*Store)
+		var trigger string
+		if err := t.q.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_log_no_update'`).Scan(&trigger); err != nil {
+			return fmt.Errorf("chain audit log: %w", err)
+		}
+		if _, err := t.q.ExecContext(ctx, `DROP TRIGGER audit_log_no_update`); err != nil {
+			return err
+		}
+		prev := ""
+		var after int64
+		for {
+			rows, err := t.AuditChain(ctx, after, 500)
+			if err != nil {
+				return err
+			}
+			for _, e := range rows {
+				if e.Hash == "" {
+					e.PrevHash, e.Hash = prev, access.ChainHash(prev, e.Event)
+					if _, err := t.q.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`, e.PrevHash, e.Hash, e.ID); err != nil {
+						return err
+					}
+				}
+				prev, after = e.Hash, e.ID
+			}
+			if len(rows) < 500 {
+				break
+			}
+		}
+		_, err := t.q.ExecContext(ctx, trigger)
+		return err
+	})
+}

@@ -1,0 +1,142 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store/seal"
+)
+
+// errNoKeys reports a blob operation on a store opened without keys.
+var errNoKeys = errors.New("the store was opened without an encryption key (MEDCHRON_KEY_FILE)")
+
+// PutBlob implements pipeline.Queries: it seals r's bytes chunk by chunk
+// as they arrive (one chunk in memory), each chunk in its own short
+// statement so that a slow upload never holds the database, then records
+// the blob under its SHA-256. Content already stored is kept once: the new
+// chunks are dropped. On failure nothing stays behind.
+func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (pipeline.Blob, error) {
+	if s.keys == nil {
+		return pipeline.Blob{}, errNoKeys
+	}
+	object := seal.NewObjectID()
+	t := ts(time.Now())
+	w, err := seal.WriteChunks(r, limit, s.keys, object, func(seq int, keyID string, sealed []byte) error {
+		_, err := s.q.ExecContext(ctx, `INSERT INTO blob_chunks (object_id, seq, key_id, data, created_at) VALUES (?, ?, ?, ?, ?)`,
+			object, seq, keyID, sealed, t)
+		return err
+	})
+	if err == nil {
+		var res interface{ RowsAffected() (int64, error) }
+		res, err = s.q.ExecContext(ctx, `INSERT INTO blobs (sha256, data, object_id, size, chunks) VALUES (?, x'', ?, ?, ?) ON CONFLICT DO NOTHING`,
+			w.SHA256, object, w.Size, w.Chunks)
+		if err == nil {
+			if n, _ := res.RowsAffected(); n > 0 {
+				return pipeline.Blob{SHA256: w.SHA256, Size: w.Size}, nil
+			}
+		}
+	}
+	// A failure, or content stored before: drop this copy's chunks.
+	if _, derr := s.q.ExecContext(context.WithoutCancel(ctx), `DELETE FROM blob_chunks WHERE object_id = ?`, object); derr != nil && err == nil {
+		err = derr
+	}
+	if err != nil {
+		return pipeline.Blob{}, fmt.Errorf("store original: %w", err)
+	}
+	return pipeline.Blob{SHA256: w.SHA256, Size: w.Size}, nil
+}
+
+// putBlobBytes stores data as PutBlob does, for AddDocument's callers that
+// hold the bytes already.
+func (s *Store) putBlobBytes(ctx context.Context, sha string, data []byte) error {
+	var have int
+	err := s.q.QueryRowContext(ctx, `SELECT 1 FROM blobs WHERE sha256 = ?`, sha).Scan(&have)
+	if err == nil {
+		return nil
+	}
+	b, err := s.PutBlob(ctx, bytes.NewReader(data), 0)
+	if err != nil {
+		return err
+	}
+	if b.SHA256 != sha {
+		return fmt.Errorf("store original: content hash %s, the document says %s", b.SHA256, sha)
+	}
+	return nil
+}
+
+// blobRow is a blob's row: where its sealed chunks are, or, for a row
+// written before sealing, its plain bytes.
+type blobRow struct {
+	written seal.Written
+	object  string
+	legacy  []byte
+}
+
+func (s *Store) blobRow(ctx context.Context, sha string) (blobRow, error) {
+	var b blobRow
+	err := s.q.QueryRowContext(ctx, `SELECT object_id, size, chunks, data FROM blobs WHERE sha256 = ?`, sha).
+		Scan(&b.object, &b.written.Size, &b.written.Chunks, &b.legacy)
+	b.written.SHA256 = sha
+	return b, notFound(err, "original "+sha)
+}
+
+// OpenBlob implements pipeline.Queries: the original's bytes, unsealed
+// one chunk at a time and checked against its hash at the end.
+func (s *Store) OpenBlob(ctx context.Context, sha string) (io.ReadCloser, error) {
+	b, err := s.blobRow(ctx, sha)
+	if err != nil {
+		return nil, err
+	}
+	if b.object == "" {
+		return io.NopCloser(bytes.NewReader(b.legacy)), nil
+	}
+	if s.keys == nil {
+		return nil, errNoKeys
+	}
+	return io.NopCloser(seal.Reader(s.keys, b.object, b.written, func(seq int) (seal.Chunk, error) {
+		var c seal.Chunk
+		err := s.q.QueryRowContext(ctx, `SELECT key_id, data FROM blob_chunks WHERE object_id = ? AND seq = ?`, b.object, seq).Scan(&c.KeyID, &c.Data)
+		return c, notFound(err, "chunk")
+	})), nil
+}
+
+// DocumentBlob implements pipeline.Queries.
+func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
+	var sha string
+	if err := s.q.QueryRowContext(ctx, `SELECT sha256 FROM documents WHERE id = ?`, id).Scan(&sha); err != nil {
+		return nil, notFound(err, "document "+id)
+	}
+	rc, err := s.OpenBlob(ctx, sha)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("original of document %s: %w", id, err)
+	}
+	return data, nil
+}
+
+// DropBlob implements pipeline.Queries: it removes a blob no document
+// refers to (an upload that was refused) with its chunks.
+func (s *Store) DropBlob(ctx context.Context, sha string) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		t := tx.(*Store)
+		var object string
+		err := t.q.QueryRowContext(ctx, `SELECT object_id FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)`, sha, sha).Scan(&object)
+		if err != nil {
+			return nil // referenced or gone
+		}
+		if _, err := t.q.ExecContext(ctx, `DELETE FROM blobs WHERE sha256 = ?`, sha); err != nil {
+			return err
+		}
+		_, err = t.q.ExecContext(ctx, `DELETE FROM blob_chunks WHERE object_id = ?`, object)
+		return err
+	})
+}

@@ -1,0 +1,172 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/pipeline"
+)
+
+// settingsFields are the matter settings a form or an upload may set.
+var settingsFields = map[string]bool{"name": true, "client": true, "incident_date": true, "gap_days": true}
+
+// maxSettingLen bounds a matter's name and client.
+const maxSettingLen = 200
+
+// parseSettings validates the settings given in fields (a field absent
+// is left as it is; an empty one clears it) and returns a function that
+// applies them, or the messages of every invalid field. Nothing is
+// changed until the function runs.
+func parseSettings(fields map[string]string) (func(*chronology.Matter), []string) {
+	var errs []string
+	var edits []func(*chronology.Matter)
+	for _, name := range []string{"name", "client", "incident_date", "gap_days"} {
+		v, ok := fields[name]
+		if !ok {
+			continue
+		}
+		switch name {
+		case "name", "client":
+			if len(v) > maxSettingLen {
+				errs = append(errs, fmt.Sprintf("%s: at most %d characters", name, maxSettingLen))
+				continue
+			}
+			v = pipeline.CleanText(v)
+			if name == "name" {
+				edits = append(edits, func(m *chronology.Matter) { m.Name = v })
+			} else {
+				edits = append(edits, func(m *chronology.Matter) { m.Client = v })
+			}
+		case "incident_date":
+			var d dates.Date
+			if v != "" {
+				var err error
+				if d, err = dates.ParseISO(v); err != nil {
+					errs = append(errs, "incident_date: want YYYY-MM-DD")
+					continue
+				}
+			}
+			edits = append(edits, func(m *chronology.Matter) { m.DateOfIncident = d })
+		case "gap_days":
+			n := 0
+			if v != "" {
+				var err error
+				if n, err = strconv.Atoi(v); err != nil || n < 1 || n > 3650 {
+					errs = append(errs, "gap_days: want a number of days from 1 to 3650")
+					continue
+				}
+			}
+			edits = append(edits, func(m *chronology.Matter) { m.GapDays = n })
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return func(m *chronology.Matter) {
+		for _, e := range edits {
+			e(m)
+		}
+	}, nil
+}
+
+// settingsDiff describes what changed between two versions of a matter's
+// settings, as the audit row keeps it: "incident_date: 2023-12-06 →
+// 2024-01-02; gap_days: 30 → 45". Empty when nothing changed.
+func settingsDiff(before, after chronology.Matter) string {
+	var parts []string
+	add := func(name, a, b string) {
+		if a != b {
+			parts = append(parts, fmt.Sprintf("%s: %s → %s", name, orNone(a), orNone(b)))
+		}
+	}
+	add("name", before.Name, after.Name)
+	add("client", before.Client, after.Client)
+	add("incident_date", before.DateOfIncident.String(), after.DateOfIncident.String())
+	gap := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	add("gap_days", gap(before.GapDays), gap(after.GapDays))
+	return strings.Join(parts, "; ")
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return strconv.Quote(s)
+}
+
+// changeMatter applies validated settings to the matter in one
+// transaction with its audit row (before and after values) and the
+// rebuild of its chronology; nothing is written when nothing changes.
+func (s *Server) changeMatter(r *http.Request, id string, apply func(*chronology.Matter)) (bool, error) {
+	return s.cfg.Pipeline.ChangeMatter(r.Context(), id, func(ctx context.Context, tx pipeline.Tx, before chronology.Matter, after *chronology.Matter) error {
+		apply(after)
+		diff := settingsDiff(before, *after)
+		if diff == "" {
+			return nil
+		}
+		as, ok := tx.(access.Store)
+		if !ok {
+			return fmt.Errorf("the store cannot audit inside a transaction")
+		}
+		return s.auditTo(ctx, as, r, access.AuditMatterEdit, id, id, diff)
+	})
+}
+
+// matterSettings changes the matter's name, client, date of incident and
+// gap threshold from the settings form: every field is validated before
+// anything changes, and the change is audited with its before and after
+// values.
+func (s *Server) matterSettings(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
+	if err := r.ParseForm(); err != nil {
+		s.httpError(w, r, http.StatusBadRequest, "The settings could not be read.")
+		return
+	}
+	fields := map[string]string{}
+	for name := range settingsFields {
+		if _, ok := r.PostForm[name]; ok {
+			fields[name] = strings.TrimSpace(r.PostFormValue(name))
+		}
+	}
+	apply, errs := parseSettings(fields)
+	if errs != nil {
+		s.httpError(w, r, http.StatusBadRequest, "The settings were not saved: "+strings.Join(errs, "; ")+".")
+		return
+	}
+	changed, err := s.changeMatter(r, m.ID, apply)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	notice := "unchanged"
+	if changed {
+		notice = "saved"
+	}
+	http.Redirect(w, r, "/matters/"+m.ID+"?notice="+notice, http.StatusSeeOther)
+}
+
+// matterRetry processes the matter's failed documents again.
+func (s *Server) matterRetry(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
+	n, err := s.cfg.Pipeline.RetryFailed(r.Context(), m.ID, pipeline.RetryOptions{})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if n > 0 {
+		if err := s.audit(r, access.AuditRetry, m.ID, m.ID, fmt.Sprintf("%d document(s)", n)); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	http.Redirect(w, r, "/matters/"+m.ID+"?notice=retried", http.StatusSeeOther)
+}
