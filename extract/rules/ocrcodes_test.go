@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/icd10"
 )
 
 // TestOCRCodeTokens reads ICD-10-CM codes as Tesseract printed them on
@@ -123,7 +124,7 @@ func TestOCRCodesOnLines(t *testing.T) {
 // token too damaged for the look-alike repairs is read by its
 // description when exactly one code near it has that description.
 func TestOCRCodesWithCodeBook(t *testing.T) {
-	book := NewICD10()
+	book := icd10.New()
 	book.Add("I10", true, "Essential (primary) hypertension", "Essential (primary) hypertension")
 	book.Add("I20.9", true, "Angina pectoris, unspecified", "Angina pectoris, unspecified")
 	book.Add("M50.220", true, "Other cervical disc displacement, mid-cervical region, unsp", "Other cervical disc displacement, mid-cervical region, unspecified level")
