@@ -5,6 +5,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/icd10"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // TestOCRCodeTokens reads ICD-10-CM codes as Tesseract printed them on
@@ -101,7 +102,7 @@ func TestOCRCodesOnLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := splitPages([]extract.Page{{Number: 1, Text: tt.line}})[0]
+			l := linesOf(layout.Analyze([]extract.Page{{Number: 1, Text: tt.line}}))[0]
 			hits := icdInNote(l, tt.dx, tt.coded, nil)
 			var got []string
 			for _, h := range hits {
@@ -146,7 +147,7 @@ func TestOCRCodesWithCodeBook(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := splitPages([]extract.Page{{Number: 1, Text: tt.line}})[0]
+			l := linesOf(layout.Analyze([]extract.Page{{Number: 1, Text: tt.line}}))[0]
 			var got []string
 			for _, h := range icdInNote(l, true, true, book) {
 				got = append(got, h.code)
