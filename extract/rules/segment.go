@@ -32,7 +32,7 @@ type segmenter struct {
 // title, a new letterhead, or a new date-of-service label once the current
 // note has body text; the header lines just above the trigger (letterhead,
 // address, patient line) move with it.
-func segment(ls []line) []*note {
+func segment(ls []line, d *layout.Doc) []*note {
 	if len(ls) == 0 {
 		return nil
 	}
