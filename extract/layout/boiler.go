@@ -182,6 +182,11 @@ func repeatable(l *Line, bottom bool) bool {
 	if t[0] == '-' || t[0] == '*' || strings.HasPrefix(t, "•") || strings.HasPrefix(t, "·") {
 		return false
 	}
+	// A table row (a visit, a bill line) opens with a date or a number, or
+	// carries an amount.
+	if isDigitByte(t[0]) || moneyCount(t) > 0 {
+		return false
+	}
 	signal := strings.ContainsAny(t, "0123456789") || reFooterWords.MatchString(t) || NamesFacility(t)
 	if reSentenceEnd.MatchString(t) && strings.Count(t, " ") >= 3 || bottom {
 		return signal

@@ -101,6 +101,11 @@ func classifyPage(d *Doc, pi int) {
 	f := featuresOf(d, pi)
 	p.Title = f.title
 	class, kind := pageClass(f)
+	// A visit log goes on over pages that print only its rows.
+	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && f.tableRows >= 2 && f.title == "" && f.headings < 2 && f.money <= 1 &&
+		(class == "" || class == extract.PageClinical) {
+		class = extract.PageVisitLog
+	}
 	if class == "" {
 		// Nothing of its own: a continuation of the page before.
 		class = extract.PageOther

@@ -72,7 +72,13 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				res.Bills = append(res.Bills, items...)
 				res.BillTotals = append(res.BillTotals, totals...)
 			}
-		case extract.PageClinical, extract.PageReport, extract.PageVisitLog:
+		case extract.PageVisitLog:
+			for _, enc := range e.visitLog(doc.ID, d, part) {
+				if !repeated(res.Encounters, enc) {
+					res.Encounters = append(res.Encounters, enc)
+				}
+			}
+		case extract.PageClinical, extract.PageReport:
 			for _, n := range segment(part, d) {
 				prov, pli := n.provider()
 				if prov == "" {
