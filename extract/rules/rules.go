@@ -79,11 +79,12 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 			}
 		case extract.PageClinical, extract.PageReport:
-			for _, n := range segment(part, d) {
+			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
 				if prov == "" {
 					prov = noteProvider(d, n)
 				}
+				n.first = k == 0
 				if n.bill {
 					items, totals := n.bills(doc.ID, prov)
 					res.Bills = append(res.Bills, items...)
@@ -130,16 +131,32 @@ func noteProvider(d *layout.Doc, n *note) string {
 	return d.ProviderAt(n.lines[0].idx)
 }
 
-// encounter builds the encounter of one note; false when it has no date.
+// encounter builds the encounter of one note. A note that prints no date
+// of service is kept undated when it stands as a record of its own (see
+// standsAlone); false when it does not.
 func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient string) (extract.Encounter, bool) {
 	best, end, ok := n.chooseDate()
-	if !ok {
-		return extract.Encounter{}, false
-	}
-	dl := best.l
-	enc := extract.Encounter{Date: best.date, EndDate: end, Provider: prov}
+	var enc extract.Encounter
 	cites := citer{doc: doc}
-	cites.add(dl, dl.quote(best.m.Start, best.m.End))
+	if ok && best.label == lblSigned {
+		// A signature or print date dates only a record that stands alone.
+		_, ok = n.standsAlone()
+		if !ok {
+			return extract.Encounter{}, false
+		}
+	}
+	if ok {
+		dl := best.l
+		enc = extract.Encounter{Date: best.date, EndDate: end, Provider: prov}
+		cites.add(dl, dl.quote(best.m.Start, best.m.End))
+	} else {
+		li, ok := n.standsAlone()
+		if !ok {
+			return extract.Encounter{}, false
+		}
+		enc = extract.Encounter{Provider: prov, Undated: true}
+		cites.add(n.lines[li], n.lines[li].quoteAll())
+	}
 	if pli >= 0 {
 		cites.add(n.lines[pli], n.lines[pli].quoteAll())
 	}
