@@ -189,3 +189,6 @@ func serviceDateRaw(l *Line) (dates.Date, bool) {
 	}
 	return dates.Date{}, false
 }
+
+// Today returns the date the package took as today when it was loaded.
+func Today() dates.Date { return today }

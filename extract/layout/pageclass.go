@@ -176,14 +176,18 @@ func adminScore(f pageFeatures) int {
 func billFamily(f pageFeatures) string {
 	ub, cms, rx := f.n[fUB04], f.n[fCMS1500], f.n[fPharmacy]
 	titled := IsBillTitle(f.title)
-	isBill := f.moneyDated >= 2 || titled && f.money >= 1 || (ub >= 3 || cms >= 4) && f.money >= 1 || rx >= 3 && f.money >= 1 && f.datedRows >= 1
+	// Claim forms print cents in a cell of their own ("250 00"): their
+	// words and revenue-code rows are enough.
+	form := ub >= 3 && f.revRows >= 2 || f.t[fUB04] > 0 && f.revRows >= 1 || cms >= 5
+	titledBill := titled || f.t[fInvoice] > 0 || f.t[fItemized] > 0 || f.t[fLedger] > 0 || f.t[fPharmacy] > 0
+	isBill := form || f.moneyDated >= 2 || titledBill && f.money >= 2 || titled && f.money >= 1 || rx >= 3 && f.money >= 1 && f.datedRows >= 1
 	if !isBill || f.headings >= 4 && f.service > 0 && f.moneyDated < 3 {
 		return ""
 	}
 	switch {
 	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && f.revRows >= 1:
 		return "ub04"
-	case cms >= 4:
+	case cms >= 5:
 		return "cms1500"
 	case rx >= 3:
 		return "pharmacy"

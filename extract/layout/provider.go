@@ -102,6 +102,9 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 		}
 	}
 	admin := p.Class == extract.PageAdmin
+	if p.Class == extract.PageBill {
+		take(formProvider(d, p), true)
+	}
 	for i := p.First; i < p.End; i++ {
 		l := &d.Lines[i]
 		if admin {
@@ -126,11 +129,7 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 			continue
 		}
 		if l.Letterhead != "" {
-			k := FromLetterhead
-			if p.Class == extract.PageBill {
-				k = FromBill
-			}
-			take(Evidence{Name: l.Letterhead, Kind: k, Line: i}, l.Top < 8 && !body)
+			take(Evidence{Name: l.Letterhead, Kind: FromLetterhead, Line: i}, l.Top < 8 && !body)
 		}
 		if !l.Header && !l.Logo {
 			body = true
@@ -175,10 +174,17 @@ func faxSender(s string) string {
 // reads as a name and is not the patient, a label, a date or a page count.
 func headerName(s, patient string) string {
 	parts := splitHeader(s)
+	single := 0
 	for _, p := range parts {
 		if reNotProvider.MatchString(p) {
 			return "" // a law firm's or insurer's production header
 		}
+		if !strings.Contains(strings.TrimSpace(p), " ") {
+			single++
+		}
+	}
+	if len(parts) >= 3 && 2*single > len(parts) {
+		return "" // a tagline ("MRI | CT | X-Ray | Ultrasound")
 	}
 	var first string
 	for _, p := range parts {
@@ -196,7 +202,7 @@ func headerName(s, patient string) string {
 		if NamesFacility(p) {
 			return CleanProvider(p)
 		}
-		if first == "" && (p == strings.ToUpper(p) || titleCased(p)) {
+		if first == "" && (p == strings.ToUpper(p) || titleCased(p)) && longWords(p) >= 2 {
 			first = p
 		}
 	}
@@ -330,4 +336,91 @@ func firstOfHeader(d *Doc, i, floor int) int {
 		a = j
 	}
 	return a
+}
+
+// longWords counts the words of three letters or more in s.
+func longWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		letters := 0
+		for i := 0; i < len(w); i++ {
+			if isLetterByte(w[i]) {
+				letters++
+			}
+		}
+		if letters >= 3 {
+			n++
+		}
+	}
+	return n
+}
+
+var (
+	reBoxNumber   = regexp.MustCompile(`^\s*\d{1,2}[a-z]?\.?\s+`)
+	reBillingBox  = regexp.MustCompile(`(?i)\b33\.?\s*billing provider info|billing provider info\b|\b32\.?\s*service facility location`)
+	reBoxCaptions = regexp.MustCompile(`(?i)(?:&\s*ph\s*#|information|info)\s*`)
+)
+
+// formProvider reads the provider a claim form names: a UB-04's form
+// locator 1 (the first line, after its box number), a CMS-1500's box 33
+// (billing provider) or 32 (service facility), in the cell under or after
+// the caption.
+func formProvider(d *Doc, p *Page) Evidence {
+	none := Evidence{Line: -1}
+	lines := d.Lines[p.First:p.End]
+	switch p.BillKind {
+	case "ub04":
+		for k := range lines {
+			l := &lines[k]
+			if l.Noise() {
+				continue
+			}
+			c := FirstCell(l.Text)
+			if loc := reBoxNumber.FindStringIndex(c); loc != nil {
+				c = c[loc[1]:]
+			}
+			if v := CleanProvider(c); readsAsName(v) {
+				return Evidence{Name: v, Kind: FromBill, Line: p.First + k}
+			}
+			return none
+		}
+	case "cms1500":
+		for k := range lines {
+			l := &lines[k]
+			loc := reBillingBox.FindStringIndex(l.Text)
+			if loc == nil {
+				continue
+			}
+			// The value after the caption on the same line, else the cell
+			// of the next line that starts near the caption.
+			rest := l.Text[loc[1]:]
+			if m := reBoxCaptions.FindStringIndex(rest); m != nil && m[0] < 4 {
+				rest = rest[m[1]:]
+			}
+			if v := CleanProvider(FirstCell(rest)); readsAsName(v) {
+				return Evidence{Name: v, Kind: FromBill, Line: p.First + k}
+			}
+			if k+1 < len(lines) {
+				n := &lines[k+1]
+				for _, c := range Cells(n.Text) {
+					if c.End > loc[0] && c.Start < loc[0]+20 {
+						if v := CleanProvider(n.Text[c.Start:c.End]); readsAsName(v) {
+							return Evidence{Name: v, Kind: FromBill, Line: p.First + k + 1}
+						}
+					}
+				}
+			}
+		}
+	}
+	return none
+}
+
+// readsAsName reports whether s reads as a provider's name: a facility
+// word, or two words of three letters or more in capitals or title case,
+// no digits, no label.
+func readsAsName(s string) bool {
+	if len(s) < 4 || strings.ContainsAny(s, "0123456789:[]{}|") || PatientLine(s) || reNotProvider.MatchString(s) {
+		return false
+	}
+	return NamesFacility(s) || (s == strings.ToUpper(s) || titleCased(s)) && longWords(s) >= 2
 }

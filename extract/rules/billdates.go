@@ -70,14 +70,12 @@ func contains(ds []dates.Date, d dates.Date) bool {
 	return false
 }
 
-// pendingDate is a line item whose date cell OCR damaged.
+// pendingDate is a line item whose date cell OCR damaged; desc is its
+// description without that cell.
 type pendingDate struct {
 	item  int
 	cands []dates.Date
-	span  [2]int
-	text  string
-	code  [2]int
-	amts  [][2]int
+	desc  string
 }
 
 // fillSlashDates dates the pending items of a statement from their
@@ -111,7 +109,6 @@ func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 			continue
 		}
 		items[p.item].Date = pick[0]
-		ds := []dateSpan{{Date: pick[0], Start: p.span[0], End: p.span[1], Raw: p.text[p.span[0]:p.span[1]]}}
-		items[p.item].Description = billDescription(p.text, ds, p.code, p.amts)
+		items[p.item].Description = p.desc
 	}
 }

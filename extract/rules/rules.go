@@ -68,7 +68,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				if prov == "" {
 					prov = noteProvider(d, n)
 				}
-				items, totals := n.bills(doc.ID, prov)
+				items, totals := n.bills(doc.ID, prov, d.Pages[d.PageIndex(n.lines[0].page)].BillKind)
 				res.Bills = append(res.Bills, items...)
 				res.BillTotals = append(res.BillTotals, totals...)
 			}
@@ -86,7 +86,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 				n.first = k == 0
 				if n.bill {
-					items, totals := n.bills(doc.ID, prov)
+					items, totals := n.bills(doc.ID, prov, "")
 					res.Bills = append(res.Bills, items...)
 					res.BillTotals = append(res.BillTotals, totals...)
 					continue // a statement date is not a visit

@@ -229,8 +229,11 @@ Date        CPT      Description                 Charges     Adj      Paid    Ba
 	if len(res.Encounters) != 0 {
 		t.Errorf("a statement is not a visit: %d encounters", len(res.Encounters))
 	}
-	if len(res.Bills) != 2 {
+	if len(res.Bills) != 3 {
 		t.Fatalf("bills %+v", res.Bills)
+	}
+	if p := res.Bills[2]; p.Kind != extract.LinePayment || p.Charge != 0 || p.Paid == nil || *p.Paid != 500 || p.Date.String() != "2024-02-15" {
+		t.Errorf("payment row %+v", p)
 	}
 	b := res.Bills[0]
 	if b.Code != "72148" || b.Charge != 2100 || b.Adjustment == nil || *b.Adjustment != -300 || b.Paid == nil || *b.Paid != 500 || b.Balance == nil || *b.Balance != 1300 {
@@ -239,11 +242,20 @@ Date        CPT      Description                 Charges     Adj      Paid    Ba
 	if b.Provider != "Bright Imaging LLC" || b.Description != "MRI LUMBAR SPINE W/O" || b.Date.String() != "2024-02-01" {
 		t.Errorf("first line %q %q %s", b.Provider, b.Description, b.Date)
 	}
-	if res.Bills[1].Charge != 350 || res.Bills[1].Code != "72148" {
+	if res.Bills[1].Charge != 350 || res.Bills[1].Code != "72148" || len(res.Bills[1].Modifiers) != 1 || res.Bills[1].Modifiers[0] != "26" {
 		t.Errorf("second line %+v", res.Bills[1])
 	}
-	if len(res.BillTotals) != 1 || res.BillTotals[0].Total != 2450 {
-		t.Errorf("totals %+v", res.BillTotals)
+	wantTotals := []struct {
+		kind  string
+		total float64
+	}{{extract.TotalCharges, 2450}, {extract.TotalBalance, 1650}}
+	if len(res.BillTotals) != len(wantTotals) {
+		t.Fatalf("totals %+v", res.BillTotals)
+	}
+	for i, w := range wantTotals {
+		if res.BillTotals[i].Kind != w.kind || res.BillTotals[i].Total != w.total {
+			t.Errorf("total %d: %+v, want %+v", i, res.BillTotals[i], w)
+		}
 	}
 }
 

@@ -1,0 +1,411 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// A bill row is read token by token, the same way for every bill family:
+// dates, a revenue code, a CPT/HCPCS code with its modifiers, units,
+// amounts, and the description that is left. Claim forms (UB-04,
+// CMS-1500) add what forms print: dates as MM DD YY cells or MMDDYY
+// runs, and cents in their own cell ("250 00" is 250.00). Pharmacy
+// printouts print no procedure code: their Rx numbers, NDCs, quantities
+// and days supply are never read as one.
+
+// span is a byte range of a row.
+type span struct{ a, b int }
+
+// billRow is what one line of a bill holds.
+type billRow struct {
+	date, to dates.Date
+	dspan    span // where the (first) date is
+	rev      string
+	code     string
+	cspan    span // where the code and its modifiers are
+	mods     []string
+	units    float64
+	amts     []float64
+	aspans   []span
+	desc     string
+}
+
+// token is a run of non-space bytes of a row.
+type token struct {
+	s    string
+	a, b int
+}
+
+// tokens splits s at spaces and bars (a form's cell borders).
+func tokens(s string) []token {
+	var out []token
+	i := 0
+	for i < len(s) {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '|') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '|' {
+			j++
+		}
+		if j > i {
+			out = append(out, token{s[i:j], i, j})
+		}
+		i = j
+	}
+	return out
+}
+
+// parseBillRow reads a bill line. form enables the claim-form cells;
+// pharmacy disables procedure codes.
+func parseBillRow(l line, form, pharmacy bool, unitsCol span) billRow {
+	s := colonDecimal(l.text)
+	var r billRow
+	used := make([]bool, len(s)+1)
+	take := func(a, b int) {
+		for i := a; i < b; i++ {
+			used[i] = true
+		}
+	}
+	free := func(t token) bool { return !used[t.a] && !used[t.b-1] }
+	for _, m := range lineDates(l) {
+		if m.End > len(s) {
+			continue
+		}
+		if r.date.IsZero() {
+			r.date, r.dspan = m.Date, span{m.Start, m.End}
+		} else if r.to.IsZero() {
+			r.to = m.Date
+		}
+		take(m.Start, m.End)
+	}
+	_, pos := amountsIn(s)
+	for _, p := range pos {
+		take(p[0], p[1])
+	}
+	toks := tokens(s)
+	if form && r.date.IsZero() {
+		r.formDates(s, toks, take)
+	}
+	// A revenue code opens a facility bill's line, or follows its date.
+	for _, t := range toks {
+		if !free(t) {
+			continue
+		}
+		if isRevenueCode(t.s) {
+			r.rev = t.s
+			take(t.a, t.b)
+		}
+		break
+	}
+	if !pharmacy {
+		r.readCode(s, toks, free, take, form)
+	}
+	if form {
+		// Cents in their own cell, after the code: "250 00". Read from the
+		// right, so that units before an amount stay units ("2  35 84").
+		for i := len(toks) - 1; i > 0; i-- {
+			a, b := toks[i-1], toks[i]
+			if !free(a) || !free(b) || a.a < r.cspan.b || len(b.s) != 2 || !allDigits(b.s) || !amountDigits(a.s) {
+				continue
+			}
+			pos = append(pos, [2]int{a.a, b.b})
+			take(a.a, b.b)
+			i--
+		}
+	}
+	sortSpans(pos)
+	for _, p := range pos {
+		if v, ok := parseAmount(strings.ReplaceAll(strings.ReplaceAll(s[p[0]:p[1]], " ", "."), "|", ".")); ok {
+			r.amts = append(r.amts, v)
+			r.aspans = append(r.aspans, span{p[0], p[1]})
+		}
+	}
+	r.readUnits(s, toks, free, take, unitsCol)
+	r.desc = rowDescription(s, used, form)
+	return r
+}
+
+// formDates reads the dates a claim form prints: MM DD YY cells (From and
+// To), MMDDYY or MMDDCCYY runs, or both dates run together.
+func (r *billRow) formDates(s string, toks []token, take func(a, b int)) {
+	set := func(d dates.Date, a, b int) {
+		if r.date.IsZero() {
+			r.date, r.dspan = d, span{a, b}
+		} else if r.to.IsZero() {
+			r.to = d
+		}
+		take(a, b)
+	}
+	for i := 0; i < len(toks) && i < 8; i++ {
+		t := toks[i]
+		switch {
+		case i+2 < len(toks) && len(t.s) == 2 && len(toks[i+1].s) == 2 && (len(toks[i+2].s) == 2 || len(toks[i+2].s) == 4) &&
+			allDigits(t.s+toks[i+1].s+toks[i+2].s):
+			if d, ok := mdy(t.s, toks[i+1].s, toks[i+2].s); ok {
+				set(d, t.a, toks[i+2].b)
+				i += 2
+			}
+		case (len(t.s) == 6 || len(t.s) == 8) && allDigits(t.s):
+			if d, ok := mdy(t.s[:2], t.s[2:4], t.s[4:]); ok {
+				set(d, t.a, t.b)
+			}
+		case len(t.s) == 12 && allDigits(t.s):
+			if d, ok := mdy(t.s[:2], t.s[2:4], t.s[4:6]); ok {
+				set(d, t.a, t.a+6)
+			}
+			if d, ok := mdy(t.s[6:8], t.s[8:10], t.s[10:]); ok {
+				set(d, t.a+6, t.b)
+			}
+		}
+	}
+}
+
+// mdy builds a date from month, day and a two- or four-digit year.
+func mdy(m, d, y string) (dates.Date, bool) {
+	if len(y) == 2 {
+		y = "20" + y
+		if y > strconv.Itoa(today().Year) {
+			y = "19" + y[2:]
+		}
+	}
+	return dates.Parse(m + "/" + d + "/" + y)
+}
+
+// today is the current date, for telling 19YY from 20YY.
+func today() dates.Date { return layout.Today() }
+
+// readCode finds the CPT/HCPCS code of a row and the modifiers printed
+// with it ("97110GP", "72148-26", "99284 25", "97140 59 GP").
+func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), form bool) {
+	for i, t := range toks {
+		if !free(t) {
+			continue
+		}
+		start := t.a
+		code, mods, ok := splitCode(t.s)
+		if !ok && len(t.s) >= 6 && (t.s[0] >= 'a' && t.s[0] <= 'z' || t.s[0] == '|') {
+			// A speck OCR read as a letter clings to the code: "jJ1885".
+			code, mods, ok = splitCode(t.s[1:])
+			start++
+		}
+		if !ok || ndcLike(s, t) {
+			continue
+		}
+		r.code, r.mods = code, mods
+		end := t.b
+		for j := i + 1; j < len(toks) && len(r.mods) < 4; j++ {
+			n := toks[j]
+			alone := j+1 == len(toks) || strings.HasPrefix(s[n.b:], "   ") || !layout.HasLetters(toks[j+1].s)
+			if !free(n) || !isModifier(n.s) || !knownModifier[n.s] && !alone || form && !knownModifier[n.s] && pointerLetters(n.s) {
+				break // a claim form's diagnosis pointer ("AB") follows the modifiers
+			}
+			r.mods = append(r.mods, n.s)
+			end = n.b
+		}
+		r.cspan = span{start, end}
+		take(t.a, end)
+		return
+	}
+}
+
+// splitCode reads a CPT/HCPCS token with modifiers glued to it.
+func splitCode(t string) (code string, mods []string, ok bool) {
+	t = strings.Trim(t, ",;:().")
+	if len(t) < 5 {
+		return "", nil, false
+	}
+	c := t[:5]
+	if !(allDigits(c[:4]) && (isDigitByte(c[4]) || c[4] == 'T') || c[0] >= 'A' && c[0] <= 'V' && allDigits(c[1:])) {
+		return "", nil, false
+	}
+	rest := strings.TrimLeft(t[5:], "-")
+	for len(rest) >= 2 && len(mods) < 4 {
+		m := rest[:2]
+		if !isModifier(m) {
+			return "", nil, false
+		}
+		mods = append(mods, m)
+		rest = strings.TrimLeft(rest[2:], "-:")
+	}
+	if rest != "" {
+		return "", nil, false
+	}
+	return c, mods, true
+}
+
+// knownModifier are modifiers bills often print, read even when a
+// description follows them on the line without a wide gap.
+var knownModifier = map[string]bool{"25": true, "26": true, "59": true, "GP": true, "GO": true, "GN": true, "TC": true,
+	"LT": true, "RT": true, "XE": true, "XS": true, "XP": true, "XU": true, "KX": true, "GA": true, "GY": true, "GZ": true,
+	"AT": true, "CQ": true, "CO": true, "JW": true, "JZ": true, "QW": true, "50": true, "51": true, "76": true, "91": true}
+
+// knownNumericModifier are the numeric CPT modifiers bills print.
+var knownNumericModifier = map[string]bool{"22": true, "24": true, "25": true, "26": true, "50": true, "51": true, "52": true,
+	"57": true, "59": true, "76": true, "77": true, "78": true, "79": true, "80": true, "91": true}
+
+// pointerLetters reports whether s is made of diagnosis pointer letters
+// (A–L), as a claim form's box 24E prints them.
+func pointerLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'L' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isModifier reports whether s is a CPT/HCPCS modifier: two capitals, a
+// capital and a digit, or a known numeric modifier.
+func isModifier(s string) bool {
+	if len(s) != 2 {
+		return false
+	}
+	if knownNumericModifier[s] {
+		return true
+	}
+	return s[0] >= 'A' && s[0] <= 'Z' && (s[1] >= 'A' && s[1] <= 'Z' || isDigitByte(s[1]))
+}
+
+// ndcLike reports whether the token is part of an NDC (5-4-2, 4-4-2,
+// 5-3-2) or a longer number, never a procedure code.
+func ndcLike(s string, t token) bool {
+	if t.b < len(s) && s[t.b] == '-' || t.a > 0 && s[t.a-1] == '-' {
+		return true
+	}
+	return strings.Count(t.s, "-") >= 2
+}
+
+// readUnits finds the units of a row: a small whole number (or one with
+// zero decimals) after the code or the date that stands in a column of its
+// own, or just before or after the row's amounts; never one a unit word
+// follows ("15 MIN", "600 mg").
+func (r *billRow) readUnits(s string, toks []token, free func(token) bool, take func(a, b int), col span) {
+	for i, t := range toks {
+		if !free(t) || t.a < max(r.cspan.b, r.dspan.b) {
+			continue
+		}
+		// With a units column in the header, the number under it.
+		if col.b > 0 && (t.b <= col.a-2 || t.a >= col.b+2) {
+			continue
+		}
+		v := t.s
+		if k := strings.Index(v, "."); k > 0 && strings.Trim(v[k+1:], "0") == "" {
+			v = v[:k]
+		}
+		if len(v) == 0 || len(v) > 3 || !allDigits(v) || v == "0" {
+			continue
+		}
+		next := ""
+		if i+1 < len(toks) {
+			next = strings.ToLower(toks[i+1].s)
+		}
+		if reQtyUnit.MatchString(next) {
+			continue
+		}
+		cellAlone := (t.a < 3 || s[t.a-3:t.a] == "   ") && (t.b+3 > len(s) || s[t.b:t.b+3] == "   " || s[t.b] == '\t')
+		nearAmount := i+1 < len(toks) && r.isAmountAt(toks[i+1].a) || i > 0 && r.isAmountEnd(toks[i-1].b)
+		if !cellAlone && !nearAmount && col.b == 0 {
+			continue
+		}
+		n := 0
+		for _, c := range v {
+			n = n*10 + int(c-'0')
+		}
+		r.units = float64(n)
+		take(t.a, t.b)
+		return
+	}
+}
+
+var reQtyUnit = regexp.MustCompile(`^(mg|mcg|g|ml|cc|min|mins|minutes?|hrs?|hours?|units?|views?|regions?|levels?|x|%|tabs?|caps?)\b`)
+
+// isAmountAt and isAmountEnd report whether an amount of the row starts or
+// ends at byte a.
+func (r *billRow) isAmountAt(a int) bool {
+	for _, sp := range r.aspans {
+		if sp.a == a {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *billRow) isAmountEnd(b int) bool {
+	for _, sp := range r.aspans {
+		if sp.b == b {
+			return true
+		}
+	}
+	return false
+}
+
+// rowDescription is what is left of a row once its dates, codes, units
+// and amounts are taken: the words, with columns of numbers dropped.
+func rowDescription(s string, used []bool, form bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if used[i] {
+			b.WriteString("    ")
+			for i+1 < len(s) && used[i+1] {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	rest := b.String()
+	var parts []string
+	for _, c := range layout.Cells(rest) {
+		p := rest[c.Start:c.End]
+		if form && !layout.HasLetters(p) || reQtyCell.MatchString(p) {
+			continue // a form's numbered cells; a quantity column
+		}
+		parts = append(parts, p)
+	}
+	return clip(strings.Trim(fold(strings.Join(parts, " ")), " -|:$#"), 160)
+}
+
+var reQtyCell = regexp.MustCompile(`^\d{1,3}(?:\.0+)?$`)
+
+// isRevenueCode reports whether t is a four-digit revenue code (0001 is
+// the total line).
+func isRevenueCode(t string) bool {
+	return len(t) == 4 && t[0] == '0' && allDigits(t)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// amountDigits reports whether s is the dollars of a split amount: digits,
+// with thousands commas.
+func amountDigits(s string) bool {
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) && s[i] != ',' {
+			return false
+		}
+	}
+	return isDigitByte(s[0])
+}
+
+// sortSpans orders amount spans by position.
+func sortSpans(p [][2]int) {
+	for i := 1; i < len(p); i++ {
+		for j := i; j > 0 && p[j][0] < p[j-1][0]; j-- {
+			p[j], p[j-1] = p[j-1], p[j]
+		}
+	}
+}
