@@ -18,7 +18,11 @@ import (
 // printed on every page is still the letterhead.
 
 var (
-	reFaxLine  = regexp.MustCompile(`(?i)(\bfax\b.*\b(from|to|page|received|sent)\b|\b(received|sent|printed|print date|printed on|run date|faxed)\b[^a-z]{0,4}[:]?.{0,40}\d{1,2}:\d{2}|^\s*page\s+\d+\s+(of|/)\s+\d+\s*$|\bpage\s+\d+\s+of\s+\d+\b.{0,30}$|^\s*(from|to)\s*:.*\b(fax|\(\d{3}\))|\bp\.\s*\d+/\d+\s*$|^\s*printed\b|^\s*confidential\b)`)
+	reFaxLine = regexp.MustCompile(`(?i)(\bfax\b.*\b(from|to|page|received|sent)\b|\b(received|sent|printed|print date|printed on|run date|faxed)\b[^a-z]{0,4}[:]?.{0,40}\d{1,2}:\d{2}|^\s*page\s+\d+\s+(of|/)\s+\d+\s*$|\bpage\s+\d+\s+of\s+\d+\b.{0,30}$|^\s*(from|to)\s*:.*\b(fax|\(\d{3}\))|\bp\.\s*\d+/\d+\s*$|\b(?:pg|pag)\.?\s*\d+\s*/\s*\d+\s*$|^\s*printed\b|^\s*confidential\b)`)
+	// reFaxTSID is a banner that prints the sender's station ID, the date
+	// and time, a job number and the page count: "ACME IMAGING 5/30/24
+	// 12:43 #4004 Pg 3/7".
+	reFaxTSID  = regexp.MustCompile(`(?i)\d{1,2}:\d{2}.*\b(?:pg|pag|p)\.?\s*\d+\s*/\s*\d+\s*$`)
 	reFaxWords = regexp.MustCompile(`(?i)\bfax\b|\bfrom\s*:|\bto\s*:|\bp\.\s*\d+/\d+|\bpag(?:e|\.)\s*\d+\s*/\s*\d+`)
 	// reBates is a production number: a short prefix and a zero-padded
 	// number ("ABC000123", "SMITH 000045", "MR-0012"), alone on its line.
@@ -26,7 +30,7 @@ var (
 )
 
 // noiseHints are words one of which every fax banner or footer holds.
-var noiseHints = []string{"fax", "page", "received", "sent", "print", "run date", "p.", "from", "to:", "confidential"}
+var noiseHints = []string{"fax", "page", "received", "sent", "print", "run date", "p.", "from", "to:", "confidential", "pg", "pag"}
 
 // isNoise reports whether a line is a fax banner, print stamp or page
 // footer by its own words, and which.
@@ -43,7 +47,7 @@ func isNoise(t string) Boiler {
 			if !reFaxLine.MatchString(t) {
 				return BoilerNone
 			}
-			if reFaxWords.MatchString(t) && (strings.Contains(low, "fax") || strings.Contains(low, "from")) {
+			if reFaxWords.MatchString(t) && (strings.Contains(low, "fax") || strings.Contains(low, "from")) || reFaxTSID.MatchString(t) {
 				return FaxLine
 			}
 			return PrintStamp
@@ -51,6 +55,48 @@ func isNoise(t string) Boiler {
 	}
 	return BoilerNone
 }
+
+// markStamps marks a page's fax lines and print stamps by their own
+// words, and the run of fragments at the top of a page that two fax
+// banners printed over each other leave ("Received:", "12:39;From:",
+// "Page2 4ofof7 6"); then it numbers the page's other lines from the top.
+func markStamps(d *Doc, p *Page) {
+	lines := d.Lines[p.First:p.End]
+	for i := range lines {
+		lines[i].Boiler = isNoise(lines[i].Trim)
+	}
+	// Fragments of a banner: short lines at the top with fax words or
+	// stamp digits, up to the first line that reads otherwise.
+	var run []int
+	hits := 0
+	for i := range lines {
+		t := lines[i].Trim
+		if len(t) > 40 || lines[i].Boiler != BoilerNone && len(run) == 0 {
+			break
+		}
+		if reFaxFragment.MatchString(t) {
+			hits++
+		} else if HasLetters(t) {
+			break
+		}
+		run = append(run, i)
+	}
+	if hits >= 2 {
+		for _, i := range run {
+			lines[i].Boiler = FaxLine
+		}
+	}
+	top := 0
+	for i := range lines {
+		lines[i].Top = top
+		if lines[i].Boiler == BoilerNone {
+			top++
+		}
+	}
+}
+
+// reFaxFragment is a piece of a fax banner.
+var reFaxFragment = regexp.MustCompile(`(?i)^[\W\d]*(?:received|from|to|page|pg|fax|sent)\b|(?:received|from|page|pg)\s*:|\d{1,2}:\d{2}\s*;|\(\d{3}\)\s*\d{3}-\d{4}\s*;|ofof`)
 
 // maskKey is a line reduced for comparing across pages: digits become
 // '#', runs of white space one space, letters lower case.
@@ -130,6 +176,21 @@ func markRepeated(d *Doc) {
 			count(i, 'b')
 		}
 	}
+	// An EHR's page header names the practice beside the patient's
+	// identifiers: it is one on a single page too.
+	for pi := range d.Pages {
+		p := &d.Pages[pi]
+		for i := p.First; i < p.End; i++ {
+			l := &d.Lines[i]
+			if l.Boiler != BoilerNone {
+				continue
+			}
+			if keys[i] != "" && repeatable(l, false) && headerShaped(l.Trim, d.Patient) {
+				l.Boiler, l.Header = RunningHeader, true
+			}
+			break
+		}
+	}
 	for i, k := range keys {
 		if k == "" || counts[k].pages < 2 {
 			continue
@@ -195,3 +256,21 @@ func repeatable(l *Line, bottom bool) bool {
 }
 
 var reFooterWords = regexp.MustCompile(`(?i)confidential|privileged|disclos|\bpage\b|printed|\bcopy\b|\brecords?\b|continued|signed|dictated|transcribed|\bprinted\b|\bmrn\b|\bdob\b|\bacc(?:oun)?t\b|patient:|name:`)
+
+// headerShaped reports whether a line reads as an EHR's page header:
+// three parts or more between separators, one of them the patient's
+// identifiers (DOB, MRN, the name printed LAST, FIRST) and one a
+// provider's name.
+func headerShaped(s, patient string) bool {
+	parts := splitHeader(s)
+	if len(parts) < 3 {
+		return false
+	}
+	ids := 0
+	for _, p := range parts {
+		if PatientLine(p) || reSurnameFirst.MatchString(strings.TrimSpace(p)) || samePerson(p, patient) {
+			ids++
+		}
+	}
+	return ids >= 1 && headerName(s, patient) != ""
+}

@@ -53,7 +53,7 @@ type Line struct {
 	Start  int    // byte offset of the line in the page text
 	Text   string // the raw line, without its newline
 	Trim   string // Text without surrounding white space
-	Top    int    // index among the page's non-empty lines, from 0
+	Top    int    // index among the page's lines that are no fax line or print stamp, from 0
 	Bottom int    // index from the page's last non-empty line, from 0
 	// Boiler says the line is a running header or footer, a fax
 	// transmission line, a print stamp or a Bates stamp: provider evidence
@@ -142,6 +142,9 @@ type Section struct {
 func Analyze(pages []extract.Page) *Doc {
 	d := &Doc{}
 	d.Pages, d.Lines = splitPages(pages)
+	for pi := range d.Pages {
+		markStamps(d, &d.Pages[pi])
+	}
 	for i := range d.Lines {
 		classifyLine(&d.Lines[i])
 	}
@@ -158,7 +161,6 @@ func Analyze(pages []extract.Page) *Doc {
 // classifyLine runs the line classifiers once. Each reads the fields set
 // before it.
 func classifyLine(l *Line) {
-	l.Boiler = isNoise(l.Trim)
 	if strings.ContainsAny(l.Text, "0123456789") {
 		l.Dates = FindDates(l.Text)
 	}

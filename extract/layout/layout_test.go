@@ -63,8 +63,10 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 	fax := "Fax received 04/27/2024 10:14 From: St Mary's Regional - Emergency Dept (217) 555-0117 To: Law Office P. 001/003"
-	if got := isNoise(fax); got != FaxLine {
-		t.Errorf("fax banner: %q", got)
+	for _, fax := range []string{fax, "SAINT LUKE'S REGIONAL HOSPITAL   5/30/24   12:43   #4004   Pg 3/7"} {
+		if got := isNoise(fax); got != FaxLine {
+			t.Errorf("fax banner %q: %q", fax, got)
+		}
 	}
 }
 
@@ -92,6 +94,7 @@ func TestFaxSender(t *testing.T) {
 		{"Fax received 04/27/2024 10:14 From: St Mary's Regional - Emergency Dept (217) 555-0117 To: Law Office P. 001/003", "St Mary's Regional - Emergency Dept"},
 		{"4/22/2020 3:42 PM FROM:+15555550100 Acme Imaging Center TO:15555550199 Pag.2/3", "Acme Imaging Center"},
 		{"03/01/2024 09:12 FAX 5555550100 FROM: Law Office of D. Prescott  PAGE 1/2", ""},
+		{"SAINT LUKE'S REGIONAL HOSPITAL   5/30/24   12:43   #4004   Pg 3/7", "SAINT LUKE'S REGIONAL HOSPITAL"},
 	}
 	for _, tt := range tests {
 		if got := faxSender(tt.line); got != tt.want {

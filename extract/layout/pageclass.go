@@ -26,6 +26,8 @@ type pageFeatures struct {
 	prose      int  // lines of running text
 	datedRows  int  // lines opening with a date
 	tableRows  int  // dated lines that are table rows: three columns or more, or short and coded
+	exRows     int  // dated rows of exercise counts (x12, 3x10, 40s, reps), none of a visit's codes
+	visitRows  int  // dated rows with a procedure code, a pain score or spinal levels
 	headerRow  bool // a line of three columns or more, two of them a visit log's column words
 	dateCols   int  // lines with three or more dates (dates as columns)
 	money      int  // lines with a money amount
@@ -73,6 +75,12 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			f.datedRows++
 			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(l.Text) || strings.Contains(l.Text, "/10")) {
 				f.tableRows++
+				switch ex, visit := rowContent(l.Text); {
+				case visit:
+					f.visitRows++
+				case ex:
+					f.exRows++
+				}
 			}
 		}
 		if len(l.Dates) >= 3 {
@@ -136,7 +144,8 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if k := billFamily(f); k != "" {
 		return extract.PageBill, k
 	}
-	if f.t[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
+	if f.exRows >= 3 && f.visitRows*4 <= f.exRows ||
+		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
 		return extract.PageOther, ""
 	}
 	if f.tableRows >= 3 && f.money <= 1 && f.headings < 3 && (f.t[fLogTitle] > 0 || f.headerRow) {
@@ -278,4 +287,27 @@ func columnHeads(s string) bool {
 		}
 	}
 	return n >= 2
+}
+
+var (
+	reExToken    = regexp.MustCompile(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?\d{1,3}s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
+	reSpineLevel = regexp.MustCompile(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
+)
+
+// rowContent reports whether a table row holds exercise counts (x12,
+// 3x10, 40s, reps) and whether it holds what a visit's row does (a
+// procedure code, a pain score, spinal levels).
+func rowContent(s string) (exercise, visit bool) {
+	if hasProcCode(s) || strings.Contains(s, "/10") {
+		return false, true
+	}
+	for _, w := range strings.Fields(s) {
+		switch {
+		case reSpineLevel.MatchString(w):
+			visit = true
+		case reExToken.MatchString(w):
+			exercise = true
+		}
+	}
+	return exercise && !visit, visit
 }

@@ -23,6 +23,7 @@ var (
 	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
 	reFaxFrom       = regexp.MustCompile(`(?i)\bfrom\s*:?\s*(?:\+?[0-9][0-9 ()+.\-]{6,}\s*)?([A-Za-z][A-Za-z0-9'.,&/ \-]{2,70}?)\s*(?:\(?\+?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\bto\s*:|\bfax\b|\bpage\b|\bpag\.|\bp\.\s*\d|\s{3,}|$)`)
+	reFaxTSIDName   = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z'.,&/ \-]{3,60}?)\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s+\d{1,2}:\d{2}`)
 	reCustodianFor  = regexp.MustCompile(`(?i)(?:custodian of (?:the )?records|records custodian)\s*(?:for|of|at)\s+(?:the\s+)?([A-Z][A-Za-z0-9'.&\- ]{3,70}?)(?:\s*(?:,|\.|;|\(|\band\b|\bwho\b|\blocated\b|\bat\b|$))`)
 	reNotProvider   = regexp.MustCompile(`(?i)\b(?:law|attorneys?|legal|esq|counsel|lawyers?|insurance|claims?|adjuster|copy service|record retrieval|records? request)\b`)
 	reHeaderJunk    = regexp.MustCompile(`(?i)^(?:confidential|privileged|patient information|page|printed|continued|cont'?d|copy|medical records?|health records?|record|chart|encounter|visit)\b`)
@@ -160,6 +161,10 @@ func adminEvidence(d *Doc, l *Line, i int) Evidence {
 func faxSender(s string) string {
 	m := reFaxFrom.FindStringSubmatch(s)
 	if m == nil {
+		// A station ID in front of the date: "ACME IMAGING 5/30/24 12:43".
+		m = reFaxTSIDName.FindStringSubmatch(s)
+	}
+	if m == nil {
 		return ""
 	}
 	v := CleanProvider(m[1])
@@ -289,6 +294,10 @@ func resolveSections(d *Doc) {
 		case own.Kind > NoEvidence:
 			s := &d.Sections[cur]
 			switch {
+			case p.Class == extract.PageAdmin && s.Provider != "" && !SameProvider(s.Provider, own.Name) && !weakAgrees(d, cur, own.Name):
+				// A fax cover or a custodian's certification opens the
+				// production of the provider it names.
+				open(p.Number, p.First, own)
 			case s.Provider == "":
 				s.Provider, s.Evidence = own.Name, own
 			case s.Evidence.Kind < FromBill && !SameProvider(s.Provider, own.Name) && own.Kind >= s.Evidence.Kind:

@@ -346,7 +346,25 @@ func CleanProvider(s string) string {
 		s = s[:m[0]]
 	}
 	s = strings.Trim(s, " ,;:-|*#")
-	return dropAcronym(s)
+	return dropAcronym(unglue(s))
+}
+
+// unglue cuts a name that two overlapping fields printed twice, the second
+// glued to the first: "SPINE ALIGN CENTER PLLCSPINE ALIGN CENTER".
+func unglue(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 3 || len(f[0]) < 4 {
+		return s
+	}
+	i := strings.Index(s[len(f[0]):], f[0])
+	if i < 0 {
+		return s
+	}
+	i += len(f[0])
+	if i > 0 && isLetterByte(s[i-1]) {
+		return strings.TrimSpace(s[:i-0])
+	}
+	return s
 }
 
 // dropAcronym removes a logo acronym printed before the name it abbreviates

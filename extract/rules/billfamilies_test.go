@@ -50,7 +50,7 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 `, []line{
 			{"2024-03-14", "99204", "", "", 1, 250, "", 0},
 			{"2024-03-21", "97140", "", "GP 59", 2, 104, "", 0},
-		}, []string{":354", "payments:0"}},
+		}, []string{":354"}},
 		{"ledger with payments, adjustments and a running balance", `Spine & Wellness Chiropractic
 PATIENT LEDGER
 Date        Code    Description            Charge    Payment   Adj      Balance

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"regexp"
 	"strings"
 
@@ -20,18 +21,23 @@ var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
 	reTotalWords = regexp.MustCompile(`(?i)\b(total|totals|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
-	reNotLine = regexp.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\\s+30|0-30|31-60|61-90|over 90|90\\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
+	reNotLine = regexp.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
 	rePaymentWords = regexp.MustCompile(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
-	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|w/o|contractual|discount|courtesy|allowance|disallow\\w*)\b`)
+	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|w/o|contractual|discount|courtesy|allowance|disallow\w*)\b`)
+	// rePayerWords mark a payer's line on a claim.
+	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row.
-	reColWords = regexp.MustCompile(`(?i)\b(charges?|billed|amount|fee|price|adj(?:ustments?|\\.)?|allowed|paid|payments?|credits?|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
 )
 
-// billCol is an amount column of a bill's header row.
+// billCol is an amount column of a bill's header row. total marks a
+// caption that prints a total ("28. TOTAL CHARGE", "55 EST. AMOUNT DUE"):
+// a row of bare amounts under such captions is a row of totals.
 type billCol struct {
-	kind string // charge, adjustment, paid, balance, allowed, units, noncovered
-	a, b int
+	kind  string // charge, adjustment, paid, balance, allowed, units, noncovered
+	a, b  int
+	total bool
 }
 
 // billHeader reads the amount columns of a header row, or nil.
@@ -39,6 +45,19 @@ func billHeader(s string) []billCol {
 	ms := reColWords.FindAllStringIndex(s, -1)
 	if len(ms) < 2 {
 		return nil
+	}
+	cells := layout.Cells(s)
+	cellOf := func(a, b int) layout.Cell {
+		for _, c := range cells {
+			if c.Start <= a && b <= c.End {
+				return c
+			}
+		}
+		return layout.Cell{Start: a, End: b}
+	}
+	words := map[int]int{} // column words per cell
+	for _, m := range ms {
+		words[cellOf(m[0], m[1]).Start]++
 	}
 	var cols []billCol
 	for _, m := range ms {
@@ -49,29 +68,32 @@ func billHeader(s string) []billCol {
 			k = "allowed"
 		case strings.HasPrefix(w, "adj"):
 			k = "adjustment"
-		case strings.Contains(w, "paid") || strings.HasPrefix(w, "payment") || strings.HasPrefix(w, "credit"):
+		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit"):
 			k = "paid"
-		case strings.HasPrefix(w, "bal") || w == "patient resp":
+		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due"):
 			k = "balance"
 		case strings.HasPrefix(w, "unit") || w == "qty" || w == "quantity" || w == "days or units":
 			k = "units"
 		case strings.Contains(w, "covered"):
 			k = "noncovered"
 		}
-		// The column spans its cell of the header row.
+		// A column spans its cell of the header row, unless the cell
+		// names several columns ("Charges Payments" printed close).
+		c := cellOf(m[0], m[1])
 		a, b := m[0], m[1]
-		for _, c := range layout.Cells(s) {
-			if c.Start <= m[0] && m[1] <= c.End {
-				a, b = c.Start, c.End
-			}
+		if words[c.Start] == 1 {
+			a, b = c.Start, c.End
 		}
+		caption := strings.ToLower(s[c.Start:c.End])
+		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") ||
+			strings.Contains(caption, "due") || strings.Contains(caption, "prior payments") || strings.Contains(caption, "amount paid")
 		if n := len(cols); n > 0 && cols[n-1].a == a {
 			if k != "charge" {
 				cols[n-1].kind = k // "Ins Paid" is paid, not a charge
 			}
 			continue
 		}
-		cols = append(cols, billCol{k, a, b})
+		cols = append(cols, billCol{k, a, b, total})
 	}
 	return cols
 }
@@ -147,7 +169,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
-		r := parseBillRow(l, form, pharmacy, unitsColumn(cols))
+		r := parseBillRow(l, form, pharmacy, cols)
 		if len(r.amts) == 0 {
 			continue
 		}
@@ -179,8 +201,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		switch {
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
 			continue // a payment or adjustment row prints when it was posted
-		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && cols == nil:
-			continue // not an item of a table
+		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() || rePayerWords.MatchString(l.text)):
+			continue // no item of a table of services: a payer's line, a form's box
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			if cands, sp := slashCandidates(l.text); len(cands) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
@@ -271,12 +293,26 @@ func lineKind(desc string, b extract.BillLine) string {
 // column. Subtotals, non-covered and allowed amounts reconcile nothing.
 func totalsOf(text string, r billRow, cols []billCol) ([]extract.BillTotal, bool) {
 	if r.rev == "0001" {
-		return []extract.BillTotal{{Kind: extract.TotalCharges, Total: firstAmount(r, cols, "charge")}}, true
+		return appendTotal(nil, extract.TotalCharges, firstAmount(r, cols, "charge")), true
 	}
-	if r.code != "" || !reTotalWords.MatchString(text) {
+	if r.code != "" {
 		return nil, false
 	}
 	kinds := amountKinds(r, cols)
+	if !reTotalWords.MatchString(text) {
+		// Bare amounts under captions that print totals (a claim form's
+		// boxes 28 and 29, a UB-04's prior payments and amount due).
+		if r.date.IsZero() && r.rev == "" && underTotals(r, cols) {
+			var out []extract.BillTotal
+			for i, k := range kinds {
+				if kk, ok := columnTotal(k); ok {
+					out = appendTotal(out, kk, r.amts[i])
+				}
+			}
+			return out, true
+		}
+		return nil, false
+	}
 	var out []extract.BillTotal
 	prev := 0
 	for i, sp := range r.aspans {
@@ -287,10 +323,47 @@ func totalsOf(text string, r billRow, cols []billCol) ([]extract.BillTotal, bool
 			k, ok = columnTotal(kinds[i])
 		}
 		if ok && k != "skip" {
-			out = append(out, extract.BillTotal{Kind: k, Total: r.amts[i]})
+			out = appendTotal(out, k, r.amts[i])
 		}
 	}
 	return out, true
+}
+
+// appendTotal adds a total: payments and adjustments as positive amounts
+// however printed ("(150.00)"); a zero total reconciles nothing and is
+// left out.
+func appendTotal(out []extract.BillTotal, kind string, v float64) []extract.BillTotal {
+	if kind == extract.TotalPayments || kind == extract.TotalAdjustments {
+		v = math.Abs(v)
+	}
+	if v == 0 {
+		return out
+	}
+	return append(out, extract.BillTotal{Kind: kind, Total: v})
+}
+
+// underTotals reports whether every amount of a row stands under a
+// caption that prints a total.
+func underTotals(r billRow, cols []billCol) bool {
+	if len(cols) == 0 {
+		return false
+	}
+	for _, sp := range r.aspans {
+		best, dist := -1, 1<<30
+		for i, c := range cols {
+			if c.kind == "units" {
+				continue
+			}
+			d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b)
+			if d < dist {
+				best, dist = i, d
+			}
+		}
+		if best < 0 || !cols[best].total {
+			return false
+		}
+	}
+	return true
 }
 
 // labelTotal reads the kind of total a label names.

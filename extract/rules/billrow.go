@@ -62,7 +62,7 @@ func tokens(s string) []token {
 
 // parseBillRow reads a bill line. form enables the claim-form cells;
 // pharmacy disables procedure codes.
-func parseBillRow(l line, form, pharmacy bool, unitsCol span) billRow {
+func parseBillRow(l line, form, pharmacy bool, cols []billCol) billRow {
 	s := colonDecimal(l.text)
 	var r billRow
 	used := make([]bool, len(s)+1)
@@ -106,11 +106,16 @@ func parseBillRow(l line, form, pharmacy bool, unitsCol span) billRow {
 		r.readCode(s, toks, free, take, form)
 	}
 	if form {
-		// Cents in their own cell, after the code: "250 00". Read from the
-		// right, so that units before an amount stay units ("2  35 84").
+		// Cents in their own cell, after the code: "250 00", under an
+		// amount column or after a dollar sign. Read from the right, so
+		// that units before an amount stay units ("2  35 84").
 		for i := len(toks) - 1; i > 0; i-- {
 			a, b := toks[i-1], toks[i]
 			if !free(a) || !free(b) || a.a < r.cspan.b || len(b.s) != 2 || !allDigits(b.s) || !amountDigits(a.s) {
+				continue
+			}
+			dollar := i >= 2 && toks[i-2].s == "$" || strings.HasPrefix(a.s, "$")
+			if !dollar && !underMoney(cols, a.a, b.b) {
 				continue
 			}
 			pos = append(pos, [2]int{a.a, b.b})
@@ -125,9 +130,20 @@ func parseBillRow(l line, form, pharmacy bool, unitsCol span) billRow {
 			r.aspans = append(r.aspans, span{p[0], p[1]})
 		}
 	}
-	r.readUnits(s, toks, free, take, unitsCol)
+	r.readUnits(s, toks, free, take, unitsColumn(cols))
 	r.desc = rowDescription(s, used, form)
 	return r
+}
+
+// underMoney reports whether the span [a, b) ends under an amount column
+// of the header (within a few characters of its right edge).
+func underMoney(cols []billCol, a, b int) bool {
+	for _, c := range cols {
+		if c.kind != "units" && b >= c.a && b <= c.b+6 {
+			return true
+		}
+	}
+	return false
 }
 
 // formDates reads the dates a claim form prints: MM DD YY cells (From and

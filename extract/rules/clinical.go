@@ -88,16 +88,12 @@ func painValue(a, b string) (float64, bool) {
 
 var (
 	reWork     = regexp.MustCompile(`(?i)\b(off work|remain off work|no work|unable to work|not to work|out of work|excused from work|light duty|modified duty|restricted duty|limited duty|full duty|regular duty|without restrictions|return(?:ed|s)? to (?:full |regular |modified |light )?(?:work|duty)|work restrictions?|no lifting (?:over|greater than|more than|>|of more than|heavier than) ?\d+ ?(?:lbs?|pounds)|lifting restriction[^.;]*|off duty|temporarily totally disabled|temporary total disability|\bTTD\b|may return to work)\b`)
-	reReferral = regexp.MustCompile(`(?i)\b(?:refer(?:red|ral)?|referring)\s+(?:him |her |them |the patient |patient )?(?:back )?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,50})`)
-	reOrder1   = regexp.MustCompile(`(?i)\b(?:order(?:ed|ing)?|obtain|get|schedule[d]?|request(?:ed)?|will need|recommend(?:ed)?|send (?:him|her|patient) for)\s+(?:an?\s+|the\s+|a repeat\s+|stat\s+)?((?:MRI|CT|CAT scan|x-?rays?|radiographs?|EMG|NCS|NCV|nerve conduction|ultrasound|bone scan|MRA|myelogram|discogram|physical therapy|PT|labs?|blood work|injection|epidural|surgical consult|orthopedic consult)\b[^.;,\n]{0,45})`)
-	reOrder2   = regexp.MustCompile(`(?i)\b((?:MRI|CT|CAT scan|x-?rays?|radiographs?|EMG|NCS|ultrasound|bone scan|physical therapy)\b[^.;,\n]{0,45}?)\s+(?:was |were |is |are |has been |have been )?(?:ordered|requested|scheduled|recommended)`)
 	reStopWord = regexp.MustCompile(`(?i)\s+(?:and|for|to|if|as|with|at|in|on|today|this|next|which|who|when|because|due)\b.*$`)
 )
 
 // Hints that a line may hold a work status, a referral or an order.
 var (
-	workHints  = []string{"work", "duty", "lift", "ttd", "disab", "restrict"}
-	orderHints = []string{"refer", "order", "obtain", "get ", "schedul", "request", "will need", "recommend", "send "}
+	workHints = []string{"work", "duty", "lift", "ttd", "disab", "restrict"}
 )
 
 // workStatus returns the first work-status phrase outside history sections.
@@ -126,40 +122,6 @@ func sentenceAround(s string, a, b int) string {
 		hi += b
 	}
 	return strings.TrimSpace(s[lo:hi])
-}
-
-// referralsAndOrders returns referrals and orders outside history sections.
-func (n *note) referralsAndOrders() (refs, orders []string) {
-	seen := map[string]bool{}
-	for i, l := range n.lines {
-		if n.secs[i].IsHistory() || l.noise {
-			continue
-		}
-		if !containsAny(l.text, orderHints) {
-			continue
-		}
-		for _, m := range reReferral.FindAllStringSubmatch(l.text, -1) {
-			v := tidyTarget(m[1])
-			if v != "" && !seen["r"+strings.ToLower(v)] {
-				seen["r"+strings.ToLower(v)] = true
-				refs = append(refs, v)
-			}
-		}
-		for _, re := range []*regexp.Regexp{reOrder1, reOrder2} {
-			for _, m := range re.FindAllStringSubmatch(l.text, -1) {
-				v := strings.TrimSpace(m[1])
-				if re == reOrder1 {
-					v = strings.TrimSpace(strings.TrimRight(v, " ."))
-				}
-				v = clip(v, 60)
-				if v != "" && !seen["o"+strings.ToLower(v)] {
-					seen["o"+strings.ToLower(v)] = true
-					orders = append(orders, v)
-				}
-			}
-		}
-	}
-	return refs, orders
 }
 
 // tidyTarget cuts a referral target at the first clause word.

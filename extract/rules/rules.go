@@ -91,8 +91,15 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					res.BillTotals = append(res.BillTotals, totals...)
 					continue // a statement date is not a visit
 				}
-				if enc, ok := e.encounter(doc.ID, n, prov, pli, res.Patient); ok && !repeated(res.Encounters, enc) {
+				enc, ok := e.encounter(doc.ID, n, prov, pli, res.Patient)
+				if !ok {
+					continue
+				}
+				exp := n.expectedIn(doc.ID, enc.Date, prov)
+				enc.Referrals, enc.Orders = asked(exp)
+				if !repeated(res.Encounters, enc) {
 					res.Encounters = append(res.Encounters, enc)
+					res.Expected = append(res.Expected, exp...)
 				}
 			}
 		}
@@ -177,9 +184,22 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 		cites.add(n.lines[li], n.lines[li].quoteAll())
 	}
 	enc.WorkStatus = n.workStatus()
-	enc.Referrals, enc.Orders = n.referralsAndOrders()
 	enc.Citations = cites.list
 	return enc, true
+}
+
+// asked returns the referrals and the ordered studies among a note's
+// expected records, as the encounter lists them.
+func asked(exp []extract.ExpectedRecord) (refs, orders []string) {
+	for _, x := range exp {
+		switch x.Kind {
+		case extract.ExpectReferral:
+			refs = append(refs, x.What)
+		case extract.ExpectImaging, extract.ExpectDiagnostic:
+			orders = append(orders, x.What)
+		}
+	}
+	return refs, orders
 }
 
 // repeated reports whether enc repeats an earlier encounter of the same
