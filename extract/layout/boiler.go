@@ -86,6 +86,17 @@ func markStamps(d *Doc, p *Page) {
 			lines[i].Boiler = FaxLine
 		}
 	}
+	// Two banners printed over each other and read by OCR leave a line of
+	// debris at the very top.
+	for i := range lines {
+		if lines[i].Boiler != BoilerNone {
+			continue
+		}
+		if garbled(lines[i].Trim) {
+			lines[i].Boiler = FaxLine
+		}
+		break
+	}
 	top := 0
 	for i := range lines {
 		lines[i].Top = top
@@ -93,6 +104,42 @@ func markStamps(d *Doc, p *Page) {
 			top++
 		}
 	}
+}
+
+// garbled reports whether a line is OCR debris: five tokens or more, at
+// least two with digits, and a third or more that no printed word
+// looks like (letters and digits mixed, capitals inside lower case,
+// punctuation inside a word).
+func garbled(t string) bool {
+	toks := strings.Fields(t)
+	if len(toks) < 5 {
+		return false
+	}
+	junk, digits := 0, 0
+	for _, w := range toks {
+		hasD, hasL, inner, caps := false, false, false, 0
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			switch {
+			case isDigitByte(c):
+				hasD = true
+			case isLetterByte(c):
+				hasL = true
+				if c >= 'A' && c <= 'Z' && i > 0 && w[i-1] >= 'a' && w[i-1] <= 'z' {
+					caps++
+				}
+			case i > 0 && i < len(w)-1 && c != '\'' && c != '-' && c != '/' && c != '.' && c != ',' && c != ':' && c != '&':
+				inner = true
+			}
+		}
+		if hasD {
+			digits++
+		}
+		if hasD && hasL || inner || caps > 0 || len(w) > 3 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z' && w[2] >= 'a' && w[2] <= 'z' {
+			junk++
+		}
+	}
+	return digits >= 2 && 3*junk >= len(toks)
 }
 
 // reFaxFragment is a piece of a fax banner.

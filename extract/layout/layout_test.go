@@ -206,3 +206,22 @@ func TestFormProvider(t *testing.T) {
 		})
 	}
 }
+
+// TestGarbled tells OCR debris from two overprinted fax banners from
+// lines of text.
+func TestGarbled(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"RReriaiachr! 0G/OBY/202 4 A21R9 F fanom OBB F5-DADDS Pad abi 6", true},
+		{"ST LUKE'S REG HOSP ED                          .              PT: HALVORSEN, SHAUNA M", false},
+		{"Arrival: 12-06-2023 1618      Mode of arrival: ALS ambulance", false},
+		{"Triage Vitals: BP 147/90 HR 103 RR 18 SpO2 99% T 98.0 F", false},
+	}
+	for _, tt := range tests {
+		if got := garbled(tt.s); got != tt.want {
+			t.Errorf("garbled(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

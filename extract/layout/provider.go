@@ -366,7 +366,7 @@ func longWords(s string) int {
 
 var (
 	reBoxNumber   = regexp.MustCompile(`^\s*\d{1,2}[a-z]?\.?\s+`)
-	reBillingBox  = regexp.MustCompile(`(?i)\b33\.?\s*billing provider info|billing provider info\b|\b32\.?\s*service facility location`)
+	reBillingBox  = regexp.MustCompile(`(?i)\b33\.?\s*b\w{0,3}l{1,2}ing provider info|b\w{0,3}l{1,2}ing provider info\b|\b32\.?\s*service facility location`)
 	reBoxCaptions = regexp.MustCompile(`(?i)(?:&\s*ph\s*#|information|info)\s*`)
 )
 
@@ -400,22 +400,22 @@ func formProvider(d *Doc, p *Page) Evidence {
 			if loc == nil {
 				continue
 			}
-			// The value after the caption on the same line, else the cell
-			// of the next line that starts near the caption.
+			// The value after the caption on the same line, else a cell of
+			// the next lines that names a facility (OCR moves cells about).
 			rest := l.Text[loc[1]:]
 			if m := reBoxCaptions.FindStringIndex(rest); m != nil && m[0] < 4 {
 				rest = rest[m[1]:]
 			}
-			if v := CleanProvider(FirstCell(rest)); readsAsName(v) {
+			if v := CleanProvider(FirstCell(rest)); readsAsName(v) && NamesFacility(v) {
 				return Evidence{Name: v, Kind: FromBill, Line: p.First + k}
 			}
-			if k+1 < len(lines) {
-				n := &lines[k+1]
+			for j := k + 1; j < len(lines) && j <= k+4; j++ {
+				n := &lines[j]
 				for _, c := range Cells(n.Text) {
-					if c.End > loc[0] && c.Start < loc[0]+20 {
-						if v := CleanProvider(n.Text[c.Start:c.End]); readsAsName(v) {
-							return Evidence{Name: v, Kind: FromBill, Line: p.First + k + 1}
-						}
+					v := CleanProvider(n.Text[c.Start:c.End])
+					// A facility, not the signing physician beside it.
+					if readsAsName(v) && (NamesFacility(v) || strings.Contains(v, "&") || len(strings.Fields(v)) >= 4) {
+						return Evidence{Name: v, Kind: FromBill, Line: p.First + j}
 					}
 				}
 			}

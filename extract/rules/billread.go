@@ -25,6 +25,8 @@ var (
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
 	rePaymentWords = regexp.MustCompile(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
 	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|w/o|contractual|discount|courtesy|allowance|disallow\w*)\b`)
+	// reNDCLine is a claim form's supplemental line: N4, an NDC, a unit.
+	reNDCLine = regexp.MustCompile(`^N4\s*\d{11}`)
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row.
@@ -169,7 +171,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
-		r := parseBillRow(l, form, pharmacy, cols)
+		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
 		if len(r.amts) == 0 {
 			continue
 		}

@@ -60,9 +60,18 @@ func tokens(s string) []token {
 	return out
 }
 
-// parseBillRow reads a bill line. form enables the claim-form cells;
-// pharmacy disables procedure codes.
-func parseBillRow(l line, form, pharmacy bool, cols []billCol) billRow {
+// rowOpts say how to read a bill's rows: form enables the claim-form
+// cells, pharmacy disables procedure codes, drug says the row bills a drug
+// (a claim form's supplemental NDC line stands above it), cols are the
+// header's columns.
+type rowOpts struct {
+	form, pharmacy, drug bool
+	cols                 []billCol
+}
+
+// parseBillRow reads a bill line.
+func parseBillRow(l line, o rowOpts) billRow {
+	form, pharmacy, cols := o.form, o.pharmacy, o.cols
 	s := colonDecimal(l.text)
 	var r billRow
 	used := make([]bool, len(s)+1)
@@ -72,8 +81,13 @@ func parseBillRow(l line, form, pharmacy bool, cols []billCol) billRow {
 		}
 	}
 	free := func(t token) bool { return !used[t.a] && !used[t.b-1] }
+	toks := tokens(s)
+	if form {
+		// A claim form's row opens with its From and To dates in cells.
+		r.formDates(toks, take)
+	}
 	for _, m := range lineDates(l) {
-		if m.End > len(s) {
+		if m.End > len(s) || used[m.Start] || used[m.End-1] {
 			continue
 		}
 		if r.date.IsZero() {
@@ -87,23 +101,19 @@ func parseBillRow(l line, form, pharmacy bool, cols []billCol) billRow {
 	for _, p := range pos {
 		take(p[0], p[1])
 	}
-	toks := tokens(s)
-	if form && r.date.IsZero() {
-		r.formDates(s, toks, take)
-	}
 	// A revenue code opens a facility bill's line, or follows its date.
 	for _, t := range toks {
 		if !free(t) {
 			continue
 		}
-		if isRevenueCode(t.s) {
-			r.rev = t.s
+		if v := strings.Trim(t.s, "\"'‘’`,.;:"); isRevenueCode(v) {
+			r.rev = v
 			take(t.a, t.b)
 		}
 		break
 	}
 	if !pharmacy {
-		r.readCode(s, toks, free, take, form)
+		r.readCode(s, toks, free, take, form, o.drug)
 	}
 	if form {
 		// Cents in their own cell, after the code: "250 00", under an
@@ -115,7 +125,8 @@ func parseBillRow(l line, form, pharmacy bool, cols []billCol) billRow {
 				continue
 			}
 			dollar := i >= 2 && toks[i-2].s == "$" || strings.HasPrefix(a.s, "$")
-			if !dollar && !underMoney(cols, a.a, b.b) {
+			service := r.code != "" && !r.date.IsZero()
+			if !dollar && !service && !underMoney(cols, a.a, b.b) {
 				continue
 			}
 			pos = append(pos, [2]int{a.a, b.b})
@@ -135,20 +146,21 @@ func parseBillRow(l line, form, pharmacy bool, cols []billCol) billRow {
 	return r
 }
 
-// underMoney reports whether the span [a, b) ends under an amount column
-// of the header (within a few characters of its right edge).
+// underMoney reports whether the span [a, b) stands under an amount column
+// of the header, give or take the few characters OCR shifts a column by.
 func underMoney(cols []billCol, a, b int) bool {
 	for _, c := range cols {
-		if c.kind != "units" && b >= c.a && b <= c.b+6 {
+		if c.kind != "units" && b >= c.a-8 && a <= c.b+8 {
 			return true
 		}
 	}
 	return false
 }
 
-// formDates reads the dates a claim form prints: MM DD YY cells (From and
-// To), MMDDYY or MMDDCCYY runs, or both dates run together.
-func (r *billRow) formDates(s string, toks []token, take func(a, b int)) {
+// formDates reads the dates a claim form opens a row with: MM DD YY cells
+// (From and To; OCR may read a cell border as ':' or '|'), MMDDYY or
+// MMDDCCYY runs, or both dates run together.
+func (r *billRow) formDates(toks []token, take func(a, b int)) {
 	set := func(d dates.Date, a, b int) {
 		if r.date.IsZero() {
 			r.date, r.dspan = d, span{a, b}
@@ -157,26 +169,52 @@ func (r *billRow) formDates(s string, toks []token, take func(a, b int)) {
 		}
 		take(a, b)
 	}
-	for i := 0; i < len(toks) && i < 8; i++ {
-		t := toks[i]
+	// The digit groups of the first tokens, split at cell borders.
+	type group struct {
+		s    string
+		a, b int
+	}
+	var gs []group
+	for _, t := range toks[:min(len(toks), 8)] {
+		a := t.a
+		for _, part := range strings.FieldsFunc(t.s, func(r rune) bool { return r == ':' || r == '|' || r == '/' || r == '.' }) {
+			k := strings.Index(t.s[a-t.a:], part) + a
+			gs = append(gs, group{part, k, k + len(part)})
+			a = k + len(part)
+		}
+	}
+	for i := 0; i < len(gs); i++ {
+		g := gs[i]
+		if !allDigits(g.s) {
+			if r.date.IsZero() {
+				continue
+			}
+			break
+		}
 		switch {
-		case i+2 < len(toks) && len(t.s) == 2 && len(toks[i+1].s) == 2 && (len(toks[i+2].s) == 2 || len(toks[i+2].s) == 4) &&
-			allDigits(t.s+toks[i+1].s+toks[i+2].s):
-			if d, ok := mdy(t.s, toks[i+1].s, toks[i+2].s); ok {
-				set(d, t.a, toks[i+2].b)
+		case i+2 < len(gs) && len(g.s) == 2 && len(gs[i+1].s) == 2 && (len(gs[i+2].s) == 2 || len(gs[i+2].s) == 4) &&
+			allDigits(gs[i+1].s+gs[i+2].s):
+			if d, ok := mdy(g.s, gs[i+1].s, gs[i+2].s); ok {
+				set(d, g.a, gs[i+2].b)
 				i += 2
+				continue
 			}
-		case (len(t.s) == 6 || len(t.s) == 8) && allDigits(t.s):
-			if d, ok := mdy(t.s[:2], t.s[2:4], t.s[4:]); ok {
-				set(d, t.a, t.b)
+		case len(g.s) == 6 || len(g.s) == 8:
+			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:]); ok {
+				set(d, g.a, g.b)
+				continue
 			}
-		case len(t.s) == 12 && allDigits(t.s):
-			if d, ok := mdy(t.s[:2], t.s[2:4], t.s[4:6]); ok {
-				set(d, t.a, t.a+6)
+		case len(g.s) == 12:
+			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:6]); ok {
+				set(d, g.a, g.a+6)
 			}
-			if d, ok := mdy(t.s[6:8], t.s[8:10], t.s[10:]); ok {
-				set(d, t.a+6, t.b)
+			if d, ok := mdy(g.s[6:8], g.s[8:10], g.s[10:]); ok {
+				set(d, g.a+6, g.b)
 			}
+			continue
+		}
+		if !r.date.IsZero() {
+			break
 		}
 	}
 }
@@ -197,7 +235,7 @@ func today() dates.Date { return layout.Today() }
 
 // readCode finds the CPT/HCPCS code of a row and the modifiers printed
 // with it ("97110GP", "72148-26", "99284 25", "97140 59 GP").
-func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), form bool) {
+func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), form, drug bool) {
 	for i, t := range toks {
 		if !free(t) {
 			continue
@@ -213,6 +251,15 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			continue
 		}
 		r.code, r.mods = code, mods
+		if r.code[0] != 'J' && (drug || jCode(s, r.rev)) {
+			// OCR reads the J of a drug's HCPCS code as 3, 1 or ]: a row
+			// that bills a drug (a pharmacy revenue code, a dose, an NDC
+			// line above it) keeps it.
+			switch t.s[start-t.a] {
+			case '3', '1', ']', 'I', 'l':
+				r.code = "J" + r.code[1:]
+			}
+		}
 		end := t.b
 		for j := i + 1; j < len(toks) && len(r.mods) < 4; j++ {
 			n := toks[j]
@@ -252,6 +299,14 @@ func splitCode(t string) (code string, mods []string, ok bool) {
 		return "", nil, false
 	}
 	return c, mods, true
+}
+
+var reDrugDose = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\binj(?:ection)?\b`)
+
+// jCode reports whether a row bills a drug: a pharmacy or drug revenue
+// code (025x, 026x, 063x), or a dose or injection in its words.
+func jCode(s, rev string) bool {
+	return strings.HasPrefix(rev, "025") || strings.HasPrefix(rev, "026") || strings.HasPrefix(rev, "063") || reDrugDose.MatchString(s)
 }
 
 // knownModifier are modifiers bills often print, read even when a
@@ -301,18 +356,30 @@ func ndcLike(s string, t token) bool {
 // own, or just before or after the row's amounts; never one a unit word
 // follows ("15 MIN", "600 mg").
 func (r *billRow) readUnits(s string, toks []token, free func(token) bool, take func(a, b int), col span) {
+	// With a units column in the header, the number under it (give or take
+	// OCR's shift); else one standing alone or beside the amounts.
+	if col.b > 0 && r.unitsIn(s, toks, free, take, col) {
+		return
+	}
+	r.unitsIn(s, toks, free, take, span{})
+}
+
+// unitsIn takes the first units number of the row within col (anywhere
+// when col is empty, then only a number in a cell of its own or beside an
+// amount), and reports whether it found one.
+func (r *billRow) unitsIn(s string, toks []token, free func(token) bool, take func(a, b int), col span) bool {
 	for i, t := range toks {
 		if !free(t) || t.a < max(r.cspan.b, r.dspan.b) {
 			continue
 		}
-		// With a units column in the header, the number under it.
-		if col.b > 0 && (t.b <= col.a-2 || t.a >= col.b+2) {
+		if col.b > 0 && (t.b < col.a-8 || t.a > col.b+8) {
 			continue
 		}
 		v := t.s
 		if k := strings.Index(v, "."); k > 0 && strings.Trim(v[k+1:], "0") == "" {
 			v = v[:k]
 		}
+		v = strings.TrimLeft(v, "'‘’`")
 		if len(v) == 0 || len(v) > 3 || !allDigits(v) || v == "0" {
 			continue
 		}
@@ -323,10 +390,12 @@ func (r *billRow) readUnits(s string, toks []token, free func(token) bool, take 
 		if reQtyUnit.MatchString(next) {
 			continue
 		}
-		cellAlone := (t.a < 3 || s[t.a-3:t.a] == "   ") && (t.b+3 > len(s) || s[t.b:t.b+3] == "   " || s[t.b] == '\t')
-		nearAmount := i+1 < len(toks) && r.isAmountAt(toks[i+1].a) || i > 0 && r.isAmountEnd(toks[i-1].b)
-		if !cellAlone && !nearAmount && col.b == 0 {
-			continue
+		if col.b == 0 {
+			cellAlone := (t.a < 3 || s[t.a-3:t.a] == "   ") && (t.b+3 > len(s) || s[t.b:t.b+3] == "   " || s[t.b] == '\t')
+			nearAmount := i+1 < len(toks) && r.isAmountAt(toks[i+1].a) || i > 0 && r.isAmountEnd(toks[i-1].b)
+			if !cellAlone && !nearAmount {
+				continue
+			}
 		}
 		n := 0
 		for _, c := range v {
@@ -334,8 +403,9 @@ func (r *billRow) readUnits(s string, toks []token, free func(token) bool, take 
 		}
 		r.units = float64(n)
 		take(t.a, t.b)
-		return
+		return true
 	}
+	return false
 }
 
 var reQtyUnit = regexp.MustCompile(`^(mg|mcg|g|ml|cc|min|mins|minutes?|hrs?|hours?|units?|views?|regions?|levels?|x|%|tabs?|caps?)\b`)

@@ -90,7 +90,7 @@ func isBillLine(l line) bool {
 	if !strings.ContainsAny(l.text, ".,") || l.noise || !moneyShaped(l.text) {
 		return false
 	}
-	r := parseBillRow(l, false, false, nil)
+	r := parseBillRow(l, rowOpts{})
 	return len(r.amts) > 0 && (r.code != "" || r.rev != "") && !r.date.IsZero() && !reTotalWords.MatchString(l.text)
 }
 

@@ -79,6 +79,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 			}
 		case extract.PageClinical, extract.PageReport:
+			prev := -1 // the run's last encounter, in res.Encounters
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
 				if prov == "" {
@@ -95,11 +96,18 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				if !ok {
 					continue
 				}
+				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) {
+					// A page of the record before it, whose repeated title
+					// OCR read differently: cite it there.
+					res.Encounters[prev].Citations = append(res.Encounters[prev].Citations, enc.Citations[0])
+					continue
+				}
 				exp := n.expectedIn(doc.ID, enc.Date, prov)
 				enc.Referrals, enc.Orders = asked(exp)
 				if !repeated(res.Encounters, enc) {
 					res.Encounters = append(res.Encounters, enc)
 					res.Expected = append(res.Expected, exp...)
+					prev = len(res.Encounters) - 1
 				}
 			}
 		}
@@ -186,6 +194,13 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 	enc.WorkStatus = n.workStatus()
 	enc.Citations = cites.list
 	return enc, true
+}
+
+// continuesRecord reports whether an undated note is a further page of
+// the dated record before it: same provider, and it opens its page.
+func continuesRecord(prev, enc extract.Encounter, n *note) bool {
+	return enc.Undated && !prev.Undated && layout.SameProvider(prev.Provider, enc.Provider) && n.lines[0].top == 0 &&
+		len(prev.Citations) > 0 && prev.Citations[len(prev.Citations)-1].Page < n.lines[0].page
 }
 
 // asked returns the referrals and the ordered studies among a note's

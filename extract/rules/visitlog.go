@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -80,11 +81,19 @@ func columnOf(cols []logColumn, a, b int) string {
 }
 
 // logRow is one visit of a log: its line and the lines it wrapped onto.
+// A row whose date cell OCR damaged ("119/24") keeps the readings it may
+// be (cands) until its neighbours date it.
 type logRow struct {
-	l    line
-	date dates.Match
-	more []line
+	l       line
+	date    dates.Match
+	cands   []dates.Date // readings with a look-alike turned back into a slash
+	lost    []dates.Date // readings with a lost slash put back, tried when cands fit nowhere
+	dayYear string       // a date cell that lost its month ("8/24")
+	more    []line
 }
+
+// reDayYear is a first cell of a day and a two-digit year.
+var reDayYear = regexp.MustCompile(`^\s*(\d{1,2}/\d{2})\s`)
 
 // visitLog reads the visits of a run of visit-log pages.
 func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Encounter {
@@ -111,6 +120,18 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			rows = append(rows, logRow{l: l, date: ds[0]})
 			continue
 		}
+		if strings.Contains(l.text, "/10") || len(procCodesIn(line{text: l.text}, true)) > 0 {
+			if cands, sp := slashCandidates(l.text); len(cands) > 0 {
+				lost, _ := lostSlashCandidates(l.text)
+				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, cands: cands, lost: lost})
+				continue
+			}
+			if m := reDayYear.FindStringSubmatchIndex(l.text); m != nil {
+				// "8/24": the month lost; the rows around it may give it.
+				rows = append(rows, logRow{l: l, date: dates.Match{Start: m[2], End: m[3]}, dayYear: l.text[m[2]:m[3]]})
+				continue
+			}
+		}
 		// A wrapped cell goes on under its row.
 		if n := len(rows); n > 0 && rows[n-1].l.page == l.page && len(l.trim) < 80 && !headerish(l) {
 			if h, _ := headingOf(l); h == secNone {
@@ -118,11 +139,58 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			}
 		}
 	}
+	dateRows(rows)
 	var out []extract.Encounter
 	for _, r := range rows {
+		if r.date.Date.IsZero() {
+			continue // a damaged date its neighbours could not settle
+		}
 		out = append(out, e.logVisit(doc, d, r, cols, legend, titles[r.l.page]))
 	}
 	return out
+}
+
+// dateRows dates the rows whose date cell OCR damaged: the one reading
+// that falls between the dates of the rows around it.
+func dateRows(rows []logRow) {
+	for i := range rows {
+		if len(rows[i].cands) == 0 && rows[i].dayYear == "" {
+			continue
+		}
+		var lo, hi dates.Date
+		for j := i - 1; j >= 0 && lo.IsZero(); j-- {
+			lo = rows[j].date.Date
+		}
+		for j := i + 1; j < len(rows) && hi.IsZero(); j++ {
+			hi = rows[j].date.Date
+		}
+		if lo.IsZero() || hi.IsZero() {
+			continue
+		}
+		if dy := rows[i].dayYear; dy != "" {
+			// The month of the rows around it, when they share one.
+			if lo.Year == hi.Year && lo.Month == hi.Month {
+				if d, ok := dates.Parse(fmt.Sprintf("%d/%s", int(lo.Month), dy)); ok && d.Year == lo.Year && !d.Before(lo) && !d.After(hi) {
+					rows[i].date.Date = d
+				}
+			}
+			continue
+		}
+		for _, cands := range [][]dates.Date{rows[i].cands, rows[i].lost} {
+			var pick []dates.Date
+			for _, d := range cands {
+				if !d.Before(lo) && !d.After(hi) {
+					pick = append(pick, d)
+				}
+			}
+			if len(pick) == 1 {
+				rows[i].date.Date = pick[0]
+			}
+			if len(pick) > 0 {
+				break
+			}
+		}
+	}
 }
 
 // logVisit builds the encounter of one row.
@@ -158,7 +226,7 @@ func (e *Extractor) logVisit(doc string, d *layout.Doc, r logRow, cols []logColu
 		}
 		switch {
 		case k == "pain" || enc.PainScore == nil && strings.Contains(t, "/10"):
-			if m := reLogPainValue.FindStringSubmatch(strings.TrimPrefix(strings.ToLower(t), "pain ")); m != nil {
+			if m := reLogPainValue.FindStringSubmatch(ocrDigits.Replace(strings.TrimPrefix(strings.ToLower(t), "pain "))); m != nil {
 				if v, ok := painValue(m[1], m[2]); ok {
 					enc.PainScore = &v
 					continue
@@ -189,6 +257,9 @@ func (e *Extractor) logVisit(doc string, d *layout.Doc, r logRow, cols []logColu
 	enc.Citations = cites.list
 	return enc
 }
+
+// ocrDigits undoes OCR's letters for digits in a pain score ("S/10").
+var ocrDigits = strings.NewReplacer("s", "5", "$", "5", "o", "0", "l", "1", "i", "1", "|", "1")
 
 // logKind guesses a log's provider kind from its words.
 func logKind(s string) string {
