@@ -262,7 +262,9 @@ func samePerson(p, patient string) bool {
 // providers (see the comment at the top of this file).
 func resolveSections(d *Doc) {
 	cur := -1
+	records := false // the current section holds pages other than administrative or blank ones
 	open := func(pageNo, line int, e Evidence) {
+		records = false
 		d.Sections = append(d.Sections, Section{First: pageNo, Last: pageNo, FirstLine: line, Provider: e.Name, Evidence: e})
 		cur = len(d.Sections) - 1
 	}
@@ -276,6 +278,9 @@ func resolveSections(d *Doc) {
 		case own.Kind >= FromBill:
 			s := &d.Sections[cur]
 			switch {
+			case s.Provider == "" && records:
+				// Records nothing named came before: they stay unknown.
+				open(p.Number, p.First, own)
 			case s.Provider == "":
 				s.Provider, s.Evidence = own.Name, own
 			case SameProvider(s.Provider, own.Name):
@@ -306,6 +311,9 @@ func resolveSections(d *Doc) {
 		}
 		p.Section = cur
 		d.Sections[cur].Last = p.Number
+		if p.Class != extract.PageAdmin && p.Class != extract.PageBlank {
+			records = true
+		}
 		// A record from another provider cut in lower on the page goes on
 		// over the next pages.
 		if last.Kind >= FromBill && d.Sections[cur].Provider != "" && !SameProvider(last.Name, d.Sections[cur].Provider) {

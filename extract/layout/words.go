@@ -58,6 +58,10 @@ func letterheadCell(l *Line) string {
 	return stripInitials(FirstCell(l.Text))
 }
 
+// reTrailingPatient is a name printed LAST, FIRST at the end of a line,
+// with a stray token before it.
+var reTrailingPatient = regexp.MustCompile(`\s+(?:\S{1,3}\s+)?[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?\s*$`)
+
 var reLeadingInitials = regexp.MustCompile(`^\W*([A-Za-z&]{2,6})[\W_]*\s+`)
 
 // stripInitials removes a logo's initials printed before the name on the
@@ -180,6 +184,11 @@ func letterheadRaw(l *Line) string {
 		return ""
 	}
 	c := stripJunk(letterheadCell(l))
+	// OCR may join the patient's name printed at the right: "ST LUKE'S
+	// HOSP - EMERGENCY SERVICES or DOE, JANE".
+	if m := reTrailingPatient.FindStringIndex(c); m != nil && m[0] > 8 {
+		c = stripJunk(c[:m[0]])
+	}
 	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") {
 		return ""
 	}

@@ -125,7 +125,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 				continue
 			}
 			dollar := i >= 2 && toks[i-2].s == "$" || strings.HasPrefix(a.s, "$")
-			service := r.code != "" && !r.date.IsZero()
+			service := (r.code != "" || r.rev != "") && !r.date.IsZero()
 			if !dollar && !service && !underMoney(cols, a.a, b.b) {
 				continue
 			}
