@@ -87,15 +87,47 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// ContainsAny reports whether the lower-cased s holds one of the words.
+// ContainsAny reports whether s, ignoring ASCII case, holds one of the
+// words (given in lower case).
 func ContainsAny(s string, words []string) bool {
-	low := strings.ToLower(s)
 	for _, w := range words {
-		if strings.Contains(low, w) {
+		if indexFold(s, w) >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// indexFold is strings.Index ignoring ASCII case, for a lower-case word,
+// without allocating.
+func indexFold(s, w string) int {
+	if len(w) == 0 {
+		return 0
+	}
+	first := w[0]
+	upper := first
+	if first >= 'a' && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		if c := s[i]; c != first && c != upper {
+			continue
+		}
+		j := 1
+		for ; j < len(w); j++ {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+		}
+		if j == len(w) {
+			return i
+		}
+	}
+	return -1
 }
 
 func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }

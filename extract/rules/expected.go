@@ -54,16 +54,21 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 	}
 	ems := -1 // the ambulance record, once proven
 	for i, l := range n.lines {
-		if l.noise || !containsAny(l.text, expectHints) {
+		if l.noise {
 			continue
 		}
 		text := l.text
 		sec := n.secs[i]
-		if ems < 0 && reEMSArrival.MatchString(text) && !negatedBefore(text, reEMSArrival) {
+		hEMS, hGot, hOrder, hRefer, hFollow := containsAny(text, emsHints), containsAny(text, gotHints),
+			containsAny(text, orderHints), containsAny(text, referHints), containsAny(text, followHints)
+		if !hEMS && !hGot && !hOrder && !hRefer && !hFollow {
+			continue
+		}
+		if hEMS && ems < 0 && reEMSArrival.MatchString(text) && !negatedBefore(text, reEMSArrival) {
 			add(extract.ExpectEMS, "ambulance transport", "", l)
 			ems = len(out) - 1
 		}
-		if ems >= 0 && out[ems].Provider == "" {
+		if hEMS && ems >= 0 && out[ems].Provider == "" {
 			// The agency, where the note names it: "ambulance (Metro EMS, Medic 14)".
 			if m := reEMSAgency.FindStringSubmatch(text); m != nil {
 				out[ems].Provider = strings.TrimSpace(m[1])
@@ -72,32 +77,27 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 		if sec.IsHistory() || titleOf(l) != "" {
 			continue
 		}
-		if m := reNotReceived.FindStringSubmatch(text); m != nil && !strings.Contains(strings.ToLower(text), "received today") {
-			what := strings.TrimSpace(m[1])
-			if low := strings.ToLower(what); strings.Contains(low, "ems") || strings.Contains(low, "ambulance") || strings.Contains(low, "run report") {
-				continue // the ambulance's record, proven above
+		if hGot {
+			if m := reNotReceived.FindStringSubmatch(text); m != nil && !strings.Contains(strings.ToLower(text), "received today") {
+				if what, prov, ok := missingReport(text, m[1]); ok {
+					add(extract.ExpectReport, what, prov, l)
+				}
+				continue
 			}
-			prov := ""
-			if k := strings.Index(strings.ToLower(text), " from "); k > 0 && k < len(text)-6 {
-				prov = clip(tidyTarget(reClauseStop.ReplaceAllString(text[k+6:], "")), 60)
-				prov = strings.TrimPrefix(strings.TrimPrefix(prov, "the "), "The ")
-			}
-			add(extract.ExpectReport, what, prov, l)
-			continue
 		}
-		for _, m := range reOrderVerb.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range orderMatches(hOrder, reOrderVerb, text) {
 			if studyAsked(text, m[0], m[1]) {
 				what := studyWhat(text[m[2]:m[3]])
 				add(studyKind(what), what, "", l)
 			}
 		}
-		for _, m := range reStudyFirst.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range orderMatches(hOrder, reStudyFirst, text) {
 			if studyAsked(text, m[0], m[1]) {
 				what := studyWhat(regionBefore(text, m[2]) + text[m[2]:m[3]])
 				add(studyKind(what), what, "", l)
 			}
 		}
-		for _, m := range reReferOut.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range orderMatches(hRefer, reReferOut, text) {
 			pre := text[max(0, m[0]-30):m[1]]
 			if reReferredIn.MatchString(pre) || reNegated.MatchString(text[max(0, m[0]-25):m[0]]) || reConditional.MatchString(text[max(0, m[0]-40):m[0]]) {
 				continue
@@ -107,6 +107,9 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 				continue
 			}
 			add(extract.ExpectReferral, target, target, l)
+		}
+		if !hFollow {
+			continue
 		}
 		if m := reFollowUp.FindStringIndex(text); m != nil && !reConditional.MatchString(text[max(0, m[0]-30):m[0]]) &&
 			!strings.Contains(strings.ToLower(text[:m[0]]), "refer") && sec != secComplaints {
@@ -119,9 +122,23 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 // reClauseStop cuts a name at the verb that follows it.
 var reClauseStop = regexp.MustCompile(`(?i)\s+(?:has|have|had|is|are|was|were|not|never|still)\b.*$`)
 
-// expectHints are words one of which every line of evidence holds.
-var expectHints = []string{"ambulance", "ems", "medic", "arriv", "refer", "order", "obtain", "schedul", "request", "recommend",
-	"return", "rtc", "follow", "f/u", "next appointment", "next visit", "received", "pending", "outstanding", "send ", "sent ", "get "}
+// Words one of which every line of each kind of evidence holds: an
+// ambulance, a record not received, an order, a referral, a follow-up.
+var (
+	emsHints    = []string{"ambulance", "ems", "medic", "arriv", "fire rescue", "helicopter"}
+	gotHints    = []string{"received", "pending", "outstanding", "available", "included", "provided"}
+	orderHints  = []string{"order", "obtain", "schedul", "request", "recommend", "send ", "get ", "to be "}
+	referHints  = []string{"refer", "sent "}
+	followHints = []string{"return", "rtc", "follow", "f/u", "next appointment", "next visit"}
+)
+
+// orderMatches runs re on text when the line's hint says it may match.
+func orderMatches(hint bool, re *regexp.Regexp, text string) [][]int {
+	if !hint {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
 
 // reStudyOnly is a referral target that names a study (ordered, not a
 // referral): "referred for MRI".
@@ -133,6 +150,21 @@ func studyAsked(text string, a, b int) bool {
 	pre := text[max(0, a-40):a]
 	return !reConditional.MatchString(pre) && !reNegated.MatchString(text[max(0, a-20):a]) && !reDoneBefore.MatchString(text[a:b]) &&
 		!reDoneBefore.MatchString(pre)
+}
+
+// missingReport reads a report a note says it has not received: what it
+// is and from whom; false for the ambulance's record (proven as such).
+func missingReport(text, what string) (string, string, bool) {
+	what = strings.TrimSpace(what)
+	if low := strings.ToLower(what); strings.Contains(low, "ems") || strings.Contains(low, "ambulance") || strings.Contains(low, "run report") {
+		return "", "", false
+	}
+	prov := ""
+	if k := strings.Index(strings.ToLower(text), " from "); k > 0 && k < len(text)-6 {
+		prov = clip(tidyTarget(reClauseStop.ReplaceAllString(text[k+6:], "")), 60)
+		prov = strings.TrimPrefix(strings.TrimPrefix(prov, "the "), "The ")
+	}
+	return what, prov, true
 }
 
 // regionBefore returns the body region printed just before a study
