@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
@@ -73,6 +74,9 @@ type rowOpts struct {
 func parseBillRow(l line, o rowOpts) billRow {
 	form, pharmacy, cols := o.form, o.pharmacy, o.cols
 	s := colonDecimal(l.text)
+	if form {
+		s = cleanFormRow(s)
+	}
 	var r billRow
 	used := make([]bool, len(s)+1)
 	take := func(a, b int) {
@@ -90,6 +94,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		if m.End > len(s) || used[m.Start] || used[m.End-1] {
 			continue
 		}
+		if form && !strings.ContainsAny(m.Raw, "/-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			continue // numbers OCR ran together, not a date a form prints
+		}
 		if r.date.IsZero() {
 			r.date, r.dspan = m.Date, span{m.Start, m.End}
 		} else if r.to.IsZero() {
@@ -97,10 +104,15 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 		take(m.Start, m.End)
 	}
-	_, pos := amountsIn(s)
-	for _, p := range pos {
-		take(p[0], p[1])
+	_, found := amountsIn(s)
+	var pos [][2]int
+	for _, p := range found {
+		if !used[p[0]] && !used[p[1]-1] {
+			pos = append(pos, p)
+			take(p[0], p[1])
+		}
 	}
+	splitAt := map[int]string{} // amounts a form split: their cents, or "glued"
 	// A revenue code opens a facility bill's line, or follows its date.
 	for _, t := range toks {
 		if !free(t) {
@@ -116,27 +128,79 @@ func parseBillRow(l line, o rowOpts) billRow {
 		r.readCode(s, toks, free, take, form, o.drug)
 	}
 	if form {
-		// Cents in their own cell, after the code: "250 00", under an
-		// amount column or after a dollar sign. Read from the right, so
-		// that units before an amount stay units ("2  35 84").
-		for i := len(toks) - 1; i > 0; i-- {
+		// Cents in their own cell, after the code: "250 00". With a
+		// header, the pair nearest each amount column (OCR shifts
+		// columns, so nearest, not under); without one, pairs read from
+		// the right, so that units before an amount stay units
+		// ("2  35 84"). Only a service row or a dollar sign makes a pair.
+		service := (r.code != "" || r.rev != "") && !r.date.IsZero()
+		var pairs, dollars [][2]int // token indexes
+		for i := 1; i < len(toks); i++ {
 			a, b := toks[i-1], toks[i]
-			if !free(a) || !free(b) || a.a < r.cspan.b || len(b.s) != 2 || !allDigits(b.s) || !amountDigits(a.s) {
+			cents := zeroLike(b.s)
+			if !free(a) || !free(b) || a.a < r.cspan.b || len(cents) != 2 || !allDigits(cents) || !amountDigits(a.s) {
 				continue
 			}
-			dollar := i >= 2 && toks[i-2].s == "$" || strings.HasPrefix(a.s, "$")
-			service := (r.code != "" || r.rev != "") && !r.date.IsZero()
-			if !dollar && !service && !underMoney(cols, a.a, b.b) {
-				continue
+			switch {
+			case i >= 2 && toks[i-2].s == "$" || strings.HasPrefix(a.s, "$"):
+				dollars = append(dollars, [2]int{i - 1, i})
+			case service || underMoney(cols, a.a, b.b):
+				pairs = append(pairs, [2]int{i - 1, i})
+			}
+		}
+		takePair := func(p [2]int) bool {
+			a, b := toks[p[0]], toks[p[1]]
+			if !free(a) || !free(b) {
+				return false
 			}
 			pos = append(pos, [2]int{a.a, b.b})
+			splitAt[a.a] = zeroLike(b.s)
 			take(a.a, b.b)
-			i--
+			return true
+		}
+		for _, p := range dollars {
+			takePair(p)
+		}
+		if money := moneyCols(cols); len(money) > 0 {
+			for _, c := range money {
+				best, dist := -1, 1<<30
+				for k, p := range pairs {
+					if d := abs(toks[p[1]].b - c.b); d < dist && free(toks[p[0]]) && free(toks[p[1]]) {
+						best, dist = k, d
+					}
+				}
+				if best >= 0 && (dist <= 30 || len(money) == 1) {
+					takePair(pairs[best])
+				}
+			}
+		} else {
+			for k := len(pairs) - 1; k >= 0; k-- {
+				takePair(pairs[k])
+			}
+		}
+		// A service row whose amount lost its point: "8100" is 81.00.
+		if len(pos) == 0 && (r.code != "" || r.rev != "") && !r.date.IsZero() {
+			for _, t := range toks {
+				if free(t) && t.a > r.cspan.b && len(t.s) >= 3 && len(t.s) <= 7 && allDigits(t.s) && (strings.HasSuffix(t.s, "00") || underMoney(cols, t.a, t.b)) {
+					pos = append(pos, [2]int{t.a, t.b})
+					splitAt[t.a] = "glued"
+					take(t.a, t.b)
+					break
+				}
+			}
 		}
 	}
 	sortSpans(pos)
 	for _, p := range pos {
-		if v, ok := parseAmount(strings.ReplaceAll(strings.ReplaceAll(s[p[0]:p[1]], " ", "."), "|", ".")); ok {
+		raw := s[p[0]:p[1]]
+		switch c := splitAt[p[0]]; c {
+		case "":
+		case "glued":
+			raw = raw[:len(raw)-2] + "." + raw[len(raw)-2:]
+		default:
+			raw = strings.TrimSpace(raw[:strings.LastIndexAny(raw, " |")]) + "." + c
+		}
+		if v, ok := parseAmount(raw); ok {
 			r.amts = append(r.amts, v)
 			r.aspans = append(r.aspans, span{p[0], p[1]})
 		}
@@ -144,6 +208,48 @@ func parseBillRow(l line, o rowOpts) billRow {
 	r.readUnits(s, toks, free, take, unitsColumn(cols))
 	r.desc = rowDescription(s, used, form)
 	return r
+}
+
+// moneyCols returns the amount columns of a header that a service line
+// fills (charges, non-covered), not totals' captions.
+func moneyCols(cols []billCol) []billCol {
+	var out []billCol
+	for _, c := range cols {
+		if (c.kind == "charge" || c.kind == "noncovered") && !c.total {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// formJunk are characters OCR strews over a scanned form's cells.
+const formJunk = "«»“”‘’\"°~—_=¢¥©®™*#@^"
+
+// cleanFormRow blanks what OCR strews over a claim form's row (quotes,
+// dashes, degree signs) and the stray points and commas after numbers
+// ("11.", "23,"), keeping every byte where it was.
+func cleanFormRow(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(formJunk, r) {
+			for k := i; k < i+n; k++ {
+				b[k] = ' '
+			}
+		} else if (r == '.' || r == ',') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
+			b[i] = ' '
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// zeroLike reads OCR's look-alikes of a cents cell of zeros ("GO", "OO").
+func zeroLike(s string) string {
+	if len(s) != 2 || strings.Trim(s, "0OoGDQ") != "" {
+		return s
+	}
+	return "00"
 }
 
 // underMoney reports whether the span [a, b) stands under an amount column
@@ -279,6 +385,15 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 // splitCode reads a CPT/HCPCS token with modifiers glued to it.
 func splitCode(t string) (code string, mods []string, ok bool) {
 	t = strings.Trim(t, ",;:().")
+	if code, mods, ok = splitGlued(t); ok || len(t) != 7 || !allDigits(t) || !posCodes[t[:2]] {
+		return code, mods, ok // "9920325" is 99203 with modifier 25
+	}
+	// A place-of-service code OCR ran into the procedure code: "1198941".
+	return splitGlued(t[2:])
+}
+
+// splitGlued reads a code with modifiers glued to it.
+func splitGlued(t string) (code string, mods []string, ok bool) {
 	if len(t) < 5 {
 		return "", nil, false
 	}
@@ -308,6 +423,11 @@ var reDrugDose = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\
 func jCode(s, rev string) bool {
 	return strings.HasPrefix(rev, "025") || strings.HasPrefix(rev, "026") || strings.HasPrefix(rev, "063") || reDrugDose.MatchString(s)
 }
+
+// posCodes are the places of service a claim form prints before the code.
+var posCodes = map[string]bool{"11": true, "12": true, "19": true, "20": true, "21": true, "22": true, "23": true, "24": true,
+	"31": true, "32": true, "41": true, "49": true, "50": true, "53": true, "57": true, "62": true, "65": true, "71": true,
+	"72": true, "81": true, "99": true}
 
 // knownModifier are modifiers bills often print, read even when a
 // description follows them on the line without a wide gap.
