@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -192,3 +193,41 @@ func serviceDateRaw(l *Line) (dates.Date, bool) {
 
 // Today returns the date the package took as today when it was loaded.
 func Today() dates.Date { return today }
+
+// reLostSlash is a date cell after a label that lost one slash to OCR:
+// "1211/2023" (12/11/2023), "12/112023".
+var reLostSlash = regexp.MustCompile(`(?:^|[\s:])(\d{3,4}/\d{2,4}|\d{1,2}/\d{5,6})(?:\s|$|[.,;])`)
+
+// lostSlashDate reads the date of service of a line whose date cell lost a
+// slash ("Date of Service: 1211/2023"), when only one reading is a date.
+func lostSlashDate(l *Line) (dates.Match, bool) {
+	if len(l.Dates) > 0 || !ContainsAny(l.Text, []string{"date", "dos", "visit", "service"}) {
+		return dates.Match{}, false
+	}
+	m := reLostSlash.FindStringSubmatchIndex(l.Text)
+	if m == nil || labelOf(l.Text[:m[2]]) != ServiceLabel {
+		return dates.Match{}, false
+	}
+	cell := l.Text[m[2]:m[3]]
+	var found []dates.Date
+	for i := 1; i < len(cell); i++ {
+		if cell[i] == '/' || cell[i-1] == '/' {
+			continue
+		}
+		c := cell[:i] + "/" + cell[i:]
+		if strings.Count(c, "/") != 2 {
+			continue
+		}
+		parts := strings.Split(c, "/")
+		if len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 2 && len(parts[2]) != 4 {
+			continue
+		}
+		if d, ok := dates.Parse(c); ok && !d.After(today) {
+			found = append(found, d)
+		}
+	}
+	if len(found) != 1 {
+		return dates.Match{}, false
+	}
+	return dates.Match{Date: found[0], Start: m[2], End: m[3], Raw: cell}, true
+}

@@ -163,6 +163,9 @@ func Analyze(pages []extract.Page) *Doc {
 func classifyLine(l *Line) {
 	if strings.ContainsAny(l.Text, "0123456789") {
 		l.Dates = FindDates(l.Text)
+		if m, ok := lostSlashDate(l); ok {
+			l.Dates = append(l.Dates, m)
+		}
 	}
 	l.analysed = true
 	l.Heading, l.HeadingEnd = headingOf(l)

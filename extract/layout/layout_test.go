@@ -225,3 +225,24 @@ func TestGarbled(t *testing.T) {
 		}
 	}
 }
+
+// TestLostSlashDate reads a labelled date of service whose cell lost a
+// slash to OCR, only when one reading is a date.
+func TestLostSlashDate(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"Date of Service: 1211/2023                 Provider: Anika Mensah, FNP-C", "2023-12-11"},
+		{"DOS: 12/112023", "2023-12-11"},
+		{"Date of Service: 111/2023", ""}, // 1/11 or 11/1
+		{"Account: 1211/2023", ""},
+	}
+	for _, tt := range tests {
+		d := Analyze(pagesOf(tt.line))
+		got := ""
+		if l := d.Lines[0]; l.HasService {
+			got = l.Service.String()
+		}
+		if got != tt.want {
+			t.Errorf("%q: service date %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

@@ -303,6 +303,8 @@ func resolveSections(d *Doc) {
 				// A fax cover or a custodian's certification opens the
 				// production of the provider it names.
 				open(p.Number, p.First, own)
+			case s.Provider == "" && records:
+				open(p.Number, p.First, own)
 			case s.Provider == "":
 				s.Provider, s.Evidence = own.Name, own
 			case s.Evidence.Kind < FromBill && !SameProvider(s.Provider, own.Name) && own.Kind >= s.Evidence.Kind:

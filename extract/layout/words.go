@@ -55,7 +55,12 @@ func letterheadCell(l *Line) string {
 			return second
 		}
 	}
-	return stripInitials(FirstCell(l.Text))
+	c := stripInitials(FirstCell(l.Text))
+	// A bar OCR read for a gap ends the letterhead's column.
+	if i := strings.IndexByte(c, '|'); i >= 4 {
+		c = c[:i]
+	}
+	return c
 }
 
 // reTrailingPatient is a name printed LAST, FIRST at the end of a line,
@@ -344,10 +349,16 @@ var (
 	reProviderNoise = regexp.MustCompile(`(?i)\s*(,\s*)?(\d+[a-z]?\s+\w+.*|p\.?\s?o\.? box.*|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}.*|\b(tel|phone|fax|npi|tax id)\b.*)$`)
 )
 
+var reSplitPossessive = regexp.MustCompile(`([A-Za-z])'\s+([Ss])\b`)
+
 // CleanProvider strips address, phone and trailing punctuation from a
 // provider name as printed.
 func CleanProvider(s string) string {
 	s = Fold(s)
+	if strings.ContainsAny(s, "'’") {
+		// OCR's "ST. LUKE’ S": one apostrophe, no space.
+		s = reSplitPossessive.ReplaceAllString(strings.ReplaceAll(s, "’", "'"), "$1'$2")
+	}
 	if i := strings.Index(s, " - "); i > 8 && LooksAddress(s[i:]) {
 		s = s[:i]
 	}

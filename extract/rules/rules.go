@@ -199,7 +199,7 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 // continuesRecord reports whether an undated note is a further page of
 // the dated record before it: same provider, and it opens its page.
 func continuesRecord(prev, enc extract.Encounter, n *note) bool {
-	return enc.Undated && !prev.Undated && layout.SameProvider(prev.Provider, enc.Provider) && n.lines[0].top == 0 &&
+	return enc.Undated && !prev.Undated && layout.SameProvider(prev.Provider, enc.Provider) && n.lines[0].top <= 3 &&
 		len(prev.Citations) > 0 && prev.Citations[len(prev.Citations)-1].Page < n.lines[0].page
 }
 

@@ -116,7 +116,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			continue
 		}
 		ds := lineDates(l)
-		if len(ds) > 0 && strings.TrimSpace(l.text[:ds[0].Start]) == "" {
+		if len(ds) > 0 && strings.TrimLeft(l.text[:ds[0].Start], " \t\"'“”‘’°-.,") == "" {
 			rows = append(rows, logRow{l: l, date: ds[0]})
 			continue
 		}
