@@ -71,6 +71,9 @@ var headings = map[string]Heading{
 	"operations performed": Procedure, "principal procedures": Procedure, "treatment": Procedure,
 	"treatment provided": Procedure, "treatment rendered": Procedure, "interventions": Procedure,
 	"exam performed": Procedure, "study": Procedure, "technique": OtherHeading,
+	"goals": Goals, "goal": Goals, "short term goals": Goals, "long term goals": Goals, "stg": Goals, "ltg": Goals,
+	"short-term goals": Goals, "long-term goals": Goals, "functional goals": Goals, "treatment goals": Goals,
+	"patient goals": Goals, "rehab goals": Goals, "therapy goals": Goals, "goals of treatment": Goals,
 	"work status": Work, "work restrictions": Work, "restrictions": Work, "activity": Work,
 	"allergies": OtherHeading, "review of systems": OtherHeading, "ros": OtherHeading, "vital signs": OtherHeading,
 	"vitals": OtherHeading, "hospital course": OtherHeading, "labs": OtherHeading, "laboratory": OtherHeading,
@@ -131,6 +134,8 @@ func guessHeading(key, raw, withColon string) Heading {
 	switch {
 	case strings.Contains(key, "vital"):
 		return OtherHeading
+	case strings.Contains(key, "goal"):
+		return Goals
 	case strings.Contains(key, "review") || strings.Contains(key, "records"):
 		return RecordReview
 	case strings.Contains(key, "history"):

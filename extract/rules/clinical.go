@@ -99,7 +99,7 @@ var (
 // workStatus returns the first work-status phrase outside history sections.
 func (n *note) workStatus() string {
 	for i, l := range n.lines {
-		if n.secs[i].IsHistory() {
+		if n.secs[i].IsHistory() || n.secs[i] == secGoals || n.secs[i] == secComplaints || l.noise || reNotStatus.MatchString(l.text) {
 			continue
 		}
 		if !containsAny(l.text, workHints) {
@@ -111,6 +111,10 @@ func (n *note) workStatus() string {
 	}
 	return ""
 }
+
+// reNotStatus marks what reads like a work status but is not one: a goal,
+// an expectation, the work done before the injury, a denial.
+var reNotStatus = regexp.MustCompile(`(?i)\b(?:goals?|stg|ltg|will be able|patient will|pt will|expected to|anticipat\w*|hope[sd]? to|prior to (?:the |this )?(?:injury|accident|collision|mva|mvc)|before (?:the |this )?(?:injury|accident|collision)|den(?:y|ies|ied))\b`)
 
 // sentenceAround returns the clause of s that holds [a, b).
 func sentenceAround(s string, a, b int) string {
@@ -142,6 +146,12 @@ var (
 	reNoMeds    = regexp.MustCompile(`(?i)^(no (?:active |current |known )?medications|none|nkda|n/a)`)
 	reMedFiller = regexp.MustCompile(`(?i)^(take|taking|patient|he|she|was|is|and|or|with|of|in|for|the|tablets?|tabs?|capsules?|on|prescribed|started|given|rx|start|medications?|a|an|pain|pills?|to|from|increase|increased|decrease|decreased|initiate|initiated|continue|continued|can|resume|refill|refilled|discontinue|stop|use|using|dose|daily|per|by|at|as|then)$`)
 )
+
+// reInitialsWord is a person's initials as charts print them.
+var reInitialsWord = regexp.MustCompile(`^[A-Z]{2,3}$`)
+
+// knownAbbrevDrug are drugs charts name by an abbreviation of capitals.
+var knownAbbrevDrug = map[string]bool{"ASA": true, "APAP": true, "HCTZ": true, "MTX": true, "NTG": true, "KCL": true, "MVI": true}
 
 // medications returns drug-and-dose strings from medication sections and
 // from prescribing sentences in the plan.
@@ -191,7 +201,12 @@ func (n *note) medications() []string {
 					}
 					fs = append(fs, w)
 				}
-				if len(fs) == 0 {
+				// A nurse's or clinician's initials before the drug are
+				// not part of it ("KM Ketorolac 30 mg").
+				if len(fs) > 1 && reInitialsWord.MatchString(fs[0]) {
+					fs = fs[1:]
+				}
+				if len(fs) == 0 || len(fs) == 1 && reInitialsWord.MatchString(fs[0]) && !knownAbbrevDrug[strings.ToUpper(fs[0])] {
 					continue
 				}
 				dose := fold(m[2])

@@ -281,6 +281,7 @@ var (
 	reDxLabelOnly = regexp.MustCompile(`(?i)^(dx|icd-?10(?:-cm)?|diagnos[ie]s|codes?|assessment|impression)\W*$`)
 	reNotDx       = regexp.MustCompile(`(?i)\b(tolerat\w*|improv\w*|progress\w*|responded|continues|decreased|increased|goals?|session|visit|treatment|therapy|patient)\b`)
 	reConj        = regexp.MustCompile(`(?i)^(although|but|which|who|with|without|that|as|so|and|or|however)\b`)
+	reNegatedDx   = regexp.MustCompile(`(?i)^(?:no|not|denies|denied|negative|without|absent|absence|none|normal|unremarkable|ruled out|rule out|r/o)\b|\b(?:denies|denied|negative for|no evidence of|ruled out|free of)\b`)
 	reSuffixes    = regexp.MustCompile(`(?i)\s*\((?:finding|disorder|diagnosis|situation|morphologic abnormality|procedure)\)`)
 )
 
@@ -339,7 +340,7 @@ func dxItems(s string, mixed bool) []string {
 		}
 		for _, p := range strings.Split(strings.TrimRight(rest, ". "), ",") {
 			p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "and "))
-			if p != "" && len(p) < 100 && len(strings.Fields(p)) <= 10 && !reConj.MatchString(p) {
+			if p != "" && len(p) < 100 && len(strings.Fields(p)) <= 10 && !reConj.MatchString(p) && !reNegatedDx.MatchString(p) {
 				out = append(out, p)
 			}
 		}
@@ -357,7 +358,7 @@ func dxItems(s string, mixed bool) []string {
 	if mixed && lead == "" && (len(strings.Fields(s)) > 8 || s[0] < 'A' || s[0] > 'Z') {
 		return nil
 	}
-	if s == "" || strings.Contains(s, "   ") || reNotDx.MatchString(s) || strings.HasPrefix(s, "(") || layout.LooksPhone(s) || layout.LooksAddress(s) || rePlanLike.MatchString(s) || len(strings.Fields(s)) > 12 || strings.Count(strings.TrimRight(s, "."), ". ") > 0 {
+	if s == "" || strings.Contains(s, "   ") || reNotDx.MatchString(s) || reNegatedDx.MatchString(s) || strings.HasPrefix(s, "(") || layout.LooksPhone(s) || layout.LooksAddress(s) || rePlanLike.MatchString(s) || len(strings.Fields(s)) > 12 || strings.Count(strings.TrimRight(s, "."), ". ") > 0 {
 		return nil
 	}
 	s = strings.TrimRight(s, ". ")
