@@ -122,6 +122,11 @@ func amountKinds(r billRow, cols []billCol) []string {
 			}
 			out[i] = best
 		}
+		// A lone amount nearest a non-covered column is the charge: OCR
+		// shifted it, a service line bills before anything is excluded.
+		if len(out) == 1 && out[0] == "noncovered" {
+			out[0] = "charge"
+		}
 		return out
 	}
 	byCount := [][]string{nil, {"charge"}, {"charge", "balance"}, {"charge", "paid", "balance"}, {"charge", "adjustment", "paid", "balance"}}
