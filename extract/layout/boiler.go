@@ -30,30 +30,24 @@ var (
 )
 
 // noiseHints are words one of which every fax banner or footer holds.
-var noiseHints = []string{"fax", "page", "received", "sent", "print", "run date", "p.", "from", "to:", "confidential", "pg", "pag"}
+var noiseHints = NewWordSet("fax", "page", "received", "sent", "print", "run date", "p.", "from", "to:", "confidential", "pg", "pag")
 
 // isNoise reports whether a line is a fax banner, print stamp or page
 // footer by its own words, and which.
 func isNoise(t string) Boiler {
-	low := strings.ToLower(t)
 	if !strings.ContainsAny(t, "0123456789") {
-		if strings.HasPrefix(low, "printed") || strings.HasPrefix(low, "confidential") {
+		if hasFoldAt(t, 0, "printed") || hasFoldAt(t, 0, "confidential") {
 			return PrintStamp
 		}
 		return BoilerNone
 	}
-	for _, k := range noiseHints {
-		if strings.Contains(low, k) {
-			if !reFaxLine.MatchString(t) {
-				return BoilerNone
-			}
-			if reFaxWords.MatchString(t) && (strings.Contains(low, "fax") || strings.Contains(low, "from")) || reFaxTSID.MatchString(t) {
-				return FaxLine
-			}
-			return PrintStamp
-		}
+	if !noiseHints.In(t) || !reFaxLine.MatchString(t) {
+		return BoilerNone
 	}
-	return BoilerNone
+	if reFaxWords.MatchString(t) && (indexFold(t, "fax") >= 0 || indexFold(t, "from") >= 0) || reFaxTSID.MatchString(t) {
+		return FaxLine
+	}
+	return PrintStamp
 }
 
 // markStamps marks a page's fax lines and print stamps by their own

@@ -13,12 +13,12 @@ import (
 // Context words, matched in lower case: a signature or print stamp, and
 // a future or past visit other than this one.
 var (
-	signedWords = []string{"signed", "dictated", "transcribed", "authenticated", " d:", " t:", " dt:", "reviewed by",
+	signedWords = NewWordSet("signed", "dictated", "transcribed", "authenticated", " d:", " t:", " dt:", "reviewed by",
 		"verified by", "finalized", "signature", "created", "creation", "authored on", "printed", "print date", "report date",
-		"faxed", "fax date", "date received", "received on", "run date", "date of request", "requested on"}
-	futureWords = []string{"follow up", "follow-up", "followup", "f/u", "next appointment", "next visit", "next appt",
+		"faxed", "fax date", "date received", "received on", "run date", "date of request", "requested on")
+	futureWords = NewWordSet("follow up", "follow-up", "followup", "f/u", "next appointment", "next visit", "next appt",
 		"return on", "return to clinic", "return visit", "return in", "return for", "returning", "rtc", "scheduled",
-		"last seen", "previously seen", "prior visit", "last visit", "recheck", "re-check", "until", "through", "expire"}
+		"last seen", "previously seen", "prior visit", "last visit", "recheck", "re-check", "until", "through", "expire")
 )
 
 // FindDates returns the dates in s that a record could mean as a date of
@@ -81,10 +81,10 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 			return k
 		}
 	}
-	if ContainsAny(" "+l.Text[:m.Start], signedWords) {
+	if signedWords.In(" " + l.Text[:m.Start]) {
 		return SignedLabel
 	}
-	if ContainsAny(l.Text[max(0, m.Start-60):m.Start], futureWords) {
+	if futureWords.In(l.Text[max(0, m.Start-60):m.Start]) {
 		return FutureLabel
 	}
 	return NoLabel
@@ -160,9 +160,9 @@ func labelOf(pre string) Label {
 		return ServiceLabel
 	case hasLabel(p, []string{"date"}):
 		return BareLabel
-	case ContainsAny(p, futureWords):
+	case futureWords.In(p):
 		return FutureLabel
-	case ContainsAny(" "+p, signedWords):
+	case signedWords.In(" " + p):
 		return SignedLabel
 	}
 	return NoLabel
@@ -198,10 +198,12 @@ func Today() dates.Date { return today }
 // "1211/2023" (12/11/2023), "12/112023".
 var reLostSlash = regexp.MustCompile(`(?:^|[\s:])(\d{3,4}/\d{2,4}|\d{1,2}/\d{5,6})(?:\s|$|[.,;])`)
 
+var serviceHints = NewWordSet("date", "dos", "visit", "service")
+
 // lostSlashDate reads the date of service of a line whose date cell lost a
 // slash ("Date of Service: 1211/2023"), when only one reading is a date.
 func lostSlashDate(l *Line) (dates.Match, bool) {
-	if len(l.Dates) > 0 || !ContainsAny(l.Text, []string{"date", "dos", "visit", "service"}) {
+	if len(l.Dates) > 0 || !serviceHints.In(l.Text) {
 		return dates.Match{}, false
 	}
 	m := reLostSlash.FindStringSubmatchIndex(l.Text)

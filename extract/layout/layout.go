@@ -20,6 +20,8 @@ type Doc struct {
 	// Patient is the patient's name after a "Patient:" or "Name:" label,
 	// when printed; never a provider.
 	Patient string
+
+	headerNames map[string]string // headerName's answers, by header line
 }
 
 // Page is one page of a document as the layout sees it.
@@ -69,6 +71,7 @@ type Line struct {
 	HasService bool          // Service is set
 	Header     bool          // belongs to a header block: letterhead, address, title, patient or date line
 	Logo       bool          // holds only a logo's initials or OCR debris
+	Facility   string        // the provider a facility label names ("Facility: Mercy Hospital")
 
 	analysed bool // the fields above are set
 }
@@ -176,6 +179,7 @@ func classifyLine(l *Line) {
 	}
 	l.Header = headerRaw(l)
 	l.Logo = logoLine(l)
+	l.Facility = facilityLabel(l)
 }
 
 // Prev returns the line before line i of the document on the same page,

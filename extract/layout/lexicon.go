@@ -127,7 +127,7 @@ func init() {
 func normalize(s string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
-	var starts []int
+	starts := make([]int, 0, len(s)/5)
 	in := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -41,6 +41,7 @@ type pageFeatures struct {
 func featuresOf(d *Doc, pi int) pageFeatures {
 	var f pageFeatures
 	var b, h strings.Builder
+	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
 		if l.Noise() {

@@ -18,6 +18,10 @@ import (
 // one. Administrative pages give no evidence but a custodian's or a fax
 // cover's, and EOBs none: payers print providers they did not treat with.
 
+// facilityHints are the words one of which a facility label holds.
+var facilityHints = NewWordSet("facility", "practice", "location", "hospital", "clinic", "performed at", "billing provider",
+	"pay to", "payable to", "remit to", "provider name", "organization")
+
 var (
 	reFacilityLabel = regexp.MustCompile(`(?i)^\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|organization)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
 	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
@@ -62,9 +66,12 @@ func cutCells(s string) string {
 	return s
 }
 
-// FacilityLabel returns the provider a line names after a facility label
+// facilityLabel returns the provider a line names after a facility label
 // ("Facility: Mercy Hospital", "Remit to: ..."), or "".
-func FacilityLabel(l *Line) string {
+func facilityLabel(l *Line) string {
+	if l.Boiler != BoilerNone || !facilityHints.In(l.Text[:min(len(l.Text), 60)]) {
+		return ""
+	}
 	c := FirstCell(l.Text)
 	if strings.HasSuffix(c, ":") {
 		c = l.Trim
@@ -103,6 +110,17 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 		}
 	}
 	admin := p.Class == extract.PageAdmin
+	named := func(s string) string { // headerName, once per distinct header
+		if v, ok := d.headerNames[s]; ok {
+			return v
+		}
+		if d.headerNames == nil {
+			d.headerNames = map[string]string{}
+		}
+		v := headerName(s, d.Patient)
+		d.headerNames[s] = v
+		return v
+	}
 	if p.Class == extract.PageBill {
 		take(formProvider(d, p), true)
 	}
@@ -114,19 +132,19 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 		}
 		switch l.Boiler {
 		case RunningHeader:
-			take(Evidence{Name: headerName(l.Trim, d.Patient), Kind: FromRunning, Line: i}, true)
+			take(Evidence{Name: named(l.Trim), Kind: FromRunning, Line: i}, true)
 			continue
 		case RunningFooter, PrintStamp, BatesStamp:
 			if l.Bottom < 3 {
-				take(Evidence{Name: headerName(l.Trim, d.Patient), Kind: FromFooter, Line: i}, true)
+				take(Evidence{Name: named(l.Trim), Kind: FromFooter, Line: i}, true)
 			}
 			continue
 		case FaxLine:
 			take(Evidence{Name: faxSender(l.Trim), Kind: FromFax, Line: i}, true)
 			continue
 		}
-		if v := FacilityLabel(l); v != "" {
-			take(Evidence{Name: v, Kind: FromLabel, Line: i}, true)
+		if l.Facility != "" {
+			take(Evidence{Name: l.Facility, Kind: FromLabel, Line: i}, true)
 			continue
 		}
 		if l.Letterhead != "" {

@@ -75,11 +75,18 @@ func Cells(s string) []Cell {
 
 // FirstCell returns the text of the first column of a line.
 func FirstCell(s string) string {
-	cs := Cells(s)
-	if len(cs) == 0 {
-		return ""
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
 	}
-	return s[cs[0].Start:cs[0].End]
+	j := i
+	for j < len(s) && s[j] != '\t' && !(s[j] == ' ' && j+2 < len(s) && s[j+1] == ' ' && s[j+2] == ' ') {
+		j++
+	}
+	for j > i && s[j-1] == ' ' {
+		j--
+	}
+	return s[i:j]
 }
 
 // Fold collapses runs of white space to one space and trims the result.

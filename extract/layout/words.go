@@ -194,7 +194,11 @@ func letterheadRaw(l *Line) string {
 	if m := reTrailingPatient.FindStringIndex(c); m != nil && m[0] > 8 {
 		c = stripJunk(c[:m[0]])
 	}
-	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") {
+	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") || l.Heading != NoHeading || l.Title != "" {
+		return ""
+	}
+	// Cheap tests first: a letterhead is a name in capitals or title case.
+	if !titleCased(strings.TrimSuffix(c, ".")) {
 		return ""
 	}
 	// Letterheads begin with a word (or an ordinal, "1st Choice ...").
@@ -259,6 +263,11 @@ func headerRaw(l *Line) bool {
 	return digits && l.HasService
 }
 
+var (
+	phoneHints   = NewWordSet("tel", "phone", "ph", "fax")
+	addressHints = NewWordSet("box ", "suite", " ste ", " ste.")
+)
+
 // LooksPhone reports whether s prints a phone or fax number.
 func LooksPhone(s string) bool {
 	n := 0
@@ -267,7 +276,7 @@ func LooksPhone(s string) bool {
 			n++
 		}
 	}
-	if n < 7 && !ContainsAny(s, []string{"tel", "phone", "ph", "fax"}) {
+	if n < 7 && !phoneHints.In(s) {
 		return false
 	}
 	return rePhone.MatchString(s)
@@ -280,7 +289,7 @@ func LooksAddress(s string) bool {
 	if t == "" {
 		return false
 	}
-	if !streetStart(t) && !stateZip(t) && !ContainsAny(t, []string{"box ", "suite", " ste ", " ste."}) {
+	if !streetStart(t) && !stateZip(t) && !addressHints.In(t) {
 		return false
 	}
 	return reAddress.MatchString(s)

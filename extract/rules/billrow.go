@@ -357,14 +357,11 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			continue
 		}
 		r.code, r.mods = code, mods
-		if r.code[0] != 'J' && (drug || jCode(s, r.rev)) {
-			// OCR reads the J of a drug's HCPCS code as 3, 1 or ]: a row
-			// that bills a drug (a pharmacy revenue code, a dose, an NDC
-			// line above it) keeps it.
-			switch t.s[start-t.a] {
-			case '3', '1', ']', 'I', 'l':
-				r.code = "J" + r.code[1:]
-			}
+		// OCR reads the J of a drug's HCPCS code as 3, 1 or ]: a row that
+		// bills a drug (a pharmacy revenue code, a dose, an NDC line above
+		// it) keeps it.
+		if c := t.s[start-t.a]; (c == '3' || c == '1' || c == ']' || c == 'I' || c == 'l') && (drug || jCode(s, r.rev)) {
+			r.code = "J" + r.code[1:]
 		}
 		end := t.b
 		for j := i + 1; j < len(toks) && len(r.mods) < 4; j++ {

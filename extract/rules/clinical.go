@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/medchron/medchron/extract/layout"
 )
 
 var (
@@ -93,19 +95,19 @@ var (
 
 // Hints that a line may hold a work status, a referral or an order.
 var (
-	workHints = []string{"work", "duty", "lift", "ttd", "disab", "restrict"}
+	workHints = layout.NewWordSet("work", "duty", "lift", "ttd", "disab", "restrict")
 )
 
 // workStatus returns the first work-status phrase outside history sections.
 func (n *note) workStatus() string {
 	for i, l := range n.lines {
-		if n.secs[i].IsHistory() || n.secs[i] == secGoals || n.secs[i] == secComplaints || l.noise || reNotStatus.MatchString(l.text) {
+		if n.secs[i].IsHistory() || n.secs[i] == secGoals || n.secs[i] == secComplaints || l.noise {
 			continue
 		}
-		if !containsAny(l.text, workHints) {
+		if !workHints.In(l.text) {
 			continue
 		}
-		if m := reWork.FindStringIndex(l.text); m != nil {
+		if m := reWork.FindStringIndex(l.text); m != nil && !reNotStatus.MatchString(l.text) {
 			return clip(sentenceAround(l.text, m[0], m[1]), 140)
 		}
 	}

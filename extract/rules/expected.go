@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // Evidence that a record should exist elsewhere. A note proves a missing
@@ -59,11 +60,11 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 		}
 		text := l.text
 		sec := n.secs[i]
-		hEMS, hGot, hOrder, hRefer, hFollow := containsAny(text, emsHints), containsAny(text, gotHints),
-			containsAny(text, orderHints), containsAny(text, referHints), containsAny(text, followHints)
-		if !hEMS && !hGot && !hOrder && !hRefer && !hFollow {
+		tags := expectHints.Tags(text)
+		if tags == 0 {
 			continue
 		}
+		hEMS, hGot, hOrder, hRefer, hFollow := tags&hintEMS != 0, tags&hintGot != 0, tags&hintOrder != 0, tags&hintRefer != 0, tags&hintFollow != 0
 		if hEMS && ems < 0 && reEMSArrival.MatchString(text) && !negatedBefore(text, reEMSArrival) {
 			add(extract.ExpectEMS, "ambulance transport", "", l)
 			ems = len(out) - 1
@@ -122,15 +123,26 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 // reClauseStop cuts a name at the verb that follows it.
 var reClauseStop = regexp.MustCompile(`(?i)\s+(?:has|have|had|is|are|was|were|not|never|still)\b.*$`)
 
-// Words one of which every line of each kind of evidence holds: an
-// ambulance, a record not received, an order, a referral, a follow-up.
-var (
-	emsHints    = []string{"ambulance", "ems", "medic", "arriv", "fire rescue", "helicopter"}
-	gotHints    = []string{"received", "pending", "outstanding", "available", "included", "provided"}
-	orderHints  = []string{"order", "obtain", "schedul", "request", "recommend", "send ", "get ", "to be "}
-	referHints  = []string{"refer", "sent "}
-	followHints = []string{"return", "rtc", "follow", "f/u", "next appointment", "next visit"}
+// Words one of which every line of each kind of evidence holds, tagged by
+// kind: an ambulance, a record not received, an order, a referral, a
+// follow-up.
+const (
+	hintEMS = 1 << iota
+	hintGot
+	hintOrder
+	hintRefer
+	hintFollow
 )
+
+var expectHints = func() *layout.WordSet {
+	w := &layout.WordSet{}
+	w.Add(hintEMS, "ambulance", "ems", "medic", "arriv", "fire rescue", "helicopter")
+	w.Add(hintGot, "received", "pending", "outstanding", "available", "included", "provided")
+	w.Add(hintOrder, "order", "obtain", "schedul", "request", "recommend", "send ", "get ", "to be ")
+	w.Add(hintRefer, "refer", "sent ")
+	w.Add(hintFollow, "return", "rtc", "follow", "f/u", "next appointment", "next visit")
+	return w
+}()
 
 // orderMatches runs re on text when the line's hint says it may match.
 func orderMatches(hint bool, re *regexp.Regexp, text string) [][]int {

@@ -20,10 +20,8 @@ var (
 // letterhead in the header block, then a provider label naming a practice.
 func (n *note) provider() (name string, li int) {
 	for i, l := range n.lines {
-		if l.lo != nil && !l.noise {
-			if v := layout.FacilityLabel(l.lo); v != "" {
-				return v, i
-			}
+		if l.lo != nil && l.lo.Facility != "" {
+			return l.lo.Facility, i
 		}
 	}
 	limit := min(len(n.lines), max(n.body, 8))
@@ -168,12 +166,24 @@ func providerKind(name, title string, n *note) string {
 	return "other"
 }
 
-// headText joins the first k lines of the note.
+// headLines is how many of a note's first lines headText can join.
+const headLines = 25
+
+// headText joins the first k (at most headLines) lines of the note; the
+// joined head is built once per note.
 func (n *note) headText(k int) string {
-	var b strings.Builder
-	for _, l := range n.lines[:min(k, len(n.lines))] {
-		b.WriteString(l.trim)
-		b.WriteByte('\n')
+	if n.headEnds == nil {
+		var b strings.Builder
+		for _, l := range n.lines[:min(headLines, len(n.lines))] {
+			b.WriteString(l.trim)
+			b.WriteByte('\n')
+			n.headEnds = append(n.headEnds, b.Len())
+		}
+		n.head = b.String()
 	}
-	return b.String()
+	k = min(k, len(n.headEnds))
+	if k == 0 {
+		return ""
+	}
+	return n.head[:n.headEnds[k-1]]
 }

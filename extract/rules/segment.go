@@ -17,6 +17,9 @@ type note struct {
 	title string
 	bill  bool
 	first bool // the first note of its run of pages
+
+	head     string // the first lines joined, built once by headText
+	headEnds []int  // where each of those lines ends in head
 }
 
 // segmenter walks a document's lines and cuts it into notes.
