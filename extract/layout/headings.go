@@ -99,6 +99,10 @@ func headingOf(l *Line) (Heading, int) {
 	key := strings.ToLower(Fold(l.Text[m[2]:m[3]]))
 	key = strings.TrimSuffix(strings.TrimSuffix(key, " of care"), ",")
 	sec, ok := headings[key]
+	if !ok && strings.TrimSpace(l.Text[m[1]:]) == "" && reOtherHeading.MatchString(key) && !reFacility.MatchString(key) && strings.Count(key, " ") <= 3 && titleCased(l.Text[m[2]:m[3]]) {
+		// A short title-case heading of another kind ("Functional Status").
+		sec, ok = OtherHeading, true
+	}
 	if !ok {
 		sec = guessHeading(key, l.Text[m[2]:m[3]], l.Text[m[2]:m[1]])
 		if sec == NoHeading {
@@ -113,6 +117,11 @@ func headingOf(l *Line) (Heading, int) {
 	if !colon && !hashed {
 		gap := strings.Contains(l.Text[m[3]:m[1]], "   ")
 		if strings.TrimSpace(rest) != "" && !gap || len(key) <= 2 {
+			return NoHeading, 0
+		}
+		// A word of a table's header row followed by the next column's
+		// caption ("Diagnosis      Age At Onset") opens no section.
+		if gap && columnCaptions(rest) {
 			return NoHeading, 0
 		}
 	}
@@ -169,3 +178,19 @@ var reOtherHeading = regexp.MustCompile(`allerg|social|family|vital|functional|i
 // IsHistory reports whether dates in this section tell history rather than
 // the visit itself.
 func (s Heading) IsHistory() bool { return s == History || s == RecordReview }
+
+// columnCaptions reports whether s holds only short captions in title case
+// or capitals, one or more columns of a table's header row.
+func columnCaptions(s string) bool {
+	cs := Cells(s)
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		t := s[c.Start:c.End]
+		if strings.Count(t, " ") > 3 || strings.ContainsAny(t, "0123456789:.,;") || !titleCased(t) || !HasLetters(t) {
+			return false
+		}
+	}
+	return true
+}

@@ -147,6 +147,10 @@ func labelOf(pre string) Label {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '/')
 	}))
 	p = strings.TrimRight(p, ".")
+	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
+	if strings.HasSuffix(p, " from") {
+		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")
+	}
 	switch {
 	case p == "":
 		return NoLabel

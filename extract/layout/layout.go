@@ -177,6 +177,9 @@ func classifyLine(l *Line) {
 	if l.Title == "" {
 		l.Letterhead = letterheadRaw(l)
 	}
+	if l.Letterhead == "" && l.Top <= 1 {
+		l.Letterhead = namedTitle(l)
+	}
 	l.Header = headerRaw(l)
 	l.Logo = logoLine(l)
 	l.Facility = facilityLabel(l)

@@ -17,11 +17,16 @@ var (
 	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
 	reCredential  = regexp.MustCompile(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
-	reDocWords    = regexp.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consultation|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral)\b`)
+	reDocWords    = regexp.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consultations?|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral|discharge|admission|course)\b`)
 	reSentenceEnd = regexp.MustCompile(`[a-z]{3,}[.!?]$`)
 	// reDoctor matches "Dr. Name" with one or two names.
 	reDoctor = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
 )
+
+// reComplaintWords name a complaint, an injury or a body region: a line
+// holding them is a document's subject ("Physical Therapy - Low Back
+// Pain"), not a provider's name.
+var reComplaintWords = regexp.MustCompile(`(?i)\b(?:low back|back pain|neck pain|knee pain|shoulder pain|headaches?|sprain|strain|mva|mvc|whiplash)\b`)
 
 // NamesFacility reports whether s holds a word that names a kind of
 // facility or practice ("Hospital", "Physical Therapy", "Associates").
@@ -220,7 +225,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
 		c = strings.TrimSuffix(c, ".")
 	}
-	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) {
+	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) || reComplaintWords.MatchString(c) {
 		return ""
 	}
 	if l.Heading != NoHeading {
@@ -427,4 +432,21 @@ func ProviderKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// reNamedTitle is a heading that names the provider before the document's
+// title: "Community Health and Hospitals: Discharge Summary (September
+// 17, 2014)", as EHR exports print them.
+var reNamedTitle = regexp.MustCompile(`^([A-Z][^:]{3,70}?):\s+(.{4,})$`)
+
+// namedTitle returns the provider a "Provider: Title" heading names, or "".
+func namedTitle(l *Line) string {
+	m := reNamedTitle.FindStringSubmatch(FirstCell(l.Text))
+	if m == nil || !NamesFacility(m[1]) || PatientLine(m[1]) || !reDocWords.MatchString(m[2]) && reTitle.FindString(m[2]) == "" {
+		return ""
+	}
+	if v := CleanProvider(m[1]); readsAsName(v) {
+		return v
+	}
+	return ""
 }

@@ -128,55 +128,27 @@ func parseBillRow(l line, o rowOpts) billRow {
 		r.readCode(s, toks, free, take, form, o.drug)
 	}
 	if form {
-		// Cents in their own cell, after the code: "250 00". With a
-		// header, the pair nearest each amount column (OCR shifts
-		// columns, so nearest, not under); without one, pairs read from
-		// the right, so that units before an amount stay units
-		// ("2  35 84"). Only a service row or a dollar sign makes a pair.
+		// Cents in their own cell, after the code: "250 00", on a service
+		// row, after a dollar sign, or under an amount column. Pairs are
+		// read from the right, so that units before an amount stay units
+		// ("1  79 12"); dollars never open with a zero ("40 00 10" is 40.00
+		// and one unit read as 10).
 		service := (r.code != "" || r.rev != "") && !r.date.IsZero()
-		var pairs, dollars [][2]int // token indexes
-		for i := 1; i < len(toks); i++ {
+		for i := len(toks) - 1; i > 0; i-- {
 			a, b := toks[i-1], toks[i]
 			cents := zeroLike(b.s)
-			if !free(a) || !free(b) || a.a < r.cspan.b || len(cents) != 2 || !allDigits(cents) || !amountDigits(a.s) {
+			if !free(a) || !free(b) || a.a < r.cspan.b || len(cents) != 2 || !allDigits(cents) || !amountDigits(a.s) ||
+				len(a.s) > 1 && a.s[0] == '0' {
 				continue
 			}
-			switch {
-			case i >= 2 && toks[i-2].s == "$" || strings.HasPrefix(a.s, "$"):
-				dollars = append(dollars, [2]int{i - 1, i})
-			case service || underMoney(cols, a.a, b.b):
-				pairs = append(pairs, [2]int{i - 1, i})
-			}
-		}
-		takePair := func(p [2]int) bool {
-			a, b := toks[p[0]], toks[p[1]]
-			if !free(a) || !free(b) {
-				return false
+			dollar := i >= 2 && toks[i-2].s == "$" || strings.HasPrefix(a.s, "$")
+			if !dollar && !service && !underMoney(cols, a.a, b.b) {
+				continue
 			}
 			pos = append(pos, [2]int{a.a, b.b})
-			splitAt[a.a] = zeroLike(b.s)
+			splitAt[a.a] = cents
 			take(a.a, b.b)
-			return true
-		}
-		for _, p := range dollars {
-			takePair(p)
-		}
-		if money := moneyCols(cols); len(money) > 0 {
-			for _, c := range money {
-				best, dist := -1, 1<<30
-				for k, p := range pairs {
-					if d := abs(toks[p[1]].b - c.b); d < dist && free(toks[p[0]]) && free(toks[p[1]]) {
-						best, dist = k, d
-					}
-				}
-				if best >= 0 && (dist <= 30 || len(money) == 1) {
-					takePair(pairs[best])
-				}
-			}
-		} else {
-			for k := len(pairs) - 1; k >= 0; k-- {
-				takePair(pairs[k])
-			}
+			i--
 		}
 		// A service row whose amount lost its point: "8100" is 81.00.
 		if len(pos) == 0 && (r.code != "" || r.rev != "") && !r.date.IsZero() {
@@ -208,18 +180,6 @@ func parseBillRow(l line, o rowOpts) billRow {
 	r.readUnits(s, toks, free, take, unitsColumn(cols))
 	r.desc = rowDescription(s, used, form)
 	return r
-}
-
-// moneyCols returns the amount columns of a header that a service line
-// fills (charges, non-covered), not totals' captions.
-func moneyCols(cols []billCol) []billCol {
-	var out []billCol
-	for _, c := range cols {
-		if (c.kind == "charge" || c.kind == "noncovered") && !c.total {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // formJunk are characters OCR strews over a scanned form's cells.

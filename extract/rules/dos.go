@@ -134,6 +134,10 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 // 03/16/2024", "from ... to ...") that starts at the chosen date.
 func rangeEnd(c candidate) dates.Date {
 	rest := c.l.text[c.m.End:]
+	// A time and zone may follow the start: "September 9, 2014, 7:04PM -0500 to ...".
+	if m := reTimeZone.FindStringIndex(rest); m != nil {
+		rest = rest[m[1]:]
+	}
 	gap := strings.TrimLeft(rest, " \t")
 	for _, sep := range []string{"-", "–", "to ", "through ", "thru "} {
 		if strings.HasPrefix(strings.ToLower(gap), sep) {
@@ -146,6 +150,8 @@ func rangeEnd(c candidate) dates.Date {
 	}
 	return dates.Date{}
 }
+
+var reTimeZone = regexp.MustCompile(`^[,\s]*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*[-+]\d{4})?`)
 
 // score rates one date: labels first, then position and context.
 func (n *note) score(i int, l line, m dates.Match, k labelKind) int {

@@ -104,7 +104,7 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 				continue
 			}
 			target := tidyTarget(text[m[2]:m[3]])
-			if target == "" || strings.HasPrefix(strings.ToLower(target), "follow") || reStudyOnly.MatchString(target) {
+			if target == "" || reVagueTarget.MatchString(target) || reStudyOnly.MatchString(target) {
 				continue
 			}
 			add(extract.ExpectReferral, target, target, l)
@@ -139,7 +139,7 @@ var expectHints = func() *layout.WordSet {
 	w.Add(hintEMS, "ambulance", "ems", "medic", "arriv", "fire rescue", "helicopter")
 	w.Add(hintGot, "received", "pending", "outstanding", "available", "included", "provided")
 	w.Add(hintOrder, "order", "obtain", "schedul", "request", "recommend", "send ", "get ", "to be ")
-	w.Add(hintRefer, "refer", "sent ")
+	w.Add(hintRefer, "refer")
 	w.Add(hintFollow, "return", "rtc", "follow", "f/u", "next appointment", "next visit")
 	return w
 }()
@@ -151,6 +151,10 @@ func orderMatches(hint bool, re *regexp.Regexp, text string) [][]int {
 	}
 	return re.FindAllStringSubmatchIndex(text, -1)
 }
+
+// reVagueTarget is a referral "target" that names no care: "referred for
+// follow-up", "for further evaluation".
+var reVagueTarget = regexp.MustCompile(`(?i)^(?:follow|further|consult|evaluation|treatment|care|this|that|it|him|her|them|me|us)\b`)
 
 // reStudyOnly is a referral target that names a study (ordered, not a
 // referral): "referred for MRI".

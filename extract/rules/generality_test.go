@@ -49,16 +49,19 @@ func TestRenderedPDFs(t *testing.T) {
 	// The visit dates each report prints; "undated" means the report prints
 	// no date of its own visit, so one undated encounter is right.
 	want := map[string][]string{
-		"mtsamples_3102.pdf":                       {"2003-09-05"},
-		"mtsamples_3107.pdf":                       {"2003-08-26"},
-		"mtsamples_3093.pdf":                       {"2009-01-23"},
-		"mtsamples_3100.pdf":                       {"undated"},
-		"mtsamples_3089.pdf":                       {"undated"},
-		"mtsamples_2126.pdf":                       {"undated"},
-		"mtsamples_2079.pdf":                       {"undated"},
-		"Progress_Note__Progress_Note.pdf":         {"2005-03-29"},
-		"Discharge_Summary__Discharge_Summary.pdf": {"2014-09-17"},
-		"Diagnostic_Imaging_Report__Diagnostic_Imaging_Report.pdf": {"2005-03-29"},
+		"mtsamples_3102.pdf":               {"2003-09-05"},
+		"mtsamples_3107.pdf":               {"2003-08-26"},
+		"mtsamples_3093.pdf":               {"2009-01-23"},
+		"mtsamples_3100.pdf":               {"undated"},
+		"mtsamples_3089.pdf":               {"undated"},
+		"mtsamples_2126.pdf":               {"undated"},
+		"mtsamples_2079.pdf":               {"undated"},
+		"Progress_Note__Progress_Note.pdf": {"2005-03-29"},
+		// C-CDA: the service event ("Documentation Of ... Date/Time: from
+		// ...") is the date of service; the title's date is when the
+		// document was made.
+		"Discharge_Summary__Discharge_Summary.pdf":                 {"2014-09-09"},
+		"Diagnostic_Imaging_Report__Diagnostic_Imaging_Report.pdf": {"2006-08-23"},
 		"Consultation_Note__Consultation_Note.pdf":                 {"2013-07-31"},
 	}
 	ex := New(Options{})

@@ -86,6 +86,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					prov = noteProvider(d, n)
 				}
 				n.first = k == 0
+				n.class = r.class
 				if n.bill {
 					items, totals := n.bills(doc.ID, prov, "")
 					res.Bills = append(res.Bills, items...)
@@ -100,6 +101,14 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					// A page of the record before it, whose repeated title
 					// OCR read differently: cite it there.
 					res.Encounters[prev].Citations = append(res.Encounters[prev].Citations, enc.Citations[0])
+					continue
+				}
+				if prev >= 0 && sameVisit(res.Encounters[prev], enc) {
+					// Another part of the same visit's record (the next
+					// page's header block, an addendum): one encounter.
+					exp := n.expectedIn(doc.ID, enc.Date, prov)
+					mergeVisit(&res.Encounters[prev], enc)
+					res.Expected = append(res.Expected, exp...)
 					continue
 				}
 				exp := n.expectedIn(doc.ID, enc.Date, prov)
@@ -201,6 +210,75 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 func continuesRecord(prev, enc extract.Encounter, n *note) bool {
 	return enc.Undated && !prev.Undated && layout.SameProvider(prev.Provider, enc.Provider) && n.lines[0].top <= 3 &&
 		len(prev.Citations) > 0 && prev.Citations[len(prev.Citations)-1].Page < n.lines[0].page
+}
+
+// sameVisit reports whether two encounters of one run are parts of the
+// same visit: the same date and provider.
+func sameVisit(a, b extract.Encounter) bool {
+	return !a.Undated && !b.Undated && a.Date == b.Date && (a.Provider == b.Provider || a.Provider != "" && b.Provider != "" && layout.SameProvider(a.Provider, b.Provider))
+}
+
+// mergeVisit folds b, another part of a's visit, into a: its citations,
+// the facts a lacks, and its codes.
+func mergeVisit(a *extract.Encounter, b extract.Encounter) {
+	for _, c := range b.Citations {
+		dup := false
+		for _, x := range a.Citations {
+			dup = dup || x.Page == c.Page && x.Quote == c.Quote
+		}
+		if !dup {
+			a.Citations = append(a.Citations, c)
+		}
+	}
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	fill(&a.Clinician, b.Clinician)
+	fill(&a.NPI, b.NPI)
+	fill(&a.Complaints, b.Complaints)
+	fill(&a.Findings, b.Findings)
+	fill(&a.Assessment, b.Assessment)
+	fill(&a.Plan, b.Plan)
+	fill(&a.WorkStatus, b.WorkStatus)
+	if a.EndDate.IsZero() {
+		a.EndDate = b.EndDate
+	}
+	if a.PainScore == nil {
+		a.PainScore = b.PainScore
+	}
+	a.Diagnoses = unionCoded(a.Diagnoses, b.Diagnoses)
+	a.Procedures = unionCoded(a.Procedures, b.Procedures)
+	a.Medications = unionStrings(a.Medications, b.Medications)
+	a.Referrals = unionStrings(a.Referrals, b.Referrals)
+	a.Orders = unionStrings(a.Orders, b.Orders)
+}
+
+func unionCoded(a, b []extract.Coded) []extract.Coded {
+	for _, c := range b {
+		dup := false
+		for _, x := range a {
+			dup = dup || x.Code == c.Code && strings.EqualFold(x.Description, c.Description)
+		}
+		if !dup {
+			a = append(a, c)
+		}
+	}
+	return a
+}
+
+func unionStrings(a, b []string) []string {
+	for _, c := range b {
+		dup := false
+		for _, x := range a {
+			dup = dup || strings.EqualFold(x, c)
+		}
+		if !dup {
+			a = append(a, c)
+		}
+	}
+	return a
 }
 
 // asked returns the referrals and the ordered studies among a note's

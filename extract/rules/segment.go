@@ -16,7 +16,8 @@ type note struct {
 	body  int       // index of the first body line, after the header block
 	title string
 	bill  bool
-	first bool // the first note of its run of pages
+	first bool   // the first note of its run of pages
+	class string // the class of the page the note begins on
 
 	head     string // the first lines joined, built once by headText
 	headEnds []int  // where each of those lines ends in head

@@ -165,7 +165,7 @@ func (n *note) visitType(kind string) string {
 		return "emergency visit"
 	case strings.Contains(t, "discharge summary") || strings.Contains(t, "history and physical") || t == "h&p":
 		return "hospital admission"
-	case n.isImaging():
+	case n.isImaging() || n.class == extract.PageReport:
 		return "imaging"
 	case strings.Contains(t, "independent medical"):
 		return "independent medical examination"
