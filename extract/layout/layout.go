@@ -152,6 +152,7 @@ func Analyze(pages []extract.Page) *Doc {
 		classifyLine(&d.Lines[i])
 	}
 	d.Patient = patientName(d.Lines)
+	cutPatientTails(d)
 	placeLetterheads(d.Lines, d.Patient)
 	markRepeated(d)
 	for i := range d.Pages {

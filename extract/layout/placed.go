@@ -112,3 +112,37 @@ func placedName(l *Line) string {
 	}
 	return CleanProvider(c)
 }
+
+// cutPatientTails finds the letterheads OCR joined with the patient's name
+// printed at the right of the same line ("ST LUKE'S HOSP - EMERGENCY
+// SERVICES or DOE, JANE"): the tail is cut when it is the patient's name.
+func cutPatientTails(d *Doc) {
+	if d.Patient == "" {
+		return
+	}
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Top > 2 || l.Letterhead != "" || l.Title != "" || l.Noise() {
+			continue
+		}
+		m := reTrailingPatient.FindStringIndex(l.Text)
+		if m == nil || m[0] < 8 || !samePerson(strings.TrimSpace(l.Text[m[0]:]), d.Patient) && !samePerson(tailName(l.Text[m[0]:]), d.Patient) {
+			continue
+		}
+		cut := *l
+		cut.Text = l.Text[:m[0]]
+		cut.Trim = strings.TrimSpace(cut.Text)
+		if v := letterheadRaw(&cut); v != "" {
+			l.Letterhead, l.Header = v, true
+		}
+	}
+}
+
+// tailName drops the stray token OCR may leave before a name.
+func tailName(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 2 && len(f[0]) <= 3 {
+		return strings.Join(f[1:], " ")
+	}
+	return s
+}

@@ -69,7 +69,7 @@ func letterheadCell(l *Line) string {
 }
 
 // reTrailingPatient is a name printed LAST, FIRST at the end of a line,
-// with a stray token before it.
+// perhaps with a stray token before it.
 var reTrailingPatient = regexp.MustCompile(`\s+(?:\S{1,3}\s+)?[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?\s*$`)
 
 var reLeadingInitials = regexp.MustCompile(`^\W*([A-Za-z&]{2,6})[\W_]*\s+`)
@@ -194,11 +194,6 @@ func letterheadRaw(l *Line) string {
 		return ""
 	}
 	c := stripJunk(letterheadCell(l))
-	// OCR may join the patient's name printed at the right: "ST LUKE'S
-	// HOSP - EMERGENCY SERVICES or DOE, JANE".
-	if m := reTrailingPatient.FindStringIndex(c); m != nil && m[0] > 8 {
-		c = stripJunk(c[:m[0]])
-	}
 	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") || l.Heading != NoHeading || l.Title != "" {
 		return ""
 	}
