@@ -40,6 +40,10 @@ type billCol struct {
 	kind  string // charge, adjustment, paid, balance, allowed, units, noncovered
 	a, b  int
 	total bool
+	// spaced says the header's captions stand in columns of their own
+	// (wide gaps between them), so positions map amounts to columns; OCR
+	// text with single spaces keeps only their order.
+	spaced bool
 }
 
 // billHeader reads the amount columns of a header row, or nil.
@@ -95,7 +99,7 @@ func billHeader(s string) []billCol {
 			}
 			continue
 		}
-		cols = append(cols, billCol{k, a, b, total})
+		cols = append(cols, billCol{k, a, b, total, len(cells) > 1 && words[c.Start] == 1})
 	}
 	return cols
 }
@@ -110,6 +114,19 @@ func amountKinds(r billRow, cols []billCol) []string {
 		}
 	}
 	out := make([]string, len(r.amts))
+	spaced := 0
+	for _, c := range money {
+		if c.spaced {
+			spaced++
+		}
+	}
+	if len(money) >= len(r.amts) && len(money) > 0 && 2*spaced < len(money) {
+		// Captions without columns: the amounts fill them in order.
+		for i := range out {
+			out[i] = money[i].kind
+		}
+		return out
+	}
 	if len(money) >= len(r.amts) && len(money) > 0 {
 		for i, sp := range r.aspans {
 			best, dist := "", 1<<30

@@ -296,18 +296,25 @@ func asked(exp []extract.ExpectedRecord) (refs, orders []string) {
 }
 
 // repeated reports whether enc repeats an earlier encounter of the same
-// document exactly (a page printed twice in a bundle): same date, provider
-// and quotes.
+// document (a page printed twice in a bundle, read twice by OCR a little
+// differently): same date and provider, the same date-bearing quote, and
+// most of the shorter one's other quotes shared.
 func repeated(prev []extract.Encounter, enc extract.Encounter) bool {
 	for _, p := range prev {
-		if p.Date != enc.Date || p.Provider != enc.Provider || len(p.Citations) != len(enc.Citations) {
+		if p.Date != enc.Date || p.Undated != enc.Undated || p.Provider != enc.Provider || len(p.Citations) == 0 || len(enc.Citations) == 0 ||
+			p.Citations[0].Quote != enc.Citations[0].Quote {
 			continue
 		}
-		same := true
-		for i := range p.Citations {
-			same = same && p.Citations[i].Quote == enc.Citations[i].Quote
+		shared, others := 0, min(len(p.Citations), len(enc.Citations))-1
+		for _, a := range p.Citations[1:] {
+			for _, b := range enc.Citations[1:] {
+				if a.Quote == b.Quote {
+					shared++
+					break
+				}
+			}
 		}
-		if same {
+		if 2*shared >= others && (shared > 0 || !enc.Undated) {
 			return true
 		}
 	}
