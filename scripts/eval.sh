@@ -61,6 +61,11 @@ for set in dev heldout; do
   fi
 done
 zcmd=(medchron eval --truth ZOO_DIR --extractor "$extractor")
+# The third column: the hand-labelled real documents of testdata/real, read
+# from ../shared/data (skipped without it).
+if [ -d ../shared/data ]; then
+  zcmd+=(--with-real)
+fi
 echo "running: ${zcmd[*]}" >&2
 {
   echo
@@ -76,27 +81,11 @@ echo "running: ${zcmd[*]}" >&2
   echo "Metrics that wait for the chronology: page classes (Result.Pages is not carried into chronology.json), and the kind of a missing-records flag (read from its message until flags carry a kind)."
   echo
 } >> "$frag"
-"$tmp/medchron" eval --truth "$zoo" --extractor "$extractor" | sed 's/^### /#### /' >> "$frag" || status=1
+zargs=("${zcmd[@]:1}")
+"$tmp/medchron" "${zargs[@]/ZOO_DIR/$zoo}" | sed 's/^### /#### /' >> "$frag" || status=1
 
 run_eval "Small bundle (testdata/bundles/small, born-digital and scanned)" testdata/bundles/small
 run_eval "Generated $pages-page bundle (born-digital and scanned)" "$tmp/bench-$pages"
-
-# Real documents hand-labelled under testdata/real (internal/realdocs),
-# once "medchron eval --real" exists.
-if [ -d ../shared/data ] && "$tmp/medchron" eval --help 2>&1 | grep -q -- '-real'; then
-  rcmd=(medchron eval --real --extractor "$extractor")
-  echo "running: ${rcmd[*]}" >&2
-  {
-    echo
-    echo "### Real documents (testdata/real)"
-    echo
-    echo '```'
-    echo "${rcmd[*]}"
-    echo '```'
-    echo
-    "$tmp/medchron" eval --real --extractor "$extractor" | sed 's/^### /#### /'
-  } >> "$frag" || status=1
-fi
 
 # Records unlike the fixtures (../shared/data: Synthea notes and MTSamples
 # transcriptions rendered to PDF, clean and scanned); skipped without ../shared.

@@ -22,11 +22,14 @@ import (
 )
 
 type evalFlags struct {
-	truth, extractor, db, out string
-	workers                   int
+	truth, extractor, db, out, data string
+	workers                         int
+	real                            bool
 	// registry is the zoo family registry; heldoutRecord, when set, is the
-	// commit to print held-out record rows for.
+	// commit to print held-out record rows for; withReal also measures the
+	// real documents for the third column of the layout-family table.
 	registry, heldoutRecord string
+	withReal                bool
 }
 
 // runEval runs the pipeline on labelled bundles and prints how the
@@ -40,15 +43,22 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.db, "db", "", "database whose imported ICD-10-CM table each run uses (default: none; runs use fresh temporary stores)")
 	fs.StringVar(&f.out, "out", "", "folder to keep each run's outputs in (default: discarded)")
 	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
+	fs.BoolVar(&f.real, "real", false, "measure the hand-labelled real documents instead (--truth default testdata/real)")
+	fs.StringVar(&f.data, "data", "../shared/data", "with --real or --with-real: the shared data folder holding the documents")
 	fs.StringVar(&f.registry, "registry", "", "zoo family registry, for the status of each layout family (default: "+zoo.RegistryFile+" when present)")
 	fs.StringVar(&f.heldoutRecord, "heldout-record", "", "also print held-out record rows, labelled with this commit, for the held-out families measured")
+	fs.BoolVar(&f.withReal, "with-real", false, "with zoo bundles: also measure the real documents of testdata/real for the third column")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm] [--db PATH] [--out DIR] [--registry FILE] [--heldout-record COMMIT]")
+		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm] [--db PATH] [--out DIR] [--registry FILE] [--heldout-record COMMIT] [--with-real]")
+		fmt.Fprintln(fs.Output(), "       medchron eval --real [--truth DIR] [--data DIR] [--extractor rules|llm]")
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
+	}
+	if f.real && len(rest) == 0 {
+		return runEvalReal(ctx, env, f)
 	}
 	if f.truth == "" || len(rest) > 0 {
 		fs.Usage()
@@ -101,10 +111,12 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 		eval.WriteRuns(env.Stdout, runs)
 	}
 	if len(zooRuns) > 0 {
-		writeZoo(env, f, zooRuns, scored, reg)
+		if err := writeZoo(ctx, env, f, zooRuns, scored, reg); err != nil {
+			return err
+		}
 	}
 	if failed > 0 {
-		fmt.Fprintf(env.Stderr, "%d of %d file(s) failed (not processed, or a verified quote not on its page)\n", failed, len(runs))
+		fmt.Fprintf(env.Stderr, "%d of %d file(s) failed (not processed, or a verified quote not on its page)\n", failed, n)
 		return exitError{1}
 	}
 	return nil

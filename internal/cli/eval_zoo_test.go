@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/internal/fixture/zoo"
+	"github.com/medchron/medchron/internal/realdocs"
 )
 
 // TestEvalZoo runs eval on one born-digital zoo matter of three families
@@ -53,5 +54,26 @@ func TestEvalZoo(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "eval", "--truth", dir, "--registry", filepath.Join(dir, "none.tsv")); code == 0 || !strings.Contains(stderr, "none.tsv") {
 		t.Errorf("a missing registry: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestRealColumn(t *testing.T) {
+	rep := realdocs.Report{Results: []realdocs.Result{
+		{Rendering: realdocs.RenderingClean, Record: true, Dated: true, DateRight: true, ProvRight: true},
+		{Rendering: realdocs.RenderingClean, Record: true, Dated: true, Invented: 2},
+		{Rendering: realdocs.RenderingScanned, Record: true, Undated: true, UndatedFlagged: true},
+		{Rendering: realdocs.RenderingScanned, Record: false, NonRecordClean: true},
+		{Rendering: realdocs.RenderingImage, Skipped: "no image renderer"},
+	}}
+	col := realColumn(rep)
+	for metric, want := range map[string]string{
+		"encounters (date + provider) F1, born-digital": "right date 1 of 2, right provider 1 of 2, 2 invented date(s)",
+		"encounters (date + provider) F1, scanned":      "right date 0 of 0, right provider 0 of 1, 0 invented date(s)",
+		"undated records flagged":                       "1 of 1",
+		"entries from administrative pages":             "non-records without entries: 1 of 1",
+	} {
+		if col[metric] != want {
+			t.Errorf("%s: %q, want %q", metric, col[metric], want)
+		}
 	}
 }

@@ -184,7 +184,8 @@ func sumMatter(ms []ZooRun, scannedOnly bool, f func(MatterScore) Score) Score {
 
 // WriteZoo prints, in Markdown, the development / held-out / real-document
 // table and one row per family. real holds the real-document column by
-// metric name; a metric it lacks prints "not measured".
+// metric name; when real is nil every cell of the column is "not
+// measured", otherwise a metric it lacks prints "–".
 func WriteZoo(w io.Writer, runs []ZooRun, reg map[string]FamilyInfo, real map[string]string) {
 	t := totalZoo(runs, reg)
 	empty := &FamilyScore{}
@@ -198,8 +199,12 @@ func WriteZoo(w io.Writer, runs []ZooRun, reg map[string]FamilyInfo, real map[st
 	fmt.Fprintf(w, "| metric | development families (%d matter renderings) | held-out families (%d matter renderings) | real documents |\n|---|---|---|---|\n", nd, nh)
 	for _, m := range zooMetrics {
 		rc := real[m.name]
-		if rc == "" {
+		switch {
+		case rc != "":
+		case real == nil:
 			rc = "not measured"
+		default:
+			rc = "–" // real documents are single records: no matter-level figure
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", m.name,
 			cellFor(m.cell, stat(t.statBD, StatusDev), stat(t.statScan, StatusDev), t.matters[StatusDev]),

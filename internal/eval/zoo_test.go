@@ -151,15 +151,20 @@ func TestWriteZooAndHeldOutRecord(t *testing.T) {
 	WriteZoo(&b, runs, reg, map[string]string{"gaps F1": "0.950"})
 	out := b.String()
 	for _, want := range []string{
-		"| encounters (date + provider) F1, born-digital | – | 0.500 | not measured |",
+		"| encounters (date + provider) F1, born-digital | – | 0.500 | – |",
 		"| gaps F1 | – | – | 0.950 |",
-		"| missing-records recall | – | 1.00 (2 of 2) | not measured |",
-		"| entries from administrative pages | – | 2 | not measured |",
+		"| missing-records recall | – | 1.00 (2 of 2) | – |",
+		"| entries from administrative pages | – | 2 | – |",
 		"| chiro_log | clinical | A | heldout | 1 | 0.500 | 0.500 | 50.0% |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("WriteZoo output lacks %q:\n%s", want, out)
 		}
+	}
+	b.Reset()
+	WriteZoo(&b, runs, reg, nil)
+	if !strings.Contains(b.String(), "| gaps F1 | – | – | not measured |") {
+		t.Errorf("without real figures the column is not marked unmeasured:\n%s", b.String())
 	}
 	b.Reset()
 	b.WriteString("## Held-out record\n\n" + HeldOutHeader + "\n|---|\n")
