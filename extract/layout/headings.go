@@ -147,7 +147,7 @@ func guessHeading(key, raw, withColon string) Heading {
 		return Goals
 	case strings.Contains(key, "review") || strings.Contains(key, "records"):
 		return RecordReview
-	case strings.Contains(key, "history"):
+	case strings.Contains(key, "history") || strings.HasPrefix(key, "hpi") || strings.Contains(key, "present illness"):
 		return History
 	case strings.Contains(key, "diagnos"):
 		return Assessment

@@ -74,6 +74,11 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		}
 	}
 	if k := labelOf(pre); k != NoLabel {
+		// A service label inside a sentence tells of another event: "the
+		// MRI was performed on 05/20/1997".
+		if k == ServiceLabel && proseBefore(l.Text[:m.Start]) {
+			return NoLabel
+		}
 		return k
 	}
 	if strings.TrimSpace(pre) == "" && prev != nil && prev.Page == l.Page {
@@ -236,4 +241,23 @@ func lostSlashDate(l *Line) (dates.Match, bool) {
 		return dates.Match{}, false
 	}
 	return dates.Match{Date: found[0], Start: m[2], End: m[3], Raw: cell}, true
+}
+
+// proseBefore reports whether the column that ends at the end of s reads
+// as a sentence: more than six words, most of them in lower case.
+func proseBefore(s string) bool {
+	if i := strings.LastIndex(s, "   "); i >= 0 {
+		s = s[i:]
+	}
+	words := strings.Fields(s)
+	if len(words) <= 6 {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		if w[0] >= 'a' && w[0] <= 'z' {
+			lower++
+		}
+	}
+	return 2*lower > len(words)
 }

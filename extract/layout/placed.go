@@ -73,8 +73,8 @@ func aboveHeader(ls []Line, i int) bool {
 			continue
 		}
 		seen++
-		if l.HasService {
-			return true
+		if l.HasService || len(l.Dates) == 1 && strings.TrimSpace(l.Trim) == l.Dates[0].Raw {
+			return true // a date of service, or a date alone on its line
 		}
 		if strings.ContainsAny(l.Trim, "0123456789") && (LooksPhone(l.Trim) || LooksAddress(l.Trim)) {
 			return true

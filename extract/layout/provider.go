@@ -23,7 +23,7 @@ var facilityHints = NewWordSet("facility", "practice", "location", "hospital", "
 	"pay to", "payable to", "remit to", "provider name", "organization")
 
 var (
-	reFacilityLabel = regexp.MustCompile(`(?i)^\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|organization)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
+	reFacilityLabel = regexp.MustCompile(`(?i)^\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|provider organization|organization)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
 	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
 	reFaxFrom       = regexp.MustCompile(`(?i)\bfrom\s*:?\s*(?:\+?[0-9][0-9 ()+.\-]{6,}\s*)?([A-Za-z][A-Za-z0-9'.,&/ \-]{2,70}?)\s*(?:\(?\+?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\bto\s*:|\bfax\b|\bpage\b|\bpag\.|\bp\.\s*\d|\s{3,}|$)`)
@@ -66,22 +66,25 @@ func cutCells(s string) string {
 	return s
 }
 
+// reTheName is a name that opens with "The": "The Doctors Group".
+var reTheName = regexp.MustCompile(`^The\s+[A-Z]`)
+
+// reIDValue is an identifier, not a name: "ID 2.16.840.1", "NPI 123".
+var reIDValue = regexp.MustCompile(`(?i)^(?:id|npi|tin|tax id|#)\b`)
+
 // facilityLabel returns the provider a line names after a facility label
 // ("Facility: Mercy Hospital", "Remit to: ..."), or "".
 func facilityLabel(l *Line) string {
 	if l.Boiler != BoilerNone || !facilityHints.In(l.Text[:min(len(l.Text), 60)]) {
 		return ""
 	}
-	c := FirstCell(l.Text)
-	if strings.HasSuffix(c, ":") {
-		c = l.Trim
-	}
-	m := reFacilityLabel.FindStringSubmatch(c)
+	m := reFacilityLabel.FindStringSubmatch(l.Trim)
 	if m == nil {
 		return ""
 	}
 	v := CleanProvider(cutCells(m[1]))
-	if len(v) <= 2 || reNotAName.MatchString(v) || !HasLetters(v) || reNotProvider.MatchString(v) {
+	if len(v) <= 2 || reNotAName.MatchString(v) && !reTheName.MatchString(v) || !HasLetters(v) || reNotProvider.MatchString(v) || reIDValue.MatchString(v) ||
+		!readsAsName(v) && !NamesFacility(v) {
 		return ""
 	}
 	return v
@@ -296,8 +299,10 @@ func resolveSections(d *Doc) {
 		case own.Kind >= FromBill:
 			s := &d.Sections[cur]
 			switch {
-			case s.Provider == "" && records:
-				// Records nothing named came before: they stay unknown.
+			case s.Provider == "" && records && own.Kind != FromLabel:
+				// Records nothing named came before: they stay unknown. (A
+				// label, as an export prints its organization at the end,
+				// names the document it closes.)
 				open(p.Number, p.First, own)
 			case s.Provider == "":
 				s.Provider, s.Evidence = own.Name, own

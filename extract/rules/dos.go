@@ -10,9 +10,12 @@ import (
 
 // Date labels, matched in the text just before a date.
 var (
-	reHistCtx   = regexp.MustCompile(`(?i)\b(was (?:\w+ )?seen|seen on|seen at|seen by|evaluated|examined|treated at|presented to|went to|visited|dated|since|prior|previous|underwent|had an?|performed at|history|report of|record of|note of)\b`)
-	reInjuryCtx = regexp.MustCompile(`(?i)\b(injur(?:ed|y)|accident|mva|mvc|collision|fell|fall|crash|incident|rear-ended)\b`)
-	reTimeAfter = regexp.MustCompile(`^[ ,@T]{0,3}\d{1,2}:\d{2}`)
+	reHistCtx = regexp.MustCompile(`(?i)\b(was (?:\w+ )?seen|seen on|seen at|seen by|evaluated|examined|treated at|presented to|went to|visited|dated|since|prior|previous|underwent|had an?|performed at|history|report of|record of|note of|began|begun|started|occurred|happened)\b`)
+	// reResultAfter follows the date of a study whose result the note
+	// reports: a prior study, history.
+	reResultAfter = regexp.MustCompile(`(?i)\b(showed|shows|revealed|demonstrated|was (?:normal|negative|unremarkable)|were (?:normal|negative))\b`)
+	reInjuryCtx   = regexp.MustCompile(`(?i)\b(injur(?:ed|y)|accident|mva|mvc|collision|fell|fall|crash|incident|rear-ended)\b`)
+	reTimeAfter   = regexp.MustCompile(`^[ ,@T]{0,3}\d{1,2}:\d{2}`)
 	// reVisitProse ends the text before a date that a letter or narrative
 	// note gives as its own visit: "I saw her in my office on", "initially
 	// visited our office on", "was evaluated in our clinic on".
@@ -209,6 +212,15 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	}
 	if k == lblService && reInjuryCtx.MatchString(l.text[max(0, m.Start-30):m.Start]) {
 		s -= 50
+	}
+	if k != lblService {
+		after := l.text[m.End:min(len(l.text), m.End+90)]
+		if i+1 < len(n.lines) && n.lines[i+1].page == l.page && len(after) < 90 {
+			after += " " + n.lines[i+1].trim[:min(len(n.lines[i+1].trim), 90-len(after))]
+		}
+		if reResultAfter.MatchString(after) {
+			s -= 60
+		}
 	}
 	// Earlier dates in a note are more often the visit's own.
 	s += max(0, 6-i/4)

@@ -57,11 +57,12 @@ func TestRenderedPDFs(t *testing.T) {
 		"mtsamples_2126.pdf":               {"undated"},
 		"mtsamples_2079.pdf":               {"undated"},
 		"Progress_Note__Progress_Note.pdf": {"2005-03-29"},
-		// C-CDA: the service event ("Documentation Of ... Date/Time: from
-		// ...") is the date of service; the title's date is when the
-		// document was made.
+		// C-CDA: the encounter's span ("Date/Time: from ... to ...") dates
+		// a stay from its admission; the title's date is when the document
+		// was made. The imaging example's service event names another study
+		// in a sentence: its title's study and date stand.
 		"Discharge_Summary__Discharge_Summary.pdf":                 {"2014-09-09"},
-		"Diagnostic_Imaging_Report__Diagnostic_Imaging_Report.pdf": {"2006-08-23"},
+		"Diagnostic_Imaging_Report__Diagnostic_Imaging_Report.pdf": {"2005-03-29"},
 		"Consultation_Note__Consultation_Note.pdf":                 {"2013-07-31"},
 	}
 	ex := New(Options{})
