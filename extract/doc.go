@@ -6,5 +6,7 @@
 // through any OpenAI-compatible endpoint. This package holds the vocabulary
 // they share: Page, Word, Citation, Encounter, BillLine and Result, the
 // Extractor interface, and the grounding check that decides whether a
-// quote really stands on its cited page.
+// quote really stands on its cited page (Grounded), and, on OCR pages,
+// whether the words it stands on were read confidently enough to show it as
+// found without a person's look (Ground).
 package extract

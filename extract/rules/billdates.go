@@ -9,8 +9,8 @@ import (
 )
 
 // OCR reads the slash of a short date in a bill table as a one ("415/24"
-// for 4/5/24, "5/7125" for 5/7/25), which leaves the line item without a
-// date. slashDate undoes this for the date cell that opens an item line:
+// for 4/5/24, "5/7125" for 5/7/25) or loses it ("119/24" for 1/19/24),
+// which leaves the line item without a date. slashDate undoes this for the date cell that opens an item line:
 // every reading that turns one look-alike of a slash back into a slash is
 // tried, and the one that falls between the dates of the neighbouring
 // items of the same statement is kept. A cell with several readings in
@@ -22,27 +22,37 @@ var reSlashCell = regexp.MustCompile(`^\s*([0-9]{1,4}/[0-9lI|]{1,5}|[0-9lI|]{2,5
 
 // slashCandidates returns the dates a slash-damaged first cell of s may
 // be, with the cell's span.
-func slashCandidates(s string) ([]dates.Date, [2]int) {
+func slashCandidates(s string) ([]dates.Date, [2]int) { return cellCandidates(s, false) }
+
+// lostSlashCandidates returns the dates a first cell that lost a slash may
+// be ("119/24": 1/19/24 or 11/9/24).
+func lostSlashCandidates(s string) ([]dates.Date, [2]int) { return cellCandidates(s, true) }
+
+// cellCandidates reads a damaged date cell: each look-alike of a slash
+// turned back into one, or (lost) a slash put back between two digits.
+func cellCandidates(s string, lost bool) ([]dates.Date, [2]int) {
 	m := reSlashCell.FindStringSubmatchIndex(s)
 	if m == nil {
 		return nil, [2]int{}
 	}
 	cell := s[m[2]:m[3]]
 	var out []dates.Date
-	for i := 0; i < len(cell); i++ {
-		if strings.IndexByte("1lI|", cell[i]) < 0 {
-			continue
-		}
-		c := cell[:i] + "/" + cell[i+1:]
+	try := func(c string) {
 		parts := strings.Split(c, "/")
 		if len(parts) != 3 || !shortDateParts(parts) {
-			continue
+			return
 		}
-		d, ok := dates.Parse(c)
-		if !ok || contains(out, d) {
-			continue
+		if d, ok := dates.Parse(c); ok && !contains(out, d) {
+			out = append(out, d)
 		}
-		out = append(out, d)
+	}
+	for i := 0; i < len(cell); i++ {
+		switch {
+		case !lost && strings.IndexByte("1lI|", cell[i]) >= 0:
+			try(cell[:i] + "/" + cell[i+1:])
+		case lost && i > 0 && cell[i] != '/' && cell[i-1] != '/':
+			try(cell[:i] + "/" + cell[i:])
+		}
 	}
 	return out, [2]int{m[2], m[3]}
 }
@@ -70,14 +80,12 @@ func contains(ds []dates.Date, d dates.Date) bool {
 	return false
 }
 
-// pendingDate is a line item whose date cell OCR damaged.
+// pendingDate is a line item whose date cell OCR damaged; desc is its
+// description without that cell.
 type pendingDate struct {
 	item  int
 	cands []dates.Date
-	span  [2]int
-	text  string
-	code  [2]int
-	amts  [][2]int
+	desc  string
 }
 
 // fillSlashDates dates the pending items of a statement from their
@@ -111,7 +119,6 @@ func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 			continue
 		}
 		items[p.item].Date = pick[0]
-		ds := []dateSpan{{Date: pick[0], Start: p.span[0], End: p.span[1], Raw: p.text[p.span[0]:p.span[1]]}}
-		items[p.item].Description = billDescription(p.text, ds, p.code, p.amts)
+		items[p.item].Description = p.desc
 	}
 }

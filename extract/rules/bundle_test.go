@@ -184,8 +184,8 @@ func TestBundle(t *testing.T) {
 	if res.Patient != "John Q Doe" {
 		t.Errorf("patient %q", res.Patient)
 	}
-	// Bills: three line items, the payment and totals are not items.
-	if len(res.Bills) != 3 {
+	// Bills: three charges and a payment row; totals are not lines.
+	if len(res.Bills) != 4 || res.Bills[3].Kind != extract.LinePayment || res.Bills[3].Charge != 0 || res.Bills[3].Paid == nil || *res.Bills[3].Paid != 400 {
 		t.Fatalf("bills %+v", res.Bills)
 	}
 	wantBills := []struct {
@@ -199,7 +199,8 @@ func TestBundle(t *testing.T) {
 			t.Errorf("bill %d = %+v, want %+v", i, b, w)
 		}
 	}
-	if len(res.BillTotals) != 1 || res.BillTotals[0].Total != 1605.50 {
+	if len(res.BillTotals) != 2 || res.BillTotals[0].Total != 1605.50 || res.BillTotals[0].Kind != extract.TotalCharges ||
+		res.BillTotals[1].Total != 1205.50 || res.BillTotals[1].Kind != extract.TotalBalance {
 		t.Errorf("bill totals %+v", res.BillTotals)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/medchron/medchron/extract/layout"
 )
 
 var (
@@ -20,7 +22,7 @@ var (
 // range) and the line it is on.
 func (n *note) pain() (float64, int, bool) {
 	for i, l := range n.lines {
-		if n.secs[i].isHistory() && n.secs[i] == secReview || !strings.ContainsAny(l.text, "0123456789") {
+		if n.secs[i].IsHistory() && n.secs[i] == secReview || !strings.ContainsAny(l.text, "0123456789") {
 			continue
 		}
 		low := strings.ToLower(l.text)
@@ -88,33 +90,33 @@ func painValue(a, b string) (float64, bool) {
 
 var (
 	reWork     = regexp.MustCompile(`(?i)\b(off work|remain off work|no work|unable to work|not to work|out of work|excused from work|light duty|modified duty|restricted duty|limited duty|full duty|regular duty|without restrictions|return(?:ed|s)? to (?:full |regular |modified |light )?(?:work|duty)|work restrictions?|no lifting (?:over|greater than|more than|>|of more than|heavier than) ?\d+ ?(?:lbs?|pounds)|lifting restriction[^.;]*|off duty|temporarily totally disabled|temporary total disability|\bTTD\b|may return to work)\b`)
-	reReferral = regexp.MustCompile(`(?i)\b(?:refer(?:red|ral)?|referring)\s+(?:him |her |them |the patient |patient )?(?:back )?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,50})`)
-	reOrder1   = regexp.MustCompile(`(?i)\b(?:order(?:ed|ing)?|obtain|get|schedule[d]?|request(?:ed)?|will need|recommend(?:ed)?|send (?:him|her|patient) for)\s+(?:an?\s+|the\s+|a repeat\s+|stat\s+)?((?:MRI|CT|CAT scan|x-?rays?|radiographs?|EMG|NCS|NCV|nerve conduction|ultrasound|bone scan|MRA|myelogram|discogram|physical therapy|PT|labs?|blood work|injection|epidural|surgical consult|orthopedic consult)\b[^.;,\n]{0,45})`)
-	reOrder2   = regexp.MustCompile(`(?i)\b((?:MRI|CT|CAT scan|x-?rays?|radiographs?|EMG|NCS|ultrasound|bone scan|physical therapy)\b[^.;,\n]{0,45}?)\s+(?:was |were |is |are |has been |have been )?(?:ordered|requested|scheduled|recommended)`)
 	reStopWord = regexp.MustCompile(`(?i)\s+(?:and|for|to|if|as|with|at|in|on|today|this|next|which|who|when|because|due)\b.*$`)
 )
 
 // Hints that a line may hold a work status, a referral or an order.
 var (
-	workHints  = []string{"work", "duty", "lift", "ttd", "disab", "restrict"}
-	orderHints = []string{"refer", "order", "obtain", "get ", "schedul", "request", "will need", "recommend", "send "}
+	workHints = layout.NewWordSet("work", "duty", "lift", "ttd", "disab", "restrict")
 )
 
 // workStatus returns the first work-status phrase outside history sections.
 func (n *note) workStatus() string {
 	for i, l := range n.lines {
-		if n.secs[i].isHistory() {
+		if n.secs[i].IsHistory() || n.secs[i] == secGoals || n.secs[i] == secComplaints || l.noise {
 			continue
 		}
-		if !containsAny(l.text, workHints) {
+		if !workHints.In(l.text) {
 			continue
 		}
-		if m := reWork.FindStringIndex(l.text); m != nil {
+		if m := reWork.FindStringIndex(l.text); m != nil && !reNotStatus.MatchString(l.text) {
 			return clip(sentenceAround(l.text, m[0], m[1]), 140)
 		}
 	}
 	return ""
 }
+
+// reNotStatus marks what reads like a work status but is not one: a goal,
+// an expectation, the work done before the injury, a denial.
+var reNotStatus = regexp.MustCompile(`(?i)\b(?:goals?|stg|ltg|will be able|patient will|pt will|expected to|anticipat\w*|hope[sd]? to|prior to (?:the |this )?(?:injury|accident|collision|mva|mvc)|before (?:the |this )?(?:injury|accident|collision)|den(?:y|ies|ied))\b`)
 
 // sentenceAround returns the clause of s that holds [a, b).
 func sentenceAround(s string, a, b int) string {
@@ -126,40 +128,6 @@ func sentenceAround(s string, a, b int) string {
 		hi += b
 	}
 	return strings.TrimSpace(s[lo:hi])
-}
-
-// referralsAndOrders returns referrals and orders outside history sections.
-func (n *note) referralsAndOrders() (refs, orders []string) {
-	seen := map[string]bool{}
-	for i, l := range n.lines {
-		if n.secs[i].isHistory() || l.noise {
-			continue
-		}
-		if !containsAny(l.text, orderHints) {
-			continue
-		}
-		for _, m := range reReferral.FindAllStringSubmatch(l.text, -1) {
-			v := tidyTarget(m[1])
-			if v != "" && !seen["r"+strings.ToLower(v)] {
-				seen["r"+strings.ToLower(v)] = true
-				refs = append(refs, v)
-			}
-		}
-		for _, re := range []*regexp.Regexp{reOrder1, reOrder2} {
-			for _, m := range re.FindAllStringSubmatch(l.text, -1) {
-				v := strings.TrimSpace(m[1])
-				if re == reOrder1 {
-					v = strings.TrimSpace(strings.TrimRight(v, " ."))
-				}
-				v = clip(v, 60)
-				if v != "" && !seen["o"+strings.ToLower(v)] {
-					seen["o"+strings.ToLower(v)] = true
-					orders = append(orders, v)
-				}
-			}
-		}
-	}
-	return refs, orders
 }
 
 // tidyTarget cuts a referral target at the first clause word.
@@ -181,6 +149,12 @@ var (
 	reMedFiller = regexp.MustCompile(`(?i)^(take|taking|patient|he|she|was|is|and|or|with|of|in|for|the|tablets?|tabs?|capsules?|on|prescribed|started|given|rx|start|medications?|a|an|pain|pills?|to|from|increase|increased|decrease|decreased|initiate|initiated|continue|continued|can|resume|refill|refilled|discontinue|stop|use|using|dose|daily|per|by|at|as|then)$`)
 )
 
+// reInitialsWord is a person's initials as charts print them.
+var reInitialsWord = regexp.MustCompile(`^[A-Z]{2,3}$`)
+
+// knownAbbrevDrug are drugs charts name by an abbreviation of capitals.
+var knownAbbrevDrug = map[string]bool{"ASA": true, "APAP": true, "HCTZ": true, "MTX": true, "NTG": true, "KCL": true, "MVI": true}
+
 // medications returns drug-and-dose strings from medication sections and
 // from prescribing sentences in the plan.
 func (n *note) medications() []string {
@@ -197,7 +171,7 @@ func (n *note) medications() []string {
 	}
 	for i, l := range n.lines {
 		sec := n.secs[i]
-		if sec.isHistory() || l.noise {
+		if sec.IsHistory() || l.noise {
 			continue
 		}
 		text := l.text
@@ -229,7 +203,12 @@ func (n *note) medications() []string {
 					}
 					fs = append(fs, w)
 				}
-				if len(fs) == 0 {
+				// A nurse's or clinician's initials before the drug are
+				// not part of it ("KM Ketorolac 30 mg").
+				if len(fs) > 1 && reInitialsWord.MatchString(fs[0]) {
+					fs = fs[1:]
+				}
+				if len(fs) == 0 || len(fs) == 1 && reInitialsWord.MatchString(fs[0]) && !knownAbbrevDrug[strings.ToUpper(fs[0])] {
 					continue
 				}
 				dose := fold(m[2])

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 var (
@@ -34,7 +35,7 @@ func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
 // there a damaged code may also stand where the list prints its codes.
 func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	ctx := dxCtx || reDxContext.MatchString(l.text)
-	if !codeShaped(l.text) && !ctx || looksAddress(l.text) && !dxCtx {
+	if !codeShaped(l.text) && !ctx || layout.LooksAddress(l.text) && !dxCtx {
 		return nil
 	}
 	raw := l.text
@@ -80,7 +81,7 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	// OCR reads S as $ in codes: $13.4XXD.
 	for _, m := range reICDDollar.FindAllStringSubmatchIndex(l.text, -1) {
 		code := "S" + l.text[m[2]:m[3]]
-		if !hasLetters(code[4:]) {
+		if !layout.HasLetters(code[4:]) {
 			continue // "$93.00" is money: S codes print a seventh character
 		}
 		if book != nil {
@@ -156,17 +157,17 @@ func describe(l line, h codeHit) string {
 	s := l.text
 	colEnd := len(s)
 	colStart := 0
-	for _, c := range cells(s) {
-		if h.start >= c.start && h.start < c.end {
-			colStart, colEnd = c.start, c.end
+	for _, c := range layout.Cells(s) {
+		if h.start >= c.Start && h.start < c.End {
+			colStart, colEnd = c.Start, c.End
 		}
 	}
 	after := s[h.end:colEnd]
 	// The next column often holds the description in a table.
 	if strings.TrimSpace(reCodeJunk.ReplaceAllString(after, "")) == "" {
-		for _, c := range cells(s) {
-			if c.start >= colEnd {
-				after = s[c.start:c.end]
+		for _, c := range layout.Cells(s) {
+			if c.Start >= colEnd {
+				after = s[c.Start:c.End]
 				break
 			}
 		}
@@ -176,7 +177,7 @@ func describe(l line, h codeHit) string {
 		after = after[:m[0]]
 	}
 	d := strings.TrimSpace(reCodeJunk.ReplaceAllString(after, ""))
-	if len(d) < 3 || !hasLetters(d) {
+	if len(d) < 3 || !layout.HasLetters(d) {
 		before := s[colStart:h.start]
 		before = reLeadNum.ReplaceAllString(before, "")
 		before = strings.TrimSuffix(strings.TrimSpace(before), "(")
@@ -190,22 +191,13 @@ func describe(l line, h codeHit) string {
 	return clip(d, 140)
 }
 
-func hasLetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
 // procCodesIn returns CPT and HCPCS codes printed on a line in a procedure
 // context.
 func procCodesIn(l line, ctx bool) []codeHit {
 	if !ctx && !reCPTCtx.MatchString(l.text) {
 		return nil
 	}
-	if looksAddress(l.text) || looksPhone(l.text) {
+	if layout.LooksAddress(l.text) || layout.LooksPhone(l.text) {
 		return nil
 	}
 	var out []codeHit
@@ -289,6 +281,7 @@ var (
 	reDxLabelOnly = regexp.MustCompile(`(?i)^(dx|icd-?10(?:-cm)?|diagnos[ie]s|codes?|assessment|impression)\W*$`)
 	reNotDx       = regexp.MustCompile(`(?i)\b(tolerat\w*|improv\w*|progress\w*|responded|continues|decreased|increased|goals?|session|visit|treatment|therapy|patient)\b`)
 	reConj        = regexp.MustCompile(`(?i)^(although|but|which|who|with|without|that|as|so|and|or|however)\b`)
+	reNegatedDx   = regexp.MustCompile(`(?i)^(?:no|not|denies|denied|negative|without|absent|absence|none|normal|unremarkable|ruled out|rule out|r/o)\b|\b(?:denies|denied|negative for|no evidence of|ruled out|free of)\b`)
 	reSuffixes    = regexp.MustCompile(`(?i)\s*\((?:finding|disorder|diagnosis|situation|morphologic abnormality|procedure)\)`)
 )
 
@@ -347,7 +340,7 @@ func dxItems(s string, mixed bool) []string {
 		}
 		for _, p := range strings.Split(strings.TrimRight(rest, ". "), ",") {
 			p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "and "))
-			if p != "" && len(p) < 100 && len(strings.Fields(p)) <= 10 && !reConj.MatchString(p) {
+			if p != "" && len(p) < 100 && len(strings.Fields(p)) <= 10 && !reConj.MatchString(p) && !reNegatedDx.MatchString(p) {
 				out = append(out, p)
 			}
 		}
@@ -365,11 +358,11 @@ func dxItems(s string, mixed bool) []string {
 	if mixed && lead == "" && (len(strings.Fields(s)) > 8 || s[0] < 'A' || s[0] > 'Z') {
 		return nil
 	}
-	if s == "" || strings.Contains(s, "   ") || reNotDx.MatchString(s) || strings.HasPrefix(s, "(") || looksPhone(s) || looksAddress(s) || rePlanLike.MatchString(s) || len(strings.Fields(s)) > 12 || strings.Count(strings.TrimRight(s, "."), ". ") > 0 {
+	if s == "" || strings.Contains(s, "   ") || reNotDx.MatchString(s) || reNegatedDx.MatchString(s) || strings.HasPrefix(s, "(") || layout.LooksPhone(s) || layout.LooksAddress(s) || rePlanLike.MatchString(s) || len(strings.Fields(s)) > 12 || strings.Count(strings.TrimRight(s, "."), ". ") > 0 {
 		return nil
 	}
 	s = strings.TrimRight(s, ". ")
-	if !hasLetters(s) || len(s) < 3 {
+	if !layout.HasLetters(s) || len(s) < 3 {
 		return nil
 	}
 	return []string{s}

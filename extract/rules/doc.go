@@ -1,16 +1,42 @@
 // Package rules is medchron's offline extractor: regular expressions and
 // layout heuristics, no network and no model.
 //
-// Extract cuts a document (often a whole bundle of notes from many
-// providers) into notes at new titles, letterheads and date-of-service
-// labels, then reads each note's date of service (preferring labelled dates
-// and rejecting dates of birth, injury, printing, faxing, follow-up and
-// history), its provider and clinician, its sections (complaints, findings,
-// assessment, plan), diagnoses with ICD-10-CM codes, procedures,
-// medications, pain score, work status, referrals and orders. Itemized bills
-// become bill lines and printed totals. Every fact carries citations whose
-// quotes are verbatim substrings of the cited page's text.
+// It reads facts on top of package layout, which has already cut the
+// document into lines (each classified once), classified every page and
+// resolved the provider of every section from letterheads, running
+// headers, fax banners, bill headers and custodian certifications.
+// Extract then reads each run of pages by its class:
 //
-// An optional CodeBook, such as one loaded from the CMS ICD-10-CM order file
-// with LoadOrderFile, validates codes and supplies their descriptions.
+//   - Clinical notes and reports are cut into notes at new titles,
+//     letterheads and date-of-service labels (segment.go). A note's date of
+//     service is chosen by its label (service, birth, injury, signature,
+//     print, follow-up) and its place, and a letter's visit date is read
+//     from its prose (dos.go); a note that prints none is kept undated,
+//     cited by its title or first line, never dropped and never given a
+//     wrong date. Its provider is its own facility label or letterhead,
+//     else its section's. Sections are read by meaning (visit.go,
+//     clinical.go, codes.go): negated findings are no diagnoses, goals and
+//     history no work status, initials no medications; titles, signature
+//     blocks, boilerplate and table rows end or stay out of a section.
+//     An imaging report filed in another provider's packet opens a run of
+//     its own, under its reading group.
+//   - Visit logs give one encounter per dated row (visitlog.go), with its
+//     pain score, CPT codes and the clinician its initials stand for.
+//   - Bills of every family go through one row reader (billrow.go):
+//     revenue code, CPT/HCPCS with modifiers, units, amounts mapped to
+//     their header columns; claim forms add their date cells and split
+//     cents. Rows are charges, payments or adjustments; printed totals are
+//     kept by kind (charges, payments, adjustments, balance) and never
+//     counted as lines (billread.go).
+//   - Administrative, EOB, blank and other pages (flowsheets, exercise
+//     logs) yield nothing.
+//
+// Every encounter's first citation holds its date (or, undated, its
+// title), and every quote is a verbatim substring of its page. Notes also
+// give evidence of records that should exist elsewhere (expected.go): an
+// arrival by ambulance, ordered studies, referrals out, follow-ups, reports
+// not received.
+//
+// An optional CodeBook, such as an icd10.Book loaded with
+// icd10.LoadOrderFile, validates codes and supplies their descriptions.
 package rules

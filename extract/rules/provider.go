@@ -3,16 +3,16 @@ package rules
 import (
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/extract/layout"
 )
 
 var (
-	reFacilityLabel = regexp.MustCompile(`(?i)^\s*(?:facility|practice|location|hospital|clinic|custodian|rendering facility|service location|place of service|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|organization)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
 	reProviderLabel = regexp.MustCompile(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
 	reNPI           = regexp.MustCompile(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
-	reClinicianLbl  = regexp.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP))*)`)
-	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP)(?:[,\s]|$)`)
+	reClinicianLbl  = regexp.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
+	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS)(?:[,\s]|$)`)
 	reDoctor        = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
-	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
 )
 
@@ -20,10 +20,8 @@ var (
 // letterhead in the header block, then a provider label naming a practice.
 func (n *note) provider() (name string, li int) {
 	for i, l := range n.lines {
-		if m := reFacilityLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil {
-			if v := cleanProvider(cutCells(m[1])); len(v) > 2 && !reNotAName.MatchString(v) {
-				return v, i
-			}
+		if l.lo != nil && l.lo.Facility != "" {
+			return l.lo.Facility, i
 		}
 	}
 	limit := min(len(n.lines), max(n.body, 8))
@@ -34,8 +32,8 @@ func (n *note) provider() (name string, li int) {
 	}
 	for i, l := range n.lines {
 		if m := reProviderLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil {
-			v := cleanProvider(cutCells(m[1]))
-			if reFacility.MatchString(v) && !reCredential.MatchString(v) {
+			v := layout.CleanProvider(cutCells(m[1]))
+			if layout.NamesFacility(v) && !layout.HasCredential(v) {
 				return v, i
 			}
 		}
@@ -81,12 +79,12 @@ func (n *note) clinician(patient string) string {
 	ok := func(v string) bool {
 		v = strings.TrimSpace(v)
 		return len(v) > 3 && !reNotAName.MatchString(v) && (patient == "" || !strings.Contains(v, patient)) &&
-			!reFacility.MatchString(strings.TrimSuffix(v, " PT"))
+			!layout.NamesFacility(strings.TrimSuffix(v, " PT"))
 	}
 	for _, l := range n.lines {
 		for _, m := range reClinicianLbl.FindAllStringSubmatch(l.text, -1) {
 			v := strings.TrimRight(cutCells(m[1]), " ,")
-			if ok(v) && (reCredential.MatchString(v) || strings.HasPrefix(v, "Dr")) {
+			if ok(v) && (layout.HasCredential(v) || strings.HasPrefix(v, "Dr")) {
 				return v
 			}
 		}
@@ -99,27 +97,6 @@ func (n *note) clinician(patient string) string {
 	for _, l := range n.lines {
 		if m := reDoctor.FindStringSubmatch(l.text); m != nil && ok(m[1]) {
 			return "Dr. " + m[1]
-		}
-	}
-	return ""
-}
-
-// patientName returns the name after a "Patient:" or "Name:" label.
-func patientName(ls []line) string {
-	for _, l := range ls {
-		if l.top > 15 {
-			continue
-		}
-		if m := rePatientLabel.FindStringSubmatch(l.text); m != nil {
-			v := strings.TrimRight(cutCells(m[1]), " ,")
-			for _, stop := range []string{" DOB", " Date", " MRN", " Sex", " Age", " Acct", " Account", " ID"} {
-				if i := strings.Index(v, stop); i > 0 {
-					v = v[:i]
-				}
-			}
-			if v = strings.TrimRight(v, " ,"); len(v) > 2 && !reNotAName.MatchString(v) {
-				return v
-			}
 		}
 	}
 	return ""
@@ -189,12 +166,24 @@ func providerKind(name, title string, n *note) string {
 	return "other"
 }
 
-// headText joins the first k lines of the note.
+// headLines is how many of a note's first lines headText can join.
+const headLines = 25
+
+// headText joins the first k (at most headLines) lines of the note; the
+// joined head is built once per note.
 func (n *note) headText(k int) string {
-	var b strings.Builder
-	for _, l := range n.lines[:min(k, len(n.lines))] {
-		b.WriteString(l.trim)
-		b.WriteByte('\n')
+	if n.headEnds == nil {
+		var b strings.Builder
+		for _, l := range n.lines[:min(headLines, len(n.lines))] {
+			b.WriteString(l.trim)
+			b.WriteByte('\n')
+			n.headEnds = append(n.headEnds, b.Len())
+		}
+		n.head = b.String()
 	}
-	return b.String()
+	k = min(k, len(n.headEnds))
+	if k == 0 {
+		return ""
+	}
+	return n.head[:n.headEnds[k-1]]
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // CodeBook validates ICD-10-CM codes and describes them. Lookup takes a
@@ -37,85 +38,149 @@ func (e *Extractor) Name() string { return "rules" }
 // PromptVersion returns "": the rules extractor uses no prompt.
 func (e *Extractor) PromptVersion() string { return "" }
 
-// Extract segments the document into notes and bills and returns one
-// encounter per dated note, the bill lines and printed totals, and the
-// patient's name when labelled. Every quote is a verbatim substring of the
-// cited page's text.
+// Extract reads the document's layout (page classes, sections and their
+// providers, boilerplate), then reads facts page class by page class:
+// clinical notes and reports become encounters, visit logs one encounter
+// per row, bills line items and printed totals; administrative, blank,
+// EOB and other pages yield nothing. Every quote is a verbatim substring
+// of the cited page's text.
 func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []extract.Page) (extract.Result, error) {
 	if err := ctx.Err(); err != nil {
 		return extract.Result{}, fmt.Errorf("rules extract %s: %w", doc.File, err)
 	}
 	var res extract.Result
-	ls := splitPages(pages)
-	classify(ls)
-	res.Patient = patientName(ls)
-	placeLetterheads(ls, res.Patient)
-	var prev *note
-	prevProvider := ""
-	for _, n := range segment(ls) {
+	d := layout.Analyze(pages)
+	ls := linesOf(d)
+	res.Patient = d.Patient
+	res.Pages = d.PageInfos()
+	for _, r := range runs(d) {
 		if err := ctx.Err(); err != nil {
-			return res, fmt.Errorf("rules extract %s page %d: %w", doc.File, n.lines[0].page, err)
+			return res, fmt.Errorf("rules extract %s page %d: %w", doc.File, d.Pages[r.first].Number, err)
 		}
-		prov, pli := n.provider()
-		if prov == "" && n.continues(prev) {
-			prov = prevProvider
+		part := ls[d.Pages[r.first].First:d.Pages[r.last].End]
+		if len(part) == 0 {
+			continue
 		}
-		prev, prevProvider = n, prov
-		if n.bill {
-			items, totals := n.bills(doc.ID, prov)
-			res.Bills = append(res.Bills, items...)
-			res.BillTotals = append(res.BillTotals, totals...)
-			continue // a statement date is not a visit
-		}
-		if enc, ok := e.encounter(doc.ID, n, prov, pli, res.Patient); ok && !repeated(res.Encounters, enc) {
-			res.Encounters = append(res.Encounters, enc)
+		switch r.class {
+		case extract.PageBill:
+			for _, n := range segment(part, d) {
+				prov, _ := n.provider()
+				if prov == "" {
+					prov = noteProvider(d, n)
+				}
+				items, totals := n.bills(doc.ID, prov, d.Pages[d.PageIndex(n.lines[0].page)].BillKind)
+				res.Bills = append(res.Bills, items...)
+				res.BillTotals = append(res.BillTotals, totals...)
+			}
+		case extract.PageVisitLog:
+			for _, enc := range e.visitLog(doc.ID, d, part) {
+				if !repeated(res.Encounters, enc) {
+					res.Encounters = append(res.Encounters, enc)
+				}
+			}
+		case extract.PageClinical, extract.PageReport:
+			prev := -1 // the run's last encounter, in res.Encounters
+			for k, n := range segment(part, d) {
+				prov, pli := n.provider()
+				if prov == "" {
+					prov = noteProvider(d, n)
+				}
+				n.first = k == 0
+				n.class = r.class
+				if n.bill {
+					items, totals := n.bills(doc.ID, prov, "")
+					res.Bills = append(res.Bills, items...)
+					res.BillTotals = append(res.BillTotals, totals...)
+					continue // a statement date is not a visit
+				}
+				enc, ok := e.encounter(doc.ID, n, prov, pli, res.Patient)
+				if !ok {
+					continue
+				}
+				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) {
+					// A page of the record before it, whose repeated title
+					// OCR read differently: cite it there.
+					res.Encounters[prev].Citations = append(res.Encounters[prev].Citations, enc.Citations[0])
+					continue
+				}
+				if prev >= 0 && sameVisit(res.Encounters[prev], enc) {
+					// Another part of the same visit's record (the next
+					// page's header block, an addendum): one encounter.
+					exp := n.expectedIn(doc.ID, enc.Date, prov)
+					mergeVisit(&res.Encounters[prev], enc)
+					res.Expected = append(res.Expected, exp...)
+					continue
+				}
+				exp := n.expectedIn(doc.ID, enc.Date, prov)
+				enc.Referrals, enc.Orders = asked(exp)
+				if !repeated(res.Encounters, enc) {
+					res.Encounters = append(res.Encounters, enc)
+					res.Expected = append(res.Expected, exp...)
+					prev = len(res.Encounters) - 1
+				}
+			}
 		}
 	}
 	return res, nil
 }
 
-// continues reports whether a note without a letterhead of its own goes on
-// with the previous note's record, and so with its provider: it begins on
-// the page where the previous note ends (a note cut below another on the
-// same printed page), or it has no date-of-service header of its own (a
-// continuation or flowsheet page). A note that opens a page with its own
-// date header but no recognised letterhead is another record: its provider
-// is unknown rather than the previous one's.
-func (n *note) continues(prev *note) bool {
-	if prev == nil {
-		return false
-	}
-	first := n.lines[0]
-	if prev.lines[len(prev.lines)-1].page == first.page {
-		return true
-	}
-	return !n.datedHeader()
+// run is a stretch of consecutive pages read the same way: pages of one
+// class in one section (indexes into Doc.Pages, inclusive).
+type run struct {
+	first, last int
+	class       string
 }
 
-// datedHeader reports whether the note's header block, or the first lines
-// of a note without one, label a date of service.
-func (n *note) datedHeader() bool {
-	for i, l := range n.lines {
-		if i >= max(n.body, 4) || l.page != n.lines[0].page {
-			break
+// runs cuts the document into runs. A titled report page always opens a
+// run of its own: an imaging report filed inside another provider's packet
+// is its own record.
+func runs(d *layout.Doc) []run {
+	var out []run
+	for i, p := range d.Pages {
+		if len(out) > 0 {
+			r := &out[len(out)-1]
+			prev := d.Pages[r.last]
+			if p.Class == r.class && p.Section == prev.Section && !(p.Class == extract.PageReport && p.Title != "") {
+				r.last = i
+				continue
+			}
 		}
-		if _, ok := serviceDate(l); ok {
-			return true
-		}
+		out = append(out, run{first: i, last: i, class: p.Class})
 	}
-	return false
+	return out
 }
 
-// encounter builds the encounter of one note; false when it has no date.
+// noteProvider is the provider of the document section a note begins in.
+func noteProvider(d *layout.Doc, n *note) string {
+	return d.ProviderAt(n.lines[0].idx)
+}
+
+// encounter builds the encounter of one note. A note that prints no date
+// of service is kept undated when it stands as a record of its own (see
+// standsAlone); false when it does not.
 func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient string) (extract.Encounter, bool) {
 	best, end, ok := n.chooseDate()
-	if !ok {
-		return extract.Encounter{}, false
-	}
-	dl := best.l
-	enc := extract.Encounter{Date: best.date, EndDate: end, Provider: prov}
+	var enc extract.Encounter
 	cites := citer{doc: doc}
-	cites.add(dl, dl.quote(best.m.Start, best.m.End))
+	if ok && best.label == lblSigned {
+		// A signature or print date dates only a record that stands alone.
+		_, ok = n.standsAlone()
+		if !ok {
+			return extract.Encounter{}, false
+		}
+	}
+	if ok {
+		dl := best.l
+		enc = extract.Encounter{Date: best.date, EndDate: end, Provider: prov}
+		cites.add(dl, dl.quote(best.m.Start, best.m.End))
+	} else {
+		li, ok := n.standsAlone()
+		if !ok {
+			return extract.Encounter{}, false
+		}
+		enc = extract.Encounter{Provider: prov, Undated: true}
+		cites.add(n.lines[li], n.lines[li].quoteAll())
+	}
 	if pli >= 0 {
 		cites.add(n.lines[pli], n.lines[pli].quoteAll())
 	}
@@ -136,24 +201,120 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 		cites.add(n.lines[li], n.lines[li].quoteAll())
 	}
 	enc.WorkStatus = n.workStatus()
-	enc.Referrals, enc.Orders = n.referralsAndOrders()
 	enc.Citations = cites.list
 	return enc, true
 }
 
+// continuesRecord reports whether an undated note is a further page of
+// the dated record before it: same provider, and it opens its page.
+func continuesRecord(prev, enc extract.Encounter, n *note) bool {
+	return enc.Undated && !prev.Undated && layout.SameProvider(prev.Provider, enc.Provider) && n.lines[0].top <= 3 &&
+		len(prev.Citations) > 0 && prev.Citations[len(prev.Citations)-1].Page < n.lines[0].page
+}
+
+// sameVisit reports whether two encounters of one run are parts of the
+// same visit: the same date and provider.
+func sameVisit(a, b extract.Encounter) bool {
+	return !a.Undated && !b.Undated && a.Date == b.Date && (a.Provider == b.Provider || a.Provider != "" && b.Provider != "" && layout.SameProvider(a.Provider, b.Provider))
+}
+
+// mergeVisit folds b, another part of a's visit, into a: its citations,
+// the facts a lacks, and its codes.
+func mergeVisit(a *extract.Encounter, b extract.Encounter) {
+	for _, c := range b.Citations {
+		dup := false
+		for _, x := range a.Citations {
+			dup = dup || x.Page == c.Page && x.Quote == c.Quote
+		}
+		if !dup {
+			a.Citations = append(a.Citations, c)
+		}
+	}
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	fill(&a.Clinician, b.Clinician)
+	fill(&a.NPI, b.NPI)
+	fill(&a.Complaints, b.Complaints)
+	fill(&a.Findings, b.Findings)
+	fill(&a.Assessment, b.Assessment)
+	fill(&a.Plan, b.Plan)
+	fill(&a.WorkStatus, b.WorkStatus)
+	if a.EndDate.IsZero() {
+		a.EndDate = b.EndDate
+	}
+	if a.PainScore == nil {
+		a.PainScore = b.PainScore
+	}
+	a.Diagnoses = unionCoded(a.Diagnoses, b.Diagnoses)
+	a.Procedures = unionCoded(a.Procedures, b.Procedures)
+	a.Medications = unionStrings(a.Medications, b.Medications)
+	a.Referrals = unionStrings(a.Referrals, b.Referrals)
+	a.Orders = unionStrings(a.Orders, b.Orders)
+}
+
+func unionCoded(a, b []extract.Coded) []extract.Coded {
+	for _, c := range b {
+		dup := false
+		for _, x := range a {
+			dup = dup || x.Code == c.Code && strings.EqualFold(x.Description, c.Description)
+		}
+		if !dup {
+			a = append(a, c)
+		}
+	}
+	return a
+}
+
+func unionStrings(a, b []string) []string {
+	for _, c := range b {
+		dup := false
+		for _, x := range a {
+			dup = dup || strings.EqualFold(x, c)
+		}
+		if !dup {
+			a = append(a, c)
+		}
+	}
+	return a
+}
+
+// asked returns the referrals and the ordered studies among a note's
+// expected records, as the encounter lists them.
+func asked(exp []extract.ExpectedRecord) (refs, orders []string) {
+	for _, x := range exp {
+		switch x.Kind {
+		case extract.ExpectReferral:
+			refs = append(refs, x.What)
+		case extract.ExpectImaging, extract.ExpectDiagnostic:
+			orders = append(orders, x.What)
+		}
+	}
+	return refs, orders
+}
+
 // repeated reports whether enc repeats an earlier encounter of the same
-// document exactly (a page printed twice in a bundle): same date, provider
-// and quotes.
+// document (a page printed twice in a bundle, read twice by OCR a little
+// differently): same date and provider, the same date-bearing quote, and
+// most of the shorter one's other quotes shared.
 func repeated(prev []extract.Encounter, enc extract.Encounter) bool {
 	for _, p := range prev {
-		if p.Date != enc.Date || p.Provider != enc.Provider || len(p.Citations) != len(enc.Citations) {
+		if p.Date != enc.Date || p.Undated != enc.Undated || p.Provider != enc.Provider || len(p.Citations) == 0 || len(enc.Citations) == 0 ||
+			p.Citations[0].Quote != enc.Citations[0].Quote {
 			continue
 		}
-		same := true
-		for i := range p.Citations {
-			same = same && p.Citations[i].Quote == enc.Citations[i].Quote
+		shared, others := 0, min(len(p.Citations), len(enc.Citations))-1
+		for _, a := range p.Citations[1:] {
+			for _, b := range enc.Citations[1:] {
+				if a.Quote == b.Quote {
+					shared++
+					break
+				}
+			}
 		}
-		if same {
+		if 2*shared >= others && (shared > 0 || !enc.Undated) {
 			return true
 		}
 	}

@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // note is one visit's record (or one bill) cut out of a document.
@@ -14,6 +16,11 @@ type note struct {
 	body  int       // index of the first body line, after the header block
 	title string
 	bill  bool
+	first bool   // the first note of its run of pages
+	class string // the class of the page the note begins on
+
+	head     string // the first lines joined, built once by headText
+	headEnds []int  // where each of those lines ends in head
 }
 
 // segmenter walks a document's lines and cuts it into notes.
@@ -31,7 +38,7 @@ type segmenter struct {
 // title, a new letterhead, or a new date-of-service label once the current
 // note has body text; the header lines just above the trigger (letterhead,
 // address, patient line) move with it.
-func segment(ls []line) []*note {
+func segment(ls []line, d *layout.Doc) []*note {
 	if len(ls) == 0 {
 		return nil
 	}
@@ -70,7 +77,7 @@ func (s *segmenter) step(i int) {
 	case hasDOS:
 		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos
 	case lh != "":
-		if s.body > 0 && !sameProvider(lh, s.prov) && s.looksLikeHeader(i) {
+		if s.body > 0 && !layout.SameProvider(lh, s.prov) && s.looksLikeHeader(i) {
 			trigger = true
 		}
 	}
@@ -134,7 +141,7 @@ func (s *segmenter) looksLikeHeader(i int) bool {
 	}
 	for j := i + 1; j < len(s.ls) && j <= i+4 && s.ls[j].page == s.ls[i].page; j++ {
 		l := s.ls[j]
-		if looksPhone(l.trim) || looksAddress(l.trim) || titleOf(l) != "" {
+		if layout.LooksPhone(l.trim) || layout.LooksAddress(l.trim) || titleOf(l) != "" {
 			return true
 		}
 		if _, ok := serviceDate(l); ok {
@@ -151,29 +158,12 @@ func (s *segmenter) backtrack(i int) int {
 	a := i
 	for j := i - 1; j >= floor && j >= i-7; j-- {
 		l := s.ls[j]
-		if l.page != s.ls[i].page || !headerish(l) && !(l.top <= 3 && logoLine(l)) || reCredential.MatchString(l.trim) && !l.noise && letterhead(l) == "" {
+		if l.page != s.ls[i].page || !headerish(l) && !(l.top <= 3 && logoLine(l)) || layout.HasCredential(l.trim) && !l.noise && letterhead(l) == "" {
 			break
 		}
 		a = j
 	}
 	return a
-}
-
-// sameProvider compares two letterhead names loosely.
-func sameProvider(a, b string) bool {
-	na, nb := providerKey(a), providerKey(b)
-	return na == nb || na != "" && nb != "" && (strings.HasPrefix(na, nb) || strings.HasPrefix(nb, na))
-}
-
-// providerKey lower-cases a name and keeps only letters and digits.
-func providerKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // newNote builds a note and works out its sections and header block.
@@ -195,6 +185,47 @@ func newNote(ls []line) *note {
 			n.title = titleOf(l)
 		}
 	}
-	n.bill = isBillTitle(n.title) || countBillLines(ls) >= 2
+	n.bill = layout.IsBillTitle(n.title) || countBillLines(ls) >= 2
 	return n
 }
+
+// standsAlone reports whether a note without a date of service is a record
+// of its own rather than a fragment of one: it prints a title, or it is a
+// letter, or it opens its run of pages with two section headings or more;
+// and it has a few lines of body. It returns the line to cite: the title,
+// or the first line of the note.
+func (n *note) standsAlone() (int, bool) {
+	headings, body, titled, letter := 0, 0, -1, false
+	for i, l := range n.lines {
+		if l.noise {
+			continue
+		}
+		if titleOf(l) != "" && titled < 0 {
+			titled = i
+		}
+		if h, _ := headingOf(l); h != secNone && h != secOther {
+			headings++
+		}
+		if i >= n.body && !headerish(l) {
+			body++
+		}
+		if i < 12 && reSalutation.MatchString(l.trim) {
+			letter = true
+		}
+	}
+	if body < 3 || titled < 0 && !letter && !(n.first && headings >= 2) {
+		return 0, false
+	}
+	if titled >= 0 {
+		return titled, true
+	}
+	for i, l := range n.lines {
+		if !l.noise {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// reSalutation opens a letter.
+var reSalutation = regexp.MustCompile(`^(?i:dear|to whom it may concern)\b`)

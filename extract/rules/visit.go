@@ -5,15 +5,25 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // sectionTexts returns the complaints, findings, assessment and plan of
 // the note, each folded and cut to about 300 bytes.
 func (n *note) sectionTexts() (complaints, findings, assessment, plan string) {
 	var buf [secOther + 1]strings.Builder
+	sec := secNone
 	for i, l := range n.lines {
-		sec := n.secs[i]
-		if sec == secNone || l.noise {
+		if h, _ := headingOf(l); h != secNone {
+			sec = n.secs[i]
+		}
+		// A title (the next record's, the next page's heading) or a
+		// signature block ends the section; boilerplate, header lines
+		// and table rows never enter it.
+		if titleOf(l) != "" || reSignature.MatchString(l.trim) {
+			sec = secNone
+		}
+		if sec == secNone || sec == secGoals || l.noise || headerish(l) && n.secs[i] == secNone || isTableRow(l) {
 			continue
 		}
 		text := l.text
@@ -44,6 +54,31 @@ func (n *note) sectionTexts() (complaints, findings, assessment, plan string) {
 	}
 	plan = get(secPlan, secAssessPlan)
 	return complaints, findings, assessment, plan
+}
+
+// reSignature opens a signature block: what follows is no section text.
+var reSignature = regexp.MustCompile(`(?i)^(?:electronically signed|e-signed|signed by|dictated by|dictated:|transcribed|d:\s|t:\s|reviewed and signed|attestation|this (?:note|report) was (?:dictated|signed)|signature\s*:)`)
+
+// isTableRow reports whether a line is a row of a table, as flowsheets
+// print them: four columns or more, with numbers or of a word or two each
+// (the header row). It is never section text.
+func isTableRow(l line) bool {
+	if strings.Count(l.text, "   ") < 3 {
+		return false
+	}
+	cs := layout.Cells(l.text)
+	if len(cs) < 4 {
+		return false
+	}
+	if strings.ContainsAny(l.text, "0123456789") {
+		return true
+	}
+	for _, c := range cs {
+		if strings.Count(l.text[c.Start:c.End], " ") > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 var reImagingNote = regexp.MustCompile(`(?i)radiology|imaging|\b(mri|ct|x-?ray|radiograph|ultrasound)\b.*\b(report|study|exam)\b|^(mri|ct|x-?ray)\b`)
@@ -95,7 +130,7 @@ func (n *note) procedures() []extract.Coded {
 	}
 	for i, l := range n.lines {
 		sec := n.secs[i]
-		if sec.isHistory() || sec == secPlan || sec == secAssessPlan || l.noise {
+		if sec.IsHistory() || sec == secPlan || sec == secAssessPlan || l.noise {
 			continue
 		}
 		for _, h := range procCodesIn(l, sec == secProcedure) {
@@ -130,7 +165,7 @@ func (n *note) visitType(kind string) string {
 		return "emergency visit"
 	case strings.Contains(t, "discharge summary") || strings.Contains(t, "history and physical") || t == "h&p":
 		return "hospital admission"
-	case n.isImaging():
+	case n.isImaging() || n.class == extract.PageReport:
 		return "imaging"
 	case strings.Contains(t, "independent medical"):
 		return "independent medical examination"

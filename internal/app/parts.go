@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/icd10"
 	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/ocr"
@@ -156,7 +157,7 @@ func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st pipeli
 // ("medchron codes import"); both stores are.
 type codeBookStore interface {
 	// CodeBook returns the imported table, or nil when none was imported.
-	CodeBook(ctx context.Context) (*rules.ICD10, error)
+	CodeBook(ctx context.Context) (*icd10.Book, error)
 }
 
 // codeBook returns the store's imported ICD-10-CM table as a code book for

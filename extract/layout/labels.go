@@ -1,0 +1,263 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// Date labels: what the text just in front of a date says the date is.
+
+// Context words, matched in lower case: a signature or print stamp, and
+// a future or past visit other than this one.
+var (
+	signedWords = NewWordSet("signed", "dictated", "transcribed", "authenticated", " d:", " t:", " dt:", "reviewed by",
+		"verified by", "finalized", "signature", "created", "creation", "authored on", "printed", "print date", "report date",
+		"faxed", "fax date", "date received", "received on", "run date", "date of request", "requested on")
+	futureWords = NewWordSet("follow up", "follow-up", "followup", "f/u", "next appointment", "next visit", "next appt",
+		"return on", "return to clinic", "return visit", "return in", "return for", "returning", "rtc", "scheduled",
+		"last seen", "previously seen", "prior visit", "last visit", "recheck", "re-check", "until", "through", "expire")
+)
+
+// FindDates returns the dates in s that a record could mean as a date of
+// service (not in the future).
+func FindDates(s string) []dates.Match {
+	ms := dates.FindAll(s)
+	out := ms[:0]
+	limit := today.AddDays(1)
+	for _, m := range ms {
+		if !m.Date.After(limit) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// today is read once: a date after it is no date of service.
+var today = dates.Of(time.Now())
+
+// HasDate reports whether s holds a date.
+func HasDate(s string) bool {
+	if !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	return len(FindDates(s)) > 0
+}
+
+// Label is what the label in front of a date says it is.
+type Label uint8
+
+// Kinds of date labels.
+const (
+	NoLabel      Label = iota
+	ServiceLabel       // date of service, visit, exam, admission, arrival
+	EndLabel           // discharge date
+	BareLabel          // "Date:" alone
+	BirthLabel         // date of birth
+	InjuryLabel        // date of injury, accident, onset
+	SignedLabel        // signature, dictation, print or report date
+	FutureLabel        // follow-up, next visit, last seen: another visit than this
+)
+
+// LabelBefore classifies the text in front of the date m on line l: the
+// nearest label within the same column, or a label alone on the line above
+// (prev, nil when none) when the date starts its line.
+func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
+	lo := max(0, m.Start-48)
+	pre := l.Text[lo:m.Start]
+	// Only the text after the previous date on the line counts.
+	for _, d := range l.datesOrFind() {
+		if d.End <= m.Start && d.End > lo && d.End <= len(l.Text) {
+			pre = l.Text[d.End:m.Start]
+		}
+	}
+	if k := labelOf(pre); k != NoLabel {
+		// A service label inside a sentence tells of another event: "the
+		// MRI was performed on 05/20/1997".
+		if k == ServiceLabel && proseBefore(l.Text[:m.Start]) {
+			return NoLabel
+		}
+		return k
+	}
+	if strings.TrimSpace(pre) == "" && prev != nil && prev.Page == l.Page {
+		if k := labelOf(prev.Trim); k != NoLabel && len(prev.Trim) < 50 {
+			return k
+		}
+	}
+	if signedWords.In(" " + l.Text[:m.Start]) {
+		return SignedLabel
+	}
+	if futureWords.In(l.Text[max(0, m.Start-60):m.Start]) {
+		return FutureLabel
+	}
+	return NoLabel
+}
+
+// datesOrFind returns the line's dates, finding them when the line was
+// not analysed (a line joined with the next one).
+func (l *Line) datesOrFind() []dates.Match {
+	if l.Dates != nil || l.analysed {
+		return l.Dates
+	}
+	return FindDates(l.Text)
+}
+
+// Label words, matched at the end of the text in front of a date (after
+// trailing punctuation is dropped), in lower case.
+var (
+	svcLabels = []string{"date of service", "dates of service", "service date", "dos", "d.o.s", "visit date",
+		"date of visit", "encounter date", "date of encounter", "appointment date", "date of exam",
+		"date of examination", "exam date", "examination date", "study date", "date of study",
+		"date of procedure", "procedure date", "date of surgery", "surgery date", "date of operation",
+		"operation date", "evaluation date", "date of evaluation", "date of consultation", "consultation date",
+		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
+		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
+		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
+		"service", "date of svc",
+		// OCR misreadings of "DOS:"
+		"bos", "b0s", "d0s", "do5", "d05"}
+	endLabels = []string{"discharge date", "date of discharge", "discharged", "discharged on", "disch date", "disch. date"}
+	dobLabels = []string{"dob", "d0b", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
+	doiLabels = []string{"doi", "d.o.i", "date of injury", "date of accident", "date of loss", "date of incident",
+		"injury date", "accident date", "incident date", "loss date", "injured on", "injured", "accident on",
+		"doa", "mva", "mvc", "mva on", "mvc on", "onset", "date of onset", "onset date", "accident", "injury"}
+)
+
+// hasLabel reports whether p (lower case, trailing punctuation dropped)
+// ends with one of the labels as whole words.
+func hasLabel(p string, labels []string) bool {
+	for _, lb := range labels {
+		if strings.HasSuffix(p, lb) {
+			i := len(p) - len(lb)
+			if i == 0 || !isLetterByte(p[i-1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelOf classifies the label that ends the text pre.
+func labelOf(pre string) Label {
+	p := pre
+	if len(p) > 48 {
+		p = p[len(p)-48:]
+	}
+	if !HasLetters(p) {
+		return NoLabel
+	}
+	p = strings.ToLower(strings.TrimRightFunc(p, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '/')
+	}))
+	p = strings.TrimRight(p, ".")
+	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
+	if strings.HasSuffix(p, " from") {
+		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")
+	}
+	switch {
+	case p == "":
+		return NoLabel
+	case hasLabel(p, dobLabels):
+		return BirthLabel
+	case hasLabel(p, endLabels):
+		return EndLabel
+	case hasLabel(p, doiLabels):
+		return InjuryLabel
+	case hasLabel(p, svcLabels):
+		return ServiceLabel
+	case hasLabel(p, []string{"date"}):
+		return BareLabel
+	case futureWords.In(p):
+		return FutureLabel
+	case signedWords.In(" " + p):
+		return SignedLabel
+	}
+	return NoLabel
+}
+
+// serviceDateRaw finds the date a line labels as a date of service (or a
+// bare "Date:" at the start of a column), for segmentation.
+func serviceDateRaw(l *Line) (dates.Date, bool) {
+	if l.Noise() || !strings.ContainsAny(l.Text, "0123456789") {
+		return dates.Date{}, false
+	}
+	for _, m := range l.Dates {
+		switch LabelBefore(l, m, nil) {
+		case ServiceLabel:
+			return m.Date, true
+		case BareLabel:
+			pre := strings.TrimRight(l.Text[:m.Start], " \t")
+			if i := strings.LastIndex(pre, "   "); i >= 0 {
+				pre = pre[i:]
+			}
+			if len(strings.TrimSpace(pre)) < 12 {
+				return m.Date, true
+			}
+		}
+	}
+	return dates.Date{}, false
+}
+
+// Today returns the date the package took as today when it was loaded.
+func Today() dates.Date { return today }
+
+// reLostSlash is a date cell after a label that lost one slash to OCR:
+// "1211/2023" (12/11/2023), "12/112023".
+var reLostSlash = regexp.MustCompile(`(?:^|[\s:])(\d{3,4}/\d{2,4}|\d{1,2}/\d{5,6})(?:\s|$|[.,;])`)
+
+var serviceHints = NewWordSet("date", "dos", "visit", "service")
+
+// lostSlashDate reads the date of service of a line whose date cell lost a
+// slash ("Date of Service: 1211/2023"), when only one reading is a date.
+func lostSlashDate(l *Line) (dates.Match, bool) {
+	if len(l.Dates) > 0 || !serviceHints.In(l.Text) {
+		return dates.Match{}, false
+	}
+	m := reLostSlash.FindStringSubmatchIndex(l.Text)
+	if m == nil || labelOf(l.Text[:m[2]]) != ServiceLabel {
+		return dates.Match{}, false
+	}
+	cell := l.Text[m[2]:m[3]]
+	var found []dates.Date
+	for i := 1; i < len(cell); i++ {
+		if cell[i] == '/' || cell[i-1] == '/' {
+			continue
+		}
+		c := cell[:i] + "/" + cell[i:]
+		if strings.Count(c, "/") != 2 {
+			continue
+		}
+		parts := strings.Split(c, "/")
+		if len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 2 && len(parts[2]) != 4 {
+			continue
+		}
+		if d, ok := dates.Parse(c); ok && !d.After(today) {
+			found = append(found, d)
+		}
+	}
+	if len(found) != 1 {
+		return dates.Match{}, false
+	}
+	return dates.Match{Date: found[0], Start: m[2], End: m[3], Raw: cell}, true
+}
+
+// proseBefore reports whether the column that ends at the end of s reads
+// as a sentence: more than six words, most of them in lower case.
+func proseBefore(s string) bool {
+	if i := strings.LastIndex(s, "   "); i >= 0 {
+		s = s[i:]
+	}
+	words := strings.Fields(s)
+	if len(words) <= 6 {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		if w[0] >= 'a' && w[0] <= 'z' {
+			lower++
+		}
+	}
+	return 2*lower > len(words)
+}

@@ -1,0 +1,148 @@
+package layout
+
+import (
+	"strings"
+)
+
+// Letterheads found by their place on the page rather than by their words.
+//
+// Many facilities print a name that holds no facility word: "Kaiser
+// Permanente", "Massachusetts Eye and Ear Infirmary", or an EHR's bare
+// location code ("PCP72127", "ORTHO-2 WEST"). letterheadRaw only accepts a
+// line that names a kind of facility; placeLetterheads adds the names that
+// the layout marks as a letterhead: the first line of a page, standing
+// alone, directly above the note's date of service or the facility's
+// address or phone.
+
+// placeLetterheads marks as letterheads the top lines of pages that stand
+// directly above a date-of-service, address or phone line and read as a
+// name. patient is the labelled patient name, never taken for a facility.
+func placeLetterheads(ls []Line, patient string) {
+	width := 0 // the widest line: the page's width, as layout text gives it
+	for i := range ls {
+		width = max(width, len(ls[i].Text))
+	}
+	for i := range ls {
+		l := &ls[i]
+		if l.Letterhead != "" || l.Title != "" || !topOfPage(ls, i) {
+			continue
+		}
+		if !aboveHeader(ls, i) || rightColumn(l, width) {
+			continue
+		}
+		name := placedName(l)
+		if name == "" || patient != "" && SameProvider(name, patient) {
+			continue
+		}
+		l.Letterhead = name
+		l.Header = true
+	}
+}
+
+// topOfPage reports whether line i is the first line of its page that is
+// not a fax banner or print stamp.
+func topOfPage(ls []Line, i int) bool {
+	if ls[i].Noise() {
+		return false
+	}
+	for j := i - 1; j >= 0 && ls[j].Page == ls[i].Page; j-- {
+		if !ls[j].Noise() {
+			return false
+		}
+	}
+	return true
+}
+
+// rightColumn reports whether a line stands in the right part of a page
+// width characters wide, as the tail of an address block or a date in a
+// page header does, rather than centred or flush left as a letterhead: the
+// middle of its text lies beyond three fifths of the width.
+func rightColumn(l *Line, width int) bool {
+	indent := strings.Index(l.Text, l.Trim)
+	return width > 0 && 5*(2*indent+len(l.Trim)) > 6*width
+}
+
+// aboveHeader reports whether one of the two lines after i on the same page
+// labels a date of service or prints an address or phone number, as the
+// lines under a letterhead do.
+func aboveHeader(ls []Line, i int) bool {
+	seen := 0
+	for j := i + 1; j < len(ls) && ls[j].Page == ls[i].Page && seen < 2; j++ {
+		l := &ls[j]
+		if l.Noise() {
+			continue
+		}
+		seen++
+		if l.HasService || len(l.Dates) == 1 && strings.TrimSpace(l.Trim) == l.Dates[0].Raw {
+			return true // a date of service, or a date alone on its line
+		}
+		if strings.ContainsAny(l.Trim, "0123456789") && (LooksPhone(l.Trim) || LooksAddress(l.Trim)) {
+			return true
+		}
+	}
+	return false
+}
+
+// placedName returns the line as a facility name when it reads as one: a
+// single column of at most eight words in capitals or title case, starting
+// with a letter, without a label, date, sentence, section heading, document
+// word, person's credential, address or phone number.
+func placedName(l *Line) string {
+	if len(Cells(l.Text)) != 1 {
+		return ""
+	}
+	c := stripJunk(l.Trim)
+	if len(c) < 3 || len(c) > 70 || len(strings.Fields(c)) > 8 || !isLetterByte(c[0]) {
+		return ""
+	}
+	if strings.ContainsAny(c, ":|][{}") || reSentenceEnd.MatchString(c) || HasDate(c) {
+		return ""
+	}
+	if PatientLine(c) || reDocWords.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
+		return ""
+	}
+	if LooksPhone(c) || LooksAddress(c) {
+		return ""
+	}
+	if l.Heading != NoHeading {
+		return ""
+	}
+	if c != strings.ToUpper(c) && !titleCased(c) {
+		return ""
+	}
+	return CleanProvider(c)
+}
+
+// cutPatientTails finds the letterheads OCR joined with the patient's name
+// printed at the right of the same line ("ST LUKE'S HOSP - EMERGENCY
+// SERVICES or DOE, JANE"): the tail is cut when it is the patient's name.
+func cutPatientTails(d *Doc) {
+	if d.Patient == "" {
+		return
+	}
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Top > 2 || l.Letterhead != "" || l.Title != "" || l.Noise() {
+			continue
+		}
+		m := reTrailingPatient.FindStringIndex(l.Text)
+		if m == nil || m[0] < 8 || !samePerson(strings.TrimSpace(l.Text[m[0]:]), d.Patient) && !samePerson(tailName(l.Text[m[0]:]), d.Patient) {
+			continue
+		}
+		cut := *l
+		cut.Text = l.Text[:m[0]]
+		cut.Trim = strings.TrimSpace(cut.Text)
+		if v := letterheadRaw(&cut); v != "" {
+			l.Letterhead, l.Header = v, true
+		}
+	}
+}
+
+// tailName drops the stray token OCR may leave before a name.
+func tailName(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 2 && len(f[0]) <= 3 {
+		return strings.Join(f[1:], " ")
+	}
+	return s
+}

@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestBillFamilies reads one page of every bill family into line items and
+// totals by kind.
+func TestBillFamilies(t *testing.T) {
+	type line struct {
+		date, code, rev, mods string
+		units                 float64
+		charge                float64
+		kind                  string
+		paid                  float64
+	}
+	tests := []struct {
+		name   string
+		page   string
+		lines  []line
+		totals []string // kind:amount
+	}{
+		{"UB-04 facility claim", `1 VALLEY REGIONAL HOSPITAL           3a PAT CNTL# 55821          4 TYPE OF BILL 0131
+  400 River Rd, Reno, NV 89501       5 FED TAX NO 88-1234567   6 STATEMENT COVERS PERIOD 031424 031424
+UB-04
+42 REV CD  43 DESCRIPTION             44 HCPCS/RATES   45 SERV DATE  46 SERV UNITS   47 TOTAL CHARGES   48 NON-COVERED
+0450       EMERGENCY ROOM              99284 25         031424        1               1250 00
+0320       DX X-RAY CHEST              71046            031424        1                310 00
+0636       DRUGS DETAIL CODED          J1885            031424        2                 35 84
+0001       PAGE 1 OF 1                                  CREATION DATE 032824             1595 84             0 00
+`, []line{
+			{"2024-03-14", "99284", "0450", "25", 1, 1250, "", 0},
+			{"2024-03-14", "71046", "0320", "", 1, 310, "", 0},
+			{"2024-03-14", "J1885", "0636", "", 2, 35.84, "", 0},
+		}, []string{":1595.84"}},
+		{"CMS-1500 professional claim", `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+12. PATIENT'S OR AUTHORIZED PERSON'S SIGNATURE   SIGNED   DATE 04/02/24
+24. A. DATE(S) OF SERVICE     B. PLACE   D. PROCEDURES, SERVICES     E. DIAGNOSIS   F. $ CHARGES   G. DAYS OR UNITS   J. RENDERING NPI
+   From        To             OF SERVICE    CPT/HCPCS   MODIFIER    POINTER
+ N400409487601 UN2
+ 03 14 24    03 14 24         11         99204                    AB             250 00          1               1234567893
+ 03 21 24    03 21 24         11         97140       GP  59       A              104 00          2               1234567893
+28. TOTAL CHARGE   $ 354 00        29. AMOUNT PAID   $ 0 00
+31. SIGNATURE OF PHYSICIAN OR SUPPLIER   Ann Lee MD   DATE 03/28/24
+`, []line{
+			{"2024-03-14", "99204", "", "", 1, 250, "", 0},
+			{"2024-03-21", "97140", "", "GP 59", 2, 104, "", 0},
+		}, []string{":354"}},
+		{"ledger with payments, adjustments and a running balance", `Spine & Wellness Chiropractic
+PATIENT LEDGER
+Date        Code    Description            Charge    Payment   Adj      Balance
+            BALANCE FORWARD                                                 0.00
+01/03/2024  98941   CMT 3-4 regions         65.00                         65.00
+01/05/2024  98941   CMT 3-4 regions         65.00                        130.00
+02/01/2024          INS PMT - AUTO                     80.00               50.00
+02/01/2024          CONTRACTUAL ADJ                             20.00      30.00
+            TOTALS                     130.00     80.00    20.00      30.00
+Current   30.00   31-60   0.00   61-90   0.00
+`, []line{
+			{"2024-01-03", "98941", "", "", 0, 65, "", 0},
+			{"2024-01-05", "98941", "", "", 0, 65, "", 0},
+			{"2024-02-01", "", "", "", 0, 0, extract.LinePayment, 80},
+			{"2024-02-01", "", "", "", 0, 0, extract.LineAdjustment, 0},
+		}, []string{":130", "payments:80", "adjustments:20", "balance:30"}},
+		{"pharmacy printout", `Main Street Pharmacy
+PRESCRIPTION HISTORY
+Fill Date   Rx #      Drug                      NDC            Qty  Days Supply  Price
+12/06/2023  6012345   Cyclobenzaprine 10 mg     00591-5658-01  20   7            12.40
+12/06/2023  6012346   Ibuprofen 600 mg          00904-5853-61  30   10            9.80
+                                                                   Total Paid    22.20
+`, []line{
+			{"2023-12-06", "", "", "", 20, 12.40, "", 0},
+			{"2023-12-06", "", "", "", 30, 9.80, "", 0},
+		}, []string{"payments:22.2"}},
+		{"invoice without codes", `Reno Medical Supply
+INVOICE
+Invoice No. 4411      Invoice Date: 04/01/2024
+Date of Service: 03/20/2024
+Description                              Qty     Amount
+Cervical collar, soft                     1       45.00
+Cold therapy pack                         2       30.00
+                                 Amount Due       75.00
+`, []line{
+			{"2024-03-20", "", "", "", 1, 45, "", 0},
+			{"2024-03-20", "", "", "", 2, 30, "", 0},
+		}, []string{"balance:75"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, tt.page)
+			if len(res.Encounters) != 0 {
+				t.Errorf("a bill is no visit: %d encounters (%s)", len(res.Encounters), res.Encounters[0].Date)
+			}
+			if len(res.Bills) != len(tt.lines) {
+				for _, b := range res.Bills {
+					t.Logf("%s %q %q %v %v %.2f %q", b.Date, b.Code, b.RevenueCode, b.Modifiers, b.Units, b.Charge, b.Kind)
+				}
+				t.Fatalf("got %d lines, want %d", len(res.Bills), len(tt.lines))
+			}
+			for i, w := range tt.lines {
+				b := res.Bills[i]
+				paid := 0.0
+				if b.Paid != nil {
+					paid = *b.Paid
+				}
+				if b.Date.String() != w.date || b.Code != w.code || b.RevenueCode != w.rev || strings.Join(b.Modifiers, " ") != w.mods ||
+					b.Units != w.units || b.Charge != w.charge || b.Kind != w.kind || paid != w.paid {
+					t.Errorf("line %d: %s %q %q %v %v %.2f %q paid %.2f, want %+v", i, b.Date, b.Code, b.RevenueCode, b.Modifiers, b.Units, b.Charge, b.Kind, paid, w)
+				}
+			}
+			var totals []string
+			for _, x := range res.BillTotals {
+				totals = append(totals, fmt.Sprintf("%s:%g", x.Kind, x.Total))
+			}
+			if strings.Join(totals, " ") != strings.Join(tt.totals, " ") {
+				t.Errorf("totals %q, want %q", totals, tt.totals)
+			}
+		})
+	}
+}

@@ -1,0 +1,451 @@
+package rules
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// Reading a bill: the header row names the amount columns (and where
+// they stand), every row after it is parsed the same way (see billrow.go),
+// and each row is then a charge, a payment, an adjustment, a printed total
+// of one kind, or nothing (a balance forward, an aging bucket, a
+// subtotal). Payments and adjustments are lines of their own kinds, never
+// charges; totals are kept to reconcile the lines and never counted.
+
+var (
+	// reTotalWords label a printed total; the kind comes from totalKind.
+	reTotalWords = regexp.MustCompile(`(?i)\b(total|totals|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
+	// reNotLine labels rows that are neither services nor totals.
+	reNotLine = regexp.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
+	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
+	rePaymentWords = regexp.MustCompile(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
+	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|w/o|contractual|discount|courtesy|allowance|disallow\w*)\b`)
+	// reNDCLine is a claim form's supplemental line: N4, an NDC, a unit.
+	reNDCLine = regexp.MustCompile(`^N4\s*\d{11}`)
+	// rePayerWords mark a payer's line on a claim.
+	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
+	// reColWords are the words of a bill's header row.
+	reColWords = regexp.MustCompile(`(?i)\b(amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+)
+
+// billCol is an amount column of a bill's header row. total marks a
+// caption that prints a total ("28. TOTAL CHARGE", "55 EST. AMOUNT DUE"):
+// a row of bare amounts under such captions is a row of totals.
+type billCol struct {
+	kind  string // charge, adjustment, paid, balance, allowed, units, noncovered
+	a, b  int
+	total bool
+	// spaced says the header's captions stand in columns of their own
+	// (wide gaps between them), so positions map amounts to columns; OCR
+	// text with single spaces keeps only their order.
+	spaced bool
+}
+
+// billHeader reads the amount columns of a header row, or nil.
+func billHeader(s string) []billCol {
+	ms := reColWords.FindAllStringIndex(s, -1)
+	if len(ms) < 2 {
+		return nil
+	}
+	cells := layout.Cells(s)
+	cellOf := func(a, b int) layout.Cell {
+		for _, c := range cells {
+			if c.Start <= a && b <= c.End {
+				return c
+			}
+		}
+		return layout.Cell{Start: a, End: b}
+	}
+	words := map[int]int{} // column words per cell
+	for _, m := range ms {
+		words[cellOf(m[0], m[1]).Start]++
+	}
+	var cols []billCol
+	for _, m := range ms {
+		w := strings.ToLower(s[m[0]:m[1]])
+		k := "charge"
+		switch {
+		case w == "allowed":
+			k = "allowed"
+		case strings.HasPrefix(w, "adj"):
+			k = "adjustment"
+		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit"):
+			k = "paid"
+		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due"):
+			k = "balance"
+		case strings.HasPrefix(w, "unit") || w == "qty" || w == "quantity" || w == "days or units":
+			k = "units"
+		case strings.Contains(w, "covered"):
+			k = "noncovered"
+		}
+		// A column spans its cell of the header row, unless the cell
+		// names several columns ("Charges Payments" printed close).
+		c := cellOf(m[0], m[1])
+		a, b := m[0], m[1]
+		if words[c.Start] == 1 {
+			a, b = c.Start, c.End
+		}
+		caption := strings.ToLower(s[c.Start:c.End])
+		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") ||
+			strings.Contains(caption, "due") || strings.Contains(caption, "prior payments") || strings.Contains(caption, "amount paid")
+		if n := len(cols); n > 0 && cols[n-1].a == a {
+			if k != "charge" {
+				cols[n-1].kind = k // "Ins Paid" is paid, not a charge
+			}
+			continue
+		}
+		cols = append(cols, billCol{k, a, b, total, len(cells) > 1 && words[c.Start] == 1})
+	}
+	return cols
+}
+
+// amountKinds returns what each amount of a row is: by the header column
+// each stands under, else by their count.
+func amountKinds(r billRow, cols []billCol) []string {
+	var money []billCol
+	for _, c := range cols {
+		if c.kind != "units" {
+			money = append(money, c)
+		}
+	}
+	out := make([]string, len(r.amts))
+	spaced := 0
+	for _, c := range money {
+		if c.spaced {
+			spaced++
+		}
+	}
+	if len(money) >= len(r.amts) && len(money) > 0 && 2*spaced < len(money) {
+		// Captions without columns: the amounts fill them in order.
+		for i := range out {
+			out[i] = money[i].kind
+		}
+		return out
+	}
+	if len(money) >= len(r.amts) && len(money) > 0 {
+		for i, sp := range r.aspans {
+			best, dist := "", 1<<30
+			for _, c := range money {
+				// Right-aligned numbers end under or near the end of their column.
+				d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b)
+				if d < dist {
+					best, dist = c.kind, d
+				}
+			}
+			out[i] = best
+		}
+		// A lone amount nearest a non-covered column is the charge: OCR
+		// shifted it, a service line bills before anything is excluded.
+		if len(out) == 1 && out[0] == "noncovered" {
+			out[0] = "charge"
+		}
+		return out
+	}
+	byCount := [][]string{nil, {"charge"}, {"charge", "balance"}, {"charge", "paid", "balance"}, {"charge", "adjustment", "paid", "balance"}}
+	k := byCount[min(len(r.amts), 4)]
+	for i := range out {
+		if i < len(k) {
+			out[i] = k[i]
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// bills reads the line items and printed totals of a bill note of the
+// given family (layout's bill kind; "" when the note is a bill found in a
+// clinical run).
+func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.BillTotal) {
+	form := kind == "ub04" || kind == "cms1500"
+	pharmacy := kind == "pharmacy"
+	var items []extract.BillLine
+	var totals []extract.BillTotal
+	var cols []billCol
+	var pending []pendingDate
+	var svc dates.Date // a statement's labelled date of service
+	last := -1         // the last item, for wrapped descriptions
+	for i, l := range n.lines {
+		if l.noise && !moneyShaped(l.text) {
+			continue
+		}
+		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
+			svc = d
+		}
+		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
+			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
+				cols, last = c, -1
+			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && layout.HasLetters(l.trim) &&
+				!reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && items[last].Kind == extract.LineCharge && !isFormLabel(l.trim) {
+				items[last].Description = clip(items[last].Description+" "+l.trim, 160)
+			} else {
+				last = -1
+			}
+			continue
+		}
+		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
+		if len(r.amts) == 0 {
+			continue
+		}
+		cite := []extract.Citation{l.cite(doc, l.quoteAll())}
+		if reNotLine.MatchString(l.text) {
+			last = -1
+			continue
+		}
+		if tots, ok := totalsOf(l.text, r, cols); ok {
+			last = -1
+			for _, t := range tots {
+				t.Provider, t.Citations = provider, cite
+				totals = append(totals, t)
+			}
+			continue
+		}
+		kinds := amountKinds(r, cols)
+		b := extract.BillLine{Provider: provider, Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
+			Description: r.desc, Date: r.date, Citations: cite}
+		if b.Code == "" && b.RevenueCode != "" {
+			b.Code = b.RevenueCode
+		}
+		setAmounts(&b, r, kinds)
+		b.Kind = lineKind(r.desc, b)
+		if b.Kind != extract.LineCharge {
+			b.Code, b.RevenueCode, b.Modifiers, b.Units = "", "", nil, 0
+			moveAmount(&b)
+		}
+		switch {
+		case b.Kind != extract.LineCharge && b.Date.IsZero():
+			continue // a payment or adjustment row prints when it was posted
+		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() || rePayerWords.MatchString(l.text)):
+			continue // no item of a table of services: a payer's line, a form's box
+		}
+		if b.Date.IsZero() && b.Kind == extract.LineCharge {
+			if cands, sp := slashCandidates(l.text); len(cands) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
+				pending = append(pending, pendingDate{item: len(items), cands: cands, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
+			} else {
+				b.Date = svc
+			}
+		}
+		items = append(items, b)
+		last = len(items) - 1
+	}
+	fillSlashDates(items, pending)
+	return items, totals
+}
+
+// unitsColumn returns where the header prints its units or quantity
+// column, or an empty span.
+func unitsColumn(cols []billCol) span {
+	for _, c := range cols {
+		if c.kind == "units" {
+			return span{c.a, c.b}
+		}
+	}
+	return span{}
+}
+
+// setAmounts puts a row's amounts where their columns say.
+func setAmounts(b *extract.BillLine, r billRow, kinds []string) {
+	f := func(v float64) *float64 { return &v }
+	for i, v := range r.amts {
+		switch kinds[i] {
+		case "charge":
+			if b.Charge == 0 {
+				b.Charge = v
+			}
+		case "adjustment":
+			b.Adjustment = f(v)
+		case "paid":
+			b.Paid = f(v)
+		case "balance":
+			b.Balance = f(v)
+		}
+	}
+}
+
+// moveAmount puts a payment's or adjustment's amount, printed in the
+// charge column, where its kind says, as a positive number.
+func moveAmount(b *extract.BillLine) {
+	to := &b.Paid
+	if b.Kind == extract.LineAdjustment {
+		to = &b.Adjustment
+	}
+	if *to == nil && b.Charge != 0 {
+		v := b.Charge
+		if v < 0 {
+			v = -v
+		}
+		*to = &v
+	} else if *to != nil && **to < 0 {
+		v := -**to
+		*to = &v
+	}
+	b.Charge = 0
+}
+
+// lineKind decides whether a row is a charge, a payment or an adjustment.
+func lineKind(desc string, b extract.BillLine) string {
+	hasCode := b.Code != ""
+	switch {
+	case !hasCode && reAdjustWords.MatchString(desc):
+		return extract.LineAdjustment
+	case !hasCode && rePaymentWords.MatchString(desc):
+		return extract.LinePayment
+	case b.Charge == 0 && b.Paid != nil && *b.Paid != 0 && !hasCode:
+		return extract.LinePayment
+	case b.Charge == 0 && b.Adjustment != nil && *b.Adjustment != 0 && !hasCode:
+		return extract.LineAdjustment
+	case b.Charge < 0 && !hasCode:
+		// A credit printed in the charge column.
+		return extract.LinePayment
+	}
+	return extract.LineCharge
+}
+
+// totalsOf reports whether a row prints totals, and which: each amount
+// takes its kind from the label in front of it ("Total Charges", "Amount
+// Paid", "Balance Due"), or, on a row of totals under a header, from its
+// column. Subtotals, non-covered and allowed amounts reconcile nothing.
+func totalsOf(text string, r billRow, cols []billCol) ([]extract.BillTotal, bool) {
+	if r.rev == "0001" {
+		return appendTotal(nil, extract.TotalCharges, firstAmount(r, cols, "charge")), true
+	}
+	if r.code != "" {
+		return nil, false
+	}
+	kinds := amountKinds(r, cols)
+	if !reTotalWords.MatchString(text) {
+		// Bare amounts under captions that print totals (a claim form's
+		// boxes 28 and 29, a UB-04's prior payments and amount due).
+		if r.date.IsZero() && r.rev == "" && underTotals(r, cols) {
+			var out []extract.BillTotal
+			for i, k := range kinds {
+				if kk, ok := columnTotal(k); ok {
+					out = appendTotal(out, kk, r.amts[i])
+				}
+			}
+			return out, true
+		}
+		return nil, false
+	}
+	var out []extract.BillTotal
+	prev := 0
+	for i, sp := range r.aspans {
+		label := strings.ToLower(text[prev:sp.a])
+		prev = sp.b
+		k, ok := labelTotal(label)
+		if !ok && strings.TrimSpace(strings.Trim(label, "$: ")) == "" && i > 0 {
+			k, ok = columnTotal(kinds[i])
+		}
+		if ok && k != "skip" {
+			out = appendTotal(out, k, r.amts[i])
+		}
+	}
+	return out, true
+}
+
+// appendTotal adds a total: payments and adjustments as positive amounts
+// however printed ("(150.00)"); a zero total reconciles nothing and is
+// left out.
+func appendTotal(out []extract.BillTotal, kind string, v float64) []extract.BillTotal {
+	if kind == extract.TotalPayments || kind == extract.TotalAdjustments {
+		v = math.Abs(v)
+	}
+	if v == 0 {
+		return out
+	}
+	return append(out, extract.BillTotal{Kind: kind, Total: v})
+}
+
+// underTotals reports whether every amount of a row stands under a
+// caption that prints a total.
+func underTotals(r billRow, cols []billCol) bool {
+	if len(cols) == 0 {
+		return false
+	}
+	for _, sp := range r.aspans {
+		best, dist := -1, 1<<30
+		for i, c := range cols {
+			if c.kind == "units" {
+				continue
+			}
+			d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b)
+			if d < dist {
+				best, dist = i, d
+			}
+		}
+		if best < 0 || !cols[best].total {
+			return false
+		}
+	}
+	return true
+}
+
+// labelTotal reads the kind of total a label names.
+func labelTotal(label string) (string, bool) {
+	switch {
+	case strings.Contains(label, "sub") || strings.Contains(label, "non-covered") || strings.Contains(label, "noncovered") || strings.Contains(label, "allowed"):
+		return "skip", true
+	case strings.Contains(label, "adjust") || strings.Contains(label, "write"):
+		return extract.TotalAdjustments, true
+	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
+		return extract.TotalPayments, true
+	case strings.Contains(label, "balance") || strings.Contains(label, "due") || strings.Contains(label, "owe"):
+		return extract.TotalBalance, true
+	case strings.Contains(label, "total") || strings.Contains(label, "charge"):
+		return extract.TotalCharges, true
+	}
+	return "", false
+}
+
+// columnTotal is the kind of total an amount column holds on a totals row.
+func columnTotal(col string) (string, bool) {
+	switch col {
+	case "charge":
+		return extract.TotalCharges, true
+	case "paid":
+		return extract.TotalPayments, true
+	case "adjustment":
+		return extract.TotalAdjustments, true
+	case "balance":
+		return extract.TotalBalance, true
+	}
+	return "", false
+}
+
+// hasSplitCents reports whether a form's line may hold an amount with its
+// cents in their own cell ("250 00").
+func hasSplitCents(s string) bool {
+	for _, t := range tokens(s) {
+		if len(t.s) == 2 && allDigits(t.s) && t.a > 2 && isDigitByte(s[t.a-2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFormLabel reports whether a line is a claim form's printed label (a
+// box number and its caption), which no item wraps onto.
+func isFormLabel(s string) bool {
+	return len(s) > 2 && isDigitByte(s[0]) && (s[1] == '.' || isDigitByte(s[1]) && s[2] == '.')
+}
+
+// firstAmount returns the first amount of a row in a column of the kind,
+// or its first amount.
+func firstAmount(r billRow, cols []billCol, kind string) float64 {
+	for i, k := range amountKinds(r, cols) {
+		if k == kind {
+			return r.amts[i]
+		}
+	}
+	return r.amts[0]
+}

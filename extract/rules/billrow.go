@@ -1,0 +1,574 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// A bill row is read token by token, the same way for every bill family:
+// dates, a revenue code, a CPT/HCPCS code with its modifiers, units,
+// amounts, and the description that is left. Claim forms (UB-04,
+// CMS-1500) add what forms print: dates as MM DD YY cells or MMDDYY
+// runs, and cents in their own cell ("250 00" is 250.00). Pharmacy
+// printouts print no procedure code: their Rx numbers, NDCs, quantities
+// and days supply are never read as one.
+
+// span is a byte range of a row.
+type span struct{ a, b int }
+
+// billRow is what one line of a bill holds.
+type billRow struct {
+	date, to dates.Date
+	dspan    span // where the (first) date is
+	rev      string
+	code     string
+	cspan    span // where the code and its modifiers are
+	mods     []string
+	units    float64
+	amts     []float64
+	aspans   []span
+	desc     string
+}
+
+// token is a run of non-space bytes of a row.
+type token struct {
+	s    string
+	a, b int
+}
+
+// tokens splits s at spaces and bars (a form's cell borders).
+func tokens(s string) []token {
+	var out []token
+	i := 0
+	for i < len(s) {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '|') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '|' {
+			j++
+		}
+		if j > i {
+			out = append(out, token{s[i:j], i, j})
+		}
+		i = j
+	}
+	return out
+}
+
+// rowOpts say how to read a bill's rows: form enables the claim-form
+// cells, pharmacy disables procedure codes, drug says the row bills a drug
+// (a claim form's supplemental NDC line stands above it), cols are the
+// header's columns.
+type rowOpts struct {
+	form, pharmacy, drug bool
+	cols                 []billCol
+}
+
+// parseBillRow reads a bill line.
+func parseBillRow(l line, o rowOpts) billRow {
+	form, pharmacy, cols := o.form, o.pharmacy, o.cols
+	s := colonDecimal(l.text)
+	if form {
+		s = cleanFormRow(s)
+	}
+	var r billRow
+	used := make([]bool, len(s)+1)
+	take := func(a, b int) {
+		for i := a; i < b; i++ {
+			used[i] = true
+		}
+	}
+	free := func(t token) bool { return !used[t.a] && !used[t.b-1] }
+	toks := tokens(s)
+	if form {
+		// A claim form's row opens with its From and To dates in cells.
+		r.formDates(toks, take)
+	}
+	for _, m := range lineDates(l) {
+		if m.End > len(s) || used[m.Start] || used[m.End-1] {
+			continue
+		}
+		if form && !strings.ContainsAny(m.Raw, "/-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			continue // numbers OCR ran together, not a date a form prints
+		}
+		if r.date.IsZero() {
+			r.date, r.dspan = m.Date, span{m.Start, m.End}
+		} else if r.to.IsZero() {
+			r.to = m.Date
+		}
+		take(m.Start, m.End)
+	}
+	_, found := amountsIn(s)
+	var pos [][2]int
+	for _, p := range found {
+		if !used[p[0]] && !used[p[1]-1] {
+			pos = append(pos, p)
+			take(p[0], p[1])
+		}
+	}
+	splitAt := map[int]string{} // amounts a form split: their cents, or "glued"
+	// A revenue code opens a facility bill's line, or follows its date.
+	for _, t := range toks {
+		if !free(t) {
+			continue
+		}
+		if v := strings.Trim(t.s, "\"'‘’`,.;:"); isRevenueCode(v) {
+			r.rev = v
+			take(t.a, t.b)
+		}
+		break
+	}
+	if !pharmacy {
+		r.readCode(s, toks, free, take, form, o.drug)
+	}
+	if form {
+		// Cents in their own cell, after the code: "250 00", on a service
+		// row, after a dollar sign, or under an amount column. Pairs are
+		// read from the right, so that units before an amount stay units
+		// ("1  79 12"); dollars never open with a zero ("40 00 10" is 40.00
+		// and one unit read as 10).
+		service := (r.code != "" || r.rev != "") && !r.date.IsZero()
+		for i := len(toks) - 1; i > 0; i-- {
+			a, b := toks[i-1], toks[i]
+			cents := zeroLike(b.s)
+			if !free(a) || !free(b) || a.a < r.cspan.b || len(cents) != 2 || !allDigits(cents) || !amountDigits(a.s) ||
+				len(a.s) > 1 && a.s[0] == '0' {
+				continue
+			}
+			dollar := i >= 2 && toks[i-2].s == "$" || strings.HasPrefix(a.s, "$")
+			if !dollar && !service && !underMoney(cols, a.a, b.b) {
+				continue
+			}
+			pos = append(pos, [2]int{a.a, b.b})
+			splitAt[a.a] = cents
+			take(a.a, b.b)
+			i--
+		}
+		// A service row whose amount lost its point: "8100" is 81.00.
+		if len(pos) == 0 && (r.code != "" || r.rev != "") && !r.date.IsZero() {
+			for _, t := range toks {
+				if free(t) && t.a > r.cspan.b && len(t.s) >= 3 && len(t.s) <= 7 && allDigits(t.s) && (strings.HasSuffix(t.s, "00") || underMoney(cols, t.a, t.b)) {
+					pos = append(pos, [2]int{t.a, t.b})
+					splitAt[t.a] = "glued"
+					take(t.a, t.b)
+					break
+				}
+			}
+		}
+	}
+	sortSpans(pos)
+	for _, p := range pos {
+		raw := s[p[0]:p[1]]
+		switch c := splitAt[p[0]]; c {
+		case "":
+		case "glued":
+			raw = raw[:len(raw)-2] + "." + raw[len(raw)-2:]
+		default:
+			raw = strings.TrimSpace(raw[:strings.LastIndexAny(raw, " |")]) + "." + c
+		}
+		if v, ok := parseAmount(raw); ok {
+			r.amts = append(r.amts, v)
+			r.aspans = append(r.aspans, span{p[0], p[1]})
+		}
+	}
+	r.readUnits(s, toks, free, take, unitsColumn(cols))
+	r.desc = rowDescription(s, used, form)
+	return r
+}
+
+// formJunk are characters OCR strews over a scanned form's cells.
+const formJunk = "«»“”‘’\"°~—_=¢¥©®™*#@^"
+
+// cleanFormRow blanks what OCR strews over a claim form's row (quotes,
+// dashes, degree signs) and the stray points and commas after numbers
+// ("11.", "23,"), keeping every byte where it was.
+func cleanFormRow(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(formJunk, r) {
+			for k := i; k < i+n; k++ {
+				b[k] = ' '
+			}
+		} else if (r == '.' || r == ',') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
+			b[i] = ' '
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// zeroLike reads OCR's look-alikes of a cents cell of zeros ("GO", "OO").
+func zeroLike(s string) string {
+	if len(s) != 2 || strings.Trim(s, "0OoGDQ") != "" {
+		return s
+	}
+	return "00"
+}
+
+// underMoney reports whether the span [a, b) stands under an amount column
+// of the header, give or take the few characters OCR shifts a column by.
+func underMoney(cols []billCol, a, b int) bool {
+	for _, c := range cols {
+		if c.kind != "units" && b >= c.a-8 && a <= c.b+8 {
+			return true
+		}
+	}
+	return false
+}
+
+// formDates reads the dates a claim form opens a row with: MM DD YY cells
+// (From and To; OCR may read a cell border as ':' or '|'), MMDDYY or
+// MMDDCCYY runs, or both dates run together.
+func (r *billRow) formDates(toks []token, take func(a, b int)) {
+	set := func(d dates.Date, a, b int) {
+		if r.date.IsZero() {
+			r.date, r.dspan = d, span{a, b}
+		} else if r.to.IsZero() {
+			r.to = d
+		}
+		take(a, b)
+	}
+	// The digit groups of the first tokens, split at cell borders.
+	type group struct {
+		s    string
+		a, b int
+	}
+	var gs []group
+	for _, t := range toks[:min(len(toks), 8)] {
+		a := t.a
+		for _, part := range strings.FieldsFunc(t.s, func(r rune) bool { return r == ':' || r == '|' || r == '/' || r == '.' }) {
+			k := strings.Index(t.s[a-t.a:], part) + a
+			gs = append(gs, group{part, k, k + len(part)})
+			a = k + len(part)
+		}
+	}
+	for i := 0; i < len(gs); i++ {
+		g := gs[i]
+		if !allDigits(g.s) {
+			if r.date.IsZero() {
+				continue
+			}
+			break
+		}
+		switch {
+		case i+2 < len(gs) && len(g.s) == 2 && len(gs[i+1].s) == 2 && (len(gs[i+2].s) == 2 || len(gs[i+2].s) == 4) &&
+			allDigits(gs[i+1].s+gs[i+2].s):
+			if d, ok := mdy(g.s, gs[i+1].s, gs[i+2].s); ok {
+				set(d, g.a, gs[i+2].b)
+				i += 2
+				continue
+			}
+		case len(g.s) == 6 || len(g.s) == 8:
+			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:]); ok {
+				set(d, g.a, g.b)
+				continue
+			}
+		case len(g.s) == 12:
+			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:6]); ok {
+				set(d, g.a, g.a+6)
+			}
+			if d, ok := mdy(g.s[6:8], g.s[8:10], g.s[10:]); ok {
+				set(d, g.a+6, g.b)
+			}
+			continue
+		}
+		if !r.date.IsZero() {
+			break
+		}
+	}
+}
+
+// mdy builds a date from month, day and a two- or four-digit year.
+func mdy(m, d, y string) (dates.Date, bool) {
+	if len(y) == 2 {
+		y = "20" + y
+		if y > strconv.Itoa(today().Year) {
+			y = "19" + y[2:]
+		}
+	}
+	return dates.Parse(m + "/" + d + "/" + y)
+}
+
+// today is the current date, for telling 19YY from 20YY.
+func today() dates.Date { return layout.Today() }
+
+// readCode finds the CPT/HCPCS code of a row and the modifiers printed
+// with it ("97110GP", "72148-26", "99284 25", "97140 59 GP").
+func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), form, drug bool) {
+	for i, t := range toks {
+		if !free(t) {
+			continue
+		}
+		start := t.a
+		code, mods, ok := splitCode(t.s)
+		if !ok && len(t.s) >= 6 && (t.s[0] >= 'a' && t.s[0] <= 'z' || t.s[0] == '|') {
+			// A speck OCR read as a letter clings to the code: "jJ1885".
+			code, mods, ok = splitCode(t.s[1:])
+			start++
+		}
+		if !ok || ndcLike(s, t) {
+			continue
+		}
+		r.code, r.mods = code, mods
+		// OCR reads the J of a drug's HCPCS code as 3, 1 or ]: a row that
+		// bills a drug (a pharmacy revenue code, a dose, an NDC line above
+		// it) keeps it.
+		if c := t.s[start-t.a]; (c == '3' || c == '1' || c == ']' || c == 'I' || c == 'l') && (drug || jCode(s, r.rev)) {
+			r.code = "J" + r.code[1:]
+		}
+		end := t.b
+		for j := i + 1; j < len(toks) && len(r.mods) < 4; j++ {
+			n := toks[j]
+			alone := j+1 == len(toks) || strings.HasPrefix(s[n.b:], "   ") || !layout.HasLetters(toks[j+1].s)
+			if !free(n) || !isModifier(n.s) || !knownModifier[n.s] && !alone || form && !knownModifier[n.s] && pointerLetters(n.s) {
+				break // a claim form's diagnosis pointer ("AB") follows the modifiers
+			}
+			r.mods = append(r.mods, n.s)
+			end = n.b
+		}
+		r.cspan = span{start, end}
+		take(t.a, end)
+		return
+	}
+}
+
+// splitCode reads a CPT/HCPCS token with modifiers glued to it.
+func splitCode(t string) (code string, mods []string, ok bool) {
+	t = strings.Trim(t, ",;:().")
+	if code, mods, ok = splitGlued(t); ok || len(t) != 7 || !allDigits(t) || !posCodes[t[:2]] {
+		return code, mods, ok // "9920325" is 99203 with modifier 25
+	}
+	// A place-of-service code OCR ran into the procedure code: "1198941".
+	return splitGlued(t[2:])
+}
+
+// splitGlued reads a code with modifiers glued to it.
+func splitGlued(t string) (code string, mods []string, ok bool) {
+	if len(t) < 5 {
+		return "", nil, false
+	}
+	c := t[:5]
+	if !(allDigits(c[:4]) && (isDigitByte(c[4]) || c[4] == 'T') || c[0] >= 'A' && c[0] <= 'V' && allDigits(c[1:])) {
+		return "", nil, false
+	}
+	rest := strings.TrimLeft(t[5:], "-")
+	for len(rest) >= 2 && len(mods) < 4 {
+		m := rest[:2]
+		if !isModifier(m) {
+			return "", nil, false
+		}
+		mods = append(mods, m)
+		rest = strings.TrimLeft(rest[2:], "-:")
+	}
+	if rest != "" {
+		return "", nil, false
+	}
+	return c, mods, true
+}
+
+var reDrugDose = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\binj(?:ection)?\b`)
+
+// jCode reports whether a row bills a drug: a pharmacy or drug revenue
+// code (025x, 026x, 063x), or a dose or injection in its words.
+func jCode(s, rev string) bool {
+	return strings.HasPrefix(rev, "025") || strings.HasPrefix(rev, "026") || strings.HasPrefix(rev, "063") || reDrugDose.MatchString(s)
+}
+
+// posCodes are the places of service a claim form prints before the code.
+var posCodes = map[string]bool{"11": true, "12": true, "19": true, "20": true, "21": true, "22": true, "23": true, "24": true,
+	"31": true, "32": true, "41": true, "49": true, "50": true, "53": true, "57": true, "62": true, "65": true, "71": true,
+	"72": true, "81": true, "99": true}
+
+// knownModifier are modifiers bills often print, read even when a
+// description follows them on the line without a wide gap.
+var knownModifier = map[string]bool{"25": true, "26": true, "59": true, "GP": true, "GO": true, "GN": true, "TC": true,
+	"LT": true, "RT": true, "XE": true, "XS": true, "XP": true, "XU": true, "KX": true, "GA": true, "GY": true, "GZ": true,
+	"AT": true, "CQ": true, "CO": true, "JW": true, "JZ": true, "QW": true, "50": true, "51": true, "76": true, "91": true}
+
+// knownNumericModifier are the numeric CPT modifiers bills print.
+var knownNumericModifier = map[string]bool{"22": true, "24": true, "25": true, "26": true, "50": true, "51": true, "52": true,
+	"57": true, "59": true, "76": true, "77": true, "78": true, "79": true, "80": true, "91": true}
+
+// pointerLetters reports whether s is made of diagnosis pointer letters
+// (A–L), as a claim form's box 24E prints them.
+func pointerLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'L' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isModifier reports whether s is a CPT/HCPCS modifier: two capitals, a
+// capital and a digit, or a known numeric modifier.
+func isModifier(s string) bool {
+	if len(s) != 2 {
+		return false
+	}
+	if knownNumericModifier[s] {
+		return true
+	}
+	return s[0] >= 'A' && s[0] <= 'Z' && (s[1] >= 'A' && s[1] <= 'Z' || isDigitByte(s[1]))
+}
+
+// ndcLike reports whether the token is part of an NDC (5-4-2, 4-4-2,
+// 5-3-2) or a longer number, never a procedure code.
+func ndcLike(s string, t token) bool {
+	if t.b < len(s) && s[t.b] == '-' || t.a > 0 && s[t.a-1] == '-' {
+		return true
+	}
+	return strings.Count(t.s, "-") >= 2
+}
+
+// readUnits finds the units of a row: a small whole number (or one with
+// zero decimals) after the code or the date that stands in a column of its
+// own, or just before or after the row's amounts; never one a unit word
+// follows ("15 MIN", "600 mg").
+func (r *billRow) readUnits(s string, toks []token, free func(token) bool, take func(a, b int), col span) {
+	// With a units column in the header, the number under it (give or take
+	// OCR's shift); else one standing alone or beside the amounts.
+	if col.b > 0 && r.unitsIn(s, toks, free, take, col) {
+		return
+	}
+	r.unitsIn(s, toks, free, take, span{})
+}
+
+// unitsIn takes the first units number of the row within col (anywhere
+// when col is empty, then only a number in a cell of its own or beside an
+// amount), and reports whether it found one.
+func (r *billRow) unitsIn(s string, toks []token, free func(token) bool, take func(a, b int), col span) bool {
+	for i, t := range toks {
+		if !free(t) || t.a < max(r.cspan.b, r.dspan.b) {
+			continue
+		}
+		if col.b > 0 && (t.b < col.a-8 || t.a > col.b+8) {
+			continue
+		}
+		v := t.s
+		if k := strings.Index(v, "."); k > 0 && strings.Trim(v[k+1:], "0") == "" {
+			v = v[:k]
+		}
+		v = strings.TrimLeft(v, "'‘’`")
+		if len(v) == 0 || len(v) > 3 || !allDigits(v) || v == "0" {
+			continue
+		}
+		next := ""
+		if i+1 < len(toks) {
+			next = strings.ToLower(toks[i+1].s)
+		}
+		if reQtyUnit.MatchString(next) {
+			continue
+		}
+		if col.b == 0 {
+			cellAlone := (t.a < 3 || s[t.a-3:t.a] == "   ") && (t.b+3 > len(s) || s[t.b:t.b+3] == "   " || s[t.b] == '\t')
+			nearAmount := i+1 < len(toks) && r.isAmountAt(toks[i+1].a) || i > 0 && r.isAmountEnd(toks[i-1].b)
+			if !cellAlone && !nearAmount {
+				continue
+			}
+		}
+		n := 0
+		for _, c := range v {
+			n = n*10 + int(c-'0')
+		}
+		r.units = float64(n)
+		take(t.a, t.b)
+		return true
+	}
+	return false
+}
+
+var reQtyUnit = regexp.MustCompile(`^(mg|mcg|g|ml|cc|min|mins|minutes?|hrs?|hours?|units?|views?|regions?|levels?|x|%|tabs?|caps?)\b`)
+
+// isAmountAt and isAmountEnd report whether an amount of the row starts or
+// ends at byte a.
+func (r *billRow) isAmountAt(a int) bool {
+	for _, sp := range r.aspans {
+		if sp.a == a {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *billRow) isAmountEnd(b int) bool {
+	for _, sp := range r.aspans {
+		if sp.b == b {
+			return true
+		}
+	}
+	return false
+}
+
+// rowDescription is what is left of a row once its dates, codes, units
+// and amounts are taken: the words, with columns of numbers dropped.
+func rowDescription(s string, used []bool, form bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if used[i] {
+			b.WriteString("    ")
+			for i+1 < len(s) && used[i+1] {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	rest := b.String()
+	var parts []string
+	for _, c := range layout.Cells(rest) {
+		p := rest[c.Start:c.End]
+		if form && !layout.HasLetters(p) || reQtyCell.MatchString(p) {
+			continue // a form's numbered cells; a quantity column
+		}
+		parts = append(parts, p)
+	}
+	return clip(strings.Trim(fold(strings.Join(parts, " ")), " -|:$#"), 160)
+}
+
+var reQtyCell = regexp.MustCompile(`^\d{1,3}(?:\.0+)?$`)
+
+// isRevenueCode reports whether t is a four-digit revenue code (0001 is
+// the total line).
+func isRevenueCode(t string) bool {
+	return len(t) == 4 && t[0] == '0' && allDigits(t)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// amountDigits reports whether s is the dollars of a split amount: digits,
+// with thousands commas.
+func amountDigits(s string) bool {
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) && s[i] != ',' {
+			return false
+		}
+	}
+	return isDigitByte(s[0])
+}
+
+// sortSpans orders amount spans by position.
+func sortSpans(p [][2]int) {
+	for i := 1; i < len(p); i++ {
+		for j := i; j > 0 && p[j][0] < p[j-1][0]; j-- {
+			p[j], p[j-1] = p[j-1], p[j]
+		}
+	}
+}

@@ -1,0 +1,222 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// Evidence that a record should exist elsewhere. A note proves a missing
+// record only by what it says was done or asked for: an arrival by
+// ambulance, an ordered study, a referral out, a follow-up it schedules, a
+// report it says it has not received. What it only mentions is no proof:
+// a study reviewed or done before, a referral into this office ("referred
+// by"), an order it merely considers ("consider repeat injection if ..."),
+// anything it denies or the patient declined. History sections count for
+// an ambulance arrival (an ED's HPI tells it) and for nothing else. The
+// chronology decides whether a later record fulfils the evidence.
+
+var (
+	reEMSArrival = regexp.MustCompile(`(?i)\b(?:arriv\w*|brought(?:\s+in)?|transport\w*|came|presented)\b[^.;]{0,30}?\b(?:by|via|per)\s+(?:ground\s+|als\s+|bls\s+|county\s+)?(?:ambulance|ems\b|paramedics?|medics?\b|fire rescue|air ambulance|helicopter)|\bmode of arrival\s*:?\s*(?:als\s+|bls\s+|ground\s+)?(?:ambulance|ems\b)|\b(?:ems|ambulance)\s+run\s+(?:report|sheet)\b`)
+	reEMSAgency  = regexp.MustCompile(`(?i)(?:ambulance|ems)\s*\(([^)/;,]{4,60})`)
+	reNegated    = regexp.MustCompile(`(?i)\b(?:no|not|never|den(?:y|ies|ied)|refus\w*|declin\w*|without|private vehicle|walk-?in)\b`)
+
+	reOrderVerb   = regexp.MustCompile(`(?i)\b(?:ordered|ordering|order|obtain|will obtain|will order|will get|get|schedule[d]?|scheduling|requested|request|send (?:him|her|the patient|patient) for|recommend(?:ed)?)\s+(?:a\s+|an\s+|the\s+|a repeat\s+|repeat\s+|stat\s+|new\s+)?` + reStudies)
+	reStudyFirst  = regexp.MustCompile(`(?i)` + reStudies + `[^.;]{0,60}?\s+(?:was|were|is|are|has been|have been|to be|will be)\s+(?:ordered|requested|scheduled)`)
+	reReferOut    = regexp.MustCompile(`(?i)\b(?:refer(?:red|ring|ral(?:\s+(?:placed|made|sent|given))?)?|sent)\s+(?:him\s+|her\s+|them\s+|the patient\s+|patient\s+)?(?:back\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,60})`)
+	reFollowUp    = regexp.MustCompile(`(?i)\b(?:return(?:s)?\s+(?:to\s+(?:clinic|the clinic|office|the office|see me|see us)\s+)?(?:in|on|for)\b|rtc\b|follow[- ]?up\s+(?:visit\s+|appointment\s+)?(?:in|on|with)\b|f/u\s+(?:in|on)\b|next (?:appointment|visit)\s*(?:in|on|:))`)
+	reNotReceived = regexp.MustCompile(`(?i)([A-Za-z/ ]{2,40}?(?:report|results?|records?|films?|images?|notes?))\b[^.;]{0,60}?\b(?:has|have|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?(?:received|available|included|provided|sent)|never\s+(?:been\s+)?(?:received|sent)|(?:is|are)\s+(?:still\s+)?pending|outstanding)`)
+	reConditional = regexp.MustCompile(`(?i)\b(?:consider\w*|if\b|may\s+(?:need|benefit|require)|possible|possibly|would\s+(?:benefit|consider)|unless|should\s+(?:symptoms|pain))`)
+	reDoneBefore  = regexp.MustCompile(`(?i)\b(?:reviewed|review of|results?|showed|shows|demonstrat\w*|revealed|prior|previous|outside|dated|was\s+(?:done|performed|obtained)|were\s+(?:done|performed|obtained))\b`)
+	reReferredIn  = regexp.MustCompile(`(?i)\b(?:referred\s+(?:by|from|after|here)|thank you for (?:the\s+)?referr\w*|referring (?:physician|provider|doctor)|self[- ]referred)`)
+)
+
+// reStudies names ordered studies and tests.
+const reStudies = `((?:MRI|MRA|CT|CAT scan|x-?rays?|radiographs?|ultrasound|bone scan|myelogram|discogram|DEXA|EMG(?:\s*/\s*NCS)?|NCS|NCV|nerve conduction (?:studies|study|testing)|electrodiagnostic (?:studies|study|testing)|labs?|blood work|urine drug screen)\b[^.;,]{0,60})`
+
+// expectedIn reads the evidence a note gives of records that should exist
+// elsewhere. date is the note's date of service (zero when undated),
+// source its provider.
+func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.ExpectedRecord {
+	var out []extract.ExpectedRecord
+	seen := map[string]bool{}
+	add := func(kind, what, prov string, l line) {
+		what = strings.TrimSpace(strings.TrimRight(what, " .,;:-"))
+		k := kind + "|" + strings.ToLower(what)
+		if what == "" || seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, extract.ExpectedRecord{Kind: kind, What: what, Provider: prov, Date: date, Source: source,
+			Citations: []extract.Citation{l.cite(doc, l.quoteAll())}})
+	}
+	ems := -1 // the ambulance record, once proven
+	for i, l := range n.lines {
+		if l.noise {
+			continue
+		}
+		text := l.text
+		sec := n.secs[i]
+		tags := expectHints.Tags(text)
+		if tags == 0 {
+			continue
+		}
+		hEMS, hGot, hOrder, hRefer, hFollow := tags&hintEMS != 0, tags&hintGot != 0, tags&hintOrder != 0, tags&hintRefer != 0, tags&hintFollow != 0
+		if hEMS && ems < 0 && reEMSArrival.MatchString(text) && !negatedBefore(text, reEMSArrival) {
+			add(extract.ExpectEMS, "ambulance transport", "", l)
+			ems = len(out) - 1
+		}
+		if hEMS && ems >= 0 && out[ems].Provider == "" {
+			// The agency, where the note names it: "ambulance (Metro EMS, Medic 14)".
+			if m := reEMSAgency.FindStringSubmatch(text); m != nil {
+				out[ems].Provider = strings.TrimSpace(m[1])
+			}
+		}
+		if sec.IsHistory() || titleOf(l) != "" {
+			continue
+		}
+		if hGot {
+			if m := reNotReceived.FindStringSubmatch(text); m != nil && !strings.Contains(strings.ToLower(text), "received today") {
+				if what, prov, ok := missingReport(text, m[1]); ok {
+					add(extract.ExpectReport, what, prov, l)
+				}
+				continue
+			}
+		}
+		for _, m := range orderMatches(hOrder, reOrderVerb, text) {
+			if studyAsked(text, m[0], m[1]) {
+				what := studyWhat(text[m[2]:m[3]])
+				add(studyKind(what), what, "", l)
+			}
+		}
+		for _, m := range orderMatches(hOrder, reStudyFirst, text) {
+			if studyAsked(text, m[0], m[1]) {
+				what := studyWhat(regionBefore(text, m[2]) + text[m[2]:m[3]])
+				add(studyKind(what), what, "", l)
+			}
+		}
+		for _, m := range orderMatches(hRefer, reReferOut, text) {
+			pre := text[max(0, m[0]-30):m[1]]
+			if reReferredIn.MatchString(pre) || reNegated.MatchString(text[max(0, m[0]-25):m[0]]) || reConditional.MatchString(text[max(0, m[0]-40):m[0]]) {
+				continue
+			}
+			target := tidyTarget(text[m[2]:m[3]])
+			if target == "" || reVagueTarget.MatchString(target) || reStudyOnly.MatchString(target) {
+				continue
+			}
+			add(extract.ExpectReferral, target, target, l)
+		}
+		if !hFollow {
+			continue
+		}
+		if m := reFollowUp.FindStringIndex(text); m != nil && !reConditional.MatchString(text[max(0, m[0]-30):m[0]]) &&
+			!strings.Contains(strings.ToLower(text[:m[0]]), "refer") && sec != secComplaints {
+			add(extract.ExpectFollowUp, "follow-up visit", source, l)
+		}
+	}
+	return out
+}
+
+// reClauseStop cuts a name at the verb that follows it.
+var reClauseStop = regexp.MustCompile(`(?i)\s+(?:has|have|had|is|are|was|were|not|never|still)\b.*$`)
+
+// Words one of which every line of each kind of evidence holds, tagged by
+// kind: an ambulance, a record not received, an order, a referral, a
+// follow-up.
+const (
+	hintEMS = 1 << iota
+	hintGot
+	hintOrder
+	hintRefer
+	hintFollow
+)
+
+var expectHints = func() *layout.WordSet {
+	w := &layout.WordSet{}
+	w.Add(hintEMS, "ambulance", "ems", "medic", "arriv", "fire rescue", "helicopter")
+	w.Add(hintGot, "received", "pending", "outstanding", "available", "included", "provided")
+	w.Add(hintOrder, "order", "obtain", "schedul", "request", "recommend", "send ", "get ", "to be ")
+	w.Add(hintRefer, "refer")
+	w.Add(hintFollow, "return", "rtc", "follow", "f/u", "next appointment", "next visit")
+	return w
+}()
+
+// orderMatches runs re on text when the line's hint says it may match.
+func orderMatches(hint bool, re *regexp.Regexp, text string) [][]int {
+	if !hint {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// reVagueTarget is a referral "target" that names no care: "referred for
+// follow-up", "for further evaluation".
+var reVagueTarget = regexp.MustCompile(`(?i)^(?:follow|further|consult|evaluation|treatment|care|this|that|it|him|her|them|me|us)\b`)
+
+// reStudyOnly is a referral target that names a study (ordered, not a
+// referral): "referred for MRI".
+var reStudyOnly = regexp.MustCompile(`(?i)^(?:MRI|CT|x-?ray|EMG|NCS|labs?|imaging|ultrasound)\b`)
+
+// studyAsked reports whether the order at [a, b) of text is one asked for
+// now: not considered, not denied, not a study reviewed or done before.
+func studyAsked(text string, a, b int) bool {
+	pre := text[max(0, a-40):a]
+	return !reConditional.MatchString(pre) && !reNegated.MatchString(text[max(0, a-20):a]) && !reDoneBefore.MatchString(text[a:b]) &&
+		!reDoneBefore.MatchString(pre)
+}
+
+// missingReport reads a report a note says it has not received: what it
+// is and from whom; false for the ambulance's record (proven as such).
+func missingReport(text, what string) (string, string, bool) {
+	what = strings.TrimSpace(what)
+	if low := strings.ToLower(what); strings.Contains(low, "ems") || strings.Contains(low, "ambulance") || strings.Contains(low, "run report") {
+		return "", "", false
+	}
+	prov := ""
+	if k := strings.Index(strings.ToLower(text), " from "); k > 0 && k < len(text)-6 {
+		prov = clip(tidyTarget(reClauseStop.ReplaceAllString(text[k+6:], "")), 60)
+		prov = strings.TrimPrefix(strings.TrimPrefix(prov, "the "), "The ")
+	}
+	return what, prov, true
+}
+
+// regionBefore returns the body region printed just before a study
+// ("Lumbar MRI"), with its space, or "".
+func regionBefore(text string, a int) string {
+	if m := reRegionEnd.FindStringIndex(text[:a]); m != nil {
+		return text[m[0]:a]
+	}
+	return ""
+}
+
+var reRegionEnd = regexp.MustCompile(`(?i)\b(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|(?:left|right|bilateral)(?:\s+(?:shoulder|knee|hip|wrist|ankle|elbow))?)\s+$`)
+
+// studyWhat tidies an ordered study's name: "MRI of the cervical spine
+// without contrast" stays, cut at the first clause word.
+func studyWhat(s string) string {
+	s = reStudyStop.ReplaceAllString(strings.TrimSpace(s), "")
+	return clip(strings.TrimRight(s, " ./-&"), 60)
+}
+
+var reStudyStop = regexp.MustCompile(`(?i)\s+(?:to|for|and|which|if|as|at|when|because|due|today|tomorrow|was|were|is|are|has|have|will)\b.*$`)
+
+// studyKind is the kind of record an ordered study leaves: imaging, or a
+// diagnostic test.
+func studyKind(what string) string {
+	if reImagingWord.MatchString(what) {
+		return extract.ExpectImaging
+	}
+	return extract.ExpectDiagnostic
+}
+
+var reImagingWord = regexp.MustCompile(`(?i)\b(?:mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|bone scan|myelogram|discogram|dexa)\b`)
+
+// negatedBefore reports whether the first match of re in text follows a
+// negation close before it ("denies arriving by ambulance", "not by EMS").
+func negatedBefore(text string, re *regexp.Regexp) bool {
+	m := re.FindStringIndex(text)
+	return m != nil && reNegated.MatchString(text[max(0, m[0]-25):m[1]])
+}

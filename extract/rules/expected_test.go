@@ -1,0 +1,52 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestExpectedRecords: evidence of records that should exist elsewhere,
+// each with its kind and the line that proves it, and no false friends.
+func TestExpectedRecords(t *testing.T) {
+	head := "Harbor Orthopedics\nOFFICE VISIT\nDate of Service: 03/14/2024\nCHIEF COMPLAINT: neck pain.\n"
+	tests := []struct {
+		name, body string
+		want       []string // kind:what:provider
+	}{
+		{"ambulance arrival with its agency", "Mode of arrival: ALS ambulance\nTriage: Patient arrived by ambulance (Metro County EMS, Medic 14); EMS run report not included with this chart.\n",
+			[]string{"ems:ambulance transport:Metro County EMS"}},
+		{"brought in by EMS in the HPI", "HPI: 34-year-old brought in by EMS after a rear-end collision.\n", []string{"ems:ambulance transport:"}},
+		{"arrived by private vehicle", "Mode of arrival: private vehicle. Denies arriving by ambulance.\n", nil},
+		{"ordered studies", "PLAN: Ordered MRI of the cervical spine without contrast.\nOrdered EMG/NCS of both upper extremities to evaluate radiculopathy.\n",
+			[]string{"imaging:MRI of the cervical spine without contrast:", "diagnostic:EMG/NCS of both upper extremities:"}},
+		{"a study ordered, passive", "PLAN: Lumbar MRI was ordered today.\n", []string{"imaging:Lumbar MRI:"}},
+		{"a study reviewed is no order", "ASSESSMENT: MRI of the cervical spine was reviewed with the patient.\nPLAN: continue therapy.\n", nil},
+		{"a considered study is no order", "PLAN: Consider MRI if no better in 4 weeks.\n", nil},
+		{"history of a past MRI is no order", "HISTORY OF PRESENT ILLNESS: She had an MRI ordered by her PCP in 2019.\nPLAN: home exercise.\n", nil},
+		{"referral out", "PLAN: Referred to pain psychology (cognitive behavioral therapy) for coping skills.\nRefer to orthopedics.\n",
+			[]string{"referral:pain psychology:pain psychology", "referral:orthopedics:orthopedics"}},
+		{"referral in is none", "HPI: Referred by orthopedics for neck pain. Thank you for referring Ms. Doe.\nPLAN: injection.\n", nil},
+		{"follow-up scheduled", "PLAN: Return to clinic in 6 weeks for re-evaluation.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
+		{"a follow-up visit title is none", "FOLLOW-UP VISIT\nPLAN: continue.\n", nil},
+		{"report not received", "PLAN: EMG/NCS report from the referring orthopedist has not been received; requested again today.\n",
+			[]string{"report:EMG/NCS report:referring orthopedist"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, head+tt.body)
+			var got []string
+			for _, x := range res.Expected {
+				got = append(got, x.Kind+":"+x.What+":"+x.Provider)
+				if len(x.Citations) != 1 || x.Date.String() != "2024-03-14" || x.Source != "Harbor Orthopedics" {
+					t.Errorf("%s: citations %d date %s source %q", x.Kind, len(x.Citations), x.Date, x.Source)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("expected %q, want %q", got, tt.want)
+			}
+		})
+	}
+	_ = extract.ExpectEMS
+}
