@@ -15,6 +15,10 @@ func TestNormalizeProvider(t *testing.T) {
 		{"COASTAL ORTHO", "coastal orthopedics"},
 		{"Coastal Orthopedic", "coastal orthopedics"},
 		{"Mercy Hosp Emergency Dept", "mercy hospital emergency department"},
+		{"Lakeview Int Med", "lakeview internal medical"},
+		{"Summit Pain Mgmt", "summit pain management"},
+		{"Momentum Phys Ther", "momentum physical therapy"},
+		{"Riverside Gen Hosp – Emergency Services", "riverside general hospital emergency services"},
 		{"", "unknown"},
 		{"  LLC ", "llc"},
 	}
@@ -53,6 +57,28 @@ func TestProviderMerging(t *testing.T) {
 		{"abbreviated words", "Adv Pain & Spine Spec.", "Advanced Pain & Spine Specialists", nil, true},
 		{"ordinal and its OCR slip", "Family 1st Chiropractic", "Family Ist Chiropractic", []string{"Family First Chiropractic"}, true},
 		{"rehab alone is not a name", "Momentum Rehabilitation", "Summit Rehabilitation", nil, false},
+		// Abbreviations and department suffixes printed by billing systems.
+		{"Int Med", "Lakeview Int Med Assoc", "Lakeview Internal Medicine Associates", nil, true},
+		{"Int Med without associates", "LAKEVIEW INT MED", "Lakeview Internal Medicine", nil, true},
+		{"Pain Mgmt", "Summit Pain Mgmt", "Summit Pain Management", nil, true},
+		{"Pain Mgmt and a legal suffix", "Summit Pain Mgmt, PLLC", "Summit Pain Management Associates", nil, true},
+		{"Sports Med", "Coastal Ortho & Sports Med", "Coastal Orthopaedics and Sports Medicine", nil, true},
+		{"Ortho", "Parkway Ortho Assoc.", "Parkway Orthopaedic Associates", nil, true},
+		{"PT", "Momentum PT", "Momentum Physical Therapy", nil, true},
+		{"Phys Ther", "Momentum Phys Ther", "Momentum Physical Therapy", nil, true},
+		{"Hosp – Emergency Services", "Riverside Gen Hosp – Emergency Services", "Riverside General Hospital", nil, true},
+		{"Emergency Dept", "Riverside General Hospital Emergency Dept", "Riverside General Hospital", nil, true},
+		{"department of an abbreviated parent", "Mercy Hosp – Emergency Services", "Mercy General Hospital", nil, true},
+		{"a generic word more", "Mercy Hospital", "Mercy General Hospital", nil, true},
+		// Different practices stay apart.
+		{"internal vs family medicine", "Lakeview Int Med", "Lakeview Family Medicine", nil, false},
+		{"pain management vs orthopedics", "Summit Pain Mgmt", "Summit Orthopedics", nil, false},
+		{"sports medicine vs physical therapy", "Coastal Sports Med", "Coastal Physical Therapy", nil, false},
+		{"hospital vs its physician group", "Mercy Hospital Emergency Physicians", "Mercy Hospital", nil, false},
+		{"PT vs chiropractic", "Lakeside PT", "Lakeside Chiropractic", nil, false},
+		{"emergency services of two hospitals", "Mercy Hosp – Emergency Services", "Riverside General Hospital", nil, false},
+		{"same town, other practice", "Springfield Int Med", "Springfield Orthopedics", nil, false},
+		{"one shared word is not enough", "Valley Medical Center", "Valley Health Clinic", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,7 +86,7 @@ func TestProviderMerging(t *testing.T) {
 			for _, o := range tt.others {
 				ms = append(ms, mention{name: o})
 			}
-			px := newProviderIndex(ms)
+			px := newProviderIndex(ms, nil)
 			if got := px.lookup(tt.a) == px.lookup(tt.b); got != tt.same {
 				t.Errorf("same(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
 			}
@@ -79,7 +105,7 @@ func TestProviderCanonical(t *testing.T) {
 		{name: "Coastal  Orthopaedics and Sports Medicine"},
 		{name: "COASTAL ORTHOPAEDICS & SPORTS MEDICINE"},
 	}
-	px := newProviderIndex(ms)
+	px := newProviderIndex(ms, nil)
 	used := map[string]bool{}
 	for _, c := range px.clusters {
 		used[c.id] = true
@@ -109,7 +135,7 @@ func TestProviderCanonical(t *testing.T) {
 	for i := range ms {
 		rev[len(ms)-1-i] = ms[i]
 	}
-	if got := newProviderIndex(rev).lookup("ST MARYS REG MED CTR").id; got != sm.ID {
+	if got := newProviderIndex(rev, nil).lookup("ST MARYS REG MED CTR").id; got != sm.ID {
 		t.Errorf("id changed with mention order: %q vs %q", got, sm.ID)
 	}
 }

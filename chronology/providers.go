@@ -8,10 +8,22 @@ import (
 
 // mention is one printed provider name found in the records.
 type mention struct {
-	name string // as printed, whitespace folded
+	name string // as printed, whitespace folded; or unknownMarker+document
 	kind string // ProviderKind of an encounter, "" for bills
 	npi  string
 }
+
+// providerKey is the comparison key of a mention's name: NormalizeProvider,
+// or "unknown:<document>" for a document's unknown provider.
+func providerKey(name string) string {
+	if doc, ok := unknownDoc(name); ok {
+		return "unknown:" + doc
+	}
+	return NormalizeProvider(name)
+}
+
+// isUnknownKey reports whether a key is a document's unknown provider.
+func isUnknownKey(k string) bool { return strings.HasPrefix(k, "unknown:") || k == "unknown" }
 
 // providerCluster is one provider after merging name variants.
 type providerCluster struct {
@@ -21,6 +33,8 @@ type providerCluster struct {
 	forms map[string]int
 	kinds map[string]int
 	npis  map[string]int
+	// unknownDoc is the document whose unknown provider this is, else "".
+	unknownDoc string
 }
 
 // providerIndex resolves printed names to merged providers.
@@ -34,11 +48,12 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // newProviderIndex merges the mentions into providers: equal keys first,
 // then department names into their parent facility, then keys similar
-// enough by similarKeys.
-func newProviderIndex(ms []mention) *providerIndex {
+// enough by similarKeys. A document's unknown provider is never merged with
+// anything; files names the documents, for its display name.
+func newProviderIndex(ms []mention, files map[string]string) *providerIndex {
 	count := map[string]int{}
 	for _, m := range ms {
-		count[NormalizeProvider(m.name)]++
+		count[providerKey(m.name)]++
 	}
 	keys := make([]string, 0, len(count))
 	known := map[string]bool{}
@@ -49,13 +64,16 @@ func newProviderIndex(ms []mention) *providerIndex {
 	slices.Sort(keys)
 	uf := newUnionFind(keys)
 	for _, k := range keys {
+		if isUnknownKey(k) {
+			continue
+		}
 		if p, ok := parentKey(k, known); ok {
 			uf.union(k, p)
 		}
 	}
 	for i, a := range keys {
 		for _, b := range keys[i+1:] {
-			if a != "unknown" && b != "unknown" && similarKeys(a, b) {
+			if !isUnknownKey(a) && !isUnknownKey(b) && similarKeys(a, b) {
 				uf.union(a, b)
 			}
 		}
@@ -72,7 +90,10 @@ func newProviderIndex(ms []mention) *providerIndex {
 		px.byKey[k] = c
 	}
 	for _, m := range ms {
-		c := px.byKey[NormalizeProvider(m.name)]
+		c := px.byKey[providerKey(m.name)]
+		if _, unknown := unknownDoc(m.name); unknown {
+			continue
+		}
 		if f := foldSpace(m.name); f != "" {
 			c.forms[f]++
 		}
@@ -86,6 +107,10 @@ func newProviderIndex(ms []mention) *providerIndex {
 	for _, c := range px.clusters {
 		c.id = "prov-" + shortHash(c.key)
 		c.name = niceCase(displayForm(c.forms))
+		if doc, ok := strings.CutPrefix(c.key, "unknown:"); ok {
+			c.unknownDoc = doc
+			c.name = "Unknown provider (" + files[doc] + ")"
+		}
 		if c.name == "" {
 			c.name = "Unknown provider"
 		}
@@ -93,10 +118,41 @@ func newProviderIndex(ms []mention) *providerIndex {
 	return px
 }
 
-// lookup returns the provider of a printed name (which must have been
-// among the mentions).
+// lookup returns the provider of a name (which must have been among the
+// mentions).
 func (px *providerIndex) lookup(name string) *providerCluster {
-	return px.byKey[NormalizeProvider(name)]
+	return px.byKey[providerKey(name)]
+}
+
+// find returns the provider a printed name stands for, which need not
+// have been among the mentions: the provider with its key, else one whose
+// key is similar by similarKeys or is its parent facility; nil when none.
+func (px *providerIndex) find(name string) *providerCluster {
+	k := NormalizeProvider(name)
+	if unknownKeys[k] {
+		return nil
+	}
+	if c := px.byKey[k]; c != nil {
+		return c
+	}
+	known := map[string]bool{}
+	keys := make([]string, 0, len(px.byKey))
+	for key := range px.byKey {
+		if !isUnknownKey(key) {
+			keys = append(keys, key)
+			known[key] = true
+		}
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		if similarKeys(k, key) {
+			return px.byKey[key]
+		}
+	}
+	if p, ok := parentKey(k, known); ok {
+		return px.byKey[p]
+	}
+	return nil
 }
 
 // providers lists the merged providers that are used, sorted by name.

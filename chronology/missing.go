@@ -1,0 +1,356 @@
+package chronology
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// ask is one piece of evidence that a record should exist: an expected
+// record an extractor found, or a referral or order of an entry.
+type ask struct {
+	kind     string // extract.Expect*, or "referral"/"order" of an entry
+	what     string
+	provider string           // who should hold the record, when printed
+	date     dates.Date       // date of the asking record; zero when unknown
+	from     *entryWork       // the entry that asks, when known
+	source   *providerCluster // provider of the asking record, when known
+	cit      extract.Citation // the quote that proves it
+	want     []string         // care kinds asked for
+	legacy   bool             // a referral or order listed on an encounter
+}
+
+// missingRecordFlags raises one missing_records flag per piece of evidence
+// that no record of the matter fulfils: expected records first (each cites
+// the page that proves it), then the referrals and orders of entries that
+// no expected record already stands for. Expected records whose quote is
+// not found on their page raise nothing.
+func (b *builder) missingRecordFlags() []Flag {
+	asks := b.expectedAsks()
+	asks = append(asks, b.entryAsks(asks)...)
+	var fs []Flag
+	seen := map[string]bool{}
+	for _, a := range asks {
+		k := a.kind + "|" + a.date.String() + "|" + foldSpace(strings.ToLower(a.what)) + "|" + a.cit.DocumentID
+		if seen[k] || b.fulfilled(a) {
+			continue
+		}
+		seen[k] = true
+		f := Flag{Kind: FlagMissingRecords, Message: a.message(), Citations: []extract.Citation{a.cit}}
+		if a.from != nil {
+			f.EntryIDs = []string{a.from.ID}
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// expectedAsks collects the grounded expected records of every source.
+func (b *builder) expectedAsks() []ask {
+	var out []ask
+	for si := range b.sources {
+		s := &b.sources[si]
+		for _, x := range s.Result.Expected {
+			cits, bad := b.citations(x.Citations, s.Document.ID)
+			if len(cits) == 0 || len(bad) == len(cits) {
+				continue
+			}
+			cit := cits[0]
+			if len(bad) > 0 {
+				for _, c := range cits {
+					if !slices.ContainsFunc(bad, func(o extract.Citation) bool { return sameCitation(o, c) }) {
+						cit = c
+						break
+					}
+				}
+			}
+			a := ask{kind: x.Kind, what: foldSpace(x.What), provider: foldSpace(x.Provider), cit: cit}
+			if x.Date.Valid() {
+				a.date = x.Date
+			}
+			a.from = b.entryOnPage(pageRef{cit.DocumentID, cit.Page}, a.date)
+			if a.from != nil {
+				a.source = a.from.prov
+				if a.date.IsZero() {
+					a.date = a.from.Date
+				}
+			}
+			if a.source == nil && x.Source != "" {
+				a.source = b.provs.find(x.Source)
+			}
+			a.want = wantedFor(a.kind, a.what)
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// entryAsks lists the referrals and orders of dated entries, except those
+// an expected record of the same date already asks for the same care.
+func (b *builder) entryAsks(expected []ask) []ask {
+	var out []ask
+	for _, e := range b.entries {
+		for _, list := range []struct {
+			kind  string
+			items []string
+		}{{"referral", e.referrals}, {"order", e.orders}} {
+			for _, what := range list.items {
+				want := wanted(what)
+				if len(want) == 0 {
+					continue // a medication, advice: no record to expect
+				}
+				if slices.ContainsFunc(expected, func(x ask) bool {
+					return x.date == e.Date && (strings.EqualFold(x.what, what) || slices.Equal(x.want, want))
+				}) {
+					continue
+				}
+				var re *regexp.Regexp
+				for _, c := range careKinds {
+					if c.name == want[0] {
+						re = c.words
+					}
+				}
+				out = append(out, ask{kind: list.kind, what: what, date: e.Date, from: e, source: e.prov,
+					cit: citing(e.Citations, re), want: want, legacy: true})
+			}
+		}
+	}
+	return out
+}
+
+// entryOnPage returns the entry citing page ref, preferring one dated d.
+func (b *builder) entryOnPage(ref pageRef, d dates.Date) *entryWork {
+	var found *entryWork
+	for _, list := range [][]*entryWork{b.entries, b.undatedEntries} {
+		for _, e := range list {
+			if !slices.ContainsFunc(e.Citations, func(c extract.Citation) bool { return c.DocumentID == ref.doc && c.Page == ref.page }) {
+				continue
+			}
+			if found == nil || (!d.IsZero() && e.Date == d && found.Date != d) {
+				found = e
+			}
+		}
+	}
+	return found
+}
+
+// wantedFor is the care kinds an expected record of a kind asks for.
+func wantedFor(kind, what string) []string {
+	want := wanted(what)
+	switch kind {
+	case extract.ExpectEMS:
+		if !slices.Contains(want, "ambulance") {
+			want = append(want, "ambulance")
+		}
+	case extract.ExpectImaging:
+		if len(want) == 0 {
+			want = []string{"imaging"}
+		}
+	}
+	return want
+}
+
+// wanted is the care kinds a referral or order asks for; an order naming a
+// modality (MRI, CT …) asks for that modality, not any imaging.
+func wanted(ask string) []string {
+	want := matches(careKinds, ask, nil)
+	if slices.ContainsFunc(want, func(k string) bool { return slices.Contains(modalities, k) }) {
+		want = slices.DeleteFunc(want, func(k string) bool { return k == "imaging" })
+	}
+	return want
+}
+
+// fulfilled reports whether a record of the matter answers a: an entry
+// from the provider it names; else an entry of the care it asks for; else,
+// for a follow-up naming no care, a later entry of the asking provider;
+// else an entry sharing a distinctive word with what it asks for. Entries
+// count from the asking date on (a follow-up: strictly after it; an EMS
+// record: from the day before; a report not received: any date); undated
+// entries count whatever the date. The asking entry counts only through its
+// own procedures (an X-ray done during the visit).
+func (b *builder) fulfilled(a ask) bool {
+	if a.from != nil && len(a.want) > 0 && a.kind != extract.ExpectFollowUp {
+		var procs []string
+		for _, p := range a.from.Procedures {
+			procs = append(procs, p.Description, p.Code)
+		}
+		if provides(matches(careKinds, strings.Join(procs, " \n "), nil), a.want) {
+			return true
+		}
+	}
+	named := namedTokens(a.provider)
+	words := distinctiveWords(a.what)
+	for _, list := range [][]*entryWork{b.entries, b.undatedEntries} {
+		for _, e := range list {
+			if e == a.from || !a.inTime(e) {
+				continue
+			}
+			switch {
+			case len(named) > 0 && e.prov.names(named):
+				return true
+			case len(a.want) > 0:
+				if provides(careOf(e), a.want) {
+					return true
+				}
+			case a.kind == extract.ExpectFollowUp && len(named) == 0 && len(words) == 0:
+				if a.source != nil && e.prov == a.source {
+					return true
+				}
+			case len(words) > 0:
+				if sharesWord(words, entryWords(e)) {
+					return true
+				}
+			}
+		}
+	}
+	// Evidence that says neither which care nor who (a bare "referral")
+	// cannot be checked: it raises nothing, except a follow-up with the
+	// asking provider, which was checked above.
+	undecidable := len(a.want) == 0 && len(words) == 0 && len(named) == 0
+	return undecidable && !(a.kind == extract.ExpectFollowUp && a.source != nil)
+}
+
+// inTime reports whether entry e comes late enough to answer a.
+func (a ask) inTime(e *entryWork) bool {
+	if e.undated || a.date.IsZero() || a.kind == extract.ExpectReport {
+		return true
+	}
+	switch a.kind {
+	case extract.ExpectFollowUp:
+		return e.Date.After(a.date)
+	case extract.ExpectEMS:
+		return !e.Date.Before(a.date.AddDays(-1))
+	}
+	return !e.Date.Before(a.date)
+}
+
+func provides(got, want []string) bool {
+	anyModality := slices.Contains(got, "imaging") &&
+		!slices.ContainsFunc(got, func(k string) bool { return slices.Contains(modalities, k) })
+	for _, w := range want {
+		if slices.Contains(got, w) || anyModality && slices.Contains(modalities, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// message says what is missing and where the evidence is.
+func (a ask) message() string {
+	when, who := "on an undated page", ""
+	if !a.date.IsZero() {
+		when = "on " + a.date.String()
+	}
+	if a.source != nil {
+		who = " (" + a.source.name + ")"
+	}
+	care := strings.Join(a.want, " or ")
+	if care == "" {
+		care = "matching"
+	}
+	what := a.what
+	if what == "" {
+		what = "care"
+	}
+	switch a.kind {
+	case extract.ExpectEMS:
+		return fmt.Sprintf("Ambulance or EMS transport %s%s (%s): no EMS or ambulance record was found.", when, who, what)
+	case extract.ExpectFollowUp:
+		return fmt.Sprintf("Follow-up %s scheduled %s%s: no later visit was found.", what, when, who)
+	case extract.ExpectReport:
+		return fmt.Sprintf("Report not received: %s, noted %s%s; the report is not in the records.", what, when, who)
+	case extract.ExpectReferral:
+		return fmt.Sprintf("Referral to %s %s%s: no later %s record was found.", what, when, who, care)
+	}
+	return fmt.Sprintf("Order for %s %s%s: no later %s record was found.", what, when, who, care)
+}
+
+// namedTokens are the distinctive words of a printed provider name (not
+// generic words such as medical or center); nil when it names no one.
+func namedTokens(name string) []string {
+	if namesNoOne(name) {
+		return nil
+	}
+	var out []string
+	for _, t := range providerTokens(name) {
+		if !genericTokens[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// names reports whether one of the provider's printed names holds every
+// one of the words (as compared by tokensMatch).
+func (c *providerCluster) names(words []string) bool {
+	for f := range c.forms {
+		toks := providerTokens(f)
+		if !slices.ContainsFunc(words, func(w string) bool {
+			return !slices.ContainsFunc(toks, func(t string) bool { return tokensMatch(w, t) })
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// askStopWords carry no care of their own in what a referral asks for.
+var askStopWords = map[string]bool{
+	"refer": true, "referral": true, "referred": true, "follow": true, "followup": true, "evaluation": true,
+	"evaluate": true, "eval": true, "consult": true, "consultation": true, "doctor": true, "appointment": true,
+	"order": true, "ordered": true, "orders": true, "study": true, "studies": true, "test": true, "testing": true,
+	"tests": true, "report": true, "reports": true, "weeks": true, "week": true, "days": true, "months": true,
+	"month": true, "return": true, "schedule": true, "scheduled": true, "please": true, "obtain": true,
+	"patient": true, "received": true, "pending": true, "outside": true, "records": true, "record": true,
+	"recommend": true, "recommended": true, "further": true, "treatment": true, "clinic": true, "center": true,
+	"services": true, "specialist": true, "with": true, "for": true, "the": true, "and": true, "needed": true,
+	"visit": true, "office": true, "next": true, "provider": true, "medical": true, "care": true, "from": true,
+	"within": true, "after": true, "left": true, "right": true, "bilateral": true, "spine": true, "upper": true,
+	"lower": true, "extremity": true, "extremities": true, "routine": true, "possible": true, "consider": true,
+}
+
+// distinctiveWords are the words of what, four letters or more, that say
+// which care is asked for, cut to five letters to compare stems.
+func distinctiveWords(what string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(what), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z')
+	}) {
+		if len(w) < 4 || askStopWords[w] {
+			continue
+		}
+		if len(w) > 5 {
+			w = w[:5]
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// entryWords are the stems of what an entry says it is: its provider's
+// names and kind, its visit type and its procedures.
+func entryWords(e *entryWork) []string {
+	parts := []string{e.prov.name, e.kind, e.VisitType, e.Clinician}
+	for f := range e.prov.forms {
+		parts = append(parts, f)
+	}
+	for _, p := range e.Procedures {
+		parts = append(parts, p.Description)
+	}
+	return distinctiveWords(strings.Join(parts, " "))
+}
+
+func sharesWord(a, b []string) bool {
+	for _, w := range a {
+		if slices.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
