@@ -240,3 +240,10 @@ type Flag struct {
 	EntryIDs  []string           `json:"entry_ids,omitempty"`
 	Citations []extract.Citation `json:"citations,omitempty"`
 }
+
+// AllEntries returns the entries followed by the undated entries, in a new
+// slice: everything a reviewer may open, search or review.
+func (c Chronology) AllEntries() []Entry {
+	out := make([]Entry, 0, len(c.Entries)+len(c.UndatedEntries))
+	return append(append(out, c.Entries...), c.UndatedEntries...)
+}
