@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/medchron/medchron/extract/layout"
 	"regexp"
 	"sort"
 	"strconv"
@@ -206,7 +207,7 @@ func (n *note) bills(doc, provider string) ([]extract.BillLine, []extract.BillTo
 			if c := headerColumns(l.text); len(c) >= 2 && !hasDate(l.text) {
 				cols = c
 				last = -1
-			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && hasLetters(l.trim) && !reNotItem.MatchString(l.text) {
+			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && layout.HasLetters(l.trim) && !reNotItem.MatchString(l.text) {
 				items[last].Description = clip(items[last].Description+" "+l.trim, 160)
 			} else {
 				last = -1
@@ -307,8 +308,8 @@ func billDescription(s string, ds []dateSpan, code [2]int, amts [][2]int) string
 	}
 	rest := b.String()
 	var parts []string
-	for _, c := range cells(rest) {
-		p := rest[c.start:c.end]
+	for _, c := range layout.Cells(rest) {
+		p := rest[c.Start:c.End]
 		if reQty.MatchString(p) {
 			continue // a units or quantity column
 		}

@@ -2,452 +2,79 @@ package rules
 
 import (
 	"github.com/medchron/medchron/extract/dates"
-	"regexp"
-	"strings"
-	"unicode"
+	"github.com/medchron/medchron/extract/layout"
 )
 
-// Line classifiers shared by segmentation and the field finders.
+// The line classifiers live in package layout, which runs each of them
+// once per line; these accessors read what it found.
 
-var (
-	reTitle     = regexp.MustCompile(`(?i)^[\W_]{0,3}(emergency (?:department|room)(?: physician| provider| nursing)?(?: record| report| note| visit| chart| documentation)|ed (?:provider |physician )?note|er (?:record|report|note)|radiology report|imaging report|diagnostic imaging(?: report)?|(?:mri|ct|cat scan|x-?rays?|radiographs?|ultrasound|emg|nerve conduction)(?: of(?: the)?)? (?:report|study|(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|upper|lower)[a-z/ ]{0,40})|progress note|daily (?:treatment )?note|treatment note|soap note|office (?:visit|note|consultation)|clinic (?:note|visit)|visit note|outpatient note|consult(?:ation)?(?: note| report)?|(?:new patient |initial )(?:evaluation|consultation|visit|exam(?:ination)?)|re-?evaluation|follow[- ]?up (?:visit|note|evaluation|exam)|operative (?:report|note)|op note|procedure (?:note|report)|discharge summary|history and physical|h&p|physical therapy (?:initial |daily |progress |treatment )?(?:evaluation|note|plan of care|re-?evaluation|discharge summary|visit)|pt (?:evaluation|daily note|note)|chiropractic (?:note|evaluation|initial evaluation|daily note|treatment note|report|visit)|independent medical (?:examination|evaluation)|(?:itemized |patient |billing |account )?statement(?: of account)?|itemized (?:bill|charges)|patient ledger|account ledger|ledger|ub-?04|cms-?1500|health insurance claim form|superbill|pharmacy (?:record|receipt|profile)|prescription (?:record|history)|(?:ambulance|ems|prehospital) (?:report|run report|patient care report)|patient care report|pain management (?:note|consultation|evaluation|follow[- ]?up)|neurology (?:note|consultation|evaluation)|orthop(?:a)?edic (?:note|consultation|evaluation|follow[- ]?up)|urgent care (?:note|visit|record))\b`)
-	reBillTitle = regexp.MustCompile(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
+// section is the kind of note section a line belongs to.
+type section = layout.Heading
 
-	reFacility    = regexp.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|emergency|associates|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|diagnostics?|surgery center|surgical|neurology|pain (?:management|center|institute|clinic|specialists)|institute|physicians|medicine|ambulance|ems|fire (?:department|rescue)|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med)\b`)
-	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
-	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
-	rePatientLine = regexp.MustCompile(`(?i)\b(patient|pt name|name|dob|d\.o\.b|date of birth|mrn|medical record|acct|account|sex|gender|age|ssn|insurance|member id|claim|re:|page \d)\b`)
-	reCredential  = regexp.MustCompile(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|PhD|LAc|ATC|CNP|MSPT)\b`)
-	reDocWords    = regexp.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consultation|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral)\b`)
-	reSentenceEnd = regexp.MustCompile(`[a-z]{3,}[.!?]$`)
+// Section kinds, as layout names them.
+const (
+	secNone       = layout.NoHeading
+	secComplaints = layout.Complaints
+	secHistory    = layout.History
+	secReview     = layout.RecordReview
+	secFindings   = layout.Findings
+	secImpression = layout.Impression
+	secAssessment = layout.Assessment
+	secAssessPlan = layout.AssessPlan
+	secPlan       = layout.Plan
+	secMeds       = layout.Meds
+	secProcedure  = layout.Procedure
+	secWork       = layout.Work
+	secGoals      = layout.Goals
+	secOther      = layout.OtherHeading
 )
 
-// info caches what the classifiers below say about a line; a document's
-// lines are classified once, in classify.
-type info struct {
-	ds                []dates.Match // the dates on the line
-	title, letterhead string
-	svc               dates.Date
-	svcOK, headerish  bool
-	sec               section
-	secOff            int
-}
-
-// classify runs the line classifiers once for every line.
-func classify(ls []line) {
-	for i := range ls {
-		l := ls[i]
-		in := &info{ds: findDates(l.text)}
-		in.sec, in.secOff = headingOf(l)
-		in.title = titleRaw(l)
-		in.svc, in.svcOK = serviceDateRaw(l)
-		l.c = in // later classifiers read the fields computed so far
-		if in.title == "" {
-			in.letterhead = letterheadRaw(l)
-		}
-		in.headerish = headerishRaw(l)
-		ls[i].c = in
-	}
-}
-
-// lineDates returns the dates on a line, from the cache when classified.
+// lineDates returns the dates on a line.
 func lineDates(l line) []dates.Match {
-	if l.c != nil {
-		return l.c.ds
+	if l.lo != nil {
+		return l.lo.Dates
 	}
-	return findDates(l.text)
+	return layout.FindDates(l.text)
 }
 
 // titleOf returns the document title a line prints ("PROGRESS NOTE"), or "".
 func titleOf(l line) string {
-	if l.c != nil {
-		return l.c.title
+	if l.lo != nil {
+		return l.lo.Title
 	}
-	return titleRaw(l)
+	return ""
 }
 
 // letterhead returns the facility name a line prints as a letterhead, or "".
 func letterhead(l line) string {
-	if l.c != nil {
-		return l.c.letterhead
+	if l.lo != nil {
+		return l.lo.Letterhead
 	}
-	return letterheadRaw(l)
+	return ""
 }
 
 // headerish reports whether a line belongs to a header block.
-func headerish(l line) bool {
-	if l.c != nil {
-		return l.c.headerish
-	}
-	return headerishRaw(l)
-}
+func headerish(l line) bool { return l.lo != nil && l.lo.Header }
 
 // serviceDate returns the date a line labels as a date of service.
 func serviceDate(l line) (dates.Date, bool) {
-	if l.c != nil {
-		return l.c.svc, l.c.svcOK
+	if l.lo != nil {
+		return l.lo.Service, l.lo.HasService
 	}
-	return serviceDateRaw(l)
+	return dates.Date{}, false
 }
+
+// headingOf returns the section a line opens and where its own text
+// begins in the line.
+func headingOf(l line) (section, int) {
+	if l.lo != nil {
+		return l.lo.Heading, l.lo.HeadingEnd
+	}
+	return secNone, 0
+}
+
+// logoLine reports whether a line holds only a logo's initials or debris.
+func logoLine(l line) bool { return l.lo != nil && l.lo.Logo }
 
 // firstCell returns the text of the first column of a line.
-func firstCell(l line) string {
-	cs := cells(l.text)
-	if len(cs) == 0 {
-		return ""
-	}
-	return l.text[cs[0].start:cs[0].end]
-}
-
-// reLogoInitials matches a logo's initials printed (or OCR'd) before the
-// name in a letterhead: "NRA   Northside Radiology Associates".
-var reLogoInitials = regexp.MustCompile(`^[A-Z&]{2,5}$`)
-
-// letterheadCell is the first column of a line, or the second when the first
-// is only a logo's initials.
-func letterheadCell(l line) string {
-	cs := cells(l.text)
-	if len(cs) >= 2 {
-		first := stripJunk(l.text[cs[0].start:cs[0].end])
-		second := l.text[cs[1].start:cs[1].end]
-		// A short first column before a name is a logo, however OCR read
-		// it ("MPT", "mpt|", "upt"); the name is the next column.
-		if len(first) <= 4 && !strings.ContainsAny(first, "0123456789") && strings.Count(strings.TrimSpace(second), " ") >= 1 {
-			return second
-		}
-	}
-	return stripInitials(firstCell(l))
-}
-
-var reLeadingInitials = regexp.MustCompile(`^\W*([A-Z&]{2,6})\W*\s+`)
-
-// stripInitials removes a logo's initials printed before the name on the
-// same line ("MPT. Momentum Physical Therapy"), only when they are the
-// initials of the words that follow.
-func stripInitials(c string) string {
-	m := reLeadingInitials.FindStringSubmatchIndex(c)
-	if m == nil {
-		return c
-	}
-	initials, rest := c[m[2]:m[3]], stripJunk(c[m[1]:])
-	if strings.EqualFold(initialsOf(rest, len(initials)), initials) {
-		return rest
-	}
-	return c
-}
-
-// initialsOf returns the first letters of up to n words of s, skipping
-// "of", "and" and "the" as logos do.
-func initialsOf(s string, n int) string {
-	var got strings.Builder
-	for _, w := range strings.Fields(s) {
-		if got.Len() == n {
-			break
-		}
-		switch strings.ToLower(w) {
-		case "of", "and", "the":
-			continue
-		}
-		got.WriteByte(w[0])
-	}
-	return got.String()
-}
-
-// logoLine reports whether a line holds only a logo's initials or OCR
-// debris from a logo ("MPT", "~"), as letterheads often show.
-func logoLine(l line) bool {
-	t := strings.TrimRight(stripJunk(l.trim), ".,:;")
-	return t == "" && l.trim != "" || reLogoInitials.MatchString(t)
-}
-
-// titleRaw finds the document title a line prints ("PROGRESS NOTE"), or "".
-func titleRaw(l line) string {
-	c := firstCell(l)
-	if len(c) > 90 {
-		return ""
-	}
-	if !titleStarts[firstWord(c)] {
-		return ""
-	}
-	m := reTitle.FindStringIndex(c)
-	if m == nil {
-		return ""
-	}
-	rest := strings.TrimSpace(c[m[1]:])
-	if len(rest) > 30 && !strings.HasPrefix(rest, "(") {
-		return ""
-	}
-	if !titleCased(c[m[0]:m[1]]) {
-		return ""
-	}
-	// "MRI of the lumbar spine was ordered." is prose, not a title.
-	if reSentenceEnd.MatchString(c) && strings.Count(c, " ") > 4 {
-		return ""
-	}
-	// A heading with a colon and text after it is a label ("Statement: ...").
-	if strings.HasPrefix(rest, ":") && len(strings.TrimSpace(rest[1:])) > 0 && !hasDate(rest) {
-		return ""
-	}
-	return strings.TrimSpace(c[m[0]:m[1]])
-}
-
-// titleStarts are the words a title can begin with (see reTitle).
-var titleStarts = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`emergency ed er radiology imaging diagnostic mri ct cat x-ray xray x-rays
-		radiograph radiographs ultrasound emg nerve progress daily treatment soap office clinic visit outpatient
-		consult consultation new initial re-evaluation reevaluation follow follow-up followup operative op
-		procedure discharge history h&p physical pt chiropractic independent itemized patient billing account
-		statement ledger ub-04 ub04 cms-1500 cms1500 health superbill pharmacy prescription ambulance ems
-		prehospital pain neurology orthopedic orthopaedic urgent`) {
-		titleStarts[w] = true
-	}
-}
-
-// firstWord returns the first word of s in lower case, without leading
-// punctuation.
-func firstWord(s string) string {
-	i := 0
-	for i < len(s) && !isLetterByte(s[i]) && i < 4 {
-		i++
-	}
-	j := i
-	for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != ':' && s[j] != '(' {
-		j++
-	}
-	return strings.ToLower(s[i:j])
-}
-
-// titleCased reports whether every longer word of s starts with a capital.
-func titleCased(s string) bool {
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '/' || r == '-' }) {
-		if len(w) <= 3 || w == "with" || w == "without" || w == "from" {
-			continue
-		}
-		if w[0] < 'A' || w[0] > 'Z' {
-			return false
-		}
-	}
-	return true
-}
-
-// isBillTitle reports whether a title names a bill or statement.
-func isBillTitle(t string) bool { return t != "" && reBillTitle.MatchString(t) }
-
-// letterheadRaw finds the facility name a line prints as a letterhead.
-func letterheadRaw(l line) string {
-	if l.noise {
-		return ""
-	}
-	c := stripJunk(letterheadCell(l))
-	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") {
-		return ""
-	}
-	// Letterheads begin with a word (or an ordinal, "1st Choice ...").
-	if isDigitByte(c[0]) && !ordinalStart(c) {
-		return ""
-	}
-	// Below the top of a page a letterhead stands alone on its line.
-	if l.top > 2 && c != stripJunk(l.trim) {
-		return ""
-	}
-	if strings.ContainsAny(c, "|][{}") || patientLine(c) || !reFacility.MatchString(c) || looksPhone(c) {
-		return ""
-	}
-	if reCredential.MatchString(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
-		return ""
-	}
-	// OCR often ends a letterhead with a stray dot: at the top of a page a
-	// title-cased name followed by "." is still a name, not a sentence.
-	if l.top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
-		c = strings.TrimSuffix(c, ".")
-	}
-	if hasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) {
-		return ""
-	}
-	if h, _ := headingOf(l); h != secNone {
-		return ""
-	}
-	if titleOf(l) != "" || !titleCased(c) {
-		return ""
-	}
-	if addr := reAddress.FindStringIndex(c); addr != nil && addr[0] == 0 {
-		return ""
-	}
-	return cleanProvider(c)
-}
-
-// stripJunk removes what OCR leaves around a letterhead: quotes, dots,
-// bullets and dashes in front, and the same (but a final period or
-// parenthesis, as in "P.A.") behind.
-func stripJunk(s string) string {
-	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return strings.TrimRightFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != ')'
-	})
-}
-
-// headerishRaw reports whether a line belongs to a header block
-// (letterhead, address, phone, title, patient identification, fax banner)
-// rather than to the body of a note.
-func headerishRaw(l line) bool {
-	if l.noise || titleOf(l) != "" || letterhead(l) != "" {
-		return true
-	}
-	c := l.trim
-	digits := strings.ContainsAny(c, "0123456789")
-	if digits && (looksPhone(c) || looksAddress(c) && len(c) < 80) {
-		return true
-	}
-	if len(c) < 120 && patientLine(c) && !reSentenceEnd.MatchString(c) {
-		return true
-	}
-	if !digits {
-		return false
-	}
-	_, ok := serviceDate(l)
-	return ok
-}
-
-// looksPhone reports whether s prints a phone or fax number.
-func looksPhone(s string) bool {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if isDigitByte(s[i]) {
-			n++
-		}
-	}
-	if n < 7 && !containsAny(s, []string{"tel", "phone", "ph", "fax"}) {
-		return false
-	}
-	return rePhone.MatchString(s)
-}
-
-// looksAddress reports whether s prints a street address, a ZIP code after
-// a state, a PO box or a suite.
-func looksAddress(s string) bool {
-	t := strings.TrimSpace(s)
-	if t == "" {
-		return false
-	}
-	if !streetStart(t) && !stateZip(t) && !containsAny(t, []string{"box ", "suite", " ste ", " ste."}) {
-		return false
-	}
-	return reAddress.MatchString(s)
-}
-
-// ordinalStart reports whether s begins with an ordinal such as "21st".
-func ordinalStart(s string) bool {
-	i := 0
-	for i < len(s) && isDigitByte(s[i]) {
-		i++
-	}
-	r := strings.ToLower(s[i:])
-	return strings.HasPrefix(r, "st ") || strings.HasPrefix(r, "nd ") || strings.HasPrefix(r, "rd ") || strings.HasPrefix(r, "th ")
-}
-
-// streetStart reports whether s begins like a street address: a number,
-// a space and a word.
-func streetStart(s string) bool {
-	i := 0
-	for i < len(s) && isDigitByte(s[i]) {
-		i++
-	}
-	if i == 0 || i < len(s) && isLetterByte(s[i]) {
-		i++ // 12B Main St
-	}
-	return i > 0 && i+1 < len(s) && s[i] == ' ' && isLetterByte(s[i+1])
-}
-
-// stateZip reports whether s holds a two-letter state and a ZIP code
-// ("IL 62704").
-func stateZip(s string) bool {
-	for k := 3; k+5 <= len(s); k++ {
-		if s[k-1] == ' ' && s[k-2] >= 'A' && s[k-2] <= 'Z' && s[k-3] >= 'A' && s[k-3] <= 'Z' && hasDigitRun(s[k:k+5], 5) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasDigitRun reports whether s holds n digits in a row.
-func hasDigitRun(s string, n int) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if isDigitByte(s[i]) {
-			run++
-			if run >= n {
-				return true
-			}
-		} else {
-			run = 0
-		}
-	}
-	return false
-}
-
-// patientWords mark a patient-identification line.
-var patientWords = []string{"patient", "pt name", "name", "dob", "d.o.b", "date of birth", "mrn", "medical record",
-	"acct", "account", "sex", "gender", "age", "ssn", "insurance", "member id", "claim", "re:"}
-
-// patientLine reports whether s holds one of patientWords as a word.
-func patientLine(s string) bool {
-	low := strings.ToLower(s)
-	for _, w := range patientWords {
-		for off := 0; ; {
-			i := strings.Index(low[off:], w)
-			if i < 0 {
-				break
-			}
-			i += off
-			end := i + len(w)
-			if (i == 0 || !isLetterByte(low[i-1])) && (end >= len(low) || !isLetterByte(low[end])) {
-				return true
-			}
-			off = i + 1
-		}
-	}
-	return false
-}
-
-// hasDate reports whether s holds a date.
-func hasDate(s string) bool {
-	if !strings.ContainsAny(s, "0123456789") {
-		return false
-	}
-	return len(findDates(s)) > 0
-}
-
-var (
-	reProviderNoise = regexp.MustCompile(`(?i)\s*(,\s*)?(\d+[a-z]?\s+\w+.*|p\.?\s?o\.? box.*|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}.*|\b(tel|phone|fax|npi|tax id)\b.*)$`)
-)
-
-// cleanProvider strips address, phone and trailing punctuation from a
-// provider name as printed.
-func cleanProvider(s string) string {
-	s = fold(s)
-	if i := strings.Index(s, " - "); i > 8 && looksAddress(s[i:]) {
-		s = s[:i]
-	}
-	if m := reProviderNoise.FindStringIndex(s); m != nil && m[0] > 3 {
-		s = s[:m[0]]
-	}
-	s = strings.Trim(s, " ,;:-|*#")
-	return dropAcronym(s)
-}
-
-// dropAcronym removes a logo acronym printed before the name it abbreviates
-// ("NRA Northside Radiology Associates").
-func dropAcronym(s string) string {
-	f := strings.Fields(s)
-	if len(f) < 3 || len(f[0]) < 2 || len(f[0]) > 5 || strings.ToUpper(f[0]) != f[0] || len(f)-1 < len(f[0]) {
-		return s
-	}
-	for i := 0; i < len(f[0]); i++ {
-		if f[i+1][0] != f[0][i] {
-			return s
-		}
-	}
-	return strings.Join(f[1:], " ")
-}
+func firstCell(l line) string { return layout.FirstCell(l.text) }

@@ -20,7 +20,7 @@ var (
 // range) and the line it is on.
 func (n *note) pain() (float64, int, bool) {
 	for i, l := range n.lines {
-		if n.secs[i].isHistory() && n.secs[i] == secReview || !strings.ContainsAny(l.text, "0123456789") {
+		if n.secs[i].IsHistory() && n.secs[i] == secReview || !strings.ContainsAny(l.text, "0123456789") {
 			continue
 		}
 		low := strings.ToLower(l.text)
@@ -103,7 +103,7 @@ var (
 // workStatus returns the first work-status phrase outside history sections.
 func (n *note) workStatus() string {
 	for i, l := range n.lines {
-		if n.secs[i].isHistory() {
+		if n.secs[i].IsHistory() {
 			continue
 		}
 		if !containsAny(l.text, workHints) {
@@ -132,7 +132,7 @@ func sentenceAround(s string, a, b int) string {
 func (n *note) referralsAndOrders() (refs, orders []string) {
 	seen := map[string]bool{}
 	for i, l := range n.lines {
-		if n.secs[i].isHistory() || l.noise {
+		if n.secs[i].IsHistory() || l.noise {
 			continue
 		}
 		if !containsAny(l.text, orderHints) {
@@ -197,7 +197,7 @@ func (n *note) medications() []string {
 	}
 	for i, l := range n.lines {
 		sec := n.secs[i]
-		if sec.isHistory() || l.noise {
+		if sec.IsHistory() || l.noise {
 			continue
 		}
 		text := l.text

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/medchron/medchron/extract/layout"
 	"regexp"
 	"sort"
 	"strings"
@@ -34,7 +35,7 @@ func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
 // there a damaged code may also stand where the list prints its codes.
 func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	ctx := dxCtx || reDxContext.MatchString(l.text)
-	if !codeShaped(l.text) && !ctx || looksAddress(l.text) && !dxCtx {
+	if !codeShaped(l.text) && !ctx || layout.LooksAddress(l.text) && !dxCtx {
 		return nil
 	}
 	raw := l.text
@@ -80,7 +81,7 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	// OCR reads S as $ in codes: $13.4XXD.
 	for _, m := range reICDDollar.FindAllStringSubmatchIndex(l.text, -1) {
 		code := "S" + l.text[m[2]:m[3]]
-		if !hasLetters(code[4:]) {
+		if !layout.HasLetters(code[4:]) {
 			continue // "$93.00" is money: S codes print a seventh character
 		}
 		if book != nil {
@@ -156,17 +157,17 @@ func describe(l line, h codeHit) string {
 	s := l.text
 	colEnd := len(s)
 	colStart := 0
-	for _, c := range cells(s) {
-		if h.start >= c.start && h.start < c.end {
-			colStart, colEnd = c.start, c.end
+	for _, c := range layout.Cells(s) {
+		if h.start >= c.Start && h.start < c.End {
+			colStart, colEnd = c.Start, c.End
 		}
 	}
 	after := s[h.end:colEnd]
 	// The next column often holds the description in a table.
 	if strings.TrimSpace(reCodeJunk.ReplaceAllString(after, "")) == "" {
-		for _, c := range cells(s) {
-			if c.start >= colEnd {
-				after = s[c.start:c.end]
+		for _, c := range layout.Cells(s) {
+			if c.Start >= colEnd {
+				after = s[c.Start:c.End]
 				break
 			}
 		}
@@ -176,7 +177,7 @@ func describe(l line, h codeHit) string {
 		after = after[:m[0]]
 	}
 	d := strings.TrimSpace(reCodeJunk.ReplaceAllString(after, ""))
-	if len(d) < 3 || !hasLetters(d) {
+	if len(d) < 3 || !layout.HasLetters(d) {
 		before := s[colStart:h.start]
 		before = reLeadNum.ReplaceAllString(before, "")
 		before = strings.TrimSuffix(strings.TrimSpace(before), "(")
@@ -190,22 +191,13 @@ func describe(l line, h codeHit) string {
 	return clip(d, 140)
 }
 
-func hasLetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
 // procCodesIn returns CPT and HCPCS codes printed on a line in a procedure
 // context.
 func procCodesIn(l line, ctx bool) []codeHit {
 	if !ctx && !reCPTCtx.MatchString(l.text) {
 		return nil
 	}
-	if looksAddress(l.text) || looksPhone(l.text) {
+	if layout.LooksAddress(l.text) || layout.LooksPhone(l.text) {
 		return nil
 	}
 	var out []codeHit
@@ -365,11 +357,11 @@ func dxItems(s string, mixed bool) []string {
 	if mixed && lead == "" && (len(strings.Fields(s)) > 8 || s[0] < 'A' || s[0] > 'Z') {
 		return nil
 	}
-	if s == "" || strings.Contains(s, "   ") || reNotDx.MatchString(s) || strings.HasPrefix(s, "(") || looksPhone(s) || looksAddress(s) || rePlanLike.MatchString(s) || len(strings.Fields(s)) > 12 || strings.Count(strings.TrimRight(s, "."), ". ") > 0 {
+	if s == "" || strings.Contains(s, "   ") || reNotDx.MatchString(s) || strings.HasPrefix(s, "(") || layout.LooksPhone(s) || layout.LooksAddress(s) || rePlanLike.MatchString(s) || len(strings.Fields(s)) > 12 || strings.Count(strings.TrimRight(s, "."), ". ") > 0 {
 		return nil
 	}
 	s = strings.TrimRight(s, ". ")
-	if !hasLetters(s) || len(s) < 3 {
+	if !layout.HasLetters(s) || len(s) < 3 {
 		return nil
 	}
 	return []string{s}

@@ -12,5 +12,5 @@
 // quotes are verbatim substrings of the cited page's text.
 //
 // An optional CodeBook, such as one loaded from the CMS ICD-10-CM order file
-// with LoadOrderFile, validates codes and supplies their descriptions.
+// with icd10.LoadOrderFile, validates codes and supplies their descriptions.
 package rules

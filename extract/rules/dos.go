@@ -3,9 +3,9 @@ package rules
 import (
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // Date labels, matched in the text just before a date.
@@ -15,178 +15,45 @@ var (
 	reTimeAfter = regexp.MustCompile(`^[ ,@T]{0,3}\d{1,2}:\d{2}`)
 )
 
-// Context words, matched in lower case: a signature or print stamp, and
-// a future or past visit other than this one.
-var (
-	signedWords = []string{"signed", "dictated", "transcribed", "authenticated", " d:", " t:", " dt:", "reviewed by",
-		"verified by", "finalized", "signature", "created on", "authored on", "printed", "report date"}
-	futureWords = []string{"follow up", "follow-up", "followup", "f/u", "next appointment", "next visit", "next appt",
-		"return on", "return to clinic", "return visit", "return in", "return for", "returning", "rtc", "scheduled",
-		"last seen", "previously seen", "prior visit", "last visit", "recheck", "re-check", "until", "through", "expire"}
-)
-
 // containsAny reports whether the lower-cased s holds one of the words.
-func containsAny(s string, words []string) bool {
-	low := strings.ToLower(s)
-	for _, w := range words {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+func containsAny(s string, words []string) bool { return layout.ContainsAny(s, words) }
 
-// findDates returns the dates in s that a record could mean as a date of
-// service (not in the future).
-func findDates(s string) []dates.Match {
-	ms := dates.FindAll(s)
-	out := ms[:0]
-	limit := dates.Of(time.Now()).AddDays(1)
-	for _, m := range ms {
-		if !m.Date.After(limit) {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+// findDates returns the dates in s that are not in the future.
+func findDates(s string) []dates.Match { return layout.FindDates(s) }
 
-// labelKind is what the label in front of a date says it is.
-type labelKind int
-
-const (
-	lblNone labelKind = iota
-	lblService
-	lblEnd
-	lblBare
-	lblDOB
-	lblInjury
-	lblSigned
-	lblFuture
-)
-
-// labelBefore classifies the text in front of the date m on line l: the
-// nearest label within the same column, or a label alone on the line above
-// when the date starts its line.
-func labelBefore(l line, m dates.Match, prev *line) labelKind {
-	lo := max(0, m.Start-48)
-	pre := l.text[lo:m.Start]
-	// Only the text after the previous date on the line counts.
-	for _, d := range lineDates(l) {
-		if d.End <= m.Start && d.End > lo && d.End <= len(l.text) {
-			pre = l.text[d.End:m.Start]
-		}
-	}
-	// A gap of spaces followed by more text separates columns: keep the
-	// last column and the label that may stand before the gap.
-	if k := kindOf(pre); k != lblNone {
-		return k
-	}
-	if strings.TrimSpace(pre) == "" && prev != nil && prev.page == l.page {
-		if k := kindOf(prev.trim); k != lblNone && len(prev.trim) < 50 {
-			return k
-		}
-	}
-	if containsAny(" "+l.text[:m.Start], signedWords) {
-		return lblSigned
-	}
-	if containsAny(l.text[max(0, m.Start-60):m.Start], futureWords) {
-		return lblFuture
-	}
-	return lblNone
-}
-
-// Label words, matched at the end of the text in front of a date (after
-// trailing punctuation is dropped), in lower case.
-var (
-	svcLabels = []string{"date of service", "dates of service", "service date", "dos", "d.o.s", "visit date",
-		"date of visit", "encounter date", "date of encounter", "appointment date", "date of exam",
-		"date of examination", "exam date", "examination date", "study date", "date of study",
-		"date of procedure", "procedure date", "date of surgery", "surgery date", "date of operation",
-		"operation date", "evaluation date", "date of evaluation", "date of consultation", "consultation date",
-		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
-		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
-		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
-		"service", "date of svc",
-		// OCR misreadings of "DOS:"
-		"bos", "b0s", "d0s", "do5", "d05"}
-	endLabels = []string{"discharge date", "date of discharge", "discharged", "discharged on", "disch date", "disch. date"}
-	dobLabels = []string{"dob", "d0b", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
-	doiLabels = []string{"doi", "d.o.i", "date of injury", "date of accident", "date of loss", "date of incident",
-		"injury date", "accident date", "incident date", "loss date", "injured on", "injured", "accident on",
-		"doa", "mva", "mvc", "mva on", "mvc on", "onset", "date of onset", "onset date", "accident", "injury"}
-)
-
-// hasLabel reports whether p (lower case, trailing punctuation dropped)
-// ends with one of the labels as whole words.
-func hasLabel(p string, labels []string) bool {
-	for _, lb := range labels {
-		if strings.HasSuffix(p, lb) {
-			i := len(p) - len(lb)
-			if i == 0 || !isLetterByte(p[i-1]) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// hasDate reports whether s holds a date.
+func hasDate(s string) bool { return layout.HasDate(s) }
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// kindOf classifies the label that ends the text pre.
-func kindOf(pre string) labelKind {
-	p := pre
-	if len(p) > 48 {
-		p = p[len(p)-48:]
-	}
-	if !hasLetters(p) {
-		return lblNone
-	}
-	p = strings.ToLower(strings.TrimRightFunc(p, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '/')
-	}))
-	p = strings.TrimRight(p, ".")
-	switch {
-	case p == "":
-		return lblNone
-	case hasLabel(p, dobLabels):
-		return lblDOB
-	case hasLabel(p, endLabels):
-		return lblEnd
-	case hasLabel(p, doiLabels):
-		return lblInjury
-	case hasLabel(p, svcLabels):
-		return lblService
-	case hasLabel(p, []string{"date"}):
-		return lblBare
-	case containsAny(p, futureWords):
-		return lblFuture
-	case containsAny(" "+p, signedWords):
-		return lblSigned
-	}
-	return lblNone
-}
+// labelKind is what the label in front of a date says it is.
+type labelKind = layout.Label
 
-// serviceDateRaw finds the date a line labels as a date of service (or a
-// bare "Date:" at the start of a column), for segmentation.
-func serviceDateRaw(l line) (dates.Date, bool) {
-	if l.noise || !strings.ContainsAny(l.text, "0123456789") {
-		return dates.Date{}, false
+// Label kinds, as layout names them.
+const (
+	lblNone    = layout.NoLabel
+	lblService = layout.ServiceLabel
+	lblEnd     = layout.EndLabel
+	lblBare    = layout.BareLabel
+	lblDOB     = layout.BirthLabel
+	lblInjury  = layout.InjuryLabel
+	lblSigned  = layout.SignedLabel
+	lblFuture  = layout.FutureLabel
+)
+
+// labelBefore classifies the label in front of the date m on line l (which
+// may be joined with the next line), with prev the line above.
+func labelBefore(l line, m dates.Match, prev *line) labelKind {
+	var ll layout.Line
+	if l.lo != nil {
+		ll = *l.lo
 	}
-	for _, m := range lineDates(l) {
-		switch labelBefore(l, m, nil) {
-		case lblService:
-			return m.Date, true
-		case lblBare:
-			pre := strings.TrimRight(l.text[:m.Start], " \t")
-			if i := strings.LastIndex(pre, "   "); i >= 0 {
-				pre = pre[i:]
-			}
-			if len(strings.TrimSpace(pre)) < 12 {
-				return m.Date, true
-			}
-		}
+	ll.Page, ll.Text, ll.Trim = l.page, l.text, l.trim
+	var pl *layout.Line
+	if prev != nil {
+		pl = prev.lo
 	}
-	return dates.Date{}, false
+	return layout.LabelBefore(&ll, m, pl)
 }
 
 // candidate is one date in a note that may be its date of service.
@@ -308,7 +175,7 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	if reTimeAfter.MatchString(l.text[m.End:]) && header {
 		s += 5
 	}
-	if sec.isHistory() {
+	if sec.IsHistory() {
 		s -= 120
 		if sec == secReview {
 			s -= 100

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // fixtureTruth is the part of the generator's truth.json this test reads.
@@ -84,9 +85,9 @@ func scoreFixture(t *testing.T, truth fixtureTruth, pages []extract.Page, minDat
 	assertGrounded(t, "fixture", pages, res)
 	aliases := map[string]string{}
 	for _, p := range truth.Providers {
-		aliases[providerKey(p.Name)] = p.Name
+		aliases[layout.ProviderKey(p.Name)] = p.Name
 		for _, a := range p.Aliases {
-			aliases[providerKey(a)] = p.Name
+			aliases[layout.ProviderKey(a)] = p.Name
 		}
 	}
 	got := map[string][]extract.Encounter{}
@@ -103,11 +104,11 @@ func scoreFixture(t *testing.T, truth fixtureTruth, pages []extract.Page, minDat
 		dateHit++
 		e := es[0]
 		for _, x := range es {
-			if aliases[providerKey(x.Provider)] == w.Provider {
+			if aliases[layout.ProviderKey(x.Provider)] == w.Provider {
 				e = x
 			}
 		}
-		if aliases[providerKey(e.Provider)] == w.Provider || providerKey(e.Provider) == providerKey(w.Provider) {
+		if aliases[layout.ProviderKey(e.Provider)] == w.Provider || layout.ProviderKey(e.Provider) == layout.ProviderKey(w.Provider) {
 			provHit++
 		} else {
 			t.Logf("%s: provider %q, want %q", w.Date, e.Provider, w.Provider)

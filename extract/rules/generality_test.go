@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // pdfPages runs pdftotext -layout on a PDF and returns its pages.
@@ -109,7 +110,7 @@ func TestACIBenchSections(t *testing.T) {
 	}
 	var notes, cc, ex, as, pl, dx int
 	for _, text := range texts {
-		n := newNote(splitPages([]extract.Page{{Number: 1, Text: text}}))
+		n := newNote(linesOf(layout.Analyze([]extract.Page{{Number: 1, Text: text}})))
 		c, fi, a, p := n.sectionTexts()
 		notes++
 		up := strings.ToUpper(text)

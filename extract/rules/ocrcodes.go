@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/medchron/medchron/extract/layout"
 	"regexp"
 	"strings"
 )
@@ -114,10 +115,10 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 	if r.code == tok || ext == "" && r.code == head {
 		return r, false
 	}
-	if (first == '$' || first == '5') && !hasLetters(e) {
+	if (first == '$' || first == '5') && !layout.HasLetters(e) {
 		return r, false // "$93.00" is money: S codes print a seventh character
 	}
-	r.risky = ext == "" || strings.IndexByte("012 8|!l", first) >= 0 && !hasLetters(e)
+	r.risky = ext == "" || strings.IndexByte("012 8|!l", first) >= 0 && !layout.HasLetters(e)
 	return r, true
 }
 
@@ -231,7 +232,7 @@ var (
 // a description (and not before more digits, as a phone's area code).
 // Phone and address lines have no such slot.
 func riskySlot(s string, a, b int) bool {
-	if looksPhone(s) || looksAddress(s) {
+	if layout.LooksPhone(s) || layout.LooksAddress(s) {
 		return false
 	}
 	if strings.TrimSpace(s[:a]) != "" && reSlotLead.MatchString(s[:a]) {

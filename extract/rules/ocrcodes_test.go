@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/icd10"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // TestOCRCodeTokens reads ICD-10-CM codes as Tesseract printed them on
@@ -100,7 +102,7 @@ func TestOCRCodesOnLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := splitPages([]extract.Page{{Number: 1, Text: tt.line}})[0]
+			l := linesOf(layout.Analyze([]extract.Page{{Number: 1, Text: tt.line}}))[0]
 			hits := icdInNote(l, tt.dx, tt.coded, nil)
 			var got []string
 			for _, h := range hits {
@@ -123,7 +125,7 @@ func TestOCRCodesOnLines(t *testing.T) {
 // token too damaged for the look-alike repairs is read by its
 // description when exactly one code near it has that description.
 func TestOCRCodesWithCodeBook(t *testing.T) {
-	book := NewICD10()
+	book := icd10.New()
 	book.Add("I10", true, "Essential (primary) hypertension", "Essential (primary) hypertension")
 	book.Add("I20.9", true, "Angina pectoris, unspecified", "Angina pectoris, unspecified")
 	book.Add("M50.220", true, "Other cervical disc displacement, mid-cervical region, unsp", "Other cervical disc displacement, mid-cervical region, unspecified level")
@@ -145,7 +147,7 @@ func TestOCRCodesWithCodeBook(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := splitPages([]extract.Page{{Number: 1, Text: tt.line}})[0]
+			l := linesOf(layout.Analyze([]extract.Page{{Number: 1, Text: tt.line}}))[0]
 			var got []string
 			for _, h := range icdInNote(l, true, true, book) {
 				got = append(got, h.code)

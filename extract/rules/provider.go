@@ -3,16 +3,16 @@ package rules
 import (
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/extract/layout"
 )
 
 var (
-	reFacilityLabel = regexp.MustCompile(`(?i)^\s*(?:facility|practice|location|hospital|clinic|custodian|rendering facility|service location|place of service|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|organization)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
 	reProviderLabel = regexp.MustCompile(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
 	reNPI           = regexp.MustCompile(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
 	reClinicianLbl  = regexp.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP))*)`)
 	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP)(?:[,\s]|$)`)
 	reDoctor        = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
-	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
 )
 
@@ -20,8 +20,8 @@ var (
 // letterhead in the header block, then a provider label naming a practice.
 func (n *note) provider() (name string, li int) {
 	for i, l := range n.lines {
-		if m := reFacilityLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil {
-			if v := cleanProvider(cutCells(m[1])); len(v) > 2 && !reNotAName.MatchString(v) {
+		if l.lo != nil && !l.noise {
+			if v := layout.FacilityLabel(l.lo); v != "" {
 				return v, i
 			}
 		}
@@ -34,8 +34,8 @@ func (n *note) provider() (name string, li int) {
 	}
 	for i, l := range n.lines {
 		if m := reProviderLabel.FindStringSubmatch(firstCellOrLine(l)); m != nil {
-			v := cleanProvider(cutCells(m[1]))
-			if reFacility.MatchString(v) && !reCredential.MatchString(v) {
+			v := layout.CleanProvider(cutCells(m[1]))
+			if layout.NamesFacility(v) && !layout.HasCredential(v) {
 				return v, i
 			}
 		}
@@ -81,12 +81,12 @@ func (n *note) clinician(patient string) string {
 	ok := func(v string) bool {
 		v = strings.TrimSpace(v)
 		return len(v) > 3 && !reNotAName.MatchString(v) && (patient == "" || !strings.Contains(v, patient)) &&
-			!reFacility.MatchString(strings.TrimSuffix(v, " PT"))
+			!layout.NamesFacility(strings.TrimSuffix(v, " PT"))
 	}
 	for _, l := range n.lines {
 		for _, m := range reClinicianLbl.FindAllStringSubmatch(l.text, -1) {
 			v := strings.TrimRight(cutCells(m[1]), " ,")
-			if ok(v) && (reCredential.MatchString(v) || strings.HasPrefix(v, "Dr")) {
+			if ok(v) && (layout.HasCredential(v) || strings.HasPrefix(v, "Dr")) {
 				return v
 			}
 		}
@@ -99,27 +99,6 @@ func (n *note) clinician(patient string) string {
 	for _, l := range n.lines {
 		if m := reDoctor.FindStringSubmatch(l.text); m != nil && ok(m[1]) {
 			return "Dr. " + m[1]
-		}
-	}
-	return ""
-}
-
-// patientName returns the name after a "Patient:" or "Name:" label.
-func patientName(ls []line) string {
-	for _, l := range ls {
-		if l.top > 15 {
-			continue
-		}
-		if m := rePatientLabel.FindStringSubmatch(l.text); m != nil {
-			v := strings.TrimRight(cutCells(m[1]), " ,")
-			for _, stop := range []string{" DOB", " Date", " MRN", " Sex", " Age", " Acct", " Account", " ID"} {
-				if i := strings.Index(v, stop); i > 0 {
-					v = v[:i]
-				}
-			}
-			if v = strings.TrimRight(v, " ,"); len(v) > 2 && !reNotAName.MatchString(v) {
-				return v
-			}
 		}
 	}
 	return ""

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // CodeBook validates ICD-10-CM codes and describes them. Lookup takes a
@@ -46,10 +47,10 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		return extract.Result{}, fmt.Errorf("rules extract %s: %w", doc.File, err)
 	}
 	var res extract.Result
-	ls := splitPages(pages)
-	classify(ls)
-	res.Patient = patientName(ls)
-	placeLetterheads(ls, res.Patient)
+	d := layout.Analyze(pages)
+	ls := linesOf(d)
+	res.Patient = d.Patient
+	res.Pages = d.PageInfos()
 	var prev *note
 	prevProvider := ""
 	for _, n := range segment(ls) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/medchron/medchron/extract/layout"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
@@ -70,7 +71,7 @@ func (s *segmenter) step(i int) {
 	case hasDOS:
 		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos
 	case lh != "":
-		if s.body > 0 && !sameProvider(lh, s.prov) && s.looksLikeHeader(i) {
+		if s.body > 0 && !layout.SameProvider(lh, s.prov) && s.looksLikeHeader(i) {
 			trigger = true
 		}
 	}
@@ -134,7 +135,7 @@ func (s *segmenter) looksLikeHeader(i int) bool {
 	}
 	for j := i + 1; j < len(s.ls) && j <= i+4 && s.ls[j].page == s.ls[i].page; j++ {
 		l := s.ls[j]
-		if looksPhone(l.trim) || looksAddress(l.trim) || titleOf(l) != "" {
+		if layout.LooksPhone(l.trim) || layout.LooksAddress(l.trim) || titleOf(l) != "" {
 			return true
 		}
 		if _, ok := serviceDate(l); ok {
@@ -151,29 +152,12 @@ func (s *segmenter) backtrack(i int) int {
 	a := i
 	for j := i - 1; j >= floor && j >= i-7; j-- {
 		l := s.ls[j]
-		if l.page != s.ls[i].page || !headerish(l) && !(l.top <= 3 && logoLine(l)) || reCredential.MatchString(l.trim) && !l.noise && letterhead(l) == "" {
+		if l.page != s.ls[i].page || !headerish(l) && !(l.top <= 3 && logoLine(l)) || layout.HasCredential(l.trim) && !l.noise && letterhead(l) == "" {
 			break
 		}
 		a = j
 	}
 	return a
-}
-
-// sameProvider compares two letterhead names loosely.
-func sameProvider(a, b string) bool {
-	na, nb := providerKey(a), providerKey(b)
-	return na == nb || na != "" && nb != "" && (strings.HasPrefix(na, nb) || strings.HasPrefix(nb, na))
-}
-
-// providerKey lower-cases a name and keeps only letters and digits.
-func providerKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // newNote builds a note and works out its sections and header block.
@@ -195,6 +179,6 @@ func newNote(ls []line) *note {
 			n.title = titleOf(l)
 		}
 	}
-	n.bill = isBillTitle(n.title) || countBillLines(ls) >= 2
+	n.bill = layout.IsBillTitle(n.title) || countBillLines(ls) >= 2
 	return n
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // extractText runs the extractor on pages given as strings.
@@ -121,7 +122,7 @@ func TestICD10(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := splitPages([]extract.Page{{Number: 1, Text: tt.line}})[0]
+			l := linesOf(layout.Analyze([]extract.Page{{Number: 1, Text: tt.line}}))[0]
 			hits := icdIn(l, tt.dx, nil)
 			if len(hits) != len(tt.codes) {
 				t.Fatalf("codes %+v, want %v", hits, tt.codes)

@@ -95,7 +95,7 @@ func (n *note) procedures() []extract.Coded {
 	}
 	for i, l := range n.lines {
 		sec := n.secs[i]
-		if sec.isHistory() || sec == secPlan || sec == secAssessPlan || l.noise {
+		if sec.IsHistory() || sec == secPlan || sec == secAssessPlan || l.noise {
 			continue
 		}
 		for _, h := range procCodesIn(l, sec == secProcedure) {

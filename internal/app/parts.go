@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/icd10"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/ocr"
 	"github.com/medchron/medchron/extract/pdf"
@@ -144,7 +145,7 @@ func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st pipeli
 // ("medchron codes import"); both stores are.
 type codeBookStore interface {
 	// CodeBook returns the imported table, or nil when none was imported.
-	CodeBook(ctx context.Context) (*rules.ICD10, error)
+	CodeBook(ctx context.Context) (*icd10.Book, error)
 }
 
 // codeBook returns the store's imported ICD-10-CM table as a code book for

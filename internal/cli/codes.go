@@ -12,7 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
-	"github.com/medchron/medchron/extract/rules"
+	"github.com/medchron/medchron/extract/icd10"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/store/postgres"
 	"github.com/medchron/medchron/store/sqlite"
@@ -63,7 +63,7 @@ func runCodesImport(ctx context.Context, env *Env, args []string) error {
 		return exitError{2}
 	}
 	start := time.Now()
-	book, err := rules.LoadOrderFilePath(ctx, files[0])
+	book, err := icd10.LoadOrderFilePath(ctx, files[0])
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ const undefinedTable = "42P01"
 const codesUsage = "Usage: medchron codes import [--database-url DSN | --db PATH] FILE"
 
 // orderedCodes calls add for every code of the book in code order.
-func orderedCodes(book *rules.ICD10, add func(code string, billable bool, short, long string)) {
+func orderedCodes(book *icd10.Book, add func(code string, billable bool, short, long string)) {
 	type row struct {
 		code, short, long string
 		billable          bool
@@ -108,7 +108,7 @@ func orderedCodes(book *rules.ICD10, add func(code string, billable bool, short,
 
 // importCodesSQLite replaces the code table of the SQLite store at dbPath
 // (default app.DefaultDBPath()) with book.
-func importCodesSQLite(ctx context.Context, dbPath string, book *rules.ICD10) (int, error) {
+func importCodesSQLite(ctx context.Context, dbPath string, book *icd10.Book) (int, error) {
 	codes := make([]sqlite.ICD10Code, 0, book.Len())
 	orderedCodes(book, func(code string, billable bool, short, long string) {
 		codes = append(codes, sqlite.ICD10Code{Code: code, Billable: billable, Short: short, Long: long})
@@ -135,7 +135,7 @@ func importCodesSQLite(ctx context.Context, dbPath string, book *rules.ICD10) (i
 // importCodesPostgres replaces the code table of the PostgreSQL database
 // at dsn with book, in one transaction. The database must be migrated
 // ("medchron migrate"): importing does not change its schema.
-func importCodesPostgres(ctx context.Context, dsn string, book *rules.ICD10) (int, error) {
+func importCodesPostgres(ctx context.Context, dsn string, book *icd10.Book) (int, error) {
 	codes := make([]postgres.ICD10Code, 0, book.Len())
 	orderedCodes(book, func(code string, billable bool, short, long string) {
 		codes = append(codes, postgres.ICD10Code{Code: code, Billable: billable, Short: short, Long: long})

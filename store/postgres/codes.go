@@ -3,7 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"github.com/medchron/medchron/extract/rules"
+	"github.com/medchron/medchron/extract/icd10"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -85,12 +85,12 @@ func (s *Store) ICD10Codes(ctx context.Context) ([]ICD10Code, error) {
 
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
-func (s *Store) CodeBook(ctx context.Context) (*rules.ICD10, error) {
+func (s *Store) CodeBook(ctx context.Context) (*icd10.Book, error) {
 	rows, err := s.q.Query(ctx, `SELECT code, billable, short, long FROM icd10cm_codes`)
 	if err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
-	b := rules.NewICD10()
+	b := icd10.New()
 	var c ICD10Code
 	if _, err := pgx.ForEachRow(rows, []any{&c.Code, &c.Billable, &c.Short, &c.Long}, func() error {
 		b.Add(c.Code, c.Billable, c.Short, c.Long)

@@ -9,12 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/medchron/medchron/extract/icd10"
 	"github.com/medchron/medchron/extract/rules"
 	"github.com/medchron/medchron/pipeline"
 )
 
 // The code book is what the rules extractor validates codes with.
-var _ rules.CodeBook = (*rules.ICD10)(nil)
+var _ rules.CodeBook = (*icd10.Book)(nil)
 
 func TestICD10(t *testing.T) {
 	s := openMigrated(t)
@@ -104,7 +105,7 @@ func TestICD10Shared(t *testing.T) {
 	}
 	s := openMigrated(t)
 	ctx := t.Context()
-	loaded, err := rules.LoadOrderFilePath(ctx, path)
+	loaded, err := icd10.LoadOrderFilePath(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

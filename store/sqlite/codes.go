@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/medchron/medchron/extract/rules"
+	"github.com/medchron/medchron/extract/icd10"
 	"strings"
 )
 
@@ -103,7 +103,7 @@ func (s *Store) ICD10Codes(ctx context.Context) ([]ICD10Code, error) {
 
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
-func (s *Store) CodeBook(ctx context.Context) (*rules.ICD10, error) {
+func (s *Store) CodeBook(ctx context.Context) (*icd10.Book, error) {
 	n, err := s.ICD10Count(ctx)
 	if err != nil || n == 0 {
 		return nil, err
@@ -113,7 +113,7 @@ func (s *Store) CodeBook(ctx context.Context) (*rules.ICD10, error) {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
 	defer rows.Close()
-	b := rules.NewICD10()
+	b := icd10.New()
 	for rows.Next() {
 		var c ICD10Code
 		if err := rows.Scan(&c.Code, &c.Billable, &c.Short, &c.Long); err != nil {

@@ -1,4 +1,4 @@
-package rules
+package icd10
 
 import (
 	"bufio"
@@ -13,9 +13,9 @@ import (
 	"sync"
 )
 
-// ICD10 is an ICD-10-CM code book loaded from the CMS order file. It
-// implements CodeBook.
-type ICD10 struct {
+// Book is an ICD-10-CM code book loaded from the CMS order file, or filled
+// from a store's imported table with Add.
+type Book struct {
 	codes map[string]icdEntry // key: code without the dot, upper case
 
 	mu     sync.Mutex
@@ -33,7 +33,7 @@ type icdEntry struct {
 // 15, short description in 17–76, long description from 78) or the same
 // fields as CSV with a header row (order_number, icd10cm_code,
 // valid_billing_code, short, long, ...).
-func LoadOrderFile(ctx context.Context, r io.Reader) (*ICD10, error) {
+func LoadOrderFile(ctx context.Context, r io.Reader) (*Book, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	head, err := br.Peek(1)
 	if err != nil {
@@ -42,7 +42,7 @@ func LoadOrderFile(ctx context.Context, r io.Reader) (*ICD10, error) {
 		}
 		return nil, fmt.Errorf("icd-10-cm order file: %w", err)
 	}
-	book := &ICD10{codes: make(map[string]icdEntry, 100000)}
+	book := &Book{codes: make(map[string]icdEntry, 100000)}
 	if head[0] == '"' || head[0] == 'o' {
 		err = book.readCSV(ctx, br)
 	} else {
@@ -58,7 +58,7 @@ func LoadOrderFile(ctx context.Context, r io.Reader) (*ICD10, error) {
 }
 
 // LoadOrderFilePath opens and reads an order file.
-func LoadOrderFilePath(ctx context.Context, path string) (*ICD10, error) {
+func LoadOrderFilePath(ctx context.Context, path string) (*Book, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("icd-10-cm order file: %w", err)
@@ -71,7 +71,7 @@ func LoadOrderFilePath(ctx context.Context, path string) (*ICD10, error) {
 	return b, nil
 }
 
-func (b *ICD10) readCSV(ctx context.Context, r io.Reader) error {
+func (b *Book) readCSV(ctx context.Context, r io.Reader) error {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -96,7 +96,7 @@ func (b *ICD10) readCSV(ctx context.Context, r io.Reader) error {
 	}
 }
 
-func (b *ICD10) readFixed(ctx context.Context, r io.Reader) error {
+func (b *Book) readFixed(ctx context.Context, r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1024), 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -126,7 +126,7 @@ func (b *ICD10) readFixed(ctx context.Context, r io.Reader) error {
 	return nil
 }
 
-func (b *ICD10) put(code string, billable bool, long, short string) {
+func (b *Book) put(code string, billable bool, long, short string) {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	if code == "" {
 		return
@@ -141,20 +141,20 @@ func (b *ICD10) put(code string, billable bool, long, short string) {
 	b.mu.Unlock()
 }
 
-// NewICD10 returns an empty code book to fill with Add, for a table kept
+// New returns an empty code book to fill with Add, for a table kept
 // elsewhere (a store's imported codes).
-func NewICD10() *ICD10 { return &ICD10{codes: map[string]icdEntry{}} }
+func New() *Book { return &Book{codes: map[string]icdEntry{}} }
 
 // Add adds one code, dotted or not; an empty long description falls back
 // to the short one.
-func (b *ICD10) Add(code string, billable bool, short, long string) {
+func (b *Book) Add(code string, billable bool, short, long string) {
 	b.put(strings.ReplaceAll(code, ".", ""), billable, long, short)
 }
 
 // Each calls fn for every code in the book, in no particular order, with
 // the code without its dot, its billable flag and its short and long
 // descriptions (the long one falls back to the short one).
-func (b *ICD10) Each(fn func(code string, billable bool, short, long string)) {
+func (b *Book) Each(fn func(code string, billable bool, short, long string)) {
 	for c, e := range b.codes {
 		fn(c, e.billable, e.short, e.long)
 	}
@@ -162,23 +162,23 @@ func (b *ICD10) Each(fn func(code string, billable bool, short, long string)) {
 
 // Lookup reports the long description of a code, dotted or not. Category
 // (non-billable) codes are known too.
-func (b *ICD10) Lookup(code string) (string, bool) {
+func (b *Book) Lookup(code string) (string, bool) {
 	e, ok := b.codes[strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), ".", ""))]
 	return e.long, ok
 }
 
 // Billable reports whether a code is a valid billing code.
-func (b *ICD10) Billable(code string) bool {
+func (b *Book) Billable(code string) bool {
 	return b.codes[strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), ".", ""))].billable
 }
 
 // Len returns the number of codes in the book.
-func (b *ICD10) Len() int { return len(b.codes) }
+func (b *Book) Len() int { return len(b.codes) }
 
 // CodesDescribed returns the codes, dotted, whose long or short
 // description is desc, compared without case, punctuation or spacing
 // ("mid- cervical" as OCR prints it matches "mid-cervical").
-func (b *ICD10) CodesDescribed(desc string) []string {
+func (b *Book) CodesDescribed(desc string) []string {
 	key := descKey(desc)
 	if key == "" {
 		return nil

@@ -1,4 +1,4 @@
-package rules
+package layout
 
 import (
 	"strings"
@@ -17,36 +17,36 @@ import (
 // placeLetterheads marks as letterheads the top lines of pages that stand
 // directly above a date-of-service, address or phone line and read as a
 // name. patient is the labelled patient name, never taken for a facility.
-func placeLetterheads(ls []line, patient string) {
+func placeLetterheads(ls []Line, patient string) {
 	width := 0 // the widest line: the page's width, as layout text gives it
-	for _, l := range ls {
-		width = max(width, len(l.text))
+	for i := range ls {
+		width = max(width, len(ls[i].Text))
 	}
 	for i := range ls {
-		l := ls[i]
-		if l.c == nil || l.c.letterhead != "" || l.c.title != "" || !topOfPage(ls, i) {
+		l := &ls[i]
+		if l.Letterhead != "" || l.Title != "" || !topOfPage(ls, i) {
 			continue
 		}
-		if !aboveHeader(ls, i) || rightColumn(ls[i], width) {
+		if !aboveHeader(ls, i) || rightColumn(l, width) {
 			continue
 		}
 		name := placedName(l)
-		if name == "" || patient != "" && sameProvider(name, patient) {
+		if name == "" || patient != "" && SameProvider(name, patient) {
 			continue
 		}
-		l.c.letterhead = name
-		l.c.headerish = true
+		l.Letterhead = name
+		l.Header = true
 	}
 }
 
 // topOfPage reports whether line i is the first line of its page that is
 // not a fax banner or print stamp.
-func topOfPage(ls []line, i int) bool {
-	if ls[i].noise {
+func topOfPage(ls []Line, i int) bool {
+	if ls[i].Noise() {
 		return false
 	}
-	for j := i - 1; j >= 0 && ls[j].page == ls[i].page; j-- {
-		if !ls[j].noise {
+	for j := i - 1; j >= 0 && ls[j].Page == ls[i].Page; j-- {
+		if !ls[j].Noise() {
 			return false
 		}
 	}
@@ -57,26 +57,26 @@ func topOfPage(ls []line, i int) bool {
 // width characters wide, as the tail of an address block or a date in a
 // page header does, rather than centred or flush left as a letterhead: the
 // middle of its text lies beyond three fifths of the width.
-func rightColumn(l line, width int) bool {
-	indent := strings.Index(l.text, l.trim)
-	return width > 0 && 5*(2*indent+len(l.trim)) > 6*width
+func rightColumn(l *Line, width int) bool {
+	indent := strings.Index(l.Text, l.Trim)
+	return width > 0 && 5*(2*indent+len(l.Trim)) > 6*width
 }
 
 // aboveHeader reports whether one of the two lines after i on the same page
 // labels a date of service or prints an address or phone number, as the
 // lines under a letterhead do.
-func aboveHeader(ls []line, i int) bool {
+func aboveHeader(ls []Line, i int) bool {
 	seen := 0
-	for j := i + 1; j < len(ls) && ls[j].page == ls[i].page && seen < 2; j++ {
-		l := ls[j]
-		if l.noise {
+	for j := i + 1; j < len(ls) && ls[j].Page == ls[i].Page && seen < 2; j++ {
+		l := &ls[j]
+		if l.Noise() {
 			continue
 		}
 		seen++
-		if _, ok := serviceDate(l); ok {
+		if l.HasService {
 			return true
 		}
-		if strings.ContainsAny(l.trim, "0123456789") && (looksPhone(l.trim) || looksAddress(l.trim)) {
+		if strings.ContainsAny(l.Trim, "0123456789") && (LooksPhone(l.Trim) || LooksAddress(l.Trim)) {
 			return true
 		}
 	}
@@ -87,28 +87,28 @@ func aboveHeader(ls []line, i int) bool {
 // single column of at most eight words in capitals or title case, starting
 // with a letter, without a label, date, sentence, section heading, document
 // word, person's credential, address or phone number.
-func placedName(l line) string {
-	if len(cells(l.text)) != 1 {
+func placedName(l *Line) string {
+	if len(Cells(l.Text)) != 1 {
 		return ""
 	}
-	c := stripJunk(l.trim)
+	c := stripJunk(l.Trim)
 	if len(c) < 3 || len(c) > 70 || len(strings.Fields(c)) > 8 || !isLetterByte(c[0]) {
 		return ""
 	}
-	if strings.ContainsAny(c, ":|][{}") || reSentenceEnd.MatchString(c) || hasDate(c) {
+	if strings.ContainsAny(c, ":|][{}") || reSentenceEnd.MatchString(c) || HasDate(c) {
 		return ""
 	}
-	if patientLine(c) || reDocWords.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
+	if PatientLine(c) || reDocWords.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
 		return ""
 	}
-	if looksPhone(c) || looksAddress(c) {
+	if LooksPhone(c) || LooksAddress(c) {
 		return ""
 	}
-	if h, _ := headingOf(l); h != secNone {
+	if l.Heading != NoHeading {
 		return ""
 	}
 	if c != strings.ToUpper(c) && !titleCased(c) {
 		return ""
 	}
-	return cleanProvider(c)
+	return CleanProvider(c)
 }

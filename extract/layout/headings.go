@@ -1,0 +1,166 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Heading is the kind of note section a heading opens.
+type Heading uint8
+
+// Kinds of note sections.
+const (
+	NoHeading    Heading = iota
+	Complaints           // chief complaint, subjective, reason for visit
+	History              // HPI, past history: dates here are history
+	RecordReview         // prior-records review lists
+	Findings             // exam, objective, findings, results
+	Impression           // radiology impression, or clinical impression
+	Assessment           // assessment, diagnoses
+	AssessPlan           // assessment and plan together
+	Plan                 // plan, recommendations, instructions, disposition
+	Meds                 // medications, prescriptions
+	Procedure            // procedures performed, treatment rendered
+	Work                 // work status, restrictions
+	Goals                // therapy goals: never a status
+	OtherHeading         // any other section (allergies, vitals, social history)
+)
+
+// headings maps a normalised heading to its section kind.
+var headings = map[string]Heading{
+	"chief complaint": Complaints, "chief complaints": Complaints, "cc": Complaints,
+	"complaint": Complaints, "complaints": Complaints, "subjective": Complaints,
+	"subjective complaints": Complaints, "presenting complaint": Complaints,
+	"reason for visit": Complaints, "reason for exam": Complaints, "reason for referral": Complaints,
+	"reason for consultation": Complaints, "indication": Complaints, "indications": Complaints,
+	"clinical history": Complaints, "clinical information": Complaints, "current symptoms": Complaints,
+	"s":   Complaints,
+	"hpi": History, "history of present illness": History, "history of present injury": History,
+	"history": History, "history of industrial injury": History, "interval history": History,
+	"past medical history": History, "pmh": History, "past surgical history": History,
+	"psh": History, "family history": OtherHeading, "social history": OtherHeading, "prior history": History,
+	"history of injury": History, "mechanism of injury": History, "past history": History,
+	"records reviewed": RecordReview, "record review": RecordReview, "records review": RecordReview,
+	"review of records": RecordReview, "review of medical records": RecordReview, "medical records reviewed": RecordReview,
+	"medical records review": RecordReview, "files review": RecordReview, "file review": RecordReview,
+	"prior records": RecordReview, "documents reviewed": RecordReview, "review of outside records": RecordReview,
+	"physical exam": Findings, "physical examination": Findings, "exam": Findings,
+	"examination": Findings, "objective": Findings, "findings": Findings, "o": Findings,
+	"radiology findings": Findings, "objective findings": Findings, "musculoskeletal exam": Findings,
+	"neurological exam": Findings, "results": Findings, "imaging": Findings,
+	"impression": Impression, "clinical impression": Impression, "impressions": Impression,
+	"assessment": Assessment, "a": Assessment, "diagnosis": Assessment, "diagnoses": Assessment,
+	"final diagnosis": Assessment, "final diagnoses": Assessment, "discharge diagnosis": Assessment,
+	"discharge diagnoses": Assessment, "admitting diagnosis": Assessment, "admission diagnosis": Assessment,
+	"working diagnosis": Assessment, "diagnostic impression": Assessment, "primary diagnosis": Assessment,
+	"secondary diagnosis": Assessment, "secondary diagnoses": Assessment, "dx": Assessment,
+	"diagnosis codes": Assessment, "icd-10 codes": Assessment, "icd 10 codes": Assessment,
+	"icd-10": Assessment, "postoperative diagnosis": Assessment, "post-operative diagnosis": Assessment,
+	"preoperative diagnosis": Assessment, "pre-operative diagnosis": Assessment,
+	"assessment and plan": AssessPlan, "assessment/plan": AssessPlan, "assessment & plan": AssessPlan,
+	"a/p": AssessPlan, "impression and plan": AssessPlan, "impression/plan": AssessPlan,
+	"plan": Plan, "p": Plan, "treatment plan": Plan, "recommendations": Plan,
+	"recommendation": Plan, "discharge instructions": Plan, "disposition": Plan,
+	"plan of care": Plan, "follow-up": Plan, "follow up": Plan, "instructions": Plan,
+	"medications": Meds, "medication": Meds, "current medications": Meds, "meds": Meds,
+	"discharge medications": Meds, "prescriptions": Meds, "rx": Meds,
+	"medications prescribed": Meds, "new medications": Meds, "prescribed medications": Meds,
+	"medications on discharge": Meds,
+	"procedure":                Procedure, "procedures": Procedure, "procedure performed": Procedure,
+	"procedures performed": Procedure, "operation": Procedure, "operation performed": Procedure,
+	"operations performed": Procedure, "principal procedures": Procedure, "treatment": Procedure,
+	"treatment provided": Procedure, "treatment rendered": Procedure, "interventions": Procedure,
+	"exam performed": Procedure, "study": Procedure, "technique": OtherHeading,
+	"work status": Work, "work restrictions": Work, "restrictions": Work, "activity": Work,
+	"allergies": OtherHeading, "review of systems": OtherHeading, "ros": OtherHeading, "vital signs": OtherHeading,
+	"vitals": OtherHeading, "hospital course": OtherHeading, "labs": OtherHeading, "laboratory": OtherHeading,
+	"comparison": OtherHeading, "signature": OtherHeading, "attestation": OtherHeading,
+}
+
+var (
+	// A heading: "CHIEF COMPLAINT:", "# Assessment and Plan", "PLAN" alone.
+	reHeading = regexp.MustCompile(`^\s*#{0,3}\s*([A-Za-z][A-Za-z0-9 /&,\-]{0,44}?)\s*(?::|\s*$|\s{3,})`)
+)
+
+// headingOf returns the section a line opens, and the offset in the line
+// text where the section's own text begins (after the heading).
+func headingOf(l *Line) (Heading, int) {
+	// A heading has a colon, stands alone, or is followed by a wide gap.
+	if !strings.Contains(l.Text, ":") && len(l.Trim) > 50 && !strings.Contains(l.Trim, "   ") {
+		return NoHeading, 0
+	}
+	m := reHeading.FindStringSubmatchIndex(l.Text)
+	if m == nil {
+		return NoHeading, 0
+	}
+	key := strings.ToLower(Fold(l.Text[m[2]:m[3]]))
+	key = strings.TrimSuffix(strings.TrimSuffix(key, " of care"), ",")
+	sec, ok := headings[key]
+	if !ok {
+		sec = guessHeading(key, l.Text[m[2]:m[3]], l.Text[m[2]:m[1]])
+		if sec == NoHeading {
+			return NoHeading, 0
+		}
+	}
+	rest := l.Text[m[1]:]
+	colon := strings.HasSuffix(strings.TrimSpace(l.Text[m[2]:m[1]]), ":")
+	hashed := strings.HasPrefix(l.Trim, "#")
+	// Without a colon or '#', accept only a heading standing alone, in
+	// capitals or short title case ("Assessment", "PLAN").
+	if !colon && !hashed {
+		gap := strings.Contains(l.Text[m[3]:m[1]], "   ")
+		if strings.TrimSpace(rest) != "" && !gap || len(key) <= 2 {
+			return NoHeading, 0
+		}
+	}
+	// Skip a comma the scrape left after the colon ("HISTORY:, text").
+	off := m[1]
+	for off < len(l.Text) && (l.Text[off] == ' ' || l.Text[off] == ',') {
+		off++
+	}
+	return sec, off
+}
+
+// guessHeading classifies an unknown heading printed in capitals with a
+// colon ("CHART REVIEW:", "DIAGNOSTIC STUDIES:") by its words.
+func guessHeading(key, raw, withColon string) Heading {
+	colon := strings.HasSuffix(strings.TrimSpace(withColon), ":")
+	if strings.ToUpper(raw) != raw || strings.Count(key, " ") > 5 || len(key) < 4 {
+		return NoHeading
+	}
+	switch {
+	case strings.Contains(key, "vital"):
+		return OtherHeading
+	case strings.Contains(key, "review") || strings.Contains(key, "records"):
+		return RecordReview
+	case strings.Contains(key, "history"):
+		return History
+	case strings.Contains(key, "diagnos"):
+		return Assessment
+	case strings.Contains(key, "impression"):
+		return Impression
+	case strings.Contains(key, "plan") || strings.Contains(key, "recommend"):
+		return Plan
+	case strings.Contains(key, "medication"):
+		return Meds
+	case strings.Contains(key, "complaint") || strings.Contains(key, "symptom"):
+		return Complaints
+	case strings.Contains(key, "exam") || strings.Contains(key, "findings") || strings.Contains(key, "studies"):
+		return Findings
+	case strings.Contains(key, "procedure"):
+		return Procedure
+	case colon:
+		return OtherHeading
+	case reOtherHeading.MatchString(key) && !reFacility.MatchString(key):
+		// Without a colon, a name in capitals that names a facility is a
+		// letterhead ("FAMILY HEALTH CENTER"), not a heading.
+		return OtherHeading
+	}
+	return NoHeading
+}
+
+var reOtherHeading = regexp.MustCompile(`allerg|social|family|vital|functional|immuniz|result|problem|encounter|instruction|education|goals|status|signature|addend`)
+
+// IsHistory reports whether dates in this section tell history rather than
+// the visit itself.
+func (s Heading) IsHistory() bool { return s == History || s == RecordReview }

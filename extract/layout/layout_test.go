@@ -1,0 +1,186 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// pagesOf makes numbered pages from texts.
+func pagesOf(texts ...string) []extract.Page {
+	out := make([]extract.Page, len(texts))
+	for i, s := range texts {
+		out[i] = extract.Page{DocumentID: "d", Number: i + 1, Source: extract.SourceText, Text: s}
+	}
+	return out
+}
+
+// TestLinesAreVerbatim: every line is the page text at its offset, so a
+// quote cut from a line is a substring of its page.
+func TestLinesAreVerbatim(t *testing.T) {
+	d := Analyze(pagesOf("  A line\r\n\n\tsecond\t line  \n", "", "x\fy\nlast"))
+	for _, l := range d.Lines {
+		p := d.Pages[d.PageIndex(l.Page)]
+		if p.Text[l.Start:l.Start+len(l.Text)] != l.Text {
+			t.Errorf("page %d line %q is not at %d", l.Page, l.Text, l.Start)
+		}
+	}
+	if got := len(d.PageLines(0)); got != 2 {
+		t.Errorf("page 1 has %d lines, want 2", got)
+	}
+	if d.Pages[1].Class != extract.PageBlank {
+		t.Errorf("empty page is %q", d.Pages[1].Class)
+	}
+}
+
+// TestBoilerplate marks running headers and footers found on several
+// pages, fax lines, print stamps and Bates stamps, and leaves letterheads,
+// titles and dated lines alone however often they repeat.
+func TestBoilerplate(t *testing.T) {
+	page := func(n, dos string) string {
+		return "Momentum Physical Therapy – DOE, JANE – DOB 01/02/1980 – MRN 44120\n" +
+			"Momentum Physical Therapy\nDAILY NOTE\nDate of Service: " + dos + "\n" +
+			"S: Neck pain 4/10, better after last visit.\nO: Cervical ROM improved.\n" +
+			"Printed on 03/05/2024 10:22 by kjones                 Page " + n + " of 3\nMPT000" + n + "12\n"
+	}
+	d := Analyze(pagesOf(page("1", "02/01/2024"), page("2", "02/05/2024"), page("3", "02/07/2024")))
+	want := map[string]Boiler{
+		"Momentum Physical Therapy – DOE, JANE – DOB 01/02/1980 – MRN 44120": RunningHeader,
+		"Momentum Physical Therapy":                   BoilerNone,
+		"DAILY NOTE":                                  BoilerNone,
+		"Date of Service: 02/05/2024":                 BoilerNone,
+		"S: Neck pain 4/10, better after last visit.": BoilerNone,
+		"Printed on 03/05/2024 10:22 by kjones                 Page 2 of 3": PrintStamp,
+		"MPT000212": BatesStamp,
+	}
+	for _, l := range d.Lines {
+		if l.Page != 2 {
+			continue
+		}
+		if w, ok := want[l.Trim]; ok && l.Boiler != w {
+			t.Errorf("%q: %q, want %q", l.Trim, l.Boiler, w)
+		}
+	}
+	fax := "Fax received 04/27/2024 10:14 From: St Mary's Regional - Emergency Dept (217) 555-0117 To: Law Office P. 001/003"
+	if got := isNoise(fax); got != FaxLine {
+		t.Errorf("fax banner: %q", got)
+	}
+}
+
+// TestHeaderName reads the provider out of running headers and footers.
+func TestHeaderName(t *testing.T) {
+	tests := []struct{ line, patient, want string }{
+		{"Momentum Physical Therapy – DOE, JANE – DOB 01/02/1980 – MRN 44120", "Jane Doe", "Momentum Physical Therapy"},
+		{"Lakeside Int Med | Patient: Jane Doe | DOB: 01/02/1980", "Jane Doe", "Lakeside Int Med"},
+		{"ST MARYS REGIONAL MEDICAL CENTER - CONFIDENTIAL PATIENT INFORMATION      Page 1 of 2", "", "ST MARYS REGIONAL MEDICAL CENTER"},
+		{"DOE, JANE   MRN 44120   Page 2 of 5", "", ""},
+		{"Kaiser Permanente   Doe, Jane   DOB 01/02/1980", "Jane Doe", "Kaiser Permanente"},
+		{"CONFIDENTIAL   Printed 03/05/2024", "", ""},
+		{"Law Office of D. Prescott - Client Records", "", ""},
+	}
+	for _, tt := range tests {
+		if got := headerName(tt.line, tt.patient); got != tt.want {
+			t.Errorf("headerName(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestFaxSender reads the sender of a fax line.
+func TestFaxSender(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"Fax received 04/27/2024 10:14 From: St Mary's Regional - Emergency Dept (217) 555-0117 To: Law Office P. 001/003", "St Mary's Regional - Emergency Dept"},
+		{"4/22/2020 3:42 PM FROM:+15555550100 Acme Imaging Center TO:15555550199 Pag.2/3", "Acme Imaging Center"},
+		{"03/01/2024 09:12 FAX 5555550100 FROM: Law Office of D. Prescott  PAGE 1/2", ""},
+	}
+	for _, tt := range tests {
+		if got := faxSender(tt.line); got != tt.want {
+			t.Errorf("faxSender(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestPageClasses classifies small hand-written pages of every class.
+func TestPageClasses(t *testing.T) {
+	tests := []struct {
+		name, text, class, kind string
+	}{
+		{"office note", "Oakwood Family Medicine\nOFFICE VISIT\nDate of Service: 08/07/2023\nChief Complaint: low back pain.\nAssessment: Low back pain (M54.50)\nPlan: PT 2x/week.", extract.PageClinical, ""},
+		{"consult letter", "Dear Dr. Patel,\nThank you for referring Ms. Doe. I saw her in my office on December 1, 2004 for neck pain after a collision.\nOn examination there is tenderness over the paraspinal muscles.\nSincerely,\nAnn Lee, MD", extract.PageClinical, ""},
+		{"radiology report", "Northside Radiology Associates\nMRI CERVICAL SPINE WITHOUT CONTRAST\nDate of exam: 2023-12-27\nTECHNIQUE: Multiplanar MR imaging.\nCOMPARISON: Radiographs 12/06/2023.\nFINDINGS: C5-C6 protrusion.\nIMPRESSION: C5-C6 disc protrusion.", extract.PageReport, ""},
+		{"chiropractic log", "Spine & Wellness Chiropractic\nDAILY TREATMENT LOG\nDate        Pain   Regions        CPT              Initials\n01/03/2024  7/10   C3-C7, T1-T4   98941 97140      JR\n01/05/2024  6/10   C3-C7          98941 97140      JR\n01/08/2024  6/10   C3-C7, L4-L5   98941 97010      KM\n01/10/2024  5/10   C3-C7          98941            JR", extract.PageVisitLog, ""},
+		{"exercise flowsheet", "Momentum Physical Therapy\nHOME EXERCISE FLOWSHEET\nExercise            01/03   01/05   01/08\nChin tucks          3x10    3x10    3x15\nScapular squeeze    2x10    3x10    3x10\nUpper trap stretch  3x30s   3x30s   3x30s", extract.PageOther, ""},
+		{"UB-04", "Valley Hospital                       3 PAT CNTL# 55821     4 TYPE OF BILL 0131\nUB-04\n42 REV CD  43 DESCRIPTION          44 HCPCS   45 SERV DATE  46 SERV UNITS  47 TOTAL CHARGES\n0450      EMERGENCY ROOM            99284      031424        1              1,250.00\n0320      DX X-RAY                  71046      031424        1                310.00\n0001      TOTAL CHARGES                                                     1,560.00", extract.PageBill, "ub04"},
+		{"CMS-1500", "HEALTH INSURANCE CLAIM FORM\nAPPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12\nCARRIER\n1. MEDICARE MEDICAID TRICARE\n24. A. DATE(S) OF SERVICE   B. PLACE OF SERVICE   D. PROCEDURES   F. $ CHARGES   G. DAYS OR UNITS\n03 14 24 03 14 24  11   99204   250 00   1\n03 21 24 03 21 24  11   99213   125 00   1\n28. TOTAL CHARGE $ 375.00\n31. SIGNATURE OF PHYSICIAN OR SUPPLIER  DATE 03/28/24", extract.PageBill, "cms1500"},
+		{"ledger", "Spine & Wellness Chiropractic\nPATIENT LEDGER\nDate        Code    Description            Charge    Payment   Adj      Balance\n01/03/2024  98941   CMT 3-4 regions         65.00                        65.00\n01/05/2024  98941   CMT 3-4 regions         65.00                       130.00\n02/01/2024          INS PMT - AUTO                   80.00               50.00\n02/01/2024          CONTRACTUAL ADJ                          20.00       30.00", extract.PageBill, "ledger"},
+		{"pharmacy", "Main Street Pharmacy\nPRESCRIPTION HISTORY\nFill Date   Rx #      Drug                      NDC            Qty  Days Supply  Price\n12/06/2023  6012345   Cyclobenzaprine 10 mg     00591-5658-01  20   7            12.40\n12/06/2023  6012346   Ibuprofen 600 mg          00904-5853-61  30   10            9.80", extract.PageBill, "pharmacy"},
+		{"EOB", "Acme Health Plan\nEXPLANATION OF BENEFITS\nTHIS IS NOT A BILL\nService Date  Billed    Allowed   Plan Paid   You Owe\n03/14/2024    1,250.00  800.00    640.00      160.00", extract.PageEOB, ""},
+		{"fax cover", "FAX COVER SHEET\nTo: Law Office of D. Prescott\nFrom: Momentum Physical Therapy\nDate: 04/22/2024\nNumber of pages (including cover): 6\nRe: Jane Doe records\nCONFIDENTIALITY NOTICE: This transmission contains protected health information.", extract.PageAdmin, ""},
+		{"HIPAA authorization", "AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION\nPatient: Jane Doe   DOB: 01/02/1980\nI authorize Momentum Physical Therapy to release my complete medical records and bills\nto the Law Office of D. Prescott for the purpose of legal claim.\nDates of treatment requested: 12/06/2023 to present.\nThis authorization expires one year from the date signed. I may revoke this authorization in writing.", extract.PageAdmin, ""},
+		{"custodian certification", "CERTIFICATION OF RECORDS\nI, Mary Cole, am the custodian of records for Momentum Physical Therapy.\nThe attached 14 pages are true and correct copies of records kept in the regular course of business.\nSworn to and subscribed before me on 04/30/2024.\nNotary Public", extract.PageAdmin, ""},
+		{"separator", "\n\n          SEPARATOR PAGE\n\n", extract.PageBlank, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.text))
+			p := d.Pages[0]
+			if p.Class != tt.class || p.BillKind != tt.kind {
+				t.Errorf("class %q %q, want %q %q", p.Class, p.BillKind, tt.class, tt.kind)
+			}
+		})
+	}
+}
+
+// TestSections resolves the provider of every page at document level.
+func TestSections(t *testing.T) {
+	note := func(head, dos string) string {
+		return head + "DAILY NOTE\nDate of Service: " + dos + "\nS: Neck pain 4/10.\nO: ROM improved.\nA: Cervical strain.\nP: Continue plan of care.\n"
+	}
+	tests := []struct {
+		name  string
+		pages []string
+		want  []string // provider per page
+	}{
+		{"letterhead on the first page only", []string{
+			note("Momentum Physical Therapy\n120 Main St, Reno, NV 89501\n", "02/01/2024"),
+			note("", "02/05/2024"), note("", "02/07/2024")},
+			[]string{"Momentum Physical Therapy", "Momentum Physical Therapy", "Momentum Physical Therapy"}},
+		{"running header on every page", []string{
+			"Lakeside Pain Mgmt – DOE, JANE – DOB 01/02/1980\n" + note("", "02/01/2024"),
+			"Lakeside Pain Mgmt – DOE, JANE – DOB 01/02/1980\n" + note("", "02/08/2024")},
+			[]string{"Lakeside Pain Mgmt", "Lakeside Pain Mgmt"}},
+		{"fax sender names pages nothing else names", []string{
+			"Fax received 04/27/2024 10:14 From: Spine and Wellness Chiropractic (555) 555-0117 To: Law Office P. 001/002\n" + note("", "02/01/2024"),
+			"Fax received 04/27/2024 10:14 From: Spine and Wellness Chiropractic (555) 555-0117 To: Law Office P. 002/002\n" + note("", "02/03/2024")},
+			[]string{"Spine and Wellness Chiropractic", "Spine and Wellness Chiropractic"}},
+		{"a custodian certification names its records", []string{
+			"CERTIFICATION OF RECORDS\nI, Mary Cole, am the custodian of records for Harbor Family Practice.\nThe attached pages are true and correct copies.\nNotary Public",
+			note("", "02/01/2024")},
+			[]string{"Harbor Family Practice", "Harbor Family Practice"}},
+		{"an authorization names no provider", []string{
+			"AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION\nI authorize Valley Hospital to release my records.\nThis authorization expires in one year.",
+			note("", "02/01/2024")},
+			[]string{"", ""}},
+		{"second provider's letterhead lower on a page goes on over the next", []string{
+			note("Harbor Family Practice\n", "01/10/2024") + "\nValley Pain Management Associates\n300 Elm St, Reno, NV 89501\nPROCEDURE NOTE\nDate of Procedure: 01/20/2024\n",
+			"PROCEDURE: Cervical epidural steroid injection at C6-7.\nPain: 4/10 after.\n"},
+			[]string{"Harbor Family Practice", "Valley Pain Management Associates"}},
+		{"a letterhead of another provider opens a new section", []string{
+			note("Harbor Family Practice\n", "01/10/2024"),
+			note("Valley Pain Management Associates\n300 Elm St, Reno, NV 89501\n", "01/20/2024"),
+			note("", "01/27/2024")},
+			[]string{"Harbor Family Practice", "Valley Pain Management Associates", "Valley Pain Management Associates"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.pages...))
+			var got []string
+			for _, p := range d.PageInfos() {
+				got = append(got, p.Provider)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("providers %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,175 @@
+package layout
+
+import "strings"
+
+// The page classifier counts phrases, not regular expressions: a page's
+// text is normalised once (lower case, words of letters and digits, '#'
+// and '$' as words of their own, one space between words) and every run
+// of one to maxWords words is looked up in one map from phrase to the
+// features it signals. A page costs a few thousand map lookups, whatever
+// the number of phrases.
+
+// feature is a kind of evidence a phrase gives about a page.
+type feature uint8
+
+const (
+	fEOB         feature = iota // explanation of benefits, remittance
+	fEOBWeak                    // allowed, plan paid, member responsibility
+	fFaxCover                   // fax cover sheet
+	fAuthz                      // HIPAA authorization
+	fRequest                    // records request
+	fCustodian                  // custodian certification, affidavit
+	fCoverLetter                // billing or production cover letter
+	fIndex                      // record index, table of contents
+	fLetter                     // a letter: "Dear", "sincerely", "thank you for referring"
+	fPharmacy                   // pharmacy printout
+	fUB04                       // UB-04 facility claim
+	fCMS1500                    // CMS-1500 professional claim
+	fLedger                     // payments, adjustments, balances
+	fInvoice                    // invoice
+	fItemized                   // statement, charges
+	fLogTitle                   // a visit log's title
+	fLogHead                    // a visit log's column words
+	fOther                      // flowsheet, exercise log, MAR
+	fReport                     // imaging, laboratory, diagnostic test
+	fClinical                   // clinical vocabulary
+	nFeatures
+)
+
+var phrases = map[feature]string{
+	fEOB: `explanation of benefits|explanation of benefit|explanation of payment|explanation of review|this is not a bill|
+		remittance advice|provider remittance|electronic remittance`,
+	fEOBWeak: `allowed|allowed amount|plan paid|plan pays|plan discount|paid by plan|paid by insurer|member responsibility|
+		member owes|member pays|what you owe|amount you owe|not covered|deductible|coinsurance|remark code|remark codes|
+		claim status|group number|subscriber`,
+	fFaxCover: `fax cover|fax cover sheet|facsimile cover|facsimile transmission|facsimile transmittal|cover sheet|transmittal|
+		number of pages|no of pages|# of pages|pages including cover|pages including this cover|total pages`,
+	fAuthz: `authorization for release|authorization for the release|authorization to release|authorization for use|
+		authorization to disclose|authorization for disclosure|authorization to obtain|authorisation for release|hipaa|
+		i authorize|i hereby authorize|45 cfr|164 508|revoke this authorization|release of information|
+		release of medical information|release of protected health information|authorization expires|redisclosure|
+		redisclosed|authorization form`,
+	fRequest: `request for medical records|request for records|request for billing records|request for complete medical records|
+		request for certified records|records request|request for copies|please provide copies|please provide a copy|
+		please forward|please send copies|please produce|attn medical records|attn records|attention medical records|
+		subpoena|subpoena duces tecum|dates of treatment requested|dates of service requested|medical records and billing|
+		records and billing department`,
+	fCustodian: `custodian of records|custodian of the records|records custodian|affidavit|sworn to and subscribed|
+		subscribed and sworn|notary public|certification of records|certification of medical records|
+		certification of business records|business records affidavit|business records declaration|
+		business records certification|true and correct copy|true and correct copies|true and accurate copy|
+		true and complete copy|under penalty of perjury|902 11|803 6|18 001|18 002`,
+	fCoverLetter: `enclosed please find|please find enclosed|enclosed are|enclosed is|enclosed you will find|
+		in response to your request|in response to your letter|please remit|do not hesitate to contact`,
+	fIndex: `index of records|index of medical records|records index|record index|table of contents|document index|
+		bates range|production index|exhibit list`,
+	fLetter: `dear|thank you for referring|thank you for the referral|thank you for the kind referral|thank you for allowing me|
+		thank you for asking me|thank you for the opportunity|i had the pleasure of seeing|i saw him|i saw her|
+		i saw your patient|sincerely|kind regards`,
+	fPharmacy: `rx #|rx no|rx number|ndc|days supply|day supply|qty|quantity|refill|refills|pharmacist|dispensed|fill date|
+		filled date|date filled|prescription history|prescription record|prescription profile|pharmacy|daw|sig`,
+	fUB04: `ub 04|ub04|type of bill|rev cd|rev code|revenue code|statement covers period|pat cntl|patient control|fed tax no|
+		nubc|treatment authorization codes|admission date|serv date|serv units|total charges|non covered charges|
+		attending|payer name|health plan id`,
+	fCMS1500: `health insurance claim form|cms 1500|nucc|approved omb|carrier|picture in|24 a|dates of service|date s of service|
+		place of service|days or units|epsdt|federal tax i d|federal tax id|signature of physician|insured s name|
+		insured s id|insured s address|insured s policy|patient s or authorized|referring provider|outside lab|
+		accept assignment|billing provider info|service facility location|diagnosis pointer|rendering provider id`,
+	fLedger: `ledger|running balance|balance forward|beginning balance|previous balance|pmt|pymt|payment|payments|adjustment|
+		adjustments|write off|writeoff|contractual|posted|post date|ins pd|ins paid|ins pmt|insurance payment|pt pd|pt paid|
+		pt pmt|patient payment|copay received`,
+	fInvoice:  `invoice|inv #|inv no|invoice no|invoice number|bill to|due date|terms|net 30`,
+	fItemized: `itemized|itemised|statement|charges|superbill|total billed|total charges|total due|amount due|balance due|fee`,
+	fLogTitle: `daily log|treatment log|visit log|therapy log|chiropractic log|adjustment log|attendance log|daily record|
+		treatment record|visit record|daily flow sheet|daily flowsheet|treatment flowsheet|treatment flow sheet|
+		visit summary|treatment summary|daily treatment log|daily treatment record|sign in sheet|record of visits|
+		record of treatment|visit history|treatment sheet|daily sheet`,
+	fLogHead: `date|visit|dos|pain|vas|nprs|cpt|code|codes|treatment|tx|modality|modalities|adjustment|adjusted|region|regions|
+		segment|segments|initials|initial|therapist|provider|units|minutes|min|notes|response|sign|signature|level|
+		levels|procedures|services`,
+	fOther: `exercise log|exercise flowsheet|exercise flow sheet|exercise record|exercise program|exercise sheet|
+		home exercise|home exercise program|medication administration record|mar|flowsheet|flow sheet|
+		vital signs record|vital sign flowsheet|intake and output|nursing flowsheet|graphic record|sets|reps|repetitions`,
+	fReport: `radiology|radiologist|imaging|technique|comparison|impression|findings|accession|interpreting physician|
+		reading physician|clinical history|clinical indication|indication|laboratory|lab results|reference range|
+		reference interval|specimen|collected|resulted|electrodiagnostic|nerve conduction|emg|ncs|ultrasound|mri|ct|
+		x ray|xray|radiograph|radiographs|contrast|sagittal|axial|views|exam`,
+	fClinical: `chief complaint|history of present illness|history of present injury|hpi|subjective|objective|assessment|
+		plan|physical exam|physical examination|review of systems|vital signs|diagnosis|diagnoses|diagnosed|discharge|
+		disposition|medications|allergies|mechanism of injury|follow up|followup|complains|complaint|complaints|
+		symptoms|tenderness|tender|range of motion|rom|patient reports|patient states|patient presents|presents with|
+		presents for|pain|injury|injuries|injured|treatment|therapy|therapeutic|prescribed|referred|referral|
+		examination|spasm|strain|sprain|radiating|numbness|palpation`,
+}
+
+// lexicon maps a normalised phrase to the features it signals.
+var lexicon = map[string][]feature{}
+
+// maxWords is the number of words of the longest phrase.
+var maxWords int
+
+func init() {
+	for f, list := range phrases {
+		for _, p := range strings.Split(list, "|") {
+			n, _ := normalize(p)
+			if n == "" {
+				continue
+			}
+			lexicon[n] = append(lexicon[n], f)
+			maxWords = max(maxWords, strings.Count(n, " ")+1)
+		}
+	}
+}
+
+// normalize lower-cases s, keeps runs of letters and digits as words and
+// '#' and '$' as words of their own, and joins them with one space. It
+// returns the offsets where each word starts in the result.
+func normalize(s string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	var starts []int
+	in := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if !in {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				starts = append(starts, b.Len())
+				in = true
+			}
+			b.WriteByte(c)
+		case c == '#' || c == '$':
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			starts = append(starts, b.Len())
+			b.WriteByte(c)
+			in = false
+		default:
+			in = false
+		}
+	}
+	return b.String(), starts
+}
+
+// phraseCounts counts, per feature, the phrases of s in the lexicon.
+func phraseCounts(s string, into *[nFeatures]int) {
+	norm, starts := normalize(s)
+	for i, a := range starts {
+		for n := 0; n < maxWords && i+n < len(starts); n++ {
+			end := len(norm)
+			if i+n+1 < len(starts) {
+				end = starts[i+n+1] - 1
+			}
+			for _, f := range lexicon[norm[a:end]] {
+				into[f]++
+			}
+		}
+	}
+}

@@ -1,0 +1,250 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// Page classes are decided from features of the whole page: which words,
+// headings and titles it prints, how many of its lines are table rows
+// that open with a date, carry money amounts or codes, and how much of it
+// is prose. A page that shows nothing of its own (a continuation page)
+// takes the class of the page before it.
+
+// reSeparator is the whole text of a separator or blank page.
+var reSeparator = regexp.MustCompile(`(?i)^[\W_]*(?:separator(?: page| sheet)?|slip ?sheet|(?:this page )?(?:intentionally )?left blank|end of (?:records|document|file|production)|blank page|\[?blank\]?|continued)[\W_]*$`)
+
+// pageFeatures are what classifyPage reads from a page.
+type pageFeatures struct {
+	body       int // non-boilerplate lines
+	letters    int // bytes of body text
+	title      string
+	headings   int // clinical section headings
+	service    int // lines labelling a date of service
+	prose      int // lines of running text
+	datedRows  int // lines opening with a date
+	dateCols   int // lines with three or more dates (dates as columns)
+	money      int // lines with a money amount
+	moneyDated int // money lines with a date or a code
+	revRows    int // lines opening with a four-digit revenue code
+	text       string
+	n, h       [nFeatures]int // phrase counts in the text, and in its first dozen body lines
+}
+
+// featuresOf reads a page's features.
+func featuresOf(d *Doc, pi int) pageFeatures {
+	var f pageFeatures
+	var b, h strings.Builder
+	for i := range d.PageLines(pi) {
+		l := &d.Lines[d.Pages[pi].First+i]
+		if l.Noise() {
+			continue
+		}
+		f.body++
+		f.letters += len(l.Trim)
+		b.WriteString(l.Trim)
+		b.WriteByte('\n')
+		if f.body <= 12 {
+			h.WriteString(l.Trim)
+			h.WriteByte('\n')
+		}
+		if f.title == "" && l.Title != "" {
+			f.title = l.Title
+		}
+		switch l.Heading {
+		case NoHeading, OtherHeading, Goals:
+		default:
+			f.headings++
+		}
+		if l.HasService {
+			f.service++
+		}
+		if len(l.Trim) > 60 && strings.Count(l.Trim, " ") > 8 && !strings.Contains(l.Trim, "   ") {
+			f.prose++
+		}
+		if len(l.Dates) > 0 && l.Dates[0].Start <= len(l.Text)-len(strings.TrimLeft(l.Text, " \t"))+1 {
+			f.datedRows++
+		}
+		if len(l.Dates) >= 3 {
+			f.dateCols++
+		}
+		money := moneyCount(l.Text)
+		if money > 0 {
+			f.money++
+			if len(l.Dates) > 0 || hasProcCode(l.Text) {
+				f.moneyDated++
+			}
+		}
+		if revenueRow(l.Trim) {
+			f.revRows++
+		}
+	}
+	f.text = b.String()
+	phraseCounts(f.text, &f.n)
+	phraseCounts(h.String(), &f.h)
+	return f
+}
+
+// classifyPage decides the class of page pi (and its bill family).
+func classifyPage(d *Doc, pi int) {
+	p := &d.Pages[pi]
+	f := featuresOf(d, pi)
+	p.Title = f.title
+	class, kind := pageClass(f)
+	if class == "" {
+		// Nothing of its own: a continuation of the page before.
+		class = extract.PageOther
+		if pi > 0 {
+			prev := d.Pages[pi-1]
+			switch prev.Class {
+			case extract.PageClinical, extract.PageReport, extract.PageVisitLog, extract.PageBill, extract.PageEOB, extract.PageAdmin:
+				class, kind = prev.Class, prev.BillKind
+			}
+		}
+	}
+	p.Class, p.BillKind = class, kind
+}
+
+// pageClass returns the class the features show, or "" when the page
+// shows none of its own.
+func pageClass(f pageFeatures) (class, kind string) {
+	if f.body == 0 || f.body <= 3 && (f.letters < 80 && reSeparator.MatchString(strings.TrimSpace(f.text)) || !HasLetters(f.text)) {
+		return extract.PageBlank, ""
+	}
+	if f.n[fEOB] > 0 || f.n[fEOBWeak] >= 4 && f.service == 0 && f.headings == 0 {
+		return extract.PageEOB, ""
+	}
+	clinical := f.headings + f.service
+	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 {
+		return extract.PageAdmin, ""
+	}
+	if k := billFamily(f); k != "" {
+		return extract.PageBill, k
+	}
+	if f.h[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
+		return extract.PageOther, ""
+	}
+	if f.datedRows >= 3 && f.money <= 1 && f.headings < 3 && (f.h[fLogTitle] > 0 || f.h[fLogHead] >= 3) {
+		return extract.PageVisitLog, ""
+	}
+	report := f.n[fReport]
+	if isReportTitle(f.title) {
+		report += 3
+	}
+	clin := f.n[fClinical]
+	switch {
+	case report >= 4 && report > clin/2+f.headings/2:
+		return extract.PageReport, ""
+	case f.title != "" || clinical > 0 || f.n[fLetter] > 0 && clin >= 2 || clin >= 3 && f.body >= 4:
+		return extract.PageClinical, ""
+	case f.body >= 3 && f.prose >= 2 && clin >= 1:
+		return extract.PageClinical, ""
+	}
+	return "", ""
+}
+
+// adminScore counts the kinds of administrative page the text shows.
+func adminScore(f pageFeatures) int {
+	n := 0
+	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex} {
+		if f.n[k] > 0 {
+			n++
+		}
+	}
+	if f.n[fCoverLetter] > 0 && f.headings == 0 && f.moneyDated < 2 {
+		n++
+	}
+	return n
+}
+
+// billFamily returns the bill family of a page that is a bill, or "".
+func billFamily(f pageFeatures) string {
+	ub, cms, rx := f.n[fUB04], f.n[fCMS1500], f.n[fPharmacy]
+	titled := IsBillTitle(f.title)
+	isBill := f.moneyDated >= 2 || titled && f.money >= 1 || (ub >= 3 || cms >= 4) && f.money >= 1 || rx >= 3 && f.money >= 1 && f.datedRows >= 1
+	if !isBill || f.headings >= 4 && f.service > 0 && f.moneyDated < 3 {
+		return ""
+	}
+	switch {
+	case ub >= 3 && f.revRows >= 1 || f.h[fUB04] > 0 && f.revRows >= 1:
+		return "ub04"
+	case cms >= 4:
+		return "cms1500"
+	case rx >= 3:
+		return "pharmacy"
+	case f.n[fLedger] >= 3:
+		return "ledger"
+	case f.h[fInvoice] > 0:
+		return "invoice"
+	}
+	return "itemized"
+}
+
+// isReportTitle reports whether a title names an imaging, laboratory or
+// diagnostic-test report.
+func isReportTitle(t string) bool {
+	if t == "" {
+		return false
+	}
+	low := strings.ToLower(t)
+	for _, w := range []string{"radiology", "imaging", "mri", "ct ", "cat scan", "x-ray", "xray", "radiograph", "ultrasound", "emg", "nerve conduction"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyCount counts the money amounts on a line: digits, a point or comma
+// and exactly two digits, not part of a date or a longer number.
+func moneyCount(s string) int {
+	n := 0
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] != '.' || !isDigitByte(s[i-1]) || !isDigitByte(s[i+1]) || !isDigitByte(s[i+2]) {
+			continue
+		}
+		if i+3 < len(s) && (isDigitByte(s[i+3]) || s[i+3] == '.' || s[i+3] == '/') {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && (isDigitByte(s[j]) || s[j] == ',') {
+			j--
+		}
+		if j >= 0 && (s[j] == '.' || s[j] == '/') {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// hasProcCode reports whether s holds a five-character CPT or HCPCS code
+// standing alone.
+func hasProcCode(s string) bool {
+	for i := 0; i+5 <= len(s); i++ {
+		if i > 0 && (isLetterByte(s[i-1]) || isDigitByte(s[i-1]) || s[i-1] == '.' || s[i-1] == '/' || s[i-1] == '$' || s[i-1] == ',') {
+			continue
+		}
+		c := s[i]
+		if !(isDigitByte(c) || c >= 'A' && c <= 'V') {
+			continue
+		}
+		ok := true
+		for k := 1; k < 4; k++ {
+			ok = ok && isDigitByte(s[i+k])
+		}
+		ok = ok && (isDigitByte(s[i+4]) || s[i+4] == 'T')
+		if ok && (i+5 == len(s) || !isDigitByte(s[i+5]) && s[i+5] != '.' && s[i+5] != '/' && s[i+5] != ',') {
+			return true
+		}
+	}
+	return false
+}
+
+// revenueRow reports whether a line opens with a four-digit revenue code
+// (0100–0999) followed by a space.
+func revenueRow(t string) bool {
+	return len(t) > 5 && t[0] == '0' && isDigitByte(t[1]) && isDigitByte(t[2]) && isDigitByte(t[3]) && (t[4] == ' ' || t[4] == '\t') && t[1] != '0'
+}

@@ -1,0 +1,332 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// Provider resolution at document level. Every page is read once for
+// evidence of who made it, strongest first: a "Facility:" label, the
+// letterhead at the top of a note, a running page header, a bill's header,
+// a running footer, a custodian certification, the sender of a fax. The
+// document is then cut into sections: a page whose strong evidence names
+// another provider than the current section's starts a new one; a page
+// naming none belongs to the section it falls in. Weak evidence (footer,
+// custodian, fax) names a section nothing stronger names, and never cuts
+// one. Administrative pages give no evidence but a custodian's or a fax
+// cover's, and EOBs none: payers print providers they did not treat with.
+
+var (
+	reFacilityLabel = regexp.MustCompile(`(?i)^\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|organization)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
+	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
+	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
+	reFaxFrom       = regexp.MustCompile(`(?i)\bfrom\s*:?\s*(?:\+?[0-9][0-9 ()+.\-]{6,}\s*)?([A-Za-z][A-Za-z0-9'.,&/ \-]{2,70}?)\s*(?:\(?\+?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\bto\s*:|\bfax\b|\bpage\b|\bpag\.|\bp\.\s*\d|\s{3,}|$)`)
+	reCustodianFor  = regexp.MustCompile(`(?i)(?:custodian of (?:the )?records|records custodian)\s*(?:for|of|at)\s+(?:the\s+)?([A-Z][A-Za-z0-9'.&\- ]{3,70}?)(?:\s*(?:,|\.|;|\(|\band\b|\bwho\b|\blocated\b|\bat\b|$))`)
+	reNotProvider   = regexp.MustCompile(`(?i)\b(?:law|attorneys?|legal|esq|counsel|lawyers?|insurance|claims?|adjuster|copy service|record retrieval|records? request)\b`)
+	reHeaderJunk    = regexp.MustCompile(`(?i)^(?:confidential|privileged|patient information|page|printed|continued|cont'?d|copy|medical records?|health records?|record|chart|encounter|visit)\b`)
+	reSurnameFirst  = regexp.MustCompile(`^[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?$`)
+)
+
+// patientName returns the name after a "Patient:" or "Name:" label near the
+// top of a page.
+func patientName(ls []Line) string {
+	for i := range ls {
+		l := &ls[i]
+		if l.Top > 15 {
+			continue
+		}
+		if m := rePatientLabel.FindStringSubmatch(l.Text); m != nil {
+			v := strings.TrimRight(cutCells(m[1]), " ,")
+			for _, stop := range []string{" DOB", " Date", " MRN", " Sex", " Age", " Acct", " Account", " ID"} {
+				if i := strings.Index(v, stop); i > 0 {
+					v = v[:i]
+				}
+			}
+			if v = strings.TrimRight(v, " ,"); len(v) > 2 && !reNotAName.MatchString(v) {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// cutCells keeps the first column of a value ("Mercy Hospital    DOB: ...").
+func cutCells(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "   "); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// FacilityLabel returns the provider a line names after a facility label
+// ("Facility: Mercy Hospital", "Remit to: ..."), or "".
+func FacilityLabel(l *Line) string {
+	c := FirstCell(l.Text)
+	if strings.HasSuffix(c, ":") {
+		c = l.Trim
+	}
+	m := reFacilityLabel.FindStringSubmatch(c)
+	if m == nil {
+		return ""
+	}
+	v := CleanProvider(cutCells(m[1]))
+	if len(v) <= 2 || reNotAName.MatchString(v) || !HasLetters(v) || reNotProvider.MatchString(v) {
+		return ""
+	}
+	return v
+}
+
+// pageEvidence returns the strongest provider evidence at the top of page
+// pi and the last strong evidence anywhere on it (a second record cut in
+// below the first starts there).
+func pageEvidence(d *Doc, pi int) (own, last Evidence) {
+	p := &d.Pages[pi]
+	switch p.Class {
+	case extract.PageEOB, extract.PageBlank:
+		return Evidence{Line: -1}, Evidence{Line: -1}
+	}
+	own, last = Evidence{Line: -1}, Evidence{Line: -1}
+	body := false // a body line came before: a later letterhead opens another record
+	take := func(e Evidence, top bool) {
+		if e.Name == "" {
+			return
+		}
+		if top && e.Kind > own.Kind {
+			own = e
+		}
+		if e.Kind >= FromBill && body {
+			last = e
+		}
+	}
+	admin := p.Class == extract.PageAdmin
+	for i := p.First; i < p.End; i++ {
+		l := &d.Lines[i]
+		if admin {
+			take(adminEvidence(d, l, i), true)
+			continue
+		}
+		switch l.Boiler {
+		case RunningHeader:
+			take(Evidence{Name: headerName(l.Trim, d.Patient), Kind: FromRunning, Line: i}, true)
+			continue
+		case RunningFooter, PrintStamp, BatesStamp:
+			if l.Bottom < 3 {
+				take(Evidence{Name: headerName(l.Trim, d.Patient), Kind: FromFooter, Line: i}, true)
+			}
+			continue
+		case FaxLine:
+			take(Evidence{Name: faxSender(l.Trim), Kind: FromFax, Line: i}, true)
+			continue
+		}
+		if v := FacilityLabel(l); v != "" {
+			take(Evidence{Name: v, Kind: FromLabel, Line: i}, true)
+			continue
+		}
+		if l.Letterhead != "" {
+			k := FromLetterhead
+			if p.Class == extract.PageBill {
+				k = FromBill
+			}
+			take(Evidence{Name: l.Letterhead, Kind: k, Line: i}, l.Top < 8 && !body)
+		}
+		if !l.Header && !l.Logo {
+			body = true
+		}
+	}
+	return own, last
+}
+
+// adminEvidence is what an administrative page may say about the provider
+// of its section: a custodian certification names it, and so does the
+// sender of a fax cover.
+func adminEvidence(d *Doc, l *Line, i int) Evidence {
+	if m := reCustodianFor.FindStringSubmatch(l.Text); m != nil {
+		if v := CleanProvider(m[1]); len(v) > 3 && !reNotProvider.MatchString(v) {
+			return Evidence{Name: v, Kind: FromCustodian, Line: i}
+		}
+	}
+	if l.Boiler == FaxLine || strings.HasPrefix(strings.ToLower(l.Trim), "from") {
+		if v := faxSender(l.Trim); v != "" {
+			return Evidence{Name: v, Kind: FromFax, Line: i}
+		}
+	}
+	return Evidence{Line: -1}
+}
+
+// faxSender returns the sender a fax line names ("From: Acme Imaging
+// (555) 555-0100"), when it reads as a provider.
+func faxSender(s string) string {
+	m := reFaxFrom.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	v := CleanProvider(m[1])
+	if len(v) < 4 || reNotProvider.MatchString(v) || reNotAName.MatchString(v) || !strings.Contains(v, " ") && !NamesFacility(v) {
+		return ""
+	}
+	return v
+}
+
+// headerName returns the provider a running header or footer names: the
+// part between separators that names a facility, else the first part that
+// reads as a name and is not the patient, a label, a date or a page count.
+func headerName(s, patient string) string {
+	parts := splitHeader(s)
+	for _, p := range parts {
+		if reNotProvider.MatchString(p) {
+			return "" // a law firm's or insurer's production header
+		}
+	}
+	var first string
+	for _, p := range parts {
+		p = strings.Trim(p, " .,:;-")
+		if len(p) < 4 || strings.ContainsAny(p, "0123456789") || !HasLetters(p) {
+			continue
+		}
+		if PatientLine(p) || reHeaderJunk.MatchString(p) || reSurnameFirst.MatchString(p) || samePerson(p, patient) || reNotProvider.MatchString(p) {
+			continue
+		}
+		if HasCredential(p) || NamesDoctor(p) {
+			continue
+		}
+		if NamesFacility(p) {
+			return CleanProvider(p)
+		}
+		if first == "" && (p == strings.ToUpper(p) || titleCased(p)) && strings.Contains(p, " ") {
+			first = p
+		}
+	}
+	if first == "" {
+		return ""
+	}
+	return CleanProvider(first)
+}
+
+// splitHeader cuts a running header at its separators: dashes and bars
+// between spaces, bullets, and wide gaps.
+func splitHeader(s string) []string {
+	r := strings.NewReplacer(" – ", "\x00", " — ", "\x00", " - ", "\x00", " | ", "\x00", "|", "\x00", " · ", "\x00", " • ", "\x00", "\t", "\x00")
+	s = r.Replace(s)
+	var out []string
+	for _, p := range strings.Split(s, "\x00") {
+		for _, c := range Cells(p) {
+			out = append(out, p[c.Start:c.End])
+		}
+	}
+	return out
+}
+
+// samePerson reports whether a header part is the patient's name, printed
+// either way round ("DOE, JANE" for "Jane Doe").
+func samePerson(p, patient string) bool {
+	if patient == "" {
+		return false
+	}
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+			if len(w) > 1 {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	a, b := words(p), words(patient)
+	if len(a) == 0 {
+		return false
+	}
+	for w := range a {
+		if !b[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveSections cuts the document into sections and names their
+// providers (see the comment at the top of this file).
+func resolveSections(d *Doc) {
+	cur := -1
+	open := func(pageNo, line int, e Evidence) {
+		d.Sections = append(d.Sections, Section{First: pageNo, Last: pageNo, FirstLine: line, Provider: e.Name, Evidence: e})
+		cur = len(d.Sections) - 1
+	}
+	for pi := range d.Pages {
+		p := &d.Pages[pi]
+		own, last := pageEvidence(d, pi)
+		p.Own = own
+		switch {
+		case cur < 0:
+			open(p.Number, p.First, own)
+		case own.Kind >= FromBill:
+			s := &d.Sections[cur]
+			switch {
+			case s.Provider == "":
+				s.Provider, s.Evidence = own.Name, own
+			case SameProvider(s.Provider, own.Name):
+				if s.Evidence.Kind < FromBill {
+					s.Provider, s.Evidence = own.Name, own
+				}
+			case s.Evidence.Kind < FromBill && !weakAgrees(d, cur, own.Name):
+				// Weak evidence named the section; a strong name that
+				// differs from it opens the record it belongs to.
+				open(p.Number, p.First, own)
+			case s.Evidence.Kind < FromBill:
+				s.Provider, s.Evidence = own.Name, own
+			default:
+				open(p.Number, p.First, own)
+			}
+		case own.Kind > NoEvidence:
+			s := &d.Sections[cur]
+			switch {
+			case s.Provider == "":
+				s.Provider, s.Evidence = own.Name, own
+			case s.Evidence.Kind < FromBill && !SameProvider(s.Provider, own.Name) && own.Kind >= s.Evidence.Kind:
+				open(p.Number, p.First, own)
+			}
+		}
+		p.Section = cur
+		d.Sections[cur].Last = p.Number
+		// A record from another provider cut in lower on the page goes on
+		// over the next pages.
+		if last.Kind >= FromBill && d.Sections[cur].Provider != "" && !SameProvider(last.Name, d.Sections[cur].Provider) {
+			open(p.Number, firstOfHeader(d, last.Line, p.First), last)
+		}
+	}
+}
+
+// weakAgrees reports whether the weak evidence of section s could name
+// the same provider as name (a fax sender printed as an abbreviation):
+// they share a word of four letters or more.
+func weakAgrees(d *Doc, s int, name string) bool {
+	a := strings.Fields(strings.ToLower(d.Sections[s].Provider))
+	b := strings.ToLower(name)
+	for _, w := range a {
+		w = strings.Trim(w, ".,'")
+		if len(w) >= 4 && !genericWord[w] && strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericWord are words many provider names share.
+var genericWord = map[string]bool{"medical": true, "center": true, "centre": true, "health": true, "clinic": true,
+	"hospital": true, "group": true, "associates": true, "physical": true, "therapy": true, "care": true,
+	"family": true, "regional": true, "memorial": true, "services": true, "department": true, "emergency": true}
+
+// firstOfHeader returns where the header block holding line i begins: i,
+// or the header lines just above it, not above line floor.
+func firstOfHeader(d *Doc, i, floor int) int {
+	a := i
+	for j := i - 1; j >= floor && j >= i-4; j-- {
+		if !d.Lines[j].Header || d.Lines[j].Noise() {
+			break
+		}
+		a = j
+	}
+	return a
+}

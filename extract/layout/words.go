@@ -1,0 +1,383 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Line classifiers: titles, letterheads, header blocks, addresses, phones,
+// patient lines, credentials and provider names.
+
+var (
+	reTitle     = regexp.MustCompile(`(?i)^[\W_]{0,3}(emergency (?:department|room)(?: physician| provider| nursing)?(?: record| report| note| visit| chart| documentation)|ed (?:provider |physician )?note|er (?:record|report|note)|radiology report|imaging report|diagnostic imaging(?: report)?|(?:mri|ct|cat scan|x-?rays?|radiographs?|ultrasound|emg|nerve conduction)(?: of(?: the)?)? (?:report|study|(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|upper|lower)[a-z/ ]{0,40})|progress note|daily (?:treatment )?note|treatment note|soap note|office (?:visit|note|consultation)|clinic (?:note|visit)|visit note|outpatient note|consult(?:ation)?(?: note| report)?|(?:new patient |initial )(?:evaluation|consultation|visit|exam(?:ination)?)|re-?evaluation|follow[- ]?up (?:visit|note|evaluation|exam)|operative (?:report|note)|op note|procedure (?:note|report)|discharge summary|history and physical|h&p|physical therapy (?:initial |daily |progress |treatment )?(?:evaluation|note|plan of care|re-?evaluation|discharge summary|visit)|pt (?:evaluation|daily note|note)|chiropractic (?:note|evaluation|initial evaluation|daily note|treatment note|report|visit)|independent medical (?:examination|evaluation)|(?:itemized |patient |billing |account )?statement(?: of account)?|itemized (?:bill|charges)|patient ledger|account ledger|ledger|ub-?04|cms-?1500|health insurance claim form|superbill|pharmacy (?:record|receipt|profile)|prescription (?:record|history)|(?:ambulance|ems|prehospital) (?:report|run report|patient care report)|patient care report|pain management (?:note|consultation|evaluation|follow[- ]?up)|neurology (?:note|consultation|evaluation)|orthop(?:a)?edic (?:note|consultation|evaluation|follow[- ]?up)|urgent care (?:note|visit|record))\b`)
+	reBillTitle = regexp.MustCompile(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
+
+	reFacility    = regexp.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|emergency|associates|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|diagnostics?|surgery center|surgical|neurology|pain (?:management|center|institute|clinic|specialists)|institute|physicians|medicine|ambulance|ems|fire (?:department|rescue)|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med)\b`)
+	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
+	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
+	reCredential  = regexp.MustCompile(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
+	reDocWords    = regexp.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consultation|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral)\b`)
+	reSentenceEnd = regexp.MustCompile(`[a-z]{3,}[.!?]$`)
+	// reDoctor matches "Dr. Name" with one or two names.
+	reDoctor = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
+)
+
+// NamesFacility reports whether s holds a word that names a kind of
+// facility or practice ("Hospital", "Physical Therapy", "Associates").
+func NamesFacility(s string) bool { return reFacility.MatchString(s) }
+
+// HasCredential reports whether s prints a clinician's credential after a
+// name ("Jane Roe, MD", "Ann Lee PhD").
+func HasCredential(s string) bool { return reCredential.MatchString(s) }
+
+// NamesDoctor reports whether s holds "Dr. Name".
+func NamesDoctor(s string) bool { return reDoctor.MatchString(s) }
+
+// SentenceEnd reports whether s ends like a sentence (a word of three
+// letters or more and a full stop).
+func SentenceEnd(s string) bool { return reSentenceEnd.MatchString(s) }
+
+// reLogoInitials matches a logo's initials printed (or OCR'd) before the
+// name in a letterhead: "NRA   Northside Radiology Associates".
+var reLogoInitials = regexp.MustCompile(`^[A-Z&]{2,5}$`)
+
+// letterheadCell is the first column of a line, or the second when the first
+// is only a logo's initials.
+func letterheadCell(l *Line) string {
+	cs := Cells(l.Text)
+	if len(cs) >= 2 {
+		first := stripJunk(l.Text[cs[0].Start:cs[0].End])
+		second := l.Text[cs[1].Start:cs[1].End]
+		// A short first column before a name is a logo, however OCR read
+		// it ("MPT", "mpt|", "upt"); the name is the next column.
+		if len(first) <= 4 && !strings.ContainsAny(first, "0123456789") && strings.Count(strings.TrimSpace(second), " ") >= 1 {
+			return second
+		}
+	}
+	return stripInitials(FirstCell(l.Text))
+}
+
+var reLeadingInitials = regexp.MustCompile(`^\W*([A-Z&]{2,6})\W*\s+`)
+
+// stripInitials removes a logo's initials printed before the name on the
+// same line ("MPT. Momentum Physical Therapy"), only when they are the
+// initials of the words that follow.
+func stripInitials(c string) string {
+	m := reLeadingInitials.FindStringSubmatchIndex(c)
+	if m == nil {
+		return c
+	}
+	initials, rest := c[m[2]:m[3]], stripJunk(c[m[1]:])
+	if strings.EqualFold(initialsOf(rest, len(initials)), initials) {
+		return rest
+	}
+	return c
+}
+
+// initialsOf returns the first letters of up to n words of s, skipping
+// "of", "and" and "the" as logos do.
+func initialsOf(s string, n int) string {
+	var got strings.Builder
+	for _, w := range strings.Fields(s) {
+		if got.Len() == n {
+			break
+		}
+		switch strings.ToLower(w) {
+		case "of", "and", "the":
+			continue
+		}
+		got.WriteByte(w[0])
+	}
+	return got.String()
+}
+
+// logoLine reports whether a line holds only a logo's initials or OCR
+// debris from a logo ("MPT", "~"), as letterheads often show.
+func logoLine(l *Line) bool {
+	t := strings.TrimRight(stripJunk(l.Trim), ".,:;")
+	return t == "" && l.Trim != "" || reLogoInitials.MatchString(t)
+}
+
+// titleRaw finds the document title a line prints ("PROGRESS NOTE"), or "".
+func titleRaw(l *Line) string {
+	c := FirstCell(l.Text)
+	if len(c) > 90 {
+		return ""
+	}
+	if !titleStarts[firstWord(c)] {
+		return ""
+	}
+	m := reTitle.FindStringIndex(c)
+	if m == nil {
+		return ""
+	}
+	rest := strings.TrimSpace(c[m[1]:])
+	if len(rest) > 30 && !strings.HasPrefix(rest, "(") {
+		return ""
+	}
+	if !titleCased(c[m[0]:m[1]]) {
+		return ""
+	}
+	// "MRI of the lumbar spine was ordered." is prose, not a title.
+	if reSentenceEnd.MatchString(c) && strings.Count(c, " ") > 4 {
+		return ""
+	}
+	// A heading with a colon and text after it is a label ("Statement: ...").
+	if strings.HasPrefix(rest, ":") && len(strings.TrimSpace(rest[1:])) > 0 && !HasDate(rest) {
+		return ""
+	}
+	return strings.TrimSpace(c[m[0]:m[1]])
+}
+
+// titleStarts are the words a title can begin with (see reTitle).
+var titleStarts = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`emergency ed er radiology imaging diagnostic mri ct cat x-ray xray x-rays
+		radiograph radiographs ultrasound emg nerve progress daily treatment soap office clinic visit outpatient
+		consult consultation new initial re-evaluation reevaluation follow follow-up followup operative op
+		procedure discharge history h&p physical pt chiropractic independent itemized patient billing account
+		statement ledger ub-04 ub04 cms-1500 cms1500 health superbill pharmacy prescription ambulance ems
+		prehospital pain neurology orthopedic orthopaedic urgent`) {
+		titleStarts[w] = true
+	}
+}
+
+// firstWord returns the first word of s in lower case, without leading
+// punctuation.
+func firstWord(s string) string {
+	i := 0
+	for i < len(s) && !isLetterByte(s[i]) && i < 4 {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != ':' && s[j] != '(' {
+		j++
+	}
+	return strings.ToLower(s[i:j])
+}
+
+// titleCased reports whether every longer word of s starts with a capital.
+func titleCased(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '/' || r == '-' }) {
+		if len(w) <= 3 || w == "with" || w == "without" || w == "from" {
+			continue
+		}
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// IsBillTitle reports whether a title names a bill or statement.
+func IsBillTitle(t string) bool { return t != "" && reBillTitle.MatchString(t) }
+
+// letterheadRaw finds the facility name a line prints as a letterhead.
+func letterheadRaw(l *Line) string {
+	if l.Noise() {
+		return ""
+	}
+	c := stripJunk(letterheadCell(l))
+	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") {
+		return ""
+	}
+	// Letterheads begin with a word (or an ordinal, "1st Choice ...").
+	if isDigitByte(c[0]) && !ordinalStart(c) {
+		return ""
+	}
+	// Below the top of a page a letterhead stands alone on its line.
+	if l.Top > 2 && c != stripJunk(l.Trim) {
+		return ""
+	}
+	if strings.ContainsAny(c, "|][{}") || PatientLine(c) || !reFacility.MatchString(c) || LooksPhone(c) {
+		return ""
+	}
+	if reCredential.MatchString(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
+		return ""
+	}
+	// OCR often ends a letterhead with a stray dot: at the top of a page a
+	// title-cased name followed by "." is still a name, not a sentence.
+	if l.Top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
+		c = strings.TrimSuffix(c, ".")
+	}
+	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) {
+		return ""
+	}
+	if l.Heading != NoHeading {
+		return ""
+	}
+	if l.Title != "" || !titleCased(c) {
+		return ""
+	}
+	if addr := reAddress.FindStringIndex(c); addr != nil && addr[0] == 0 {
+		return ""
+	}
+	return CleanProvider(c)
+}
+
+// stripJunk removes what OCR leaves around a letterhead: quotes, dots,
+// bullets and dashes in front, and the same (but a final period or
+// parenthesis, as in "P.A.") behind.
+func stripJunk(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != ')'
+	})
+}
+
+// headerRaw reports whether a line belongs to a header block (letterhead,
+// address, phone, title, patient identification, fax banner) rather than
+// to the body of a note.
+func headerRaw(l *Line) bool {
+	if l.Noise() || l.Title != "" || l.Letterhead != "" {
+		return true
+	}
+	c := l.Trim
+	digits := strings.ContainsAny(c, "0123456789")
+	if digits && (LooksPhone(c) || LooksAddress(c) && len(c) < 80) {
+		return true
+	}
+	if len(c) < 120 && PatientLine(c) && !reSentenceEnd.MatchString(c) {
+		return true
+	}
+	return digits && l.HasService
+}
+
+// LooksPhone reports whether s prints a phone or fax number.
+func LooksPhone(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			n++
+		}
+	}
+	if n < 7 && !ContainsAny(s, []string{"tel", "phone", "ph", "fax"}) {
+		return false
+	}
+	return rePhone.MatchString(s)
+}
+
+// LooksAddress reports whether s prints a street address, a ZIP code after
+// a state, a PO box or a suite.
+func LooksAddress(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return false
+	}
+	if !streetStart(t) && !stateZip(t) && !ContainsAny(t, []string{"box ", "suite", " ste ", " ste."}) {
+		return false
+	}
+	return reAddress.MatchString(s)
+}
+
+// ordinalStart reports whether s begins with an ordinal such as "21st".
+func ordinalStart(s string) bool {
+	i := 0
+	for i < len(s) && isDigitByte(s[i]) {
+		i++
+	}
+	r := strings.ToLower(s[i:])
+	return strings.HasPrefix(r, "st ") || strings.HasPrefix(r, "nd ") || strings.HasPrefix(r, "rd ") || strings.HasPrefix(r, "th ")
+}
+
+// streetStart reports whether s begins like a street address: a number,
+// a space and a word.
+func streetStart(s string) bool {
+	i := 0
+	for i < len(s) && isDigitByte(s[i]) {
+		i++
+	}
+	if i == 0 || i < len(s) && isLetterByte(s[i]) {
+		i++ // 12B Main St
+	}
+	return i > 0 && i+1 < len(s) && s[i] == ' ' && isLetterByte(s[i+1])
+}
+
+// stateZip reports whether s holds a two-letter state and a ZIP code
+// ("IL 62704").
+func stateZip(s string) bool {
+	for k := 3; k+5 <= len(s); k++ {
+		if s[k-1] == ' ' && s[k-2] >= 'A' && s[k-2] <= 'Z' && s[k-3] >= 'A' && s[k-3] <= 'Z' && hasDigitRun(s[k:k+5], 5) {
+			return true
+		}
+	}
+	return false
+}
+
+// patientWords mark a patient-identification line.
+var patientWords = []string{"patient", "pt name", "name", "dob", "d.o.b", "date of birth", "mrn", "medical record",
+	"acct", "account", "sex", "gender", "age", "ssn", "insurance", "member id", "claim", "re:"}
+
+// PatientLine reports whether s holds a patient-identification word
+// ("Patient", "DOB", "MRN", "Account").
+func PatientLine(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range patientWords {
+		for off := 0; ; {
+			i := strings.Index(low[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			end := i + len(w)
+			if (i == 0 || !isLetterByte(low[i-1])) && (end >= len(low) || !isLetterByte(low[end])) {
+				return true
+			}
+			off = i + 1
+		}
+	}
+	return false
+}
+
+var (
+	reProviderNoise = regexp.MustCompile(`(?i)\s*(,\s*)?(\d+[a-z]?\s+\w+.*|p\.?\s?o\.? box.*|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}.*|\b(tel|phone|fax|npi|tax id)\b.*)$`)
+)
+
+// CleanProvider strips address, phone and trailing punctuation from a
+// provider name as printed.
+func CleanProvider(s string) string {
+	s = Fold(s)
+	if i := strings.Index(s, " - "); i > 8 && LooksAddress(s[i:]) {
+		s = s[:i]
+	}
+	if m := reProviderNoise.FindStringIndex(s); m != nil && m[0] > 3 {
+		s = s[:m[0]]
+	}
+	s = strings.Trim(s, " ,;:-|*#")
+	return dropAcronym(s)
+}
+
+// dropAcronym removes a logo acronym printed before the name it abbreviates
+// ("NRA Northside Radiology Associates").
+func dropAcronym(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 3 || len(f[0]) < 2 || len(f[0]) > 5 || strings.ToUpper(f[0]) != f[0] || len(f)-1 < len(f[0]) {
+		return s
+	}
+	for i := 0; i < len(f[0]); i++ {
+		if f[i+1][0] != f[0][i] {
+			return s
+		}
+	}
+	return strings.Join(f[1:], " ")
+}
+
+// SameProvider compares two provider names loosely: equal, or one a prefix
+// of the other, once reduced to lower-case letters and digits.
+func SameProvider(a, b string) bool {
+	na, nb := ProviderKey(a), ProviderKey(b)
+	return na == nb || na != "" && nb != "" && (strings.HasPrefix(na, nb) || strings.HasPrefix(nb, na))
+}
+
+// ProviderKey lower-cases a name and keeps only letters and digits.
+func ProviderKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
