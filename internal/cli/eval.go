@@ -14,9 +14,11 @@ import (
 	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/eval"
 	"github.com/medchron/medchron/internal/fixture"
+	"github.com/medchron/medchron/internal/oracle"
 	"github.com/medchron/medchron/store/sqlite"
 )
 
@@ -32,12 +34,12 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.StringVar(&f.truth, "truth", "", "folder of labelled bundles: truth.json beside born-digital.pdf and/or scanned.pdf, here or in subfolders")
-	fs.StringVar(&f.extractor, "extractor", "", "rules or llm (default as for process)")
+	fs.StringVar(&f.extractor, "extractor", "", "rules, llm, or oracle: the LLM extractor answered with each bundle's true facts, to measure what follows extraction (default as for process)")
 	fs.StringVar(&f.db, "db", "", "database whose imported ICD-10-CM table each run uses (default: none; runs use fresh temporary stores)")
 	fs.StringVar(&f.out, "out", "", "folder to keep each run's outputs in (default: discarded)")
 	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm] [--db PATH] [--out DIR]")
+		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm|oracle] [--db PATH] [--out DIR]")
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterleaved(fs, args)
@@ -139,7 +141,25 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 			return r
 		}
 	}
-	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: db, Workers: f.workers, Extractor: f.extractor, Logger: env.Log})
+	cfg := app.Config{DBPath: db, Workers: f.workers, Extractor: f.extractor, Logger: env.Log}
+	if f.extractor == "oracle" {
+		// The LLM extractor, asked through a server answering with this
+		// bundle's true facts: what it scores below 1 is lost downstream.
+		srv := oracle.New(b.truth)
+		url, stop, err := srv.Start()
+		if err != nil {
+			r.Err = err
+			return r
+		}
+		defer func() {
+			stop()
+			if m := srv.Misses(); len(m) > 0 {
+				fmt.Fprintf(env.Stderr, "%s: the oracle could not quote %d true facts from the pages it received (left out)\n", r.Name, len(m))
+			}
+		}()
+		cfg.Extractor, cfg.LLM = "llm", &llm.Config{BaseURL: url, Model: oracle.Model, Logger: env.Log}
+	}
+	e, err := app.OpenEmbedded(ctx, cfg)
 	if err != nil {
 		r.Err = err
 		return r
