@@ -11,8 +11,10 @@ import (
 // adjustments (as printed magnitudes, each only when some line has one),
 // and the first and last dates of service of its charge lines. Payments and
 // adjustments read from EOBs count only for a provider whose own bills show
-// none, so that one payment printed on both is not counted twice.
-// Providers are sorted by first date (undated last), then name.
+// none, so that one payment printed on both is not counted twice. Only
+// providers with a charge line of their own are listed (the lines of the
+// others are still in the bills). Providers are sorted by first date
+// (undated last), then name.
 func computeSpecials(bills []Bill) Specials {
 	type acc struct {
 		ps                   ProviderSpecial
@@ -20,6 +22,7 @@ func computeSpecials(bills []Bill) Specials {
 		eobPay, eobAdj       int64
 		hasPaid, hasAdj      bool
 		hasEOBPaid, hasEOBAj bool
+		hasCharge            bool
 	}
 	var order []*acc
 	byID := map[string]*acc{}
@@ -42,6 +45,7 @@ func computeSpecials(bills []Bill) Specials {
 			order = append(order, a)
 		}
 		if charge && !bl.EOB {
+			a.hasCharge = true
 			c := cents(bl.Charge)
 			a.charge += c
 			total += c
@@ -87,8 +91,8 @@ func computeSpecials(bills []Bill) Specials {
 		if !a.hasAdj && a.hasEOBAj {
 			a.adj, a.hasAdj = a.eobAdj, true
 		}
-		if a.charge == 0 && a.ps.FirstDate.IsZero() && !a.hasPaid && !a.hasAdj {
-			continue // only EOB charges or zero lines: nothing of its own to show
+		if !a.hasCharge {
+			continue // no bill of its own in the matter: only payments or EOB lines
 		}
 		a.ps.Charges = dollars(a.charge)
 		if a.hasPaid {
