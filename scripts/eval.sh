@@ -65,6 +65,12 @@ if [ -d ../shared/data ] && [ "$extractor" = rules ]; then
   } >> "$frag" || status=1
 fi
 
+# The held-out record is appended to by scripts/record-heldout.sh and never
+# rewritten: carry it over from the current ACCURACY.md.
+if grep -q '^<!-- heldout-record -->$' ACCURACY.md 2>/dev/null; then
+  echo >> "$frag"
+  awk '/^## Held-out record$/ { on = 1 } on { print } /^<!-- \/heldout-record -->$/ { on = 0 }' ACCURACY.md >> "$frag"
+fi
 cp "$frag" ACCURACY.md
 touch BENCHMARKS.md
 awk -v frag="$frag" '

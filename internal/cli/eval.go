@@ -14,17 +14,19 @@ import (
 	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/eval"
 	"github.com/medchron/medchron/internal/fixture"
-	"github.com/medchron/medchron/internal/oracle"
+	"github.com/medchron/medchron/internal/fixture/zoo"
 	"github.com/medchron/medchron/store/sqlite"
 )
 
 type evalFlags struct {
 	truth, extractor, db, out string
 	workers                   int
+	// registry is the zoo family registry; heldoutRecord, when set, is the
+	// commit to print held-out record rows for.
+	registry, heldoutRecord string
 }
 
 // runEval runs the pipeline on labelled bundles and prints how the
@@ -38,8 +40,10 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.db, "db", "", "database whose imported ICD-10-CM table each run uses (default: none; runs use fresh temporary stores)")
 	fs.StringVar(&f.out, "out", "", "folder to keep each run's outputs in (default: discarded)")
 	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
+	fs.StringVar(&f.registry, "registry", "", "zoo family registry, for the status of each layout family (default: "+zoo.RegistryFile+" when present)")
+	fs.StringVar(&f.heldoutRecord, "heldout-record", "", "also print held-out record rows, labelled with this commit, for the held-out families measured")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm|oracle] [--db PATH] [--out DIR]")
+		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm|oracle] [--db PATH] [--out DIR] [--registry FILE] [--heldout-record COMMIT]")
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterleaved(fs, args)
@@ -60,27 +64,45 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	reg, err := familyRegistry(f.registry)
+	if err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp("", "medchron-eval-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
 
-	var runs []eval.Run
-	failed := 0
+	var runs, zooRuns []eval.Run
+	var scored []eval.ZooRun
+	failed, n := 0, 0
 	for _, b := range bundles {
 		for _, pdf := range b.pdfs {
-			r := evalFile(ctx, env, f, b, pdf, codes, filepath.Join(tmp, fmt.Sprintf("run-%d", len(runs))))
+			r, z := evalFile(ctx, env, f, b, pdf, codes, filepath.Join(tmp, fmt.Sprintf("run-%d", n)))
+			n++
 			if errors.Is(r.Err, context.Canceled) || ctx.Err() != nil {
 				return errors.New("interrupted")
 			}
 			if r.Err != nil || r.Report.Grounding.NotOnPage > 0 {
 				failed++
 			}
-			runs = append(runs, r)
+			if len(b.truth.PageInfo) == 0 {
+				runs = append(runs, r)
+				continue
+			}
+			zooRuns = append(zooRuns, r)
+			if r.Err == nil {
+				scored = append(scored, z)
+			}
 		}
 	}
-	eval.WriteRuns(env.Stdout, runs)
+	if len(runs) > 0 {
+		eval.WriteRuns(env.Stdout, runs)
+	}
+	if len(zooRuns) > 0 {
+		writeZoo(env, f, zooRuns, scored, reg)
+	}
 	if failed > 0 {
 		fmt.Fprintf(env.Stderr, "%d of %d file(s) failed (not processed, or a verified quote not on its page)\n", failed, len(runs))
 		return exitError{1}
@@ -131,43 +153,37 @@ func findBundles(root string) ([]bundle, error) {
 	return out, nil
 }
 
-// evalFile processes one PDF into a fresh store at dir and scores it.
-func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, codes []sqlite.ICD10Code, dir string) eval.Run {
-	r := eval.Run{Name: filepath.ToSlash(filepath.Join(b.name, filepath.Base(pdf))), Extractor: f.extractor}
+// evalFile processes one PDF into a fresh store at dir and scores it; a
+// bundle whose truth names each page's layout family is scored per family
+// too.
+func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, codes []sqlite.ICD10Code, dir string) (r eval.Run, z eval.ZooRun) {
+	r = eval.Run{Name: filepath.ToSlash(filepath.Join(b.name, filepath.Base(pdf))), Extractor: f.extractor}
+	z = eval.ZooRun{Matter: b.name, Rendering: strings.TrimSuffix(filepath.Base(pdf), filepath.Ext(pdf))}
 	db := filepath.Join(dir, "medchron.db")
 	if len(codes) > 0 {
 		if err := replaceCodes(ctx, db, codes); err != nil {
 			r.Err = err
-			return r
+			return r, z
 		}
 	}
 	cfg := app.Config{DBPath: db, Workers: f.workers, Extractor: f.extractor, Logger: env.Log}
 	if f.extractor == "oracle" {
-		// The LLM extractor, asked through a server answering with this
-		// bundle's true facts: what it scores below 1 is lost downstream.
-		srv := oracle.New(b.truth)
-		url, stop, err := srv.Start()
+		stop, err := useOracle(env, &cfg, b.truth, r.Name)
 		if err != nil {
 			r.Err = err
-			return r
+			return r, z
 		}
-		defer func() {
-			stop()
-			if m := srv.Misses(); len(m) > 0 {
-				fmt.Fprintf(env.Stderr, "%s: the oracle could not quote %d true facts from the pages it received (left out)\n", r.Name, len(m))
-			}
-		}()
-		cfg.Extractor, cfg.LLM = "llm", &llm.Config{BaseURL: url, Model: oracle.Model, Logger: env.Log}
+		defer stop()
 	}
 	e, err := app.OpenEmbedded(ctx, cfg)
 	if err != nil {
 		r.Err = err
-		return r
+		return r, z
 	}
 	defer e.Close(context.Background())
 	if err := e.Start(ctx); err != nil {
 		r.Err = err
-		return r
+		return r, z
 	}
 	m := chronology.Matter{ID: slug(r.Name), DateOfIncident: b.truth.IncidentDate, GapDays: b.truth.GapDays}
 	// Per-page errors go to stderr as in process; the progress bar does not.
@@ -176,10 +192,10 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 	switch {
 	case err != nil:
 		r.Err = err
-		return r
+		return r, z
 	case run.failed > 0:
 		r.Err = fmt.Errorf("%s could not be processed", pdf)
-		return r
+		return r, z
 	}
 	c := run.chronology
 	for _, d := range c.Documents {
@@ -189,10 +205,11 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 		r.Extractor = extractorOf(c)
 	}
 	r.Report = eval.Compare(c, b.truth)
+	z.Report = eval.CompareZoo(c, b.truth)
 	pages, err := storedPages(ctx, e, c)
 	if err != nil {
 		r.Err = err
-		return r
+		return r, z
 	}
 	r.Report.Grounding = eval.CheckGrounding(c, pages)
 	if f.out != "" {
@@ -201,7 +218,7 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 			r.Err = err
 		}
 	}
-	return r
+	return r, z
 }
 
 // extractorOf names the extractor of a chronology's entries.

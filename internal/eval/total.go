@@ -115,25 +115,7 @@ var summaryFields = []string{"encounters", "providers", "icd10", "bill_lines", "
 // WriteRuns prints, in Markdown, one summary row per run, each run's table
 // and the micro-averaged total of the runs that did not fail.
 func WriteRuns(w io.Writer, runs []Run) {
-	fmt.Fprint(w, "| file | extractor | pages | seconds |")
-	for _, f := range summaryFields {
-		fmt.Fprintf(w, " %s F1 |", f)
-	}
-	fmt.Fprintln(w, " specials exact | verified entries | verified quotes not on page |")
-	fmt.Fprint(w, "|---|---|---|---|")
-	for range summaryFields {
-		fmt.Fprint(w, "---|")
-	}
-	fmt.Fprintln(w, "---|---|---|")
-	var ok []Report
-	for _, r := range runs {
-		if r.Err != nil {
-			fmt.Fprintf(w, "| %s | %s | %d | %.1f | failed: %v |\n", r.Name, r.Extractor, r.Pages, r.Took.Seconds(), r.Err)
-			continue
-		}
-		ok = append(ok, r.Report)
-		writeRow(w, r.Name, r.Extractor, r.Pages, r.Took, r.Report)
-	}
+	ok := WriteRunSummary(w, runs)
 	for _, r := range runs {
 		if r.Err != nil {
 			continue
@@ -157,6 +139,31 @@ func WriteRuns(w io.Writer, runs []Run) {
 		}
 	}
 	fmt.Fprintf(w, "specials total exact in %d of %d file(s)\n", exact, len(ok))
+}
+
+// WriteRunSummary prints one summary row per run and returns the reports
+// of the runs that did not fail.
+func WriteRunSummary(w io.Writer, runs []Run) []Report {
+	fmt.Fprint(w, "| file | extractor | pages | seconds |")
+	for _, f := range summaryFields {
+		fmt.Fprintf(w, " %s F1 |", f)
+	}
+	fmt.Fprintln(w, " specials exact | verified entries | verified quotes not on page |")
+	fmt.Fprint(w, "|---|---|---|---|")
+	for range summaryFields {
+		fmt.Fprint(w, "---|")
+	}
+	fmt.Fprintln(w, "---|---|---|")
+	var ok []Report
+	for _, r := range runs {
+		if r.Err != nil {
+			fmt.Fprintf(w, "| %s | %s | %d | %.1f | failed: %v |\n", r.Name, r.Extractor, r.Pages, r.Took.Seconds(), r.Err)
+			continue
+		}
+		ok = append(ok, r.Report)
+		writeRow(w, r.Name, r.Extractor, r.Pages, r.Took, r.Report)
+	}
+	return ok
 }
 
 func writeRow(w io.Writer, name, extractor string, pages int, took time.Duration, r Report) {
