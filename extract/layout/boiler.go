@@ -102,7 +102,7 @@ func markRepeated(d *Doc) {
 			l.Boiler = BatesStamp
 			return
 		}
-		if !repeatable(l) {
+		if !repeatable(l, zoneMark == 'b') {
 			return
 		}
 		k := maskKey(l.Trim)
@@ -171,17 +171,27 @@ func edgeLines(d *Doc, p *Page) (top, bottom []int) {
 }
 
 // repeatable reports whether a line may be a running header or footer:
-// it carries none of a record's own structure.
-func repeatable(l *Line) bool {
+// it carries none of a record's own structure, is no list item, and
+// reads as boilerplate does. Text copied forward from note to note (the
+// same diagnosis or plan line at the foot of two pages) stays text.
+func repeatable(l *Line, bottom bool) bool {
 	if l.Title != "" || l.Letterhead != "" || l.Heading != NoHeading || l.HasService {
 		return false
 	}
-	// Text copied forward from note to note ends like a sentence; a
-	// confidentiality or disclosure footer may too, and says so.
-	if reSentenceEnd.MatchString(l.Trim) && strings.Count(l.Trim, " ") >= 6 {
-		return reFooterWords.MatchString(l.Trim)
+	t := l.Trim
+	if t[0] == '-' || t[0] == '*' || strings.HasPrefix(t, "•") || strings.HasPrefix(t, "·") {
+		return false
+	}
+	// A table row (a visit, a bill line) opens with a date or a number, or
+	// carries an amount.
+	if isDigitByte(t[0]) || moneyCount(t) > 0 {
+		return false
+	}
+	signal := strings.ContainsAny(t, "0123456789") || reFooterWords.MatchString(t) || NamesFacility(t)
+	if reSentenceEnd.MatchString(t) && strings.Count(t, " ") >= 3 || bottom {
+		return signal
 	}
 	return true
 }
 
-var reFooterWords = regexp.MustCompile(`(?i)confidential|privileged|disclos|page \d|printed|copy|record`)
+var reFooterWords = regexp.MustCompile(`(?i)confidential|privileged|disclos|\bpage\b|printed|\bcopy\b|\brecords?\b|continued|signed|dictated|transcribed|\bprinted\b|\bmrn\b|\bdob\b|\bacc(?:oun)?t\b|patient:|name:`)

@@ -13,7 +13,8 @@ import (
 // a future or past visit other than this one.
 var (
 	signedWords = []string{"signed", "dictated", "transcribed", "authenticated", " d:", " t:", " dt:", "reviewed by",
-		"verified by", "finalized", "signature", "created on", "authored on", "printed", "report date"}
+		"verified by", "finalized", "signature", "created", "creation", "authored on", "printed", "print date", "report date",
+		"faxed", "fax date", "date received", "received on", "run date", "date of request", "requested on"}
 	futureWords = []string{"follow up", "follow-up", "followup", "f/u", "next appointment", "next visit", "next appt",
 		"return on", "return to clinic", "return visit", "return in", "return for", "returning", "rtc", "scheduled",
 		"last seen", "previously seen", "prior visit", "last visit", "recheck", "re-check", "until", "through", "expire"}

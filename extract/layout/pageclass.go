@@ -21,16 +21,18 @@ type pageFeatures struct {
 	body       int // non-boilerplate lines
 	letters    int // bytes of body text
 	title      string
-	headings   int // clinical section headings
-	service    int // lines labelling a date of service
-	prose      int // lines of running text
-	datedRows  int // lines opening with a date
-	dateCols   int // lines with three or more dates (dates as columns)
-	money      int // lines with a money amount
-	moneyDated int // money lines with a date or a code
-	revRows    int // lines opening with a four-digit revenue code
+	headings   int  // clinical section headings
+	service    int  // lines labelling a date of service
+	prose      int  // lines of running text
+	datedRows  int  // lines opening with a date
+	tableRows  int  // dated lines that are table rows: three columns or more, or short and coded
+	headerRow  bool // a line of three columns or more, two of them a visit log's column words
+	dateCols   int  // lines with three or more dates (dates as columns)
+	money      int  // lines with a money amount
+	moneyDated int  // money lines with a date or a code
+	revRows    int  // lines opening with a four-digit revenue code
 	text       string
-	n, h       [nFeatures]int // phrase counts in the text, and in its first dozen body lines
+	n, t       [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
 }
 
 // featuresOf reads a page's features.
@@ -46,9 +48,12 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		f.letters += len(l.Trim)
 		b.WriteString(l.Trim)
 		b.WriteByte('\n')
-		if f.body <= 12 {
+		if f.body <= 12 && len(l.Trim) <= 90 && !reSentenceEnd.MatchString(l.Trim) {
 			h.WriteString(l.Trim)
 			h.WriteByte('\n')
+			if !f.headerRow && strings.Count(l.Trim, "   ") >= 2 {
+				f.headerRow = columnHeads(l.Text)
+			}
 		}
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
@@ -66,6 +71,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 		if len(l.Dates) > 0 && l.Dates[0].Start <= len(l.Text)-len(strings.TrimLeft(l.Text, " \t"))+1 {
 			f.datedRows++
+			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(l.Text) || strings.Contains(l.Text, "/10")) {
+				f.tableRows++
+			}
 		}
 		if len(l.Dates) >= 3 {
 			f.dateCols++
@@ -83,7 +91,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	}
 	f.text = b.String()
 	phraseCounts(f.text, &f.n)
-	phraseCounts(h.String(), &f.h)
+	phraseCounts(h.String(), &f.t)
 	return f
 }
 
@@ -93,6 +101,11 @@ func classifyPage(d *Doc, pi int) {
 	f := featuresOf(d, pi)
 	p.Title = f.title
 	class, kind := pageClass(f)
+	// A visit log goes on over pages that print only its rows.
+	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && f.tableRows >= 2 && f.title == "" && f.headings < 2 && f.money <= 1 &&
+		(class == "" || class == extract.PageClinical) {
+		class = extract.PageVisitLog
+	}
 	if class == "" {
 		// Nothing of its own: a continuation of the page before.
 		class = extract.PageOther
@@ -123,10 +136,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if k := billFamily(f); k != "" {
 		return extract.PageBill, k
 	}
-	if f.h[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
+	if f.t[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
 		return extract.PageOther, ""
 	}
-	if f.datedRows >= 3 && f.money <= 1 && f.headings < 3 && (f.h[fLogTitle] > 0 || f.h[fLogHead] >= 3) {
+	if f.tableRows >= 3 && f.money <= 1 && f.headings < 3 && (f.t[fLogTitle] > 0 || f.headerRow) {
 		return extract.PageVisitLog, ""
 	}
 	report := f.n[fReport]
@@ -168,7 +181,7 @@ func billFamily(f pageFeatures) string {
 		return ""
 	}
 	switch {
-	case ub >= 3 && f.revRows >= 1 || f.h[fUB04] > 0 && f.revRows >= 1:
+	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && f.revRows >= 1:
 		return "ub04"
 	case cms >= 4:
 		return "cms1500"
@@ -176,7 +189,7 @@ func billFamily(f pageFeatures) string {
 		return "pharmacy"
 	case f.n[fLedger] >= 3:
 		return "ledger"
-	case f.h[fInvoice] > 0:
+	case f.t[fInvoice] > 0:
 		return "invoice"
 	}
 	return "itemized"
@@ -247,4 +260,18 @@ func hasProcCode(s string) bool {
 // (0100–0999) followed by a space.
 func revenueRow(t string) bool {
 	return len(t) > 5 && t[0] == '0' && isDigitByte(t[1]) && isDigitByte(t[2]) && isDigitByte(t[3]) && (t[4] == ' ' || t[4] == '\t') && t[1] != '0'
+}
+
+// columnHeads reports whether a line of columns names two or more of a
+// visit log's columns (Date, Pain, CPT, Initials ...).
+func columnHeads(s string) bool {
+	n := 0
+	for _, c := range Cells(s) {
+		var k [nFeatures]int
+		phraseCounts(s[c.Start:c.End], &k)
+		if k[fLogHead] > 0 {
+			n++
+		}
+	}
+	return n >= 2
 }

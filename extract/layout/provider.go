@@ -183,7 +183,8 @@ func headerName(s, patient string) string {
 	var first string
 	for _, p := range parts {
 		p = strings.Trim(p, " .,:;-")
-		if len(p) < 4 || strings.ContainsAny(p, "0123456789") || !HasLetters(p) {
+		// OCR debris ("Mri] CT") and taglines of single words are no names.
+		if len(p) < 4 || strings.ContainsAny(p, "0123456789[]{}|~_<>=") || !HasLetters(p) || !strings.Contains(p, " ") || p[0] < 'A' || p[0] > 'Z' {
 			continue
 		}
 		if PatientLine(p) || reHeaderJunk.MatchString(p) || reSurnameFirst.MatchString(p) || samePerson(p, patient) || reNotProvider.MatchString(p) {
@@ -195,7 +196,7 @@ func headerName(s, patient string) string {
 		if NamesFacility(p) {
 			return CleanProvider(p)
 		}
-		if first == "" && (p == strings.ToUpper(p) || titleCased(p)) && strings.Contains(p, " ") {
+		if first == "" && (p == strings.ToUpper(p) || titleCased(p)) {
 			first = p
 		}
 	}

@@ -58,11 +58,11 @@ func letterheadCell(l *Line) string {
 	return stripInitials(FirstCell(l.Text))
 }
 
-var reLeadingInitials = regexp.MustCompile(`^\W*([A-Z&]{2,6})\W*\s+`)
+var reLeadingInitials = regexp.MustCompile(`^\W*([A-Za-z&]{2,6})[\W_]*\s+`)
 
 // stripInitials removes a logo's initials printed before the name on the
-// same line ("MPT. Momentum Physical Therapy"), only when they are the
-// initials of the words that follow.
+// same line ("MPT. Momentum Physical Therapy", OCR's "nra| Northside Rad
+// Assoc"), only when they are the initials of the words that follow.
 func stripInitials(c string) string {
 	m := reLeadingInitials.FindStringSubmatchIndex(c)
 	if m == nil {

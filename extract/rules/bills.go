@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"github.com/medchron/medchron/extract/layout"
 	"regexp"
 	"sort"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 var (

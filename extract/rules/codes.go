@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"github.com/medchron/medchron/extract/layout"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 var (

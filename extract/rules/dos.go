@@ -13,6 +13,10 @@ var (
 	reHistCtx   = regexp.MustCompile(`(?i)\b(was (?:\w+ )?seen|seen on|seen at|seen by|evaluated|examined|treated at|presented to|went to|visited|dated|since|prior|previous|underwent|had an?|performed at|history|report of|record of|note of)\b`)
 	reInjuryCtx = regexp.MustCompile(`(?i)\b(injur(?:ed|y)|accident|mva|mvc|collision|fell|fall|crash|incident|rear-ended)\b`)
 	reTimeAfter = regexp.MustCompile(`^[ ,@T]{0,3}\d{1,2}:\d{2}`)
+	// reVisitProse ends the text before a date that a letter or narrative
+	// note gives as its own visit: "I saw her in my office on", "initially
+	// visited our office on", "was evaluated in our clinic on".
+	reVisitProse = regexp.MustCompile(`(?i)(?:\b(?:i|we)\s+(?:saw|examined|evaluated|met|treated|had the pleasure of (?:seeing|evaluating|meeting))\b[^.;]{0,60}|\b(?:visited|presented to|came to|came in to|seen in|evaluated in|examined in|treated in|seen at|evaluated at)\s+(?:my|our)\s+(?:office|clinic|practice|department|facility|center)\b[^.;]{0,30}|\b(?:in|at|to)\s+(?:my|our)\s+(?:office|clinic)\s+(?:on|dated))\s*(?:on\s*)?$`)
 )
 
 // containsAny reports whether the lower-cased s holds one of the words.
@@ -160,6 +164,10 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	}
 	header := i < n.body
 	sec := n.secs[i]
+	prose := k == lblNone && n.visitProse(i, l, m)
+	if prose {
+		s = 90
+	}
 	if header {
 		s += 15
 		if k == lblBare {
@@ -175,7 +183,7 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	if reTimeAfter.MatchString(l.text[m.End:]) && header {
 		s += 5
 	}
-	if sec.IsHistory() {
+	if sec.IsHistory() && !prose {
 		s -= 120
 		if sec == secReview {
 			s -= 100
@@ -183,13 +191,13 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	}
 	if k == lblNone || k == lblBare && !header {
 		pre := l.text[max(0, m.Start-60):m.Start]
-		if reHistCtx.MatchString(pre) {
+		if reHistCtx.MatchString(pre) && !prose {
 			s -= 25
 		}
 		if reInjuryCtx.MatchString(l.text) {
 			s -= 60
 		}
-		if strings.HasSuffix(strings.TrimSpace(strings.ToLower(pre)), "on") || strings.HasSuffix(strings.TrimSpace(strings.ToLower(pre)), "in") {
+		if !prose && (strings.HasSuffix(strings.TrimSpace(strings.ToLower(pre)), "on") || strings.HasSuffix(strings.TrimSpace(strings.ToLower(pre)), "in")) {
 			s -= 10
 		}
 	}
@@ -199,4 +207,21 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	// Earlier dates in a note are more often the visit's own.
 	s += max(0, 6-i/4)
 	return s
+}
+
+// visitProse reports whether the prose in front of the date m on line i
+// (and at the end of the line above, when the date opens its line) gives
+// it as the visit of this record.
+func (n *note) visitProse(i int, l line, m dates.Match) bool {
+	pre := l.text[max(0, m.Start-110):m.Start]
+	if strings.TrimSpace(pre) == "" && i > 0 && n.lines[i-1].page == l.page {
+		pre = n.lines[i-1].trim + " "
+	} else if m.Start < 40 && i > 0 && n.lines[i-1].page == l.page {
+		pre = n.lines[i-1].trim + " " + strings.TrimSpace(pre)
+	}
+	low := strings.ToLower(pre)
+	if !strings.Contains(low, "our ") && !strings.Contains(low, "my ") && !strings.Contains(low, "i ") && !strings.Contains(low, "we ") {
+		return false
+	}
+	return reVisitProse.MatchString(pre)
 }

@@ -40,10 +40,11 @@ func TestPlacedLetterhead(t *testing.T) {
 	}
 }
 
-// TestProviderCarryOver: a note without a letterhead keeps the previous
-// note's provider only when it continues that record — cut below it on the
-// same page, or a page without its own date header; a page that opens
-// with its own date of service and no letterhead is an unknown provider's.
+// TestProviderCarryOver: a note without a letterhead of its own belongs to
+// the provider of the document section it falls in — the provider named
+// last above it (letterhead, running header, fax sender) — whether it
+// continues the previous note or opens with its own date of service; a
+// letterhead of another provider opens another section.
 func TestProviderCarryOver(t *testing.T) {
 	first := "Harbor Family Practice\nPROGRESS NOTE\nDate of Service: 01/10/2024\nSUBJECTIVE: neck pain improving.\nOBJECTIVE: ROM improved.\n"
 	tests := []struct {
@@ -53,7 +54,13 @@ func TestProviderCarryOver(t *testing.T) {
 	}{
 		{"next page with its own date header, no letterhead", []string{first,
 			"Date of Service: 01/20/2024\nSUBJECTIVE: new complaint of knee pain.\nPLAN: x-ray.\n"},
-			[]string{"Harbor Family Practice", ""}},
+			[]string{"Harbor Family Practice", "Harbor Family Practice"}},
+		{"running header names the practice on pages without a letterhead", []string{
+			"Lakeside Pain Mgmt – DOE, JANE – DOB 01/02/1980\nDate of Service: 01/10/2024\nSUBJECTIVE: neck pain.\nPLAN: injection.\n",
+			"Lakeside Pain Mgmt – DOE, JANE – DOB 01/02/1980\nDate of Service: 01/24/2024\nSUBJECTIVE: better.\nPLAN: continue.\n"},
+			[]string{"Lakeside Pain Mgmt", "Lakeside Pain Mgmt"}},
+		{"nothing names a provider", []string{"Date of Service: 01/10/2024\nSUBJECTIVE: neck pain.\nPLAN: rest.\n"},
+			[]string{""}},
 		{"second note cut below the first on the same page", []string{first +
 			"\nDate of Service: 01/17/2024\nSUBJECTIVE: better.\nPLAN: continue.\n"},
 			[]string{"Harbor Family Practice", "Harbor Family Practice"}},

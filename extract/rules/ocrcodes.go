@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"github.com/medchron/medchron/extract/layout"
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // OCR damage to ICD-10-CM codes. Scanned records print codes that

@@ -38,10 +38,12 @@ func (e *Extractor) Name() string { return "rules" }
 // PromptVersion returns "": the rules extractor uses no prompt.
 func (e *Extractor) PromptVersion() string { return "" }
 
-// Extract segments the document into notes and bills and returns one
-// encounter per dated note, the bill lines and printed totals, and the
-// patient's name when labelled. Every quote is a verbatim substring of the
-// cited page's text.
+// Extract reads the document's layout (page classes, sections and their
+// providers, boilerplate), then reads facts page class by page class:
+// clinical notes and reports become encounters, visit logs one encounter
+// per row, bills line items and printed totals; administrative, blank,
+// EOB and other pages yield nothing. Every quote is a verbatim substring
+// of the cited page's text.
 func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []extract.Page) (extract.Result, error) {
 	if err := ctx.Err(); err != nil {
 		return extract.Result{}, fmt.Errorf("rules extract %s: %w", doc.File, err)
@@ -51,72 +53,110 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 	ls := linesOf(d)
 	res.Patient = d.Patient
 	res.Pages = d.PageInfos()
-	var prev *note
-	prevProvider := ""
-	for _, n := range segment(ls) {
+	for _, r := range runs(d) {
 		if err := ctx.Err(); err != nil {
-			return res, fmt.Errorf("rules extract %s page %d: %w", doc.File, n.lines[0].page, err)
+			return res, fmt.Errorf("rules extract %s page %d: %w", doc.File, d.Pages[r.first].Number, err)
 		}
-		prov, pli := n.provider()
-		if prov == "" && n.continues(prev) {
-			prov = prevProvider
+		part := ls[d.Pages[r.first].First:d.Pages[r.last].End]
+		if len(part) == 0 {
+			continue
 		}
-		prev, prevProvider = n, prov
-		if n.bill {
-			items, totals := n.bills(doc.ID, prov)
-			res.Bills = append(res.Bills, items...)
-			res.BillTotals = append(res.BillTotals, totals...)
-			continue // a statement date is not a visit
-		}
-		if enc, ok := e.encounter(doc.ID, n, prov, pli, res.Patient); ok && !repeated(res.Encounters, enc) {
-			res.Encounters = append(res.Encounters, enc)
+		switch r.class {
+		case extract.PageBill:
+			for _, n := range segment(part, d) {
+				prov, _ := n.provider()
+				if prov == "" {
+					prov = noteProvider(d, n)
+				}
+				items, totals := n.bills(doc.ID, prov)
+				res.Bills = append(res.Bills, items...)
+				res.BillTotals = append(res.BillTotals, totals...)
+			}
+		case extract.PageVisitLog:
+			for _, enc := range e.visitLog(doc.ID, d, part) {
+				if !repeated(res.Encounters, enc) {
+					res.Encounters = append(res.Encounters, enc)
+				}
+			}
+		case extract.PageClinical, extract.PageReport:
+			for k, n := range segment(part, d) {
+				prov, pli := n.provider()
+				if prov == "" {
+					prov = noteProvider(d, n)
+				}
+				n.first = k == 0
+				if n.bill {
+					items, totals := n.bills(doc.ID, prov)
+					res.Bills = append(res.Bills, items...)
+					res.BillTotals = append(res.BillTotals, totals...)
+					continue // a statement date is not a visit
+				}
+				if enc, ok := e.encounter(doc.ID, n, prov, pli, res.Patient); ok && !repeated(res.Encounters, enc) {
+					res.Encounters = append(res.Encounters, enc)
+				}
+			}
 		}
 	}
 	return res, nil
 }
 
-// continues reports whether a note without a letterhead of its own goes on
-// with the previous note's record, and so with its provider: it begins on
-// the page where the previous note ends (a note cut below another on the
-// same printed page), or it has no date-of-service header of its own (a
-// continuation or flowsheet page). A note that opens a page with its own
-// date header but no recognised letterhead is another record: its provider
-// is unknown rather than the previous one's.
-func (n *note) continues(prev *note) bool {
-	if prev == nil {
-		return false
-	}
-	first := n.lines[0]
-	if prev.lines[len(prev.lines)-1].page == first.page {
-		return true
-	}
-	return !n.datedHeader()
+// run is a stretch of consecutive pages read the same way: pages of one
+// class in one section (indexes into Doc.Pages, inclusive).
+type run struct {
+	first, last int
+	class       string
 }
 
-// datedHeader reports whether the note's header block, or the first lines
-// of a note without one, label a date of service.
-func (n *note) datedHeader() bool {
-	for i, l := range n.lines {
-		if i >= max(n.body, 4) || l.page != n.lines[0].page {
-			break
+// runs cuts the document into runs. A titled report page always opens a
+// run of its own: an imaging report filed inside another provider's packet
+// is its own record.
+func runs(d *layout.Doc) []run {
+	var out []run
+	for i, p := range d.Pages {
+		if len(out) > 0 {
+			r := &out[len(out)-1]
+			prev := d.Pages[r.last]
+			if p.Class == r.class && p.Section == prev.Section && !(p.Class == extract.PageReport && p.Title != "") {
+				r.last = i
+				continue
+			}
 		}
-		if _, ok := serviceDate(l); ok {
-			return true
-		}
+		out = append(out, run{first: i, last: i, class: p.Class})
 	}
-	return false
+	return out
 }
 
-// encounter builds the encounter of one note; false when it has no date.
+// noteProvider is the provider of the document section a note begins in.
+func noteProvider(d *layout.Doc, n *note) string {
+	return d.ProviderAt(n.lines[0].idx)
+}
+
+// encounter builds the encounter of one note. A note that prints no date
+// of service is kept undated when it stands as a record of its own (see
+// standsAlone); false when it does not.
 func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient string) (extract.Encounter, bool) {
 	best, end, ok := n.chooseDate()
-	if !ok {
-		return extract.Encounter{}, false
-	}
-	dl := best.l
-	enc := extract.Encounter{Date: best.date, EndDate: end, Provider: prov}
+	var enc extract.Encounter
 	cites := citer{doc: doc}
-	cites.add(dl, dl.quote(best.m.Start, best.m.End))
+	if ok && best.label == lblSigned {
+		// A signature or print date dates only a record that stands alone.
+		_, ok = n.standsAlone()
+		if !ok {
+			return extract.Encounter{}, false
+		}
+	}
+	if ok {
+		dl := best.l
+		enc = extract.Encounter{Date: best.date, EndDate: end, Provider: prov}
+		cites.add(dl, dl.quote(best.m.Start, best.m.End))
+	} else {
+		li, ok := n.standsAlone()
+		if !ok {
+			return extract.Encounter{}, false
+		}
+		enc = extract.Encounter{Provider: prov, Undated: true}
+		cites.add(n.lines[li], n.lines[li].quoteAll())
+	}
 	if pli >= 0 {
 		cites.add(n.lines[pli], n.lines[pli].quoteAll())
 	}

@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"github.com/medchron/medchron/extract/layout"
+	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // note is one visit's record (or one bill) cut out of a document.
@@ -15,6 +16,7 @@ type note struct {
 	body  int       // index of the first body line, after the header block
 	title string
 	bill  bool
+	first bool // the first note of its run of pages
 }
 
 // segmenter walks a document's lines and cuts it into notes.
@@ -32,7 +34,7 @@ type segmenter struct {
 // title, a new letterhead, or a new date-of-service label once the current
 // note has body text; the header lines just above the trigger (letterhead,
 // address, patient line) move with it.
-func segment(ls []line) []*note {
+func segment(ls []line, d *layout.Doc) []*note {
 	if len(ls) == 0 {
 		return nil
 	}
@@ -182,3 +184,44 @@ func newNote(ls []line) *note {
 	n.bill = layout.IsBillTitle(n.title) || countBillLines(ls) >= 2
 	return n
 }
+
+// standsAlone reports whether a note without a date of service is a record
+// of its own rather than a fragment of one: it prints a title, or it is a
+// letter, or it opens its run of pages with two section headings or more;
+// and it has a few lines of body. It returns the line to cite: the title,
+// or the first line of the note.
+func (n *note) standsAlone() (int, bool) {
+	headings, body, titled, letter := 0, 0, -1, false
+	for i, l := range n.lines {
+		if l.noise {
+			continue
+		}
+		if titleOf(l) != "" && titled < 0 {
+			titled = i
+		}
+		if h, _ := headingOf(l); h != secNone && h != secOther {
+			headings++
+		}
+		if i >= n.body && !headerish(l) {
+			body++
+		}
+		if i < 12 && reSalutation.MatchString(l.trim) {
+			letter = true
+		}
+	}
+	if body < 3 || titled < 0 && !letter && !(n.first && headings >= 2) {
+		return 0, false
+	}
+	if titled >= 0 {
+		return titled, true
+	}
+	for i, l := range n.lines {
+		if !l.noise {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// reSalutation opens a letter.
+var reSalutation = regexp.MustCompile(`^(?i:dear|to whom it may concern)\b`)

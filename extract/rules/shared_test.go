@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"github.com/medchron/medchron/internal/testutil"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/medchron/medchron/internal/testutil"
 )
 
 // sharedData returns ../shared/data next to the repository root (the

@@ -119,7 +119,10 @@ func assertGrounded(t *testing.T, name string, pages []extract.Page, res extract
 	}
 	for _, e := range res.Encounters {
 		check("encounter "+e.Date.String(), e.Citations)
-		if len(e.Citations) > 0 && !quoteHasDate(e.Citations[0].Quote, e.Date) {
+		if e.Undated != e.Date.IsZero() {
+			t.Errorf("%s: encounter dated %q but undated %v", name, e.Date, e.Undated)
+		}
+		if !e.Undated && len(e.Citations) > 0 && !quoteHasDate(e.Citations[0].Quote, e.Date) {
 			t.Errorf("%s: first quote %q lacks the date %s", name, e.Citations[0].Quote, e.Date)
 		}
 	}

@@ -39,6 +39,10 @@ func TestDateOfService(t *testing.T) {
 		{"date label above value", "Date of Service:\n04/02/2024\nS: pain", "2024-04-02"},
 		{"ocr noise in date", "0FFICE VISIT\nVisit Date: O4/l5/2O24\nDOB: O7/19/198O\nPlan: rest", "2024-04-15"},
 		{"injury date alone is not a visit", "Date of Injury: 01/04/2023\nMechanism: rear-end collision.", ""},
+		{"visit date in a letter's prose", "Northside Neurology\nJanuary 15, 2005\nDear Dr. Patel,\nThank you for referring Ms. Doe. I saw her in my office on December 1, 2004 for neck pain.\nAssessment: cervical strain.\nSincerely,", "2004-12-01"},
+		{"initial visit in prose, date on the next line", "HISTORY OF PRESENT ILLNESS: Mr. Abc initially visited our office on\nMarch 3, 2010, complaining of low back pain after a fall at work.\nEXAM: tender L4-5.", "2010-03-03"},
+		{"a past visit elsewhere is history", "Date of Service: 05/05/2023\nHPI: I saw him at Mercy ER on 01/05/2023.", "2023-05-05"},
+		{"creation date rejected", "Created: 03/20/2024 08:00\nOFFICE VISIT\nVisit Date: 03/18/2024\nPlan: rest.", "2024-03-18"},
 		{"printed date rejected", "RADIOLOGY REPORT\nExam Date: 03/18/2024\nIMPRESSION: normal.\nPrinted 03/25/2024 10:00", "2024-03-18"},
 	}
 	for _, tt := range tests {
@@ -339,5 +343,38 @@ func TestExamIsNotAProcedure(t *testing.T) {
 	imaging := extractText(t, "Open MRI of Dallas\nRADIOLOGY REPORT\nDate of Exam: 06/06/2024\nExam: MRI lumbar spine without contrast\nIMPRESSION: L4-5 protrusion.")
 	if len(imaging.Encounters) != 1 || len(imaging.Encounters[0].Procedures) == 0 {
 		t.Errorf("imaging report procedures: %+v", imaging.Encounters)
+	}
+}
+
+// TestUndated: a note that prints no date of service is kept undated,
+// cited by its title or first line, never given a wrong date; fragments
+// and administrative pages are not notes.
+func TestUndated(t *testing.T) {
+	tests := []struct {
+		name, text, quote string // quote "" means no encounter
+	}{
+		{"titled note without a date", "Harbor Family Practice\nPROGRESS NOTE\nSUBJECTIVE: neck pain improving.\nOBJECTIVE: ROM improved.\nASSESSMENT: cervical strain.\nPLAN: home exercise.", "PROGRESS NOTE"},
+		{"letter without a date", "Dear Dr. Patel,\nThank you for referring Ms. Doe, who has neck pain after a collision.\nOn examination there is tenderness over the paraspinal muscles.\nI recommend physical therapy.\nSincerely,\nAnn Lee, MD", "Dear Dr. Patel,"},
+		{"untitled note with sections", "CHIEF COMPLAINT: low back pain.\nHISTORY: lifting injury at work.\nEXAM: tender L4-5.\nPLAN: rest and ibuprofen.", "CHIEF COMPLAINT: low back pain."},
+		{"a line of history is no note", "HISTORY OF PRESENT ILLNESS: He was injured in a fall.", ""},
+		{"injury date is no date of service", "EMERGENCY DEPARTMENT RECORD\nDate of Injury: 01/04/2023\nCHIEF COMPLAINT: neck pain.\nEXAM: tender.\nPLAN: rest.", "EMERGENCY DEPARTMENT RECORD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, tt.text)
+			if tt.quote == "" {
+				if len(res.Encounters) != 0 {
+					t.Fatalf("got %d encounters, want none", len(res.Encounters))
+				}
+				return
+			}
+			if len(res.Encounters) != 1 {
+				t.Fatalf("got %d encounters, want 1", len(res.Encounters))
+			}
+			e := res.Encounters[0]
+			if !e.Undated || !e.Date.IsZero() || e.Citations[0].Quote != tt.quote {
+				t.Errorf("undated %v date %q quote %q, want undated, no date, quote %q", e.Undated, e.Date, e.Citations[0].Quote, tt.quote)
+			}
+		})
 	}
 }

@@ -1,0 +1,64 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestVisitLog: a daily treatment log yields one encounter per row, with
+// the row's date, pain score and CPT codes, cited by the row; initials
+// name a clinician through the page's legend and are never medications.
+func TestVisitLog(t *testing.T) {
+	page1 := `Spine & Wellness Chiropractic
+1200 Oak Ave, Reno, NV 89501   Tel (775) 555-0100
+DAILY TREATMENT LOG
+Patient: Jane Doe     DOB: 01/02/1980
+Date        Pain   Regions adjusted     CPT codes            Initials
+01/03/2024  7/10   C3-C7, T1-T4         98941 97140 97010    JR
+01/05/2024  6/10   C3-C7                98941 97140          JR
+01/08/2024  6/10   C3-C7, L4-L5         98941 97010          KM
+            pt reports less stiffness in AM
+01/10/2024  5/10   C3-C7                98941                JR
+JR = John Roe, DC    KM = Kate Moss, DC
+`
+	page2 := `Spine & Wellness Chiropractic – DOE, JANE – DOB 01/02/1980
+01/12/2024  5/10   C3-C7                98941 97140          JR
+01/15/2024  4/10   C3-C7                98941                KM
+01/17/2024  3/10   C5-C6                98941                JR
+`
+	res := extractText(t, page1, page2)
+	want := []struct {
+		date string
+		pain float64
+		n    int // procedures
+		clin string
+	}{
+		{"2024-01-03", 7, 3, "John Roe, DC"}, {"2024-01-05", 6, 2, "John Roe, DC"}, {"2024-01-08", 6, 2, "Kate Moss, DC"},
+		{"2024-01-10", 5, 1, "John Roe, DC"}, {"2024-01-12", 5, 2, "John Roe, DC"}, {"2024-01-15", 4, 1, "Kate Moss, DC"},
+		{"2024-01-17", 3, 1, "John Roe, DC"},
+	}
+	if len(res.Encounters) != len(want) {
+		for _, e := range res.Encounters {
+			t.Logf("%s %q", e.Date, e.Citations[0].Quote)
+		}
+		t.Fatalf("got %d encounters, want %d", len(res.Encounters), len(want))
+	}
+	for i, w := range want {
+		e := res.Encounters[i]
+		if e.Date.String() != w.date || e.PainScore == nil || *e.PainScore != w.pain || len(e.Procedures) != w.n || e.Clinician != w.clin {
+			t.Errorf("row %d: %s pain %v procedures %v clinician %q, want %+v", i, e.Date, e.PainScore, e.Procedures, e.Clinician, w)
+		}
+		if e.Provider != "Spine & Wellness Chiropractic" || e.VisitType != "chiropractic" {
+			t.Errorf("row %d: provider %q visit %q", i, e.Provider, e.VisitType)
+		}
+		if !strings.Contains(e.Citations[0].Quote, res.Encounters[i].Citations[0].Quote[:10]) || !quoteHasDate(e.Citations[0].Quote, e.Date) {
+			t.Errorf("row %d: first quote %q does not hold the date", i, e.Citations[0].Quote)
+		}
+		if len(e.Medications) != 0 {
+			t.Errorf("row %d: medications %q", i, e.Medications)
+		}
+	}
+	if !strings.Contains(res.Encounters[2].Findings, "less stiffness") {
+		t.Errorf("wrapped row text: %q", res.Encounters[2].Findings)
+	}
+}
