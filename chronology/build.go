@@ -81,13 +81,11 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 	}
 	px, docs := indexPages(sources, opt.BatesPrefix)
 	classes := newClassIndex(sources)
-	files := map[string]string{}
 	for i := range docs {
 		docs[i].PageClasses = classes.pageClasses(&sources[i], docs[i].Pages)
-		files[docs[i].ID] = docs[i].File
 	}
 	dupOf, dups := findDuplicates(px, opt.NearDuplicate)
-	provs := newProviderIndex(collectMentions(sources, classes), files)
+	provs := newProviderIndex(collectMentions(sources, classes))
 	b := &builder{m: m, opt: opt, sources: sources, px: px, dupOf: dupOf, provs: provs, classes: classes}
 	b.buildEntries()
 	b.buildBills()
@@ -199,17 +197,18 @@ func collectMentions(sources []Source, ci classIndex) []mention {
 		doc := s.Document.ID
 		for _, e := range s.Result.Encounters {
 			if !ci.noFacts(e.Citations, doc) {
-				ms = append(ms, mention{name: ci.providerName(e.Provider, s, e.Citations), kind: e.ProviderKind, npi: validNPI(e.NPI)})
+				ms = append(ms, mention{name: ci.providerName(e.Provider, s, e.Citations), kind: e.ProviderKind,
+					npi: validNPI(e.NPI), section: ci.section(s, e.Citations)})
 			}
 		}
 		for _, bl := range s.Result.Bills {
 			if !ci.noFacts(bl.Citations, doc) {
-				ms = append(ms, mention{name: ci.providerName(bl.Provider, s, bl.Citations)})
+				ms = append(ms, mention{name: ci.providerName(bl.Provider, s, bl.Citations), section: ci.section(s, bl.Citations)})
 			}
 		}
 		for _, t := range s.Result.BillTotals {
 			if !ci.noFacts(t.Citations, doc) {
-				ms = append(ms, mention{name: ci.providerName(t.Provider, s, t.Citations)})
+				ms = append(ms, mention{name: ci.providerName(t.Provider, s, t.Citations), section: ci.section(s, t.Citations)})
 			}
 		}
 	}

@@ -72,7 +72,7 @@ func (b *builder) expectedAsks() []ask {
 			if x.Date.Valid() {
 				a.date = x.Date
 			}
-			a.from = b.entryOnPage(pageRef{cit.DocumentID, cit.Page}, a.date)
+			a.from = b.entryOnPage(pageRef{cit.DocumentID, cit.Page}, a.date, cit.Quote)
 			if a.from != nil {
 				a.source = a.from.prov
 				if a.date.IsZero() {
@@ -122,20 +122,73 @@ func (b *builder) entryAsks(expected []ask) []ask {
 	return out
 }
 
-// entryOnPage returns the entry citing page ref, preferring one dated d.
-func (b *builder) entryOnPage(ref pageRef, d dates.Date) *entryWork {
-	var found *entryWork
+// entryOnPage returns the entry a quote on page ref belongs to: the one
+// dated d when d is set and one is; else, of the entries citing the page,
+// the one whose quotes begin last before the quote (a page holding two
+// notes: the quote belongs to the note it follows); else the first.
+func (b *builder) entryOnPage(ref pageRef, d dates.Date, quote string) *entryWork {
+	var cands []*entryWork
 	for _, list := range [][]*entryWork{b.entries, b.undatedEntries} {
 		for _, e := range list {
-			if !slices.ContainsFunc(e.Citations, func(c extract.Citation) bool { return c.DocumentID == ref.doc && c.Page == ref.page }) {
-				continue
-			}
-			if found == nil || (!d.IsZero() && e.Date == d && found.Date != d) {
-				found = e
+			if slices.ContainsFunc(e.Citations, func(c extract.Citation) bool { return c.DocumentID == ref.doc && c.Page == ref.page }) {
+				cands = append(cands, e)
 			}
 		}
 	}
-	return found
+	if len(cands) == 0 {
+		return nil
+	}
+	if !d.IsZero() {
+		for _, e := range cands {
+			if e.Date == d {
+				return e
+			}
+		}
+	}
+	text := ""
+	if info := b.px.byRef[ref]; info != nil && info.page != nil {
+		text = info.page.Text
+	}
+	at := offsetIn(text, quote)
+	best, bestAt := cands[0], -1
+	for _, e := range cands {
+		start := -1
+		for _, c := range e.Citations {
+			if c.DocumentID == ref.doc && c.Page == ref.page {
+				if o := offsetIn(text, c.Quote); o >= 0 && (start < 0 || o < start) {
+					start = o
+				}
+			}
+		}
+		if at >= 0 && start >= 0 && start <= at && start > bestAt {
+			best, bestAt = e, start
+		}
+	}
+	return best
+}
+
+// offsetIn is the byte offset of quote in text, comparing case and spacing
+// loosely; -1 when it is not found.
+func offsetIn(text, quote string) int {
+	if i := strings.Index(text, quote); i >= 0 || quote == "" {
+		return i
+	}
+	q := strings.Fields(strings.ToLower(quote))
+	if len(q) == 0 {
+		return -1
+	}
+	lower := strings.ToLower(text)
+	for i := strings.Index(lower, q[0]); i >= 0; {
+		if strings.HasPrefix(foldSpace(lower[i:min(len(lower), i+4*len(quote)+16)]), strings.Join(q, " ")) {
+			return i
+		}
+		j := strings.Index(lower[i+1:], q[0])
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return -1
 }
 
 // wantedFor is the care kinds an expected record of a kind asks for.

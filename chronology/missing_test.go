@@ -109,3 +109,31 @@ func TestMissingRecordCitesItsPage(t *testing.T) {
 		t.Errorf("flags %+v", fs)
 	}
 }
+
+// TestMissingRecordOnAPageOfTwoNotes: evidence printed on a page holding
+// two notes belongs to the note it follows: a follow-up scheduled in the
+// second note is missing when nothing comes after it, even though the
+// second note came after the first.
+func TestMissingRecordOnAPageOfTwoNotes(t *testing.T) {
+	page := "Lakeside Ortho\nDate: 01/04/2024\nNeck pain. Return in 4 weeks.\n" +
+		"Date: 02/05/2024\nNeck pain improving. Follow-up visit in 6 weeks."
+	enc := func(date, quote string) extract.Encounter {
+		return extract.Encounter{Date: d(date), Provider: "Lakeside Ortho", Citations: []extract.Citation{cite("d", 1, quote)}}
+	}
+	for _, tc := range []struct {
+		quote string
+		flags int
+	}{
+		{"Follow-up visit in 6 weeks.", 1}, // in the second note: nothing after it
+		{"Return in 4 weeks.", 0},          // in the first note: the second note follows
+	} {
+		src := source("d", "ortho.pdf", []extract.Page{textPage("d", 1, page)}, extract.Result{
+			Encounters: []extract.Encounter{enc("2024-01-04", "Date: 01/04/2024"), enc("2024-02-05", "Date: 02/05/2024")},
+			Expected:   []extract.ExpectedRecord{{Kind: extract.ExpectFollowUp, What: "follow-up visit", Citations: []extract.Citation{cite("d", 1, tc.quote)}}},
+		})
+		c := Build(Matter{ID: "m"}, []Source{src}, Options{})
+		if fs := flagsOf(c, FlagMissingRecords); len(fs) != tc.flags {
+			t.Errorf("%q: flags %+v, want %d", tc.quote, fs, tc.flags)
+		}
+	}
+}

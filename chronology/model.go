@@ -58,6 +58,10 @@ type Document struct {
 	PageClasses []string `json:"page_classes,omitempty"`
 }
 
+// UnknownProvider is the name of the provider of facts that name none: one
+// such provider, with its own id, per document.
+const UnknownProvider = "Unknown provider"
+
 // PageUnclassified is the page class of a page the extractor gave no class.
 const PageUnclassified = "unclassified"
 

@@ -102,5 +102,18 @@ func (ci classIndex) providerName(printed string, s *Source, cs []extract.Citati
 	return unknownMarker + s.Document.ID
 }
 
+// section returns the section provider of a fact's first cited page, ""
+// when the extractor decided none.
+func (ci classIndex) section(s *Source, cs []extract.Citation) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	d := cs[0].DocumentID
+	if d == "" {
+		d = s.Document.ID
+	}
+	return ci[pageRef{d, cs[0].Page}].Provider
+}
+
 // unknownDoc returns the document of an unknown-provider name.
 func unknownDoc(name string) (string, bool) { return strings.CutPrefix(name, unknownMarker) }

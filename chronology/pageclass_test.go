@@ -89,16 +89,21 @@ func TestUnknownProviderPerDocument(t *testing.T) {
 		Encounters: []extract.Encounter{enc("s", "2024-02-01", "N/A")}})
 	c := Build(Matter{ID: "m"}, []Source{a, b, sect}, Options{})
 	var names []string
+	ids := map[string]string{} // document → provider id
 	for _, e := range c.Entries {
 		names = append(names, e.Provider)
+		ids[e.Citations[0].DocumentID] = e.ProviderID
 	}
 	slices.Sort(names)
-	want := []string{"Lakeside Chiropractic", "Unknown provider (a.pdf)", "Unknown provider (b.pdf)"}
+	want := []string{"Lakeside Chiropractic", UnknownProvider, UnknownProvider}
 	if !slices.Equal(names, want) {
 		t.Fatalf("entry providers %q, want %q", names, want)
 	}
-	if c.Bills[0].Provider != "Unknown provider (b.pdf)" {
-		t.Errorf("bill provider %q", c.Bills[0].Provider)
+	if ids["a"] == ids["b"] || len(c.Providers) != 3 {
+		t.Errorf("one unknown provider shared by two documents: %v, providers %+v", ids, c.Providers)
+	}
+	if c.Bills[0].ProviderID != ids["b"] {
+		t.Errorf("bill provider %s, want b's unknown provider %s", c.Bills[0].ProviderID, ids["b"])
 	}
 	fs := flagsOf(c, FlagUnknownProvider)
 	if len(fs) != 2 {
@@ -154,5 +159,52 @@ func TestUndatedEntries(t *testing.T) {
 	}
 	if fs := flagsOf(c, FlagDateNotQuoted); len(fs) != 0 {
 		t.Errorf("undated entries flagged for their date: %+v", fs)
+	}
+}
+
+// TestSectionAliases: a name printed only inside another provider's
+// document sections, sharing a distinctive word with it, is that
+// provider's own (a practice billing under its trade name); a provider
+// that shares no word, or that is printed elsewhere too, stays apart.
+func TestSectionAliases(t *testing.T) {
+	const (
+		note   = "Lakeside Bone & Joint Spec. - HALVORSEN, SHAUNA\nVisit Date: 01/04/2024\nNeck pain."
+		ledger = "Lakeside Ortho - Sports Med\nACCOUNT LEDGER\n01/04/2024 99214 OFFICE VISIT 247.00"
+		radio  = "Meridian Diagnostic Radiology\n01/04/2024 72040 XR C-SPINE 117.00"
+	)
+	bill := func(page int, provider, quote string) extract.BillLine {
+		return extract.BillLine{Date: d("2024-01-04"), Provider: provider, Charge: 1, Citations: []extract.Citation{cite("d", page, quote)}}
+	}
+	tests := []struct {
+		name     string
+		sections []string // section provider of pages 1-3
+		bills    []extract.BillLine
+		want     int // providers
+	}{
+		{"trade name in the practice's section", []string{"Lakeside Bone & Joint Specialists", "Lakeside Bone & Joint Specialists", "Lakeside Bone & Joint Specialists"},
+			[]extract.BillLine{bill(2, "Lakeside Ortho - Sports Med", "01/04/2024 99214 OFFICE VISIT 247.00")}, 1},
+		{"another provider's bill inside a hospital's section", []string{"Lakeside Bone & Joint Specialists", "Lakeside Bone & Joint Specialists", "Lakeside Bone & Joint Specialists"},
+			[]extract.BillLine{bill(3, "Meridian Diagnostic Radiology", "01/04/2024 72040 XR C-SPINE 117.00")}, 2},
+		{"trade name printed in a section of its own too", []string{"Lakeside Bone & Joint Specialists", "Lakeside Bone & Joint Specialists", "Lakeside Ortho - Sports Med"},
+			[]extract.BillLine{bill(2, "Lakeside Ortho - Sports Med", "01/04/2024 99214 OFFICE VISIT 247.00"),
+				bill(3, "Lakeside Ortho - Sports Med", "01/04/2024 72040 XR C-SPINE 117.00")}, 2},
+		{"no sections decided", []string{"", "", ""},
+			[]extract.BillLine{bill(2, "Lakeside Ortho - Sports Med", "01/04/2024 99214 OFFICE VISIT 247.00")}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extract.Result{
+				Encounters: []extract.Encounter{{Date: d("2024-01-04"), Provider: "Lakeside Bone & Joint Spec.",
+					Citations: []extract.Citation{cite("d", 1, "Visit Date: 01/04/2024")}}},
+				Bills: tt.bills,
+			}
+			for i, s := range tt.sections {
+				r.Pages = append(r.Pages, extract.PageInfo{Page: i + 1, Class: extract.PageClinical, Provider: s})
+			}
+			c := Build(Matter{ID: "m"}, []Source{source("d", "d.pdf", []extract.Page{textPage("d", 1, note), textPage("d", 2, ledger), textPage("d", 3, radio)}, r)}, Options{})
+			if len(c.Providers) != tt.want {
+				t.Errorf("providers %+v, want %d", c.Providers, tt.want)
+			}
+		})
 	}
 }

@@ -33,7 +33,7 @@ var tokenSynonyms = map[string]string{
 	"ther": "therapy", "thrpy": "therapy", "sprts": "sports", "sys": "system",
 	"pract": "practice", "occ": "occupational", "behav": "behavioral", "bhvl": "behavioral",
 	"phys": "physicians", "physn": "physicians", "phy": "physicians", "orth": "orthopedics",
-	"ot": "occupational therapy", "anesth": "anesthesiology",
+	"ot": "occupational therapy", "anesth": "anesthesiology", "mc": "medical center",
 }
 
 // phraseSynonyms rewrite runs of canonical words that an abbreviation
@@ -169,7 +169,7 @@ func parentKey(key string, known map[string]bool) (string, bool) {
 		}
 		var similar []string
 		for k := range known {
-			if k != key && !isUnknownKey(k) && similarKeys(p, k) {
+			if k != key && !isUnknownKey(k) && !isDepartment(k) && similarKeys(p, k) {
 				similar = append(similar, k)
 			}
 		}
@@ -178,6 +178,17 @@ func parentKey(key string, known map[string]bool) (string, bool) {
 			return similar[0], true
 		}
 	}
+}
+
+// isDepartment reports whether a key ends in a department name.
+func isDepartment(key string) bool {
+	toks := strings.Fields(key)
+	for _, suf := range departmentSuffixes {
+		if len(toks) > len(suf) && slices.Equal(toks[len(toks)-len(suf):], suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericTokens carry no identity of their own: two keys that differ only
@@ -194,16 +205,36 @@ var genericTokens = map[string]bool{
 // above which two provider keys are merged, provided the words they do not
 // share are all generic (medical, center, regional …). Words within one edit
 // of each other (five letters or more) count as shared, to absorb OCR slips,
-// and so do equivalent words (medical and medicine). A name of two words or
-// more all found in the other, which adds only generic words ("Mercy
-// Hospital", "Mercy General Hospital"), is merged whatever the similarity.
+// and so do equivalent words (medical and medicine).
+//
+// A name of two words or more, not all generic, whose words are all found
+// in a longer name is that practice printed short ("Westbrook Int Med" for
+// "Westbrook Family & Internal Medicine", "Mercy Hospital" for "Mercy
+// General Hospital") and is merged whatever the similarity, unless the
+// longer name adds a word that makes it another organisation or service
+// line ("Mercy Hospital Emergency Physicians", "Valley Orthopedics
+// Physical Therapy"): see separateWords.
 const FuzzyProviderThreshold = 0.75
+
+// separateWords, added to a practice's name, name another organisation or
+// service line: a physician group, an imaging centre, a therapy clinic.
+var separateWords = map[string]bool{
+	"physicians": true, "physician": true, "anesthesia": true, "anesthesiology": true, "pathology": true,
+	"ambulance": true, "ems": true, "pharmacy": true, "laboratory": true, "lab": true, "labs": true,
+	"psychology": true, "counseling": true, "physical": true, "therapy": true, "chiropractic": true,
+	"radiology": true, "imaging": true, "mri": true, "urgent": true, "dental": true, "dentistry": true,
+	"ambulatory": true, "asc": true, "rehabilitation": true, "occupational": true, "hospice": true,
+}
 
 // similarKeys reports whether keys a and b name the same provider.
 func similarKeys(a, b string) bool {
 	ta, tb := strings.Fields(a), strings.Fields(b)
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
 	used := make([]bool, len(tb))
 	matched := 0
+	var extraShort []string
 	for _, x := range ta {
 		found := false
 		for j, y := range tb {
@@ -213,19 +244,26 @@ func similarKeys(a, b string) bool {
 				break
 			}
 		}
-		if !found && !genericTokens[x] {
-			return false
+		if !found {
+			extraShort = append(extraShort, x)
 		}
 	}
+	var extraLong []string
 	for j, y := range tb {
-		if !used[j] && !genericTokens[y] {
+		if !used[j] {
+			extraLong = append(extraLong, y)
+		}
+	}
+	if len(extraShort) == 0 && len(ta) >= 2 && distinctive(ta) > 0 &&
+		!slices.ContainsFunc(extraLong, func(w string) bool { return separateWords[w] }) {
+		return true
+	}
+	for _, w := range append(extraShort, extraLong...) {
+		if !genericTokens[w] {
 			return false
 		}
 	}
 	union := len(ta) + len(tb) - matched
-	if matched >= 2 && (matched == len(ta) || matched == len(tb)) && distinctive(ta) > 0 {
-		return true
-	}
 	return union > 0 && float64(matched)/float64(union) >= FuzzyProviderThreshold
 }
 

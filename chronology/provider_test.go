@@ -70,7 +70,16 @@ func TestProviderMerging(t *testing.T) {
 		{"Emergency Dept", "Riverside General Hospital Emergency Dept", "Riverside General Hospital", nil, true},
 		{"department of an abbreviated parent", "Mercy Hosp – Emergency Services", "Mercy General Hospital", nil, true},
 		{"a generic word more", "Mercy Hospital", "Mercy General Hospital", nil, true},
+		{"dropped conjunct", "Westbrook Int Med", "Westbrook Family & Internal Medicine", nil, true},
+		{"dropped conjunct, other side", "Keystone Pain Mgmt", "Keystone Spine & Pain Management", nil, true},
+		{"dashed site of a practice", "Harborview Orthopaedics - Spine Center", "Harborview Orthopaedic Surgery PC", nil, true},
+		{"MC for medical center", "Prairie Valley MC Emergency Dept", "Prairie Valley Medical Center", nil, true},
+		{"short form with a generic word more", "Harborview Orthopaedics", "Harborview Orthopaedic Surgery", nil, true},
 		// Different practices stay apart.
+		{"practice and its therapy clinic", "Valley Orthopedics", "Valley Orthopedics Physical Therapy", nil, false},
+		{"dashed head of another practice", "Lakeside Ortho - Sports Med", "Lakeside Bone & Joint Specialists", nil, false},
+		{"dashed single word", "Smith - Jones Chiropractic", "Smith Family Medicine", nil, false},
+		{"departments without their hospital", "Mercy Hospital Emergency Department", "Mercy Hospital Radiology", nil, false},
 		{"internal vs family medicine", "Lakeview Int Med", "Lakeview Family Medicine", nil, false},
 		{"pain management vs orthopedics", "Summit Pain Mgmt", "Summit Orthopedics", nil, false},
 		{"sports medicine vs physical therapy", "Coastal Sports Med", "Coastal Physical Therapy", nil, false},
@@ -86,7 +95,7 @@ func TestProviderMerging(t *testing.T) {
 			for _, o := range tt.others {
 				ms = append(ms, mention{name: o})
 			}
-			px := newProviderIndex(ms, nil)
+			px := newProviderIndex(ms)
 			if got := px.lookup(tt.a) == px.lookup(tt.b); got != tt.same {
 				t.Errorf("same(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
 			}
@@ -105,7 +114,7 @@ func TestProviderCanonical(t *testing.T) {
 		{name: "Coastal  Orthopaedics and Sports Medicine"},
 		{name: "COASTAL ORTHOPAEDICS & SPORTS MEDICINE"},
 	}
-	px := newProviderIndex(ms, nil)
+	px := newProviderIndex(ms)
 	used := map[string]bool{}
 	for _, c := range px.clusters {
 		used[c.id] = true
@@ -135,7 +144,7 @@ func TestProviderCanonical(t *testing.T) {
 	for i := range ms {
 		rev[len(ms)-1-i] = ms[i]
 	}
-	if got := newProviderIndex(rev, nil).lookup("ST MARYS REG MED CTR").id; got != sm.ID {
+	if got := newProviderIndex(rev).lookup("ST MARYS REG MED CTR").id; got != sm.ID {
 		t.Errorf("id changed with mention order: %q vs %q", got, sm.ID)
 	}
 }

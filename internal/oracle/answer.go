@@ -2,6 +2,7 @@ package oracle
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -80,12 +81,16 @@ func (b *builder) page(a *llm.Answer, p Page) {
 	}
 }
 
-// pageClass is the truth's class of the page, or, for bundles without page
-// truth, the class its facts make it: a note's page, a bill, or other.
+// pageClass is the truth's class and section provider of the page, or, for
+// bundles without page truth, the class its facts make it (a note's page,
+// a bill, or other) under the provider printed there.
 func (b *builder) pageClass(p Page) llm.AnswerPage {
 	for _, pi := range b.t.PageInfo {
 		if pi.Page == p.Number {
-			ap := llm.AnswerPage{Page: p.Number, Class: pi.Class, Provider: b.printed(pi.Provider, p.Text)}
+			// The section provider as the truth names it: what a layout
+			// analysis of the whole document would decide, even where the
+			// page itself prints another name of the practice.
+			ap := llm.AnswerPage{Page: p.Number, Class: pi.Class, Provider: pi.Provider}
 			if pi.Class == extract.PageBill {
 				ap.BillKind = pi.BillKind
 			}
@@ -230,6 +235,9 @@ func (b *builder) expected(m fixture.MissingRecord, p Page) (llm.AnswerExpected,
 	x := llm.AnswerExpected{Kind: m.Kind, What: m.What}
 	q := lineWith(p.Text, m.What)
 	if q == "" {
+		q = cueLine(p.Text, m.Kind)
+	}
+	if q == "" {
 		q = lineWithMostWords(p.Text, m.What)
 	}
 	if q == "" {
@@ -238,6 +246,34 @@ func (b *builder) expected(m fixture.MissingRecord, p Page) (llm.AnswerExpected,
 	}
 	x.Citations = []llm.AnswerCitation{{Page: p.Number, Quote: q}}
 	return x, true
+}
+
+// cues are the words that show evidence of each kind of expected record.
+var cues = map[string]*regexp.Regexp{
+	extract.ExpectEMS:      regexp.MustCompile(`(?i)\b(ambulance|ems|paramedics?|medic unit|biba)\b`),
+	extract.ExpectFollowUp: regexp.MustCompile(`(?i)\b(return(ing)? (to|in)|follow[- ]?up (in|with|on)|re-?evaluat\w*|recheck|next (visit|appointment)|rtc)\b`),
+	extract.ExpectReport:   regexp.MustCompile(`(?i)\b(not (yet )?received|pending|awaiting|not available)\b`),
+	extract.ExpectReferral: regexp.MustCompile(`(?i)\b(refer(red|ral)?)\b`),
+}
+
+// cueLine returns the line that shows evidence of kind: for a follow-up
+// the last such line of the page (the last note schedules the visit still
+// to come), otherwise the first; "" when none does.
+func cueLine(text, kind string) string {
+	re := cues[kind]
+	if re == nil {
+		return ""
+	}
+	found := ""
+	for _, l := range lines(text) {
+		if re.MatchString(l) {
+			if kind != extract.ExpectFollowUp {
+				return l
+			}
+			found = l
+		}
+	}
+	return found
 }
 
 func lastName(name string) string {

@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -19,6 +20,7 @@ import (
 	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/internal/eval"
 	"github.com/medchron/medchron/internal/fixture"
+	"github.com/medchron/medchron/internal/fixture/zoo"
 )
 
 // exactFields are the fields eval.Compare scores that perfect facts must
@@ -32,20 +34,48 @@ type oracleBundle struct {
 	dir  string
 }
 
-// oracleBundles returns the committed small bundle and a generated one of
-// 60 pages (chiropractic and pain management, one daily note per page).
+// oracleBundles returns the committed small bundle, a generated one of 60
+// pages (chiropractic and pain management, one daily note per page) and
+// three zoo matters drawn from every layout family (born-digital only).
 func oracleBundles(t *testing.T) []oracleBundle {
 	t.Helper()
+	ctx := context.Background()
 	root, err := filepath.Abs(filepath.Join("..", "..", "testdata", "bundles", "small"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := []oracleBundle{{"small", root}}
 	dir := filepath.Join(t.TempDir(), "bench-60")
-	if _, err := fixture.WriteBundle(context.Background(), dir, fixture.Bench(60)); err != nil {
+	if _, err := fixture.WriteBundle(ctx, dir, fixture.Bench(60)); err != nil {
 		t.Fatal(err)
 	}
-	return append(out, oracleBundle{"bench-60", dir})
+	out = append(out, oracleBundle{"bench-60", dir})
+	ms, err := zoo.Generate(zoo.Options{Seed: 11, Matters: 3, Families: zoo.Names()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		dir := filepath.Join(t.TempDir(), m.Name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		var pdfBytes bytes.Buffer
+		if err := fixture.WriteBornDigital(ctx, &pdfBytes, m.Pages); err != nil {
+			t.Fatal(err)
+		}
+		tb, err := m.Truth.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fixture.BornDigitalFile), pdfBytes.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fixture.TruthFile), tb, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, oracleBundle{"zoo-" + m.Name, dir})
+	}
+	return out
 }
 
 // run extracts the bundle's born-digital PDF with the LLM extractor
@@ -116,6 +146,15 @@ func TestOracleDownstreamExact(t *testing.T) {
 			}
 			if !r.SpecialsExact() || r.VerifiedShare != 1 {
 				t.Errorf("specials $%.2f vs truth $%.2f; verified %.3f", r.SpecialsTotal, r.TruthTotal, r.VerifiedShare)
+			}
+			if len(truth.PageInfo) > 0 {
+				z := eval.CompareZoo(c, truth)
+				if s := z.Matter.Missing; s.Recall() != 1 || s.FP != 0 {
+					t.Errorf("missing records recall %.2f, %d false flags", s.Recall(), s.FP)
+				}
+				if z.Matter.AdminEntries != 0 {
+					t.Errorf("%d entries from administrative pages", z.Matter.AdminEntries)
+				}
 			}
 			checkFlags(t, c, truth)
 		})
