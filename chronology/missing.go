@@ -28,7 +28,8 @@ type ask struct {
 // that no record of the matter fulfils: expected records first (each cites
 // the page that proves it), then the referrals and orders of entries that
 // no expected record already stands for. Expected records whose quote is
-// not found on their page raise nothing.
+// not found on their page, or cited only on administrative or blank
+// pages, raise nothing.
 func (b *builder) missingRecordFlags() []Flag {
 	asks := b.expectedAsks()
 	asks = append(asks, b.entryAsks(asks)...)
@@ -55,6 +56,9 @@ func (b *builder) expectedAsks() []ask {
 	for si := range b.sources {
 		s := &b.sources[si]
 		for _, x := range s.Result.Expected {
+			if b.classes.noFacts(x.Citations, s.Document.ID) {
+				continue // a records request or an authorization lists records; it proves none missing
+			}
 			cits, bad := b.citations(x.Citations, s.Document.ID)
 			if len(cits) == 0 || len(bad) == len(cits) {
 				continue

@@ -97,6 +97,24 @@ func TestMissingRecordsFromEvidence(t *testing.T) {
 	}
 }
 
+// TestMissingRecordNotFromAdministrativePages: a records request listing
+// the imaging it wants proves nothing missing.
+func TestMissingRecordNotFromAdministrativePages(t *testing.T) {
+	vs := []visit{{date: "2023-03-10", provider: "Mercy Hospital", text: "Records requested: MRI reports and films."}}
+	for _, class := range []string{extract.PageAdmin, extract.PageClinical} {
+		srcs := matterWithExpected(vs, []expect{{page: 1, kind: extract.ExpectImaging, what: "MRI", quote: "Records requested: MRI reports and films."}})
+		srcs[0].Result.Pages = []extract.PageInfo{{Page: 1, Class: class}}
+		c := Build(Matter{ID: "m"}, srcs, Options{})
+		want := 1
+		if class == extract.PageAdmin {
+			want = 0
+		}
+		if fs := flagsOf(c, FlagMissingRecords); len(fs) != want {
+			t.Errorf("%s page: flags %+v, want %d", class, fs, want)
+		}
+	}
+}
+
 // TestMissingRecordCitesItsPage: the flag cites the quote of the expected
 // record and names the entry on its page.
 func TestMissingRecordCitesItsPage(t *testing.T) {
