@@ -155,3 +155,13 @@ func TestMissingRecordOnAPageOfTwoNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingRecordAbbreviatedProvider: a referral to pain management is
+// answered by a practice printed "Pain Mgmt".
+func TestMissingRecordAbbreviatedProvider(t *testing.T) {
+	vs := []visit{{date: "2024-01-08", provider: "Parkway Ortho", text: "Refer to pain management.", referrals: []string{"pain management"}},
+		{date: "2024-02-01", provider: "Northgate Pain Mgmt Ctr", text: "Consultation."}}
+	if fs := flagsOf(Build(Matter{ID: "m"}, matterOf(vs), Options{}), FlagMissingRecords); len(fs) != 0 {
+		t.Errorf("flags %+v", fs)
+	}
+}

@@ -132,13 +132,17 @@ func diagnosisText(e *entryWork) (string, []string) {
 }
 
 // careOf is the care kinds an entry shows it provided, from its provider's
-// kind and name, its visit type and its procedures.
+// kind and names (as printed and with abbreviations expanded: "Pain Mgmt"
+// is pain management), its visit type and its procedures.
 func careOf(e *entryWork) []string {
-	var procs []string
-	for _, p := range e.Procedures {
-		procs = append(procs, p.Description, p.Code)
+	parts := []string{e.kind, e.VisitType, e.prov.name, e.prov.key}
+	for f := range e.prov.forms {
+		parts = append(parts, f)
 	}
-	out := matches(careKinds, e.kind+" \n "+e.VisitType+" \n "+e.prov.name+" \n "+strings.Join(procs, " \n "), nil)
+	for _, p := range e.Procedures {
+		parts = append(parts, p.Description, p.Code)
+	}
+	out := matches(careKinds, strings.Join(parts, " \n "), nil)
 	if k, ok := kindCategory[e.kind]; ok {
 		out = append(out, k)
 	}
