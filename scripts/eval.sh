@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Measures extraction accuracy with "medchron eval" on the committed small
-# bundle and on a generated 60-page bundle, and writes the tables with the
+# Measures extraction accuracy with "medchron eval" on the layout families
+# of internal/fixture/zoo (development and held-out families, each set
+# generated apart: the development set never holds a held-out family), on
+# the committed small bundle and on a generated 60-page bundle, and writes
+# the tables with the
 # commands that produced them to ACCURACY.md and into BENCHMARKS.md between
 # the <!-- accuracy --> and <!-- /accuracy --> markers (only that section
 # is touched; scripts/bench.sh writes the rest of BENCHMARKS.md and
 # includes ACCURACY.md). Called by "make eval".
 #   EXTRACTOR=llm scripts/eval.sh   measures the LLM extractor instead.
+#   ZOO_MATTERS=N                    matters per zoo set (default 3).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export OMP_THREAD_LIMIT=1
@@ -43,8 +47,56 @@ run_eval() { # title, truth dir
   } >> "$frag"
   "$tmp/medchron" eval --truth "$2" --extractor "$extractor" | sed 's/^### /#### /' >> "$frag" || status=1
 }
+# Layout families: one set of matters from the development families, one
+# from the held-out families, each born-digital and scanned three ways.
+matters=${ZOO_MATTERS:-3}
+zoo="$tmp/zoo"
+zgens=()
+for set in dev heldout; do
+  if grep -qP "\t$set\$" testdata/zoo/families.tsv; then
+    zgen=(go run ./cmd/genfixtures -zoo -families "$set" -matters "$matters" -zoo-out "ZOO_DIR/$set")
+    echo "running: ${zgen[*]}" >&2
+    "${zgen[@]/ZOO_DIR/$zoo}" >&2 || exit 1
+    zgens+=("${zgen[*]}")
+  fi
+done
+zcmd=(medchron eval --truth ZOO_DIR --extractor "$extractor")
+echo "running: ${zcmd[*]}" >&2
+{
+  echo
+  echo "### Layout families (internal/fixture/zoo): development, held-out and real documents"
+  echo
+  echo "Families and their status: \`testdata/zoo/families.tsv\`. A family is held out when written and moves to development only after its held-out figure is recorded below (Held-out record). Each set has $matters matters, each rendered born-digital and scanned as a fax (200 dpi black and white), a copier scan (300 dpi, dust, edge shadow) and a greyscale scan (200 dpi); per family, the truth and the chronology are restricted to the family's pages (entries by their cited pages, bill lines by the page of their first citation). Matter-level figures (specials, gaps, duplicates, missing records, providers) are per matter rendering."
+  echo
+  echo '```'
+  printf '%s\n' "${zgens[@]}"
+  echo "${zcmd[*]}"
+  echo '```'
+  echo
+  echo "Metrics that wait for the chronology: page classes (Result.Pages is not carried into chronology.json), and the kind of a missing-records flag (read from its message until flags carry a kind)."
+  echo
+} >> "$frag"
+"$tmp/medchron" eval --truth "$zoo" --extractor "$extractor" | sed 's/^### /#### /' >> "$frag" || status=1
+
 run_eval "Small bundle (testdata/bundles/small, born-digital and scanned)" testdata/bundles/small
 run_eval "Generated $pages-page bundle (born-digital and scanned)" "$tmp/bench-$pages"
+
+# Real documents hand-labelled under testdata/real (internal/realdocs),
+# once "medchron eval --real" exists.
+if [ -d ../shared/data ] && "$tmp/medchron" eval --help 2>&1 | grep -q -- '-real'; then
+  rcmd=(medchron eval --real --extractor "$extractor")
+  echo "running: ${rcmd[*]}" >&2
+  {
+    echo
+    echo "### Real documents (testdata/real)"
+    echo
+    echo '```'
+    echo "${rcmd[*]}"
+    echo '```'
+    echo
+    "$tmp/medchron" eval --real --extractor "$extractor" | sed 's/^### /#### /'
+  } >> "$frag" || status=1
+fi
 
 # Records unlike the fixtures (../shared/data: Synthea notes and MTSamples
 # transcriptions rendered to PDF, clean and scanned); skipped without ../shared.

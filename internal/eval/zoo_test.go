@@ -1,0 +1,180 @@
+package eval
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/fixture"
+)
+
+// zooCase is a five-page matter: a fax cover, an office note, a
+// chiropractic log of two visits, a ledger and an undated note.
+func zooCase(t *testing.T) (chronology.Chronology, fixture.Truth) {
+	cite := func(pages ...int) []extract.Citation {
+		var cs []extract.Citation
+		for _, p := range pages {
+			cs = append(cs, extract.Citation{DocumentID: "doc", Page: p, Quote: "q"})
+		}
+		return cs
+	}
+	truth := fixture.Truth{
+		Providers: []fixture.Provider{
+			{Name: "Riverside Internal Medicine Associates", Aliases: []string{"Riverside Int Med"}},
+			{Name: "Spine Align Chiropractic Center", Aliases: []string{"Spine Align Chiro Ctr"}},
+		},
+		PageInfo: []fixture.PageTruth{
+			{Page: 1, Family: "fax_cover", Class: extract.PageAdmin, Provider: "Riverside Internal Medicine Associates"},
+			{Page: 2, Family: "letterhead_note", Class: extract.PageClinical, Provider: "Riverside Internal Medicine Associates"},
+			{Page: 3, Family: "chiro_log", Class: extract.PageVisitLog, Provider: "Spine Align Chiropractic Center"},
+			{Page: 4, Family: "ledger", Class: extract.PageBill, BillKind: "ledger", Provider: "Spine Align Chiropractic Center"},
+			{Page: 5, Family: "undated_note", Class: extract.PageClinical, Provider: "Riverside Internal Medicine Associates"},
+		},
+		Encounters: []fixture.Encounter{
+			{Date: date(t, "2024-01-05"), Provider: "Riverside Internal Medicine Associates", Diagnoses: []string{"S13.4XXA"}, Pages: []int{2}, Family: "letterhead_note"},
+			{Date: date(t, "2024-01-10"), Provider: "Spine Align Chiropractic Center", Pages: []int{3}, Family: "chiro_log"},
+			{Date: date(t, "2024-01-12"), Provider: "Spine Align Chiropractic Center", Pages: []int{3}, Family: "chiro_log"},
+			{Provider: "Riverside Internal Medicine Associates", Pages: []int{5}, Family: "undated_note", Undated: true},
+		},
+		Bills: []fixture.Bill{
+			{Date: date(t, "2024-01-10"), Provider: "Spine Align Chiropractic Center", Code: "98941", Charge: 65, Page: 4, Family: "ledger"},
+			{Date: date(t, "2024-01-12"), Provider: "Spine Align Chiropractic Center", Code: "98941", Charge: 65, Page: 4, Family: "ledger"},
+		},
+		Specials:       fixture.Specials{Total: 130},
+		MissingRecords: []fixture.MissingRecord{{Kind: extract.ExpectEMS, What: "ambulance transport", Page: 2}},
+	}
+	paid := 40.0
+	c := chronology.Chronology{
+		Providers: []chronology.Provider{{ID: "a", Name: "Riverside Int Med"}, {ID: "b", Name: "Spine Align Chiro Ctr"}, {ID: "u", Name: UnknownProvider}},
+		Entries: []chronology.Entry{
+			{Date: date(t, "2024-01-05"), ProviderID: "a", Provider: "Riverside Int Med", Diagnoses: []extract.Coded{{Code: "S13.4XXA"}}, Citations: cite(2)},
+			{Date: date(t, "2024-01-10"), ProviderID: "u", Provider: UnknownProvider, Citations: cite(3)},
+			{Date: date(t, "2024-01-12"), ProviderID: "b", Provider: "Spine Align Chiro Ctr", Citations: cite(3)},
+			{Date: date(t, "2024-01-20"), ProviderID: "a", Provider: "Riverside Int Med", Citations: cite(1, 2)},
+		},
+		Bills: []chronology.Bill{
+			{Date: date(t, "2024-01-10"), ProviderID: "b", Code: "98941", Charge: 65, Citations: cite(4)},
+			{Date: date(t, "2024-02-10"), ProviderID: "b", Paid: &paid, Citations: cite(4)},
+			{Date: date(t, "2024-01-12"), ProviderID: "b", Code: "98941", Charge: 56, Citations: cite(4)},
+		},
+		Specials: chronology.Specials{TotalCharges: 121},
+		Flags: []chronology.Flag{
+			{Kind: chronology.FlagUndated, Citations: cite(5)},
+			{Kind: chronology.FlagMissingRecords, Message: "Patient arrived by ambulance on 2024-01-05: no EMS record was found.", Citations: cite(2)},
+			{Kind: chronology.FlagMissingRecords, Message: "Referral to orthopedics on 2024-01-05: no later orthopedics record was found.", Citations: cite(2)},
+		},
+	}
+	return c, truth
+}
+
+func TestCompareZoo(t *testing.T) {
+	c, truth := zooCase(t)
+	z := CompareZoo(c, truth)
+	type want struct {
+		field      string
+		tp, fp, fn int
+	}
+	tests := []struct {
+		family string
+		scores []want
+		// entries, unknown, admin entries
+		entries, unknown, admin int
+	}{
+		{"letterhead_note", []want{{"encounters", 1, 1, 0}, {"icd10", 1, 0, 0}}, 2, 0, 0},
+		{"chiro_log", []want{{"encounters", 1, 1, 1}}, 2, 1, 0},
+		{"fax_cover", []want{{"encounters", 0, 1, 0}}, 1, 0, 1},
+		{"ledger", []want{{"bill_lines", 1, 1, 1}, {"encounters", 0, 0, 0}}, 0, 0, 0},
+		{"undated_note", []want{{"undated", 1, 0, 0}, {"encounters", 0, 0, 0}}, 0, 0, 0},
+	}
+	for _, tt := range tests {
+		fs := z.Families[tt.family]
+		if fs == nil {
+			t.Fatalf("%s: not scored", tt.family)
+		}
+		for _, w := range tt.scores {
+			s := map[string]Score{"encounters": fs.Encounters, "icd10": fs.ICD10, "bill_lines": fs.BillLines, "undated": fs.Undated}[w.field]
+			if s.TP != w.tp || s.FP != w.fp || s.FN != w.fn {
+				t.Errorf("%s %s: TP/FP/FN %d/%d/%d, want %d/%d/%d", tt.family, w.field, s.TP, s.FP, s.FN, w.tp, w.fp, w.fn)
+			}
+		}
+		if fs.Entries != tt.entries || fs.Unknown != tt.unknown || fs.AdminEntries != tt.admin {
+			t.Errorf("%s: entries %d unknown %d admin %d, want %d %d %d", tt.family, fs.Entries, fs.Unknown, fs.AdminEntries, tt.entries, tt.unknown, tt.admin)
+		}
+	}
+	m := z.Matter
+	if m.Missing.TP != 1 || m.Missing.FP != 1 || m.Missing.FN != 0 {
+		t.Errorf("missing records TP/FP/FN %d/%d/%d, want 1/1/0", m.Missing.TP, m.Missing.FP, m.Missing.FN)
+	}
+	if m.SpecialsExact() || m.AdminEntries != 1 || m.Unknown != 1 || m.Entries != 4 {
+		t.Errorf("matter: exact %v, admin %d, unknown %d, entries %d", m.SpecialsExact(), m.AdminEntries, m.Unknown, m.Entries)
+	}
+}
+
+// TestMissingRecordKind: a flag citing the right page with the wrong kind
+// is a false flag and leaves the record missed.
+func TestMissingRecordKind(t *testing.T) {
+	c, truth := zooCase(t)
+	c.Flags = []chronology.Flag{{Kind: chronology.FlagMissingRecords, Message: "Order for MRI cervical spine on 2024-01-05: no later MRI record was found.", Citations: c.Entries[0].Citations}}
+	s := CompareZoo(c, truth).Matter.Missing
+	if s.TP != 0 || s.FP != 1 || s.FN != 1 {
+		t.Errorf("TP/FP/FN %d/%d/%d, want 0/1/1", s.TP, s.FP, s.FN)
+	}
+}
+
+func TestFlagKind(t *testing.T) {
+	for msg, want := range map[string]string{
+		"Patient arrived by ambulance (Metro EMS): no EMS record.":          extract.ExpectEMS,
+		"EMG/NCS report has not been received.":                             extract.ExpectReport,
+		"Return to clinic in 6 weeks: no later record.":                     extract.ExpectFollowUp,
+		"Referral to pain psychology on 2024-02-01: no later record.":       extract.ExpectReferral,
+		"Order for MRI cervical spine on 2024-01-05: no later MRI record.":  extract.ExpectImaging,
+		"Order for EMG/NCS of both upper extremities: no later EMG record.": extract.ExpectDiagnostic,
+		"Something else entirely":                                           "",
+	} {
+		if got := flagKind(msg); got != want {
+			t.Errorf("flagKind(%q) = %q, want %q", msg, got, want)
+		}
+	}
+}
+
+func TestWriteZooAndHeldOutRecord(t *testing.T) {
+	c, truth := zooCase(t)
+	z := CompareZoo(c, truth)
+	runs := []ZooRun{{Matter: "m1", Rendering: "born-digital", Report: z}, {Matter: "m1", Rendering: "scanned-fax", Report: z}}
+	reg := map[string]FamilyInfo{}
+	for _, p := range truth.PageInfo {
+		reg[p.Family] = FamilyInfo{Group: "clinical", Batch: "A", Status: StatusHeldOut}
+	}
+	var b bytes.Buffer
+	WriteZoo(&b, runs, reg, map[string]string{"gaps F1": "0.950"})
+	out := b.String()
+	for _, want := range []string{
+		"| encounters (date + provider) F1, born-digital | – | 0.500 | not measured |",
+		"| gaps F1 | – | – | 0.950 |",
+		"| missing-records recall | – | 1.00 (2 of 2) | not measured |",
+		"| entries from administrative pages | – | 2 | not measured |",
+		"| chiro_log | clinical | A | heldout | 1 | 0.500 | 0.500 | 50.0% |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("WriteZoo output lacks %q:\n%s", want, out)
+		}
+	}
+	b.Reset()
+	b.WriteString("## Held-out record\n\n" + HeldOutHeader + "\n|---|\n")
+	if n := WriteHeldOutRecord(&b, runs, reg, "2026-12-01", "abc1234", "rules"); n != 5 {
+		t.Errorf("%d held-out rows, want 5", n)
+	}
+	b.WriteString("\nafter the table\n| not_a_row | x | y | z | w | v |\n")
+	rec := ParseHeldOutRecord(b.String())
+	if len(rec) != 5 || rec["chiro_log"] != [2]string{"2026-12-01", "abc1234"} || rec["not_a_row"] != [2]string{} {
+		t.Errorf("parsed record %v", rec)
+	}
+	// A dev family gets no held-out row.
+	reg["chiro_log"] = FamilyInfo{Group: "visit_log", Batch: "A", Status: StatusDev}
+	b.Reset()
+	if n := WriteHeldOutRecord(&b, runs, reg, "2026-12-01", "abc1234", "rules"); n != 4 || strings.Contains(b.String(), "chiro_log") {
+		t.Errorf("%d rows with a dev family:\n%s", n, b.String())
+	}
+}
