@@ -34,9 +34,10 @@ func shingles(words []string) []uint64 {
 }
 
 // stampLine matches a line of a transmission or print stamp: a clock time,
-// a phone number, "Page 2 of 7", "Pg 2/7", "From:", "Received", "Fax",
-// "Printed", a job number.
-var stampLine = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\b|\(?\d{3}\)?[ .-]?\d{3}-\d{4}|\bpa?ge?\s*\d+\s*(of|/)\s*\d+|\b(from|to)\s*:|\breceived\b|\bfax\b|\bprinted\b|#\d{3,}`)
+// a phone number, "Page 2 of 7", "Pg 2/7", "P.002/011", "From:",
+// "Received", "Fax", "Printed", a job number (also glued to other words,
+// as two stamps printed over each other are read).
+var stampLine = regexp.MustCompile(`(?i)\d{1,2}:\d{2}\b|\d{3}-\d{4}|\bpa?ge?\s*\d+\s*(of|/)\s*\d+|\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\b|\b(from|to)\s*:|\breceived\b|\bfax\b|\bprinted\b|#\d{3,}`)
 
 // lineShingles returns the sorted, distinct hashes of the word 3-shingles
 // within each line: shingles that never cross a line, and none from a
@@ -63,7 +64,7 @@ func lineShingles(text string) []uint64 {
 // prefixThreshold is the similarity the candidate search is built for: it
 // finds every pair whose page-wide shingles are this similar, so that
 // pairs found similar only line by line are among the candidates.
-const prefixThreshold = 0.8
+const prefixThreshold = 0.7
 
 // jaccard is |a∩b| / |a∪b| of two sorted sets.
 func jaccard(a, b []uint64) float64 {
@@ -96,7 +97,9 @@ func jaccard(a, b []uint64) float64 {
 // page of its group, never at another duplicate. Candidate pairs are found
 // with a prefix filter over shingles ordered by rarity, so the search stays
 // near linear on large matters while finding every pair above threshold.
-func findDuplicates(px *pageIndex, threshold float64) (map[pageRef]pageRef, []Duplicate) {
+// Pages skip reports (separator and blank pages) are neither duplicates
+// nor originals.
+func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool) (map[pageRef]pageRef, []Duplicate) {
 	dupOf := map[pageRef]pageRef{}
 	dups := []Duplicate{}
 	type cand struct {
@@ -109,7 +112,7 @@ func findDuplicates(px *pageIndex, threshold float64) (map[pageRef]pageRef, []Du
 	df := map[uint64]int{}
 	for _, ref := range px.order {
 		info := px.byRef[ref]
-		if info.page == nil {
+		if info.page == nil || skip != nil && skip(ref) {
 			continue
 		}
 		words := pageWords(info.page.Text)

@@ -57,7 +57,7 @@ func TestFindDuplicates(t *testing.T) {
 				srcs = append(srcs, source(id, id+".pdf", []extract.Page{textPage(id, 1, text)}, extract.Result{}))
 			}
 			px, _ := indexPages(srcs, "MC")
-			_, dups := findDuplicates(px, DefaultNearDuplicate)
+			_, dups := findDuplicates(px, DefaultNearDuplicate, nil)
 			var got []string
 			for _, d := range dups {
 				got = append(got, fmt.Sprintf("%s:%d→%s:%d", d.DocumentID, d.Page, d.DuplicateOf.DocumentID, d.DuplicateOf.Page))
@@ -86,7 +86,7 @@ func TestFindDuplicatesPrefixFilter(t *testing.T) {
 		srcs = append(srcs, source(id, id, []extract.Page{textPage(id, 1, strings.Join(w, " "))}, extract.Result{}))
 	}
 	px, _ := indexPages(srcs, "MC")
-	dupOf, _ := findDuplicates(px, 0.8)
+	dupOf, _ := findDuplicates(px, 0.8, nil)
 	// brute force over originals in order
 	var origs []pageRef
 	sets := map[pageRef][]uint64{}
@@ -106,6 +106,20 @@ func TestFindDuplicatesPrefixFilter(t *testing.T) {
 		}
 		if !found {
 			origs = append(origs, ref)
+		}
+	}
+}
+
+// TestSeparatorPagesAreNoDuplicates: identical separator pages the
+// extractor classed blank repeat no record.
+func TestSeparatorPagesAreNoDuplicates(t *testing.T) {
+	sep := "---------- END OF SECTION ----------\nRecords produced by Mercy General Hospital"
+	for _, class := range []string{extract.PageBlank, ""} {
+		pages := []extract.Page{textPage("d", 1, sep), textPage("d", 2, sep)}
+		r := extract.Result{Pages: []extract.PageInfo{{Page: 1, Class: class}, {Page: 2, Class: class}}}
+		c := Build(Matter{ID: "m"}, []Source{source("d", "d.pdf", pages, r)}, Options{})
+		if want := map[string]int{extract.PageBlank: 0, "": 1}[class]; len(c.Duplicates) != want {
+			t.Errorf("class %q: duplicates %+v, want %d", class, c.Duplicates, want)
 		}
 	}
 }

@@ -227,7 +227,7 @@ func wanted(ask string) []string {
 // else an entry sharing a distinctive word with what it asks for. Entries
 // count from the asking date on (a follow-up: strictly after it; an EMS
 // record: from the day before; a report not received: any date); undated
-// entries count whatever the date. The asking entry counts only through its
+// entries count whatever the date, except for a follow-up. The asking entry counts only through its
 // own procedures (an X-ray done during the visit).
 func (b *builder) fulfilled(a ask) bool {
 	if a.from != nil && len(a.want) > 0 && a.kind != extract.ExpectFollowUp {
@@ -273,7 +273,12 @@ func (b *builder) fulfilled(a ask) bool {
 
 // inTime reports whether entry e comes late enough to answer a.
 func (a ask) inTime(e *entryWork) bool {
-	if e.undated || a.date.IsZero() || a.kind == extract.ExpectReport {
+	if e.undated {
+		// A record without a date answers what it is, not a follow-up,
+		// which must come later.
+		return a.kind != extract.ExpectFollowUp
+	}
+	if a.date.IsZero() || a.kind == extract.ExpectReport {
 		return true
 	}
 	switch a.kind {

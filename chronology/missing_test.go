@@ -165,3 +165,16 @@ func TestMissingRecordAbbreviatedProvider(t *testing.T) {
 		t.Errorf("flags %+v", fs)
 	}
 }
+
+// TestFollowUpNotAnsweredByUndatedNote: a follow-up must come later, which
+// an undated note of the same practice cannot show.
+func TestFollowUpNotAnsweredByUndatedNote(t *testing.T) {
+	vs := []visit{{date: "2024-08-05", provider: "Summit Sports Med", text: "Return to clinic in 6 weeks for re-evaluation."}}
+	srcs := matterWithExpected(vs, []expect{{page: 1, kind: extract.ExpectFollowUp, what: "follow-up visit", quote: "Return to clinic in 6 weeks for re-evaluation."}})
+	srcs[0].Pages = append(srcs[0].Pages, textPage("d", 2, "Summit Sports Med\nProgress note\nShoulder improving."))
+	srcs[0].Result.Encounters = append(srcs[0].Result.Encounters, extract.Encounter{Undated: true, Provider: "Summit Sports Med",
+		Citations: []extract.Citation{cite("d", 2, "Progress note")}})
+	if fs := flagsOf(Build(Matter{ID: "m"}, srcs, Options{}), FlagMissingRecords); len(fs) != 1 {
+		t.Errorf("flags %+v, want the follow-up flagged", fs)
+	}
+}
