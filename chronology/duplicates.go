@@ -39,6 +39,22 @@ func shingles(words []string) []uint64 {
 // as two stamps printed over each other are read).
 var stampLine = regexp.MustCompile(`(?i)\d{1,2}:\d{2}\b|\d{3}-\d{4}|\bpa?ge?\s*\d+\s*(of|/)\s*\d+|\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\b|\b(from|to)\s*:|\breceived\b|\bfax\b|\bprinted\b|#\d{3,}`)
 
+// isStamp reports whether a line is a stamp line (see stampLine). Long
+// lines are text, and a line with none of a stamp's marks is not one: the
+// regular expression runs on the few others.
+func isStamp(line string) bool {
+	if len(line) > 240 {
+		return false
+	}
+	if !strings.ContainsAny(line, ":-/#") {
+		l := strings.ToLower(line)
+		if !strings.Contains(l, "received") && !strings.Contains(l, "fax") && !strings.Contains(l, "printed") {
+			return false
+		}
+	}
+	return stampLine.MatchString(line)
+}
+
 // lineShingles returns the sorted, distinct hashes of the word 3-shingles
 // within each line: shingles that never cross a line, and none from a
 // stamp line (see stampLine). A copy re-sent through a fax that laid its
@@ -47,7 +63,7 @@ var stampLine = regexp.MustCompile(`(?i)\d{1,2}:\d{2}\b|\d{3}-\d{4}|\bpa?ge?\s*\
 func lineShingles(text string) []uint64 {
 	var out []uint64
 	for line := range strings.SplitSeq(text, "\n") {
-		if stampLine.MatchString(line) {
+		if isStamp(line) {
 			continue
 		}
 		w := pageWords(line)
@@ -104,8 +120,16 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool) (
 	dups := []Duplicate{}
 	type cand struct {
 		ref   pageRef
+		text  string
 		sets  []uint64
-		lines []uint64
+		lines []uint64 // lineShingles of text, computed when first needed
+		done  bool
+	}
+	linesOf := func(c *cand) []uint64 {
+		if !c.done {
+			c.lines, c.done = lineShingles(c.text), true
+		}
+		return c.lines
 	}
 	var pages []cand
 	exact := map[string]pageRef{}
@@ -133,7 +157,7 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool) (
 		for _, h := range sh {
 			df[h]++
 		}
-		pages = append(pages, cand{ref, sh, lineShingles(info.page.Text)})
+		pages = append(pages, cand{ref: ref, text: info.page.Text, sets: sh})
 	}
 	index := map[uint64][]int{} // shingle → originals with it in their prefix
 	for i, p := range pages {
@@ -155,11 +179,12 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool) (
 					continue
 				}
 				s := jaccard(pages[o].sets, p.sets)
-				if s < threshold && min(len(pages[o].lines), len(p.lines)) >= minShingles {
+				if s < threshold {
 					// Line by line, without stamps, a copy is held to a
 					// stricter bar: a note printed from the same template
 					// on another day differs only in a few lines.
-					if l := jaccard(pages[o].lines, p.lines); l >= (1+threshold)/2 {
+					lo, lp := linesOf(&pages[o]), linesOf(&pages[i])
+					if l := jaccard(lo, lp); min(len(lo), len(lp)) >= minShingles && l >= (1+threshold)/2 {
 						s = max(s, l)
 					}
 				}
