@@ -22,8 +22,9 @@ import (
 )
 
 type evalFlags struct {
-	truth, extractor, db, out string
-	workers                   int
+	truth, extractor, db, out, data string
+	workers                         int
+	real                            bool
 	// registry is the zoo family registry; heldoutRecord, when set, is the
 	// commit to print held-out record rows for.
 	registry, heldoutRecord string
@@ -42,13 +43,19 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
 	fs.StringVar(&f.registry, "registry", "", "zoo family registry, for the status of each layout family (default: "+zoo.RegistryFile+" when present)")
 	fs.StringVar(&f.heldoutRecord, "heldout-record", "", "also print held-out record rows, labelled with this commit, for the held-out families measured")
+	fs.BoolVar(&f.real, "real", false, "measure the hand-labelled real documents instead (--truth default testdata/real)")
+	fs.StringVar(&f.data, "data", "../shared/data", "with --real: the shared data folder holding the documents")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm|oracle] [--db PATH] [--out DIR] [--registry FILE] [--heldout-record COMMIT]")
+		fmt.Fprintln(fs.Output(), "       medchron eval --real [--truth DIR] [--data DIR] [--extractor rules|llm]")
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
+	}
+	if f.real && len(rest) == 0 {
+		return runEvalReal(ctx, env, f)
 	}
 	if f.truth == "" || len(rest) > 0 {
 		fs.Usage()
