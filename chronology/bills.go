@@ -51,32 +51,33 @@ type billWork struct {
 
 // buildBills turns the bill lines of all sources into bills. A line whose
 // citations all lie on duplicate pages is dropped when a line with the same
-// provider, date, code and charge was found off the duplicate pages.
+// provider, date, code and charge (and for payment and adjustment rows,
+// kind and amount) was found off the duplicate pages.
+// Lines cited only on administrative or blank pages are dropped; lines
+// cited only on EOB pages are kept, marked EOB.
 func (b *builder) buildBills() {
 	var all []*billWork
 	for si := range b.sources {
 		s := &b.sources[si]
 		for _, l := range s.Result.Bills {
+			if b.classes.noFacts(l.Citations, s.Document.ID) {
+				continue
+			}
 			cits, bad := b.citations(l.Citations, s.Document.ID)
 			if len(cits) == 0 {
 				continue
 			}
-			prov := b.provs.lookup(l.Provider)
+			prov := b.provOf(s, l.Provider, l.Citations)
 			bw := &billWork{
-				Bill: Bill{
-					Date: l.Date, ProviderID: prov.id, Provider: prov.name,
-					Code: strings.TrimSpace(l.Code), Description: foldSpace(l.Description),
-					Charge: dollars(cents(l.Charge)), Adjustment: roundPtr(l.Adjustment),
-					Paid: roundPtr(l.Paid), Balance: roundPtr(l.Balance), Citations: cits,
-					Verified: len(bad) == 0,
-				},
-				prov: prov, bad: bad, doc: cits[0].DocumentID,
+				Bill: lineBill(l), prov: prov, bad: bad, doc: cits[0].DocumentID,
 			}
-			if !bw.Date.Valid() {
-				bw.Date = dates.Date{}
-			}
+			bw.ProviderID, bw.Provider, bw.Citations, bw.Verified = prov.id, prov.name, cits, len(bad) == 0
+			bw.EOB = b.classes.onlyOn(l.Citations, s.Document.ID, extract.PageEOB)
 			bw.sig = strings.Join([]string{prov.key, bw.Date.String(), strings.ToUpper(bw.Code),
-				strconv.FormatInt(cents(l.Charge), 10)}, "|")
+				strconv.FormatInt(cents(bw.Charge), 10)}, "|")
+			if bw.Kind != BillCharge {
+				bw.sig += "|" + bw.Kind + "|" + centsOf(bw.Paid) + "|" + centsOf(bw.Adjustment)
+			}
 			all = append(all, bw)
 		}
 	}
@@ -114,6 +115,53 @@ func (b *builder) buildBills() {
 	b.checkTotals()
 }
 
+// lineBill converts an extracted line: amounts rounded to cents, the kind
+// named, and a payment or adjustment row's amount moved out of Charge when
+// the extractor put it there (such rows never carry a charge).
+func lineBill(l extract.BillLine) Bill {
+	bl := Bill{
+		Date: l.Date, Code: strings.TrimSpace(l.Code), RevenueCode: strings.TrimSpace(l.RevenueCode),
+		Description: foldSpace(l.Description), Charge: dollars(cents(l.Charge)),
+		Adjustment: roundPtr(l.Adjustment), Paid: roundPtr(l.Paid), Balance: roundPtr(l.Balance),
+		Kind: BillCharge,
+	}
+	if !bl.Date.Valid() {
+		bl.Date = dates.Date{}
+	}
+	if l.Units > 0 && !math.IsInf(l.Units, 0) {
+		bl.Units = l.Units
+	}
+	for _, m := range l.Modifiers {
+		if m = strings.ToUpper(strings.TrimSpace(m)); m != "" {
+			bl.Modifiers = append(bl.Modifiers, m)
+		}
+	}
+	moveAmount := func(to **float64) {
+		if *to == nil && bl.Charge != 0 {
+			v := math.Abs(bl.Charge)
+			*to = &v
+		}
+		bl.Charge = 0
+	}
+	switch l.Kind {
+	case extract.LinePayment:
+		bl.Kind = BillPayment
+		moveAmount(&bl.Paid)
+	case extract.LineAdjustment:
+		bl.Kind = BillAdjustment
+		moveAmount(&bl.Adjustment)
+	}
+	return bl
+}
+
+// centsOf formats an optional amount for a signature.
+func centsOf(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return strconv.FormatInt(cents(*p), 10)
+}
+
 // compareDates orders dates with unknown (zero) dates last.
 func compareDates(a, b dates.Date) int {
 	switch {
@@ -133,148 +181,6 @@ func roundPtr(p *float64) *float64 {
 	}
 	v := dollars(cents(*p))
 	return &v
-}
-
-// computeSpecials totals the bills in integer cents: all charges, and per
-// provider the charges, the payments (when any line has one) and the first
-// and last dates of service. Providers are sorted by first date (undated
-// last), then name.
-func computeSpecials(bills []Bill) Specials {
-	type acc struct {
-		ps          ProviderSpecial
-		charge, pay int64
-		hasPaid     bool
-	}
-	var order []*acc
-	byID := map[string]*acc{}
-	var total, paid, unverified int64
-	anyPaid := false
-	for _, bl := range bills {
-		if !bl.Verified {
-			// A line whose quote is not on its page (an OCR slip, or a value
-			// an LLM invented) is listed and flagged but not added up until
-			// a reviewer confirms it.
-			unverified += cents(bl.Charge)
-			continue
-		}
-		a := byID[bl.ProviderID]
-		if a == nil {
-			a = &acc{ps: ProviderSpecial{ProviderID: bl.ProviderID, Provider: bl.Provider}}
-			byID[bl.ProviderID] = a
-			order = append(order, a)
-		}
-		c := cents(bl.Charge)
-		a.charge += c
-		total += c
-		if bl.Paid != nil {
-			p := cents(*bl.Paid)
-			a.pay += p
-			paid += p
-			a.hasPaid, anyPaid = true, true
-		}
-		if !bl.Date.IsZero() {
-			if a.ps.FirstDate.IsZero() || bl.Date.Before(a.ps.FirstDate) {
-				a.ps.FirstDate = bl.Date
-			}
-			if bl.Date.After(a.ps.LastDate) {
-				a.ps.LastDate = bl.Date
-			}
-		}
-	}
-	sp := Specials{TotalCharges: dollars(total), ByProvider: []ProviderSpecial{}}
-	if unverified != 0 {
-		v := dollars(unverified)
-		sp.UnverifiedCharges = &v
-	}
-	if anyPaid {
-		v := dollars(paid)
-		sp.TotalPaid = &v
-	}
-	for _, a := range order {
-		a.ps.Charges = dollars(a.charge)
-		if a.hasPaid {
-			v := dollars(a.pay)
-			a.ps.Paid = &v
-		}
-		sp.ByProvider = append(sp.ByProvider, a.ps)
-	}
-	slices.SortStableFunc(sp.ByProvider, func(x, y ProviderSpecial) int {
-		return cmp.Or(compareDates(x.FirstDate, y.FirstDate), cmp.Compare(x.Provider, y.Provider))
-	})
-	return sp
-}
-
-// checkTotals compares each printed bill total with the line items it can
-// stand for: the provider's lines in the same document since its previous
-// total there, all the provider's lines in that document, or all the
-// provider's lines in the matter. When none is within one cent, a
-// bill_total_mismatch flag cites the printed total. Totals printed only on
-// duplicate pages are skipped.
-func (b *builder) checkTotals() {
-	type total struct {
-		t    extract.BillTotal
-		cits []extract.Citation
-		prov *providerCluster
-	}
-	var totals []total
-	for si := range b.sources {
-		s := &b.sources[si]
-		for _, t := range s.Result.BillTotals {
-			cits, _ := b.citations(t.Citations, s.Document.ID)
-			if len(cits) == 0 || b.onlyDuplicates(cits) {
-				continue
-			}
-			totals = append(totals, total{t, cits, b.provs.lookup(t.Provider)})
-		}
-	}
-	for _, t := range totals {
-		doc, page := t.cits[0].DocumentID, t.cits[0].Page
-		prevPage := 0
-		for _, o := range totals {
-			if o.prov == t.prov && o.cits[0].DocumentID == doc && o.cits[0].Page < page {
-				prevPage = max(prevPage, o.cits[0].Page)
-			}
-		}
-		var since, inDoc int64
-		nDoc := 0
-		for _, bw := range b.billWork {
-			if bw.prov != t.prov || bw.doc != doc {
-				continue
-			}
-			nDoc++
-			inDoc += cents(bw.Charge)
-			if p := bw.Citations[0].Page; p > prevPage && p <= page {
-				since += cents(bw.Charge)
-			}
-		}
-		var matterSum int64
-		for _, bl := range b.bills {
-			if bl.ProviderID == t.prov.id {
-				matterSum += cents(bl.Charge)
-			}
-		}
-		want := cents(t.t.Total)
-		if abs64(want-since) <= 1 || abs64(want-inDoc) <= 1 || abs64(want-matterSum) <= 1 {
-			continue
-		}
-		sum := matterSum
-		if nDoc > 0 {
-			sum = inDoc
-		}
-		b.totalFlag = append(b.totalFlag, Flag{
-			Kind: FlagBillTotalMismatch,
-			Message: fmt.Sprintf("The total of %s printed by %s differs from the sum of its line items, %s.",
-				money(want), t.prov.name, money(sum)),
-			Citations: t.cits,
-		})
-	}
-}
-
-func abs64(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // money formats cents as US dollars: $1,234.56.

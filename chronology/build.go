@@ -61,9 +61,12 @@ const (
 // provider and date for an encounter; the same provider, date, code and
 // charge for a bill line), so nothing is counted twice; otherwise they are
 // kept. A source whose document id repeats an earlier source's (the same
-// file uploaded twice) is ignored. Encounters without a date or without any citation cannot be placed
-// in a cited chronology: undated ones get an "undated" flag, uncited ones
-// are dropped.
+// file uploaded twice) is ignored. Encounters without any citation are
+// dropped; encounters without a date become UndatedEntries, each with an
+// "undated" flag. Facts cited only on pages the extractor classed
+// administrative or blank create no entry, bill or provider; a fact that
+// names no provider takes its page's section provider, else its document's
+// own unknown provider (flagged unknown_provider).
 func Build(m Matter, sources []Source, opt Options) Chronology {
 	opt = opt.withDefaults(m)
 	sources = uniqueSources(sources)
@@ -77,21 +80,31 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 		}
 	}
 	px, docs := indexPages(sources, opt.BatesPrefix)
-	dupOf, dups := findDuplicates(px, opt.NearDuplicate)
-	provs := newProviderIndex(collectMentions(sources))
-	b := &builder{m: m, opt: opt, sources: sources, px: px, dupOf: dupOf, provs: provs}
+	classes := newClassIndex(sources)
+	for i := range docs {
+		docs[i].PageClasses = classes.pageClasses(&sources[i], docs[i].Pages)
+	}
+	dupOf, dups := findDuplicates(px, opt.NearDuplicate, func(r pageRef) bool { return classes[r].Class == extract.PageBlank })
+	provs := newProviderIndex(collectMentions(sources, classes))
+	b := &builder{m: m, opt: opt, sources: sources, px: px, dupOf: dupOf, provs: provs, classes: classes}
 	b.buildEntries()
 	b.buildBills()
+	entries := entryList(b.entries)
 
 	c := Chronology{
-		Schema:     SchemaVersion,
-		Matter:     m,
-		Documents:  docs,
-		Entries:    b.entryList(),
-		Gaps:       computeGaps(b.entryList(), m.DateOfIncident, opt.GapDays),
-		Bills:      b.bills,
-		Specials:   computeSpecials(b.bills),
-		Duplicates: dups,
+		Schema:         SchemaVersion,
+		Matter:         m,
+		Documents:      docs,
+		Entries:        entries,
+		Gaps:           computeGaps(entries, m.DateOfIncident, opt.GapDays),
+		Bills:          b.bills,
+		Specials:       computeSpecials(b.bills),
+		Duplicates:     dups,
+		UndatedEntries: entryList(b.undatedEntries),
+		BillTotals:     b.totals,
+	}
+	if len(c.UndatedEntries) == 0 {
+		c.UndatedEntries = nil
 	}
 	if !opt.GeneratedAt.IsZero() {
 		c.GeneratedAt = opt.GeneratedAt.UTC().Format(time.RFC3339)
@@ -100,8 +113,14 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 	for _, e := range c.Entries {
 		used[e.ProviderID] = true
 	}
+	for _, e := range c.UndatedEntries {
+		used[e.ProviderID] = true
+	}
 	for _, bl := range c.Bills {
 		used[bl.ProviderID] = true
+	}
+	for _, t := range c.BillTotals {
+		used[t.ProviderID] = true
 	}
 	c.Providers = provs.providers(used)
 	c.Flags = b.flags()
@@ -157,29 +176,48 @@ type builder struct {
 	px      *pageIndex
 	dupOf   map[pageRef]pageRef
 	provs   *providerIndex
+	classes classIndex
 
-	entries   []*entryWork
-	undated   []extract.Citation
-	bills     []Bill
-	billWork  []*billWork
-	badBills  []*billWork
-	totalFlag []Flag
+	entries        []*entryWork
+	undatedEntries []*entryWork
+	bills          []Bill
+	billWork       []*billWork
+	badBills       []*billWork
+	totals         []BillTotal
+	totalFlag      []Flag
 }
 
-func collectMentions(sources []Source) []mention {
+// collectMentions lists the provider names of every fact that can create
+// an entry, a bill or a total: facts cited only on administrative or blank
+// pages name no provider.
+func collectMentions(sources []Source, ci classIndex) []mention {
 	var ms []mention
-	for _, s := range sources {
+	for si := range sources {
+		s := &sources[si]
+		doc := s.Document.ID
 		for _, e := range s.Result.Encounters {
-			ms = append(ms, mention{name: e.Provider, kind: e.ProviderKind, npi: validNPI(e.NPI)})
+			if !ci.noFacts(e.Citations, doc) {
+				ms = append(ms, mention{name: ci.providerName(e.Provider, s, e.Citations), kind: e.ProviderKind,
+					npi: validNPI(e.NPI), section: ci.section(s, e.Citations)})
+			}
 		}
 		for _, bl := range s.Result.Bills {
-			ms = append(ms, mention{name: bl.Provider})
+			if !ci.noFacts(bl.Citations, doc) {
+				ms = append(ms, mention{name: ci.providerName(bl.Provider, s, bl.Citations), section: ci.section(s, bl.Citations)})
+			}
 		}
 		for _, t := range s.Result.BillTotals {
-			ms = append(ms, mention{name: t.Provider})
+			if !ci.noFacts(t.Citations, doc) {
+				ms = append(ms, mention{name: ci.providerName(t.Provider, s, t.Citations), section: ci.section(s, t.Citations)})
+			}
 		}
 	}
 	return ms
+}
+
+// provOf returns the provider a fact of s is filed under.
+func (b *builder) provOf(s *Source, printed string, cs []extract.Citation) *providerCluster {
+	return b.provs.lookup(b.classes.providerName(printed, s, cs))
 }
 
 // validNPI returns npi when it is ten digits, else "".

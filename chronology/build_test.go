@@ -142,8 +142,21 @@ func TestBuildRich(t *testing.T) {
 			t.Errorf("by provider %+v", c.Specials.ByProvider)
 		}
 		fs := flagsOf(c, FlagBillTotalMismatch)
-		if len(fs) != 1 || fs[0].Citations[0].DocumentID != "doc-ortho" || !strings.Contains(fs[0].Message, "$500.00") {
+		if len(fs) != 1 || fs[0].Citations[0].DocumentID != "doc-ortho" || !strings.Contains(fs[0].Message, "$525.00") {
 			t.Errorf("total mismatch flags %+v", fs)
+		}
+		var totals []string
+		for _, bt := range c.BillTotals {
+			s := fmt.Sprintf("%s %s %v", bt.Provider, bt.Kind, bt.Total)
+			if bt.Reconciled != nil {
+				s += fmt.Sprintf(" %v %v", *bt.LinesTotal, *bt.Reconciled)
+			}
+			totals = append(totals, s)
+		}
+		want := []string{"Saint Mary's Regional Medical Center charges 1560.55 1560.55 true",
+			"Coastal Orthopaedics charges 525 425 false", "Coastal Orthopaedics balance 500"}
+		if !slices.Equal(totals, want) {
+			t.Errorf("bill totals %q\nwant %q", totals, want)
 		}
 		fs = flagsOf(c, FlagBillWithoutRecord)
 		if len(fs) != 1 || !strings.Contains(fs[0].Message, "Valley Ambulance Service") || fs[0].Citations[0].Bates != "MC000011" {

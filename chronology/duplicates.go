@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"hash/fnv"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -32,6 +33,55 @@ func shingles(words []string) []uint64 {
 	return slices.Compact(out)
 }
 
+// stampLine matches a line of a transmission or print stamp: a clock time,
+// a phone number, "Page 2 of 7", "Pg 2/7", "P.002/011", "From:",
+// "Received", "Fax", "Printed", a job number (also glued to other words,
+// as two stamps printed over each other are read).
+var stampLine = regexp.MustCompile(`(?i)\d{1,2}:\d{2}\b|\d{3}-\d{4}|\bpa?ge?\s*\d+\s*(of|/)\s*\d+|\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\b|\b(from|to)\s*:|\breceived\b|\bfax\b|\bprinted\b|#\d{3,}`)
+
+// isStamp reports whether a line is a stamp line (see stampLine). Long
+// lines are text, and a line with none of a stamp's marks is not one: the
+// regular expression runs on the few others.
+func isStamp(line string) bool {
+	if len(line) > 240 {
+		return false
+	}
+	if !strings.ContainsAny(line, ":-/#") {
+		l := strings.ToLower(line)
+		if !strings.Contains(l, "received") && !strings.Contains(l, "fax") && !strings.Contains(l, "printed") {
+			return false
+		}
+	}
+	return stampLine.MatchString(line)
+}
+
+// lineShingles returns the sorted, distinct hashes of the word 3-shingles
+// within each line: shingles that never cross a line, and none from a
+// stamp line (see stampLine). A copy re-sent through a fax that laid its
+// own stamp over the old one (their words mixed over short lines) keeps
+// these.
+func lineShingles(text string) []uint64 {
+	var out []uint64
+	for line := range strings.SplitSeq(text, "\n") {
+		if isStamp(line) {
+			continue
+		}
+		w := pageWords(line)
+		for i := 0; i+3 <= len(w); i++ {
+			h := fnv.New64a()
+			h.Write([]byte(w[i] + " " + w[i+1] + " " + w[i+2]))
+			out = append(out, h.Sum64())
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// prefixThreshold is the similarity the candidate search is built for: it
+// finds every pair whose page-wide shingles are this similar, so that
+// pairs found similar only line by line are among the candidates.
+const prefixThreshold = 0.7
+
 // jaccard is |a∩b| / |a∪b| of two sorted sets.
 func jaccard(a, b []uint64) float64 {
 	i, j, inter := 0, 0, 0
@@ -57,23 +107,36 @@ func jaccard(a, b []uint64) float64 {
 // findDuplicates finds pages that repeat an earlier page of the matter:
 // exactly (the same words in the same order, non-empty) or nearly (Jaccard
 // similarity of their word 3-shingles at or above threshold, both pages with
-// at least minShingles shingles). A duplicate always points at the earliest
+// at least minShingles shingles; the shingles of the whole page, or those
+// within its lines without stamps, see lineShingles, held to the stricter
+// (1+threshold)/2). A duplicate always points at the earliest
 // page of its group, never at another duplicate. Candidate pairs are found
 // with a prefix filter over shingles ordered by rarity, so the search stays
 // near linear on large matters while finding every pair above threshold.
-func findDuplicates(px *pageIndex, threshold float64) (map[pageRef]pageRef, []Duplicate) {
+// Pages skip reports (separator and blank pages) are neither duplicates
+// nor originals.
+func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool) (map[pageRef]pageRef, []Duplicate) {
 	dupOf := map[pageRef]pageRef{}
 	dups := []Duplicate{}
 	type cand struct {
-		ref  pageRef
-		sets []uint64
+		ref   pageRef
+		text  string
+		sets  []uint64
+		lines []uint64 // lineShingles of text, computed when first needed
+		done  bool
+	}
+	linesOf := func(c *cand) []uint64 {
+		if !c.done {
+			c.lines, c.done = lineShingles(c.text), true
+		}
+		return c.lines
 	}
 	var pages []cand
 	exact := map[string]pageRef{}
 	df := map[uint64]int{}
 	for _, ref := range px.order {
 		info := px.byRef[ref]
-		if info.page == nil {
+		if info.page == nil || skip != nil && skip(ref) {
 			continue
 		}
 		words := pageWords(info.page.Text)
@@ -94,13 +157,14 @@ func findDuplicates(px *pageIndex, threshold float64) (map[pageRef]pageRef, []Du
 		for _, h := range sh {
 			df[h]++
 		}
-		pages = append(pages, cand{ref, sh})
+		pages = append(pages, cand{ref: ref, text: info.page.Text, sets: sh})
 	}
 	index := map[uint64][]int{} // shingle → originals with it in their prefix
 	for i, p := range pages {
 		ordered := slices.Clone(p.sets)
 		slices.SortFunc(ordered, func(a, b uint64) int { return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b)) })
-		prefix := len(ordered) - int(math.Ceil(threshold*float64(len(ordered))-1e-9)) + 1
+		pt := min(threshold, prefixThreshold)
+		prefix := len(ordered) - int(math.Ceil(pt*float64(len(ordered))-1e-9)) + 1
 		prefix = min(max(prefix, 1), len(ordered))
 		best, bestSim := -1, 0.0
 		seen := map[int]bool{}
@@ -111,10 +175,20 @@ func findDuplicates(px *pageIndex, threshold float64) (map[pageRef]pageRef, []Du
 				}
 				seen[o] = true
 				a, b := len(pages[o].sets), len(p.sets)
-				if float64(min(a, b)) < threshold*float64(max(a, b)) {
+				if float64(min(a, b)) < pt*float64(max(a, b)) {
 					continue
 				}
-				if s := jaccard(pages[o].sets, p.sets); s >= threshold && (s > bestSim || s == bestSim && o < best) {
+				s := jaccard(pages[o].sets, p.sets)
+				if s < threshold {
+					// Line by line, without stamps, a copy is held to a
+					// stricter bar: a note printed from the same template
+					// on another day differs only in a few lines.
+					lo, lp := linesOf(&pages[o]), linesOf(&pages[i])
+					if l := jaccard(lo, lp); min(len(lo), len(lp)) >= minShingles && l >= (1+threshold)/2 {
+						s = max(s, l)
+					}
+				}
+				if s >= threshold && (s > bestSim || s == bestSim && o < best) {
 					best, bestSim = o, s
 				}
 			}

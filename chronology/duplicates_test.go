@@ -20,6 +20,17 @@ func TestFindDuplicates(t *testing.T) {
 		"Plan: progress resistance bands, add scapular stabilisation, review home exercise program."
 	// The same note re-faxed: a fax header added.
 	refaxed := "FAX 555-0100 04/30/2023 11:02 P.2\n" + note
+	// A note laid out in lines, and its copy re-faxed with a second stamp
+	// laid over the first (its words scattered over short lines, as
+	// pdftotext reads a rotated stamp).
+	lined := "ST LUKES REG HOSP ED 11/18/24 12:06 #4003 Pg 2/7\n" + strings.ReplaceAll(note, ". ", ".\n")
+	// The same with the two stamps' words merged on each line, as
+	// pdftotext reads overlapping text.
+	stamped := "Received: 5/30/24 12:43; From: (319) 555-0103; Page 2 of 7\n" + strings.ReplaceAll(note, ". ", ".\n")
+	merged := "Received:\nReceived:06/06/2024\n5/30/24 12:43;\n12:39;From:\nFrom:(319)\n(661)555-0103;\n555-0105;Page\nPage2 4ofof7 6\n" +
+		strings.ReplaceAll(note, ". ", ".\n")
+	restamped := "Received:\nST LUKES\n11/07/2024\nREG HOSP\n07:23;\nED 11/18/24\nFrom: (319)\n12:06\n555-0177;\n#4003 Page\nPg 2/7\n4 of 6\n" +
+		strings.ReplaceAll(note, ". ", ".\n")
 	other := strings.ReplaceAll(note, "neck", "low back")
 	other = strings.ReplaceAll(other, "improving", "worse") + " Pain 7/10, new numbness."
 	tests := []struct {
@@ -31,6 +42,9 @@ func TestFindDuplicates(t *testing.T) {
 		{"whitespace and case do not matter", []string{note, strings.ToUpper(strings.ReplaceAll(note, " ", "\n  "))}, []string{"d2:1→d1:1"}},
 		{"near copy", []string{note, refaxed}, []string{"d2:1→d1:1"}},
 		{"different visit", []string{note, other}, nil},
+		{"re-faxed over the old stamp", []string{lined, restamped}, []string{"d2:1→d1:1"}},
+		{"re-faxed, stamps merged", []string{stamped, merged}, []string{"d2:1→d1:1"}},
+		{"different visit in lines", []string{lined, strings.ReplaceAll(other, ". ", ".\n")}, nil},
 		{"copies point at the earliest", []string{note, refaxed, note, refaxed}, []string{"d2:1→d1:1", "d3:1→d1:1", "d4:1→d1:1"}},
 		{"empty pages are never duplicates", []string{"", "  \n", ""}, nil},
 		{"short boilerplate only exactly", []string{"Page intentionally left blank", "Page intentionally left blank.", "This page left blank"}, []string{"d2:1→d1:1"}},
@@ -43,7 +57,7 @@ func TestFindDuplicates(t *testing.T) {
 				srcs = append(srcs, source(id, id+".pdf", []extract.Page{textPage(id, 1, text)}, extract.Result{}))
 			}
 			px, _ := indexPages(srcs, "MC")
-			_, dups := findDuplicates(px, DefaultNearDuplicate)
+			_, dups := findDuplicates(px, DefaultNearDuplicate, nil)
 			var got []string
 			for _, d := range dups {
 				got = append(got, fmt.Sprintf("%s:%d→%s:%d", d.DocumentID, d.Page, d.DuplicateOf.DocumentID, d.DuplicateOf.Page))
@@ -72,7 +86,7 @@ func TestFindDuplicatesPrefixFilter(t *testing.T) {
 		srcs = append(srcs, source(id, id, []extract.Page{textPage(id, 1, strings.Join(w, " "))}, extract.Result{}))
 	}
 	px, _ := indexPages(srcs, "MC")
-	dupOf, _ := findDuplicates(px, 0.8)
+	dupOf, _ := findDuplicates(px, 0.8, nil)
 	// brute force over originals in order
 	var origs []pageRef
 	sets := map[pageRef][]uint64{}
@@ -92,6 +106,20 @@ func TestFindDuplicatesPrefixFilter(t *testing.T) {
 		}
 		if !found {
 			origs = append(origs, ref)
+		}
+	}
+}
+
+// TestSeparatorPagesAreNoDuplicates: identical separator pages the
+// extractor classed blank repeat no record.
+func TestSeparatorPagesAreNoDuplicates(t *testing.T) {
+	sep := "---------- END OF SECTION ----------\nRecords produced by Mercy General Hospital"
+	for _, class := range []string{extract.PageBlank, ""} {
+		pages := []extract.Page{textPage("d", 1, sep), textPage("d", 2, sep)}
+		r := extract.Result{Pages: []extract.PageInfo{{Page: 1, Class: class}, {Page: 2, Class: class}}}
+		c := Build(Matter{ID: "m"}, []Source{source("d", "d.pdf", pages, r)}, Options{})
+		if want := map[string]int{extract.PageBlank: 0, "": 1}[class]; len(c.Duplicates) != want {
+			t.Errorf("class %q: duplicates %+v, want %d", class, c.Duplicates, want)
 		}
 	}
 }

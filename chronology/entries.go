@@ -14,11 +14,13 @@ import (
 // JSON fields.
 type entryWork struct {
 	Entry
-	prov      *providerCluster
-	kind      string // ProviderKind of the first encounter with one
-	referrals []string
-	orders    []string
-	bad       []extract.Citation // citations whose quote was not found
+	prov       *providerCluster
+	kind       string // ProviderKind of the first encounter with one
+	referrals  []string
+	orders     []string
+	bad        []extract.Citation // citations whose quote was not found
+	dateQuoted bool               // a citation holds the date of service
+	undated    bool
 }
 
 // encounterWork is one extracted encounter with its grounded citations.
@@ -31,27 +33,34 @@ type encounterWork struct {
 	onlyDups bool
 }
 
+// visitKey groups the encounters of one visit: a provider and a date, or
+// for an undated record, a provider and the (original) page it starts on.
 type visitKey struct {
 	prov string
 	date dates.Date
+	page pageRef
 }
 
-// buildEntries merges the encounters of all sources into entries.
+// buildEntries merges the encounters of all sources into entries, and the
+// undated ones into undated entries. Encounters cited only on
+// administrative or blank pages create nothing.
 func (b *builder) buildEntries() {
 	var encs []*encounterWork
 	for si := range b.sources {
 		s := &b.sources[si]
 		for _, e := range s.Result.Encounters {
+			if b.classes.noFacts(e.Citations, s.Document.ID) {
+				continue
+			}
 			cits, bad := b.citations(e.Citations, s.Document.ID)
 			if len(cits) == 0 {
 				continue
 			}
 			if !e.Date.Valid() {
-				b.undated = append(b.undated, cits[0])
-				continue
+				e.Date, e.EndDate = dates.Date{}, dates.Date{}
 			}
 			encs = append(encs, &encounterWork{enc: e, cits: cits, bad: bad, src: s,
-				prov: b.provs.lookup(e.Provider), onlyDups: b.onlyDuplicates(cits)})
+				prov: b.provOf(s, e.Provider, e.Citations), onlyDups: b.onlyDuplicates(cits)})
 		}
 	}
 	// Group members in page order so the first citation is the earliest.
@@ -65,7 +74,10 @@ func (b *builder) buildEntries() {
 			if ew.onlyDups != pass {
 				continue
 			}
-			k := visitKey{ew.prov.key, ew.enc.Date}
+			k := visitKey{prov: ew.prov.key, date: ew.enc.Date}
+			if k.date.IsZero() {
+				k.page = b.original(pageRef{ew.cits[0].DocumentID, ew.cits[0].Page})
+			}
 			g := groups[k]
 			if g != nil && pass {
 				continue // already found on the original pages
@@ -84,15 +96,39 @@ func (b *builder) buildEntries() {
 		g.Diagnoses = fillDescriptions(g.Diagnoses, described)
 		g.Procedures = fillDescriptions(g.Procedures, described)
 		g.Verified = len(g.bad) == 0
-		g.ID = "ent-" + shortHash(g.Date.String(), g.prov.key, g.Citations[0].DocumentID, strconv.Itoa(g.Citations[0].Page))
-		g.PreIncident = !b.m.DateOfIncident.IsZero() && g.Date.Before(b.m.DateOfIncident)
+		first := g.Citations[0]
+		if g.undated {
+			g.ID = "ent-" + shortHash("undated", g.prov.key, first.DocumentID, strconv.Itoa(first.Page))
+		} else {
+			// The id stays that of the earliest page, whichever citation
+			// holds the date, so that reviews keep their entry.
+			g.ID = "ent-" + shortHash(g.Date.String(), g.prov.key, first.DocumentID, strconv.Itoa(first.Page))
+			g.dateQuoted = dateFirst(g.Citations, g.Date)
+			g.PreIncident = !b.m.DateOfIncident.IsZero() && g.Date.Before(b.m.DateOfIncident)
+		}
 		g.Summary = summarize(&g.Entry)
-		b.entries = append(b.entries, g)
+		if g.undated {
+			b.undatedEntries = append(b.undatedEntries, g)
+		} else {
+			b.entries = append(b.entries, g)
+		}
 	}
 	slices.SortFunc(b.entries, func(x, y *entryWork) int {
 		return cmp.Or(x.Date.Compare(y.Date), cmp.Compare(x.Provider, y.Provider),
 			b.px.less(pageRef{x.Citations[0].DocumentID, x.Citations[0].Page}, pageRef{y.Citations[0].DocumentID, y.Citations[0].Page}))
 	})
+	slices.SortFunc(b.undatedEntries, func(x, y *entryWork) int {
+		return cmp.Or(b.px.less(pageRef{x.Citations[0].DocumentID, x.Citations[0].Page}, pageRef{y.Citations[0].DocumentID, y.Citations[0].Page}),
+			cmp.Compare(x.Provider, y.Provider))
+	})
+}
+
+// original returns the page a duplicate page repeats, or ref itself.
+func (b *builder) original(ref pageRef) pageRef {
+	if o, ok := b.dupOf[ref]; ok {
+		return o
+	}
+	return ref
 }
 
 // codeDescriptions maps each code to the longest description printed
@@ -140,7 +176,7 @@ func newEntryWork(ew *encounterWork) *entryWork {
 			Review: ReviewUnreviewed, Extractor: ew.src.Extractor, PromptVersion: ew.src.PromptVersion,
 			Citations: []extract.Citation{},
 		},
-		prov: ew.prov,
+		prov: ew.prov, undated: ew.enc.Date.IsZero(),
 	}
 }
 
@@ -231,10 +267,10 @@ func unionStrings(dst, src []string) []string {
 	return dst
 }
 
-// entryList returns the entries' JSON form.
-func (b *builder) entryList() []Entry {
-	out := make([]Entry, 0, len(b.entries))
-	for _, e := range b.entries {
+// entryList returns the JSON form of entries.
+func entryList(ws []*entryWork) []Entry {
+	out := make([]Entry, 0, len(ws))
+	for _, e := range ws {
 		out = append(out, e.Entry)
 	}
 	return out

@@ -51,7 +51,7 @@ const (
 	orthoNote = "COASTAL ORTHOPAEDICS\nConsultation 04/20/2023\nHistory: neck pain since MVC on 03/10/2023.\n" +
 		"Exam: tenderness C5-C6, reduced rotation. Impression: cervical radiculopathy. Plan: physical therapy 2x/week."
 	ptNote    = "Advanced Physlcal Therapy\nDaily note 04/25/2023\nPatient reports neck pain 6/10. Therapeutic exercise 97110."
-	orthoBill = "Coastal Orthopaedics\n04/20/2023 99204 NEW PATIENT VISIT 425.00\nBalance due 500.00"
+	orthoBill = "Coastal Orthopaedics\n04/20/2023 99204 NEW PATIENT VISIT 425.00\nTotal charges 525.00\nBalance due 500.00"
 	ambBill   = "Valley Ambulance Service\n03/10/2023 A0427 ALS EMERGENCY TRANSPORT 1,875.00"
 )
 
@@ -122,8 +122,12 @@ func richSources() []Source {
 		}},
 		Bills: []extract.BillLine{{Date: dates.New(2023, 4, 20), Provider: "COASTAL ORTHOPAEDICS", Code: "99204",
 			Description: "NEW PATIENT VISIT", Charge: 425, Citations: []extract.Citation{cite("doc-ortho", 4, "04/20/2023 99204 NEW PATIENT VISIT 425.00")}}},
-		BillTotals: []extract.BillTotal{{Provider: "Coastal Orthopaedics", Total: 500,
-			Citations: []extract.Citation{cite("doc-ortho", 4, "Balance due 500.00")}}},
+		BillTotals: []extract.BillTotal{{Provider: "Coastal Orthopaedics", Total: 525,
+			Citations: []extract.Citation{cite("doc-ortho", 4, "Total charges 525.00")}},
+			// A balance given no kind: read as a balance from its words,
+			// never compared with the charges.
+			{Provider: "Coastal Orthopaedics", Total: 500,
+				Citations: []extract.Citation{cite("doc-ortho", 4, "Balance due 500.00")}}},
 	})
 	// A records-request bundle repeating the ER note and the ER bill, and an
 	// ambulance bill without any record.

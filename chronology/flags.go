@@ -23,12 +23,93 @@ func (b *builder) flags() []Flag {
 	fs = append(fs, b.billWithoutRecordFlags()...)
 	fs = append(fs, b.totalFlag...)
 	fs = append(fs, b.pageFlags()...)
-	if len(b.undated) > 0 {
+	fs = append(fs, b.undatedFlags()...)
+	fs = append(fs, b.dateFlags()...)
+	fs = append(fs, b.unknownProviderFlags()...)
+	return fs
+}
+
+// undatedFlags raises one undated flag per undated entry, citing its page.
+func (b *builder) undatedFlags() []Flag {
+	var fs []Flag
+	for _, e := range b.undatedEntries {
 		fs = append(fs, Flag{Kind: FlagUndated,
-			Message:   fmt.Sprintf("%d record(s) have no readable date of service and are not in the chronology.", len(b.undated)),
-			Citations: b.undated})
+			Message: fmt.Sprintf("Entry %s (%s) prints no readable date of service: it is listed under undated entries until a reviewer dates it.",
+				e.ID, e.Provider),
+			EntryIDs: []string{e.ID}, Citations: e.Citations[:1]})
 	}
 	return fs
+}
+
+// dateFlags flags each entry none of whose quotes holds its date.
+func (b *builder) dateFlags() []Flag {
+	var fs []Flag
+	for _, e := range b.entries {
+		if e.dateQuoted {
+			continue
+		}
+		fs = append(fs, Flag{Kind: FlagDateNotQuoted,
+			Message: fmt.Sprintf("Entry %s (%s, %s): none of its quotes holds its date of service; check the date against the page.",
+				e.ID, e.Date, e.Provider),
+			EntryIDs: []string{e.ID}, Citations: e.Citations[:1]})
+	}
+	return fs
+}
+
+// unknownProviderFlags raises one flag per document whose entries or
+// bills name no provider, citing the first page they cite.
+func (b *builder) unknownProviderFlags() []Flag {
+	type use struct {
+		prov           *providerCluster
+		cit            extract.Citation
+		entries, bills int
+		ids            []string
+	}
+	var order []*use
+	byDoc := map[string]*use{}
+	note := func(p *providerCluster, c extract.Citation) *use {
+		u := byDoc[p.unknownDoc]
+		if u == nil {
+			u = &use{prov: p, cit: c}
+			byDoc[p.unknownDoc] = u
+			order = append(order, u)
+		} else if b.px.less(pageRef{c.DocumentID, c.Page}, pageRef{u.cit.DocumentID, u.cit.Page}) < 0 {
+			u.cit = c
+		}
+		return u
+	}
+	for _, list := range [][]*entryWork{b.entries, b.undatedEntries} {
+		for _, e := range list {
+			if e.prov.unknownDoc != "" {
+				u := note(e.prov, e.Citations[0])
+				u.entries++
+				u.ids = append(u.ids, e.ID)
+			}
+		}
+	}
+	for _, bw := range b.billWork {
+		if bw.prov.unknownDoc != "" && bw.ID != "" {
+			note(bw.prov, bw.Citations[0]).bills++
+		}
+	}
+	var fs []Flag
+	for _, u := range order {
+		fs = append(fs, Flag{Kind: FlagUnknownProvider,
+			Message: fmt.Sprintf("No provider is named for %d entries and %d bill lines of %s: they are filed under %q until a reviewer names the provider.",
+				u.entries, u.bills, b.fileOf(u.prov.unknownDoc), u.prov.name),
+			EntryIDs: u.ids, Citations: []extract.Citation{u.cit}})
+	}
+	return fs
+}
+
+// fileOf returns the file name of a document.
+func (b *builder) fileOf(doc string) string {
+	for i := range b.sources {
+		if b.sources[i].Document.ID == doc {
+			return b.sources[i].Document.File
+		}
+	}
+	return doc
 }
 
 func (b *builder) unverifiedFlags() []Flag {
@@ -115,85 +196,14 @@ func regionRegexp(name string) *regexp.Regexp {
 	return regexp.MustCompile(`$^`)
 }
 
-// missingRecordFlags flags referrals and orders that no entry of a matching
-// kind of care follows (on the same day or later). The ordering entry
-// counts only through its own procedures (an X-ray done during the visit).
-func (b *builder) missingRecordFlags() []Flag {
-	var fs []Flag
-	for _, e := range b.entries {
-		asks := make([][2]string, 0, len(e.referrals)+len(e.orders))
-		for _, r := range e.referrals {
-			asks = append(asks, [2]string{"Referral to", r})
-		}
-		for _, o := range e.orders {
-			asks = append(asks, [2]string{"Order for", o})
-		}
-		for _, ask := range asks {
-			want := wanted(ask[1])
-			if len(want) == 0 || b.fulfilled(e, want) {
-				continue
-			}
-			var re *regexp.Regexp
-			for _, c := range careKinds {
-				if c.name == want[0] {
-					re = c.words
-				}
-			}
-			fs = append(fs, Flag{Kind: FlagMissingRecords,
-				Message: fmt.Sprintf("%s %s on %s (%s): no later %s record was found.",
-					ask[0], ask[1], e.Date, e.Provider, strings.Join(want, " or ")),
-				EntryIDs: []string{e.ID}, Citations: []extract.Citation{citing(e.Citations, re)}})
-		}
-	}
-	return fs
-}
-
-// wanted is the care kinds a referral or order asks for; an order naming a
-// modality (MRI, CT …) asks for that modality, not any imaging.
-func wanted(ask string) []string {
-	want := matches(careKinds, ask, nil)
-	if slices.ContainsFunc(want, func(k string) bool { return slices.Contains(modalities, k) }) {
-		want = slices.DeleteFunc(want, func(k string) bool { return k == "imaging" })
-	}
-	return want
-}
-
-// fulfilled reports whether an entry of the wanted care follows from. An
-// imaging entry that names no modality counts for any modality.
-func (b *builder) fulfilled(from *entryWork, want []string) bool {
-	var procs []string
-	for _, p := range from.Procedures {
-		procs = append(procs, p.Description)
-	}
-	if provides(matches(careKinds, strings.Join(procs, " \n "), nil), want) {
-		return true
-	}
-	for _, e := range b.entries {
-		if e != from && !e.Date.Before(from.Date) && provides(careOf(e), want) {
-			return true
-		}
-	}
-	return false
-}
-
-func provides(got, want []string) bool {
-	anyModality := slices.Contains(got, "imaging") &&
-		!slices.ContainsFunc(got, func(k string) bool { return slices.Contains(modalities, k) })
-	for _, w := range want {
-		if slices.Contains(got, w) || anyModality && slices.Contains(modalities, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// billWithoutRecordFlags flags, per provider and date, bill lines whose
-// provider has no entry within a day of the date of service.
+// billWithoutRecordFlags flags, per provider and date, charge lines whose
+// provider has no entry within a day of the date of service (payment and
+// adjustment rows and EOB lines are no services).
 func (b *builder) billWithoutRecordFlags() []Flag {
 	var fs []Flag
 	index := map[string]int{}
 	for _, bl := range b.bills {
-		if bl.Date.IsZero() || b.hasRecord(bl) {
+		if bl.Date.IsZero() || bl.Kind != BillCharge || bl.EOB || b.hasRecord(bl) {
 			continue
 		}
 		k := bl.ProviderID + "|" + bl.Date.String()

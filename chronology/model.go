@@ -23,6 +23,13 @@ type Chronology struct {
 	Specials    Specials    `json:"specials"`
 	Duplicates  []Duplicate `json:"duplicates,omitempty"`
 	Flags       []Flag      `json:"flags,omitempty"`
+	// UndatedEntries are records that print no date of service: entries
+	// without a date, kept for a reviewer to date (each has an "undated"
+	// flag citing its page). They take no part in gaps.
+	UndatedEntries []Entry `json:"undated_entries,omitempty"`
+	// BillTotals are the totals printed on bills, by kind, each with the sum
+	// of the line items it was reconciled with.
+	BillTotals []BillTotal `json:"bill_totals,omitempty"`
 	// Usage is the LLM token use of the run that produced this chronology.
 	Usage *extract.Usage `json:"usage,omitempty"`
 }
@@ -45,7 +52,18 @@ type Document struct {
 	BatesFirst  string               `json:"bates_first,omitempty"`
 	BatesLast   string               `json:"bates_last,omitempty"`
 	PageSources []extract.PageSource `json:"page_sources,omitempty"`
+	// PageClasses gives, per page, the class the extractor decided
+	// (extract.PageClinical … extract.PageOther, or PageUnclassified);
+	// omitted when the extractor classified no page.
+	PageClasses []string `json:"page_classes,omitempty"`
 }
+
+// UnknownProvider is the name of the provider of facts that name none: one
+// such provider, with its own id, per document.
+const UnknownProvider = "Unknown provider"
+
+// PageUnclassified is the page class of a page the extractor gave no class.
+const PageUnclassified = "unclassified"
 
 // Provider is a normalised provider with the names it was printed as.
 type Provider struct {
@@ -64,10 +82,11 @@ const (
 	ReviewRejected   = "rejected"
 )
 
-// Entry is one encounter or dated medical event.
+// Entry is one encounter or dated medical event. Date is always set on
+// Chronology.Entries and always zero on Chronology.UndatedEntries.
 type Entry struct {
 	ID          string             `json:"id"`
-	Date        dates.Date         `json:"date"`
+	Date        dates.Date         `json:"date,omitzero"`
 	EndDate     dates.Date         `json:"end_date,omitzero"`
 	ProviderID  string             `json:"provider_id"`
 	Provider    string             `json:"provider"`
@@ -104,13 +123,31 @@ type Gap struct {
 	BeforeEntryID string     `json:"before_entry_id,omitempty"`
 }
 
-// Bill is one billed line item.
+// Bill kinds as written in chronology.json.
+const (
+	BillCharge     = "charge"
+	BillPayment    = "payment"
+	BillAdjustment = "adjustment"
+)
+
+// Bill is one line of a bill: a billed service (kind charge), or a payment
+// or adjustment row of a ledger, whose amount is in Paid or Adjustment and
+// whose Charge is 0. Only charge lines add to the specials' charges.
 type Bill struct {
-	ID          string             `json:"id"`
-	Date        dates.Date         `json:"date,omitzero"`
-	ProviderID  string             `json:"provider_id"`
-	Provider    string             `json:"provider"`
-	Code        string             `json:"code,omitempty"`
+	ID         string     `json:"id"`
+	Date       dates.Date `json:"date,omitzero"`
+	ProviderID string     `json:"provider_id"`
+	Provider   string     `json:"provider"`
+	Code       string     `json:"code,omitempty"`
+	// RevenueCode is a facility bill's revenue code printed beside Code.
+	RevenueCode string   `json:"revenue_code,omitempty"`
+	Modifiers   []string `json:"modifiers,omitempty"`
+	Units       float64  `json:"units,omitempty"`
+	// Kind is BillCharge, BillPayment or BillAdjustment.
+	Kind string `json:"kind,omitempty"`
+	// EOB marks a line read from an explanation of benefits: it is listed
+	// but never adds charges.
+	EOB         bool               `json:"eob,omitempty"`
 	Description string             `json:"description,omitempty"`
 	Charge      float64            `json:"charge"`
 	Adjustment  *float64           `json:"adjustment,omitempty"`
@@ -126,18 +163,43 @@ type Bill struct {
 type Specials struct {
 	TotalCharges      float64           `json:"total_charges"`
 	TotalPaid         *float64          `json:"total_paid,omitempty"`
+	TotalAdjustments  *float64          `json:"total_adjustments,omitempty"`
 	UnverifiedCharges *float64          `json:"unverified_charges,omitempty"`
 	ByProvider        []ProviderSpecial `json:"by_provider"`
 }
 
 // ProviderSpecial is one provider's line of the specials table.
 type ProviderSpecial struct {
-	ProviderID string     `json:"provider_id"`
-	Provider   string     `json:"provider"`
-	Charges    float64    `json:"charges"`
-	Paid       *float64   `json:"paid,omitempty"`
-	FirstDate  dates.Date `json:"first_date,omitzero"`
-	LastDate   dates.Date `json:"last_date,omitzero"`
+	ProviderID  string     `json:"provider_id"`
+	Provider    string     `json:"provider"`
+	Charges     float64    `json:"charges"`
+	Paid        *float64   `json:"paid,omitempty"`
+	Adjustments *float64   `json:"adjustments,omitempty"`
+	FirstDate   dates.Date `json:"first_date,omitzero"`
+	LastDate    dates.Date `json:"last_date,omitzero"`
+}
+
+// Bill total kinds as written in chronology.json.
+const (
+	TotalCharges     = "charges"
+	TotalPayments    = "payments"
+	TotalAdjustments = "adjustments"
+	TotalBalance     = "balance"
+)
+
+// BillTotal is a total printed on a bill. Charges, payments and
+// adjustments totals are reconciled with the provider's lines of that kind:
+// LinesTotal is the sum compared and Reconciled whether it matched to the
+// cent. A balance is never compared with charges; balances, and totals
+// with no line of their kind to compare, carry neither field.
+type BillTotal struct {
+	ProviderID string             `json:"provider_id"`
+	Provider   string             `json:"provider"`
+	Kind       string             `json:"kind"`
+	Total      float64            `json:"total"`
+	LinesTotal *float64           `json:"lines_total,omitempty"`
+	Reconciled *bool              `json:"reconciled,omitempty"`
+	Citations  []extract.Citation `json:"citations"`
 }
 
 // PageRef names one page of one document.
@@ -164,9 +226,15 @@ const (
 	FlagLowOCRConfidence  = "low_ocr_confidence"
 	FlagBillTotalMismatch = "bill_total_mismatch"
 	FlagPageError         = "page_error"
-	// FlagUndated marks records without a readable date of service, which
-	// cannot be placed in the chronology.
+	// FlagUndated marks a record without a readable date of service, listed
+	// in UndatedEntries: one flag per record, citing its page.
 	FlagUndated = "undated"
+	// FlagUnknownProvider marks a document whose records name no provider:
+	// one flag per document, citing its first such page.
+	FlagUnknownProvider = "unknown_provider"
+	// FlagDateNotQuoted marks an entry none of whose quotes holds its date
+	// of service: the date is not supported by a citation.
+	FlagDateNotQuoted = "date_not_quoted"
 )
 
 // Flag draws a reviewer's attention to something in the records.
@@ -175,4 +243,11 @@ type Flag struct {
 	Message   string             `json:"message"`
 	EntryIDs  []string           `json:"entry_ids,omitempty"`
 	Citations []extract.Citation `json:"citations,omitempty"`
+}
+
+// AllEntries returns the entries followed by the undated entries, in a new
+// slice: everything a reviewer may open, search or review.
+func (c Chronology) AllEntries() []Entry {
+	out := make([]Entry, 0, len(c.Entries)+len(c.UndatedEntries))
+	return append(append(out, c.Entries...), c.UndatedEntries...)
 }

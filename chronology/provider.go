@@ -25,6 +25,34 @@ var tokenSynonyms = map[string]string{
 	"instit": "institute", "ped": "pediatric", "peds": "pediatric", "ctr.": "center",
 	// OCR reads the "1" of "1st" as I or l.
 	"ist": "first", "lst": "first",
+	// Department and specialty abbreviations: "Int Med", "Pain Mgmt",
+	// "Emerg Svcs", "Neuro", "Surg", "Diag Img".
+	"int": "internal", "mgmt": "management", "mgt": "management", "mngmt": "management",
+	"mngt": "management", "neuro": "neurology", "surg": "surgery", "diag": "diagnostic",
+	"img": "imaging", "imag": "imaging", "emer": "emergency", "emrg": "emergency",
+	"ther": "therapy", "thrpy": "therapy", "sprts": "sports", "sys": "system",
+	"pract": "practice", "occ": "occupational", "behav": "behavioral", "bhvl": "behavioral",
+	"phys": "physicians", "physn": "physicians", "phy": "physicians", "orth": "orthopedics",
+	"ot": "occupational therapy", "anesth": "anesthesiology", "mc": "medical center",
+}
+
+// phraseSynonyms rewrite runs of canonical words that an abbreviation
+// splits differently ("Phys Ther" is physical therapy, not physicians
+// therapy).
+var phraseSynonyms = []struct{ from, to []string }{
+	{[]string{"physicians", "therapy"}, []string{"physical", "therapy"}},
+	{[]string{"physicians", "medicine"}, []string{"physical", "medicine"}},
+}
+
+// equivalentTokens are canonical words two names may use for the same
+// thing ("Sports Med" and "Sports Medicine": med is "medical"); they count
+// as shared when comparing names, without changing either name's key.
+var equivalentTokens = map[string]string{
+	"medical": "medic", "medicine": "medic", "surgery": "surg", "surgical": "surg", "surgeons": "surg",
+	"physicians": "physician", "physician": "physician", "associates": "assoc", "associate": "assoc",
+	"radiology": "radiolog", "radiologic": "radiolog", "radiological": "radiolog",
+	"chiropractic": "chiro", "chiropractors": "chiro", "chiropractor": "chiro",
+	"diagnostic": "diagnostic", "diagnostics": "diagnostic",
 }
 
 // legalSuffixes are dropped from the end of a provider name.
@@ -90,6 +118,13 @@ func providerTokens(name string) []string {
 			toks = append(toks, w)
 		}
 	}
+	for _, ph := range phraseSynonyms {
+		for i := 0; i+len(ph.from) <= len(toks); i++ {
+			if slices.Equal(toks[i:i+len(ph.from)], ph.from) {
+				toks = slices.Concat(toks[:i], ph.to, toks[i+len(ph.from):])
+			}
+		}
+	}
 	for len(toks) > 1 && legalSuffixes[toks[len(toks)-1]] {
 		toks = toks[:len(toks)-1]
 	}
@@ -100,6 +135,9 @@ func providerTokens(name string) []string {
 // the key is itself a known provider, make the name a part of that facility.
 var departmentSuffixes = [][]string{
 	{"department", "of", "emergency", "medicine"}, {"department", "of", "radiology"},
+	{"emergency", "department", "services"}, {"emergency", "services"}, {"emergency", "medical", "services"},
+	{"radiology", "services"}, {"imaging", "services"}, {"billing", "services"}, {"billing", "office"},
+	{"patient", "financial", "services"}, {"diagnostic", "imaging"},
 	{"emergency", "department"}, {"emergency", "room"}, {"emergency", "medicine"},
 	{"radiology", "department"}, {"imaging", "department"}, {"billing", "department"},
 	{"health", "information", "management"}, {"medical", "records"}, {"business", "office"},
@@ -108,7 +146,9 @@ var departmentSuffixes = [][]string{
 }
 
 // parentKey strips trailing department names from key while the remainder
-// is not in known, and returns the first remainder that is known.
+// is not in known, and returns the first remainder that is known, or
+// similar (similarKeys) to a known key: "Mercy Gen Hosp – Emergency
+// Services" is a department of "Mercy General Hospital".
 func parentKey(key string, known map[string]bool) (string, bool) {
 	toks := strings.Fields(key)
 	for {
@@ -123,10 +163,32 @@ func parentKey(key string, known map[string]bool) (string, bool) {
 		if !stripped {
 			return "", false
 		}
-		if p := strings.Join(toks, " "); known[p] {
+		p := strings.Join(toks, " ")
+		if known[p] {
 			return p, true
 		}
+		var similar []string
+		for k := range known {
+			if k != key && !isUnknownKey(k) && !isDepartment(k) && similarKeys(p, k) {
+				similar = append(similar, k)
+			}
+		}
+		if len(similar) > 0 {
+			slices.Sort(similar)
+			return similar[0], true
+		}
 	}
+}
+
+// isDepartment reports whether a key ends in a department name.
+func isDepartment(key string) bool {
+	toks := strings.Fields(key)
+	for _, suf := range departmentSuffixes {
+		if len(toks) > len(suf) && slices.Equal(toks[len(toks)-len(suf):], suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericTokens carry no identity of their own: two keys that differ only
@@ -142,14 +204,37 @@ var genericTokens = map[string]bool{
 // FuzzyProviderThreshold is the soft token-set (Jaccard) similarity at or
 // above which two provider keys are merged, provided the words they do not
 // share are all generic (medical, center, regional …). Words within one edit
-// of each other (five letters or more) count as shared, to absorb OCR slips.
+// of each other (five letters or more) count as shared, to absorb OCR slips,
+// and so do equivalent words (medical and medicine).
+//
+// A name of two words or more, not all generic, whose words are all found
+// in a longer name is that practice printed short ("Westbrook Int Med" for
+// "Westbrook Family & Internal Medicine", "Mercy Hospital" for "Mercy
+// General Hospital") and is merged whatever the similarity, unless the
+// longer name adds a word that makes it another organisation or service
+// line ("Mercy Hospital Emergency Physicians", "Valley Orthopedics
+// Physical Therapy"): see separateWords.
 const FuzzyProviderThreshold = 0.75
+
+// separateWords, added to a practice's name, name another organisation or
+// service line: a physician group, an imaging centre, a therapy clinic.
+var separateWords = map[string]bool{
+	"physicians": true, "physician": true, "anesthesia": true, "anesthesiology": true, "pathology": true,
+	"ambulance": true, "ems": true, "pharmacy": true, "laboratory": true, "lab": true, "labs": true,
+	"psychology": true, "counseling": true, "physical": true, "therapy": true, "chiropractic": true,
+	"radiology": true, "imaging": true, "mri": true, "urgent": true, "dental": true, "dentistry": true,
+	"ambulatory": true, "asc": true, "rehabilitation": true, "occupational": true, "hospice": true,
+}
 
 // similarKeys reports whether keys a and b name the same provider.
 func similarKeys(a, b string) bool {
 	ta, tb := strings.Fields(a), strings.Fields(b)
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
 	used := make([]bool, len(tb))
 	matched := 0
+	var extraShort []string
 	for _, x := range ta {
 		found := false
 		for j, y := range tb {
@@ -159,12 +244,22 @@ func similarKeys(a, b string) bool {
 				break
 			}
 		}
-		if !found && !genericTokens[x] {
-			return false
+		if !found {
+			extraShort = append(extraShort, x)
 		}
 	}
+	var extraLong []string
 	for j, y := range tb {
-		if !used[j] && !genericTokens[y] {
+		if !used[j] {
+			extraLong = append(extraLong, y)
+		}
+	}
+	if len(extraShort) == 0 && len(ta) >= 2 && distinctive(ta) > 0 &&
+		!slices.ContainsFunc(extraLong, func(w string) bool { return separateWords[w] }) {
+		return true
+	}
+	for _, w := range append(extraShort, extraLong...) {
+		if !genericTokens[w] {
 			return false
 		}
 	}
@@ -172,8 +267,22 @@ func similarKeys(a, b string) bool {
 	return union > 0 && float64(matched)/float64(union) >= FuzzyProviderThreshold
 }
 
+// distinctive counts the words of a name that are not generic.
+func distinctive(toks []string) int {
+	n := 0
+	for _, t := range toks {
+		if !genericTokens[t] {
+			n++
+		}
+	}
+	return n
+}
+
 func tokensMatch(x, y string) bool {
 	if x == y {
+		return true
+	}
+	if ex, ok := equivalentTokens[x]; ok && ex == equivalentTokens[y] {
 		return true
 	}
 	if len(x) < 5 || len(y) < 5 || hasDigit(x) || hasDigit(y) {

@@ -8,10 +8,25 @@ import (
 
 // mention is one printed provider name found in the records.
 type mention struct {
-	name string // as printed, whitespace folded
+	name string // as printed, whitespace folded; or unknownMarker+document
 	kind string // ProviderKind of an encounter, "" for bills
 	npi  string
+	// section is the provider of the document section the fact's page
+	// belongs to, as the extractor decided it ("" when none).
+	section string
 }
+
+// providerKey is the comparison key of a mention's name: NormalizeProvider,
+// or "unknown:<document>" for a document's unknown provider.
+func providerKey(name string) string {
+	if doc, ok := unknownDoc(name); ok {
+		return "unknown:" + doc
+	}
+	return NormalizeProvider(name)
+}
+
+// isUnknownKey reports whether a key is a document's unknown provider.
+func isUnknownKey(k string) bool { return strings.HasPrefix(k, "unknown:") || k == "unknown" }
 
 // providerCluster is one provider after merging name variants.
 type providerCluster struct {
@@ -21,6 +36,8 @@ type providerCluster struct {
 	forms map[string]int
 	kinds map[string]int
 	npis  map[string]int
+	// unknownDoc is the document whose unknown provider this is, else "".
+	unknownDoc string
 }
 
 // providerIndex resolves printed names to merged providers.
@@ -33,12 +50,14 @@ type providerIndex struct {
 func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // newProviderIndex merges the mentions into providers: equal keys first,
-// then department names into their parent facility, then keys similar
-// enough by similarKeys.
+// then department names into their parent facility, then a dashed name
+// into the practice its head names, then keys similar enough by
+// similarKeys. A document's unknown provider is never merged with
+// anything.
 func newProviderIndex(ms []mention) *providerIndex {
 	count := map[string]int{}
 	for _, m := range ms {
-		count[NormalizeProvider(m.name)]++
+		count[providerKey(m.name)]++
 	}
 	keys := make([]string, 0, len(count))
 	known := map[string]bool{}
@@ -49,16 +68,29 @@ func newProviderIndex(ms []mention) *providerIndex {
 	slices.Sort(keys)
 	uf := newUnionFind(keys)
 	for _, k := range keys {
+		if isUnknownKey(k) {
+			continue
+		}
 		if p, ok := parentKey(k, known); ok {
 			uf.union(k, p)
 		}
 	}
+	for _, m := range ms {
+		if h, ok := dashHead(m.name); ok {
+			if p, ok := headKey(providerKey(m.name), h, keys, known); ok {
+				uf.union(providerKey(m.name), p)
+			}
+		}
+	}
 	for i, a := range keys {
 		for _, b := range keys[i+1:] {
-			if a != "unknown" && b != "unknown" && similarKeys(a, b) {
+			if !isUnknownKey(a) && !isUnknownKey(b) && similarKeys(a, b) {
 				uf.union(a, b)
 			}
 		}
+	}
+	for k, p := range sectionAliases(ms, keys, known) {
+		uf.union(k, p)
 	}
 	px := &providerIndex{byKey: map[string]*providerCluster{}}
 	for _, k := range keys {
@@ -72,7 +104,10 @@ func newProviderIndex(ms []mention) *providerIndex {
 		px.byKey[k] = c
 	}
 	for _, m := range ms {
-		c := px.byKey[NormalizeProvider(m.name)]
+		c := px.byKey[providerKey(m.name)]
+		if _, unknown := unknownDoc(m.name); unknown {
+			continue
+		}
 		if f := foldSpace(m.name); f != "" {
 			c.forms[f]++
 		}
@@ -86,17 +121,148 @@ func newProviderIndex(ms []mention) *providerIndex {
 	for _, c := range px.clusters {
 		c.id = "prov-" + shortHash(c.key)
 		c.name = niceCase(displayForm(c.forms))
+		if doc, ok := strings.CutPrefix(c.key, "unknown:"); ok {
+			// Every document's unknown provider has its own id; the name
+			// stays the one readers and tools know, and the document's
+			// unknown_provider flag names the file.
+			c.unknownDoc = doc
+			c.name = UnknownProvider
+		}
 		if c.name == "" {
-			c.name = "Unknown provider"
+			c.name = UnknownProvider
 		}
 	}
 	return px
 }
 
-// lookup returns the provider of a printed name (which must have been
-// among the mentions).
+// sectionAliases finds names printed only inside another provider's
+// document sections: a name all of whose facts lie on pages whose section
+// provider (decided by the extractor over the whole document: letterhead,
+// running header, fax sender) is one other provider S, and which shares a
+// distinctive word with S, is a name S prints itself under ("Lakeside
+// Ortho – Sports Med" on the ledger of "Lakeside Bone & Joint
+// Specialists"). It maps such keys to the key of S.
+func sectionAliases(ms []mention, keys []string, known map[string]bool) map[string]string {
+	sections := map[string]map[string]bool{}
+	for _, m := range ms {
+		k := providerKey(m.name)
+		if isUnknownKey(k) {
+			continue
+		}
+		if sections[k] == nil {
+			sections[k] = map[string]bool{}
+		}
+		s := NormalizeProvider(m.section)
+		if m.section == "" || unknownKeys[s] {
+			s = "" // a fact outside any section: the name stands alone
+		}
+		sections[k][s] = true
+	}
+	out := map[string]string{}
+	for _, k := range keys {
+		if len(sections[k]) != 1 {
+			continue
+		}
+		var s string
+		for s = range sections[k] {
+		}
+		if s == "" || s == k || similarKeys(s, k) || !shareDistinctive(s, k) {
+			continue
+		}
+		if known[s] {
+			out[k] = s
+			continue
+		}
+		for _, o := range keys {
+			if o != k && !isUnknownKey(o) && !isDepartment(o) && similarKeys(s, o) {
+				out[k] = o
+				break
+			}
+		}
+	}
+	return out
+}
+
+// shareDistinctive reports whether two keys share a word that is not
+// generic.
+func shareDistinctive(a, b string) bool {
+	tb := strings.Fields(b)
+	for _, x := range strings.Fields(a) {
+		if !genericTokens[x] && slices.ContainsFunc(tb, func(y string) bool { return tokensMatch(x, y) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// dashHead returns the part of a printed name before a spaced dash, which
+// names the practice whose department, site or service line follows
+// ("Harborview Orthopaedics – Spine Center"); false when there is none or
+// it is a single word.
+func dashHead(name string) (string, bool) {
+	for _, sep := range []string{" - ", " – ", " — "} {
+		if i := strings.Index(name, sep); i > 0 {
+			head := strings.TrimSpace(name[:i])
+			return head, len(providerTokens(head)) >= 2
+		}
+	}
+	return "", false
+}
+
+// headKey returns the known key the head of a dashed name stands for: its
+// own key, or one similar to it that is not itself a department; key is
+// the whole name's key.
+func headKey(key, head string, keys []string, known map[string]bool) (string, bool) {
+	h := NormalizeProvider(head)
+	if h == key || unknownKeys[h] {
+		return "", false
+	}
+	if known[h] {
+		return h, true
+	}
+	for _, o := range keys {
+		if o != key && !isUnknownKey(o) && !isDepartment(o) && similarKeys(h, o) {
+			return o, true
+		}
+	}
+	return "", false
+}
+
+// lookup returns the provider of a name (which must have been among the
+// mentions).
 func (px *providerIndex) lookup(name string) *providerCluster {
-	return px.byKey[NormalizeProvider(name)]
+	return px.byKey[providerKey(name)]
+}
+
+// find returns the provider a printed name stands for, which need not
+// have been among the mentions: the provider with its key, else one whose
+// key is similar by similarKeys or is its parent facility; nil when none.
+func (px *providerIndex) find(name string) *providerCluster {
+	k := NormalizeProvider(name)
+	if unknownKeys[k] {
+		return nil
+	}
+	if c := px.byKey[k]; c != nil {
+		return c
+	}
+	known := map[string]bool{}
+	keys := make([]string, 0, len(px.byKey))
+	for key := range px.byKey {
+		if !isUnknownKey(key) {
+			keys = append(keys, key)
+			known[key] = true
+		}
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		if similarKeys(k, key) {
+			return px.byKey[key]
+		}
+	}
+	if p, ok := parentKey(k, known); ok {
+		return px.byKey[p]
+	}
+	return nil
 }
 
 // providers lists the merged providers that are used, sorted by name.

@@ -37,9 +37,10 @@ var bodyRegions = []category{
 	{"ankle or foot", regexp.MustCompile(`(?i)\b(ankles?|foot|feet)\b`), []string{"S90", "S92", "S93", "S96"}},
 }
 
-// careKinds classify referrals, orders and entries for missing-record flags.
+// careKinds classify referrals, orders, expected records and entries for
+// missing-record flags.
 var careKinds = []category{
-	{"imaging", regexp.MustCompile(`(?i)\b(mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|imaging|radiology|scan)\b`), nil},
+	{"imaging", regexp.MustCompile(`(?i)\b(mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|imaging|radiology|scan|7[0-9]{4})\b`), nil},
 	{"MRI", regexp.MustCompile(`(?i)\b(mri|mra|magnetic resonance)\b`), nil},
 	{"CT", regexp.MustCompile(`(?i)\b(ct|cat scan|computed tomography)\b`), nil},
 	{"X-ray", regexp.MustCompile(`(?i)\b(x-?rays?|radiographs?|xr)\b`), nil},
@@ -50,7 +51,25 @@ var careKinds = []category{
 	{"neurology", regexp.MustCompile(`(?i)\bneurolog\w*`), nil},
 	{"neurosurgery", regexp.MustCompile(`(?i)\b(neurosurg\w*|spine surg\w*)\b`), nil},
 	{"pain management", regexp.MustCompile(`(?i)\b(pain (management|medicine|clinic|specialist)|pain_management|epidural|esi|injections?)\b`), nil},
-	{"primary care", regexp.MustCompile(`(?i)\b(primary care|primary_care|pcp|family (medicine|physician|doctor))\b`), nil},
+	{"primary care", regexp.MustCompile(`(?i)\b(primary care|primary_care|pcp|family (medicine|physician|doctor)|internal medicine)\b`), nil},
+	{"ambulance", regexp.MustCompile(`(?i)\b(ambulance|ems|emergency medical services|paramedics?|fire (rescue|department)|medic unit|a04[0-9]{2})\b`), nil},
+	{"electrodiagnostic", regexp.MustCompile(`(?i)\b(emg|ncs|ncv|emg/ncs|nerve conduction|electromyogra\w*|electrodiagnostic\w*|9586[0-9]|9588[0-9]|959[01][0-9])\b`), nil},
+	{"laboratory", regexp.MustCompile(`(?i)\b(labs?|laborator(y|ies)|blood ?work|cbc|urinalysis|toxicology|lab_?oratory)\b`), nil},
+	{"behavioral health", regexp.MustCompile(`(?i)\b(psycholog\w*|psychiatr\w*|counsel(l)?(ing|ors?)|behaviou?ral[ _]health|mental health|psychotherap\w*|lcsw|lpc|social work\w*|cognitive behaviou?ral|cbt|behaviou?ral therap\w*)\b`), nil},
+	{"neuropsychology", regexp.MustCompile(`(?i)\bneuropsych\w*`), nil},
+	{"surgery", regexp.MustCompile(`(?i)\b(surg(ery|ical|eons?)|operative|arthroscop\w*|discectomy|laminectomy|fusion)\b`), nil},
+	{"occupational therapy", regexp.MustCompile(`(?i)\b(occupational therap\w*|ot|occupational_therapy)\b`), nil},
+	{"speech therapy", regexp.MustCompile(`(?i)\b(speech(-language)? (therap\w*|patholog\w*)|slp)\b`), nil},
+	{"vestibular therapy", regexp.MustCompile(`(?i)\bvestibular\b`), nil},
+	{"cardiology", regexp.MustCompile(`(?i)\b(cardiolog\w*|echocardiogra\w*|ekg|ecg|holter)\b`), nil},
+	{"ophthalmology", regexp.MustCompile(`(?i)\b(ophthalmolog\w*|optometr\w*|eye exam)\b`), nil},
+	{"otolaryngology", regexp.MustCompile(`(?i)\b(ent|otolaryngolog\w*|audiolog\w*|hearing test)\b`), nil},
+	{"dentistry", regexp.MustCompile(`(?i)\b(dent(al|ist\w*|istry)|oral surg\w*)\b`), nil},
+	{"podiatry", regexp.MustCompile(`(?i)\bpodiatr\w*`), nil},
+	{"acupuncture", regexp.MustCompile(`(?i)\bacupunct\w*`), nil},
+	{"massage therapy", regexp.MustCompile(`(?i)\bmassage\b`), nil},
+	{"sleep study", regexp.MustCompile(`(?i)\b(sleep stud(y|ies)|polysomnogra\w*)\b`), nil},
+	{"EEG", regexp.MustCompile(`(?i)\b(eeg|electroencephalogra\w*)\b`), nil},
 }
 
 // modalities are the imaging kinds an order can name specifically.
@@ -62,6 +81,9 @@ var kindCategory = map[string]string{
 	"physical_therapy": "physical therapy", "chiropractic": "chiropractic",
 	"neurology": "neurology", "neurosurgery": "neurosurgery",
 	"pain_management": "pain management", "primary_care": "primary care",
+	"ambulance": "ambulance", "ems": "ambulance", "behavioral_health": "behavioral health",
+	"psychology": "behavioral health", "laboratory": "laboratory", "surgery": "surgery",
+	"occupational_therapy": "occupational therapy",
 }
 
 // matches returns the names of the categories found in text or codes.
@@ -110,13 +132,17 @@ func diagnosisText(e *entryWork) (string, []string) {
 }
 
 // careOf is the care kinds an entry shows it provided, from its provider's
-// kind and name, its visit type and its procedures.
+// kind and names (as printed and with abbreviations expanded: "Pain Mgmt"
+// is pain management), its visit type and its procedures.
 func careOf(e *entryWork) []string {
-	var procs []string
-	for _, p := range e.Procedures {
-		procs = append(procs, p.Description, p.Code)
+	parts := []string{e.kind, e.VisitType, e.prov.name, e.prov.key}
+	for f := range e.prov.forms {
+		parts = append(parts, f)
 	}
-	out := matches(careKinds, e.kind+" \n "+e.VisitType+" \n "+e.prov.name+" \n "+strings.Join(procs, " \n "), nil)
+	for _, p := range e.Procedures {
+		parts = append(parts, p.Description, p.Code)
+	}
+	out := matches(careKinds, strings.Join(parts, " \n "), nil)
 	if k, ok := kindCategory[e.kind]; ok {
 		out = append(out, k)
 	}

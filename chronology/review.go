@@ -174,8 +174,8 @@ func (e *Entry) setField(f, v string) {
 // applies every correction made since the entry was last reset, keeping
 // the extracted values in Corrections. Reviews of entries no longer in the
 // chronology (records removed or re-extracted) are ignored. Entries are
-// re-sorted when a date was corrected. It returns the number of reviews
-// applied.
+// re-sorted when a date was corrected; an undated entry given a date by a
+// reviewer moves into Entries. It returns the number of reviews applied.
 func ApplyReviews(c *Chronology, reviews []EntryReview) int {
 	byEntry := map[string][]EntryReview{}
 	for _, r := range reviews {
@@ -183,64 +183,83 @@ func ApplyReviews(c *Chronology, reviews []EntryReview) int {
 	}
 	applied, redate := 0, false
 	for i := range c.Entries {
-		e := &c.Entries[i]
-		rs := byEntry[e.ID]
-		if len(rs) == 0 {
+		n, changed := applyEntryReviews(&c.Entries[i], byEntry[c.Entries[i].ID])
+		applied += n
+		redate = redate || changed
+	}
+	var undated []Entry
+	for _, e := range c.UndatedEntries {
+		n, _ := applyEntryReviews(&e, byEntry[e.ID])
+		applied += n
+		if e.Date.IsZero() {
+			undated = append(undated, e)
 			continue
 		}
-		sort.SliceStable(rs, func(a, b int) bool {
-			return rs[a].At.Before(rs[b].At) || rs[a].At.Equal(rs[b].At) && rs[a].ID < rs[b].ID
-		})
-		// Corrections since the last reset to unreviewed, in order; a later
-		// correction of the same field wins, the original stays the extracted one.
-		start := 0
-		for k, r := range rs {
-			if r.State == ReviewUnreviewed {
-				start = k + 1
-			}
-		}
-		fields := map[string]*Correction{}
-		var order []string
-		for _, r := range rs[start:] {
-			if r.State != ReviewCorrected {
-				continue
-			}
-			names := make([]string, 0, len(r.Fields))
-			for f := range r.Fields {
-				names = append(names, f)
-			}
-			sort.Strings(names)
-			for _, f := range names {
-				if cr, ok := fields[f]; ok {
-					cr.Value, cr.By, cr.At = r.Fields[f], r.Username, r.At
-					continue
-				}
-				fields[f] = &Correction{Field: f, Original: e.FieldValue(f), Value: r.Fields[f], By: r.Username, At: r.At}
-				order = append(order, f)
-			}
-		}
-		for _, f := range order {
-			cr := fields[f]
-			if f == "date" && cr.Value != cr.Original {
-				redate = true
-			}
-			e.setField(f, cr.Value)
-			e.Corrections = append(e.Corrections, *cr)
-		}
-		last := rs[len(rs)-1]
-		e.Review = last.State
-		if last.State == ReviewVerified && len(e.Corrections) > 0 {
-			e.Review = ReviewCorrected
-		}
-		if last.State != ReviewUnreviewed {
-			e.ReviewedBy = &ReviewInfo{By: last.Username, At: last.At, Reason: last.Reason}
-		}
-		applied += len(rs)
+		c.Entries = append(c.Entries, e)
+		redate = true
 	}
+	c.UndatedEntries = undated
 	if redate {
 		sort.SliceStable(c.Entries, func(a, b int) bool { return c.Entries[a].Date.Before(c.Entries[b].Date) })
 	}
 	return applied
+}
+
+// applyEntryReviews applies the reviews of one entry and reports how many
+// there were and whether its date changed.
+func applyEntryReviews(e *Entry, rs []EntryReview) (int, bool) {
+	if len(rs) == 0 {
+		return 0, false
+	}
+	redate := false
+	sort.SliceStable(rs, func(a, b int) bool {
+		return rs[a].At.Before(rs[b].At) || rs[a].At.Equal(rs[b].At) && rs[a].ID < rs[b].ID
+	})
+	// Corrections since the last reset to unreviewed, in order; a later
+	// correction of the same field wins, the original stays the extracted one.
+	start := 0
+	for k, r := range rs {
+		if r.State == ReviewUnreviewed {
+			start = k + 1
+		}
+	}
+	fields := map[string]*Correction{}
+	var order []string
+	for _, r := range rs[start:] {
+		if r.State != ReviewCorrected {
+			continue
+		}
+		names := make([]string, 0, len(r.Fields))
+		for f := range r.Fields {
+			names = append(names, f)
+		}
+		sort.Strings(names)
+		for _, f := range names {
+			if cr, ok := fields[f]; ok {
+				cr.Value, cr.By, cr.At = r.Fields[f], r.Username, r.At
+				continue
+			}
+			fields[f] = &Correction{Field: f, Original: e.FieldValue(f), Value: r.Fields[f], By: r.Username, At: r.At}
+			order = append(order, f)
+		}
+	}
+	for _, f := range order {
+		cr := fields[f]
+		if f == "date" && cr.Value != cr.Original {
+			redate = true
+		}
+		e.setField(f, cr.Value)
+		e.Corrections = append(e.Corrections, *cr)
+	}
+	last := rs[len(rs)-1]
+	e.Review = last.State
+	if last.State == ReviewVerified && len(e.Corrections) > 0 {
+		e.Review = ReviewCorrected
+	}
+	if last.State != ReviewUnreviewed {
+		e.ReviewedBy = &ReviewInfo{By: last.Username, At: last.At, Reason: last.Reason}
+	}
+	return len(rs), redate
 }
 
 // Reviewed reports whether a person has confirmed the entry: verified or

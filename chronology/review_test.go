@@ -181,3 +181,27 @@ func TestCorrectableFieldsRoundTrip(t *testing.T) {
 		t.Error("empty pain score or unknown field")
 	}
 }
+
+// TestApplyReviewsUndated: a reviewer verifies one undated entry (it stays
+// undated) and dates another, which moves it into the entries in date
+// order.
+func TestApplyReviewsUndated(t *testing.T) {
+	c := reviewChronology()
+	c.UndatedEntries = []Entry{
+		{ID: "u1", Provider: "Coastal Ortho", Review: ReviewUnreviewed},
+		{ID: "u2", Provider: "Coastal Ortho", Review: ReviewUnreviewed},
+	}
+	n := ApplyReviews(&c, []EntryReview{
+		reviewed("u1", ReviewVerified, 1, nil, ""),
+		reviewed("u2", ReviewCorrected, 2, map[string]string{"date": "2023-01-01"}, ""),
+	})
+	if n != 2 {
+		t.Errorf("applied %d reviews, want 2", n)
+	}
+	if len(c.UndatedEntries) != 1 || c.UndatedEntries[0].ID != "u1" || c.UndatedEntries[0].Review != ReviewVerified {
+		t.Errorf("undated entries %+v", c.UndatedEntries)
+	}
+	if c.Entries[0].ID != "u2" || c.Entries[0].Date != dates.New(2023, 1, 1) || c.Entries[0].Corrections[0].Original != "" {
+		t.Errorf("the dated entry is not first: %+v", c.Entries[0])
+	}
+}

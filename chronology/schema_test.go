@@ -36,11 +36,12 @@ func sharedDir(t *testing.T) string {
 	return shared
 }
 
-func TestChronologyValidatesAgainstSchema(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "spec", "chronology.schema.json")
+// compileSchema compiles the JSON schema at path.
+func compileSchema(t *testing.T, path string) *jsonschema.Schema {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("schema absent: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	doc, err := jsonschema.UnmarshalJSON(f)
@@ -49,37 +50,112 @@ func TestChronologyValidatesAgainstSchema(t *testing.T) {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	if err := c.AddResource("file:///chronology.schema.json", doc); err != nil {
+	url := "file:///" + filepath.Base(path)
+	if err := c.AddResource(url, doc); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := c.Compile("file:///chronology.schema.json")
+	sch, err := c.Compile(url)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sch
+}
+
+func validate(sch *jsonschema.Schema, c Chronology) error {
+	js, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
+	if err != nil {
+		return err
+	}
+	return sch.Validate(inst)
+}
+
+// TestChronologyValidatesAgainstSchema validates chronologies, one holding
+// every optional property added since v1 was written, against the contract
+// in ../shared/spec and against the shapes of the additions kept in
+// testdata/v1-additions.schema.json.
+func TestChronologyValidatesAgainstSchema(t *testing.T) {
+	additions := compileSchema(t, filepath.Join("testdata", "v1-additions.schema.json"))
 	cases := map[string]Chronology{
-		"rich":  Build(richMatter(), richSources(), Options{GeneratedAt: testTime}),
-		"empty": Build(Matter{ID: "m"}, nil, Options{}),
+		"rich":      Build(richMatter(), richSources(), Options{GeneratedAt: testTime}),
+		"empty":     Build(Matter{ID: "m"}, nil, Options{}),
+		"new facts": Build(Matter{ID: "m", DateOfIncident: d("2024-01-01")}, newFactsSources(), Options{GeneratedAt: testTime}),
 	}
 	for name, chron := range cases {
-		js, err := json.Marshal(chron)
-		if err != nil {
-			t.Fatal(err)
+		if err := validate(additions, chron); err != nil {
+			t.Errorf("%s chronology does not validate against the additions: %v", name, err)
 		}
-		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
-		if err != nil {
-			t.Fatal(err)
+	}
+	js, _ := json.Marshal(cases["new facts"])
+	for _, key := range []string{`"page_classes":["administrative","clinical_note","bill","clinical_note","bill","eob"]`,
+		`"revenue_code":"0450"`, `"modifiers":["25"]`, `"units":2`, `"kind":"payment"`, `"kind":"adjustment"`, `"eob":true`,
+		`"total_adjustments":900`, `"adjustments":900`, `"bill_totals":[`, `"kind":"balance"`, `"lines_total":3020`, `"reconciled":true`,
+		`"undated_entries":[`, `"kind":"undated"`, `"kind":"unknown_provider"`, `"kind":"missing_records"`, `"kind":"date_not_quoted"`} {
+		if !bytes.Contains(js, []byte(key)) {
+			t.Errorf("the new-facts chronology lacks %s", key)
 		}
-		if err := sch.Validate(inst); err != nil {
+	}
+	// The additions schema really validates: an undated entry with a date,
+	// and a bill of an unknown kind, fail.
+	broken := cases["new facts"]
+	broken.UndatedEntries = []Entry{broken.Entries[0]}
+	if validate(additions, broken) == nil {
+		t.Error("an undated entry with a date validated")
+	}
+	broken = Build(Matter{ID: "m"}, newFactsSources(), Options{})
+	broken.Bills[0].Kind = "refund"
+	if validate(additions, broken) == nil {
+		t.Error("a bill of kind refund validated")
+	}
+
+	sch := compileSchema(t, filepath.Join(sharedDir(t), "spec", "chronology.schema.json"))
+	for name, chron := range cases {
+		if err := validate(sch, chron); err != nil {
 			t.Errorf("%s chronology does not validate: %v", name, err)
 		}
 	}
 	// The validator really validates: a broken chronology fails.
-	broken := Build(richMatter(), richSources(), Options{})
+	broken = Build(richMatter(), richSources(), Options{})
 	broken.Entries[0].Citations = nil
-	js, _ := json.Marshal(broken)
-	inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(js))
-	if sch.Validate(inst) == nil {
+	if validate(sch, broken) == nil {
 		t.Error("an entry without citations validated")
+	}
+}
+
+// TestNewFacts checks what the new-facts matter must give.
+func TestNewFacts(t *testing.T) {
+	c := Build(Matter{ID: "m", DateOfIncident: d("2024-01-01")}, newFactsSources(), Options{})
+	if len(c.Entries) != 2 || len(c.UndatedEntries) != 1 || c.UndatedEntries[0].Provider != "Mercy General Hospital" {
+		t.Errorf("entries %d undated %+v", len(c.Entries), c.UndatedEntries)
+	}
+	for _, p := range c.Providers {
+		if p.Name == "Law Office of Dana Pike" {
+			t.Error("the fax cover made a provider")
+		}
+	}
+	if c.Specials.TotalCharges != 3020 || *c.Specials.TotalPaid != 1500 || *c.Specials.TotalAdjustments != 900 {
+		t.Errorf("specials %+v", c.Specials)
+	}
+	if fs := flagsOf(c, FlagBillTotalMismatch); len(fs) != 0 {
+		t.Errorf("mismatch flags %+v", fs)
+	}
+	if fs := flagsOf(c, FlagDateNotQuoted); len(fs) != 1 || fs[0].Citations[0].DocumentID != "x" {
+		t.Errorf("date_not_quoted flags %+v", fs)
+	}
+	if fs := flagsOf(c, FlagMissingRecords); len(fs) != 1 || fs[0].Citations[0].Quote != "Arrived by ambulance." {
+		t.Errorf("missing records %+v", fs)
+	}
+	if fs := flagsOf(c, FlagUnknownProvider); len(fs) != 1 || fs[0].Citations[0].DocumentID != "x" {
+		t.Errorf("unknown provider %+v", fs)
+	}
+	if c.Entries[0].Provider != "Mercy General Hospital" {
+		t.Errorf("the emergency department is not a department of its hospital: %q", c.Entries[0].Provider)
+	}
+	if c.Entries[0].Citations[0].Quote != "Date of Service: 01/02/2024" {
+		t.Errorf("the date-bearing quote is not first: %+v", c.Entries[0].Citations)
 	}
 }
 
@@ -88,7 +164,13 @@ var hex64 = regexp.MustCompile(`^[0-9a-f]{64}$`)
 // TestRequiredFields checks, without the schema file, that every property
 // the schema requires is filled in the rich chronology.
 func TestRequiredFields(t *testing.T) {
-	c := Build(richMatter(), richSources(), Options{})
+	for _, c := range []Chronology{Build(richMatter(), richSources(), Options{}),
+		Build(Matter{ID: "m"}, newFactsSources(), Options{})} {
+		requiredFields(t, c)
+	}
+}
+
+func requiredFields(t *testing.T, c Chronology) {
 	if c.Schema != SchemaVersion || c.Matter.ID == "" {
 		t.Error("schema or matter id missing")
 	}
@@ -109,6 +191,18 @@ func TestRequiredFields(t *testing.T) {
 			t.Errorf("entry %+v", e)
 		}
 		checkCitations(t, e.ID, e.Citations)
+	}
+	for _, e := range c.UndatedEntries {
+		if e.ID == "" || !e.Date.IsZero() || names[e.ProviderID] != e.Provider || len(e.Citations) == 0 {
+			t.Errorf("undated entry %+v", e)
+		}
+		checkCitations(t, e.ID, e.Citations)
+	}
+	for _, bt := range c.BillTotals {
+		if names[bt.ProviderID] != bt.Provider || bt.Kind == "" || len(bt.Citations) == 0 {
+			t.Errorf("bill total %+v", bt)
+		}
+		checkCitations(t, bt.Kind, bt.Citations)
 	}
 	for _, b := range c.Bills {
 		if b.ID == "" || names[b.ProviderID] != b.Provider || len(b.Citations) == 0 {

@@ -12,6 +12,8 @@ const (
 	FactEncounter = "encounter"
 	FactBill      = "bill"
 	FactBillTotal = "bill_total"
+	FactPage      = "page"     // an extract.PageInfo: a page's class and section provider
+	FactExpected  = "expected" // an extract.ExpectedRecord
 )
 
 // FactRow is one fact of a Result as a store writes it: its kind, the
@@ -23,9 +25,11 @@ type FactRow struct {
 }
 
 // FactRows lists the facts of r in a fixed order (encounters, bill lines,
-// bill totals), the order in which AddFact rebuilds them.
+// bill totals, page infos, expected records), the order in which AddFact
+// rebuilds them. Undated encounters and the bill fields are part of the
+// encoded values.
 func FactRows(r extract.Result) []FactRow {
-	rows := make([]FactRow, 0, len(r.Encounters)+len(r.Bills)+len(r.BillTotals))
+	rows := make([]FactRow, 0, len(r.Encounters)+len(r.Bills)+len(r.BillTotals)+len(r.Pages)+len(r.Expected))
 	for _, e := range r.Encounters {
 		rows = append(rows, FactRow{FactEncounter, firstPage(e.Citations), e})
 	}
@@ -34,6 +38,12 @@ func FactRows(r extract.Result) []FactRow {
 	}
 	for _, t := range r.BillTotals {
 		rows = append(rows, FactRow{FactBillTotal, firstPage(t.Citations), t})
+	}
+	for _, p := range r.Pages {
+		rows = append(rows, FactRow{FactPage, p.Page, p})
+	}
+	for _, x := range r.Expected {
+		rows = append(rows, FactRow{FactExpected, firstPage(x.Citations), x})
 	}
 	return rows
 }
@@ -84,6 +94,18 @@ func AddFact(r *extract.Result, kind string, data []byte) error {
 			return err
 		}
 		r.BillTotals = append(r.BillTotals, t)
+	case FactPage:
+		var p extract.PageInfo
+		if err := json.Unmarshal(data, &p); err != nil {
+			return err
+		}
+		r.Pages = append(r.Pages, p)
+	case FactExpected:
+		var x extract.ExpectedRecord
+		if err := json.Unmarshal(data, &x); err != nil {
+			return err
+		}
+		r.Expected = append(r.Expected, x)
 	default:
 		return fmt.Errorf("unknown fact kind %q", kind)
 	}

@@ -324,7 +324,7 @@ func (w *buildWorker) Work(ctx context.Context, job *river.Job[BuildArgs]) error
 		return err
 	}
 	if p.cfg.Indexer != nil {
-		if err := p.cfg.Indexer.IndexEntries(ctx, id, c.Entries); err != nil {
+		if err := p.cfg.Indexer.IndexEntries(ctx, id, c.AllEntries()); err != nil {
 			p.log.Warn("search index of entries not updated", "matter", id, "error", SafeError(err))
 		}
 	}

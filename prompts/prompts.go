@@ -18,7 +18,7 @@ import (
 
 // LatestExtraction is the extraction prompt version used unless configured
 // otherwise.
-const LatestExtraction = "extract-v1"
+const LatestExtraction = "extract-v2"
 
 // Delimiters around the record text in the user message, and the marker
 // line that opens each page inside it.
@@ -59,7 +59,7 @@ func Extraction(version string) (Prompt, error) {
 		return Prompt{}, fmt.Errorf("prompt version %q: not found (have %s)", version, strings.Join(ExtractionVersions(), ", "))
 	}
 	p := Prompt{Version: version, SHA256: checksum(sysSrc, userSrc)}
-	funcs := template.FuncMap{"data": Neutralise, "marker": PageMarker}
+	funcs := template.FuncMap{"data": Neutralise, "marker": PageMarker, "hint": Hint}
 	if p.system, err1 = template.New("system").Option("missingkey=error").Parse(string(sysSrc)); err1 != nil {
 		return Prompt{}, fmt.Errorf("prompt %s system template: %w", version, err1)
 	}
@@ -105,7 +105,17 @@ type systemData struct{ Version string }
 type userData struct {
 	Version     string
 	First, Last int
-	Pages       []extract.Page
+	Pages       []pageData
+}
+
+// pageData is one page of the user message: its number and text, and what
+// the layout decided about it (empty when nothing was decided).
+type pageData struct {
+	Number   int
+	Text     string
+	Class    string
+	BillKind string
+	Provider string
 }
 
 // System renders the system message. It takes no page data by design.
@@ -118,12 +128,22 @@ func (p Prompt) System() (string, error) {
 }
 
 // User renders the user message holding the given pages, in order, each
-// opened by its PageMarker inside the BeginData/EndData block.
-func (p Prompt) User(pages []extract.Page) (string, error) {
+// opened by its PageMarker inside the BeginData/EndData block. infos are
+// the layout's page classes and section providers, matched to the pages
+// by number; versions from extract-v2 show them under each page's marker.
+func (p Prompt) User(pages []extract.Page, infos ...extract.PageInfo) (string, error) {
 	if len(pages) == 0 {
 		return "", fmt.Errorf("render prompt %s user message: no pages", p.Version)
 	}
-	d := userData{Version: p.Version, First: pages[0].Number, Last: pages[len(pages)-1].Number, Pages: pages}
+	byPage := make(map[int]extract.PageInfo, len(infos))
+	for _, in := range infos {
+		byPage[in.Page] = in
+	}
+	d := userData{Version: p.Version, First: pages[0].Number, Last: pages[len(pages)-1].Number}
+	for _, pg := range pages {
+		in := byPage[pg.Number]
+		d.Pages = append(d.Pages, pageData{Number: pg.Number, Text: pg.Text, Class: in.Class, BillKind: in.BillKind, Provider: in.Provider})
+	}
 	var b bytes.Buffer
 	if err := p.user.Execute(&b, d); err != nil {
 		return "", fmt.Errorf("render prompt %s user message: %w", p.Version, err)
@@ -131,16 +151,45 @@ func (p Prompt) User(pages []extract.Page) (string, error) {
 	return b.String(), nil
 }
 
-var markerLine = regexp.MustCompile(`(?m)^[ \t]*=== PAGE \d+ ===[ \t]*$`)
+var (
+	markerLine = regexp.MustCompile(`(?m)^[ \t]*=== PAGE \d+ ===[ \t]*$`)
+	hintLine   = regexp.MustCompile(`(?mi)^[ \t]*\[layout:`)
+)
+
+// HintPrefix opens the line under a page marker that says what the layout
+// decided about the page.
+const HintPrefix = "[layout: "
+
+// Hint returns the layout line shown under a page's marker: "[layout:
+// class bill (ub04); section provider: Mercy General Hospital]", or ""
+// when nothing was decided. The provider name, read from the pages, is
+// neutralised and kept on one line.
+func Hint(class, billKind, provider string) string {
+	if class == "" {
+		return ""
+	}
+	s := HintPrefix + "class " + class
+	if billKind != "" {
+		s += " (" + billKind + ")"
+	}
+	provider = strings.Join(strings.Fields(Neutralise(provider)), " ")
+	provider = strings.NewReplacer("[", "(", "]", ")").Replace(provider)
+	if provider == "" {
+		provider = "none named"
+	}
+	return s + "; section provider: " + provider + "]"
+}
 
 // Neutralise prepares page text for the data block: it trims trailing
-// space and defuses text that imitates the block's delimiters or a page
-// marker, so a page cannot close the data block or pose as another page.
+// space and defuses text that imitates the block's delimiters, a page
+// marker or a layout line, so a page cannot close the data block, pose as
+// another page or claim a class of its own.
 // Ordinary text is left exactly as printed, so quotes stay verbatim.
 func Neutralise(text string) string {
 	text = strings.TrimRight(text, " \t\r\n")
 	text = strings.ReplaceAll(text, BeginData, "[delimiter removed]")
 	text = strings.ReplaceAll(text, EndData, "[delimiter removed]")
+	text = hintLine.ReplaceAllString(text, "[layout line removed]")
 	return markerLine.ReplaceAllString(text, "[page marker removed]")
 }
 

@@ -18,6 +18,7 @@ type chronoPage struct {
 	VisitTypes  []string
 	Providers   []providerRow
 	Rows        []chronoRow
+	Undated     []chronoRow // records without a date of service
 	Shown       int
 	Total       int
 	Counts      map[string]int
@@ -82,6 +83,10 @@ func buildChronoPage(matterID string, c *chronology.Chronology, f chronoFilter) 
 		}
 		p.Rows = append(p.Rows, row)
 		prev = e
+	}
+	for i := range c.UndatedEntries {
+		e := &c.UndatedEntries[i]
+		p.Undated = append(p.Undated, chronoRow{E: e, Review: reviewState(e), Cites: pageLinks(entryCites(matterID, ix, e, unfound), e.Citations)})
 	}
 	p.Shown = len(shown)
 	p.VisitTypes = visitTypes(c.Entries)

@@ -102,5 +102,10 @@ func findEntry(c *chronology.Chronology, id string) *chronology.Entry {
 			return &c.Entries[i]
 		}
 	}
+	for i := range c.UndatedEntries {
+		if c.UndatedEntries[i].ID == id {
+			return &c.UndatedEntries[i]
+		}
+	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/web"
 )
 
@@ -234,8 +235,8 @@ func TestChronologyPage(t *testing.T) {
 	c := env.chronology(t)
 	res, body := pl.get("/matters/" + env.matter + "/chronology")
 	wantStatus(t, "chronology", res, body, http.StatusOK)
-	if n := strings.Count(body, `<tr id="entry-`); n != len(c.Entries) {
-		t.Errorf("%d entry rows, want %d", n, len(c.Entries))
+	if n := strings.Count(body, `<tr id="entry-`); n != len(c.Entries)+len(c.UndatedEntries) {
+		t.Errorf("%d entry rows, want %d", n, len(c.Entries)+len(c.UndatedEntries))
 	}
 	if n := strings.Count(body, `<tr class="gap">`); n != len(c.Gaps) {
 		t.Errorf("%d gap rows, want %d", n, len(c.Gaps))
@@ -262,6 +263,42 @@ func TestChronologyPage(t *testing.T) {
 	wantStatus(t, "bad date filter", res, body, http.StatusOK)
 	if !strings.Contains(body, "YYYY-MM-DD") {
 		t.Error("a bad date filter is not explained")
+	}
+}
+
+// TestChronologyPageUndated: undated records are listed in their own
+// section, link to their entry view, and the entry view opens.
+func TestChronologyPageUndated(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	ctx := context.Background()
+	c, version, err := env.store.Chronology(ctx, env.matter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	und := c.Entries[len(c.Entries)-1]
+	und.Date, und.EndDate, und.PreIncident = dates.Date{}, dates.Date{}, false
+	c.Entries = c.Entries[:len(c.Entries)-1]
+	c.UndatedEntries = []chronology.Entry{und}
+	put, ok := env.store.(interface {
+		PutChronology(context.Context, string, int64, chronology.Chronology) error
+	})
+	if !ok {
+		t.Fatalf("%T cannot store a chronology", env.store)
+	}
+	if err := put.PutChronology(ctx, env.matter, version, c); err != nil {
+		t.Fatal(err)
+	}
+	res, body := pl.get("/matters/" + env.matter + "/chronology")
+	wantStatus(t, "chronology", res, body, http.StatusOK)
+	i := strings.Index(body, "Undated records")
+	if i < 0 || !strings.Contains(body[i:], `href="/matters/`+env.matter+`/entries/`+und.ID+`"`) {
+		t.Fatal("no undated section linking to the entry")
+	}
+	res, body = pl.get("/matters/" + env.matter + "/entries/" + und.ID)
+	wantStatus(t, "undated entry", res, body, http.StatusOK)
+	if !strings.Contains(body, und.Provider) {
+		t.Error("the undated entry's view does not show it")
 	}
 }
 

@@ -17,7 +17,8 @@ var CSVHeader = []string{
 }
 
 // WriteCSV writes one row per entry of c, after a header row, as RFC 4180
-// CSV. Diagnoses and procedures are "CODE description; …", citations
+// CSV, then one row per undated entry with "undated" as its date.
+// Diagnoses and procedures are "CODE description; …", citations
 // "file p.N (Bates); …". A cell that starts with =, +, - or @ (and so could
 // be run as a formula by a spreadsheet) is prefixed with a single quote.
 func WriteCSV(w io.Writer, c chronology.Chronology) error {
@@ -26,7 +27,7 @@ func WriteCSV(w io.Writer, c chronology.Chronology) error {
 	if err := cw.Write(CSVHeader); err != nil {
 		return fmt.Errorf("write chronology.csv header: %w", err)
 	}
-	for _, e := range c.Entries {
+	for _, e := range append(append([]chronology.Entry(nil), c.Entries...), c.UndatedEntries...) {
 		row := entryRow(ix, e)
 		for i := range row {
 			row[i] = guardFormula(row[i])
@@ -44,8 +45,12 @@ func WriteCSV(w io.Writer, c chronology.Chronology) error {
 
 // entryRow returns the cells of one entry in CSVHeader order.
 func entryRow(ix docIndex, e chronology.Entry) []string {
+	date := e.Date.String()
+	if e.Date.IsZero() {
+		date = "undated"
+	}
 	return []string{
-		e.Date.String(),
+		date,
 		e.EndDate.String(),
 		e.Provider,
 		e.Clinician,

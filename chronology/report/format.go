@@ -125,3 +125,38 @@ func summaryOf(e chronology.Entry) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// billKind names a bill line's kind, "charge" when unset; an EOB line says
+// so.
+func billKind(b chronology.Bill) string {
+	k := b.Kind
+	if k == "" {
+		k = chronology.BillCharge
+	}
+	if b.EOB {
+		k += " (EOB)"
+	}
+	return k
+}
+
+// reconciled says how a printed total compared with its lines.
+func reconciled(t chronology.BillTotal) string {
+	switch {
+	case t.Reconciled == nil && t.Kind == chronology.TotalBalance:
+		return "not compared (balance)"
+	case t.Reconciled == nil:
+		return "no lines to compare"
+	case *t.Reconciled:
+		return "yes"
+	}
+	return "no: differs"
+}
+
+// codeWithModifiers prints a code with its modifiers, "99284-25-59".
+func codeWithModifiers(b chronology.Bill) string {
+	s := b.Code
+	for _, m := range b.Modifiers {
+		s += "-" + m
+	}
+	return s
+}

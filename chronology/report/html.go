@@ -37,10 +37,13 @@ type view struct {
 	Counts    []count
 	Timeline  *timeline
 	Rows      []row
+	Undated   []row
 	Bills     []billView
+	Totals    []totalView
 	Specials  []specialView
 	Total     string
 	TotalPaid string
+	TotalAdj  string
 	Flags     []flagView
 	Dups      []dupView
 	Providers []providerView
@@ -66,11 +69,19 @@ type row struct {
 
 type billView struct {
 	Date, Provider, Code, Description, Charge, Paid, Balance string
+	RevenueCode, Units, Adjustment, Kind                     string
 	Verified                                                 bool
 	Cites                                                    []citeView
 }
 
-type specialView struct{ Provider, First, Last, Charges, Paid string }
+// totalView is a printed bill total as reconciled.
+type totalView struct {
+	Provider, Kind, Total, Lines, Reconciled string
+	Mismatch                                 bool
+	Cites                                    []citeView
+}
+
+type specialView struct{ Provider, First, Last, Charges, Paid, Adjustments string }
 
 type flagView struct {
 	Kind, Message string
@@ -87,8 +98,8 @@ type providerView struct {
 }
 
 type docView struct {
-	File, Bates, Sources string
-	Pages                int
+	File, Bates, Sources, Classes string
+	Pages                         int
 }
 
 func buildView(c chronology.Chronology) view {
@@ -100,18 +111,31 @@ func buildView(c chronology.Chronology) view {
 	if !c.Matter.DateOfIncident.IsZero() {
 		v.Incident = c.Matter.DateOfIncident.String()
 	}
-	if c.Specials.TotalPaid != nil {
-		v.TotalPaid = money(*c.Specials.TotalPaid)
-	}
+	v.TotalPaid, v.TotalAdj = optMoney(c.Specials.TotalPaid), optMoney(c.Specials.TotalAdjustments)
 	v.Counts = counts(c)
 	v.Rows = rows(c, ix)
+	for _, e := range c.UndatedEntries {
+		v.Undated = append(v.Undated, entryView(ix, e))
+	}
 	for _, b := range c.Bills {
-		v.Bills = append(v.Bills, billView{Date: b.Date.String(), Provider: b.Provider, Code: b.Code, Description: b.Description,
-			Charge: money(b.Charge), Paid: optMoney(b.Paid), Balance: optMoney(b.Balance), Verified: b.Verified, Cites: cites(ix, b.Citations)})
+		bv := billView{Date: b.Date.String(), Provider: b.Provider, Code: codeWithModifiers(b), Description: b.Description,
+			RevenueCode: b.RevenueCode, Adjustment: optMoney(b.Adjustment), Charge: money(b.Charge), Paid: optMoney(b.Paid),
+			Balance: optMoney(b.Balance), Verified: b.Verified, Cites: cites(ix, b.Citations)}
+		if b.Units > 0 {
+			bv.Units = trimFloat(b.Units)
+		}
+		if k := billKind(b); k != chronology.BillCharge {
+			bv.Kind = k
+		}
+		v.Bills = append(v.Bills, bv)
+	}
+	for _, t := range c.BillTotals {
+		v.Totals = append(v.Totals, totalView{Provider: t.Provider, Kind: t.Kind, Total: money(t.Total), Lines: optMoney(t.LinesTotal),
+			Reconciled: reconciled(t), Mismatch: t.Reconciled != nil && !*t.Reconciled, Cites: cites(ix, t.Citations)})
 	}
 	for _, p := range c.Specials.ByProvider {
 		v.Specials = append(v.Specials, specialView{Provider: p.Provider, First: p.FirstDate.String(), Last: p.LastDate.String(),
-			Charges: money(p.Charges), Paid: optMoney(p.Paid)})
+			Charges: money(p.Charges), Paid: optMoney(p.Paid), Adjustments: optMoney(p.Adjustments)})
 	}
 	for _, f := range c.Flags {
 		v.Flags = append(v.Flags, flagView{Kind: strings.ReplaceAll(f.Kind, "_", " "), Message: f.Message, EntryIDs: f.EntryIDs, Cites: cites(ix, f.Citations)})
@@ -125,7 +149,7 @@ func buildView(c chronology.Chronology) view {
 	}
 	v.Providers = providerIndex(c)
 	for _, d := range c.Documents {
-		dv := docView{File: d.File, Pages: d.Pages, Sources: sourceSummary(d.PageSources)}
+		dv := docView{File: d.File, Pages: d.Pages, Sources: sourceSummary(d.PageSources), Classes: classSummary(d.PageClasses)}
 		if d.BatesFirst != "" {
 			dv.Bates = d.BatesFirst + " – " + d.BatesLast
 		}
@@ -183,6 +207,7 @@ func counts(c chronology.Chronology) []count {
 		{"Pages", n(pages), false},
 		{"Providers", n(len(c.Providers)), false},
 		{"Entries", n(len(c.Entries)), false},
+		{"Undated", n(len(c.UndatedEntries)), len(c.UndatedEntries) > 0},
 		{"Verified", n(verified), false},
 		{"Unverified", n(unverified), unverified > 0},
 		{"Rejected", n(rejected), false},
@@ -211,6 +236,24 @@ func sourceSummary(ss []extract.PageSource) string {
 		if n[s] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n[s], s))
 		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// classSummary counts a document's pages by class, in first-seen order:
+// "1 administrative, 3 clinical_note, 2 bill".
+func classSummary(cs []string) string {
+	n := map[string]int{}
+	var order []string
+	for _, c := range cs {
+		if n[c] == 0 {
+			order = append(order, c)
+		}
+		n[c]++
+	}
+	parts := make([]string, 0, len(order))
+	for _, c := range order {
+		parts = append(parts, fmt.Sprintf("%d %s", n[c], strings.ReplaceAll(c, "_", " ")))
 	}
 	return strings.Join(parts, ", ")
 }

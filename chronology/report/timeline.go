@@ -76,6 +76,7 @@ func buildTimeline(c chronology.Chronology) *timeline {
 	t := &timeline{
 		Width: fnum(tlWidth), Height: fnum(height), ViewBox: fmt.Sprintf("0 0 %.0f %.0f", tlWidth, height),
 		PlotX0: fnum(tlPlotX0), PlotX1: fnum(tlPlotX1), LanesTop: fnum(tlTop), AxisY: fnum(axisY),
+		Undated: len(c.UndatedEntries),
 	}
 	for i, name := range lanes {
 		y := tlTop + float64(i)*tlLaneH

@@ -26,9 +26,11 @@ const DateFormat = "mm/dd/yyyy"
 const moneyFormat = `"$"#,##0.00`
 
 // WriteXLSX writes c as an Excel workbook with three sheets: the entry table
-// ("Chronology", with an autofilter and a frozen header row), the bill lines
-// and the specials by provider with a total row ("Bills & Specials"), and the
-// gaps, flags and duplicate pages ("Gaps & Flags"). Dates are real date cells
+// ("Chronology", with an autofilter and a frozen header row; undated entries
+// last, dated "undated"), the bill lines with their kind, revenue code,
+// modifiers and units, the printed totals as reconciled, and the specials
+// by provider with a total row ("Bills & Specials"), and the gaps, flags
+// and duplicate pages ("Gaps & Flags"). Dates are real date cells
 // formatted mm/dd/yyyy; money cells are numbers.
 func WriteXLSX(w io.Writer, c chronology.Chronology) error {
 	f := excelize.NewFile()
@@ -171,13 +173,18 @@ func (x *xlsx) chronologySheet(c chronology.Chronology) error {
 		return err
 	}
 	ix := indexDocs(c)
-	for i, e := range c.Entries {
+	all := append(append([]chronology.Entry(nil), c.Entries...), c.UndatedEntries...)
+	for i, e := range all {
 		pain := cell{nil, x.text}
 		if e.PainScore != nil {
 			pain = cell{*e.PainScore, x.text}
 		}
+		date := x.day(e.Date)
+		if e.Date.IsZero() {
+			date = x.txt("undated")
+		}
 		err := x.row(sh, i+2,
-			x.day(e.Date), x.day(e.EndDate), x.wrapped(e.Provider), x.wrapped(e.Clinician), x.txt(e.VisitType),
+			date, x.day(e.EndDate), x.wrapped(e.Provider), x.wrapped(e.Clinician), x.txt(e.VisitType),
 			x.wrapped(summaryOf(e)), x.wrapped(codedList(e.Diagnoses)), x.wrapped(codedList(e.Procedures)),
 			x.wrapped(strings.Join(e.Medications, "; ")), pain, x.txt(yesNo(e.PreIncident)), x.txt(yesNo(e.Verified)),
 			x.txt(reviewOf(e)), x.wrapped(ix.citations(e.Citations)), x.txt(e.ID))
@@ -185,7 +192,7 @@ func (x *xlsx) chronologySheet(c chronology.Chronology) error {
 			return err
 		}
 	}
-	last, err := excelize.CoordinatesToCellName(len(chronologyColumns), len(c.Entries)+1)
+	last, err := excelize.CoordinatesToCellName(len(chronologyColumns), len(all)+1)
 	if err != nil {
 		return err
 	}
@@ -209,15 +216,37 @@ func (x *xlsx) specialsSheet(c chronology.Chronology) error {
 		return err
 	}
 	r++
-	if err := x.headerRow(sh, r, "Date", "Provider", "Code", "Description", "Charge", "Adjustment", "Paid", "Balance", "Verified", "Citations"); err != nil {
+	if err := x.headerRow(sh, r, "Date", "Provider", "Code", "Description", "Charge", "Adjustment", "Paid", "Balance", "Verified", "Citations",
+		"Kind", "Revenue code", "Modifiers", "Units"); err != nil {
 		return err
 	}
 	for _, b := range c.Bills {
 		r++
+		units := cell{nil, x.text}
+		if b.Units > 0 {
+			units = cell{b.Units, x.text}
+		}
 		if err := x.row(sh, r, x.day(b.Date), x.wrapped(b.Provider), x.txt(b.Code), x.wrapped(b.Description), x.num(b.Charge),
 			x.optMoney(b.Adjustment), x.optMoney(b.Paid), x.optMoney(b.Balance), x.txt(yesNo(b.Verified)),
-			x.wrapped(ix.citations(b.Citations))); err != nil {
+			x.wrapped(ix.citations(b.Citations)), x.txt(billKind(b)), x.txt(b.RevenueCode), x.txt(strings.Join(b.Modifiers, " ")), units); err != nil {
 			return err
+		}
+	}
+	if len(c.BillTotals) > 0 {
+		r += 2
+		if err := x.row(sh, r, cell{"Printed totals", x.title}); err != nil {
+			return err
+		}
+		r++
+		if err := x.headerRow(sh, r, "Kind", "Provider", "Reconciled", "", "Printed", "Sum of lines", "", "", "", "Citations"); err != nil {
+			return err
+		}
+		for _, t := range c.BillTotals {
+			r++
+			if err := x.row(sh, r, x.txt(t.Kind), x.wrapped(t.Provider), x.txt(reconciled(t)), cell{}, x.num(t.Total),
+				x.optMoney(t.LinesTotal), cell{}, cell{}, cell{}, x.wrapped(ix.citations(t.Citations))); err != nil {
+				return err
+			}
 		}
 	}
 	r += 2
@@ -225,29 +254,31 @@ func (x *xlsx) specialsSheet(c chronology.Chronology) error {
 		return err
 	}
 	r++
-	if err := x.headerRow(sh, r, "First date", "Provider", "Last date", "", "Charges", "", "Paid"); err != nil {
+	if err := x.headerRow(sh, r, "First date", "Provider", "Last date", "", "Charges", "Adjustments", "Paid"); err != nil {
 		return err
 	}
 	for _, p := range c.Specials.ByProvider {
 		r++
 		if err := x.row(sh, r, x.day(p.FirstDate), x.wrapped(p.Provider), x.day(p.LastDate), cell{}, x.num(p.Charges),
-			cell{}, x.optMoney(p.Paid)); err != nil {
+			x.optMoney(p.Adjustments), x.optMoney(p.Paid)); err != nil {
 			return err
 		}
 	}
 	r++
-	paid := cell{nil, x.totalMoney}
-	if c.Specials.TotalPaid != nil {
-		paid = cell{*c.Specials.TotalPaid, x.totalMoney}
+	total := func(p *float64) cell {
+		if p == nil {
+			return cell{nil, x.totalMoney}
+		}
+		return cell{*p, x.totalMoney}
 	}
 	if err := x.row(sh, r, cell{nil, x.totalLabel}, cell{"Total", x.totalLabel}, cell{nil, x.totalLabel}, cell{nil, x.totalLabel},
-		cell{c.Specials.TotalCharges, x.totalMoney}, cell{nil, x.totalLabel}, paid); err != nil {
+		cell{c.Specials.TotalCharges, x.totalMoney}, total(c.Specials.TotalAdjustments), total(c.Specials.TotalPaid)); err != nil {
 		return err
 	}
 	if err := x.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	return x.widths(sh, 12, 32, 10, 34, 13, 12, 13, 12, 9, 42)
+	return x.widths(sh, 12, 32, 10, 34, 13, 12, 13, 12, 9, 42, 11, 12, 10, 7)
 }
 
 func (x *xlsx) flagsSheet(c chronology.Chronology) error {

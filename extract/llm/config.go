@@ -55,7 +55,7 @@ type Config struct {
 	// Timeout bounds each HTTP request.
 	Timeout time.Duration
 	// MaxRetries is how many times a chunk is re-asked after a malformed
-	// answer, and how many times a request is retried after a 429, a 5xx or
+	// Answer, and how many times a request is retried after a 429, a 5xx or
 	// a timeout (counted separately). 0 means DefaultMaxRetries; a negative
 	// value means no retries.
 	MaxRetries int

@@ -4,7 +4,14 @@
 //
 // Pages are sent in chunks of consecutive pages, each opened by a marker
 // line ("=== PAGE 3 ===") inside a delimited data block of the user message;
-// the system message never holds record text. The answer is requested as
+// the system message never holds record text. From prompt extract-v2 each
+// marker is followed by a layout line giving the page's class and section
+// provider, decided over the whole document by extract/layout; the model
+// answers with page classes of its own (the layout's fill in the pages it
+// leaves out), encounters (undated ones kept as undated), bill lines with
+// their kind, revenue code, modifiers and units, totals by kind, and
+// evidence of records that should exist elsewhere. Administrative pages are
+// sent for the provider context they give and create no encounters. The answer is requested as
 // strict JSON (response_format json_schema, generated from this package's
 // Go types), falling back to json_object mode (then to no response_format)
 // plus local validation when a server rejects json_schema; the fallback is

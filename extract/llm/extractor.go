@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 	"github.com/medchron/medchron/prompts"
 	openai "github.com/sashabaranov/go-openai"
 	"github.com/sashabaranov/go-openai/jsonschema"
@@ -102,6 +103,9 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 	if len(chunks) == 0 {
 		return extract.Result{}, nil
 	}
+	// The layout's page classes and section providers, decided over the
+	// whole document, are shown to the model with each page.
+	infos := layout.Analyze(pages).PageInfos()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	parts := make([]extract.Result, len(chunks))
@@ -109,7 +113,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 	var wg sync.WaitGroup
 	for i, c := range chunks {
 		wg.Go(func() {
-			parts[i], errs[i] = e.extractChunk(ctx, doc.ID, c)
+			parts[i], errs[i] = e.extractChunk(ctx, doc.ID, c, infos)
 			if isFatal(errs[i]) {
 				cancel(errs[i])
 			}
@@ -138,6 +142,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			res.PageErrors[p.Number] = fmt.Sprintf("llm pages %d-%d: %v", c.first(), c.last(), errs[i])
 		}
 	}
+	res.Pages = withLayout(res.Pages, infos)
 	if failed == len(chunks) {
 		return res, fmt.Errorf("llm extract %s: every chunk failed, first (pages %d-%d): %w",
 			doc.File, chunks[0].first(), chunks[0].last(), firstErr)
@@ -147,8 +152,8 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 
 // extractChunk returns the facts of one chunk, from the cache or the model.
 // The returned Result carries the tokens spent even when it fails.
-func (e *Extractor) extractChunk(ctx context.Context, docID string, c chunk) (extract.Result, error) {
-	user, err := e.prompt.User(c.pages)
+func (e *Extractor) extractChunk(ctx context.Context, docID string, c chunk, infos []extract.PageInfo) (extract.Result, error) {
+	user, err := e.prompt.User(c.pages, infos...)
 	if err != nil {
 		return extract.Result{}, err
 	}
@@ -159,7 +164,7 @@ func (e *Extractor) extractChunk(ctx context.Context, docID string, c chunk) (ex
 			e.cfg.Logger.Warn("llm cache read failed", "pages", pageRange(c), "err", err)
 		}
 		if ok {
-			if a, err := parseAnswer(e.schema, string(val), c); err == nil {
+			if a, err := parseCached(val, c); err == nil {
 				return toResult(docID, a), nil
 			}
 		}
@@ -182,14 +187,14 @@ func (e *Extractor) extractChunk(ctx context.Context, docID string, c chunk) (ex
 
 // ask sends the chunk and re-asks, telling the model what was wrong, while
 // the answer is malformed, at most MaxRetries times.
-func (e *Extractor) ask(ctx context.Context, c chunk, user string) (answer, extract.Usage, error) {
+func (e *Extractor) ask(ctx context.Context, c chunk, user string) (Answer, extract.Usage, error) {
 	var usage extract.Usage
 	convo := []openai.ChatCompletionMessage{{Role: openai.ChatMessageRoleUser, Content: user}}
 	var lastErr error
 	for attempt := 0; attempt <= e.cfg.MaxRetries; attempt++ {
 		resp, err := e.send(ctx, c, convo)
 		if err != nil {
-			return answer{}, usage, err
+			return Answer{}, usage, err
 		}
 		usage.PromptTokens += resp.Usage.PromptTokens
 		usage.CompletionTokens += resp.Usage.CompletionTokens
@@ -214,7 +219,7 @@ func (e *Extractor) ask(ctx context.Context, c chunk, user string) (answer, extr
 				err, c.first(), c.last())},
 		}
 	}
-	return answer{}, usage, fmt.Errorf("%d answers rejected, last: %w", e.cfg.MaxRetries+1, lastErr)
+	return Answer{}, usage, fmt.Errorf("%d answers rejected, last: %w", e.cfg.MaxRetries+1, lastErr)
 }
 
 // request builds the chat request for the current structured-output mode.

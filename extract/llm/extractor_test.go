@@ -9,6 +9,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 	"github.com/medchron/medchron/prompts"
 )
 
@@ -59,6 +60,12 @@ func TestExtractHappyPath(t *testing.T) {
 				},
 				BillTotals: []extract.BillTotal{{Provider: "MERCY GENERAL HOSPITAL", Total: 1560,
 					Citations: []extract.Citation{cite(2, "TOTAL CHARGES                            $1,560.00")}}},
+				// Pages 1-2 as the model classed them; 3-4, which it left
+				// out, as the layout did.
+				Pages: append([]extract.PageInfo{
+					{Page: 1, Class: extract.PageClinical, Provider: "MERCY GENERAL HOSPITAL"},
+					{Page: 2, Class: extract.PageBill, BillKind: "itemized", Provider: "MERCY GENERAL HOSPITAL"},
+				}, layout.Analyze(testPages(t)).PageInfos()[2:]...),
 				Usage: extract.Usage{PromptTokens: 2000, CompletionTokens: 400},
 			}
 			if !reflect.DeepEqual(got, want) {
@@ -169,7 +176,7 @@ func TestExtractCache(t *testing.T) {
 	if !reflect.DeepEqual(first, second) {
 		t.Errorf("cached result differs:\n%+v\n%+v", first, second)
 	}
-	// Another document id with the same pages reuses the answer, cited in
+	// Another document id with the same pages reuses the Answer, cited in
 	// its own document; changed text misses.
 	pages := testPages(t)
 	pages[3].Text += "Discharged from care.\n"
@@ -215,7 +222,7 @@ func TestExtractPromptInjection(t *testing.T) {
 func TestExtractConcurrencyLimit(t *testing.T) {
 	f := newFakeServer(t, "", func(_ int, s seen) reply {
 		time.Sleep(20 * time.Millisecond)
-		return reply{content: `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[]}`}
+		return reply{content: `{"patient":"","pages":[],"encounters":[],"bill_lines":[],"bill_totals":[],"expected_records":[]}`}
 	})
 	e, _ := newTest(t, f, "", nil, func(c *Config) { c.PagesPerChunk = 1; c.MaxConcurrency = 2 })
 	var pages []extract.Page

@@ -144,17 +144,25 @@ func TestAnswerSchemaIsStrict(t *testing.T) {
 			t.Errorf("%s: additionalProperties %v, %d of %d properties required", name, m["additionalProperties"], len(req), len(props))
 		}
 	}
-	enc := defs["ansEncounter"].(map[string]any)["properties"].(map[string]any)
+	enc := defs["AnswerEncounter"].(map[string]any)["properties"].(map[string]any)
 	pain := enc["pain_score"].(map[string]any)
 	if any, _ := pain["anyOf"].([]any); len(any) != 2 {
 		t.Errorf("pain_score = %v, want anyOf number|null", pain)
 	}
 }
 
+// enc is an encounter of the answer schema with the given date fields.
+func enc(dateFields string) string {
+	return `{` + dateFields + `,"end_date":"","provider":"A","provider_kind":"other","npi":"","clinician":"","visit_type":"",` +
+		`"complaints":"","findings":"","assessment":"","plan":"","diagnoses":[],"procedures":[],"medications":[],` +
+		`"pain_score":null,"work_status":"","referrals":[],"orders":[],"citations":[{"page":1,"quote":"Progress note"}]}`
+}
+
 func TestParseAnswer(t *testing.T) {
 	s, _ := answerSchema()
 	c := chunk{pages: []extract.Page{{Number: 1}, {Number: 2}}}
-	empty := `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[]}`
+	const tail = `"expected_records":[],"pages":[]`
+	empty := `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[],` + tail + `}`
 	for _, tc := range []struct {
 		name, content, wantErr string
 	}{
@@ -162,11 +170,20 @@ func TestParseAnswer(t *testing.T) {
 		{"surrounding space", "\n " + empty + "\n", ""},
 		{"not JSON", "Here is the JSON: {", "not valid JSON"},
 		{"code fence", "```json\n" + empty + "\n```", "not valid JSON"},
-		{"missing field", `{"patient":"","encounters":[],"bill_lines":[]}`, "schema"},
-		{"unknown field", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[],"notes":"x"}`, "unexpected field"},
-		{"total without citation", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[{"provider":"A","total":5,"citations":[]}]}`, "no citation"},
-		{"empty quote", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[{"provider":"A","total":5,"citations":[{"page":1,"quote":" "}]}]}`, "empty quote"},
-		{"page outside", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[{"provider":"A","total":5,"citations":[{"page":3,"quote":"q"}]}]}`, "outside pages 1-2"},
+		{"missing field", `{"patient":"","encounters":[],"bill_lines":[],` + tail + `}`, "schema"},
+		{"answer of the first schema", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[]}`, "schema"},
+		{"unknown field", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[],` + tail + `,"notes":"x"}`, "unexpected field"},
+		{"total without citation", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[{"provider":"A","kind":"charges","total":5,"citations":[]}],` + tail + `}`, "no citation"},
+		{"empty quote", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[{"provider":"A","kind":"charges","total":5,"citations":[{"page":1,"quote":" "}]}],` + tail + `}`, "empty quote"},
+		{"page outside", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[{"provider":"A","kind":"balance","total":5,"citations":[{"page":3,"quote":"q"}]}],` + tail + `}`, "outside pages 1-2"},
+		{"total of an unknown kind", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[{"provider":"A","kind":"due","total":5,"citations":[{"page":1,"quote":"q"}]}],` + tail + `}`, "schema"},
+		{"page class outside", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[],"expected_records":[],"pages":[{"page":4,"class":"bill","bill_kind":"ub04","provider":""}]}`, "page class given for page 4"},
+		{"page class unknown", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[],"expected_records":[],"pages":[{"page":1,"class":"letter","bill_kind":"","provider":""}]}`, "schema"},
+		{"expected record without citation", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[],"pages":[],"expected_records":[{"kind":"ems","what":"ambulance","provider":"","date":"","citations":[]}]}`, "no citation"},
+		{"expected record bad date", `{"patient":"","encounters":[],"bill_lines":[],"bill_totals":[],"pages":[],"expected_records":[{"kind":"ems","what":"ambulance","provider":"","date":"yesterday","citations":[{"page":1,"quote":"BIBA"}]}]}`, "not a date"},
+		{"undated encounter", `{"patient":"","encounters":[` + enc(`"date":"","undated":true`) + `],"bill_lines":[],"bill_totals":[],` + tail + `}`, ""},
+		{"undated with a date", `{"patient":"","encounters":[` + enc(`"date":"2024-01-02","undated":true`) + `],"bill_lines":[],"bill_totals":[],` + tail + `}`, "undated but with a date"},
+		{"no date, not undated", `{"patient":"","encounters":[` + enc(`"date":"","undated":false`) + `],"bill_lines":[],"bill_totals":[],` + tail + `}`, "set undated"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := parseAnswer(s, tc.content, c)

@@ -18,6 +18,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 	"riverqueue.com/riverui"
 
+	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/sandbox"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
@@ -33,6 +34,10 @@ type Config struct {
 	Workers int
 	// Extractor is "rules", "llm", or "" for rules unless an LLM is configured.
 	Extractor string
+	// LLM configures the LLM extractor; nil reads it from the environment
+	// (llm.ConfigFromEnv). "medchron eval --extractor oracle" points it at
+	// an oracle server.
+	LLM *llm.Config
 	// NoOCR stores pages without a text layer as empty instead of OCR'ing them.
 	NoOCR bool
 	// KeyFile seals the originals; default EmbeddedKeyFile(DBPath),

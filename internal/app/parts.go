@@ -193,6 +193,9 @@ func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error
 	}
 	ruleEx := rules.New(rules.Options{Codes: book})
 	llmCfg, err := llm.ConfigFromEnv()
+	if cfg.LLM != nil {
+		llmCfg, err = *cfg.LLM, nil
+	}
 	haveLLM := err == nil
 	if err != nil && !errors.Is(err, llm.ErrNotConfigured) {
 		return nil, err

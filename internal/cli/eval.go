@@ -39,7 +39,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.StringVar(&f.truth, "truth", "", "folder of labelled bundles: truth.json beside born-digital.pdf and/or scanned.pdf, here or in subfolders")
-	fs.StringVar(&f.extractor, "extractor", "", "rules or llm (default as for process)")
+	fs.StringVar(&f.extractor, "extractor", "", "rules, llm, or oracle: the LLM extractor answered with each bundle's true facts, to measure what follows extraction (default as for process)")
 	fs.StringVar(&f.db, "db", "", "database whose imported ICD-10-CM table each run uses (default: none; runs use fresh temporary stores)")
 	fs.StringVar(&f.out, "out", "", "folder to keep each run's outputs in (default: discarded)")
 	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
@@ -49,7 +49,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.heldoutRecord, "heldout-record", "", "also print held-out record rows, labelled with this commit, for the held-out families measured")
 	fs.BoolVar(&f.withReal, "with-real", false, "with zoo bundles: also measure the real documents of testdata/real for the third column")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm] [--db PATH] [--out DIR] [--registry FILE] [--heldout-record COMMIT] [--with-real]")
+		fmt.Fprintln(fs.Output(), "Usage: medchron eval --truth DIR [--extractor rules|llm|oracle] [--db PATH] [--out DIR] [--registry FILE] [--heldout-record COMMIT] [--with-real]")
 		fmt.Fprintln(fs.Output(), "       medchron eval --real [--truth DIR] [--data DIR] [--extractor rules|llm]")
 		fs.PrintDefaults()
 	}
@@ -178,7 +178,16 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 			return r, z
 		}
 	}
-	e, err := app.OpenEmbedded(ctx, app.Config{DBPath: db, Workers: f.workers, Extractor: f.extractor, Logger: env.Log})
+	cfg := app.Config{DBPath: db, Workers: f.workers, Extractor: f.extractor, Logger: env.Log}
+	if f.extractor == "oracle" {
+		stop, err := useOracle(env, &cfg, b.truth, r.Name)
+		if err != nil {
+			r.Err = err
+			return r, z
+		}
+		defer stop()
+	}
+	e, err := app.OpenEmbedded(ctx, cfg)
 	if err != nil {
 		r.Err = err
 		return r, z

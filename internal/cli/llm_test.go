@@ -17,9 +17,11 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/internal/eval"
 	"github.com/medchron/medchron/internal/fixture"
+	"github.com/medchron/medchron/internal/oracle"
 )
 
 var update = flag.Bool("update", false, "rewrite the recorded LLM answers under testdata/llm from the truth files")
@@ -35,151 +37,36 @@ const (
 	malformedReply = `{"patient": "", "encounters": [{"date": "2023-`
 )
 
-// Answer mirrors the JSON object the LLM extractor asks for (strict
-// schema: every field present).
-type llmAnswer struct {
-	Patient    string         `json:"patient"`
-	Encounters []llmEncounter `json:"encounters"`
-	BillLines  []llmBillLine  `json:"bill_lines"`
-	BillTotals []llmBillTotal `json:"bill_totals"`
-}
-
-type llmCitation struct {
-	Page  int    `json:"page"`
-	Quote string `json:"quote"`
-}
-
-type llmCoded struct {
-	Code        string `json:"code"`
-	Description string `json:"description"`
-}
-
-type llmEncounter struct {
-	Date         string        `json:"date"`
-	EndDate      string        `json:"end_date"`
-	Provider     string        `json:"provider"`
-	ProviderKind string        `json:"provider_kind"`
-	NPI          string        `json:"npi"`
-	Clinician    string        `json:"clinician"`
-	VisitType    string        `json:"visit_type"`
-	Complaints   string        `json:"complaints"`
-	Findings     string        `json:"findings"`
-	Assessment   string        `json:"assessment"`
-	Plan         string        `json:"plan"`
-	Diagnoses    []llmCoded    `json:"diagnoses"`
-	Procedures   []llmCoded    `json:"procedures"`
-	Medications  []string      `json:"medications"`
-	PainScore    *float64      `json:"pain_score"`
-	WorkStatus   string        `json:"work_status"`
-	Referrals    []string      `json:"referrals"`
-	Orders       []string      `json:"orders"`
-	Citations    []llmCitation `json:"citations"`
-}
-
-type llmBillLine struct {
-	Date        string        `json:"date"`
-	Provider    string        `json:"provider"`
-	Code        string        `json:"code"`
-	Description string        `json:"description"`
-	Charge      float64       `json:"charge"`
-	Adjustment  *float64      `json:"adjustment"`
-	Paid        *float64      `json:"paid"`
-	Balance     *float64      `json:"balance"`
-	Citations   []llmCitation `json:"citations"`
-}
-
-type llmBillTotal struct {
-	Provider  string        `json:"provider"`
-	Total     float64       `json:"total"`
-	Citations []llmCitation `json:"citations"`
-}
-
-func (a *llmAnswer) add(b llmAnswer) {
+// add appends the facts of b to a.
+func add(a *llm.Answer, b llm.Answer) {
+	a.Pages = append(a.Pages, b.Pages...)
 	a.Encounters = append(a.Encounters, b.Encounters...)
 	a.BillLines = append(a.BillLines, b.BillLines...)
 	a.BillTotals = append(a.BillTotals, b.BillTotals...)
-}
-
-// lineWithAll returns the first line of text holding every part, trimmed.
-func lineWithAll(text string, parts ...string) string {
-	for _, l := range strings.Split(text, "\n") {
-		ok := true
-		for _, p := range parts {
-			if !strings.Contains(strings.ToLower(l), strings.ToLower(p)) {
-				ok = false
-				break
-			}
-		}
-		if ok && strings.TrimSpace(l) != "" {
-			return strings.TrimSpace(l)
-		}
+	a.Expected = append(a.Expected, b.Expected...)
+	if a.Patient == "" {
+		a.Patient = b.Patient
 	}
-	return ""
 }
 
-// money prints 1250 as "1,250.00".
-func moneyText(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	intPart, frac := s[:len(s)-3], s[len(s)-3:]
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String() + frac
+// emptyAnswer is an answer with every list present and empty, as the
+// strict schema wants.
+func emptyAnswer() llm.Answer {
+	return llm.Answer{Pages: []llm.AnswerPage{}, Encounters: []llm.AnswerEncounter{}, BillLines: []llm.AnswerBillLine{},
+		BillTotals: []llm.AnswerBillTotal{}, Expected: []llm.AnswerExpected{}}
 }
 
-// recordAnswers builds the per-page answers of a bundle from its truth,
-// quoting the page text verbatim.
-func recordAnswers(t *testing.T, truth fixture.Truth, pages []extract.Page) map[int]llmAnswer {
+// recordAnswers builds the per-page answers of a bundle from its truth
+// with the oracle, quoting the page text verbatim.
+func recordAnswers(t *testing.T, truth fixture.Truth, pages []extract.Page) map[int]llm.Answer {
 	t.Helper()
-	text := map[int]string{}
+	out := map[int]llm.Answer{}
 	for _, p := range pages {
-		text[p.Number] = p.Text
-	}
-	kind := map[string]string{}
-	for _, p := range truth.Providers {
-		kind[p.Name] = p.Kind
-	}
-	quote := func(page int, parts ...string) []llmCitation {
-		l := lineWithAll(text[page], parts...)
-		if l == "" {
-			t.Fatalf("page %d: no line with %q", page, parts)
+		a, misses := oracle.Answer(truth, []oracle.Page{{Number: p.Number, Text: p.Text}})
+		if len(misses) > 0 {
+			t.Fatalf("page %d: %q", p.Number, misses)
 		}
-		return []llmCitation{{Page: page, Quote: l}}
-	}
-	out := map[int]llmAnswer{}
-	for _, e := range truth.Encounters {
-		n := e.Pages[0]
-		enc := llmEncounter{Date: e.Date.String(), Provider: e.Provider, ProviderKind: kind[e.Provider], Clinician: e.Clinician,
-			VisitType: e.VisitType, PainScore: e.PainScore, Diagnoses: []llmCoded{}, Procedures: []llmCoded{}, Medications: []string{},
-			Referrals: []string{}, Orders: []string{}, Citations: quote(n, e.DateText)}
-		for _, d := range e.Diagnoses {
-			desc := ""
-			for _, p := range e.Pages {
-				if l := lineWithAll(text[p], d); l != "" {
-					desc = l
-					break
-				}
-			}
-			enc.Diagnoses = append(enc.Diagnoses, llmCoded{Code: d, Description: desc})
-		}
-		a := out[n]
-		a.Encounters = append(a.Encounters, enc)
-		out[n] = a
-	}
-	for _, b := range truth.Bills {
-		a := out[b.Page]
-		a.BillLines = append(a.BillLines, llmBillLine{Date: b.Date.String(), Provider: b.Provider, Code: b.Code,
-			Description: b.Description, Charge: b.Charge, Citations: quote(b.Page, b.Code, moneyText(b.Charge))})
-		out[b.Page] = a
-	}
-	for _, bt := range truth.BillTotals {
-		a := out[bt.Page]
-		a.BillTotals = append(a.BillTotals, llmBillTotal{Provider: bt.Provider, Total: bt.Total, Citations: quote(bt.Page, "Total Charges")})
-		out[bt.Page] = a
+		out[p.Number] = a
 	}
 	return out
 }
@@ -220,14 +107,14 @@ func TestRecordLLMAnswers(t *testing.T) {
 			if name == "small" && len(a.Encounters) > 0 && p.Number == truth.Encounters[0].Pages[0] {
 				// A hallucinated variant of the first encounter's page.
 				h := a
-				h.Encounters = append([]llmEncounter(nil), a.Encounters...)
-				h.Encounters[0].Citations = append([]llmCitation{{Page: p.Number, Quote: hallucinated}}, h.Encounters[0].Citations...)
+				h.Encounters = append([]llm.AnswerEncounter(nil), a.Encounters...)
+				h.Encounters[0].Citations = append([]llm.AnswerCitation{{Page: p.Number, Quote: hallucinated}}, h.Encounters[0].Citations...)
 				writeJSON(t, filepath.Join(out, fmt.Sprintf("hallucinated_page_%d.json", p.Number)), h)
 			}
 			if name == "injection" && strings.Contains(p.Text, "SYSTEM NOTE TO AI") {
 				// The model obeys the page: a $1,000,000 line, quoted from nowhere.
-				a.BillLines = append(a.BillLines, llmBillLine{Provider: truth.Bills[0].Provider, Description: "Total charges per system note",
-					Charge: 1000000, Citations: []llmCitation{{Page: p.Number, Quote: millionQuote}}})
+				a.BillLines = append(a.BillLines, llm.AnswerBillLine{Provider: truth.Bills[0].Provider, Kind: "charge", Modifiers: []string{},
+					Description: "Total charges per system note", Charge: 1000000, Citations: []llm.AnswerCitation{{Page: p.Number, Quote: millionQuote}}})
 			}
 			writeJSON(t, filepath.Join(out, fmt.Sprintf("page_%d.json", p.Number)), a)
 		}
@@ -295,7 +182,7 @@ func (s *replayServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	content := malformedReply
 	if !(s.malformedFirst && call == 1) {
-		a := llmAnswer{Encounters: []llmEncounter{}, BillLines: []llmBillLine{}, BillTotals: []llmBillTotal{}}
+		a := emptyAnswer()
 		for _, m := range pageMarker.FindAllStringSubmatch(user, -1) {
 			n, _ := strconv.Atoi(m[1])
 			name := fmt.Sprintf("page_%d.json", n)
@@ -307,11 +194,11 @@ func (s *replayServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				s.t.Errorf("no recorded answer for page %d: %v", n, err)
 				continue
 			}
-			var pa llmAnswer
+			var pa llm.Answer
 			if err := json.Unmarshal(b, &pa); err != nil {
 				s.t.Errorf("%s: %v", name, err)
 			}
-			a.add(pa)
+			add(&a, pa)
 		}
 		b, _ := json.Marshal(a)
 		content = string(b)
@@ -549,4 +436,36 @@ func TestProcessLLMLive(t *testing.T) {
 		t.Error("a verified quote is not on its page, or nothing was checked")
 	}
 	_ = truth
+}
+
+// TestEvalOracle: "medchron eval --extractor oracle" runs the LLM extractor
+// against a server answering with the bundle's true facts, so what it
+// measures is what follows extraction; on the small bundle it is exact.
+// A truth that differs from the PDF (one charge changed) shows: the oracle
+// cannot quote the changed line and says so, and the scores drop.
+func TestEvalOracle(t *testing.T) {
+	root := repoRoot(t)
+	truth, err := fixture.LoadTruth(filepath.Join(root, "testdata", "bundles", "small", fixture.TruthFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(t.TempDir(), "good")
+	linkBundle(t, good, truth, fixture.BornDigitalFile)
+	code, stdout, stderr := run(t, "eval", "--truth", good, "--extractor", "oracle")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "| born-digital.pdf | oracle | 16 |") || !strings.Contains(stdout, "| 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | yes | 100.0% |") {
+		t.Errorf("oracle run not exact:\n%s", stdout)
+	}
+	wrong := truth
+	wrong.Bills = append([]fixture.Bill(nil), truth.Bills...)
+	wrong.Bills[0].Charge += 1
+	wrong.Specials = fixture.SumSpecials(wrong.Bills)
+	bad := filepath.Join(t.TempDir(), "bad")
+	linkBundle(t, bad, wrong, fixture.BornDigitalFile)
+	_, stdout, stderr = run(t, "eval", "--truth", bad, "--extractor", "oracle")
+	if !strings.Contains(stderr, "the oracle could not quote 1 true facts") || strings.Contains(stdout, "| yes |") {
+		t.Errorf("a truth unlike the PDF went unnoticed:\n%s\n%s", stdout, stderr)
+	}
 }

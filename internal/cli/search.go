@@ -110,7 +110,7 @@ func ensureIndexed(ctx context.Context, w io.Writer, st pipeline.Store, svc *sea
 	case err != nil:
 		return err
 	}
-	return svc.IndexEntries(ctx, matterID, c.Entries)
+	return svc.IndexEntries(ctx, matterID, c.AllEntries())
 }
 
 func printHits(w io.Writer, hits []search.Hit) {

@@ -12,7 +12,7 @@ import (
 )
 
 // PutChronology implements pipeline.Queries: the chronology document and
-// its entries and bills as rows, replaced together.
+// its entries (undated ones included) and bills as rows, replaced together.
 func (s *Store) PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error {
 	data, err := jsonb(c)
 	if err != nil {
@@ -25,7 +25,7 @@ ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = exclude
 		matterID, version, string(data))
 	b.Queue(`DELETE FROM entries WHERE matter_id = $1`, matterID)
 	b.Queue(`DELETE FROM bills WHERE matter_id = $1`, matterID)
-	for _, e := range c.Entries {
+	for _, e := range c.AllEntries() {
 		row, err := jsonb(e)
 		if err != nil {
 			return fmt.Errorf("put chronology of %s: entry %s: %w", matterID, e.ID, err)

@@ -10,7 +10,7 @@ import (
 )
 
 // PutChronology implements pipeline.Queries: the chronology document and
-// its entries and bills as rows, replaced together.
+// its entries (undated ones included) and bills as rows, replaced together.
 func (s *Store) PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error {
 	data, err := json.Marshal(c)
 	if err != nil {
@@ -30,7 +30,7 @@ ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = exclude
 				return err
 			}
 		}
-		for _, e := range c.Entries {
+		for _, e := range c.AllEntries() {
 			b, err := json.Marshal(e)
 			if err != nil {
 				return err

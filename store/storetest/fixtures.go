@@ -9,6 +9,8 @@ import (
 
 func ptr(f float64) *float64 { return &f }
 
+func boolPtr(b bool) *bool { return &b }
+
 // wordsOf lays out the words of one line of text as OCR would return them.
 func wordsOf(line int, y float64, conf float64, texts ...string) []extract.Word {
 	var ws []extract.Word
@@ -65,13 +67,30 @@ func sampleResult(docID string) pipeline.StoredResult {
 					ProviderKind: "physical_therapy", VisitType: "PT course", PainScore: ptr(3.5),
 					Citations: cite(2, "Pain 7/10"),
 				},
+				{
+					Undated: true, Provider: "Mercy General Hospital", VisitType: "nursing note",
+					Citations: cite(4, "Nursing progress note"),
+				},
 			},
 			Bills: []extract.BillLine{
 				{Date: dates.New(2023, 12, 6), Provider: "Mercy General Hospital", Code: "99284", Description: "ED visit, level 4",
 					Charge: 1843.17, Adjustment: ptr(-612.5), Paid: ptr(1000), Balance: ptr(230.67), Citations: cite(3, "99284 1,843.17")},
 				{Provider: "Mercy General Hospital", Description: "Radiology", Charge: 0.1 + 0.2, Citations: cite(3, "Radiology")},
+				{Date: dates.New(2023, 12, 6), Provider: "Mercy General Hospital", Code: "72040", RevenueCode: "0320",
+					Modifiers: []string{"TC", "59"}, Units: 2.5, Charge: 620, Citations: cite(3, "0320 72040 TC 59 2.5 620.00")},
+				{Date: dates.New(2024, 1, 20), Provider: "Mercy General Hospital", Kind: extract.LinePayment, Paid: ptr(900),
+					Citations: cite(3, "PAYMENT (900.00)")},
+				{Date: dates.New(2024, 1, 20), Provider: "Mercy General Hospital", Kind: extract.LineAdjustment, Adjustment: ptr(300),
+					Citations: cite(3, "ADJ (300.00)")},
 			},
-			BillTotals: []extract.BillTotal{{Provider: "Mercy General Hospital", Total: 1843.47, Citations: cite(3, "Total charges 1,843.47")}},
+			BillTotals: []extract.BillTotal{{Provider: "Mercy General Hospital", Total: 1843.47, Citations: cite(3, "Total charges 1,843.47")},
+				{Provider: "Mercy General Hospital", Kind: extract.TotalPayments, Total: 900, Citations: cite(3, "Total payments 900.00")},
+				{Provider: "Mercy General Hospital", Kind: extract.TotalBalance, Total: 643.47, Citations: cite(3, "Balance due 643.47")}},
+			Pages: []extract.PageInfo{{Page: 1, Class: extract.PageAdmin}, {Page: 2, Class: extract.PageClinical, Provider: "Mercy General Hospital"},
+				{Page: 3, Class: extract.PageBill, BillKind: "ub04", Provider: "Mercy General Hospital"}, {Page: 4, Class: extract.PageClinical}},
+			Expected: []extract.ExpectedRecord{{Kind: extract.ExpectEMS, What: "ambulance", Provider: "Metro EMS", Date: dates.New(2023, 12, 6),
+				Source: "Mercy General Hospital", Citations: cite(2, "Arrived by ambulance")},
+				{Kind: extract.ExpectReport, What: "MRI report", Citations: cite(4, "MRI report not received")}},
 			Patient:    "Jane Q. Doe",
 			Usage:      extract.Usage{PromptTokens: 12345, CompletionTokens: 678},
 			PageErrors: map[int]string{3: "answer malformed after 3 attempts"},
@@ -87,7 +106,8 @@ func sampleChronology(matterID, docID string) chronology.Chronology {
 		GeneratedAt: "2024-04-02T10:11:12Z",
 		Matter:      chronology.Matter{ID: matterID, Name: "Doe v. Acme Freight", Client: "Jane Doe", DateOfIncident: dates.New(2023, 12, 5), GapDays: 45},
 		Documents: []chronology.Document{{ID: docID, File: "mercy.pdf", SHA256: "ab12", Pages: 3, BatesFirst: "MGH000010", BatesLast: "MGH000012",
-			PageSources: []extract.PageSource{extract.SourceText, extract.SourceOCR, extract.SourceError}}},
+			PageSources: []extract.PageSource{extract.SourceText, extract.SourceOCR, extract.SourceError},
+			PageClasses: []string{extract.PageAdmin, extract.PageClinical, chronology.PageUnclassified}}},
 		Providers: []chronology.Provider{
 			{ID: "p1", Name: "Mercy General Hospital", Kind: "emergency", Aliases: []string{"MGH", "Mercy General"}, NPI: "1234567893"},
 			{ID: "p2", Name: "Back in Motion Physical Therapy", Kind: "physical_therapy"},
@@ -106,9 +126,21 @@ func sampleChronology(matterID, docID string) chronology.Chronology {
 			{ID: "b1", Date: dates.New(2023, 12, 6), ProviderID: "p1", Provider: "Mercy General Hospital", Code: "99284",
 				Charge: 1843.17, Paid: ptr(1000), Citations: cite, Verified: true},
 			{ID: "b2", ProviderID: "p2", Provider: "Back in Motion Physical Therapy", Charge: 95, Citations: cite},
+			{ID: "b3", Date: dates.New(2023, 12, 6), ProviderID: "p1", Provider: "Mercy General Hospital", Code: "72040", RevenueCode: "0320",
+				Modifiers: []string{"TC"}, Units: 2, Kind: chronology.BillCharge, Charge: 0, Citations: cite, Verified: true},
+			{ID: "b4", Date: dates.New(2024, 1, 20), ProviderID: "p1", Provider: "Mercy General Hospital", Kind: chronology.BillAdjustment,
+				Adjustment: ptr(300), EOB: true, Citations: cite, Verified: true},
 		},
-		Specials: chronology.Specials{TotalCharges: 1938.17, TotalPaid: ptr(1000), ByProvider: []chronology.ProviderSpecial{
-			{ProviderID: "p1", Provider: "Mercy General Hospital", Charges: 1843.17, Paid: ptr(1000), FirstDate: dates.New(2023, 12, 6), LastDate: dates.New(2023, 12, 6)},
+		UndatedEntries: []chronology.Entry{{ID: "u1", ProviderID: "p1", Provider: "Mercy General Hospital", VisitType: "nursing note",
+			Citations: cite, Verified: true, Review: chronology.ReviewUnreviewed, Extractor: "rules"}},
+		BillTotals: []chronology.BillTotal{
+			{ProviderID: "p1", Provider: "Mercy General Hospital", Kind: chronology.TotalCharges, Total: 1843.17, LinesTotal: ptr(1843.17),
+				Reconciled: boolPtr(true), Citations: cite},
+			{ProviderID: "p1", Provider: "Mercy General Hospital", Kind: chronology.TotalBalance, Total: 843.17, Citations: cite},
+		},
+		Specials: chronology.Specials{TotalCharges: 1938.17, TotalPaid: ptr(1000), TotalAdjustments: ptr(300), ByProvider: []chronology.ProviderSpecial{
+			{ProviderID: "p1", Provider: "Mercy General Hospital", Charges: 1843.17, Paid: ptr(1000), Adjustments: ptr(300),
+				FirstDate: dates.New(2023, 12, 6), LastDate: dates.New(2023, 12, 6)},
 			{ProviderID: "p2", Provider: "Back in Motion Physical Therapy", Charges: 95},
 		}},
 		Duplicates: []chronology.Duplicate{{DocumentID: docID, Page: 3, DuplicateOf: chronology.PageRef{DocumentID: docID, Page: 1}, Similarity: 0.97}},

@@ -160,7 +160,8 @@ func sampleBills() []chronology.Bill {
 
 // SpecialsOf sums bills into specials by provider, in order of each
 // provider's first bill, so that a sample's totals always agree with its
-// line items.
+// line items: charges and dates from charge lines not read from an EOB,
+// payments from every line.
 func SpecialsOf(bills []chronology.Bill) chronology.Specials {
 	s := chronology.Specials{ByProvider: []chronology.ProviderSpecial{}}
 	idx := map[string]int{}
@@ -175,13 +176,15 @@ func SpecialsOf(bills []chronology.Bill) chronology.Specials {
 				FirstDate: b.Date, LastDate: b.Date})
 		}
 		p := &s.ByProvider[i]
-		p.Charges += b.Charge
-		s.TotalCharges += b.Charge
-		if b.Date.Before(p.FirstDate) {
-			p.FirstDate = b.Date
-		}
-		if b.Date.After(p.LastDate) {
-			p.LastDate = b.Date
+		if (b.Kind == "" || b.Kind == chronology.BillCharge) && !b.EOB {
+			p.Charges += b.Charge
+			s.TotalCharges += b.Charge
+			if b.Date.Before(p.FirstDate) {
+				p.FirstDate = b.Date
+			}
+			if b.Date.After(p.LastDate) {
+				p.LastDate = b.Date
+			}
 		}
 		if b.Paid != nil {
 			paidAny = true

@@ -1,0 +1,179 @@
+package chronology
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// Words that tell the kind of a printed total whose extractor gave none.
+var (
+	reChargesTotal = regexp.MustCompile(`(?i)\b(total\s+charges?|charges?\s+total|total\s+billed|total\s+amount\s+billed)\b`)
+	reBalanceTotal = regexp.MustCompile(`(?i)\b(balance|amount\s+due|due\s+from\s+patient|patient\s+(responsibility|portion|owes)|pay\s+this\s+amount|please\s+pay|you\s+owe)\b`)
+	rePaymentTotal = regexp.MustCompile(`(?i)\b(payments?|paid|credits?|receipts?)\b`)
+	reAdjustTotal  = regexp.MustCompile(`(?i)\b(adjustments?|adj|write[- ]?offs?|contractual|discounts?|allowances?)\b`)
+)
+
+// totalKind is the chronology kind of a printed total: the extractor's
+// kind, or for a total it gave no kind, the kind its quote names ("Balance
+// due" is a balance, never charges).
+func totalKind(t extract.BillTotal, quote string) string {
+	switch t.Kind {
+	case extract.TotalPayments:
+		return TotalPayments
+	case extract.TotalAdjustments:
+		return TotalAdjustments
+	case extract.TotalBalance:
+		return TotalBalance
+	}
+	switch {
+	case reChargesTotal.MatchString(quote):
+		return TotalCharges
+	case reBalanceTotal.MatchString(quote):
+		return TotalBalance
+	case rePaymentTotal.MatchString(quote):
+		return TotalPayments
+	case reAdjustTotal.MatchString(quote):
+		return TotalAdjustments
+	}
+	return TotalCharges
+}
+
+// printedTotal is a printed total being reconciled.
+type printedTotal struct {
+	t    extract.BillTotal
+	kind string
+	cits []extract.Citation
+	prov *providerCluster
+}
+
+// lineAmount is what a bill line adds to a total of the given kind, and
+// whether it has an amount of that kind at all. Charges count charge lines
+// only; payments and adjustments count the paid and adjustment amounts of
+// any line (a ledger's payment rows, or a column beside a charge).
+func lineAmount(bl *Bill, kind string) (int64, bool) {
+	switch kind {
+	case TotalCharges:
+		return cents(bl.Charge), bl.Kind == BillCharge
+	case TotalPayments:
+		if bl.Paid != nil {
+			return abs64(cents(*bl.Paid)), true
+		}
+	case TotalAdjustments:
+		if bl.Adjustment != nil {
+			return abs64(cents(*bl.Adjustment)), true
+		}
+	}
+	return 0, false
+}
+
+// checkTotals reconciles each printed total with the lines of its kind it
+// can stand for: the provider's lines in the same document since its
+// previous total of that kind there, all the provider's lines in that
+// document, or all the provider's lines in the matter (EOB lines only
+// within their own document). When none is within one cent, a
+// bill_total_mismatch flag cites the printed total. A balance is never
+// reconciled; nor is a payments or adjustments total when no line of the
+// provider carries such an amount. Totals printed only on duplicate,
+// administrative or blank pages are skipped.
+func (b *builder) checkTotals() {
+	var totals []printedTotal
+	for si := range b.sources {
+		s := &b.sources[si]
+		for _, t := range s.Result.BillTotals {
+			if b.classes.noFacts(t.Citations, s.Document.ID) {
+				continue
+			}
+			cits, _ := b.citations(t.Citations, s.Document.ID)
+			if len(cits) == 0 || b.onlyDuplicates(cits) {
+				continue
+			}
+			totals = append(totals, printedTotal{t, totalKind(t, cits[0].Quote), cits, b.provOf(s, t.Provider, t.Citations)})
+		}
+	}
+	for _, t := range totals {
+		out := BillTotal{ProviderID: t.prov.id, Provider: t.prov.name, Kind: t.kind,
+			Total: dollars(cents(t.t.Total)), Citations: t.cits}
+		if t.kind != TotalBalance {
+			if sum, ok := b.reconcile(t, totals); ok {
+				v := dollars(sum)
+				match := abs64(cents(t.t.Total)-sum) <= 1
+				out.LinesTotal, out.Reconciled = &v, &match
+				if !match {
+					b.totalFlag = append(b.totalFlag, mismatchFlag(t, sum))
+				}
+			}
+		}
+		b.totals = append(b.totals, out)
+	}
+}
+
+// reconcile returns the sum of lines t is compared with (the closest of
+// its candidate sums) and whether any line has an amount of t's kind.
+func (b *builder) reconcile(t printedTotal, totals []printedTotal) (int64, bool) {
+	doc, page := t.cits[0].DocumentID, t.cits[0].Page
+	prevPage := 0
+	for _, o := range totals {
+		if o.prov == t.prov && o.kind == t.kind && o.cits[0].DocumentID == doc && o.cits[0].Page < page {
+			prevPage = max(prevPage, o.cits[0].Page)
+		}
+	}
+	var since, inDoc, matter int64
+	nDoc, nMatter := 0, 0
+	for _, bw := range b.billWork {
+		if bw.prov != t.prov || bw.doc != doc {
+			continue
+		}
+		v, ok := lineAmount(&bw.Bill, t.kind)
+		if !ok {
+			continue
+		}
+		nDoc++
+		inDoc += v
+		if p := bw.Citations[0].Page; p > prevPage && p <= page {
+			since += v
+		}
+	}
+	for i := range b.bills {
+		bl := &b.bills[i]
+		if bl.ProviderID != t.prov.id || bl.EOB {
+			continue
+		}
+		if v, ok := lineAmount(bl, t.kind); ok {
+			nMatter++
+			matter += v
+		}
+	}
+	if nDoc == 0 && nMatter == 0 {
+		return 0, false
+	}
+	want := cents(t.t.Total)
+	for _, sum := range []int64{since, inDoc, matter} {
+		if abs64(want-sum) <= 1 {
+			return sum, true
+		}
+	}
+	if nDoc > 0 {
+		return inDoc, true
+	}
+	return matter, true
+}
+
+func mismatchFlag(t printedTotal, sum int64) Flag {
+	what := map[string]string{TotalCharges: "total charges", TotalPayments: "total payments", TotalAdjustments: "total adjustments"}[t.kind]
+	lines := map[string]string{TotalCharges: "charge lines", TotalPayments: "payments", TotalAdjustments: "adjustments"}[t.kind]
+	return Flag{
+		Kind: FlagBillTotalMismatch,
+		Message: fmt.Sprintf("The %s of %s printed by %s differ from the sum of its %s, %s.",
+			what, money(cents(t.t.Total)), t.prov.name, lines, money(sum)),
+		Citations: t.cits,
+	}
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
