@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -109,6 +110,9 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	wantPre := map[string]bool{}
 	wantVisit := map[string]string{}
 	for _, e := range t.Encounters {
+		if e.Undated {
+			continue // scored as undated entries below
+		}
 		k := e.Date.String() + " " + e.Provider
 		want[k] = true
 		wantPages[k] = append(wantPages[k], e.Pages...)
@@ -149,6 +153,7 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 		}
 	}
 	r.Scores = append(r.Scores, setScore("encounters", want, got))
+	r.Scores = append(r.Scores, undatedEntries(c, t, pm))
 	r.Scores = append(r.Scores, Score{Field: "pre_incident", TP: preTP, FP: preFP, FN: preFN})
 	r.Scores = append(r.Scores, Score{Field: "citation_pages", TP: citeOK, FP: citeAll - citeOK, FN: citeAll - citeOK})
 	r.Scores = append(r.Scores, Score{Field: "visit_type", TP: visitOK, FP: visitAll - visitOK, FN: visitAll - visitOK})
@@ -229,6 +234,44 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	}
 	r.Scores = append(r.Scores, setScore("duplicates", want, got))
 	return r
+}
+
+// undatedEntries scores the chronology's undated entries against the
+// truth's records without a date of service: an entry matches a record
+// when it names the record's provider and cites one of its pages.
+func undatedEntries(c chronology.Chronology, t fixture.Truth, pm providerMatcher) Score {
+	want, got := map[string]bool{}, map[string]bool{}
+	var recs []fixture.Encounter
+	for _, e := range t.Encounters {
+		if e.Undated {
+			recs = append(recs, e)
+			want[undatedKey(e.Provider, e.Pages)] = true
+		}
+	}
+	for _, e := range c.UndatedEntries {
+		name := pm.truthName(c, e.ProviderID, e.Provider)
+		var pages []int
+		for _, ct := range e.Citations {
+			pages = append(pages, ct.Page)
+		}
+		k := undatedKey(name, pages)
+		for _, r := range recs {
+			if r.Provider == name && slices.ContainsFunc(pages, func(p int) bool { return containsInt(r.Pages, p) }) {
+				k = undatedKey(r.Provider, r.Pages)
+				break
+			}
+		}
+		got[k] = true
+	}
+	return setScore("undated_entries", want, got)
+}
+
+func undatedKey(provider string, pages []int) string {
+	first := 0
+	if len(pages) > 0 {
+		first = slices.Min(pages)
+	}
+	return fmt.Sprintf("undated %s p%d", provider, first)
 }
 
 func billKey(date, code string, charge float64) string {

@@ -128,3 +128,34 @@ type testErr string
 func (e testErr) Error() string { return string(e) }
 
 const errTest = testErr("boom")
+
+// TestCompareUndated: a record without a date of service is scored as an
+// undated entry (provider + a cited page of the record), never as a missed
+// encounter.
+func TestCompareUndated(t *testing.T) {
+	truth := fixture.Truth{
+		Providers: []fixture.Provider{{Name: "Lakeside PT"}, {Name: "Mercy General Hospital"}},
+		Encounters: []fixture.Encounter{
+			{Date: date(t, "2023-03-14"), Provider: "Mercy General Hospital", Pages: []int{1}},
+			{Undated: true, Provider: "Lakeside PT", Pages: []int{4, 5}},
+			{Undated: true, Provider: "Lakeside PT", Pages: []int{7}},
+		},
+	}
+	c := chronology.Chronology{
+		Providers: []chronology.Provider{{ID: "p1", Name: "Mercy General Hospital"}, {ID: "p2", Name: "Lakeside PT"}},
+		Entries: []chronology.Entry{
+			{Date: date(t, "2023-03-14"), ProviderID: "p1", Provider: "Mercy General Hospital", Citations: []extract.Citation{{Page: 1}}},
+		},
+		UndatedEntries: []chronology.Entry{
+			{ProviderID: "p2", Provider: "Lakeside PT", Citations: []extract.Citation{{Page: 5}}}, // the first record, cited on its second page
+			{ProviderID: "p1", Provider: "Mercy General Hospital", Citations: []extract.Citation{{Page: 9}}},
+		},
+	}
+	r := Compare(c, truth)
+	if s := r.Field("encounters"); s.TP != 1 || s.FP != 0 || s.FN != 0 {
+		t.Errorf("encounters TP/FP/FN %d/%d/%d, want 1/0/0", s.TP, s.FP, s.FN)
+	}
+	if s := r.Field("undated_entries"); s.TP != 1 || s.FP != 1 || s.FN != 1 {
+		t.Errorf("undated_entries TP/FP/FN %d/%d/%d, want 1/1/1 (missed %v, extra %v)", s.TP, s.FP, s.FN, s.Missed, s.Extra)
+	}
+}
