@@ -16,12 +16,12 @@ import (
 	"unicode"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/internal/export"
 	"github.com/medchron/medchron/pipeline"
 )
 
@@ -109,7 +109,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	c, pr := run.chronology, run.progress
 	env.Log.Debug("writing outputs", "dir", f.out)
 	d := demand.Generate(c, demand.Options{})
-	paths, err := report.WriteAll(ctx, f.out, c, d)
+	paths, err := export.WriteAll(ctx, f.out, c, d)
 	if err != nil {
 		return err
 	}
