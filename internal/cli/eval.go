@@ -187,7 +187,7 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 		}
 		defer stop()
 	}
-	e, err := app.OpenEmbedded(ctx, cfg)
+	e, err := app.OpenEmbedded(ctx, env.Settings.Apply(cfg)) // the oracle's LLM, if set, stays
 	if err != nil {
 		r.Err = err
 		return r, z
