@@ -14,22 +14,14 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/pipeline"
 )
 
 // repoFile returns a file of the repository by its path from the root.
 func repoFile(t testing.TB, rel string) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, rel)
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = filepath.Dir(dir)
-	}
+	return filepath.Join(testutil.RepoRoot(t), rel)
 }
 
 func smallBundle(t testing.TB) pipeline.Input {
