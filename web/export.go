@@ -11,6 +11,7 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/report"
+	"github.com/medchron/medchron/internal/export"
 )
 
 // exportFormat is one download of the matter page.
@@ -25,13 +26,13 @@ type exportFormat struct {
 
 // exportFormats lists the downloads in the order the matter page shows them.
 var exportFormats = []exportFormat{
-	{"chronology.xlsx", "Chronology (Excel)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "chronology", chronologyExport(report.WriteXLSX)},
-	{"chronology.csv", "Chronology (CSV)", "text/csv; charset=utf-8", "chronology", chronologyExport(report.WriteCSV)},
-	{"chronology.html", "Chronology (HTML)", "text/html; charset=utf-8", "chronology", chronologyExport(report.WriteHTML)},
-	{"chronology.json", "Chronology (JSON)", "application/json; charset=utf-8", "chronology", chronologyExport(report.WriteJSON)},
-	{"exhibit.pdf", "Exhibit PDF (Bates-stamped records)", "application/pdf", "chronology", exhibitExport},
-	{"demand.docx", "Demand letter (Word)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "demand", demandExport(true)},
-	{"demand.md", "Demand letter (Markdown)", "text/markdown; charset=utf-8", "demand", demandExport(false)},
+	{export.FileXLSX, "Chronology (Excel)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "chronology", chronologyExport(report.WriteXLSX)},
+	{export.FileCSV, "Chronology (CSV)", "text/csv; charset=utf-8", "chronology", chronologyExport(report.WriteCSV)},
+	{export.FileHTML, "Chronology (HTML)", "text/html; charset=utf-8", "chronology", chronologyExport(report.WriteHTML)},
+	{export.FileJSON, "Chronology (JSON)", "application/json; charset=utf-8", "chronology", chronologyExport(report.WriteJSON)},
+	{export.FileExhibit, "Exhibit PDF (Bates-stamped records)", "application/pdf", "chronology", exhibitExport},
+	{export.FileDemandDOCX, "Demand letter (Word)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "demand", demandExport(true)},
+	{export.FileDemandMD, "Demand letter (Markdown)", "text/markdown; charset=utf-8", "demand", demandExport(false)},
 }
 
 // errNothingToExport is returned by a writer when what it exports does

@@ -12,6 +12,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 //go:embed templates/*.html
@@ -62,27 +63,8 @@ var funcs = template.FuncMap{
 	"can":  func(u access.User, a string) bool { return access.CanGlobal(u, access.Action(a)) },
 }
 
-// formatMoney writes dollars with thousands separators: 12,345.60.
-func formatMoney(v float64) string {
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	s := fmt.Sprintf("%.2f", v)
-	intPart, frac := s[:len(s)-3], s[len(s)-3:]
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := "$" + b.String() + frac
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
+// formatMoney writes dollars with thousands separators: $12,345.60.
+func formatMoney(v float64) string { return textutil.Dollars(v) }
 
 // view is what every page template gets: the signed-in user, the CSRF
 // token for forms, the page title, the matter when under /matters/{id},

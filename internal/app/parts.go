@@ -4,12 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/icd10"
@@ -23,30 +20,15 @@ import (
 	"github.com/medchron/medchron/search"
 )
 
-// EnvFallback names the environment variable that sets the extractor
-// taking over when the LLM extractor fails on every attempt ("rules").
-const EnvFallback = "MEDCHRON_LLM_FALLBACK"
-
-// extractRetry is $MEDCHRON_EXTRACT_RETRY, the wait before a failed
-// extraction's first retry (0: the pipeline's default, 15 s).
-func extractRetry() time.Duration {
-	d, _ := time.ParseDuration(os.Getenv("MEDCHRON_EXTRACT_RETRY"))
-	return d
-}
-
-// Fallback returns $MEDCHRON_LLM_FALLBACK, the default of the commands'
-// --llm-fallback flag.
-func Fallback() string { return os.Getenv(EnvFallback) }
-
 // OCRDPI is the resolution pages are rendered at for OCR when their own
 // image cannot be used as is.
 const OCRDPI = 300
 
-// readers is the pool of document reader processes (extract/sandbox):
+// newReaders returns the pool of document reader processes (extract/sandbox):
 // PDF inspection, text layers, page images and OCR of untrusted files run
 // there under memory and CPU limits, never in this process.
 func newReaders(cfg Config) *sandbox.Pool {
-	return sandbox.New(sandbox.Config{Size: cfg.Workers, DPI: OCRDPI})
+	return sandbox.New(sandbox.Config{Size: cfg.Workers, DPI: OCRDPI, InProcess: cfg.InProcess})
 }
 
 // readerFiles is the pipeline's PDFReader over the reader processes: the
@@ -84,17 +66,21 @@ func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
 }
 
 // newSearch returns search over the store when it can index, with the
-// embedder the environment configures (the local one by default).
-func newSearch(st pipeline.Store, log *slog.Logger) (*search.Service, error) {
+// embedder cfg configures (the local one by default).
+func newSearch(st pipeline.Store, cfg Config) (*search.Service, error) {
 	idx, ok := st.(search.Index)
 	if !ok {
 		return nil, nil
 	}
-	emb, err := search.FromEnv()
-	if err != nil {
-		return nil, err
+	var emb search.Embedder = search.Local{}
+	if cfg.Embedding != nil {
+		o, err := search.NewOpenAI(*cfg.Embedding)
+		if err != nil {
+			return nil, err
+		}
+		emb = o
 	}
-	return &search.Service{Index: idx, Embedder: emb, Logger: log}, nil
+	return &search.Service{Index: idx, Embedder: emb, Logger: cfg.Logger}, nil
 }
 
 // parts are the replaceable pieces a pipeline runs with.
@@ -192,16 +178,10 @@ func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error
 		return nil, err
 	}
 	ruleEx := rules.New(rules.Options{Codes: book})
-	llmCfg, err := llm.ConfigFromEnv()
-	if cfg.LLM != nil {
-		llmCfg, err = *cfg.LLM, nil
-	}
-	haveLLM := err == nil
-	if err != nil && !errors.Is(err, llm.ErrNotConfigured) {
-		return nil, err
-	}
+	var llmCfg llm.Config
 	var llmEx extract.Extractor
-	if haveLLM {
+	if cfg.LLM != nil {
+		llmCfg = *cfg.LLM
 		llmCfg.Logger = cfg.Logger
 		ex, err := llm.New(llmCfg, storeCache{q: st})
 		if err != nil {

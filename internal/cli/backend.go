@@ -14,7 +14,7 @@ import (
 func defaultWorkers() int { return runtime.NumCPU() }
 
 // searcherFor returns the search the HTTP API answers with, or nil.
-func searcherFor(h *app.Handle) web.Searcher {
+func searcherFor(h *app.App) web.Searcher {
 	if h.Search == nil {
 		return nil
 	}

@@ -11,11 +11,11 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/eval"
+	"github.com/medchron/medchron/internal/export"
 	"github.com/medchron/medchron/internal/fixture"
 	"github.com/medchron/medchron/internal/fixture/zoo"
 	"github.com/medchron/medchron/store/sqlite"
@@ -187,7 +187,7 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 		}
 		defer stop()
 	}
-	e, err := app.OpenEmbedded(ctx, cfg)
+	e, err := app.OpenEmbedded(ctx, env.Settings.Apply(cfg)) // the oracle's LLM, if set, stays
 	if err != nil {
 		r.Err = err
 		return r, z
@@ -226,7 +226,7 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 	r.Report.Grounding = eval.CheckGrounding(c, pages)
 	if f.out != "" {
 		out := filepath.Join(f.out, strings.TrimSuffix(r.Name, filepath.Ext(r.Name)))
-		if _, err := report.WriteAll(ctx, out, c, demand.Generate(c, demand.Options{})); err != nil {
+		if _, err := export.WriteAll(ctx, out, c, demand.Generate(c, demand.Options{})); err != nil {
 			r.Err = err
 		}
 	}

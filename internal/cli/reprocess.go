@@ -66,7 +66,7 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 	if !f.db.server() && f.workers < 1 {
 		f.workers = 1 // the embedded mode works its own jobs
 	}
-	opts := f.db.options()
+	opts := env.Settings.Apply(f.db.options())
 	opts.Workers, opts.Extractor, opts.Fallback, opts.Logger = f.workers, f.extractor, f.fallback, env.Log
 	h, err := app.Open(ctx, opts)
 	if err != nil {
@@ -117,7 +117,7 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 
 // followJobs queues re-extraction of the plan's extracted documents and
 // follows the jobs to their end with a progress line.
-func followJobs(ctx context.Context, env *Env, h *app.Handle, plan *reprocessPlan, f reprocessFlags) error {
+func followJobs(ctx context.Context, env *Env, h *app.App, plan *reprocessPlan, f reprocessFlags) error {
 	if len(plan.docs) == 0 {
 		return nil
 	}

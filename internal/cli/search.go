@@ -47,7 +47,7 @@ on OPENAI_BASE_URL when set, else from the built-in local embedder.`)
 	if err := db.check(); err != nil {
 		return err
 	}
-	opts := db.options()
+	opts := env.Settings.Apply(db.options())
 	opts.Logger, opts.NoOCR = env.Log, true
 	h, err := app.Open(ctx, opts)
 	if err != nil {

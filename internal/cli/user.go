@@ -95,7 +95,7 @@ func userCommand(ctx context.Context, env *Env, in io.Reader, args []string) err
 			return err
 		}
 	}
-	opts := db.options()
+	opts := env.Settings.Apply(db.options())
 	opts.Logger, opts.NoOCR = env.Log, true
 	h, err := app.Open(ctx, opts)
 	if err != nil {

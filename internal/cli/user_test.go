@@ -159,9 +159,9 @@ func testUserCommand(t *testing.T, db []string) {
 // --database-url arguments; done closes it.
 func openAccessStore(t *testing.T, db []string) (access.Store, func()) {
 	t.Helper()
-	opts := app.Options{DBPath: db[1], NoOCR: true}
+	opts := app.Config{DBPath: db[1], NoOCR: true}
 	if db[0] == "--database-url" {
-		opts = app.Options{DatabaseURL: db[1]}
+		opts = app.Config{DatabaseURL: db[1]}
 	}
 	h, err := app.Open(context.Background(), opts)
 	if err != nil {

@@ -47,7 +47,7 @@ func oracleBundles(t *testing.T) []oracleBundle {
 	}
 	out := []oracleBundle{{"small", root}}
 	dir := filepath.Join(t.TempDir(), "bench-60")
-	if _, err := fixture.WriteBundle(ctx, dir, fixture.Bench(60)); err != nil {
+	if _, err := fixture.WriteBornDigitalBundle(ctx, dir, fixture.Bench(60)); err != nil {
 		t.Fatal(err)
 	}
 	out = append(out, oracleBundle{"bench-60", dir})
@@ -137,6 +137,7 @@ func run(t *testing.T, b oracleBundle) (chronology.Chronology, fixture.Truth, *S
 func TestOracleDownstreamExact(t *testing.T) {
 	for _, b := range oracleBundles(t) {
 		t.Run(b.name, func(t *testing.T) {
+			t.Parallel() // each bundle has its own oracle server
 			c, truth, srv := run(t, b)
 			if m := srv.Misses(); len(m) > 0 {
 				t.Fatalf("the oracle could not quote %d facts: %q", len(m), m)

@@ -1,4 +1,4 @@
-package report
+package export
 
 import (
 	"context"
@@ -8,20 +8,12 @@ import (
 	"path/filepath"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 )
 
-// Output file names of the contract, in the order WriteAll writes them.
-const (
-	FileJSON       = "chronology.json"
-	FileCSV        = "chronology.csv"
-	FileXLSX       = "chronology.xlsx"
-	FileHTML       = "chronology.html"
-	FileDemandDOCX = "demand.docx"
-	FileDemandMD   = "demand.md"
-)
-
-// WriteAll writes the six output files for c and d into dir, creating dir
+// WriteAll writes the six files of a processed matter (FolderFiles: the
+// chronology in four formats and the demand draft in two) for c and d into dir, creating dir
 // if needed, and returns their paths. Each file is written to a temporary
 // file in dir and renamed over the old one, so a reader never sees a
 // half-written file; a failure leaves earlier files of the set in place and
@@ -34,10 +26,10 @@ func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand
 		name  string
 		write func(io.Writer) error
 	}{
-		{FileJSON, func(w io.Writer) error { return WriteJSON(w, c) }},
-		{FileCSV, func(w io.Writer) error { return WriteCSV(w, c) }},
-		{FileXLSX, func(w io.Writer) error { return WriteXLSX(w, c) }},
-		{FileHTML, func(w io.Writer) error { return WriteHTML(w, c) }},
+		{FileJSON, func(w io.Writer) error { return report.WriteJSON(w, c) }},
+		{FileCSV, func(w io.Writer) error { return report.WriteCSV(w, c) }},
+		{FileXLSX, func(w io.Writer) error { return report.WriteXLSX(w, c) }},
+		{FileHTML, func(w io.Writer) error { return report.WriteHTML(w, c) }},
 		{FileDemandDOCX, func(w io.Writer) error { return demand.WriteDOCX(w, d) }},
 		{FileDemandMD, func(w io.Writer) error { return demand.WriteMarkdown(w, d) }},
 	}
