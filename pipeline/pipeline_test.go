@@ -15,6 +15,7 @@ import (
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // repoFile returns a file of the repository by its path from the root.
@@ -213,7 +214,7 @@ func TestWaitEndsWhenJobsAreGone(t *testing.T) {
 		t.Fatalf("progress %+v, want one failed document and done", pr)
 	}
 	docs, _ := e.Store.MatterDocuments(ctx, matter.ID)
-	if docs[0].Status != pipeline.StatusFailed || docs[0].Error == "" {
+	if docs[0].Status != store.StatusFailed || docs[0].Error == "" {
 		t.Errorf("document %s %q, want failed with a reason", docs[0].Status, docs[0].Error)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/icd10"
+	"github.com/medchron/medchron/icd10"
 	"github.com/medchron/medchron/extract/layout"
 )
 

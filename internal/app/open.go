@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
-	"github.com/medchron/medchron/extract/sandbox"
 	"log/slog"
 	"net/http"
 	"os"
+
+	"github.com/medchron/medchron/extract/sandbox"
+	"github.com/medchron/medchron/store"
 
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
@@ -16,7 +18,7 @@ import (
 type Handle struct {
 	// Kind is "embedded" (SQLite) or "server" (PostgreSQL).
 	Kind     string
-	Store    pipeline.Store
+	Store    store.Store
 	Pipeline *pipeline.Pipeline
 	Jobs     JobControl
 	// Search is nil when the store cannot index.

@@ -12,7 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
-	"github.com/medchron/medchron/extract/icd10"
+	"github.com/medchron/medchron/icd10"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/store/postgres"
 	"github.com/medchron/medchron/store/sqlite"

@@ -10,7 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/access"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // defaultAuditLimit is the page size of AuditEvents when the filter sets none.
@@ -32,7 +32,7 @@ func (s *Store) AppendAudit(ctx context.Context, e access.Event) error {
 	e.At = e.At.UTC().Truncate(time.Microsecond)
 	e.UserID, e.Username, e.Action, e.MatterID = clean(e.UserID), clean(e.Username), clean(e.Action), clean(e.MatterID)
 	e.Object, e.Detail, e.IP = clean(e.Object), clean(e.Detail), clean(e.IP)
-	err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, auditLockKey); err != nil {
 			return err

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/access"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // AuditChain implements access.AuditChainStore.
@@ -37,7 +37,7 @@ func (s *Store) ChainLegacyAudit(ctx context.Context) error {
 	if err := s.q.QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE hash = ''`).Scan(&n); err != nil || n == 0 {
 		return err
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, auditLockKey); err != nil {
 			return err

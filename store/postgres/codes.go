@@ -3,7 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"github.com/medchron/medchron/extract/icd10"
+	"github.com/medchron/medchron/icd10"
 	"strings"
 
 	"github.com/jackc/pgx/v5"

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/medchron/medchron/extract/icd10"
 	"github.com/medchron/medchron/extract/rules"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/icd10"
+	"github.com/medchron/medchron/store"
 )
 
 // The code book is what the rules extractor validates codes with.
@@ -82,7 +82,7 @@ func TestICD10(t *testing.T) {
 		t.Errorf("Lookup(R519) = %q, %v; want the short description when there is no long one", d, ok)
 	}
 	// An import in a transaction that then fails is rolled back with it.
-	err = s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	err = s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		if _, err := tx.(*Store).ReplaceICD10(ctx, []ICD10Code{{Code: "A00"}, {Code: "A01"}}); err != nil {
 			return err
 		}

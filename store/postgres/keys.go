@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -63,7 +63,7 @@ func (s *Store) sealLegacyBlobs(ctx context.Context) error {
 		if err := s.q.QueryRow(ctx, `SELECT sha256, data FROM blobs WHERE object_id = '' LIMIT 1`).Scan(&sha, &data); err != nil {
 			return nil
 		}
-		err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			t := tx.(*Store)
 			object := seal.NewObjectID()
 			w, err := seal.WriteChunks(bytes.NewReader(data), 0, s.keys, object, func(seq int, keyID string, sealed []byte) error {
@@ -93,7 +93,7 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 	done := 0
 	for {
 		n := 0
-		err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			t := tx.(*Store)
 			rows, err := t.q.Query(ctx, `SELECT object_id, seq, key_id, data FROM blob_chunks WHERE key_id <> $1 LIMIT 32 FOR UPDATE SKIP LOCKED`, cur)
 			if err != nil {

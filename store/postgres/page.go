@@ -8,10 +8,10 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
-// PutPages implements pipeline.Queries: it inserts or replaces the pages,
+// PutPages implements store.Queries: it inserts or replaces the pages,
 // in one round trip.
 func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
 	if len(pages) == 0 {
@@ -38,7 +38,7 @@ ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = e
 	return nil
 }
 
-// PutPendingPages implements pipeline.Queries: it records the pages as
+// PutPendingPages implements store.Queries: it records the pages as
 // waiting for OCR, leaving pages already stored as they are.
 func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []int) error {
 	_, err := s.q.Exec(ctx, `
@@ -51,24 +51,24 @@ ON CONFLICT DO NOTHING`, documentID, pages)
 	return nil
 }
 
-// Pages implements pipeline.Queries.
+// Pages implements store.Queries.
 func (s *Store) Pages(ctx context.Context, documentID string) ([]extract.Page, error) {
 	return s.pages(ctx, documentID, "words")
 }
 
-// PageTexts implements pipeline.Queries: Pages without the words.
+// PageTexts implements store.Queries: Pages without the words.
 func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Page, error) {
 	return s.pages(ctx, documentID, "NULL::jsonb")
 }
 
-// Page implements pipeline.Queries.
+// Page implements store.Queries.
 func (s *Store) Page(ctx context.Context, documentID string, number int) (extract.Page, error) {
 	ps, err := s.pagesWhere(ctx, documentID, "words", "AND page = $2", number)
 	if err != nil {
 		return extract.Page{}, err
 	}
 	if len(ps) == 0 {
-		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, pipeline.ErrNotFound)
+		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, store.ErrNotFound)
 	}
 	return ps[0], nil
 }
@@ -110,7 +110,7 @@ WHERE document_id = $1 `+and+` ORDER BY page`, append([]any{documentID}, args...
 	return out, nil
 }
 
-// PendingPages implements pipeline.Queries.
+// PendingPages implements store.Queries.
 func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
 	rows, err := s.q.Query(ctx, `SELECT page FROM pages WHERE document_id = $1 AND source = '' ORDER BY page`, documentID)
 	if err != nil {
@@ -130,7 +130,7 @@ func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, err
 
 // sendBatch runs the queued statements in one round trip, atomically.
 func (s *Store) sendBatch(ctx context.Context, b *pgx.Batch) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		return tx.(*Store).tx.SendBatch(ctx, b).Close()
 	})
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	pgvectorpgx "github.com/pgvector/pgvector-go/pgx"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -21,8 +21,8 @@ type querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-// Store is the PostgreSQL implementation of pipeline.Store and web.Store.
-// The copy bound to a transaction (inside WithTx) is also a pipeline.Tx.
+// Store is the PostgreSQL implementation of store.Store and web.Store.
+// The copy bound to a transaction (inside WithTx) is also a store.Tx.
 type Store struct {
 	pool *pgxpool.Pool
 	q    querier
@@ -31,8 +31,8 @@ type Store struct {
 }
 
 var (
-	_ pipeline.Store = (*Store)(nil)
-	_ pipeline.Tx    = (*Store)(nil)
+	_ store.Store = (*Store)(nil)
+	_ store.Tx    = (*Store)(nil)
 )
 
 // Open connects a pool to the database named by dsn (a postgres:// URL or
@@ -83,9 +83,9 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 // Close closes the pool, waiting for connections in use to be returned.
 func (s *Store) Close() { s.pool.Close() }
 
-// WithTx implements pipeline.Store. Called on a store already bound to a
+// WithTx implements store.Store. Called on a store already bound to a
 // transaction, it runs fn in that transaction.
-func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipeline.Tx) error) error {
+func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx store.Tx) error) error {
 	if s.tx != nil {
 		return fn(ctx, s)
 	}
@@ -104,7 +104,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipe
 	return nil
 }
 
-// Raw implements pipeline.Tx: the pgx.Tx, for River's InsertTx. It is nil
+// Raw implements store.Tx: the pgx.Tx, for River's InsertTx. It is nil
 // outside a transaction.
 func (s *Store) Raw() any {
 	if s.tx == nil {
@@ -113,10 +113,10 @@ func (s *Store) Raw() any {
 	return s.tx
 }
 
-// notFound wraps pipeline.ErrNotFound for a missing row, naming what.
+// notFound wraps store.ErrNotFound for a missing row, naming what.
 func notFound(err error, what string) error {
 	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, pipeline.ErrNotFound)
+		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)

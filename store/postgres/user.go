@@ -9,9 +9,10 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
-// CreateUser implements access.Store: access.ErrExists when the username
+// CreateUser implements access.Store: store.ErrExists when the username
 // (or the id) is taken.
 func (s *Store) CreateUser(ctx context.Context, u access.User) error {
 	_, err := s.q.Exec(ctx, `
@@ -19,7 +20,7 @@ INSERT INTO users (id, username, name, role, password_hash, disabled, created_at
 VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 		u.ID, clean(u.Username), clean(u.Name), string(u.Role), u.PasswordHash, u.Disabled, u.CreatedAt.UTC())
 	if isUnique(err) {
-		return fmt.Errorf("create user %s: %w", u.ID, access.ErrExists)
+		return fmt.Errorf("create user %s: %w", u.ID, store.ErrExists)
 	}
 	if err != nil {
 		return fmt.Errorf("create user %s: %w", u.ID, err)
@@ -34,13 +35,13 @@ func (s *Store) UpdateUser(ctx context.Context, u access.User) error {
 UPDATE users SET username = $1, name = $2, role = $3, password_hash = $4, disabled = $5 WHERE id = $6`,
 		clean(u.Username), clean(u.Name), string(u.Role), u.PasswordHash, u.Disabled, u.ID)
 	if isUnique(err) {
-		return fmt.Errorf("update user %s: %w", u.ID, access.ErrExists)
+		return fmt.Errorf("update user %s: %w", u.ID, store.ErrExists)
 	}
 	if err != nil {
 		return fmt.Errorf("update user %s: %w", u.ID, err)
 	}
 	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("update user %s: %w", u.ID, access.ErrNotFound)
+		return fmt.Errorf("update user %s: %w", u.ID, store.ErrNotFound)
 	}
 	return nil
 }
@@ -88,10 +89,10 @@ func (s *Store) Users(ctx context.Context) ([]access.User, error) {
 	return out, nil
 }
 
-// accessNotFound wraps access.ErrNotFound for a missing row, naming what.
+// accessNotFound wraps store.ErrNotFound for a missing row, naming what.
 func accessNotFound(err error, what string) error {
 	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, access.ErrNotFound)
+		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)

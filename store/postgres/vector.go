@@ -12,8 +12,8 @@ import (
 	"github.com/pgvector/pgvector-go"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 )
 
 // indexedDim is the dimension of the vectors the HNSW index of migration
@@ -34,7 +34,7 @@ func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, ve
 		b.Queue(`INSERT INTO embeddings (document_id, page, model, dim, embedding) VALUES ($1, $2, $3, $4, $5)`,
 			documentID, page, model, len(v), pgvector.NewVector(v))
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		if err := tx.(*Store).sendBatch(ctx, &b); err != nil {
 			return fmt.Errorf("vectors of document %s: %w", documentID, err)
 		}
@@ -56,7 +56,7 @@ func (s *Store) PutEntryVectors(ctx context.Context, matterID, model string, vec
 		b.Queue(`INSERT INTO embeddings (matter_id, entry_id, model, dim, embedding) VALUES ($1, $2, $3, $4, $5)`,
 			matterID, id, model, len(v), pgvector.NewVector(v))
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		if err := tx.(*Store).sendBatch(ctx, &b); err != nil {
 			return fmt.Errorf("entry vectors of matter %s: %w", matterID, err)
 		}

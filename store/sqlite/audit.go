@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/access"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // defaultAuditLimit is the page size of AuditEvents when the filter sets none.
@@ -23,7 +23,7 @@ func (s *Store) AppendAudit(ctx context.Context, e access.Event) error {
 		e.At = time.Now()
 	}
 	e.At = e.At.UTC().Truncate(time.Microsecond)
-	err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		prev, err := t.lastAuditHash(ctx)
 		if err != nil {

@@ -7,7 +7,7 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/access"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // lastAuditHash is the hash of the newest audit row, "" when there is none.
@@ -52,7 +52,7 @@ func (s *Store) chainLegacyAudit(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE hash = ''`).Scan(&n); err != nil || n == 0 {
 		return err
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		var trigger string
 		if err := t.q.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_log_no_update'`).Scan(&trigger); err != nil {

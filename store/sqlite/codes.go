@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/medchron/medchron/extract/icd10"
+	"github.com/medchron/medchron/icd10"
 	"strings"
 )
 

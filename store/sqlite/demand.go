@@ -10,7 +10,7 @@ import (
 	sqlite "modernc.org/sqlite"
 
 	"github.com/medchron/medchron/demand"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // PutDemandGeneration records a (re)generation of the matter's demand
@@ -25,7 +25,7 @@ func (s *Store) PutDemandGeneration(ctx context.Context, matterID string, g dema
 	if err != nil {
 		return fmt.Errorf("demand generation of %s: %w", matterID, err)
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		_, err := t.q.ExecContext(ctx, `
 INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded) VALUES (?, ?, ?, ?, ?, ?)
@@ -84,7 +84,7 @@ INSERT INTO demand_approvals (matter_id, key, version, sha256, user_id, username
 
 // DemandRecord returns the matter's demand letter: its latest generation,
 // the versions of each section by ascending number and the approvals in
-// the order they were given. pipeline.ErrNotFound before the first
+// the order they were given. store.ErrNotFound before the first
 // generation.
 func (s *Store) DemandRecord(ctx context.Context, matterID string) (demand.Record, error) {
 	r := demand.Record{MatterID: matterID, Versions: map[string][]demand.Version{}, Approvals: []demand.Approval{}}

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -60,7 +60,7 @@ func (s *Store) sealLegacyBlobs(ctx context.Context) error {
 		if err != nil {
 			return nil // none left (or the next open tries again)
 		}
-		err = s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err = s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			t := tx.(*Store)
 			object := seal.NewObjectID()
 			at := ts(time.Now())
@@ -115,7 +115,7 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 		if len(batch) == 0 {
 			return done, nil
 		}
-		err = s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err = s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			t := tx.(*Store)
 			for _, r := range batch {
 				ad := seal.ChunkAD(r.object, r.seq)

@@ -47,7 +47,7 @@ func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error
 	return m, nil
 }
 
-// Matters implements pipeline.Queries.
+// Matters implements store.Queries.
 func (s *Store) Matters(ctx context.Context) ([]chronology.Matter, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT id FROM matters ORDER BY id`)
 	if err != nil {

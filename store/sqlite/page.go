@@ -6,10 +6,10 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
-// PutPages implements pipeline.Queries.
+// PutPages implements store.Queries.
 func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
 	for _, p := range pages {
 		words, err := json.Marshal(p.Words)
@@ -30,7 +30,7 @@ ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = e
 	return nil
 }
 
-// PutPendingPages implements pipeline.Queries.
+// PutPendingPages implements store.Queries.
 func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []int) error {
 	for _, n := range pages {
 		_, err := s.q.ExecContext(ctx, `INSERT INTO pages (document_id, page, source) VALUES (?, ?, '') ON CONFLICT DO NOTHING`, documentID, n)
@@ -41,24 +41,24 @@ func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []
 	return nil
 }
 
-// Pages implements pipeline.Queries.
+// Pages implements store.Queries.
 func (s *Store) Pages(ctx context.Context, documentID string) ([]extract.Page, error) {
 	return s.pages(ctx, documentID, "words")
 }
 
-// PageTexts implements pipeline.Queries.
+// PageTexts implements store.Queries.
 func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Page, error) {
 	return s.pages(ctx, documentID, "'[]'")
 }
 
-// Page implements pipeline.Queries.
+// Page implements store.Queries.
 func (s *Store) Page(ctx context.Context, documentID string, number int) (extract.Page, error) {
 	ps, err := s.pagesWhere(ctx, documentID, "words", "AND page = ?", number)
 	if err != nil {
 		return extract.Page{}, err
 	}
 	if len(ps) == 0 {
-		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, pipeline.ErrNotFound)
+		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, store.ErrNotFound)
 	}
 	return ps[0], nil
 }
@@ -93,7 +93,7 @@ WHERE document_id = ? `+and+` ORDER BY page`, append([]any{documentID}, args...)
 	return out, rows.Err()
 }
 
-// PendingPages implements pipeline.Queries.
+// PendingPages implements store.Queries.
 func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT page FROM pages WHERE document_id = ? AND source = '' ORDER BY page`, documentID)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // AddEntryReviews appends reviews in one transaction: all of them are
@@ -15,7 +15,7 @@ func (s *Store) AddEntryReviews(ctx context.Context, rs []chronology.EntryReview
 	if len(rs) == 0 {
 		return nil
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		for _, r := range rs {
 			fields, err := reviewFields(r.Fields)

@@ -12,8 +12,8 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 )
 
 var _ search.Index = (*Store)(nil)
@@ -146,7 +146,7 @@ ORDER BY f.rank LIMIT ?`, snippetTokens, match, matterID, limit)
 
 // PutPageVectors implements search.Index.
 func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, vecs map[int][]float32) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM vectors WHERE kind = 'page' AND document_id = ? AND model = ?`, documentID, model); err != nil {
 			return fmt.Errorf("vectors of %s: %w", documentID, err)
@@ -164,7 +164,7 @@ func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, ve
 
 // PutEntryVectors implements search.Index.
 func (s *Store) PutEntryVectors(ctx context.Context, matterID, model string, vecs map[string][]float32) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM vectors WHERE kind = 'entry' AND matter_id = ? AND model = ?`, matterID, model); err != nil {
 			return fmt.Errorf("entry vectors of matter %s: %w", matterID, err)

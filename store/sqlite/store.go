@@ -17,7 +17,7 @@ import (
 	sqlite "modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -31,7 +31,7 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// Store is the SQLite implementation of pipeline.Store and web.Store.
+// Store is the SQLite implementation of store.Store and web.Store.
 type Store struct {
 	db   *sql.DB
 	q    querier
@@ -39,7 +39,7 @@ type Store struct {
 	keys *seal.Ring // seals originals; nil: no originals read or written
 }
 
-var _ pipeline.Store = (*Store)(nil)
+var _ store.Store = (*Store)(nil)
 
 // Open opens (creating if needed) the database file at path and applies
 // medchron's migrations. River's tables are migrated by the caller. The
@@ -143,8 +143,8 @@ func (s *Store) afterMigrate(ctx context.Context) error {
 	return s.sealLegacyBlobs(ctx)
 }
 
-// WithTx implements pipeline.Store.
-func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipeline.Tx) error) error {
+// WithTx implements store.Store.
+func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx store.Tx) error) error {
 	if s.tx != nil {
 		return fn(ctx, s) // already in a transaction
 	}
@@ -159,14 +159,14 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipe
 	return tx.Commit()
 }
 
-// Raw implements pipeline.Tx: the *sql.Tx, for River's InsertTx.
+// Raw implements store.Tx: the *sql.Tx, for River's InsertTx.
 func (s *Store) Raw() any { return s.tx }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
 func notFound(err error, what string) error {
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, pipeline.ErrNotFound)
+		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
 	}
 	return err
 }

@@ -7,9 +7,10 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
-// CreateUser implements access.Store: access.ErrExists when the username
+// CreateUser implements access.Store: store.ErrExists when the username
 // (or the id) is taken.
 func (s *Store) CreateUser(ctx context.Context, u access.User) error {
 	_, err := s.q.ExecContext(ctx, `
@@ -17,7 +18,7 @@ INSERT INTO users (id, username, name, role, password_hash, disabled, created_at
 VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.Username, u.Name, string(u.Role), u.PasswordHash, u.Disabled, ts(u.CreatedAt))
 	if isUnique(err) {
-		return fmt.Errorf("create user %s: %w", u.ID, access.ErrExists)
+		return fmt.Errorf("create user %s: %w", u.ID, store.ErrExists)
 	}
 	if err != nil {
 		return fmt.Errorf("create user %s: %w", u.ID, err)
@@ -32,13 +33,13 @@ func (s *Store) UpdateUser(ctx context.Context, u access.User) error {
 UPDATE users SET username = ?, name = ?, role = ?, password_hash = ?, disabled = ? WHERE id = ?`,
 		u.Username, u.Name, string(u.Role), u.PasswordHash, u.Disabled, u.ID)
 	if isUnique(err) {
-		return fmt.Errorf("update user %s: %w", u.ID, access.ErrExists)
+		return fmt.Errorf("update user %s: %w", u.ID, store.ErrExists)
 	}
 	if err != nil {
 		return fmt.Errorf("update user %s: %w", u.ID, err)
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return fmt.Errorf("update user %s: %w", u.ID, access.ErrNotFound)
+		return fmt.Errorf("update user %s: %w", u.ID, store.ErrNotFound)
 	}
 	return nil
 }
@@ -90,10 +91,10 @@ func (s *Store) Users(ctx context.Context) ([]access.User, error) {
 	return out, nil
 }
 
-// accessNotFound wraps access.ErrNotFound for a missing row, naming what.
+// accessNotFound wraps store.ErrNotFound for a missing row, naming what.
 func accessNotFound(err error, what string) error {
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, access.ErrNotFound)
+		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)

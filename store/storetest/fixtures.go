@@ -4,7 +4,7 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 func ptr(f float64) *float64 { return &f }
@@ -41,11 +41,11 @@ func samplePages(docID string) []extract.Page {
 
 // sampleResult returns an extraction result with every kind of fact and
 // every optional field set somewhere.
-func sampleResult(docID string) pipeline.StoredResult {
+func sampleResult(docID string) store.StoredResult {
 	cite := func(page int, quote string) []extract.Citation {
 		return []extract.Citation{{DocumentID: docID, Page: page, Bates: "MGH000012", Quote: quote}}
 	}
-	return pipeline.StoredResult{
+	return store.StoredResult{
 		Extractor:     "llm:qwen2.5:14b",
 		PromptVersion: "extract-v3",
 		Result: extract.Result{
