@@ -23,7 +23,7 @@ func TestICD10(t *testing.T) {
 	if book, err := s.CodeBook(ctx); err != nil || book != nil {
 		t.Fatalf("CodeBook before any import = %v, %v; want nil, nil", book, err)
 	}
-	n, err := s.ReplaceICD10(ctx, []ICD10Code{
+	n, err := s.ReplaceICD10(ctx, []store.ICD10Code{
 		{Code: "S134XXA", Billable: true, Short: "Sprain of ligaments of cervical spine, init", Long: "Sprain of ligaments of cervical spine, initial encounter"},
 		{Code: "m54.12", Billable: true, Short: "Radiculopathy, cervical region"},
 		{Code: "S13", Short: "Dislocation and sprain of joints and ligaments at neck level", Long: "Dislocation and sprain of joints and ligaments at neck level"},
@@ -48,7 +48,7 @@ func TestICD10(t *testing.T) {
 	if want := []string{"M5412", "S13", "S134XXA", "Z0000"}; !slices.Equal(got, want) {
 		t.Errorf("ICD10Codes = %v, want %v in code order", got, want)
 	}
-	if codes[0] != (ICD10Code{Code: "M5412", Billable: true, Short: "Radiculopathy, cerv", Long: "Radiculopathy, cervical region"}) {
+	if codes[0] != (store.ICD10Code{Code: "M5412", Billable: true, Short: "Radiculopathy, cerv", Long: "Radiculopathy, cervical region"}) {
 		t.Errorf("M5412 = %+v, want the last of its repeats", codes[0])
 	}
 	book, err := s.CodeBook(ctx)
@@ -71,7 +71,7 @@ func TestICD10(t *testing.T) {
 		}
 	}
 	// A second import replaces the first as a whole.
-	if n, err := s.ReplaceICD10(ctx, []ICD10Code{{Code: "R51.9", Billable: true, Short: "Headache, unspecified"}}); err != nil || n != 1 {
+	if n, err := s.ReplaceICD10(ctx, []store.ICD10Code{{Code: "R51.9", Billable: true, Short: "Headache, unspecified"}}); err != nil || n != 1 {
 		t.Fatalf("second ReplaceICD10 = %d, %v", n, err)
 	}
 	book, err = s.CodeBook(ctx)
@@ -83,7 +83,7 @@ func TestICD10(t *testing.T) {
 	}
 	// An import in a transaction that then fails is rolled back with it.
 	err = s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		if _, err := tx.(*Store).ReplaceICD10(ctx, []ICD10Code{{Code: "A00"}, {Code: "A01"}}); err != nil {
+		if _, err := tx.(*Store).ReplaceICD10(ctx, []store.ICD10Code{{Code: "A00"}, {Code: "A01"}}); err != nil {
 			return err
 		}
 		return context.Canceled // the caller's transaction fails after the import
@@ -109,9 +109,9 @@ func TestICD10Shared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var codes []ICD10Code
+	var codes []store.ICD10Code
 	loaded.Each(func(code string, billable bool, short, long string) {
-		codes = append(codes, ICD10Code{Code: code, Billable: billable, Short: short, Long: long})
+		codes = append(codes, store.ICD10Code{Code: code, Billable: billable, Short: short, Long: long})
 	})
 	sort.Slice(codes, func(i, j int) bool { return codes[i].Code < codes[j].Code })
 	start := time.Now()

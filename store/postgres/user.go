@@ -109,3 +109,10 @@ func isUnique(err error, constraint ...string) bool {
 	}
 	return len(constraint) == 0 || e.ConstraintName == constraint[0]
 }
+
+// isUndefinedTable reports whether err is PostgreSQL's "undefined table"
+// (SQLSTATE 42P01): the schema is not migrated.
+func isUndefinedTable(err error) bool {
+	var e *pgconn.PgError
+	return errors.As(err, &e) && e.Code == "42P01"
+}

@@ -4,29 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
 	"github.com/medchron/medchron/icd10"
-	"strings"
+	"github.com/medchron/medchron/store"
 )
-
-// ICD10Code is one row of the official ICD-10-CM code table.
-type ICD10Code struct {
-	// Code is the code as the order file prints it: without its dot.
-	Code     string
-	Billable bool
-	Short    string
-	Long     string
-}
-
-// normCode returns the table key of a code in dotted or undotted form.
-func normCode(code string) string {
-	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), ".", ""))
-}
 
 // ReplaceICD10 replaces the stored ICD-10-CM table with codes in one
 // transaction (readers see the old table or the new one, never a mix) and
 // returns the number of codes stored. Codes repeated in the input are
 // stored once, the last one winning.
-func (s *Store) ReplaceICD10(ctx context.Context, codes []ICD10Code) (int, error) {
+func (s *Store) ReplaceICD10(ctx context.Context, codes []store.ICD10Code) (int, error) {
 	var n int
 	err := s.replaceICD10(ctx, codes, &n)
 	if err != nil {
@@ -35,7 +22,7 @@ func (s *Store) ReplaceICD10(ctx context.Context, codes []ICD10Code) (int, error
 	return n, nil
 }
 
-func (s *Store) replaceICD10(ctx context.Context, codes []ICD10Code, n *int) error {
+func (s *Store) replaceICD10(ctx context.Context, codes []store.ICD10Code, n *int) error {
 	if s.tx != nil {
 		return errors.New("cannot replace the code table inside another transaction")
 	}
@@ -57,7 +44,7 @@ func (s *Store) replaceICD10(ctx context.Context, codes []ICD10Code, n *int) err
 		if i%10000 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		code := normCode(c.Code)
+		code := store.NormCode(c.Code)
 		if code == "" {
 			continue
 		}
@@ -81,15 +68,15 @@ func (s *Store) ICD10Count(ctx context.Context) (int, error) {
 }
 
 // ICD10Codes returns the imported ICD-10-CM table in code order.
-func (s *Store) ICD10Codes(ctx context.Context) ([]ICD10Code, error) {
+func (s *Store) ICD10Codes(ctx context.Context) ([]store.ICD10Code, error) {
 	rows, err := s.q.QueryContext(ctx, "SELECT code, billable, short, long FROM icd10cm_codes ORDER BY code")
 	if err != nil {
 		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
 	}
 	defer rows.Close()
-	var out []ICD10Code
+	var out []store.ICD10Code
 	for rows.Next() {
-		var c ICD10Code
+		var c store.ICD10Code
 		if err := rows.Scan(&c.Code, &c.Billable, &c.Short, &c.Long); err != nil {
 			return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
 		}
@@ -115,7 +102,7 @@ func (s *Store) CodeBook(ctx context.Context) (*icd10.Book, error) {
 	defer rows.Close()
 	b := icd10.New()
 	for rows.Next() {
-		var c ICD10Code
+		var c store.ICD10Code
 		if err := rows.Scan(&c.Code, &c.Billable, &c.Short, &c.Long); err != nil {
 			return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 		}
