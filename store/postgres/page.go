@@ -2,13 +2,13 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutPages implements store.Queries: it inserts or replaces the pages,
@@ -78,54 +78,26 @@ func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]ex
 }
 
 func (s *Store) pagesWhere(ctx context.Context, documentID, wordsColumn, and string, args ...any) ([]extract.Page, error) {
-	rows, err := s.q.Query(ctx, `
-SELECT page, source, text, `+wordsColumn+`, width, height, confidence, error FROM pages
+	rs, err := s.q.Query(ctx, `
+SELECT `+fmt.Sprintf(rows.PageColumns, wordsColumn)+` FROM pages
 WHERE document_id = $1 `+and+` ORDER BY page`, append([]any{documentID}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
 	}
-	defer rows.Close()
-	var out []extract.Page
-	for rows.Next() {
-		p := extract.Page{DocumentID: documentID}
-		var src string
-		var words []byte
-		if err := rows.Scan(&p.Number, &src, &p.Text, &words, &p.Width, &p.Height, &p.Confidence, &p.Err); err != nil {
-			return nil, fmt.Errorf("pages of %s: %w", documentID, err)
-		}
-		p.Source = extract.PageSource(src)
-		if len(words) > 0 {
-			if err := json.Unmarshal(words, &p.Words); err != nil {
-				return nil, fmt.Errorf("words of page %d of %s: %w", p.Number, documentID, err)
-			}
-			if len(p.Words) == 0 {
-				p.Words = nil
-			}
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
-	}
-	return out, nil
+	defer rs.Close()
+	return rows.Collect(rs, "pages of "+documentID, func(sc rows.Scanner) (extract.Page, error) {
+		return rows.Page(sc, documentID)
+	})
 }
 
 // PendingPages implements store.Queries.
 func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
-	rows, err := s.q.Query(ctx, `SELECT page FROM pages WHERE document_id = $1 AND source = '' ORDER BY page`, documentID)
+	rs, err := s.q.Query(ctx, `SELECT page FROM pages WHERE document_id = $1 AND source = '' ORDER BY page`, documentID)
 	if err != nil {
 		return nil, fmt.Errorf("pending pages of %s: %w", documentID, err)
 	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var n int
-		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("pending pages of %s: %w", documentID, err)
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	defer rs.Close()
+	return rows.Ints(rs, "pending pages of "+documentID)
 }
 
 // sendBatch runs the queued statements in one round trip, atomically.

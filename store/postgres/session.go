@@ -26,7 +26,7 @@ func (s *Store) Session(ctx context.Context, tokenHash string) (access.Session, 
 	err := s.q.QueryRow(ctx, `SELECT token_hash, user_id, csrf, created_at, last_seen FROM sessions WHERE token_hash = $1`, clean(tokenHash)).
 		Scan(&se.TokenHash, &se.UserID, &se.CSRF, &se.CreatedAt, &se.LastSeen)
 	se.CreatedAt, se.LastSeen = se.CreatedAt.UTC(), se.LastSeen.UTC()
-	return se, accessNotFound(err, "session")
+	return se, notFound(err, "session")
 }
 
 // TouchSession implements access.Store: store.ErrNotFound when the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -11,6 +12,7 @@ import (
 	pgvectorpgx "github.com/pgvector/pgvector-go/pgx"
 
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -114,12 +116,7 @@ func (s *Store) Raw() any {
 }
 
 // notFound wraps store.ErrNotFound for a missing row, naming what.
-func notFound(err error, what string) error {
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	return nil
-}
+func notFound(err error, what string) error { return rows.NotFound(err, pgx.ErrNoRows, what) }
+
+// timeDest scans a timestamptz column into t.
+func timeDest(t *time.Time) any { return t }

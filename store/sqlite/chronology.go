@@ -2,7 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"math"
 
 	"github.com/medchron/medchron/chronology"
@@ -80,10 +83,10 @@ func (s *Store) CacheGet(ctx context.Context, key string) ([]byte, bool, error) 
 	var v []byte
 	err := s.q.QueryRowContext(ctx, `SELECT value FROM llm_cache WHERE key = ?`, key).Scan(&v)
 	if err != nil {
-		if notFound(err, "") != err {
+		if errors.Is(err, sql.ErrNoRows) {
 			return nil, false, nil
 		}
-		return nil, false, err
+		return nil, false, fmt.Errorf("llm cache: %w", err)
 	}
 	return v, true, nil
 }

@@ -19,20 +19,11 @@ func WithKeys(ring *seal.Ring) Option { return func(s *Store) { s.keys = ring } 
 
 // KeyIDs lists the ids of the keys the stored originals are sealed under.
 func (s *Store) KeyIDs(ctx context.Context) ([]string, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)
+	ids, err := s.column(ctx, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("key ids: %w", err)
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // checkKeys fails, naming the key, when originals are sealed under a key

@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutPages implements store.Queries.
@@ -68,45 +69,24 @@ func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]ex
 }
 
 func (s *Store) pagesWhere(ctx context.Context, documentID, wordsColumn, and string, args ...any) ([]extract.Page, error) {
-	rows, err := s.q.QueryContext(ctx, `
-SELECT page, source, text, `+wordsColumn+`, width, height, confidence, error FROM pages
+	rs, err := s.q.QueryContext(ctx, `
+SELECT `+fmt.Sprintf(rows.PageColumns, wordsColumn)+` FROM pages
 WHERE document_id = ? `+and+` ORDER BY page`, append([]any{documentID}, args...)...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
 	}
-	defer rows.Close()
-	var out []extract.Page
-	for rows.Next() {
-		p := extract.Page{DocumentID: documentID}
-		var src, words string
-		if err := rows.Scan(&p.Number, &src, &p.Text, &words, &p.Width, &p.Height, &p.Confidence, &p.Err); err != nil {
-			return nil, err
-		}
-		p.Source = extract.PageSource(src)
-		if words != "" && words != "null" && words != "[]" {
-			if err := json.Unmarshal([]byte(words), &p.Words); err != nil {
-				return nil, err
-			}
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	defer rs.Close()
+	return rows.Collect(rs, "pages of "+documentID, func(sc rows.Scanner) (extract.Page, error) {
+		return rows.Page(sc, documentID)
+	})
 }
 
 // PendingPages implements store.Queries.
 func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT page FROM pages WHERE document_id = ? AND source = '' ORDER BY page`, documentID)
+	rs, err := s.q.QueryContext(ctx, `SELECT page FROM pages WHERE document_id = ? AND source = '' ORDER BY page`, documentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("pending pages of %s: %w", documentID, err)
 	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var n int
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	defer rs.Close()
+	return rows.Ints(rs, "pending pages of "+documentID)
 }

@@ -27,7 +27,7 @@ func (s *Store) Session(ctx context.Context, tokenHash string) (access.Session, 
 	err := s.q.QueryRowContext(ctx, `SELECT token_hash, user_id, csrf, created_at, last_seen FROM sessions WHERE token_hash = ?`, tokenHash).
 		Scan(&se.TokenHash, &se.UserID, &se.CSRF, &created, &seen)
 	if err != nil {
-		return se, accessNotFound(err, "session")
+		return se, notFound(err, "session")
 	}
 	if se.CreatedAt, err = parseTS(created); err != nil {
 		return se, fmt.Errorf("session: %w", err)

@@ -18,6 +18,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -164,12 +165,8 @@ func (s *Store) Raw() any { return s.tx }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
-func notFound(err error, what string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
-	}
-	return err
-}
+// notFound wraps err with what: store.ErrNotFound for a missing row.
+func notFound(err error, what string) error { return rows.NotFound(err, sql.ErrNoRows, what) }
 
 // placeholders returns "?, ?, ?" for n values.
 func placeholders(n int) string {
@@ -200,4 +197,26 @@ func isUnique(err error) bool {
 		return false
 	}
 	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+}
+
+// timeDest scans a time column (text written by ts or now) into t.
+func timeDest(t *time.Time) any { return textTime{t} }
+
+// textTime is a sql.Scanner for a time stored as text.
+type textTime struct{ t *time.Time }
+
+// Scan implements sql.Scanner with parseTS.
+func (x textTime) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("stored time: unexpected %T", src)
+	}
+	t, err := parseTS(s)
+	*x.t = t
+	return err
 }

@@ -2,12 +2,11 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // CreateUser implements access.Store: store.ErrExists when the username
@@ -44,60 +43,26 @@ UPDATE users SET username = ?, name = ?, role = ?, password_hash = ?, disabled =
 	return nil
 }
 
-const userColumns = `id, username, name, role, password_hash, disabled, created_at`
-
-func scanUser(sc interface{ Scan(...any) error }) (access.User, error) {
-	var u access.User
-	var role, created string
-	if err := sc.Scan(&u.ID, &u.Username, &u.Name, &role, &u.PasswordHash, &u.Disabled, &created); err != nil {
-		return u, err
-	}
-	u.Role = access.Role(role)
-	var err error
-	u.CreatedAt, err = parseTS(created)
-	return u, err
-}
+func scanUser(sc rows.Scanner) (access.User, error) { return rows.User(sc, timeDest) }
 
 // User implements access.Store.
 func (s *Store) User(ctx context.Context, id string) (access.User, error) {
-	u, err := scanUser(s.q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
-	return u, accessNotFound(err, "user "+id)
+	u, err := scanUser(s.q.QueryRowContext(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE id = ?`, id))
+	return u, notFound(err, "user "+id)
 }
 
 // UserByName implements access.Store.
 func (s *Store) UserByName(ctx context.Context, username string) (access.User, error) {
-	u, err := scanUser(s.q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = ?`, username))
-	return u, accessNotFound(err, "user by name")
+	u, err := scanUser(s.q.QueryRowContext(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE username = ?`, username))
+	return u, notFound(err, "user by name")
 }
 
 // Users implements access.Store: every user, ordered by username.
 func (s *Store) Users(ctx context.Context) ([]access.User, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY username`)
+	rs, err := s.q.QueryContext(ctx, `SELECT `+rows.UserColumns+` FROM users ORDER BY username`)
 	if err != nil {
 		return nil, fmt.Errorf("users: %w", err)
 	}
-	defer rows.Close()
-	var out []access.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, fmt.Errorf("users: %w", err)
-		}
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("users: %w", err)
-	}
-	return out, nil
-}
-
-// accessNotFound wraps store.ErrNotFound for a missing row, naming what.
-func accessNotFound(err error, what string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	return nil
+	defer rs.Close()
+	return rows.Collect(rs, "users", scanUser)
 }
