@@ -104,14 +104,14 @@ func (s *Store) demandVersions(ctx context.Context, r *demand.Record) error {
 SELECT key, n, title, body, citations, user_id, username, at, sha256
 FROM demand_versions WHERE matter_id = $1 ORDER BY key, n`, r.MatterID)
 	if err != nil {
-		return err
+		return fmt.Errorf("demand versions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var v demand.Version
 		var cits []byte
 		if err := rows.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, &v.At, &v.SHA256); err != nil {
-			return err
+			return fmt.Errorf("demand versions: %w", err)
 		}
 		if err := json.Unmarshal(cits, &v.Citations); err != nil {
 			return fmt.Errorf("section %s version %d: citations: %w", v.Key, v.N, err)
@@ -127,13 +127,13 @@ func (s *Store) demandApprovals(ctx context.Context, r *demand.Record) error {
 SELECT key, version, sha256, user_id, username, at
 FROM demand_approvals WHERE matter_id = $1 ORDER BY at, id`, r.MatterID)
 	if err != nil {
-		return err
+		return fmt.Errorf("demand approvals: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var a demand.Approval
 		if err := rows.Scan(&a.Key, &a.Version, &a.SHA256, &a.UserID, &a.Username, &a.At); err != nil {
-			return err
+			return fmt.Errorf("demand approvals: %w", err)
 		}
 		a.At = a.At.UTC()
 		r.Approvals = append(r.Approvals, a)

@@ -35,7 +35,7 @@ func (s *Store) CheckKeys(ctx context.Context) error {
 	}
 	ids, err := s.KeyIDs(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("check keys: %w", err)
 	}
 	for _, id := range ids {
 		if !s.keys.Has(id) {
@@ -126,7 +126,7 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 			return nil
 		})
 		if err != nil {
-			return done, err
+			return done, fmt.Errorf("reseal: %w", err)
 		}
 		if n == 0 {
 			return done, nil

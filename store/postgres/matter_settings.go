@@ -49,7 +49,7 @@ WHERE id = $1 AND (name <> $2 OR client <> $3 OR incident_date IS DISTINCT FROM 
 	}
 	if tag.RowsAffected() == 0 {
 		if _, err := s.Matter(ctx, m.ID); err != nil {
-			return false, err
+			return false, fmt.Errorf("set matter: %w", err)
 		}
 	}
 	return tag.RowsAffected() > 0, nil

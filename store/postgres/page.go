@@ -65,7 +65,7 @@ func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Pag
 func (s *Store) Page(ctx context.Context, documentID string, number int) (extract.Page, error) {
 	ps, err := s.pagesWhere(ctx, documentID, "words", "AND page = $2", number)
 	if err != nil {
-		return extract.Page{}, err
+		return extract.Page{}, fmt.Errorf("page: %w", err)
 	}
 	if len(ps) == 0 {
 		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, store.ErrNotFound)

@@ -98,7 +98,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx stor
 	// A no-op after Commit; rolls back when fn fails or panics.
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	if err := fn(ctx, &Store{pool: s.pool, q: tx, tx: tx, keys: s.keys}); err != nil {
-		return err
+		return err // fn's own error, as fn wrapped it
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("postgres: commit: %w", err)

@@ -157,7 +157,7 @@ func scanVectorHit(row pgx.CollectableRow) (search.Hit, error) {
 	var text string
 	var data []byte
 	if err := row.Scan(&dist, &entry, &h.DocumentID, &h.Page, &h.File, &text, &h.EntryID, &h.Date, &data); err != nil {
-		return h, err
+		return h, fmt.Errorf("scan vector hit: %w", err)
 	}
 	h.Kind, h.Score = search.KindPage, 1-dist
 	if entry {

@@ -61,7 +61,7 @@ func (s *Store) putBlobBytes(ctx context.Context, sha string, data []byte) error
 	}
 	b, err := s.PutBlob(ctx, bytes.NewReader(data), 0)
 	if err != nil {
-		return err
+		return fmt.Errorf("put blob bytes: %w", err)
 	}
 	if b.SHA256 != sha {
 		return fmt.Errorf("store original: content hash %s, the document says %s", b.SHA256, sha)
@@ -90,7 +90,7 @@ func (s *Store) blobRow(ctx context.Context, sha string) (blobRow, error) {
 func (s *Store) OpenBlob(ctx context.Context, sha string) (io.ReadCloser, error) {
 	b, err := s.blobRow(ctx, sha)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open blob: %w", err)
 	}
 	if b.object == "" {
 		return io.NopCloser(bytes.NewReader(b.legacy)), nil
@@ -113,7 +113,7 @@ func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 	}
 	rc, err := s.OpenBlob(ctx, sha)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("document blob: %w", err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(rc)

@@ -17,7 +17,7 @@ import (
 func (s *Store) PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error {
 	data, err := json.Marshal(c)
 	if err != nil {
-		return err
+		return fmt.Errorf("put chronology: %w", err)
 	}
 	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)

@@ -28,16 +28,16 @@ func (s *Store) replaceICD10(ctx context.Context, codes []store.ICD10Code, n *in
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("replace icd-10: %w", err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, "DELETE FROM icd10cm_codes"); err != nil {
-		return err
+		return fmt.Errorf("replace icd-10: %w", err)
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO icd10cm_codes (code, billable, short, long) VALUES (?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET billable = excluded.billable, short = excluded.short, long = excluded.long`)
 	if err != nil {
-		return err
+		return fmt.Errorf("replace icd-10: %w", err)
 	}
 	defer stmt.Close()
 	for i, c := range codes {
@@ -53,7 +53,7 @@ func (s *Store) replaceICD10(ctx context.Context, codes []store.ICD10Code, n *in
 		}
 	}
 	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM icd10cm_codes").Scan(n); err != nil {
-		return err
+		return fmt.Errorf("replace icd-10: %w", err)
 	}
 	return tx.Commit()
 }

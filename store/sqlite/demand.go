@@ -117,14 +117,14 @@ func (s *Store) demandVersions(ctx context.Context, r *demand.Record) error {
 SELECT key, n, title, body, citations, user_id, username, at, sha256
 FROM demand_versions WHERE matter_id = ? ORDER BY key, n`, r.MatterID)
 	if err != nil {
-		return err
+		return fmt.Errorf("demand versions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var v demand.Version
 		var cits, at string
 		if err := rows.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, &at, &v.SHA256); err != nil {
-			return err
+			return fmt.Errorf("demand versions: %w", err)
 		}
 		if err := json.Unmarshal([]byte(cits), &v.Citations); err != nil {
 			return fmt.Errorf("section %s version %d: citations: %w", v.Key, v.N, err)
@@ -142,14 +142,14 @@ func (s *Store) demandApprovals(ctx context.Context, r *demand.Record) error {
 SELECT key, version, sha256, user_id, username, at
 FROM demand_approvals WHERE matter_id = ? ORDER BY at, id`, r.MatterID)
 	if err != nil {
-		return err
+		return fmt.Errorf("demand approvals: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var a demand.Approval
 		var at string
 		if err := rows.Scan(&a.Key, &a.Version, &a.SHA256, &a.UserID, &a.Username, &at); err != nil {
-			return err
+			return fmt.Errorf("demand approvals: %w", err)
 		}
 		if a.At, err = parseTS(at); err != nil {
 			return fmt.Errorf("approval of section %s: %w", a.Key, err)

@@ -30,7 +30,7 @@ func (s *Store) addDocument(ctx context.Context, matterID string, d store.Docume
 	t := now()
 	if data != nil {
 		if err := s.putBlobBytes(ctx, d.SHA256, data); err != nil {
-			return false, err
+			return false, fmt.Errorf("add document: %w", err)
 		}
 	}
 	res, err := s.q.ExecContext(ctx, `
@@ -38,7 +38,7 @@ INSERT INTO documents (id, sha256, file, size, pages, status, error, created_at,
 VALUES (?, ?, ?, ?, ?, ?, '', ?, ?) ON CONFLICT DO NOTHING`,
 		d.ID, d.SHA256, d.File, d.Size, d.Pages, d.Status, t, t)
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("add document: %w", err)
 	}
 	created, _ := res.RowsAffected()
 	res, err = s.q.ExecContext(ctx, `
@@ -46,11 +46,11 @@ INSERT INTO matter_documents (matter_id, document_id, file, position, added_at)
 VALUES (?, ?, ?, (SELECT COUNT(*) FROM matter_documents WHERE matter_id = ?), ?)
 ON CONFLICT DO NOTHING`, matterID, d.ID, d.File, matterID, t)
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("add document: %w", err)
 	}
 	if linked, _ := res.RowsAffected(); linked > 0 {
 		if err := s.bumpMatters(ctx, `id = ?`, matterID); err != nil {
-			return false, err
+			return false, fmt.Errorf("add document: %w", err)
 		}
 	}
 	return created > 0, nil
@@ -85,7 +85,7 @@ func (s *Store) MatterDocuments(ctx context.Context, matterID string) ([]store.D
 SELECT `+documentColumns+`, md.file FROM matter_documents md JOIN documents d ON d.id = md.document_id
 WHERE md.matter_id = ? ORDER BY md.position, d.id`, matterID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("matter documents: %w", err)
 	}
 	defer rows.Close()
 	var out []store.Document
@@ -93,7 +93,7 @@ WHERE md.matter_id = ? ORDER BY md.position, d.id`, matterID)
 		var d store.Document
 		var created, file string
 		if err := rows.Scan(&d.ID, &d.SHA256, &d.File, &d.Size, &d.Pages, &d.Status, &d.Error, &created, &file); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("matter documents: %w", err)
 		}
 		d.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
 		d.File = file
@@ -106,14 +106,14 @@ WHERE md.matter_id = ? ORDER BY md.position, d.id`, matterID)
 func (s *Store) DocumentMatters(ctx context.Context, documentID string) ([]string, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT matter_id FROM matter_documents WHERE document_id = ? ORDER BY matter_id`, documentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("document matters: %w", err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("document matters: %w", err)
 		}
 		out = append(out, id)
 	}

@@ -59,13 +59,13 @@ func (s *Store) Result(ctx context.Context, documentID string) (store.StoredResu
 	m.Apply(&r.Result)
 	rows, err := s.q.QueryContext(ctx, `SELECT kind, data FROM facts WHERE document_id = ? ORDER BY seq`, documentID)
 	if err != nil {
-		return r, err
+		return r, fmt.Errorf("result: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var kind, data string
 		if err := rows.Scan(&kind, &data); err != nil {
-			return r, err
+			return r, fmt.Errorf("result: %w", err)
 		}
 		if err := store.AddFact(&r.Result, kind, []byte(data)); err != nil {
 			return r, fmt.Errorf("fact of %s: %w", documentID, err)

@@ -31,7 +31,7 @@ func (s *Store) KeyIDs(ctx context.Context) ([]string, error) {
 func (s *Store) checkKeys(ctx context.Context) error {
 	ids, err := s.KeyIDs(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("check keys: %w", err)
 	}
 	for _, id := range ids {
 		if !s.keys.Has(id) {
@@ -89,19 +89,19 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 		var batch []row
 		rows, err := s.db.QueryContext(ctx, `SELECT object_id, seq, key_id, data FROM blob_chunks WHERE key_id <> ? LIMIT 32`, cur)
 		if err != nil {
-			return done, err
+			return done, fmt.Errorf("reseal: %w", err)
 		}
 		for rows.Next() {
 			var r row
 			if err := rows.Scan(&r.object, &r.seq, &r.c.KeyID, &r.c.Data); err != nil {
 				rows.Close()
-				return done, err
+				return done, fmt.Errorf("reseal: %w", err)
 			}
 			batch = append(batch, r)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return done, err
+			return done, fmt.Errorf("reseal: %w", err)
 		}
 		if len(batch) == 0 {
 			return done, nil
@@ -125,7 +125,7 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 			return nil
 		})
 		if err != nil {
-			return done, err
+			return done, fmt.Errorf("reseal: %w", err)
 		}
 		done += len(batch)
 	}
@@ -139,13 +139,13 @@ func (s *Store) SweepBlobs(ctx context.Context, cutoff time.Time) (int64, error)
 DELETE FROM blobs WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = blobs.sha256)
 AND object_id <> '' AND NOT EXISTS (SELECT 1 FROM blob_chunks c WHERE c.object_id = blobs.object_id AND c.created_at >= ?)`, c)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("sweep blobs: %w", err)
 	}
 	n, _ := res.RowsAffected()
 	res, err = s.db.ExecContext(ctx, `
 DELETE FROM blob_chunks WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM blobs b WHERE b.object_id = blob_chunks.object_id)`, c)
 	if err != nil {
-		return n, err
+		return n, fmt.Errorf("sweep blobs: %w", err)
 	}
 	m, _ := res.RowsAffected()
 	return n + m, nil

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
@@ -41,7 +42,7 @@ func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error
 	}
 	if incident != "" {
 		if m.DateOfIncident, err = dates.ParseISO(incident); err != nil {
-			return m, err
+			return m, fmt.Errorf("matter: %w", err)
 		}
 	}
 	return m, nil
@@ -51,26 +52,26 @@ func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error
 func (s *Store) Matters(ctx context.Context) ([]chronology.Matter, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT id FROM matters ORDER BY id`)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("matters: %w", err)
 	}
 	var ids []string
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("matters: %w", err)
 		}
 		ids = append(ids, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("matters: %w", err)
 	}
 	out := make([]chronology.Matter, 0, len(ids))
 	for _, id := range ids {
 		m, err := s.Matter(ctx, id)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("matters: %w", err)
 		}
 		out = append(out, m)
 	}

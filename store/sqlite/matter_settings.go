@@ -42,7 +42,7 @@ WHERE id = ? AND (name <> ? OR client <> ? OR incident_date <> ? OR gap_days <> 
 	n, _ := res.RowsAffected()
 	if n == 0 {
 		if _, err := s.Matter(ctx, m.ID); err != nil {
-			return false, err
+			return false, fmt.Errorf("set matter: %w", err)
 		}
 	}
 	return n > 0, nil

@@ -59,7 +59,7 @@ func (s *Store) UserMatters(ctx context.Context, userID string) ([]string, error
 func (s *Store) column(ctx context.Context, query string, args ...any) ([]string, error) {
 	rs, err := s.q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("query: %w", err)
 	}
 	defer rs.Close()
 	return rows.Strings(rs, "rows")

@@ -15,7 +15,7 @@ func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
 	for _, p := range pages {
 		words, err := json.Marshal(p.Words)
 		if err != nil {
-			return err
+			return fmt.Errorf("put pages: %w", err)
 		}
 		_, err = s.q.ExecContext(ctx, `
 INSERT INTO pages (document_id, page, source, text, words, width, height, confidence, error)
@@ -25,7 +25,7 @@ ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = e
     confidence = excluded.confidence, error = excluded.error`,
 			p.DocumentID, p.Number, string(p.Source), p.Text, string(words), p.Width, p.Height, p.Confidence, p.Err)
 		if err != nil {
-			return err
+			return fmt.Errorf("put pages: %w", err)
 		}
 	}
 	return nil
@@ -36,7 +36,7 @@ func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []
 	for _, n := range pages {
 		_, err := s.q.ExecContext(ctx, `INSERT INTO pages (document_id, page, source) VALUES (?, ?, '') ON CONFLICT DO NOTHING`, documentID, n)
 		if err != nil {
-			return err
+			return fmt.Errorf("put pending pages: %w", err)
 		}
 	}
 	return nil
@@ -56,7 +56,7 @@ func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Pag
 func (s *Store) Page(ctx context.Context, documentID string, number int) (extract.Page, error) {
 	ps, err := s.pagesWhere(ctx, documentID, "words", "AND page = ?", number)
 	if err != nil {
-		return extract.Page{}, err
+		return extract.Page{}, fmt.Errorf("page: %w", err)
 	}
 	if len(ps) == 0 {
 		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, store.ErrNotFound)

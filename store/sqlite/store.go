@@ -55,7 +55,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		}
 	}
 	if err := secureFiles(path); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open: %w", err)
 	}
 	q := url.Values{}
 	q.Add("_pragma", "journal_mode(WAL)")
@@ -94,11 +94,11 @@ func (s *Store) Close() error { return s.db.Close() }
 func (s *Store) migrate(ctx context.Context) error {
 	var have int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
 	sort.Strings(names)
 	for i, name := range names {
@@ -108,11 +108,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		body, err := migrations.ReadFile(name)
 		if err != nil {
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			tx.Rollback()
@@ -120,10 +120,10 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
 			tx.Rollback()
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 		if err := tx.Commit(); err != nil {
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 	}
 	return nil
@@ -133,13 +133,13 @@ func (s *Store) migrate(ctx context.Context) error {
 // audit chain and, with keys, sealed originals.
 func (s *Store) afterMigrate(ctx context.Context) error {
 	if err := s.chainLegacyAudit(ctx); err != nil {
-		return err
+		return fmt.Errorf("open: %w", err)
 	}
 	if s.keys == nil {
 		return nil
 	}
 	if err := s.checkKeys(ctx); err != nil {
-		return err
+		return fmt.Errorf("open: %w", err)
 	}
 	return s.sealLegacyBlobs(ctx)
 }
@@ -151,13 +151,16 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx stor
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("sqlite: begin: %w", err)
 	}
 	if err := fn(ctx, &Store{db: s.db, q: tx, tx: tx, keys: s.keys}); err != nil {
 		tx.Rollback()
-		return err
+		return err // fn's own error, as fn wrapped it
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: commit: %w", err)
+	}
+	return nil
 }
 
 // Raw implements store.Tx: the *sql.Tx, for River's InsertTx.
