@@ -6,27 +6,17 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // AuditChain implements access.AuditChainStore.
 func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]access.ChainedEvent, error) {
-	rows, err := s.q.Query(ctx, `
-SELECT id, at, user_id, username, action, matter_id, object, detail, ip, prev_hash, hash
-FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
+	rs, err := s.q.Query(ctx, `SELECT `+rows.ChainColumns+` FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("audit chain: %w", err)
 	}
-	defer rows.Close()
-	var out []access.ChainedEvent
-	for rows.Next() {
-		var e access.ChainedEvent
-		if err := rows.Scan(&e.ID, &e.At, &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP, &e.PrevHash, &e.Hash); err != nil {
-			return nil, fmt.Errorf("audit chain: %w", err)
-		}
-		e.At = e.At.UTC()
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	defer rs.Close()
+	return rows.Collect(rs, "audit chain", func(sc rows.Scanner) (access.ChainedEvent, error) { return rows.ChainedEvent(sc, timeDest) })
 }
 
 // ChainLegacyAudit chains audit rows written before the chain existed

@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/icd10"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -61,34 +62,25 @@ func (s *Store) ICD10Count(ctx context.Context) (int, error) {
 
 // ICD10Codes returns the imported ICD-10-CM table in code order.
 func (s *Store) ICD10Codes(ctx context.Context) ([]store.ICD10Code, error) {
-	rows, err := s.q.Query(ctx, `SELECT code, billable, short, long FROM icd10cm_codes ORDER BY code COLLATE "C"`)
+	rs, err := s.q.Query(ctx, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes ORDER BY code COLLATE "C"`)
 	if err != nil {
 		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
 	}
-	codes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[store.ICD10Code])
-	if err != nil {
-		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-	}
-	return codes, nil
+	defer rs.Close()
+	return rows.Collect(rs, "read icd-10-cm codes", rows.Code)
 }
 
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
 func (s *Store) CodeBook(ctx context.Context) (*icd10.Book, error) {
-	rows, err := s.q.Query(ctx, `SELECT code, billable, short, long FROM icd10cm_codes`)
+	rs, err := s.q.Query(ctx, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes`)
 	if err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
-	b := icd10.New()
-	var c store.ICD10Code
-	if _, err := pgx.ForEachRow(rows, []any{&c.Code, &c.Billable, &c.Short, &c.Long}, func() error {
-		b.Add(c.Code, c.Billable, c.Short, c.Long)
-		return nil
-	}); err != nil {
+	defer rs.Close()
+	b, err := rows.Book(rs)
+	if err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-	}
-	if b.Len() == 0 {
-		return nil, nil
 	}
 	return b, nil
 }

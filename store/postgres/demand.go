@@ -2,11 +2,11 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutDemandGeneration records a (re)generation of the matter's demand
@@ -76,67 +76,38 @@ INSERT INTO demand_approvals (matter_id, key, version, sha256, user_id, username
 // the order they were given. store.ErrNotFound before the first
 // generation.
 func (s *Store) DemandRecord(ctx context.Context, matterID string) (demand.Record, error) {
-	r := demand.Record{MatterID: matterID, Versions: map[string][]demand.Version{}, Approvals: []demand.Approval{}}
-	var keys, excluded []byte
-	err := s.q.QueryRow(ctx, `SELECT at, user_id, username, keys, excluded FROM demand_generations WHERE matter_id = $1`, matterID).
-		Scan(&r.Generation.At, &r.Generation.UserID, &r.Generation.Username, &keys, &excluded)
+	none := rows.NewRecord(matterID, demand.Generation{}, nil, nil)
+	g, err := rows.Generation(s.q.QueryRow(ctx, `SELECT `+rows.GenerationColumns+` FROM demand_generations WHERE matter_id = $1`, matterID), timeDest)
 	if err != nil {
-		return r, notFound(err, "demand of "+matterID)
+		return none, notFound(err, "demand of "+matterID)
 	}
-	r.Generation.At = r.Generation.At.UTC()
-	if err := json.Unmarshal(keys, &r.Generation.Keys); err != nil {
-		return r, fmt.Errorf("demand of %s: keys: %w", matterID, err)
+	vs, err := s.demandVersions(ctx, matterID)
+	if err != nil {
+		return none, fmt.Errorf("demand of %s: %w", matterID, err)
 	}
-	if err := json.Unmarshal(excluded, &r.Generation.Excluded); err != nil {
-		return r, fmt.Errorf("demand of %s: excluded: %w", matterID, err)
+	as, err := s.demandApprovals(ctx, matterID)
+	if err != nil {
+		return none, fmt.Errorf("demand of %s: %w", matterID, err)
 	}
-	if err := s.demandVersions(ctx, &r); err != nil {
-		return r, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	if err := s.demandApprovals(ctx, &r); err != nil {
-		return r, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	return r, nil
+	return rows.NewRecord(matterID, g, vs, as), nil
 }
 
-func (s *Store) demandVersions(ctx context.Context, r *demand.Record) error {
-	rows, err := s.q.Query(ctx, `
-SELECT key, n, title, body, citations, user_id, username, at, sha256
-FROM demand_versions WHERE matter_id = $1 ORDER BY key, n`, r.MatterID)
+// demandVersions lists the versions of a matter's letter by section and number.
+func (s *Store) demandVersions(ctx context.Context, matterID string) ([]demand.Version, error) {
+	rs, err := s.q.Query(ctx, `SELECT `+rows.VersionColumns+` FROM demand_versions WHERE matter_id = $1 ORDER BY key, n`, matterID)
 	if err != nil {
-		return fmt.Errorf("demand versions: %w", err)
+		return nil, fmt.Errorf("demand versions: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var v demand.Version
-		var cits []byte
-		if err := rows.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, &v.At, &v.SHA256); err != nil {
-			return fmt.Errorf("demand versions: %w", err)
-		}
-		if err := json.Unmarshal(cits, &v.Citations); err != nil {
-			return fmt.Errorf("section %s version %d: citations: %w", v.Key, v.N, err)
-		}
-		v.At = v.At.UTC()
-		r.Versions[v.Key] = append(r.Versions[v.Key], v)
-	}
-	return rows.Err()
+	defer rs.Close()
+	return rows.Collect(rs, "demand versions", func(sc rows.Scanner) (demand.Version, error) { return rows.Version(sc, timeDest) })
 }
 
-func (s *Store) demandApprovals(ctx context.Context, r *demand.Record) error {
-	rows, err := s.q.Query(ctx, `
-SELECT key, version, sha256, user_id, username, at
-FROM demand_approvals WHERE matter_id = $1 ORDER BY at, id`, r.MatterID)
+// demandApprovals lists the approvals of a matter's letter in the order given.
+func (s *Store) demandApprovals(ctx context.Context, matterID string) ([]demand.Approval, error) {
+	rs, err := s.q.Query(ctx, `SELECT `+rows.ApprovalColumns+` FROM demand_approvals WHERE matter_id = $1 ORDER BY at, id`, matterID)
 	if err != nil {
-		return fmt.Errorf("demand approvals: %w", err)
+		return nil, fmt.Errorf("demand approvals: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var a demand.Approval
-		if err := rows.Scan(&a.Key, &a.Version, &a.SHA256, &a.UserID, &a.Username, &a.At); err != nil {
-			return fmt.Errorf("demand approvals: %w", err)
-		}
-		a.At = a.At.UTC()
-		r.Approvals = append(r.Approvals, a)
-	}
-	return rows.Err()
+	defer rs.Close()
+	return rows.Collect(rs, "demand approvals", func(sc rows.Scanner) (demand.Approval, error) { return rows.Approval(sc, timeDest) })
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // lastAuditHash is the hash of the newest audit row, "" when there is none.
@@ -22,26 +23,12 @@ func (s *Store) lastAuditHash(ctx context.Context) (string, error) {
 
 // AuditChain implements access.AuditChainStore.
 func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]access.ChainedEvent, error) {
-	rows, err := s.q.QueryContext(ctx, `
-SELECT id, at, user_id, username, action, matter_id, object, detail, ip, prev_hash, hash
-FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, afterID, limit)
+	rs, err := s.q.QueryContext(ctx, `SELECT `+rows.ChainColumns+` FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, afterID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("audit chain: %w", err)
 	}
-	defer rows.Close()
-	var out []access.ChainedEvent
-	for rows.Next() {
-		var e access.ChainedEvent
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP, &e.PrevHash, &e.Hash); err != nil {
-			return nil, fmt.Errorf("audit chain: %w", err)
-		}
-		if e.At, err = parseTS(at); err != nil {
-			return nil, fmt.Errorf("audit row %d: %w", e.ID, err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	defer rs.Close()
+	return rows.Collect(rs, "audit chain", func(sc rows.Scanner) (access.ChainedEvent, error) { return rows.ChainedEvent(sc, timeDest) })
 }
 
 // chainLegacyAudit chains audit rows written before the chain existed

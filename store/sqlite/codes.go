@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/icd10"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // ReplaceICD10 replaces the stored ICD-10-CM table with codes in one
@@ -69,46 +70,24 @@ func (s *Store) ICD10Count(ctx context.Context) (int, error) {
 
 // ICD10Codes returns the imported ICD-10-CM table in code order.
 func (s *Store) ICD10Codes(ctx context.Context) ([]store.ICD10Code, error) {
-	rows, err := s.q.QueryContext(ctx, "SELECT code, billable, short, long FROM icd10cm_codes ORDER BY code")
+	rs, err := s.q.QueryContext(ctx, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
 	}
-	defer rows.Close()
-	var out []store.ICD10Code
-	for rows.Next() {
-		var c store.ICD10Code
-		if err := rows.Scan(&c.Code, &c.Billable, &c.Short, &c.Long); err != nil {
-			return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-	}
-	return out, nil
+	defer rs.Close()
+	return rows.Collect(rs, "read icd-10-cm codes", rows.Code)
 }
 
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
 func (s *Store) CodeBook(ctx context.Context) (*icd10.Book, error) {
-	n, err := s.ICD10Count(ctx)
-	if err != nil || n == 0 {
-		return nil, err
-	}
-	rows, err := s.q.QueryContext(ctx, "SELECT code, billable, short, long FROM icd10cm_codes")
+	rs, err := s.q.QueryContext(ctx, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes`)
 	if err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
-	defer rows.Close()
-	b := icd10.New()
-	for rows.Next() {
-		var c store.ICD10Code
-		if err := rows.Scan(&c.Code, &c.Billable, &c.Short, &c.Long); err != nil {
-			return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-		}
-		b.Add(c.Code, c.Billable, c.Short, c.Long)
-	}
-	if err := rows.Err(); err != nil {
+	defer rs.Close()
+	b, err := rows.Book(rs)
+	if err != nil {
 		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
 	return b, nil

@@ -39,3 +39,8 @@ func TestWorkflowConformance(t *testing.T) {
 		}
 	})
 }
+
+// TestCodesConformance runs the code table's suite on a new SQLite file.
+func TestCodesConformance(t *testing.T) {
+	storetest.RunCodes(t, func(t *testing.T) store.Codes { return open(t) })
+}

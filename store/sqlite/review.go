@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // AddEntryReviews appends reviews in one transaction: all of them are
@@ -37,35 +38,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 // EntryReviews lists a matter's reviews, oldest first (by time, then by
 // the order they were stored).
 func (s *Store) EntryReviews(ctx context.Context, matterID string) ([]chronology.EntryReview, error) {
-	rows, err := s.q.QueryContext(ctx, `
-SELECT id, matter_id, entry_id, state, fields, reason, user_id, username, at
-FROM entry_reviews WHERE matter_id = ? ORDER BY at, id`, matterID)
+	rs, err := s.q.QueryContext(ctx, `SELECT `+rows.ReviewColumns+` FROM entry_reviews WHERE matter_id = ? ORDER BY at, id`, matterID)
 	if err != nil {
 		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
 	}
-	defer rows.Close()
-	var out []chronology.EntryReview
-	for rows.Next() {
-		var r chronology.EntryReview
-		var fields, at string
-		if err := rows.Scan(&r.ID, &r.MatterID, &r.EntryID, &r.State, &fields, &r.Reason, &r.UserID, &r.Username, &at); err != nil {
-			return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-		}
-		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
-			return nil, fmt.Errorf("review %d: fields: %w", r.ID, err)
-		}
-		if len(r.Fields) == 0 {
-			r.Fields = nil
-		}
-		if r.At, err = parseTS(at); err != nil {
-			return nil, fmt.Errorf("review %d: %w", r.ID, err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-	}
-	return out, nil
+	defer rs.Close()
+	return rows.Collect(rs, "reviews of matter "+matterID, func(sc rows.Scanner) (chronology.EntryReview, error) {
+		return rows.Review(sc, timeDest)
+	})
 }
 
 // reviewFields is a review's corrected fields as stored: a JSON object,

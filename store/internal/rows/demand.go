@@ -1,0 +1,67 @@
+package rows
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/medchron/medchron/demand"
+)
+
+// GenerationColumns are the columns Generation scans.
+const GenerationColumns = `at, user_id, username, keys, excluded`
+
+// Generation scans a row of GenerationColumns.
+func Generation(sc Scanner, at Time) (demand.Generation, error) {
+	var g demand.Generation
+	var keys, excluded []byte
+	if err := sc.Scan(at(&g.At), &g.UserID, &g.Username, &keys, &excluded); err != nil {
+		return g, err
+	}
+	g.At = g.At.UTC()
+	if err := json.Unmarshal(keys, &g.Keys); err != nil {
+		return g, fmt.Errorf("keys: %w", err)
+	}
+	if err := json.Unmarshal(excluded, &g.Excluded); err != nil {
+		return g, fmt.Errorf("excluded: %w", err)
+	}
+	return g, nil
+}
+
+// VersionColumns are the columns Version scans.
+const VersionColumns = `key, n, title, body, citations, user_id, username, at, sha256`
+
+// Version scans a row of VersionColumns.
+func Version(sc Scanner, at Time) (demand.Version, error) {
+	var v demand.Version
+	var cits []byte
+	if err := sc.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, at(&v.At), &v.SHA256); err != nil {
+		return v, err
+	}
+	v.At = v.At.UTC()
+	if err := json.Unmarshal(cits, &v.Citations); err != nil {
+		return v, fmt.Errorf("section %s version %d: citations: %w", v.Key, v.N, err)
+	}
+	return v, nil
+}
+
+// ApprovalColumns are the columns Approval scans.
+const ApprovalColumns = `key, version, sha256, user_id, username, at`
+
+// Approval scans a row of ApprovalColumns.
+func Approval(sc Scanner, at Time) (demand.Approval, error) {
+	var a demand.Approval
+	err := sc.Scan(&a.Key, &a.Version, &a.SHA256, &a.UserID, &a.Username, at(&a.At))
+	a.At = a.At.UTC()
+	return a, err
+}
+
+// NewRecord returns the record of a matter's letter with its generation,
+// versions grouped by section in the order given and approvals as given.
+func NewRecord(matterID string, g demand.Generation, vs []demand.Version, as []demand.Approval) demand.Record {
+	r := demand.Record{MatterID: matterID, Generation: g, Versions: map[string][]demand.Version{}, Approvals: []demand.Approval{}}
+	for _, v := range vs {
+		r.Versions[v.Key] = append(r.Versions[v.Key], v)
+	}
+	r.Approvals = append(r.Approvals, as...)
+	return r
+}
