@@ -55,10 +55,5 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 // id) first.
 func (s *Store) AuditEvents(ctx context.Context, f access.AuditFilter) ([]access.Event, error) {
 	q, args := rows.AuditQuery(f, func(n int) string { return fmt.Sprintf("$%d", n) })
-	rs, err := s.q.Query(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("audit events: %w", err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "audit events", func(sc rows.Scanner) (access.Event, error) { return rows.Event(sc, timeDest) })
+	return rows.List(ctx, s.query, "audit events", scan.Event, q, args...)
 }

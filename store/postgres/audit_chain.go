@@ -11,12 +11,7 @@ import (
 
 // AuditChain implements access.AuditChainStore.
 func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]access.ChainedEvent, error) {
-	rs, err := s.q.Query(ctx, `SELECT `+rows.ChainColumns+` FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("audit chain: %w", err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "audit chain", func(sc rows.Scanner) (access.ChainedEvent, error) { return rows.ChainedEvent(sc, timeDest) })
+	return rows.List(ctx, s.query, "audit chain", scan.ChainedEvent, `SELECT `+rows.ChainColumns+` FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
 }
 
 // ChainLegacyAudit chains audit rows written before the chain existed

@@ -77,7 +77,7 @@ INSERT INTO demand_approvals (matter_id, key, version, sha256, user_id, username
 // generation.
 func (s *Store) DemandRecord(ctx context.Context, matterID string) (demand.Record, error) {
 	none := rows.NewRecord(matterID, demand.Generation{}, nil, nil)
-	g, err := rows.Generation(s.q.QueryRow(ctx, `SELECT `+rows.GenerationColumns+` FROM demand_generations WHERE matter_id = $1`, matterID), timeDest)
+	g, err := scan.Generation(s.q.QueryRow(ctx, `SELECT `+rows.GenerationColumns+` FROM demand_generations WHERE matter_id = $1`, matterID))
 	if err != nil {
 		return none, notFound(err, "demand of "+matterID)
 	}
@@ -94,20 +94,10 @@ func (s *Store) DemandRecord(ctx context.Context, matterID string) (demand.Recor
 
 // demandVersions lists the versions of a matter's letter by section and number.
 func (s *Store) demandVersions(ctx context.Context, matterID string) ([]demand.Version, error) {
-	rs, err := s.q.Query(ctx, `SELECT `+rows.VersionColumns+` FROM demand_versions WHERE matter_id = $1 ORDER BY key, n`, matterID)
-	if err != nil {
-		return nil, fmt.Errorf("demand versions: %w", err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "demand versions", func(sc rows.Scanner) (demand.Version, error) { return rows.Version(sc, timeDest) })
+	return rows.List(ctx, s.query, "demand versions", scan.Version, `SELECT `+rows.VersionColumns+` FROM demand_versions WHERE matter_id = $1 ORDER BY key, n`, matterID)
 }
 
 // demandApprovals lists the approvals of a matter's letter in the order given.
 func (s *Store) demandApprovals(ctx context.Context, matterID string) ([]demand.Approval, error) {
-	rs, err := s.q.Query(ctx, `SELECT `+rows.ApprovalColumns+` FROM demand_approvals WHERE matter_id = $1 ORDER BY at, id`, matterID)
-	if err != nil {
-		return nil, fmt.Errorf("demand approvals: %w", err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "demand approvals", func(sc rows.Scanner) (demand.Approval, error) { return rows.Approval(sc, timeDest) })
+	return rows.List(ctx, s.query, "demand approvals", scan.Approval, `SELECT `+rows.ApprovalColumns+` FROM demand_approvals WHERE matter_id = $1 ORDER BY at, id`, matterID)
 }

@@ -78,26 +78,13 @@ func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]ex
 }
 
 func (s *Store) pagesWhere(ctx context.Context, documentID, wordsColumn, and string, args ...any) ([]extract.Page, error) {
-	rs, err := s.q.Query(ctx, `
-SELECT `+fmt.Sprintf(rows.PageColumns, wordsColumn)+` FROM pages
-WHERE document_id = $1 `+and+` ORDER BY page`, append([]any{documentID}, args...)...)
-	if err != nil {
-		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "pages of "+documentID, func(sc rows.Scanner) (extract.Page, error) {
-		return rows.Page(sc, documentID)
-	})
+	query := `SELECT ` + fmt.Sprintf(rows.PageColumns, wordsColumn) + ` FROM pages WHERE document_id = $1 ` + and + ` ORDER BY page`
+	return rows.List(ctx, s.query, "pages of "+documentID, rows.Page(documentID), query, append([]any{documentID}, args...)...)
 }
 
 // PendingPages implements store.Queries.
 func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
-	rs, err := s.q.Query(ctx, `SELECT page FROM pages WHERE document_id = $1 AND source = '' ORDER BY page`, documentID)
-	if err != nil {
-		return nil, fmt.Errorf("pending pages of %s: %w", documentID, err)
-	}
-	defer rs.Close()
-	return rows.Ints(rs, "pending pages of "+documentID)
+	return rows.List(ctx, s.query, "pending pages of "+documentID, rows.Int, `SELECT page FROM pages WHERE document_id = $1 AND source = '' ORDER BY page`, documentID)
 }
 
 // sendBatch runs the queued statements in one round trip, atomically.

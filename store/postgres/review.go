@@ -39,12 +39,5 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 // EntryReviews lists a matter's reviews, oldest first (by time, then by
 // the order they were stored).
 func (s *Store) EntryReviews(ctx context.Context, matterID string) ([]chronology.EntryReview, error) {
-	rs, err := s.q.Query(ctx, `SELECT `+rows.ReviewColumns+` FROM entry_reviews WHERE matter_id = $1 ORDER BY at, id`, matterID)
-	if err != nil {
-		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "reviews of matter "+matterID, func(sc rows.Scanner) (chronology.EntryReview, error) {
-		return rows.Review(sc, timeDest)
-	})
+	return rows.List(ctx, s.query, "reviews of matter "+matterID, scan.Review, `SELECT `+rows.ReviewColumns+` FROM entry_reviews WHERE matter_id = $1 ORDER BY at, id`, matterID)
 }

@@ -118,5 +118,14 @@ func (s *Store) Raw() any {
 // notFound wraps store.ErrNotFound for a missing row, naming what.
 func notFound(err error, what string) error { return rows.NotFound(err, pgx.ErrNoRows, what) }
 
-// timeDest scans a timestamptz column into t.
-func timeDest(t *time.Time) any { return t }
+// scan scans rows with their times as timestamptz.
+var scan = rows.Scan{At: func(t *time.Time) any { return t }}
+
+// query runs a query for rows.List.
+func (s *Store) query(ctx context.Context, query string, args ...any) (rows.Rows, func(), error) {
+	rs, err := s.q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rs, rs.Close, nil
+}

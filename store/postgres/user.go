@@ -46,28 +46,21 @@ UPDATE users SET username = $1, name = $2, role = $3, password_hash = $4, disabl
 	return nil
 }
 
-func scanUser(sc rows.Scanner) (access.User, error) { return rows.User(sc, timeDest) }
-
 // User implements access.Store.
 func (s *Store) User(ctx context.Context, id string) (access.User, error) {
-	u, err := scanUser(s.q.QueryRow(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE id = $1`, id))
+	u, err := scan.User(s.q.QueryRow(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE id = $1`, id))
 	return u, notFound(err, "user "+id)
 }
 
 // UserByName implements access.Store.
 func (s *Store) UserByName(ctx context.Context, username string) (access.User, error) {
-	u, err := scanUser(s.q.QueryRow(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE username = $1`, clean(username)))
+	u, err := scan.User(s.q.QueryRow(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE username = $1`, clean(username)))
 	return u, notFound(err, "user by name")
 }
 
 // Users implements access.Store: every user, ordered by username.
 func (s *Store) Users(ctx context.Context) ([]access.User, error) {
-	rs, err := s.q.Query(ctx, `SELECT `+rows.UserColumns+` FROM users ORDER BY username COLLATE "C"`)
-	if err != nil {
-		return nil, fmt.Errorf("users: %w", err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "users", scanUser)
+	return rows.List(ctx, s.query, "users", scan.User, `SELECT `+rows.UserColumns+` FROM users ORDER BY username COLLATE "C"`)
 }
 
 // isUnique reports whether err is a unique violation; with constraint set,

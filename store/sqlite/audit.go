@@ -42,10 +42,5 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 // id) first.
 func (s *Store) AuditEvents(ctx context.Context, f access.AuditFilter) ([]access.Event, error) {
 	q, args := rows.AuditQuery(f, func(int) string { return "?" })
-	rs, err := s.q.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("audit events: %w", err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "audit events", func(sc rows.Scanner) (access.Event, error) { return rows.Event(sc, timeDest) })
+	return rows.List(ctx, s.query, "audit events", scan.Event, q, args...)
 }

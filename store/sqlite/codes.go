@@ -70,12 +70,7 @@ func (s *Store) ICD10Count(ctx context.Context) (int, error) {
 
 // ICD10Codes returns the imported ICD-10-CM table in code order.
 func (s *Store) ICD10Codes(ctx context.Context) ([]store.ICD10Code, error) {
-	rs, err := s.q.QueryContext(ctx, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes ORDER BY code`)
-	if err != nil {
-		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "read icd-10-cm codes", rows.Code)
+	return rows.List(ctx, s.query, "read icd-10-cm codes", rows.Code, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes ORDER BY code`)
 }
 
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error

@@ -57,10 +57,5 @@ func (s *Store) UserMatters(ctx context.Context, userID string) ([]string, error
 
 // column returns the single text column of query's rows.
 func (s *Store) column(ctx context.Context, query string, args ...any) ([]string, error) {
-	rs, err := s.q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("query: %w", err)
-	}
-	defer rs.Close()
-	return rows.Strings(rs, "rows")
+	return rows.List(ctx, s.query, "query", rows.String, query, args...)
 }

@@ -38,14 +38,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 // EntryReviews lists a matter's reviews, oldest first (by time, then by
 // the order they were stored).
 func (s *Store) EntryReviews(ctx context.Context, matterID string) ([]chronology.EntryReview, error) {
-	rs, err := s.q.QueryContext(ctx, `SELECT `+rows.ReviewColumns+` FROM entry_reviews WHERE matter_id = ? ORDER BY at, id`, matterID)
-	if err != nil {
-		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "reviews of matter "+matterID, func(sc rows.Scanner) (chronology.EntryReview, error) {
-		return rows.Review(sc, timeDest)
-	})
+	return rows.List(ctx, s.query, "reviews of matter "+matterID, scan.Review, `SELECT `+rows.ReviewColumns+` FROM entry_reviews WHERE matter_id = ? ORDER BY at, id`, matterID)
 }
 
 // reviewFields is a review's corrected fields as stored: a JSON object,

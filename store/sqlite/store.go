@@ -202,8 +202,17 @@ func isUnique(err error) bool {
 	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }
 
-// timeDest scans a time column (text written by ts or now) into t.
-func timeDest(t *time.Time) any { return textTime{t} }
+// scan scans rows with their times stored as text.
+var scan = rows.Scan{At: func(t *time.Time) any { return textTime{t} }}
+
+// query runs a query for rows.List.
+func (s *Store) query(ctx context.Context, query string, args ...any) (rows.Rows, func(), error) {
+	rs, err := s.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rs, func() { rs.Close() }, nil
+}
 
 // textTime is a sql.Scanner for a time stored as text.
 type textTime struct{ t *time.Time }

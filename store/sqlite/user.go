@@ -43,26 +43,19 @@ UPDATE users SET username = ?, name = ?, role = ?, password_hash = ?, disabled =
 	return nil
 }
 
-func scanUser(sc rows.Scanner) (access.User, error) { return rows.User(sc, timeDest) }
-
 // User implements access.Store.
 func (s *Store) User(ctx context.Context, id string) (access.User, error) {
-	u, err := scanUser(s.q.QueryRowContext(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE id = ?`, id))
+	u, err := scan.User(s.q.QueryRowContext(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE id = ?`, id))
 	return u, notFound(err, "user "+id)
 }
 
 // UserByName implements access.Store.
 func (s *Store) UserByName(ctx context.Context, username string) (access.User, error) {
-	u, err := scanUser(s.q.QueryRowContext(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE username = ?`, username))
+	u, err := scan.User(s.q.QueryRowContext(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE username = ?`, username))
 	return u, notFound(err, "user by name")
 }
 
 // Users implements access.Store: every user, ordered by username.
 func (s *Store) Users(ctx context.Context) ([]access.User, error) {
-	rs, err := s.q.QueryContext(ctx, `SELECT `+rows.UserColumns+` FROM users ORDER BY username`)
-	if err != nil {
-		return nil, fmt.Errorf("users: %w", err)
-	}
-	defer rs.Close()
-	return rows.Collect(rs, "users", scanUser)
+	return rows.List(ctx, s.query, "users", scan.User, `SELECT `+rows.UserColumns+` FROM users ORDER BY username`)
 }

@@ -45,9 +45,9 @@ func AuditQuery(f access.AuditFilter, placeholder func(n int) string) (string, [
 }
 
 // Event scans a row of AuditQuery.
-func Event(sc Scanner, at Time) (access.Event, error) {
+func (r Scan) Event(sc Scanner) (access.Event, error) {
 	var e access.Event
-	err := sc.Scan(&e.ID, at(&e.At), &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP)
+	err := sc.Scan(&e.ID, r.At(&e.At), &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP)
 	e.At = e.At.UTC()
 	return e, err
 }
@@ -57,10 +57,10 @@ const ReviewColumns = `id, matter_id, entry_id, state, fields, reason, user_id, 
 
 // Review scans a row of ReviewColumns; fields are a JSON object, none
 // when empty.
-func Review(sc Scanner, at Time) (chronology.EntryReview, error) {
+func (x Scan) Review(sc Scanner) (chronology.EntryReview, error) {
 	var r chronology.EntryReview
 	var fields []byte
-	if err := sc.Scan(&r.ID, &r.MatterID, &r.EntryID, &r.State, &fields, &r.Reason, &r.UserID, &r.Username, at(&r.At)); err != nil {
+	if err := sc.Scan(&r.ID, &r.MatterID, &r.EntryID, &r.State, &fields, &r.Reason, &r.UserID, &r.Username, x.At(&r.At)); err != nil {
 		return r, err
 	}
 	r.At = r.At.UTC()
@@ -77,9 +77,9 @@ func Review(sc Scanner, at Time) (chronology.EntryReview, error) {
 const ChainColumns = `id, at, user_id, username, action, matter_id, object, detail, ip, prev_hash, hash`
 
 // ChainedEvent scans a row of ChainColumns.
-func ChainedEvent(sc Scanner, at Time) (access.ChainedEvent, error) {
+func (r Scan) ChainedEvent(sc Scanner) (access.ChainedEvent, error) {
 	var e access.ChainedEvent
-	err := sc.Scan(&e.ID, at(&e.At), &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP, &e.PrevHash, &e.Hash)
+	err := sc.Scan(&e.ID, r.At(&e.At), &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP, &e.PrevHash, &e.Hash)
 	e.At = e.At.UTC()
 	return e, err
 }

@@ -11,10 +11,10 @@ import (
 const GenerationColumns = `at, user_id, username, keys, excluded`
 
 // Generation scans a row of GenerationColumns.
-func Generation(sc Scanner, at Time) (demand.Generation, error) {
+func (r Scan) Generation(sc Scanner) (demand.Generation, error) {
 	var g demand.Generation
 	var keys, excluded []byte
-	if err := sc.Scan(at(&g.At), &g.UserID, &g.Username, &keys, &excluded); err != nil {
+	if err := sc.Scan(r.At(&g.At), &g.UserID, &g.Username, &keys, &excluded); err != nil {
 		return g, err
 	}
 	g.At = g.At.UTC()
@@ -31,10 +31,10 @@ func Generation(sc Scanner, at Time) (demand.Generation, error) {
 const VersionColumns = `key, n, title, body, citations, user_id, username, at, sha256`
 
 // Version scans a row of VersionColumns.
-func Version(sc Scanner, at Time) (demand.Version, error) {
+func (r Scan) Version(sc Scanner) (demand.Version, error) {
 	var v demand.Version
 	var cits []byte
-	if err := sc.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, at(&v.At), &v.SHA256); err != nil {
+	if err := sc.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, r.At(&v.At), &v.SHA256); err != nil {
 		return v, err
 	}
 	v.At = v.At.UTC()
@@ -48,9 +48,9 @@ func Version(sc Scanner, at Time) (demand.Version, error) {
 const ApprovalColumns = `key, version, sha256, user_id, username, at`
 
 // Approval scans a row of ApprovalColumns.
-func Approval(sc Scanner, at Time) (demand.Approval, error) {
+func (r Scan) Approval(sc Scanner) (demand.Approval, error) {
 	var a demand.Approval
-	err := sc.Scan(&a.Key, &a.Version, &a.SHA256, &a.UserID, &a.Username, at(&a.At))
+	err := sc.Scan(&a.Key, &a.Version, &a.SHA256, &a.UserID, &a.Username, r.At(&a.At))
 	a.At = a.At.UTC()
 	return a, err
 }

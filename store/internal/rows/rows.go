@@ -5,6 +5,7 @@
 package rows
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -45,13 +46,7 @@ func Collect[T any](rs Rows, what string, scan func(Scanner) (T, error)) ([]T, e
 }
 
 // Strings collects the single text column of rs.
-func Strings(rs Rows, what string) ([]string, error) {
-	return Collect(rs, what, func(sc Scanner) (string, error) {
-		var v string
-		err := sc.Scan(&v)
-		return v, err
-	})
-}
+func Strings(rs Rows, what string) ([]string, error) { return Collect(rs, what, String) }
 
 // NotFound wraps err with what: store.ErrNotFound when err is the driver's
 // noRows error (sql.ErrNoRows, pgx.ErrNoRows), nil when err is nil.
@@ -80,47 +75,76 @@ func Words(data []byte) ([]extract.Word, error) {
 }
 
 // Ints collects the single integer column of rs.
-func Ints(rs Rows, what string) ([]int, error) {
-	return Collect(rs, what, func(sc Scanner) (int, error) {
-		var v int
-		err := sc.Scan(&v)
-		return v, err
-	})
-}
+func Ints(rs Rows, what string) ([]int, error) { return Collect(rs, what, Int) }
 
 // PageColumns are the columns Page scans, with the word boxes' column
 // (or an expression standing for none) as %s.
 const PageColumns = "page, source, text, %s, width, height, confidence, error"
 
-// Page scans a row of PageColumns of a page of documentID.
-func Page(sc Scanner, documentID string) (extract.Page, error) {
-	p := extract.Page{DocumentID: documentID}
-	var src string
-	var words []byte
-	if err := sc.Scan(&p.Number, &src, &p.Text, &words, &p.Width, &p.Height, &p.Confidence, &p.Err); err != nil {
-		return p, err
+// Page returns the scanner of rows of PageColumns of a page of documentID.
+func Page(documentID string) func(Scanner) (extract.Page, error) {
+	return func(sc Scanner) (extract.Page, error) {
+		p := extract.Page{DocumentID: documentID}
+		var src string
+		var words []byte
+		if err := sc.Scan(&p.Number, &src, &p.Text, &words, &p.Width, &p.Height, &p.Confidence, &p.Err); err != nil {
+			return p, err
+		}
+		p.Source = extract.PageSource(src)
+		w, err := Words(words)
+		if err != nil {
+			return p, fmt.Errorf("page %d: %w", p.Number, err)
+		}
+		p.Words = w
+		return p, nil
 	}
-	p.Source = extract.PageSource(src)
-	w, err := Words(words)
-	if err != nil {
-		return p, fmt.Errorf("page %d: %w", p.Number, err)
-	}
-	p.Words = w
-	return p, nil
 }
 
 // Time makes a scan destination for a time column: the backends store
 // times differently (SQLite as RFC 3339 text, PostgreSQL as timestamptz).
 type Time func(t *time.Time) any
 
+// Scan scans the rows of medchron's tables for a backend whose time
+// columns scan through At.
+type Scan struct{ At Time }
+
 // UserColumns are the columns User scans.
 const UserColumns = `id, username, name, role, password_hash, disabled, created_at`
 
 // User scans a row of UserColumns.
-func User(sc Scanner, at Time) (access.User, error) {
+func (r Scan) User(sc Scanner) (access.User, error) {
 	var u access.User
 	var role string
-	err := sc.Scan(&u.ID, &u.Username, &u.Name, &role, &u.PasswordHash, &u.Disabled, at(&u.CreatedAt))
+	err := sc.Scan(&u.ID, &u.Username, &u.Name, &role, &u.PasswordHash, &u.Disabled, r.At(&u.CreatedAt))
 	u.Role, u.CreatedAt = access.Role(role), u.CreatedAt.UTC()
 	return u, err
+}
+
+// Query runs a query on a backend's connection or transaction and returns
+// its rows and how to close them.
+type Query func(ctx context.Context, query string, args ...any) (Rows, func(), error)
+
+// List runs query with q and scans every row with scan; errors name what
+// was read.
+func List[T any](ctx context.Context, q Query, what string, scan func(Scanner) (T, error), query string, args ...any) ([]T, error) {
+	rs, done, err := q(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer done()
+	return Collect(rs, what, scan)
+}
+
+// String scans a single text column.
+func String(sc Scanner) (string, error) {
+	var v string
+	err := sc.Scan(&v)
+	return v, err
+}
+
+// Int scans a single integer column.
+func Int(sc Scanner) (int, error) {
+	var v int
+	err := sc.Scan(&v)
+	return v, err
 }
