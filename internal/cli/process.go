@@ -136,7 +136,7 @@ type pipelineRun struct {
 // matter m (each streamed from disk into the store), waits for every
 // stage, prints one line per unreadable file or page to env.Stderr, and
 // returns the matter's chronology. It backs both "process" and "eval".
-func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st store.Store, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
+func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st matterReader, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
 	start := time.Now()
 	var run pipelineRun
 	var inputs []pipeline.Input
@@ -273,7 +273,7 @@ func shown(path string) string {
 
 // reportDocumentErrors prints one line per failed document and per
 // unreadable page, and returns the number of failed documents.
-func reportDocumentErrors(ctx context.Context, w io.Writer, st store.Store, matterID string) int {
+func reportDocumentErrors(ctx context.Context, w io.Writer, st matterReader, matterID string) int {
 	docs, err := st.MatterDocuments(ctx, matterID)
 	if err != nil {
 		fmt.Fprintln(w, err)

@@ -169,7 +169,7 @@ type reprocessPlan struct {
 	skipped                int
 }
 
-func planReprocess(ctx context.Context, st store.Store, f reprocessFlags, since dates.Date) (*reprocessPlan, error) {
+func planReprocess(ctx context.Context, st reprocessStore, f reprocessFlags, since dates.Date) (*reprocessPlan, error) {
 	var ms []chronology.Matter
 	if f.all {
 		var err error

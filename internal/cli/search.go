@@ -81,7 +81,7 @@ on OPENAI_BASE_URL when set, else from the built-in local embedder.`)
 // ensureIndexed embeds the matter's pages and entries with the current
 // model when it has none of that model's vectors (never indexed, or
 // indexed with another model).
-func ensureIndexed(ctx context.Context, w io.Writer, st store.Store, svc *search.Service, matterID string) error {
+func ensureIndexed(ctx context.Context, w io.Writer, st matterReader, svc *search.Service, matterID string) error {
 	models, err := svc.Index.VectorModels(ctx, matterID)
 	if err != nil {
 		return err
