@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/store"
 )
 
@@ -58,7 +59,7 @@ func FuzzCleanName(f *testing.F) {
 }
 
 func TestUserError(t *testing.T) {
-	d := store.Document{ID: "doc-0123456789abcdef"}
+	d := store.Document{Document: extract.Document{ID: "doc-0123456789abcdef"}}
 	for in, want := range map[string]string{
 		"doc-0123456789abcdef.pdf page 3: image: PDF is damaged":                    "page 3: image: PDF is damaged",
 		"doc-0123456789abcdef.tif: is cut off":                                      "is cut off",

@@ -11,6 +11,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/store"
 )
 
@@ -109,7 +110,7 @@ func (p *Pipeline) Add(ctx context.Context, matterID string, files []Stored) ([]
 	var docs []store.Document
 	queued := 0
 	for _, f := range files {
-		d := store.Document{ID: DocumentID(f.Blob.SHA256), SHA256: f.Blob.SHA256, File: f.Name, Size: f.Blob.Size, Status: store.StatusQueued}
+		d := store.Document{Document: extract.Document{ID: DocumentID(f.Blob.SHA256), SHA256: f.Blob.SHA256, File: f.Name}, Size: f.Blob.Size, Status: store.StatusQueued}
 		err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			if _, err := tx.AddDocument(ctx, matterID, d, nil); err != nil {
 				return err

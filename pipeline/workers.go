@@ -254,7 +254,8 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	}
 	// Extractors never see the file's name: it belongs to the matters that
 	// uploaded it, and an extractor's errors name what it was given.
-	doc := extract.Document{ID: d.ID, File: "document", SHA256: d.SHA256, Pages: d.Pages}
+	doc := d.Document
+	doc.File = "document"
 	res, err := ex.Extract(ctx, doc, pages)
 	if err != nil {
 		texts := pageTexts(pages)
@@ -361,7 +362,7 @@ func (p *Pipeline) BuildChronology(ctx context.Context, matterID string) (chrono
 		usage.PromptTokens += r.Result.Usage.PromptTokens
 		usage.CompletionTokens += r.Result.Usage.CompletionTokens
 		sources = append(sources, chronology.Source{
-			Document:      chronology.Document{ID: d.ID, File: d.File, SHA256: d.SHA256, Pages: d.Pages},
+			Document:      chronology.Document{Document: d.Document},
 			Pages:         pages,
 			Result:        r.Result,
 			Extractor:     r.Extractor,

@@ -130,7 +130,7 @@ func newRig(t *testing.T, cfg Config) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := store.Document{ID: DocumentID(b.SHA256), SHA256: b.SHA256, File: "mercy.pdf", Size: b.Size, Status: store.StatusQueued}
+	d := store.Document{Document: extract.Document{ID: DocumentID(b.SHA256), SHA256: b.SHA256, File: "mercy.pdf"}, Size: b.Size, Status: store.StatusQueued}
 	if _, err := st.AddDocument(ctx, m.ID, d, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -37,14 +37,14 @@ const (
 	StatusFailed    = "failed"    // could not be processed; Error says why
 )
 
-// Document is a stored record file. The same content uploaded twice is
-// one document: ID is derived from SHA256.
+// Document is a stored record file: its identity (extract.Document: id,
+// file, hash, pages) and how it is stored and processed. The same content
+// uploaded twice is one document: ID is derived from SHA256. File is the
+// base name as first uploaded; MatterDocuments sets it to the name the
+// document was uploaded under in that matter.
 type Document struct {
-	ID        string
-	SHA256    string
-	File      string // base name as first uploaded (per matter: MatterFile)
+	extract.Document
 	Size      int64
-	Pages     int
 	Status    string
 	Error     string // safe to show: never page text
 	CreatedAt time.Time

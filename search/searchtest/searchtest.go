@@ -91,8 +91,7 @@ func (f *fixture) document(matterID, file string, texts ...string) string {
 	data := []byte("%PDF-1.7\n% " + f.prefix + " " + file + "\n%%EOF\n")
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
-	d := store.Document{ID: pipeline.DocumentID(sha), SHA256: sha, File: file,
-		Size: int64(len(data)), Pages: len(texts), Status: store.StatusExtracted}
+	d := store.Document{Document: extract.Document{ID: pipeline.DocumentID(sha), SHA256: sha, File: file, Pages: len(texts)}, Size: int64(len(data)), Status: store.StatusExtracted}
 	if _, err := f.s.AddDocument(f.ctx(), matterID, d, data); err != nil {
 		f.tb.Fatalf("AddDocument: %v", err)
 	}

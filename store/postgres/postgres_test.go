@@ -40,7 +40,7 @@ func addDoc(t *testing.T, s *Store, matter, label string) string {
 		t.Fatal(err)
 	}
 	data, sha := blobOf(label)
-	d := store.Document{ID: "doc-" + label, SHA256: sha, File: label + ".pdf", Size: int64(len(data)), Status: store.StatusQueued}
+	d := store.Document{Document: extract.Document{ID: "doc-" + label, SHA256: sha, File: label + ".pdf"}, Size: int64(len(data)), Status: store.StatusQueued}
 	if _, err := s.AddDocument(t.Context(), matter, d, data); err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +252,7 @@ func TestConcurrentUploads(t *testing.T) {
 	for i := range n {
 		wg.Go(func() {
 			data, sha := blobOf(fmt.Sprint(i))
-			d := store.Document{ID: pipeline.DocumentID(sha), SHA256: sha, File: "f.pdf", Status: store.StatusQueued}
+			d := store.Document{Document: extract.Document{ID: pipeline.DocumentID(sha), SHA256: sha, File: "f.pdf"}, Status: store.StatusQueued}
 			_, errs[i] = s.AddDocument(context.Background(), "m1", d, data)
 		})
 	}
@@ -303,7 +303,7 @@ func TestConcurrentResults(t *testing.T) {
 	docs := []string{addDoc(t, s, "m1", "dd"), addDoc(t, s, "m2", "ee")}
 	for i, m := range []string{"m2", "m1"} {
 		data, sha := blobOf([]string{"dd", "ee"}[i])
-		d := store.Document{ID: docs[i], SHA256: sha, File: "again.pdf", Status: store.StatusQueued}
+		d := store.Document{Document: extract.Document{ID: docs[i], SHA256: sha, File: "again.pdf"}, Status: store.StatusQueued}
 		if _, err := s.AddDocument(t.Context(), m, d, data); err != nil {
 			t.Fatal(err)
 		}

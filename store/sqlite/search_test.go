@@ -45,7 +45,7 @@ func TestSearchFTSRows(t *testing.T) {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	doc := pipeline.DocumentID(sha)
-	rec := store.Document{ID: doc, SHA256: sha, File: "a.pdf", Size: int64(len(data)), Status: store.StatusQueued}
+	rec := store.Document{Document: extract.Document{ID: doc, SHA256: sha, File: "a.pdf"}, Size: int64(len(data)), Status: store.StatusQueued}
 	if _, err := s.AddDocument(ctx, "m", rec, data); err != nil {
 		t.Fatal(err)
 	}

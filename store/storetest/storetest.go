@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/store"
 )
@@ -92,10 +93,7 @@ func (p ids) pdf(name, file string) (store.Document, []byte) {
 func record(file string, data []byte) store.Document {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
-	return store.Document{
-		ID: pipeline.DocumentID(sha), SHA256: sha, File: file,
-		Size: int64(len(data)), Pages: 3, Status: store.StatusQueued,
-	}
+	return store.Document{Document: extract.Document{ID: pipeline.DocumentID(sha), SHA256: sha, File: file, Pages: 3}, Size: int64(len(data)), Status: store.StatusQueued}
 }
 
 // putMatter stores a matter with a name and returns its id.
