@@ -79,7 +79,7 @@ func (p ids) matter(name string) string { return "m-" + string(p) + "-" + name }
 func (p ids) key(name string) string { return "llm:" + string(p) + ":" + name }
 
 // pdf returns the bytes of a record file unique to this subtest and name,
-// and its DocumentRecord as the pipeline builds it.
+// and its store.Document as the pipeline builds it.
 func (p ids) pdf(name, file string) (store.Document, []byte) {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
@@ -89,7 +89,7 @@ func (p ids) pdf(name, file string) (store.Document, []byte) {
 	return record(file, b.Bytes()), b.Bytes()
 }
 
-// record is the DocumentRecord of a new upload of data.
+// record is the store.Document of a new upload of data.
 func record(file string, data []byte) store.Document {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
