@@ -20,9 +20,9 @@ func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]acc
 func (s *Store) ChainLegacyAudit(ctx context.Context) error {
 	var n int
 	if err := s.q.QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE hash = ''`).Scan(&n); err != nil || n == 0 {
-		return err
+		return rows.Wrap(err, "chain legacy audit")
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, auditLockKey); err != nil {
 			return err
@@ -52,5 +52,5 @@ func (s *Store) ChainLegacyAudit(ctx context.Context) error {
 		}
 		_, err := t.q.Exec(ctx, `ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`)
 		return err
-	})
+	}), "chain legacy audit")
 }

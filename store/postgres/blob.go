@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -107,7 +108,7 @@ func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 // DropBlob implements store.Queries: it removes a blob no document
 // refers to (an upload that was refused) with its chunks.
 func (s *Store) DropBlob(ctx context.Context, sha string) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		var object string
 		err := t.q.QueryRow(ctx, `
@@ -117,5 +118,5 @@ DELETE FROM blobs WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM documents WHER
 		}
 		_, err = t.q.Exec(ctx, `DELETE FROM blob_chunks WHERE object_id = $1`, object)
 		return err
-	})
+	}), "drop blob")
 }

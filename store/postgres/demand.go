@@ -21,7 +21,7 @@ func (s *Store) PutDemandGeneration(ctx context.Context, matterID string, g dema
 	if err != nil {
 		return fmt.Errorf("demand generation of %s: %w", matterID, err)
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		_, err := t.q.Exec(ctx, `
 INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded) VALUES ($1, $2, $3, $4, $5, $6)
@@ -37,7 +37,7 @@ ON CONFLICT (matter_id) DO UPDATE SET at = excluded.at, user_id = excluded.user_
 			}
 		}
 		return nil
-	})
+	}), "put demand generation")
 }
 
 // AddDemandVersion stores a version of a section; demand.ErrConflict when

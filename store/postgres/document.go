@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // AddDocument implements store.Queries. The original bytes, when given,
@@ -63,7 +64,7 @@ func scanDocument(row pgx.Row, extra ...any) (store.Document, error) {
 	var d store.Document
 	err := row.Scan(append([]any{&d.ID, &d.SHA256, &d.File, &d.Size, &d.Pages, &d.Status, &d.Error, &d.CreatedAt}, extra...)...)
 	d.CreatedAt = d.CreatedAt.UTC()
-	return d, err
+	return d, rows.Wrap(err, "scan document")
 }
 
 // Document implements store.Queries.
@@ -124,7 +125,7 @@ func (s *Store) DocumentMatters(ctx context.Context, documentID string) ([]strin
 
 // ResetDocument implements store.Queries.
 func (s *Store) ResetDocument(ctx context.Context, id string) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		tag, err := t.q.Exec(ctx, `UPDATE documents SET status = $1, error = '', updated_at = now() WHERE id = $2`, store.StatusQueued, id)
 		if err != nil {
@@ -135,5 +136,5 @@ func (s *Store) ResetDocument(ctx context.Context, id string) error {
 		}
 		_, err = t.q.Exec(ctx, `UPDATE pages SET source = '', error = '' WHERE document_id = $1 AND source = $2`, id, string(extract.SourceError))
 		return err
-	})
+	}), "reset document")
 }

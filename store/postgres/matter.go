@@ -9,6 +9,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutMatter implements store.Queries: it inserts the matter or updates
@@ -80,7 +81,7 @@ func (s *Store) MatterVersion(ctx context.Context, id string) (int64, error) {
 // bumpMatters increases the version of the matters matching where.
 func (s *Store) bumpMatters(ctx context.Context, where string, args ...any) error {
 	_, err := s.q.Exec(ctx, `UPDATE matters SET version = version + 1, updated_at = now() WHERE `+where, args...)
-	return err
+	return rows.Wrap(err, "bump matters")
 }
 
 // sqlDate is d as a date parameter, NULL for the zero (unknown) date.

@@ -89,7 +89,7 @@ func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, err
 
 // sendBatch runs the queued statements in one round trip, atomically.
 func (s *Store) sendBatch(ctx context.Context, b *pgx.Batch) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		return tx.(*Store).tx.SendBatch(ctx, b).Close()
-	})
+	}), "send batch")
 }

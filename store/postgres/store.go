@@ -125,7 +125,7 @@ var scan = rows.Scan{At: func(t *time.Time) any { return t }}
 func (s *Store) query(ctx context.Context, query string, args ...any) (rows.Rows, func(), error) {
 	rs, err := s.q.Query(ctx, query, args...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, err // rows.List wraps it
 	}
 	return rs, rs.Close, nil
 }

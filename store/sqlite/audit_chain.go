@@ -18,7 +18,7 @@ func (s *Store) lastAuditHash(ctx context.Context) (string, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
-	return h, err
+	return h, rows.Wrap(err, "last audit hash")
 }
 
 // AuditChain implements access.AuditChainStore.
@@ -32,9 +32,9 @@ func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]acc
 func (s *Store) chainLegacyAudit(ctx context.Context) error {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE hash = ''`).Scan(&n); err != nil || n == 0 {
-		return err
+		return rows.Wrap(err, "chain legacy audit")
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		var trigger string
 		if err := t.q.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_log_no_update'`).Scan(&trigger); err != nil {
@@ -65,5 +65,5 @@ func (s *Store) chainLegacyAudit(ctx context.Context) error {
 		}
 		_, err := t.q.ExecContext(ctx, trigger)
 		return err
-	})
+	}), "chain legacy audit")
 }

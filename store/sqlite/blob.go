@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -126,7 +127,7 @@ func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 // DropBlob implements store.Queries: it removes a blob no document
 // refers to (an upload that was refused) with its chunks.
 func (s *Store) DropBlob(ctx context.Context, sha string) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		var object string
 		err := t.q.QueryRowContext(ctx, `SELECT object_id FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)`, sha, sha).Scan(&object)
@@ -138,5 +139,5 @@ func (s *Store) DropBlob(ctx context.Context, sha string) error {
 		}
 		_, err = t.q.ExecContext(ctx, `DELETE FROM blob_chunks WHERE object_id = ?`, object)
 		return err
-	})
+	}), "drop blob")
 }

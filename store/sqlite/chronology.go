@@ -10,6 +10,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutChronology implements store.Queries: the chronology document and
@@ -19,7 +20,7 @@ func (s *Store) PutChronology(ctx context.Context, matterID string, version int6
 	if err != nil {
 		return fmt.Errorf("put chronology: %w", err)
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		_, err := t.q.ExecContext(ctx, `
 INSERT INTO chronologies (matter_id, version, data, built_at) VALUES (?, ?, ?, ?)
@@ -56,7 +57,7 @@ ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = exclude
 			}
 		}
 		return nil
-	})
+	}), "put chronology")
 }
 
 // Chronology implements store.Queries.
@@ -94,5 +95,5 @@ func (s *Store) CacheGet(ctx context.Context, key string) ([]byte, bool, error) 
 // CachePut implements store.Queries.
 func (s *Store) CachePut(ctx context.Context, key string, val []byte) error {
 	_, err := s.q.ExecContext(ctx, `INSERT OR REPLACE INTO llm_cache (key, value, created_at) VALUES (?, ?, ?)`, key, val, now())
-	return err
+	return rows.Wrap(err, "cache put")
 }

@@ -26,7 +26,7 @@ func (s *Store) PutDemandGeneration(ctx context.Context, matterID string, g dema
 	if err != nil {
 		return fmt.Errorf("demand generation of %s: %w", matterID, err)
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		_, err := t.q.ExecContext(ctx, `
 INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded) VALUES (?, ?, ?, ?, ?, ?)
@@ -42,7 +42,7 @@ ON CONFLICT (matter_id) DO UPDATE SET at = excluded.at, user_id = excluded.user_
 			}
 		}
 		return nil
-	})
+	}), "put demand generation")
 }
 
 // AddDemandVersion stores a version of a section; demand.ErrConflict when

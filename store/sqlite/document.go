@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // AddDocument implements store.Queries. The original bytes, when given,
@@ -21,7 +22,7 @@ func (s *Store) AddDocument(ctx context.Context, matterID string, d store.Docume
 		created, err = tx.(*Store).addDocument(ctx, matterID, d, data)
 		return err
 	})
-	return created, err
+	return created, rows.Wrap(err, "add document")
 }
 
 // addDocument is AddDocument inside a transaction, so that a failure (a
@@ -63,7 +64,7 @@ func scanDocument(sc interface{ Scan(...any) error }) (store.Document, error) {
 	var created string
 	err := sc.Scan(&d.ID, &d.SHA256, &d.File, &d.Size, &d.Pages, &d.Status, &d.Error, &created)
 	d.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
-	return d, err
+	return d, rows.Wrap(err, "scan document")
 }
 
 // Document implements store.Queries.
@@ -76,7 +77,7 @@ func (s *Store) Document(ctx context.Context, id string) (store.Document, error)
 func (s *Store) SetDocumentStatus(ctx context.Context, id, status, errMsg string, pages int) error {
 	_, err := s.q.ExecContext(ctx, `UPDATE documents SET status = ?, error = ?, pages = ?, updated_at = ? WHERE id = ?`,
 		status, errMsg, pages, now(), id)
-	return err
+	return rows.Wrap(err, "set document status")
 }
 
 // MatterDocuments implements store.Queries.
@@ -123,12 +124,12 @@ func (s *Store) DocumentMatters(ctx context.Context, documentID string) ([]strin
 // bumpMatters increases the version of the matters matching where.
 func (s *Store) bumpMatters(ctx context.Context, where string, args ...any) error {
 	_, err := s.q.ExecContext(ctx, `UPDATE matters SET version = version + 1, updated_at = ? WHERE `+where, append([]any{now()}, args...)...)
-	return err
+	return rows.Wrap(err, "bump matters")
 }
 
 // ResetDocument implements store.Queries.
 func (s *Store) ResetDocument(ctx context.Context, id string) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		res, err := t.q.ExecContext(ctx, `UPDATE documents SET status = ?, error = '', updated_at = ? WHERE id = ?`, store.StatusQueued, now(), id)
 		if err != nil {
@@ -139,5 +140,5 @@ func (s *Store) ResetDocument(ctx context.Context, id string) error {
 		}
 		_, err = t.q.ExecContext(ctx, `UPDATE pages SET source = '', error = '' WHERE document_id = ? AND source = ?`, id, string(extract.SourceError))
 		return err
-	})
+	}), "reset document")
 }

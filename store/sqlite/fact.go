@@ -6,12 +6,13 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutResult implements store.Queries: it replaces the document's facts
 // and bumps the version of every matter holding the document.
 func (s *Store) PutResult(ctx context.Context, documentID string, r store.StoredResult) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM facts WHERE document_id = ?`, documentID); err != nil {
 			return err
@@ -40,7 +41,7 @@ ON CONFLICT (document_id) DO UPDATE SET extractor = excluded.extractor, prompt_v
 			return err
 		}
 		return t.bumpMatters(ctx, `id IN (SELECT matter_id FROM matter_documents WHERE document_id = ?)`, documentID)
-	})
+	}), "put result")
 }
 
 // Result implements store.Queries.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutMatter inserts the matter or updates its name, client, date of
@@ -28,7 +29,7 @@ ON CONFLICT (id) DO UPDATE SET
         (excluded.gap_days > 0 AND excluded.gap_days <> matters.gap_days) THEN 1 ELSE 0 END,
     updated_at    = excluded.updated_at`,
 		m.ID, m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, t, t)
-	return err
+	return rows.Wrap(err, "put matter")
 }
 
 // Matter returns the matter with the given id.

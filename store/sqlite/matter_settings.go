@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // CreateMatter implements store.Queries: it inserts a new matter and
@@ -19,7 +20,7 @@ VALUES (?, ?, ?, ?, ?, 1, ?, ?)`, m.ID, m.Name, m.Client, m.DateOfIncident.Strin
 	if isUnique(err) {
 		return fmt.Errorf("matter %s: %w", m.ID, store.ErrExists)
 	}
-	return err
+	return rows.Wrap(err, "create matter")
 }
 
 // LockMatter implements store.Queries. A SQLite write transaction

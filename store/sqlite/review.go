@@ -16,7 +16,7 @@ func (s *Store) AddEntryReviews(ctx context.Context, rs []chronology.EntryReview
 	if len(rs) == 0 {
 		return nil
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		for _, r := range rs {
 			fields, err := reviewFields(r.Fields)
@@ -32,7 +32,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			}
 		}
 		return nil
-	})
+	}), "add entry reviews")
 }
 
 // EntryReviews lists a matter's reviews, oldest first (by time, then by
@@ -48,5 +48,5 @@ func reviewFields(f map[string]string) (string, error) {
 		return "{}", nil
 	}
 	b, err := json.Marshal(f)
-	return string(b), err
+	return string(b), rows.Wrap(err, "review fields")
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 var _ search.Index = (*Store)(nil)
@@ -146,7 +147,7 @@ ORDER BY f.rank LIMIT ?`, snippetTokens, match, matterID, limit)
 
 // PutPageVectors implements search.Index.
 func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, vecs map[int][]float32) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM vectors WHERE kind = 'page' AND document_id = ? AND model = ?`, documentID, model); err != nil {
 			return fmt.Errorf("vectors of %s: %w", documentID, err)
@@ -159,12 +160,12 @@ func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, ve
 			}
 		}
 		return nil
-	})
+	}), "put page vectors")
 }
 
 // PutEntryVectors implements search.Index.
 func (s *Store) PutEntryVectors(ctx context.Context, matterID, model string, vecs map[string][]float32) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM vectors WHERE kind = 'entry' AND matter_id = ? AND model = ?`, matterID, model); err != nil {
 			return fmt.Errorf("entry vectors of matter %s: %w", matterID, err)
@@ -177,7 +178,7 @@ func (s *Store) PutEntryVectors(ctx context.Context, matterID, model string, vec
 			}
 		}
 		return nil
-	})
+	}), "put entry vectors")
 }
 
 // VectorModels implements search.Index.

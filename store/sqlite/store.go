@@ -209,7 +209,7 @@ var scan = rows.Scan{At: func(t *time.Time) any { return textTime{t} }}
 func (s *Store) query(ctx context.Context, query string, args ...any) (rows.Rows, func(), error) {
 	rs, err := s.q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, err // rows.List wraps it
 	}
 	return rs, func() { rs.Close() }, nil
 }
@@ -230,5 +230,5 @@ func (x textTime) Scan(src any) error {
 	}
 	t, err := parseTS(s)
 	*x.t = t
-	return err
+	return rows.Wrap(err, "scan")
 }

@@ -148,3 +148,11 @@ func Int(sc Scanner) (int, error) {
 	err := sc.Scan(&v)
 	return v, err
 }
+
+// Wrap wraps err with what; nil stays nil.
+func Wrap(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
