@@ -68,14 +68,5 @@ func (s *Store) ICD10Codes(ctx context.Context) ([]store.ICD10Code, error) {
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
 func (s *Store) CodeBook(ctx context.Context) (*icd10.Book, error) {
-	rs, err := s.q.Query(ctx, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes`)
-	if err != nil {
-		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-	}
-	defer rs.Close()
-	b, err := rows.Book(rs)
-	if err != nil {
-		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-	}
-	return b, nil
+	return rows.LoadBook(ctx, s.query)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/internal/rows"
@@ -76,28 +77,6 @@ INSERT INTO demand_approvals (matter_id, key, version, sha256, user_id, username
 // the order they were given. store.ErrNotFound before the first
 // generation.
 func (s *Store) DemandRecord(ctx context.Context, matterID string) (demand.Record, error) {
-	none := rows.NewRecord(matterID, demand.Generation{}, nil, nil)
-	g, err := scan.Generation(s.q.QueryRow(ctx, `SELECT `+rows.GenerationColumns+` FROM demand_generations WHERE matter_id = $1`, matterID))
-	if err != nil {
-		return none, notFound(err, "demand of "+matterID)
-	}
-	vs, err := s.demandVersions(ctx, matterID)
-	if err != nil {
-		return none, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	as, err := s.demandApprovals(ctx, matterID)
-	if err != nil {
-		return none, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	return rows.NewRecord(matterID, g, vs, as), nil
-}
-
-// demandVersions lists the versions of a matter's letter by section and number.
-func (s *Store) demandVersions(ctx context.Context, matterID string) ([]demand.Version, error) {
-	return rows.List(ctx, s.query, "demand versions", scan.Version, `SELECT `+rows.VersionColumns+` FROM demand_versions WHERE matter_id = $1 ORDER BY key, n`, matterID)
-}
-
-// demandApprovals lists the approvals of a matter's letter in the order given.
-func (s *Store) demandApprovals(ctx context.Context, matterID string) ([]demand.Approval, error) {
-	return rows.List(ctx, s.query, "demand approvals", scan.Approval, `SELECT `+rows.ApprovalColumns+` FROM demand_approvals WHERE matter_id = $1 ORDER BY at, id`, matterID)
+	g := s.q.QueryRow(ctx, `SELECT `+rows.GenerationColumns+` FROM demand_generations WHERE matter_id = $1`, matterID)
+	return scan.DemandRecord(ctx, s.query, g, pgx.ErrNoRows, "$1", matterID)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -19,11 +20,7 @@ func WithKeys(ring *seal.Ring) Option { return func(s *Store) { s.keys = ring } 
 
 // KeyIDs lists the ids of the keys the stored originals are sealed under.
 func (s *Store) KeyIDs(ctx context.Context) ([]string, error) {
-	ids, err := s.column(ctx, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)
-	if err != nil {
-		return nil, fmt.Errorf("key ids: %w", err)
-	}
-	return ids, nil
+	return rows.List(ctx, s.query, "key ids", rows.String, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)
 }
 
 // CheckKeys fails, naming the key, when originals are sealed under a key

@@ -64,13 +64,7 @@ func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Pag
 // Page implements store.Queries.
 func (s *Store) Page(ctx context.Context, documentID string, number int) (extract.Page, error) {
 	ps, err := s.pagesWhere(ctx, documentID, "words", "AND page = $2", number)
-	if err != nil {
-		return extract.Page{}, fmt.Errorf("page: %w", err)
-	}
-	if len(ps) == 0 {
-		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, store.ErrNotFound)
-	}
-	return ps[0], nil
+	return rows.One(ps, err, fmt.Sprintf("page %d of %s", number, documentID))
 }
 
 func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]extract.Page, error) {

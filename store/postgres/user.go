@@ -19,13 +19,7 @@ func (s *Store) CreateUser(ctx context.Context, u access.User) error {
 INSERT INTO users (id, username, name, role, password_hash, disabled, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 		u.ID, clean(u.Username), clean(u.Name), string(u.Role), u.PasswordHash, u.Disabled, u.CreatedAt.UTC())
-	if isUnique(err) {
-		return fmt.Errorf("create user %s: %w", u.ID, store.ErrExists)
-	}
-	if err != nil {
-		return fmt.Errorf("create user %s: %w", u.ID, err)
-	}
-	return nil
+	return rows.Exists(err, isUnique(err), "create user "+u.ID)
 }
 
 // UpdateUser implements access.Store: it replaces the username, name,
@@ -34,11 +28,8 @@ func (s *Store) UpdateUser(ctx context.Context, u access.User) error {
 	tag, err := s.q.Exec(ctx, `
 UPDATE users SET username = $1, name = $2, role = $3, password_hash = $4, disabled = $5 WHERE id = $6`,
 		clean(u.Username), clean(u.Name), string(u.Role), u.PasswordHash, u.Disabled, u.ID)
-	if isUnique(err) {
-		return fmt.Errorf("update user %s: %w", u.ID, store.ErrExists)
-	}
 	if err != nil {
-		return fmt.Errorf("update user %s: %w", u.ID, err)
+		return rows.Exists(err, isUnique(err), "update user "+u.ID)
 	}
 	if tag.RowsAffected() == 0 {
 		return fmt.Errorf("update user %s: %w", u.ID, store.ErrNotFound)

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -88,28 +89,6 @@ INSERT INTO demand_approvals (matter_id, key, version, sha256, user_id, username
 // the order they were given. store.ErrNotFound before the first
 // generation.
 func (s *Store) DemandRecord(ctx context.Context, matterID string) (demand.Record, error) {
-	none := rows.NewRecord(matterID, demand.Generation{}, nil, nil)
-	g, err := scan.Generation(s.q.QueryRowContext(ctx, `SELECT `+rows.GenerationColumns+` FROM demand_generations WHERE matter_id = ?`, matterID))
-	if err != nil {
-		return none, notFound(err, "demand of "+matterID)
-	}
-	vs, err := s.demandVersions(ctx, matterID)
-	if err != nil {
-		return none, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	as, err := s.demandApprovals(ctx, matterID)
-	if err != nil {
-		return none, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	return rows.NewRecord(matterID, g, vs, as), nil
-}
-
-// demandVersions lists the versions of a matter's letter by section and number.
-func (s *Store) demandVersions(ctx context.Context, matterID string) ([]demand.Version, error) {
-	return rows.List(ctx, s.query, "demand versions", scan.Version, `SELECT `+rows.VersionColumns+` FROM demand_versions WHERE matter_id = ? ORDER BY key, n`, matterID)
-}
-
-// demandApprovals lists the approvals of a matter's letter in the order given.
-func (s *Store) demandApprovals(ctx context.Context, matterID string) ([]demand.Approval, error) {
-	return rows.List(ctx, s.query, "demand approvals", scan.Approval, `SELECT `+rows.ApprovalColumns+` FROM demand_approvals WHERE matter_id = ? ORDER BY at, id`, matterID)
+	g := s.q.QueryRowContext(ctx, `SELECT `+rows.GenerationColumns+` FROM demand_generations WHERE matter_id = ?`, matterID)
+	return scan.DemandRecord(ctx, s.query, g, sql.ErrNoRows, "?", matterID)
 }

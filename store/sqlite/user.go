@@ -16,13 +16,7 @@ func (s *Store) CreateUser(ctx context.Context, u access.User) error {
 INSERT INTO users (id, username, name, role, password_hash, disabled, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.Username, u.Name, string(u.Role), u.PasswordHash, u.Disabled, ts(u.CreatedAt))
-	if isUnique(err) {
-		return fmt.Errorf("create user %s: %w", u.ID, store.ErrExists)
-	}
-	if err != nil {
-		return fmt.Errorf("create user %s: %w", u.ID, err)
-	}
-	return nil
+	return rows.Exists(err, isUnique(err), "create user "+u.ID)
 }
 
 // UpdateUser implements access.Store: it replaces the username, name,
@@ -31,11 +25,8 @@ func (s *Store) UpdateUser(ctx context.Context, u access.User) error {
 	res, err := s.q.ExecContext(ctx, `
 UPDATE users SET username = ?, name = ?, role = ?, password_hash = ?, disabled = ? WHERE id = ?`,
 		u.Username, u.Name, string(u.Role), u.PasswordHash, u.Disabled, u.ID)
-	if isUnique(err) {
-		return fmt.Errorf("update user %s: %w", u.ID, store.ErrExists)
-	}
 	if err != nil {
-		return fmt.Errorf("update user %s: %w", u.ID, err)
+		return rows.Exists(err, isUnique(err), "update user "+u.ID)
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
 		return fmt.Errorf("update user %s: %w", u.ID, store.ErrNotFound)

@@ -1,6 +1,9 @@
 package rows
 
 import (
+	"context"
+	"fmt"
+
 	"github.com/medchron/medchron/icd10"
 	"github.com/medchron/medchron/store"
 )
@@ -31,6 +34,21 @@ func Book(rs Rows) (*icd10.Book, error) {
 	}
 	if b.Len() == 0 {
 		return nil, nil
+	}
+	return b, nil
+}
+
+// LoadBook reads the code table with q into a code book; nil when none
+// was imported.
+func LoadBook(ctx context.Context, q Query) (*icd10.Book, error) {
+	rs, done, err := q(ctx, `SELECT `+CodeColumns+` FROM icd10cm_codes`)
+	if err != nil {
+		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
+	}
+	defer done()
+	b, err := Book(rs)
+	if err != nil {
+		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
 	}
 	return b, nil
 }

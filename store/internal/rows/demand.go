@@ -1,6 +1,7 @@
 package rows
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 
@@ -64,4 +65,25 @@ func NewRecord(matterID string, g demand.Generation, vs []demand.Version, as []d
 	}
 	r.Approvals = append(r.Approvals, as...)
 	return r
+}
+
+// DemandRecord reads a matter's letter: its generation from the row
+// generation (of GenerationColumns; noRows, the driver's error for none,
+// is store.ErrNotFound), then its versions and approvals with q, arg being
+// the backend's first placeholder.
+func (r Scan) DemandRecord(ctx context.Context, q Query, generation Scanner, noRows error, arg, matterID string) (demand.Record, error) {
+	none := NewRecord(matterID, demand.Generation{}, nil, nil)
+	g, err := r.Generation(generation)
+	if err != nil {
+		return none, NotFound(err, noRows, "demand of "+matterID)
+	}
+	vs, err := List(ctx, q, "demand versions", r.Version, `SELECT `+VersionColumns+` FROM demand_versions WHERE matter_id = `+arg+` ORDER BY key, n`, matterID)
+	if err != nil {
+		return none, fmt.Errorf("demand of %s: %w", matterID, err)
+	}
+	as, err := List(ctx, q, "demand approvals", r.Approval, `SELECT `+ApprovalColumns+` FROM demand_approvals WHERE matter_id = `+arg+` ORDER BY at, id`, matterID)
+	if err != nil {
+		return none, fmt.Errorf("demand of %s: %w", matterID, err)
+	}
+	return NewRecord(matterID, g, vs, as), nil
 }

@@ -156,3 +156,25 @@ func Wrap(err error, what string) error {
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
+
+// Exists wraps err with what: store.ErrExists when unique says err is a
+// unique violation; nil stays nil.
+func Exists(err error, unique bool, what string) error {
+	if unique {
+		return fmt.Errorf("%s: %w", what, store.ErrExists)
+	}
+	return Wrap(err, what)
+}
+
+// One returns the single row of a list read for what: err wrapped,
+// store.ErrNotFound when there is none.
+func One[T any](list []T, err error, what string) (T, error) {
+	var zero T
+	switch {
+	case err != nil:
+		return zero, fmt.Errorf("%s: %w", what, err)
+	case len(list) == 0:
+		return zero, fmt.Errorf("%s: %w", what, store.ErrNotFound)
+	}
+	return list[0], nil
+}

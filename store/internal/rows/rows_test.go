@@ -70,3 +70,25 @@ func TestWords(t *testing.T) {
 		t.Error("Words of broken JSON succeeded")
 	}
 }
+
+func TestOneAndExists(t *testing.T) {
+	boom := errors.New("disk full")
+	if _, err := One([]int(nil), nil, "page 3 of d1"); !errors.Is(err, store.ErrNotFound) || err.Error() != "page 3 of d1: not found" {
+		t.Errorf("One of none = %v, want page 3 of d1: not found", err)
+	}
+	if _, err := One([]int{1}, boom, "page 3 of d1"); !errors.Is(err, boom) || errors.Is(err, store.ErrNotFound) {
+		t.Errorf("One with an error = %v, want it wrapped", err)
+	}
+	if v, err := One([]int{7, 8}, nil, "x"); v != 7 || err != nil {
+		t.Errorf("One = %d, %v; want the first", v, err)
+	}
+	if err := Exists(boom, true, "create user u1"); !errors.Is(err, store.ErrExists) {
+		t.Errorf("Exists of a unique violation = %v, want store.ErrExists", err)
+	}
+	if err := Exists(boom, false, "create user u1"); !errors.Is(err, boom) || errors.Is(err, store.ErrExists) {
+		t.Errorf("Exists of another error = %v, want it wrapped", err)
+	}
+	if err := Exists(nil, false, "create user u1"); err != nil {
+		t.Errorf("Exists(nil) = %v", err)
+	}
+}
