@@ -30,27 +30,14 @@ func (s *Store) ChainLegacyAudit(ctx context.Context) error {
 		if _, err := t.q.Exec(ctx, `ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`); err != nil {
 			return fmt.Errorf("chain audit log: %w", err)
 		}
-		prev := ""
-		var after int64
-		for {
-			rows, err := t.AuditChain(ctx, after, 500)
-			if err != nil {
-				return err
-			}
-			for _, e := range rows {
-				if e.Hash == "" {
-					e.PrevHash, e.Hash = prev, access.ChainHash(prev, e.Event)
-					if _, err := t.q.Exec(ctx, `UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3`, e.PrevHash, e.Hash, e.ID); err != nil {
-						return err
-					}
-				}
-				prev, after = e.Hash, e.ID
-			}
-			if len(rows) < 500 {
-				break
-			}
+		err := rows.ChainLegacy(ctx, t.AuditChain, func(e access.ChainedEvent) error {
+			_, err := t.q.Exec(ctx, `UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3`, e.PrevHash, e.Hash, e.ID)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("chain audit log: %w", err)
 		}
-		_, err := t.q.Exec(ctx, `ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`)
+		_, err = t.q.Exec(ctx, `ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`)
 		return err
 	}), "chain legacy audit")
 }

@@ -43,27 +43,14 @@ func (s *Store) chainLegacyAudit(ctx context.Context) error {
 		if _, err := t.q.ExecContext(ctx, `DROP TRIGGER audit_log_no_update`); err != nil {
 			return err
 		}
-		prev := ""
-		var after int64
-		for {
-			rows, err := t.AuditChain(ctx, after, 500)
-			if err != nil {
-				return err
-			}
-			for _, e := range rows {
-				if e.Hash == "" {
-					e.PrevHash, e.Hash = prev, access.ChainHash(prev, e.Event)
-					if _, err := t.q.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`, e.PrevHash, e.Hash, e.ID); err != nil {
-						return err
-					}
-				}
-				prev, after = e.Hash, e.ID
-			}
-			if len(rows) < 500 {
-				break
-			}
+		err := rows.ChainLegacy(ctx, t.AuditChain, func(e access.ChainedEvent) error {
+			_, err := t.q.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`, e.PrevHash, e.Hash, e.ID)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("chain audit log: %w", err)
 		}
-		_, err := t.q.ExecContext(ctx, trigger)
+		_, err = t.q.ExecContext(ctx, trigger)
 		return err
 	}), "chain legacy audit")
 }

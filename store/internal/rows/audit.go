@@ -1,6 +1,7 @@
 package rows
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -82,4 +83,31 @@ func (r Scan) ChainedEvent(sc Scanner) (access.ChainedEvent, error) {
 	err := sc.Scan(&e.ID, r.At(&e.At), &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP, &e.PrevHash, &e.Hash)
 	e.At = e.At.UTC()
 	return e, err
+}
+
+// ChainLegacy chains the audit rows written before the chain existed (an
+// empty hash) in id order, reading the log with chain (AuditChain) and
+// storing each row's new hashes with set.
+func ChainLegacy(ctx context.Context, chain func(ctx context.Context, afterID int64, limit int) ([]access.ChainedEvent, error), set func(e access.ChainedEvent) error) error {
+	const batch = 500
+	prev := ""
+	var after int64
+	for {
+		es, err := chain(ctx, after, batch)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			if e.Hash == "" {
+				e.PrevHash, e.Hash = prev, access.ChainHash(prev, e.Event)
+				if err := set(e); err != nil {
+					return fmt.Errorf("audit row %d: %w", e.ID, err)
+				}
+			}
+			prev, after = e.Hash, e.ID
+		}
+		if len(es) < batch {
+			return nil
+		}
+	}
 }
