@@ -41,8 +41,15 @@ func Example() {
 	}
 	c, _, _ := e.Store.Chronology(ctx, m.ID)
 	fmt.Printf("%d entries, first %s at %s\n", len(c.Entries), c.Entries[0].Date, c.Entries[0].Provider)
-	fmt.Printf("specials $%.2f from %d bill lines; %d gap(s)\n", c.Specials.TotalCharges, len(c.Bills), len(c.Gaps))
+	charges := 0
+	for _, b := range c.Bills {
+		if b.Kind == chronology.BillCharge {
+			charges++
+		}
+	}
+	fmt.Printf("specials $%.2f from %d charge lines (%d payment or adjustment rows); %d gap(s)\n",
+		c.Specials.TotalCharges, charges, len(c.Bills)-charges, len(c.Gaps))
 	// Output:
 	// 13 entries, first 2023-08-07 at Oakwood Family Medicine
-	// specials $6927.72 from 29 bill lines; 1 gap(s)
+	// specials $6927.72 from 29 charge lines (1 payment or adjustment rows); 1 gap(s)
 }

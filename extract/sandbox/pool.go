@@ -159,7 +159,7 @@ func (w *worker) kill() error {
 }
 
 // do sends one request to a free worker and waits for its answer, or for
-// ctx; the worker then finishes the request before serving another.
+// ctx, which kills the worker.
 func (p *Pool) do(ctx context.Context, req request) (response, error) {
 	var w *worker
 	select {
@@ -202,18 +202,14 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 		p.free <- w
 		return r.res, r.res.Err.err()
 	case <-ctx.Done():
-		// As with an in-process Tesseract client, a request that started
-		// runs to its end (the CPU limit bounds it): killing the worker
-		// would throw away its loaded model, and a retry under the same
-		// deadline would then spend it starting another.
-		go func() {
-			if r := <-done; r.err != nil {
-				_ = w.kill()
-				p.free <- nil
-				return
-			}
-			p.free <- w
-		}()
+		// The caller has given up and will never read the answer: the
+		// worker is killed at once rather than left to finish (which would
+		// make the next request wait behind abandoned work and, under a
+		// per-page deadline, time out in turn). The next request starts a
+		// fresh worker.
+		_ = w.kill()
+		<-done
+		p.free <- nil
 		return response{}, ctx.Err()
 	}
 }
