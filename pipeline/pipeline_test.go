@@ -16,6 +16,7 @@ import (
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // repoFile returns a file of the repository by its path from the root.
@@ -109,11 +110,11 @@ func TestStagesAreIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.Store.SetDocumentStatus(ctx, id, pipeline.StatusReading, "", d.Pages); err != nil {
+	if err := e.Store.SetDocumentStatus(ctx, id, store.StatusReading, "", d.Pages); err != nil {
 		t.Fatal(err)
 	}
 	redeliver(t, e, pipeline.IngestArgs{DocumentID: id})
-	if d, err := e.Store.Document(ctx, id); err != nil || d.Status != pipeline.StatusExtracted {
+	if d, err := e.Store.Document(ctx, id); err != nil || d.Status != store.StatusExtracted {
 		t.Fatalf("after the ingest redelivery the document is %q (%v): ingest did not run again", d.Status, err)
 	}
 	v, _ := e.Store.MatterVersion(ctx, matter.ID)
@@ -226,7 +227,7 @@ func TestWaitEndsWhenJobsAreGone(t *testing.T) {
 		t.Fatalf("progress %+v, want one failed document and done", pr)
 	}
 	docs, _ := e.Store.MatterDocuments(ctx, matter.ID)
-	if docs[0].Status != pipeline.StatusFailed || docs[0].Error == "" {
+	if docs[0].Status != store.StatusFailed || docs[0].Error == "" {
 		t.Errorf("document %s %q, want failed with a reason", docs[0].Status, docs[0].Error)
 	}
 }

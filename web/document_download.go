@@ -15,6 +15,7 @@ import (
 	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/internal/pdfsafe"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // documentDownload answers the original PDF of a document of the matter
@@ -48,7 +49,7 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 			}
 		}
 	}
-	if status == pipeline.StatusFailed {
+	if status == store.StatusFailed {
 		// It never passed the checks of the reader processes: this process
 		// does not parse it either.
 		s.httpError(w, r, http.StatusUnprocessableEntity, "This file could not be read, so it is not shown; the matter page says why.")

@@ -8,7 +8,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // matterCreate creates a matter and makes its creator a member. The id is
@@ -66,7 +66,7 @@ func (s *Server) createMatter(r *http.Request, given, name string, m chronology.
 	try := func(id string) (bool, error) {
 		m.ID = id
 		err := s.cfg.Store.CreateMatter(r.Context(), m)
-		if errors.Is(err, pipeline.ErrExists) {
+		if errors.Is(err, store.ErrExists) {
 			return false, nil
 		}
 		return err == nil, err

@@ -6,7 +6,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // mattersView is the matters page: the user's matters and the create form.
@@ -67,9 +67,9 @@ func (s *Server) renderMatters(w http.ResponseWriter, r *http.Request, rc *reqCt
 		for _, d := range docs {
 			row.Pages += d.Pages
 			switch d.Status {
-			case pipeline.StatusFailed:
+			case store.StatusFailed:
 				row.Failed++
-			case pipeline.StatusQueued, pipeline.StatusReading:
+			case store.StatusQueued, store.StatusReading:
 				row.Processing++
 			}
 		}

@@ -5,7 +5,7 @@ import (
 	"net/http"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // progressReport is a matter's processing state: totals and, per file,
@@ -57,9 +57,9 @@ func (s *Server) progress(ctx context.Context, matterID string) (progressReport,
 	for _, d := range docs {
 		f := fileProgress{ID: d.ID, File: d.File, Pages: d.Pages, Status: d.Status, Error: d.Error}
 		switch d.Status {
-		case pipeline.StatusExtracted, pipeline.StatusFailed:
+		case store.StatusExtracted, store.StatusFailed:
 			f.PagesDone = d.Pages
-		case pipeline.StatusReading:
+		case store.StatusReading:
 			pending, err := s.cfg.Store.PendingPages(ctx, d.ID)
 			if err != nil {
 				return progressReport{}, err

@@ -11,6 +11,7 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // settingsFields are the matter settings a form or an upload may set.
@@ -109,7 +110,7 @@ func orNone(s string) string {
 // transaction with its audit row (before and after values) and the
 // rebuild of its chronology; nothing is written when nothing changes.
 func (s *Server) changeMatter(r *http.Request, id string, apply func(*chronology.Matter)) (bool, error) {
-	return s.cfg.Pipeline.ChangeMatter(r.Context(), id, func(ctx context.Context, tx pipeline.Tx, before chronology.Matter, after *chronology.Matter) error {
+	return s.cfg.Pipeline.ChangeMatter(r.Context(), id, func(ctx context.Context, tx store.Tx, before chronology.Matter, after *chronology.Matter) error {
 		apply(after)
 		diff := settingsDiff(before, *after)
 		if diff == "" {

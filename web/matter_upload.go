@@ -9,6 +9,7 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // uploadResult answers an upload.
@@ -87,7 +88,7 @@ func (s *Server) uploadDocuments(w http.ResponseWriter, r *http.Request) {
 	if !exists {
 		m = chronology.Matter{ID: id}
 		apply(&m)
-		if err := s.cfg.Store.CreateMatter(r.Context(), m); err != nil && !errors.Is(err, pipeline.ErrExists) {
+		if err := s.cfg.Store.CreateMatter(r.Context(), m); err != nil && !errors.Is(err, store.ErrExists) {
 			s.dropStored(r.Context(), up)
 			s.internalError(w, r, err)
 			return
@@ -149,7 +150,7 @@ func (s *Server) addUploaded(r *http.Request, matterID string, up *upload) (uplo
 }
 
 // uploadAnswer is the JSON answer to an upload.
-func uploadAnswer(matterID string, docs []pipeline.DocumentRecord, bad []*pipeline.FileError) uploadResult {
+func uploadAnswer(matterID string, docs []store.Document, bad []*pipeline.FileError) uploadResult {
 	res := uploadResult{Matter: matterID, Documents: []uploadedDoc{}, Errors: []uploadFailed{}}
 	for _, d := range docs {
 		res.Documents = append(res.Documents, uploadedDoc{ID: d.ID, File: d.File, Pages: d.Pages, Status: d.Status})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 )
 
 // pageView shows one page of a document of the matter as an image, with a
@@ -33,7 +34,7 @@ func (s *Server) pageView(w http.ResponseWriter, r *http.Request, rc *reqCtx, m 
 		}
 		for _, d := range docs {
 			if d.ID == docID {
-				ix[docID] = &chronology.Document{ID: d.ID, File: d.File, Pages: d.Pages}
+				ix[docID] = &chronology.Document{Document: extract.Document{ID: d.ID, File: d.File, Pages: d.Pages}}
 			}
 		}
 	}

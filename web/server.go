@@ -14,6 +14,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // Searcher runs a search over one matter's records.
@@ -240,4 +241,4 @@ func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error
 	writeError(w, http.StatusInternalServerError, "internal error (ref "+ref+")")
 }
 
-func isNotFound(err error) bool { return errors.Is(err, pipeline.ErrNotFound) }
+func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
 // sessionCookie names the browser's session cookie. Its value is the
@@ -47,7 +48,7 @@ func (s *Server) session(w http.ResponseWriter, r *http.Request) (*reqCtx, bool)
 	hash := access.HashToken(c.Value)
 	sess, err := s.cfg.Store.Session(ctx, hash)
 	if err != nil {
-		if !errors.Is(err, access.ErrNotFound) {
+		if !errors.Is(err, store.ErrNotFound) {
 			s.cfg.Logger.Error("session lookup failed", "error", err)
 		}
 		s.clearCookie(w)

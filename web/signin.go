@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
 // signInView is the sign-in form's data.
@@ -52,7 +53,7 @@ func (s *Server) signIn() http.Handler {
 		now := s.cfg.Now()
 		u, err := s.cfg.Store.UserByName(r.Context(), username)
 		found := err == nil
-		if err != nil && !errors.Is(err, access.ErrNotFound) {
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			s.serverError(w, r, err)
 			return
 		}

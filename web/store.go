@@ -6,14 +6,14 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // Store is everything the web application persists: the pipeline's
 // records, users and the audit log, entry reviews and the demand letter's
 // versions. store/sqlite and store/postgres implement it.
 type Store interface {
-	pipeline.Store
+	store.Store
 	access.Store
 	ReviewStore
 	DemandStore
@@ -36,7 +36,7 @@ type DemandStore interface {
 	// AddDemandVersion stores a version; demand.ErrConflict when its number is taken.
 	AddDemandVersion(ctx context.Context, matterID string, v demand.Version) error
 	AddDemandApproval(ctx context.Context, matterID string, a demand.Approval) error
-	// DemandRecord returns the matter's letter; pipeline.ErrNotFound before
+	// DemandRecord returns the matter's letter; store.ErrNotFound before
 	// the first generation.
 	DemandRecord(ctx context.Context, matterID string) (demand.Record, error)
 }

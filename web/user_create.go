@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
 // userCreate creates an account with an initial password.
@@ -22,7 +23,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request, _ *reqCtx) {
 		return
 	}
 	if err := s.cfg.Store.CreateUser(r.Context(), u); err != nil {
-		if errors.Is(err, access.ErrExists) {
+		if errors.Is(err, store.ErrExists) {
 			s.renderUsers(w, r, http.StatusConflict, f, []string{"The username " + u.Username + " is taken."})
 			return
 		}

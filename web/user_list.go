@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
 // usersView is the users page: every account and the create form.
@@ -53,5 +54,5 @@ func (s *Server) pathUser(w http.ResponseWriter, r *http.Request) (access.User, 
 
 // isMissing reports a missing row of either store family.
 func isMissing(err error) bool {
-	return errors.Is(err, access.ErrNotFound) || isNotFound(err)
+	return errors.Is(err, store.ErrNotFound) || isNotFound(err)
 }

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/extract/sandbox"
-
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 )
 
 // App is a running medchron of either way (Embedded or Server), for the
@@ -19,7 +19,7 @@ import (
 type App struct {
 	// Kind is "embedded" (SQLite) or "server" (PostgreSQL).
 	Kind     string
-	Store    pipeline.Store
+	Store    store.Store
 	Pipeline *pipeline.Pipeline
 	Jobs     JobControl
 	// Search is nil when the store cannot index.

@@ -9,15 +9,16 @@ import (
 	"sync"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/icd10"
 	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/ocr"
 	"github.com/medchron/medchron/extract/rules"
 	"github.com/medchron/medchron/extract/sandbox"
+	"github.com/medchron/medchron/icd10"
 	"github.com/medchron/medchron/internal/pdfsafe"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 )
 
 // OCRDPI is the resolution pages are rendered at for OCR when their own
@@ -67,7 +68,7 @@ func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
 
 // newSearch returns search over the store when it can index, with the
 // embedder cfg configures (the local one by default).
-func newSearch(st pipeline.Store, cfg Config) (*search.Service, error) {
+func newSearch(st store.Store, cfg Config) (*search.Service, error) {
 	idx, ok := st.(search.Index)
 	if !ok {
 		return nil, nil
@@ -97,7 +98,7 @@ type parts struct {
 }
 
 // storeCache backs the LLM response cache with the store.
-type storeCache struct{ q pipeline.Queries }
+type storeCache struct{ q store.Cache }
 
 func (c storeCache) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	return c.q.CacheGet(ctx, key)
@@ -109,7 +110,7 @@ func (c storeCache) Put(ctx context.Context, key string, val []byte) error {
 // extractorsFor returns the lookup of extractors by name and prompt
 // version: rules, or the configured LLM with any embedded prompt version
 // (built once per version).
-func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st pipeline.Store) func(string, string) (extract.Extractor, error) {
+func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st store.Store) func(string, string) (extract.Extractor, error) {
 	var mu sync.Mutex
 	byVersion := map[string]extract.Extractor{}
 	return func(name, version string) (extract.Extractor, error) {
@@ -148,7 +149,7 @@ type codeBookStore interface {
 
 // codeBook returns the store's imported ICD-10-CM table as a code book for
 // the rules extractor, or nil when there is none.
-func codeBook(ctx context.Context, st pipeline.Store) (rules.CodeBook, error) {
+func codeBook(ctx context.Context, st store.Store) (rules.CodeBook, error) {
 	cs, ok := st.(codeBookStore)
 	if !ok {
 		return nil, nil
@@ -163,7 +164,7 @@ func codeBook(ctx context.Context, st pipeline.Store) (rules.CodeBook, error) {
 // newParts builds the PDF reader, the OCR pool and the extractors. When
 // the store holds an imported ICD-10-CM table, the rules extractor drops
 // codes it does not know and describes the ones the record leaves bare.
-func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error) {
+func newParts(ctx context.Context, cfg Config, st store.Store) (*parts, error) {
 	readers := newReaders(cfg)
 	p := &parts{pdf: readerFiles{readers}, readers: readers}
 	p.close = append(p.close, readers.Close)

@@ -23,6 +23,7 @@ import (
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/export"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // maxFileSize bounds one input file.
@@ -135,7 +136,7 @@ type pipelineRun struct {
 // matter m (each streamed from disk into the store), waits for every
 // stage, prints one line per unreadable file or page to env.Stderr, and
 // returns the matter's chronology. It backs both "process" and "eval".
-func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st pipeline.Store, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
+func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st matterReader, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
 	start := time.Now()
 	var run pipelineRun
 	var inputs []pipeline.Input
@@ -272,7 +273,7 @@ func shown(path string) string {
 
 // reportDocumentErrors prints one line per failed document and per
 // unreadable page, and returns the number of failed documents.
-func reportDocumentErrors(ctx context.Context, w io.Writer, st pipeline.Store, matterID string) int {
+func reportDocumentErrors(ctx context.Context, w io.Writer, st matterReader, matterID string) int {
 	docs, err := st.MatterDocuments(ctx, matterID)
 	if err != nil {
 		fmt.Fprintln(w, err)
@@ -280,7 +281,7 @@ func reportDocumentErrors(ctx context.Context, w io.Writer, st pipeline.Store, m
 	}
 	failed := 0
 	for _, d := range docs {
-		if d.Status == pipeline.StatusFailed {
+		if d.Status == store.StatusFailed {
 			fmt.Fprintf(w, "%s: %s\n", d.File, d.Error)
 			failed++
 			continue

@@ -112,7 +112,7 @@ func run(t *testing.T, b oracleBundle) (chronology.Chronology, fixture.Truth, *S
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(raw)
-	doc := chronology.Document{ID: "doc-" + b.name, File: fixture.BornDigitalFile, SHA256: hex.EncodeToString(sum[:]), Pages: len(pages)}
+	doc := chronology.Document{Document: extract.Document{ID: "doc-" + b.name, File: fixture.BornDigitalFile, SHA256: hex.EncodeToString(sum[:]), Pages: len(pages)}}
 	res, err := ex.Extract(ctx, extract.Document{ID: doc.ID, File: doc.File, SHA256: doc.SHA256, Pages: doc.Pages}, pages)
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package pipeline
+package store
 
 import (
 	"context"
@@ -10,11 +10,17 @@ import (
 	"github.com/medchron/medchron/extract"
 )
 
-// ErrNotFound is returned by a Store when a row does not exist.
+// ErrNotFound is returned, wrapped, by every store method when a row does
+// not exist (a matter, document, page, user, session, demand letter...).
 var ErrNotFound = errors.New("not found")
 
-// ErrExists is returned by a Store when a row to create exists already.
+// ErrExists is returned, wrapped, by a store when a row to create exists
+// already (a matter id, a username).
 var ErrExists = errors.New("already exists")
+
+// ErrNotMigrated is returned, wrapped, when the database lacks a table
+// the operation needs: its schema must be migrated first.
+var ErrNotMigrated = errors.New("database schema not migrated")
 
 // Blob is an original file as stored: addressed by its content's SHA-256,
 // sealed at rest.
@@ -31,14 +37,14 @@ const (
 	StatusFailed    = "failed"    // could not be processed; Error says why
 )
 
-// DocumentRecord is a stored record file. The same content uploaded twice
-// is one document: ID is derived from SHA256.
-type DocumentRecord struct {
-	ID        string
-	SHA256    string
-	File      string // base name as first uploaded (per matter: MatterFile)
+// Document is a stored record file: its identity (extract.Document: id,
+// file, hash, pages) and how it is stored and processed. The same content
+// uploaded twice is one document: ID is derived from SHA256. File is the
+// base name as first uploaded; MatterDocuments sets it to the name the
+// document was uploaded under in that matter.
+type Document struct {
+	extract.Document
 	Size      int64
-	Pages     int
 	Status    string
 	Error     string // safe to show: never page text
 	CreatedAt time.Time
@@ -51,8 +57,10 @@ type StoredResult struct {
 	Result        extract.Result
 }
 
-// Queries are the storage operations the pipeline needs. Every method takes
-// the context first; implementations scope nothing globally.
+// Queries are the storage operations on matters, documents, pages, facts
+// and chronologies that every backend provides, inside a transaction or
+// not. Every method takes the context first; implementations scope
+// nothing globally. Consumers declare the subset they use.
 type Queries interface {
 	// PutMatter inserts the matter or updates the settings m gives (empty
 	// fields keep their stored value), for the command line.
@@ -84,8 +92,8 @@ type Queries interface {
 	// its original bytes (once per content; with nil data PutBlob stored
 	// them), and links it to the matter under the given file name. It
 	// reports whether the document was new to the store.
-	AddDocument(ctx context.Context, matterID string, d DocumentRecord, data []byte) (bool, error)
-	Document(ctx context.Context, id string) (DocumentRecord, error)
+	AddDocument(ctx context.Context, matterID string, d Document, data []byte) (bool, error)
+	Document(ctx context.Context, id string) (Document, error)
 	// DocumentBlob returns the original bytes of a document.
 	DocumentBlob(ctx context.Context, id string) ([]byte, error)
 	SetDocumentStatus(ctx context.Context, id, status, errMsg string, pages int) error
@@ -95,7 +103,7 @@ type Queries interface {
 	ResetDocument(ctx context.Context, id string) error
 	// MatterDocuments lists a matter's documents in upload order, with File
 	// set to the name the document was uploaded under in that matter.
-	MatterDocuments(ctx context.Context, matterID string) ([]DocumentRecord, error)
+	MatterDocuments(ctx context.Context, matterID string) ([]Document, error)
 	DocumentMatters(ctx context.Context, documentID string) ([]string, error)
 
 	// PutPages inserts or replaces pages.
@@ -126,9 +134,14 @@ type Queries interface {
 	Chronology(ctx context.Context, matterID string) (chronology.Chronology, int64, error)
 	// ChronologyVersion is the matter version the stored chronology was built from.
 	ChronologyVersion(ctx context.Context, matterID string) (int64, error)
+}
 
-	// CacheGet and CachePut back the LLM response cache.
+// Cache backs the LLM response cache: answers by a key of model, prompt
+// version and page content.
+type Cache interface {
+	// CacheGet returns the value stored under key; false when there is none.
 	CacheGet(ctx context.Context, key string) ([]byte, bool, error)
+	// CachePut stores val under key, replacing what was there.
 	CachePut(ctx context.Context, key string, val []byte) error
 }
 
@@ -136,12 +149,15 @@ type Queries interface {
 // transaction (*sql.Tx, pgx.Tx) for River's InsertTx.
 type Tx interface {
 	Queries
+	Cache
 	Raw() any
 }
 
-// Store is the storage the pipeline runs on.
+// Store is Queries and the Cache with transactions: what every backend
+// provides for the pipeline.
 type Store interface {
 	Queries
+	Cache
 	// WithTx runs fn in one transaction, committed when fn returns nil.
 	WithTx(ctx context.Context, fn func(ctx context.Context, tx Tx) error) error
 }
