@@ -44,7 +44,7 @@ func (s *Server) renderAudit(w http.ResponseWriter, r *http.Request, m *chronolo
 	if b := q.Get("before"); b != "" {
 		n, err := strconv.ParseInt(b, 10, 64)
 		if err != nil || n <= 0 {
-			s.httpError(w, r, http.StatusBadRequest, "The page link is not valid.")
+			s.errs.Error(w, r, http.StatusBadRequest, "The page link is not valid.")
 			return
 		}
 		f.BeforeID = n
@@ -58,7 +58,7 @@ func (s *Server) renderAudit(w http.ResponseWriter, r *http.Request, m *chronolo
 	}
 	evs, err := s.cfg.Store.AuditEvents(r.Context(), f)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if len(evs) > auditPageSize {
@@ -71,7 +71,7 @@ func (s *Server) renderAudit(w http.ResponseWriter, r *http.Request, m *chronolo
 	}
 	v.Events = evs
 	if v.Users, err = s.cfg.Store.Users(r.Context()); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "audit", view{Title: title, Matter: m, Nav: nav, Data: v})

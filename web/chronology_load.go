@@ -30,9 +30,9 @@ func (s *Server) chronologyOr404(w http.ResponseWriter, r *http.Request, matterI
 	c, err := s.reviewedChronology(r.Context(), matterID)
 	if err != nil {
 		if isNotFound(err) {
-			s.notFound(w, r)
+			s.errs.NotFound(w, r)
 		} else {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 		}
 		return c, false
 	}
@@ -48,7 +48,7 @@ func (s *Server) entryOr404(w http.ResponseWriter, r *http.Request, matterID str
 	}
 	e := findEntry(&c, r.PathValue("entry"))
 	if e == nil {
-		s.notFound(w, r)
+		s.errs.NotFound(w, r)
 		return nil, nil, false
 	}
 	return &c, e, true

@@ -14,18 +14,18 @@ func (s *Server) chronologyPage(w http.ResponseWriter, r *http.Request, rc *reqC
 	f := parseChronoFilter(r.URL.Query())
 	c, err := s.reviewedChronology(r.Context(), m.ID)
 	if err != nil && !isNotFound(err) {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	var p chronoPage
 	if isNotFound(err) {
 		p = chronoPage{Filter: f, FlagFilters: flagFilters, States: reviewStates, Empty: true}
 	} else if p, err = buildChronoPage(m.ID, &c, f); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.audit(r, access.AuditMatterView, m.ID, "chronology", ""); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "chronology", view{Title: "Chronology", Matter: &m, Nav: "chronology", Data: p})

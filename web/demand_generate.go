@@ -21,17 +21,17 @@ func (s *Server) demandGenerate(w http.ResponseWriter, r *http.Request, rc *reqC
 	c, err := s.reviewedChronology(ctx, m.ID)
 	if err != nil {
 		if isNotFound(err) {
-			s.httpError(w, r, http.StatusConflict, "There is no chronology to draft from yet: wait for the records to be processed.")
+			s.errs.Error(w, r, http.StatusConflict, "There is no chronology to draft from yet: wait for the records to be processed.")
 			return
 		}
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	now := s.cfg.Now()
 	d := demand.Generate(chronology.ForDemand(c), demand.Options{Now: now})
 	rec, _, err := s.demandRecord(ctx, m.ID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	g, vs := rec.Regenerate(d, rc.User.ID, rc.User.Username, now)
@@ -39,15 +39,15 @@ func (s *Server) demandGenerate(w http.ResponseWriter, r *http.Request, rc *reqC
 		if errors.Is(err, demand.ErrConflict) {
 			// Someone saved a section while this draft was generated:
 			// nothing was stored; their version stands.
-			s.httpError(w, r, http.StatusConflict, "A section was saved by someone else while the draft was being generated; nothing was changed. Reload the demand page and generate again.")
+			s.errs.Error(w, r, http.StatusConflict, "A section was saved by someone else while the draft was being generated; nothing was changed. Reload the demand page and generate again.")
 			return
 		}
-		s.serverError(w, r, fmt.Errorf("store demand generation: %w", err))
+		s.errs.ServerError(w, r, fmt.Errorf("store demand generation: %w", err))
 		return
 	}
 	detail := fmt.Sprintf("%d sections, %d new versions, %d entries excluded", len(g.Keys), len(vs), len(g.Excluded))
 	if err := s.audit(r, access.AuditDemandGen, m.ID, "demand", detail); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/matters/"+url.PathEscape(m.ID)+"/demand?notice=generated", http.StatusSeeOther)

@@ -52,7 +52,7 @@ func (s *Server) demandRecord(ctx context.Context, matterID string) (demand.Reco
 func (s *Server) demandPage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	rec, ok, err := s.demandRecord(r.Context(), m.ID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	p := demandPageData{Generated: ok, Generation: rec.Generation, Final: rec.Approved()}
@@ -76,12 +76,12 @@ func (s *Server) demandPage(w http.ResponseWriter, r *http.Request, rc *reqCtx, 
 func (s *Server) demandSectionOr404(w http.ResponseWriter, r *http.Request, matterID string) (demand.Record, demand.Version, bool) {
 	rec, _, err := s.demandRecord(r.Context(), matterID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return rec, demand.Version{}, false
 	}
 	latest, ok := rec.Latest(r.PathValue("section"))
 	if !ok {
-		s.notFound(w, r)
+		s.errs.NotFound(w, r)
 	}
 	return rec, latest, ok
 }

@@ -20,7 +20,7 @@ func (s *Server) demandSectionApprove(w http.ResponseWriter, r *http.Request, rc
 	key := r.PathValue("section")
 	n, err := strconv.Atoi(r.PostFormValue("version"))
 	if err != nil {
-		s.httpError(w, r, http.StatusBadRequest, "The form is missing the version to approve. Reload the page.")
+		s.errs.Error(w, r, http.StatusBadRequest, "The form is missing the version to approve. Reload the page.")
 		return
 	}
 	rec, _, ok := s.demandSectionOr404(w, r, m.ID)
@@ -34,15 +34,15 @@ func (s *Server) demandSectionApprove(w http.ResponseWriter, r *http.Request, rc
 		return
 	}
 	if err != nil {
-		s.httpError(w, r, http.StatusConflict, sentence(err.Error()))
+		s.errs.Error(w, r, http.StatusConflict, sentence(err.Error()))
 		return
 	}
 	if err := s.cfg.Store.AddDemandApproval(ctx, m.ID, a); err != nil {
-		s.serverError(w, r, fmt.Errorf("store approval of demand section %s: %w", key, err))
+		s.errs.ServerError(w, r, fmt.Errorf("store approval of demand section %s: %w", key, err))
 		return
 	}
 	if err := s.audit(r, access.AuditDemandApprove, m.ID, "demand "+key, fmt.Sprintf("v%d sha256 %s", a.Version, a.SHA256)); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, back+"?notice=approved", http.StatusSeeOther)

@@ -41,7 +41,7 @@ func (s *Server) demandSectionDiff(w http.ResponseWriter, r *http.Request, rc *r
 	a, okA := rec.Version(key, from)
 	b, okB := rec.Version(key, to)
 	if !okA || !okB {
-		s.notFound(w, r)
+		s.errs.NotFound(w, r)
 		return
 	}
 	p := diffPage{Key: key, Title: b.Title, From: a, To: b}

@@ -73,7 +73,7 @@ func (s *Server) showSection(w http.ResponseWriter, r *http.Request, m chronolog
 	if len(latest.Citations) > 0 {
 		c, err := s.reviewedChronology(ctx, m.ID)
 		if err != nil && !isNotFound(err) {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		ix := indexDocuments(&c)

@@ -21,7 +21,7 @@ func (s *Server) demandSectionSave(w http.ResponseWriter, r *http.Request, rc *r
 	key := r.PathValue("section")
 	base, err := strconv.Atoi(r.PostFormValue("base"))
 	if err != nil {
-		s.httpError(w, r, http.StatusBadRequest, "The form is missing the version it was loaded from. Reload the page.")
+		s.errs.Error(w, r, http.StatusBadRequest, "The form is missing the version it was loaded from. Reload the page.")
 		return
 	}
 	body := strings.ReplaceAll(r.PostFormValue("body"), "\r\n", "\n")
@@ -42,11 +42,11 @@ func (s *Server) demandSectionSave(w http.ResponseWriter, r *http.Request, rc *r
 		s.showSection(w, r, m, http.StatusConflict, body, noticeText("conflict"))
 		return
 	case err != nil:
-		s.serverError(w, r, fmt.Errorf("save demand section %s: %w", key, err))
+		s.errs.ServerError(w, r, fmt.Errorf("save demand section %s: %w", key, err))
 		return
 	}
 	if err := s.audit(r, access.AuditDemandEdit, m.ID, "demand "+key, fmt.Sprintf("v%d sha256 %s", v.N, v.SHA256)); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, back+"?notice=saved", http.StatusSeeOther)

@@ -25,7 +25,7 @@ import (
 func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	id, ok := strings.CutSuffix(r.PathValue("doc"), ".pdf")
 	if !ok || id == "" {
-		s.notFound(w, r)
+		s.errs.NotFound(w, r)
 		return
 	}
 	r.SetPathValue("doc", id)
@@ -36,7 +36,7 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 	name := id + ".pdf"
 	docs, err := s.cfg.Store.MatterDocuments(ctx, m.ID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	status := ""
@@ -51,22 +51,22 @@ func (s *Server) documentDownload(w http.ResponseWriter, r *http.Request, rc *re
 	if status == pipeline.StatusFailed {
 		// It never passed the checks of the reader processes: this process
 		// does not parse it either.
-		s.httpError(w, r, http.StatusUnprocessableEntity, "This file could not be read, so it is not shown; the matter page says why.")
+		s.errs.Error(w, r, http.StatusUnprocessableEntity, "This file could not be read, so it is not shown; the matter page says why.")
 		return
 	}
 	data, err := s.cleanOriginal(ctx, id)
 	if errors.Is(err, errBusy) {
-		s.busy(w, r, "preparing other documents")
+		s.errs.Busy(w, r, "preparing other documents")
 		return
 	}
 	if err != nil {
 		s.cfg.Logger.Warn("original not shown: it could not be cleaned of active content", "document", id, "error", pipeline.SafeError(err))
-		s.httpError(w, r, http.StatusUnprocessableEntity, "This PDF cannot be shown: it could not be checked for scripts and other active content.")
+		s.errs.Error(w, r, http.StatusUnprocessableEntity, "This PDF cannot be shown: it could not be checked for scripts and other active content.")
 		return
 	}
 	name = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf" // a scan that arrived as an image is shown as a PDF
 	if err := s.audit(r, access.AuditDocumentView, m.ID, id, ""); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	h := w.Header()

@@ -30,7 +30,7 @@ func (s *Server) entryReview(w http.ResponseWriter, r *http.Request, rc *reqCtx,
 	cite, _ := strconv.Atoi(r.PostFormValue("cite"))
 	act, ok := reviewActions[r.PostFormValue("action")]
 	if !ok {
-		s.httpError(w, r, http.StatusBadRequest, "Unknown review action.")
+		s.errs.Error(w, r, http.StatusBadRequest, "Unknown review action.")
 		return
 	}
 	c, e, ok := s.entryOr404(w, r, m.ID)
@@ -49,7 +49,7 @@ func (s *Server) entryReview(w http.ResponseWriter, r *http.Request, rc *reqCtx,
 		return
 	}
 	if err := s.cfg.Store.AddEntryReviews(ctx, []chronology.EntryReview{rv}); err != nil {
-		s.serverError(w, r, fmt.Errorf("store review of entry %s: %w", id, err))
+		s.errs.ServerError(w, r, fmt.Errorf("store review of entry %s: %w", id, err))
 		return
 	}
 	detail := ""
@@ -62,7 +62,7 @@ func (s *Server) entryReview(w http.ResponseWriter, r *http.Request, rc *reqCtx,
 		detail = "fields: " + strings.Join(names, ", ")
 	}
 	if err := s.audit(r, act.audit, m.ID, "entry "+id, detail); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if r.PostFormValue("next") == "1" {

@@ -48,7 +48,7 @@ func (s *Server) showEntry(w http.ResponseWriter, r *http.Request, m chronology.
 	}
 	all, err := s.cfg.Store.EntryReviews(ctx, m.ID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	p := entryPage{E: e, Review: reviewState(e), Error: formErr, Reason: reason}
@@ -80,13 +80,13 @@ func (s *Server) showEntry(w http.ResponseWriter, r *http.Request, m chronology.
 		}
 		f, err := s.figure(ctx, m.ID, ix, ct.DocumentID, ct.Page, ct.Quote, others...)
 		if err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		p.Figure = &f
 	}
 	if err := s.audit(r, access.AuditEntryView, m.ID, "entry "+id, ""); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	title := "Entry"

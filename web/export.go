@@ -64,7 +64,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, _ *reqCtx, m chr
 		}
 	}
 	if f == nil {
-		s.notFound(w, r)
+		s.errs.NotFound(w, r)
 		return
 	}
 	var buf bytes.Buffer
@@ -74,16 +74,16 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, _ *reqCtx, m chr
 		if f.Needs == "demand" {
 			msg = "There is no demand draft for this matter yet: generate it from the chronology first."
 		}
-		s.httpError(w, r, http.StatusNotFound, msg)
+		s.errs.Error(w, r, http.StatusNotFound, msg)
 		return
 	}
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	file := m.ID + "-" + f.Name // matter ids are [A-Za-z0-9._-]: safe in a header
 	if err := s.audit(r, access.AuditExport, m.ID, file, detail); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	h := w.Header()

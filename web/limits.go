@@ -119,12 +119,6 @@ func (s slots) take(ctx context.Context, wait time.Duration) (func(), error) {
 	}
 }
 
-// busy answers a request refused for lack of a slot.
-func (s *Server) busy(w http.ResponseWriter, r *http.Request, what string) {
-	w.Header().Set("Retry-After", "10")
-	s.httpError(w, r, http.StatusServiceUnavailable, "The server is busy "+what+"; try again in a few seconds.")
-}
-
 // HTTPServer returns the http.Server for h on addr with medchron's
 // timeouts: request headers within 10 s, idle connections closed after
 // 2 minutes. Bodies get their own deadlines per route (Server.bound).

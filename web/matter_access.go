@@ -16,7 +16,7 @@ import (
 func (s *Server) matterAccess(w http.ResponseWriter, r *http.Request, rc *reqCtx, a access.Action, mustExist bool) (chronology.Matter, bool) {
 	id := r.PathValue("matter")
 	if !validMatter.MatchString(id) {
-		s.notFound(w, r)
+		s.errs.NotFound(w, r)
 		return chronology.Matter{}, false
 	}
 	member := false
@@ -24,32 +24,32 @@ func (s *Server) matterAccess(w http.ResponseWriter, r *http.Request, rc *reqCtx
 		var err error
 		member, err = s.cfg.Store.IsMember(r.Context(), id, rc.User.ID)
 		if err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return chronology.Matter{}, false
 		}
 		if !member {
-			s.notFound(w, r)
+			s.errs.NotFound(w, r)
 			return chronology.Matter{}, false
 		}
 	}
 	m, err := s.cfg.Store.Matter(r.Context(), id)
 	if err != nil {
 		if !isNotFound(err) {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return chronology.Matter{}, false
 		}
 		if mustExist {
-			s.notFound(w, r)
+			s.errs.NotFound(w, r)
 			return chronology.Matter{}, false
 		}
 		m = chronology.Matter{ID: id}
 	}
 	if !access.Can(rc.User, a, member) {
 		if !access.Can(rc.User, access.ViewMatter, member) {
-			s.notFound(w, r)
+			s.errs.NotFound(w, r)
 			return chronology.Matter{}, false
 		}
-		s.httpError(w, r, http.StatusForbidden, "Your role does not allow this.")
+		s.errs.Error(w, r, http.StatusForbidden, "Your role does not allow this.")
 		return chronology.Matter{}, false
 	}
 	return m, true
@@ -73,7 +73,7 @@ func (s *Server) matterDocument(w http.ResponseWriter, r *http.Request, m chrono
 	id := r.PathValue("doc")
 	ms, err := s.cfg.Store.DocumentMatters(r.Context(), id)
 	if err != nil && !isNotFound(err) {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return "", false
 	}
 	for _, x := range ms {
@@ -81,7 +81,7 @@ func (s *Server) matterDocument(w http.ResponseWriter, r *http.Request, m chrono
 			return id, true
 		}
 	}
-	s.notFound(w, r)
+	s.errs.NotFound(w, r)
 	return "", false
 }
 
@@ -94,7 +94,7 @@ func (s *Server) matterDocumentPage(w http.ResponseWriter, r *http.Request, m ch
 	}
 	n, err := strconv.Atoi(r.PathValue("page"))
 	if err != nil || n < 1 {
-		s.notFound(w, r)
+		s.errs.NotFound(w, r)
 		return "", 0, false
 	}
 	return docID, n, true

@@ -4,26 +4,27 @@ import (
 	"net/http"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // matterChronology answers the matter's chronology.json.
 func (s *Server) matterChronology(w http.ResponseWriter, r *http.Request) {
-	id, ok := matterID(w, r)
+	id, ok := s.matterID(w, r)
 	if !ok {
 		return
 	}
 	c, err := s.reviewedChronology(r.Context(), id)
 	if err != nil {
 		if isNotFound(err) {
-			writeError(w, http.StatusNotFound, "no chronology for this matter (yet)")
+			s.errs.Error(w, r, http.StatusNotFound, "no chronology for this matter (yet)")
 			return
 		}
-		s.internalError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.audit(r, access.AuditMatterView, id, "chronology.json", "api"); err != nil {
-		s.internalError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, c)
+	respond.JSON(w, http.StatusOK, c)
 }

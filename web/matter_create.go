@@ -42,7 +42,7 @@ func (s *Server) matterCreate(w http.ResponseWriter, r *http.Request, rc *reqCtx
 	apply(&m)
 	id, err := s.createMatter(r, f.ID, f.Name, m)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if id == "" {
@@ -50,11 +50,11 @@ func (s *Server) matterCreate(w http.ResponseWriter, r *http.Request, rc *reqCtx
 		return
 	}
 	if err := s.cfg.Store.AddMember(r.Context(), id, rc.User.ID); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.audit(r, access.AuditMatterCreate, id, id, ""); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/matters/"+id+"?notice=created", http.StatusSeeOther)

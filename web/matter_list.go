@@ -53,14 +53,14 @@ func (s *Server) matterList(w http.ResponseWriter, r *http.Request, rc *reqCtx) 
 func (s *Server) renderMatters(w http.ResponseWriter, r *http.Request, rc *reqCtx, status int, f matterForm, errs []string) {
 	ms, err := s.visibleMatters(r.Context(), rc.User)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	v := mattersView{CanCreate: access.CanGlobal(rc.User, access.CreateMatter), Form: f, Errors: errs}
 	for _, m := range ms {
 		docs, err := s.cfg.Store.MatterDocuments(r.Context(), m.ID)
 		if err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		row := matterRow{M: m, Documents: len(docs)}

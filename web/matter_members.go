@@ -14,15 +14,15 @@ func (s *Server) matterMemberAdd(w http.ResponseWriter, r *http.Request, _ *reqC
 		return
 	}
 	if u.Disabled {
-		s.httpError(w, r, http.StatusBadRequest, "That account is disabled; enable it first.")
+		s.errs.Error(w, r, http.StatusBadRequest, "That account is disabled; enable it first.")
 		return
 	}
 	if err := s.cfg.Store.AddMember(r.Context(), m.ID, u.ID); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.audit(r, access.AuditMatterAssign, m.ID, u.ID, "added "+u.Username); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/matters/"+m.ID+"?notice=membership#members", http.StatusSeeOther)
@@ -36,15 +36,15 @@ func (s *Server) matterMemberRemove(w http.ResponseWriter, r *http.Request, rc *
 		return
 	}
 	if u.ID == rc.User.ID {
-		s.httpError(w, r, http.StatusBadRequest, "You cannot remove yourself from a matter; ask another attorney or an administrator.")
+		s.errs.Error(w, r, http.StatusBadRequest, "You cannot remove yourself from a matter; ask another attorney or an administrator.")
 		return
 	}
 	if err := s.cfg.Store.RemoveMember(r.Context(), m.ID, u.ID); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.audit(r, access.AuditMatterAssign, m.ID, u.ID, "removed "+u.Username); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/matters/"+m.ID+"?notice=membership#members", http.StatusSeeOther)
@@ -54,15 +54,15 @@ func (s *Server) matterMemberRemove(w http.ResponseWriter, r *http.Request, rc *
 func (s *Server) formUser(w http.ResponseWriter, r *http.Request) (access.User, bool) {
 	id := r.PostFormValue("user")
 	if id == "" || len(id) > 100 {
-		s.httpError(w, r, http.StatusBadRequest, "Choose a user.")
+		s.errs.Error(w, r, http.StatusBadRequest, "Choose a user.")
 		return access.User{}, false
 	}
 	u, err := s.cfg.Store.User(r.Context(), id)
 	if err != nil {
 		if isMissing(err) {
-			s.httpError(w, r, http.StatusBadRequest, "There is no such user.")
+			s.errs.Error(w, r, http.StatusBadRequest, "There is no such user.")
 		} else {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 		}
 		return access.User{}, false
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // progressReport is a matter's processing state: totals and, per file,
@@ -77,8 +78,8 @@ func (s *Server) progress(ctx context.Context, matterID string) (progressReport,
 func (s *Server) matterProgressPage(w http.ResponseWriter, r *http.Request, _ *reqCtx, m chronology.Matter) {
 	p, err := s.progress(r.Context(), m.ID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, p)
+	respond.JSON(w, http.StatusOK, p)
 }

@@ -7,21 +7,22 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // matterSearch answers ranked pages and entries for ?q=, at most ?limit=.
 func (s *Server) matterSearch(w http.ResponseWriter, r *http.Request) {
-	id, ok := matterID(w, r)
+	id, ok := s.matterID(w, r)
 	if !ok {
 		return
 	}
 	if s.cfg.Search == nil {
-		writeError(w, http.StatusNotImplemented, "search is not configured")
+		s.errs.Error(w, r, http.StatusNotImplemented, "search is not configured")
 		return
 	}
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if q == "" || len(q) > 500 {
-		writeError(w, http.StatusBadRequest, "q: a query of 1 to 500 characters")
+		s.errs.Error(w, r, http.StatusBadRequest, "q: a query of 1 to 500 characters")
 		return
 	}
 	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
@@ -31,10 +32,10 @@ func (s *Server) matterSearch(w http.ResponseWriter, r *http.Request) {
 	hits, err := s.cfg.Search.Search(r.Context(), id, q, limit)
 	if err != nil {
 		if isNotFound(err) {
-			writeError(w, http.StatusNotFound, "no such matter")
+			s.errs.Error(w, r, http.StatusNotFound, "no such matter")
 			return
 		}
-		s.internalError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if hits == nil {
@@ -42,8 +43,8 @@ func (s *Server) matterSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	// Only that a search happened: the query itself may be PHI.
 	if err := s.audit(r, access.AuditSearch, id, "search", fmt.Sprintf("%d results, api", len(hits))); err != nil {
-		s.internalError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"query": q, "results": hits})
+	respond.JSON(w, http.StatusOK, map[string]any{"query": q, "results": hits})
 }

@@ -129,7 +129,7 @@ func (s *Server) changeMatter(r *http.Request, id string, apply func(*chronology
 // values.
 func (s *Server) matterSettings(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	if err := r.ParseForm(); err != nil {
-		s.httpError(w, r, http.StatusBadRequest, "The settings could not be read.")
+		s.errs.Error(w, r, http.StatusBadRequest, "The settings could not be read.")
 		return
 	}
 	fields := map[string]string{}
@@ -140,12 +140,12 @@ func (s *Server) matterSettings(w http.ResponseWriter, r *http.Request, rc *reqC
 	}
 	apply, errs := parseSettings(fields)
 	if errs != nil {
-		s.httpError(w, r, http.StatusBadRequest, "The settings were not saved: "+strings.Join(errs, "; ")+".")
+		s.errs.Error(w, r, http.StatusBadRequest, "The settings were not saved: "+strings.Join(errs, "; ")+".")
 		return
 	}
 	changed, err := s.changeMatter(r, m.ID, apply)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	notice := "unchanged"
@@ -159,12 +159,12 @@ func (s *Server) matterSettings(w http.ResponseWriter, r *http.Request, rc *reqC
 func (s *Server) matterRetry(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	n, err := s.cfg.Pipeline.RetryFailed(r.Context(), m.ID, pipeline.RetryOptions{})
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if n > 0 {
 		if err := s.audit(r, access.AuditRetry, m.ID, m.ID, fmt.Sprintf("%d document(s)", n)); err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 	}

@@ -29,7 +29,7 @@ type matterView struct {
 // matterShow shows the matter page.
 func (s *Server) matterShow(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter) {
 	if err := s.audit(r, access.AuditMatterView, m.ID, m.ID, ""); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	s.renderMatter(w, r, rc, m, http.StatusOK, nil)
@@ -41,7 +41,7 @@ func (s *Server) renderMatter(w http.ResponseWriter, r *http.Request, rc *reqCtx
 	ctx := r.Context()
 	p, err := s.progress(ctx, m.ID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	v := matterView{
@@ -53,18 +53,18 @@ func (s *Server) renderMatter(w http.ResponseWriter, r *http.Request, rc *reqCtx
 	if _, err := s.cfg.Store.ChronologyVersion(ctx, m.ID); err == nil {
 		v.HasChronology = true
 	} else if !isNotFound(err) {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if _, err := s.cfg.Store.DemandRecord(ctx, m.ID); err == nil {
 		v.HasDemand = true
 	} else if !isNotFound(err) {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	memberIDs, err := s.cfg.Store.MatterMembers(ctx, m.ID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	isMember := map[string]bool{}
@@ -73,7 +73,7 @@ func (s *Server) renderMatter(w http.ResponseWriter, r *http.Request, rc *reqCtx
 	}
 	users, err := s.cfg.Store.Users(ctx)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	for _, u := range users {

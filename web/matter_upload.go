@@ -9,6 +9,7 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // uploadResult answers an upload.
@@ -38,50 +39,50 @@ type uploadFailed struct {
 // existing matter), or create the matter (with the service token). Each
 // document is stored with its jobs in one transaction.
 func (s *Server) uploadDocuments(w http.ResponseWriter, r *http.Request) {
-	id, ok := matterID(w, r)
+	id, ok := s.matterID(w, r)
 	if !ok {
 		return
 	}
 	release, err := s.uploads.take(r.Context(), 0)
 	if err != nil {
-		s.busy(w, r, "with other uploads")
+		s.errs.Busy(w, r, "with other uploads")
 		return
 	}
 	defer release()
 	mr, err := r.MultipartReader()
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "expected a multipart/form-data upload")
+		s.errs.Error(w, r, http.StatusBadRequest, "expected a multipart/form-data upload")
 		return
 	}
 	up, err := s.readUpload(r.Context(), mr, settingsFields)
 	if err != nil {
-		s.uploadFailed(w, r, true, err)
+		s.uploadFailed(w, r, err)
 		return
 	}
 	apply, errs := parseSettings(up.fields)
 	switch {
 	case errs != nil:
 		s.dropStored(r.Context(), up)
-		writeError(w, http.StatusBadRequest, strings.Join(errs, "; "))
+		s.errs.Error(w, r, http.StatusBadRequest, strings.Join(errs, "; "))
 		return
 	case up.files == 0:
-		writeError(w, http.StatusBadRequest, "no file in the upload")
+		s.errs.Error(w, r, http.StatusBadRequest, "no file in the upload")
 		return
 	}
 	m, err := s.cfg.Store.Matter(r.Context(), id)
 	exists := err == nil
 	if err != nil && !isNotFound(err) {
 		s.dropStored(r.Context(), up)
-		s.internalError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if exists && len(up.fields) > 0 && !s.mayEditSettings(r, m, apply) {
 		s.dropStored(r.Context(), up)
-		writeError(w, http.StatusForbidden, "your role does not allow changing this matter's settings (name, client, incident_date, gap_days): upload without them")
+		s.errs.Error(w, r, http.StatusForbidden, "your role does not allow changing this matter's settings (name, client, incident_date, gap_days): upload without them")
 		return
 	}
 	if len(up.stored) == 0 {
-		writeJSON(w, http.StatusUnprocessableEntity, uploadAnswer(id, nil, up.bad))
+		respond.JSON(w, http.StatusUnprocessableEntity, uploadAnswer(id, nil, up.bad))
 		return
 	}
 	if !exists {
@@ -89,27 +90,27 @@ func (s *Server) uploadDocuments(w http.ResponseWriter, r *http.Request) {
 		apply(&m)
 		if err := s.cfg.Store.CreateMatter(r.Context(), m); err != nil && !errors.Is(err, pipeline.ErrExists) {
 			s.dropStored(r.Context(), up)
-			s.internalError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		} else if err == nil {
 			if err := s.audit(r, access.AuditMatterCreate, id, id, "by upload"); err != nil {
-				s.internalError(w, r, err)
+				s.errs.ServerError(w, r, err)
 				return
 			}
 		}
 	} else if len(up.fields) > 0 {
 		if _, err := s.changeMatter(r, id, apply); err != nil {
 			s.dropStored(r.Context(), up)
-			s.internalError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 	}
 	res, status, err := s.addUploaded(r, id, up)
 	if err != nil {
-		s.internalError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
-	writeJSON(w, status, res)
+	respond.JSON(w, status, res)
 }
 
 // mayEditSettings reports whether the request may apply the settings to
@@ -161,19 +162,10 @@ func uploadAnswer(matterID string, docs []pipeline.DocumentRecord, bad []*pipeli
 }
 
 // uploadFailed answers an upload that could not be read as a whole.
-func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, wantJSON bool, err error) {
+func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, err error) {
 	if !errors.Is(err, errUploadRead) {
-		if wantJSON {
-			s.internalError(w, r, err)
-		} else {
-			s.serverError(w, r, err)
-		}
+		s.errs.ServerError(w, r, err)
 		return
 	}
-	msg := "The upload could not be read; it may be too large or was interrupted."
-	if wantJSON {
-		writeError(w, http.StatusBadRequest, msg)
-		return
-	}
-	s.httpError(w, r, http.StatusBadRequest, msg)
+	s.errs.Error(w, r, http.StatusBadRequest, "The upload could not be read; it may be too large or was interrupted.")
 }

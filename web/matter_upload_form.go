@@ -9,6 +9,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // uploadPage guards the matter page's upload without parsing the body
@@ -32,7 +33,7 @@ func (s *Server) uploadPage(fn func(http.ResponseWriter, *http.Request, *reqCtx,
 		}
 		mr, err := r.MultipartReader()
 		if err != nil {
-			s.httpError(w, r, http.StatusBadRequest, "Choose at least one PDF file.")
+			s.errs.Error(w, r, http.StatusBadRequest, "Choose at least one PDF file.")
 			return
 		}
 		token := r.Header.Get("X-CSRF-Token")
@@ -43,12 +44,12 @@ func (s *Server) uploadPage(fn func(http.ResponseWriter, *http.Request, *reqCtx,
 			}
 		}
 		if token == "" || subtle.ConstantTimeCompare([]byte(token), []byte(rc.Session.CSRF)) != 1 {
-			s.httpError(w, r, http.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
+			s.errs.Error(w, r, http.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
 			return
 		}
 		release, err := s.uploads.take(r.Context(), 0)
 		if err != nil {
-			s.busy(w, r, "with other uploads")
+			s.errs.Busy(w, r, "with other uploads")
 			return
 		}
 		defer release()
@@ -61,29 +62,23 @@ func (s *Server) uploadPage(fn func(http.ResponseWriter, *http.Request, *reqCtx,
 // upload) or by the plain form (answered with the matter page). Files
 // stream into the store as they arrive; each stored document is audited.
 func (s *Server) matterUploadForm(w http.ResponseWriter, r *http.Request, rc *reqCtx, m chronology.Matter, mr *multipart.Reader) {
-	wantJSON := r.Header.Get("X-Requested-With") != "" || strings.Contains(r.Header.Get("Accept"), "application/json")
 	up, err := s.readUpload(r.Context(), mr, nil)
 	if err != nil {
-		s.uploadFailed(w, r, wantJSON, err)
+		s.uploadFailed(w, r, err)
 		return
 	}
 	if up.files == 0 {
-		msg := "Choose at least one PDF file."
-		if wantJSON {
-			writeError(w, http.StatusBadRequest, msg)
-		} else {
-			s.httpError(w, r, http.StatusBadRequest, msg)
-		}
+		s.errs.Error(w, r, http.StatusBadRequest, "Choose at least one PDF file.")
 		return
 	}
 	res, status, err := s.addUploaded(r, m.ID, up)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	switch {
-	case wantJSON:
-		writeJSON(w, status, res)
+	case respond.WantsJSON(r):
+		respond.JSON(w, status, res)
 	case len(res.Errors) == 0:
 		http.Redirect(w, r, "/matters/"+m.ID+"?notice=uploaded", http.StatusSeeOther)
 	default:

@@ -66,38 +66,38 @@ func (s *Server) pageImage(w http.ResponseWriter, r *http.Request, rc *reqCtx, m
 	if !ok {
 		doc, err := s.cfg.Store.Document(ctx, docID)
 		if err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		if doc.Pages > 0 && n > doc.Pages {
-			s.notFound(w, r)
+			s.errs.NotFound(w, r)
 			return
 		}
 		if pg, err := s.cfg.Store.Page(ctx, docID, n); err == nil && tooLarge(pg, dpi) {
-			s.httpError(w, r, http.StatusUnprocessableEntity, "This page is too large to draw.")
+			s.errs.Error(w, r, http.StatusUnprocessableEntity, "This page is too large to draw.")
 			return
 		}
 		blob, err := s.cfg.Store.DocumentBlob(ctx, docID)
 		if err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		if data, err = s.renderPage(ctx, blob, n, dpi); err != nil {
 			if errors.Is(err, pdf.ErrNoPage) {
-				s.notFound(w, r)
+				s.errs.NotFound(w, r)
 				return
 			}
 			if errors.Is(err, errBusy) {
-				s.busy(w, r, "drawing other pages")
+				s.errs.Busy(w, r, "drawing other pages")
 				return
 			}
-			s.serverError(w, r, fmt.Errorf("render page %d of %s: %w", n, docID, err))
+			s.errs.ServerError(w, r, fmt.Errorf("render page %d of %s: %w", n, docID, err))
 			return
 		}
 		s.pageImages.put(key, data)
 	}
 	if err := s.audit(r, access.AuditPageView, m.ID, fmt.Sprintf("%s p%d", docID, n), ""); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "image/png")

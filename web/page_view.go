@@ -20,7 +20,7 @@ func (s *Server) pageView(w http.ResponseWriter, r *http.Request, rc *reqCtx, m 
 	}
 	c, err := s.reviewedChronology(ctx, m.ID)
 	if err != nil && !isNotFound(err) {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	ix := indexDocuments(&c)
@@ -28,7 +28,7 @@ func (s *Server) pageView(w http.ResponseWriter, r *http.Request, rc *reqCtx, m 
 		// Not in the chronology yet (still processing): name it from the upload.
 		docs, err := s.cfg.Store.MatterDocuments(ctx, m.ID)
 		if err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		for _, d := range docs {
@@ -38,7 +38,7 @@ func (s *Server) pageView(w http.ResponseWriter, r *http.Request, rc *reqCtx, m 
 		}
 	}
 	if d := ix[docID]; d != nil && n > d.Pages {
-		s.notFound(w, r)
+		s.errs.NotFound(w, r)
 		return
 	}
 	q := r.URL.Query()
@@ -62,7 +62,7 @@ func (s *Server) pageView(w http.ResponseWriter, r *http.Request, rc *reqCtx, m 
 	if key := q.Get("section"); key != "" {
 		rec, _, err := s.demandRecord(ctx, m.ID)
 		if err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		if v, ok := rec.Latest(key); ok && ci >= 0 && ci < len(v.Citations) && v.Citations[ci].DocumentID == docID && v.Citations[ci].Page == n {
@@ -71,7 +71,7 @@ func (s *Server) pageView(w http.ResponseWriter, r *http.Request, rc *reqCtx, m 
 	}
 	f, err := s.figure(ctx, m.ID, ix, docID, n, quote)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "page", view{Title: f.File + " page " + strconv.Itoa(n), Matter: &m, Nav: "chronology", Data: f})

@@ -102,7 +102,7 @@ type view struct {
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
 	t, ok := s.pages.byName[name]
 	if !ok {
-		s.serverError(w, r, fmt.Errorf("no template %q", name))
+		s.errs.ServerError(w, r, fmt.Errorf("no template %q", name))
 		return
 	}
 	if rc := current(r); rc != nil {
@@ -113,7 +113,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
-		s.serverError(w, r, fmt.Errorf("render %s: %w", name, err))
+		s.errs.ServerError(w, r, fmt.Errorf("render %s: %w", name, err))
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -144,25 +144,9 @@ var notices = map[string]string{
 
 func noticeText(key string) string { return notices[key] }
 
-// httpError answers an error: a page for browsers, JSON for the API.
-func (s *Server) httpError(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	if strings.HasPrefix(r.URL.Path, "/api/") || r.Header.Get("X-Requested-With") != "" || strings.HasSuffix(r.URL.Path, ".json") {
-		writeError(w, status, msg)
-		return
-	}
+// errorPage writes the error page (respond.Errors.Page).
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	s.render(w, r, status, "error", view{Title: http.StatusText(status), Data: msg})
-}
-
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.httpError(w, r, http.StatusNotFound, "There is nothing here, or you do not have access to it.")
-}
-
-// serverError logs err under a reference and answers with the reference
-// only: internal errors may quote record text.
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	ref := fmt.Sprintf("%x", s.cfg.Now().UnixNano()&0xffffffff)
-	s.cfg.Logger.Error("request failed", "ref", ref, "method", r.Method, "path", r.URL.Path, "error", err)
-	s.httpError(w, r, http.StatusInternalServerError, "Something went wrong (reference "+ref+"). Nothing was lost; try again or tell your administrator the reference.")
 }
 
 func staticHandler() http.Handler {

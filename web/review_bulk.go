@@ -45,7 +45,7 @@ func (s *Server) reviewBulk(w http.ResponseWriter, r *http.Request, rc *reqCtx, 
 			}
 		}
 		if p.Provider == "" {
-			s.notFound(w, r)
+			s.errs.NotFound(w, r)
 			return
 		}
 		s.render(w, r, http.StatusOK, "review_bulk", view{Title: "Verify all entries of a provider", Matter: &m, Nav: "chronology", Data: p})
@@ -58,17 +58,17 @@ func (s *Server) reviewBulk(w http.ResponseWriter, r *http.Request, rc *reqCtx, 
 	for i := range rs {
 		rs[i].MatterID = m.ID
 		if err := rs[i].Validate(); err != nil {
-			s.serverError(w, r, fmt.Errorf("bulk verify: %w", err))
+			s.errs.ServerError(w, r, fmt.Errorf("bulk verify: %w", err))
 			return
 		}
 	}
 	if err := s.cfg.Store.AddEntryReviews(ctx, rs); err != nil {
-		s.serverError(w, r, fmt.Errorf("store bulk verification: %w", err))
+		s.errs.ServerError(w, r, fmt.Errorf("store bulk verification: %w", err))
 		return
 	}
 	for _, rv := range rs {
 		if err := s.audit(r, access.AuditEntryVerify, m.ID, "entry "+rv.EntryID, "bulk"); err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 	}

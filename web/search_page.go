@@ -39,7 +39,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, rc *reqCtx, 
 	default:
 		hits, err := s.cfg.Search.Search(ctx, m.ID, p.Query, 50)
 		if err != nil && !isNotFound(err) {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		p.Searched = true
@@ -47,7 +47,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, rc *reqCtx, 
 		if len(hits) > 0 {
 			c, err := s.reviewedChronology(ctx, m.ID)
 			if err != nil && !isNotFound(err) {
-				s.serverError(w, r, err)
+				s.errs.ServerError(w, r, err)
 				return
 			}
 			ix = indexDocuments(&c)
@@ -68,7 +68,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, rc *reqCtx, 
 			p.Hits = append(p.Hits, v)
 		}
 		if err := s.audit(r, access.AuditSearch, m.ID, "search", strconv.Itoa(len(hits))+" results"); err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 	}

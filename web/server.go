@@ -3,9 +3,7 @@ package web
 import (
 	"context"
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // Searcher runs a search over one matter's records.
@@ -73,6 +72,8 @@ type Server struct {
 	cfg   Config
 	mux   *http.ServeMux
 	pages *pages
+	// errs answers errors, as JSON or as the error page.
+	errs respond.Errors
 	// pageImages caches rendered page images (document ids derive from
 	// the file's SHA-256, so a key always names the same image);
 	// renderSlots bounds concurrent renders.
@@ -120,6 +121,7 @@ func New(cfg Config) *Server {
 		pageImages: newPNGCache(pageCacheEntries, pageCacheBytes), renderSlots: make(slots, renderers),
 		cleaned: newPNGCache(cleanCacheEntries, cleanCacheBytes), uploads: make(slots, cfg.Uploads), hashes: make(slots, cfg.Hashes),
 		signIns: newSignInLimiter()}
+	s.errs = respond.Errors{Logger: cfg.Logger, Page: s.errorPage}
 	s.handle("GET /healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }))
 	s.handle("POST /api/matters/{matter}/documents", s.api(access.UploadRecords, s.uploadDocuments))
 	s.handle("GET /api/matters/{matter}/progress", s.api(access.ViewMatter, s.matterProgress))
@@ -167,11 +169,11 @@ func (s *Server) api(a access.Action, fn http.HandlerFunc) http.Handler {
 		rc, ok := s.session(w, r)
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="medchron"`)
-			writeError(w, http.StatusUnauthorized, "sign in or present a valid bearer token")
+			s.errs.Error(w, r, http.StatusUnauthorized, "sign in or present a valid bearer token")
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead && !s.csrfOK(r, rc) {
-			writeError(w, http.StatusForbidden, "missing or invalid CSRF token")
+			s.errs.Error(w, r, http.StatusForbidden, "missing or invalid CSRF token")
 			return
 		}
 		if _, ok := s.matterAccess(w, r.WithContext(withRequest(r.Context(), rc)), rc, a, true); !ok {
@@ -194,14 +196,14 @@ func (s *Server) operator(next http.Handler) http.Handler {
 			return
 		}
 		if !access.CanGlobal(rc.User, access.OperateJobs) {
-			http.NotFound(w, r)
+			s.errs.NotFound(w, r)
 			return
 		}
 		// River's UI has no CSRF tokens of its own: its writes (cancel,
 		// retry, delete jobs) must come from this site.
 		var cop http.CrossOriginProtection
 		if err := cop.Check(r); err != nil {
-			http.Error(w, "cross-origin request refused", http.StatusForbidden)
+			s.errs.Error(w, r, http.StatusForbidden, "cross-origin request refused")
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -211,33 +213,13 @@ func (s *Server) operator(next http.Handler) http.Handler {
 var validMatter = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
 
 // matterID returns the path's matter id, answering 400 when it is invalid.
-func matterID(w http.ResponseWriter, r *http.Request) (string, bool) {
+func (s *Server) matterID(w http.ResponseWriter, r *http.Request) (string, bool) {
 	id := r.PathValue("matter")
 	if !validMatter.MatchString(id) {
-		writeError(w, http.StatusBadRequest, "invalid matter id")
+		s.errs.Error(w, r, http.StatusBadRequest, "invalid matter id")
 		return "", false
 	}
 	return id, true
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
-}
-
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
-}
-
-// internalError logs err under a reference and answers with the reference
-// only: internal errors may quote record text.
-func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
-	ref := fmt.Sprintf("%p", r)
-	s.cfg.Logger.Error("request failed", "ref", ref, "path", r.URL.Path, "error", err)
-	writeError(w, http.StatusInternalServerError, "internal error (ref "+ref+")")
 }
 
 func isNotFound(err error) bool { return errors.Is(err, pipeline.ErrNotFound) }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // sessionCookie names the browser's session cookie. Its value is the
@@ -88,8 +89,8 @@ func (s *Server) clearCookie(w http.ResponseWriter) {
 // toSignIn redirects a browser to the sign-in page, coming back to the
 // page asked for; API and XHR calls get 401 instead.
 func (s *Server) toSignIn(w http.ResponseWriter, r *http.Request) {
-	if strings.HasPrefix(r.URL.Path, "/api/") || r.Header.Get("X-Requested-With") != "" {
-		writeError(w, http.StatusUnauthorized, "sign in first")
+	if respond.IsAPI(r) || respond.IsScript(r) {
+		s.errs.Error(w, r, http.StatusUnauthorized, "sign in first")
 		return
 	}
 	next := ""
@@ -121,7 +122,7 @@ func (s *Server) page(fn func(http.ResponseWriter, *http.Request, *reqCtx)) http
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead && !s.csrfOK(r, rc) {
-			s.httpError(w, r, http.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
+			s.errs.Error(w, r, http.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
 			return
 		}
 		fn(w, r.WithContext(withRequest(r.Context(), rc)), rc)
@@ -133,7 +134,7 @@ func (s *Server) page(fn func(http.ResponseWriter, *http.Request, *reqCtx)) http
 func (s *Server) global(a access.Action, fn func(http.ResponseWriter, *http.Request, *reqCtx)) http.Handler {
 	return s.page(func(w http.ResponseWriter, r *http.Request, rc *reqCtx) {
 		if !access.CanGlobal(rc.User, a) {
-			s.notFound(w, r)
+			s.errs.NotFound(w, r)
 			return
 		}
 		fn(w, r, rc)

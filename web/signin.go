@@ -37,7 +37,7 @@ func (s *Server) signInForm(w http.ResponseWriter, r *http.Request) {
 func (s *Server) signIn() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !sameOrigin(r) {
-			s.httpError(w, r, http.StatusForbidden, "Sign in from this site's own sign-in page.")
+			s.errs.Error(w, r, http.StatusForbidden, "Sign in from this site's own sign-in page.")
 			return
 		}
 		username := strings.ToLower(strings.TrimSpace(r.PostFormValue("username")))
@@ -53,7 +53,7 @@ func (s *Server) signIn() http.Handler {
 		u, err := s.cfg.Store.UserByName(r.Context(), username)
 		found := err == nil
 		if err != nil && !errors.Is(err, access.ErrNotFound) {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		// Only an existing username is written to the audit log: what a
@@ -65,7 +65,7 @@ func (s *Server) signIn() http.Handler {
 		try, ok := s.signIns.Begin(signInKeys(username, clientIP(r)), now)
 		if !ok {
 			if err := s.audit(r, access.AuditSignInFailed, "", object, "throttled"); err != nil {
-				s.serverError(w, r, err)
+				s.errs.ServerError(w, r, err)
 				return
 			}
 			form.Error = "Too many failed sign-ins. Wait a few minutes, then try again."
@@ -75,7 +75,7 @@ func (s *Server) signIn() http.Handler {
 		release, err := s.hashes.take(r.Context(), hashWait)
 		if err != nil {
 			try.Cancel()
-			s.busy(w, r, "signing other people in")
+			s.errs.Busy(w, r, "signing other people in")
 			return
 		}
 		authentic := username != "" && access.Authenticate(u, found, password)
@@ -87,7 +87,7 @@ func (s *Server) signIn() http.Handler {
 				detail = "wrong password or disabled account"
 			}
 			if err := s.audit(r, access.AuditSignInFailed, "", object, detail); err != nil {
-				s.serverError(w, r, err)
+				s.errs.ServerError(w, r, err)
 				return
 			}
 			form.Error = "Wrong username or password."
@@ -100,13 +100,13 @@ func (s *Server) signIn() http.Handler {
 		}
 		sess, token := access.NewSession(u.ID, now)
 		if err := s.cfg.Store.CreateSession(r.Context(), sess); err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		r = r.WithContext(withRequest(r.Context(), &reqCtx{User: u, Session: sess}))
 		if err := s.audit(r, access.AuditSignIn, "", u.Username, ""); err != nil {
 			_ = s.cfg.Store.DeleteSession(r.Context(), sess.TokenHash)
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 		s.setSessionCookie(w, token)

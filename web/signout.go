@@ -10,11 +10,11 @@ import (
 // is worthless even if it was copied.
 func (s *Server) signOut(w http.ResponseWriter, r *http.Request, rc *reqCtx) {
 	if err := s.audit(r, access.AuditSignOut, "", rc.User.Username, ""); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.cfg.Store.DeleteSession(r.Context(), rc.Session.TokenHash); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	s.clearCookie(w)

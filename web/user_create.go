@@ -12,7 +12,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request, _ *reqCtx) {
 	f := userForm{Username: r.PostFormValue("username"), Name: r.PostFormValue("name"), Role: access.Role(r.PostFormValue("role"))}
 	release, err := s.hashes.take(r.Context(), hashWait)
 	if err != nil {
-		s.busy(w, r, "checking passwords")
+		s.errs.Busy(w, r, "checking passwords")
 		return
 	}
 	u, err := access.NewUser(f.Username, f.Name, f.Role, r.PostFormValue("password"), s.cfg.Now())
@@ -26,11 +26,11 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request, _ *reqCtx) {
 			s.renderUsers(w, r, http.StatusConflict, f, []string{"The username " + u.Username + " is taken."})
 			return
 		}
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.audit(r, access.AuditUserCreate, "", u.ID, "username "+u.Username+", role "+string(u.Role)); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/users?notice=created", http.StatusSeeOther)

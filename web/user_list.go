@@ -31,7 +31,7 @@ func (s *Server) userList(w http.ResponseWriter, r *http.Request, _ *reqCtx) {
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, f userForm, errs []string) {
 	us, err := s.cfg.Store.Users(r.Context())
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	s.render(w, r, status, "users", view{Title: "Users", Nav: "users", Data: usersView{Users: us, Roles: access.Roles, Form: f, Errors: errs}})
@@ -42,9 +42,9 @@ func (s *Server) pathUser(w http.ResponseWriter, r *http.Request) (access.User, 
 	u, err := s.cfg.Store.User(r.Context(), r.PathValue("user"))
 	if err != nil {
 		if isMissing(err) {
-			s.notFound(w, r)
+			s.errs.NotFound(w, r)
 		} else {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 		}
 		return access.User{}, false
 	}

@@ -20,26 +20,26 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request, rc *reqCtx
 	}
 	release, err := s.hashes.take(r.Context(), hashWait)
 	if err != nil {
-		s.busy(w, r, "checking passwords")
+		s.errs.Busy(w, r, "checking passwords")
 		return
 	}
 	h, err := access.HashPassword(pw)
 	release()
 	if err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	u.PasswordHash = h
 	if err := s.cfg.Store.UpdateUser(r.Context(), u); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.audit(r, access.AuditUserUpdate, "", u.ID, "password reset"); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.cfg.Store.DeleteUserSessions(r.Context(), u.ID); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if u.ID == rc.User.ID {

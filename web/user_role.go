@@ -31,15 +31,15 @@ func (s *Server) userRole(w http.ResponseWriter, r *http.Request, rc *reqCtx) {
 	detail := "role " + string(u.Role) + " -> " + string(role)
 	u.Role = role
 	if err := s.cfg.Store.UpdateUser(r.Context(), u); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.cfg.Store.DeleteUserSessions(r.Context(), u.ID); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	if err := s.audit(r, access.AuditUserUpdate, "", u.ID, detail); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/users?notice=saved", http.StatusSeeOther)

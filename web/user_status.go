@@ -25,19 +25,19 @@ func (s *Server) userStatus(w http.ResponseWriter, r *http.Request, rc *reqCtx) 
 	}
 	u.Disabled = disable
 	if err := s.cfg.Store.UpdateUser(r.Context(), u); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	detail := "enabled"
 	if disable {
 		detail = "disabled"
 		if err := s.cfg.Store.DeleteUserSessions(r.Context(), u.ID); err != nil {
-			s.serverError(w, r, err)
+			s.errs.ServerError(w, r, err)
 			return
 		}
 	}
 	if err := s.audit(r, access.AuditUserUpdate, "", u.ID, detail); err != nil {
-		s.serverError(w, r, err)
+		s.errs.ServerError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/users?notice=saved", http.StatusSeeOther)
