@@ -2,8 +2,6 @@ package core
 
 import (
 	"context"
-
-	"github.com/medchron/medchron/pipeline"
 )
 
 // ProgressReport is a matter's processing state: totals and, per file,
@@ -40,32 +38,19 @@ func (p ProgressReport) Percent() int {
 	return p.PagesDone * 100 / p.Pages
 }
 
-// Progress reports the matter's processing: the pipeline's totals and
-// each document's pages done (OCR pages still pending are left).
+// Progress reports the matter's processing as the pipeline counts it:
+// its totals and each document's pages done and left.
 func (s *Core) Progress(ctx context.Context, matterID string) (ProgressReport, error) {
-	pr, err := s.Pipeline.Progress(ctx, matterID)
+	pr, docs, err := s.Pipeline.ProgressByDocument(ctx, matterID)
 	if err != nil {
 		return ProgressReport{}, err
 	}
-	docs, err := s.Store.MatterDocuments(ctx, matterID)
-	if err != nil {
-		return ProgressReport{}, err
-	}
-	out := ProgressReport{Documents: pr.Documents, DocumentsDone: pr.DocumentsDone, Pages: pr.Pages, PagesDone: pr.PagesDone, Failed: pr.Failed, Done: pr.Done, Files: []FileProgress{}}
-	for _, d := range docs {
-		f := FileProgress{ID: d.ID, File: d.File, Pages: d.Pages, Status: d.Status, Error: d.Error}
-		switch d.Status {
-		case pipeline.StatusExtracted, pipeline.StatusFailed:
-			f.PagesDone = d.Pages
-		case pipeline.StatusReading:
-			pending, err := s.Store.PendingPages(ctx, d.ID)
-			if err != nil {
-				return ProgressReport{}, err
-			}
-			f.PagesDone = d.Pages - len(pending)
-		}
-		f.PagesLeft = d.Pages - f.PagesDone
-		out.Files = append(out.Files, f)
+	out := ProgressReport{Documents: pr.Documents, DocumentsDone: pr.DocumentsDone, Pages: pr.Pages, PagesDone: pr.PagesDone,
+		Failed: pr.Failed, Done: pr.Done, Files: make([]FileProgress, 0, len(docs))}
+	for _, dp := range docs {
+		d := dp.Document
+		out.Files = append(out.Files, FileProgress{ID: d.ID, File: d.File, Pages: d.Pages, PagesDone: dp.PagesDone,
+			PagesLeft: d.Pages - dp.PagesDone, Status: d.Status, Error: d.Error})
 	}
 	return out, nil
 }
