@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/medchron/medchron/access"
-	"github.com/medchron/medchron/web/internal/core"
 	"github.com/medchron/medchron/web/internal/respond"
 )
 
@@ -16,11 +15,7 @@ func (s *Handler) MatterChronology(w http.ResponseWriter, r *http.Request) {
 	}
 	c, err := s.ReviewedChronology(r.Context(), id)
 	if err != nil {
-		if core.IsNotFound(err) {
-			s.Error(w, r, http.StatusNotFound, "no chronology for this matter (yet)")
-			return
-		}
-		s.ServerError(w, r, err)
+		s.Fail(w, r, err, http.StatusNotFound, "no chronology for this matter (yet)")
 		return
 	}
 	if err := s.Audit(r, access.AuditMatterView, id, "chronology.json", "api"); err != nil {

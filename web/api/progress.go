@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 
-	"github.com/medchron/medchron/web/internal/core"
 	"github.com/medchron/medchron/web/internal/respond"
 )
 
@@ -15,11 +14,7 @@ func (s *Handler) MatterProgress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.Store.Matter(r.Context(), id); err != nil {
-		if core.IsNotFound(err) {
-			s.Error(w, r, http.StatusNotFound, "no such matter")
-			return
-		}
-		s.ServerError(w, r, err)
+		s.Fail(w, r, err, http.StatusNotFound, "no such matter")
 		return
 	}
 	p, err := s.Progress(r.Context(), id)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/search"
-	"github.com/medchron/medchron/web/internal/core"
 	"github.com/medchron/medchron/web/internal/respond"
 )
 
@@ -33,11 +32,7 @@ func (s *Handler) MatterSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	hits, err := s.Search.Search(r.Context(), id, q, limit)
 	if err != nil {
-		if core.IsNotFound(err) {
-			s.Error(w, r, http.StatusNotFound, "no such matter")
-			return
-		}
-		s.ServerError(w, r, err)
+		s.Fail(w, r, err, http.StatusNotFound, "no such matter")
 		return
 	}
 	if hits == nil {

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/web/internal/core"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // chronologyOr404 is reviewedChronology for a handler: a matter without a
@@ -13,11 +13,7 @@ import (
 func (s *Handler) chronologyOr404(w http.ResponseWriter, r *http.Request, matterID string) (c chronology.Chronology, ok bool) {
 	c, err := s.ReviewedChronology(r.Context(), matterID)
 	if err != nil {
-		if core.IsNotFound(err) {
-			s.NotFound(w, r)
-		} else {
-			s.ServerError(w, r, err)
-		}
+		s.Fail(w, r, err, http.StatusNotFound, respond.NotFoundText)
 		return c, false
 	}
 	return c, true

@@ -21,11 +21,7 @@ func (s *Handler) DemandGenerate(w http.ResponseWriter, r *http.Request, rc *cor
 	ctx := r.Context()
 	c, err := s.ReviewedChronology(ctx, m.ID)
 	if err != nil {
-		if core.IsNotFound(err) {
-			s.Error(w, r, http.StatusConflict, "There is no chronology to draft from yet: wait for the records to be processed.")
-			return
-		}
-		s.ServerError(w, r, err)
+		s.Fail(w, r, err, http.StatusConflict, "There is no chronology to draft from yet: wait for the records to be processed.")
 		return
 	}
 	now := s.Now()

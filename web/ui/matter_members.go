@@ -60,11 +60,7 @@ func (s *Handler) formUser(w http.ResponseWriter, r *http.Request) (access.User,
 	}
 	u, err := s.Store.User(r.Context(), id)
 	if err != nil {
-		if isMissing(err) {
-			s.Error(w, r, http.StatusBadRequest, "There is no such user.")
-		} else {
-			s.ServerError(w, r, err)
-		}
+		s.Fail(w, r, err, http.StatusBadRequest, "There is no such user.")
 		return access.User{}, false
 	}
 	return u, true

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/web/internal/core"
+	"github.com/medchron/medchron/web/internal/respond"
 )
 
 // usersView is the users page: every account and the create form.
@@ -42,17 +42,8 @@ func (s *Handler) renderUsers(w http.ResponseWriter, r *http.Request, status int
 func (s *Handler) pathUser(w http.ResponseWriter, r *http.Request) (access.User, bool) {
 	u, err := s.Store.User(r.Context(), r.PathValue("user"))
 	if err != nil {
-		if isMissing(err) {
-			s.NotFound(w, r)
-		} else {
-			s.ServerError(w, r, err)
-		}
+		s.Fail(w, r, err, http.StatusNotFound, respond.NotFoundText)
 		return access.User{}, false
 	}
 	return u, true
-}
-
-// isMissing reports a missing row of either store family.
-func isMissing(err error) bool {
-	return errors.Is(err, access.ErrNotFound) || core.IsNotFound(err)
 }

@@ -87,7 +87,21 @@ func (s *Core) MatterID(w http.ResponseWriter, r *http.Request) (string, bool) {
 	return id, true
 }
 
-func IsNotFound(err error) bool { return errors.Is(err, pipeline.ErrNotFound) }
+// IsNotFound reports a missing row, of the pipeline's records or of
+// accounts: the one not-found check of the web application.
+func IsNotFound(err error) bool {
+	return errors.Is(err, pipeline.ErrNotFound) || errors.Is(err, access.ErrNotFound)
+}
+
+// Fail answers err: status with msg when err reports a missing row
+// (IsNotFound), else 500 by reference.
+func (s *Core) Fail(w http.ResponseWriter, r *http.Request, err error, status int, msg string) {
+	if IsNotFound(err) {
+		s.Error(w, r, status, msg)
+		return
+	}
+	s.ServerError(w, r, err)
+}
 
 // MatterAccess checks that the signed-in user may do a on the path's
 // matter. A matter the user is not assigned to answers 404 exactly like a

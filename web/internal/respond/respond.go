@@ -54,10 +54,14 @@ func (e Errors) Error(w http.ResponseWriter, r *http.Request, status int, msg st
 	e.Page(w, r, status, msg)
 }
 
+// NotFoundText is the answer to anything missing or not the user's to
+// see: the two are never told apart.
+const NotFoundText = "There is nothing here, or you do not have access to it."
+
 // NotFound answers 404 the same way whether the thing is missing or the
 // user may not see it.
 func (e Errors) NotFound(w http.ResponseWriter, r *http.Request) {
-	e.Error(w, r, http.StatusNotFound, "There is nothing here, or you do not have access to it.")
+	e.Error(w, r, http.StatusNotFound, NotFoundText)
 }
 
 // ServerError logs err under a reference and answers 500 with the
