@@ -150,6 +150,8 @@ func (s *Handler) ErrorPage(w http.ResponseWriter, r *http.Request, status int, 
 	s.render(w, r, status, "error", view{Title: http.StatusText(status), Data: msg})
 }
 
+// Static serves the embedded static files (styles and scripts) under
+// /static/, cacheable for an hour.
 func Static() http.Handler {
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {

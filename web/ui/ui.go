@@ -6,7 +6,17 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/medchron/medchron/web/internal/core"
+)
+
+// Waits for a free slot before a request is refused with 503.
+const (
+	// hashWait is how long a sign-in waits for a free hashing slot.
+	hashWait = 5 * time.Second
+	// renderWait is how long a page image waits for a free render slot.
+	renderWait = 15 * time.Second
 )
 
 // Handler answers the pages' routes.

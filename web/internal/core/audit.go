@@ -32,6 +32,7 @@ func (s *Core) AuditTo(ctx context.Context, st access.Store, r *http.Request, ac
 	return nil
 }
 
+// ClientIP is the address the request came from, as the audit log keeps it.
 func ClientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {

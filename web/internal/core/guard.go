@@ -75,6 +75,7 @@ func (s *Core) Operator(next http.Handler) http.Handler {
 	})
 }
 
+// ValidMatter matches a valid matter id.
 var ValidMatter = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
 
 // MatterID returns the path's matter id, answering 400 when it is invalid.

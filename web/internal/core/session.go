@@ -24,6 +24,7 @@ type SignedIn struct {
 
 type ctxKey struct{}
 
+// WithSignedIn returns ctx carrying the request's signed-in user (Current).
 func WithSignedIn(ctx context.Context, rc *SignedIn) context.Context {
 	return context.WithValue(ctx, ctxKey{}, rc)
 }
@@ -74,6 +75,7 @@ func (s *Core) Session(w http.ResponseWriter, r *http.Request) (*SignedIn, bool)
 	return &SignedIn{User: u, Session: sess}, true
 }
 
+// SetSessionCookie gives the browser its session token.
 func (s *Core) SetSessionCookie(w http.ResponseWriter, token string) {
 	http.SetCookie(w, &http.Cookie{
 		Name: SessionCookie, Value: token, Path: "/", HttpOnly: true,
@@ -82,6 +84,7 @@ func (s *Core) SetSessionCookie(w http.ResponseWriter, token string) {
 	})
 }
 
+// ClearCookie makes the browser forget its session token.
 func (s *Core) ClearCookie(w http.ResponseWriter) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: s.SecureCookies, SameSite: http.SameSiteLaxMode, MaxAge: -1})
 }

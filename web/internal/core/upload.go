@@ -150,6 +150,7 @@ type UploadResult struct {
 	Errors    []FailedFile  `json:"errors"`
 }
 
+// UploadedDoc is a document an upload added to the matter.
 type UploadedDoc struct {
 	ID     string `json:"id"`
 	File   string `json:"file"`
@@ -157,6 +158,7 @@ type UploadedDoc struct {
 	Status string `json:"status"`
 }
 
+// FailedFile is a file of an upload that was refused, and why.
 type FailedFile struct {
 	File  string `json:"file"`
 	Error string `json:"error"`
