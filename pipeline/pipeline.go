@@ -159,46 +159,8 @@ type Progress struct {
 
 // Progress reports how far the matter's processing has come.
 func (p *Pipeline) Progress(ctx context.Context, matterID string) (Progress, error) {
-	var pr Progress
-	docs, err := p.cfg.Store.MatterDocuments(ctx, matterID)
-	if err != nil {
-		return pr, err
-	}
-	for _, d := range docs {
-		pr.Documents++
-		pr.Pages += d.Pages
-		switch d.Status {
-		case store.StatusExtracted:
-			pr.DocumentsDone++
-			pr.PagesDone += d.Pages
-			continue
-		case store.StatusFailed:
-			pr.DocumentsDone++
-			pr.Failed++
-			pr.PagesDone += d.Pages
-			continue
-		case store.StatusQueued:
-			continue
-		}
-		pending, err := p.cfg.Store.PendingPages(ctx, d.ID)
-		if err != nil {
-			return pr, err
-		}
-		pr.PagesDone += d.Pages - len(pending)
-	}
-	if pr.DocumentsDone < pr.Documents {
-		return pr, nil
-	}
-	mv, err := p.cfg.Store.MatterVersion(ctx, matterID)
-	if err != nil {
-		return pr, err
-	}
-	cv, err := p.cfg.Store.ChronologyVersion(ctx, matterID)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return pr, err
-	}
-	pr.Done = err == nil && cv == mv
-	return pr, nil
+	pr, _, err := p.ProgressByDocument(ctx, matterID)
+	return pr, err
 }
 
 // Wait blocks until the matter is processed, calling report (if not nil)
