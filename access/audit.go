@@ -56,10 +56,12 @@ type AuditFilter struct {
 	Limit    int   // 0: 100
 }
 
-// Store persists users, sessions, memberships and the audit log. Audit rows
-// are append-only: implementations refuse UPDATE and DELETE on them.
+// Store persists users, sessions, memberships and the audit log; a missing
+// row is store.ErrNotFound (package store holds the errors of every
+// backend). Audit rows are append-only: implementations refuse UPDATE and
+// DELETE on them.
 type Store interface {
-	CreateUser(ctx context.Context, u User) error // ErrExists on a taken username
+	CreateUser(ctx context.Context, u User) error // store.ErrExists on a taken username
 	UpdateUser(ctx context.Context, u User) error
 	User(ctx context.Context, id string) (User, error)
 	UserByName(ctx context.Context, username string) (User, error)

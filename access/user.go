@@ -1,7 +1,6 @@
 package access
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -51,12 +50,6 @@ func (u User) Display() string {
 	}
 	return u.Username
 }
-
-// Errors returned by Store implementations and validation.
-var (
-	ErrNotFound = errors.New("not found")
-	ErrExists   = errors.New("already exists")
-)
 
 var validUsername = regexp.MustCompile(`^[a-z0-9][a-z0-9._@-]{1,63}$`)
 

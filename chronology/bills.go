@@ -2,7 +2,6 @@ package chronology
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // cents converts dollars to integer cents, rounding half away from zero on
@@ -121,7 +121,7 @@ func (b *builder) buildBills() {
 func lineBill(l extract.BillLine) Bill {
 	bl := Bill{
 		Date: l.Date, Code: strings.TrimSpace(l.Code), RevenueCode: strings.TrimSpace(l.RevenueCode),
-		Description: foldSpace(l.Description), Charge: dollars(cents(l.Charge)),
+		Description: textutil.FoldSpace(l.Description), Charge: dollars(cents(l.Charge)),
 		Adjustment: roundPtr(l.Adjustment), Paid: roundPtr(l.Paid), Balance: roundPtr(l.Balance),
 		Kind: BillCharge,
 	}
@@ -181,17 +181,4 @@ func roundPtr(p *float64) *float64 {
 	}
 	v := dollars(cents(*p))
 	return &v
-}
-
-// money formats cents as US dollars: $1,234.56.
-func money(c int64) string {
-	sign := ""
-	if c < 0 {
-		sign, c = "-", -c
-	}
-	whole := strconv.FormatInt(c/100, 10)
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "," + whole[i:]
-	}
-	return fmt.Sprintf("%s$%s.%02d", sign, whole, c%100)
 }

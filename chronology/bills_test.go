@@ -99,11 +99,3 @@ func TestBillsNeverDoubleCounted(t *testing.T) {
 		t.Error("bill ids collide")
 	}
 }
-
-func TestMoney(t *testing.T) {
-	for c, want := range map[int64]string{0: "$0.00", 5: "$0.05", 123456789: "$1,234,567.89", -100050: "-$1,000.50", 100000: "$1,000.00"} {
-		if got := money(c); got != want {
-			t.Errorf("money(%d) = %q, want %q", c, got, want)
-		}
-	}
-}

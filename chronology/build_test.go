@@ -294,7 +294,7 @@ func TestCodeDescriptionsShared(t *testing.T) {
 	}
 	first := enc(2, 1, "Date of Service: 01/02/2024", extract.Coded{Code: "M54.2", Description: "Cervicalgia"})
 	second := enc(9, 2, "Date of Service: 01/09/2024", extract.Coded{Code: "M54.2", Description: "M54.2"})
-	src := Source{Document: Document{ID: "d1", File: "pt.pdf", SHA256: "00", Pages: 2},
+	src := Source{Document: Document{Document: extract.Document{ID: "d1", File: "pt.pdf", SHA256: "00", Pages: 2}},
 		Pages:  []extract.Page{page(1, "Date of Service: 01/02/2024\nA: M54.2 Cervicalgia"), page(2, "Date of Service: 01/09/2024\nA: M54.2")},
 		Result: extract.Result{Encounters: []extract.Encounter{first, second}}}
 	c := Build(Matter{ID: "m"}, []Source{src}, Options{})

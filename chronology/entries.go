@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // entryWork is an entry being built, with what Build needs besides the
@@ -224,7 +225,7 @@ func (g *entryWork) merge(ew *encounterWork) {
 }
 
 func sameCitation(a, b extract.Citation) bool {
-	return a.DocumentID == b.DocumentID && a.Page == b.Page && foldSpace(strings.ToLower(a.Quote)) == foldSpace(strings.ToLower(b.Quote))
+	return a.DocumentID == b.DocumentID && a.Page == b.Page && textutil.FoldSpace(strings.ToLower(a.Quote)) == textutil.FoldSpace(strings.ToLower(b.Quote))
 }
 
 // codeKey identifies a diagnosis or procedure: its code without dots and
@@ -233,7 +234,7 @@ func codeKey(c extract.Coded) string {
 	if code := strings.ToUpper(strings.NewReplacer(".", "", " ", "").Replace(c.Code)); code != "" {
 		return "c:" + code
 	}
-	return "d:" + foldSpace(strings.ToLower(c.Description))
+	return "d:" + textutil.FoldSpace(strings.ToLower(c.Description))
 }
 
 func unionCoded(dst, src []extract.Coded) []extract.Coded {
@@ -259,7 +260,7 @@ func unionCoded(dst, src []extract.Coded) []extract.Coded {
 
 func unionStrings(dst, src []string) []string {
 	for _, s := range src {
-		s = foldSpace(s)
+		s = textutil.FoldSpace(s)
 		if s != "" && !slices.ContainsFunc(dst, func(x string) bool { return strings.EqualFold(x, s) }) {
 			dst = append(dst, s)
 		}

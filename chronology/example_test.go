@@ -20,7 +20,7 @@ func ExampleBuild() {
 		return []extract.Citation{{DocumentID: p.DocumentID, Page: p.Number, Quote: q}}
 	}
 	sources := []chronology.Source{{
-		Document:  chronology.Document{ID: "doc-1", File: "er.pdf", Pages: 1},
+		Document:  chronology.Document{Document: extract.Document{ID: "doc-1", File: "er.pdf", Pages: 1}},
 		Pages:     []extract.Page{page},
 		Extractor: "rules",
 		Result: extract.Result{
@@ -34,7 +34,7 @@ func ExampleBuild() {
 				Code: "99284", Charge: 1250, Citations: cite(page, "03/10/2023 99284 ER VISIT 1,250.00")}},
 		},
 	}, {
-		Document:  chronology.Document{ID: "doc-2", File: "pt.pdf", Pages: 1},
+		Document:  chronology.Document{Document: extract.Document{ID: "doc-2", File: "pt.pdf", Pages: 1}},
 		Pages:     []extract.Page{ptPage},
 		Extractor: "rules",
 		Result: extract.Result{Encounters: []extract.Encounter{{

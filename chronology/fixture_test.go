@@ -29,7 +29,7 @@ func money2(v float64) *float64 { return &v }
 
 func source(id, file string, pages []extract.Page, r extract.Result) Source {
 	return Source{
-		Document:  Document{ID: id, File: file, SHA256: sha(id), Pages: len(pages)},
+		Document:  Document{Document: extract.Document{ID: id, File: file, SHA256: sha(id), Pages: len(pages)}},
 		Pages:     pages,
 		Result:    r,
 		Extractor: "rules",

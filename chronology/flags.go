@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // LowOCRConfidence is the mean OCR word confidence (0–100) below which a
@@ -126,7 +127,7 @@ func (b *builder) unverifiedFlags() []Flag {
 	for _, bw := range b.badBills {
 		fs = append(fs, Flag{Kind: FlagUnverified,
 			Message: fmt.Sprintf("Bill %s (%s, %s, %s): %d of %d quotes were not found on the cited page.",
-				bw.ID, dateOrUndated(bw.Date.String()), bw.Provider, money(cents(bw.Charge)), len(bw.bad), len(bw.Citations)),
+				bw.ID, dateOrUndated(bw.Date.String()), bw.Provider, textutil.Money(cents(bw.Charge)), len(bw.bad), len(bw.Citations)),
 			Citations: bw.bad})
 	}
 	return fs
@@ -279,7 +280,7 @@ func (b *builder) pageFlags() []Flag {
 }
 
 func reasonOr(s string) string {
-	if s = foldSpace(s); s == "" {
+	if s = textutil.FoldSpace(s); s == "" {
 		return "unknown reason"
 	}
 	return truncate(s, 120)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // ask is one piece of evidence that a record should exist: an expected
@@ -36,7 +37,7 @@ func (b *builder) missingRecordFlags() []Flag {
 	var fs []Flag
 	seen := map[string]bool{}
 	for _, a := range asks {
-		k := a.kind + "|" + a.date.String() + "|" + foldSpace(strings.ToLower(a.what)) + "|" + a.cit.DocumentID
+		k := a.kind + "|" + a.date.String() + "|" + textutil.FoldSpace(strings.ToLower(a.what)) + "|" + a.cit.DocumentID
 		if seen[k] || b.fulfilled(a) {
 			continue
 		}
@@ -72,7 +73,7 @@ func (b *builder) expectedAsks() []ask {
 					}
 				}
 			}
-			a := ask{kind: x.Kind, what: foldSpace(x.What), provider: foldSpace(x.Provider), cit: cit}
+			a := ask{kind: x.Kind, what: textutil.FoldSpace(x.What), provider: textutil.FoldSpace(x.Provider), cit: cit}
 			if x.Date.Valid() {
 				a.date = x.Date
 			}
@@ -183,7 +184,7 @@ func offsetIn(text, quote string) int {
 	}
 	lower := strings.ToLower(text)
 	for i := strings.Index(lower, q[0]); i >= 0; {
-		if strings.HasPrefix(foldSpace(lower[i:min(len(lower), i+4*len(quote)+16)]), strings.Join(q, " ")) {
+		if strings.HasPrefix(textutil.FoldSpace(lower[i:min(len(lower), i+4*len(quote)+16)]), strings.Join(q, " ")) {
 			return i
 		}
 		j := strings.Index(lower[i+1:], q[0])

@@ -43,12 +43,11 @@ type Matter struct {
 	GapDays        int        `json:"gap_days,omitempty"`
 }
 
-// Document is one uploaded record file.
+// Document is one uploaded record file as the chronology cites it: its
+// identity (id, file, sha256, pages) and its pages' Bates numbers, sources
+// and classes.
 type Document struct {
-	ID          string               `json:"id"`
-	File        string               `json:"file"`
-	SHA256      string               `json:"sha256"`
-	Pages       int                  `json:"pages"`
+	extract.Document
 	BatesFirst  string               `json:"bates_first,omitempty"`
 	BatesLast   string               `json:"bates_last,omitempty"`
 	PageSources []extract.PageSource `json:"page_sources,omitempty"`

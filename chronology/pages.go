@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // pageRef keys a page by document and number.
@@ -95,7 +96,7 @@ func (px *pageIndex) pageCitation(ref pageRef, none string) extract.Citation {
 	c.Bates = info.bates
 	if info.page != nil {
 		for line := range strings.SplitSeq(info.page.Text, "\n") {
-			if l := foldSpace(line); l != "" {
+			if l := textutil.FoldSpace(line); l != "" {
 				c.Quote = truncate(l, 80)
 				break
 			}

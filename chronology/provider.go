@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // tokenSynonyms maps abbreviations and spelling variants of provider-name
@@ -288,33 +290,10 @@ func tokensMatch(x, y string) bool {
 	if len(x) < 5 || len(y) < 5 || hasDigit(x) || hasDigit(y) {
 		return false
 	}
-	return editDistance(x, y) <= 1
+	return textutil.EditDistance([]rune(x), []rune(y)) <= 1
 }
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
-
-// editDistance is the Levenshtein distance between two short words.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
 
 // upperWords stay upper case when an all-caps name is re-cased.
 var upperWords = map[string]bool{

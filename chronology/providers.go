@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // mention is one printed provider name found in the records.
@@ -45,9 +47,6 @@ type providerIndex struct {
 	byKey    map[string]*providerCluster
 	clusters []*providerCluster
 }
-
-// foldSpace trims s and folds its whitespace runs to one space.
-func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // newProviderIndex merges the mentions into providers: equal keys first,
 // then department names into their parent facility, then a dashed name
@@ -108,7 +107,7 @@ func newProviderIndex(ms []mention) *providerIndex {
 		if _, unknown := unknownDoc(m.name); unknown {
 			continue
 		}
-		if f := foldSpace(m.name); f != "" {
+		if f := textutil.FoldSpace(m.name); f != "" {
 			c.forms[f]++
 		}
 		if m.kind != "" {

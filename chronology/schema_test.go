@@ -9,32 +9,9 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
-)
 
-// sharedDir returns ../shared next to the repository root (the directory
-// holding go.mod), or skips the test when it is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("%s absent", shared)
-	}
-	return shared
-}
+	"github.com/medchron/medchron/internal/testutil"
+)
 
 // compileSchema compiles the JSON schema at path.
 func compileSchema(t *testing.T, path string) *jsonschema.Schema {
@@ -111,7 +88,7 @@ func TestChronologyValidatesAgainstSchema(t *testing.T) {
 		t.Error("a bill of kind refund validated")
 	}
 
-	sch := compileSchema(t, filepath.Join(sharedDir(t), "spec", "chronology.schema.json"))
+	sch := compileSchema(t, testutil.Shared(t, "spec", "chronology.schema.json"))
 	for name, chron := range cases {
 		if err := validate(sch, chron); err != nil {
 			t.Errorf("%s chronology does not validate: %v", name, err)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // summaryField is the longest a free-text field may run in a summary.
@@ -51,7 +53,7 @@ func summarize(e *Entry) string {
 	}
 	// A combined "Assessment and Plan" section fills both fields with one
 	// text: say it once.
-	if e.Plan != "" && foldSpace(e.Plan) != foldSpace(e.Assessment) {
+	if e.Plan != "" && textutil.FoldSpace(e.Plan) != textutil.FoldSpace(e.Assessment) {
 		parts = append(parts, "Plan: "+sentence(e.Plan))
 	}
 	return strings.Join(parts, " ")
@@ -59,7 +61,7 @@ func summarize(e *Entry) string {
 
 // sentence shortens s and ends it with a full stop.
 func sentence(s string) string {
-	s = truncate(foldSpace(s), summaryField)
+	s = truncate(textutil.FoldSpace(s), summaryField)
 	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "…") {
 		s += "."
 	}

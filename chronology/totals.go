@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // Words that tell the kind of a printed total whose extractor gave none.
@@ -166,7 +167,7 @@ func mismatchFlag(t printedTotal, sum int64) Flag {
 	return Flag{
 		Kind: FlagBillTotalMismatch,
 		Message: fmt.Sprintf("The %s of %s printed by %s differ from the sum of its %s, %s.",
-			what, money(cents(t.t.Total)), t.prov.name, lines, money(sum)),
+			what, textutil.Money(cents(t.t.Total)), t.prov.name, lines, textutil.Money(sum)),
 		Citations: t.cits,
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // visitSentence says when and where a visit took place, without a period.
@@ -43,7 +44,7 @@ func entryParagraph(ct citer, client string, e chronology.Entry) (string, []extr
 		{plural(len(e.Medications), "The medication recorded was ", "Medications recorded were "), medList(e.Medications), strings.Join(e.Medications, " ")},
 		{"The plan was ", inline(e.Plan), e.Plan},
 	}
-	if strings.Join(strings.Fields(e.Plan), " ") == strings.Join(strings.Fields(e.Assessment), " ") {
+	if textutil.FoldSpace(e.Plan) == textutil.FoldSpace(e.Assessment) {
 		facts[len(facts)-1].text = "" // one "Assessment and Plan" section: said once
 	}
 	n := 0

@@ -10,6 +10,7 @@ import (
 	"github.com/medchron/medchron/chronology/report/reporttest"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 func keys(d Draft) []string {
@@ -183,9 +184,9 @@ var amount = regexp.MustCompile(`-?\$[0-9][0-9,]*(?:\.[0-9]{2})?`)
 func TestGenerateInventsNoAmounts(t *testing.T) {
 	c := reporttest.Sample()
 	d := Generate(c, Options{})
-	allowed := map[string]bool{money(c.Specials.TotalCharges): true, money(*c.Specials.TotalPaid): true}
+	allowed := map[string]bool{textutil.Dollars(c.Specials.TotalCharges): true, textutil.Dollars(*c.Specials.TotalPaid): true}
 	for _, p := range c.Specials.ByProvider {
-		allowed[money(p.Charges)] = true
+		allowed[textutil.Dollars(p.Charges)] = true
 	}
 	for _, s := range d.Sections {
 		for _, m := range amount.FindAllString(s.Body, -1) {

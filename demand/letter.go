@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // letter is the data the section templates fill in. Sentences that state a
@@ -194,7 +195,7 @@ func (l *letter) specials(c chronology.Chronology) {
 		}
 	}
 	for _, p := range c.Specials.ByProvider {
-		row := specialRow{Provider: tableCell(clean(p.Provider)), Charges: money(p.Charges), Dates: shortDate(p.FirstDate)}
+		row := specialRow{Provider: tableCell(clean(p.Provider)), Charges: textutil.Dollars(p.Charges), Dates: shortDate(p.FirstDate)}
 		if p.LastDate != p.FirstDate && !p.LastDate.IsZero() {
 			row.Dates += " – " + shortDate(p.LastDate)
 		}
@@ -204,9 +205,9 @@ func (l *letter) specials(c chronology.Chronology) {
 		}
 		l.Specials = append(l.Specials, row)
 	}
-	l.Total = money(c.Specials.TotalCharges)
+	l.Total = textutil.Dollars(c.Specials.TotalCharges)
 	if c.Specials.TotalPaid != nil {
-		l.Paid = money(*c.Specials.TotalPaid)
+		l.Paid = textutil.Dollars(*c.Specials.TotalPaid)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // citer formats bracketed citations: "[Provider, Bates, p. N]", with the
@@ -82,7 +83,7 @@ func sentence(text string) string {
 // brackets (which would read as citations), no table pipes and no trailing
 // punctuation.
 func clean(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = textutil.FoldSpace(s)
 	s = strings.NewReplacer("[", "(", "]", ")", "|", "/").Replace(s)
 	return strings.TrimRight(s, " .;,:")
 }
@@ -183,25 +184,6 @@ func shortDate(d dates.Date) string {
 	return d.Time().Format("01/02/2006")
 }
 
-// money formats a dollar amount as "$12,345.67".
-func money(v float64) string {
-	neg := v < 0
-	cents := int64(math.Round(math.Abs(v) * 100))
-	digits := fmt.Sprint(cents / 100)
-	var b strings.Builder
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	s := fmt.Sprintf("$%s.%02d", b.String(), cents%100)
-	if neg && cents != 0 {
-		s = "-" + s
-	}
-	return s
-}
-
 // article returns "a" or "an" for the word that follows.
 func article(next string) string {
 	if next != "" && strings.ContainsRune("aeiouAEIOU", rune(next[0])) {
@@ -243,5 +225,5 @@ func scoreText(v float64) string {
 
 // tableCell escapes a Markdown table cell.
 func tableCell(s string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
+	return strings.ReplaceAll(textutil.FoldSpace(s), "|", `\|`)
 }

@@ -49,12 +49,15 @@ type Page struct {
 	Err string `json:"error,omitempty"`
 }
 
-// Document is a record file as the extractors see it.
+// Document is a record file's identity, the same from upload to
+// chronology: store.Document adds how it is stored and processed,
+// chronology.Document what the chronology cites of it, both by embedding
+// it. Extractors are given it with File withheld.
 type Document struct {
-	ID     string
-	File   string // base name of the uploaded file
-	SHA256 string
-	Pages  int
+	ID     string `json:"id"`
+	File   string `json:"file"` // base name of the uploaded file
+	SHA256 string `json:"sha256"`
+	Pages  int    `json:"pages"`
 }
 
 // Citation points at the verbatim text on a page that supports a fact.

@@ -6,8 +6,10 @@
 // that runs twice stores the same result. The same job definitions run in
 // the embedded mode (River on SQLite inside the medchron process) and in
 // server mode (River on PostgreSQL with any number of worker processes).
-// The package knows nothing of SQL drivers: it talks to a Store and a Queue,
-// which package internal/app wires to a backend.
+// The package knows nothing of SQL drivers: it talks to a Store (the part
+// of package store's contract its stages use) and a Queue, which package
+// internal/app wires to a backend; its workers are tested on an in-memory
+// store and queue.
 //
 // Files come in through Take, which streams them into the store (sealed,
 // never whole in memory) and checks cheaply that they can be records, and

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/store"
 )
 
 // MaxErrorText bounds an error message the pipeline stores, logs or hands
@@ -183,7 +184,7 @@ func safe(err error, texts ...string) error {
 // userError is the message a document's status shows for err: SafeError's,
 // without the working copy's name the PDF tools put first (the user sees
 // the error under the document's own file name).
-func userError(d DocumentRecord, err error, texts ...string) string {
+func userError(d store.Document, err error, texts ...string) string {
 	msg := SafeError(err, texts...)
 	rest, ok := strings.CutPrefix(msg, d.ID)
 	if !ok {

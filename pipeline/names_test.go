@@ -6,6 +6,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/store"
 )
 
 func TestCleanName(t *testing.T) {
@@ -56,7 +59,7 @@ func FuzzCleanName(f *testing.F) {
 }
 
 func TestUserError(t *testing.T) {
-	d := DocumentRecord{ID: "doc-0123456789abcdef"}
+	d := store.Document{Document: extract.Document{ID: "doc-0123456789abcdef"}}
 	for in, want := range map[string]string{
 		"doc-0123456789abcdef.pdf page 3: image: PDF is damaged":                    "page 3: image: PDF is damaged",
 		"doc-0123456789abcdef.tif: is cut off":                                      "is cut off",

@@ -13,6 +13,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/store"
 )
 
 // PDFReader reads PDFs: validation, the text layer, and page images for OCR.
@@ -54,7 +55,7 @@ type Indexer interface {
 // Queue inserts jobs. Package internal/app implements it over a River client.
 type Queue interface {
 	// InsertTx inserts jobs within the store transaction tx.
-	InsertTx(ctx context.Context, tx Tx, jobs ...river.InsertManyParams) error
+	InsertTx(ctx context.Context, tx store.Tx, jobs ...river.InsertManyParams) error
 	// Active counts jobs that are not yet completed, cancelled or discarded.
 	Active(ctx context.Context) (int, error)
 }
@@ -158,46 +159,8 @@ type Progress struct {
 
 // Progress reports how far the matter's processing has come.
 func (p *Pipeline) Progress(ctx context.Context, matterID string) (Progress, error) {
-	var pr Progress
-	docs, err := p.cfg.Store.MatterDocuments(ctx, matterID)
-	if err != nil {
-		return pr, err
-	}
-	for _, d := range docs {
-		pr.Documents++
-		pr.Pages += d.Pages
-		switch d.Status {
-		case StatusExtracted:
-			pr.DocumentsDone++
-			pr.PagesDone += d.Pages
-			continue
-		case StatusFailed:
-			pr.DocumentsDone++
-			pr.Failed++
-			pr.PagesDone += d.Pages
-			continue
-		case StatusQueued:
-			continue
-		}
-		pending, err := p.cfg.Store.PendingPages(ctx, d.ID)
-		if err != nil {
-			return pr, err
-		}
-		pr.PagesDone += d.Pages - len(pending)
-	}
-	if pr.DocumentsDone < pr.Documents {
-		return pr, nil
-	}
-	mv, err := p.cfg.Store.MatterVersion(ctx, matterID)
-	if err != nil {
-		return pr, err
-	}
-	cv, err := p.cfg.Store.ChronologyVersion(ctx, matterID)
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return pr, err
-	}
-	pr.Done = err == nil && cv == mv
-	return pr, nil
+	pr, _, err := p.ProgressByDocument(ctx, matterID)
+	return pr, err
 }
 
 // Wait blocks until the matter is processed, calling report (if not nil)
@@ -250,7 +213,7 @@ func (p *Pipeline) settle(ctx context.Context, matterID string, pr Progress) err
 			return err
 		}
 		for _, d := range docs {
-			if d.Status == StatusExtracted || d.Status == StatusFailed {
+			if d.Status == store.StatusExtracted || d.Status == store.StatusFailed {
 				continue
 			}
 			pending, _ := p.cfg.Store.PendingPages(ctx, d.ID)
@@ -259,12 +222,12 @@ func (p *Pipeline) settle(ctx context.Context, matterID string, pr Progress) err
 				msg = fmt.Sprintf("processing stopped with %d page(s) not read: their jobs failed (see the job errors)", len(pending))
 			}
 			p.log.Warn("document left unfinished", "document", d.ID, "pending_pages", len(pending))
-			if err := p.cfg.Store.SetDocumentStatus(ctx, d.ID, StatusFailed, msg, d.Pages); err != nil {
+			if err := p.cfg.Store.SetDocumentStatus(ctx, d.ID, store.StatusFailed, msg, d.Pages); err != nil {
 				return err
 			}
 		}
 	}
-	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		return p.queueBuilds(ctx, tx, matterID)
 	})
 }

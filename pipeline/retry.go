@@ -7,6 +7,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/store"
 )
 
 // RetryOptions choose how failed documents are processed again.
@@ -27,9 +28,9 @@ func (p *Pipeline) RetryFailed(ctx context.Context, matterID string, opt RetryOp
 	if err != nil {
 		return 0, err
 	}
-	var failed []DocumentRecord
+	var failed []store.Document
 	for _, d := range docs {
-		if d.Status == StatusFailed {
+		if d.Status == store.StatusFailed {
 			failed = append(failed, d)
 		}
 	}
@@ -39,12 +40,12 @@ func (p *Pipeline) RetryFailed(ctx context.Context, matterID string, opt RetryOp
 // Retry processes the given documents again, each in one transaction:
 // reset (ResetDocument), then either extraction with the requested
 // extractor (all pages read) or ingest.
-func (p *Pipeline) Retry(ctx context.Context, docs []DocumentRecord, opt RetryOptions) error {
+func (p *Pipeline) Retry(ctx context.Context, docs []store.Document, opt RetryOptions) error {
 	if p.queue == nil {
 		return fmt.Errorf("pipeline: no queue")
 	}
 	for _, d := range docs {
-		err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+		err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			if err := tx.ResetDocument(ctx, d.ID); err != nil {
 				return err
 			}
@@ -55,7 +56,7 @@ func (p *Pipeline) Retry(ctx context.Context, docs []DocumentRecord, opt RetryOp
 					return err
 				}
 				if read {
-					if err := tx.SetDocumentStatus(ctx, d.ID, StatusReading, "", d.Pages); err != nil {
+					if err := tx.SetDocumentStatus(ctx, d.ID, store.StatusReading, "", d.Pages); err != nil {
 						return err
 					}
 					args = ExtractArgs{DocumentID: d.ID, Extractor: opt.Extractor, PromptVersion: opt.PromptVersion}
@@ -72,7 +73,7 @@ func (p *Pipeline) Retry(ctx context.Context, docs []DocumentRecord, opt RetryOp
 
 // allPagesRead reports whether every page of d is stored and none waits
 // for OCR.
-func allPagesRead(ctx context.Context, q Queries, d DocumentRecord) (bool, error) {
+func allPagesRead(ctx context.Context, q store.Queries, d store.Document) (bool, error) {
 	if d.Pages == 0 {
 		return false, nil
 	}
@@ -89,8 +90,8 @@ func allPagesRead(ctx context.Context, q Queries, d DocumentRecord) (bool, error
 // through tx), the settings are stored as change left them, and a
 // rebuild of the chronology is queued when they changed. An error from
 // change leaves everything as it was.
-func (p *Pipeline) ChangeMatter(ctx context.Context, id string, change func(ctx context.Context, tx Tx, before chronology.Matter, after *chronology.Matter) error) (changed bool, err error) {
-	err = p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+func (p *Pipeline) ChangeMatter(ctx context.Context, id string, change func(ctx context.Context, tx store.Tx, before chronology.Matter, after *chronology.Matter) error) (changed bool, err error) {
+	err = p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		before, err := tx.LockMatter(ctx, id)
 		if err != nil {
 			return err

@@ -11,6 +11,8 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/store"
 )
 
 // Input is one file to take in: its bytes, or a stream to read them from.
@@ -45,7 +47,7 @@ func DocumentID(sha string) string { return "doc-" + sha[:16] }
 // matter.
 type Stored struct {
 	Name string
-	Blob Blob
+	Blob store.Blob
 }
 
 // sniffBytes is how much of a file's start and end Take keeps for the
@@ -101,15 +103,15 @@ func (p *Pipeline) Take(ctx context.Context, name string, r io.Reader, limit int
 // again. Each document is returned under the name it has in this matter,
 // with a status that says nothing of other matters. The matter's
 // chronology is always (re)built.
-func (p *Pipeline) Add(ctx context.Context, matterID string, files []Stored) ([]DocumentRecord, error) {
+func (p *Pipeline) Add(ctx context.Context, matterID string, files []Stored) ([]store.Document, error) {
 	if p.queue == nil {
 		return nil, errors.New("pipeline: no queue")
 	}
-	var docs []DocumentRecord
+	var docs []store.Document
 	queued := 0
 	for _, f := range files {
-		d := DocumentRecord{ID: DocumentID(f.Blob.SHA256), SHA256: f.Blob.SHA256, File: f.Name, Size: f.Blob.Size, Status: StatusQueued}
-		err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+		d := store.Document{Document: extract.Document{ID: DocumentID(f.Blob.SHA256), SHA256: f.Blob.SHA256, File: f.Name}, Size: f.Blob.Size, Status: store.StatusQueued}
+		err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			if _, err := tx.AddDocument(ctx, matterID, d, nil); err != nil {
 				return err
 			}
@@ -118,16 +120,16 @@ func (p *Pipeline) Add(ctx context.Context, matterID string, files []Stored) ([]
 				return err
 			}
 			switch stored.Status {
-			case StatusExtracted:
+			case store.StatusExtracted:
 				d.Status, d.Pages = stored.Status, stored.Pages
 				return nil // already done; the build below picks it up
-			case StatusFailed:
+			case store.StatusFailed:
 				// Whatever failed before (an endpoint down, a bug since
 				// fixed) may not fail again: start afresh.
 				if err := tx.ResetDocument(ctx, d.ID); err != nil {
 					return err
 				}
-			case StatusQueued, StatusReading:
+			case store.StatusQueued, store.StatusReading:
 				d.Status, d.Pages = stored.Status, stored.Pages
 			}
 			queued++
@@ -141,7 +143,7 @@ func (p *Pipeline) Add(ctx context.Context, matterID string, files []Stored) ([]
 	if queued > 0 {
 		return docs, nil // their extraction queues the build
 	}
-	err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+	err := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		return p.queueBuilds(ctx, tx, matterID)
 	})
 	return docs, err
@@ -153,7 +155,7 @@ func (p *Pipeline) Add(ctx context.Context, matterID string, files []Stored) ([]
 // is reported in the returned errors and stored nowhere; the other files
 // are still taken in. It is the command line's way in; the web
 // application changes settings through an audited action instead.
-func (p *Pipeline) Submit(ctx context.Context, m chronology.Matter, files []Input) ([]DocumentRecord, []*FileError, error) {
+func (p *Pipeline) Submit(ctx context.Context, m chronology.Matter, files []Input) ([]store.Document, []*FileError, error) {
 	if p.queue == nil {
 		return nil, nil, errors.New("pipeline: no queue")
 	}

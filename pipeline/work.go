@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/medchron/medchron/store"
 )
 
 // workMaxAge is how long a working copy may lie unused before a sweep
@@ -20,14 +22,14 @@ const workMaxAge = 2 * time.Hour
 // workPath is where the working copy of a document lives. It is named by
 // the document's id, so the PDF tools' messages name the id, never the
 // file's name (which often names the client).
-func (p *Pipeline) workPath(d DocumentRecord) string {
+func (p *Pipeline) workPath(d store.Document) string {
 	return filepath.Join(p.cfg.WorkDir, d.ID+".pdf")
 }
 
 // originalPath returns a local file holding the document's original bytes,
 // decrypting them from the store once per machine while the document is
 // processed; removeWork deletes it when the document is done.
-func (p *Pipeline) originalPath(ctx context.Context, d DocumentRecord) (string, error) {
+func (p *Pipeline) originalPath(ctx context.Context, d store.Document) (string, error) {
 	path := p.workPath(d)
 	if _, err := os.Stat(path); err == nil {
 		now := time.Now()
@@ -56,7 +58,7 @@ func (p *Pipeline) originalPath(ctx context.Context, d DocumentRecord) (string, 
 }
 
 // removeWork deletes a document's working copy once it is done.
-func (p *Pipeline) removeWork(d DocumentRecord) {
+func (p *Pipeline) removeWork(d store.Document) {
 	if err := os.Remove(p.workPath(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		p.log.Warn("working copy not removed", "document", d.ID, "error", err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/store"
 )
 
 // lastAttempt reports whether a failing job will not be retried.
@@ -19,16 +20,16 @@ func lastAttempt[T river.JobArgs](job *river.Job[T]) bool { return job.Attempt >
 // so that waiting users see why (in words safe to show: never record
 // text, never a file name), and returns err, made safe, for River to
 // record in its job row.
-func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d DocumentRecord, err error, texts ...string) error {
+func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d store.Document, err error, texts ...string) error {
 	if lastTry {
 		ctx, cancel := recordContext(ctx)
 		defer cancel()
 		if cur, derr := p.cfg.Store.Document(ctx, d.ID); derr == nil {
-			_ = p.cfg.Store.SetDocumentStatus(ctx, d.ID, StatusFailed, userError(d, err, texts...), cur.Pages)
+			_ = p.cfg.Store.SetDocumentStatus(ctx, d.ID, store.StatusFailed, userError(d, err, texts...), cur.Pages)
 		}
 		// Its matters are done with it: their chronologies are rebuilt
 		// (without it), so that their processing ends.
-		if qerr := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+		if qerr := p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			matters, err := tx.DocumentMatters(ctx, d.ID)
 			if err != nil {
 				return err
@@ -66,7 +67,7 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 	if err != nil {
 		return fmt.Errorf("ingest %s: %w", job.Args.DocumentID, err)
 	}
-	if d.Status == StatusExtracted || d.Status == StatusFailed {
+	if d.Status == store.StatusExtracted || d.Status == store.StatusFailed {
 		return nil
 	}
 	path, err := p.originalPath(ctx, d)
@@ -98,14 +99,14 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 		}
 	}
 	p.log.Info("document read", "document", d.ID, "pages", len(pages), "text_pages", len(text), "ocr_pages", len(ocr))
-	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		if err := tx.PutPages(ctx, text); err != nil {
 			return err
 		}
 		if err := tx.PutPendingPages(ctx, d.ID, ocr); err != nil {
 			return err
 		}
-		if err := tx.SetDocumentStatus(ctx, d.ID, StatusReading, "", len(pages)); err != nil {
+		if err := tx.SetDocumentStatus(ctx, d.ID, store.StatusReading, "", len(pages)); err != nil {
 			return err
 		}
 		pending, err := tx.PendingPages(ctx, d.ID)
@@ -160,7 +161,7 @@ func (w *ocrWorker) Work(ctx context.Context, job *river.Job[OCRPageArgs]) error
 		ctx, cancel = recordContext(ctx)
 		defer cancel()
 	}
-	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		if err := tx.PutPages(ctx, []extract.Page{page}); err != nil {
 			return err
 		}
@@ -168,7 +169,7 @@ func (w *ocrWorker) Work(ctx context.Context, job *river.Job[OCRPageArgs]) error
 	})
 }
 
-func (p *Pipeline) ocrPage(ctx context.Context, d DocumentRecord, n int) (extract.Page, error) {
+func (p *Pipeline) ocrPage(ctx context.Context, d store.Document, n int) (extract.Page, error) {
 	path, err := p.originalPath(ctx, d)
 	if err != nil {
 		return extract.Page{}, err
@@ -195,12 +196,12 @@ func (p *Pipeline) ocrPage(ctx context.Context, d DocumentRecord, n int) (extrac
 
 // afterPage queues extraction if no page of the document waits for OCR.
 func (p *Pipeline) afterPage(ctx context.Context, docID string) error {
-	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		return p.queueExtractWhenRead(ctx, tx, docID)
 	})
 }
 
-func (p *Pipeline) queueExtractWhenRead(ctx context.Context, tx Tx, docID string) error {
+func (p *Pipeline) queueExtractWhenRead(ctx context.Context, tx store.Tx, docID string) error {
 	pending, err := tx.PendingPages(ctx, docID)
 	if err != nil || len(pending) > 0 {
 		return err
@@ -253,7 +254,8 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	}
 	// Extractors never see the file's name: it belongs to the matters that
 	// uploaded it, and an extractor's errors name what it was given.
-	doc := extract.Document{ID: d.ID, File: "document", SHA256: d.SHA256, Pages: d.Pages}
+	doc := d.Document
+	doc.File = "document"
 	res, err := ex.Extract(ctx, doc, pages)
 	if err != nil {
 		texts := pageTexts(pages)
@@ -272,12 +274,12 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	if err != nil {
 		return err
 	}
-	err = p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx Tx) error {
-		sr := StoredResult{Extractor: ex.Name(), PromptVersion: ex.PromptVersion(), Result: res}
+	err = p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		sr := store.StoredResult{Extractor: ex.Name(), PromptVersion: ex.PromptVersion(), Result: res}
 		if err := tx.PutResult(ctx, d.ID, sr); err != nil {
 			return err
 		}
-		if err := tx.SetDocumentStatus(ctx, d.ID, StatusExtracted, "", d.Pages); err != nil {
+		if err := tx.SetDocumentStatus(ctx, d.ID, store.StatusExtracted, "", d.Pages); err != nil {
 			return err
 		}
 		return p.queueBuilds(ctx, tx, matters...)
@@ -308,7 +310,7 @@ func (w *buildWorker) Work(ctx context.Context, job *river.Job[BuildArgs]) error
 	p.log.Debug("job", "kind", job.Kind, "attempt", job.Attempt)
 	if built, err := p.cfg.Store.ChronologyVersion(ctx, id); err == nil && built >= job.Args.Version {
 		return nil
-	} else if err != nil && !errors.Is(err, ErrNotFound) {
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
 	version, err := p.cfg.Store.MatterVersion(ctx, id)
@@ -346,7 +348,7 @@ func (p *Pipeline) BuildChronology(ctx context.Context, matterID string) (chrono
 	var sources []chronology.Source
 	var usage extract.Usage
 	for _, d := range docs {
-		if d.Status != StatusExtracted {
+		if d.Status != store.StatusExtracted {
 			continue
 		}
 		pages, err := p.cfg.Store.PageTexts(ctx, d.ID)
@@ -354,13 +356,13 @@ func (p *Pipeline) BuildChronology(ctx context.Context, matterID string) (chrono
 			return chronology.Chronology{}, err
 		}
 		r, err := p.cfg.Store.Result(ctx, d.ID)
-		if err != nil && !errors.Is(err, ErrNotFound) {
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return chronology.Chronology{}, err
 		}
 		usage.PromptTokens += r.Result.Usage.PromptTokens
 		usage.CompletionTokens += r.Result.Usage.CompletionTokens
 		sources = append(sources, chronology.Source{
-			Document:      chronology.Document{ID: d.ID, File: d.File, SHA256: d.SHA256, Pages: d.Pages},
+			Document:      chronology.Document{Document: d.Document},
 			Pages:         pages,
 			Result:        r.Result,
 			Extractor:     r.Extractor,
@@ -376,7 +378,7 @@ func (p *Pipeline) BuildChronology(ctx context.Context, matterID string) (chrono
 
 // queueBuilds queues a chronology build for the current version of each
 // matter, within tx.
-func (p *Pipeline) queueBuilds(ctx context.Context, tx Tx, matterIDs ...string) error {
+func (p *Pipeline) queueBuilds(ctx context.Context, tx store.Tx, matterIDs ...string) error {
 	jobs := make([]river.InsertManyParams, 0, len(matterIDs))
 	for _, m := range matterIDs {
 		v, err := tx.MatterVersion(ctx, m)

@@ -14,6 +14,7 @@ import (
 	"text/template"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // LatestExtraction is the extraction prompt version used unless configured
@@ -172,7 +173,7 @@ func Hint(class, billKind, provider string) string {
 	if billKind != "" {
 		s += " (" + billKind + ")"
 	}
-	provider = strings.Join(strings.Fields(Neutralise(provider)), " ")
+	provider = textutil.FoldSpace(Neutralise(provider))
 	provider = strings.NewReplacer("[", "(", "]", ")").Replace(provider)
 	if provider == "" {
 		provider = "none named"

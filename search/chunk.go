@@ -5,6 +5,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // MaxPageChars bounds the text of one page sent to an embedder, in runes:
@@ -15,7 +16,7 @@ const MaxPageChars = 8000
 // PageText is the text embedded for a page: its text with white space
 // collapsed, cut to MaxPageChars. It is "" for a page without text.
 func PageText(p extract.Page) string {
-	return truncateRunes(squeeze(p.Text), MaxPageChars)
+	return truncateRunes(textutil.FoldSpace(p.Text), MaxPageChars)
 }
 
 // EntryText is the text embedded for a chronology entry: its date,
@@ -35,7 +36,7 @@ func EntryText(e chronology.Entry) string {
 	}
 	var b strings.Builder
 	for _, p := range parts {
-		if p = squeeze(p); p == "" {
+		if p = textutil.FoldSpace(p); p == "" {
 			continue
 		}
 		if b.Len() > 0 {

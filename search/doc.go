@@ -5,11 +5,11 @@
 //
 // Embeddings come from an Embedder: Local, a deterministic hashed n-gram
 // embedder built into the binary, or OpenAI, any OpenAI-compatible
-// /v1/embeddings endpoint (FromEnv picks one). Every stored vector records
-// the model that made it; vectors of different models are never compared,
+// /v1/embeddings endpoint (the application chooses one from its
+// configuration). Every stored vector records the model that made it; vectors of different models are never compared,
 // so a change of model calls for re-embedding (see Service.Stale).
 //
-// The package knows nothing of SQL or HTTP: a store implements Index (the
-// SQLite store in store/sqlite, PostgreSQL later), and the HTTP API adapts
+// The package knows nothing of SQL or HTTP: a store implements Index (both
+// store/sqlite and store/postgres do), and the HTTP API adapts
 // Service.Search to its own types.
 package search

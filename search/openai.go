@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -14,11 +13,6 @@ import (
 
 	"github.com/medchron/medchron/extract/llm"
 )
-
-// EnvEmbeddingModel names the embedding model of an OpenAI-compatible
-// server; when it is set, FromEnv returns an OpenAI embedder using
-// OPENAI_BASE_URL and OPENAI_API_KEY as the LLM extractor does.
-const EnvEmbeddingModel = "MEDCHRON_EMBEDDING_MODEL"
 
 // Defaults applied by NewOpenAI to zero OpenAIConfig fields.
 const (
@@ -90,20 +84,6 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 	oc.BaseURL = base
 	oc.HTTPClient = cfg.HTTPClient
 	return &OpenAI{cfg: cfg, client: openai.NewClientWithConfig(oc)}, nil
-}
-
-// FromEnv returns an OpenAI embedder when MEDCHRON_EMBEDDING_MODEL is set
-// (OPENAI_BASE_URL is then required), and Local otherwise.
-func FromEnv() (Embedder, error) {
-	model := strings.TrimSpace(os.Getenv(EnvEmbeddingModel))
-	if model == "" {
-		return Local{}, nil
-	}
-	base := strings.TrimSpace(os.Getenv(llm.EnvBaseURL))
-	if base == "" {
-		return nil, fmt.Errorf("embeddings: %s is set but %s is not: name the server (ending in /v1)", EnvEmbeddingModel, llm.EnvBaseURL)
-	}
-	return NewOpenAI(OpenAIConfig{BaseURL: base, APIKey: strings.TrimSpace(os.Getenv(llm.EnvAPIKey)), Model: model})
 }
 
 // Model implements Embedder.

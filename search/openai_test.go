@@ -143,30 +143,6 @@ func TestOpenAIDimensionChange(t *testing.T) {
 	}
 }
 
-func TestFromEnv(t *testing.T) {
-	tests := []struct {
-		model, base string
-		want        string // model name, or "error"
-	}{
-		{"", "", LocalModel},
-		{"", "http://localhost:11434/v1", LocalModel},
-		{"nomic-embed-text", "http://localhost:11434", "nomic-embed-text"},
-		{"nomic-embed-text", "", "error"},
-		{"nomic-embed-text", "localhost:11434/v2", "error"},
-	}
-	for _, tc := range tests {
-		t.Setenv(EnvEmbeddingModel, tc.model)
-		t.Setenv("OPENAI_BASE_URL", tc.base)
-		e, err := FromEnv()
-		switch {
-		case tc.want == "error" && err == nil:
-			t.Errorf("model %q base %q: no error", tc.model, tc.base)
-		case tc.want != "error" && (err != nil || e.Model() != tc.want):
-			t.Errorf("model %q base %q: %v, %v; want %s", tc.model, tc.base, e, err, tc.want)
-		}
-	}
-}
-
 func equalVec(a, b []float32) bool {
 	if len(a) != len(b) {
 		return false

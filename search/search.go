@@ -12,23 +12,24 @@ const (
 )
 
 // Hit is one ranked result: a page of a document or a chronology entry.
+// Its JSON form is the one the web API answers with.
 type Hit struct {
-	Kind       string // KindPage or KindEntry
-	DocumentID string // page hits
-	File       string // page hits: the file name in this matter
-	Page       int    // page hits, from 1
-	EntryID    string // entry hits
-	Date       string // entry hits: YYYY-MM-DD, or "" when undated
-	Provider   string // entry hits
+	Kind       string `json:"kind"`                  // KindPage or KindEntry
+	DocumentID string `json:"document_id,omitempty"` // page hits
+	File       string `json:"file,omitempty"`        // page hits: the file name in this matter
+	Page       int    `json:"page,omitempty"`        // page hits, from 1
+	EntryID    string `json:"entry_id,omitempty"`    // entry hits
+	Date       string `json:"date,omitempty"`        // entry hits: YYYY-MM-DD, or "" when undated
+	Provider   string `json:"provider,omitempty"`    // entry hits
 	// Snippet is plain text around the match, at most MaxSnippet runes.
-	Snippet string
+	Snippet string `json:"snippet"`
 	// Score orders hits, higher first. Its scale depends on who ranked
 	// the list (bm25, cosine similarity or fused rank); compare scores only
 	// within one list.
-	Score float64
+	Score float64 `json:"score"`
 	// Exact is set on full-text hits that hold the whole query as a phrase
 	// (or, for a query with quoted phrases, every phrase and word of it).
-	Exact bool
+	Exact bool `json:"-"`
 }
 
 // Key identifies the page or entry a hit points at.

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // Fold lower-cases s and removes accents ("Résumé" → "resume"), keeping
@@ -80,12 +82,8 @@ func truncateRunes(s string, n int) string {
 	return strings.TrimRight(s[:cut], " ") + "…"
 }
 
-// squeeze collapses runs of white space (line breaks included) to one
-// space and trims the ends.
-func squeeze(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // MaxSnippet is the longest snippet a Hit carries, in runes.
 const MaxSnippet = 200
 
 // Snippet makes s fit a Hit: white space collapsed, at most MaxSnippet runes.
-func Snippet(s string) string { return truncateRunes(squeeze(s), MaxSnippet) }
+func Snippet(s string) string { return truncateRunes(textutil.FoldSpace(s), MaxSnippet) }

@@ -28,8 +28,7 @@ func syntheticChronology(matterID string, n int) chronology.Chronology {
 	const docs = 10
 	pagesPer := n/docs + 1
 	for d := range docs {
-		c.Documents = append(c.Documents, chronology.Document{ID: fmt.Sprintf("doc-%016d", d), File: fmt.Sprintf("records-%d.pdf", d),
-			Pages: pagesPer, BatesFirst: fmt.Sprintf("MC%06d", d*pagesPer+1)})
+		c.Documents = append(c.Documents, chronology.Document{Document: extract.Document{ID: fmt.Sprintf("doc-%016d", d), File: fmt.Sprintf("records-%d.pdf", d), Pages: pagesPer}, BatesFirst: fmt.Sprintf("MC%06d", d*pagesPer+1)})
 	}
 	for p := range 20 {
 		c.Providers = append(c.Providers, chronology.Provider{ID: fmt.Sprintf("p%02d", p), Name: fmt.Sprintf("Provider %02d Medical Group", p), Kind: "orthopedics"})

@@ -28,7 +28,7 @@ type browserEnv struct {
 func newBrowserEnv(t *testing.T) *browserEnv {
 	t.Helper()
 	ctx := context.Background()
-	h, err := app.Open(ctx, app.Options{DBPath: filepath.Join(t.TempDir(), "m.db"), Workers: 2})
+	h, err := app.Open(ctx, app.Config{DBPath: filepath.Join(t.TempDir(), "m.db"), Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

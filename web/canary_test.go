@@ -85,7 +85,11 @@ func TestCanaryStaysInItsMatter(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx := context.Background()
 	db := filepath.Join(tmp, "data", "m.db")
-	h, err := app.Open(ctx, app.Options{DBPath: db, NoOCR: true, Workers: 1, Extractor: "llm", Fallback: "rules", Logger: log})
+	settings, err := app.ReadEnv(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := app.Open(ctx, settings.Apply(app.Config{DBPath: db, NoOCR: true, Workers: 1, Extractor: "llm", Fallback: "rules", Logger: log}))
 	if err != nil {
 		t.Fatal(err)
 	}

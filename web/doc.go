@@ -4,9 +4,18 @@
 // JSON API for scripts; and River's operator UI under /admin/river/.
 //
 // Handlers only translate HTTP into calls on the domain packages (access,
-// chronology, demand, pipeline); one file per page and action, in the
-// manner of miniflux's ui package, with embedded html/template pages and a
-// little plain JavaScript for progressive enhancement.
+// chronology, demand, pipeline). The parts, in the manner of miniflux's
+// api, ui and http/response packages:
+//
+//   - web (this package): Config and New, the one route table (routes.go,
+//     grouped by area, each route with its guard) and the request limits;
+//   - web/api: the JSON API's handlers;
+//   - web/ui: the browser pages' handlers, one file per page and action,
+//     with embedded html/template pages and a little plain JavaScript for
+//     progressive enhancement;
+//   - web/internal/core: what both share: sessions and guards, access to
+//     a matter, the audit log, the one upload reader, settings, progress;
+//   - web/internal/respond: the one family of answers and errors.
 //
 // Access: browser routes need a signed-in session (argon2id passwords,
 // server-side sessions with an idle timeout, a CSRF token on every write).

@@ -39,7 +39,7 @@ func newReviewEnvWith(t *testing.T, set func(*web.Config)) *reviewEnv {
 
 // newReviewEnvOn is newReviewEnvWith on the backend opts choose: the
 // embedded SQLite store, or PostgreSQL when opts.DatabaseURL is set.
-func newReviewEnvOn(t *testing.T, opts app.Options, set func(*web.Config)) *reviewEnv {
+func newReviewEnvOn(t *testing.T, opts app.Config, set func(*web.Config)) *reviewEnv {
 	t.Helper()
 	ctx := context.Background()
 	h, err := app.Open(ctx, opts)

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"context"
-	"errors"
 	"io"
 	"net/http"
 	"strings"
@@ -31,11 +29,6 @@ const (
 	// DefaultHashes is how many password hashes run at once
 	// (Config.Hashes): each takes 64 MiB for a fraction of a second.
 	DefaultHashes = 2
-	// hashWait is how long a sign-in waits for a free hashing slot
-	// before it is refused with 503.
-	hashWait = 5 * time.Second
-	// renderWait is how long a page image waits for a free render slot.
-	renderWait = 15 * time.Second
 )
 
 // isUpload reports whether the request is one of the upload routes,
@@ -88,41 +81,6 @@ func (b *progressBody) Read(p []byte) (int, error) {
 		_ = b.rc.SetReadDeadline(time.Now().Add(uploadWindow))
 	}
 	return n, err
-}
-
-// slots is a counting semaphore.
-type slots chan struct{}
-
-// errBusy reports that every slot stayed taken for the whole wait.
-var errBusy = errors.New("busy")
-
-// take waits up to wait (0: not at all) for a free slot; release it with
-// the returned function.
-func (s slots) take(ctx context.Context, wait time.Duration) (func(), error) {
-	select {
-	case s <- struct{}{}:
-		return func() { <-s }, nil
-	default:
-	}
-	if wait <= 0 {
-		return nil, errBusy
-	}
-	t := time.NewTimer(wait)
-	defer t.Stop()
-	select {
-	case s <- struct{}{}:
-		return func() { <-s }, nil
-	case <-t.C:
-		return nil, errBusy
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-}
-
-// busy answers a request refused for lack of a slot.
-func (s *Server) busy(w http.ResponseWriter, r *http.Request, what string) {
-	w.Header().Set("Retry-After", "10")
-	s.httpError(w, r, http.StatusServiceUnavailable, "The server is busy "+what+"; try again in a few seconds.")
 }
 
 // HTTPServer returns the http.Server for h on addr with medchron's

@@ -15,12 +15,12 @@ import (
 var onPostgres bool
 
 // backendOptions returns the backend of a test environment.
-func backendOptions(t *testing.T) app.Options {
+func backendOptions(t *testing.T) app.Config {
 	t.Helper()
 	if onPostgres {
-		return app.Options{DatabaseURL: testutil.PostgresDB(t, true), Migrate: true, Workers: 1, KeyFile: filepath.Join(t.TempDir(), "medchron.key")}
+		return app.Config{DatabaseURL: testutil.PostgresDB(t, true), Migrate: true, Workers: 1, KeyFile: filepath.Join(t.TempDir(), "medchron.key")}
 	}
-	return app.Options{DBPath: filepath.Join(t.TempDir(), "m.db"), NoOCR: true, Workers: 1}
+	return app.Config{DBPath: filepath.Join(t.TempDir(), "m.db"), NoOCR: true, Workers: 1}
 }
 
 // TestPostgresWorkflow runs the web workflow tests on PostgreSQL (server

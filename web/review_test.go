@@ -13,6 +13,7 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/web"
 )
 
@@ -320,8 +321,8 @@ func TestSearchPageNotConfigured(t *testing.T) {
 // pageSearcher finds every query on page 2 of the document *doc.
 type pageSearcher struct{ doc *string }
 
-func (p pageSearcher) Search(_ context.Context, _, query string, _ int) ([]web.SearchHit, error) {
-	return []web.SearchHit{{Kind: "page", DocumentID: *p.doc, Page: 2, Snippet: "… " + query + " …", Score: 1}}, nil
+func (p pageSearcher) Search(_ context.Context, _, query string, _ int) ([]search.Hit, error) {
+	return []search.Hit{{Kind: "page", DocumentID: *p.doc, Page: 2, Snippet: "… " + query + " …", Score: 1}}, nil
 }
 
 // TestSearchPage: hits link to the page view; the audit row says a search

@@ -1,38 +1,24 @@
 package web
 
 import (
-	"context"
-	"crypto/subtle"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 
-	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/web/api"
+	"github.com/medchron/medchron/web/internal/core"
+	"github.com/medchron/medchron/web/internal/respond"
+	"github.com/medchron/medchron/web/ui"
 )
 
-// Searcher runs a search over one matter's records.
-type Searcher interface {
-	Search(ctx context.Context, matterID, query string, limit int) ([]SearchHit, error)
-}
+// Searcher runs a search over one matter's records; search.Service is one.
+type Searcher = core.Searcher
 
-// SearchHit is one ranked result: a page or a chronology entry.
-type SearchHit struct {
-	Kind       string  `json:"kind"` // "page" or "entry"
-	DocumentID string  `json:"document_id,omitempty"`
-	File       string  `json:"file,omitempty"`
-	Page       int     `json:"page,omitempty"`
-	EntryID    string  `json:"entry_id,omitempty"`
-	Date       string  `json:"date,omitempty"`
-	Provider   string  `json:"provider,omitempty"`
-	Snippet    string  `json:"snippet"`
-	Score      float64 `json:"score"`
-}
+// PageRenderer draws page n of a record file as a PNG at dpi
+// (extract/sandbox.Pool does it in an isolated process).
+type PageRenderer = core.PageRenderer
 
 // Config is what the HTTP server serves.
 type Config struct {
@@ -62,42 +48,16 @@ type Config struct {
 	Pages PageRenderer
 }
 
-// PageRenderer draws page n of a record file as a PNG at dpi
-// (extract/sandbox.Pool does it in an isolated process).
-type PageRenderer interface {
-	RenderPage(ctx context.Context, data []byte, page, dpi int) ([]byte, error)
-}
-
-// Server is the HTTP handler.
+// Server is the HTTP handler: the JSON API (web/api), the browser pages
+// (web/ui) and River's operator UI, on the routes of one table (routes).
 type Server struct {
-	cfg   Config
-	mux   *http.ServeMux
-	pages *pages
-	// pageImages caches rendered page images (document ids derive from
-	// the file's SHA-256, so a key always names the same image);
-	// renderSlots bounds concurrent renders.
-	pageImages  *pngCache
-	renderSlots slots
-	// cleaned caches originals without active content, as the browser is
-	// shown them; uploads and hashes bound concurrent uploads and
-	// password hashes; signIns throttles failed sign-ins.
-	cleaned *pngCache
-	uploads slots
-	hashes  slots
-	signIns *signInLimiter
+	cfg  Config
+	core *core.Core
+	mux  *http.ServeMux
 	// patterns lists every registered route pattern, for the
 	// access-control test that walks them all.
 	patterns []string
 }
-
-// handle registers h for pattern ("METHOD /path/{var}") and records it.
-func (s *Server) handle(pattern string, h http.Handler) {
-	s.patterns = append(s.patterns, pattern)
-	s.mux.Handle(pattern, h)
-}
-
-// Routes returns every registered route pattern, in registration order.
-func (s *Server) Routes() []string { return append([]string(nil), s.patterns...) }
 
 // New returns the handler for cfg.
 func New(cfg Config) *Server {
@@ -116,21 +76,22 @@ func New(cfg Config) *Server {
 	if cfg.Hashes <= 0 {
 		cfg.Hashes = DefaultHashes
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: parsePages(),
-		pageImages: newPNGCache(pageCacheEntries, pageCacheBytes), renderSlots: make(slots, renderers),
-		cleaned: newPNGCache(cleanCacheEntries, cleanCacheBytes), uploads: make(slots, cfg.Uploads), hashes: make(slots, cfg.Hashes),
-		signIns: newSignInLimiter()}
-	s.handle("GET /healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }))
-	s.handle("POST /api/matters/{matter}/documents", s.api(access.UploadRecords, s.uploadDocuments))
-	s.handle("GET /api/matters/{matter}/progress", s.api(access.ViewMatter, s.matterProgress))
-	s.handle("GET /api/matters/{matter}/chronology", s.api(access.ViewMatter, s.matterChronology))
-	s.handle("GET /api/matters/{matter}/search", s.api(access.ViewMatter, s.matterSearch))
-	if cfg.RiverUI != nil {
-		s.handle("/admin/river/", s.operator(cfg.RiverUI))
+	c := &core.Core{Store: cfg.Store, Pipeline: cfg.Pipeline, Search: cfg.Search, Renderer: cfg.Pages,
+		Logger: cfg.Logger, Now: cfg.Now, Token: cfg.Token, MaxUpload: cfg.MaxUpload, SecureCookies: cfg.SecureCookies,
+		Uploads: make(core.Slots, cfg.Uploads), Errors: respond.Errors{Logger: cfg.Logger}}
+	s := &Server{cfg: cfg, core: c, mux: http.NewServeMux()}
+	for _, rt := range routes(c, api.New(c), ui.New(c, cfg.Hashes), cfg.RiverUI) {
+		if rt.h == nil {
+			continue
+		}
+		s.patterns = append(s.patterns, rt.pattern)
+		s.mux.Handle(rt.pattern, rt.h)
 	}
-	s.routes()
 	return s
 }
+
+// Routes returns every registered route pattern, in registration order.
+func (s *Server) Routes() []string { return append([]string(nil), s.patterns...) }
 
 // ServeHTTP implements http.Handler, adding security headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -144,100 +105,3 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mux.ServeHTTP(w, s.bound(w, r))
 }
-
-// bearer reports whether the request presents the service token. The
-// token is for scripts and operators: it has every right on every matter.
-// Without a configured token, API calls need a signed-in session.
-func (s *Server) bearer(r *http.Request) bool {
-	if s.cfg.Token == "" {
-		return false
-	}
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) == 1
-}
-
-// api guards a JSON route: the service token, or a signed-in user allowed
-// to do a on the path's matter (404 when the user may not see the matter).
-func (s *Server) api(a access.Action, fn http.HandlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.bearer(r) {
-			fn(w, r)
-			return
-		}
-		rc, ok := s.session(w, r)
-		if !ok {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="medchron"`)
-			writeError(w, http.StatusUnauthorized, "sign in or present a valid bearer token")
-			return
-		}
-		if r.Method != http.MethodGet && r.Method != http.MethodHead && !s.csrfOK(r, rc) {
-			writeError(w, http.StatusForbidden, "missing or invalid CSRF token")
-			return
-		}
-		if _, ok := s.matterAccess(w, r.WithContext(withRequest(r.Context(), rc)), rc, a, true); !ok {
-			return
-		}
-		fn(w, r.WithContext(withRequest(r.Context(), rc)))
-	})
-}
-
-// operator guards River's UI: the service token or an admin session.
-func (s *Server) operator(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.bearer(r) {
-			next.ServeHTTP(w, r)
-			return
-		}
-		rc, ok := s.session(w, r)
-		if !ok {
-			s.toSignIn(w, r)
-			return
-		}
-		if !access.CanGlobal(rc.User, access.OperateJobs) {
-			http.NotFound(w, r)
-			return
-		}
-		// River's UI has no CSRF tokens of its own: its writes (cancel,
-		// retry, delete jobs) must come from this site.
-		var cop http.CrossOriginProtection
-		if err := cop.Check(r); err != nil {
-			http.Error(w, "cross-origin request refused", http.StatusForbidden)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-var validMatter = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
-
-// matterID returns the path's matter id, answering 400 when it is invalid.
-func matterID(w http.ResponseWriter, r *http.Request) (string, bool) {
-	id := r.PathValue("matter")
-	if !validMatter.MatchString(id) {
-		writeError(w, http.StatusBadRequest, "invalid matter id")
-		return "", false
-	}
-	return id, true
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
-}
-
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
-}
-
-// internalError logs err under a reference and answers with the reference
-// only: internal errors may quote record text.
-func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
-	ref := fmt.Sprintf("%p", r)
-	s.cfg.Logger.Error("request failed", "ref", ref, "path", r.URL.Path, "error", err)
-	writeError(w, http.StatusInternalServerError, "internal error (ref "+ref+")")
-}
-
-func isNotFound(err error) bool { return errors.Is(err, pipeline.ErrNotFound) }

@@ -15,21 +15,13 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/web"
 )
 
 func repoFile(t *testing.T, rel string) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, rel)
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = filepath.Dir(dir)
-	}
+	return filepath.Join(testutil.RepoRoot(t), rel)
 }
 
 const token = "test-token"

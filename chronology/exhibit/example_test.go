@@ -11,6 +11,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/exhibit"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/pdf"
 )
 
@@ -27,8 +28,8 @@ func Example() {
 	}
 	// chronology.Build numbers the pages in upload order.
 	c := chronology.Build(chronology.Matter{ID: "m1"}, []chronology.Source{
-		{Document: chronology.Document{ID: "a", File: "born-digital.pdf", Pages: 16}},
-		{Document: chronology.Document{ID: "b", File: "scanned.pdf", Pages: 16}},
+		{Document: chronology.Document{Document: extract.Document{ID: "a", File: "born-digital.pdf", Pages: 16}}},
+		{Document: chronology.Document{Document: extract.Document{ID: "b", File: "scanned.pdf", Pages: 16}}},
 	}, chronology.Options{})
 	a, b := c.Documents[0], c.Documents[1]
 

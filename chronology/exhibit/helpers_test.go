@@ -14,6 +14,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/internal/testutil"
 )
@@ -45,7 +46,7 @@ func pagesOf(tb testing.TB, path string, first, last int) []byte {
 func numbered(ups []upload) map[string]chronology.Document {
 	srcs := make([]chronology.Source, len(ups))
 	for i, u := range ups {
-		srcs[i] = chronology.Source{Document: chronology.Document{ID: u.id, File: u.file, Pages: u.pages}}
+		srcs[i] = chronology.Source{Document: chronology.Document{Document: extract.Document{ID: u.id, File: u.file, Pages: u.pages}}}
 	}
 	c := chronology.Build(chronology.Matter{ID: "m1"}, srcs, chronology.Options{})
 	out := map[string]chronology.Document{}

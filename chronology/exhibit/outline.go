@@ -2,9 +2,10 @@ package exhibit
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // NoProvider titles the outline entry of documents without a provider.
@@ -23,14 +24,14 @@ type entry struct {
 func outline(parts []placed) []entry {
 	var es []entry
 	for _, p := range parts {
-		prov := cleanTitle(p.doc.Provider)
+		prov := textutil.FoldSpace(p.doc.Provider)
 		if prov == "" {
 			prov = NoProvider
 		}
 		if len(es) == 0 || es[len(es)-1].title != prov {
 			es = append(es, entry{title: prov, page: p.start})
 		}
-		title := cleanTitle(p.doc.Title)
+		title := textutil.FoldSpace(p.doc.Title)
 		if title == "" {
 			title = p.doc.name()
 		}
@@ -38,11 +39,6 @@ func outline(parts []placed) []entry {
 		last.kids = append(last.kids, entry{title: title, page: p.start})
 	}
 	return es
-}
-
-// cleanTitle folds white space, so that an outline entry is one line.
-func cleanTitle(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // writeOutline writes the outline of es (pages numbered in the exhibit,

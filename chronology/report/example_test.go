@@ -11,7 +11,7 @@ import (
 
 func ExampleWriteCSV() {
 	c := chronology.Chronology{
-		Documents: []chronology.Document{{ID: "d1", File: "ER records.pdf"}},
+		Documents: []chronology.Document{{Document: extract.Document{ID: "d1", File: "ER records.pdf"}}},
 		Entries: []chronology.Entry{{
 			ID: "e1", Date: dates.New(2023, 3, 14), Provider: "Saint Mary's", VisitType: "emergency visit",
 			Summary:   "=neck pain, \"severe\"",

@@ -84,26 +84,6 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-// money formats a dollar amount as "$12,345.67" ("-$5.00" when negative).
-func money(v float64) string {
-	neg := v < 0
-	cents := int64(math.Round(math.Abs(v) * 100))
-	whole, frac := cents/100, cents%100
-	digits := fmt.Sprintf("%d", whole)
-	var b strings.Builder
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	s := fmt.Sprintf("$%s.%02d", b.String(), frac)
-	if neg && cents != 0 {
-		s = "-" + s
-	}
-	return s
-}
-
 // reviewOf returns the entry's review state, "unreviewed" when unset.
 func reviewOf(e chronology.Entry) string {
 	if e.Review == "" {

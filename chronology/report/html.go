@@ -9,6 +9,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 //go:embed templates/report.html.tmpl
@@ -104,7 +105,7 @@ type docView struct {
 
 func buildView(c chronology.Chronology) view {
 	ix := indexDocs(c)
-	v := view{C: c, Title: c.Matter.Name, Timeline: buildTimeline(c), Total: money(c.Specials.TotalCharges)}
+	v := view{C: c, Title: c.Matter.Name, Timeline: buildTimeline(c), Total: textutil.Dollars(c.Specials.TotalCharges)}
 	if v.Title == "" {
 		v.Title = "Matter " + c.Matter.ID
 	}
@@ -119,7 +120,7 @@ func buildView(c chronology.Chronology) view {
 	}
 	for _, b := range c.Bills {
 		bv := billView{Date: b.Date.String(), Provider: b.Provider, Code: codeWithModifiers(b), Description: b.Description,
-			RevenueCode: b.RevenueCode, Adjustment: optMoney(b.Adjustment), Charge: money(b.Charge), Paid: optMoney(b.Paid),
+			RevenueCode: b.RevenueCode, Adjustment: optMoney(b.Adjustment), Charge: textutil.Dollars(b.Charge), Paid: optMoney(b.Paid),
 			Balance: optMoney(b.Balance), Verified: b.Verified, Cites: cites(ix, b.Citations)}
 		if b.Units > 0 {
 			bv.Units = trimFloat(b.Units)
@@ -130,12 +131,12 @@ func buildView(c chronology.Chronology) view {
 		v.Bills = append(v.Bills, bv)
 	}
 	for _, t := range c.BillTotals {
-		v.Totals = append(v.Totals, totalView{Provider: t.Provider, Kind: t.Kind, Total: money(t.Total), Lines: optMoney(t.LinesTotal),
+		v.Totals = append(v.Totals, totalView{Provider: t.Provider, Kind: t.Kind, Total: textutil.Dollars(t.Total), Lines: optMoney(t.LinesTotal),
 			Reconciled: reconciled(t), Mismatch: t.Reconciled != nil && !*t.Reconciled, Cites: cites(ix, t.Citations)})
 	}
 	for _, p := range c.Specials.ByProvider {
 		v.Specials = append(v.Specials, specialView{Provider: p.Provider, First: p.FirstDate.String(), Last: p.LastDate.String(),
-			Charges: money(p.Charges), Paid: optMoney(p.Paid), Adjustments: optMoney(p.Adjustments)})
+			Charges: textutil.Dollars(p.Charges), Paid: optMoney(p.Paid), Adjustments: optMoney(p.Adjustments)})
 	}
 	for _, f := range c.Flags {
 		v.Flags = append(v.Flags, flagView{Kind: strings.ReplaceAll(f.Kind, "_", " "), Message: f.Message, EntryIDs: f.EntryIDs, Cites: cites(ix, f.Citations)})
@@ -162,7 +163,7 @@ func optMoney(p *float64) string {
 	if p == nil {
 		return ""
 	}
-	return money(*p)
+	return textutil.Dollars(*p)
 }
 
 // cites lists the pages cited, one per page, with that page's quotes
@@ -213,12 +214,12 @@ func counts(c chronology.Chronology) []count {
 		{"Rejected", n(rejected), false},
 		{"Pre-incident", n(pre), pre > 0},
 		{"Gaps", n(len(c.Gaps)), len(c.Gaps) > 0},
-		{"Total charges", money(c.Specials.TotalCharges), false},
+		{"Total charges", textutil.Dollars(c.Specials.TotalCharges), false},
 		{"Flags", n(len(c.Flags)), len(c.Flags) > 0},
 		{"Duplicate pages", n(len(c.Duplicates)), false},
 	}
 	if u := c.Specials.UnverifiedCharges; u != nil {
-		out = append(out, count{"Unverified charges (not in total)", money(*u), true})
+		out = append(out, count{"Unverified charges (not in total)", textutil.Dollars(*u), true})
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // rows returns the entry table's rows with a separator row for each gap,
@@ -130,7 +131,7 @@ func providerIndex(c chronology.Chronology) []providerView {
 	}
 	for _, s := range c.Specials.ByProvider {
 		if i, ok := at[s.ProviderID]; ok {
-			out[i].Charges = money(s.Charges)
+			out[i].Charges = textutil.Dollars(s.Charges)
 		}
 	}
 	return out

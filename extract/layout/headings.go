@@ -3,6 +3,8 @@ package layout
 import (
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // Heading is the kind of note section a heading opens.
@@ -96,7 +98,7 @@ func headingOf(l *Line) (Heading, int) {
 	if m == nil {
 		return NoHeading, 0
 	}
-	key := strings.ToLower(Fold(l.Text[m[2]:m[3]]))
+	key := strings.ToLower(textutil.FoldSpace(l.Text[m[2]:m[3]]))
 	key = strings.TrimSuffix(strings.TrimSuffix(key, " of care"), ",")
 	sec, ok := headings[key]
 	if !ok && strings.TrimSpace(l.Text[m[1]:]) == "" && reOtherHeading.MatchString(key) && !reFacility.MatchString(key) && strings.Count(key, " ") <= 3 && titleCased(l.Text[m[2]:m[3]]) {

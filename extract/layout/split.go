@@ -89,11 +89,6 @@ func FirstCell(s string) string {
 	return s[i:j]
 }
 
-// Fold collapses runs of white space to one space and trims the result.
-func Fold(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // ContainsAny reports whether s, ignoring ASCII case, holds one of the
 // words (given in lower case).
 func ContainsAny(s string, words []string) bool {

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // Line classifiers: titles, letterheads, header blocks, addresses, phones,
@@ -363,7 +365,7 @@ var reSplitPossessive = regexp.MustCompile(`([A-Za-z])'\s+([Ss])\b`)
 // CleanProvider strips address, phone and trailing punctuation from a
 // provider name as printed.
 func CleanProvider(s string) string {
-	s = Fold(s)
+	s = textutil.FoldSpace(s)
 	if strings.ContainsAny(s, "'’") {
 		// OCR's "ST. LUKE’ S": one apostrophe, no space.
 		s = reSplitPossessive.ReplaceAllString(strings.ReplaceAll(s, "’", "'"), "$1'$2")

@@ -6,23 +6,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/medchron/medchron/prompts"
 )
-
-// Environment variables read by ConfigFromEnv.
-const (
-	EnvBaseURL = "OPENAI_BASE_URL"
-	EnvAPIKey  = "OPENAI_API_KEY"
-	EnvModel   = "MEDCHRON_LLM_MODEL"
-)
-
-// ErrNotConfigured is returned by ConfigFromEnv when no endpoint is set, so
-// the caller can fall back to the offline extractor.
-var ErrNotConfigured = errors.New("llm: " + EnvBaseURL + " is not set")
 
 // Defaults applied by New to zero Config fields.
 const (
@@ -78,26 +66,9 @@ type Config struct {
 	Logger *slog.Logger
 }
 
-// ConfigFromEnv reads OPENAI_BASE_URL, OPENAI_API_KEY (optional) and
-// MEDCHRON_LLM_MODEL. It returns ErrNotConfigured when OPENAI_BASE_URL is
-// unset, and an error when it is set without a model.
-func ConfigFromEnv() (Config, error) {
-	cfg := Config{
-		BaseURL: strings.TrimSpace(os.Getenv(EnvBaseURL)),
-		APIKey:  strings.TrimSpace(os.Getenv(EnvAPIKey)),
-		Model:   strings.TrimSpace(os.Getenv(EnvModel)),
-	}
-	if cfg.BaseURL == "" {
-		return Config{}, ErrNotConfigured
-	}
-	if cfg.Model == "" {
-		return Config{}, fmt.Errorf("llm: %s is set but %s is not: name the model to use", EnvBaseURL, EnvModel)
-	}
-	if err := cfg.normalise(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
-}
+// Validate reports whether cfg can make an extractor: an http(s) base URL
+// ending in /v1 (or a bare host) and a model. New checks the same.
+func (cfg Config) Validate() error { return cfg.normalise() }
 
 // NormaliseBaseURL checks that raw is an http(s) URL and returns it ending
 // in /v1: a bare host gets /v1 appended, a trailing slash or

@@ -40,41 +40,25 @@ func TestNormaliseBaseURL(t *testing.T) {
 	}
 }
 
-func TestConfigFromEnv(t *testing.T) {
+func TestConfigValidate(t *testing.T) {
 	for _, tc := range []struct {
-		name             string
-		base, key, model string
-		wantErr          error
-		wantBase         string
+		name, base, model string
+		ok                bool
 	}{
-		{"unset", "", "", "", ErrNotConfigured, ""},
-		{"no model", "http://localhost:11434/v1", "", "", errors.New("any"), ""},
-		{"ollama without key", "http://localhost:11434", "", "llama3.1:8b", nil, "http://localhost:11434/v1"},
-		{"bad path", "http://localhost:11434/api", "", "m", errors.New("any"), ""},
-		{"with key", "https://h.test/v1", "sk-1", "m", nil, "https://h.test/v1"},
+		{"no model", "http://localhost:11434/v1", "", false},
+		{"no base URL", "", "m", false},
+		{"ollama bare host", "http://localhost:11434", "llama3.1:8b", true},
+		{"bad path", "http://localhost:11434/api", "m", false},
+		{"https", "https://h.test/v1", "m", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			t.Setenv(EnvBaseURL, tc.base)
-			t.Setenv(EnvAPIKey, tc.key)
-			t.Setenv(EnvModel, tc.model)
-			cfg, err := ConfigFromEnv()
-			switch {
-			case tc.wantErr == ErrNotConfigured:
-				if !errors.Is(err, ErrNotConfigured) {
-					t.Errorf("err = %v, want ErrNotConfigured", err)
-				}
-			case tc.wantErr != nil:
-				if err == nil || errors.Is(err, ErrNotConfigured) {
-					t.Errorf("err = %v, want a configuration error", err)
-				}
-			default:
-				if err != nil {
-					t.Fatal(err)
-				}
-				if cfg.BaseURL != tc.wantBase || cfg.APIKey != tc.key || cfg.Model != tc.model ||
-					cfg.MaxRetries != DefaultMaxRetries || cfg.MaxConcurrency != DefaultMaxConcurrency {
-					t.Errorf("cfg = %+v", cfg)
-				}
+			cfg := Config{BaseURL: tc.base, Model: tc.model}
+			err := cfg.Validate()
+			if (err == nil) != tc.ok {
+				t.Errorf("Validate() = %v, want ok %v", err, tc.ok)
+			}
+			if cfg.BaseURL != tc.base || cfg.MaxRetries != 0 {
+				t.Errorf("Validate changed the caller's config: %+v", cfg)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // A bill row is read token by token, the same way for every bill family:
@@ -530,7 +531,7 @@ func rowDescription(s string, used []bool, form bool) string {
 		}
 		parts = append(parts, p)
 	}
-	return clip(strings.Trim(fold(strings.Join(parts, " ")), " -|:$#"), 160)
+	return clip(strings.Trim(textutil.FoldSpace(strings.Join(parts, " ")), " -|:$#"), 160)
 }
 
 var reQtyCell = regexp.MustCompile(`^\d{1,3}(?:\.0+)?$`)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 var (
@@ -211,7 +212,7 @@ func (n *note) medications() []string {
 				if len(fs) == 0 || len(fs) == 1 && reInitialsWord.MatchString(fs[0]) && !knownAbbrevDrug[strings.ToUpper(fs[0])] {
 					continue
 				}
-				dose := fold(m[2])
+				dose := textutil.FoldSpace(m[2])
 				if i := reDoseTail.FindStringIndex(dose); i != nil {
 					dose = dose[:i[0]]
 				}

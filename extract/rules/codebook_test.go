@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/icd10"
+	"github.com/medchron/medchron/icd10"
 )
 
 // TestCodeBookCMS loads the shared CMS order file (CSV form) and checks

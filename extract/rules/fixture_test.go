@@ -11,6 +11,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/testutil"
 )
 
 // fixtureTruth is the part of the generator's truth.json this test reads.
@@ -41,7 +42,7 @@ type fixtureTruth struct {
 func fixtureDir(t *testing.T) string {
 	dir := os.Getenv("MEDCHRON_FIXTURE_DIR")
 	if dir == "" {
-		dir = filepath.Join(repoRoot(t), "testdata", "bundles", "small")
+		dir = filepath.Join(testutil.RepoRoot(t), "testdata", "bundles", "small")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "truth.json")); err != nil {
 		t.Skip("no generated bundle in " + dir)
@@ -198,7 +199,7 @@ func ocrPages(t *testing.T, path string) []extract.Page {
 func BenchmarkFixturePages(b *testing.B) {
 	dir := os.Getenv("MEDCHRON_FIXTURE_DIR")
 	if dir == "" {
-		dir = filepath.Join(repoRoot(b), "testdata", "bundles", "small")
+		dir = filepath.Join(testutil.RepoRoot(b), "testdata", "bundles", "small")
 	}
 	path := filepath.Join(dir, "born-digital.pdf")
 	if _, err := os.Stat(path); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // line is one line of a page, with its place in the page text so that a
@@ -103,12 +104,9 @@ func (l line) cite(doc string, q string) extract.Citation {
 	return extract.Citation{DocumentID: doc, Page: l.page, Quote: q}
 }
 
-// fold collapses runs of white space to one space and trims the result.
-func fold(s string) string { return layout.Fold(s) }
-
 // clip folds s and cuts it to at most n bytes at a word boundary.
 func clip(s string, n int) string {
-	s = fold(s)
+	s = textutil.FoldSpace(s)
 	if len(s) <= n {
 		return s
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // OCR damage to ICD-10-CM codes. Scanned records print codes that
@@ -307,7 +308,7 @@ func describedCode(s string, a, b int, ctx bool, book CodeBook) (codeHit, bool) 
 	h := codeHit{start: a, end: b}
 	var pick string
 	for _, c := range db.CodesDescribed(describe(line{text: s}, h)) {
-		if editDistance(tok, strings.ReplaceAll(c, ".", "")) > 2 {
+		if textutil.EditDistance([]byte(tok), []byte(strings.ReplaceAll(c, ".", ""))) > 2 {
 			continue
 		}
 		if pick != "" {
@@ -328,28 +329,6 @@ func describedCode(s string, a, b int, ctx bool, book CodeBook) (codeHit, bool) 
 // parentheses.
 func codeSlot(s string, a, b int) bool {
 	return reSlotLead.MatchString(s[:a]) || a > 0 && s[a-1] == '(' && strings.HasPrefix(strings.TrimLeft(s[b:], " "), ")")
-}
-
-// editDistance is the Levenshtein distance between two short ASCII
-// strings.
-func editDistance(x, y string) int {
-	prev := make([]int, len(y)+1)
-	cur := make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(y)]
 }
 
 func keepDigits(r rune) rune {

@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/icd10"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/icd10"
 )
 
 // TestOCRCodeTokens reads ICD-10-CM codes as Tesseract printed them on

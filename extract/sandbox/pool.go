@@ -40,6 +40,10 @@ type Config struct {
 	DPI int
 	// Language is Tesseract's language ("eng" when empty).
 	Language string
+	// InProcess reads files in the calling process instead of worker
+	// processes, without the workers' limits: for debugging only
+	// (medchron sets it from MEDCHRON_SANDBOX=off).
+	InProcess bool
 }
 
 // Defaults for Config.
@@ -63,8 +67,8 @@ type Pool struct {
 }
 
 // New returns a pool; workers start on first use. When the program did
-// not call RunIfChild, or MEDCHRON_SANDBOX=off is set (for debugging),
-// the pool reads files in the calling process.
+// not call RunIfChild, or cfg.InProcess is set, the pool reads files in
+// the calling process.
 func New(cfg Config) *Pool {
 	cfg.Size = max(cfg.Size, 1)
 	if cfg.Memory == 0 {
@@ -75,7 +79,7 @@ func New(cfg Config) *Pool {
 	}
 	p := &Pool{cfg: cfg, free: make(chan *worker, cfg.Size), closed: make(chan struct{})}
 	exe, err := os.Executable()
-	if !capable || err != nil || os.Getenv("MEDCHRON_SANDBOX") == "off" {
+	if !capable || err != nil || cfg.InProcess {
 		p.local = &Local{DPI: cfg.DPI, Clients: cfg.Size, OCR: ocrOptions(cfg)}
 	}
 	p.exe = exe

@@ -18,55 +18,11 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 	"riverqueue.com/riverui"
 
-	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/sandbox"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/store/sqlite"
 )
-
-// Config says how to run medchron in one process.
-type Config struct {
-	// DBPath is the SQLite file; default DefaultDBPath().
-	DBPath string
-	// Workers is the number of OCR workers (Tesseract clients); default the
-	// number of CPUs.
-	Workers int
-	// Extractor is "rules", "llm", or "" for rules unless an LLM is configured.
-	Extractor string
-	// LLM configures the LLM extractor; nil reads it from the environment
-	// (llm.ConfigFromEnv). "medchron eval --extractor oracle" points it at
-	// an oracle server.
-	LLM *llm.Config
-	// NoOCR stores pages without a text layer as empty instead of OCR'ing them.
-	NoOCR bool
-	// KeyFile seals the originals; default EmbeddedKeyFile(DBPath),
-	// created on first use.
-	KeyFile string
-	// Fallback is the extractor ("rules") that takes over a document the
-	// configured one failed on every attempt; "" for none.
-	Fallback string
-	Logger   *slog.Logger
-	// Now is the clock used for generated_at (nil: time.Now).
-	Now func() time.Time
-}
-
-// DefaultDBPath is $MEDCHRON_DB, or medchron.db in the user's data folder
-// ($XDG_DATA_HOME/medchron, ~/.local/share/medchron).
-func DefaultDBPath() string {
-	if p := os.Getenv("MEDCHRON_DB"); p != "" {
-		return p
-	}
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "medchron.db"
-		}
-		dir = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(dir, "medchron", "medchron.db")
-}
 
 // workDir is the folder of working copies beside the database. It also
 // removes the plain copies of originals that older versions cached in
@@ -89,7 +45,7 @@ func workDir(dbPath string) string {
 // oldCopy matches the names of the plain copies older versions cached.
 var oldCopy = regexp.MustCompile(`^([0-9a-f]{64}\.pdf|\.tmp-[0-9]+)$`)
 
-// Embedded is medchron running in one process on a SQLite file.
+// Embedded is the embedded way of running: one process on a SQLite file.
 type Embedded struct {
 	Store    *sqlite.Store
 	River    *river.Client[*sql.Tx]
@@ -120,6 +76,9 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	}
 	if cfg.KeyFile == "" {
 		cfg.KeyFile = EmbeddedKeyFile(cfg.DBPath)
+	}
+	if cfg.WorkDir == "" {
+		cfg.WorkDir = workDir(cfg.DBPath)
 	}
 	unlock, err := sqlite.Lock(cfg.DBPath)
 	if err != nil {
@@ -165,7 +124,7 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	}
 	e.closers = append(e.closers, parts.close...)
 	e.Readers = parts.readers
-	svc, err := newSearch(st, cfg.Logger)
+	svc, err := newSearch(st, cfg)
 	if err != nil {
 		return fail(err)
 	}
@@ -178,8 +137,9 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 		Extractor:    parts.extractor,
 		ExtractorFor: parts.extractorFor,
 		Fallback:     parts.fallback,
-		ExtractRetry: extractRetry(),
-		WorkDir:      workDir(cfg.DBPath),
+		ExtractRetry: cfg.ExtractRetry,
+		OCRTimeout:   cfg.OCRTimeout,
+		WorkDir:      cfg.WorkDir,
 		Logger:       cfg.Logger,
 		Now:          cfg.Now,
 	})
@@ -210,21 +170,15 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 // Start starts working jobs, including any left unfinished by an earlier run.
 func (e *Embedded) Start(ctx context.Context) error { return e.River.Start(ctx) }
 
-// Close stops the job workers (letting running jobs finish) and closes
-// everything opened.
+// Close stops the job workers as every way of running does (stopJobs)
+// and closes everything opened.
 func (e *Embedded) Close(ctx context.Context) error {
 	var errs []error
 	if e.River != nil {
-		stopCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		if err := e.River.Stop(stopCtx); err != nil && !errors.Is(err, context.Canceled) {
-			errs = append(errs, err)
-		}
-		cancel()
+		errs = append(errs, stopJobs(ctx, e.River))
 	}
 	for i := len(e.closers) - 1; i >= 0; i-- {
-		if err := e.closers[i](); err != nil {
-			errs = append(errs, err)
-		}
+		errs = append(errs, e.closers[i]())
 	}
 	return errors.Join(errs...)
 }

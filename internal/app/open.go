@@ -2,21 +2,24 @@ package app
 
 import (
 	"context"
-	"github.com/medchron/medchron/extract/sandbox"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
+	"time"
 
+	"github.com/medchron/medchron/extract/sandbox"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 )
 
-// Handle is a running medchron of either kind, for the commands that work
-// on both: process, serve, reprocess, search.
-type Handle struct {
+// App is a running medchron of either way (Embedded or Server), for the
+// commands that work on both: process, serve, reprocess, search, user.
+type App struct {
 	// Kind is "embedded" (SQLite) or "server" (PostgreSQL).
 	Kind     string
-	Store    pipeline.Store
+	Store    store.Store
 	Pipeline *pipeline.Pipeline
 	Jobs     JobControl
 	// Search is nil when the store cannot index.
@@ -28,54 +31,61 @@ type Handle struct {
 	Server   *Server
 }
 
-// Options choose the backend: PostgreSQL when DatabaseURL is set (from the
-// flag or $DATABASE_URL), else the embedded SQLite file at DBPath.
-type Options struct {
-	DatabaseURL string
-	DBPath      string
-	Workers     int // OCR workers; 0 for an insert-only server process
-	Extractor   string
-	Migrate     bool // server: apply migrations at start-up
-	NoOCR       bool
-	// KeyFile seals the originals (default: EmbeddedKeyFile or ServerKeyFile).
-	KeyFile string
-	// Fallback is the extractor that takes over when the configured one
-	// fails on every attempt ("rules"), or "".
-	Fallback string
-	Logger   *slog.Logger
+// ShutdownGrace is how long Close lets running jobs finish, in either way
+// of running, before it cancels them (River puts a cancelled job back to
+// be retried).
+const ShutdownGrace = time.Minute
+
+// jobRunner is the part of a River client that stopJobs uses.
+type jobRunner interface {
+	Stop(ctx context.Context) error
+	StopAndCancel(ctx context.Context) error
 }
 
-// DatabaseURL returns $DATABASE_URL.
-func DatabaseURL() string { return os.Getenv("DATABASE_URL") }
+// stopJobs is the graceful shutdown of both ways of running: stop fetching
+// jobs, let running ones finish for up to ShutdownGrace (less if ctx ends
+// first), then cancel what is still running, waiting up to 10 s more.
+func stopJobs(ctx context.Context, r jobRunner) error {
+	stopCtx, cancel := context.WithTimeout(ctx, ShutdownGrace)
+	defer cancel()
+	if err := r.Stop(stopCtx); err == nil {
+		return nil
+	}
+	hard, cancel2 := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel2()
+	if err := r.StopAndCancel(hard); err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("stop job workers: %w", err)
+	}
+	return nil
+}
 
-// Open opens the backend that opts choose.
-func Open(ctx context.Context, opts Options) (*Handle, error) {
-	if opts.DatabaseURL != "" {
-		s, err := OpenServer(ctx, ServerConfig{DatabaseURL: opts.DatabaseURL, Workers: opts.Workers, Extractor: opts.Extractor,
-			Migrate: opts.Migrate, KeyFile: opts.KeyFile, Fallback: opts.Fallback, Logger: opts.Logger})
+// Open opens the way of running cfg chooses: the server mode when
+// cfg.DatabaseURL is set, else the embedded mode.
+func Open(ctx context.Context, cfg Config) (*App, error) {
+	if cfg.DatabaseURL != "" {
+		s, err := OpenServer(ctx, cfg)
 		if err != nil {
 			return nil, err
 		}
-		return &Handle{Kind: "server", Store: s.Store, Pipeline: s.Pipeline, Jobs: riverQueueOf(s.River), Search: s.Search, Readers: s.Readers, Server: s}, nil
+		return &App{Kind: "server", Store: s.Store, Pipeline: s.Pipeline, Jobs: riverQueueOf(s.River), Search: s.Search, Readers: s.Readers, Server: s}, nil
 	}
-	e, err := OpenEmbedded(ctx, Config{DBPath: opts.DBPath, Workers: opts.Workers, Extractor: opts.Extractor, NoOCR: opts.NoOCR,
-		KeyFile: opts.KeyFile, Fallback: opts.Fallback, Logger: opts.Logger})
+	e, err := OpenEmbedded(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Handle{Kind: "embedded", Store: e.Store, Pipeline: e.Pipeline, Jobs: riverQueueOf(e.River), Search: e.Search, Readers: e.Readers, Embedded: e}, nil
+	return &App{Kind: "embedded", Store: e.Store, Pipeline: e.Pipeline, Jobs: riverQueueOf(e.River), Search: e.Search, Readers: e.Readers, Embedded: e}, nil
 }
 
 // Start starts the job workers.
-func (h *Handle) Start(ctx context.Context) error {
+func (h *App) Start(ctx context.Context) error {
 	if h.Server != nil {
 		return h.Server.Start(ctx)
 	}
 	return h.Embedded.Start(ctx)
 }
 
-// Close stops the workers gracefully and closes the backend.
-func (h *Handle) Close(ctx context.Context) error {
+// Close stops the workers gracefully (stopJobs) and closes the backend.
+func (h *App) Close(ctx context.Context) error {
 	if h.Server != nil {
 		return h.Server.Close(ctx)
 	}
@@ -83,7 +93,7 @@ func (h *Handle) Close(ctx context.Context) error {
 }
 
 // RiverUI returns River's operator UI mounted under prefix.
-func (h *Handle) RiverUI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
+func (h *App) RiverUI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
 	if h.Server != nil {
 		return h.Server.RiverUI(ctx, prefix, log)
 	}

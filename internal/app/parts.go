@@ -4,49 +4,32 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/icd10"
 	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/extract/ocr"
 	"github.com/medchron/medchron/extract/rules"
 	"github.com/medchron/medchron/extract/sandbox"
+	"github.com/medchron/medchron/icd10"
 	"github.com/medchron/medchron/internal/pdfsafe"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 )
-
-// EnvFallback names the environment variable that sets the extractor
-// taking over when the LLM extractor fails on every attempt ("rules").
-const EnvFallback = "MEDCHRON_LLM_FALLBACK"
-
-// extractRetry is $MEDCHRON_EXTRACT_RETRY, the wait before a failed
-// extraction's first retry (0: the pipeline's default, 15 s).
-func extractRetry() time.Duration {
-	d, _ := time.ParseDuration(os.Getenv("MEDCHRON_EXTRACT_RETRY"))
-	return d
-}
-
-// Fallback returns $MEDCHRON_LLM_FALLBACK, the default of the commands'
-// --llm-fallback flag.
-func Fallback() string { return os.Getenv(EnvFallback) }
 
 // OCRDPI is the resolution pages are rendered at for OCR when their own
 // image cannot be used as is.
 const OCRDPI = 300
 
-// readers is the pool of document reader processes (extract/sandbox):
+// newReaders returns the pool of document reader processes (extract/sandbox):
 // PDF inspection, text layers, page images and OCR of untrusted files run
 // there under memory and CPU limits, never in this process.
 func newReaders(cfg Config) *sandbox.Pool {
-	return sandbox.New(sandbox.Config{Size: cfg.Workers, DPI: OCRDPI})
+	return sandbox.New(sandbox.Config{Size: cfg.Workers, DPI: OCRDPI, InProcess: cfg.InProcess})
 }
 
 // readerFiles is the pipeline's PDFReader over the reader processes: the
@@ -84,17 +67,21 @@ func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
 }
 
 // newSearch returns search over the store when it can index, with the
-// embedder the environment configures (the local one by default).
-func newSearch(st pipeline.Store, log *slog.Logger) (*search.Service, error) {
+// embedder cfg configures (the local one by default).
+func newSearch(st store.Store, cfg Config) (*search.Service, error) {
 	idx, ok := st.(search.Index)
 	if !ok {
 		return nil, nil
 	}
-	emb, err := search.FromEnv()
-	if err != nil {
-		return nil, err
+	var emb search.Embedder = search.Local{}
+	if cfg.Embedding != nil {
+		o, err := search.NewOpenAI(*cfg.Embedding)
+		if err != nil {
+			return nil, err
+		}
+		emb = o
 	}
-	return &search.Service{Index: idx, Embedder: emb, Logger: log}, nil
+	return &search.Service{Index: idx, Embedder: emb, Logger: cfg.Logger}, nil
 }
 
 // parts are the replaceable pieces a pipeline runs with.
@@ -111,7 +98,7 @@ type parts struct {
 }
 
 // storeCache backs the LLM response cache with the store.
-type storeCache struct{ q pipeline.Queries }
+type storeCache struct{ q store.Cache }
 
 func (c storeCache) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	return c.q.CacheGet(ctx, key)
@@ -123,7 +110,7 @@ func (c storeCache) Put(ctx context.Context, key string, val []byte) error {
 // extractorsFor returns the lookup of extractors by name and prompt
 // version: rules, or the configured LLM with any embedded prompt version
 // (built once per version).
-func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st pipeline.Store) func(string, string) (extract.Extractor, error) {
+func extractorsFor(ruleEx, llmEx extract.Extractor, llmCfg llm.Config, st store.Store) func(string, string) (extract.Extractor, error) {
 	var mu sync.Mutex
 	byVersion := map[string]extract.Extractor{}
 	return func(name, version string) (extract.Extractor, error) {
@@ -162,7 +149,7 @@ type codeBookStore interface {
 
 // codeBook returns the store's imported ICD-10-CM table as a code book for
 // the rules extractor, or nil when there is none.
-func codeBook(ctx context.Context, st pipeline.Store) (rules.CodeBook, error) {
+func codeBook(ctx context.Context, st store.Store) (rules.CodeBook, error) {
 	cs, ok := st.(codeBookStore)
 	if !ok {
 		return nil, nil
@@ -177,7 +164,7 @@ func codeBook(ctx context.Context, st pipeline.Store) (rules.CodeBook, error) {
 // newParts builds the PDF reader, the OCR pool and the extractors. When
 // the store holds an imported ICD-10-CM table, the rules extractor drops
 // codes it does not know and describes the ones the record leaves bare.
-func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error) {
+func newParts(ctx context.Context, cfg Config, st store.Store) (*parts, error) {
 	readers := newReaders(cfg)
 	p := &parts{pdf: readerFiles{readers}, readers: readers}
 	p.close = append(p.close, readers.Close)
@@ -192,16 +179,10 @@ func newParts(ctx context.Context, cfg Config, st pipeline.Store) (*parts, error
 		return nil, err
 	}
 	ruleEx := rules.New(rules.Options{Codes: book})
-	llmCfg, err := llm.ConfigFromEnv()
-	if cfg.LLM != nil {
-		llmCfg, err = *cfg.LLM, nil
-	}
-	haveLLM := err == nil
-	if err != nil && !errors.Is(err, llm.ErrNotConfigured) {
-		return nil, err
-	}
+	var llmCfg llm.Config
 	var llmEx extract.Extractor
-	if haveLLM {
+	if cfg.LLM != nil {
+		llmCfg = *cfg.LLM
 		llmCfg.Logger = cfg.Logger
 		ex, err := llm.New(llmCfg, storeCache{q: st})
 		if err != nil {

@@ -4,10 +4,9 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/medchron/medchron/store"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
-
-	"github.com/medchron/medchron/pipeline"
 )
 
 // riverQueue implements pipeline.Queue over a River client whose driver
@@ -16,7 +15,7 @@ type riverQueue[TTx any] struct {
 	client *river.Client[TTx]
 }
 
-func (q riverQueue[TTx]) InsertTx(ctx context.Context, tx pipeline.Tx, jobs ...river.InsertManyParams) error {
+func (q riverQueue[TTx]) InsertTx(ctx context.Context, tx store.Tx, jobs ...river.InsertManyParams) error {
 	if len(jobs) == 0 {
 		return nil
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"runtime"
 	"time"
 
@@ -21,38 +20,7 @@ import (
 	"github.com/medchron/medchron/store/postgres"
 )
 
-// ServerConfig says how to run against PostgreSQL.
-type ServerConfig struct {
-	// DatabaseURL is a postgres:// DSN ($DATABASE_URL).
-	DatabaseURL string
-	// Workers is the number of OCR workers in this process; 0 makes a
-	// process that only inserts jobs (an API server without workers).
-	Workers int
-	// Extractor is "rules", "llm", or "" (llm when configured, else rules).
-	Extractor string
-	// Migrate applies medchron's and River's migrations at start-up.
-	Migrate bool
-	Logger  *slog.Logger
-	// WorkDir holds working copies of original files for the PDF tools
-	// while their documents are processed (default: the user cache folder).
-	WorkDir string
-	// KeyFile seals the originals; default ServerKeyFile(). Every machine
-	// needs the same file.
-	KeyFile string
-	// Fallback is the extractor ("rules") that takes over a document the
-	// configured one failed on every attempt; "" for none.
-	Fallback string
-	// RescueAfter is how long a job may stay running before River gives it
-	// to another worker (its worker is presumed dead: killed, machine
-	// lost). Default 35 minutes: longer than the longest job timeout, so a
-	// live job is never run twice. $MEDCHRON_RESCUE_AFTER overrides it.
-	RescueAfter time.Duration
-}
-
-// DefaultRescueAfter is ServerConfig.RescueAfter's default.
-const DefaultRescueAfter = 35 * time.Minute
-
-// Server is medchron on PostgreSQL: any number of these processes, on any
+// Server is the server way of running, on PostgreSQL: any number of these processes, on any
 // number of machines, share one database and River's queue in it.
 type Server struct {
 	Store    *postgres.Store
@@ -106,7 +74,7 @@ func migrateServer(ctx context.Context, st *postgres.Store, log *slog.Logger) er
 
 // OpenServer connects to PostgreSQL and builds the pipeline and a River
 // client (a working one when cfg.Workers > 0, else insert-only).
-func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
+func OpenServer(ctx context.Context, cfg Config) (*Server, error) {
 	var err error
 	if cfg.DatabaseURL == "" {
 		return nil, errors.New("server mode needs DATABASE_URL=postgres://…")
@@ -148,32 +116,30 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	if _, err := st.SweepBlobs(ctx, time.Now().Add(-24*time.Hour)); err != nil {
 		cfg.Logger.Warn("leftovers of interrupted uploads not removed", "error", err)
 	}
-	parts, err := newParts(ctx, Config{Workers: max(cfg.Workers, 1), Extractor: cfg.Extractor, Fallback: cfg.Fallback, Logger: cfg.Logger, NoOCR: false}, st)
+	pc := cfg
+	pc.Workers, pc.NoOCR = max(cfg.Workers, 1), false
+	parts, err := newParts(ctx, pc, st)
 	if err != nil {
 		return fail(err)
 	}
 	s.closers = append(s.closers, parts.close...)
 	s.Readers = parts.readers
-	svc, err := newSearch(st, cfg.Logger)
+	svc, err := newSearch(st, cfg)
 	if err != nil {
 		return fail(err)
 	}
 	s.Search = svc
-	ocrTimeout, _ := time.ParseDuration(os.Getenv("MEDCHRON_OCR_TIMEOUT"))
 	p, err := pipeline.New(pipeline.Config{
-		OCRTimeout: ocrTimeout,
+		OCRTimeout: cfg.OCRTimeout,
 		Indexer:    indexer(svc),
 		Store:      st, PDF: parts.pdf, OCR: parts.ocr, Extractor: parts.extractor, ExtractorFor: parts.extractorFor,
-		Fallback: parts.fallback, ExtractRetry: extractRetry(), WorkDir: cfg.WorkDir, Logger: cfg.Logger,
+		Fallback: parts.fallback, ExtractRetry: cfg.ExtractRetry, WorkDir: cfg.WorkDir, Logger: cfg.Logger,
 	})
 	if err != nil {
 		return fail(err)
 	}
 	if cfg.RescueAfter <= 0 {
 		cfg.RescueAfter = DefaultRescueAfter
-		if d, err := time.ParseDuration(os.Getenv("MEDCHRON_RESCUE_AFTER")); err == nil && d > 0 {
-			cfg.RescueAfter = d
-		}
 	}
 	rc := &river.Config{
 		Logger: quietRiverLogger(cfg.Logger),
@@ -208,26 +174,15 @@ func (s *Server) Start(ctx context.Context) error {
 	return s.River.Start(ctx)
 }
 
-// Close stops fetching jobs and lets running ones finish for up to a
-// minute (then cancels them: River puts them back to be retried), and
-// closes the pool.
+// Close stops the job workers as every way of running does (stopJobs)
+// and closes the pool.
 func (s *Server) Close(ctx context.Context) error {
 	var errs []error
 	if s.River != nil && s.working {
-		stopCtx, cancel := context.WithTimeout(ctx, time.Minute)
-		if err := s.River.Stop(stopCtx); err != nil {
-			hard, cancel2 := context.WithTimeout(context.Background(), 10*time.Second)
-			if err := s.River.StopAndCancel(hard); err != nil {
-				errs = append(errs, err)
-			}
-			cancel2()
-		}
-		cancel()
+		errs = append(errs, stopJobs(ctx, s.River))
 	}
 	for i := len(s.closers) - 1; i >= 0; i-- {
-		if err := s.closers[i](); err != nil {
-			errs = append(errs, err)
-		}
+		errs = append(errs, s.closers[i]())
 	}
 	return errors.Join(errs...)
 }

@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"context"
 	"runtime"
 
 	"github.com/medchron/medchron/internal/app"
-	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/web"
 )
 
@@ -14,25 +12,9 @@ import (
 func defaultWorkers() int { return runtime.NumCPU() }
 
 // searcherFor returns the search the HTTP API answers with, or nil.
-func searcherFor(h *app.Handle) web.Searcher {
+func searcherFor(h *app.App) web.Searcher {
 	if h.Search == nil {
 		return nil
 	}
-	return webSearch{h.Search}
-}
-
-// webSearch adapts search.Service to web.Searcher.
-type webSearch struct{ svc *search.Service }
-
-func (s webSearch) Search(ctx context.Context, matterID, query string, limit int) ([]web.SearchHit, error) {
-	hits, err := s.svc.Search(ctx, matterID, query, limit)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]web.SearchHit, len(hits))
-	for i, h := range hits {
-		out[i] = web.SearchHit{Kind: h.Kind, DocumentID: h.DocumentID, File: h.File, Page: h.Page, EntryID: h.EntryID,
-			Date: h.Date, Provider: h.Provider, Snippet: h.Snippet, Score: h.Score}
-	}
-	return out, nil
+	return h.Search
 }

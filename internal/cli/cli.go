@@ -12,6 +12,8 @@ import (
 	"os"
 	"runtime/pprof"
 	"strings"
+
+	"github.com/medchron/medchron/internal/app"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=...".
@@ -23,10 +25,12 @@ type command struct {
 	run     func(ctx context.Context, env *Env, args []string) error
 }
 
-// Env is what a command writes to.
+// Env is what a command writes to, and the environment variables read
+// once when it started.
 type Env struct {
 	Stdout, Stderr io.Writer
 	Log            *slog.Logger
+	Settings       app.Environment
 }
 
 // exitError carries an exit status without printing more.
@@ -58,16 +62,22 @@ func commands() []command {
 
 // Main runs the command line args and returns the exit status.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	level := slog.LevelWarn
-	if os.Getenv("MEDCHRON_DEBUG") != "" {
-		level = slog.LevelDebug
-	}
-	env := &Env{Stdout: stdout, Stderr: stderr, Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return 0
 	}
-	if path := os.Getenv("MEDCHRON_CPUPROFILE"); path != "" {
+	settings, err := app.ReadEnv(os.Getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "medchron: environment: %v\n", err)
+		return 2
+	}
+	level := slog.LevelWarn
+	if settings.Debug {
+		level = slog.LevelDebug
+	}
+	env := &Env{Stdout: stdout, Stderr: stderr, Settings: settings,
+		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
+	if path := settings.CPUProfile; path != "" {
 		if f, err := os.Create(path); err == nil {
 			defer f.Close()
 			if pprof.StartCPUProfile(f) == nil {

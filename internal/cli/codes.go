@@ -7,13 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
-	"github.com/medchron/medchron/extract/icd10"
+	"github.com/medchron/medchron/icd10"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/postgres"
 	"github.com/medchron/medchron/store/sqlite"
 )
@@ -70,13 +68,14 @@ func runCodesImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var n int
-	into := "PostgreSQL"
-	if db.server() {
-		n, err = importCodesPostgres(ctx, db.url, book)
-	} else {
-		into = "SQLite"
-		n, err = importCodesSQLite(ctx, db.path, book)
+	st, into, closeStore, err := openCodeStore(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	n, err := st.ReplaceICD10(ctx, store.BookCodes(book))
+	if errors.Is(err, store.ErrNotMigrated) {
+		return errors.New("the database has no code table yet: run `medchron migrate` first")
 	}
 	if err != nil {
 		return err
@@ -88,70 +87,41 @@ func runCodesImport(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// undefinedTable is PostgreSQL's SQLSTATE for a missing table.
-const undefinedTable = "42P01"
-
 const codesUsage = "Usage: medchron codes import [--database-url DSN | --db PATH] FILE"
 
-// orderedCodes calls add for every code of the book in code order.
-func orderedCodes(book *icd10.Book, add func(code string, billable bool, short, long string)) {
-	type row struct {
-		code, short, long string
-		billable          bool
-	}
-	rows := make([]row, 0, book.Len())
-	book.Each(func(code string, billable bool, short, long string) {
-		rows = append(rows, row{code, short, long, billable})
-	})
-	sort.Slice(rows, func(i, j int) bool { return rows[i].code < rows[j].code })
-	for _, r := range rows {
-		add(r.code, r.billable, r.short, r.long)
-	}
+// codeStore is what importing codes needs of a store.
+type codeStore interface {
+	ReplaceICD10(ctx context.Context, codes []store.ICD10Code) (int, error)
 }
 
-// importCodesSQLite replaces the code table of the SQLite store at dbPath
-// (default app.DefaultDBPath()) with book.
-func importCodesSQLite(ctx context.Context, dbPath string, book *icd10.Book) (int, error) {
-	codes := make([]sqlite.ICD10Code, 0, book.Len())
-	orderedCodes(book, func(code string, billable bool, short, long string) {
-		codes = append(codes, sqlite.ICD10Code{Code: code, Billable: billable, Short: short, Long: long})
-	})
+// openCodeStore opens the store the user chose for importing codes: the
+// PostgreSQL database at db.url (it must be migrated, "medchron migrate":
+// importing does not change its schema), else the SQLite file at db.path
+// (default app.DefaultDBPath()), locked against other processes. It
+// returns the store, its name for the user and how to close it.
+func openCodeStore(ctx context.Context, db dbFlags) (codeStore, string, func(), error) {
+	if db.server() {
+		st, err := postgres.Open(ctx, db.url)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		return st, "PostgreSQL", func() { st.Close() }, nil
+	}
+	dbPath := db.path
 	if dbPath == "" {
 		dbPath = app.DefaultDBPath()
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
-		return 0, fmt.Errorf("database folder: %w", err)
+		return nil, "", nil, fmt.Errorf("database folder: %w", err)
 	}
 	unlock, err := sqlite.Lock(dbPath)
 	if err != nil {
-		return 0, err
+		return nil, "", nil, err
 	}
-	defer unlock()
 	st, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
-		return 0, err
+		unlock()
+		return nil, "", nil, err
 	}
-	defer st.Close()
-	return st.ReplaceICD10(ctx, codes)
-}
-
-// importCodesPostgres replaces the code table of the PostgreSQL database
-// at dsn with book, in one transaction. The database must be migrated
-// ("medchron migrate"): importing does not change its schema.
-func importCodesPostgres(ctx context.Context, dsn string, book *icd10.Book) (int, error) {
-	codes := make([]postgres.ICD10Code, 0, book.Len())
-	orderedCodes(book, func(code string, billable bool, short, long string) {
-		codes = append(codes, postgres.ICD10Code{Code: code, Billable: billable, Short: short, Long: long})
-	})
-	st, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		return 0, err
-	}
-	defer st.Close()
-	n, err := st.ReplaceICD10(ctx, codes)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == undefinedTable {
-		return 0, errors.New("the database has no code table yet: run `medchron migrate` first")
-	}
-	return n, err
+	return st, "SQLite", func() { st.Close(); unlock() }, nil
 }

@@ -139,6 +139,7 @@ func TestCodesImportErrors(t *testing.T) {
 // TestCodesImportShared imports the full CMS table from ../shared (about
 // 95,000 codes) twice: the second import replaces the first.
 func TestCodesImportShared(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(repoRoot(t), "..", "shared", "data", "codes", "icd10cm", "icd10cm_fy2022_order_cdc.csv")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("shared ICD-10-CM order file not present")

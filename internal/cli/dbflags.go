@@ -38,7 +38,7 @@ func (d *dbFlags) check() error {
 // server reports whether the command runs on PostgreSQL.
 func (d *dbFlags) server() bool { return d.url != "" }
 
-// options returns app.Options for the chosen database.
-func (d *dbFlags) options() app.Options {
-	return app.Options{DatabaseURL: d.url, DBPath: d.path}
+// options returns app.Config for the chosen database.
+func (d *dbFlags) options() app.Config {
+	return app.Config{DatabaseURL: d.url, DBPath: d.path}
 }

@@ -11,13 +11,14 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/eval"
+	"github.com/medchron/medchron/internal/export"
 	"github.com/medchron/medchron/internal/fixture"
 	"github.com/medchron/medchron/internal/fixture/zoo"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/sqlite"
 )
 
@@ -64,7 +65,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return exitError{2}
 	}
-	var codes []sqlite.ICD10Code
+	var codes []store.ICD10Code
 	if f.db != "" {
 		if codes, err = storedCodes(ctx, f.db); err != nil {
 			return err
@@ -168,7 +169,7 @@ func findBundles(root string) ([]bundle, error) {
 // evalFile processes one PDF into a fresh store at dir and scores it; a
 // bundle whose truth names each page's layout family is scored per family
 // too.
-func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, codes []sqlite.ICD10Code, dir string) (r eval.Run, z eval.ZooRun) {
+func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, codes []store.ICD10Code, dir string) (r eval.Run, z eval.ZooRun) {
 	r = eval.Run{Name: filepath.ToSlash(filepath.Join(b.name, filepath.Base(pdf))), Extractor: f.extractor}
 	z = eval.ZooRun{Matter: b.name, Rendering: strings.TrimSuffix(filepath.Base(pdf), filepath.Ext(pdf))}
 	db := filepath.Join(dir, "medchron.db")
@@ -187,7 +188,7 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 		}
 		defer stop()
 	}
-	e, err := app.OpenEmbedded(ctx, cfg)
+	e, err := app.OpenEmbedded(ctx, env.Settings.Apply(cfg)) // the oracle's LLM, if set, stays
 	if err != nil {
 		r.Err = err
 		return r, z
@@ -226,7 +227,7 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 	r.Report.Grounding = eval.CheckGrounding(c, pages)
 	if f.out != "" {
 		out := filepath.Join(f.out, strings.TrimSuffix(r.Name, filepath.Ext(r.Name)))
-		if _, err := report.WriteAll(ctx, out, c, demand.Generate(c, demand.Options{})); err != nil {
+		if _, err := export.WriteAll(ctx, out, c, demand.Generate(c, demand.Options{})); err != nil {
 			r.Err = err
 		}
 	}
@@ -264,7 +265,7 @@ func storedPages(ctx context.Context, e *app.Embedded, c chronology.Chronology) 
 }
 
 // storedCodes reads the ICD-10-CM table imported into the store at path.
-func storedCodes(ctx context.Context, path string) ([]sqlite.ICD10Code, error) {
+func storedCodes(ctx context.Context, path string) ([]store.ICD10Code, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("--db: %w", err)
 	}
@@ -284,7 +285,7 @@ func storedCodes(ctx context.Context, path string) ([]sqlite.ICD10Code, error) {
 }
 
 // replaceCodes stores codes in the store at path.
-func replaceCodes(ctx context.Context, path string, codes []sqlite.ICD10Code) error {
+func replaceCodes(ctx context.Context, path string, codes []store.ICD10Code) error {
 	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		return err

@@ -40,6 +40,7 @@ func realSet(t *testing.T, edit bool) (truth, data string) {
 }
 
 func TestEvalReal(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		edit bool

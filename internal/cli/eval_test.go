@@ -45,6 +45,7 @@ func linkBundle(t *testing.T, dir string, truth fixture.Truth, pdfs ...string) {
 }
 
 func TestEval(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	truth, err := fixture.LoadTruth(filepath.Join(root, "testdata", "bundles", "small", fixture.TruthFile))
 	if err != nil {
@@ -197,6 +198,7 @@ func dxWords(s string) string {
 // and diagnosis recall against the patient's truth file. Records unlike
 // the generated fixtures are where the extractor earns its keep.
 func TestGeneralitySynthea(t *testing.T) {
+	t.Parallel()
 	dir := sharedDir(t, "synthea", "notes-and-truth")
 	truths, _ := filepath.Glob(filepath.Join(dir, "*__truth.json"))
 	if len(truths) == 0 {
@@ -336,6 +338,7 @@ func regroundChronology(t *testing.T, db string, c chronology.Chronology) eval.G
 // TestGeneralityMTSamples processes the ten rendered MTSamples PDFs, clean
 // and scanned: none may fail, and no verified quote may be off its page.
 func TestGeneralityMTSamples(t *testing.T) {
+	t.Parallel()
 	base := sharedDir(t, "rendered-pdfs", "mtsamples-pi")
 	cases := []struct {
 		name string
@@ -346,6 +349,7 @@ func TestGeneralityMTSamples(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			if tc.name == "scanned" && testing.Short() {
 				t.Skip("OCR run skipped in -short mode")
 			}

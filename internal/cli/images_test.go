@@ -106,7 +106,7 @@ func TestProcessImageInputs(t *testing.T) {
 	}
 	// Word boxes are in points on a Letter page (300 dpi frames), and the
 	// PNG's page (no resolution: 11 inches tall) holds the same words.
-	h, err := app.Open(context.Background(), app.Options{DBPath: db, NoOCR: true})
+	h, err := app.Open(context.Background(), app.Config{DBPath: db, NoOCR: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,7 +78,7 @@ var llmBundles = map[string]fixture.Spec{"small": fixture.Small(), "injection": 
 func writeBundle(t *testing.T, spec fixture.Spec) (string, fixture.Truth) {
 	t.Helper()
 	dir := t.TempDir()
-	truth, err := fixture.WriteBundle(context.Background(), dir, spec)
+	truth, err := fixture.WriteBornDigitalBundle(context.Background(), dir, spec) // the text layer is all the replays read
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,9 +3,10 @@ package cli
 import (
 	"os"
 
-	"github.com/medchron/medchron/extract/sandbox"
 	"syscall"
 	"testing"
+
+	"github.com/medchron/medchron/extract/sandbox"
 )
 
 // TestMain re-executes the test binary with OMP_THREAD_LIMIT=1, which

@@ -16,13 +16,14 @@ import (
 	"unicode"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/internal/export"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // maxFileSize bounds one input file.
@@ -89,7 +90,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 
-	opts := f.db.options()
+	opts := env.Settings.Apply(f.db.options())
 	opts.Workers, opts.Extractor, opts.Fallback, opts.Logger = f.workers, f.extractor, f.fallback, env.Log
 	if opts.Workers <= 0 {
 		opts.Workers = defaultWorkers()
@@ -109,12 +110,12 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	c, pr := run.chronology, run.progress
 	env.Log.Debug("writing outputs", "dir", f.out)
 	d := demand.Generate(c, demand.Options{})
-	paths, err := report.WriteAll(ctx, f.out, c, d)
+	paths, err := export.WriteAll(ctx, f.out, c, d)
 	if err != nil {
 		return err
 	}
 	if !f.quiet {
-		printSummary(env.Stdout, c, pr, run.took, paths)
+		printSummary(env.Stdout, env.Settings, c, pr, run.took, paths)
 	}
 	if run.failed > 0 {
 		return exitError{1}
@@ -135,7 +136,7 @@ type pipelineRun struct {
 // matter m (each streamed from disk into the store), waits for every
 // stage, prints one line per unreadable file or page to env.Stderr, and
 // returns the matter's chronology. It backs both "process" and "eval".
-func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st pipeline.Store, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
+func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st matterReader, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
 	start := time.Now()
 	var run pipelineRun
 	var inputs []pipeline.Input
@@ -272,7 +273,7 @@ func shown(path string) string {
 
 // reportDocumentErrors prints one line per failed document and per
 // unreadable page, and returns the number of failed documents.
-func reportDocumentErrors(ctx context.Context, w io.Writer, st pipeline.Store, matterID string) int {
+func reportDocumentErrors(ctx context.Context, w io.Writer, st matterReader, matterID string) int {
 	docs, err := st.MatterDocuments(ctx, matterID)
 	if err != nil {
 		fmt.Fprintln(w, err)
@@ -280,7 +281,7 @@ func reportDocumentErrors(ctx context.Context, w io.Writer, st pipeline.Store, m
 	}
 	failed := 0
 	for _, d := range docs {
-		if d.Status == pipeline.StatusFailed {
+		if d.Status == store.StatusFailed {
 			fmt.Fprintf(w, "%s: %s\n", d.File, d.Error)
 			failed++
 			continue
@@ -298,15 +299,9 @@ func reportDocumentErrors(ctx context.Context, w io.Writer, st pipeline.Store, m
 	return failed
 }
 
-// llmPrices reads the endpoint's prices in US dollars per million prompt
-// and completion tokens from MEDCHRON_LLM_PRICE_IN and MEDCHRON_LLM_PRICE_OUT.
-func llmPrices() (in, out float64, ok bool) {
-	in, err1 := strconv.ParseFloat(os.Getenv("MEDCHRON_LLM_PRICE_IN"), 64)
-	out, err2 := strconv.ParseFloat(os.Getenv("MEDCHRON_LLM_PRICE_OUT"), 64)
-	return in, out, err1 == nil && err2 == nil
-}
-
-func printSummary(w io.Writer, c chronology.Chronology, pr pipeline.Progress, took time.Duration, paths []string) {
+// printSummary prints what a run made; the LLM's cost is estimated when
+// the environment gives the endpoint's prices.
+func printSummary(w io.Writer, settings app.Environment, c chronology.Chronology, pr pipeline.Progress, took time.Duration, paths []string) {
 	var text, ocr, empty int
 	for _, d := range c.Documents {
 		for _, s := range d.PageSources {
@@ -332,8 +327,8 @@ func printSummary(w io.Writer, c chronology.Chronology, pr pipeline.Progress, to
 		len(c.Entries), unverified, len(c.Providers), len(c.Bills), c.Specials.TotalCharges, len(c.Gaps), len(c.Flags))
 	if c.Usage != nil {
 		fmt.Fprintf(w, "LLM tokens: %d prompt, %d completion", c.Usage.PromptTokens, c.Usage.CompletionTokens)
-		if in, out, ok := llmPrices(); ok {
-			fmt.Fprintf(w, "; estimated cost $%.2f", llm.Cost(*c.Usage, in, out))
+		if settings.HaveLLMPrices {
+			fmt.Fprintf(w, "; estimated cost $%.2f", llm.Cost(*c.Usage, settings.LLMPriceIn, settings.LLMPriceOut))
 		}
 		fmt.Fprintln(w)
 	}

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/medchron/medchron/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/internal/testutil"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 

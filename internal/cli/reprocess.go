@@ -17,6 +17,7 @@ import (
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 type reprocessFlags struct {
@@ -66,7 +67,7 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 	if !f.db.server() && f.workers < 1 {
 		f.workers = 1 // the embedded mode works its own jobs
 	}
-	opts := f.db.options()
+	opts := env.Settings.Apply(f.db.options())
 	opts.Workers, opts.Extractor, opts.Fallback, opts.Logger = f.workers, f.extractor, f.fallback, env.Log
 	h, err := app.Open(ctx, opts)
 	if err != nil {
@@ -102,7 +103,7 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 	}
 	still := 0
 	for _, d := range plan.failed {
-		if cur, err := h.Store.Document(ctx, d.ID); err == nil && cur.Status == pipeline.StatusFailed {
+		if cur, err := h.Store.Document(ctx, d.ID); err == nil && cur.Status == store.StatusFailed {
 			still++
 		}
 	}
@@ -117,7 +118,7 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 
 // followJobs queues re-extraction of the plan's extracted documents and
 // follows the jobs to their end with a progress line.
-func followJobs(ctx context.Context, env *Env, h *app.Handle, plan *reprocessPlan, f reprocessFlags) error {
+func followJobs(ctx context.Context, env *Env, h *app.App, plan *reprocessPlan, f reprocessFlags) error {
 	if len(plan.docs) == 0 {
 		return nil
 	}
@@ -160,15 +161,15 @@ func followJobs(ctx context.Context, env *Env, h *app.Handle, plan *reprocessPla
 // reprocessPlan is what a reprocess would touch.
 type reprocessPlan struct {
 	matters []string
-	docs    []pipeline.DocumentRecord
+	docs    []store.Document
 	// failed are documents that failed: they are processed again from
 	// the start (Pipeline.Retry), whatever --force says.
-	failed                 []pipeline.DocumentRecord
+	failed                 []store.Document
 	pages, ocrPages, chars int
 	skipped                int
 }
 
-func planReprocess(ctx context.Context, st pipeline.Store, f reprocessFlags, since dates.Date) (*reprocessPlan, error) {
+func planReprocess(ctx context.Context, st reprocessStore, f reprocessFlags, since dates.Date) (*reprocessPlan, error) {
 	var ms []chronology.Matter
 	if f.all {
 		var err error
@@ -194,13 +195,13 @@ func planReprocess(ctx context.Context, st pipeline.Store, f reprocessFlags, sin
 			if seen[d.ID] || (!since.IsZero() && dates.Of(d.CreatedAt).Before(since)) {
 				continue
 			}
-			if d.Status == pipeline.StatusFailed {
+			if d.Status == store.StatusFailed {
 				seen[d.ID] = true
 				p.failed = append(p.failed, d)
 				touched = true
 				continue
 			}
-			if d.Status != pipeline.StatusExtracted || f.failedOnly {
+			if d.Status != store.StatusExtracted || f.failedOnly {
 				continue
 			}
 			seen[d.ID] = true
@@ -234,7 +235,7 @@ func planReprocess(ctx context.Context, st pipeline.Store, f reprocessFlags, sin
 
 // sameExtractor reports whether a stored result already comes from the
 // requested extractor and prompt version.
-func sameExtractor(r pipeline.StoredResult, f reprocessFlags) bool {
+func sameExtractor(r store.StoredResult, f reprocessFlags) bool {
 	switch {
 	case f.extractor == "rules":
 		return r.Extractor == "rules"

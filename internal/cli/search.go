@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/internal/app"
-	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/sqlite"
 )
 
@@ -47,7 +47,7 @@ on OPENAI_BASE_URL when set, else from the built-in local embedder.`)
 	if err := db.check(); err != nil {
 		return err
 	}
-	opts := db.options()
+	opts := env.Settings.Apply(db.options())
 	opts.Logger, opts.NoOCR = env.Log, true
 	h, err := app.Open(ctx, opts)
 	if err != nil {
@@ -58,7 +58,7 @@ on OPENAI_BASE_URL when set, else from the built-in local embedder.`)
 	}
 	defer h.Close(context.Background())
 	if _, err := h.Store.Matter(ctx, matter); err != nil {
-		if errors.Is(err, pipeline.ErrNotFound) {
+		if errors.Is(err, store.ErrNotFound) {
 			return fmt.Errorf("no matter %q in this database", matter)
 		}
 		return err
@@ -81,7 +81,7 @@ on OPENAI_BASE_URL when set, else from the built-in local embedder.`)
 // ensureIndexed embeds the matter's pages and entries with the current
 // model when it has none of that model's vectors (never indexed, or
 // indexed with another model).
-func ensureIndexed(ctx context.Context, w io.Writer, st pipeline.Store, svc *search.Service, matterID string) error {
+func ensureIndexed(ctx context.Context, w io.Writer, st matterReader, svc *search.Service, matterID string) error {
 	models, err := svc.Index.VectorModels(ctx, matterID)
 	if err != nil {
 		return err
@@ -105,7 +105,7 @@ func ensureIndexed(ctx context.Context, w io.Writer, st pipeline.Store, svc *sea
 	}
 	c, _, err := st.Chronology(ctx, matterID)
 	switch {
-	case errors.Is(err, pipeline.ErrNotFound):
+	case errors.Is(err, store.ErrNotFound):
 		return nil // not built yet: pages only
 	case err != nil:
 		return err

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"os"
 	"time"
 
 	"github.com/medchron/medchron/internal/app"
@@ -38,14 +37,14 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	// Browser users sign in; the token (optional) is for scripts calling
 	// the API, which otherwise need a signed-in session too.
-	token := os.Getenv("MEDCHRON_API_TOKEN")
+	token := env.Settings.APIToken
 	if *workers < 0 {
 		*workers = defaultWorkers()
 	}
 	if !db.server() && *workers == 0 {
 		return errors.New("the embedded mode runs its jobs in this process: --workers must be at least 1")
 	}
-	opts := db.options()
+	opts := env.Settings.Apply(db.options())
 	opts.Workers, opts.Extractor, opts.Fallback, opts.Migrate, opts.Logger = *workers, *extractor, *fallback, *migrate, env.Log
 	h, err := app.Open(ctx, opts)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/sqlite"
 )
 
@@ -95,7 +96,7 @@ func userCommand(ctx context.Context, env *Env, in io.Reader, args []string) err
 			return err
 		}
 	}
-	opts := db.options()
+	opts := env.Settings.Apply(db.options())
 	opts.Logger, opts.NoOCR = env.Log, true
 	h, err := app.Open(ctx, opts)
 	if err != nil {
@@ -126,7 +127,7 @@ var userSubcommands = map[string]bool{"add": true, "list": true, "password": tru
 // user, ends their sessions unless the change is "enable", and audits it.
 func changeUser(ctx context.Context, w io.Writer, st access.Store, sub, username string, role access.Role, password string) error {
 	u, err := st.UserByName(ctx, strings.ToLower(strings.TrimSpace(username)))
-	if errors.Is(err, access.ErrNotFound) {
+	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("no user named %s (medchron user list shows them)", username)
 	}
 	if err != nil {
@@ -166,7 +167,7 @@ func changeUser(ctx context.Context, w io.Writer, st access.Store, sub, username
 // addUser stores u and audits its creation by the command line.
 func addUser(ctx context.Context, w io.Writer, st access.Store, u access.User) error {
 	if err := st.CreateUser(ctx, u); err != nil {
-		if errors.Is(err, access.ErrExists) {
+		if errors.Is(err, store.ErrExists) {
 			return fmt.Errorf("a user named %s already exists", u.Username)
 		}
 		return err

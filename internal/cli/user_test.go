@@ -14,6 +14,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/store"
 )
 
 // userRun runs "medchron user ..." with stdin.
@@ -134,7 +135,7 @@ func testUserCommand(t *testing.T, db []string) {
 	if ok, _ := access.CheckPassword(bob.PasswordHash, "a brand new secret"); !ok || bob.Role != access.RoleAttorney || !bob.Disabled {
 		t.Errorf("bob after the changes: role %s, disabled %v, new password accepted %v", bob.Role, bob.Disabled, ok)
 	}
-	if _, err := st.Session(context.Background(), sess.TokenHash); !errors.Is(err, access.ErrNotFound) {
+	if _, err := st.Session(context.Background(), sess.TokenHash); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("bob's session survived a new password: %v", err)
 	}
 	evs, err := st.AuditEvents(context.Background(), access.AuditFilter{Limit: 100})
@@ -159,9 +160,9 @@ func testUserCommand(t *testing.T, db []string) {
 // --database-url arguments; done closes it.
 func openAccessStore(t *testing.T, db []string) (access.Store, func()) {
 	t.Helper()
-	opts := app.Options{DBPath: db[1], NoOCR: true}
+	opts := app.Config{DBPath: db[1], NoOCR: true}
 	if db[0] == "--database-url" {
-		opts = app.Options{DatabaseURL: db[1]}
+		opts = app.Config{DatabaseURL: db[1]}
 	}
 	h, err := app.Open(context.Background(), opts)
 	if err != nil {

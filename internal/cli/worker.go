@@ -28,7 +28,7 @@ func runWorker(ctx context.Context, env *Env, args []string) error {
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
-	h, err := app.Open(ctx, app.Options{DatabaseURL: *dbURL, Workers: *workers, Extractor: *extractor, Fallback: *fallback, Migrate: *migrate, Logger: env.Log})
+	h, err := app.Open(ctx, env.Settings.Apply(app.Config{DatabaseURL: *dbURL, Workers: *workers, Extractor: *extractor, Fallback: *fallback, Migrate: *migrate, Logger: env.Log}))
 	if err != nil {
 		return err
 	}

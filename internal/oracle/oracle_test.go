@@ -47,7 +47,7 @@ func oracleBundles(t *testing.T) []oracleBundle {
 	}
 	out := []oracleBundle{{"small", root}}
 	dir := filepath.Join(t.TempDir(), "bench-60")
-	if _, err := fixture.WriteBundle(ctx, dir, fixture.Bench(60)); err != nil {
+	if _, err := fixture.WriteBornDigitalBundle(ctx, dir, fixture.Bench(60)); err != nil {
 		t.Fatal(err)
 	}
 	out = append(out, oracleBundle{"bench-60", dir})
@@ -112,7 +112,7 @@ func run(t *testing.T, b oracleBundle) (chronology.Chronology, fixture.Truth, *S
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(raw)
-	doc := chronology.Document{ID: "doc-" + b.name, File: fixture.BornDigitalFile, SHA256: hex.EncodeToString(sum[:]), Pages: len(pages)}
+	doc := chronology.Document{Document: extract.Document{ID: "doc-" + b.name, File: fixture.BornDigitalFile, SHA256: hex.EncodeToString(sum[:]), Pages: len(pages)}}
 	res, err := ex.Extract(ctx, extract.Document{ID: doc.ID, File: doc.File, SHA256: doc.SHA256, Pages: doc.Pages}, pages)
 	if err != nil {
 		t.Fatal(err)
@@ -137,6 +137,7 @@ func run(t *testing.T, b oracleBundle) (chronology.Chronology, fixture.Truth, *S
 func TestOracleDownstreamExact(t *testing.T) {
 	for _, b := range oracleBundles(t) {
 		t.Run(b.name, func(t *testing.T) {
+			t.Parallel() // each bundle has its own oracle server
 			c, truth, srv := run(t, b)
 			if m := srv.Misses(); len(m) > 0 {
 				t.Fatalf("the oracle could not quote %d facts: %q", len(m), m)

@@ -11,14 +11,16 @@ import (
 	"github.com/medchron/medchron/internal/pdfsafe"
 )
 
-// readers are the reader processes FuzzInspect inspects with.
+// readers are the reader processes FuzzInspect inspects with. Their CPU
+// limit is low: a seed that sends a reader into a loop (pattern-self.pdf)
+// must not hold the one reader while the next seeds time out waiting.
 var readers *sandbox.Pool
 
 // TestMain lets this test binary serve as a reader process, then starts
 // the pool (which runs in process unless RunIfChild ran first).
 func TestMain(m *testing.M) {
 	sandbox.RunIfChild()
-	readers = sandbox.New(sandbox.Config{Size: 1, Memory: 512 << 20, CPU: 20})
+	readers = sandbox.New(sandbox.Config{Size: 1, Memory: 512 << 20, CPU: 3})
 	code := m.Run()
 	readers.Close()
 	os.Exit(code)

@@ -46,6 +46,7 @@ func TestCleanRemovesActiveContent(t *testing.T) {
 	dir := t.TempDir()
 	for name, data := range activeCases(t) {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // each case has its own files in dir
 			before := poppler(t, dir, "orig-"+name, data)
 			if before.js == "" && before.urls == "" && before.attached == 0 && !hasActive(t, data) {
 				t.Fatalf("the case carries no active content to remove")

@@ -3,23 +3,16 @@ package realdocs
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract/pdf"
+	"github.com/medchron/medchron/internal/testutil"
 )
 
 // sharedData returns ../shared/data beside the repository, skipping the
 // test when it is absent (a fresh clone has no ../shared).
-func sharedData(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "data")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s not present", dir)
-	}
-	return dir
-}
+func sharedData(t *testing.T) string { return testutil.Shared(t, "data") }
 
 const truthDir = "../../testdata/real"
 

@@ -14,6 +14,7 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // Options say where the labels and documents are and how to run.
@@ -152,7 +153,7 @@ func runOne(ctx context.Context, e *app.Embedded, src *Sources, t Truth, r Rende
 		return fail(err)
 	}
 	for _, d := range docs {
-		if d.Status == pipeline.StatusFailed {
+		if d.Status == store.StatusFailed {
 			return fail(fmt.Errorf("truth %s, %s: %s", t.ID, r.Name, d.Error))
 		}
 	}

@@ -1,5 +1,5 @@
 // Package searchtest is the conformance suite every search.Index must
-// pass (the SQLite store now, PostgreSQL later), a benchmark of search
+// pass (store/sqlite and store/postgres run it), a benchmark of search
 // latency over a large matter, and a generator of realistic clinical page
 // text for tests and benchmarks.
 //

@@ -13,12 +13,13 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 )
 
 // Store is what the suite runs on: the pipeline's storage (to add
 // matters, documents, pages and chronologies) and the search index.
 type Store interface {
-	pipeline.Store
+	store.Store
 	search.Index
 }
 
@@ -90,8 +91,7 @@ func (f *fixture) document(matterID, file string, texts ...string) string {
 	data := []byte("%PDF-1.7\n% " + f.prefix + " " + file + "\n%%EOF\n")
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
-	d := pipeline.DocumentRecord{ID: pipeline.DocumentID(sha), SHA256: sha, File: file,
-		Size: int64(len(data)), Pages: len(texts), Status: pipeline.StatusExtracted}
+	d := store.Document{Document: extract.Document{ID: pipeline.DocumentID(sha), SHA256: sha, File: file, Pages: len(texts)}, Size: int64(len(data)), Status: store.StatusExtracted}
 	if _, err := f.s.AddDocument(f.ctx(), matterID, d, data); err != nil {
 		f.tb.Fatalf("AddDocument: %v", err)
 	}
@@ -175,7 +175,7 @@ func (f *fixture) indexMatter(svc *search.Service, matterID string, documentIDs 
 	}
 }
 
-func isNotFound(err error) bool { return errors.Is(err, pipeline.ErrNotFound) }
+func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }
 
 // where names a hit for messages.
 func where(h search.Hit) string {

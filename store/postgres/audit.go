@@ -4,17 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/access"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
-
-// defaultAuditLimit is the page size of AuditEvents when the filter sets none.
-const defaultAuditLimit = 100
 
 // auditLockKey is the advisory lock that keeps audit rows chained in id
 // order across connections and processes ("audit" in ASCII).
@@ -32,7 +29,7 @@ func (s *Store) AppendAudit(ctx context.Context, e access.Event) error {
 	e.At = e.At.UTC().Truncate(time.Microsecond)
 	e.UserID, e.Username, e.Action, e.MatterID = clean(e.UserID), clean(e.Username), clean(e.Action), clean(e.MatterID)
 	e.Object, e.Detail, e.IP = clean(e.Object), clean(e.Detail), clean(e.IP)
-	err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, auditLockKey); err != nil {
 			return err
@@ -57,47 +54,6 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 // AuditEvents implements access.Store: the events f selects, newest (highest
 // id) first.
 func (s *Store) AuditEvents(ctx context.Context, f access.AuditFilter) ([]access.Event, error) {
-	var where []string
-	var args []any
-	arg := func(cond string, v any) {
-		args = append(args, v)
-		where = append(where, fmt.Sprintf(cond, len(args)))
-	}
-	if f.MatterID != "" {
-		arg("matter_id = $%d", f.MatterID)
-	}
-	if f.UserID != "" {
-		arg("user_id = $%d", f.UserID)
-	}
-	if f.BeforeID > 0 {
-		arg("id < $%d", f.BeforeID)
-	}
-	q := `SELECT id, at, user_id, username, action, matter_id, object, detail, ip FROM audit_log`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = defaultAuditLimit
-	}
-	args = append(args, limit)
-	q += fmt.Sprintf(" ORDER BY id DESC LIMIT $%d", len(args))
-	rows, err := s.q.Query(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("audit events: %w", err)
-	}
-	defer rows.Close()
-	var out []access.Event
-	for rows.Next() {
-		var e access.Event
-		if err := rows.Scan(&e.ID, &e.At, &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP); err != nil {
-			return nil, fmt.Errorf("audit events: %w", err)
-		}
-		e.At = e.At.UTC()
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("audit events: %w", err)
-	}
-	return out, nil
+	q, args := rows.AuditQuery(f, func(n int) string { return fmt.Sprintf("$%d", n) })
+	return rows.List(ctx, s.query, "audit events", scan.Event, q, args...)
 }

@@ -5,28 +5,13 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/access"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // AuditChain implements access.AuditChainStore.
 func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]access.ChainedEvent, error) {
-	rows, err := s.q.Query(ctx, `
-SELECT id, at, user_id, username, action, matter_id, object, detail, ip, prev_hash, hash
-FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("audit chain: %w", err)
-	}
-	defer rows.Close()
-	var out []access.ChainedEvent
-	for rows.Next() {
-		var e access.ChainedEvent
-		if err := rows.Scan(&e.ID, &e.At, &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP, &e.PrevHash, &e.Hash); err != nil {
-			return nil, fmt.Errorf("audit chain: %w", err)
-		}
-		e.At = e.At.UTC()
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return rows.List(ctx, s.query, "audit chain", scan.ChainedEvent, `SELECT `+rows.ChainColumns+` FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
 }
 
 // ChainLegacyAudit chains audit rows written before the chain existed
@@ -35,9 +20,9 @@ FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
 func (s *Store) ChainLegacyAudit(ctx context.Context) error {
 	var n int
 	if err := s.q.QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE hash = ''`).Scan(&n); err != nil || n == 0 {
-		return err
+		return rows.Wrap(err, "chain legacy audit")
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, auditLockKey); err != nil {
 			return err
@@ -45,27 +30,14 @@ func (s *Store) ChainLegacyAudit(ctx context.Context) error {
 		if _, err := t.q.Exec(ctx, `ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`); err != nil {
 			return fmt.Errorf("chain audit log: %w", err)
 		}
-		prev := ""
-		var after int64
-		for {
-			rows, err := t.AuditChain(ctx, after, 500)
-			if err != nil {
-				return err
-			}
-			for _, e := range rows {
-				if e.Hash == "" {
-					e.PrevHash, e.Hash = prev, access.ChainHash(prev, e.Event)
-					if _, err := t.q.Exec(ctx, `UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3`, e.PrevHash, e.Hash, e.ID); err != nil {
-						return err
-					}
-				}
-				prev, after = e.Hash, e.ID
-			}
-			if len(rows) < 500 {
-				break
-			}
+		err := rows.ChainLegacy(ctx, t.AuditChain, func(e access.ChainedEvent) error {
+			_, err := t.q.Exec(ctx, `UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3`, e.PrevHash, e.Hash, e.ID)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("chain audit log: %w", err)
 		}
-		_, err := t.q.Exec(ctx, `ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`)
+		_, err = t.q.Exec(ctx, `ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`)
 		return err
-	})
+	}), "chain legacy audit")
 }

@@ -7,21 +7,22 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
 // errNoKeys reports a blob operation on a store opened without keys.
 var errNoKeys = errors.New("the store was opened without an encryption key (MEDCHRON_KEY_FILE)")
 
-// PutBlob implements pipeline.Queries: it seals r's bytes chunk by chunk
+// PutBlob implements store.Queries: it seals r's bytes chunk by chunk
 // as they arrive (one chunk in memory), each chunk in its own statement so
 // that a slow upload never holds a transaction open, then records the
 // blob under its SHA-256. Content already stored is kept once: the new
 // chunks are dropped. On failure nothing stays behind.
-func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (pipeline.Blob, error) {
+func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (store.Blob, error) {
 	if s.keys == nil {
-		return pipeline.Blob{}, errNoKeys
+		return store.Blob{}, errNoKeys
 	}
 	object := seal.NewObjectID()
 	w, err := seal.WriteChunks(r, limit, s.keys, object, func(seq int, keyID string, sealed []byte) error {
@@ -32,7 +33,7 @@ func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (pipeline
 		tag, ierr := s.q.Exec(ctx, `INSERT INTO blobs (sha256, data, object_id, size, chunks) VALUES ($1, '', $2, $3, $4) ON CONFLICT DO NOTHING`,
 			w.SHA256, object, w.Size, w.Chunks)
 		if ierr == nil && tag.RowsAffected() > 0 {
-			return pipeline.Blob{SHA256: w.SHA256, Size: w.Size}, nil
+			return store.Blob{SHA256: w.SHA256, Size: w.Size}, nil
 		}
 		err = ierr
 	}
@@ -41,9 +42,9 @@ func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (pipeline
 		err = derr
 	}
 	if err != nil {
-		return pipeline.Blob{}, fmt.Errorf("store original: %w", err)
+		return store.Blob{}, fmt.Errorf("store original: %w", err)
 	}
-	return pipeline.Blob{SHA256: w.SHA256, Size: w.Size}, nil
+	return store.Blob{SHA256: w.SHA256, Size: w.Size}, nil
 }
 
 // putBlobBytes stores data as PutBlob does, for AddDocument's callers that
@@ -55,7 +56,7 @@ func (s *Store) putBlobBytes(ctx context.Context, sha string, data []byte) error
 	}
 	b, err := s.PutBlob(ctx, bytes.NewReader(data), 0)
 	if err != nil {
-		return err
+		return fmt.Errorf("put blob bytes: %w", err)
 	}
 	if b.SHA256 != sha {
 		return fmt.Errorf("store original: content hash %s, the document says %s", b.SHA256, sha)
@@ -63,7 +64,7 @@ func (s *Store) putBlobBytes(ctx context.Context, sha string, data []byte) error
 	return nil
 }
 
-// OpenBlob implements pipeline.Queries: the original's bytes, unsealed
+// OpenBlob implements store.Queries: the original's bytes, unsealed
 // one chunk at a time and checked against its hash at the end.
 func (s *Store) OpenBlob(ctx context.Context, sha string) (io.ReadCloser, error) {
 	var object string
@@ -86,7 +87,7 @@ func (s *Store) OpenBlob(ctx context.Context, sha string) (io.ReadCloser, error)
 	})), nil
 }
 
-// DocumentBlob implements pipeline.Queries.
+// DocumentBlob implements store.Queries.
 func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 	var sha string
 	if err := s.q.QueryRow(ctx, `SELECT sha256 FROM documents WHERE id = $1`, id).Scan(&sha); err != nil {
@@ -94,7 +95,7 @@ func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 	}
 	rc, err := s.OpenBlob(ctx, sha)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("document blob: %w", err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(rc)
@@ -104,10 +105,10 @@ func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 	return data, nil
 }
 
-// DropBlob implements pipeline.Queries: it removes a blob no document
+// DropBlob implements store.Queries: it removes a blob no document
 // refers to (an upload that was refused) with its chunks.
 func (s *Store) DropBlob(ctx context.Context, sha string) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		var object string
 		err := t.q.QueryRow(ctx, `
@@ -117,5 +118,5 @@ DELETE FROM blobs WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM documents WHER
 		}
 		_, err = t.q.Exec(ctx, `DELETE FROM blob_chunks WHERE object_id = $1`, object)
 		return err
-	})
+	}), "drop blob")
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// CacheGet implements pipeline.Queries: the cached LLM response for key,
+// CacheGet implements store.Queries: the cached LLM response for key,
 // and whether there was one.
 func (s *Store) CacheGet(ctx context.Context, key string) ([]byte, bool, error) {
 	var v []byte
@@ -25,7 +25,7 @@ func (s *Store) CacheGet(ctx context.Context, key string) ([]byte, bool, error) 
 	return v, true, nil
 }
 
-// CachePut implements pipeline.Queries: it stores or replaces the value.
+// CachePut implements store.Queries: it stores or replaces the value.
 func (s *Store) CachePut(ctx context.Context, key string, val []byte) error {
 	if val == nil {
 		val = []byte{} // the column is NOT NULL; nil means empty here

@@ -11,7 +11,7 @@ import (
 	"github.com/medchron/medchron/chronology"
 )
 
-// PutChronology implements pipeline.Queries: the chronology document and
+// PutChronology implements store.Queries: the chronology document and
 // its entries (undated ones included) and bills as rows, replaced together.
 func (s *Store) PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error {
 	data, err := jsonb(c)
@@ -52,7 +52,7 @@ ON CONFLICT (matter_id, id) DO UPDATE SET date = excluded.date, provider_id = ex
 	return nil
 }
 
-// Chronology implements pipeline.Queries.
+// Chronology implements store.Queries.
 func (s *Store) Chronology(ctx context.Context, matterID string) (chronology.Chronology, int64, error) {
 	var c chronology.Chronology
 	var data []byte
@@ -67,7 +67,7 @@ func (s *Store) Chronology(ctx context.Context, matterID string) (chronology.Chr
 	return c, version, nil
 }
 
-// ChronologyVersion implements pipeline.Queries.
+// ChronologyVersion implements store.Queries.
 func (s *Store) ChronologyVersion(ctx context.Context, matterID string) (int64, error) {
 	var version int64
 	err := s.q.QueryRow(ctx, `SELECT version FROM chronologies WHERE matter_id = $1`, matterID).Scan(&version)

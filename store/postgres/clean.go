@@ -3,6 +3,7 @@ package postgres
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 )
 
@@ -20,7 +21,7 @@ func clean(s string) string {
 func jsonb(v any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("jsonb: %w", err)
 	}
 	if !bytes.Contains(b, []byte(`\u0000`)) {
 		return b, nil

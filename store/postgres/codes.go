@@ -3,37 +3,24 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"github.com/medchron/medchron/extract/icd10"
-	"strings"
+
+	"github.com/medchron/medchron/icd10"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 
 	"github.com/jackc/pgx/v5"
 )
-
-// ICD10Code is one row of the official ICD-10-CM code table, as in the
-// SQLite store (sqlite.ICD10Code).
-type ICD10Code struct {
-	// Code is the code as the order file prints it: without its dot.
-	Code     string
-	Billable bool
-	Short    string
-	Long     string
-}
-
-// normCode returns the table key of a code in dotted or undotted form.
-func normCode(code string) string {
-	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), ".", ""))
-}
 
 // ReplaceICD10 replaces the stored ICD-10-CM table with codes in one
 // transaction (readers see the old table or the new one, never a mix) and
 // returns the number of codes stored. Codes repeated in the input are
 // stored once, the last one winning; blank codes are skipped. Called on a
 // store bound to a transaction, it runs in that transaction.
-func (s *Store) ReplaceICD10(ctx context.Context, codes []ICD10Code) (int, error) {
+func (s *Store) ReplaceICD10(ctx context.Context, codes []store.ICD10Code) (int, error) {
 	at := make(map[string]int, len(codes))
 	rows := make([][]any, 0, len(codes))
 	for _, c := range codes {
-		code := normCode(c.Code)
+		code := store.NormCode(c.Code)
 		if code == "" {
 			continue
 		}
@@ -55,6 +42,9 @@ func (s *Store) ReplaceICD10(ctx context.Context, codes []ICD10Code) (int, error
 		n = int(copied)
 		return err
 	})
+	if isUndefinedTable(err) {
+		err = fmt.Errorf("%w: %w", store.ErrNotMigrated, err)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("import icd-10-cm codes: %w", err)
 	}
@@ -71,35 +61,12 @@ func (s *Store) ICD10Count(ctx context.Context) (int, error) {
 }
 
 // ICD10Codes returns the imported ICD-10-CM table in code order.
-func (s *Store) ICD10Codes(ctx context.Context) ([]ICD10Code, error) {
-	rows, err := s.q.Query(ctx, `SELECT code, billable, short, long FROM icd10cm_codes ORDER BY code COLLATE "C"`)
-	if err != nil {
-		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-	}
-	codes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[ICD10Code])
-	if err != nil {
-		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-	}
-	return codes, nil
+func (s *Store) ICD10Codes(ctx context.Context) ([]store.ICD10Code, error) {
+	return rows.List(ctx, s.query, "read icd-10-cm codes", rows.Code, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes ORDER BY code COLLATE "C"`)
 }
 
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
 func (s *Store) CodeBook(ctx context.Context) (*icd10.Book, error) {
-	rows, err := s.q.Query(ctx, `SELECT code, billable, short, long FROM icd10cm_codes`)
-	if err != nil {
-		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-	}
-	b := icd10.New()
-	var c ICD10Code
-	if _, err := pgx.ForEachRow(rows, []any{&c.Code, &c.Billable, &c.Short, &c.Long}, func() error {
-		b.Add(c.Code, c.Billable, c.Short, c.Long)
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-	}
-	if b.Len() == 0 {
-		return nil, nil
-	}
-	return b, nil
+	return rows.LoadBook(ctx, s.query)
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/storetest"
 )
 
@@ -12,7 +12,7 @@ import (
 // shared by its parallel subtests as server-mode workers share one.
 func TestConformance(t *testing.T) {
 	s := openMigrated(t)
-	storetest.Run(t, func(*testing.T) pipeline.Store { return s })
+	storetest.Run(t, func(*testing.T) store.Store { return s })
 }
 
 // TestWorkflowConformance runs the review workflow's suite on one new

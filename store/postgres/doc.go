@@ -2,7 +2,7 @@
 // pgvector extension, through a pgx v5 connection pool that River's
 // riverpgxv5 driver shares (Pool).
 //
-// It implements pipeline.Store and web.Store with the same tables and
+// It implements store.Store and web.Store with the same tables and
 // meaning as the embedded SQLite store, so the application runs unchanged
 // on either, and conformance suites (store/storetest) hold both to the
 // same behaviour. The audit log, entry reviews, demand versions and

@@ -7,19 +7,19 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/extract"
-
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
-// AddDocument implements pipeline.Queries. The original bytes, when given,
+// AddDocument implements store.Queries. The original bytes, when given,
 // are stored once per content hash (sealed, as PutBlob stores them); with
 // nil data the blob must have been stored by PutBlob. Linking a document
 // to a matter twice is a no-op.
 // A new link bumps the matter's version. The matter row is locked so that
 // concurrent uploads to one matter get distinct positions.
-func (s *Store) AddDocument(ctx context.Context, matterID string, d pipeline.DocumentRecord, data []byte) (bool, error) {
+func (s *Store) AddDocument(ctx context.Context, matterID string, d store.Document, data []byte) (bool, error) {
 	var created bool
-	err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		var one int
 		err := t.q.QueryRow(ctx, `SELECT 1 FROM matters WHERE id = $1 FOR UPDATE`, matterID).Scan(&one)
@@ -60,20 +60,20 @@ ON CONFLICT DO NOTHING`, matterID, d.ID, clean(d.File))
 const documentColumns = `d.id, d.sha256, d.file, d.size, d.pages, d.status, d.error, d.created_at`
 
 // scanDocument scans documentColumns, then extra.
-func scanDocument(row pgx.Row, extra ...any) (pipeline.DocumentRecord, error) {
-	var d pipeline.DocumentRecord
+func scanDocument(row pgx.Row, extra ...any) (store.Document, error) {
+	var d store.Document
 	err := row.Scan(append([]any{&d.ID, &d.SHA256, &d.File, &d.Size, &d.Pages, &d.Status, &d.Error, &d.CreatedAt}, extra...)...)
 	d.CreatedAt = d.CreatedAt.UTC()
-	return d, err
+	return d, rows.Wrap(err, "scan document")
 }
 
-// Document implements pipeline.Queries.
-func (s *Store) Document(ctx context.Context, id string) (pipeline.DocumentRecord, error) {
+// Document implements store.Queries.
+func (s *Store) Document(ctx context.Context, id string) (store.Document, error) {
 	d, err := scanDocument(s.q.QueryRow(ctx, `SELECT `+documentColumns+` FROM documents d WHERE d.id = $1`, id))
 	return d, notFound(err, "document "+id)
 }
 
-// SetDocumentStatus implements pipeline.Queries.
+// SetDocumentStatus implements store.Queries.
 func (s *Store) SetDocumentStatus(ctx context.Context, id, status, errMsg string, pages int) error {
 	_, err := s.q.Exec(ctx, `UPDATE documents SET status = $1, error = $2, pages = $3, updated_at = now() WHERE id = $4`,
 		status, clean(errMsg), pages, id)
@@ -83,8 +83,8 @@ func (s *Store) SetDocumentStatus(ctx context.Context, id, status, errMsg string
 	return nil
 }
 
-// MatterDocuments implements pipeline.Queries.
-func (s *Store) MatterDocuments(ctx context.Context, matterID string) ([]pipeline.DocumentRecord, error) {
+// MatterDocuments implements store.Queries.
+func (s *Store) MatterDocuments(ctx context.Context, matterID string) ([]store.Document, error) {
 	rows, err := s.q.Query(ctx, `
 SELECT `+documentColumns+`, md.file FROM matter_documents md JOIN documents d ON d.id = md.document_id
 WHERE md.matter_id = $1 ORDER BY md.position, d.id`, matterID)
@@ -92,7 +92,7 @@ WHERE md.matter_id = $1 ORDER BY md.position, d.id`, matterID)
 		return nil, fmt.Errorf("documents of matter %s: %w", matterID, err)
 	}
 	defer rows.Close()
-	var out []pipeline.DocumentRecord
+	var out []store.Document
 	for rows.Next() {
 		var file string
 		d, err := scanDocument(rows, &file)
@@ -105,7 +105,7 @@ WHERE md.matter_id = $1 ORDER BY md.position, d.id`, matterID)
 	return out, rows.Err()
 }
 
-// DocumentMatters implements pipeline.Queries.
+// DocumentMatters implements store.Queries.
 func (s *Store) DocumentMatters(ctx context.Context, documentID string) ([]string, error) {
 	rows, err := s.q.Query(ctx, `SELECT matter_id FROM matter_documents WHERE document_id = $1 ORDER BY matter_id`, documentID)
 	if err != nil {
@@ -123,18 +123,18 @@ func (s *Store) DocumentMatters(ctx context.Context, documentID string) ([]strin
 	return ids, rows.Err()
 }
 
-// ResetDocument implements pipeline.Queries.
+// ResetDocument implements store.Queries.
 func (s *Store) ResetDocument(ctx context.Context, id string) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
-		tag, err := t.q.Exec(ctx, `UPDATE documents SET status = $1, error = '', updated_at = now() WHERE id = $2`, pipeline.StatusQueued, id)
+		tag, err := t.q.Exec(ctx, `UPDATE documents SET status = $1, error = '', updated_at = now() WHERE id = $2`, store.StatusQueued, id)
 		if err != nil {
 			return fmt.Errorf("reset document %s: %w", id, err)
 		}
 		if tag.RowsAffected() == 0 {
-			return fmt.Errorf("document %s: %w", id, pipeline.ErrNotFound)
+			return fmt.Errorf("document %s: %w", id, store.ErrNotFound)
 		}
 		_, err = t.q.Exec(ctx, `UPDATE pages SET source = '', error = '' WHERE document_id = $1 AND source = $2`, id, string(extract.SourceError))
 		return err
-	})
+	}), "reset document")
 }

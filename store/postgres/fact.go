@@ -6,16 +6,15 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
-
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
-// PutResult implements pipeline.Queries: it replaces the document's facts
+// PutResult implements store.Queries: it replaces the document's facts
 // and bumps the version of every matter holding the document.
-func (s *Store) PutResult(ctx context.Context, documentID string, r pipeline.StoredResult) error {
+func (s *Store) PutResult(ctx context.Context, documentID string, r store.StoredResult) error {
 	var b pgx.Batch
 	b.Queue(`DELETE FROM facts WHERE document_id = $1`, documentID)
-	for i, f := range pipeline.FactRows(r.Result) {
+	for i, f := range store.FactRows(r.Result) {
 		data, err := jsonb(f.Value)
 		if err != nil {
 			return fmt.Errorf("put facts of %s: %w", documentID, err)
@@ -23,7 +22,7 @@ func (s *Store) PutResult(ctx context.Context, documentID string, r pipeline.Sto
 		b.Queue(`INSERT INTO facts (document_id, seq, kind, page, data) VALUES ($1, $2, $3, $4, $5)`,
 			documentID, i+1, f.Kind, f.Page, string(data))
 	}
-	meta, err := jsonb(pipeline.MetaOf(r.Result))
+	meta, err := jsonb(store.MetaOf(r.Result))
 	if err != nil {
 		return fmt.Errorf("put facts of %s: %w", documentID, err)
 	}
@@ -46,16 +45,16 @@ UPDATE matters m SET version = m.version + 1, updated_at = now() FROM held WHERE
 	return nil
 }
 
-// Result implements pipeline.Queries.
-func (s *Store) Result(ctx context.Context, documentID string) (pipeline.StoredResult, error) {
-	var r pipeline.StoredResult
+// Result implements store.Queries.
+func (s *Store) Result(ctx context.Context, documentID string) (store.StoredResult, error) {
+	var r store.StoredResult
 	var meta []byte
 	err := s.q.QueryRow(ctx, `SELECT extractor, prompt_version, meta FROM extractions WHERE document_id = $1`, documentID).
 		Scan(&r.Extractor, &r.PromptVersion, &meta)
 	if err != nil {
 		return r, notFound(err, "facts of "+documentID)
 	}
-	var m pipeline.ResultMeta
+	var m store.ResultMeta
 	if err := json.Unmarshal(meta, &m); err != nil {
 		return r, fmt.Errorf("facts of %s: %w", documentID, err)
 	}
@@ -71,7 +70,7 @@ func (s *Store) Result(ctx context.Context, documentID string) (pipeline.StoredR
 		if err := rows.Scan(&kind, &data); err != nil {
 			return r, fmt.Errorf("facts of %s: %w", documentID, err)
 		}
-		if err := pipeline.AddFact(&r.Result, kind, data); err != nil {
+		if err := store.AddFact(&r.Result, kind, data); err != nil {
 			return r, fmt.Errorf("fact of %s: %w", documentID, err)
 		}
 	}

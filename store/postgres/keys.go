@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -19,20 +20,7 @@ func WithKeys(ring *seal.Ring) Option { return func(s *Store) { s.keys = ring } 
 
 // KeyIDs lists the ids of the keys the stored originals are sealed under.
 func (s *Store) KeyIDs(ctx context.Context) ([]string, error) {
-	rows, err := s.q.Query(ctx, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)
-	if err != nil {
-		return nil, fmt.Errorf("key ids: %w", err)
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return rows.List(ctx, s.query, "key ids", rows.String, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)
 }
 
 // CheckKeys fails, naming the key, when originals are sealed under a key
@@ -44,7 +32,7 @@ func (s *Store) CheckKeys(ctx context.Context) error {
 	}
 	ids, err := s.KeyIDs(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("check keys: %w", err)
 	}
 	for _, id := range ids {
 		if !s.keys.Has(id) {
@@ -63,7 +51,7 @@ func (s *Store) sealLegacyBlobs(ctx context.Context) error {
 		if err := s.q.QueryRow(ctx, `SELECT sha256, data FROM blobs WHERE object_id = '' LIMIT 1`).Scan(&sha, &data); err != nil {
 			return nil
 		}
-		err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			t := tx.(*Store)
 			object := seal.NewObjectID()
 			w, err := seal.WriteChunks(bytes.NewReader(data), 0, s.keys, object, func(seq int, keyID string, sealed []byte) error {
@@ -93,7 +81,7 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 	done := 0
 	for {
 		n := 0
-		err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			t := tx.(*Store)
 			rows, err := t.q.Query(ctx, `SELECT object_id, seq, key_id, data FROM blob_chunks WHERE key_id <> $1 LIMIT 32 FOR UPDATE SKIP LOCKED`, cur)
 			if err != nil {
@@ -135,7 +123,7 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 			return nil
 		})
 		if err != nil {
-			return done, err
+			return done, fmt.Errorf("reseal: %w", err)
 		}
 		if n == 0 {
 			return done, nil

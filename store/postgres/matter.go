@@ -9,9 +9,10 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
-// PutMatter implements pipeline.Queries: it inserts the matter or updates
+// PutMatter implements store.Queries: it inserts the matter or updates
 // its name, client, date of incident and gap threshold (fields left empty
 // keep their stored value). A change bumps the matter's version so its
 // chronology is rebuilt.
@@ -37,7 +38,7 @@ ON CONFLICT (id) DO UPDATE SET
 	return nil
 }
 
-// Matter implements pipeline.Queries.
+// Matter implements store.Queries.
 func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error) {
 	var m chronology.Matter
 	var incident pgtype.Date
@@ -47,7 +48,7 @@ func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error
 	return m, notFound(err, "matter "+id)
 }
 
-// Matters implements pipeline.Queries: every matter, ordered by id.
+// Matters implements store.Queries: every matter, ordered by id.
 func (s *Store) Matters(ctx context.Context) ([]chronology.Matter, error) {
 	rows, err := s.q.Query(ctx, `SELECT id, name, client, incident_date, gap_days FROM matters ORDER BY id`)
 	if err != nil {
@@ -70,7 +71,7 @@ func (s *Store) Matters(ctx context.Context) ([]chronology.Matter, error) {
 	return out, nil
 }
 
-// MatterVersion implements pipeline.Queries.
+// MatterVersion implements store.Queries.
 func (s *Store) MatterVersion(ctx context.Context, id string) (int64, error) {
 	var v int64
 	err := s.q.QueryRow(ctx, `SELECT version FROM matters WHERE id = $1`, id).Scan(&v)
@@ -80,7 +81,7 @@ func (s *Store) MatterVersion(ctx context.Context, id string) (int64, error) {
 // bumpMatters increases the version of the matters matching where.
 func (s *Store) bumpMatters(ctx context.Context, where string, args ...any) error {
 	_, err := s.q.Exec(ctx, `UPDATE matters SET version = version + 1, updated_at = now() WHERE `+where, args...)
-	return err
+	return rows.Wrap(err, "bump matters")
 }
 
 // sqlDate is d as a date parameter, NULL for the zero (unknown) date.

@@ -7,18 +7,18 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
-// CreateMatter implements pipeline.Queries: it inserts a new matter and
-// fails with pipeline.ErrExists when the id is taken, so that two people
+// CreateMatter implements store.Queries: it inserts a new matter and
+// fails with store.ErrExists when the id is taken, so that two people
 // creating the same id at once cannot both succeed.
 func (s *Store) CreateMatter(ctx context.Context, m chronology.Matter) error {
 	_, err := s.q.Exec(ctx, `
 INSERT INTO matters (id, name, client, incident_date, gap_days, version) VALUES ($1, $2, $3, $4, $5, 1)`,
 		m.ID, clean(m.Name), clean(m.Client), sqlDate(m.DateOfIncident), m.GapDays)
 	if isUnique(err) {
-		return fmt.Errorf("matter %s: %w", m.ID, pipeline.ErrExists)
+		return fmt.Errorf("matter %s: %w", m.ID, store.ErrExists)
 	}
 	if err != nil {
 		return fmt.Errorf("create matter %s: %w", m.ID, err)
@@ -26,7 +26,7 @@ INSERT INTO matters (id, name, client, incident_date, gap_days, version) VALUES 
 	return nil
 }
 
-// LockMatter implements pipeline.Queries: the matter's row is locked
+// LockMatter implements store.Queries: the matter's row is locked
 // (FOR UPDATE) until the transaction ends.
 func (s *Store) LockMatter(ctx context.Context, id string) (chronology.Matter, error) {
 	var m chronology.Matter
@@ -37,7 +37,7 @@ func (s *Store) LockMatter(ctx context.Context, id string) (chronology.Matter, e
 	return m, notFound(err, "matter "+id)
 }
 
-// SetMatter implements pipeline.Queries: it stores m's settings exactly
+// SetMatter implements store.Queries: it stores m's settings exactly
 // (an empty field clears it) and bumps the version when one changed.
 func (s *Store) SetMatter(ctx context.Context, m chronology.Matter) (bool, error) {
 	tag, err := s.q.Exec(ctx, `
@@ -49,7 +49,7 @@ WHERE id = $1 AND (name <> $2 OR client <> $3 OR incident_date IS DISTINCT FROM 
 	}
 	if tag.RowsAffected() == 0 {
 		if _, err := s.Matter(ctx, m.ID); err != nil {
-			return false, err
+			return false, fmt.Errorf("set matter: %w", err)
 		}
 	}
 	return tag.RowsAffected() > 0, nil

@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"fmt"
+
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // AddMember implements access.Store: assigning a user twice is not an error.
@@ -54,18 +56,5 @@ func (s *Store) UserMatters(ctx context.Context, userID string) ([]string, error
 
 // column returns the single text column of query's rows.
 func (s *Store) column(ctx context.Context, query string, args ...any) ([]string, error) {
-	rows, err := s.q.Query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return rows.List(ctx, s.query, "query", rows.String, query, args...)
 }

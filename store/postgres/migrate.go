@@ -35,7 +35,7 @@ type migration struct {
 func migrations() ([]migration, error) {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("migrations: %w", err)
 	}
 	var out []migration
 	for _, name := range names {
@@ -47,7 +47,7 @@ func migrations() ([]migration, error) {
 		}
 		body, err := migrationFiles.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("migrations: %w", err)
 		}
 		out = append(out, migration{Version: v, Name: base, SQL: string(body)})
 	}
@@ -77,7 +77,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 	}
 	defer conn.Release()
 	if err := checkVector(ctx, conn); err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
 	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrationLockKey); err != nil {
 		return fmt.Errorf("postgres: migrate: lock: %w", err)
@@ -137,14 +137,14 @@ CREATE TABLE IF NOT EXISTS medchron_migrations (
 func apply(ctx context.Context, conn *pgxpool.Conn, m migration) error {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("apply: %w", err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	if _, err := tx.Exec(ctx, m.SQL); err != nil {
-		return err
+		return fmt.Errorf("apply: %w", err)
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO medchron_migrations (version, name) VALUES ($1, $2)`, m.Version, m.Name); err != nil {
-		return err
+		return fmt.Errorf("apply: %w", err)
 	}
 	return tx.Commit(ctx)
 }

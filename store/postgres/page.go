@@ -2,16 +2,16 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
-// PutPages implements pipeline.Queries: it inserts or replaces the pages,
+// PutPages implements store.Queries: it inserts or replaces the pages,
 // in one round trip.
 func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
 	if len(pages) == 0 {
@@ -38,7 +38,7 @@ ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = e
 	return nil
 }
 
-// PutPendingPages implements pipeline.Queries: it records the pages as
+// PutPendingPages implements store.Queries: it records the pages as
 // waiting for OCR, leaving pages already stored as they are.
 func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []int) error {
 	_, err := s.q.Exec(ctx, `
@@ -51,26 +51,20 @@ ON CONFLICT DO NOTHING`, documentID, pages)
 	return nil
 }
 
-// Pages implements pipeline.Queries.
+// Pages implements store.Queries.
 func (s *Store) Pages(ctx context.Context, documentID string) ([]extract.Page, error) {
 	return s.pages(ctx, documentID, "words")
 }
 
-// PageTexts implements pipeline.Queries: Pages without the words.
+// PageTexts implements store.Queries: Pages without the words.
 func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Page, error) {
 	return s.pages(ctx, documentID, "NULL::jsonb")
 }
 
-// Page implements pipeline.Queries.
+// Page implements store.Queries.
 func (s *Store) Page(ctx context.Context, documentID string, number int) (extract.Page, error) {
 	ps, err := s.pagesWhere(ctx, documentID, "words", "AND page = $2", number)
-	if err != nil {
-		return extract.Page{}, err
-	}
-	if len(ps) == 0 {
-		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, pipeline.ErrNotFound)
-	}
-	return ps[0], nil
+	return rows.One(ps, err, fmt.Sprintf("page %d of %s", number, documentID))
 }
 
 func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]extract.Page, error) {
@@ -78,59 +72,18 @@ func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]ex
 }
 
 func (s *Store) pagesWhere(ctx context.Context, documentID, wordsColumn, and string, args ...any) ([]extract.Page, error) {
-	rows, err := s.q.Query(ctx, `
-SELECT page, source, text, `+wordsColumn+`, width, height, confidence, error FROM pages
-WHERE document_id = $1 `+and+` ORDER BY page`, append([]any{documentID}, args...)...)
-	if err != nil {
-		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
-	}
-	defer rows.Close()
-	var out []extract.Page
-	for rows.Next() {
-		p := extract.Page{DocumentID: documentID}
-		var src string
-		var words []byte
-		if err := rows.Scan(&p.Number, &src, &p.Text, &words, &p.Width, &p.Height, &p.Confidence, &p.Err); err != nil {
-			return nil, fmt.Errorf("pages of %s: %w", documentID, err)
-		}
-		p.Source = extract.PageSource(src)
-		if len(words) > 0 {
-			if err := json.Unmarshal(words, &p.Words); err != nil {
-				return nil, fmt.Errorf("words of page %d of %s: %w", p.Number, documentID, err)
-			}
-			if len(p.Words) == 0 {
-				p.Words = nil
-			}
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("pages of %s: %w", documentID, err)
-	}
-	return out, nil
+	query := `SELECT ` + fmt.Sprintf(rows.PageColumns, wordsColumn) + ` FROM pages WHERE document_id = $1 ` + and + ` ORDER BY page`
+	return rows.List(ctx, s.query, "pages of "+documentID, rows.Page(documentID), query, append([]any{documentID}, args...)...)
 }
 
-// PendingPages implements pipeline.Queries.
+// PendingPages implements store.Queries.
 func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
-	rows, err := s.q.Query(ctx, `SELECT page FROM pages WHERE document_id = $1 AND source = '' ORDER BY page`, documentID)
-	if err != nil {
-		return nil, fmt.Errorf("pending pages of %s: %w", documentID, err)
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var n int
-		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("pending pages of %s: %w", documentID, err)
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return rows.List(ctx, s.query, "pending pages of "+documentID, rows.Int, `SELECT page FROM pages WHERE document_id = $1 AND source = '' ORDER BY page`, documentID)
 }
 
 // sendBatch runs the queued statements in one round trip, atomically.
 func (s *Store) sendBatch(ctx context.Context, b *pgx.Batch) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		return tx.(*Store).tx.SendBatch(ctx, b).Close()
-	})
+	}), "send batch")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 func TestOpenHidesPassword(t *testing.T) {
@@ -39,7 +40,7 @@ func addDoc(t *testing.T, s *Store, matter, label string) string {
 		t.Fatal(err)
 	}
 	data, sha := blobOf(label)
-	d := pipeline.DocumentRecord{ID: "doc-" + label, SHA256: sha, File: label + ".pdf", Size: int64(len(data)), Status: pipeline.StatusQueued}
+	d := store.Document{Document: extract.Document{ID: "doc-" + label, SHA256: sha, File: label + ".pdf"}, Size: int64(len(data)), Status: store.StatusQueued}
 	if _, err := s.AddDocument(t.Context(), matter, d, data); err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestTextPostgresRejects(t *testing.T) {
 	if fmt.Sprint(got[0]) != fmt.Sprint(want) {
 		t.Errorf("page = %+v, want %+v", got[0], want)
 	}
-	r := pipeline.StoredResult{Extractor: "rules", Result: extract.Result{Patient: "J\x00D",
+	r := store.StoredResult{Extractor: "rules", Result: extract.Result{Patient: "J\x00D",
 		Encounters: []extract.Encounter{{Provider: "ER", Citations: []extract.Citation{{DocumentID: doc, Page: 1, Quote: "Pain\x00"}}}}}}
 	if err := s.PutResult(t.Context(), doc, r); err != nil {
 		t.Fatalf("PutResult with NUL in a quote: %v", err)
@@ -251,7 +252,7 @@ func TestConcurrentUploads(t *testing.T) {
 	for i := range n {
 		wg.Go(func() {
 			data, sha := blobOf(fmt.Sprint(i))
-			d := pipeline.DocumentRecord{ID: pipeline.DocumentID(sha), SHA256: sha, File: "f.pdf", Status: pipeline.StatusQueued}
+			d := store.Document{Document: extract.Document{ID: pipeline.DocumentID(sha), SHA256: sha, File: "f.pdf"}, Status: store.StatusQueued}
 			_, errs[i] = s.AddDocument(context.Background(), "m1", d, data)
 		})
 	}
@@ -279,7 +280,7 @@ func TestRaw(t *testing.T) {
 	if s.Raw() != nil {
 		t.Error("Raw() outside a transaction is not nil")
 	}
-	err := s.WithTx(t.Context(), func(ctx context.Context, tx pipeline.Tx) error {
+	err := s.WithTx(t.Context(), func(ctx context.Context, tx store.Tx) error {
 		raw, ok := tx.Raw().(pgx.Tx)
 		if !ok {
 			return fmt.Errorf("Raw() is %T, want pgx.Tx", tx.Raw())
@@ -302,7 +303,7 @@ func TestConcurrentResults(t *testing.T) {
 	docs := []string{addDoc(t, s, "m1", "dd"), addDoc(t, s, "m2", "ee")}
 	for i, m := range []string{"m2", "m1"} {
 		data, sha := blobOf([]string{"dd", "ee"}[i])
-		d := pipeline.DocumentRecord{ID: docs[i], SHA256: sha, File: "again.pdf", Status: pipeline.StatusQueued}
+		d := store.Document{Document: extract.Document{ID: docs[i], SHA256: sha, File: "again.pdf"}, Status: store.StatusQueued}
 		if _, err := s.AddDocument(t.Context(), m, d, data); err != nil {
 			t.Fatal(err)
 		}
@@ -314,7 +315,7 @@ func TestConcurrentResults(t *testing.T) {
 	errs := make(chan error, 2*rounds)
 	for i := range 2 * rounds {
 		wg.Go(func() {
-			errs <- s.PutResult(context.Background(), docs[i%2], pipeline.StoredResult{Extractor: "rules"})
+			errs <- s.PutResult(context.Background(), docs[i%2], store.StoredResult{Extractor: "rules"})
 		})
 	}
 	wg.Wait()

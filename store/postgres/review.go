@@ -2,12 +2,12 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // AddEntryReviews appends reviews in one transaction: all of them are
@@ -39,31 +39,5 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 // EntryReviews lists a matter's reviews, oldest first (by time, then by
 // the order they were stored).
 func (s *Store) EntryReviews(ctx context.Context, matterID string) ([]chronology.EntryReview, error) {
-	rows, err := s.q.Query(ctx, `
-SELECT id, matter_id, entry_id, state, fields, reason, user_id, username, at
-FROM entry_reviews WHERE matter_id = $1 ORDER BY at, id`, matterID)
-	if err != nil {
-		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-	}
-	defer rows.Close()
-	var out []chronology.EntryReview
-	for rows.Next() {
-		var r chronology.EntryReview
-		var fields []byte
-		if err := rows.Scan(&r.ID, &r.MatterID, &r.EntryID, &r.State, &fields, &r.Reason, &r.UserID, &r.Username, &r.At); err != nil {
-			return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-		}
-		if err := json.Unmarshal(fields, &r.Fields); err != nil {
-			return nil, fmt.Errorf("review %d: fields: %w", r.ID, err)
-		}
-		if len(r.Fields) == 0 {
-			r.Fields = nil
-		}
-		r.At = r.At.UTC()
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-	}
-	return out, nil
+	return rows.List(ctx, s.query, "reviews of matter "+matterID, scan.Review, `SELECT `+rows.ReviewColumns+` FROM entry_reviews WHERE matter_id = $1 ORDER BY at, id`, matterID)
 }

@@ -41,7 +41,7 @@ func (s *Store) SearchText(ctx context.Context, matterID, query string, limit in
 	for i, tier := range tiers {
 		hits, err := s.matchText(ctx, matterID, tier, limit)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("search text: %w", err)
 		}
 		for _, h := range hits {
 			if len(out) == limit {
@@ -60,7 +60,7 @@ func (s *Store) SearchText(ctx context.Context, matterID, query string, limit in
 	// The last tier (any word) is the widest: its words are those the
 	// snippets show.
 	if err := s.headlines(ctx, matterID, out, tiers[len(tiers)-1]); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("search text: %w", err)
 	}
 	return out, nil
 }

@@ -3,18 +3,19 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"github.com/medchron/medchron/store/seal"
 	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
 	"testing"
 
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/seal"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/search/searchtest"
 )
@@ -116,7 +117,7 @@ func TestSearchVectorsHNSW(t *testing.T) {
 	for _, forceIndex := range []bool{false, true} {
 		var hits []search.Hit
 		var scans int64
-		err := s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err := s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			raw := tx.Raw().(pgx.Tx)
 			if forceIndex {
 				if _, err := raw.Exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
 // CreateSession implements access.Store.
@@ -19,16 +20,16 @@ INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen) VALUES (
 	return nil
 }
 
-// Session implements access.Store: access.ErrNotFound for an unknown hash.
+// Session implements access.Store: store.ErrNotFound for an unknown hash.
 func (s *Store) Session(ctx context.Context, tokenHash string) (access.Session, error) {
 	var se access.Session
 	err := s.q.QueryRow(ctx, `SELECT token_hash, user_id, csrf, created_at, last_seen FROM sessions WHERE token_hash = $1`, clean(tokenHash)).
 		Scan(&se.TokenHash, &se.UserID, &se.CSRF, &se.CreatedAt, &se.LastSeen)
 	se.CreatedAt, se.LastSeen = se.CreatedAt.UTC(), se.LastSeen.UTC()
-	return se, accessNotFound(err, "session")
+	return se, notFound(err, "session")
 }
 
-// TouchSession implements access.Store: access.ErrNotFound when the
+// TouchSession implements access.Store: store.ErrNotFound when the
 // session is gone.
 func (s *Store) TouchSession(ctx context.Context, tokenHash string, at time.Time) error {
 	tag, err := s.q.Exec(ctx, `UPDATE sessions SET last_seen = $1 WHERE token_hash = $2`, at.UTC(), clean(tokenHash))
@@ -36,7 +37,7 @@ func (s *Store) TouchSession(ctx context.Context, tokenHash string, at time.Time
 		return fmt.Errorf("touch session: %w", err)
 	}
 	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("touch session: %w", access.ErrNotFound)
+		return fmt.Errorf("touch session: %w", store.ErrNotFound)
 	}
 	return nil
 }

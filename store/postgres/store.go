@@ -4,13 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	pgvectorpgx "github.com/pgvector/pgvector-go/pgx"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -21,8 +23,8 @@ type querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-// Store is the PostgreSQL implementation of pipeline.Store and web.Store.
-// The copy bound to a transaction (inside WithTx) is also a pipeline.Tx.
+// Store is the PostgreSQL implementation of store.Store and web.Store.
+// The copy bound to a transaction (inside WithTx) is also a store.Tx.
 type Store struct {
 	pool *pgxpool.Pool
 	q    querier
@@ -31,8 +33,8 @@ type Store struct {
 }
 
 var (
-	_ pipeline.Store = (*Store)(nil)
-	_ pipeline.Tx    = (*Store)(nil)
+	_ store.Store = (*Store)(nil)
+	_ store.Tx    = (*Store)(nil)
 )
 
 // Open connects a pool to the database named by dsn (a postgres:// URL or
@@ -83,9 +85,9 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 // Close closes the pool, waiting for connections in use to be returned.
 func (s *Store) Close() { s.pool.Close() }
 
-// WithTx implements pipeline.Store. Called on a store already bound to a
+// WithTx implements store.Store. Called on a store already bound to a
 // transaction, it runs fn in that transaction.
-func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipeline.Tx) error) error {
+func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx store.Tx) error) error {
 	if s.tx != nil {
 		return fn(ctx, s)
 	}
@@ -96,7 +98,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipe
 	// A no-op after Commit; rolls back when fn fails or panics.
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	if err := fn(ctx, &Store{pool: s.pool, q: tx, tx: tx, keys: s.keys}); err != nil {
-		return err
+		return err // fn's own error, as fn wrapped it
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("postgres: commit: %w", err)
@@ -104,7 +106,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipe
 	return nil
 }
 
-// Raw implements pipeline.Tx: the pgx.Tx, for River's InsertTx. It is nil
+// Raw implements store.Tx: the pgx.Tx, for River's InsertTx. It is nil
 // outside a transaction.
 func (s *Store) Raw() any {
 	if s.tx == nil {
@@ -113,13 +115,17 @@ func (s *Store) Raw() any {
 	return s.tx
 }
 
-// notFound wraps pipeline.ErrNotFound for a missing row, naming what.
-func notFound(err error, what string) error {
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, pipeline.ErrNotFound)
-	}
+// notFound wraps store.ErrNotFound for a missing row, naming what.
+func notFound(err error, what string) error { return rows.NotFound(err, pgx.ErrNoRows, what) }
+
+// scan scans rows with their times as timestamptz.
+var scan = rows.Scan{At: func(t *time.Time) any { return t }}
+
+// query runs a query for rows.List.
+func (s *Store) query(ctx context.Context, query string, args ...any) (rows.Rows, func(), error) {
+	rs, err := s.q.Query(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return nil, nil, err // rows.List wraps it
 	}
-	return nil
+	return rs, rs.Close, nil
 }

@@ -12,8 +12,9 @@ import (
 	"github.com/pgvector/pgvector-go"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // indexedDim is the dimension of the vectors the HNSW index of migration
@@ -34,12 +35,12 @@ func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, ve
 		b.Queue(`INSERT INTO embeddings (document_id, page, model, dim, embedding) VALUES ($1, $2, $3, $4, $5)`,
 			documentID, page, model, len(v), pgvector.NewVector(v))
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		if err := tx.(*Store).sendBatch(ctx, &b); err != nil {
 			return fmt.Errorf("vectors of document %s: %w", documentID, err)
 		}
 		return nil
-	})
+	}), "put page vectors")
 }
 
 // PutEntryVectors implements search.Index. Entry vectors are kept by
@@ -56,12 +57,12 @@ func (s *Store) PutEntryVectors(ctx context.Context, matterID, model string, vec
 		b.Queue(`INSERT INTO embeddings (matter_id, entry_id, model, dim, embedding) VALUES ($1, $2, $3, $4, $5)`,
 			matterID, id, model, len(v), pgvector.NewVector(v))
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		if err := tx.(*Store).sendBatch(ctx, &b); err != nil {
 			return fmt.Errorf("entry vectors of matter %s: %w", matterID, err)
 		}
 		return nil
-	})
+	}), "put entry vectors")
 }
 
 func sortedKeys[K int | string, V any](m map[K]V) []K {
@@ -157,7 +158,7 @@ func scanVectorHit(row pgx.CollectableRow) (search.Hit, error) {
 	var text string
 	var data []byte
 	if err := row.Scan(&dist, &entry, &h.DocumentID, &h.Page, &h.File, &text, &h.EntryID, &h.Date, &data); err != nil {
-		return h, err
+		return h, fmt.Errorf("scan vector hit: %w", err)
 	}
 	h.Kind, h.Score = search.KindPage, 1-dist
 	if entry {

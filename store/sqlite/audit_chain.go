@@ -7,7 +7,8 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/access"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // lastAuditHash is the hash of the newest audit row, "" when there is none.
@@ -17,31 +18,12 @@ func (s *Store) lastAuditHash(ctx context.Context) (string, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
-	return h, err
+	return h, rows.Wrap(err, "last audit hash")
 }
 
 // AuditChain implements access.AuditChainStore.
 func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]access.ChainedEvent, error) {
-	rows, err := s.q.QueryContext(ctx, `
-SELECT id, at, user_id, username, action, matter_id, object, detail, ip, prev_hash, hash
-FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, afterID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("audit chain: %w", err)
-	}
-	defer rows.Close()
-	var out []access.ChainedEvent
-	for rows.Next() {
-		var e access.ChainedEvent
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.UserID, &e.Username, &e.Action, &e.MatterID, &e.Object, &e.Detail, &e.IP, &e.PrevHash, &e.Hash); err != nil {
-			return nil, fmt.Errorf("audit chain: %w", err)
-		}
-		if e.At, err = parseTS(at); err != nil {
-			return nil, fmt.Errorf("audit row %d: %w", e.ID, err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return rows.List(ctx, s.query, "audit chain", scan.ChainedEvent, `SELECT `+rows.ChainColumns+` FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, afterID, limit)
 }
 
 // chainLegacyAudit chains audit rows written before the chain existed
@@ -50,9 +32,9 @@ FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, afterID, limit)
 func (s *Store) chainLegacyAudit(ctx context.Context) error {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE hash = ''`).Scan(&n); err != nil || n == 0 {
-		return err
+		return rows.Wrap(err, "chain legacy audit")
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		var trigger string
 		if err := t.q.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_log_no_update'`).Scan(&trigger); err != nil {
@@ -61,27 +43,14 @@ func (s *Store) chainLegacyAudit(ctx context.Context) error {
 		if _, err := t.q.ExecContext(ctx, `DROP TRIGGER audit_log_no_update`); err != nil {
 			return err
 		}
-		prev := ""
-		var after int64
-		for {
-			rows, err := t.AuditChain(ctx, after, 500)
-			if err != nil {
-				return err
-			}
-			for _, e := range rows {
-				if e.Hash == "" {
-					e.PrevHash, e.Hash = prev, access.ChainHash(prev, e.Event)
-					if _, err := t.q.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`, e.PrevHash, e.Hash, e.ID); err != nil {
-						return err
-					}
-				}
-				prev, after = e.Hash, e.ID
-			}
-			if len(rows) < 500 {
-				break
-			}
+		err := rows.ChainLegacy(ctx, t.AuditChain, func(e access.ChainedEvent) error {
+			_, err := t.q.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`, e.PrevHash, e.Hash, e.ID)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("chain audit log: %w", err)
 		}
-		_, err := t.q.ExecContext(ctx, trigger)
+		_, err = t.q.ExecContext(ctx, trigger)
 		return err
-	})
+	}), "chain legacy audit")
 }

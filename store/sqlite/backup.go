@@ -77,12 +77,12 @@ func Backup(ctx context.Context, path, dest string) error {
 func checkIntegrity(ctx context.Context, path string) error {
 	s, err := OpenReadOnly(ctx, path)
 	if err != nil {
-		return err
+		return fmt.Errorf("check integrity: %w", err)
 	}
 	defer s.Close()
 	var res string
 	if err := s.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
-		return err
+		return fmt.Errorf("check integrity: %w", err)
 	}
 	if res != "ok" {
 		return fmt.Errorf("integrity check: %s", res)
@@ -130,20 +130,20 @@ func Restore(ctx context.Context, backup, path string, force bool) error {
 func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
-		return err
+		return fmt.Errorf("copy file: %w", err)
 	}
 	defer in.Close()
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
-		return err
+		return fmt.Errorf("copy file: %w", err)
 	}
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
-		return err
+		return fmt.Errorf("copy file: %w", err)
 	}
 	if err := out.Sync(); err != nil {
 		out.Close()
-		return err
+		return fmt.Errorf("copy file: %w", err)
 	}
 	return out.Close()
 }

@@ -8,21 +8,22 @@ import (
 	"io"
 	"time"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
 // errNoKeys reports a blob operation on a store opened without keys.
 var errNoKeys = errors.New("the store was opened without an encryption key (MEDCHRON_KEY_FILE)")
 
-// PutBlob implements pipeline.Queries: it seals r's bytes chunk by chunk
+// PutBlob implements store.Queries: it seals r's bytes chunk by chunk
 // as they arrive (one chunk in memory), each chunk in its own short
 // statement so that a slow upload never holds the database, then records
 // the blob under its SHA-256. Content already stored is kept once: the new
 // chunks are dropped. On failure nothing stays behind.
-func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (pipeline.Blob, error) {
+func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (store.Blob, error) {
 	if s.keys == nil {
-		return pipeline.Blob{}, errNoKeys
+		return store.Blob{}, errNoKeys
 	}
 	object := seal.NewObjectID()
 	t := ts(time.Now())
@@ -37,7 +38,7 @@ func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (pipeline
 			w.SHA256, object, w.Size, w.Chunks)
 		if err == nil {
 			if n, _ := res.RowsAffected(); n > 0 {
-				return pipeline.Blob{SHA256: w.SHA256, Size: w.Size}, nil
+				return store.Blob{SHA256: w.SHA256, Size: w.Size}, nil
 			}
 		}
 	}
@@ -46,9 +47,9 @@ func (s *Store) PutBlob(ctx context.Context, r io.Reader, limit int64) (pipeline
 		err = derr
 	}
 	if err != nil {
-		return pipeline.Blob{}, fmt.Errorf("store original: %w", err)
+		return store.Blob{}, fmt.Errorf("store original: %w", err)
 	}
-	return pipeline.Blob{SHA256: w.SHA256, Size: w.Size}, nil
+	return store.Blob{SHA256: w.SHA256, Size: w.Size}, nil
 }
 
 // putBlobBytes stores data as PutBlob does, for AddDocument's callers that
@@ -61,7 +62,7 @@ func (s *Store) putBlobBytes(ctx context.Context, sha string, data []byte) error
 	}
 	b, err := s.PutBlob(ctx, bytes.NewReader(data), 0)
 	if err != nil {
-		return err
+		return fmt.Errorf("put blob bytes: %w", err)
 	}
 	if b.SHA256 != sha {
 		return fmt.Errorf("store original: content hash %s, the document says %s", b.SHA256, sha)
@@ -85,12 +86,12 @@ func (s *Store) blobRow(ctx context.Context, sha string) (blobRow, error) {
 	return b, notFound(err, "original "+sha)
 }
 
-// OpenBlob implements pipeline.Queries: the original's bytes, unsealed
+// OpenBlob implements store.Queries: the original's bytes, unsealed
 // one chunk at a time and checked against its hash at the end.
 func (s *Store) OpenBlob(ctx context.Context, sha string) (io.ReadCloser, error) {
 	b, err := s.blobRow(ctx, sha)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open blob: %w", err)
 	}
 	if b.object == "" {
 		return io.NopCloser(bytes.NewReader(b.legacy)), nil
@@ -105,7 +106,7 @@ func (s *Store) OpenBlob(ctx context.Context, sha string) (io.ReadCloser, error)
 	})), nil
 }
 
-// DocumentBlob implements pipeline.Queries.
+// DocumentBlob implements store.Queries.
 func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 	var sha string
 	if err := s.q.QueryRowContext(ctx, `SELECT sha256 FROM documents WHERE id = ?`, id).Scan(&sha); err != nil {
@@ -113,7 +114,7 @@ func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 	}
 	rc, err := s.OpenBlob(ctx, sha)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("document blob: %w", err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(rc)
@@ -123,10 +124,10 @@ func (s *Store) DocumentBlob(ctx context.Context, id string) ([]byte, error) {
 	return data, nil
 }
 
-// DropBlob implements pipeline.Queries: it removes a blob no document
+// DropBlob implements store.Queries: it removes a blob no document
 // refers to (an upload that was refused) with its chunks.
 func (s *Store) DropBlob(ctx context.Context, sha string) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		var object string
 		err := t.q.QueryRowContext(ctx, `SELECT object_id FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)`, sha, sha).Scan(&object)
@@ -138,5 +139,5 @@ func (s *Store) DropBlob(ctx context.Context, sha string) error {
 		}
 		_, err = t.q.ExecContext(ctx, `DELETE FROM blob_chunks WHERE object_id = ?`, object)
 		return err
-	})
+	}), "drop blob")
 }

@@ -2,21 +2,25 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"math"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
-// PutChronology implements pipeline.Queries: the chronology document and
+// PutChronology implements store.Queries: the chronology document and
 // its entries (undated ones included) and bills as rows, replaced together.
 func (s *Store) PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error {
 	data, err := json.Marshal(c)
 	if err != nil {
-		return err
+		return fmt.Errorf("put chronology: %w", err)
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		_, err := t.q.ExecContext(ctx, `
 INSERT INTO chronologies (matter_id, version, data, built_at) VALUES (?, ?, ?, ?)
@@ -53,10 +57,10 @@ ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = exclude
 			}
 		}
 		return nil
-	})
+	}), "put chronology")
 }
 
-// Chronology implements pipeline.Queries.
+// Chronology implements store.Queries.
 func (s *Store) Chronology(ctx context.Context, matterID string) (chronology.Chronology, int64, error) {
 	var c chronology.Chronology
 	var data string
@@ -68,28 +72,28 @@ func (s *Store) Chronology(ctx context.Context, matterID string) (chronology.Chr
 	return c, version, json.Unmarshal([]byte(data), &c)
 }
 
-// ChronologyVersion implements pipeline.Queries.
+// ChronologyVersion implements store.Queries.
 func (s *Store) ChronologyVersion(ctx context.Context, matterID string) (int64, error) {
 	var version int64
 	err := s.q.QueryRowContext(ctx, `SELECT version FROM chronologies WHERE matter_id = ?`, matterID).Scan(&version)
 	return version, notFound(err, "chronology of "+matterID)
 }
 
-// CacheGet implements pipeline.Queries.
+// CacheGet implements store.Queries.
 func (s *Store) CacheGet(ctx context.Context, key string) ([]byte, bool, error) {
 	var v []byte
 	err := s.q.QueryRowContext(ctx, `SELECT value FROM llm_cache WHERE key = ?`, key).Scan(&v)
 	if err != nil {
-		if notFound(err, "") != err {
+		if errors.Is(err, sql.ErrNoRows) {
 			return nil, false, nil
 		}
-		return nil, false, err
+		return nil, false, fmt.Errorf("llm cache: %w", err)
 	}
 	return v, true, nil
 }
 
-// CachePut implements pipeline.Queries.
+// CachePut implements store.Queries.
 func (s *Store) CachePut(ctx context.Context, key string, val []byte) error {
 	_, err := s.q.ExecContext(ctx, `INSERT OR REPLACE INTO llm_cache (key, value, created_at) VALUES (?, ?, ?)`, key, val, now())
-	return err
+	return rows.Wrap(err, "cache put")
 }

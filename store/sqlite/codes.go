@@ -4,29 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/medchron/medchron/extract/icd10"
-	"strings"
+
+	"github.com/medchron/medchron/icd10"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
-
-// ICD10Code is one row of the official ICD-10-CM code table.
-type ICD10Code struct {
-	// Code is the code as the order file prints it: without its dot.
-	Code     string
-	Billable bool
-	Short    string
-	Long     string
-}
-
-// normCode returns the table key of a code in dotted or undotted form.
-func normCode(code string) string {
-	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), ".", ""))
-}
 
 // ReplaceICD10 replaces the stored ICD-10-CM table with codes in one
 // transaction (readers see the old table or the new one, never a mix) and
 // returns the number of codes stored. Codes repeated in the input are
 // stored once, the last one winning.
-func (s *Store) ReplaceICD10(ctx context.Context, codes []ICD10Code) (int, error) {
+func (s *Store) ReplaceICD10(ctx context.Context, codes []store.ICD10Code) (int, error) {
 	var n int
 	err := s.replaceICD10(ctx, codes, &n)
 	if err != nil {
@@ -35,29 +23,29 @@ func (s *Store) ReplaceICD10(ctx context.Context, codes []ICD10Code) (int, error
 	return n, nil
 }
 
-func (s *Store) replaceICD10(ctx context.Context, codes []ICD10Code, n *int) error {
+func (s *Store) replaceICD10(ctx context.Context, codes []store.ICD10Code, n *int) error {
 	if s.tx != nil {
 		return errors.New("cannot replace the code table inside another transaction")
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("replace icd-10: %w", err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, "DELETE FROM icd10cm_codes"); err != nil {
-		return err
+		return fmt.Errorf("replace icd-10: %w", err)
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO icd10cm_codes (code, billable, short, long) VALUES (?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET billable = excluded.billable, short = excluded.short, long = excluded.long`)
 	if err != nil {
-		return err
+		return fmt.Errorf("replace icd-10: %w", err)
 	}
 	defer stmt.Close()
 	for i, c := range codes {
 		if i%10000 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		code := normCode(c.Code)
+		code := store.NormCode(c.Code)
 		if code == "" {
 			continue
 		}
@@ -66,7 +54,7 @@ func (s *Store) replaceICD10(ctx context.Context, codes []ICD10Code, n *int) err
 		}
 	}
 	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM icd10cm_codes").Scan(n); err != nil {
-		return err
+		return fmt.Errorf("replace icd-10: %w", err)
 	}
 	return tx.Commit()
 }
@@ -81,48 +69,12 @@ func (s *Store) ICD10Count(ctx context.Context) (int, error) {
 }
 
 // ICD10Codes returns the imported ICD-10-CM table in code order.
-func (s *Store) ICD10Codes(ctx context.Context) ([]ICD10Code, error) {
-	rows, err := s.q.QueryContext(ctx, "SELECT code, billable, short, long FROM icd10cm_codes ORDER BY code")
-	if err != nil {
-		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-	}
-	defer rows.Close()
-	var out []ICD10Code
-	for rows.Next() {
-		var c ICD10Code
-		if err := rows.Scan(&c.Code, &c.Billable, &c.Short, &c.Long); err != nil {
-			return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read icd-10-cm codes: %w", err)
-	}
-	return out, nil
+func (s *Store) ICD10Codes(ctx context.Context) ([]store.ICD10Code, error) {
+	return rows.List(ctx, s.query, "read icd-10-cm codes", rows.Code, `SELECT `+rows.CodeColumns+` FROM icd10cm_codes ORDER BY code`)
 }
 
 // CodeBook loads the imported ICD-10-CM table. It returns nil and no error
 // when no table has been imported.
 func (s *Store) CodeBook(ctx context.Context) (*icd10.Book, error) {
-	n, err := s.ICD10Count(ctx)
-	if err != nil || n == 0 {
-		return nil, err
-	}
-	rows, err := s.q.QueryContext(ctx, "SELECT code, billable, short, long FROM icd10cm_codes")
-	if err != nil {
-		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-	}
-	defer rows.Close()
-	b := icd10.New()
-	for rows.Next() {
-		var c ICD10Code
-		if err := rows.Scan(&c.Code, &c.Billable, &c.Short, &c.Long); err != nil {
-			return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-		}
-		b.Add(c.Code, c.Billable, c.Short, c.Long)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load icd-10-cm codes: %w", err)
-	}
-	return b, nil
+	return rows.LoadBook(ctx, s.query)
 }

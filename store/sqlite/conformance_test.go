@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/seal"
 	"github.com/medchron/medchron/store/sqlite"
 	"github.com/medchron/medchron/store/storetest"
@@ -25,7 +25,7 @@ func open(t *testing.T) *sqlite.Store {
 // TestConformance runs the shared storage suite on a new SQLite file per
 // subtest.
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) pipeline.Store { return open(t) })
+	storetest.Run(t, func(t *testing.T) store.Store { return open(t) })
 }
 
 // TestWorkflowConformance runs the review workflow's suite on a new SQLite
@@ -38,4 +38,9 @@ func TestWorkflowConformance(t *testing.T) {
 			return err
 		}
 	})
+}
+
+// TestCodesConformance runs the code table's suite on a new SQLite file.
+func TestCodesConformance(t *testing.T) {
+	storetest.RunCodes(t, func(t *testing.T) store.Codes { return open(t) })
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,7 +11,8 @@ import (
 	sqlite "modernc.org/sqlite"
 
 	"github.com/medchron/medchron/demand"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutDemandGeneration records a (re)generation of the matter's demand
@@ -25,7 +27,7 @@ func (s *Store) PutDemandGeneration(ctx context.Context, matterID string, g dema
 	if err != nil {
 		return fmt.Errorf("demand generation of %s: %w", matterID, err)
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		_, err := t.q.ExecContext(ctx, `
 INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded) VALUES (?, ?, ?, ?, ?, ?)
@@ -41,7 +43,7 @@ ON CONFLICT (matter_id) DO UPDATE SET at = excluded.at, user_id = excluded.user_
 			}
 		}
 		return nil
-	})
+	}), "put demand generation")
 }
 
 // AddDemandVersion stores a version of a section; demand.ErrConflict when
@@ -84,77 +86,9 @@ INSERT INTO demand_approvals (matter_id, key, version, sha256, user_id, username
 
 // DemandRecord returns the matter's demand letter: its latest generation,
 // the versions of each section by ascending number and the approvals in
-// the order they were given. pipeline.ErrNotFound before the first
+// the order they were given. store.ErrNotFound before the first
 // generation.
 func (s *Store) DemandRecord(ctx context.Context, matterID string) (demand.Record, error) {
-	r := demand.Record{MatterID: matterID, Versions: map[string][]demand.Version{}, Approvals: []demand.Approval{}}
-	var at, keys, excluded string
-	err := s.q.QueryRowContext(ctx, `SELECT at, user_id, username, keys, excluded FROM demand_generations WHERE matter_id = ?`, matterID).
-		Scan(&at, &r.Generation.UserID, &r.Generation.Username, &keys, &excluded)
-	if err != nil {
-		return r, notFound(err, "demand of "+matterID)
-	}
-	if r.Generation.At, err = parseTS(at); err != nil {
-		return r, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	if err := json.Unmarshal([]byte(keys), &r.Generation.Keys); err != nil {
-		return r, fmt.Errorf("demand of %s: keys: %w", matterID, err)
-	}
-	if err := json.Unmarshal([]byte(excluded), &r.Generation.Excluded); err != nil {
-		return r, fmt.Errorf("demand of %s: excluded: %w", matterID, err)
-	}
-	if err := s.demandVersions(ctx, &r); err != nil {
-		return r, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	if err := s.demandApprovals(ctx, &r); err != nil {
-		return r, fmt.Errorf("demand of %s: %w", matterID, err)
-	}
-	return r, nil
-}
-
-func (s *Store) demandVersions(ctx context.Context, r *demand.Record) error {
-	rows, err := s.q.QueryContext(ctx, `
-SELECT key, n, title, body, citations, user_id, username, at, sha256
-FROM demand_versions WHERE matter_id = ? ORDER BY key, n`, r.MatterID)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var v demand.Version
-		var cits, at string
-		if err := rows.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, &at, &v.SHA256); err != nil {
-			return err
-		}
-		if err := json.Unmarshal([]byte(cits), &v.Citations); err != nil {
-			return fmt.Errorf("section %s version %d: citations: %w", v.Key, v.N, err)
-		}
-		if v.At, err = parseTS(at); err != nil {
-			return fmt.Errorf("section %s version %d: %w", v.Key, v.N, err)
-		}
-		r.Versions[v.Key] = append(r.Versions[v.Key], v)
-	}
-	return rows.Err()
-}
-
-func (s *Store) demandApprovals(ctx context.Context, r *demand.Record) error {
-	rows, err := s.q.QueryContext(ctx, `
-SELECT key, version, sha256, user_id, username, at
-FROM demand_approvals WHERE matter_id = ? ORDER BY at, id`, r.MatterID)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var a demand.Approval
-		var at string
-		if err := rows.Scan(&a.Key, &a.Version, &a.SHA256, &a.UserID, &a.Username, &at); err != nil {
-			return err
-		}
-		if a.At, err = parseTS(at); err != nil {
-			return fmt.Errorf("approval of section %s: %w", a.Key, err)
-		}
-		r.Approvals = append(r.Approvals, a)
-	}
-	return rows.Err()
+	g := s.q.QueryRowContext(ctx, `SELECT `+rows.GenerationColumns+` FROM demand_generations WHERE matter_id = ?`, matterID)
+	return scan.DemandRecord(ctx, s.query, g, sql.ErrNoRows, "?", matterID)
 }

@@ -5,18 +5,19 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
-// PutResult implements pipeline.Queries: it replaces the document's facts
+// PutResult implements store.Queries: it replaces the document's facts
 // and bumps the version of every matter holding the document.
-func (s *Store) PutResult(ctx context.Context, documentID string, r pipeline.StoredResult) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+func (s *Store) PutResult(ctx context.Context, documentID string, r store.StoredResult) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM facts WHERE document_id = ?`, documentID); err != nil {
 			return err
 		}
-		for i, f := range pipeline.FactRows(r.Result) {
+		for i, f := range store.FactRows(r.Result) {
 			b, err := json.Marshal(f.Value)
 			if err != nil {
 				return err
@@ -27,7 +28,7 @@ func (s *Store) PutResult(ctx context.Context, documentID string, r pipeline.Sto
 				return err
 			}
 		}
-		meta, err := json.Marshal(pipeline.MetaOf(r.Result))
+		meta, err := json.Marshal(store.MetaOf(r.Result))
 		if err != nil {
 			return err
 		}
@@ -40,34 +41,34 @@ ON CONFLICT (document_id) DO UPDATE SET extractor = excluded.extractor, prompt_v
 			return err
 		}
 		return t.bumpMatters(ctx, `id IN (SELECT matter_id FROM matter_documents WHERE document_id = ?)`, documentID)
-	})
+	}), "put result")
 }
 
-// Result implements pipeline.Queries.
-func (s *Store) Result(ctx context.Context, documentID string) (pipeline.StoredResult, error) {
-	var r pipeline.StoredResult
+// Result implements store.Queries.
+func (s *Store) Result(ctx context.Context, documentID string) (store.StoredResult, error) {
+	var r store.StoredResult
 	var meta string
 	err := s.q.QueryRowContext(ctx, `SELECT extractor, prompt_version, meta FROM extractions WHERE document_id = ?`, documentID).
 		Scan(&r.Extractor, &r.PromptVersion, &meta)
 	if err != nil {
 		return r, notFound(err, "facts of "+documentID)
 	}
-	var m pipeline.ResultMeta
+	var m store.ResultMeta
 	if err := json.Unmarshal([]byte(meta), &m); err != nil {
 		return r, fmt.Errorf("facts of %s: %w", documentID, err)
 	}
 	m.Apply(&r.Result)
 	rows, err := s.q.QueryContext(ctx, `SELECT kind, data FROM facts WHERE document_id = ? ORDER BY seq`, documentID)
 	if err != nil {
-		return r, err
+		return r, fmt.Errorf("result: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var kind, data string
 		if err := rows.Scan(&kind, &data); err != nil {
-			return r, err
+			return r, fmt.Errorf("result: %w", err)
 		}
-		if err := pipeline.AddFact(&r.Result, kind, []byte(data)); err != nil {
+		if err := store.AddFact(&r.Result, kind, []byte(data)); err != nil {
 			return r, fmt.Errorf("fact of %s: %w", documentID, err)
 		}
 	}

@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -19,20 +20,7 @@ func WithKeys(ring *seal.Ring) Option { return func(s *Store) { s.keys = ring } 
 
 // KeyIDs lists the ids of the keys the stored originals are sealed under.
 func (s *Store) KeyIDs(ctx context.Context) ([]string, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return rows.List(ctx, s.query, "key ids", rows.String, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)
 }
 
 // checkKeys fails, naming the key, when originals are sealed under a key
@@ -40,7 +28,7 @@ func (s *Store) KeyIDs(ctx context.Context) ([]string, error) {
 func (s *Store) checkKeys(ctx context.Context) error {
 	ids, err := s.KeyIDs(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("check keys: %w", err)
 	}
 	for _, id := range ids {
 		if !s.keys.Has(id) {
@@ -60,7 +48,7 @@ func (s *Store) sealLegacyBlobs(ctx context.Context) error {
 		if err != nil {
 			return nil // none left (or the next open tries again)
 		}
-		err = s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err = s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			t := tx.(*Store)
 			object := seal.NewObjectID()
 			at := ts(time.Now())
@@ -98,24 +86,24 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 		var batch []row
 		rows, err := s.db.QueryContext(ctx, `SELECT object_id, seq, key_id, data FROM blob_chunks WHERE key_id <> ? LIMIT 32`, cur)
 		if err != nil {
-			return done, err
+			return done, fmt.Errorf("reseal: %w", err)
 		}
 		for rows.Next() {
 			var r row
 			if err := rows.Scan(&r.object, &r.seq, &r.c.KeyID, &r.c.Data); err != nil {
 				rows.Close()
-				return done, err
+				return done, fmt.Errorf("reseal: %w", err)
 			}
 			batch = append(batch, r)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return done, err
+			return done, fmt.Errorf("reseal: %w", err)
 		}
 		if len(batch) == 0 {
 			return done, nil
 		}
-		err = s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+		err = s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			t := tx.(*Store)
 			for _, r := range batch {
 				ad := seal.ChunkAD(r.object, r.seq)
@@ -134,7 +122,7 @@ func (s *Store) Reseal(ctx context.Context) (int, error) {
 			return nil
 		})
 		if err != nil {
-			return done, err
+			return done, fmt.Errorf("reseal: %w", err)
 		}
 		done += len(batch)
 	}
@@ -148,13 +136,13 @@ func (s *Store) SweepBlobs(ctx context.Context, cutoff time.Time) (int64, error)
 DELETE FROM blobs WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = blobs.sha256)
 AND object_id <> '' AND NOT EXISTS (SELECT 1 FROM blob_chunks c WHERE c.object_id = blobs.object_id AND c.created_at >= ?)`, c)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("sweep blobs: %w", err)
 	}
 	n, _ := res.RowsAffected()
 	res, err = s.db.ExecContext(ctx, `
 DELETE FROM blob_chunks WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM blobs b WHERE b.object_id = blob_chunks.object_id)`, c)
 	if err != nil {
-		return n, err
+		return n, fmt.Errorf("sweep blobs: %w", err)
 	}
 	m, _ := res.RowsAffected()
 	return n + m, nil

@@ -41,7 +41,7 @@ func Lock(path string) (func() error, error) {
 func (s *Store) RequeueOrphanedJobs(ctx context.Context) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `UPDATE river_job SET state = 'available', scheduled_at = CURRENT_TIMESTAMP WHERE state = 'running'`)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("requeue orphaned jobs: %w", err)
 	}
 	return res.RowsAffected()
 }

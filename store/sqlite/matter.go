@@ -2,9 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutMatter inserts the matter or updates its name, client, date of
@@ -27,7 +29,7 @@ ON CONFLICT (id) DO UPDATE SET
         (excluded.gap_days > 0 AND excluded.gap_days <> matters.gap_days) THEN 1 ELSE 0 END,
     updated_at    = excluded.updated_at`,
 		m.ID, m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, t, t)
-	return err
+	return rows.Wrap(err, "put matter")
 }
 
 // Matter returns the matter with the given id.
@@ -41,36 +43,36 @@ func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error
 	}
 	if incident != "" {
 		if m.DateOfIncident, err = dates.ParseISO(incident); err != nil {
-			return m, err
+			return m, fmt.Errorf("matter: %w", err)
 		}
 	}
 	return m, nil
 }
 
-// Matters implements pipeline.Queries.
+// Matters implements store.Queries.
 func (s *Store) Matters(ctx context.Context) ([]chronology.Matter, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT id FROM matters ORDER BY id`)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("matters: %w", err)
 	}
 	var ids []string
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("matters: %w", err)
 		}
 		ids = append(ids, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("matters: %w", err)
 	}
 	out := make([]chronology.Matter, 0, len(ids))
 	for _, id := range ids {
 		m, err := s.Matter(ctx, id)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("matters: %w", err)
 		}
 		out = append(out, m)
 	}

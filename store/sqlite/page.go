@@ -6,15 +6,15 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
-// PutPages implements pipeline.Queries.
+// PutPages implements store.Queries.
 func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
 	for _, p := range pages {
 		words, err := json.Marshal(p.Words)
 		if err != nil {
-			return err
+			return fmt.Errorf("put pages: %w", err)
 		}
 		_, err = s.q.ExecContext(ctx, `
 INSERT INTO pages (document_id, page, source, text, words, width, height, confidence, error)
@@ -24,43 +24,37 @@ ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = e
     confidence = excluded.confidence, error = excluded.error`,
 			p.DocumentID, p.Number, string(p.Source), p.Text, string(words), p.Width, p.Height, p.Confidence, p.Err)
 		if err != nil {
-			return err
+			return fmt.Errorf("put pages: %w", err)
 		}
 	}
 	return nil
 }
 
-// PutPendingPages implements pipeline.Queries.
+// PutPendingPages implements store.Queries.
 func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []int) error {
 	for _, n := range pages {
 		_, err := s.q.ExecContext(ctx, `INSERT INTO pages (document_id, page, source) VALUES (?, ?, '') ON CONFLICT DO NOTHING`, documentID, n)
 		if err != nil {
-			return err
+			return fmt.Errorf("put pending pages: %w", err)
 		}
 	}
 	return nil
 }
 
-// Pages implements pipeline.Queries.
+// Pages implements store.Queries.
 func (s *Store) Pages(ctx context.Context, documentID string) ([]extract.Page, error) {
 	return s.pages(ctx, documentID, "words")
 }
 
-// PageTexts implements pipeline.Queries.
+// PageTexts implements store.Queries.
 func (s *Store) PageTexts(ctx context.Context, documentID string) ([]extract.Page, error) {
 	return s.pages(ctx, documentID, "'[]'")
 }
 
-// Page implements pipeline.Queries.
+// Page implements store.Queries.
 func (s *Store) Page(ctx context.Context, documentID string, number int) (extract.Page, error) {
 	ps, err := s.pagesWhere(ctx, documentID, "words", "AND page = ?", number)
-	if err != nil {
-		return extract.Page{}, err
-	}
-	if len(ps) == 0 {
-		return extract.Page{}, fmt.Errorf("page %d of %s: %w", number, documentID, pipeline.ErrNotFound)
-	}
-	return ps[0], nil
+	return rows.One(ps, err, fmt.Sprintf("page %d of %s", number, documentID))
 }
 
 func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]extract.Page, error) {
@@ -68,45 +62,11 @@ func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]ex
 }
 
 func (s *Store) pagesWhere(ctx context.Context, documentID, wordsColumn, and string, args ...any) ([]extract.Page, error) {
-	rows, err := s.q.QueryContext(ctx, `
-SELECT page, source, text, `+wordsColumn+`, width, height, confidence, error FROM pages
-WHERE document_id = ? `+and+` ORDER BY page`, append([]any{documentID}, args...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []extract.Page
-	for rows.Next() {
-		p := extract.Page{DocumentID: documentID}
-		var src, words string
-		if err := rows.Scan(&p.Number, &src, &p.Text, &words, &p.Width, &p.Height, &p.Confidence, &p.Err); err != nil {
-			return nil, err
-		}
-		p.Source = extract.PageSource(src)
-		if words != "" && words != "null" && words != "[]" {
-			if err := json.Unmarshal([]byte(words), &p.Words); err != nil {
-				return nil, err
-			}
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	query := `SELECT ` + fmt.Sprintf(rows.PageColumns, wordsColumn) + ` FROM pages WHERE document_id = ? ` + and + ` ORDER BY page`
+	return rows.List(ctx, s.query, "pages of "+documentID, rows.Page(documentID), query, append([]any{documentID}, args...)...)
 }
 
-// PendingPages implements pipeline.Queries.
+// PendingPages implements store.Queries.
 func (s *Store) PendingPages(ctx context.Context, documentID string) ([]int, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT page FROM pages WHERE document_id = ? AND source = '' ORDER BY page`, documentID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var n int
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return rows.List(ctx, s.query, "pending pages of "+documentID, rows.Int, `SELECT page FROM pages WHERE document_id = ? AND source = '' ORDER BY page`, documentID)
 }

@@ -6,7 +6,8 @@ import (
 	"fmt"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // AddEntryReviews appends reviews in one transaction: all of them are
@@ -15,7 +16,7 @@ func (s *Store) AddEntryReviews(ctx context.Context, rs []chronology.EntryReview
 	if len(rs) == 0 {
 		return nil
 	}
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		for _, r := range rs {
 			fields, err := reviewFields(r.Fields)
@@ -31,41 +32,13 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			}
 		}
 		return nil
-	})
+	}), "add entry reviews")
 }
 
 // EntryReviews lists a matter's reviews, oldest first (by time, then by
 // the order they were stored).
 func (s *Store) EntryReviews(ctx context.Context, matterID string) ([]chronology.EntryReview, error) {
-	rows, err := s.q.QueryContext(ctx, `
-SELECT id, matter_id, entry_id, state, fields, reason, user_id, username, at
-FROM entry_reviews WHERE matter_id = ? ORDER BY at, id`, matterID)
-	if err != nil {
-		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-	}
-	defer rows.Close()
-	var out []chronology.EntryReview
-	for rows.Next() {
-		var r chronology.EntryReview
-		var fields, at string
-		if err := rows.Scan(&r.ID, &r.MatterID, &r.EntryID, &r.State, &fields, &r.Reason, &r.UserID, &r.Username, &at); err != nil {
-			return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-		}
-		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
-			return nil, fmt.Errorf("review %d: fields: %w", r.ID, err)
-		}
-		if len(r.Fields) == 0 {
-			r.Fields = nil
-		}
-		if r.At, err = parseTS(at); err != nil {
-			return nil, fmt.Errorf("review %d: %w", r.ID, err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reviews of matter %s: %w", matterID, err)
-	}
-	return out, nil
+	return rows.List(ctx, s.query, "reviews of matter "+matterID, scan.Review, `SELECT `+rows.ReviewColumns+` FROM entry_reviews WHERE matter_id = ? ORDER BY at, id`, matterID)
 }
 
 // reviewFields is a review's corrected fields as stored: a JSON object,
@@ -75,5 +48,5 @@ func reviewFields(f map[string]string) (string, error) {
 		return "{}", nil
 	}
 	b, err := json.Marshal(f)
-	return string(b), err
+	return string(b), rows.Wrap(err, "review fields")
 }

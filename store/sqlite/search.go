@@ -12,8 +12,9 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 var _ search.Index = (*Store)(nil)
@@ -35,11 +36,11 @@ func (s *Store) SearchText(ctx context.Context, matterID, query string, limit in
 	for tier, match := range ftsTiers(search.ParseQuery(query)) {
 		pages, err := s.matchPages(ctx, matterID, match, limit)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("search text: %w", err)
 		}
 		entries, err := s.matchEntries(ctx, matterID, match, limit)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("search text: %w", err)
 		}
 		hits := append(pages, entries...)
 		slices.SortStableFunc(hits, func(a, b search.Hit) int { return cmpScore(a.Score, b.Score) })
@@ -112,7 +113,7 @@ ORDER BY f.rank LIMIT ?`, snippetTokens, match, matterID, limit)
 		h := search.Hit{Kind: search.KindPage}
 		var bm25 float64
 		if err := rows.Scan(&h.DocumentID, &h.Page, &h.File, &h.Snippet, &bm25); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("match pages: %w", err)
 		}
 		h.Snippet, h.Score = search.Snippet(h.Snippet), -bm25
 		out = append(out, h)
@@ -136,7 +137,7 @@ ORDER BY f.rank LIMIT ?`, snippetTokens, match, matterID, limit)
 		h := search.Hit{Kind: search.KindEntry}
 		var bm25 float64
 		if err := rows.Scan(&h.EntryID, &h.Date, &h.Provider, &h.Snippet, &bm25); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("match entries: %w", err)
 		}
 		h.Snippet, h.Score = search.Snippet(h.Snippet), -bm25
 		out = append(out, h)
@@ -146,7 +147,7 @@ ORDER BY f.rank LIMIT ?`, snippetTokens, match, matterID, limit)
 
 // PutPageVectors implements search.Index.
 func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, vecs map[int][]float32) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM vectors WHERE kind = 'page' AND document_id = ? AND model = ?`, documentID, model); err != nil {
 			return fmt.Errorf("vectors of %s: %w", documentID, err)
@@ -159,12 +160,12 @@ func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, ve
 			}
 		}
 		return nil
-	})
+	}), "put page vectors")
 }
 
 // PutEntryVectors implements search.Index.
 func (s *Store) PutEntryVectors(ctx context.Context, matterID, model string, vecs map[string][]float32) error {
-	return s.WithTx(ctx, func(ctx context.Context, tx pipeline.Tx) error {
+	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM vectors WHERE kind = 'entry' AND matter_id = ? AND model = ?`, matterID, model); err != nil {
 			return fmt.Errorf("entry vectors of matter %s: %w", matterID, err)
@@ -177,7 +178,7 @@ func (s *Store) PutEntryVectors(ctx context.Context, matterID, model string, vec
 			}
 		}
 		return nil
-	})
+	}), "put entry vectors")
 }
 
 // VectorModels implements search.Index.
@@ -189,14 +190,14 @@ UNION
 SELECT DISTINCT model FROM vectors WHERE kind = 'entry' AND matter_id = ?
 ORDER BY 1`, matterID, matterID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("vector models: %w", err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
 		var m string
 		if err := rows.Scan(&m); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("vector models: %w", err)
 		}
 		out = append(out, m)
 	}
@@ -252,7 +253,7 @@ SELECT v.rowid, v.vec FROM vectors v JOIN entries e ON e.matter_id = v.matter_id
 WHERE v.kind = 'entry' AND v.matter_id = ? AND v.model = ?`, matterID, model)
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("search vectors: %w", err)
 	}
 	slices.SortFunc(cands, func(a, b candidate) int {
 		if c := cmpScore(a.score, b.score); c != 0 {
@@ -264,7 +265,7 @@ WHERE v.kind = 'entry' AND v.matter_id = ? AND v.model = ?`, matterID, model)
 	for _, c := range cands[:min(limit, len(cands))] {
 		h, err := s.vectorHit(ctx, matterID, c.rowid)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("search vectors: %w", err)
 		}
 		h.Score = c.score
 		hits = append(hits, h)

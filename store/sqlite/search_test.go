@@ -11,6 +11,7 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search/searchtest"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/store/seal"
 	"github.com/medchron/medchron/store/sqlite"
 )
@@ -44,7 +45,7 @@ func TestSearchFTSRows(t *testing.T) {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	doc := pipeline.DocumentID(sha)
-	rec := pipeline.DocumentRecord{ID: doc, SHA256: sha, File: "a.pdf", Size: int64(len(data)), Status: pipeline.StatusQueued}
+	rec := store.Document{Document: extract.Document{ID: doc, SHA256: sha, File: "a.pdf"}, Size: int64(len(data)), Status: store.StatusQueued}
 	if _, err := s.AddDocument(ctx, "m", rec, data); err != nil {
 		t.Fatal(err)
 	}

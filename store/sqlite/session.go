@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
 // CreateSession implements access.Store.
@@ -19,14 +20,14 @@ INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen) VALUES (
 	return nil
 }
 
-// Session implements access.Store: access.ErrNotFound for an unknown hash.
+// Session implements access.Store: store.ErrNotFound for an unknown hash.
 func (s *Store) Session(ctx context.Context, tokenHash string) (access.Session, error) {
 	var se access.Session
 	var created, seen string
 	err := s.q.QueryRowContext(ctx, `SELECT token_hash, user_id, csrf, created_at, last_seen FROM sessions WHERE token_hash = ?`, tokenHash).
 		Scan(&se.TokenHash, &se.UserID, &se.CSRF, &created, &seen)
 	if err != nil {
-		return se, accessNotFound(err, "session")
+		return se, notFound(err, "session")
 	}
 	if se.CreatedAt, err = parseTS(created); err != nil {
 		return se, fmt.Errorf("session: %w", err)
@@ -37,7 +38,7 @@ func (s *Store) Session(ctx context.Context, tokenHash string) (access.Session, 
 	return se, nil
 }
 
-// TouchSession implements access.Store: access.ErrNotFound when the
+// TouchSession implements access.Store: store.ErrNotFound when the
 // session is gone.
 func (s *Store) TouchSession(ctx context.Context, tokenHash string, at time.Time) error {
 	res, err := s.q.ExecContext(ctx, `UPDATE sessions SET last_seen = ? WHERE token_hash = ?`, ts(at), tokenHash)
@@ -45,7 +46,7 @@ func (s *Store) TouchSession(ctx context.Context, tokenHash string, at time.Time
 		return fmt.Errorf("touch session: %w", err)
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return fmt.Errorf("touch session: %w", access.ErrNotFound)
+		return fmt.Errorf("touch session: %w", store.ErrNotFound)
 	}
 	return nil
 }

@@ -17,7 +17,8 @@ import (
 	sqlite "modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 	"github.com/medchron/medchron/store/seal"
 )
 
@@ -31,7 +32,7 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// Store is the SQLite implementation of pipeline.Store and web.Store.
+// Store is the SQLite implementation of store.Store and web.Store.
 type Store struct {
 	db   *sql.DB
 	q    querier
@@ -39,7 +40,7 @@ type Store struct {
 	keys *seal.Ring // seals originals; nil: no originals read or written
 }
 
-var _ pipeline.Store = (*Store)(nil)
+var _ store.Store = (*Store)(nil)
 
 // Open opens (creating if needed) the database file at path and applies
 // medchron's migrations. River's tables are migrated by the caller. The
@@ -54,7 +55,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		}
 	}
 	if err := secureFiles(path); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open: %w", err)
 	}
 	q := url.Values{}
 	q.Add("_pragma", "journal_mode(WAL)")
@@ -93,11 +94,11 @@ func (s *Store) Close() error { return s.db.Close() }
 func (s *Store) migrate(ctx context.Context) error {
 	var have int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
 	sort.Strings(names)
 	for i, name := range names {
@@ -107,11 +108,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		body, err := migrations.ReadFile(name)
 		if err != nil {
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			tx.Rollback()
@@ -119,10 +120,10 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
 			tx.Rollback()
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 		if err := tx.Commit(); err != nil {
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 	}
 	return nil
@@ -132,44 +133,43 @@ func (s *Store) migrate(ctx context.Context) error {
 // audit chain and, with keys, sealed originals.
 func (s *Store) afterMigrate(ctx context.Context) error {
 	if err := s.chainLegacyAudit(ctx); err != nil {
-		return err
+		return fmt.Errorf("open: %w", err)
 	}
 	if s.keys == nil {
 		return nil
 	}
 	if err := s.checkKeys(ctx); err != nil {
-		return err
+		return fmt.Errorf("open: %w", err)
 	}
 	return s.sealLegacyBlobs(ctx)
 }
 
-// WithTx implements pipeline.Store.
-func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx pipeline.Tx) error) error {
+// WithTx implements store.Store.
+func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx store.Tx) error) error {
 	if s.tx != nil {
 		return fn(ctx, s) // already in a transaction
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("sqlite: begin: %w", err)
 	}
 	if err := fn(ctx, &Store{db: s.db, q: tx, tx: tx, keys: s.keys}); err != nil {
 		tx.Rollback()
-		return err
+		return err // fn's own error, as fn wrapped it
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: commit: %w", err)
+	}
+	return nil
 }
 
-// Raw implements pipeline.Tx: the *sql.Tx, for River's InsertTx.
+// Raw implements store.Tx: the *sql.Tx, for River's InsertTx.
 func (s *Store) Raw() any { return s.tx }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
-func notFound(err error, what string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, pipeline.ErrNotFound)
-	}
-	return err
-}
+// notFound wraps err with what: store.ErrNotFound for a missing row.
+func notFound(err error, what string) error { return rows.NotFound(err, sql.ErrNoRows, what) }
 
 // placeholders returns "?, ?, ?" for n values.
 func placeholders(n int) string {
@@ -200,4 +200,35 @@ func isUnique(err error) bool {
 		return false
 	}
 	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+}
+
+// scan scans rows with their times stored as text.
+var scan = rows.Scan{At: func(t *time.Time) any { return textTime{t} }}
+
+// query runs a query for rows.List.
+func (s *Store) query(ctx context.Context, query string, args ...any) (rows.Rows, func(), error) {
+	rs, err := s.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, nil, err // rows.List wraps it
+	}
+	return rs, func() { rs.Close() }, nil
+}
+
+// textTime is a sql.Scanner for a time stored as text.
+type textTime struct{ t *time.Time }
+
+// Scan implements sql.Scanner with parseTS.
+func (x textTime) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("stored time: unexpected %T", src)
+	}
+	t, err := parseTS(s)
+	*x.t = t
+	return rows.Wrap(err, "scan")
 }

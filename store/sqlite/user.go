@@ -2,27 +2,21 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
-// CreateUser implements access.Store: access.ErrExists when the username
+// CreateUser implements access.Store: store.ErrExists when the username
 // (or the id) is taken.
 func (s *Store) CreateUser(ctx context.Context, u access.User) error {
 	_, err := s.q.ExecContext(ctx, `
 INSERT INTO users (id, username, name, role, password_hash, disabled, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.Username, u.Name, string(u.Role), u.PasswordHash, u.Disabled, ts(u.CreatedAt))
-	if isUnique(err) {
-		return fmt.Errorf("create user %s: %w", u.ID, access.ErrExists)
-	}
-	if err != nil {
-		return fmt.Errorf("create user %s: %w", u.ID, err)
-	}
-	return nil
+	return rows.Exists(err, isUnique(err), "create user "+u.ID)
 }
 
 // UpdateUser implements access.Store: it replaces the username, name,
@@ -31,72 +25,28 @@ func (s *Store) UpdateUser(ctx context.Context, u access.User) error {
 	res, err := s.q.ExecContext(ctx, `
 UPDATE users SET username = ?, name = ?, role = ?, password_hash = ?, disabled = ? WHERE id = ?`,
 		u.Username, u.Name, string(u.Role), u.PasswordHash, u.Disabled, u.ID)
-	if isUnique(err) {
-		return fmt.Errorf("update user %s: %w", u.ID, access.ErrExists)
-	}
 	if err != nil {
-		return fmt.Errorf("update user %s: %w", u.ID, err)
+		return rows.Exists(err, isUnique(err), "update user "+u.ID)
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return fmt.Errorf("update user %s: %w", u.ID, access.ErrNotFound)
+		return fmt.Errorf("update user %s: %w", u.ID, store.ErrNotFound)
 	}
 	return nil
-}
-
-const userColumns = `id, username, name, role, password_hash, disabled, created_at`
-
-func scanUser(sc interface{ Scan(...any) error }) (access.User, error) {
-	var u access.User
-	var role, created string
-	if err := sc.Scan(&u.ID, &u.Username, &u.Name, &role, &u.PasswordHash, &u.Disabled, &created); err != nil {
-		return u, err
-	}
-	u.Role = access.Role(role)
-	var err error
-	u.CreatedAt, err = parseTS(created)
-	return u, err
 }
 
 // User implements access.Store.
 func (s *Store) User(ctx context.Context, id string) (access.User, error) {
-	u, err := scanUser(s.q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
-	return u, accessNotFound(err, "user "+id)
+	u, err := scan.User(s.q.QueryRowContext(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE id = ?`, id))
+	return u, notFound(err, "user "+id)
 }
 
 // UserByName implements access.Store.
 func (s *Store) UserByName(ctx context.Context, username string) (access.User, error) {
-	u, err := scanUser(s.q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = ?`, username))
-	return u, accessNotFound(err, "user by name")
+	u, err := scan.User(s.q.QueryRowContext(ctx, `SELECT `+rows.UserColumns+` FROM users WHERE username = ?`, username))
+	return u, notFound(err, "user by name")
 }
 
 // Users implements access.Store: every user, ordered by username.
 func (s *Store) Users(ctx context.Context) ([]access.User, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY username`)
-	if err != nil {
-		return nil, fmt.Errorf("users: %w", err)
-	}
-	defer rows.Close()
-	var out []access.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, fmt.Errorf("users: %w", err)
-		}
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("users: %w", err)
-	}
-	return out, nil
-}
-
-// accessNotFound wraps access.ErrNotFound for a missing row, naming what.
-func accessNotFound(err error, what string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s: %w", what, access.ErrNotFound)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	return nil
+	return rows.List(ctx, s.query, "users", scan.User, `SELECT `+rows.UserColumns+` FROM users ORDER BY username`)
 }

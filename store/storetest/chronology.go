@@ -6,12 +6,12 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // testChronology stores a chronology, replaces it, and checks that the
 // matter's own version is left alone.
-func testChronology(t *testing.T, s pipeline.Store) {
+func testChronology(t *testing.T, s store.Store) {
 	m, d := addDocument(t, s, newIDs(t), "chron")
 	before := version(t, s, m)
 	first := sampleChronology(m, d.ID)
@@ -54,7 +54,7 @@ func testChronology(t *testing.T, s pipeline.Store) {
 }
 
 // testCache stores, replaces and reads LLM cache entries.
-func testCache(t *testing.T, s pipeline.Store) {
+func testCache(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	binary := make([]byte, 1024)
 	for i := range binary {

@@ -6,11 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // testDocumentRoundTrip stores a document and reads it back.
-func testDocumentRoundTrip(t *testing.T, s pipeline.Store) {
+func testDocumentRoundTrip(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	m := putMatter(t, s, p.matter("rt"))
 	d, data := p.pdf("rt", "2023-12-06 Mercy ER.pdf")
@@ -48,7 +48,7 @@ func testDocumentRoundTrip(t *testing.T, s pipeline.Store) {
 
 // testDocumentDedupe uploads the same content twice in one matter and once
 // in another, under other names.
-func testDocumentDedupe(t *testing.T, s pipeline.Store) {
+func testDocumentDedupe(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	m1 := putMatter(t, s, p.matter("one"))
 	m2 := putMatter(t, s, p.matter("two"))
@@ -105,7 +105,7 @@ func testDocumentDedupe(t *testing.T, s pipeline.Store) {
 
 // testDocumentUploadOrder lists a matter's documents in upload order, not
 // by id or name.
-func testDocumentUploadOrder(t *testing.T, s pipeline.Store) {
+func testDocumentUploadOrder(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	m := putMatter(t, s, p.matter("order"))
 	names := []string{"zeta.pdf", "alpha.pdf", "mu.pdf", "beta.pdf", "alpha.pdf"}
@@ -132,13 +132,13 @@ func testDocumentUploadOrder(t *testing.T, s pipeline.Store) {
 }
 
 // testDocumentStatus updates a document's status, error and page count.
-func testDocumentStatus(t *testing.T, s pipeline.Store) {
+func testDocumentStatus(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	m, d := addDocument(t, s, p, "status")
 	steps := []struct{ status, errMsg string }{
-		{pipeline.StatusReading, ""},
-		{pipeline.StatusFailed, "mercy.pdf: page 4: cannot read the page image"},
-		{pipeline.StatusExtracted, ""},
+		{store.StatusReading, ""},
+		{store.StatusFailed, "mercy.pdf: page 4: cannot read the page image"},
+		{store.StatusExtracted, ""},
 	}
 	for i, st := range steps {
 		pages := 10 + i
@@ -160,7 +160,7 @@ func testDocumentStatus(t *testing.T, s pipeline.Store) {
 }
 
 // testDocumentMissingMatter links a document to a matter that does not exist.
-func testDocumentMissingMatter(t *testing.T, s pipeline.Store) {
+func testDocumentMissingMatter(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	d, data := p.pdf("orphan", "orphan.pdf")
 	if _, err := s.AddDocument(ctx(t), p.matter("missing"), d, data); err == nil {
@@ -180,7 +180,7 @@ func testDocumentMissingMatter(t *testing.T, s pipeline.Store) {
 }
 
 // testBlobBytes stores a large binary file and reads it back byte for byte.
-func testBlobBytes(t *testing.T, s pipeline.Store) {
+func testBlobBytes(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	m := putMatter(t, s, p.matter("blob"))
 	_, data := p.pdf("blob", "scan.pdf")

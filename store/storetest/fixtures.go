@@ -4,7 +4,7 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 func ptr(f float64) *float64 { return &f }
@@ -41,11 +41,11 @@ func samplePages(docID string) []extract.Page {
 
 // sampleResult returns an extraction result with every kind of fact and
 // every optional field set somewhere.
-func sampleResult(docID string) pipeline.StoredResult {
+func sampleResult(docID string) store.StoredResult {
 	cite := func(page int, quote string) []extract.Citation {
 		return []extract.Citation{{DocumentID: docID, Page: page, Bates: "MGH000012", Quote: quote}}
 	}
-	return pipeline.StoredResult{
+	return store.StoredResult{
 		Extractor:     "llm:qwen2.5:14b",
 		PromptVersion: "extract-v3",
 		Result: extract.Result{
@@ -105,9 +105,7 @@ func sampleChronology(matterID, docID string) chronology.Chronology {
 		Schema:      chronology.SchemaVersion,
 		GeneratedAt: "2024-04-02T10:11:12Z",
 		Matter:      chronology.Matter{ID: matterID, Name: "Doe v. Acme Freight", Client: "Jane Doe", DateOfIncident: dates.New(2023, 12, 5), GapDays: 45},
-		Documents: []chronology.Document{{ID: docID, File: "mercy.pdf", SHA256: "ab12", Pages: 3, BatesFirst: "MGH000010", BatesLast: "MGH000012",
-			PageSources: []extract.PageSource{extract.SourceText, extract.SourceOCR, extract.SourceError},
-			PageClasses: []string{extract.PageAdmin, extract.PageClinical, chronology.PageUnclassified}}},
+		Documents:   []chronology.Document{{Document: extract.Document{ID: docID, File: "mercy.pdf", SHA256: "ab12", Pages: 3}, BatesFirst: "MGH000010", BatesLast: "MGH000012", PageSources: []extract.PageSource{extract.SourceText, extract.SourceOCR, extract.SourceError}, PageClasses: []string{extract.PageAdmin, extract.PageClinical, chronology.PageUnclassified}}},
 		Providers: []chronology.Provider{
 			{ID: "p1", Name: "Mercy General Hospital", Kind: "emergency", Aliases: []string{"MGH", "Mercy General"}, NPI: "1234567893"},
 			{ID: "p2", Name: "Back in Motion Physical Therapy", Kind: "physical_therapy"},

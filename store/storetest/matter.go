@@ -6,13 +6,13 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // testNotFound checks that every getter of a single row wraps
-// pipeline.ErrNotFound for a missing row, and that list getters and the
+// store.ErrNotFound for a missing row, and that list getters and the
 // cache report absence without an error.
-func testNotFound(t *testing.T, s pipeline.Store) {
+func testNotFound(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	missing := p.matter("missing")
 	doc := "doc-" + string(p) + "missing"
@@ -64,7 +64,7 @@ func testNotFound(t *testing.T, s pipeline.Store) {
 
 // testMatterVersionRules walks one matter through PutMatter calls: empty
 // fields keep their stored value, and only a real change bumps the version.
-func testMatterVersionRules(t *testing.T, s pipeline.Store) {
+func testMatterVersionRules(t *testing.T, s store.Store) {
 	id := newIDs(t).matter("rules")
 	full := chronology.Matter{ID: id, Name: "Doe v. Acme Freight", Client: "Jane Doe", DateOfIncident: dates.New(2023, 12, 5), GapDays: 45}
 	with := func(f func(*chronology.Matter)) chronology.Matter { m := full; f(&m); return m }
@@ -112,7 +112,7 @@ func testMatterVersionRules(t *testing.T, s pipeline.Store) {
 }
 
 // testMatterEmpty stores a matter with nothing but its id.
-func testMatterEmpty(t *testing.T, s pipeline.Store) {
+func testMatterEmpty(t *testing.T, s store.Store) {
 	id := newIDs(t).matter("bare")
 	if err := s.PutMatter(ctx(t), chronology.Matter{ID: id}); err != nil {
 		t.Fatal(err)
@@ -128,7 +128,7 @@ func testMatterEmpty(t *testing.T, s pipeline.Store) {
 }
 
 // testMatters lists matters ordered by id with all their fields.
-func testMatters(t *testing.T, s pipeline.Store) {
+func testMatters(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	want := []chronology.Matter{
 		{ID: p.matter("a"), Name: "Alpha v. Beta", Client: "A. Alpha", DateOfIncident: dates.New(2022, 2, 28), GapDays: 60},

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // withoutWords is pages as PageTexts returns them.
@@ -22,7 +22,7 @@ func withoutWords(pages []extract.Page) []extract.Page {
 
 // testPages stores pages out of order and reads them back in page order,
 // with and without their words.
-func testPages(t *testing.T, s pipeline.Store) {
+func testPages(t *testing.T, s store.Store) {
 	_, d := addDocument(t, s, newIDs(t), "pages")
 	want := samplePages(d.ID)
 	if err := s.PutPages(ctx(t), []extract.Page{want[2], want[0], want[1]}); err != nil {
@@ -45,7 +45,7 @@ func testPages(t *testing.T, s pipeline.Store) {
 		}
 		equal(t, fmt.Sprintf("Page %d", w.Number), one, w)
 	}
-	if _, err := s.Page(ctx(t), d.ID, 99); !errors.Is(err, pipeline.ErrNotFound) {
+	if _, err := s.Page(ctx(t), d.ID, 99); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Page 99 of a 3-page document: %v, want ErrNotFound", err)
 	}
 	if err := s.PutPages(ctx(t), nil); err != nil {
@@ -54,7 +54,7 @@ func testPages(t *testing.T, s pipeline.Store) {
 }
 
 // testPendingPages records pages waiting for OCR around pages already read.
-func testPendingPages(t *testing.T, s pipeline.Store) {
+func testPendingPages(t *testing.T, s store.Store) {
 	_, d := addDocument(t, s, newIDs(t), "pending")
 	read := samplePages(d.ID)
 	if err := s.PutPages(ctx(t), []extract.Page{read[1]}); err != nil { // page 2 has text
@@ -115,7 +115,7 @@ func testPendingPages(t *testing.T, s pipeline.Store) {
 }
 
 // testPagesReplace replaces a page's text and words.
-func testPagesReplace(t *testing.T, s pipeline.Store) {
+func testPagesReplace(t *testing.T, s store.Store) {
 	_, d := addDocument(t, s, newIDs(t), "replace")
 	first := samplePages(d.ID)
 	if err := s.PutPages(ctx(t), first); err != nil {

@@ -5,12 +5,12 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // testResultRoundTrip stores every kind of fact and the extraction's
 // patient, usage and page errors, and reads them back.
-func testResultRoundTrip(t *testing.T, s pipeline.Store) {
+func testResultRoundTrip(t *testing.T, s store.Store) {
 	_, d := addDocument(t, s, newIDs(t), "facts")
 	want := sampleResult(d.ID)
 	if err := s.PutResult(ctx(t), d.ID, want); err != nil {
@@ -25,20 +25,20 @@ func testResultRoundTrip(t *testing.T, s pipeline.Store) {
 
 // testResultReplace stores a second result over the first: nothing of the
 // first is left.
-func testResultReplace(t *testing.T, s pipeline.Store) {
+func testResultReplace(t *testing.T, s store.Store) {
 	_, d := addDocument(t, s, newIDs(t), "refacts")
 	if err := s.PutResult(ctx(t), d.ID, sampleResult(d.ID)); err != nil {
 		t.Fatal(err)
 	}
 	steps := []struct {
 		name string
-		r    pipeline.StoredResult
+		r    store.StoredResult
 	}{
-		{"fewer facts, other extractor", pipeline.StoredResult{Extractor: "rules", Result: extract.Result{
+		{"fewer facts, other extractor", store.StoredResult{Extractor: "rules", Result: extract.Result{
 			Encounters: []extract.Encounter{{Date: dates.New(2023, 12, 6), Provider: "Mercy General Hospital",
 				Citations: []extract.Citation{{DocumentID: d.ID, Page: 1, Quote: "12/06/2023"}}}},
 		}}},
-		{"no facts", pipeline.StoredResult{Extractor: "rules"}},
+		{"no facts", store.StoredResult{Extractor: "rules"}},
 		{"all facts again", sampleResult(d.ID)},
 	}
 	for _, st := range steps {
@@ -55,7 +55,7 @@ func testResultReplace(t *testing.T, s pipeline.Store) {
 
 // testResultBumpsMatters checks that storing facts bumps the version of
 // every matter holding the document, and of no other.
-func testResultBumpsMatters(t *testing.T, s pipeline.Store) {
+func testResultBumpsMatters(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	m1, d := addDocument(t, s, p, "shared")
 	m2 := putMatter(t, s, p.matter("second"))

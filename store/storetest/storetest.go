@@ -14,16 +14,18 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 // Run runs the conformance suite on the stores open returns. open is called
 // once per subtest with the subtest's *testing.T; it may return the same
 // store every time (register clean-up with t.Cleanup of the outer test).
-func Run(t *testing.T, open func(t *testing.T) pipeline.Store) {
+func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	tests := []struct {
 		name string
-		fn   func(t *testing.T, s pipeline.Store)
+		fn   func(t *testing.T, s store.Store)
 	}{
 		{"NotFound", testNotFound},
 		{"MatterVersionRules", testMatterVersionRules},
@@ -77,8 +79,8 @@ func (p ids) matter(name string) string { return "m-" + string(p) + "-" + name }
 func (p ids) key(name string) string { return "llm:" + string(p) + ":" + name }
 
 // pdf returns the bytes of a record file unique to this subtest and name,
-// and its DocumentRecord as the pipeline builds it.
-func (p ids) pdf(name, file string) (pipeline.DocumentRecord, []byte) {
+// and its store.Document as the pipeline builds it.
+func (p ids) pdf(name, file string) (store.Document, []byte) {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
 	b.WriteString("% " + string(p) + " " + name + "\n")
@@ -87,18 +89,15 @@ func (p ids) pdf(name, file string) (pipeline.DocumentRecord, []byte) {
 	return record(file, b.Bytes()), b.Bytes()
 }
 
-// record is the DocumentRecord of a new upload of data.
-func record(file string, data []byte) pipeline.DocumentRecord {
+// record is the store.Document of a new upload of data.
+func record(file string, data []byte) store.Document {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
-	return pipeline.DocumentRecord{
-		ID: pipeline.DocumentID(sha), SHA256: sha, File: file,
-		Size: int64(len(data)), Pages: 3, Status: pipeline.StatusQueued,
-	}
+	return store.Document{Document: extract.Document{ID: pipeline.DocumentID(sha), SHA256: sha, File: file, Pages: 3}, Size: int64(len(data)), Status: store.StatusQueued}
 }
 
 // putMatter stores a matter with a name and returns its id.
-func putMatter(t *testing.T, s pipeline.Queries, id string) string {
+func putMatter(t *testing.T, s store.Queries, id string) string {
 	t.Helper()
 	if err := s.PutMatter(ctx(t), chronology.Matter{ID: id, Name: "Doe v. Acme Freight"}); err != nil {
 		t.Fatalf("PutMatter %s: %v", id, err)
@@ -107,7 +106,7 @@ func putMatter(t *testing.T, s pipeline.Queries, id string) string {
 }
 
 // addDocument stores a new document in a new matter and returns both.
-func addDocument(t *testing.T, s pipeline.Queries, p ids, name string) (string, pipeline.DocumentRecord) {
+func addDocument(t *testing.T, s store.Queries, p ids, name string) (string, store.Document) {
 	t.Helper()
 	m := putMatter(t, s, p.matter(name))
 	d, data := p.pdf(name, name+".pdf")
@@ -121,7 +120,7 @@ func addDocument(t *testing.T, s pipeline.Queries, p ids, name string) (string, 
 func ctx(t *testing.T) context.Context { return t.Context() }
 
 // version returns the matter's version, failing the test on error.
-func version(t *testing.T, s pipeline.Queries, matterID string) int64 {
+func version(t *testing.T, s store.Queries, matterID string) int64 {
 	t.Helper()
 	v, err := s.MatterVersion(ctx(t), matterID)
 	if err != nil {
@@ -141,11 +140,11 @@ func equal(t *testing.T, what string, got, want any) {
 	t.Errorf("%s differs\n got: %s\nwant: %s", what, g, w)
 }
 
-// notFound fails the test unless err wraps pipeline.ErrNotFound.
+// notFound fails the test unless err wraps store.ErrNotFound.
 func notFound(t *testing.T, what string, err error) {
 	t.Helper()
-	if !errors.Is(err, pipeline.ErrNotFound) {
-		t.Errorf("%s: error %v, want one wrapping pipeline.ErrNotFound", what, err)
+	if !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("%s: error %v, want one wrapping store.ErrNotFound", what, err)
 	}
 }
 

@@ -7,14 +7,14 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/chronology"
-	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/store"
 )
 
 var errAbort = errors.New("storetest: abort the transaction")
 
 // writeAll makes one write of every kind through q, checking each inside
 // the transaction with q's own reads, and returns the document stored.
-func writeAll(t *testing.T, ctx context.Context, q pipeline.Queries, p ids) pipeline.DocumentRecord {
+func writeAll(t *testing.T, ctx context.Context, q store.Tx, p ids) store.Document {
 	t.Helper()
 	m := p.matter("tx")
 	if err := q.PutMatter(ctx, chronology.Matter{ID: m, Name: "Tx v. Rollback", Client: "T. Doe"}); err != nil {
@@ -27,7 +27,7 @@ func writeAll(t *testing.T, ctx context.Context, q pipeline.Queries, p ids) pipe
 	if created, err := q.AddDocument(ctx, m, d, data); err != nil || !created {
 		t.Fatalf("AddDocument inside the transaction = %v, %v", created, err)
 	}
-	if err := q.SetDocumentStatus(ctx, d.ID, pipeline.StatusReading, "", 3); err != nil {
+	if err := q.SetDocumentStatus(ctx, d.ID, store.StatusReading, "", 3); err != nil {
 		t.Fatal(err)
 	}
 	if err := q.PutPages(ctx, samplePages(d.ID)[:2]); err != nil {
@@ -58,10 +58,10 @@ func writeAll(t *testing.T, ctx context.Context, q pipeline.Queries, p ids) pipe
 }
 
 // testTxCommit writes through a transaction and finds it all afterwards.
-func testTxCommit(t *testing.T, s pipeline.Store) {
+func testTxCommit(t *testing.T, s store.Store) {
 	p := newIDs(t)
-	var d pipeline.DocumentRecord
-	err := s.WithTx(ctx(t), func(ctx context.Context, tx pipeline.Tx) error {
+	var d store.Document
+	err := s.WithTx(ctx(t), func(ctx context.Context, tx store.Tx) error {
 		if tx.Raw() == nil {
 			t.Error("Raw() is nil inside a transaction")
 		}
@@ -75,7 +75,7 @@ func testTxCommit(t *testing.T, s pipeline.Store) {
 	if v := version(t, s, m); v != 3 {
 		t.Errorf("version after commit %d, want 3", v)
 	}
-	if got, err := s.Document(ctx(t), d.ID); err != nil || got.Status != pipeline.StatusReading {
+	if got, err := s.Document(ctx(t), d.ID); err != nil || got.Status != store.StatusReading {
 		t.Errorf("Document after commit = %+v, %v", got, err)
 	}
 	if blob, err := s.DocumentBlob(ctx(t), d.ID); err != nil || len(blob) == 0 {
@@ -99,10 +99,10 @@ func testTxCommit(t *testing.T, s pipeline.Store) {
 
 // testTxRollback writes through a transaction whose function fails: the
 // error comes back and nothing is left behind.
-func testTxRollback(t *testing.T, s pipeline.Store) {
+func testTxRollback(t *testing.T, s store.Store) {
 	p := newIDs(t)
-	var d pipeline.DocumentRecord
-	err := s.WithTx(ctx(t), func(ctx context.Context, tx pipeline.Tx) error {
+	var d store.Document
+	err := s.WithTx(ctx(t), func(ctx context.Context, tx store.Tx) error {
 		if tx.Raw() == nil {
 			t.Error("Raw() is nil inside a transaction")
 		}
@@ -133,7 +133,7 @@ func testTxRollback(t *testing.T, s pipeline.Store) {
 		t.Errorf("CacheGet after rollback = %q, %v, %v; want nothing", v, ok, err)
 	}
 	// The same writes succeed afterwards: nothing half-done blocks them.
-	if err := s.WithTx(ctx(t), func(ctx context.Context, tx pipeline.Tx) error {
+	if err := s.WithTx(ctx(t), func(ctx context.Context, tx store.Tx) error {
 		writeAll(t, ctx, tx, p)
 		return nil
 	}); err != nil {
@@ -143,7 +143,7 @@ func testTxRollback(t *testing.T, s pipeline.Store) {
 
 // testTxRollbackKeepsState fails a transaction that changes stored rows:
 // they keep their values.
-func testTxRollbackKeepsState(t *testing.T, s pipeline.Store) {
+func testTxRollbackKeepsState(t *testing.T, s store.Store) {
 	p := newIDs(t)
 	m, d := addDocument(t, s, p, "keep")
 	if err := s.PutResult(ctx(t), d.ID, sampleResult(d.ID)); err != nil {
@@ -157,7 +157,7 @@ func testTxRollbackKeepsState(t *testing.T, s pipeline.Store) {
 		t.Fatal(err)
 	}
 	v := version(t, s, m)
-	err = s.WithTx(ctx(t), func(ctx context.Context, tx pipeline.Tx) error {
+	err = s.WithTx(ctx(t), func(ctx context.Context, tx store.Tx) error {
 		if err := tx.PutMatter(ctx, chronology.Matter{ID: m, Name: "Renamed"}); err != nil {
 			return err
 		}
@@ -165,7 +165,7 @@ func testTxRollbackKeepsState(t *testing.T, s pipeline.Store) {
 		if _, err := tx.AddDocument(ctx, m, other, data); err != nil {
 			return err
 		}
-		if err := tx.PutResult(ctx, d.ID, pipeline.StoredResult{Extractor: "rules"}); err != nil {
+		if err := tx.PutResult(ctx, d.ID, store.StoredResult{Extractor: "rules"}); err != nil {
 			return err
 		}
 		if err := tx.CachePut(ctx, p.key("keep"), []byte("new")); err != nil {

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/store"
 )
 
-// accessNotFound fails the test unless err wraps access.ErrNotFound.
+// accessNotFound fails the test unless err wraps store.ErrNotFound.
 func accessNotFound(t *testing.T, what string, err error) {
 	t.Helper()
-	if !errors.Is(err, access.ErrNotFound) {
-		t.Errorf("%s: error %v, want one wrapping access.ErrNotFound", what, err)
+	if !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("%s: error %v, want one wrapping store.ErrNotFound", what, err)
 	}
 }
 
@@ -59,15 +60,15 @@ func testUsers(t *testing.T, s WorkflowStore, _ Exec) {
 
 	taken := p.user("other", access.RoleParalegal)
 	taken.Username = alice.Username
-	if err := s.CreateUser(ctx(t), taken); !errors.Is(err, access.ErrExists) {
-		t.Errorf("CreateUser with a taken username: %v, want access.ErrExists", err)
+	if err := s.CreateUser(ctx(t), taken); !errors.Is(err, store.ErrExists) {
+		t.Errorf("CreateUser with a taken username: %v, want store.ErrExists", err)
 	}
 	sameID := p.user("dave", access.RoleParalegal)
 	sameID.ID = alice.ID
-	if err := s.CreateUser(ctx(t), sameID); !errors.Is(err, access.ErrExists) {
-		t.Errorf("CreateUser with a taken id: %v, want access.ErrExists", err)
+	if err := s.CreateUser(ctx(t), sameID); !errors.Is(err, store.ErrExists) {
+		t.Errorf("CreateUser with a taken id: %v, want store.ErrExists", err)
 	}
-	if _, err := s.UserByName(ctx(t), "dave."+string(p)); !errors.Is(err, access.ErrNotFound) {
+	if _, err := s.UserByName(ctx(t), "dave."+string(p)); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("a refused user was stored: UserByName = %v", err)
 	}
 	_, err = s.User(ctx(t), "usr-"+string(p)+"-missing")
@@ -98,14 +99,14 @@ func testUserUpdate(t *testing.T, s WorkflowStore, _ Exec) {
 	want := changed
 	want.CreatedAt = u.CreatedAt
 	equal(t, "updated user", got, want)
-	if _, err := s.UserByName(ctx(t), u.Username); !errors.Is(err, access.ErrNotFound) {
-		t.Errorf("UserByName of the old username = %v, want access.ErrNotFound", err)
+	if _, err := s.UserByName(ctx(t), u.Username); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("UserByName of the old username = %v, want store.ErrNotFound", err)
 	}
 
 	clash := want
 	clash.Username = other.Username
-	if err := s.UpdateUser(ctx(t), clash); !errors.Is(err, access.ErrExists) {
-		t.Errorf("UpdateUser to a taken username: %v, want access.ErrExists", err)
+	if err := s.UpdateUser(ctx(t), clash); !errors.Is(err, store.ErrExists) {
+		t.Errorf("UpdateUser to a taken username: %v, want store.ErrExists", err)
 	}
 	if got, _ := s.User(ctx(t), u.ID); got.Username != want.Username {
 		t.Errorf("a refused update changed the username to %q", got.Username)

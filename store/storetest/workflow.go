@@ -12,7 +12,7 @@ import (
 )
 
 // WorkflowStore is what the workflow suite exercises: the methods of
-// web.Store beyond pipeline.Store (access.Store, web.ReviewStore and
+// web.Store beyond store.Store (access.Store, web.ReviewStore and
 // web.DemandStore), declared here so that the suite does not depend on
 // the web package. A store's own test should also assert that it
 // implements web.Store.

@@ -1,0 +1,18 @@
+package export
+
+// File names of the output contract (../shared/spec/README.md), as written
+// into an output folder and offered as downloads.
+const (
+	FileJSON       = "chronology.json"
+	FileCSV        = "chronology.csv"
+	FileXLSX       = "chronology.xlsx"
+	FileHTML       = "chronology.html"
+	FileExhibit    = "exhibit.pdf"
+	FileDemandDOCX = "demand.docx"
+	FileDemandMD   = "demand.md"
+)
+
+// FolderFiles are the files WriteAll writes, in its order. The exhibit is
+// not among them: it needs the matter's stored originals, which only the
+// web application's download builds.
+var FolderFiles = []string{FileJSON, FileCSV, FileXLSX, FileHTML, FileDemandDOCX, FileDemandMD}

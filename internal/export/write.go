@@ -1,0 +1,80 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/chronology/report"
+	"github.com/medchron/medchron/demand"
+)
+
+// WriteAll writes the six files of a processed matter (FolderFiles: the
+// chronology in four formats and the demand draft in two) for c and d into dir, creating dir
+// if needed, and returns their paths. Each file is written to a temporary
+// file in dir and renamed over the old one, so a reader never sees a
+// half-written file; a failure leaves earlier files of the set in place and
+// no temporary files behind. ctx is checked between files.
+func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand.Draft) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create output folder: %w", err)
+	}
+	outputs := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{FileJSON, func(w io.Writer) error { return report.WriteJSON(w, c) }},
+		{FileCSV, func(w io.Writer) error { return report.WriteCSV(w, c) }},
+		{FileXLSX, func(w io.Writer) error { return report.WriteXLSX(w, c) }},
+		{FileHTML, func(w io.Writer) error { return report.WriteHTML(w, c) }},
+		{FileDemandDOCX, func(w io.Writer) error { return demand.WriteDOCX(w, d) }},
+		{FileDemandMD, func(w io.Writer) error { return demand.WriteMarkdown(w, d) }},
+	}
+	paths := make([]string, 0, len(outputs))
+	for _, o := range outputs {
+		if err := ctx.Err(); err != nil {
+			return paths, fmt.Errorf("write %s: %w", o.name, err)
+		}
+		p := filepath.Join(dir, o.name)
+		if err := writeAtomic(p, o.write); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// writeAtomic writes a file through a temporary file in the same folder
+// that is synced and renamed over path.
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	name := filepath.Base(path)
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+name+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,23 @@
+package core
+
+import (
+	"context"
+
+	"github.com/medchron/medchron/chronology"
+)
+
+// ReviewedChronology returns the matter's stored chronology with the
+// reviewers' decisions applied (states, corrections with originals kept).
+// Every page and export reads the chronology through it.
+func (s *Core) ReviewedChronology(ctx context.Context, matterID string) (chronology.Chronology, error) {
+	c, _, err := s.Store.Chronology(ctx, matterID)
+	if err != nil {
+		return chronology.Chronology{}, err
+	}
+	rs, err := s.Store.EntryReviews(ctx, matterID)
+	if err != nil {
+		return chronology.Chronology{}, err
+	}
+	chronology.ApplyReviews(&c, rs)
+	return c, nil
+}

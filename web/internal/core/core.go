@@ -1,0 +1,47 @@
+// Package core holds what the JSON API (web/api) and the browser pages
+// (web/ui) share: the store and pipeline they call, sessions and the
+// guards every route goes through (sign-in, CSRF, the service token,
+// access to a matter), the audit log, the one multipart upload reader,
+// matter settings and processing progress.
+package core
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/medchron/medchron/pipeline"
+	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/web/internal/respond"
+)
+
+// Searcher runs a search over one matter's records (search.Service).
+type Searcher interface {
+	Search(ctx context.Context, matterID, query string, limit int) ([]search.Hit, error)
+}
+
+// PageRenderer draws page n of a record file as a PNG at dpi
+// (extract/sandbox.Pool does it in an isolated process).
+type PageRenderer interface {
+	RenderPage(ctx context.Context, data []byte, page, dpi int) ([]byte, error)
+}
+
+// Core is the state the API's and the pages' handlers share. It answers
+// errors through its embedded respond.Errors.
+type Core struct {
+	Store    Store
+	Pipeline *pipeline.Pipeline
+	Search   Searcher     // nil: search answers 501
+	Renderer PageRenderer // nil: page images are drawn in this process
+	Logger   *slog.Logger
+	Now      func() time.Time
+	// Token is the bearer token of the API; empty means none.
+	Token string
+	// MaxUpload bounds one file of an upload, in bytes.
+	MaxUpload int64
+	// SecureCookies marks the session cookie Secure.
+	SecureCookies bool
+	// Uploads bounds the uploads running at once, API and pages together.
+	Uploads Slots
+	respond.Errors
+}

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/web/internal/core"
+)
+
+// sectionPage is a demand section's editor and its versions.
+type sectionPage struct {
+	Key, Title string
+	Latest     demand.Version
+	Body       string // the textarea's text
+	Base       int    // the version the text started from
+	Next       int    // the number a save gets
+	Approval   *demand.Approval
+	// ApprovalHash is the prefix of the approved text's SHA-256.
+	ApprovalHash string
+	Versions     []versionRow // newest first
+	Cites        []citeLink
+}
+
+// versionRow is one saved version and the approvals it received.
+type versionRow struct {
+	V         demand.Version
+	Prev      int // the version before, 0 for the first
+	Approvals []approvalView
+}
+
+type approvalView struct {
+	demand.Approval
+	Hash string // prefix of the SHA-256
+}
+
+// DemandSectionEdit shows a section's latest text in an editor, its
+// versions with a diff to the previous one, and its approval.
+func (s *Handler) DemandSectionEdit(w http.ResponseWriter, r *http.Request, rc *core.SignedIn, m chronology.Matter) {
+	s.showSection(w, r, m, http.StatusOK, "", "")
+}
+
+// showSection renders the section editor; body, when not empty, replaces
+// the latest text in the editor (a save refused because of a conflict).
+func (s *Handler) showSection(w http.ResponseWriter, r *http.Request, m chronology.Matter, status int, body, notice string) {
+	ctx := r.Context()
+	key := r.PathValue("section")
+	rec, latest, ok := s.demandSectionOr404(w, r, m.ID)
+	if !ok {
+		return
+	}
+	p := sectionPage{Key: key, Title: latest.Title, Latest: latest, Body: latest.Body, Base: latest.N, Next: latest.N + 1}
+	if body != "" {
+		p.Body = body
+	}
+	if a, ok := rec.ApprovalOf(key); ok {
+		p.Approval, p.ApprovalHash = &a, hashPrefix(a.SHA256)
+	}
+	vs := rec.Versions[key]
+	for i := len(vs) - 1; i >= 0; i-- {
+		row := versionRow{V: vs[i]}
+		if i > 0 {
+			row.Prev = vs[i-1].N
+		}
+		for _, a := range rec.Approvals {
+			if a.Key == key && a.Version == vs[i].N {
+				row.Approvals = append(row.Approvals, approvalView{a, hashPrefix(a.SHA256)})
+			}
+		}
+		p.Versions = append(p.Versions, row)
+	}
+	if len(latest.Citations) > 0 {
+		c, err := s.ReviewedChronology(ctx, m.ID)
+		if err != nil && !core.IsNotFound(err) {
+			s.ServerError(w, r, err)
+			return
+		}
+		ix := indexDocuments(&c)
+		for i, ct := range latest.Citations {
+			p.Cites = append(p.Cites, citeLink{
+				Label: ix.pageLabel(ct.DocumentID, ct.Page, ct.Bates), Quote: ct.Quote, Found: true,
+				Href: fmt.Sprintf("%s?section=%s&cite=%d", pagePath(m.ID, ct.DocumentID, ct.Page), url.QueryEscape(key), i),
+			})
+		}
+	}
+	s.render(w, r, status, "demand_section", view{Title: latest.Title, Matter: &m, Nav: "demand", Notice: notice, Data: p})
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/chronology/report"
+	"github.com/medchron/medchron/internal/export"
+	"github.com/medchron/medchron/web/internal/core"
+)
+
+// exportFormat is one download of the matter page.
+type exportFormat struct {
+	Name        string // the {name} of the route, and the file name's end
+	Label       string
+	ContentType string
+	// Needs is "chronology" or "demand": what must exist first.
+	Needs string
+	write func(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (detail string, err error)
+}
+
+// exportFormats lists the downloads in the order the matter page shows them.
+var exportFormats = []exportFormat{
+	{export.FileXLSX, "Chronology (Excel)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "chronology", chronologyExport(report.WriteXLSX)},
+	{export.FileCSV, "Chronology (CSV)", "text/csv; charset=utf-8", "chronology", chronologyExport(report.WriteCSV)},
+	{export.FileHTML, "Chronology (HTML)", "text/html; charset=utf-8", "chronology", chronologyExport(report.WriteHTML)},
+	{export.FileJSON, "Chronology (JSON)", "application/json; charset=utf-8", "chronology", chronologyExport(report.WriteJSON)},
+	{export.FileExhibit, "Exhibit PDF (Bates-stamped records)", "application/pdf", "chronology", exhibitExport},
+	{export.FileDemandDOCX, "Demand letter (Word)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "demand", demandExport(true)},
+	{export.FileDemandMD, "Demand letter (Markdown)", "text/markdown; charset=utf-8", "demand", demandExport(false)},
+}
+
+// errNothingToExport is returned by a writer when what it exports does
+// not exist yet (no chronology, no demand draft).
+var errNothingToExport = errors.New("nothing to export yet")
+
+// chronologyExport exports the reviewed chronology with a report writer.
+func chronologyExport(write func(w io.Writer, c chronology.Chronology) error) func(*Handler, context.Context, chronology.Matter, *bytes.Buffer) (string, error) {
+	return func(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (string, error) {
+		c, err := s.ReviewedChronology(ctx, m.ID)
+		if core.IsNotFound(err) {
+			return "", errNothingToExport
+		}
+		if err != nil {
+			return "", err
+		}
+		return "", write(w, c)
+	}
+}
+
+// Export answers GET /matters/{matter}/export/{name}: the file as an
+// attachment, after an audit row naming it. The file is written to memory
+// first, so that a failure never sends half a file.
+func (s *Handler) Export(w http.ResponseWriter, r *http.Request, _ *core.SignedIn, m chronology.Matter) {
+	name := r.PathValue("name")
+	var f *exportFormat
+	for i := range exportFormats {
+		if exportFormats[i].Name == name {
+			f = &exportFormats[i]
+		}
+	}
+	if f == nil {
+		s.NotFound(w, r)
+		return
+	}
+	var buf bytes.Buffer
+	detail, err := f.write(s, r.Context(), m, &buf)
+	if errors.Is(err, errNothingToExport) {
+		msg := "There is no chronology for this matter yet: upload records and wait for processing to finish."
+		if f.Needs == "demand" {
+			msg = "There is no demand draft for this matter yet: generate it from the chronology first."
+		}
+		s.Error(w, r, http.StatusNotFound, msg)
+		return
+	}
+	if err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	file := m.ID + "-" + f.Name // matter ids are [A-Za-z0-9._-]: safe in a header
+	if err := s.Audit(r, access.AuditExport, m.ID, file, detail); err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", f.ContentType)
+	h.Set("Content-Disposition", `attachment; filename="`+file+`"`)
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(http.StatusOK)
+	w.Write(buf.Bytes())
+}

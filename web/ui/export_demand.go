@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/web/internal/core"
+)
+
+// demandExport exports the stored demand letter as it stands: the latest
+// version of every section. Until every section's latest version is
+// approved the writers mark it DRAFT (a page header in the DOCX, a notice
+// and per-section banners in both).
+func demandExport(docx bool) func(*Handler, context.Context, chronology.Matter, *bytes.Buffer) (string, error) {
+	return func(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (string, error) {
+		rec, err := s.Store.DemandRecord(ctx, m.ID)
+		if core.IsNotFound(err) {
+			return "", errNothingToExport
+		}
+		if err != nil {
+			return "", err
+		}
+		d := rec.Draft()
+		d.Matter = m
+		detail := "draft, watermarked"
+		if d.Approved() {
+			detail = "approved"
+		}
+		if docx {
+			return detail, demand.WriteDOCX(w, d)
+		}
+		return detail, demand.WriteMarkdown(w, d)
+	}
+}

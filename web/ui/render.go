@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/textutil"
+	"github.com/medchron/medchron/web/internal/core"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pages holds one parsed template set per page: layout.html plus the page.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+func parsePages() *pages {
+	p := &pages{byName: map[string]*template.Template{}}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		panic(err)
+	}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" || strings.HasPrefix(base, "_") {
+			continue
+		}
+		files := []string{"templates/layout.html", n}
+		partials, _ := fs.Glob(templateFS, "templates/_*.html")
+		files = append(files, partials...)
+		p.byName[base] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, files...))
+	}
+	return p
+}
+
+var funcs = template.FuncMap{
+	"when": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2006-01-02 15:04 UTC")
+	},
+	"money": func(v float64) string { return formatMoney(v) },
+	"moneyp": func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return formatMoney(*v)
+	},
+	"join": strings.Join,
+	"can":  func(u access.User, a string) bool { return access.CanGlobal(u, access.Action(a)) },
+}
+
+// formatMoney writes dollars with thousands separators: $12,345.60.
+func formatMoney(v float64) string { return textutil.Dollars(v) }
+
+// view is what every page template gets: the signed-in user, the CSRF
+// token for forms, the page title, the matter when under /matters/{id},
+// a one-line notice, and the page's own data.
+type view struct {
+	User   access.User
+	CSRF   string
+	Title  string
+	Matter *chronology.Matter
+	Nav    string // highlighted navigation item
+	Notice string
+	Data   any
+}
+
+// render writes a page. Templates run into a buffer first so that a
+// template error never sends half a page.
+func (s *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		s.ServerError(w, r, fmt.Errorf("no template %q", name))
+		return
+	}
+	if rc := core.Current(r); rc != nil {
+		v.User, v.CSRF = rc.User, rc.Session.CSRF
+	}
+	if v.Notice == "" {
+		v.Notice = noticeText(r.URL.Query().Get("notice"))
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+		s.ServerError(w, r, fmt.Errorf("render %s: %w", name, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// notices are the fixed messages a redirect may ask a page to show
+// (?notice=key): user input never reaches the page this way.
+var notices = map[string]string{
+	"saved":      "Saved.",
+	"verified":   "Entry verified.",
+	"corrected":  "Correction saved.",
+	"rejected":   "Entry rejected.",
+	"reset":      "Review cleared.",
+	"bulk":       "Entries verified.",
+	"generated":  "Demand draft generated from verified entries.",
+	"approved":   "Section approved.",
+	"unchanged":  "Nothing changed.",
+	"conflict":   "Someone else saved this section meanwhile; your text was not saved. Review their version first.",
+	"created":    "Created.",
+	"uploaded":   "Upload received; processing has started.",
+	"signedout":  "You are signed out.",
+	"membership": "Matter access updated.",
+	"password":   "Password set; that user was signed out everywhere.",
+	"retried":    "Failed records are being processed again.",
+}
+
+func noticeText(key string) string { return notices[key] }
+
+// ErrorPage writes the error page (respond.Errors.Page).
+func (s *Handler) ErrorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	s.render(w, r, status, "error", view{Title: http.StatusText(status), Data: msg})
+}
+
+// Static serves the embedded static files (styles and scripts) under
+// /static/, cacheable for an hour.
+func Static() http.Handler {
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err)
+	}
+	fsrv := http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		fsrv.ServeHTTP(w, r)
+	})
+}
