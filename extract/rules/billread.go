@@ -176,7 +176,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var svc dates.Date // a statement's labelled date of service
 	last := -1         // the last item, for wrapped descriptions
 	for i, l := range n.lines {
-		if l.noise && !moneyShaped(l.text) {
+		// A column header repeated on every page of a bill reads as
+		// boilerplate, yet each page prints its own column positions.
+		if l.noise && !moneyShaped(l.text) && billHeader(l.text) == nil {
 			continue
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
