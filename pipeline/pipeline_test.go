@@ -114,8 +114,16 @@ func TestStagesAreIdempotent(t *testing.T) {
 		t.Fatal(err)
 	}
 	redeliver(t, e, pipeline.IngestArgs{DocumentID: id})
-	if d, err := e.Store.Document(ctx, id); err != nil || d.Status != store.StatusExtracted {
-		t.Fatalf("after the ingest redelivery the document is %q (%v): ingest did not run again", d.Status, err)
+	// The job list can be empty for a moment between the inserted job and
+	// the extraction it queues: wait for the document itself.
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		d, err := e.Store.Document(ctx, id)
+		if err == nil && d.Status == store.StatusExtracted {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after the ingest redelivery the document is %q (%v): ingest did not run again", d.Status, err)
+		}
 	}
 	v, _ := e.Store.MatterVersion(ctx, matter.ID)
 	redeliver(t, e, pipeline.ExtractArgs{DocumentID: id}, pipeline.BuildArgs{MatterID: matter.ID, Version: v + 1})
@@ -137,8 +145,20 @@ func redeliver(t *testing.T, e *app.Embedded, jobs ...river.JobArgs) {
 	t.Helper()
 	ctx := context.Background()
 	for _, args := range jobs {
-		if _, err := e.River.Insert(ctx, args, nil); err != nil {
-			t.Fatal(err)
+		// The first delivery's completion is recorded by River a moment
+		// after its work ends; until then the job is unique "while queued"
+		// and an insert is skipped as its duplicate.
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			res, err := e.River.Insert(ctx, args, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.UniqueSkippedAsDuplicate {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the first delivery is still queued or running", args.Kind())
+			}
 		}
 	}
 	deadline := time.Now().Add(30 * time.Second)
