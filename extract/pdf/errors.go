@@ -70,11 +70,12 @@ func sniff(name string, data []byte) error {
 	if bytes.Contains(head, []byte("%PDF-")) {
 		return nil
 	}
-	return fileErr(name, 0, describe(head), ErrNotPDF)
+	return fileErr(name, 0, Describe(head), ErrNotPDF)
 }
 
-// describe names the format of a file that is not a PDF.
-func describe(head []byte) string {
+// Describe names the format of a file that is not a PDF from its first
+// bytes: "is a JPEG image, not a PDF", "is text, not a PDF".
+func Describe(head []byte) string {
 	magic := []struct {
 		prefix string
 		what   string
@@ -88,6 +89,8 @@ func describe(head []byte) string {
 		{"\xd0\xcf\x11\xe0", "is an old Microsoft Office file, not a PDF"},
 		{"{\\rtf", "is an RTF document, not a PDF"},
 		{"%!PS", "is a PostScript file, not a PDF"},
+		{"MZ", "is a Windows program, not a PDF"},
+		{"\x7fELF", "is a program, not a PDF"},
 	}
 	for _, m := range magic {
 		if bytes.HasPrefix(head, []byte(m.prefix)) {
