@@ -27,25 +27,14 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(fs.Output(), "Usage: medchron backup [--db PATH] BACKUP_FILE\n\nWrites a consistent copy of the embedded database (SQLite VACUUM INTO), also while serve runs.\nThe originals in it stay sealed: keep a copy of the key file (MEDCHRON_KEY_FILE) apart from it.")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
+	path, file, err := backupArgs(fs, &db, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitError{2}
-	}
-	if err := db.check(); err != nil {
+	if err := sqlite.Backup(ctx, path, file); err != nil {
 		return err
 	}
-	if db.server() {
-		return errPostgresBackup
-	}
-	path := orDefaultDB(db.path)
-	if err := sqlite.Backup(ctx, path, pos[0]); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "backed up %s to %s\n", path, pos[0])
+	fmt.Fprintf(env.Stdout, "backed up %s to %s\n", path, file)
 	fmt.Fprintf(env.Stdout, "the originals in it are sealed with the key in %s: keep a copy of that file apart from the backup\n", app.EmbeddedKeyFile(path))
 	return nil
 }
@@ -61,22 +50,11 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(fs.Output(), "Usage: medchron restore [--db PATH] [--force] BACKUP_FILE\n\nPuts a backup made by \"medchron backup\" in place of the embedded database (stop serve and process first).")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
+	path, file, err := backupArgs(fs, &db, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitError{2}
-	}
-	if err := db.check(); err != nil {
-		return err
-	}
-	if db.server() {
-		return errPostgresBackup
-	}
-	path := orDefaultDB(db.path)
-	if err := checkBackupKeys(ctx, pos[0], app.EmbeddedKeyFile(path)); err != nil {
+	if err := checkBackupKeys(ctx, file, app.EmbeddedKeyFile(path)); err != nil {
 		return err
 	}
 	unlock, err := sqlite.Lock(path)
@@ -87,11 +65,31 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer unlock()
-	if err := sqlite.Restore(ctx, pos[0], path, *force); err != nil {
+	if err := sqlite.Restore(ctx, file, path, *force); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, pos[0])
+	fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, file)
 	return nil
+}
+
+// backupArgs parses the arguments of backup and restore: one backup file
+// and the embedded database (PostgreSQL is refused), returned as paths.
+func backupArgs(fs *flag.FlagSet, db *dbFlags, args []string) (path, file string, err error) {
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return "", "", err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return "", "", exitError{2}
+	}
+	if err := db.check(); err != nil {
+		return "", "", err
+	}
+	if db.server() {
+		return "", "", errPostgresBackup
+	}
+	return orDefaultDB(db.path), pos[0], nil
 }
 
 // checkBackupKeys refuses a backup whose originals are sealed with a key
