@@ -46,11 +46,14 @@ func isStamp(line string) bool {
 	if len(line) > 240 {
 		return false
 	}
-	if !strings.ContainsAny(line, ":-/#") {
-		l := strings.ToLower(line)
-		if !strings.Contains(l, "received") && !strings.Contains(l, "fax") && !strings.Contains(l, "printed") {
-			return false
-		}
+	l := strings.ToLower(line)
+	keyword := strings.Contains(l, "received") || strings.Contains(l, "fax") || strings.Contains(l, "printed")
+	if !strings.ContainsAny(line, ":-/#") && !keyword {
+		return false
+	}
+	// Every other mark of a stamp holds a digit or names "from"/"to".
+	if !keyword && !strings.ContainsAny(line, "0123456789") && !strings.Contains(l, "from") && !strings.Contains(l, "to") {
+		return false
 	}
 	return stampLine.MatchString(line)
 }

@@ -22,6 +22,8 @@ type entryWork struct {
 	bad        []extract.Citation // citations whose quote was not found
 	dateQuoted bool               // a citation holds the date of service
 	undated    bool
+	care       []string // careOf, computed on first use
+	careKnown  bool
 }
 
 // encounterWork is one extracted encounter with its grounded citations.

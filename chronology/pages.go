@@ -20,6 +20,8 @@ type pageInfo struct {
 	file  string
 	bates string
 	order int // position of the page in the matter, for sorting
+
+	grounder *extract.Grounder // built on the first citation of the page
 }
 
 // pageIndex holds every page of the matter in matter order.
@@ -82,7 +84,13 @@ func (px *pageIndex) ground(c *extract.Citation) bool {
 		return false
 	}
 	c.Bates = info.bates
-	return info.page != nil && extract.Grounded(c.Quote, *info.page)
+	if info.page == nil {
+		return false
+	}
+	if info.grounder == nil {
+		info.grounder = extract.NewGrounder(*info.page)
+	}
+	return info.grounder.Grounded(c.Quote)
 }
 
 // pageCitation cites a whole page for a flag: its first line of text, or a

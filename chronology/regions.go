@@ -135,6 +135,14 @@ func diagnosisText(e *entryWork) (string, []string) {
 // kind and names (as printed and with abbreviations expanded: "Pain Mgmt"
 // is pain management), its visit type and its procedures.
 func careOf(e *entryWork) []string {
+	if !e.careKnown {
+		e.care, e.careKnown = computeCare(e), true
+	}
+	return e.care
+}
+
+// computeCare is careOf without the memo.
+func computeCare(e *entryWork) []string {
 	parts := []string{e.kind, e.VisitType, e.prov.name, e.prov.key}
 	for f := range e.prov.forms {
 		parts = append(parts, f)

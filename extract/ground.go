@@ -23,11 +23,7 @@ const OCRTolerance = 0.08
 // (see FindQuote). Quotes with fewer than MinQuoteChars non-space characters,
 // and pages without text, are never grounded.
 func Grounded(quote string, page Page) bool {
-	if page.Source == SourceError || page.Source == SourceEmpty || page.Text == "" {
-		return false
-	}
-	_, _, ok := FindQuote(quote, page.Text, page.Source == SourceOCR)
-	return ok
+	return NewGrounder(page).Grounded(quote)
 }
 
 // FindQuote locates quote in text and returns the byte span [start, end) of
@@ -45,20 +41,46 @@ func Grounded(quote string, page Page) bool {
 // the match, so "$1,000,000" is not found in "$1,000.00"; a tolerant match
 // must moreover show the same numbers as the quote (see numbers).
 func FindQuote(quote, text string, tolerant bool) (start, end int, ok bool) {
+	return NewMatcher(text, tolerant).Find(quote)
+}
+
+// Matcher finds quotes in one text as FindQuote does, normalising the text
+// once for any number of quotes: grounding every citation of a matter costs
+// one normalisation per page, not one per citation. A Matcher is not safe
+// for concurrent use.
+type Matcher struct {
+	text     string
+	tolerant bool
+	plain    *normText // normalize(text, false), built on first use
+	ocr      *normText // normalize(text, true), built on first tolerant search
+}
+
+// NewMatcher returns a Matcher over text; tolerant is FindQuote's.
+func NewMatcher(text string, tolerant bool) *Matcher {
+	return &Matcher{text: text, tolerant: tolerant}
+}
+
+// Find locates quote in the Matcher's text (see FindQuote).
+func (m *Matcher) Find(quote string) (start, end int, ok bool) {
 	q := normalize(quote, false)
 	if q.nonSpace() < MinQuoteChars {
 		return 0, 0, false
 	}
-	t := normalize(text, false)
-	if s, e, ok := t.exact(q); ok {
-		return t.span(s, e)
+	if m.plain == nil {
+		m.plain = normalize(m.text, false)
 	}
-	if !tolerant {
+	if s, e, ok := m.plain.exact(q); ok {
+		return m.plain.span(s, e)
+	}
+	if !m.tolerant {
 		return 0, 0, false
 	}
 	q = normalize(quote, true)
 	q.markNegations(quote)
-	t = normalize(text, true)
+	if m.ocr == nil {
+		m.ocr = normalize(m.text, true)
+	}
+	t, text := m.ocr, m.text
 	if len(q.r) == 0 {
 		return 0, 0, false
 	}
@@ -82,6 +104,29 @@ func FindQuote(quote, text string, tolerant bool) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
+// Grounder grounds quotes on one page as Grounded does, normalising the
+// page text once (see Matcher).
+type Grounder struct {
+	m *Matcher // nil when the page has no text to ground on
+}
+
+// NewGrounder returns a Grounder for page.
+func NewGrounder(page Page) *Grounder {
+	if page.Source == SourceError || page.Source == SourceEmpty || page.Text == "" {
+		return &Grounder{}
+	}
+	return &Grounder{m: NewMatcher(page.Text, page.Source == SourceOCR)}
+}
+
+// Grounded reports whether quote stands on the Grounder's page.
+func (g *Grounder) Grounded(quote string) bool {
+	if g.m == nil {
+		return false
+	}
+	_, _, ok := g.m.Find(quote)
+	return ok
+}
+
 // normText is normalised text with, per rune, the byte span of the original
 // text it came from and whether it was a real digit there.
 type normText struct {
@@ -91,6 +136,9 @@ type normText struct {
 	digit []bool // the source was a real digit
 	alpha []bool // the source was a letter
 	neg   []bool // part of a negation word (quotes only, see markNegations)
+
+	hay    string // string(r), built by exact on first use
+	runeAt []int  // byte offset in hay → rune index
 }
 
 // negationWords may not be edited away by a tolerant match: "no acute
@@ -163,15 +211,17 @@ func (n *normText) boundaryOK(q *normText, s, e int) bool {
 
 // exact finds the first occurrence of q in n that does not cut a number.
 func (n *normText) exact(q *normText) (int, int, bool) {
-	hay, needle := string(n.r), string(q.r)
-	// byte offsets in hay → rune index
-	runeAt := make([]int, len(hay)+1)
-	ri := 0
-	for bi := range hay {
-		runeAt[bi] = ri
-		ri++
+	if n.runeAt == nil {
+		n.hay = string(n.r)
+		n.runeAt = make([]int, len(n.hay)+1)
+		ri := 0
+		for bi := range n.hay {
+			n.runeAt[bi] = ri
+			ri++
+		}
+		n.runeAt[len(n.hay)] = ri
 	}
-	runeAt[len(hay)] = ri
+	hay, runeAt, needle := n.hay, n.runeAt, string(q.r)
 	for off := 0; off <= len(hay); {
 		i := strings.Index(hay[off:], needle)
 		if i < 0 {

@@ -76,6 +76,22 @@ func TestGrounded(t *testing.T) {
 			}
 		})
 	}
+	// One Grounder per page, reused across every quote in reverse order
+	// (its normalised text and search index are cached after the first
+	// quote), answers as a fresh Grounded call does.
+	grounders := map[string]*Grounder{}
+	for i := len(tests) - 1; i >= 0; i-- {
+		tt := tests[i]
+		key := string(tt.page.Source) + "\x00" + tt.page.Text
+		g := grounders[key]
+		if g == nil {
+			g = NewGrounder(tt.page)
+			grounders[key] = g
+		}
+		if got := g.Grounded(tt.quote); got != tt.want {
+			t.Errorf("reused Grounder: %s: Grounded(%q) = %v, want %v", tt.name, tt.quote, got, tt.want)
+		}
+	}
 }
 
 func TestFindQuoteSpan(t *testing.T) {

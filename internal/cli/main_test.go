@@ -2,7 +2,7 @@ package cli
 
 import (
 	"os"
-
+	"path/filepath"
 	"syscall"
 	"testing"
 
@@ -19,5 +19,9 @@ func TestMain(m *testing.M) {
 			_ = syscall.Exec(exe, os.Args, append(os.Environ(), "OMP_THREAD_LIMIT=1"))
 		}
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if buildOnce.bin != "" {
+		_ = os.RemoveAll(filepath.Dir(buildOnce.bin)) // the binary built by binary()
+	}
+	os.Exit(code)
 }
