@@ -66,14 +66,13 @@ func runHostileFor(t *testing.T, wall time.Duration, bin, dir string, c hostile.
 	t.Helper()
 	out := filepath.Join(dir, "out")
 	args := append([]string{"process", "--quiet", "--workers", "1", "--db", filepath.Join(dir, "m.db"), "--out", out, "--matter", "hostile"}, files...)
-	cmd := exec.Command(bin, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), wall)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...) // killed after wall
 	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+dir, "MEDCHRON_KEY_FILE="+filepath.Join(dir, "k"), "OMP_THREAD_LIMIT=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), wall)
-	defer cancel()
-	go func() { <-ctx.Done(); cmd.Process.Kill() }()
 	err := cmd.Run()
 	r := hostileRun{c: c, stderr: stderr.String(), took: time.Since(start)}
 	if cmd.ProcessState == nil {
