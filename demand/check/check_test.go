@@ -1,0 +1,160 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// TestCheckSentence checks one sentence at a time: want lists the kinds of
+// the findings that must fail ("" for none), in order.
+func TestCheckSentence(t *testing.T) {
+	k := New(sample(), Options{
+		Amounts: []Figure{{Label: "demand", Amount: 75000}},
+		Dates:   []NamedDate{{Label: "response deadline", Date: dates.New(2025, 1, 31)}},
+		Eligible: func(e chronology.Entry) bool {
+			return e.Review == chronology.ReviewVerified || e.Review == chronology.ReviewCorrected
+		},
+	})
+	for _, tc := range []struct {
+		name, text string
+		fail       []Kind
+		findings   int // at least this many findings
+	}{
+		{"bill line", "The emergency visit was billed at $1,250.00.", nil, 1},
+		{"visit charges", "Mercy General Hospital charged $1,560.55 for the visit of March 14, 2024.", nil, 3},
+		{"grand total", "The medical expenses total $2,345.55.", nil, 1},
+		{"paid total", "Of these, $200.00 was paid.", nil, 1},
+		{"provider balance", "Summit Orthopedic Associates is owed $225.00.", nil, 2},
+		{"kind total", "Physical therapy cost $360.00.", nil, 1},
+		{"attorney input", "We demand $75,000.00 in settlement.", nil, 1},
+		{"invented amount", "Mercy General Hospital charged $1,850.00.", []Kind{KindAmount}, 2},
+		{"another provider's amount", "Active Life Physical Therapy charged $1,560.55.", []Kind{KindAmount}, 2},
+		{"entry date", "On March 21, 2024, she saw Summit Orthopedic Associates.", nil, 2},
+		{"numeric date", "She was seen on 04/03/2024 at Active Life PT.", nil, 2},
+		{"ISO date and range end", "Therapy ran from 2024-04-08 to 2024-04-10.", nil, 2},
+		{"incident", "On March 14, 2024, she was rear-ended.", nil, 1},
+		{"attorney date", "Please respond by January 31, 2025.", nil, 1},
+		{"wrong date", "On March 22, 2024, she saw Summit Orthopedic Associates.", []Kind{KindDate}, 2},
+		{"date of another provider", "On April 1, 2024, she saw Summit Orthopedic Associates.", []Kind{KindDate}, 2},
+		{"date printed in cited record", "The plan was follow-up with orthopedics on 03/21/2024. [Mercy General Hospital, MC000003, p. 3]", nil, 2},
+		{"unknown provider", "She was then treated at Lakeside Spine Clinic.", []Kind{KindProvider}, 1},
+		{"alias", "MERCY GEN HOSP ED records note neck pain.", nil, 1},
+		{"shortened name", "Summit Orthopedic examined her neck.", nil, 1},
+		{"clinician", "Dr. Paul Grant found a C5-C6 disc protrusion.", nil, 2},
+		{"unknown clinician", "Dr. Helen Park found a disc protrusion.", []Kind{KindProvider}, 2},
+		{"clinician with credential", "She was examined by Sarah Lee, MD.", nil, 1},
+		{"code", "She was diagnosed with cervicalgia (M54.2).", nil, 2},
+		{"code not in chronology", "She was diagnosed with a sprain of ligaments of the cervical spine (S13.4XXD).", []Kind{KindDiagnosis}, 2},
+		{"diagnosis name", "The orthopedist diagnosed cervical radiculopathy.", nil, 1},
+		{"invented diagnosis", "She suffered a lumbar disc herniation.", []Kind{KindDiagnosis}, 1},
+		{"negated diagnosis", "X-rays showed no fracture.", nil, 0},
+		{"wrong side", "She suffered a cervical sprain and a right shoulder impingement.", []Kind{KindDiagnosis}, 2},
+		{"visit count", "Active Life Physical Therapy saw her for 3 visits.", nil, 2},
+		{"visit count in words", "She attended three physical therapy sessions.", nil, 1},
+		{"matter count", "The records show 6 visits.", nil, 1},
+		{"matter count after incident", "Since the collision she had five visits.", nil, 1},
+		{"wrong visit count", "She attended twelve physical therapy sessions.", []Kind{KindVisitCount}, 1},
+		{"wrong provider count", "Summit Orthopedic Associates saw her for 4 visits.", []Kind{KindVisitCount}, 2},
+		{"frequency is no count", "Therapy was prescribed at 2 visits per week.", nil, 0},
+		{"planned visits are no count", "He recommended 12 more sessions.", nil, 0},
+		{"citation to an unknown page", "She had neck pain. [Mercy General Hospital, MC000099, p. 99]", []Kind{KindCitation}, 2},
+		{"citation to a file page", "She had neck pain. [Mercy General Hospital, records.pdf, p. 3]", nil, 1},
+		{"citation naming another provider", "She had neck pain. [Lakeside Spine Clinic, MC000003, p. 3]", []Kind{KindProvider}, 1},
+		{"placeholder is not checked", "[Attorney to insert $100 and March 1, 2020]", nil, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := k.CheckSentence(tc.text, nil)
+			var got []Kind
+			for _, f := range s.Failures() {
+				got = append(got, f.Kind)
+				if f.Reason == "" {
+					t.Errorf("failure %q has no reason", f.Text)
+				}
+			}
+			if strings.Join(kinds(got), ",") != strings.Join(kinds(tc.fail), ",") {
+				t.Errorf("failures %v, want %v; findings %+v", got, tc.fail, s.Findings)
+			}
+			if len(s.Findings) < tc.findings {
+				t.Errorf("%d findings, want at least %d: %+v", len(s.Findings), tc.findings, s.Findings)
+			}
+			for _, f := range s.Findings {
+				if tc.text[f.Start:f.End] != f.Text && f.Kind != KindCitation {
+					t.Errorf("finding span %d-%d is %q, text %q", f.Start, f.End, tc.text[f.Start:f.End], f.Text)
+				}
+			}
+		})
+	}
+}
+
+func kinds(ks []Kind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// TestCitedDatesOnly: with CitedDatesOnly, a date that is some entry's
+// date must be a cited entry's.
+func TestCitedDatesOnly(t *testing.T) {
+	k := New(sample(), Options{CitedDatesOnly: true})
+	if s := k.CheckSentence("On April 1, 2024, she began therapy.", []string{"e-pt1"}); s.Failed() {
+		t.Errorf("date of the cited entry failed: %+v", s.Failures())
+	}
+	s := k.CheckSentence("On April 3, 2024, she began therapy.", []string{"e-pt1"})
+	if f := s.Failures(); len(f) != 1 || f[0].Kind != KindDate {
+		t.Errorf("date of an uncited entry: failures %+v, want one date", f)
+	}
+	s = k.CheckSentence("She began therapy.", []string{"e-nope"})
+	if f := s.Failures(); len(f) != 1 || f[0].Kind != KindCitation {
+		t.Errorf("unknown entry id: failures %+v, want one citation", f)
+	}
+}
+
+// TestCheckText splits Markdown into sentences with their spans, reads a
+// heading as the provider of the counts under it and marks only the
+// sentences that fail.
+func TestCheckText(t *testing.T) {
+	text := "### Active Life Physical Therapy\n\n" +
+		"Dana Cole attended 3 visits from April 1, 2024 to April 10, 2024. [Active Life Physical Therapy, MC000008, p. 8] " +
+		"Dr. Grant saw her on 04/03/2024. [Summit Orthopedic Associates, MC000006, p. 6]\n\n" +
+		"| Provider | Charges |\n| --- | ---: |\n| Mercy General Hospital | $1,560.55 |\n| Summit Orthopedic Associates | $525.00 |\n\n" +
+		"- The total is $2,345.55.\n"
+	r := New(sample(), Options{}).Check(text)
+	var texts []string
+	for _, s := range r.Sentences {
+		if text[s.Start:s.End] != s.Text {
+			t.Errorf("sentence span %d-%d does not hold its text %q", s.Start, s.End, s.Text)
+		}
+		texts = append(texts, s.Text)
+	}
+	want := []string{
+		"### Active Life Physical Therapy",
+		"Dana Cole attended 3 visits from April 1, 2024 to April 10, 2024. [Active Life Physical Therapy, MC000008, p. 8]",
+		"Dr. Grant saw her on 04/03/2024. [Summit Orthopedic Associates, MC000006, p. 6]",
+		"| Provider | Charges |",
+		"| Mercy General Hospital | $1,560.55 |",
+		"| Summit Orthopedic Associates | $525.00 |",
+		"- The total is $2,345.55.",
+	}
+	if strings.Join(texts, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("sentences:\n%s\nwant:\n%s", strings.Join(texts, "\n"), strings.Join(want, "\n"))
+	}
+	var failed []string
+	for _, s := range r.Failed() {
+		failed = append(failed, s.Text)
+	}
+	wantFailed := []string{want[2], want[5]} // Dr. Grant on a therapy date; an invented amount
+	if strings.Join(failed, "\n") != strings.Join(wantFailed, "\n") {
+		t.Errorf("failed sentences:\n%s\nwant:\n%s", strings.Join(failed, "\n"), strings.Join(wantFailed, "\n"))
+	}
+	if r.OK() {
+		t.Error("report OK with failing sentences")
+	}
+	if got := r.Sentences[1].Cited; len(got) != 1 || got[0] != "e-pt1" {
+		t.Errorf("cited entries %v, want [e-pt1]", got)
+	}
+}
