@@ -113,8 +113,9 @@ type Options struct {
 	// Amounts and Dates are attorney inputs the text may state.
 	Amounts []Figure
 	Dates   []NamedDate
-	// CitedDatesOnly requires a date that is an entry's date to be the date
-	// of an entry the sentence cites, when it cites any (the LLM drafter
-	// sets it: each of its sentences names its entries).
-	CitedDatesOnly bool
+	// CitedOnly requires, when a sentence cites entries, a date that is an
+	// entry's date to be the date of a cited entry, and a diagnosis (code
+	// or name) to be recorded by a cited entry. The LLM drafter sets it:
+	// each of its sentences names its entries.
+	CitedOnly bool
 }

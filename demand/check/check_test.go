@@ -97,16 +97,23 @@ func kinds(ks []Kind) []string {
 	return out
 }
 
-// TestCitedDatesOnly: with CitedDatesOnly, a date that is some entry's
-// date must be a cited entry's.
-func TestCitedDatesOnly(t *testing.T) {
-	k := New(sample(), Options{CitedDatesOnly: true})
+// TestCitedOnly: with CitedOnly, a date that is some entry's date must be
+// a cited entry's, and a diagnosis a cited entry's.
+func TestCitedOnly(t *testing.T) {
+	k := New(sample(), Options{CitedOnly: true})
 	if s := k.CheckSentence("On April 1, 2024, she began therapy.", []string{"e-pt1"}); s.Failed() {
 		t.Errorf("date of the cited entry failed: %+v", s.Failures())
 	}
 	s := k.CheckSentence("On April 3, 2024, she began therapy.", []string{"e-pt1"})
 	if f := s.Failures(); len(f) != 1 || f[0].Kind != KindDate {
 		t.Errorf("date of an uncited entry: failures %+v, want one date", f)
+	}
+	if s := k.CheckSentence("The orthopedist found cervical radiculopathy (M54.12).", []string{"e-ortho"}); s.Failed() {
+		t.Errorf("diagnosis of the cited entry failed: %+v", s.Failures())
+	}
+	s = k.CheckSentence("The emergency physician found cervical radiculopathy (M54.12).", []string{"e-er"})
+	if f := s.Failures(); len(f) != 2 || f[0].Kind != KindDiagnosis || f[1].Kind != KindDiagnosis {
+		t.Errorf("diagnosis of an uncited entry: failures %+v, want two diagnoses", f)
 	}
 	s = k.CheckSentence("She began therapy.", []string{"e-nope"})
 	if f := s.Failures(); len(f) != 1 || f[0].Kind != KindCitation {

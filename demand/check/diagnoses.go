@@ -66,8 +66,14 @@ func (k *Checker) diagnoses(cx *sentenceCtx) []Finding {
 	for _, sp := range spans {
 		code := cx.body[sp[0]:sp[1]]
 		f := Finding{Kind: KindDiagnosis, Text: code, Start: cx.start + sp[0], End: cx.start + sp[1]}
-		if ids := k.codes[normCode(code)]; len(ids) > 0 {
+		ids := k.codes[normCode(code)]
+		if k.opt.CitedOnly && len(cx.cited) > 0 {
+			ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return !slices.Contains(cx.cited, id) })
+		}
+		if len(ids) > 0 {
 			f.OK, f.Basis = true, "diagnosis code of entry "+ids[0]
+		} else if len(k.codes[normCode(code)]) > 0 {
+			f.Reason = code + " is not a diagnosis code of an entry the sentence cites"
 		} else {
 			f.Reason = code + " is not a diagnosis code of any entry"
 			if near := k.sameCategory(code); near != "" {
@@ -83,7 +89,7 @@ func (k *Checker) diagnoses(cx *sentenceCtx) []Finding {
 		}
 		a, b, words := phrase(lower, m[0], m[1])
 		f := Finding{Kind: KindDiagnosis, Text: cx.body[a:b], Start: cx.start + a, End: cx.start + b}
-		if id := k.supported(words); id != "" {
+		if id := k.supported(words, cx.cited); id != "" {
 			f.OK, f.Basis = true, "diagnostic text of entry "+id
 		} else {
 			f.Reason = fmt.Sprintf("no entry records “%s”", cx.body[a:b])
@@ -171,9 +177,13 @@ func prevWord(s string, at int) (string, int) {
 	return s[j:i], j
 }
 
-// supported returns an entry whose diagnostic text holds every stem.
-func (k *Checker) supported(stems []string) string {
+// supported returns an entry whose diagnostic text holds every stem (a
+// cited one under CitedOnly, when the sentence cites any).
+func (k *Checker) supported(stems []string, cited []string) string {
 	for _, et := range k.support {
+		if k.opt.CitedOnly && len(cited) > 0 && !slices.Contains(cited, et.id) {
+			continue
+		}
 		ok := true
 		for _, s := range stems {
 			if s != "post" && !et.stems[s] {

@@ -241,7 +241,7 @@ func (k *Checker) date(cx *sentenceCtx, d dates.Date) (bool, string, string) {
 			onDate = append(onDate, b.ProviderID)
 		}
 	}
-	if k.opt.CitedDatesOnly && len(cx.cited) > 0 && len(entryIDs) > 0 {
+	if k.opt.CitedOnly && len(cx.cited) > 0 && len(entryIDs) > 0 {
 		for _, id := range entryIDs {
 			if slices.Contains(cx.cited, id) {
 				return true, "date of cited entry " + id, ""
