@@ -3,17 +3,14 @@ package check_test
 import (
 	"context"
 	"os/exec"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/demand/check"
-	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/pdf"
-	"github.com/medchron/medchron/extract/rules"
 	"github.com/medchron/medchron/internal/fixture"
+	"github.com/medchron/medchron/internal/genmatter"
 )
 
 var (
@@ -32,30 +29,7 @@ func generatedMatter(t *testing.T) chronology.Chronology {
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
 	genOnce.Do(func() {
-		ctx := context.Background()
-		dir := t.TempDir()
-		tr, err := fixture.WriteBornDigitalBundle(ctx, dir, fixture.Bench(60))
-		if err != nil {
-			genErr = err
-			return
-		}
-		pages, err := pdf.TextLayer(ctx, filepath.Join(dir, fixture.BornDigitalFile))
-		if err != nil {
-			genErr = err
-			return
-		}
-		for i := range pages {
-			pages[i].DocumentID = "doc-1"
-		}
-		doc := extract.Document{ID: "doc-1", File: "records.pdf", SHA256: "generated", Pages: len(pages)}
-		res, err := rules.New(rules.Options{}).Extract(ctx, doc, pages)
-		if err != nil {
-			genErr = err
-			return
-		}
-		m := chronology.Matter{ID: "M-GEN", Client: tr.Patient, DateOfIncident: tr.IncidentDate, GapDays: tr.GapDays}
-		genC = chronology.Build(m, []chronology.Source{{Document: chronology.Document{Document: doc}, Pages: pages,
-			Result: res, Extractor: "rules"}}, chronology.Options{})
+		genC, _, genErr = genmatter.Chronology(context.Background(), t.TempDir(), fixture.Bench(60))
 		for i := range genC.Entries {
 			genC.Entries[i].Review = chronology.ReviewVerified
 		}
