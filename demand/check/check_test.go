@@ -62,6 +62,8 @@ func TestCheckSentence(t *testing.T) {
 		{"planned visits are no count", "He recommended 12 more sessions.", nil, 0},
 		{"citation to an unknown page", "She had neck pain. [Mercy General Hospital, MC000099, p. 99]", []Kind{KindCitation}, 2},
 		{"citation to a file page", "She had neck pain. [Mercy General Hospital, records.pdf, p. 3]", nil, 1},
+		{"citation to a file whose name holds a comma", "She was evaluated. [Active Life Physical Therapy, PT notes, scanned.pdf, p. 2]", nil, 1},
+		{"citation to another page of that file", "She was evaluated. [Active Life Physical Therapy, PT notes, scanned.pdf, p. 3]", []Kind{KindCitation}, 2},
 		{"citation naming another provider", "She had neck pain. [Lakeside Spine Clinic, MC000003, p. 3]", []Kind{KindProvider}, 1},
 		{"placeholder is not checked", "[Attorney to insert $100 and March 1, 2020]", nil, 0},
 	} {

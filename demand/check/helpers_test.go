@@ -21,9 +21,10 @@ func sample() chronology.Chronology {
 	d := dates.New
 	pain := 7.0
 	return chronology.Chronology{
-		Schema:    chronology.SchemaVersion,
-		Matter:    chronology.Matter{ID: "M-1", Client: "Dana Cole", DateOfIncident: d(2024, 3, 14), GapDays: 30},
-		Documents: []chronology.Document{{Document: extract.Document{ID: "doc-1", File: "records.pdf", Pages: 20}}},
+		Schema: chronology.SchemaVersion,
+		Matter: chronology.Matter{ID: "M-1", Client: "Dana Cole", DateOfIncident: d(2024, 3, 14), GapDays: 30},
+		Documents: []chronology.Document{{Document: extract.Document{ID: "doc-1", File: "records.pdf", Pages: 20}},
+			{Document: extract.Document{ID: "doc-2", File: "PT notes, scanned.pdf", Pages: 3}}},
 		Providers: []chronology.Provider{
 			{ID: "p-er", Name: "Mercy General Hospital", Kind: "emergency", Aliases: []string{"MERCY GEN HOSP ED"}},
 			{ID: "p-ortho", Name: "Summit Orthopedic Associates", Kind: "orthopedics"},
@@ -42,7 +43,8 @@ func sample() chronology.Chronology {
 				Assessment: "cervical radiculopathy; C5-C6 disc protrusion",
 				Diagnoses:  []extract.Coded{{Code: "M54.12", Description: "Radiculopathy, cervical region"}},
 				Citations:  cite(6, "Visit Date: 03/21/2024")},
-			{ID: "e-pt1", Date: d(2024, 4, 1), ProviderID: "p-pt", Provider: "Active Life Physical Therapy", Citations: cite(8, "DOS 04/01/2024")},
+			{ID: "e-pt1", Date: d(2024, 4, 1), ProviderID: "p-pt", Provider: "Active Life Physical Therapy",
+				Citations: append(cite(8, "DOS 04/01/2024"), extract.Citation{DocumentID: "doc-2", Page: 2, Quote: "Initial evaluation"})},
 			{ID: "e-pt2", Date: d(2024, 4, 3), ProviderID: "p-pt", Provider: "Active Life PT", Citations: cite(9, "DOS 04/03/2024")},
 			{ID: "e-pt3", Date: d(2024, 4, 8), EndDate: d(2024, 4, 10), ProviderID: "p-pt", Provider: "Active Life Physical Therapy",
 				Citations: cite(10, "DOS 04/08/2024")},

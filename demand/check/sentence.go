@@ -111,18 +111,13 @@ func (k *Checker) citation(content string, off int) ([]string, []Finding) {
 	if m[4] >= 0 {
 		last, _ = strconv.Atoi(content[m[4]:m[5]])
 	}
-	parts := strings.Split(strings.TrimRight(content[:m[0]], ", "), ",")
+	prov, ref := k.splitRef(strings.TrimRight(content[:m[0]], ", "))
 	var fs []Finding
-	ref := ""
-	if len(parts) > 0 {
-		ref = strings.TrimSpace(parts[len(parts)-1])
-	}
-	if len(parts) > 1 {
-		prov := strings.Join(parts[:len(parts)-1], ",")
-		a := strings.Index(content, strings.TrimSpace(prov))
-		pf, _ := k.providerFindings(strings.Repeat(" ", a)+strings.TrimSpace(prov), off)
-		if len(pf) == 0 && strings.TrimSpace(prov) != "" {
-			pf = []Finding{k.wholeName(strings.TrimSpace(prov), off+a)}
+	if prov != "" {
+		a := strings.Index(content, prov)
+		pf, _ := k.providerFindings(strings.Repeat(" ", a)+prov, off)
+		if len(pf) == 0 {
+			pf = []Finding{k.wholeName(prov, off+a)}
 		}
 		fs = append(fs, pf...)
 	}
@@ -147,6 +142,27 @@ func (k *Checker) citation(content string, off int) ([]string, []Finding) {
 			Reason: "no entry or bill of the chronology cites this page"})
 	}
 	return ids, fs
+}
+
+// splitRef splits the part of a citation before its page into the
+// provider and the reference (a Bates number, a file name or a document
+// id). A file name may hold commas: the longest known file or id that ends
+// the text is taken, else the text after the last comma.
+func (k *Checker) splitRef(s string) (provider, ref string) {
+	best := ""
+	for _, d := range k.c.Documents {
+		for _, r := range []string{d.File, d.ID} {
+			if r != "" && len(r) > len(best) && (s == r || strings.HasSuffix(s, ", "+r) || strings.HasSuffix(s, ","+r)) {
+				best = r
+			}
+		}
+	}
+	if best == "" {
+		i := strings.LastIndexByte(s, ',')
+		best = strings.TrimSpace(s[i+1:])
+	}
+	provider = strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(s, best), ", "))
+	return provider, best
 }
 
 var amountRE = regexp.MustCompile(`\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?`)
