@@ -65,6 +65,11 @@ func TestCheckSentence(t *testing.T) {
 		{"citation to a file whose name holds a comma", "She was evaluated. [Active Life Physical Therapy, PT notes, scanned.pdf, p. 2]", nil, 1},
 		{"citation to another page of that file", "She was evaluated. [Active Life Physical Therapy, PT notes, scanned.pdf, p. 3]", []Kind{KindCitation}, 2},
 		{"citation naming another provider", "She had neck pain. [Lakeside Spine Clinic, MC000003, p. 3]", []Kind{KindProvider}, 1},
+		{"exhibit citation", "Her neck pain was 7/10. (Ex. 1, MC000003)", nil, 0},
+		{"exhibit citation of a file page", "She was evaluated. (Ex. 3, PT notes, scanned.pdf p. 2) [not yet reviewed]", nil, 0},
+		{"exhibit citation of an unknown page", "She was evaluated. (Ex. 3, MC000099)", []Kind{KindCitation}, 1},
+		{"parentheses that cite nothing are text", "She had cervicalgia (M54.2) and a fracture (S22.3XXA).", []Kind{KindDiagnosis, KindDiagnosis}, 4},
+		{"zero amount", "Adjustments: $0.00.", nil, 1},
 		{"placeholder is not checked", "[Attorney to insert $100 and March 1, 2020]", nil, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -128,6 +133,7 @@ func TestCitedOnly(t *testing.T) {
 // sentences that fail.
 func TestCheckText(t *testing.T) {
 	text := "### Active Life Physical Therapy\n\n" +
+		"She was seen by Dr. Paul Grant, DO. (Ex. 2, MC000006) [not yet reviewed] She was evaluated. (Ex. 3, PT notes, scanned.pdf p. 2)\n\n" +
 		"Dana Cole attended 3 visits from April 1, 2024 to April 10, 2024. [Active Life Physical Therapy, MC000008, p. 8] " +
 		"Dr. Grant saw her on 04/03/2024. [Summit Orthopedic Associates, MC000006, p. 6]\n\n" +
 		"| Provider | Charges |\n| --- | ---: |\n| Mercy General Hospital | $1,560.55 |\n| Summit Orthopedic Associates | $525.00 |\n\n" +
@@ -142,6 +148,8 @@ func TestCheckText(t *testing.T) {
 	}
 	want := []string{
 		"### Active Life Physical Therapy",
+		"She was seen by Dr. Paul Grant, DO. (Ex. 2, MC000006) [not yet reviewed]",
+		"She was evaluated. (Ex. 3, PT notes, scanned.pdf p. 2)",
 		"Dana Cole attended 3 visits from April 1, 2024 to April 10, 2024. [Active Life Physical Therapy, MC000008, p. 8]",
 		"Dr. Grant saw her on 04/03/2024. [Summit Orthopedic Associates, MC000006, p. 6]",
 		"| Provider | Charges |",
@@ -156,14 +164,17 @@ func TestCheckText(t *testing.T) {
 	for _, s := range r.Failed() {
 		failed = append(failed, s.Text)
 	}
-	wantFailed := []string{want[2], want[5]} // Dr. Grant on a therapy date; an invented amount
+	wantFailed := []string{want[4], want[7]} // Dr. Grant on a therapy date; an invented amount
 	if strings.Join(failed, "\n") != strings.Join(wantFailed, "\n") {
 		t.Errorf("failed sentences:\n%s\nwant:\n%s", strings.Join(failed, "\n"), strings.Join(wantFailed, "\n"))
 	}
 	if r.OK() {
 		t.Error("report OK with failing sentences")
 	}
-	if got := r.Sentences[1].Cited; len(got) != 1 || got[0] != "e-pt1" {
+	if got := r.Sentences[2].Cited; len(got) != 1 || got[0] != "e-pt1" {
+		t.Errorf("cited entries %v, want [e-pt1]", got)
+	}
+	if got := r.Sentences[3].Cited; len(got) != 1 || got[0] != "e-pt1" {
 		t.Errorf("cited entries %v, want [e-pt1]", got)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // Check splits text into sentences and checks each one.
 func (k *Checker) Check(text string) Report {
 	r := Report{Sentences: []Sentence{}}
-	for _, u := range splitText(text) {
+	for _, u := range splitText(text, k.isCite) {
 		s := k.check(text, u.start, u.end, u.heading, nil)
 		r.Sentences = append(r.Sentences, s)
 	}
@@ -67,39 +67,119 @@ func (k *Checker) check(text string, start, end int, heading string, cited []str
 	return s
 }
 
-var pageRE = regexp.MustCompile(`\bpp?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?`)
+var (
+	pageRE    = regexp.MustCompile(`\bpp?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?`)
+	exhibitRE = regexp.MustCompile(`^\s*Ex\.\s*\d+\s*(?:,\s*|$)`)
+	filePage  = regexp.MustCompile(`^(.*\S)\s+pp?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?$`)
+)
 
 // isCitation reports whether bracket content is a record citation: it
 // names a page.
 func isCitation(content string) bool { return pageRE.MatchString(content) }
 
-// brackets blanks every bracket of text[start:end] in the returned body,
-// resolves citations to the entries they cite and checks the provider they
-// name and that they cite a page of the chronology.
+// isCite reports whether a bracket or parenthesis group is a citation:
+// "[Provider, Bates or file, p. N]", or "(Ex. N, Bates)", "(Ex. N, file
+// p. N)" and "(Bates)" as the exhibits of package demand print them.
+func (k *Checker) isCite(open byte, content string) bool {
+	if open == '[' {
+		return isCitation(content)
+	}
+	if exhibitRE.MatchString(content) {
+		return true
+	}
+	_, ok := k.parenRefs(content)
+	return ok
+}
+
+// brackets blanks every bracket of text[start:end], and every parenthesis
+// holding a citation, in the returned body; resolves citations to the
+// entries they cite and checks the provider they name and that they cite a
+// page of the chronology.
 func (k *Checker) brackets(text string, start, end int) (string, []string, []Finding) {
 	body := []byte(text[start:end])
 	var cited []string
 	var fs []Finding
 	for i := 0; i < len(body); i++ {
-		if body[i] != '[' {
+		open := body[i]
+		if open != '[' && open != '(' {
 			continue
 		}
-		j := strings.IndexByte(string(body[i:]), ']')
+		closer := byte(']')
+		if open == '(' {
+			closer = ')'
+		}
+		j := strings.IndexByte(string(body[i:]), closer)
 		if j < 0 {
-			break
+			if open == '[' {
+				break
+			}
+			continue
 		}
 		content := text[start+i+1 : start+i+j]
-		if isCitation(content) {
-			ids, f := k.citation(content, start+i+1)
-			cited = append(cited, ids...)
-			fs = append(fs, f...)
+		var ids []string
+		var f []Finding
+		switch {
+		case open == '[' && isCitation(content):
+			ids, f = k.citation(content, start+i+1)
+		case open == '(' && k.isCite(open, content):
+			var ok bool
+			if ids, ok = k.parenRefs(content); !ok {
+				f = []Finding{{Kind: KindCitation, Text: content, Start: start + i + 1, End: start + i + j,
+					Reason: "no entry or bill of the chronology cites this page"}}
+			}
+		case open == '(':
+			continue // ordinary parentheses are checked as text
 		}
+		cited = append(cited, ids...)
+		fs = append(fs, f...)
 		for x := i; x <= i+j; x++ {
 			body[x] = ' '
 		}
 		i += j
 	}
 	return string(body), cited, fs
+}
+
+// parenRefs resolves the references of a parenthesised citation, after
+// any "Ex. N, ": one "file p. N" (the file name may hold commas), or Bates
+// numbers separated by commas or semicolons. It reports whether every
+// reference names a page some entry or bill cites.
+func (k *Checker) parenRefs(content string) ([]string, bool) {
+	rest := strings.TrimSpace(exhibitRE.ReplaceAllString(content, ""))
+	if rest == "" {
+		return nil, false
+	}
+	var ids []string
+	add := func(r pageRefs) {
+		for _, id := range r.entries {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if m := filePage.FindStringSubmatch(rest); m != nil {
+		first, _ := strconv.Atoi(m[2])
+		last := first
+		if m[3] != "" {
+			last, _ = strconv.Atoi(m[3])
+		}
+		found := false
+		for p := first; p <= last && p-first < 200; p++ {
+			if r, ok := k.pages[fileKey(m[1], p)]; ok {
+				found = true
+				add(r)
+			}
+		}
+		return ids, found
+	}
+	for _, ref := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' }) {
+		r, ok := k.pages[batesKey(strings.TrimPrefix(strings.TrimSpace(ref), "Ex. "))]
+		if !ok {
+			return ids, false
+		}
+		add(r)
+	}
+	return ids, true
 }
 
 // citation resolves one "[Provider, Bates or file, p. N]" to the entries
@@ -184,7 +264,13 @@ func (k *Checker) amounts(cx *sentenceCtx) []Finding {
 		}
 		f := Finding{Kind: KindAmount, Text: raw, Start: cx.start + m[0], End: cx.start + m[1]}
 		var other string
+		if c == 0 {
+			f.OK, f.Basis = true, "no amount recorded"
+		}
 		for _, fg := range k.figures {
+			if f.OK {
+				break
+			}
 			if fg.cents != c {
 				continue
 			}

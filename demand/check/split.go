@@ -16,13 +16,13 @@ type unit struct {
 // splitText cuts Markdown text into sentences: a heading, a table row and
 // each sentence of a paragraph or bullet is one unit. Table separator rows
 // and blank lines are left out.
-func splitText(text string) []unit {
+func splitText(text string, isCite citeFunc) []unit {
 	var out []unit
 	heading := ""
 	paraStart, paraEnd := -1, -1
 	flush := func() {
 		if paraStart >= 0 {
-			for _, s := range splitSentences(text, paraStart, paraEnd) {
+			for _, s := range splitSentences(text, paraStart, paraEnd, isCite) {
 				out = append(out, unit{start: s[0], end: s[1], heading: heading})
 			}
 		}
@@ -88,22 +88,27 @@ func bullet(line string) bool {
 	return i > 0 && i < 3 && strings.HasPrefix(line[i:], ". ")
 }
 
+// citeFunc reports whether the content of a group opened by open ('[' or
+// '(') is a record citation.
+type citeFunc func(open byte, content string) bool
+
 // splitSentences cuts text[a:b] into sentences. A sentence ends at ., ! or
 // ? (after any closing quote) followed by space and a capital, a digit, a
 // quote or a bracket, unless the period ends an abbreviation, an initial or
-// a list number; bracketed citations right after the end belong to the
-// sentence. Brackets are never cut.
-func splitSentences(text string, a, b int) [][2]int {
+// a list number; citations right after the end belong to the sentence, and
+// so do bracketed marks right after them ("[not yet reviewed]"). Brackets
+// and parentheses are never cut.
+func splitSentences(text string, a, b int, isCite citeFunc) [][2]int {
 	var out [][2]int
 	start := a
 	depth := 0
 	for i := a; i < b; i++ {
 		c := text[i]
 		switch c {
-		case '[':
+		case '[', '(':
 			depth++
 			continue
-		case ']':
+		case ']', ')':
 			if depth > 0 {
 				depth--
 			}
@@ -118,39 +123,36 @@ func splitSentences(text string, a, b int) [][2]int {
 		j := i + 1
 		for j < b {
 			r, n := utf8.DecodeRuneInString(text[j:])
-			if r != '"' && r != '”' && r != '’' && r != '\'' && r != ')' {
+			if r != '"' && r != '”' && r != '’' && r != '\'' {
 				break
 			}
 			j += n
 		}
-		k := j
-		for k < b && unicode.IsSpace(rune(text[k])) {
-			k++
-		}
+		k := skipSpace(text, j, b)
 		if k == j || k >= b {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(text[k:])
+		_, cited := groupAt(text, k, b, isCite)
 		// A period ends an abbreviation rather than the sentence, unless a
 		// citation follows it.
-		if c == '.' && !periodEnds(text, start, i) && !citationAt(text, k, b) {
+		if c == '.' && !periodEnds(text, start, i) && !cited {
 			continue
 		}
-		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '[' || next == '“' || next == '"') {
+		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '[' || next == '(' || next == '“' || next == '"') {
 			continue
 		}
 		end := j
-		// Citations after the end belong to the sentence.
-		for k < b && text[k] == '[' {
-			close := strings.IndexByte(text[k:b], ']')
-			if close < 0 || !isCitation(text[k+1:k+close]) {
+		// Citations after the end, and marks after them, belong to the
+		// sentence.
+		for afterCite := false; k < b; {
+			e, isC := groupAt(text, k, b, isCite)
+			if e < 0 || !(isC || (afterCite && text[k] == '[' && !strings.Contains(text[end:k], "\n"))) {
 				break
 			}
-			end = k + close + 1
-			k = end
-			for k < b && unicode.IsSpace(rune(text[k])) {
-				k++
-			}
+			afterCite = afterCite || isC
+			end = e
+			k = skipSpace(text, end, b)
 		}
 		out = append(out, [2]int{start, end})
 		start = k
@@ -162,13 +164,28 @@ func splitSentences(text string, a, b int) [][2]int {
 	return out
 }
 
-// citationAt reports whether a bracketed citation opens at text[k].
-func citationAt(text string, k, b int) bool {
-	if k >= b || text[k] != '[' {
-		return false
+func skipSpace(text string, k, b int) int {
+	for k < b && unicode.IsSpace(rune(text[k])) {
+		k++
 	}
-	close := strings.IndexByte(text[k:b], ']')
-	return close > 0 && isCitation(text[k+1:k+close])
+	return k
+}
+
+// groupAt returns the end of the bracket or parenthesis group opening at
+// text[k] (-1 when none opens there) and whether it is a citation.
+func groupAt(text string, k, b int, isCite citeFunc) (int, bool) {
+	if k >= b || (text[k] != '[' && text[k] != '(') {
+		return -1, false
+	}
+	closer := byte(']')
+	if text[k] == '(' {
+		closer = ')'
+	}
+	close := strings.IndexByte(text[k:b], closer)
+	if close < 0 {
+		return -1, false
+	}
+	return k + close + 1, isCite(text[k], text[k+1:k+close])
 }
 
 // periodEnds reports whether the period at text[i] can end a sentence: it
@@ -193,4 +210,4 @@ func periodEnds(text string, start, i int) bool {
 
 var abbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "st": true, "vs": true,
 	"approx": true, "pt": true, "e.g": true, "i.e": true, "no": true, "jr": true, "sr": true, "p": true, "pp": true,
-	"mt": true, "ft": true, "inc": true, "co": true, "corp": true, "dept": true, "etc": true}
+	"mt": true, "ft": true, "inc": true, "co": true, "corp": true, "dept": true, "etc": true, "ex": true}
