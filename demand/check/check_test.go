@@ -58,6 +58,7 @@ func TestCheckSentence(t *testing.T) {
 		{"matter count after incident", "Since the collision she had five visits.", nil, 1},
 		{"wrong visit count", "She attended twelve physical therapy sessions.", []Kind{KindVisitCount}, 1},
 		{"wrong provider count", "Summit Orthopedic Associates saw her for 4 visits.", []Kind{KindVisitCount}, 2},
+		{"a span of days is no count", "No treatment in the 260 days between that visit and the incident.", nil, 0},
 		{"frequency is no count", "Therapy was prescribed at 2 visits per week.", nil, 0},
 		{"planned visits are no count", "He recommended 12 more sessions.", nil, 0},
 		{"citation to an unknown page", "She had neck pain. [Mercy General Hospital, MC000099, p. 99]", []Kind{KindCitation}, 2},
@@ -176,5 +177,19 @@ func TestCheckText(t *testing.T) {
 	}
 	if got := r.Sentences[3].Cited; len(got) != 1 || got[0] != "e-pt1" {
 		t.Errorf("cited entries %v, want [e-pt1]", got)
+	}
+}
+
+// TestHeadingScopesCounts: a count under a provider's heading counts that
+// provider's entries, not those of a clinician the sentence names.
+func TestHeadingScopesCounts(t *testing.T) {
+	k := New(sample(), Options{})
+	r := k.Check("### Active Life Physical Therapy\n\nShe attended 3 visits, reviewed by Sarah Lee, MD.")
+	if !r.OK() || len(r.Sentences) != 2 {
+		t.Errorf("count under the heading: %+v", r.Sentences)
+	}
+	r = k.Check("She attended 3 visits with Sarah Lee, MD.")
+	if r.OK() {
+		t.Error("count of the clinician's provider (1 visit) passed as 3")
 	}
 }

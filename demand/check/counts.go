@@ -23,7 +23,8 @@ var visitRE = regexp.MustCompile(`(?i)\b(\d{1,3}|(?:twenty|thirty|forty|fifty|si
 // a plan or a rate rather than visits that took place.
 var notCounted = set("more", "additional", "further", "remaining", "planned", "authorized", "scheduled",
 	"recommended", "future", "per", "a", "each", "of", "to", "missed", "cancelled", "canceled", "weekly", "for",
-	"the", "in", "at", "on", "with", "by", "from", "and", "or")
+	"the", "in", "at", "on", "with", "by", "from", "and", "or", "between", "that", "since", "after", "before",
+	"days", "weeks", "months", "years", "hours", "minutes")
 
 // kindWords name a kind of provider in a count ("physical therapy visits").
 var kindWords = map[string]string{"physical": "physical_therapy", "pt": "physical_therapy", "therapy": "physical_therapy",
@@ -86,9 +87,14 @@ func rate(after string) bool {
 // countScope returns the test an entry must pass to be counted, and what
 // it counts.
 func (k *Checker) countScope(cx *sentenceCtx, between []string) (func(chronology.Entry) bool, string) {
-	provs := cx.providers
+	// A provider named in the sentence, else the heading's, else the
+	// provider of a clinician named.
+	provs := cx.named
 	if len(provs) == 0 {
 		provs = cx.heading
+	}
+	if len(provs) == 0 {
+		provs = cx.clinicians
 	}
 	if len(provs) > 0 {
 		names := make([]string, len(provs))

@@ -33,10 +33,11 @@ var clinicianRE = regexp.MustCompile(`\bDr\.?\s+((?:[A-Z][A-Za-z'’-]+\s+)?(?:[
 
 // providerFindings finds the providers named in body (whose offset in the
 // checked text is off): known names, practice-like names and clinicians.
-// It returns the findings and the ids of the known providers named.
-func (k *Checker) providerFindings(body string, off int) ([]Finding, []string) {
+// It returns the findings, the ids of the known providers named, and the
+// ids of the providers whose entries name the clinicians named.
+func (k *Checker) providerFindings(body string, off int) ([]Finding, []string, []string) {
 	var out []Finding
-	var ids []string
+	var ids, clin []string
 	taken := make([]bool, len(body))
 	mark := func(a, b int) {
 		for i := a; i < b; i++ {
@@ -82,8 +83,8 @@ func (k *Checker) providerFindings(body string, off int) ([]Finding, []string) {
 		var provs []string
 		f.OK, f.Basis, f.Reason, provs = k.clinician(body[m[g]:m[g+1]])
 		for _, p := range provs {
-			if !slices.Contains(ids, p) {
-				ids = append(ids, p)
+			if !slices.Contains(clin, p) {
+				clin = append(clin, p)
 			}
 		}
 		mark(m[0], m[1])
@@ -99,7 +100,7 @@ func (k *Checker) providerFindings(body string, off int) ([]Finding, []string) {
 			ids = append(ids, id)
 		}
 	}
-	return out, ids
+	return out, ids, clin
 }
 
 // boundary reports whether body[a:b] is a whole-word span.

@@ -32,7 +32,9 @@ type sentenceCtx struct {
 	text       string // the whole text; offsets index it
 	start, end int
 	body       string   // text[start:end] with brackets blanked
-	providers  []string // provider ids named in the body
+	providers  []string // provider ids named in the body, or whose clinicians are
+	named      []string // provider ids named in the body by name
+	clinicians []string // provider ids of the clinicians named in the body
 	heading    []string // provider ids named by the heading above
 	cited      []string // entry ids cited
 }
@@ -54,10 +56,16 @@ func (k *Checker) check(text string, start, end int, heading string, cited []str
 		}
 	}
 	s.Cited = cx.cited
-	fs, cx.providers = k.providerFindings(cx.body, start)
+	fs, cx.named, cx.clinicians = k.providerFindings(cx.body, start)
 	s.Findings = append(s.Findings, fs...)
+	cx.providers = slices.Clone(cx.named)
+	for _, p := range cx.clinicians {
+		if !slices.Contains(cx.providers, p) {
+			cx.providers = append(cx.providers, p)
+		}
+	}
 	if heading != "" {
-		_, cx.heading = k.providerFindings(heading, 0)
+		_, cx.heading, _ = k.providerFindings(heading, 0)
 	}
 	s.Findings = append(s.Findings, k.amounts(cx)...)
 	s.Findings = append(s.Findings, k.dates(cx)...)
@@ -195,7 +203,7 @@ func (k *Checker) citation(content string, off int) ([]string, []Finding) {
 	var fs []Finding
 	if prov != "" {
 		a := strings.Index(content, prov)
-		pf, _ := k.providerFindings(strings.Repeat(" ", a)+prov, off)
+		pf, _, _ := k.providerFindings(strings.Repeat(" ", a)+prov, off)
 		if len(pf) == 0 {
 			pf = []Finding{k.wholeName(prov, off+a)}
 		}
