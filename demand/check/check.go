@@ -110,9 +110,14 @@ type Options struct {
 	// demand package's); visit counts may then also be counted over the
 	// eligible entries. Nil counts over the chronology's entries only.
 	Eligible func(chronology.Entry) bool
-	// Amounts and Dates are attorney inputs the text may state.
+	// Amounts and Dates are attorney inputs the text may state. An amount
+	// may also be the total charges plus some of Amounts (the economic
+	// damages: specials, wages, future care), or a sum of several of them.
 	Amounts []Figure
 	Dates   []NamedDate
+	// Names are names the text may give that are not providers: the
+	// carrier, the insured, the employer, the firm, the adjuster.
+	Names []string
 	// CitedOnly requires, when a sentence cites entries, a date that is an
 	// entry's date to be the date of a cited entry, and a diagnosis (code
 	// or name) to be recorded by a cited entry. The LLM drafter sets it:

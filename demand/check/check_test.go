@@ -12,7 +12,8 @@ import (
 // the findings that must fail ("" for none), in order.
 func TestCheckSentence(t *testing.T) {
 	k := New(sample(), Options{
-		Amounts: []Figure{{Label: "demand", Amount: 75000}},
+		Amounts: []Figure{{Label: "demand", Amount: 75000}, {Label: "lost wages", Amount: 2208}, {Label: "future care", Amount: 15000}},
+		Names:   []string{"Bayside Medical Staffing"},
 		Dates:   []NamedDate{{Label: "response deadline", Date: dates.New(2025, 1, 31)}},
 		Eligible: func(e chronology.Entry) bool {
 			return e.Review == chronology.ReviewVerified || e.Review == chronology.ReviewCorrected
@@ -30,6 +31,10 @@ func TestCheckSentence(t *testing.T) {
 		{"provider balance", "Summit Orthopedic Associates is owed $225.00.", nil, 2},
 		{"kind total", "Physical therapy cost $360.00.", nil, 1},
 		{"attorney input", "We demand $75,000.00 in settlement.", nil, 1},
+		{"economic damages", "Economic damages come to $19,553.55.", nil, 1},
+		{"sum of inputs", "Wages and future care come to $17,208.00.", nil, 1},
+		{"employer and carrier", "She works for Bayside Medical Staffing; Acme Mutual Insurance Company insures the driver.", nil, 0},
+		{"a name not given", "She works for Bayview Medical Staffing.", []Kind{KindProvider}, 1},
 		{"invented amount", "Mercy General Hospital charged $1,850.00.", []Kind{KindAmount}, 2},
 		{"another provider's amount", "Active Life Physical Therapy charged $1,560.55.", []Kind{KindAmount}, 2},
 		{"entry date", "On March 21, 2024, she saw Summit Orthopedic Associates.", nil, 2},

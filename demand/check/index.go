@@ -225,6 +225,30 @@ func (k *Checker) indexFigures() {
 	for _, f := range k.opt.Amounts {
 		add(f.Amount, "", "attorney input: "+f.Label)
 	}
+	k.addSums(cents(sp.TotalCharges))
+}
+
+// maxSummed bounds the attorney inputs combined into sums (2^n sums).
+const maxSummed = 10
+
+// addSums adds the total charges plus each combination of attorney
+// inputs, and each combination of two inputs or more.
+func (k *Checker) addSums(total int64) {
+	in := k.opt.Amounts[:min(len(k.opt.Amounts), maxSummed)]
+	for mask := 1; mask < 1<<len(in); mask++ {
+		var sum int64
+		var labels []string
+		for i, f := range in {
+			if mask&(1<<i) != 0 {
+				sum += cents(f.Amount)
+				labels = append(labels, f.Label)
+			}
+		}
+		k.figures = append(k.figures, figure{cents: total + sum, label: "total charges plus " + strings.Join(labels, ", ")})
+		if len(labels) > 1 {
+			k.figures = append(k.figures, figure{cents: sum, label: "sum of " + strings.Join(labels, ", ")})
+		}
+	}
 }
 
 // name returns a provider's canonical name, or printed when unknown.

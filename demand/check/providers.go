@@ -16,14 +16,14 @@ import (
 // that is not generic.
 var facilityWords = set("hospital", "hosp", "center", "centre", "ctr", "clinic", "clinics", "therapy", "chiropractic",
 	"chiro", "orthopedics", "orthopaedics", "orthopedic", "orthopaedic", "ortho", "imaging", "radiology", "urgent",
-	"health", "healthcare", "medicine", "rehab", "rehabilitation", "associates", "assoc", "group", "surgery",
-	"neurology", "pharmacy", "ambulance", "ems", "physicians", "institute", "inst", "specialists", "mgmt",
-	"management", "wellness", "diagnostics", "llc", "pllc", "pc", "inc", "partners", "practice", "medical", "med")
+	"health", "healthcare", "medicine", "rehab", "rehabilitation", "surgery", "neurology", "pharmacy", "ambulance",
+	"ems", "physicians", "specialists", "mgmt", "management", "wellness", "diagnostics", "medical", "med")
 
 var genericWords = union(facilityWords, set("the", "of", "and", "for", "general", "regional", "memorial",
 	"community", "family", "internal", "physical", "occupational", "emergency", "department", "dept", "care",
 	"saint", "st", "pain", "spine", "sports", "services", "service", "er", "ed", "unit", "university", "county",
-	"city", "north", "south", "east", "west", "mri", "ct", "pt", "primary", "office", "system"))
+	"city", "north", "south", "east", "west", "mri", "ct", "pt", "primary", "office", "system", "associates", "assoc",
+	"group", "institute", "inst", "partners", "practice", "llc", "pllc", "pc", "inc"))
 
 var connectors = set("of", "and", "&", "for", "the")
 
@@ -48,6 +48,20 @@ func (k *Checker) providerFindings(body string, off int) ([]Finding, []string, [
 	names := slices.Clone(k.names)
 	slices.SortStableFunc(names, func(a, b providerName) int { return len(b.name) - len(a.name) })
 	lower := strings.ToLower(body)
+	for _, n := range k.opt.Names {
+		ln := strings.ToLower(strings.Join(strings.Fields(n), " "))
+		for from := 0; len(ln) >= 2; {
+			i := strings.Index(lower[from:], ln)
+			if i < 0 {
+				break
+			}
+			a, b := from+i, from+i+len(ln)
+			from = b
+			if boundary(body, a, b) {
+				mark(a, b)
+			}
+		}
+	}
 	for _, n := range names {
 		ln := strings.ToLower(strings.Join(strings.Fields(n.name), " "))
 		if len(ln) < 3 {
