@@ -32,10 +32,13 @@
 //     (or of the provider kind it names, or of the whole matter): all dated
 //     entries, those after the incident, or the eligible ones among them.
 //
-// Bracketed citations ("[Provider, MC000012, p. 12]") are read to know
-// which entries a sentence cites, and their provider is checked like any
-// other; other brackets (placeholders such as "[Attorney to insert …]") are
-// not checked here: approval rules refuse them separately.
+// Citations — "[Provider, MC000012, p. 12]", and the rebuilt letter's
+// "(Ex. 2, MC000012)", "(Ex. 3, records.pdf p. 4)" or "(MC000012)" — are
+// read to know which entries a sentence cites; one that names a page no
+// entry or bill cites fails, and a provider it names is checked like any
+// other. Other brackets (placeholders such as "[Attorney to insert …]",
+// "[not yet reviewed]") are not checked here: approval refuses them
+// separately (demand.Finished).
 //
 // The result, a Report, lists every sentence with its span in the text and
 // its findings, each with what it matched or why it failed.

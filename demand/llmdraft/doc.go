@@ -13,8 +13,9 @@
 // Every sentence is then validated: it must cite at least one entry, every
 // id must be one of the entries sent (an unknown or ineligible id is a
 // problem), and the text may hold no brackets of its own. The citations
-// are rendered as the demand package renders them ("[Provider, Bates,
-// p. N]") and the rendered sentence is run through the reconciliation
+// are rendered as the demand letter renders them ("(MC000003)", or the
+// letter's "(Ex. 2, MC000003)" through Request.Cite) and the rendered
+// sentence is run through the reconciliation
 // checker (demand/check), with the entries it cites. A sentence that fails
 // is kept, never dropped: it is returned with its problems and findings,
 // and in Draft.Body it is followed by a "[Check failed: …]" note, which

@@ -31,8 +31,8 @@ type Request struct {
 	// Inputs are the attorney's figures and dates (demand, wages,
 	// deadline): sent to the model and accepted by the checker.
 	Inputs check.Options
-	// Cite renders an entry's citation; nil renders "[Provider, Bates or
-	// file, p. N]" from the entry's first citation, as package demand does.
+	// Cite renders an entry's citation; nil renders Citation: "(Bates)" or
+	// "(file p. N)" from the entry's first citation.
 	Cite func(chronology.Entry) string
 }
 

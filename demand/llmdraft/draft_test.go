@@ -2,6 +2,7 @@ package llmdraft
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -107,9 +108,9 @@ func TestDraftSendsOnlyEligibleFacts(t *testing.T) {
 	if c.format != "json_object" {
 		t.Errorf("response_format %q, want json_object", c.format)
 	}
-	if !strings.Contains(d.Body, "box truck. [Saint Mary's Regional Medical Center, MC000003, p. 3]") ||
-		!strings.Contains(d.Body, "[Summit Orthopedics, Summit Ortho records.pdf, p. 1] [Summit Orthopedics, Summit Ortho records.pdf, p. 3]") {
-		t.Errorf("citations not rendered as the demand package does:\n%s", d.Body)
+	if !strings.Contains(d.Body, "box truck. (MC000003)") ||
+		!strings.Contains(d.Body, "physical therapy. (Summit Ortho records.pdf p. 1) (Summit Ortho records.pdf p. 3)") {
+		t.Errorf("citations not rendered as the demand letter does:\n%s", d.Body)
 	}
 	if !strings.Contains(d.Body, "\n\n") {
 		t.Error("no new paragraph where the provider changes")
@@ -167,5 +168,30 @@ func TestDraftRefusesBadRequests(t *testing.T) {
 		if _, err := New(cfg); err == nil {
 			t.Errorf("New(%+v) succeeded", cfg)
 		}
+	}
+}
+
+// TestDraftCiteHook: a caller's citation renderer is used, and its
+// citations are still read by the checker.
+func TestDraftCiteHook(t *testing.T) {
+	srv := newReplayServer(t, "answer_good.json")
+	d, err := New(Config{BaseURL: srv.url(), Model: testModel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := reporttest.Sample()
+	ex := map[string]int{"p-stmary": 2, "p-summit": 3}
+	cite := func(e chronology.Entry) string {
+		return fmt.Sprintf("(Ex. %d, %s)", ex[e.ProviderID], strings.Trim(Citation(c, e), "()"))
+	}
+	out, err := d.Draft(context.Background(), Request{Section: "treatment", Chronology: c, Eligible: reviewed, Cite: cite})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !out.OK() || !strings.Contains(out.Body, "box truck. (Ex. 2, MC000003)") {
+		t.Errorf("OK %v, body:\n%s", out.OK(), out.Body)
+	}
+	if got := out.Sentences[3].Check.Cited; len(got) != 2 {
+		t.Errorf("the checker read %v from the exhibit citations, want e3 and e7", got)
 	}
 }

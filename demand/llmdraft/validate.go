@@ -64,29 +64,26 @@ func (v validator) render(e chronology.Entry) string {
 	return Citation(v.c, e)
 }
 
-// Citation renders the first citation of e as package demand renders
-// citations: "[Provider, Bates, p. N]", with the document's file name (or
-// id) standing in for a missing Bates number.
+// Citation renders the first citation of e as the rebuilt demand letter
+// renders a page without an exhibit number: "(MC000003)", or "(file
+// p. N)" when the page has no Bates number (the document id stands in for
+// a missing file name). Request.Cite replaces it with the letter's own
+// "(Ex. N, …)" form.
 func Citation(c chronology.Chronology, e chronology.Entry) string {
 	if len(e.Citations) == 0 {
 		return ""
 	}
 	ct := e.Citations[0]
-	ref := ct.Bates
+	if ct.Bates != "" {
+		return "(" + clean(ct.Bates) + ")"
+	}
+	ref := ct.DocumentID
 	for _, d := range c.Documents {
-		if ref == "" && d.ID == ct.DocumentID {
+		if d.ID == ct.DocumentID && d.File != "" {
 			ref = d.File
 		}
 	}
-	if ref == "" {
-		ref = ct.DocumentID
-	}
-	var parts []string
-	if p := clean(e.Provider); p != "" {
-		parts = append(parts, p)
-	}
-	parts = append(parts, clean(ref), fmt.Sprintf("p. %d", ct.Page))
-	return "[" + strings.Join(parts, ", ") + "]"
+	return fmt.Sprintf("(%s p. %d)", clean(ref), ct.Page)
 }
 
 // clean keeps a name on one line without brackets or table pipes.
