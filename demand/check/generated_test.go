@@ -23,7 +23,7 @@ var (
 // physical therapy, chiropractic, pain management, primary care before the
 // incident, bills) read by the rules extractor from its text layer, with
 // every entry marked reviewed by a person.
-func generatedMatter(t *testing.T) chronology.Chronology {
+func generatedMatter(t testing.TB) chronology.Chronology {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed")
@@ -69,6 +69,20 @@ func TestGeneratedLetterReconciles(t *testing.T) {
 	for _, kind := range []check.Kind{check.KindAmount, check.KindDate, check.KindProvider, check.KindDiagnosis, check.KindVisitCount} {
 		if byKind[kind] == 0 {
 			t.Errorf("no %s found in the whole letter", kind)
+		}
+	}
+}
+
+// BenchmarkCheckLetter checks every section of the offline letter of the
+// generated matter (the editor re-checks a section on each save).
+func BenchmarkCheckLetter(b *testing.B) {
+	c := generatedMatter(b)
+	d := demand.Generate(c, demand.Options{})
+	k := check.New(c, check.Options{})
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range d.Sections {
+			k.Check(s.Body)
 		}
 	}
 }

@@ -17,6 +17,7 @@ type Checker struct {
 	c        chronology.Chronology
 	opt      Options
 	entries  map[string]*chronology.Entry // every entry, dated and undated, by id
+	all      []chronology.Entry           // every entry, dated then undated
 	provName map[string]string            // provider id → canonical name
 	provKind map[string]string            // provider id → kind
 	names    []providerName               // every printed name of every provider
@@ -62,9 +63,9 @@ func New(c chronology.Chronology, opt Options) *Checker {
 			k.addName(p.ID, a)
 		}
 	}
-	all := c.AllEntries()
-	for i := range all {
-		e := &all[i]
+	k.all = c.AllEntries()
+	for i := range k.all {
+		e := &k.all[i]
 		k.entries[e.ID] = e
 		k.addName(e.ProviderID, e.Provider)
 		for _, ct := range e.Citations {

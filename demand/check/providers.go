@@ -139,7 +139,7 @@ func boundary(body string, a, b int) bool {
 func (k *Checker) clinician(name string) (ok bool, basis, reason string, providers []string) {
 	fs := strings.Fields(strings.ToLower(name))
 	last := strings.Trim(fs[len(fs)-1], ".,")
-	for _, e := range k.c.AllEntries() {
+	for _, e := range k.all {
 		for _, w := range strings.FieldsFunc(strings.ToLower(e.Clinician), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' }) {
 			if w == last {
 				if basis == "" {

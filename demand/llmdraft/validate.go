@@ -33,7 +33,8 @@ func (v validator) sentence(a answerSentence) Sentence {
 	for _, id := range a.Entries {
 		i := slices.IndexFunc(v.eligible, func(e chronology.Entry) bool { return e.ID == id })
 		if i < 0 {
-			if slices.ContainsFunc(v.c.AllEntries(), func(e chronology.Entry) bool { return e.ID == id }) {
+			if slices.ContainsFunc(v.c.Entries, func(e chronology.Entry) bool { return e.ID == id }) ||
+				slices.ContainsFunc(v.c.UndatedEntries, func(e chronology.Entry) bool { return e.ID == id }) {
 				s.Problems = append(s.Problems, fmt.Sprintf("cites entry %s, which the draft may not use", id))
 			} else {
 				s.Problems = append(s.Problems, fmt.Sprintf("cites entry %s, which is not in the chronology", id))
