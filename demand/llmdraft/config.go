@@ -75,5 +75,13 @@ func New(cfg Config) (*Drafter, error) {
 	return &Drafter{cfg: cfg, client: openai.NewClientWithConfig(oc)}, nil
 }
 
+// FromExtractor returns the drafting configuration of the endpoint the LLM
+// extractor is configured with (internal/app's Environment.LLM): the same
+// server, key, model, HTTP client, timeout and logger.
+func FromExtractor(cfg llm.Config) Config {
+	return Config{BaseURL: cfg.BaseURL, APIKey: cfg.APIKey, Model: cfg.Model, Timeout: cfg.Timeout,
+		HTTPClient: cfg.HTTPClient, Logger: cfg.Logger}
+}
+
 // Model returns the configured model name.
 func (d *Drafter) Model() string { return d.cfg.Model }

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/report/reporttest"
 	"github.com/medchron/medchron/demand/check"
+	"github.com/medchron/medchron/extract/llm"
 )
 
 // reviewed is the test's eligibility policy: a person verified or
@@ -193,5 +195,16 @@ func TestDraftCiteHook(t *testing.T) {
 	}
 	if got := out.Sentences[3].Check.Cited; len(got) != 2 {
 		t.Errorf("the checker read %v from the exhibit citations, want e3 and e7", got)
+	}
+}
+
+func TestFromExtractor(t *testing.T) {
+	srv := newReplayServer(t, "answer_good.json")
+	cfg := FromExtractor(llm.Config{BaseURL: srv.url(), Model: testModel, APIKey: "k", Timeout: time.Minute})
+	if cfg.BaseURL != srv.url() || cfg.Model != testModel || cfg.APIKey != "k" || cfg.Timeout != time.Minute {
+		t.Errorf("config %+v", cfg)
+	}
+	if _, err := New(cfg); err != nil {
+		t.Fatal(err)
 	}
 }
