@@ -130,8 +130,15 @@ func TestRead(t *testing.T) {
 func TestPhraseQuotedFromItsPage(t *testing.T) {
 	c := matter(ent("pt1", 7, "Active Life PT", func(e *chronology.Entry) { e.Complaints = "pain after yard work" }))
 	ps := Read(c, Options{DelayDays: 10})
-	if len(ps) != 1 || len(ps[0].Citations) != 1 || ps[0].Citations[0].Quote != "pain after yard work" || ps[0].Citations[0].Page != 2 {
+	if len(ps) != 1 || len(ps[0].Citations) != 1 || ps[0].Citations[0].Quote != "pain after yard work" || ps[0].Citations[0].Page != 2 ||
+		strings.Contains(ps[0].Explanation, unquoted) {
 		t.Fatalf("points %+v, want one citing page 2's quote", ps)
+	}
+	// A phrase no quote holds cites the entry's first page and says so.
+	c = matter(ent("pt1", 7, "Active Life PT", func(e *chronology.Entry) { e.Summary = "Back from vacation." }))
+	ps = Read(c, Options{DelayDays: 10})
+	if len(ps) != 1 || ps[0].Citations[0].Page != 1 || !strings.HasSuffix(ps[0].Explanation, unquoted) {
+		t.Fatalf("points %+v, want one citing page 1 and saying no quote holds the phrase", ps)
 	}
 }
 

@@ -92,12 +92,16 @@ func (r *reader) phrases() []Point {
 				seen[phrase] = true
 				cat := category(m)
 				excerpt := clause(text, m[0], m[1])
-				p := Point{Kind: KindHarmfulPhrase, Date: e.Date, EntryIDs: []string{e.ID}, Citations: citeFor(e, phrase),
+				cites, quoted := citeFor(e, phrase)
+				p := Point{Kind: KindHarmfulPhrase, Date: e.Date, EntryIDs: []string{e.ID}, Citations: cites,
 					Title: fmt.Sprintf("“%s” in the %s record", phrase, e.Provider),
 					Explanation: fmt.Sprintf("The record of %s at %s (%s) reads “%s” (%s). %s", longDate(e.Date), e.Provider, t[0],
 						excerpt, cat, attacks[cat])}
 				if e.PreIncident {
 					p.Explanation += " The record is from before the incident."
+				}
+				if !quoted {
+					p.Explanation += unquoted
 				}
 				out = append(out, point(p, phrase))
 			}
@@ -116,15 +120,19 @@ func category(m []int) string {
 	return ""
 }
 
+// unquoted ends an explanation whose words no quote of the entry holds.
+const unquoted = " No quote of the entry holds these words; the page cited is the entry's first."
+
 // find returns the first match of re in an entry: the field, the clause
-// around it and the citation to show.
-func find(e chronology.Entry, re *regexp.Regexp) (string, string, []extract.Citation) {
+// around it, the citation to show and whether its quote holds the match.
+func find(e chronology.Entry, re *regexp.Regexp) (string, string, []extract.Citation, bool) {
 	for _, t := range texts(e) {
 		if m := re.FindStringIndex(t[1]); m != nil {
-			return t[0], clause(t[1], m[0], m[1]), citeFor(e, t[1][m[0]:m[1]])
+			cites, quoted := citeFor(e, t[1][m[0]:m[1]])
+			return t[0], clause(t[1], m[0], m[1]), cites, quoted
 		}
 	}
-	return "", "", nil
+	return "", "", nil, false
 }
 
 // clause returns the sentence or clause of text around [a, b), at most
@@ -143,13 +151,13 @@ func clause(text string, a, b int) string {
 }
 
 // citeFor returns the entry's citation whose quote holds phrase, else its
-// first citation.
-func citeFor(e chronology.Entry, phrase string) []extract.Citation {
+// first citation, and whether the quote holds the phrase.
+func citeFor(e chronology.Entry, phrase string) ([]extract.Citation, bool) {
 	p := strings.ToLower(textutil.FoldSpace(phrase))
 	for _, c := range e.Citations {
 		if strings.Contains(strings.ToLower(textutil.FoldSpace(c.Quote)), p) {
-			return []extract.Citation{c}
+			return []extract.Citation{c}, true
 		}
 	}
-	return firstCite(e)
+	return firstCite(e), false
 }

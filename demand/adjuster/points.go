@@ -135,7 +135,7 @@ var missedRE = regexp.MustCompile(`(?i)\b(no[- ]show(?:ed)?|did not show|didn't 
 func (r *reader) missed() []Point {
 	var out []Point
 	for _, e := range append(append([]chronology.Entry(nil), r.dated...), r.undated...) {
-		field, excerpt, cite := find(e, missedRE)
+		field, excerpt, cite, quoted := find(e, missedRE)
 		if excerpt == "" {
 			continue
 		}
@@ -144,6 +144,9 @@ func (r *reader) missed() []Point {
 			Explanation: fmt.Sprintf("The record of %s at %s (%s) notes “%s”. "+
 				"An adjuster will argue that the client did not need, or did not follow, the treatment.",
 				longDate(e.Date), e.Provider, field, excerpt)}
+		if !quoted {
+			p.Explanation += unquoted
+		}
 		out = append(out, point(p, strings.ToLower(excerpt)))
 	}
 	return out
