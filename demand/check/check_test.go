@@ -30,6 +30,7 @@ func TestCheckSentence(t *testing.T) {
 		{"paid total", "Of these, $200.00 was paid.", nil, 1},
 		{"provider balance", "Summit Orthopedic Associates is owed $225.00.", nil, 2},
 		{"kind total", "Physical therapy cost $360.00.", nil, 1},
+		{"total balance", "The balance due is $2,145.55.", nil, 1},
 		{"attorney input", "We demand $75,000.00 in settlement.", nil, 1},
 		{"economic damages", "Economic damages come to $19,553.55.", nil, 1},
 		{"sum of inputs", "Wages and future care come to $17,208.00.", nil, 1},
@@ -196,5 +197,22 @@ func TestHeadingScopesCounts(t *testing.T) {
 	r = k.Check("She attended 3 visits with Sarah Lee, MD.")
 	if r.OK() {
 		t.Error("count of the clinician's provider (1 visit) passed as 3")
+	}
+}
+
+// TestNegativeBalance: adjustments over the charges give a balance below
+// zero, stated with its sign in the specials table.
+func TestNegativeBalance(t *testing.T) {
+	c := sample()
+	c.Specials.ByProvider[2].Adjustments = money(500)
+	c.Specials.TotalAdjustments = money(500)
+	k := New(c, Options{})
+	for _, text := range []string{
+		"| Active Life Physical Therapy | $360.00 | $500.00 | $0.00 | -$140.00 |",
+		"| Total | $2,345.55 | $500.00 | $200.00 | $1,645.55 |",
+	} {
+		if s := k.CheckSentence(text, nil); s.Failed() {
+			t.Errorf("%s: %+v", text, s.Failures())
+		}
 	}
 }

@@ -143,6 +143,13 @@ func contains(xs []string, s string) bool {
 
 func cents(v float64) int64 { return int64(math.Round(math.Abs(v) * 100)) }
 
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
 // indexFigures lists every amount the text may state: bill lines, a
 // provider's charges on one date, provider totals, printed totals, kind
 // totals, the grand total and the attorney's inputs.
@@ -201,8 +208,10 @@ func (k *Checker) indexFigures() {
 			add(*p.Adjustments, p.ProviderID, "adjustments of "+name)
 			bal -= cents(*p.Adjustments)
 		}
-		k.figures = append(k.figures, figure{cents: max(bal, 0), providerID: p.ProviderID, label: "balance of " + name})
-		balance += max(bal, 0)
+		// A balance below zero (adjustments over the charges) is stated
+		// with its sign, which the amount finder does not read.
+		k.figures = append(k.figures, figure{cents: abs64(bal), providerID: p.ProviderID, label: "balance of " + name})
+		balance += bal
 	}
 	for _, t := range k.c.BillTotals {
 		add(t.Total, t.ProviderID, "printed "+t.Kind+" total of "+k.name(t.ProviderID, t.Provider))
@@ -222,7 +231,7 @@ func (k *Checker) indexFigures() {
 	if sp.UnverifiedCharges != nil {
 		add(*sp.UnverifiedCharges, "", "charges of bill lines not yet grounded")
 	}
-	k.figures = append(k.figures, figure{cents: balance, label: "total balance"})
+	k.figures = append(k.figures, figure{cents: abs64(balance), label: "total balance"})
 	for _, f := range k.opt.Amounts {
 		add(f.Amount, "", "attorney input: "+f.Label)
 	}
