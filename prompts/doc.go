@@ -8,6 +8,12 @@
 // of each version's files and a test fails when a file no longer matches.
 // To change a prompt, add the next version and move LatestExtraction to it.
 //
+// A demand-letter section prompt is one file under demand/, named
+// <section>.v<N>.md (the system message of that section), whose version is
+// "demand-<section>-v<N>", checksummed in demand/versions.txt the same way.
+// The drafter (demand/llmdraft) sends the reviewed facts and the ledger as
+// JSON in the user message, between the same data delimiters.
+//
 // The system message is rendered without any record text; the pages go only
 // into the user message, between explicit data delimiters, so that text
 // printed on a page cannot pose as an instruction.

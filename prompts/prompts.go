@@ -212,18 +212,24 @@ func recordedChecksums() (map[string]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read versions.txt: %w", err)
 	}
+	return parseChecksums(string(raw), "versions.txt")
+}
+
+// parseChecksums reads "version sha256" lines, with blank lines and
+// #-comments ignored; file names the file in errors.
+func parseChecksums(raw, file string) (map[string]string, error) {
 	out := map[string]string{}
-	for i, line := range strings.Split(string(raw), "\n") {
+	for i, line := range strings.Split(raw, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Fields(line)
 		if len(f) != 2 {
-			return nil, fmt.Errorf("versions.txt line %d: want \"version sha256\"", i+1)
+			return nil, fmt.Errorf("%s line %d: want \"version sha256\"", file, i+1)
 		}
 		if _, dup := out[f[0]]; dup {
-			return nil, fmt.Errorf("versions.txt line %d: %s listed twice", i+1, f[0])
+			return nil, fmt.Errorf("%s line %d: %s listed twice", file, i+1, f[0])
 		}
 		out[f[0]] = f[1]
 	}
