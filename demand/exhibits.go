@@ -133,25 +133,41 @@ func (x *exhibits) ranges(ex *exhibit) string {
 		return cs[i].Page < cs[j].Page
 	})
 	var runs []string
+	var doc string     // the document of the page runs being collected
+	var pages []string // its page runs without Bates numbers
+	flush := func() {
+		switch {
+		case len(pages) == 1 && !strings.Contains(pages[0], "–"):
+			runs = append(runs, clean(x.fileOf(extract.Citation{DocumentID: doc}))+" p. "+pages[0])
+		case len(pages) > 0:
+			runs = append(runs, clean(x.fileOf(extract.Citation{DocumentID: doc}))+" pp. "+strings.Join(pages, ", "))
+		}
+		pages = nil
+	}
 	for i := 0; i < len(cs); {
 		j := i
 		for j+1 < len(cs) && cs[j+1].DocumentID == cs[i].DocumentID && cs[j+1].Page == cs[j].Page+1 {
 			j++
 		}
 		a, b := cs[i], cs[j]
+		if a.DocumentID != doc {
+			flush()
+			doc = a.DocumentID
+		}
 		switch {
 		case a.Bates != "" && b.Bates != "" && i == j:
 			runs = append(runs, clean(a.Bates))
 		case a.Bates != "" && b.Bates != "":
 			runs = append(runs, clean(a.Bates)+"–"+clean(b.Bates))
 		case i == j:
-			runs = append(runs, x.pageRef(a))
+			pages = append(pages, fmt.Sprint(a.Page))
 		default:
-			runs = append(runs, fmt.Sprintf("%s pp. %d–%d", clean(x.fileOf(a)), a.Page, b.Page))
+			pages = append(pages, fmt.Sprintf("%d–%d", a.Page, b.Page))
 		}
 		i = j + 1
 	}
-	return strings.Join(runs, ", ")
+	flush()
+	return strings.Join(runs, "; ")
 }
 
 func (x *exhibits) fileOf(c extract.Citation) string {
