@@ -88,7 +88,7 @@ func TestGenerateSectionContents(t *testing.T) {
 			"- Blue Plan Health: $1,200.00"}, nil},
 		{KeyPainSuffering, []string{"- Driving: “neck pain, worse with driving”", "treated for 4 months"}, []string{"rated", "/10"}},
 		{KeyDemand, []string{"| Economic damages | $16,611.50 |", "demands $95,000.00 in full settlement", "respond by February 16, 2026",
-			"Rivera & Cole LLP, by Ana Rivera"}, nil},
+			"Rivera & Cole LLP, by Ana Rivera, Esq."}, nil},
 		{KeyExhibits, []string{"- Exhibit 2: Saint Mary's Regional Medical Center, records and billing, MC000003–MC000004; MC000006",
 			"- Exhibit 3: Summit Orthopedics, records and billing, Summit Ortho records.pdf pp. 1–5", "- Exhibit 4: Valley Imaging Center, records and billing, VI0001–VI0002"}, nil},
 	}

@@ -32,7 +32,7 @@ func fullInputs() Inputs {
 		Employer:     "Harbor Logistics", Occupation: "warehouse associate", DailyWage: amt(168), DaysMissed: cnt(12),
 		PIP: amt(2500), MedPay: amt(0), OutOfPocket: amt(310.25), Liens: []Lien{{Holder: "Blue Plan Health", Amount: 1200}}, LiensEntered: true,
 		FutureCareCost: amt(8500), DemandAmount: amt(95000), Deadline: "2026-02-16",
-		Signature: "Rivera & Cole LLP, by Ana Rivera",
+		Signature: "Rivera & Cole LLP, by Ana Rivera, Esq.",
 	}
 }
 

@@ -114,7 +114,7 @@ func (l *letter) demandSection() Section {
 	}
 	switch in.variant() {
 	case VariantPolicyLimits:
-		fmt.Fprintf(&b, "In light of the injuries and losses set out above, which exceed your insured's coverage, %s offers to settle all claims against your insured for the bodily-injury limits of the policy, %s. ", l.client, amountOr(in.PolicyLimits, "the policy limits"))
+		fmt.Fprintf(&b, "Given the injuries and losses set out above, %s offers to settle all claims against your insured for the bodily-injury limits of the policy, %s. ", l.client, amountOr(in.PolicyLimits, "the policy limits"))
 		fmt.Fprintf(&b, "This offer is open until 5:00 p.m. on %s and is withdrawn without further notice if it is not accepted by then. To accept it, within that time:\n\n", deadline)
 		b.WriteString("- confirm the acceptance in writing;\n- disclose in writing every policy of insurance that covers your insured for this loss, with its limits;\n- deliver payment of the limits, payable to this firm's trust account on behalf of the claimant.\n\n")
 		b.WriteString("On timely acceptance, the claimant will sign a release of your insured only, without indemnity, and will resolve the liens set out above from the settlement.\n\n")
@@ -125,7 +125,11 @@ func (l *letter) demandSection() Section {
 		fmt.Fprintf(&b, "In light of the injuries and losses set out above, %s demands %s in full settlement of the claim against your insured. ", l.client, amountOr(in.DemandAmount, "the demand amount"))
 		fmt.Fprintf(&b, "Please respond by %s.\n\n", deadline)
 	}
-	b.WriteString("Sincerely,\n\n" + orPlaceholder(in.Signature, "the firm and signature"))
+	sig := strings.TrimSpace(in.Signature)
+	if sig == "" {
+		sig = placeholderFor("the firm and signature")
+	}
+	b.WriteString("Sincerely,\n\n" + sig)
 	return w.section(KeyDemand, "Demand", b.String())
 }
 

@@ -45,7 +45,7 @@ func (l *letter) introduction() Section {
 	default:
 		fmt.Fprintf(&b, "This firm represents %s for the injuries sustained on %s, for which your insured is responsible. ", claimant, l.incident())
 	}
-	b.WriteString("This letter sets out the injuries, the medical treatment, the losses they caused and our demand for settlement. Each statement taken from the medical records is followed by the exhibit and the Bates page where the records show it; the exhibits are listed at the end.")
+	b.WriteString("Below we set out the injuries, the medical treatment, the losses they caused and our demand. Each statement taken from the medical records is followed by the exhibit and the Bates page where the records show it; the exhibits are listed at the end.")
 	return w.section(KeyIntroduction, "Introduction", b.String())
 }
 
