@@ -27,7 +27,7 @@ func TestDOCXOpensInLibreOffice(t *testing.T) {
 	}
 	dir := t.TempDir()
 	draft := sampleDraft()
-	approved := sampleDraft()
+	approved := finishedDraft()
 	for _, s := range approved.Sections {
 		_ = approved.Approve(s.Key)
 	}

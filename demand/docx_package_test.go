@@ -96,12 +96,13 @@ func TestWriteDOCXDraftMarks(t *testing.T) {
 			for _, s := range d.Sections {
 				_ = d.Approve(s.Key)
 			}
-			_ = d.Edit(KeyDemand, "We demand payment.")
+			s, _ := d.Section(KeyDemand)
+			_ = d.Edit(KeyDemand, s.Body+"\n\nWe look forward to your reply.")
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := sampleDraft()
+			d := finishedDraft()
 			tt.approve(&d)
 			draft := !d.Approved()
 			parts := docxParts(t, d)
@@ -140,8 +141,8 @@ func TestWriteDOCXDraftMarks(t *testing.T) {
 					headings++
 				}
 			}
-			if headings != len(d.Sections) || len(tables) != 1 {
-				t.Errorf("%d Heading1 and %d tables, want %d and the specials table", headings, len(tables), len(d.Sections))
+			if headings != len(d.Sections) || len(tables) != 2 {
+				t.Errorf("%d Heading1 and %d tables, want %d and the specials and damages tables", headings, len(tables), len(d.Sections))
 			}
 		})
 	}

@@ -164,7 +164,7 @@ func TestWriteDOCX(t *testing.T) {
 	if !slices.Equal(h1, titles) {
 		t.Errorf("Heading1 paragraphs = %q, want %q", h1, titles)
 	}
-	for _, want := range []string{"Saint Mary's Regional Medical Center", "Pain over time", "Gaps in treatment"} {
+	for _, want := range []string{"Saint Mary's Regional Medical Center", "Diagnoses by body region", "Objective findings", "Causation", "Prior history"} {
 		if !slices.Contains(h2, want) {
 			t.Errorf("no Heading2 %q in %q", want, h2)
 		}
@@ -173,32 +173,32 @@ func TestWriteDOCX(t *testing.T) {
 		t.Errorf("%d draft banners, want %d", banners, len(d.Sections))
 	}
 
-	if len(tables) != 1 {
-		t.Fatalf("%d tables, want the specials table", len(tables))
+	if len(tables) != 2 {
+		t.Fatalf("%d tables, want the specials and the damages tables", len(tables))
 	}
 	tb := tables[0]
-	if len(tb) != 1+4+1 || !slices.Equal(tb[0], []string{"Provider", "Dates of service", "Charges", "Bill reference"}) {
+	if len(tb) != 1+4+1 || !slices.Equal(tb[0], []string{"Provider", "Dates of service", "Billed", "Adjustments", "Paid", "Balance", "Bill"}) {
 		t.Errorf("specials table = %q", tb)
 	}
 	if last := tb[len(tb)-1]; last[0] != "Total" || last[2] != "$6,095.50" {
 		t.Errorf("total row = %q", last)
 	}
-	if tb[1][3] != "[Saint Mary's Regional Medical Center, MC000006, p. 6]" {
-		t.Errorf("bill reference = %q", tb[1][3])
+	if tb[1][6] != "Ex. 2, MC000006" {
+		t.Errorf("bill reference = %q", tb[1][6])
 	}
 	var cited bool
 	for _, p := range paras {
-		if strings.HasSuffix(p.text, "[Saint Mary's Regional Medical Center, MC000004, p. 4]") || strings.Contains(p.text, "Pain was rated 8/10. [Saint Mary's Regional Medical Center, MC000004, p. 4]") {
+		if strings.Contains(p.text, "Pain ratings fell from 7/10 on March 20, 2023 to 3/10 on July 18, 2023. (Ex. 3, Summit Ortho records.pdf p. 5)") {
 			cited = true
 		}
 	}
 	if !cited {
-		t.Error("the treatment paragraphs lost their bracketed citations")
+		t.Error("the treatment paragraphs lost their citations")
 	}
 }
 
 func TestWriteDOCXApprovedAndEscaped(t *testing.T) {
-	d := sampleDraft()
+	d := finishedDraft()
 	for _, s := range d.Sections {
 		_ = d.Approve(s.Key)
 	}

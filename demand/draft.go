@@ -15,35 +15,42 @@ const (
 )
 
 // DraftBanner opens every section whose status is draft.
-const DraftBanner = "DRAFT — awaiting paralegal verification and attorney approval"
+const DraftBanner = "DRAFT — awaiting review and attorney approval"
 
 // DemandPlaceholder stands where the attorney writes the demand amount;
 // Generate never puts a number there.
 const DemandPlaceholder = "[Attorney to insert demand amount]"
 
-// Section keys, in the order Generate writes them. KeyPriorHistory is
-// present only when a verified pre-incident entry exists.
+// Section keys, in the order Generate writes them. KeyLostWages is present
+// only when the records describe work status or the attorney entered wage
+// figures.
 const (
 	KeyIntroduction  = "introduction"
 	KeyFacts         = "facts"
-	KeyPriorHistory  = "prior_history"
+	KeyInjuries      = "injuries"
 	KeyTreatment     = "treatment"
+	KeyCausation     = "causation"
+	KeyGaps          = "gaps"
+	KeyFutureCare    = "future_care"
+	KeyLostWages     = "lost_wages"
 	KeySpecials      = "specials"
 	KeyPainSuffering = "pain_and_suffering"
 	KeyDemand        = "demand"
-	KeyExcluded      = "excluded_note"
+	KeyExhibits      = "exhibits"
 )
 
 // Section is one part of the letter. Body is Markdown limited to
 // paragraphs, "### " sub-headings, "- " bullets and pipe tables; Citations
-// are the record pages its sentences cite. Status is StatusDraft or
-// StatusApproved.
+// are the record pages its sentences cite. Unreviewed lists the entries
+// nobody has reviewed whose facts it states (see Eligible). Status is
+// StatusDraft or StatusApproved.
 type Section struct {
-	Key       string             `json:"key"`
-	Title     string             `json:"title"`
-	Body      string             `json:"body"`
-	Citations []extract.Citation `json:"citations"`
-	Status    string             `json:"status"`
+	Key        string             `json:"key"`
+	Title      string             `json:"title"`
+	Body       string             `json:"body"`
+	Citations  []extract.Citation `json:"citations"`
+	Unreviewed []string           `json:"unreviewed,omitempty"`
+	Status     string             `json:"status"`
 }
 
 // Text returns the section's body as rendered: opened by DraftBanner
@@ -63,20 +70,16 @@ type Exclusion struct {
 	Reason   string `json:"reason"`
 }
 
-// Reasons an entry is left out.
-const (
-	ReasonUnverified = "unverified"
-	ReasonRejected   = "rejected"
-)
-
 // Draft is a demand letter in progress.
 type Draft struct {
 	Matter      chronology.Matter `json:"matter"`
 	Sections    []Section         `json:"sections"`
 	GeneratedAt time.Time         `json:"generated_at"`
-	// Excluded lists the entries not used, also summarised in the last
-	// section so that the attorney sees them.
+	// Excluded lists the entries not used (shown to the attorney beside
+	// the letter, never in it).
 	Excluded []Exclusion `json:"excluded"`
+	// Inputs are the attorney's inputs the draft was generated with.
+	Inputs Inputs `json:"inputs"`
 }
 
 // Section returns the section with key, and whether it exists.
@@ -89,18 +92,24 @@ func (d *Draft) Section(key string) (*Section, bool) {
 	return nil, false
 }
 
-// Approve marks the section with key approved.
+// Approve marks the section with key approved. A section that is not
+// Finished (a placeholder, a fact nobody reviewed) is refused with an
+// error wrapping ErrNotFinished.
 func (d *Draft) Approve(key string) error {
 	s, ok := d.Section(key)
 	if !ok {
 		return fmt.Errorf("approve demand section %q: no such section", key)
+	}
+	if err := Finished(s.Body, s.Unreviewed); err != nil {
+		return fmt.Errorf("approve demand section %q: %w", key, err)
 	}
 	s.Status = StatusApproved
 	return nil
 }
 
 // Edit replaces a section's body and returns it to draft, so that an edited
-// section is approved again before it is sent.
+// section is approved again before it is sent. The unreviewed entries stay
+// with the section: only generating again after their review clears them.
 func (d *Draft) Edit(key, body string) error {
 	s, ok := d.Section(key)
 	if !ok {

@@ -11,20 +11,24 @@ import (
 func ExampleGenerate() {
 	d := demand.Generate(reporttest.Sample(), demand.Options{Now: time.Date(2026, 1, 15, 10, 0, 0, 0, time.UTC)})
 	for _, s := range d.Sections {
-		fmt.Printf("%-18s %s, %d citations\n", s.Key, s.Status, len(s.Citations))
+		fmt.Printf("%-18s %d citations, %d unreviewed entries\n", s.Key, len(s.Citations), len(s.Unreviewed))
 	}
 	for _, x := range d.Excluded {
 		fmt.Println("left out:", x.EntryID, x.Reason)
 	}
 	// Output:
-	// introduction       draft, 0 citations
-	// facts              draft, 2 citations
-	// prior_history      draft, 1 citations
-	// treatment          draft, 9 citations
-	// specials           draft, 4 citations
-	// pain_and_suffering draft, 7 citations
-	// demand             draft, 0 citations
-	// excluded_note      draft, 0 citations
-	// left out: e6 unverified
+	// introduction       0 citations, 0 unreviewed entries
+	// facts              2 citations, 0 unreviewed entries
+	// injuries           3 citations, 1 unreviewed entries
+	// treatment          6 citations, 3 unreviewed entries
+	// causation          2 citations, 0 unreviewed entries
+	// gaps               0 citations, 0 unreviewed entries
+	// future_care        1 citations, 1 unreviewed entries
+	// lost_wages         3 citations, 1 unreviewed entries
+	// specials           4 citations, 0 unreviewed entries
+	// pain_and_suffering 1 citations, 1 unreviewed entries
+	// demand             0 citations, 0 unreviewed entries
+	// exhibits           0 citations, 0 unreviewed entries
+	// left out: e6 ungrounded
 	// left out: e8 rejected
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/report/reporttest"
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -21,281 +20,343 @@ func keys(d Draft) []string {
 	return out
 }
 
-func TestGenerateSectionsInOrder(t *testing.T) {
-	d := sampleDraft()
-	want := []string{KeyIntroduction, KeyFacts, KeyPriorHistory, KeyTreatment, KeySpecials, KeyPainSuffering, KeyDemand, KeyExcluded}
-	if got := keys(d); !slices.Equal(got, want) {
-		t.Errorf("sections = %q, want %q", got, want)
-	}
-	for _, s := range d.Sections {
-		if s.Status != StatusDraft {
-			t.Errorf("section %s status %q, want draft", s.Key, s.Status)
-		}
-		if !strings.HasPrefix(s.Text(), DraftBanner+"\n") {
-			t.Errorf("section %s does not start with the draft banner", s.Key)
-		}
-		if strings.TrimSpace(s.Body) == "" || s.Title == "" {
-			t.Errorf("section %s is empty", s.Key)
-		}
-	}
-	if !d.GeneratedAt.Equal(testNow) || d.Matter.ID != "M-2023-0147" {
-		t.Errorf("draft header = %v %q", d.GeneratedAt, d.Matter.ID)
-	}
+var allKeys = []string{KeyIntroduction, KeyFacts, KeyInjuries, KeyTreatment, KeyCausation, KeyGaps, KeyFutureCare,
+	KeyLostWages, KeySpecials, KeyPainSuffering, KeyDemand, KeyExhibits}
 
-	// Without pre-incident entries there is no prior-history section.
-	c := reporttest.Sample()
-	c.Entries = slices.DeleteFunc(c.Entries, func(e chronology.Entry) bool { return e.PreIncident })
-	if got := keys(Generate(c, Options{})); slices.Contains(got, KeyPriorHistory) {
-		t.Errorf("sections = %q, want no prior history", got)
+func TestGenerateSections(t *testing.T) {
+	noWork := reporttest.Sample()
+	for i := range noWork.Entries {
+		noWork.Entries[i].WorkStatus = ""
+	}
+	withoutWages := slices.DeleteFunc(slices.Clone(allKeys), func(k string) bool { return k == KeyLostWages })
+	tests := []struct {
+		name string
+		c    chronology.Chronology
+		in   Inputs
+		want []string
+	}{
+		{"sample", reporttest.Sample(), Inputs{}, allKeys},
+		{"no work status, no wage inputs", noWork, Inputs{}, withoutWages},
+		{"no work status, wage inputs", noWork, Inputs{DailyWage: amt(100), DaysMissed: cnt(3)}, allKeys},
+		{"empty chronology", chronology.Chronology{Matter: chronology.Matter{ID: "m1"}}, Inputs{}, withoutWages},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Generate(tt.c, Options{Now: testNow, Inputs: tt.in})
+			if got := keys(d); !slices.Equal(got, tt.want) {
+				t.Errorf("sections = %q, want %q", got, tt.want)
+			}
+			for _, s := range d.Sections {
+				if s.Status != StatusDraft || s.Title == "" || strings.TrimSpace(s.Body) == "" {
+					t.Errorf("section %s: status %q, title %q, body %d bytes", s.Key, s.Status, s.Title, len(s.Body))
+				}
+				if !strings.HasPrefix(s.Text(), DraftBanner+"\n") {
+					t.Errorf("section %s does not open with the draft banner", s.Key)
+				}
+			}
+		})
 	}
 }
 
-var citation = `\[[^\[\]]+, p\. [0-9]+\]`
+// TestGenerateSectionContents: what each section of a finished letter
+// says, from the sample chronology and full inputs.
+func TestGenerateSectionContents(t *testing.T) {
+	d := finishedDraft()
+	tests := []struct {
+		key  string
+		want []string
+		not  []string
+	}{
+		{KeyIntroduction, []string{"Pat Lee", "Acme Mutual Insurance", "- Claimant: Jane Q. Doe", "- Your insured: Acme Freight LLC",
+			"- Claim number: AM-22-104", "- Date of loss: March 14, 2023", "Dear Pat Lee:"}, []string{"verified", "Policy limits"}},
+		{KeyFacts, []string{"describes it: “restrained driver, rear-ended at a stoplight by a box truck; neck and low back pain”. (Ex. 2, MC000003)",
+			"the day of the incident. (Ex. 2, MC000003)", "cited for following too closely"}, nil},
+		{KeyInjuries, []string{"- Cervical spine (neck): sprain of ligaments of cervical spine (S13.4XXA); first diagnosed March 14, 2023",
+			"- Lumbar spine (low back): sprain of ligaments of lumbar spine (S33.5XXA)",
+			"- MRI cervical spine without contrast, March 28, 2023, Valley Imaging Center: C5-C6 disc protrusion", "reduced cervical rotation"}, []string{"initial encounter"}},
+		{KeyTreatment, []string{"### Summit Orthopedics", "attended 3 visits from March 20, 2023 to July 18, 2023",
+			"Pain ratings fell from 7/10 on March 20, 2023 to 3/10 on July 18, 2023", "was seen once, on March 28, 2023, for imaging"}, []string{"Therapeutic exercise (97110)"}},
+		{KeyCausation, []string{"sought care on March 14, 2023, the day of the incident", "for “neck stiffness after gardening”",
+			"The record notes “cervical strain, resolving”", "no treatment of the cervical spine (neck) in the 285 days",
+			"no complaint of or treatment to the lumbar spine (low back) before the incident"}, nil},
+		{KeyGaps, []string{"From April 11, 2023 to June 20, 2023, 70 days", "The records do not give a reason"}, nil},
+		{KeyFutureCare, []string{"“Refer to pain management”", "estimated at $8,500.00"}, nil},
+		{KeyLostWages, []string{"works as a warehouse associate for Harbor Logistics", "“off work 3 days”", "last “full duty”",
+			"missed 12 days of work at a daily wage of $168.00, a wage loss of $2,016.00"}, nil},
+		{KeySpecials, []string{"| Saint Mary's Regional Medical Center | 03/14/2023 | $2,830.00 | $0.00 | $1,350.00 | $1,480.00 | Ex. 2, MC000006 |",
+			"| Total | | $6,095.50 | $0.00 | $1,350.00 | $4,745.50 | |", "(PIP) $2,500.00", "(MedPay) $0.00", "out of pocket by Jane Q. Doe $310.25",
+			"- Blue Plan Health: $1,200.00"}, nil},
+		{KeyPainSuffering, []string{"- Driving: “neck pain, worse with driving”", "treated for 4 months"}, []string{"rated", "/10"}},
+		{KeyDemand, []string{"| Economic damages | $16,611.50 |", "demands $95,000.00 in full settlement", "respond by February 16, 2026",
+			"Rivera & Cole LLP, by Ana Rivera, Esq."}, nil},
+		{KeyExhibits, []string{"- Exhibit 2: Saint Mary's Regional Medical Center, records and billing, MC000003–MC000004; MC000006",
+			"- Exhibit 3: Summit Orthopedics, records and billing, Summit Ortho records.pdf pp. 1–5", "- Exhibit 4: Valley Imaging Center, records and billing, VI0001–VI0002"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			s, ok := d.Section(tt.key)
+			if !ok {
+				t.Fatalf("no section %s", tt.key)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(s.Body, w) {
+					t.Errorf("lacks %q:\n%s", w, s.Body)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(s.Body, w) {
+					t.Errorf("holds %q:\n%s", w, s.Body)
+				}
+			}
+			if err := Finished(s.Body, s.Unreviewed); err != nil {
+				t.Errorf("not finished: %v", err)
+			}
+		})
+	}
+}
 
-// factSentences splits a paragraph into its cited sentences and returns
-// any text that is not followed by a citation.
-var citedSentence = regexp.MustCompile(`^[^\[\]]+?[.”] ` + citation + `(?: |$)`)
-
-func uncited(paragraph string) string {
-	rest := paragraph
-	for rest != "" {
-		m := citedSentence.FindString(rest)
-		if m == "" {
-			return rest
+// TestGeneratePlaceholders: without inputs, each section that needs one
+// holds a bracketed placeholder, so it cannot be approved.
+func TestGeneratePlaceholders(t *testing.T) {
+	d := Generate(reviewedSample(), Options{Now: testNow})
+	tests := []struct{ key, want string }{
+		{KeyIntroduction, "[Attorney to insert the claim number]"},
+		{KeyIntroduction, "Your insured: [Attorney to insert the insured's name]"},
+		{KeyFacts, "[Attorney to add how the insured caused the incident"},
+		{KeyLostWages, "[Attorney to insert the days of work missed and the daily wage.]"},
+		{KeySpecials, "[Attorney to confirm PIP and MedPay payments, out-of-pocket costs and liens.]"},
+		{KeyDemand, "demands [Attorney to insert the demand amount]"},
+		{KeyDemand, "respond by [Attorney to insert the response deadline]"},
+		{KeyDemand, "[Attorney to insert the firm and signature]"},
+	}
+	for _, tt := range tests {
+		s, _ := d.Section(tt.key)
+		if !strings.Contains(s.Body, tt.want) {
+			t.Errorf("%s lacks %q:\n%s", tt.key, tt.want, s.Body)
 		}
-		// A sentence must hold one sentence: no ". X" inside it except
-		// after abbreviations and initials.
-		body := m[:strings.Index(m, " [")]
-		for _, loc := range regexp.MustCompile(`(\S+)\. [A-Z]`).FindAllStringSubmatch(body, -1) {
-			if w := strings.ToLower(loc[1]); len(w) > 1 && !abbreviations[w] {
-				return body
+		if err := d.Approve(tt.key); err == nil {
+			t.Errorf("%s approved with a placeholder", tt.key)
+		}
+	}
+	c := reporttest.Sample()
+	c.Matter.Client, c.Matter.DateOfIncident = "", chronology.Matter{}.DateOfIncident
+	bare := Generate(c, Options{})
+	f, _ := bare.Section(KeyFacts)
+	if !strings.HasPrefix(f.Body, "On [Attorney to insert the date of loss], our client was injured") {
+		t.Errorf("facts without client or date:\n%s", f.Body)
+	}
+}
+
+func TestGenerateVariants(t *testing.T) {
+	tests := []struct {
+		variant     string
+		intro, dem  []string
+		placeholder bool
+	}{
+		{VariantBodilyInjury, []string{"for which your insured is responsible"}, []string{"demands $95,000.00 in full settlement of the claim against your insured"}, false},
+		{VariantUMUIM, []string{"Your insured (our client): Acme Freight LLC", "uninsured/underinsured motorist benefits", "- Policy limits: $100,000.00"},
+			[]string{"under the uninsured/underinsured motorist coverage of the policy, whose limits are $100,000.00"}, false},
+		{VariantPolicyLimits, []string{"time-limited offer", "- Policy limits: $100,000.00"},
+			[]string{"for the bodily-injury limits of the policy, $100,000.00", "open until 5:00 p.m. on February 16, 2026", "release of your insured only"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.variant, func(t *testing.T) {
+			in := fullInputs()
+			in.Variant = tt.variant
+			d := Generate(reviewedSample(), Options{Inputs: in})
+			for key, wants := range map[string][]string{KeyIntroduction: tt.intro, KeyDemand: tt.dem} {
+				s, _ := d.Section(key)
+				for _, w := range wants {
+					if !strings.Contains(s.Body, w) {
+						t.Errorf("%s lacks %q:\n%s", key, w, s.Body)
+					}
+				}
+				if err := Finished(s.Body, s.Unreviewed); err != nil {
+					t.Errorf("%s: %v", key, err)
+				}
+			}
+			in.PolicyLimits = nil
+			if tt.variant != VariantBodilyInjury {
+				d := Generate(reviewedSample(), Options{Inputs: in})
+				s, _ := d.Section(KeyDemand)
+				if !strings.Contains(s.Body, "[Attorney to insert the policy limits]") {
+					t.Errorf("no policy-limits placeholder:\n%s", s.Body)
+				}
+			}
+		})
+	}
+}
+
+// TestGenerateUsesEligibleEntries: rejected and ungrounded entries are
+// never stated; each fact of an unreviewed entry is marked, listed in its
+// section's Unreviewed, and a reviewed entry's facts are not marked.
+func TestGenerateUsesEligibleEntries(t *testing.T) {
+	c := reporttest.Sample()
+	d := Generate(c, Options{Now: testNow})
+	if got := []Exclusion{{"e6", "2023-04-11", "Riverside Physical Therapy", ReasonUngrounded}, {"e8", "2023-07-05", "Riverside Physical Therapy", ReasonRejected}}; !slices.Equal(d.Excluded, got) {
+		t.Errorf("Excluded = %+v", d.Excluded)
+	}
+	byID := map[string]chronology.Entry{}
+	for _, e := range c.Entries {
+		byID[e.ID] = e
+	}
+	unreviewed := map[string]bool{}
+	for _, s := range d.Sections {
+		for _, id := range s.Unreviewed {
+			unreviewed[id] = true
+			if byID[id].Reviewed() {
+				t.Errorf("section %s lists reviewed entry %s as unreviewed", s.Key, id)
 			}
 		}
-		rest = rest[len(m):]
+		for _, id := range []string{"e6", "e8"} {
+			if slices.Contains(s.Citations, byID[id].Citations[0]) {
+				t.Errorf("section %s cites left-out entry %s", s.Key, id)
+			}
+		}
+		for _, marker := range []string{"April 11, 2023, Riverside", "July 5, 2023", "scanned.pdf p. 2)", "scanned.pdf p. 6)"} {
+			if s.Key != KeyGaps && strings.Contains(s.Body, marker) {
+				t.Errorf("section %s mentions a left-out entry (%q)", s.Key, marker)
+			}
+		}
+		if (len(s.Unreviewed) > 0) != strings.Contains(s.Body, UnreviewedMark) {
+			t.Errorf("section %s: %d unreviewed entries, mark present %v", s.Key, len(s.Unreviewed), strings.Contains(s.Body, UnreviewedMark))
+		}
 	}
-	return ""
+	for _, id := range []string{"e4", "e5", "e9"} {
+		if !unreviewed[id] {
+			t.Errorf("unreviewed entry %s is not listed as unreviewed by any section", id)
+		}
+	}
+	tr, _ := d.Section(KeyTreatment)
+	if !strings.Contains(tr.Body, "(Ex. 4, VI0001) "+UnreviewedMark) || strings.Contains(tr.Body, "(Ex. 2, MC000003) "+UnreviewedMark) {
+		t.Errorf("marks on the wrong facts:\n%s", tr.Body)
+	}
+	for _, s := range d.Sections {
+		if strings.Contains(strings.ToLower(s.Body), "verified") {
+			t.Errorf("section %s claims verification:\n%s", s.Key, s.Body)
+		}
+	}
 }
 
-func TestGenerateTreatmentSentencesAreCited(t *testing.T) {
-	d := sampleDraft()
-	s, _ := d.Section(KeyTreatment)
-	var paragraphs, headings int
-	for _, p := range strings.Split(s.Body, "\n\n") {
-		p = strings.TrimSpace(p)
-		if strings.HasPrefix(p, "### ") {
-			headings++
-			continue
-		}
-		paragraphs++
-		if u := uncited(p); u != "" {
-			t.Errorf("uncited text in treatment: %q", u)
+var dollarAmount = regexp.MustCompile(`\$[0-9][0-9,]*\.[0-9]{2}`)
+
+// allowedAmounts are the amounts a letter may state: the chronology's
+// specials, per provider and in total (billed, adjustments, paid,
+// balance), and the attorney's inputs with what follows from them.
+func allowedAmounts(c chronology.Chronology, in Inputs) map[string]bool {
+	ok := map[string]bool{}
+	add := func(v float64) { ok[textutil.Dollars(v)] = true }
+	var adj, paid float64
+	for _, p := range c.Specials.ByProvider {
+		add(p.Charges)
+		add(deref(p.Adjustments))
+		add(deref(p.Paid))
+		add(balance(p.Charges, deref(p.Adjustments), deref(p.Paid)))
+		adj, paid = adj+deref(p.Adjustments), paid+deref(p.Paid)
+	}
+	add(c.Specials.TotalCharges)
+	add(adj)
+	add(paid)
+	add(balance(c.Specials.TotalCharges, adj, paid))
+	add(deref(c.Specials.UnverifiedCharges))
+	total := c.Specials.TotalCharges
+	for _, v := range []*float64{in.PolicyLimits, in.DailyWage, in.PIP, in.MedPay, in.OutOfPocket, in.FutureCareCost, in.DemandAmount} {
+		if v != nil {
+			add(*v)
 		}
 	}
-	if headings != 4 || paragraphs != 6 {
-		t.Errorf("%d provider headings and %d visit paragraphs, want 4 and 6", headings, paragraphs)
+	for _, l := range in.Liens {
+		add(l.Amount)
 	}
-	// The same for the cited lines of the other sections.
-	for _, key := range []string{KeyPriorHistory, KeyPainSuffering} {
-		s, _ := d.Section(key)
-		for _, ln := range strings.Split(s.Body, "\n") {
-			if strings.HasPrefix(ln, "- ") && strings.Contains(ln, "pain rated") {
-				if u := uncited(strings.TrimPrefix(ln, "- ")); u != "" {
-					t.Errorf("uncited pain line: %q", u)
+	if in.DailyWage != nil && in.DaysMissed != nil {
+		w := *in.DailyWage * float64(*in.DaysMissed)
+		add(w)
+		total += w
+	}
+	total += deref(in.FutureCareCost)
+	add(total)
+	return ok
+}
+
+func TestGenerateInventsNoAmounts(t *testing.T) {
+	for _, in := range []Inputs{{}, fullInputs()} {
+		c := reviewedSample()
+		d := Generate(c, Options{Inputs: in})
+		ok := allowedAmounts(c, in)
+		for _, s := range d.Sections {
+			for _, m := range dollarAmount.FindAllString(s.Body, -1) {
+				if !ok[m] {
+					t.Errorf("section %s states %s, which neither the specials nor the inputs give", s.Key, m)
 				}
 			}
 		}
 	}
-	if !strings.Contains(s.Body, "Pain was rated 8/10. [Saint Mary's Regional Medical Center, MC000004, p. 4]") {
-		t.Error("the pain score does not cite the page that holds it")
+}
+
+// TestTreatmentPerProvider: one narrative per provider, not a paragraph
+// per visit, each short.
+func TestTreatmentPerProvider(t *testing.T) {
+	c := reviewedSample()
+	// Twenty more therapy visits make no more paragraphs.
+	for i := range 20 {
+		e := c.Entries[4]
+		e.ID, e.Date = e.ID+string(rune('a'+i)), e.Date.AddDays(7*(i+1))
+		c.Entries = append(c.Entries, e)
 	}
-	if !strings.Contains(s.Body, "[Riverside Physical Therapy, PT notes, scanned.pdf, p. 1]") {
-		t.Error("a page without Bates does not cite its file")
+	d := Generate(c, Options{})
+	s, _ := d.Section(KeyTreatment)
+	blocks := strings.Split(s.Body, "### ")[1:]
+	if len(blocks) != 4 {
+		t.Fatalf("%d provider blocks, want 4:\n%s", len(blocks), s.Body)
+	}
+	for _, b := range blocks {
+		name, text, _ := strings.Cut(b, "\n\n")
+		if n := strings.Count(strings.TrimSpace(text), "\n\n"); n != 0 {
+			t.Errorf("%s has %d paragraphs, want 1", name, n+1)
+		}
+		if n := wordCount(text); n > 120 {
+			t.Errorf("%s: %d words, want at most 120", name, n)
+		}
+	}
+	if !strings.Contains(s.Body, "attended 22 physical therapy visits") {
+		t.Errorf("the therapy run is not counted:\n%s", s.Body)
 	}
 }
 
-func TestUncitedDetectsMissingCitation(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"On May 1, 2023, X was seen. [P, B1, p. 1] Pain was rated 3/10. [P, B1, p. 2]", ""},
-		{"X was seen with Dr. Reyes, MD. [P, f.pdf, p. 1]", ""},
-		{"X was seen. Pain was 3/10. [P, B1, p. 2]", "X was seen. Pain was 3/10."},
-		{"X was seen. [P, B1, p. 1] Pain was rated 3/10.", "Pain was rated 3/10."},
+func TestRecordText(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+		ok   bool
+	}{
+		{"Neck pain after collision. Pain 8/10.", 20, "Neck pain after collision", true},
+		{"1. C5-C6 protrusion 2. C6-C7 bulge", 20, "C5-C6 protrusion", true},
+		{"Seen by Dr. Reyes today. Better.", 20, "Seen by Dr. Reyes today", true},
+		{"one two three four five, six seven eight nine ten", 7, "one two three four five", true},
+		{"one two three four five six seven eight nine ten", 7, "", false},
+		{"Patient Name: Jane DOS: 2023-01-01 Clinician: X", 20, "", false},
+		{"M54.2, S13.4XXD P Progress resistance", 20, "", false},
+		{"Cut by the extractor…", 20, "", false},
 	}
 	for _, tt := range tests {
-		if got := uncited(tt.in); got != tt.want {
-			t.Errorf("uncited(%q) = %q, want %q", tt.in, got, tt.want)
+		got, ok := brief(tt.in, tt.max)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("brief(%q, %d) = %q, %v; want %q, %v", tt.in, tt.max, got, ok, tt.want, tt.ok)
 		}
 	}
 }
 
-func TestGenerateUsesOnlyVerifiedEntries(t *testing.T) {
-	c := reporttest.Sample()
-	d := Generate(c, Options{Now: testNow})
-	bad := map[string]extract.Citation{}
-	for _, e := range c.Entries {
-		if !e.Verified || e.Review == chronology.ReviewRejected {
-			bad[e.ID] = e.Citations[0]
+func TestOccupation(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Goal is to return to full duty as a retail store manager.", "retail store manager"},
+		{"Works as a forklift operator at Harbor.", "forklift operator"},
+		{"Neck pain.", ""},
+	}
+	for _, tt := range tests {
+		c := chronology.Chronology{Entries: []chronology.Entry{{Complaints: tt.text, Citations: []extract.Citation{{}}}}}
+		if got := Occupation(c); got != tt.want {
+			t.Errorf("Occupation(%q) = %q, want %q", tt.text, got, tt.want)
 		}
-	}
-	if len(bad) != 2 {
-		t.Fatalf("sample should hold two unusable entries, has %d", len(bad))
-	}
-	for _, s := range d.Sections {
-		for id, c := range bad {
-			if slices.Contains(s.Citations, c) {
-				t.Errorf("section %s cites entry %s", s.Key, id)
-			}
-		}
-		if s.Key == KeyExcluded {
-			continue
-		}
-		for _, marker := range []string{"On April 11, 2023,", "July 5, 2023", "scanned.pdf, p. 2]", "scanned.pdf, p. 6]"} {
-			if strings.Contains(s.Body, marker) {
-				t.Errorf("section %s mentions an excluded entry (%q)", s.Key, marker)
-			}
-		}
-	}
-	if got := []Exclusion{{"e6", "2023-04-11", "Riverside Physical Therapy", ReasonUnverified}, {"e8", "2023-07-05", "Riverside Physical Therapy", ReasonRejected}}; !slices.Equal(d.Excluded, got) {
-		t.Errorf("Excluded = %+v", d.Excluded)
-	}
-	note, _ := d.Section(KeyExcluded)
-	for _, want := range []string{"leaves out 2", "1 unverified", "1 rejected", "(entry e6): unverified", "(entry e8): rejected"} {
-		if !strings.Contains(note.Body, want) {
-			t.Errorf("the note lacks %q:\n%s", want, note.Body)
-		}
-	}
-}
-
-func TestGeneratePreIncidentOnlyInPriorHistory(t *testing.T) {
-	d := sampleDraft()
-	for _, s := range d.Sections {
-		has := strings.Contains(s.Body, "Lakeside Family Medicine") || strings.Contains(s.Body, "June 2, 2022")
-		if has != (s.Key == KeyPriorHistory) {
-			t.Errorf("section %s mentions the pre-incident visit: %v", s.Key, has)
-		}
-	}
-	p, _ := d.Section(KeyPriorHistory)
-	if u := uncited(strings.TrimPrefix(p.Body, "The records also include care before the incident, noted here for completeness. ")); u != "" {
-		t.Errorf("uncited prior history: %q", u)
-	}
-}
-
-var amount = regexp.MustCompile(`-?\$[0-9][0-9,]*(?:\.[0-9]{2})?`)
-
-func TestGenerateInventsNoAmounts(t *testing.T) {
-	c := reporttest.Sample()
-	d := Generate(c, Options{})
-	allowed := map[string]bool{textutil.Dollars(c.Specials.TotalCharges): true, textutil.Dollars(*c.Specials.TotalPaid): true}
-	for _, p := range c.Specials.ByProvider {
-		allowed[textutil.Dollars(p.Charges)] = true
-	}
-	for _, s := range d.Sections {
-		for _, m := range amount.FindAllString(s.Body, -1) {
-			if !allowed[m] {
-				t.Errorf("section %s states %s, which is not in the specials", s.Key, m)
-			}
-		}
-	}
-	sp, _ := d.Section(KeySpecials)
-	if !strings.Contains(sp.Body, "| Total | | $6,095.50 | |") || c.Specials.TotalCharges != 6095.5 {
-		t.Errorf("specials table total is not the chronology's %v:\n%s", c.Specials.TotalCharges, sp.Body)
-	}
-	var rows int
-	for _, ln := range strings.Split(sp.Body, "\n") {
-		if strings.HasPrefix(ln, "| ") && !strings.HasPrefix(ln, "| Provider") && !strings.HasPrefix(ln, "| Total") && !strings.HasPrefix(ln, "| ---") {
-			rows++
-		}
-	}
-	if rows != len(c.Specials.ByProvider) {
-		t.Errorf("%d provider rows in the specials table, want %d", rows, len(c.Specials.ByProvider))
-	}
-	dm, _ := d.Section(KeyDemand)
-	if !strings.Contains(dm.Body, "we demand "+DemandPlaceholder) {
-		t.Errorf("demand section lacks the placeholder:\n%s", dm.Body)
-	}
-}
-
-func TestGenerateFacts(t *testing.T) {
-	d := sampleDraft()
-	f, _ := d.Section(KeyFacts)
-	for _, want := range []string{
-		"On March 14, 2023, Jane Q. Doe was injured",
-		"“restrained driver, rear-ended at a stoplight by a box truck; neck and low back pain”. [Saint Mary's Regional Medical Center, MC000003, p. 3]",
-		"the day of the incident. [",
-	} {
-		if !strings.Contains(f.Body, want) {
-			t.Errorf("facts lack %q:\n%s", want, f.Body)
-		}
-	}
-	// Without a date of incident or client, placeholders stand in.
-	c := reporttest.Sample()
-	c.Matter.DateOfIncident, c.Matter.Client = dates.Date{}, ""
-	d = Generate(c, Options{})
-	f, _ = d.Section(KeyFacts)
-	if !strings.Contains(f.Body, "On [Attorney to insert date of incident], our client was injured") {
-		t.Errorf("facts without date of incident:\n%s", f.Body)
-	}
-}
-
-func TestApproveAndEdit(t *testing.T) {
-	d := sampleDraft()
-	for _, k := range keys(d) {
-		if d.Approved() {
-			t.Fatal("approved before every section was")
-		}
-		if err := d.Approve(k); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if !d.Approved() {
-		t.Fatal("not approved after approving every section")
-	}
-	s, _ := d.Section(KeyDemand)
-	if strings.Contains(s.Text(), DraftBanner) {
-		t.Error("an approved section still shows the draft banner")
-	}
-	if err := d.Edit(KeyDemand, "We demand $1."); err != nil {
-		t.Fatal(err)
-	}
-	if d.Approved() || s.Status != StatusDraft {
-		t.Error("an edited section must be approved again")
-	}
-	if err := d.Approve("nope"); err == nil {
-		t.Error("approving an unknown section succeeded")
-	}
-}
-
-func TestGenerateEmptyChronology(t *testing.T) {
-	d := Generate(chronology.Chronology{Matter: chronology.Matter{ID: "m1"}}, Options{})
-	want := []string{KeyIntroduction, KeyFacts, KeyTreatment, KeySpecials, KeyPainSuffering, KeyDemand, KeyExcluded}
-	if got := keys(d); !slices.Equal(got, want) {
-		t.Errorf("sections = %q, want %q", got, want)
-	}
-	tr, _ := d.Section(KeyTreatment)
-	if !strings.Contains(tr.Body, "no verified treatment entries") {
-		t.Errorf("treatment without entries:\n%s", tr.Body)
-	}
-	sp, _ := d.Section(KeySpecials)
-	if !strings.Contains(sp.Body, "| Total | | $0.00 | |") {
-		t.Errorf("specials without bills:\n%s", sp.Body)
-	}
-	if d.GeneratedAt.IsZero() {
-		t.Error("GeneratedAt not set")
-	}
-	_ = docxParts(t, d)
-}
-
-// TestEntryParagraphCombinedAssessmentPlan: an entry whose assessment and
-// plan are one section's text states it once.
-func TestEntryParagraphCombinedAssessmentPlan(t *testing.T) {
-	e := chronology.Entry{VisitType: "office visit", Provider: "Oakwood Family Medicine",
-		Assessment: "Low back pain; naproxen and home stretching", Plan: "Low back pain;  naproxen and home stretching",
-		Citations: []extract.Citation{{DocumentID: "d1", Page: 2, Quote: "Low back pain"}}}
-	p, _ := entryParagraph(newCiter(chronology.Chronology{}), "Ms. Doe", e)
-	if strings.Contains(p, "The plan was") || !strings.Contains(p, "The assessment was") {
-		t.Errorf("paragraph %q", p)
-	}
-	e.Plan = "Return in four weeks"
-	if p, _ := entryParagraph(newCiter(chronology.Chronology{}), "Ms. Doe", e); !strings.Contains(p, "The plan was return in four weeks") && !strings.Contains(p, "The plan was Return in four weeks") {
-		t.Errorf("paragraph with a plan of its own %q", p)
 	}
 }

@@ -44,8 +44,43 @@ func WriteMarkdown(w io.Writer, d Draft) error {
 	for _, s := range d.Sections {
 		fmt.Fprintf(bw, "## %s\n\n%s\n\n", noTags(s.Title), noTags(s.Text()))
 	}
+	if !d.Approved() {
+		writeAttorneyNote(bw, d)
+	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write demand.md: %w", err)
 	}
 	return nil
+}
+
+// writeAttorneyNote lists, after a letter not yet approved, what keeps it
+// from being sent: the entries left out and the sections stating facts
+// nobody has reviewed. It is not part of the letter and is not written
+// once every section is approved.
+func writeAttorneyNote(w io.Writer, d Draft) {
+	var unreviewed []string
+	for _, s := range d.Sections {
+		if n := len(s.Unreviewed); n > 0 {
+			unreviewed = append(unreviewed, fmt.Sprintf("%s (%d entries)", s.Title, n))
+		}
+	}
+	if len(unreviewed) == 0 && len(d.Excluded) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "---\n\n## Note to the attorney (not part of the letter)\n\n")
+	if len(unreviewed) > 0 {
+		fmt.Fprintf(w, "Facts marked %s come from chronology entries nobody has reviewed yet; these sections cannot be approved until the entries are reviewed and the draft is generated again: %s.\n\n",
+			UnreviewedMark, strings.Join(unreviewed, "; "))
+	}
+	if len(d.Excluded) > 0 {
+		fmt.Fprintf(w, "Entries not used (%d):\n\n", len(d.Excluded))
+		for _, x := range d.Excluded {
+			why := "rejected by a reviewer"
+			if x.Reason == ReasonUngrounded {
+				why = "not reviewed, and a quote was not found on its page"
+			}
+			fmt.Fprintf(w, "- %s, %s (entry %s): %s\n", x.Date, noTags(clean(x.Provider)), x.EntryID, why)
+		}
+		fmt.Fprintln(w)
+	}
 }

@@ -31,6 +31,7 @@ func TestWriteMarkdown(t *testing.T) {
 	}
 	golden(t, "demand.md", b.Bytes())
 
+	d = finishedDraft()
 	for _, s := range d.Sections {
 		if err := d.Approve(s.Key); err != nil {
 			t.Fatal(err)

@@ -6,63 +6,10 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/textutil"
 )
-
-// citer formats bracketed citations: "[Provider, Bates, p. N]", with the
-// document's file name standing in for a missing Bates number.
-type citer struct {
-	files map[string]string
-}
-
-func newCiter(c chronology.Chronology) citer {
-	m := make(map[string]string, len(c.Documents))
-	for _, d := range c.Documents {
-		m[d.ID] = d.File
-	}
-	return citer{files: m}
-}
-
-func (ct citer) format(provider string, c extract.Citation) string {
-	ref := c.Bates
-	if ref == "" {
-		ref = ct.files[c.DocumentID]
-	}
-	if ref == "" {
-		ref = c.DocumentID
-	}
-	parts := []string{}
-	if p := clean(provider); p != "" {
-		parts = append(parts, p)
-	}
-	parts = append(parts, clean(ref), fmt.Sprintf("p. %d", c.Page))
-	return "[" + strings.Join(parts, ", ") + "]"
-}
-
-// cited is a sentence with the citation that supports it.
-type cited struct {
-	text string
-	cite extract.Citation
-}
-
-// sentenceList collects cited sentences for one paragraph or section.
-type sentenceList struct {
-	ct        citer
-	provider  string
-	sentences []string
-	cites     []extract.Citation
-}
-
-// add appends "text. [citation]". text is completed with a final period.
-func (l *sentenceList) add(text string, c extract.Citation) {
-	l.sentences = append(l.sentences, sentence(text)+" "+l.ct.format(l.provider, c))
-	l.cites = append(l.cites, c)
-}
-
-func (l *sentenceList) paragraph() string { return strings.Join(l.sentences, " ") }
 
 // sentence capitalises text and ends it with a period.
 func sentence(text string) string {
@@ -226,4 +173,27 @@ func scoreText(v float64) string {
 // tableCell escapes a Markdown table cell.
 func tableCell(s string) string {
 	return strings.ReplaceAll(textutil.FoldSpace(s), "|", `\|`)
+}
+
+func codedMatch(cs []extract.Coded) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.Code + " " + c.Description + " ")
+	}
+	return b.String()
+}
+
+// countable reports whether a visit type takes an article ("a follow-up")
+// rather than reading as a kind of care ("physical therapy", "imaging").
+func countable(vt string) bool {
+	fs := strings.Fields(vt)
+	if len(fs) == 0 {
+		return false
+	}
+	switch fs[len(fs)-1] {
+	case "visit", "consultation", "consult", "follow-up", "followup", "evaluation", "exam", "examination",
+		"procedure", "surgery", "appointment", "admission", "session", "injection", "encounter":
+		return true
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/medchron/medchron/extract"
@@ -25,10 +26,13 @@ type Version struct {
 	Title     string             `json:"title"`
 	Body      string             `json:"body"`
 	Citations []extract.Citation `json:"citations,omitempty"`
-	UserID    string             `json:"user_id"`
-	Username  string             `json:"username"`
-	At        time.Time          `json:"at"`
-	SHA256    string             `json:"sha256"` // of Body
+	// Unreviewed lists the entries nobody had reviewed whose facts the
+	// generated text stated; edits keep it.
+	Unreviewed []string  `json:"unreviewed,omitempty"`
+	UserID     string    `json:"user_id"`
+	Username   string    `json:"username"`
+	At         time.Time `json:"at"`
+	SHA256     string    `json:"sha256"` // of Body
 }
 
 // Approval records that an attorney approved one version of a section, by
@@ -49,6 +53,8 @@ type Generation struct {
 	Username string      `json:"username"`
 	Keys     []string    `json:"keys"` // section order
 	Excluded []Exclusion `json:"excluded,omitempty"`
+	// Inputs are the attorney's inputs the letter was generated with.
+	Inputs Inputs `json:"inputs"`
 }
 
 // Record is a matter's stored demand letter: its generation, every
@@ -118,13 +124,13 @@ func (r Record) Approved() bool {
 // Draft returns the letter as it stands: the latest version of each
 // section, approved when its approval is in force.
 func (r Record) Draft() Draft {
-	d := Draft{GeneratedAt: r.Generation.At, Excluded: r.Generation.Excluded}
+	d := Draft{GeneratedAt: r.Generation.At, Excluded: r.Generation.Excluded, Inputs: r.Generation.Inputs}
 	for _, k := range r.Generation.Keys {
 		v, ok := r.Latest(k)
 		if !ok {
 			continue
 		}
-		s := Section{Key: k, Title: v.Title, Body: v.Body, Citations: v.Citations, Status: StatusDraft}
+		s := Section{Key: k, Title: v.Title, Body: v.Body, Citations: v.Citations, Unreviewed: v.Unreviewed, Status: StatusDraft}
 		if _, ok := r.ApprovalOf(k); ok {
 			s.Status = StatusApproved
 		}
@@ -137,15 +143,17 @@ func (r Record) Draft() Draft {
 // generated draft: a section whose text is unchanged keeps its version (and
 // its approval); any other gets a new version.
 func (r Record) Regenerate(d Draft, userID, username string, at time.Time) (Generation, []Version) {
-	g := Generation{At: at.UTC(), UserID: userID, Username: username, Excluded: d.Excluded}
+	g := Generation{At: at.UTC(), UserID: userID, Username: username, Excluded: d.Excluded, Inputs: d.Inputs}
 	var out []Version
 	for _, s := range d.Sections {
 		g.Keys = append(g.Keys, s.Key)
 		last, ok := r.Latest(s.Key)
-		if ok && last.Body == s.Body && last.Title == s.Title {
+		if ok && last.Body == s.Body && last.Title == s.Title && slices.Equal(last.Unreviewed, s.Unreviewed) {
 			continue
 		}
-		out = append(out, newVersion(s.Key, last.N+1, s.Title, s.Body, s.Citations, userID, username, at))
+		v := newVersion(s.Key, last.N+1, s.Title, s.Body, s.Citations, userID, username, at)
+		v.Unreviewed = s.Unreviewed
+		out = append(out, v)
 	}
 	return g, out
 }
@@ -164,11 +172,14 @@ func (r Record) Edit(key string, base int, body, userID, username string, at tim
 	if body == last.Body {
 		return Version{}, ErrUnchanged
 	}
-	return newVersion(key, last.N+1, last.Title, body, last.Citations, userID, username, at), nil
+	v := newVersion(key, last.N+1, last.Title, body, last.Citations, userID, username, at)
+	v.Unreviewed = last.Unreviewed
+	return v, nil
 }
 
 // Approve returns the approval of a section's version n by the user. Only
-// the latest version can be approved, and only once.
+// the latest version can be approved, only once, and only when it is
+// Finished (an error wrapping ErrNotFinished says why not).
 func (r Record) Approve(key string, n int, userID, username string, at time.Time) (Approval, error) {
 	last, ok := r.Latest(key)
 	if !ok {
@@ -179,6 +190,9 @@ func (r Record) Approve(key string, n int, userID, username string, at time.Time
 	}
 	if a, ok := r.ApprovalOf(key); ok {
 		return Approval{}, fmt.Errorf("approve demand section %q: version %d was already approved by %s", key, a.Version, a.Username)
+	}
+	if err := Finished(last.Body, last.Unreviewed); err != nil {
+		return Approval{}, fmt.Errorf("approve demand section %q: %w", key, err)
 	}
 	return Approval{Key: key, Version: last.N, SHA256: last.SHA256, UserID: userID, Username: username, At: at.UTC()}, nil
 }

@@ -11,7 +11,7 @@ var vt0 = time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC)
 // firstRecord is a letter generated once from the sample draft.
 func firstRecord(t *testing.T) (Record, Draft) {
 	t.Helper()
-	d := sampleDraft()
+	d := finishedDraft()
 	var r Record
 	g, vs := r.Regenerate(d, "u-p", "paula", vt0)
 	r = Record{MatterID: "m", Generation: g, Versions: map[string][]Version{}}

@@ -150,8 +150,11 @@ func browserVerifyEntry(c *chrome) {
 // browserGenerateAndAssign: the paralegal generates the demand; an admin
 // assigns the attorney (user id attorney) through the members form.
 func browserGenerateAndAssign(c *chrome, attorney string) {
-	c.stepf("4a. the paralegal generates the demand and signs out")
+	c.stepf("4a. the paralegal fills in the letter's Re: block, generates the demand and signs out")
 	c.click(`nav.matter-nav a[href$="/demand"]`)
+	for id, v := range map[string]string{"in-adjuster": "Pat Lee", "in-carrier": "Acme Mutual", "in-claim": "AM-22-104", "in-insured": "Acme Freight LLC"} {
+		c.do(chromedp.SetValue(chromedp.ID(id), v))
+	}
 	c.click(`form[action$="/demand/generate"] button[type="submit"]`)
 	c.wantText("main .notice", "Demand draft generated")
 	c.signOut()

@@ -27,37 +27,87 @@ func generated(t *testing.T, env *reviewEnv, pl *browser) (demand.Record, string
 	return rec, e.ID
 }
 
-// TestDemandFromVerifiedEntriesOnly: the draft uses only entries a person
-// verified; every other entry is listed as excluded.
-func TestDemandFromVerifiedEntriesOnly(t *testing.T) {
+// letterInputs is the generate form filled in completely.
+func letterInputs() url.Values {
+	return url.Values{"inputs": {"1"}, "variant": {demand.VariantBodilyInjury}, "adjuster": {"Pat Lee"}, "carrier": {"Acme Mutual"},
+		"claim_number": {"AM-22-104"}, "insured": {"Acme Freight LLC"}, "liability": {"The insured's driver ran the red light."},
+		"employer": {"Harbor Logistics"}, "occupation": {"warehouse associate"}, "daily_wage": {"$168"}, "days_missed": {"12"},
+		"pip": {"2,500"}, "medpay": {"0"}, "out_of_pocket": {"310.25"}, "liens": {"Blue Plan Health: 1,200.00\r\n"},
+		"future_care_cost": {"8500"}, "demand_amount": {"95000"}, "deadline": {"2026-02-16"}, "signature": {"Rivera & Cole LLP"}}
+}
+
+// generatedFinal verifies every grounded entry, provider by provider, and
+// generates the letter with every input filled in: each section can then
+// be approved.
+func generatedFinal(t *testing.T, env *reviewEnv, pl *browser) demand.Record {
+	t.Helper()
+	for _, p := range env.chronology(t).Providers {
+		res, body := pl.post("/matters/"+env.matter+"/review/bulk", url.Values{"provider": {p.ID}, "confirm": {"yes"}})
+		wantStatus(t, "verify "+p.ID, res, body, http.StatusSeeOther)
+	}
+	res, body := pl.post("/matters/"+env.matter+"/demand/generate", letterInputs())
+	wantStatus(t, "generate", res, body, http.StatusSeeOther)
+	rec, err := env.store.DemandRecord(t.Context(), env.matter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+// TestDemandEligibleEntries: the draft follows demand.Eligible: the
+// verified entry is used as reviewed; entries nobody reviewed are used
+// only when grounded, listed as unreviewed by the sections stating them,
+// which cannot be approved; the others are listed as left out.
+func TestDemandEligibleEntries(t *testing.T) {
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	at := env.signIn(t, "alice", access.RoleAttorney, true)
 	rec, used := generated(t, env, pl)
 	c := env.chronology(t)
-	excluded := map[string]bool{}
-	for _, x := range rec.Generation.Excluded {
-		excluded[x.EntryID] = true
-	}
-	if excluded[used] {
-		t.Errorf("the verified entry %s was excluded", used)
-	}
+	byID := map[string]bool{}
 	for _, e := range c.Entries {
-		if e.ID != used && !excluded[e.ID] {
-			t.Errorf("unreviewed entry %s was used in the draft", e.ID)
+		byID[e.ID] = e.Verified
+	}
+	for _, x := range rec.Generation.Excluded {
+		if x.EntryID == used || x.Reason != demand.ReasonUngrounded || byID[x.EntryID] {
+			t.Errorf("left out %s (%s): only unreviewed entries whose quote was not found may be", x.EntryID, x.Reason)
 		}
 	}
-	if len(rec.Generation.Keys) == 0 || rec.Generation.Username != "paula" {
-		t.Fatalf("generation: %+v", rec.Generation)
-	}
+	var blocked string
 	for _, k := range rec.Generation.Keys {
-		if v, ok := rec.Latest(k); !ok || v.N != 1 {
-			t.Errorf("section %s: want version 1, got %+v", k, v)
+		v, _ := rec.Latest(k)
+		if v.N != 1 {
+			t.Errorf("section %s: want version 1, got %d", k, v.N)
+		}
+		for _, id := range v.Unreviewed {
+			if id == used || !byID[id] {
+				t.Errorf("section %s lists %s as an unreviewed grounded entry", k, id)
+			}
+		}
+		if len(v.Unreviewed) > 0 && blocked == "" {
+			blocked = k
+		}
+		if strings.Contains(strings.ToLower(v.Body), "verified") {
+			t.Errorf("section %s speaks of verification:\n%s", k, v.Body)
 		}
 	}
-	res, body := pl.get("/matters/" + env.matter + "/demand")
+	if blocked == "" || rec.Generation.Username != "paula" {
+		t.Fatalf("no section states unreviewed facts, or generation by %q", rec.Generation.Username)
+	}
+	res, body := at.post("/matters/"+env.matter+"/demand/"+blocked+"/approve", url.Values{"version": {"1"}})
+	wantStatus(t, "approve a section with unreviewed facts", res, body, http.StatusConflict)
+	if !strings.Contains(body, "Not approved:") || !strings.Contains(body, "nobody has reviewed") && !strings.Contains(body, "placeholder") {
+		t.Errorf("the refusal does not say why")
+	}
+	if r, _ := env.store.DemandRecord(t.Context(), env.matter); len(r.Approvals) != 0 {
+		t.Error("an unfinished section was approved")
+	}
+	res, body = pl.get("/matters/" + env.matter + "/demand")
 	wantStatus(t, "demand page", res, body, http.StatusOK)
-	if !strings.Contains(body, "watermarked DRAFT") || !strings.Contains(body, "/export/demand.docx") {
-		t.Error("the demand page does not say the letter is a draft or link the export")
+	for _, want := range []string{"watermarked DRAFT", "/export/demand.docx", "Letter inputs", `name="claim_number"`, "placeholder"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the demand page lacks %q", want)
+		}
 	}
 	if env.auditActions(t)[access.AuditDemandGen] != 1 {
 		t.Error("generation not audited")
@@ -76,6 +126,41 @@ func TestDemandFromVerifiedEntriesOnly(t *testing.T) {
 	}
 }
 
+// TestDemandInputs: the form's inputs are stored with the generation and
+// fill the letter; generating without the form keeps them; a wrong amount
+// is refused and stores nothing.
+func TestDemandInputs(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	bad := letterInputs()
+	bad.Set("pip", "lots")
+	res, body := pl.post("/matters/"+env.matter+"/demand/generate", bad)
+	wantStatus(t, "bad amount", res, body, http.StatusBadRequest)
+	if !strings.Contains(body, "PIP paid") {
+		t.Error("the refusal does not name the field")
+	}
+	rec := generatedFinal(t, env, pl)
+	in := rec.Generation.Inputs
+	if in.ClaimNumber != "AM-22-104" || in.PIP == nil || *in.PIP != 2500 || in.DaysMissed == nil || *in.DaysMissed != 12 ||
+		len(in.Liens) != 1 || in.Liens[0].Amount != 1200 || in.Deadline != "2026-02-16" {
+		t.Fatalf("stored inputs %+v", in)
+	}
+	intro, _ := rec.Latest(demand.KeyIntroduction)
+	if !strings.Contains(intro.Body, "- Claim number: AM-22-104") || !strings.Contains(intro.Body, "Dear Pat Lee:") {
+		t.Errorf("introduction:\n%s", intro.Body)
+	}
+	res, body = pl.post("/matters/"+env.matter+"/demand/generate", nil)
+	wantStatus(t, "generate without the form", res, body, http.StatusSeeOther)
+	again, _ := env.store.DemandRecord(t.Context(), env.matter)
+	if again.Generation.Inputs.ClaimNumber != "AM-22-104" || len(again.Versions[demand.KeyIntroduction]) != 1 {
+		t.Errorf("inputs after a plain regeneration: %+v", again.Generation.Inputs)
+	}
+	res, body = pl.get("/matters/" + env.matter + "/demand")
+	if !strings.Contains(body, `value="AM-22-104"`) || !strings.Contains(body, "Blue Plan Health: 1200.00") {
+		t.Error("the form does not show the stored inputs")
+	}
+}
+
 // TestDemandEditApproveDiff: a paralegal cannot approve; an attorney
 // approves; an edit makes version 2 and clears the approval; the diff
 // shows the lines added and removed; a save from a stale version is a
@@ -84,7 +169,7 @@ func TestDemandEditApproveDiff(t *testing.T) {
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
 	at := env.signIn(t, "alice", access.RoleAttorney, true)
-	rec, _ := generated(t, env, pl)
+	rec := generatedFinal(t, env, pl)
 	key := rec.Generation.Keys[0]
 	v1, _ := rec.Latest(key)
 	path := "/matters/" + env.matter + "/demand/" + key

@@ -42,7 +42,8 @@ func TestPostgresWorkflow(t *testing.T) {
 		{"BulkVerify", TestBulkVerify},
 		{"PageImage", TestPageImageAndHighlight},
 		{"ChronologyPage", TestChronologyPage},
-		{"DemandVerifiedOnly", TestDemandFromVerifiedEntriesOnly},
+		{"DemandEligible", TestDemandEligibleEntries},
+		{"DemandInputs", TestDemandInputs},
 		{"DemandEditApprove", TestDemandEditApproveDiff},
 	} {
 		t.Run(c.name, c.fn)

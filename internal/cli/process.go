@@ -31,6 +31,7 @@ const maxFileSize = 2 << 30
 
 type processFlags struct {
 	out, matter, incident, extractor, fallback, name, client string
+	demandInputs                                             string
 	gapDays, workers                                         int
 	quiet                                                    bool
 	db                                                       dbFlags
@@ -50,6 +51,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	fs.IntVar(&f.workers, "workers", 0, "OCR workers (default: number of CPUs)")
 	fs.StringVar(&f.name, "name", "", "matter name")
 	fs.StringVar(&f.client, "client", "", "client name")
+	fs.StringVar(&f.demandInputs, "demand-inputs", "", "JSON file of the attorney's demand-letter inputs (claim, parties, wages, payments, liens, demand, deadline, variant)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: medchron process [--out DIR] [--matter ID] [--incident-date YYYY-MM-DD] [--gap-days N] FILE_OR_DIR...")
@@ -64,6 +66,10 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		return exitError{2}
 	}
 	if err := f.db.check(); err != nil {
+		return err
+	}
+	letterInputs, err := readDemandInputs(f.demandInputs)
+	if err != nil {
 		return err
 	}
 	m := chronology.Matter{ID: f.matter, Name: f.name, Client: f.client, GapDays: f.gapDays}
@@ -109,7 +115,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	}
 	c, pr := run.chronology, run.progress
 	env.Log.Debug("writing outputs", "dir", f.out)
-	d := demand.Generate(c, demand.Options{})
+	d := demand.Generate(c, demand.Options{Inputs: letterInputs})
 	paths, err := export.WriteAll(ctx, f.out, c, d)
 	if err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/eval"
 	"github.com/medchron/medchron/internal/fixture"
@@ -97,7 +98,11 @@ func TestProcessGolden(t *testing.T) {
 			}
 			tmp := t.TempDir()
 			out := filepath.Join(tmp, "out")
-			code, stdout, stderr := run(t, "process", "--db", filepath.Join(tmp, "m.db"), "--out", out,
+			inputs := filepath.Join(tmp, "inputs.json")
+			if err := os.WriteFile(inputs, []byte(`{"claim_number": "AM-22-104", "variant": "um_uim"}`), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := run(t, "process", "--db", filepath.Join(tmp, "m.db"), "--out", out, "--demand-inputs", inputs,
 				"--matter", "golden", "--incident-date", truth.IncidentDate.String(), filepath.Join(bundle, tc.file))
 			if code != 0 {
 				t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
@@ -128,8 +133,10 @@ func TestProcessGolden(t *testing.T) {
 				}
 			}
 			md, _ := os.ReadFile(filepath.Join(out, "demand.md"))
-			if !strings.Contains(string(md), "DRAFT — awaiting paralegal verification and attorney approval") {
-				t.Error("demand.md lacks the draft marker")
+			for _, want := range []string{demand.DraftBanner, "- Claim number: AM-22-104", "uninsured/underinsured motorist", demand.UnreviewedMark} {
+				if !strings.Contains(string(md), want) {
+					t.Errorf("demand.md lacks %q", want)
+				}
 			}
 		})
 	}

@@ -22,13 +22,17 @@ func (s *Store) PutDemandGeneration(ctx context.Context, matterID string, g dema
 	if err != nil {
 		return fmt.Errorf("demand generation of %s: %w", matterID, err)
 	}
+	inputs, err := jsonb(g.Inputs)
+	if err != nil {
+		return fmt.Errorf("demand generation of %s: %w", matterID, err)
+	}
 	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		_, err := t.q.Exec(ctx, `
-INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded) VALUES ($1, $2, $3, $4, $5, $6)
+INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded, inputs) VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (matter_id) DO UPDATE SET at = excluded.at, user_id = excluded.user_id,
-    username = excluded.username, keys = excluded.keys, excluded = excluded.excluded`,
-			matterID, g.At.UTC(), g.UserID, clean(g.Username), string(keys), string(excluded))
+    username = excluded.username, keys = excluded.keys, excluded = excluded.excluded, inputs = excluded.inputs`,
+			matterID, g.At.UTC(), g.UserID, clean(g.Username), string(keys), string(excluded), string(inputs))
 		if err != nil {
 			return fmt.Errorf("demand generation of %s: %w", matterID, err)
 		}
@@ -48,10 +52,14 @@ func (s *Store) AddDemandVersion(ctx context.Context, matterID string, v demand.
 	if err != nil {
 		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, err)
 	}
+	unreviewed, err := jsonb(rows.StringList(v.Unreviewed))
+	if err != nil {
+		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, err)
+	}
 	_, err = s.q.Exec(ctx, `
-INSERT INTO demand_versions (matter_id, key, n, title, body, citations, user_id, username, at, sha256)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		matterID, v.Key, v.N, clean(v.Title), clean(v.Body), string(cits), v.UserID, clean(v.Username), v.At.UTC(), v.SHA256)
+INSERT INTO demand_versions (matter_id, key, n, title, body, citations, user_id, username, at, sha256, unreviewed)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		matterID, v.Key, v.N, clean(v.Title), clean(v.Body), string(cits), v.UserID, clean(v.Username), v.At.UTC(), v.SHA256, string(unreviewed))
 	if isUnique(err, "demand_versions_number") {
 		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, demand.ErrConflict)
 	}

@@ -27,13 +27,17 @@ func (s *Store) PutDemandGeneration(ctx context.Context, matterID string, g dema
 	if err != nil {
 		return fmt.Errorf("demand generation of %s: %w", matterID, err)
 	}
+	inputs, err := json.Marshal(g.Inputs)
+	if err != nil {
+		return fmt.Errorf("demand generation of %s: %w", matterID, err)
+	}
 	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
 		_, err := t.q.ExecContext(ctx, `
-INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded) VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO demand_generations (matter_id, at, user_id, username, keys, excluded, inputs) VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (matter_id) DO UPDATE SET at = excluded.at, user_id = excluded.user_id,
-    username = excluded.username, keys = excluded.keys, excluded = excluded.excluded`,
-			matterID, ts(g.At), g.UserID, g.Username, string(keys), string(excluded))
+    username = excluded.username, keys = excluded.keys, excluded = excluded.excluded, inputs = excluded.inputs`,
+			matterID, ts(g.At), g.UserID, g.Username, string(keys), string(excluded), string(inputs))
 		if err != nil {
 			return fmt.Errorf("demand generation of %s: %w", matterID, err)
 		}
@@ -53,10 +57,14 @@ func (s *Store) AddDemandVersion(ctx context.Context, matterID string, v demand.
 	if err != nil {
 		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, err)
 	}
+	unreviewed, err := json.Marshal(rows.StringList(v.Unreviewed))
+	if err != nil {
+		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, err)
+	}
 	_, err = s.q.ExecContext(ctx, `
-INSERT INTO demand_versions (matter_id, key, n, title, body, citations, user_id, username, at, sha256)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		matterID, v.Key, v.N, v.Title, v.Body, string(cits), v.UserID, v.Username, ts(v.At), v.SHA256)
+INSERT INTO demand_versions (matter_id, key, n, title, body, citations, user_id, username, at, sha256, unreviewed)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		matterID, v.Key, v.N, v.Title, v.Body, string(cits), v.UserID, v.Username, ts(v.At), v.SHA256, string(unreviewed))
 	if isUnique(err) || isVersionTaken(err) {
 		return fmt.Errorf("demand %s section %s version %d: %w", matterID, v.Key, v.N, demand.ErrConflict)
 	}

@@ -54,6 +54,7 @@ func RunWorkflow(t *testing.T, open func(t *testing.T) (WorkflowStore, Exec)) {
 		{"EntryReviewsAppendOnly", testEntryReviewsAppendOnly},
 		{"DemandNotFound", testDemandNotFound},
 		{"DemandRoundTrip", testDemandRoundTrip},
+		{"DemandInputsAndUnreviewed", testDemandInputsAndUnreviewed},
 		{"DemandConflict", testDemandConflict},
 		{"DemandAppendOnly", testDemandAppendOnly},
 	}

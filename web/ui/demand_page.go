@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
@@ -16,6 +17,10 @@ type demandPageData struct {
 	Sections   []sectionRow
 	Final      bool // every section's latest version is approved
 	Approved   int
+	// Inputs are the attorney's inputs as the form shows them; Variants
+	// the letter variants offered.
+	Inputs   inputFields
+	Variants []variantOption
 }
 
 // sectionRow is a section's state: its latest version and the approval in
@@ -25,6 +30,9 @@ type sectionRow struct {
 	Latest     demand.Version
 	Approval   *demand.Approval
 	Hash       string // prefix of the approved text's SHA-256
+	// Unfinished says why the section cannot be approved yet (a
+	// placeholder, facts nobody reviewed); empty when it can.
+	Unfinished string
 }
 
 // hashPrefix shortens a SHA-256 for display.
@@ -56,13 +64,20 @@ func (s *Handler) DemandPage(w http.ResponseWriter, r *http.Request, rc *core.Si
 		s.ServerError(w, r, err)
 		return
 	}
-	p := demandPageData{Generated: ok, Generation: rec.Generation, Final: rec.Approved()}
+	p := demandPageData{Generated: ok, Generation: rec.Generation, Final: rec.Approved(),
+		Inputs: fieldsOf(rec.Generation.Inputs), Variants: variantOptions()}
+	if !ok && p.Inputs.Occupation == "" {
+		// Before the first generation, pre-fill what the records print.
+		if c, err := s.ReviewedChronology(r.Context(), m.ID); err == nil {
+			p.Inputs.Occupation = demand.Occupation(c)
+		}
+	}
 	for _, k := range rec.Generation.Keys {
 		v, ok := rec.Latest(k)
 		if !ok {
 			continue
 		}
-		row := sectionRow{Key: k, Title: v.Title, Latest: v}
+		row := sectionRow{Key: k, Title: v.Title, Latest: v, Unfinished: unfinished(v)}
 		if a, ok := rec.ApprovalOf(k); ok {
 			row.Approval, row.Hash = &a, hashPrefix(a.SHA256)
 			p.Approved++
@@ -85,4 +100,14 @@ func (s *Handler) demandSectionOr404(w http.ResponseWriter, r *http.Request, mat
 		s.NotFound(w, r)
 	}
 	return rec, latest, ok
+}
+
+// unfinished says why a version cannot be approved, for people: empty
+// when it can.
+func unfinished(v demand.Version) string {
+	err := demand.Finished(v.Body, v.Unreviewed)
+	if err == nil {
+		return ""
+	}
+	return sentence(strings.TrimPrefix(err.Error(), demand.ErrNotFinished.Error()+": "))
 }

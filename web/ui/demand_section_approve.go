@@ -15,7 +15,8 @@ import (
 
 // DemandSectionApprove records an attorney's approval of the version of
 // the section they were shown, by the hash of its text. A version that is
-// no longer the latest cannot be approved.
+// no longer the latest cannot be approved, nor one that is not finished
+// (a placeholder, facts nobody reviewed): the section page then says why.
 func (s *Handler) DemandSectionApprove(w http.ResponseWriter, r *http.Request, rc *core.SignedIn, m chronology.Matter) {
 	ctx := r.Context()
 	key := r.PathValue("section")
@@ -32,6 +33,11 @@ func (s *Handler) DemandSectionApprove(w http.ResponseWriter, r *http.Request, r
 	a, err := rec.Approve(key, n, rc.User.ID, rc.User.Username, s.Now())
 	if errors.Is(err, demand.ErrConflict) {
 		http.Redirect(w, r, back+"?notice=conflict", http.StatusSeeOther)
+		return
+	}
+	if errors.Is(err, demand.ErrNotFinished) {
+		latest, _ := rec.Latest(key)
+		s.showSection(w, r, m, http.StatusConflict, "", "Not approved: "+unfinished(latest))
 		return
 	}
 	if err != nil {

@@ -22,6 +22,8 @@ type sectionPage struct {
 	ApprovalHash string
 	Versions     []versionRow // newest first
 	Cites        []citeLink
+	// Unfinished says why the latest version cannot be approved yet.
+	Unfinished string
 }
 
 // versionRow is one saved version and the approvals it received.
@@ -51,7 +53,7 @@ func (s *Handler) showSection(w http.ResponseWriter, r *http.Request, m chronolo
 	if !ok {
 		return
 	}
-	p := sectionPage{Key: key, Title: latest.Title, Latest: latest, Body: latest.Body, Base: latest.N, Next: latest.N + 1}
+	p := sectionPage{Key: key, Title: latest.Title, Latest: latest, Body: latest.Body, Base: latest.N, Next: latest.N + 1, Unfinished: unfinished(latest)}
 	if body != "" {
 		p.Body = body
 	}

@@ -113,7 +113,7 @@ var notices = map[string]string{
 	"rejected":   "Entry rejected.",
 	"reset":      "Review cleared.",
 	"bulk":       "Entries verified.",
-	"generated":  "Demand draft generated from verified entries.",
+	"generated":  "Demand draft generated.",
 	"approved":   "Section approved.",
 	"unchanged":  "Nothing changed.",
 	"conflict":   "Someone else saved this section meanwhile; your text was not saved. Review their version first.",

@@ -9,13 +9,13 @@ import (
 )
 
 // GenerationColumns are the columns Generation scans.
-const GenerationColumns = `at, user_id, username, keys, excluded`
+const GenerationColumns = `at, user_id, username, keys, excluded, inputs`
 
 // Generation scans a row of GenerationColumns.
 func (r Scan) Generation(sc Scanner) (demand.Generation, error) {
 	var g demand.Generation
-	var keys, excluded []byte
-	if err := sc.Scan(r.At(&g.At), &g.UserID, &g.Username, &keys, &excluded); err != nil {
+	var keys, excluded, inputs []byte
+	if err := sc.Scan(r.At(&g.At), &g.UserID, &g.Username, &keys, &excluded, &inputs); err != nil {
 		return g, err
 	}
 	g.At = g.At.UTC()
@@ -25,18 +25,27 @@ func (r Scan) Generation(sc Scanner) (demand.Generation, error) {
 	if err := json.Unmarshal(excluded, &g.Excluded); err != nil {
 		return g, fmt.Errorf("excluded: %w", err)
 	}
+	if err := json.Unmarshal(inputs, &g.Inputs); err != nil {
+		return g, fmt.Errorf("inputs: %w", err)
+	}
 	return g, nil
 }
 
 // VersionColumns are the columns Version scans.
-const VersionColumns = `key, n, title, body, citations, user_id, username, at, sha256`
+const VersionColumns = `key, n, title, body, citations, user_id, username, at, sha256, unreviewed`
 
 // Version scans a row of VersionColumns.
 func (r Scan) Version(sc Scanner) (demand.Version, error) {
 	var v demand.Version
-	var cits []byte
-	if err := sc.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, r.At(&v.At), &v.SHA256); err != nil {
+	var cits, unreviewed []byte
+	if err := sc.Scan(&v.Key, &v.N, &v.Title, &v.Body, &cits, &v.UserID, &v.Username, r.At(&v.At), &v.SHA256, &unreviewed); err != nil {
 		return v, err
+	}
+	if err := json.Unmarshal(unreviewed, &v.Unreviewed); err != nil {
+		return v, fmt.Errorf("section %s version %d: unreviewed: %w", v.Key, v.N, err)
+	}
+	if len(v.Unreviewed) == 0 {
+		v.Unreviewed = nil
 	}
 	v.At = v.At.UTC()
 	if err := json.Unmarshal(cits, &v.Citations); err != nil {
@@ -86,4 +95,13 @@ func (r Scan) DemandRecord(ctx context.Context, q Query, generation Scanner, noR
 		return none, fmt.Errorf("demand of %s: %w", matterID, err)
 	}
 	return NewRecord(matterID, g, vs, as), nil
+}
+
+// StringList returns ss, or an empty list for nil, so that a JSON column
+// holds [] rather than null.
+func StringList(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
 }
