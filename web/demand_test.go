@@ -254,3 +254,47 @@ func TestDemandEditApproveDiff(t *testing.T) {
 		t.Errorf("audit: %d edits, %d approvals", acts[access.AuditDemandEdit], acts[access.AuditDemandApprove])
 	}
 }
+
+// TestDemandApprovalRefusesUnreconciledFigures: a section edited to state
+// an amount the ledger does not hold shows the failing sentence on its
+// page and cannot be approved; the original text, whose figures all
+// reconcile, can.
+func TestDemandApprovalRefusesUnreconciledFigures(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	at := env.signIn(t, "alice", access.RoleAttorney, true)
+	rec := generatedFinal(t, env, pl)
+	key := rec.Generation.Keys[0]
+	v1, _ := rec.Latest(key)
+	path := "/matters/" + env.matter + "/demand/" + key
+
+	res, body := at.get(path)
+	wantStatus(t, "section", res, body, http.StatusOK)
+	if strings.Contains(body, "do not reconcile") || !strings.Contains(body, "reconcile with the chronology and the ledger") {
+		t.Fatal("the generated section is not shown as reconciled")
+	}
+	invented := v1.Body + "\n\nThe medical charges total $987,654.32."
+	res, body = at.post(path, url.Values{"base": {"1"}, "body": {invented}})
+	wantStatus(t, "edit", res, body, http.StatusSeeOther)
+	res, body = at.get(path)
+	if !strings.Contains(body, "Figures that do not reconcile") || !strings.Contains(body, "$987,654.32") {
+		t.Error("the section page does not mark the sentence with the invented amount")
+	}
+	res, body = at.post(path+"/approve", url.Values{"version": {"2"}})
+	wantStatus(t, "approve an invented amount", res, body, http.StatusConflict)
+	if !strings.Contains(body, "Not approved") {
+		t.Error("the refusal does not say why")
+	}
+	rec, _ = env.store.DemandRecord(t.Context(), env.matter)
+	if _, ok := rec.ApprovalOf(key); ok {
+		t.Fatal("a section with an invented amount was approved")
+	}
+	res, body = at.post(path, url.Values{"base": {"2"}, "body": {v1.Body}})
+	wantStatus(t, "restore", res, body, http.StatusSeeOther)
+	res, body = at.post(path+"/approve", url.Values{"version": {"3"}})
+	wantStatus(t, "approve the restored text", res, body, http.StatusSeeOther)
+	rec, _ = env.store.DemandRecord(t.Context(), env.matter)
+	if _, ok := rec.ApprovalOf(key); !ok {
+		t.Error("the restored text was not approved")
+	}
+}

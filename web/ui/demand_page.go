@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/demand/check"
 	"github.com/medchron/medchron/web/internal/core"
 )
 
@@ -72,12 +73,22 @@ func (s *Handler) DemandPage(w http.ResponseWriter, r *http.Request, rc *core.Si
 			p.Inputs.Occupation = demand.Occupation(c)
 		}
 	}
+	var c chronology.Chronology
+	if ok {
+		if c, err = s.ReviewedChronology(r.Context(), m.ID); err != nil && !core.IsNotFound(err) {
+			s.ServerError(w, r, err)
+			return
+		}
+	}
 	for _, k := range rec.Generation.Keys {
 		v, ok := rec.Latest(k)
 		if !ok {
 			continue
 		}
 		row := sectionRow{Key: k, Title: v.Title, Latest: v, Unfinished: unfinished(v)}
+		if row.Unfinished == "" {
+			row.Unfinished = unreconciled(demand.Reconcile(c, rec.Generation.Inputs, rec.Generation.At, v.Body))
+		}
 		if a, ok := rec.ApprovalOf(k); ok {
 			row.Approval, row.Hash = &a, hashPrefix(a.SHA256)
 			p.Approved++
@@ -100,6 +111,16 @@ func (s *Handler) demandSectionOr404(w http.ResponseWriter, r *http.Request, mat
 		s.NotFound(w, r)
 	}
 	return rec, latest, ok
+}
+
+// unreconciled says why a checked text cannot be approved (figures the
+// records do not support), for people: empty when every figure reconciles.
+func unreconciled(r check.Report) string {
+	err := demand.Reconciled(r)
+	if err == nil {
+		return ""
+	}
+	return sentence(strings.TrimPrefix(err.Error(), demand.ErrNotFinished.Error()+": "))
 }
 
 // unfinished says why a version cannot be approved, for people: empty

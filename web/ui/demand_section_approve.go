@@ -44,6 +44,18 @@ func (s *Handler) DemandSectionApprove(w http.ResponseWriter, r *http.Request, r
 		s.Error(w, r, http.StatusConflict, sentence(err.Error()))
 		return
 	}
+	// Every figure the section states must reconcile with the chronology,
+	// its ledger and the attorney's inputs (demand.Reconcile).
+	c, err := s.ReviewedChronology(ctx, m.ID)
+	if err != nil && !core.IsNotFound(err) {
+		s.ServerError(w, r, err)
+		return
+	}
+	latest, _ := rec.Latest(key)
+	if why := unreconciled(demand.Reconcile(c, rec.Generation.Inputs, rec.Generation.At, latest.Body)); why != "" {
+		s.showSection(w, r, m, http.StatusConflict, "", "Not approved: "+why)
+		return
+	}
 	if err := s.Store.AddDemandApproval(ctx, m.ID, a); err != nil {
 		s.ServerError(w, r, fmt.Errorf("store approval of demand section %s: %w", key, err))
 		return

@@ -24,6 +24,18 @@ type sectionPage struct {
 	Cites        []citeLink
 	// Unfinished says why the latest version cannot be approved yet.
 	Unfinished string
+	// Failed are the sentences of the latest version stating a figure,
+	// date, provider, diagnosis or visit count the chronology, its ledger
+	// and the attorney's inputs do not support (demand.Reconcile).
+	Failed []failedSentence
+	// Checked is the number of figures the check compared.
+	Checked int
+}
+
+// failedSentence is a sentence the reconciliation check refused, with why.
+type failedSentence struct {
+	Text    string
+	Reasons []string
 }
 
 // versionRow is one saved version and the approvals it received.
@@ -73,12 +85,24 @@ func (s *Handler) showSection(w http.ResponseWriter, r *http.Request, m chronolo
 		}
 		p.Versions = append(p.Versions, row)
 	}
-	if len(latest.Citations) > 0 {
-		c, err := s.ReviewedChronology(ctx, m.ID)
-		if err != nil && !core.IsNotFound(err) {
-			s.ServerError(w, r, err)
-			return
+	c, err := s.ReviewedChronology(ctx, m.ID)
+	if err != nil && !core.IsNotFound(err) {
+		s.ServerError(w, r, err)
+		return
+	}
+	report := demand.Reconcile(c, rec.Generation.Inputs, rec.Generation.At, latest.Body)
+	p.Checked, _ = report.Checked()
+	for _, f := range report.Failed() {
+		fs := failedSentence{Text: f.Text}
+		for _, x := range f.Failures() {
+			fs.Reasons = append(fs.Reasons, fmt.Sprintf("%s: %s", x.Text, x.Reason))
 		}
+		p.Failed = append(p.Failed, fs)
+	}
+	if p.Unfinished == "" {
+		p.Unfinished = unreconciled(report)
+	}
+	if len(latest.Citations) > 0 {
 		ix := indexDocuments(&c)
 		for i, ct := range latest.Citations {
 			p.Cites = append(p.Cites, citeLink{
