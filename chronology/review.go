@@ -175,7 +175,9 @@ func (e *Entry) setField(f, v string) {
 // the extracted values in Corrections. Reviews of entries no longer in the
 // chronology (records removed or re-extracted) are ignored. Entries are
 // re-sorted when a date was corrected; an undated entry given a date by a
-// reviewer moves into Entries. It returns the number of reviews applied.
+// reviewer moves into Entries. An entry whose provider was corrected is
+// filed under the provider of that name (see followProviderCorrections).
+// It returns the number of reviews applied.
 func ApplyReviews(c *Chronology, reviews []EntryReview) int {
 	byEntry := map[string][]EntryReview{}
 	for _, r := range reviews {
@@ -202,6 +204,7 @@ func ApplyReviews(c *Chronology, reviews []EntryReview) int {
 	if redate {
 		sort.SliceStable(c.Entries, func(a, b int) bool { return c.Entries[a].Date.Before(c.Entries[b].Date) })
 	}
+	followProviderCorrections(c)
 	return applied
 }
 
