@@ -303,8 +303,21 @@ func ForDemand(c Chronology) Chronology {
 // on their pages. Entries with a quote not found (Verified false) are left
 // for a one-by-one check and counted in skipped.
 func BulkVerify(c Chronology, providerID, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
+	return bulkVerify(c, func(e *Entry) bool { return e.ProviderID == providerID }, userID, username, at)
+}
+
+// BulkVerifyEntries is BulkVerify of the dated entries ids (a selection).
+func BulkVerifyEntries(c Chronology, ids []string, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	return bulkVerify(c, func(e *Entry) bool { return want[e.ID] }, userID, username, at)
+}
+
+func bulkVerify(c Chronology, match func(*Entry) bool, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
 	for _, e := range c.Entries {
-		if e.ProviderID != providerID || (e.Review != "" && e.Review != ReviewUnreviewed) {
+		if !match(&e) || (e.Review != "" && e.Review != ReviewUnreviewed) {
 			continue
 		}
 		if !e.Verified {

@@ -16,6 +16,8 @@ type demandPageData struct {
 	Sections   []sectionRow
 	Final      bool // every section's latest version is approved
 	Approved   int
+	// Incident warns that the records print another date of incident.
+	Incident *incidentWarning
 }
 
 // sectionRow is a section's state: its latest version and the approval in
@@ -57,6 +59,10 @@ func (s *Handler) DemandPage(w http.ResponseWriter, r *http.Request, rc *core.Si
 		return
 	}
 	p := demandPageData{Generated: ok, Generation: rec.Generation, Final: rec.Approved()}
+	if p.Incident, err = s.incidentWarning(r, m.ID); err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
 	for _, k := range rec.Generation.Keys {
 		v, ok := rec.Latest(k)
 		if !ok {
