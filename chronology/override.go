@@ -149,8 +149,9 @@ func (ps *providerSet) apply(o ProviderOverride) bool {
 		if q := ps.byName(name); q != nil && q.ID != p.ID {
 			return ps.merge(p.ID, q.ID)
 		}
-		addAlias(p, p.Name)
+		old := p.Name
 		p.Name = name
+		addAlias(p, old)
 		ps.relabel(func(id string) bool { return id == p.ID }, p.ID, name)
 		return true
 	case OverrideMerge:

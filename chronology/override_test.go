@@ -132,6 +132,14 @@ func TestMergeKeepsAliases(t *testing.T) {
 	}
 }
 
+func TestRenameKeepsOldName(t *testing.T) {
+	c := overrideChronology()
+	ApplyProviderOverrides(&c, []ProviderOverride{{Kind: OverrideRename, ProviderID: "p-pt", Name: "Harbor Physical Therapy"}})
+	if p := c.Providers[0]; p.Name != "Harbor Physical Therapy" || strings.Join(p.Aliases, "|") != "Harbor PT" {
+		t.Errorf("renamed provider = %+v", p)
+	}
+}
+
 func TestProviderCorrectionRefiles(t *testing.T) {
 	c := overrideChronology()
 	ApplyReviews(&c, []EntryReview{{MatterID: "m1", EntryID: "e2", State: ReviewCorrected, Fields: map[string]string{"provider": "Harbor PT"}, UserID: "u", Username: "u"}})

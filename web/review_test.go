@@ -160,6 +160,12 @@ func TestBulkVerify(t *testing.T) {
 		t.Fatalf("%d reviews stored before confirmation", len(rs))
 	}
 	res, body = pl.post(path, url.Values{"provider": {provider}, "confirm": {"yes"}})
+	if strings.Contains(body, `name="flags"`) {
+		// Some of the entries carry open flags: verified only when the
+		// reviewer also confirms having checked them.
+		wantStatus(t, "bulk with open flags, not confirmed", res, body, http.StatusConflict)
+		res, body = pl.post(path, url.Values{"provider": {provider}, "confirm": {"yes"}, "flags": {"yes"}})
+	}
 	wantStatus(t, "bulk", res, body, http.StatusSeeOther)
 	for _, e := range env.chronology(t).Entries {
 		verified := e.Review == chronology.ReviewVerified

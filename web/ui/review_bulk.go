@@ -59,10 +59,15 @@ func (s *Handler) ReviewBulk(w http.ResponseWriter, r *http.Request, rc *core.Si
 		s.NotFound(w, r)
 		return
 	}
-	if r.PostFormValue("confirm") != "yes" || (len(p.Flagged) > 0 && r.PostFormValue("flags") != "yes") {
+	confirmed := r.PostFormValue("confirm") == "yes"
+	flagsUnconfirmed := len(p.Flagged) > 0 && r.PostFormValue("flags") != "yes"
+	if !confirmed || flagsUnconfirmed || (p.Unknown > 0 && len(rs) == 0) {
 		status := http.StatusOK
-		if r.PostFormValue("confirm") == "yes" {
+		switch {
+		case confirmed && flagsUnconfirmed:
 			status, p.Error = http.StatusConflict, "Some entries carry flags nobody has dismissed: tick the box to say you checked them, or deal with the flags first."
+		case confirmed:
+			status = http.StatusConflict
 		}
 		s.render(w, r, status, "review_bulk", view{Title: "Verify entries in bulk", Matter: &m, Nav: "chronology", Data: p})
 		return
