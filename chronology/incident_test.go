@@ -83,3 +83,41 @@ func pageOf(ps []extract.Page, c extract.Citation) extract.Page {
 	}
 	return extract.Page{}
 }
+
+// TestBuildIncidentFlag: Build raises incident_date flags, citing the
+// pages, when the matter's date of incident is a day off from the records
+// (a printed "DOI" and the first ER visit), and none when it agrees.
+func TestBuildIncidentFlag(t *testing.T) {
+	doiPage := "COASTAL ORTHOPAEDICS\nPatient: J. Doe   DOI: 03/10/2023\nClaim no. 44-1"
+	tests := []struct {
+		name     string
+		incident dates.Date
+		want     []string // documents cited, in order
+	}{
+		{"agrees", incident, nil},
+		{"one day late", incident.AddDays(1), []string{"doc-doi", "doc-er"}},
+		{"none", dates.Date{}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := richMatter()
+			m.DateOfIncident = tc.incident
+			srcs := append(richSources(), source("doc-doi", "intake.pdf", []extract.Page{textPage("doc-doi", 1, doiPage)}, extract.Result{}))
+			c := Build(m, srcs, Options{})
+			var got []Flag
+			for _, f := range c.Flags {
+				if f.Kind == FlagIncidentDate {
+					got = append(got, f)
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d incident_date flags %+v, want %d", len(got), got, tc.want)
+			}
+			for i, f := range got {
+				if len(f.Citations) != 1 || f.Citations[0].DocumentID != tc.want[i] || f.Citations[0].Bates == "" {
+					t.Errorf("flag %d cites %+v, want a page of %s with its Bates number", i, f.Citations, tc.want[i])
+				}
+			}
+		})
+	}
+}
