@@ -111,7 +111,7 @@ func TestBuildIncidentFlag(t *testing.T) {
 				}
 			}
 			if len(got) != len(tc.want) {
-				t.Fatalf("%d incident_date flags %+v, want %d", len(got), got, tc.want)
+				t.Fatalf("%d incident_date flags %+v, want %d", len(got), got, len(tc.want))
 			}
 			for i, f := range got {
 				if len(f.Citations) != 1 || f.Citations[0].DocumentID != tc.want[i] || f.Citations[0].Bates == "" {
