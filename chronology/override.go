@@ -78,6 +78,46 @@ func (o ProviderOverride) Validate() error {
 	return nil
 }
 
+// CheckTargets reports what the override names that c does not hold: a
+// provider to rename or merge, or an entry to reassign. nil when all are
+// there.
+func (o ProviderOverride) CheckTargets(c *Chronology) error {
+	ps := newProviderSet(c)
+	switch o.Kind {
+	case OverrideRename:
+		if ps.byID(o.ProviderID) == nil {
+			return errors.New("rename: that provider is not in this chronology")
+		}
+	case OverrideMerge:
+		if ps.byID(o.ProviderID) == nil || ps.byID(o.IntoID) == nil {
+			return errors.New("merge: choose two providers of this chronology")
+		}
+	case OverrideReassign:
+		ids := map[string]bool{}
+		for _, e := range c.AllEntries() {
+			ids[e.ID] = true
+		}
+		for _, id := range o.EntryIDs {
+			if !ids[id] {
+				return errors.New("reassign: a selected entry is not in this chronology")
+			}
+		}
+	}
+	return nil
+}
+
+// AuditDetail describes the override for the audit log: kind and ids,
+// never a provider's name (names can tell a patient's care).
+func (o ProviderOverride) AuditDetail() string {
+	switch o.Kind {
+	case OverrideRename:
+		return "rename " + o.ProviderID
+	case OverrideMerge:
+		return "merge " + o.ProviderID + " into " + o.IntoID
+	}
+	return fmt.Sprintf("reassign %d entries: %s", len(o.EntryIDs), strings.Join(o.EntryIDs, " "))
+}
+
 // ApplyProviderOverrides applies the overrides to c, oldest first: entries,
 // undated entries, bills, bill totals and specials follow, summaries and
 // flag messages name the new provider, an unknown_provider flag whose

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -151,9 +152,34 @@ func TestProviderOverrides(t *testing.T) {
 	if got := entriesOf(c, lake); len(got) != len(moved) {
 		t.Errorf("undoing the merge changed the split: %v", got)
 	}
+	// The same through the API, with the service token.
+	api := env.srv.URL + "/api/matters/" + env.matter + "/providers/overrides"
+	req, _ := http.NewRequest("POST", api, strings.NewReader(`{"kind":"merge","provider_id":"`+lake+`","into_id":"`+pt+`"}`))
+	code, out := do(t, req, true)
+	var added chronology.ProviderOverride
+	if err := json.Unmarshal(out, &added); code != http.StatusCreated || err != nil || added.ID == 0 || added.Username != "service-token" {
+		t.Fatalf("API merge: %d %s", code, out)
+	}
+	if got := entriesOf(env.chronology(t), lake); len(got) != 0 {
+		t.Errorf("after the API merge %d entries left under the split provider", len(got))
+	}
+	req, _ = http.NewRequest("POST", api, strings.NewReader(`{"kind":"merge","provider_id":"prov-nope","into_id":"`+pt+`"}`))
+	if code, out := do(t, req, true); code != http.StatusUnprocessableEntity {
+		t.Errorf("API merge of an unknown provider: %d %s", code, out)
+	}
+	req, _ = http.NewRequest("DELETE", api+"/"+i64(added.ID), nil)
+	if code, out := do(t, req, true); code != http.StatusOK {
+		t.Errorf("API undo: %d %s", code, out)
+	}
+	req, _ = http.NewRequest("GET", api, nil)
+	code, out = do(t, req, true)
+	var list []chronology.ProviderOverride
+	if err := json.Unmarshal(out, &list); code != http.StatusOK || err != nil || len(list) != 2 {
+		t.Errorf("API list: %d %s", code, out)
+	}
 	acts := env.auditActions(t)
-	if acts[access.AuditProviderOverride] != 3 || acts[access.AuditProviderUndo] != 1 {
-		t.Errorf("audit: %d overrides, %d undos; want 3 and 1", acts[access.AuditProviderOverride], acts[access.AuditProviderUndo])
+	if acts[access.AuditProviderOverride] != 4 || acts[access.AuditProviderUndo] != 2 {
+		t.Errorf("audit: %d overrides, %d undos; want 4 and 2", acts[access.AuditProviderOverride], acts[access.AuditProviderUndo])
 	}
 
 	// Bulk verify refuses entries under "Unknown provider": name a provider
@@ -298,6 +324,19 @@ func TestFlagsWorkspace(t *testing.T) {
 		if acts[a] != 1 {
 			t.Errorf("audit %s: %d rows, want 1", a, acts[a])
 		}
+	}
+
+	// The API lists the flags with their keys and states.
+	req, _ := http.NewRequest("GET", env.srv.URL+"/api/matters/"+env.matter+"/flags", nil)
+	code, out := do(t, req, true)
+	var fl struct {
+		Flags []struct{ Key, Kind, State string }
+		Tasks []chronology.Task
+	}
+	if err := json.Unmarshal(out, &fl); code != http.StatusOK || err != nil || len(fl.Flags) != len(c.Flags) || len(fl.Tasks) != 1 {
+		t.Errorf("API flags: %d %.300s", code, out)
+	} else if fl.Flags[0].Key != key || fl.Flags[0].State != chronology.FlagOpen {
+		t.Errorf("API flag 0: %+v", fl.Flags[0])
 	}
 
 	// An incident date the records contradict is shown before drafting.

@@ -41,6 +41,10 @@ func routes(c *core.Core, a *api.Handler, u *ui.Handler, river http.Handler) []r
 		{"GET /api/matters/{matter}/progress", c.API(access.ViewMatter, a.MatterProgress)},
 		{"GET /api/matters/{matter}/chronology", c.API(access.ViewMatter, a.MatterChronology)},
 		{"GET /api/matters/{matter}/search", c.API(access.ViewMatter, a.MatterSearch)},
+		{"GET /api/matters/{matter}/flags", c.API(access.ViewMatter, a.MatterFlags)},
+		{"GET /api/matters/{matter}/providers/overrides", c.API(access.ViewMatter, a.ProviderOverrides)},
+		{"POST /api/matters/{matter}/providers/overrides", c.API(access.ReviewEntries, a.ProviderOverrideAdd)},
+		{"DELETE /api/matters/{matter}/providers/overrides/{id}", c.API(access.ReviewEntries, a.ProviderOverrideDelete)},
 
 		// Signing in and out.
 		{"GET /signin", http.HandlerFunc(u.SignInForm)},

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
@@ -44,8 +43,8 @@ func (s *Handler) ProviderOverride(w http.ResponseWriter, r *http.Request, rc *c
 	if !ok {
 		return
 	}
-	if msg := overrideTargetsMissing(&c, o); msg != "" {
-		s.Error(w, r, http.StatusUnprocessableEntity, msg)
+	if err := o.CheckTargets(&c); err != nil {
+		s.Error(w, r, http.StatusUnprocessableEntity, sentence(err.Error())+".")
 		return
 	}
 	id, err := s.Store.AddProviderOverride(r.Context(), o)
@@ -53,7 +52,7 @@ func (s *Handler) ProviderOverride(w http.ResponseWriter, r *http.Request, rc *c
 		s.ServerError(w, r, fmt.Errorf("store provider override: %w", err))
 		return
 	}
-	if err := s.Audit(r, access.AuditProviderOverride, m.ID, "provider override "+strconv.FormatInt(id, 10), overrideDetail(o)); err != nil {
+	if err := s.Audit(r, access.AuditProviderOverride, m.ID, "provider override "+strconv.FormatInt(id, 10), o.AuditDetail()); err != nil {
 		s.ServerError(w, r, err)
 		return
 	}
@@ -62,44 +61,6 @@ func (s *Handler) ProviderOverride(w http.ResponseWriter, r *http.Request, rc *c
 		back = "providers"
 	}
 	http.Redirect(w, r, fmt.Sprintf("/matters/%s/%s?notice=%s", url.PathEscape(m.ID), back, overrideNotices[o.Kind]), http.StatusSeeOther)
-}
-
-// overrideTargetsMissing says what the override names that the
-// chronology does not hold ("" when everything is there).
-func overrideTargetsMissing(c *chronology.Chronology, o chronology.ProviderOverride) string {
-	provs := map[string]bool{}
-	for _, p := range c.Providers {
-		provs[p.ID] = true
-	}
-	switch o.Kind {
-	case chronology.OverrideRename:
-		if !provs[o.ProviderID] {
-			return "That provider is not in this chronology."
-		}
-	case chronology.OverrideMerge:
-		if !provs[o.ProviderID] || !provs[o.IntoID] {
-			return "Choose two providers of this chronology to merge."
-		}
-	case chronology.OverrideReassign:
-		for _, id := range o.EntryIDs {
-			if findEntry(c, id) == nil {
-				return "A selected entry is not in this chronology."
-			}
-		}
-	}
-	return ""
-}
-
-// overrideDetail describes an override for the audit log: kind and ids,
-// never a provider's name (names can identify a patient's care).
-func overrideDetail(o chronology.ProviderOverride) string {
-	switch o.Kind {
-	case chronology.OverrideRename:
-		return "rename " + o.ProviderID
-	case chronology.OverrideMerge:
-		return "merge " + o.ProviderID + " into " + o.IntoID
-	}
-	return fmt.Sprintf("reassign %d entries: %s", len(o.EntryIDs), strings.Join(o.EntryIDs, " "))
 }
 
 // ProviderOverrideUndo deletes an override; the providers, entries and
@@ -115,7 +76,7 @@ func (s *Handler) ProviderOverrideUndo(w http.ResponseWriter, r *http.Request, r
 		s.Fail(w, r, err, http.StatusNotFound, "There is no such provider change to undo.")
 		return
 	}
-	if err := s.Audit(r, access.AuditProviderUndo, m.ID, "provider override "+strconv.FormatInt(id, 10), overrideDetail(o)); err != nil {
+	if err := s.Audit(r, access.AuditProviderUndo, m.ID, "provider override "+strconv.FormatInt(id, 10), o.AuditDetail()); err != nil {
 		s.ServerError(w, r, err)
 		return
 	}
