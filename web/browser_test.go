@@ -156,7 +156,7 @@ func browserMergeAndDismiss(c *chrome) {
 	c.click(`nav.matter-nav a[href$="/providers"]`)
 	before := eval[int](c, `document.querySelectorAll("table.providers tbody tr").length`)
 	row := eval[string](c, `(() => {
-		const tr = [...document.querySelectorAll("table.providers tbody tr")].find(r => r.textContent.includes("Parkway Orthopaedic"));
+		const tr = [...document.querySelectorAll("table.providers tbody tr")].find(r => r.cells[0].textContent.includes("Parkway Orthopaedic"));
 		const sel = tr.querySelector("select[name=into]");
 		sel.value = [...sel.options].find(o => o.text.includes("Momentum Physical")).value;
 		return tr.id;

@@ -116,8 +116,10 @@ func TestEntryReviewRoundTrip(t *testing.T) {
 		t.Error("the chronology filtered on corrected entries does not show the entry as corrected")
 	}
 
-	// A correction that changes nothing is refused.
+	// A correction that changes nothing is refused. The provider's
+	// correction renamed it in the summary too: the form shows that now.
 	form.Set("f_provider", "Corrected Clinic of Testing")
+	form.Set("f_summary", entryOf(t, env.chronology(t), e.ID).Summary)
 	res, body = review(form)
 	wantStatus(t, "empty correction", res, body, http.StatusUnprocessableEntity)
 
