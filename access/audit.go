@@ -31,6 +31,14 @@ const (
 	AuditDemandApprove = "demand_approve"
 	AuditExport        = "export"
 	AuditSearch        = "search"
+	// Provider overrides; Detail names the kind, ids and entry count.
+	AuditProviderOverride = "provider_override"
+	AuditProviderUndo     = "provider_override_undo"
+	// Flags and tasks; Detail holds the flag's kind or the task's status.
+	AuditFlagDismiss = "flag_dismiss"
+	AuditFlagRestore = "flag_restore"
+	AuditTaskCreate  = "task_create"
+	AuditTaskStatus  = "task_status"
 )
 
 // Event is one audit row. Object names the thing acted on (an entry id,

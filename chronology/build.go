@@ -123,7 +123,7 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 		used[t.ProviderID] = true
 	}
 	c.Providers = provs.providers(used)
-	c.Flags = b.flags()
+	c.Flags = append(b.flags(), b.incidentFlags(c.Entries, c.Providers)...)
 	var u extract.Usage
 	for _, s := range sources {
 		u.PromptTokens += s.Result.Usage.PromptTokens

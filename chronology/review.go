@@ -175,7 +175,9 @@ func (e *Entry) setField(f, v string) {
 // the extracted values in Corrections. Reviews of entries no longer in the
 // chronology (records removed or re-extracted) are ignored. Entries are
 // re-sorted when a date was corrected; an undated entry given a date by a
-// reviewer moves into Entries. It returns the number of reviews applied.
+// reviewer moves into Entries. An entry whose provider was corrected is
+// filed under the provider of that name (see followProviderCorrections).
+// It returns the number of reviews applied.
 func ApplyReviews(c *Chronology, reviews []EntryReview) int {
 	byEntry := map[string][]EntryReview{}
 	for _, r := range reviews {
@@ -202,6 +204,7 @@ func ApplyReviews(c *Chronology, reviews []EntryReview) int {
 	if redate {
 		sort.SliceStable(c.Entries, func(a, b int) bool { return c.Entries[a].Date.Before(c.Entries[b].Date) })
 	}
+	followProviderCorrections(c)
 	return applied
 }
 
@@ -300,8 +303,21 @@ func ForDemand(c Chronology) Chronology {
 // on their pages. Entries with a quote not found (Verified false) are left
 // for a one-by-one check and counted in skipped.
 func BulkVerify(c Chronology, providerID, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
+	return bulkVerify(c, func(e *Entry) bool { return e.ProviderID == providerID }, userID, username, at)
+}
+
+// BulkVerifyEntries is BulkVerify of the dated entries ids (a selection).
+func BulkVerifyEntries(c Chronology, ids []string, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	return bulkVerify(c, func(e *Entry) bool { return want[e.ID] }, userID, username, at)
+}
+
+func bulkVerify(c Chronology, match func(*Entry) bool, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
 	for _, e := range c.Entries {
-		if e.ProviderID != providerID || (e.Review != "" && e.Review != ReviewUnreviewed) {
+		if !match(&e) || (e.Review != "" && e.Review != ReviewUnreviewed) {
 			continue
 		}
 		if !e.Verified {

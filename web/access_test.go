@@ -64,7 +64,7 @@ func TestAccessWalk(t *testing.T) {
 	}
 	fill := map[string]string{
 		"matter": "matter-a", "doc": docs[0].ID, "entry": c.Entries[0].ID, "section": key,
-		"page": "1", "user": victim.ID,
+		"page": "1", "user": victim.ID, "id": "1", "kind": "rename", "flag": "f-0000000000",
 	}
 	secrets := []string{docs[0].File, c.Entries[0].Provider}
 

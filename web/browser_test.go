@@ -59,8 +59,8 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 // TestBrowserReviewWorkflow drives the review workflow in headless
 // Chromium: a paralegal signs in, creates a matter, uploads the small
 // bundle (born-digital and scanned, OCR'd), waits for processing, opens an
-// entry beside its highlighted page and verifies it, and generates the
-// demand; an admin assigns an attorney, who edits a section, reads the
+// entry beside its highlighted page and verifies it, merges a provider,
+// dismisses a flag, and generates the demand; an admin assigns an attorney, who edits a section, reads the
 // diff, approves it, exports the DOCX and finds the export in the audit
 // log. The chronology must not overflow at 800px. Screenshots of every
 // main page go to $MEDCHRON_SCREENSHOTS (default test-output/screenshots).
@@ -75,6 +75,7 @@ func TestBrowserReviewWorkflow(t *testing.T) {
 	browserUpload(c)
 	lap("processing done")
 	browserVerifyEntry(c)
+	browserMergeAndDismiss(c)
 	browserGenerateAndAssign(c, env.users[access.RoleAttorney].ID)
 	browserEditApprove(c)
 	lap("section approved")
@@ -145,6 +146,38 @@ func browserVerifyEntry(c *chrome) {
 		c.fatalf("the entry's badge says %q, want verified", got)
 	}
 	c.wantText("main .notice", "Entry verified.")
+}
+
+// browserMergeAndDismiss: the paralegal merges the orthopaedic practice
+// into the therapy clinic on the providers page (the merged name stays as
+// an alias), then dismisses a flag with a reason in the flags workspace.
+func browserMergeAndDismiss(c *chrome) {
+	c.stepf("3b. merge a provider, dismiss a flag")
+	c.click(`nav.matter-nav a[href$="/providers"]`)
+	before := eval[int](c, `document.querySelectorAll("table.providers tbody tr").length`)
+	row := eval[string](c, `(() => {
+		const tr = [...document.querySelectorAll("table.providers tbody tr")].find(r => r.cells[0].textContent.includes("Parkway Orthopaedic"));
+		const sel = tr.querySelector("select[name=into]");
+		sel.value = [...sel.options].find(o => o.text.includes("Momentum Physical")).value;
+		return tr.id;
+	})()`)
+	c.click("#" + row + ` form[action$="/merge"] button[type="submit"]`)
+	c.wantText("main .notice", "Providers merged")
+	if after := eval[int](c, `document.querySelectorAll("table.providers tbody tr").length`); after != before-1 {
+		c.fatalf("after the merge %d providers, want %d", after, before-1)
+	}
+	c.wantText("table.providers", "also printed as")
+	c.wantText(".overrides", "Merged")
+	c.shot("providers.png")
+
+	c.click(`nav.matter-nav a[href$="/flags"]`)
+	c.do(chromedp.SendKeys(chromedp.CSS(`li.flag:not(.dismissed) input[name="reason"]`), "Checked against the pages: unrelated"))
+	c.click(`li.flag:not(.dismissed) button[value="dismiss"]`)
+	c.wantText("main .notice", "Flag dismissed.")
+	if n := eval[int](c, `document.querySelectorAll("li.flag.dismissed").length`); n != 1 {
+		c.fatalf("%d dismissed flags shown, want 1", n)
+	}
+	c.shot("flags.png")
 }
 
 // browserGenerateAndAssign: the paralegal generates the demand; an admin

@@ -81,7 +81,8 @@ func newReviewEnvOn(t *testing.T, opts app.Config, set func(*web.Config)) *revie
 	return env
 }
 
-// chronology returns the matter's chronology as reviewed.
+// chronology returns the matter's chronology as reviewed: provider
+// overrides and entry reviews applied, as every page reads it.
 func (env *reviewEnv) chronology(t *testing.T) chronology.Chronology {
 	t.Helper()
 	ctx := context.Background()
@@ -89,6 +90,11 @@ func (env *reviewEnv) chronology(t *testing.T) chronology.Chronology {
 	if err != nil {
 		t.Fatal(err)
 	}
+	os, err := env.store.ProviderOverrides(ctx, env.matter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chronology.ApplyProviderOverrides(&c, os)
 	rs, err := env.store.EntryReviews(ctx, env.matter)
 	if err != nil {
 		t.Fatal(err)

@@ -116,8 +116,10 @@ func TestEntryReviewRoundTrip(t *testing.T) {
 		t.Error("the chronology filtered on corrected entries does not show the entry as corrected")
 	}
 
-	// A correction that changes nothing is refused.
+	// A correction that changes nothing is refused. The provider's
+	// correction renamed it in the summary too: the form shows that now.
 	form.Set("f_provider", "Corrected Clinic of Testing")
+	form.Set("f_summary", entryOf(t, env.chronology(t), e.ID).Summary)
 	res, body = review(form)
 	wantStatus(t, "empty correction", res, body, http.StatusUnprocessableEntity)
 
@@ -160,6 +162,12 @@ func TestBulkVerify(t *testing.T) {
 		t.Fatalf("%d reviews stored before confirmation", len(rs))
 	}
 	res, body = pl.post(path, url.Values{"provider": {provider}, "confirm": {"yes"}})
+	if strings.Contains(body, `name="flags"`) {
+		// Some of the entries carry open flags: verified only when the
+		// reviewer also confirms having checked them.
+		wantStatus(t, "bulk with open flags, not confirmed", res, body, http.StatusConflict)
+		res, body = pl.post(path, url.Values{"provider": {provider}, "confirm": {"yes"}, "flags": {"yes"}})
+	}
 	wantStatus(t, "bulk", res, body, http.StatusSeeOther)
 	for _, e := range env.chronology(t).Entries {
 		verified := e.Review == chronology.ReviewVerified

@@ -41,6 +41,10 @@ func routes(c *core.Core, a *api.Handler, u *ui.Handler, river http.Handler) []r
 		{"GET /api/matters/{matter}/progress", c.API(access.ViewMatter, a.MatterProgress)},
 		{"GET /api/matters/{matter}/chronology", c.API(access.ViewMatter, a.MatterChronology)},
 		{"GET /api/matters/{matter}/search", c.API(access.ViewMatter, a.MatterSearch)},
+		{"GET /api/matters/{matter}/flags", c.API(access.ViewMatter, a.MatterFlags)},
+		{"GET /api/matters/{matter}/providers/overrides", c.API(access.ViewMatter, a.ProviderOverrides)},
+		{"POST /api/matters/{matter}/providers/overrides", c.API(access.ReviewEntries, a.ProviderOverrideAdd)},
+		{"DELETE /api/matters/{matter}/providers/overrides/{id}", c.API(access.ReviewEntries, a.ProviderOverrideDelete)},
 
 		// Signing in and out.
 		{"GET /signin", http.HandlerFunc(u.SignInForm)},
@@ -79,6 +83,15 @@ func routes(c *core.Core, a *api.Handler, u *ui.Handler, river http.Handler) []r
 		{"GET /matters/{matter}/documents/{doc}/pages/{page}", c.MatterPage(access.ViewMatter, u.PageView)},
 		{"GET /matters/{matter}/documents/{doc}/pages/{page}/image.png", c.MatterPage(access.ViewMatter, u.PageImage)},
 		{"GET /matters/{matter}/search", c.MatterPage(access.ViewMatter, u.SearchPage)},
+
+		// Providers, flags and tasks of a matter.
+		{"GET /matters/{matter}/providers", c.MatterPage(access.ViewMatter, u.ProvidersPage)},
+		{"POST /matters/{matter}/providers/{kind}", c.MatterPage(access.ReviewEntries, u.ProviderOverride)},
+		{"POST /matters/{matter}/providers/overrides/{id}/undo", c.MatterPage(access.ReviewEntries, u.ProviderOverrideUndo)},
+		{"GET /matters/{matter}/flags", c.MatterPage(access.ViewMatter, u.FlagsPage)},
+		{"POST /matters/{matter}/flags/{flag}", c.MatterPage(access.ReviewEntries, u.FlagDecide)},
+		{"POST /matters/{matter}/tasks", c.MatterPage(access.ReviewEntries, u.TaskCreate)},
+		{"POST /matters/{matter}/tasks/{id}/status", c.MatterPage(access.ReviewEntries, u.TaskStatus)},
 
 		// Demand letter.
 		{"GET /matters/{matter}/demand", c.MatterPage(access.ViewMatter, u.DemandPage)},

@@ -13,3 +13,7 @@ type ReviewStore = core.ReviewStore
 // DemandStore keeps the demand letter's generations, versions and
 // approvals. Versions and approvals are append-only.
 type DemandStore = core.DemandStore
+
+// CurationStore keeps a matter's provider overrides, decisions on flags
+// and tasks.
+type CurationStore = core.CurationStore

@@ -25,3 +25,14 @@ func TestWorkflowConformance(t *testing.T) {
 	}
 	storetest.RunWorkflow(t, func(*testing.T) (storetest.WorkflowStore, storetest.Exec) { return s, exec })
 }
+
+// TestCurationConformance runs the curation suite (provider overrides,
+// flag decisions, tasks) on one new database shared by its subtests.
+func TestCurationConformance(t *testing.T) {
+	s := openMigrated(t)
+	exec := func(ctx context.Context, query string) error {
+		_, err := s.Pool().Exec(ctx, query)
+		return err
+	}
+	storetest.RunCuration(t, func(*testing.T) (storetest.CurationStore, storetest.Exec) { return s, exec })
+}

@@ -40,6 +40,18 @@ func TestWorkflowConformance(t *testing.T) {
 	})
 }
 
+// TestCurationConformance runs the curation suite (provider overrides,
+// flag decisions, tasks) on a new SQLite file per subtest.
+func TestCurationConformance(t *testing.T) {
+	storetest.RunCuration(t, func(t *testing.T) (storetest.CurationStore, storetest.Exec) {
+		s := open(t)
+		return s, func(ctx context.Context, query string) error {
+			_, err := s.DB().ExecContext(ctx, query)
+			return err
+		}
+	})
+}
+
 // TestCodesConformance runs the code table's suite on a new SQLite file.
 func TestCodesConformance(t *testing.T) {
 	storetest.RunCodes(t, func(t *testing.T) store.Codes { return open(t) })

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
@@ -9,21 +10,73 @@ import (
 )
 
 // Flag filters of the chronology page: an entry passes when it has any of
-// the checked ones.
+// the checked ones. Besides these, "kind:" and a flag kind selects the
+// entries each flag of that kind concerns (chronology.FlagEntries).
 const (
 	filterGap        = "gap"
 	filterPre        = "pre"
 	filterUnverified = "unverified"
 	filterDuplicate  = "duplicate"
-	filterMissing    = "missing"
+	filterKind       = "kind:"
+	// filterMissing is the address of the missing-records filter before
+	// the filters were derived from the flags; it still works.
+	filterMissing = "missing"
 )
 
-var flagFilters = []struct{ Key, Label string }{
-	{filterGap, "Gap before or after"},
-	{filterPre, "Pre-incident"},
-	{filterUnverified, "Quote not found"},
-	{filterDuplicate, "Duplicate page"},
-	{filterMissing, "Missing records"},
+// flagFilter is one checkbox of the flag filters, with the number of
+// entries it selects.
+type flagFilter struct {
+	Key, Label string
+	Count      int
+}
+
+// flagFilters lists the flag filters that select something in c: gaps,
+// pre-incident entries, quotes not found, duplicate pages, and every kind
+// of flag the chronology holds, each with its count.
+func flagFilters(c *chronology.Chronology, m entryMarks) []flagFilter {
+	var gap, pre, unv, dup int
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		if m.gapBefore[e.ID] || m.gapAfter[e.ID] {
+			gap++
+		}
+		if e.PreIncident {
+			pre++
+		}
+		if !e.Verified {
+			unv++
+		}
+		if m.duplicates[e.ID] {
+			dup++
+		}
+	}
+	var out []flagFilter
+	add := func(key, label string, n int) {
+		if n > 0 {
+			out = append(out, flagFilter{Key: key, Label: label, Count: n})
+		}
+	}
+	add(filterGap, "Gap before or after", gap)
+	add(filterPre, "Pre-incident", pre)
+	add(filterUnverified, "Quote not found", unv)
+	add(filterDuplicate, "Duplicate page", dup)
+	kinds := make([]string, 0, len(m.kinds))
+	for k := range m.kinds {
+		if k != chronology.FlagUnverified {
+			kinds = append(kinds, k)
+		}
+	}
+	sort.Slice(kinds, func(a, b int) bool { return flagKindLabel(kinds[a]) < flagKindLabel(kinds[b]) })
+	for _, k := range kinds {
+		n := 0
+		for i := range c.Entries {
+			if m.kinds[k][c.Entries[i].ID] {
+				n++
+			}
+		}
+		add(filterKind+k, flagKindLabel(k), n)
+	}
+	return out
 }
 
 var reviewStates = []string{chronology.ReviewUnreviewed, chronology.ReviewVerified, chronology.ReviewCorrected, chronology.ReviewRejected}
@@ -45,10 +98,13 @@ func parseChronoFilter(q url.Values) chronoFilter {
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Flags: map[string]bool{},
 	}
 	for _, v := range q["flag"] {
-		for _, ff := range flagFilters {
-			if v == ff.Key {
-				f.Flags[v] = true
-			}
+		switch {
+		case v == filterMissing:
+			f.Flags[filterKind+chronology.FlagMissingRecords] = true
+		case v == filterGap || v == filterPre || v == filterUnverified || v == filterDuplicate:
+			f.Flags[v] = true
+		case strings.HasPrefix(v, filterKind) && validKind.MatchString(strings.TrimPrefix(v, filterKind)):
+			f.Flags[v] = true
 		}
 	}
 	if f.From != "" {
@@ -76,12 +132,13 @@ func (f chronoFilter) Active() bool {
 // entryMarks are the facts about entries the flag filters look at.
 type entryMarks struct {
 	gapBefore, gapAfter map[string]bool
-	duplicatePages      map[chronology.PageRef]bool
-	flagged             map[string][]string // entry id → flag kinds naming it
+	duplicates          map[string]bool            // entries citing a duplicate page or the page it repeats
+	kinds               map[string]map[string]bool // flag kind → entries its flags concern
 }
 
 func markEntries(c *chronology.Chronology) entryMarks {
-	m := entryMarks{gapBefore: map[string]bool{}, gapAfter: map[string]bool{}, duplicatePages: map[chronology.PageRef]bool{}, flagged: map[string][]string{}}
+	m := entryMarks{gapBefore: map[string]bool{}, gapAfter: map[string]bool{},
+		duplicates: chronology.DuplicateEntries(c), kinds: map[string]map[string]bool{}}
 	for _, g := range c.Gaps {
 		if g.BeforeEntryID != "" {
 			m.gapBefore[g.BeforeEntryID] = true
@@ -90,33 +147,29 @@ func markEntries(c *chronology.Chronology) entryMarks {
 			m.gapAfter[g.AfterEntryID] = true
 		}
 	}
-	for _, d := range c.Duplicates {
-		m.duplicatePages[chronology.PageRef{DocumentID: d.DocumentID, Page: d.Page}] = true
-	}
 	for _, f := range c.Flags {
-		for _, id := range f.EntryIDs {
-			m.flagged[id] = append(m.flagged[id], f.Kind)
+		set := m.kinds[f.Kind]
+		if set == nil {
+			set = map[string]bool{}
+			m.kinds[f.Kind] = set
+		}
+		for id := range chronology.FlagEntries(c, f) {
+			set[id] = true
 		}
 	}
 	return m
 }
 
-func (m entryMarks) duplicate(e *chronology.Entry) bool {
-	for _, c := range e.Citations {
-		if m.duplicatePages[chronology.PageRef{DocumentID: c.DocumentID, Page: c.Page}] {
-			return true
+// flagged returns the kinds of flag concerning entry id, sorted.
+func (m entryMarks) flagged(id string) []string {
+	var out []string
+	for k, set := range m.kinds {
+		if set[id] {
+			out = append(out, k)
 		}
 	}
-	return false
-}
-
-func (m entryMarks) has(e *chronology.Entry, kind string) bool {
-	for _, k := range m.flagged[e.ID] {
-		if k == kind {
-			return true
-		}
-	}
-	return false
+	sort.Strings(out)
+	return out
 }
 
 // match reports whether e passes the filter.
@@ -143,9 +196,13 @@ func (f chronoFilter) match(e *chronology.Entry, m entryMarks) bool {
 	case f.Flags[filterGap] && (m.gapBefore[e.ID] || m.gapAfter[e.ID]):
 	case f.Flags[filterPre] && e.PreIncident:
 	case f.Flags[filterUnverified] && !e.Verified:
-	case f.Flags[filterDuplicate] && m.duplicate(e):
-	case f.Flags[filterMissing] && m.has(e, chronology.FlagMissingRecords):
+	case f.Flags[filterDuplicate] && m.duplicates[e.ID]:
 	default:
+		for k := range f.Flags {
+			if kind, ok := strings.CutPrefix(k, filterKind); ok && m.kinds[kind][e.ID] {
+				return true
+			}
+		}
 		return false
 	}
 	return true

@@ -20,10 +20,22 @@ func (s *Handler) ChronologyPage(w http.ResponseWriter, r *http.Request, rc *cor
 	}
 	var p chronoPage
 	if core.IsNotFound(err) {
-		p = chronoPage{Filter: f, FlagFilters: flagFilters, States: reviewStates, Empty: true}
+		p = chronoPage{Filter: f, States: reviewStates, Empty: true}
 	} else if p, err = buildChronoPage(m.ID, &c, f); err != nil {
 		s.ServerError(w, r, err)
 		return
+	} else {
+		states, err := s.flagStates(r, m.ID)
+		if err != nil {
+			s.ServerError(w, r, err)
+			return
+		}
+		p.Incident = incidentWarningOf(m.ID, &c, states)
+		for _, fl := range c.Flags {
+			if !chronology.Dismissed(states, fl) {
+				p.OpenFlags++
+			}
+		}
 	}
 	if err := s.Audit(r, access.AuditMatterView, m.ID, "chronology", ""); err != nil {
 		s.ServerError(w, r, err)

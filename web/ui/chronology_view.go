@@ -13,7 +13,7 @@ import (
 // chronoPage is the chronology page's data.
 type chronoPage struct {
 	Filter      chronoFilter
-	FlagFilters []struct{ Key, Label string }
+	FlagFilters []flagFilter
 	States      []string
 	VisitTypes  []string
 	Providers   []providerRow
@@ -27,6 +27,10 @@ type chronoPage struct {
 	Totals      chronology.Specials
 	Bills       []billRow
 	Empty       bool // no chronology built yet
+	// Incident warns that the records print another date of incident.
+	Incident *incidentWarning
+	// OpenFlags counts the flags nobody dismissed.
+	OpenFlags int
 }
 
 // chronoRow is an entry of the table, with the gap drawn before it.
@@ -54,10 +58,10 @@ type billRow struct {
 
 // buildChronoPage lays out the chronology page for the entries passing f.
 func buildChronoPage(matterID string, c *chronology.Chronology, f chronoFilter) (chronoPage, error) {
-	p := chronoPage{Filter: f, FlagFilters: flagFilters, States: reviewStates, Total: len(c.Entries),
+	marks := markEntries(c)
+	p := chronoPage{Filter: f, FlagFilters: flagFilters(c, marks), States: reviewStates, Total: len(c.Entries),
 		Counts: chronology.ReviewCounts(c.Entries), Totals: c.Specials, Specials: c.Specials.ByProvider}
 	ix := indexDocuments(c)
-	marks := markEntries(c)
 	unfound := unfoundCitations(c)
 	gaps := append([]chronology.Gap(nil), c.Gaps...)
 	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].To.Before(gaps[j].To) })
@@ -132,14 +136,14 @@ func entryFlags(e *chronology.Entry, m entryMarks) []string {
 	if m.gapAfter[e.ID] {
 		out = append(out, "gap after")
 	}
-	if m.duplicate(e) {
+	if m.duplicates[e.ID] {
 		out = append(out, "duplicate page")
 	}
-	for _, k := range m.flagged[e.ID] {
+	for _, k := range m.flagged(e.ID) {
 		if k == chronology.FlagUnverified {
 			continue
 		}
-		out = append(out, strings.ReplaceAll(k, "_", " "))
+		out = append(out, strings.ToLower(flagKindLabel(k)))
 	}
 	return out
 }

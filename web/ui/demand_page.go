@@ -22,6 +22,8 @@ type demandPageData struct {
 	// the letter variants offered.
 	Inputs   inputFields
 	Variants []variantOption
+	// Incident warns that the records print another date of incident.
+	Incident *incidentWarning
 }
 
 // sectionRow is a section's state: its latest version and the approval in
@@ -72,6 +74,10 @@ func (s *Handler) DemandPage(w http.ResponseWriter, r *http.Request, rc *core.Si
 		if c, err := s.ReviewedChronology(r.Context(), m.ID); err == nil {
 			p.Inputs.Occupation = demand.Occupation(c)
 		}
+	}
+	if p.Incident, err = s.incidentWarning(r, m.ID); err != nil {
+		s.ServerError(w, r, err)
+		return
 	}
 	var c chronology.Chronology
 	if ok {

@@ -123,6 +123,13 @@ var notices = map[string]string{
 	"membership": "Matter access updated.",
 	"password":   "Password set; that user was signed out everywhere.",
 	"retried":    "Failed records are being processed again.",
+	"renamed":    "Provider renamed everywhere.",
+	"merged":     "Providers merged everywhere; the merged names are kept as aliases.",
+	"reassigned": "Entries moved to the provider.",
+	"undone":     "Provider change undone.",
+	"dismissed":  "Flag dismissed.",
+	"restored":   "Flag restored.",
+	"task":       "Task saved.",
 }
 
 func noticeText(key string) string { return notices[key] }

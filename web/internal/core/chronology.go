@@ -7,13 +7,20 @@ import (
 )
 
 // ReviewedChronology returns the matter's stored chronology with the
-// reviewers' decisions applied (states, corrections with originals kept).
-// Every page and export reads the chronology through it.
+// reviewers' decisions applied: the matter's provider overrides first
+// (renames, merges, reassignments), then the entry reviews (states,
+// corrections with originals kept). Every page and export reads the
+// chronology through it, so that they all show the same providers.
 func (s *Core) ReviewedChronology(ctx context.Context, matterID string) (chronology.Chronology, error) {
 	c, _, err := s.Store.Chronology(ctx, matterID)
 	if err != nil {
 		return chronology.Chronology{}, err
 	}
+	os, err := s.Store.ProviderOverrides(ctx, matterID)
+	if err != nil {
+		return chronology.Chronology{}, err
+	}
+	chronology.ApplyProviderOverrides(&c, os)
 	rs, err := s.Store.EntryReviews(ctx, matterID)
 	if err != nil {
 		return chronology.Chronology{}, err

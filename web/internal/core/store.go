@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"time"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
@@ -17,6 +18,30 @@ type Store interface {
 	access.Store
 	ReviewStore
 	DemandStore
+	CurationStore
+}
+
+// CurationStore keeps a matter's provider overrides (undone by deleting
+// them), the decisions on its flags (append-only) and its tasks.
+type CurationStore interface {
+	// AddProviderOverride stores an override and returns its id.
+	AddProviderOverride(ctx context.Context, o chronology.ProviderOverride) (int64, error)
+	// DeleteProviderOverride undoes an override and returns it;
+	// store.ErrNotFound when the matter has none with that id.
+	DeleteProviderOverride(ctx context.Context, matterID string, id int64) (chronology.ProviderOverride, error)
+	// ProviderOverrides lists a matter's overrides, oldest first.
+	ProviderOverrides(ctx context.Context, matterID string) ([]chronology.ProviderOverride, error)
+	// AddFlagDecision appends a dismissal or restoration of a flag.
+	AddFlagDecision(ctx context.Context, d chronology.FlagDecision) error
+	// FlagDecisions lists a matter's decisions on flags, oldest first.
+	FlagDecisions(ctx context.Context, matterID string) ([]chronology.FlagDecision, error)
+	// AddTask stores a task and returns its id.
+	AddTask(ctx context.Context, t chronology.Task) (int64, error)
+	// SetTaskStatus sets a task's status; store.ErrNotFound when the
+	// matter has no such task.
+	SetTaskStatus(ctx context.Context, matterID string, id int64, status string, at time.Time) error
+	// Tasks lists a matter's tasks in the order they were made.
+	Tasks(ctx context.Context, matterID string) ([]chronology.Task, error)
 }
 
 // ReviewStore keeps reviewers' decisions on entries, as history.

@@ -157,3 +157,14 @@ document.addEventListener("DOMContentLoaded", () => {
     if (section) follow(section);
   });
 })();
+
+// Chronology selection: "Select all shown" ticks every entry of the table
+// as filtered (a provider, a date range), to move or verify them at once.
+document.addEventListener("DOMContentLoaded", () => {
+  const all = document.querySelector("input[data-select-all]");
+  if (!all) return;
+  all.closest("label").hidden = false;
+  all.addEventListener("change", () => {
+    for (const box of document.querySelectorAll('input[type="checkbox"][form="selection"][name="entry"]')) box.checked = all.checked;
+  });
+});
