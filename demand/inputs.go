@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"time"
 )
 
@@ -86,7 +87,19 @@ type Inputs struct {
 	Deadline string `json:"deadline,omitempty"`
 	// Signature is the firm and attorney signing the letter.
 	Signature string `json:"signature,omitempty"`
+
+	// Answers are the attorney's answers to the adjuster's read (package
+	// demand/adjuster), by point ID: the letter states them in the gaps
+	// section (gaps, delayed first treatment) or after causation (the
+	// other points).
+	Answers map[string]string `json:"adjuster_answers,omitempty"`
 }
+
+// Bounds of the adjuster answers an Inputs may carry.
+const (
+	MaxAnswers     = 200
+	MaxAnswerRunes = 4000
+)
 
 // ReadInputs decodes inputs from JSON (the --demand-inputs file of the
 // command line) and checks them.
@@ -125,6 +138,14 @@ func (in Inputs) Validate() error {
 	for _, l := range in.Liens {
 		if l.Amount < 0 || strings.TrimSpace(l.Holder) == "" {
 			return fmt.Errorf("demand inputs: a lien needs a holder and a non-negative amount")
+		}
+	}
+	if len(in.Answers) > MaxAnswers {
+		return fmt.Errorf("demand inputs: %d adjuster answers, at most %d", len(in.Answers), MaxAnswers)
+	}
+	for _, a := range in.Answers {
+		if utf8.RuneCountInString(a) > MaxAnswerRunes {
+			return fmt.Errorf("demand inputs: an adjuster answer is longer than %d characters", MaxAnswerRunes)
 		}
 	}
 	return nil

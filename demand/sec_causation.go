@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/demand/adjuster"
 )
 
 // causalWords find a clinician relating the injuries to the incident.
@@ -48,6 +49,9 @@ func (l *letter) causation() Section {
 	}
 	b.WriteString("\n\n### Prior history\n\n")
 	b.WriteString(l.priorHistory(w))
+	l.writeAnswers(&b, "\n\n### Points raised by the records\n\n", func(kind string) bool {
+		return kind != adjuster.KindGap && kind != adjuster.KindDelayedTreatment
+	})
 	return w.section(KeyCausation, "Causation and Prior History", b.String())
 }
 
@@ -129,8 +133,10 @@ func (l *letter) gaps() Section {
 	if gapDays == 0 {
 		gapDays = 30
 	}
+	gapAnswers := func(kind string) bool { return kind == adjuster.KindGap || kind == adjuster.KindDelayedTreatment }
 	if len(l.c.Gaps) == 0 {
 		fmt.Fprintf(&b, "The records show treatment without any interval longer than %d days.", gapDays)
+		l.writeAnswers(&b, "\n\n", gapAnswers)
 		return w.section(KeyGaps, "Gaps in Treatment", b.String())
 	}
 	for _, g := range l.c.Gaps {
@@ -153,6 +159,7 @@ func (l *letter) gaps() Section {
 		}
 		b.WriteString("\n")
 	}
+	l.writeAnswers(&b, "\n", gapAnswers)
 	return w.section(KeyGaps, "Gaps in Treatment", b.String())
 }
 
@@ -228,4 +235,29 @@ func (l *letter) ongoingCare(w *writer, b *strings.Builder) int {
 		}
 	}
 	return n
+}
+
+// writeAnswers writes, after heading, the attorney's answers to the
+// adjuster's read whose point kind keep accepts, one paragraph each,
+// in the order of the points. Points without an answer are not written:
+// the letter states only what the attorney chose to answer.
+func (l *letter) writeAnswers(b *strings.Builder, heading string, keep func(kind string) bool) {
+	if len(l.in.Answers) == 0 {
+		return
+	}
+	points, _ := adjuster.WithAnswers(adjuster.Read(l.c, adjuster.Options{}), l.in.Answers)
+	first := true
+	for _, p := range points {
+		a := strings.TrimSpace(p.Answer)
+		if a == "" || !keep(p.Kind) {
+			continue
+		}
+		if first {
+			b.WriteString(heading)
+			first = false
+		} else {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(a)
+	}
 }

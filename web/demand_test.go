@@ -3,12 +3,14 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/demand/adjuster"
 )
 
 // generated verifies one entry, generates the draft as the paralegal and
@@ -42,7 +44,7 @@ func letterInputs() url.Values {
 func generatedFinal(t *testing.T, env *reviewEnv, pl *browser) demand.Record {
 	t.Helper()
 	for _, p := range env.chronology(t).Providers {
-		res, body := pl.post("/matters/"+env.matter+"/review/bulk", url.Values{"provider": {p.ID}, "confirm": {"yes"}})
+		res, body := pl.post("/matters/"+env.matter+"/review/bulk", url.Values{"provider": {p.ID}, "confirm": {"yes"}, "flags": {"yes"}})
 		wantStatus(t, "verify "+p.ID, res, body, http.StatusSeeOther)
 	}
 	res, body := pl.post("/matters/"+env.matter+"/demand/generate", letterInputs())
@@ -296,5 +298,47 @@ func TestDemandApprovalRefusesUnreconciledFigures(t *testing.T) {
 	rec, _ = env.store.DemandRecord(t.Context(), env.matter)
 	if _, ok := rec.ApprovalOf(key); !ok {
 		t.Error("the restored text was not approved")
+	}
+}
+
+// TestDemandAdjusterAnswers: the demand page lists the adjuster's read
+// with an answer box per point; an answer posted with the inputs is
+// stored, shown again, and stated in the letter.
+func TestDemandAdjusterAnswers(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	generatedFinal(t, env, pl)
+	// The small bundle holds care before the incident: a prior-history
+	// point at least.
+	if n := len(adjuster.Read(env.chronology(t), adjuster.Options{})); n == 0 {
+		t.Fatal("the adjuster's read of the test matter is empty")
+	}
+	res, body := pl.get("/matters/" + env.matter + "/demand")
+	wantStatus(t, "demand page", res, body, http.StatusOK)
+	m := regexp.MustCompile(`name="answer_([a-z_]+-[0-9a-f]+)"`).FindStringSubmatch(body)
+	if m == nil || !strings.Contains(body, "s read (") {
+		t.Fatal("the demand page lists no point of the adjuster's read")
+	}
+	const answer = "Our client kept every appointment the clinic offered."
+	form := letterInputs()
+	form.Set("answer_"+m[1], answer)
+	res, body = pl.post("/matters/"+env.matter+"/demand/generate", form)
+	wantStatus(t, "generate with an answer", res, body, http.StatusSeeOther)
+	rec, _ := env.store.DemandRecord(t.Context(), env.matter)
+	if rec.Generation.Inputs.Answers[m[1]] != answer {
+		t.Fatalf("stored answers %v", rec.Generation.Inputs.Answers)
+	}
+	found := false
+	for _, k := range rec.Generation.Keys {
+		if v, _ := rec.Latest(k); strings.Contains(v.Body, answer) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the letter does not state the answer")
+	}
+	res, body = pl.get("/matters/" + env.matter + "/demand")
+	if !strings.Contains(body, answer) {
+		t.Error("the demand page does not show the saved answer")
 	}
 }

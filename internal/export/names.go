@@ -10,9 +10,12 @@ const (
 	FileExhibit    = "exhibit.pdf"
 	FileDemandDOCX = "demand.docx"
 	FileDemandMD   = "demand.md"
+	// FileAdjusterMD is the adjuster's read (package demand/adjuster): what
+	// an insurer would attack in the records, with the pages.
+	FileAdjusterMD = "adjuster.md"
 )
 
 // FolderFiles are the files WriteAll writes, in its order. The exhibit is
 // not among them: it needs the matter's stored originals, which only the
 // web application's download builds.
-var FolderFiles = []string{FileJSON, FileCSV, FileXLSX, FileHTML, FileDemandDOCX, FileDemandMD}
+var FolderFiles = []string{FileJSON, FileCSV, FileXLSX, FileHTML, FileDemandDOCX, FileDemandMD, FileAdjusterMD}

@@ -10,10 +10,12 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/demand/adjuster"
 )
 
-// WriteAll writes the six files of a processed matter (FolderFiles: the
-// chronology in four formats and the demand draft in two) for c and d into dir, creating dir
+// WriteAll writes the seven files of a processed matter (FolderFiles: the
+// chronology in four formats, the demand draft in two and the adjuster's
+// read, with the answers saved in the draft's inputs) for c and d into dir, creating dir
 // if needed, and returns their paths. Each file is written to a temporary
 // file in dir and renamed over the old one, so a reader never sees a
 // half-written file; a failure leaves earlier files of the set in place and
@@ -32,6 +34,10 @@ func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand
 		{FileHTML, func(w io.Writer) error { return report.WriteHTML(w, c) }},
 		{FileDemandDOCX, func(w io.Writer) error { return demand.WriteDOCX(w, d) }},
 		{FileDemandMD, func(w io.Writer) error { return demand.WriteMarkdown(w, d) }},
+		{FileAdjusterMD, func(w io.Writer) error {
+			points, _ := adjuster.WithAnswers(adjuster.Read(c, adjuster.Options{}), d.Inputs.Answers)
+			return adjuster.Markdown(w, c, points)
+		}},
 	}
 	paths := make([]string, 0, len(outputs))
 	for _, o := range outputs {

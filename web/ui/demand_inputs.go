@@ -6,7 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/demand/adjuster"
 )
 
 // inputFields are the attorney's demand inputs as the generate form shows
@@ -104,8 +106,42 @@ func demandInputsForm(r *http.Request) (demand.Inputs, error) {
 	}
 	in.Liens = liens
 	in.LiensEntered = len(liens) > 0 || r.PostFormValue("no_liens") == "yes"
+	for name := range r.PostForm {
+		if id, ok := strings.CutPrefix(name, "answer_"); ok && id != "" {
+			if a := inputText(r, name); a != "" {
+				if in.Answers == nil {
+					in.Answers = map[string]string{}
+				}
+				in.Answers[id] = a
+			}
+		}
+	}
 	if err := in.Validate(); err != nil {
 		return in, err
 	}
 	return in, nil
+}
+
+// adjusterPoint is one point of the adjuster's read as the demand page
+// shows it, with the attorney's answer in the inputs form.
+type adjusterPoint struct {
+	ID, Kind, Title, Explanation, Answer string
+	Cites                                []citeLink
+}
+
+// adjusterPoints reads the points an insurer would attack in c (package
+// demand/adjuster), with the answers saved in the inputs.
+func adjusterPoints(matterID string, c chronology.Chronology, in demand.Inputs) []adjusterPoint {
+	points, _ := adjuster.WithAnswers(adjuster.Read(c, adjuster.Options{}), in.Answers)
+	ix := indexDocuments(&c)
+	var out []adjusterPoint
+	for _, p := range points {
+		ap := adjusterPoint{ID: p.ID, Kind: p.Kind, Title: p.Title, Explanation: p.Explanation, Answer: p.Answer}
+		for _, ct := range p.Citations {
+			ap.Cites = append(ap.Cites, citeLink{Label: ix.pageLabel(ct.DocumentID, ct.Page, ct.Bates), Quote: ct.Quote, Found: true,
+				Href: pagePath(matterID, ct.DocumentID, ct.Page)})
+		}
+		out = append(out, ap)
+	}
+	return out
 }

@@ -24,6 +24,9 @@ type demandPageData struct {
 	Variants []variantOption
 	// Incident warns that the records print another date of incident.
 	Incident *incidentWarning
+	// Points are the adjuster's read: what an insurer would attack, each
+	// with the attorney's answer.
+	Points []adjusterPoint
 }
 
 // sectionRow is a section's state: its latest version and the approval in
@@ -69,21 +72,20 @@ func (s *Handler) DemandPage(w http.ResponseWriter, r *http.Request, rc *core.Si
 	}
 	p := demandPageData{Generated: ok, Generation: rec.Generation, Final: rec.Approved(),
 		Inputs: fieldsOf(rec.Generation.Inputs), Variants: variantOptions()}
-	if !ok && p.Inputs.Occupation == "" {
-		// Before the first generation, pre-fill what the records print.
-		if c, err := s.ReviewedChronology(r.Context(), m.ID); err == nil {
-			p.Inputs.Occupation = demand.Occupation(c)
-		}
-	}
 	if p.Incident, err = s.incidentWarning(r, m.ID); err != nil {
 		s.ServerError(w, r, err)
 		return
 	}
-	var c chronology.Chronology
-	if ok {
-		if c, err = s.ReviewedChronology(r.Context(), m.ID); err != nil && !core.IsNotFound(err) {
-			s.ServerError(w, r, err)
-			return
+	c, err := s.ReviewedChronology(r.Context(), m.ID)
+	if err != nil && !core.IsNotFound(err) {
+		s.ServerError(w, r, err)
+		return
+	}
+	if err == nil {
+		p.Points = adjusterPoints(m.ID, c, rec.Generation.Inputs)
+		if !ok && p.Inputs.Occupation == "" {
+			// Before the first generation, pre-fill what the records print.
+			p.Inputs.Occupation = demand.Occupation(c)
 		}
 	}
 	for _, k := range rec.Generation.Keys {
