@@ -87,3 +87,32 @@ func sameFloats(a, b []float64) bool {
 	}
 	return true
 }
+
+// TestUndatedRecordAfterAnother: an undated progress note on the page after
+// an operative report of the same practice is a record of its own (kept
+// undated), not a continuation page of the report; a page whose title is
+// the report's own, read differently, still continues it.
+func TestUndatedRecordAfterAnother(t *testing.T) {
+	op := "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nOPERATIVE REPORT\nPatient: DOE, JANE   DOB: 02/03/1981\nDate of Surgery: 05/06/2024\nProcedure: right shoulder arthroscopy.\nFindings: as above.\nDisposition: home."
+	tests := []struct {
+		name, next string
+		undated    int
+	}{
+		{"another record", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nPROGRESS NOTE\nPatient: DOE, JANE   DOB: 02/03/1981\nInterval History: doing better after therapy.\nExamination: full strength.\nPlan: continue home exercise.", 1},
+		{"the report read again", "OPERATlVE REP0RT\nPatient: DOE, JANE   DOB: 02/03/1981\nDescription: portals closed.\nSpecimens: none.\nComplications: none.", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, op, tc.next)
+			n := 0
+			for _, e := range res.Encounters {
+				if e.Undated {
+					n++
+				}
+			}
+			if n != tc.undated || len(res.Encounters) != 1+tc.undated {
+				t.Errorf("%d encounters, %d undated; want %d undated", len(res.Encounters), n, tc.undated)
+			}
+		})
+	}
+}
