@@ -79,7 +79,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 			}
 		case extract.PageClinical, extract.PageReport:
-			prev := -1 // the run's last encounter, in res.Encounters
+			prev := -1      // the run's last encounter, in res.Encounters
 			prevTitle := "" // the title of the note that made it
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
