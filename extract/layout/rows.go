@@ -53,7 +53,13 @@ func DateColumns(text string, ds []dates.Match) []dates.Match {
 	if len(ds) == 0 {
 		return nil
 	}
-	cs := Cells(text)
+	// Cells of OCR debris (a speck read as "." or ":") stand nowhere.
+	var cs []Cell
+	for _, c := range Cells(text) {
+		if HasLetters(text[c.Start:c.End]) || strings.ContainsAny(text[c.Start:c.End], "0123456789") {
+			cs = append(cs, c)
+		}
+	}
 	if len(cs) < 2 || !reDateRowLabel.MatchString(text[cs[0].Start:cs[0].End]) {
 		return nil
 	}

@@ -59,7 +59,12 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 	}
 	var notes = make([][]string, len(g.dates))
 	for _, r := range g.rows {
-		cs := layout.Cells(r.text)
+		var cs []layout.Cell
+		for _, c := range layout.Cells(r.text) {
+			if t := r.text[c.Start:c.End]; layout.HasLetters(t) || strings.ContainsAny(t, "0123456789") {
+				cs = append(cs, c) // not OCR debris
+			}
+		}
 		if len(cs) < 2 {
 			continue
 		}

@@ -25,6 +25,15 @@ IE      3/8/24      7       25             10            35               3     
 12      3/11/24     6       22             14            36               3        RT
 KL = Kim Lo, PT    RT = Ray Tam, PTA
 `}, []string{"2024-03-04 8 Kim Lo, PT", "2024-03-06 7 Ray Tam, PTA", "2024-03-08 7 Kim Lo, PT", "2024-03-11 6 Ray Tam, PTA"}},
+		{"dated columns with OCR specks", []string{`EVERGREEN REHAB                                  PT FLOW SHEET
+Patient: DOE, JANE DOB: 02/03/1981
+Date of visit        .      05/22/2023     05/24/2023     05/26/2023
+Visit #        :            2              3              4
+Pain (0-10)                 7              6              5
+.      Ther ex (97110)      13             18             8
+Therapist                   EA             MO             EA
+EA = Eva Arden, DPT | MO = Max Ortiz, PTA
+`}, []string{"2023-05-22 7 Eva Arden, DPT", "2023-05-24 6 Max Ortiz, PTA", "2023-05-26 5 Eva Arden, DPT"}},
 		{"dated columns over two pages", []string{`Lakeside Sports Rehab                                 REHAB FLOW SHEET
 Patient: DOE, JANE   DOB: 02/03/1981
 DOS                      4/01/2024     4/03/2024     4/05/2024     4/08/2024
