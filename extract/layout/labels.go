@@ -165,7 +165,7 @@ func labelOf(pre string) Label {
 		return EndLabel
 	case hasLabel(p, doiLabels):
 		return InjuryLabel
-	case hasLabel(p, svcLabels):
+	case hasLabel(p, svcLabels) || cellLabel(p, "visit"):
 		return ServiceLabel
 	case hasLabel(p, []string{"date"}):
 		return BareLabel
@@ -175,6 +175,17 @@ func labelOf(pre string) Label {
 		return SignedLabel
 	}
 	return NoLabel
+}
+
+// cellLabel reports whether the last cell of p (lower case, trailing
+// punctuation dropped) is the word w alone: "Visit: 06-13-2023" labels a
+// date of service, "at his last visit 06-13-2023" does not.
+func cellLabel(p, w string) bool {
+	if !strings.HasSuffix(p, w) {
+		return false
+	}
+	rest := p[:len(p)-len(w)]
+	return strings.TrimSpace(rest) == "" || strings.HasSuffix(rest, "   ") || strings.HasSuffix(rest, "\t")
 }
 
 // serviceDateRaw finds the date a line labels as a date of service (or a

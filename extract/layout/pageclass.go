@@ -30,6 +30,8 @@ type pageFeatures struct {
 	visitRows  int  // dated rows with a procedure code, a pain score or spinal levels
 	headerRow  bool // a line of three columns or more, two of them a visit log's column words
 	dateCols   int  // lines with three or more dates (dates as columns)
+	gridDates  int  // the most dates a labelled row of visit dates across the page prints (layout.DateColumns)
+	visitLabel bool // a row labelled as only a grid of visits prints (visit number, clinician, billed treatment)
 	money      int  // lines with a money amount
 	moneyDated int  // money lines with a date or a code
 	revRows    int  // lines opening with a four-digit revenue code
@@ -54,9 +56,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if f.body <= 12 && len(l.Trim) <= 90 && !reSentenceEnd.MatchString(l.Trim) {
 			h.WriteString(l.Trim)
 			h.WriteByte('\n')
-			if !f.headerRow && strings.Count(l.Trim, "   ") >= 2 {
-				f.headerRow = columnHeads(l.Text)
-			}
+		}
+		// A table's column heads, however wide the table.
+		if f.body <= 12 && !f.headerRow && strings.Count(l.Trim, "   ") >= 2 && !reSentenceEnd.MatchString(l.Trim) {
+			f.headerRow = columnHeads(l.Text)
 		}
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
@@ -72,7 +75,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if len(l.Trim) > 60 && strings.Count(l.Trim, " ") > 8 && !strings.Contains(l.Trim, "   ") {
 			f.prose++
 		}
-		if len(l.Dates) > 0 && l.Dates[0].Start <= len(l.Text)-len(strings.TrimLeft(l.Text, " \t"))+1 {
+		if _, ok := RowDate(l.Text, l.Dates); ok {
 			f.datedRows++
 			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(l.Text) || strings.Contains(l.Text, "/10")) {
 				f.tableRows++
@@ -86,6 +89,12 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 		if len(l.Dates) >= 3 {
 			f.dateCols++
+		}
+		if n := len(DateColumns(l.Text, l.Dates)); n > f.gridDates {
+			f.gridDates = n
+		}
+		if !f.visitLabel && len(l.Dates) == 0 && VisitRowLabel(l.Text) {
+			f.visitLabel = true
 		}
 		money := moneyCount(l.Text)
 		if money > 0 {
@@ -113,6 +122,10 @@ func classifyPage(d *Doc, pi int) {
 	// A visit log goes on over pages that print only its rows.
 	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && f.tableRows >= 2 && f.title == "" && f.headings < 2 && f.money <= 1 &&
 		(class == "" || class == extract.PageClinical) {
+		class = extract.PageVisitLog
+	}
+	// So does a flowsheet of visits, whose last page may hold one column.
+	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && f.gridDates >= 1 && f.visitLabel && f.money <= 1 && f.headings < 3 {
 		class = extract.PageVisitLog
 	}
 	if class == "" {
@@ -144,6 +157,15 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	if k := billFamily(f); k != "" {
 		return extract.PageBill, k
+	}
+	if f.gridDates >= 3 && f.visitLabel && f.money <= 1 && f.headings < 3 {
+		// A flowsheet of visits: one visit per dated column.
+		return extract.PageVisitLog, ""
+	}
+	if f.gridDates >= 3 && !f.visitLabel && f.headings < 2 && f.tableRows < 3 {
+		// Dates across the page with measurements under them and nothing
+		// that marks a visit: a flowsheet of vitals or intake.
+		return extract.PageOther, ""
 	}
 	if f.exRows >= 3 && f.visitRows*4 <= f.exRows ||
 		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
@@ -188,7 +210,7 @@ func billFamily(f pageFeatures) string {
 	titled := IsBillTitle(f.title)
 	// Claim forms print cents in a cell of their own ("250 00"): their
 	// words and revenue-code rows are enough.
-	form := ub >= 3 && f.revRows >= 2 || f.t[fUB04] > 0 && f.revRows >= 1 || cms >= 5
+	form := ub >= 3 && f.revRows >= 2 || (f.t[fUB04] > 0 || ub >= 5) && f.revRows >= 1 || cms >= 5
 	titledBill := titled || f.t[fInvoice] > 0 || f.t[fItemized] > 0 || f.t[fLedger] > 0 || f.t[fPharmacy] > 0
 	isBill := form || f.moneyDated >= 2 || titledBill && f.money >= 2 || titled && f.money >= 1 || rx >= 3 && f.money >= 1 && f.datedRows >= 1
 	if !isBill || f.headings >= 4 && f.service > 0 && f.moneyDated < 3 {

@@ -24,7 +24,7 @@ var (
 	reNotLine = regexp.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
 	rePaymentWords = regexp.MustCompile(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
-	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|w/o|contractual|discount|courtesy|allowance|disallow\w*)\b`)
+	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
 	// reNDCLine is a claim form's supplemental line: N4, an NDC, a unit.
 	reNDCLine = regexp.MustCompile(`^N4\s*\d{11}`)
 	// rePayerWords mark a payer's line on a claim.
@@ -128,6 +128,7 @@ func amountKinds(r billRow, cols []billCol) []string {
 		return out
 	}
 	if len(money) >= len(r.amts) && len(money) > 0 {
+		dists := make([]int, len(out))
 		for i, sp := range r.aspans {
 			best, dist := "", 1<<30
 			for _, c := range money {
@@ -137,7 +138,18 @@ func amountKinds(r billRow, cols []billCol) []string {
 					best, dist = c.kind, d
 				}
 			}
-			out[i] = best
+			out[i], dists[i] = best, dist
+		}
+		// Two amounts nearest one column: the one under it is the column's,
+		// the other an amount the header has no column for (a facility
+		// bill's accommodation rate printed in the code column).
+		for i := range out {
+			for j := range out {
+				if i != j && out[i] == out[j] && out[i] != "" && (dists[j] < dists[i] || dists[j] == dists[i] && j > i) {
+					out[i] = "other"
+					break
+				}
+			}
 		}
 		// A lone amount nearest a non-covered column is the charge: OCR
 		// shifted it, a service line bills before anything is excluded.

@@ -241,5 +241,9 @@ func (n *note) visitProse(i int, l line, m dates.Match) bool {
 	if !strings.Contains(low, "our ") && !strings.Contains(low, "my ") && !strings.Contains(low, "i ") && !strings.Contains(low, "we ") {
 		return false
 	}
-	return reVisitProse.MatchString(pre)
+	// "Mr. Doe": a title's point ends no sentence.
+	return reVisitProse.MatchString(reTitlePoint.ReplaceAllString(pre, "$1"))
 }
+
+// reTitlePoint is a personal title with its point ("Mr.", "Dr.").
+var reTitlePoint = regexp.MustCompile(`\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.`)

@@ -79,7 +79,8 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 			}
 		case extract.PageClinical, extract.PageReport:
-			prev := -1 // the run's last encounter, in res.Encounters
+			prev := -1      // the run's last encounter, in res.Encounters
+			prevTitle := "" // the title of the note that made it
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
 				if prov == "" {
@@ -97,7 +98,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				if !ok {
 					continue
 				}
-				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) {
+				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) && sameTitle(prevTitle, n.title) {
 					// A page of the record before it, whose repeated title
 					// OCR read differently: cite it there.
 					res.Encounters[prev].Citations = append(res.Encounters[prev].Citations, enc.Citations[0])
@@ -116,7 +117,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				if !repeated(res.Encounters, enc) {
 					res.Encounters = append(res.Encounters, enc)
 					res.Expected = append(res.Expected, exp...)
-					prev = len(res.Encounters) - 1
+					prev, prevTitle = len(res.Encounters)-1, n.title
 				}
 			}
 		}

@@ -30,7 +30,7 @@ var (
 	reLogInitHead  = regexp.MustCompile(`(?i)\b(initials?|by|provider|therapist|clinician|sign(?:ature|ed)?|dc|pt)\b`)
 	reLogDateHead  = regexp.MustCompile(`(?i)\b(date|dos|visit)\b`)
 	reInitials     = regexp.MustCompile(`^[A-Z]{2,3}$`)
-	reLegend       = regexp.MustCompile(`\b([A-Z]{2,3})\s*(?:=|:|-|–)\s*((?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'\-]+(?:,?\s*(?:D\.?C\.?|PT|DPT|PTA|MPT|MD|DO|LMT|ATC|OTR/L|PA-C|NP))*)`)
+	reLegend       = regexp.MustCompile(`\b([A-Z]{2,3})\s*(?:=|:|-|–)\s*((?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'\-]+(?:,?\s*(?:D\.?C\.?|DPT|PTA|MPT|PT|MD|DO|LMT|ATC|OTR/L|PA-C|NP)\b)*)`)
 	reLogPainValue = regexp.MustCompile(`^(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10)?$`)
 )
 
@@ -47,7 +47,7 @@ func headerColumnsOf(l line) []logColumn {
 		t := l.text[c.Start:c.End]
 		k := "text"
 		switch {
-		case reLogDateHead.MatchString(t) && known == 0 && len(out) == 0:
+		case reLogDateHead.MatchString(t) && known == 0 && (len(out) == 0 || len(out) == 1 && len(strings.TrimSpace(l.text[out[0].start:out[0].end])) <= 3):
 			k = "date"
 		case reLogPainHead.MatchString(t):
 			k = "pain"
@@ -101,6 +101,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	var rows []logRow
 	legend := map[string]string{}
 	titles := map[int]string{}
+	var grids []visitGrid
 	for _, l := range ls {
 		if l.noise {
 			continue
@@ -116,8 +117,16 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			continue
 		}
 		ds := lineDates(l)
-		if len(ds) > 0 && strings.TrimLeft(l.text[:ds[0].Start], " \t\"'“”‘’°-.,") == "" {
-			rows = append(rows, logRow{l: l, date: ds[0]})
+		if dc := layout.DateColumns(l.text, ds); dc != nil {
+			grids = append(grids, visitGrid{l: l, dates: dc})
+			continue
+		}
+		if n := len(grids); n > 0 && grids[n-1].l.page == l.page && len(ds) == 0 {
+			grids[n-1].rows = append(grids[n-1].rows, l)
+			continue
+		}
+		if m, ok := layout.RowDate(l.text, ds); ok {
+			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
 		if strings.Contains(l.text, "/10") || len(procCodesIn(line{text: l.text}, true)) > 0 {
@@ -146,6 +155,9 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			continue // a damaged date its neighbours could not settle
 		}
 		out = append(out, e.logVisit(doc, d, r, cols, legend, titles[r.l.page]))
+	}
+	for _, g := range grids {
+		out = append(out, e.gridVisits(doc, d, g, legend, titles[g.l.page])...)
 	}
 	return out
 }

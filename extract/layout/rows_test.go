@@ -1,0 +1,52 @@
+package layout
+
+import (
+	"testing"
+)
+
+func TestRowDate(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "" when the row opens with no date
+	}{
+		{"01/03/2024  7/10   C3-C7     98941    JR", "2024-01-03"},
+		{"  3/4/24      8       30      KL", "2024-03-04"},
+		{"12      3/11/24     6       22", "2024-03-11"},
+		{"#4      03/11/2024     6       22", "2024-03-11"},
+		{"Eval    3/11/24     6       97162", "2024-03-11"},
+		{"1. 10/04/2000: ED visit, sprain", ""},
+		{"Seen on 3/11/24 for neck pain", ""},
+		{"Patient    3/11/24    6", ""},
+	}
+	for _, tc := range tests {
+		m, ok := RowDate(tc.text, FindDates(tc.text))
+		got := ""
+		if ok {
+			got = m.Date.String()
+		}
+		if got != tc.want {
+			t.Errorf("RowDate(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDateColumns(t *testing.T) {
+	tests := []struct {
+		text string
+		n    int
+	}{
+		{"Date of visit      05/22/2023    05/24/2023     05/26/2023", 3},
+		{"DOS                4/10/2024", 1},
+		{"Date of visit       .      05/22/2023     05/24/2023   :   05/26/2023", 3},
+		{"Visit date:        4/10/2024     4/12/2024", 2},
+		{"Dates              05/22/2023 to 05/26/2023", 0},
+		{"Date of visit      05/22/2023    05/22/2023", 0},
+		{"Onset              05/22/2023    05/24/2023     05/26/2023", 0},
+		{"Date of visit      05/22/2023    x10     05/26/2023", 0},
+	}
+	for _, tc := range tests {
+		if got := len(DateColumns(tc.text, FindDates(tc.text))); got != tc.n {
+			t.Errorf("DateColumns(%q): %d dates, want %d", tc.text, got, tc.n)
+		}
+	}
+}

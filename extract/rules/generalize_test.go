@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"testing"
+)
+
+// TestVisitDateLabels: a note's date of service under a bare "Visit:"
+// label, and a letter's visit in prose after a personal title ("seeing Mr.
+// Doe in consultation on ..."), win over the letter's own date, a DOB and
+// a signature date.
+func TestVisitDateLabels(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"Visit label", "ALDER SPINE CLINIC                SOAP NOTE\nPt: DOE, JANE  DOB 02-03-1981\nVisit: 07-17-2023              Provider: Ann Berg, MD\nSubjective: neck pain.\nPlan: home exercise.\nSigned 07/19/2023", "2023-07-17"},
+		{"last visit in prose is no label", "Date of Service: 08/01/2023\nHPI: at her last visit 07-17-2023 she was better.\nPlan: rest.", "2023-08-01"},
+		{"prose after Mr.", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nMarch 9, 2024\n\nDear Dr. Lee,\nI had the pleasure of seeing Mr. Doe in consultation on March 4, 2024 regarding his neck.\nImpression: cervical strain.\nSincerely,", "2024-03-04"},
+		{"prose after Dr.", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nMarch 9, 2024\n\nDear Dr. Lee,\nWe saw Ms. Doe at the request of Dr. Lee on March 5, 2024 for neck pain.\nImpression: cervical strain.\nSincerely,", "2024-03-05"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.text)
+			if len(res.Encounters) == 0 {
+				t.Fatalf("no encounter, want %s", tc.want)
+			}
+			if got := res.Encounters[0].Date.String(); got != tc.want {
+				t.Errorf("date %s, want %s (quote %q)", got, tc.want, res.Encounters[0].Citations[0].Quote)
+			}
+		})
+	}
+}
+
+// TestBillRowsOfOtherLayouts: a service described "w/o contrast" is a
+// charge, not a write-off, while a "W/O" row is an adjustment; a facility
+// bill's accommodation rate printed in the code column is not the line's
+// charge.
+func TestBillRowsOfOtherLayouts(t *testing.T) {
+	tests := []struct {
+		name, page string
+		charges    []float64
+		adjust     []float64
+	}{
+		{"invoice without codes", `Alder Imaging Partners
+INVOICE
+Invoice #4411   Date: 03/20/2024
+Date of service      Description                                       Amount
+03/02/2024           CT cervical spine w/o contrast                    $612.00
+03/09/2024           MRI lumbar spine w/o and with dye                 $1,240.00
+03/12/2024           W/O per office manager                            ($12.00)
+                                                        Amount due     $1,840.00
+`, []float64{612, 1240}, []float64{12}},
+		{"facility bill rate column", `1 ALDER REGIONAL HOSPITAL        3a PAT. CNTL # 7781            4 TYPE OF BILL 0111
+5 FED. TAX NO. 88-1234567    6 STATEMENT COVERS PERIOD 030424 030624   12 ADMISSION DATE 030424
+42 REV. CD.   43 DESCRIPTION              44 HCPCS / RATE / HIPPS CODE    45 SERV. DATE    46 SERV. UNITS   47 TOTAL CHARGES    48 NON-COVERED
+0120          ROOM-BOARD/SEMI             1,850.00                        030424           2                3,700 00
+0450          EMERGENCY ROOM              99284                           030424           1                1,960 00
+0001          PAGE 1 OF 1                 CREATION DATE                   031024           TOTALS           5,660 00
+`, []float64{3700, 1960}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.page)
+			var ch, adj []float64
+			for _, b := range res.Bills {
+				switch {
+				case b.Kind == "" && b.Charge != 0:
+					ch = append(ch, b.Charge)
+				case b.Adjustment != nil:
+					adj = append(adj, *b.Adjustment)
+				}
+			}
+			if !sameFloats(ch, tc.charges) || !sameFloats(adj, tc.adjust) {
+				t.Errorf("charges %v adjustments %v, want %v %v", ch, adj, tc.charges, tc.adjust)
+			}
+		})
+	}
+}
+
+func sameFloats(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestUndatedRecordAfterAnother: an undated progress note on the page after
+// an operative report of the same practice is a record of its own (kept
+// undated), not a continuation page of the report; a page whose title is
+// the report's own, read differently, still continues it.
+func TestUndatedRecordAfterAnother(t *testing.T) {
+	op := "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nOPERATIVE REPORT\nPatient: DOE, JANE   DOB: 02/03/1981\nDate of Surgery: 05/06/2024\nProcedure: right shoulder arthroscopy.\nFindings: as above.\nDisposition: home."
+	tests := []struct {
+		name, next string
+		undated    int
+	}{
+		{"another record", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nPROGRESS NOTE\nPatient: DOE, JANE   DOB: 02/03/1981\nInterval History: doing better after therapy.\nExamination: full strength.\nPlan: continue home exercise.", 1},
+		{"the report read again", "OPERATlVE REP0RT\nPatient: DOE, JANE   DOB: 02/03/1981\nDescription: portals closed.\nSpecimens: none.\nComplications: none.", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, op, tc.next)
+			n := 0
+			for _, e := range res.Encounters {
+				if e.Undated {
+					n++
+				}
+			}
+			if n != tc.undated || len(res.Encounters) != 1+tc.undated {
+				t.Errorf("%d encounters, %d undated; want %d undated", len(res.Encounters), n, tc.undated)
+			}
+		})
+	}
+}

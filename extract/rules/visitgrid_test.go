@@ -1,0 +1,111 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestVisitTables: visit logs of other layouts than a row opening with its
+// date give one encounter per visit, dated and cited by the visit's own
+// date: rows numbered before their date, and flowsheets that print the
+// visits as dated columns (the last page may hold a single column).
+func TestVisitTables(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages []string
+		want  []string // date pain clinician (pain -1 when none)
+	}{
+		{"numbered rows", []string{`North Shore Physio | DOE, JANE | DOB 2/3/81
+TREATMENT FLOW RECORD
+Visit   DOS         NPRS    Ther-ex min    Manual min    Minutes total    Units    By
+1       3/4/24      8       30             15            45               3        KL
+2       3/6/24      7       23             8             31               2        RT
+IE      3/8/24      7       25             10            35               3        KL
+12      3/11/24     6       22             14            36               3        RT
+KL = Kim Lo, PT    RT = Ray Tam, PTA
+`}, []string{"2024-03-04 8 Kim Lo, PT", "2024-03-06 7 Ray Tam, PTA", "2024-03-08 7 Kim Lo, PT", "2024-03-11 6 Ray Tam, PTA"}},
+		{"dated columns with OCR specks", []string{`EVERGREEN REHAB                                  PT FLOW SHEET
+Patient: DOE, JANE DOB: 02/03/1981
+Date of visit        .      05/22/2023     05/24/2023     05/26/2023
+Visit #        :            2              3              4
+Pain (0-10)                 7              6              5
+.      Ther ex (97110)      13             18             8
+Therapist                   EA             MO             EA
+EA = Eva Arden, DPT | MO = Max Ortiz, PTA
+`}, []string{"2023-05-22 7 Eva Arden, DPT", "2023-05-24 6 Max Ortiz, PTA", "2023-05-26 5 Eva Arden, DPT"}},
+		{"dated columns over two pages", []string{`Lakeside Sports Rehab                                 REHAB FLOW SHEET
+Patient: DOE, JANE   DOB: 02/03/1981
+DOS                      4/01/2024     4/03/2024     4/05/2024     4/08/2024
+Visit no.                3             4             5             6
+Pain                     6             5             5             4
+Cervical traction        15            15            -             15
+Therapeutic ex (97110)   23            23            30            23
+Treating                 AB            CD            AB            AB
+AB = Ann Berg, DPT; CD = Carl Dunn, PTA
+`, `Lakeside Sports Rehab                                 REHAB FLOW SHEET
+Patient: DOE, JANE   DOB: 02/03/1981
+DOS                      4/10/2024
+Visit no.                7
+Pain                     3
+Therapeutic ex (97110)   23
+Treating                 CD
+`}, []string{"2024-04-01 6 Ann Berg, DPT", "2024-04-03 5 Carl Dunn, PTA", "2024-04-05 5 Ann Berg, DPT", "2024-04-08 4 Ann Berg, DPT", "2024-04-10 3 Carl Dunn, PTA"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.pages...)
+			var got []string
+			for _, e := range res.Encounters {
+				p := -1.0
+				if e.PainScore != nil {
+					p = *e.PainScore
+				}
+				got = append(got, fmt.Sprintf("%s %g %s", e.Date, p, e.Clinician))
+				if !quoteHasDate(e.Citations[0].Quote, e.Date) {
+					t.Errorf("%s: first quote %q does not hold the date", e.Date, e.Citations[0].Quote)
+				}
+				if len(e.Medications) != 0 || len(e.Diagnoses) != 0 {
+					t.Errorf("%s: medications %v diagnoses %v", e.Date, e.Medications, e.Diagnoses)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestNotVisitTables: dated rows and columns that are not visits stay out:
+// a home-exercise sheet kept by the patient, a vitals grid of one day's
+// times, and a records-review list in a report.
+func TestNotVisitTables(t *testing.T) {
+	tests := []struct {
+		name, page string
+		max        int // encounters at most
+	}{
+		{"home exercise sheet", `HOME EXERCISE LOG
+Patient: Jane Doe   Therapist: Kim Lo, PT
+Date      Chin tucks   Rows    Walk
+3/5/24    x10          x12     20 min
+3/7/24    x10          x10     15 min
+3/9/24    x12          x12     20 min
+`, 0},
+		{"vitals by time, no visit rows", `NURSING FLOWSHEET
+Date          03/04/2024    03/05/2024    03/06/2024
+BP            128/80        124/78        122/76
+Pulse         80            76            74
+`, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.page)
+			if len(res.Encounters) > tc.max {
+				for _, e := range res.Encounters {
+					t.Logf("%s %q", e.Date, e.Citations[0].Quote)
+				}
+				t.Errorf("%d encounters, want at most %d", len(res.Encounters), tc.max)
+			}
+		})
+	}
+}
