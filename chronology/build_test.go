@@ -88,11 +88,11 @@ func TestBuildRich(t *testing.T) {
 	t.Run("verification", func(t *testing.T) {
 		for _, e := range c.Entries {
 			wantOK := e.Provider != "Coastal Orthopaedics"
-			if e.Verified != wantOK {
-				t.Errorf("%s %s verified=%v", e.Date, e.Provider, e.Verified)
+			if e.Grounded != wantOK {
+				t.Errorf("%s %s verified=%v", e.Date, e.Provider, e.Grounded)
 			}
 		}
-		fs := flagsOf(c, FlagUnverified)
+		fs := flagsOf(c, FlagUngrounded)
 		if len(fs) != 1 || fs[0].EntryIDs[0] != c.Entries[2].ID || len(fs[0].Citations) != 1 ||
 			!strings.Contains(fs[0].Citations[0].Quote, "denies") {
 			t.Errorf("unverified flags %+v", fs)

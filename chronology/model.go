@@ -103,8 +103,12 @@ type Entry struct {
 	WorkStatus  string             `json:"work_status,omitempty"`
 	PreIncident bool               `json:"pre_incident,omitempty"`
 	Citations   []extract.Citation `json:"citations"`
-	Verified    bool               `json:"verified"`
-	Review      string             `json:"review,omitempty"`
+	// Grounded is true when every citation quote was found on its cited
+	// page (written as "grounded" and, for v1 readers, as its deprecated
+	// alias "verified"). It says nothing of a person's review: see Review
+	// and Reviewed.
+	Grounded bool   `json:"grounded"`
+	Review   string `json:"review,omitempty"`
 	// ReviewedBy is who set Review, when, and a rejection's reason.
 	ReviewedBy *ReviewInfo `json:"reviewed_by,omitempty"`
 	// Corrections lists fields a reviewer changed, with the extracted values.
@@ -153,17 +157,21 @@ type Bill struct {
 	Paid        *float64           `json:"paid,omitempty"`
 	Balance     *float64           `json:"balance,omitempty"`
 	Citations   []extract.Citation `json:"citations"`
-	Verified    bool               `json:"verified"`
+	// Grounded is true when every citation quote was found on its page
+	// (written as "grounded" and as the deprecated alias "verified").
+	Grounded bool `json:"grounded"`
 }
 
 // Specials are the medical charges, in total and by provider, of the
-// verified bill lines. UnverifiedCharges sums the lines left out because a
+// grounded bill lines. UngroundedCharges sums the lines left out because a
 // quote was not found on its page; a reviewer confirms or corrects them.
 type Specials struct {
-	TotalCharges      float64           `json:"total_charges"`
-	TotalPaid         *float64          `json:"total_paid,omitempty"`
-	TotalAdjustments  *float64          `json:"total_adjustments,omitempty"`
-	UnverifiedCharges *float64          `json:"unverified_charges,omitempty"`
+	TotalCharges     float64  `json:"total_charges"`
+	TotalPaid        *float64 `json:"total_paid,omitempty"`
+	TotalAdjustments *float64 `json:"total_adjustments,omitempty"`
+	// UngroundedCharges is written as "ungrounded_charges" and as the
+	// deprecated alias "unverified_charges".
+	UngroundedCharges *float64          `json:"ungrounded_charges,omitempty"`
 	ByProvider        []ProviderSpecial `json:"by_provider"`
 }
 
@@ -217,8 +225,14 @@ type Duplicate struct {
 
 // Flag kinds.
 const (
-	FlagMissingRecords    = "missing_records"
-	FlagPreExisting       = "pre_existing"
+	FlagMissingRecords = "missing_records"
+	FlagPreExisting    = "pre_existing"
+	// FlagUngrounded marks an entry or bill line a citation quote of which
+	// was not found on its page.
+	FlagUngrounded = "ungrounded"
+	// FlagUnverified is the name chronologies written before
+	// FlagUngrounded gave the same flag: Flag's JSON decoding reads it as
+	// FlagUngrounded. Deprecated: never written any more.
 	FlagUnverified        = "unverified"
 	FlagBillWithoutRecord = "bill_without_record"
 	FlagRecordWithoutBill = "record_without_bill"

@@ -289,7 +289,7 @@ func ForDemand(c Chronology) Chronology {
 	out := c
 	out.Entries = make([]Entry, len(c.Entries))
 	for i, e := range c.Entries {
-		e.Verified = e.Reviewed()
+		e.Grounded = e.Reviewed()
 		out.Entries[i] = e
 	}
 	return out
@@ -297,14 +297,14 @@ func ForDemand(c Chronology) Chronology {
 
 // BulkVerify returns the reviews that verify, in one step, every entry of
 // the provider that nobody has reviewed yet and whose citations were found
-// on their pages. Entries with a quote not found (Verified false) are left
+// on their pages. Entries with a quote not found (Grounded false) are left
 // for a one-by-one check and counted in skipped.
 func BulkVerify(c Chronology, providerID, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
 	for _, e := range c.Entries {
 		if e.ProviderID != providerID || (e.Review != "" && e.Review != ReviewUnreviewed) {
 			continue
 		}
-		if !e.Verified {
+		if !e.Grounded {
 			skipped++
 			continue
 		}

@@ -103,5 +103,5 @@ func dedupeCites(cs []extract.Citation) []extract.Citation {
 
 // usable reports whether an entry may be used in the letter.
 func usable(e chronology.Entry) bool {
-	return e.Verified && e.Review != chronology.ReviewRejected
+	return e.Grounded && e.Review != chronology.ReviewRejected
 }

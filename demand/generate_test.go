@@ -132,7 +132,7 @@ func TestGenerateUsesOnlyVerifiedEntries(t *testing.T) {
 	d := Generate(c, Options{Now: testNow})
 	bad := map[string]extract.Citation{}
 	for _, e := range c.Entries {
-		if !e.Verified || e.Review == chronology.ReviewRejected {
+		if !e.Grounded || e.Review == chronology.ReviewRejected {
 			bad[e.ID] = e.Citations[0]
 		}
 	}

@@ -190,7 +190,7 @@ func (l *letter) specials(c chronology.Chronology) {
 		if _, ok := firstBill[b.ProviderID]; !ok && len(b.Citations) > 0 {
 			firstBill[b.ProviderID] = b
 		}
-		if !b.Verified {
+		if !b.Grounded {
 			l.UnverifiedBills++
 		}
 	}

@@ -102,7 +102,7 @@ func TestWriteHTML(t *testing.T) {
 	})
 
 	t.Run("entry states are marked", func(t *testing.T) {
-		states := map[string]string{"e1": "pre", "e2": "ok", "e6": "unverified", "e8": "rejected"}
+		states := map[string]string{"e1": "pre", "e2": "ok", "e6": "ungrounded", "e8": "rejected"}
 		for _, tr := range entryRows {
 			id := strings.TrimPrefix(attr(tr, "id"), "entry-")
 			if want, ok := states[id]; ok && !hasClass(tr, want) {
@@ -111,8 +111,8 @@ func TestWriteHTML(t *testing.T) {
 			if id == "e1" && !strings.Contains(text(tr), "pre-incident") {
 				t.Error("the pre-incident row has no visible badge")
 			}
-			if id == "e6" && !strings.Contains(text(tr), "unverified") {
-				t.Error("the unverified row has no visible badge")
+			if id == "e6" && !strings.Contains(text(tr), "ungrounded") {
+				t.Error("the ungrounded row has no visible badge")
 			}
 		}
 	})

@@ -72,8 +72,8 @@ func entryView(ix docIndex, e chronology.Entry) row {
 		r.Badges = append(r.Badges, "pre-incident")
 	}
 	switch r.Class {
-	case "unverified":
-		r.Badges = append(r.Badges, "unverified")
+	case "ungrounded":
+		r.Badges = append(r.Badges, "ungrounded")
 	case "rejected":
 		r.Badges = append(r.Badges, "rejected")
 	}

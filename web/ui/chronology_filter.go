@@ -142,7 +142,7 @@ func (f chronoFilter) match(e *chronology.Entry, m entryMarks) bool {
 	switch {
 	case f.Flags[filterGap] && (m.gapBefore[e.ID] || m.gapAfter[e.ID]):
 	case f.Flags[filterPre] && e.PreIncident:
-	case f.Flags[filterUnverified] && !e.Verified:
+	case f.Flags[filterUnverified] && !e.Grounded:
 	case f.Flags[filterDuplicate] && m.duplicate(e):
 	case f.Flags[filterMissing] && m.has(e, chronology.FlagMissingRecords):
 	default:
