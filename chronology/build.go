@@ -123,7 +123,12 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 		used[t.ProviderID] = true
 	}
 	c.Providers = provs.providers(used)
-	c.Flags = b.flags()
+	kinds := map[string]string{}
+	for _, p := range c.Providers {
+		kinds[p.ID] = p.Kind
+	}
+	c.Runs = computeRuns(c.Entries, kinds, opt.GapDays)
+	c.Flags = append(b.flags(), copiedForwardFlags(c.Entries)...)
 	var u extract.Usage
 	for _, s := range sources {
 		u.PromptTokens += s.Result.Usage.PromptTokens

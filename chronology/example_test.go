@@ -61,7 +61,7 @@ func ExampleBuild() {
 	}
 	// Output:
 	// 2023-03-10  Saint Mary's Regional Medical Center  grounded=true  [MC000001 p.1]
-	//   Emergency visit at Saint Mary's Regional Medical Center. Complaints: neck pain after motor vehicle collision. Diagnoses: cervical strain (S13.4XXA).
+	//   Emergency visit at Saint Mary's Regional Medical Center for neck pain after motor vehicle collision. Diagnoses: cervical strain (S13.4XXA).
 	// 2023-04-24  Advanced PT, LLC  grounded=false  [MC000002 p.1]
 	//   Physical therapy evaluation at Advanced PT, LLC.
 	// gap: 2023-03-10 to 2023-04-24, 45 days

@@ -30,6 +30,10 @@ type Chronology struct {
 	// BillTotals are the totals printed on bills, by kind, each with the sum
 	// of the line items it was reconciled with.
 	BillTotals []BillTotal `json:"bill_totals,omitempty"`
+	// Runs are the repetitive series of visits (a physical therapy or
+	// chiropractic course), each shown as one block; their visits stay in
+	// Entries, naming their run with RunID.
+	Runs []Run `json:"runs,omitempty"`
 	// Usage is the LLM token use of the run that produced this chronology.
 	Usage *extract.Usage `json:"usage,omitempty"`
 }
@@ -115,6 +119,9 @@ type Entry struct {
 	Corrections   []Correction `json:"corrections,omitempty"`
 	Extractor     string       `json:"extractor,omitempty"`
 	PromptVersion string       `json:"prompt_version,omitempty"`
+	// RunID names the repetitive run (Chronology.Runs) the entry is a
+	// visit of, if any.
+	RunID string `json:"run_id,omitempty"`
 }
 
 // Gap is an interval without treatment longer than the matter's threshold.
@@ -248,6 +255,9 @@ const (
 	// FlagDateNotQuoted marks an entry none of whose quotes holds its date
 	// of service: the date is not supported by a citation.
 	FlagDateNotQuoted = "date_not_quoted"
+	// FlagCopiedForward marks an entry whose exam findings repeat word for
+	// word an earlier visit's to the same provider: citing both.
+	FlagCopiedForward = "copied_forward"
 )
 
 // Flag draws a reviewer's attention to something in the records.

@@ -59,7 +59,8 @@ type count struct {
 type citeView struct{ Label, Quote string }
 
 type row struct {
-	Gap                              string // non-empty for a gap separator row
+	Gap                              string   // non-empty for a gap separator row
+	Run                              *runView // non-nil for a repetitive run's block
 	ID, Date, EndDate, Class, Review string
 	Provider, Clinician, VisitType   string
 	Summary, Pain, WorkStatus        string
