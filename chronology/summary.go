@@ -125,8 +125,8 @@ func clause(s string) string {
 }
 
 // firstSentence splits s after its first sentence: a ".", "!" or "?"
-// followed by a space, that does not end an abbreviation, an initial or a
-// list number ("1.").
+// followed by a space, that does not end an abbreviation, an initial or
+// the list number opening the text ("1.").
 func firstSentence(s string) (first, rest string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -136,8 +136,9 @@ func firstSentence(s string) (first, rest string) {
 		if i+1 < len(s) && s[i+1] != ' ' {
 			continue
 		}
-		word := s[strings.LastIndexByte(s[:i], ' ')+1 : i]
-		if c == '.' && notSentenceEnd(word) {
+		ws := strings.LastIndexByte(s[:i], ' ') + 1
+		word := s[ws:i]
+		if c == '.' && (notSentenceEnd(word) || ws == 0 && listNumber(word)) {
 			continue
 		}
 		return s[:i+1], strings.TrimSpace(s[i+1:])
@@ -156,10 +157,12 @@ func notSentenceEnd(word string) bool {
 	if utf8.RuneCountInString(w) == 1 { // an initial
 		return true
 	}
-	if len(w) <= 2 && strings.Trim(w, "0123456789") == "" { // "1." of a list
-		return true
-	}
 	return false
+}
+
+// listNumber reports whether a word is the number of a list item ("1.").
+func listNumber(w string) bool {
+	return len(w) > 0 && len(w) <= 2 && strings.Trim(w, "0123456789") == ""
 }
 
 // clauseBefore cuts s at its last clause boundary (";", ",", " - ")

@@ -38,6 +38,8 @@ func TestSummarize(t *testing.T) {
 		{"abbreviations and list numbers do not end a sentence", Entry{VisitType: "office visit", Provider: "Oakwood",
 			Complaints: "Seen by Dr. Lee for neck pain. Also wrist pain.", Plan: "1. Ice 2. Return in 2 wk."},
 			"Office visit at Oakwood for seen by Dr. Lee for neck pain. Plan: Ice, Return in 2 wk."},
+		{"a number ends a sentence", Entry{VisitType: "follow-up", Provider: "Riverside", Findings: "BP 124/81, HR 70. Neck supple."},
+			"Follow-up visit at Riverside. Findings: BP 124/81, HR 70."},
 		{"many diagnoses", Entry{VisitType: "consultation", Provider: "P", Diagnoses: []extract.Coded{{Code: "A1"}, {Code: "B2"}, {Code: "C3"}, {Code: "D4"}, {Code: "E5"}}},
 			"Consultation at P. Diagnoses: A1, B2, C3 and 2 more."},
 	}
