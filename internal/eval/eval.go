@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/fixture"
 )
 
@@ -122,6 +123,7 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	visitOK, visitAll := 0, 0
 	got := map[string]bool{}
 	citeOK, citeAll, preTP, preFP, preFN := 0, 0, 0, 0, 0
+	pagesTP, pagesFP, pagesFN := 0, 0, 0
 	grounded := 0
 	for _, e := range c.Entries {
 		if e.Grounded {
@@ -143,6 +145,7 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 		if len(e.Citations) > 0 && containsInt(wantPages[k], e.Citations[0].Page) {
 			citeOK++
 		}
+		pagesTP, pagesFP, pagesFN = scorePages(e.Citations, wantPages[k], pagesTP, pagesFP, pagesFN)
 		switch {
 		case e.PreIncident && wantPre[k]:
 			preTP++
@@ -157,6 +160,7 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	r.Scores = append(r.Scores, Score{Field: "pre_incident", TP: preTP, FP: preFP, FN: preFN})
 	r.Scores = append(r.Scores, Score{Field: "citation_pages", TP: citeOK, FP: citeAll - citeOK, FN: citeAll - citeOK})
 	r.Scores = append(r.Scores, Score{Field: "visit_type", TP: visitOK, FP: visitAll - visitOK, FN: visitAll - visitOK})
+	r.Scores = append(r.Scores, Score{Field: "encounter_pages", TP: pagesTP, FP: pagesFP, FN: pagesFN})
 	r.GroundedShare = ratio(grounded, len(c.Entries))
 	r.Entries, r.GroundedEntries = len(c.Entries), grounded
 
@@ -343,4 +347,29 @@ func (r Report) Write(w io.Writer) {
 	if r.Grounding.Checked > 0 {
 		fmt.Fprintf(w, "grounded quotes not on their page: %d of %d\n", r.Grounding.NotOnPage, r.Grounding.Checked)
 	}
+}
+
+// scorePages adds to the counts of an encounter's pages: the distinct
+// pages its citations name against the pages its record runs over in the
+// truth (every page of a multi-page record should be cited).
+func scorePages(cs []extract.Citation, want []int, tp, fp, fn int) (int, int, int) {
+	cited := map[int]bool{}
+	for _, c := range cs {
+		cited[c.Page] = true
+	}
+	for p := range cited {
+		if containsInt(want, p) {
+			tp++
+		} else {
+			fp++
+		}
+	}
+	seen := map[int]bool{}
+	for _, p := range want {
+		if !cited[p] && !seen[p] {
+			fn++
+		}
+		seen[p] = true
+	}
+	return tp, fp, fn
 }

@@ -159,3 +159,30 @@ func TestCompareUndated(t *testing.T) {
 		t.Errorf("undated_entries TP/FP/FN %d/%d/%d, want 1/1/1 (missed %v, extra %v)", s.TP, s.FP, s.FN, s.Missed, s.Extra)
 	}
 }
+
+// TestScorePages: every page of a record should be cited, and no other.
+func TestScorePages(t *testing.T) {
+	cite := func(pages ...int) []extract.Citation {
+		var cs []extract.Citation
+		for _, p := range pages {
+			cs = append(cs, extract.Citation{DocumentID: "d", Page: p, Quote: "q"})
+		}
+		return cs
+	}
+	tests := []struct {
+		name       string
+		cited      []extract.Citation
+		want       []int
+		tp, fp, fn int
+	}{
+		{"first page only", cite(3, 3), []int{3, 4, 5}, 1, 0, 2},
+		{"every page", cite(3, 5, 4), []int{3, 4, 5}, 3, 0, 0},
+		{"a page of another record", cite(3, 6), []int{3}, 1, 1, 0},
+	}
+	for _, tt := range tests {
+		tp, fp, fn := scorePages(tt.cited, tt.want, 0, 0, 0)
+		if tp != tt.tp || fp != tt.fp || fn != tt.fn {
+			t.Errorf("%s: %d %d %d", tt.name, tp, fp, fn)
+		}
+	}
+}
