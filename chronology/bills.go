@@ -71,7 +71,7 @@ func (b *builder) buildBills() {
 			bw := &billWork{
 				Bill: lineBill(l), prov: prov, bad: bad, doc: cits[0].DocumentID,
 			}
-			bw.ProviderID, bw.Provider, bw.Citations, bw.Verified = prov.id, prov.name, cits, len(bad) == 0
+			bw.ProviderID, bw.Provider, bw.Citations, bw.Grounded = prov.id, prov.name, cits, len(bad) == 0
 			bw.EOB = b.classes.onlyOn(l.Citations, s.Document.ID, extract.PageEOB)
 			bw.sig = strings.Join([]string{prov.key, bw.Date.String(), strings.ToUpper(bw.Code),
 				strconv.FormatInt(cents(bw.Charge), 10)}, "|")

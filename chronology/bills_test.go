@@ -9,7 +9,7 @@ import (
 
 func TestSpecialsArithmetic(t *testing.T) {
 	bill := func(id, prov, date string, charge float64, paid *float64) Bill {
-		b := Bill{ID: id, ProviderID: prov, Provider: prov, Charge: charge, Paid: paid, Verified: true}
+		b := Bill{ID: id, ProviderID: prov, Provider: prov, Charge: charge, Paid: paid, Grounded: true}
 		if date != "" {
 			b.Date = d(date)
 		}
@@ -46,12 +46,12 @@ func TestSpecialsArithmetic(t *testing.T) {
 			}
 			var left float64
 			for _, b := range tt.bills {
-				if !b.Verified {
+				if !b.Grounded {
 					left += b.Charge
 				}
 			}
-			if (sp.UnverifiedCharges == nil) != (left == 0) || sp.UnverifiedCharges != nil && *sp.UnverifiedCharges != left {
-				t.Errorf("unverified charges %v, want %v", sp.UnverifiedCharges, left)
+			if (sp.UngroundedCharges == nil) != (left == 0) || sp.UngroundedCharges != nil && *sp.UngroundedCharges != left {
+				t.Errorf("unverified charges %v, want %v", sp.UngroundedCharges, left)
 			}
 			if (sp.TotalPaid == nil) != (tt.paid == nil) || sp.TotalPaid != nil && *sp.TotalPaid != *tt.paid {
 				t.Errorf("paid %v, want %v", sp.TotalPaid, tt.paid)
@@ -67,7 +67,7 @@ func TestSpecialsArithmetic(t *testing.T) {
 	}
 }
 
-func unverified(b Bill) Bill { b.Verified = false; return b }
+func unverified(b Bill) Bill { b.Grounded = false; return b }
 
 // TestBillsNeverDoubleCounted builds a matter where the same statement is
 // uploaded twice and a second, different statement repeats one line: the

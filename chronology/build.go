@@ -123,7 +123,13 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 		used[t.ProviderID] = true
 	}
 	c.Providers = provs.providers(used)
-	c.Flags = append(b.flags(), b.incidentFlags(c.Entries, c.Providers)...)
+	kinds := map[string]string{}
+	for _, p := range c.Providers {
+		kinds[p.ID] = p.Kind
+	}
+	c.Runs = computeRuns(c.Entries, kinds, opt.GapDays)
+	c.Flags = append(b.flags(), copiedForwardFlags(c.Entries)...)
+	c.Flags = append(c.Flags, b.incidentFlags(c.Entries, c.Providers)...)
 	var u extract.Usage
 	for _, s := range sources {
 		u.PromptTokens += s.Result.Usage.PromptTokens

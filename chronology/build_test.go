@@ -76,8 +76,8 @@ func TestBuildRich(t *testing.T) {
 				t.Errorf("ER entry cites the duplicate page: %+v", cit)
 			}
 		}
-		if !strings.HasPrefix(er.Summary, "Emergency visit at Saint Mary's Regional Medical Center.") ||
-			!strings.Contains(er.Summary, "Pain 8/10.") || !strings.Contains(er.Summary, "(S13.4XXA)") {
+		if !strings.HasPrefix(er.Summary, "Emergency visit at Saint Mary's Regional Medical Center") ||
+			!strings.Contains(er.Summary, "(pain 8/10)") || !strings.Contains(er.Summary, "(S13.4XXA)") {
 			t.Errorf("summary %q", er.Summary)
 		}
 		if er.Review != ReviewUnreviewed || er.Extractor != "rules" || !strings.HasPrefix(er.ID, "ent-") {
@@ -88,11 +88,11 @@ func TestBuildRich(t *testing.T) {
 	t.Run("verification", func(t *testing.T) {
 		for _, e := range c.Entries {
 			wantOK := e.Provider != "Coastal Orthopaedics"
-			if e.Verified != wantOK {
-				t.Errorf("%s %s verified=%v", e.Date, e.Provider, e.Verified)
+			if e.Grounded != wantOK {
+				t.Errorf("%s %s verified=%v", e.Date, e.Provider, e.Grounded)
 			}
 		}
-		fs := flagsOf(c, FlagUnverified)
+		fs := flagsOf(c, FlagUngrounded)
 		if len(fs) != 1 || fs[0].EntryIDs[0] != c.Entries[2].ID || len(fs[0].Citations) != 1 ||
 			!strings.Contains(fs[0].Citations[0].Quote, "denies") {
 			t.Errorf("unverified flags %+v", fs)
@@ -315,7 +315,7 @@ func TestSummaryCombinedAssessmentPlan(t *testing.T) {
 	e := Entry{VisitType: "office visit", Provider: "Oakwood Family Medicine",
 		Assessment: "1. Low back pain (M54.50) 2. Naproxen 500 mg", Plan: "1. Low back pain  (M54.50)\n2. Naproxen 500 mg"}
 	s := summarize(&e)
-	if strings.Contains(s, "Plan:") || !strings.Contains(s, "Assessment: 1. Low back pain") {
+	if strings.Contains(s, "plan:") || !strings.Contains(s, "Assessment: Low back pain (M54.50), Naproxen 500 mg.") {
 		t.Errorf("summary %q", s)
 	}
 	e.Plan = "Return in 4 weeks."

@@ -9,7 +9,7 @@
 // without a date of service as undated entries, computes treatment gaps and
 // the medical specials in integer cents (charges from charge lines only;
 // payments and adjustments per provider), reconciles printed totals by kind,
-// and raises the flags a reviewer must see (unverified facts, pre-existing
+// and raises the flags a reviewer must see (ungrounded facts, pre-existing
 // conditions, missing records of any kind of care, bills without records,
 // printed totals that do not add up, unreadable pages, undated records,
 // documents that name no provider, dates no quote holds). The page classes

@@ -98,7 +98,7 @@ func (b *builder) buildEntries() {
 		g := groups[k]
 		g.Diagnoses = fillDescriptions(g.Diagnoses, described)
 		g.Procedures = fillDescriptions(g.Procedures, described)
-		g.Verified = len(g.bad) == 0
+		g.Grounded = len(g.bad) == 0
 		first := g.Citations[0]
 		if g.undated {
 			g.ID = "ent-" + shortHash("undated", g.prov.key, first.DocumentID, strconv.Itoa(first.Page))

@@ -47,7 +47,7 @@ func ExampleBuild() {
 	c := chronology.Build(matter, sources, chronology.Options{})
 
 	for _, e := range c.Entries {
-		fmt.Printf("%s  %s  verified=%v  [%s p.%d]\n  %s\n", e.Date, e.Provider, e.Verified,
+		fmt.Printf("%s  %s  grounded=%v  [%s p.%d]\n  %s\n", e.Date, e.Provider, e.Grounded,
 			e.Citations[0].Bates, e.Citations[0].Page, e.Summary)
 	}
 	for _, g := range c.Gaps {
@@ -60,11 +60,11 @@ func ExampleBuild() {
 		fmt.Printf("flag %s: %s\n", f.Kind, f.Message)
 	}
 	// Output:
-	// 2023-03-10  Saint Mary's Regional Medical Center  verified=true  [MC000001 p.1]
-	//   Emergency visit at Saint Mary's Regional Medical Center. Complaints: neck pain after motor vehicle collision. Diagnoses: cervical strain (S13.4XXA).
-	// 2023-04-24  Advanced PT, LLC  verified=false  [MC000002 p.1]
+	// 2023-03-10  Saint Mary's Regional Medical Center  grounded=true  [MC000001 p.1]
+	//   Emergency visit at Saint Mary's Regional Medical Center for neck pain after motor vehicle collision. Diagnoses: cervical strain (S13.4XXA).
+	// 2023-04-24  Advanced PT, LLC  grounded=false  [MC000002 p.1]
 	//   Physical therapy evaluation at Advanced PT, LLC.
 	// gap: 2023-03-10 to 2023-04-24, 45 days
 	// specials: Saint Mary's Regional Medical Center $1250.00
-	// flag unverified: Entry ent-113253b301 (2023-04-24, Advanced PT, LLC): 1 of 1 quotes were not found on the cited page.
+	// flag ungrounded: Entry ent-113253b301 (2023-04-24, Advanced PT, LLC): 1 of 1 quotes were not found on the cited page.
 }

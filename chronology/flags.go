@@ -18,7 +18,7 @@ const LowOCRConfidence = 70
 // order.
 func (b *builder) flags() []Flag {
 	var fs []Flag
-	fs = append(fs, b.unverifiedFlags()...)
+	fs = append(fs, b.ungroundedFlags()...)
 	fs = append(fs, b.preExistingFlags()...)
 	fs = append(fs, b.missingRecordFlags()...)
 	fs = append(fs, b.billWithoutRecordFlags()...)
@@ -113,19 +113,19 @@ func (b *builder) fileOf(doc string) string {
 	return doc
 }
 
-func (b *builder) unverifiedFlags() []Flag {
+func (b *builder) ungroundedFlags() []Flag {
 	var fs []Flag
 	for _, e := range b.entries {
-		if e.Verified {
+		if e.Grounded {
 			continue
 		}
-		fs = append(fs, Flag{Kind: FlagUnverified,
+		fs = append(fs, Flag{Kind: FlagUngrounded,
 			Message: fmt.Sprintf("Entry %s (%s, %s): %d of %d quotes were not found on the cited page.",
 				e.ID, e.Date, e.Provider, len(e.bad), len(e.Citations)),
 			EntryIDs: []string{e.ID}, Citations: e.bad})
 	}
 	for _, bw := range b.badBills {
-		fs = append(fs, Flag{Kind: FlagUnverified,
+		fs = append(fs, Flag{Kind: FlagUngrounded,
 			Message: fmt.Sprintf("Bill %s (%s, %s, %s): %d of %d quotes were not found on the cited page.",
 				bw.ID, dateOrUndated(bw.Date.String()), bw.Provider, textutil.Money(cents(bw.Charge)), len(bw.bad), len(bw.Citations)),
 			Citations: bw.bad})

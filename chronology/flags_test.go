@@ -151,10 +151,10 @@ func TestVerification(t *testing.T) {
 			if len(c.Entries) != 1 {
 				t.Fatalf("entries %+v", c.Entries)
 			}
-			if c.Entries[0].Verified != tt.want {
-				t.Errorf("verified = %v, want %v", c.Entries[0].Verified, tt.want)
+			if c.Entries[0].Grounded != tt.want {
+				t.Errorf("verified = %v, want %v", c.Entries[0].Grounded, tt.want)
 			}
-			fs := flagsOf(c, FlagUnverified)
+			fs := flagsOf(c, FlagUngrounded)
 			if tt.want == (len(fs) != 0) {
 				t.Errorf("unverified flags %+v", fs)
 			}

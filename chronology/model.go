@@ -30,6 +30,10 @@ type Chronology struct {
 	// BillTotals are the totals printed on bills, by kind, each with the sum
 	// of the line items it was reconciled with.
 	BillTotals []BillTotal `json:"bill_totals,omitempty"`
+	// Runs are the repetitive series of visits (a physical therapy or
+	// chiropractic course), each shown as one block; their visits stay in
+	// Entries, naming their run with RunID.
+	Runs []Run `json:"runs,omitempty"`
 	// Usage is the LLM token use of the run that produced this chronology.
 	Usage *extract.Usage `json:"usage,omitempty"`
 }
@@ -103,14 +107,21 @@ type Entry struct {
 	WorkStatus  string             `json:"work_status,omitempty"`
 	PreIncident bool               `json:"pre_incident,omitempty"`
 	Citations   []extract.Citation `json:"citations"`
-	Verified    bool               `json:"verified"`
-	Review      string             `json:"review,omitempty"`
+	// Grounded is true when every citation quote was found on its cited
+	// page (written as "grounded" and, for v1 readers, as its deprecated
+	// alias "verified"). It says nothing of a person's review: see Review
+	// and Reviewed.
+	Grounded bool   `json:"grounded"`
+	Review   string `json:"review,omitempty"`
 	// ReviewedBy is who set Review, when, and a rejection's reason.
 	ReviewedBy *ReviewInfo `json:"reviewed_by,omitempty"`
 	// Corrections lists fields a reviewer changed, with the extracted values.
 	Corrections   []Correction `json:"corrections,omitempty"`
 	Extractor     string       `json:"extractor,omitempty"`
 	PromptVersion string       `json:"prompt_version,omitempty"`
+	// RunID names the repetitive run (Chronology.Runs) the entry is a
+	// visit of, if any.
+	RunID string `json:"run_id,omitempty"`
 }
 
 // Gap is an interval without treatment longer than the matter's threshold.
@@ -153,17 +164,21 @@ type Bill struct {
 	Paid        *float64           `json:"paid,omitempty"`
 	Balance     *float64           `json:"balance,omitempty"`
 	Citations   []extract.Citation `json:"citations"`
-	Verified    bool               `json:"verified"`
+	// Grounded is true when every citation quote was found on its page
+	// (written as "grounded" and as the deprecated alias "verified").
+	Grounded bool `json:"grounded"`
 }
 
 // Specials are the medical charges, in total and by provider, of the
-// verified bill lines. UnverifiedCharges sums the lines left out because a
+// grounded bill lines. UngroundedCharges sums the lines left out because a
 // quote was not found on its page; a reviewer confirms or corrects them.
 type Specials struct {
-	TotalCharges      float64           `json:"total_charges"`
-	TotalPaid         *float64          `json:"total_paid,omitempty"`
-	TotalAdjustments  *float64          `json:"total_adjustments,omitempty"`
-	UnverifiedCharges *float64          `json:"unverified_charges,omitempty"`
+	TotalCharges     float64  `json:"total_charges"`
+	TotalPaid        *float64 `json:"total_paid,omitempty"`
+	TotalAdjustments *float64 `json:"total_adjustments,omitempty"`
+	// UngroundedCharges is written as "ungrounded_charges" and as the
+	// deprecated alias "unverified_charges".
+	UngroundedCharges *float64          `json:"ungrounded_charges,omitempty"`
 	ByProvider        []ProviderSpecial `json:"by_provider"`
 }
 
@@ -217,8 +232,14 @@ type Duplicate struct {
 
 // Flag kinds.
 const (
-	FlagMissingRecords    = "missing_records"
-	FlagPreExisting       = "pre_existing"
+	FlagMissingRecords = "missing_records"
+	FlagPreExisting    = "pre_existing"
+	// FlagUngrounded marks an entry or bill line a citation quote of which
+	// was not found on its page.
+	FlagUngrounded = "ungrounded"
+	// FlagUnverified is the name chronologies written before
+	// FlagUngrounded gave the same flag: Flag's JSON decoding reads it as
+	// FlagUngrounded. Deprecated: never written any more.
 	FlagUnverified        = "unverified"
 	FlagBillWithoutRecord = "bill_without_record"
 	FlagRecordWithoutBill = "record_without_bill"
@@ -234,6 +255,9 @@ const (
 	// FlagDateNotQuoted marks an entry none of whose quotes holds its date
 	// of service: the date is not supported by a citation.
 	FlagDateNotQuoted = "date_not_quoted"
+	// FlagCopiedForward marks an entry whose exam findings repeat word for
+	// word an earlier visit's to the same provider: citing both.
+	FlagCopiedForward = "copied_forward"
 )
 
 // Flag draws a reviewer's attention to something in the records.

@@ -143,7 +143,7 @@ func TestUndatedEntries(t *testing.T) {
 		t.Fatalf("entries %d undated %d, want 1 and 2", len(c.Entries), len(c.UndatedEntries))
 	}
 	for i, e := range c.UndatedEntries {
-		if !e.Date.IsZero() || e.PreIncident || e.Provider != "Lakeside Chiropractic" || e.ID == "" || !e.Verified {
+		if !e.Date.IsZero() || e.PreIncident || e.Provider != "Lakeside Chiropractic" || e.ID == "" || !e.Grounded {
 			t.Errorf("undated entry %+v", e)
 		}
 		if i == 0 && (e.Citations[0].DocumentID != "a" || e.Citations[0].Page != 2 || e.Summary == "") {

@@ -282,25 +282,9 @@ func ReviewCounts(entries []Entry) map[string]int {
 	return n
 }
 
-// ForDemand returns a copy of c for drafting a demand letter from reviewed
-// entries only: an entry counts as verified exactly when a person reviewed
-// it (Reviewed). A verified or corrected entry is used even when the
-// automatic quote check failed, because a reviewer read the page; every
-// other entry is marked unverified, so the draft leaves it out and lists it
-// as excluded. c itself is not changed.
-func ForDemand(c Chronology) Chronology {
-	out := c
-	out.Entries = make([]Entry, len(c.Entries))
-	for i, e := range c.Entries {
-		e.Verified = e.Reviewed()
-		out.Entries[i] = e
-	}
-	return out
-}
-
 // BulkVerify returns the reviews that verify, in one step, every entry of
 // the provider that nobody has reviewed yet and whose citations were found
-// on their pages. Entries with a quote not found (Verified false) are left
+// on their pages. Entries with a quote not found (Grounded false) are left
 // for a one-by-one check and counted in skipped.
 func BulkVerify(c Chronology, providerID, userID, username string, at time.Time) (reviews []EntryReview, skipped int) {
 	return bulkVerify(c, func(e *Entry) bool { return e.ProviderID == providerID }, userID, username, at)
@@ -320,7 +304,7 @@ func bulkVerify(c Chronology, match func(*Entry) bool, userID, username string, 
 		if !match(&e) || (e.Review != "" && e.Review != ReviewUnreviewed) {
 			continue
 		}
-		if !e.Verified {
+		if !e.Grounded {
 			skipped++
 			continue
 		}

@@ -18,10 +18,10 @@ func reviewed(id, state string, min int, fields map[string]string, reason string
 func reviewChronology() Chronology {
 	pain := 6.0
 	return Chronology{Matter: Matter{ID: "m"}, Entries: []Entry{
-		{ID: "a", Date: dates.New(2023, 3, 10), ProviderID: "p1", Provider: "St Marys", Summary: "ER visit", Verified: true},
-		{ID: "b", Date: dates.New(2023, 4, 20), ProviderID: "p2", Provider: "Coastal Ortho", PainScore: &pain, Verified: true},
-		{ID: "c", Date: dates.New(2023, 5, 1), ProviderID: "p2", Provider: "Coastal Ortho", Verified: false},
-		{ID: "d", Date: dates.New(2023, 6, 1), ProviderID: "p2", Provider: "Coastal Ortho", Verified: true},
+		{ID: "a", Date: dates.New(2023, 3, 10), ProviderID: "p1", Provider: "St Marys", Summary: "ER visit", Grounded: true},
+		{ID: "b", Date: dates.New(2023, 4, 20), ProviderID: "p2", Provider: "Coastal Ortho", PainScore: &pain, Grounded: true},
+		{ID: "c", Date: dates.New(2023, 5, 1), ProviderID: "p2", Provider: "Coastal Ortho", Grounded: false},
+		{ID: "d", Date: dates.New(2023, 6, 1), ProviderID: "p2", Provider: "Coastal Ortho", Grounded: true},
 	}}
 }
 
@@ -113,25 +113,6 @@ func TestApplyReviews(t *testing.T) {
 	// d's corrected date moves it to the front.
 	if c.Entries[0].ID != "d" || c.Entries[0].Date != dates.New(2023, 1, 2) {
 		t.Errorf("entries not re-sorted after a date correction: first is %s %s", c.Entries[0].ID, c.Entries[0].Date)
-	}
-}
-
-func TestForDemand(t *testing.T) {
-	c := reviewChronology()
-	ApplyReviews(&c, []EntryReview{
-		reviewed("b", ReviewVerified, 1, nil, ""),
-		reviewed("c", ReviewCorrected, 1, map[string]string{"summary": "checked by hand"}, ""),
-		reviewed("d", ReviewRejected, 1, nil, "duplicate"),
-	})
-	got := ForDemand(c)
-	want := map[string]bool{"a": false, "b": true, "c": true, "d": false}
-	for _, e := range got.Entries {
-		if e.Verified != want[e.ID] {
-			t.Errorf("entry %s: verified %v, want %v", e.ID, e.Verified, want[e.ID])
-		}
-	}
-	if !c.Entries[0].Verified || c.Entries[2].Verified {
-		t.Error("ForDemand changed its argument")
 	}
 }
 

@@ -61,6 +61,12 @@ func TestChronologyValidatesAgainstSchema(t *testing.T) {
 		"empty":     Build(Matter{ID: "m"}, nil, Options{}),
 		"new facts": Build(Matter{ID: "m", DateOfIncident: d("2024-01-01")}, newFactsSources(), Options{GeneratedAt: testTime}),
 	}
+	withRun := Build(richMatter(), richSources(), Options{GeneratedAt: testTime})
+	first, last := 6.0, 3.0
+	withRun.Runs = []Run{{ID: "run-1", ProviderID: "p", Provider: "P", VisitType: "physical therapy", EntryIDs: []string{"a", "b", "c"},
+		Visits: 3, FirstDate: d("2024-01-02"), LastDate: d("2024-01-09"), PainFirst: &first, PainLast: &last, PainTrend: TrendImproving}}
+	withRun.Entries[0].RunID = "run-1"
+	cases["runs"] = withRun
 	for name, chron := range cases {
 		if err := validate(additions, chron); err != nil {
 			t.Errorf("%s chronology does not validate against the additions: %v", name, err)

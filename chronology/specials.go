@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// computeSpecials totals the verified bills in integer cents. Charges come
+// computeSpecials totals the grounded bills in integer cents. Charges come
 // from charge lines only (never from payment or adjustment rows, never from
 // EOB lines). Per provider it sums the charges, the payments and the
 // adjustments (as printed magnitudes, each only when some line has one),
@@ -26,15 +26,15 @@ func computeSpecials(bills []Bill) Specials {
 	}
 	var order []*acc
 	byID := map[string]*acc{}
-	var total, unverified int64
+	var total, ungrounded int64
 	for _, bl := range bills {
 		charge := bl.Kind == BillCharge || bl.Kind == ""
-		if !bl.Verified {
+		if !bl.Grounded {
 			// A line whose quote is not on its page (an OCR slip, or a value
 			// an LLM invented) is listed and flagged but not added up until
 			// a reviewer confirms it.
 			if charge && !bl.EOB {
-				unverified += cents(bl.Charge)
+				ungrounded += cents(bl.Charge)
 			}
 			continue
 		}
@@ -78,9 +78,9 @@ func computeSpecials(bills []Bill) Specials {
 		}
 	}
 	sp := Specials{TotalCharges: dollars(total), ByProvider: []ProviderSpecial{}}
-	if unverified != 0 {
-		v := dollars(unverified)
-		sp.UnverifiedCharges = &v
+	if ungrounded != 0 {
+		v := dollars(ungrounded)
+		sp.UngroundedCharges = &v
 	}
 	var paid, adj int64
 	anyPaid, anyAdj := false, false

@@ -183,9 +183,9 @@ func TestBillLineFields(t *testing.T) {
 // in payment rows is not a line of the specials.
 func TestSpecialsOnlyProvidersWithCharges(t *testing.T) {
 	bills := []Bill{
-		{ProviderID: "a", Provider: "A", Kind: BillCharge, Charge: 100, Verified: true},
-		{ProviderID: "b", Provider: "B", Kind: BillCharge, Charge: 500, Paid: money2(250), EOB: true, Verified: true},
-		{ProviderID: "c", Provider: "C", Kind: BillPayment, Paid: money2(40), Verified: true},
+		{ProviderID: "a", Provider: "A", Kind: BillCharge, Charge: 100, Grounded: true},
+		{ProviderID: "b", Provider: "B", Kind: BillCharge, Charge: 500, Paid: money2(250), EOB: true, Grounded: true},
+		{ProviderID: "c", Provider: "C", Kind: BillPayment, Paid: money2(40), Grounded: true},
 	}
 	sp := computeSpecials(bills)
 	if len(sp.ByProvider) != 1 || sp.ByProvider[0].Provider != "A" || sp.TotalCharges != 100 || sp.TotalPaid != nil {

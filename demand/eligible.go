@@ -57,6 +57,6 @@ func Eligible(e chronology.Entry) (basis Basis, reason string) {
 }
 
 // grounded reports whether every quote of the entry was found on its
-// page: chronology.Entry.Verified carries that automatic check (not a
+// page: chronology.Entry.Grounded carries that automatic check (not a
 // person's review).
-func grounded(e chronology.Entry) bool { return e.Verified }
+func grounded(e chronology.Entry) bool { return e.Grounded }

@@ -25,7 +25,7 @@ func TestEligible(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			basis, reason := Eligible(chronology.Entry{Review: tt.review, Verified: tt.grounded})
+			basis, reason := Eligible(chronology.Entry{Review: tt.review, Grounded: tt.grounded})
 			if basis != tt.wantBasis || reason != tt.wantReason {
 				t.Errorf("Eligible = %q, %q; want %q, %q", basis, reason, tt.wantBasis, tt.wantReason)
 			}

@@ -55,7 +55,7 @@ func newExhibits(c chronology.Chronology, used []usedEntry) *exhibits {
 		add(e.ProviderID, e.Provider, e.Date.String())
 	}
 	for _, b := range c.Bills {
-		if b.Verified {
+		if b.Grounded {
 			add(b.ProviderID, b.Provider, b.Date.String())
 		}
 	}
@@ -71,7 +71,7 @@ func newExhibits(c chronology.Chronology, used []usedEntry) *exhibits {
 		}
 	}
 	for _, b := range c.Bills {
-		if b.Verified {
+		if b.Grounded {
 			for _, ct := range b.Citations {
 				x.note(providerKey(b.ProviderID, b.Provider), ct)
 			}

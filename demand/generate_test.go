@@ -258,7 +258,7 @@ func allowedAmounts(c chronology.Chronology, in Inputs) map[string]bool {
 	add(adj)
 	add(paid)
 	add(balance(c.Specials.TotalCharges, adj, paid))
-	add(deref(c.Specials.UnverifiedCharges))
+	add(deref(c.Specials.UngroundedCharges))
 	total := c.Specials.TotalCharges
 	for _, v := range []*float64{in.PolicyLimits, in.DailyWage, in.PIP, in.MedPay, in.OutOfPocket, in.FutureCareCost, in.DemandAmount} {
 		if v != nil {

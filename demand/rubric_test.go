@@ -91,7 +91,7 @@ func TestRubricGeneratedMatter(t *testing.T) {
 	var lines float64
 	byProv := map[string]float64{}
 	for _, b := range c.Bills {
-		if b.Verified && !b.EOB && (b.Kind == chronology.BillCharge || b.Kind == "") {
+		if b.Grounded && !b.EOB && (b.Kind == chronology.BillCharge || b.Kind == "") {
 			lines += b.Charge
 			byProv[b.ProviderID] += b.Charge
 		}

@@ -104,7 +104,7 @@ func (l *letter) specials() Section {
 	sp := l.c.Specials
 	firstBill := map[string]chronology.Bill{}
 	for _, bl := range l.c.Bills {
-		if _, ok := firstBill[bl.ProviderID]; !ok && bl.Verified && len(bl.Citations) > 0 {
+		if _, ok := firstBill[bl.ProviderID]; !ok && bl.Grounded && len(bl.Citations) > 0 {
 			firstBill[bl.ProviderID] = bl
 		}
 	}
@@ -125,7 +125,7 @@ func (l *letter) specials() Section {
 	}
 	fmt.Fprintf(&b, "| Total | | %s | %s | %s | %s | |\n\n", money(sp.TotalCharges), money(adj), money(paid), money(balance(sp.TotalCharges, adj, paid)))
 	fmt.Fprintf(&b, "The medical expenses total %s, as the itemized bills show.", money(sp.TotalCharges))
-	if u := deref(sp.UnverifiedCharges); u > 0 {
+	if u := deref(sp.UngroundedCharges); u > 0 {
 		fmt.Fprintf(&b, " [Paralegal to check bill lines of %s whose quotes were not found on their pages; they are not included above.]", money(u))
 	}
 	b.WriteString("\n\n")

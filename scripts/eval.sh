@@ -30,7 +30,7 @@ frag="$tmp/accuracy.md"
   echo
   echo "Written by \`make eval\` (scripts/eval.sh) on $(date -u +%Y-%m-%d), $(nproc --all) cores, Go $(go env GOVERSION), extractor \`$extractor\`."
   echo "Per file: precision, recall and F1 per field against the bundle's truth.json; the total is micro-averaged (counts summed over files)."
-  echo "\"verified quotes not on page\" re-checks every quote of a verified entry or bill against the stored page text with extract.Grounded: it must be 0."
+  echo "\"grounded quotes not on page\" re-checks every quote of a grounded entry or bill against the stored page text with extract.Grounded: it must be 0."
 } > "$frag"
 run_eval() { # title, truth dir
   local cmd=(medchron eval --truth "$2" --extractor "$extractor")

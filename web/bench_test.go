@@ -51,11 +51,11 @@ func syntheticChronology(matterID string, n int) chronology.Chronology {
 			Diagnoses:  []extract.Coded{{Code: "S13.4XXA", Description: "Sprain of ligaments of cervical spine"}, {Code: "M54.2", Description: "Cervicalgia"}},
 			Citations: []extract.Citation{{DocumentID: doc.ID, Page: page, Quote: quote},
 				{DocumentID: doc.ID, Page: page, Quote: "Assessment: cervical strain"}},
-			Verified: i%17 != 0, PreIncident: day.Before(c.Matter.DateOfIncident), Review: chronology.ReviewUnreviewed}
+			Grounded: i%17 != 0, PreIncident: day.Before(c.Matter.DateOfIncident), Review: chronology.ReviewUnreviewed}
 		c.Entries = append(c.Entries, e)
 		if i%4 == 0 {
 			c.Bills = append(c.Bills, chronology.Bill{ID: fmt.Sprintf("b%05d", i), Date: day, ProviderID: p.ID, Provider: p.Name,
-				Code: "99213", Description: "Office visit", Charge: 185.50, Citations: []extract.Citation{{DocumentID: doc.ID, Page: page, Quote: "99213 185.50"}}, Verified: true})
+				Code: "99213", Description: "Office visit", Charge: 185.50, Citations: []extract.Citation{{DocumentID: doc.ID, Page: page, Quote: "99213 185.50"}}, Grounded: true})
 			c.Specials.TotalCharges += 185.50
 		}
 		if i%100 == 99 {

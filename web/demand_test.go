@@ -68,7 +68,7 @@ func TestDemandEligibleEntries(t *testing.T) {
 	c := env.chronology(t)
 	byID := map[string]bool{}
 	for _, e := range c.Entries {
-		byID[e.ID] = e.Verified
+		byID[e.ID] = e.Grounded
 	}
 	for _, x := range rec.Generation.Excluded {
 		if x.EntryID == used || x.Reason != demand.ReasonUngrounded || byID[x.EntryID] {

@@ -21,7 +21,7 @@ import (
 func firstCited(t *testing.T, c chronology.Chronology) chronology.Entry {
 	t.Helper()
 	for _, e := range c.Entries {
-		if e.Verified && len(e.Citations) > 0 && !e.Date.IsZero() {
+		if e.Grounded && len(e.Citations) > 0 && !e.Date.IsZero() {
 			return e
 		}
 	}
@@ -148,7 +148,7 @@ func TestBulkVerify(t *testing.T) {
 	provider := firstCited(t, c).ProviderID
 	want := map[string]bool{}
 	for _, e := range c.Entries {
-		if e.ProviderID == provider && e.Verified {
+		if e.ProviderID == provider && e.Grounded {
 			want[e.ID] = true
 		}
 	}

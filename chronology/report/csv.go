@@ -13,7 +13,7 @@ import (
 var CSVHeader = []string{
 	"date", "end_date", "provider", "clinician", "visit_type", "summary",
 	"diagnoses", "procedures", "medications", "pain_score", "pre_incident",
-	"verified", "review", "citations",
+	"grounded", "review", "citations",
 }
 
 // WriteCSV writes one row per entry of c, after a header row, as RFC 4180
@@ -61,7 +61,7 @@ func entryRow(ix docIndex, e chronology.Entry) []string {
 		strings.Join(e.Medications, "; "),
 		score(e.PainScore),
 		yesNo(e.PreIncident),
-		yesNo(e.Verified),
+		yesNo(e.Grounded),
 		reviewOf(e),
 		ix.citations(e.Citations),
 	}

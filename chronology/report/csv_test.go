@@ -56,7 +56,7 @@ func TestWriteCSV(t *testing.T) {
 		{"e4", "review", "unreviewed"},
 		{"e5", "summary", "Initial evaluation, \"guarded\" cervical ROM\nHEP issued"},
 		{"e5", "citations", "PT notes, scanned.pdf p.1"},
-		{"e6", "verified", "no"},
+		{"e6", "grounded", "no"},
 		{"e8", "review", "rejected"},
 		{"e9", "summary", "'-Discharged from orthopedic care; referred to pain management."},
 	}

@@ -17,13 +17,13 @@ func ExampleWriteCSV() {
 			Summary:   "=neck pain, \"severe\"",
 			Diagnoses: []extract.Coded{{Code: "S13.4XXA", Description: "Cervical sprain"}},
 			Citations: []extract.Citation{{DocumentID: "d1", Page: 3, Bates: "MC000003", Quote: "neck pain"}},
-			Verified:  true,
+			Grounded:  true,
 		}},
 	}
 	if err := report.WriteCSV(os.Stdout, c); err != nil {
 		panic(err)
 	}
 	// Output:
-	// date,end_date,provider,clinician,visit_type,summary,diagnoses,procedures,medications,pain_score,pre_incident,verified,review,citations
+	// date,end_date,provider,clinician,visit_type,summary,diagnoses,procedures,medications,pain_score,pre_incident,grounded,review,citations
 	// 2023-03-14,,Saint Mary's,,emergency visit,"'=neck pain, ""severe""",S13.4XXA Cervical sprain,,,,no,yes,unreviewed,ER records.pdf p.3 (MC000003)
 }

@@ -19,7 +19,7 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").ParseFS(templa
 
 // WriteHTML writes c as one self-contained HTML page for a paralegal: the
 // matter, summary counts, a treatment timeline as inline SVG, the entry
-// table with gaps as separator rows and pre-incident and unverified entries
+// table with gaps as separator rows and pre-incident and ungrounded entries
 // marked, the specials and bill lines, flags, duplicate pages, a provider
 // index and the documents. Every citation names its file, page and Bates
 // number. The page has inline CSS only and loads nothing from anywhere; all
@@ -59,7 +59,8 @@ type count struct {
 type citeView struct{ Label, Quote string }
 
 type row struct {
-	Gap                              string // non-empty for a gap separator row
+	Gap                              string   // non-empty for a gap separator row
+	Run                              *runView // non-nil for a repetitive run's block
 	ID, Date, EndDate, Class, Review string
 	Provider, Clinician, VisitType   string
 	Summary, Pain, WorkStatus        string
@@ -71,7 +72,7 @@ type row struct {
 type billView struct {
 	Date, Provider, Code, Description, Charge, Paid, Balance string
 	RevenueCode, Units, Adjustment, Kind                     string
-	Verified                                                 bool
+	Grounded                                                 bool
 	Cites                                                    []citeView
 }
 
@@ -121,7 +122,7 @@ func buildView(c chronology.Chronology) view {
 	for _, b := range c.Bills {
 		bv := billView{Date: b.Date.String(), Provider: b.Provider, Code: codeWithModifiers(b), Description: b.Description,
 			RevenueCode: b.RevenueCode, Adjustment: optMoney(b.Adjustment), Charge: textutil.Dollars(b.Charge), Paid: optMoney(b.Paid),
-			Balance: optMoney(b.Balance), Verified: b.Verified, Cites: cites(ix, b.Citations)}
+			Balance: optMoney(b.Balance), Grounded: b.Grounded, Cites: cites(ix, b.Citations)}
 		if b.Units > 0 {
 			bv.Units = trimFloat(b.Units)
 		}
@@ -185,7 +186,7 @@ func cites(ix docIndex, cs []extract.Citation) []citeView {
 }
 
 func counts(c chronology.Chronology) []count {
-	var pages, verified, unverified, rejected, pre int
+	var pages, grounded, ungrounded, reviewed, rejected, pre int
 	for _, d := range c.Documents {
 		pages += d.Pages
 	}
@@ -193,10 +194,13 @@ func counts(c chronology.Chronology) []count {
 		switch entryClass(e) {
 		case "rejected":
 			rejected++
-		case "unverified":
-			unverified++
+		case "ungrounded":
+			ungrounded++
 		default:
-			verified++
+			grounded++
+		}
+		if e.Reviewed() {
+			reviewed++
 		}
 		if e.PreIncident {
 			pre++
@@ -209,8 +213,9 @@ func counts(c chronology.Chronology) []count {
 		{"Providers", n(len(c.Providers)), false},
 		{"Entries", n(len(c.Entries)), false},
 		{"Undated", n(len(c.UndatedEntries)), len(c.UndatedEntries) > 0},
-		{"Verified", n(verified), false},
-		{"Unverified", n(unverified), unverified > 0},
+		{"Grounded", n(grounded), false},
+		{"Ungrounded", n(ungrounded), ungrounded > 0},
+		{"Reviewed", n(reviewed), false},
 		{"Rejected", n(rejected), false},
 		{"Pre-incident", n(pre), pre > 0},
 		{"Gaps", n(len(c.Gaps)), len(c.Gaps) > 0},
@@ -218,8 +223,8 @@ func counts(c chronology.Chronology) []count {
 		{"Flags", n(len(c.Flags)), len(c.Flags) > 0},
 		{"Duplicate pages", n(len(c.Duplicates)), false},
 	}
-	if u := c.Specials.UnverifiedCharges; u != nil {
-		out = append(out, count{"Unverified charges (not in total)", textutil.Dollars(*u), true})
+	if u := c.Specials.UngroundedCharges; u != nil {
+		out = append(out, count{"Ungrounded charges (not in total)", textutil.Dollars(*u), true})
 	}
 	return out
 }

@@ -102,7 +102,7 @@ func TestWriteHTML(t *testing.T) {
 	})
 
 	t.Run("entry states are marked", func(t *testing.T) {
-		states := map[string]string{"e1": "pre", "e2": "ok", "e6": "unverified", "e8": "rejected"}
+		states := map[string]string{"e1": "pre", "e2": "ok", "e6": "ungrounded", "e8": "rejected"}
 		for _, tr := range entryRows {
 			id := strings.TrimPrefix(attr(tr, "id"), "entry-")
 			if want, ok := states[id]; ok && !hasClass(tr, want) {
@@ -111,8 +111,8 @@ func TestWriteHTML(t *testing.T) {
 			if id == "e1" && !strings.Contains(text(tr), "pre-incident") {
 				t.Error("the pre-incident row has no visible badge")
 			}
-			if id == "e6" && !strings.Contains(text(tr), "unverified") {
-				t.Error("the unverified row has no visible badge")
+			if id == "e6" && !strings.Contains(text(tr), "ungrounded") {
+				t.Error("the ungrounded row has no visible badge")
 			}
 		}
 	})
@@ -177,5 +177,52 @@ func TestWriteHTMLEmpty(t *testing.T) {
 	}
 	if !strings.Contains(out, "Matter m1") {
 		t.Error("the title falls back to the matter ID")
+	}
+}
+
+// TestHTMLRunBlock: a repetitive run is one collapsible block titled with
+// its visits, dates and pain trend, and each of its visits keeps its row
+// and anchor inside the block.
+func TestHTMLRunBlock(t *testing.T) {
+	c := reporttest.Sample()
+	first, last := 7.0, 4.0
+	var ids []string
+	for i := range c.Entries {
+		if c.Entries[i].ProviderID == "p-river" && c.Entries[i].Review != chronology.ReviewRejected {
+			c.Entries[i].RunID = "run-pt"
+			ids = append(ids, c.Entries[i].ID)
+		}
+	}
+	c.Runs = []chronology.Run{{ID: "run-pt", ProviderID: "p-river", Provider: "Riverside Physical Therapy", VisitType: "physical therapy",
+		EntryIDs: ids, Visits: len(ids), FirstDate: c.Entries[0].Date, LastDate: c.Entries[0].Date, PainFirst: &first, PainLast: &last, PainTrend: chronology.TrendImproving}}
+	out, doc := renderHTML(t, c)
+	if !strings.Contains(out, "Riverside Physical Therapy, physical therapy: 2 visits") || !strings.Contains(out, "pain 7/10 to 4/10, improving") {
+		t.Error("the run's title lacks its visits or pain trend")
+	}
+	var details *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "details" && hasClass(n, "run") {
+			details = n
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			find(k)
+		}
+	}
+	find(doc)
+	if details == nil {
+		t.Fatal("no run block")
+	}
+	var b bytes.Buffer
+	if err := html.Render(&b, details); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		if !strings.Contains(b.String(), `id="entry-`+id+`"`) {
+			t.Errorf("visit %s is not in the block", id)
+		}
+		if strings.Count(out, `id="entry-`+id+`"`) != 1 {
+			t.Errorf("visit %s is drawn %d times", id, strings.Count(out, `id="entry-`+id+`"`))
+		}
 	}
 }

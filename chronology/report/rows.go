@@ -8,16 +8,38 @@ import (
 	"github.com/medchron/medchron/internal/textutil"
 )
 
+// runView is a repetitive run drawn as one collapsible block: a title
+// with its visits, date range and pain trend, and its visits' rows.
+type runView struct {
+	ID, Title string
+	Rows      []row
+}
+
 // rows returns the entry table's rows with a separator row for each gap,
-// placed after the entry the gap follows.
+// placed after the entry the gap follows. The visits of a repetitive run
+// are one block, placed where its first visit is.
 func rows(c chronology.Chronology, ix docIndex) []row {
 	after := gapPlacement(c)
+	runs := map[string]*runView{}
+	for _, r := range c.Runs {
+		runs[r.ID] = &runView{ID: r.ID, Title: runTitle(r)}
+	}
+	for _, e := range c.Entries {
+		if rv := runs[e.RunID]; rv != nil {
+			rv.Rows = append(rv.Rows, entryView(ix, e))
+		}
+	}
 	var out []row
 	for _, g := range after[-1] {
 		out = append(out, gapRow(g))
 	}
 	for i, e := range c.Entries {
-		out = append(out, entryView(ix, e))
+		switch rv := runs[e.RunID]; {
+		case rv == nil:
+			out = append(out, entryView(ix, e))
+		case rv.Rows != nil && rv.Rows[0].ID == e.ID:
+			out = append(out, row{Run: rv})
+		}
 		for _, g := range after[i] {
 			out = append(out, gapRow(g))
 		}
@@ -72,8 +94,8 @@ func entryView(ix docIndex, e chronology.Entry) row {
 		r.Badges = append(r.Badges, "pre-incident")
 	}
 	switch r.Class {
-	case "unverified":
-		r.Badges = append(r.Badges, "unverified")
+	case "ungrounded":
+		r.Badges = append(r.Badges, "ungrounded")
 	case "rejected":
 		r.Badges = append(r.Badges, "rejected")
 	}
@@ -135,4 +157,14 @@ func providerIndex(c chronology.Chronology) []providerView {
 		}
 	}
 	return out
+}
+
+// runTitle describes a run: "Riverside Physical Therapy, physical therapy:
+// 12 visits, 2023-04-04 to 2023-06-30; pain 7/10 to 3/10, improving".
+func runTitle(r chronology.Run) string {
+	t := fmt.Sprintf("%s, %s: %d visits, %s to %s", r.Provider, r.VisitType, r.Visits, r.FirstDate, r.LastDate)
+	if r.PainTrend != "" && r.PainFirst != nil && r.PainLast != nil {
+		t += fmt.Sprintf("; pain %s/10 to %s/10, %s", trimFloat(*r.PainFirst), trimFloat(*r.PainLast), r.PainTrend)
+	}
+	return t + " (click to show each visit)"
 }

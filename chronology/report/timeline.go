@@ -237,14 +237,14 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// entryClass names an entry's state for CSS: "pre", "unverified",
+// entryClass names an entry's state for CSS: "pre", "ungrounded",
 // "rejected" or "ok".
 func entryClass(e chronology.Entry) string {
 	switch {
 	case e.Review == chronology.ReviewRejected:
 		return "rejected"
-	case !e.Verified:
-		return "unverified"
+	case !e.Grounded:
+		return "ungrounded"
 	case e.PreIncident:
 		return "pre"
 	}
@@ -282,7 +282,7 @@ func markPaint(cls string) template.HTMLAttr {
 	switch cls {
 	case "mark pre":
 		return `fill="#8a5a00" stroke="#ffffff" stroke-width="1.5"`
-	case "mark unverified":
+	case "mark ungrounded":
 		return `fill="#ffffff" stroke="#a4161a" stroke-width="2"`
 	case "mark rejected":
 		return `fill="#9aa6b5" stroke="#ffffff" stroke-width="1.5"`

@@ -162,7 +162,7 @@ func (x *xlsx) widths(sheet string, ws ...float64) error {
 }
 
 var chronologyColumns = []string{"Date", "End date", "Provider", "Clinician", "Visit type", "Summary",
-	"Diagnoses", "Procedures", "Medications", "Pain", "Pre-incident", "Verified", "Review", "Citations", "Entry ID"}
+	"Diagnoses", "Procedures", "Medications", "Pain", "Pre-incident", "Grounded", "Review", "Citations", "Entry ID"}
 
 func (x *xlsx) chronologySheet(c chronology.Chronology) error {
 	const sh = SheetChronology
@@ -186,7 +186,7 @@ func (x *xlsx) chronologySheet(c chronology.Chronology) error {
 		err := x.row(sh, i+2,
 			date, x.day(e.EndDate), x.wrapped(e.Provider), x.wrapped(e.Clinician), x.txt(e.VisitType),
 			x.wrapped(summaryOf(e)), x.wrapped(codedList(e.Diagnoses)), x.wrapped(codedList(e.Procedures)),
-			x.wrapped(strings.Join(e.Medications, "; ")), pain, x.txt(yesNo(e.PreIncident)), x.txt(yesNo(e.Verified)),
+			x.wrapped(strings.Join(e.Medications, "; ")), pain, x.txt(yesNo(e.PreIncident)), x.txt(yesNo(e.Grounded)),
 			x.txt(reviewOf(e)), x.wrapped(ix.citations(e.Citations)), x.txt(e.ID))
 		if err != nil {
 			return err
@@ -216,7 +216,7 @@ func (x *xlsx) specialsSheet(c chronology.Chronology) error {
 		return err
 	}
 	r++
-	if err := x.headerRow(sh, r, "Date", "Provider", "Code", "Description", "Charge", "Adjustment", "Paid", "Balance", "Verified", "Citations",
+	if err := x.headerRow(sh, r, "Date", "Provider", "Code", "Description", "Charge", "Adjustment", "Paid", "Balance", "Grounded", "Citations",
 		"Kind", "Revenue code", "Modifiers", "Units"); err != nil {
 		return err
 	}
@@ -227,7 +227,7 @@ func (x *xlsx) specialsSheet(c chronology.Chronology) error {
 			units = cell{b.Units, x.text}
 		}
 		if err := x.row(sh, r, x.day(b.Date), x.wrapped(b.Provider), x.txt(b.Code), x.wrapped(b.Description), x.num(b.Charge),
-			x.optMoney(b.Adjustment), x.optMoney(b.Paid), x.optMoney(b.Balance), x.txt(yesNo(b.Verified)),
+			x.optMoney(b.Adjustment), x.optMoney(b.Paid), x.optMoney(b.Balance), x.txt(yesNo(b.Grounded)),
 			x.wrapped(ix.citations(b.Citations)), x.txt(billKind(b)), x.txt(b.RevenueCode), x.txt(strings.Join(b.Modifiers, " ")), units); err != nil {
 			return err
 		}

@@ -228,8 +228,8 @@ func (k *Checker) indexFigures() {
 	if sp.TotalAdjustments != nil {
 		add(*sp.TotalAdjustments, "", "total adjustments")
 	}
-	if sp.UnverifiedCharges != nil {
-		add(*sp.UnverifiedCharges, "", "charges of bill lines not yet grounded")
+	if sp.UngroundedCharges != nil {
+		add(*sp.UngroundedCharges, "", "charges of bill lines not yet grounded")
 	}
 	k.figures = append(k.figures, figure{cents: abs64(balance), label: "total balance"})
 	for _, f := range k.opt.Amounts {

@@ -80,6 +80,9 @@ var headings = map[string]Heading{
 	"allergies": OtherHeading, "review of systems": OtherHeading, "ros": OtherHeading, "vital signs": OtherHeading,
 	"vitals": OtherHeading, "hospital course": OtherHeading, "labs": OtherHeading, "laboratory": OtherHeading,
 	"comparison": OtherHeading, "signature": OtherHeading, "attestation": OtherHeading,
+	"triage": OtherHeading, "triage vitals": OtherHeading, "triage note": OtherHeading,
+	"triage / nursing assessment": OtherHeading, "triage/nursing assessment": OtherHeading,
+	"nursing assessment": OtherHeading, "nursing note": OtherHeading, "nursing notes": OtherHeading,
 }
 
 var (

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,8 +102,12 @@ var (
 
 // workStatus returns the first work-status phrase outside history sections.
 func (n *note) workStatus() string {
+	goals := false // under a heading that names goals ("Long Term Goals (8 weeks):")
 	for i, l := range n.lines {
-		if n.secs[i].IsHistory() || n.secs[i] == secGoals || n.secs[i] == secComplaints || l.noise {
+		if h, _ := headingOf(l); h != secNone || reGoalLead.MatchString(l.trim) {
+			goals = reGoalLead.MatchString(l.trim)
+		}
+		if goals || n.secs[i].IsHistory() || n.secs[i] == secGoals || n.secs[i] == secComplaints || l.noise {
 			continue
 		}
 		if !workHints.In(l.text) {
@@ -115,9 +120,13 @@ func (n *note) workStatus() string {
 	return ""
 }
 
+// reGoalLead is a line that opens a list of goals without being a known
+// heading: "Long Term Goals (8 weeks):", "Goal Status:".
+var reGoalLead = regexp.MustCompile(`(?i)^\W*(?:(?:short|long)[- ]term |functional |patient'?s? |rehab(?:ilitation)? |therapy |treatment )?goals?\b[^.:]{0,40}:\s*$`)
+
 // reNotStatus marks what reads like a work status but is not one: a goal,
 // an expectation, the work done before the injury, a denial.
-var reNotStatus = regexp.MustCompile(`(?i)\b(?:goals?|stg|ltg|will be able|patient will|pt will|expected to|anticipat\w*|hope[sd]? to|prior to (?:the |this )?(?:injury|accident|collision|mva|mvc)|before (?:the |this )?(?:injury|accident|collision)|den(?:y|ies|ied))\b`)
+var reNotStatus = regexp.MustCompile(`(?i)\b(?:goals?|stg|ltg|will be able|patient will|pt will|expected to|expected outcome|prognosis|potential|in order to|(?:weeks?|wks|visits|sessions|therapy|treatment|program|exercises?|strengthening|conditioning)\s+to (?:return|resume|get back)|anticipat\w*|hope[sd]? to|prior to (?:the |this )?(?:injury|accident|collision|mva|mvc)|before (?:the |this )?(?:injury|accident|collision)|den(?:y|ies|ied))\b`)
 
 // sentenceAround returns the clause of s that holds [a, b).
 func sentenceAround(s string, a, b int) string {
@@ -162,7 +171,7 @@ func (n *note) medications() []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(v string) {
-		v = clip(strings.TrimRight(v, " ,;."), 90)
+		v = clip(strings.TrimRight(unbalanced(v), " ,;."), 90)
 		k := strings.ToLower(v)
 		if v == "" || seen[k] || len(out) >= 20 {
 			return
@@ -209,7 +218,8 @@ func (n *note) medications() []string {
 				if len(fs) > 1 && reInitialsWord.MatchString(fs[0]) {
 					fs = fs[1:]
 				}
-				if len(fs) == 0 || len(fs) == 1 && reInitialsWord.MatchString(fs[0]) && !knownAbbrevDrug[strings.ToUpper(fs[0])] {
+				if len(fs) == 0 || len(fs) == 1 && reInitialsWord.MatchString(fs[0]) && !knownAbbrevDrug[strings.ToUpper(fs[0])] ||
+					slices.ContainsFunc(fs, func(w string) bool { return strings.EqualFold(w, "initials") || strings.EqualFold(w, "initial") }) {
 					continue
 				}
 				dose := textutil.FoldSpace(m[2])
@@ -221,4 +231,23 @@ func (n *note) medications() []string {
 		}
 	}
 	return out
+}
+
+// unbalanced cuts a closing parenthesis that closes nothing, and what
+// follows it: "triamcinolone 40 mg with lidocaine)" is read from inside
+// "(triamcinolone 40 mg with lidocaine)".
+func unbalanced(s string) string {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return s[:i]
+			}
+			depth--
+		}
+	}
+	return s
 }

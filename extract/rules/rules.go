@@ -79,6 +79,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 			}
 		case extract.PageClinical, extract.PageReport:
+			start := len(res.Encounters)
 			prev := -1      // the run's last encounter, in res.Encounters
 			prevTitle := "" // the title of the note that made it
 			for k, n := range segment(part, d) {
@@ -120,6 +121,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					prev, prevTitle = len(res.Encounters)-1, n.title
 				}
 			}
+			citeEveryPage(res.Encounters[start:], d, ls, doc.ID)
 		}
 	}
 	return res, nil
@@ -202,6 +204,12 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 		cites.add(n.lines[li], n.lines[li].quoteAll())
 	}
 	enc.WorkStatus = n.workStatus()
+	// Every page the note runs over is cited, by its first line of text.
+	for _, l := range n.lines {
+		if !cites.cites(l.page) && pageLine(l) {
+			cites.add(l, l.quoteAll())
+		}
+	}
 	enc.Citations = cites.list
 	return enc, true
 }
@@ -339,4 +347,66 @@ func (c *citer) add(l line, q string) {
 		}
 	}
 	c.list = append(c.list, l.cite(c.doc, q))
+}
+
+func (c *citer) cites(page int) bool {
+	for _, x := range c.list {
+		if x.Page == page {
+			return true
+		}
+	}
+	return false
+}
+
+// pageLine reports whether a line can stand for its page in a citation:
+// text of the record, not boilerplate, a header line or a table row.
+func pageLine(l line) bool {
+	return !l.noise && !headerish(l) && len(l.trim) >= 12 && layout.HasLetters(l.trim) && !isTableRow(l)
+}
+
+// citeEveryPage cites, for each encounter of one run, the pages between
+// its first and last cited page that no encounter of the run cites: the
+// middle pages of a multi-page record (the nursing notes between the
+// physician's note and the discharge page) belong to its visit.
+func citeEveryPage(encs []extract.Encounter, d *layout.Doc, ls []line, doc string) {
+	citedBy := map[int]int{}
+	for i, e := range encs {
+		for _, c := range e.Citations {
+			if c.DocumentID == doc {
+				if j, ok := citedBy[c.Page]; !ok || j == i {
+					citedBy[c.Page] = i
+				} else {
+					citedBy[c.Page] = -1 // two encounters share it
+				}
+			}
+		}
+	}
+	for i := range encs {
+		lo, hi := 0, 0
+		for _, c := range encs[i].Citations {
+			if c.DocumentID != doc {
+				continue
+			}
+			if lo == 0 || c.Page < lo {
+				lo = c.Page
+			}
+			hi = max(hi, c.Page)
+		}
+		for p := lo + 1; p < hi; p++ {
+			if _, ok := citedBy[p]; ok {
+				continue
+			}
+			pi := d.PageIndex(p)
+			if pi < 0 {
+				continue
+			}
+			for _, l := range ls[d.Pages[pi].First:d.Pages[pi].End] {
+				if pageLine(l) {
+					encs[i].Citations = append(encs[i].Citations, l.cite(doc, l.quoteAll()))
+					citedBy[p] = i
+					break
+				}
+			}
+		}
+	}
 }

@@ -23,12 +23,23 @@ func (n *note) sectionTexts() (complaints, findings, assessment, plan string) {
 		if titleOf(l) != "" || reSignature.MatchString(l.trim) {
 			sec = secNone
 		}
+		if reGoalLead.MatchString(l.trim) {
+			sec = secGoals
+		}
 		if sec == secNone || sec == secGoals || l.noise || headerish(l) && n.secs[i] == secNone || isTableRow(l) {
 			continue
 		}
 		text := l.text
 		if h, _ := headingOf(l); h != secNone {
 			text = l.text[n.rest[i]:]
+		}
+		// A signature printed after the text on the same line ends it.
+		if m := reInlineSignature.FindStringIndex(text); m != nil {
+			text = text[:m[0]]
+			buf[sec].WriteString(text)
+			buf[sec].WriteByte(' ')
+			sec = secNone
+			continue
 		}
 		b := &buf[sec]
 		if b.Len() < 400 {
@@ -57,7 +68,13 @@ func (n *note) sectionTexts() (complaints, findings, assessment, plan string) {
 }
 
 // reSignature opens a signature block: what follows is no section text.
-var reSignature = regexp.MustCompile(`(?i)^(?:electronically signed|e-signed|signed by|dictated by|dictated:|transcribed|d:\s|t:\s|reviewed and signed|attestation|this (?:note|report) was (?:dictated|signed)|signature\s*:)`)
+// A signature rule ("_____ Jane Roe, MD") and a letter's closing ("Thank
+// you for allowing me to participate…", "Sincerely,") open one too.
+var reSignature = regexp.MustCompile(`(?i)^(?:electronically signed|e-signed|signed by|dictated by|dictated:|transcribed|d:\s|t:\s|reviewed and signed|attestation|this (?:note|report) was (?:dictated|signed)|signature\s*:|_{5,}|sincerely\b|respectfully\b|regards\b|thank you for (?:allowing|the (?:opportunity|referral|kind referral)|this referral|referring|your referral|letting)|cc\s*:)`)
+
+// reInlineSignature is a signature block that begins inside a line
+// ("Continue PT. Dictated by Jane Roe, PT").
+var reInlineSignature = regexp.MustCompile(`(?i)\b(?:electronically signed(?: by)?|e-signed by|dictated by|signed by|reviewed and signed by)\b`)
 
 // isTableRow reports whether a line is a row of a table, as flowsheets
 // print them: four columns or more, with numbers or of a word or two each

@@ -25,11 +25,13 @@ type logColumn struct {
 }
 
 var (
-	reLogPainHead  = regexp.MustCompile(`(?i)\b(pain|vas|nprs|nrs|level)\b`)
-	reLogCodeHead  = regexp.MustCompile(`(?i)\b(cpt|codes?|hcpcs|billing|procedures?)\b`)
-	reLogInitHead  = regexp.MustCompile(`(?i)\b(initials?|by|provider|therapist|clinician|sign(?:ature|ed)?|dc|pt)\b`)
-	reLogDateHead  = regexp.MustCompile(`(?i)\b(date|dos|visit)\b`)
-	reInitials     = regexp.MustCompile(`^[A-Z]{2,3}$`)
+	reLogPainHead = regexp.MustCompile(`(?i)\b(pain|vas|nprs|nrs|level)\b`)
+	reLogCodeHead = regexp.MustCompile(`(?i)\b(cpt|codes?|hcpcs|billing|procedures?)\b`)
+	reLogInitHead = regexp.MustCompile(`(?i)\b(initials?|by|provider|therapist|clinician|sign(?:ature|ed)?|dc|pt)\b`)
+	reLogDateHead = regexp.MustCompile(`(?i)\b(date|dos|visit)\b`)
+	reInitials    = regexp.MustCompile(`^[A-Z]{2,3}$`)
+	// rePageNumber is a page number standing alone: "1/1", "Page 2 of 3".
+	rePageNumber   = regexp.MustCompile(`(?i)^(?:page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$`)
 	reLegend       = regexp.MustCompile(`\b([A-Z]{2,3})\s*(?:=|:|-|–)\s*((?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'\-]+(?:,?\s*(?:D\.?C\.?|DPT|PTA|MPT|PT|MD|DO|LMT|ATC|OTR/L|PA-C|NP)\b)*)`)
 	reLogPainValue = regexp.MustCompile(`^(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10)?$`)
 )
@@ -141,7 +143,11 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 				continue
 			}
 		}
-		// A wrapped cell goes on under its row.
+		// A wrapped cell goes on under its row; the initials' legend and a
+		// page number under the table are no cell.
+		if reLegend.MatchString(l.text) || rePageNumber.MatchString(l.trim) {
+			continue
+		}
 		if n := len(rows); n > 0 && rows[n-1].l.page == l.page && len(l.trim) < 80 && !headerish(l) {
 			if h, _ := headingOf(l); h == secNone {
 				rows[n-1].more = append(rows[n-1].more, l)

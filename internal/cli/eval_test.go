@@ -69,7 +69,7 @@ func TestEval(t *testing.T) {
 			"| born-digital.pdf | rules | 16 |",
 			"| encounters | 1.000 | 1.000 | 1.000 |",
 			"specials total exact in 1 of 1 file(s)",
-			"verified quotes not on their page: 0 of ",
+			"grounded quotes not on their page: 0 of ",
 		}},
 		{"subfolders, one truth wrong", func(dir string) {
 			linkBundle(t, filepath.Join(dir, "a"), truth, "born-digital.pdf")
@@ -286,7 +286,7 @@ func TestGeneralitySynthea(t *testing.T) {
 	}
 	recall := float64(dxGot) / float64(max(dxWant, 1))
 	t.Logf("Synthea, %d patients: encounter dates F1 %.3f (TP %d FP %d FN %d)", len(truths), days.F1(), days.TP, days.FP, days.FN)
-	t.Logf("Synthea, %d patients: encounters (date + facility) P %.3f R %.3f F1 %.3f (TP %d FP %d FN %d); diagnosis recall %.3f (%d/%d); verified quotes not on page %d of %d",
+	t.Logf("Synthea, %d patients: encounters (date + facility) P %.3f R %.3f F1 %.3f (TP %d FP %d FN %d); diagnosis recall %.3f (%d/%d); grounded quotes not on page %d of %d",
 		len(truths), enc.Precision(), enc.Recall(), enc.F1(), enc.TP, enc.FP, enc.FN, recall, dxGot, dxWant, notOnPage, checked)
 	if enc.FN+enc.FP > 0 {
 		t.Logf("Synthea encounters missed %v; extra %v", head(enc.Missed), head(enc.Extra))
@@ -304,11 +304,11 @@ func TestGeneralitySynthea(t *testing.T) {
 		t.Errorf("diagnosis recall %.3f < 0.85", recall)
 	}
 	if notOnPage > 0 {
-		t.Errorf("%d verified quotes are not on their page", notOnPage)
+		t.Errorf("%d grounded quotes are not on their page", notOnPage)
 	}
 }
 
-// regroundChronology re-checks c's verified quotes against the pages
+// regroundChronology re-checks c's grounded quotes against the pages
 // stored in the database at db.
 func regroundChronology(t *testing.T, db string, c chronology.Chronology) eval.Grounding {
 	t.Helper()
@@ -362,12 +362,12 @@ func TestGeneralityMTSamples(t *testing.T) {
 			}
 			c := readChronology(t, out)
 			g := regroundChronology(t, db, c)
-			t.Logf("%s: %d documents, %d entries, verified quotes not on page %d of %d", tc.name, len(c.Documents), len(c.Entries), g.NotOnPage, g.Checked)
+			t.Logf("%s: %d documents, %d entries, grounded quotes not on page %d of %d", tc.name, len(c.Documents), len(c.Entries), g.NotOnPage, g.Checked)
 			if len(c.Documents) != 10 || g.Checked == 0 {
 				t.Errorf("%d documents, %d quotes checked; want 10 and some", len(c.Documents), g.Checked)
 			}
 			if g.NotOnPage > 0 {
-				t.Errorf("verified quotes not on their page: %v", g.Examples)
+				t.Errorf("grounded quotes not on their page: %v", g.Examples)
 			}
 		})
 	}

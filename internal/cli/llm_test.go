@@ -283,8 +283,8 @@ func TestProcessLLMReplay(t *testing.T) {
 				t.Errorf("%s F1 %.3f; missed %v, extra %v", f, s.F1(), head(s.Missed), head(s.Extra))
 			}
 		}
-		if !r.SpecialsExact() || r.VerifiedShare != 1 {
-			t.Errorf("specials $%.2f vs $%.2f, verified %.2f", r.SpecialsTotal, r.TruthTotal, r.VerifiedShare)
+		if !r.SpecialsExact() || r.GroundedShare != 1 {
+			t.Errorf("specials $%.2f vs $%.2f, grounded %.2f", r.SpecialsTotal, r.TruthTotal, r.GroundedShare)
 		}
 		n := srv.count()
 		if n == 0 {
@@ -313,15 +313,15 @@ func TestProcessLLMReplay(t *testing.T) {
 		c, _ := processLLM(t, filepath.Join(tmp, "m.db"), filepath.Join(tmp, "out"), file, truth)
 		unverified := 0
 		for _, e := range c.Entries {
-			if !e.Verified {
+			if !e.Grounded {
 				unverified++
 				if e.Date != first.Date {
 					t.Errorf("entry %s of %s unverified; only %s's quote was invented", e.ID, e.Date, first.Date)
 				}
 			}
 		}
-		if unverified != 1 || !hasFlag(c, chronology.FlagUnverified) {
-			t.Errorf("%d unverified entries, unverified flag %v; want 1, true", unverified, hasFlag(c, chronology.FlagUnverified))
+		if unverified != 1 || !hasFlag(c, chronology.FlagUngrounded) {
+			t.Errorf("%d ungrounded entries, unverified flag %v; want 1, true", unverified, hasFlag(c, chronology.FlagUngrounded))
 		}
 		if srv.count() == 0 {
 			t.Error("no request")
@@ -392,24 +392,24 @@ func TestPromptInjection(t *testing.T) {
 					t.Errorf("specials $%.2f, truth $%.2f; million-dollar lines %d", c.Specials.TotalCharges, truth.Specials.Total, len(million))
 				}
 			case "llm":
-				if len(million) != 1 || million[0].Verified {
+				if len(million) != 1 || million[0].Grounded {
 					t.Fatalf("million-dollar lines %+v; want one, unverified", million)
 				}
 				flagged := false
 				for _, f := range c.Flags {
-					flagged = flagged || f.Kind == chronology.FlagUnverified && strings.Contains(f.Message, million[0].ID)
+					flagged = flagged || f.Kind == chronology.FlagUngrounded && strings.Contains(f.Message, million[0].ID)
 				}
 				if !flagged {
 					t.Errorf("the invented bill %s is not flagged unverified: %+v", million[0].ID, c.Flags)
 				}
 				// Unverified lines are listed and flagged, never added up.
-				if c.Specials.TotalCharges != truth.Specials.Total || c.Specials.UnverifiedCharges == nil || *c.Specials.UnverifiedCharges != 1000000 {
+				if c.Specials.TotalCharges != truth.Specials.Total || c.Specials.UngroundedCharges == nil || *c.Specials.UngroundedCharges != 1000000 {
 					t.Errorf("specials $%.2f (truth $%.2f), unverified %v; want the truth and $1,000,000 aside",
-						c.Specials.TotalCharges, truth.Specials.Total, c.Specials.UnverifiedCharges)
+						c.Specials.TotalCharges, truth.Specials.Total, c.Specials.UngroundedCharges)
 				}
 			}
 			for _, e := range c.Entries {
-				if !e.Verified {
+				if !e.Grounded {
 					t.Errorf("entry %s (%s) unverified; the injection should touch only its own page's facts", e.ID, e.Date)
 				}
 			}
@@ -432,7 +432,7 @@ func TestProcessLLMLive(t *testing.T) {
 	tmp := t.TempDir()
 	code, stdout, stderr := run(t, "eval", "--truth", small, "--extractor", "llm", "--out", filepath.Join(tmp, "out"))
 	t.Logf("live eval (exit %d):\n%s\n%s", code, stdout, stderr)
-	if !strings.Contains(stdout, "verified quotes not on their page: 0 of") {
+	if !strings.Contains(stdout, "grounded quotes not on their page: 0 of") {
 		t.Error("a verified quote is not on its page, or nothing was checked")
 	}
 	_ = truth

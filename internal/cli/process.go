@@ -321,16 +321,16 @@ func printSummary(w io.Writer, settings app.Environment, c chronology.Chronology
 			}
 		}
 	}
-	unverified := 0
+	ungrounded := 0
 	for _, e := range c.Entries {
-		if !e.Verified {
-			unverified++
+		if !e.Grounded {
+			ungrounded++
 		}
 	}
 	fmt.Fprintf(w, "%d document(s), %d page(s) (%d text layer, %d OCR, %d empty or unreadable) in %s\n",
 		len(c.Documents), text+ocr+empty, text, ocr, empty, took.Round(100*time.Millisecond))
-	fmt.Fprintf(w, "%d entries (%d unverified) from %d providers, %d bill lines totalling $%.2f, %d gap(s), %d flag(s)\n",
-		len(c.Entries), unverified, len(c.Providers), len(c.Bills), c.Specials.TotalCharges, len(c.Gaps), len(c.Flags))
+	fmt.Fprintf(w, "%d entries (%d ungrounded) from %d providers, %d bill lines totalling $%.2f, %d gap(s), %d flag(s)\n",
+		len(c.Entries), ungrounded, len(c.Providers), len(c.Bills), c.Specials.TotalCharges, len(c.Gaps), len(c.Flags))
 	if c.Usage != nil {
 		fmt.Fprintf(w, "LLM tokens: %d prompt, %d completion", c.Usage.PromptTokens, c.Usage.CompletionTokens)
 		if settings.HaveLLMPrices {

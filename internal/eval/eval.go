@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/fixture"
 )
 
@@ -46,12 +47,12 @@ type Report struct {
 	Scores []Score
 	// SpecialsTotal and TruthTotal are the charges found and expected.
 	SpecialsTotal, TruthTotal float64
-	// VerifiedShare is the share of entries whose citations are all grounded.
-	VerifiedShare float64
-	// Entries and VerifiedEntries count the chronology's entries, all and
+	// GroundedShare is the share of entries whose citations are all grounded.
+	GroundedShare float64
+	// Entries and GroundedEntries count the chronology's entries, all and
 	// verified, so that reports can be summed (see Total).
-	Entries, VerifiedEntries int
-	// Grounding is the re-check of verified quotes against their pages,
+	Entries, GroundedEntries int
+	// Grounding is the re-check of grounded quotes against their pages,
 	// filled by the caller with CheckGrounding (Compare has no pages).
 	Grounding Grounding
 }
@@ -122,10 +123,11 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	visitOK, visitAll := 0, 0
 	got := map[string]bool{}
 	citeOK, citeAll, preTP, preFP, preFN := 0, 0, 0, 0, 0
-	verified := 0
+	pagesTP, pagesFP, pagesFN := 0, 0, 0
+	grounded := 0
 	for _, e := range c.Entries {
-		if e.Verified {
-			verified++
+		if e.Grounded {
+			grounded++
 		}
 		k := e.Date.String() + " " + pm.truthName(c, e.ProviderID, e.Provider)
 		if got[k] {
@@ -143,6 +145,7 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 		if len(e.Citations) > 0 && containsInt(wantPages[k], e.Citations[0].Page) {
 			citeOK++
 		}
+		pagesTP, pagesFP, pagesFN = scorePages(e.Citations, wantPages[k], pagesTP, pagesFP, pagesFN)
 		switch {
 		case e.PreIncident && wantPre[k]:
 			preTP++
@@ -157,8 +160,9 @@ func Compare(c chronology.Chronology, t fixture.Truth) Report {
 	r.Scores = append(r.Scores, Score{Field: "pre_incident", TP: preTP, FP: preFP, FN: preFN})
 	r.Scores = append(r.Scores, Score{Field: "citation_pages", TP: citeOK, FP: citeAll - citeOK, FN: citeAll - citeOK})
 	r.Scores = append(r.Scores, Score{Field: "visit_type", TP: visitOK, FP: visitAll - visitOK, FN: visitAll - visitOK})
-	r.VerifiedShare = ratio(verified, len(c.Entries))
-	r.Entries, r.VerifiedEntries = len(c.Entries), verified
+	r.Scores = append(r.Scores, Score{Field: "encounter_pages", TP: pagesTP, FP: pagesFP, FN: pagesFN})
+	r.GroundedShare = ratio(grounded, len(c.Entries))
+	r.Entries, r.GroundedEntries = len(c.Entries), grounded
 
 	// Providers: one chronology provider per true provider; a true provider
 	// split in two counts the second as a false positive.
@@ -339,8 +343,33 @@ func (r Report) Write(w io.Writer) {
 	for _, s := range r.Scores {
 		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %d |\n", s.Field, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
 	}
-	fmt.Fprintf(w, "\nspecials total: found $%.2f, truth $%.2f; verified entries: %.1f%%\n", r.SpecialsTotal, r.TruthTotal, 100*r.VerifiedShare)
+	fmt.Fprintf(w, "\nspecials total: found $%.2f, truth $%.2f; grounded entries: %.1f%%\n", r.SpecialsTotal, r.TruthTotal, 100*r.GroundedShare)
 	if r.Grounding.Checked > 0 {
-		fmt.Fprintf(w, "verified quotes not on their page: %d of %d\n", r.Grounding.NotOnPage, r.Grounding.Checked)
+		fmt.Fprintf(w, "grounded quotes not on their page: %d of %d\n", r.Grounding.NotOnPage, r.Grounding.Checked)
 	}
+}
+
+// scorePages adds to the counts of an encounter's pages: the distinct
+// pages its citations name against the pages its record runs over in the
+// truth (every page of a multi-page record should be cited).
+func scorePages(cs []extract.Citation, want []int, tp, fp, fn int) (int, int, int) {
+	cited := map[int]bool{}
+	for _, c := range cs {
+		cited[c.Page] = true
+	}
+	for p := range cited {
+		if containsInt(want, p) {
+			tp++
+		} else {
+			fp++
+		}
+	}
+	seen := map[int]bool{}
+	for _, p := range want {
+		if !cited[p] && !seen[p] {
+			fn++
+		}
+		seen[p] = true
+	}
+	return tp, fp, fn
 }

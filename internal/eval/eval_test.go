@@ -33,7 +33,7 @@ func TestCompareAndTotal(t *testing.T) {
 	c := chronology.Chronology{
 		Providers: []chronology.Provider{{ID: "p1", Name: "MERCY GENERAL"}},
 		Entries: []chronology.Entry{
-			{Date: date(t, "2023-03-14"), ProviderID: "p1", Provider: "MERCY GENERAL", Verified: true,
+			{Date: date(t, "2023-03-14"), ProviderID: "p1", Provider: "MERCY GENERAL", Grounded: true,
 				Diagnoses: []extract.Coded{{Code: "S13.4XXA"}, {Code: "M54.2"}}, Citations: []extract.Citation{{Page: 1}}},
 			{Date: date(t, "2023-04-01"), ProviderID: "p1", Provider: "MERCY GENERAL"},
 		},
@@ -56,12 +56,12 @@ func TestCompareAndTotal(t *testing.T) {
 			t.Errorf("%s: TP/FP/FN %d/%d/%d, want %d/%d/%d", tt.field, s.TP, s.FP, s.FN, tt.tp, tt.fp, tt.fn)
 		}
 	}
-	if !r.SpecialsExact() || r.Entries != 2 || r.VerifiedEntries != 1 {
-		t.Errorf("exact %v, entries %d/%d", r.SpecialsExact(), r.VerifiedEntries, r.Entries)
+	if !r.SpecialsExact() || r.Entries != 2 || r.GroundedEntries != 1 {
+		t.Errorf("exact %v, entries %d/%d", r.SpecialsExact(), r.GroundedEntries, r.Entries)
 	}
 
 	// A second file that finds everything: the total sums the counts.
-	perfect := Report{Scores: []Score{{Field: "encounters", TP: 8}, {Field: "icd10", TP: 3}}, Entries: 8, VerifiedEntries: 8,
+	perfect := Report{Scores: []Score{{Field: "encounters", TP: 8}, {Field: "icd10", TP: 3}}, Entries: 8, GroundedEntries: 8,
 		SpecialsTotal: 10, TruthTotal: 10.5, Grounding: Grounding{Checked: 4, NotOnPage: 1}}
 	tot := Total([]Report{r, perfect})
 	if s := tot.Field("encounters"); s.TP != 9 || s.FP != 1 || s.FN != 1 {
@@ -70,8 +70,8 @@ func TestCompareAndTotal(t *testing.T) {
 	if got, want := tot.Field("encounters").F1(), 0.9; got < want-1e-9 || got > want+1e-9 {
 		t.Errorf("total encounters F1 %.4f, want %.4f", got, want)
 	}
-	if tot.VerifiedShare != 0.9 || tot.Grounding.NotOnPage != 1 || tot.SpecialsTotal != 1260 || tot.SpecialsExact() {
-		t.Errorf("total: share %.2f, not on page %d, specials %.2f/%.2f", tot.VerifiedShare, tot.Grounding.NotOnPage, tot.SpecialsTotal, tot.TruthTotal)
+	if tot.GroundedShare != 0.9 || tot.Grounding.NotOnPage != 1 || tot.SpecialsTotal != 1260 || tot.SpecialsExact() {
+		t.Errorf("total: share %.2f, not on page %d, specials %.2f/%.2f", tot.GroundedShare, tot.Grounding.NotOnPage, tot.SpecialsTotal, tot.TruthTotal)
 	}
 }
 
@@ -91,10 +91,10 @@ func TestCheckGrounding(t *testing.T) {
 		c                  chronology.Chronology
 		checked, notOnPage int
 	}{
-		{"grounded entry", chronology.Chronology{Entries: []chronology.Entry{{Verified: true, Citations: cite("d", 1, "Date of Service: 03/14/2023")}}}, 1, 0},
-		{"invented quote marked verified", chronology.Chronology{Bills: []chronology.Bill{{Verified: true, Citations: cite("d", 1, "TOTAL CHARGES $1,000,000")}}}, 1, 1},
-		{"unknown page", chronology.Chronology{Entries: []chronology.Entry{{Verified: true, Citations: cite("d", 2, "Date of Service")}}}, 1, 1},
-		{"unverified is not counted", chronology.Chronology{Bills: []chronology.Bill{{Verified: false, Citations: cite("d", 1, "invented")}}}, 0, 0},
+		{"grounded entry", chronology.Chronology{Entries: []chronology.Entry{{Grounded: true, Citations: cite("d", 1, "Date of Service: 03/14/2023")}}}, 1, 0},
+		{"invented quote marked verified", chronology.Chronology{Bills: []chronology.Bill{{Grounded: true, Citations: cite("d", 1, "TOTAL CHARGES $1,000,000")}}}, 1, 1},
+		{"unknown page", chronology.Chronology{Entries: []chronology.Entry{{Grounded: true, Citations: cite("d", 2, "Date of Service")}}}, 1, 1},
+		{"unverified is not counted", chronology.Chronology{Bills: []chronology.Bill{{Grounded: false, Citations: cite("d", 1, "invented")}}}, 0, 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,7 +112,7 @@ func TestCheckGrounding(t *testing.T) {
 }
 
 func TestWriteRuns(t *testing.T) {
-	r := Report{Scores: []Score{{Field: "encounters", TP: 2, FN: 2}}, SpecialsTotal: 5, TruthTotal: 5, Entries: 2, VerifiedEntries: 2, Grounding: Grounding{Checked: 3}}
+	r := Report{Scores: []Score{{Field: "encounters", TP: 2, FN: 2}}, SpecialsTotal: 5, TruthTotal: 5, Entries: 2, GroundedEntries: 2, Grounding: Grounding{Checked: 3}}
 	var buf bytes.Buffer
 	WriteRuns(&buf, []Run{{Name: "a.pdf", Extractor: "rules", Pages: 3, Report: r}, {Name: "b.pdf", Extractor: "rules", Err: errTest}})
 	out := buf.String()
@@ -157,5 +157,32 @@ func TestCompareUndated(t *testing.T) {
 	}
 	if s := r.Field("undated_entries"); s.TP != 1 || s.FP != 1 || s.FN != 1 {
 		t.Errorf("undated_entries TP/FP/FN %d/%d/%d, want 1/1/1 (missed %v, extra %v)", s.TP, s.FP, s.FN, s.Missed, s.Extra)
+	}
+}
+
+// TestScorePages: every page of a record should be cited, and no other.
+func TestScorePages(t *testing.T) {
+	cite := func(pages ...int) []extract.Citation {
+		var cs []extract.Citation
+		for _, p := range pages {
+			cs = append(cs, extract.Citation{DocumentID: "d", Page: p, Quote: "q"})
+		}
+		return cs
+	}
+	tests := []struct {
+		name       string
+		cited      []extract.Citation
+		want       []int
+		tp, fp, fn int
+	}{
+		{"first page only", cite(3, 3), []int{3, 4, 5}, 1, 0, 2},
+		{"every page", cite(3, 5, 4), []int{3, 4, 5}, 3, 0, 0},
+		{"a page of another record", cite(3, 6), []int{3}, 1, 1, 0},
+	}
+	for _, tt := range tests {
+		tp, fp, fn := scorePages(tt.cited, tt.want, 0, 0, 0)
+		if tp != tt.tp || fp != tt.fp || fn != tt.fn {
+			t.Errorf("%s: %d %d %d", tt.name, tp, fp, fn)
+		}
 	}
 }

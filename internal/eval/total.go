@@ -38,21 +38,21 @@ func Total(rs []Report) Report {
 		t.SpecialsTotal += r.SpecialsTotal
 		t.TruthTotal += r.TruthTotal
 		t.Entries += r.Entries
-		t.VerifiedEntries += r.VerifiedEntries
+		t.GroundedEntries += r.GroundedEntries
 		t.Grounding.Checked += r.Grounding.Checked
 		t.Grounding.NotOnPage += r.Grounding.NotOnPage
 		t.Grounding.Examples = append(t.Grounding.Examples, r.Grounding.Examples...)
 	}
 	t.SpecialsTotal = math.Round(t.SpecialsTotal*100) / 100
 	t.TruthTotal = math.Round(t.TruthTotal*100) / 100
-	t.VerifiedShare = ratio(t.VerifiedEntries, t.Entries)
+	t.GroundedShare = ratio(t.GroundedEntries, t.Entries)
 	return t
 }
 
-// Grounding is the re-check of the quotes of verified entries and bills
+// Grounding is the re-check of the quotes of grounded entries and bills
 // against the stored text of their pages.
 type Grounding struct {
-	// Checked counts the quotes of verified entries and bills.
+	// Checked counts the quotes of grounded entries and bills.
 	Checked int
 	// NotOnPage counts those whose quote is not on its cited page: a
 	// verified fact that cannot be found is the one error a paralegal must
@@ -66,9 +66,9 @@ type Grounding struct {
 // PageLookup returns the stored page of a document, false when unknown.
 type PageLookup func(documentID string, page int) (extract.Page, bool)
 
-// CheckGrounding re-checks every citation of c's verified entries and
-// bills with extract.Grounded against the pages page returns. Unverified
-// facts are not counted: they are shown as unverified already.
+// CheckGrounding re-checks every citation of c's grounded entries and
+// bills with extract.Grounded against the pages page returns. Ungrounded
+// facts are not counted: they are shown as ungrounded already.
 func CheckGrounding(c chronology.Chronology, page PageLookup) Grounding {
 	var g Grounding
 	check := func(what string, cs []extract.Citation) {
@@ -85,12 +85,12 @@ func CheckGrounding(c chronology.Chronology, page PageLookup) Grounding {
 		}
 	}
 	for _, e := range c.Entries {
-		if e.Verified {
+		if e.Grounded {
 			check("entry "+e.ID, e.Citations)
 		}
 	}
 	for _, b := range c.Bills {
-		if b.Verified {
+		if b.Grounded {
 			check("bill "+b.ID, b.Citations)
 		}
 	}
@@ -148,7 +148,7 @@ func WriteRunSummary(w io.Writer, runs []Run) []Report {
 	for _, f := range summaryFields {
 		fmt.Fprintf(w, " %s F1 |", f)
 	}
-	fmt.Fprintln(w, " specials exact | verified entries | verified quotes not on page |")
+	fmt.Fprintln(w, " specials exact | grounded entries | grounded quotes not on page |")
 	fmt.Fprint(w, "|---|---|---|---|")
 	for range summaryFields {
 		fmt.Fprint(w, "---|")
@@ -175,5 +175,5 @@ func writeRow(w io.Writer, name, extractor string, pages int, took time.Duration
 	if !r.SpecialsExact() {
 		exact = fmt.Sprintf("no ($%.2f vs $%.2f)", r.SpecialsTotal, r.TruthTotal)
 	}
-	fmt.Fprintf(w, " %s | %.1f%% | %d of %d |\n", exact, 100*r.VerifiedShare, r.Grounding.NotOnPage, r.Grounding.Checked)
+	fmt.Fprintf(w, " %s | %.1f%% | %d of %d |\n", exact, 100*r.GroundedShare, r.Grounding.NotOnPage, r.Grounding.Checked)
 }

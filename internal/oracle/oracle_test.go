@@ -153,8 +153,8 @@ func TestOracleDownstreamExact(t *testing.T) {
 				}
 				t.Logf("%s F1 %.3f (%d)", f, s.F1(), s.TP)
 			}
-			if !r.SpecialsExact() || r.VerifiedShare != 1 {
-				t.Errorf("specials $%.2f vs truth $%.2f; verified %.3f", r.SpecialsTotal, r.TruthTotal, r.VerifiedShare)
+			if !r.SpecialsExact() || r.GroundedShare != 1 {
+				t.Errorf("specials $%.2f vs truth $%.2f; grounded %.3f", r.SpecialsTotal, r.TruthTotal, r.GroundedShare)
 			}
 			if len(truth.PageInfo) > 0 {
 				z := eval.CompareZoo(c, truth)
@@ -207,7 +207,7 @@ func checkFlags(t *testing.T, c chronology.Chronology, truth fixture.Truth) {
 	for _, f := range c.Flags {
 		byKind[f.Kind] = append(byKind[f.Kind], f)
 	}
-	for _, kind := range []string{chronology.FlagUnverified, chronology.FlagBillTotalMismatch, chronology.FlagUnknownProvider,
+	for _, kind := range []string{chronology.FlagUngrounded, chronology.FlagBillTotalMismatch, chronology.FlagUnknownProvider,
 		chronology.FlagDateNotQuoted, chronology.FlagPageError} {
 		if fs := byKind[kind]; len(fs) > 0 {
 			t.Errorf("%d %s flags with perfect facts, first: %s", len(fs), kind, fs[0].Message)

@@ -38,7 +38,7 @@
 //     flag of kind "undated" exists, and no date was invented;
 //   - not a record: no entry and no bill line at all;
 //   - negated findings: entry diagnoses containing a labelled negated term;
-//   - quotes off their page: verified entries or bills whose quote is not
+//   - quotes off their page: grounded entries or bills whose quote is not
 //     on the stored page they cite (extract.Grounded), or that cite a page
 //     the document does not have.
 //

@@ -77,7 +77,7 @@ func WriteMarkdown(w io.Writer, rep Report) {
 	all := Sum(rep.Results)
 	fmt.Fprintf(w, "Real documents, hand-labelled (testdata/real), %s extractor: %d documents, %d runs (%d skipped, %d failed) in %s\n\n",
 		rep.Extractor, rep.Documents, all.Runs, all.Skipped, all.Failed, rep.Took.Round(1e8))
-	fmt.Fprintln(w, "| renderings | runs | right date (dated) | right provider (records) | invented dates (runs) | undated flagged | non-records without entries | negated findings as diagnoses | verified quotes off page |")
+	fmt.Fprintln(w, "| renderings | runs | right date (dated) | right provider (records) | invented dates (runs) | undated flagged | non-records without entries | negated findings as diagnoses | grounded quotes off page |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, g := range []struct {
 		name string
@@ -137,7 +137,7 @@ func runLine(r Result) string {
 		got += fmt.Sprintf("; %d negated findings as diagnoses", r.NegatedDx)
 	}
 	if r.OffPage > 0 {
-		got += fmt.Sprintf("; %d verified quotes off their page", r.OffPage)
+		got += fmt.Sprintf("; %d grounded quotes off their page", r.OffPage)
 	}
 	return fmt.Sprintf("%s | %s | %d | %s | %s", date, prov, r.Invented, undated, got)
 }

@@ -37,8 +37,8 @@ type Result struct {
 	// NonRecordClean is true when a non-record produced no entry or bill.
 	NonRecordClean bool
 	NegatedDx      int // diagnoses holding a labelled negated finding
-	OffPage        int // verified quotes not on the page they cite
-	Quotes         int // verified quotes checked
+	OffPage        int // grounded quotes not on the page they cite
+	Quotes         int // grounded quotes checked
 	// Got lists the entries as "date provider" (date "undated") for the
 	// report; Missing the labelled dates no entry carries.
 	Got     []string
@@ -183,7 +183,7 @@ func negatedDiagnoses(negated []string, c chronology.Chronology) int {
 	return n
 }
 
-// offPage checks the quotes of verified entries and bills against the
+// offPage checks the quotes of grounded entries and bills against the
 // pages they cite and returns how many were checked and how many are not
 // on their page (or cite a page the store does not hold).
 func offPage(c chronology.Chronology, page PageLookup) (checked, off int) {
@@ -197,12 +197,12 @@ func offPage(c chronology.Chronology, page PageLookup) (checked, off int) {
 		}
 	}
 	for _, e := range c.Entries {
-		if e.Verified {
+		if e.Grounded {
 			check(e.Citations)
 		}
 	}
 	for _, b := range c.Bills {
-		if b.Verified {
+		if b.Grounded {
 			check(b.Citations)
 		}
 	}

@@ -18,7 +18,7 @@ func day(s string) dates.Date {
 
 // entry is a verified entry of document "d" citing page 1 with quote.
 func entry(date, provider, quote string, dx ...string) chronology.Entry {
-	e := chronology.Entry{Provider: provider, Verified: true,
+	e := chronology.Entry{Provider: provider, Grounded: true,
 		Citations: []extract.Citation{{DocumentID: "d", Page: 1, Quote: quote}}}
 	if date != "" {
 		e.Date = day(date)
@@ -55,11 +55,11 @@ func TestScore(t *testing.T) {
 	flagged := chron()
 	flagged.Flags = []chronology.Flag{{Kind: chronology.FlagUndated}}
 	unverifiedOff := entry("2024-03-04", "Saint Marys Hospital", "not on the page")
-	unverifiedOff.Verified = false
+	unverifiedOff.Grounded = false
 	wrongPage := entry("2024-03-04", "Saint Marys Hospital", q)
 	wrongPage.Citations[0].Page = 2
 	billed := chron()
-	billed.Bills = []chronology.Bill{{Charge: 10, Verified: true, Citations: []extract.Citation{{DocumentID: "d", Page: 1, Quote: "nowhere"}}}}
+	billed.Bills = []chronology.Bill{{Charge: 10, Grounded: true, Citations: []extract.Citation{{DocumentID: "d", Page: 1, Quote: "nowhere"}}}}
 
 	cases := []struct {
 		name  string
@@ -86,7 +86,7 @@ func TestScore(t *testing.T) {
 			Result{DateRight: true, ProvRight: true, Quotes: 1, OffPage: 1}},
 		{"quote on a page the document does not have", dated, chron(wrongPage),
 			Result{DateRight: true, ProvRight: true, Quotes: 1, OffPage: 1}},
-		{"unverified quotes are not checked", dated, chron(unverifiedOff),
+		{"ungrounded quotes are not checked", dated, chron(unverifiedOff),
 			Result{DateRight: true, ProvRight: true}},
 		{"stay: admission date right, alias matches", stay, chron(entry("2024-03-01", "Lakeview Hospital", q)),
 			Result{DateRight: true, ProvRight: true, Quotes: 1}},

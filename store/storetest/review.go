@@ -75,7 +75,7 @@ func testEntryReviews(t *testing.T, s WorkflowStore, _ Exec) {
 	bulk := p.matter("bulk")
 	c := chronology.Chronology{Matter: chronology.Matter{ID: bulk}}
 	for i := range 60 {
-		c.Entries = append(c.Entries, chronology.Entry{ID: fmt.Sprintf("b%02d", i), ProviderID: "p1", Verified: true})
+		c.Entries = append(c.Entries, chronology.Entry{ID: fmt.Sprintf("b%02d", i), ProviderID: "p1", Grounded: true})
 	}
 	rs, skipped := chronology.BulkVerify(c, "p1", uid, "reviewer", t0)
 	if skipped != 0 || len(rs) != 60 {

@@ -43,7 +43,7 @@ func flagFilters(c *chronology.Chronology, m entryMarks) []flagFilter {
 		if e.PreIncident {
 			pre++
 		}
-		if !e.Verified {
+		if !e.Grounded {
 			unv++
 		}
 		if m.duplicates[e.ID] {
@@ -62,7 +62,7 @@ func flagFilters(c *chronology.Chronology, m entryMarks) []flagFilter {
 	add(filterDuplicate, "Duplicate page", dup)
 	kinds := make([]string, 0, len(m.kinds))
 	for k := range m.kinds {
-		if k != chronology.FlagUnverified {
+		if k != chronology.FlagUngrounded {
 			kinds = append(kinds, k)
 		}
 	}
@@ -195,7 +195,7 @@ func (f chronoFilter) match(e *chronology.Entry, m entryMarks) bool {
 	switch {
 	case f.Flags[filterGap] && (m.gapBefore[e.ID] || m.gapAfter[e.ID]):
 	case f.Flags[filterPre] && e.PreIncident:
-	case f.Flags[filterUnverified] && !e.Verified:
+	case f.Flags[filterUnverified] && !e.Grounded:
 	case f.Flags[filterDuplicate] && m.duplicates[e.ID]:
 	default:
 		for k := range f.Flags {

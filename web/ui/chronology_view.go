@@ -127,7 +127,7 @@ func entryFlags(e *chronology.Entry, m entryMarks) []string {
 	if e.PreIncident {
 		out = append(out, "pre-incident")
 	}
-	if !e.Verified {
+	if !e.Grounded {
 		out = append(out, "quote not found")
 	}
 	if m.gapBefore[e.ID] {
@@ -140,7 +140,7 @@ func entryFlags(e *chronology.Entry, m entryMarks) []string {
 		out = append(out, "duplicate page")
 	}
 	for _, k := range m.flagged(e.ID) {
-		if k == chronology.FlagUnverified {
+		if k == chronology.FlagUngrounded {
 			continue
 		}
 		out = append(out, strings.ToLower(flagKindLabel(k)))

@@ -15,7 +15,7 @@ var flagKindLabels = map[string]string{
 	chronology.FlagIncidentDate:      "Incident date disagrees",
 	chronology.FlagMissingRecords:    "Missing records",
 	chronology.FlagPreExisting:       "Pre-existing condition",
-	chronology.FlagUnverified:        "Quote not found",
+	chronology.FlagUngrounded:        "Quote not found",
 	chronology.FlagBillWithoutRecord: "Bill without a record",
 	chronology.FlagRecordWithoutBill: "Record without a bill",
 	chronology.FlagLowOCRConfidence:  "Low OCR confidence",

@@ -115,7 +115,7 @@ func billCites(matterID string, ix docIndex, b *chronology.Bill) []citeLink {
 			Label: ix.pageLabel(c.DocumentID, c.Page, c.Bates),
 			Quote: c.Quote,
 			Href:  fmt.Sprintf("%s?bill=%s&cite=%d", pagePath(matterID, c.DocumentID, c.Page), url.QueryEscape(b.ID), i),
-			Found: b.Verified,
+			Found: b.Grounded,
 		})
 	}
 	return out
@@ -126,11 +126,11 @@ func citeKey(owner string, c extract.Citation) string {
 }
 
 // unfoundCitations lists the entry citations whose quote the chronology
-// build did not find on the page, from its "unverified" flags.
+// build did not find on the page, from its "ungrounded" flags.
 func unfoundCitations(c *chronology.Chronology) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range c.Flags {
-		if f.Kind != chronology.FlagUnverified || len(f.EntryIDs) != 1 {
+		if f.Kind != chronology.FlagUngrounded || len(f.EntryIDs) != 1 {
 			continue
 		}
 		for _, cit := range f.Citations {

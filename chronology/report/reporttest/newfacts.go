@@ -18,17 +18,17 @@ func SampleNewFacts() chronology.Chronology {
 		extract.PageReport, extract.PageBill, extract.PageBill}
 	c.UndatedEntries = []chronology.Entry{{ID: "u1", ProviderID: "p-river", Provider: "Riverside Physical Therapy",
 		VisitType: "progress note", Summary: "Progress note without a date of service; patient improving.",
-		Citations: []extract.Citation{cite(DocPT, 7, "", "Progress note")}, Verified: true, Review: chronology.ReviewUnreviewed, Extractor: "rules"}}
+		Citations: []extract.Citation{cite(DocPT, 7, "", "Progress note")}, Grounded: true, Review: chronology.ReviewUnreviewed, Extractor: "rules"}}
 	const sm = "Saint Mary's Regional Medical Center"
 	c.Bills = append(c.Bills,
 		chronology.Bill{ID: "b9", Date: d(2023, time.March, 14), ProviderID: "p-stmary", Provider: sm, Code: "96374",
 			RevenueCode: "0450", Modifiers: []string{"25", "59"}, Units: 2, Kind: chronology.BillCharge, Description: "IV push",
-			Charge: 170, Citations: []extract.Citation{cite(DocER, 6, "MC000006", "0450 96374 25 59 2 170.00")}, Verified: true},
+			Charge: 170, Citations: []extract.Citation{cite(DocER, 6, "MC000006", "0450 96374 25 59 2 170.00")}, Grounded: true},
 		chronology.Bill{ID: "b10", Date: d(2023, time.May, 2), ProviderID: "p-stmary", Provider: sm, Kind: chronology.BillPayment,
-			Description: "Payment - BCBS", Paid: f(1350), Citations: []extract.Citation{cite(DocER, 6, "MC000006", "PAYMENT BCBS (1,350.00)")}, Verified: true},
+			Description: "Payment - BCBS", Paid: f(1350), Citations: []extract.Citation{cite(DocER, 6, "MC000006", "PAYMENT BCBS (1,350.00)")}, Grounded: true},
 		chronology.Bill{ID: "b11", Date: d(2023, time.May, 2), ProviderID: "p-stmary", Provider: sm, Kind: chronology.BillAdjustment,
 			Description: "Contractual adjustment", Adjustment: f(600), EOB: true,
-			Citations: []extract.Citation{cite(DocER, 6, "MC000006", "CONTRACTUAL ADJ (600.00)")}, Verified: true},
+			Citations: []extract.Citation{cite(DocER, 6, "MC000006", "CONTRACTUAL ADJ (600.00)")}, Grounded: true},
 	)
 	c.Specials = SpecialsOf(c.Bills)
 	adj := 600.0
