@@ -32,7 +32,7 @@ func TestWriteAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{FileJSON, FileCSV, FileXLSX, FileHTML, FileDemandDOCX, FileDemandMD}
+	want := []string{FileJSON, FileCSV, FileXLSX, FileHTML, FileDemandDOCX, FileDemandMD, FileAdjusterMD}
 	var names []string
 	for _, p := range paths {
 		names = append(names, filepath.Base(p))
