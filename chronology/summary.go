@@ -33,7 +33,7 @@ func summarize(e *Entry) string {
 		head += " with " + e.Clinician
 	}
 	if r := clause(e.Complaints); r != "" {
-		head += " for " + lowerFirst(r)
+		head += reasonPhrase(r)
 	}
 	if e.PainScore != nil {
 		head += " (pain " + strconv.FormatFloat(*e.PainScore, 'f', -1, 64) + "/10)"
@@ -74,6 +74,25 @@ func summarize(e *Entry) string {
 		out = append(out, s)
 	}
 	return strings.Join(out, " ")
+}
+
+// reportedRE finds a reason written as what the patient said or did
+// ("Reports increased soreness", "Patient states headaches are less
+// frequent", "Returns for follow-up"), which reads wrong after "for".
+var reportedRE = regexp.MustCompile(`(?i)^(?:the\s+)?(patient|pt\.?|client|claimant)?\s*(reports?|states?|returns?|presents?|complains?|notes?|describes?|denies|is seen|was seen|seen|here|comes?|came)\b`)
+
+// reasonPhrase joins the visit's reason to its heading: "for neck pain
+// after a collision", or, when the reason is what the patient said or
+// did, "; patient reports increased soreness after a long shift".
+func reasonPhrase(r string) string {
+	m := reportedRE.FindStringSubmatch(r)
+	if m == nil {
+		return " for " + lowerFirst(r)
+	}
+	if m[1] == "" {
+		return "; patient " + lowerFirst(r)
+	}
+	return "; " + lowerFirst(r)
 }
 
 // visitLabel names the visit: "Chiropractic visit", "Follow-up visit",
@@ -203,7 +222,7 @@ func unlist(s string) string {
 func diagnosisList(cs []extract.Coded) string {
 	var names []string
 	for _, c := range cs {
-		d := strings.TrimSpace(c.Description)
+		d := strings.TrimLeft(strings.TrimSpace(c.Description), ".,;:-– ")
 		if d == "" || strings.EqualFold(d, c.Code) {
 			d = c.Code
 		}
