@@ -52,6 +52,14 @@ func WriteXLSX(w io.Writer, c chronology.Chronology) error {
 			return fmt.Errorf("chronology.xlsx sheet %q: %w", s.name, err)
 		}
 	}
+	for _, p := range []struct {
+		sheet  string
+		titles string // the rows printed at the top of every page
+	}{{SheetChronology, "$1:$1"}, {SheetSpecials, "$1:$2"}, {SheetFlags, "$1:$2"}} {
+		if err := x.printSetup(p.sheet, p.titles); err != nil {
+			return fmt.Errorf("chronology.xlsx sheet %q page setup: %w", p.sheet, err)
+		}
+	}
 	f.SetActiveSheet(0)
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write chronology.xlsx: %w", err)
@@ -140,6 +148,20 @@ func (x *xlsx) row(sheet string, r int, cells ...cell) error {
 }
 
 // headerRow writes names in bold with a fill in row r.
+// printSetup makes a sheet print as firms file it: landscape, every
+// column on the width of the page (as many pages down as it takes), the
+// header rows titles repeated at the top of every page.
+func (x *xlsx) printSetup(sheet, titles string) error {
+	landscape, one, zero, fit := "landscape", 1, 0, true
+	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!" + titles, Scope: sheet})
+}
+
 func (x *xlsx) headerRow(sheet string, r int, names ...string) error {
 	cells := make([]cell, len(names))
 	for i, n := range names {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,6 +89,35 @@ func TestWriteXLSX(t *testing.T) {
 		}
 		if !found {
 			t.Error("no autofilter on the Chronology sheet")
+		}
+	})
+
+	t.Run("prints landscape, fit to width, header repeated", func(t *testing.T) {
+		for _, sh := range []string{SheetChronology, SheetSpecials, SheetFlags} {
+			pl, err := f.GetPageLayout(sh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+				pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+				t.Errorf("%s page layout %+v", sh, pl)
+			}
+			props, err := f.GetSheetProps(sh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if props.FitToPage == nil || !*props.FitToPage {
+				t.Errorf("%s is not fitted to the page", sh)
+			}
+			found := false
+			for _, dn := range f.GetDefinedName() {
+				if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sh && strings.Contains(dn.RefersTo, "$1:") {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s repeats no header row on each printed page", sh)
+			}
 		}
 	})
 
