@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/chronology/exhibit"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -119,6 +120,14 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	paths, err := export.WriteAll(ctx, f.out, c, d)
 	if err != nil {
 		return err
+	}
+	ex, err := export.WriteExhibit(ctx, f.out, c, func(id string) ([]byte, error) { return h.Store.DocumentBlob(ctx, id) })
+	switch {
+	case errors.Is(err, exhibit.ErrNoDocuments):
+	case err != nil:
+		return err
+	default:
+		paths = append(paths, ex)
 	}
 	if !f.quiet {
 		printSummary(env.Stdout, env.Settings, c, pr, run.took, paths)

@@ -16,6 +16,7 @@ const (
 )
 
 // FolderFiles are the files WriteAll writes, in its order. The exhibit is
-// not among them: it needs the matter's stored originals, which only the
-// web application's download builds.
+// not among them: it needs the matter's stored originals, and is written
+// by WriteExhibit (medchron process) or downloaded from the web
+// application.
 var FolderFiles = []string{FileJSON, FileCSV, FileXLSX, FileHTML, FileDemandDOCX, FileDemandMD, FileAdjusterMD}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/chronology/exhibit"
 	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/demand/adjuster"
@@ -51,6 +52,23 @@ func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand
 		paths = append(paths, p)
 	}
 	return paths, nil
+}
+
+// WriteExhibit writes exhibit.pdf into dir: the matter's records,
+// Bates-stamped as the chronology numbered them (exhibit.WriteMatter, the
+// web application's exhibit), load reading a document's original bytes by
+// id. It returns the path, or exhibit.ErrNoDocuments when the chronology
+// numbers no document.
+func WriteExhibit(ctx context.Context, dir string, c chronology.Chronology, load func(id string) ([]byte, error)) (string, error) {
+	p := filepath.Join(dir, FileExhibit)
+	err := writeAtomic(p, func(w io.Writer) error {
+		_, err := exhibit.WriteMatter(ctx, w, c, load)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	return p, nil
 }
 
 // writeAtomic writes a file through a temporary file in the same folder
