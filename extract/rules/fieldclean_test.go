@@ -31,6 +31,8 @@ func TestFieldsKeepOutBoilerplate(t *testing.T) {
 			workOf, "modified duty, no lifting over 20 lbs"},
 		{"inline dictation ends the plan", []string{head + "PLAN: Continue PT. Dictated by Jane Roe, PT\nSaint Mary's\n"},
 			planOf, "Continue PT."},
+		{"an inline 'Signed:' ends the plan", []string{head + "PLAN: Progress resistance next visit. Signed: Helen Osei, DC May 17 2024\nSaint Mary's\n"},
+			planOf, "Progress resistance next visit."},
 		{"a signature rule ends the plan", []string{"Harbor Family Practice\nOFFICE VISIT\nDate of Service: 03/14/2024\nPLAN: Return in 6 months.\n______________________________ Anika Mensah, FNP-C Signed 01-15-2023\n"},
 			planOf, "Return in 6 months."},
 		{"a letter's closing ends the plan", []string{"Harbor Orthopaedics\nCONSULTATION\nDate of Service: 03/14/2024\nPLAN: Home exercises.\nThank you for allowing me to participate in the care of this patient.\nSincerely, Ellen Costa, DO\n"},
