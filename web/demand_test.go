@@ -1,6 +1,9 @@
 package web_test
 
 import (
+	"context"
+	"github.com/medchron/medchron/demand/llmdraft"
+	"github.com/medchron/medchron/web"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -341,4 +344,76 @@ func TestDemandAdjusterAnswers(t *testing.T) {
 	if !strings.Contains(body, answer) {
 		t.Error("the demand page does not show the saved answer")
 	}
+}
+
+// fakeDrafter answers every LLM draft request with body and one failing
+// sentence, and records what it was sent.
+type fakeDrafter struct {
+	body string
+	reqs []llmdraft.Request
+}
+
+func (f *fakeDrafter) Draft(_ context.Context, req llmdraft.Request) (llmdraft.Draft, error) {
+	f.reqs = append(f.reqs, req)
+	return llmdraft.Draft{Section: req.Section, Model: "replay-model", PromptVersion: "demand-" + req.Section + "-v1", Body: f.body,
+		Sentences: []llmdraft.Sentence{{Text: "ok"}, {Text: "bad", Problems: []string{"cites no entry"}}}}, nil
+}
+
+// TestDemandSectionLLM: with a drafter configured, the treatment section
+// offers "Draft with the LLM"; the draft is saved as the next version,
+// audited with the model and the failing count, sent only reviewed
+// entries, and a draft holding a failed-check note cannot be approved.
+// Without a drafter the route answers 404 and no button shows.
+func TestDemandSectionLLM(t *testing.T) {
+	fd := &fakeDrafter{body: "The client attended physical therapy. [Check failed: cites no entry]"}
+	env := newReviewEnvWith(t, func(c *web.Config) { c.Drafter = fd })
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	at := env.signIn(t, "alice", access.RoleAttorney, true)
+	generatedFinal(t, env, pl)
+	path := "/matters/" + env.matter + "/demand/" + demand.KeyTreatment
+	res, body := at.get(path)
+	wantStatus(t, "section", res, body, http.StatusOK)
+	if !strings.Contains(body, path+"/llm") {
+		t.Fatal("the treatment section does not offer LLM drafting")
+	}
+	res, body = at.post(path+"/llm", nil)
+	wantStatus(t, "llm draft", res, body, http.StatusSeeOther)
+	if len(fd.reqs) != 1 || fd.reqs[0].Section != "treatment" || fd.reqs[0].Eligible == nil {
+		t.Fatalf("requests %+v", fd.reqs)
+	}
+	for _, e := range env.chronology(t).Entries {
+		if fd.reqs[0].Eligible(e) && !e.Reviewed() {
+			t.Errorf("entry %s is sent to the LLM without a review", e.ID)
+		}
+	}
+	rec, _ := env.store.DemandRecord(t.Context(), env.matter)
+	v, _ := rec.Latest(demand.KeyTreatment)
+	if v.Body != fd.body || v.N != 2 {
+		t.Fatalf("latest treatment v%d: %q", v.N, v.Body)
+	}
+	res, body = at.post(path+"/approve", url.Values{"version": {"2"}})
+	wantStatus(t, "approve a draft with a failed check", res, body, http.StatusConflict)
+	var found bool
+	evs, err := env.store.AuditEvents(t.Context(), access.AuditFilter{MatterID: env.matter, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range evs {
+		if a.Action == access.AuditDemandEdit && strings.Contains(a.Detail, "replay-model") && strings.Contains(a.Detail, "1 of 2 sentences failed") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the LLM draft is not audited with its model and failures")
+	}
+
+	plain := newReviewEnv(t)
+	at2 := plain.signIn(t, "alice", access.RoleAttorney, true)
+	generatedFinal(t, plain, plain.signIn(t, "paula", access.RoleParalegal, true))
+	res, body = at2.get("/matters/" + plain.matter + "/demand/" + demand.KeyTreatment)
+	if strings.Contains(body, "/llm") {
+		t.Error("LLM drafting is offered without an LLM endpoint")
+	}
+	res, body = at2.post("/matters/"+plain.matter+"/demand/"+demand.KeyTreatment+"/llm", nil)
+	wantStatus(t, "llm route without a drafter", res, body, http.StatusNotFound)
 }

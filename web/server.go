@@ -46,7 +46,13 @@ type Config struct {
 	// Pages draws page images of record files (PDF, TIFF, JPEG, PNG) for
 	// the page view; nil draws them in this process.
 	Pages PageRenderer
+	// Drafter drafts demand sections with the configured LLM endpoint
+	// (*llmdraft.Drafter); nil offers no LLM drafting.
+	Drafter SectionDrafter
 }
+
+// SectionDrafter drafts one demand section with an LLM (llmdraft.Drafter).
+type SectionDrafter = core.SectionDrafter
 
 // Server is the HTTP handler: the JSON API (web/api), the browser pages
 // (web/ui) and River's operator UI, on the routes of one table (routes).
@@ -76,7 +82,7 @@ func New(cfg Config) *Server {
 	if cfg.Hashes <= 0 {
 		cfg.Hashes = DefaultHashes
 	}
-	c := &core.Core{Store: cfg.Store, Pipeline: cfg.Pipeline, Search: cfg.Search, Renderer: cfg.Pages,
+	c := &core.Core{Store: cfg.Store, Pipeline: cfg.Pipeline, Search: cfg.Search, Renderer: cfg.Pages, Drafter: cfg.Drafter,
 		Logger: cfg.Logger, Now: cfg.Now, Token: cfg.Token, MaxUpload: cfg.MaxUpload, SecureCookies: cfg.SecureCookies,
 		Uploads: make(core.Slots, cfg.Uploads), Errors: respond.Errors{Logger: cfg.Logger}}
 	s := &Server{cfg: cfg, core: c, mux: http.NewServeMux()}

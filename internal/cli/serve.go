@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/medchron/medchron/demand/llmdraft"
 	"net"
 	"time"
 
@@ -68,10 +69,18 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	} else if len(us) == 0 {
 		fmt.Fprintln(env.Stderr, "medchron serve: no users yet; create the first admin with: medchron user add USERNAME --role admin (same --db or DATABASE_URL)")
 	}
-	srv := web.HTTPServer(*addr, web.New(web.Config{
+	cfg := web.Config{
 		Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
 		Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers,
-	}))
+	}
+	if l := env.Settings.LLM; l != nil && l.Model != "" { // the LLM extractor's endpoint drafts demand sections too
+		d, err := llmdraft.New(llmdraft.FromExtractor(*l))
+		if err != nil {
+			return fmt.Errorf("llm drafting: %w", err)
+		}
+		cfg.Drafter = d
+	}
+	srv := web.HTTPServer(*addr, web.New(cfg))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

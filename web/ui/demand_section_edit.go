@@ -30,6 +30,8 @@ type sectionPage struct {
 	Failed []failedSentence
 	// Checked is the number of figures the check compared.
 	Checked int
+	// LLM offers drafting the section with the configured LLM endpoint.
+	LLM bool
 }
 
 // failedSentence is a sentence the reconciliation check refused, with why.
@@ -66,6 +68,7 @@ func (s *Handler) showSection(w http.ResponseWriter, r *http.Request, m chronolo
 		return
 	}
 	p := sectionPage{Key: key, Title: latest.Title, Latest: latest, Body: latest.Body, Base: latest.N, Next: latest.N + 1, Unfinished: unfinished(latest)}
+	p.LLM = s.Drafter != nil && llmSections[key] != ""
 	if body != "" {
 		p.Body = body
 	}

@@ -115,6 +115,7 @@ var notices = map[string]string{
 	"bulk":       "Entries verified.",
 	"generated":  "Demand draft generated.",
 	"approved":   "Section approved.",
+	"drafted":    "The LLM's draft is saved as a new version; sentences that failed the check are marked [Check failed: …] and keep the section from approval until corrected.",
 	"unchanged":  "Nothing changed.",
 	"conflict":   "Someone else saved this section meanwhile; your text was not saved. Review their version first.",
 	"created":    "Created.",

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/medchron/medchron/demand/llmdraft"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/web/internal/respond"
@@ -26,13 +27,20 @@ type PageRenderer interface {
 	RenderPage(ctx context.Context, data []byte, page, dpi int) ([]byte, error)
 }
 
+// SectionDrafter drafts a demand section with the configured LLM
+// (llmdraft.Drafter); nil when no LLM endpoint is configured.
+type SectionDrafter interface {
+	Draft(ctx context.Context, req llmdraft.Request) (llmdraft.Draft, error)
+}
+
 // Core is the state the API's and the pages' handlers share. It answers
 // errors through its embedded respond.Errors.
 type Core struct {
 	Store    Store
 	Pipeline *pipeline.Pipeline
-	Search   Searcher     // nil: search answers 501
-	Renderer PageRenderer // nil: page images are drawn in this process
+	Search   Searcher       // nil: search answers 501
+	Renderer PageRenderer   // nil: page images are drawn in this process
+	Drafter  SectionDrafter // nil: no LLM drafting of demand sections
 	Logger   *slog.Logger
 	Now      func() time.Time
 	// Token is the bearer token of the API; empty means none.
