@@ -264,6 +264,18 @@ func (b *builder) pageFlags() []Flag {
 		for _, n := range nums {
 			badCits = append(badCits, b.px.pageCitation(pageRef{s.Document.ID, n}, "[not extracted: "+reasonOr(s.Result.PageErrors[n])+"]"))
 		}
+		if qs := b.doubtfulQuotes(s.Document.ID, lowCits); len(qs) > 0 {
+			lowest := 100.0
+			cits := make([]extract.Citation, 0, len(qs))
+			for _, d := range qs {
+				lowest = min(lowest, d.conf)
+				cits = append(cits, d.c)
+			}
+			low = append(low, Flag{Kind: FlagLowOCRConfidence,
+				Message: fmt.Sprintf("%d quote(s) of %s stand on words OCR read doubtfully (lowest word confidence %.0f%%): a date, amount or code there may be misread; check each against the page image.",
+					len(qs), s.Document.File, lowest),
+				Citations: cits})
+		}
 		if len(lowCits) > 0 {
 			low = append(low, Flag{Kind: FlagLowOCRConfidence,
 				Message: fmt.Sprintf("%d page(s) of %s were read by OCR with mean confidence below %d%%: check their facts against the page image.",
@@ -277,6 +289,27 @@ func (b *builder) pageFlags() []Flag {
 		}
 	}
 	return append(low, bad...)
+}
+
+// doubtfulQuotes returns the grounded quotes of document doc that stand
+// on words OCR read doubtfully, once each, leaving out pages already
+// flagged whole (onPages).
+func (b *builder) doubtfulQuotes(doc string, onPages []extract.Citation) []doubtfulCite {
+	flagged := map[int]bool{}
+	for _, c := range onPages {
+		flagged[c.Page] = true
+	}
+	seen := map[string]bool{}
+	var out []doubtfulCite
+	for _, d := range b.px.doubtful {
+		key := fmt.Sprintf("%d\x00%s", d.c.Page, d.c.Quote)
+		if d.c.DocumentID != doc || flagged[d.c.Page] || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, d)
+	}
+	return out
 }
 
 func reasonOr(s string) string {

@@ -29,6 +29,16 @@ type pageIndex struct {
 	byRef    map[pageRef]*pageInfo
 	order    []pageRef
 	docOrder map[string]int
+	// doubtful are the grounded citations whose words OCR read with low
+	// confidence (extract.Grounding.LowConfidence), with the lowest
+	// confidence, in the order they were grounded.
+	doubtful []doubtfulCite
+}
+
+// doubtfulCite is a grounded citation on words OCR read doubtfully.
+type doubtfulCite struct {
+	c    extract.Citation
+	conf float64
 }
 
 // indexPages numbers the pages of the sources with Bates numbers, in the
@@ -90,7 +100,11 @@ func (px *pageIndex) ground(c *extract.Citation) bool {
 	if info.grounder == nil {
 		info.grounder = extract.NewGrounder(*info.page)
 	}
-	return info.grounder.Grounded(c.Quote)
+	g := info.grounder.Ground(c.Quote)
+	if g.Found && g.LowConfidence {
+		px.doubtful = append(px.doubtful, doubtfulCite{*c, g.MinConfidence})
+	}
+	return g.Found
 }
 
 // pageCitation cites a whole page for a flag: its first line of text, or a

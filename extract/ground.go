@@ -107,7 +107,8 @@ func (m *Matcher) Find(quote string) (start, end int, ok bool) {
 // Grounder grounds quotes on one page as Grounded does, normalising the
 // page text once (see Matcher).
 type Grounder struct {
-	m *Matcher // nil when the page has no text to ground on
+	m    *Matcher // nil when the page has no text to ground on
+	page Page
 }
 
 // NewGrounder returns a Grounder for page.
@@ -115,7 +116,26 @@ func NewGrounder(page Page) *Grounder {
 	if page.Source == SourceError || page.Source == SourceEmpty || page.Text == "" {
 		return &Grounder{}
 	}
-	return &Grounder{m: NewMatcher(page.Text, page.Source == SourceOCR)}
+	return &Grounder{m: NewMatcher(page.Text, page.Source == SourceOCR), page: page}
+}
+
+// Ground is Ground(quote, page) on the Grounder's page: where the quote
+// stands and, on an OCR page with word boxes, how confidently its words
+// were read. Exact is not computed (false).
+func (g *Grounder) Ground(quote string) Grounding {
+	var r Grounding
+	if g.m == nil {
+		return r
+	}
+	s, e, ok := g.m.Find(quote)
+	if !ok {
+		return r
+	}
+	r.Found, r.Start, r.End = true, s, e
+	if g.page.Source == SourceOCR && len(g.page.Words) > 0 {
+		r.MinConfidence, r.LowConfidence = spanConfidence(g.page, s, e)
+	}
+	return r
 }
 
 // Grounded reports whether quote stands on the Grounder's page.
