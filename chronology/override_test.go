@@ -144,7 +144,7 @@ func TestProviderCorrectionRefiles(t *testing.T) {
 	c := overrideChronology()
 	ApplyReviews(&c, []EntryReview{{MatterID: "m1", EntryID: "e2", State: ReviewCorrected, Fields: map[string]string{"provider": "Harbor PT"}, UserID: "u", Username: "u"}})
 	e := c.Entries[1]
-	if e.ProviderID != "p-pt" || e.Summary != "Physical therapy at Harbor PT." {
+	if e.ProviderID != "p-pt" || e.Summary != "Physical therapy visit at Harbor PT." {
 		t.Errorf("corrected entry = %s %q", e.ProviderID, e.Summary)
 	}
 	if c.Entries[0].ProviderID != "p-u1" {

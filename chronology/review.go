@@ -46,7 +46,8 @@ type ReviewInfo struct {
 }
 
 // CorrectableFields are the entry fields a reviewer may correct.
-var CorrectableFields = []string{"date", "provider", "clinician", "visit_type", "complaints", "findings", "assessment", "plan", "summary", "work_status", "pain_score"}
+var CorrectableFields = []string{"date", "provider", "clinician", "visit_type", "complaints", "findings", "assessment", "plan",
+	"diagnoses", "procedures", "medications", "summary", "work_status", "pain_score"}
 
 // Validate checks a review before it is stored.
 func (r EntryReview) Validate() error {
@@ -98,6 +99,8 @@ func checkField(f, v string) error {
 		if strings.TrimSpace(v) == "" {
 			return errors.New("correct provider: the provider cannot be empty")
 		}
+	case "diagnoses", "procedures", "medications":
+		return checkList(f, v)
 	default:
 		if _, ok := fields[f]; !ok {
 			return fmt.Errorf("correct: %q is not a field that can be corrected", f)
@@ -253,6 +256,11 @@ func applyEntryReviews(e *Entry, rs []EntryReview) (int, bool) {
 		}
 		e.setField(f, cr.Value)
 		e.Corrections = append(e.Corrections, *cr)
+	}
+	// The summary follows the corrected fields, unless it was corrected
+	// itself.
+	if _, own := fields["summary"]; len(order) > 0 && !own {
+		e.Summary = summarize(e)
 	}
 	last := rs[len(rs)-1]
 	e.Review = last.State

@@ -1,6 +1,8 @@
 package chronology
 
 import (
+	"github.com/medchron/medchron/extract"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +42,8 @@ func TestEntryReviewValidate(t *testing.T) {
 		{"bad date", reviewed("a", ReviewCorrected, 0, map[string]string{"date": "03/11/2023"}, ""), "not a date"},
 		{"bad pain", reviewed("a", ReviewCorrected, 0, map[string]string{"pain_score": "11"}, ""), "0 to 10"},
 		{"empty provider", reviewed("a", ReviewCorrected, 0, map[string]string{"provider": " "}, ""), "cannot be empty"},
-		{"unknown field", reviewed("a", ReviewCorrected, 0, map[string]string{"diagnoses": "x"}, ""), "not a field"},
+		{"unknown field", reviewed("a", ReviewCorrected, 0, map[string]string{"billing_code": "x"}, ""), "not a field"},
+		{"too many diagnoses", reviewed("a", ReviewCorrected, 0, map[string]string{"diagnoses": strings.Repeat("M54.2 Cervicalgia\n", 61)}, ""), "at most 60"},
 		{"verify with fields", reviewed("a", ReviewVerified, 0, map[string]string{"summary": "x"}, ""), "only a correction"},
 		{"unknown state", reviewed("a", "approved", 0, nil, ""), "unknown state"},
 		{"no reviewer", EntryReview{MatterID: "m", EntryID: "a", State: ReviewVerified}, "reviewer is required"},
@@ -184,5 +187,39 @@ func TestApplyReviewsUndated(t *testing.T) {
 	}
 	if c.Entries[0].ID != "u2" || c.Entries[0].Date != dates.New(2023, 1, 1) || c.Entries[0].Corrections[0].Original != "" {
 		t.Errorf("the dated entry is not first: %+v", c.Entries[0])
+	}
+}
+
+// TestCorrectLists: diagnoses, procedures and medications are corrected as
+// one item a line, codes read from the line's start; the summary follows
+// the corrected fields unless it was corrected itself.
+func TestCorrectLists(t *testing.T) {
+	c := reviewChronology()
+	ApplyReviews(&c, []EntryReview{reviewed("b", ReviewCorrected, 1, map[string]string{
+		"diagnoses":   "S13.4XXA Sprain of ligaments of cervical spine\nm54.2 — cervicalgia\nWhiplash",
+		"procedures":  "97110 Therapeutic exercise\nManual therapy",
+		"medications": "Cyclobenzaprine 10 mg\n\n Ibuprofen 600 mg ",
+	}, "")})
+	var e Entry
+	for _, x := range c.Entries {
+		if x.ID == "b" {
+			e = x
+		}
+	}
+	wantDx := []extract.Coded{{Code: "S13.4XXA", Description: "Sprain of ligaments of cervical spine"}, {Code: "M54.2", Description: "cervicalgia"}, {Description: "Whiplash"}}
+	if !slices.Equal(e.Diagnoses, wantDx) {
+		t.Errorf("diagnoses %+v", e.Diagnoses)
+	}
+	if len(e.Procedures) != 2 || e.Procedures[0].Code != "97110" || e.Procedures[1].Code != "" {
+		t.Errorf("procedures %+v", e.Procedures)
+	}
+	if !slices.Equal(e.Medications, []string{"Cyclobenzaprine 10 mg", "Ibuprofen 600 mg"}) {
+		t.Errorf("medications %q", e.Medications)
+	}
+	if !strings.Contains(e.Summary, "cervicalgia (M54.2)") {
+		t.Errorf("the summary does not follow the corrected diagnoses: %q", e.Summary)
+	}
+	if got := e.FieldValue("diagnoses"); got != "S13.4XXA Sprain of ligaments of cervical spine\nM54.2 cervicalgia\nWhiplash" {
+		t.Errorf("FieldValue(diagnoses) = %q", got)
 	}
 }

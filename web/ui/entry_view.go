@@ -30,7 +30,8 @@ type entryField struct {
 	Correction         *chronology.Correction
 }
 
-var longFields = map[string]bool{"complaints": true, "findings": true, "assessment": true, "plan": true, "summary": true}
+var longFields = map[string]bool{"complaints": true, "findings": true, "assessment": true, "plan": true, "summary": true,
+	"diagnoses": true, "procedures": true, "medications": true}
 
 // EntryView shows an entry, its review history and citations, beside the
 // cited page with the quote highlighted.

@@ -153,6 +153,8 @@ var fieldLabels = map[string]string{
 	"date": "Date", "provider": "Provider", "clinician": "Clinician", "visit_type": "Visit type",
 	"complaints": "Complaints", "findings": "Findings", "assessment": "Assessment", "plan": "Plan",
 	"summary": "Summary", "work_status": "Work status", "pain_score": "Pain score (0–10)",
+	"diagnoses": "Diagnoses (one a line: ICD-10 code, then description)", "procedures": "Procedures (one a line: CPT/HCPCS code, then description)",
+	"medications": "Medications (one a line)",
 }
 
 func fieldLabel(f string) string {
