@@ -60,7 +60,7 @@ figures=$tmp/figures.md
   echo
   block load 'load: |^(--- |ok|FAIL)'
   echo
-  echo "**Attacks on \`medchron serve\`** (embedded, one OCR worker; peak resident memory of the server process and of its largest reader process):"
+  echo "**Attacks on \`medchron serve\`** (embedded, one OCR worker; peak resident memory of the server process, and of the largest reader process still alive when the step ended — 0 MB when the readers had already exited, which is not a measurement of their peak):"
   echo
   block attack 'attack: |^(--- |ok|FAIL)'
   echo
