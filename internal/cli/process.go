@@ -121,11 +121,18 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The exhibit is a convenience of the folder: a record that cannot be
+	// stamped (a page pdfcpu cannot read) leaves it out, said on one line,
+	// never the chronology and the letter already written.
 	ex, err := export.WriteExhibit(ctx, f.out, c, func(id string) ([]byte, error) { return h.Store.DocumentBlob(ctx, id) })
 	switch {
 	case errors.Is(err, exhibit.ErrNoDocuments):
 	case err != nil:
-		return err
+		if ctx.Err() != nil {
+			return err
+		}
+		_ = os.Remove(filepath.Join(f.out, export.FileExhibit)) // never an exhibit of an earlier run beside this chronology
+		fmt.Fprintf(env.Stderr, "medchron process: exhibit.pdf not written (%v); the chronology and the letter were\n", err)
 	default:
 		paths = append(paths, ex)
 	}
