@@ -127,11 +127,12 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	ex, err := export.WriteExhibit(ctx, f.out, c, func(id string) ([]byte, error) { return h.Store.DocumentBlob(ctx, id) })
 	switch {
 	case errors.Is(err, exhibit.ErrNoDocuments):
+		_ = os.Remove(filepath.Join(f.out, export.FileExhibit)) // never an exhibit of an earlier run beside this chronology
 	case err != nil:
 		if ctx.Err() != nil {
 			return err
 		}
-		_ = os.Remove(filepath.Join(f.out, export.FileExhibit)) // never an exhibit of an earlier run beside this chronology
+		_ = os.Remove(filepath.Join(f.out, export.FileExhibit))
 		fmt.Fprintf(env.Stderr, "medchron process: exhibit.pdf not written (%v); the chronology and the letter were\n", err)
 	default:
 		paths = append(paths, ex)
