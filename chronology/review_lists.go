@@ -20,9 +20,9 @@ const (
 
 var (
 	// icdLead is an ICD-10-CM code opening a line ("S13.4XXA", "M54.2").
-	icdLead = regexp.MustCompile(`^([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\s*[—–:-]\s*|\s+|$)`)
+	icdLead = regexp.MustCompile(`(?i)^([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\s*[—–:-]\s*|\s+|$)`)
 	// procLead is a CPT or HCPCS code opening a line ("97110", "J1030").
-	procLead = regexp.MustCompile(`^([0-9]{4}[0-9A-Z]|[A-V][0-9]{4})(?:\s*[—–:-]\s*|\s+|$)`)
+	procLead = regexp.MustCompile(`(?i)^([0-9]{4}[0-9A-Z]|[A-V][0-9]{4})(?:\s*[—–:-]\s*|\s+|$)`)
 )
 
 // codedText writes coded items one a line, "CODE description".
@@ -51,7 +51,7 @@ func parseCoded(v string, lead *regexp.Regexp) []extract.Coded {
 	var out []extract.Coded
 	for _, l := range listLines(v) {
 		c := extract.Coded{Description: l}
-		if m := lead.FindStringSubmatchIndex(strings.ToUpper(l)); m != nil {
+		if m := lead.FindStringSubmatchIndex(l); m != nil {
 			c.Code = strings.ToUpper(l[m[2]:m[3]])
 			c.Description = strings.TrimSpace(l[m[1]:])
 		}
