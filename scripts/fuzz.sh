@@ -20,7 +20,13 @@ cache="$(go env GOCACHE)/fuzz/github.com/medchron/medchron"
 for t in "${targets[@]}"; do
   read -r pkg name <<<"$t"
   echo "fuzz: $name in $pkg for $fuzztime" >&2
-  go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$pkg" >/dev/null
+  # Quiet when it passes; its whole output (the failing input, the crash
+  # or the hang) when it does not.
+  if ! out=$(go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$pkg" 2>&1); then
+    echo "$out" >&2
+    echo "fuzz: $name in $pkg failed" >&2
+    exit 1
+  fi
   if [ "${1:-}" = "--keep" ] && [ -d "$cache/${pkg#./}/$name" ]; then
     mkdir -p "${pkg}/testdata/fuzz/$name"
     cp -n "$cache/${pkg#./}/$name"/* "${pkg}/testdata/fuzz/$name/" 2>/dev/null || true
