@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/demand/adjuster"
 	"github.com/medchron/medchron/extract"
 )
 
@@ -26,6 +27,9 @@ type letter struct {
 	prior    []usedEntry
 	excluded []Exclusion
 	ex       *exhibits
+	// answered is the adjuster's read with the attorney's answers, read
+	// on first use (only when the inputs hold answers).
+	answered []adjuster.Point
 }
 
 func newLetter(c chronology.Chronology, in Inputs) *letter {

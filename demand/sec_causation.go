@@ -245,9 +245,11 @@ func (l *letter) writeAnswers(b *strings.Builder, heading string, keep func(kind
 	if len(l.in.Answers) == 0 {
 		return
 	}
-	points, _ := adjuster.WithAnswers(adjuster.Read(l.c, adjuster.Options{}), l.in.Answers)
+	if l.answered == nil { // read once per letter: causation and gaps both ask
+		l.answered, _ = adjuster.WithAnswers(adjuster.Read(l.c, adjuster.Options{}), l.in.Answers)
+	}
 	first := true
-	for _, p := range points {
+	for _, p := range l.answered {
 		a := strings.TrimSpace(p.Answer)
 		if a == "" || !keep(p.Kind) {
 			continue
