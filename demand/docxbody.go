@@ -1,69 +1,22 @@
 package demand
 
 import (
-	"encoding/xml"
-	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/docx"
 )
 
-// esc escapes text for XML character data and attribute values; characters
-// XML cannot hold become U+FFFD.
-func esc(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s)) // writes to a strings.Builder cannot fail
-	return b.String()
-}
+// esc escapes text for XML.
+func esc(s string) string { return docx.Esc(s) }
 
 // run is a piece of text with its character formatting.
-type run struct {
-	text  string
-	bold  bool
-	color string
-}
-
-func (r run) write(b *strings.Builder) {
-	b.WriteString(`<w:r>`)
-	if r.bold || r.color != "" {
-		b.WriteString(`<w:rPr>`)
-		if r.bold {
-			b.WriteString(`<w:b/>`)
-		}
-		if r.color != "" {
-			b.WriteString(`<w:color w:val="` + r.color + `"/>`)
-		}
-		b.WriteString(`</w:rPr>`)
-	}
-	for i, line := range strings.Split(r.text, "\n") {
-		if i > 0 {
-			b.WriteString(`<w:br/>`)
-		}
-		b.WriteString(`<w:t xml:space="preserve">` + esc(line) + `</w:t>`)
-	}
-	b.WriteString(`</w:r>`)
-}
+type run = docx.Run
 
 // para writes a paragraph with an optional style and alignment: the text
 // as one plain run, followed by any extra runs.
 func para(b *strings.Builder, style, jc, text string, runs ...run) {
-	b.WriteString(`<w:p>`)
-	if style != "" || jc != "" {
-		b.WriteString(`<w:pPr>`)
-		if style != "" {
-			b.WriteString(`<w:pStyle w:val="` + style + `"/>`)
-		}
-		if jc != "" {
-			b.WriteString(`<w:jc w:val="` + jc + `"/>`)
-		}
-		b.WriteString(`</w:pPr>`)
-	}
-	if text != "" {
-		run{text: text}.write(b)
-	}
-	for _, r := range runs {
-		r.write(b)
-	}
-	b.WriteString(`</w:p>`)
+	docx.Para(b, style, jc, append([]run{{Text: text}}, runs...)...)
 }
 
 // writeBody turns a section's Markdown subset into WordprocessingML:
@@ -85,7 +38,7 @@ func writeBody(b *strings.Builder, body string) {
 			flush()
 		case ln == DraftBanner:
 			flush()
-			para(b, "", "", "", run{text: ln, bold: true, color: "C00000"})
+			para(b, "", "", "", run{Text: ln, Bold: true, Color: "C00000"})
 		case strings.HasPrefix(ln, "### "):
 			flush()
 			para(b, "Heading2", "", strings.TrimPrefix(ln, "### "))
@@ -144,42 +97,28 @@ func writeTable(b *strings.Builder, rows []string) {
 	if len(cells) == 0 {
 		return
 	}
-	widths := columnWidths(cells)
-	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>` +
-		`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
-	for _, w := range widths {
-		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
-	}
-	b.WriteString(`</w:tblGrid>`)
+	t := docx.Table{Widths: columnWidths(cells)}
 	for ri, row := range cells {
 		header := ri == 0
 		total := len(row) > 0 && strings.EqualFold(row[0], "Total")
-		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
-		if header {
-			b.WriteString(`<w:tblHeader/>`)
-		}
-		b.WriteString(`</w:trPr>`)
-		for ci := range widths {
+		r := docx.Row{Header: header}
+		for ci := range t.Widths {
 			v := ""
 			if ci < len(row) {
 				v = row[ci]
 			}
-			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, widths[ci])
+			c := docx.TextCell(v, header || total)
 			if header {
-				b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="DDE4EE"/>`)
+				c.Fill = "DDE4EE"
 			}
-			b.WriteString(`</w:tcPr>`)
-			jc := ""
 			if moneyCell.MatchString(v) {
-				jc = "right"
+				c.Align = "right"
 			}
-			para(b, "", jc, "", run{text: v, bold: header || total})
-			b.WriteString(`</w:tc>`)
+			r.Cells = append(r.Cells, c)
 		}
-		b.WriteString(`</w:tr>`)
+		t.Rows = append(t.Rows, r)
 	}
-	b.WriteString(`</w:tbl>`)
-	para(b, "", "", "") // Word needs a paragraph between a table and what follows
+	t.Write(b)
 }
 
 // columnWidths shares the 6.5-inch text width (9360 twips) among the

@@ -156,7 +156,7 @@ func expand(t *testing.T, path string, fill map[string]string) []string {
 		return []string{path}
 	}
 	var out []string
-	for _, n := range []string{"chronology.json", "chronology.csv", "chronology.xlsx", "chronology.html", "demand.docx", "demand.md", "exhibit.pdf"} {
+	for _, n := range []string{"chronology.json", "chronology.csv", "chronology.xlsx", "chronology.html", "chronology.docx", "demand.docx", "demand.md", "exhibit.pdf"} {
 		out = append(out, strings.ReplaceAll(path, "{name}", n))
 	}
 	return out

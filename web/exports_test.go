@@ -179,6 +179,7 @@ func TestAccountUploadProgressExports(t *testing.T) {
 		{"chronology.csv", "text/csv", ""},
 		{"chronology.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"},
 		{"chronology.html", "text/html", "<!"},
+		{"chronology.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"},
 		{"demand.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"},
 		{"demand.md", "text/markdown", "# Demand Letter"},
 		{"exhibit.pdf", "application/pdf", "%PDF"},

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/medchron/medchron/internal/docx"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/web/api"
 	"github.com/medchron/medchron/web/internal/core"
@@ -49,6 +50,9 @@ type Config struct {
 	// Drafter drafts demand sections with the configured LLM endpoint
 	// (*llmdraft.Drafter); nil offers no LLM drafting.
 	Drafter SectionDrafter
+	// DOCXTemplate is the firm's Word template for the Word downloads
+	// (chronology.docx, demand.docx); nil writes medchron's styles.
+	DOCXTemplate *docx.Template
 }
 
 // SectionDrafter drafts one demand section with an LLM (llmdraft.Drafter).
@@ -82,7 +86,7 @@ func New(cfg Config) *Server {
 	if cfg.Hashes <= 0 {
 		cfg.Hashes = DefaultHashes
 	}
-	c := &core.Core{Store: cfg.Store, Pipeline: cfg.Pipeline, Search: cfg.Search, Renderer: cfg.Pages, Drafter: cfg.Drafter,
+	c := &core.Core{Store: cfg.Store, Pipeline: cfg.Pipeline, Search: cfg.Search, Renderer: cfg.Pages, Drafter: cfg.Drafter, DOCXTemplate: cfg.DOCXTemplate,
 		Logger: cfg.Logger, Now: cfg.Now, Token: cfg.Token, MaxUpload: cfg.MaxUpload, SecureCookies: cfg.SecureCookies,
 		Uploads: make(core.Slots, cfg.Uploads), Errors: respond.Errors{Logger: cfg.Logger}}
 	s := &Server{cfg: cfg, core: c, mux: http.NewServeMux()}

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/extract/llm"
+	"github.com/medchron/medchron/internal/docx"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/store/seal"
 )
@@ -33,6 +35,7 @@ const (
 	EnvAPIToken       = "MEDCHRON_API_TOKEN"
 	EnvDebug          = "MEDCHRON_DEBUG"
 	EnvCPUProfile     = "MEDCHRON_CPUPROFILE"
+	EnvDOCXTemplate   = "MEDCHRON_DOCX_TEMPLATE"
 )
 
 // Environment is what the environment variables say, read once by ReadEnv
@@ -164,6 +167,38 @@ func DatabaseURL() string { return os.Getenv(EnvDatabaseURL) }
 // Fallback returns $MEDCHRON_LLM_FALLBACK, the default of the commands'
 // --llm-fallback flag.
 func Fallback() string { return os.Getenv(EnvFallback) }
+
+// DOCXTemplate is $MEDCHRON_DOCX_TEMPLATE: the firm's Word template for
+// chronology.docx and demand.docx, or empty.
+func DOCXTemplate() string { return os.Getenv(EnvDOCXTemplate) }
+
+// maxTemplateFile bounds a Word template file.
+const maxTemplateFile = 64 << 20
+
+// LoadDOCXTemplate reads the firm's Word template at path; an empty path
+// is no template (nil, nil). Errors name the file.
+func LoadDOCXTemplate(path string) (*docx.Template, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("Word template: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxTemplateFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("Word template %s: %w", path, err)
+	}
+	if len(b) > maxTemplateFile {
+		return nil, fmt.Errorf("Word template %s: larger than %d MB", path, maxTemplateFile>>20)
+	}
+	t, err := docx.ParseTemplate(b)
+	if err != nil {
+		return nil, fmt.Errorf("Word template %s: %w", path, err)
+	}
+	return t, nil
+}
 
 // DefaultDBPath is $MEDCHRON_DB, or medchron.db in the user's data folder
 // ($XDG_DATA_HOME/medchron, ~/.local/share/medchron).

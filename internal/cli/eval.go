@@ -227,7 +227,7 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 	r.Report.Grounding = eval.CheckGrounding(c, pages)
 	if f.out != "" {
 		out := filepath.Join(f.out, strings.TrimSuffix(r.Name, filepath.Ext(r.Name)))
-		if _, err := export.WriteAll(ctx, out, c, demand.Generate(c, demand.Options{})); err != nil {
+		if _, err := export.WriteAll(ctx, out, c, demand.Generate(c, demand.Options{}), export.Options{}); err != nil {
 			r.Err = err
 		}
 	}

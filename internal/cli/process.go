@@ -32,7 +32,7 @@ const maxFileSize = 2 << 30
 
 type processFlags struct {
 	out, matter, incident, extractor, fallback, name, client string
-	demandInputs                                             string
+	demandInputs, docxTemplate                               string
 	gapDays, workers                                         int
 	quiet                                                    bool
 	db                                                       dbFlags
@@ -53,6 +53,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.name, "name", "", "matter name")
 	fs.StringVar(&f.client, "client", "", "client name")
 	fs.StringVar(&f.demandInputs, "demand-inputs", "", "JSON file of the attorney's demand-letter inputs (claim, parties, wages, payments, liens, demand, deadline, variant)")
+	fs.StringVar(&f.docxTemplate, "docx-template", app.DOCXTemplate(), "the firm's Word template (.docx/.dotx) for chronology.docx and demand.docx: its styles, headers and footers (default $"+app.EnvDOCXTemplate+")")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: medchron process [--out DIR] [--matter ID] [--incident-date YYYY-MM-DD] [--gap-days N] FILE_OR_DIR...")
@@ -70,6 +71,10 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	letterInputs, err := readDemandInputs(f.demandInputs)
+	if err != nil {
+		return err
+	}
+	tpl, err := app.LoadDOCXTemplate(f.docxTemplate)
 	if err != nil {
 		return err
 	}
@@ -117,7 +122,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	c, pr := run.chronology, run.progress
 	env.Log.Debug("writing outputs", "dir", f.out)
 	d := demand.Generate(c, demand.Options{Inputs: letterInputs})
-	paths, err := export.WriteAll(ctx, f.out, c, d)
+	paths, err := export.WriteAll(ctx, f.out, c, d, export.Options{Template: tpl})
 	if err != nil {
 		return err
 	}

@@ -107,7 +107,7 @@ func TestProcessGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 			}
-			for _, name := range []string{"chronology.json", "chronology.csv", "chronology.html", "chronology.xlsx", "demand.md", "demand.docx", "adjuster.md", "exhibit.pdf"} {
+			for _, name := range []string{"chronology.json", "chronology.csv", "chronology.html", "chronology.xlsx", "chronology.docx", "demand.md", "demand.docx", "adjuster.md", "exhibit.pdf"} {
 				if st, err := os.Stat(filepath.Join(out, name)); err != nil || st.Size() == 0 {
 					t.Errorf("%s missing or empty: %v", name, err)
 				}

@@ -26,6 +26,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	workers := fs.Int("workers", -1, "OCR job workers in this process (default: number of CPUs; 0: API only, server mode)")
 	extractor := fs.String("extractor", "", "rules or llm")
 	migrate := fs.Bool("migrate", false, "apply database migrations at start-up (server mode)")
+	docxTemplate := fs.String("docx-template", app.DOCXTemplate(), "the firm's Word template (.docx/.dotx) for the Word downloads: its styles, headers and footers (default $"+app.EnvDOCXTemplate+")")
 	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure, for HTTPS (default: on unless --addr is a loopback address)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -69,9 +70,13 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	} else if len(us) == 0 {
 		fmt.Fprintln(env.Stderr, "medchron serve: no users yet; create the first admin with: medchron user add USERNAME --role admin (same --db or DATABASE_URL)")
 	}
+	tpl, err := app.LoadDOCXTemplate(*docxTemplate)
+	if err != nil {
+		return err
+	}
 	cfg := web.Config{
 		Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
-		Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers,
+		Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers, DOCXTemplate: tpl,
 	}
 	if l := env.Settings.LLM; l != nil && l.Model != "" { // the LLM extractor's endpoint drafts demand sections too
 		d, err := llmdraft.New(llmdraft.FromExtractor(*l))

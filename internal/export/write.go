@@ -12,16 +12,24 @@ import (
 	"github.com/medchron/medchron/chronology/report"
 	"github.com/medchron/medchron/demand"
 	"github.com/medchron/medchron/demand/adjuster"
+	"github.com/medchron/medchron/internal/docx"
 )
 
-// WriteAll writes the seven files of a processed matter (FolderFiles: the
-// chronology in four formats, the demand draft in two and the adjuster's
-// read, with the answers saved in the draft's inputs) for c and d into dir, creating dir
-// if needed, and returns their paths. Each file is written to a temporary
+// Options are the firm's choices for the files WriteAll writes.
+type Options struct {
+	// Template is the firm's Word template for chronology.docx and
+	// demand.docx (docx.ParseTemplate); nil writes medchron's styles.
+	Template *docx.Template
+}
+
+// WriteAll writes the eight files of a processed matter (FolderFiles: the
+// chronology in five formats, the demand draft in two and the adjuster's
+// read, with the answers saved in the draft's inputs) for c and d into
+// dir, creating dir if needed, and returns their paths. Each file is written to a temporary
 // file in dir and renamed over the old one, so a reader never sees a
 // half-written file; a failure leaves earlier files of the set in place and
 // no temporary files behind. ctx is checked between files.
-func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand.Draft) ([]string, error) {
+func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand.Draft, opts Options) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
@@ -33,7 +41,8 @@ func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand
 		{FileCSV, func(w io.Writer) error { return report.WriteCSV(w, c) }},
 		{FileXLSX, func(w io.Writer) error { return report.WriteXLSX(w, c) }},
 		{FileHTML, func(w io.Writer) error { return report.WriteHTML(w, c) }},
-		{FileDemandDOCX, func(w io.Writer) error { return demand.WriteDOCX(w, d) }},
+		{FileDOCX, func(w io.Writer) error { return report.WriteDOCX(w, c, opts.Template) }},
+		{FileDemandDOCX, func(w io.Writer) error { return demand.WriteDOCXTemplate(w, d, opts.Template) }},
 		{FileDemandMD, func(w io.Writer) error { return demand.WriteMarkdown(w, d) }},
 		{FileAdjusterMD, func(w io.Writer) error {
 			points, _ := adjuster.WithAnswers(adjuster.Read(c, adjuster.Options{}), d.Inputs.Answers)

@@ -28,11 +28,11 @@ func TestWriteAll(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	paths, err := WriteAll(context.Background(), dir, c, d)
+	paths, err := WriteAll(context.Background(), dir, c, d, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{FileJSON, FileCSV, FileXLSX, FileHTML, FileDemandDOCX, FileDemandMD, FileAdjusterMD}
+	want := []string{FileJSON, FileCSV, FileXLSX, FileHTML, FileDOCX, FileDemandDOCX, FileDemandMD, FileAdjusterMD}
 	var names []string
 	for _, p := range paths {
 		names = append(names, filepath.Base(p))
@@ -71,7 +71,7 @@ func TestWriteAllCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	dir := t.TempDir()
-	paths, err := WriteAll(ctx, dir, reporttest.Sample(), demand.Draft{})
+	paths, err := WriteAll(ctx, dir, reporttest.Sample(), demand.Draft{}, Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}

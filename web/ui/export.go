@@ -28,6 +28,7 @@ type exportFormat struct {
 // exportFormats lists the downloads in the order the matter page shows them.
 var exportFormats = []exportFormat{
 	{export.FileXLSX, "Chronology (Excel)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "chronology", chronologyExport(report.WriteXLSX)},
+	{export.FileDOCX, "Chronology (Word table)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "chronology", chronologyDOCXExport},
 	{export.FileCSV, "Chronology (CSV)", "text/csv; charset=utf-8", "chronology", chronologyExport(report.WriteCSV)},
 	{export.FileHTML, "Chronology (HTML)", "text/html; charset=utf-8", "chronology", chronologyExport(report.WriteHTML)},
 	{export.FileJSON, "Chronology (JSON)", "application/json; charset=utf-8", "chronology", chronologyExport(report.WriteJSON)},
@@ -52,6 +53,14 @@ func chronologyExport(write func(w io.Writer, c chronology.Chronology) error) fu
 		}
 		return "", write(w, c)
 	}
+}
+
+// chronologyDOCXExport exports the reviewed chronology as a Word table in
+// the firm's template.
+func chronologyDOCXExport(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (string, error) {
+	return chronologyExport(func(w io.Writer, c chronology.Chronology) error {
+		return report.WriteDOCX(w, c, s.DOCXTemplate)
+	})(s, ctx, m, w)
 }
 
 // Export answers GET /matters/{matter}/export/{name}: the file as an

@@ -29,7 +29,7 @@ func demandExport(docx bool) func(*Handler, context.Context, chronology.Matter, 
 			detail = "approved"
 		}
 		if docx {
-			return detail, demand.WriteDOCX(w, d)
+			return detail, demand.WriteDOCXTemplate(w, d, s.DOCXTemplate)
 		}
 		return detail, demand.WriteMarkdown(w, d)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/demand/llmdraft"
+	"github.com/medchron/medchron/internal/docx"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/web/internal/respond"
@@ -41,8 +42,10 @@ type Core struct {
 	Search   Searcher       // nil: search answers 501
 	Renderer PageRenderer   // nil: page images are drawn in this process
 	Drafter  SectionDrafter // nil: no LLM drafting of demand sections
-	Logger   *slog.Logger
-	Now      func() time.Time
+	// DOCXTemplate is the firm's Word template of the Word downloads.
+	DOCXTemplate *docx.Template
+	Logger       *slog.Logger
+	Now          func() time.Time
 	// Token is the bearer token of the API; empty means none.
 	Token string
 	// MaxUpload bounds one file of an upload, in bytes.
