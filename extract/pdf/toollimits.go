@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"strconv"
 	"sync"
+
+	"github.com/medchron/medchron/internal/procattr"
 )
 
 // toolLimits wraps the poppler programs this process starts in util-linux's
@@ -36,12 +38,17 @@ func LimitTools(memBytes uint64, cpuSeconds int) bool {
 
 // toolCommand is exec.CommandContext for a poppler program, under the
 // limits LimitTools set.
+// A program dies with the process that started it.
 func toolCommand(ctx context.Context, bin string, args ...string) *exec.Cmd {
 	toolLimits.RLock()
 	defer toolLimits.RUnlock()
+	var cmd *exec.Cmd
 	if toolLimits.prlimit == "" {
-		return exec.CommandContext(ctx, bin, args...)
+		cmd = exec.CommandContext(ctx, bin, args...)
+	} else {
+		all := append(append(append([]string{}, toolLimits.args...), bin), args...)
+		cmd = exec.CommandContext(ctx, toolLimits.prlimit, all...)
 	}
-	all := append(append(append([]string{}, toolLimits.args...), bin), args...)
-	return exec.CommandContext(ctx, toolLimits.prlimit, all...)
+	procattr.DieWithParent(cmd)
+	return cmd
 }

@@ -17,6 +17,8 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/imagedoc"
 	"github.com/medchron/medchron/extract/pdf"
+
+	"github.com/medchron/medchron/internal/procattr"
 )
 
 // ErrWorkerDied reports a request whose worker process ended before it
@@ -115,6 +117,7 @@ type worker struct {
 
 func (p *Pool) start() (*worker, error) {
 	cmd := exec.Command(p.exe)
+	procattr.DieWithParent(cmd) // a killed medchron leaves no reader behind
 	cmd.Env = append(os.Environ(),
 		envWorker+"=1",
 		envMemory+"="+strconv.FormatUint(p.cfg.Memory, 10),
