@@ -153,6 +153,11 @@ func plan(name string, pg pager, count, page, dpi int) (p planned, err error) {
 			return p, fileErr(name, page, err.Error(), ErrTooLarge)
 		}
 	}
+	if w, h, huge := hugeImage(pg, inh); huge {
+		// poppler would decode it in full to draw the page, however
+		// small it is drawn.
+		return p, fileErr(name, page, fmt.Sprintf("an image on it is declared %dx%d pixels, more than %d million", w, h, MaxDeclaredPixels/1_000_000), ErrTooLarge)
+	}
 	s, found := findSole(pg, page)
 	if !found || s.dpi < float64(dpi)/2 || s.dpi > float64(dpi)*2 {
 		return p, nil

@@ -213,3 +213,51 @@ func intEntry(sd *types.StreamDict, key string) int {
 	}
 	return 0
 }
+
+// MaxDeclaredPixels caps the pixels an image on a page may declare: to
+// draw the page, poppler decodes every image it shows in full, however
+// small it is drawn. Twice MaxPixels leaves room for a photograph of
+// higher resolution than the page is scanned at.
+const MaxDeclaredPixels = 2 * MaxPixels
+
+// maxXObjects bounds how many of a page's XObjects hugeImage looks at.
+const maxXObjects = 4096
+
+// hugeImage reports the first image among the page's XObjects declaring
+// more than MaxDeclaredPixels pixels.
+func hugeImage(pctx pager, inh *model.InheritedPageAttrs) (w, h int, huge bool) {
+	defer func() {
+		if recover() != nil {
+			w, h, huge = 0, 0, false
+		}
+	}()
+	if inh == nil || inh.Resources == nil {
+		return 0, 0, false
+	}
+	xobjs, err := pctx.DereferenceDict(inh.Resources["XObject"])
+	if err != nil || xobjs == nil {
+		return 0, 0, false
+	}
+	n := 0
+	for _, o := range xobjs {
+		if n++; n > maxXObjects {
+			break
+		}
+		ref, ok := o.(types.IndirectRef)
+		if !ok {
+			continue
+		}
+		sd, _, err := pctx.DereferenceStreamDict(ref)
+		if err != nil || sd == nil {
+			continue
+		}
+		if st := sd.Subtype(); st == nil || *st != "Image" {
+			continue
+		}
+		w, h := intEntry(sd, "Width"), intEntry(sd, "Height")
+		if w > 0 && h > 0 && int64(w)*int64(h) > MaxDeclaredPixels {
+			return w, h, true
+		}
+	}
+	return 0, 0, false
+}

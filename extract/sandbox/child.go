@@ -37,6 +37,12 @@ var capable bool
 // this program can start workers. Call it first thing in main (and in
 // TestMain of packages whose tests start pools), before any goroutine
 // starts work.
+
+// maxStack is a reader goroutine's largest stack: deep enough for any
+// real document's nesting (hundreds of thousands of frames), small enough
+// that endless recursion ends in about a second.
+const maxStack = 64 << 20
+
 func RunIfChild() {
 	if os.Getenv(envWorker) != "1" {
 		capable = true
@@ -86,6 +92,10 @@ func serveChild() int {
 	// Collect garbage before the Go heap grows past a page's worth of
 	// images: the limit above is for what decoders truly need.
 	debug.SetMemoryLimit(96 << 20)
+	// A parser that recurses without end (a pattern painting with itself,
+	// a cycle a validator follows) dies at maxStack in a second instead of
+	// growing its stack towards Go's 1 GB default for minutes.
+	debug.SetMaxStack(maxStack)
 	dpi, _ := strconv.Atoi(os.Getenv(envDPI))
 	local := &Local{DPI: dpi, OCR: ocr.Options{Language: os.Getenv(envLang)}}
 	defer local.Close()

@@ -232,6 +232,8 @@ func (p *Pool) died(w *worker, ioErr error) error {
 			switch {
 			case ws.Exited() && ws.ExitStatus() == exitCPU:
 				why = fmt.Sprintf("it used more than %d s of CPU", p.cfg.CPU)
+			case ws.Exited() && strings.Contains(w.errs.String(), "stack exceeds"):
+				why = "the file nests its structure without end (stack limit reached)"
 			case ws.Exited() && strings.Contains(w.errs.String(), "out of memory"):
 				why = fmt.Sprintf("it needed more than %d MB of memory", p.cfg.Memory>>20)
 			case ws.Signaled() && ws.Signal() == syscall.SIGKILL:
