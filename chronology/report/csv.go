@@ -13,11 +13,12 @@ import (
 var CSVHeader = []string{
 	"date", "end_date", "provider", "clinician", "visit_type", "summary",
 	"diagnoses", "procedures", "medications", "pain_score", "pre_incident",
-	"grounded", "review", "citations",
+	"grounded", "review", "citations", "run_id",
 }
 
 // WriteCSV writes one row per entry of c, after a header row, as RFC 4180
-// CSV, then one row per undated entry with "undated" as its date.
+// CSV, then one row per undated entry with "undated" as its date. run_id
+// names the repetitive run (chronology.json "runs") a visit belongs to.
 // Diagnoses and procedures are "CODE description; …", citations
 // "file p.N (Bates); …". A cell that starts with =, +, - or @ (and so could
 // be run as a formula by a spreadsheet) is prefixed with a single quote.
@@ -64,6 +65,7 @@ func entryRow(ix docIndex, e chronology.Entry) []string {
 		yesNo(e.Grounded),
 		reviewOf(e),
 		ix.citations(e.Citations),
+		e.RunID,
 	}
 }
 

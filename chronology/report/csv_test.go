@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/report/reporttest"
 	"github.com/medchron/medchron/extract"
@@ -99,5 +101,58 @@ func TestWriteCSVNoEntries(t *testing.T) {
 	out, rows := readCSV(t, chronology.Chronology{})
 	if len(rows) != 1 || !strings.HasPrefix(string(out), "date,end_date,provider") {
 		t.Errorf("empty chronology: %q", out)
+	}
+}
+
+// TestRunInCSVAndXLSX: a visit of a repetitive run names its run in
+// chronology.csv (run_id) and chronology.xlsx (the run's description);
+// other entries leave the cell empty.
+func TestRunInCSVAndXLSX(t *testing.T) {
+	c := reporttest.Sample()
+	first, last := 6.0, 5.0
+	for i := range c.Entries {
+		if c.Entries[i].ProviderID == "p-river" {
+			c.Entries[i].RunID = "run-pt"
+		}
+	}
+	c.Runs = []chronology.Run{{ID: "run-pt", ProviderID: "p-river", Provider: "Riverside Physical Therapy", VisitType: "physical therapy",
+		Visits: 3, FirstDate: c.Entries[4].Date, LastDate: c.Entries[7].Date, PainFirst: &first, PainLast: &last, PainTrend: chronology.TrendImproving}}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], "run_id")
+	if col < 0 {
+		t.Fatalf("no run_id column in %q", rows[0])
+	}
+	for i, r := range rows[1:] {
+		want := ""
+		if c.Entries[i].ProviderID == "p-river" {
+			want = "run-pt"
+		}
+		if r[col] != want {
+			t.Errorf("row %d (%s): run_id %q, want %q", i+1, r[2], r[col], want)
+		}
+	}
+	b.Reset()
+	if err := WriteXLSX(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	xr, err := f.GetRows(SheetChronology)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xc := slices.Index(xr[0], "Run")
+	if xc < 0 || len(xr[5]) <= xc || xr[5][xc] != "Riverside Physical Therapy, physical therapy: 3 visits, 2023-04-04 to 2023-07-05; pain 6/10 to 5/10, improving" {
+		t.Errorf("XLSX Run column %d of %q", xc, xr[5])
 	}
 }

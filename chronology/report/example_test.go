@@ -24,6 +24,6 @@ func ExampleWriteCSV() {
 		panic(err)
 	}
 	// Output:
-	// date,end_date,provider,clinician,visit_type,summary,diagnoses,procedures,medications,pain_score,pre_incident,grounded,review,citations
-	// 2023-03-14,,Saint Mary's,,emergency visit,"'=neck pain, ""severe""",S13.4XXA Cervical sprain,,,,no,yes,unreviewed,ER records.pdf p.3 (MC000003)
+	// date,end_date,provider,clinician,visit_type,summary,diagnoses,procedures,medications,pain_score,pre_incident,grounded,review,citations,run_id
+	// 2023-03-14,,Saint Mary's,,emergency visit,"'=neck pain, ""severe""",S13.4XXA Cervical sprain,,,,no,yes,unreviewed,ER records.pdf p.3 (MC000003),
 }

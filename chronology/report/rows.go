@@ -161,10 +161,13 @@ func providerIndex(c chronology.Chronology) []providerView {
 
 // runTitle describes a run: "Riverside Physical Therapy, physical therapy:
 // 12 visits, 2023-04-04 to 2023-06-30; pain 7/10 to 3/10, improving".
-func runTitle(r chronology.Run) string {
+func runTitle(r chronology.Run) string { return runSummary(r) + " (click to show each visit)" }
+
+// runSummary describes a run without the HTML report's hint.
+func runSummary(r chronology.Run) string {
 	t := fmt.Sprintf("%s, %s: %d visits, %s to %s", r.Provider, r.VisitType, r.Visits, r.FirstDate, r.LastDate)
 	if r.PainTrend != "" && r.PainFirst != nil && r.PainLast != nil {
 		t += fmt.Sprintf("; pain %s/10 to %s/10, %s", trimFloat(*r.PainFirst), trimFloat(*r.PainLast), r.PainTrend)
 	}
-	return t + " (click to show each visit)"
+	return t
 }

@@ -184,7 +184,7 @@ func (x *xlsx) widths(sheet string, ws ...float64) error {
 }
 
 var chronologyColumns = []string{"Date", "End date", "Provider", "Clinician", "Visit type", "Summary",
-	"Diagnoses", "Procedures", "Medications", "Pain", "Pre-incident", "Grounded", "Review", "Citations", "Entry ID"}
+	"Diagnoses", "Procedures", "Medications", "Pain", "Pre-incident", "Grounded", "Review", "Citations", "Entry ID", "Run"}
 
 func (x *xlsx) chronologySheet(c chronology.Chronology) error {
 	const sh = SheetChronology
@@ -195,6 +195,10 @@ func (x *xlsx) chronologySheet(c chronology.Chronology) error {
 		return err
 	}
 	ix := indexDocs(c)
+	runs := map[string]string{}
+	for _, r := range c.Runs {
+		runs[r.ID] = runSummary(r)
+	}
 	all := append(append([]chronology.Entry(nil), c.Entries...), c.UndatedEntries...)
 	for i, e := range all {
 		pain := cell{nil, x.text}
@@ -209,7 +213,7 @@ func (x *xlsx) chronologySheet(c chronology.Chronology) error {
 			date, x.day(e.EndDate), x.wrapped(e.Provider), x.wrapped(e.Clinician), x.txt(e.VisitType),
 			x.wrapped(summaryOf(e)), x.wrapped(codedList(e.Diagnoses)), x.wrapped(codedList(e.Procedures)),
 			x.wrapped(strings.Join(e.Medications, "; ")), pain, x.txt(yesNo(e.PreIncident)), x.txt(yesNo(e.Grounded)),
-			x.txt(reviewOf(e)), x.wrapped(ix.citations(e.Citations)), x.txt(e.ID))
+			x.txt(reviewOf(e)), x.wrapped(ix.citations(e.Citations)), x.txt(e.ID), x.wrapped(runs[e.RunID]))
 		if err != nil {
 			return err
 		}
@@ -224,7 +228,7 @@ func (x *xlsx) chronologySheet(c chronology.Chronology) error {
 	if err := x.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	return x.widths(sh, 12, 12, 30, 22, 16, 60, 42, 34, 28, 7, 12, 10, 12, 42, 10)
+	return x.widths(sh, 12, 12, 30, 22, 16, 60, 42, 34, 28, 7, 12, 10, 12, 42, 10, 36)
 }
 
 func (x *xlsx) specialsSheet(c chronology.Chronology) error {
