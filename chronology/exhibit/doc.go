@@ -3,7 +3,11 @@
 // then upload order), each page stamped with the Bates number the
 // chronology cites for it, with an outline (bookmarks) of one entry per
 // provider and, under it, one entry per document pointing at the
-// document's first page.
+// document's first page and, under that, one per encounter the
+// chronology cites in it (Doc.Marks). With Options.Index (as WriteMatter
+// builds it) the exhibit opens with index pages: every document under its
+// provider with its Bates range and page count, each line a link to it;
+// the index pages carry no Bates number.
 //
 // Build reads each document with pdfcpu, merges them into one PDF in
 // memory, stamps every page in one pass (pdfcpu text stamps: the Bates

@@ -39,6 +39,10 @@ type Doc struct {
 	BatesFirst string
 	// BatesLast, when set, is checked against the last page's number.
 	BatesLast string
+	// Marks are bookmarks inside the document (its encounters), listed
+	// under its own bookmark; a mark past the document's last page is
+	// left out.
+	Marks []Mark
 	// Pages, when above 0, is the page count the chronology numbered
 	// (Document.Pages); a PDF with another count is an error, since its
 	// Bates numbers would not match the chronology's citations.
@@ -66,6 +70,10 @@ type Options struct {
 	// one line of at most MaxFooter characters; characters outside Latin-1
 	// are replaced (dashes and quotes by their ASCII forms, others by "?").
 	Footer string
+	// Index puts index pages first: every document under its provider
+	// with its Bates range and page count, each line a link to the
+	// document. The index pages carry no Bates number.
+	Index bool
 }
 
 // MaxFooter is the longest Options.Footer, in characters.
@@ -135,12 +143,28 @@ func Build(ctx context.Context, w io.Writer, docs []Doc, opt Options) (err error
 		parts = append(parts, p)
 	}
 	sw.object(objFont, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>", nil)
-	kids := make([]string, len(pageObj))
-	for i, n := range pageObj {
+	marks := outline(parts)
+	all := pageObj
+	if opt.Index {
+		lines := indexLines(parts, prefix)
+		index := make([]int, indexPageCount(lines))
+		for i := range index {
+			index[i] = sw.alloc()
+		}
+		lo, hi := parts[0].bates, parts[0].bates+parts[0].pages-1
+		for _, p := range parts {
+			lo, hi = min(lo, p.bates), max(hi, p.bates+p.pages-1)
+		}
+		writeIndex(sw, index, lines, pageObj, len(parts), len(pageObj), Bates(prefix, lo), Bates(prefix, hi), footer)
+		all = append(index, pageObj...)
+		marks = append([]entry{{title: IndexTitle, page: 1}}, shift(marks, len(index))...)
+	}
+	kids := make([]string, len(all))
+	for i, n := range all {
 		kids[i] = fmt.Sprintf("%d 0 R", n)
 	}
-	sw.object(objPages, fmt.Sprintf("<< /Type /Pages /Count %d /Kids [%s] >>", len(pageObj), strings.Join(kids, " ")), nil)
-	root, err := writeOutline(sw, outline(parts), pageObj)
+	sw.object(objPages, fmt.Sprintf("<< /Type /Pages /Count %d /Kids [%s] >>", len(all), strings.Join(kids, " ")), nil)
+	root, err := writeOutline(sw, marks, all)
 	if err != nil {
 		return fmt.Errorf("build exhibit: bookmarks: %w", err)
 	}

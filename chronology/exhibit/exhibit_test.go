@@ -308,3 +308,72 @@ func TestFooterText(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildIndexAndMarks: with Options.Index the exhibit opens with an
+// index page (no Bates number, the footer, every document under its
+// provider with its Bates range, each line a link to the document), and
+// documents' marks become bookmarks under them.
+func TestBuildIndexAndMarks(t *testing.T) {
+	needPoppler(t)
+	docs := exhibitFixture(t)
+	docs[1].Marks = []Mark{{Title: "2023-03-20 MRI cervical spine", Page: 2}, {Title: "past the end", Page: 99}, {Title: "  ", Page: 1}}
+	var out bytes.Buffer
+	if err := Build(context.Background(), &out, docs, Options{Footer: "CONFIDENTIAL", Index: true}); err != nil {
+		t.Fatal(err)
+	}
+	records := 0
+	for _, d := range docs {
+		records += d.Pages
+	}
+	if err := api.Validate(bytes.NewReader(out.Bytes()), pdf.Config()); err != nil {
+		t.Errorf("the exhibit does not pass pdfcpu's validation: %v", err)
+	}
+	texts := pageText(t, out.Bytes())
+	if len(texts) != records+1 {
+		t.Fatalf("%d pages, want %d records and one index page", len(texts), records)
+	}
+	index := texts[0]
+	for _, want := range []string{IndexTitle, "Alpha Imaging", "Beta Orthopedics", NoProvider, "Imaging records", "Later scans", "CONFIDENTIAL",
+		docs[0].BatesFirst + " - " + docs[0].BatesLast, "6 documents, 36 pages, Bates MC000001 to MC000036"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index page lacks %q:\n%s", want, index)
+		}
+	}
+	if got := regexp.MustCompile(`(?m)^\s*MC\d{6}\s*$`).FindString(index); got != "" {
+		t.Errorf("index page carries a Bates stamp %q", got)
+	}
+	if !strings.Contains(texts[1], docs[0].BatesFirst) {
+		t.Errorf("first record page lacks its Bates number %s", docs[0].BatesFirst)
+	}
+
+	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(out.Bytes()), pdf.Config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := 0
+	if pd, _, _, err := ctx.PageDict(1, false); err == nil {
+		if arr, err := ctx.DereferenceArray(pd["Annots"]); err == nil {
+			links = len(arr)
+		}
+	}
+	if want := len(docs) + 4; links != want { // a link per document and per provider heading
+		t.Errorf("index page has %d links, want %d", links, want)
+	}
+
+	bms, err := api.Bookmarks(bytes.NewReader(out.Bytes()), pdf.Config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readOutline(bms)
+	if len(got) == 0 || got[0].title != IndexTitle || got[0].page != 1 {
+		t.Fatalf("first bookmark %+v, want the index on page 1", got)
+	}
+	alpha := got[1]
+	if alpha.title != "Alpha Imaging" || alpha.page != 2 || len(alpha.kids) != 2 {
+		t.Fatalf("provider bookmark %+v", alpha)
+	}
+	second := alpha.kids[1]
+	if second.page != 6 || len(second.kids) != 1 || second.kids[0].title != "2023-03-20 MRI cervical spine" || second.kids[0].page != 7 {
+		t.Errorf("document bookmark %+v, want one mark on its page 2 (exhibit page 7)", second)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
@@ -19,13 +20,14 @@ var ErrNoDocuments = fmt.Errorf("exhibit: the chronology numbers no document")
 // the chronology did not number are left out.
 func MatterDocs(c chronology.Chronology, load func(id string) ([]byte, error)) []Doc {
 	providers := documentProviders(c)
+	marks := encounterMarks(c, providers)
 	var docs []Doc
 	for _, d := range c.Documents {
 		if d.BatesFirst == "" || d.Pages == 0 {
 			continue // not numbered: the chronology cites none of its pages
 		}
 		id := d.ID
-		docs = append(docs, Doc{Provider: providers[d.ID], Title: d.File, File: d.File, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, Pages: d.Pages,
+		docs = append(docs, Doc{Provider: providers[d.ID], Title: d.File, File: d.File, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, Pages: d.Pages, Marks: marks[d.ID],
 			Load: func() ([]byte, error) { return load(id) }})
 	}
 	return docs
@@ -39,7 +41,7 @@ func WriteMatter(ctx context.Context, w io.Writer, c chronology.Chronology, load
 	if len(docs) == 0 {
 		return 0, ErrNoDocuments
 	}
-	if err := Build(ctx, w, docs, Options{BatesPrefix: strings.TrimRight(docs[0].BatesFirst, "0123456789")}); err != nil {
+	if err := Build(ctx, w, docs, Options{BatesPrefix: strings.TrimRight(docs[0].BatesFirst, "0123456789"), Index: true}); err != nil {
 		return 0, err
 	}
 	return len(docs), nil
@@ -67,6 +69,45 @@ func documentProviders(c chronology.Chronology) map[string]string {
 	out := make(map[string]string, len(best))
 	for id, b := range best {
 		out[id] = b.provider
+	}
+	return out
+}
+
+// encounterMarks maps each document to bookmarks of the encounters whose
+// first citation is on one of its pages, in page then date order: the
+// date and visit type, and the provider when it is not the document's
+// (a hospital packet holding an outside reading group's report).
+// Rejected entries have none.
+func encounterMarks(c chronology.Chronology, providers map[string]string) map[string][]Mark {
+	out := map[string][]Mark{}
+	for _, es := range [][]chronology.Entry{c.Entries, c.UndatedEntries} {
+		for _, e := range es {
+			if e.Review == chronology.ReviewRejected || len(e.Citations) == 0 {
+				continue
+			}
+			ct := e.Citations[0]
+			date := e.Date.String()
+			if date == "" {
+				date = "undated"
+			}
+			title := date
+			if e.VisitType != "" {
+				title += " " + e.VisitType
+			}
+			if e.Provider != "" && e.Provider != providers[ct.DocumentID] {
+				title += ", " + e.Provider
+			}
+			out[ct.DocumentID] = append(out[ct.DocumentID], Mark{Title: title, Page: ct.Page})
+		}
+	}
+	for id := range out {
+		ms := out[id]
+		sort.SliceStable(ms, func(i, j int) bool { // titles open with the ISO date
+			if ms[i].Page != ms[j].Page {
+				return ms[i].Page < ms[j].Page
+			}
+			return ms[i].Title < ms[j].Title
+		})
 	}
 	return out
 }

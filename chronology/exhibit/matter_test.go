@@ -3,6 +3,7 @@ package exhibit
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 
@@ -41,6 +42,20 @@ func TestMatterDocs(t *testing.T) {
 	}
 	if len(loaded) != 2 || loaded[0] != "d1" || loaded[1] != "d3" {
 		t.Errorf("loaded %q", loaded)
+	}
+	// Bookmarks per encounter, on the page of its first citation, in page
+	// order; another provider's encounter in the packet names it; a
+	// rejected entry has none.
+	c.Entries = append(c.Entries, chronology.Entry{ID: "e4", Date: dates.New(2024, 3, 2), Provider: "Saint Mary's", VisitType: "imaging",
+		Citations: []extract.Citation{{DocumentID: "d1", Page: 2}}}, chronology.Entry{ID: "e5", Date: dates.New(2024, 3, 3), Review: chronology.ReviewRejected, Citations: cite("d1")})
+	c.Entries[0].VisitType = "follow-up"
+	docs = MatterDocs(c, nil)
+	want := []Mark{{"2024-03-01", 1}, {"2024-03-09 follow-up, Later Clinic", 1}, {"2024-03-02 imaging", 2}}
+	if fmt.Sprint(docs[0].Marks) != fmt.Sprint(want) {
+		t.Errorf("marks %+v, want %+v", docs[0].Marks, want)
+	}
+	if fmt.Sprint(docs[1].Marks) != fmt.Sprint([]Mark{{"undated", 1}}) {
+		t.Errorf("undated document's marks %+v", docs[1].Marks)
 	}
 	if _, err := WriteMatter(context.Background(), io.Discard, chronology.Chronology{}, nil); !errors.Is(err, ErrNoDocuments) {
 		t.Errorf("empty matter: %v", err)

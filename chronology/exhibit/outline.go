@@ -35,10 +35,25 @@ func outline(parts []placed) []entry {
 		if title == "" {
 			title = p.doc.name()
 		}
+		doc := entry{title: title, page: p.start}
+		for _, m := range p.doc.Marks {
+			if t := textutil.FoldSpace(m.Title); t != "" && m.Page >= 1 && m.Page <= p.pages {
+				doc.kids = append(doc.kids, entry{title: t, page: p.start + m.Page - 1})
+			}
+		}
 		last := &es[len(es)-1]
-		last.kids = append(last.kids, entry{title: title, page: p.start})
+		last.kids = append(last.kids, doc)
 	}
 	return es
+}
+
+// shift moves every entry k pages on (pages put before the records).
+func shift(es []entry, k int) []entry {
+	out := make([]entry, len(es))
+	for i, e := range es {
+		out[i] = entry{title: e.title, page: e.page + k, kids: shift(e.kids, k)}
+	}
+	return out
 }
 
 // writeOutline writes the outline of es (pages numbered in the exhibit,

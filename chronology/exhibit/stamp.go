@@ -29,22 +29,5 @@ func footerText(s string) (string, error) {
 	if strings.Contains(s, "%") {
 		return "", fmt.Errorf("footer may not contain %%")
 	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '—' || r == '–' || r == '‐' || r == '−':
-			b.WriteByte('-')
-		case r == '‘' || r == '’':
-			b.WriteByte('\'')
-		case r == '“' || r == '”':
-			b.WriteByte('"')
-		case r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r > 0xff:
-			b.WriteByte('?')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String(), nil
+	return latin1(s), nil
 }
