@@ -53,6 +53,9 @@ type Config struct {
 	// DOCXTemplate is the firm's Word template for the Word downloads
 	// (chronology.docx, demand.docx); nil writes medchron's styles.
 	DOCXTemplate *docx.Template
+	// TimeZone is the firm's time zone, in which pages show times (the
+	// audit trail, versions, reviews); nil is UTC.
+	TimeZone *time.Location
 }
 
 // SectionDrafter drafts one demand section with an LLM (llmdraft.Drafter).
@@ -86,7 +89,7 @@ func New(cfg Config) *Server {
 	if cfg.Hashes <= 0 {
 		cfg.Hashes = DefaultHashes
 	}
-	c := &core.Core{Store: cfg.Store, Pipeline: cfg.Pipeline, Search: cfg.Search, Renderer: cfg.Pages, Drafter: cfg.Drafter, DOCXTemplate: cfg.DOCXTemplate,
+	c := &core.Core{Store: cfg.Store, Pipeline: cfg.Pipeline, Search: cfg.Search, Renderer: cfg.Pages, Drafter: cfg.Drafter, DOCXTemplate: cfg.DOCXTemplate, TimeZone: cfg.TimeZone,
 		Logger: cfg.Logger, Now: cfg.Now, Token: cfg.Token, MaxUpload: cfg.MaxUpload, SecureCookies: cfg.SecureCookies,
 		Uploads: make(core.Slots, cfg.Uploads), Errors: respond.Errors{Logger: cfg.Logger}}
 	s := &Server{cfg: cfg, core: c, mux: http.NewServeMux()}

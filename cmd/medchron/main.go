@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // the firm's time zone (serve --time-zone) on a machine without tzdata
 
 	"github.com/medchron/medchron/extract/sandbox"
 	"github.com/medchron/medchron/internal/cli"

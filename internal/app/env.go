@@ -36,6 +36,7 @@ const (
 	EnvDebug          = "MEDCHRON_DEBUG"
 	EnvCPUProfile     = "MEDCHRON_CPUPROFILE"
 	EnvDOCXTemplate   = "MEDCHRON_DOCX_TEMPLATE"
+	EnvTimeZone       = "MEDCHRON_TIME_ZONE"
 )
 
 // Environment is what the environment variables say, read once by ReadEnv
@@ -171,6 +172,22 @@ func Fallback() string { return os.Getenv(EnvFallback) }
 // DOCXTemplate is $MEDCHRON_DOCX_TEMPLATE: the firm's Word template for
 // chronology.docx and demand.docx, or empty.
 func DOCXTemplate() string { return os.Getenv(EnvDOCXTemplate) }
+
+// TimeZone is $MEDCHRON_TIME_ZONE: the firm's time zone, or empty.
+func TimeZone() string { return os.Getenv(EnvTimeZone) }
+
+// LoadTimeZone reads an IANA time zone name ("America/Chicago"); an empty
+// name is the machine's zone (time.Local).
+func LoadTimeZone(name string) (*time.Location, error) {
+	if name == "" {
+		return time.Local, nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("time zone %q: want an IANA name such as America/New_York: %w", name, err)
+	}
+	return loc, nil
+}
 
 // maxTemplateFile bounds a Word template file.
 const maxTemplateFile = 64 << 20

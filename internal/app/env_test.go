@@ -88,3 +88,15 @@ func TestApplyKeepsWhatTheCallerSet(t *testing.T) {
 		t.Errorf("Apply = %+v", got)
 	}
 }
+
+func TestLoadTimeZone(t *testing.T) {
+	if loc, err := LoadTimeZone("America/Los_Angeles"); err != nil || loc.String() != "America/Los_Angeles" {
+		t.Errorf("LoadTimeZone(America/Los_Angeles) = %v, %v", loc, err)
+	}
+	if loc, err := LoadTimeZone(""); err != nil || loc != time.Local {
+		t.Errorf("empty name: %v, %v; want the machine's zone", loc, err)
+	}
+	if _, err := LoadTimeZone("Pacific Standard"); err == nil || !strings.Contains(err.Error(), "IANA") {
+		t.Errorf("a name that is no zone: %v", err)
+	}
+}

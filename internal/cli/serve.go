@@ -27,6 +27,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	extractor := fs.String("extractor", "", "rules or llm")
 	migrate := fs.Bool("migrate", false, "apply database migrations at start-up (server mode)")
 	docxTemplate := fs.String("docx-template", app.DOCXTemplate(), "the firm's Word template (.docx/.dotx) for the Word downloads: its styles, headers and footers (default $"+app.EnvDOCXTemplate+")")
+	timeZone := fs.String("time-zone", app.TimeZone(), "the firm's time zone for times shown in pages, an IANA name such as America/Chicago (default $"+app.EnvTimeZone+", else the machine's)")
 	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure, for HTTPS (default: on unless --addr is a loopback address)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -74,9 +75,13 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	loc, err := app.LoadTimeZone(*timeZone)
+	if err != nil {
+		return err
+	}
 	cfg := web.Config{
 		Store: ws, Pipeline: h.Pipeline, RiverUI: riverUI, Token: token, Logger: env.Log,
-		Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers, DOCXTemplate: tpl,
+		Search: searcherFor(h), SecureCookies: *secure, Pages: h.Readers, DOCXTemplate: tpl, TimeZone: loc,
 	}
 	if l := env.Settings.LLM; l != nil && l.Model != "" { // the LLM extractor's endpoint drafts demand sections too
 		d, err := llmdraft.New(llmdraft.FromExtractor(*l))

@@ -27,7 +27,17 @@ type pages struct {
 	byName map[string]*template.Template
 }
 
-func parsePages() *pages {
+// parsePages parses the page templates; "when" writes times in loc.
+func parsePages(loc *time.Location) *pages {
+	if loc == nil {
+		loc = time.UTC
+	}
+	fm := template.FuncMap{"when": func(t time.Time) string { return when(t, loc) }}
+	for k, v := range funcs {
+		if _, set := fm[k]; !set {
+			fm[k] = v
+		}
+	}
 	p := &pages{byName: map[string]*template.Template{}}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
@@ -41,18 +51,22 @@ func parsePages() *pages {
 		files := []string{"templates/layout.html", n}
 		partials, _ := fs.Glob(templateFS, "templates/_*.html")
 		files = append(files, partials...)
-		p.byName[base] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, files...))
+		p.byName[base] = template.Must(template.New("layout.html").Funcs(fm).ParseFS(templateFS, files...))
 	}
 	return p
 }
 
+// when writes a time in the firm's time zone with the zone's
+// abbreviation ("2026-12-05 09:41 PST"), or nothing for the zero time.
+func when(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format("2006-01-02 15:04 MST")
+}
+
+// funcs are the template functions besides "when" (parsePages adds it).
 var funcs = template.FuncMap{
-	"when": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.UTC().Format("2006-01-02 15:04 UTC")
-	},
 	"money": func(v float64) string { return formatMoney(v) },
 	"moneyp": func(v *float64) string {
 		if v == nil {

@@ -39,7 +39,7 @@ type Handler struct {
 // New returns the pages' handlers over c, with at most hashes password
 // hashes at once. It sets c's error page.
 func New(c *core.Core, hashes int) *Handler {
-	h := &Handler{Core: c, pages: parsePages(),
+	h := &Handler{Core: c, pages: parsePages(c.TimeZone),
 		pageImages: newPNGCache(pageCacheEntries, pageCacheBytes), renderSlots: make(core.Slots, renderers),
 		cleaned: newPNGCache(cleanCacheEntries, cleanCacheBytes), hashes: make(core.Slots, hashes),
 		signIns: newSignInLimiter()}

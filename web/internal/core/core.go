@@ -44,8 +44,10 @@ type Core struct {
 	Drafter  SectionDrafter // nil: no LLM drafting of demand sections
 	// DOCXTemplate is the firm's Word template of the Word downloads.
 	DOCXTemplate *docx.Template
-	Logger       *slog.Logger
-	Now          func() time.Time
+	// TimeZone is the firm's time zone, in which pages show times; nil is UTC.
+	TimeZone *time.Location
+	Logger   *slog.Logger
+	Now      func() time.Time
 	// Token is the bearer token of the API; empty means none.
 	Token string
 	// MaxUpload bounds one file of an upload, in bytes.
