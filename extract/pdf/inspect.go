@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -91,6 +92,11 @@ func Inspect(ctx context.Context, name string, data []byte) (Info, error) {
 		return Info{}, fileErr(name, 0, fmt.Sprintf("claims %d pages", pctx.PageCount), ErrCorrupt)
 	}
 	if info.Pages, err = pageInfos(pctx); err != nil {
+		var big *pageTooLarge
+		if errors.As(err, &big) {
+			// poppler (pdftotext, pdftoppm) would inflate it in full
+			return Info{}, fileErr(name, big.page, fmt.Sprintf("its content inflates past %d MB", MaxPageContent>>20), ErrTooLarge)
+		}
 		return Info{}, fileErr(name, 0, "cannot read the page tree", errors.Join(ErrCorrupt, err))
 	}
 	if len(info.Pages) == 0 {
@@ -148,7 +154,14 @@ func pageInfos(pctx *model.Context) ([]PageInfo, error) {
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", n, err)
 		}
-		p.HasImages = pageUsesImages(pctx, d, inh, n)
+		// Decoded within maxInspect: a page whose content inflates further
+		// is measured up to MaxPageContent (a "zip bomb" is refused) and
+		// judged by its resources.
+		content, cerr := pageContent(pctx, d, maxInspect)
+		if cerr != nil && contentOver(pctx, d, MaxPageContent) {
+			return nil, &pageTooLarge{page: n}
+		}
+		p.HasImages = pageUsesImages(pctx, inh, content, cerr)
 		pages = append(pages, p)
 	}
 	return pages, nil
@@ -158,13 +171,11 @@ func pageInfos(pctx *model.Context) ([]PageInfo, error) {
 // share one resource dictionary between pages, so it follows the XObjects
 // the page's content stream draws, and only falls back to the resource
 // dictionary when the stream is too long to scan.
-func pageUsesImages(pctx *model.Context, d types.Dict, inh *model.InheritedPageAttrs, n int) bool {
+// content is the page's content as pageContent read it, or err.
+func pageUsesImages(pctx *model.Context, inh *model.InheritedPageAttrs, content []byte, err error) bool {
 	if inh == nil {
 		return false
 	}
-	// Decoded within maxInspect: a page whose content inflates further (a
-	// "zip bomb") is judged by its resources instead.
-	content, err := pageContent(pctx, d, maxInspect)
 	if err != nil {
 		return usesImages(pctx.XRefTable, inh.Resources, 0)
 	}
@@ -229,4 +240,69 @@ func firstLine(s string) string {
 		s = s[:200] + "…"
 	}
 	return s
+}
+
+// MaxPageContent (32 MB) caps what a page's content streams may inflate to,
+// together: a page of records draws in kilobytes (a dense vector drawing
+// in a few megabytes), and poppler, which reads the text layer and renders
+// pages, inflates content without any limit.
+const MaxPageContent = 32 << 20
+
+// pageTooLarge is pageInfos' error for a page whose content inflates past
+// MaxPageContent.
+type pageTooLarge struct{ page int }
+
+func (e *pageTooLarge) Error() string { return fmt.Sprintf("page %d: content too large", e.page) }
+
+// contentOver reports whether the page's content streams inflate past
+// limit bytes together. Only streams whose stored data is compressed are
+// inflated, each at most to what is left of limit, so the check costs at
+// most limit bytes of inflation per page however large the bomb.
+func contentOver(pctx *model.Context, d types.Dict, limit int64) (over bool) {
+	defer func() {
+		if recover() != nil {
+			over = false
+		}
+	}()
+	o, found := d.Find("Contents")
+	if !found {
+		return false
+	}
+	o, err := pctx.Dereference(o)
+	if err != nil {
+		return false
+	}
+	var refs []types.Object
+	switch v := o.(type) {
+	case types.StreamDict:
+		refs = []types.Object{d["Contents"]}
+	case types.Array:
+		refs = v
+	default:
+		return false
+	}
+	left := limit
+	for i, r := range refs {
+		if i >= 4096 {
+			return true // a page drawn from thousands of streams is no record
+		}
+		sd, _, err := pctx.DereferenceStreamDict(r)
+		if err != nil || sd == nil {
+			continue
+		}
+		if sd.StreamLength != nil && *sd.StreamLength > left {
+			return true
+		}
+		data, err := sd.DecodeLengthWithLimit(-1, left+1)
+		if errors.Is(err, filter.ErrDecodeLimitExceeded) {
+			return true
+		}
+		if err != nil {
+			continue // undecodable: poppler will not inflate it either
+		}
+		if left -= int64(len(data)); left < 0 {
+			return true
+		}
+	}
+	return false
 }
