@@ -120,6 +120,13 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	c, pr := run.chronology, run.progress
+	// A matter reviewed in the web application (same database) is written
+	// as its reviewers left it.
+	if dec, ok := h.Store.(chronology.Decisions); ok {
+		if err := chronology.ApplyDecisions(ctx, dec, m.ID, &c); err != nil {
+			return err
+		}
+	}
 	env.Log.Debug("writing outputs", "dir", f.out)
 	d := demand.Generate(c, demand.Options{Inputs: letterInputs})
 	paths, err := export.WriteAll(ctx, f.out, c, d, export.Options{Template: tpl})

@@ -16,15 +16,8 @@ func (s *Core) ReviewedChronology(ctx context.Context, matterID string) (chronol
 	if err != nil {
 		return chronology.Chronology{}, err
 	}
-	os, err := s.Store.ProviderOverrides(ctx, matterID)
-	if err != nil {
+	if err := chronology.ApplyDecisions(ctx, s.Store, matterID, &c); err != nil {
 		return chronology.Chronology{}, err
 	}
-	chronology.ApplyProviderOverrides(&c, os)
-	rs, err := s.Store.EntryReviews(ctx, matterID)
-	if err != nil {
-		return chronology.Chronology{}, err
-	}
-	chronology.ApplyReviews(&c, rs)
 	return c, nil
 }
