@@ -30,7 +30,7 @@ var (
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row.
-	reColWords = regexp.MustCompile(`(?i)\b(amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u&c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
 )
 
 // billCol is an amount column of a bill's header row. total marks a
@@ -48,6 +48,9 @@ type billCol struct {
 
 // billHeader reads the amount columns of a header row, or nil.
 func billHeader(s string) []billCol {
+	if strings.Contains(s, "=") {
+		return nil // a legend ("U&C = usual and customary price"), no header
+	}
 	ms := reColWords.FindAllStringIndex(s, -1)
 	if len(ms) < 2 {
 		return nil
@@ -74,7 +77,7 @@ func billHeader(s string) []billCol {
 			k = "allowed"
 		case strings.HasPrefix(w, "adj"):
 			k = "adjustment"
-		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit"):
+		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w):
 			k = "paid"
 		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due"):
 			k = "balance"
@@ -129,22 +132,27 @@ func amountKinds(r billRow, cols []billCol) []string {
 	}
 	if len(money) >= len(r.amts) && len(money) > 0 {
 		dists := make([]int, len(out))
+		colOf := make([]int, len(out))
 		for i, sp := range r.aspans {
 			best, dist := "", 1<<30
-			for _, c := range money {
+			for k, c := range money {
 				// Right-aligned numbers end under or near the end of their column.
 				d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b)
 				if d < dist {
-					best, dist = c.kind, d
+					best, dist, colOf[i] = c.kind, d, k
 				}
 			}
 			out[i], dists[i] = best, dist
 		}
 		// Two amounts nearest one column: the one under it is the column's,
 		// the other an amount the header has no column for (a facility
-		// bill's accommodation rate printed in the code column).
+		// bill's accommodation rate printed in the code column). Payments
+		// under columns of their own (plan paid, copay) are all payments.
 		for i := range out {
 			for j := range out {
+				if out[i] == "paid" && colOf[i] != colOf[j] {
+					continue
+				}
 				if i != j && out[i] == out[j] && out[i] != "" && (dists[j] < dists[i] || dists[j] == dists[i] && j > i) {
 					out[i] = "other"
 					break
@@ -187,6 +195,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var pending []pendingDate
 	var svc dates.Date // a statement's labelled date of service
 	last := -1         // the last item, for wrapped descriptions
+	group := ""        // the item a group header names (a prescription over its fills)
 	for i, l := range n.lines {
 		// A column header repeated on every page of a bill reads as
 		// boilerplate, yet each page prints its own column positions.
@@ -198,7 +207,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
-				cols, last = c, -1
+				cols, last, group = c, -1, ""
+			} else if g := groupHeader(l.trim); g != "" {
+				group, last = g, -1
 			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && layout.HasLetters(l.trim) &&
 				!reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && items[last].Kind == extract.LineCharge && !isFormLabel(l.trim) {
 				items[last].Description = clip(items[last].Description+" "+l.trim, 160)
@@ -217,7 +228,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		if tots, ok := totalsOf(l.text, r, cols); ok {
-			last = -1
+			last, group = -1, ""
 			for _, t := range tots {
 				t.Provider, t.Citations = provider, cite
 				totals = append(totals, t)
@@ -229,6 +240,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			Description: r.desc, Date: r.date, Citations: cite}
 		if b.Code == "" && b.RevenueCode != "" {
 			b.Code = b.RevenueCode
+		}
+		if b.Description == "" {
+			b.Description = group
 		}
 		setAmounts(&b, r, kinds)
 		b.Kind = lineKind(r.desc, b)
@@ -279,7 +293,10 @@ func setAmounts(b *extract.BillLine, r billRow, kinds []string) {
 		case "adjustment":
 			b.Adjustment = f(v)
 		case "paid":
-			b.Paid = f(v)
+			if b.Paid != nil {
+				v += *b.Paid // a plan's payment and the patient's copay
+			}
+			b.Paid = f(math.Round(v*100) / 100)
 		case "balance":
 			b.Balance = f(v)
 		}

@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestGroupedFills reads a medication history that prints each
+// prescription as a header line with its fills below: every fill is one
+// charge line of the usual and customary price, paid by the plan and the
+// copay together, describing the header's drug; the header bills nothing
+// and none of its numbers is a code.
+func TestGroupedFills(t *testing.T) {
+	tests := []struct {
+		name  string
+		page  string
+		lines []string // date units charge paid description
+	}{
+		{"spaced columns", `MEDICATION HISTORY                                   Elm Street Pharmacy
+   Filled        Qty     Days   Refill #                    Ins paid      Co-pay        U&C
+Rx 4410021 NAPROXEN 500MG TAB NDC 00093-0149-01 Prescriber: Dr. Osei Refills: 1
+   03/02/2024    60      30     0                               9.10       4.00        22.40
+   04/01/2024    60      30     1                              (1.25)      4.00         2.75
+Rx 4410388 TIZANIDINE 4MG TAB NDC 55111-0180-15 Prescriber: Dr. Osei Refills: 0
+   03/09/2024    30      15     0                              11.00       5.00        31.10
+                                   Total usual & customary                          56.25
+U&C = usual and customary price before insurance.
+`, []string{
+			"2024-03-02 60 22.40 13.10 NAPROXEN 500MG TAB",
+			"2024-04-01 60 2.75 2.75 NAPROXEN 500MG TAB",
+			"2024-03-09 30 31.10 16.00 TIZANIDINE 4MG TAB",
+		}},
+		{"captions run together, as OCR prints them", `MEDICATION HISTORY
+Filled Qty Days Ins paid Copay U&C
+Rx# 7720114 OMEPRAZOLE 20MG CAP NDC 62175-0136-37 Refills: 2
+05/14/2024      30      30                      6.50        3.00        17.95
+`, []string{
+			"2024-05-14 30 17.95 9.50 OMEPRAZOLE 20MG CAP",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, tt.page)
+			var got []string
+			for _, b := range res.Bills {
+				paid := 0.0
+				if b.Paid != nil {
+					paid = *b.Paid
+				}
+				if b.Code != "" || b.Kind != "" {
+					t.Errorf("%s: code %q kind %q, want a charge without a code", b.Date, b.Code, b.Kind)
+				}
+				got = append(got, fmt.Sprintf("%s %g %.2f %.2f %s", b.Date, b.Units, b.Charge, paid, b.Description))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.lines, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.lines, "\n"))
+			}
+		})
+	}
+}
+
+func TestGroupHeader(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Rx 5012 ACETAMINOPHEN 500MG", ""}, // too short for an Rx number
+		{"Rx 501234 ACETAMINOPHEN 500MG TAB Prescriber: Dr. Lim", "ACETAMINOPHEN 500MG TAB"},
+		{"Rx# 501234: METHOCARBAMOL 750MG NDC 00591-5514-01 Qty 40", "METHOCARBAMOL 750MG"},
+		{"Prescription No. 8812345 PREDNISONE 10MG TAB Dr. Vance", "PREDNISONE 10MG TAB"},
+		{"DICLOFENAC 1% GEL NDC 0115-1483-01", "DICLOFENAC 1% GEL"},
+		{"Office visit, established patient", ""},
+		{"Refills remaining: 2", ""},
+	}
+	for _, tt := range tests {
+		if got := groupHeader(tt.in); got != tt.want {
+			t.Errorf("groupHeader(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
