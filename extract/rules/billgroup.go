@@ -3,6 +3,8 @@ package rules
 import (
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/extract/dates"
 )
 
 // Grouped bills: a pharmacy's medication history prints each prescription
@@ -55,4 +57,75 @@ func groupLabel(s string) string {
 // patient paid at the counter (a copay or coinsurance): a payment.
 func isPatientShare(caption string) bool {
 	return strings.HasPrefix(caption, "copay") || strings.HasPrefix(caption, "co-pay") || caption == "coinsurance"
+}
+
+// gluedLead reads the opening cells of a ledger row that OCR ran
+// together: a date of service, perhaps a posting date, then the
+// procedure code, with their separators and the spaces between them
+// lost or scattered ("12.18. 202312.18 202397162" is 12/18/2023,
+// posted 12/18/2023, code 97162). It reads the row's first cell (up to
+// a gap of three spaces) with only its letters and digits kept, and
+// returns the date of service, the code and the end of the cell; ok is
+// false unless the cell is exactly dates of eight digits and a code.
+func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
+	a := len(s) - len(strings.TrimLeft(s, " *'‘’`.,"))
+	end = strings.Index(s[a:], "   ")
+	if end < 0 {
+		end = len(s)
+	} else {
+		end += a
+	}
+	var c []byte
+	for i := a; i < end; i++ {
+		if b := s[i]; isDigitByte(b) || b >= 'A' && b <= 'Z' {
+			c = append(c, b)
+		} else if b >= 0x80 || b >= 'a' && b <= 'z' {
+			continue // OCR's degree signs, quotes and specks
+		}
+	}
+	date := func(p []byte) (dates.Date, bool) {
+		if len(p) < 8 || !allDigits(string(p[:8])) {
+			return dates.Date{}, false
+		}
+		return mdy(string(p[:2]), string(p[2:4]), string(p[4:8]))
+	}
+	d, ok = date(c)
+	if !ok || len(c) < 13 {
+		return dates.Date{}, "", 0, false
+	}
+	rest := c[8:]
+	if _, posted := date(rest); posted && len(rest) >= 13 {
+		rest = rest[8:]
+	}
+	code, mods, ok := splitGlued(string(rest))
+	if !ok || len(mods) > 0 {
+		return dates.Date{}, "", 0, false
+	}
+	return d, code, end, true
+}
+
+// byOrder maps a service row's amounts to the header's columns by their
+// order, for rows whose amounts stand nowhere near their captions (OCR
+// text keeps the order of cells, not always their place): a running
+// balance is the last amount when the header's last column is one, and
+// the first amount is the charge. It returns nil when the header has no
+// charge column or the row fewer than two amounts.
+func byOrder(r billRow, cols []billCol) []string {
+	var money []billCol
+	for _, c := range cols {
+		if c.kind != "units" {
+			money = append(money, c)
+		}
+	}
+	if len(r.amts) < 2 || len(money) < len(r.amts) || money[0].kind != "charge" {
+		return nil
+	}
+	out := make([]string, len(r.amts))
+	for i := range out {
+		out[i] = money[i].kind
+	}
+	if last := money[len(money)-1]; last.kind == "balance" {
+		out[len(out)-1] = "balance"
+	}
+	return out
 }

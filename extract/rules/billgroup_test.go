@@ -76,3 +76,51 @@ func TestGroupHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestGluedLead(t *testing.T) {
+	tests := []struct {
+		in, date, code string
+	}{
+		{"03.11. 202403.12 202499213    25   1   OFFICE VISIT     120.00", "2024-03-11", "99213"},
+		{"07.02.202407.05.2024G0283°   GP  1  E-STIM    30.00", "2024-07-02", "G0283"},
+		{"* 07.02.202497110   GP  2  THER EX   80.00", "2024-07-02", "97110"},
+		{"07.02.2024   07.05.2024   97110   80.00", "", ""},  // cells apart: read as usual
+		{"07.02.202407.05.2024   INS PMT   (20.00)", "", ""}, // no code
+		{"13.45.202497110   THER EX   80.00", "", ""},        // no date
+		{"07.02.20249711   THER EX   80.00", "", ""},         // four digits are no code
+	}
+	for _, tt := range tests {
+		d, code, _, ok := gluedLead(tt.in)
+		got := ""
+		if ok {
+			got = d.String()
+		}
+		if got != tt.date || code != tt.code {
+			t.Errorf("gluedLead(%q) = %q %q, want %q %q", tt.in, got, code, tt.date, tt.code)
+		}
+	}
+}
+
+// TestAmountsByOrder reads service rows whose amounts stand away from
+// their captions, as OCR lays them out: the first amount is the charge,
+// the last the running balance.
+func TestAmountsByOrder(t *testing.T) {
+	page := `Lakeview Orthopedic Group                 PATIENT STATEMENT
+Date          Description                                        Charges    Credits   Balance
+03-02-2024  Office visit new (99203)                                         310.00               310.00
+03-02-2024   X-ray knee 3 views (73562)                                       95.00               405.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		bal := 0.0
+		if b.Balance != nil {
+			bal = *b.Balance
+		}
+		got = append(got, fmt.Sprintf("%s %s %s %.2f %.2f", b.Date, b.Code, b.Kind, b.Charge, bal))
+	}
+	want := []string{"2024-03-02 99203  310.00 310.00", "2024-03-02 73562  95.00 405.00"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -245,6 +245,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			b.Description = group
 		}
 		setAmounts(&b, r, kinds)
+		if b.Charge == 0 && (r.code != "" || r.rev != "") {
+			// A coded service bills something: its amounts stand away from
+			// their captions; read them in the header's order.
+			if k := byOrder(r, cols); k != nil {
+				b.Adjustment, b.Paid, b.Balance = nil, nil, nil
+				setAmounts(&b, r, k)
+			}
+		}
 		b.Kind = lineKind(r.desc, b)
 		if b.Kind != extract.LineCharge {
 			b.Code, b.RevenueCode, b.Modifiers, b.Units = "", "", nil, 0
