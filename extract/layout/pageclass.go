@@ -159,7 +159,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageEOB, ""
 	}
 	clinical := f.headings + f.service
-	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 {
+	// A statement whose rows OCR cut from their amounts prints many amounts
+	// and no dated one: one phrase of a cover letter does not make it one.
+	statement := f.money >= 5 && (IsBillTitle(f.title) || f.t[fLedger] > 0 || f.t[fItemized] > 0 || f.t[fInvoice] > 0)
+	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // Grouped bills: a pharmacy's medication history prints each prescription
@@ -128,4 +129,23 @@ func byOrder(r billRow, cols []billCol) []string {
 		out[len(out)-1] = "balance"
 	}
 	return out
+}
+
+// splitAmounts joins a bill row OCR cut in two: a line of words that
+// prints no amount (a dated service, a total's label), then a line of
+// amounts alone on the same page. It returns the row as one line to parse
+// (its text is no longer a slice of the page: cite the two lines), and
+// whether it joined them.
+func splitAmounts(l, next line) (line, bool) {
+	if next.page != l.page || next.noise || l.noise || moneyShaped(l.text) || !moneyShaped(next.text) || layout.HasLetters(next.text) ||
+		!layout.HasLetters(l.text) || hasDate(next.text) || billHeader(l.text) != nil || groupHeader(l.trim) != "" {
+		return l, false
+	}
+	if !hasDate(l.text) && !reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) {
+		return l, false
+	}
+	j := l
+	j.text = l.text + "     " + next.trim
+	j.trim = strings.TrimSpace(j.text)
+	return j, true
 }

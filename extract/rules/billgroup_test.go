@@ -124,3 +124,61 @@ Date          Description                                        Charges    Cred
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestSplitRows reads a statement whose rows OCR cut in two (the amounts
+// on a line of their own) and whose captions run together: each service
+// is one charge, the running balance is no payment, and a total's label
+// keeps its amount. The agency billing on behalf of a practice is not the
+// provider.
+func TestSplitRows(t *testing.T) {
+	page := `Harbor Billing Services                 PATIENT STATEMENT
+On behalf of: Cedar Grove Physical Therapy
+Date        Description
+Charges Credits Balance
+02-05-2024 Therapeutic exercise (97110)
+
+64.00            64.00
+
+02-07-2024 Manual therapy (97140)
+
+58.00            122.00
+
+02-09-2024 Insurance payment - Acme Health
+
+40.00   82.00
+
+Balance due
+
+82.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		paid, bal := 0.0, 0.0
+		if b.Paid != nil {
+			paid = *b.Paid
+		}
+		if b.Balance != nil {
+			bal = *b.Balance
+		}
+		got = append(got, fmt.Sprintf("%s %s %s %.2f %.2f %.2f %s", b.Date, b.Code, b.Kind, b.Charge, paid, bal, b.Provider))
+		if len(b.Citations) != 2 {
+			t.Errorf("%s: %d citations, want the row's two lines", b.Date, len(b.Citations))
+		}
+	}
+	want := []string{
+		"2024-02-05 97110  64.00 0.00 64.00 Cedar Grove Physical Therapy",
+		"2024-02-07 97140  58.00 0.00 122.00 Cedar Grove Physical Therapy",
+		"2024-02-09  payment 0.00 40.00 82.00 Cedar Grove Physical Therapy",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var totals []string
+	for _, x := range res.BillTotals {
+		totals = append(totals, fmt.Sprintf("%s:%g", x.Kind, x.Total))
+	}
+	if strings.Join(totals, " ") != "balance:82" {
+		t.Errorf("totals %q, want balance:82", totals)
+	}
+}

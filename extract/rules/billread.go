@@ -124,9 +124,13 @@ func amountKinds(r billRow, cols []billCol) []string {
 		}
 	}
 	if len(money) >= len(r.amts) && len(money) > 0 && 2*spaced < len(money) {
-		// Captions without columns: the amounts fill them in order.
+		// Captions without columns: the amounts fill them in order, but for
+		// a running balance, printed last.
 		for i := range out {
 			out[i] = money[i].kind
+		}
+		if n := len(out); n >= 2 && n < len(money) && money[len(money)-1].kind == "balance" {
+			out[n-1] = "balance"
 		}
 		return out
 	}
@@ -196,11 +200,22 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var svc dates.Date // a statement's labelled date of service
 	last := -1         // the last item, for wrapped descriptions
 	group := ""        // the item a group header names (a prescription over its fills)
+	skip := -1         // a line joined to the one above it
 	for i, l := range n.lines {
+		if i == skip {
+			continue
+		}
 		// A column header repeated on every page of a bill reads as
 		// boilerplate, yet each page prints its own column positions.
 		if l.noise && !moneyShaped(l.text) && billHeader(l.text) == nil {
 			continue
+		}
+		var more *line // the amounts of the row, when OCR put them on a line of their own
+		if !form && i+1 < len(n.lines) {
+			if j, ok := splitAmounts(l, n.lines[i+1]); ok {
+				more, skip = &n.lines[i+1], i+1
+				l = j
+			}
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
@@ -223,6 +238,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		cite := []extract.Citation{l.cite(doc, l.quoteAll())}
+		if more != nil {
+			orig := n.lines[i]
+			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
+		}
 		if reNotLine.MatchString(l.text) {
 			last = -1
 			continue
