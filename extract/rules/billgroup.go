@@ -45,6 +45,9 @@ func groupLabel(s string) string {
 	// The Rx number and its label open the line.
 	for len(words) > 0 {
 		w := strings.ToLower(strings.Trim(words[0], "#:."))
+		if strings.HasPrefix(w, "rx") && allDigits(strings.TrimLeft(w[2:], "#:. ")) {
+			w = "rx" // "Rx.8005894", "Rx#8005894"
+		}
 		if w == "rx" || w == "prescription" || w == "no" || w == "number" || w == "" || allDigits(strings.TrimLeft(strings.Trim(words[0], "#:."), "#")) {
 			words = words[1:]
 			continue
@@ -107,10 +110,11 @@ func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
 
 // byOrder maps a service row's amounts to the header's columns by their
 // order, for rows whose amounts stand nowhere near their captions (OCR
-// text keeps the order of cells, not always their place): a running
-// balance is the last amount when the header's last column is one, and
-// the first amount is the charge. It returns nil when the header has no
-// charge column or the row fewer than two amounts.
+// text keeps the order of cells, not always their place): one amount per
+// column when the row has as many as the header; else the first amount is
+// the charge and a running balance the last when the header's last column
+// is one. It returns nil when neither fits or the row has fewer than two
+// amounts.
 func byOrder(r billRow, cols []billCol) []string {
 	var money []billCol
 	for _, c := range cols {
@@ -118,12 +122,15 @@ func byOrder(r billRow, cols []billCol) []string {
 			money = append(money, c)
 		}
 	}
-	if len(r.amts) < 2 || len(money) < len(r.amts) || money[0].kind != "charge" {
+	if len(r.amts) < 2 || len(money) < len(r.amts) || money[0].kind != "charge" && len(money) != len(r.amts) {
 		return nil
 	}
 	out := make([]string, len(r.amts))
 	for i := range out {
 		out[i] = money[i].kind
+	}
+	if len(money) == len(r.amts) {
+		return out // one amount per column
 	}
 	if last := money[len(money)-1]; last.kind == "balance" {
 		out[len(out)-1] = "balance"
@@ -148,4 +155,20 @@ func splitAmounts(l, next line) (line, bool) {
 	j.text = l.text + "     " + next.trim
 	j.trim = strings.TrimSpace(j.text)
 	return j, true
+}
+
+// hasWord reports whether s holds a run of three letters: a description,
+// not OCR's debris ("oO", "30, ,").
+func hasWord(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isLetterByte(s[i]) {
+			if n++; n == 3 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
 }

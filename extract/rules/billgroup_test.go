@@ -31,6 +31,13 @@ U&C = usual and customary price before insurance.
 			"2024-04-01 60 2.75 2.75 NAPROXEN 500MG TAB",
 			"2024-03-09 30 31.10 16.00 TIZANIDINE 4MG TAB",
 		}},
+		{"amounts away from their captions, one per column", `MEDICATION HISTORY                          Elm Street Pharmacy
+Filled        Qty     Days                                      Ins paid        Copay         U&C
+Rx 5530912 CELECOXIB 200MG CAP NDC 59762-1515-01
+06/03/2024    30      30              8.40        6.00        41.20
+`, []string{
+			"2024-06-03 30 41.20 14.40 CELECOXIB 200MG CAP",
+		}},
 		{"captions run together, as OCR prints them", `MEDICATION HISTORY
 Filled Qty Days Ins paid Copay U&C
 Rx# 7720114 OMEPRAZOLE 20MG CAP NDC 62175-0136-37 Refills: 2
@@ -67,6 +74,7 @@ func TestGroupHeader(t *testing.T) {
 		{"Rx# 501234: METHOCARBAMOL 750MG NDC 00591-5514-01 Qty 40", "METHOCARBAMOL 750MG"},
 		{"Prescription No. 8812345 PREDNISONE 10MG TAB Dr. Vance", "PREDNISONE 10MG TAB"},
 		{"DICLOFENAC 1% GEL NDC 0115-1483-01", "DICLOFENAC 1% GEL"},
+		{"Rx.8005894 MELOXICAM 15MG TAB NDC 29300-0125-10", "MELOXICAM 15MG TAB"},
 		{"Office visit, established patient", ""},
 		{"Refills remaining: 2", ""},
 	}

@@ -260,13 +260,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Code == "" && b.RevenueCode != "" {
 			b.Code = b.RevenueCode
 		}
-		if b.Description == "" {
+		if group != "" && !hasWord(b.Description) {
 			b.Description = group
 		}
 		setAmounts(&b, r, kinds)
-		if b.Charge == 0 && (r.code != "" || r.rev != "") {
-			// A coded service bills something: its amounts stand away from
-			// their captions; read them in the header's order.
+		if b.Charge == 0 && (r.code != "" || r.rev != "" || group != "" && !r.date.IsZero()) {
+			// A coded service, or a dated fill of a prescription, bills
+			// something: its amounts stand away from their captions; read
+			// them in the header's order.
 			if k := byOrder(r, cols); k != nil {
 				b.Adjustment, b.Paid, b.Balance = nil, nil, nil
 				setAmounts(&b, r, k)
