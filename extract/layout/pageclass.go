@@ -31,6 +31,8 @@ type pageFeatures struct {
 	headerRow  bool // a line of three columns or more, two of them a visit log's column words
 	dateCols   int  // lines with three or more dates (dates as columns)
 	gridDates  int  // the most dates a labelled row of visit dates across the page prints (layout.DateColumns)
+	cards      int  // visit cards in rows of cards side by side (CardHeads)
+	lone       int  // rows of one card: a label, then its date
 	visitLabel bool // a row labelled as only a grid of visits prints (visit number, clinician, billed treatment)
 	money      int  // lines with a money amount
 	moneyDated int  // money lines with a date or a code
@@ -90,6 +92,11 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if len(l.Dates) >= 3 {
 			f.dateCols++
 		}
+		if h := len(CardHeads(l.Text, l.Dates)); h > 0 {
+			f.cards += h
+		} else if len(l.Dates) == 1 && len(CardHeadsAtLeast(l.Text, l.Dates, 1)) == 1 {
+			f.lone++
+		}
 		if n := len(DateColumns(l.Text, l.Dates)); n > f.gridDates {
 			f.gridDates = n
 		}
@@ -125,7 +132,7 @@ func classifyPage(d *Doc, pi int) {
 		class = extract.PageVisitLog
 	}
 	// So does a flowsheet of visits, whose last page may hold one column.
-	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && f.gridDates >= 1 && f.visitLabel && f.money <= 1 && f.headings < 3 {
+	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && (f.gridDates >= 1 && f.visitLabel || f.cards >= 2 || f.lone >= 1 && f.headings == 0 && f.title == "" && f.money == 0) && f.money <= 1 && f.headings < 3 {
 		class = extract.PageVisitLog
 	}
 	if class == "" {
@@ -152,7 +159,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageEOB, ""
 	}
 	clinical := f.headings + f.service
-	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 {
+	// A statement whose rows OCR cut from their amounts prints many amounts
+	// and no dated one: one phrase of a cover letter does not make it one.
+	statement := f.money >= 5 && (IsBillTitle(f.title) || f.t[fLedger] > 0 || f.t[fItemized] > 0 || f.t[fInvoice] > 0)
+	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -160,6 +170,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	if f.gridDates >= 3 && f.visitLabel && f.money <= 1 && f.headings < 3 {
 		// A flowsheet of visits: one visit per dated column.
+		return extract.PageVisitLog, ""
+	}
+	if f.cards >= 3 && f.money <= 1 && f.headings < 3 {
+		// Visit cards side by side, three or more: one visit each.
 		return extract.PageVisitLog, ""
 	}
 	if f.gridDates >= 3 && !f.visitLabel && f.headings < 2 && f.tableRows < 3 {

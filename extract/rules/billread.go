@@ -30,7 +30,7 @@ var (
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row.
-	reColWords = regexp.MustCompile(`(?i)\b(amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u&c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
 )
 
 // billCol is an amount column of a bill's header row. total marks a
@@ -48,6 +48,9 @@ type billCol struct {
 
 // billHeader reads the amount columns of a header row, or nil.
 func billHeader(s string) []billCol {
+	if strings.Contains(s, "=") {
+		return nil // a legend ("U&C = usual and customary price"), no header
+	}
 	ms := reColWords.FindAllStringIndex(s, -1)
 	if len(ms) < 2 {
 		return nil
@@ -74,7 +77,7 @@ func billHeader(s string) []billCol {
 			k = "allowed"
 		case strings.HasPrefix(w, "adj"):
 			k = "adjustment"
-		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit"):
+		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w):
 			k = "paid"
 		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due"):
 			k = "balance"
@@ -121,30 +124,39 @@ func amountKinds(r billRow, cols []billCol) []string {
 		}
 	}
 	if len(money) >= len(r.amts) && len(money) > 0 && 2*spaced < len(money) {
-		// Captions without columns: the amounts fill them in order.
+		// Captions without columns: the amounts fill them in order, but for
+		// a running balance, printed last.
 		for i := range out {
 			out[i] = money[i].kind
+		}
+		if n := len(out); n >= 2 && n < len(money) && money[len(money)-1].kind == "balance" {
+			out[n-1] = "balance"
 		}
 		return out
 	}
 	if len(money) >= len(r.amts) && len(money) > 0 {
 		dists := make([]int, len(out))
+		colOf := make([]int, len(out))
 		for i, sp := range r.aspans {
 			best, dist := "", 1<<30
-			for _, c := range money {
+			for k, c := range money {
 				// Right-aligned numbers end under or near the end of their column.
 				d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b)
 				if d < dist {
-					best, dist = c.kind, d
+					best, dist, colOf[i] = c.kind, d, k
 				}
 			}
 			out[i], dists[i] = best, dist
 		}
 		// Two amounts nearest one column: the one under it is the column's,
 		// the other an amount the header has no column for (a facility
-		// bill's accommodation rate printed in the code column).
+		// bill's accommodation rate printed in the code column). Payments
+		// under columns of their own (plan paid, copay) are all payments.
 		for i := range out {
 			for j := range out {
+				if out[i] == "paid" && colOf[i] != colOf[j] {
+					continue
+				}
 				if i != j && out[i] == out[j] && out[i] != "" && (dists[j] < dists[i] || dists[j] == dists[i] && j > i) {
 					out[i] = "other"
 					break
@@ -187,18 +199,32 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var pending []pendingDate
 	var svc dates.Date // a statement's labelled date of service
 	last := -1         // the last item, for wrapped descriptions
+	group := ""        // the item a group header names (a prescription over its fills)
+	skip := -1         // a line joined to the one above it
 	for i, l := range n.lines {
+		if i == skip {
+			continue
+		}
 		// A column header repeated on every page of a bill reads as
 		// boilerplate, yet each page prints its own column positions.
 		if l.noise && !moneyShaped(l.text) && billHeader(l.text) == nil {
 			continue
+		}
+		var more *line // the amounts of the row, when OCR put them on a line of their own
+		if !form && i+1 < len(n.lines) {
+			if j, ok := splitAmounts(l, n.lines[i+1]); ok {
+				more, skip = &n.lines[i+1], i+1
+				l = j
+			}
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
 		}
 		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
-				cols, last = c, -1
+				cols, last, group = c, -1, ""
+			} else if g := groupHeader(l.trim); g != "" {
+				group, last = g, -1
 			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && layout.HasLetters(l.trim) &&
 				!reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && items[last].Kind == extract.LineCharge && !isFormLabel(l.trim) {
 				items[last].Description = clip(items[last].Description+" "+l.trim, 160)
@@ -212,12 +238,16 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		cite := []extract.Citation{l.cite(doc, l.quoteAll())}
+		if more != nil {
+			orig := n.lines[i]
+			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
+		}
 		if reNotLine.MatchString(l.text) {
 			last = -1
 			continue
 		}
 		if tots, ok := totalsOf(l.text, r, cols); ok {
-			last = -1
+			last, group = -1, ""
 			for _, t := range tots {
 				t.Provider, t.Citations = provider, cite
 				totals = append(totals, t)
@@ -230,7 +260,19 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Code == "" && b.RevenueCode != "" {
 			b.Code = b.RevenueCode
 		}
+		if group != "" && !hasWord(b.Description) {
+			b.Description = group
+		}
 		setAmounts(&b, r, kinds)
+		if b.Charge == 0 && (r.code != "" || r.rev != "" || group != "" && !r.date.IsZero()) {
+			// A coded service, or a dated fill of a prescription, bills
+			// something: its amounts stand away from their captions; read
+			// them in the header's order.
+			if k := byOrder(r, cols); k != nil {
+				b.Adjustment, b.Paid, b.Balance = nil, nil, nil
+				setAmounts(&b, r, k)
+			}
+		}
 		b.Kind = lineKind(r.desc, b)
 		if b.Kind != extract.LineCharge {
 			b.Code, b.RevenueCode, b.Modifiers, b.Units = "", "", nil, 0
@@ -279,7 +321,10 @@ func setAmounts(b *extract.BillLine, r billRow, kinds []string) {
 		case "adjustment":
 			b.Adjustment = f(v)
 		case "paid":
-			b.Paid = f(v)
+			if b.Paid != nil {
+				v += *b.Paid // a plan's payment and the patient's copay
+			}
+			b.Paid = f(math.Round(v*100) / 100)
 		case "balance":
 			b.Balance = f(v)
 		}
@@ -325,117 +370,6 @@ func lineKind(desc string, b extract.BillLine) string {
 	return extract.LineCharge
 }
 
-// totalsOf reports whether a row prints totals, and which: each amount
-// takes its kind from the label in front of it ("Total Charges", "Amount
-// Paid", "Balance Due"), or, on a row of totals under a header, from its
-// column. Subtotals, non-covered and allowed amounts reconcile nothing.
-func totalsOf(text string, r billRow, cols []billCol) ([]extract.BillTotal, bool) {
-	if r.rev == "0001" {
-		return appendTotal(nil, extract.TotalCharges, firstAmount(r, cols, "charge")), true
-	}
-	if r.code != "" {
-		return nil, false
-	}
-	kinds := amountKinds(r, cols)
-	if !reTotalWords.MatchString(text) {
-		// Bare amounts under captions that print totals (a claim form's
-		// boxes 28 and 29, a UB-04's prior payments and amount due).
-		if r.date.IsZero() && r.rev == "" && underTotals(r, cols) {
-			var out []extract.BillTotal
-			for i, k := range kinds {
-				if kk, ok := columnTotal(k); ok {
-					out = appendTotal(out, kk, r.amts[i])
-				}
-			}
-			return out, true
-		}
-		return nil, false
-	}
-	var out []extract.BillTotal
-	prev := 0
-	for i, sp := range r.aspans {
-		label := strings.ToLower(text[prev:sp.a])
-		prev = sp.b
-		k, ok := labelTotal(label)
-		if !ok && strings.TrimSpace(strings.Trim(label, "$: ")) == "" && i > 0 {
-			k, ok = columnTotal(kinds[i])
-		}
-		if ok && k != "skip" {
-			out = appendTotal(out, k, r.amts[i])
-		}
-	}
-	return out, true
-}
-
-// appendTotal adds a total: payments and adjustments as positive amounts
-// however printed ("(150.00)"); a zero total reconciles nothing and is
-// left out.
-func appendTotal(out []extract.BillTotal, kind string, v float64) []extract.BillTotal {
-	if kind == extract.TotalPayments || kind == extract.TotalAdjustments {
-		v = math.Abs(v)
-	}
-	if v == 0 {
-		return out
-	}
-	return append(out, extract.BillTotal{Kind: kind, Total: v})
-}
-
-// underTotals reports whether every amount of a row stands under a
-// caption that prints a total.
-func underTotals(r billRow, cols []billCol) bool {
-	if len(cols) == 0 {
-		return false
-	}
-	for _, sp := range r.aspans {
-		best, dist := -1, 1<<30
-		for i, c := range cols {
-			if c.kind == "units" {
-				continue
-			}
-			d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b)
-			if d < dist {
-				best, dist = i, d
-			}
-		}
-		if best < 0 || !cols[best].total {
-			return false
-		}
-	}
-	return true
-}
-
-// labelTotal reads the kind of total a label names.
-func labelTotal(label string) (string, bool) {
-	switch {
-	case strings.Contains(label, "sub") || strings.Contains(label, "non-covered") || strings.Contains(label, "noncovered") || strings.Contains(label, "allowed"):
-		return "skip", true
-	case strings.Contains(label, "adjust") || strings.Contains(label, "write"):
-		return extract.TotalAdjustments, true
-	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
-		return extract.TotalPayments, true
-	case strings.Contains(label, "balance") || strings.Contains(label, "due") || strings.Contains(label, "owe"):
-		return extract.TotalBalance, true
-	case strings.Contains(label, "total") || strings.Contains(label, "charge"):
-		return extract.TotalCharges, true
-	}
-	return "", false
-}
-
-// columnTotal is the kind of total an amount column holds on a totals row.
-func columnTotal(col string) (string, bool) {
-	switch col {
-	case "charge":
-		return extract.TotalCharges, true
-	case "paid":
-		return extract.TotalPayments, true
-	case "adjustment":
-		return extract.TotalAdjustments, true
-	case "balance":
-		return extract.TotalBalance, true
-	}
-	return "", false
-}
-
 // hasSplitCents reports whether a form's line may hold an amount with its
 // cents in their own cell ("250 00").
 func hasSplitCents(s string) bool {
@@ -451,15 +385,4 @@ func hasSplitCents(s string) bool {
 // box number and its caption), which no item wraps onto.
 func isFormLabel(s string) bool {
 	return len(s) > 2 && isDigitByte(s[0]) && (s[1] == '.' || isDigitByte(s[1]) && s[2] == '.')
-}
-
-// firstAmount returns the first amount of a row in a column of the kind,
-// or its first amount.
-func firstAmount(r billRow, cols []billCol, kind string) float64 {
-	for i, k := range amountKinds(r, cols) {
-		if k == kind {
-			return r.amts[i]
-		}
-	}
-	return r.amts[0]
 }

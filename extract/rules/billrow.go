@@ -105,6 +105,13 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 		take(m.Start, m.End)
 	}
+	if !form && r.date.IsZero() {
+		// OCR ran the row's date, posting date and code together.
+		if d, code, end, ok := gluedLead(s); ok {
+			r.date, r.dspan, r.code, r.cspan = d, span{0, end}, code, span{0, end}
+			take(0, end)
+		}
+	}
 	_, found := amountsIn(s)
 	var pos [][2]int
 	for _, p := range found {
@@ -125,7 +132,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 		break
 	}
-	if !pharmacy {
+	if !pharmacy && r.code == "" {
 		r.readCode(s, toks, free, take, form, o.drug)
 	}
 	if form {

@@ -20,14 +20,20 @@
 //     blocks, boilerplate and table rows end or stay out of a section.
 //     An imaging report filed in another provider's packet opens a run of
 //     its own, under its reading group.
-//   - Visit logs give one encounter per dated row (visitlog.go), with its
-//     pain score, CPT codes and the clinician its initials stand for.
+//   - Visit logs give one encounter per dated row (visitlog.go), per
+//     dated column of a flowsheet (visitgrid.go) and per card of visit
+//     cards printed side by side (visitcards.go), with its pain score, CPT
+//     codes and the clinician its initials stand for.
 //   - Bills of every family go through one row reader (billrow.go):
 //     revenue code, CPT/HCPCS with modifiers, units, amounts mapped to
 //     their header columns; claim forms add their date cells and split
 //     cents. Rows are charges, payments or adjustments; printed totals are
 //     kept by kind (charges, payments, adjustments, balance) and never
-//     counted as lines (billread.go).
+//     counted as lines (billread.go, billtotals.go). A pharmacy's fills
+//     grouped under a prescription header are a line each, billing the
+//     header's drug; rows OCR ran together or cut from their amounts, and
+//     amounts OCR moved away from their captions, are read back
+//     (billgroup.go).
 //   - Administrative, EOB, blank and other pages (flowsheets, exercise
 //     logs) yield nothing.
 //

@@ -111,7 +111,7 @@ var kindRules = []struct {
 	{regexp.MustCompile(`(?i)pharmacy|walgreens|\bcvs\b|rite aid|drug`), "pharmacy"},
 	{regexp.MustCompile(`(?i)billing|collections|revenue cycle`), "billing"},
 	{regexp.MustCompile(`(?i)imaging|radiology|\bmri\b|diagnostic|x-ray|open mri`), "radiology"},
-	{regexp.MustCompile(`(?i)chiropract`), "chiropractic"},
+	{regexp.MustCompile(`(?i)chiropract|\bchiro\b`), "chiropractic"},
 	{regexp.MustCompile(`(?i)physical therapy|\bpt\b|rehab|physiotherapy|therapy`), "physical_therapy"},
 	{regexp.MustCompile(`(?i)orthop|spine|sports medicine|joint`), "orthopedics"},
 	{regexp.MustCompile(`(?i)\bpain\b|interventional`), "pain_management"},

@@ -104,6 +104,8 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	legend := map[string]string{}
 	titles := map[int]string{}
 	var grids []visitGrid
+	var cards []cardRow
+	block := "" // the block the lines below belong to: "grid" or "cards"
 	for _, l := range ls {
 		if l.noise {
 			continue
@@ -114,19 +116,37 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		for _, m := range reLegend.FindAllStringSubmatch(l.text, -1) {
 			legend[m[1]] = strings.TrimSpace(m[2])
 		}
+		ds := lineDates(l)
+		if n := len(cards); block == "cards" && n > 0 && cards[n-1].l.page == l.page && len(ds) == 0 {
+			// A card's cells, in the rows below its row of cards.
+			if !reLegend.MatchString(l.text) && !rePageNumber.MatchString(l.trim) {
+				cards[n-1].rows = append(cards[n-1].rows, l)
+			}
+			continue
+		}
 		if c := headerColumnsOf(l); c != nil {
 			cols = c
 			continue
 		}
-		ds := lineDates(l)
 		if dc := layout.DateColumns(l.text, ds); dc != nil {
-			grids = append(grids, visitGrid{l: l, dates: dc})
+			grids, block = append(grids, visitGrid{l: l, dates: dc}), "grid"
 			continue
 		}
-		if n := len(grids); n > 0 && grids[n-1].l.page == l.page && len(ds) == 0 {
+		if h := layout.CardHeads(l.text, ds); h != nil || block == "cards" && len(ds) == 1 {
+			if h == nil {
+				// A lone card on the last row of a page of cards.
+				if h = layout.CardHeadsAtLeast(l.text, ds, 1); h == nil {
+					continue
+				}
+			}
+			cards, block = append(cards, cardRow{l: l, heads: h}), "cards"
+			continue
+		}
+		if n := len(grids); block == "grid" && n > 0 && grids[n-1].l.page == l.page && len(ds) == 0 {
 			grids[n-1].rows = append(grids[n-1].rows, l)
 			continue
 		}
+
 		if m, ok := layout.RowDate(l.text, ds); ok {
 			rows = append(rows, logRow{l: l, date: m})
 			continue
@@ -164,6 +184,9 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	}
 	for _, g := range grids {
 		out = append(out, e.gridVisits(doc, d, g, legend, titles[g.l.page])...)
+	}
+	for _, c := range cards {
+		out = append(out, e.cardVisits(doc, d, c, legend, titles[c.l.page])...)
 	}
 	return out
 }

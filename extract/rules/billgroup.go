@@ -1,0 +1,174 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// Grouped bills: a pharmacy's medication history prints each prescription
+// as a header line (Rx number, drug and strength, NDC, prescriber,
+// refills) with its fills below it, one dated row each with its quantity
+// and amounts. The header is no line item and bills nothing; every fill
+// under it is a line of its own that bills the header's drug. None of the
+// header's numbers (Rx number, NDC, refills) is a procedure code or an
+// amount.
+
+// reGroupHeader opens a prescription's group: an Rx number at the start
+// of the line, or an NDC printed in its 4-4-2, 5-3-2, 5-4-1 or 5-4-2 form.
+var reGroupHeader = regexp.MustCompile(`(?i)^(?:rx|prescription)\s*(?:#|no\.?|number)?\s*:?\s*\d{5,}|\bndc\s*#?:?\s*\d{4,5}-\d{3,4}-\d{1,2}\b`)
+
+// groupHeader reports whether a bill line that prints no amount heads a
+// group of rows (a prescription over its fills), and returns the item it
+// names ("CYCLOBENZAPRINE 10MG TAB"), or "" when the line heads no group.
+func groupHeader(trim string) string {
+	if !reGroupHeader.MatchString(trim) {
+		return ""
+	}
+	return groupLabel(trim)
+}
+
+// groupLabel is the name a group header gives its item: the words after
+// the Rx number, up to the first label (NDC, prescriber, refills,
+// quantity, sig, days supply).
+func groupLabel(s string) string {
+	low := strings.ToLower(s)
+	end := len(s)
+	for _, stop := range []string{"ndc", "prescriber", "presc:", "dr.", "refill", "qty", "quantity", "sig:", "days supply", "dispensed"} {
+		if k := strings.Index(low, stop); k >= 0 && k < end && (k == 0 || low[k-1] == ' ') {
+			end = k
+		}
+	}
+	words := strings.Fields(s[:end])
+	// The Rx number and its label open the line.
+	for len(words) > 0 {
+		w := strings.ToLower(strings.Trim(words[0], "#:."))
+		if strings.HasPrefix(w, "rx") && allDigits(strings.TrimLeft(w[2:], "#:. ")) {
+			w = "rx" // "Rx.8005894", "Rx#8005894"
+		}
+		if w == "rx" || w == "prescription" || w == "no" || w == "number" || w == "" || allDigits(strings.TrimLeft(strings.Trim(words[0], "#:."), "#")) {
+			words = words[1:]
+			continue
+		}
+		break
+	}
+	return clip(strings.Trim(strings.Join(words, " "), " -:,;"), 160)
+}
+
+// isPatientShare reports whether a bill's column caption is what the
+// patient paid at the counter (a copay or coinsurance): a payment.
+func isPatientShare(caption string) bool {
+	return strings.HasPrefix(caption, "copay") || strings.HasPrefix(caption, "co-pay") || caption == "coinsurance"
+}
+
+// gluedLead reads the opening cells of a ledger row that OCR ran
+// together: a date of service, perhaps a posting date, then the
+// procedure code, with their separators and the spaces between them
+// lost or scattered ("12.18. 202312.18 202397162" is 12/18/2023,
+// posted 12/18/2023, code 97162). It reads the row's first cell (up to
+// a gap of three spaces) with only its letters and digits kept, and
+// returns the date of service, the code and the end of the cell; ok is
+// false unless the cell is exactly dates of eight digits and a code.
+func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
+	a := len(s) - len(strings.TrimLeft(s, " *'‘’`.,"))
+	end = strings.Index(s[a:], "   ")
+	if end < 0 {
+		end = len(s)
+	} else {
+		end += a
+	}
+	var c []byte
+	for i := a; i < end; i++ {
+		if b := s[i]; isDigitByte(b) || b >= 'A' && b <= 'Z' {
+			c = append(c, b)
+		} else if b >= 0x80 || b >= 'a' && b <= 'z' {
+			continue // OCR's degree signs, quotes and specks
+		}
+	}
+	date := func(p []byte) (dates.Date, bool) {
+		if len(p) < 8 || !allDigits(string(p[:8])) {
+			return dates.Date{}, false
+		}
+		return mdy(string(p[:2]), string(p[2:4]), string(p[4:8]))
+	}
+	d, ok = date(c)
+	if !ok || len(c) < 13 {
+		return dates.Date{}, "", 0, false
+	}
+	rest := c[8:]
+	if _, posted := date(rest); posted && len(rest) >= 13 {
+		rest = rest[8:]
+	}
+	code, mods, ok := splitGlued(string(rest))
+	if !ok || len(mods) > 0 {
+		return dates.Date{}, "", 0, false
+	}
+	return d, code, end, true
+}
+
+// byOrder maps a service row's amounts to the header's columns by their
+// order, for rows whose amounts stand nowhere near their captions (OCR
+// text keeps the order of cells, not always their place): one amount per
+// column when the row has as many as the header; else the first amount is
+// the charge and a running balance the last when the header's last column
+// is one. It returns nil when neither fits or the row has fewer than two
+// amounts.
+func byOrder(r billRow, cols []billCol) []string {
+	var money []billCol
+	for _, c := range cols {
+		if c.kind != "units" {
+			money = append(money, c)
+		}
+	}
+	if len(r.amts) < 2 || len(money) < len(r.amts) || money[0].kind != "charge" && len(money) != len(r.amts) {
+		return nil
+	}
+	out := make([]string, len(r.amts))
+	for i := range out {
+		out[i] = money[i].kind
+	}
+	if len(money) == len(r.amts) {
+		return out // one amount per column
+	}
+	if last := money[len(money)-1]; last.kind == "balance" {
+		out[len(out)-1] = "balance"
+	}
+	return out
+}
+
+// splitAmounts joins a bill row OCR cut in two: a line of words that
+// prints no amount (a dated service, a total's label), then a line of
+// amounts alone on the same page. It returns the row as one line to parse
+// (its text is no longer a slice of the page: cite the two lines), and
+// whether it joined them.
+func splitAmounts(l, next line) (line, bool) {
+	if next.page != l.page || next.noise || l.noise || moneyShaped(l.text) || !moneyShaped(next.text) || layout.HasLetters(next.text) ||
+		!layout.HasLetters(l.text) || hasDate(next.text) || billHeader(l.text) != nil || groupHeader(l.trim) != "" {
+		return l, false
+	}
+	if !hasDate(l.text) && !reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) {
+		return l, false
+	}
+	j := l
+	j.text = l.text + "     " + next.trim
+	j.trim = strings.TrimSpace(j.text)
+	return j, true
+}
+
+// hasWord reports whether s holds a run of three letters: a description,
+// not OCR's debris ("oO", "30, ,").
+func hasWord(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isLetterByte(s[i]) {
+			if n++; n == 3 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
+}

@@ -1,0 +1,192 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestGroupedFills reads a medication history that prints each
+// prescription as a header line with its fills below: every fill is one
+// charge line of the usual and customary price, paid by the plan and the
+// copay together, describing the header's drug; the header bills nothing
+// and none of its numbers is a code.
+func TestGroupedFills(t *testing.T) {
+	tests := []struct {
+		name  string
+		page  string
+		lines []string // date units charge paid description
+	}{
+		{"spaced columns", `MEDICATION HISTORY                                   Elm Street Pharmacy
+   Filled        Qty     Days   Refill #                    Ins paid      Co-pay        U&C
+Rx 4410021 NAPROXEN 500MG TAB NDC 00093-0149-01 Prescriber: Dr. Osei Refills: 1
+   03/02/2024    60      30     0                               9.10       4.00        22.40
+   04/01/2024    60      30     1                              (1.25)      4.00         2.75
+Rx 4410388 TIZANIDINE 4MG TAB NDC 55111-0180-15 Prescriber: Dr. Osei Refills: 0
+   03/09/2024    30      15     0                              11.00       5.00        31.10
+                                   Total usual & customary                          56.25
+U&C = usual and customary price before insurance.
+`, []string{
+			"2024-03-02 60 22.40 13.10 NAPROXEN 500MG TAB",
+			"2024-04-01 60 2.75 2.75 NAPROXEN 500MG TAB",
+			"2024-03-09 30 31.10 16.00 TIZANIDINE 4MG TAB",
+		}},
+		{"amounts away from their captions, one per column", `MEDICATION HISTORY                          Elm Street Pharmacy
+Filled        Qty     Days                                      Ins paid        Copay         U&C
+Rx 5530912 CELECOXIB 200MG CAP NDC 59762-1515-01
+06/03/2024    30      30              8.40        6.00        41.20
+`, []string{
+			"2024-06-03 30 41.20 14.40 CELECOXIB 200MG CAP",
+		}},
+		{"captions run together, as OCR prints them", `MEDICATION HISTORY
+Filled Qty Days Ins paid Copay U&C
+Rx# 7720114 OMEPRAZOLE 20MG CAP NDC 62175-0136-37 Refills: 2
+05/14/2024      30      30                      6.50        3.00        17.95
+`, []string{
+			"2024-05-14 30 17.95 9.50 OMEPRAZOLE 20MG CAP",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, tt.page)
+			var got []string
+			for _, b := range res.Bills {
+				paid := 0.0
+				if b.Paid != nil {
+					paid = *b.Paid
+				}
+				if b.Code != "" || b.Kind != "" {
+					t.Errorf("%s: code %q kind %q, want a charge without a code", b.Date, b.Code, b.Kind)
+				}
+				got = append(got, fmt.Sprintf("%s %g %.2f %.2f %s", b.Date, b.Units, b.Charge, paid, b.Description))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.lines, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.lines, "\n"))
+			}
+		})
+	}
+}
+
+func TestGroupHeader(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Rx 5012 ACETAMINOPHEN 500MG", ""}, // too short for an Rx number
+		{"Rx 501234 ACETAMINOPHEN 500MG TAB Prescriber: Dr. Lim", "ACETAMINOPHEN 500MG TAB"},
+		{"Rx# 501234: METHOCARBAMOL 750MG NDC 00591-5514-01 Qty 40", "METHOCARBAMOL 750MG"},
+		{"Prescription No. 8812345 PREDNISONE 10MG TAB Dr. Vance", "PREDNISONE 10MG TAB"},
+		{"DICLOFENAC 1% GEL NDC 0115-1483-01", "DICLOFENAC 1% GEL"},
+		{"Rx.8005894 MELOXICAM 15MG TAB NDC 29300-0125-10", "MELOXICAM 15MG TAB"},
+		{"Office visit, established patient", ""},
+		{"Refills remaining: 2", ""},
+	}
+	for _, tt := range tests {
+		if got := groupHeader(tt.in); got != tt.want {
+			t.Errorf("groupHeader(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestGluedLead(t *testing.T) {
+	tests := []struct {
+		in, date, code string
+	}{
+		{"03.11. 202403.12 202499213    25   1   OFFICE VISIT     120.00", "2024-03-11", "99213"},
+		{"07.02.202407.05.2024G0283°   GP  1  E-STIM    30.00", "2024-07-02", "G0283"},
+		{"* 07.02.202497110   GP  2  THER EX   80.00", "2024-07-02", "97110"},
+		{"07.02.2024   07.05.2024   97110   80.00", "", ""},  // cells apart: read as usual
+		{"07.02.202407.05.2024   INS PMT   (20.00)", "", ""}, // no code
+		{"13.45.202497110   THER EX   80.00", "", ""},        // no date
+		{"07.02.20249711   THER EX   80.00", "", ""},         // four digits are no code
+	}
+	for _, tt := range tests {
+		d, code, _, ok := gluedLead(tt.in)
+		got := ""
+		if ok {
+			got = d.String()
+		}
+		if got != tt.date || code != tt.code {
+			t.Errorf("gluedLead(%q) = %q %q, want %q %q", tt.in, got, code, tt.date, tt.code)
+		}
+	}
+}
+
+// TestAmountsByOrder reads service rows whose amounts stand away from
+// their captions, as OCR lays them out: the first amount is the charge,
+// the last the running balance.
+func TestAmountsByOrder(t *testing.T) {
+	page := `Lakeview Orthopedic Group                 PATIENT STATEMENT
+Date          Description                                        Charges    Credits   Balance
+03-02-2024  Office visit new (99203)                                         310.00               310.00
+03-02-2024   X-ray knee 3 views (73562)                                       95.00               405.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		bal := 0.0
+		if b.Balance != nil {
+			bal = *b.Balance
+		}
+		got = append(got, fmt.Sprintf("%s %s %s %.2f %.2f", b.Date, b.Code, b.Kind, b.Charge, bal))
+	}
+	want := []string{"2024-03-02 99203  310.00 310.00", "2024-03-02 73562  95.00 405.00"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSplitRows reads a statement whose rows OCR cut in two (the amounts
+// on a line of their own) and whose captions run together: each service
+// is one charge, the running balance is no payment, and a total's label
+// keeps its amount. The agency billing on behalf of a practice is not the
+// provider.
+func TestSplitRows(t *testing.T) {
+	page := `Harbor Billing Services                 PATIENT STATEMENT
+On behalf of: Cedar Grove Physical Therapy
+Date        Description
+Charges Credits Balance
+02-05-2024 Therapeutic exercise (97110)
+
+64.00            64.00
+
+02-07-2024 Manual therapy (97140)
+
+58.00            122.00
+
+02-09-2024 Insurance payment - Acme Health
+
+40.00   82.00
+
+Balance due
+
+82.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		paid, bal := 0.0, 0.0
+		if b.Paid != nil {
+			paid = *b.Paid
+		}
+		if b.Balance != nil {
+			bal = *b.Balance
+		}
+		got = append(got, fmt.Sprintf("%s %s %s %.2f %.2f %.2f %s", b.Date, b.Code, b.Kind, b.Charge, paid, bal, b.Provider))
+		if len(b.Citations) != 2 {
+			t.Errorf("%s: %d citations, want the row's two lines", b.Date, len(b.Citations))
+		}
+	}
+	want := []string{
+		"2024-02-05 97110  64.00 0.00 64.00 Cedar Grove Physical Therapy",
+		"2024-02-07 97140  58.00 0.00 122.00 Cedar Grove Physical Therapy",
+		"2024-02-09  payment 0.00 40.00 82.00 Cedar Grove Physical Therapy",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var totals []string
+	for _, x := range res.BillTotals {
+		totals = append(totals, fmt.Sprintf("%s:%g", x.Kind, x.Total))
+	}
+	if strings.Join(totals, " ") != "balance:82" {
+		t.Errorf("totals %q, want balance:82", totals)
+	}
+}

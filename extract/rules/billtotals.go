@@ -1,0 +1,133 @@
+package rules
+
+import (
+	"math"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// Printed totals: a bill's total rows are kept by kind (charges, payments,
+// adjustments, balance) to reconcile its lines, and are never lines.
+
+// totalsOf reports whether a row prints totals, and which: each amount
+// takes its kind from the label in front of it ("Total Charges", "Amount
+// Paid", "Balance Due"), or, on a row of totals under a header, from its
+// column. Subtotals, non-covered and allowed amounts reconcile nothing.
+func totalsOf(text string, r billRow, cols []billCol) ([]extract.BillTotal, bool) {
+	if r.rev == "0001" {
+		return appendTotal(nil, extract.TotalCharges, firstAmount(r, cols, "charge")), true
+	}
+	if r.code != "" {
+		return nil, false
+	}
+	kinds := amountKinds(r, cols)
+	if !reTotalWords.MatchString(text) {
+		// Bare amounts under captions that print totals (a claim form's
+		// boxes 28 and 29, a UB-04's prior payments and amount due).
+		if r.date.IsZero() && r.rev == "" && underTotals(r, cols) {
+			var out []extract.BillTotal
+			for i, k := range kinds {
+				if kk, ok := columnTotal(k); ok {
+					out = appendTotal(out, kk, r.amts[i])
+				}
+			}
+			return out, true
+		}
+		return nil, false
+	}
+	var out []extract.BillTotal
+	prev := 0
+	for i, sp := range r.aspans {
+		label := strings.ToLower(text[prev:sp.a])
+		prev = sp.b
+		k, ok := labelTotal(label)
+		if !ok && strings.TrimSpace(strings.Trim(label, "$: ")) == "" && i > 0 {
+			k, ok = columnTotal(kinds[i])
+		}
+		if ok && k != "skip" {
+			out = appendTotal(out, k, r.amts[i])
+		}
+	}
+	return out, true
+}
+
+// appendTotal adds a total: payments and adjustments as positive amounts
+// however printed ("(150.00)"); a zero total reconciles nothing and is
+// left out.
+func appendTotal(out []extract.BillTotal, kind string, v float64) []extract.BillTotal {
+	if kind == extract.TotalPayments || kind == extract.TotalAdjustments {
+		v = math.Abs(v)
+	}
+	if v == 0 {
+		return out
+	}
+	return append(out, extract.BillTotal{Kind: kind, Total: v})
+}
+
+// underTotals reports whether every amount of a row stands under a
+// caption that prints a total.
+func underTotals(r billRow, cols []billCol) bool {
+	if len(cols) == 0 {
+		return false
+	}
+	for _, sp := range r.aspans {
+		best, dist := -1, 1<<30
+		for i, c := range cols {
+			if c.kind == "units" {
+				continue
+			}
+			d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b)
+			if d < dist {
+				best, dist = i, d
+			}
+		}
+		if best < 0 || !cols[best].total {
+			return false
+		}
+	}
+	return true
+}
+
+// labelTotal reads the kind of total a label names.
+func labelTotal(label string) (string, bool) {
+	switch {
+	case strings.Contains(label, "sub") || strings.Contains(label, "non-covered") || strings.Contains(label, "noncovered") || strings.Contains(label, "allowed"):
+		return "skip", true
+	case strings.Contains(label, "adjust") || strings.Contains(label, "write"):
+		return extract.TotalAdjustments, true
+	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
+		return extract.TotalPayments, true
+	case strings.Contains(label, "balance") || strings.Contains(label, "due") || strings.Contains(label, "owe"):
+		return extract.TotalBalance, true
+	case strings.Contains(label, "total") || strings.Contains(label, "charge"):
+		return extract.TotalCharges, true
+	}
+	return "", false
+}
+
+// columnTotal is the kind of total an amount column holds on a totals row.
+func columnTotal(col string) (string, bool) {
+	switch col {
+	case "charge":
+		return extract.TotalCharges, true
+	case "paid":
+		return extract.TotalPayments, true
+	case "adjustment":
+		return extract.TotalAdjustments, true
+	case "balance":
+		return extract.TotalBalance, true
+	}
+	return "", false
+}
+
+// firstAmount returns the first amount of a row in a column of the kind,
+// or its first amount.
+func firstAmount(r billRow, cols []billCol, kind string) float64 {
+	for i, k := range amountKinds(r, cols) {
+		if k == kind {
+			return r.amts[i]
+		}
+	}
+	return r.amts[0]
+}
