@@ -16,6 +16,7 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/web"
 )
 
@@ -91,10 +92,7 @@ func BenchmarkChronologyPage(b *testing.B) {
 	if err := st.PutChronology(ctx, matter, 1, c); err != nil {
 		b.Fatal(err)
 	}
-	u, err := access.NewUser("bench", "", access.RoleParalegal, "correct horse battery", time.Now())
-	if err != nil {
-		b.Fatal(err)
-	}
+	u := testutil.User(b, "bench", "", access.RoleParalegal, "correct horse battery")
 	u.ID = "u-bench"
 	if err := st.CreateUser(ctx, u); err != nil {
 		b.Fatal(err)

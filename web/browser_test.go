@@ -15,6 +15,7 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/web"
 )
 
@@ -42,10 +43,7 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 		username, name string
 		role           access.Role
 	}{{"ada", "Ada Admin", access.RoleAdmin}, {"paula", "Paula Paralegal", access.RoleParalegal}, {"artie", "Artie Attorney", access.RoleAttorney}} {
-		u, err := access.NewUser(a.username, a.name, a.role, acctPassword, time.Now())
-		if err != nil {
-			t.Fatal(err)
-		}
+		u := testutil.User(t, a.username, a.name, a.role, acctPassword)
 		if err := st.CreateUser(ctx, u); err != nil {
 			t.Fatal(err)
 		}

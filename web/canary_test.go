@@ -23,6 +23,7 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/hostile"
+	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/web"
 )
 
@@ -100,10 +101,7 @@ func TestCanaryStaysInItsMatter(t *testing.T) {
 	st := webStore(t, h.Store)
 	srv := httptest.NewServer(web.New(web.Config{Store: st, Pipeline: h.Pipeline, Token: token, Logger: log}))
 	defer srv.Close()
-	u, err := access.NewUser("attorney", "", access.RoleAttorney, "correct horse battery", time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := testutil.User(t, "attorney", "", access.RoleAttorney, "correct horse battery")
 	st.CreateUser(ctx, u)
 	sess, tok := access.NewSession(u.ID, time.Now())
 	st.CreateSession(ctx, sess)
