@@ -15,7 +15,6 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/internal/app"
-	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/store/sqlite"
 	"github.com/medchron/medchron/web"
 )
@@ -66,7 +65,7 @@ func newAcctEnv(t *testing.T) *acctEnv {
 // user creates an account with acctPassword.
 func (env *acctEnv) user(t *testing.T, username string, role access.Role) access.User {
 	t.Helper()
-	u := testutil.User(t, username, strings.ToUpper(username[:1])+username[1:]+" Tester", role, acctPassword)
+	u := testUser(t, username, strings.ToUpper(username[:1])+username[1:]+" Tester", role, acctPassword)
 	if err := env.store.CreateUser(context.Background(), u); err != nil {
 		t.Fatal(err)
 	}
@@ -350,7 +349,7 @@ func TestAccountUsersAdmin(t *testing.T) {
 	if err != nil || carol.Role != access.RoleAttorney || carol.Name != "Carol Ames" {
 		t.Fatalf("carol: %+v %v", carol, err)
 	}
-	// Test accounts carry cheap hashes (testutil.User); one made through
+	// Test accounts carry cheap hashes (testUser); one made through
 	// the pages carries the production parameters access pins.
 	wantParams(t, "created through the users page", carol.PasswordHash)
 	c := env.signIn(t, "carol")

@@ -16,7 +16,6 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/app"
-	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/web"
 )
 
@@ -92,7 +91,7 @@ func BenchmarkChronologyPage(b *testing.B) {
 	if err := st.PutChronology(ctx, matter, 1, c); err != nil {
 		b.Fatal(err)
 	}
-	u := testutil.User(b, "bench", "", access.RoleParalegal, "correct horse battery")
+	u := testUser(b, "bench", "", access.RoleParalegal, "correct horse battery")
 	u.ID = "u-bench"
 	if err := st.CreateUser(ctx, u); err != nil {
 		b.Fatal(err)

@@ -15,7 +15,6 @@ import (
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/internal/app"
-	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/web"
 )
 
@@ -43,7 +42,7 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 		username, name string
 		role           access.Role
 	}{{"ada", "Ada Admin", access.RoleAdmin}, {"paula", "Paula Paralegal", access.RoleParalegal}, {"artie", "Artie Attorney", access.RoleAttorney}} {
-		u := testutil.User(t, a.username, a.name, a.role, acctPassword)
+		u := testUser(t, a.username, a.name, a.role, acctPassword)
 		if err := st.CreateUser(ctx, u); err != nil {
 			t.Fatal(err)
 		}

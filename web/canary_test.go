@@ -23,7 +23,6 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/hostile"
-	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/web"
 )
 
@@ -101,7 +100,7 @@ func TestCanaryStaysInItsMatter(t *testing.T) {
 	st := webStore(t, h.Store)
 	srv := httptest.NewServer(web.New(web.Config{Store: st, Pipeline: h.Pipeline, Token: token, Logger: log}))
 	defer srv.Close()
-	u := testutil.User(t, "attorney", "", access.RoleAttorney, "correct horse battery")
+	u := testUser(t, "attorney", "", access.RoleAttorney, "correct horse battery")
 	st.CreateUser(ctx, u)
 	sess, tok := access.NewSession(u.ID, time.Now())
 	st.CreateSession(ctx, sess)

@@ -15,7 +15,6 @@ import (
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/internal/app"
-	"github.com/medchron/medchron/internal/testutil"
 	"github.com/medchron/medchron/web"
 )
 
@@ -206,7 +205,7 @@ type browser = client
 func (env *reviewEnv) signIn(t *testing.T, username string, role access.Role, member bool) *browser {
 	t.Helper()
 	ctx := context.Background()
-	u := testutil.User(t, username, "", role, "correct horse battery")
+	u := testUser(t, username, "", role, "correct horse battery")
 	u.ID = "u-" + username
 	if err := env.store.CreateUser(ctx, u); err != nil {
 		t.Fatal(err)
