@@ -34,6 +34,7 @@ var (
 // browser route redirects to sign-in and every API route answers 401. An
 // admin's GETs of the same URLs succeed, so the ids are real.
 func TestAccessWalk(t *testing.T) {
+	t.Parallel()
 	env := newAcctEnv(t)
 	ctx := context.Background()
 	root := env.user(t, "root", access.RoleAdmin)

@@ -65,10 +65,7 @@ func newAcctEnv(t *testing.T) *acctEnv {
 // user creates an account with acctPassword.
 func (env *acctEnv) user(t *testing.T, username string, role access.Role) access.User {
 	t.Helper()
-	u, err := access.NewUser(username, strings.ToUpper(username[:1])+username[1:]+" Tester", role, acctPassword, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := testUser(t, username, strings.ToUpper(username[:1])+username[1:]+" Tester", role, acctPassword)
 	if err := env.store.CreateUser(context.Background(), u); err != nil {
 		t.Fatal(err)
 	}
@@ -202,6 +199,7 @@ func want(t *testing.T, what string, res *http.Response, body string, code int, 
 // only local next links; POSTs need the CSRF token; sign-out and the idle
 // timeout end the session.
 func TestAccountSignIn(t *testing.T) {
+	t.Parallel()
 	env := newAcctEnv(t)
 	env.user(t, "alice", access.RoleParalegal)
 	anon := env.anonymous(t)
@@ -351,6 +349,9 @@ func TestAccountUsersAdmin(t *testing.T) {
 	if err != nil || carol.Role != access.RoleAttorney || carol.Name != "Carol Ames" {
 		t.Fatalf("carol: %+v %v", carol, err)
 	}
+	// Test accounts carry cheap hashes (testUser); one made through
+	// the pages carries the production parameters access pins.
+	wantParams(t, "created through the users page", carol.PasswordHash)
 	c := env.signIn(t, "carol")
 
 	res, body = admin.post("/admin/users/"+carol.ID+"/status", url.Values{"disabled": {"1"}})
@@ -375,6 +376,11 @@ func TestAccountUsersAdmin(t *testing.T) {
 	res, body = c.form("/signin", url.Values{"username": {"carol"}, "password": {"a brand new passphrase"}})
 	want(t, "sign in with the new password", res, body, http.StatusSeeOther, "/matters")
 	c.takeCookie(res)
+	if reset, err := env.store.UserByName(context.Background(), "carol"); err != nil {
+		t.Fatal(err)
+	} else {
+		wantParams(t, "reset through the users page", reset.PasswordHash)
+	}
 	res, body = admin.post("/admin/users/no-such-user/password", url.Values{"password": {"a brand new passphrase"}})
 	want(t, "reset an unknown user", res, body, http.StatusNotFound, "")
 
@@ -411,4 +417,32 @@ func jsonBody(t *testing.T, body string, v any) {
 	if err := json.Unmarshal([]byte(body), v); err != nil {
 		t.Fatalf("%v: %.300s", err, body)
 	}
+}
+
+// wantParams fails the test unless hash was made with access.HashPassword's
+// parameters (the "$argon2id$v=…$m=…,t=…,p=…$" head before the salt).
+func wantParams(t *testing.T, what, hash string) {
+	t.Helper()
+	prod, err := productionHead()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hashHead(hash); !strings.HasPrefix(hash, "$argon2id$") || got != prod {
+		t.Errorf("password %s hashed as %q…, want the production parameters %q", what, got, prod)
+	}
+}
+
+// productionHead is the head of a hash access.HashPassword makes.
+var productionHead = sync.OnceValues(func() (string, error) {
+	h, err := access.HashPassword("any password at all")
+	return hashHead(h), err
+})
+
+// hashHead is a PHC hash up to its salt.
+func hashHead(h string) string {
+	i := strings.LastIndex(h, "$")
+	if i < 0 {
+		return h
+	}
+	return h[:strings.LastIndex(h[:i], "$")+1]
 }

@@ -13,7 +13,7 @@ import (
 // are audited like the browser's, attributed to the service token, and
 // never name the file or the query.
 func TestAPIAudited(t *testing.T) {
-	env := newReviewEnv(t) // uploads through the API with the token
+	env := newReviewEnvFresh(t) // uploads through the API with the token
 	req, _ := http.NewRequest("GET", env.srv.URL+"/api/matters/"+env.matter+"/chronology", nil)
 	if code, body := do(t, req, true); code != http.StatusOK {
 		t.Fatalf("chronology: %d %s", code, body)

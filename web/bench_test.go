@@ -91,10 +91,7 @@ func BenchmarkChronologyPage(b *testing.B) {
 	if err := st.PutChronology(ctx, matter, 1, c); err != nil {
 		b.Fatal(err)
 	}
-	u, err := access.NewUser("bench", "", access.RoleParalegal, "correct horse battery", time.Now())
-	if err != nil {
-		b.Fatal(err)
-	}
+	u := testUser(b, "bench", "", access.RoleParalegal, "correct horse battery")
 	u.ID = "u-bench"
 	if err := st.CreateUser(ctx, u); err != nil {
 		b.Fatal(err)

@@ -42,10 +42,7 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 		username, name string
 		role           access.Role
 	}{{"ada", "Ada Admin", access.RoleAdmin}, {"paula", "Paula Paralegal", access.RoleParalegal}, {"artie", "Artie Attorney", access.RoleAttorney}} {
-		u, err := access.NewUser(a.username, a.name, a.role, acctPassword, time.Now())
-		if err != nil {
-			t.Fatal(err)
-		}
+		u := testUser(t, a.username, a.name, a.role, acctPassword)
 		if err := st.CreateUser(ctx, u); err != nil {
 			t.Fatal(err)
 		}

@@ -100,10 +100,7 @@ func TestCanaryStaysInItsMatter(t *testing.T) {
 	st := webStore(t, h.Store)
 	srv := httptest.NewServer(web.New(web.Config{Store: st, Pipeline: h.Pipeline, Token: token, Logger: log}))
 	defer srv.Close()
-	u, err := access.NewUser("attorney", "", access.RoleAttorney, "correct horse battery", time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := testUser(t, "attorney", "", access.RoleAttorney, "correct horse battery")
 	st.CreateUser(ctx, u)
 	sess, tok := access.NewSession(u.ID, time.Now())
 	st.CreateSession(ctx, sess)

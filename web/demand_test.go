@@ -64,6 +64,7 @@ func generatedFinal(t *testing.T, env *reviewEnv, pl *browser) demand.Record {
 // only when grounded, listed as unreviewed by the sections stating them,
 // which cannot be approved; the others are listed as left out.
 func TestDemandEligibleEntries(t *testing.T) {
+	t.Parallel()
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
 	at := env.signIn(t, "alice", access.RoleAttorney, true)
@@ -135,6 +136,7 @@ func TestDemandEligibleEntries(t *testing.T) {
 // fill the letter; generating without the form keeps them; a wrong amount
 // is refused and stores nothing.
 func TestDemandInputs(t *testing.T) {
+	t.Parallel()
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
 	bad := letterInputs()
@@ -171,6 +173,7 @@ func TestDemandInputs(t *testing.T) {
 // shows the lines added and removed; a save from a stale version is a
 // conflict and an unchanged save stores nothing.
 func TestDemandEditApproveDiff(t *testing.T) {
+	t.Parallel()
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
 	at := env.signIn(t, "alice", access.RoleAttorney, true)

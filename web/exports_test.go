@@ -123,6 +123,7 @@ func (env *acctEnv) generateDemand(t *testing.T, matter string, u access.User) d
 // processing per file; every export downloads as an attachment of its
 // type, audited; the DOCX is watermarked until every section is approved.
 func TestAccountUploadProgressExports(t *testing.T) {
+	t.Parallel()
 	env := newAcctEnv(t)
 	att := env.user(t, "att", access.RoleAttorney)
 	a := env.signIn(t, "att")

@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,8 +42,30 @@ func newReviewEnvWith(t *testing.T, set func(*web.Config)) *reviewEnv {
 }
 
 // newReviewEnvOn is newReviewEnvWith on the backend opts choose: the
-// embedded SQLite store, or PostgreSQL when opts.DatabaseURL is set.
+// embedded SQLite store, or PostgreSQL when opts.DatabaseURL is set. On
+// SQLite the database starts as a copy of reviewTemplate (the same upload,
+// processed once per test process); on PostgreSQL the bundle is uploaded
+// and processed here.
 func newReviewEnvOn(t *testing.T, opts app.Config, set func(*web.Config)) *reviewEnv {
+	t.Helper()
+	fresh := opts.DatabaseURL != ""
+	if !fresh {
+		copyReviewTemplate(t, opts.DBPath)
+	}
+	return openReviewEnv(t, opts, set, fresh)
+}
+
+// newReviewEnvFresh is newReviewEnv uploading and processing the bundle
+// itself, for tests about the upload.
+func newReviewEnvFresh(t *testing.T) *reviewEnv {
+	t.Helper()
+	return openReviewEnv(t, backendOptions(t), nil, true)
+}
+
+// openReviewEnv starts a server on the store opts name; with upload set it
+// uploads the small born-digital bundle to matter "case-r" through the API
+// and waits until it is processed (else the store holds it already).
+func openReviewEnv(t *testing.T, opts app.Config, set func(*web.Config), upload bool) *reviewEnv {
 	t.Helper()
 	ctx := context.Background()
 	h, err := app.Open(ctx, opts)
@@ -58,7 +84,17 @@ func newReviewEnvOn(t *testing.T, opts app.Config, set func(*web.Config)) *revie
 	srv := httptest.NewServer(web.New(cfg))
 	t.Cleanup(srv.Close)
 	env := &reviewEnv{srv: srv, store: st, matter: "case-r"}
-	req := upload(t, srv.URL+"/api/matters/case-r/documents",
+	if upload {
+		uploadReviewMatter(t, srv.URL)
+	}
+	return env
+}
+
+// uploadReviewMatter uploads the small born-digital bundle to matter
+// "case-r" of the server at base and waits until it is processed.
+func uploadReviewMatter(t *testing.T, base string) {
+	t.Helper()
+	req := upload(t, base+"/api/matters/case-r/documents",
 		map[string]string{"records.pdf": repoFile(t, "testdata/bundles/small/born-digital.pdf")},
 		map[string]string{"incident_date": "2023-12-06", "name": "Review test"})
 	if code, body := do(t, req, true); code != http.StatusAccepted {
@@ -66,7 +102,7 @@ func newReviewEnvOn(t *testing.T, opts app.Config, set func(*web.Config)) *revie
 	}
 	deadline := time.Now().Add(time.Minute)
 	for {
-		req, _ := http.NewRequest("GET", srv.URL+"/api/matters/case-r/progress", nil)
+		req, _ := http.NewRequest("GET", base+"/api/matters/case-r/progress", nil)
 		_, body := do(t, req, true)
 		var pr struct{ Done bool }
 		json.Unmarshal(body, &pr)
@@ -78,7 +114,64 @@ func newReviewEnvOn(t *testing.T, opts app.Config, set func(*web.Config)) *revie
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return env
+}
+
+// reviewTemplate is an embedded database (and its key file) holding matter
+// "case-r" as uploadReviewMatter leaves it, made once per test process by
+// the first SQLite review environment.
+var reviewTemplate struct {
+	sync.Mutex
+	dir string // holds m.db and m.db.key once made
+}
+
+// copyReviewTemplate copies the template database to dbPath (and its key
+// file beside it), making the template first if need be.
+func copyReviewTemplate(t *testing.T, dbPath string) {
+	t.Helper()
+	reviewTemplate.Lock()
+	defer reviewTemplate.Unlock()
+	if reviewTemplate.dir == "" {
+		dir, err := os.MkdirTemp("", "medchron-web-review-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			if reviewTemplate.dir == "" { // not made: the test failed
+				os.RemoveAll(dir)
+			}
+		}()
+		db := filepath.Join(dir, "m.db")
+		func() {
+			h, err := app.Open(context.Background(), app.Config{DBPath: db, NoOCR: true, Workers: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer h.Close(context.Background()) // checkpoints the WAL into m.db
+			if err := h.Start(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			srv := httptest.NewServer(web.New(web.Config{Store: webStore(t, h.Store), Pipeline: h.Pipeline, Token: token}))
+			defer srv.Close()
+			uploadReviewMatter(t, srv.URL)
+		}()
+		reviewTemplate.dir = dir
+	}
+	for _, name := range []string{"m.db", "m.db.key"} {
+		b, err := os.ReadFile(filepath.Join(reviewTemplate.dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(filepath.Dir(dbPath), filepath.Base(dbPath)+strings.TrimPrefix(name, "m.db")), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// removeReviewTemplate deletes the template (TestMain calls it).
+func removeReviewTemplate() {
+	if reviewTemplate.dir != "" {
+		os.RemoveAll(reviewTemplate.dir)
+	}
 }
 
 // chronology returns the matter's chronology as reviewed: provider
@@ -112,10 +205,7 @@ type browser = client
 func (env *reviewEnv) signIn(t *testing.T, username string, role access.Role, member bool) *browser {
 	t.Helper()
 	ctx := context.Background()
-	u, err := access.NewUser(username, "", role, "correct horse battery", time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := testUser(t, username, "", role, "correct horse battery")
 	u.ID = "u-" + username
 	if err := env.store.CreateUser(ctx, u); err != nil {
 		t.Fatal(err)

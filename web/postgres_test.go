@@ -11,7 +11,10 @@ import (
 // onPostgres makes the test environments (newAcctEnv, newReviewEnv) run on
 // a fresh PostgreSQL database in server mode instead of the embedded
 // SQLite store. TestPostgresWorkflow sets it while it runs the workflow
-// tests again; the package's tests do not run in parallel.
+// tests again. Those call t.Parallel: as subtests they run together when
+// TestPostgresWorkflow's body has returned, before its cleanup clears
+// onPostgres; as top-level tests they run after every sequential test
+// (TestPostgresWorkflow among them), with onPostgres false.
 var onPostgres bool
 
 // backendOptions returns the backend of a test environment.

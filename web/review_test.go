@@ -45,6 +45,7 @@ func entryOf(t *testing.T, c chronology.Chronology, id string) chronology.Entry 
 // decision is stored with the user, shown on the entry and in the
 // chronology, and audited.
 func TestEntryReviewRoundTrip(t *testing.T) {
+	t.Parallel()
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
 	e := firstCited(t, env.chronology(t))
@@ -142,6 +143,7 @@ func TestEntryReviewRoundTrip(t *testing.T) {
 // then verifies every unreviewed entry of that provider whose quotes were
 // found, and no other.
 func TestBulkVerify(t *testing.T) {
+	t.Parallel()
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
 	c := env.chronology(t)
@@ -188,6 +190,7 @@ func TestBulkVerify(t *testing.T) {
 // the cited page where the quote stands; the page image is a PNG, and
 // every view of it is audited.
 func TestPageImageAndHighlight(t *testing.T) {
+	t.Parallel()
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
 	e := firstCited(t, env.chronology(t))
@@ -239,6 +242,7 @@ func TestPageImageAndHighlight(t *testing.T) {
 // TestChronologyPage: filters, gap rows, timeline, provider index,
 // specials and bills render; a filter narrows the table.
 func TestChronologyPage(t *testing.T) {
+	t.Parallel()
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
 	c := env.chronology(t)

@@ -36,6 +36,7 @@ func pgLookup(t *testing.T, dsn, code string) (n int, desc string, ok bool) {
 // table into PostgreSQL (not the SQLite file), asks for a migration first
 // on an empty database, and a second import replaces the first.
 func TestCodesImportPostgres(t *testing.T) {
+	t.Parallel()
 	dsn := testDatabase(t)
 	tmp := t.TempDir()
 	small := writeTestOrderFile(t, tmp)
@@ -101,6 +102,7 @@ func TestCodesImportPostgres(t *testing.T) {
 // (about 95,000 codes) into PostgreSQL and looks codes up through the
 // store's code book, as serve and worker load it.
 func TestCodesImportPostgresShared(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("full code table import skipped in -short mode")
 	}

@@ -59,8 +59,7 @@ func itoa(n int) string {
 // TestCodesImportProcess: with an imported code table, process drops codes
 // the table lacks and describes bare codes with the table's long text.
 func TestCodesImportProcess(t *testing.T) {
-	root := repoRoot(t)
-	file := filepath.Join(root, "testdata", "bundles", "small", "born-digital.pdf")
+	t.Parallel()
 	cases := []struct {
 		name        string
 		importCodes bool
@@ -72,18 +71,19 @@ func TestCodesImportProcess(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			tmp := t.TempDir()
-			db := filepath.Join(tmp, "m.db")
+			_, out := sharedCopy(t) // processed without a code table
 			if tc.importCodes {
+				tmp := t.TempDir()
+				db := filepath.Join(tmp, "m.db")
 				code, stdout, stderr := run(t, "codes", "import", "--db", db, writeTestOrderFile(t, tmp))
 				if code != 0 || !strings.Contains(stdout, "imported 10 ICD-10-CM codes") {
 					t.Fatalf("codes import: exit %d\n%s\n%s", code, stdout, stderr)
 				}
-			}
-			out := filepath.Join(tmp, "out")
-			code, stdout, stderr := run(t, "process", "--quiet", "--db", db, "--out", out, "--matter", "codes", file)
-			if code != 0 {
-				t.Fatalf("process: exit %d\n%s\n%s", code, stdout, stderr)
+				out = filepath.Join(tmp, "out")
+				code, stdout, stderr = run(t, processArgs(t, db, out)...)
+				if code != 0 {
+					t.Fatalf("process: exit %d\n%s\n%s", code, stdout, stderr)
+				}
 			}
 			c := readChronology(t, out)
 			var sawV43, sawM542 bool
@@ -110,6 +110,7 @@ func TestCodesImportProcess(t *testing.T) {
 }
 
 func TestCodesImportErrors(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	empty := filepath.Join(tmp, "empty.txt")
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {

@@ -14,6 +14,7 @@ import (
 // TestEvalZoo runs eval on one born-digital zoo matter of three families
 // and checks the per-family tables and the held-out record rows.
 func TestEvalZoo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	fams := []string{"ed_record", "ub04", "fax_cover"}
 	if _, err := zoo.WriteSet(context.Background(), dir, zoo.Options{Seed: 2, Matters: 1, Families: fams}, zoo.WriteOptions{}); err != nil {

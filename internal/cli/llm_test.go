@@ -444,6 +444,7 @@ func TestProcessLLMLive(t *testing.T) {
 // A truth that differs from the PDF (one charge changed) shows: the oracle
 // cannot quote the changed line and says so, and the scores drop.
 func TestEvalOracle(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	truth, err := fixture.LoadTruth(filepath.Join(root, "testdata", "bundles", "small", fixture.TruthFile))
 	if err != nil {

@@ -20,6 +20,7 @@ func TestMain(m *testing.M) {
 		}
 	}
 	code := m.Run()
+	removeSharedRuns()
 	if buildOnce.bin != "" {
 		_ = os.RemoveAll(filepath.Dir(buildOnce.bin)) // the binary built by binary()
 	}

@@ -75,6 +75,7 @@ func validateSchema(t *testing.T, path string) {
 type thresholds map[string]float64
 
 func TestProcessGolden(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	bundle := filepath.Join(root, "testdata", "bundles", "small")
 	truth, err := fixture.LoadTruth(filepath.Join(bundle, "truth.json"))
@@ -96,16 +97,21 @@ func TestProcessGolden(t *testing.T) {
 			if tc.file == "scanned.pdf" && testing.Short() {
 				t.Skip("OCR run skipped in -short mode")
 			}
-			tmp := t.TempDir()
-			out := filepath.Join(tmp, "out")
-			inputs := filepath.Join(tmp, "inputs.json")
-			if err := os.WriteFile(inputs, []byte(`{"claim_number": "AM-22-104", "variant": "um_uim"}`), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			code, stdout, stderr := run(t, "process", "--db", filepath.Join(tmp, "m.db"), "--out", out, "--demand-inputs", inputs,
-				"--matter", "golden", "--incident-date", truth.IncidentDate.String(), filepath.Join(bundle, tc.file))
-			if code != 0 {
-				t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+			var out string
+			if tc.file == "scanned.pdf" {
+				out = scannedOut(t) // shared with TestServerModeScalesOut
+			} else {
+				tmp := t.TempDir()
+				out = filepath.Join(tmp, "out")
+				inputs := filepath.Join(tmp, "inputs.json")
+				if err := os.WriteFile(inputs, []byte(goldenDemandInputs), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				code, stdout, stderr := run(t, "process", "--db", filepath.Join(tmp, "m.db"), "--out", out, "--demand-inputs", inputs,
+					"--matter", "golden", "--incident-date", truth.IncidentDate.String(), filepath.Join(bundle, tc.file))
+				if code != 0 {
+					t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+				}
 			}
 			for _, name := range []string{"chronology.json", "chronology.csv", "chronology.html", "chronology.xlsx", "chronology.docx", "demand.md", "demand.docx", "adjuster.md", "exhibit.pdf"} {
 				if st, err := os.Stat(filepath.Join(out, name)); err != nil || st.Size() == 0 {
@@ -152,6 +158,7 @@ func head(s []string) []string {
 // TestProcessBadInput: each bad file gets one clear line naming it, the
 // good file beside them is still processed, and the exit status says so.
 func TestProcessBadInput(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	bad := filepath.Join(root, "testdata", "bad")
 	good := filepath.Join(root, "testdata", "bundles", "small", "born-digital.pdf")
@@ -208,10 +215,10 @@ func lineWith(s, sub string) string {
 // TestProcessTwiceNoDuplicates: running the same inputs into the same store
 // stores nothing twice.
 func TestProcessTwiceNoDuplicates(t *testing.T) {
-	root := repoRoot(t)
-	file := filepath.Join(root, "testdata", "bundles", "small", "born-digital.pdf")
-	tmp := t.TempDir()
-	db := filepath.Join(tmp, "m.db")
+	t.Parallel()
+	// The first run is the shared run; the second goes into a copy of its
+	// database with the same arguments.
+	db, first := sharedCopy(t)
 	counts := func() map[string]int {
 		e, err := app.OpenEmbedded(context.Background(), app.Config{DBPath: db})
 		if err != nil {
@@ -228,32 +235,26 @@ func TestProcessTwiceNoDuplicates(t *testing.T) {
 		}
 		return got
 	}
-	var first map[string]int
-	var firstJSON []byte
-	for i := range 2 {
-		out := filepath.Join(tmp, "out")
-		code, stdout, stderr := run(t, "process", "--db", db, "--out", out, "--matter", "twice", file)
-		if code != 0 {
-			t.Fatalf("run %d: exit %d\n%s\n%s", i+1, code, stdout, stderr)
-		}
-		c := readChronology(t, out)
+	marshal := func(c chronology.Chronology) []byte {
 		c.GeneratedAt = ""
 		b, _ := json.Marshal(c)
-		got := counts()
-		if i == 0 {
-			first, firstJSON = got, b
-			if got["entries"] == 0 || got["pages"] == 0 {
-				t.Fatalf("nothing stored: %v", got)
-			}
-			continue
+		return b
+	}
+	firstCounts, firstJSON := counts(), marshal(readChronology(t, first))
+	if firstCounts["entries"] == 0 || firstCounts["pages"] == 0 {
+		t.Fatalf("nothing stored: %v", firstCounts)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if code, stdout, stderr := run(t, processArgs(t, db, out)...); code != 0 {
+		t.Fatalf("second run: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	got := counts()
+	for k, v := range firstCounts {
+		if got[k] != v {
+			t.Errorf("%s: %d rows after the second run, %d after the first", k, got[k], v)
 		}
-		for k, v := range first {
-			if got[k] != v {
-				t.Errorf("%s: %d rows after the second run, %d after the first", k, got[k], v)
-			}
-		}
-		if !bytes.Equal(b, firstJSON) {
-			t.Error("the second run's chronology differs from the first")
-		}
+	}
+	if !bytes.Equal(marshal(readChronology(t, out)), firstJSON) {
+		t.Error("the second run's chronology differs from the first")
 	}
 }

@@ -1,25 +1,19 @@
 package cli
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/store/sqlite"
 )
 
-// TestSearchCommand processes the born-digital bundle, then searches it:
-// the first search indexes the matter (the pipeline does not index yet).
+// TestSearchCommand searches the born-digital bundle as processed: the
+// pipeline indexed the matter, so search never has to.
 func TestSearchCommand(t *testing.T) {
-	root := repoRoot(t)
-	tmp := t.TempDir()
-	db := filepath.Join(tmp, "m.db")
 	t.Setenv("MEDCHRON_EMBEDDING_MODEL", "")
-	code, stdout, stderr := run(t, "process", "--quiet", "--db", db, "--out", filepath.Join(tmp, "out"), "--matter", "golden",
-		filepath.Join(root, "testdata", "bundles", "small", "born-digital.pdf"))
-	if code != 0 {
-		t.Fatalf("process: exit %d\n%s\n%s", code, stdout, stderr)
-	}
+	db, _ := sharedCopy(t) // the born-digital bundle, processed
+	var code int
+	var stdout, stderr string
 	tests := []struct {
 		name   string
 		args   []string
@@ -27,13 +21,13 @@ func TestSearchCommand(t *testing.T) {
 		first  string // in the first result line
 		stderr string
 	}{
-		{"phrase", []string{"--matter", "golden", "Canadian C-spine rule"}, 0, "born-digital.pdf p.1", ""},
-		{"flags after words", []string{"ketorolac", "--matter", "golden", "--limit", "3"}, 0, "born-digital.pdf p.", ""},
-		{"entry", []string{"--matter", "golden", "S16.1XXA"}, 0, "", ""},
-		{"hostile", []string{"--matter", "golden", `"AND OR NOT -*:`}, 0, "", ""},
+		{"phrase", []string{"--matter", "shared", "Canadian C-spine rule"}, 0, "born-digital.pdf p.1", ""},
+		{"flags after words", []string{"ketorolac", "--matter", "shared", "--limit", "3"}, 0, "born-digital.pdf p.", ""},
+		{"entry", []string{"--matter", "shared", "S16.1XXA"}, 0, "", ""},
+		{"hostile", []string{"--matter", "shared", `"AND OR NOT -*:`}, 0, "", ""},
 		{"unknown matter", []string{"--matter", "nope", "neck"}, 1, "", `no matter "nope"`},
-		{"no query", []string{"--matter", "golden"}, 2, "", "Usage"},
-		{"bad limit", []string{"--matter", "golden", "--limit", "0", "neck"}, 1, "", "--limit"},
+		{"no query", []string{"--matter", "shared"}, 2, "", "Usage"},
+		{"bad limit", []string{"--matter", "shared", "--limit", "0", "neck"}, 1, "", "--limit"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,7 +51,7 @@ func TestSearchCommand(t *testing.T) {
 		})
 	}
 	// An entry is found by its diagnosis code, with its date and provider.
-	_, stdout, _ = run(t, "search", "--db", db, "--matter", "golden", "--limit", "20", "S16.1XXA")
+	_, stdout, _ = run(t, "search", "--db", db, "--matter", "shared", "--limit", "20", "S16.1XXA")
 	if !strings.Contains(stdout, "entry  2023-12-06") {
 		t.Errorf("no entry of 2023-12-06 among:\n%s", stdout)
 	}
@@ -67,7 +61,7 @@ func TestSearchCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer unlock()
-	code, _, stderr = run(t, "search", "--db", db, "--matter", "golden", "neck")
+	code, _, stderr = run(t, "search", "--db", db, "--matter", "shared", "neck")
 	if code != 1 || !strings.Contains(stderr, "medchron process") {
 		t.Errorf("locked database: exit %d, stderr %q", code, stderr)
 	}
