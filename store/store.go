@@ -128,7 +128,10 @@ type Queries interface {
 	// MatterVersion is a counter bumped whenever a matter's inputs change.
 	MatterVersion(ctx context.Context, matterID string) (int64, error)
 	// PutChronology replaces the matter's chronology, entries and bills,
-	// recording the matter version it was built from.
+	// recording the matter version it was built from. A chronology built
+	// from an older version than the stored one is not written: a slower
+	// build of an earlier version (builds of one matter run concurrently)
+	// never replaces a newer one.
 	PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error
 	// Chronology returns the stored chronology and the version it was built from.
 	Chronology(ctx context.Context, matterID string) (chronology.Chronology, int64, error)

@@ -3,12 +3,15 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/internal/rows"
 )
 
 // PutChronology implements store.Queries: the chronology document and
@@ -46,7 +49,22 @@ ON CONFLICT (matter_id, id) DO UPDATE SET date = excluded.date, provider_id = ex
     charge_cents = excluded.charge_cents, data = excluded.data`,
 			matterID, bl.ID, sqlDate(bl.Date), bl.ProviderID, int64(math.Round(bl.Charge*100)), string(row))
 	}
-	if err := s.sendBatch(ctx, &b); err != nil {
+	err = rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		t := tx.(*Store)
+		// One writer per matter at a time; a newer chronology stays.
+		if _, err := t.tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('chronology:' || $1))`, matterID); err != nil {
+			return err
+		}
+		var stored int64
+		switch err := t.tx.QueryRow(ctx, `SELECT version FROM chronologies WHERE matter_id = $1`, matterID).Scan(&stored); {
+		case err == nil && stored > version:
+			return nil
+		case err != nil && !errors.Is(err, pgx.ErrNoRows):
+			return err
+		}
+		return t.tx.SendBatch(ctx, &b).Close()
+	}), "send batch")
+	if err != nil {
 		return fmt.Errorf("put chronology of %s: %w", matterID, err)
 	}
 	return nil

@@ -22,6 +22,13 @@ func (s *Store) PutChronology(ctx context.Context, matterID string, version int6
 	}
 	return rows.Wrap(s.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		t := tx.(*Store)
+		var stored int64
+		switch err := t.q.QueryRowContext(ctx, `SELECT version FROM chronologies WHERE matter_id = ?`, matterID).Scan(&stored); {
+		case err == nil && stored > version:
+			return nil // a newer chronology stays
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
 		_, err := t.q.ExecContext(ctx, `
 INSERT INTO chronologies (matter_id, version, data, built_at) VALUES (?, ?, ?, ?)
 ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = excluded.data, built_at = excluded.built_at`,

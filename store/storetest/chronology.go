@@ -48,6 +48,14 @@ func testChronology(t *testing.T, s store.Store) {
 			t.Errorf("%s: ChronologyVersion = %d, %v; want %d", st.name, v, err, st.version)
 		}
 	}
+	// A slower build of an earlier version finishing last leaves the newer
+	// chronology, its entries and bills in place.
+	if err := s.PutChronology(ctx(t), m, 5, first); err != nil {
+		t.Fatalf("older build: %v", err)
+	}
+	if got, v, err := s.Chronology(ctx(t), m); err != nil || v != 7 || len(got.Entries) != 0 {
+		t.Errorf("after an older build: version %d (err %v), %d entries; want version 7 with none", v, err, len(got.Entries))
+	}
 	if v := version(t, s, m); v != before {
 		t.Errorf("PutChronology changed the matter version from %d to %d", before, v)
 	}
