@@ -82,11 +82,18 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			start := len(res.Encounters)
 			prev := -1      // the run's last encounter, in res.Encounters
 			prevTitle := "" // the title of the note that made it
+			lastProv, lastPage := "", 0 // the provider and last page of the note before
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
 				if prov == "" {
 					prov = noteProvider(d, n)
 				}
+				if prov == "" && n.lines[0].page == lastPage {
+					// Another visit of a page whose first visit named the
+					// practice: the same record.
+					prov = lastProv
+				}
+				lastProv, lastPage = prov, n.lines[len(n.lines)-1].page
 				n.first = k == 0
 				n.class = r.class
 				if n.bill {
