@@ -80,8 +80,8 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			}
 		case extract.PageClinical, extract.PageReport:
 			start := len(res.Encounters)
-			prev := -1      // the run's last encounter, in res.Encounters
-			prevTitle := "" // the title of the note that made it
+			prev := -1                  // the run's last encounter, in res.Encounters
+			prevTitle := ""             // the title of the note that made it
 			lastProv, lastPage := "", 0 // the provider and last page of the note before
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
