@@ -214,6 +214,10 @@ func TestSections(t *testing.T) {
 			note("Harbor Family Practice\n", "01/10/2024"),
 			"continued from the previous page: range of motion improved.\nPlan: continue.\nValley Orthopaedic Surgery 300 Elm St Ph (775) 555-0100"},
 			[]string{"Harbor Family Practice", "Harbor Family Practice"}},
+		{"a facility label whose value a table wrapped", []string{
+			note("", "07/31/2013") + "Provider Organization   The DoctorsTogether Physician           Contact Details       1007 Health Drive\n" +
+				"                        Group                                   (Organization)        Portland, OR 99123\n"},
+			[]string{"The DoctorsTogether Physician Group"}},
 		{"a letterhead of another provider opens a new section", []string{
 			note("Harbor Family Practice\n", "01/10/2024"),
 			note("Valley Pain Management Associates\n300 Elm St, Reno, NV 89501\n", "01/20/2024"),

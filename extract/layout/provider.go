@@ -90,6 +90,34 @@ func facilityLabel(l *Line) string {
 	return v
 }
 
+// joinWrappedFacilities completes facility labels whose value a table
+// wrapped onto the next line ("Provider Organization   The DoctorsTogether
+// Physician" over "                        Group"): the next line's cell
+// that starts in the value's column, alone on its side of the line, a
+// word or two in capitals and no label, ends the name.
+func joinWrappedFacilities(d *Doc) {
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Facility == "" || i+1 >= len(d.Lines) || d.Lines[i+1].Page != l.Page {
+			continue
+		}
+		col := strings.Index(l.Text, l.Facility)
+		if col <= 0 {
+			continue
+		}
+		next := d.Lines[i+1].Text
+		if len(next) <= col || strings.TrimSpace(next[:col]) != "" || next[col] == ' ' || col > 0 && next[col-1] != ' ' {
+			continue
+		}
+		cell := FirstCell(next[col:])
+		words := strings.Fields(cell)
+		if len(words) == 0 || len(words) > 2 || strings.ContainsAny(cell, "0123456789:()") || !titleCased(cell) || cell[0] < 'A' || cell[0] > 'Z' {
+			continue
+		}
+		l.Facility = CleanProvider(l.Facility + " " + cell)
+	}
+}
+
 // pageEvidence returns the strongest provider evidence at the top of page
 // pi and the last strong evidence anywhere on it (a second record cut in
 // below the first starts there).

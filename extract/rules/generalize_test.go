@@ -204,3 +204,56 @@ Rebecca Strand, DO - signed 12.11.2024`}, []enc{{"2024-12-27", "NORTHGATE PAIN M
 		})
 	}
 }
+
+// TestFactsFromProse: when nothing printed names the provider, the
+// facility the prose says the patient was admitted, brought or
+// transferred to does (never a department, a presentation elsewhere or
+// earlier care); a discharge summary without an admission date is dated
+// by the discharge its prose tells; an undated record under a document
+// heading is kept as an undated entry.
+func TestFactsFromProse(t *testing.T) {
+	tests := []struct {
+		name, text       string
+		date, provider   string
+		undated, entries bool
+	}{
+		{"admitted to a named hospital", "Fiberoptic Bronchoscopy with Lavage\nLOCATION OF PROCEDURE: ICU. Room #164.\nHISTORY: The patient is a 44-year-old male who was admitted to ABCD Hospital on 09/04/03 status post MVA.\nPROCEDURE: The scope was passed.\nFINDINGS: Mucus plugging.",
+			"", "ABCD Hospital", true, true},
+		{"brought into a medical center", "Hip Fracture - Rehab Consult\nHISTORY: This pleasant 70-year-old gentleman fell and was\nbrought into ABCD Medical Center, evaluated by Dr. X.\nASSESSMENT: Left hip fracture.\nPLAN: Rehab transfer.",
+			"", "ABCD Medical Center", true, true},
+		{"transferred to a brand name", "Discharge Summary - Multiple Trauma\nHOSPITAL COURSE: When he was initially transferred to HealthSouth, he was status post ORIF.\nHe progressed with therapy. On 06/20/2008, with all parties in agreement, the patient was discharged to home\nin stable condition.",
+			"2008-06-20", "HealthSouth", false, true},
+		{"a department names no facility", "Emergency Room Note\nHISTORY: She was admitted to the Emergency Department for observation.\nASSESSMENT: Chest wall contusion.\nPLAN: Ibuprofen.",
+			"", "", true, true},
+		{"a presentation elsewhere is history", "Independent Medical Examination\nHISTORY: He presented to the Chiropractic Wellness Center for care.\nASSESSMENT: Cervical strain.\nPLAN: None.",
+			"", "", true, true},
+		{"earlier care is not this record's provider", "Orthopedic Consultation Report\nHISTORY: She was admitted to Mercy Hospital five years ago for a fracture.\nASSESSMENT: Knee pain.\nPLAN: MRI.",
+			"", "", true, true},
+		{"a discharge in a progress note's history dates nothing", "PROGRESS NOTE\nHISTORY: He was seen before. On 05/02/2003 the patient was discharged from rehab.\nASSESSMENT: Stable.\nPLAN: Continue.",
+			"", "", true, true},
+		{"undated report under a document heading", "Qualified Medical Evaluation Report\nHISTORY OF INJURY AND PRESENT COMPLAINTS: The patient complains of low back pain.\nHe can only stand for about 5 minutes.\nHe relates the complaints to a fall at work on 06/29/1994.\nHe was treated with therapy.",
+			"", "", true, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.text)
+			if !tc.entries {
+				if len(res.Encounters) > 0 {
+					t.Fatalf("%d encounters, want none", len(res.Encounters))
+				}
+				return
+			}
+			if len(res.Encounters) != 1 {
+				t.Fatalf("%d encounters, want 1", len(res.Encounters))
+			}
+			e := res.Encounters[0]
+			date := ""
+			if !e.Undated {
+				date = e.Date.String()
+			}
+			if date != tc.date || e.Undated != tc.undated || e.Provider != tc.provider {
+				t.Errorf("date %q undated %v provider %q, want %q %v %q", date, e.Undated, e.Provider, tc.date, tc.undated, tc.provider)
+			}
+		})
+	}
+}

@@ -93,6 +93,11 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					// practice: the same record.
 					prov = lastProv
 				}
+				if prov == "" {
+					// Nothing printed names it: the facility the prose
+					// says the patient was admitted or brought to.
+					prov, pli = n.proseProvider()
+				}
 				lastProv, lastPage = prov, n.lines[len(n.lines)-1].page
 				n.first = k == 0
 				n.class = r.class

@@ -239,6 +239,9 @@ func (n *note) standsAlone() (int, bool) {
 			letter = true
 		}
 	}
+	if titled < 0 && n.first && docHeading(n.lines) {
+		titled = firstText(n.lines)
+	}
 	if body < 3 || titled < 0 && !letter && !(n.first && headings >= 2) {
 		return 0, false
 	}
@@ -251,6 +254,43 @@ func (n *note) standsAlone() (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// docWords end a document's heading: "Qualified Medical Evaluation
+// Report", "Hip Fracture - Rehab Consult".
+var docWords = map[string]bool{"report": true, "evaluation": true, "note": true, "summary": true, "examination": true,
+	"exam": true, "consultation": true, "consult": true, "review": true, "letter": true, "record": true, "assessment": true}
+
+// docHeading reports whether the first line of text of a run of pages is
+// a document's heading: a short line in title case or capitals, no date,
+// whose last word names a kind of document.
+func docHeading(ls []line) bool {
+	i := firstText(ls)
+	if i < 0 {
+		return false
+	}
+	t := ls[i].trim
+	words := strings.Fields(t)
+	if len(words) < 2 || len(words) > 8 || hasDate(t) || strings.ContainsAny(t, ":.;,") {
+		return false
+	}
+	for _, w := range words {
+		if len(w) > 3 && (w[0] < 'A' || w[0] > 'Z') {
+			return false
+		}
+	}
+	return docWords[strings.ToLower(words[len(words)-1])]
+}
+
+// firstText returns the index of the first line that is no boilerplate,
+// or -1.
+func firstText(ls []line) int {
+	for i, l := range ls {
+		if !l.noise {
+			return i
+		}
+	}
+	return -1
 }
 
 // reSalutation opens a letter.
