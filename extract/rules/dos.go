@@ -100,7 +100,7 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 				continue // wholly on the next line, which scores it itself
 			}
 			k := labelBefore(l, m, prev)
-			if k == lblNone && dischargedAfter(l.text[m.End:]) {
+			if k == lblNone && dischargedAfter(n.textAfter(i, l, m)) {
 				k = lblEnd
 			}
 			switch k {

@@ -221,7 +221,7 @@ func TestFactsFromProse(t *testing.T) {
 			"", "ABCD Hospital", true, true},
 		{"brought into a medical center", "Hip Fracture - Rehab Consult\nHISTORY: This pleasant 70-year-old gentleman fell and was\nbrought into ABCD Medical Center, evaluated by Dr. X.\nASSESSMENT: Left hip fracture.\nPLAN: Rehab transfer.",
 			"", "ABCD Medical Center", true, true},
-		{"transferred to a brand name", "Discharge Summary - Multiple Trauma\nHOSPITAL COURSE: When he was initially transferred to HealthSouth, he was status post ORIF.\nHe progressed with therapy. On 06/20/2008, with all parties in agreement, the patient was discharged to home\nin stable condition.",
+		{"transferred to a brand name", "Discharge Summary - Multiple Trauma\nHOSPITAL COURSE: When he was initially transferred to HealthSouth, he was status post ORIF.\nHe progressed with therapy. On 06/20/2008, with all parties in agreement, the patient\nwas discharged to home in stable condition.",
 			"2008-06-20", "HealthSouth", false, true},
 		{"a department names no facility", "Emergency Room Note\nHISTORY: She was admitted to the Emergency Department for observation.\nASSESSMENT: Chest wall contusion.\nPLAN: Ibuprofen.",
 			"", "", true, true},

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
 )
 
@@ -100,6 +101,17 @@ func dischargedAfter(after string) bool {
 	}
 	after = after[:min(len(after), 100)]
 	return strings.Contains(after, "was discharged") || strings.Contains(after, "were discharged")
+}
+
+// textAfter returns the text after the date m on line l (index i of the
+// note), with the next line of the same page when the sentence goes on
+// there.
+func (n *note) textAfter(i int, l line, m dates.Match) string {
+	after := l.text[m.End:]
+	if !strings.ContainsAny(after, ".;") && i+1 < len(n.lines) && n.lines[i+1].page == l.page {
+		after += " " + n.lines[i+1].trim
+	}
+	return after
 }
 
 // dischargeRecord reports whether the note is a discharge summary by its
