@@ -73,6 +73,9 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 			pre = l.Text[d.End:m.Start]
 		}
 	}
+	if followUpHeading(l.Text[:m.Start], l.Text[m.End:]) {
+		return ServiceLabel
+	}
 	if k := labelOf(pre); k != NoLabel {
 		// A service label inside a sentence tells of another event: "the
 		// MRI was performed on 05/20/1997".
@@ -92,7 +95,59 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 	if futureWords.In(l.Text[max(0, m.Start-60):m.Start]) {
 		return FutureLabel
 	}
+	if visitHeading(l.Text[:m.Start]) {
+		return ServiceLabel
+	}
 	return NoLabel
+}
+
+// reClockAfter is a time of day right after a date: " 5:42 PM", " 13:05".
+var reClockAfter = regexp.MustCompile(`^,?\s{1,3}\d{1,2}:\d{2}\b`)
+
+// followUpHeading reports whether a line opens with a follow-up visit's
+// own heading: the word alone, without a colon, then the date and the
+// time of the visit ("Follow-up 3/7/24 5:42 PM"). A plan's "Follow-up:
+// 3/7/24" or "follow up on 3/7/24 at 5:42" is another visit.
+func followUpHeading(pre, after string) bool {
+	switch strings.ToLower(strings.TrimSpace(pre)) {
+	case "follow-up", "follow up", "followup", "follow-up visit", "follow up visit":
+		return reClockAfter.MatchString(after)
+	}
+	return false
+}
+
+// visitKindWords end a visit heading: "Office visit 2023-07-10 1:12 PM".
+var visitKindWords = map[string]bool{"visit": true, "encounter": true, "appointment": true, "appt": true,
+	"consult": true, "consultation": true, "evaluation": true, "eval": true, "exam": true, "examination": true,
+	"session": true}
+
+// notThisVisit are words that make a visit heading another visit than the
+// record's own, or one that did not happen.
+var notThisVisit = map[string]bool{"last": true, "previous": true, "prior": true, "next": true, "missed": true,
+	"cancelled": true, "canceled": true, "no-show": true, "rescheduled": true, "scheduled": true, "future": true,
+	"upcoming": true, "his": true, "her": true, "their": true, "at": true, "on": true, "since": true, "of": true}
+
+// visitHeading reports whether pre, the text of a line in front of a date,
+// is a visit heading of its own: one to four words from the start of the
+// line, the first capitalised, the last a kind of visit ("Office visit",
+// "Telehealth Encounter", "New patient consult"), none saying it is another
+// visit than this one. Clinic systems print one such heading per visit
+// when several visits share a page.
+func visitHeading(pre string) bool {
+	p := strings.TrimSpace(strings.TrimRight(pre, " \t:-–|"))
+	if p == "" || len(p) > 40 || p[0] < 'A' || p[0] > 'Z' || strings.Contains(p, "   ") || strings.Contains(p, "\t") {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(p))
+	if len(words) > 4 || !visitKindWords[words[len(words)-1]] {
+		return false
+	}
+	for _, w := range words {
+		if notThisVisit[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // datesOrFind returns the line's dates, finding them when the line was

@@ -71,6 +71,39 @@ func TestBoilerplate(t *testing.T) {
 }
 
 // TestHeaderName reads the provider out of running headers and footers.
+// TestVisitHeadings: a line that opens with a visit's own heading ("Office
+// visit", "Follow-up" with the visit's time) labels its date as a date of
+// service; a plan's follow-up, a last visit and prose do not.
+func TestVisitHeadings(t *testing.T) {
+	tests := []struct {
+		line string
+		want Label
+	}{
+		{"  Office visit 2023-07-10 1:12 PM            Status: Complete", ServiceLabel},
+		{"Telehealth Encounter 03/04/2024", ServiceLabel},
+		{"New patient consult 1/29/24", ServiceLabel},
+		{"  Follow-up 3/7/24 5:42 PM                   Status: Signed", ServiceLabel},
+		{"Follow-up: 3/7/24 5:42 PM", FutureLabel},
+		{"Follow up on 2024-01-05 or sooner if worse.", FutureLabel},
+		{"Follow-up 3/7/24", FutureLabel},
+		{"Last visit 02/01/2024", FutureLabel},
+		{"Missed visit 02/01/2024", NoLabel},
+		{"at his last visit 06-13-2023 he was better", FutureLabel},
+		{"Patient was seen for a visit 02/01/2024", NoLabel},
+		{"DOE, JANE   MRN 4411     Encounters 2023-07-10 to 2023-12-11", NoLabel},
+	}
+	for _, tt := range tests {
+		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
+		ms := FindDates(tt.line)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.line)
+		}
+		if got := LabelBefore(l, ms[0], nil); got != tt.want {
+			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+}
+
 func TestHeaderName(t *testing.T) {
 	tests := []struct{ line, patient, want string }{
 		{"Momentum Physical Therapy – DOE, JANE – DOB 01/02/1980 – MRN 44120", "Jane Doe", "Momentum Physical Therapy"},
@@ -80,6 +113,10 @@ func TestHeaderName(t *testing.T) {
 		{"Kaiser Permanente   Doe, Jane   DOB 01/02/1980", "Jane Doe", "Kaiser Permanente"},
 		{"CONFIDENTIAL   Printed 03/05/2024", "", ""},
 		{"Law Office of D. Prescott - Client Records", "", ""},
+		{"Harborview Ortho Surgery 3071 Hospital Dr Ph (859) 555-0152", "", "Harborview Ortho Surgery"},
+		{"Alder Spine Center  Tel: (775) 555-0100", "", "Alder Spine Center"},
+		{"Printed 06/07/2024 by jdoe", "", ""},
+		{"Jane Doe 12 Elm St Reno NV", "Jane Doe", ""},
 	}
 	for _, tt := range tests {
 		if got := headerName(tt.line, tt.patient); got != tt.want {
@@ -168,6 +205,19 @@ func TestSections(t *testing.T) {
 			note("Harbor Family Practice\n", "01/10/2024") + "\nValley Pain Management Associates\n300 Elm St, Reno, NV 89501\nPROCEDURE NOTE\nDate of Procedure: 01/20/2024\n",
 			"PROCEDURE: Cervical epidural steroid injection at C6-7.\nPain: 4/10 after.\n"},
 			[]string{"Harbor Family Practice", "Valley Pain Management Associates"}},
+		{"a form whose practice line is only in its footer opens a section", []string{
+			note("Harbor Family Practice\n", "01/10/2024"),
+			"PHYSICIAN PROGRESS REPORT - WORK INJURY\nClaim #: WC123\n1. Subjective complaints:\nNeck pain.\n2. Objective findings:\nSpurling positive.\n" +
+				"Exam date: 01/18/2024 Signature: Ann Berg, MD\nValley Orthopaedic Surgery 300 Elm St Ph (775) 555-0100"},
+			[]string{"Harbor Family Practice", "Valley Orthopaedic Surgery"}},
+		{"a footer naming another provider on a page that goes on does not", []string{
+			note("Harbor Family Practice\n", "01/10/2024"),
+			"continued from the previous page: range of motion improved.\nPlan: continue.\nValley Orthopaedic Surgery 300 Elm St Ph (775) 555-0100"},
+			[]string{"Harbor Family Practice", "Harbor Family Practice"}},
+		{"a facility label whose value a table wrapped", []string{
+			note("", "07/31/2013") + "Provider Organization   The DoctorsTogether Physician           Contact Details       1007 Health Drive\n" +
+				"                        Group                                   (Organization)        Portland, OR 99123\n"},
+			[]string{"The DoctorsTogether Physician Group"}},
 		{"a letterhead of another provider opens a new section", []string{
 			note("Harbor Family Practice\n", "01/10/2024"),
 			note("Valley Pain Management Associates\n300 Elm St, Reno, NV 89501\n", "01/20/2024"),

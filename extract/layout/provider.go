@@ -90,6 +90,34 @@ func facilityLabel(l *Line) string {
 	return v
 }
 
+// joinWrappedFacilities completes facility labels whose value a table
+// wrapped onto the next line ("Provider Organization   The DoctorsTogether
+// Physician" over "                        Group"): the next line's cell
+// that starts in the value's column, alone on its side of the line, a
+// word or two in capitals and no label, ends the name.
+func joinWrappedFacilities(d *Doc) {
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Facility == "" || i+1 >= len(d.Lines) || d.Lines[i+1].Page != l.Page {
+			continue
+		}
+		col := strings.Index(l.Text, l.Facility)
+		if col <= 0 {
+			continue
+		}
+		next := d.Lines[i+1].Text
+		if len(next) <= col || strings.TrimSpace(next[:col]) != "" || next[col] == ' ' || col > 0 && next[col-1] != ' ' {
+			continue
+		}
+		cell := FirstCell(next[col:])
+		words := strings.Fields(cell)
+		if len(words) == 0 || len(words) > 2 || strings.ContainsAny(cell, "0123456789:()") || !titleCased(cell) || cell[0] < 'A' || cell[0] > 'Z' {
+			continue
+		}
+		l.Facility = CleanProvider(l.Facility + " " + cell)
+	}
+}
+
 // pageEvidence returns the strongest provider evidence at the top of page
 // pi and the last strong evidence anywhere on it (a second record cut in
 // below the first starts there).
@@ -153,6 +181,11 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 		if l.Letterhead != "" {
 			take(Evidence{Name: l.Letterhead, Kind: FromLetterhead, Line: i}, l.Top < 8 && !body)
 		}
+		if l.Bottom < 2 && l.Letterhead == "" {
+			// The practice line at the foot of a form, printed on one page
+			// only: a name, then its address or phone.
+			take(Evidence{Name: footerPractice(l.Trim), Kind: FromFooter, Line: i}, true)
+		}
 		if !l.Header && !l.Logo {
 			body = true
 		}
@@ -215,6 +248,14 @@ func headerName(s, patient string) string {
 	var first string
 	for _, p := range parts {
 		p = strings.Trim(p, " .,:;-")
+		if strings.ContainsAny(p, "0123456789") {
+			// "Harborview Ortho Surgery 3071 Hospital Dr Ph (859) 555-0152":
+			// a footer's practice line; the name is what comes before the
+			// address or phone, and only a facility's name is taken.
+			if p = beforeNumbers(p); !NamesFacility(p) {
+				continue
+			}
+		}
 		// OCR debris ("Mri] CT") and taglines of single words are no names.
 		if len(p) < 4 || strings.ContainsAny(p, "0123456789[]{}|~_<>=") || !HasLetters(p) || !strings.Contains(p, " ") || p[0] < 'A' || p[0] > 'Z' {
 			continue
@@ -237,6 +278,42 @@ func headerName(s, patient string) string {
 	}
 	return CleanProvider(first)
 }
+
+// beforeNumbers returns the words of s before its first word that opens
+// with a digit, "(" or "+" (a street number, a phone), without a phone
+// label left at the end ("Ph", "Tel"), when two words or more remain;
+// else "".
+func beforeNumbers(s string) string {
+	words := strings.Fields(s)
+	n := 0
+	for n < len(words) && !strings.ContainsAny(words[n][:1], "0123456789(+#") {
+		n++
+	}
+	for n > 0 && phoneWords[strings.ToLower(strings.Trim(words[n-1], ".:,"))] {
+		n--
+	}
+	if n < 2 || n == len(words) {
+		return ""
+	}
+	return strings.TrimRight(strings.Join(words[:n], " "), " ,;:-")
+}
+
+// footerPractice returns the practice a footer line names before its
+// address or phone ("Valley Orthopaedic Surgery 300 Elm St Ph (775)
+// 555-0100"), or "".
+func footerPractice(s string) string {
+	if !LooksPhone(s) && !LooksAddress(s) {
+		return ""
+	}
+	v := beforeNumbers(s)
+	if v == "" || !NamesFacility(v) || !readsAsName(v) || reNotProvider.MatchString(v) {
+		return ""
+	}
+	return CleanProvider(v)
+}
+
+// phoneWords label a phone or fax number.
+var phoneWords = map[string]bool{"ph": true, "tel": true, "phone": true, "fax": true, "p": true, "t": true, "f": true}
 
 // splitHeader cuts a running header at its separators: dashes and bars
 // between spaces, bullets, and wide gaps.
@@ -332,6 +409,12 @@ func resolveSections(d *Doc) {
 				s.Provider, s.Evidence = own.Name, own
 			case s.Evidence.Kind < FromBill && !SameProvider(s.Provider, own.Name) && own.Kind >= s.Evidence.Kind:
 				open(p.Number, p.First, own)
+			case own.Kind == FromFooter && p.Class != extract.PageAdmin && !SameProvider(s.Provider, own.Name) &&
+				!weakAgrees(d, cur, own.Name) && opensRecord(d, p):
+				// A record whose only name is its footer's practice line,
+				// filed after another provider's: a form that prints the
+				// practice at the foot of the page.
+				open(p.Number, p.First, own)
 			}
 		}
 		p.Section = cur
@@ -345,6 +428,25 @@ func resolveSections(d *Doc) {
 			open(p.Number, firstOfHeader(d, last.Line, p.First), last)
 		}
 	}
+}
+
+// opensRecord reports whether page p begins a record of its own: its
+// first line that is no boilerplate is a title, or a heading in capitals
+// (two words or more, no digits, not the patient's line).
+func opensRecord(d *Doc, p *Page) bool {
+	for i := p.First; i < p.End; i++ {
+		l := &d.Lines[i]
+		if l.Noise() || l.Logo {
+			continue
+		}
+		if l.Title != "" {
+			return true
+		}
+		c := FirstCell(l.Text)
+		return len(strings.Fields(c)) >= 2 && c == strings.ToUpper(c) && HasLetters(c) &&
+			!strings.ContainsAny(c, "0123456789") && !PatientLine(c)
+	}
+	return false
 }
 
 // weakAgrees reports whether the weak evidence of section s could name

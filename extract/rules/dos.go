@@ -78,6 +78,7 @@ type candidate struct {
 func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 	var dobs []dates.Date
 	var cands []candidate
+	var endAt candidate // the labelled discharge date, with its line
 	for i, l := range n.lines {
 		if l.noise || !strings.ContainsAny(l.text, "0123456789") && !strings.Contains(l.text, "O") {
 			continue
@@ -99,6 +100,9 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 				continue // wholly on the next line, which scores it itself
 			}
 			k := labelBefore(l, m, prev)
+			if k == lblNone && dischargedAfter(n.textAfter(i, l, m)) {
+				k = lblEnd
+			}
 			switch k {
 			case lblDOB:
 				dobs = append(dobs, m.Date)
@@ -106,6 +110,7 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 			case lblEnd:
 				if end.IsZero() {
 					end = m.Date
+					endAt = candidate{date: m.Date, li: i, l: l, m: m, label: k}
 				}
 				continue
 			}
@@ -123,6 +128,11 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 		if !ok || c.score > best.score {
 			best, ok = c, true
 		}
+	}
+	if !ok && !end.IsZero() && n.dischargeRecord() && !n.secs[endAt.li].IsHistory() {
+		// A discharge summary that prints no admission date is dated by
+		// its discharge.
+		return endAt, dates.Date{}, true
 	}
 	if ok && end.IsZero() {
 		end = rangeEnd(best)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -112,6 +113,146 @@ func TestUndatedRecordAfterAnother(t *testing.T) {
 			}
 			if n != tc.undated || len(res.Encounters) != 1+tc.undated {
 				t.Errorf("%d encounters, %d undated; want %d undated", len(res.Encounters), n, tc.undated)
+			}
+		})
+	}
+}
+
+// TestRecordsOfOtherShapes: several boxed visits on one page are one
+// encounter each; a form dated and named only in its footer takes that
+// date and practice, not the provider of the record before it; a page
+// whose heading line names no provider starts its own record when a new
+// date label follows, so the page is not cited by the visit before it.
+func TestRecordsOfOtherShapes(t *testing.T) {
+	type enc struct{ date, provider string }
+	tests := []struct {
+		name  string
+		pages []string
+		want  []enc
+	}{
+		{"encounter summary with two visits", []string{`                 ENCOUNTER SUMMARY
+             Alder Family Medicine
+DOE, JANE DOB 1977-07-20 MRN 2711                    Encounters 2023-07-10 to 2023-12-11
+
+  Office visit 2023-07-10 1:12 PM                                        Status: Complete
+  Clinician: Ann Berg, DO Dept: Alder Family Medicine
+  Reason: Follow-up of hypertension.
+  Assessment: Hypertension, well controlled.
+  Plan: Continue lisinopril.
+
+  Follow-up 2023-12-11 7:31 AM                                           Status: Signed
+  Clinician: Ann Berg, DO Dept: Alder Family Medicine
+  Reason: Neck pain after a car accident.
+  Assessment: Cervical strain.
+  Plan: Ibuprofen. Follow up on 2024-01-05 or sooner if worse.
+
+Report run 2024-06-05 by fhaddad`}, []enc{{"2023-07-10", "Alder Family Medicine"}, {"2023-12-11", "Alder Family Medicine"}}},
+		{"work-injury form named and dated in its footer", []string{`Alder Family Medicine
+123 Main St, Reno, NV 89501
+OFFICE VISIT
+Date of Service: 12/11/2023
+Subjective: neck pain.
+Assessment: cervical strain.
+Plan: ibuprofen.`, `          PHYSICIAN PROGRESS REPORT - WORK INJURY
+Patient: Jane Doe                                  DOB: 07/20/1977
+Claim #: WC69230388                                Date of injury: 12/06/2023
+1. Subjective complaints:
+Neck pain with right arm tingling.
+2. Objective findings:
+Spurling test positive on the right.
+3. Diagnoses:
+   M54.12 Radiculopathy, cervical region
+4. Treatment plan:
+Home exercises.
+
+Exam date: 12/18/2023 Signature: Gus Yamada, DO Date signed: 12/19/2023
+Valley Orthopaedic Surgery 3071 Hospital Dr Ph (859) 555-0152                Page 1 of 1`},
+			[]enc{{"2023-12-11", "Alder Family Medicine"}, {"2023-12-18", "Valley Orthopaedic Surgery"}}},
+		{"procedure page after a note of the same practice", []string{`NORTHGATE PAIN MGMT CTR                                   SOAP NOTE
+Pt: DOE, JANE DOB 02-17-1973 Acct 7395
+Visit: 12-27-2024                                  Provider: Rebecca Strand, DO
+S: Follow-up after injection; pain 4 out of 10.
+A: Cervical radiculopathy, improving.
+P: Continue gabapentin.`, `Northgate Pain Mgmt                                        PROCEDURE SUMMARY
+
+ Patient                  DOE, JANE                DOB                 02.17.1973
+ Date                     12.09.2024               Date of injury      09.28.2024
+ Physician                Rebecca Strand, DO       Referring           Hiroshi Albright, MD
+ Procedure                Interlaminar ESI C6-7 with fluoroscopy
+Narrative: Consent obtained, time-out performed.
+Pain: pre 7/10, post 3/10
+Rebecca Strand, DO - signed 12.11.2024`}, []enc{{"2024-12-27", "NORTHGATE PAIN MGMT CTR"}, {"2024-12-09", "NORTHGATE PAIN MGMT CTR"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.pages...)
+			var got []enc
+			for _, e := range res.Encounters {
+				got = append(got, enc{e.Date.String(), e.Provider})
+				// A visit's citations stay on its own pages.
+				if e.Date.String() == "2024-12-27" {
+					for _, c := range e.Citations {
+						if c.Page != 1 {
+							t.Errorf("the 2024-12-27 visit cites page %d", c.Page)
+						}
+					}
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("encounters %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFactsFromProse: when nothing printed names the provider, the
+// facility the prose says the patient was admitted, brought or
+// transferred to does (never a department, a presentation elsewhere or
+// earlier care); a discharge summary without an admission date is dated
+// by the discharge its prose tells; an undated record under a document
+// heading is kept as an undated entry.
+func TestFactsFromProse(t *testing.T) {
+	tests := []struct {
+		name, text       string
+		date, provider   string
+		undated, entries bool
+	}{
+		{"admitted to a named hospital", "Fiberoptic Bronchoscopy with Lavage\nLOCATION OF PROCEDURE: ICU. Room #164.\nHISTORY: The patient is a 44-year-old male who was admitted to ABCD Hospital on 09/04/03 status post MVA.\nPROCEDURE: The scope was passed.\nFINDINGS: Mucus plugging.",
+			"", "ABCD Hospital", true, true},
+		{"brought into a medical center", "Hip Fracture - Rehab Consult\nHISTORY: This pleasant 70-year-old gentleman fell and was\nbrought into ABCD Medical Center, evaluated by Dr. X.\nASSESSMENT: Left hip fracture.\nPLAN: Rehab transfer.",
+			"", "ABCD Medical Center", true, true},
+		{"transferred to a brand name", "Discharge Summary - Multiple Trauma\nHOSPITAL COURSE: When he was initially transferred to HealthSouth, he was status post ORIF.\nHe progressed with therapy. On 06/20/2008, with all parties in agreement, the patient\nwas discharged to home in stable condition.",
+			"2008-06-20", "HealthSouth", false, true},
+		{"a department names no facility", "Emergency Room Note\nHISTORY: She was admitted to the Emergency Department for observation.\nASSESSMENT: Chest wall contusion.\nPLAN: Ibuprofen.",
+			"", "", true, true},
+		{"a presentation elsewhere is history", "Independent Medical Examination\nHISTORY: He presented to the Chiropractic Wellness Center for care.\nASSESSMENT: Cervical strain.\nPLAN: None.",
+			"", "", true, true},
+		{"earlier care is not this record's provider", "Orthopedic Consultation Report\nHISTORY: She was admitted to Mercy Hospital five years ago for a fracture.\nASSESSMENT: Knee pain.\nPLAN: MRI.",
+			"", "", true, true},
+		{"a discharge in a progress note's history dates nothing", "PROGRESS NOTE\nHISTORY: He was seen before. On 05/02/2003 the patient was discharged from rehab.\nASSESSMENT: Stable.\nPLAN: Continue.",
+			"", "", true, true},
+		{"undated report under a document heading", "Qualified Medical Evaluation Report\nHISTORY OF INJURY AND PRESENT COMPLAINTS: The patient complains of low back pain.\nHe can only stand for about 5 minutes.\nHe relates the complaints to a fall at work on 06/29/1994.\nHe was treated with therapy.",
+			"", "", true, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.text)
+			if !tc.entries {
+				if len(res.Encounters) > 0 {
+					t.Fatalf("%d encounters, want none", len(res.Encounters))
+				}
+				return
+			}
+			if len(res.Encounters) != 1 {
+				t.Fatalf("%d encounters, want 1", len(res.Encounters))
+			}
+			e := res.Encounters[0]
+			date := ""
+			if !e.Undated {
+				date = e.Date.String()
+			}
+			if date != tc.date || e.Undated != tc.undated || e.Provider != tc.provider {
+				t.Errorf("date %q undated %v provider %q, want %q %v %q", date, e.Undated, e.Provider, tc.date, tc.undated, tc.provider)
 			}
 		})
 	}

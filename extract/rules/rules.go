@@ -80,13 +80,25 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			}
 		case extract.PageClinical, extract.PageReport:
 			start := len(res.Encounters)
-			prev := -1      // the run's last encounter, in res.Encounters
-			prevTitle := "" // the title of the note that made it
+			prev := -1                  // the run's last encounter, in res.Encounters
+			prevTitle := ""             // the title of the note that made it
+			lastProv, lastPage := "", 0 // the provider and last page of the note before
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
 				if prov == "" {
 					prov = noteProvider(d, n)
 				}
+				if prov == "" && n.lines[0].page == lastPage {
+					// Another visit of a page whose first visit named the
+					// practice: the same record.
+					prov = lastProv
+				}
+				if prov == "" {
+					// Nothing printed names it: the facility the prose
+					// says the patient was admitted or brought to.
+					prov, pli = n.proseProvider()
+				}
+				lastProv, lastPage = prov, n.lines[len(n.lines)-1].page
 				n.first = k == 0
 				n.class = r.class
 				if n.bill {

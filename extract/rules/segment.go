@@ -71,7 +71,9 @@ func (s *segmenter) step(i int) {
 	trigger := false
 	switch {
 	case title != "":
-		if s.body > 0 && (!strings.EqualFold(title, s.title) || s.newDateAhead(i)) {
+		// Two lines or fewer under no title (a report's heading and its
+		// patient line) are the header of the record this title opens.
+		if s.body > 0 && (s.title != "" || s.body > 2) && (!strings.EqualFold(title, s.title) || s.newDateAhead(i)) {
 			trigger = true
 		}
 	case hasDOS:
@@ -101,6 +103,11 @@ func (s *segmenter) absorb(i int) {
 	if t := titleOf(l); t != "" {
 		if s.title == "" {
 			s.title = t
+		}
+		// A title that prints the visit's date ("Consultation 1/29/24
+		// 1:44 PM") dates the note too.
+		if d, ok := serviceDate(l); ok && s.dos.IsZero() {
+			s.dos = d
 		}
 		return
 	}
@@ -158,12 +165,31 @@ func (s *segmenter) backtrack(i int) int {
 	a := i
 	for j := i - 1; j >= floor && j >= i-7; j-- {
 		l := s.ls[j]
-		if l.page != s.ls[i].page || !headerish(l) && !(l.top <= 3 && logoLine(l)) || layout.HasCredential(l.trim) && !l.noise && letterhead(l) == "" {
+		if l.page != s.ls[i].page || !headerish(l) && !(l.top <= 3 && logoLine(l)) && !(l.top == 0 && pageHead(l)) ||
+			layout.HasCredential(l.trim) && !l.noise && letterhead(l) == "" {
 			break
 		}
 		a = j
 	}
 	return a
+}
+
+// pageHead reports whether l, the first line of its page, reads as the
+// page's heading rather than prose going on from the page before: no
+// section heading, no date, no full stop at its end, and most of its
+// words capitalised ("Northgate Pain Mgmt      PROCEDURE SUMMARY").
+func pageHead(l line) bool {
+	if h, _ := headingOf(l); h != secNone || hasDate(l.text) || strings.HasSuffix(l.trim, ".") {
+		return false
+	}
+	words := strings.Fields(l.trim)
+	lower := 0
+	for _, w := range words {
+		if w[0] >= 'a' && w[0] <= 'z' {
+			lower++
+		}
+	}
+	return len(words) > 0 && 2*lower < len(words)
 }
 
 // newNote builds a note and works out its sections and header block.
@@ -177,7 +203,7 @@ func newNote(ls []line) *note {
 			if n.body == len(ls) {
 				n.body = i
 			}
-		} else if n.body == len(ls) && i > 0 && !headerish(l) && !l.noise {
+		} else if n.body == len(ls) && i > 0 && !headerish(l) && !l.noise && !(l.top == 0 && pageHead(l)) {
 			n.body = i
 		}
 		n.secs[i] = sec
@@ -213,6 +239,9 @@ func (n *note) standsAlone() (int, bool) {
 			letter = true
 		}
 	}
+	if titled < 0 && n.first && docHeading(n.lines) {
+		titled = firstText(n.lines)
+	}
 	if body < 3 || titled < 0 && !letter && !(n.first && headings >= 2) {
 		return 0, false
 	}
@@ -225,6 +254,43 @@ func (n *note) standsAlone() (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// docWords end a document's heading: "Qualified Medical Evaluation
+// Report", "Hip Fracture - Rehab Consult".
+var docWords = map[string]bool{"report": true, "evaluation": true, "note": true, "summary": true, "examination": true,
+	"exam": true, "consultation": true, "consult": true, "review": true, "letter": true, "record": true, "assessment": true}
+
+// docHeading reports whether the first line of text of a run of pages is
+// a document's heading: a short line in title case or capitals, no date,
+// whose last word names a kind of document.
+func docHeading(ls []line) bool {
+	i := firstText(ls)
+	if i < 0 {
+		return false
+	}
+	t := ls[i].trim
+	words := strings.Fields(t)
+	if len(words) < 2 || len(words) > 8 || hasDate(t) || strings.ContainsAny(t, ":.;,") {
+		return false
+	}
+	for _, w := range words {
+		if len(w) > 3 && (w[0] < 'A' || w[0] > 'Z') {
+			return false
+		}
+	}
+	return docWords[strings.ToLower(words[len(words)-1])]
+}
+
+// firstText returns the index of the first line that is no boilerplate,
+// or -1.
+func firstText(ls []line) int {
+	for i, l := range ls {
+		if !l.noise {
+			return i
+		}
+	}
+	return -1
 }
 
 // reSalutation opens a letter.

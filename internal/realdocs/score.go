@@ -46,12 +46,16 @@ type Result struct {
 }
 
 // Score compares the chronology of one rendering of t with its label.
-// The chronology must hold that document alone.
+// The chronology must hold that document alone. Its entries are the dated
+// ones and the undated ones (Chronology.UndatedEntries): a record that
+// prints no date of service is still an entry, with its provider.
 func Score(t Truth, rendering string, c chronology.Chronology, page PageLookup) Result {
 	r := Result{ID: t.ID, Rendering: rendering, Class: t.Class, Record: t.Class != ClassNotRecord,
-		Dated: len(t.Dates) > 0, Undated: t.Undated, Entries: len(c.Entries), Bills: len(c.Bills)}
+		Dated: len(t.Dates) > 0, Undated: t.Undated, Bills: len(c.Bills)}
+	all := c.AllEntries()
+	r.Entries = len(all)
 	byDay := map[dates.Date]bool{}
-	for _, e := range c.Entries {
+	for _, e := range all {
 		day := "undated"
 		if !e.Date.IsZero() {
 			day = e.Date.String()
@@ -75,14 +79,14 @@ func Score(t Truth, rendering string, c chronology.Chronology, page PageLookup) 
 		r.UndatedFlagged = r.Invented == 0 && (hasUndatedEntry(c) || hasFlag(c, chronology.FlagUndated))
 	}
 	if r.Record {
-		r.ProvRight = len(c.Entries) > 0
-		for _, e := range c.Entries {
+		r.ProvRight = len(all) > 0
+		for _, e := range all {
 			if !t.providerMatches(e.Provider) {
 				r.ProvRight = false
 			}
 		}
 	} else {
-		r.NonRecordClean = len(c.Entries) == 0 && len(c.Bills) == 0
+		r.NonRecordClean = len(all) == 0 && len(c.Bills) == 0
 	}
 	r.NegatedDx = negatedDiagnoses(t.Negated, c)
 	r.Quotes, r.OffPage = offPage(c, page)
@@ -141,7 +145,7 @@ func providerLabel(name string) string {
 }
 
 func hasUndatedEntry(c chronology.Chronology) bool {
-	for _, e := range c.Entries {
+	for _, e := range c.AllEntries() {
 		if e.Date.IsZero() {
 			return true
 		}
@@ -170,7 +174,7 @@ func negatedDiagnoses(negated []string, c chronology.Chronology) int {
 		res[i] = regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(strings.TrimSpace(n)))
 	}
 	n := 0
-	for _, e := range c.Entries {
+	for _, e := range c.AllEntries() {
 		for _, d := range e.Diagnoses {
 			for _, re := range res {
 				if re.MatchString(d.Description) {
@@ -196,7 +200,7 @@ func offPage(c chronology.Chronology, page PageLookup) (checked, off int) {
 			}
 		}
 	}
-	for _, e := range c.Entries {
+	for _, e := range c.AllEntries() {
 		if e.Grounded {
 			check(e.Citations)
 		}

@@ -42,6 +42,12 @@ func lookup(doc string, n int) (extract.Page, bool) {
 	return extract.Page{DocumentID: "d", Number: 1, Source: extract.SourceText, Text: pageText}, true
 }
 
+// undatedChron puts entries where the chronology keeps records without a
+// date of service: Chronology.UndatedEntries.
+func undatedChron(entries ...chronology.Entry) chronology.Chronology {
+	return chronology.Chronology{UndatedEntries: entries}
+}
+
 func TestScore(t *testing.T) {
 	dated := Truth{ID: "x", Class: ClassClinicalNote, Provider: "St. Mary's Hosp.",
 		Dates:      []ServiceDate{{Date: day("2024-03-04"), Text: "DATE OF SERVICE: 03/04/2024"}},
@@ -100,6 +106,11 @@ func TestScore(t *testing.T) {
 			Result{DateRight: true, Quotes: 1}},
 		{"undated: an undated entry flags it", undated, chron(entry("", "", q)),
 			Result{UndatedFlagged: true, ProvRight: true, Quotes: 1}},
+		{"undated: an entry of UndatedEntries flags it and carries the provider", undated, undatedChron(entry("", "", q)),
+			Result{UndatedFlagged: true, ProvRight: true, Quotes: 1}},
+		{"undated: a named provider in UndatedEntries is wrong when none is printed", undated, undatedChron(entry("", "Lakeview Clinic", q)),
+			Result{UndatedFlagged: true, Quotes: 1}},
+		{"not a record: an undated entry is wrong", card, undatedChron(entry("", "", q)), Result{Quotes: 1}},
 		{"undated: a flag of kind undated flags it", undated, flagged, Result{UndatedFlagged: true}},
 		{"undated: nothing", undated, chron(), Result{}},
 		{"undated: an invented date spoils the flag", undated, chron(entry("", "", q), entry("2019-01-01", "", q)),
