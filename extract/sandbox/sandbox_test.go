@@ -112,7 +112,8 @@ func TestWorkerFailureIsolated(t *testing.T) {
 	})
 }
 
-// TestHostileFiles: a content stream inflating to 320 MB is inspected, its
+// TestHostileFiles: a content stream inflating to 320 MB is refused by the
+// inspection (pdf.MaxPageContent), its
 // page read and its text layer tried within the worker's limits, while
 // this process's memory stays where it was and the next file is read.
 func TestHostileFiles(t *testing.T) {
@@ -130,8 +131,10 @@ func TestHostileFiles(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	start := time.Now()
 	ctx := context.Background()
-	if _, err := p.Inspect(ctx, "bomb.pdf", data); err != nil && !errors.Is(err, pdf.ErrCorrupt) {
-		t.Fatalf("inspect: %v", err)
+	// Inspection refuses the page (its content inflates past
+	// pdf.MaxPageContent), naming file and page.
+	if _, err := p.Inspect(ctx, "bomb.pdf", data); !errors.Is(err, pdf.ErrTooLarge) || !strings.Contains(err.Error(), "bomb.pdf page 1") {
+		t.Fatalf("inspect: %v, want the page refused as too large", err)
 	}
 	if _, _, err := p.PageImage(ctx, path, 1); err != nil {
 		t.Logf("page image: %v", err)
