@@ -113,9 +113,9 @@ func TestWorkerFailureIsolated(t *testing.T) {
 }
 
 // TestHostileFiles: a content stream inflating to 320 MB is refused by the
-// inspection (pdf.MaxPageContent), its
-// page read and its text layer tried within the worker's limits, while
-// this process's memory stays where it was and the next file is read.
+// inspection (pdf.MaxPageContent); its page read and its text layer tried
+// anyway stay within the worker's limits, this process's memory stays
+// where it was, and the next file is read.
 func TestHostileFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("inflates 320 MB")
