@@ -309,7 +309,7 @@ func reportDocumentErrors(ctx context.Context, w io.Writer, st matterReader, mat
 			failed++
 			continue
 		}
-		pages, err := st.Pages(ctx, d.ID)
+		pages, err := st.PageTexts(ctx, d.ID) // the source and error; the word boxes are not needed
 		if err != nil {
 			continue
 		}
