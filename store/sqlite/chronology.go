@@ -34,28 +34,29 @@ ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = exclude
 				return err
 			}
 		}
-		entries := c.AllEntries()
-		err = t.insertRows(ctx, `INSERT OR REPLACE INTO entries (matter_id, id, date, provider_id, data)`, 5, "",
-			len(entries), func(i int) ([]any, error) {
-				e := entries[i]
-				b, err := json.Marshal(e)
-				if err != nil {
-					return nil, err
-				}
-				return []any{matterID, e.ID, e.Date.String(), e.ProviderID, string(b)}, nil
-			})
-		if err != nil {
-			return err
+		for _, e := range c.AllEntries() {
+			b, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			_, err = t.q.ExecContext(ctx, `INSERT OR REPLACE INTO entries (matter_id, id, date, provider_id, data) VALUES (?, ?, ?, ?, ?)`,
+				matterID, e.ID, e.Date.String(), e.ProviderID, string(b))
+			if err != nil {
+				return err
+			}
 		}
-		return t.insertRows(ctx, `INSERT OR REPLACE INTO bills (matter_id, id, date, provider_id, charge_cents, data)`, 6, "",
-			len(c.Bills), func(i int) ([]any, error) {
-				bl := c.Bills[i]
-				b, err := json.Marshal(bl)
-				if err != nil {
-					return nil, err
-				}
-				return []any{matterID, bl.ID, bl.Date.String(), bl.ProviderID, int64(math.Round(bl.Charge * 100)), string(b)}, nil
-			})
+		for _, bl := range c.Bills {
+			b, err := json.Marshal(bl)
+			if err != nil {
+				return err
+			}
+			_, err = t.q.ExecContext(ctx, `INSERT OR REPLACE INTO bills (matter_id, id, date, provider_id, charge_cents, data) VALUES (?, ?, ?, ?, ?, ?)`,
+				matterID, bl.ID, bl.Date.String(), bl.ProviderID, int64(math.Round(bl.Charge*100)), string(b))
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	}), "put chronology")
 }
 

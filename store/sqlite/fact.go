@@ -17,18 +17,16 @@ func (s *Store) PutResult(ctx context.Context, documentID string, r store.Stored
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM facts WHERE document_id = ?`, documentID); err != nil {
 			return err
 		}
-		facts := store.FactRows(r.Result)
-		err := t.insertRows(ctx, `INSERT INTO facts (document_id, seq, kind, page, data)`, 5, "",
-			len(facts), func(i int) ([]any, error) {
-				f := facts[i]
-				b, err := json.Marshal(f.Value)
-				if err != nil {
-					return nil, err
-				}
-				return []any{documentID, i + 1, f.Kind, f.Page, string(b)}, nil
-			})
-		if err != nil {
-			return err
+		for i, f := range store.FactRows(r.Result) {
+			b, err := json.Marshal(f.Value)
+			if err != nil {
+				return err
+			}
+			_, err = t.q.ExecContext(ctx, `INSERT INTO facts (document_id, seq, kind, page, data) VALUES (?, ?, ?, ?, ?)`,
+				documentID, i+1, f.Kind, f.Page, string(b))
+			if err != nil {
+				return err
+			}
 		}
 		meta, err := json.Marshal(store.MetaOf(r.Result))
 		if err != nil {

@@ -30,7 +30,6 @@ type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 }
 
 // Store is the SQLite implementation of store.Store and web.Store.
@@ -171,57 +170,6 @@ func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
 // notFound wraps err with what: store.ErrNotFound for a missing row.
 func notFound(err error, what string) error { return rows.NotFound(err, sql.ErrNoRows, what) }
-
-// rowsPerInsert is how many rows insertRows puts in one statement.
-const rowsPerInsert = 100
-
-// insertRows inserts n rows of cols values each, row(i) giving the i-th,
-// with statements of up to rowsPerInsert rows: insert is the statement up
-// to its VALUES keyword, tail what follows the values ("" or an ON
-// CONFLICT clause). Rows are taken in order, as one statement a row would
-// take them; but a statement for many rows is one statement journal, and
-// the FTS5 indexes that triggers fill flush their pending terms to disk
-// once for it, not once a row.
-func (s *Store) insertRows(ctx context.Context, insert string, cols int, tail string, n int, row func(i int) ([]any, error)) error {
-	one := "(" + placeholders(cols) + ")"
-	var full *sql.Stmt // the statement of rowsPerInsert rows, prepared once
-	defer func() {
-		if full != nil {
-			full.Close()
-		}
-	}()
-	for start := 0; start < n; start += rowsPerInsert {
-		k := min(rowsPerInsert, n-start)
-		args := make([]any, 0, k*cols)
-		for i := start; i < start+k; i++ {
-			a, err := row(i)
-			if err != nil {
-				return err
-			}
-			if len(a) != cols {
-				return fmt.Errorf("insert row %d: %d values for %d columns", i, len(a), cols)
-			}
-			args = append(args, a...)
-		}
-		query := insert + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", k), ", ") + " " + tail
-		if k < rowsPerInsert {
-			if _, err := s.q.ExecContext(ctx, query, args...); err != nil {
-				return err
-			}
-			continue
-		}
-		if full == nil {
-			var err error
-			if full, err = s.q.PrepareContext(ctx, query); err != nil {
-				return err
-			}
-		}
-		if _, err := full.ExecContext(ctx, args...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // placeholders returns "?, ?, ?" for n values.
 func placeholders(n int) string {
