@@ -4,10 +4,11 @@ import (
 	"cmp"
 	"hash/fnv"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // minShingles is the fewest word 3-shingles a page needs to be compared for
@@ -37,7 +38,7 @@ func shingles(words []string) []uint64 {
 // a phone number, "Page 2 of 7", "Pg 2/7", "P.002/011", "From:",
 // "Received", "Fax", "Printed", a job number (also glued to other words,
 // as two stamps printed over each other are read).
-var stampLine = regexp.MustCompile(`(?i)\d{1,2}:\d{2}\b|\d{3}-\d{4}|\bpa?ge?\s*\d+\s*(of|/)\s*\d+|\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\b|\b(from|to)\s*:|\breceived\b|\bfax\b|\bprinted\b|#\d{3,}`)
+var stampLine = rxfilter.MustCompile(`(?i)\d{1,2}:\d{2}\b|\d{3}-\d{4}|\bpa?ge?\s*\d+\s*(of|/)\s*\d+|\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\b|\b(from|to)\s*:|\breceived\b|\bfax\b|\bprinted\b|#\d{3,}`)
 
 // isStamp reports whether a line is a stamp line (see stampLine). Long
 // lines are text, and a line with none of a stamp's marks is not one: the

@@ -2,11 +2,11 @@ package chronology
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -152,7 +152,7 @@ func (b *builder) preExistingFlags() []Flag {
 		regions := matches(bodyRegions, text, codes)
 		var hits []string
 		ids := []string{pre.ID}
-		var res []*regexp.Regexp
+		var res []*rxfilter.Regexp
 		for _, r := range regions {
 			for _, post := range b.entries {
 				if post.PreIncident {
@@ -188,13 +188,13 @@ func (b *builder) preExistingFlags() []Flag {
 	return fs
 }
 
-func regionRegexp(name string) *regexp.Regexp {
+func regionRegexp(name string) *rxfilter.Regexp {
 	for _, c := range bodyRegions {
 		if c.name == name {
 			return c.words
 		}
 	}
-	return regexp.MustCompile(`$^`)
+	return rxfilter.MustCompile(`$^`)
 }
 
 // billWithoutRecordFlags flags, per provider and date, charge lines whose

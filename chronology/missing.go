@@ -2,12 +2,12 @@ package chronology
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -113,7 +113,7 @@ func (b *builder) entryAsks(expected []ask) []ask {
 				}) {
 					continue
 				}
-				var re *regexp.Regexp
+				var re *rxfilter.Regexp
 				for _, c := range careKinds {
 					if c.name == want[0] {
 						re = c.words

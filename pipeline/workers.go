@@ -74,11 +74,28 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 	if err != nil {
 		return p.failDocument(ctx, lastAttempt(job), d, err)
 	}
+	// The file is inspected and its text layer read side by side (two
+	// reader processes): the inspection decides first, and a file that
+	// fails it stops the text layer.
+	tctx, stopText := context.WithCancel(ctx)
+	defer stopText()
+	type textLayer struct {
+		pages []extract.Page
+		err   error
+	}
+	read := make(chan textLayer, 1)
+	go func() {
+		pages, err := p.cfg.PDF.TextLayer(tctx, path)
+		read <- textLayer{pages, err}
+	}()
 	if _, err := p.cfg.PDF.Inspect(ctx, path); err != nil {
+		stopText()
+		<-read
 		// Not a PDF that can be read: no attempt will change that.
 		return p.failDocument(ctx, true, d, err)
 	}
-	pages, err := p.cfg.PDF.TextLayer(ctx, path)
+	tl := <-read
+	pages, err := tl.pages, tl.err
 	if err != nil {
 		return p.failDocument(ctx, lastAttempt(job), d, err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -53,14 +54,16 @@ var attacks = map[string]string{
 
 var phraseRE, categoryOf = compilePhrases()
 
-func compilePhrases() (*regexp.Regexp, []string) {
+// compilePhrases joins Phrases into one expression, filtered by the
+// literals its matches need (most texts hold none, and are not searched).
+func compilePhrases() (*rxfilter.Regexp, []string) {
 	parts := make([]string, len(Phrases))
 	cats := make([]string, len(Phrases))
 	for i, p := range Phrases {
 		parts[i] = `(` + p.Pattern + `)`
 		cats[i] = p.Category
 	}
-	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(parts, "|") + `)\b`), cats
+	return rxfilter.MustCompile(`(?i)\b(?:` + strings.Join(parts, "|") + `)\b`), cats
 }
 
 // negatedBefore are words that, just before a phrase, negate or restrict
@@ -125,7 +128,7 @@ const unquoted = " No quote of the entry holds these words; the page cited is th
 
 // find returns the first match of re in an entry: the field, the clause
 // around it, the citation to show and whether its quote holds the match.
-func find(e chronology.Entry, re *regexp.Regexp) (string, string, []extract.Citation, bool) {
+func find(e chronology.Entry, re *rxfilter.Regexp) (string, string, []extract.Citation, bool) {
 	for _, t := range texts(e) {
 		if m := re.FindStringIndex(t[1]); m != nil {
 			cites, quoted := citeFor(e, t[1][m[0]:m[1]])

@@ -3,16 +3,16 @@ package adjuster
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
 // reasonRE finds a reason for a gap in the visit that ends it.
-var reasonRE = regexp.MustCompile(`(?i)[^.;\n]*\b(because|due to|authori[sz]ation|insurance|out of town|travel(?:l?ing|l?ed)?|childcare|child care|could not afford|transportation|absence|work schedule|waiting list|wait list|covid)\b[^.;\n]*`)
+var reasonRE = rxfilter.MustCompile(`(?i)[^.;\n]*\b(because|due to|authori[sz]ation|insurance|out of town|travel(?:l?ing|l?ed)?|childcare|child care|could not afford|transportation|absence|work schedule|waiting list|wait list|covid)\b[^.;\n]*`)
 
 // gaps turns each gap of the chronology into a point citing the visits on
 // both sides, with the reason the records give, if any.
@@ -128,7 +128,7 @@ func (r *reader) prior() []Point {
 }
 
 // missedRE finds a missed, cancelled or no-show appointment.
-var missedRE = regexp.MustCompile(`(?i)\b(no[- ]show(?:ed)?|did not show|didn't show|did not keep|failed to (?:show|appear|attend|keep)|missed (?:her |his |the |an? |their )?(?:appointment|appt|visit|session)s?|(?:cancel+ed|canceled|rescheduled) (?:her |his |the |an? |their )?(?:appointment|appt|visit|session)s?|(?:appointment|appt|visit|session) (?:was |were )?(?:cancel+ed|canceled|missed)|dnka|late cancel+ation)\b`)
+var missedRE = rxfilter.MustCompile(`(?i)\b(no[- ]show(?:ed)?|did not show|didn't show|did not keep|failed to (?:show|appear|attend|keep)|missed (?:her |his |the |an? |their )?(?:appointment|appt|visit|session)s?|(?:cancel+ed|canceled|rescheduled) (?:her |his |the |an? |their )?(?:appointment|appt|visit|session)s?|(?:appointment|appt|visit|session) (?:was |were )?(?:cancel+ed|canceled|missed)|dnka|late cancel+ation)\b`)
 
 // missed lists the entries whose records mention a missed, cancelled or
 // no-show appointment.

@@ -3,6 +3,8 @@ package layout
 import (
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // Boilerplate: what systems print on every page around the record itself.
@@ -18,12 +20,12 @@ import (
 // printed on every page is still the letterhead.
 
 var (
-	reFaxLine = regexp.MustCompile(`(?i)(\bfax\b.*\b(from|to|page|received|sent)\b|\b(received|sent|printed|print date|printed on|run date|faxed)\b[^a-z]{0,4}[:]?.{0,40}\d{1,2}:\d{2}|^\s*page\s+\d+\s+(of|/)\s+\d+\s*$|\bpage\s+\d+\s+of\s+\d+\b.{0,30}$|^\s*(from|to)\s*:.*\b(fax|\(\d{3}\))|\bp\.\s*\d+/\d+\s*$|\b(?:pg|pag)\.?\s*\d+\s*/\s*\d+[\s\W_]*$|^\s*printed\b|^\s*confidential\b)`)
+	reFaxLine = rxfilter.MustCompile(`(?i)(\bfax\b.*\b(from|to|page|received|sent)\b|\b(received|sent|printed|print date|printed on|run date|faxed)\b[^a-z]{0,4}[:]?.{0,40}\d{1,2}:\d{2}|^\s*page\s+\d+\s+(of|/)\s+\d+\s*$|\bpage\s+\d+\s+of\s+\d+\b.{0,30}$|^\s*(from|to)\s*:.*\b(fax|\(\d{3}\))|\bp\.\s*\d+/\d+\s*$|\b(?:pg|pag)\.?\s*\d+\s*/\s*\d+[\s\W_]*$|^\s*printed\b|^\s*confidential\b)`)
 	// reFaxTSID is a banner that prints the sender's station ID, the date
 	// and time, a job number and the page count: "ACME IMAGING 5/30/24
 	// 12:43 #4004 Pg 3/7".
-	reFaxTSID  = regexp.MustCompile(`(?i)\d{1,2}:\d{2}.*\b(?:pg|pag|p)\.?\s*\d+\s*/\s*\d+[\s\W_]*$`)
-	reFaxWords = regexp.MustCompile(`(?i)\bfax\b|\bfrom\s*:|\bto\s*:|\bp\.\s*\d+/\d+|\bpag(?:e|\.)\s*\d+\s*/\s*\d+`)
+	reFaxTSID  = rxfilter.MustCompile(`(?i)\d{1,2}:\d{2}.*\b(?:pg|pag|p)\.?\s*\d+\s*/\s*\d+[\s\W_]*$`)
+	reFaxWords = rxfilter.MustCompile(`(?i)\bfax\b|\bfrom\s*:|\bto\s*:|\bp\.\s*\d+/\d+|\bpag(?:e|\.)\s*\d+\s*/\s*\d+`)
 	// reBates is a production number: a short prefix and a zero-padded
 	// number ("ABC000123", "SMITH 000045", "MR-0012"), alone on its line.
 	reBates = regexp.MustCompile(`^[A-Z][A-Z0-9&]{0,11}(?:[ _-][A-Z0-9]{1,8})?[ _-]?0\d{3,8}$`)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -178,7 +179,7 @@ func guessHeading(key, raw, withColon string) Heading {
 	return NoHeading
 }
 
-var reOtherHeading = regexp.MustCompile(`allerg|social|family|vital|functional|immuniz|result|problem|encounter|instruction|education|goals|status|signature|addend`)
+var reOtherHeading = rxfilter.MustCompile(`allerg|social|family|vital|functional|immuniz|result|problem|encounter|instruction|education|goals|status|signature|addend`)
 
 // IsHistory reports whether dates in this section tell history rather than
 // the visit itself.

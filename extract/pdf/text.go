@@ -67,11 +67,8 @@ func TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
 		layout, err = runCapped(gctx, MaxTextBytes, bin, "-layout", "-enc", "UTF-8", path, "-")
 		fail(err)
 	}()
-	fail(streamTool(gctx, bin, []string{"-bbox-layout", "-enc", "UTF-8", path, "-"}, func(r io.Reader) error {
-		var err error
-		boxes, err = parseBBox(io.LimitReader(r, MaxBBoxBytes+1), MaxBBoxBytes)
-		return err
-	}))
+	boxes, err = wordBoxes(gctx, bin, path)
+	fail(err)
 	<-done
 	if first != nil {
 		return nil, toolErr(ctx, name, "pdftotext", first)
@@ -94,6 +91,27 @@ func TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
 		pages[i] = p
 	}
 	return pages, nil
+}
+
+// wordBoxes runs pdftotext for the word boxes of every page. Output in the
+// form parseBBoxFast knows is read by it; other output (rare) is read again,
+// from a second run, by the XML decoder.
+func wordBoxes(ctx context.Context, bin, path string) ([]bboxPage, error) {
+	args := []string{"-bbox-layout", "-enc", "UTF-8", path, "-"}
+	var boxes []bboxPage
+	err := streamTool(ctx, bin, args, func(r io.Reader) error {
+		var err error
+		boxes, err = parseBBoxFast(io.LimitReader(r, MaxBBoxBytes+1), MaxBBoxBytes)
+		return err
+	})
+	if errors.Is(err, errUnusual) {
+		err = streamTool(ctx, bin, args, func(r io.Reader) error {
+			var err error
+			boxes, err = parseBBox(io.LimitReader(r, MaxBBoxBytes+1), MaxBBoxBytes)
+			return err
+		})
+	}
+	return boxes, err
 }
 
 // splitPages splits pdftotext output at form feeds; the output ends with one.

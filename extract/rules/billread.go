@@ -8,6 +8,7 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // Reading a bill: the header row names the amount columns (and where
@@ -21,7 +22,7 @@ var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
 	reTotalWords = regexp.MustCompile(`(?i)\b(total|totals|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
-	reNotLine = regexp.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
+	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
 	rePaymentWords = regexp.MustCompile(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
 	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -154,7 +155,7 @@ var (
 	reDose      = regexp.MustCompile(`(?i)\b([A-Za-z][A-Za-z\-]+(?:[ /][A-Za-z][A-Za-z\-]+){0,2})\s+(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|ml|mL|units?|%|mg/hr|mg/ml|meq)\b(?:\s*(?:oral |po |tablet|tab|capsule|cap|tablets)?[^.;,\n]{0,40})?)`)
 	reDoseTail  = regexp.MustCompile(`(?i)\s(?:and|i|we|but|which|that|so|because|if|he|she)\s|\s?\(`)
 	reDoseHint  = regexp.MustCompile(`\d\s*(?i:mg|mcg|g\b|ml|units?|%|meq)`)
-	reRxVerb    = regexp.MustCompile(`(?i)\b(?:prescribed|rx|started on|start|given|dispensed|placed on)\b`)
+	reRxVerb    = rxfilter.MustCompile(`(?i)\b(?:prescribed|rx|started on|start|given|dispensed|placed on)\b`)
 	reNoMeds    = regexp.MustCompile(`(?i)^(no (?:active |current |known )?medications|none|nkda|n/a)`)
 	reMedFiller = regexp.MustCompile(`(?i)^(take|taking|patient|he|she|was|is|and|or|with|of|in|for|the|tablets?|tabs?|capsules?|on|prescribed|started|given|rx|start|medications?|a|an|pain|pills?|to|from|increase|increased|decrease|decreased|initiate|initiated|continue|continued|can|resume|refill|refilled|discontinue|stop|use|using|dose|daily|per|by|at|as|then)$`)
 )

@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 var (
@@ -15,10 +16,10 @@ var (
 	reICD       = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9AB])(?:(\.)([0-9A-Z]{1,4})|([0-9A-Z]{1,4}))?\b`)
 	reICDDollar = regexp.MustCompile(`\$([0-9]{2}\.[0-9A-Z]{1,4})\b`)
 	reICDU      = regexp.MustCompile(`\bU0[79]\.?[0-9]\b`)
-	reDxContext = regexp.MustCompile(`(?i)\b(icd|dx|diagnos[ie]s|assessment|impression|problem)\b`)
+	reDxContext = rxfilter.MustCompile(`(?i)\b(icd|dx|diagnos[ie]s|assessment|impression|problem)\b`)
 	reCPT       = regexp.MustCompile(`\b([0-9]{4}[0-9T])(?:-?([0-9A-Z]{2}))?\b`)
 	reHCPCS     = regexp.MustCompile(`\b([A-V][0-9]{4})\b`)
-	reCPTCtx    = regexp.MustCompile(`(?i)\b(cpt|hcpcs|procedure code|proc code|code)\b`)
+	reCPTCtx    = rxfilter.MustCompile(`(?i)\b(cpt|hcpcs|procedure code|proc code|code)\b`)
 	reSpineLvl  = regexp.MustCompile(`^[CTLS][0-9]{1,2}$`)
 	reLeadNum   = regexp.MustCompile(`^\s*(?:\(?[0-9]{1,2}[.)]|[-•*·]|[a-z][.)])\s*`)
 	reCodeJunk  = regexp.MustCompile(`^[\s\-–:;,|)\[\]=]+|[\s\-–:;,|(\[\]=]+$`)

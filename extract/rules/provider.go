@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 var (
 	reProviderLabel = regexp.MustCompile(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
 	reNPI           = regexp.MustCompile(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
-	reClinicianLbl  = regexp.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
+	reClinicianLbl  = rxfilter.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
 	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS)(?:[,\s]|$)`)
 	reDoctor        = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)

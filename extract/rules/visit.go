@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // sectionTexts returns the complaints, findings, assessment and plan of
@@ -70,12 +71,12 @@ func (n *note) sectionTexts() (complaints, findings, assessment, plan string) {
 // reSignature opens a signature block: what follows is no section text.
 // A signature rule ("_____ Jane Roe, MD") and a letter's closing ("Thank
 // you for allowing me to participate…", "Sincerely,") open one too.
-var reSignature = regexp.MustCompile(`(?i)^(?:electronically signed|e-signed|signed by|signed\s*:|dictated by|dictated:|transcribed|d:\s|t:\s|reviewed and signed|attestation|this (?:note|report) was (?:dictated|signed)|signature\s*:|_{5,}|sincerely\b|respectfully\b|regards\b|thank you for (?:allowing|the (?:opportunity|referral|kind referral)|this referral|referring|your referral|letting)|cc\s*:)`)
+var reSignature = rxfilter.MustCompile(`(?i)^(?:electronically signed|e-signed|signed by|signed\s*:|dictated by|dictated:|transcribed|d:\s|t:\s|reviewed and signed|attestation|this (?:note|report) was (?:dictated|signed)|signature\s*:|_{5,}|sincerely\b|respectfully\b|regards\b|thank you for (?:allowing|the (?:opportunity|referral|kind referral)|this referral|referring|your referral|letting)|cc\s*:)`)
 
 // reInlineSignature is a signature block that begins inside a line
 // ("Continue PT. Dictated by Jane Roe, PT", "Progress resistance next
 // visit. Signed: Helen Osei, DC").
-var reInlineSignature = regexp.MustCompile(`(?i)\b(?:electronically signed(?: by)?|e-signed by|dictated by|signed by|reviewed and signed by)\b|\bsigned\s*:`)
+var reInlineSignature = rxfilter.MustCompile(`(?i)\b(?:electronically signed(?: by)?|e-signed by|dictated by|signed by|reviewed and signed by)\b|\bsigned\s*:`)
 
 // isTableRow reports whether a line is a row of a table, as flowsheets
 // print them: four columns or more, with numbers or of a word or two each

@@ -128,15 +128,33 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	env.Log.Debug("writing outputs", "dir", f.out)
+	// The exhibit is written while the letter is drafted and the other
+	// files written; it is a convenience of the folder: a record that
+	// cannot be stamped (a page pdfcpu cannot read) leaves it out, said on
+	// one line, never the chronology and the letter.
+	type exhibitResult struct {
+		path string
+		err  error
+	}
+	if err := os.MkdirAll(f.out, 0o755); err != nil {
+		return fmt.Errorf("create output folder: %w", err)
+	}
+	exhibitDone := make(chan exhibitResult, 1)
+	exCtx, stopExhibit := context.WithCancel(ctx)
+	defer stopExhibit()
+	go func() {
+		p, err := export.WriteExhibit(exCtx, f.out, c, func(id string) ([]byte, error) { return h.Store.DocumentBlob(exCtx, id) })
+		exhibitDone <- exhibitResult{p, err}
+	}()
 	d := demand.Generate(c, demand.Options{Inputs: letterInputs})
 	paths, err := export.WriteAll(ctx, f.out, c, d, export.Options{Template: tpl})
 	if err != nil {
+		stopExhibit()
+		<-exhibitDone
 		return err
 	}
-	// The exhibit is a convenience of the folder: a record that cannot be
-	// stamped (a page pdfcpu cannot read) leaves it out, said on one line,
-	// never the chronology and the letter already written.
-	ex, err := export.WriteExhibit(ctx, f.out, c, func(id string) ([]byte, error) { return h.Store.DocumentBlob(ctx, id) })
+	exr := <-exhibitDone
+	ex, err := exr.path, exr.err
 	switch {
 	case errors.Is(err, exhibit.ErrNoDocuments):
 		_ = os.Remove(filepath.Join(f.out, export.FileExhibit)) // never an exhibit of an earlier run beside this chronology
@@ -321,7 +339,7 @@ func reportDocumentErrors(ctx context.Context, w io.Writer, st matterReader, mat
 			failed++
 			continue
 		}
-		pages, err := st.Pages(ctx, d.ID)
+		pages, err := st.PageTexts(ctx, d.ID) // the source and error; the word boxes are not needed
 		if err != nil {
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/exhibit"
@@ -22,13 +24,20 @@ type Options struct {
 	Template *docx.Template
 }
 
+// writers is how many files WriteAll writes at once: two cores' worth, the
+// memory of two documents in the making.
+const writers = 2
+
 // WriteAll writes the eight files of a processed matter (FolderFiles: the
 // chronology in five formats, the demand draft in two and the adjuster's
 // read, with the answers saved in the draft's inputs) for c and d into
-// dir, creating dir if needed, and returns their paths. Each file is written to a temporary
-// file in dir and renamed over the old one, so a reader never sees a
-// half-written file; a failure leaves earlier files of the set in place and
-// no temporary files behind. ctx is checked between files.
+// dir, creating dir if needed, and returns their paths. Each file is
+// written to a temporary file in dir and renamed over the old one, so a
+// reader never sees a half-written file. Files are written two at a time;
+// after a failure no other file is started, the files already written stay
+// in place and no temporary file is left behind, and the paths returned are
+// those written before the first file (in FolderFiles order) that failed.
+// ctx is checked before each file. c and d are only read.
 func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand.Draft, opts Options) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
@@ -49,16 +58,37 @@ func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand
 			return adjuster.Markdown(w, c, points)
 		}},
 	}
-	paths := make([]string, 0, len(outputs))
-	for _, o := range outputs {
+	errs := make([]error, len(outputs))
+	var (
+		wg     sync.WaitGroup
+		failed atomic.Bool
+		slots  = make(chan struct{}, writers)
+	)
+	for i, o := range outputs {
+		slots <- struct{}{}
+		if failed.Load() {
+			break
+		}
 		if err := ctx.Err(); err != nil {
-			return paths, fmt.Errorf("write %s: %w", o.name, err)
+			errs[i] = fmt.Errorf("write %s: %w", o.name, err)
+			break
 		}
-		p := filepath.Join(dir, o.name)
-		if err := writeAtomic(p, o.write); err != nil {
-			return paths, err
+		wg.Add(1)
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			if err := writeAtomic(filepath.Join(dir, o.name), o.write); err != nil {
+				errs[i] = err
+				failed.Store(true)
+			}
+		}()
+	}
+	wg.Wait()
+	paths := make([]string, 0, len(outputs))
+	for i, o := range outputs {
+		if errs[i] != nil {
+			return paths, errs[i]
 		}
-		paths = append(paths, p)
+		paths = append(paths, filepath.Join(dir, o.name))
 	}
 	return paths, nil
 }

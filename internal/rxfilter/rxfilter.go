@@ -1,0 +1,326 @@
+// Package rxfilter makes regular expressions that rarely match cheap on the
+// texts they do not match. Before running the expression, a Regexp checks
+// with plain substring search that the text holds the literal strings every
+// match must contain, read from the expression's syntax tree (each literal
+// of a sequence, those of one branch of an alternation); when they are not
+// there, the expression cannot match and is not run. Results
+// are always those of the regexp package: the check only ever skips work
+// whose answer is "no match".
+//
+// It depends on the standard library only, so any package may use it.
+package rxfilter
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxLiterals bounds the literals of one filter: past it the filter would
+// cost more than it saves, and the expression runs on every text.
+const maxLiterals = 256
+
+// Regexp is a compiled regular expression with its literal filter. The
+// methods of regexp.Regexp not redefined here run without the filter.
+type Regexp struct {
+	*regexp.Regexp
+	f *filter // nil: every text may match
+}
+
+// MustCompile compiles expr like regexp.MustCompile and derives its filter.
+func MustCompile(expr string) *Regexp {
+	re := regexp.MustCompile(expr)
+	return &Regexp{Regexp: re, f: newFilter(expr)}
+}
+
+// MayMatch reports whether s holds one of the literals every match of the
+// expression contains: false means the expression does not match s.
+func (r *Regexp) MayMatch(s string) bool { return r.f.may(s) }
+
+// Filtered reports whether the expression has a filter (whether MayMatch
+// can ever be false).
+func (r *Regexp) Filtered() bool { return r.f != nil }
+
+// MatchString is regexp.Regexp.MatchString.
+func (r *Regexp) MatchString(s string) bool { return r.f.may(s) && r.Regexp.MatchString(s) }
+
+// FindString is regexp.Regexp.FindString.
+func (r *Regexp) FindString(s string) string {
+	if !r.f.may(s) {
+		return ""
+	}
+	return r.Regexp.FindString(s)
+}
+
+// FindStringIndex is regexp.Regexp.FindStringIndex.
+func (r *Regexp) FindStringIndex(s string) []int {
+	if !r.f.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringIndex(s)
+}
+
+// FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	if !r.f.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatch(s)
+}
+
+// FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
+func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	if !r.f.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatchIndex(s)
+}
+
+// FindAllString is regexp.Regexp.FindAllString.
+func (r *Regexp) FindAllString(s string, n int) []string {
+	if !r.f.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllString(s, n)
+}
+
+// FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if !r.f.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	if !r.f.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringSubmatch(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !r.f.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+}
+
+// ReplaceAllString is regexp.Regexp.ReplaceAllString.
+func (r *Regexp) ReplaceAllString(src, repl string) string {
+	if !r.f.may(src) {
+		return src
+	}
+	return r.Regexp.ReplaceAllString(src, repl)
+}
+
+// ReplaceAllStringFunc is regexp.Regexp.ReplaceAllStringFunc.
+func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
+	if !r.f.may(src) {
+		return src
+	}
+	return r.Regexp.ReplaceAllStringFunc(src, repl)
+}
+
+// literal is one string a match may have to contain.
+type literal struct {
+	s string
+	// fold: s is lower-case ASCII, compared without regard to ASCII case.
+	fold bool
+	// exotic are the non-ASCII runes that match a letter of s under
+	// Unicode case folding (the Kelvin sign for k, the long s for s): a
+	// text holding one may match without holding s.
+	exotic []string
+}
+
+// filter is a condition on the literals a text holds that every text the
+// expression matches meets: a literal (lit), all of and, or one of or.
+type filter struct {
+	lit     *literal
+	and, or []*filter
+	fold    bool // some literal of the tree is folded (set on the root)
+}
+
+// newFilter returns the filter of expr, or nil when it knows of no
+// literal its matches need.
+func newFilter(expr string) *filter {
+	re, err := syntax.Parse(expr, syntax.Perl) // what regexp.Compile parses with
+	if err != nil {
+		return nil
+	}
+	f := required(re)
+	if f == nil || f.size() > maxLiterals {
+		return nil
+	}
+	f.fold = f.folds()
+	return f
+}
+
+// required returns the condition every match of re meets, nil when it
+// knows of none.
+func required(re *syntax.Regexp) *filter {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return literalOf(re)
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// A match holds a match of every part.
+		var all []*filter
+		for _, sub := range re.Sub {
+			if f := required(sub); f != nil {
+				all = append(all, f)
+			}
+		}
+		switch len(all) {
+		case 0:
+			return nil
+		case 1:
+			return all[0]
+		}
+		return &filter{and: all}
+	case syntax.OpAlternate:
+		// A match is a match of one branch.
+		var alts []*filter
+		for _, sub := range re.Sub {
+			f := required(sub)
+			if f == nil {
+				return nil
+			}
+			alts = append(alts, f)
+		}
+		return &filter{or: alts}
+	}
+	return nil
+}
+
+// size counts the literals of f.
+func (f *filter) size() int {
+	if f.lit != nil {
+		return 1
+	}
+	n := 0
+	for _, g := range append(f.and, f.or...) {
+		n += g.size()
+	}
+	return n
+}
+
+func (f *filter) folds() bool {
+	if f.lit != nil {
+		return f.lit.fold
+	}
+	for _, g := range append(f.and, f.or...) {
+		if g.folds() {
+			return true
+		}
+	}
+	return false
+}
+
+// literalOf returns the literal of an OpLiteral node. A case-folded literal
+// with a non-ASCII letter gives no filter: ASCII lower-casing cannot compare
+// it.
+func literalOf(re *syntax.Regexp) *filter {
+	if len(re.Rune) == 0 {
+		return nil
+	}
+	if re.Flags&syntax.FoldCase == 0 {
+		return &filter{lit: &literal{s: string(re.Rune)}}
+	}
+	var b strings.Builder
+	var exotic []string
+	for _, r := range re.Rune {
+		if r >= utf8.RuneSelf {
+			return nil
+		}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f >= utf8.RuneSelf {
+				exotic = append(exotic, string(f))
+			}
+		}
+		b.WriteByte(lowerASCII(byte(r)))
+	}
+	return &filter{lit: &literal{s: b.String(), fold: true, exotic: exotic}}
+}
+
+// may reports whether s meets f (always true for a nil filter).
+func (f *filter) may(s string) bool {
+	if f == nil {
+		return true
+	}
+	low := s
+	if f.fold {
+		low = asciiLower(s)
+	}
+	return f.meets(s, low)
+}
+
+// meets evaluates f on s and its ASCII lower-cased copy low.
+func (f *filter) meets(s, low string) bool {
+	switch {
+	case f.lit != nil:
+		return f.lit.in(s, low)
+	case f.and != nil:
+		for _, g := range f.and {
+			if !g.meets(s, low) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, g := range f.or {
+		if g.meets(s, low) {
+			return true
+		}
+	}
+	return false
+}
+
+// in reports whether s (lower-cased: low) may hold l.
+func (l *literal) in(s, low string) bool {
+	if !l.fold {
+		return strings.Contains(s, l.s)
+	}
+	if strings.Contains(low, l.s) {
+		return true
+	}
+	for _, e := range l.exotic {
+		if strings.Contains(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// asciiLower lower-cases the ASCII letters of s, leaving every other byte
+// as it is (so byte offsets and non-ASCII text are unchanged).
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		b[i] = lowerASCII(b[i])
+	}
+	return string(b)
+}
