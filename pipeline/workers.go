@@ -13,6 +13,14 @@ import (
 	"github.com/medchron/medchron/store"
 )
 
+// permanent reports whether err says that trying again cannot help (an
+// error with a Permanent method saying so, as extract/pdf's page errors
+// have for a page too large to render).
+func permanent(err error) bool {
+	var p interface{ Permanent() bool }
+	return errors.As(err, &p) && p.Permanent()
+}
+
 // lastAttempt reports whether a failing job will not be retried.
 func lastAttempt[T river.JobArgs](job *river.Job[T]) bool { return job.Attempt >= job.MaxAttempts }
 
@@ -166,7 +174,7 @@ func (w *ocrWorker) Work(ctx context.Context, job *river.Job[OCRPageArgs]) error
 	}
 	page, err := p.ocrPage(ctx, d, a.Page)
 	if err != nil {
-		if !lastAttempt(job) {
+		if !lastAttempt(job) && !permanent(err) {
 			return safe(err)
 		}
 		p.log.Warn("page unreadable", "document", d.ID, "page", a.Page, "error", SafeError(err))

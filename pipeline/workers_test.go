@@ -15,6 +15,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/store"
 )
@@ -257,6 +258,7 @@ func TestOCRWorker(t *testing.T) {
 		{name: "redelivered: no OCR again, extraction queued", attempt: 1, redeliver: true, wantCalls: 0, wantPage: extract.SourceOCR, wantJobs: []river.JobArgs{ExtractArgs{}}},
 		{name: "failure with attempts left: retried", ocrErr: errors.New("tesseract crashed"), attempt: 1, wantErr: true, wantCalls: 1},
 		{name: "failure on the last attempt: page stored as an error", ocrErr: errors.New("tesseract crashed"), attempt: 3, wantCalls: 1, wantPage: extract.SourceError, wantJobs: []river.JobArgs{ExtractArgs{}}},
+		{name: "a page too large to render: given up at once", ocrErr: &pdf.FileError{File: "x.pdf", Page: 2, Err: pdf.ErrTooLarge}, attempt: 1, wantCalls: 1, wantPage: extract.SourceError, wantJobs: []river.JobArgs{ExtractArgs{}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -52,6 +52,13 @@ func (e *FileError) Error() string {
 // Unwrap returns the cause, so errors.Is finds the sentinel.
 func (e *FileError) Unwrap() error { return e.Err }
 
+// Permanent reports whether reading again cannot help: the page is too
+// large to render, or not there. The pipeline gives such a page up at once
+// instead of retrying it.
+func (e *FileError) Permanent() bool {
+	return errors.Is(e.Err, ErrTooLarge) || errors.Is(e.Err, ErrNoPage)
+}
+
 func fileErr(name string, page int, detail string, err error) error {
 	return &FileError{File: name, Page: page, Detail: detail, Err: err}
 }
