@@ -75,6 +75,15 @@ var funcs = template.FuncMap{
 		return formatMoney(*v)
 	},
 	"join": strings.Join,
+	// person shows a username by the person's name, the username kept as
+	// a hover title when they differ.
+	"person": func(names map[string]string, username string) template.HTML {
+		name := names[username]
+		if name == "" || name == username {
+			return template.HTML(template.HTMLEscapeString(username))
+		}
+		return template.HTML(`<span title="` + template.HTMLEscapeString(username) + `">` + template.HTMLEscapeString(name) + `</span>`)
+	},
 	"can":  func(u access.User, a string) bool { return access.CanGlobal(u, access.Action(a)) },
 }
 
@@ -92,6 +101,9 @@ type view struct {
 	Nav    string // highlighted navigation item
 	Notice string
 	Data   any
+	// Names maps usernames to the names people are shown by (the
+	// "person" template function), on matter pages.
+	Names map[string]string
 }
 
 // render writes a page. Templates run into a buffer first so that a
@@ -107,6 +119,16 @@ func (s *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	if v.Notice == "" {
 		v.Notice = noticeText(r.URL.Query().Get("notice"))
+	}
+	if v.Matter != nil && v.Names == nil {
+		// Reviewers, authors and approvers by their names: the users
+		// table is small, and a page without them still shows usernames.
+		if us, err := s.Store.Users(r.Context()); err == nil {
+			v.Names = make(map[string]string, len(us))
+			for _, u := range us {
+				v.Names[u.Username] = u.Display()
+			}
+		}
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
