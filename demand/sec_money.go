@@ -87,9 +87,33 @@ func (l *letter) lostWages() Section {
 		}
 	}
 	b.WriteString("\n")
-	if v, ok := l.wageLoss(); ok {
+	offDays := 0
+	if ps := l.offWorkPeriods(); len(ps) > 0 {
+		var parts []string
+		for _, p := range ps {
+			offDays += p.days()
+			cite := w.cite(p.start, p.start.WorkStatus)
+			switch {
+			case p.endOwn:
+				// The end is the record's own words ("until 04/03/2023",
+				// "3 days"): quoted, never a date the letter computed.
+				if p.end.ID != p.start.ID {
+					cite += w.cite(p.end, p.end.WorkStatus)
+				}
+				parts = append(parts, fmt.Sprintf("from %s, %s%s", longDate(p.from), quoted(inline(p.end.WorkStatus)), cite))
+			default:
+				parts = append(parts, fmt.Sprintf("from %s%s to %s, the next record of work (%s)%s",
+					longDate(p.from), cite, longDate(p.to), quoted(inline(p.end.WorkStatus)), w.cite(p.end, p.end.WorkStatus)))
+			}
+		}
+		fmt.Fprintf(&b, "The records place %s off work for %d days: %s.\n\n", l.client, offDays, strings.Join(parts, "; "))
+	}
+	switch v, ok := l.wageLoss(); {
+	case ok:
 		fmt.Fprintf(&b, "%s missed %d days of work at a daily wage of %s, a wage loss of %s.", sentenceCase(l.client), *l.in.DaysMissed, money(*l.in.DailyWage), money(v))
-	} else {
+	case offDays > 0:
+		fmt.Fprintf(&b, "[Attorney to insert the days of work missed (the records show at least %d) and the daily wage.]", offDays)
+	default:
 		b.WriteString("[Attorney to insert the days of work missed and the daily wage.]")
 	}
 	return w.section(KeyLostWages, "Lost Wages", b.String())
