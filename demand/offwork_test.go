@@ -38,6 +38,8 @@ func TestOffWorkPeriods(t *testing.T) {
 		{"two periods", []chronology.Entry{entry("e1", d(3, 14), "off work 3 days"), entry("e2", d(5, 1), "TTD until 05/15/2023")},
 			"2023-03-14–2023-03-17 2023-05-01–2023-05-15 17"},
 		{"work and goals are no time off", []chronology.Entry{entry("e1", d(3, 14), "full duty"), entry("e2", d(3, 20), "Goal: able to return to work in 6 weeks")}, " 0"},
+		{"a follow-up interval is no length", []chronology.Entry{entry("e1", d(3, 14), "Off work. Follow up in 2 weeks.")}, " 0"},
+		{"no work x 1 week", []chronology.Entry{entry("e1", d(3, 14), "No work x 1 week")}, "2023-03-14–2023-03-21 7"},
 		{"an until before the visit is no end", []chronology.Entry{entry("e1", d(3, 14), "off work until 03/01/2023")}, " 0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
