@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -24,6 +27,8 @@ type searchPageData struct {
 type searchHitView struct {
 	search.Hit
 	Href, Label string
+	// Marked is the snippet with the query's words marked.
+	Marked template.HTML
 }
 
 // SearchPage searches the matter's pages and entries (?q=). Hits link to
@@ -67,12 +72,53 @@ func (s *Handler) SearchPage(w http.ResponseWriter, r *http.Request, rc *core.Si
 					v.Label = h.File + " p. " + strconv.Itoa(h.Page)
 				}
 			}
+			v.Marked = markTerms(h.Snippet, p.Query)
 			p.Hits = append(p.Hits, v)
 		}
+		// The exact phrase first, then the search's own order.
+		phrase := strings.ToLower(strings.Join(strings.Fields(p.Query), " "))
+		sort.SliceStable(p.Hits, func(i, j int) bool {
+			return hasPhrase(p.Hits[i].Snippet, phrase) && !hasPhrase(p.Hits[j].Snippet, phrase)
+		})
 		if err := s.Audit(r, access.AuditSearch, m.ID, "search", strconv.Itoa(len(hits))+" results"); err != nil {
 			s.ServerError(w, r, err)
 			return
 		}
 	}
 	s.render(w, r, status, "search", view{Title: "Search", Matter: &m, Nav: "chronology", Data: p})
+}
+
+// hasPhrase reports whether text holds phrase (lower case, single
+// spaces), whatever its case and spacing.
+func hasPhrase(text, phrase string) bool {
+	return phrase != "" && strings.Contains(strings.ToLower(strings.Join(strings.Fields(text), " ")), phrase)
+}
+
+// markTerms escapes a snippet and marks, with <mark>, every occurrence of
+// the query's words of two or more letters, whatever their case.
+func markTerms(snippet, query string) template.HTML {
+	var terms []string
+	for _, w := range strings.Fields(query) {
+		w = strings.Trim(w, `"'.,;:()[]`)
+		if len([]rune(w)) >= 2 {
+			terms = append(terms, regexp.QuoteMeta(w))
+		}
+	}
+	if len(terms) == 0 {
+		return template.HTML(template.HTMLEscapeString(snippet))
+	}
+	sort.Slice(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) }) // longest first
+	re, err := regexp.Compile(`(?i)` + strings.Join(terms, "|"))
+	if err != nil {
+		return template.HTML(template.HTMLEscapeString(snippet))
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringIndex(snippet, -1) {
+		b.WriteString(template.HTMLEscapeString(snippet[last:m[0]]))
+		b.WriteString("<mark>" + template.HTMLEscapeString(snippet[m[0]:m[1]]) + "</mark>")
+		last = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(snippet[last:]))
+	return template.HTML(b.String())
 }
