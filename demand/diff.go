@@ -20,8 +20,46 @@ type DiffLine struct {
 
 // Diff returns the line diff turning a into b: a longest common
 // subsequence of lines, removals before additions at each change.
-func Diff(a, b string) []DiffLine {
-	x, y := splitLines(a), splitLines(b)
+func Diff(a, b string) []DiffLine { return diffSeq(splitLines(a), splitLines(b)) }
+
+// maxWordDiff bounds the words of either side DiffWords compares (its
+// table is quadratic); longer texts come back as one removal and one
+// addition.
+const maxWordDiff = 4000
+
+// DiffWords returns the word diff turning line a into line b: each piece
+// is a word with the spaces after it, so that joining the pieces of one
+// side gives that side back.
+func DiffWords(a, b string) []DiffLine {
+	x, y := splitWords(a), splitWords(b)
+	if len(x) > maxWordDiff || len(y) > maxWordDiff {
+		return []DiffLine{{DiffRemove, a}, {DiffAdd, b}}
+	}
+	return diffSeq(x, y)
+}
+
+// splitWords splits s into words, each with the spaces that follow it
+// (leading spaces are a piece of their own).
+func splitWords(s string) []string {
+	var out []string
+	start := 0
+	inSpace := false
+	for i, r := range s {
+		space := r == ' ' || r == '\t'
+		if !space && inSpace && i > start {
+			out = append(out, s[start:i])
+			start = i
+		}
+		inSpace = space
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// diffSeq is the longest-common-subsequence diff of two sequences.
+func diffSeq(x, y []string) []DiffLine {
 	// Trim the common head and tail so that the quadratic table covers
 	// only the changed middle.
 	head := 0

@@ -20,6 +20,8 @@ type diffPage struct {
 
 type diffLine struct {
 	Class, Sign, Text string
+	// Parts are a changed line's words ("change"): kept, removed or added.
+	Parts []diffLine
 }
 
 // DemandSectionDiff shows what changed between versions ?from= and ?to=
@@ -46,17 +48,64 @@ func (s *Handler) DemandSectionDiff(w http.ResponseWriter, r *http.Request, rc *
 		return
 	}
 	p := diffPage{Key: key, Title: b.Title, From: a, To: b}
-	for _, l := range demand.Diff(a.Body, b.Body) {
-		switch l.Op {
-		case demand.DiffAdd:
-			p.Lines = append(p.Lines, diffLine{"add", "+", l.Text})
-			p.Added++
-		case demand.DiffRemove:
-			p.Lines = append(p.Lines, diffLine{"del", "−", l.Text})
-			p.Removed++
-		default:
-			p.Lines = append(p.Lines, diffLine{"same", " ", l.Text})
-		}
-	}
+	p.Lines, p.Added, p.Removed = diffLines(demand.Diff(a.Body, b.Body))
 	s.render(w, r, http.StatusOK, "demand_diff", view{Title: "Changes to " + b.Title, Matter: &m, Nav: "demand", Data: p})
+}
+
+// diffLines turns a line diff into the page's lines. A block of removed
+// lines followed by as many added lines is shown line against line, each
+// pair as one changed line with its words marked, so that an edit of a
+// few words in a long paragraph shows those words, not two paragraphs.
+func diffLines(ls []demand.DiffLine) (out []diffLine, added, removed int) {
+	for i := 0; i < len(ls); {
+		if ls[i].Op == demand.DiffSame {
+			out = append(out, diffLine{Class: "same", Sign: " ", Text: ls[i].Text})
+			i++
+			continue
+		}
+		j := i
+		for j < len(ls) && ls[j].Op == demand.DiffRemove {
+			j++
+		}
+		k := j
+		for k < len(ls) && ls[k].Op == demand.DiffAdd {
+			k++
+		}
+		rem, add := ls[i:j], ls[j:k]
+		removed, added = removed+len(rem), added+len(add)
+		if len(rem) > 0 && len(rem) == len(add) {
+			for n := range rem {
+				out = append(out, changedLine(rem[n].Text, add[n].Text))
+			}
+		} else {
+			for _, l := range rem {
+				out = append(out, diffLine{Class: "del", Sign: "−", Text: l.Text})
+			}
+			for _, l := range add {
+				out = append(out, diffLine{Class: "add", Sign: "+", Text: l.Text})
+			}
+		}
+		i = k
+	}
+	return out, added, removed
+}
+
+// changedLine is one line edited into another, its words marked.
+func changedLine(from, to string) diffLine {
+	l := diffLine{Class: "change", Sign: "~"}
+	for _, w := range demand.DiffWords(from, to) {
+		class := "same"
+		switch w.Op {
+		case demand.DiffAdd:
+			class = "add"
+		case demand.DiffRemove:
+			class = "del"
+		}
+		if n := len(l.Parts); n > 0 && l.Parts[n-1].Class == class {
+			l.Parts[n-1].Text += w.Text
+			continue
+		}
+		l.Parts = append(l.Parts, diffLine{Class: class, Text: w.Text})
+	}
+	return l
 }

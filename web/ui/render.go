@@ -84,7 +84,7 @@ var funcs = template.FuncMap{
 		}
 		return template.HTML(`<span title="` + template.HTMLEscapeString(username) + `">` + template.HTMLEscapeString(name) + `</span>`)
 	},
-	"can":  func(u access.User, a string) bool { return access.CanGlobal(u, access.Action(a)) },
+	"can": func(u access.User, a string) bool { return access.CanGlobal(u, access.Action(a)) },
 }
 
 // formatMoney writes dollars with thousands separators: $12,345.60.
