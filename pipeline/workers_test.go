@@ -15,8 +15,8 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/store"
 )
 
