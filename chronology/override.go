@@ -140,6 +140,9 @@ func ApplyProviderOverrides(c *Chronology, os []ProviderOverride) int {
 		}
 	}
 	ps.finish()
+	if applied > 0 {
+		recomputeRuns(c) // merged or moved visits may make or split a run
+	}
 	return applied
 }
 

@@ -208,6 +208,9 @@ func ApplyReviews(c *Chronology, reviews []EntryReview) int {
 		sort.SliceStable(c.Entries, func(a, b int) bool { return c.Entries[a].Date.Before(c.Entries[b].Date) })
 	}
 	followProviderCorrections(c)
+	if applied > 0 {
+		recomputeRuns(c)
+	}
 	return applied
 }
 

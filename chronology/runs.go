@@ -47,8 +47,29 @@ var repetitiveKinds = []string{"physical_therapy", "chiropractic", "occupational
 // repetitiveWords mark a visit type of a series, whatever its provider.
 var repetitiveWords = []string{"therapy", "chiropractic", "adjustment", "massage", "acupuncture", "rehab", "daily note", "treatment note"}
 
+// recomputeRuns finds c's runs again after reviews: a visit re-dated,
+// rejected, moved to another provider or given another visit type
+// changes the runs it belongs to.
+func recomputeRuns(c *Chronology) {
+	for i := range c.Entries {
+		c.Entries[i].RunID = ""
+	}
+	for i := range c.UndatedEntries {
+		c.UndatedEntries[i].RunID = ""
+	}
+	kinds := make(map[string]string, len(c.Providers))
+	for _, p := range c.Providers {
+		kinds[p.ID] = p.Kind
+	}
+	gap := c.Matter.GapDays
+	if gap <= 0 {
+		gap = DefaultGapDays
+	}
+	c.Runs = computeRuns(c.Entries, kinds, gap)
+}
+
 // computeRuns finds the runs among entries (sorted by date) and sets each
-// member's RunID. A run is MinRunVisits or more visits of one provider and
+// member's RunID; rejected visits take no part. A run is MinRunVisits or more visits of one provider and
 // visit type, of a repetitive kind, with no interval longer than gapDays
 // between consecutive visits; evaluations and re-evaluations of the same
 // provider stand apart as their own visit types.
@@ -57,7 +78,7 @@ func computeRuns(entries []Entry, kinds map[string]string, gapDays int) []Run {
 	series := map[key][]int{}
 	var order []key
 	for i, e := range entries {
-		if e.Date.IsZero() || !repetitive(kinds[e.ProviderID], e.VisitType) {
+		if e.Date.IsZero() || e.Review == ReviewRejected || !repetitive(kinds[e.ProviderID], e.VisitType) {
 			continue
 		}
 		k := key{e.ProviderID, strings.ToLower(strings.TrimSpace(e.VisitType))}
