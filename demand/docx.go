@@ -48,7 +48,7 @@ func headerXML() string {
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:v="` + nsV + `" xmlns:o="` + nsO + `">` +
 		`<w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr>` +
 		`<w:r><w:rPr><w:noProof/></w:rPr><w:pict>` + watermarkShapeType + watermarkShape(WatermarkText) + `</w:pict></w:r>` +
-		`<w:r><w:rPr><w:b/><w:color w:val="C00000"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">` + esc(NotApprovedNotice) + `</w:t></w:r></w:p>` +
+		`<w:r><w:rPr><w:b/><w:color w:val="C00000"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">` + docx.Esc(NotApprovedNotice) + `</w:t></w:r></w:p>` +
 		`</w:hdr>`
 }
 
@@ -79,7 +79,7 @@ func watermarkShape(text string) string {
 		` style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:140pt;rotation:315;z-index:-251657216;` +
 		`mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin"` +
 		` o:allowincell="f" fillcolor="silver" stroked="f"><v:fill opacity=".5"/>` +
-		`<v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" string="` + esc(text) + `"/></v:shape>`
+		`<v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" string="` + docx.Esc(text) + `"/></v:shape>`
 }
 
 func documentBody(d Draft, draft bool) string {

@@ -5,6 +5,8 @@ import (
 	"path"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/internal/docx"
 )
 
 // checkPackage checks the package structure of demand.docx: [Content_Types].xml
@@ -131,7 +133,7 @@ func TestWriteDOCXDraftMarks(t *testing.T) {
 					unapproved++
 				}
 			}
-			if got := strings.Count(doc, esc(DraftBanner)); got != unapproved {
+			if got := strings.Count(doc, docx.Esc(DraftBanner)); got != unapproved {
 				t.Errorf("%d section banners, want one for each of the %d unapproved sections", got, unapproved)
 			}
 			paras, tables := docParagraphs(t, doc)

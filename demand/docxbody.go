@@ -7,9 +7,6 @@ import (
 	"github.com/medchron/medchron/internal/docx"
 )
 
-// esc escapes text for XML.
-func esc(s string) string { return docx.Esc(s) }
-
 // run is a piece of text with its character formatting.
 type run = docx.Run
 
