@@ -122,7 +122,8 @@ func writeTable(b *strings.Builder, rows []string) {
 // columns: each first gets room for its longest unbreakable word (an amount,
 // a date), then the rest goes by the length of its longest cell.
 func columnWidths(cells [][]string) []int {
-	const total, perChar, margins = 9360, 115, 240
+	const perChar, margins = 115, 240
+	total := docx.TextWidth(false) // 6.5 in, 9360 twips
 	n := 0
 	for _, r := range cells {
 		n = max(n, len(r))
