@@ -88,3 +88,15 @@ func init() {
 		set: func(e *Entry, v string) { e.Medications = listLines(v) },
 	}
 }
+
+// DiagnosisLine splits a line of a corrected diagnosis list into its
+// ICD-10-CM code, upper case ("" when the line opens with none), and its
+// description.
+func DiagnosisLine(l string) (code, desc string) {
+	l = strings.TrimSpace(l)
+	m := icdLead.FindStringSubmatchIndex(l)
+	if m == nil {
+		return "", l
+	}
+	return strings.ToUpper(l[m[2]:m[3]]), strings.TrimSpace(l[m[1]:])
+}

@@ -188,13 +188,10 @@ func (b *Book) CodesDescribed(desc string) []string {
 	if b.byDesc == nil {
 		b.byDesc = make(map[string][]string, 2*len(b.codes))
 		for c, e := range b.codes {
-			dotted := c
-			if len(c) > 3 {
-				dotted = c[:3] + "." + c[3:]
-			}
+			dc := dotted(c)
 			for _, d := range []string{e.long, e.short} {
-				if k := descKey(d); k != "" && !slices.Contains(b.byDesc[k], dotted) {
-					b.byDesc[k] = append(b.byDesc[k], dotted)
+				if k := descKey(d); k != "" && !slices.Contains(b.byDesc[k], dc) {
+					b.byDesc[k] = append(b.byDesc[k], dc)
 				}
 			}
 		}
@@ -212,3 +209,78 @@ func descKey(s string) string {
 	}
 	return sb.String()
 }
+
+// Match is a code found by Search: dotted, billable or a category, with its
+// long description.
+type Match struct {
+	Code        string `json:"code"`
+	Billable    bool   `json:"billable"`
+	Description string `json:"description"`
+}
+
+// Search finds up to limit codes for a reviewer's query: codes starting
+// with it ("s13.4", "M542") first, in code order; then codes whose
+// description holds every word of the query ("cervical strain"), billable
+// codes and shorter descriptions first. An empty query finds nothing.
+func (b *Book) Search(query string, limit int) []Match {
+	q := strings.ToLower(strings.TrimSpace(query))
+	if q == "" || limit <= 0 {
+		return nil
+	}
+	prefix := strings.ToUpper(strings.ReplaceAll(q, ".", ""))
+	words := strings.FieldsFunc(q, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	var byCode, byWords []Match
+	for c, e := range b.codes {
+		m := Match{Code: dotted(c), Billable: e.billable, Description: e.long}
+		switch {
+		case strings.HasPrefix(c, prefix):
+			byCode = append(byCode, m)
+		case len(words) > 0 && allWords(strings.ToLower(e.long+" "+e.short), words):
+			byWords = append(byWords, m)
+		}
+	}
+	slices.SortFunc(byCode, func(x, y Match) int { return strings.Compare(x.Code, y.Code) })
+	slices.SortFunc(byWords, func(x, y Match) int {
+		switch {
+		case x.Billable != y.Billable:
+			if x.Billable {
+				return -1
+			}
+			return 1
+		case len(x.Description) != len(y.Description):
+			return len(x.Description) - len(y.Description)
+		}
+		return strings.Compare(x.Code, y.Code)
+	})
+	out := append(byCode, byWords...)
+	return out[:min(limit, len(out))]
+}
+
+// dotted writes a code without its dot as printed: "S134XXA" → "S13.4XXA".
+func dotted(c string) string {
+	if len(c) > 3 {
+		return c[:3] + "." + c[3:]
+	}
+	return c
+}
+
+// allWords reports whether every word is in s, each at a word's start.
+func allWords(s string, words []string) bool {
+	for _, w := range words {
+		i := strings.Index(s, w)
+		for i > 0 && isAlnum(s[i-1]) {
+			j := strings.Index(s[i+1:], w)
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 1 + j
+		}
+		if i < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

@@ -70,3 +70,42 @@ func TestCodeBookCMS(t *testing.T) {
 		t.Errorf("CodesDescribed = %v, want [M50.220]", got)
 	}
 }
+
+// TestSearch: a code prefix finds codes in code order; words find
+// descriptions holding each word at a word's start, billable codes and
+// shorter descriptions first; the limit holds.
+func TestSearch(t *testing.T) {
+	b := New()
+	b.Add("S13.4XXA", true, "", "Sprain of ligaments of cervical spine, initial encounter")
+	b.Add("S13.4XXD", true, "", "Sprain of ligaments of cervical spine, subsequent encounter")
+	b.Add("S13.4", false, "", "Sprain of ligaments of cervical spine")
+	b.Add("M54.2", true, "", "Cervicalgia")
+	b.Add("S33.5XXA", true, "", "Sprain of ligaments of lumbar spine, initial encounter")
+	codes := func(ms []Match) string {
+		var cs []string
+		for _, m := range ms {
+			cs = append(cs, m.Code)
+		}
+		return strings.Join(cs, " ")
+	}
+	for _, tt := range []struct {
+		q     string
+		limit int
+		want  string
+	}{
+		{"s13.4", 10, "S13.4 S13.4XXA S13.4XXD"},
+		{"S134X", 1, "S13.4XXA"},
+		{"cervical sprain", 10, "S13.4XXA S13.4XXD S13.4"},
+		{"spine initial", 10, "S33.5XXA S13.4XXA"}, // the shorter description first
+		{"vical", 10, ""}, // not at a word's start
+		{"cervicalgia", 10, "M54.2"},
+		{"  ", 10, ""},
+	} {
+		if got := codes(b.Search(tt.q, tt.limit)); got != tt.want {
+			t.Errorf("Search(%q, %d) = %q, want %q", tt.q, tt.limit, got, tt.want)
+		}
+	}
+	if m := b.Search("M54.2", 1); len(m) != 1 || !m[0].Billable || m[0].Description != "Cervicalgia" {
+		t.Errorf("Search(M54.2) = %+v", m)
+	}
+}

@@ -143,6 +143,32 @@ func browserVerifyEntry(c *chrome) {
 		c.fatalf("the entry's badge says %q, want verified", got)
 	}
 	c.wantText("main .notice", "Entry verified.")
+
+	c.stepf("3b. review by keyboard: v verifies and opens the next entry to review, r opens the reject form")
+	if !eval[bool](c, `!document.querySelector("[data-keys]").hidden`) {
+		c.fatalf("the entry page does not show its review keys")
+	}
+	c.load("press v", chromedp.KeyEvent("v"))
+	next := strings.SplitN(c.path(), "?", 2)[0]
+	if next == entry || !strings.HasPrefix(next, browserMatter+"/entries/") || !strings.Contains(c.path(), "notice=verified") {
+		c.fatalf("after pressing v on %s: at %s, want the next entry to review with notice=verified", entry, c.path())
+	}
+	c.do(chromedp.KeyEvent("r"))
+	if !eval[bool](c, `document.querySelector('details[data-key="r"]').open && document.activeElement.id === "reason"`) {
+		c.fatalf("pressing r did not open the reject form with its reason focused")
+	}
+	c.do(chromedp.KeyEvent("x")) // typed into the reason, not taken as a key
+	if got := eval[string](c, `document.getElementById("reason").value`); got != "x" {
+		c.fatalf("a letter typed in the reason field was taken as a key: the field holds %q", got)
+	}
+	c.open(browserMatter + "/chronology")
+	if got := c.text(".dashboard"); !strings.Contains(got, "dated visits") || !strings.Contains(got, "to review") {
+		c.fatalf("the chronology's dashboard says %q", got)
+	}
+	c.do(chromedp.Click(chromedp.CSS(`table[data-sortable] th button.sort`), chromedp.NodeVisible))
+	if got := eval[string](c, `document.querySelector("table[data-sortable] th").getAttribute("aria-sort")`); got != "ascending" {
+		c.fatalf("a sortable column heading sets aria-sort %q, want ascending", got)
+	}
 }
 
 // browserMergeAndDismiss: the paralegal merges the orthopaedic practice

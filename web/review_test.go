@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"html"
 	"net/http"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/web"
 )
 
@@ -368,3 +370,79 @@ func TestSearchPage(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestDiagnosisCodeLookup: the correction form's look-up finds codes of
+// the imported ICD-10-CM table by code and by words; a corrected diagnosis
+// with a code the table does not know is refused, naming its line, and a
+// code typed alone gets the table's description.
+func TestDiagnosisCodeLookup(t *testing.T) {
+	t.Parallel()
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	lookup := "/matters/" + env.matter + "/codes/icd10?q="
+	var ans struct {
+		Table   bool
+		Matches []struct {
+			Code, Description string
+			Billable          bool
+		}
+	}
+	get := func(q string) {
+		t.Helper()
+		res, body := pl.get(lookup + url.QueryEscape(q))
+		wantStatus(t, "look-up "+q, res, body, http.StatusOK)
+		ans.Matches = nil
+		if err := json.Unmarshal([]byte(body), &ans); err != nil {
+			t.Fatalf("look-up %q: %v: %.200s", q, err, body)
+		}
+	}
+	get("S13")
+	if ans.Table || len(ans.Matches) != 0 {
+		t.Fatalf("before any import the look-up says %+v", ans)
+	}
+	imp, ok := env.store.(interface {
+		ReplaceICD10(context.Context, []store.ICD10Code) (int, error)
+	})
+	if !ok {
+		t.Fatalf("%T cannot import codes", env.store)
+	}
+	if _, err := imp.ReplaceICD10(t.Context(), []store.ICD10Code{
+		{Code: "S134XXA", Billable: true, Short: "Sprain of ligaments of cervical spine, init", Long: "Sprain of ligaments of cervical spine, initial encounter"},
+		{Code: "M542", Billable: true, Short: "Cervicalgia", Long: "Cervicalgia"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	get("cervical sprain")
+	if !ans.Table || len(ans.Matches) != 1 || ans.Matches[0].Code != "S13.4XXA" || !ans.Matches[0].Billable {
+		t.Fatalf("look-up of words: %+v", ans)
+	}
+	get("m54")
+	if len(ans.Matches) != 1 || ans.Matches[0].Description != "Cervicalgia" {
+		t.Fatalf("look-up of a code: %+v", ans)
+	}
+
+	e := firstCited(t, env.chronology(t))
+	path := "/matters/" + env.matter + "/entries/" + e.ID
+	form := url.Values{"action": {"correct"}}
+	for _, f := range chronology.CorrectableFields {
+		form.Set("f_"+f, e.FieldValue(f))
+	}
+	form.Set("f_diagnoses", "M54.2 Cervicalgia\nS13.9ZZZ made-up code")
+	res, body := pl.post(path+"/review", form)
+	wantStatus(t, "unknown code", res, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "Diagnosis line 2: S13.9ZZZ is not an ICD-10-CM code") {
+		t.Errorf("the refusal does not name the line and code: %.400s", body)
+	}
+	form.Set("f_diagnoses", "s13.4xxa\nNeck pain, no code")
+	res, body = pl.post(path+"/review", form)
+	wantStatus(t, "code alone", res, body, http.StatusSeeOther)
+	got := entryOf(t, env.chronology(t), e.ID)
+	if len(got.Diagnoses) != 2 || got.Diagnoses[0].Code != "S13.4XXA" || got.Diagnoses[0].Description != "Sprain of ligaments of cervical spine, initial encounter" || got.Diagnoses[1].Code != "" {
+		t.Errorf("diagnoses after the correction: %+v", got.Diagnoses)
+	}
+
+	// Someone who is not on the matter does not find it.
+	other := env.signIn(t, "olga", access.RoleParalegal, false)
+	res, body = other.get(lookup + "m54")
+	wantStatus(t, "look-up by a non-member", res, body, http.StatusNotFound)
+}

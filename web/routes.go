@@ -78,6 +78,7 @@ func routes(c *core.Core, a *api.Handler, u *ui.Handler, river http.Handler) []r
 		{"GET /matters/{matter}/chronology", c.MatterPage(access.ViewMatter, u.ChronologyPage)},
 		{"GET /matters/{matter}/entries/{entry}", c.MatterPage(access.ViewMatter, u.EntryView)},
 		{"POST /matters/{matter}/entries/{entry}/review", c.MatterPage(access.ReviewEntries, u.EntryReview)},
+		{"GET /matters/{matter}/codes/icd10", c.MatterPage(access.ReviewEntries, u.CodeLookup)},
 		{"POST /matters/{matter}/review/bulk", c.MatterPage(access.ReviewEntries, u.ReviewBulk)},
 		{"GET /matters/{matter}/documents/{doc}", c.MatterPage(access.ViewMatter, u.DocumentDownload)},
 		{"GET /matters/{matter}/documents/{doc}/pages/{page}", c.MatterPage(access.ViewMatter, u.PageView)},

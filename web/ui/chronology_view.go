@@ -31,6 +31,55 @@ type chronoPage struct {
 	Incident *incidentWarning
 	// OpenFlags counts the flags nobody dismissed.
 	OpenFlags int
+	// Summary is the matter at a glance, over all entries (not the filter).
+	Summary chronoSummary
+}
+
+// chronoSummary is the dashboard above the chronology: what a reviewer
+// wants to know before reading a row.
+type chronoSummary struct {
+	Providers   int // providers with an entry that is not rejected
+	Visits      int // dated entries, not rejected
+	PreIncident int // of Visits, before the incident
+	First, Last dates.Date
+	Undated     int
+	Gaps        int
+	LongestGap  int // days
+	Charges     float64
+	ToReview    int
+}
+
+// summarise counts the dashboard's figures. Rejected entries are left
+// out: a reviewer said they are not records of this claimant's care.
+func summarise(c *chronology.Chronology) chronoSummary {
+	s := chronoSummary{Undated: len(c.UndatedEntries), Gaps: len(c.Gaps), Charges: c.Specials.TotalCharges,
+		ToReview: chronology.ReviewCounts(c.Entries)[chronology.ReviewUnreviewed] + chronology.ReviewCounts(c.UndatedEntries)[chronology.ReviewUnreviewed]}
+	provs := map[string]bool{}
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		if reviewState(e) == chronology.ReviewRejected {
+			continue
+		}
+		provs[e.ProviderID] = true
+		if e.Date.IsZero() {
+			continue
+		}
+		s.Visits++
+		if e.PreIncident {
+			s.PreIncident++
+		}
+		if s.First.IsZero() || e.Date.Before(s.First) {
+			s.First = e.Date
+		}
+		if s.Last.IsZero() || s.Last.Before(e.Date) {
+			s.Last = e.Date
+		}
+	}
+	s.Providers = len(provs)
+	for _, g := range c.Gaps {
+		s.LongestGap = max(s.LongestGap, g.Days)
+	}
+	return s
 }
 
 // chronoRow is an entry of the table, with the gap drawn before it.
@@ -60,7 +109,7 @@ type billRow struct {
 func buildChronoPage(matterID string, c *chronology.Chronology, f chronoFilter) (chronoPage, error) {
 	marks := markEntries(c)
 	p := chronoPage{Filter: f, FlagFilters: flagFilters(c, marks), States: reviewStates, Total: len(c.Entries),
-		Counts: chronology.ReviewCounts(c.Entries), Totals: c.Specials, Specials: c.Specials.ByProvider}
+		Counts: chronology.ReviewCounts(c.Entries), Totals: c.Specials, Specials: c.Specials.ByProvider, Summary: summarise(c)}
 	ix := indexDocuments(c)
 	unfound := unfoundCitations(c)
 	gaps := append([]chronology.Gap(nil), c.Gaps...)

@@ -44,6 +44,17 @@ func (s *Handler) EntryReview(w http.ResponseWriter, r *http.Request, rc *core.S
 		rv.Reason = formText(r.PostFormValue("reason"))
 	case chronology.ReviewCorrected:
 		rv.Fields = changedFields(r, e)
+		if v, ok := rv.Fields["diagnoses"]; ok {
+			book, err := s.codeBook(ctx)
+			if err != nil {
+				s.ServerError(w, r, err)
+				return
+			}
+			if rv.Fields["diagnoses"], err = checkDiagnoses(book, v); err != nil {
+				s.showEntry(w, r, m, http.StatusUnprocessableEntity, cite, sentence(err.Error()), "")
+				return
+			}
+		}
 	}
 	if err := rv.Validate(); err != nil {
 		s.showEntry(w, r, m, http.StatusUnprocessableEntity, cite, sentence(err.Error()), rv.Reason)

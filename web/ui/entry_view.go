@@ -20,6 +20,10 @@ type entryPage struct {
 	Figure  *pageFigure
 	Error   string // why the last review form was refused
 	Reason  string // the rejection reason typed, kept on error
+	// Prev and Next are the entries before and after this one in the
+	// chronology's order, NextReview the next one nobody reviewed ("" for
+	// none): the links and keys that walk a review.
+	Prev, Next, NextReview string
 }
 
 // entryField is one correctable field: its value now and, when a
@@ -53,7 +57,8 @@ func (s *Handler) showEntry(w http.ResponseWriter, r *http.Request, m chronology
 		s.ServerError(w, r, err)
 		return
 	}
-	p := entryPage{E: e, Review: reviewState(e), Error: formErr, Reason: reason}
+	p := entryPage{E: e, Review: reviewState(e), Error: formErr, Reason: reason, NextReview: nextToReview(c, id)}
+	p.Prev, p.Next = neighbours(c, id)
 	for i := len(all) - 1; i >= 0; i-- {
 		if all[i].EntryID == id {
 			p.History = append(p.History, all[i])
@@ -110,4 +115,22 @@ func findEntry(c *chronology.Chronology, id string) *chronology.Entry {
 		}
 	}
 	return nil
+}
+
+// neighbours returns the ids of the entries before and after id in the
+// chronology's order ("" at either end).
+func neighbours(c *chronology.Chronology, id string) (prev, next string) {
+	for i := range c.Entries {
+		if c.Entries[i].ID != id {
+			continue
+		}
+		if i > 0 {
+			prev = c.Entries[i-1].ID
+		}
+		if i+1 < len(c.Entries) {
+			next = c.Entries[i+1].ID
+		}
+		break
+	}
+	return prev, next
 }

@@ -34,6 +34,8 @@ type Handler struct {
 	cleaned *pngCache
 	hashes  core.Slots
 	signIns *signInLimiter
+	// codes keeps the imported ICD-10-CM table for the code look-up.
+	codes codeBooks
 }
 
 // New returns the pages' handlers over c, with at most hashes password

@@ -168,3 +168,118 @@ document.addEventListener("DOMContentLoaded", () => {
     for (const box of document.querySelectorAll('input[type="checkbox"][form="selection"][name="entry"]')) box.checked = all.checked;
   });
 });
+
+// Review keys: an element with data-key="x" is used by pressing x (links
+// are followed, buttons pressed, a <details> form opened with its first
+// field focused). Keys are ignored while typing in a field or with a
+// modifier held, so they never take a letter meant for a form. A form is
+// opened when the key is released, so the letter itself is not typed into
+// the field it focuses.
+document.addEventListener("DOMContentLoaded", () => {
+  if (!document.querySelector("[data-key]")) return;
+  const hint = document.querySelector("[data-keys]");
+  if (hint) hint.hidden = false;
+  const keyed = (ev) => {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return null;
+    const t = ev.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return null;
+    return document.querySelector(`[data-key="${CSS.escape(ev.key.toLowerCase())}"]`);
+  };
+  let pending = null;
+  document.addEventListener("keydown", (ev) => {
+    const el = ev.defaultPrevented || ev.repeat ? null : keyed(ev);
+    if (!el) return;
+    ev.preventDefault();
+    if (el.tagName === "DETAILS") pending = el;
+    else el.click();
+  });
+  document.addEventListener("keyup", (ev) => {
+    const el = keyed(ev);
+    if (!el || el !== pending) return;
+    pending = null;
+    el.open = true;
+    const field = el.querySelector("textarea, input:not([type=hidden]), select");
+    if (field) field.focus();
+    el.scrollIntoView({ block: "nearest" });
+  });
+});
+
+// Sortable tables: a table marked data-sortable sorts by a column when its
+// heading is pressed (again: the other way). Amounts sort as numbers, dates
+// (printed year first) as text; a total row stays last. Without JavaScript
+// the table keeps the server's order.
+document.addEventListener("DOMContentLoaded", () => {
+  const value = (td) => {
+    const s = (td ? td.textContent : "").trim();
+    const n = s.replace(/[$,\s]/g, "");
+    return n !== "" && !isNaN(Number(n)) && !/^\d{4}-/.test(s) ? Number(n) : s.toLowerCase();
+  };
+  for (const table of document.querySelectorAll("table[data-sortable]")) {
+    const body = table.tBodies[0];
+    const heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.from(heads).forEach((th, col) => {
+      if (th.textContent.trim() === "") return;
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "sort";
+      b.textContent = th.textContent;
+      th.replaceChildren(b);
+      b.addEventListener("click", () => {
+        const dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+        for (const h of heads) h.removeAttribute("aria-sort");
+        th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
+        const rows = Array.from(body.rows);
+        const fixed = rows.filter((r) => r.classList.contains("total") || r.cells.length < heads.length);
+        const sorted = rows.filter((r) => !fixed.includes(r)).sort((a, z) => {
+          const x = value(a.cells[col]), y = value(z.cells[col]);
+          if (typeof x === "number" && typeof y === "number") return (x - y) * dir;
+          if (x === "" || y === "") return (x === "" ? 1 : 0) - (y === "" ? 1 : 0); // blanks last
+          return String(x).localeCompare(String(y)) * dir;
+        });
+        body.append(...sorted, ...fixed);
+      });
+    });
+  }
+});
+
+// Diagnosis code look-up in the correction form: typing a code or words
+// lists matching ICD-10-CM codes from the imported table; "Add" puts the
+// chosen "CODE description" on a new line of the diagnoses. The server
+// checks every code again when the correction is saved.
+document.addEventListener("DOMContentLoaded", () => {
+  const box = document.querySelector("[data-code-lookup]");
+  if (!box) return;
+  box.hidden = false;
+  const input = box.querySelector('input[type="search"]');
+  const list = box.querySelector("datalist");
+  const status = box.querySelector("[data-code-status]");
+  const target = document.getElementById(box.dataset.codeTarget);
+  let timer = 0, asked = "";
+  const ask = async () => {
+    const q = input.value.trim();
+    if (q.length < 2 || q === asked) return;
+    asked = q;
+    try {
+      const res = await fetch(box.dataset.codeLookup + "?q=" + encodeURIComponent(q), { credentials: "same-origin", headers: { "Accept": "application/json" } });
+      if (!res.ok) { status.textContent = "The look-up failed (" + res.status + ")."; return; }
+      const ans = await res.json();
+      if (q !== input.value.trim()) return; // typed on meanwhile
+      list.replaceChildren(...ans.matches.map((m) => {
+        const o = document.createElement("option");
+        o.value = m.code + " " + m.description;
+        if (!m.billable) o.label = m.code + " (category, not billable) " + m.description;
+        return o;
+      }));
+      status.textContent = !ans.table ? "No ICD-10-CM table is imported: an administrator runs \"medchron codes import\"." :
+        ans.matches.length ? ans.matches.length + " match" + (ans.matches.length > 1 ? "es" : "") : "No code matches.";
+    } catch (e) { status.textContent = "The look-up is not available."; }
+  };
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(ask, 200); });
+  box.querySelector("[data-code-add]").addEventListener("click", () => {
+    const v = input.value.trim();
+    if (!v || !target) return;
+    target.value = (target.value.trim() ? target.value.trimEnd() + "\n" : "") + v;
+    input.value = "";
+    input.focus();
+  });
+});
