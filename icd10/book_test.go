@@ -97,7 +97,7 @@ func TestSearch(t *testing.T) {
 		{"S134X", 1, "S13.4XXA"},
 		{"cervical sprain", 10, "S13.4XXA S13.4XXD S13.4"},
 		{"spine initial", 10, "S33.5XXA S13.4XXA"}, // the shorter description first
-		{"vical", 10, ""}, // not at a word's start
+		{"vical", 10, ""},                          // not at a word's start
 		{"cervicalgia", 10, "M54.2"},
 		{"  ", 10, ""},
 	} {
