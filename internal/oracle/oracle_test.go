@@ -21,6 +21,7 @@ import (
 	"github.com/medchron/medchron/internal/eval"
 	"github.com/medchron/medchron/internal/fixture"
 	"github.com/medchron/medchron/internal/fixture/zoo"
+	"github.com/medchron/medchron/internal/testutil"
 )
 
 // exactFields are the fields eval.Compare scores that perfect facts must
@@ -36,7 +37,8 @@ type oracleBundle struct {
 
 // oracleBundles returns the committed small bundle, a generated one of 60
 // pages (chiropractic and pain management, one daily note per page), three
-// zoo matters drawn from every layout family (born-digital only), and the
+// zoo matters drawn from the development layout families (born-digital
+// only), and the
 // bundles $MEDCHRON_ORACLE_BUNDLES lists.
 func oracleBundles(t *testing.T) []oracleBundle {
 	t.Helper()
@@ -51,7 +53,17 @@ func oracleBundles(t *testing.T) []oracleBundle {
 		t.Fatal(err)
 	}
 	out = append(out, oracleBundle{"bench-60", dir})
-	ms, err := zoo.Generate(zoo.Options{Seed: 11, Matters: 3, Families: zoo.Names()})
+	// Development families only: a held-out family's truth reaches no test
+	// until its held-out figure is recorded and it moves to development.
+	reg, err := zoo.LoadRegistry(filepath.Join(testutil.RepoRoot(t), zoo.RegistryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := reg.Select(zoo.StatusDev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := zoo.Generate(zoo.Options{Seed: 11, Matters: 3, Families: dev})
 	if err != nil {
 		t.Fatal(err)
 	}
