@@ -92,16 +92,17 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 	entries := entryList(b.entries)
 
 	c := Chronology{
-		Schema:         SchemaVersion,
-		Matter:         m,
-		Documents:      docs,
-		Entries:        entries,
-		Gaps:           computeGaps(entries, m.DateOfIncident, opt.GapDays),
-		Bills:          b.bills,
-		Specials:       computeSpecials(b.bills),
-		Duplicates:     dups,
-		UndatedEntries: entryList(b.undatedEntries),
-		BillTotals:     b.totals,
+		Schema:          SchemaVersion,
+		Matter:          m,
+		Documents:       docs,
+		Entries:         entries,
+		Gaps:            computeGaps(entries, m.DateOfIncident, opt.GapDays),
+		Bills:           b.bills,
+		Specials:        computeSpecials(b.bills),
+		Duplicates:      dups,
+		UndatedEntries:  entryList(b.undatedEntries),
+		BillTotals:      b.totals,
+		ClaimReferences: claimReferences(sources, classes, px),
 	}
 	if len(c.UndatedEntries) == 0 {
 		c.UndatedEntries = nil

@@ -34,6 +34,10 @@ type Chronology struct {
 	// chiropractic course), each shown as one block; their visits stay in
 	// Entries, naming their run with RunID.
 	Runs []Run `json:"runs,omitempty"`
+	// ClaimReferences are the claim numbers and payers the bills and
+	// administrative pages print, for the attorney to confirm into the
+	// demand's Re: block.
+	ClaimReferences []ClaimReference `json:"claim_references,omitempty"`
 	// Usage is the LLM token use of the run that produced this chronology.
 	Usage *extract.Usage `json:"usage,omitempty"`
 }

@@ -12,10 +12,10 @@ import (
 func newFactsSources() []Source {
 	const (
 		fax   = "FAX COVER SHEET\nFROM: Mercy General Hospital HIM\nTO: Law Office of Dana Pike\nPages: 5"
-		ed    = "Mercy General Hospital Emergency Department\nDate of Service: 01/02/2024\nArrived by ambulance. Neck pain after MVC."
+		ed    = "Mercy General Hospital Emergency Department\nDate of Service: 01/02/2024\nArrived by ambulance. Neck pain after MVC.\nPrimary: neck strain"
 		ub    = "Mercy General Hospital UB-04\n0450 99284 25 EMERGENCY ROOM 1 2,400.00\n0320 72040 TC XR C-SPINE 2 620.00\n0001 TOTAL CHARGES 3,020.00"
 		und   = "Mercy General Hospital\nNursing progress note\nPatient resting comfortably."
-		led   = "Mercy General Hospital PATIENT LEDGER\n02/01/2024 PAYMENT BCBS (1,500.00)\n02/01/2024 CONTRACTUAL ADJUSTMENT (900.00)\nTotal payments 1,500.00\nBalance due 620.00"
+		led   = "Mercy General Hospital PATIENT LEDGER\n02/01/2024 PAYMENT BCBS (1,500.00)\n02/01/2024 CONTRACTUAL ADJUSTMENT (900.00)\nTotal payments 1,500.00\nBalance due 620.00\nPrimary insurance: Blue Cross PPO   Claim # BC2024-00912"
 		eob   = "BLUE CROSS EXPLANATION OF BENEFITS\nMercy General Hospital 01/02/2024 99284 Billed 2,400.00 Paid 1,500.00"
 		other = "Progress note\nSeen for neck pain, improving.\nReturn as needed."
 	)

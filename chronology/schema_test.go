@@ -76,10 +76,14 @@ func TestChronologyValidatesAgainstSchema(t *testing.T) {
 	for _, key := range []string{`"page_classes":["administrative","clinical_note","bill","clinical_note","bill","eob"]`,
 		`"revenue_code":"0450"`, `"modifiers":["25"]`, `"units":2`, `"kind":"payment"`, `"kind":"adjustment"`, `"eob":true`,
 		`"total_adjustments":900`, `"adjustments":900`, `"bill_totals":[`, `"kind":"balance"`, `"lines_total":3020`, `"reconciled":true`,
-		`"undated_entries":[`, `"kind":"undated"`, `"kind":"unknown_provider"`, `"kind":"missing_records"`, `"kind":"date_not_quoted"`} {
+		`"undated_entries":[`, `"kind":"undated"`, `"kind":"unknown_provider"`, `"kind":"missing_records"`, `"kind":"date_not_quoted"`,
+		`"claim_references":[{"kind":"claim_number","value":"BC2024-00912","label":"Claim #","pages":1,`, `{"kind":"payer","value":"Blue Cross PPO","label":"Primary insurance","pages":1,`} {
 		if !bytes.Contains(js, []byte(key)) {
 			t.Errorf("the new-facts chronology lacks %s", key)
 		}
+	}
+	if bytes.Contains(js, []byte(`"value":"neck strain"`)) {
+		t.Error("a clinical page's \"Primary:\" was taken for a payer")
 	}
 	// The additions schema really validates: an undated entry with a date,
 	// and a bill of an unknown kind, fail.

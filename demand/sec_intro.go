@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/extract/claimref"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -14,7 +15,7 @@ func (l *letter) introduction() Section {
 	w := l.writer()
 	in := l.in
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\n%s\n\n", orPlaceholder(in.Adjuster, "the adjuster's name"), orPlaceholder(in.Carrier, "the insurance carrier"))
+	fmt.Fprintf(&b, "%s\n\n%s\n\n", orPlaceholder(in.Adjuster, "the adjuster's name"), orPlaceholder(in.Carrier, "the insurance carrier"+l.printedHint(claimref.KindPayer)))
 	b.WriteString("Re:\n\n")
 	claimant := l.client
 	if claimant == "our client" {
@@ -27,7 +28,7 @@ func (l *letter) introduction() Section {
 	rows := [][2]string{
 		{"Claimant", claimant},
 		{insuredLabel, orPlaceholder(in.Insured, "the insured's name")},
-		{"Claim number", orPlaceholder(in.ClaimNumber, "the claim number")},
+		{"Claim number", orPlaceholder(in.ClaimNumber, "the claim number"+l.printedHint(claimref.KindClaimNumber))},
 		{"Date of loss", l.incident()},
 	}
 	if in.variant() != VariantBodilyInjury {

@@ -139,9 +139,19 @@ func TestDemandInputs(t *testing.T) {
 	t.Parallel()
 	env := newReviewEnv(t)
 	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	// Before the first generation the claim fields are filled from what the
+	// bills print, said so, with the page.
+	res, body := pl.get("/matters/" + env.matter + "/demand")
+	wantStatus(t, "demand page", res, body, http.StatusOK)
+	for _, want := range []string{`name="claim_number" value="5582051716"`, `name="carrier" value="State Farm Auto - Med Pay/PIP"`,
+		"Filled in from the records: check that it is this claim", "Claim # <strong>5582051716</strong>", "/pages/3\">"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the demand form lacks %q", want)
+		}
+	}
 	bad := letterInputs()
 	bad.Set("pip", "lots")
-	res, body := pl.post("/matters/"+env.matter+"/demand/generate", bad)
+	res, body = pl.post("/matters/"+env.matter+"/demand/generate", bad)
 	wantStatus(t, "bad amount", res, body, http.StatusBadRequest)
 	if !strings.Contains(body, "PIP paid") {
 		t.Error("the refusal does not name the field")
@@ -165,6 +175,9 @@ func TestDemandInputs(t *testing.T) {
 	res, body = pl.get("/matters/" + env.matter + "/demand")
 	if !strings.Contains(body, `value="AM-22-104"`) || !strings.Contains(body, "Blue Plan Health: 1200.00") {
 		t.Error("the form does not show the stored inputs")
+	}
+	if strings.Contains(body, "Filled in from the records") || !strings.Contains(body, "Claim # <strong>5582051716</strong>") {
+		t.Error("after the attorney's inputs the form should still list what the records print, without filling it in")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
+	"github.com/medchron/medchron/extract/claimref"
 	"github.com/medchron/medchron/demand/check"
 	"github.com/medchron/medchron/web/internal/core"
 )
@@ -27,6 +28,48 @@ type demandPageData struct {
 	// Points are the adjuster's read: what an insurer would attack, each
 	// with the attorney's answer.
 	Points []adjusterPoint
+	// Printed are the claim numbers and payers the records print, by
+	// kind (claimref.KindClaimNumber, KindPayer), offered beside the
+	// claim fields.
+	Printed map[string]*printedGroup
+}
+
+// printedGroup is what the records print for one field of the form.
+type printedGroup struct {
+	ID   string // of the note, for aria-describedby
+	Refs []printedRef
+	// Prefilled is set when the form's field was filled from Refs[0]
+	// (before the first generation, when the field was empty).
+	Prefilled bool
+}
+
+// printedRef is a claim number or payer the records print, with the page
+// that prints it.
+type printedRef struct {
+	Label, Value string
+	Pages        int
+	Page         citeLink
+}
+
+// printedRefs groups the chronology's claim references by kind, each
+// linked to its first page.
+func printedRefs(matterID string, c *chronology.Chronology) map[string]*printedGroup {
+	out := map[string]*printedGroup{}
+	ix := indexDocuments(c)
+	for _, r := range c.ClaimReferences {
+		if len(r.Citations) == 0 {
+			continue
+		}
+		ct := r.Citations[0]
+		g := out[r.Kind]
+		if g == nil {
+			g = &printedGroup{ID: "printed-" + r.Kind}
+			out[r.Kind] = g
+		}
+		g.Refs = append(g.Refs, printedRef{Label: r.Label, Value: r.Value, Pages: r.Pages,
+			Page: citeLink{Label: ix.pageLabel(ct.DocumentID, ct.Page, ct.Bates), Quote: ct.Quote, Href: pagePath(matterID, ct.DocumentID, ct.Page), Found: true}})
+	}
+	return out
 }
 
 // sectionRow is a section's state: its latest version and the approval in
@@ -83,9 +126,18 @@ func (s *Handler) DemandPage(w http.ResponseWriter, r *http.Request, rc *core.Si
 	}
 	if err == nil {
 		p.Points = adjusterPoints(m.ID, c, rec.Generation.Inputs)
-		if !ok && p.Inputs.Occupation == "" {
+		p.Printed = printedRefs(m.ID, &c)
+		if !ok {
 			// Before the first generation, pre-fill what the records print.
-			p.Inputs.Occupation = demand.Occupation(c)
+			if p.Inputs.Occupation == "" {
+				p.Inputs.Occupation = demand.Occupation(c)
+			}
+			if g := p.Printed[claimref.KindClaimNumber]; g != nil && p.Inputs.ClaimNumber == "" {
+				p.Inputs.ClaimNumber, g.Prefilled = g.Refs[0].Value, true
+			}
+			if g := p.Printed[claimref.KindPayer]; g != nil && p.Inputs.Carrier == "" {
+				p.Inputs.Carrier, g.Prefilled = g.Refs[0].Value, true
+			}
 		}
 	}
 	for _, k := range rec.Generation.Keys {
