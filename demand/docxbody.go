@@ -16,15 +16,34 @@ func para(b *strings.Builder, style, jc, text string, runs ...run) {
 	docx.Para(b, style, jc, append([]run{{Text: text}}, runs...)...)
 }
 
-// writeBody turns a section's Markdown subset into WordprocessingML:
-// paragraphs, "### " Heading2, "- " bullets, pipe tables as Word tables and
-// the draft banner in bold red.
-func writeBody(b *strings.Builder, body string) {
+// Kinds of Block.
+const (
+	BlockParagraph = "paragraph"
+	BlockHeading   = "heading"
+	BlockBullet    = "bullet"
+	BlockTable     = "table"
+	BlockBanner    = "banner" // the draft banner
+)
+
+// Block is one block of a section's Markdown subset: a paragraph (its
+// lines joined), a "### " heading, a "- " bullet, a pipe table (Rows: the
+// cells of each row, the separator row left out, the header first) or the
+// draft banner. The Word file and the editor's preview read a section
+// through Blocks, so they show the same letter.
+type Block struct {
+	Kind string
+	Text string
+	Rows [][]string
+}
+
+// Blocks splits a section's text into its blocks.
+func Blocks(body string) []Block {
 	lines := strings.Split(body, "\n")
+	var out []Block
 	var text []string
 	flush := func() {
 		if len(text) > 0 {
-			para(b, "", "", strings.Join(text, " "))
+			out = append(out, Block{Kind: BlockParagraph, Text: strings.Join(text, " ")})
 			text = nil
 		}
 	}
@@ -35,26 +54,51 @@ func writeBody(b *strings.Builder, body string) {
 			flush()
 		case ln == DraftBanner:
 			flush()
-			para(b, "", "", "", run{Text: ln, Bold: true, Color: "C00000"})
+			out = append(out, Block{Kind: BlockBanner, Text: ln})
 		case strings.HasPrefix(ln, "### "):
 			flush()
-			para(b, "Heading2", "", strings.TrimPrefix(ln, "### "))
+			out = append(out, Block{Kind: BlockHeading, Text: strings.TrimPrefix(ln, "### ")})
 		case strings.HasPrefix(ln, "- "):
 			flush()
-			para(b, "ListBullet", "", "•\t"+strings.TrimPrefix(ln, "- "))
+			out = append(out, Block{Kind: BlockBullet, Text: strings.TrimPrefix(ln, "- ")})
 		case strings.HasPrefix(ln, "|"):
 			flush()
-			var rows []string
+			var rows [][]string
 			for ; i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "|"); i++ {
-				rows = append(rows, strings.TrimSpace(lines[i]))
+				if r := strings.TrimSpace(lines[i]); !separatorRow.MatchString(r) {
+					rows = append(rows, splitRow(r))
+				}
 			}
 			i--
-			writeTable(b, rows)
+			if len(rows) > 0 {
+				out = append(out, Block{Kind: BlockTable, Rows: rows})
+			}
 		default:
 			text = append(text, ln)
 		}
 	}
 	flush()
+	return out
+}
+
+// writeBody turns a section's Markdown subset into WordprocessingML:
+// paragraphs, "### " Heading2, "- " bullets, pipe tables as Word tables and
+// the draft banner in bold red.
+func writeBody(b *strings.Builder, body string) {
+	for _, bl := range Blocks(body) {
+		switch bl.Kind {
+		case BlockBanner:
+			para(b, "", "", "", run{Text: bl.Text, Bold: true, Color: "C00000"})
+		case BlockHeading:
+			para(b, "Heading2", "", bl.Text)
+		case BlockBullet:
+			para(b, "ListBullet", "", "•\t"+bl.Text)
+		case BlockTable:
+			writeTable(b, bl.Rows)
+		default:
+			para(b, "", "", bl.Text)
+		}
+	}
 }
 
 var separatorRow = regexp.MustCompile(`^\|[\s:|-]+\|$`)
@@ -81,19 +125,9 @@ func splitRow(row string) []string {
 
 var moneyCell = regexp.MustCompile(`^-?\$[0-9,]+(\.[0-9]{2})?$`)
 
-// writeTable writes pipe-table rows as a Word table with a repeated, bold
+// writeTable writes a pipe table's cells as a Word table with a repeated, bold
 // header row, a bold total row and right-aligned amounts.
-func writeTable(b *strings.Builder, rows []string) {
-	var cells [][]string
-	for _, r := range rows {
-		if separatorRow.MatchString(r) {
-			continue
-		}
-		cells = append(cells, splitRow(r))
-	}
-	if len(cells) == 0 {
-		return
-	}
+func writeTable(b *strings.Builder, cells [][]string) {
 	t := docx.Table{Widths: columnWidths(cells)}
 	for ri, row := range cells {
 		header := ri == 0

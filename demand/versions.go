@@ -160,7 +160,8 @@ func (r Record) Regenerate(d Draft, userID, username string, at time.Time) (Gene
 
 // Edit returns the next version of a section with body, by the user.
 // base is the version the editor started from: when it is not the latest,
-// someone else saved meanwhile and Edit returns ErrConflict.
+// someone else saved meanwhile and Edit returns ErrConflict. The version
+// keeps the citations the edited text still refers to (stillCited).
 func (r Record) Edit(key string, base int, body, userID, username string, at time.Time) (Version, error) {
 	last, ok := r.Latest(key)
 	if !ok {
@@ -172,7 +173,7 @@ func (r Record) Edit(key string, base int, body, userID, username string, at tim
 	if body == last.Body {
 		return Version{}, ErrUnchanged
 	}
-	v := newVersion(key, last.N+1, last.Title, body, last.Citations, userID, username, at)
+	v := newVersion(key, last.N+1, last.Title, body, stillCited(body, last.Citations), userID, username, at)
 	v.Unreviewed = last.Unreviewed
 	return v, nil
 }

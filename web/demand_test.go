@@ -433,3 +433,31 @@ func TestDemandSectionLLM(t *testing.T) {
 	res, body = at2.post("/matters/"+plain.matter+"/demand/"+demand.KeyTreatment+"/llm", nil)
 	wantStatus(t, "llm route without a drafter", res, body, http.StatusNotFound)
 }
+
+// TestDemandSectionPreview: the editor's text is shown as the letter lays
+// it out, escaped, with the text kept in the editor and nothing saved; a
+// paralegal cannot preview an edit they cannot save.
+func TestDemandSectionPreview(t *testing.T) {
+	t.Parallel()
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	at := env.signIn(t, "alice", access.RoleAttorney, true)
+	rec := generatedFinal(t, env, pl)
+	key := rec.Generation.Keys[0]
+	path := "/matters/" + env.matter + "/demand/" + key
+	text := "### Injuries\r\nFirst line\r\nsame paragraph <script>x</script>\r\n- a bullet\r\n\r\n| Provider | Billed |\r\n|---|---|\r\n| ER | $1,200.00 |"
+	res, body := at.post(path+"/preview", url.Values{"base": {"1"}, "body": {text}})
+	wantStatus(t, "preview", res, body, http.StatusOK)
+	for _, want := range []string{"Preview <span class=\"muted\">(not saved)</span>", "<h3>Injuries</h3>",
+		"<p>First line same paragraph &lt;script&gt;x&lt;/script&gt;</p>", "<p class=\"bullet\">• a bullet</p>",
+		"<th>Provider</th><th>Billed</th>", "<td>ER</td><td>$1,200.00</td>", "- a bullet\n"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the preview lacks %q", want)
+		}
+	}
+	if after, _ := env.store.DemandRecord(t.Context(), env.matter); len(after.Versions[key]) != 1 {
+		t.Errorf("a preview stored a version: %d versions", len(after.Versions[key]))
+	}
+	res, body = pl.post(path+"/preview", url.Values{"base": {"1"}, "body": {text}})
+	wantStatus(t, "preview by a paralegal", res, body, http.StatusForbidden)
+}

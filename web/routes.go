@@ -101,6 +101,7 @@ func routes(c *core.Core, a *api.Handler, u *ui.Handler, river http.Handler) []r
 		{"POST /matters/{matter}/demand/{section}", c.MatterPage(access.EditDemand, u.DemandSectionSave)},
 		{"GET /matters/{matter}/demand/{section}/diff", c.MatterPage(access.ViewMatter, u.DemandSectionDiff)},
 		{"POST /matters/{matter}/demand/{section}/approve", c.MatterPage(access.ApproveDemand, u.DemandSectionApprove)},
+		{"POST /matters/{matter}/demand/{section}/preview", c.MatterPage(access.EditDemand, u.DemandSectionPreview)},
 		{"POST /matters/{matter}/demand/{section}/llm", c.MatterPage(access.EditDemand, u.DemandSectionLLM)},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
@@ -32,6 +33,9 @@ type sectionPage struct {
 	Checked int
 	// LLM offers drafting the section with the configured LLM endpoint.
 	LLM bool
+	// Preview is the editor's text as the letter lays it out, when the
+	// editor asked for a preview (nothing saved).
+	Preview []demand.Block
 }
 
 // failedSentence is a sentence the reconciliation check refused, with why.
@@ -61,6 +65,12 @@ func (s *Handler) DemandSectionEdit(w http.ResponseWriter, r *http.Request, rc *
 // showSection renders the section editor; body, when not empty, replaces
 // the latest text in the editor (a save refused because of a conflict).
 func (s *Handler) showSection(w http.ResponseWriter, r *http.Request, m chronology.Matter, status int, body, notice string) {
+	s.renderSection(w, r, m, status, body, notice, false)
+}
+
+// renderSection is showSection, with the editor's text laid out as the
+// letter prints it beside the editor when preview is set.
+func (s *Handler) renderSection(w http.ResponseWriter, r *http.Request, m chronology.Matter, status int, body, notice string, preview bool) {
 	ctx := r.Context()
 	key := r.PathValue("section")
 	rec, latest, ok := s.demandSectionOr404(w, r, m.ID)
@@ -71,6 +81,9 @@ func (s *Handler) showSection(w http.ResponseWriter, r *http.Request, m chronolo
 	p.LLM = s.Drafter != nil && llmSections[key] != ""
 	if body != "" {
 		p.Body = body
+	}
+	if preview {
+		p.Preview = demand.Blocks(p.Body)
 	}
 	if a, ok := rec.ApprovalOf(key); ok {
 		p.Approval, p.ApprovalHash = &a, hashPrefix(a.SHA256)
@@ -115,4 +128,12 @@ func (s *Handler) showSection(w http.ResponseWriter, r *http.Request, m chronolo
 		}
 	}
 	s.render(w, r, status, "demand_section", view{Title: latest.Title, Matter: &m, Nav: "demand", Notice: notice, Data: p})
+}
+
+// DemandSectionPreview shows the editor's text as the letter will lay it
+// out (headings, paragraphs, lists, tables), keeping the text in the
+// editor; nothing is saved.
+func (s *Handler) DemandSectionPreview(w http.ResponseWriter, r *http.Request, rc *core.SignedIn, m chronology.Matter) {
+	body := strings.ReplaceAll(r.PostFormValue("body"), "\r\n", "\n")
+	s.renderSection(w, r, m, http.StatusOK, body, "", true)
 }
