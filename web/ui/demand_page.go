@@ -7,8 +7,8 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
-	"github.com/medchron/medchron/extract/claimref"
 	"github.com/medchron/medchron/demand/check"
+	"github.com/medchron/medchron/extract/claimref"
 	"github.com/medchron/medchron/web/internal/core"
 )
 
