@@ -14,6 +14,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/internal/pdfsafe"
 )
@@ -43,6 +44,11 @@ type Doc struct {
 	// under its own bookmark; a mark past the document's last page is
 	// left out.
 	Marks []Mark
+	// Words, when set, reads the boxes of the words printed on each page
+	// (index 0: page 1; points from the top left of the page as shown, as
+	// extract.Page.Words hold them), so that stamps go where nothing is
+	// printed (placeStamps). Without it the stamps take their usual places.
+	Words func() ([][]extract.Box, error)
 	// Pages, when above 0, is the page count the chronology numbered
 	// (Document.Pages); a PDF with another count is an error, since its
 	// Bates numbers would not match the chronology's citations.
@@ -238,12 +244,22 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 		dst[i] = sw.alloc()
 		c.nums[ref.ObjectNumber.Value()] = dst[i] // links to the page land on its copy
 	}
+	var words [][]extract.Box
+	if d.Words != nil {
+		if words, err = d.Words(); err != nil {
+			return placed{}, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 	for i := range n {
 		stamps := []stampText{{text: Bates(prefix, first+i), size: batesSize, right: true}}
 		if footer != "" {
 			stamps = append(stamps, stampText{text: footer, size: footerSize})
 		}
-		if err := c.copyPage(i+1, dst[i], stamps); err != nil {
+		var pw []extract.Box
+		if i < len(words) {
+			pw = words[i]
+		}
+		if err := c.copyPage(i+1, dst[i], stamps, pw); err != nil {
 			return placed{}, fmt.Errorf("%s: %w", name, err)
 		}
 	}

@@ -8,17 +8,47 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 )
 
 // ErrNoDocuments is returned by WriteMatter when the chronology numbers
 // no document (nothing to stamp).
 var ErrNoDocuments = fmt.Errorf("exhibit: the chronology numbers no document")
 
+// Sources reads a matter's documents for its exhibit, by document id.
+type Sources struct {
+	// Load reads a document's original bytes.
+	Load func(id string) ([]byte, error)
+	// Words, when set, reads the text of a document's pages as the store
+	// keeps it, for their word boxes: stamps then go where nothing is
+	// printed (Doc.Words).
+	Words func(id string) ([]extract.Page, error)
+}
+
+// PageWords are the word boxes of pages, by page number (index 0: page 1)
+// up to the highest page given.
+func PageWords(pages []extract.Page) [][]extract.Box {
+	n := 0
+	for _, p := range pages {
+		n = max(n, p.Number)
+	}
+	out := make([][]extract.Box, n)
+	for _, p := range pages {
+		if p.Number < 1 {
+			continue
+		}
+		for _, w := range p.Words {
+			out[p.Number-1] = append(out[p.Number-1], w.Box)
+		}
+	}
+	return out
+}
+
 // MatterDocs lists the chronology's documents in Bates order as exhibit
-// documents, each under the provider of its earliest cited entry; load
-// reads a document's original bytes by id when its turn comes. Documents
-// the chronology did not number are left out.
-func MatterDocs(c chronology.Chronology, load func(id string) ([]byte, error)) []Doc {
+// documents, each under the provider of its earliest cited entry; src
+// reads a document's original bytes (and its words) by id when its turn
+// comes. Documents the chronology did not number are left out.
+func MatterDocs(c chronology.Chronology, src Sources) []Doc {
 	providers := documentProviders(c)
 	marks := encounterMarks(c, providers)
 	var docs []Doc
@@ -27,8 +57,18 @@ func MatterDocs(c chronology.Chronology, load func(id string) ([]byte, error)) [
 			continue // not numbered: the chronology cites none of its pages
 		}
 		id := d.ID
-		docs = append(docs, Doc{Provider: providers[d.ID], Title: d.File, File: d.File, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, Pages: d.Pages, Marks: marks[d.ID],
-			Load: func() ([]byte, error) { return load(id) }})
+		doc := Doc{Provider: providers[d.ID], Title: d.File, File: d.File, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, Pages: d.Pages, Marks: marks[d.ID],
+			Load: func() ([]byte, error) { return src.Load(id) }}
+		if src.Words != nil {
+			doc.Words = func() ([][]extract.Box, error) {
+				pages, err := src.Words(id)
+				if err != nil {
+					return nil, fmt.Errorf("read the words of its pages: %w", err)
+				}
+				return PageWords(pages), nil
+			}
+		}
+		docs = append(docs, doc)
 	}
 	return docs
 }
@@ -36,8 +76,8 @@ func MatterDocs(c chronology.Chronology, load func(id string) ([]byte, error)) [
 // WriteMatter writes the Bates-stamped exhibit of a matter's records to w
 // (see MatterDocs and Build): the same file from the command line and the
 // web application. It returns the number of documents.
-func WriteMatter(ctx context.Context, w io.Writer, c chronology.Chronology, load func(id string) ([]byte, error)) (int, error) {
-	docs := MatterDocs(c, load)
+func WriteMatter(ctx context.Context, w io.Writer, c chronology.Chronology, src Sources) (int, error) {
+	docs := MatterDocs(c, src)
 	if len(docs) == 0 {
 		return 0, ErrNoDocuments
 	}

@@ -30,7 +30,7 @@ func TestMatterDocs(t *testing.T) {
 		},
 	}
 	var loaded []string
-	docs := MatterDocs(c, func(id string) ([]byte, error) { loaded = append(loaded, id); return nil, nil })
+	docs := MatterDocs(c, Sources{Load: func(id string) ([]byte, error) { loaded = append(loaded, id); return nil, nil }})
 	if len(docs) != 2 || docs[0].File != "er.pdf" || docs[1].File != "pt.pdf" {
 		t.Fatalf("docs = %+v", docs)
 	}
@@ -49,7 +49,7 @@ func TestMatterDocs(t *testing.T) {
 	c.Entries = append(c.Entries, chronology.Entry{ID: "e4", Date: dates.New(2024, 3, 2), Provider: "Saint Mary's", VisitType: "imaging",
 		Citations: []extract.Citation{{DocumentID: "d1", Page: 2}}}, chronology.Entry{ID: "e5", Date: dates.New(2024, 3, 3), Review: chronology.ReviewRejected, Citations: cite("d1")})
 	c.Entries[0].VisitType = "follow-up"
-	docs = MatterDocs(c, nil)
+	docs = MatterDocs(c, Sources{})
 	want := []Mark{{"2024-03-01", 1}, {"2024-03-09 follow-up, Later Clinic", 1}, {"2024-03-02 imaging", 2}}
 	if fmt.Sprint(docs[0].Marks) != fmt.Sprint(want) {
 		t.Errorf("marks %+v, want %+v", docs[0].Marks, want)
@@ -57,7 +57,7 @@ func TestMatterDocs(t *testing.T) {
 	if fmt.Sprint(docs[1].Marks) != fmt.Sprint([]Mark{{"undated", 1}}) {
 		t.Errorf("undated document's marks %+v", docs[1].Marks)
 	}
-	if _, err := WriteMatter(context.Background(), io.Discard, chronology.Chronology{}, nil); !errors.Is(err, ErrNoDocuments) {
+	if _, err := WriteMatter(context.Background(), io.Discard, chronology.Chronology{}, Sources{}); !errors.Is(err, ErrNoDocuments) {
 		t.Errorf("empty matter: %v", err)
 	}
 }

@@ -9,9 +9,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/font"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/medchron/medchron/extract"
 )
 
 // Objects every exhibit has, numbered first.
@@ -215,8 +216,10 @@ func nonNil(b []byte) []byte {
 var pageEntriesDropped = map[string]bool{"Parent": true, "B": true, "Resources": true, "MediaBox": true, "CropBox": true, "Rotate": true, "Contents": true}
 
 // copyPage writes page n of the source as exhibit object dst, its content
-// wrapped in q … Q and followed by the stamps.
-func (c *copier) copyPage(n, dst int, stamps []stampText) error {
+// wrapped in q … Q (and shrunk, when placeStamps found no free place for
+// a stamp among words, the page's printed words) and followed by the
+// stamps.
+func (c *copier) copyPage(n, dst int, stamps []stampText, words []extract.Box) error {
 	d, _, inh, err := c.src.PageDict(n, false)
 	if err != nil || d == nil || inh == nil || inh.MediaBox == nil {
 		return fmt.Errorf("page %d: cannot be read", n)
@@ -236,7 +239,13 @@ func (c *copier) copyPage(n, dst int, stamps []stampText) error {
 		over["Rotate"] = strconv.Itoa(rot)
 	}
 	over["Resources"] = c.resources(inh.Resources)
-	contents := []string{c.newStream("q\n")}
+	_, w, h := displayMatrix(box, rot)
+	lay := placeStamps(w, h, stamps, words)
+	open := "q\n"
+	if lay.shrink < 1 {
+		open = "q " + shrinkContent(box, rot, lay.shrink) + "\n"
+	}
+	contents := []string{c.newStream(open)}
 	if o, found := d.Find("Contents"); found {
 		o2, err := c.src.Dereference(o)
 		if err == nil {
@@ -249,7 +258,7 @@ func (c *copier) copyPage(n, dst int, stamps []stampText) error {
 			}
 		}
 	}
-	contents = append(contents, c.newStream("Q\n"+stampContent(box, rot, stamps)))
+	contents = append(contents, c.newStream("Q\n"+stampContent(box, rot, lay.stamps)))
 	over["Contents"] = "[" + strings.Join(contents, " ") + "]"
 	for k := range pageEntriesDropped {
 		if _, set := over[k]; !set {
@@ -303,46 +312,64 @@ func intersect(a, b *types.Rectangle) *types.Rectangle {
 	return r
 }
 
-// stampText is one line stamped on a page: Bates numbers at the bottom
-// right, the footer at the bottom left, a quarter inch in from the edges
-// of the page as displayed.
+// stampText is one line stamped on a page: the Bates number (right) or
+// the footer; placeStamps decides where.
 type stampText struct {
 	text  string
 	size  float64
 	right bool
 }
 
-// stampContent draws the stamps upright on the displayed page: box is the
-// visible box in user space, rot the page's /Rotate.
-func stampContent(box *types.Rectangle, rot int, stamps []stampText) string {
-	w, h := box.Width(), box.Height()
-	// Display space (origin bottom left, as shown) to user space.
-	var m [6]float64
+// displayMatrix returns the matrix from display space (the page as shown,
+// origin bottom left) to user space, and the displayed width and height:
+// box is the visible box in user space, rot the page's /Rotate.
+func displayMatrix(box *types.Rectangle, rot int) (m [6]float64, w, h float64) {
+	w, h = box.Width(), box.Height()
 	switch rot {
 	case 90:
-		m = [6]float64{0, 1, -1, 0, box.LL.X + w, box.LL.Y}
-		w, h = h, w
+		return [6]float64{0, 1, -1, 0, box.LL.X + w, box.LL.Y}, h, w
 	case 180:
-		m = [6]float64{-1, 0, 0, -1, box.UR.X, box.UR.Y}
+		return [6]float64{-1, 0, 0, -1, box.UR.X, box.UR.Y}, w, h
 	case 270:
-		m = [6]float64{0, -1, 1, 0, box.LL.X, box.UR.Y}
-		w, h = h, w
-	default:
-		m = [6]float64{1, 0, 0, 1, box.LL.X, box.LL.Y}
+		return [6]float64{0, -1, 1, 0, box.LL.X, box.UR.Y}, h, w
 	}
-	_ = h
+	return [6]float64{1, 0, 0, 1, box.LL.X, box.LL.Y}, w, h
+}
+
+// mul composes affine matrices in PDF's row-vector form: a, then b.
+func mul(a, b [6]float64) [6]float64 {
+	return [6]float64{a[0]*b[0] + a[1]*b[2], a[0]*b[1] + a[1]*b[3], a[2]*b[0] + a[3]*b[2], a[2]*b[1] + a[3]*b[3],
+		a[4]*b[0] + a[5]*b[2] + b[4], a[4]*b[1] + a[5]*b[3] + b[5]}
+}
+
+// invert inverts an affine matrix (those of displayMatrix are rotations
+// and translations, always invertible).
+func invert(m [6]float64) [6]float64 {
+	det := m[0]*m[3] - m[1]*m[2]
+	a, b, c, d := m[3]/det, -m[1]/det, -m[2]/det, m[0]/det
+	return [6]float64{a, b, c, d, -(m[4]*a + m[5]*c), -(m[4]*b + m[5]*d)}
+}
+
+func cm(m [6]float64) string {
+	return fmt.Sprintf("%s %s %s %s %s %s cm", num(m[0]), num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]))
+}
+
+// shrinkContent is the operator that scales a page's content by s about
+// the middle of the displayed page's top edge, in user space.
+func shrinkContent(box *types.Rectangle, rot int, s float64) string {
+	d2u, w, h := displayMatrix(box, rot)
+	scale := [6]float64{s, 0, 0, s, (1 - s) * w / 2, (1 - s) * h}
+	return cm(mul(mul(invert(d2u), scale), d2u))
+}
+
+// stampContent draws the stamps upright at their places on the displayed
+// page.
+func stampContent(box *types.Rectangle, rot int, stamps []placedStamp) string {
+	m, _, _ := displayMatrix(box, rot)
 	var b strings.Builder
-	fmt.Fprintf(&b, "q %s %s %s %s %s %s cm 0 g\n", num(m[0]), num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]))
+	fmt.Fprintf(&b, "q %s 0 g\n", cm(m))
 	for _, s := range stamps {
-		x := 18.0
-		if s.right {
-			tw, err := font.TextWidthFloat(s.text, "Helvetica", s.size)
-			if err != nil {
-				tw = 0.6 * s.size * float64(len(s.text))
-			}
-			x = w - 18 - tw
-		}
-		fmt.Fprintf(&b, "BT /%s %s Tf %s 18 Td %s Tj ET\n", stampFont, num(s.size), num(x), pdfString(s.text))
+		fmt.Fprintf(&b, "BT /%s %s Tf %s %s Td %s Tj ET\n", stampFont, num(s.size), num(s.x), num(s.y), pdfString(s.text))
 	}
 	b.WriteString("Q\n")
 	return b.String()

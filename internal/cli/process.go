@@ -143,7 +143,9 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	exCtx, stopExhibit := context.WithCancel(ctx)
 	defer stopExhibit()
 	go func() {
-		p, err := export.WriteExhibit(exCtx, f.out, c, func(id string) ([]byte, error) { return h.Store.DocumentBlob(exCtx, id) })
+		p, err := export.WriteExhibit(exCtx, f.out, c, exhibit.Sources{
+			Load:  func(id string) ([]byte, error) { return h.Store.DocumentBlob(exCtx, id) },
+			Words: func(id string) ([]extract.Page, error) { return h.Store.Pages(exCtx, id) }})
 		exhibitDone <- exhibitResult{p, err}
 	}()
 	d := demand.Generate(c, demand.Options{Inputs: letterInputs})

@@ -95,13 +95,14 @@ func WriteAll(ctx context.Context, dir string, c chronology.Chronology, d demand
 
 // WriteExhibit writes exhibit.pdf into dir: the matter's records,
 // Bates-stamped as the chronology numbered them (exhibit.WriteMatter, the
-// web application's exhibit), load reading a document's original bytes by
-// id. It returns the path, or exhibit.ErrNoDocuments when the chronology
-// numbers no document.
-func WriteExhibit(ctx context.Context, dir string, c chronology.Chronology, load func(id string) ([]byte, error)) (string, error) {
+// web application's exhibit), src.Load reading a document's original bytes
+// by id (and src.Words its pages' words, so that stamps go where nothing is
+// printed). It returns the path, or exhibit.ErrNoDocuments when the
+// chronology numbers no document.
+func WriteExhibit(ctx context.Context, dir string, c chronology.Chronology, src exhibit.Sources) (string, error) {
 	p := filepath.Join(dir, FileExhibit)
 	err := writeAtomic(p, func(w io.Writer) error {
-		_, err := exhibit.WriteMatter(ctx, w, c, load)
+		_, err := exhibit.WriteMatter(ctx, w, c, src)
 		return err
 	})
 	if err != nil {

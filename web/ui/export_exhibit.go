@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/exhibit"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/web/internal/core"
 )
 
@@ -23,12 +24,15 @@ func exhibitExport(s *Handler, ctx context.Context, m chronology.Matter, w *byte
 	if err != nil {
 		return "", err
 	}
-	n, err := exhibit.WriteMatter(ctx, w, c, func(id string) ([]byte, error) {
-		data, err := s.Store.DocumentBlob(ctx, id)
-		if err != nil {
-			return nil, fmt.Errorf("exhibit: document %s: %w", id, err)
-		}
-		return data, nil
+	n, err := exhibit.WriteMatter(ctx, w, c, exhibit.Sources{
+		Load: func(id string) ([]byte, error) {
+			data, err := s.Store.DocumentBlob(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("exhibit: document %s: %w", id, err)
+			}
+			return data, nil
+		},
+		Words: func(id string) ([]extract.Page, error) { return s.Store.Pages(ctx, id) },
 	})
 	if errors.Is(err, exhibit.ErrNoDocuments) {
 		return "", errNothingToExport
