@@ -27,7 +27,8 @@ echo "running: ${search_cmd[*]}" >&2
 web_out=$(mktemp)
 web_cmd=(go test -run '^$' -bench 'BenchmarkChronologyPage' -benchtime 40x -benchmem ./web/)
 exhibit_cmd=(go test -run '^$' -bench 'BenchmarkBuild' -benchtime 3x -benchmem ./chronology/exhibit/)
-for c in web_cmd exhibit_cmd; do
+review_cmd=(go test -run '^$' -bench 'BenchmarkBrowserReview' -benchtime 1x ./web/)
+for c in web_cmd exhibit_cmd review_cmd; do
   declare -n cc=$c
   echo "running: ${cc[*]}" >&2
   "${cc[@]}" | tee -a "$web_out" >&2
@@ -133,11 +134,15 @@ fi
   echo
   echo "BenchmarkChronologyPage renders GET /matters/{id}/chronology (timeline, 2,000 entries over 20 providers, gaps, provider"
   echo "index, specials, bills) through the handler on the embedded store; p50-ms/p95-ms per render. BenchmarkBuild writes the"
-  echo "Bates-stamped exhibit PDF (stamps and bookmarks) of the 200-page generated bundle in ten documents."
+  echo "Bates-stamped exhibit PDF (stamps and bookmarks) of the 200-page generated bundle in ten documents. BenchmarkBrowserReview"
+  echo "reviews every entry of a generated 75-page matter in headless Chromium as a paralegal: half one at a time from the chronology"
+  echo "(open, Verify, back: 3 actions an entry), half with the review keys (v verifies and opens the next: 1 action an entry);"
+  echo "s/entry is the machine's time per entry (page loads), not reading time."
   echo
   echo '```'
   echo "${web_cmd[*]}"
   echo "${exhibit_cmd[*]}"
+  echo "${review_cmd[*]}"
   grep -E '^(Benchmark|pkg|ok|PASS|FAIL)' "$web_out" || true
   echo '```'
   if [ -n "$floor" ]; then

@@ -24,7 +24,7 @@ const failureShot = "failure.png"
 
 // chromiumPath returns Debian's Chromium. Without it the test is skipped,
 // unless MEDCHRON_REQUIRE_BROWSER=1 (make test), which makes it fail.
-func chromiumPath(t *testing.T) string {
+func chromiumPath(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -41,7 +41,7 @@ func chromiumPath(t *testing.T) string {
 // chrome is one headless Chromium tab driven through a test, with the
 // step it is on (named in every failure) and where screenshots go.
 type chrome struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	base  string
 	shots string
@@ -55,7 +55,7 @@ type chrome struct {
 // newChrome starts Chromium at width×height for a server at base. Every
 // confirm() dialog is accepted, as a user clicking OK; console errors are
 // collected for checkConsole.
-func newChrome(t *testing.T, base string, width, height int) *chrome {
+func newChrome(t testing.TB, base string, width, height int) *chrome {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath(t)),
@@ -101,7 +101,7 @@ func newChrome(t *testing.T, base string, width, height int) *chrome {
 }
 
 // screenshotDir is $MEDCHRON_SCREENSHOTS or <repo>/test-output/screenshots.
-func screenshotDir(t *testing.T) string {
+func screenshotDir(t testing.TB) string {
 	t.Helper()
 	dir := os.Getenv("MEDCHRON_SCREENSHOTS")
 	if dir == "" {

@@ -19,7 +19,7 @@ import (
 	"github.com/medchron/medchron/web"
 )
 
-func repoFile(t *testing.T, rel string) string {
+func repoFile(t testing.TB, rel string) string {
 	t.Helper()
 	return filepath.Join(testutil.RepoRoot(t), rel)
 }
@@ -42,7 +42,7 @@ func newServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func do(t *testing.T, req *http.Request, auth bool) (int, []byte) {
+func do(t testing.TB, req *http.Request, auth bool) (int, []byte) {
 	t.Helper()
 	if auth {
 		req.Header.Set("Authorization", "Bearer "+token)
@@ -56,7 +56,7 @@ func do(t *testing.T, req *http.Request, auth bool) (int, []byte) {
 	return res.StatusCode, b
 }
 
-func upload(t *testing.T, url string, files map[string]string, fields map[string]string) *http.Request {
+func upload(t testing.TB, url string, files map[string]string, fields map[string]string) *http.Request {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
