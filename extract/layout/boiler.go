@@ -60,6 +60,11 @@ func markStamps(d *Doc, p *Page) {
 	lines := d.Lines[p.First:p.End]
 	for i := range lines {
 		lines[i].Boiler = isNoise(lines[i].Trim)
+		if lines[i].Boiler == PrintStamp && labelsService(&lines[i]) {
+			// "Date Collected 1/10/23 10:05   Date Received 1/11/23
+			// 00:01": a laboratory's fields, not a stamp.
+			lines[i].Boiler = BoilerNone
+		}
 	}
 	// Fragments of a banner: short lines at the top with fax words or
 	// stamp digits, up to the first line that reads otherwise.
@@ -100,6 +105,17 @@ func markStamps(d *Doc, p *Page) {
 			top++
 		}
 	}
+}
+
+// labelsService reports whether a line labels one of its dates as a date
+// of service.
+func labelsService(l *Line) bool {
+	for _, m := range FindDates(l.Text) {
+		if LabelBefore(l, m, nil) == ServiceLabel {
+			return true
+		}
+	}
+	return false
 }
 
 // garbled reports whether a line is OCR debris: five tokens or more, at

@@ -171,11 +171,23 @@ var (
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
 		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
 		"service", "date of svc",
+		// a laboratory specimen's collection: the patient was there then
+		"collection date", "date collected", "collected", "collected on", "date of collection", "specimen collected",
+		"specimen date", "date drawn", "drawn", "draw date",
 		// OCR misreadings of "DOS:"
 		"bos", "b0s", "d0s", "do5", "d05"}
-	endLabels = []string{"discharge date", "date of discharge", "discharged", "discharged on", "disch date", "disch. date"}
-	dobLabels = []string{"dob", "d0b", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
-	doiLabels = []string{"doi", "d.o.i", "date of injury", "date of accident", "date of loss", "date of incident",
+	// signedLabels date the record's making, not the visit: "Report Date:",
+	// "Date Received", "Resulted". Matched before a bare "Date:" so that
+	// "Received Date:" is not taken for one.
+	// A single word labels only when it is alone in its cell ("Reported:
+	// 01/12/2023"), not at the end of a sentence ("pain reported 3/4").
+	signedLabels = []string{"report date", "date reported", "reported on", "received date", "date received",
+		"result date", "date resulted", "print date", "printed on", "date verified", "final date", "signed date",
+		"date signed"}
+	signedCells = []string{"reported", "received", "resulted", "verified", "finalized", "printed", "signed"}
+	endLabels   = []string{"discharge date", "date of discharge", "discharged", "discharged on", "disch date", "disch. date"}
+	dobLabels   = []string{"dob", "d0b", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
+	doiLabels   = []string{"doi", "d.o.i", "date of injury", "date of accident", "date of loss", "date of incident",
 		"injury date", "accident date", "incident date", "loss date", "injured on", "injured", "accident on",
 		"doa", "mva", "mvc", "mva on", "mvc on", "onset", "date of onset", "onset date", "accident", "injury"}
 )
@@ -222,6 +234,8 @@ func labelOf(pre string) Label {
 		return InjuryLabel
 	case hasLabel(p, svcLabels) || cellLabel(p, "visit"):
 		return ServiceLabel
+	case hasLabel(p, signedLabels) || anyCell(p, signedCells):
+		return SignedLabel
 	case hasLabel(p, []string{"date"}):
 		return BareLabel
 	case futureWords.In(p):
@@ -241,6 +255,16 @@ func cellLabel(p, w string) bool {
 	}
 	rest := p[:len(p)-len(w)]
 	return strings.TrimSpace(rest) == "" || strings.HasSuffix(rest, "   ") || strings.HasSuffix(rest, "\t")
+}
+
+// anyCell reports whether the last cell of p is one of the words alone.
+func anyCell(p string, words []string) bool {
+	for _, w := range words {
+		if cellLabel(p, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // serviceDateRaw finds the date a line labels as a date of service (or a

@@ -296,3 +296,39 @@ func TestLostSlashDate(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordDateLabels: a specimen's collection labels a date of service;
+// the dates a record was received, reported or signed are its making, even
+// when the label ends in "Date" ("Received Date:" is no bare "Date:"), and
+// a lab's "Date Collected ... Date Received" line is no print stamp.
+func TestRecordDateLabels(t *testing.T) {
+	tests := []struct {
+		line string
+		want Label
+	}{
+		{"Collection Date: 21-Aug-2023 10:28", ServiceLabel},
+		{"Date Collected 1/10/23 10:05", ServiceLabel},
+		{"Specimen collected: 03/02/2024", ServiceLabel},
+		{"Received Date: 22-Aug-2023 04:20", SignedLabel},
+		{"Report Date: 23-Aug-2023 16:54", SignedLabel},
+		{"Date Reported 1/12/23 14:12", SignedLabel},
+		{"Reported: 01/12/2023", SignedLabel},
+		{"Date: 01/12/2023", BareLabel},
+	}
+	for _, tt := range tests {
+		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
+		ms := FindDates(tt.line)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.line)
+		}
+		if got := LabelBefore(l, ms[0], nil); got != tt.want {
+			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+	d := Analyze(pagesOf("Alder Valley Reference Laboratory\nPatient: DOE, JANE\nDate Collected 1/10/23 10:05            Date Received 1/11/23 00:01\nGlucose    88"))
+	for _, l := range d.Lines {
+		if strings.HasPrefix(l.Trim, "Date Collected") && (l.Boiler != BoilerNone || !l.HasService) {
+			t.Errorf("%q: boiler %q, service %v", l.Trim, l.Boiler, l.HasService)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLabReportDatedByCollection: a laboratory report is dated by the
+// specimen's collection (the patient was there then), not by the dates it
+// was received or reported, and it is the laboratory's record, not the
+// client practice's that ordered it. Two reports on two pages are two
+// encounters.
+func TestLabReportDatedByCollection(t *testing.T) {
+	report := func(collected, received, reported, client string) string {
+		return "Fax 06/02/2024 09:14 FROM: Alder Lab Services (775) 555-0100 TO: (775) 555-0199 P.001/002\n\n" +
+			"Alder Valley Reference Laboratory                                          FINAL REPORT\n" +
+			"40 Mill Rd, Reno, NV 89501                          Client services (775) 555-0101\n\n" +
+			"Patient: DOE, JANE                                    Specimen ID: QZ18811\n" +
+			"DOB: 02/03/1981   Age: 43   Sex: F                    Account: 55120\n" +
+			"Ordering physician: Ann Berg, MD                      Client: " + client + "\n" +
+			collected + "                " + received + "\n" +
+			reported + "                      Fasting: Y\n\n" +
+			"Test                                 Result      Flag     Reference range     Units\n" +
+			"Glucose                              88                   70-99               mg/dL\n" +
+			"Creatinine                           0.8                  0.57-1.00           mg/dL\n"
+	}
+	tests := []struct {
+		name  string
+		pages []string
+		want  []string
+	}{
+		{"labels before", []string{
+			report("Collection Date: 21-Aug-2023 10:28", "Received Date: 22-Aug-2023 04:20", "Report Date: 23-Aug-2023 16:54", "ALDER FAMILY MEDICINE"),
+			report("Collection Date: 22-Jan-2024 07:35", "Received Date: 22-Jan-2024 17:24", "Report Date: 24-Jan-2024 07:08", "Reno Spine & Pain Center"),
+		}, []string{"2023-08-21", "2024-01-22"}},
+		{"labels without colons", []string{
+			report("Date Collected 1/10/23 10:05", "Date Received 1/11/23 00:01", "Date Reported 1/12/23 14:12", "ALDER FAMILY MEDICINE"),
+			report("Date Collected 6/28/23 09:58", "Date Received 6/29/23 00:42", "Date Reported 7/1/23 08:13", "Reno Spine & Pain Center"),
+		}, []string{"2023-01-10", "2023-06-28"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.pages...)
+			var got []string
+			for _, e := range res.Encounters {
+				got = append(got, e.Date.String())
+				if e.Provider != "Alder Valley Reference Laboratory" {
+					t.Errorf("%s: provider %q, want the laboratory", e.Date, e.Provider)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("dates %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
