@@ -332,3 +332,36 @@ func TestRecordDateLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanProviderDropsTown: a name printed with its town, state and ZIP
+// code ("Location: ..., Reno, NV 89501") is the name alone; a name whose
+// last words only look like a state keeps them.
+func TestCleanProviderDropsTown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Alder Int Med Assoc, Cedar Falls, IA 50613", "Alder Int Med Assoc"},
+		{"ALDER VALLEY FAMILY MEDICINE, Reno, NV 89501-1234", "ALDER VALLEY FAMILY MEDICINE"},
+		{"Berg, Dunn & Lee, PA", "Berg, Dunn & Lee, PA"},
+	}
+	for _, tt := range tests {
+		if got := CleanProvider(tt.in); got != tt.want {
+			t.Errorf("CleanProvider(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestBrowserAndFaxStamps: the date and time a browser prints at the top
+// of a page, and a fax banner whose sender follows its time, are stamps,
+// never a date of service.
+func TestBrowserAndFaxStamps(t *testing.T) {
+	d := Analyze(pagesOf("3/16/25, 3:35 PM                      Alder Portal - Visit Summary\n" +
+		"Office Visit - Internal Medicine\nVisit Date: May 23, 2024 9:13 AM\nReason for Visit\nNeck pain.\n"))
+	if l := d.Lines[0]; l.Boiler != PrintStamp {
+		t.Errorf("%q: %q, want a print stamp", l.Trim, l.Boiler)
+	}
+	if got := isNoise("03/27/2025 9:28 AM FROM: Alder Int Med"); got != FaxLine {
+		t.Errorf("fax banner: %q", got)
+	}
+	if got := isNoise("3/16/25 follow-up from: fall at home, seen 9:30"); got != BoilerNone {
+		t.Errorf("note line: %q", got)
+	}
+}

@@ -377,9 +377,16 @@ func CleanProvider(s string) string {
 	if m := reProviderNoise.FindStringIndex(s); m != nil && m[0] > 3 {
 		s = s[:m[0]]
 	}
+	if m := reCityStateZip.FindStringIndex(s); m != nil && m[0] > 3 {
+		// "Alder Int Med, Reno, NV 89501": the name, not its town.
+		s = s[:m[0]]
+	}
 	s = strings.Trim(s, " ,;:-|*#")
 	return dropAcronym(unglue(s))
 }
+
+// reCityStateZip is a town, state and ZIP code after a name.
+var reCityStateZip = regexp.MustCompile(`,\s*[A-Z][A-Za-z .'\-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?$`)
 
 // unglue cuts a name that two overlapping fields printed twice, the second
 // glued to the first: "SPINE ALIGN CENTER PLLCSPINE ALIGN CENTER".

@@ -54,3 +54,32 @@ func TestLabReportDatedByCollection(t *testing.T) {
 		})
 	}
 }
+
+// TestPortalVisitSummaries: a patient portal's visit summaries printed from
+// a browser are dated by their visit, not by the browser's print stamp or
+// the fax banner printed over it, and belong to the location they name
+// without its town.
+func TestPortalVisitSummaries(t *testing.T) {
+	page := func(stamp, visit string) string {
+		return stamp + "        03/27/2025 9:28 AM FROM: Alder Int Med (775) 555-0170 TO: (775) 555-0104\n" +
+			"                                                   Alder Portal - Visit Summary\n\n" +
+			"      Office Visit - Internal Medicine\n" +
+			"      Visit Date: " + visit + "\n" +
+			"      Provider: Ann Berg, PA-C\n" +
+			"      Location: Alder Int Med Assoc, Reno, NV 89501\n" +
+			"      Reason for Visit\n      Neck pain after a car accident.\n" +
+			"      Diagnoses\n        Cervicalgia [M54.2]\n" +
+			"https://portal.alder.example/visits/summary?csn=8864\n"
+	}
+	res := extractText(t, page("3/16/25, 3:35 PM", "May 23, 2024 9:13 AM"), page("3/16/25, 3:36 PM", "Oct 2, 2024 5:14 PM"))
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+		if e.Provider != "Alder Int Med Assoc" {
+			t.Errorf("%s: provider %q", e.Date, e.Provider)
+		}
+	}
+	if want := "2024-05-23,2024-10-02"; strings.Join(got, ",") != want {
+		t.Errorf("visits %v, want %s", got, want)
+	}
+}
