@@ -83,3 +83,25 @@ func TestPortalVisitSummaries(t *testing.T) {
 		t.Errorf("visits %v, want %s", got, want)
 	}
 }
+
+// TestAmbulanceRunReport: an ambulance run report whose header prints the
+// incident number and the run's "Date:" on one line is dated by it (the
+// incident is the run, not an injury date), and belongs to the fire and
+// rescue service of its letterhead.
+func TestAmbulanceRunReport(t *testing.T) {
+	page := "Alder County Fire & Rescue ALS                                       PATIENT CARE REPORT\n" +
+		"Incident #: 2024-11873 Unit: Medic 4 Date: 03/02/2024\n" +
+		"CREW\nAnn Berg, NRP (lead)  Carl Dunn, EMT (driver)\n" +
+		"PATIENT\nName: DOE, JANE                        DOB: 02/03/1981           Age: 43\n" +
+		"Dispatch reason: Motor vehicle crash\n" +
+		"ASSESSMENT\nChief complaint: Neck pain after motor vehicle collision\n" +
+		"NARRATIVE\nPt c/o neck pain, 8/10. C-collar applied. Transported to Alder Regional Hospital without change.\n"
+	res := extractText(t, page)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1", len(res.Encounters))
+	}
+	e := res.Encounters[0]
+	if e.Date.String() != "2024-03-02" || e.Provider != "Alder County Fire & Rescue ALS" {
+		t.Errorf("encounter %s %q, want 2024-03-02 at the fire and rescue service", e.Date, e.Provider)
+	}
+}
