@@ -230,12 +230,15 @@ func billFamily(f pageFeatures) string {
 	if !isBill || f.headings >= 4 && f.service > 0 && f.moneyDated < 3 {
 		return ""
 	}
+	// A hospital's detail bill groups its rows under revenue codes too, but
+	// prints none of the form's boxes (one "Total charges" is no form), and
+	// its pharmacy group and quantity column make no pharmacy printout.
 	switch {
-	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && f.revRows >= 1:
+	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && ub >= 2 && f.revRows >= 1:
 		return "ub04"
 	case cms >= 5:
 		return "cms1500"
-	case rx >= 3:
+	case rx >= 3 && f.revRows == 0:
 		return "pharmacy"
 	case f.n[fLedger] >= 3:
 		return "ledger"

@@ -77,6 +77,33 @@ Fill Date   Rx #      Drug                      NDC            Qty  Days Supply 
 			{"2023-12-06", "", "", "", 20, 12.40, "", 0},
 			{"2023-12-06", "", "", "", 30, 9.80, "", 0},
 		}, []string{"payments:22.2"}},
+		{"hospital detail bill grouped by revenue code", `                         Alder Regional Hospital
+                         Patient Business Office
+                         400 River Rd, Reno, NV 89501
+DETAIL BILL                                                                            Printed 4/02/24
+Patient: DOE, JANE   MRN 5512   Account 2519304948   Patient type: EMERGENCY
+Service dates: 3/14/24 - 3/14/24
+  Date        Charge code     CPT/HCPCS   Description                          Qty        Amount
+0250 PHARMACY
+  3/14/24     0250380276                  PHARMACY                             1           79.12
+                                          Subtotal 0250                                    79.12
+0450 EMERGENCY ROOM
+  3/14/24     0450694643      99284-25    ED VISIT MOD SEVERITY                1        1,612.80
+  3/14/24     0450692303      96374       THER/PROPH/DIAG INJ IV PUSH          1          384.56
+                                          Subtotal 0450                                 1,997.36
+0636 DRUGS REQUIRING DETAIL CODING
+  3/14/24     0636884793      J2270       MORPHINE SULFATE INJ 10MG            2           62.56
+                                          Subtotal 0636                                    62.56
+                                          TOTAL CHARGES                                 2,139.04
+                                          Insurance payments                           (1,178.19)
+                                          Contractual adjustments                        (456.67)
+                                          BALANCE DUE                                      504.18
+`, []line{
+			{"2024-03-14", "0250", "0250", "", 1, 79.12, "", 0},
+			{"2024-03-14", "99284", "0450", "25", 1, 1612.80, "", 0},
+			{"2024-03-14", "96374", "0450", "", 1, 384.56, "", 0},
+			{"2024-03-14", "J2270", "0636", "", 2, 62.56, "", 0},
+		}, []string{":2139.04", "payments:1178.19", "adjustments:456.67", "balance:504.18"}},
 		{"invoice without codes", `Reno Medical Supply
 INVOICE
 Invoice No. 4411      Invoice Date: 04/01/2024

@@ -198,10 +198,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var totals []extract.BillTotal
 	var cols []billCol
 	var pending []pendingDate
-	var svc dates.Date // a statement's labelled date of service
-	last := -1         // the last item, for wrapped descriptions
-	group := ""        // the item a group header names (a prescription over its fills)
-	skip := -1         // a line joined to the one above it
+	var svc dates.Date  // a statement's labelled date of service
+	last := -1          // the last item, for wrapped descriptions
+	group := ""         // the item a group header names (a prescription over its fills)
+	groupRev := ""      // the revenue code a facility's detail bill prints over its rows
+	afterTotal := false // a printed total came last: the rows below it sum up the bill
+	skip := -1          // a line joined to the one above it
 	for i, l := range n.lines {
 		if i == skip {
 			continue
@@ -223,9 +225,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
-				cols, last, group = c, -1, ""
+				cols, last, group, groupRev = c, -1, "", ""
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
+			} else if rc := revenueGroup(l.trim); rc != "" {
+				groupRev, last = rc, -1
 			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && layout.HasLetters(l.trim) &&
 				!reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && items[last].Kind == extract.LineCharge && !isFormLabel(l.trim) {
 				items[last].Description = clip(items[last].Description+" "+l.trim, 160)
@@ -247,17 +251,26 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last = -1
 			continue
 		}
+		if t, ok := totalBelow(r, afterTotal); ok {
+			t.Provider, t.Citations = provider, cite
+			totals = append(totals, t)
+			continue
+		}
 		if tots, ok := totalsOf(l.text, r, cols); ok {
-			last, group = -1, ""
+			last, group, groupRev, afterTotal = -1, "", "", true
 			for _, t := range tots {
 				t.Provider, t.Citations = provider, cite
 				totals = append(totals, t)
 			}
 			continue
 		}
+		afterTotal = false
 		kinds := amountKinds(r, cols)
 		b := extract.BillLine{Provider: provider, Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
+		if b.RevenueCode == "" && !r.date.IsZero() {
+			b.RevenueCode = groupRev
+		}
 		if b.Code == "" && b.RevenueCode != "" {
 			b.Code = b.RevenueCode
 		}
@@ -297,6 +310,18 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	}
 	fillSlashDates(items, pending)
 	return items, totals
+}
+
+// reRevenueGroup heads a facility's group of rows: a revenue code and its
+// caption, alone on the line ("0450 EMERGENCY ROOM").
+var reRevenueGroup = regexp.MustCompile(`^(0[1-9]\d{2})\s+[A-Za-z][A-Za-z/&,.\- ]{2,50}$`)
+
+// revenueGroup returns the revenue code a group's heading line prints, or "".
+func revenueGroup(trim string) string {
+	if m := reRevenueGroup.FindStringSubmatch(trim); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // unitsColumn returns where the header prints its units or quantity
