@@ -31,14 +31,14 @@ var (
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row.
-	reColWords = regexp.MustCompile(`(?i)\b(amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u&c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u&c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
 )
 
 // billCol is an amount column of a bill's header row. total marks a
 // caption that prints a total ("28. TOTAL CHARGE", "55 EST. AMOUNT DUE"):
 // a row of bare amounts under such captions is a row of totals.
 type billCol struct {
-	kind  string // charge, adjustment, paid, balance, allowed, units, noncovered
+	kind  string // charge, adjustment, paid, balance, allowed, units, noncovered, rate
 	a, b  int
 	total bool
 	// spaced says the header's captions stand in columns of their own
@@ -76,6 +76,8 @@ func billHeader(s string) []billCol {
 		switch {
 		case w == "allowed":
 			k = "allowed"
+		case w == "rate" || w == "unit price" || w == "price each" || w == "per unit" || w == "unit cost":
+			k = "rate" // the price of one unit: units times it is the charge
 		case strings.HasPrefix(w, "adj"):
 			k = "adjustment"
 		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w):
@@ -265,7 +267,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		afterTotal = false
-		kinds := amountKinds(r, cols)
+		kinds := rateFirst(r, amountKinds(r, cols))
 		b := extract.BillLine{Provider: provider, Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
 		if b.RevenueCode == "" && !r.date.IsZero() {
@@ -322,6 +324,23 @@ func revenueGroup(trim string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// rateFirst marks the rate of a row that prints units, the price of one
+// unit and their product ("11   27.00   297.00"): the product is the
+// charge, whatever columns the header names (or fails to).
+func rateFirst(r billRow, kinds []string) []string {
+	if r.units <= 1 {
+		return kinds
+	}
+	for i := 0; i+1 < len(r.amts); i++ {
+		rate, charge := r.amts[i], r.amts[i+1]
+		if rate > 0 && math.Abs(rate*r.units-charge) < 0.005 && kinds[i] != "rate" {
+			kinds[i], kinds[i+1] = "rate", "charge"
+			break
+		}
+	}
+	return kinds
 }
 
 // unitsColumn returns where the header prints its units or quantity
