@@ -104,6 +104,24 @@ Service dates: 3/14/24 - 3/14/24
 			{"2024-03-14", "96374", "0450", "", 1, 384.56, "", 0},
 			{"2024-03-14", "J2270", "0636", "", 2, 62.56, "", 0},
 		}, []string{":2139.04", "payments:1178.19", "adjustments:456.67", "balance:504.18"}},
+		{"attorney lien statement with visits as headings", `Alder Orthopaedics
+ATTORNEY BILLING STATEMENT
+Attorney: Berg Injury Law, P.C.                              Statement date: May 18, 2024
+Client: Jane Doe                                             Date of injury: March 2, 2024
+    CPT        Mod      Description                                   Units    Charge    Balance
+Date of Service: March 4, 2024 Ann Berg, MD Dx: S13.4XXA, M54.12, G44.30
+   99204                OFFICE O/P NEW MOD 45 MIN                        1     429.00     429.00
+Visit March 18, 2024 Ann Berg, MD Dx: M50.12, M25.51
+   20610       RT       DRAIN/INJ JOINT/BURSA W/O US                     1     384.00     813.00
+March 30, 2024          Courtesy reduction per attorney request                   (43.00)    770.00
+                        Total charges                                            813.00
+                        Reductions                                               (43.00)
+                        BALANCE DUE AT SETTLEMENT                                770.00
+`, []line{
+			{"2024-03-04", "99204", "", "", 1, 429, "", 0},
+			{"2024-03-18", "20610", "", "RT", 1, 384, "", 0},
+			{"2024-03-30", "", "", "", 0, 0, extract.LineAdjustment, 0},
+		}, []string{":813", "adjustments:43", "balance:770"}},
 		{"invoice without codes", `Reno Medical Supply
 INVOICE
 Invoice No. 4411      Invoice Date: 04/01/2024

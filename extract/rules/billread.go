@@ -267,7 +267,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		afterTotal = false
-		kinds := rateFirst(r, amountKinds(r, cols))
+		kinds := rateFirst(r, cols, amountKinds(r, cols))
 		b := extract.BillLine{Provider: provider, Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
 		if b.RevenueCode == "" && !r.date.IsZero() {
@@ -327,11 +327,17 @@ func revenueGroup(trim string) string {
 }
 
 // rateFirst marks the rate of a row that prints units, the price of one
-// unit and their product ("11   27.00   297.00"): the product is the
-// charge, whatever columns the header names (or fails to).
-func rateFirst(r billRow, kinds []string) []string {
+// unit and their product ("11   27.00   297.00") under a header that names
+// no rate and no balance (whose running total could be the product by
+// chance): the product is the charge.
+func rateFirst(r billRow, cols []billCol, kinds []string) []string {
 	if r.units <= 1 {
 		return kinds
+	}
+	for _, c := range cols {
+		if c.kind == "rate" || c.kind == "balance" {
+			return kinds
+		}
 	}
 	for i := 0; i+1 < len(r.amts); i++ {
 		rate, charge := r.amts[i], r.amts[i+1]

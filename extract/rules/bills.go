@@ -26,12 +26,26 @@ func amountsIn(s string) (vals []float64, pos [][2]int) {
 		if a > 0 && (isDigitByte(s[a-1]) || s[a-1] == '.' || s[a-1] == '/' || s[a-1] == '-' && a > 1 && isDigitByte(s[a-2])) {
 			continue
 		}
+		if icdTail(s, a, b) {
+			continue
+		}
 		if v, ok := parseAmount(s[a:b]); ok {
 			vals = append(vals, v)
 			pos = append(pos, [2]int{a, b})
 		}
 	}
 	return vals, pos
+}
+
+// icdTail reports whether the number s[a:b] is the tail of an ICD-10 code
+// ("M54.12", "G44.30"): two digits and a point right after a capital that
+// opens a word. An S is left alone, as OCR reads a dollar sign as one.
+func icdTail(s string, a, b int) bool {
+	if a == 0 || b-a != 5 || s[a+2] != '.' {
+		return false
+	}
+	c := s[a-1]
+	return c >= 'A' && c <= 'Z' && c != 'S' && (a == 1 || !isLetterByte(s[a-2]))
 }
 
 var reColonDecimal = regexp.MustCompile(`\b(\d{2,3}):(\d{2})\b`)
