@@ -218,7 +218,8 @@ func labelOf(pre string) Label {
 	p = strings.ToLower(strings.TrimRightFunc(p, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '/')
 	}))
-	p = strings.TrimRight(p, ".")
+	// "D.O.S.", "Date of Service:." (a speck after the colon).
+	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")
@@ -254,7 +255,12 @@ func cellLabel(p, w string) bool {
 		return false
 	}
 	rest := p[:len(p)-len(w)]
-	return strings.TrimSpace(rest) == "" || strings.HasSuffix(rest, "   ") || strings.HasSuffix(rest, "\t")
+	// Specks OCR puts before a heading ("” Visit 12/20/2023") are no words.
+	return strings.TrimFunc(rest, func(r rune) bool { return !isAlnum(r) }) == "" || strings.HasSuffix(rest, "   ") || strings.HasSuffix(rest, "\t")
+}
+
+func isAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // anyCell reports whether the last cell of p is one of the words alone.

@@ -91,6 +91,8 @@ func TestVisitHeadings(t *testing.T) {
 		{"at his last visit 06-13-2023 he was better", FutureLabel},
 		{"Patient was seen for a visit 02/01/2024", NoLabel},
 		{"DOE, JANE   MRN 4411     Encounters 2023-07-10 to 2023-12-11", NoLabel},
+		{"” Visit 12/20/2023 Ann Berg, DC Dx:", ServiceLabel},
+		{"Date of Service:.01/08/2024 Ann Berg, DC", ServiceLabel},
 	}
 	for _, tt := range tests {
 		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
@@ -364,5 +366,23 @@ func TestBrowserAndFaxStamps(t *testing.T) {
 	}
 	if got := isNoise("3/16/25 follow-up from: fall at home, seen 9:30"); got != BoilerNone {
 		t.Errorf("note line: %q", got)
+	}
+}
+
+// TestMoneyCountGlued counts two amounts OCR glued together as two, and a
+// number with more decimals as none.
+func TestMoneyCountGlued(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"97014   ELECTRIC STIM   1   32.001,339.00", 2},
+		{"69.00 300.00", 2},
+		{"eGFR   0.571   mL/min", 0},
+	}
+	for _, tt := range tests {
+		if got := moneyCount(tt.s); got != tt.want {
+			t.Errorf("moneyCount(%q) = %d, want %d", tt.s, got, tt.want)
+		}
 	}
 }

@@ -264,21 +264,22 @@ func isReportTitle(t string) bool {
 }
 
 // moneyCount counts the money amounts on a line: digits, a point or comma
-// and exactly two digits, not part of a date or a longer number.
+// and exactly two digits, not part of a date or a longer number (but for
+// two amounts OCR glued together, see GluedAt).
 func moneyCount(s string) int {
 	n := 0
 	for i := 1; i+2 < len(s); i++ {
 		if s[i] != '.' || !isDigitByte(s[i-1]) || !isDigitByte(s[i+1]) || !isDigitByte(s[i+2]) {
 			continue
 		}
-		if i+3 < len(s) && (isDigitByte(s[i+3]) || s[i+3] == '.' || s[i+3] == '/') {
+		if i+3 < len(s) && (isDigitByte(s[i+3]) && !GluedAt(s, i+3) || s[i+3] == '.' || s[i+3] == '/') {
 			continue
 		}
 		j := i - 1
 		for j >= 0 && (isDigitByte(s[j]) || s[j] == ',') {
 			j--
 		}
-		if j >= 0 && (s[j] == '.' || s[j] == '/') {
+		if j >= 0 && (s[j] == '.' && !GluedAt(s, j+3) || s[j] == '/') {
 			continue
 		}
 		n++
