@@ -7,8 +7,9 @@ import (
 
 // TestYearlessRows: the rows of a card that prints its year once are dated
 // in that year, into the next one after December, and on a following page
-// without a year of its own; a page without a year label, or with one such
-// row only, gets no dates.
+// without a year of its own; a date cell OCR damaged is read back when one
+// reading alone fits between its neighbours ("15" after 2/10 fits none); a
+// page without a year label, or with one such row only, gets no dates.
 func TestYearlessRows(t *testing.T) {
 	card := func(year string, rows ...string) string {
 		return "Alder Chiropractic                                   VISIT CARD\n" +
@@ -27,6 +28,15 @@ func TestYearlessRows(t *testing.T) {
 		{"next page goes on", []string{card("Year 2024", "3/4         9:10 AM      X        6         AB", "3/6         4:40 PM      X        5         CD"),
 			"3/11        9:10 AM      X        4         AB\n3/13        9:30 AM      X        4         AB\n"},
 			[]string{"2024-03-04", "2024-03-06", "2024-03-11", "2024-03-13"}},
+		{"as OCR reads it", []string{"Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe   Acct #4411 = Year: 2024\n" +
+			"Date     Time in      Adj      Pain      Staff\n" +
+			"12      7:53 AM      X        6         AB\n" +
+			"1/8,    4:40 PM      X        5         AB\n" +
+			"2i7     9:10 AM      X        4         CD\n" +
+			"2/10    9:30 AM      X        4         CD\n" +
+			"15      9:30 AM      X        3         CD\n"},
+			[]string{"2024-01-02", "2024-01-08", "2024-02-07", "2024-02-10"}},
 		{"no year label", []string{card("Acct 2", "3/4         9:10 AM      X        6         AB", "3/6         4:40 PM      X        5         CD")}, nil},
 		{"one row only", []string{card("Yr 2023", "3/4         9:10 AM      X        6         AB")}, nil},
 		{"year in prose", []string{"Alder Chiropractic\nSeen in the year 2023 several times.\n3/4         9:10 AM      X        6         AB\n3/6         4:40 PM      X        5         CD\n"}, nil},
