@@ -248,3 +248,34 @@ Total charges                                        1,401.00
 		t.Errorf("lines\n %s\nwant\n %s", strings.Join(got, ", "), want)
 	}
 }
+
+// TestScannedDetailBill reads a hospital's detail bill as OCR leaves it:
+// specks around the revenue-code headings, no CPT column; every row takes
+// its own group's revenue code as its code, and a subtotal closes the
+// group, so a row OCR cut from its heading takes no other group's code.
+func TestScannedDetailBill(t *testing.T) {
+	page := `ALDER REGIONAL HOSPITAL
+DETAIL BILL            .                                        Printed 04/02/2024
+Date       Charge code     Description         .                                        Qty        Amount
+. 0250 PHARMACY                   .                        .                                 .
+03/14/2024 0250698608      PHARMACY                                        1          79.12
+Subtotal 0250                                        79.12
+0301 LABORATORY - CHEMISTRY                     .                                 .     .               .
+03/14/2024 0301291792      COMPREHEN METABOLIC PANEL         ,                                   1        225.40
+Subtotal 0301                                        225.40
+0450 EMERGENCY RO0M                          :
+03/14/2024 0450482597      ED VISIT HIGH SEVERITY                             .     .            1      2,612.80
+Subtotal 0450                                        2,612.80
+03/14/2024 0636480190      MORPHINE SULFATE INJ 10MG                                        1        31.28
+TOTAL CHARGES                          .                            2,948.60
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	want := "2024-03-14 0250 79.12, 2024-03-14 0301 225.40, 2024-03-14 0450 2612.80, 2024-03-14  31.28"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("lines\n %s\nwant\n %s", strings.Join(got, ", "), want)
+	}
+}

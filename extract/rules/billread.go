@@ -251,6 +251,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if reNotLine.MatchString(l.text) {
 			last = -1
+			if reSubtotal.MatchString(l.text) {
+				groupRev = "" // a group's subtotal closes it
+			}
 			continue
 		}
 		if t, ok := totalBelow(r, afterTotal); ok {
@@ -315,8 +318,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 }
 
 // reRevenueGroup heads a facility's group of rows: a revenue code and its
-// caption, alone on the line ("0450 EMERGENCY ROOM").
-var reRevenueGroup = regexp.MustCompile(`^(0[1-9]\d{2})\s+[A-Za-z][A-Za-z/&,.\- ]{2,50}$`)
+// caption, alone on the line ("0450 EMERGENCY ROOM", "0301 LABORATORY -
+// CHEMISTRY"), with whatever specks OCR put around them.
+var reRevenueGroup = regexp.MustCompile(`^[^\w]{0,3}(0[1-9]\d{2})\s+[A-Za-z][A-Za-z0-9/&\-]*(?:[ ,]+[A-Za-z0-9/&\-]+)*[^\w]*$`)
+
+// reSubtotal is a group's subtotal.
+var reSubtotal = regexp.MustCompile(`(?i)\bsub-?total\b`)
 
 // revenueGroup returns the revenue code a group's heading line prints, or "".
 func revenueGroup(trim string) string {
