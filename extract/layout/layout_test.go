@@ -386,3 +386,27 @@ func TestMoneyCountGlued(t *testing.T) {
 		}
 	}
 }
+
+// TestScannedProviderLines reads the provider of lines as OCR leaves them:
+// a speck before a facility label, the gaps OCR widens inside a name.
+func TestScannedProviderLines(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"speck before a label", "10/10/23, 2:40 PM                 Portal - Visit Summary\nOffice Visit - Internal Medicine\nVisit Date: January 13, 2023 8:44 AM\n. Location: ALDER INTERNAL MEDICINE ASSOCIATES, Reno, NV 89501\nReason for Visit\nNeck pain.",
+			"ALDER INTERNAL MEDICINE ASSOCIATES"},
+		{"widened gaps in a letterhead", "Alder County Fire  &  Rescue ALS                        PATIENT CARE REPORT\nIncident #: 2024-11873 Unit: Medic 4 Date: 03/02/2024\nChief complaint: neck pain after a collision.",
+			"Alder County Fire & Rescue ALS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.text))
+			if got := d.Provider(1); got != tt.want {
+				t.Errorf("provider %q, want %q", got, tt.want)
+			}
+		})
+	}
+	l := Line{Text: ". Location: ALDER INTERNAL MEDICINE ASSOCIATES, Reno, NV 89501"}
+	l.Trim = l.Text
+	if got := facilityLabel(&l); got != "ALDER INTERNAL MEDICINE ASSOCIATES" {
+		t.Errorf("facility label after a speck: %q", got)
+	}
+}
