@@ -195,7 +195,8 @@ Balance due
 // them: glued to the cents of the one before ("69.001,179.00"), after a
 // credit's parenthesis ("(547.00)1,103.00"), or with the first one's
 // point read as a comma ("284,003,639.00"); a large amount printed whole
-// stays one.
+// stays one; of a glued running balance OCR broke further ("2 ,037.00")
+// the charge is kept and no "037.00" read.
 func TestGluedAmounts(t *testing.T) {
 	tests := []struct {
 		line string
@@ -208,6 +209,7 @@ func TestGluedAmounts(t *testing.T) {
 		{"Total charges      1,250,000.00", "1250000.00"},
 		{"Total charges      $1,234,567.89", "1234567.89"},
 		{"Glucose   0.57-1.005   mg/dL", ""},
+		{"97110   GP   THERAPEUTIC EXERCISES   2     200.002 ,037.00", "200.00"},
 	}
 	for _, tt := range tests {
 		vals, _ := amountsIn(tt.line)
@@ -234,7 +236,7 @@ Date of Service: 03/04/2024 Ann Berg, DC Dx: M54.2
 98941                CHIRO MANJ 3-4 REGIONS                 .                   1
 69.00 300.00
 ” Visit 03/06/2024 Ann Berg, DC Dx:
-98941                CHIRO MANJ 3-4 REGIONS                                    1      69.00 369.00
+*98941               CHIRO MANJ 3-4 REGIONS                                    1      69.00 369.00
 97014                ELECTRIC STIMULATION THERAPY                                   1      32.001,401.00
 Total charges                                        1,401.00
 `

@@ -29,7 +29,7 @@ func amountsIn(s string) (vals []float64, pos [][2]int) {
 		if a > 0 && !layout.GluedAt(s, a) && (isDigitByte(s[a-1]) || s[a-1] == '.' || s[a-1] == '/' || s[a-1] == '-' && a > 1 && isDigitByte(s[a-2])) {
 			continue
 		}
-		if icdTail(s, a, b) {
+		if icdTail(s, a, b) || leadingZero(s[a:b]) {
 			continue
 		}
 		if x, y, k, ok := runTogether(s[a:b]); ok {
@@ -65,6 +65,13 @@ func runTogether(raw string) (first, second float64, k int, ok bool) {
 		}
 	}
 	return 0, 0, 0, false
+}
+
+// leadingZero reports whether an amount's dollars open with a zero
+// before another digit ("037.00"): the tail of a longer number OCR broke.
+func leadingZero(raw string) bool {
+	raw = strings.TrimLeft(raw, "($- ")
+	return len(raw) > 1 && raw[0] == '0' && isDigitByte(raw[1])
 }
 
 // icdTail reports whether the number s[a:b] is the tail of an ICD-10 code
