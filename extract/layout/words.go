@@ -377,12 +377,20 @@ func CleanProvider(s string) string {
 	if m := reProviderNoise.FindStringIndex(s); m != nil && m[0] > 3 {
 		s = s[:m[0]]
 	}
-	if m := reCityStateZip.FindStringIndex(s); m != nil && m[0] > 3 {
-		// "Alder Int Med, Reno, NV 89501": the name, not its town.
-		s = s[:m[0]]
+	if n := len(s); n > 6 && isDigitByte(s[n-1]) && strings.Contains(s, ", ") {
+		s = cutTown(s)
 	}
 	s = strings.Trim(s, " ,;:-|*#")
 	return dropAcronym(unglue(s))
+}
+
+// cutTown drops a town, state and ZIP code printed after a name.
+func cutTown(s string) string {
+	if m := reCityStateZip.FindStringIndex(s); m != nil && m[0] > 3 {
+		// "Alder Int Med, Reno, NV 89501": the name, not its town.
+		return s[:m[0]]
+	}
+	return s
 }
 
 // reCityStateZip is a town, state and ZIP code after a name.
