@@ -20,7 +20,7 @@ import (
 // printed on every page is still the letterhead.
 
 var (
-	reFaxLine = rxfilter.MustCompile(`(?i)(\bfax\b.*\b(from|to|page|received|sent)\b|\b(received|sent|printed|print date|printed on|run date|faxed)\b[^a-z]{0,4}[:]?.{0,40}\d{1,2}:\d{2}|^\s*page\s+\d+\s+(of|/)\s+\d+\s*$|\bpage\s+\d+\s+of\s+\d+\b.{0,30}$|^\s*(from|to)\s*:.*\b(fax|\(\d{3}\))|\bp\.\s*\d+/\d+\s*$|\b(?:pg|pag)\.?\s*\d+\s*/\s*\d+[\s\W_]*$|^\s*printed\b|^\s*confidential\b)`)
+	reFaxLine = rxfilter.MustCompile(`(?i)(\bfax\b.*\b(from|to|page|received|sent)\b|\b(received|sent|printed|print date|printed on|run date|faxed)\b[^a-z]{0,4}[:]?.{0,40}\d{1,2}:\d{2}|^\s*page\s+\d+\s+(of|/)\s+\d+\s*$|\bpage\s+\d+\s+of\s+\d+\b.{0,30}$|^\s*(from|to)\s*:.*\b(fax|\(\d{3}\))|\bp\.\s*\d+/\d+\s*$|\b(?:pg|pag)\.?\s*\d+\s*/\s*\d+[\s\W_]*$|^\s*printed\b|^\s*confidential\b|\d{1,2}:\d{2}\s*(?:[ap]m)?\s*from\s*:)`)
 	// reFaxTSID is a banner that prints the sender's station ID, the date
 	// and time, a job number and the page count: "ACME IMAGING 5/30/24
 	// 12:43 #4004 Pg 3/7".
@@ -60,6 +60,16 @@ func markStamps(d *Doc, p *Page) {
 	lines := d.Lines[p.First:p.End]
 	for i := range lines {
 		lines[i].Boiler = isNoise(lines[i].Trim)
+		if lines[i].Boiler == PrintStamp && labelsService(&lines[i]) {
+			// "Date Collected 1/10/23 10:05   Date Received 1/11/23
+			// 00:01": a laboratory's fields, not a stamp.
+			lines[i].Boiler = BoilerNone
+		}
+	}
+	// A browser prints the date and time it printed the page at its top
+	// left: "3/16/25, 3:35 PM      Portal - Visit Summary".
+	if len(lines) > 0 && lines[0].Boiler == BoilerNone && reBrowserStamp.MatchString(lines[0].Text) {
+		lines[0].Boiler = PrintStamp
 	}
 	// Fragments of a banner: short lines at the top with fax words or
 	// stamp digits, up to the first line that reads otherwise.
@@ -100,6 +110,21 @@ func markStamps(d *Doc, p *Page) {
 			top++
 		}
 	}
+}
+
+// reBrowserStamp opens a browser's print header: a short date, a comma, a
+// time of day.
+var reBrowserStamp = regexp.MustCompile(`^\s*\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s?[AaPp][Mm]\b`)
+
+// labelsService reports whether a line labels one of its dates as a date
+// of service.
+func labelsService(l *Line) bool {
+	for _, m := range FindDates(l.Text) {
+		if LabelBefore(l, m, nil) == ServiceLabel {
+			return true
+		}
+	}
+	return false
 }
 
 // garbled reports whether a line is OCR debris: five tokens or more, at

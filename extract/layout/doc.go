@@ -10,7 +10,8 @@
 //     classified once: its dates, the label in front of each (service,
 //     birth, injury, signature, follow-up), a document title, a letterhead,
 //     the note section a heading opens, whether it belongs to a header
-//     block.
+//     block. The rows of a card that prints its year once and each visit
+//     as month and day are dated in that year (yearless.go).
 //   - Boilerplate. Fax transmission lines and print stamps by their words;
 //     Bates stamps by their shape; running headers and footers as lines
 //     that, with their digits masked, stand at the top or bottom of two or

@@ -171,11 +171,23 @@ var (
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
 		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
 		"service", "date of svc",
+		// a laboratory specimen's collection: the patient was there then
+		"collection date", "date collected", "collected", "collected on", "date of collection", "specimen collected",
+		"specimen date", "date drawn", "drawn", "draw date",
 		// OCR misreadings of "DOS:"
 		"bos", "b0s", "d0s", "do5", "d05"}
-	endLabels = []string{"discharge date", "date of discharge", "discharged", "discharged on", "disch date", "disch. date"}
-	dobLabels = []string{"dob", "d0b", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
-	doiLabels = []string{"doi", "d.o.i", "date of injury", "date of accident", "date of loss", "date of incident",
+	// signedLabels date the record's making, not the visit: "Report Date:",
+	// "Date Received", "Resulted". Matched before a bare "Date:" so that
+	// "Received Date:" is not taken for one.
+	// A single word labels only when it is alone in its cell ("Reported:
+	// 01/12/2023"), not at the end of a sentence ("pain reported 3/4").
+	signedLabels = []string{"report date", "date reported", "reported on", "received date", "date received",
+		"result date", "date resulted", "print date", "printed on", "date verified", "final date", "signed date",
+		"date signed"}
+	signedCells = []string{"reported", "received", "resulted", "verified", "finalized", "printed", "signed"}
+	endLabels   = []string{"discharge date", "date of discharge", "discharged", "discharged on", "disch date", "disch. date"}
+	dobLabels   = []string{"dob", "d0b", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
+	doiLabels   = []string{"doi", "d.o.i", "date of injury", "date of accident", "date of loss", "date of incident",
 		"injury date", "accident date", "incident date", "loss date", "injured on", "injured", "accident on",
 		"doa", "mva", "mvc", "mva on", "mvc on", "onset", "date of onset", "onset date", "accident", "injury"}
 )
@@ -206,7 +218,8 @@ func labelOf(pre string) Label {
 	p = strings.ToLower(strings.TrimRightFunc(p, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '/')
 	}))
-	p = strings.TrimRight(p, ".")
+	// "D.O.S.", "Date of Service:." (a speck after the colon).
+	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")
@@ -222,6 +235,8 @@ func labelOf(pre string) Label {
 		return InjuryLabel
 	case hasLabel(p, svcLabels) || cellLabel(p, "visit"):
 		return ServiceLabel
+	case hasLabel(p, signedLabels) || anyCell(p, signedCells):
+		return SignedLabel
 	case hasLabel(p, []string{"date"}):
 		return BareLabel
 	case futureWords.In(p):
@@ -240,7 +255,22 @@ func cellLabel(p, w string) bool {
 		return false
 	}
 	rest := p[:len(p)-len(w)]
-	return strings.TrimSpace(rest) == "" || strings.HasSuffix(rest, "   ") || strings.HasSuffix(rest, "\t")
+	// Specks OCR puts before a heading ("” Visit 12/20/2023") are no words.
+	return strings.TrimFunc(rest, func(r rune) bool { return !isAlnum(r) }) == "" || strings.HasSuffix(rest, "   ") || strings.HasSuffix(rest, "\t")
+}
+
+func isAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+// anyCell reports whether the last cell of p is one of the words alone.
+func anyCell(p string, words []string) bool {
+	for _, w := range words {
+		if cellLabel(p, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // serviceDateRaw finds the date a line labels as a date of service (or a

@@ -151,6 +151,7 @@ func Analyze(pages []extract.Page) *Doc {
 	for i := range d.Lines {
 		classifyLine(&d.Lines[i])
 	}
+	dateYearlessRows(d)
 	joinWrappedFacilities(d)
 	d.Patient = patientName(d.Lines)
 	cutPatientTails(d)

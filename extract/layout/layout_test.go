@@ -91,6 +91,8 @@ func TestVisitHeadings(t *testing.T) {
 		{"at his last visit 06-13-2023 he was better", FutureLabel},
 		{"Patient was seen for a visit 02/01/2024", NoLabel},
 		{"DOE, JANE   MRN 4411     Encounters 2023-07-10 to 2023-12-11", NoLabel},
+		{"” Visit 12/20/2023 Ann Berg, DC Dx:", ServiceLabel},
+		{"Date of Service:.01/08/2024 Ann Berg, DC", ServiceLabel},
 	}
 	for _, tt := range tests {
 		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
@@ -154,6 +156,7 @@ func TestPageClasses(t *testing.T) {
 		{"CMS-1500", "HEALTH INSURANCE CLAIM FORM\nAPPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12\nCARRIER\n1. MEDICARE MEDICAID TRICARE\n24. A. DATE(S) OF SERVICE   B. PLACE OF SERVICE   D. PROCEDURES   F. $ CHARGES   G. DAYS OR UNITS\n03 14 24 03 14 24  11   99204   250 00   1\n03 21 24 03 21 24  11   99213   125 00   1\n28. TOTAL CHARGE $ 375.00\n31. SIGNATURE OF PHYSICIAN OR SUPPLIER  DATE 03/28/24", extract.PageBill, "cms1500"},
 		{"ledger", "Spine & Wellness Chiropractic\nPATIENT LEDGER\nDate        Code    Description            Charge    Payment   Adj      Balance\n01/03/2024  98941   CMT 3-4 regions         65.00                        65.00\n01/05/2024  98941   CMT 3-4 regions         65.00                       130.00\n02/01/2024          INS PMT - AUTO                   80.00               50.00\n02/01/2024          CONTRACTUAL ADJ                          20.00       30.00", extract.PageBill, "ledger"},
 		{"pharmacy", "Main Street Pharmacy\nPRESCRIPTION HISTORY\nFill Date   Rx #      Drug                      NDC            Qty  Days Supply  Price\n12/06/2023  6012345   Cyclobenzaprine 10 mg     00591-5658-01  20   7            12.40\n12/06/2023  6012346   Ibuprofen 600 mg          00904-5853-61  30   10            9.80", extract.PageBill, "pharmacy"},
+		{"hospital detail bill", "Alder Regional Hospital\nDETAIL BILL\n  Date       Charge code   CPT/HCPCS   Description                 Qty     Amount\n0250 PHARMACY\n  3/14/24    0250380276                PHARMACY                    1        79.12\n                                       Subtotal 0250                        79.12\n0450 EMERGENCY ROOM\n  3/14/24    0450694643    99284       ED VISIT                    1     1,612.80\n                                       Subtotal 0450                     1,612.80\n                                       TOTAL CHARGES                     1,691.92", extract.PageBill, "itemized"},
 		{"EOB", "Acme Health Plan\nEXPLANATION OF BENEFITS\nTHIS IS NOT A BILL\nService Date  Billed    Allowed   Plan Paid   You Owe\n03/14/2024    1,250.00  800.00    640.00      160.00", extract.PageEOB, ""},
 		{"fax cover", "FAX COVER SHEET\nTo: Law Office of D. Prescott\nFrom: Momentum Physical Therapy\nDate: 04/22/2024\nNumber of pages (including cover): 6\nRe: Jane Doe records\nCONFIDENTIALITY NOTICE: This transmission contains protected health information.", extract.PageAdmin, ""},
 		{"HIPAA authorization", "AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION\nPatient: Jane Doe   DOB: 01/02/1980\nI authorize Momentum Physical Therapy to release my complete medical records and bills\nto the Law Office of D. Prescott for the purpose of legal claim.\nDates of treatment requested: 12/06/2023 to present.\nThis authorization expires one year from the date signed. I may revoke this authorization in writing.", extract.PageAdmin, ""},
@@ -294,5 +297,116 @@ func TestLostSlashDate(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: service date %q, want %q", tt.line, got, tt.want)
 		}
+	}
+}
+
+// TestRecordDateLabels: a specimen's collection labels a date of service;
+// the dates a record was received, reported or signed are its making, even
+// when the label ends in "Date" ("Received Date:" is no bare "Date:"), and
+// a lab's "Date Collected ... Date Received" line is no print stamp.
+func TestRecordDateLabels(t *testing.T) {
+	tests := []struct {
+		line string
+		want Label
+	}{
+		{"Collection Date: 21-Aug-2023 10:28", ServiceLabel},
+		{"Date Collected 1/10/23 10:05", ServiceLabel},
+		{"Specimen collected: 03/02/2024", ServiceLabel},
+		{"Received Date: 22-Aug-2023 04:20", SignedLabel},
+		{"Report Date: 23-Aug-2023 16:54", SignedLabel},
+		{"Date Reported 1/12/23 14:12", SignedLabel},
+		{"Reported: 01/12/2023", SignedLabel},
+		{"Date: 01/12/2023", BareLabel},
+	}
+	for _, tt := range tests {
+		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
+		ms := FindDates(tt.line)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.line)
+		}
+		if got := LabelBefore(l, ms[0], nil); got != tt.want {
+			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+	d := Analyze(pagesOf("Alder Valley Reference Laboratory\nPatient: DOE, JANE\nDate Collected 1/10/23 10:05            Date Received 1/11/23 00:01\nGlucose    88"))
+	for _, l := range d.Lines {
+		if strings.HasPrefix(l.Trim, "Date Collected") && (l.Boiler != BoilerNone || !l.HasService) {
+			t.Errorf("%q: boiler %q, service %v", l.Trim, l.Boiler, l.HasService)
+		}
+	}
+}
+
+// TestCleanProviderDropsTown: a name printed with its town, state and ZIP
+// code ("Location: ..., Reno, NV 89501") is the name alone; a name whose
+// last words only look like a state keeps them.
+func TestCleanProviderDropsTown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Alder Int Med Assoc, Cedar Falls, IA 50613", "Alder Int Med Assoc"},
+		{"ALDER VALLEY FAMILY MEDICINE, Reno, NV 89501-1234", "ALDER VALLEY FAMILY MEDICINE"},
+		{"Berg, Dunn & Lee, PA", "Berg, Dunn & Lee, PA"},
+	}
+	for _, tt := range tests {
+		if got := CleanProvider(tt.in); got != tt.want {
+			t.Errorf("CleanProvider(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestBrowserAndFaxStamps: the date and time a browser prints at the top
+// of a page, and a fax banner whose sender follows its time, are stamps,
+// never a date of service.
+func TestBrowserAndFaxStamps(t *testing.T) {
+	d := Analyze(pagesOf("3/16/25, 3:35 PM                      Alder Portal - Visit Summary\n" +
+		"Office Visit - Internal Medicine\nVisit Date: May 23, 2024 9:13 AM\nReason for Visit\nNeck pain.\n"))
+	if l := d.Lines[0]; l.Boiler != PrintStamp {
+		t.Errorf("%q: %q, want a print stamp", l.Trim, l.Boiler)
+	}
+	if got := isNoise("03/27/2025 9:28 AM FROM: Alder Int Med"); got != FaxLine {
+		t.Errorf("fax banner: %q", got)
+	}
+	if got := isNoise("3/16/25 follow-up from: fall at home, seen 9:30"); got != BoilerNone {
+		t.Errorf("note line: %q", got)
+	}
+}
+
+// TestMoneyCountGlued counts two amounts OCR glued together as two, and a
+// number with more decimals as none.
+func TestMoneyCountGlued(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"97014   ELECTRIC STIM   1   32.001,339.00", 2},
+		{"69.00 300.00", 2},
+		{"eGFR   0.571   mL/min", 0},
+	}
+	for _, tt := range tests {
+		if got := moneyCount(tt.s); got != tt.want {
+			t.Errorf("moneyCount(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestScannedProviderLines reads the provider of lines as OCR leaves them:
+// a speck before a facility label, the gaps OCR widens inside a name.
+func TestScannedProviderLines(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"speck before a label", "10/10/23, 2:40 PM                 Portal - Visit Summary\nOffice Visit - Internal Medicine\nVisit Date: January 13, 2023 8:44 AM\n. Location: ALDER INTERNAL MEDICINE ASSOCIATES, Reno, NV 89501\nReason for Visit\nNeck pain.",
+			"ALDER INTERNAL MEDICINE ASSOCIATES"},
+		{"widened gaps in a letterhead", "Alder County Fire  &  Rescue ALS                        PATIENT CARE REPORT\nIncident #: 2024-11873 Unit: Medic 4 Date: 03/02/2024\nChief complaint: neck pain after a collision.",
+			"Alder County Fire & Rescue ALS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.text))
+			if got := d.Provider(1); got != tt.want {
+				t.Errorf("provider %q, want %q", got, tt.want)
+			}
+		})
+	}
+	l := Line{Text: ". Location: ALDER INTERNAL MEDICINE ASSOCIATES, Reno, NV 89501"}
+	l.Trim = l.Text
+	if got := facilityLabel(&l); got != "ALDER INTERNAL MEDICINE ASSOCIATES" {
+		t.Errorf("facility label after a speck: %q", got)
 	}
 }

@@ -83,7 +83,7 @@ var phrases = map[feature]string{
 	fLogTitle: `daily log|treatment log|visit log|therapy log|chiropractic log|adjustment log|attendance log|daily record|
 		treatment record|visit record|daily flow sheet|daily flowsheet|treatment flowsheet|treatment flow sheet|
 		visit summary|treatment summary|daily treatment log|daily treatment record|sign in sheet|record of visits|
-		record of treatment|visit history|treatment sheet|daily sheet`,
+		record of treatment|visit history|treatment sheet|daily sheet|sign in|travel card|treatment card|visit card`,
 	fLogHead: `date|visit|dos|pain|vas|nprs|cpt|code|codes|treatment|tx|modality|modalities|adjustment|adjusted|region|regions|
 		segment|segments|initials|initial|therapist|provider|units|minutes|min|notes|response|sign|signature|level|
 		levels|procedures|services`,

@@ -230,12 +230,15 @@ func billFamily(f pageFeatures) string {
 	if !isBill || f.headings >= 4 && f.service > 0 && f.moneyDated < 3 {
 		return ""
 	}
+	// A hospital's detail bill groups its rows under revenue codes too, but
+	// prints none of the form's boxes (one "Total charges" is no form), and
+	// its pharmacy group and quantity column make no pharmacy printout.
 	switch {
-	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && f.revRows >= 1:
+	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && ub >= 2 && f.revRows >= 1:
 		return "ub04"
 	case cms >= 5:
 		return "cms1500"
-	case rx >= 3:
+	case rx >= 3 && f.revRows == 0:
 		return "pharmacy"
 	case f.n[fLedger] >= 3:
 		return "ledger"
@@ -261,21 +264,22 @@ func isReportTitle(t string) bool {
 }
 
 // moneyCount counts the money amounts on a line: digits, a point or comma
-// and exactly two digits, not part of a date or a longer number.
+// and exactly two digits, not part of a date or a longer number (but for
+// two amounts OCR glued together, see GluedAt).
 func moneyCount(s string) int {
 	n := 0
 	for i := 1; i+2 < len(s); i++ {
 		if s[i] != '.' || !isDigitByte(s[i-1]) || !isDigitByte(s[i+1]) || !isDigitByte(s[i+2]) {
 			continue
 		}
-		if i+3 < len(s) && (isDigitByte(s[i+3]) || s[i+3] == '.' || s[i+3] == '/') {
+		if i+3 < len(s) && (isDigitByte(s[i+3]) && !GluedAt(s, i+3) || s[i+3] == '.' || s[i+3] == '/') {
 			continue
 		}
 		j := i - 1
 		for j >= 0 && (isDigitByte(s[j]) || s[j] == ',') {
 			j--
 		}
-		if j >= 0 && (s[j] == '.' || s[j] == '/') {
+		if j >= 0 && (s[j] == '.' && !GluedAt(s, j+3) || s[j] == '/') {
 			continue
 		}
 		n++

@@ -77,6 +77,51 @@ Fill Date   Rx #      Drug                      NDC            Qty  Days Supply 
 			{"2023-12-06", "", "", "", 20, 12.40, "", 0},
 			{"2023-12-06", "", "", "", 30, 9.80, "", 0},
 		}, []string{"payments:22.2"}},
+		{"hospital detail bill grouped by revenue code", `                         Alder Regional Hospital
+                         Patient Business Office
+                         400 River Rd, Reno, NV 89501
+DETAIL BILL                                                                            Printed 4/02/24
+Patient: DOE, JANE   MRN 5512   Account 2519304948   Patient type: EMERGENCY
+Service dates: 3/14/24 - 3/14/24
+  Date        Charge code     CPT/HCPCS   Description                          Qty        Amount
+0250 PHARMACY
+  3/14/24     0250380276                  PHARMACY                             1           79.12
+                                          Subtotal 0250                                    79.12
+0450 EMERGENCY ROOM
+  3/14/24     0450694643      99284-25    ED VISIT MOD SEVERITY                1        1,612.80
+  3/14/24     0450692303      96374       THER/PROPH/DIAG INJ IV PUSH          1          384.56
+                                          Subtotal 0450                                 1,997.36
+0636 DRUGS REQUIRING DETAIL CODING
+  3/14/24     0636884793      J2270       MORPHINE SULFATE INJ 10MG            2           62.56
+                                          Subtotal 0636                                    62.56
+                                          TOTAL CHARGES                                 2,139.04
+                                          Insurance payments                           (1,178.19)
+                                          Contractual adjustments                        (456.67)
+                                          BALANCE DUE                                      504.18
+`, []line{
+			{"2024-03-14", "0250", "0250", "", 1, 79.12, "", 0},
+			{"2024-03-14", "99284", "0450", "25", 1, 1612.80, "", 0},
+			{"2024-03-14", "96374", "0450", "", 1, 384.56, "", 0},
+			{"2024-03-14", "J2270", "0636", "", 2, 62.56, "", 0},
+		}, []string{":2139.04", "payments:1178.19", "adjustments:456.67", "balance:504.18"}},
+		{"attorney lien statement with visits as headings", `Alder Orthopaedics
+ATTORNEY BILLING STATEMENT
+Attorney: Berg Injury Law, P.C.                              Statement date: May 18, 2024
+Client: Jane Doe                                             Date of injury: March 2, 2024
+    CPT        Mod      Description                                   Units    Charge    Balance
+Date of Service: March 4, 2024 Ann Berg, MD Dx: S13.4XXA, M54.12, G44.30
+   99204                OFFICE O/P NEW MOD 45 MIN                        1     429.00     429.00
+Visit March 18, 2024 Ann Berg, MD Dx: M50.12, M25.51
+   20610       RT       DRAIN/INJ JOINT/BURSA W/O US                     1     384.00     813.00
+March 30, 2024          Courtesy reduction per attorney request                   (43.00)    770.00
+                        Total charges                                            813.00
+                        Reductions                                               (43.00)
+                        BALANCE DUE AT SETTLEMENT                                770.00
+`, []line{
+			{"2024-03-04", "99204", "", "", 1, 429, "", 0},
+			{"2024-03-18", "20610", "", "RT", 1, 384, "", 0},
+			{"2024-03-30", "", "", "", 0, 0, extract.LineAdjustment, 0},
+		}, []string{":813", "adjustments:43", "balance:770"}},
 		{"invoice without codes", `Reno Medical Supply
 INVOICE
 Invoice No. 4411      Invoice Date: 04/01/2024

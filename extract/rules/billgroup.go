@@ -138,9 +138,13 @@ func byOrder(r billRow, cols []billCol) []string {
 	return out
 }
 
+// reCodeLead is a row that opens with a procedure code ("98941   CHIRO
+// MANJ 3-4 REGIONS   1"), whatever speck OCR put before or after it.
+var reCodeLead = regexp.MustCompile(`^\W{0,3}[0-9A-V]\d{3}[0-9T]\b`)
+
 // splitAmounts joins a bill row OCR cut in two: a line of words that
-// prints no amount (a dated service, a total's label), then a line of
-// amounts alone on the same page. It returns the row as one line to parse
+// prints no amount (a dated or coded service, a total's label), then a
+// line of amounts alone on the same page. It returns the row as one line to parse
 // (its text is no longer a slice of the page: cite the two lines), and
 // whether it joined them.
 func splitAmounts(l, next line) (line, bool) {
@@ -148,7 +152,7 @@ func splitAmounts(l, next line) (line, bool) {
 		!layout.HasLetters(l.text) || hasDate(next.text) || billHeader(l.text) != nil || groupHeader(l.trim) != "" {
 		return l, false
 	}
-	if !hasDate(l.text) && !reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) {
+	if !hasDate(l.text) && !reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && !reCodeLead.MatchString(l.text) {
 		return l, false
 	}
 	j := l

@@ -190,3 +190,94 @@ Balance due
 		t.Errorf("totals %q, want balance:82", totals)
 	}
 }
+
+// TestGluedAmounts reads amounts OCR printed without the gap between
+// them: glued to the cents of the one before ("69.001,179.00"), after a
+// credit's parenthesis ("(547.00)1,103.00"), or with the first one's
+// point read as a comma ("284,003,639.00"); a large amount printed whole
+// stays one; of a glued running balance OCR broke further ("2 ,037.00")
+// the charge is kept and no "037.00" read.
+func TestGluedAmounts(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+	}{
+		{"98941   CHIRO MANJ 3-4 REGIONS   1      69.001,179.00", "69.00 1179.00"},
+		{"01/24/2024   Payment - med-pay   (547.00)1,103.00", "-547.00 1103.00"},
+		{"99214   OFFICE O/P EST MOD 30 MIN    1      284,003,639.00", "284.00 3639.00"},
+		{"   69,001,307.00  ", "69.00 1307.00"},
+		{"Total charges      1,250,000.00", "1250000.00"},
+		{"Total charges      $1,234,567.89", "1234567.89"},
+		{"Glucose   0.57-1.005   mg/dL", ""},
+		{"97110   GP   THERAPEUTIC EXERCISES   2     200.002 ,037.00", "200.00"},
+	}
+	for _, tt := range tests {
+		vals, _ := amountsIn(tt.line)
+		var got []string
+		for _, v := range vals {
+			got = append(got, fmt.Sprintf("%.2f", v))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("amountsIn(%q) = %v, want %s", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestScannedStatementRows reads a statement as OCR leaves it: a coded row
+// whose amounts fell onto the next line, amounts glued together, a speck
+// before a visit heading; every service is billed on its visit's date.
+func TestScannedStatementRows(t *testing.T) {
+	page := `Alder Chiropractic
+STATEMENT OF ACCOUNT - ATTORNEY COPY
+Client: Jane Doe DOB 02/03/1981                Date of injury: 03/02/2024
+CPT         Mod     Description                                        Units     Charge Balance
+Date of Service: 03/04/2024 Ann Berg, DC Dx: M54.2
+99203       25       OFFICE O/P NEW LOW 30MIN -                                      1     231.00 231.00
+98941                CHIRO MANJ 3-4 REGIONS                 .                   1
+69.00 300.00
+” Visit 03/06/2024 Ann Berg, DC Dx:
+*98941               CHIRO MANJ 3-4 REGIONS                                    1      69.00 369.00
+97014                ELECTRIC STIMULATION THERAPY                                   1      32.001,401.00
+Total charges                                        1,401.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	want := "2024-03-04 99203 231.00, 2024-03-04 98941 69.00, 2024-03-06 98941 69.00, 2024-03-06 97014 32.00"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("lines\n %s\nwant\n %s", strings.Join(got, ", "), want)
+	}
+}
+
+// TestScannedDetailBill reads a hospital's detail bill as OCR leaves it:
+// specks around the revenue-code headings, no CPT column; every row takes
+// its own group's revenue code as its code, and a subtotal closes the
+// group, so a row OCR cut from its heading takes no other group's code.
+func TestScannedDetailBill(t *testing.T) {
+	page := `ALDER REGIONAL HOSPITAL
+DETAIL BILL            .                                        Printed 04/02/2024
+Date       Charge code     Description         .                                        Qty        Amount
+. 0250 PHARMACY                   .                        .                                 .
+03/14/2024 0250698608      PHARMACY                                        1          79.12
+Subtotal 0250                                        79.12
+0301 LABORATORY - CHEMISTRY                     .                                 .     .               .
+03/14/2024 0301291792      COMPREHEN METABOLIC PANEL         ,                                   1        225.40
+Subtotal 0301                                        225.40
+0450 EMERGENCY RO0M                          :
+03/14/2024 0450482597      ED VISIT HIGH SEVERITY                             .     .            1      2,612.80
+Subtotal 0450                                        2,612.80
+03/14/2024 0636480190      MORPHINE SULFATE INJ 10MG                                        1        31.28
+TOTAL CHARGES                          .                            2,948.60
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	want := "2024-03-14 0250 79.12, 2024-03-14 0301 225.40, 2024-03-14 0450 2612.80, 2024-03-14  31.28"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("lines\n %s\nwant\n %s", strings.Join(got, ", "), want)
+	}
+}

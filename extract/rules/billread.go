@@ -31,14 +31,14 @@ var (
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row.
-	reColWords = regexp.MustCompile(`(?i)\b(amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u&c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u&c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
 )
 
 // billCol is an amount column of a bill's header row. total marks a
 // caption that prints a total ("28. TOTAL CHARGE", "55 EST. AMOUNT DUE"):
 // a row of bare amounts under such captions is a row of totals.
 type billCol struct {
-	kind  string // charge, adjustment, paid, balance, allowed, units, noncovered
+	kind  string // charge, adjustment, paid, balance, allowed, units, noncovered, rate
 	a, b  int
 	total bool
 	// spaced says the header's captions stand in columns of their own
@@ -76,6 +76,8 @@ func billHeader(s string) []billCol {
 		switch {
 		case w == "allowed":
 			k = "allowed"
+		case w == "rate" || w == "unit price" || w == "price each" || w == "per unit" || w == "unit cost":
+			k = "rate" // the price of one unit: units times it is the charge
 		case strings.HasPrefix(w, "adj"):
 			k = "adjustment"
 		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w):
@@ -198,10 +200,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var totals []extract.BillTotal
 	var cols []billCol
 	var pending []pendingDate
-	var svc dates.Date // a statement's labelled date of service
-	last := -1         // the last item, for wrapped descriptions
-	group := ""        // the item a group header names (a prescription over its fills)
-	skip := -1         // a line joined to the one above it
+	var svc dates.Date  // a statement's labelled date of service
+	last := -1          // the last item, for wrapped descriptions
+	group := ""         // the item a group header names (a prescription over its fills)
+	groupRev := ""      // the revenue code a facility's detail bill prints over its rows
+	afterTotal := false // a printed total came last: the rows below it sum up the bill
+	skip := -1          // a line joined to the one above it
 	for i, l := range n.lines {
 		if i == skip {
 			continue
@@ -223,9 +227,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
-				cols, last, group = c, -1, ""
+				cols, last, group, groupRev = c, -1, "", ""
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
+			} else if rc := revenueGroup(l.trim); rc != "" {
+				groupRev, last = rc, -1
 			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && layout.HasLetters(l.trim) &&
 				!reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && items[last].Kind == extract.LineCharge && !isFormLabel(l.trim) {
 				items[last].Description = clip(items[last].Description+" "+l.trim, 160)
@@ -245,19 +251,31 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if reNotLine.MatchString(l.text) {
 			last = -1
+			if reSubtotal.MatchString(l.text) {
+				groupRev = "" // a group's subtotal closes it
+			}
+			continue
+		}
+		if t, ok := totalBelow(r, afterTotal); ok {
+			t.Provider, t.Citations = provider, cite
+			totals = append(totals, t)
 			continue
 		}
 		if tots, ok := totalsOf(l.text, r, cols); ok {
-			last, group = -1, ""
+			last, group, groupRev, afterTotal = -1, "", "", true
 			for _, t := range tots {
 				t.Provider, t.Citations = provider, cite
 				totals = append(totals, t)
 			}
 			continue
 		}
-		kinds := amountKinds(r, cols)
+		afterTotal = false
+		kinds := rateFirst(r, cols, amountKinds(r, cols))
 		b := extract.BillLine{Provider: provider, Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
+		if b.RevenueCode == "" && !r.date.IsZero() {
+			b.RevenueCode = groupRev
+		}
 		if b.Code == "" && b.RevenueCode != "" {
 			b.Code = b.RevenueCode
 		}
@@ -297,6 +315,45 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	}
 	fillSlashDates(items, pending)
 	return items, totals
+}
+
+// reRevenueGroup heads a facility's group of rows: a revenue code and its
+// caption, alone on the line ("0450 EMERGENCY ROOM", "0301 LABORATORY -
+// CHEMISTRY"), with whatever specks OCR put around them.
+var reRevenueGroup = regexp.MustCompile(`^[^\w]{0,3}(0[1-9]\d{2})\s+[A-Za-z][A-Za-z0-9/&\-]*(?:[ ,]+[A-Za-z0-9/&\-]+)*[^\w]*$`)
+
+// reSubtotal is a group's subtotal.
+var reSubtotal = regexp.MustCompile(`(?i)\bsub-?total\b`)
+
+// revenueGroup returns the revenue code a group's heading line prints, or "".
+func revenueGroup(trim string) string {
+	if m := reRevenueGroup.FindStringSubmatch(trim); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// rateFirst marks the rate of a row that prints units, the price of one
+// unit and their product ("11   27.00   297.00") under a header that names
+// no rate and no balance (whose running total could be the product by
+// chance): the product is the charge.
+func rateFirst(r billRow, cols []billCol, kinds []string) []string {
+	if r.units <= 1 {
+		return kinds
+	}
+	for _, c := range cols {
+		if c.kind == "rate" || c.kind == "balance" {
+			return kinds
+		}
+	}
+	for i := 0; i+1 < len(r.amts); i++ {
+		rate, charge := r.amts[i], r.amts[i+1]
+		if rate > 0 && math.Abs(rate*r.units-charge) < 0.005 && kinds[i] != "rate" {
+			kinds[i], kinds[i+1] = "rate", "charge"
+			break
+		}
+	}
+	return kinds
 }
 
 // unitsColumn returns where the header prints its units or quantity

@@ -349,7 +349,10 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 
 // splitCode reads a CPT/HCPCS token with modifiers glued to it.
 func splitCode(t string) (code string, mods []string, ok bool) {
-	t = strings.Trim(t, ",;:().")
+	t = strings.Trim(t, ",;:().*\"'“”‘’`~")
+	if len(t) > 7 && allDigits(t) {
+		return "", nil, false // a chargemaster or account number
+	}
 	if code, mods, ok = splitGlued(t); ok || len(t) != 7 || !allDigits(t) || !posCodes[t[:2]] {
 		return code, mods, ok // "9920325" is 99203 with modifier 25
 	}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/medchron/medchron/extract/layout"
 )
 
 var reAmount = regexp.MustCompile(`\(?-?(?:\$\s?)?\d{1,3}(?:,\d{3})*[.,]\d{2}\)?-?|\(?-?(?:\$\s?)?\d{4,7}[.,]\d{2}\)?-?`)
@@ -18,12 +20,21 @@ func amountsIn(s string) (vals []float64, pos [][2]int) {
 	for _, m := range reAmount.FindAllStringIndex(s, -1) {
 		a, b := m[0], m[1]
 		// A dot right after an amount is OCR's speck ("98.00."), unless a
-		// digit follows it.
+		// digit follows it; an amount OCR glued to this one may.
 		trailingDot := b < len(s) && s[b] == '.' && (b+1 == len(s) || !isDigitByte(s[b+1]))
-		if b < len(s) && !trailingDot && (isDigitByte(s[b]) || s[b] == '.' || s[b] == '/' || s[b] == '%') {
+		gluedNext := b < len(s) && isDigitByte(s[b]) && (layout.GluedAt(s, b) || s[b-1] == ')' && layout.AmountHead(s[b:]))
+		if b < len(s) && !trailingDot && !gluedNext && (isDigitByte(s[b]) || s[b] == '.' || s[b] == '/' || s[b] == '%') {
 			continue
 		}
-		if a > 0 && (isDigitByte(s[a-1]) || s[a-1] == '.' || s[a-1] == '/' || s[a-1] == '-' && a > 1 && isDigitByte(s[a-2])) {
+		if a > 0 && !layout.GluedAt(s, a) && (isDigitByte(s[a-1]) || s[a-1] == '.' || s[a-1] == '/' || s[a-1] == '-' && a > 1 && isDigitByte(s[a-2])) {
+			continue
+		}
+		if icdTail(s, a, b) || leadingZero(s[a:b]) {
+			continue
+		}
+		if x, y, k, ok := runTogether(s[a:b]); ok {
+			vals = append(vals, x, y)
+			pos = append(pos, [2]int{a, a + k}, [2]int{a + k + 3, b})
 			continue
 		}
 		if v, ok := parseAmount(s[a:b]); ok {
@@ -32,6 +43,46 @@ func amountsIn(s string) (vals []float64, pos [][2]int) {
 		}
 	}
 	return vals, pos
+}
+
+// runTogether splits what reads as an amount of a million dollars or more
+// but is two amounts OCR ran together, the first one's point read as a
+// comma: "284,003,639.00" is 284.00 and 3,639.00. The first comma followed
+// by "00" whose left side is no more than the amount that follows (a
+// running balance) splits it; k is its offset.
+func runTogether(raw string) (first, second float64, k int, ok bool) {
+	if strings.Count(raw, ",") < 2 {
+		return 0, 0, 0, false
+	}
+	for k = 1; k+4 < len(raw); k++ {
+		if raw[k] != ',' || raw[k+1:k+3] != "00" || !layout.AmountHead(raw[k+3:]) {
+			continue
+		}
+		x, okx := parseAmount(raw[:k] + ".00")
+		y, oky := parseAmount(raw[k+3:])
+		if okx && oky && x > 0 && x <= y {
+			return x, y, k, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// leadingZero reports whether an amount's dollars open with a zero
+// before another digit ("037.00"): the tail of a longer number OCR broke.
+func leadingZero(raw string) bool {
+	raw = strings.TrimLeft(raw, "($- ")
+	return len(raw) > 1 && raw[0] == '0' && isDigitByte(raw[1])
+}
+
+// icdTail reports whether the number s[a:b] is the tail of an ICD-10 code
+// ("M54.12", "G44.30"): two digits and a point right after a capital that
+// opens a word. An S is left alone, as OCR reads a dollar sign as one.
+func icdTail(s string, a, b int) bool {
+	if a == 0 || b-a != 5 || s[a+2] != '.' {
+		return false
+	}
+	c := s[a-1]
+	return c >= 'A' && c <= 'Z' && c != 'S' && (a == 1 || !isLetterByte(s[a-2]))
 }
 
 var reColonDecimal = regexp.MustCompile(`\b(\d{2,3}):(\d{2})\b`)

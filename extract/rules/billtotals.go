@@ -52,6 +52,25 @@ func totalsOf(text string, r billRow, cols []billCol) ([]extract.BillTotal, bool
 	return out, true
 }
 
+// totalBelow reads a row under a printed total that sums the payments or
+// the adjustments without the word "total" ("Insurance payments
+// (3,178.19)", "Contractual adjustments (1,456.67)"): undated, uncoded, one
+// amount.
+func totalBelow(r billRow, afterTotal bool) (extract.BillTotal, bool) {
+	if !afterTotal || !r.date.IsZero() || r.code != "" || r.rev != "" || len(r.amts) != 1 {
+		return extract.BillTotal{}, false
+	}
+	k, ok := labelTotal(strings.ToLower(r.desc))
+	if !ok || k != extract.TotalPayments && k != extract.TotalAdjustments {
+		return extract.BillTotal{}, false
+	}
+	out := appendTotal(nil, k, r.amts[0])
+	if len(out) == 0 {
+		return extract.BillTotal{}, false
+	}
+	return out[0], true
+}
+
 // appendTotal adds a total: payments and adjustments as positive amounts
 // however printed ("(150.00)"); a zero total reconciles nothing and is
 // left out.
@@ -94,7 +113,7 @@ func labelTotal(label string) (string, bool) {
 	switch {
 	case strings.Contains(label, "sub") || strings.Contains(label, "non-covered") || strings.Contains(label, "noncovered") || strings.Contains(label, "allowed"):
 		return "skip", true
-	case strings.Contains(label, "adjust") || strings.Contains(label, "write"):
+	case strings.Contains(label, "adjust") || strings.Contains(label, "write") || strings.Contains(label, "reduction"):
 		return extract.TotalAdjustments, true
 	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
 		return extract.TotalPayments, true

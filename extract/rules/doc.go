@@ -10,8 +10,9 @@
 //   - Clinical notes and reports are cut into notes at new titles,
 //     letterheads and date-of-service labels (segment.go). A note's date of
 //     service is chosen by its label (service, birth, injury, signature,
-//     print, follow-up) and its place, and a letter's visit date is read
-//     from its prose (dos.go); a note that prints none is kept undated,
+//     print, follow-up; a laboratory report's is the specimen's
+//     collection) and its place, and a letter's visit date is read from
+//     its prose (dos.go); a note that prints none is kept undated,
 //     cited by its title or first line, never dropped and never given a
 //     wrong date. Its provider is its own facility label or letterhead,
 //     else its section's. Sections are read by meaning (visit.go,
@@ -29,11 +30,13 @@
 //     their header columns; claim forms add their date cells and split
 //     cents. Rows are charges, payments or adjustments; printed totals are
 //     kept by kind (charges, payments, adjustments, balance) and never
-//     counted as lines (billread.go, billtotals.go). A pharmacy's fills
-//     grouped under a prescription header are a line each, billing the
-//     header's drug; rows OCR ran together or cut from their amounts, and
-//     amounts OCR moved away from their captions, are read back
-//     (billgroup.go).
+//     counted as lines (billread.go, billtotals.go). A facility's detail
+//     bill groups its rows under revenue-code headings: each row takes its
+//     group's code; a rate column is the price of one unit, not the
+//     charge. A pharmacy's fills grouped under a prescription header are
+//     a line each, billing the header's drug; rows OCR ran together or cut
+//     from their amounts, amounts OCR glued together, and amounts OCR
+//     moved away from their captions, are read back (billgroup.go).
 //   - Administrative, EOB, blank and other pages (flowsheets, exercise
 //     logs) yield nothing.
 //

@@ -213,7 +213,14 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 		if reHistCtx.MatchString(pre) && !prose {
 			s -= 25
 		}
-		if reInjuryCtx.MatchString(l.text) {
+		// A labelled date is the injury's only when the words stand
+		// right before its label ("Incident #: 2023-48 Unit: 23 Date:
+		// 12/06/2023" is an ambulance run's date).
+		ctx := l.text
+		if k == lblBare {
+			ctx = l.text[max(0, m.Start-30):m.Start]
+		}
+		if reInjuryCtx.MatchString(ctx) {
 			s -= 60
 		}
 		if !prose && (strings.HasSuffix(strings.TrimSpace(strings.ToLower(pre)), "on") || strings.HasSuffix(strings.TrimSpace(strings.ToLower(pre)), "in")) {

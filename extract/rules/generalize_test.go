@@ -50,6 +50,20 @@ Date of service      Description                                       Amount
 03/12/2024           W/O per office manager                            ($12.00)
                                                         Amount due     $1,840.00
 `, []float64{612, 1240}, []float64{12}},
+		{"ambulance statement with a rate column", `Alder County Fire & Rescue
+Ambulance Billing Office
+PATIENT STATEMENT                                             Statement date: 4/2/24
+Date          HCPCS        Description                         Units        Rate        Charge
+3/2/24        A0427-SH     ALS1 EMERGENCY TRANSPORT                1    1,850.00      1,850.00
+3/2/24        A0425-SH     GROUND MILEAGE PER STATUTE MILE        12       24.00        288.00
+                                     Total charges                                    2,138.00
+`, []float64{1850, 288}, nil},
+		{"units times a rate without captions", `Alder Medical Transport
+STATEMENT
+Date of service: 3/2/24
+3/2/24        A0425        GROUND MILEAGE                          9       21.00        189.00
+3/2/24        A0427        ALS1 EMERGENCY                          1    1,850.00      1,850.00
+`, []float64{189, 1850}, nil},
 		{"facility bill rate column", `1 ALDER REGIONAL HOSPITAL        3a PAT. CNTL # 7781            4 TYPE OF BILL 0111
 5 FED. TAX NO. 88-1234567    6 STATEMENT COVERS PERIOD 030424 030624   12 ADMISSION DATE 030424
 42 REV. CD.   43 DESCRIPTION              44 HCPCS / RATE / HIPPS CODE    45 SERV. DATE    46 SERV. UNITS   47 TOTAL CHARGES    48 NON-COVERED

@@ -62,3 +62,30 @@ JR = John Roe, DC    KM = Kate Moss, DC
 		t.Errorf("wrapped row text: %q", res.Encounters[2].Findings)
 	}
 }
+
+// TestSignInCardRows: a sign-in card that prints its year once and each
+// visit as month and day gives one encounter per row, in that year, under
+// the practice of its letterhead (not read as a bill).
+func TestSignInCardRows(t *testing.T) {
+	page := "Alder Valley Chiropractic                                              PATIENT SIGN-IN CARD\n" +
+		"Patient: Jane Doe             Acct #44120          Yr 2023\n" +
+		"Date         Time in           Pt init.         Exam           Adj            Pain         Staff\n\n" +
+		"11/27        9:09 AM           J.D.             X              X              6            AB\n" +
+		"11/29        5:52 PM           J.D.                            X              7            AB\n" +
+		"12/04        12:36 PM          J.D.                            X              5            CD\n\n" +
+		"Key: Exam = new patient exam (99203); Adj = CMT 3-4 regions (98941). Staff: AB = Ann Berg, DC; CD = Carl Dunn, DC\n"
+	res := extractText(t, page)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+		if e.Provider != "Alder Valley Chiropractic" {
+			t.Errorf("%s: provider %q", e.Date, e.Provider)
+		}
+	}
+	if want := "2023-11-27,2023-11-29,2023-12-04"; strings.Join(got, ",") != want {
+		t.Errorf("visits %v, want %s", got, want)
+	}
+	if len(res.Bills) > 0 {
+		t.Errorf("%d bill lines from a sign-in card", len(res.Bills))
+	}
+}

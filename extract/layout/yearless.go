@@ -1,0 +1,213 @@
+package layout
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// Year-less rows: a sign-in sheet or a visit card often prints the year
+// once, in its header ("Yr 2023", "Year: 2024"), and each visit's date as
+// month and day only ("12/18"). A table row whose first cell is such a
+// date, on a page that prints its year once, is dated in that year; the
+// rows of a page without a year of its own go on in the year of the page
+// before, when that page dated rows. Rows run forward in time, so a row in
+// January or February after one in November or December is in the next
+// year. A date cell OCR damaged ("2i7", "12" for 1/2) is read back when
+// one reading alone falls between the rows around it.
+
+var (
+	// reYearCell is a year in a cell of its own, after its label.
+	reYearCell = regexp.MustCompile(`(?i)(?:^|\s)(?:yr|year)\s*[:.#]?\s*((?:19|20)\d{2})(?:\s{2,}|\t|$)`)
+	// reMonthDayCell is a first cell of a month and a day, then more cells.
+	reMonthDayCell = regexp.MustCompile(`^\s*(\d{1,2})/(\d{1,2})[.,;:]?(?:\s{2,}|\t)\S`)
+	// reDamagedCell is a first cell OCR may have made of a month and day:
+	// digits and look-alikes of a slash.
+	reDamagedCell = regexp.MustCompile(`^\s*([0-9/iIlu|]{2,5})[.,;:]?(?:\s{2,}|\t)\S`)
+)
+
+// yearHeaderLines is how far from the top of a page a year label is read.
+const yearHeaderLines = 8
+
+// yearlessRow is a row of a card: its line and, for a damaged date cell,
+// the readings it may be.
+type yearlessRow struct {
+	i     int // index in Doc.Lines
+	clean bool
+	cands []monthDay
+	span  [2]int // the date cell
+}
+
+type monthDay struct{ month, day int }
+
+// dateYearlessRows dates the year-less rows of every page.
+func dateYearlessRows(d *Doc) {
+	carry, carryMonth := 0, time.Month(0)
+	for pi := range d.Pages {
+		p := &d.Pages[pi]
+		year, last := pageYear(d.Lines[p.First:p.End]), time.Month(0)
+		if year == 0 {
+			year, last = carry, carryMonth
+		}
+		carry, carryMonth = 0, 0
+		if year == 0 {
+			continue
+		}
+		rows := yearlessRows(d, p)
+		clean := 0
+		for _, r := range rows {
+			if r.clean {
+				clean++
+			}
+		}
+		if clean < 2 {
+			continue // one such line is no table of visits
+		}
+		for _, r := range rows {
+			if !r.clean {
+				continue
+			}
+			l := &d.Lines[r.i]
+			md := r.cands[0]
+			if last >= time.November && md.month <= int(time.February) {
+				year++
+			}
+			dt := dates.New(year, time.Month(md.month), md.day)
+			if !dt.Valid() || dt.After(today) {
+				continue
+			}
+			last = dt.Month
+			l.Dates = []dates.Match{{Date: dt, Start: r.span[0], End: r.span[1], Raw: l.Text[r.span[0]:r.span[1]]}}
+		}
+		dateDamaged(d, rows)
+		carry, carryMonth = year, last
+	}
+}
+
+// yearlessRows returns the rows of a page whose first cell is, or may be,
+// a month and day.
+func yearlessRows(d *Doc, p *Page) []yearlessRow {
+	var rows []yearlessRow
+	for i := p.First; i < p.End; i++ {
+		l := &d.Lines[i]
+		if len(l.Dates) > 0 || l.Boiler != BoilerNone || !isDigitByte(l.Trim[0]) || len(Cells(l.Text)) < 3 {
+			continue
+		}
+		if m := reMonthDayCell.FindStringSubmatchIndex(l.Text); m != nil {
+			month, _ := strconv.Atoi(l.Text[m[2]:m[3]])
+			day, _ := strconv.Atoi(l.Text[m[4]:m[5]])
+			rows = append(rows, yearlessRow{i: i, clean: true, cands: []monthDay{{month, day}}, span: [2]int{m[2], m[5]}})
+			continue
+		}
+		if m := reDamagedCell.FindStringSubmatchIndex(l.Text); m != nil {
+			if cs := readings(l.Text[m[2]:m[3]]); len(cs) > 0 {
+				rows = append(rows, yearlessRow{i: i, cands: cs, span: [2]int{m[2], m[3]}})
+			}
+		}
+	}
+	return rows
+}
+
+// readings returns the months and days a damaged cell may be: its
+// look-alikes of a slash read as one, else a slash put in or read for a 1.
+func readings(cell string) []monthDay {
+	var out []monthDay
+	add := func(s string) {
+		parts := strings.Split(s, "/")
+		if len(parts) != 2 || parts[0] == "" || parts[1] == "" || len(parts[0]) > 2 || len(parts[1]) > 2 {
+			return
+		}
+		m, err1 := strconv.Atoi(parts[0])
+		dd, err2 := strconv.Atoi(parts[1])
+		if err1 == nil && err2 == nil && m >= 1 && m <= 12 && dd >= 1 && dd <= 31 {
+			out = append(out, monthDay{m, dd})
+		}
+	}
+	if c := strings.NewReplacer("i", "/", "I", "/", "l", "/", "u", "/", "|", "/").Replace(cell); c != cell {
+		add(c)
+		return out
+	}
+	if strings.Contains(cell, "/") {
+		return nil
+	}
+	for k := 1; k < len(cell); k++ {
+		add(cell[:k] + "/" + cell[k:])
+		if cell[k] == '1' && k+1 < len(cell) {
+			add(cell[:k] + "/" + cell[k+1:])
+		}
+	}
+	return out
+}
+
+// dateDamaged dates each damaged row whose one reading falls strictly
+// between the dates of the clean rows around it (from the first of its
+// year when none is above it).
+func dateDamaged(d *Doc, rows []yearlessRow) {
+	for k, r := range rows {
+		if r.clean {
+			continue
+		}
+		var lo, hi dates.Date
+		for j := k - 1; j >= 0 && lo.IsZero(); j-- {
+			if ds := d.Lines[rows[j].i].Dates; rows[j].clean && len(ds) > 0 {
+				lo = ds[0].Date
+			}
+		}
+		for j := k + 1; j < len(rows) && hi.IsZero(); j++ {
+			if ds := d.Lines[rows[j].i].Dates; rows[j].clean && len(ds) > 0 {
+				hi = ds[0].Date
+			}
+		}
+		year := lo.Year
+		if lo.IsZero() {
+			if hi.IsZero() {
+				continue
+			}
+			year, lo = hi.Year, dates.New(hi.Year, time.January, 1).AddDays(-1)
+		}
+		if hi.IsZero() {
+			hi = today.AddDays(1)
+		}
+		var pick []dates.Date
+		for _, c := range r.cands {
+			for _, y := range []int{year, year + 1} {
+				if y > year && (lo.Month < time.November || c.month > int(time.February)) {
+					continue // the next year only across the turn of one
+				}
+				if dt := dates.New(y, time.Month(c.month), c.day); dt.Valid() && dt.After(lo) && dt.Before(hi) {
+					pick = append(pick, dt)
+				}
+			}
+		}
+		if len(pick) == 1 {
+			l := &d.Lines[r.i]
+			l.Dates = []dates.Match{{Date: pick[0], Start: r.span[0], End: r.span[1], Raw: l.Text[r.span[0]:r.span[1]]}}
+		}
+	}
+}
+
+// pageYear returns the year a page's header prints in a cell of its own
+// after its label, 0 when none or two differ.
+func pageYear(ls []Line) int {
+	year := 0
+	for i := range ls {
+		l := &ls[i]
+		if l.Top >= yearHeaderLines {
+			break
+		}
+		if !strings.ContainsAny(l.Text, "Yy") {
+			continue
+		}
+		for _, m := range reYearCell.FindAllStringSubmatch(l.Text, -1) {
+			y, _ := strconv.Atoi(m[1])
+			if year != 0 && y != year {
+				return 0
+			}
+			year = y
+		}
+	}
+	return year
+}

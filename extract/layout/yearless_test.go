@@ -1,0 +1,58 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestYearlessRows: the rows of a card that prints its year once are dated
+// in that year, into the next one after December, and on a following page
+// without a year of its own; a date cell OCR damaged is read back when one
+// reading alone fits between its neighbours ("15" after 2/10 fits none); a
+// page without a year label, or with one such row only, gets no dates.
+func TestYearlessRows(t *testing.T) {
+	card := func(year string, rows ...string) string {
+		return "Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe          Acct #4411          " + year + "\n" +
+			"Date        Time in      Adj      Pain      Staff\n" + strings.Join(rows, "\n") + "\n"
+	}
+	tests := []struct {
+		name  string
+		pages []string
+		want  []string
+	}{
+		{"year label", []string{card("Yr 2023", "11/28       9:10 AM      X        6         AB", "12/04       4:40 PM      X        5         AB")},
+			[]string{"2023-11-28", "2023-12-04"}},
+		{"into the next year", []string{card("Year: 2023", "12/18       9:10 AM      X        6         AB", "1/3         4:40 PM      X        5         CD")},
+			[]string{"2023-12-18", "2024-01-03"}},
+		{"next page goes on", []string{card("Year 2024", "3/4         9:10 AM      X        6         AB", "3/6         4:40 PM      X        5         CD"),
+			"3/11        9:10 AM      X        4         AB\n3/13        9:30 AM      X        4         AB\n"},
+			[]string{"2024-03-04", "2024-03-06", "2024-03-11", "2024-03-13"}},
+		{"as OCR reads it", []string{"Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe   Acct #4411 = Year: 2024\n" +
+			"Date     Time in      Adj      Pain      Staff\n" +
+			"12      7:53 AM      X        6         AB\n" +
+			"1/8,    4:40 PM      X        5         AB\n" +
+			"2i7     9:10 AM      X        4         CD\n" +
+			"2/10    9:30 AM      X        4         CD\n" +
+			"15      9:30 AM      X        3         CD\n"},
+			[]string{"2024-01-02", "2024-01-08", "2024-02-07", "2024-02-10"}},
+		{"no year label", []string{card("Acct 2", "3/4         9:10 AM      X        6         AB", "3/6         4:40 PM      X        5         CD")}, nil},
+		{"one row only", []string{card("Yr 2023", "3/4         9:10 AM      X        6         AB")}, nil},
+		{"year in prose", []string{"Alder Chiropractic\nSeen in the year 2023 several times.\n3/4         9:10 AM      X        6         AB\n3/6         4:40 PM      X        5         CD\n"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tc.pages...))
+			var got []string
+			for _, l := range d.Lines {
+				for _, m := range l.Dates {
+					got = append(got, m.Date.String())
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("dates %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,107 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLabReportDatedByCollection: a laboratory report is dated by the
+// specimen's collection (the patient was there then), not by the dates it
+// was received or reported, and it is the laboratory's record, not the
+// client practice's that ordered it. Two reports on two pages are two
+// encounters.
+func TestLabReportDatedByCollection(t *testing.T) {
+	report := func(collected, received, reported, client string) string {
+		return "Fax 06/02/2024 09:14 FROM: Alder Lab Services (775) 555-0100 TO: (775) 555-0199 P.001/002\n\n" +
+			"Alder Valley Reference Laboratory                                          FINAL REPORT\n" +
+			"40 Mill Rd, Reno, NV 89501                          Client services (775) 555-0101\n\n" +
+			"Patient: DOE, JANE                                    Specimen ID: QZ18811\n" +
+			"DOB: 02/03/1981   Age: 43   Sex: F                    Account: 55120\n" +
+			"Ordering physician: Ann Berg, MD                      Client: " + client + "\n" +
+			collected + "                " + received + "\n" +
+			reported + "                      Fasting: Y\n\n" +
+			"Test                                 Result      Flag     Reference range     Units\n" +
+			"Glucose                              88                   70-99               mg/dL\n" +
+			"Creatinine                           0.8                  0.57-1.00           mg/dL\n"
+	}
+	tests := []struct {
+		name  string
+		pages []string
+		want  []string
+	}{
+		{"labels before", []string{
+			report("Collection Date: 21-Aug-2023 10:28", "Received Date: 22-Aug-2023 04:20", "Report Date: 23-Aug-2023 16:54", "ALDER FAMILY MEDICINE"),
+			report("Collection Date: 22-Jan-2024 07:35", "Received Date: 22-Jan-2024 17:24", "Report Date: 24-Jan-2024 07:08", "Reno Spine & Pain Center"),
+		}, []string{"2023-08-21", "2024-01-22"}},
+		{"labels without colons", []string{
+			report("Date Collected 1/10/23 10:05", "Date Received 1/11/23 00:01", "Date Reported 1/12/23 14:12", "ALDER FAMILY MEDICINE"),
+			report("Date Collected 6/28/23 09:58", "Date Received 6/29/23 00:42", "Date Reported 7/1/23 08:13", "Reno Spine & Pain Center"),
+		}, []string{"2023-01-10", "2023-06-28"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.pages...)
+			var got []string
+			for _, e := range res.Encounters {
+				got = append(got, e.Date.String())
+				if e.Provider != "Alder Valley Reference Laboratory" {
+					t.Errorf("%s: provider %q, want the laboratory", e.Date, e.Provider)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("dates %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPortalVisitSummaries: a patient portal's visit summaries printed from
+// a browser are dated by their visit, not by the browser's print stamp or
+// the fax banner printed over it, and belong to the location they name
+// without its town.
+func TestPortalVisitSummaries(t *testing.T) {
+	page := func(stamp, visit string) string {
+		return stamp + "        03/27/2025 9:28 AM FROM: Alder Int Med (775) 555-0170 TO: (775) 555-0104\n" +
+			"                                                   Alder Portal - Visit Summary\n\n" +
+			"      Office Visit - Internal Medicine\n" +
+			"      Visit Date: " + visit + "\n" +
+			"      Provider: Ann Berg, PA-C\n" +
+			"      Location: Alder Int Med Assoc, Reno, NV 89501\n" +
+			"      Reason for Visit\n      Neck pain after a car accident.\n" +
+			"      Diagnoses\n        Cervicalgia [M54.2]\n" +
+			"https://portal.alder.example/visits/summary?csn=8864\n"
+	}
+	res := extractText(t, page("3/16/25, 3:35 PM", "May 23, 2024 9:13 AM"), page("3/16/25, 3:36 PM", "Oct 2, 2024 5:14 PM"))
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+		if e.Provider != "Alder Int Med Assoc" {
+			t.Errorf("%s: provider %q", e.Date, e.Provider)
+		}
+	}
+	if want := "2024-05-23,2024-10-02"; strings.Join(got, ",") != want {
+		t.Errorf("visits %v, want %s", got, want)
+	}
+}
+
+// TestAmbulanceRunReport: an ambulance run report whose header prints the
+// incident number and the run's "Date:" on one line is dated by it (the
+// incident is the run, not an injury date), and belongs to the fire and
+// rescue service of its letterhead.
+func TestAmbulanceRunReport(t *testing.T) {
+	page := "Alder County Fire & Rescue ALS                                       PATIENT CARE REPORT\n" +
+		"Incident #: 2024-11873 Unit: Medic 4 Date: 03/02/2024\n" +
+		"CREW\nAnn Berg, NRP (lead)  Carl Dunn, EMT (driver)\n" +
+		"PATIENT\nName: DOE, JANE                        DOB: 02/03/1981           Age: 43\n" +
+		"Dispatch reason: Motor vehicle crash\n" +
+		"ASSESSMENT\nChief complaint: Neck pain after motor vehicle collision\n" +
+		"NARRATIVE\nPt c/o neck pain, 8/10. C-collar applied. Transported to Alder Regional Hospital without change.\n"
+	res := extractText(t, page)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1", len(res.Encounters))
+	}
+	e := res.Encounters[0]
+	if e.Date.String() != "2024-03-02" || e.Provider != "Alder County Fire & Rescue ALS" {
+		t.Errorf("encounter %s %q, want 2024-03-02 at the fire and rescue service", e.Date, e.Provider)
+	}
+}
