@@ -19,8 +19,17 @@ var reGluedHead = regexp.MustCompile(`^(?:\d{1,3}(?:\s?[,;]\d{3})*|\d{4,7})\.\d{
 // another: s[k-3] is a point, s[k-2:k] two digits, and s[k:] opens with a
 // whole amount.
 func GluedAt(s string, k int) bool {
-	return k >= 4 && k < len(s) && s[k-3] == '.' && isDigitByte(s[k-4]) && isDigitByte(s[k-2]) && isDigitByte(s[k-1]) &&
-		isDigitByte(s[k]) && reGluedHead.MatchString(s[k:])
+	if !(k >= 4 && k < len(s) && s[k-3] == '.' && isDigitByte(s[k-4]) && isDigitByte(s[k-2]) && isDigitByte(s[k-1]) &&
+		isDigitByte(s[k]) && reGluedHead.MatchString(s[k:])) {
+		return false
+	}
+	// The first amount must be one: not the tail of a dotted number such
+	// as an OID ("1.3.6.4.1.2835.12"), a version or an IP address.
+	i := k - 4
+	for i >= 0 && (isDigitByte(s[i]) || s[i] == ',') {
+		i--
+	}
+	return i < 0 || s[i] != '.' && s[i] != '/'
 }
 
 // AmountHead reports whether s opens with a whole amount ("1,339.00").

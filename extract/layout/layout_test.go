@@ -370,7 +370,7 @@ func TestBrowserAndFaxStamps(t *testing.T) {
 }
 
 // TestMoneyCountGlued counts two amounts OCR glued together as two, and a
-// number with more decimals as none.
+// number with more decimals, or a dotted identifier, as none.
 func TestMoneyCountGlued(t *testing.T) {
 	tests := []struct {
 		s    string
@@ -379,6 +379,9 @@ func TestMoneyCountGlued(t *testing.T) {
 		{"97014   ELECTRIC STIM   1   32.001,339.00", 2},
 		{"69.00 300.00", 2},
 		{"eGFR   0.571   mL/min", 0},
+		// A dotted identifier (a C-CDA OID) holds no amount.
+		{"Encounter   ID: 9937012 (1.3.6.4.1.4.1.2835.12), Date/Time: at August 28, 2006", 0},
+		{"Version 10.2.14.05", 0},
 	}
 	for _, tt := range tests {
 		if got := moneyCount(tt.s); got != tt.want {
