@@ -165,6 +165,11 @@ func browserVerifyEntry(c *chrome) {
 	if got := c.text(".dashboard"); !strings.Contains(got, "dated visits") || !strings.Contains(got, "to review") {
 		c.fatalf("the chronology's dashboard says %q", got)
 	}
+	c.do(chromedp.Click(chromedp.CSS(`[data-run-toggle]`), chromedp.NodeVisible))
+	if !eval[bool](c, `(() => { const b = document.querySelector("[data-run-toggle]"); const rows = [...document.querySelectorAll('tr[data-run="' + b.dataset.runToggle + '"]')]; return b.getAttribute("aria-expanded") === "false" && rows.length > 0 && rows.every(r => r.hidden); })()`) {
+		c.fatalf("folding a visit series did not hide its visits")
+	}
+	c.do(chromedp.Click(chromedp.CSS(`[data-run-toggle]`), chromedp.NodeVisible))
 	c.do(chromedp.Click(chromedp.CSS(`table[data-sortable] th button.sort`), chromedp.NodeVisible))
 	if got := eval[string](c, `document.querySelector("table[data-sortable] th").getAttribute("aria-sort")`); got != "ascending" {
 		c.fatalf("a sortable column heading sets aria-sort %q, want ascending", got)

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"fmt"
 	"context"
 	"encoding/json"
 	"html"
@@ -258,6 +259,24 @@ func TestChronologyPage(t *testing.T) {
 	}
 	if !strings.Contains(body, `<svg class="timeline"`) || strings.Contains(body, "style=") {
 		t.Error("no timeline, or an inline style the CSP would block")
+	}
+	// Each visit series has one heading row, its visits marked for folding.
+	if len(c.Runs) == 0 {
+		t.Fatal("the small bundle's chronology has no visit series")
+	}
+	for _, r := range c.Runs {
+		if n := strings.Count(body, `data-run-head="`+r.ID+`"`); n != 1 {
+			t.Errorf("series %s: %d heading rows, want 1", r.ID, n)
+		}
+		if n := strings.Count(body, `data-run="`+r.ID+`"`); n != len(r.EntryIDs) {
+			t.Errorf("series %s: %d rows marked, want its %d visits", r.ID, n, len(r.EntryIDs))
+		}
+	}
+	if !strings.Contains(body, fmt.Sprintf("series: %d visits, %s to %s", c.Runs[0].Visits, c.Runs[0].FirstDate, c.Runs[0].LastDate)) {
+		t.Error("a series heading does not give its visits and dates")
+	}
+	if !strings.Contains(body, `<section class="dashboard"`) || !strings.Contains(body, "dated visits") {
+		t.Error("no dashboard above the chronology")
 	}
 	if !strings.Contains(body, "Medical specials") || len(c.Bills) > 0 && !strings.Contains(body, "?bill=") {
 		t.Error("specials or bill citations missing")

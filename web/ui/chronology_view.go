@@ -82,9 +82,12 @@ func summarise(c *chronology.Chronology) chronoSummary {
 	return s
 }
 
-// chronoRow is an entry of the table, with the gap drawn before it.
+// chronoRow is an entry of the table, with the gap drawn before it, or
+// the heading of a run of visits (a therapy or chiropractic series) drawn
+// before the run's first entry shown.
 type chronoRow struct {
 	Gap       *chronology.Gap
+	Run       *chronology.Run
 	E         *chronology.Entry
 	Review    string
 	Flags     []string
@@ -115,6 +118,11 @@ func buildChronoPage(matterID string, c *chronology.Chronology, f chronoFilter) 
 	gaps := append([]chronology.Gap(nil), c.Gaps...)
 	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].To.Before(gaps[j].To) })
 	drawn := make([]bool, len(gaps))
+	runs := map[string]*chronology.Run{}
+	for i := range c.Runs {
+		runs[c.Runs[i].ID] = &c.Runs[i]
+	}
+	runDrawn := map[string]bool{}
 	var shown []chronology.Entry
 	var prev *chronology.Entry
 	p.Rows = make([]chronoRow, 0, len(c.Entries))
@@ -133,6 +141,10 @@ func buildChronoPage(matterID string, c *chronology.Chronology, f chronoFilter) 
 			drawn[gi] = true
 			g := gaps[gi]
 			p.Rows = append(p.Rows, chronoRow{Gap: &g})
+		}
+		if r := runs[e.RunID]; r != nil && !runDrawn[r.ID] {
+			runDrawn[r.ID] = true
+			p.Rows = append(p.Rows, chronoRow{Run: r})
 		}
 		p.Rows = append(p.Rows, row)
 		prev = e

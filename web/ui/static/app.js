@@ -165,7 +165,9 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!all) return;
   all.closest("label").hidden = false;
   all.addEventListener("change", () => {
-    for (const box of document.querySelectorAll('input[type="checkbox"][form="selection"][name="entry"]')) box.checked = all.checked;
+    for (const box of document.querySelectorAll('input[type="checkbox"][form="selection"][name="entry"]')) {
+      if (!box.closest("tr").hidden) box.checked = all.checked;
+    }
   });
 });
 
@@ -282,4 +284,23 @@ document.addEventListener("DOMContentLoaded", () => {
     input.value = "";
     input.focus();
   });
+});
+
+// Visit runs: a therapy or chiropractic series has a heading row (visits,
+// dates, pain trend) whose button folds its visits away and back. Every
+// visit shows until a reviewer folds a series (what "Select all shown"
+// ticks are the rows that show); without JavaScript nothing folds.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const btn of document.querySelectorAll("[data-run-toggle]")) {
+    const id = btn.dataset.runToggle;
+    const rows = document.querySelectorAll(`tr[data-run="${CSS.escape(id)}"]`);
+    const set = (open) => {
+      for (const r of rows) r.hidden = !open;
+      btn.setAttribute("aria-expanded", String(open));
+      btn.textContent = open ? "Fold its visits" : `Show its ${rows.length} visit${rows.length === 1 ? "" : "s"}`;
+    };
+    btn.hidden = false;
+    btn.addEventListener("click", () => set(btn.getAttribute("aria-expanded") !== "true"));
+    set(true);
+  }
 });
