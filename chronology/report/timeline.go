@@ -33,7 +33,11 @@ type timeline struct {
 	Gaps              []tlRect
 	Ticks             []tlTick
 	Incident          *tlTick
-	Undated           int
+	// Band is the earlier history drawn compressed at the left (nil when
+	// the whole span is drawn to one scale), BandLabel its years.
+	Band      *tlRect
+	BandLabel *tlTick
+	Undated   int
 	ViewBox           string
 	IncidentLabelY    string
 	IncidentLabelText string
@@ -65,10 +69,7 @@ func buildTimeline(c chronology.Chronology) *timeline {
 		return nil
 	}
 	start, end := first.AddDays(-7), last.AddDays(7)
-	span := float64(start.DaysUntil(end))
-	xOf := func(d dates.Date) float64 {
-		return tlPlotX0 + float64(start.DaysUntil(d))/span*(tlPlotX1-tlPlotX0)
-	}
+	xOf, focus, band := timeScale(start, end, c.Matter.DateOfIncident)
 
 	lanes, laneOf := laneOrder(c)
 	height := tlTop + float64(len(lanes))*tlLaneH + tlAxisH
@@ -106,13 +107,61 @@ func buildTimeline(c chronology.Chronology) *timeline {
 		}
 		t.Marks = append(t.Marks, tlMark{X: fnum(xOf(e.Date)), Y: fnum(y), Class: "mark " + entryClass(e), Title: title, Href: "#entry-" + e.ID})
 	}
-	for _, tk := range ticks(start, end) {
+	for _, tk := range ticks(focus, end) {
 		t.Ticks = append(t.Ticks, tlTick{X: fnum(xOf(tk.d)), Label: tk.label})
+	}
+	if band {
+		x1 := xOf(focus)
+		t.Band = &tlRect{X: fnum(tlPlotX0), Y: fnum(tlTop), W: fnum(x1 - tlPlotX0), H: fnum(axisY - tlTop),
+			Title: fmt.Sprintf("Earlier history, compressed: %s to %s", start.AddDays(7), focus)}
+		t.BandLabel = &tlTick{X: fnum((tlPlotX0 + x1) / 2), Label: fmt.Sprintf("%d–%d", start.AddDays(7).Year, focus.Year)}
+		if start.AddDays(7).Year == focus.Year {
+			t.BandLabel.Label = fmt.Sprint(focus.Year)
+		}
 	}
 	if doi := c.Matter.DateOfIncident; !doi.IsZero() {
 		t.Incident = &tlTick{X: fnum(xOf(doi)), Label: "Incident " + doi.String()}
 	}
 	return t
+}
+
+// Earlier history: when the records reach back far before the incident,
+// the time before focusBefore days ahead of it is drawn compressed in a
+// band of bandShare of the plot's width, so that the incident and the
+// treatment after it get the rest of the picture.
+const (
+	focusBefore = 30
+	bandShare   = 0.14
+	// compressOver: the history is compressed when it would take more than
+	// this share of the plot at one scale.
+	compressOver = 0.3
+)
+
+// timeScale maps dates to x between tlPlotX0 and tlPlotX1 for a picture
+// from start to end; focus is where the uncompressed part begins (start
+// when nothing is compressed) and band whether a compressed band is drawn.
+func timeScale(start, end, incident dates.Date) (xOf func(dates.Date) float64, focus dates.Date, band bool) {
+	linear := func(from, to dates.Date, x0, x1 float64) func(dates.Date) float64 {
+		span := max(1, float64(from.DaysUntil(to)))
+		return func(d dates.Date) float64 { return x0 + float64(from.DaysUntil(d))/span*(x1-x0) }
+	}
+	all := linear(start, end, tlPlotX0, tlPlotX1)
+	if incident.IsZero() {
+		return all, start, false
+	}
+	focus = incident.AddDays(-focusBefore)
+	total := float64(start.DaysUntil(end))
+	if !start.Before(focus) || !focus.Before(end) || float64(start.DaysUntil(focus))/total <= compressOver {
+		return all, start, false
+	}
+	split := tlPlotX0 + bandShare*(tlPlotX1-tlPlotX0)
+	early, late := linear(start, focus, tlPlotX0, split), linear(focus, end, split, tlPlotX1)
+	return func(d dates.Date) float64 {
+		if d.Before(focus) {
+			return early(d)
+		}
+		return late(d)
+	}, focus, true
 }
 
 // dateRange returns the earliest and latest dates of the entries, gaps and
@@ -257,6 +306,12 @@ func entryClass(e chronology.Entry) string {
 var timelineSVG = template.Must(template.New("timeline.svg").Funcs(template.FuncMap{"markPaint": markPaint}).Parse(`<svg class="timeline" viewBox="{{.ViewBox}}" width="{{.Width}}" height="{{.Height}}" role="img" aria-label="Treatment timeline by provider" xmlns="http://www.w3.org/2000/svg">
 {{- range .Lanes}}
 <g class="lane"><rect class="{{if .Odd}}lane-odd{{else}}lane-even{{end}}" x="0" y="{{.Y}}" width="100%" height="26" fill="{{if .Odd}}#f6f8fb{{else}}#ffffff{{end}}"></rect><text class="lane-label" x="6" y="{{.TextY}}" font-size="11" fill="#1d2733"><title>{{.Title}}</title>{{.Label}}</text></g>
+{{- end}}
+{{- with .Band}}
+<rect class="history-band" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" fill="#e9edf2" fill-opacity=".8"><title>{{.Title}}</title></rect>
+{{- end}}
+{{- with .BandLabel}}
+<text class="band-label" x="{{.X}}" y="{{$.AxisY}}" dy="16" font-size="10" fill="#5b6675" text-anchor="middle">{{.Label}} ≈</text>
 {{- end}}
 {{- range .Gaps}}
 <rect class="gap" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" fill="#c9d1dc" fill-opacity=".55"><title>{{.Title}}</title></rect>

@@ -38,3 +38,32 @@ func TestTicks(t *testing.T) {
 		})
 	}
 }
+
+// TestTimeScaleCompressesHistory: records reaching years before the
+// incident put that history in a narrow band at the left, so the incident
+// and the treatment after it get most of the picture; a short history is
+// drawn to one scale.
+func TestTimeScaleCompressesHistory(t *testing.T) {
+	d := func(s string) dates.Date { v, _ := dates.ParseISO(s); return v }
+	incident := d("2023-03-14")
+	xOf, focus, band := timeScale(d("2019-01-01"), d("2023-09-30"), incident)
+	if !band || focus != d("2023-02-12") {
+		t.Fatalf("four years of history: band %v, focus %s", band, focus)
+	}
+	plot := tlPlotX1 - tlPlotX0
+	if x := xOf(focus); x-tlPlotX0 > bandShare*plot+0.01 {
+		t.Errorf("the history band ends at %.1f, %.0f %% of the plot", x, (x-tlPlotX0)/plot*100)
+	}
+	if x := xOf(incident); (x-tlPlotX0)/plot > 0.3 {
+		t.Errorf("the incident is drawn at %.0f %% of the plot, want the treatment after it to have most of it", (x-tlPlotX0)/plot*100)
+	}
+	if xOf(d("2019-01-01")) != tlPlotX0 || xOf(d("2023-09-30")) != tlPlotX1 || !(xOf(d("2021-01-01")) < xOf(d("2022-01-01"))) {
+		t.Error("the scale does not run from the plot's left to its right, in date order")
+	}
+	if _, _, band := timeScale(d("2023-01-20"), d("2023-09-30"), incident); band {
+		t.Error("two months of history were compressed")
+	}
+	if _, _, band := timeScale(d("2019-01-01"), d("2023-09-30"), dates.Date{}); band {
+		t.Error("a matter without an incident date was compressed")
+	}
+}
