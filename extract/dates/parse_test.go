@@ -96,6 +96,8 @@ func TestFindAll(t *testing.T) {
 		{"title with timestamp", "Progress Note (March 29, 2005, 5:15:04PM -0500)", []string{"March 29, 2005"}},
 		{"version string", "v1.2.2024 build", nil},
 		{"word with month inside", "Decembers 12 2020x", nil},
+		{"row number before month-first", "3      Feb 02, 2023      6/10", []string{"Feb 02, 2023"}},
+		{"day-first two-digit year", "seen 2 Apr 24, then 5 May 2024", []string{"2 Apr 24", "5 May 2024"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
