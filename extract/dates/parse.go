@@ -177,7 +177,7 @@ func scanCompact(text string, a, b int, out []Match) []Match {
 			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
 		}
 	}
-	return out
+	return compactShort(text, a, b, out)
 }
 
 // dedupe sorts matches by position and drops the shorter of overlapping ones.

@@ -202,8 +202,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	last := -1         // the last item, for wrapped descriptions
 	group := ""        // the item a group header names (a prescription over its fills)
 	skip := -1         // a line joined to the one above it
+	unticked := uncheckedRows(n.lines)
 	for i, l := range n.lines {
-		if i == skip {
+		if i == skip || unticked[i] {
 			continue
 		}
 		// A column header repeated on every page of a bill reads as
