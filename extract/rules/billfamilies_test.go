@@ -96,6 +96,22 @@ Physician: Ana Ortiz, MD
 			{"2025-03-05", "99214", "", "", 1, 210, "", 0},
 			{"2025-03-05", "J3301", "", "", 4, 56, "", 0},
 		}, []string{":266"}},
+		{"facility statement by category without codes", `Mercy Valley Hospital
+Business Office
+FACILITY STATEMENT                                      Statement date: 04/30/2024
+Patient: Lee Park                                       Date of service: 03/02/2024
+Description of services                                              Charges
+EMERGENCY DEPARTMENT                                                 1,840.00
+LABORATORY                                                             212.50
+IMAGING - CT                                                         1,105.00
+      Total charges                                                  3,157.50
+      Amount due                                                     3,157.50
+Payment is due by 05/30/2024.
+`, []line{
+			{"2024-03-02", "", "", "", 0, 1840, "", 0},
+			{"2024-03-02", "", "", "", 0, 212.5, "", 0},
+			{"2024-03-02", "", "", "", 0, 1105, "", 0},
+		}, []string{":3157.5 balance:3157.5"}},
 		{"ledger with payments, adjustments and a running balance", `Spine & Wellness Chiropractic
 PATIENT LEDGER
 Date        Code    Description            Charge    Payment   Adj      Balance

@@ -53,7 +53,7 @@ func billHeader(s string) []billCol {
 		return nil // a legend ("U&C = usual and customary price"), no header
 	}
 	ms := reColWords.FindAllStringIndex(s, -1)
-	if len(ms) < 2 {
+	if len(ms) < 2 && !describedColumn(s, ms) {
 		return nil
 	}
 	cells := layout.Cells(s)
