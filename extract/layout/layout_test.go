@@ -226,6 +226,10 @@ func TestSections(t *testing.T) {
 			note("Valley Pain Management Associates\n300 Elm St, Reno, NV 89501\n", "01/20/2024"),
 			note("", "01/27/2024")},
 			[]string{"Harbor Family Practice", "Valley Pain Management Associates", "Valley Pain Management Associates"}},
+		{"an abbreviated practice name beside the title is the page's letterhead", []string{
+			"PATIENT STATEMENT\nMercy Valley Hospital\nDate of service: 01/03/2024\nDescription of services      Charges\nLABORATORY     212.50\n",
+			"Lakeside Int Med                                  OFFICE NOTE\nDOE, JANE   DOB 01/02/1980\n" + note("", "02/01/2024")},
+			[]string{"Mercy Valley Hospital", "Lakeside Int Med"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -297,5 +301,25 @@ func TestLostSlashDate(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: service date %q, want %q", tt.line, got, tt.want)
 		}
+	}
+}
+
+// TestServiceColumn reads the date under a vitals grid's DOS caption as
+// the date of service, for the rows of that one date only.
+func TestServiceColumn(t *testing.T) {
+	d := Analyze(pagesOf("Harbor Family Practice     NURSE VISIT\nVitals\n" +
+		"DOS          Time     BP        Pulse    Pain\n" +
+		"04-02-2024   09:10    128/80    72       5\n" +
+		"04-02-2024   09:40    122/78    70       4\n" +
+		"04-09-2024   10:00    120/76    68       3\n" +
+		"Seen 03-30-2024 at urgent care.\n"))
+	var got []string
+	for _, l := range d.Lines {
+		if l.HasService {
+			got = append(got, l.Service.String())
+		}
+	}
+	if want := "2024-04-02 2024-04-02"; strings.Join(got, " ") != want {
+		t.Errorf("dates of service %q, want %q", got, want)
 	}
 }
