@@ -202,7 +202,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	last := -1         // the last item, for wrapped descriptions
 	group := ""        // the item a group header names (a prescription over its fills)
 	skip := -1         // a line joined to the one above it
-	unticked := uncheckedRows(n.lines)
+	boxed := boxedPages(n.lines)
+	unticked := uncheckedRows(n.lines, boxed)
 	for i, l := range n.lines {
 		if i == skip || unticked[i] {
 			continue
@@ -254,6 +255,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				t.Provider, t.Citations = provider, cite
 				totals = append(totals, t)
 			}
+			continue
+		}
+		if boxed[l.page] && unboxedAmount(l, r) {
 			continue
 		}
 		kinds := amountKinds(r, cols)

@@ -20,7 +20,7 @@ func boxState(s string) (ticked, empty bool) {
 	}
 	end := strings.IndexAny(s, "])")
 	if end < 0 || end > 4 {
-		return false, false
+		return ocrBox(s)
 	}
 	switch inner := strings.TrimSpace(s[1:end]); inner {
 	case "":
@@ -28,34 +28,72 @@ func boxState(s string) (ticked, empty bool) {
 	case "X", "x", "✓", "✔", "v", "V", "/":
 		return true, false
 	}
-	return false, false
+	return ocrBox(s)
+}
+
+// boxDebris are the characters OCR reads a printed box as: its sides,
+// "[ ]" as "[}", "{]", "(]", "oo", an underscore as a dash.
+const boxDebris = "[](){}|_-—=oO©°"
+
+// ocrBox reads the first word of s as a box OCR damaged: only box debris
+// is an empty box, box debris around an x a ticked one ("[Xx]", "XX)").
+func ocrBox(s string) (ticked, empty bool) {
+	f, rest, ok := strings.Cut(s, " ")
+	if !ok || len(f) > 5 || strings.TrimSpace(rest) == "" {
+		return false, false
+	}
+	x := 0
+	for _, r := range f {
+		switch {
+		case r == 'x' || r == 'X':
+			x++
+		case !strings.ContainsRune(boxDebris, r):
+			return false, false
+		}
+	}
+	return x > 0, x == 0
 }
 
 // uncheckedRows returns the indexes of the lines of ls that begin with an
-// empty box, when the same page also ticks a box on a line with an
-// amount: the form's fee schedule, which bills nothing. Without a ticked
-// amount row the boxes are not a superbill's and nothing is returned.
-func uncheckedRows(ls []line) map[int]bool {
+// empty box, on the pages boxedPages returns: the form's fee schedule,
+// which bills nothing.
+func uncheckedRows(ls []line, boxed map[int]bool) map[int]bool {
 	var out map[int]bool
-	ticked := map[int]bool{} // pages with a ticked row that prints an amount
 	for i, l := range ls {
-		t, e := boxState(l.trim)
-		switch {
-		case t && moneyShaped(l.text):
-			ticked[l.page] = true
-		case e:
+		if _, e := boxState(l.trim); e && boxed[l.page] {
 			if out == nil {
 				out = map[int]bool{}
 			}
 			out[i] = true
 		}
 	}
-	for i := range out {
-		if !ticked[ls[i].page] {
-			delete(out, i)
+	return out
+}
+
+// boxedPages returns the pages of ls that tick a box on a line with an
+// amount: checkbox forms. Boxes on other pages are not a superbill's.
+func boxedPages(ls []line) map[int]bool {
+	var out map[int]bool
+	for _, l := range ls {
+		if t, _ := boxState(l.trim); t && moneyShaped(l.text) {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[l.page] = true
 		}
 	}
 	return out
+}
+
+// unboxedAmount reports whether a row of a checkbox form is an amount
+// without a box or a code: a ticked row's amounts OCR cut from it, or a
+// fee of the schedule; no line either way.
+func unboxedAmount(l line, r billRow) bool {
+	if r.code != "" || r.rev != "" {
+		return false
+	}
+	t, e := boxState(l.trim)
+	return !t && !e
 }
 
 // markState reads a box printed as a mark of its own before the row: "X"
@@ -71,5 +109,5 @@ func markState(s string) (ticked, empty bool) {
 	case strings.Trim(f, "_") == "":
 		return false, true
 	}
-	return false, false
+	return ocrBox(s)
 }
