@@ -112,6 +112,18 @@ Payment is due by 05/30/2024.
 			{"2024-03-02", "", "", "", 0, 212.5, "", 0},
 			{"2024-03-02", "", "", "", 0, 1105, "", 0},
 		}, []string{":3157.5 balance:3157.5"}},
+		{"fee schedule form whose marks are lost: a fee alone bills nothing", `Cedar Hill Orthopedics
+ENCOUNTER FORM                                 Date of service: 06/12/2024
+   Code      Description                          Fee          Units      Charge
+   99203     New patient low                     210.00
+   99213     Est patient low                     130.00          1         130.00
+   20550     Tendon sheath injection              95.00
+   J1040     Methylprednisolone 80 mg             12.00          2          24.00
+                                   Total charges                           154.00
+`, []line{
+			{"2024-06-12", "99213", "", "", 1, 130, "", 0},
+			{"2024-06-12", "J1040", "", "", 2, 24, "", 0},
+		}, []string{":154"}},
 		{"ledger with payments, adjustments and a running balance", `Spine & Wellness Chiropractic
 PATIENT LEDGER
 Date        Code    Description            Charge    Payment   Adj      Balance

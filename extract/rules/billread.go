@@ -203,6 +203,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	group := ""        // the item a group header names (a prescription over its fills)
 	skip := -1         // a line joined to the one above it
 	boxed := boxedPages(n.lines)
+	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
 	for i, l := range n.lines {
 		if i == skip || unticked[i] {
@@ -226,6 +227,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group = c, -1, ""
+				fees, feeCols = feeColumnsOf(l.text)
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
 			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && layout.HasLetters(l.trim) &&
@@ -257,7 +259,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
-		if boxed[l.page] && unboxedAmount(l, r) {
+		if boxed[l.page] && unboxedAmount(l, r) || feeCols && fees.feeOnly(r) {
 			continue
 		}
 		kinds := amountKinds(r, cols)
@@ -278,6 +280,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				b.Adjustment, b.Paid, b.Balance = nil, nil, nil
 				setAmounts(&b, r, k)
 			}
+		}
+		if v, ok := fees.charged(r); feeCols && ok && b.Charge != 0 {
+			b.Charge = v
 		}
 		b.Kind = lineKind(r.desc, b)
 		if b.Kind != extract.LineCharge {
