@@ -63,9 +63,14 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 	fax := "Fax received 04/27/2024 10:14 From: St Mary's Regional - Emergency Dept (217) 555-0117 To: Law Office P. 001/003"
-	for _, fax := range []string{fax, "SAINT LUKE'S REGIONAL HOSPITAL   5/30/24   12:43   #4004   Pg 3/7"} {
+	for _, fax := range []string{fax, "SAINT LUKE'S REGIONAL HOSPITAL   5/30/24   12:43   #4004   Pg 3/7", "LAKESIDE INT MED   11/2/23   9:05   #0312"} {
 		if got := isNoise(fax); got != FaxLine {
 			t.Errorf("fax banner %q: %q", fax, got)
+		}
+	}
+	for _, text := range []string{"Lakeside Int Med   11/2/23   9:05 AM   Room #12 follow-up", "Seen 11/2/23 9:05 #3"} {
+		if got := isNoise(text); got != BoilerNone {
+			t.Errorf("%q: %q, want no boilerplate", text, got)
 		}
 	}
 }
