@@ -84,7 +84,7 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 	for i := range docs {
 		docs[i].PageClasses = classes.pageClasses(&sources[i], docs[i].Pages)
 	}
-	dupOf, dups := findDuplicates(px, opt.NearDuplicate, func(r pageRef) bool { return classes[r].Class == extract.PageBlank })
+	dupOf, dups := findDuplicates(px, opt.NearDuplicate, func(r pageRef) bool { return classes[r].Class == extract.PageBlank }, otherDays(px, factDates(sources)))
 	provs := newProviderIndex(collectMentions(sources, classes))
 	b := &builder{m: m, opt: opt, sources: sources, px: px, dupOf: dupOf, provs: provs, classes: classes}
 	b.buildEntries()

@@ -118,8 +118,8 @@ func jaccard(a, b []uint64) float64 {
 // with a prefix filter over shingles ordered by rarity, so the search stays
 // near linear on large matters while finding every pair above threshold.
 // Pages skip reports (separator and blank pages) are neither duplicates
-// nor originals.
-func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool) (map[pageRef]pageRef, []Duplicate) {
+// nor originals; a near pair apart reports (see otherDays) is no pair.
+func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, apart func(a, b pageRef) bool) (map[pageRef]pageRef, []Duplicate) {
 	dupOf := map[pageRef]pageRef{}
 	dups := []Duplicate{}
 	type cand struct {
@@ -191,6 +191,9 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool) (
 					if l := jaccard(lo, lp); min(len(lo), len(lp)) >= minShingles && l >= (1+threshold)/2 {
 						s = max(s, l)
 					}
+				}
+				if s >= threshold && apart != nil && apart(pages[o].ref, p.ref) {
+					continue
 				}
 				if s >= threshold && (s > bestSim || s == bestSim && o < best) {
 					best, bestSim = o, s

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
 )
 
 func TestFindDuplicates(t *testing.T) {
@@ -57,7 +58,7 @@ func TestFindDuplicates(t *testing.T) {
 				srcs = append(srcs, source(id, id+".pdf", []extract.Page{textPage(id, 1, text)}, extract.Result{}))
 			}
 			px, _ := indexPages(srcs, "MC")
-			_, dups := findDuplicates(px, DefaultNearDuplicate, nil)
+			_, dups := findDuplicates(px, DefaultNearDuplicate, nil, nil)
 			var got []string
 			for _, d := range dups {
 				got = append(got, fmt.Sprintf("%s:%d→%s:%d", d.DocumentID, d.Page, d.DuplicateOf.DocumentID, d.DuplicateOf.Page))
@@ -86,7 +87,7 @@ func TestFindDuplicatesPrefixFilter(t *testing.T) {
 		srcs = append(srcs, source(id, id, []extract.Page{textPage(id, 1, strings.Join(w, " "))}, extract.Result{}))
 	}
 	px, _ := indexPages(srcs, "MC")
-	dupOf, _ := findDuplicates(px, 0.8, nil)
+	dupOf, _ := findDuplicates(px, 0.8, nil, nil)
 	// brute force over originals in order
 	var origs []pageRef
 	sets := map[pageRef][]uint64{}
@@ -121,5 +122,38 @@ func TestSeparatorPagesAreNoDuplicates(t *testing.T) {
 		if want := map[string]int{extract.PageBlank: 0, "": 1}[class]; len(c.Duplicates) != want {
 			t.Errorf("class %q: duplicates %+v, want %d", class, c.Duplicates, want)
 		}
+	}
+}
+
+// TestFormOfAnotherDay keeps apart two text pages of one form filled in on
+// different days (the same words but for the date of service), and still
+// finds an OCR copy whose date OCR read differently.
+func TestFormOfAnotherDay(t *testing.T) {
+	form := func(day string) string {
+		return "Valley Spine Center\nCHARGE SLIP\nPatient: Jane Doe   DOB 01/02/1980\nDate of service: " + day +
+			"\n[X] 97140 Manual therapy 15 min 48.00 1 48.00\n[ ] 97110 Therapeutic exercise 15 min 42.00\n[ ] 97012 Mechanical traction 30.00\n" +
+			"[X] 97014 Electrical stimulation unattended 22.00 1 22.00\nDiagnoses: M54.2 Cervicalgia\nTotal charges 70.00\nProvider signature ________\n"
+	}
+	visit := func(doc, day string) extract.Result {
+		d, _ := dates.Parse(day)
+		return extract.Result{Bills: []extract.BillLine{{Date: d, Code: "97140", Charge: 48, Citations: []extract.Citation{cite(doc, 1, "Date of service: "+day)}}}}
+	}
+	for _, tt := range []struct {
+		name   string
+		source extract.PageSource
+		want   int
+	}{
+		{"text pages of two days", extract.SourceText, 0},
+		{"OCR pages of two readings", extract.SourceOCR, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p1, p2 := textPage("d1", 1, form("03/04/2024")), textPage("d2", 1, form("03/11/2024"))
+			p1.Source, p2.Source = tt.source, tt.source
+			srcs := []Source{source("d1", "a.pdf", []extract.Page{p1}, visit("d1", "03/04/2024")), source("d2", "b.pdf", []extract.Page{p2}, visit("d2", "03/11/2024"))}
+			px, _ := indexPages(srcs, "MC")
+			if _, dups := findDuplicates(px, DefaultNearDuplicate, nil, otherDays(px, factDates(srcs))); len(dups) != tt.want {
+				t.Errorf("%d duplicates %+v, want %d", len(dups), dups, tt.want)
+			}
+		})
 	}
 }

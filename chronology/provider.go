@@ -36,6 +36,7 @@ var tokenSynonyms = map[string]string{
 	"pract": "practice", "occ": "occupational", "behav": "behavioral", "bhvl": "behavioral",
 	"phys": "physicians", "physn": "physicians", "phy": "physicians", "orth": "orthopedics",
 	"ot": "occupational therapy", "anesth": "anesthesiology", "mc": "medical center",
+	"acup": "acupuncture", "acu": "acupuncture", "herbs": "herbal",
 }
 
 // phraseSynonyms rewrite runs of canonical words that an abbreviation

@@ -64,6 +64,8 @@ func TestProviderMerging(t *testing.T) {
 		{"Pain Mgmt and a legal suffix", "Summit Pain Mgmt, PLLC", "Summit Pain Management Associates", nil, true},
 		{"Sports Med", "Coastal Ortho & Sports Med", "Coastal Orthopaedics and Sports Medicine", nil, true},
 		{"Ortho", "Parkway Ortho Assoc.", "Parkway Orthopaedic Associates", nil, true},
+		{"Acup and Herbs", "Willow Acup. & Herbs", "Willow Acupuncture and Herbal Clinic", nil, true},
+		{"Acup Ctr", "Willow Acup Ctr", "Willow Acupuncture Center, LLC", nil, true},
 		{"PT", "Momentum PT", "Momentum Physical Therapy", nil, true},
 		{"Phys Ther", "Momentum Phys Ther", "Momentum Physical Therapy", nil, true},
 		{"Hosp – Emergency Services", "Riverside Gen Hosp – Emergency Services", "Riverside General Hospital", nil, true},

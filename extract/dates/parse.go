@@ -156,7 +156,7 @@ func scanMonth(text string, a, b int, out []Match) []Match {
 	}
 	for _, loc := range locs(reDayFirst, text, a, b) {
 		if !wordBounds(text, loc[0], loc[1]) || !numericBounds(text, loc[0], loc[1]) ||
-			!hasDigit(text[loc[2]:loc[3]]) || !realYear(text[loc[6]:loc[7]]) {
+			!hasDigit(text[loc[2]:loc[3]]) || !realYear(text[loc[6]:loc[7]]) || yearFollows(text, loc[7]) {
 			continue
 		}
 		mo := month(text[loc[4]:loc[5]])
@@ -177,7 +177,7 @@ func scanCompact(text string, a, b int, out []Match) []Match {
 			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
 		}
 	}
-	return out
+	return compactShort(text, a, b, out)
 }
 
 // dedupe sorts matches by position and drops the shorter of overlapping ones.

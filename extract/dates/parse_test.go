@@ -90,12 +90,17 @@ func TestFindAll(t *testing.T) {
 		{"split across lines", "seen on March 14,\n2024 for pain", []string{"March 14,\n2024"}},
 		{"compact with label", "Visit Date: 20240314 MRN 20240315", []string{"20240314"}},
 		{"compact without label", "Account 20240314", nil},
+		{"six-digit date with label", "Date of service: 012624   Acct 012624", []string{"012624"}},
+		{"six-digit number without label", "Claim 031424 Ref 121212", nil},
+		{"six digits after a slash", "DOS: 12/112023", nil},
 		{"prose", "He was injured on November 20, 2008, and seen 11/21/08.", []string{"November 20, 2008", "11/21/08"}},
 		{"ocr noise", "DOS:O3/l4/2O24 Signed 3/15/2024", []string{"O3/l4/2O24", "3/15/2024"}},
 		{"day-month", "Exam 14-Mar-2024 and 2 Apr 2024", []string{"14-Mar-2024", "2 Apr 2024"}},
 		{"title with timestamp", "Progress Note (March 29, 2005, 5:15:04PM -0500)", []string{"March 29, 2005"}},
 		{"version string", "v1.2.2024 build", nil},
 		{"word with month inside", "Decembers 12 2020x", nil},
+		{"row number before month-first", "3      Feb 02, 2023      6/10", []string{"Feb 02, 2023"}},
+		{"day-first two-digit year", "seen 2 Apr 24, then 5 May 2024", []string{"2 Apr 24", "5 May 2024"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

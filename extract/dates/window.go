@@ -14,7 +14,7 @@ type window struct{ a, b, kind int }
 
 // windows returns the byte ranges of text that may hold a date: around
 // numeric separators between digit-like characters, around month names and
-// around 8-digit runs. Scanning only these keeps FindAll fast.
+// around 8- and 6-digit runs. Scanning only these keeps FindAll fast.
 func windows(text string) []window {
 	var ws []window
 	last := [3]int{-1, -1, -1} // index in ws of the last window of each kind
@@ -51,7 +51,7 @@ func windows(text string) []window {
 			for j < len(text) && isDigit(text[j]) {
 				j++
 			}
-			if j-i == 8 {
+			if j-i == 8 || j-i == 6 {
 				add(i-2, j+2, kindCompact)
 			}
 			i = j - 1

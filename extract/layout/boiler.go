@@ -43,6 +43,9 @@ func isNoise(t string) Boiler {
 		}
 		return BoilerNone
 	}
+	if bareTSID(t) {
+		return FaxLine
+	}
 	if !noiseHints.In(t) || !reFaxLine.MatchString(t) {
 		return BoilerNone
 	}

@@ -160,6 +160,7 @@ func Analyze(pages []extract.Page) *Doc {
 	for i := range d.Pages {
 		classifyPage(d, i)
 	}
+	markServiceColumns(d)
 	resolveSections(d)
 	return d
 }

@@ -63,9 +63,14 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 	fax := "Fax received 04/27/2024 10:14 From: St Mary's Regional - Emergency Dept (217) 555-0117 To: Law Office P. 001/003"
-	for _, fax := range []string{fax, "SAINT LUKE'S REGIONAL HOSPITAL   5/30/24   12:43   #4004   Pg 3/7"} {
+	for _, fax := range []string{fax, "SAINT LUKE'S REGIONAL HOSPITAL   5/30/24   12:43   #4004   Pg 3/7", "LAKESIDE INT MED   11/2/23   9:05   #0312"} {
 		if got := isNoise(fax); got != FaxLine {
 			t.Errorf("fax banner %q: %q", fax, got)
+		}
+	}
+	for _, text := range []string{"Lakeside Int Med   11/2/23   9:05 AM   Room #12 follow-up", "Seen 11/2/23 9:05 #3"} {
+		if got := isNoise(text); got != BoilerNone {
+			t.Errorf("%q: %q, want no boilerplate", text, got)
 		}
 	}
 }
@@ -161,6 +166,9 @@ func TestPageClasses(t *testing.T) {
 		{"fax cover", "FAX COVER SHEET\nTo: Law Office of D. Prescott\nFrom: Momentum Physical Therapy\nDate: 04/22/2024\nNumber of pages (including cover): 6\nRe: Jane Doe records\nCONFIDENTIALITY NOTICE: This transmission contains protected health information.", extract.PageAdmin, ""},
 		{"HIPAA authorization", "AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION\nPatient: Jane Doe   DOB: 01/02/1980\nI authorize Momentum Physical Therapy to release my complete medical records and bills\nto the Law Office of D. Prescott for the purpose of legal claim.\nDates of treatment requested: 12/06/2023 to present.\nThis authorization expires one year from the date signed. I may revoke this authorization in writing.", extract.PageAdmin, ""},
 		{"custodian certification", "CERTIFICATION OF RECORDS\nI, Mary Cole, am the custodian of records for Momentum Physical Therapy.\nThe attached 14 pages are true and correct copies of records kept in the regular course of business.\nSworn to and subscribed before me on 04/30/2024.\nNotary Public", extract.PageAdmin, ""},
+		{"missed appointment letter", "Harbor Family Practice\n12 Bay Rd, Erie, PA 16501\n\nMarch 3, 2024\n\nDear Ms. Doe:\nYou missed your appointment on February 28, 2024 with Dr. Lane.\nPlease call us to reschedule. A missed appointment fee of $30.00 may apply.\nSincerely,\nFront Desk", extract.PageAdmin, ""},
+		{"debt collection notice", "Allied Credit Services\nApril 9, 2024\nJane Doe\nOriginal creditor: Harbor Family Practice\nAccount: 55120\nThis communication is from a debt collector attempting to collect a debt.\nAmount of the debt: $412.00\nYou may dispute the debt in writing within 30 days.", extract.PageAdmin, ""},
+		{"note that mentions a missed visit", "Harbor Family Practice\nPROGRESS NOTE\nDate of service: 03/04/2024\nSUBJECTIVE: Neck pain 5/10. Missed appointment last week due to work.\nOBJECTIVE: Tender C5-C6.\nASSESSMENT: Cervical strain.\nPLAN: Continue therapy.", extract.PageClinical, ""},
 		{"separator", "\n\n          SEPARATOR PAGE\n\n", extract.PageBlank, ""},
 	}
 	for _, tt := range tests {
@@ -226,6 +234,10 @@ func TestSections(t *testing.T) {
 			note("Valley Pain Management Associates\n300 Elm St, Reno, NV 89501\n", "01/20/2024"),
 			note("", "01/27/2024")},
 			[]string{"Harbor Family Practice", "Valley Pain Management Associates", "Valley Pain Management Associates"}},
+		{"an abbreviated practice name beside the title is the page's letterhead", []string{
+			"PATIENT STATEMENT\nMercy Valley Hospital\nDate of service: 01/03/2024\nDescription of services      Charges\nLABORATORY     212.50\n",
+			"Lakeside Int Med                                  OFFICE NOTE\nDOE, JANE   DOB 01/02/1980\n" + note("", "02/01/2024")},
+			[]string{"Mercy Valley Hospital", "Lakeside Int Med"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -411,5 +423,25 @@ func TestScannedProviderLines(t *testing.T) {
 	l.Trim = l.Text
 	if got := facilityLabel(&l); got != "ALDER INTERNAL MEDICINE ASSOCIATES" {
 		t.Errorf("facility label after a speck: %q", got)
+	}
+}
+
+// TestServiceColumn reads the date under a vitals grid's DOS caption as
+// the date of service, for the rows of that one date only.
+func TestServiceColumn(t *testing.T) {
+	d := Analyze(pagesOf("Harbor Family Practice     NURSE VISIT\nVitals\n" +
+		"DOS          Time     BP        Pulse    Pain\n" +
+		"04-02-2024   09:10    128/80    72       5\n" +
+		"04-02-2024   09:40    122/78    70       4\n" +
+		"04-09-2024   10:00    120/76    68       3\n" +
+		"Seen 03-30-2024 at urgent care.\n"))
+	var got []string
+	for _, l := range d.Lines {
+		if l.HasService {
+			got = append(got, l.Service.String())
+		}
+	}
+	if want := "2024-04-02 2024-04-02"; strings.Join(got, " ") != want {
+		t.Errorf("dates of service %q, want %q", got, want)
 	}
 }

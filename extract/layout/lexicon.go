@@ -33,6 +33,7 @@ const (
 	fOther                      // flowsheet, exercise log, MAR
 	fReport                     // imaging, laboratory, diagnostic test
 	fClinical                   // clinical vocabulary
+	fNotice                     // an office's notice to the patient: missed appointment, collection of a debt
 	nFeatures
 )
 
@@ -100,6 +101,10 @@ var phrases = map[feature]string{
 		symptoms|tenderness|tender|range of motion|rom|patient reports|patient states|patient presents|presents with|
 		presents for|pain|injury|injuries|injured|treatment|therapy|therapeutic|prescribed|referred|referral|
 		examination|spasm|strain|sprain|radiating|numbness|palpation`,
+	fNotice: `notice of missed appointment|missed appointment notice|did not keep your appointment|you missed your appointment|
+		failed to keep your appointment|broken appointment|missed appointment fee|appointment reminder|reminder of your appointment|
+		debt collector|collect a debt|collection of a debt|dispute the debt|dispute this debt|validation notice|
+		original creditor|collection agency|collections agency|referred to collections|placed for collection`,
 }
 
 // lexicon maps a normalised phrase to the features it signals.

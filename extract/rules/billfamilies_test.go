@@ -51,6 +51,79 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 			{"2024-03-14", "99204", "", "", 1, 250, "", 0},
 			{"2024-03-21", "97140", "", "GP 59", 2, 104, "", 0},
 		}, []string{":354"}},
+		{"checkbox charge slip: only ticked services are lines", `Pinecrest Family Chiropractic
+1200 Elm St, Dayton, OH 45402
+CHARGE SLIP
+Patient: DOE, JANE                               Date of service: 9/3/24
+DOB: 2/14/81                                     Ins: Acme Mutual
+Clinician: Tom Reyes, DC                         Injury date: 8/30/24
+   Code     Description                          Fee      Units     Amount
+X  98940    CMT spinal 1-2 regions               55.00    1          55.00
+_  98941    CMT spinal 3-4 regions               70.00
+_  97140    Manual therapy 15 min                48.00
+X  97012    Mechanical traction                  30.00    2          60.00
+Diagnoses: X M54.50 Low back pain   _ M54.2 Cervicalgia
+                                   Total charges                    115.00
+`, []line{
+			{"2024-09-03", "98940", "", "", 1, 55, "", 0},
+			{"2024-09-03", "97012", "", "", 2, 60, "", 0},
+		}, []string{":115"}},
+		{"checkbox encounter form with bracket boxes", `Lakeshore Internal Medicine
+ENCOUNTER FORM                       Visit date: 10/21/2024
+    CPT     Description                       Fee         Units  Charge
+[ ] 99213   Office visit est low              120.00
+[X] 99214   Office visit est moderate         180.00      1     180.00
+( ) 99215   Office visit est high             250.00
+[x] J1030   Methylprednisolone 40 mg           12.00      2      24.00
+Total charges                                                   204.00
+`, []line{
+			{"2024-10-21", "99214", "", "", 1, 180, "", 0},
+			{"2024-10-21", "J1030", "", "", 2, 24, "", 0},
+		}, []string{":204"}},
+		{"fee ticket with group headings under one header", `Northgate Sports Medicine
+FEE TICKET
+Patient: ROE, SAM                                 DOS: 030525
+Physician: Ana Ortiz, MD
+   CPT     Description                            Fee      Units    Charge
+   OFFICE VISIT - ESTABLISHED
+( )  99213  Est patient low                       140.00
+(x)  99214  Est patient moderate                  210.00    1        210.00
+   INJECTIONS
+(x)  J3301  Triamcinolone 10 mg                    14.00    4         56.00
+( )  20610  Arthrocentesis major joint            320.00
+                                   Total charges                   266.00
+`, []line{
+			{"2025-03-05", "99214", "", "", 1, 210, "", 0},
+			{"2025-03-05", "J3301", "", "", 4, 56, "", 0},
+		}, []string{":266"}},
+		{"facility statement by category without codes", `Mercy Valley Hospital
+Business Office
+FACILITY STATEMENT                                      Statement date: 04/30/2024
+Patient: Lee Park                                       Date of service: 03/02/2024
+Description of services                                              Charges
+EMERGENCY DEPARTMENT                                                 1,840.00
+LABORATORY                                                             212.50
+IMAGING - CT                                                         1,105.00
+      Total charges                                                  3,157.50
+      Amount due                                                     3,157.50
+Payment is due by 05/30/2024.
+`, []line{
+			{"2024-03-02", "", "", "", 0, 1840, "", 0},
+			{"2024-03-02", "", "", "", 0, 212.5, "", 0},
+			{"2024-03-02", "", "", "", 0, 1105, "", 0},
+		}, []string{":3157.5 balance:3157.5"}},
+		{"fee schedule form whose marks are lost: a fee alone bills nothing", `Cedar Hill Orthopedics
+ENCOUNTER FORM                                 Date of service: 06/12/2024
+   Code      Description                          Fee          Units      Charge
+   99203     New patient low                     210.00
+   99213     Est patient low                     130.00          1         130.00
+   20550     Tendon sheath injection              95.00
+   J1040     Methylprednisolone 80 mg             12.00          2          24.00
+                                   Total charges                           154.00
+`, []line{
+			{"2024-06-12", "99213", "", "", 1, 130, "", 0},
+			{"2024-06-12", "J1040", "", "", 2, 24, "", 0},
+		}, []string{":154"}},
 		{"ledger with payments, adjustments and a running balance", `Spine & Wellness Chiropractic
 PATIENT LEDGER
 Date        Code    Description            Charge    Payment   Adj      Balance

@@ -53,7 +53,7 @@ func billHeader(s string) []billCol {
 		return nil // a legend ("U&C = usual and customary price"), no header
 	}
 	ms := reColWords.FindAllStringIndex(s, -1)
-	if len(ms) < 2 {
+	if len(ms) < 2 && !describedColumn(s, ms) {
 		return nil
 	}
 	cells := layout.Cells(s)
@@ -206,8 +206,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	groupRev := ""      // the revenue code a facility's detail bill prints over its rows
 	afterTotal := false // a printed total came last: the rows below it sum up the bill
 	skip := -1          // a line joined to the one above it
+	boxed := boxedPages(n.lines)
+	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
+	unticked := uncheckedRows(n.lines, boxed)
 	for i, l := range n.lines {
-		if i == skip {
+		if i == skip || unticked[i] {
 			continue
 		}
 		// A column header repeated on every page of a bill reads as
@@ -228,6 +231,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev = c, -1, "", ""
+				fees, feeCols = feeColumnsOf(l.text)
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
 			} else if rc := revenueGroup(l.trim); rc != "" {
@@ -270,6 +274,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		afterTotal = false
+		if boxed[l.page] && unboxedAmount(l, r) || feeCols && fees.feeOnly(r) {
+			continue
+		}
 		kinds := rateFirst(r, cols, amountKinds(r, cols))
 		b := extract.BillLine{Provider: provider, Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
@@ -291,6 +298,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				b.Adjustment, b.Paid, b.Balance = nil, nil, nil
 				setAmounts(&b, r, k)
 			}
+		}
+		if v, ok := fees.charged(r); feeCols && ok && b.Charge != 0 {
+			b.Charge = v
 		}
 		b.Kind = lineKind(r.desc, b)
 		if b.Kind != extract.LineCharge {

@@ -37,6 +37,9 @@ func amountsIn(s string) (vals []float64, pos [][2]int) {
 			pos = append(pos, [2]int{a, a + k}, [2]int{a + k + 3, b})
 			continue
 		}
+		if codePrefix(s, a) {
+			continue
+		}
 		if v, ok := parseAmount(s[a:b]); ok {
 			vals = append(vals, v)
 			pos = append(pos, [2]int{a, b})
@@ -154,4 +157,14 @@ func countBillLines(ls []line) int {
 		}
 	}
 	return n
+}
+
+// codePrefix reports whether the number at a follows a lone capital
+// letter glued to it: a code ("M54.50", "G44.30"), not an amount. S is
+// left out, as OCR reads a dollar sign as one ("S54.50").
+func codePrefix(s string, a int) bool {
+	if a == 0 || s[a-1] < 'A' || s[a-1] > 'Z' || s[a-1] == 'S' {
+		return false
+	}
+	return a == 1 || !isLetterByte(s[a-2]) && !isDigitByte(s[a-2])
 }

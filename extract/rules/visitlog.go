@@ -106,6 +106,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	var grids []visitGrid
 	var cards []cardRow
 	block := "" // the block the lines below belong to: "grid" or "cards"
+	dxLine, dxCodes := map[int]line{}, map[int][]extract.Coded{}
 	for _, l := range ls {
 		if l.noise {
 			continue
@@ -122,6 +123,10 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			if !reLegend.MatchString(l.text) && !rePageNumber.MatchString(l.trim) {
 				cards[n-1].rows = append(cards[n-1].rows, l)
 			}
+			continue
+		}
+		if codes, ok := e.logDiagnoses(l); ok && len(ds) == 0 {
+			dxLine[l.page], dxCodes[l.page] = l, codes
 			continue
 		}
 		if c := headerColumnsOf(l); c != nil {
@@ -188,6 +193,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	for _, c := range cards {
 		out = append(out, e.cardVisits(doc, d, c, legend, titles[c.l.page])...)
 	}
+	addLogDiagnoses(out, dxLine, dxCodes, doc)
 	return out
 }
 

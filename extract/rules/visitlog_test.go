@@ -89,3 +89,38 @@ func TestSignInCardRows(t *testing.T) {
 		t.Errorf("%d bill lines from a sign-in card", len(res.Bills))
 	}
 }
+
+// TestVisitLogDiagnoses gives every row of a log the diagnoses its page
+// prints once above the rows, citing that line, and a log whose practice
+// name is abbreviated beside its title keeps that practice.
+func TestVisitLogDiagnoses(t *testing.T) {
+	page := `Lotus Acup. & Herbs                                          ACUPUNCTURE TREATMENT RECORD
+88 Pine St, Eugene, OR 97401
+Patient: Jane Doe   DOB: 01/02/1980
+Diagnoses: M54.50, G44.309
+Visit   Date          Pain    Points               CPT            LAc
+1       03/04/2024    6/10    LI4 GB20 Ashi        97810 97811    AK
+2       03/11/2024    4/10    LI4 GB21             97813          AK
+3       03/18/2024    3/10    LI4 GB21 SI3         97813          AK
+AK = Amy Kwan, L.Ac.
+`
+	res := extractText(t, page)
+	if len(res.Encounters) != 3 {
+		t.Fatalf("got %d encounters, want 3", len(res.Encounters))
+	}
+	for i, e := range res.Encounters {
+		var codes []string
+		for _, d := range e.Diagnoses {
+			codes = append(codes, d.Code)
+		}
+		if strings.Join(codes, " ") != "M54.50 G44.309" {
+			t.Errorf("row %d: diagnoses %q", i, codes)
+		}
+		if n := len(e.Citations); n < 2 || !strings.HasPrefix(e.Citations[n-1].Quote, "Diagnoses:") || !quoteHasDate(e.Citations[0].Quote, e.Date) {
+			t.Errorf("row %d: citations %+v", i, e.Citations)
+		}
+		if e.Provider != "Lotus Acup. & Herbs" {
+			t.Errorf("row %d: provider %q", i, e.Provider)
+		}
+	}
+}

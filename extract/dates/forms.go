@@ -1,0 +1,46 @@
+package dates
+
+import (
+	"regexp"
+	"strings"
+)
+
+// yearFollows reports whether text at i continues with a comma and a
+// four-digit year: the two digits a day-first match took for its year are
+// then the day of a month-first date ("1   Jun 10, 2024" in a table row is
+// June 10, 2024 after a row number, not June 1, 2010).
+func yearFollows(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if i >= len(text) || text[i] != ',' {
+		return false
+	}
+	i++
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	n := 0
+	for i+n < len(text) && isDigit(text[i+n]) {
+		n++
+	}
+	return n == 4
+}
+
+// reCompactShort is MMDDYY: "DOS: 012624", as forms print dates in boxes.
+var reCompactShort = regexp.MustCompile(`\b(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\d{2})\b`)
+
+// compactShort appends the six-digit dates (MMDDYY) of text[a:b] that
+// follow a date label, as scanCompact does for YYYYMMDD.
+func compactShort(text string, a, b int, out []Match) []Match {
+	for _, loc := range locs(reCompactShort, text, a, b) {
+		lo := max(0, loc[0]-24)
+		if !numericBounds(text, loc[0], loc[1]) || !reCompactLabel.MatchString(strings.TrimRight(text[lo:loc[0]], " \t:#")) {
+			continue
+		}
+		if dt, ok := build(fixYear(text[loc[6]:loc[7]]), atoi(text[loc[2]:loc[3]]), atoi(text[loc[4]:loc[5]])); ok {
+			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
+		}
+	}
+	return out
+}

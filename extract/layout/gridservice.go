@@ -1,0 +1,52 @@
+package layout
+
+import "regexp"
+
+// reServiceColumn captions a table column of dates of service.
+var reServiceColumn = regexp.MustCompile(`(?i)^(?:dos|d\.o\.s\.?|date of (?:service|visit)|visit date|service date)$`)
+
+// markServiceColumns labels as dates of service the dates a table prints
+// under a "DOS" column (a vitals grid: "DOS  Time  BP  Pulse …", then a
+// row per reading): the first row under the caption, and the rows after
+// it while they print the same date. A log's later rows, each a visit of
+// its own, are left to the visit-log reader. It runs after the pages are
+// classified, which it leaves as they are.
+func markServiceColumns(d *Doc) {
+	for i := 1; i < len(d.Lines); i++ {
+		head := d.Prev(i)
+		if head == nil || len(head.Dates) > 0 || !serviceCaptionAbove(head, &d.Lines[i]) {
+			continue
+		}
+		first, _ := RowDate(d.Lines[i].Text, d.Lines[i].Dates)
+		for j := i; j < len(d.Lines) && d.Lines[j].Page == head.Page; j++ {
+			l := &d.Lines[j]
+			m, ok := RowDate(l.Text, l.Dates)
+			if !ok || m.Date != first.Date || l.Noise() {
+				break
+			}
+			if !l.HasService {
+				l.Service, l.HasService = m.Date, true
+			}
+		}
+	}
+}
+
+// serviceCaptionAbove reports whether row l opens with a date that stands
+// under a date-of-service caption of header row head, a row of three
+// captions or more.
+func serviceCaptionAbove(head, l *Line) bool {
+	m, ok := RowDate(l.Text, l.Dates)
+	if !ok {
+		return false
+	}
+	cs := Cells(head.Text)
+	if len(cs) < 3 {
+		return false
+	}
+	for _, c := range cs {
+		if c.Start <= m.Start+2 && m.Start < c.End+2 {
+			return reServiceColumn.MatchString(head.Text[c.Start:c.End])
+		}
+	}
+	return false
+}

@@ -1,0 +1,26 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// reDescCaption captions the description column of a bill's table.
+var reDescCaption = regexp.MustCompile(`(?i)^(?:description(?: of services?)?|services?(?: description)?|item|revenue (?:category|description)|department)$`)
+
+// describedColumn reports whether a row with one amount caption (ms) is
+// a bill's header all the same: its other cell, and only one, captions
+// the descriptions ("Description of services      Charges"), as a
+// statement by revenue category prints it.
+func describedColumn(s string, ms [][]int) bool {
+	if len(ms) != 1 || strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	cells := layout.Cells(s)
+	if len(cells) != 2 {
+		return false
+	}
+	return reDescCaption.MatchString(strings.TrimSpace(s[cells[0].Start:cells[0].End]))
+}

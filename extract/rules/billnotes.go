@@ -1,0 +1,50 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// billNotes cuts the lines of a run of bill pages into bills. The
+// segmenter starts a note at any title, and a bill's group headings
+// ("OFFICE VISIT - NEW", "PROCEDURES") read as titles; a note that
+// begins on the page where the one before it ends and prints no date of
+// service of its own is the rest of that bill, under its header row and
+// its date of service.
+func billNotes(ls []line, d *layout.Doc) []*note {
+	var out []*note
+	for _, n := range segment(ls, d) {
+		if k := len(out) - 1; k >= 0 && continuesBill(out[k], n) {
+			out[k] = newNote(slices.Concat(out[k].lines, n.lines))
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// continuesBill reports whether note n goes on with bill prev: it begins
+// on prev's last page, prev prints a date of service, and n prints none
+// and no letterhead.
+func continuesBill(prev, n *note) bool {
+	if n.lines[0].page != prev.lines[len(prev.lines)-1].page || !hasServiceDate(prev) {
+		return false
+	}
+	for _, l := range n.lines {
+		if _, ok := serviceDate(l); ok || !l.noise && letterhead(l) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// hasServiceDate reports whether a line of n labels a date of service.
+func hasServiceDate(n *note) bool {
+	for _, l := range n.lines {
+		if _, ok := serviceDate(l); ok {
+			return true
+		}
+	}
+	return false
+}

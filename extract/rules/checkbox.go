@@ -1,0 +1,113 @@
+package rules
+
+import "strings"
+
+// Checkbox encounter forms (superbills) print every service the office
+// offers with its fee, each row behind a box; only the ticked rows were
+// billed. A row behind an empty box is the printed fee schedule, no line.
+
+// boxState tells whether a trimmed line begins with a ticked box
+// ("[X]", "(x)", "[✓]", "☒", "☑", a lone "X"), an empty one ("[ ]", "()",
+// "☐", a lone "_"), or neither.
+func boxState(s string) (ticked, empty bool) {
+	switch {
+	case strings.HasPrefix(s, "☒"), strings.HasPrefix(s, "☑"):
+		return true, false
+	case strings.HasPrefix(s, "☐"):
+		return false, true
+	case !strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "("):
+		return markState(s)
+	}
+	end := strings.IndexAny(s, "])")
+	if end < 0 || end > 4 {
+		return ocrBox(s)
+	}
+	switch inner := strings.TrimSpace(s[1:end]); inner {
+	case "":
+		return false, true
+	case "X", "x", "✓", "✔", "v", "V", "/":
+		return true, false
+	}
+	return ocrBox(s)
+}
+
+// boxDebris are the characters OCR reads a printed box as: its sides,
+// "[ ]" as "[}", "{]", "(]", "oo", an underscore as a dash.
+const boxDebris = "[](){}|_-—=oO©°"
+
+// ocrBox reads the first word of s as a box OCR damaged: only box debris
+// is an empty box, box debris around an x a ticked one ("[Xx]", "XX)").
+func ocrBox(s string) (ticked, empty bool) {
+	f, rest, ok := strings.Cut(s, " ")
+	if !ok || len(f) > 5 || strings.TrimSpace(rest) == "" {
+		return false, false
+	}
+	x := 0
+	for _, r := range f {
+		switch {
+		case r == 'x' || r == 'X':
+			x++
+		case !strings.ContainsRune(boxDebris, r):
+			return false, false
+		}
+	}
+	return x > 0, x == 0
+}
+
+// uncheckedRows returns the indexes of the lines of ls that begin with an
+// empty box, on the pages boxedPages returns: the form's fee schedule,
+// which bills nothing.
+func uncheckedRows(ls []line, boxed map[int]bool) map[int]bool {
+	var out map[int]bool
+	for i, l := range ls {
+		if _, e := boxState(l.trim); e && boxed[l.page] {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// boxedPages returns the pages of ls that tick a box on a line with an
+// amount: checkbox forms. Boxes on other pages are not a superbill's.
+func boxedPages(ls []line) map[int]bool {
+	var out map[int]bool
+	for _, l := range ls {
+		if t, _ := boxState(l.trim); t && moneyShaped(l.text) {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[l.page] = true
+		}
+	}
+	return out
+}
+
+// unboxedAmount reports whether a row of a checkbox form is an amount
+// without a box or a code: a ticked row's amounts OCR cut from it, or a
+// fee of the schedule; no line either way.
+func unboxedAmount(l line, r billRow) bool {
+	if r.code != "" || r.rev != "" {
+		return false
+	}
+	t, e := boxState(l.trim)
+	return !t && !e
+}
+
+// markState reads a box printed as a mark of its own before the row: "X"
+// or a tick for a ticked box, underscores for an empty one.
+func markState(s string) (ticked, empty bool) {
+	f, rest, ok := strings.Cut(s, " ")
+	if !ok || strings.TrimSpace(rest) == "" {
+		return false, false
+	}
+	switch {
+	case f == "X" || f == "x" || f == "✓" || f == "✔":
+		return true, false
+	case strings.Trim(f, "_") == "":
+		return false, true
+	}
+	return ocrBox(s)
+}
