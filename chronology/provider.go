@@ -183,6 +183,40 @@ func parentKey(key string, known map[string]bool) (string, bool) {
 	}
 }
 
+// departmentKinds name what a department suffix is, so that two names of
+// one department ("ER", "Emergency Services") are known as one.
+var departmentKinds = map[string]string{
+	"department of emergency medicine": "emergency", "emergency department services": "emergency",
+	"emergency services": "emergency", "emergency medical services": "emergency", "emergency department": "emergency",
+	"emergency room": "emergency", "emergency medicine": "emergency", "emergency": "emergency", "er": "emergency", "ed": "emergency",
+	"department of radiology": "radiology", "radiology services": "radiology", "imaging services": "radiology",
+	"diagnostic imaging": "radiology", "radiology department": "radiology", "imaging department": "radiology",
+	"radiology": "radiology", "imaging": "radiology",
+	"billing services": "billing", "billing office": "billing", "patient financial services": "billing",
+	"billing department": "billing", "business office": "billing", "patient accounts": "billing", "billing": "billing",
+	"health information management": "records", "medical records": "records",
+	"laboratory": "laboratory", "lab": "laboratory",
+}
+
+// departmentOf splits a key into the facility before its department name
+// and the kind of that department ("bayview general hospital er" and
+// "bayview general hospital emergency services" are both the emergency
+// department of "bayview general hospital"). ok is false when key ends in
+// no department name of a known kind, or less than two words remain.
+func departmentOf(key string) (base, kind string, ok bool) {
+	toks := strings.Fields(key)
+	for _, suf := range departmentSuffixes {
+		if len(toks) > len(suf)+1 && slices.Equal(toks[len(toks)-len(suf):], suf) {
+			kind = departmentKinds[strings.Join(suf, " ")]
+			if kind == "" {
+				return "", "", false
+			}
+			return strings.Join(toks[:len(toks)-len(suf)], " "), kind, true
+		}
+	}
+	return "", "", false
+}
+
 // isDepartment reports whether a key ends in a department name.
 func isDepartment(key string) bool {
 	toks := strings.Fields(key)

@@ -82,6 +82,8 @@ func TestProviderMerging(t *testing.T) {
 		{"dashed head of another practice", "Lakeside Ortho - Sports Med", "Lakeside Bone & Joint Specialists", nil, false},
 		{"dashed single word", "Smith - Jones Chiropractic", "Smith Family Medicine", nil, false},
 		{"departments without their hospital", "Mercy Hospital Emergency Department", "Mercy Hospital Radiology", nil, false},
+		{"one department named two ways", "Bayview Gen Hosp - Emergency Services", "Bayview General Hosp ER", nil, true},
+		{"one department, other hospitals", "Bayview General Hosp ER", "Baypoint General Hosp ER", nil, false},
 		{"internal vs family medicine", "Lakeview Int Med", "Lakeview Family Medicine", nil, false},
 		{"pain management vs orthopedics", "Summit Pain Mgmt", "Summit Orthopedics", nil, false},
 		{"sports medicine vs physical therapy", "Coastal Sports Med", "Coastal Physical Therapy", nil, false},

@@ -74,6 +74,20 @@ func newProviderIndex(ms []mention) *providerIndex {
 			uf.union(k, p)
 		}
 	}
+	// One department of a facility that never prints its own name alone,
+	// named two ways ("Bayview Gen Hosp - Emergency Services" on the bill,
+	// "Bayview General Hosp ER" on the record), is one provider; two
+	// departments of it (its ER and its radiology) stay two.
+	byDept := map[[2]string]string{}
+	for _, k := range keys {
+		if base, kind, ok := departmentOf(k); ok && !isUnknownKey(k) {
+			if first, seen := byDept[[2]string{base, kind}]; seen {
+				uf.union(k, first)
+			} else {
+				byDept[[2]string{base, kind}] = k
+			}
+		}
+	}
 	for _, m := range ms {
 		if h, ok := dashHead(m.name); ok {
 			if p, ok := headKey(providerKey(m.name), h, keys, known); ok {
