@@ -24,20 +24,20 @@ const (
 // timeline is the treatment timeline picture: one lane per provider, one
 // mark per dated entry, shaded gaps, a date axis and the incident date.
 type timeline struct {
-	Width, Height     string
-	PlotX0, PlotX1    string
-	LanesTop, AxisY   string
-	Lanes             []tlLane
-	Marks             []tlMark
-	Spans             []tlRect
-	Gaps              []tlRect
-	Ticks             []tlTick
-	Incident          *tlTick
+	Width, Height   string
+	PlotX0, PlotX1  string
+	LanesTop, AxisY string
+	Lanes           []tlLane
+	Marks           []tlMark
+	Spans           []tlRect
+	Gaps            []tlRect
+	Ticks           []tlTick
+	Incident        *tlTick
 	// Band is the earlier history drawn compressed at the left (nil when
 	// the whole span is drawn to one scale), BandLabel its years.
-	Band      *tlRect
-	BandLabel *tlTick
-	Undated   int
+	Band              *tlRect
+	BandLabel         *tlTick
+	Undated           int
 	ViewBox           string
 	IncidentLabelY    string
 	IncidentLabelText string

@@ -23,8 +23,8 @@ func TestFind(t *testing.T) {
 	got := Find(pages)
 	want := []struct {
 		kind, value, label string
-		pages             int
-		first             string
+		pages              int
+		first              string
 	}{
 		{KindClaimNumber, "22-48391-A", "Claim #", 2, "d1:1"},
 		{KindClaimNumber, "LM7730021", "Claim No.", 1, "d2:1"},
