@@ -162,7 +162,7 @@ func (l *Line) datesOrFind() []dates.Match {
 // Label words, matched at the end of the text in front of a date (after
 // trailing punctuation is dropped), in lower case.
 var (
-	svcLabels = []string{"date of service", "dates of service", "service date", "dos", "d.o.s", "visit date",
+	svcLabels = []string{"date of service", "dates of service", "service date", "service dates", "service date(s)", "dos", "d.o.s", "visit date",
 		"date of visit", "encounter date", "date of encounter", "appointment date", "date of exam",
 		"date of examination", "exam date", "examination date", "study date", "date of study",
 		"date of procedure", "procedure date", "date of surgery", "surgery date", "date of operation",

@@ -445,3 +445,19 @@ func TestServiceColumn(t *testing.T) {
 		t.Errorf("dates of service %q, want %q", got, want)
 	}
 }
+
+// TestServiceDatesRange reads a statement's "Service dates: A - B" as
+// dated from the first day of the stay.
+func TestServiceDatesRange(t *testing.T) {
+	d := Analyze(pagesOf("Guarantor: Mei Thornbury                  Service dates: September 28, 2024 - September 30, 2024\n" +
+		"Statement date: March 26, 2025\n"))
+	var got []string
+	for _, l := range d.Lines {
+		if l.HasService {
+			got = append(got, l.Service.String())
+		}
+	}
+	if want := "2024-09-28"; strings.Join(got, " ") != want {
+		t.Errorf("dates of service %q, want %q", got, want)
+	}
+}
