@@ -176,6 +176,9 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 		s = 45
 	case lblInjury:
 		s = -400
+		if n.ambulanceRun() {
+			s = 60 // the run's "Incident Date" is the day the crew came
+		}
 	case lblFuture:
 		s = -300
 	case lblSigned:
