@@ -37,6 +37,7 @@ var tokenSynonyms = map[string]string{
 	"phys": "physicians", "physn": "physicians", "phy": "physicians", "orth": "orthopedics",
 	"ot": "occupational therapy", "anesth": "anesthesiology", "mc": "medical center",
 	"acup": "acupuncture", "acu": "acupuncture", "herbs": "herbal",
+	"labs": "laboratories", "lab": "laboratory", "laboratory's": "laboratory",
 }
 
 // phraseSynonyms rewrite runs of canonical words that an abbreviation
@@ -235,7 +236,7 @@ var genericTokens = map[string]bool{
 	"healthcare": true, "regional": true, "group": true, "associates": true, "services": true,
 	"department": true, "of": true, "care": true, "system": true, "community": true,
 	"general": true, "practice": true, "office": true, "offices": true, "center's": true,
-	"rehabilitation": true, "wellness": true,
+	"rehabilitation": true, "wellness": true, "clinical": true,
 }
 
 // FuzzyProviderThreshold is the soft token-set (Jaccard) similarity at or
