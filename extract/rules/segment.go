@@ -171,7 +171,36 @@ func (s *segmenter) backtrack(i int) int {
 		}
 		a = j
 	}
+	// A record that begins on a new page takes the whole top of that page
+	// above its heading when nothing there is prose: fax banners that
+	// overlap and break into fragments ("VALLEY4/14/25", "8:29 AM;",
+	// "2025-04-07") belong to the record they sit on, not to the last
+	// record of the page before.
+	top := a
+	for top > floor && s.ls[top-1].page == s.ls[i].page {
+		top--
+	}
+	if top < a && i-top <= 16 && s.ls[top].page != s.ls[max(0, top-1)].page || top == 0 {
+		for j := top; j < a; j++ {
+			if l := s.ls[j]; !debris(l) && !headerish(l) && !pageHead(l) {
+				return a
+			}
+		}
+		return top
+	}
 	return a
+}
+
+// debris reports whether a line is a fragment, not prose: at most four
+// words, none of them a section heading.
+func debris(l line) bool {
+	if l.noise {
+		return true
+	}
+	if h, _ := headingOf(l); h != secNone {
+		return false
+	}
+	return len(strings.Fields(l.trim)) <= 4
 }
 
 // pageHead reports whether l, the first line of its page, reads as the
@@ -196,6 +225,15 @@ func pageHead(l line) bool {
 func newNote(ls []line) *note {
 	n := &note{lines: ls, secs: make([]section, len(ls)), rest: make([]int, len(ls)), body: len(ls)}
 	sec := secNone
+	// Fragments at the top of the first page (broken fax banners) come
+	// before the header block: the title is looked for below them.
+	lead := 0
+	for lead < len(ls) && lead < 16 && ls[lead].page == ls[0].page && ls[lead].top == lead && debris(ls[lead]) {
+		lead++
+	}
+	if lead == len(ls) {
+		lead = 0
+	}
 	for i, l := range ls {
 		if h, off := headingOf(l); h != secNone {
 			sec = h
@@ -203,11 +241,11 @@ func newNote(ls []line) *note {
 			if n.body == len(ls) {
 				n.body = i
 			}
-		} else if n.body == len(ls) && i > 0 && !headerish(l) && !l.noise && !(l.top == 0 && pageHead(l)) {
+		} else if n.body == len(ls) && i > max(0, lead-1) && !headerish(l) && !l.noise && !(l.top == 0 && pageHead(l)) && !(i < lead) {
 			n.body = i
 		}
 		n.secs[i] = sec
-		if n.title == "" && i < 8 {
+		if n.title == "" && i < lead+8 {
 			n.title = titleOf(l)
 		}
 	}
