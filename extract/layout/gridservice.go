@@ -50,3 +50,39 @@ func serviceCaptionAbove(head, l *Line) bool {
 	}
 	return false
 }
+
+var (
+	// reStampCell is a grid's column head: a date and the time of a
+	// reading ("12/27/2024 14:55", "12/27/2024 2:55 PM").
+	reStampCell = regexp.MustCompile(`^\S+\s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?$`)
+	// reVitalRow opens a row of vital signs.
+	reVitalRow = regexp.MustCompile(`(?i)^\s*(?:bp|blood pressure|pulse|hr|heart rate|resp(?:irations?)?|rr|temp(?:erature)?|spo2|o2 sat|pain|weight|height|bmi)\b`)
+)
+
+// markVitalsHeads labels as a date of service the date of a vitals grid
+// whose readings are its columns, each headed by the date and time it was
+// taken ("12/27/2024 14:55   12/27/2024 15:53", then BP, Pulse … rows):
+// the day the patient was in the room. Heads of several days are left
+// alone (a flowsheet of visits).
+func markVitalsHeads(d *Doc) {
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.HasService || len(l.Dates) == 0 || l.Noise() {
+			continue
+		}
+		if i+1 >= len(d.Lines) || d.Lines[i+1].Page != l.Page || !reVitalRow.MatchString(d.Lines[i+1].Text) {
+			continue
+		}
+		cs := Cells(l.Text)
+		if len(cs) != len(l.Dates) {
+			continue
+		}
+		same := true
+		for k, c := range cs {
+			same = same && reStampCell.MatchString(l.Text[c.Start:c.End]) && l.Dates[k].Date == l.Dates[0].Date
+		}
+		if same {
+			l.Service, l.HasService = l.Dates[0].Date, true
+		}
+	}
+}

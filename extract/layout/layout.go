@@ -161,6 +161,7 @@ func Analyze(pages []extract.Page) *Doc {
 		classifyPage(d, i)
 	}
 	markServiceColumns(d)
+	markVitalsHeads(d)
 	resolveSections(d)
 	return d
 }

@@ -461,3 +461,29 @@ func TestServiceDatesRange(t *testing.T) {
 		t.Errorf("dates of service %q, want %q", got, want)
 	}
 }
+
+// TestVitalsHeads reads the date heading a vitals grid's readings (date
+// and time above each column) as the date of service, and leaves a
+// flowsheet whose columns are several days alone.
+func TestVitalsHeads(t *testing.T) {
+	service := func(text string) []string {
+		var got []string
+		for _, l := range Analyze(pagesOf(text)).Lines {
+			if l.HasService {
+				got = append(got, l.Service.String())
+			}
+		}
+		return got
+	}
+	one := "Northgate Pain Mgmt Ctr                    PROGRESS NOTE\nVital Signs\n" +
+		"                   12/27/2024 14:55          12/27/2024 15:53\n" +
+		"BP                 137/75                    123/75\nPulse              81                        68\n"
+	if got := service(one); strings.Join(got, " ") != "2024-12-27" {
+		t.Errorf("one day's readings: dates of service %q", got)
+	}
+	days := "FLOWSHEET\n                   12/20/2024 14:55          12/27/2024 15:53\n" +
+		"BP                 137/75                    123/75\n"
+	if got := service(days); len(got) != 0 {
+		t.Errorf("readings of two days: dates of service %q", got)
+	}
+}
