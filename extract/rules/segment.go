@@ -180,7 +180,7 @@ func (s *segmenter) backtrack(i int) int {
 	for top > floor && s.ls[top-1].page == s.ls[i].page {
 		top--
 	}
-	if top < a && i-top <= 16 && s.ls[top].page != s.ls[max(0, top-1)].page || top == 0 {
+	if top < a && i-top <= 16 && top > 0 && s.ls[top-1].page != s.ls[i].page {
 		for j := top; j < a; j++ {
 			if l := s.ls[j]; !debris(l) && !headerish(l) && !pageHead(l) {
 				return a
@@ -241,7 +241,7 @@ func newNote(ls []line) *note {
 			if n.body == len(ls) {
 				n.body = i
 			}
-		} else if n.body == len(ls) && i > max(0, lead-1) && !headerish(l) && !l.noise && !(l.top == 0 && pageHead(l)) && !(i < lead) {
+		} else if n.body == len(ls) && i >= max(1, lead) && !headerish(l) && !l.noise && !(l.top == 0 && pageHead(l)) {
 			n.body = i
 		}
 		n.secs[i] = sec
