@@ -59,6 +59,20 @@ func isStamp(line string) bool {
 	return stampLine.MatchString(line)
 }
 
+// withoutStamps is a page's text without its stamp lines (see isStamp): a
+// copy re-sent through another fax carries another banner, which is no
+// part of the page.
+func withoutStamps(text string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(text, "\n") {
+		if !isStamp(line) {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
 // lineShingles returns the sorted, distinct hashes of the word 3-shingles
 // within each line: shingles that never cross a line, and none from a
 // stamp line (see stampLine). A copy re-sent through a fax that laid its
@@ -143,7 +157,7 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 		if info.page == nil || skip != nil && skip(ref) {
 			continue
 		}
-		words := pageWords(info.page.Text)
+		words := pageWords(withoutStamps(info.page.Text))
 		if len(words) == 0 {
 			continue
 		}

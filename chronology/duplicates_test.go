@@ -19,6 +19,14 @@ func TestFindDuplicates(t *testing.T) {
 		"Palpation reveals tenderness over the upper trapezius bilaterally, worse on the right side. " +
 		"Assessment: steady progress toward goals, tolerating the program without adverse effects. " +
 		"Plan: progress resistance bands, add scapular stabilisation, review home exercise program."
+	// A short page, and its copy re-sent under another fax's banner with
+	// OCR joining two of its lines differently: the banner is no part of
+	// the page.
+	shortLined := "ST LUKES REGIONAL HOSPITAL\nPT: DOE, JANE\nEMERGENCY DEPARTMENT RECORD   MRN: 62925121\n" +
+		"Arrival: 06-Dec-2023 1419   Mode of arrival: EMS\nInsurance: Great Plains Casualty   PCP: See face sheet\n" +
+		"Attending: Rebecca Finnegan, MD   ESI Level: 2\nChief Complaint: MVC - neck pain, back pain, headache\n" +
+		"Triage Vitals: BP 133/84 HR 92 RR 18 SpO2 96% T 98.5 F\nPain Score: 8/10\n"
+	shortRejoined := strings.NewReplacer("HOSPITAL\nPT:", "HOSPITAL   PT:", "98.5 F\nPain", "98.5 F   Pain", "RECORD   MRN", "RECORD\nMRN").Replace(shortLined)
 	// The same note re-faxed: a fax header added.
 	refaxed := "FAX 555-0100 04/30/2023 11:02 P.2\n" + note
 	// A note laid out in lines, and its copy re-faxed with a second stamp
@@ -47,6 +55,7 @@ func TestFindDuplicates(t *testing.T) {
 		{"re-faxed, stamps merged", []string{stamped, merged}, []string{"d2:1→d1:1"}},
 		{"different visit in lines", []string{lined, strings.ReplaceAll(other, ". ", ".\n")}, nil},
 		{"copies point at the earliest", []string{note, refaxed, note, refaxed}, []string{"d2:1→d1:1", "d3:1→d1:1", "d4:1→d1:1"}},
+		{"re-faxed with a banner, lines joined otherwise", []string{shortLined, "Received: 06/11/2024 5:01 PM; From: (859) 555-0105; Page 7 of 11\n" + shortRejoined}, []string{"d2:1→d1:1"}},
 		{"empty pages are never duplicates", []string{"", "  \n", ""}, nil},
 		{"short boilerplate only exactly", []string{"Page intentionally left blank", "Page intentionally left blank.", "This page left blank"}, []string{"d2:1→d1:1"}},
 	}
