@@ -25,6 +25,14 @@ for t in "${targets[@]}"; do
   # Quiet when it passes; its whole output (the failing input, the crash
   # or the hang) when it does not.
   if ! out=$(go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$pkg" 2>&1); then
+    # Go before 1.27 can end a duration-limited run with "context deadline
+    # exceeded" and no failing input when the deadline races a busy worker
+    # (go.dev/issue/75804): that is no finding. A real failure writes its
+    # input under testdata/fuzz and says so.
+    if grep -q 'context deadline exceeded' <<<"$out" && ! grep -q 'Failing input written to' <<<"$out"; then
+      echo "fuzz: $name: the fuzzing deadline raced a worker (go.dev/issue/75804); no failing input, not a failure" >&2
+      continue
+    fi
     echo "$out" >&2
     echo "fuzz: $name in $pkg failed" >&2
     exit 1
