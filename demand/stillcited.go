@@ -23,14 +23,14 @@ func stillCited(body string, cits []extract.Citation) []extract.Citation {
 		ranges = append(ranges, [4]string{m[1], m[2], m[3], m[4]})
 	}
 	var out []extract.Citation
-	any := false
+	printed := false // a citation kept for its printed Bates number
 	for _, c := range cits {
 		if c.Bates == "" || strings.Contains(body, c.Bates) || inRange(c.Bates, ranges) {
 			out = append(out, c)
-			any = any || c.Bates != ""
+			printed = printed || c.Bates != ""
 		}
 	}
-	if !any {
+	if !printed {
 		return cits
 	}
 	return out

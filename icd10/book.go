@@ -20,6 +20,7 @@ type Book struct {
 
 	mu     sync.Mutex
 	byDesc map[string][]string // normalised description → codes; built on first use
+	lower  map[string]string   // code → its descriptions in lower case, for Search; built on first use
 }
 
 type icdEntry struct {
@@ -137,7 +138,7 @@ func (b *Book) put(code string, billable bool, long, short string) {
 	}
 	b.mu.Lock()
 	b.codes[code] = icdEntry{billable: billable, long: d, short: strings.TrimSpace(short)}
-	b.byDesc = nil
+	b.byDesc, b.lower = nil, nil
 	b.mu.Unlock()
 }
 
@@ -229,14 +230,22 @@ func (b *Book) Search(query string, limit int) []Match {
 	}
 	prefix := strings.ToUpper(strings.ReplaceAll(q, ".", ""))
 	words := strings.FieldsFunc(q, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	b.mu.Lock()
+	if b.lower == nil {
+		b.lower = make(map[string]string, len(b.codes))
+		for c, e := range b.codes {
+			b.lower[c] = strings.ToLower(e.long + " " + e.short)
+		}
+	}
+	lower := b.lower
+	b.mu.Unlock()
 	var byCode, byWords []Match
 	for c, e := range b.codes {
-		m := Match{Code: dotted(c), Billable: e.billable, Description: e.long}
 		switch {
 		case strings.HasPrefix(c, prefix):
-			byCode = append(byCode, m)
-		case len(words) > 0 && allWords(strings.ToLower(e.long+" "+e.short), words):
-			byWords = append(byWords, m)
+			byCode = append(byCode, Match{Code: dotted(c), Billable: e.billable, Description: e.long})
+		case len(words) > 0 && allWords(lower[c], words):
+			byWords = append(byWords, Match{Code: dotted(c), Billable: e.billable, Description: e.long})
 		}
 	}
 	slices.SortFunc(byCode, func(x, y Match) int { return strings.Compare(x.Code, y.Code) })

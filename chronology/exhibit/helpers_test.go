@@ -159,6 +159,12 @@ func rawPDF() []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 	}
+	return pdfOf(objs)
+}
+
+// pdfOf writes a PDF of the objects given, numbered from 1 (the first one
+// its catalog), with a cross-reference table and trailer.
+func pdfOf(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))

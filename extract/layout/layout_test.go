@@ -426,22 +426,28 @@ func TestScannedProviderLines(t *testing.T) {
 	}
 }
 
-// TestServiceColumn reads the date under a vitals grid's DOS caption as
-// the date of service, for the rows of that one date only.
-func TestServiceColumn(t *testing.T) {
-	d := Analyze(pagesOf("Harbor Family Practice     NURSE VISIT\nVitals\n" +
-		"DOS          Time     BP        Pulse    Pain\n" +
-		"04-02-2024   09:10    128/80    72       5\n" +
-		"04-02-2024   09:40    122/78    70       4\n" +
-		"04-09-2024   10:00    120/76    68       3\n" +
-		"Seen 03-30-2024 at urgent care.\n"))
+// serviceDates returns the dates of service Analyze labels on text's
+// lines, in order, joined by spaces.
+func serviceDates(text string) string {
 	var got []string
-	for _, l := range d.Lines {
+	for _, l := range Analyze(pagesOf(text)).Lines {
 		if l.HasService {
 			got = append(got, l.Service.String())
 		}
 	}
-	if want := "2024-04-02 2024-04-02"; strings.Join(got, " ") != want {
+	return strings.Join(got, " ")
+}
+
+// TestServiceColumn reads the date under a vitals grid's DOS caption as
+// the date of service, for the rows of that one date only.
+func TestServiceColumn(t *testing.T) {
+	got := serviceDates("Harbor Family Practice     NURSE VISIT\nVitals\n" +
+		"DOS          Time     BP        Pulse    Pain\n" +
+		"04-02-2024   09:10    128/80    72       5\n" +
+		"04-02-2024   09:40    122/78    70       4\n" +
+		"04-09-2024   10:00    120/76    68       3\n" +
+		"Seen 03-30-2024 at urgent care.\n")
+	if want := "2024-04-02 2024-04-02"; got != want {
 		t.Errorf("dates of service %q, want %q", got, want)
 	}
 }
@@ -449,15 +455,9 @@ func TestServiceColumn(t *testing.T) {
 // TestServiceDatesRange reads a statement's "Service dates: A - B" as
 // dated from the first day of the stay.
 func TestServiceDatesRange(t *testing.T) {
-	d := Analyze(pagesOf("Guarantor: Mei Thornbury                  Service dates: September 28, 2024 - September 30, 2024\n" +
-		"Statement date: March 26, 2025\n"))
-	var got []string
-	for _, l := range d.Lines {
-		if l.HasService {
-			got = append(got, l.Service.String())
-		}
-	}
-	if want := "2024-09-28"; strings.Join(got, " ") != want {
+	got := serviceDates("Guarantor: Mei Thornbury                  Service dates: September 28, 2024 - September 30, 2024\n" +
+		"Statement date: March 26, 2025\n")
+	if want := "2024-09-28"; got != want {
 		t.Errorf("dates of service %q, want %q", got, want)
 	}
 }
@@ -466,24 +466,15 @@ func TestServiceDatesRange(t *testing.T) {
 // and time above each column) as the date of service, and leaves a
 // flowsheet whose columns are several days alone.
 func TestVitalsHeads(t *testing.T) {
-	service := func(text string) []string {
-		var got []string
-		for _, l := range Analyze(pagesOf(text)).Lines {
-			if l.HasService {
-				got = append(got, l.Service.String())
-			}
-		}
-		return got
-	}
 	one := "Northgate Pain Mgmt Ctr                    PROGRESS NOTE\nVital Signs\n" +
 		"                   12/27/2024 14:55          12/27/2024 15:53\n" +
 		"BP                 137/75                    123/75\nPulse              81                        68\n"
-	if got := service(one); strings.Join(got, " ") != "2024-12-27" {
+	if got := serviceDates(one); got != "2024-12-27" {
 		t.Errorf("one day's readings: dates of service %q", got)
 	}
 	days := "FLOWSHEET\n                   12/20/2024 14:55          12/27/2024 15:53\n" +
 		"BP                 137/75                    123/75\n"
-	if got := service(days); len(got) != 0 {
+	if got := serviceDates(days); got != "" {
 		t.Errorf("readings of two days: dates of service %q", got)
 	}
 }

@@ -52,13 +52,20 @@ type chronoSummary struct {
 // summarise counts the dashboard's figures. Rejected entries are left
 // out: a reviewer said they are not records of this claimant's care.
 func summarise(c *chronology.Chronology) chronoSummary {
-	s := chronoSummary{Undated: len(c.UndatedEntries), Gaps: len(c.Gaps), Charges: c.Specials.TotalCharges,
-		ToReview: chronology.ReviewCounts(c.Entries)[chronology.ReviewUnreviewed] + chronology.ReviewCounts(c.UndatedEntries)[chronology.ReviewUnreviewed]}
+	s := chronoSummary{Undated: len(c.UndatedEntries), Gaps: len(c.Gaps), Charges: c.Specials.TotalCharges}
+	for i := range c.UndatedEntries {
+		if reviewState(&c.UndatedEntries[i]) == chronology.ReviewUnreviewed {
+			s.ToReview++
+		}
+	}
 	provs := map[string]bool{}
 	for i := range c.Entries {
 		e := &c.Entries[i]
-		if reviewState(e) == chronology.ReviewRejected {
+		switch reviewState(e) {
+		case chronology.ReviewRejected:
 			continue
+		case chronology.ReviewUnreviewed:
+			s.ToReview++
 		}
 		provs[e.ProviderID] = true
 		if e.Date.IsZero() {
