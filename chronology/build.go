@@ -26,10 +26,14 @@ type Options struct {
 	// GeneratedAt is written as generated_at; the zero time omits it, which
 	// golden tests rely on.
 	GeneratedAt time.Time
-	// BatesPrefix prefixes the Bates numbers, "MC" when empty. Numbers run
-	// across the matter's documents in the order given, zero-padded to six
-	// digits: MC000001.
+	// BatesPrefix prefixes the Bates numbers, the matter's BatesPrefix or
+	// "MC" when empty. Numbers run across the matter's documents in the
+	// order given, zero-padded to six digits: MC000001.
 	BatesPrefix string
+	// KeepSenderBates keeps the numbers a sender stamped on a document's
+	// pages (see Document.SenderBates); set too by the matter's
+	// KeepSenderBates.
+	KeepSenderBates bool
 	// NearDuplicate is the Jaccard similarity of word 3-shingles at or above
 	// which a page is a near duplicate of an earlier one; 0.9 when 0.
 	NearDuplicate float64
@@ -79,7 +83,7 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 			}
 		}
 	}
-	px, docs := indexPages(sources, opt.BatesPrefix)
+	px, docs := indexPages(sources, opt.BatesPrefix, opt.KeepSenderBates)
 	classes := newClassIndex(sources)
 	for i := range docs {
 		docs[i].PageClasses = classes.pageClasses(&sources[i], docs[i].Pages)
@@ -167,8 +171,12 @@ func (o Options) withDefaults(m Matter) Options {
 		o.GapDays = DefaultGapDays
 	}
 	if o.BatesPrefix == "" {
+		o.BatesPrefix = m.BatesPrefix
+	}
+	if o.BatesPrefix == "" {
 		o.BatesPrefix = DefaultBatesPrefix
 	}
+	o.KeepSenderBates = o.KeepSenderBates || m.KeepSenderBates
 	if o.NearDuplicate <= 0 || o.NearDuplicate > 1 {
 		o.NearDuplicate = DefaultNearDuplicate
 	}

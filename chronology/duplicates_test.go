@@ -66,7 +66,7 @@ func TestFindDuplicates(t *testing.T) {
 				id := fmt.Sprintf("d%d", i+1)
 				srcs = append(srcs, source(id, id+".pdf", []extract.Page{textPage(id, 1, text)}, extract.Result{}))
 			}
-			px, _ := indexPages(srcs, "MC")
+			px, _ := indexPages(srcs, "MC", false)
 			_, dups := findDuplicates(px, DefaultNearDuplicate, nil, nil)
 			var got []string
 			for _, d := range dups {
@@ -95,7 +95,7 @@ func TestFindDuplicatesPrefixFilter(t *testing.T) {
 		id := fmt.Sprintf("p%02d", i)
 		srcs = append(srcs, source(id, id, []extract.Page{textPage(id, 1, strings.Join(w, " "))}, extract.Result{}))
 	}
-	px, _ := indexPages(srcs, "MC")
+	px, _ := indexPages(srcs, "MC", false)
 	dupOf, _ := findDuplicates(px, 0.8, nil, nil)
 	// brute force over originals in order
 	var origs []pageRef
@@ -159,7 +159,7 @@ func TestFormOfAnotherDay(t *testing.T) {
 			p1, p2 := textPage("d1", 1, form("03/04/2024")), textPage("d2", 1, form("03/11/2024"))
 			p1.Source, p2.Source = tt.source, tt.source
 			srcs := []Source{source("d1", "a.pdf", []extract.Page{p1}, visit("d1", "03/04/2024")), source("d2", "b.pdf", []extract.Page{p2}, visit("d2", "03/11/2024"))}
-			px, _ := indexPages(srcs, "MC")
+			px, _ := indexPages(srcs, "MC", false)
 			if _, dups := findDuplicates(px, DefaultNearDuplicate, nil, otherDays(px, factDates(srcs))); len(dups) != tt.want {
 				t.Errorf("%d duplicates %+v, want %d", len(dups), dups, tt.want)
 			}

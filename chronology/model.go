@@ -49,6 +49,13 @@ type Matter struct {
 	Client         string     `json:"client,omitempty"`
 	DateOfIncident dates.Date `json:"date_of_incident,omitzero"`
 	GapDays        int        `json:"gap_days,omitempty"`
+	// BatesPrefix prefixes the Bates numbers the chronology gives the
+	// matter's pages (DefaultBatesPrefix when empty).
+	BatesPrefix string `json:"bates_prefix,omitempty"`
+	// KeepSenderBates keeps the Bates numbers a sender already stamped
+	// on a document's pages (Document.SenderBates) instead of numbering
+	// them again.
+	KeepSenderBates bool `json:"keep_sender_bates,omitempty"`
 }
 
 // Document is one uploaded record file as the chronology cites it: its
@@ -63,6 +70,11 @@ type Document struct {
 	// (extract.PageClinical … extract.PageOther, or PageUnclassified);
 	// omitted when the extractor classified no page.
 	PageClasses []string `json:"page_classes,omitempty"`
+	// SenderBates reports that the document's pages keep the Bates
+	// numbers the sender stamped on them (Matter.KeepSenderBates):
+	// BatesFirst to BatesLast are printed on the pages, and an exhibit
+	// stamps no second number.
+	SenderBates bool `json:"sender_bates,omitempty"`
 }
 
 // UnknownProvider is the name of the provider of facts that name none: one

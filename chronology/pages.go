@@ -43,11 +43,15 @@ type doubtfulCite struct {
 
 // indexPages numbers the pages of the sources with Bates numbers, in the
 // order the sources are given, and fills each Document's page sources and
-// Bates range. A document has max(Document.Pages, len(Pages)) pages.
-func indexPages(sources []Source, prefix string) (*pageIndex, []Document) {
+// Bates range. A document has max(Document.Pages, len(Pages)) pages. With
+// keepSender, a document whose pages carry the sender's own Bates numbers
+// (senderBates) keeps them, and the numbering of the other documents runs
+// on without a gap.
+func indexPages(sources []Source, prefix string, keepSender bool) (*pageIndex, []Document) {
 	px := &pageIndex{byRef: map[pageRef]*pageInfo{}, docOrder: map[string]int{}}
 	docs := []Document{}
-	n := 0
+	taken := map[string]bool{}
+	n, order := 0, 0
 	for si := range sources {
 		s := &sources[si]
 		d := s.Document
@@ -63,9 +67,20 @@ func indexPages(sources []Source, prefix string) (*pageIndex, []Document) {
 		}
 		d.Pages = count
 		d.PageSources = nil
+		var sender []string
+		if keepSender {
+			sender = senderBates(byNum, count, prefix, taken)
+		}
+		d.SenderBates = sender != nil
 		for num := 1; num <= count; num++ {
-			n++
-			info := &pageInfo{page: byNum[num], file: d.File, bates: fmt.Sprintf("%s%06d", prefix, n), order: n}
+			order++
+			info := &pageInfo{page: byNum[num], file: d.File, order: order}
+			if sender != nil {
+				info.bates = sender[num-1]
+			} else {
+				n++
+				info.bates = fmt.Sprintf("%s%06d", prefix, n)
+			}
 			src := extract.SourceEmpty
 			if info.page != nil {
 				src = info.page.Source

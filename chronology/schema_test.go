@@ -3,6 +3,7 @@ package chronology
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/testutil"
 )
 
@@ -67,6 +69,12 @@ func TestChronologyValidatesAgainstSchema(t *testing.T) {
 		Visits: 3, FirstDate: d("2024-01-02"), LastDate: d("2024-01-09"), PainFirst: &first, PainLast: &last, PainTrend: TrendImproving}}
 	withRun.Entries[0].RunID = "run-1"
 	cases["runs"] = withRun
+	sender := Build(Matter{ID: "m", BatesPrefix: "SMITH", KeepSenderBates: true}, []Source{
+		source("b", "imaging.pdf", stampedPages("b", 2, func(i int) string { return fmt.Sprintf("VIS %06d", 41+i) }), extract.Result{})}, Options{})
+	if !sender.Documents[0].SenderBates {
+		t.Fatal("the sender's numbers were not kept")
+	}
+	cases["sender bates"] = sender
 	for name, chron := range cases {
 		if err := validate(additions, chron); err != nil {
 			t.Errorf("%s chronology does not validate against the additions: %v", name, err)

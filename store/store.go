@@ -63,7 +63,8 @@ type StoredResult struct {
 // nothing globally. Consumers declare the subset they use.
 type Queries interface {
 	// PutMatter inserts the matter or updates the settings m gives (empty
-	// fields keep their stored value), for the command line.
+	// fields keep their stored value, and a false KeepSenderBates keeps
+	// it), for the command line.
 	PutMatter(ctx context.Context, m chronology.Matter) error
 	// CreateMatter inserts a new matter; ErrExists when the id is taken.
 	CreateMatter(ctx context.Context, m chronology.Matter) error

@@ -40,6 +40,11 @@ type Doc struct {
 	BatesFirst string
 	// BatesLast, when set, is checked against the last page's number.
 	BatesLast string
+	// SenderBates: the pages already carry the Bates numbers BatesFirst
+	// to BatesLast, stamped by the sender (chronology.Document.SenderBates);
+	// they are not stamped again and their numbers need not have the
+	// exhibit's prefix.
+	SenderBates bool
 	// Marks are bookmarks inside the document (its encounters), listed
 	// under its own bookmark; a mark past the document's last page is
 	// left out.
@@ -90,7 +95,9 @@ type placed struct {
 	doc   Doc
 	start int // first page in the exhibit, 1-based
 	pages int
-	bates int // Bates number of the first page
+	bates int // Bates number of the first page; 0 for the sender's numbers
+	// first and last are the Bates numbers of the first and last page.
+	first, last string
 }
 
 // Build writes one PDF of docs to w, in the order given: every page
@@ -124,7 +131,7 @@ func Build(ctx context.Context, w io.Writer, docs []Doc, opt Options) (err error
 		return fmt.Errorf("build exhibit: %w", err)
 	}
 	for _, d := range docs {
-		if _, err := parseBates(prefix, d.BatesFirst); err != nil {
+		if err := d.checkBates(prefix); err != nil {
 			return fmt.Errorf("build exhibit: %s: %w", d.name(), err)
 		}
 	}
@@ -152,16 +159,13 @@ func Build(ctx context.Context, w io.Writer, docs []Doc, opt Options) (err error
 	marks := outline(parts)
 	all := pageObj
 	if opt.Index {
-		lines := indexLines(parts, prefix)
+		lines := indexLines(parts)
 		index := make([]int, indexPageCount(lines))
 		for i := range index {
 			index[i] = sw.alloc()
 		}
-		lo, hi := parts[0].bates, parts[0].bates+parts[0].pages-1
-		for _, p := range parts {
-			lo, hi = min(lo, p.bates), max(hi, p.bates+p.pages-1)
-		}
-		writeIndex(sw, index, lines, pageObj, len(parts), len(pageObj), Bates(prefix, lo), Bates(prefix, hi), footer)
+		first, last := batesRange(parts, prefix)
+		writeIndex(sw, index, lines, pageObj, len(parts), len(pageObj), first, last, footer)
 		all = append(index, pageObj...)
 		marks = append([]entry{{title: IndexTitle, page: 1}}, shift(marks, len(index))...)
 	}
@@ -192,9 +196,12 @@ func Build(ctx context.Context, w io.Writer, docs []Doc, opt Options) (err error
 // object numbers to pageObj.
 func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer string, pageObj *[]int) (placed, error) {
 	name := d.name()
-	first, err := parseBates(prefix, d.BatesFirst)
-	if err != nil {
-		return placed{}, fmt.Errorf("%s: %w", name, err)
+	first := 0
+	var err error
+	if !d.SenderBates {
+		if first, err = parseBates(prefix, d.BatesFirst); err != nil {
+			return placed{}, fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	data := d.Bytes
 	if d.Load != nil {
@@ -231,7 +238,7 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 	if d.Pages > 0 && n != d.Pages {
 		return placed{}, fmt.Errorf("%s: has %d pages, the chronology numbered %d", name, n, d.Pages)
 	}
-	if d.BatesLast != "" && d.BatesLast != Bates(prefix, first+n-1) {
+	if !d.SenderBates && d.BatesLast != "" && d.BatesLast != Bates(prefix, first+n-1) {
 		return placed{}, fmt.Errorf("%s: %d pages from %s end at %s, not at %s", name, n, d.BatesFirst, Bates(prefix, first+n-1), d.BatesLast)
 	}
 	c := newCopier(sw, src)
@@ -251,7 +258,10 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 		}
 	}
 	for i := range n {
-		stamps := []stampText{{text: Bates(prefix, first+i), size: batesSize, right: true}}
+		var stamps []stampText
+		if !d.SenderBates {
+			stamps = append(stamps, stampText{text: Bates(prefix, first+i), size: batesSize, right: true})
+		}
 		if footer != "" {
 			stamps = append(stamps, stampText{text: footer, size: footerSize})
 		}
@@ -264,5 +274,45 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 		}
 	}
 	*pageObj = append(*pageObj, dst...)
-	return placed{doc: d, pages: n, bates: first}, nil
+	p := placed{doc: d, pages: n, bates: first, first: d.BatesFirst, last: d.BatesLast}
+	if !d.SenderBates {
+		p.first, p.last = Bates(prefix, first), Bates(prefix, first+n-1)
+	} else if p.last == "" {
+		p.last = p.first
+	}
+	return p, nil
+}
+
+// checkBates checks the document's first Bates number before anything is
+// written: the exhibit's prefix and a number, unless the sender's numbers
+// are kept (then only present).
+func (d Doc) checkBates(prefix string) error {
+	if d.SenderBates {
+		if strings.TrimSpace(d.BatesFirst) == "" {
+			return errors.New("keeps the sender's Bates numbers but names none")
+		}
+		return nil
+	}
+	_, err := parseBates(prefix, d.BatesFirst)
+	return err
+}
+
+// batesRange is the lowest and highest Bates number of the exhibit's own
+// numbering, or, when every document keeps the sender's numbers, the
+// first and last of those.
+func batesRange(parts []placed, prefix string) (string, string) {
+	lo, hi := 0, 0
+	for _, p := range parts {
+		if p.doc.SenderBates {
+			continue
+		}
+		if lo == 0 || p.bates < lo {
+			lo = p.bates
+		}
+		hi = max(hi, p.bates+p.pages-1)
+	}
+	if lo == 0 {
+		return parts[0].first, parts[len(parts)-1].last
+	}
+	return Bates(prefix, lo), Bates(prefix, hi)
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -375,5 +377,44 @@ func TestBuildIndexAndMarks(t *testing.T) {
 	second := alpha.kids[1]
 	if second.page != 6 || len(second.kids) != 1 || second.kids[0].title != "2023-03-20 MRI cervical spine" || second.kids[0].page != 7 {
 		t.Errorf("document bookmark %+v, want one mark on its page 2 (exhibit page 7)", second)
+	}
+}
+
+// TestBuildSenderBates: a document that keeps the sender's Bates numbers
+// gets no second number; the index lists its own range and the exhibit's
+// range counts only the exhibit's numbers.
+func TestBuildSenderBates(t *testing.T) {
+	needPoppler(t)
+	born := smallBundle(t, "born-digital.pdf")
+	docs := []Doc{
+		{Provider: "P", File: "a.pdf", Bytes: pagesOf(t, born, 1, 2), BatesFirst: "ABC000001", BatesLast: "ABC000002", Pages: 2},
+		{Provider: "Q", File: "stamped.pdf", Bytes: pagesOf(t, born, 3, 4), BatesFirst: "VIS 000041", BatesLast: "VIS 000042", Pages: 2, SenderBates: true},
+		{Provider: "Q", File: "b.pdf", Bytes: pagesOf(t, born, 5, 5), BatesFirst: "ABC000003", Pages: 1},
+	}
+	var out bytes.Buffer
+	if err := Build(context.Background(), &out, docs, Options{BatesPrefix: "ABC", Index: true}); err != nil {
+		t.Fatal(err)
+	}
+	texts := pageText(t, out.Bytes())
+	if len(texts) != 6 {
+		t.Fatalf("%d pages, want an index and 5 records", len(texts))
+	}
+	for _, want := range []string{"VIS 000041 - VIS 000042", "ABC000001 - ABC000002", "3 documents, 5 pages, Bates ABC000001 to ABC000003"} {
+		if !strings.Contains(texts[0], want) {
+			t.Errorf("index lacks %q:\n%s", want, texts[0])
+		}
+	}
+	stamp := regexp.MustCompile(`ABC\d{6}`)
+	for i, want := range []string{"ABC000001", "ABC000002", "", "", "ABC000003"} {
+		got := stamp.FindAllString(texts[i+1], -1)
+		if want == "" && len(got) > 0 || want != "" && !slices.Equal(got, []string{want}) {
+			t.Errorf("record page %d carries %q, want %q", i+1, got, want)
+		}
+	}
+
+	// Without SenderBates, a number of another prefix is refused.
+	docs[1].SenderBates = false
+	if err := Build(context.Background(), io.Discard, docs, Options{BatesPrefix: "ABC"}); err == nil || !strings.Contains(err.Error(), "stamped.pdf") {
+		t.Errorf("err = %v, want a refusal naming stamped.pdf", err)
 	}
 }

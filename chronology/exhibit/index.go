@@ -41,7 +41,7 @@ type indexLine struct {
 	target      int // exhibit page (1-based, records only) the line links to
 }
 
-func indexLines(parts []placed, prefix string) []indexLine {
+func indexLines(parts []placed) []indexLine {
 	var out []indexLine
 	prov := ""
 	for i, p := range parts {
@@ -57,9 +57,9 @@ func indexLines(parts []placed, prefix string) []indexLine {
 		if title == "" {
 			title = p.doc.name()
 		}
-		bates := Bates(prefix, p.bates)
+		bates := p.first
 		if p.pages > 1 {
-			bates += " - " + Bates(prefix, p.bates+p.pages-1)
+			bates += " - " + p.last
 		}
 		out = append(out, indexLine{text: title, bates: bates, pages: p.pages, target: p.start})
 	}

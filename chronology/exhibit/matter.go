@@ -57,7 +57,7 @@ func MatterDocs(c chronology.Chronology, src Sources) []Doc {
 			continue // not numbered: the chronology cites none of its pages
 		}
 		id := d.ID
-		doc := Doc{Provider: providers[d.ID], Title: d.File, File: d.File, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, Pages: d.Pages, Marks: marks[d.ID],
+		doc := Doc{Provider: providers[d.ID], Title: d.File, File: d.File, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, SenderBates: d.SenderBates, Pages: d.Pages, Marks: marks[d.ID],
 			Load: func() ([]byte, error) { return src.Load(id) }}
 		if src.Words != nil {
 			doc.Words = func() ([][]extract.Box, error) {
@@ -81,10 +81,22 @@ func WriteMatter(ctx context.Context, w io.Writer, c chronology.Chronology, src 
 	if len(docs) == 0 {
 		return 0, ErrNoDocuments
 	}
-	if err := Build(ctx, w, docs, Options{BatesPrefix: strings.TrimRight(docs[0].BatesFirst, "0123456789"), Index: true}); err != nil {
+	if err := Build(ctx, w, docs, Options{BatesPrefix: matterPrefix(docs), Index: true}); err != nil {
 		return 0, err
 	}
 	return len(docs), nil
+}
+
+// matterPrefix is the prefix of the chronology's own Bates numbers, as
+// its first document not keeping the sender's numbers shows it (the
+// default when every document keeps them).
+func matterPrefix(docs []Doc) string {
+	for _, d := range docs {
+		if !d.SenderBates {
+			return strings.TrimRight(d.BatesFirst, "0123456789")
+		}
+	}
+	return ""
 }
 
 // documentProviders maps each document to the provider of the earliest

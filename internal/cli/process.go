@@ -33,8 +33,9 @@ const maxFileSize = 2 << 30
 type processFlags struct {
 	out, matter, incident, extractor, fallback, name, client string
 	demandInputs, docxTemplate                               string
+	batesPrefix                                              string
 	gapDays, workers                                         int
-	quiet                                                    bool
+	quiet, keepSenderBates                                   bool
 	db                                                       dbFlags
 }
 
@@ -55,6 +56,8 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.demandInputs, "demand-inputs", "", "JSON file of the attorney's demand-letter inputs (claim, parties, wages, payments, liens, demand, deadline, variant)")
 	fs.StringVar(&f.docxTemplate, "docx-template", app.DOCXTemplate(), "the firm's Word template (.docx/.dotx) for chronology.docx and demand.docx: its styles, headers and footers (default $"+app.EnvDOCXTemplate+")")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
+	fs.StringVar(&f.batesPrefix, "bates-prefix", "", "prefix of the matter's Bates numbers (default MC; kept for the matter)")
+	fs.BoolVar(&f.keepSenderBates, "keep-sender-bates", false, "records the sender already Bates-stamped page by page keep those numbers (kept for the matter)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: medchron process [--out DIR] [--matter ID] [--incident-date YYYY-MM-DD] [--gap-days N] FILE_OR_DIR...")
 		fs.PrintDefaults()
@@ -78,7 +81,11 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m := chronology.Matter{ID: f.matter, Name: f.name, Client: f.client, GapDays: f.gapDays}
+	m := chronology.Matter{ID: f.matter, Name: f.name, Client: f.client, GapDays: f.gapDays,
+		BatesPrefix: strings.ToUpper(f.batesPrefix), KeepSenderBates: f.keepSenderBates}
+	if err := chronology.ValidBatesPrefix(m.BatesPrefix); err != nil {
+		return fmt.Errorf("--bates-prefix: %w", err)
+	}
 	if f.incident != "" {
 		if m.DateOfIncident, err = dates.ParseISO(f.incident); err != nil {
 			return fmt.Errorf("--incident-date: %w", err)

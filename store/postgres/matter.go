@@ -13,44 +13,53 @@ import (
 )
 
 // PutMatter implements store.Queries: it inserts the matter or updates
-// its name, client, date of incident and gap threshold (fields left empty
-// keep their stored value). A change bumps the matter's version so its
+// its name, client, date of incident, gap threshold and Bates prefix
+// (fields left empty keep their stored value; KeepSenderBates is only
+// ever turned on here). A change bumps the matter's version so its
 // chronology is rebuilt.
 func (s *Store) PutMatter(ctx context.Context, m chronology.Matter) error {
 	_, err := s.q.Exec(ctx, `
-INSERT INTO matters AS cur (id, name, client, incident_date, gap_days, version)
-VALUES ($1, $2, $3, $4, $5, 1)
+INSERT INTO matters AS cur (id, name, client, incident_date, gap_days, bates_prefix, keep_sender_bates, version)
+VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
 ON CONFLICT (id) DO UPDATE SET
     name          = CASE WHEN excluded.name <> '' THEN excluded.name ELSE cur.name END,
     client        = CASE WHEN excluded.client <> '' THEN excluded.client ELSE cur.client END,
     incident_date = COALESCE(excluded.incident_date, cur.incident_date),
     gap_days      = CASE WHEN excluded.gap_days > 0 THEN excluded.gap_days ELSE cur.gap_days END,
+    bates_prefix  = CASE WHEN excluded.bates_prefix <> '' THEN excluded.bates_prefix ELSE cur.bates_prefix END,
+    keep_sender_bates = cur.keep_sender_bates OR excluded.keep_sender_bates,
     version       = cur.version + CASE WHEN
         (excluded.name <> '' AND excluded.name <> cur.name) OR
         (excluded.client <> '' AND excluded.client <> cur.client) OR
         (excluded.incident_date IS NOT NULL AND excluded.incident_date IS DISTINCT FROM cur.incident_date) OR
-        (excluded.gap_days > 0 AND excluded.gap_days <> cur.gap_days) THEN 1 ELSE 0 END,
+        (excluded.gap_days > 0 AND excluded.gap_days <> cur.gap_days) OR
+        (excluded.bates_prefix <> '' AND excluded.bates_prefix <> cur.bates_prefix) OR
+        (excluded.keep_sender_bates AND NOT cur.keep_sender_bates) THEN 1 ELSE 0 END,
     updated_at    = now()`,
-		m.ID, clean(m.Name), clean(m.Client), sqlDate(m.DateOfIncident), m.GapDays)
+		m.ID, clean(m.Name), clean(m.Client), sqlDate(m.DateOfIncident), m.GapDays, m.BatesPrefix, m.KeepSenderBates)
 	if err != nil {
 		return fmt.Errorf("put matter %s: %w", m.ID, err)
 	}
 	return nil
 }
 
+// matterColumns are the columns a chronology.Matter is read from, in the
+// order of its fields.
+const matterColumns = `id, name, client, incident_date, gap_days, bates_prefix, keep_sender_bates`
+
 // Matter implements store.Queries.
 func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error) {
 	var m chronology.Matter
 	var incident pgtype.Date
-	err := s.q.QueryRow(ctx, `SELECT id, name, client, incident_date, gap_days FROM matters WHERE id = $1`, id).
-		Scan(&m.ID, &m.Name, &m.Client, &incident, &m.GapDays)
+	err := s.q.QueryRow(ctx, `SELECT `+matterColumns+` FROM matters WHERE id = $1`, id).
+		Scan(&m.ID, &m.Name, &m.Client, &incident, &m.GapDays, &m.BatesPrefix, &m.KeepSenderBates)
 	m.DateOfIncident = fromSQLDate(incident)
 	return m, notFound(err, "matter "+id)
 }
 
 // Matters implements store.Queries: every matter, ordered by id.
 func (s *Store) Matters(ctx context.Context) ([]chronology.Matter, error) {
-	rows, err := s.q.Query(ctx, `SELECT id, name, client, incident_date, gap_days FROM matters ORDER BY id`)
+	rows, err := s.q.Query(ctx, `SELECT `+matterColumns+` FROM matters ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("matters: %w", err)
 	}
@@ -59,7 +68,7 @@ func (s *Store) Matters(ctx context.Context) ([]chronology.Matter, error) {
 	for rows.Next() {
 		var m chronology.Matter
 		var incident pgtype.Date
-		if err := rows.Scan(&m.ID, &m.Name, &m.Client, &incident, &m.GapDays); err != nil {
+		if err := rows.Scan(&m.ID, &m.Name, &m.Client, &incident, &m.GapDays, &m.BatesPrefix, &m.KeepSenderBates); err != nil {
 			return nil, fmt.Errorf("matters: %w", err)
 		}
 		m.DateOfIncident = fromSQLDate(incident)

@@ -10,25 +10,30 @@ import (
 )
 
 // PutMatter inserts the matter or updates its name, client, date of
-// incident and gap threshold (fields left empty keep their stored value).
-// A change bumps the matter's version so its chronology is rebuilt.
+// incident, gap threshold and Bates prefix (fields left empty keep their
+// stored value; KeepSenderBates is only ever turned on here). A change
+// bumps the matter's version so its chronology is rebuilt.
 func (s *Store) PutMatter(ctx context.Context, m chronology.Matter) error {
 	t := now()
 	_, err := s.q.ExecContext(ctx, `
-INSERT INTO matters (id, name, client, incident_date, gap_days, version, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+INSERT INTO matters (id, name, client, incident_date, gap_days, bates_prefix, keep_sender_bates, version, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     name          = CASE WHEN excluded.name <> '' THEN excluded.name ELSE matters.name END,
     client        = CASE WHEN excluded.client <> '' THEN excluded.client ELSE matters.client END,
     incident_date = CASE WHEN excluded.incident_date <> '' THEN excluded.incident_date ELSE matters.incident_date END,
     gap_days      = CASE WHEN excluded.gap_days > 0 THEN excluded.gap_days ELSE matters.gap_days END,
+    bates_prefix  = CASE WHEN excluded.bates_prefix <> '' THEN excluded.bates_prefix ELSE matters.bates_prefix END,
+    keep_sender_bates = matters.keep_sender_bates OR excluded.keep_sender_bates,
     version       = matters.version + CASE WHEN
         (excluded.name <> '' AND excluded.name <> matters.name) OR
         (excluded.client <> '' AND excluded.client <> matters.client) OR
         (excluded.incident_date <> '' AND excluded.incident_date <> matters.incident_date) OR
-        (excluded.gap_days > 0 AND excluded.gap_days <> matters.gap_days) THEN 1 ELSE 0 END,
+        (excluded.gap_days > 0 AND excluded.gap_days <> matters.gap_days) OR
+        (excluded.bates_prefix <> '' AND excluded.bates_prefix <> matters.bates_prefix) OR
+        (excluded.keep_sender_bates AND NOT matters.keep_sender_bates) THEN 1 ELSE 0 END,
     updated_at    = excluded.updated_at`,
-		m.ID, m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, t, t)
+		m.ID, m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, m.BatesPrefix, m.KeepSenderBates, t, t)
 	return rows.Wrap(err, "put matter")
 }
 
@@ -36,8 +41,8 @@ ON CONFLICT (id) DO UPDATE SET
 func (s *Store) Matter(ctx context.Context, id string) (chronology.Matter, error) {
 	var m chronology.Matter
 	var incident string
-	err := s.q.QueryRowContext(ctx, `SELECT id, name, client, incident_date, gap_days FROM matters WHERE id = ?`, id).
-		Scan(&m.ID, &m.Name, &m.Client, &incident, &m.GapDays)
+	err := s.q.QueryRowContext(ctx, `SELECT id, name, client, incident_date, gap_days, bates_prefix, keep_sender_bates FROM matters WHERE id = ?`, id).
+		Scan(&m.ID, &m.Name, &m.Client, &incident, &m.GapDays, &m.BatesPrefix, &m.KeepSenderBates)
 	if err != nil {
 		return m, notFound(err, "matter "+id)
 	}

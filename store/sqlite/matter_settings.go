@@ -15,8 +15,8 @@ import (
 func (s *Store) CreateMatter(ctx context.Context, m chronology.Matter) error {
 	t := now()
 	_, err := s.q.ExecContext(ctx, `
-INSERT INTO matters (id, name, client, incident_date, gap_days, version, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, 1, ?, ?)`, m.ID, m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, t, t)
+INSERT INTO matters (id, name, client, incident_date, gap_days, bates_prefix, keep_sender_bates, version, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`, m.ID, m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, m.BatesPrefix, m.KeepSenderBates, t, t)
 	if isUnique(err) {
 		return fmt.Errorf("matter %s: %w", m.ID, store.ErrExists)
 	}
@@ -33,10 +33,10 @@ func (s *Store) LockMatter(ctx context.Context, id string) (chronology.Matter, e
 // (an empty field clears it) and bumps the version when one changed.
 func (s *Store) SetMatter(ctx context.Context, m chronology.Matter) (bool, error) {
 	res, err := s.q.ExecContext(ctx, `
-UPDATE matters SET name = ?, client = ?, incident_date = ?, gap_days = ?, version = version + 1, updated_at = ?
-WHERE id = ? AND (name <> ? OR client <> ? OR incident_date <> ? OR gap_days <> ?)`,
-		m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, now(),
-		m.ID, m.Name, m.Client, m.DateOfIncident.String(), m.GapDays)
+UPDATE matters SET name = ?1, client = ?2, incident_date = ?3, gap_days = ?4, bates_prefix = ?5, keep_sender_bates = ?6,
+    version = version + 1, updated_at = ?7
+WHERE id = ?8 AND (name <> ?1 OR client <> ?2 OR incident_date <> ?3 OR gap_days <> ?4 OR bates_prefix <> ?5 OR keep_sender_bates <> ?6)`,
+		m.Name, m.Client, m.DateOfIncident.String(), m.GapDays, m.BatesPrefix, m.KeepSenderBates, now(), m.ID)
 	if err != nil {
 		return false, fmt.Errorf("set matter %s: %w", m.ID, err)
 	}

@@ -95,6 +95,11 @@ func testMatterVersionRules(t *testing.T, s store.Store) {
 			m.Name, m.Client, m.DateOfIncident, m.GapDays = "Doe v. Acme Freight LLC", "Jane Q. Doe", dates.New(2023, 12, 4), 30
 		}), 5},
 		{"two changes at once bump once", full, full, 6},
+		{"a Bates prefix", chronology.Matter{ID: id, BatesPrefix: "DOE"}, with(func(m *chronology.Matter) { m.BatesPrefix = "DOE" }), 7},
+		{"keep the sender's numbers", chronology.Matter{ID: id, KeepSenderBates: true},
+			with(func(m *chronology.Matter) { m.BatesPrefix, m.KeepSenderBates = "DOE", true }), 8},
+		{"false keeps them kept", chronology.Matter{ID: id},
+			with(func(m *chronology.Matter) { m.BatesPrefix, m.KeepSenderBates = "DOE", true }), 8},
 	}
 	for _, st := range steps {
 		if err := s.PutMatter(ctx(t), st.put); err != nil {
@@ -105,6 +110,43 @@ func testMatterVersionRules(t *testing.T, s store.Store) {
 			t.Fatalf("%s: Matter: %v", st.name, err)
 		}
 		equal(t, st.name+": matter", got, st.want)
+		if v := version(t, s, id); v != st.version {
+			t.Errorf("%s: version %d, want %d", st.name, v, st.version)
+		}
+	}
+}
+
+// testSetMatter stores a matter's settings exactly, the Bates settings
+// included: an empty field clears, and only a change bumps the version.
+func testSetMatter(t *testing.T, s store.Store) {
+	id := newIDs(t).matter("set")
+	if err := s.CreateMatter(ctx(t), chronology.Matter{ID: id, Name: "Roe v. Wade Transit"}); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name    string
+		set     chronology.Matter
+		changed bool
+		version int64
+	}{
+		{"Bates settings", chronology.Matter{ID: id, Name: "Roe v. Wade Transit", BatesPrefix: "ROE", KeepSenderBates: true}, true, 2},
+		{"the same again", chronology.Matter{ID: id, Name: "Roe v. Wade Transit", BatesPrefix: "ROE", KeepSenderBates: true}, false, 2},
+		{"the sender's numbers off", chronology.Matter{ID: id, Name: "Roe v. Wade Transit", BatesPrefix: "ROE"}, true, 3},
+		{"everything cleared", chronology.Matter{ID: id}, true, 4},
+	}
+	for _, st := range steps {
+		changed, err := s.SetMatter(ctx(t), st.set)
+		if err != nil {
+			t.Fatalf("%s: SetMatter: %v", st.name, err)
+		}
+		if changed != st.changed {
+			t.Errorf("%s: changed %v, want %v", st.name, changed, st.changed)
+		}
+		got, err := s.Matter(ctx(t), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, st.name+": matter", got, st.set)
 		if v := version(t, s, id); v != st.version {
 			t.Errorf("%s: version %d, want %d", st.name, v, st.version)
 		}
@@ -133,7 +175,7 @@ func testMatters(t *testing.T, s store.Store) {
 	want := []chronology.Matter{
 		{ID: p.matter("a"), Name: "Alpha v. Beta", Client: "A. Alpha", DateOfIncident: dates.New(2022, 2, 28), GapDays: 60},
 		{ID: p.matter("b")},
-		{ID: p.matter("c"), Name: "Gamma v. Delta", GapDays: 14},
+		{ID: p.matter("c"), Name: "Gamma v. Delta", GapDays: 14, BatesPrefix: "GD", KeepSenderBates: true},
 	}
 	for _, i := range []int{2, 0, 1} {
 		if err := s.PutMatter(ctx(t), want[i]); err != nil {

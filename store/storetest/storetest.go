@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"NotFound", testNotFound},
 		{"MatterVersionRules", testMatterVersionRules},
 		{"MatterEmpty", testMatterEmpty},
+		{"SetMatter", testSetMatter},
 		{"Matters", testMatters},
 		{"DocumentRoundTrip", testDocumentRoundTrip},
 		{"DocumentDedupe", testDocumentDedupe},

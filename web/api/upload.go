@@ -13,7 +13,7 @@ import (
 )
 
 // UploadDocuments takes multipart "file" parts (and optional form fields
-// incident_date, gap_days, name, client) and queues their processing.
+// incident_date, gap_days, name, client, bates_prefix, keep_sender_bates) and queues their processing.
 // Files stream into the store as they arrive. Nothing changes unless at
 // least one file is taken: the settings, validated first, are then
 // applied as an audited change (which needs the EditMatter right on an
@@ -52,7 +52,7 @@ func (s *Handler) addUpload(w http.ResponseWriter, r *http.Request, id string, u
 	}
 	if exists && len(up.Fields) > 0 && !s.mayEditSettings(r, m, apply) {
 		s.DropStored(r.Context(), up)
-		s.Error(w, r, http.StatusForbidden, "your role does not allow changing this matter's settings (name, client, incident_date, gap_days): upload without them")
+		s.Error(w, r, http.StatusForbidden, "your role does not allow changing this matter's settings (name, client, incident_date, gap_days, bates_prefix, keep_sender_bates): upload without them")
 		return
 	}
 	if len(up.Stored) == 0 {

@@ -11,8 +11,8 @@ import (
 	"github.com/medchron/medchron/web/internal/core"
 )
 
-// MatterSettings changes the matter's name, client, date of incident and
-// gap threshold from the settings form: every field is validated before
+// MatterSettings changes the matter's name, client, date of incident, gap
+// threshold and Bates numbering from the settings form: every field is validated before
 // anything changes, and the change is audited with its before and after
 // values.
 func (s *Handler) MatterSettings(w http.ResponseWriter, r *http.Request, rc *core.SignedIn, m chronology.Matter) {
@@ -22,8 +22,10 @@ func (s *Handler) MatterSettings(w http.ResponseWriter, r *http.Request, rc *cor
 	}
 	fields := map[string]string{}
 	for name := range core.SettingsFields {
-		if _, ok := r.PostForm[name]; ok {
-			fields[name] = strings.TrimSpace(r.PostFormValue(name))
+		// The last value: a checkbox follows a hidden "off" of its name,
+		// so that unticking it is sent too.
+		if vs := r.PostForm[name]; len(vs) > 0 {
+			fields[name] = strings.TrimSpace(vs[len(vs)-1])
 		}
 	}
 	apply, errs := core.ParseSettings(fields)

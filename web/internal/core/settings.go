@@ -15,7 +15,8 @@ import (
 )
 
 // SettingsFields are the matter settings a form or an upload may set.
-var SettingsFields = map[string]bool{"name": true, "client": true, "incident_date": true, "gap_days": true}
+var SettingsFields = map[string]bool{"name": true, "client": true, "incident_date": true, "gap_days": true,
+	"bates_prefix": true, "keep_sender_bates": true}
 
 // maxSettingLen bounds a matter's name and client.
 const maxSettingLen = 200
@@ -27,7 +28,7 @@ const maxSettingLen = 200
 func ParseSettings(fields map[string]string) (func(*chronology.Matter), []string) {
 	var errs []string
 	var edits []func(*chronology.Matter)
-	for _, name := range []string{"name", "client", "incident_date", "gap_days"} {
+	for _, name := range []string{"name", "client", "incident_date", "gap_days", "bates_prefix", "keep_sender_bates"} {
 		v, ok := fields[name]
 		if !ok {
 			continue
@@ -64,6 +65,24 @@ func ParseSettings(fields map[string]string) (func(*chronology.Matter), []string
 				}
 			}
 			edits = append(edits, func(m *chronology.Matter) { m.GapDays = n })
+		case "bates_prefix":
+			v = strings.ToUpper(v)
+			if chronology.ValidBatesPrefix(v) != nil {
+				errs = append(errs, "bates_prefix: want a letter then up to 11 letters, digits, - or _")
+				continue
+			}
+			edits = append(edits, func(m *chronology.Matter) { m.BatesPrefix = v })
+		case "keep_sender_bates":
+			var keep bool
+			switch strings.ToLower(v) {
+			case "on", "true", "1", "yes":
+				keep = true
+			case "off", "false", "0", "no", "":
+			default:
+				errs = append(errs, "keep_sender_bates: want true or false")
+				continue
+			}
+			edits = append(edits, func(m *chronology.Matter) { m.KeepSenderBates = keep })
 		}
 	}
 	if len(errs) > 0 {
@@ -96,6 +115,10 @@ func SettingsDiff(before, after chronology.Matter) string {
 		return strconv.Itoa(n)
 	}
 	add("gap_days", gap(before.GapDays), gap(after.GapDays))
+	add("bates_prefix", before.BatesPrefix, after.BatesPrefix)
+	if before.KeepSenderBates != after.KeepSenderBates {
+		parts = append(parts, fmt.Sprintf("keep_sender_bates: %t → %t", before.KeepSenderBates, after.KeepSenderBates))
+	}
 	return strings.Join(parts, "; ")
 }
 
