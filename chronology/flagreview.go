@@ -33,9 +33,12 @@ func FlagKey(f Flag) string {
 // FlagDecision dismisses a flag (with a reason) or restores it. Decisions
 // are kept as history; the newest one for a flag is its state.
 type FlagDecision struct {
-	ID       int64     `json:"id,omitempty"`
-	MatterID string    `json:"matter_id"`
-	FlagKey  string    `json:"flag_key"`
+	ID       int64  `json:"id,omitempty"`
+	MatterID string `json:"matter_id"`
+	FlagKey  string `json:"flag_key"`
+	// Anchor is the flag's FlagAnchor when it was decided, so that the
+	// decision finds its flag again when reprocessing changes its key.
+	Anchor   string    `json:"anchor,omitempty"`
 	Kind     string    `json:"kind"`
 	State    string    `json:"state"`
 	Reason   string    `json:"reason,omitempty"`
@@ -61,10 +64,13 @@ func (d FlagDecision) Validate() error {
 	return nil
 }
 
-// FlagStates returns the newest decision of each flag, by FlagKey;
-// decisions are taken in time order, then in the order stored.
-func FlagStates(ds []FlagDecision) map[string]FlagDecision {
-	ds = slices.Clone(ds)
+// FlagStates returns the newest decision of each of flags (the
+// chronology's), by FlagKey; decisions are taken in time order, then in
+// the order stored. A decision on a flag no longer among them carries
+// over to the one flag with its anchor that has none of its own (see
+// carryDecisions).
+func FlagStates(ds []FlagDecision, flags []Flag) map[string]FlagDecision {
+	ds = carryDecisions(ds, flags)
 	sort.SliceStable(ds, func(a, b int) bool {
 		return ds[a].At.Before(ds[b].At) || ds[a].At.Equal(ds[b].At) && ds[a].ID < ds[b].ID
 	})

@@ -40,6 +40,11 @@ type Chronology struct {
 	ClaimReferences []ClaimReference `json:"claim_references,omitempty"`
 	// Usage is the LLM token use of the run that produced this chronology.
 	Usage *extract.Usage `json:"usage,omitempty"`
+	// UnmatchedReviews counts the entries people reviewed that this
+	// chronology no longer has, not even under another id (see
+	// ApplyReviews): their reviews apply to nothing and those records want
+	// another look. Set by ApplyReviews.
+	UnmatchedReviews int `json:"unmatched_reviews,omitempty"`
 }
 
 // Matter identifies the case.

@@ -180,7 +180,7 @@ func TestRisksAndFlagStates(t *testing.T) {
 		{ID: 1, FlagKey: FlagKey(dq), State: FlagDismissed, Reason: "date is on the next page", At: t0},
 		{ID: 2, FlagKey: FlagKey(c.Flags[0]), State: FlagDismissed, Reason: "x", At: t0},
 		{ID: 3, FlagKey: FlagKey(c.Flags[0]), State: FlagOpen, At: t0.Add(time.Second)},
-	})
+	}, c.Flags)
 	if !Dismissed(states, dq) || Dismissed(states, c.Flags[0]) {
 		t.Errorf("states: date flag dismissed %v, restored flag dismissed %v", Dismissed(states, dq), Dismissed(states, c.Flags[0]))
 	}

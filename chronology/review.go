@@ -17,9 +17,13 @@ import (
 // They are stored apart from the chronology, keyed by the entry's stable
 // id, so that rebuilding the chronology keeps them.
 type EntryReview struct {
-	ID       int64             `json:"id,omitempty"`
-	MatterID string            `json:"matter_id"`
-	EntryID  string            `json:"entry_id"`
+	ID       int64  `json:"id,omitempty"`
+	MatterID string `json:"matter_id"`
+	EntryID  string `json:"entry_id"`
+	// Anchor is the entry's EntryAnchor when the review was made, so
+	// that the review finds its entry again when reprocessing changes
+	// the entry's id.
+	Anchor   string            `json:"anchor,omitempty"`
 	State    string            `json:"state"`
 	Fields   map[string]string `json:"fields,omitempty"` // corrected values by field name
 	Reason   string            `json:"reason,omitempty"`
@@ -176,12 +180,16 @@ func (e *Entry) setField(f, v string) {
 // ApplyReviews sets each entry's review state from its newest review and
 // applies every correction made since the entry was last reset, keeping
 // the extracted values in Corrections. Reviews of entries no longer in the
-// chronology (records removed or re-extracted) are ignored. Entries are
+// chronology (records removed or re-extracted) carry over to the entry
+// with their anchor (see carryReviews), or are ignored when there is
+// none. Entries are
 // re-sorted when a date was corrected; an undated entry given a date by a
 // reviewer moves into Entries. An entry whose provider was corrected is
 // filed under the provider of that name (see followProviderCorrections).
-// It returns the number of reviews applied.
+// It returns the number of reviews applied, and counts the reviewed
+// entries no review found again in c.UnmatchedReviews.
 func ApplyReviews(c *Chronology, reviews []EntryReview) int {
+	reviews, c.UnmatchedReviews = carryReviews(c, reviews)
 	byEntry := map[string][]EntryReview{}
 	for _, r := range reviews {
 		byEntry[r.EntryID] = append(byEntry[r.EntryID], r)
@@ -319,7 +327,7 @@ func bulkVerify(c Chronology, match func(*Entry) bool, userID, username string, 
 			skipped++
 			continue
 		}
-		reviews = append(reviews, EntryReview{MatterID: c.Matter.ID, EntryID: e.ID, State: ReviewVerified,
+		reviews = append(reviews, EntryReview{MatterID: c.Matter.ID, EntryID: e.ID, Anchor: EntryAnchor(e), State: ReviewVerified,
 			UserID: userID, Username: username, At: at.UTC()})
 	}
 	return reviews, skipped

@@ -299,7 +299,7 @@ func TestFlagsWorkspace(t *testing.T) {
 	res, body = pl.post(base+"/flags/"+key, url.Values{"action": {"restore"}})
 	wantStatus(t, "restore", res, body, http.StatusSeeOther)
 	ds, _ := env.store.FlagDecisions(t.Context(), env.matter)
-	if st := chronology.FlagStates(ds)[key]; len(ds) != 2 || st.State != chronology.FlagOpen {
+	if st := chronology.FlagStates(ds, nil)[key]; len(ds) != 2 || st.State != chronology.FlagOpen {
 		t.Errorf("decisions: %d, state %q", len(ds), st.State)
 	}
 

@@ -47,8 +47,8 @@ func (s *Store) ProviderOverrides(ctx context.Context, matterID string) ([]chron
 // AddFlagDecision appends a decision on a flag.
 func (s *Store) AddFlagDecision(ctx context.Context, d chronology.FlagDecision) error {
 	_, err := s.q.Exec(ctx, `
-INSERT INTO flag_decisions (matter_id, flag_key, kind, state, reason, user_id, username, at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, d.MatterID, d.FlagKey, d.Kind, d.State, clean(d.Reason), d.UserID, clean(d.Username), d.At.UTC())
+INSERT INTO flag_decisions (matter_id, flag_key, anchor, kind, state, reason, user_id, username, at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, d.MatterID, d.FlagKey, d.Anchor, d.Kind, d.State, clean(d.Reason), d.UserID, clean(d.Username), d.At.UTC())
 	return rows.Wrap(err, "add flag decision")
 }
 

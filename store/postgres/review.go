@@ -26,9 +26,9 @@ func (s *Store) AddEntryReviews(ctx context.Context, rs []chronology.EntryReview
 			}
 		}
 		b.Queue(`
-INSERT INTO entry_reviews (matter_id, entry_id, state, fields, reason, user_id, username, at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			r.MatterID, r.EntryID, r.State, string(fields), clean(r.Reason), r.UserID, clean(r.Username), r.At.UTC())
+INSERT INTO entry_reviews (matter_id, entry_id, anchor, state, fields, reason, user_id, username, at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			r.MatterID, r.EntryID, r.Anchor, r.State, string(fields), clean(r.Reason), r.UserID, clean(r.Username), r.At.UTC())
 	}
 	if err := s.sendBatch(ctx, &b); err != nil {
 		return fmt.Errorf("add %d entry reviews: %w", len(rs), err)

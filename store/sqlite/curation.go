@@ -56,8 +56,8 @@ func (s *Store) ProviderOverrides(ctx context.Context, matterID string) ([]chron
 // AddFlagDecision appends a decision on a flag.
 func (s *Store) AddFlagDecision(ctx context.Context, d chronology.FlagDecision) error {
 	_, err := s.q.ExecContext(ctx, `
-INSERT INTO flag_decisions (matter_id, flag_key, kind, state, reason, user_id, username, at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, d.MatterID, d.FlagKey, d.Kind, d.State, d.Reason, d.UserID, d.Username, ts(d.At))
+INSERT INTO flag_decisions (matter_id, flag_key, anchor, kind, state, reason, user_id, username, at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.MatterID, d.FlagKey, d.Anchor, d.Kind, d.State, d.Reason, d.UserID, d.Username, ts(d.At))
 	return rows.Wrap(err, "add flag decision")
 }
 

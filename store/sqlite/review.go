@@ -24,9 +24,9 @@ func (s *Store) AddEntryReviews(ctx context.Context, rs []chronology.EntryReview
 				return fmt.Errorf("review of entry %s: %w", r.EntryID, err)
 			}
 			_, err = t.q.ExecContext(ctx, `
-INSERT INTO entry_reviews (matter_id, entry_id, state, fields, reason, user_id, username, at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				r.MatterID, r.EntryID, r.State, fields, r.Reason, r.UserID, r.Username, ts(r.At))
+INSERT INTO entry_reviews (matter_id, entry_id, anchor, state, fields, reason, user_id, username, at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				r.MatterID, r.EntryID, r.Anchor, r.State, fields, r.Reason, r.UserID, r.Username, ts(r.At))
 			if err != nil {
 				return fmt.Errorf("review of entry %s: %w", r.EntryID, err)
 			}

@@ -102,7 +102,7 @@ func testFlagDecisions(t *testing.T, s CurationStore, exec Exec) {
 	p := newIDs(t)
 	m := p.matter("flags")
 	d := func(key, state, reason string, at time.Duration) chronology.FlagDecision {
-		return chronology.FlagDecision{MatterID: m, FlagKey: key, Kind: chronology.FlagPreExisting, State: state, Reason: reason,
+		return chronology.FlagDecision{MatterID: m, FlagKey: key, Anchor: "pre_existing|doc-a:" + key, Kind: chronology.FlagPreExisting, State: state, Reason: reason,
 			UserID: "u1", Username: "paralegal", At: t0.Add(at)}
 	}
 	ds := []chronology.FlagDecision{
@@ -127,7 +127,7 @@ func testFlagDecisions(t *testing.T, s CurationStore, exec Exec) {
 		want[i].ID, want[i].At = got[i].ID, stored(want[i].At)
 	}
 	equal(t, "FlagDecisions", got, want)
-	states := chronology.FlagStates(got)
+	states := chronology.FlagStates(got, nil)
 	if states["f-1"].State != chronology.FlagOpen || states["f-2"].State != chronology.FlagDismissed {
 		t.Errorf("states after restore: %+v", states)
 	}

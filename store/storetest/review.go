@@ -25,7 +25,7 @@ func testEntryReviews(t *testing.T, s WorkflowStore, _ Exec) {
 	m, other := p.matter("reviews"), p.matter("other")
 	uid := "usr-" + string(p) + "-rev"
 	r := func(entry, state string, at time.Duration) chronology.EntryReview {
-		return chronology.EntryReview{MatterID: m, EntryID: entry, State: state, UserID: uid, Username: "reviewer", At: t0.Add(at)}
+		return chronology.EntryReview{MatterID: m, EntryID: entry, Anchor: "2024-03-14|doc-a:" + entry, State: state, UserID: uid, Username: "reviewer", At: t0.Add(at)}
 	}
 	verified := r("e1", chronology.ReviewVerified, 0)
 	corrected := r("e2", chronology.ReviewCorrected, 2*time.Second)

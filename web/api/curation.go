@@ -50,7 +50,7 @@ func (s *Handler) MatterFlags(w http.ResponseWriter, r *http.Request) {
 		s.ServerError(w, r, err)
 		return
 	}
-	states := chronology.FlagStates(ds)
+	states := chronology.FlagStates(ds, c.Flags)
 	out := struct {
 		Flags []flagJSON        `json:"flags"`
 		Tasks []chronology.Task `json:"tasks"`

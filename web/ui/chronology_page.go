@@ -25,7 +25,7 @@ func (s *Handler) ChronologyPage(w http.ResponseWriter, r *http.Request, rc *cor
 		s.ServerError(w, r, err)
 		return
 	} else {
-		states, err := s.flagStates(r, m.ID)
+		states, err := s.flagStates(r, m.ID, c.Flags)
 		if err != nil {
 			s.ServerError(w, r, err)
 			return

@@ -33,6 +33,9 @@ type chronoPage struct {
 	OpenFlags int
 	// Summary is the matter at a glance, over all entries (not the filter).
 	Summary chronoSummary
+	// UnmatchedReviews counts reviewed entries reprocessing took away
+	// (chronology.Chronology.UnmatchedReviews).
+	UnmatchedReviews int
 }
 
 // chronoSummary is the dashboard above the chronology: what a reviewer
@@ -119,7 +122,8 @@ type billRow struct {
 func buildChronoPage(matterID string, c *chronology.Chronology, f chronoFilter) (chronoPage, error) {
 	marks := markEntries(c)
 	p := chronoPage{Filter: f, FlagFilters: flagFilters(c, marks), States: reviewStates, Total: len(c.Entries),
-		Counts: chronology.ReviewCounts(c.Entries), Totals: c.Specials, Specials: c.Specials.ByProvider, Summary: summarise(c)}
+		Counts: chronology.ReviewCounts(c.Entries), Totals: c.Specials, Specials: c.Specials.ByProvider, Summary: summarise(c),
+		UnmatchedReviews: c.UnmatchedReviews}
 	ix := indexDocuments(c)
 	unfound := unfoundCitations(c)
 	gaps := append([]chronology.Gap(nil), c.Gaps...)

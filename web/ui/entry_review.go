@@ -38,7 +38,7 @@ func (s *Handler) EntryReview(w http.ResponseWriter, r *http.Request, rc *core.S
 	if !ok {
 		return
 	}
-	rv := chronology.EntryReview{MatterID: m.ID, EntryID: id, State: act.state, UserID: rc.User.ID, Username: rc.User.Username, At: s.Now().UTC()}
+	rv := chronology.EntryReview{MatterID: m.ID, EntryID: id, Anchor: chronology.EntryAnchor(*e), State: act.state, UserID: rc.User.ID, Username: rc.User.Username, At: s.Now().UTC()}
 	switch act.state {
 	case chronology.ReviewRejected:
 		rv.Reason = formText(r.PostFormValue("reason"))

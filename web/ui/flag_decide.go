@@ -23,7 +23,7 @@ func (s *Handler) FlagDecide(w http.ResponseWriter, r *http.Request, rc *core.Si
 		s.NotFound(w, r)
 		return
 	}
-	d := chronology.FlagDecision{MatterID: m.ID, FlagKey: chronology.FlagKey(f), Kind: f.Kind,
+	d := chronology.FlagDecision{MatterID: m.ID, FlagKey: chronology.FlagKey(f), Anchor: chronology.FlagAnchor(f), Kind: f.Kind,
 		UserID: rc.User.ID, Username: rc.User.Username, At: s.Now().UTC()}
 	audit, notice := access.AuditFlagDismiss, "dismissed"
 	switch r.PostFormValue("action") {

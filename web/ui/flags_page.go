@@ -21,7 +21,7 @@ func (s *Handler) FlagsPage(w http.ResponseWriter, r *http.Request, rc *core.Sig
 	if !ok {
 		return
 	}
-	states, err := s.flagStates(r, m.ID)
+	states, err := s.flagStates(r, m.ID, c.Flags)
 	if err != nil {
 		s.ServerError(w, r, err)
 		return
@@ -40,10 +40,10 @@ func (s *Handler) FlagsPage(w http.ResponseWriter, r *http.Request, rc *core.Sig
 }
 
 // flagStates returns the newest decision of each of the matter's flags.
-func (s *Handler) flagStates(r *http.Request, matterID string) (map[string]chronology.FlagDecision, error) {
+func (s *Handler) flagStates(r *http.Request, matterID string, flags []chronology.Flag) (map[string]chronology.FlagDecision, error) {
 	ds, err := s.Store.FlagDecisions(r.Context(), matterID)
 	if err != nil {
 		return nil, err
 	}
-	return chronology.FlagStates(ds), nil
+	return chronology.FlagStates(ds, flags), nil
 }

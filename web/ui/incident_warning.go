@@ -43,7 +43,7 @@ func (s *Handler) incidentWarning(r *http.Request, matterID string) (*incidentWa
 		}
 		return nil, err
 	}
-	states, err := s.flagStates(r, matterID)
+	states, err := s.flagStates(r, matterID, c.Flags)
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,7 @@ func (s *Handler) ReviewBulk(w http.ResponseWriter, r *http.Request, rc *core.Si
 	if !ok {
 		return
 	}
-	states, err := s.flagStates(r, m.ID)
+	states, err := s.flagStates(r, m.ID, c.Flags)
 	if err != nil {
 		s.ServerError(w, r, err)
 		return

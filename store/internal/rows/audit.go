@@ -54,14 +54,14 @@ func (r Scan) Event(sc Scanner) (access.Event, error) {
 }
 
 // ReviewColumns are the columns Review scans.
-const ReviewColumns = `id, matter_id, entry_id, state, fields, reason, user_id, username, at`
+const ReviewColumns = `id, matter_id, entry_id, anchor, state, fields, reason, user_id, username, at`
 
 // Review scans a row of ReviewColumns; fields are a JSON object, none
 // when empty.
 func (x Scan) Review(sc Scanner) (chronology.EntryReview, error) {
 	var r chronology.EntryReview
 	var fields []byte
-	if err := sc.Scan(&r.ID, &r.MatterID, &r.EntryID, &r.State, &fields, &r.Reason, &r.UserID, &r.Username, x.At(&r.At)); err != nil {
+	if err := sc.Scan(&r.ID, &r.MatterID, &r.EntryID, &r.Anchor, &r.State, &fields, &r.Reason, &r.UserID, &r.Username, x.At(&r.At)); err != nil {
 		return r, err
 	}
 	r.At = r.At.UTC()

@@ -40,12 +40,12 @@ func EntryIDs(ids []string) (string, error) {
 }
 
 // FlagDecisionColumns are the columns FlagDecision scans.
-const FlagDecisionColumns = `id, matter_id, flag_key, kind, state, reason, user_id, username, at`
+const FlagDecisionColumns = `id, matter_id, flag_key, anchor, kind, state, reason, user_id, username, at`
 
 // FlagDecision scans a row of FlagDecisionColumns.
 func (x Scan) FlagDecision(sc Scanner) (chronology.FlagDecision, error) {
 	var d chronology.FlagDecision
-	err := sc.Scan(&d.ID, &d.MatterID, &d.FlagKey, &d.Kind, &d.State, &d.Reason, &d.UserID, &d.Username, x.At(&d.At))
+	err := sc.Scan(&d.ID, &d.MatterID, &d.FlagKey, &d.Anchor, &d.Kind, &d.State, &d.Reason, &d.UserID, &d.Username, x.At(&d.At))
 	d.At = d.At.UTC()
 	return d, err
 }
