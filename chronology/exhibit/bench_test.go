@@ -2,14 +2,17 @@ package exhibit
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/fixture"
 )
 
@@ -43,20 +46,54 @@ func BenchmarkBuild(b *testing.B) {
 				Pages:      last - first + 1,
 			})
 		}
-		b.Run(file, func(b *testing.B) {
-			b.ReportAllocs()
-			runtime.GC()
-			stop := samplePeakHeap()
-			for b.Loop() {
-				if err := Build(context.Background(), io.Discard, docs, Options{Footer: "DRAFT"}); err != nil {
-					b.Fatal(err)
-				}
+		b.Run(file, func(b *testing.B) { benchBuild(b, docs) })
+		// The same with the pages' word boxes, as the web application and
+		// "medchron process" give them (Doc.Words, read from the store as
+		// JSON): each stamp then looks for free margin among the words.
+		// Both renderings print the same words; the born-digital text
+		// layer gives them (OCR would give the scanned pages').
+		born := filepath.Join(dir, fixture.BornDigitalFile)
+		withWords := slices.Clone(docs)
+		for i := range withWords {
+			first := 1 + i*benchDocPages
+			stored, err := json.Marshal(pageBoxes(wordBoxes(b, pagesOf(b, born, first, first+withWords[i].Pages-1))))
+			if err != nil {
+				b.Fatal(err)
 			}
-			peak := stop()
-			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*benchPages), "ms/page")
-			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-		})
+			withWords[i].Words = func() ([][]extract.Box, error) {
+				var boxes [][]extract.Box
+				return boxes, json.Unmarshal(stored, &boxes)
+			}
+		}
+		b.Run(file+"/words", func(b *testing.B) { benchBuild(b, withWords) })
 	}
+}
+
+// benchBuild builds the exhibit of docs b.N times, reporting the time per
+// page and the peak heap.
+func benchBuild(b *testing.B, docs []Doc) {
+	b.ReportAllocs()
+	runtime.GC()
+	stop := samplePeakHeap()
+	for b.Loop() {
+		if err := Build(context.Background(), io.Discard, docs, Options{Footer: "DRAFT"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	peak := stop()
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*benchPages), "ms/page")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}
+
+// pageBoxes are the word boxes of pages as Doc.Words gives them.
+func pageBoxes(pages []bboxPage) [][]extract.Box {
+	out := make([][]extract.Box, len(pages))
+	for i, p := range pages {
+		for _, w := range p.words {
+			out[i] = append(out[i], extract.Box{X0: w.xMin, Y0: w.yMin, X1: w.xMax, Y1: w.yMax})
+		}
+	}
+	return out
 }
 
 // samplePeakHeap samples the live heap every millisecond until the
