@@ -39,6 +39,8 @@ const (
 	AuditFlagRestore = "flag_restore"
 	AuditTaskCreate  = "task_create"
 	AuditTaskStatus  = "task_status"
+
+	AuditFirmTemplate = "firm_template" // the firm's Word template uploaded or removed
 )
 
 // Event is one audit row. Object names the thing acted on (an entry id,

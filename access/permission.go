@@ -22,12 +22,14 @@ const (
 	CreateMatter Action = "create_matter"
 	ViewAllAudit Action = "view_all_audit"
 	OperateJobs  Action = "operate_jobs" // River's operator UI
+	ManageFirm   Action = "manage_firm"  // the firm's Word template
 )
 
 var roleActions = map[Role]map[Action]bool{
 	RoleAdmin: {
 		ViewMatter: true, UploadRecords: true, ReviewEntries: true, GenerateDemand: true, EditDemand: true,
 		ViewAudit: true, ManageMatter: true, EditMatter: true, ManageUsers: true, CreateMatter: true, ViewAllAudit: true, OperateJobs: true,
+		ManageFirm: true,
 	},
 	RoleAttorney: {
 		ViewMatter: true, UploadRecords: true, ReviewEntries: true, GenerateDemand: true, EditDemand: true,

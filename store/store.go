@@ -149,6 +149,28 @@ type Cache interface {
 	CachePut(ctx context.Context, key string, val []byte) error
 }
 
+// FirmFile is a file the firm keeps for every matter, such as its Word
+// template (FirmTemplate): who stored it last, and when.
+type FirmFile struct {
+	Name string
+	Data []byte
+	By   string // the username of who stored it
+	At   time.Time
+}
+
+// FirmTemplate names the firm's Word template among its files.
+const FirmTemplate = "docx_template"
+
+// FirmFiles keeps the firm's files by name.
+type FirmFiles interface {
+	// PutFirmFile stores f, replacing the file of its name.
+	PutFirmFile(ctx context.Context, f FirmFile) error
+	// FirmFile returns the file of that name; ErrNotFound when none.
+	FirmFile(ctx context.Context, name string) (FirmFile, error)
+	// DeleteFirmFile removes the file of that name; ErrNotFound when none.
+	DeleteFirmFile(ctx context.Context, name string) error
+}
+
 // Tx is Queries bound to a database transaction. Raw returns the driver's
 // transaction (*sql.Tx, pgx.Tx) for River's InsertTx.
 type Tx interface {

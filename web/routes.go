@@ -58,6 +58,11 @@ func routes(c *core.Core, a *api.Handler, u *ui.Handler, river http.Handler) []r
 		{"POST /admin/users/{user}/password", c.Global(access.ManageUsers, u.UserPassword)},
 		{"POST /admin/users/{user}/role", c.Global(access.ManageUsers, u.UserRole)},
 
+		// The firm's Word template (admins).
+		{"GET /admin/template", c.Global(access.ManageFirm, u.FirmTemplatePage)},
+		{"POST /admin/template", c.GlobalUpload(access.ManageFirm, u.FirmTemplateUpload)},
+		{"POST /admin/template/remove", c.Global(access.ManageFirm, u.FirmTemplateRemove)},
+
 		// Matters: list, settings, uploads, progress, members, exports.
 		{"GET /matters", c.Page(u.MatterList)},
 		{"POST /matters", c.Global(access.CreateMatter, u.MatterCreate)},

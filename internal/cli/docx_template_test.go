@@ -1,39 +1,23 @@
 package cli
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/internal/docx/docxtest"
+	"github.com/medchron/medchron/store"
+	"github.com/medchron/medchron/store/sqlite"
 )
 
-// wordTemplate writes a firm's Word template: a Garamond Normal style and a
-// footer with a confidentiality legend.
+// wordTemplate writes the firm's Word template of docxtest to path.
 func wordTemplate(t *testing.T, path string) {
 	t.Helper()
-	const nsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-	const nsR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	parts := map[string]string{
-		"word/document.xml": `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body><w:p/><w:sectPr><w:footerReference w:type="default" r:id="rId5"/></w:sectPr></w:body></w:document>`,
-		"word/styles.xml": `<w:styles xmlns:w="` + nsW + `"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>` +
-			`<w:rPr><w:rFonts w:ascii="Garamond" w:hAnsi="Garamond"/></w:rPr></w:style></w:styles>`,
-		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`,
-		"word/footer1.xml": `<w:ftr xmlns:w="` + nsW + `"><w:p><w:r><w:t>PRIVILEGED AND CONFIDENTIAL</w:t></w:r></w:p></w:ftr>`,
-	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for name, body := range parts {
-		w, _ := zw.Create(name)
-		io.WriteString(w, body)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+	if err := os.WriteFile(path, docxtest.Template(), 0o600); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -41,21 +25,15 @@ func wordTemplate(t *testing.T, path string) {
 // docxText returns the concatenated XML parts of a .docx under word/.
 func docxText(t *testing.T, path string) string {
 	t.Helper()
-	zr, err := zip.OpenReader(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := docxtest.Text(data)
 	if err != nil {
 		t.Fatalf("%s: %v", filepath.Base(path), err)
 	}
-	defer zr.Close()
-	var all strings.Builder
-	for _, f := range zr.File {
-		if strings.HasPrefix(f.Name, "word/") && strings.HasSuffix(f.Name, ".xml") {
-			rc, _ := f.Open()
-			b, _ := io.ReadAll(rc)
-			rc.Close()
-			all.Write(b)
-		}
-	}
-	return all.String()
+	return x
 }
 
 func TestProcessDOCXTemplate(t *testing.T) {
@@ -77,6 +55,27 @@ func TestProcessDOCXTemplate(t *testing.T) {
 	}
 	if x := docxText(t, filepath.Join(out, "chronology.docx")); !strings.Contains(x, "<w:tblHeader/>") || strings.Count(x, "<w:tr>") < 5 {
 		t.Errorf("chronology.docx has no table of entries")
+	}
+
+	// Without --docx-template, a run takes the template an admin uploaded
+	// to the same database (the web application's Word template page).
+	st, err := sqlite.Open(context.Background(), filepath.Join(tmp, "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.PutFirmFile(context.Background(), store.FirmFile{Name: store.FirmTemplate, Data: docxtest.Template(), By: "root", At: time.Now()})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := filepath.Join(tmp, "stored")
+	t.Setenv(app.EnvDOCXTemplate, "")
+	if code, stdout, stderr := run(t, "process", "--db", filepath.Join(tmp, "m.db"), "--out", stored, "--quiet",
+		"--matter", "tpl", filepath.Join(root, "testdata", "bundles", "small", "born-digital.pdf")); code != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if x := docxText(t, filepath.Join(stored, "chronology.docx")); !strings.Contains(x, docxtest.Font) || !strings.Contains(x, docxtest.Legend) {
+		t.Error("a run without --docx-template does not take the template stored in its database")
 	}
 
 	// A file that is not a Word template stops the run before anything is

@@ -22,6 +22,7 @@ import (
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/internal/app"
+	"github.com/medchron/medchron/internal/docx"
 	"github.com/medchron/medchron/internal/export"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/store"
@@ -156,6 +157,13 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		exhibitDone <- exhibitResult{p, err}
 	}()
 	d := demand.Generate(c, demand.Options{Inputs: letterInputs})
+	if tpl == nil {
+		// Without a template of its own, the run takes the one an admin
+		// uploaded in the web application (same database).
+		if tpl, err = storedTemplate(ctx, h.Store); err != nil {
+			return err
+		}
+	}
 	paths, err := export.WriteAll(ctx, f.out, c, d, export.Options{Template: tpl})
 	if err != nil {
 		stopExhibit()
@@ -398,4 +406,25 @@ func printSummary(w io.Writer, settings app.Environment, c chronology.Chronology
 	for _, p := range paths {
 		fmt.Fprintln(w, "  "+p)
 	}
+}
+
+// storedTemplate is the firm's Word template an admin uploaded to the
+// store (store.FirmTemplate), nil when there is none.
+func storedTemplate(ctx context.Context, s any) (*docx.Template, error) {
+	ff, ok := s.(store.FirmFiles)
+	if !ok {
+		return nil, nil
+	}
+	f, err := ff.FirmFile(ctx, store.FirmTemplate)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the firm's Word template: %w", err)
+	}
+	tpl, err := docx.ParseTemplate(f.Data)
+	if err != nil {
+		return nil, fmt.Errorf("the firm's Word template uploaded by %s: %w", f.By, err)
+	}
+	return tpl, nil
 }

@@ -36,3 +36,9 @@ func TestCurationConformance(t *testing.T) {
 	}
 	storetest.RunCuration(t, func(*testing.T) (storetest.CurationStore, storetest.Exec) { return s, exec })
 }
+
+// TestFirmFilesConformance runs the firm files suite on a new database.
+func TestFirmFilesConformance(t *testing.T) {
+	s := openMigrated(t)
+	storetest.RunFirmFiles(t, func(*testing.T) store.FirmFiles { return s })
+}

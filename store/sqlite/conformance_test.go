@@ -56,3 +56,8 @@ func TestCurationConformance(t *testing.T) {
 func TestCodesConformance(t *testing.T) {
 	storetest.RunCodes(t, func(t *testing.T) store.Codes { return open(t) })
 }
+
+// TestFirmFilesConformance runs the firm files suite on a new SQLite file.
+func TestFirmFilesConformance(t *testing.T) {
+	storetest.RunFirmFiles(t, func(t *testing.T) store.FirmFiles { return open(t) })
+}

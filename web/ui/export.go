@@ -58,8 +58,12 @@ func chronologyExport(write func(w io.Writer, c chronology.Chronology) error) fu
 // chronologyDOCXExport exports the reviewed chronology as a Word table in
 // the firm's template.
 func chronologyDOCXExport(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (string, error) {
+	tpl, err := s.Template(ctx)
+	if err != nil {
+		return "", err
+	}
 	return chronologyExport(func(w io.Writer, c chronology.Chronology) error {
-		return report.WriteDOCX(w, c, s.DOCXTemplate)
+		return report.WriteDOCX(w, c, tpl)
 	})(s, ctx, m, w)
 }
 

@@ -29,7 +29,11 @@ func demandExport(docx bool) func(*Handler, context.Context, chronology.Matter, 
 			detail = "approved"
 		}
 		if docx {
-			return detail, demand.WriteDOCXTemplate(w, d, s.DOCXTemplate)
+			tpl, err := s.Template(ctx)
+			if err != nil {
+				return "", err
+			}
+			return detail, demand.WriteDOCXTemplate(w, d, tpl)
 		}
 		return detail, demand.WriteMarkdown(w, d)
 	}

@@ -42,8 +42,10 @@ type Core struct {
 	Search   Searcher       // nil: search answers 501
 	Renderer PageRenderer   // nil: page images are drawn in this process
 	Drafter  SectionDrafter // nil: no LLM drafting of demand sections
-	// DOCXTemplate is the firm's Word template of the Word downloads.
+	// DOCXTemplate is the server's Word template of the Word downloads,
+	// used until an admin uploads the firm's own (see Template).
 	DOCXTemplate *docx.Template
+	templates    templateCache
 	// TimeZone is the firm's time zone, in which pages show times; nil is UTC.
 	TimeZone *time.Location
 	Logger   *slog.Logger

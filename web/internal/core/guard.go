@@ -163,6 +163,24 @@ func (s *Core) MatterPage(a access.Action, fn func(http.ResponseWriter, *http.Re
 	})
 }
 
+// GlobalUpload guards a global upload form: a signed-in user allowed a
+// (404 otherwise). The CSRF token is checked by ReceiveFile, from the
+// stream, as UploadPage leaves it to ReceiveUpload.
+func (s *Core) GlobalUpload(a access.Action, fn func(http.ResponseWriter, *http.Request, *SignedIn)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc, ok := s.Session(w, r)
+		if !ok {
+			s.ToSignIn(w, r)
+			return
+		}
+		if !access.CanGlobal(rc.User, a) {
+			s.NotFound(w, r)
+			return
+		}
+		fn(w, r.WithContext(WithSignedIn(r.Context(), rc)), rc)
+	})
+}
+
 // UploadPage guards the matter page's upload: a signed-in user with the
 // right to upload to the matter (404 for a matter they cannot see). The
 // CSRF token is checked by ReceiveUpload, which reads it from the

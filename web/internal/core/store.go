@@ -19,6 +19,7 @@ type Store interface {
 	ReviewStore
 	DemandStore
 	CurationStore
+	store.FirmFiles
 }
 
 // CurationStore keeps a matter's provider overrides (undone by deleting

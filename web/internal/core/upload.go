@@ -66,6 +66,52 @@ func (s *Core) ReceiveUpload(w http.ResponseWriter, r *http.Request, rc *SignedI
 	use(up)
 }
 
+// ReceiveFile reads the one file part named name of r's multipart
+// stream, at most max bytes, after checking rc's CSRF token (header or
+// first part, as ReceiveUpload does) and taking an upload slot. Every
+// refusal is answered here (400, 403, 413, 503) and ok is false.
+func (s *Core) ReceiveFile(w http.ResponseWriter, r *http.Request, rc *SignedIn, name string, max int64) (file string, data []byte, ok bool) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		s.Error(w, r, http.StatusBadRequest, "Choose a file to upload.")
+		return "", nil, false
+	}
+	if !streamCSRFOK(r, mr, rc) {
+		s.Error(w, r, http.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
+		return "", nil, false
+	}
+	release, err := s.Uploads.Take(r.Context(), 0)
+	if err != nil {
+		s.Busy(w, r, "with other uploads")
+		return "", nil, false
+	}
+	defer release()
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			s.Error(w, r, http.StatusBadRequest, "Choose a file to upload.")
+			return "", nil, false
+		}
+		if err != nil {
+			s.Error(w, r, http.StatusBadRequest, ErrUploadRead.Error())
+			return "", nil, false
+		}
+		if part.FormName() != name || part.FileName() == "" {
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(part, max+1))
+		if err != nil {
+			s.Error(w, r, http.StatusBadRequest, ErrUploadRead.Error())
+			return "", nil, false
+		}
+		if int64(len(data)) > max {
+			s.Error(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than %d MB.", max>>20))
+			return "", nil, false
+		}
+		return part.FileName(), data, true
+	}
+}
+
 // streamCSRFOK checks the session's CSRF token against the X-CSRF-Token
 // header or, without one, the multipart stream's first part, which must be
 // the csrf field.
