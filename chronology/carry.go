@@ -48,39 +48,31 @@ func citedPages(cs []extract.Citation) []string {
 	return slices.Compact(out)
 }
 
-// entryAnchorsMatch reports whether two entry anchors name the same visit:
-// the same date and at least one page in common.
-func entryAnchorsMatch(a, b string) bool {
-	da, pa, _ := strings.Cut(a, "|")
-	db, pb, _ := strings.Cut(b, "|")
-	if da != db || pa == "" || pb == "" {
-		return false
+// anchorParts splits an entry anchor into its date and its pages.
+func anchorParts(a string) (date string, pages []string) {
+	date, ps, _ := strings.Cut(a, "|")
+	if ps == "" {
+		return date, nil
 	}
-	bs := strings.Split(pb, ",")
-	for p := range strings.SplitSeq(pa, ",") {
-		if slices.Contains(bs, p) {
-			return true
-		}
-	}
-	return false
+	return date, strings.Split(ps, ",")
 }
 
 // carryReviews returns reviews with those of entries no longer in c
-// re-keyed to their entry's successor: the one current entry whose anchor
-// matches (entryAnchorsMatch) and that has no review under its own id.
-// Reviews without an anchor, or whose anchor matches no entry or several,
-// stay as they are (ApplyReviews ignores them). lost counts the entries
-// whose reviews found no successor.
+// re-keyed to their entry's successor: the one current entry with the
+// same date (as extracted) citing at least one of the same pages, that
+// has no review under its own id. Reviews without an anchor, or whose
+// anchor fits no entry or several, stay as they are (ApplyReviews ignores
+// them). lost counts the entries whose reviews found no successor.
 func carryReviews(c *Chronology, reviews []EntryReview) (out []EntryReview, lost int) {
-	current := map[string]*Entry{}
 	all := c.AllEntries()
-	for i := range all {
-		current[all[i].ID] = &all[i]
+	current := make(map[string]bool, len(all))
+	for _, e := range all {
+		current[e.ID] = true
 	}
 	reviewed := map[string]bool{}
 	gone := map[string]string{} // entry id -> its newest anchor
 	for _, r := range reviews {
-		if current[r.EntryID] != nil {
+		if current[r.EntryID] {
 			reviewed[r.EntryID] = true
 		} else if r.Anchor != "" {
 			gone[r.EntryID] = r.Anchor
@@ -91,25 +83,35 @@ func carryReviews(c *Chronology, reviews []EntryReview) (out []EntryReview, lost
 	if len(gone) == 0 {
 		return reviews, 0
 	}
-	to := map[string]string{}
-	taken := map[string]bool{}
+	// The current entries nobody reviewed, by their date as extracted,
+	// with the pages they cite.
+	type cand struct {
+		id    string
+		pages []string
+	}
+	byDate := map[string][]cand{}
+	for _, e := range all {
+		if !reviewed[e.ID] {
+			date, pages := anchorParts(EntryAnchor(e))
+			byDate[date] = append(byDate[date], cand{e.ID, pages})
+		}
+	}
 	ids := make([]string, 0, len(gone))
 	for id := range gone {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	to := map[string]string{}
+	taken := map[string]bool{}
 	for _, id := range ids {
-		succ := ""
-		for _, e := range all {
-			if !reviewed[e.ID] && !taken[e.ID] && gone[id] != "" && entryAnchorsMatch(gone[id], EntryAnchor(e)) {
-				if succ != "" {
-					succ = ""
-					break
-				}
-				succ = e.ID
+		date, pages := anchorParts(gone[id])
+		succ, n := "", 0
+		for _, e := range byDate[date] {
+			if !taken[e.id] && gone[id] != "" && slices.ContainsFunc(pages, func(p string) bool { return slices.Contains(e.pages, p) }) {
+				succ, n = e.id, n+1
 			}
 		}
-		if succ == "" {
+		if n != 1 {
 			lost++
 			continue
 		}
