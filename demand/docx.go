@@ -30,7 +30,7 @@ func WriteDOCX(w io.Writer, d Draft) error { return WriteDOCXTemplate(w, d, nil)
 // section is approved).
 func WriteDOCXTemplate(w io.Writer, d Draft, tpl *docx.Template) error {
 	draft := !d.Approved()
-	doc := docx.Doc{Title: "Demand letter draft", Modified: d.GeneratedAt, Body: documentBody(d, draft), Template: tpl}
+	doc := docx.Doc{Title: "Demand letter draft", Modified: d.GeneratedAt, Body: documentBody(d, draft, tpl.Boilerplate()), Template: tpl}
 	if draft {
 		doc.Header = headerXML()
 	}
@@ -82,8 +82,9 @@ func watermarkShape(text string) string {
 		`<v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" string="` + docx.Esc(text) + `"/></v:shape>`
 }
 
-func documentBody(d Draft, draft bool) string {
+func documentBody(d Draft, draft bool, bp docx.Boilerplate) string {
 	var b strings.Builder
+	docx.LockedParas(&b, "Firm boilerplate", bp.Top)
 	para(&b, "Title", "", d.title())
 	if draft {
 		para(&b, "", "", "", run{Text: NotApprovedNotice, Bold: true, Color: "C00000"})
@@ -95,5 +96,6 @@ func documentBody(d Draft, draft bool) string {
 		para(&b, "Heading1", "", s.Title)
 		writeBody(&b, s.Text())
 	}
+	docx.LockedParas(&b, "Firm boilerplate", bp.End)
 	return b.String()
 }

@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/internal/docx"
+	"github.com/medchron/medchron/internal/docx/docxtest"
 )
 
 // docxParts writes d and returns every part of the package by name, after
@@ -229,5 +232,41 @@ func TestSplitRow(t *testing.T) {
 		if got := splitRow(tt.in); !slices.Equal(got, tt.want) {
 			t.Errorf("splitRow(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestDOCXBoilerplate: the boilerplate a firm's template marks opens and
+// closes the letter, locked, in draft and approved letters alike; a
+// letter without a template carries none.
+func TestDOCXBoilerplate(t *testing.T) {
+	tpl, err := docx.ParseTemplate(docxtest.Template())
+	if err != nil {
+		t.Fatal(err)
+	}
+	approved := finishedDraft()
+	for _, s := range approved.Sections {
+		_ = approved.Approve(s.Key)
+	}
+	for name, d := range map[string]Draft{"draft": sampleDraft(), "approved": approved} {
+		var b bytes.Buffer
+		if err := WriteDOCXTemplate(&b, d, tpl); err != nil {
+			t.Fatal(err)
+		}
+		x, err := docxtest.Text(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		top, end := strings.Index(x, docxtest.Top), strings.Index(x, docx.Esc(docxtest.End))
+		last := strings.LastIndex(x, docx.Esc(d.Sections[len(d.Sections)-1].Title))
+		title := strings.Index(x, docx.Esc(d.title()))
+		if top < 0 || end < 0 || !(top < title && last < end) {
+			t.Errorf("%s: boilerplate at %d and %d, title at %d, last heading at %d: want it first and last", name, top, end, title, last)
+		}
+		if strings.Count(x, `<w:lock w:val="sdtContentLocked"/>`) != 2 {
+			t.Errorf("%s: the boilerplate is not in two locked content controls", name)
+		}
+	}
+	if x := docxParts(t, sampleDraft())["word/document.xml"]; strings.Contains(x, "sdtContentLocked") {
+		t.Error("a letter without a template carries boilerplate")
 	}
 }

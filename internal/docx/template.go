@@ -14,13 +14,15 @@ import (
 )
 
 // Template is a firm's Word template (.docx or .dotx) as medchron uses it:
-// its styles, and the page headers and footers of its last section with
-// the images they show. Its body text is not used.
+// its styles, the page headers and footers of its last section with the
+// images they show, and the boilerplate it marks (Boilerplate). Its other
+// body text is not used.
 type Template struct {
-	styles  string
-	titlePg bool
-	pages   []pagePart // headers and footers
-	media   []mediaPart
+	styles      string
+	boilerplate Boilerplate
+	titlePg     bool
+	pages       []pagePart // headers and footers
+	media       []mediaPart
 }
 
 type pagePart struct {
@@ -111,7 +113,7 @@ func ParseTemplate(b []byte) (*Template, error) {
 	if err := wellFormed(styles); err != nil || !strings.Contains(styles, `xmlns:w="`+NSW+`"`) {
 		return nil, fmt.Errorf("template: word/styles.xml is not a WordprocessingML styles part")
 	}
-	t := &Template{styles: styles}
+	t := &Template{styles: styles, boilerplate: parseBoilerplate(doc)}
 	secs := sectPrRe.FindAllString(doc, -1)
 	if len(secs) == 0 {
 		return t, nil

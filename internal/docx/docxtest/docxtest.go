@@ -15,15 +15,22 @@ import (
 const (
 	Font   = "Garamond"
 	Legend = "PRIVILEGED AND CONFIDENTIAL"
+	// Top and End are the boilerplate a letter carries at its start and
+	// its end (docx.Boilerplate).
+	Top = "SETTLEMENT COMMUNICATION - FRE 408"
+	End = "This offer is made by Smith & Jones LLP on behalf of its client."
 )
 
-// Template is a firm's Word template: a Garamond (Font) Normal style and
-// a footer with a confidentiality legend (Legend).
+// Template is a firm's Word template: a Garamond (Font) Normal style, a
+// footer with a confidentiality legend (Legend), and boilerplate content
+// controls holding Top and End.
 func Template() []byte {
 	const nsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 	const nsR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 	parts := map[string]string{
-		"word/document.xml": `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body><w:p/><w:sectPr><w:footerReference w:type="default" r:id="rId5"/></w:sectPr></w:body></w:document>`,
+		"word/document.xml": `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>` +
+			sdt("medchron:boilerplate-top", Top) + `<w:p/>` + sdt("medchron:boilerplate", End) +
+			`<w:sectPr><w:footerReference w:type="default" r:id="rId5"/></w:sectPr></w:body></w:document>`,
 		"word/styles.xml": `<w:styles xmlns:w="` + nsW + `"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>` +
 			`<w:rPr><w:rFonts w:ascii="` + Font + `" w:hAnsi="` + Font + `"/></w:rPr></w:style></w:styles>`,
 		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -43,6 +50,12 @@ func Template() []byte {
 	}
 	zw.Close() // writing to memory cannot fail
 	return b.Bytes()
+}
+
+// sdt is a content control tagged tag holding one paragraph of text.
+func sdt(tag, text string) string {
+	text = strings.ReplaceAll(text, "&", "&amp;")
+	return `<w:sdt><w:sdtPr><w:tag w:val="` + tag + `"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:sdtContent></w:sdt>`
 }
 
 // Text is the XML of every part under word/ of a Word file, one after
