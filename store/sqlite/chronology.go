@@ -41,29 +41,22 @@ ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = exclude
 				return err
 			}
 		}
-		for _, e := range c.AllEntries() {
-			b, err := json.Marshal(e)
-			if err != nil {
-				return err
-			}
-			_, err = t.q.ExecContext(ctx, `INSERT OR REPLACE INTO entries (matter_id, id, date, provider_id, data) VALUES (?, ?, ?, ?, ?)`,
-				matterID, e.ID, e.Date.String(), e.ProviderID, string(b))
-			if err != nil {
-				return err
-			}
+		entries := c.AllEntries()
+		err = t.execEach(ctx, `INSERT OR REPLACE INTO entries (matter_id, id, date, provider_id, data) VALUES (?, ?, ?, ?, ?)`, len(entries),
+			func(i int) ([]any, error) {
+				e := entries[i]
+				b, err := json.Marshal(e)
+				return []any{matterID, e.ID, e.Date.String(), e.ProviderID, string(b)}, err
+			})
+		if err != nil {
+			return err
 		}
-		for _, bl := range c.Bills {
-			b, err := json.Marshal(bl)
-			if err != nil {
-				return err
-			}
-			_, err = t.q.ExecContext(ctx, `INSERT OR REPLACE INTO bills (matter_id, id, date, provider_id, charge_cents, data) VALUES (?, ?, ?, ?, ?, ?)`,
-				matterID, bl.ID, bl.Date.String(), bl.ProviderID, int64(math.Round(bl.Charge*100)), string(b))
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		return t.execEach(ctx, `INSERT OR REPLACE INTO bills (matter_id, id, date, provider_id, charge_cents, data) VALUES (?, ?, ?, ?, ?, ?)`, len(c.Bills),
+			func(i int) ([]any, error) {
+				bl := c.Bills[i]
+				b, err := json.Marshal(bl)
+				return []any{matterID, bl.ID, bl.Date.String(), bl.ProviderID, int64(math.Round(bl.Charge * 100)), string(b)}, err
+			})
 	}), "put chronology")
 }
 

@@ -11,32 +11,28 @@ import (
 
 // PutPages implements store.Queries.
 func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
-	for _, p := range pages {
-		words, err := json.Marshal(p.Words)
-		if err != nil {
-			return fmt.Errorf("put pages: %w", err)
-		}
-		_, err = s.q.ExecContext(ctx, `
+	err := s.execEach(ctx, `
 INSERT INTO pages (document_id, page, source, text, words, width, height, confidence, error)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = excluded.text,
     words = excluded.words, width = excluded.width, height = excluded.height,
-    confidence = excluded.confidence, error = excluded.error`,
-			p.DocumentID, p.Number, string(p.Source), p.Text, string(words), p.Width, p.Height, p.Confidence, p.Err)
-		if err != nil {
-			return fmt.Errorf("put pages: %w", err)
-		}
+    confidence = excluded.confidence, error = excluded.error`, len(pages), func(i int) ([]any, error) {
+		p := pages[i]
+		words, err := json.Marshal(p.Words)
+		return []any{p.DocumentID, p.Number, string(p.Source), p.Text, string(words), p.Width, p.Height, p.Confidence, p.Err}, err
+	})
+	if err != nil {
+		return fmt.Errorf("put pages: %w", err)
 	}
 	return nil
 }
 
 // PutPendingPages implements store.Queries.
 func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []int) error {
-	for _, n := range pages {
-		_, err := s.q.ExecContext(ctx, `INSERT INTO pages (document_id, page, source) VALUES (?, ?, '') ON CONFLICT DO NOTHING`, documentID, n)
-		if err != nil {
-			return fmt.Errorf("put pending pages: %w", err)
-		}
+	err := s.execEach(ctx, `INSERT INTO pages (document_id, page, source) VALUES (?, ?, '') ON CONFLICT DO NOTHING`, len(pages),
+		func(i int) ([]any, error) { return []any{documentID, pages[i]}, nil })
+	if err != nil {
+		return fmt.Errorf("put pending pages: %w", err)
 	}
 	return nil
 }
