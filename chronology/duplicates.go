@@ -2,7 +2,6 @@ package chronology
 
 import (
 	"cmp"
-	"hash/fnv"
 	"math"
 	"slices"
 	"strings"
@@ -26,12 +25,24 @@ func pageWords(text string) []string {
 func shingles(words []string) []uint64 {
 	var out []uint64
 	for i := 0; i+3 <= len(words); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(words[i] + " " + words[i+1] + " " + words[i+2]))
-		out = append(out, h.Sum64())
+		out = append(out, shingleHash(words[i], words[i+1], words[i+2]))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// shingleHash is the 64-bit FNV-1a hash (hash/fnv's New64a) of the words
+// a, b and c joined by spaces, computed without building the string.
+func shingleHash(a, b, c string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, s := range [...]string{a, " ", b, " ", c} {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= prime
+		}
+	}
+	return h
 }
 
 // stampLine matches a line of a transmission or print stamp: a clock time,
@@ -74,21 +85,16 @@ func withoutStamps(text string) string {
 }
 
 // lineShingles returns the sorted, distinct hashes of the word 3-shingles
-// within each line: shingles that never cross a line, and none from a
-// stamp line (see stampLine). A copy re-sent through a fax that laid its
-// own stamp over the old one (their words mixed over short lines) keeps
-// these.
+// within each line of text, a page's text without its stamp lines (see
+// withoutStamps): shingles that never cross a line, and none from a stamp
+// line. A copy re-sent through a fax that laid its own stamp over the old
+// one (their words mixed over short lines) keeps these.
 func lineShingles(text string) []uint64 {
 	var out []uint64
 	for line := range strings.SplitSeq(text, "\n") {
-		if isStamp(line) {
-			continue
-		}
 		w := pageWords(line)
 		for i := 0; i+3 <= len(w); i++ {
-			h := fnv.New64a()
-			h.Write([]byte(w[i] + " " + w[i+1] + " " + w[i+2]))
-			out = append(out, h.Sum64())
+			out = append(out, shingleHash(w[i], w[i+1], w[i+2]))
 		}
 	}
 	slices.Sort(out)
@@ -138,7 +144,7 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 	dups := []Duplicate{}
 	type cand struct {
 		ref   pageRef
-		text  string
+		text  string // without stamp lines
 		sets  []uint64
 		lines []uint64 // lineShingles of text, computed when first needed
 		done  bool
@@ -157,7 +163,8 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 		if info.page == nil || skip != nil && skip(ref) {
 			continue
 		}
-		words := pageWords(withoutStamps(info.page.Text))
+		text := withoutStamps(info.page.Text)
+		words := pageWords(text)
 		if len(words) == 0 {
 			continue
 		}
@@ -175,7 +182,7 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 		for _, h := range sh {
 			df[h]++
 		}
-		pages = append(pages, cand{ref: ref, text: info.page.Text, sets: sh})
+		pages = append(pages, cand{ref: ref, text: text, sets: sh})
 	}
 	index := map[uint64][]int{} // shingle → originals with it in their prefix
 	for i, p := range pages {

@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"fmt"
+	"hash/fnv"
 	"strings"
 	"testing"
 
@@ -164,5 +165,17 @@ func TestFormOfAnotherDay(t *testing.T) {
 				t.Errorf("%d duplicates %+v, want %d", len(dups), dups, tt.want)
 			}
 		})
+	}
+}
+
+// TestShingleHashIsFNV: the shingle hashes are hash/fnv's 64-bit FNV-1a of
+// the three words joined by spaces, as the sets were computed before.
+func TestShingleHashIsFNV(t *testing.T) {
+	for _, w := range [][3]string{{"a", "b", "c"}, {"", "", ""}, {"physical", "therapy", "97110"}, {"née", "ß", "x y"}} {
+		h := fnv.New64a()
+		h.Write([]byte(w[0] + " " + w[1] + " " + w[2]))
+		if got, want := shingleHash(w[0], w[1], w[2]), h.Sum64(); got != want {
+			t.Errorf("shingleHash%q = %x, want %x", w, got, want)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -100,6 +101,35 @@ type Pipeline struct {
 	queue     Queue
 	log       *slog.Logger
 	lastSweep time.Time
+	// stored tells Wait, in this process, that a stage has stored its
+	// work, so that it need not wait for its next look.
+	stored signal
+}
+
+// signal wakes everyone waiting on it, each time it fires.
+type signal struct {
+	mu sync.Mutex
+	ch chan struct{}
+}
+
+// next returns a channel that is closed when the signal next fires.
+func (s *signal) next() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ch == nil {
+		s.ch = make(chan struct{})
+	}
+	return s.ch
+}
+
+// fire wakes those waiting on the channels next returned so far.
+func (s *signal) fire() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ch != nil {
+		close(s.ch)
+		s.ch = nil
+	}
 }
 
 // New returns a Pipeline for cfg.
@@ -171,7 +201,9 @@ func (p *Pipeline) Wait(ctx context.Context, matterID string, report func(Progre
 	idle := 0
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
+	ticked := true // the idle count counts ticks, not stages stored here
 	for {
+		stored := p.stored.next() // before the look, so that no store is missed
 		pr, err := p.Progress(ctx, matterID)
 		if err != nil {
 			return pr, err
@@ -183,21 +215,26 @@ func (p *Pipeline) Wait(ctx context.Context, matterID string, report func(Progre
 		if pr.Done {
 			return pr, nil
 		}
-		if active, err := p.queue.Active(ctx); err == nil && active == 0 {
-			idle++
-			if idle == 10 { // a second with no job left, yet not done
-				idle = 0
-				if err := p.settle(ctx, matterID, pr); err != nil {
-					return pr, err
+		if ticked {
+			if active, err := p.queue.Active(ctx); err == nil && active == 0 {
+				idle++
+				if idle == 10 { // a second with no job left, yet not done
+					idle = 0
+					if err := p.settle(ctx, matterID, pr); err != nil {
+						return pr, err
+					}
 				}
+			} else {
+				idle = 0
 			}
-		} else {
-			idle = 0
 		}
 		select {
 		case <-ctx.Done():
 			return pr, ctx.Err()
 		case <-tick.C:
+			ticked = true
+		case <-stored:
+			ticked = false
 		}
 	}
 }

@@ -46,6 +46,7 @@ func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d store.Docum
 		}); qerr != nil {
 			p.log.Warn("chronology rebuild after a failed document not queued", "document", d.ID, "error", SafeError(qerr))
 		}
+		p.stored.fire()
 		p.removeWork(d)
 		p.log.Warn("document failed", "document", d.ID, "error", SafeError(err, texts...))
 	}
@@ -310,6 +311,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 		return p.queueBuilds(ctx, tx, matters...)
 	})
 	if err == nil {
+		p.stored.fire()
 		p.removeWork(d)
 		if p.cfg.Indexer != nil {
 			if ierr := p.cfg.Indexer.IndexDocument(ctx, d.ID, pages); ierr != nil {
@@ -350,6 +352,7 @@ func (w *buildWorker) Work(ctx context.Context, job *river.Job[BuildArgs]) error
 	if err := p.cfg.Store.PutChronology(ctx, id, version, c); err != nil {
 		return err
 	}
+	p.stored.fire()
 	if p.cfg.Indexer != nil {
 		if err := p.cfg.Indexer.IndexEntries(ctx, id, c.AllEntries()); err != nil {
 			p.log.Warn("search index of entries not updated", "matter", id, "error", SafeError(err))

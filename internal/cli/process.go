@@ -120,6 +120,9 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer h.Close(context.Background())
+	if h.Readers != nil {
+		h.Readers.Warm() // every file is read in one
+	}
 	if err := h.Start(ctx); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -112,7 +113,8 @@ func WriteExhibit(ctx context.Context, dir string, c chronology.Chronology, src 
 }
 
 // writeAtomic writes a file through a temporary file in the same folder
-// that is synced and renamed over path.
+// that is synced and renamed over path. write gets a buffered writer: the
+// templates and encoders write in small pieces, a system call each.
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	name := filepath.Base(path)
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+name+".*.tmp")
@@ -125,7 +127,11 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = write(tmp); err != nil {
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err = write(bw); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = bw.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	if err = tmp.Chmod(0o644); err != nil {

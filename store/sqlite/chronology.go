@@ -15,8 +15,23 @@ import (
 
 // PutChronology implements store.Queries: the chronology document and
 // its entries (undated ones included) and bills as rows, replaced together.
+// The document is encoded as JSON beside the rows' encoding and inserts.
 func (s *Store) PutChronology(ctx context.Context, matterID string, version int64, c chronology.Chronology) error {
-	data, err := json.Marshal(c)
+	type encoded struct {
+		data []byte
+		err  error
+	}
+	doc := make(chan encoded, 1)
+	go func() {
+		data, err := json.Marshal(c)
+		doc <- encoded{data, err}
+	}()
+	entries := c.AllEntries()
+	entryJSON, err := marshalEach(entries)
+	if err != nil {
+		return fmt.Errorf("put chronology: %w", err)
+	}
+	billJSON, err := marshalEach(c.Bills)
 	if err != nil {
 		return fmt.Errorf("put chronology: %w", err)
 	}
@@ -29,42 +44,50 @@ func (s *Store) PutChronology(ctx context.Context, matterID string, version int6
 		case err != nil && !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		_, err := t.q.ExecContext(ctx, `
-INSERT INTO chronologies (matter_id, version, data, built_at) VALUES (?, ?, ?, ?)
-ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = excluded.data, built_at = excluded.built_at`,
-			matterID, version, string(data), now())
-		if err != nil {
-			return err
-		}
 		for _, table := range []string{"entries", "bills"} {
 			if _, err := t.q.ExecContext(ctx, `DELETE FROM `+table+` WHERE matter_id = ?`, matterID); err != nil {
 				return err
 			}
 		}
-		for _, e := range c.AllEntries() {
-			b, err := json.Marshal(e)
-			if err != nil {
-				return err
-			}
-			_, err = t.q.ExecContext(ctx, `INSERT OR REPLACE INTO entries (matter_id, id, date, provider_id, data) VALUES (?, ?, ?, ?, ?)`,
-				matterID, e.ID, e.Date.String(), e.ProviderID, string(b))
-			if err != nil {
-				return err
-			}
+		err := t.execEach(ctx, `INSERT OR REPLACE INTO entries (matter_id, id, date, provider_id, data) VALUES (?, ?, ?, ?, ?)`, len(entries),
+			func(i int) ([]any, error) {
+				e := entries[i]
+				return []any{matterID, e.ID, e.Date.String(), e.ProviderID, entryJSON[i]}, nil
+			})
+		if err != nil {
+			return err
 		}
-		for _, bl := range c.Bills {
-			b, err := json.Marshal(bl)
-			if err != nil {
-				return err
-			}
-			_, err = t.q.ExecContext(ctx, `INSERT OR REPLACE INTO bills (matter_id, id, date, provider_id, charge_cents, data) VALUES (?, ?, ?, ?, ?, ?)`,
-				matterID, bl.ID, bl.Date.String(), bl.ProviderID, int64(math.Round(bl.Charge*100)), string(b))
-			if err != nil {
-				return err
-			}
+		err = t.execEach(ctx, `INSERT OR REPLACE INTO bills (matter_id, id, date, provider_id, charge_cents, data) VALUES (?, ?, ?, ?, ?, ?)`, len(c.Bills),
+			func(i int) ([]any, error) {
+				bl := c.Bills[i]
+				return []any{matterID, bl.ID, bl.Date.String(), bl.ProviderID, int64(math.Round(bl.Charge * 100)), billJSON[i]}, nil
+			})
+		if err != nil {
+			return err
 		}
-		return nil
+		d := <-doc
+		if d.err != nil {
+			return d.err
+		}
+		_, err = t.q.ExecContext(ctx, `
+INSERT INTO chronologies (matter_id, version, data, built_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (matter_id) DO UPDATE SET version = excluded.version, data = excluded.data, built_at = excluded.built_at`,
+			matterID, version, string(d.data), now())
+		return err
 	}), "put chronology")
+}
+
+// marshalEach encodes each of xs as JSON.
+func marshalEach[T any](xs []T) ([]string, error) {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		b, err := json.Marshal(x)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = string(b)
+	}
+	return out, nil
 }
 
 // Chronology implements store.Queries.

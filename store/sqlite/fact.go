@@ -17,16 +17,14 @@ func (s *Store) PutResult(ctx context.Context, documentID string, r store.Stored
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM facts WHERE document_id = ?`, documentID); err != nil {
 			return err
 		}
-		for i, f := range store.FactRows(r.Result) {
-			b, err := json.Marshal(f.Value)
-			if err != nil {
-				return err
-			}
-			_, err = t.q.ExecContext(ctx, `INSERT INTO facts (document_id, seq, kind, page, data) VALUES (?, ?, ?, ?, ?)`,
-				documentID, i+1, f.Kind, f.Page, string(b))
-			if err != nil {
-				return err
-			}
+		facts := store.FactRows(r.Result)
+		err := t.execEach(ctx, `INSERT INTO facts (document_id, seq, kind, page, data) VALUES (?, ?, ?, ?, ?)`, len(facts),
+			func(i int) ([]any, error) {
+				b, err := json.Marshal(facts[i].Value)
+				return []any{documentID, i + 1, facts[i].Kind, facts[i].Page, string(b)}, err
+			})
+		if err != nil {
+			return err
 		}
 		meta, err := json.Marshal(store.MetaOf(r.Result))
 		if err != nil {

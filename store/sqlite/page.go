@@ -9,34 +9,47 @@ import (
 	"github.com/medchron/medchron/store/internal/rows"
 )
 
-// PutPages implements store.Queries.
+// PutPages implements store.Queries. The pages' words are encoded as JSON
+// ahead of the inserts, beside them.
 func (s *Store) PutPages(ctx context.Context, pages []extract.Page) error {
-	for _, p := range pages {
-		words, err := json.Marshal(p.Words)
-		if err != nil {
-			return fmt.Errorf("put pages: %w", err)
+	type encoded struct {
+		words []byte
+		err   error
+	}
+	enc := make(chan encoded, 16)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for _, p := range pages {
+			b, err := json.Marshal(p.Words)
+			select {
+			case enc <- encoded{b, err}:
+			case <-stop:
+				return
+			}
 		}
-		_, err = s.q.ExecContext(ctx, `
+	}()
+	err := s.execEach(ctx, `
 INSERT INTO pages (document_id, page, source, text, words, width, height, confidence, error)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (document_id, page) DO UPDATE SET source = excluded.source, text = excluded.text,
     words = excluded.words, width = excluded.width, height = excluded.height,
-    confidence = excluded.confidence, error = excluded.error`,
-			p.DocumentID, p.Number, string(p.Source), p.Text, string(words), p.Width, p.Height, p.Confidence, p.Err)
-		if err != nil {
-			return fmt.Errorf("put pages: %w", err)
-		}
+    confidence = excluded.confidence, error = excluded.error`, len(pages), func(i int) ([]any, error) {
+		p, e := pages[i], <-enc
+		return []any{p.DocumentID, p.Number, string(p.Source), p.Text, string(e.words), p.Width, p.Height, p.Confidence, p.Err}, e.err
+	})
+	if err != nil {
+		return fmt.Errorf("put pages: %w", err)
 	}
 	return nil
 }
 
 // PutPendingPages implements store.Queries.
 func (s *Store) PutPendingPages(ctx context.Context, documentID string, pages []int) error {
-	for _, n := range pages {
-		_, err := s.q.ExecContext(ctx, `INSERT INTO pages (document_id, page, source) VALUES (?, ?, '') ON CONFLICT DO NOTHING`, documentID, n)
-		if err != nil {
-			return fmt.Errorf("put pending pages: %w", err)
-		}
+	err := s.execEach(ctx, `INSERT INTO pages (document_id, page, source) VALUES (?, ?, '') ON CONFLICT DO NOTHING`, len(pages),
+		func(i int) ([]any, error) { return []any{documentID, pages[i]}, nil })
+	if err != nil {
+		return fmt.Errorf("put pending pages: %w", err)
 	}
 	return nil
 }

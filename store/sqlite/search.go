@@ -152,10 +152,13 @@ func (s *Store) PutPageVectors(ctx context.Context, documentID, model string, ve
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM vectors WHERE kind = 'page' AND document_id = ? AND model = ?`, documentID, model); err != nil {
 			return fmt.Errorf("vectors of %s: %w", documentID, err)
 		}
+		ins, err := t.q.PrepareContext(ctx, `INSERT INTO vectors (kind, document_id, page, model, dim, vec) VALUES ('page', ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return fmt.Errorf("vectors of %s: %w", documentID, err)
+		}
+		defer ins.Close()
 		for page, v := range vecs {
-			_, err := t.q.ExecContext(ctx, `INSERT INTO vectors (kind, document_id, page, model, dim, vec) VALUES ('page', ?, ?, ?, ?, ?)`,
-				documentID, page, model, len(v), encodeVector(v))
-			if err != nil {
+			if _, err := ins.ExecContext(ctx, documentID, page, model, len(v), encodeVector(v)); err != nil {
 				return fmt.Errorf("vector of %s page %d: %w", documentID, page, err)
 			}
 		}
@@ -170,10 +173,13 @@ func (s *Store) PutEntryVectors(ctx context.Context, matterID, model string, vec
 		if _, err := t.q.ExecContext(ctx, `DELETE FROM vectors WHERE kind = 'entry' AND matter_id = ? AND model = ?`, matterID, model); err != nil {
 			return fmt.Errorf("entry vectors of matter %s: %w", matterID, err)
 		}
+		ins, err := t.q.PrepareContext(ctx, `INSERT INTO vectors (kind, matter_id, entry_id, model, dim, vec) VALUES ('entry', ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return fmt.Errorf("entry vectors of matter %s: %w", matterID, err)
+		}
+		defer ins.Close()
 		for id, v := range vecs {
-			_, err := t.q.ExecContext(ctx, `INSERT INTO vectors (kind, matter_id, entry_id, model, dim, vec) VALUES ('entry', ?, ?, ?, ?, ?)`,
-				matterID, id, model, len(v), encodeVector(v))
-			if err != nil {
+			if _, err := ins.ExecContext(ctx, matterID, id, model, len(v), encodeVector(v)); err != nil {
 				return fmt.Errorf("vector of entry %s of matter %s: %w", id, matterID, err)
 			}
 		}

@@ -30,6 +30,7 @@ type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 }
 
 // Store is the SQLite implementation of store.Store and web.Store.
@@ -165,6 +166,30 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx stor
 
 // Raw implements store.Tx: the *sql.Tx, for River's InsertTx.
 func (s *Store) Raw() any { return s.tx }
+
+// execEach runs query once for each of n rows, with the arguments args
+// gives for row i. The query is prepared once: SQLite parses the text of
+// every ExecContext otherwise, which costs more than the insert of a row.
+func (s *Store) execEach(ctx context.Context, query string, n int, args func(i int) ([]any, error)) error {
+	if n == 0 {
+		return nil
+	}
+	stmt, err := s.q.PrepareContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i := range n {
+		a, err := args(i)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, a...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 

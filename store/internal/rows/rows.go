@@ -67,6 +67,9 @@ func Words(data []byte) ([]extract.Word, error) {
 	if len(data) == 0 || string(data) == "null" || string(data) == "[]" {
 		return nil, nil
 	}
+	if w, ok := wordsFast(data); ok {
+		return w, nil
+	}
 	var w []extract.Word
 	if err := json.Unmarshal(data, &w); err != nil {
 		return nil, fmt.Errorf("word boxes: %w", err)

@@ -1,0 +1,36 @@
+package sandbox
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// TestWarmStartsOneWorker: Warm leaves a running worker in the free slot,
+// which then serves the first request; a second Warm starts no other.
+func TestWarmStartsOneWorker(t *testing.T) {
+	p := New(Config{Size: 1})
+	defer p.Close()
+	p.Warm()
+	w := <-p.free
+	if w == nil {
+		t.Fatal("no worker started")
+	}
+	p.free <- w
+	p.Warm()
+	if again := <-p.free; again != w {
+		t.Fatal("a second Warm replaced the running worker")
+	} else {
+		p.free <- again
+	}
+	good, err := os.ReadFile(repoFile(t, "testdata/bundles/small/born-digital.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("first request: %d pages, %v", n, err)
+	}
+	if w.served != 1 {
+		t.Errorf("the warm worker served %d requests, want 1", w.served)
+	}
+}
