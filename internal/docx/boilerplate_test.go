@@ -15,7 +15,9 @@ func boilerplateTemplate(t *testing.T) []byte {
 		return `<w:sdt><w:sdtPr><w:alias w:val="x"/><w:tag w:val="` + tag + `"/></w:sdtPr><w:sdtContent>` + paras + `</w:sdtContent></w:sdt>`
 	}
 	p := func(runs string) string { return `<w:p><w:pPr><w:jc w:val="both"/></w:pPr>` + runs + `</w:p>` }
-	r := func(text string) string { return `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+	r := func(text string) string {
+		return `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r>`
+	}
 	body := p(r("Sample letter text the firm left in its template.")) +
 		sdt("medchron:boilerplate-top", p(r("SETTLEMENT COMMUNICATION &#8212; FRE 408"))) +
 		sdt("client-name", p(r("not boilerplate"))) +
