@@ -21,6 +21,10 @@ type FamilyScore struct {
 	// on date + code + charge (charge lines only: payment and adjustment
 	// rows and totals are never lines).
 	Encounters, ICD10, BillLines Score
+	// EncounterPages scores the pages the entries of found encounters
+	// cite against the pages their records run over (every page of a
+	// multi-page record cited, and no page of another record).
+	EncounterPages Score
 	// Entries counts the chronology entries citing the family's pages;
 	// Unknown those of them without a provider.
 	Entries, Unknown int
@@ -83,11 +87,13 @@ func CompareZoo(c chronology.Chronology, t fixture.Truth) ZooReport {
 	for f, fs := range z.Families {
 		want, got := map[string]bool{}, map[string]bool{}
 		wantDx, gotDx := map[string]bool{}, map[string]bool{}
+		wantPages, gotCites := map[string][]int{}, map[string][]extract.Citation{}
 		for _, e := range t.Encounters {
 			if e.Family != f && !(e.Family == "" && fam[firstPage(e.Pages)] == f) || e.Undated {
 				continue
 			}
 			want[e.Date.String()+" "+e.Provider] = true
+			wantPages[e.Date.String()+" "+e.Provider] = append(wantPages[e.Date.String()+" "+e.Provider], e.Pages...)
 			for _, d := range e.Diagnoses {
 				wantDx[e.Date.String()+" "+d] = true
 			}
@@ -103,7 +109,9 @@ func CompareZoo(c chronology.Chronology, t fixture.Truth) ZooReport {
 			if len(e.Citations) > 0 && fam[e.Citations[0].Page] == f && admin[e.Citations[0].Page] {
 				fs.AdminEntries++
 			}
-			got[e.Date.String()+" "+pm.truthName(c, e.ProviderID, e.Provider)] = true
+			key := e.Date.String() + " " + pm.truthName(c, e.ProviderID, e.Provider)
+			got[key] = true
+			gotCites[key] = append(gotCites[key], e.Citations...)
 			for _, d := range e.Diagnoses {
 				if d.Code != "" {
 					gotDx[e.Date.String()+" "+strings.ToUpper(d.Code)] = true
@@ -111,6 +119,13 @@ func CompareZoo(c chronology.Chronology, t fixture.Truth) ZooReport {
 			}
 		}
 		fs.Encounters = setScore("encounters", want, got)
+		fs.EncounterPages.Field = "encounter_pages"
+		for key, pages := range wantPages {
+			if cs, ok := gotCites[key]; ok {
+				s := &fs.EncounterPages
+				s.TP, s.FP, s.FN = scorePages(cs, pages, s.TP, s.FP, s.FN)
+			}
+		}
 		fs.ICD10 = setScore("icd10", wantDx, gotDx)
 		wantN, gotN := map[string]int{}, map[string]int{}
 		for _, b := range t.Bills {

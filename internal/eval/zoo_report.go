@@ -34,6 +34,7 @@ func (a *FamilyScore) add(b *FamilyScore) {
 	a.Encounters = addScore(a.Encounters, b.Encounters)
 	a.ICD10 = addScore(a.ICD10, b.ICD10)
 	a.BillLines = addScore(a.BillLines, b.BillLines)
+	a.EncounterPages = addScore(a.EncounterPages, b.EncounterPages)
 	a.Undated = addScore(a.Undated, b.Undated)
 	a.Pages += b.Pages
 	a.Entries += b.Entries
@@ -128,6 +129,8 @@ var zooMetrics = []struct {
 }{
 	{"encounters (date + provider) F1, born-digital", func(bd, _ *FamilyScore, _ []ZooRun) string { return f1(bd.Encounters) }},
 	{"encounters (date + provider) F1, scanned", func(_, sc *FamilyScore, _ []ZooRun) string { return f1(sc.Encounters) }},
+	{"pages cited by found encounters F1, born-digital", func(bd, _ *FamilyScore, _ []ZooRun) string { return f1(bd.EncounterPages) }},
+	{"pages cited by found encounters F1, scanned", func(_, sc *FamilyScore, _ []ZooRun) string { return f1(sc.EncounterPages) }},
 	{"\"Unknown provider\" share of entries", func(bd, sc *FamilyScore, _ []ZooRun) string {
 		return share(bd.Unknown+sc.Unknown, bd.Entries+sc.Entries)
 	}},

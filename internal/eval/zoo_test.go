@@ -82,8 +82,8 @@ func TestCompareZoo(t *testing.T) {
 		// entries, unknown, admin entries
 		entries, unknown, admin int
 	}{
-		{"letterhead_note", []want{{"encounters", 1, 1, 0}, {"icd10", 1, 0, 0}}, 2, 0, 0},
-		{"chiro_log", []want{{"encounters", 1, 1, 1}}, 2, 1, 0},
+		{"letterhead_note", []want{{"encounters", 1, 1, 0}, {"icd10", 1, 0, 0}, {"encounter_pages", 1, 0, 0}}, 2, 0, 0},
+		{"chiro_log", []want{{"encounters", 1, 1, 1}, {"encounter_pages", 1, 0, 0}}, 2, 1, 0},
 		{"fax_cover", []want{{"encounters", 0, 1, 0}}, 1, 0, 1},
 		{"ledger", []want{{"bill_lines", 1, 1, 1}, {"encounters", 0, 0, 0}}, 0, 0, 0},
 		{"undated_note", []want{{"undated", 1, 0, 0}, {"encounters", 0, 0, 0}}, 0, 0, 0},
@@ -94,7 +94,8 @@ func TestCompareZoo(t *testing.T) {
 			t.Fatalf("%s: not scored", tt.family)
 		}
 		for _, w := range tt.scores {
-			s := map[string]Score{"encounters": fs.Encounters, "icd10": fs.ICD10, "bill_lines": fs.BillLines, "undated": fs.Undated}[w.field]
+			s := map[string]Score{"encounters": fs.Encounters, "icd10": fs.ICD10, "bill_lines": fs.BillLines, "undated": fs.Undated,
+				"encounter_pages": fs.EncounterPages}[w.field]
 			if s.TP != w.tp || s.FP != w.fp || s.FN != w.fn {
 				t.Errorf("%s %s: TP/FP/FN %d/%d/%d, want %d/%d/%d", tt.family, w.field, s.TP, s.FP, s.FN, w.tp, w.fp, w.fn)
 			}
