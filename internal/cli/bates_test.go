@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"encoding/json"
 	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/internal/hostile"
 )
 
@@ -34,16 +32,8 @@ func TestProcessBatesSettings(t *testing.T) {
 	db := filepath.Join(tmp, "m.db")
 	ranges := func(out string) map[string]string {
 		t.Helper()
-		data, err := os.ReadFile(filepath.Join(out, "chronology.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var c chronology.Chronology
-		if err := json.Unmarshal(data, &c); err != nil {
-			t.Fatal(err)
-		}
 		got := map[string]string{}
-		for _, d := range c.Documents {
+		for _, d := range readChronology(t, out).Documents {
 			got[d.File] = d.BatesFirst
 			if d.SenderBates {
 				got[d.File] += " (sender)"
