@@ -34,6 +34,8 @@ const (
 	fReport                     // imaging, laboratory, diagnostic test
 	fClinical                   // clinical vocabulary
 	fNotice                     // an office's notice to the patient: missed appointment, collection of a debt
+	fCopies                     // the fee for copies of records: search and retrieval, copying
+	fLegal                      // a lawyer's correspondence: representation, letter of protection, payment from a settlement
 	nFeatures
 )
 
@@ -54,7 +56,9 @@ var phrases = map[feature]string{
 		request for certified records|records request|request for copies|please provide copies|please provide a copy|
 		please forward|please send copies|please produce|attn medical records|attn records|attention medical records|
 		subpoena|subpoena duces tecum|dates of treatment requested|dates of service requested|medical records and billing|
-		records and billing department`,
+		records and billing department|requester|request received|date of request|dates requested`,
+	fCopies: `search and retrieval|retrieval fee|copy charges|copying fee|copying charges|copy fee|per page copy|
+		copies of records|records copy|release of information services|certification fee`,
 	fCustodian: `custodian of records|custodian of the records|records custodian|affidavit|sworn to and subscribed|
 		subscribed and sworn|notary public|certification of records|certification of medical records|
 		certification of business records|business records affidavit|business records declaration|
@@ -105,6 +109,10 @@ var phrases = map[feature]string{
 		failed to keep your appointment|broken appointment|missed appointment fee|appointment reminder|reminder of your appointment|
 		debt collector|collect a debt|collection of a debt|dispute the debt|dispute this debt|validation notice|
 		original creditor|collection agency|collections agency|referred to collections|placed for collection`,
+	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
+		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
+		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|
+		guarantee of payment|attorney s lien|attorney lien`,
 }
 
 // lexicon maps a normalised phrase to the features it signals.
