@@ -38,6 +38,7 @@ var tokenSynonyms = map[string]string{
 	"ot": "occupational therapy", "anesth": "anesthesiology", "mc": "medical center",
 	"acup": "acupuncture", "acu": "acupuncture", "herbs": "herbal",
 	"labs": "laboratories", "lab": "laboratory", "laboratory's": "laboratory",
+	"eval": "evaluations", "evals": "evaluations", "evaluation": "evaluations",
 }
 
 // phraseSynonyms rewrite runs of canonical words that an abbreviation

@@ -156,6 +156,7 @@ func Analyze(pages []extract.Page) *Doc {
 	d.Patient = patientName(d.Lines)
 	cutPatientTails(d)
 	placeLetterheads(d.Lines, d.Patient)
+	dropRecipients(d.Lines)
 	markRepeated(d)
 	for i := range d.Pages {
 		classifyPage(d, i)

@@ -481,3 +481,28 @@ func TestVitalsHeads(t *testing.T) {
 		t.Errorf("readings of two days: dates of service %q", got)
 	}
 }
+
+// TestLetterReport: a report written as a letter names its writer in the
+// letterhead and the office it is sent to in the inside address; the
+// recipient is no provider, and the report's last page, closing on the
+// examiner's attestation, is no custodian's certificate.
+func TestLetterReport(t *testing.T) {
+	d := Analyze(pagesOf(
+		"Lakeview Medical Evaluations\n22 Elm St, Troy, NY 12180\nPhone (518) 555-0100\n\nJuly 9, 2024\n"+
+			"Mr. Tom Reyes, Senior Adjuster\nNorthway Healthcare Network, Claims Department\nRE: Claimant Jane Doe\nExamination date: 07/01/2024\n\n"+
+			"Dear Mr. Reyes:\nI examined the claimant at your request.\nHISTORY: Neck pain since a collision.\n"+
+			"EXAMINATION: Rotation limited, no spasm.\nDIAGNOSIS: Cervical strain (S13.4XXA).",
+		"Lakeview Medical Evaluations\n22 Elm St, Troy, NY 12180\nJane Doe - examination of 07/01/2024 - page 2\n\n"+
+			"I certify under penalty of perjury that I examined the claimant and that this report is my own.\nAnn Lee, MD"))
+	if got := d.Pages[1].Class; got != extract.PageClinical {
+		t.Errorf("page 2 is %q, want %q", got, extract.PageClinical)
+	}
+	for _, l := range d.Lines {
+		if strings.Contains(l.Text, "Northway") && l.Letterhead != "" {
+			t.Errorf("recipient %q taken for a letterhead", l.Letterhead)
+		}
+	}
+	if got := d.Provider(1); got != "Lakeview Medical Evaluations" {
+		t.Errorf("provider of page 1 %q", got)
+	}
+}
