@@ -41,10 +41,12 @@ const (
 
 var phrases = map[feature]string{
 	fEOB: `explanation of benefits|explanation of benefit|explanation of payment|explanation of review|this is not a bill|
-		remittance advice|provider remittance|electronic remittance`,
+		remittance advice|provider remittance|electronic remittance|explanation of bill review|bill review|
+		explanation of reimbursement|repricing|repriced|recommended allowance|recommended payment`,
 	fEOBWeak: `allowed|allowed amount|plan paid|plan pays|plan discount|paid by plan|paid by insurer|member responsibility|
 		member owes|member pays|what you owe|amount you owe|not covered|deductible|coinsurance|remark code|remark codes|
-		claim status|group number|subscriber`,
+		claim status|group number|subscriber|fee sched|fee schedule|ppo reduction|reduction|recommend|recommended|
+		review date|reason codes|reconsideration|denied`,
 	fFaxCover: `fax cover|fax cover sheet|facsimile cover|facsimile transmission|facsimile transmittal|cover sheet|transmittal|
 		number of pages|no of pages|# of pages|pages including cover|pages including this cover|total pages`,
 	fAuthz: `authorization for release|authorization for the release|authorization to release|authorization for use|
