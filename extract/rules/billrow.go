@@ -321,6 +321,11 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			code, mods, ok = splitCode(t.s[1:])
 			start++
 		}
+		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && strings.TrimSpace(s[r.dspan.b:t.a]) == "" {
+			// The cell right after the row's date holds its code, however
+			// OCR misread it.
+			code, ok = ocrProcCode(t.s)
+		}
 		if !ok || ndcLike(s, t) {
 			continue
 		}
@@ -345,6 +350,63 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		take(t.a, end)
 		return
 	}
+}
+
+// HCPCS letters OCR reads as a symbol, and digits it reads as letters; a
+// glyph read twice ("1l" for 1) is one.
+var (
+	hcpcsLetter = map[rune]byte{'£': 'E', '€': 'E'}
+	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2'}
+	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0")
+)
+
+// ocrProcCode reads a HCPCS code (a letter and four digits) from the token
+// of a code cell that OCR damaged: "LO180", "£0730", "A4556°", "LO1l80".
+// Only a token that becomes exactly one letter and four digits, with at
+// least one character replaced or dropped, is read.
+func ocrProcCode(tok string) (string, bool) {
+	subs := 0
+	if t := strings.Trim(tok, ",;:().*\"'“”‘’`~°"); t != tok {
+		tok, subs = t, 1 // a speck beside the code
+	}
+	rs := []rune(tok)
+	if len(rs) < 5 || len(rs) > 6 {
+		return "", false
+	}
+	var first byte
+	switch c, ok := hcpcsLetter[rs[0]]; {
+	case ok:
+		first, subs = c, 1
+	case rs[0] >= 'A' && rs[0] <= 'V':
+		first = byte(rs[0])
+	default:
+		return "", false
+	}
+	rest := twiceRead.Replace(string(rs[1:]))
+	if rest != string(rs[1:]) {
+		subs++
+	}
+	var b strings.Builder
+	b.WriteByte(first)
+	digits := 0
+	for _, c := range rest {
+		switch d, ok := hcpcsDigit[c]; {
+		case c >= '0' && c <= '9':
+			b.WriteRune(c)
+			digits++
+		case ok:
+			b.WriteByte(d)
+			subs++
+		default:
+			return "", false
+		}
+	}
+	code := b.String()
+	if len(code) != 5 || subs == 0 || digits < 2 {
+		// A word of letters that look like digits ("Bills") is no code.
+		return "", false
+	}
+	return code, true
 }
 
 // splitCode reads a CPT/HCPCS token with modifiers glued to it.
