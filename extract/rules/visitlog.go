@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -219,7 +220,8 @@ func notKept(r logRow) bool {
 		if c.Start < r.date.End {
 			continue
 		}
-		t := strings.ToLower(strings.Trim(r.l.text[c.Start:c.End], " .*()[]"))
+		// OCR's specks around the word ("- Scheduled", "Kept“") are no part of it.
+		t := strings.ToLower(strings.TrimFunc(r.l.text[c.Start:c.End], func(r rune) bool { return !unicode.IsLetter(r) }))
 		t = strings.ReplaceAll(t, "-", " ")
 		if t != "" && notSeenWords[t] {
 			return true

@@ -134,7 +134,7 @@ APPOINTMENT HISTORY
 Patient: Jane Doe     DOB: 01/02/1980
 Date          Visit type        Status        Pain    Therapist
 02/05/2024    Evaluation        Arrived       6/10    LM
-02/07/2024    Treatment         No-show
+02/07/2024    Treatment       - No-show
 02/09/2024    Treatment         Arrived       5/10    LM
 02/12/2024    Treatment         Cancelled
 02/14/2024    Treatment         Arrived       4/10    LM
