@@ -228,7 +228,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
 		}
-		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
+		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev = c, -1, "", ""
 				fees, feeCols = feeColumnsOf(l.text)
@@ -447,6 +447,17 @@ func hasSplitCents(s string) bool {
 		}
 	}
 	return false
+}
+
+// formService reports whether a claim form's line is a dated, coded
+// service row with an amount, however OCR printed it ("35300": the cents
+// cell run into the dollars).
+func formService(l line, cols []billCol) bool {
+	if l.noise || !hasDate(l.text) && !strings.ContainsAny(l.text, "0123456789") {
+		return false
+	}
+	r := parseBillRow(l, rowOpts{form: true, cols: cols})
+	return !r.date.IsZero() && r.code != "" && len(r.amts) > 0
 }
 
 // isFormLabel reports whether a line is a claim form's printed label (a

@@ -194,8 +194,8 @@ func parseBillRow(l line, o rowOpts) billRow {
 const formJunk = "«»“”‘’\"°~—_=¢¥©®™*#@^"
 
 // cleanFormRow blanks what OCR strews over a claim form's row (quotes,
-// dashes, degree signs) and the stray points and commas after numbers
-// ("11.", "23,"), keeping every byte where it was.
+// dashes, degree signs) and the stray points and commas after and before
+// numbers ("11.", "23,", ".120"), keeping every byte where it was.
 func cleanFormRow(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(s); {
@@ -206,6 +206,8 @@ func cleanFormRow(s string) string {
 			}
 		} else if (r == '.' || r == ',') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
 			b[i] = ' '
+		} else if (r == '.' || r == ',') && (i == 0 || s[i-1] == ' ') && i+1 < len(s) && isDigitByte(s[i+1]) {
+			b[i] = ' ' // a speck before a number (".120 00")
 		}
 		i += n
 	}
@@ -231,6 +233,10 @@ func underMoney(cols []billCol, a, b int) bool {
 	return false
 }
 
+// formDigits turns the letters OCR reads for digits in a form's date cells
+// back into digits.
+var formDigits = strings.NewReplacer("O", "0", "o", "0", "D", "0", "l", "1", "I", "1")
+
 // formDates reads the dates a claim form opens a row with: MM DD YY cells
 // (From and To; OCR may read a cell border as ':' or '|'), MMDDYY or
 // MMDDCCYY runs, or both dates run together.
@@ -253,7 +259,11 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 		a := t.a
 		for _, part := range strings.FieldsFunc(t.s, func(r rune) bool { return r == ':' || r == '|' || r == '/' || r == '.' }) {
 			k := strings.Index(t.s[a-t.a:], part) + a
-			gs = append(gs, group{part, k, k + len(part)})
+			digits := part
+			if d := formDigits.Replace(part); d != part && strings.ContainsAny(part, "0123456789") && allDigits(d) {
+				digits = d // "O1 29 24": a digit OCR read as its look-alike letter
+			}
+			gs = append(gs, group{digits, k, k + len(part)})
 			a = k + len(part)
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -400,5 +401,29 @@ func TestOCRProcCode(t *testing.T) {
 		if got != want || ok != (want != "") {
 			t.Errorf("ocrProcCode(%q) = %q %v, want %q", tok, got, ok, want)
 		}
+	}
+}
+
+// TestScannedClaimFormRows: a scanned claim form's service rows keep
+// their line when OCR runs the cents cell into the dollars ("41000"), puts
+// a speck before an amount (".95 00") or reads a date cell's 0 as O.
+func TestScannedClaimFormRows(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+24. A. DATE(S) OF SERVICE From To   B. PLACE OF SERVICE   D. CPT/HCPCS MODIFIER    E. DX PTR    F. $ CHARGES    G. DAYS OR UNITS
+031124 031124            11     99203                  A          41000        1
+031124 031124            11     72040   .              A         .95 00        1
+O4 02 24   04 02 24      11     99213                  A          150 00       1
+28. TOTAL CHARGE $ 655 00
+31. SIGNATURE OF PHYSICIAN OR SUPPLIER
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
