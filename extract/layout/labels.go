@@ -222,6 +222,8 @@ func labelOf(pre string) Label {
 	}))
 	// "D.O.S.", "Date of Service:." (a speck after the colon).
 	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
+	// "Date. of IME": a speck OCR put after a word of the label.
+	p = strings.ReplaceAll(p, ". ", " ")
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")

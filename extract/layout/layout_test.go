@@ -333,6 +333,8 @@ func TestRecordDateLabels(t *testing.T) {
 		{"Date Reported 1/12/23 14:12", SignedLabel},
 		{"Reported: 01/12/2023", SignedLabel},
 		{"Date: 01/12/2023", BareLabel},
+		{"Date. of examination: 01/12/2023", ServiceLabel},
+		{"Date of IME: 01/12/2023", ServiceLabel},
 	}
 	for _, tt := range tests {
 		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}

@@ -94,7 +94,13 @@ var reOrgEnd = regexp.MustCompile(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?
 // with a letter, without a label, date, sentence, section heading, document
 // word, person's credential, address or phone number.
 func placedName(l *Line) string {
-	if len(Cells(l.Text)) != 1 {
+	cells := 0
+	for _, c := range Cells(l.Text) {
+		if HasLetters(l.Text[c.Start:c.End]) || strings.ContainsAny(l.Text[c.Start:c.End], "0123456789") {
+			cells++ // a speck OCR read beside the name ("_") is no cell
+		}
+	}
+	if cells != 1 {
 		return ""
 	}
 	c := stripJunk(l.Trim)
