@@ -376,7 +376,7 @@ var (
 // least one character replaced or dropped, is read.
 func ocrProcCode(tok string) (string, bool) {
 	subs := 0
-	if t := strings.Trim(tok, ",;:().*\"'“”‘’`~°"); t != tok {
+	if t := strings.Trim(tok, ",;:().*\"'“”‘’`~°—–-©"); t != tok {
 		tok, subs = t, 1 // a speck beside the code
 	}
 	rs := []rune(tok)
@@ -539,7 +539,7 @@ func (r *billRow) unitsIn(s string, toks []token, free func(token) bool, take fu
 		if k := strings.Index(v, "."); k > 0 && strings.Trim(v[k+1:], "0") == "" {
 			v = v[:k]
 		}
-		v = strings.TrimLeft(v, "'‘’`")
+		v = strings.TrimLeft(v, "'‘’`\"“”")
 		if len(v) == 0 || len(v) > 3 || !allDigits(v) || v == "0" {
 			continue
 		}
