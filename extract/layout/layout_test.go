@@ -488,14 +488,15 @@ func TestVitalsHeads(t *testing.T) {
 // TestLetterReport: a report written as a letter names its writer in the
 // letterhead and the office it is sent to in the inside address; the
 // recipient is no provider, and the report's last page, closing on the
-// examiner's attestation, is no custodian's certificate.
+// examiner's attestation under another form of the practice's name, is
+// the report's page, no custodian's certificate.
 func TestLetterReport(t *testing.T) {
 	d := Analyze(pagesOf(
 		"Lakeview Medical Evaluations\n22 Elm St, Troy, NY 12180\nPhone (518) 555-0100\n\nJuly 9, 2024\n"+
 			"Mr. Tom Reyes, Senior Adjuster\nNorthway Healthcare Network, Claims Department\nRE: Claimant Jane Doe\nExamination date: 07/01/2024\n\n"+
 			"Dear Mr. Reyes:\nI examined the claimant at your request.\nHISTORY: Neck pain since a collision.\n"+
 			"EXAMINATION: Rotation limited, no spasm.\nDIAGNOSIS: Cervical strain (S13.4XXA).",
-		"Lakeview Medical Evaluations\n22 Elm St, Troy, NY 12180\nJane Doe - examination of 07/01/2024 - page 2\n\n"+
+		"Lakeview IME Services\n22 Elm St, Troy, NY 12180\nJane Doe - examination of 07/01/2024 - page 2\n\n"+
 			"I certify under penalty of perjury that I examined the claimant and that this report is my own.\nAnn Lee, MD"))
 	if got := d.Pages[1].Class; got != extract.PageClinical {
 		t.Errorf("page 2 is %q, want %q", got, extract.PageClinical)
@@ -507,5 +508,10 @@ func TestLetterReport(t *testing.T) {
 	}
 	if got := d.Provider(1); got != "Lakeview Medical Evaluations" {
 		t.Errorf("provider of page 1 %q", got)
+	}
+	// The last page's letterhead prints the practice's other name: still
+	// the report's page.
+	if !d.Pages[1].Continues || d.Pages[1].Section != d.Pages[0].Section {
+		t.Errorf("page 2 continues %v, section %d, want page 1's %d", d.Pages[1].Continues, d.Pages[1].Section, d.Pages[0].Section)
 	}
 }

@@ -154,6 +154,7 @@ func classifyPage(d *Doc, pi int) {
 		}
 	}
 	p.Class, p.BillKind = class, kind
+	p.Continues = pi > 0 && (class == extract.PageClinical || class == extract.PageReport) && continuesRecord(d, pi)
 }
 
 // rePageOf numbers a page of a record: "page 2", "Page 3 of 4", "pg. 2".
