@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -324,7 +325,39 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		last = len(items) - 1
 	}
 	fillSlashDates(items, pending)
+	sameItemCodes(items)
 	return items, totals
+}
+
+// sameItemCodes gives a row the HCPCS code its item prints on the bill's
+// other rows when OCR read the code's letter as a digit: "44556" beside
+// rows of "A4556" with the same description is A4556.
+func sameItemCodes(items []extract.BillLine) {
+	for i := range items {
+		a := &items[i]
+		if len(a.Code) != 5 || !allDigits(a.Code) {
+			continue
+		}
+		for _, b := range items {
+			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == a.Code[1:] &&
+				letters(b.Description) != "" && letters(b.Description) == letters(a.Description) {
+				a.Code = b.Code
+				break
+			}
+		}
+	}
+}
+
+// letters keeps the upper-cased letters of s: a description as OCR's
+// specks and spacing leave it.
+func letters(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
 }
 
 // reRevenueGroup heads a facility's group of rows: a revenue code and its

@@ -427,3 +427,19 @@ O4 02 24   04 02 24      11     99213                  A          150 00       1
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestSameItemCodes: a row whose HCPCS letter OCR read as a digit takes
+// the code its item prints on the bill's other rows; a CPT code of another
+// item keeps its digits.
+func TestSameItemCodes(t *testing.T) {
+	items := []extract.BillLine{
+		{Code: "A4556", Description: "ELECTRODES PER PAIR"},
+		{Code: "44556", Description: "ELECTRODES  PER PAIR ©"},
+		{Code: "97110", Description: "THERAPEUTIC EXERCISE"},
+		{Code: "G7110", Description: "OTHER ITEM"},
+	}
+	sameItemCodes(items)
+	if items[1].Code != "A4556" || items[2].Code != "97110" {
+		t.Errorf("codes %q %q, want A4556 97110", items[1].Code, items[2].Code)
+	}
+}
