@@ -515,3 +515,13 @@ func TestLetterReport(t *testing.T) {
 		t.Errorf("page 2 continues %v, section %d, want page 1's %d", d.Pages[1].Continues, d.Pages[1].Section, d.Pages[0].Section)
 	}
 }
+
+// TestDrugStoreLetterhead: a pharmacy names itself a drug store and prints
+// its store number; the name is the letterhead, without the number.
+func TestDrugStoreLetterhead(t *testing.T) {
+	d := Analyze(pagesOf("Main Street Drug Store #118                    PRESCRIPTION HISTORY\n12 Main St, Erie, PA 16501   Ph (814) 555-0100\n" +
+		"Rx#       Filled       Drug                     Qty   Price\n6012345   12/06/2023   CYCLOBENZAPRINE 10MG     20    12.40"))
+	if got := d.Lines[0].Letterhead; got != "Main Street Drug Store" {
+		t.Errorf("letterhead %q, want Main Street Drug Store", got)
+	}
+}
