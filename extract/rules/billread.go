@@ -330,18 +330,23 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 }
 
 // sameItemCodes gives a row the HCPCS code its item prints on the bill's
-// other rows when OCR read the code's letter as a digit: "44556" beside
-// rows of "A4556" with the same description is A4556.
+// other rows when OCR read the code's letter as a digit or lost it: "44556"
+// or "0730" (then read as a revenue code) beside rows of "A4556" or
+// "E0730" with the same description.
 func sameItemCodes(items []extract.BillLine) {
 	for i := range items {
 		a := &items[i]
-		if len(a.Code) != 5 || !allDigits(a.Code) {
+		lost := len(a.Code) == 4 && a.RevenueCode == a.Code
+		if !allDigits(a.Code) || len(a.Code) != 5 && !lost {
 			continue
 		}
 		for _, b := range items {
-			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == a.Code[1:] &&
+			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == a.Code[len(a.Code)-4:] &&
 				letters(b.Description) != "" && letters(b.Description) == letters(a.Description) {
 				a.Code = b.Code
+				if lost {
+					a.RevenueCode = ""
+				}
 				break
 			}
 		}

@@ -437,9 +437,12 @@ func TestSameItemCodes(t *testing.T) {
 		{Code: "44556", Description: "ELECTRODES  PER PAIR ©"},
 		{Code: "97110", Description: "THERAPEUTIC EXERCISE"},
 		{Code: "G7110", Description: "OTHER ITEM"},
+		{Code: "E0730", Description: "TENS FOUR OR MORE LEADS"},
+		{Code: "0730", RevenueCode: "0730", Description: "TENS FOUR OR MORE LEADS."},
+		{Code: "0450", RevenueCode: "0450", Description: "EMERGENCY ROOM"},
 	}
 	sameItemCodes(items)
-	if items[1].Code != "A4556" || items[2].Code != "97110" {
-		t.Errorf("codes %q %q, want A4556 97110", items[1].Code, items[2].Code)
+	if items[1].Code != "A4556" || items[2].Code != "97110" || items[5].Code != "E0730" || items[5].RevenueCode != "" || items[6].Code != "0450" {
+		t.Errorf("codes %+v", items)
 	}
 }
