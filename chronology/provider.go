@@ -60,10 +60,11 @@ var equivalentTokens = map[string]string{
 	"diagnostic": "diagnostic", "diagnostics": "diagnostic",
 }
 
-// legalSuffixes are dropped from the end of a provider name.
+// legalSuffixes are dropped from the end of a provider name, and so is
+// "store" ("CarePlus Drug Store" is CarePlus Drug).
 var legalSuffixes = map[string]bool{
 	"llc": true, "pllc": true, "pc": true, "pa": true, "inc": true, "ltd": true,
-	"corp": true, "lp": true, "llp": true, "plc": true, "sc": true,
+	"corp": true, "lp": true, "llp": true, "plc": true, "sc": true, "store": true,
 }
 
 // NormalizeProvider returns the comparison key of a printed provider name:
