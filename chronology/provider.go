@@ -38,6 +38,7 @@ var tokenSynonyms = map[string]string{
 	"ot": "occupational therapy", "anesth": "anesthesiology", "mc": "medical center",
 	"acup": "acupuncture", "acu": "acupuncture", "herbs": "herbal",
 	"labs": "laboratories", "lab": "laboratory", "laboratory's": "laboratory",
+	"eval": "evaluations", "evals": "evaluations", "evaluation": "evaluations",
 }
 
 // phraseSynonyms rewrite runs of canonical words that an abbreviation
@@ -59,10 +60,11 @@ var equivalentTokens = map[string]string{
 	"diagnostic": "diagnostic", "diagnostics": "diagnostic",
 }
 
-// legalSuffixes are dropped from the end of a provider name.
+// legalSuffixes are dropped from the end of a provider name, and so is
+// "store" ("CarePlus Drug Store" is CarePlus Drug).
 var legalSuffixes = map[string]bool{
 	"llc": true, "pllc": true, "pc": true, "pa": true, "inc": true, "ltd": true,
-	"corp": true, "lp": true, "llp": true, "plc": true, "sc": true,
+	"corp": true, "lp": true, "llp": true, "plc": true, "sc": true, "store": true,
 }
 
 // NormalizeProvider returns the comparison key of a printed provider name:

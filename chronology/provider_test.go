@@ -12,6 +12,8 @@ func TestNormalizeProvider(t *testing.T) {
 		{"Advanced PT, LLC", "advanced physical therapy"},
 		{"Advanced Physical Therapy Inc.", "advanced physical therapy"},
 		{"Coastal Orthopaedics", "coastal orthopedics"},
+		{"Main Street Drug Store", "main street drug"},
+		{"Lakeview Med Evals", "lakeview medical evaluations"},
 		{"COASTAL ORTHO", "coastal orthopedics"},
 		{"Coastal Orthopedic", "coastal orthopedics"},
 		{"Mercy Hosp Emergency Dept", "mercy hospital emergency department"},

@@ -146,6 +146,11 @@ func guessHeading(key, raw, withColon string) Heading {
 	if strings.ToUpper(raw) != raw || strings.Count(key, " ") > 5 || len(key) < 4 {
 		return NoHeading
 	}
+	// Without a colon, a name in capitals that ends as an organisation's
+	// name does is a letterhead ("INDEPENDENT REVIEW PHYSICIANS GROUP LLC").
+	if !colon && reOrgEnd.MatchString(strings.TrimSpace(raw)) {
+		return NoHeading
+	}
 	switch {
 	case strings.Contains(key, "vital"):
 		return OtherHeading

@@ -165,6 +165,8 @@ var (
 	svcLabels = []string{"date of service", "dates of service", "service date", "service dates", "service date(s)", "dos", "d.o.s", "visit date",
 		"date of visit", "encounter date", "date of encounter", "appointment date", "date of exam",
 		"date of examination", "exam date", "examination date", "study date", "date of study",
+		// an independent medical examination (IME) is the examiner's visit
+		"date of ime", "ime date", "date of independent medical examination", "date of independent medical exam",
 		"date of procedure", "procedure date", "date of surgery", "surgery date", "date of operation",
 		"operation date", "evaluation date", "date of evaluation", "date of consultation", "consultation date",
 		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
@@ -220,6 +222,8 @@ func labelOf(pre string) Label {
 	}))
 	// "D.O.S.", "Date of Service:." (a speck after the colon).
 	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
+	// "Date. of IME": a speck OCR put after a word of the label.
+	p = strings.ReplaceAll(p, ". ", " ")
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")

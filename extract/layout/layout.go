@@ -45,6 +45,9 @@ type Page struct {
 	// Section is the index in Doc.Sections of the section the page
 	// belongs to.
 	Section int
+	// Continues says the page goes on with the clinical record of the
+	// page before: its header numbers it page 2 or later of that record.
+	Continues bool
 }
 
 // Line is one non-empty line of a page. Text is a verbatim substring of
@@ -156,6 +159,7 @@ func Analyze(pages []extract.Page) *Doc {
 	d.Patient = patientName(d.Lines)
 	cutPatientTails(d)
 	placeLetterheads(d.Lines, d.Patient)
+	dropRecipients(d.Lines)
 	markRepeated(d)
 	for i := range d.Pages {
 		classifyPage(d, i)

@@ -163,6 +163,7 @@ func TestPageClasses(t *testing.T) {
 		{"pharmacy", "Main Street Pharmacy\nPRESCRIPTION HISTORY\nFill Date   Rx #      Drug                      NDC            Qty  Days Supply  Price\n12/06/2023  6012345   Cyclobenzaprine 10 mg     00591-5658-01  20   7            12.40\n12/06/2023  6012346   Ibuprofen 600 mg          00904-5853-61  30   10            9.80", extract.PageBill, "pharmacy"},
 		{"hospital detail bill", "Alder Regional Hospital\nDETAIL BILL\n  Date       Charge code   CPT/HCPCS   Description                 Qty     Amount\n0250 PHARMACY\n  3/14/24    0250380276                PHARMACY                    1        79.12\n                                       Subtotal 0250                        79.12\n0450 EMERGENCY ROOM\n  3/14/24    0450694643    99284       ED VISIT                    1     1,612.80\n                                       Subtotal 0450                     1,612.80\n                                       TOTAL CHARGES                     1,691.92", extract.PageBill, "itemized"},
 		{"EOB", "Acme Health Plan\nEXPLANATION OF BENEFITS\nTHIS IS NOT A BILL\nService Date  Billed    Allowed   Plan Paid   You Owe\n03/14/2024    1,250.00  800.00    640.00      160.00", extract.PageEOB, ""},
+		{"bill review of a carrier", "Lakeshore Claims Repricing\nMEDICAL BILL REVIEW\nClaimant: Jane Doe   Claim: 55-1201\nDOS        Code    Billed    Fee sched.   Reduction   Recommended\n03/14/2024 99213   150.00    98.20        51.80       98.20\n03/21/2024 97110    80.00    41.00        39.00       41.00", extract.PageEOB, ""},
 		{"fax cover", "FAX COVER SHEET\nTo: Law Office of D. Prescott\nFrom: Momentum Physical Therapy\nDate: 04/22/2024\nNumber of pages (including cover): 6\nRe: Jane Doe records\nCONFIDENTIALITY NOTICE: This transmission contains protected health information.", extract.PageAdmin, ""},
 		{"HIPAA authorization", "AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION\nPatient: Jane Doe   DOB: 01/02/1980\nI authorize Momentum Physical Therapy to release my complete medical records and bills\nto the Law Office of D. Prescott for the purpose of legal claim.\nDates of treatment requested: 12/06/2023 to present.\nThis authorization expires one year from the date signed. I may revoke this authorization in writing.", extract.PageAdmin, ""},
 		{"custodian certification", "CERTIFICATION OF RECORDS\nI, Mary Cole, am the custodian of records for Momentum Physical Therapy.\nThe attached 14 pages are true and correct copies of records kept in the regular course of business.\nSworn to and subscribed before me on 04/30/2024.\nNotary Public", extract.PageAdmin, ""},
@@ -170,6 +171,9 @@ func TestPageClasses(t *testing.T) {
 		{"debt collection notice", "Allied Credit Services\nApril 9, 2024\nJane Doe\nOriginal creditor: Harbor Family Practice\nAccount: 55120\nThis communication is from a debt collector attempting to collect a debt.\nAmount of the debt: $412.00\nYou may dispute the debt in writing within 30 days.", extract.PageAdmin, ""},
 		{"note that mentions a missed visit", "Harbor Family Practice\nPROGRESS NOTE\nDate of service: 03/04/2024\nSUBJECTIVE: Neck pain 5/10. Missed appointment last week due to work.\nOBJECTIVE: Tender C5-C6.\nASSESSMENT: Cervical strain.\nPLAN: Continue therapy.", extract.PageClinical, ""},
 		{"separator", "\n\n          SEPARATOR PAGE\n\n", extract.PageBlank, ""},
+		{"attorney's letter to a clinic", "Hale & Ortiz Law Offices\n400 Main St, Suite 9, Erie, PA 16501\n\nJune 2, 2024\n\nHarbor Chiropractic\n12 Bay Rd, Erie, PA 16501\n\nRe: our client Jane Doe, collision of May 20, 2024\nDear Doctor:\nPlease treat our client for her neck injury. This firm represents her and will pay your charges from any settlement.\nSincerely,\nR. Hale, Esq.", extract.PageAdmin, ""},
+		{"physician's report to an attorney", "Harbor Orthopaedics\nDate of Service: 06/02/2024\nDear Mr. Hale, Esq.:\nI saw your client Jane Doe in follow-up.\nHISTORY: Neck pain since the collision.\nEXAMINATION: Tender C5-C6, rotation limited.\nASSESSMENT: Cervical strain (S13.4XXA).\nPLAN: Therapy 2x/week.", extract.PageClinical, ""},
+		{"records copy invoice", "Copy Services of Erie\nINVOICE\nRequester: Hale & Ortiz Law Offices        Request received: 5/2/24\nDescription                          Qty     Rate    Amount\nSearch and retrieval                   1    20.00     20.00\nCopies                                40     0.50     20.00\nShipping                               1     7.00      7.00\nPostage                                1     2.00      2.00\n                                    Total due         $49.00", extract.PageAdmin, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -329,6 +333,8 @@ func TestRecordDateLabels(t *testing.T) {
 		{"Date Reported 1/12/23 14:12", SignedLabel},
 		{"Reported: 01/12/2023", SignedLabel},
 		{"Date: 01/12/2023", BareLabel},
+		{"Date. of examination: 01/12/2023", ServiceLabel},
+		{"Date of IME: 01/12/2023", ServiceLabel},
 	}
 	for _, tt := range tests {
 		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
@@ -476,5 +482,46 @@ func TestVitalsHeads(t *testing.T) {
 		"BP                 137/75                    123/75\n"
 	if got := serviceDates(days); got != "" {
 		t.Errorf("readings of two days: dates of service %q", got)
+	}
+}
+
+// TestLetterReport: a report written as a letter names its writer in the
+// letterhead and the office it is sent to in the inside address; the
+// recipient is no provider, and the report's last page, closing on the
+// examiner's attestation under another form of the practice's name, is
+// the report's page, no custodian's certificate.
+func TestLetterReport(t *testing.T) {
+	d := Analyze(pagesOf(
+		"Lakeview Medical Evaluations\n22 Elm St, Troy, NY 12180\nPhone (518) 555-0100\n\nJuly 9, 2024\n"+
+			"Mr. Tom Reyes, Senior Adjuster\nNorthway Healthcare Network, Claims Department\nRE: Claimant Jane Doe\nExamination date: 07/01/2024\n\n"+
+			"Dear Mr. Reyes:\nI examined the claimant at your request.\nHISTORY: Neck pain since a collision.\n"+
+			"EXAMINATION: Rotation limited, no spasm.\nDIAGNOSIS: Cervical strain (S13.4XXA).",
+		"Lakeview IME Services\n22 Elm St, Troy, NY 12180\nJane Doe - examination of 07/01/2024 - page 2\n\n"+
+			"I certify under penalty of perjury that I examined the claimant and that this report is my own.\nAnn Lee, MD"))
+	if got := d.Pages[1].Class; got != extract.PageClinical {
+		t.Errorf("page 2 is %q, want %q", got, extract.PageClinical)
+	}
+	for _, l := range d.Lines {
+		if strings.Contains(l.Text, "Northway") && l.Letterhead != "" {
+			t.Errorf("recipient %q taken for a letterhead", l.Letterhead)
+		}
+	}
+	if got := d.Provider(1); got != "Lakeview Medical Evaluations" {
+		t.Errorf("provider of page 1 %q", got)
+	}
+	// The last page's letterhead prints the practice's other name: still
+	// the report's page.
+	if !d.Pages[1].Continues || d.Pages[1].Section != d.Pages[0].Section {
+		t.Errorf("page 2 continues %v, section %d, want page 1's %d", d.Pages[1].Continues, d.Pages[1].Section, d.Pages[0].Section)
+	}
+}
+
+// TestDrugStoreLetterhead: a pharmacy names itself a drug store and prints
+// its store number; the name is the letterhead, without the number.
+func TestDrugStoreLetterhead(t *testing.T) {
+	d := Analyze(pagesOf("Main Street Drug Store #118                    PRESCRIPTION HISTORY\n12 Main St, Erie, PA 16501   Ph (814) 555-0100\n" +
+		"Rx#       Filled       Drug                     Qty   Price\n6012345   12/06/2023   CYCLOBENZAPRINE 10MG     20    12.40"))
+	if got := d.Lines[0].Letterhead; got != "Main Street Drug Store" {
+		t.Errorf("letterhead %q, want Main Street Drug Store", got)
 	}
 }

@@ -34,15 +34,19 @@ const (
 	fReport                     // imaging, laboratory, diagnostic test
 	fClinical                   // clinical vocabulary
 	fNotice                     // an office's notice to the patient: missed appointment, collection of a debt
+	fCopies                     // the fee for copies of records: search and retrieval, copying
+	fLegal                      // a lawyer's correspondence: representation, letter of protection, payment from a settlement
 	nFeatures
 )
 
 var phrases = map[feature]string{
 	fEOB: `explanation of benefits|explanation of benefit|explanation of payment|explanation of review|this is not a bill|
-		remittance advice|provider remittance|electronic remittance`,
+		remittance advice|provider remittance|electronic remittance|explanation of bill review|bill review|
+		explanation of reimbursement|repricing|repriced|recommended allowance|recommended payment`,
 	fEOBWeak: `allowed|allowed amount|plan paid|plan pays|plan discount|paid by plan|paid by insurer|member responsibility|
 		member owes|member pays|what you owe|amount you owe|not covered|deductible|coinsurance|remark code|remark codes|
-		claim status|group number|subscriber`,
+		claim status|group number|subscriber|fee sched|fee schedule|ppo reduction|reduction|recommend|recommended|
+		review date|reason codes|reconsideration|denied`,
 	fFaxCover: `fax cover|fax cover sheet|facsimile cover|facsimile transmission|facsimile transmittal|cover sheet|transmittal|
 		number of pages|no of pages|# of pages|pages including cover|pages including this cover|total pages`,
 	fAuthz: `authorization for release|authorization for the release|authorization to release|authorization for use|
@@ -54,7 +58,9 @@ var phrases = map[feature]string{
 		request for certified records|records request|request for copies|please provide copies|please provide a copy|
 		please forward|please send copies|please produce|attn medical records|attn records|attention medical records|
 		subpoena|subpoena duces tecum|dates of treatment requested|dates of service requested|medical records and billing|
-		records and billing department`,
+		records and billing department|requester|request received|date of request|dates requested`,
+	fCopies: `search and retrieval|retrieval fee|copy charges|copying fee|copying charges|copy fee|per page copy|
+		copies of records|records copy|release of information services|certification fee`,
 	fCustodian: `custodian of records|custodian of the records|records custodian|affidavit|sworn to and subscribed|
 		subscribed and sworn|notary public|certification of records|certification of medical records|
 		certification of business records|business records affidavit|business records declaration|
@@ -105,6 +111,10 @@ var phrases = map[feature]string{
 		failed to keep your appointment|broken appointment|missed appointment fee|appointment reminder|reminder of your appointment|
 		debt collector|collect a debt|collection of a debt|dispute the debt|dispute this debt|validation notice|
 		original creditor|collection agency|collections agency|referred to collections|placed for collection`,
+	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
+		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
+		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|
+		guarantee of payment|attorney s lien|attorney lien`,
 }
 
 // lexicon maps a normalised phrase to the features it signals.

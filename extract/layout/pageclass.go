@@ -126,6 +126,13 @@ func classifyPage(d *Doc, pi int) {
 	f := featuresOf(d, pi)
 	p.Title = f.title
 	class, kind := pageClass(f)
+	// A report's last page may close on the examiner's attestation ("I
+	// declare under penalty of perjury ..."): one such phrase on a page
+	// whose header numbers it a further page of the record before it does
+	// not make a custodian's certificate.
+	if class == extract.PageAdmin && pi > 0 && adminScore(f) == 1 && f.n[fCustodian] == 1 && continuesRecord(d, pi) {
+		class = ""
+	}
 	// A visit log goes on over pages that print only its rows.
 	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && f.tableRows >= 2 && f.title == "" && f.headings < 2 && f.money <= 1 &&
 		(class == "" || class == extract.PageClinical) {
@@ -147,6 +154,34 @@ func classifyPage(d *Doc, pi int) {
 		}
 	}
 	p.Class, p.BillKind = class, kind
+	p.Continues = pi > 0 && (class == extract.PageClinical || class == extract.PageReport) && continuesRecord(d, pi)
+}
+
+// rePageOf numbers a page of a record: "page 2", "Page 3 of 4", "pg. 2".
+var rePageOf = regexp.MustCompile(`(?i)\b(?:page|pg\.?)\s*(\d{1,3})\b`)
+
+// continuesRecord reports whether page pi goes on with the clinical record
+// of the page before: that page is a note or report, and a line in the
+// header of this one (not a fax or print stamp) numbers it page 2 or later.
+func continuesRecord(d *Doc, pi int) bool {
+	switch d.Pages[pi-1].Class {
+	case extract.PageClinical, extract.PageReport:
+	default:
+		return false
+	}
+	seen := 0
+	for _, l := range d.PageLines(pi) {
+		if l.Noise() {
+			continue
+		}
+		if seen++; seen > 8 {
+			break
+		}
+		if m := rePageOf.FindStringSubmatch(l.Trim); m != nil && m[1] != "1" && m[1] != "0" {
+			return true
+		}
+	}
+	return false
 }
 
 // pageClass returns the class the features show, or "" when the page
@@ -162,7 +197,9 @@ func pageClass(f pageFeatures) (class, kind string) {
 	// A statement whose rows OCR cut from their amounts prints many amounts
 	// and no dated one: one phrase of a cover letter does not make it one.
 	statement := f.money >= 5 && (IsBillTitle(f.title) || f.t[fLedger] > 0 || f.t[fItemized] > 0 || f.t[fInvoice] > 0)
-	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement) {
+	// An invoice for copies of records bills no care: it stays a request's
+	// paperwork, however many amounts it prints.
+	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -207,12 +244,17 @@ func pageClass(f pageFeatures) (class, kind string) {
 // adminScore counts the kinds of administrative page the text shows.
 func adminScore(f pageFeatures) int {
 	n := 0
-	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice} {
+	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies} {
 		if f.n[k] > 0 {
 			n++
 		}
 	}
 	if f.n[fCoverLetter] > 0 && f.headings == 0 && f.moneyDated < 2 {
+		n++
+	}
+	// A lawyer writes about a patient's care but records none: a letter of
+	// protection names the provider and the accident, no visit.
+	if f.n[fLegal] >= 2 && f.headings == 0 {
 		n++
 	}
 	return n

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -83,12 +84,23 @@ func aboveHeader(ls []Line, i int) bool {
 	return false
 }
 
+// reOrgEnd ends the name of an organisation: a document word inside it
+// ("Granite State IME Services", "Records Review Group LLC") does not make
+// the name a document's heading.
+var reOrgEnd = regexp.MustCompile(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.c\.?|p\.a\.?|ltd\.?|associates|company)$`)
+
 // placedName returns the line as a facility name when it reads as one: a
 // single column of at most eight words in capitals or title case, starting
 // with a letter, without a label, date, sentence, section heading, document
 // word, person's credential, address or phone number.
 func placedName(l *Line) string {
-	if len(Cells(l.Text)) != 1 {
+	cells := 0
+	for _, c := range Cells(l.Text) {
+		if HasLetters(l.Text[c.Start:c.End]) || strings.ContainsAny(l.Text[c.Start:c.End], "0123456789") {
+			cells++ // a speck OCR read beside the name ("_") is no cell
+		}
+	}
+	if cells != 1 {
 		return ""
 	}
 	c := stripJunk(l.Trim)
@@ -98,7 +110,7 @@ func placedName(l *Line) string {
 	if strings.ContainsAny(c, ":|][{}") || reSentenceEnd.MatchString(c) || HasDate(c) {
 		return ""
 	}
-	if PatientLine(c) || reDocWords.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
+	if PatientLine(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
 		return ""
 	}
 	if LooksPhone(c) || LooksAddress(c) {
@@ -111,6 +123,32 @@ func placedName(l *Line) string {
 		return ""
 	}
 	return CleanProvider(c)
+}
+
+// reAddressee opens the first line of a letter's inside address: a person
+// by courtesy title ("Ms. Priya Raman, Claims Specialist"), or an
+// attention or to line.
+var reAddressee = regexp.MustCompile(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]|(?i:attn|attention|to)\b\s*[:.]?)`)
+
+// dropRecipients unmarks the letterheads of a letter's inside address: the
+// name of the office a letter is sent to, printed under the person it is
+// addressed to, is the recipient, never the provider whose record it is.
+func dropRecipients(ls []Line) {
+	for i := range ls {
+		l := &ls[i]
+		if l.Letterhead == "" || l.Top <= 2 {
+			continue
+		}
+		for j := i - 1; j >= 0 && ls[j].Page == l.Page; j-- {
+			if ls[j].Noise() {
+				continue
+			}
+			if reAddressee.MatchString(ls[j].Trim) && ls[j].Letterhead == "" {
+				l.Letterhead = ""
+			}
+			break
+		}
+	}
 }
 
 // cutPatientTails finds the letterheads OCR joined with the patient's name

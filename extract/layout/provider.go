@@ -393,6 +393,10 @@ func resolveSections(d *Doc) {
 				open(p.Number, p.First, own)
 			case s.Evidence.Kind < FromBill:
 				s.Provider, s.Evidence = own.Name, own
+			case p.Continues && weakAgrees(d, cur, own.Name):
+				// A further page of the record before, its letterhead
+				// printing the practice's other name ("Granite State Med
+				// Evals", "Granite State IME Services"): the same record.
 			default:
 				open(p.Number, p.First, own)
 			}

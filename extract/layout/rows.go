@@ -18,6 +18,9 @@ import (
 // evaluation and re-evaluation visits that some logs print instead.
 var reOrdinalCell = regexp.MustCompile(`(?i)^(?:#?\d{1,3}|v\d{1,3}|visit\s*#?\d{1,3}|eval|ie|re|re-?eval|initial)$`)
 
+// rowSpecks are what OCR strews before a row's date.
+const rowSpecks = " \t\"'“”‘’°-.,~*"
+
 // RowDate returns the date that opens a table row of text: the first of
 // its dates ds when it stands at the start of the row's first cell, or of
 // its second cell when the first only numbers the row.
@@ -26,11 +29,12 @@ func RowDate(text string, ds []dates.Match) (dates.Match, bool) {
 		return dates.Match{}, false
 	}
 	m := ds[0]
-	if strings.TrimLeft(text[:m.Start], " \t\"'“”‘’°-.,") == "" || m.Start <= len(text)-len(strings.TrimLeft(text, " \t"))+1 {
+	if strings.TrimLeft(text[:m.Start], rowSpecks) == "" || m.Start <= len(text)-len(strings.TrimLeft(text, " \t"))+1 {
 		return m, true
 	}
 	cs := Cells(text)
-	if len(cs) >= 3 && cs[1].Start <= m.Start && m.Start <= cs[1].Start+1 && reOrdinalCell.MatchString(text[cs[0].Start:cs[0].End]) {
+	// OCR's specks may stand before the date in its cell ("1   ~ Apr 17").
+	if len(cs) >= 3 && cs[1].Start <= m.Start && strings.Trim(text[cs[1].Start:m.Start], rowSpecks) == "" && reOrdinalCell.MatchString(text[cs[0].Start:cs[0].End]) {
 		return m, true
 	}
 	return dates.Match{}, false

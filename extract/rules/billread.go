@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -228,7 +229,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
 		}
-		if !moneyShaped(l.text) && !(form && hasSplitCents(l.text)) {
+		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev = c, -1, "", ""
 				fees, feeCols = feeColumnsOf(l.text)
@@ -324,7 +325,44 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		last = len(items) - 1
 	}
 	fillSlashDates(items, pending)
+	sameItemCodes(items)
 	return items, totals
+}
+
+// sameItemCodes gives a row the HCPCS code its item prints on the bill's
+// other rows when OCR read the code's letter as a digit or lost it: "44556"
+// or "0730" (then read as a revenue code) beside rows of "A4556" or
+// "E0730" with the same description.
+func sameItemCodes(items []extract.BillLine) {
+	for i := range items {
+		a := &items[i]
+		lost := len(a.Code) == 4 && a.RevenueCode == a.Code
+		if !allDigits(a.Code) || len(a.Code) != 5 && !lost {
+			continue
+		}
+		for _, b := range items {
+			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == a.Code[len(a.Code)-4:] &&
+				letters(b.Description) != "" && letters(b.Description) == letters(a.Description) {
+				a.Code = b.Code
+				if lost {
+					a.RevenueCode = ""
+				}
+				break
+			}
+		}
+	}
+}
+
+// letters keeps the upper-cased letters of s: a description as OCR's
+// specks and spacing leave it.
+func letters(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
 }
 
 // reRevenueGroup heads a facility's group of rows: a revenue code and its
@@ -447,6 +485,17 @@ func hasSplitCents(s string) bool {
 		}
 	}
 	return false
+}
+
+// formService reports whether a claim form's line is a dated, coded
+// service row with an amount, however OCR printed it ("35300": the cents
+// cell run into the dollars).
+func formService(l line, cols []billCol) bool {
+	if l.noise || !hasDate(l.text) && !strings.ContainsAny(l.text, "0123456789") {
+		return false
+	}
+	r := parseBillRow(l, rowOpts{form: true, cols: cols})
+	return !r.date.IsZero() && r.code != "" && len(r.amts) > 0
 }
 
 // isFormLabel reports whether a line is a claim form's printed label (a

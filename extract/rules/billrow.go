@@ -194,8 +194,8 @@ func parseBillRow(l line, o rowOpts) billRow {
 const formJunk = "«»“”‘’\"°~—_=¢¥©®™*#@^"
 
 // cleanFormRow blanks what OCR strews over a claim form's row (quotes,
-// dashes, degree signs) and the stray points and commas after numbers
-// ("11.", "23,"), keeping every byte where it was.
+// dashes, degree signs) and the stray points and commas after and before
+// numbers ("11.", "23,", ".120"), keeping every byte where it was.
 func cleanFormRow(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(s); {
@@ -206,6 +206,8 @@ func cleanFormRow(s string) string {
 			}
 		} else if (r == '.' || r == ',') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
 			b[i] = ' '
+		} else if (r == '.' || r == ',') && (i == 0 || s[i-1] == ' ') && i+1 < len(s) && isDigitByte(s[i+1]) {
+			b[i] = ' ' // a speck before a number (".120 00")
 		}
 		i += n
 	}
@@ -231,6 +233,10 @@ func underMoney(cols []billCol, a, b int) bool {
 	return false
 }
 
+// formDigits turns the letters OCR reads for digits in a form's date cells
+// back into digits.
+var formDigits = strings.NewReplacer("O", "0", "o", "0", "D", "0", "l", "1", "I", "1")
+
 // formDates reads the dates a claim form opens a row with: MM DD YY cells
 // (From and To; OCR may read a cell border as ':' or '|'), MMDDYY or
 // MMDDCCYY runs, or both dates run together.
@@ -253,7 +259,11 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 		a := t.a
 		for _, part := range strings.FieldsFunc(t.s, func(r rune) bool { return r == ':' || r == '|' || r == '/' || r == '.' }) {
 			k := strings.Index(t.s[a-t.a:], part) + a
-			gs = append(gs, group{part, k, k + len(part)})
+			digits := part
+			if d := formDigits.Replace(part); d != part && strings.ContainsAny(part, "0123456789") && allDigits(d) {
+				digits = d // "O1 29 24": a digit OCR read as its look-alike letter
+			}
+			gs = append(gs, group{digits, k, k + len(part)})
 			a = k + len(part)
 		}
 	}
@@ -321,6 +331,11 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			code, mods, ok = splitCode(t.s[1:])
 			start++
 		}
+		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && strings.TrimSpace(s[r.dspan.b:t.a]) == "" {
+			// The cell right after the row's date holds its code, however
+			// OCR misread it.
+			code, ok = ocrProcCode(t.s)
+		}
 		if !ok || ndcLike(s, t) {
 			continue
 		}
@@ -345,6 +360,63 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		take(t.a, end)
 		return
 	}
+}
+
+// HCPCS letters OCR reads as a symbol, and digits it reads as letters; a
+// glyph read twice ("1l" for 1) is one.
+var (
+	hcpcsLetter = map[rune]byte{'£': 'E', '€': 'E'}
+	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2'}
+	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0")
+)
+
+// ocrProcCode reads a HCPCS code (a letter and four digits) from the token
+// of a code cell that OCR damaged: "LO180", "£0730", "A4556°", "LO1l80".
+// Only a token that becomes exactly one letter and four digits, with at
+// least one character replaced or dropped, is read.
+func ocrProcCode(tok string) (string, bool) {
+	subs := 0
+	if t := strings.Trim(tok, ",;:().*\"'“”‘’`~°—–-©"); t != tok {
+		tok, subs = t, 1 // a speck beside the code
+	}
+	rs := []rune(tok)
+	if len(rs) < 5 || len(rs) > 6 {
+		return "", false
+	}
+	var first byte
+	switch c, ok := hcpcsLetter[rs[0]]; {
+	case ok:
+		first, subs = c, 1
+	case rs[0] >= 'A' && rs[0] <= 'V':
+		first = byte(rs[0])
+	default:
+		return "", false
+	}
+	rest := twiceRead.Replace(string(rs[1:]))
+	if rest != string(rs[1:]) {
+		subs++
+	}
+	var b strings.Builder
+	b.WriteByte(first)
+	digits := 0
+	for _, c := range rest {
+		switch d, ok := hcpcsDigit[c]; {
+		case c >= '0' && c <= '9':
+			b.WriteRune(c)
+			digits++
+		case ok:
+			b.WriteByte(d)
+			subs++
+		default:
+			return "", false
+		}
+	}
+	code := b.String()
+	if len(code) != 5 || subs == 0 || digits < 2 {
+		// A word of letters that look like digits ("Bills") is no code.
+		return "", false
+	}
+	return code, true
 }
 
 // splitCode reads a CPT/HCPCS token with modifiers glued to it.
@@ -467,7 +539,7 @@ func (r *billRow) unitsIn(s string, toks []token, free func(token) bool, take fu
 		if k := strings.Index(v, "."); k > 0 && strings.Trim(v[k+1:], "0") == "" {
 			v = v[:k]
 		}
-		v = strings.TrimLeft(v, "'‘’`")
+		v = strings.TrimLeft(v, "'‘’`\"“”")
 		if len(v) == 0 || len(v) > 3 || !allDigits(v) || v == "0" {
 			continue
 		}

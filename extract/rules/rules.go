@@ -85,7 +85,10 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			lastProv, lastPage := "", 0 // the provider and last page of the note before
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
-				if prov == "" {
+				if prov == "" || continuesSection(d, n) {
+					// A further page of the record before names the
+					// practice as its section does, whatever its letterhead
+					// prints.
 					prov = noteProvider(d, n)
 				}
 				if prov == "" && n.lines[0].page == lastPage {
@@ -163,6 +166,13 @@ func runs(d *layout.Doc) []run {
 		out = append(out, run{first: i, last: i, class: p.Class})
 	}
 	return out
+}
+
+// continuesSection reports whether a note begins on a page that goes on
+// with the record of the page before, in the same section.
+func continuesSection(d *layout.Doc, n *note) bool {
+	pi := d.PageIndex(n.lines[0].page)
+	return pi > 0 && d.Pages[pi].Continues && d.Pages[pi].Section == d.Pages[pi-1].Section && noteProvider(d, n) != ""
 }
 
 // noteProvider is the provider of the document section a note begins in.

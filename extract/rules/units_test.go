@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -388,5 +389,60 @@ func TestUndated(t *testing.T) {
 				t.Errorf("undated %v date %q quote %q, want undated, no date, quote %q", e.Undated, e.Date, e.Citations[0].Quote, tt.quote)
 			}
 		})
+	}
+}
+
+// TestOCRProcCode: the cell after a bill row's date holds its code; OCR's
+// look-alikes there ("LO180", "£0730", a speck after "A4556") are read
+// back, a word of digit-like letters is not.
+func TestOCRProcCode(t *testing.T) {
+	for tok, want := range map[string]string{"LO180": "L0180", "£0730": "E0730", "A4556°": "A4556", "—A4556": "A4556", "LO1l80": "L0180", "Bills": "", "E0730": "", "0730": ""} {
+		got, ok := ocrProcCode(tok)
+		if got != want || ok != (want != "") {
+			t.Errorf("ocrProcCode(%q) = %q %v, want %q", tok, got, ok, want)
+		}
+	}
+}
+
+// TestScannedClaimFormRows: a scanned claim form's service rows keep
+// their line when OCR runs the cents cell into the dollars ("41000"), puts
+// a speck before an amount (".95 00") or reads a date cell's 0 as O.
+func TestScannedClaimFormRows(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+24. A. DATE(S) OF SERVICE From To   B. PLACE OF SERVICE   D. CPT/HCPCS MODIFIER    E. DX PTR    F. $ CHARGES    G. DAYS OR UNITS
+031124 031124            11     99203                  A          41000        1
+031124 031124            11     72040   .              A         .95 00        1
+O4 02 24   04 02 24      11     99213                  A          150 00       1
+28. TOTAL CHARGE $ 655 00
+31. SIGNATURE OF PHYSICIAN OR SUPPLIER
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestSameItemCodes: a row whose HCPCS letter OCR read as a digit takes
+// the code its item prints on the bill's other rows; a CPT code of another
+// item keeps its digits.
+func TestSameItemCodes(t *testing.T) {
+	items := []extract.BillLine{
+		{Code: "A4556", Description: "ELECTRODES PER PAIR"},
+		{Code: "44556", Description: "ELECTRODES  PER PAIR ©"},
+		{Code: "97110", Description: "THERAPEUTIC EXERCISE"},
+		{Code: "G7110", Description: "OTHER ITEM"},
+		{Code: "E0730", Description: "TENS FOUR OR MORE LEADS"},
+		{Code: "0730", RevenueCode: "0730", Description: "TENS FOUR OR MORE LEADS."},
+		{Code: "0450", RevenueCode: "0450", Description: "EMERGENCY ROOM"},
+	}
+	sameItemCodes(items)
+	if items[1].Code != "A4556" || items[2].Code != "97110" || items[5].Code != "E0730" || items[5].RevenueCode != "" || items[6].Code != "0450" {
+		t.Errorf("codes %+v", items)
 	}
 }

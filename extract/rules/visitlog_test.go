@@ -124,3 +124,29 @@ AK = Amy Kwan, L.Ac.
 		}
 	}
 }
+
+// TestVisitLogNotKept: an appointment schedule lists visits to come and
+// visits missed beside the kept ones; only a kept appointment is a visit.
+func TestVisitLogNotKept(t *testing.T) {
+	page := `Harbor Physical Therapy
+12 Bay Rd, Erie, PA 16501   Tel (814) 555-0100
+APPOINTMENT HISTORY
+Patient: Jane Doe     DOB: 01/02/1980
+Date          Visit type        Status        Pain    Therapist
+02/05/2024    Evaluation        Arrived       6/10    LM
+02/07/2024    Treatment       - No-show
+02/09/2024    Treatment         Arrived       5/10    LM
+02/12/2024    Treatment         Cancelled
+02/14/2024    Treatment         Arrived       4/10    LM
+02/16/2024    Treatment         Booked
+LM = Lena Marsh, PT
+`
+	res := extractText(t, page)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := "2024-02-05 2024-02-09 2024-02-14"; strings.Join(got, " ") != want {
+		t.Errorf("visits %v, want %s", got, want)
+	}
+}
