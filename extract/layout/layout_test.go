@@ -525,3 +525,29 @@ func TestDrugStoreLetterhead(t *testing.T) {
 		t.Errorf("letterhead %q, want Main Street Drug Store", got)
 	}
 }
+
+// TestServiceLetterheads: a practice that names its service after its
+// name ("Outpatient PT") is still the letterhead, a tagline of services
+// under it is not, a clinician with a credential is not, and "Mgmt" is
+// management.
+func TestServiceLetterheads(t *testing.T) {
+	d := Analyze(pagesOf("Harbor Rehab - Outpatient PT\nChiropractic - Physiotherapy - Massage\n12 Dock St, Erie, PA 16501\n\n" +
+		"DAILY TREATMENT LOG\nDate     Pain   CPT\n5/22/23  7/10   97110"))
+	if got := d.Lines[0].Letterhead; got != "Harbor Rehab - Outpatient PT" {
+		t.Errorf("letterhead %q, want Harbor Rehab - Outpatient PT", got)
+	}
+	if got := d.Lines[1].Letterhead; got != "" {
+		t.Errorf("tagline %q taken for a letterhead", got)
+	}
+	if got := d.Provider(1); got != "Harbor Rehab - Outpatient PT" {
+		t.Errorf("provider %q", got)
+	}
+	for _, s := range []string{"Jane Moss, PT", "Alan Reyes DPT"} {
+		if personCredential(s) != true {
+			t.Errorf("%q: not read as a clinician", s)
+		}
+	}
+	if d := Analyze(pagesOf("ENCOUNTER SUMMARY\nLakeside Pain Mgmt\nSMITH, JO  DOB 01/02/1970")); d.Lines[1].Letterhead != "Lakeside Pain Mgmt" {
+		t.Errorf("letterhead %q, want Lakeside Pain Mgmt", d.Lines[1].Letterhead)
+	}
+}

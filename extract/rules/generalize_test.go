@@ -195,7 +195,9 @@ P: Continue gabapentin.`, `Northgate Pain Mgmt                                  
  Procedure                Interlaminar ESI C6-7 with fluoroscopy
 Narrative: Consent obtained, time-out performed.
 Pain: pre 7/10, post 3/10
-Rebecca Strand, DO - signed 12.11.2024`}, []enc{{"2024-12-27", "NORTHGATE PAIN MGMT CTR"}, {"2024-12-09", "NORTHGATE PAIN MGMT CTR"}}},
+Rebecca Strand, DO - signed 12.11.2024`}, []enc{{"2024-12-27", "NORTHGATE PAIN MGMT CTR"}, {"2024-12-09", "Northgate Pain Mgmt"}}},
+		// (The procedure page prints the practice's shorter name as its
+		// letterhead; the chronology files both names under one provider.)
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
