@@ -76,17 +76,21 @@ func markStamps(d *Doc, p *Page) {
 	}
 	// Fragments of a banner: short lines at the top with fax words or
 	// stamp digits, up to the first line that reads otherwise.
+	// A stamp already known, or a scrap of digits with a word or two
+	// ("10/16/2023 Ortho", "of 13  P.006/009"), goes on with the run.
 	var run []int
 	hits := 0
 	for i := range lines {
 		t := lines[i].Trim
-		if len(t) > 40 || lines[i].Boiler != BoilerNone && len(run) == 0 {
+		if len(t) > 40 {
 			break
 		}
-		if reFaxFragment.MatchString(t) {
-			hits++
-		} else if HasLetters(t) {
-			break
+		if lines[i].Boiler == BoilerNone {
+			if reFaxFragment.MatchString(t) {
+				hits++
+			} else if HasLetters(t) && !bannerScrap(t) {
+				break
+			}
 		}
 		run = append(run, i)
 	}
@@ -113,6 +117,21 @@ func markStamps(d *Doc, p *Page) {
 			top++
 		}
 	}
+}
+
+// bannerScrap reports whether t could be a piece of a fax banner torn by
+// another printed over it: short, with digits, and at most two words.
+func bannerScrap(t string) bool {
+	if len(t) > 24 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	words := 0
+	for _, w := range strings.Fields(t) {
+		if HasLetters(w) {
+			words++
+		}
+	}
+	return words <= 2
 }
 
 // reBrowserStamp opens a browser's print header: a short date, a comma, a

@@ -551,3 +551,17 @@ func TestServiceLetterheads(t *testing.T) {
 		t.Errorf("letterhead %q, want Lakeside Pain Mgmt", d.Lines[1].Letterhead)
 	}
 }
+
+// TestReExaminationTitle: a re-examination or progress report is a
+// record's title (it opens the record under its letterhead), while its
+// "Re-exam date:" label stays a date of service.
+func TestReExaminationTitle(t *testing.T) {
+	d := Analyze(pagesOf("Spine Align Chiro Ctr\n7065 Industrial Pkwy, Brookfield, WI 53045\nRE-EXAMINATION REPORT\n" +
+		"Patient: DOE, JANE     DOB: 2/17/73\nRe-exam date: 11/7/24    Clinician: Gus Crane, DC\nProgress Report"))
+	if d.Lines[2].Title == "" || d.Lines[5].Title == "" {
+		t.Errorf("titles %q, %q: want both read as titles", d.Lines[2].Title, d.Lines[5].Title)
+	}
+	if d.Lines[4].Title != "" || !d.Lines[4].HasService {
+		t.Errorf("the re-exam date line: title %q, date of service %v", d.Lines[4].Title, d.Lines[4].HasService)
+	}
+}
