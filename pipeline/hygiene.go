@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,11 +182,32 @@ func safe(err error, texts ...string) error {
 	return &safeErr{msg: SafeError(err, texts...), err: err}
 }
 
+// rePageRepeat is " page N:" after a working copy's name.
+var rePageRepeat = regexp.MustCompile(`^ page \d+:`)
+
 // userError is the message a document's status shows for err: SafeError's,
 // without the working copy's name the PDF tools put first (the user sees
 // the error under the document's own file name).
 func userError(d store.Document, err error, texts ...string) string {
 	msg := SafeError(err, texts...)
+	// Inside the message ("page 1: doc-….pdf page 1: an image …"), the
+	// working copy's name and the page it repeats go too.
+	for {
+		i := strings.Index(msg, d.ID+".")
+		if i <= 0 {
+			break
+		}
+		rest := msg[i+len(d.ID):]
+		if j := strings.IndexAny(rest, ": "); j > 0 {
+			rest = rest[j:]
+		} else {
+			rest = ""
+		}
+		if m := rePageRepeat.FindString(rest); m != "" && strings.HasSuffix(strings.TrimSpace(msg[:i]), strings.TrimSpace(strings.TrimLeft(m, " "))) {
+			rest = rest[len(m):]
+		}
+		msg = msg[:i] + strings.TrimLeft(rest, ": ")
+	}
 	rest, ok := strings.CutPrefix(msg, d.ID)
 	if !ok {
 		return msg

@@ -61,10 +61,11 @@ func FuzzCleanName(f *testing.F) {
 func TestUserError(t *testing.T) {
 	d := store.Document{Document: extract.Document{ID: "doc-0123456789abcdef"}}
 	for in, want := range map[string]string{
-		"doc-0123456789abcdef.pdf page 3: image: PDF is damaged":                    "page 3: image: PDF is damaged",
-		"doc-0123456789abcdef.tif: is cut off":                                      "is cut off",
-		"doc-0123456789abcdef: extract: llm extract doc-0123456789abcdef: HTTP 503": "extract: llm extract doc-0123456789abcdef: HTTP 503",
-		"page 4: ocr: timed out":                                                    "page 4: ocr: timed out",
+		"doc-0123456789abcdef.pdf page 3: image: PDF is damaged":                                   "page 3: image: PDF is damaged",
+		"doc-0123456789abcdef.tif: is cut off":                                                     "is cut off",
+		"doc-0123456789abcdef: extract: llm extract doc-0123456789abcdef: HTTP 503":                "extract: llm extract doc-0123456789abcdef: HTTP 503",
+		"page 4: ocr: timed out":                                                                   "page 4: ocr: timed out",
+		"page 1: doc-0123456789abcdef.pdf page 1: an image on it is declared 100000x100000 pixels": "page 1: an image on it is declared 100000x100000 pixels",
 	} {
 		if got := userError(d, errors.New(in)); got != want {
 			t.Errorf("userError(%q) = %q, want %q", in, got, want)

@@ -190,6 +190,9 @@ func TestHostileCorpus(t *testing.T) {
 			t.Errorf("%s: exit status %d\n%s", r.c.File, r.code, r.stderr)
 		case r.code == 1 && !clear:
 			t.Errorf("%s: failed without one clear line naming it:\n%s", r.c.File, r.stderr)
+		case line != "" && !clear:
+			// A page that could not be read is said as clearly as a file.
+			t.Errorf("%s: a line naming it is not clear (an internal name, a trace):\n%s", r.c.File, line)
 		case r.c.Want == hostile.Refused && r.code != 1:
 			t.Errorf("%s (%s): processed, want refused", r.c.File, r.c.Why)
 		case r.c.Want == hostile.Accepted && (r.code != 0 || !listed):

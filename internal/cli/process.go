@@ -365,7 +365,7 @@ func reportDocumentErrors(ctx context.Context, w io.Writer, st matterReader, mat
 		}
 		for _, pg := range pages {
 			if pg.Source == extract.SourceError {
-				fmt.Fprintf(w, "%s page %d: could not be read: %s\n", d.File, pg.Number, pg.Err)
+				fmt.Fprintf(w, "%s page %d: could not be read: %s\n", d.File, pg.Number, strings.TrimPrefix(pg.Err, fmt.Sprintf("page %d: ", pg.Number)))
 			}
 		}
 	}
