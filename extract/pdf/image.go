@@ -99,6 +99,11 @@ func ownImage(ctx context.Context, path string, page, dpi int) (img Image, ok bo
 			p, err = plan(pageName(path), pdfcpuPager{pctx}, pctx.PageCount, page, dpi)
 			return err
 		})
+		if errors.Is(err, errLazy) {
+			// pdfcpu cannot say what the page shows either: it is drawn
+			// (and fails there, if it must, with poppler's reason).
+			return Image{}, false, nil
+		}
 	}
 	if err != nil || !p.ok {
 		return p.img, false, err
