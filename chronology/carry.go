@@ -22,14 +22,21 @@ import (
 // extracted (a reviewer's corrected date is not it) and the pages it
 // cites, "2024-03-14|doc-a:1,doc-a:2".
 func EntryAnchor(e Entry) string {
-	date := e.Date.String()
+	date, pages := entryAnchorParts(e)
+	return date + "|" + strings.Join(pages, ",")
+}
+
+// entryAnchorParts are the parts of an entry's anchor: its date as
+// extracted and the pages it cites.
+func entryAnchorParts(e Entry) (date string, pages []string) {
+	date = e.Date.String()
 	for _, c := range e.Corrections {
 		if c.Field == "date" {
 			date = c.Original
 			break
 		}
 	}
-	return date + "|" + strings.Join(citedPages(e.Citations), ",")
+	return date, citedPages(e.Citations)
 }
 
 // FlagAnchor identifies a flag apart from the entries it names: its kind
@@ -92,7 +99,7 @@ func carryReviews(c *Chronology, reviews []EntryReview) (out []EntryReview, lost
 	byDate := map[string][]cand{}
 	for _, e := range all {
 		if !reviewed[e.ID] {
-			date, pages := anchorParts(EntryAnchor(e))
+			date, pages := entryAnchorParts(e)
 			byDate[date] = append(byDate[date], cand{e.ID, pages})
 		}
 	}

@@ -74,7 +74,7 @@ func senderBates(pages map[int]*extract.Page, count int, prefix string, taken ma
 	}
 	own := strings.ToUpper(strings.TrimRight(prefix, " _-"))
 	for _, c := range cands[0] {
-		if c.prefix == own || count == 1 && c.format(c.num)[len(c.prefix)+len(c.sep)] != '0' {
+		if c.prefix == own || count == 1 && len(strconv.Itoa(c.num)) == c.width { // not zero-padded
 			continue
 		}
 		out := make([]string, count)
