@@ -19,15 +19,26 @@ import (
 	"github.com/medchron/medchron/extract"
 )
 
+// MaxSide is the longest side, in pixels, of an image Tesseract reads.
+const MaxSide = 32767
+
 // Errors from the pool.
 var (
 	// ErrClosed reports a Recognize call on a closed pool.
 	ErrClosed = errors.New("ocr pool is closed")
 	// ErrUnavailable reports a build without Tesseract (cgo disabled).
 	ErrUnavailable = errors.New("tesseract OCR is not available in this build (needs cgo and libtesseract)")
-	// ErrBadImage reports image bytes that cannot be OCR'd.
-	ErrBadImage = errors.New("image cannot be read for OCR")
+	// ErrBadImage reports image bytes that cannot be OCR'd; reading them
+	// again cannot help.
+	ErrBadImage error = permanentError("image cannot be read for OCR")
 )
+
+// permanentError is an error that trying again cannot mend; callers that
+// retry look for its Permanent method through the wrapping.
+type permanentError string
+
+func (e permanentError) Error() string   { return string(e) }
+func (e permanentError) Permanent() bool { return true }
 
 // Options configure the Tesseract clients of a pool.
 type Options struct {
@@ -140,6 +151,11 @@ func (p *Pool) Recognize(ctx context.Context, img []byte, dpi int, docID string,
 	}
 	if cfg.Width*cfg.Height > p.opts.MaxPixels || cfg.Width < 1 || cfg.Height < 1 {
 		return out, fmt.Errorf("ocr page %d of %s: %w: %dx%d pixels", page, docID, ErrBadImage, cfg.Width, cfg.Height)
+	}
+	if max(cfg.Width, cfg.Height) > MaxSide {
+		// Tesseract refuses it, and gosseract then reads a result that
+		// is not there (a crash).
+		return out, fmt.Errorf("ocr page %d of %s: %w: %dx%d pixels, more than %d a side", page, docID, ErrBadImage, cfg.Width, cfg.Height, MaxSide)
 	}
 	out.Width, out.Height = float64(cfg.Width)*72/float64(dpi), float64(cfg.Height)*72/float64(dpi)
 

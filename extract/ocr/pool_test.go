@@ -192,7 +192,7 @@ func TestPoolWaitHonoursContext(t *testing.T) {
 
 func TestRecognizeRejectsBadImages(t *testing.T) {
 	ff := &fakeFactory{}
-	pool, err := newPool(1, Options{MaxPixels: 10_000}, ff.new)
+	pool, err := newPool(1, Options{MaxPixels: 100_000}, ff.new)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,14 +206,21 @@ func TestRecognizeRejectsBadImages(t *testing.T) {
 		{"empty", nil, 300},
 		{"not an image", []byte("hello"), 300},
 		{"truncated png", good[:len(good)-12], 300},
-		{"too many pixels", pngOf(t, 200, 200), 300},
+		{"too many pixels", pngOf(t, 400, 400), 300},
 		{"zero dpi", good, 0},
+		{"longer than Tesseract reads", pngOf(t, MaxSide+1, 1), 300},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pool.Recognize(context.Background(), tt.img, tt.dpi, "doc", 4)
 			if !errors.Is(err, ErrBadImage) {
 				t.Fatalf("err = %v, want ErrBadImage", err)
+			}
+			// Reading the same image again cannot help: the pipeline
+			// must give the page up at once instead of retrying it.
+			var p interface{ Permanent() bool }
+			if !errors.As(err, &p) || !p.Permanent() {
+				t.Fatalf("err = %v, not permanent", err)
 			}
 		})
 	}

@@ -80,12 +80,17 @@ func PageImage(ctx context.Context, path string, page, dpi int) (Image, error) {
 		if err := CheckPageSize(w, h, dpi); err != nil {
 			return Image{}, fileErr(name, page, err.Error(), ErrTooLarge)
 		}
+		img.DPI = FitDPI(w, h, dpi)
+	}
+	if img.DPI > 0 {
+		dpi = img.DPI // a page too long for Tesseract at dpi
 	}
 	return render(ctx, path, page, dpi)
 }
 
 // ownImage takes a scanned page's image when the page is only that image.
-// ok is false, with a nil error, when the page must be rendered instead.
+// ok is false, with a nil error, when the page must be rendered instead;
+// img.DPI is then the resolution to draw it at, when the page's size said.
 // The file is read lazily (only the page's objects) when it can be, and
 // with pdfcpu otherwise.
 func ownImage(ctx context.Context, path string, page, dpi int) (img Image, ok bool, err error) {
@@ -106,7 +111,7 @@ func ownImage(ctx context.Context, path string, page, dpi int) (img Image, ok bo
 		}
 	}
 	if err != nil || !p.ok {
-		return p.img, false, err
+		return Image{DPI: p.drawDPI}, false, err
 	}
 	if !p.poppler {
 		return p.img, true, nil
@@ -133,6 +138,7 @@ type planned struct {
 	ok      bool
 	poppler bool
 	invert  bool
+	drawDPI int // the resolution to draw the page at when it is drawn
 }
 
 // plan checks the page's size and takes its sole image if it has one.
@@ -157,6 +163,7 @@ func plan(name string, pg pager, count, page, dpi int) (p planned, err error) {
 		if err := CheckPageSize(w, h, dpi); err != nil {
 			return p, fileErr(name, page, err.Error(), ErrTooLarge)
 		}
+		p.drawDPI = FitDPI(w, h, dpi)
 	}
 	if w, h, huge := hugeImage(pg, inh); huge {
 		// poppler would decode it in full to draw the page, however

@@ -21,7 +21,20 @@ const (
 	MaxPixels = 80_000_000
 	// MaxPageInches caps a page's longer side.
 	MaxPageInches = 200
+	// MaxSidePixels is the longest side of an image Tesseract reads; a
+	// page whose side would pass it is drawn at a lower resolution.
+	MaxSidePixels = 32767
 )
+
+// FitDPI is the resolution at which a page of w × h points is drawn for
+// OCR: dpi, or less when a side would pass MaxSidePixels at dpi (a page
+// 200 in long is drawn at 163 dpi).
+func FitDPI(w, h float64, dpi int) int {
+	if side := max(w, h) / 72 * float64(dpi); side > MaxSidePixels {
+		return max(1, int(math.Floor(MaxSidePixels*72/max(w, h))))
+	}
+	return dpi
+}
 
 // CheckPageSize refuses a page of w × h points that would render at dpi to
 // more than MaxPixels pixels, or whose longer side passes MaxPageInches.

@@ -111,13 +111,13 @@ func renderErr(ctx context.Context, page int, err error) error {
 // returns its standard output, failing when the output passes limit bytes.
 func runCappedInput(ctx context.Context, limit int, stdin []byte, bin string, args ...string) ([]byte, error) {
 	out := &cappedBuffer{limit: limit}
-	stderr := &cappedBuffer{limit: 64 << 10}
+	stderr := &tailBuffer{limit: 64 << 10}
 	cmd := toolCommand(ctx, bin, args...)
 	cmd.Stdin = bytes.NewReader(stdin)
 	cmd.Stdout, cmd.Stderr = out, stderr
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
-		return nil, &runError{err: err, stderr: stderr.buf.String()}
+		return nil, &runError{err: err, stderr: stderr.String()}
 	}
 	return out.buf.Bytes(), nil
 }

@@ -201,17 +201,38 @@ func (c *cappedBuffer) Write(p []byte) (int, error) {
 	return c.buf.Write(p)
 }
 
+// tailBuffer keeps the last bytes a program writes on standard error, up
+// to limit, and never refuses a write: poppler prints a warning per broken
+// object (half a million on a hostile file), and a refused write would end
+// the program with a broken pipe before its verdict.
+type tailBuffer struct {
+	buf   []byte
+	limit int
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > 2*t.limit {
+		t.buf = append(t.buf[:0], t.buf[len(t.buf)-t.limit:]...)
+	}
+	return len(p), nil
+}
+
+// String is the kept tail, at most limit bytes.
+func (t *tailBuffer) String() string {
+	return string(t.buf[max(0, len(t.buf)-t.limit):])
+}
+
 // runCapped runs a program and returns its standard output, failing when
 // the output passes limit bytes.
 func runCapped(ctx context.Context, limit int, bin string, args ...string) ([]byte, error) {
 	out := &cappedBuffer{limit: limit}
-	var stderr cappedBuffer
-	stderr.limit = 64 << 10
+	stderr := &tailBuffer{limit: 64 << 10}
 	cmd := toolCommand(ctx, bin, args...)
-	cmd.Stdout, cmd.Stderr = out, &stderr
+	cmd.Stdout, cmd.Stderr = out, stderr
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
-		return nil, &runError{err: err, stderr: stderr.buf.String()}
+		return nil, &runError{err: err, stderr: stderr.String()}
 	}
 	return out.buf.Bytes(), nil
 }
@@ -221,10 +242,9 @@ func runCapped(ctx context.Context, limit int, bin string, args ...string) ([]by
 func streamTool(ctx context.Context, bin string, args []string, consume func(io.Reader) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var stderr cappedBuffer
-	stderr.limit = 64 << 10
+	stderr := &tailBuffer{limit: 64 << 10}
 	cmd := toolCommand(ctx, bin, args...)
-	cmd.Stderr = &stderr
+	cmd.Stderr = stderr
 	cmd.WaitDelay = 5 * time.Second
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -243,7 +263,7 @@ func streamTool(ctx context.Context, bin string, args []string, consume func(io.
 		return cerr
 	}
 	if werr != nil {
-		return &runError{err: werr, stderr: stderr.buf.String()}
+		return &runError{err: werr, stderr: stderr.String()}
 	}
 	return nil
 }
