@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+
 	"github.com/medchron/medchron/extract"
 )
 
@@ -33,10 +36,11 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 // parseBBox reads the XHTML written by pdftotext -bbox-layout: pages with
 // their size, and words with boxes in points from the top-left. It fails
-// with errTooBig past limit bytes.
+// with errTooBig past limit bytes. Bytes that are not UTF-8 (poppler copies
+// a broken metadata string as it is) read as U+FFFD.
 func parseBBox(r io.Reader, limit int64) ([]bboxPage, error) {
 	cr := &countingReader{r: r}
-	dec := xml.NewDecoder(cr)
+	dec := xml.NewDecoder(transform.NewReader(cr, runes.ReplaceIllFormed()))
 	dec.Strict = false
 	dec.AutoClose = xml.HTMLAutoClose
 	dec.Entity = xml.HTMLEntity

@@ -75,3 +75,16 @@ func TestFitDPI(t *testing.T) {
 		}
 	}
 }
+
+// A metadata string that is not UTF-8 (an unpaired UTF-16 surrogate, which
+// poppler copies into the word boxes' title as it is) does not stop the
+// text layer from being read.
+func TestTextLayerBrokenMetadata(t *testing.T) {
+	pages, err := pdf.TextLayer(context.Background(), hostileFile(t, "text-invalid-utf16.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 || len(pages[0].Words) == 0 {
+		t.Fatalf("pages = %+v, want one page with its word boxes", pages)
+	}
+}
