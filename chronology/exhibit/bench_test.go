@@ -3,17 +3,20 @@ package exhibit
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/fixture"
+	"github.com/medchron/medchron/internal/hostile"
 )
 
 // benchPages is the length of the benchmark bundle, cut into documents of
@@ -46,7 +49,7 @@ func BenchmarkBuild(b *testing.B) {
 				Pages:      last - first + 1,
 			})
 		}
-		b.Run(file, func(b *testing.B) { benchBuild(b, docs) })
+		b.Run(file, func(b *testing.B) { benchBuild(b, docs, benchPages) })
 		// The same with the pages' word boxes, as the web application and
 		// "medchron process" give them (Doc.Words, read from the store as
 		// JSON): each stamp then looks for free margin among the words.
@@ -65,13 +68,34 @@ func BenchmarkBuild(b *testing.B) {
 				return boxes, json.Unmarshal(stored, &boxes)
 			}
 		}
-		b.Run(file+"/words", func(b *testing.B) { benchBuild(b, withWords) })
+		b.Run(file+"/words", func(b *testing.B) { benchBuild(b, withWords, benchPages) })
 	}
 }
 
-// benchBuild builds the exhibit of docs b.N times, reporting the time per
-// page and the peak heap.
-func benchBuild(b *testing.B, docs []Doc) {
+// BenchmarkBuildLongDocument builds the exhibit of one 2,000-page document
+// whose page tree is one node with 2,000 kids, as print-to-PDF of a whole
+// hospital chart writes it: the time per page must not grow with the
+// document's length.
+func BenchmarkBuildLongDocument(b *testing.B) {
+	const n = 2000
+	d := &hostile.Doc{}
+	d.Add("<< /Type /Catalog /Pages 2 0 R >>")
+	d.Add("")
+	font := d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	var kids strings.Builder
+	for i := range n {
+		c := d.Stream("", fmt.Appendf(nil, "BT /F1 11 Tf 72 720 Td (Progress note, page %d) Tj ET", i+1))
+		p := d.Add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", c, font))
+		fmt.Fprintf(&kids, "%d 0 R ", p)
+	}
+	d.Set(2, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n))
+	docs := []Doc{{Provider: "General Hospital", File: "chart.pdf", Bytes: d.Bytes("/Root 1 0 R"), BatesFirst: Bates("MC", 1), Pages: n}}
+	benchBuild(b, docs, n)
+}
+
+// benchBuild builds the exhibit of docs, of pages pages in all, b.N times,
+// reporting the time per page and the peak heap.
+func benchBuild(b *testing.B, docs []Doc, pages int) {
 	b.ReportAllocs()
 	runtime.GC()
 	stop := samplePeakHeap()
@@ -81,7 +105,7 @@ func benchBuild(b *testing.B, docs []Doc) {
 		}
 	}
 	peak := stop()
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*benchPages), "ms/page")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*pages), "ms/page")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
 

@@ -242,14 +242,14 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 		return placed{}, fmt.Errorf("%s: %d pages from %s end at %s, not at %s", name, n, d.BatesFirst, Bates(prefix, first+n-1), d.BatesLast)
 	}
 	c := newCopier(sw, src)
+	pages, err := sourcePages(src)
+	if err != nil {
+		return placed{}, fmt.Errorf("%s: %w", name, err)
+	}
 	dst := make([]int, n)
-	for i := range n {
-		_, ref, _, err := src.PageDict(i+1, false)
-		if err != nil || ref == nil {
-			return placed{}, fmt.Errorf("%s: page %d cannot be read", name, i+1)
-		}
+	for i, pg := range pages {
 		dst[i] = sw.alloc()
-		c.nums[ref.ObjectNumber.Value()] = dst[i] // links to the page land on its copy
+		c.nums[pg.ref.ObjectNumber.Value()] = dst[i] // links to the page land on its copy
 	}
 	var words [][]extract.Box
 	if d.Words != nil {
@@ -269,7 +269,7 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 		if i < len(words) {
 			pw = words[i]
 		}
-		if err := c.copyPage(i+1, dst[i], stamps, pw); err != nil {
+		if err := c.copyPage(i+1, pages[i], dst[i], stamps, pw); err != nil {
 			return placed{}, fmt.Errorf("%s: %w", name, err)
 		}
 	}

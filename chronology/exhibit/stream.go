@@ -215,13 +215,13 @@ func nonNil(b []byte) []byte {
 // document's threads).
 var pageEntriesDropped = map[string]bool{"Parent": true, "B": true, "Resources": true, "MediaBox": true, "CropBox": true, "Rotate": true, "Contents": true}
 
-// copyPage writes page n of the source as exhibit object dst, its content
+// copyPage writes page n of the source, pg, as exhibit object dst, its content
 // wrapped in q … Q (and shrunk, when placeStamps found no free place for
 // a stamp among words, the page's printed words) and followed by the
 // stamps.
-func (c *copier) copyPage(n, dst int, stamps []stampText, words []extract.Box) error {
-	d, _, inh, err := c.src.PageDict(n, false)
-	if err != nil || d == nil || inh == nil || inh.MediaBox == nil {
+func (c *copier) copyPage(n int, pg sourcePage, dst int, stamps []stampText, words []extract.Box) error {
+	d, inh := pg.dict, pg.inh
+	if d == nil || inh == nil || inh.MediaBox == nil {
 		return fmt.Errorf("page %d: cannot be read", n)
 	}
 	box := inh.MediaBox
