@@ -167,6 +167,9 @@ type FirmFiles interface {
 	PutFirmFile(ctx context.Context, f FirmFile) error
 	// FirmFile returns the file of that name; ErrNotFound when none.
 	FirmFile(ctx context.Context, name string) (FirmFile, error)
+	// FirmFileStamp returns who stored the file of that name and when,
+	// without its data; ErrNotFound when none.
+	FirmFileStamp(ctx context.Context, name string) (FirmFile, error)
 	// DeleteFirmFile removes the file of that name; ErrNotFound when none.
 	DeleteFirmFile(ctx context.Context, name string) error
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/docx"
 	"github.com/medchron/medchron/internal/export"
+	"github.com/medchron/medchron/internal/firmtemplate"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/store"
 )
@@ -418,16 +419,6 @@ func storedTemplate(ctx context.Context, s any) (*docx.Template, error) {
 	if !ok {
 		return nil, nil
 	}
-	f, err := ff.FirmFile(ctx, store.FirmTemplate)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("the firm's Word template: %w", err)
-	}
-	tpl, err := docx.ParseTemplate(f.Data)
-	if err != nil {
-		return nil, fmt.Errorf("the firm's Word template uploaded by %s: %w", f.By, err)
-	}
-	return tpl, nil
+	src := firmtemplate.Source{Files: ff}
+	return src.Template(ctx)
 }

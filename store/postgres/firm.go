@@ -26,6 +26,15 @@ func (s *Store) FirmFile(ctx context.Context, name string) (store.FirmFile, erro
 	return f, notFound(err, "firm file "+name)
 }
 
+// FirmFileStamp implements store.FirmFiles.
+func (s *Store) FirmFileStamp(ctx context.Context, name string) (store.FirmFile, error) {
+	f := store.FirmFile{Name: name}
+	err := s.q.QueryRow(ctx, `SELECT updated_by, updated_at FROM firm_files WHERE name = $1`, name).
+		Scan(&f.By, scan.At(&f.At))
+	f.At = f.At.UTC()
+	return f, notFound(err, "firm file "+name)
+}
+
 // DeleteFirmFile implements store.FirmFiles.
 func (s *Store) DeleteFirmFile(ctx context.Context, name string) error {
 	tag, err := s.q.Exec(ctx, `DELETE FROM firm_files WHERE name = $1`, name)

@@ -36,12 +36,22 @@ func RunFirmFiles(t *testing.T, open func(t *testing.T) store.FirmFiles) {
 			if !bytes.Equal(got.Data, f.Data) || got.By != f.By || !got.At.Equal(stored(f.At)) {
 				t.Errorf("read back %d bytes by %q at %s, want %d bytes by %q at %s", len(got.Data), got.By, got.At, len(f.Data), f.By, f.At)
 			}
+			stamp, err := s.FirmFileStamp(ctx(t), name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stamp.Data != nil || stamp.By != f.By || !stamp.At.Equal(got.At) {
+				t.Errorf("stamp: %d bytes by %q at %s, want none by %q at %s", len(stamp.Data), stamp.By, stamp.At, f.By, got.At)
+			}
 		}
 		if err := s.DeleteFirmFile(ctx(t), name); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.FirmFile(ctx(t), name); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("FirmFile after delete: %v, want ErrNotFound", err)
+		}
+		if _, err := s.FirmFileStamp(ctx(t), name); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("FirmFileStamp after delete: %v, want ErrNotFound", err)
 		}
 	})
 }

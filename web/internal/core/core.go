@@ -45,7 +45,7 @@ type Core struct {
 	// DOCXTemplate is the server's Word template of the Word downloads,
 	// used until an admin uploads the firm's own (see Template).
 	DOCXTemplate *docx.Template
-	templates    templateCache
+	templates    templates
 	// TimeZone is the firm's time zone, in which pages show times; nil is UTC.
 	TimeZone *time.Location
 	Logger   *slog.Logger
