@@ -10,7 +10,9 @@ import (
 	"syscall"
 	_ "time/tzdata" // the firm's time zone (serve --time-zone) on a machine without tzdata
 
+	"github.com/medchron/medchron/extract/ocr"
 	"github.com/medchron/medchron/extract/sandbox"
+	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/internal/cli"
 )
 
@@ -20,12 +22,12 @@ func main() {
 	sandbox.RunIfChild()
 	// Tesseract's OpenMP runtime reads OMP_THREAD_LIMIT when the library is
 	// loaded, before any Go code runs: without it each OCR call spreads over
-	// all cores and is 4–6 times slower under parallel load. Re-execute once
-	// with it set.
-	if os.Getenv("OMP_THREAD_LIMIT") == "" {
-		if exe, err := os.Executable(); err == nil {
-			env := append(os.Environ(), "OMP_THREAD_LIMIT=1")
-			err = syscall.Exec(exe, os.Args, env)
+	// all cores and is 4–6 times slower under parallel load. OCR runs in the
+	// reader processes, which the pool starts with it set; only when files
+	// are read in this process (MEDCHRON_SANDBOX=off) does the program
+	// re-execute itself once with it set.
+	if os.Getenv(app.EnvSandbox) == "off" {
+		if err := ocr.EnsureThreadLimit(); err != nil {
 			fmt.Fprintf(os.Stderr, "medchron: warning: could not set OMP_THREAD_LIMIT: %v\n", err)
 		}
 	}

@@ -118,17 +118,7 @@ type worker struct {
 func (p *Pool) start() (*worker, error) {
 	cmd := exec.Command(p.exe)
 	procattr.DieWithParent(cmd) // a killed medchron leaves no reader behind
-	cmd.Env = append(os.Environ(),
-		envWorker+"=1",
-		envMemory+"="+strconv.FormatUint(p.cfg.Memory, 10),
-		envCPU+"="+strconv.Itoa(p.cfg.CPU),
-		envDPI+"="+strconv.Itoa(p.cfg.DPI),
-		envLang+"="+p.cfg.Language,
-		"MALLOC_ARENA_MAX=2", // glibc arenas reserve address space per thread
-	)
-	if _, ok := os.LookupEnv("OMP_THREAD_LIMIT"); !ok {
-		cmd.Env = append(cmd.Env, "OMP_THREAD_LIMIT=1")
-	}
+	cmd.Env = p.workerEnv(os.Environ())
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, err
@@ -143,6 +133,27 @@ func (p *Pool) start() (*worker, error) {
 		return nil, fmt.Errorf("start document reader process: %w", err)
 	}
 	return &worker{cmd: cmd, in: in, enc: gob.NewEncoder(in), dec: gob.NewDecoder(out), errs: t}, nil
+}
+
+// workerEnv is a worker's environment: the program's, environ, with the
+// worker's settings, and OMP_THREAD_LIMIT=1 unless environ sets it (the
+// worker loads Tesseract, whose OpenMP runtime reads it only at load: the
+// program itself does not set it, see cmd/medchron).
+func (p *Pool) workerEnv(environ []string) []string {
+	env := append(environ,
+		envWorker+"=1",
+		envMemory+"="+strconv.FormatUint(p.cfg.Memory, 10),
+		envCPU+"="+strconv.Itoa(p.cfg.CPU),
+		envDPI+"="+strconv.Itoa(p.cfg.DPI),
+		envLang+"="+p.cfg.Language,
+		"MALLOC_ARENA_MAX=2", // glibc arenas reserve address space per thread
+	)
+	for _, kv := range environ {
+		if strings.HasPrefix(kv, "OMP_THREAD_LIMIT=") {
+			return env
+		}
+	}
+	return append(env, "OMP_THREAD_LIMIT=1")
 }
 
 // Warm starts a worker ahead of the first request when none is running and

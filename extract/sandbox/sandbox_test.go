@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -162,4 +163,25 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// A worker loads Tesseract with OMP_THREAD_LIMIT=1 whether or not the
+// program was started with it, and keeps the value it was given.
+func TestWorkerThreadLimit(t *testing.T) {
+	p := &Pool{cfg: Config{Memory: 1 << 30, CPU: 60, DPI: 300}}
+	limit := func(env []string) []string {
+		var got []string
+		for _, kv := range env {
+			if strings.HasPrefix(kv, "OMP_THREAD_LIMIT=") {
+				got = append(got, kv)
+			}
+		}
+		return got
+	}
+	if got := limit(p.workerEnv([]string{"PATH=/usr/bin"})); !slices.Equal(got, []string{"OMP_THREAD_LIMIT=1"}) {
+		t.Errorf("started without it: %v, want OMP_THREAD_LIMIT=1", got)
+	}
+	if got := limit(p.workerEnv([]string{"OMP_THREAD_LIMIT=2"})); !slices.Equal(got, []string{"OMP_THREAD_LIMIT=2"}) {
+		t.Errorf("started with 2: %v, want it kept", got)
+	}
 }

@@ -169,7 +169,9 @@ func newParts(ctx context.Context, cfg Config, st store.Store) (*parts, error) {
 	p := &parts{pdf: readerFiles{readers}, readers: readers}
 	p.close = append(p.close, readers.Close)
 	if !cfg.NoOCR {
-		if !ocr.ThreadLimitSet() {
+		if !readers.Isolated() && !ocr.ThreadLimitSet() {
+			// OCR in this process (the reader processes are started with
+			// it set).
 			cfg.Logger.Warn("OMP_THREAD_LIMIT is not set: OCR will be several times slower (set OMP_THREAD_LIMIT=1 before starting)")
 		}
 		p.ocr = readers
