@@ -158,12 +158,14 @@ func TestServerModeScalesOut(t *testing.T) {
 		t.Skip("integration test")
 	}
 	dsn := testDatabase(t)
-	// A killed worker's job is rescued after 60 s (River's rescuer runs
-	// every 30 s): short for the test, yet longer than any job of this
-	// bundle takes on a loaded 2-core machine, so that no live job is
-	// rescued and run twice (a 3 s rescue and a 5 s OCR deadline failed
-	// pages whenever the machine was busy).
-	env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "MEDCHRON_RESCUE_AFTER=60s", "MEDCHRON_OCR_TIMEOUT=30s", "XDG_CACHE_HOME=" + t.TempDir()}
+	// A killed worker's job is rescued after 25 s (River's rescuer runs
+	// every 30 s, so 25-55 s after the job started, the test's longest
+	// wait): short for the test, yet longer than any job of this bundle
+	// takes on a loaded 2-core machine (one page of OCR, some seconds), so
+	// that no live job is rescued and run twice (a 3 s rescue and a 5 s OCR
+	// deadline failed pages whenever the machine was busy). The OCR
+	// deadline is no longer than the rescue.
+	env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "MEDCHRON_RESCUE_AFTER=25s", "MEDCHRON_OCR_TIMEOUT=25s", "XDG_CACHE_HOME=" + t.TempDir()}
 	if out, err := exec.Command(binary(t), "migrate", "--database-url", dsn).CombinedOutput(); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, out)
 	}
