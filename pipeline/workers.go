@@ -106,7 +106,7 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 	tl := <-read
 	pages, err := tl.pages, tl.err
 	if err != nil {
-		return p.failDocument(ctx, lastAttempt(job), d, err)
+		return p.failDocument(ctx, lastAttempt(job) || permanent(err), d, err)
 	}
 	var text []extract.Page
 	var ocr []int

@@ -28,6 +28,7 @@ import (
 type fakePDF struct {
 	texts      []string
 	inspectErr error
+	textErr    error
 }
 
 func (f fakePDF) Sniff(name string, head, tail []byte, size int64) error { return nil }
@@ -37,6 +38,9 @@ func (f fakePDF) Inspect(ctx context.Context, path string) (int, error) {
 }
 
 func (f fakePDF) TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
+	if f.textErr != nil {
+		return nil, f.textErr
+	}
 	pages := make([]extract.Page, len(f.texts))
 	for i, t := range f.texts {
 		if t != "" {
@@ -159,6 +163,7 @@ func TestIngestWorker(t *testing.T) {
 		wantPending []int
 		wantJobs    []river.JobArgs
 		wantStatus  string
+		wantErr     bool // the job fails without failing the document
 	}{
 		{
 			name:       "text layer only: extraction queued",
@@ -185,12 +190,25 @@ func TestIngestWorker(t *testing.T) {
 			wantPages:  map[int]extract.PageSource{},
 			wantStatus: store.StatusFailed,
 		},
+		{
+			name:       "a text layer that cannot be read: failed on the first attempt",
+			cfg:        Config{PDF: fakePDF{texts: []string{"one"}, textErr: &pdf.FileError{File: "a.pdf", Detail: "pdftotext output could not be read", Err: pdf.ErrCorrupt}}},
+			wantPages:  map[int]extract.PageSource{},
+			wantStatus: store.StatusFailed,
+		},
+		{
+			name:       "a text layer that failed otherwise: tried again",
+			cfg:        Config{PDF: fakePDF{texts: []string{"one"}, textErr: &pdf.FileError{File: "a.pdf", Detail: "pdftotext failed", Err: errors.New("signal: killed")}}},
+			wantPages:  map[int]extract.PageSource{},
+			wantStatus: store.StatusQueued,
+			wantErr:    true,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newRig(t, tt.cfg)
 			err := (&ingestWorker{p: r.p}).Work(r.ctx, job(IngestArgs{DocumentID: r.doc.ID}, 1))
-			if (err != nil) != (tt.wantStatus == store.StatusFailed) {
+			if (err != nil) != (tt.wantStatus == store.StatusFailed || tt.wantErr) {
 				t.Fatalf("Work = %v", err)
 			}
 			got := map[int]extract.PageSource{}
@@ -207,6 +225,7 @@ func TestIngestWorker(t *testing.T) {
 			}
 			var want []river.JobArgs
 			switch {
+			case tt.wantErr:
 			case tt.wantStatus == store.StatusFailed:
 				want = []river.JobArgs{BuildArgs{MatterID: r.match, Version: 2}}
 			case len(tt.wantPending) > 0:

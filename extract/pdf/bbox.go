@@ -22,6 +22,10 @@ type bboxPage struct {
 	words         []extract.Word // Line not yet known
 }
 
+// errBadOutput is word boxes that pdftotext wrote but that cannot be read:
+// the same file gives the same output, so the file is taken as damaged.
+var errBadOutput = errors.New("pdftotext's word boxes cannot be read")
+
 // countingReader counts the bytes read through it.
 type countingReader struct {
 	r io.Reader
@@ -54,7 +58,7 @@ func parseBBox(r io.Reader, limit int64) ([]bboxPage, error) {
 			return pages, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("parse pdftotext word boxes: %w", err)
+			return nil, fmt.Errorf("%w: %v", errBadOutput, err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -66,7 +70,7 @@ func parseBBox(r io.Reader, limit int64) ([]bboxPage, error) {
 		case "word":
 			var text string
 			if err := dec.DecodeElement(&text, &se); err != nil {
-				return nil, fmt.Errorf("parse pdftotext word boxes: %w", err)
+				return nil, fmt.Errorf("%w: %v", errBadOutput, err)
 			}
 			text = strings.TrimSpace(text)
 			if text == "" || len(pages) == 0 {

@@ -53,10 +53,17 @@ func (e *FileError) Error() string {
 func (e *FileError) Unwrap() error { return e.Err }
 
 // Permanent reports whether reading again cannot help: the page is too
-// large to render, or not there. The pipeline gives such a page up at once
-// instead of retrying it.
+// large to render or not there, or the file is damaged, locked, empty, no
+// PDF or its text past the size limit. The pipeline gives such a page or document up at once instead of
+// retrying it (a hostile file's retries took 18 s to end in the same
+// verdict).
 func (e *FileError) Permanent() bool {
-	return errors.Is(e.Err, ErrTooLarge) || errors.Is(e.Err, ErrNoPage)
+	for _, s := range []error{ErrTooLarge, ErrNoPage, ErrCorrupt, ErrEncrypted, ErrEmpty, ErrNotPDF, errTooBig} {
+		if errors.Is(e.Err, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func fileErr(name string, page int, detail string, err error) error {

@@ -307,6 +307,9 @@ func toolErr(ctx context.Context, name, prog string, err error) error {
 	if errors.Is(err, errTooBig) {
 		return fileErr(name, 0, prog+" output exceeds the size limit", err)
 	}
+	if errors.Is(err, errBadOutput) {
+		return fileErr(name, 0, err.Error(), ErrCorrupt)
+	}
 	var re *runError
 	if errors.As(err, &re) {
 		msg := strings.ToLower(re.stderr)

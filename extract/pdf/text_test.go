@@ -3,6 +3,7 @@ package pdf
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -170,4 +171,24 @@ func TestTextLayerErrors(t *testing.T) {
 			t.Fatalf("err = %v, want context.Canceled", err)
 		}
 	})
+}
+
+// Word boxes pdftotext wrote but that cannot be read say the file is
+// damaged, and the pipeline gives it up without reading it again; a
+// program that could not run may be tried again.
+func TestToolErrVerdicts(t *testing.T) {
+	ctx := context.Background()
+	bad := toolErr(ctx, "a.pdf", "pdftotext", fmt.Errorf("%w: %v", errBadOutput, errors.New("XML syntax error on line 3")))
+	var fe *FileError
+	if !errors.As(bad, &fe) || !errors.Is(bad, ErrCorrupt) || !fe.Permanent() || !strings.Contains(bad.Error(), "a.pdf") || !strings.Contains(bad.Error(), "word boxes") {
+		t.Errorf("unreadable output: %v, want a permanent ErrCorrupt naming the file", bad)
+	}
+	big := toolErr(ctx, "a.pdf", "pdftotext", errTooBig)
+	if !errors.As(big, &fe) || !fe.Permanent() {
+		t.Errorf("output past the limit: %v, want permanent", big)
+	}
+	other := toolErr(ctx, "a.pdf", "pdftotext", errors.New("fork/exec: resource temporarily unavailable"))
+	if !errors.As(other, &fe) || fe.Permanent() {
+		t.Errorf("a program that could not start: %v, want it tried again", other)
+	}
 }
