@@ -16,7 +16,7 @@ var (
 	reTitle     = rxfilter.MustCompile(`(?i)^[\W_]{0,3}(emergency (?:department|room)(?: physician| provider| nursing)?(?: record| report| note| visit| chart| documentation)|ed (?:provider |physician )?note|er (?:record|report|note)|radiology report|imaging report|diagnostic imaging(?: report)?|(?:mri|ct|cat scan|x-?rays?|radiographs?|ultrasound|emg|nerve conduction)(?: of(?: the)?)? (?:report|study|(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|upper|lower)[a-z/ ]{0,40})|progress note|daily (?:treatment )?note|treatment note|soap note|office (?:visit|note|consultation)|clinic (?:note|visit)|visit note|outpatient note|consult(?:ation)?(?: note| report)?|(?:new patient |initial )(?:evaluation|consultation|visit|exam(?:ination)?)|re-?evaluation|re-?exam(?:ination)? (?:report|note)|progress (?:report|re-?evaluation)|follow[- ]?up (?:visit|note|evaluation|exam)|operative (?:report|note)|op note|procedure (?:note|report)|discharge summary|history and physical|h&p|physical therapy (?:initial |daily |progress |treatment )?(?:evaluation|note|plan of care|re-?evaluation|discharge summary|visit)|pt (?:evaluation|daily note|note)|chiropractic (?:note|evaluation|initial evaluation|daily note|treatment note|report|visit)|independent medical (?:examination|evaluation)|(?:itemized |patient |billing |account |hospital |facility |summary )?statement(?: of account)?|itemized (?:bill|charges)|patient ledger|account ledger|ledger|ub-?04|cms-?1500|health insurance claim form|superbill|pharmacy (?:record|receipt|profile)|prescription (?:record|history)|(?:ambulance|ems|prehospital) (?:report|run report|patient care report)|patient care report|pain management (?:note|consultation|evaluation|follow[- ]?up)|neurology (?:note|consultation|evaluation)|orthop(?:a)?edic (?:note|consultation|evaluation|follow[- ]?up)|urgent care (?:note|visit|record))\b`)
 	reBillTitle = regexp.MustCompile(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
 
-	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|emergency|associates|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|diagnostics?|surgery center|surgical|neurology|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab)\b`)
+	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|diagnostics?|surgery center|surgical|neurology|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab)\b`)
 	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
 	reCredential  = regexp.MustCompile(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
@@ -267,12 +267,25 @@ func personCredential(s string) bool {
 			continue
 		}
 		last := strings.ToLower(strings.TrimRight(before[len(before)-1], ","))
+		if serviceAfter(s[m[1]:]) {
+			continue
+		}
 		if strings.HasSuffix(s[:m[0]+1], ",") || !serviceBefore[last] {
 			return true
 		}
 	}
 	return false
 }
+
+// reJoinedService is what follows a service a practice names itself by
+// when more of the name comes after it: "Align PT & Sports Rehab",
+// "Core PT and Wellness".
+var reJoinedService = regexp.MustCompile(`^\s*(?:&|\+|and\b)\s*\S`)
+
+// serviceAfter reports whether the text after a credential goes on with a
+// practice's name ("& Sports Rehab"): no clinician's credential is joined
+// to more words that way.
+func serviceAfter(rest string) bool { return reJoinedService.MatchString(rest) }
 
 // reTaglineSep separates the items of a practice's tagline.
 var reTaglineSep = regexp.MustCompile(`\s+[-–—•·|/]\s+|\s*[•·|]\s*`)

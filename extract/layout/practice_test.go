@@ -1,0 +1,29 @@
+package layout
+
+import "testing"
+
+// TestShortPracticeNames: an urgent care prints its short name as its
+// letterhead ("Harbor UC", "Eastside Walk-In"), beside the title of its
+// visit summary, a practice may name its
+// service before more of its name ("Core PT & Sports Rehab"), an
+// anesthesia group is its partners ("Bayside Anesthesia Ptnrs"), and a
+// name in capitals ending in PC over the laboratory's own name is the
+// letterhead, not a diagnosis heading.
+func TestShortPracticeNames(t *testing.T) {
+	for _, name := range []string{"Harbor UC", "Eastside Walk-In", "Core PT & Sports Rehab", "Bayside Anesthesia Ptnrs"} {
+		d := Analyze(pagesOf(name + "                         Visit Summary\n400 Lake Rd, Erie, PA 16501 (814) 555-0100\n\nPatient: DOE, JANE   DOB: 01/02/1980\n" +
+			"Date of Service: 03/04/2024\nChief complaint: neck pain after a collision.\nAssessment: cervical strain."))
+		l := d.Lines[0]
+		if l.Letterhead != name || l.Heading != NoHeading {
+			t.Errorf("%q: letterhead %q, heading %d", name, l.Letterhead, l.Heading)
+		}
+	}
+	d := Analyze(pagesOf("            RIVERBEND NEURODIAGNOSTIC CENTER PC\n            Clinical Neurophysiology Laboratory\n" +
+		"            400 Lake Rd, Erie, PA 16501\n\nNERVE CONDUCTION STUDY REPORT\nStudy date: 5/26/23"))
+	if l := d.Lines[0]; l.Letterhead != "RIVERBEND NEURODIAGNOSTIC CENTER PC" || l.Heading != NoHeading {
+		t.Errorf("letterhead %q, heading %d", l.Letterhead, l.Heading)
+	}
+	if personCredential("Core PT & Sports Rehab") {
+		t.Error(`"PT & Sports Rehab" read as a clinician's credential`)
+	}
+}
