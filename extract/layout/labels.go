@@ -58,7 +58,7 @@ const (
 	BirthLabel         // date of birth
 	InjuryLabel        // date of injury, accident, onset
 	SignedLabel        // signature, dictation, print or report date
-	FutureLabel        // follow-up, next visit, last seen: another visit than this
+	FutureLabel        // follow-up, next visit, last seen, order or referral date: another visit than this
 )
 
 // LabelBefore classifies the text in front of the date m on line l: the
@@ -194,6 +194,11 @@ var (
 		"doa", "mva", "mvc", "mva on", "mvc on", "onset", "date of onset", "onset date", "accident", "injury"}
 )
 
+// otherVisitLabels date the visit that asked for this one, not this one: a
+// study's "Order date:", a consultation's "Date referred:".
+var otherVisitLabels = []string{"order date", "date ordered", "ordered", "ordered on", "date of order", "referral date",
+	"date of referral", "date referred", "referred", "referred on"}
+
 // hasLabel reports whether p (lower case, trailing punctuation dropped)
 // ends with one of the labels as whole words.
 func hasLabel(p string, labels []string) bool {
@@ -239,6 +244,8 @@ func labelOf(pre string) Label {
 		return InjuryLabel
 	case hasLabel(p, svcLabels) || cellLabel(p, "visit"):
 		return ServiceLabel
+	case hasLabel(p, otherVisitLabels):
+		return FutureLabel
 	case hasLabel(p, signedLabels) || anyCell(p, signedCells):
 		return SignedLabel
 	case hasLabel(p, []string{"date"}):

@@ -27,3 +27,23 @@ func TestShortPracticeNames(t *testing.T) {
 		t.Error(`"PT & Sports Rehab" read as a clinician's credential`)
 	}
 }
+
+// TestOtherVisitDates: a study's order date and a consultation's referral
+// date are the day another clinician asked for it, never its date of
+// service.
+func TestOtherVisitDates(t *testing.T) {
+	for _, s := range []string{"Order date: 5/18/23", "Date referred: 12/18/2023", "Referral date: 12/18/2023", "Date ordered 05/18/2023"} {
+		l := &Line{Text: s, Trim: s}
+		ms := FindDates(s)
+		if got := LabelBefore(l, ms[0], nil); got != FutureLabel {
+			t.Errorf("LabelBefore(%q) = %d, want FutureLabel", s, got)
+		}
+	}
+	d := Analyze(pagesOf("Riverbend Neurology\nNERVE CONDUCTION STUDY\nReferring physician: Ann Lee, MD      Order date: 5/18/23\n" +
+		"Study date: 5/26/23\nIMPRESSION: Normal study."))
+	for _, l := range d.Lines {
+		if l.HasService && l.Service.String() != "2023-05-26" {
+			t.Errorf("%q labels %s a date of service", l.Trim, l.Service)
+		}
+	}
+}

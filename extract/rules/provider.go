@@ -11,7 +11,7 @@ import (
 var (
 	reProviderLabel = regexp.MustCompile(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
 	reNPI           = regexp.MustCompile(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
-	reClinicianLbl  = rxfilter.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
+	reClinicianLbl  = rxfilter.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|PTA|P\.?T\.?|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
 	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS)(?:[,\s]|$)`)
 	reDoctor        = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
@@ -83,8 +83,11 @@ func (n *note) clinician(patient string) string {
 			!layout.NamesFacility(strings.TrimSuffix(v, " PT"))
 	}
 	for _, l := range n.lines {
-		for _, m := range reClinicianLbl.FindAllStringSubmatch(l.text, -1) {
-			v := strings.TrimRight(cutCells(m[1]), " ,")
+		for _, m := range reClinicianLbl.FindAllStringSubmatchIndex(l.text, -1) {
+			if referrer(l.text[:m[0]]) {
+				continue
+			}
+			v := strings.TrimRight(cutCells(l.text[m[2]:m[3]]), " ,")
 			if ok(v) && (layout.HasCredential(v) || strings.HasPrefix(v, "Dr")) {
 				return v
 			}
@@ -102,6 +105,15 @@ func (n *note) clinician(patient string) string {
 	}
 	return ""
 }
+
+// reReferrer ends the text before a clinician's label that names who sent
+// the patient, not who saw them: "Referring physician:", "Ordering
+// provider:", "Primary care physician:".
+var reReferrer = regexp.MustCompile(`(?i)\b(?:referring|ordering|requesting|primary care|pcp|family)\s*$`)
+
+// referrer reports whether the text before a clinician's label makes it
+// the referring or ordering clinician's.
+func referrer(pre string) bool { return reReferrer.MatchString(pre) }
 
 // Provider kinds, matched on the name and then on the note's content.
 var kindRules = []struct {
