@@ -1,6 +1,10 @@
 package layout
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
 
 // TestShortPracticeNames: an urgent care prints its short name as its
 // letterhead ("Harbor UC", "Eastside Walk-In"), beside the title of its
@@ -45,5 +49,19 @@ func TestOtherVisitDates(t *testing.T) {
 		if l.HasService && l.Service.String() != "2023-05-26" {
 			t.Errorf("%q labels %s a date of service", l.Trim, l.Service)
 		}
+	}
+}
+
+// TestAttendingPhysicianStatement: an insurer's form the treating
+// physician fills in (date first treated, date of the last examination,
+// disability dates) is paperwork about the care, no record of a visit.
+func TestAttendingPhysicianStatement(t *testing.T) {
+	form := "Lakeview Casualty Company                              Form APS-2 (rev. 2020)\n" +
+		"ATTENDING PHYSICIAN'S STATEMENT\nNo-Fault / Personal Injury Protection\n1. Patient name: DOE, JANE\n" +
+		"2. Date of birth: 1/2/80\n3. Date of injury/accident: 3/1/24\n4. Date you first treated the patient for this injury: 3/4/24\n" +
+		"5. Date of most recent examination: 4/15/24\n6. Diagnosis (ICD-10): M54.12\n7. Is the condition due to the accident? [X] Yes [ ] No\n" +
+		"8. Totally disabled: From 3/1/24 through 3/31/24\n9. Physician: Ann Lee, MD\nSignature: ____________          Date: 4/20/24"
+	if got := Analyze(pagesOf(form)).Pages[0].Class; got != extract.PageAdmin {
+		t.Errorf("attending physician's statement classed %q, want %q", got, extract.PageAdmin)
 	}
 }
