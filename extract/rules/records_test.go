@@ -38,3 +38,26 @@ func TestStudyOrderedEarlier(t *testing.T) {
 		t.Errorf("encounter %s by %q, want 2023-05-26 by Carl Hess, MD", e.Date, e.Clinician)
 	}
 }
+
+// TestDailyNotesSameTitle: a therapy clinic prints two daily notes on a
+// page under the same title, each title line with its own date; each is
+// a visit, with its own clinician (an assistant's PTA credential kept).
+func TestDailyNotesSameTitle(t *testing.T) {
+	note := func(n, date, who string) string {
+		return "DAILY NOTE - Visit " + n + "                       Date: " + date + "            In 16:42 Out 17:22\n" +
+			"Clinician: " + who + "\nS: Neck sore after work; pain 4/10.\n" +
+			"   Code       Treatment                    Min     Units\n   97110      THERAPEUTIC EXERCISES        28      2\n" +
+			"A: Progressing toward goals.\nNext visit: Sep 27, 2023 3:00 pm\n\n"
+	}
+	res := extractTexts(t, "Harbor Physical Therapy\nPatient: DOE, JANE DOB: Jan 2, 1980\n\n"+
+		note("11", "Sep 20, 2023", "Amy Park, PT, DPT")+note("12", "Sep 22, 2023", "Kim Cole, PTA"))
+	want := []struct{ date, who string }{{"2023-09-20", "Amy Park, PT, DPT"}, {"2023-09-22", "Kim Cole, PTA"}}
+	if len(res.Encounters) != len(want) {
+		t.Fatalf("%d encounters, want %d: %+v", len(res.Encounters), len(want), res.Encounters)
+	}
+	for i, w := range want {
+		if e := res.Encounters[i]; e.Date.String() != w.date || e.Clinician != w.who {
+			t.Errorf("visit %d: %s by %q, want %s by %q", i, e.Date, e.Clinician, w.date, w.who)
+		}
+	}
+}
