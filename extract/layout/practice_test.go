@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -63,5 +64,25 @@ func TestAttendingPhysicianStatement(t *testing.T) {
 		"8. Totally disabled: From 3/1/24 through 3/31/24\n9. Physician: Ann Lee, MD\nSignature: ____________          Date: 4/20/24"
 	if got := Analyze(pagesOf(form)).Pages[0].Class; got != extract.PageAdmin {
 		t.Errorf("attending physician's statement classed %q, want %q", got, extract.PageAdmin)
+	}
+}
+
+// TestBillServicePlace: on an anesthesia group's statement the
+// "Facility:" line names the surgery centre the care was given in; the
+// statement's letterhead is who bills it. The label's value ends where the
+// next field's label begins.
+func TestBillServicePlace(t *testing.T) {
+	d := Analyze(pagesOf("Bayside Anesthesia Associates\n12 Dock St, Erie, PA 16501 Phone (814) 555-0191\n\nSTATEMENT OF ANESTHESIA SERVICES\n" +
+		"Patient: DOE, JANE        DOB: 1/2/80       Statement date: 3/8/24\n" +
+		"Facility: Lakeside Pain Ctr Proceduralist: Ann Lee, DO\n" +
+		"DOS        ASA code   Description                  Units    Charge\n2/14/24    01992      ANESTH N BLOCK/INJ PRONE       7      777.00\n" +
+		"                       Total charges                          777.00"))
+	if got := d.Provider(1); got != "Bayside Anesthesia Associates" {
+		t.Errorf("statement's provider %q, want the letterhead", got)
+	}
+	for _, l := range d.Lines {
+		if strings.HasPrefix(l.Trim, "Facility:") && l.Facility != "Lakeside Pain Ctr" {
+			t.Errorf("facility %q, want Lakeside Pain Ctr", l.Facility)
+		}
 	}
 }

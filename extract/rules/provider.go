@@ -42,6 +42,22 @@ func (n *note) provider() (name string, li int) {
 	return "", -1
 }
 
+// billProvider finds who bills a statement as provider does, except that
+// a label naming where the services were given (layout.ServicePlace)
+// yields to the letterhead of the statement's header block.
+func (n *note) billProvider() string {
+	prov, li := n.provider()
+	if li < 0 || !layout.ServicePlace(n.lines[li].trim) {
+		return prov
+	}
+	for i := 0; i < min(len(n.lines), max(n.body, 8)); i++ {
+		if lh := letterhead(n.lines[i]); lh != "" {
+			return lh
+		}
+	}
+	return prov
+}
+
 // firstCellOrLine returns the first column, or the whole trimmed line when
 // the label and value are separated by a wide gap.
 func firstCellOrLine(l line) string {

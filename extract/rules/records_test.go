@@ -61,3 +61,22 @@ func TestDailyNotesSameTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestAnesthesiaStatementBiller: an anesthesia group's statement names
+// the surgery centre in a "Facility:" line; its lines are billed by the
+// group in its letterhead.
+func TestAnesthesiaStatementBiller(t *testing.T) {
+	res := extractTexts(t, "Bayside Anesthesia Associates\n12 Dock St, Erie, PA 16501 Phone (814) 555-0191\n\nSTATEMENT OF ANESTHESIA SERVICES\n"+
+		"Patient: DOE, JANE        DOB: 1/2/80       Statement date: 3/8/24\n"+
+		"Facility: Lakeside Pain Ctr Proceduralist: Ann Lee, DO\n"+
+		"DOS        ASA code   Description                  Units    Charge\n2/14/24    01992      ANESTH N BLOCK/INJ PRONE       7      777.00\n"+
+		"                       Total charges                          777.00\n")
+	if len(res.Bills) == 0 {
+		t.Fatal("no bill line")
+	}
+	for _, b := range res.Bills {
+		if b.Provider != "Bayside Anesthesia Associates" {
+			t.Errorf("bill line %s %s billed by %q, want Bayside Anesthesia Associates", b.Date, b.Code, b.Provider)
+		}
+	}
+}

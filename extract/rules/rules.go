@@ -64,7 +64,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		switch r.class {
 		case extract.PageBill:
 			for _, n := range billNotes(part, d) {
-				prov, _ := n.provider()
+				prov := n.billProvider()
 				if prov == "" {
 					prov = noteProvider(d, n)
 				}
