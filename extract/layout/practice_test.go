@@ -86,3 +86,17 @@ func TestBillServicePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterheadUnderPageTitle: an EHR printout heads its page with the
+// report's title in capitals and prints the practice's name under it; the
+// page is that practice's, not the previous record's.
+func TestLetterheadUnderPageTitle(t *testing.T) {
+	d := Analyze(pagesOf(
+		"Harbor Chiropractic Center\nDAILY NOTE\nDate of Service: 01/10/2024\nS: Neck pain 4/10.\nA: Cervical strain.\nP: Continue care.",
+		"ENCOUNTER SUMMARY\nLAKESIDE SPINE AND PAIN MANAGEMENT\nDOE, JANE DOB 02-Jan-1980 MRN 166214          Encounters 29-Jan-2024 to 07-Mar-2024\n"+
+			"Consultation 29-Jan-2024 10:19 AM                  Status: Signed\nClinician: Ann Lee, DO\nReason: Neck pain radiating to the right arm.\n"+
+			"Assessment: Cervical radiculopathy.\nPlan: Cervical epidural steroid injection."))
+	if got := d.Provider(2); got != "LAKESIDE SPINE AND PAIN MANAGEMENT" {
+		t.Errorf("page 2 provider %q, want LAKESIDE SPINE AND PAIN MANAGEMENT", got)
+	}
+}

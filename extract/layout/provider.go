@@ -209,7 +209,7 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 			continue
 		}
 		if l.Letterhead != "" {
-			take(Evidence{Name: l.Letterhead, Kind: FromLetterhead, Line: i}, l.Top < 8 && !body)
+			take(Evidence{Name: l.Letterhead, Kind: FromLetterhead, Line: i}, l.Top < 8 && (!body || underPageTitle(d, i)))
 		}
 		if l.Bottom < 2 && l.Letterhead == "" {
 			// The practice line at the foot of a form, printed on one page
@@ -221,6 +221,26 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 		}
 	}
 	return own, last
+}
+
+// underPageTitle reports whether line i is the second line of its page
+// under a report's title in capitals ("ENCOUNTER SUMMARY" over the
+// practice's name, as EHR printouts head a page): the letterhead is still
+// the page's own.
+func underPageTitle(d *Doc, i int) bool {
+	l := &d.Lines[i]
+	if l.Top != 1 {
+		return false
+	}
+	for j := i - 1; j >= 0 && d.Lines[j].Page == l.Page; j-- {
+		p := &d.Lines[j]
+		if p.Noise() {
+			continue
+		}
+		words := strings.Fields(p.Trim)
+		return len(words) <= 4 && p.Trim == strings.ToUpper(p.Trim) && HasLetters(p.Trim) && !strings.ContainsAny(p.Trim, "0123456789:")
+	}
+	return false
 }
 
 // adminEvidence is what an administrative page may say about the provider
