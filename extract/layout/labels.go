@@ -169,6 +169,9 @@ var (
 		"date of ime", "ime date", "date of independent medical examination", "date of independent medical exam",
 		"date of procedure", "procedure date", "date of surgery", "surgery date", "date of operation",
 		"operation date", "evaluation date", "date of evaluation", "date of consultation", "consultation date",
+		// a progress re-examination's own visit
+		"date of re-evaluation", "date of reevaluation", "reevaluation date", "date of re-exam", "date of re-examination",
+		"date of reexamination", "reexam date",
 		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
 		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",

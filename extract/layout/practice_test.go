@@ -100,3 +100,15 @@ func TestLetterheadUnderPageTitle(t *testing.T) {
 		t.Errorf("page 2 provider %q, want LAKESIDE SPINE AND PAIN MANAGEMENT", got)
 	}
 }
+
+// TestReEvaluationDate: a therapist's progress re-examination dates its
+// visit "Date of re-evaluation:", beside the reporting and certification
+// periods that open on the initial evaluation.
+func TestReEvaluationDate(t *testing.T) {
+	for _, s := range []string{"Date of re-evaluation: 1/18/24", "Date of reevaluation: 1/18/24", "Date of re-examination: 1/18/24"} {
+		l := &Line{Text: s, Trim: s}
+		if got := LabelBefore(l, FindDates(s)[0], nil); got != ServiceLabel {
+			t.Errorf("LabelBefore(%q) = %d, want ServiceLabel", s, got)
+		}
+	}
+}

@@ -80,3 +80,30 @@ func TestAnesthesiaStatementBiller(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressReExamination: a chiropractor's progress re-examination,
+// filed after a daily note of the same practice, is its own visit on its
+// "Date of re-evaluation:", not on the reporting period's first day, and
+// the daily note before it does not take its page.
+func TestProgressReExamination(t *testing.T) {
+	res := extractTexts(t,
+		"HARBOR CHIROPRACTIC\nPt: DOE, JANE DOB Jan 2, 1980\nDate of Service: Dec 18, 2023          Provider: Gus Lee, DC\n"+
+			"S: Neck pain after a collision; VAS 6.\nO: Cervical flexion 30 deg.\nA: Cervical sprain (S13.4XXD).\nP: Adjustments 3x/week.\n",
+		"Harbor Chiropractic\n12 Dock St, Erie, PA 16501\nPhone (814) 555-0184\n\n            PROGRESS RE-EXAMINATION\n"+
+			"Patient: DOE, JANE                        DOB: 1/2/80\nDate of re-evaluation: 1/18/24            Clinician: Amy Park, DC\n"+
+			"Visits to date: 11                        Reporting period: 12/18/23 - 1/18/24\n"+
+			"SUBJECTIVE:\nSteady improvement since the initial evaluation. Current pain 4/10.\nASSESSMENT:\n  1. Cervicalgia (M54.2)\n"+
+			"PLAN:\nContinue care 2x/week for 4 weeks.\n")
+	if len(res.Encounters) != 2 {
+		t.Fatalf("%d encounters, want 2: %+v", len(res.Encounters), res.Encounters)
+	}
+	first, second := res.Encounters[0], res.Encounters[1]
+	if first.Date.String() != "2023-12-18" || second.Date.String() != "2024-01-18" {
+		t.Errorf("visits on %s and %s, want 2023-12-18 and 2024-01-18", first.Date, second.Date)
+	}
+	for _, c := range first.Citations {
+		if c.Page != 1 {
+			t.Errorf("the daily note cites page %d: %q", c.Page, c.Quote)
+		}
+	}
+}
