@@ -107,3 +107,32 @@ func TestProgressReExamination(t *testing.T) {
 		}
 	}
 }
+
+// TestUrgentCareAndStudyVisitTypes: a walk-in clinic's visit summary
+// prints triage as an emergency department's chart does, yet it is an
+// urgent care visit; a nerve conduction study is an electrodiagnostic
+// study, not imaging.
+func TestUrgentCareAndStudyVisitTypes(t *testing.T) {
+	res := extractTexts(t,
+		"Harbor Walk-In                                                      Visit Summary\n"+
+			"400 Lake Rd, Erie, PA 16501 (814) 555-0170\nPatient: DOE, JANE                              DOB: 01-02-1980\n"+
+			"Encounter #: 249211628                          Provider: Ann Lee, DO\n"+
+			"Event                 Date            Time          Staff\nChecked in            12-07-2023      10:31 PM      Kim P.\n"+
+			"Triage                12-07-2023      10:52 PM      Kim P.\nDischarge             12-08-2023      12:21 AM      Dr. Lee\n"+
+			"Chief complaint: Neck pain after a car accident yesterday.\nExam: Paraspinal tenderness. Neuro intact.\n"+
+			"ASSESSMENT:\n  1. Cervicalgia (M54.2)\nElectronically signed by Ann Lee, DO\n",
+		"Riverbend Neurodiagnostics\n400 Lake Rd, Erie, PA 16501\n\n            EMG / NERVE CONDUCTION STUDY REPORT\n"+
+			"Patient: DOE, JANE                                   DOB: 1/2/80\nStudy date: 1/2/24          Electromyographer: Carl Hess, MD\n"+
+			"NERVE CONDUCTION STUDIES\nR Median motor (APB)     3.1     7.8 mV     53\n"+
+			"IMPRESSION:\nNormal study. No electrodiagnostic evidence of cervical radiculopathy.\n"+
+			"Electronically signed by Carl Hess, MD on 1/5/24\n")
+	want := map[string]string{"2023-12-07": "urgent care visit", "2024-01-02": "electrodiagnostic study"}
+	if len(res.Encounters) != len(want) {
+		t.Fatalf("%d encounters, want %d: %+v", len(res.Encounters), len(want), res.Encounters)
+	}
+	for _, e := range res.Encounters {
+		if w := want[e.Date.String()]; e.VisitType != w {
+			t.Errorf("%s: visit type %q, want %q", e.Date, e.VisitType, w)
+		}
+	}
+}

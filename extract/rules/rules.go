@@ -212,7 +212,7 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 	enc.ProviderKind = providerKind(prov, n.title, n)
 	enc.NPI = n.npi()
 	enc.Clinician = n.clinician(patient)
-	enc.VisitType = n.visitType(enc.ProviderKind)
+	enc.VisitType = n.visitType(enc.ProviderKind, prov)
 	enc.Complaints, enc.Findings, enc.Assessment, enc.Plan = n.sectionTexts()
 	dx, where := n.diagnoses(e.opts.Codes)
 	enc.Diagnoses = dx
