@@ -136,3 +136,21 @@ func TestUrgentCareAndStudyVisitTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestProcedureReportVisitType: a pain clinic prints the pre-procedure
+// update and then the procedure report under "OPERATIVE / PROCEDURE
+// REPORT"; the visit is the procedure, though its disposition books a
+// follow-up.
+func TestProcedureReportVisitType(t *testing.T) {
+	res := extractTexts(t, "LAKESIDE SPINE AND PAIN\n12 Dock St, Erie, PA 16501\n\nPatient: DOE, JANE                     DOB: 01-02-1980\n"+
+		"PRE-PROCEDURE HISTORY & PHYSICAL (UPDATE)\nHistory and physical reviewed; no interval change. Pain 7/10.\n"+
+		"OPERATIVE / PROCEDURE REPORT\nDOS: 07-19-2023                        Physician: Ann Lee, MD\n"+
+		"Procedure: Cervical interlaminar epidural steroid injection, C6-7, under fluoroscopic guidance (62321)\n"+
+		"Disposition: Tolerated well; discharged home. Post-procedure pain 4/10.\nFollow-up appointment: 08-07-2023 for reassessment.\n")
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1: %+v", len(res.Encounters), res.Encounters)
+	}
+	if e := res.Encounters[0]; e.VisitType != "procedure" {
+		t.Errorf("visit type %q, want procedure", e.VisitType)
+	}
+}

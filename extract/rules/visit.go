@@ -173,6 +173,10 @@ func (n *note) procedures() []extract.Coded {
 var (
 	// reUrgentCare names an urgent care or walk-in clinic.
 	reUrgentCare = regexp.MustCompile(`(?i)\burgent care\b|\bwalk-in\b|\bimmediate care\b|\bUC\b`)
+	// reProcReport is a procedure report's heading alone on its line,
+	// under a pre-procedure update on the same page: "OPERATIVE /
+	// PROCEDURE REPORT".
+	reProcReport = regexp.MustCompile(`(?im)^(?:operative\s*/\s*)?procedure (?:report|note)$`)
 	// reElectrodiagnostic heads the report of a nerve conduction study or
 	// needle EMG.
 	reElectrodiagnostic = regexp.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
@@ -194,7 +198,7 @@ func (n *note) visitType(kind, prov string) string {
 		return "electrodiagnostic study"
 	case strings.Contains(t, "operative") || strings.Contains(t, "op note"):
 		return "surgery"
-	case strings.Contains(t, "procedure"):
+	case strings.Contains(t, "procedure") || reProcReport.MatchString(head):
 		return "procedure"
 	case strings.Contains(t, "emergency") || strings.HasPrefix(t, "ed ") || strings.HasPrefix(t, "er "):
 		return "emergency visit"
