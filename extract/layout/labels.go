@@ -58,7 +58,7 @@ const (
 	BirthLabel         // date of birth
 	InjuryLabel        // date of injury, accident, onset
 	SignedLabel        // signature, dictation, print or report date
-	FutureLabel        // follow-up, next visit, last seen: another visit than this
+	FutureLabel        // follow-up, next visit, last seen, order or referral date: another visit than this
 )
 
 // LabelBefore classifies the text in front of the date m on line l: the
@@ -169,6 +169,9 @@ var (
 		"date of ime", "ime date", "date of independent medical examination", "date of independent medical exam",
 		"date of procedure", "procedure date", "date of surgery", "surgery date", "date of operation",
 		"operation date", "evaluation date", "date of evaluation", "date of consultation", "consultation date",
+		// a progress re-examination's own visit
+		"date of re-evaluation", "date of reevaluation", "reevaluation date", "date of re-exam", "date of re-examination",
+		"date of reexamination", "reexam date",
 		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
 		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
@@ -193,6 +196,11 @@ var (
 		"injury date", "accident date", "incident date", "loss date", "injured on", "injured", "accident on",
 		"doa", "mva", "mvc", "mva on", "mvc on", "onset", "date of onset", "onset date", "accident", "injury"}
 )
+
+// otherVisitLabels date the visit that asked for this one, not this one: a
+// study's "Order date:", a consultation's "Date referred:".
+var otherVisitLabels = []string{"order date", "date ordered", "ordered", "ordered on", "date of order", "referral date",
+	"date of referral", "date referred", "referred", "referred on"}
 
 // hasLabel reports whether p (lower case, trailing punctuation dropped)
 // ends with one of the labels as whole words.
@@ -239,6 +247,8 @@ func labelOf(pre string) Label {
 		return InjuryLabel
 	case hasLabel(p, svcLabels) || cellLabel(p, "visit"):
 		return ServiceLabel
+	case hasLabel(p, otherVisitLabels):
+		return FutureLabel
 	case hasLabel(p, signedLabels) || anyCell(p, signedCells):
 		return SignedLabel
 	case hasLabel(p, []string{"date"}):

@@ -107,6 +107,7 @@ type EvidenceKind uint8
 // Kinds of provider evidence, weakest first.
 const (
 	NoEvidence     EvidenceKind = iota
+	FromPlace                   // where a bill's services were given ("Facility:" on a statement), not who bills them
 	FromFax                     // the sender on a fax transmission line or a fax cover
 	FromFooter                  // a running footer
 	FromCustodian               // a custodian certification or affidavit
@@ -116,7 +117,7 @@ const (
 	FromLabel                   // a "Facility:" or "Practice:" label
 )
 
-var evidenceNames = [...]string{"", "fax", "footer", "custodian", "bill_header", "running_header", "letterhead", "label"}
+var evidenceNames = [...]string{"", "place", "fax", "footer", "custodian", "bill_header", "running_header", "letterhead", "label"}
 
 // String names the kind ("" for NoEvidence).
 func (k EvidenceKind) String() string { return evidenceNames[k] }

@@ -36,6 +36,7 @@ const (
 	fNotice                     // an office's notice to the patient: missed appointment, collection of a debt
 	fCopies                     // the fee for copies of records: search and retrieval, copying
 	fLegal                      // a lawyer's correspondence: representation, letter of protection, payment from a settlement
+	fClaimForm                  // an insurer's form the physician answers: attending physician's statement, date first treated
 	nFeatures
 )
 
@@ -111,6 +112,10 @@ var phrases = map[feature]string{
 		failed to keep your appointment|broken appointment|missed appointment fee|appointment reminder|reminder of your appointment|
 		debt collector|collect a debt|collection of a debt|dispute the debt|dispute this debt|validation notice|
 		original creditor|collection agency|collections agency|referred to collections|placed for collection`,
+	fClaimForm: `attending physician s statement|attending physicians statement|attending physician statement|
+		attending physician s report|attending physician report|attending provider s statement|attending provider statement|
+		date you first treated|date first treated|date of first treatment|date you first saw|date of most recent examination|
+		date of last examination`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

@@ -244,7 +244,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 // adminScore counts the kinds of administrative page the text shows.
 func adminScore(f pageFeatures) int {
 	n := 0
-	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies} {
+	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies, fClaimForm} {
 		if f.n[k] > 0 {
 			n++
 		}

@@ -82,10 +82,34 @@ func facilityLabel(l *Line) string {
 	if m == nil {
 		return ""
 	}
-	v := CleanProvider(cutCells(m[1]))
+	v := CleanProvider(beforeNextLabel(cutCells(m[1])))
 	if len(v) <= 2 || reNotAName.MatchString(v) && !reTheName.MatchString(v) || !HasLetters(v) || reNotProvider.MatchString(v) || reIDValue.MatchString(v) ||
 		!readsAsName(v) && !NamesFacility(v) {
 		return ""
+	}
+	return v
+}
+
+// reServicePlace labels where services were given ("Facility:", "Service
+// location:"), which on a bill is not who bills them: a CMS-1500 prints
+// the service facility (box 32) beside the billing provider (box 33), and
+// an anesthesia group's statement names the surgery centre it worked in.
+var reServicePlace = regexp.MustCompile(`(?i)^\s*(?:facility|service (?:facility|location)|location|place of service|performed at|rendering facility)\b`)
+
+// ServicePlace reports whether a line opens with a label naming where the
+// services were given.
+func ServicePlace(s string) bool { return reServicePlace.MatchString(s) }
+
+// reNextLabel is the label of the next field printed after a name on
+// the same line without a gap: "Keystone Pain Mgmt Proceduralist: Ann Lee".
+var reNextLabel = regexp.MustCompile(`\s+([A-Z][a-z]+):(?:\s|$)`)
+
+// beforeNextLabel cuts a label's value where the next field's label
+// begins, unless that word is part of a facility's name ("Mercy
+// Hospital: Main Campus").
+func beforeNextLabel(v string) string {
+	if m := reNextLabel.FindStringSubmatchIndex(v); m != nil && m[0] > 0 && !NamesFacility(v[m[2]:m[3]]) {
+		return v[:m[0]]
 	}
 	return v
 }
@@ -175,11 +199,17 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 			continue
 		}
 		if l.Facility != "" {
-			take(Evidence{Name: l.Facility, Kind: FromLabel, Line: i}, true)
+			kind := FromLabel
+			if p.Class == extract.PageBill && ServicePlace(l.Trim) {
+				// Where a bill's services were given, not who bills
+				// them: the weakest evidence of who made the page.
+				kind = FromPlace
+			}
+			take(Evidence{Name: l.Facility, Kind: kind, Line: i}, true)
 			continue
 		}
 		if l.Letterhead != "" {
-			take(Evidence{Name: l.Letterhead, Kind: FromLetterhead, Line: i}, l.Top < 8 && !body)
+			take(Evidence{Name: l.Letterhead, Kind: FromLetterhead, Line: i}, l.Top < 8 && (!body || underPageTitle(d, i)))
 		}
 		if l.Bottom < 2 && l.Letterhead == "" {
 			// The practice line at the foot of a form, printed on one page
@@ -191,6 +221,26 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 		}
 	}
 	return own, last
+}
+
+// underPageTitle reports whether line i is the second line of its page
+// under a report's title in capitals ("ENCOUNTER SUMMARY" over the
+// practice's name, as EHR printouts head a page): the letterhead is still
+// the page's own.
+func underPageTitle(d *Doc, i int) bool {
+	l := &d.Lines[i]
+	if l.Top != 1 {
+		return false
+	}
+	for j := i - 1; j >= 0 && d.Lines[j].Page == l.Page; j-- {
+		p := &d.Lines[j]
+		if p.Noise() {
+			continue
+		}
+		words := strings.Fields(p.Trim)
+		return len(words) <= 4 && p.Trim == strings.ToUpper(p.Trim) && HasLetters(p.Trim) && !strings.ContainsAny(p.Trim, "0123456789:")
+	}
+	return false
 }
 
 // adminEvidence is what an administrative page may say about the provider

@@ -11,7 +11,7 @@ import (
 var (
 	reProviderLabel = regexp.MustCompile(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
 	reNPI           = regexp.MustCompile(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
-	reClinicianLbl  = rxfilter.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
+	reClinicianLbl  = rxfilter.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|PTA|P\.?T\.?|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
 	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS)(?:[,\s]|$)`)
 	reDoctor        = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
@@ -40,6 +40,22 @@ func (n *note) provider() (name string, li int) {
 		}
 	}
 	return "", -1
+}
+
+// billProvider finds who bills a statement as provider does, except that
+// a label naming where the services were given (layout.ServicePlace)
+// yields to the letterhead of the statement's header block.
+func (n *note) billProvider() string {
+	prov, li := n.provider()
+	if li < 0 || !layout.ServicePlace(n.lines[li].trim) {
+		return prov
+	}
+	for i := 0; i < min(len(n.lines), max(n.body, 8)); i++ {
+		if lh := letterhead(n.lines[i]); lh != "" {
+			return lh
+		}
+	}
+	return prov
 }
 
 // firstCellOrLine returns the first column, or the whole trimmed line when
@@ -83,8 +99,11 @@ func (n *note) clinician(patient string) string {
 			!layout.NamesFacility(strings.TrimSuffix(v, " PT"))
 	}
 	for _, l := range n.lines {
-		for _, m := range reClinicianLbl.FindAllStringSubmatch(l.text, -1) {
-			v := strings.TrimRight(cutCells(m[1]), " ,")
+		for _, m := range reClinicianLbl.FindAllStringSubmatchIndex(l.text, -1) {
+			if referrer(l.text[:m[0]]) {
+				continue
+			}
+			v := strings.TrimRight(cutCells(l.text[m[2]:m[3]]), " ,")
 			if ok(v) && (layout.HasCredential(v) || strings.HasPrefix(v, "Dr")) {
 				return v
 			}
@@ -103,6 +122,15 @@ func (n *note) clinician(patient string) string {
 	return ""
 }
 
+// reReferrer ends the text before a clinician's label that names who sent
+// the patient, not who saw them: "Referring physician:", "Ordering
+// provider:", "Primary care physician:".
+var reReferrer = regexp.MustCompile(`(?i)\b(?:referring|ordering|requesting|primary care|pcp|family)\s*$`)
+
+// referrer reports whether the text before a clinician's label makes it
+// the referring or ordering clinician's.
+func referrer(pre string) bool { return reReferrer.MatchString(pre) }
+
 // Provider kinds, matched on the name and then on the note's content.
 var kindRules = []struct {
 	re   *regexp.Regexp
@@ -118,7 +146,7 @@ var kindRules = []struct {
 	{regexp.MustCompile(`(?i)\bpain\b|interventional`), "pain_management"},
 	{regexp.MustCompile(`(?i)neurolog|neuro`), "neurology"},
 	{regexp.MustCompile(`(?i)emergency|\ber\b|\bed\b`), "emergency"},
-	{regexp.MustCompile(`(?i)family (?:medicine|practice)|primary care|internal medicine|pediatric|urgent care|\bpcp|general practice`), "primary_care"},
+	{regexp.MustCompile(`(?i)family (?:medicine|practice)|primary care|internal medicine|pediatric|urgent care|walk-in|immediate care|\bUC\b|\bpcp|general practice`), "primary_care"},
 	{regexp.MustCompile(`(?i)hospital|medical center|med ctr|regional|memorial|health system`), "hospital"},
 }
 

@@ -64,7 +64,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		switch r.class {
 		case extract.PageBill:
 			for _, n := range billNotes(part, d) {
-				prov, _ := n.provider()
+				prov := n.billProvider()
 				if prov == "" {
 					prov = noteProvider(d, n)
 				}
@@ -212,7 +212,7 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 	enc.ProviderKind = providerKind(prov, n.title, n)
 	enc.NPI = n.npi()
 	enc.Clinician = n.clinician(patient)
-	enc.VisitType = n.visitType(enc.ProviderKind)
+	enc.VisitType = n.visitType(enc.ProviderKind, prov)
 	enc.Complaints, enc.Findings, enc.Assessment, enc.Plan = n.sectionTexts()
 	dx, where := n.diagnoses(e.opts.Codes)
 	enc.Diagnoses = dx

@@ -128,10 +128,12 @@ func (s *segmenter) absorb(i int) {
 	}
 }
 
-// newDateAhead reports whether a repeated title at line i is followed
-// closely by a date of service different from the current note's.
+// newDateAhead reports whether a repeated title at line i prints, or is
+// followed closely by, a date of service different from the current
+// note's: "DAILY NOTE - Visit 12    Date: Sep 20, 2023" under the day's
+// earlier note of the same title.
 func (s *segmenter) newDateAhead(i int) bool {
-	for j := i + 1; j < len(s.ls) && j <= i+10; j++ {
+	for j := i; j < len(s.ls) && j <= i+10; j++ {
 		if d, ok := serviceDate(s.ls[j]); ok {
 			return d != s.dos
 		}

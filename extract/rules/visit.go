@@ -170,15 +170,35 @@ func (n *note) procedures() []extract.Coded {
 	return out
 }
 
+var (
+	// reUrgentCare names an urgent care or walk-in clinic.
+	reUrgentCare = regexp.MustCompile(`(?i)\burgent care\b|\bwalk-in\b|\bimmediate care\b|\bUC\b`)
+	// reProcReport is a procedure report's heading alone on its line,
+	// under a pre-procedure update on the same page: "OPERATIVE /
+	// PROCEDURE REPORT".
+	reProcReport = regexp.MustCompile(`(?im)^(?:operative\s*/\s*)?procedure (?:report|note)$`)
+	// reElectrodiagnostic heads the report of a nerve conduction study or
+	// needle EMG.
+	reElectrodiagnostic = regexp.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
+)
+
 // visitType names the kind of visit from the title, the provider kind and
 // the content.
-func (n *note) visitType(kind string) string {
+func (n *note) visitType(kind, prov string) string {
 	t := strings.ToLower(n.title)
 	head := strings.ToLower(n.headText(25))
 	switch {
+	case reUrgentCare.MatchString(prov) || strings.Contains(t, "urgent care"):
+		// A walk-in clinic's visit is no emergency department's, however
+		// its summary prints triage.
+		return "urgent care visit"
+	case n.class == extract.PageReport && reElectrodiagnostic.MatchString(n.headText(min(n.body+4, 12))):
+		// Nerve conduction and needle EMG are tests of nerves and
+		// muscles, not imaging.
+		return "electrodiagnostic study"
 	case strings.Contains(t, "operative") || strings.Contains(t, "op note"):
 		return "surgery"
-	case strings.Contains(t, "procedure"):
+	case strings.Contains(t, "procedure") || reProcReport.MatchString(head):
 		return "procedure"
 	case strings.Contains(t, "emergency") || strings.HasPrefix(t, "ed ") || strings.HasPrefix(t, "er "):
 		return "emergency visit"

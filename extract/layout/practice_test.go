@@ -1,0 +1,114 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestShortPracticeNames: an urgent care prints its short name as its
+// letterhead ("Harbor UC", "Eastside Walk-In"), beside the title of its
+// visit summary, a practice may name its
+// service before more of its name ("Core PT & Sports Rehab"), an
+// anesthesia group is its partners ("Bayside Anesthesia Ptnrs"), and a
+// name in capitals ending in PC over the laboratory's own name is the
+// letterhead, not a diagnosis heading.
+func TestShortPracticeNames(t *testing.T) {
+	for _, name := range []string{"Harbor UC", "Eastside Walk-In", "Core PT & Sports Rehab", "Bayside Anesthesia Ptnrs"} {
+		d := Analyze(pagesOf(name + "                         Visit Summary\n400 Lake Rd, Erie, PA 16501 (814) 555-0100\n\nPatient: DOE, JANE   DOB: 01/02/1980\n" +
+			"Date of Service: 03/04/2024\nChief complaint: neck pain after a collision.\nAssessment: cervical strain."))
+		l := d.Lines[0]
+		if l.Letterhead != name || l.Heading != NoHeading {
+			t.Errorf("%q: letterhead %q, heading %d", name, l.Letterhead, l.Heading)
+		}
+	}
+	d := Analyze(pagesOf("            RIVERBEND NEURODIAGNOSTIC CENTER PC\n            Clinical Neurophysiology Laboratory\n" +
+		"            400 Lake Rd, Erie, PA 16501\n\nNERVE CONDUCTION STUDY REPORT\nStudy date: 5/26/23"))
+	if l := d.Lines[0]; l.Letterhead != "RIVERBEND NEURODIAGNOSTIC CENTER PC" || l.Heading != NoHeading {
+		t.Errorf("letterhead %q, heading %d", l.Letterhead, l.Heading)
+	}
+	if personCredential("Core PT & Sports Rehab") {
+		t.Error(`"PT & Sports Rehab" read as a clinician's credential`)
+	}
+}
+
+// TestOtherVisitDates: a study's order date and a consultation's referral
+// date are the day another clinician asked for it, never its date of
+// service.
+func TestOtherVisitDates(t *testing.T) {
+	for _, s := range []string{"Order date: 5/18/23", "Date referred: 12/18/2023", "Referral date: 12/18/2023", "Date ordered 05/18/2023"} {
+		l := &Line{Text: s, Trim: s}
+		ms := FindDates(s)
+		if got := LabelBefore(l, ms[0], nil); got != FutureLabel {
+			t.Errorf("LabelBefore(%q) = %d, want FutureLabel", s, got)
+		}
+	}
+	d := Analyze(pagesOf("Riverbend Neurology\nNERVE CONDUCTION STUDY\nReferring physician: Ann Lee, MD      Order date: 5/18/23\n" +
+		"Study date: 5/26/23\nIMPRESSION: Normal study."))
+	for _, l := range d.Lines {
+		if l.HasService && l.Service.String() != "2023-05-26" {
+			t.Errorf("%q labels %s a date of service", l.Trim, l.Service)
+		}
+	}
+}
+
+// TestAttendingPhysicianStatement: an insurer's form the treating
+// physician fills in (date first treated, date of the last examination,
+// disability dates) is paperwork about the care, no record of a visit.
+func TestAttendingPhysicianStatement(t *testing.T) {
+	form := "Lakeview Casualty Company                              Form APS-2 (rev. 2020)\n" +
+		"ATTENDING PHYSICIAN'S STATEMENT\nNo-Fault / Personal Injury Protection\n1. Patient name: DOE, JANE\n" +
+		"2. Date of birth: 1/2/80\n3. Date of injury/accident: 3/1/24\n4. Date you first treated the patient for this injury: 3/4/24\n" +
+		"5. Date of most recent examination: 4/15/24\n6. Diagnosis (ICD-10): M54.12\n7. Is the condition due to the accident? [X] Yes [ ] No\n" +
+		"8. Totally disabled: From 3/1/24 through 3/31/24\n9. Physician: Ann Lee, MD\nSignature: ____________          Date: 4/20/24"
+	if got := Analyze(pagesOf(form)).Pages[0].Class; got != extract.PageAdmin {
+		t.Errorf("attending physician's statement classed %q, want %q", got, extract.PageAdmin)
+	}
+}
+
+// TestBillServicePlace: on an anesthesia group's statement the
+// "Facility:" line names the surgery centre the care was given in; the
+// statement's letterhead is who bills it. The label's value ends where the
+// next field's label begins.
+func TestBillServicePlace(t *testing.T) {
+	d := Analyze(pagesOf("Bayside Anesthesia Associates\n12 Dock St, Erie, PA 16501 Phone (814) 555-0191\n\nSTATEMENT OF ANESTHESIA SERVICES\n" +
+		"Patient: DOE, JANE        DOB: 1/2/80       Statement date: 3/8/24\n" +
+		"Facility: Lakeside Pain Ctr Proceduralist: Ann Lee, DO\n" +
+		"DOS        ASA code   Description                  Units    Charge\n2/14/24    01992      ANESTH N BLOCK/INJ PRONE       7      777.00\n" +
+		"                       Total charges                          777.00"))
+	if got := d.Provider(1); got != "Bayside Anesthesia Associates" {
+		t.Errorf("statement's provider %q, want the letterhead", got)
+	}
+	for _, l := range d.Lines {
+		if strings.HasPrefix(l.Trim, "Facility:") && l.Facility != "Lakeside Pain Ctr" {
+			t.Errorf("facility %q, want Lakeside Pain Ctr", l.Facility)
+		}
+	}
+}
+
+// TestLetterheadUnderPageTitle: an EHR printout heads its page with the
+// report's title in capitals and prints the practice's name under it; the
+// page is that practice's, not the previous record's.
+func TestLetterheadUnderPageTitle(t *testing.T) {
+	d := Analyze(pagesOf(
+		"Harbor Chiropractic Center\nDAILY NOTE\nDate of Service: 01/10/2024\nS: Neck pain 4/10.\nA: Cervical strain.\nP: Continue care.",
+		"ENCOUNTER SUMMARY\nLAKESIDE SPINE AND PAIN MANAGEMENT\nDOE, JANE DOB 02-Jan-1980 MRN 166214          Encounters 29-Jan-2024 to 07-Mar-2024\n"+
+			"Consultation 29-Jan-2024 10:19 AM                  Status: Signed\nClinician: Ann Lee, DO\nReason: Neck pain radiating to the right arm.\n"+
+			"Assessment: Cervical radiculopathy.\nPlan: Cervical epidural steroid injection."))
+	if got := d.Provider(2); got != "LAKESIDE SPINE AND PAIN MANAGEMENT" {
+		t.Errorf("page 2 provider %q, want LAKESIDE SPINE AND PAIN MANAGEMENT", got)
+	}
+}
+
+// TestReEvaluationDate: a therapist's progress re-examination dates its
+// visit "Date of re-evaluation:", beside the reporting and certification
+// periods that open on the initial evaluation.
+func TestReEvaluationDate(t *testing.T) {
+	for _, s := range []string{"Date of re-evaluation: 1/18/24", "Date of reevaluation: 1/18/24", "Date of re-examination: 1/18/24"} {
+		l := &Line{Text: s, Trim: s}
+		if got := LabelBefore(l, FindDates(s)[0], nil); got != ServiceLabel {
+			t.Errorf("LabelBefore(%q) = %d, want ServiceLabel", s, got)
+		}
+	}
+}
