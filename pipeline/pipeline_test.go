@@ -100,6 +100,10 @@ func TestStagesAreIdempotent(t *testing.T) {
 		t.Fatalf("nothing extracted: %v", before)
 	}
 	id := docs[0].ID
+	// River records a job's completion a moment after its work ends; until
+	// then the first run's extract job counts as queued, and the
+	// redelivered ingest's extract job would be skipped as its duplicate.
+	waitNoJobs(t, e)
 	// A redelivered ingest job finds the document where its first run left
 	// it: read, not yet extracted (the first run committed, then its
 	// worker died before River recorded the job as done). Ingest returns
@@ -153,6 +157,13 @@ func redeliver(t *testing.T, e *app.Embedded, jobs ...river.JobArgs) {
 			}
 		}
 	}
+	waitNoJobs(t, e)
+}
+
+// waitNoJobs waits until River holds no job to run or running.
+func waitNoJobs(t *testing.T, e *app.Embedded) {
+	t.Helper()
+	ctx := context.Background()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		res, err := e.River.JobList(ctx, river.NewJobListParams().States("available", "running", "retryable", "scheduled").First(1))
