@@ -565,3 +565,29 @@ func TestReExaminationTitle(t *testing.T) {
 		t.Errorf("the re-exam date line: title %q, date of service %v", d.Lines[4].Title, d.Lines[4].HasService)
 	}
 }
+
+// TestEHRHeaderTable reads the provider of an EHR export's header table
+// as OCR leaves it: the organisation's name wrapped in its cell lands at
+// the left margin of the next row, and the author's specialty, wrapped
+// onto a line of its own lower down, is a classification, not a
+// letterhead that opens another record.
+func TestEHRHeaderTable(t *testing.T) {
+	page := "Consult Note\nPatient: Ann Roe   DOB: 3/4/1961\n" +
+		"Provider Organization   Cedar Valley Physician        Contact Details          40 Elm Drive\n" +
+		"Group                                (Organization)           Salem, OR 97301\n" +
+		"Encounter               ID    4411 (Local)            Encounter Date          May 2, 2019\n" +
+		"Author                  Lee Park M.D. -         Contact Details          12 Oak Drive\n" +
+		"Code: Allopathic & Osteopathic\n" +
+		"Physicians; Internal Medicine, Adult\n" +
+		"Medicine\n" +
+		"Callback contact        Kim Oh DO, ID: 123 at June 9, 2004\n"
+	d := Analyze(pagesOf(page))
+	if len(d.Sections) != 1 || d.Provider(1) != "Cedar Valley Physician Group" {
+		t.Errorf("%d sections, provider %q: want one, Cedar Valley Physician Group", len(d.Sections), d.Provider(1))
+	}
+	for _, l := range d.Lines {
+		if l.Letterhead != "" {
+			t.Errorf("letterhead %q read in %q", l.Letterhead, l.Trim)
+		}
+	}
+}
