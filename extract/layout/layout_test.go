@@ -591,3 +591,28 @@ func TestEHRHeaderTable(t *testing.T) {
 		}
 	}
 }
+
+// TestStaircaseFaxBanners: a page faxed on again carries two banners
+// printed over each other, which the text layer sets a few words at a
+// time on lines that each start further right. The fragments are fax
+// lines, and the record's own letterhead below them names the page.
+func TestStaircaseFaxBanners(t *testing.T) {
+	page := "   03/14/2024\n      03/12/2024\n              9:414:05\n                    AM FROM:\n" +
+		"                        PM FROM:\n                              Mercy North\n" +
+		"                                   County Hospital\n                                              Lakeside\n" +
+		"                                                    Family Practice\n" +
+		"                                                            (555)\n                                                               (555)\n" +
+		"                                                                  555-0142\n                                                                      555-0177\n" +
+		"                                                                          P.004/009\n\n" +
+		"MERCY NORTH COUNTY HOSPITAL                          PT: DOE, JANE\nEMERGENCY DEPARTMENT RECORD                          MRN: 1234\n" +
+		"Arrival: 1/9/24 1815     Mode of arrival: private vehicle\nChief complaint: neck pain after a collision.\n"
+	d := Analyze(pagesOf(page))
+	if got := d.Provider(1); got != "MERCY NORTH COUNTY HOSPITAL" {
+		t.Errorf("provider %q, want the letterhead under the banners", got)
+	}
+	for _, l := range d.Lines[:14] {
+		if l.Boiler != FaxLine {
+			t.Errorf("banner fragment %q: %q, want fax_line", l.Trim, l.Boiler)
+		}
+	}
+}
