@@ -88,7 +88,7 @@ func markStamps(d *Doc, p *Page) {
 		if lines[i].Boiler == BoilerNone {
 			if reFaxFragment.MatchString(t) {
 				hits++
-			} else if HasLetters(t) && !bannerScrap(t) {
+			} else if HasLetters(t) && !bannerScrap(t) && !(hits > 0 && stairStep(lines, run, i)) {
 				break
 			}
 		}
@@ -118,6 +118,22 @@ func markStamps(d *Doc, p *Page) {
 		}
 	}
 }
+
+// stairStep reports whether line i goes on a staircase of banner
+// fragments: a text layer that holds two banners printed over each other
+// sets their words a few at a time on lines that each start right of the
+// one above ("PM FROM:", "St. Harborview", "Luke's Regional"). A step
+// holds three words at most and starts right of the run's last two lines.
+func stairStep(lines []Line, run []int, i int) bool {
+	if len(run) < 2 || len(strings.Fields(lines[i].Trim)) > 3 {
+		return false
+	}
+	a, b, c := indent(lines[run[len(run)-2]].Text), indent(lines[run[len(run)-1]].Text), indent(lines[i].Text)
+	return a < b && b < c
+}
+
+// indent is the width of the white space that opens s.
+func indent(s string) int { return len(s) - len(strings.TrimLeft(s, " \t")) }
 
 // bannerScrap reports whether t could be a piece of a fax banner torn by
 // another printed over it: short, with digits, and at most two words.

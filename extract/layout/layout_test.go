@@ -565,3 +565,54 @@ func TestReExaminationTitle(t *testing.T) {
 		t.Errorf("the re-exam date line: title %q, date of service %v", d.Lines[4].Title, d.Lines[4].HasService)
 	}
 }
+
+// TestEHRHeaderTable reads the provider of an EHR export's header table
+// as OCR leaves it: the organisation's name wrapped in its cell lands at
+// the left margin of the next row, and the author's specialty, wrapped
+// onto a line of its own lower down, is a classification, not a
+// letterhead that opens another record.
+func TestEHRHeaderTable(t *testing.T) {
+	page := "Consult Note\nPatient: Ann Roe   DOB: 3/4/1961\n" +
+		"Provider Organization   Cedar Valley Physician        Contact Details          40 Elm Drive\n" +
+		"Group                                (Organization)           Salem, OR 97301\n" +
+		"Encounter               ID    4411 (Local)            Encounter Date          May 2, 2019\n" +
+		"Author                  Lee Park M.D. -         Contact Details          12 Oak Drive\n" +
+		"Code: Allopathic & Osteopathic\n" +
+		"Physicians; Internal Medicine, Adult\n" +
+		"Medicine\n" +
+		"Callback contact        Kim Oh DO, ID: 123 at June 9, 2004\n"
+	d := Analyze(pagesOf(page))
+	if len(d.Sections) != 1 || d.Provider(1) != "Cedar Valley Physician Group" {
+		t.Errorf("%d sections, provider %q: want one, Cedar Valley Physician Group", len(d.Sections), d.Provider(1))
+	}
+	for _, l := range d.Lines {
+		if l.Letterhead != "" {
+			t.Errorf("letterhead %q read in %q", l.Letterhead, l.Trim)
+		}
+	}
+}
+
+// TestStaircaseFaxBanners: a page faxed on again carries two banners
+// printed over each other, which the text layer sets a few words at a
+// time on lines that each start further right. The fragments are fax
+// lines, and the record's own letterhead below them names the page.
+func TestStaircaseFaxBanners(t *testing.T) {
+	page := "   03/14/2024\n      03/12/2024\n              9:414:05\n                    AM FROM:\n" +
+		"                        PM FROM:\n                              Mercy North\n" +
+		"                                   County Hospital\n                                              Lakeside\n" +
+		"                                                    Family Practice\n" +
+		"                                                            (555)\n                                                               (555)\n" +
+		"                                                                  555-0142\n                                                                      555-0177\n" +
+		"                                                                          P.004/009\n\n" +
+		"MERCY NORTH COUNTY HOSPITAL                          PT: DOE, JANE\nEMERGENCY DEPARTMENT RECORD                          MRN: 1234\n" +
+		"Arrival: 1/9/24 1815     Mode of arrival: private vehicle\nChief complaint: neck pain after a collision.\n"
+	d := Analyze(pagesOf(page))
+	if got := d.Provider(1); got != "MERCY NORTH COUNTY HOSPITAL" {
+		t.Errorf("provider %q, want the letterhead under the banners", got)
+	}
+	for _, l := range d.Lines[:14] {
+		if l.Boiler != FaxLine {
+			t.Errorf("banner fragment %q: %q, want fax_line", l.Trim, l.Boiler)
+		}
+	}
+}

@@ -118,7 +118,9 @@ func beforeNextLabel(v string) string {
 // wrapped onto the next line ("Provider Organization   The DoctorsTogether
 // Physician" over "                        Group"): the next line's cell
 // that starts in the value's column, alone on its side of the line, a
-// word or two in capitals and no label, ends the name.
+// word or two in capitals and no label, ends the name. OCR does not keep
+// the column and sets the wrapped word at the left margin: there one word
+// that names a kind of practice ends a value that names none yet.
 func joinWrappedFacilities(d *Doc) {
 	for i := range d.Lines {
 		l := &d.Lines[i]
@@ -129,17 +131,41 @@ func joinWrappedFacilities(d *Doc) {
 		if col <= 0 {
 			continue
 		}
-		next := d.Lines[i+1].Text
-		if len(next) <= col || strings.TrimSpace(next[:col]) != "" || next[col] == ' ' || col > 0 && next[col-1] != ' ' {
-			continue
+		if cell := wrappedCell(d.Lines[i+1].Text, col); cell != "" {
+			l.Facility = CleanProvider(l.Facility + " " + cell)
+		} else if cell = wrappedWord(d.Lines[i+1].Text); cell != "" && !NamesFacility(l.Facility) {
+			l.Facility = CleanProvider(l.Facility + " " + cell)
 		}
-		cell := FirstCell(next[col:])
-		words := strings.Fields(cell)
-		if len(words) == 0 || len(words) > 2 || strings.ContainsAny(cell, "0123456789:()") || !titleCased(cell) || cell[0] < 'A' || cell[0] > 'Z' {
-			continue
-		}
-		l.Facility = CleanProvider(l.Facility + " " + cell)
 	}
+}
+
+// wrappedCell returns the cell of next that starts in column col, alone on
+// its side of the line, when it reads as the end of a name: a word or two
+// in capitals, no digits or label.
+func wrappedCell(next string, col int) string {
+	if len(next) <= col || strings.TrimSpace(next[:col]) != "" || next[col] == ' ' || next[col-1] != ' ' {
+		return ""
+	}
+	cell := FirstCell(next[col:])
+	words := strings.Fields(cell)
+	if len(words) == 0 || len(words) > 2 || strings.ContainsAny(cell, "0123456789:()") || !titleCased(cell) || cell[0] < 'A' || cell[0] > 'Z' {
+		return ""
+	}
+	return cell
+}
+
+// wrappedWord returns the first cell of a table row when it is one
+// capitalised word naming a kind of practice ("Group", "Associates"), the
+// row going on in other cells; else "".
+func wrappedWord(next string) string {
+	if next == "" || next[0] < 'A' || next[0] > 'Z' {
+		return ""
+	}
+	cell := FirstCell(next)
+	if strings.Contains(cell, " ") || cell == strings.TrimSpace(next) || !NamesFacility(cell) {
+		return ""
+	}
+	return cell
 }
 
 // pageEvidence returns the strongest provider evidence at the top of page

@@ -224,7 +224,9 @@ func letterheadRaw(l *Line) string {
 	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
 		return ""
 	}
-	if tagline(c) {
+	if tagline(c) || strings.Contains(c, ";") {
+		// A semicolon lists or classifies ("Physicians; Family Medicine,
+		// Adult", a specialty wrapped in a table's cell): no name holds one.
 		return ""
 	}
 	// OCR often ends a letterhead with a stray dot: at the top of a page a

@@ -242,9 +242,26 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 			s -= 60
 		}
 	}
+	if k == lblNone && !sec.IsHistory() && studyCaption(l.text, m) {
+		s += 20
+	}
 	// Earlier dates in a note are more often the visit's own.
 	s += max(0, 6-i/4)
 	return s
+}
+
+// reStudyCaption is a study named right before a parenthesis that holds
+// its date: "CT Abdomen with contrast (".
+var reStudyCaption = regexp.MustCompile(`(?i)\b(?:mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|films?|emg|ekg|ecg)\b[^.;:()]{0,40}\(\s*$`)
+
+// studyCaption reports whether the date m captions the result of a study
+// the note itself reports, "CT Abdomen with contrast ( 11/29/03 ): There
+// is a mass": in the note's own imaging data, not its history, the study
+// was done in this work-up, so its date dates a note that prints no other.
+func studyCaption(text string, m dates.Match) bool {
+	after := strings.TrimLeft(text[m.End:], " ")
+	return strings.HasPrefix(after, ")") && strings.HasPrefix(strings.TrimLeft(after[1:], " "), ":") &&
+		reStudyCaption.MatchString(text[max(0, m.Start-60):m.Start])
 }
 
 // visitProse reports whether the prose in front of the date m on line i

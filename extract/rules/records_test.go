@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -152,5 +153,34 @@ func TestProcedureReportVisitType(t *testing.T) {
 	}
 	if e := res.Encounters[0]; e.VisitType != "procedure" {
 		t.Errorf("visit type %q, want procedure", e.VisitType)
+	}
+}
+
+// TestStudyCaptionDatesNote: an admission note that prints no date of its
+// own is dated by the study its imaging data reports under the study's
+// name ("CT Abdomen with contrast ( 11/29/03 ): There is ..."): the study
+// was done in this work-up. The same caption in the past history is no
+// date of service.
+func TestStudyCaptionDatesNote(t *testing.T) {
+	// A full examination puts the imaging data low in the note.
+	exam := strings.Repeat("Gen: Well-developed, no apparent distress.\nHEENT: Anicteric. Oropharynx clear.\n"+
+		"Neck: Supple. No lymphadenopathy.\nCV: Regular rhythm, no murmurs.\nAbd: Tender in the right upper quadrant.\n", 6)
+	note := func(section string) string {
+		return "ER Report - Abdominal Pain\nCHIEF COMPLAINT: Abdominal pain for 2 weeks.\n" +
+			"HISTORY OF PRESENT ILLNESS: The patient presents to the emergency room with right upper quadrant pain.\n" +
+			"PAST MEDICAL HISTORY: Appendectomy 12 years ago.\n" +
+			"PHYSICAL EXAMINATION:\n" + exam +
+			section + "\nMRI Abdomen without contrast ( 4/2/19 ): There is a 3 cm mass at the hepatic hilum.\n" +
+			"HOSPITAL COURSE: The patient was admitted for further evaluation.\n"
+	}
+	res := extractTexts(t, note("IMAGING DATA:"))
+	if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != "2019-04-02" {
+		t.Fatalf("encounters %+v, want one dated 2019-04-02", res.Encounters)
+	}
+	res = extractTexts(t, note("PAST SURGICAL HISTORY: none."))
+	for _, e := range res.Encounters {
+		if !e.Undated {
+			t.Errorf("dated %s by a study in the history", e.Date)
+		}
 	}
 }
