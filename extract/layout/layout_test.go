@@ -124,6 +124,11 @@ func TestHeaderName(t *testing.T) {
 		{"Alder Spine Center  Tel: (775) 555-0100", "", "Alder Spine Center"},
 		{"Printed 06/07/2024 by jdoe", "", ""},
 		{"Jane Doe 12 Elm St Reno NV", "Jane Doe", ""},
+		// A form's title repeated on every page (a workers' compensation
+		// progress report) is no practice, though it names a physician.
+		{"PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT", "", ""},
+		{"Attending Physician's Statement", "", ""},
+		{"Evergreen Pain & Treatment Center", "", "Evergreen Pain & Treatment Center"},
 	}
 	for _, tt := range tests {
 		if got := headerName(tt.line, tt.patient); got != tt.want {
@@ -613,6 +618,30 @@ func TestStaircaseFaxBanners(t *testing.T) {
 	for _, l := range d.Lines[:14] {
 		if l.Boiler != FaxLine {
 			t.Errorf("banner fragment %q: %q, want fax_line", l.Trim, l.Boiler)
+		}
+	}
+}
+
+// A workers' compensation progress report prints its form's title at the
+// top of every page and the practice only in its footer: the title is no
+// practice (it names a physician), and filed after an emergency record
+// the form is the footer practice's record, not the hospital's.
+func TestFormTitledEveryPage(t *testing.T) {
+	ed := "ST LUKES REGIONAL HOSPITAL\n123 Main St, Boise ID 83702\nEMERGENCY DEPARTMENT RECORD\nDate of service: 05/06/2023\n" +
+		"Chief complaint: neck pain after a motor vehicle collision.\nDisposition: discharged home.\n"
+	form := func(date, text string) string {
+		return "                 PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT\n" +
+			"      Check the box(es) which indicate why you are submitting a report at this time.\n" +
+			"[X] Periodic report        [ ] Change in work status\n" +
+			"Patient: Ravi Varga                 Date of injury: 05-06-2023\n" +
+			"1. Subjective complaints:\n" + text + "\n" +
+			"Exam date: " + date + " Signature: Ellen Costa, DO\n" +
+			"Harborview Orthopaedic Surgery 8377 Hospital Dr Ph (859) 555-0181        Page 1 of 1\n"
+	}
+	d := Analyze(pagesOf(ed, form("05-18-2023", "Neck pain with right arm tingling."), form("06-05-2023", "Follow-up of neck pain; therapy helped.")))
+	for page, want := range map[int]string{1: "ST LUKES REGIONAL HOSPITAL", 2: "Harborview Orthopaedic Surgery", 3: "Harborview Orthopaedic Surgery"} {
+		if got := d.Provider(page); got != want {
+			t.Errorf("page %d: provider %q, want %q", page, got, want)
 		}
 	}
 }

@@ -32,6 +32,9 @@ var (
 	reNotProvider   = regexp.MustCompile(`(?i)\b(?:law|attorneys?|legal|esq|counsel|lawyers?|insurance|claims?|adjuster|copy service|record retrieval|records? request)\b`)
 	reHeaderJunk    = regexp.MustCompile(`(?i)^(?:confidential|privileged|patient information|page|printed|continued|cont'?d|copy|medical records?|health records?|record|chart|encounter|visit)\b`)
 	reSurnameFirst  = regexp.MustCompile(`^[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?$`)
+	// reTitleEnd ends a document's title: a practice's name does not end
+	// with the kind of paper it prints.
+	reTitleEnd = regexp.MustCompile(`(?i)\b(?:reports?|notes?|summary|statement|records?|evaluation|examination|exam|form|assessment|request|consultation)$`)
 )
 
 // patientName returns the name after a "Patient:" or "Name:" label near the
@@ -339,6 +342,9 @@ func headerName(s, patient string) string {
 		if PatientLine(p) || reHeaderJunk.MatchString(p) || reSurnameFirst.MatchString(p) || samePerson(p, patient) || reNotProvider.MatchString(p) {
 			continue
 		}
+		if reTitleEnd.MatchString(p) && !reOrgEnd.MatchString(p) {
+			continue // a form's title on every page ("Primary Treating Physician's Progress Report")
+		}
 		if HasCredential(p) || NamesDoctor(p) {
 			continue
 		}
@@ -512,10 +518,14 @@ func resolveSections(d *Doc) {
 
 // opensRecord reports whether page p begins a record of its own: its
 // first line that is no boilerplate is a title, or a heading in capitals
-// (two words or more, no digits, not the patient's line).
+// (two words or more, no digits, not the patient's line), or a form's
+// title it repeats at the top of every page.
 func opensRecord(d *Doc, p *Page) bool {
 	for i := p.First; i < p.End; i++ {
 		l := &d.Lines[i]
+		if l.Boiler == RunningHeader && reTitleEnd.MatchString(strings.TrimSpace(FirstCell(l.Text))) {
+			return true
+		}
 		if l.Noise() || l.Logo {
 			continue
 		}
