@@ -303,8 +303,13 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 	}
 }
 
-// mdy builds a date from month, day and a two- or four-digit year.
+// mdy builds a date from month, day and a two- or four-digit year. The
+// month comes first, as on every US bill: cells that only read as a date
+// day first ("24 01 29") are no date.
 func mdy(m, d, y string) (dates.Date, bool) {
+	if mm, err := strconv.Atoi(m); err != nil || mm < 1 || mm > 12 {
+		return dates.Date{}, false
+	}
 	if len(y) == 2 {
 		y = "20" + y
 		if y > strconv.Itoa(today().Year) {

@@ -406,7 +406,9 @@ func TestOCRProcCode(t *testing.T) {
 
 // TestScannedClaimFormRows: a scanned claim form's service rows keep
 // their line when OCR runs the cents cell into the dollars ("41000"), puts
-// a speck before an amount (".95 00") or reads a date cell's 0 as O.
+// a speck before an amount (".95 00"), reads a date cell's 0 as O, or
+// glues a speck read as a letter to the From cell ("O01 29 24": January
+// 29, not the 24th of January 1929 read day first).
 func TestScannedClaimFormRows(t *testing.T) {
 	page := `HEALTH INSURANCE CLAIM FORM
 APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
@@ -414,7 +416,8 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 031124 031124            11     99203                  A          41000        1
 031124 031124            11     72040   .              A         .95 00        1
 O4 02 24   04 02 24      11     99213                  A          150 00       1
-28. TOTAL CHARGE $ 655 00
+O01 29 24   01 29 24     11     99204                  AB.        42100        1
+28. TOTAL CHARGE $ 1,076 00
 31. SIGNATURE OF PHYSICIAN OR SUPPLIER
 `
 	res := extractText(t, page)
@@ -422,7 +425,7 @@ O4 02 24   04 02 24      11     99213                  A          150 00       1
 	for _, b := range res.Bills {
 		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
 	}
-	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00"
+	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00|2024-01-29 99204 421.00"
 	if strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
