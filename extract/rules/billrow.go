@@ -336,7 +336,7 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			code, mods, ok = splitCode(t.s[1:])
 			start++
 		}
-		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && strings.TrimSpace(s[r.dspan.b:t.a]) == "" {
+		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a])) {
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
 			code, ok = ocrProcCode(t.s)
@@ -365,6 +365,23 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		take(t.a, end)
 		return
 	}
+}
+
+// formCodeCell reports whether what a claim form's row prints between its
+// From date and a token is its To date and place of service (box 24 B),
+// however OCR read them ("052623  11", "05 26 23  ‘11", "052623  i"): the
+// token stands in the code's cell.
+func formCodeCell(between string) bool {
+	fs := strings.Fields(between)
+	if len(fs) == 0 || len(fs) > 4 {
+		return false
+	}
+	for _, f := range fs {
+		if len(f) > 8 {
+			return false
+		}
+	}
+	return true
 }
 
 // HCPCS letters OCR reads as a symbol, and digits it reads as letters; a

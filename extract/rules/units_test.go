@@ -408,7 +408,9 @@ func TestOCRProcCode(t *testing.T) {
 // their line when OCR runs the cents cell into the dollars ("41000"), puts
 // a speck before an amount (".95 00"), reads a date cell's 0 as O, or
 // glues a speck read as a letter to the From cell ("O01 29 24": January
-// 29, not the 24th of January 1929 read day first).
+// 29, not the 24th of January 1929 read day first). A HCPCS code whose 0
+// OCR read as O ("GO283") is read in the code cell after the place of
+// service, as it is right after a date.
 func TestScannedClaimFormRows(t *testing.T) {
 	page := `HEALTH INSURANCE CLAIM FORM
 APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
@@ -417,7 +419,8 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 031124 031124            11     72040   .              A         .95 00        1
 O4 02 24   04 02 24      11     99213                  A          150 00       1
 O01 29 24   01 29 24     11     99204                  AB.        42100        1
-28. TOTAL CHARGE $ 1,076 00
+052623 052623            i      GO283   GP             AB         34 00        1
+28. TOTAL CHARGE $ 1,110 00
 31. SIGNATURE OF PHYSICIAN OR SUPPLIER
 `
 	res := extractText(t, page)
@@ -425,7 +428,7 @@ O01 29 24   01 29 24     11     99204                  AB.        42100        1
 	for _, b := range res.Bills {
 		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
 	}
-	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00|2024-01-29 99204 421.00"
+	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00|2024-01-29 99204 421.00|2023-05-26 G0283 34.00"
 	if strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
