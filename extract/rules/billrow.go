@@ -341,7 +341,7 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			// OCR misread it.
 			code, ok = ocrProcCode(t.s)
 		}
-		if !ok || ndcLike(s, t) {
+		if !ok || ndcLike(s, t) || taxIDTail(s, t.a) {
 			continue
 		}
 		r.code, r.mods = code, mods
@@ -365,6 +365,15 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		take(t.a, end)
 		return
 	}
+}
+
+// taxIDTail reports whether the token at a ends a federal tax ID (an EIN,
+// "40-3049179") that OCR parted at its hyphen ("40- 3049179"): two digits
+// and a hyphen before it.
+func taxIDTail(s string, a int) bool {
+	p := strings.TrimRight(s[:a], " ")
+	n := len(p)
+	return n >= 3 && p[n-1] == '-' && isDigitByte(p[n-2]) && isDigitByte(p[n-3]) && (n == 3 || !isDigitByte(p[n-4]))
 }
 
 // formCodeCell reports whether what a claim form's row prints between its

@@ -452,3 +452,24 @@ func TestSameItemCodes(t *testing.T) {
 		t.Errorf("codes %+v", items)
 	}
 }
+
+// TestClaimFormTaxIDRow: the row under boxes 25 to 29 of a claim form is
+// its totals, not a service line, when OCR parts the federal tax ID at its
+// hyphen ("40- 3049179"): the ID's digits are no procedure code.
+func TestClaimFormTaxIDRow(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+24. A. DATE(S) OF SERVICE From To   B. PLACE OF SERVICE   D. CPT/HCPCS MODIFIER    E. DX PTR    F. $ CHARGES    G. DAYS OR UNITS
+051223 051223            11     99214                  ABS        27400        1
+25. FEDERAL TAX 1.0. NUMBER SSN EIN    26. PATIENT'S ACCOUNT NO.    27. ACCEPT ASSIGNMENT?    28. TOTAL CHARGE    29. AMOUNT PAIO
+40- 3049179   [X] EIN                  16616937                     [X] YES                   $ 274 00            $ 0 00.
+31. SIGNATURE OF PHYSICIAN OR SUPPLIER
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	if want := "2023-05-12 99214 274.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
