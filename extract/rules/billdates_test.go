@@ -78,20 +78,22 @@ Date        CPT      Description                      Units   Charges     Adj   
 
 // TestLedgerDateOfServiceOCR: a ledger row keeps its date of service, the
 // first of its two dates, when OCR reads a 5 in it as a section sign
-// ("§/2/24"); the posting date after it is not the date of service.
+// ("§/2/24"); the posting date after it is not the date of service. A
+// dash OCR glued before the row's code ("-98941") does not hide it.
 func TestLedgerDateOfServiceOCR(t *testing.T) {
 	page := `Spine Align Chiropractic
 ACCOUNT HISTORY
 DOS        Posted     Code     Mod   Units   Description                        Charges   Payments    Adj    Balance
 4/29/24    4/30/24    98941          1       CHIROPRACT MANJ 3-4 REGIONS          81.00                         2,441.42
 §/2/24     5/3/24     97012          1       MECHANICAL TRACTION THERAPY          40.00                         2,481.42
+5/6/24.    5/7/24     -98941         1       CHIROPRACT MANJ 3-4 REGIONS          81.00                         2,562.42
 `
 	res := extractText(t, page)
 	var got []string
 	for _, b := range res.Bills {
 		got = append(got, b.Date.String()+" "+b.Code)
 	}
-	if want := "2024-04-29 98941|2024-05-02 97012"; strings.Join(got, "|") != want {
+	if want := "2024-04-29 98941|2024-05-02 97012|2024-05-06 98941"; strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }

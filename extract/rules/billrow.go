@@ -335,6 +335,11 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			// A speck OCR read as a letter clings to the code: "jJ1885".
 			code, mods, ok = splitCode(t.s[1:])
 			start++
+		} else if c := strings.TrimLeft(t.s, codeSpecks); !ok && c != t.s && len(c) >= 5 {
+			// Or a dash, a point or a bracket: "-97014", "(97811".
+			if code, mods, ok = splitCode(c); ok {
+				start += len(t.s) - len(c)
+			}
 		}
 		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a])) {
 			// The cell right after the row's date holds its code, however
@@ -393,11 +398,15 @@ func formCodeCell(between string) bool {
 	return true
 }
 
+// codeSpecks are what OCR prints glued before a code: dashes, points,
+// quotes and brackets.
+const codeSpecks = "-—–.,(«'‘’“”"
+
 // HCPCS letters OCR reads as a symbol, and digits it reads as letters; a
 // glyph read twice ("1l" for 1) is one.
 var (
 	hcpcsLetter = map[rune]byte{'£': 'E', '€': 'E'}
-	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2'}
+	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2', 'Q': '0'}
 	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0")
 )
 

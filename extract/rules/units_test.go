@@ -393,10 +393,10 @@ func TestUndated(t *testing.T) {
 }
 
 // TestOCRProcCode: the cell after a bill row's date holds its code; OCR's
-// look-alikes there ("LO180", "£0730", a speck after "A4556") are read
+// look-alikes there ("LO180", "AQ422", "£0730", a speck after "A4556") are read
 // back, a word of digit-like letters is not.
 func TestOCRProcCode(t *testing.T) {
-	for tok, want := range map[string]string{"LO180": "L0180", "£0730": "E0730", "A4556°": "A4556", "—A4556": "A4556", "LO1l80": "L0180", "Bills": "", "E0730": "", "0730": ""} {
+	for tok, want := range map[string]string{"LO180": "L0180", "AQ422": "A0422", "£0730": "E0730", "A4556°": "A4556", "—A4556": "A4556", "LO1l80": "L0180", "Bills": "", "E0730": "", "0730": ""} {
 		got, ok := ocrProcCode(tok)
 		if got != want || ok != (want != "") {
 			t.Errorf("ocrProcCode(%q) = %q %v, want %q", tok, got, ok, want)
