@@ -21,6 +21,20 @@ func pageWords(text string) []string {
 	})
 }
 
+// contentWords drops from words those of one or two letters: OCR strews
+// such bits over a scanned page ("oe", "_" read as "i") and not the same
+// ones over each copy, where they break every shingle they fall in.
+// Numbers stay.
+func contentWords(words []string) []string {
+	out := words[:0:0]
+	for _, w := range words {
+		if len(w) > 2 || strings.ContainsAny(w, "0123456789") {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // shingles returns the sorted, distinct hashes of the word 3-shingles.
 func shingles(words []string) []uint64 {
 	var out []uint64
@@ -133,7 +147,7 @@ func jaccard(a, b []uint64) float64 {
 // similarity of their word 3-shingles at or above threshold, both pages with
 // at least minShingles shingles; the shingles of the whole page, or those
 // within its lines without stamps, see lineShingles, held to the stricter
-// (1+threshold)/2). A duplicate always points at the earliest
+// (1+threshold)/2, or those of its contentWords). A duplicate always points at the earliest
 // page of its group, never at another duplicate. Candidate pairs are found
 // with a prefix filter over shingles ordered by rarity, so the search stays
 // near linear on large matters while finding every pair above threshold.
@@ -143,17 +157,23 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 	dupOf := map[pageRef]pageRef{}
 	dups := []Duplicate{}
 	type cand struct {
-		ref   pageRef
-		text  string // without stamp lines
-		sets  []uint64
-		lines []uint64 // lineShingles of text, computed when first needed
-		done  bool
+		ref     pageRef
+		text    string // without stamp lines
+		words   []string
+		sets    []uint64
+		lines   []uint64 // lineShingles of text, computed when first needed
+		content []uint64 // shingles of the contentWords, computed when first needed
+		done    bool
 	}
 	linesOf := func(c *cand) []uint64 {
 		if !c.done {
-			c.lines, c.done = lineShingles(c.text), true
+			c.lines, c.content, c.done = lineShingles(c.text), shingles(contentWords(c.words)), true
 		}
 		return c.lines
+	}
+	contentOf := func(c *cand) []uint64 {
+		linesOf(c)
+		return c.content
 	}
 	var pages []cand
 	exact := map[string]pageRef{}
@@ -182,7 +202,7 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 		for _, h := range sh {
 			df[h]++
 		}
-		pages = append(pages, cand{ref: ref, text: text, sets: sh})
+		pages = append(pages, cand{ref: ref, text: text, words: words, sets: sh})
 	}
 	index := map[uint64][]int{} // shingle → originals with it in their prefix
 	for i, p := range pages {
@@ -211,6 +231,14 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 					lo, lp := linesOf(&pages[o]), linesOf(&pages[i])
 					if l := jaccard(lo, lp); min(len(lo), len(lp)) >= minShingles && l >= (1+threshold)/2 {
 						s = max(s, l)
+					}
+				}
+				if s < threshold {
+					// Without OCR's short bits, a scanned copy is held to
+					// the same bar as its page-wide shingles.
+					co, cp := contentOf(&pages[o]), contentOf(&pages[i])
+					if c := jaccard(co, cp); min(len(co), len(cp)) >= minShingles {
+						s = max(s, c)
 					}
 				}
 				if s >= threshold && apart != nil && apart(pages[o].ref, p.ref) {

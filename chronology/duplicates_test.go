@@ -41,6 +41,9 @@ func TestFindDuplicates(t *testing.T) {
 		strings.ReplaceAll(note, ". ", ".\n")
 	restamped := "Received:\nST LUKES\n11/07/2024\nREG HOSP\n07:23;\nED 11/18/24\nFrom: (319)\n12:06\n555-0177;\n#4003 Page\nPg 2/7\n4 of 6\n" +
 		strings.ReplaceAll(note, ". ", ".\n")
+	// A scanned copy over which OCR strewed bits of one or two letters
+	// that the first reading does not have.
+	specked := strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(note, ", ", ", oe "), " for ", " for i "), " and ", " _ and ")
 	other := strings.ReplaceAll(note, "neck", "low back")
 	other = strings.ReplaceAll(other, "improving", "worse") + " Pain 7/10, new numbness."
 	tests := []struct {
@@ -52,6 +55,8 @@ func TestFindDuplicates(t *testing.T) {
 		{"whitespace and case do not matter", []string{note, strings.ToUpper(strings.ReplaceAll(note, " ", "\n  "))}, []string{"d2:1→d1:1"}},
 		{"near copy", []string{note, refaxed}, []string{"d2:1→d1:1"}},
 		{"different visit", []string{note, other}, nil},
+		{"scanned copy with OCR's specks", []string{note, specked}, []string{"d2:1→d1:1"}},
+		{"different visit with OCR's specks", []string{note, strings.ReplaceAll(other, " for ", " for i ")}, nil},
 		{"re-faxed over the old stamp", []string{lined, restamped}, []string{"d2:1→d1:1"}},
 		{"re-faxed, stamps merged", []string{stamped, merged}, []string{"d2:1→d1:1"}},
 		{"different visit in lines", []string{lined, strings.ReplaceAll(other, ". ", ".\n")}, nil},

@@ -16,9 +16,9 @@ type Match struct {
 	Raw   string
 }
 
-// A digit as OCR may print it: O/o and @ for 0, l/I/| for 1, S for 5,
-// B for 8, Z for 2.
-const dg = `[0-9OoIl|@SBZ]`
+// A digit as OCR may print it: O/o and @ for 0, l/I/| for 1, S, $ and
+// § for 5, B for 8, Z for 2.
+const dg = `(?:[0-9OoIl|@SBZ$]|§)`
 
 // Horizontal space allowed around a separator ("03 /14/ 2024").
 const sp = `[ \t]{0,2}`
@@ -286,8 +286,15 @@ func fix(s string) string {
 			b.WriteByte('0')
 		case 'l', 'I', '|':
 			b.WriteByte('1')
-		case 'S':
+		case 'S', '$':
 			b.WriteByte('5')
+		case "§"[0]:
+			if strings.HasPrefix(s[i:], "§") {
+				b.WriteByte('5')
+				i++
+			} else {
+				b.WriteByte(c)
+			}
 		case 'B':
 			b.WriteByte('8')
 		case 'Z':

@@ -17,6 +17,8 @@ func TestParse(t *testing.T) {
 	}{
 		{"03/14/2024", "2024-03-14"},
 		{"3/14/24", "2024-03-14"},
+		{"§/2/24", "2024-05-02"}, // OCR's section sign for a 5
+		{"$/6/23", "2023-05-06"}, // and its dollar sign
 		{"3/4/99", "1999-03-04"},
 		{"1/2/27", "2027-01-02"}, // pivot: (2026+1)%100 = 27 → 20xx
 		{"1/2/28", "1928-01-02"},
@@ -95,6 +97,9 @@ func TestFindAll(t *testing.T) {
 		{"six digits after a slash", "DOS: 12/112023", nil},
 		{"prose", "He was injured on November 20, 2008, and seen 11/21/08.", []string{"November 20, 2008", "11/21/08"}},
 		{"ocr noise", "DOS:O3/l4/2O24 Signed 3/15/2024", []string{"O3/l4/2O24", "3/15/2024"}},
+		{"section sign for a five", "§/2/24     5/3/24    97012", []string{"§/2/24", "5/3/24"}},
+		{"dollar sign for a five", "$/6/23    A0425-SH   MILEAGE   16   19.00   304.00", []string{"$/6/23"}},
+		{"an amount is no date", "Copay $10/visit, $25/month", nil},
 		{"day-month", "Exam 14-Mar-2024 and 2 Apr 2024", []string{"14-Mar-2024", "2 Apr 2024"}},
 		{"title with timestamp", "Progress Note (March 29, 2005, 5:15:04PM -0500)", []string{"March 29, 2005"}},
 		{"version string", "v1.2.2024 build", nil},

@@ -16,6 +16,16 @@ import (
 // reSeparator is the whole text of a separator or blank page.
 var reSeparator = regexp.MustCompile(`(?i)^[\W_]*(?:separator(?: page| sheet)?|slip ?sheet|(?:this page )?(?:intentionally )?left blank|end of (?:records|document|file|production)|blank page|\[?blank\]?|continued)[\W_]*$`)
 
+// separatorText reports whether the short text of a page is a separator's:
+// the separator's words alone, or over a caption of the sheet ("SLIP
+// SHEET" over "Next tab"), which repeated sheets print alike and OCR reads
+// each time a little differently, so that it is not boilerplate.
+func separatorText(text string) bool {
+	text = strings.TrimSpace(text)
+	first, _, _ := strings.Cut(text, "\n")
+	return reSeparator.MatchString(text) || reSeparator.MatchString(strings.TrimSpace(first))
+}
+
 // pageFeatures are what classifyPage reads from a page.
 type pageFeatures struct {
 	body       int // non-boilerplate lines
@@ -187,7 +197,7 @@ func continuesRecord(d *Doc, pi int) bool {
 // pageClass returns the class the features show, or "" when the page
 // shows none of its own.
 func pageClass(f pageFeatures) (class, kind string) {
-	if f.body == 0 || f.body <= 3 && (f.letters < 80 && reSeparator.MatchString(strings.TrimSpace(f.text)) || !HasLetters(f.text)) {
+	if f.body == 0 || f.body <= 3 && (f.letters < 80 && separatorText(f.text) || !HasLetters(f.text)) {
 		return extract.PageBlank, ""
 	}
 	if f.n[fEOB] > 0 || f.n[fEOBWeak] >= 4 && f.service == 0 && f.headings == 0 {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -73,5 +74,55 @@ Date        CPT      Description                      Units   Charges     Adj   
 		if d != w.date || b.Code != w.code || b.Description != w.desc || i == 0 && (b.RevenueCode != "0636" || b.Units != 2) {
 			t.Errorf("line %d: %s %s %q, want %s %s %q", i, d, b.Code, b.Description, w.date, w.code, w.desc)
 		}
+	}
+}
+
+// TestLedgerDateOfServiceOCR: a ledger row keeps its date of service, the
+// first of its two dates, when OCR reads a 5 in it as a section sign
+// ("§/2/24"); the posting date after it is not the date of service. A
+// dash OCR glued before the row's code ("-98941") does not hide it.
+func TestLedgerDateOfServiceOCR(t *testing.T) {
+	page := `Spine Align Chiropractic
+ACCOUNT HISTORY
+DOS        Posted     Code     Mod   Units   Description                        Charges   Payments    Adj    Balance
+4/29/24    4/30/24    98941          1       CHIROPRACT MANJ 3-4 REGIONS          81.00                         2,441.42
+§/2/24     5/3/24     97012          1       MECHANICAL TRACTION THERAPY          40.00                         2,481.42
+5/6/24.    5/7/24     -98941         1       CHIROPRACT MANJ 3-4 REGIONS          81.00                         2,562.42
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, b.Date.String()+" "+b.Code)
+	}
+	if want := "2024-04-29 98941|2024-05-02 97012|2024-05-06 98941"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestRunningBalanceCharge: a statement row whose amounts OCR shifted away
+// from their columns charges the amount that, added to the balance of the
+// row above, makes the balance it prints.
+func TestRunningBalanceCharge(t *testing.T) {
+	page := `Northgate Pain Mgmt
+PATIENT STATEMENT
+Date : Description - . ‘ '                                                   Charges    Credits   Balance
+_ Previous balance                                                                                  0.00
+11/20/2024 Office ofp new mod 45 min (99204) .                                 493.00               493.00
+12/09/2024 Nix interlaminar crvAthre (62321) . :                             2,726.00             3,219.00
+12/09/2024 | Triamcinolone acet inj 10m (J3301) x8 . :                          136.00             3,355.00
+12/27/2024 Office ofp est mad 30 min (99214)                284.00             3,639.00
+New charges this statement . .                                                                   3,639.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		bal := 0.0
+		if b.Balance != nil {
+			bal = *b.Balance
+		}
+		got = append(got, fmt.Sprintf("%s %.2f %.2f", b.Code, b.Charge, bal))
+	}
+	if want := "99204 493.00 493.00|62321 2726.00 3219.00|J3301 136.00 3355.00|99214 284.00 3639.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }

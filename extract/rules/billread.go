@@ -201,12 +201,13 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var totals []extract.BillTotal
 	var cols []billCol
 	var pending []pendingDate
-	var svc dates.Date  // a statement's labelled date of service
-	last := -1          // the last item, for wrapped descriptions
-	group := ""         // the item a group header names (a prescription over its fills)
-	groupRev := ""      // the revenue code a facility's detail bill prints over its rows
-	afterTotal := false // a printed total came last: the rows below it sum up the bill
-	skip := -1          // a line joined to the one above it
+	var svc dates.Date   // a statement's labelled date of service
+	last := -1           // the last item, for wrapped descriptions
+	group := ""          // the item a group header names (a prescription over its fills)
+	groupRev := ""       // the revenue code a facility's detail bill prints over its rows
+	afterTotal := false  // a printed total came last: the rows below it sum up the bill
+	skip := -1           // a line joined to the one above it
+	var balance *float64 // the running balance the last item printed
 	boxed := boxedPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
@@ -231,7 +232,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
-				cols, last, group, groupRev = c, -1, "", ""
+				cols, last, group, groupRev, balance = c, -1, "", "", nil
 				fees, feeCols = feeColumnsOf(l.text)
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
@@ -300,6 +301,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				setAmounts(&b, r, k)
 			}
 		}
+		runningCharge(&b, r, balance)
 		if v, ok := fees.charged(r); feeCols && ok && b.Charge != 0 {
 			b.Charge = v
 		}
@@ -322,7 +324,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 		}
 		items = append(items, b)
-		last = len(items) - 1
+		last, balance = len(items)-1, b.Balance
 	}
 	fillSlashDates(items, pending)
 	sameItemCodes(items)
@@ -435,6 +437,18 @@ func setAmounts(b *extract.BillLine, r billRow, kinds []string) {
 			b.Balance = f(v)
 		}
 	}
+}
+
+// runningCharge reconciles a row of two amounts with the running balance
+// the row above printed: when that balance plus the first amount is the
+// second, the row charged the first and printed the second as its
+// balance, wherever OCR shifted the amounts from their columns.
+func runningCharge(b *extract.BillLine, r billRow, balance *float64) {
+	if balance == nil || len(r.amts) != 2 || r.amts[0] <= 0 || math.Abs(*balance+r.amts[0]-r.amts[1]) >= 0.005 {
+		return
+	}
+	v := r.amts[1]
+	b.Charge, b.Balance, b.Paid, b.Adjustment = r.amts[0], &v, nil, nil
 }
 
 // moveAmount puts a payment's or adjustment's amount, printed in the

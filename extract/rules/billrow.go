@@ -303,8 +303,13 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 	}
 }
 
-// mdy builds a date from month, day and a two- or four-digit year.
+// mdy builds a date from month, day and a two- or four-digit year. The
+// month comes first, as on every US bill: cells that only read as a date
+// day first ("24 01 29") are no date.
 func mdy(m, d, y string) (dates.Date, bool) {
+	if mm, err := strconv.Atoi(m); err != nil || mm < 1 || mm > 12 {
+		return dates.Date{}, false
+	}
 	if len(y) == 2 {
 		y = "20" + y
 		if y > strconv.Itoa(today().Year) {
@@ -330,13 +335,18 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			// A speck OCR read as a letter clings to the code: "jJ1885".
 			code, mods, ok = splitCode(t.s[1:])
 			start++
+		} else if c := strings.TrimLeft(t.s, codeSpecks); !ok && c != t.s && len(c) >= 5 {
+			// Or a dash, a point or a bracket: "-97014", "(97811".
+			if code, mods, ok = splitCode(c); ok {
+				start += len(t.s) - len(c)
+			}
 		}
-		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && strings.TrimSpace(s[r.dspan.b:t.a]) == "" {
+		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a])) {
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
 			code, ok = ocrProcCode(t.s)
 		}
-		if !ok || ndcLike(s, t) {
+		if !ok || ndcLike(s, t) || taxIDTail(s, t.a) {
 			continue
 		}
 		r.code, r.mods = code, mods
@@ -362,11 +372,41 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 	}
 }
 
+// taxIDTail reports whether the token at a ends a federal tax ID (an EIN,
+// "40-3049179") that OCR parted at its hyphen ("40- 3049179"): two digits
+// and a hyphen before it.
+func taxIDTail(s string, a int) bool {
+	p := strings.TrimRight(s[:a], " ")
+	n := len(p)
+	return n >= 3 && p[n-1] == '-' && isDigitByte(p[n-2]) && isDigitByte(p[n-3]) && (n == 3 || !isDigitByte(p[n-4]))
+}
+
+// formCodeCell reports whether what a claim form's row prints between its
+// From date and a token is its To date and place of service (box 24 B),
+// however OCR read them ("052623  11", "05 26 23  ‘11", "052623  i"): the
+// token stands in the code's cell.
+func formCodeCell(between string) bool {
+	fs := strings.Fields(between)
+	if len(fs) == 0 || len(fs) > 4 {
+		return false
+	}
+	for _, f := range fs {
+		if len(f) > 8 {
+			return false
+		}
+	}
+	return true
+}
+
+// codeSpecks are what OCR prints glued before a code: dashes, points,
+// quotes and brackets.
+const codeSpecks = "-—–.,(«'‘’“”"
+
 // HCPCS letters OCR reads as a symbol, and digits it reads as letters; a
 // glyph read twice ("1l" for 1) is one.
 var (
 	hcpcsLetter = map[rune]byte{'£': 'E', '€': 'E'}
-	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2'}
+	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2', 'Q': '0'}
 	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0")
 )
 

@@ -10,6 +10,16 @@ import "strings"
 // ("[X]", "(x)", "[✓]", "☒", "☑", a lone "X"), an empty one ("[ ]", "()",
 // "☐", a lone "_"), or neither.
 func boxState(s string) (ticked, empty bool) {
+	if t := withoutSpecks(s); t != s {
+		if ticked, empty = printedBox(t); ticked || empty {
+			return ticked, empty
+		}
+	}
+	return printedBox(s)
+}
+
+// printedBox reads the box a trimmed line begins with, as boxState.
+func printedBox(s string) (ticked, empty bool) {
 	switch {
 	case strings.HasPrefix(s, "☒"), strings.HasPrefix(s, "☑"):
 		return true, false
@@ -35,23 +45,58 @@ func boxState(s string) (ticked, empty bool) {
 // "[ ]" as "[}", "{]", "(]", "oo", an underscore as a dash.
 const boxDebris = "[](){}|_-—=oO©°"
 
+// boxSides are the letters and digits OCR reads a box's sides as, within
+// a word of box debris ("{1", "{I", "U]", "0)") or as the whole of a short
+// one ("fl", "ul", "0"); boxSpecks are the dots and quotes it adds.
+const (
+	boxSides  = "1IlLJUuf0"
+	boxSpecks = ".,'`‘’“”"
+)
+
 // ocrBox reads the first word of s as a box OCR damaged: only box debris
 // is an empty box, box debris around an x a ticked one ("[Xx]", "XX)").
+// A word of two characters at most, or one with a bracket, may also hold
+// a box's sides and specks as OCR reads them ("{1", "‘[]", "fl"); a
+// longer word of them is a number or a word, and an x among them no tick.
 func ocrBox(s string) (ticked, empty bool) {
 	f, rest, ok := strings.Cut(s, " ")
 	if !ok || len(f) > 5 || strings.TrimSpace(rest) == "" {
 		return false, false
 	}
-	x := 0
+	x, sides, bracket := 0, 0, false
 	for _, r := range f {
 		switch {
 		case r == 'x' || r == 'X':
 			x++
+		case strings.ContainsRune(boxSpecks, r):
+		case strings.ContainsRune(boxSides, r):
+			sides++
 		case !strings.ContainsRune(boxDebris, r):
 			return false, false
+		case strings.ContainsRune("[](){}", r):
+			bracket = true
 		}
 	}
+	if sides > 0 && (x > 0 || !bracket && len([]rune(strings.Trim(f, boxSpecks))) > 2) {
+		return false, false
+	}
 	return x > 0, x == 0
+}
+
+// withoutSpecks drops what OCR prints in front of a box: quotes and dots
+// glued to it ("‘[]", "“{])"), or a word of specks and dashes before it
+// ("— (X]", ". [X}"). A line with no bracket after them is left as it is.
+func withoutSpecks(s string) string {
+	opens := func(t string) bool { return t != "" && strings.ContainsRune("[({", rune(t[0])) }
+	if f, rest, ok := strings.Cut(s, " "); ok && strings.Trim(f, boxSpecks+"-—~>«*") == "" {
+		if r := strings.TrimLeft(rest, " "); opens(r) {
+			return r
+		}
+	}
+	if t := strings.TrimLeft(s, boxSpecks); opens(t) {
+		return t
+	}
+	return s
 }
 
 // uncheckedRows returns the indexes of the lines of ls that begin with an

@@ -47,12 +47,12 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 		var code string
 		switch {
 		case m[4] >= 0:
-			code = cat + "." + l.text[m[6]:m[7]]
+			code = cat + "." + zeroNotO(l.text[m[6]:m[7]])
 		case m[8] >= 0:
 			if !ctx {
 				continue
 			}
-			code = cat + "." + l.text[m[8]:m[9]]
+			code = cat + "." + zeroNotO(l.text[m[8]:m[9]])
 		default:
 			if !ctx || reSpineLvl.MatchString(cat) {
 				continue
@@ -118,12 +118,23 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 var (
 	reCodeComma = regexp.MustCompile(`\b([A-TV-Z][0-9]{2}),([0-9][0-9A-Z]{0,3})\b`)
 	reCodeSpace = regexp.MustCompile(`\b([A-TV-Z][0-9]{2})\. ([0-9][0-9A-Z]{0,3})\b`)
+	// A code with its point, then an underscore.
+	reCodeUnderscore = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4})_`)
 )
+
+// zeroNotO reads the letter O after a code's point as the zero OCR took
+// it for: no ICD-10-CM code prints an O after its first character
+// ("S06.OX0A" is S06.0X0A).
+func zeroNotO(ext string) string { return strings.ReplaceAll(ext, "O", "0") }
 
 // repairCodes undoes OCR's damage to the point of a code, keeping the
 // line's length (positions stay valid): "M54,2" → "M54.2", "M50. 220" →
-// "M50.220 ".
+// "M50.220 ", and an underscore OCR glued after a code ("S13.4XXD_"),
+// which would hold it to the next word, is a space.
 func repairCodes(s string) string {
+	if strings.Contains(s, "_") {
+		s = reCodeUnderscore.ReplaceAllString(s, "$1 ")
+	}
 	if !strings.ContainsAny(s, ", ") {
 		return s
 	}

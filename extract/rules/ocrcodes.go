@@ -225,17 +225,24 @@ func isAlnumByte(c byte) bool {
 var (
 	reSlotLead = regexp.MustCompile(`(?i)^[\s_\-–•*·]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:(?:dx|icd-?10(?:-cm)?|diagnos[ie]s|code)\s*[:#\-]?\s*)?$`)
 	reDescWord = regexp.MustCompile(`^[\s\-–:|]*[A-Z][a-z]{2,}`)
-	reUnitWord = regexp.MustCompile(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
+	// A diagnosis label and one or more codes, each before a comma.
+	reCodeListLead = regexp.MustCompile(`(?i)(?:dx|icd-?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?\s*(?:[A-TV-Z][0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
+	reUnitWord     = regexp.MustCompile(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
 )
 
 // riskySlot reports whether s[a:b] stands where a coded diagnosis list
 // prints its code: after a list number or a diagnosis label that opens the
 // line, with a capitalised description after it, or in parentheses after
-// a description (and not before more digits, as a phone's area code).
-// Phone and address lines have no such slot.
+// a description (and not before more digits, as a phone's area code), or
+// after a diagnosis label and the codes of its comma list ("Diagnosis
+// codes: E78.5, 110"). Phone and address lines have no such slot.
 func riskySlot(s string, a, b int) bool {
 	if layout.LooksPhone(s) || layout.LooksAddress(s) {
 		return false
+	}
+	if reCodeListLead.MatchString(s[:a]) {
+		rest := strings.TrimLeft(s[b:], " ")
+		return (rest == "" || !isDigitByte(rest[0]) && rest[0] != '.' && rest[0] != '/') && !reUnitWord.MatchString(rest)
 	}
 	if strings.TrimSpace(s[:a]) != "" && reSlotLead.MatchString(s[:a]) {
 		rest := s[b:]

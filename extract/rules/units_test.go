@@ -393,10 +393,10 @@ func TestUndated(t *testing.T) {
 }
 
 // TestOCRProcCode: the cell after a bill row's date holds its code; OCR's
-// look-alikes there ("LO180", "£0730", a speck after "A4556") are read
+// look-alikes there ("LO180", "AQ422", "£0730", a speck after "A4556") are read
 // back, a word of digit-like letters is not.
 func TestOCRProcCode(t *testing.T) {
-	for tok, want := range map[string]string{"LO180": "L0180", "£0730": "E0730", "A4556°": "A4556", "—A4556": "A4556", "LO1l80": "L0180", "Bills": "", "E0730": "", "0730": ""} {
+	for tok, want := range map[string]string{"LO180": "L0180", "AQ422": "A0422", "£0730": "E0730", "A4556°": "A4556", "—A4556": "A4556", "LO1l80": "L0180", "Bills": "", "E0730": "", "0730": ""} {
 		got, ok := ocrProcCode(tok)
 		if got != want || ok != (want != "") {
 			t.Errorf("ocrProcCode(%q) = %q %v, want %q", tok, got, ok, want)
@@ -406,7 +406,11 @@ func TestOCRProcCode(t *testing.T) {
 
 // TestScannedClaimFormRows: a scanned claim form's service rows keep
 // their line when OCR runs the cents cell into the dollars ("41000"), puts
-// a speck before an amount (".95 00") or reads a date cell's 0 as O.
+// a speck before an amount (".95 00"), reads a date cell's 0 as O, or
+// glues a speck read as a letter to the From cell ("O01 29 24": January
+// 29, not the 24th of January 1929 read day first). A HCPCS code whose 0
+// OCR read as O ("GO283") is read in the code cell after the place of
+// service, as it is right after a date.
 func TestScannedClaimFormRows(t *testing.T) {
 	page := `HEALTH INSURANCE CLAIM FORM
 APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
@@ -414,7 +418,9 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 031124 031124            11     99203                  A          41000        1
 031124 031124            11     72040   .              A         .95 00        1
 O4 02 24   04 02 24      11     99213                  A          150 00       1
-28. TOTAL CHARGE $ 655 00
+O01 29 24   01 29 24     11     99204                  AB.        42100        1
+052623 052623            i      GO283   GP             AB         34 00        1
+28. TOTAL CHARGE $ 1,110 00
 31. SIGNATURE OF PHYSICIAN OR SUPPLIER
 `
 	res := extractText(t, page)
@@ -422,7 +428,7 @@ O4 02 24   04 02 24      11     99213                  A          150 00       1
 	for _, b := range res.Bills {
 		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
 	}
-	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00"
+	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00|2024-01-29 99204 421.00|2023-05-26 G0283 34.00"
 	if strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
@@ -444,5 +450,26 @@ func TestSameItemCodes(t *testing.T) {
 	sameItemCodes(items)
 	if items[1].Code != "A4556" || items[2].Code != "97110" || items[5].Code != "E0730" || items[5].RevenueCode != "" || items[6].Code != "0450" {
 		t.Errorf("codes %+v", items)
+	}
+}
+
+// TestClaimFormTaxIDRow: the row under boxes 25 to 29 of a claim form is
+// its totals, not a service line, when OCR parts the federal tax ID at its
+// hyphen ("40- 3049179"): the ID's digits are no procedure code.
+func TestClaimFormTaxIDRow(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+24. A. DATE(S) OF SERVICE From To   B. PLACE OF SERVICE   D. CPT/HCPCS MODIFIER    E. DX PTR    F. $ CHARGES    G. DAYS OR UNITS
+051223 051223            11     99214                  ABS        27400        1
+25. FEDERAL TAX 1.0. NUMBER SSN EIN    26. PATIENT'S ACCOUNT NO.    27. ACCEPT ASSIGNMENT?    28. TOTAL CHARGE    29. AMOUNT PAIO
+40- 3049179   [X] EIN                  16616937                     [X] YES                   $ 274 00            $ 0 00.
+31. SIGNATURE OF PHYSICIAN OR SUPPLIER
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	if want := "2023-05-12 99214 274.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
