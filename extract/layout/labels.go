@@ -58,7 +58,7 @@ const (
 	BirthLabel         // date of birth
 	InjuryLabel        // date of injury, accident, onset
 	SignedLabel        // signature, dictation, print or report date
-	FutureLabel        // follow-up, next visit, last seen, order or referral date: another visit than this
+	FutureLabel        // follow-up, next visit, last seen, order, referral or due date: another day than the visit
 )
 
 // LabelBefore classifies the text in front of the date m on line l: the
@@ -202,6 +202,10 @@ var (
 var otherVisitLabels = []string{"order date", "date ordered", "ordered", "ordered on", "date of order", "referral date",
 	"date of referral", "date referred", "referred", "referred on"}
 
+// dueLabels name the day a statement's payment falls due: a date ahead of
+// the services it bills ("Due date: 04/16/2025" on a remittance stub).
+var dueLabels = []string{"due date", "date due", "payment due", "due by", "due on", "pay by"}
+
 // hasLabel reports whether p (lower case, trailing punctuation dropped)
 // ends with one of the labels as whole words.
 func hasLabel(p string, labels []string) bool {
@@ -247,7 +251,7 @@ func labelOf(pre string) Label {
 		return InjuryLabel
 	case hasLabel(p, svcLabels) || cellLabel(p, "visit"):
 		return ServiceLabel
-	case hasLabel(p, otherVisitLabels):
+	case hasLabel(p, otherVisitLabels) || hasLabel(p, dueLabels):
 		return FutureLabel
 	case hasLabel(p, signedLabels) || anyCell(p, signedCells):
 		return SignedLabel

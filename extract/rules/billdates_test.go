@@ -126,3 +126,40 @@ New charges this statement . .                                                  
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestStatementDueDate: a hospital's summary statements follow one another,
+// each page ending on a remittance stub whose "Due date:" names the day the
+// payment falls due. That date is no date of service: the next statement's
+// line takes the date of service its own header prints.
+func TestStatementDueDate(t *testing.T) {
+	stub := `This is a summary of your account. An itemized statement is available on request. Payment is due by %s.
+Please detach and return this portion with your payment.
+Account number: %s                                     Amount due: $%s
+Due date: %s                                           Amount enclosed: $__________
+`
+	head := `                    PRAIRIE VALLEY MEDICAL CENTER
+                      Patient Financial Services
+                   315 Oak Ave, Bakersfield, CA 93301
+SUMMARY STATEMENT                                                         Statement date: %s
+Patient: Mei Thornbury                                   Account number: %s
+Guarantor: Mei Thornbury                                 Date of service: %s
+Rev            Description of services                                                 Charges
+`
+	p1 := fmt.Sprintf(head, "03/22/2025", "749958870", "09/28/2024") +
+		"0250           PHARMACY                                                                  86.86\n" +
+		"0450           EMERGENCY ROOM                                                         3,290.58\n" +
+		"               Total charges                                                          3,377.44\n" +
+		fmt.Sprintf(stub, "04/16/2025", "749958870", "3,377.44", "04/16/2025")
+	p2 := fmt.Sprintf(head, "03/24/2025", "931681250", "10/24/2024") +
+		"0610           MAGNETIC RESONANCE IMAGING                                             2,706.80\n" +
+		"               Total charges                                                          2,706.80\n" +
+		fmt.Sprintf(stub, "04/18/2025", "931681250", "2,706.80", "04/18/2025")
+	res := extractText(t, p1, p2)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, b.Date.String()+" "+b.Code)
+	}
+	if want := "2024-09-28 0250|2024-09-28 0450|2024-10-24 0610"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
