@@ -241,3 +241,38 @@ Cold therapy pack                         2       30.00
 		})
 	}
 }
+
+// TestAnesthesiaCases: an anesthesia statement bills each case under its
+// own facility and column header, its row printing base, time and total
+// units, the conversion factor and the charge. The second case's row is
+// charged the total units times the factor, not the factor.
+func TestAnesthesiaCases(t *testing.T) {
+	page := `                                        Lakeshore Anesthesia
+                                            Anesthesiology - Pain Medicine
+                                         4093 Oak Ave, Lexington, KY 40503
+                                                                                     ANESTHESIA STATEMENT
+Patient: HALVORSEN, SHAUNA                                     DOB: 7/20/77
+Account #: 72818198                                            Statement date: 3/15/24
+
+Facility: Keystone Spine & Pain Mgmt   Proceduralist: Rebecca Ballard, DO
+Anesthesia provider: Phillip Petrov, CRNA   Anesthesia start 11:32    stop 11:51  (19 minutes)
+DOS          ASA code Mod     Description                        Base    Time Total       Rate           Charge
+2/19/24     01992     QS QX   ANESTH N BLOCK/INJ PRONE                       5   2        7   96.00      672.00
+
+Facility: Harborview Ortho Surgery   Proceduralist: Gustavo Yamada, DO
+Anesthesia provider: Phillip Petrov, CRNA   Anesthesia start 09:26    stop 11:09  (103 minutes)
+DOS          ASA code Mod     Description                        Base    Time Total       Rate           Charge
+2/23/24     01630     QX      ANESTH SURG SHOULDER JOINT                     5   7       12   96.00    1,152.00
+
+                                                         Total charges                                 1,824.00
+                                                         Balance due                                  $1,824.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	if want := "2024-02-19 01992 672.00|2024-02-23 01630 1152.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}

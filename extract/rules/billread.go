@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -386,11 +387,11 @@ func revenueGroup(trim string) string {
 // rateFirst marks the rate of a row that prints units, the price of one
 // unit and their product ("11   27.00   297.00") under a header that names
 // no rate and no balance (whose running total could be the product by
-// chance): the product is the charge.
+// chance): the product is the charge. The units are those the row read,
+// or the count printed in the cell just before the rate: an anesthesia
+// statement prints base, time and total units ("5   7   12   96.00
+// 1,152.00"), and the total times the rate is the charge.
 func rateFirst(r billRow, cols []billCol, kinds []string) []string {
-	if r.units <= 1 {
-		return kinds
-	}
 	for _, c := range cols {
 		if c.kind == "rate" || c.kind == "balance" {
 			return kinds
@@ -398,12 +399,29 @@ func rateFirst(r billRow, cols []billCol, kinds []string) []string {
 	}
 	for i := 0; i+1 < len(r.amts); i++ {
 		rate, charge := r.amts[i], r.amts[i+1]
-		if rate > 0 && math.Abs(rate*r.units-charge) < 0.005 && kinds[i] != "rate" {
-			kinds[i], kinds[i+1] = "rate", "charge"
-			break
+		if rate <= 0 || kinds[i] == "rate" {
+			continue
+		}
+		for _, n := range []float64{r.units, countBefore(r.text, r.aspans[i].a)} {
+			if n > 1 && math.Abs(rate*n-charge) < 0.005 {
+				kinds[i], kinds[i+1] = "rate", "charge"
+				return kinds
+			}
 		}
 	}
 	return kinds
+}
+
+// countBefore returns the whole number of up to three digits printed in
+// the cell that ends before byte a of text, or 0.
+func countBefore(text string, a int) float64 {
+	pre := strings.TrimRight(text[:a], " \t")
+	cell := pre[strings.LastIndexAny(pre, " \t|")+1:]
+	if len(cell) == 0 || len(cell) > 3 || !allDigits(cell) {
+		return 0
+	}
+	n, _ := strconv.Atoi(cell)
+	return float64(n)
 }
 
 // unitsColumn returns where the header prints its units or quantity

@@ -24,6 +24,7 @@ type span struct{ a, b int }
 
 // billRow is what one line of a bill holds.
 type billRow struct {
+	text     string // the row as read, which the spans index
 	date, to dates.Date
 	dspan    span // where the (first) date is
 	rev      string
@@ -78,7 +79,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 	if form {
 		s = cleanFormRow(s)
 	}
-	var r billRow
+	r := billRow{text: s}
 	used := make([]bool, len(s)+1)
 	take := func(a, b int) {
 		for i := a; i < b; i++ {
