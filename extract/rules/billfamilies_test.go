@@ -276,3 +276,28 @@ DOS          ASA code Mod     Description                        Base    Time To
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestChargeFiveReadAsDollar: on a scanned supplier's invoice that prints
+// quantity, unit price and amount, OCR read the 5 of "51.00" as a dollar
+// sign; the quantity times the unit price gives the charge back. A charge
+// printed with its dollar sign stays as printed.
+func TestChargeFiveReadAsDollar(t *testing.T) {
+	page := `Bluestem Medical Equipment
+Durable Medical Equipment - Orthotics - Home Medical Supplies
+                                                                             INVOICE
+Invoice #: 8766118                                              Invoice date: 07/27/2023
+Patient: VARGA, RAVI                                            DOB: 09/08/1969
+DOS          HCPCS     Mod     Description                          Rent mo.     Qty      Unit     Amount
+05/19/2023   E0730     RR KH   TENS FOUR OR MORE LEADS                1 of 3       1    111.00     111.00
+05/19/2023   A4556             ELECTRODES PER PAIR                                 2     17.00     $34.00
+06/18/2023   A4556             ELECTRODES PER PAIR                                 3     17.00      $1.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %.2f", b.Code, b.Charge))
+	}
+	if want := "E0730 111.00|A4556 34.00|A4556 51.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}

@@ -280,6 +280,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if boxed[l.page] && unboxedAmount(l, r) || feeCols && fees.feeOnly(r) {
 			continue
 		}
+		misreadProduct(&r)
 		kinds := rateFirst(r, cols, amountKinds(r, cols))
 		b := extract.BillLine{Provider: provider, Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
@@ -410,6 +411,36 @@ func rateFirst(r billRow, cols []billCol, kinds []string) []string {
 		}
 	}
 	return kinds
+}
+
+// misreadProduct repairs the charge of a row that prints its units and
+// rate when OCR read a 5 of the charge as a dollar sign: "3   17.00
+// $1.00" charges 51.00, the units times the rate, and no dollar.
+func misreadProduct(r *billRow) {
+	for i := 0; i+1 < len(r.amts); i++ {
+		rate := r.amts[i]
+		cell := strings.ReplaceAll(r.text[r.aspans[i+1].a:r.aspans[i+1].b], ",", "")
+		for _, n := range []float64{r.units, countBefore(r.text, r.aspans[i].a)} {
+			if p := rate * n; n > 1 && rate > 0 && dollarForFive(cell, strconv.FormatFloat(p, 'f', 2, 64)) {
+				r.amts[i+1] = p
+				return
+			}
+		}
+	}
+}
+
+// dollarForFive reports whether cell reads as want with one or more of its
+// fives read as dollar signs.
+func dollarForFive(cell, want string) bool {
+	if len(cell) != len(want) || !strings.Contains(cell, "$") {
+		return false
+	}
+	for i := range len(cell) {
+		if cell[i] != want[i] && (cell[i] != '$' || want[i] != '5') {
+			return false
+		}
+	}
+	return true
 }
 
 // countBefore returns the whole number of up to three digits printed in
