@@ -45,7 +45,7 @@ figures=$tmp/figures.md
 {
   echo "Measured on $(date -u +%Y-%m-%d), $(nproc --all) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg) when done."
   echo
-  echo "**Hostile corpus**, one \`medchron process\` run per file (peak memory: the largest process of the run — medchron,"
+  echo "**Hostile corpus**, one \`medchron process\` run per file, one run at a time (peak memory: the largest process of the run — medchron,"
   echo "a reader process, poppler or Tesseract; CPU: all of them together). Files over a bound and the summary first, then every file:"
   echo
   block hostile 'known over|MB at peak|of CPU|still running|failed without|want (processed|refused)|all [0-9]+ files|^(--- |ok|FAIL)'
