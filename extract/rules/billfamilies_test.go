@@ -268,10 +268,7 @@ DOS          ASA code Mod     Description                        Base    Time To
                                                          Balance due                                  $1,824.00
 `
 	res := extractText(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-	}
+	got := billRows(res.Bills)
 	if want := "2024-02-19 01992 672.00|2024-02-23 01630 1152.00"; strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/extract"
 )
 
 // TestGroupedFills reads a medication history that prints each
@@ -241,10 +243,7 @@ Date of Service: 03/04/2024 Ann Berg, DC Dx: M54.2
 Total charges                                        1,401.00
 `
 	res := extractText(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-	}
+	got := billRows(res.Bills)
 	want := "2024-03-04 99203 231.00, 2024-03-04 98941 69.00, 2024-03-06 98941 69.00, 2024-03-06 97014 32.00"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("lines\n %s\nwant\n %s", strings.Join(got, ", "), want)
@@ -272,12 +271,19 @@ Subtotal 0450                                        2,612.80
 TOTAL CHARGES                          .                            2,948.60
 `
 	res := extractText(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-	}
+	got := billRows(res.Bills)
 	want := "2024-03-14 0250 79.12, 2024-03-14 0301 225.40, 2024-03-14 0450 2612.80, 2024-03-14  31.28"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("lines\n %s\nwant\n %s", strings.Join(got, ", "), want)
 	}
+}
+
+// billRows gives each bill line as "date code charge", as the tests of a
+// page's lines compare them.
+func billRows(bills []extract.BillLine) []string {
+	var out []string
+	for _, b := range bills {
+		out = append(out, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	return out
 }

@@ -1,30 +1,16 @@
 package rules
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/medchron/medchron/extract"
 )
-
-// extractTexts runs the extractor on pages given as text.
-func extractTexts(t *testing.T, texts ...string) extract.Result {
-	t.Helper()
-	pages := pagesOf(texts)
-	res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "r.pdf", Pages: len(pages)}, pages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
 
 // TestStudyOrderedEarlier: a nerve conduction study prints the referring
 // physician and the order date beside the study date; the study is one
 // visit on its study date, performed by the electromyographer who signs
 // it, not by the physician who ordered it.
 func TestStudyOrderedEarlier(t *testing.T) {
-	res := extractTexts(t, "Riverbend Neurodiagnostics\n400 Lake Rd, Erie, PA 16501\n\n            EMG / NERVE CONDUCTION STUDY REPORT\n"+
+	res := extractText(t, "Riverbend Neurodiagnostics\n400 Lake Rd, Erie, PA 16501\n\n            EMG / NERVE CONDUCTION STUDY REPORT\n"+
 		"Patient: DOE, JANE                                   DOB: 1/2/80\n"+
 		"Referring physician: Ann Lee, DO                     Order date: 5/18/23\n"+
 		"Date of injury: 5/6/23                               Electromyographer: Carl Hess, MD\n"+
@@ -50,7 +36,7 @@ func TestDailyNotesSameTitle(t *testing.T) {
 			"   Code       Treatment                    Min     Units\n   97110      THERAPEUTIC EXERCISES        28      2\n" +
 			"A: Progressing toward goals.\nNext visit: Sep 27, 2023 3:00 pm\n\n"
 	}
-	res := extractTexts(t, "Harbor Physical Therapy\nPatient: DOE, JANE DOB: Jan 2, 1980\n\n"+
+	res := extractText(t, "Harbor Physical Therapy\nPatient: DOE, JANE DOB: Jan 2, 1980\n\n"+
 		note("11", "Sep 20, 2023", "Amy Park, PT, DPT")+note("12", "Sep 22, 2023", "Kim Cole, PTA"))
 	want := []struct{ date, who string }{{"2023-09-20", "Amy Park, PT, DPT"}, {"2023-09-22", "Kim Cole, PTA"}}
 	if len(res.Encounters) != len(want) {
@@ -67,7 +53,7 @@ func TestDailyNotesSameTitle(t *testing.T) {
 // the surgery centre in a "Facility:" line; its lines are billed by the
 // group in its letterhead.
 func TestAnesthesiaStatementBiller(t *testing.T) {
-	res := extractTexts(t, "Bayside Anesthesia Associates\n12 Dock St, Erie, PA 16501 Phone (814) 555-0191\n\nSTATEMENT OF ANESTHESIA SERVICES\n"+
+	res := extractText(t, "Bayside Anesthesia Associates\n12 Dock St, Erie, PA 16501 Phone (814) 555-0191\n\nSTATEMENT OF ANESTHESIA SERVICES\n"+
 		"Patient: DOE, JANE        DOB: 1/2/80       Statement date: 3/8/24\n"+
 		"Facility: Lakeside Pain Ctr Proceduralist: Ann Lee, DO\n"+
 		"DOS        ASA code   Description                  Units    Charge\n2/14/24    01992      ANESTH N BLOCK/INJ PRONE       7      777.00\n"+
@@ -87,7 +73,7 @@ func TestAnesthesiaStatementBiller(t *testing.T) {
 // "Date of re-evaluation:", not on the reporting period's first day, and
 // the daily note before it does not take its page.
 func TestProgressReExamination(t *testing.T) {
-	res := extractTexts(t,
+	res := extractText(t,
 		"HARBOR CHIROPRACTIC\nPt: DOE, JANE DOB Jan 2, 1980\nDate of Service: Dec 18, 2023          Provider: Gus Lee, DC\n"+
 			"S: Neck pain after a collision; VAS 6.\nO: Cervical flexion 30 deg.\nA: Cervical sprain (S13.4XXD).\nP: Adjustments 3x/week.\n",
 		"Harbor Chiropractic\n12 Dock St, Erie, PA 16501\nPhone (814) 555-0184\n\n            PROGRESS RE-EXAMINATION\n"+
@@ -114,7 +100,7 @@ func TestProgressReExamination(t *testing.T) {
 // urgent care visit; a nerve conduction study is an electrodiagnostic
 // study, not imaging.
 func TestUrgentCareAndStudyVisitTypes(t *testing.T) {
-	res := extractTexts(t,
+	res := extractText(t,
 		"Harbor Walk-In                                                      Visit Summary\n"+
 			"400 Lake Rd, Erie, PA 16501 (814) 555-0170\nPatient: DOE, JANE                              DOB: 01-02-1980\n"+
 			"Encounter #: 249211628                          Provider: Ann Lee, DO\n"+
@@ -143,7 +129,7 @@ func TestUrgentCareAndStudyVisitTypes(t *testing.T) {
 // REPORT"; the visit is the procedure, though its disposition books a
 // follow-up.
 func TestProcedureReportVisitType(t *testing.T) {
-	res := extractTexts(t, "LAKESIDE SPINE AND PAIN\n12 Dock St, Erie, PA 16501\n\nPatient: DOE, JANE                     DOB: 01-02-1980\n"+
+	res := extractText(t, "LAKESIDE SPINE AND PAIN\n12 Dock St, Erie, PA 16501\n\nPatient: DOE, JANE                     DOB: 01-02-1980\n"+
 		"PRE-PROCEDURE HISTORY & PHYSICAL (UPDATE)\nHistory and physical reviewed; no interval change. Pain 7/10.\n"+
 		"OPERATIVE / PROCEDURE REPORT\nDOS: 07-19-2023                        Physician: Ann Lee, MD\n"+
 		"Procedure: Cervical interlaminar epidural steroid injection, C6-7, under fluoroscopic guidance (62321)\n"+
@@ -173,11 +159,11 @@ func TestStudyCaptionDatesNote(t *testing.T) {
 			section + "\nMRI Abdomen without contrast ( 4/2/19 ): There is a 3 cm mass at the hepatic hilum.\n" +
 			"HOSPITAL COURSE: The patient was admitted for further evaluation.\n"
 	}
-	res := extractTexts(t, note("IMAGING DATA:"))
+	res := extractText(t, note("IMAGING DATA:"))
 	if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != "2019-04-02" {
 		t.Fatalf("encounters %+v, want one dated 2019-04-02", res.Encounters)
 	}
-	res = extractTexts(t, note("PAST SURGICAL HISTORY: none."))
+	res = extractText(t, note("PAST SURGICAL HISTORY: none."))
 	for _, e := range res.Encounters {
 		if !e.Undated {
 			t.Errorf("dated %s by a study in the history", e.Date)

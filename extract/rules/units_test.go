@@ -2,7 +2,6 @@ package rules
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -424,10 +423,7 @@ O01 29 24   01 29 24     11     99204                  AB.        42100        1
 31. SIGNATURE OF PHYSICIAN OR SUPPLIER
 `
 	res := extractText(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-	}
+	got := billRows(res.Bills)
 	want := "2024-03-11 99203 410.00|2024-03-11 72040 95.00|2024-04-02 99213 150.00|2024-01-29 99204 421.00|2023-05-26 G0283 34.00"
 	if strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
@@ -465,10 +461,7 @@ func TestClaimFormTaxIDRow(t *testing.T) {
 31. SIGNATURE OF PHYSICIAN OR SUPPLIER
 `
 	res := extractText(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-	}
+	got := billRows(res.Bills)
 	if want := "2023-05-12 99214 274.00"; strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
