@@ -1,6 +1,10 @@
 package layout
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
 
 // reServiceColumn captions a table column of dates of service.
 var reServiceColumn = regexp.MustCompile(`(?i)^(?:dos|d\.o\.s\.?|date of (?:service|visit)|visit date|service date)$`)
@@ -73,16 +77,41 @@ func markVitalsHeads(d *Doc) {
 		if i+1 >= len(d.Lines) || d.Lines[i+1].Page != l.Page || !reVitalRow.MatchString(d.Lines[i+1].Text) {
 			continue
 		}
-		cs := Cells(l.Text)
+		cs := inkCells(l.Text)
 		if len(cs) != len(l.Dates) {
 			continue
 		}
 		same := true
 		for k, c := range cs {
-			same = same && reStampCell.MatchString(l.Text[c.Start:c.End]) && l.Dates[k].Date == l.Dates[0].Date
+			same = same && reStampCell.MatchString(c) && l.Dates[k].Date == l.Dates[0].Date
 		}
 		if same {
 			l.Service, l.HasService = l.Dates[0].Date, true
 		}
 	}
+}
+
+// inkCells returns the text of a line's cells without the specks OCR
+// reads from a scan: words of no letter or digit ("~_", ".", "|") at a
+// cell's ends are cut off, and a cell of nothing else is no cell.
+func inkCells(text string) []string {
+	var out []string
+	for _, c := range Cells(text) {
+		ws := strings.Fields(text[c.Start:c.End])
+		for len(ws) > 0 && speck(ws[0]) {
+			ws = ws[1:]
+		}
+		for len(ws) > 0 && speck(ws[len(ws)-1]) {
+			ws = ws[:len(ws)-1]
+		}
+		if len(ws) > 0 {
+			out = append(out, strings.Join(ws, " "))
+		}
+	}
+	return out
+}
+
+// speck reports whether a word has no letter or digit.
+func speck(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }

@@ -484,6 +484,14 @@ func TestVitalsHeads(t *testing.T) {
 	if got := serviceDates(one); got != "2024-12-27" {
 		t.Errorf("one day's readings: dates of service %q", got)
 	}
+	// OCR reads specks of the scan as cells of their own or glued to a
+	// head ("~_ 11/20/24 14:41", a lone "."): the heads are still one day's.
+	ocr := "Northgate Pain Mgmt              .            CLINIC NOTE\nVitals / Rooming .\n\n" +
+		"11/20/24 14:19              ~_ 11/20/24 14:41      .\n" +
+		"BP                        128/79                       117/83\n"
+	if got := serviceDates(ocr); got != "2024-11-20" {
+		t.Errorf("one day's readings read by OCR: dates of service %q", got)
+	}
 	days := "FLOWSHEET\n                   12/20/2024 14:55          12/27/2024 15:53\n" +
 		"BP                 137/75                    123/75\n"
 	if got := serviceDates(days); got != "" {
