@@ -46,3 +46,34 @@ func TestRepeatedBillHeaderKeepsItsColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestOCRReadCaptionOfUsualPrice: OCR reads a pharmacy history's "U&C"
+// caption as "UkC" or "U8C"; the column is still the usual and customary
+// price each fill is billed at, not the plan's payment beside it.
+func TestOCRReadCaptionOfUsualPrice(t *testing.T) {
+	for _, caption := range []string{"U&C", "UkC", "U8C"} {
+		text := "PATIENT MEDICATION HISTORY                                        GREENLEAF PHARMACY\n" +
+			"Fill date     Qty      Days     Fill #                                  Plan paid      Copay        " + caption + "\n" +
+			"Rx 61010S2  CYCLOBENZAPRINE 10MG TAB  NDC 00591-5658-01  Prescriber: Dr. Venkataraman  Refills auth: 0\n" +
+			"5/8/23        20       10       0                                        0.20      15.00      18.99\n" +
+			"Rx 3839266  MELOXICAM 15MG TAB  NDC 29300-0125-10  Prescriber: Dr.. Haddad  Refills auth: 2\n" +
+			"5/17/23       30       30       0                                        2.20      15.00      21.50\n" +
+			"6/18/23       30       30    “1                                        12.20       5.00      21.50\n"
+		pages := pagesOf([]string{text})
+		pages[0].Source = extract.SourceOCR
+		res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", Pages: 1}, pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range res.Bills {
+			if b.Kind == extract.LineCharge {
+				got = append(got, fmt.Sprintf("%s %.2f", b.Date, b.Charge))
+			}
+		}
+		want := "[2023-05-08 18.99 2023-05-17 21.50 2023-06-18 21.50]"
+		if fmt.Sprint(got) != want {
+			t.Errorf("caption %q: charges %v, want %s", caption, got, want)
+		}
+	}
+}

@@ -32,8 +32,9 @@ var (
 	reNDCLine = regexp.MustCompile(`^N4\s*\d{11}`)
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
-	// reColWords are the words of a bill's header row.
-	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u&c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	// reColWords are the words of a bill's header row ("U&C" as OCR also
+	// reads it: "UkC", "U8C").
+	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
 )
 
 // billCol is an amount column of a bill's header row. total marks a
