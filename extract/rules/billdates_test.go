@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/extract"
 )
 
 // TestSlashCandidates lists the dates a bill's date cell may be when OCR
@@ -161,5 +164,45 @@ Rev            Description of services                                          
 	}
 	if want := "2024-09-28 0250|2024-09-28 0450|2024-10-24 0610"; strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestClaimFormBorderDates: a faxed claim form's box 24A prints each date
+// as MM | DD | YY cells, and OCR reads the cell borders as any of { } [ ]
+// ; ' or as a one ("05119123" for 05 19 23). Every service line keeps its
+// date: read from the From cells, else from the To cells.
+func TestClaimFormBorderDates(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) C2/12
+2. PATIENT'S NAME {Last Name. First Name, Middle Ininal)    3. PATIENT'S BIRTH DATE SEX
+VARGA, RAVI    09 08 1969   F
+21. DIAGNOSIS OR NATURE OF ILLNESS OR INJURY ICD Ind. 0
+A. S134XXxD     B. MS42     Cc. $39012D
+24. A DATE(S) OF SERVICE From To MMDD XPOS   —_D. CPTHCPCS MODIFIER           E.OXPTR      F.$ CHARGES        G.UNITS _J. RENDERING NPI
+051/19|23   05/19/23.    *     11     97162   GP                 AB               217 00        1       1538310206
+05{19{23   05119123         1     97110   GP                 AB                 70 00       4       1538310206
+05|22|23 05] 22123         11     97110   GP                  AB               140 00        2       1538310206
+O05 22 {23   05/22;23   —      11     97140   GP                 AB                 74 00        1       1538310206
+05|22|23   05|22|23         11     G0283   GP                  AB                 34 00        1       1538310206
+05124123   05'24{23         11     97110   cP                 AB               140 00        2       1538310206
+25. FEDERAL TAX LD. NUMBER SSNEIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     128. TOTAL CHARGE          29. AMOUNT PAID
+[ie oconsen   {X] EIN              37612261                     {X] YES              $ 675 00             $ 0 00
+33. BILLING PROVIDER INFO & PH #
+EVERGREEN REHABILITATION SERVICES
+`
+	pages := pagesOf([]string{page})
+	pages[0].Source = extract.SourceOCR
+	res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", Pages: 1}, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	want := []string{"2023-05-19 97162 217.00", "2023-05-19 97110 70.00", "2023-05-22 97110 140.00",
+		"2023-05-22 97140 74.00", "2023-05-22 G0283 34.00", "2023-05-24 97110 140.00"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

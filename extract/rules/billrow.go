@@ -258,7 +258,7 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 	var gs []group
 	for _, t := range toks[:min(len(toks), 8)] {
 		a := t.a
-		for _, part := range strings.FieldsFunc(t.s, func(r rune) bool { return r == ':' || r == '|' || r == '/' || r == '.' }) {
+		for _, part := range strings.FieldsFunc(t.s, formBorder) {
 			k := strings.Index(t.s[a-t.a:], part) + a
 			digits := part
 			if d := formDigits.Replace(part); d != part && strings.ContainsAny(part, "0123456789") && allDigits(d) {
@@ -284,10 +284,24 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 				i += 2
 				continue
 			}
+		case i+1 < len(gs) && len(g.s) == 2 && len(gs[i+1].s) == 5 && gs[i+1].s[2] == '1' && allDigits(gs[i+1].s):
+			// "05] 22123": the border between day and year read as a one.
+			if d, ok := mdy(g.s, gs[i+1].s[:2], gs[i+1].s[3:]); ok {
+				set(d, g.a, gs[i+1].b)
+				i++
+				continue
+			}
 		case len(g.s) == 6 || len(g.s) == 8:
 			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:]); ok {
 				set(d, g.a, g.b)
 				continue
+			}
+			// "05119123": both borders read as ones.
+			if len(g.s) == 8 && g.s[2] == '1' && g.s[5] == '1' {
+				if d, ok := mdy(g.s[:2], g.s[3:5], g.s[6:]); ok {
+					set(d, g.a, g.b)
+					continue
+				}
 			}
 		case len(g.s) == 12:
 			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:6]); ok {
@@ -303,6 +317,11 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 		}
 	}
 }
+
+// formBorder reports whether r is what OCR reads for the border between
+// a claim form's date cells: a colon, a bar, a brace or bracket, a
+// semicolon, a quote, a slash or a point.
+func formBorder(r rune) bool { return strings.ContainsRune(":|/.{}[];'‘’`!", r) }
 
 // mdy builds a date from month, day and a two- or four-digit year. The
 // month comes first, as on every US bill: cells that only read as a date
