@@ -169,8 +169,9 @@ Rev            Description of services                                          
 
 // TestClaimFormBorderDates: a faxed claim form's box 24A prints each date
 // as MM | DD | YY cells, and OCR reads the cell borders as any of { } [ ]
-// ; ' or as a one ("05119123" for 05 19 23). Every service line keeps its
-// date: read from the From cells, else from the To cells.
+// ; ' ( ) or as a one ("05119123" for 05 19 23). Every service line keeps
+// its date: read from the From cells, else from the To cells, and never
+// from cells that straddle the two ("(06/07/23" is no 07/23/06).
 func TestClaimFormBorderDates(t *testing.T) {
 	page := `HEALTH INSURANCE CLAIM FORM
 APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) C2/12
@@ -185,6 +186,8 @@ A. S134XXxD     B. MS42     Cc. $39012D
 O05 22 {23   05/22;23   —      11     97140   GP                 AB                 74 00        1       1538310206
 05|22|23   05|22|23         11     G0283   GP                  AB                 34 00        1       1538310206
 05124123   05'24{23         11     97110   cP                 AB               140 00        2       1538310206
+05122|23   05)22)23         11     97110   GP       .         - AB.              140 00        2       1538310206
+(06/07/23   06/07/23         11     97110   GP              AB           _    140.00        2       1538310206
 25. FEDERAL TAX LD. NUMBER SSNEIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     128. TOTAL CHARGE          29. AMOUNT PAID
 [ie oconsen   {X] EIN              37612261                     {X] YES              $ 675 00             $ 0 00
 33. BILLING PROVIDER INFO & PH #
@@ -201,7 +204,8 @@ EVERGREEN REHABILITATION SERVICES
 		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
 	}
 	want := []string{"2023-05-19 97162 217.00", "2023-05-19 97110 70.00", "2023-05-22 97110 140.00",
-		"2023-05-22 97140 74.00", "2023-05-22 G0283 34.00", "2023-05-24 97110 140.00"}
+		"2023-05-22 97140 74.00", "2023-05-22 G0283 34.00", "2023-05-24 97110 140.00",
+		"2023-05-22 97110 140.00", "2023-06-07 97110 140.00"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

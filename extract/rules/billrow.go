@@ -252,19 +252,20 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 	}
 	// The digit groups of the first tokens, split at cell borders.
 	type group struct {
-		s    string
-		a, b int
+		s     string
+		a, b  int
+		first bool // the first group of its token: cells of a date begin there
 	}
 	var gs []group
 	for _, t := range toks[:min(len(toks), 8)] {
 		a := t.a
-		for _, part := range strings.FieldsFunc(t.s, formBorder) {
+		for n, part := range strings.FieldsFunc(t.s, formBorder) {
 			k := strings.Index(t.s[a-t.a:], part) + a
 			digits := part
 			if d := formDigits.Replace(part); d != part && strings.ContainsAny(part, "0123456789") && allDigits(d) {
 				digits = d // "O1 29 24": a digit OCR read as its look-alike letter
 			}
-			gs = append(gs, group{digits, k, k + len(part)})
+			gs = append(gs, group{digits, k, k + len(part), n == 0})
 			a = k + len(part)
 		}
 	}
@@ -277,16 +278,23 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 			break
 		}
 		switch {
-		case i+2 < len(gs) && len(g.s) == 2 && len(gs[i+1].s) == 2 && (len(gs[i+2].s) == 2 || len(gs[i+2].s) == 4) &&
+		case i+2 < len(gs) && g.first && len(g.s) == 2 && len(gs[i+1].s) == 2 && (len(gs[i+2].s) == 2 || len(gs[i+2].s) == 4) &&
 			allDigits(gs[i+1].s+gs[i+2].s):
 			if d, ok := mdy(g.s, gs[i+1].s, gs[i+2].s); ok {
 				set(d, g.a, gs[i+2].b)
 				i += 2
 				continue
 			}
-		case i+1 < len(gs) && len(g.s) == 2 && len(gs[i+1].s) == 5 && gs[i+1].s[2] == '1' && allDigits(gs[i+1].s):
+		case i+1 < len(gs) && g.first && len(g.s) == 2 && len(gs[i+1].s) == 5 && gs[i+1].s[2] == '1' && allDigits(gs[i+1].s):
 			// "05] 22123": the border between day and year read as a one.
 			if d, ok := mdy(g.s, gs[i+1].s[:2], gs[i+1].s[3:]); ok {
+				set(d, g.a, gs[i+1].b)
+				i++
+				continue
+			}
+		case i+1 < len(gs) && g.first && len(g.s) == 5 && g.s[2] == '1' && len(gs[i+1].s) == 2 && allDigits(gs[i+1].s):
+			// "05122|23": the border between month and day read as a one.
+			if d, ok := mdy(g.s[:2], g.s[3:], gs[i+1].s); ok {
 				set(d, g.a, gs[i+1].b)
 				i++
 				continue
@@ -319,9 +327,9 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 }
 
 // formBorder reports whether r is what OCR reads for the border between
-// a claim form's date cells: a colon, a bar, a brace or bracket, a
-// semicolon, a quote, a slash or a point.
-func formBorder(r rune) bool { return strings.ContainsRune(":|/.{}[];'‘’`!", r) }
+// a claim form's date cells: a colon, a bar, a brace, bracket or
+// parenthesis, a semicolon, a quote, a slash or a point.
+func formBorder(r rune) bool { return strings.ContainsRune(":|/.{}[]();'‘’`!", r) }
 
 // mdy builds a date from month, day and a two- or four-digit year. The
 // month comes first, as on every US bill: cells that only read as a date
