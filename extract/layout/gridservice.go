@@ -115,3 +115,28 @@ func inkCells(text string) []string {
 func speck(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }
+
+// BlankSpecks returns s with every word of no letter or digit ("—_—",
+// "=.", "|") turned into spaces, so that OCR's specks between a table's
+// column captions neither join two captions into one cell nor stand in a
+// caption's cell. Offsets into s stay valid.
+func BlankSpecks(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		if b[i] == ' ' || b[i] == '\t' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && b[j] != ' ' && b[j] != '\t' {
+			j++
+		}
+		if speck(s[i:j]) {
+			for k := i; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		i = j
+	}
+	return string(b)
+}

@@ -37,6 +37,10 @@ var (
 	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
 )
 
+// reCaptionLegend explains a caption: "U&C = usual and customary price". An
+// equals sign OCR reads from a speck ("=. — Charge") explains nothing.
+var reCaptionLegend = regexp.MustCompile(`=\s*[A-Za-z]`)
+
 // billCol is an amount column of a bill's header row. total marks a
 // caption that prints a total ("28. TOTAL CHARGE", "55 EST. AMOUNT DUE"):
 // a row of bare amounts under such captions is a row of totals.
@@ -52,7 +56,7 @@ type billCol struct {
 
 // billHeader reads the amount columns of a header row, or nil.
 func billHeader(s string) []billCol {
-	if strings.Contains(s, "=") {
+	if reCaptionLegend.MatchString(s) {
 		return nil // a legend ("U&C = usual and customary price"), no header
 	}
 	ms := reColWords.FindAllStringIndex(s, -1)
@@ -210,6 +214,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	afterTotal := false  // a printed total came last: the rows below it sum up the bill
 	skip := -1           // a line joined to the one above it
 	var balance *float64 // the running balance the last item printed
+	feePaired := false   // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
@@ -236,6 +241,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
 				fees, feeCols = feeColumnsOf(l.text)
+				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
 			} else if rc := revenueGroup(l.trim); rc != "" {
@@ -278,7 +284,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		afterTotal = false
-		if boxed[l.page] && unboxedAmount(l, r) || feeCols && fees.feeOnly(r) {
+		if boxed[l.page] && unboxedAmount(l, r) || feeCols && fees.feeOnly(r) || feePaired && feeAlone(l, r) {
 			continue
 		}
 		misreadProduct(&r)
@@ -307,6 +313,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		runningCharge(&b, r, balance)
 		if v, ok := fees.charged(r); feeCols && ok && b.Charge != 0 {
 			b.Charge = v
+		}
+		if feeCols && b.Charge < 0 && r.code != "" {
+			b.Charge = -b.Charge // a dash OCR glued to a service's charge: a fee schedule credits nothing
 		}
 		b.Kind = lineKind(r.desc, b)
 		if b.Kind != extract.LineCharge {

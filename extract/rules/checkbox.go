@@ -153,6 +153,13 @@ func markState(s string) (ticked, empty bool) {
 		return true, false
 	case strings.Trim(f, "_") == "":
 		return false, true
+	case strings.Trim(f, faintBox) == "" && len(rest)-len(strings.TrimLeft(rest, " "+boxSpecks)) >= 2:
+		// A faint box: OCR reads tildes, dashes, stars and specks, set
+		// apart from the row like a column ("~ .   J1100", "—~   99204").
+		return false, true
 	}
 	return ocrBox(s)
 }
+
+// faintBox are the marks OCR reads a faint empty box as.
+const faintBox = "_-—–~=*°"

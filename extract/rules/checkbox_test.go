@@ -1,6 +1,11 @@
 package rules
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
 
 // TestBoxState reads printed boxes and their OCR debris as ticked, empty
 // or no box at all.
@@ -33,6 +38,13 @@ func TestBoxState(t *testing.T) {
 		{"—   (X]   97813   ACUPUNCTURE   86.00   1   86.00", true, false},
 		{". [X}   97814   ACUPUNCTURE   62.00   1   62.00", true, false},
 		{"{X].   97814   ACUPUNCTURE   62.00   1   62.00", true, false},
+		// A faint box that OCR reads as tildes, dashes, stars and specks.
+		{"~ .   J1100  —        DEXAMETHASONE SODIUM PHOS 1MG     11.00", false, true},
+		{"—~   , 99204        .  OFFICE O/P NEW.MOD 45 MIN.      497.00", false, true},
+		{"~~   96372          THER/PROPH/DIAG IN] SC/IM_..       53.00", false, true},
+		{"_~°   97810   ACUP 1/> WO ESTIM 1ST 15 MIN    78.00", false, true},
+		{"*    99213           OFFICE O/P EST LOW 20 MIN     135.00", false, true},
+		{"~ 5 tablets daily", false, false},
 		{"101   99213   Office visit   120.00", false, false},
 		{"Lu1   99213   Office visit   120.00", false, false},
 		{"X-RAY CERVICAL SPINE  120.00", false, false},
@@ -42,6 +54,48 @@ func TestBoxState(t *testing.T) {
 	for _, tt := range tests {
 		if tk, e := boxState(tt.line); tk != tt.ticked || e != tt.empty {
 			t.Errorf("boxState(%q) = %v, %v; want %v, %v", tt.line, tk, e, tt.ticked, tt.empty)
+		}
+	}
+}
+
+// TestFaintSuperbill: a charge ticket as OCR reads a copier scan of it:
+// specks between the column captions ("=. — Charge", "Fee —_— Units"),
+// ticks read as "x!", a tick lost, faint empty boxes read as tildes and
+// dashes or lost, a dash glued to a charge. Only the ticked rows, those
+// that print units and a charge beside the fee, are billed, as charges.
+func TestFaintSuperbill(t *testing.T) {
+	head := "HARMONY ACUPUNCTURE AND HERBAL CLINIC\nCHARGE TICKET\n" +
+		"Patient: HALVORSEN, SHAUNA                                Account #: 95667491\n" +
+		"DOB: 072077                               .                  Date of service: 010324\n"
+	for _, tt := range []struct{ name, captions, rows string }{
+		{"specks before the charge caption",
+			"CPT. Mod.   Description   —                                        Fee    Units   =. — Charge\n",
+			"_    97810          ACUP 1/> WO ESTIM 1ST 15 MIN               ,               _ 78.00\n" +
+				"97811          ACUP 1/> WO ESTIM EA ADDL 15                   :            57.00                           :\n" +
+				"x! x    97813   —        ACUP 1/> W/ESTIM 1ST. 15 MIN      .      .                     86.00        1         '   86.00\n" +
+				"97814.        ACUP 1/> W/ESTIM EA ADDL 15                   So           62.00        1        * 62.00\n" +
+				"_   . 97140      .    MANUAL THERAPY 1/> REGIONS   —                ,            74.00\n" +
+				"—  . 99213 —     '. OFFICE O/P EST LOW 20MIN   _      oe      :             135.00\n"},
+		{"specks between fee and units",
+			"CPT.    Mod   Description      -                                        Fee —_— Units          Charge\n",
+			"-     97810           ACUP 1/> WO ESTIM 1ST 15 MIN     a      ,                  78.00  |\n" +
+				"-     97811.          ACUP 1/> WO'ESTIM EA ADDL 15                                57.00       .           .     :\n" +
+				"X    97813.        ACUP 1/> W/ESTIM 1ST 15 MIN              SO                86.00        1            86.00\n" +
+				"X    97814           ACUP 1/> W/ESTIM EA ADDL 15     ,                      :      62.00°        1         . -62.00\n" +
+				"_     97140           MANUAL THERAPY 1/> REGIONS            :      .             74.00\n" +
+				"_     99213           OFFICE O/P EST LOW 20 MIN              oS                    135.00\n"},
+	} {
+		res := extractText(t, head+tt.captions+tt.rows+"Total charges                                  148.00\n")
+		var got []string
+		for _, b := range res.Bills {
+			kind := b.Kind
+			if kind == extract.LineCharge {
+				kind = "charge"
+			}
+			got = append(got, fmt.Sprintf("%s %s %.2f", kind, b.Code, b.Charge))
+		}
+		if want := "[charge 97813 86.00 charge 97814 62.00]"; fmt.Sprint(got) != want {
+			t.Errorf("%s: lines %v, want %s", tt.name, got, want)
 		}
 	}
 }

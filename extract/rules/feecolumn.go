@@ -25,6 +25,7 @@ type feeColumns struct{ fee, charge int }
 // charge right of the fee; ok is false when the row prints not both.
 func feeColumnsOf(s string) (feeColumns, bool) {
 	var fc feeColumns
+	s = layout.BlankSpecks(s) // "Fee —_— Units", "=. — Charge" as OCR reads them
 	for _, c := range layout.Cells(s) {
 		cap := strings.TrimSpace(s[c.Start:c.End])
 		switch {
@@ -56,4 +57,35 @@ func (fc feeColumns) charged(r billRow) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// pairedFees reports whether the rows of page under a fee-and-charge
+// header (ls, the lines after it) print a coded service with two amounts
+// or more: the fee and, where billed, the charge. On such a page a
+// service that prints one amount is a fee of the schedule, wherever OCR
+// set it on the line (feeAlone).
+func pairedFees(ls []line, page int, o rowOpts) bool {
+	for _, l := range ls {
+		if l.page != page {
+			break
+		}
+		if l.noise || !moneyShaped(l.text) {
+			continue
+		}
+		if billHeader(l.text) != nil && !hasDate(l.text) {
+			break
+		}
+		if r := parseBillRow(l, o); r.code != "" && len(r.amts) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// feeAlone reports whether row r of line l, on a page whose billed rows
+// print a fee and a charge, is a coded service with its fee alone and no
+// ticked box: not billed.
+func feeAlone(l line, r billRow) bool {
+	ticked, _ := boxState(l.trim)
+	return r.code != "" && len(r.amts) == 1 && !ticked
 }
