@@ -206,6 +206,9 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 	case w = <-p.free:
 	}
 	if w == nil {
+		w = p.running()
+	}
+	if w == nil {
 		var err error
 		if w, err = p.start(); err != nil {
 			p.free <- nil
@@ -248,6 +251,27 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 		p.free <- nil
 		return response{}, ctx.Err()
 	}
+}
+
+// running swaps the empty slot a request took for a running worker when
+// one is free: the worker Warm started waits behind the empty slots it was
+// started beside, and a request that started another process beside it
+// would pay for a second start (some 100 ms of CPU). It returns nil, the
+// empty slot still held, when no running worker is free.
+func (p *Pool) running() *worker {
+	for range cap(p.free) - 1 {
+		select {
+		case w := <-p.free:
+			if w != nil {
+				p.free <- nil // the slot taken, given back
+				return w
+			}
+			p.free <- w
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // died turns a worker's end into an error that says why, for the one

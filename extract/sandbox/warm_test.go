@@ -34,3 +34,34 @@ func TestWarmStartsOneWorker(t *testing.T) {
 		t.Errorf("the warm worker served %d requests, want 1", w.served)
 	}
 }
+
+// TestWarmWorkerServesFirstRequestOfLargerPool: in a pool of two, the
+// warm worker waits behind the other, empty slot; the first request takes
+// it rather than starting a second process.
+func TestWarmWorkerServesFirstRequestOfLargerPool(t *testing.T) {
+	p := New(Config{Size: 2})
+	defer p.Close()
+	p.Warm()
+	good, err := os.ReadFile(repoFile(t, "testdata/bundles/small/born-digital.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("first request: %d pages, %v", n, err)
+	}
+	var running []*worker
+	for range 2 {
+		if w := <-p.free; w != nil {
+			running = append(running, w)
+		}
+	}
+	for range 2 - len(running) {
+		p.free <- nil
+	}
+	for _, w := range running {
+		p.free <- w
+	}
+	if len(running) != 1 || running[0].served != 1 {
+		t.Fatalf("%d workers running after one request (want 1, the warm one, having served it)", len(running))
+	}
+}
