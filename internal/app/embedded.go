@@ -149,13 +149,21 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	workers := river.NewWorkers()
 	p.Register(workers)
 	client, err := river.NewClient(driver, &river.Config{
+		// SQLite has no LISTEN/NOTIFY, and a job inserted inside a
+		// transaction (each stage queues the next with its results) wakes
+		// no producer: it waits for the queue's next poll. The default
+		// queue's stages hand off to each other within a run, so it polls
+		// often; OCR pages last seconds each, and a fetch that filled
+		// every OCR slot fetches again as each finishes, so its queue
+		// polls at River's default, which keeps the polls of an idle
+		// process about as few as before.
 		Queues: map[string]river.QueueConfig{
-			pipeline.QueueDefault: {MaxWorkers: 2},
-			pipeline.QueueOCR:     {MaxWorkers: cfg.Workers},
+			pipeline.QueueDefault: {MaxWorkers: 2, FetchPollInterval: handOffPoll},
+			pipeline.QueueOCR:     {MaxWorkers: cfg.Workers, FetchPollInterval: river.FetchPollIntervalDefault},
 		},
 		Workers:           workers,
-		FetchPollInterval: 50 * time.Millisecond,
-		FetchCooldown:     20 * time.Millisecond,
+		FetchPollInterval: handOffPoll,
+		FetchCooldown:     handOffPoll,
 		Logger:            quietRiverLogger(cfg.Logger),
 		JobTimeout:        10 * time.Minute,
 	})
@@ -166,6 +174,11 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	e.River, e.Pipeline = client, p
 	return e, nil
 }
+
+// handOffPoll is how often the default queue looks for a job a stage
+// queued: the wait between two stages of a document, 10-20 ms on average
+// with River's jitter.
+const handOffPoll = 20 * time.Millisecond
 
 // Start starts working jobs, including any left unfinished by an earlier run.
 func (e *Embedded) Start(ctx context.Context) error { return e.River.Start(ctx) }
