@@ -155,11 +155,11 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 		// queue's stages hand off to each other within a run, so it polls
 		// often; OCR pages last seconds each, and a fetch that filled
 		// every OCR slot fetches again as each finishes, so its queue
-		// polls at River's default, which keeps the polls of an idle
-		// process about as few as before.
+		// polls less often (ocrPoll): the first pages of a scanned
+		// document wait at most that long.
 		Queues: map[string]river.QueueConfig{
 			pipeline.QueueDefault: {MaxWorkers: 2, FetchPollInterval: handOffPoll},
-			pipeline.QueueOCR:     {MaxWorkers: cfg.Workers, FetchPollInterval: river.FetchPollIntervalDefault},
+			pipeline.QueueOCR:     {MaxWorkers: cfg.Workers, FetchPollInterval: ocrPoll},
 		},
 		Workers:           workers,
 		FetchPollInterval: handOffPoll,
@@ -179,6 +179,9 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 // queued: the wait between two stages of a document, 10-20 ms on average
 // with River's jitter.
 const handOffPoll = 20 * time.Millisecond
+
+// ocrPoll is how often the OCR queue looks for pages to read.
+const ocrPoll = 100 * time.Millisecond
 
 // Start starts working jobs, including any left unfinished by an earlier run.
 func (e *Embedded) Start(ctx context.Context) error { return e.River.Start(ctx) }
