@@ -134,7 +134,10 @@ var notThisVisit = map[string]bool{"last": true, "previous": true, "prior": true
 // visit than this one. Clinic systems print one such heading per visit
 // when several visits share a page.
 func visitHeading(pre string) bool {
-	p := strings.TrimSpace(strings.TrimRight(pre, " \t:-–|"))
+	// OCR's quotes, dots and dashes before the heading and a comma after
+	// it ("‘Office visit, 11-Dec-2023") are specks of the scan.
+	p := strings.TrimSpace(strings.TrimRight(pre, " \t:-–|,."))
+	p = strings.TrimSpace(strings.TrimLeft(p, "‘’“”'\"`_.,~-—"))
 	if p == "" || len(p) > 40 || p[0] < 'A' || p[0] > 'Z' || strings.Contains(p, "   ") || strings.Contains(p, "\t") {
 		return false
 	}

@@ -98,6 +98,11 @@ func TestVisitHeadings(t *testing.T) {
 		{"DOE, JANE   MRN 4411     Encounters 2023-07-10 to 2023-12-11", NoLabel},
 		{"” Visit 12/20/2023 Ann Berg, DC Dx:", ServiceLabel},
 		{"Date of Service:.01/08/2024 Ann Berg, DC", ServiceLabel},
+		// OCR's specks before a heading and after its last word.
+		{"‘Office visit, 11-Dec-2023 7:57 AM                   Oe          _ Status: Signed", ServiceLabel},
+		{"’ Office visit 10-Jul- 2023 12:26 PM              ,        -     Status: Signed", ServiceLabel},
+		{"_ Telehealth encounter. 03/04/2024", ServiceLabel},
+		{"‘ last visit, 02/01/2024", FutureLabel},
 	}
 	for _, tt := range tests {
 		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
