@@ -2,6 +2,7 @@ package layout
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,8 +17,8 @@ import (
 // rows of a page without a year of its own go on in the year of the page
 // before, when that page dated rows. Rows run forward in time, so a row in
 // January or February after one in November or December is in the next
-// year. A date cell OCR damaged ("2i7", "12" for 1/2) is read back when
-// one reading alone falls between the rows around it.
+// year. A date cell OCR damaged ("2i7", "12" for 1/2, "10" for 1/10) is
+// read back when one reading alone falls between the rows around it.
 
 var (
 	// reYearCell is a year in a cell of its own, after its label.
@@ -38,6 +39,7 @@ type yearlessRow struct {
 	i     int // index in Doc.Lines
 	clean bool
 	cands []monthDay
+	day   int    // the cell read as a day alone, its month lost ("10" for 1/10)
 	span  [2]int // the date cell
 }
 
@@ -103,8 +105,13 @@ func yearlessRows(d *Doc, p *Page) []yearlessRow {
 			continue
 		}
 		if m := reDamagedCell.FindStringSubmatchIndex(l.Text); m != nil {
-			if cs := readings(l.Text[m[2]:m[3]]); len(cs) > 0 {
-				rows = append(rows, yearlessRow{i: i, cands: cs, span: [2]int{m[2], m[3]}})
+			cell := l.Text[m[2]:m[3]]
+			day := 0
+			if n, err := strconv.Atoi(cell); err == nil && len(cell) == 2 && n >= 1 && n <= 31 {
+				day = n
+			}
+			if cs := readings(cell); len(cs) > 0 || day > 0 {
+				rows = append(rows, yearlessRow{i: i, cands: cs, day: day, span: [2]int{m[2], m[3]}})
 			}
 		}
 	}
@@ -168,16 +175,22 @@ func dateDamaged(d *Doc, rows []yearlessRow) {
 			}
 			year, lo = hi.Year, dates.New(hi.Year, time.January, 1).AddDays(-1)
 		}
+		cands := r.cands
+		if r.day > 0 && !hi.IsZero() {
+			// A day alone takes the month of a row around it; only
+			// between two dated rows, lest a month-long gap be read away.
+			cands = append(slices.Clip(cands), monthDay{int(lo.Month), r.day}, monthDay{int(hi.Month), r.day})
+		}
 		if hi.IsZero() {
 			hi = today.AddDays(1)
 		}
 		var pick []dates.Date
-		for _, c := range r.cands {
+		for _, c := range cands {
 			for _, y := range []int{year, year + 1} {
 				if y > year && (lo.Month < time.November || c.month > int(time.February)) {
 					continue // the next year only across the turn of one
 				}
-				if dt := dates.New(y, time.Month(c.month), c.day); dt.Valid() && dt.After(lo) && dt.Before(hi) {
+				if dt := dates.New(y, time.Month(c.month), c.day); dt.Valid() && dt.After(lo) && dt.Before(hi) && !slices.Contains(pick, dt) {
 					pick = append(pick, dt)
 				}
 			}

@@ -37,6 +37,19 @@ func TestYearlessRows(t *testing.T) {
 			"2/10    9:30 AM      X        4         CD\n" +
 			"15      9:30 AM      X        3         CD\n"},
 			[]string{"2024-01-02", "2024-01-08", "2024-02-07", "2024-02-10"}},
+		{"a day whose month OCR lost", []string{"Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe   Acct #4411 = Year: 2024\n" +
+			"Date     Time in      Adj      Pain      Staff\n" +
+			"1/8     4:40 PM      X        5         AB\n" +
+			"10      9:10 AM      X        4         CD\n" +
+			"1/12    9:30 AM      X        4         CD\n" +
+			"1/29    9:30 AM      X        4         CD\n" +
+			"30      9:30 AM      X        3         CD\n" +
+			"2/14    9:30 AM      X        3         CD\n" +
+			"18      9:30 AM      X        3         CD\n"},
+			// 30 is 1/30 (2/30 is no day); 18 after the last clean row may
+			// be 2/18 or a month later: no date.
+			[]string{"2024-01-08", "2024-01-10", "2024-01-12", "2024-01-29", "2024-01-30", "2024-02-14"}},
 		{"no year label", []string{card("Acct 2", "3/4         9:10 AM      X        6         AB", "3/6         4:40 PM      X        5         CD")}, nil},
 		{"one row only", []string{card("Yr 2023", "3/4         9:10 AM      X        6         AB")}, nil},
 		{"year in prose", []string{"Alder Chiropractic\nSeen in the year 2023 several times.\n3/4         9:10 AM      X        6         AB\n3/6         4:40 PM      X        5         CD\n"}, nil},
