@@ -231,6 +231,9 @@ func wanted(ask string) []string {
 // entries count whatever the date, except for a follow-up. The asking entry counts only through its
 // own procedures (an X-ray done during the visit).
 func (b *builder) fulfilled(a ask) bool {
+	if a.kind == extract.ExpectEMS && a.from != nil && slices.Contains(careOf(a.from), "ambulance") {
+		return true // the ambulance's own run report tells of the transport
+	}
 	if a.from != nil && len(a.want) > 0 && a.kind != extract.ExpectFollowUp {
 		var procs []string
 		for _, p := range a.from.Procedures {
@@ -323,6 +326,9 @@ func (a ask) message() string {
 	case extract.ExpectEMS:
 		return fmt.Sprintf("Ambulance or EMS transport %s%s (%s): no EMS or ambulance record was found.", when, who, what)
 	case extract.ExpectFollowUp:
+		if strings.HasPrefix(strings.ToLower(what), "follow-up ") {
+			what = what[len("follow-up "):] // "follow-up visit", "follow-up with orthopedics"
+		}
 		return fmt.Sprintf("Follow-up %s scheduled %s%s: no later visit was found.", what, when, who)
 	case extract.ExpectReport:
 		return fmt.Sprintf("Report not received: %s, noted %s%s; the report is not in the records.", what, when, who)

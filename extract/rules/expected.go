@@ -112,13 +112,68 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 		if !hFollow {
 			continue
 		}
-		if m := reFollowUp.FindStringIndex(text); m != nil && !reConditional.MatchString(text[max(0, m[0]-30):m[0]]) &&
+		if m := scheduledFollowUp(text); m != nil && !reConditional.MatchString(text[max(0, m[0]-30):m[0]]) &&
 			!strings.Contains(strings.ToLower(text[:m[0]]), "refer") && sec != secComplaints {
-			add(extract.ExpectFollowUp, "follow-up visit", source, l)
+			after := text[m[1]:]
+			if strings.TrimSpace(after) == "" && i+1 < len(n.lines) && !n.lines[i+1].noise {
+				after = n.lines[i+1].text // "Follow up with" ends the line
+			}
+			what, prov := followUpWith(after)
+			if what == "" || !strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "with") {
+				what, prov = "follow-up visit", source
+			}
+			add(extract.ExpectFollowUp, what, prov, l)
 		}
 	}
 	return out
 }
+
+// rePrecaution follows "return for" in return precautions: what would
+// bring the patient back, no visit scheduled.
+var rePrecaution = regexp.MustCompile(`(?i)^\s*(?:any\s+|new\s+|or\s+)*(?:worse\w*|increas\w*|severe|persistent|fever|chest pain|shortness|numbness|weakness|vomiting|confusion|emergenc\w*|concerning|red flag|problems|questions|symptoms\s+(?:that\s+)?(?:worsen|change|persist))`)
+
+// scheduledFollowUp returns the first follow-up a line schedules, skipping
+// return precautions ("return for worsening headache"), or nil.
+func scheduledFollowUp(text string) []int {
+	for _, m := range reFollowUp.FindAllStringIndex(text, -1) {
+		if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "for") && rePrecaution.MatchString(text[m[1]:]) {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// reWithEnd ends whom a follow-up is with: a comma or stop, or when.
+var reWithEnd = regexp.MustCompile(`(?i)[,.;:(]|\s+(?:in|on|within|for|as|if|or|and|after|when|next|this|tomorrow)\b`)
+
+// reThisOffice is a follow-up with the asking office itself.
+var reThisOffice = regexp.MustCompile(`(?i)^(?:me|us|this (?:office|clinic|provider|physician)|our (?:office|clinic)|the (?:office|clinic)|clinic|office|him|her|them|the same (?:provider|physician|doctor)|same)$`)
+
+// followUpWith reads whom a follow-up is with from the text after "with":
+// other care ("primary care physician", "orthopedics") is what the
+// follow-up asks for and no provider is presumed; a physician it names
+// ("Dr. Alvarez") is its provider. It returns "" for the asking office
+// itself ("with me", "with this office") or nothing readable.
+func followUpWith(after string) (what, prov string) {
+	t := strings.TrimSpace(after)
+	title := reDrTitle.FindString(t) // "Dr. ": its point is no stop
+	t = t[len(title):]
+	if m := reWithEnd.FindStringIndex(t); m != nil {
+		t = t[:m[0]]
+	}
+	t = tidyTarget(t)
+	if t == "" || len(t) > 60 || title == "" && (reThisOffice.MatchString(t) || reVagueTarget.MatchString(t)) {
+		return "", ""
+	}
+	if title != "" {
+		return "follow-up with " + title + t, title + t
+	}
+	return "follow-up with " + t, ""
+}
+
+// reDrTitle is a physician's title before a name.
+var reDrTitle = regexp.MustCompile(`^(?i:dr\.?\s+)`)
 
 // reClauseStop cuts a name at the verb that follows it.
 var reClauseStop = regexp.MustCompile(`(?i)\s+(?:has|have|had|is|are|was|were|not|never|still)\b.*$`)

@@ -29,6 +29,16 @@ func TestExpectedRecords(t *testing.T) {
 			[]string{"referral:pain psychology:pain psychology", "referral:orthopedics:orthopedics"}},
 		{"referral in is none", "HPI: Referred by orthopedics for neck pain. Thank you for referring Ms. Doe.\nPLAN: injection.\n", nil},
 		{"follow-up scheduled", "PLAN: Return to clinic in 6 weeks for re-evaluation.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
+		// A follow-up with other care is answered by that care, not by
+		// this office: what names it, and no provider is presumed.
+		{"follow-up with other care", "INSTRUCTIONS: Concussion precautions. Follow up with primary care physician in 1 week.\n",
+			[]string{"follow_up:follow-up with primary care physician:"}},
+		{"return precautions are no follow-up", "INSTRUCTIONS: Return for worsening headache, vomiting or confusion.\n", nil},
+		{"follow-up with other care on the next line", "INSTRUCTIONS: Concussion precautions; no driving for 1 week; return for worsening headache, vomiting or confusion. Follow up with\nprimary care physician in 1 week.\n",
+			[]string{"follow_up:follow-up with primary care physician:"}},
+		{"follow-up with a named physician", "PLAN: Follow-up with Dr. Alvarez, spine surgery, in 2 weeks.\n",
+			[]string{"follow_up:follow-up with Dr. Alvarez:Dr. Alvarez"}},
+		{"follow-up with this office", "PLAN: Follow up with me in 4 weeks.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
 		{"a follow-up visit title is none", "FOLLOW-UP VISIT\nPLAN: continue.\n", nil},
 		{"report not received", "PLAN: EMG/NCS report from the referring orthopedist has not been received; requested again today.\n",
 			[]string{"report:EMG/NCS report:referring orthopedist"}},
