@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -97,5 +98,41 @@ func TestBillsNeverDoubleCounted(t *testing.T) {
 	}
 	if c.Bills[0].ID == c.Bills[1].ID {
 		t.Error("bill ids collide")
+	}
+}
+
+// TestBillWithoutRecordNotForFillsOrAnesthesia: a pharmacy's fills and a
+// medical supplier's deliveries are no visits, so they lack no record of
+// one; an anesthesia group's bill on the day of another practice's
+// procedure has its record in that procedure's; a therapist's bill on a
+// day no record covers is flagged.
+func TestBillWithoutRecordNotForFillsOrAnesthesia(t *testing.T) {
+	line := func(doc string, date, prov, code, quote string) extract.BillLine {
+		return extract.BillLine{Date: d(date), Provider: prov, Code: code, Charge: 50, Citations: []extract.Citation{cite(doc, 1, quote)}}
+	}
+	text := "Rx fill 2023-04-02 ibuprofen 50.00\n2023-04-03 E0730 TENS unit 50.00\n2023-04-05 01992 ANESTH NERVE BLOCK 50.00\n2023-04-20 01992 ANESTH NERVE BLOCK 50.00\n2023-04-09 97110 THER EXERCISE 50.00\nProcedure date: 04/05/2023 lumbar epidural steroid injection"
+	bills := source("b", "b.pdf", []extract.Page{textPage("b", 1, text)}, extract.Result{
+		Bills: []extract.BillLine{
+			line("b", "2023-04-02", "Greenleaf Pharmacy", "", "Rx fill 2023-04-02 ibuprofen 50.00"),
+			line("b", "2023-04-03", "Apex Home Medical Supply", "E0730", "2023-04-03 E0730 TENS unit 50.00"),
+			line("b", "2023-04-05", "Cascade Anesthesia Group", "01992", "2023-04-05 01992 ANESTH NERVE BLOCK 50.00"),
+			line("b", "2023-04-20", "Cascade Anesthesia Group", "01992", "2023-04-20 01992 ANESTH NERVE BLOCK 50.00"),
+			line("b", "2023-04-09", "Lakeside Physical Therapy", "97110", "2023-04-09 97110 THER EXERCISE 50.00"),
+		},
+		Encounters: []extract.Encounter{{Date: d("2023-04-05"), Provider: "Northgate Pain Management", VisitType: "procedure",
+			Citations: []extract.Citation{cite("b", 1, "Procedure date: 04/05/2023")}}},
+	})
+	c := Build(Matter{ID: "m"}, []Source{bills}, Options{})
+	var got []string
+	for _, f := range flagsOf(c, FlagBillWithoutRecord) {
+		got = append(got, f.Message)
+	}
+	want := []string{
+		"Cascade Anesthesia Group billed for 2023-04-20 but no medical record of that visit was found.",
+		"Lakeside Physical Therapy billed for 2023-04-09 but no medical record of that visit was found.",
+	}
+	slices.Sort(got)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("flags %q, want %q", got, want)
 	}
 }

@@ -197,14 +197,35 @@ func regionRegexp(name string) *rxfilter.Regexp {
 	return rxfilter.MustCompile(`$^`)
 }
 
+var (
+	// reDispenser names a pharmacy or a medical supplier: what it bills
+	// is a fill or a delivery, no visit, and its order stands in the
+	// prescriber's record.
+	reDispenser = rxfilter.MustCompile(`(?i)\b(pharmacy|pharmacies|drug ?store|apothecary|medical (equipment|suppl(y|ies))|home medical|dme|durable medical|orthotics?|prosthetics?)\b`)
+	// reAnesthesia names an anesthesia practice.
+	reAnesthesia = rxfilter.MustCompile(`(?i)\b(anesthe\w*|anaesthe\w*)`)
+)
+
+// dispensed reports whether a bill line is a pharmacy's fill or a medical
+// supplier's delivery.
+func dispensed(bl Bill) bool { return reDispenser.MatchString(bl.Provider) }
+
+// anesthesiaCode reports whether code is a CPT anesthesia code (00100 to
+// 01999).
+func anesthesiaCode(code string) bool {
+	return len(code) == 5 && code[0] == '0' && code >= "00100" && code <= "01999"
+}
+
 // billWithoutRecordFlags flags, per provider and date, charge lines whose
 // provider has no entry within a day of the date of service (payment and
-// adjustment rows and EOB lines are no services).
+// adjustment rows and EOB lines are no services; a pharmacy's fills and a
+// supplier's deliveries are no visits; an anesthesia practice's record is
+// the procedure's, whoever's it is).
 func (b *builder) billWithoutRecordFlags() []Flag {
 	var fs []Flag
 	index := map[string]int{}
 	for _, bl := range b.bills {
-		if bl.Date.IsZero() || bl.Kind != BillCharge || bl.EOB || b.hasRecord(bl) {
+		if bl.Date.IsZero() || bl.Kind != BillCharge || bl.EOB || dispensed(bl) || b.hasRecord(bl) {
 			continue
 		}
 		k := bl.ProviderID + "|" + bl.Date.String()
@@ -225,7 +246,11 @@ func (b *builder) billWithoutRecordFlags() []Flag {
 }
 
 func (b *builder) hasRecord(bl Bill) bool {
+	anesthesia := reAnesthesia.MatchString(bl.Provider) || anesthesiaCode(bl.Code)
 	for _, e := range b.entries {
+		if anesthesia && !e.Date.Before(bl.Date.AddDays(-1)) && !e.Date.After(bl.Date.AddDays(1)) {
+			return true // the anesthetic of another practice's procedure that day
+		}
 		if e.ProviderID != bl.ProviderID {
 			continue
 		}
