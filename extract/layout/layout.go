@@ -190,6 +190,9 @@ func classifyLine(l *Line) {
 	if l.Letterhead == "" && l.Top <= 1 {
 		l.Letterhead = namedTitle(l)
 	}
+	if l.Letterhead == "" && l.Top <= 1 {
+		l.Letterhead = rightLetterhead(l)
+	}
 	l.Header = headerRaw(l)
 	l.Logo = logoLine(l)
 	l.Facility = facilityLabel(l)

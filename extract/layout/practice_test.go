@@ -101,6 +101,25 @@ func TestLetterheadUnderPageTitle(t *testing.T) {
 	}
 }
 
+// TestLetterheadRightOfTitle: a printout heads its page with its title on
+// the left and the practice's name on the right; the page is that
+// practice's, not the previous record's, whether or not the title is one
+// of the titles of a note.
+func TestLetterheadRightOfTitle(t *testing.T) {
+	for _, title := range []string{"PATIENT MEDICATION HISTORY", "PROGRESS NOTE", "Account activity"} {
+		d := Analyze(pagesOf(
+			"Harbor Chiropractic Center\nDAILY NOTE\nDate of Service: 01/10/2024\nS: Neck pain 4/10.\nA: Cervical strain.\nP: Continue care.",
+			title+"                                                  WILLOW CREEK PHARMACY\n"+
+				"DOE, JANE          DOB 1/2/80                                   88 Oak Ave, Troy, NY 12180\n"+
+				"Fill date     Qty     Days      Plan paid     Copay      U&C\n"+
+				"Rx 6101052 CYCLOBENZAPRINE 10MG TAB NDC 00591-5658-01\n"+
+				"   5/8/23      20      10          0.20        15.00     18.99\n"))
+		if got := d.Provider(2); got != "WILLOW CREEK PHARMACY" {
+			t.Errorf("%s: page 2 provider %q, want WILLOW CREEK PHARMACY", title, got)
+		}
+	}
+}
+
 // TestReEvaluationDate: a therapist's progress re-examination dates its
 // visit "Date of re-evaluation:", beside the reporting and certification
 // periods that open on the initial evaluation.

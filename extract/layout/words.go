@@ -71,6 +71,31 @@ func letterheadCell(l *Line) string {
 	return c
 }
 
+// rightLetterhead returns the practice a page's first line prints in its
+// last column, right of the page's title ("PATIENT MEDICATION HISTORY
+// ...  GREENLEAF PHARMACY", "PROGRESS NOTE  ...  Harbor Orthopedics"),
+// or "". The first column must name no facility itself (a letterhead
+// with a title right of it is letterheadRaw's).
+func rightLetterhead(l *Line) string {
+	cs := Cells(l.Text)
+	if len(cs) != 2 || l.Noise() {
+		return ""
+	}
+	first := stripJunk(l.Text[cs[0].Start:cs[0].End])
+	c := stripJunk(l.Text[cs[1].Start:cs[1].End])
+	if reFacility.MatchString(first) || HasDate(first) || !HasLetters(first) {
+		return ""
+	}
+	if len(c) < 4 || len(c) > 70 || !strings.Contains(c, " ") || !titleCased(c) || !reFacility.MatchString(c) ||
+		PatientLine(c) || LooksPhone(c) || LooksAddress(c) || HasDate(c) || reDocWords.MatchString(c) || reNotProvider.MatchString(c) {
+		return ""
+	}
+	if v := CleanProvider(c); readsAsName(v) {
+		return v
+	}
+	return ""
+}
+
 // reTrailingPatient is a name printed LAST, FIRST at the end of a line,
 // perhaps with a stray token before it.
 var reTrailingPatient = regexp.MustCompile(`\s+(?:\S{1,3}\s+)?[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?\s*$`)
