@@ -287,14 +287,14 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 			}
 		case i+1 < len(gs) && g.first && len(g.s) == 2 && len(gs[i+1].s) == 5 && gs[i+1].s[2] == '1' && allDigits(gs[i+1].s):
 			// "05] 22123": the border between day and year read as a one.
-			if d, ok := mdy(g.s, gs[i+1].s[:2], gs[i+1].s[3:]); ok {
+			if d, ok := mdy(g.s, gs[i+1].s[:2], gs[i+1].s[3:]); ok && recent(d) {
 				set(d, g.a, gs[i+1].b)
 				i++
 				continue
 			}
 		case i+1 < len(gs) && g.first && len(g.s) == 5 && g.s[2] == '1' && len(gs[i+1].s) == 2 && allDigits(gs[i+1].s):
 			// "05122|23": the border between month and day read as a one.
-			if d, ok := mdy(g.s[:2], g.s[3:], gs[i+1].s); ok {
+			if d, ok := mdy(g.s[:2], g.s[3:], gs[i+1].s); ok && recent(d) {
 				set(d, g.a, gs[i+1].b)
 				i++
 				continue
@@ -306,7 +306,7 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 			}
 			// "05119123": both borders read as ones.
 			if len(g.s) == 8 && g.s[2] == '1' && g.s[5] == '1' {
-				if d, ok := mdy(g.s[:2], g.s[3:5], g.s[6:]); ok {
+				if d, ok := mdy(g.s[:2], g.s[3:5], g.s[6:]); ok && recent(d) {
 					set(d, g.a, g.b)
 					continue
 				}
@@ -330,6 +330,11 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 // a claim form's date cells: a colon, a bar, a brace, bracket or
 // parenthesis, a semicolon, a quote, a slash or a point.
 func formBorder(r rune) bool { return strings.ContainsRune(":|/.{}[]();'‘’`!", r) }
+
+// recent reports whether a date read back from cells OCR damaged is one
+// a claim of today may bill: within the last twenty years ("05/31128"
+// read as 05/31/28 is no service of 1928).
+func recent(d dates.Date) bool { return !d.Before(today().AddDays(-20*366)) }
 
 // mdy builds a date from month, day and a two- or four-digit year. The
 // month comes first, as on every US bill: cells that only read as a date
