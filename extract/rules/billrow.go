@@ -209,6 +209,8 @@ func cleanFormRow(s string) string {
 			b[i] = ' '
 		} else if (r == '.' || r == ',') && (i == 0 || s[i-1] == ' ') && i+1 < len(s) && isDigitByte(s[i+1]) {
 			b[i] = ' ' // a speck before a number (".120 00")
+		} else if r == '-' && i >= 4 && i+1 < len(s) && isDigitByte(s[i+1]) && isDigitByte(s[i-1]) && isDigitByte(s[i-2]) && s[i-3] == ' ' && isDigitByte(s[i-4]) {
+			b[i] = ' ' // a dash between a cents cell and the units ("12,035 00-1")
 		}
 		i += n
 	}
@@ -378,6 +380,11 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
 			code, ok = ocrProcCode(t.s)
+			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) {
+				// The place of service run into the code: "1229827,".
+				code, ok = c[2:], true
+				start += 2
+			}
 		}
 		if !ok || ndcLike(s, t) || taxIDTail(s, t.a) {
 			continue
