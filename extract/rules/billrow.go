@@ -336,7 +336,7 @@ func formBorder(r rune) bool { return strings.ContainsRune(":|/.{}[]();'‘’`!
 // recent reports whether a date read back from cells OCR damaged is one
 // a claim of today may bill: within the last twenty years ("05/31128"
 // read as 05/31/28 is no service of 1928).
-func recent(d dates.Date) bool { return !d.Before(today().AddDays(-20*366)) }
+func recent(d dates.Date) bool { return !d.Before(today().AddDays(-20 * 366)) }
 
 // mdy builds a date from month, day and a two- or four-digit year. The
 // month comes first, as on every US bill: cells that only read as a date
