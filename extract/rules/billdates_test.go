@@ -206,3 +206,24 @@ EVERGREEN REHABILITATION SERVICES
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestFacilityRowDateAfterDescription: a facility claim's row prints its
+// date of service after the revenue code, the HCPCS code and the
+// description (UB-04 box 45); a description of many words still leaves the
+// row dated.
+func TestFacilityRowDateAfterDescription(t *testing.T) {
+	page := `Pinecrest Community Hospital - Outpatient Services
+UB-04 FACILITY CLAIM DETAIL          TYPE OF BILL 0131       FED TAX NO 61-2231190
+STATEMENT COVERS PERIOD  081423  081723
+REV CD   HCPCS   DESCRIPTION                                                SERV DATE   SERV UNITS   TOTAL CHARGES
+0320     72100   X-RAY EXAM LUMBOSACRAL SPINE TWO OR THREE VIEWS ORDERED STAT  081423    1            388.00
+0610     72148   MRI LUMBAR SPINE CANAL AND CONTENTS WITHOUT CONTRAST MATERIAL 081723    1          2,905.00
+0450     99283   EMERGENCY DEPARTMENT VISIT                                    081423    1          1,130.00
+0001             TOTAL                                                                             4,423.00
+`
+	res := extractText(t, page)
+	got := billRows(res.Bills)
+	if want := "2023-08-14 72100 388.00|2023-08-17 72148 2905.00|2023-08-14 99283 1130.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
