@@ -227,3 +227,29 @@ REV CD   HCPCS   DESCRIPTION                                                SERV
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestOneDayStatementDatesItems: a facility's statement whose period opens
+// and closes on one day dates every item it lists, when OCR damaged an
+// item's own date cell ("O9/l1i23", or "9/ 1/23", which reads as another
+// day); a statement of several days dates no item it cannot read.
+func TestOneDayStatementDatesItems(t *testing.T) {
+	page := `Harbor Point Surgical Suites
+OUTPATIENT FACILITY STATEMENT
+Account 00418822          Statement period: 09/11/23 to 09/11/23
+Rev   Code    Item                                   Date        Qty      Amount
+0490  29881   KNEE ARTHROSCOPY/SURGERY               09/11/23    1      6,420.00
+0278          IMPLANT - ANCHOR                       O9/l1i23    2        940.00
+0370          ANESTHESIA SUPPLIES                    9/ 1/23     1        512.00
+0710          RECOVERY                               09/11/23    1        655.00
+              Total                                                     8,527.00
+`
+	got := billRows(extractText(t, page).Bills)
+	if want := "2023-09-11 29881 6420.00|2023-09-11 0278 940.00|2023-09-11 0370 512.00|2023-09-11 0710 655.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+	several := strings.Replace(page, "09/11/23 to 09/11/23", "09/11/23 to 09/14/23", 1)
+	got = billRows(extractText(t, several).Bills)
+	if len(got) != 4 || got[1] != " 0278 940.00" {
+		t.Errorf("several days: lines %q, want the implant undated", strings.Join(got, "|"))
+	}
+}

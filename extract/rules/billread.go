@@ -204,6 +204,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var cols []billCol
 	var pending []pendingDate
 	var svc dates.Date   // a statement's labelled date of service
+	var day dates.Date   // the one day a statement's period covers
 	last := -1           // the last item, for wrapped descriptions
 	group := ""          // the item a group header names (a prescription over its fills)
 	groupRev := ""       // the revenue code a facility's detail bill prints over its rows
@@ -231,6 +232,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
+		}
+		if d, period := statementDay(l); period {
+			day = d
 		}
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
@@ -312,6 +316,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Kind != extract.LineCharge {
 			b.Code, b.RevenueCode, b.Modifiers, b.Units = "", "", nil, 0
 			moveAmount(&b)
+		}
+		if b.Kind == extract.LineCharge && !day.IsZero() && (r.code != "" || r.rev != "" || !b.Date.IsZero()) {
+			// A statement of one day: every item it bills is of that day,
+			// whatever OCR made of the item's date cell.
+			b.Date = day
 		}
 		switch {
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
