@@ -214,9 +214,18 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	boxed := boxedPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
+	var sl slip // a receipt's or a slip's block of labelled fields
 	for i, l := range n.lines {
 		if i == skip || unticked[i] {
 			continue
+		}
+		if it, ok, consumed := sl.read(l, provider, doc); ok || consumed {
+			if ok {
+				items, last = append(items, it), -1
+			}
+			if consumed {
+				continue
+			}
 		}
 		// A column header repeated on every page of a bill reads as
 		// boilerplate, yet each page prints its own column positions.
@@ -260,6 +269,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if more != nil {
 			orig := n.lines[i]
 			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
+		}
+		if reVoidStamp.MatchString(l.text) {
+			last = -1
+			continue // a row stamped void bills nothing, nor is it a total
 		}
 		if reNotLine.MatchString(l.text) {
 			last = -1
@@ -337,6 +350,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		items = append(items, b)
 		last, balance = len(items)-1, b.Balance
+	}
+	if it, ok := sl.line(provider); ok {
+		items = append(items, it)
 	}
 	fillSlashDates(items, pending)
 	sameItemCodes(items)
