@@ -82,7 +82,8 @@ func (s *slip) line(provider string) (extract.BillLine, bool) {
 }
 
 // slipAmounts reads a line of labelled amounts ("Fee: 291.00   Paid:
-// 291.00 Visa"): each amount's kind by the label just before it. ok is
+// 291.00 Visa", "Charge $210.00   Amount received $210.00"): each
+// amount's kind by the label just before it. ok is
 // false unless every amount has one; a line without a fee that reads as a
 // printed total ("Amount paid: 25.00", "Balance: 40.00") is the bill's.
 func slipAmounts(text string) (kinds []string, vals []float64, ok bool) {
@@ -94,17 +95,19 @@ func slipAmounts(text string) (kinds []string, vals []float64, ok bool) {
 	for i, p := range pos {
 		label := strings.ToLower(strings.TrimRight(text[prev:p[0]], " $"))
 		prev = p[1]
-		if !strings.HasSuffix(label, ":") {
+		// The label's cell, its colon as printed or as OCR read it (or
+		// lost it): a few words, no sentence.
+		cell := strings.TrimRight(label[strings.LastIndex(label, "   ")+1:], ":;. ")
+		if n := len(strings.Fields(cell)); n == 0 || n > 3 {
 			return nil, nil, false
 		}
-		cell := label[strings.LastIndex(label, "   ")+1:]
 		var k string
 		switch {
 		case strings.Contains(cell, "paid") || strings.Contains(cell, "received") || strings.Contains(cell, "payment"):
 			k = slipPaid
 		case strings.Contains(cell, "balance") || strings.Contains(cell, "due"):
 			k = slipBalance
-		case strings.Contains(cell, "fee") || strings.Contains(cell, "charge") || strings.Contains(cell, "amount"):
+		case strings.Contains(cell, "fee") || strings.Contains(cell, "charge"):
 			k = slipFee
 		default:
 			return nil, nil, false

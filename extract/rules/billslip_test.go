@@ -13,6 +13,7 @@ import (
 // of service (not the day it was written), with what was paid on it; a
 // receipt stamped void bills nothing; a receipt of a payment on account,
 // which itemises no service, is a payment. Printed totals stay totals.
+// A label's colon may be lost or misread, as OCR does.
 func TestReceiptSlips(t *testing.T) {
 	page := `Maple Street Counseling
 Receipts issued - DOE, JANE
@@ -30,7 +31,7 @@ Charge: $210.00                   Amount received: $210.00 cash
 Receipt # 10-2293                 Issued 04/09/2024
 Visit date: 04/09/2024            Counselor: A. Ruiz, LCSW
 CPT 90834 Individual psychotherapy, 45 min
-Charge: $160.00                   Amount received: $160.00 cash
+Charge; $160.00                   Amount received $160.00 cash
 
 Receipt # 10-2294                 Issued 04/20/2024
 Payment on account
