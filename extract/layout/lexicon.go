@@ -25,7 +25,7 @@ const (
 	fPharmacy                   // pharmacy printout
 	fUB04                       // UB-04 facility claim
 	fCMS1500                    // CMS-1500 professional claim
-	fLedger                     // payments, adjustments, balances
+	fLedger                     // payments, adjustments, balances, receipts
 	fInvoice                    // invoice
 	fItemized                   // statement, charges
 	fLogTitle                   // a visit log's title
@@ -85,7 +85,8 @@ var phrases = map[feature]string{
 		accept assignment|billing provider info|service facility location|diagnosis pointer|rendering provider id`,
 	fLedger: `ledger|running balance|balance forward|beginning balance|previous balance|pmt|pymt|payment|payments|adjustment|
 		adjustments|write off|writeoff|contractual|posted|post date|ins pd|ins paid|ins pmt|insurance payment|pt pd|pt paid|
-		pt pmt|patient payment|copay received`,
+		pt pmt|patient payment|copay received|receipt|receipts|receipt no|receipt number|receipt copies|amount received|
+		payment received`,
 	fInvoice:  `invoice|inv #|inv no|invoice no|invoice number|bill to|due date|terms|net 30`,
 	fItemized: `itemized|itemised|statement|charges|superbill|total billed|total charges|total due|amount due|balance due|fee`,
 	fLogTitle: `daily log|treatment log|visit log|therapy log|chiropractic log|adjustment log|attendance log|daily record|

@@ -122,3 +122,40 @@ func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 		items[p.item].Description = p.desc
 	}
 }
+
+// reStatementPeriod labels the period a bill covers ("Statement covers
+// period", "Statement period", "Service period", "Dates of service").
+var reStatementPeriod = regexp.MustCompile(`(?i)\b(?:statement\s+covers(?:\s+period)?|covers\s+period|statement\s+period|service\s+period|period\s+of\s+service|dates?\s+of\s+service)\b`)
+
+// statementDay reads a line that prints a bill's statement period
+// (period false for any other line) and returns the day it covers when
+// the period opens and closes on the same day ("Statement covers: FROM
+// 2/14/24 THROUGH 2/14/24", "STATEMENT COVERS PERIOD 031424 031424"):
+// every item the bill lists is of that day, whatever OCR made of the
+// item's own date cell. A period of several days returns a zero day.
+func statementDay(l line) (day dates.Date, period bool) {
+	loc := reStatementPeriod.FindStringIndex(l.text)
+	if loc == nil {
+		return dates.Date{}, false
+	}
+	var ds []dates.Date
+	for _, m := range lineDates(l) {
+		if m.Start >= loc[1] {
+			ds = append(ds, m.Date)
+		}
+	}
+	if len(ds) == 0 {
+		// Form dates print as digit runs: MMDDYY or MMDDCCYY.
+		for _, t := range tokens(l.text[loc[1]:]) {
+			if s := strings.Trim(t.s, ":,."); (len(s) == 6 || len(s) == 8) && allDigits(s) {
+				if d, ok := mdy(s[:2], s[2:4], s[4:]); ok {
+					ds = append(ds, d)
+				}
+			}
+		}
+	}
+	if len(ds) != 2 || ds[0] != ds[1] {
+		return dates.Date{}, true
+	}
+	return ds[0], true
+}

@@ -213,3 +213,50 @@ EVERGREEN REHABILITATION SERVICES
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestFacilityRowDateAfterDescription: a facility claim's row prints its
+// date of service after the revenue code, the HCPCS code and the
+// description (UB-04 box 45); a description of many words still leaves the
+// row dated.
+func TestFacilityRowDateAfterDescription(t *testing.T) {
+	page := `Pinecrest Community Hospital - Outpatient Services
+UB-04 FACILITY CLAIM DETAIL          TYPE OF BILL 0131       FED TAX NO 61-2231190
+STATEMENT COVERS PERIOD  081423  081723
+REV CD   HCPCS   DESCRIPTION                                                SERV DATE   SERV UNITS   TOTAL CHARGES
+0320     72100   X-RAY EXAM LUMBOSACRAL SPINE TWO OR THREE VIEWS ORDERED STAT  081423    1            388.00
+0610     72148   MRI LUMBAR SPINE CANAL AND CONTENTS WITHOUT CONTRAST MATERIAL 081723    1          2,905.00
+0450     99283   EMERGENCY DEPARTMENT VISIT                                    081423    1          1,130.00
+0001             TOTAL                                                                             4,423.00
+`
+	res := extractText(t, page)
+	got := billRows(res.Bills)
+	if want := "2023-08-14 72100 388.00|2023-08-17 72148 2905.00|2023-08-14 99283 1130.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestOneDayStatementDatesItems: a facility's statement whose period opens
+// and closes on one day dates every item it lists, when OCR damaged an
+// item's own date cell ("O9/l1i23", or "9/ 1/23", which reads as another
+// day); a statement of several days dates no item it cannot read.
+func TestOneDayStatementDatesItems(t *testing.T) {
+	page := `Harbor Point Surgical Suites
+OUTPATIENT FACILITY STATEMENT
+Account 00418822          Statement period: 09/11/23 to 09/11/23
+Rev   Code    Item                                   Date        Qty      Amount
+0490  29881   KNEE ARTHROSCOPY/SURGERY               09/11/23    1      6,420.00
+0278          IMPLANT - ANCHOR                       O9/l1i23    2        940.00
+0370          ANESTHESIA SUPPLIES                    9/ 1/23     1        512.00
+0710          RECOVERY                               09/11/23    1        655.00
+              Total                                                     8,527.00
+`
+	got := billRows(extractText(t, page).Bills)
+	if want := "2023-09-11 29881 6420.00|2023-09-11 0278 940.00|2023-09-11 0370 512.00|2023-09-11 0710 655.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+	several := strings.Replace(page, "09/11/23 to 09/11/23", "09/11/23 to 09/14/23", 1)
+	got = billRows(extractText(t, several).Bills)
+	if len(got) != 4 || got[1] != " 0278 940.00" {
+		t.Errorf("several days: lines %q, want the implant undated", strings.Join(got, "|"))
+	}
+}

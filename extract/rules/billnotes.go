@@ -25,18 +25,33 @@ func billNotes(ls []line, d *layout.Doc) []*note {
 }
 
 // continuesBill reports whether note n goes on with bill prev: it begins
-// on prev's last page, prev prints a date of service, and n prints none
-// and no letterhead.
+// on prev's last page and prints no letterhead, and either prev prints a
+// date of service and n none, or prev holds a slip's heading on that page
+// (receipts, each with its own date of service, are one bill: the heading
+// of one opens the fields after it).
 func continuesBill(prev, n *note) bool {
-	if n.lines[0].page != prev.lines[len(prev.lines)-1].page || !hasServiceDate(prev) {
+	page := prev.lines[len(prev.lines)-1].page
+	if n.lines[0].page != page {
 		return false
 	}
+	own := false // n prints a date of service of its own
 	for _, l := range n.lines {
-		if _, ok := serviceDate(l); ok || !l.noise && letterhead(l) != "" {
+		if !l.noise && letterhead(l) != "" {
 			return false
 		}
+		if _, ok := serviceDate(l); ok {
+			own = true
+		}
 	}
-	return true
+	if !own {
+		return hasServiceDate(prev)
+	}
+	for _, l := range prev.lines {
+		if l.page == page && !l.noise && reSlipHead.MatchString(l.trim) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasServiceDate reports whether a line of n labels a date of service.

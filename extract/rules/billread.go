@@ -208,6 +208,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var cols []billCol
 	var pending []pendingDate
 	var svc dates.Date   // a statement's labelled date of service
+	var day dates.Date   // the one day a statement's period covers
 	last := -1           // the last item, for wrapped descriptions
 	group := ""          // the item a group header names (a prescription over its fills)
 	groupRev := ""       // the revenue code a facility's detail bill prints over its rows
@@ -218,9 +219,18 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	boxed := boxedPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
+	var sl slip // a receipt's or a slip's block of labelled fields
 	for i, l := range n.lines {
 		if i == skip || unticked[i] {
 			continue
+		}
+		if it, ok, consumed := sl.read(l, provider, doc); ok || consumed {
+			if ok {
+				items, last = append(items, it), -1
+			}
+			if consumed {
+				continue
+			}
 		}
 		// A column header repeated on every page of a bill reads as
 		// boilerplate, yet each page prints its own column positions.
@@ -236,6 +246,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
+		}
+		if d, period := statementDay(l); period {
+			day = d
 		}
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
@@ -262,6 +275,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if more != nil {
 			orig := n.lines[i]
 			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
+		}
+		if reVoidStamp.MatchString(l.text) {
+			last = -1
+			continue // a row stamped void bills nothing, nor is it a total
 		}
 		if reNotLine.MatchString(l.text) {
 			last = -1
@@ -322,6 +339,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			b.Code, b.RevenueCode, b.Modifiers, b.Units = "", "", nil, 0
 			moveAmount(&b)
 		}
+		if b.Kind == extract.LineCharge && !day.IsZero() && (r.code != "" || r.rev != "" || !b.Date.IsZero()) {
+			// A statement of one day: every item it bills is of that day,
+			// whatever OCR made of the item's date cell.
+			b.Date = day
+		}
 		switch {
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
 			continue // a payment or adjustment row prints when it was posted
@@ -337,6 +359,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		items = append(items, b)
 		last, balance = len(items)-1, b.Balance
+	}
+	if it, ok := sl.line(provider); ok {
+		items = append(items, it)
 	}
 	fillSlashDates(items, pending)
 	sameItemCodes(items)

@@ -259,7 +259,7 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 		first bool // the first group of its token: cells of a date begin there
 	}
 	var gs []group
-	for _, t := range toks[:min(len(toks), 8)] {
+	for _, t := range toks[:dateWindow(toks)] {
 		a := t.a
 		for n, part := range strings.FieldsFunc(t.s, formBorder) {
 			k := strings.Index(t.s[a-t.a:], part) + a
@@ -326,6 +326,18 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 			break
 		}
 	}
+}
+
+// dateWindow is how many of a form's row tokens may hold its dates: a
+// claim's row opens with them (CMS-1500 box 24A), so the first eight; a
+// facility's row, opened by its revenue code, prints its date of service
+// after the description (UB-04 box 45), however many words that has, so
+// all of them.
+func dateWindow(toks []token) int {
+	if len(toks) > 0 && isRevenueCode(strings.Trim(toks[0].s, "\"'‘’`,.;:")) {
+		return len(toks)
+	}
+	return min(len(toks), 8)
 }
 
 // formBorder reports whether r is what OCR reads for the border between

@@ -37,6 +37,10 @@
 //     a line each, billing the header's drug; rows OCR ran together or cut
 //     from their amounts, amounts OCR glued together, and amounts OCR
 //     moved away from their captions, are read back (billgroup.go).
+//     Receipts and slips print a service as a block of labelled fields
+//     (date of service, service, fee, paid): each block is one item, a
+//     block that itemises no service a payment, and a slip or row stamped
+//     void nothing (billslip.go).
 //   - Administrative, EOB, blank and other pages (flowsheets, exercise
 //     logs) yield nothing.
 //

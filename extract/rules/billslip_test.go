@@ -1,0 +1,82 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestReceiptSlips: receipts print each service as a block of labelled
+// fields. A receipt that itemises a service bills its charge on the date
+// of service (not the day it was written), with what was paid on it; a
+// receipt stamped void bills nothing; a receipt of a payment on account,
+// which itemises no service, is a payment. Printed totals stay totals.
+// A label's colon may be lost or misread, as OCR does.
+func TestReceiptSlips(t *testing.T) {
+	page := `Maple Street Counseling
+Receipts issued - DOE, JANE
+
+Receipt # 10-2291                 Issued 04/02/2024
+Visit date: 03/28/2024            Counselor: A. Ruiz, LCSW
+CPT 90837 Individual psychotherapy, 60 min
+Charge: $210.00                   Amount received: $210.00 cash
+
+Receipt # 10-2292   [VOIDED]      Issued 04/09/2024
+Visit date: 04/09/2024            Counselor: A. Ruiz, LCSW
+CPT 90837 Individual psychotherapy, 60 min
+Charge: $210.00                   Amount received: $210.00 cash
+
+Receipt # 10-2293                 Issued 04/09/2024
+Visit date: 04/09/2024            Counselor: A. Ruiz, LCSW
+CPT 90834 Individual psychotherapy, 45 min
+Charge; $160.00                   Amount received $160.00 cash
+
+Receipt # 10-2294                 Issued 04/20/2024
+Payment on account
+Amount received: $50.00 check 1123
+
+                                  Total charged        370.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		paid := 0.0
+		if b.Paid != nil {
+			paid = *b.Paid
+		}
+		kind := b.Kind
+		if kind == extract.LineCharge {
+			kind = "charge"
+		}
+		got = append(got, fmt.Sprintf("%s %s %s %.2f paid %.2f", b.Date, kind, b.Code, b.Charge, paid))
+	}
+	want := []string{
+		"2024-03-28 charge 90837 210.00 paid 210.00",
+		"2024-04-09 charge 90834 160.00 paid 160.00",
+		"2024-04-20 payment  0.00 paid 50.00",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(res.BillTotals) != 1 || res.BillTotals[0].Total != 370 {
+		t.Errorf("totals %+v, want the charges' 370.00", res.BillTotals)
+	}
+}
+
+// TestVoidRow: a ledger row stamped void bills nothing and is no total.
+func TestVoidRow(t *testing.T) {
+	page := `Riverbend Physical Therapy
+PATIENT LEDGER
+Date         Code     Description                    Units     Charge
+04/02/2024   97110    THERAPEUTIC EXERCISE            2        120.00
+04/02/2024   97140    MANUAL THERAPY                  1         65.00   ** VOID **
+04/04/2024   97140    MANUAL THERAPY                  1         65.00
+                      Total charges                            185.00
+`
+	got := billRows(extractText(t, page).Bills)
+	if want := "2024-04-02 97110 120.00|2024-04-04 97140 65.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
