@@ -172,7 +172,8 @@ Rev            Description of services                                          
 // ; ' ( ) or as a one ("05119123" for 05 19 23). Every service line keeps
 // its date: read from the From cells, else from the To cells, and never
 // from cells that straddle the two ("(06/07/23" is no 07/23/06). A place
-// of service OCR ran into the code ("1297110,") leaves the code.
+// of service OCR ran into the code ("1297110,") leaves the code, and a
+// cell's border read as a dash before a charge ("-120 00") is no minus.
 func TestClaimFormBorderDates(t *testing.T) {
 	page := `HEALTH INSURANCE CLAIM FORM
 APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) C2/12
@@ -191,6 +192,8 @@ O05 22 {23   05/22;23   —      11     97140   GP                 AB           
 (06/07/23   06/07/23         11     97110   GP              AB           _    140.00        2       1538310206
 05/31128   05/31[ 23         1     GO283   GP                  AB                 34 00        1       1538310206
 052923 052923                1297110,   GP.                  AB            140 00-1       1538310206
+_  060123 060123                11°    73030   RT         AB          -120 00       1       1538310206
+060223 060223                11   ° 99204                    AB           -42100     .   1       1538310206
 25. FEDERAL TAX LD. NUMBER SSNEIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     128. TOTAL CHARGE          29. AMOUNT PAID
 [ie oconsen   {X] EIN              37612261                     {X] YES              $ 675 00             $ 0 00
 33. BILLING PROVIDER INFO & PH #
@@ -208,7 +211,8 @@ EVERGREEN REHABILITATION SERVICES
 	}
 	want := []string{"2023-05-19 97162 217.00", "2023-05-19 97110 70.00", "2023-05-22 97110 140.00",
 		"2023-05-22 97140 74.00", "2023-05-22 G0283 34.00", "2023-05-24 97110 140.00",
-		"2023-05-22 97110 140.00", "2023-06-07 97110 140.00", "2023-05-31 G0283 34.00", "2023-05-29 97110 140.00"}
+		"2023-05-22 97110 140.00", "2023-06-07 97110 140.00", "2023-05-31 G0283 34.00", "2023-05-29 97110 140.00",
+		"2023-06-01 73030 120.00", "2023-06-02 99204 421.00"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

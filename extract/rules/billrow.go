@@ -207,8 +207,8 @@ func cleanFormRow(s string) string {
 			}
 		} else if (r == '.' || r == ',') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
 			b[i] = ' '
-		} else if (r == '.' || r == ',') && (i == 0 || s[i-1] == ' ') && i+1 < len(s) && isDigitByte(s[i+1]) {
-			b[i] = ' ' // a speck before a number (".120 00")
+		} else if (r == '.' || r == ',' || r == '-') && (i == 0 || s[i-1] == ' ') && i+1 < len(s) && isDigitByte(s[i+1]) {
+			b[i] = ' ' // a speck before a number (".120 00"), or a border ("-120 00"): a claim bills no credit
 		} else if r == '-' && i >= 4 && i+1 < len(s) && isDigitByte(s[i+1]) && isDigitByte(s[i-1]) && isDigitByte(s[i-2]) && s[i-3] == ' ' && isDigitByte(s[i-4]) {
 			b[i] = ' ' // a dash between a cents cell and the units ("12,035 00-1")
 		}
