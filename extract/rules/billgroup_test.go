@@ -287,3 +287,34 @@ func billRows(bills []extract.BillLine) []string {
 	}
 	return out
 }
+
+// TestSignByTotal: OCR glued a speck to a detail bill's charge as a minus
+// ("-2,612.80"); the printed total of charges, which the lines reach only
+// with that charge positive, shows it. A real credit that the total nets
+// stays a credit.
+func TestSignByTotal(t *testing.T) {
+	bill := func(amount, total string) string {
+		return "St. Luke's Regional Hospital\nPATIENT DETAIL CHARGES\nAdmit: 5/6/23   Discharge: 5/6/23\n" +
+			"Date       CPT        Description                                  Qty        Amount\n" +
+			"5/6/23     72040      XR SPINE CERV 2-3 VW                           1        379.04\n" +
+			"5/6/23     99285      ED VISIT HIGH SEVERITY                         1     " + amount + "\n" +
+			"5/6/23     96374      THER/PROPH/DIAG INJ IV PUSH                    1        384.56\n" +
+			"TOTAL CHARGES                                                                   " + total + "\n"
+	}
+	for _, tt := range []struct{ amount, total, want string }{
+		{"-2,612.80", "3,376.40", "2612.80"},
+		{"-2,612.80", "-1,849.20", "-2612.80"},
+		{"-2,612.80", "3,000.00", "-2612.80"},
+	} {
+		res := extractText(t, bill(tt.amount, tt.total))
+		got := ""
+		for _, b := range res.Bills {
+			if strings.Contains(b.Description, "ED VISIT") {
+				got = fmt.Sprintf("%.2f", b.Charge)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s under a total of %s: charge %s, want %s", tt.amount, tt.total, got, tt.want)
+		}
+	}
+}

@@ -365,6 +365,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	}
 	fillSlashDates(items, pending)
 	sameItemCodes(items)
+	signsByTotal(items, totals)
 	return items, totals
 }
 

@@ -150,3 +150,42 @@ func firstAmount(r billRow, cols []billCol, kind string) float64 {
 	}
 	return r.amts[0]
 }
+
+// signsByTotal undoes a minus OCR read into one charge: a border or speck
+// glued to the amount ("-2,612.80") made a charge a credit. When the
+// bill prints one total of charges that its lines miss, and turning
+// exactly one negative charge positive makes them sum to it to the cent,
+// that charge is turned. A true reversal (a credit the total nets) is
+// left alone: the lines already sum to the total.
+func signsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
+	want, n := 0.0, 0
+	for _, t := range totals {
+		if t.Kind == extract.TotalCharges {
+			want, n = t.Total, n+1
+		}
+	}
+	if n != 1 {
+		return
+	}
+	sum := 0.0
+	for _, it := range items {
+		if it.Kind == extract.LineCharge {
+			sum += it.Charge
+		}
+	}
+	if math.Abs(sum-want) < 0.005 {
+		return
+	}
+	flip := -1
+	for i, it := range items {
+		if it.Kind == extract.LineCharge && it.Charge < 0 && math.Abs(sum-2*it.Charge-want) < 0.005 {
+			if flip >= 0 {
+				return // two readings: leave them to a reviewer
+			}
+			flip = i
+		}
+	}
+	if flip >= 0 {
+		items[flip].Charge = -items[flip].Charge
+	}
+}
