@@ -277,7 +277,6 @@ func checkBeside(t *testing.T, bin, corpus string, cases []hostile.Case) {
 		case c.Want == hostile.Accepted && (failed || !slices.Contains(all.docs, c.File)):
 			t.Errorf("%s (%s): failed %v, in the chronology %v, want processed", c.File, c.Why, failed, slices.Contains(all.docs, c.File))
 		}
-		t.Logf("%-32s %-8s beside the others: %s", c.File, c.Want, line)
 	}
 	if line, _ := clearLine(all.stderr, "born-digital.pdf"); line != "" {
 		t.Errorf("the neighbour failed among the hostile files: %s", line)
