@@ -4,6 +4,7 @@
 # the hostile corpus file by file, the loopback load test at bench scale,
 # the issue's attacks on "medchron serve", and a kill -9 chaos run in
 # server mode (PostgreSQL: MEDCHRON_TEST_DATABASE_URL, as make bench sets).
+# Before them it runs every fuzz target for 30 s (make test: 2 s).
 # Called by scripts/bench.sh; runs alone as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,8 @@ run() {
   echo "${envs[*]} $*" >"$tmp/$name.cmd"
 }
 
+# The fuzz targets longer than make test's smoke run; a finding stops here.
+FUZZTIME=30s scripts/fuzz.sh
 run hostile MEDCHRON_HOSTILE=bench -- go test -count=1 -timeout 3h -run '^TestHostileCorpus$' -v ./internal/cli/
 run load MEDCHRON_LOAD=bench -- go test -count=1 -timeout 30m -run '^TestLoopbackLoad$' -v ./web/
 run attack MEDCHRON_ATTACK=1 -- go test -count=1 -timeout 2h -run '^TestServeUnderAttack$' -v ./internal/cli/

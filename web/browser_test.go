@@ -5,15 +5,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/medchron/medchron/access"
+	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/internal/app"
 	"github.com/medchron/medchron/web"
 )
@@ -55,7 +59,8 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 
 // TestBrowserReviewWorkflow drives the review workflow in headless
 // Chromium: a paralegal signs in, creates a matter, uploads the small
-// bundle (born-digital and scanned, OCR'd), waits for processing, opens an
+// bundle (born-digital, and the first three pages of the scanned one,
+// OCR'd), waits for processing, opens an
 // entry beside its highlighted page and verifies it, merges a provider,
 // dismisses a flag, and generates the demand; an admin assigns an attorney, who edits a section, reads the
 // diff, approves it, exports the DOCX and finds the export in the audit
@@ -102,11 +107,11 @@ func browserCreateMatter(c *chrome) {
 	c.wantText("main h1 + p", "incident 2023-12-06")
 }
 
-// browserUpload uploads the small bundle through the page's script and
+// browserUpload uploads the small bundle (three pages of the scanned one) through the page's script and
 // waits until the page shows processing done, without errors.
 func browserUpload(c *chrome) {
 	c.stepf("2. upload the small bundle and wait for processing")
-	files := []string{repoFile(c.t, "testdata/bundles/small/born-digital.pdf"), repoFile(c.t, "testdata/bundles/small/scanned.pdf")}
+	files := []string{repoFile(c.t, "testdata/bundles/small/born-digital.pdf"), scannedPages(c.t, 3)}
 	c.do(chromedp.SetUploadFiles(chromedp.ID("up-files"), files),
 		chromedp.Click(chromedp.CSS(`form[data-upload] button[type="submit"]`), chromedp.NodeVisible))
 	c.waitJS("the upload to be received", `/received/.test(document.querySelector("[data-upload-status]").textContent)`, 20*time.Second)
@@ -120,6 +125,27 @@ func browserUpload(c *chrome) {
 	}
 	c.waitJS("the export links to appear", `!!document.querySelector('[data-exports] a[href$="/export/chronology.xlsx"]')`, 10*time.Second)
 	c.shot("matter.png")
+}
+
+// scannedPages writes the first n pages of the small scanned bundle to a
+// file named scanned.pdf and returns its path: the workflow needs an OCR'd
+// document beside the born-digital one (the same records), not all sixteen
+// pages of OCR.
+func scannedPages(t testing.TB, n int) string {
+	t.Helper()
+	data, err := os.ReadFile(repoFile(t, "testdata/bundles/small/scanned.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := api.Trim(bytes.NewReader(data), &b, []string{fmt.Sprintf("1-%d", n)}, pdf.Config()); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "scanned.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // browserVerifyEntry opens the chronology, then an unreviewed entry whose

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net"
@@ -11,13 +12,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	pdfapi "github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract/pdf"
 	"github.com/medchron/medchron/internal/testutil"
 )
 
@@ -150,8 +154,9 @@ func waitHealthy(t testing.TB, base string) {
 
 // TestServerModeScalesOut: serve (API only) and two worker processes on one
 // PostgreSQL database process a scanned bundle together, and the result is
-// the embedded mode's; then a worker killed mid-matter is replaced by
-// another, which finishes the matter with nothing stored twice.
+// the embedded mode's; then a worker killed mid-matter (the bundle's
+// first six pages) is replaced by another, which finishes the matter with
+// nothing stored twice.
 func TestServerModeScalesOut(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
@@ -211,10 +216,13 @@ func TestServerModeScalesOut(t *testing.T) {
 		t.Errorf("server-mode chronology differs from the embedded one:\nserver:   %.400s\nembedded: %.400s", gj, wj)
 	}
 
-	// A worker killed mid-matter: another one finishes it.
-	copyData := append(bytes.Clone(scanned), []byte("\n% another copy\n")...)
+	// A worker killed mid-matter: another one finishes it. The matter is
+	// the bundle's first killPages pages (the kill needs a matter in
+	// progress, not sixteen more pages of OCR): each is stored once, with
+	// as many facts as the same page gave in the whole bundle above.
+	part := firstPages(t, scanned, killPages)
 	killed := start(t, env, "worker", "--workers", "1")
-	a.upload("killed", "scanned-copy.pdf", copyData)
+	a.upload("killed", "scanned-part.pdf", part)
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		if _, n := a.progress("killed"); n >= 3 {
@@ -228,16 +236,50 @@ func TestServerModeScalesOut(t *testing.T) {
 	killed.cmd.Process.Kill()
 	killed.cmd.Wait()
 	a.waitDone("killed", 3*time.Minute)
-	c := a.chronology("killed")
-	if len(c.Entries) != len(want.Entries) || len(c.Bills) != len(want.Bills) {
-		t.Errorf("after the kill: %d entries, %d bills; want %d, %d", len(c.Entries), len(c.Bills), len(want.Entries), len(want.Bills))
+	if c := a.chronology("killed"); len(c.Entries) == 0 {
+		t.Errorf("after the kill: no entries")
 	}
-	var facts, pages int
-	conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.file = 'scanned-copy.pdf'),
-		(SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.file = 'scanned-copy.pdf')`).Scan(&facts, &pages)
-	var wantFacts int
-	conn.QueryRow(ctx, `SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.file = 'scanned.pdf'`).Scan(&wantFacts)
-	if pages != 16 || facts != wantFacts {
-		t.Errorf("after the kill: %d pages, %d facts stored; want 16, %d", pages, facts, wantFacts)
+	var pages int
+	conn.QueryRow(ctx, `SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.file = 'scanned-part.pdf'`).Scan(&pages)
+	gotFacts, wantFacts := factsPerPage(t, conn, "scanned-part.pdf", killPages), factsPerPage(t, conn, "scanned.pdf", killPages)
+	if pages != killPages || gotFacts != wantFacts {
+		t.Errorf("after the kill: %d pages stored, facts per page %s; want %d, %s", pages, gotFacts, killPages, wantFacts)
 	}
+}
+
+// killPages is how many pages of the scanned bundle the matter of
+// TestServerModeScalesOut's killed worker holds.
+const killPages = 6
+
+// firstPages returns the first n pages of the PDF in data.
+func firstPages(t *testing.T, data []byte, n int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := pdfapi.Trim(bytes.NewReader(data), &b, []string{fmt.Sprintf("1-%d", n)}, pdf.Config()); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// factsPerPage lists "page:count" of the facts stored for the file's
+// pages up to last.
+func factsPerPage(t *testing.T, conn *pgx.Conn, file string, last int) string {
+	t.Helper()
+	rows, err := conn.Query(context.Background(), `SELECT f.page, count(*) FROM facts f JOIN documents d ON d.id = f.document_id
+		WHERE d.file = $1 AND f.page <= $2 GROUP BY f.page ORDER BY f.page`, file, last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for rows.Next() {
+		var page, n int
+		if err := rows.Scan(&page, &n); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, fmt.Sprintf("%d:%d", page, n))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(parts, " ")
 }
