@@ -44,8 +44,8 @@ type Config struct {
 	// file). Created on first use.
 	KeyFile string
 	// WorkDir holds working copies of original files while their documents
-	// are processed: default "work" beside DBPath (embedded), or the user
-	// cache folder (server).
+	// are processed: default "work" beside DBPath (embedded), or a folder
+	// per database in the user cache folder (server).
 	WorkDir string
 	// ExtractRetry is the wait before a failed extraction's first retry
 	// (0: the pipeline's default, 15 s).

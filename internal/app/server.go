@@ -2,10 +2,14 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"runtime"
 	"time"
 
@@ -84,6 +88,11 @@ func OpenServer(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	if cfg.Workers < 0 {
 		cfg.Workers = runtime.NumCPU()
+	}
+	if cfg.WorkDir == "" {
+		if cfg.WorkDir, err = serverWorkDir(cfg.DatabaseURL); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.KeyFile == "" {
 		if cfg.KeyFile, err = ServerKeyFile(); err != nil {
@@ -190,4 +199,18 @@ func (s *Server) Close(ctx context.Context) error {
 // RiverUI returns River's web UI for operators, to mount under prefix.
 func (s *Server) RiverUI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
 	return riverUI(ctx, s.River, prefix, log)
+}
+
+// serverWorkDir is the folder of working copies of a server on the
+// database at dsn: one per database in the user's cache folder. The
+// workers of one database on a machine share a document's copy; a server
+// of another database (another firm's, a test's) never removes it, though
+// the same file makes the same document id there.
+func serverWorkDir(dsn string) (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("server: no folder for working copies: %w", err)
+	}
+	sum := sha256.Sum256([]byte(dsn))
+	return filepath.Join(dir, "medchron", "work", hex.EncodeToString(sum[:8])), nil
 }
