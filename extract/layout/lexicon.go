@@ -178,6 +178,12 @@ func normalize(s string) (string, []int) {
 	return b.String(), starts
 }
 
+// monthAbbrevs are the months as dates abbreviate them: one of them
+// before a day or a year is a date ("Mar 4, 2024"), never a phrase (a
+// MAR is a medication administration record).
+var monthAbbrevs = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
 // phraseCounts counts, per feature, the phrases of s in the lexicon.
 func phraseCounts(s string, into *[nFeatures]int) {
 	norm, starts := normalize(s)
@@ -187,9 +193,31 @@ func phraseCounts(s string, into *[nFeatures]int) {
 			if i+n+1 < len(starts) {
 				end = starts[i+n+1] - 1
 			}
+			if n == 0 && monthAbbrevs[norm[a:end]] && i+1 < len(starts) && isDayOrYear(norm, starts, i+1) {
+				break
+			}
 			for _, f := range lexicon[norm[a:end]] {
 				into[f]++
 			}
 		}
 	}
+}
+
+// isDayOrYear reports whether word k of norm (starting at starts[k]) is a
+// day of the month or a year: one or two digits, or four.
+func isDayOrYear(norm string, starts []int, k int) bool {
+	end := len(norm)
+	if k+1 < len(starts) {
+		end = starts[k+1] - 1
+	}
+	w := norm[starts[k]:end]
+	if len(w) != 1 && len(w) != 2 && len(w) != 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isDigitByte(w[i]) {
+			return false
+		}
+	}
+	return true
 }
