@@ -243,6 +243,9 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if f.tableRows >= 3 && f.money <= 1 && f.headings < 3 && (f.t[fLogTitle] > 0 || f.headerRow) {
 		return extract.PageVisitLog, ""
 	}
+	if sessionLog(f) {
+		return extract.PageVisitLog, ""
+	}
 	report := f.n[fReport]
 	if isReportTitle(f.title) {
 		report += 3
@@ -267,6 +270,15 @@ func pageClass(f pageFeatures) (class, kind string) {
 // kept there is documented by the visit's own note, not by the schedule.
 func scheduling(f pageFeatures) bool {
 	return f.apptRows >= 3 && f.apptRows*2 >= f.tableRows && f.visitRows == 0 && f.money == 0 && f.headings < 2
+}
+
+// sessionLog reports whether a page whose table has no column heads (a
+// log's later pages, or a log printed without them) still lists visits:
+// two rows or more that open with a date and bill a procedure code or
+// record a pain score, at least half of its dated rows, and no label of a
+// single visit's date of service.
+func sessionLog(f pageFeatures) bool {
+	return f.visitRows >= 2 && f.visitRows*2 >= f.tableRows && f.service == 0 && f.money <= 1 && f.headings < 3
 }
 
 // adminScore counts the kinds of administrative page the text shows.

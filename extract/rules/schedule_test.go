@@ -50,3 +50,45 @@ Appt        Start    Therapist      Visit kind           Outcome        Pain
 		t.Errorf("with pain scores: pages %+v, encounters %v, want a visit log with %v", res.Pages, got, want)
 	}
 }
+
+// TestSessionLogWithoutColumnHeads: a log of sessions printed without
+// column heads still lists visits: rows that open with a date and bill a
+// procedure code, each followed by lines of its note. Every row kept is
+// an encounter, a row cancelled is none, and the diagnoses the log's
+// header line prints after the patient's date of birth hold for every
+// session.
+func TestSessionLogWithoutColumnHeads(t *testing.T) {
+	log := `Harborlight Counseling Group
+Individual Therapy - Session Record
+Patient: Ames, Jordan   DOB 04/11/1986   Therapist: Lena Ruiz, LCSW   Diagnoses: F43.10, G47.00
+
+Mar 4, 2024      2:00 PM     90837     55 min     Attended
+    Topic: trauma narrative; sleep hygiene reviewed.
+    Plan: continue weekly. L. Ruiz, LCSW
+Mar 11, 2024     2:00 PM     --                   Canceled by patient
+Mar 18, 2024     2:00 PM     90834     42 min     Attended
+    Topic: exposure hierarchy for highway driving.
+    Plan: keep the homework log. L. Ruiz, LCSW
+`
+	res := extractText(t, log)
+	if len(res.Pages) != 1 || res.Pages[0].Class != extract.PageVisitLog {
+		t.Errorf("page classes %+v, want one visit log", res.Pages)
+	}
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+		var dx []string
+		for _, c := range e.Diagnoses {
+			dx = append(dx, c.Code)
+		}
+		if !slices.Equal(dx, []string{"F43.10", "G47.00"}) {
+			t.Errorf("%s: diagnoses %v, want F43.10 and G47.00", e.Date, dx)
+		}
+		if !quoteHasDate(e.Citations[0].Quote, e.Date) {
+			t.Errorf("%s: first quote %q does not hold the date", e.Date, e.Citations[0].Quote)
+		}
+	}
+	if want := []string{"2024-03-04", "2024-03-18"}; !slices.Equal(got, want) {
+		t.Errorf("encounters %v, want %v", got, want)
+	}
+}

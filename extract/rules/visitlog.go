@@ -125,9 +125,13 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			}
 			continue
 		}
-		if codes, ok := e.logDiagnoses(l); ok && len(ds) == 0 {
-			dxLine[l.page], dxCodes[l.page] = l, codes
-			continue
+		if len(ds) == 0 || ds[len(ds)-1].End < dxLabelAt(l.text) {
+			// The diagnoses above the rows, maybe after the labels that
+			// name the patient (and her date of birth).
+			if codes, ok := e.logDiagnoses(l); ok {
+				dxLine[l.page], dxCodes[l.page] = l, codes
+				continue
+			}
 		}
 		if c := headerColumnsOf(l); c != nil {
 			cols = c
