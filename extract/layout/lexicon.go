@@ -37,6 +37,8 @@ const (
 	fCopies                     // the fee for copies of records: search and retrieval, copying
 	fLegal                      // a lawyer's correspondence: representation, letter of protection, payment from a settlement
 	fClaimForm                  // an insurer's form the physician answers: attending physician's statement, date first treated
+	fOrder                      // an order or requisition for a study: ordering physician, exam requested, performing facility
+	fResult                     // what a study found: findings, impression, reference range
 	nFeatures
 )
 
@@ -116,6 +118,14 @@ var phrases = map[feature]string{
 		attending physician s report|attending physician report|attending provider s statement|attending provider statement|
 		date you first treated|date first treated|date of first treatment|date you first saw|date of most recent examination|
 		date of last examination`,
+	fOrder: `requisition|order form|imaging order|radiology order|diagnostic imaging order|laboratory order|lab order|
+		imaging request|radiology request|ordering physician|ordering provider|ordering practitioner|ordering clinician|
+		date ordered|order date|date of order|exam requested|exams requested|examination requested|study requested|
+		studies requested|test requested|tests requested|procedure requested|performing facility|performing location|
+		perform at|prior authorization|prior auth|precertification|pre certification|patient notified|please schedule|
+		fax to scheduling|scheduling use|priority routine|priority stat|priority urgent|priority asap`,
+	fResult: `findings|impression|impressions|conclusion|conclusions|interpretation|reference range|reference interval|
+		resulted|result status|final result|preliminary result|final report|preliminary report`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

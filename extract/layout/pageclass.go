@@ -217,7 +217,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) {
+	if scheduling(f) || orderForm(f) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -270,6 +270,19 @@ func pageClass(f pageFeatures) (class, kind string) {
 // kept there is documented by the visit's own note, not by the schedule.
 func scheduling(f pageFeatures) bool {
 	return f.apptRows >= 3 && f.apptRows*2 >= f.tableRows && f.visitRows == 0 && f.money == 0 && f.headings < 2
+}
+
+// orderForm reports whether a page is an order or requisition for a
+// study: three phrases or more of its form (ordering physician, date
+// ordered, exam requested, performing facility, priority, prior
+// authorization), nothing a study found (findings, impression, a reference
+// range) and fewer headings and dates of service than a note that lists
+// its orders prints (the form's "Exam requested", "ICD-10" and
+// "Appointment" look like a note's). Its dates are when the study was
+// ordered, authorised and booked: the order proves a record that should
+// exist, it is no visit.
+func orderForm(f pageFeatures) bool {
+	return f.n[fOrder] >= 3 && f.n[fResult] == 0 && f.headings+f.service < 4
 }
 
 // sessionLog reports whether a page whose table has no column heads (a
