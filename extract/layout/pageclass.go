@@ -276,13 +276,14 @@ func scheduling(f pageFeatures) bool {
 // study: three phrases or more of its form (ordering physician, date
 // ordered, exam requested, performing facility, priority, prior
 // authorization), nothing a study found (findings, impression, a reference
-// range) and fewer headings and dates of service than a note that lists
-// its orders prints (the form's "Exam requested", "ICD-10" and
-// "Appointment" look like a note's). Its dates are when the study was
-// ordered, authorised and booked: the order proves a record that should
-// exist, it is no visit.
+// range), and neither the headings nor the running text of a note that
+// lists its orders (the form's "Exam requested", "ICD-10" and "Clinical
+// indication" look like a note's headings; its "Appointment" and "Date"
+// like dates of service). Its dates are when the study was ordered,
+// authorised and booked: the order proves a record that should exist, it
+// is no visit.
 func orderForm(f pageFeatures) bool {
-	return f.n[fOrder] >= 3 && f.n[fResult] == 0 && f.headings+f.service < 4
+	return f.n[fOrder] >= 3 && f.n[fResult] == 0 && f.headings < 4 && f.prose < 3
 }
 
 // sessionLog reports whether a page whose table has no column heads (a
