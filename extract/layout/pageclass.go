@@ -289,10 +289,13 @@ func orderForm(f pageFeatures) bool {
 // sessionLog reports whether a page whose table has no column heads (a
 // log's later pages, or a log printed without them) still lists visits:
 // two rows or more that open with a date and bill a procedure code or
-// record a pain score, at least half of its dated rows, and no label of a
-// single visit's date of service.
+// record a pain score, or one such row among rows of appointments and
+// their statuses (OCR may glue a row's code to its minutes: the table
+// still records care, so it is no schedule); at least half of its dated
+// rows, and no label of a single visit's date of service.
 func sessionLog(f pageFeatures) bool {
-	return f.visitRows >= 2 && f.visitRows*2 >= f.tableRows && f.service == 0 && f.money <= 1 && f.headings < 3
+	care := f.visitRows >= 2 || f.visitRows == 1 && f.apptRows >= 2
+	return care && max(f.visitRows, f.apptRows)*2 >= f.tableRows && f.service == 0 && f.money <= 1 && f.headings < 3
 }
 
 // adminScore counts the kinds of administrative page the text shows.

@@ -91,4 +91,25 @@ Mar 18, 2024     2:00 PM     90834     42 min     Attended
 	if want := []string{"2024-03-04", "2024-03-18"}; !slices.Equal(got, want) {
 		t.Errorf("encounters %v, want %v", got, want)
 	}
+
+	// Scanned, OCR glued one row's code to its minutes ("9083455"): the
+	// rows of appointments still record care, one of them a code.
+	scanned := `Harborlight Counseling Group
+Individual Therapy - Session Record
+Patient: Ames, Jordan   DOB 04/11/1986   Therapist: Lena Ruiz, LCSW
+
+04/01/2024      10:00      9083455        Attended
+    Topic: sleep and pain diary reviewed.
+04/08/2024      10:00      ~~             Late cancel - fee waived
+04/15/2024      10:00      90834    47    Showed
+    Topic: relaxation practice; driving exposure.
+`
+	res = extractText(t, scanned)
+	got = got[:0]
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := []string{"2024-04-01", "2024-04-15"}; len(res.Pages) != 1 || res.Pages[0].Class != extract.PageVisitLog || !slices.Equal(got, want) {
+		t.Errorf("code glued by OCR: pages %+v, encounters %v, want a visit log with %v", res.Pages, got, want)
+	}
 }
