@@ -58,6 +58,10 @@ var equivalentTokens = map[string]string{
 	"radiology": "radiolog", "radiologic": "radiolog", "radiological": "radiolog",
 	"chiropractic": "chiro", "chiropractors": "chiro", "chiropractor": "chiro",
 	"diagnostic": "diagnostic", "diagnostics": "diagnostic",
+	// "Psych" is how billing systems and headers shorten a psychology
+	// practice's name; psychiatry is another specialty and stays apart.
+	"psych": "psycholog", "psychology": "psycholog", "psychological": "psycholog", "psychologists": "psycholog",
+	"psychologist": "psycholog",
 }
 
 // legalSuffixes are dropped from the end of a provider name, and so is

@@ -78,6 +78,9 @@ func TestProviderMerging(t *testing.T) {
 		{"dropped conjunct, other side", "Keystone Pain Mgmt", "Keystone Spine & Pain Management", nil, true},
 		{"dashed site of a practice", "Harborview Orthopaedics - Spine Center", "Harborview Orthopaedic Surgery PC", nil, true},
 		{"MC for medical center", "Prairie Valley MC Emergency Dept", "Prairie Valley Medical Center", nil, true},
+		{"Psych Assoc", "Birchwood Psych Assoc", "Birchwood Psychological Associates, PC", nil, true},
+		{"psychology site of a psychological practice", "Birchwood Psychology - Chronic Pain Program", "Birchwood Psychological Associates, PC", nil, true},
+		{"psychology vs psychiatry", "Birchwood Psych Assoc", "Birchwood Psychiatry Associates", nil, false},
 		{"short form with a generic word more", "Harborview Orthopaedics", "Harborview Orthopaedic Surgery", nil, true},
 		// Different practices stay apart.
 		{"practice and its therapy clinic", "Valley Orthopedics", "Valley Orthopedics Physical Therapy", nil, false},

@@ -95,10 +95,38 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 	if futureWords.In(l.Text[max(0, m.Start-60):m.Start]) {
 		return FutureLabel
 	}
-	if visitHeading(l.Text[:m.Start]) {
+	if visitHeading(l.Text[:m.Start]) && !otherColumn(l.Text, m) {
 		return ServiceLabel
 	}
 	return NoLabel
+}
+
+// otherColumn reports whether the date m stands in another column than the
+// text before it: a wide gap before it, and words after it in its cell
+// ("EXAMINATION:" on the left, "09/27/2024 emergency department, St
+// Luke's" in a column of prior care on the right). Such a date is an item
+// of the other column's list, not the date of the heading beside it; a
+// heading's own date printed far to its right stands alone or with its
+// time.
+func otherColumn(text string, m dates.Match) bool {
+	pre := text[:m.Start]
+	if gap := len(pre) - len(strings.TrimRight(pre, " \t")); gap < 8 && !strings.HasSuffix(pre, "\t") {
+		return false
+	}
+	after := text[m.End:]
+	if i := strings.Index(after, "  "); i >= 0 {
+		after = after[:i]
+	}
+	for _, w := range strings.Fields(after) {
+		w = strings.ToLower(strings.Trim(w, ".,;:-–()"))
+		if w == "" || w == "am" || w == "pm" || w == "a" || w == "p" || strings.ContainsAny(w[:1], "0123456789") {
+			continue
+		}
+		if HasLetters(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // reClockAfter is a time of day right after a date: " 5:42 PM", " 13:05".

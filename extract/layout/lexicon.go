@@ -37,6 +37,8 @@ const (
 	fCopies                     // the fee for copies of records: search and retrieval, copying
 	fLegal                      // a lawyer's correspondence: representation, letter of protection, payment from a settlement
 	fClaimForm                  // an insurer's form the physician answers: attending physician's statement, date first treated
+	fOrder                      // an order or requisition for a study: ordering physician, exam requested, performing facility
+	fResult                     // what a study found: findings, impression, reference range
 	nFeatures
 )
 
@@ -117,6 +119,14 @@ var phrases = map[feature]string{
 		attending physician s report|attending physician report|attending provider s statement|attending provider statement|
 		date you first treated|date first treated|date of first treatment|date you first saw|date of most recent examination|
 		date of last examination`,
+	fOrder: `requisition|order form|imaging order|radiology order|diagnostic imaging order|laboratory order|lab order|
+		imaging request|radiology request|ordering physician|ordering provider|ordering practitioner|ordering clinician|
+		date ordered|order date|date of order|exam requested|exams requested|examination requested|study requested|
+		studies requested|test requested|tests requested|procedure requested|performing facility|performing location|
+		perform at|prior authorization|prior auth|precertification|pre certification|patient notified|please schedule|
+		fax to scheduling|scheduling use|priority routine|priority stat|priority urgent|priority asap`,
+	fResult: `findings|impression|impressions|conclusion|conclusions|interpretation|reference range|reference interval|
+		resulted|result status|final result|preliminary result|final report|preliminary report`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|
@@ -179,6 +189,12 @@ func normalize(s string) (string, []int) {
 	return b.String(), starts
 }
 
+// monthAbbrevs are the months as dates abbreviate them: one of them
+// before a day or a year is a date ("Mar 4, 2024"), never a phrase (a
+// MAR is a medication administration record).
+var monthAbbrevs = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
 // phraseCounts counts, per feature, the phrases of s in the lexicon.
 func phraseCounts(s string, into *[nFeatures]int) {
 	norm, starts := normalize(s)
@@ -188,9 +204,31 @@ func phraseCounts(s string, into *[nFeatures]int) {
 			if i+n+1 < len(starts) {
 				end = starts[i+n+1] - 1
 			}
+			if n == 0 && monthAbbrevs[norm[a:end]] && i+1 < len(starts) && isDayOrYear(norm, starts, i+1) {
+				break
+			}
 			for _, f := range lexicon[norm[a:end]] {
 				into[f]++
 			}
 		}
 	}
+}
+
+// isDayOrYear reports whether word k of norm (starting at starts[k]) is a
+// day of the month or a year: one or two digits, or four.
+func isDayOrYear(norm string, starts []int, k int) bool {
+	end := len(norm)
+	if k+1 < len(starts) {
+		end = starts[k+1] - 1
+	}
+	w := norm[starts[k]:end]
+	if len(w) != 1 && len(w) != 2 && len(w) != 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isDigitByte(w[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -38,6 +38,7 @@ type pageFeatures struct {
 	tableRows  int  // dated lines that are table rows: three columns or more, or short and coded
 	exRows     int  // dated rows of exercise counts (x12, 3x10, 40s, reps), none of a visit's codes
 	visitRows  int  // dated rows with a procedure code, a pain score or spinal levels
+	apptRows   int  // dated rows with an appointment's status (arrived, no show, cancelled)
 	headerRow  bool // a line of three columns or more, two of them a visit log's column words
 	dateCols   int  // lines with three or more dates (dates as columns)
 	gridDates  int  // the most dates a labelled row of visit dates across the page prints (layout.DateColumns)
@@ -87,11 +88,15 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if len(l.Trim) > 60 && strings.Count(l.Trim, " ") > 8 && !strings.Contains(l.Trim, "   ") {
 			f.prose++
 		}
-		if _, ok := RowDate(l.Text, l.Dates); ok {
+		if m, ok := RowDate(l.Text, l.Dates); ok {
 			f.datedRows++
-			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(l.Text) || strings.Contains(l.Text, "/10")) {
+			if _, ok := RowStatus(l.Text, m.End); ok {
+				f.apptRows++
+			}
+			rest := l.Text[m.End:] // what the row records of its date
+			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(rest) || outOfTen(rest)) {
 				f.tableRows++
-				switch ex, visit := rowContent(l.Text); {
+				switch ex, visit := rowContent(rest); {
 				case visit:
 					f.visitRows++
 				case ex:
@@ -212,6 +217,9 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
+	if scheduling(f) || orderForm(f) {
+		return extract.PageAdmin, ""
+	}
 	if k := billFamily(f); k != "" {
 		return extract.PageBill, k
 	}
@@ -235,6 +243,9 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if f.tableRows >= 3 && f.money <= 1 && f.headings < 3 && (f.t[fLogTitle] > 0 || f.headerRow) {
 		return extract.PageVisitLog, ""
 	}
+	if sessionLog(f) {
+		return extract.PageVisitLog, ""
+	}
 	report := f.n[fReport]
 	if isReportTitle(f.title) {
 		report += 3
@@ -249,6 +260,42 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageClinical, ""
 	}
 	return "", ""
+}
+
+// scheduling reports whether a page is a table of appointments: three
+// rows or more, each opening with a date and printing the appointment's
+// status (arrived, no show, cancelled, rescheduled), none recording any
+// care (no procedure code, no pain score) and no amounts. Such a table,
+// whatever its title, is the office's scheduling record: an appointment
+// kept there is documented by the visit's own note, not by the schedule.
+func scheduling(f pageFeatures) bool {
+	return f.apptRows >= 3 && f.apptRows*2 >= f.tableRows && f.visitRows == 0 && f.money == 0 && f.headings < 2
+}
+
+// orderForm reports whether a page is an order or requisition for a
+// study: three phrases or more of its form (ordering physician, date
+// ordered, exam requested, performing facility, priority, prior
+// authorization), nothing a study found (findings, impression, a reference
+// range), and neither the headings nor the running text of a note that
+// lists its orders (the form's "Exam requested", "ICD-10" and "Clinical
+// indication" look like a note's headings; its "Appointment" and "Date"
+// like dates of service). Its dates are when the study was ordered,
+// authorised and booked: the order proves a record that should exist, it
+// is no visit.
+func orderForm(f pageFeatures) bool {
+	return f.n[fOrder] >= 3 && f.n[fResult] == 0 && f.headings < 4 && f.prose < 3
+}
+
+// sessionLog reports whether a page whose table has no column heads (a
+// log's later pages, or a log printed without them) still lists visits:
+// two rows or more that open with a date and bill a procedure code or
+// record a pain score, or one such row among rows of appointments and
+// their statuses (OCR may glue a row's code to its minutes: the table
+// still records care, so it is no schedule); at least half of its dated
+// rows, and no label of a single visit's date of service.
+func sessionLog(f pageFeatures) bool {
+	care := f.visitRows >= 2 || f.visitRows == 1 && f.apptRows >= 2
+	return care && max(f.visitRows, f.apptRows)*2 >= f.tableRows && f.service == 0 && f.money <= 1 && f.headings < 3
 }
 
 // adminScore counts the kinds of administrative page the text shows.
@@ -382,6 +429,29 @@ func columnHeads(s string) bool {
 	return n >= 2
 }
 
+// outOfTen reports whether s scores something out of ten ("6/10", "6 /
+// 10"): a "/10" after a digit that no further digit or slash follows, as
+// it would in a date ("12/10/24").
+func outOfTen(s string) bool {
+	for i := strings.Index(s, "/"); i >= 0; {
+		j := i + 1
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		k := strings.TrimRight(s[:i], " ")
+		if strings.HasPrefix(s[j:], "10") && len(k) > 0 && isDigitByte(k[len(k)-1]) &&
+			(j+2 == len(s) || !isDigitByte(s[j+2]) && s[j+2] != '/') {
+			return true
+		}
+		n := strings.Index(s[i+1:], "/")
+		if n < 0 {
+			break
+		}
+		i += n + 1
+	}
+	return false
+}
+
 var (
 	reExToken    = regexp.MustCompile(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?\d{1,3}s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
 	reSpineLevel = regexp.MustCompile(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
@@ -391,7 +461,7 @@ var (
 // 3x10, 40s, reps) and whether it holds what a visit's row does (a
 // procedure code, a pain score, spinal levels).
 func rowContent(s string) (exercise, visit bool) {
-	if hasProcCode(s) || strings.Contains(s, "/10") {
+	if hasProcCode(s) || outOfTen(s) {
 		return false, true
 	}
 	for _, w := range strings.Fields(s) {

@@ -2,30 +2,45 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/medchron/medchron/extract"
 )
 
-// reLogDxLabel opens a log's diagnosis line, printed once above its rows
-// ("Dx: M54.2, S13.4XXD", "Diagnoses: …").
-var reLogDxLabel = regexp.MustCompile(`(?i)^\s*(?:dx|diagnos[ie]s|icd-?10(?:-cm)?(?: codes?)?|treating diagnos[ie]s)\s*[:#-]`)
+// reLogDxLabel labels a log's diagnoses, printed once above its rows
+// ("Dx: M54.2, S13.4XXD", "Diagnoses: …"), on a line of their own or as
+// the last label of the log's header line ("Client: … Clinician: … Dx:
+// …").
+var reLogDxLabel = regexp.MustCompile(`(?i)(?:^|\s)(?:dx|diagnos[ie]s|icd-?10(?:-cm)?(?: codes?)?|treating diagnos[ie]s)\s*[:#-]`)
 
 // logDiagnoses reads the diagnoses a visit log prints once above its
-// rows, on a labelled line of its own: they hold for every visit of the
-// page. It returns them with the line to cite, or nothing.
+// rows, on a labelled line: they hold for every visit of the page. Only
+// the codes after the label count (the labels before it name the patient
+// and the clinician). It returns them with the line to cite, or nothing.
 func (e *Extractor) logDiagnoses(l line) ([]extract.Coded, bool) {
-	if !reLogDxLabel.MatchString(l.text) {
+	loc := reLogDxLabel.FindStringIndex(l.text)
+	if loc == nil {
 		return nil, false
 	}
+	after := l
+	after.text = strings.Repeat(" ", loc[0]) + l.text[loc[0]:]
 	var out []extract.Coded
-	for _, h := range icdIn(l, true, e.opts.Codes) {
+	for _, h := range icdIn(after, true, e.opts.Codes) {
 		desc := h.desc
 		if desc == "" {
-			desc = describe(l, h)
+			desc = describe(after, h)
 		}
 		out = append(out, extract.Coded{Code: h.code, Description: desc})
 	}
 	return out, len(out) > 0
+}
+
+// dxLabelAt is where a log's diagnosis label stands in s, or -1.
+func dxLabelAt(s string) int {
+	if loc := reLogDxLabel.FindStringIndex(s); loc != nil {
+		return loc[0]
+	}
+	return -1
 }
 
 // addLogDiagnoses gives each visit of a log page the diagnoses its page

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -126,9 +125,13 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			}
 			continue
 		}
-		if codes, ok := e.logDiagnoses(l); ok && len(ds) == 0 {
-			dxLine[l.page], dxCodes[l.page] = l, codes
-			continue
+		if len(ds) == 0 || ds[len(ds)-1].End < dxLabelAt(l.text) {
+			// The diagnoses above the rows, maybe after the labels that
+			// name the patient (and her date of birth).
+			if codes, ok := e.logDiagnoses(l); ok {
+				dxLine[l.page], dxCodes[l.page] = l, codes
+				continue
+			}
 		}
 		if c := headerColumnsOf(l); c != nil {
 			cols = c
@@ -201,33 +204,12 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	return out
 }
 
-// notSeenWords are the statuses of an appointment the patient did not
-// attend: one still to come (planned, scheduled, booked), one missed or
-// one called off. A schedule prints them in a status column, a log beside
-// the date of the visit that did not happen.
-var notSeenWords = map[string]bool{
-	"planned": true, "scheduled": true, "booked": true, "pending": true, "future": true, "tentative": true,
-	"no show": true, "noshow": true, "ns": true, "dns": true, "did not show": true, "did not attend": true,
-	"dna": true, "not seen": true, "cancelled": true, "canceled": true, "cancel": true, "cx": true, "cxl": true,
-	"late cancel": true, "missed": true, "rescheduled": true, "resched": true,
-}
-
 // notKept reports whether a row of a log is an appointment that was not
-// kept: one of its cells after the date holds nothing but a status of an
-// appointment not attended.
+// kept: a cell after its date prints the status of an appointment booked,
+// missed or called off (see layout.AppointmentStatus).
 func notKept(r logRow) bool {
-	for _, c := range layout.Cells(r.l.text) {
-		if c.Start < r.date.End {
-			continue
-		}
-		// OCR's specks around the word ("- Scheduled", "Kept“") are no part of it.
-		t := strings.ToLower(strings.TrimFunc(r.l.text[c.Start:c.End], func(r rune) bool { return !unicode.IsLetter(r) }))
-		t = strings.ReplaceAll(t, "-", " ")
-		if t != "" && notSeenWords[t] {
-			return true
-		}
-	}
-	return false
+	kept, ok := layout.RowStatus(r.l.text, r.date.End)
+	return ok && !kept
 }
 
 // dateRows dates the rows whose date cell OCR damaged: the one reading

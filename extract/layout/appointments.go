@@ -1,0 +1,66 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Appointments: schedules, appointment lists and logs print an
+// appointment's status in a cell of its row ("Arrived", "No show - no
+// charge", "Cancelled by client", "Rescheduled to 3/2/24"). The status
+// says whether the patient was seen; it is not what was done. A table of
+// appointments whose rows record nothing of the care (no procedure code,
+// no pain score) is a scheduling record, not a visit log (see pageClass);
+// a log's rows whose status is one of a visit not kept are no visits.
+
+// appointmentStatuses maps the statuses of an appointment, as printed, to
+// whether the patient was seen.
+var appointmentStatuses = map[string]bool{
+	"arrived": true, "completed": true, "complete": true, "checked out": true, "checked in": true, "kept": true,
+	"seen": true, "attended": true, "showed": true,
+
+	"planned": false, "scheduled": false, "booked": false, "pending": false, "future": false, "tentative": false,
+	"confirmed": false, "unconfirmed": false, "left message": false, "reminded": false,
+	"no show": false, "noshow": false, "ns": false, "dns": false, "did not show": false, "did not attend": false,
+	"dna": false, "not seen": false, "cancelled": false, "canceled": false, "cancel": false, "cx": false, "cxl": false,
+	"late cancel": false, "late cancellation": false, "cancellation": false, "missed": false, "rescheduled": false,
+	"resched": false, "bumped": false, "left without being seen": false, "lwbs": false,
+}
+
+// AppointmentStatus reads a table cell as an appointment's status: ok when
+// the cell is one, alone or followed by what it says about it (after a
+// dash, comma or parenthesis, or "by" and "to": "Cancelled by
+// client", "Rescheduled to 3/2/24", "No show - no charge"), and kept when
+// the patient was seen. OCR's specks around the cell are no part of it.
+func AppointmentStatus(cell string) (kept, ok bool) {
+	t := strings.ToLower(strings.TrimFunc(cell, func(r rune) bool { return !unicode.IsLetter(r) }))
+	if i := strings.IndexAny(t, "-–(,;:"); i > 0 && (t[i] != '-' || i+1 < len(t) && t[i+1] == ' ' || t[i-1] == ' ') {
+		t = t[:i]
+	}
+	w := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\t' })
+	for n := min(len(w), 5); n >= 1; n-- {
+		kept, ok := appointmentStatuses[strings.Join(w[:n], " ")]
+		if ok && (n == len(w) || statusTail[w[n]]) {
+			return kept, true
+		}
+	}
+	return false, false
+}
+
+// statusTail are the words after a status that say more about it.
+// Not "for": "Seen for neck pain" is a visit's text, not its status.
+var statusTail = map[string]bool{"by": true, "to": true}
+
+// RowStatus returns the appointment status a table row prints in one of
+// its cells after its date (which ends at dateEnd).
+func RowStatus(text string, dateEnd int) (kept, ok bool) {
+	for _, c := range Cells(text) {
+		if c.Start < dateEnd {
+			continue
+		}
+		if kept, ok := AppointmentStatus(text[c.Start:c.End]); ok {
+			return kept, true
+		}
+	}
+	return false, false
+}

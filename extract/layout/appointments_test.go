@@ -1,0 +1,47 @@
+package layout
+
+import "testing"
+
+// TestAppointmentStatus reads a cell as an appointment's status, with
+// what the cell adds after it, and tells a status from a visit's text.
+func TestAppointmentStatus(t *testing.T) {
+	tests := []struct {
+		cell     string
+		kept, ok bool
+	}{
+		{"Arrived", true, true},
+		{"Checked out", true, true},
+		{"Seen - billed", true, true},
+		{"ATTENDED", true, true},
+		{"No-Show", false, true},
+		{"no show - no charge", false, true},
+		{"Canceled (patient ill)", false, true},
+		{"Cancelled by client", false, true},
+		{"Rescheduled to 4/2/24", false, true},
+		{"Late cancel, fee waived", false, true},
+		{"“Booked", false, true},
+		{"Psychotherapy 45", false, false},
+		{"Seen for neck pain, improving", false, false},
+		{"Cancellation policy reviewed with patient", false, false},
+		{"", false, false},
+	}
+	for _, tt := range tests {
+		kept, ok := AppointmentStatus(tt.cell)
+		if kept != tt.kept || ok != tt.ok {
+			t.Errorf("AppointmentStatus(%q) = %v, %v; want %v, %v", tt.cell, kept, ok, tt.kept, tt.ok)
+		}
+	}
+}
+
+// TestOutOfTen tells a score out of ten from a date in October or on the
+// tenth.
+func TestOutOfTen(t *testing.T) {
+	for s, want := range map[string]bool{
+		"  6/10   C3-C7": true, "pain 6 / 10": true, "VAS 10/10": true, "7/10": true,
+		"  Completed   12/10/24": false, "3/10/2024 booked": false, "10/10/23": false, "1/100": false, "page 1/1": false,
+	} {
+		if got := outOfTen(s); got != want {
+			t.Errorf("outOfTen(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestSchedulingRecord: a table of appointments and their statuses that
+// records nothing of the care is the office's scheduling record, however
+// it is titled and whatever its columns are called: an administrative
+// page, no encounter, even for the appointments kept. The same table with
+// a pain score for each visit seen is a log of visits.
+func TestSchedulingRecord(t *testing.T) {
+	schedule := `Lakeview Sports Rehab
+Scheduled Visits Report            Run 04/02/2024 08:15
+Patient: Jordan Ames    MRN 00451
+Appt        Start    Therapist      Visit kind           Outcome                Made
+03/01/2024  8:30a    T. Ibarra      PT evaluation        Checked in             02/26/2024
+03/05/2024  8:30a    T. Ibarra      PT follow-up         Completed              03/01/2024
+03/08/2024  9:15a    T. Ibarra      PT follow-up         No-Show                03/01/2024
+03/10/2024  9:15a    T. Ibarra      PT follow-up         Canceled - pt ill      03/05/2024
+03/12/2024  8:30a    T. Ibarra      PT follow-up         Bumped by clinic       03/05/2024
+03/14/2024  8:30a    T. Ibarra      PT follow-up         Confirmed              03/10/2024
+`
+	res := extractText(t, schedule)
+	if len(res.Pages) != 1 || res.Pages[0].Class != extract.PageAdmin {
+		t.Errorf("page classes %+v, want one administrative page", res.Pages)
+	}
+	for _, e := range res.Encounters {
+		t.Errorf("encounter %s %q from a scheduling record", e.Date, e.Provider)
+	}
+
+	withPain := `Lakeview Sports Rehab
+Scheduled Visits Report            Run 04/02/2024 08:15
+Patient: Jordan Ames    MRN 00451
+Appt        Start    Therapist      Visit kind           Outcome        Pain
+03/01/2024  8:30a    T. Ibarra      PT evaluation        Checked in     6/10
+03/05/2024  8:30a    T. Ibarra      PT follow-up         Completed      5/10
+03/08/2024  9:15a    T. Ibarra      PT follow-up         No-Show
+03/12/2024  8:30a    T. Ibarra      PT follow-up         Completed      4/10
+`
+	res = extractText(t, withPain)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := []string{"2024-03-01", "2024-03-05", "2024-03-12"}; len(res.Pages) != 1 || res.Pages[0].Class != extract.PageVisitLog || !slices.Equal(got, want) {
+		t.Errorf("with pain scores: pages %+v, encounters %v, want a visit log with %v", res.Pages, got, want)
+	}
+}
+
+// TestSessionLogWithoutColumnHeads: a log of sessions printed without
+// column heads still lists visits: rows that open with a date and bill a
+// procedure code, each followed by lines of its note. Every row kept is
+// an encounter, a row cancelled is none, and the diagnoses the log's
+// header line prints after the patient's date of birth hold for every
+// session.
+func TestSessionLogWithoutColumnHeads(t *testing.T) {
+	log := `Harborlight Counseling Group
+Individual Therapy - Session Record
+Patient: Ames, Jordan   DOB 04/11/1986   Therapist: Lena Ruiz, LCSW   Diagnoses: F43.10, G47.00
+
+Mar 4, 2024      2:00 PM     90837     55 min     Attended
+    Topic: trauma narrative; sleep hygiene reviewed.
+    Plan: continue weekly. L. Ruiz, LCSW
+Mar 11, 2024     2:00 PM     --                   Canceled by patient
+Mar 18, 2024     2:00 PM     90834     42 min     Attended
+    Topic: exposure hierarchy for highway driving.
+    Plan: keep the homework log. L. Ruiz, LCSW
+`
+	res := extractText(t, log)
+	if len(res.Pages) != 1 || res.Pages[0].Class != extract.PageVisitLog {
+		t.Errorf("page classes %+v, want one visit log", res.Pages)
+	}
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+		var dx []string
+		for _, c := range e.Diagnoses {
+			dx = append(dx, c.Code)
+		}
+		if !slices.Equal(dx, []string{"F43.10", "G47.00"}) {
+			t.Errorf("%s: diagnoses %v, want F43.10 and G47.00", e.Date, dx)
+		}
+		if !quoteHasDate(e.Citations[0].Quote, e.Date) {
+			t.Errorf("%s: first quote %q does not hold the date", e.Date, e.Citations[0].Quote)
+		}
+	}
+	if want := []string{"2024-03-04", "2024-03-18"}; !slices.Equal(got, want) {
+		t.Errorf("encounters %v, want %v", got, want)
+	}
+
+	// Scanned, OCR glued one row's code to its minutes ("9083455"): the
+	// rows of appointments still record care, one of them a code.
+	scanned := `Harborlight Counseling Group
+Individual Therapy - Session Record
+Patient: Ames, Jordan   DOB 04/11/1986   Therapist: Lena Ruiz, LCSW
+
+04/01/2024      10:00      9083455        Attended
+    Topic: sleep and pain diary reviewed.
+04/08/2024      10:00      ~~             Late cancel - fee waived
+04/15/2024      10:00      90834    47    Showed
+    Topic: relaxation practice; driving exposure.
+`
+	res = extractText(t, scanned)
+	got = got[:0]
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := []string{"2024-04-01", "2024-04-15"}; len(res.Pages) != 1 || res.Pages[0].Class != extract.PageVisitLog || !slices.Equal(got, want) {
+		t.Errorf("code glued by OCR: pages %+v, encounters %v, want a visit log with %v", res.Pages, got, want)
+	}
+}

@@ -1,0 +1,49 @@
+package rules
+
+import "testing"
+
+// TestSidebarDatesAreHistory: a consultation that prints, in a column on
+// the right, the studies and care it reviewed keeps one visit on its own
+// date. A date of that column standing beside a heading of the note
+// ("PHYSICAL EXAM:") is an item of the column's list, not the exam's date;
+// a heading's own date printed far to its right, alone or with its time,
+// still dates a visit.
+func TestSidebarDatesAreHistory(t *testing.T) {
+	consult := `Lakeshore Orthopaedic Spine
+ORTHOPAEDIC SPINE CONSULTATION
+Patient: Dana Ruiz                                   DOB: 02/14/1981
+Visit date: 05/21/2024                               Physician: Omar Haddad, MD
+REASON FOR CONSULTATION:                                        RECORDS REVIEWED
+Low back pain with left leg pain after a fall at work.          04/02/2024 CT lumbar spine,
+HISTORY:                                                        Bayside Imaging
+Slipped on a wet floor on 04/01/2024, landing on her left hip.  PRIOR TREATMENT
+PHYSICAL EXAM:                                                  04/01/2024 urgent care, Elm Street Clinic
+Straight leg raise positive on the left at 40 degrees.          chiropractic since 04/15/2024
+ASSESSMENT:
+  1. M51.16 Intervertebral disc disorders with radiculopathy, lumbar region
+PLAN:
+Epidural steroid injection; recheck in four weeks.
+`
+	res := extractText(t, consult)
+	if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != "2024-05-21" {
+		for _, e := range res.Encounters {
+			t.Logf("%s %q", e.Date, e.Citations[0].Quote)
+		}
+		t.Errorf("consultation with a column of prior care: %d encounters, want one on 2024-05-21", len(res.Encounters))
+	}
+
+	visits := `Lakeshore Orthopaedic Spine
+Office visit                                                    05/21/2024 9:40 AM
+Low back pain improving with therapy. Tender L4-L5.
+Follow-up consultation                                          06/18/2024
+Pain 2/10, full range of motion. Discharged from care.
+`
+	res = extractText(t, visits)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if len(got) != 2 || got[0] != "2024-05-21" || got[1] != "2024-06-18" {
+		t.Errorf("visit headings dated far to their right: encounters %v, want 2024-05-21 and 2024-06-18", got)
+	}
+}
