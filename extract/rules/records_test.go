@@ -98,7 +98,8 @@ func TestProgressReExamination(t *testing.T) {
 // TestUrgentCareAndStudyVisitTypes: a walk-in clinic's visit summary
 // prints triage as an emergency department's chart does, yet it is an
 // urgent care visit; a nerve conduction study is an electrodiagnostic
-// study, not imaging.
+// study and a laboratory's report a laboratory visit, not imaging (an
+// imaging order is not answered by blood work).
 func TestUrgentCareAndStudyVisitTypes(t *testing.T) {
 	res := extractText(t,
 		"Harbor Walk-In                                                      Visit Summary\n"+
@@ -112,8 +113,12 @@ func TestUrgentCareAndStudyVisitTypes(t *testing.T) {
 			"Patient: DOE, JANE                                   DOB: 1/2/80\nStudy date: 1/2/24          Electromyographer: Carl Hess, MD\n"+
 			"NERVE CONDUCTION STUDIES\nR Median motor (APB)     3.1     7.8 mV     53\n"+
 			"IMPRESSION:\nNormal study. No electrodiagnostic evidence of cervical radiculopathy.\n"+
-			"Electronically signed by Carl Hess, MD on 1/5/24\n")
-	want := map[string]string{"2023-12-07": "urgent care visit", "2024-01-02": "electrodiagnostic study"}
+			"Electronically signed by Carl Hess, MD on 1/5/24\n",
+		"Summit Clinical Laboratories\n88 Oak Ave, Erie, PA 16501\n\n            LABORATORY REPORT\n"+
+			"Patient: DOE, JANE                                   DOB: 1/2/80\nCollected: 2/6/24 08:10        Ordering: Ann Lee, DO\n"+
+			"TEST                    RESULT      FLAG     REFERENCE RANGE\nC-reactive protein      0.4                  0.0-0.9 mg/dL\n"+
+			"Final report. Reviewed by Paul Ng, MD on 2/7/24\n")
+	want := map[string]string{"2023-12-07": "urgent care visit", "2024-01-02": "electrodiagnostic study", "2024-02-06": "laboratory"}
 	if len(res.Encounters) != len(want) {
 		t.Fatalf("%d encounters, want %d: %+v", len(res.Encounters), len(want), res.Encounters)
 	}

@@ -177,6 +177,8 @@ var (
 	// under a pre-procedure update on the same page: "OPERATIVE /
 	// PROCEDURE REPORT".
 	reProcReport = regexp.MustCompile(`(?im)^(?:operative\s*/\s*)?procedure (?:report|note)$`)
+	// reLabReport titles a laboratory's report or heads its results table.
+	reLabReport = regexp.MustCompile(`(?i)\blaborator(?:y|ies)\s+(?:report|results?)\b|\blab\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
 	// reElectrodiagnostic heads the report of a nerve conduction study or
 	// needle EMG.
 	reElectrodiagnostic = regexp.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
@@ -204,6 +206,9 @@ func (n *note) visitType(kind, prov string) string {
 		return "emergency visit"
 	case strings.Contains(t, "discharge summary") || strings.Contains(t, "history and physical") || t == "h&p":
 		return "hospital admission"
+	case reLabReport.MatchString(t) || reLabReport.MatchString(head) && !n.isImaging():
+		// Blood work and its results: no imaging, whatever the page's class.
+		return "laboratory"
 	case n.isImaging() || n.class == extract.PageReport:
 		return "imaging"
 	case strings.Contains(t, "independent medical"):
