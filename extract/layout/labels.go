@@ -65,6 +65,11 @@ const (
 // nearest label within the same column, or a label alone on the line above
 // (prev, nil when none) when the date starts its line.
 func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
+	if l.HasService && l.Service == m.Date {
+		// The page's layout labelled it: a grid's date under its "DOS"
+		// caption, a vitals grid's heads.
+		return ServiceLabel
+	}
 	lo := max(0, m.Start-48)
 	pre := l.Text[lo:m.Start]
 	// Only the text after the previous date on the line counts.

@@ -175,3 +175,19 @@ func TestStudyCaptionDatesNote(t *testing.T) {
 		}
 	}
 }
+
+// TestVitalsGridDatesTheNote: a nurse visit prints its vitals as a grid
+// under a "DOS" caption and is signed two days later; the grid's date,
+// which the layout reads as the date of service, dates the visit.
+func TestVitalsGridDatesTheNote(t *testing.T) {
+	res := extractText(t, "LAKEVIEW SPINE CENTER                                                  NURSE VISIT NOTE\n"+
+		"DOE, JANE DOB 1/2/80 MRN 4411 88 Oak Ave, Troy, NY 12180\n\nVitals\n"+
+		"DOS             Time       BP            Pulse      Resp      Temp      Pain 0-10\n"+
+		"03/04/24        09:12      128/80        72         16        97.9      5\n"+
+		"03/04/24        09:40      124/78        70         16        97.8      4\n\n"+
+		"CHIEF COMPLAINT:\nRecheck after trigger point injection.\nASSESSMENT:\nCervicalgia (M54.2), improving.\n"+
+		"Electronically signed by Ann Lee, DO on 06-Mar-2024 at 8:04 AM\n")
+	if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != "2024-03-04" {
+		t.Fatalf("encounters %+v, want one on 2024-03-04", res.Encounters)
+	}
+}
