@@ -1,12 +1,9 @@
 package rules
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/medchron/medchron/extract"
 )
 
 // TestSlashCandidates lists the dates a bill's date cell may be when OCR
@@ -199,12 +196,7 @@ _  060123 060123                11°    73030   RT         AB          -120 00  
 33. BILLING PROVIDER INFO & PH #
 EVERGREEN REHABILITATION SERVICES
 `
-	pages := pagesOf([]string{page})
-	pages[0].Source = extract.SourceOCR
-	res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", Pages: 1}, pages)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := extractOCR(t, page)
 	var got []string
 	for _, b := range res.Bills {
 		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))

@@ -59,12 +59,7 @@ func TestOCRReadCaptionOfUsualPrice(t *testing.T) {
 			"Rx 3839266  MELOXICAM 15MG TAB  NDC 29300-0125-10  Prescriber: Dr.. Haddad  Refills auth: 2\n" +
 			"5/17/23       30       30       0                                        2.20      15.00      21.50\n" +
 			"6/18/23       30       30    “1                                        12.20       5.00      21.50\n"
-		pages := pagesOf([]string{text})
-		pages[0].Source = extract.SourceOCR
-		res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", Pages: 1}, pages)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := extractOCR(t, text)
 		var got []string
 		for _, b := range res.Bills {
 			if b.Kind == extract.LineCharge {

@@ -21,6 +21,22 @@ func extractText(t *testing.T, texts ...string) extract.Result {
 	return res
 }
 
+// extractOCR is extractText for pages read by OCR, where the extractor
+// reads OCR's look-alikes and specks.
+func extractOCR(t *testing.T, texts ...string) extract.Result {
+	t.Helper()
+	pages := pagesOf(texts)
+	for i := range pages {
+		pages[i].Source = extract.SourceOCR
+	}
+	res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: len(pages)}, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertGrounded(t, t.Name(), pages, res)
+	return res
+}
+
 func TestDateOfService(t *testing.T) {
 	tests := []struct {
 		name, text, want string // want "" means no encounter
