@@ -131,3 +131,30 @@ func TestReEvaluationDate(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimFormBoxes32And33OnOneLine: a claim form prints the service
+// facility (box 32) and the billing provider (box 33) side by side, and the
+// text layer can run the two names together on one line; the billing
+// provider is the second name, not both.
+func TestClaimFormBoxes32And33OnOneLine(t *testing.T) {
+	form := "                      HEALTH INSURANCE CLAIM FORM\n" +
+		"                    APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12\n" +
+		"1. MEDICARE MEDICAID TRICARE CHAMPVA GROUP HEALTH PLAN FECA OTHER        1a. INSURED'S I.D. NUMBER\n" +
+		"2. PATIENT'S NAME (Last Name, First Name, Middle Initial)       3. PATIENT'S BIRTH DATE SEX\n" +
+		"DOE, JANE                                                        01 02 1980        F\n" +
+		"21. DIAGNOSIS OR NATURE OF ILLNESS OR INJURY ICD Ind. 0\nA. M5412\n" +
+		"24. A. DATE(S) OF SERVICE From To MM DD YY     B. POS     D. CPT/HCPCS MODIFIER     E. DX PTR     F. $ CHARGES     G. UNITS\n" +
+		"012924 012924        11       99204        A        421 00        1\n" +
+		"25. FEDERAL TAX I.D. NUMBER SSN EIN      26. PATIENT'S ACCOUNT NO.     28. TOTAL CHARGE     29. AMOUNT PAID\n" +
+		"74-5910977      [X] EIN       73583851       $ 421 00      $ 0 00\n" +
+		"31. SIGNATURE OF PHYSICIAN OR SUPPLIER          32. SERVICE FACILITY LOCATION INFORMATION         33. BILLING PROVIDER INFO & PH #\n\n" +
+		"                                                 LAKESIDE SPINE AND PAIN MANAGEMENT LAKESIDE SPINE & PAIN MANAGEMENT\n" +
+		"ANN LEE                                         4029 MEDICAL PLAZA                 (661) 555-0147\n"
+	d := Analyze(pagesOf(form))
+	if d.Pages[0].BillKind != "cms1500" {
+		t.Fatalf("page is %q %q, want a cms1500 bill", d.Pages[0].Class, d.Pages[0].BillKind)
+	}
+	if got := d.Provider(1); got != "LAKESIDE SPINE & PAIN MANAGEMENT" {
+		t.Errorf("provider %q, want LAKESIDE SPINE & PAIN MANAGEMENT", got)
+	}
+}

@@ -637,7 +637,7 @@ func formProvider(d *Doc, p *Page) Evidence {
 			for j := k + 1; j < len(lines) && j <= k+4; j++ {
 				n := &lines[j]
 				for _, c := range Cells(n.Text) {
-					v := CleanProvider(n.Text[c.Start:c.End])
+					v := secondName(CleanProvider(n.Text[c.Start:c.End]))
 					// A facility, not the signing physician beside it.
 					if readsAsName(v) && (NamesFacility(v) || strings.Contains(v, "&") || len(strings.Fields(v)) >= 4) {
 						return Evidence{Name: v, Kind: FromBill, Line: p.First + j}
@@ -647,6 +647,21 @@ func formProvider(d *Doc, p *Page) Evidence {
 		}
 	}
 	return none
+}
+
+// secondName returns the second of two names a text layer ran together
+// on one line — boxes 32 and 33 of a claim form printed side by side
+// ("LAKESIDE SPINE AND PAIN MANAGEMENT LAKESIDE SPINE & PAIN MANAGEMENT"):
+// the billing provider, box 33. A name that does not begin again with its
+// first two words ("Spine and Sports Spine Center") is returned as it is.
+func secondName(v string) string {
+	words := strings.Fields(v)
+	for k := 2; k+1 < len(words); k++ {
+		if strings.EqualFold(words[k], words[0]) && strings.EqualFold(words[k+1], words[1]) {
+			return strings.Join(words[k:], " ")
+		}
+	}
+	return v
 }
 
 // readsAsName reports whether s reads as a provider's name: a facility
