@@ -213,7 +213,7 @@ func dispensed(bl Bill) bool { return reDispenser.MatchString(bl.Provider) }
 // anesthesiaCode reports whether code is a CPT anesthesia code (00100 to
 // 01999).
 func anesthesiaCode(code string) bool {
-	return len(code) == 5 && code[0] == '0' && code >= "00100" && code <= "01999"
+	return len(code) == 5 && code >= "00100" && code <= "01999"
 }
 
 // billWithoutRecordFlags flags, per provider and date, charge lines whose
