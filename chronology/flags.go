@@ -24,6 +24,7 @@ func (b *builder) flags() []Flag {
 	fs = append(fs, b.billWithoutRecordFlags()...)
 	fs = append(fs, b.totalFlag...)
 	fs = append(fs, b.pageFlags()...)
+	fs = append(fs, b.nothingReadFlags()...)
 	fs = append(fs, b.undatedFlags()...)
 	fs = append(fs, b.dateFlags()...)
 	fs = append(fs, b.unknownProviderFlags()...)
@@ -314,6 +315,63 @@ func (b *builder) pageFlags() []Flag {
 		}
 	}
 	return append(low, bad...)
+}
+
+// nothingReadFlags flags each document the extractor read no fact from
+// although some of its pages are neither administrative nor blank nor
+// already flagged unreadable: a person must look at those pages, since the
+// chronology says nothing of them.
+func (b *builder) nothingReadFlags() []Flag {
+	var fs []Flag
+	for si := range b.sources {
+		s := &b.sources[si]
+		r := &s.Result
+		if len(r.Encounters)+len(r.Bills)+len(r.BillTotals)+len(r.Expected) > 0 {
+			continue
+		}
+		class := make(map[int]string, len(r.Pages))
+		for _, pi := range r.Pages {
+			class[pi.Page] = pi.Class
+		}
+		var pages []int
+		for _, p := range s.Pages {
+			switch {
+			case p.Source == extract.SourceError || p.Source == extract.SourceEmpty,
+				r.PageErrors[p.Number] != "",
+				class[p.Number] == extract.PageAdmin || class[p.Number] == extract.PageBlank,
+				strings.TrimSpace(p.Text) == "":
+				continue
+			}
+			pages = append(pages, p.Number)
+		}
+		if len(pages) == 0 {
+			continue
+		}
+		fs = append(fs, Flag{Kind: FlagNothingRead,
+			Message: fmt.Sprintf("Nothing was read from %s: no encounter, bill line or total on its %s, which are not administrative or blank (an unfamiliar layout, handwriting or an unreadable text layer); check them against the page images.",
+				s.Document.File, pageSpan(pages)),
+			Citations: []extract.Citation{b.px.pageCitation(pageRef{s.Document.ID, pages[0]}, "[page image]")}})
+	}
+	return fs
+}
+
+// pageSpan names pages for a message: "page 3", "pages 1-4", "pages 1, 3, 5".
+func pageSpan(pages []int) string {
+	if len(pages) == 1 {
+		return fmt.Sprintf("page %d", pages[0])
+	}
+	run := true
+	for i := 1; i < len(pages); i++ {
+		run = run && pages[i] == pages[i-1]+1
+	}
+	if run {
+		return fmt.Sprintf("pages %d-%d", pages[0], pages[len(pages)-1])
+	}
+	parts := make([]string, len(pages))
+	for i, n := range pages {
+		parts[i] = fmt.Sprint(n)
+	}
+	return "pages " + strings.Join(parts, ", ")
 }
 
 // doubtfulQuotes returns the grounded quotes of document doc that stand

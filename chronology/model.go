@@ -279,6 +279,12 @@ const (
 	// FlagCopiedForward marks an entry whose exam findings repeat word for
 	// word an earlier visit's to the same provider: citing both.
 	FlagCopiedForward = "copied_forward"
+	// FlagNothingRead marks a document from which nothing was read: no
+	// encounter, bill line, total or expected record, and pages that are
+	// not administrative or blank (an unfamiliar layout, a handwritten
+	// page, a text layer of gibberish). One flag per document, citing its
+	// first such page; never silently dropped.
+	FlagNothingRead = "nothing_read"
 )
 
 // Flag draws a reviewer's attention to something in the records.

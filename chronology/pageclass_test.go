@@ -208,3 +208,30 @@ func TestSectionAliases(t *testing.T) {
 		})
 	}
 }
+
+// TestNothingReadFlagged: a document the extractor read no fact from is
+// flagged once, citing its first page that is not administrative, blank or
+// unreadable; documents with a fact, administrative documents and pages
+// already flagged unreadable are not.
+func TestNothingReadFlagged(t *testing.T) {
+	const scrawl = "PatientSelnDet,h as\nadhuittd i lEQUe\npuequ a"
+	unread := source("hw", "hand_written_note.pdf",
+		[]extract.Page{textPage("hw", 1, faxCover), textPage("hw", 2, scrawl), textPage("hw", 3, scrawl), textPage("hw", 4, scrawl)},
+		extract.Result{Pages: []extract.PageInfo{{Page: 1, Class: extract.PageAdmin}, {Page: 2, Class: extract.PageOther}, {Page: 3}, {Page: 4, Class: extract.PageOther}}})
+	admin := source("ad", "authorization.pdf", []extract.Page{textPage("ad", 1, hipaaAuth)},
+		extract.Result{Pages: []extract.PageInfo{{Page: 1, Class: extract.PageAdmin}}})
+	broken := source("br", "broken.pdf", []extract.Page{{DocumentID: "br", Number: 1, Source: extract.SourceError, Err: "broken content stream"}}, extract.Result{})
+	read := source("rd", "chiro.pdf", []extract.Page{textPage("rd", 1, chiroNote), textPage("rd", 2, scrawl)},
+		extract.Result{Encounters: []extract.Encounter{{Date: d("2024-01-05"), Provider: "Lakeside Chiropractic",
+			Citations: []extract.Citation{cite("rd", 1, "Daily note 01/05/2024")}}}})
+	c := Build(Matter{ID: "m"}, []Source{unread, admin, broken, read}, Options{})
+	fs := flagsOf(c, FlagNothingRead)
+	if len(fs) != 1 {
+		t.Fatalf("nothing-read flags %+v, want one", fs)
+	}
+	f := fs[0]
+	if !strings.Contains(f.Message, "hand_written_note.pdf") || !strings.Contains(f.Message, "pages 2-4") ||
+		f.Citations[0].DocumentID != "hw" || f.Citations[0].Page != 2 || f.Citations[0].Quote != "PatientSelnDet,h as" {
+		t.Errorf("flag %+v", f)
+	}
+}

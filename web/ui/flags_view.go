@@ -24,6 +24,7 @@ var flagKindLabels = map[string]string{
 	chronology.FlagUndated:           "Undated record",
 	chronology.FlagUnknownProvider:   "Unknown provider",
 	chronology.FlagDateNotQuoted:     "Date not in a quote",
+	chronology.FlagNothingRead:       "Nothing read",
 }
 
 // flagKindLabel names a flag kind, known or not.
