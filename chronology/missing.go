@@ -285,6 +285,12 @@ func (a ask) inTime(e *entryWork) bool {
 	if a.date.IsZero() || a.kind == extract.ExpectReport {
 		return true
 	}
+	if end, ok := a.stayEnd(); ok {
+		// A consult asked for during a hospital stay is seen during the
+		// stay, its note part of the hospital's record: an office visit
+		// to the same specialty weeks after discharge is another record.
+		return !e.Date.Before(a.date) && !e.Date.After(end)
+	}
 	switch a.kind {
 	case extract.ExpectFollowUp:
 		return e.Date.After(a.date)
@@ -292,6 +298,32 @@ func (a ask) inTime(e *entryWork) bool {
 		return !e.Date.Before(a.date.AddDays(-1))
 	}
 	return !e.Date.Before(a.date)
+}
+
+// staySpan is how long a consult asked for at admission may take when the
+// stay's end is not known: consultants see an inpatient within days.
+const staySpan = 7
+
+// reInpatient says a visit type is an admission or inpatient stay.
+var reInpatient = rxfilter.MustCompile(`(?i)\b(admission|admit(ted)?|inpatient|hospitali[sz]ation|history and physical|h&p)\b`)
+
+// stayEnd returns the last day a referral or consult asked for during a
+// hospital stay can be answered: the stay's end when a record of the stay
+// prints it (one day's grace), else staySpan days after the asking date.
+// ok is false when a is not asked for during a stay.
+func (a ask) stayEnd() (dates.Date, bool) {
+	e := a.from
+	if e == nil || a.kind != extract.ExpectReferral && a.kind != "referral" {
+		return dates.Date{}, false
+	}
+	if !e.EndDate.After(e.Date) && !reInpatient.MatchString(e.VisitType) {
+		return dates.Date{}, false
+	}
+	end := e.EndDate
+	if !end.After(a.date) {
+		end = a.date.AddDays(staySpan)
+	}
+	return end.AddDays(1), true
 }
 
 func provides(got, want []string) bool {

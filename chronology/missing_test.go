@@ -39,6 +39,9 @@ func TestMissingRecordsFromEvidence(t *testing.T) {
 	emg := expect{page: 1, kind: extract.ExpectDiagnostic, what: "EMG/NCS of the upper extremities", quote: "Refer to EMG/NCS of the upper extremities."}
 	counsel := expect{page: 1, kind: extract.ExpectReferral, what: "counseling for anxiety", quote: "Counseling referral for anxiety."}
 	follow := expect{page: 1, kind: extract.ExpectFollowUp, what: "return in 2 weeks", quote: "Return in 2 weeks."}
+	hp := visit{date: "2023-03-10", provider: "Mercy Hospital", kind: "hospital", visitType: "hospital admission",
+		text: "Admit to trauma surgery. Neurosurgery consult requested."}
+	consult := expect{page: 1, kind: extract.ExpectReferral, what: "neurosurgery consultation", quote: "Neurosurgery consult requested."}
 	tests := []struct {
 		name   string
 		visits []visit
@@ -86,6 +89,12 @@ func TestMissingRecordsFromEvidence(t *testing.T) {
 			text: "Counseling referral for anxiety.", referrals: []string{"counseling for anxiety"}}},
 			[]expect{{page: 1, kind: extract.ExpectReferral, what: "counseling for anxiety", quote: "Counseling referral for anxiety."}}, []string{"Referral to counseling"}},
 		{"the same evidence twice", []visit{er}, []expect{emg, emg}, []string{"EMG/NCS"}},
+		{"consult asked for at admission, seen during the stay", []visit{hp, later("2023-03-11", "Capitol Neurosurgical Associates", "", "consultation", "Inpatient consult")},
+			[]expect{consult}, nil},
+		{"consult asked for at admission, only an office visit weeks later", []visit{hp, later("2023-04-20", "Capitol Neurosurgical Associates", "", "consultation", "New patient")},
+			[]expect{consult}, []string{"Referral to neurosurgery consultation"}},
+		{"referral from an office visit, seen weeks later", []visit{er, later("2023-04-20", "Capitol Neurosurgical Associates", "", "consultation", "New patient")},
+			[]expect{{page: 1, kind: extract.ExpectReferral, what: "neurosurgery consultation", quote: "Arrived by ambulance."}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
