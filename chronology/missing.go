@@ -307,6 +307,13 @@ const staySpan = 7
 // reInpatient says a visit type is an admission or inpatient stay.
 var reInpatient = rxfilter.MustCompile(`(?i)\b(admission|admit(ted)?|inpatient|hospitali[sz]ation|history and physical|h&p)\b`)
 
+// reConsult and reAfterStay tell a consult asked for during a stay from a
+// referral for after it.
+var (
+	reConsult   = rxfilter.MustCompile(`(?i)\b(consult(s|ed|ation|ing)?|inpatient)\b`)
+	reAfterStay = rxfilter.MustCompile(`(?i)\b(out-?patient|after discharge|(up)?on discharge|at discharge|follow[- ]?up|in \d+ (days?|weeks?|months?)|clinic)\b`)
+)
+
 // stayEnd returns the last day a referral or consult asked for during a
 // hospital stay can be answered: the stay's end when a record of the stay
 // prints it (one day's grace), else staySpan days after the asking date.
@@ -317,6 +324,12 @@ func (a ask) stayEnd() (dates.Date, bool) {
 		return dates.Date{}, false
 	}
 	if !e.EndDate.After(e.Date) && !reInpatient.MatchString(e.VisitType) {
+		return dates.Date{}, false
+	}
+	// Referrals at discharge ("refer to physical therapy", "outpatient
+	// neurosurgery consultation in two weeks") are for after the stay.
+	asked := a.what + " \n " + a.cit.Quote
+	if !reConsult.MatchString(asked) || reAfterStay.MatchString(asked) {
 		return dates.Date{}, false
 	}
 	end := e.EndDate

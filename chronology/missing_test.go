@@ -93,6 +93,10 @@ func TestMissingRecordsFromEvidence(t *testing.T) {
 			[]expect{consult}, nil},
 		{"consult asked for at admission, only an office visit weeks later", []visit{hp, later("2023-04-20", "Capitol Neurosurgical Associates", "", "consultation", "New patient")},
 			[]expect{consult}, []string{"Referral to neurosurgery consultation"}},
+		{"outpatient consult asked for at discharge, seen weeks later", []visit{hp, later("2023-04-20", "Capitol Neurosurgical Associates", "", "consultation", "New patient")},
+			[]expect{{page: 1, kind: extract.ExpectReferral, what: "outpatient neurosurgery consultation in 4 weeks", quote: "Admit to trauma surgery."}}, nil},
+		{"therapy referral at discharge, seen weeks later", []visit{hp, later("2023-04-20", "Align Physical Therapy", "", "physical therapy", "Evaluation")},
+			[]expect{{page: 1, kind: extract.ExpectReferral, what: "physical therapy", quote: "Admit to trauma surgery."}}, nil},
 		{"referral from an office visit, seen weeks later", []visit{er, later("2023-04-20", "Capitol Neurosurgical Associates", "", "consultation", "New patient")},
 			[]expect{{page: 1, kind: extract.ExpectReferral, what: "neurosurgery consultation", quote: "Arrived by ambulance."}}, nil},
 	}
