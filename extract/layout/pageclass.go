@@ -28,8 +28,9 @@ func separatorText(text string) bool {
 
 // pageFeatures are what classifyPage reads from a page.
 type pageFeatures struct {
-	body       int // non-boilerplate lines
-	letters    int // bytes of body text
+	body       int  // non-boilerplate lines
+	letters    int  // bytes of body text
+	sepCaption bool // a boilerplate line is a separator's caption ("SLIP SHEET")
 	title      string
 	headings   int  // clinical section headings
 	service    int  // lines labelling a date of service
@@ -60,6 +61,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
 		if l.Noise() {
+			// A separator's caption repeated alike on every sheet of a
+			// production is its boilerplate, yet still says what the
+			// sheet is.
+			f.sepCaption = f.sepCaption || reSeparator.MatchString(l.Trim)
 			continue
 		}
 		f.body++
@@ -202,7 +207,7 @@ func continuesRecord(d *Doc, pi int) bool {
 // pageClass returns the class the features show, or "" when the page
 // shows none of its own.
 func pageClass(f pageFeatures) (class, kind string) {
-	if f.body == 0 || f.body <= 3 && (f.letters < 80 && separatorText(f.text) || !HasLetters(f.text)) {
+	if f.body == 0 || f.body <= 3 && (f.letters < 80 && (separatorText(f.text) || f.sepCaption) || !HasLetters(f.text)) {
 		return extract.PageBlank, ""
 	}
 	if f.n[fEOB] > 0 || f.n[fEOBWeak] >= 4 && f.service == 0 && f.headings == 0 {
