@@ -115,6 +115,93 @@ func lineShingles(text string) []uint64 {
 	return slices.Compact(out)
 }
 
+// minBag is the fewest content words a page needs to be compared as a bag
+// of words: short pages of one template share most of theirs.
+const minBag = 40
+
+// bagSimilarity compares two pages as bags of content words (see
+// contentWords; counted with their repeats), without the lines at their top
+// whose words the other page mostly lacks: a copy faxed once
+// more gains a banner OCR garbles past recognising as a stamp, and OCR
+// reads its lines in another order, which breaks shingles but not words.
+// Numbers are held to their own bar, since two pages of one template
+// differ in little but their dates, codes and amounts: the result is 0
+// when the pages' numbers agree less than four fifths, or either page has
+// fewer than minBag content words.
+func bagSimilarity(a, b string) float64 {
+	wa, wb := edgeTrimmed(a, b), edgeTrimmed(b, a)
+	if len(wa) < minBag || len(wb) < minBag {
+		return 0
+	}
+	if bagJaccard(wa, wb, true) < 0.8 {
+		return 0
+	}
+	return bagJaccard(wa, wb, false)
+}
+
+// edgeTrimmed returns the content words of text without its first two
+// lines where most of a line's content words are not in other: a fax
+// prints its banner on top, and a line added at the bottom is the page's
+// own (an addendum).
+func edgeTrimmed(text, other string) []string {
+	have := map[string]bool{}
+	for _, w := range contentWords(pageWords(other)) {
+		have[w] = true
+	}
+	var lines [][]string
+	for line := range strings.SplitSeq(text, "\n") {
+		if w := contentWords(pageWords(line)); len(w) > 0 {
+			lines = append(lines, w)
+		}
+	}
+	foreign := func(ws []string) bool {
+		in := 0
+		for _, w := range ws {
+			if have[w] {
+				in++
+			}
+		}
+		return 3*in < len(ws)
+	}
+	for k := 0; k < 2 && len(lines) > 0 && foreign(lines[0]); k++ {
+		lines = lines[1:]
+	}
+	var out []string
+	for _, ws := range lines {
+		out = append(out, ws...)
+	}
+	return out
+}
+
+// bagJaccard is the Jaccard similarity of two bags of words (only the words
+// holding a digit when numbers is set); 1 when both bags are empty.
+func bagJaccard(a, b []string, numbers bool) float64 {
+	count := func(ws []string) map[string]int {
+		m := map[string]int{}
+		for _, w := range ws {
+			if !numbers || strings.ContainsAny(w, "0123456789") {
+				m[w]++
+			}
+		}
+		return m
+	}
+	ca, cb := count(a), count(b)
+	inter, union := 0, 0
+	for w, n := range ca {
+		inter += min(n, cb[w])
+		union += max(n, cb[w])
+	}
+	for w, n := range cb {
+		if _, ok := ca[w]; !ok {
+			union += n
+		}
+	}
+	if union == 0 {
+		return 1
+	}
+	return float64(inter) / float64(union)
+}
+
 // prefixThreshold is the similarity the candidate search is built for: it
 // finds every pair whose page-wide shingles are this similar, so that
 // pairs found similar only line by line are among the candidates.
@@ -238,6 +325,13 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 					// the same bar as its page-wide shingles.
 					co, cp := contentOf(&pages[o]), contentOf(&pages[i])
 					if c := jaccard(co, cp); min(len(co), len(cp)) >= minShingles {
+						s = max(s, c)
+					}
+				}
+				if s < threshold {
+					// A copy faxed once more gains a banner OCR garbles
+					// (no stamp any more) and keeps every word of the page.
+					if c := bagSimilarity(pages[o].text, pages[i].text); c >= threshold {
 						s = max(s, c)
 					}
 				}

@@ -46,6 +46,28 @@ func TestFindDuplicates(t *testing.T) {
 	specked := strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(note, ", ", ", oe "), " for ", " for i "), " and ", " _ and ")
 	other := strings.ReplaceAll(note, "neck", "low back")
 	other = strings.ReplaceAll(other, "improving", "worse") + " Pain 7/10, new numbness."
+	// A page of an emergency department record, as OCR read it from a
+	// fax, and again from a copy faxed once more.
+	triage := "ST LUKES REGIONAL HOSPITAL  11/8/23  7:22 AM  #4009  Pg 2/16\n\nST LUKES REGIONAL HOSPITAL                             PT: VARGA, RAVI F\n\n" +
+		"EMERGENCY DEPARTMENT RECORD                                     MRN: 273067 ACCT: 37686559\nDOB: 09-08 1969\n\nREGISTRATION / TRIAGE                                        :\n" +
+		"Arrival: 05-06-2023 1653          .                  Mode of arrival: ALS ambulance\nInsurance: Great Plains Casualty                    PCP: Unknown\n" +
+		"Attending: Conrad-Venkataraman, DO  .              ESI Level: 2\n\nChief Complaint: MVC - neck pain, back pain, headache\n" +
+		"Triage Vitals: BP 137/86 HR 85 RR 18 SpO2 98% T 98.7 F\nPain Score: 8/10\n" +
+		"Triage Note: Pt was a restrained driver struck on the driver's side at an intersection. Arrived on backboard\n" +
+		"with c-collar in place. Date of injury 05-06-2023. Denies LOC per EMS report.\n\n" +
+		"Patient arrived by ambulance (Metro County EMS, Medic 14); EMS run report not included with this chart.\n" +
+		"Triage RN: K. Mahoney, RN Triage time 1657\n\nPrinted 11-06-2023 16:58 by fstrand                                        Page 1 of 3\n"
+	triageRefaxed := "ReGHi VdiKES REGHORNOG3 HOISPAT AIM; Enlity’2 1 903-215 FH OLOMPP agty & Ai 10\n\n" +
+		"ST LUKES REGIONAL HOSPITAL                            PT: VARGA, RAVI F\nMRN: 273067 ACCT: 37686559\n\nEMERGENCY DEPARTMENT RECORD\n\nDOB: 09-08-1969\n\n" +
+		"REGISTRATION / TRIAGE\nArrival: 05-06-2023 1653                            Mode of arrival: ALS ambulance\n" +
+		"Insurance: Great Plains Casualty                    PCP: Unknown\nAttending: Conrad Venkataraman, DO                ESI Level: 2\n\n" +
+		"Chief Complaint: MVC - neck pain, back pain, headache\nTriage Vitals: BP 137/86 HR 85 RR 18 SpO2 98% T 98.7 F\n\nPain Score: 8/10\n\n" +
+		"Triage Note: Pt was a restrained driver struck on the driver's side at an intersection. Arrived on backboard\n" +
+		"with c-collar in place. Date of injury 05-06-2023. Denies LOC per EMS report.\n\n" +
+		"Patient arrived by ambulance (Metro County EMS, Medic 14); EMS run report not included with this chart.\n\n" +
+		"Triage RN: K. Mahoney, RN Triage time 1657\n\nPrinted 11-06-2023 16:58 by fstrand                                        . Page lof3\n"
+	triageOtherDay := strings.NewReplacer("05-06-2023 1653", "05-09-2023 0912", "137/86 HR 85 RR 18 SpO2 98% T 98.7", "128/80 HR 77 RR 16 SpO2 99% T 98.1",
+		"8/10", "6/10", "1657", "0915", "16:58", "09:20", "ACCT: 37686559", "ACCT: 37690112").Replace(triageRefaxed)
 	tests := []struct {
 		name  string
 		pages []string
@@ -62,6 +84,8 @@ func TestFindDuplicates(t *testing.T) {
 		{"different visit in lines", []string{lined, strings.ReplaceAll(other, ". ", ".\n")}, nil},
 		{"copies point at the earliest", []string{note, refaxed, note, refaxed}, []string{"d2:1→d1:1", "d3:1→d1:1", "d4:1→d1:1"}},
 		{"re-faxed with a banner, lines joined otherwise", []string{shortLined, "Received: 06/11/2024 5:01 PM; From: (859) 555-0105; Page 7 of 11\n" + shortRejoined}, []string{"d2:1→d1:1"}},
+		{"re-faxed with a banner OCR garbled, a line moved", []string{triage, triageRefaxed}, []string{"d2:1→d1:1"}},
+		{"the same form filled for another day", []string{triage, triageOtherDay}, nil},
 		{"empty pages are never duplicates", []string{"", "  \n", ""}, nil},
 		{"short boilerplate only exactly", []string{"Page intentionally left blank", "Page intentionally left blank.", "This page left blank"}, []string{"d2:1→d1:1"}},
 	}
