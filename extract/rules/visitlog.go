@@ -91,7 +91,8 @@ type logRow struct {
 	cands   []dates.Date // readings with a look-alike turned back into a slash
 	lost    []dates.Date // readings with a lost slash put back, tried when cands fit nowhere
 	dayYear string       // a date cell that lost its month ("8/24")
-	more    []line
+	more    []line       // the row's cells wrapped onto the lines below
+	note    string       // the first line under the row, its note's opening
 }
 
 // reDayYear is a first cell of a day and a two-digit year.
@@ -177,7 +178,14 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		if reLegend.MatchString(l.text) || rePageNumber.MatchString(l.trim) {
 			continue
 		}
-		if n := len(rows); n > 0 && rows[n-1].l.page == l.page && len(l.trim) < 80 && !headerish(l) {
+		n := len(rows)
+		if n == 0 || rows[n-1].l.page != l.page {
+			continue
+		}
+		if len(rows[n-1].more) == 0 && rows[n-1].note == "" {
+			rows[n-1].note = l.trim
+		}
+		if len(l.trim) < 80 && !headerish(l) {
 			if h, _ := headingOf(l); h == secNone {
 				rows[n-1].more = append(rows[n-1].more, l)
 			}
@@ -206,9 +214,13 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 
 // notKept reports whether a row of a log is an appointment that was not
 // kept: a cell after its date prints the status of an appointment booked,
-// missed or called off (see layout.AppointmentStatus).
+// missed or called off (see layout.AppointmentStatus), or the note under
+// the row opens with one (see layout.NoteStatus).
 func notKept(r logRow) bool {
 	kept, ok := layout.RowStatus(r.l.text, r.date.End)
+	if !ok {
+		kept, ok = layout.NoteStatus(r.note)
+	}
 	return ok && !kept
 }
 
