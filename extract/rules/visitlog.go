@@ -126,7 +126,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			}
 			continue
 		}
-		if len(ds) == 0 || ds[len(ds)-1].End < dxLabelAt(l.text) {
+		if len(ds) == 0 || ds[len(ds)-1].End <= dxLabelAt(l.text) {
 			// The diagnoses above the rows, maybe after the labels that
 			// name the patient (and her date of birth).
 			if codes, ok := e.logDiagnoses(l); ok {

@@ -233,3 +233,30 @@ Plan: continue therapy; return in 4 weeks.
 		})
 	}
 }
+
+// TestVisitLogDiagnosesAfterDate: a log's header line may print its
+// diagnoses one space after a date ("DOI: 05/06/2023 Dx: S13.4XXD"); they
+// are still the log's diagnoses, not lost to the date before them.
+func TestVisitLogDiagnosesAfterDate(t *testing.T) {
+	page := `Mesa Sports Chiropractic                              DAILY LOG
+Patient: DOE, JANE DOB: 02/03/1981 DOI: 05/06/2023 Dx: S13.4XXD, M54.2
+Date          Pain    CPT            Initials
+05/15/2023    6/10    98941 97140    RB
+05/17/2023    5/10    98941          RB
+05/22/2023    4/10    98941          RB
+RB = Rosa Bell, DC
+`
+	res := extractText(t, page)
+	if len(res.Encounters) != 3 {
+		t.Fatalf("got %d encounters, want 3", len(res.Encounters))
+	}
+	for _, e := range res.Encounters {
+		var codes []string
+		for _, d := range e.Diagnoses {
+			codes = append(codes, d.Code)
+		}
+		if strings.Join(codes, " ") != "S13.4XXD M54.2" {
+			t.Errorf("%s: diagnoses %q", e.Date, codes)
+		}
+	}
+}
