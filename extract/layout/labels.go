@@ -212,6 +212,10 @@ var (
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
 		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
 		"service", "date of svc",
+		// a test given in sessions: each session is a day the patient was there
+		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",
+		"session date", "session dates", "date of session", "dates of session", "dates of sessions",
+		"dates of visit", "dates of visits", "visit dates", "dates seen",
 		// a laboratory specimen's collection: the patient was there then
 		"collection date", "date collected", "collected", "collected on", "date of collection", "specimen collected",
 		"specimen date", "date drawn", "drawn", "draw date",
