@@ -156,12 +156,18 @@ func classifyPage(d *Doc, pi int) {
 		class = ""
 	}
 	// A visit log goes on over pages that print only its rows.
-	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && f.tableRows >= 2 && f.title == "" && f.headings < 2 && f.money <= 1 &&
+	goesOn := pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog
+	if goesOn && f.tableRows >= 2 && f.title == "" && f.headings < 2 && f.money <= 1 &&
 		(class == "" || class == extract.PageClinical) {
 		class = extract.PageVisitLog
 	}
-	// So does a flowsheet of visits, whose last page may hold one column.
-	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && (f.gridDates >= 1 && f.visitLabel || f.cards >= 2 || f.lone >= 1 && f.headings == 0 && f.title == "" && f.money == 0) && f.money <= 1 && f.headings < 3 {
+	// So does a flowsheet of visits, whose last page may hold one column;
+	// a page that shows itself a form, bill or blank is none of it.
+	switch class {
+	case extract.PageAdmin, extract.PageBill, extract.PageEOB, extract.PageBlank:
+		goesOn = false
+	}
+	if goesOn && (f.gridDates >= 1 && f.visitLabel || f.cards >= 2 || f.lone >= 1 && f.headings == 0 && f.title == "" && f.money == 0) && f.money <= 1 && f.headings < 3 {
 		class = extract.PageVisitLog
 	}
 	if class == "" {
