@@ -534,3 +534,47 @@ Assessment: cervical strain (S13.4XXA).`, "2024-03-01"},
 		})
 	}
 }
+
+// TestAdmissionTitle: a hospital's admission note is titled "History and
+// Physical" in many ways; the title names the record, it opens no history
+// section, so the admission date labelled in the header block below it is
+// the visit's, not a signature's on the next page.
+func TestAdmissionTitle(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages []string
+		want  string
+	}{
+		{"inpatient H&P examination", []string{`Cedar Valley Medical Center
+INPATIENT HISTORY AND PHYSICAL EXAMINATION
+Patient: DOE, JANE          Date of Admission: 03/02/2024
+Attending: Omar Haddad, MD
+CHIEF COMPLAINT: low back pain after a fall.
+ASSESSMENT: L1 compression fracture (S32.010A).
+PLAN: admit, brace, pain control.`, `INPATIENT HISTORY AND PHYSICAL EXAMINATION  DOE, JANE   Page 2
+Signed by Omar Haddad, MD on 03/03/2024 07:40`}, "2024-03-02"},
+		// Batch I's layout.
+		{"admission H&P", []string{`Saint Luke's Regional Hospital
+A Level II Trauma Center
+2618 Eastgate Blvd, Cedar Falls, IA 50613
+ADMISSION HISTORY & PHYSICAL
+Patient: DOE, JANE                                         MRN: 62925121
+Admit Date: 12/6/23                                                Room: 4E-27B
+Chief Complaint
+  Neck pain and headache after a motor vehicle collision.
+Assessment
+  1. S13.4XXA - Sprain of ligaments of cervical spine, initial encounter`, `ADMISSION HISTORY & PHYSICAL DOE, JANE MRN 62925121
+Electronically signed by Desmond Winslow, DO (Attending) on 12/7/23 at 3:58 PM`}, "2023-12-06"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.pages...)
+			if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != tc.want || res.Encounters[0].VisitType != "hospital admission" {
+				for _, e := range res.Encounters {
+					t.Logf("%s %q %q", e.Date, e.VisitType, e.Citations[0].Quote)
+				}
+				t.Errorf("want one hospital admission on %s", tc.want)
+			}
+		})
+	}
+}
