@@ -157,7 +157,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			continue
 		}
 
-		if m, ok := layout.RowDate(l.text, ds); ok {
+		if m, ok := layout.RowDate(l.text, ds); ok && !wrappedDate(rows, l) {
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
@@ -210,6 +210,15 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	}
 	addLogDiagnoses(out, dxLine, dxCodes, doc)
 	return out
+}
+
+// wrappedDate reports whether a dated line is no row of its own but the
+// end of the note under the row above, wrapped onto a line of its own (a
+// signature's date and time, "12/21/2023 20:15"): it fills one cell where
+// the rows of the page fill three columns or more.
+func wrappedDate(rows []logRow, l line) bool {
+	n := len(rows)
+	return n > 0 && rows[n-1].l.page == l.page && len(layout.Cells(l.text)) == 1 && len(layout.Cells(rows[n-1].l.text)) >= 3
 }
 
 // notKept reports whether a row of a log is an appointment that was not

@@ -154,7 +154,8 @@ LM = Lena Marsh, PT
 // TestVisitLogRowNotes: a log that writes a short note under each visit
 // (headings such as "Subjective:" or "Assessment:" repeated row after row)
 // is still one visit per dated row, not one note; a row whose note says
-// the visit was not made is none. A single note that prints a table of
+// the visit was not made is none, and a signature's date wrapped onto a
+// line of its own under a note is no row. A single note that prints a table of
 // dated readings above its own headings stays one note.
 func TestVisitLogRowNotes(t *testing.T) {
 	nursing := `Riverbend Visiting Nurses
@@ -167,7 +168,8 @@ Visit date     Time          Discipline     Nurse           Pain
     Plan: continue cervical precautions; teach log-roll technique.
 03/06/2024     0815-0900     RN             K. Olsen        5/10
     Subjective: headache better after rest; tolerating meals.
-    Plan: continue current plan of care.
+    Plan: continue current plan of care. Electronically signed K. Olsen, RN
+    03/07/2024 08:10
 03/08/2024     --            RN             K. Olsen
     No show: client not at home at the scheduled time; office notified.
 03/11/2024     1000-1045     LPN            M. Diaz         4/10
