@@ -155,9 +155,10 @@ func classifyPage(d *Doc, pi int) {
 	if class == extract.PageAdmin && pi > 0 && adminScore(f) == 1 && f.n[fCustodian] == 1 && continuesRecord(d, pi) {
 		class = ""
 	}
-	// A visit log goes on over pages that print only its rows.
+	// A visit log goes on over pages that print only its rows (and the
+	// notes under them).
 	goesOn := pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog
-	if goesOn && f.tableRows >= 2 && f.title == "" && f.headings < 2 && f.money <= 1 &&
+	if goesOn && f.tableRows >= 2 && f.title == "" && (f.headings < 2 || f.notedRows*2 >= f.tableRows) && f.money <= 1 &&
 		(class == "" || class == extract.PageClinical) {
 		class = extract.PageVisitLog
 	}

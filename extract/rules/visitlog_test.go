@@ -155,7 +155,8 @@ LM = Lena Marsh, PT
 // (headings such as "Subjective:" or "Assessment:" repeated row after row)
 // is still one visit per dated row, not one note; a row whose note says
 // the visit was not made is none, and a signature's date wrapped onto a
-// line of its own under a note is no row. A single note that prints a table of
+// line of its own under a note is no row. A further page of two rows and
+// their notes goes on with the log. A single note that prints a table of
 // dated readings above its own headings stays one note.
 func TestVisitLogRowNotes(t *testing.T) {
 	nursing := `Riverbend Visiting Nurses
@@ -211,17 +212,29 @@ Subjective: neck pain improving with therapy.
 Assessment: cervical strain, improving.
 Plan: continue therapy; return in 4 weeks.
 `
+	more := `DOE, JANE   DOB 02/03/1981                                        Page 2
+Visit date     Time          Discipline     Nurse           Pain
+03/15/2024     0800-0845     RN             K. Olsen        3/10
+    Subjective: mild neck stiffness in the morning.
+    Plan: continue home exercise.
+03/18/2024     0900-0930     RN             K. Olsen        2/10
+    Subjective: no complaints.
+    Plan: discharged; goals met.
+`
 	tests := []struct {
-		name, page, prov string
-		want             string
+		name  string
+		pages []string
+		prov  string
+		want  string
 	}{
-		{"nursing notes", nursing, "Riverbend Visiting Nurses", "2024-03-04 2024-03-06 2024-03-11 2024-03-13"},
-		{"home health record", home, "Heartland Home Health Services", "2023-12-11 2023-12-14 2023-12-30"},
-		{"one note with a table", single, "Lakeview Internal Medicine", "2024-04-02"},
+		{"nursing notes", []string{nursing}, "Riverbend Visiting Nurses", "2024-03-04 2024-03-06 2024-03-11 2024-03-13"},
+		{"nursing notes, a page of two more", []string{nursing, more}, "Riverbend Visiting Nurses", "2024-03-04 2024-03-06 2024-03-11 2024-03-13 2024-03-15 2024-03-18"},
+		{"home health record", []string{home}, "Heartland Home Health Services", "2023-12-11 2023-12-14 2023-12-30"},
+		{"one note with a table", []string{single}, "Lakeview Internal Medicine", "2024-04-02"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := extractText(t, tc.page)
+			res := extractText(t, tc.pages...)
 			var got []string
 			for _, e := range res.Encounters {
 				got = append(got, e.Date.String())
