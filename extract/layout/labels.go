@@ -276,6 +276,8 @@ func labelOf(pre string) Label {
 	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
 	// "Date. of IME": a speck OCR put after a word of the label.
 	p = strings.ReplaceAll(p, ". ", " ")
+	// "Date(s) of evaluation": one date or several, the label the same.
+	p = strings.ReplaceAll(p, "(s)", "")
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")

@@ -501,6 +501,10 @@ Plan: work conditioning three times a week.`, "2024-03-01 2024-03-08 2024-03-15"
 PSYCHOLOGICAL TESTING REPORT
 Session dates: 4/2/24 and 4/9/24
 Impression: adjustment disorder with anxiety (F43.22).`, "2024-04-02 2024-04-09"},
+		{"evaluation dates, the next cell glued on", `Harbor Speech & Cognition
+COGNITIVE-LINGUISTIC EVALUATION
+Date(s) of evaluation: May 6, 2024 & May 8, 2024Clinician: R. Ames, CCC-SLP
+Assessment: cognitive communication deficit (R41.841).`, "2024-05-06 2024-05-08"},
 		// Batch I's neuropsychological report.
 		{"batch I report", `Northfield Neuropsychology - Brain Injury Clinic
 Neuropsychological Assessment Report
