@@ -257,7 +257,14 @@ func wordBounds(text string, start, end int) bool {
 	if start > 0 && isLetter(text[start-1]) {
 		return false
 	}
-	return end >= len(text) || !isDigit(text[end]) && !(isLetter(text[end]) && isDigit(text[end-1]))
+	return end >= len(text) || !isDigit(text[end]) && !(isLetter(text[end]) && isDigit(text[end-1]) && !gluedWord(text, end))
+}
+
+// gluedWord reports whether a capitalised word starts at i right after a
+// year's digit: a text layer ran the next cell into the date ("November
+// 27, 2023Examiner: ..."), which still ends there.
+func gluedWord(text string, i int) bool {
+	return i+1 < len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] >= 'a' && text[i+1] <= 'z'
 }
 
 // hasDigit reports whether s holds at least one real digit.

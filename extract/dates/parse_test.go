@@ -104,6 +104,9 @@ func TestFindAll(t *testing.T) {
 		{"title with timestamp", "Progress Note (March 29, 2005, 5:15:04PM -0500)", []string{"March 29, 2005"}},
 		{"version string", "v1.2.2024 build", nil},
 		{"word with month inside", "Decembers 12 2020x", nil},
+		// A text layer runs the next cell into a date that fills its own.
+		{"next cell glued to the year", "Session dates: Oct 2, 2023 and October 9, 2023Clinician: A. Lee", []string{"Oct 2, 2023", "October 9, 2023"}},
+		{"letters glued to the year", "Ref Oct 2, 2023ab", nil},
 		{"row number before month-first", "3      Feb 02, 2023      6/10", []string{"Feb 02, 2023"}},
 		{"day-first two-digit year", "seen 2 Apr 24, then 5 May 2024", []string{"2 Apr 24", "5 May 2024"}},
 	}

@@ -25,6 +25,7 @@ var appointmentStatuses = map[string]bool{
 	"dna": false, "not seen": false, "cancelled": false, "canceled": false, "cancel": false, "cx": false, "cxl": false,
 	"late cancel": false, "late cancellation": false, "cancellation": false, "missed": false, "rescheduled": false,
 	"resched": false, "bumped": false, "left without being seen": false, "lwbs": false,
+	"missed visit": false, "missed appointment": false, "visit missed": false, "visit not made": false,
 }
 
 // AppointmentStatus reads a table cell as an appointment's status: ok when
@@ -63,4 +64,23 @@ func RowStatus(text string, dateEnd int) (kept, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// NoteStatus returns the status a note under a log's row opens with, the
+// words before its first stop, colon, dash or figure ("Missed visit 2:30
+// PM: no answer at the door", "No show - client not home"): a log that
+// writes a note under each visit says there, not in a cell, that the
+// visit was not made.
+func NoteStatus(text string) (kept, ok bool) {
+	t := strings.TrimSpace(text)
+	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".:;,(–—", r) }); i >= 0 {
+		t = t[:i]
+	}
+	if i := strings.Index(t, " - "); i >= 0 {
+		t = t[:i]
+	}
+	if t = strings.TrimSpace(t); t == "" || strings.Count(t, " ") > 3 {
+		return false, false
+	}
+	return AppointmentStatus(t)
 }

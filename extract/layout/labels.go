@@ -212,6 +212,10 @@ var (
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
 		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
 		"service", "date of svc",
+		// a test given in sessions: each session is a day the patient was there
+		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",
+		"session date", "session dates", "date of session", "dates of session", "dates of sessions",
+		"dates of visit", "dates of visits", "visit dates", "dates seen",
 		// a laboratory specimen's collection: the patient was there then
 		"collection date", "date collected", "collected", "collected on", "date of collection", "specimen collected",
 		"specimen date", "date drawn", "drawn", "draw date",
@@ -272,6 +276,8 @@ func labelOf(pre string) Label {
 	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
 	// "Date. of IME": a speck OCR put after a word of the label.
 	p = strings.ReplaceAll(p, ". ", " ")
+	// "Date(s) of evaluation": one date or several, the label the same.
+	p = strings.ReplaceAll(p, "(s)", "")
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")

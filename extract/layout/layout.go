@@ -183,6 +183,10 @@ func classifyLine(l *Line) {
 	l.analysed = true
 	l.Heading, l.HeadingEnd = headingOf(l)
 	l.Title = titleRaw(l)
+	if l.Title != "" && l.Heading == History {
+		// "Admission History & Physical" names the record, not its history.
+		l.Heading, l.HeadingEnd = NoHeading, 0
+	}
 	l.Service, l.HasService = serviceDateRaw(l)
 	if l.Title == "" {
 		l.Letterhead = letterheadRaw(l)

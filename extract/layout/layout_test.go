@@ -663,3 +663,20 @@ func TestFormTitledEveryPage(t *testing.T) {
 		}
 	}
 }
+
+// TestFormAfterLog: a form that follows a visit log (a registration form
+// with its date of the day, a release) shows itself administrative; it is
+// no page of the log, however its labelled date looks like a lone visit
+// card of a flowsheet's last page.
+func TestFormAfterLog(t *testing.T) {
+	grid := "Willow Creek Physical Therapy\nFLOW SHEET\nVisit date     12/02/2024     12/04/2024     12/06/2024\nVisit #        1              2              3\nPain (0-10)    7              6              6\nTherapist      LM             LM             RT\n"
+	form := "Lakeside Pain Associates\nNEW PATIENT REGISTRATION\n                                                        Date: 01/06/2025\nName: DOE, JANE                       Date of birth: 02/03/1981\nInsurance: Acme Health Plan            Member ID: AX55120\n" +
+		"I authorize the release of information needed to process my claims and assign benefits to the practice.\nSignature: ____________________"
+	d := Analyze(pagesOf(grid, form))
+	if c := d.Pages[0].Class; c != extract.PageVisitLog {
+		t.Errorf("flow sheet: class %q", c)
+	}
+	if c := d.Pages[1].Class; c != extract.PageAdmin {
+		t.Errorf("registration form after it: class %q, want %q", c, extract.PageAdmin)
+	}
+}

@@ -39,6 +39,7 @@ type pageFeatures struct {
 	tableRows  int  // dated lines that are table rows: three columns or more, or short and coded
 	exRows     int  // dated rows of exercise counts (x12, 3x10, 40s, reps), none of a visit's codes
 	visitRows  int  // dated rows with a procedure code, a pain score or spinal levels
+	notedRows  int  // dated table rows with a note under them: a clinical heading before the next dated row
 	apptRows   int  // dated rows with an appointment's status (arrived, no show, cancelled)
 	headerRow  bool // a line of three columns or more, two of them a visit log's column words
 	dateCols   int  // lines with three or more dates (dates as columns)
@@ -57,6 +58,7 @@ type pageFeatures struct {
 func featuresOf(d *Doc, pi int) pageFeatures {
 	var f pageFeatures
 	var b, h strings.Builder
+	open := false // a dated table row whose note has not yet been seen
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
@@ -86,6 +88,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		case NoHeading, OtherHeading, Goals:
 		default:
 			f.headings++
+			if open {
+				f.notedRows++
+				open = false
+			}
 		}
 		if l.HasService {
 			f.service++
@@ -101,6 +107,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			rest := l.Text[m.End:] // what the row records of its date
 			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(rest) || outOfTen(rest)) {
 				f.tableRows++
+				open = true
 				switch ex, visit := rowContent(rest); {
 				case visit:
 					f.visitRows++
@@ -153,13 +160,20 @@ func classifyPage(d *Doc, pi int) {
 	if class == extract.PageAdmin && pi > 0 && adminScore(f) == 1 && f.n[fCustodian] == 1 && continuesRecord(d, pi) {
 		class = ""
 	}
-	// A visit log goes on over pages that print only its rows.
-	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && f.tableRows >= 2 && f.title == "" && f.headings < 2 && f.money <= 1 &&
+	// A visit log goes on over pages that print only its rows (and the
+	// notes under them).
+	goesOn := pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog
+	if goesOn && f.tableRows >= 2 && f.title == "" && (f.headings < 2 || f.notedRows*2 >= f.tableRows) && f.money <= 1 &&
 		(class == "" || class == extract.PageClinical) {
 		class = extract.PageVisitLog
 	}
-	// So does a flowsheet of visits, whose last page may hold one column.
-	if pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog && (f.gridDates >= 1 && f.visitLabel || f.cards >= 2 || f.lone >= 1 && f.headings == 0 && f.title == "" && f.money == 0) && f.money <= 1 && f.headings < 3 {
+	// So does a flowsheet of visits, whose last page may hold one column;
+	// a page that shows itself a form, bill or blank is none of it.
+	switch class {
+	case extract.PageAdmin, extract.PageBill, extract.PageEOB, extract.PageBlank:
+		goesOn = false
+	}
+	if goesOn && (f.gridDates >= 1 && f.visitLabel || f.cards >= 2 || f.lone >= 1 && f.headings == 0 && f.title == "" && f.money == 0) && f.money <= 1 && f.headings < 3 {
 		class = extract.PageVisitLog
 	}
 	if class == "" {
@@ -245,7 +259,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
 		return extract.PageOther, ""
 	}
-	if f.tableRows >= 3 && f.money <= 1 && f.headings < 3 && (f.t[fLogTitle] > 0 || f.headerRow) {
+	if f.tableRows >= 3 && f.money <= 1 && (f.headings < 3 || rowNotes(f)) && (f.t[fLogTitle] > 0 || f.headerRow) {
 		return extract.PageVisitLog, ""
 	}
 	if sessionLog(f) {
@@ -265,6 +279,17 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageClinical, ""
 	}
 	return "", ""
+}
+
+// rowNotes reports whether the clinical headings of a page of dated
+// table rows are the notes of its rows: three rows or more, at least half
+// of them, have a note under them (a heading such as "Assessment:" or
+// "Plan:" before the next row). A log that writes a short note under each
+// visit repeats the same headings row after row; a single note that prints
+// a table (vitals, a record review) has its headings around the table, not
+// between its rows.
+func rowNotes(f pageFeatures) bool {
+	return f.notedRows >= 3 && f.notedRows*2 >= f.tableRows
 }
 
 // scheduling reports whether a page is a table of appointments: three

@@ -41,7 +41,7 @@ func RowDate(text string, ds []dates.Match) (dates.Match, bool) {
 }
 
 // reDateRowLabel labels a row of visit dates across a flowsheet.
-var reDateRowLabel = regexp.MustCompile(`(?i)^(?:date(?:\s+of\s+(?:visit|service|treatment|tx))?|visit\s+date|dos|treatment\s+date|tx\s+date|session\s+date)\s*:?$`)
+var reDateRowLabel = regexp.MustCompile(`(?i)^(?:dates?(?:\s+of\s+(?:visits?|services?|treatments?|tx|sessions?))?|visit\s+dates?|dos|treatment\s+dates?|tx\s+dates?|session\s+dates?|service\s+dates?)\s*:?$`)
 
 // reVisitRowLabel labels a row that only a grid of visits prints: the
 // visit number, who treated, or a billed treatment ("Manual therapy
@@ -49,10 +49,15 @@ var reDateRowLabel = regexp.MustCompile(`(?i)^(?:date(?:\s+of\s+(?:visit|service
 var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number)?|therapist|clinician|provider|treating|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
 
 // DateColumns returns the visit dates a flowsheet prints across one row:
-// a first cell that labels them ("Date of visit", "DOS"), then cells each
-// holding one date and nothing else, on distinct days. nil when the row is
-// not one. (A page is a grid of visits only when such a row has three
-// dates or more, or goes on from one: see classifyPage.)
+// cells each holding dates and nothing else, on distinct days, after a
+// first cell that labels them ("Date of visit", "DOS"). Where the dates
+// stand tells the orientation more than any label does: a row of three
+// dates or more that run forward in time is one too under another short
+// label of no figures that calls them nothing else (onset, birth), or
+// under none. Dates set one space apart make one
+// cell, each of them a column all the same. nil when the row is not one.
+// (A page is a grid of visits only when such a row has three dates or
+// more, or goes on from one: see classifyPage.)
 func DateColumns(text string, ds []dates.Match) []dates.Match {
 	if len(ds) == 0 {
 		return nil
@@ -64,23 +69,67 @@ func DateColumns(text string, ds []dates.Match) []dates.Match {
 			cs = append(cs, c)
 		}
 	}
-	if len(cs) < 2 || !reDateRowLabel.MatchString(text[cs[0].Start:cs[0].End]) {
+	if len(cs) < 2 {
 		return nil
+	}
+	labelled := reDateRowLabel.MatchString(text[cs[0].Start:cs[0].End])
+	if !labelled && ds[0].Start > cs[0].Start {
+		if !visitDatesLabel(text[cs[0].Start:cs[0].End]) {
+			return nil
+		}
+		cs = cs[1:]
+	} else if labelled {
+		cs = cs[1:]
 	}
 	var out []dates.Match
 	seen := map[dates.Date]bool{}
 	k := 0
-	for _, c := range cs[1:] {
+	for _, c := range cs {
 		for k < len(ds) && ds[k].Start < c.Start {
 			k++
 		}
-		if k == len(ds) || ds[k].Start != c.Start || ds[k].End != c.End || seen[ds[k].Date] {
+		at := c.Start
+		for k < len(ds) && ds[k].End <= c.End && strings.TrimSpace(text[at:ds[k].Start]) == "" && !seen[ds[k].Date] {
+			seen[ds[k].Date] = true
+			out = append(out, ds[k])
+			at = ds[k].End
+			k++
+		}
+		if at != c.End {
 			return nil
 		}
-		seen[ds[k].Date] = true
-		out = append(out, ds[k])
+	}
+	if !labelled && (len(out) < 3 || !forward(out)) {
+		return nil
 	}
 	return out
+}
+
+// reGridLabel is a short label of no figures before a row of dates.
+var reGridLabel = regexp.MustCompile(`^[A-Za-z][A-Za-z ./#&()-]{0,24}:?$`)
+
+// visitDatesLabel reports whether a short label may stand before a row of
+// visit dates: it says nothing else of them (not onset or injury, birth,
+// discharge, signature or a day to come).
+func visitDatesLabel(s string) bool {
+	if !reGridLabel.MatchString(s) {
+		return false
+	}
+	switch labelOf(s) {
+	case NoLabel, ServiceLabel, BareLabel:
+		return true
+	}
+	return false
+}
+
+// forward reports whether dates run forward in time.
+func forward(ds []dates.Match) bool {
+	for i := 1; i < len(ds); i++ {
+		if !ds[i-1].Date.Before(ds[i].Date) {
+			return false
+		}
+	}
+	return true
 }
 
 // VisitRowLabel reports whether a row's first cell labels what only a grid

@@ -19,6 +19,8 @@ import (
 // January or February after one in November or December is in the next
 // year. A date cell OCR damaged ("2i7", "12" for 1/2, "10" for 1/10) is
 // read back when one reading alone falls between the rows around it.
+// A grid that prints its visits as columns prints the months and days
+// across one row instead, under the same year (see yearlessColumns).
 
 var (
 	// reYearCell is a year in a cell of its own, after its label.
@@ -58,6 +60,10 @@ func dateYearlessRows(d *Doc) {
 		if year == 0 {
 			continue
 		}
+		cols := dateYearlessColumns(d, p, year, last)
+		if cols > 0 {
+			last = cols
+		}
 		rows := yearlessRows(d, p)
 		clean := 0
 		for _, r := range rows {
@@ -66,6 +72,9 @@ func dateYearlessRows(d *Doc) {
 			}
 		}
 		if clean < 2 {
+			if cols > 0 {
+				carry, carryMonth = year, last
+			}
 			continue // one such line is no table of visits
 		}
 		for _, r := range rows {
@@ -223,4 +232,75 @@ func pageYear(ls []Line) int {
 		}
 	}
 	return year
+}
+
+// reMonthDay is a month and a day standing alone.
+var reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
+
+// dateYearlessColumns dates the rows of a page that print visits as
+// columns of month and day ("Date   5/15   5/17   5/22"), in the page's
+// year (the next from a January after a December). It returns the month
+// of the last date it set, 0 when it set none.
+func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month) time.Month {
+	set := time.Month(0)
+	for i := p.First; i < p.End; i++ {
+		l := &d.Lines[i]
+		if len(l.Dates) > 0 || l.Boiler != BoilerNone {
+			continue
+		}
+		spans := yearlessColumns(l.Text)
+		if spans == nil {
+			continue
+		}
+		y, prev := year, last
+		var ms []dates.Match
+		for _, sp := range spans {
+			g := reMonthDay.FindStringSubmatch(l.Text[sp[0]:sp[1]])
+			month, _ := strconv.Atoi(g[1])
+			day, _ := strconv.Atoi(g[2])
+			if prev >= time.November && month <= int(time.February) {
+				y++
+			}
+			dt := dates.New(y, time.Month(month), day)
+			if !dt.Valid() || dt.After(today) || len(ms) > 0 && !ms[len(ms)-1].Date.Before(dt) {
+				ms = nil
+				break
+			}
+			prev = dt.Month
+			ms = append(ms, dates.Match{Date: dt, Start: sp[0], End: sp[1], Raw: l.Text[sp[0]:sp[1]]})
+		}
+		if ms != nil {
+			l.Dates, set = ms, prev
+		}
+	}
+	return set
+}
+
+// yearlessColumns returns where a row prints three months and days or
+// more across the page and nothing else, after a label of no figures
+// ("Date", "Visit") or none; nil when it is no such row.
+func yearlessColumns(text string) [][2]int {
+	cs := Cells(text)
+	if len(cs) == 0 {
+		return nil
+	}
+	if first := text[cs[0].Start:cs[0].End]; !strings.ContainsAny(first, "0123456789") {
+		cs = cs[1:]
+	}
+	var out [][2]int
+	for _, c := range cs {
+		at := c.Start
+		for _, w := range strings.Fields(text[c.Start:c.End]) {
+			k := strings.Index(text[at:c.End], w) + at
+			if !reMonthDay.MatchString(w) {
+				return nil
+			}
+			out = append(out, [2]int{k, k + len(w)})
+			at = k + len(w)
+		}
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
 }

@@ -21,10 +21,12 @@
 //     blocks, boilerplate and table rows end or stay out of a section.
 //     An imaging report filed in another provider's packet opens a run of
 //     its own, under its reading group.
-//   - Visit logs give one encounter per dated row (visitlog.go), per
-//     dated column of a flowsheet (visitgrid.go) and per card of visit
-//     cards printed side by side (visitcards.go), with its pain score, CPT
-//     codes and the clinician its initials stand for.
+//   - Visit logs give one encounter per dated row (visitlog.go), also
+//     when each row has a note under it, per dated column of a flowsheet
+//     (visitgrid.go; its orientation read from where its dates stand) and
+//     per card of visit cards printed side by side (visitcards.go), with
+//     its pain score, CPT codes and the clinician its initials stand for.
+//     A row whose status or note says the visit was not made is none.
 //   - Bills of every family go through one row reader (billrow.go):
 //     revenue code, CPT/HCPCS with modifiers, units, amounts mapped to
 //     their header columns; claim forms add their date cells and split

@@ -164,6 +164,35 @@ func rangeEnd(c candidate) dates.Date {
 	return dates.Date{}
 }
 
+// reListJoin joins the dates of a list: "and", "&", a comma or semicolon
+// (with an "and" after it or not).
+var reListJoin = regexp.MustCompile(`^\s*(?:,\s*(?:and\s+)?|;\s*|&\s*|and\s+)$`)
+
+// listedDates returns the further dates a labelled date of service lists
+// after the chosen one on its line ("Dates of testing: 01/08/2024 and
+// 01/10/2024", "Dates of service: 3/1/24, 3/8/24 & 3/15/24"): a record of
+// several sessions, each a day the patient was seen. A range ("3/1/24 -
+// 3/5/24") is one stay, no list; a date the list does not join (after
+// another label) is no session.
+func listedDates(c candidate) []dates.Match {
+	if c.label != lblService {
+		return nil
+	}
+	var out []dates.Match
+	at := c.m.End
+	for _, m := range lineDates(c.l) {
+		if m.Start < at {
+			continue
+		}
+		if !reListJoin.MatchString(c.l.text[at:m.Start]) || m.Date == c.date {
+			break
+		}
+		out = append(out, m)
+		at = m.End
+	}
+	return out
+}
+
 var reTimeZone = regexp.MustCompile(`^[,\s]*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*[-+]\d{4})?`)
 
 // score rates one date: labels first, then position and context.

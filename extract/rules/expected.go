@@ -98,6 +98,13 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 				add(studyKind(what), what, "", l)
 			}
 		}
+		for _, re := range reConsultAsks {
+			for _, m := range orderMatches(hRefer, re, text) {
+				if what, ok := consultAsked(text, m); ok {
+					add(extract.ExpectReferral, what, "", l)
+				}
+			}
+		}
 		for _, m := range orderMatches(hRefer, reReferOut, text) {
 			pre := text[max(0, m[0]-30):m[1]]
 			if reReferredIn.MatchString(pre) || reNegated.MatchString(text[max(0, m[0]-25):m[0]]) || reConditional.MatchString(text[max(0, m[0]-40):m[0]]) {
@@ -194,7 +201,7 @@ var expectHints = func() *layout.WordSet {
 	w.Add(hintEMS, "ambulance", "ems", "medic", "arriv", "fire rescue", "helicopter")
 	w.Add(hintGot, "received", "pending", "outstanding", "available", "included", "provided")
 	w.Add(hintOrder, "order", "obtain", "schedul", "request", "recommend", "send ", "get ", "to be ")
-	w.Add(hintRefer, "refer")
+	w.Add(hintRefer, "refer", "consult")
 	w.Add(hintFollow, "return", "rtc", "follow", "f/u", "next appointment", "next visit")
 	return w
 }()
@@ -205,6 +212,45 @@ func orderMatches(hint bool, re *regexp.Regexp, text string) [][]int {
 		return nil
 	}
 	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// reConsultAsks ask another service to see the patient, the service
+// (group 1) named before "consult" or after it: "Neurosurgery consult
+// requested", "orthopedic consultation was ordered", "request an inpatient
+// neurology consult", "consultation requested from pain management".
+var reConsultAsks = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\b([A-Za-z][A-Za-z/&-]+(?:\s+[A-Za-z][A-Za-z/&-]+){0,2})\s+consult(?:ation)?s?\s+(?:was\s+|were\s+|has\s+been\s+|is\s+|to\s+be\s+)?(?:requested|ordered|placed|called|pending)\b`),
+	regexp.MustCompile(`(?i)\b(?:request(?:ed|ing)?|order(?:ed|ing)?|plac(?:e|ed|ing)|call(?:ed)?|obtain(?:ed)?)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z/&-]+(?:\s+[A-Za-z][A-Za-z/&-]+){0,2})\s+consult(?:ation)?\b`),
+	regexp.MustCompile(`(?i)\bconsult(?:ation)?s?\s+(?:was\s+|were\s+|has\s+been\s+|is\s+)?(?:requested|ordered|placed|called)\s+(?:from|with|to|by)\s+(?:the\s+)?([A-Za-z][A-Za-z /&-]{2,40})`),
+}
+
+// reConsultFiller is what may stand before the service in a consult's
+// request: articles, urgency, the setting, and the words of the clause
+// before it ("was seen in", "and").
+var reConsultFiller = regexp.MustCompile(`(?i)^(?:(?:an?|the|urgent|stat|formal|routine|inpatient|outpatient|bedside|specialty|specialist|was|were|is|seen|in|for|of|to|with|by|and|or|also|then|will|we|i)\s+)+`)
+
+// reConsultFunction is a service that ends on a word of no meaning of its
+// own: no service at all.
+var reConsultFunction = regexp.MustCompile(`(?i)(?:^|\s)(?:an?|the|was|were|is|seen|in|for|of|to|with|by|and|or|also|then|will|we|i|no|not)$`)
+
+// reConsultAfter ends the service named after a consult's request.
+var reConsultAfter = regexp.MustCompile(`(?i)\s+(?:for|to|regarding|re|about|given|due|because|and|as|at|on)\b.*$`)
+
+// consultAsked reads the service a consult's request at m asks for (see
+// reConsultAsks): "neurosurgery consultation". False when the request is
+// denied or only considered, or names no service (a physician named after
+// it, "requested by Dr. Alvarez", is who asks).
+func consultAsked(text string, m []int) (string, bool) {
+	pre := text[max(0, m[0]-40):m[0]]
+	if reNegated.MatchString(text[max(0, m[0]-25):m[0]]) || reConditional.MatchString(pre) || reReferredIn.MatchString(pre) {
+		return "", false
+	}
+	service := reConsultAfter.ReplaceAllString(text[m[2]:m[3]], "")
+	service = reConsultFiller.ReplaceAllString(tidyTarget(service), "")
+	if service == "" || reVagueTarget.MatchString(service) || reNegated.MatchString(service) || reConsultFunction.MatchString(service) || reDrTitle.MatchString(service) {
+		return "", false
+	}
+	return service + " consultation", true
 }
 
 // reVagueTarget is a referral "target" that names no care: "referred for

@@ -40,6 +40,15 @@ func TestExpectedRecords(t *testing.T) {
 			[]string{"follow_up:follow-up with Dr. Alvarez:Dr. Alvarez"}},
 		{"follow-up with this office", "PLAN: Follow up with me in 4 weeks.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
 		{"a follow-up visit title is none", "FOLLOW-UP VISIT\nPLAN: continue.\n", nil},
+		// A consult asked of another service is a referral out, named
+		// before "consult" or after it; one declined, considered or
+		// already written is none.
+		{"consult requested", "PLAN: Admit for observation. Neurosurgery consult requested (referral placed with the on-call neurosurgeon) to review the imaging.\n",
+			[]string{"referral:Neurosurgery consultation:"}},
+		{"consultation ordered from a service", "PLAN: Orthopedic consultation was ordered for the right shoulder. Consultation requested from pain management for injections.\n",
+			[]string{"referral:Orthopedic consultation:", "referral:pain management consultation:"}},
+		{"a consult asked of a service", "PLAN: We have requested an inpatient neurology consultation.\n", []string{"referral:neurology consultation:"}},
+		{"a consult declined, considered or written is none", "PLAN: No neurosurgery consult requested at this time. If worse, consider spine surgery consult ordered. Neurosurgery consult note reviewed. Seen in consult requested by Dr. Alvarez.\n", nil},
 		{"report not received", "PLAN: EMG/NCS report from the referring orthopedist has not been received; requested again today.\n",
 			[]string{"report:EMG/NCS report:referring orthopedist"}},
 	}

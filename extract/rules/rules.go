@@ -3,9 +3,11 @@ package rules
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
 )
 
@@ -110,7 +112,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					res.BillTotals = append(res.BillTotals, totals...)
 					continue // a statement date is not a visit
 				}
-				enc, ok := e.encounter(doc.ID, n, prov, pli, res.Patient)
+				enc, sessions, ok := e.encounter(doc.ID, n, prov, pli, res.Patient)
 				if !ok {
 					continue
 				}
@@ -126,6 +128,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					exp := n.expectedIn(doc.ID, enc.Date, prov)
 					mergeVisit(&res.Encounters[prev], enc)
 					res.Expected = append(res.Expected, exp...)
+					res.Encounters = appendNew(res.Encounters, sessions...)
 					continue
 				}
 				exp := n.expectedIn(doc.ID, enc.Date, prov)
@@ -135,6 +138,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					res.Expected = append(res.Expected, exp...)
 					prev, prevTitle = len(res.Encounters)-1, n.title
 				}
+				res.Encounters = appendNew(res.Encounters, sessions...)
 			}
 			citeEveryPage(res.Encounters[start:], d, ls, doc.ID)
 		}
@@ -180,10 +184,12 @@ func noteProvider(d *layout.Doc, n *note) string {
 	return d.ProviderAt(n.lines[0].idx)
 }
 
-// encounter builds the encounter of one note. A note that prints no date
-// of service is kept undated when it stands as a record of its own (see
-// standsAlone); false when it does not.
-func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient string) (extract.Encounter, bool) {
+// encounter builds the encounter of one note, and one more for each
+// further session its date of service lists (see listedDates), each the
+// note's own facts on its day, cited by its date. A note that prints no
+// date of service is kept undated when it stands as a record of its own
+// (see standsAlone); false when it does not.
+func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient string) (extract.Encounter, []extract.Encounter, bool) {
 	best, end, ok := n.chooseDate()
 	var enc extract.Encounter
 	cites := citer{doc: doc}
@@ -191,7 +197,7 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 		// A signature or print date dates only a record that stands alone.
 		_, ok = n.standsAlone()
 		if !ok {
-			return extract.Encounter{}, false
+			return extract.Encounter{}, nil, false
 		}
 	}
 	if ok {
@@ -201,7 +207,7 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 	} else {
 		li, ok := n.standsAlone()
 		if !ok {
-			return extract.Encounter{}, false
+			return extract.Encounter{}, nil, false
 		}
 		enc = extract.Encounter{Provider: prov, Undated: true}
 		cites.add(n.lines[li], n.lines[li].quoteAll())
@@ -233,7 +239,17 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 		}
 	}
 	enc.Citations = cites.list
-	return enc, true
+	var sessions []extract.Encounter
+	if ok {
+		for _, m := range listedDates(best) {
+			s := enc
+			s.Date, s.EndDate = m.Date, dates.Date{}
+			s.Diagnoses, s.Procedures, s.Medications = slices.Clone(enc.Diagnoses), slices.Clone(enc.Procedures), slices.Clone(enc.Medications)
+			s.Citations = append([]extract.Citation{best.l.cite(doc, best.l.quote(m.Start, m.End))}, enc.Citations[1:]...)
+			sessions = append(sessions, s)
+		}
+	}
+	return enc, sessions, true
 }
 
 // continuesRecord reports whether an undated note is a further page of
@@ -324,6 +340,16 @@ func asked(exp []extract.ExpectedRecord) (refs, orders []string) {
 		}
 	}
 	return refs, orders
+}
+
+// appendNew appends the encounters that do not repeat one already read.
+func appendNew(encs []extract.Encounter, more ...extract.Encounter) []extract.Encounter {
+	for _, e := range more {
+		if !repeated(encs, e) {
+			encs = append(encs, e)
+		}
+	}
+	return encs
 }
 
 // repeated reports whether enc repeats an earlier encounter of the same

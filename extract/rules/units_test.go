@@ -482,3 +482,103 @@ func TestClaimFormTaxIDRow(t *testing.T) {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestListedSessionDates: a record of several sessions lists their dates
+// after its date-of-service label; each session is a visit of its own,
+// with the record's facts, cited by its own date. A range is one stay and
+// a date after another label no session.
+func TestListedSessionDates(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"capacity evaluation over three days", `Summit Work Rehab
+FUNCTIONAL CAPACITY EVALUATION
+Patient: DOE, JANE   DOB: 02/03/1981
+Dates of service: 03/01/2024, 03/08/2024 & 03/15/2024
+Assessment: cervical strain (S13.4XXD); capable of light duty.
+Plan: work conditioning three times a week.`, "2024-03-01 2024-03-08 2024-03-15"},
+		{"testing sessions", `Bayside Psychological Associates
+PSYCHOLOGICAL TESTING REPORT
+Session dates: 4/2/24 and 4/9/24
+Impression: adjustment disorder with anxiety (F43.22).`, "2024-04-02 2024-04-09"},
+		{"evaluation dates, the next cell glued on", `Harbor Speech & Cognition
+COGNITIVE-LINGUISTIC EVALUATION
+Date(s) of evaluation: May 6, 2024 & May 8, 2024Clinician: R. Ames, CCC-SLP
+Assessment: cognitive communication deficit (R41.841).`, "2024-05-06 2024-05-08"},
+		// Batch I's neuropsychological report.
+		{"batch I report", `Northfield Neuropsychology - Brain Injury Clinic
+Neuropsychological Assessment Report
+Name: DOE, JANE                           DOB: 02/03/1981 (age 43)
+Dates of testing: 01/08/2024 and 01/10/2024       Examiner: Bernard Venkataraman, PsyD
+Date of report: 02/06/2024                        Education: 15 years; right-handed
+DIAGNOSES:
+  1. Postconcussional syndrome (F07.81)`, "2024-01-08 2024-01-10"},
+		{"a range is one stay", `Mercy Hospital
+DISCHARGE SUMMARY
+Dates of service: 03/14/2024 - 03/16/2024
+Assessment: concussion (S06.0X0A).`, "2024-03-14"},
+		{"another label is no session", `Elm Street Clinic
+OFFICE VISIT
+Date of service: 03/01/2024, date of injury 02/20/2024
+Assessment: cervical strain (S13.4XXA).`, "2024-03-01"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.text)
+			var got []string
+			for _, e := range res.Encounters {
+				got = append(got, e.Date.String())
+				if !quoteHasDate(e.Citations[0].Quote, e.Date) || len(e.Diagnoses) != 1 {
+					t.Errorf("%s: first quote %q, diagnoses %v", e.Date, e.Citations[0].Quote, e.Diagnoses)
+				}
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("visits %v, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestAdmissionTitle: a hospital's admission note is titled "History and
+// Physical" in many ways; the title names the record, it opens no history
+// section, so the admission date labelled in the header block below it is
+// the visit's, not a signature's on the next page.
+func TestAdmissionTitle(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages []string
+		want  string
+	}{
+		{"inpatient H&P examination", []string{`Cedar Valley Medical Center
+INPATIENT HISTORY AND PHYSICAL EXAMINATION
+Patient: DOE, JANE          Date of Admission: 03/02/2024
+Attending: Omar Haddad, MD
+CHIEF COMPLAINT: low back pain after a fall.
+ASSESSMENT: L1 compression fracture (S32.010A).
+PLAN: admit, brace, pain control.`, `INPATIENT HISTORY AND PHYSICAL EXAMINATION  DOE, JANE   Page 2
+Signed by Omar Haddad, MD on 03/03/2024 07:40`}, "2024-03-02"},
+		// Batch I's layout.
+		{"admission H&P", []string{`Saint Luke's Regional Hospital
+A Level II Trauma Center
+2618 Eastgate Blvd, Cedar Falls, IA 50613
+ADMISSION HISTORY & PHYSICAL
+Patient: DOE, JANE                                         MRN: 62925121
+Admit Date: 12/6/23                                                Room: 4E-27B
+Chief Complaint
+  Neck pain and headache after a motor vehicle collision.
+Assessment
+  1. S13.4XXA - Sprain of ligaments of cervical spine, initial encounter`, `ADMISSION HISTORY & PHYSICAL DOE, JANE MRN 62925121
+Electronically signed by Desmond Winslow, DO (Attending) on 12/7/23 at 3:58 PM`}, "2023-12-06"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.pages...)
+			if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != tc.want || res.Encounters[0].VisitType != "hospital admission" {
+				for _, e := range res.Encounters {
+					t.Logf("%s %q %q", e.Date, e.VisitType, e.Citations[0].Quote)
+				}
+				t.Errorf("want one hospital admission on %s", tc.want)
+			}
+		})
+	}
+}

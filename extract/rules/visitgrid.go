@@ -47,32 +47,18 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 		cites.add(g.l, g.l.quote(m.Start, m.End))
 		out[i] = extract.Encounter{Date: m.Date, Provider: prov, ProviderKind: kind, VisitType: visit, Citations: cites.list}
 	}
-	// Column i runs from its date's start to the next date's start.
-	col := func(a int) int {
-		k := -1
-		for i, m := range g.dates {
-			if a >= m.Start-2 {
-				k = i
-			}
-		}
-		return k
-	}
+	col := gridColumns(g)
 	var notes = make([][]string, len(g.dates))
 	for _, r := range g.rows {
-		var cs []layout.Cell
-		for _, c := range layout.Cells(r.text) {
-			if t := r.text[c.Start:c.End]; layout.HasLetters(t) || strings.ContainsAny(t, "0123456789") {
-				cs = append(cs, c) // not OCR debris
-			}
-		}
+		cs := inkedCells(r.text)
 		if len(cs) < 2 {
 			continue
 		}
 		label := strings.TrimSpace(r.text[cs[0].Start:cs[0].End])
 		low := strings.ToLower(label)
 		codes := procCodesIn(line{text: label}, true)
-		for _, c := range cs[1:] {
-			k := col(c.Start)
+		for i, c := range cs[1:] {
+			k := col(cs[1:], i)
 			if k < 0 {
 				continue
 			}
@@ -106,4 +92,61 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 		}
 	}
 	return out
+}
+
+// inkedCells returns the cells of a line that are not OCR debris.
+func inkedCells(text string) []layout.Cell {
+	var cs []layout.Cell
+	for _, c := range layout.Cells(text) {
+		if t := text[c.Start:c.End]; layout.HasLetters(t) || strings.ContainsAny(t, "0123456789") {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// gridColumns returns how a grid's cells find their date column: the
+// column whose place is nearest the cell's. A row with a cell under every
+// date (less its label) tells where the columns stand better than the row
+// of dates does, whose dates, wider than their columns, a text layer sets
+// one space apart and so shifts away from the cells under them; without
+// such a row, column i runs from its date's start to the next date's
+// start. The cells of a full row are the columns in order. The function
+// returns the column of cell i of a row's cells cs (its label left out),
+// or -1.
+func gridColumns(g visitGrid) func(cs []layout.Cell, i int) int {
+	var anchors []int
+	for _, r := range g.rows {
+		cs := inkedCells(r.text)
+		if len(cs)-1 != len(g.dates) {
+			continue
+		}
+		anchors = make([]int, len(g.dates))
+		for i, c := range cs[1:] {
+			anchors[i] = c.Start
+		}
+		break
+	}
+	return func(cs []layout.Cell, i int) int {
+		if len(cs) == len(g.dates) {
+			return i
+		}
+		c := cs[i]
+		if anchors == nil {
+			k := -1
+			for i, m := range g.dates {
+				if c.Start >= m.Start-2 {
+					k = i
+				}
+			}
+			return k
+		}
+		best, dist := -1, 1<<30
+		for i, a := range anchors {
+			if d := abs(c.Start - a); d < dist {
+				best, dist = i, d
+			}
+		}
+		return best
+	}
 }

@@ -9,7 +9,10 @@ import (
 // TestVisitTables: visit logs of other layouts than a row opening with its
 // date give one encounter per visit, dated and cited by the visit's own
 // date: rows numbered before their date, and flowsheets that print the
-// visits as dated columns (the last page may hold a single column).
+// visits as dated columns (the last page may hold a single column), found
+// by where the dates stand whatever labels them, their dates one space
+// apart or printed as month and day under the page's year; a row with a
+// cell under every column tells where the columns stand.
 func TestVisitTables(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -51,6 +54,44 @@ Pain                     3
 Therapeutic ex (97110)   23
 Treating                 CD
 `}, []string{"2024-04-01 6 Ann Berg, DPT", "2024-04-03 5 Carl Dunn, PTA", "2024-04-05 5 Ann Berg, DPT", "2024-04-08 4 Ann Berg, DPT", "2024-04-10 3 Carl Dunn, PTA"}},
+		{"dates one space apart, a generic label", []string{`Cascade Hand & Spine Therapy                       DAILY TREATMENT GRID
+Patient: DOE, JANE   DOB: 02/03/1981
+Session          11/04/2024 11/06/2024 11/08/2024 11/11/2024
+Visit no.        4        5        6        7
+Pain             6                 5        4
+Ther-ex (97110)  2        2        2        2
+Staff            AB       CD                CD
+AB = Ann Berg, DPT; CD = Carl Dunn, PTA
+`}, []string{"2024-11-04 6 Ann Berg, DPT", "2024-11-06 -1 Carl Dunn, PTA", "2024-11-08 5 ", "2024-11-11 4 Carl Dunn, PTA"}},
+		{"months and days under the page's year", []string{`Willow Creek Physical Therapy
+FLOW SHEET                                  Yr. 2024
+Patient: DOE, JANE
+Visit date     12/16     12/18     12/20     1/3     1/6
+Visit #        1         2         3         4       5
+Pain (0-10)    7         6         6         5       4
+Therapist      LM        LM        RT        LM      RT
+LM = Lena Marsh, PT; RT = Ray Tam, PTA
+`}, []string{"2024-12-16 7 Lena Marsh, PT", "2024-12-18 6 Lena Marsh, PT", "2024-12-20 6 Ray Tam, PTA", "2025-01-03 5 Lena Marsh, PT", "2025-01-06 4 Ray Tam, PTA"}},
+		// Batch I's treatment grid: its dates, wider than their columns,
+		// one space apart; on another print, months and days under the
+		// year.
+		{"batch I grid", []string{`Evergreen Rehab Svcs
+Visit Grid - Treatments / Outcome Measures
+Date                              10/9/24     10/14/24 10/17/24 10/21/24 10/23/24
+Visit #                           1           2           3          4           5
+Pain (0-10)                       6           7           5          6           5
+NDI %                             38                                             30
+97110 THERAPEUTIC EXERCI          1           2           2          2           2
+Initials                          GC          GC          NV         GC          NV
+GC = Gustavo Crane, DPT; NV = Nadia Venkataraman, PTA
+`, `Visit Grid - Treatments / Outcome Measures (cont.)      DOE, JANE     Acct 65017775
+Year: 2025
+Date                               2/7       2/10      2/12
+Visit #                            6         7         8
+Pain (0-10)                        3         3         2
+Initials                           NV        GC        NV
+`}, []string{"2024-10-09 6 Gustavo Crane, DPT", "2024-10-14 7 Gustavo Crane, DPT", "2024-10-17 5 Nadia Venkataraman, PTA", "2024-10-21 6 Gustavo Crane, DPT", "2024-10-23 5 Nadia Venkataraman, PTA",
+			"2025-02-07 3 Nadia Venkataraman, PTA", "2025-02-10 3 Gustavo Crane, DPT", "2025-02-12 2 Nadia Venkataraman, PTA"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

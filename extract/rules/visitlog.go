@@ -91,7 +91,8 @@ type logRow struct {
 	cands   []dates.Date // readings with a look-alike turned back into a slash
 	lost    []dates.Date // readings with a lost slash put back, tried when cands fit nowhere
 	dayYear string       // a date cell that lost its month ("8/24")
-	more    []line
+	more    []line       // the row's cells wrapped onto the lines below
+	note    string       // the first line under the row, its note's opening
 }
 
 // reDayYear is a first cell of a day and a two-digit year.
@@ -125,7 +126,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			}
 			continue
 		}
-		if len(ds) == 0 || ds[len(ds)-1].End < dxLabelAt(l.text) {
+		if len(ds) == 0 || ds[len(ds)-1].End <= dxLabelAt(l.text) {
 			// The diagnoses above the rows, maybe after the labels that
 			// name the patient (and her date of birth).
 			if codes, ok := e.logDiagnoses(l); ok {
@@ -156,7 +157,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			continue
 		}
 
-		if m, ok := layout.RowDate(l.text, ds); ok {
+		if m, ok := layout.RowDate(l.text, ds); ok && !wrappedDate(rows, l) {
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
@@ -177,7 +178,14 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		if reLegend.MatchString(l.text) || rePageNumber.MatchString(l.trim) {
 			continue
 		}
-		if n := len(rows); n > 0 && rows[n-1].l.page == l.page && len(l.trim) < 80 && !headerish(l) {
+		n := len(rows)
+		if n == 0 || rows[n-1].l.page != l.page {
+			continue
+		}
+		if len(rows[n-1].more) == 0 && rows[n-1].note == "" {
+			rows[n-1].note = l.trim
+		}
+		if len(l.trim) < 80 && !headerish(l) {
 			if h, _ := headingOf(l); h == secNone {
 				rows[n-1].more = append(rows[n-1].more, l)
 			}
@@ -204,11 +212,24 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	return out
 }
 
+// wrappedDate reports whether a dated line is no row of its own but the
+// end of the note under the row above, wrapped onto a line of its own (a
+// signature's date and time, "12/21/2023 20:15"): it fills one cell where
+// the rows of the page fill three columns or more.
+func wrappedDate(rows []logRow, l line) bool {
+	n := len(rows)
+	return n > 0 && rows[n-1].l.page == l.page && len(layout.Cells(l.text)) == 1 && len(layout.Cells(rows[n-1].l.text)) >= 3
+}
+
 // notKept reports whether a row of a log is an appointment that was not
 // kept: a cell after its date prints the status of an appointment booked,
-// missed or called off (see layout.AppointmentStatus).
+// missed or called off (see layout.AppointmentStatus), or the note under
+// the row opens with one (see layout.NoteStatus).
 func notKept(r logRow) bool {
 	kept, ok := layout.RowStatus(r.l.text, r.date.End)
+	if !ok {
+		kept, ok = layout.NoteStatus(r.note)
+	}
 	return ok && !kept
 }
 

@@ -150,3 +150,128 @@ LM = Lena Marsh, PT
 		t.Errorf("visits %v, want %s", got, want)
 	}
 }
+
+// TestVisitLogRowNotes: a log that writes a short note under each visit
+// (headings such as "Subjective:" or "Assessment:" repeated row after row)
+// is still one visit per dated row, not one note; a row whose note says
+// the visit was not made is none, and a signature's date wrapped onto a
+// line of its own under a note is no row. A further page of two rows and
+// their notes goes on with the log. A single note that prints a table of
+// dated readings above its own headings stays one note.
+func TestVisitLogRowNotes(t *testing.T) {
+	nursing := `Riverbend Visiting Nurses
+22 Mill Rd, Salem, OR 97301   Tel (503) 555-0142
+PRIVATE DUTY NURSING - VISIT NOTES
+Client: DOE, JANE     DOB 02/03/1981      Ordering MD: Paul Reyes, MD
+Visit date     Time          Discipline     Nurse           Pain
+03/04/2024     0800-0900     RN             K. Olsen        6/10
+    Subjective: reports headache and neck stiffness, slept poorly.
+    Plan: continue cervical precautions; teach log-roll technique.
+03/06/2024     0815-0900     RN             K. Olsen        5/10
+    Subjective: headache better after rest; tolerating meals.
+    Plan: continue current plan of care. Electronically signed K. Olsen, RN
+    03/07/2024 08:10
+03/08/2024     --            RN             K. Olsen
+    No show: client not at home at the scheduled time; office notified.
+03/11/2024     1000-1045     LPN            M. Diaz         4/10
+    Subjective: neck stiffness improving, walking to the mailbox.
+    Plan: discharge planned at next visit.
+03/13/2024     1330-1415     RN             K. Olsen        3/10
+    Subjective: no new complaints.
+    Plan: discharged from nursing services; goals met.
+`
+	// The layout of batch I's home health visit record.
+	home := `Heartland Home Health Services
+Medicare-certified home health agency Provider No. 671000
+7671 Bay St, Cedar Falls, IA 50613
+Home Health Visit Record - Skilled Nursing
+Patient: DOE, JANE DOB: 1981-02-03                                     Start of care: 2023-12-11
+Certification period: 2023-12-11 - 2024-02-08                                  Frequency: SN 3w2, 2w1
+Date             In           Out           Visit                 Clinician                      BP               Pain
+2023-12-11       9:30 AM         10:35 AM    SN SOC                 E. Lindholm                    124/75          5/10
+   Assessment: Admitted to home health after the hospital stay. Alert, oriented x3; headache and neck pain 5/10.
+   Vitals: T 98.2, HR 74, RR 17, SpO2 98%. Homebound: requires assistance of another person to leave home safely.
+   Interventions: Fall-risk home safety check; collar use and skin check under collar.
+2023-12-14       12:30 PM      1:40 PM       SN routine             E. Lindholm                   134/82         5/10
+   Assessment: Neuro checks within normal limits; headache improving; sleeping better.
+   Interventions: Concussion precautions reviewed: screen time, rest breaks, no driving.
+2023-12-28        --            --              MV           E. Lindholm
+   MISSED VISIT 2:30 PM: no answer at the door, phone not answered; patient later reported being at a relative's.
+2023-12-30       9:30 AM       10:25 AM       SN routine          E. Lindholm                     135/77         3/10
+   Assessment: Neuro checks within normal limits; headache improving; sleeping better.
+   Interventions: Medication reconciliation; teaching on acetaminophen and ketorolac limits.
+`
+	single := `Lakeview Internal Medicine
+PROGRESS NOTE
+Patient: DOE, JANE   DOB: 02/03/1981   Date of Service: 04/02/2024
+Date          BP         HR     Pain
+03/05/2024    132/84     78     6/10
+03/19/2024    128/80     74     5/10
+04/02/2024    124/78     72     4/10
+Subjective: neck pain improving with therapy.
+Assessment: cervical strain, improving.
+Plan: continue therapy; return in 4 weeks.
+`
+	more := `DOE, JANE   DOB 02/03/1981                                        Page 2
+Visit date     Time          Discipline     Nurse           Pain
+03/15/2024     0800-0845     RN             K. Olsen        3/10
+    Subjective: mild neck stiffness in the morning.
+    Plan: continue home exercise.
+03/18/2024     0900-0930     RN             K. Olsen        2/10
+    Subjective: no complaints.
+    Plan: discharged; goals met.
+`
+	tests := []struct {
+		name  string
+		pages []string
+		prov  string
+		want  string
+	}{
+		{"nursing notes", []string{nursing}, "Riverbend Visiting Nurses", "2024-03-04 2024-03-06 2024-03-11 2024-03-13"},
+		{"nursing notes, a page of two more", []string{nursing, more}, "Riverbend Visiting Nurses", "2024-03-04 2024-03-06 2024-03-11 2024-03-13 2024-03-15 2024-03-18"},
+		{"home health record", []string{home}, "Heartland Home Health Services", "2023-12-11 2023-12-14 2023-12-30"},
+		{"one note with a table", []string{single}, "Lakeview Internal Medicine", "2024-04-02"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extractText(t, tc.pages...)
+			var got []string
+			for _, e := range res.Encounters {
+				got = append(got, e.Date.String())
+				if e.Provider != tc.prov || !quoteHasDate(e.Citations[0].Quote, e.Date) {
+					t.Errorf("%s: provider %q, first quote %q", e.Date, e.Provider, e.Citations[0].Quote)
+				}
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("visits %v, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestVisitLogDiagnosesAfterDate: a log's header line may print its
+// diagnoses one space after a date ("DOI: 05/06/2023 Dx: S13.4XXD"); they
+// are still the log's diagnoses, not lost to the date before them.
+func TestVisitLogDiagnosesAfterDate(t *testing.T) {
+	page := `Mesa Sports Chiropractic                              DAILY LOG
+Patient: DOE, JANE DOB: 02/03/1981 DOI: 05/06/2023 Dx: S13.4XXD, M54.2
+Date          Pain    CPT            Initials
+05/15/2023    6/10    98941 97140    RB
+05/17/2023    5/10    98941          RB
+05/22/2023    4/10    98941          RB
+RB = Rosa Bell, DC
+`
+	res := extractText(t, page)
+	if len(res.Encounters) != 3 {
+		t.Fatalf("got %d encounters, want 3", len(res.Encounters))
+	}
+	for _, e := range res.Encounters {
+		var codes []string
+		for _, d := range e.Diagnoses {
+			codes = append(codes, d.Code)
+		}
+		if strings.Join(codes, " ") != "S13.4XXD M54.2" {
+			t.Errorf("%s: diagnoses %q", e.Date, codes)
+		}
+	}
+}
