@@ -38,6 +38,15 @@ func (b *builder) missingRecordFlags() []Flag {
 	seen := map[string]bool{}
 	for _, a := range asks {
 		k := a.kind + "|" + a.date.String() + "|" + textutil.FoldSpace(strings.ToLower(a.what)) + "|" + a.cit.DocumentID
+		if a.kind == extract.ExpectEMS && !a.date.IsZero() {
+			// One transport however many records tell of it (the
+			// emergency record, the admission note, the discharge
+			// summary), arriving late the evening before at the latest.
+			k = a.kind + "|" + a.date.String()
+			if seen[a.kind+"|"+a.date.AddDays(-1).String()] {
+				continue
+			}
+		}
 		if seen[k] || b.fulfilled(a) {
 			continue
 		}
