@@ -60,7 +60,11 @@ func billHeader(s string) []billCol {
 		return nil // a legend ("U&C = usual and customary price"), no header
 	}
 	ms := reColWords.FindAllStringIndex(s, -1)
-	if len(ms) < 2 && !describedColumn(s, ms) {
+	wide := wideHeader(s)
+	switch {
+	case wide != nil:
+		ms = wide // read by what all its columns mean
+	case len(ms) < 2 && !describedColumn(s, ms):
 		return nil
 	}
 	cells := layout.Cells(s)
@@ -87,9 +91,9 @@ func billHeader(s string) []billCol {
 			k = "rate" // the price of one unit: units times it is the charge
 		case strings.HasPrefix(w, "adj"):
 			k = "adjustment"
-		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w):
+		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w) || payerShare(w):
 			k = "paid"
-		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due"):
+		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due") || strings.HasSuffix(w, "owe"):
 			k = "balance"
 		case strings.HasPrefix(w, "unit") || w == "qty" || w == "quantity" || w == "days or units":
 			k = "units"
@@ -104,7 +108,7 @@ func billHeader(s string) []billCol {
 			a, b = c.Start, c.End
 		}
 		caption := strings.ToLower(s[c.Start:c.End])
-		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") ||
+		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") && !lineTotal(caption) ||
 			strings.Contains(caption, "due") || strings.Contains(caption, "prior payments") || strings.Contains(caption, "amount paid")
 		if n := len(cols); n > 0 && cols[n-1].a == a {
 			if k != "charge" {
@@ -206,6 +210,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var items []extract.BillLine
 	var totals []extract.BillTotal
 	var cols []billCol
+	var heads []tableHead // every caption of the header row
 	var pending []pendingDate
 	var svc dates.Date   // a statement's labelled date of service
 	var day dates.Date   // the one day a statement's period covers
@@ -219,7 +224,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	boxed := boxedPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
-	var sl slip // a receipt's or a slip's block of labelled fields
+	var sl slip           // a receipt's or a slip's block of labelled fields
+	var sums []printedSum // the printed sums of charges, subtotals too, in order
 	for i, l := range n.lines {
 		if i == skip || unticked[i] {
 			continue
@@ -253,6 +259,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
+				heads = tableHeads(l.text)
 				fees, feeCols = feeColumnsOf(l.text)
 				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
 			} else if g := groupHeader(l.trim); g != "" {
@@ -267,7 +274,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
-		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
+		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
 		if len(r.amts) == 0 {
 			continue
 		}
@@ -276,14 +283,15 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			orig := n.lines[i]
 			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
 		}
-		if reVoidStamp.MatchString(l.text) {
+		if reVoidStamp.MatchString(l.text) || billedNothing(r) {
 			last = -1
-			continue // a row stamped void bills nothing, nor is it a total
+			continue // a row stamped void, a reversed claim: it bills nothing, nor is it a total
 		}
 		if reNotLine.MatchString(l.text) {
 			last = -1
 			if reSubtotal.MatchString(l.text) {
 				groupRev = "" // a group's subtotal closes it
+				sums = append(sums, printedSum{firstAmount(r, cols, "charge"), -1})
 			}
 			continue
 		}
@@ -296,6 +304,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last, group, groupRev, afterTotal = -1, "", "", true
 			for _, t := range tots {
 				t.Provider, t.Citations = provider, cite
+				if t.Kind == extract.TotalCharges {
+					sums = append(sums, printedSum{t.Total, len(totals)})
+				}
 				totals = append(totals, t)
 			}
 			continue
@@ -365,6 +376,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	}
 	fillSlashDates(items, pending)
 	sameItemCodes(items)
+	totals = payerShares(items, withoutSubtotals(totals, sums))
 	signsByTotal(items, totals)
 	return items, totals
 }

@@ -1,0 +1,124 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// billTotals lists a result's printed totals as kind:amount.
+func billTotals(res []string) string { return strings.Join(res, " ") }
+
+// TestTableHeadsHospitalDetail: a hospital's detail of charges in a layout
+// of its own (service dates as MMDDCCYY runs under "Svc Date", revenue and
+// procedure codes under captions of their own, departments totalled under
+// their names and all of them under one total). The department rows of
+// pharmacy and its quantity column make it look like a pharmacy's
+// printout; its rows, a revenue code after each date, and its
+// procedure-code column say it is a hospital's bill that prints codes.
+// Every row is a line of its day and code, and the bill's one total of
+// charges is the last.
+func TestTableHeadsHospitalDetail(t *testing.T) {
+	page := `MERCY VALLEY MEDICAL CENTER
+Business Office - Detail of Charges
+Guarantor: OKAFOR, DANIEL            Encounter #: 7781002
+Adm 03/14/2024   Dis 03/16/2024      Financial class: AUTO
+Svc Date     Rev Code   Proc Code   Description                         Qty        Charges
+  -- PHARMACY --
+03142024     0250                   PHARMACY GENERAL                      3         141.60
+03152024     0636       J7030       NORMAL SALINE 1000 CC                 2          88.00
+                                    Pharmacy Total                                  229.60
+  -- EMERGENCY ROOM --
+03142024     0450       99284       EMERGENCY DEPT VISIT MOD              1       1,846.00
+                                    Emergency Room Total                          1,846.00
+  -- ROOM & BOARD SEMI-PRIVATE --
+03142024     0120                   SEMI-PRIV MED/SURG                    1       2,250.00
+03152024     0120                   SEMI-PRIV MED/SURG                    1       2,250.00
+                                    Room & Board Total                            4,500.00
+                                    TOTAL ACCOUNT CHARGES                         6,575.60
+                                    Payments/Credits                               -500.00
+                                    Amount Due From Guarantor                     6,075.60
+`
+	res := extractText(t, page)
+	want := "2024-03-14 0250 141.60|2024-03-15 J7030 88.00|2024-03-14 99284 1846.00|2024-03-14 0120 2250.00|2024-03-15 0120 2250.00"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	var totals []string
+	for _, x := range res.BillTotals {
+		totals = append(totals, fmt.Sprintf("%s:%g", x.Kind, x.Total))
+	}
+	if got, want := billTotals(totals), ":6575.6 payments:500 balance:6075.6"; got != want {
+		t.Errorf("totals %q, want %q", got, want)
+	}
+	if k := res.Pages[0].BillKind; k != "itemized" {
+		t.Errorf("bill kind %q, want itemized", k)
+	}
+}
+
+// TestTableHeadsClaimsHistory: a plan's history of prescription claims in
+// a layout of its own (ISO dates under "Date Filled", the Rx number under
+// its caption, gross cost and what the plan and the patient paid, each
+// claim's status). Every approved claim is a line that bills its gross
+// cost, whatever its status cell says; the claim returned to stock bills
+// nothing; no Rx number is a procedure code (2147731 is no 47731); the
+// closing count of paid claims does not make the total of gross cost a
+// payment; the plan's and the patient's payments, printed apart, are one
+// total of the payments the claims' rows add up; the pharmacy that filled
+// the claims, not the plan, billed them.
+func TestTableHeadsClaimsHistory(t *testing.T) {
+	page := `Summit Health Plan - Prescription Drug Claims
+Member: ORTIZ, LENA        Member ID: ZQX448120       Plan year 2024
+Filled by: NORTHGATE PHARMACY #112, 40 Elm St, Tulsa OK 74103
+Date Filled   Rx Number   Medication                 NDC            Days Supply   Claim Status   Gross Cost   Plan Pays   Patient Pay
+2024-02-03    2147731     TIZANIDINE 4 MG TABLET     55111-0180-01       30       PAID              24.10       19.10        5.00
+2024-02-03    2150988     NAPROXEN 500 MG TABLET     68462-0190-01       15       RTS               12.75        7.75        5.00
+2024-02-06    2150988     NAPROXEN 500 MG TABLET     68462-0190-01       15       PAID              12.75        7.75        5.00
+2024-03-04    2147731     TIZANIDINE 4 MG TABLET     55111-0180-01       30       PAID              24.10       14.10       10.00
+Prescriptions paid: 3                                              Total billed                  60.95
+                                                                   Plan payments                 40.95
+                                                                   Patient payments              20.00
+`
+	res := extractText(t, page)
+	want := "2024-02-03  24.10|2024-02-06  12.75|2024-03-04  24.10"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	for _, b := range res.Bills {
+		if b.Kind != "" {
+			t.Errorf("%s %.2f is a %s, want a charge", b.Date, b.Charge, b.Kind)
+		}
+		if b.Provider != "NORTHGATE PHARMACY" {
+			t.Errorf("%s %.2f billed by %q, want the pharmacy that filled it", b.Date, b.Charge, b.Provider)
+		}
+	}
+	var totals []string
+	for _, x := range res.BillTotals {
+		totals = append(totals, fmt.Sprintf("%s:%g", x.Kind, x.Total))
+	}
+	if got, want := billTotals(totals), ":60.95 payments:60.95"; got != want {
+		t.Errorf("totals %q, want %q", got, want)
+	}
+}
+
+// TestTableHeads reads the captions of header rows by meaning.
+func TestTableHeads(t *testing.T) {
+	tests := []struct {
+		row  string
+		want string // kinds in order
+	}{
+		{"Svc Date     Rev Code   Proc Code   Description     Qty     Charges", "date rev code desc money money"},
+		{"Date Filled   Rx Number   Medication   NDC   Days Supply   Claim Status   Gross Cost   Plan Pays", "date id desc id id status money money"},
+		{"DOS   CPT/HCPCS   Service   Billed   Ins Paid   Patient Pay   You Owe", "date code desc money money money money"},
+		{"Trans Date   Claim #   Item   Amt", "date id desc money"},
+	}
+	for _, tt := range tests {
+		var kinds []string
+		for _, h := range tableHeads(tt.row) {
+			kinds = append(kinds, h.kind)
+		}
+		if got := strings.Join(kinds, " "); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.row, got, tt.want)
+		}
+	}
+}
