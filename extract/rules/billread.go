@@ -212,15 +212,17 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var cols []billCol
 	var heads []tableHead // every caption of the header row
 	var pending []pendingDate
-	var svc dates.Date   // a statement's labelled date of service
-	var day dates.Date   // the one day a statement's period covers
-	last := -1           // the last item, for wrapped descriptions
-	group := ""          // the item a group header names (a prescription over its fills)
-	groupRev := ""       // the revenue code a facility's detail bill prints over its rows
-	afterTotal := false  // a printed total came last: the rows below it sum up the bill
-	skip := -1           // a line joined to the one above it
-	var balance *float64 // the running balance the last item printed
-	feePaired := false   // rows under fee and charge captions print both when billed (pairedFees)
+	var svc dates.Date        // a statement's labelled date of service
+	var headDay dates.Date    // the date a heading over the table's rows prints
+	var periodFrom dates.Date // the first day of the statement's period
+	var day dates.Date        // the one day a statement's period covers
+	last := -1                // the last item, for wrapped descriptions
+	group := ""               // the item a group header names (a prescription over its fills)
+	groupRev := ""            // the revenue code a facility's detail bill prints over its rows
+	afterTotal := false       // a printed total came last: the rows below it sum up the bill
+	skip := -1                // a line joined to the one above it
+	var balance *float64      // the running balance the last item printed
+	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
@@ -255,13 +257,18 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if d, period := statementDay(l); period {
 			day = d
+			if ds := lineDates(l); len(ds) > 0 && periodFrom.IsZero() {
+				periodFrom = ds[0].Date
+			}
 		}
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
-				heads = tableHeads(l.text)
+				heads, headDay = tableHeads(l.text), dates.Date{}
 				fees, feeCols = feeColumnsOf(l.text)
 				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
+			} else if d, ok := headingDay(l); ok && cols != nil {
+				headDay, last = d, -1
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
 			} else if rc := revenueGroup(l.trim); rc != "" {
@@ -274,7 +281,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
-		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
+		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: nearDay(items, headDay, svc, periodFrom),
+			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
 		if len(r.amts) == 0 {
 			continue
 		}
@@ -358,14 +366,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		switch {
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
 			continue // a payment or adjustment row prints when it was posted
-		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() || rePayerWords.MatchString(l.text)):
+		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() || rePayerWords.MatchString(l.text)):
 			continue // no item of a table of services: a payer's line, a form's box
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			if cands, sp := slashCandidates(l.text); len(cands) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
 				pending = append(pending, pendingDate{item: len(items), cands: cands, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
-			} else {
-				b.Date = svc
+			} else if b.Date = svc; !headDay.IsZero() {
+				b.Date = headDay
 			}
 		}
 		items = append(items, b)

@@ -68,11 +68,13 @@ func tokens(s string) []token {
 // cells, pharmacy disables procedure codes (unless the header names a
 // code column), drug says the row bills a drug (a claim form's
 // supplemental NDC line stands above it), cols are the header's amount
-// columns and heads all its captions.
+// columns and heads all its captions, near the day the rows above or the
+// bill's headings date (the year of a date printed without one).
 type rowOpts struct {
 	form, pharmacy, drug bool
 	cols                 []billCol
 	heads                []tableHead
+	near                 dates.Date
 }
 
 // parseBillRow reads a bill line.
@@ -117,7 +119,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	if !form && r.date.IsZero() {
-		r.compactDate(toks, o.heads, take)
+		r.compactDate(toks, o.heads, o.near, take)
 	}
 	_, found := amountsIn(s)
 	var pos [][2]int

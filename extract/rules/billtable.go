@@ -3,8 +3,11 @@ package rules
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
 )
 
@@ -171,18 +174,24 @@ func hasHead(hs []tableHead, kind string) bool {
 // stock), voided, cancelled or rejected.
 var reNoClaim = regexp.MustCompile(`(?i)\b(?:reversed|reversal|rev|void(?:ed)?|cancell?ed|rejected|rtnd|rts|returned)\b`)
 
-// reNoClaimWord is such a status printed as a word of its own in capitals,
+// reNoClaimCell is such a status printed in capitals in a cell of its own,
 // on a table with no status column.
-var reNoClaimWord = regexp.MustCompile(`(?:^|\s)(?:REVERSED|REVERSAL|VOIDED|CANCELL?ED|REJECTED)(?:\s|$)`)
+var reNoClaimCell = regexp.MustCompile(`^(?:REVERSED|REVERSAL|VOID|VOIDED|CANCELL?ED|REJECTED)$`)
 
 // billedNothing reports whether a bill row is a claim that bills nothing:
-// its status cell (or a status word in capitals of its own) says it was
-// reversed, voided, cancelled or rejected.
+// its status cell (or a cell of its own with a status in capitals: no
+// "NO SHOW - CANCELLED APPT" fee) says it was reversed, voided, cancelled
+// or rejected.
 func billedNothing(r billRow) bool {
 	if r.status != "" {
 		return reNoClaim.MatchString(r.status)
 	}
-	return reNoClaimWord.MatchString(r.desc)
+	for _, c := range layout.Cells(r.text) {
+		if reNoClaimCell.MatchString(r.text[c.Start:c.End]) {
+			return true
+		}
+	}
+	return false
 }
 
 // sortSpans2 orders spans by position.
@@ -225,23 +234,71 @@ func lineTotal(caption string) bool {
 }
 
 // compactDate reads the date a row prints under its header's date column
-// as a run of digits, MMDDYY or MMDDCCYY ("120623", "12062023"), which
-// reads as no date anywhere else.
-func (r *billRow) compactDate(toks []token, hs []tableHead, take func(a, b int)) {
+// as a run of digits, MMDDYY or MMDDCCYY ("120623"), or without its year
+// ("12/06"), which reads as no date anywhere else. A date without a year
+// takes the year that puts it nearest the day near (the row above's, a
+// heading's, the statement period's); none without such a day.
+func (r *billRow) compactDate(toks []token, hs []tableHead, near dates.Date, take func(a, b int)) {
 	if !hasHead(hs, headDate) {
 		return
 	}
 	for _, t := range toks {
 		v := strings.Trim(t.s, ".,:;*'")
-		if headAt(hs, t.a, t.b) != headDate || len(v) != 6 && len(v) != 8 || !allDigits(v) {
+		if headAt(hs, t.a, t.b) != headDate {
 			continue
 		}
-		if d, ok := mdy(v[:2], v[2:4], v[4:]); ok {
+		d, ok := dates.Date{}, false
+		switch {
+		case (len(v) == 6 || len(v) == 8) && allDigits(v):
+			d, ok = mdy(v[:2], v[2:4], v[4:])
+		case !near.IsZero():
+			d, ok = yearless(v, near)
+		}
+		if ok {
 			r.date, r.dspan = d, span{t.a, t.b}
 			take(t.a, t.b)
 			return
 		}
 	}
+}
+
+var reRowMonthDay = regexp.MustCompile(`^(\d{1,2})[/-](\d{1,2})$`)
+
+// yearless reads a month and day ("12/06", "1-5") in the year, of near's
+// and the years beside it, that puts it nearest near.
+func yearless(v string, near dates.Date) (dates.Date, bool) {
+	m := reRowMonthDay.FindStringSubmatch(v)
+	if m == nil {
+		return dates.Date{}, false
+	}
+	best, found := dates.Date{}, false
+	for y := near.Year - 1; y <= near.Year+1; y++ {
+		d, ok := mdy(m[1], m[2], strconv.Itoa(y))
+		if ok && (!found || daysApart(d, near) < daysApart(best, near)) {
+			best, found = d, true
+		}
+	}
+	return best, found
+}
+
+// daysApart is the number of days between two dates.
+func daysApart(a, b dates.Date) int { return abs(a.DaysUntil(b)) }
+
+// nearDay is the day a bill's next row is read near: the last dated row's,
+// else a heading's, the labelled date of service or the statement period's
+// first day.
+func nearDay(items []extract.BillLine, head, svc, period dates.Date) dates.Date {
+	for i := len(items) - 1; i >= 0; i-- {
+		if !items[i].Date.IsZero() {
+			return items[i].Date
+		}
+	}
+	for _, d := range []dates.Date{head, svc, period} {
+		if !d.IsZero() {
+			return d
+		}
+	}
+	return dates.Date{}
 }
 
 // readStatus takes the words a row prints under its header's status
@@ -259,4 +316,24 @@ func (r *billRow) readStatus(toks []token, hs []tableHead, free func(token) bool
 		}
 	}
 	r.status = strings.Join(words, " ")
+}
+
+// reNotServiceDay are words of a line whose date is no day of service of
+// the rows below it: a statement's, a payment's or a birth date.
+var reNotServiceDay = regexp.MustCompile(`(?i)\b(?:due|print(?:ed)?|statement|birth|dob|posted|payments?|paid|received|billed|as of)\b`)
+
+// headingDay returns the date a heading over a table's rows prints (a line
+// of no amount with one date and a few words: "Date of service: 04/09/2024",
+// "04/09/2024 - Visit 2"): the day of every row under it that prints
+// none, until the next such heading.
+func headingDay(l line) (dates.Date, bool) {
+	ds := lineDates(l)
+	if len(ds) != 1 || ds[0].End > len(l.text) {
+		return dates.Date{}, false
+	}
+	rest := l.text[:ds[0].Start] + " " + l.text[ds[0].End:]
+	if len(strings.Fields(rest)) > 6 || reNotServiceDay.MatchString(rest) {
+		return dates.Date{}, false
+	}
+	return ds[0].Date, true
 }

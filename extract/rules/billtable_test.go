@@ -75,7 +75,7 @@ Date Filled   Rx Number   Medication                 NDC            Days Supply 
 2024-02-03    2150988     NAPROXEN 500 MG TABLET     68462-0190-01       15       RTS               12.75        7.75        5.00
 2024-02-06    2150988     NAPROXEN 500 MG TABLET     68462-0190-01       15       PAID              12.75        7.75        5.00
 2024-03-04    2147731     TIZANIDINE 4 MG TABLET     55111-0180-01       30       PAID              24.10       14.10       10.00
-Prescriptions paid: 3                                              Total billed                  60.95
+                                          Prescriptions paid: 3 Total billed                  60.95
                                                                    Plan payments                 40.95
                                                                    Patient payments              20.00
 `
@@ -120,5 +120,69 @@ func TestTableHeads(t *testing.T) {
 		if got := strings.Join(kinds, " "); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.row, got, tt.want)
 		}
+	}
+}
+
+// TestHeadingDays: a therapy clinic's statement groups its rows under the
+// day of each visit and prints no date on the rows: each row is of the day
+// its heading prints, the first visit's and then the second's.
+func TestHeadingDays(t *testing.T) {
+	page := `Riverbend Physical Therapy
+STATEMENT OF SERVICES
+Patient: NAKAMURA, KEN                       Account 55102
+CPT        Service                           Units        Charge
+Visit of 04/02/2024
+97161      PT EVAL LOW COMPLEX                 1          165.00
+97110      THERAPEUTIC EXERCISE                2          120.00
+Visit of 04/09/2024
+97110      THERAPEUTIC EXERCISE                3          180.00
+97140      MANUAL THERAPY                      1           58.00
+                                Total charges             523.00
+`
+	res := extractText(t, page)
+	want := "2024-04-02 97161 165.00|2024-04-02 97110 120.00|2024-04-09 97110 180.00|2024-04-09 97140 58.00"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
+
+// TestCancelledRowWithoutStatusColumn: a practice's list of charges marks
+// one visit's charge cancelled in a cell of its own, with no status
+// column: it bills nothing. A no-show fee whose description says the
+// appointment was cancelled is billed.
+func TestCancelledRowWithoutStatusColumn(t *testing.T) {
+	page := `Lakeview Orthopaedic Associates
+ACCOUNT ACTIVITY
+Date         Procedure    Description                         Amount
+03/02/2024   99213        OFFICE VISIT EST LEVEL 3            145.00
+03/09/2024   99213        OFFICE VISIT EST LEVEL 3            145.00     CANCELLED
+03/16/2024   99213        OFFICE VISIT EST LEVEL 3            145.00
+03/23/2024   99080        NO SHOW - CANCELLED APPT FEE         25.00
+                          Total charges                       315.00
+`
+	res := extractText(t, page)
+	want := "2024-03-02 99213 145.00|2024-03-16 99213 145.00|2024-03-23 99080 25.00"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
+
+// TestYearlessRowDates: a hospital's statement over the turn of a year
+// prints its rows' dates without the year ("12/30", "01/02") under its
+// date column: each takes the year of the statement period it falls in.
+func TestYearlessRowDates(t *testing.T) {
+	page := `Harborview General Hospital
+PATIENT STATEMENT
+Statement period: 12/29/2023 - 01/03/2024
+Post Date   Service            HCPCS        Units        Billed
+12/30       CT HEAD W/O DYE    70450            1      1,204.00
+12/31       XR CHEST 2 VIEWS   71046            1        210.00
+01/02       PHYS THER EVAL     97161            1        188.00
+                               Total charges           1,602.00
+`
+	res := extractText(t, page)
+	want := "2023-12-30 70450 1204.00|2023-12-31 71046 210.00|2024-01-02 97161 188.00"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
 	}
 }

@@ -194,16 +194,22 @@ func signsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
 	}
 }
 
-// nearestCaption is the cell of a total's label that stands next to its
-// amount: "Paid claims: 10      Total cost" totals the cost, whatever the
-// cells before it count.
+// nearestCaption is the part of a total's label that stands next to its
+// amount: its last cell, after any count the label prints ("Paid claims:
+// 10      Total cost", "Paid claims: 10 Total cost" total the cost, whatever
+// the cells before it count).
 func nearestCaption(label string) string {
-	cells := layout.Cells(label)
-	if len(cells) < 2 {
-		return label
+	if cells := layout.Cells(label); len(cells) > 1 {
+		c := cells[len(cells)-1]
+		label = label[c.Start:c.End]
 	}
-	c := cells[len(cells)-1]
-	return label[c.Start:c.End]
+	toks := tokens(label)
+	for i := len(toks) - 2; i >= 0; i-- {
+		if allDigits(strings.TrimRight(toks[i].s, ":")) {
+			return label[toks[i+1].a:]
+		}
+	}
+	return label
 }
 
 // printedSum is a sum of charges a bill prints, in print order: a total of
