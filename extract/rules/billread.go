@@ -226,8 +226,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	boxed := boxedPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
-	var sl slip           // a receipt's or a slip's block of labelled fields
-	var sums []printedSum // the printed sums of charges, subtotals too, in order
+	var sl slip                // a receipt's or a slip's block of labelled fields
+	var sums []printedSum      // the printed sums of charges, subtotals too, in order
+	reversed := map[int]bool{} // the items a reversal row cancels
+	closed := false            // a total of charges closed the bill above
 	for i, l := range n.lines {
 		if i == skip || unticked[i] {
 			continue
@@ -265,6 +267,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
 				heads, headDay = tableHeads(l.text), dates.Date{}
+				if closed {
+					// A table after a bill's total of charges is another
+					// bill's: the period of the one before dates none of it.
+					day, periodFrom, closed = dates.Date{}, dates.Date{}, false
+				}
 				fees, feeCols = feeColumnsOf(l.text)
 				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
 			} else if d, ok := headingDay(l); ok && cols != nil {
@@ -292,6 +299,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
 		}
 		if reVoidStamp.MatchString(l.text) || billedNothing(r) {
+			if k := reversedItem(items, r); k >= 0 && billedNothing(r) {
+				reversed[k] = true // the claim a reversal's credit cancels bills nothing either
+			}
 			last = -1
 			continue // a row stamped void, a reversed claim: it bills nothing, nor is it a total
 		}
@@ -313,7 +323,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			for _, t := range tots {
 				t.Provider, t.Citations = provider, cite
 				if t.Kind == extract.TotalCharges {
-					sums = append(sums, printedSum{t.Total, len(totals)})
+					sums, closed = append(sums, printedSum{t.Total, len(totals)}), true
 				}
 				totals = append(totals, t)
 			}
@@ -383,6 +393,15 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = append(items, it)
 	}
 	fillSlashDates(items, pending)
+	if len(reversed) > 0 {
+		kept := items[:0]
+		for k, it := range items {
+			if !reversed[k] {
+				kept = append(kept, it)
+			}
+		}
+		items = kept
+	}
 	sameItemCodes(items)
 	totals = payerShares(items, withoutSubtotals(totals, sums))
 	signsByTotal(items, totals)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -336,4 +337,34 @@ func headingDay(l line) (dates.Date, bool) {
 		return dates.Date{}, false
 	}
 	return ds[0].Date, true
+}
+
+// reversedItem returns the charge line a reversal row cancels: the row
+// credits an amount ("-40.20") and the latest charge of that amount with
+// the same code, or the same first word of its description, is the claim
+// it reverses; -1 when the row credits nothing or cancels no line.
+func reversedItem(items []extract.BillLine, r billRow) int {
+	credit := 0.0
+	for _, v := range r.amts {
+		credit = min(credit, v)
+	}
+	if credit == 0 {
+		return -1
+	}
+	first := func(s string) string {
+		if f := strings.Fields(s); len(f) > 0 {
+			return f[0]
+		}
+		return ""
+	}
+	for k := len(items) - 1; k >= 0; k-- {
+		b := items[k]
+		if b.Kind != extract.LineCharge || math.Abs(b.Charge+credit) >= 0.005 {
+			continue
+		}
+		if r.code != "" && b.Code == r.code || r.code == "" && first(b.Description) == first(r.desc) {
+			return k
+		}
+	}
+	return -1
 }

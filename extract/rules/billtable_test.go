@@ -186,3 +186,22 @@ Post Date   Service            HCPCS        Units        Billed
 		t.Errorf("lines %q, want %q", got, want)
 	}
 }
+
+// TestReversalCancelsClaim: a pharmacy's claims list prints a claim, then
+// its reversal as a credit with the status REVERSED: neither bills
+// anything. The claim refilled later is a line.
+func TestReversalCancelsClaim(t *testing.T) {
+	page := `Cedar Lane Pharmacy
+PRESCRIPTION CLAIMS ACTIVITY
+Date        Rx No.     Drug                         Claim Status      Amount Billed
+01/05/24    5512044    CELECOXIB 200 MG CAP         ACCEPTED                  40.20
+01/08/24    5512044    CELECOXIB 200 MG CAP         REVERSED                 -40.20
+01/19/24    5512044    CELECOXIB 200 MG CAP         ACCEPTED                  40.20
+01/19/24    5512871    TRAMADOL 50 MG TAB           ACCEPTED                  13.10
+`
+	res := extractText(t, page)
+	want := "2024-01-19  40.20|2024-01-19  13.10"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
