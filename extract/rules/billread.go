@@ -93,7 +93,7 @@ func billHeader(s string) []billCol {
 			k = "adjustment"
 		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w) || payerShare(w):
 			k = "paid"
-		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due") || strings.HasSuffix(w, "owe"):
+		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due") || strings.HasSuffix(w, "owe") || patientOwes(w):
 			k = "balance"
 		case strings.HasPrefix(w, "unit") || w == "qty" || w == "quantity" || w == "days or units":
 			k = "units"
@@ -122,7 +122,9 @@ func billHeader(s string) []billCol {
 }
 
 // amountKinds returns what each amount of a row is: by the header column
-// each stands under, else by their count.
+// each stands under (by their order when captions stand in no columns, or
+// when every amount stands left of them all, as OCR may set a row), else
+// by their count.
 func amountKinds(r billRow, cols []billCol) []string {
 	var money []billCol
 	for _, c := range cols {
@@ -137,7 +139,7 @@ func amountKinds(r billRow, cols []billCol) []string {
 			spaced++
 		}
 	}
-	if len(money) >= len(r.amts) && len(money) > 0 && 2*spaced < len(money) {
+	if len(money) >= len(r.amts) && len(money) > 0 && (2*spaced < len(money) || leftOfColumns(r, money)) {
 		// Captions without columns: the amounts fill them in order, but for
 		// a running balance, printed last.
 		for i := range out {
@@ -468,6 +470,14 @@ func revenueGroup(trim string) string {
 // statement prints base, time and total units ("5   7   12   96.00
 // 1,152.00"), and the total times the rate is the charge.
 func rateFirst(r billRow, cols []billCol, kinds []string) []string {
+	for i := 0; i+1 < len(r.amts); i++ {
+		if kinds[i] == "charge" && kinds[i+1] != "charge" && r.units > 1 && math.Abs(r.amts[i]*r.units-r.amts[i+1]) < 0.005 {
+			// OCR moved the rate under the amount's caption: the
+			// product of the units and the rate is the charge.
+			kinds[i], kinds[i+1] = "rate", "charge"
+			return kinds
+		}
+	}
 	for _, c := range cols {
 		if c.kind == "rate" || c.kind == "balance" {
 			return kinds

@@ -146,6 +146,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// number, an NDC, a claim number) is a code.
 		codeFree := func(t token) bool { return free(t) && headAt(o.heads, t.a, t.b) != headID }
 		r.readCode(s, toks, codeFree, take, form, o.drug)
+		if r.code == "" && !form {
+			r.codeUnderColumn(toks, o.heads, codeFree, take)
+		}
 	}
 	r.readStatus(toks, o.heads, free, take)
 	if form {

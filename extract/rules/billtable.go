@@ -58,7 +58,7 @@ var reTableHead = regexp.MustCompile(`(?i)\b(?:` +
 // words ("Total", "Plan", "Member") to make a header of a line.
 var reMoneyHead = regexp.MustCompile(`(?i)\b(?:total\s+(?:cost|billed|amount|price)|gross\s+(?:cost|amount|charges?)|line\s+total|total|cost|gross|submitted|amt|chgs?|` +
 	`plan\s+(?:paid|pays|pd)|plan|member\s+(?:paid|pays|pd|cost)|member|patient\s+(?:pay|paid|pays)|pt\s+(?:pay|paid)|` +
-	`ins(?:urance)?\s+(?:paid|pays|pd)|you\s+owe)\b`)
+	`ins(?:urance)?\s+(?:paid|pays|pd)|you\s+owe|(?:pt|patient)\s+(?:due|resp(?:onsibility)?|bal(?:ance)?))\b`)
 
 // tableHeads reads every column caption of a header row with its span: a
 // caption alone in its cell spans the cell.
@@ -119,7 +119,25 @@ func moneyHeads(s string) [][]int {
 		}
 	}
 	sortSpans2(ms)
-	return dedupSpans(ms)
+	return qualified(s, dedupSpans(ms))
+}
+
+// reAmountWord qualifies the caption before it ("Billed Amt", "Charge
+// Amount"): the two are one column's caption.
+var reAmountWord = regexp.MustCompile(`(?i)^(?:amt|amount)$`)
+
+// qualified joins a caption and the "Amt" or "Amount" printed after it,
+// one space apart, into one caption.
+func qualified(s string, ms [][]int) [][]int {
+	var out [][]int
+	for _, m := range ms {
+		if n := len(out); n > 0 && m[0] == out[n-1][1]+1 && s[out[n-1][1]] == ' ' && reAmountWord.MatchString(s[m[0]:m[1]]) {
+			out[n-1] = []int{out[n-1][0], m[1]}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // wideHeader returns the amount captions of a row that heads a bill's
@@ -304,7 +322,8 @@ func nearDay(items []extract.BillLine, head, svc, period dates.Date) dates.Date 
 
 // readStatus takes the words a row prints under its header's status
 // column ("PAID", "REVERSED", "REV - RTS"): the claim's status, no part of
-// its description.
+// its description. Where OCR moved the row's words from under their
+// captions, the status is the first word a claim's status is said with.
 func (r *billRow) readStatus(toks []token, hs []tableHead, free func(token) bool, take func(a, b int)) {
 	if !hasHead(hs, headStatus) {
 		return
@@ -316,8 +335,17 @@ func (r *billRow) readStatus(toks []token, hs []tableHead, free func(token) bool
 			take(t.a, t.b)
 		}
 	}
+	for i := 0; len(words) == 0 && i < len(toks); i++ {
+		if t := toks[i]; free(t) && reStatusWord.MatchString(t.s) {
+			words = append(words, t.s)
+			take(t.a, t.b)
+		}
+	}
 	r.status = strings.Join(words, " ")
 }
+
+// reStatusWord is a word a claim's status is printed with.
+var reStatusWord = regexp.MustCompile(`(?i)^(?:paid|reversed|reversal|rejected|denied|approved|accepted|pending|captured|processed|void|voided|cancell?ed|rts)$`)
 
 // reNotServiceDay are words of a line whose date is no day of service of
 // the rows below it: a statement's, a payment's or a birth date.
@@ -367,4 +395,49 @@ func reversedItem(items []extract.BillLine, r billRow) int {
 		}
 	}
 	return -1
+}
+
+// patientOwes reports whether an amount caption is what the patient still
+// owes ("Pt Due", "Patient Resp", "Pt Balance"): a balance column.
+func patientOwes(caption string) bool {
+	for _, p := range []string{"pt ", "patient "} {
+		if rest, ok := strings.CutPrefix(caption, p); ok && (strings.HasPrefix(rest, "due") || strings.HasPrefix(rest, "resp") || strings.HasPrefix(rest, "bal")) {
+			return true
+		}
+	}
+	return false
+}
+
+// leftOfColumns reports whether every amount of a row ends before the
+// first amount column begins: OCR set the row's cells apart from the
+// header's, so only their order maps them to its captions.
+func leftOfColumns(r billRow, money []billCol) bool {
+	n := len(r.aspans)
+	return n > 0 && len(money) > 0 && r.aspans[n-1].b < money[0].a-2
+}
+
+// codeUnderColumn reads the procedure code a row prints under its header's
+// code column however OCR marred it, when no code reads as printed: a
+// speck glued before it ("=J2270", "»97110") or a digit or two before its
+// five ("872040" is 72040).
+func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token) bool, take func(a, b int)) {
+	if !hasHead(hs, headCode) {
+		return
+	}
+	for _, t := range toks {
+		if !free(t) || headAt(hs, t.a, t.b) != headCode {
+			continue
+		}
+		v := strings.Trim(t.s, "=»«|:;,.'\"“”‘’`~-")
+		code, mods, ok := splitCode(v)
+		if !ok && (len(v) == 6 || len(v) == 7) && allDigits(v) {
+			code, mods, ok = splitGlued(v[len(v)-5:])
+		}
+		if !ok || isRevenueCode(code) {
+			continue
+		}
+		r.code, r.mods, r.cspan = code, mods, span{t.a, t.b}
+		take(t.a, t.b)
+		return
+	}
 }

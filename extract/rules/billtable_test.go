@@ -205,3 +205,80 @@ Date        Rx No.     Drug                         Claim Status      Amount Bil
 		t.Errorf("lines %q, want %q", got, want)
 	}
 }
+
+// TestAbbreviatedCaptions: an urgent care's bill captions its columns
+// with abbreviations ("Chg", "Ins Pd", "Adj", "Pt Due"): each row charges
+// its first amount and records what the insurer paid, and the totals row
+// reads each amount by its column.
+func TestAbbreviatedCaptions(t *testing.T) {
+	page := `Blue Ridge Urgent Care
+ITEMIZED BILL
+Dt of Svc      Proc     Description                    Chg        Ins Pd      Adj      Pt Due
+06-Dec-2023    99214    OFFICE/OUTPATIENT VISIT      210.00       140.00     30.00      40.00
+06-Dec-2023    73610    XR ANKLE 3+ VIEWS             96.00        60.00     16.00      20.00
+Totals                                               306.00       200.00     46.00      60.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		paid := 0.0
+		if b.Paid != nil {
+			paid = *b.Paid
+		}
+		got = append(got, fmt.Sprintf("%s %s %.2f paid %.2f", b.Date, b.Code, b.Charge, paid))
+	}
+	if want := "2023-12-06 99214 210.00 paid 140.00|2023-12-06 73610 96.00 paid 60.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+	var totals []string
+	for _, x := range res.BillTotals {
+		totals = append(totals, fmt.Sprintf("%s:%g", x.Kind, x.Total))
+	}
+	if got, want := billTotals(totals), ":306 payments:200 adjustments:46 balance:60"; got != want {
+		t.Errorf("totals %q, want %q", got, want)
+	}
+}
+
+// TestStatusAwayFromItsCaption: in a scanned claims history OCR set each
+// row's words apart from where their captions stand; the claim's status
+// is still no description (APPROVED made no payment of a fill), the
+// rejected claim bills nothing, and the amounts, all left of the amount
+// captions, are read in their order: the gross cost is the charge.
+func TestStatusAwayFromItsCaption(t *testing.T) {
+	page := `Keystone Rx Benefit Services
+Date Filled  Rx Number   Medication                     Qty    Claim Status               Gross Cost    Plan Pays
+02/03/2024  2147731  TIZANIDINE 4 MG TABLET  30  APPROVED     24.10   19.10
+02/04/2024  2150988  NAPROXEN 500 MG TABLET  15  REJECTED     12.75    0.00
+02/06/2024  2150988  NAPROXEN 500 MG TABLET  15  APPROVED     12.75    7.75
+`
+	res := extractOCR(t, page)
+	want := "2024-02-03  24.10|2024-02-06  12.75"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	for _, b := range res.Bills {
+		if b.Kind != "" {
+			t.Errorf("%s %.2f is a %s, want a charge", b.Date, b.Charge, b.Kind)
+		}
+	}
+}
+
+// TestOCRMarredDetailRows: on a scanned hospital bill OCR glued a speck or
+// a digit to the codes under the code column ("=J2270", "872040") and
+// moved a row's rate under the amount's caption: the codes are read, and
+// the row that prints its hours, rate and amount charges the amount.
+func TestOCRMarredDetailRows(t *testing.T) {
+	page := `LAKESIDE MEMORIAL HOSPITAL
+DETAIL OF HOSPITAL CHARGES
+Serv Date    Rev    HCPCS        Description                        Qty     Rate          Amount
+03/14/2024   0320   872040       XR SPINE CERV 2-3 VW                 1      379.04        379.04
+03/14/2024   0636 = =J2270       MORPHINE SULFATE INJ 10MG            1       31.28         31.28
+03/14/2024   0762      » OBSERVATION HOURS                                16               87.40      1,398.40
+                                 TOTAL CHARGES                                          1,808.72
+`
+	res := extractOCR(t, page)
+	want := "2024-03-14 72040 379.04|2024-03-14 J2270 31.28|2024-03-14 0762 1398.40"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
