@@ -121,6 +121,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 	if !form && r.date.IsZero() {
 		r.compactDate(toks, o.heads, o.near, take)
 	}
+	if !form {
+		r.serviceDate(lineDates(l), o.heads)
+	}
 	_, found := amountsIn(s)
 	var pos [][2]int
 	for _, p := range found {

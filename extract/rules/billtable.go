@@ -38,7 +38,13 @@ const (
 type tableHead struct {
 	kind string
 	a, b int
+	// posted marks a date column of when the row was entered ("Trans
+	// Date", "Post Date"), not of the service it bills.
+	posted bool
 }
+
+// rePostedDate captions a date column of the row's entry, not its service.
+var rePostedDate = regexp.MustCompile(`(?i)^(?:trans|post|entry|bill)`)
 
 // reTableHead is the vocabulary of bill column captions, one group per
 // kind, longer captions first.
@@ -71,12 +77,12 @@ func tableHeads(s string) []tableHead {
 			if m[2*g] < 0 {
 				continue
 			}
-			out = append(out, tableHead{names[g], m[2*g], m[2*g+1]})
+			out = append(out, tableHead{kind: names[g], a: m[2*g], b: m[2*g+1], posted: names[g] == headDate && rePostedDate.MatchString(s[m[2*g]:])})
 			break
 		}
 	}
 	for _, m := range moneyHeads(s) {
-		out = append(out, tableHead{headMoney, m[0], m[1]})
+		out = append(out, tableHead{kind: headMoney, a: m[0], b: m[1]})
 	}
 	slices.SortFunc(out, func(x, y tableHead) int { return x.a - y.a })
 	for i, h := range out {
@@ -336,7 +342,7 @@ func (r *billRow) readStatus(toks []token, hs []tableHead, free func(token) bool
 		}
 	}
 	for i := 0; len(words) == 0 && i < len(toks); i++ {
-		if t := toks[i]; free(t) && reStatusWord.MatchString(t.s) {
+		if t := toks[i]; free(t) && reStatusWord.MatchString(strings.TrimFunc(t.s, speck)) {
 			words = append(words, t.s)
 			take(t.a, t.b)
 		}
@@ -441,3 +447,40 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		return
 	}
 }
+
+// serviceDate prefers, of a row's two dates, the one under a date column
+// of the service to the one under a column of when the row was posted
+// ("Trans Date  Svc Date": a ledger posts a visit days after it).
+func (r *billRow) serviceDate(ms []dates.Match, hs []tableHead) {
+	var dh []tableHead
+	for _, h := range hs {
+		if h.kind == headDate {
+			dh = append(dh, h)
+		}
+	}
+	if len(dh) < 2 || len(ms) < 2 {
+		return
+	}
+	posted := func(m dates.Match) bool {
+		best, dist := tableHead{}, 1<<30
+		for _, h := range dh {
+			if d := max(0, h.a-m.End) + max(0, m.Start-h.b); d < dist {
+				best, dist = h, d
+			}
+		}
+		return best.posted
+	}
+	if !posted(ms[0]) {
+		return
+	}
+	for _, m := range ms[1:] {
+		if !posted(m) {
+			r.date, r.dspan = m.Date, span{m.Start, m.End}
+			return
+		}
+	}
+}
+
+// speck reports whether r is no ASCII letter: a speck OCR glued to a word
+// ("«PAID", "=PAID").
+func speck(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }

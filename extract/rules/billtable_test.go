@@ -241,7 +241,8 @@ Totals                                               306.00       200.00     46.
 
 // TestStatusAwayFromItsCaption: in a scanned claims history OCR set each
 // row's words apart from where their captions stand; the claim's status
-// is still no description (APPROVED made no payment of a fill), the
+// is still no description (APPROVED, "«APPROVED" with a speck glued to
+// it, made no payment of a fill), the
 // rejected claim bills nothing, and the amounts, all left of the amount
 // captions, are read in their order: the gross cost is the charge.
 func TestStatusAwayFromItsCaption(t *testing.T) {
@@ -249,7 +250,7 @@ func TestStatusAwayFromItsCaption(t *testing.T) {
 Date Filled  Rx Number   Medication                     Qty    Claim Status               Gross Cost    Plan Pays
 02/03/2024  2147731  TIZANIDINE 4 MG TABLET  30  APPROVED     24.10   19.10
 02/04/2024  2150988  NAPROXEN 500 MG TABLET  15  REJECTED     12.75    0.00
-02/06/2024  2150988  NAPROXEN 500 MG TABLET  15  APPROVED     12.75    7.75
+02/06/2024  2150988  NAPROXEN 500 MG TABLET  15  «APPROVED    12.75    7.75
 `
 	res := extractOCR(t, page)
 	want := "2024-02-03  24.10|2024-02-06  12.75"
@@ -280,5 +281,62 @@ Serv Date    Rev    HCPCS        Description                        Qty     Rate
 	want := "2024-03-14 72040 379.04|2024-03-14 J2270 31.28|2024-03-14 0762 1398.40"
 	if got := strings.Join(billRows(res.Bills), "|"); got != want {
 		t.Errorf("lines %q, want %q", got, want)
+	}
+}
+
+// TestPostedAndServiceDates: a practice's ledger prints when each row was
+// posted and, in a column of its own, the day of the service: a line is of
+// its day of service. Its charges stand under "Debit", its payment under
+// "Credit".
+func TestPostedAndServiceDates(t *testing.T) {
+	page := `GREAT LAKES ORTHOPEDIC SURGEONS, S.C.
+Patient Ledger Report                                   Run date 08/14/2024
+Acct: 220991  Patient: Ruiz, Ana
+Trans Date   Svc Date    Code    Description                  Debit      Credit     Running Bal
+05/01/2024   04/29/2024  99204   NEW PT LEVEL 4              385.00                   385.00
+05/01/2024   04/29/2024  73030   XR SHOULDER 2+ VIEWS        142.00                   527.00
+07/02/2024               PMT     AUTO INS PAYMENT                       500.00         27.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		paid := 0.0
+		if b.Paid != nil {
+			paid = *b.Paid
+		}
+		got = append(got, fmt.Sprintf("%s %s %.2f %s %.2f", b.Date, b.Code, b.Charge, b.Kind, paid))
+	}
+	want := "2024-04-29 99204 385.00  0.00|2024-04-29 73030 142.00  0.00|2024-07-02  0.00 payment 500.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestStatementSummaryTotals: a physicians' group's statement closes with
+// a summary of the period ("Current Charges", "Insurance Payments",
+// "Adjustments", "New Balance"): each is a printed total of its kind, no
+// line.
+func TestStatementSummaryTotals(t *testing.T) {
+	page := `Valley Emergency Physicians, PC
+Patient Statement
+Statement Period: 11/01/2023 - 11/30/2023
+Service Dt.   Description                                 CPT       Amount
+11/04/23      EMERGENCY DEPT VISIT HIGH COMPLEXITY        99285   $1,450.00
+11/04/23      CRITICAL CARE FIRST 30-74 MIN               99291   $1,100.00
+Current Charges                                                   $2,550.00
+Insurance Payments                                               -$1,200.00
+Adjustments                                                        -$300.00
+New Balance                                                       $1,050.00
+`
+	res := extractText(t, page)
+	if got, want := strings.Join(billRows(res.Bills), "|"), "2023-11-04 99285 1450.00|2023-11-04 99291 1100.00"; got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	var totals []string
+	for _, x := range res.BillTotals {
+		totals = append(totals, fmt.Sprintf("%s:%g", x.Kind, x.Total))
+	}
+	if got, want := billTotals(totals), ":2550 payments:1200 adjustments:300 balance:1050"; got != want {
+		t.Errorf("totals %q, want %q", got, want)
 	}
 }
