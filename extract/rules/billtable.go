@@ -1,14 +1,10 @@
 package rules
 
 import (
-	"math"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/medchron/medchron/extract"
-	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
 )
 
@@ -124,7 +120,7 @@ func moneyHeads(s string) [][]int {
 			ms = append(ms, m)
 		}
 	}
-	sortSpans2(ms)
+	slices.SortFunc(ms, func(x, y []int) int { return x[0] - y[0] })
 	return qualified(s, dedupSpans(ms))
 }
 
@@ -195,39 +191,6 @@ func hasHead(hs []tableHead, kind string) bool {
 	return false
 }
 
-// reNoClaim is a claim's status that bills nothing: reversed (returned to
-// stock), voided, cancelled or rejected.
-var reNoClaim = regexp.MustCompile(`(?i)\b(?:reversed|reversal|rev|void(?:ed)?|cancell?ed|rejected|rtnd|rts|returned)\b`)
-
-// reNoClaimCell is such a status printed in capitals in a cell of its own,
-// on a table with no status column.
-var reNoClaimCell = regexp.MustCompile(`^(?:REVERSED|REVERSAL|VOID|VOIDED|CANCELL?ED|REJECTED)$`)
-
-// billedNothing reports whether a bill row is a claim that bills nothing:
-// its status cell (or a cell of its own with a status in capitals: no
-// "NO SHOW - CANCELLED APPT" fee) says it was reversed, voided, cancelled
-// or rejected.
-func billedNothing(r billRow) bool {
-	if r.status != "" {
-		return reNoClaim.MatchString(r.status)
-	}
-	for _, c := range layout.Cells(r.text) {
-		if reNoClaimCell.MatchString(r.text[c.Start:c.End]) {
-			return true
-		}
-	}
-	return false
-}
-
-// sortSpans2 orders spans by position.
-func sortSpans2(p [][]int) {
-	for i := 1; i < len(p); i++ {
-		for j := i; j > 0 && p[j][0] < p[j-1][0]; j-- {
-			p[j], p[j-1] = p[j-1], p[j]
-		}
-	}
-}
-
 // dedupSpans drops repeated spans of a sorted list.
 func dedupSpans(p [][]int) [][]int {
 	var out [][]int
@@ -256,151 +219,6 @@ func payerShare(caption string) bool {
 // "Total cost", "Line total"), not a total row.
 func lineTotal(caption string) bool {
 	return caption == "total" || caption == "total cost" || caption == "line total"
-}
-
-// compactDate reads the date a row prints under its header's date column
-// as a run of digits, MMDDYY or MMDDCCYY ("120623"), or without its year
-// ("12/06"), which reads as no date anywhere else. A date without a year
-// takes the year that puts it nearest the day near (the row above's, a
-// heading's, the statement period's); none without such a day.
-func (r *billRow) compactDate(toks []token, hs []tableHead, near dates.Date, take func(a, b int)) {
-	if !hasHead(hs, headDate) {
-		return
-	}
-	for _, t := range toks {
-		v := strings.Trim(t.s, ".,:;*'")
-		if headAt(hs, t.a, t.b) != headDate {
-			continue
-		}
-		d, ok := dates.Date{}, false
-		switch {
-		case (len(v) == 6 || len(v) == 8) && allDigits(v):
-			d, ok = mdy(v[:2], v[2:4], v[4:])
-		case !near.IsZero():
-			d, ok = yearless(v, near)
-		}
-		if ok {
-			r.date, r.dspan = d, span{t.a, t.b}
-			take(t.a, t.b)
-			return
-		}
-	}
-}
-
-var reRowMonthDay = regexp.MustCompile(`^(\d{1,2})[/-](\d{1,2})$`)
-
-// yearless reads a month and day ("12/06", "1-5") in the year, of near's
-// and the years beside it, that puts it nearest near.
-func yearless(v string, near dates.Date) (dates.Date, bool) {
-	m := reRowMonthDay.FindStringSubmatch(v)
-	if m == nil {
-		return dates.Date{}, false
-	}
-	best, found := dates.Date{}, false
-	for y := near.Year - 1; y <= near.Year+1; y++ {
-		d, ok := mdy(m[1], m[2], strconv.Itoa(y))
-		if ok && (!found || daysApart(d, near) < daysApart(best, near)) {
-			best, found = d, true
-		}
-	}
-	return best, found
-}
-
-// daysApart is the number of days between two dates.
-func daysApart(a, b dates.Date) int { return abs(a.DaysUntil(b)) }
-
-// nearDay is the day a bill's next row is read near: the last dated row's,
-// else a heading's, the labelled date of service or the statement period's
-// first day.
-func nearDay(items []extract.BillLine, head, svc, period dates.Date) dates.Date {
-	for i := len(items) - 1; i >= 0; i-- {
-		if !items[i].Date.IsZero() {
-			return items[i].Date
-		}
-	}
-	for _, d := range []dates.Date{head, svc, period} {
-		if !d.IsZero() {
-			return d
-		}
-	}
-	return dates.Date{}
-}
-
-// readStatus takes the words a row prints under its header's status
-// column ("PAID", "REVERSED", "REV - RTS"): the claim's status, no part of
-// its description. Where OCR moved the row's words from under their
-// captions, the status is the first word a claim's status is said with.
-func (r *billRow) readStatus(toks []token, hs []tableHead, free func(token) bool, take func(a, b int)) {
-	if !hasHead(hs, headStatus) {
-		return
-	}
-	var words []string
-	for _, t := range toks {
-		if free(t) && layout.HasLetters(t.s) && headAt(hs, t.a, t.b) == headStatus {
-			words = append(words, t.s)
-			take(t.a, t.b)
-		}
-	}
-	for i := 0; len(words) == 0 && i < len(toks); i++ {
-		if t := toks[i]; free(t) && reStatusWord.MatchString(strings.TrimFunc(t.s, speck)) {
-			words = append(words, t.s)
-			take(t.a, t.b)
-		}
-	}
-	r.status = strings.Join(words, " ")
-}
-
-// reStatusWord is a word a claim's status is printed with.
-var reStatusWord = regexp.MustCompile(`(?i)^(?:paid|reversed|reversal|rejected|denied|approved|accepted|pending|captured|processed|void|voided|cancell?ed|rts)$`)
-
-// reNotServiceDay are words of a line whose date is no day of service of
-// the rows below it: a statement's, a payment's or a birth date.
-var reNotServiceDay = regexp.MustCompile(`(?i)\b(?:due|print(?:ed)?|statement|birth|dob|posted|payments?|paid|received|billed|as of)\b`)
-
-// headingDay returns the date a heading over a table's rows prints (a line
-// of no amount with one date and a few words: "Date of service: 04/09/2024",
-// "04/09/2024 - Visit 2"): the day of every row under it that prints
-// none, until the next such heading.
-func headingDay(l line) (dates.Date, bool) {
-	ds := lineDates(l)
-	if len(ds) != 1 || ds[0].End > len(l.text) {
-		return dates.Date{}, false
-	}
-	rest := l.text[:ds[0].Start] + " " + l.text[ds[0].End:]
-	if len(strings.Fields(rest)) > 6 || reNotServiceDay.MatchString(rest) {
-		return dates.Date{}, false
-	}
-	return ds[0].Date, true
-}
-
-// reversedItem returns the charge line a reversal row cancels: the row
-// credits an amount ("-40.20") and the latest charge of that amount with
-// the same code, or the same first word of its description, is the claim
-// it reverses; -1 when the row credits nothing or cancels no line.
-func reversedItem(items []extract.BillLine, r billRow) int {
-	credit := 0.0
-	for _, v := range r.amts {
-		credit = min(credit, v)
-	}
-	if credit == 0 {
-		return -1
-	}
-	first := func(s string) string {
-		if f := strings.Fields(s); len(f) > 0 {
-			return f[0]
-		}
-		return ""
-	}
-	for k := len(items) - 1; k >= 0; k-- {
-		b := items[k]
-		if b.Kind != extract.LineCharge || math.Abs(b.Charge+credit) >= 0.005 {
-			continue
-		}
-		if r.code != "" && b.Code == r.code || r.code == "" && first(b.Description) == first(r.desc) {
-			return k
-		}
-	}
-	return -1
 }
 
 // patientOwes reports whether an amount caption is what the patient still
@@ -447,40 +265,3 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		return
 	}
 }
-
-// serviceDate prefers, of a row's two dates, the one under a date column
-// of the service to the one under a column of when the row was posted
-// ("Trans Date  Svc Date": a ledger posts a visit days after it).
-func (r *billRow) serviceDate(ms []dates.Match, hs []tableHead) {
-	var dh []tableHead
-	for _, h := range hs {
-		if h.kind == headDate {
-			dh = append(dh, h)
-		}
-	}
-	if len(dh) < 2 || len(ms) < 2 {
-		return
-	}
-	posted := func(m dates.Match) bool {
-		best, dist := tableHead{}, 1<<30
-		for _, h := range dh {
-			if d := max(0, h.a-m.End) + max(0, m.Start-h.b); d < dist {
-				best, dist = h, d
-			}
-		}
-		return best.posted
-	}
-	if !posted(ms[0]) {
-		return
-	}
-	for _, m := range ms[1:] {
-		if !posted(m) {
-			r.date, r.dspan = m.Date, span{m.Start, m.End}
-			return
-		}
-	}
-}
-
-// speck reports whether r is no ASCII letter: a speck OCR glued to a word
-// ("«PAID", "=PAID").
-func speck(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }
