@@ -136,3 +136,26 @@ func TestBillWithoutRecordNotForFillsOrAnesthesia(t *testing.T) {
 		t.Errorf("flags %q, want %q", got, want)
 	}
 }
+
+// TestBillWithoutRecordNotOnPharmacyPrintout: a pharmacy named by its brand
+// alone ("Harbor Drug") bills fills on a page the extractor read as a
+// pharmacy's printout: no visit lacks its record. The same name's line on
+// an itemized bill is still flagged.
+func TestBillWithoutRecordNotOnPharmacyPrintout(t *testing.T) {
+	text := "02/03/2024   2147731   TIZANIDINE 4 MG TAB   24.10"
+	item := "02/05/2024   99213   OFFICE VISIT   120.00"
+	src := func(doc, kind, quote, date string) Source {
+		return source(doc, doc+".pdf", []extract.Page{textPage(doc, 1, quote)}, extract.Result{
+			Pages: []extract.PageInfo{{Page: 1, Class: extract.PageBill, BillKind: kind}},
+			Bills: []extract.BillLine{{Date: d(date), Provider: "Harbor Drug", Charge: 24.10, Citations: []extract.Citation{cite(doc, 1, quote)}}},
+		})
+	}
+	c := Build(Matter{ID: "m"}, []Source{src("rx", "pharmacy", text, "2024-02-03"), src("it", "itemized", item, "2024-02-05")}, Options{})
+	var got []string
+	for _, f := range flagsOf(c, FlagBillWithoutRecord) {
+		got = append(got, f.Message)
+	}
+	if want := []string{"Harbor Drug billed for 2024-02-05 but no medical record of that visit was found."}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("flags %q, want %q", got, want)
+	}
+}

@@ -208,8 +208,20 @@ var (
 )
 
 // dispensed reports whether a bill line is a pharmacy's fill or a medical
-// supplier's delivery.
-func dispensed(bl Bill) bool { return reDispenser.MatchString(bl.Provider) }
+// supplier's delivery: its provider's name says so, or the page it is on
+// is a pharmacy's printout (a claims history of a pharmacy named by its
+// brand alone, "CarePlus Drug").
+func (b *builder) dispensed(bl Bill) bool {
+	if reDispenser.MatchString(bl.Provider) {
+		return true
+	}
+	for _, c := range bl.Citations {
+		if b.classes[pageRef{c.DocumentID, c.Page}].BillKind != "pharmacy" {
+			return false
+		}
+	}
+	return len(bl.Citations) > 0
+}
 
 // anesthesiaCode reports whether code is a CPT anesthesia code (00100 to
 // 01999).
@@ -226,7 +238,7 @@ func (b *builder) billWithoutRecordFlags() []Flag {
 	var fs []Flag
 	index := map[string]int{}
 	for _, bl := range b.bills {
-		if bl.Date.IsZero() || bl.Kind != BillCharge || bl.EOB || dispensed(bl) || b.hasRecord(bl) {
+		if bl.Date.IsZero() || bl.Kind != BillCharge || bl.EOB || b.dispensed(bl) || b.hasRecord(bl) {
 			continue
 		}
 		k := bl.ProviderID + "|" + bl.Date.String()

@@ -50,6 +50,7 @@ type pageFeatures struct {
 	money      int  // lines with a money amount
 	moneyDated int  // money lines with a date or a code
 	revRows    int  // lines opening with a four-digit revenue code
+	datedRevs  int  // lines opening with a date and a revenue code after it
 	text       string
 	n, t       [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
 }
@@ -139,6 +140,8 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 		if revenueRow(l.Trim) {
 			f.revRows++
+		} else if datedRevenueRow(l.Trim, len(l.Dates) > 0) {
+			f.datedRevs++
 		}
 	}
 	f.text = b.String()
@@ -361,13 +364,14 @@ func billFamily(f pageFeatures) string {
 	}
 	// A hospital's detail bill groups its rows under revenue codes too, but
 	// prints none of the form's boxes (one "Total charges" is no form), and
-	// its pharmacy group and quantity column make no pharmacy printout.
+	// its pharmacy group and quantity column make no pharmacy printout, nor
+	// do they when its rows print the revenue code after their date.
 	switch {
 	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && ub >= 2 && f.revRows >= 1:
 		return "ub04"
 	case cms >= 5:
 		return "cms1500"
-	case rx >= 3 && f.revRows == 0:
+	case rx >= 3 && f.revRows == 0 && f.datedRevs < 2:
 		return "pharmacy"
 	case f.n[fLedger] >= 3:
 		return "ledger"
@@ -443,6 +447,19 @@ func hasProcCode(s string) bool {
 // (0100–0999) followed by a space.
 func revenueRow(t string) bool {
 	return len(t) > 5 && t[0] == '0' && isDigitByte(t[1]) && isDigitByte(t[2]) && isDigitByte(t[3]) && (t[4] == ' ' || t[4] == '\t') && t[1] != '0'
+}
+
+// datedRevenueRow reports whether a line opens with a date (dated: the
+// line prints one; or a run of six or eight digits, "120623") and a
+// revenue code follows it ("12/06/23   0450   99285   ED VISIT"): a
+// hospital's detail of charges, whose pharmacy is one of its departments.
+func datedRevenueRow(t string, dated bool) bool {
+	fs := strings.Fields(t)
+	if len(fs) < 3 || !revenueRow(strings.Join(fs[1:], " ")) {
+		return false
+	}
+	compact := (len(fs[0]) == 6 || len(fs[0]) == 8) && strings.Trim(fs[0], "0123456789") == ""
+	return compact || dated && strings.ContainsAny(fs[0], "0123456789")
 }
 
 // columnHeads reports whether a line of columns names two or more of a

@@ -124,17 +124,37 @@ func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 }
 
 // reStatementPeriod labels the period a bill covers ("Statement covers
-// period", "Statement period", "Service period", "Dates of service").
-var reStatementPeriod = regexp.MustCompile(`(?i)\b(?:statement\s+covers(?:\s+period)?|covers\s+period|statement\s+period|service\s+period|period\s+of\s+service|dates?\s+of\s+service)\b`)
+// period", "Statement period", "Service period", "Dates of service",
+// "Service dates").
+var reStatementPeriod = regexp.MustCompile(`(?i)\b(?:statement\s+covers(?:\s+period)?|covers\s+period|statement\s+period|service\s+period|period\s+of\s+service|dates?\s+of\s+service|service\s+dates)\b`)
 
-// statementDay reads a line that prints a bill's statement period
-// (period false for any other line) and returns the day it covers when
-// the period opens and closes on the same day ("Statement covers: FROM
+// reAdmitted and reDischarged label the stay a bill covers, from the
+// admission to the discharge ("Admit: 03/02/2024   Discharge: 03/02/2024").
+var (
+	reAdmitted   = regexp.MustCompile(`(?i)\b(?:admit|admitted|admission|adm)(?:\s+date)?\b`)
+	reDischarged = regexp.MustCompile(`(?i)\b(?:discharge|discharged|disch|dis)(?:\s+date)?\b`)
+)
+
+// periodLabel returns where the label of a bill's period is on a line: a
+// statement's period, or a stay's admission followed by its discharge.
+func periodLabel(s string) []int {
+	if loc := reStatementPeriod.FindStringIndex(s); loc != nil {
+		return loc
+	}
+	if loc := reAdmitted.FindStringIndex(s); loc != nil && reDischarged.MatchString(s[loc[1]:]) {
+		return loc
+	}
+	return nil
+}
+
+// statementDay reads a line that prints a bill's statement period or its
+// stay (period false for any other line) and returns the day it covers
+// when the period opens and closes on the same day ("Statement covers: FROM
 // 2/14/24 THROUGH 2/14/24", "STATEMENT COVERS PERIOD 031424 031424"):
 // every item the bill lists is of that day, whatever OCR made of the
 // item's own date cell. A period of several days returns a zero day.
 func statementDay(l line) (day dates.Date, period bool) {
-	loc := reStatementPeriod.FindStringIndex(l.text)
+	loc := periodLabel(l.text)
 	if loc == nil {
 		return dates.Date{}, false
 	}

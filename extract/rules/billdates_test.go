@@ -256,3 +256,53 @@ Rev   Code    Item                                   Date        Qty      Amount
 		t.Errorf("several days: lines %q, want the implant undated", strings.Join(got, "|"))
 	}
 }
+
+// TestStayOfOneDay: a hospital's summary by revenue code prints no date on
+// its rows, only the stay's admission and discharge, the same day: every
+// row is of that day. A stay of several days dates no row.
+func TestStayOfOneDay(t *testing.T) {
+	bill := func(discharge string) string {
+		return `ST. MARY OF THE PLAINS HOSPITAL
+SUMMARY BILL BY REVENUE CODE
+Patient: RUIZ, ANA    Admit: 03/02/2024    Discharge: ` + discharge + `
+Rev Code   Revenue Description                 Units        Total Charges
+0300       LABORATORY                             4               612.00
+0350       CT SCAN                                1             3,140.00
+0450       EMERGENCY ROOM                         1             2,210.00
+                          TOTAL CHARGES                          5,962.00
+`
+	}
+	for _, tt := range []struct{ discharge, want string }{
+		{"03/02/2024", "2024-03-02 0300 612.00|2024-03-02 0350 3140.00|2024-03-02 0450 2210.00"},
+		{"03/05/2024", " 0300 612.00| 0350 3140.00| 0450 2210.00"},
+	} {
+		res := extractText(t, bill(tt.discharge))
+		if got := strings.Join(billRows(res.Bills), "|"); got != tt.want {
+			t.Errorf("discharged %s: lines %q, want %q", tt.discharge, got, tt.want)
+		}
+	}
+}
+
+// TestStayDayEndsWithItsBill: the day of a one-day stay dates the rows of
+// its own bill only: the outpatient bill after it, under a title of its
+// own, dates its rows by their own dates.
+func TestStayDayEndsWithItsBill(t *testing.T) {
+	page := `ST. MARY OF THE PLAINS HOSPITAL
+SUMMARY BILL BY REVENUE CODE
+Patient: RUIZ, ANA    Admit: 03/02/2024    Discharge: 03/02/2024
+Rev Code   Revenue Description                 Units        Total Charges
+0450       EMERGENCY ROOM                         1             2,210.00
+                          TOTAL CHARGES                          2,210.00
+ST. MARY OF THE PLAINS HOSPITAL
+OUTPATIENT ITEMIZED STATEMENT
+Patient: RUIZ, ANA
+Date         Rev Code   CPT       Description              Qty        Amount
+04/11/2024   0610       72148     MRI LUMBAR SPINE            1      2,380.00
+                          TOTAL CHARGES                          2,380.00
+`
+	res := extractText(t, page)
+	want := "2024-03-02 0450 2210.00|2024-04-11 72148 2380.00"
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}

@@ -22,7 +22,7 @@ import (
 
 var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
-	reTotalWords = regexp.MustCompile(`(?i)\b(total|totals|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
+	reTotalWords = regexp.MustCompile(`(?i)\b(total|totals|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
@@ -34,7 +34,7 @@ var (
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row ("U&C" as OCR also
 	// reads it: "UkC", "U8C").
-	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
 )
 
 // reCaptionLegend explains a caption: "U&C = usual and customary price". An
@@ -60,7 +60,11 @@ func billHeader(s string) []billCol {
 		return nil // a legend ("U&C = usual and customary price"), no header
 	}
 	ms := reColWords.FindAllStringIndex(s, -1)
-	if len(ms) < 2 && !describedColumn(s, ms) {
+	wide := wideHeader(s)
+	switch {
+	case wide != nil:
+		ms = wide // read by what all its columns mean
+	case len(ms) < 2 && !describedColumn(s, ms):
 		return nil
 	}
 	cells := layout.Cells(s)
@@ -87,9 +91,9 @@ func billHeader(s string) []billCol {
 			k = "rate" // the price of one unit: units times it is the charge
 		case strings.HasPrefix(w, "adj"):
 			k = "adjustment"
-		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w):
+		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w) || payerShare(w):
 			k = "paid"
-		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due"):
+		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due") || strings.HasSuffix(w, "owe") || patientOwes(w):
 			k = "balance"
 		case strings.HasPrefix(w, "unit") || w == "qty" || w == "quantity" || w == "days or units":
 			k = "units"
@@ -104,7 +108,7 @@ func billHeader(s string) []billCol {
 			a, b = c.Start, c.End
 		}
 		caption := strings.ToLower(s[c.Start:c.End])
-		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") ||
+		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") && !lineTotal(caption) ||
 			strings.Contains(caption, "due") || strings.Contains(caption, "prior payments") || strings.Contains(caption, "amount paid")
 		if n := len(cols); n > 0 && cols[n-1].a == a {
 			if k != "charge" {
@@ -118,7 +122,9 @@ func billHeader(s string) []billCol {
 }
 
 // amountKinds returns what each amount of a row is: by the header column
-// each stands under, else by their count.
+// each stands under (by their order when captions stand in no columns, or
+// when every amount stands left of them all, as OCR may set a row), else
+// by their count.
 func amountKinds(r billRow, cols []billCol) []string {
 	var money []billCol
 	for _, c := range cols {
@@ -133,7 +139,7 @@ func amountKinds(r billRow, cols []billCol) []string {
 			spaced++
 		}
 	}
-	if len(money) >= len(r.amts) && len(money) > 0 && 2*spaced < len(money) {
+	if len(money) >= len(r.amts) && len(money) > 0 && (2*spaced < len(money) || leftOfColumns(r, money)) {
 		// Captions without columns: the amounts fill them in order, but for
 		// a running balance, printed last.
 		for i := range out {
@@ -206,20 +212,26 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var items []extract.BillLine
 	var totals []extract.BillTotal
 	var cols []billCol
+	var heads []tableHead // every caption of the header row
 	var pending []pendingDate
-	var svc dates.Date   // a statement's labelled date of service
-	var day dates.Date   // the one day a statement's period covers
-	last := -1           // the last item, for wrapped descriptions
-	group := ""          // the item a group header names (a prescription over its fills)
-	groupRev := ""       // the revenue code a facility's detail bill prints over its rows
-	afterTotal := false  // a printed total came last: the rows below it sum up the bill
-	skip := -1           // a line joined to the one above it
-	var balance *float64 // the running balance the last item printed
-	feePaired := false   // rows under fee and charge captions print both when billed (pairedFees)
+	var svc dates.Date        // a statement's labelled date of service
+	var headDay dates.Date    // the date a heading over the table's rows prints
+	var periodFrom dates.Date // the first day of the statement's period
+	var day dates.Date        // the one day a statement's period covers
+	last := -1                // the last item, for wrapped descriptions
+	group := ""               // the item a group header names (a prescription over its fills)
+	groupRev := ""            // the revenue code a facility's detail bill prints over its rows
+	afterTotal := false       // a printed total came last: the rows below it sum up the bill
+	skip := -1                // a line joined to the one above it
+	var balance *float64      // the running balance the last item printed
+	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
-	var sl slip // a receipt's or a slip's block of labelled fields
+	var sl slip                // a receipt's or a slip's block of labelled fields
+	var sums []printedSum      // the printed sums of charges, subtotals too, in order
+	reversed := map[int]bool{} // the items a reversal row cancels
+	closed := false            // a total of charges closed the bill above
 	for i, l := range n.lines {
 		if i == skip || unticked[i] {
 			continue
@@ -249,12 +261,23 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if d, period := statementDay(l); period {
 			day = d
+			if ds := lineDates(l); len(ds) > 0 && periodFrom.IsZero() {
+				periodFrom = ds[0].Date
+			}
 		}
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
+				heads, headDay = tableHeads(l.text), dates.Date{}
+				if closed {
+					// A table after a bill's total of charges is another
+					// bill's: the period of the one before dates none of it.
+					day, periodFrom, closed = dates.Date{}, dates.Date{}, false
+				}
 				fees, feeCols = feeColumnsOf(l.text)
 				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
+			} else if d, ok := headingDay(l); ok && cols != nil {
+				headDay, last = d, -1
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
 			} else if rc := revenueGroup(l.trim); rc != "" {
@@ -267,7 +290,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
-		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
+		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: nearDay(items, headDay, svc, periodFrom),
+			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
 		if len(r.amts) == 0 {
 			continue
 		}
@@ -276,14 +300,18 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			orig := n.lines[i]
 			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
 		}
-		if reVoidStamp.MatchString(l.text) {
+		if reVoidStamp.MatchString(l.text) || billedNothing(r) {
+			if k := reversedItem(items, r); k >= 0 && billedNothing(r) {
+				reversed[k] = true // the claim a reversal's credit cancels bills nothing either
+			}
 			last = -1
-			continue // a row stamped void bills nothing, nor is it a total
+			continue // a row stamped void, a reversed claim: it bills nothing, nor is it a total
 		}
 		if reNotLine.MatchString(l.text) {
 			last = -1
 			if reSubtotal.MatchString(l.text) {
 				groupRev = "" // a group's subtotal closes it
+				sums = append(sums, printedSum{firstAmount(r, cols, "charge"), -1})
 			}
 			continue
 		}
@@ -296,6 +324,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last, group, groupRev, afterTotal = -1, "", "", true
 			for _, t := range tots {
 				t.Provider, t.Citations = provider, cite
+				if t.Kind == extract.TotalCharges {
+					sums, closed = append(sums, printedSum{t.Total, len(totals)}), true
+				}
 				totals = append(totals, t)
 			}
 			continue
@@ -347,14 +378,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		switch {
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
 			continue // a payment or adjustment row prints when it was posted
-		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() || rePayerWords.MatchString(l.text)):
+		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() || rePayerWords.MatchString(l.text)):
 			continue // no item of a table of services: a payer's line, a form's box
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			if cands, sp := slashCandidates(l.text); len(cands) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
 				pending = append(pending, pendingDate{item: len(items), cands: cands, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
-			} else {
-				b.Date = svc
+			} else if b.Date = svc; !headDay.IsZero() {
+				b.Date = headDay
 			}
 		}
 		items = append(items, b)
@@ -364,7 +395,17 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = append(items, it)
 	}
 	fillSlashDates(items, pending)
+	if len(reversed) > 0 {
+		kept := items[:0]
+		for k, it := range items {
+			if !reversed[k] {
+				kept = append(kept, it)
+			}
+		}
+		items = kept
+	}
 	sameItemCodes(items)
+	totals = payerShares(items, withoutSubtotals(totals, sums))
 	signsByTotal(items, totals)
 	return items, totals
 }
@@ -429,6 +470,14 @@ func revenueGroup(trim string) string {
 // statement prints base, time and total units ("5   7   12   96.00
 // 1,152.00"), and the total times the rate is the charge.
 func rateFirst(r billRow, cols []billCol, kinds []string) []string {
+	for i := 0; i+1 < len(r.amts); i++ {
+		if kinds[i] == "charge" && kinds[i+1] != "charge" && r.units > 1 && math.Abs(r.amts[i]*r.units-r.amts[i+1]) < 0.005 {
+			// OCR moved the rate under the amount's caption: the
+			// product of the units and the rate is the charge.
+			kinds[i], kinds[i+1] = "rate", "charge"
+			return kinds
+		}
+	}
 	for _, c := range cols {
 		if c.kind == "rate" || c.kind == "balance" {
 			return kinds

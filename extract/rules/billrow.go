@@ -35,6 +35,7 @@ type billRow struct {
 	amts     []float64
 	aspans   []span
 	desc     string
+	status   string // what the row prints under a status column
 }
 
 // token is a run of non-space bytes of a row.
@@ -64,12 +65,16 @@ func tokens(s string) []token {
 }
 
 // rowOpts say how to read a bill's rows: form enables the claim-form
-// cells, pharmacy disables procedure codes, drug says the row bills a drug
-// (a claim form's supplemental NDC line stands above it), cols are the
-// header's columns.
+// cells, pharmacy disables procedure codes (unless the header names a
+// code column), drug says the row bills a drug (a claim form's
+// supplemental NDC line stands above it), cols are the header's amount
+// columns and heads all its captions, near the day the rows above or the
+// bill's headings date (the year of a date printed without one).
 type rowOpts struct {
 	form, pharmacy, drug bool
 	cols                 []billCol
+	heads                []tableHead
+	near                 dates.Date
 }
 
 // parseBillRow reads a bill line.
@@ -113,6 +118,12 @@ func parseBillRow(l line, o rowOpts) billRow {
 			take(0, end)
 		}
 	}
+	if !form && r.date.IsZero() {
+		r.compactDate(toks, o.heads, o.near, take)
+	}
+	if !form {
+		r.serviceDate(lineDates(l), o.heads)
+	}
 	_, found := amountsIn(s)
 	var pos [][2]int
 	for _, p := range found {
@@ -133,9 +144,16 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 		break
 	}
-	if !pharmacy && r.code == "" {
-		r.readCode(s, toks, free, take, form, o.drug)
+	if (!pharmacy || hasHead(o.heads, headCode)) && r.code == "" {
+		// No number under a column of numbers that are no code (an Rx
+		// number, an NDC, a claim number) is a code.
+		codeFree := func(t token) bool { return free(t) && headAt(o.heads, t.a, t.b) != headID }
+		r.readCode(s, toks, codeFree, take, form, o.drug)
+		if r.code == "" && !form {
+			r.codeUnderColumn(toks, o.heads, codeFree, take)
+		}
 	}
+	r.readStatus(toks, o.heads, free, take)
 	if form {
 		// Cents in their own cell, after the code: "250 00", on a service
 		// row, after a dollar sign, or under an amount column. Pairs are

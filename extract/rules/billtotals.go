@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // Printed totals: a bill's total rows are kept by kind (charges, payments,
@@ -41,7 +42,10 @@ func totalsOf(text string, r billRow, cols []billCol) ([]extract.BillTotal, bool
 	for i, sp := range r.aspans {
 		label := strings.ToLower(text[prev:sp.a])
 		prev = sp.b
-		k, ok := labelTotal(label)
+		k, ok := labelTotal(nearestCaption(label))
+		if !ok {
+			k, ok = labelTotal(label)
+		}
 		if !ok && strings.TrimSpace(strings.Trim(label, "$: ")) == "" && i > 0 {
 			k, ok = columnTotal(kinds[i])
 		}
@@ -188,4 +192,106 @@ func signsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
 	if flip >= 0 {
 		items[flip].Charge = -items[flip].Charge
 	}
+}
+
+// nearestCaption is the part of a total's label that stands next to its
+// amount: its last cell, after any count the label prints ("Paid claims:
+// 10      Total cost", "Paid claims: 10 Total cost" total the cost, whatever
+// the cells before it count).
+func nearestCaption(label string) string {
+	if cells := layout.Cells(label); len(cells) > 1 {
+		c := cells[len(cells)-1]
+		label = label[c.Start:c.End]
+	}
+	toks := tokens(label)
+	for i := len(toks) - 2; i >= 0; i-- {
+		if allDigits(strings.TrimRight(toks[i].s, ":")) {
+			return label[toks[i+1].a:]
+		}
+	}
+	return label
+}
+
+// printedSum is a sum of charges a bill prints, in print order: a total of
+// charges (at index i of the bill's totals) or a subtotal (i is -1).
+type printedSum struct {
+	v float64
+	i int
+}
+
+// withoutSubtotals drops the totals of charges that a later total of
+// charges sums: a bill that totals each department ("Total Room And
+// Board", "Total Radiology") and then all of them prints one total of
+// its charges, the last. Sums are added up in order since the last total
+// they reached; a total equal to the sum of those before it, one or
+// more, is the total of them all.
+func withoutSubtotals(totals []extract.BillTotal, sums []printedSum) []extract.BillTotal {
+	drop := map[int]bool{}
+	acc, parts := 0.0, []printedSum(nil)
+	for _, s := range sums {
+		if s.i >= 0 && len(parts) > 0 && math.Abs(acc-s.v) < 0.005 {
+			for _, p := range parts {
+				if p.i >= 0 {
+					drop[p.i] = true
+				}
+			}
+			acc, parts = 0, nil
+			continue
+		}
+		acc += s.v
+		parts = append(parts, s)
+	}
+	if len(drop) == 0 {
+		return totals
+	}
+	var out []extract.BillTotal
+	for i, t := range totals {
+		if !drop[i] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// payerShares makes one total of the payments totals a bill prints per
+// payer ("Plan paid 267.31", "Member paid 110.00") when its lines'
+// payments add up both shares and no one of them: each line's paid
+// columns are one payment (setAmounts), so the shares reconcile only
+// together. The total cites every share's row.
+func payerShares(items []extract.BillLine, totals []extract.BillTotal) []extract.BillTotal {
+	paid, n := 0.0, 0
+	for _, it := range items {
+		if it.Paid != nil {
+			paid, n = paid+math.Abs(*it.Paid), n+1
+		}
+	}
+	var shares []int
+	sum := 0.0
+	for i, t := range totals {
+		if t.Kind == extract.TotalPayments {
+			if math.Abs(t.Total-paid) < 0.005 {
+				return totals // one total reaches the lines' payments
+			}
+			shares, sum = append(shares, i), sum+t.Total
+		}
+	}
+	if n == 0 || len(shares) < 2 || math.Abs(sum-paid) >= 0.005 {
+		return totals
+	}
+	one := totals[shares[0]]
+	one.Total = math.Round(sum*100) / 100
+	one.Citations = nil
+	for _, i := range shares {
+		one.Citations = append(one.Citations, totals[i].Citations...)
+	}
+	out := make([]extract.BillTotal, 0, len(totals))
+	for i, t := range totals {
+		switch {
+		case i == shares[0]:
+			out = append(out, one)
+		case t.Kind != extract.TotalPayments:
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -44,9 +44,17 @@ func (n *note) provider() (name string, li int) {
 
 // billProvider finds who bills a statement as provider does, except that
 // a label naming where the services were given (layout.ServicePlace)
-// yields to the letterhead of the statement's header block.
+// yields to the letterhead of the statement's header block, and that a
+// payer's heading (a health plan's) yields to the provider a label names
+// (labelledBiller).
 func (n *note) billProvider() string {
 	prov, li := n.provider()
+	if li < 0 || rePayerWords.MatchString(prov) {
+		// A payer's print of claims: the provider its label names.
+		if b := n.labelledBiller(); b != "" {
+			return b
+		}
+	}
 	if li < 0 || !layout.ServicePlace(n.lines[li].trim) {
 		return prov
 	}

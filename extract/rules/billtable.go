@@ -1,0 +1,267 @@
+package rules
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// A bill's table, read by what the captions of its header row mean: beside
+// the amount columns (billHeader), the columns that hold each row's date,
+// procedure code, revenue code and description, the numbers that are no
+// code (an Rx number, an NDC, a claim or reference number, a days supply)
+// and a claim's status. A layout no family of bills was written for is
+// read by the words real bills caption their columns with: a date under
+// the date column is read however compactly it prints ("120623"), a
+// procedure code is read wherever a code column stands (whatever the page
+// was taken for), an Rx number never is one, and a claim's status is no
+// part of its description.
+
+// Kinds of a table's columns besides the amounts.
+const (
+	headDate   = "date"
+	headCode   = "code"
+	headRev    = "rev"
+	headID     = "id" // numbers that are no code and no amount
+	headStatus = "status"
+	headDesc   = "desc"
+	headMoney  = "money" // an amount or units column (billHeader reads which)
+)
+
+// tableHead is one column caption of a bill's header row.
+type tableHead struct {
+	kind string
+	a, b int
+	// posted marks a date column of when the row was entered ("Trans
+	// Date", "Post Date"), not of the service it bills.
+	posted bool
+}
+
+// rePostedDate captions a date column of the row's entry, not its service.
+var rePostedDate = regexp.MustCompile(`(?i)^(?:trans|post|entry|bill)`)
+
+// reTableHead is the vocabulary of bill column captions, one group per
+// kind, longer captions first.
+var reTableHead = regexp.MustCompile(`(?i)\b(?:` +
+	`(?P<rev>rev(?:enue)?\.?\s*(?:code|cd)|revenue|rev\.?)|` +
+	`(?P<date>dates?\s+of\s+service|service\s+dates?|svc\s+date|serv\s+date|fill(?:ed)?\s+date|date\s+(?:filled|dispensed|of\s+fill)|dispensed|` +
+	`trans(?:action)?\s+date|post(?:ing)?\s+date|posted|from\s+date|dos|date(?:\(s\))?)|` +
+	`(?P<code>cpt\s*/\s*hcpcs|hcpcs\s*/\s*cpt|cpt(?:\s+code)?|hcpcs|proc(?:edure)?\s+code|service\s+code|svc\s+code|proc\.?|code)|` +
+	`(?P<id>rx\s*(?:#|no\.?|number)?|prescription\s*(?:#|no\.?|number)|ndc(?:\s*#)?|claim\s*(?:#|no\.?|number|id)|ref(?:erence)?\s*(?:#|no\.?)?|` +
+	`invoice\s*(?:#|no\.?)|npi|auth(?:orization)?\s*#?|days?'?\s+supply|ds)|` +
+	`(?P<status>(?:claim\s+)?status)|` +
+	`(?P<desc>description|drug(?:\s+name)?|medication|services?|item|product)` +
+	`)(?:$|[^A-Za-z])`)
+
+// reMoneyHead are the captions of amount columns that only a row already
+// known for a table's header is read with: alone they are too common
+// words ("Total", "Plan", "Member") to make a header of a line.
+var reMoneyHead = regexp.MustCompile(`(?i)\b(?:total\s+(?:cost|billed|amount|price)|gross\s+(?:cost|amount|charges?)|line\s+total|total|cost|gross|submitted|amt|chgs?|` +
+	`plan\s+(?:paid|pays|pd)|plan|member\s+(?:paid|pays|pd|cost)|member|patient\s+(?:pay|paid|pays)|pt\s+(?:pay|paid)|` +
+	`ins(?:urance)?\s+(?:paid|pays|pd)|you\s+owe|(?:pt|patient)\s+(?:due|resp(?:onsibility)?|bal(?:ance)?))\b`)
+
+// tableHeads reads every column caption of a header row with its span: a
+// caption alone in its cell spans the cell.
+func tableHeads(s string) []tableHead {
+	var out []tableHead
+	cells := layout.Cells(s)
+	names := reTableHead.SubexpNames()
+	for _, m := range reTableHead.FindAllStringSubmatchIndex(s, -1) {
+		for g := 1; g < len(names); g++ {
+			if m[2*g] < 0 {
+				continue
+			}
+			out = append(out, tableHead{kind: names[g], a: m[2*g], b: m[2*g+1], posted: names[g] == headDate && rePostedDate.MatchString(s[m[2*g]:])})
+			break
+		}
+	}
+	for _, m := range moneyHeads(s) {
+		out = append(out, tableHead{kind: headMoney, a: m[0], b: m[1]})
+	}
+	slices.SortFunc(out, func(x, y tableHead) int { return x.a - y.a })
+	for i, h := range out {
+		for _, c := range cells {
+			if c.Start <= h.a && h.b <= c.End && headsIn(out, c) == 1 {
+				out[i].a, out[i].b = c.Start, c.End
+			}
+		}
+	}
+	return out
+}
+
+// headsIn counts the captions that stand in cell c.
+func headsIn(hs []tableHead, c layout.Cell) int {
+	n := 0
+	for _, h := range hs {
+		if c.Start <= h.a && h.b <= c.End {
+			n++
+		}
+	}
+	return n
+}
+
+// moneyHeads returns the spans of the amount captions of a row, by both
+// vocabularies, a caption of one inside a longer one of the other left
+// out.
+func moneyHeads(s string) [][]int {
+	ms := reColWords.FindAllStringIndex(s, -1)
+	for _, m := range reMoneyHead.FindAllStringIndex(s, -1) {
+		inside := false
+		for i, o := range ms {
+			if o[0] <= m[0] && m[1] <= o[1] {
+				inside = true
+			} else if m[0] <= o[0] && o[1] <= m[1] {
+				ms[i], inside = m, true
+			}
+		}
+		if !inside {
+			ms = append(ms, m)
+		}
+	}
+	slices.SortFunc(ms, func(x, y []int) int { return x[0] - y[0] })
+	return qualified(s, dedupSpans(ms))
+}
+
+// reAmountWord qualifies the caption before it ("Billed Amt", "Charge
+// Amount"): the two are one column's caption.
+var reAmountWord = regexp.MustCompile(`(?i)^(?:amt|amount)$`)
+
+// qualified joins a caption and the "Amt" or "Amount" printed after it,
+// one space apart, into one caption.
+func qualified(s string, ms [][]int) [][]int {
+	var out [][]int
+	for _, m := range ms {
+		if n := len(out); n > 0 && m[0] == out[n-1][1]+1 && s[out[n-1][1]] == ' ' && reAmountWord.MatchString(s[m[0]:m[1]]) {
+			out[n-1] = []int{out[n-1][0], m[1]}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// wideHeader returns the amount captions of a row that heads a bill's
+// table by what its columns mean, though it prints fewer than two of the
+// usual amount captions ("Fill date  Rx #  Drug  NDC  Qty  Status  Total
+// Plan  Member"): no digits, an amount caption, and captions of two more
+// kinds of column among date, code, revenue code, description and status.
+// It returns nil for any other row.
+func wideHeader(s string) [][]int {
+	if strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	kinds := map[string]bool{}
+	for _, h := range tableHeads(s) {
+		if h.kind != headMoney && h.kind != headID {
+			kinds[h.kind] = true
+		}
+	}
+	ms := moneyHeads(s)
+	if len(kinds) < 2 || len(ms) == 0 {
+		return nil
+	}
+	return ms
+}
+
+// headAt returns the kind of the caption nearest the span [a, b) of a row
+// (none when the nearest stands more than a few characters away).
+func headAt(hs []tableHead, a, b int) string {
+	best, dist := "", 1<<30
+	for _, h := range hs {
+		d := max(0, h.a-b) + max(0, a-h.b)
+		if d < dist {
+			best, dist = h.kind, d
+		}
+	}
+	if dist > 6 {
+		return ""
+	}
+	return best
+}
+
+// hasHead reports whether the header names a column of the kind.
+func hasHead(hs []tableHead, kind string) bool {
+	for _, h := range hs {
+		if h.kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupSpans drops repeated spans of a sorted list.
+func dedupSpans(p [][]int) [][]int {
+	var out [][]int
+	for _, s := range p {
+		if n := len(out); n > 0 && out[n-1][0] == s[0] && out[n-1][1] == s[1] {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// payerShare reports whether an amount caption is what a plan or the
+// patient paid of a claim ("Plan", "Member paid", "Patient pay", "Ins
+// pays"): a payment column.
+func payerShare(caption string) bool {
+	for _, p := range []string{"plan", "member", "patient pa", "pt pa", "ins"} {
+		if strings.HasPrefix(caption, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineTotal reports whether a caption names each row's own total ("Total",
+// "Total cost", "Line total"), not a total row.
+func lineTotal(caption string) bool {
+	return caption == "total" || caption == "total cost" || caption == "line total"
+}
+
+// patientOwes reports whether an amount caption is what the patient still
+// owes ("Pt Due", "Patient Resp", "Pt Balance"): a balance column.
+func patientOwes(caption string) bool {
+	for _, p := range []string{"pt ", "patient "} {
+		if rest, ok := strings.CutPrefix(caption, p); ok && (strings.HasPrefix(rest, "due") || strings.HasPrefix(rest, "resp") || strings.HasPrefix(rest, "bal")) {
+			return true
+		}
+	}
+	return false
+}
+
+// leftOfColumns reports whether every amount of a row ends before the
+// first amount column begins: OCR set the row's cells apart from the
+// header's, so only their order maps them to its captions.
+func leftOfColumns(r billRow, money []billCol) bool {
+	n := len(r.aspans)
+	return n > 0 && len(money) > 0 && r.aspans[n-1].b < money[0].a-2
+}
+
+// codeUnderColumn reads the procedure code a row prints under its header's
+// code column however OCR marred it, when no code reads as printed: a
+// speck glued before it ("=J2270", "»97110") or a digit or two before its
+// five ("872040" is 72040).
+func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token) bool, take func(a, b int)) {
+	if !hasHead(hs, headCode) {
+		return
+	}
+	for _, t := range toks {
+		if !free(t) || headAt(hs, t.a, t.b) != headCode {
+			continue
+		}
+		v := strings.Trim(t.s, "=»«|:;,.'\"“”‘’`~-")
+		code, mods, ok := splitCode(v)
+		if !ok && (len(v) == 6 || len(v) == 7) && allDigits(v) {
+			code, mods, ok = splitGlued(v[len(v)-5:])
+		}
+		if !ok || isRevenueCode(code) {
+			continue
+		}
+		r.code, r.mods, r.cspan = code, mods, span{t.a, t.b}
+		take(t.a, t.b)
+		return
+	}
+}

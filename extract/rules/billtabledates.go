@@ -1,0 +1,136 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// The dates of a bill table's rows: read under the header's date column
+// however they print (a run of digits, a month and day without the year),
+// the day of service rather than the day a row was posted, and for rows
+// that print none, the day of the heading over them.
+
+// compactDate reads the date a row prints under its header's date column
+// as a run of digits, MMDDYY or MMDDCCYY ("120623"), or without its year
+// ("12/06"), which reads as no date anywhere else. A date without a year
+// takes the year that puts it nearest the day near (the row above's, a
+// heading's, the statement period's); none without such a day.
+func (r *billRow) compactDate(toks []token, hs []tableHead, near dates.Date, take func(a, b int)) {
+	if !hasHead(hs, headDate) {
+		return
+	}
+	for _, t := range toks {
+		v := strings.Trim(t.s, ".,:;*'")
+		if headAt(hs, t.a, t.b) != headDate {
+			continue
+		}
+		d, ok := dates.Date{}, false
+		switch {
+		case (len(v) == 6 || len(v) == 8) && allDigits(v):
+			d, ok = mdy(v[:2], v[2:4], v[4:])
+		case !near.IsZero():
+			d, ok = yearless(v, near)
+		}
+		if ok {
+			r.date, r.dspan = d, span{t.a, t.b}
+			take(t.a, t.b)
+			return
+		}
+	}
+}
+
+var reRowMonthDay = regexp.MustCompile(`^(\d{1,2})[/-](\d{1,2})$`)
+
+// yearless reads a month and day ("12/06", "1-5") in the year, of near's
+// and the years beside it, that puts it nearest near.
+func yearless(v string, near dates.Date) (dates.Date, bool) {
+	m := reRowMonthDay.FindStringSubmatch(v)
+	if m == nil {
+		return dates.Date{}, false
+	}
+	best, found := dates.Date{}, false
+	for y := near.Year - 1; y <= near.Year+1; y++ {
+		d, ok := mdy(m[1], m[2], strconv.Itoa(y))
+		if ok && (!found || daysApart(d, near) < daysApart(best, near)) {
+			best, found = d, true
+		}
+	}
+	return best, found
+}
+
+// daysApart is the number of days between two dates.
+func daysApart(a, b dates.Date) int { return abs(a.DaysUntil(b)) }
+
+// nearDay is the day a bill's next row is read near: the last dated row's,
+// else a heading's, the labelled date of service or the statement period's
+// first day.
+func nearDay(items []extract.BillLine, head, svc, period dates.Date) dates.Date {
+	for i := len(items) - 1; i >= 0; i-- {
+		if !items[i].Date.IsZero() {
+			return items[i].Date
+		}
+	}
+	for _, d := range []dates.Date{head, svc, period} {
+		if !d.IsZero() {
+			return d
+		}
+	}
+	return dates.Date{}
+}
+
+// reNotServiceDay are words of a line whose date is no day of service of
+// the rows below it: a statement's, a payment's or a birth date.
+var reNotServiceDay = regexp.MustCompile(`(?i)\b(?:due|print(?:ed)?|statement|birth|dob|posted|payments?|paid|received|billed|as of)\b`)
+
+// headingDay returns the date a heading over a table's rows prints (a line
+// of no amount with one date and a few words: "Date of service: 04/09/2024",
+// "04/09/2024 - Visit 2"): the day of every row under it that prints
+// none, until the next such heading.
+func headingDay(l line) (dates.Date, bool) {
+	ds := lineDates(l)
+	if len(ds) != 1 || ds[0].End > len(l.text) {
+		return dates.Date{}, false
+	}
+	rest := l.text[:ds[0].Start] + " " + l.text[ds[0].End:]
+	if len(strings.Fields(rest)) > 6 || reNotServiceDay.MatchString(rest) {
+		return dates.Date{}, false
+	}
+	return ds[0].Date, true
+}
+
+// serviceDate prefers, of a row's two dates, the one under a date column
+// of the service to the one under a column of when the row was posted
+// ("Trans Date  Svc Date": a ledger posts a visit days after it).
+func (r *billRow) serviceDate(ms []dates.Match, hs []tableHead) {
+	var dh []tableHead
+	for _, h := range hs {
+		if h.kind == headDate {
+			dh = append(dh, h)
+		}
+	}
+	if len(dh) < 2 || len(ms) < 2 {
+		return
+	}
+	posted := func(m dates.Match) bool {
+		best, dist := tableHead{}, 1<<30
+		for _, h := range dh {
+			if d := max(0, h.a-m.End) + max(0, m.Start-h.b); d < dist {
+				best, dist = h, d
+			}
+		}
+		return best.posted
+	}
+	if !posted(ms[0]) {
+		return
+	}
+	for _, m := range ms[1:] {
+		if !posted(m) {
+			r.date, r.dspan = m.Date, span{m.Start, m.End}
+			return
+		}
+	}
+}
