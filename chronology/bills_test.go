@@ -3,6 +3,7 @@ package chronology
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -156,6 +157,32 @@ func TestBillWithoutRecordNotOnPharmacyPrintout(t *testing.T) {
 		got = append(got, f.Message)
 	}
 	if want := []string{"Harbor Drug billed for 2024-02-05 but no medical record of that visit was found."}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("flags %q, want %q", got, want)
+	}
+}
+
+// TestBillWithoutRecordInsideAStay: an admission note that prints no
+// discharge date leaves the stay's length to its bill: charges on each day
+// running on from the admission (room and board a night) are the stay's,
+// a charge after a day without one is flagged.
+func TestBillWithoutRecordInsideAStay(t *testing.T) {
+	text := "Admission History and Physical\nDate of admission: 03/10/2024\n" +
+		"03/10/2024 0450 EMERGENCY ROOM 900.00\n03/10/2024 0120 ROOM-BOARD/SEMI 1400.00\n03/11/2024 0120 ROOM-BOARD/SEMI 1400.00\n" +
+		"03/12/2024 0250 PHARMACY 40.00\n03/20/2024 0510 CLINIC 210.00"
+	var bills []extract.BillLine
+	for _, l := range strings.Split(text, "\n")[2:] {
+		bills = append(bills, extract.BillLine{Date: d(l[6:10] + "-" + l[0:2] + "-" + l[3:5]), Provider: "Mercy Hospital", Charge: 1,
+			Citations: []extract.Citation{cite("h", 1, l)}})
+	}
+	src := source("h", "h.pdf", []extract.Page{textPage("h", 1, text)}, extract.Result{Bills: bills,
+		Encounters: []extract.Encounter{{Date: d("2024-03-10"), Provider: "Mercy Hospital", VisitType: "hospital admission",
+			Citations: []extract.Citation{cite("h", 1, "Date of admission: 03/10/2024")}}}})
+	c := Build(Matter{ID: "m"}, []Source{src}, Options{})
+	var got []string
+	for _, f := range flagsOf(c, FlagBillWithoutRecord) {
+		got = append(got, f.Message)
+	}
+	if want := []string{"Mercy Hospital billed for 2024-03-20 but no medical record of that visit was found."}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("flags %q, want %q", got, want)
 	}
 }

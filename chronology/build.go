@@ -200,6 +200,7 @@ type builder struct {
 	badBills       []*billWork
 	totals         []BillTotal
 	totalFlag      []Flag
+	chargeDays     map[string]bool // "provider ID|date" of charge lines, see billedStayEnd
 }
 
 // collectMentions lists the provider names of every fact that can create

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
@@ -223,6 +224,29 @@ func (b *builder) dispensed(bl Bill) bool {
 	return len(bl.Citations) > 0
 }
 
+// billedStayEnd returns the last day of an inpatient stay whose record
+// prints no discharge (an admission note): the stay runs on as long as its
+// provider bills a charge every day after the admission, as a hospital
+// bills room and board each night. ok is false for other entries.
+func (b *builder) billedStayEnd(e *entryWork) (end dates.Date, ok bool) {
+	if e.EndDate.After(e.Date) || !reInpatient.MatchString(e.VisitType) {
+		return dates.Date{}, false
+	}
+	if b.chargeDays == nil {
+		b.chargeDays = map[string]bool{}
+		for _, bl := range b.bills {
+			if bl.Kind == BillCharge && !bl.EOB && !bl.Date.IsZero() {
+				b.chargeDays[bl.ProviderID+"|"+bl.Date.String()] = true
+			}
+		}
+	}
+	end = e.Date
+	for b.chargeDays[e.ProviderID+"|"+end.AddDays(1).String()] {
+		end = end.AddDays(1)
+	}
+	return end, true
+}
+
 // anesthesiaCode reports whether code is a CPT anesthesia code (00100 to
 // 01999).
 func anesthesiaCode(code string) bool {
@@ -270,6 +294,9 @@ func (b *builder) hasRecord(bl Bill) bool {
 		end := e.Date
 		if e.EndDate.After(end) {
 			end = e.EndDate
+		}
+		if stay, ok := b.billedStayEnd(e); ok && stay.After(end) {
+			end = stay
 		}
 		if !bl.Date.Before(e.Date.AddDays(-1)) && !bl.Date.After(end.AddDays(1)) {
 			return true

@@ -268,7 +268,14 @@ func checkFlags(t *testing.T, c chronology.Chronology, truth fixture.Truth) {
 		anesthesia := strings.Contains(strings.ToLower(bl.Provider), "anesthe") || len(bl.Code) == 5 && bl.Code >= "00100" && bl.Code <= "01999"
 		seen := false
 		for _, e := range truth.Encounters {
-			if (e.Provider == bl.Provider || anesthesia) && !e.Undated && !bl.Date.Before(e.Date.AddDays(-1)) && !bl.Date.After(e.Date.AddDays(1)) {
+			end := e.Date
+			if strings.Contains(e.VisitType, "admission") {
+				// A stay runs on while its hospital bills a charge a day.
+				for slices.ContainsFunc(truth.Bills, func(o fixture.Bill) bool { return o.Provider == e.Provider && o.Date == end.AddDays(1) }) {
+					end = end.AddDays(1)
+				}
+			}
+			if (e.Provider == bl.Provider || anesthesia) && !e.Undated && !bl.Date.Before(e.Date.AddDays(-1)) && !bl.Date.After(end.AddDays(1)) {
 				seen = true
 			}
 		}
