@@ -7,6 +7,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/par"
 )
 
 // CodeBook validates ICD-10-CM codes and describes them. Lookup takes a
@@ -53,6 +54,10 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 	ls := linesOf(d)
 	res.Patient = d.Patient
 	res.Pages = d.PageInfos()
+	// The runs are cut into notes in order (a note may take the provider
+	// of the note before); each note's facts are then read on every core,
+	// and added in order, where a note may go on with an encounter before.
+	var works []runWork
 	for _, r := range runs(d) {
 		if err := ctx.Err(); err != nil {
 			return res, fmt.Errorf("rules extract %s page %d: %w", doc.File, d.Pages[r.first].Number, err)
@@ -61,85 +66,148 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		if len(part) == 0 {
 			continue
 		}
-		switch r.class {
-		case extract.PageBill:
-			for _, n := range billNotes(part, d) {
-				prov := n.billProvider()
-				if prov == "" {
-					prov = noteProvider(d, n)
-				}
-				items, totals := n.bills(doc.ID, prov, d.Pages[d.PageIndex(n.lines[0].page)].BillKind)
-				res.Bills = append(res.Bills, items...)
-				res.BillTotals = append(res.BillTotals, totals...)
-			}
-		case extract.PageVisitLog:
-			for _, enc := range e.visitLog(doc.ID, d, part) {
-				if !repeated(res.Encounters, enc) {
-					res.Encounters = append(res.Encounters, enc)
-				}
-			}
-		case extract.PageClinical, extract.PageReport:
-			start := len(res.Encounters)
-			prev := -1                  // the run's last encounter, in res.Encounters
-			prevTitle := ""             // the title of the note that made it
-			lastProv, lastPage := "", 0 // the provider and last page of the note before
-			for k, n := range segment(part, d) {
-				prov, pli := n.provider()
-				if prov == "" || continuesSection(d, n) {
-					// A further page of the record before names the
-					// practice as its section does, whatever its letterhead
-					// prints.
-					prov = noteProvider(d, n)
-				}
-				if prov == "" && n.lines[0].page == lastPage {
-					// Another visit of a page whose first visit named the
-					// practice: the same record.
-					prov = lastProv
-				}
-				if prov == "" {
-					// Nothing printed names it: the facility the prose
-					// says the patient was admitted or brought to.
-					prov, pli = n.proseProvider()
-				}
-				lastProv, lastPage = prov, n.lines[len(n.lines)-1].page
-				n.first = k == 0
-				n.class = r.class
-				if n.bill {
-					items, totals := n.bills(doc.ID, prov, "")
-					res.Bills = append(res.Bills, items...)
-					res.BillTotals = append(res.BillTotals, totals...)
-					continue // a statement date is not a visit
-				}
-				enc, ok := e.encounter(doc.ID, n, prov, pli, res.Patient)
-				if !ok {
-					continue
-				}
-				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) && sameTitle(prevTitle, n.title) {
-					// A page of the record before it, whose repeated title
-					// OCR read differently: cite it there.
-					res.Encounters[prev].Citations = append(res.Encounters[prev].Citations, enc.Citations[0])
-					continue
-				}
-				if prev >= 0 && sameVisit(res.Encounters[prev], enc) {
-					// Another part of the same visit's record (the next
-					// page's header block, an addendum): one encounter.
-					exp := n.expectedIn(doc.ID, enc.Date, prov)
-					mergeVisit(&res.Encounters[prev], enc)
-					res.Expected = append(res.Expected, exp...)
-					continue
-				}
-				exp := n.expectedIn(doc.ID, enc.Date, prov)
-				enc.Referrals, enc.Orders = asked(exp)
-				if !repeated(res.Encounters, enc) {
-					res.Encounters = append(res.Encounters, enc)
-					res.Expected = append(res.Expected, exp...)
-					prev, prevTitle = len(res.Encounters)-1, n.title
-				}
-			}
-			citeEveryPage(res.Encounters[start:], d, ls, doc.ID)
-		}
+		works = append(works, e.cutRun(doc.ID, d, r, part))
+	}
+	var notes []*noteWork
+	for _, w := range works {
+		notes = append(notes, w.notes...)
+	}
+	par.Each(len(notes), func(i int) { notes[i].read(e, doc.ID, res.Patient) })
+	for _, w := range works {
+		w.add(&res, d, ls, doc.ID)
 	}
 	return res, nil
+}
+
+// runWork is a run of pages cut into the notes read from it, or the
+// encounters of a visit log.
+type runWork struct {
+	class  string
+	notes  []*noteWork
+	visits []extract.Encounter
+}
+
+// noteWork is one note with the provider it was given, and, once read,
+// its facts: its bill lines and totals (bills), or its encounter and the
+// records it says are expected.
+type noteWork struct {
+	n        *note
+	bills    bool
+	prov     string
+	pli      int    // the line naming prov, -1 when none does
+	billKind string // the bill family of the note's first page, for bills
+
+	items  []extract.BillLine
+	totals []extract.BillTotal
+	enc    extract.Encounter
+	ok     bool
+	exp    []extract.ExpectedRecord
+}
+
+// cutRun cuts a run's lines, part, into notes with their providers (a
+// visit log is read whole).
+func (e *Extractor) cutRun(doc string, d *layout.Doc, r run, part []line) runWork {
+	w := runWork{class: r.class}
+	switch r.class {
+	case extract.PageBill:
+		for _, n := range billNotes(part, d) {
+			prov := n.billProvider()
+			if prov == "" {
+				prov = noteProvider(d, n)
+			}
+			w.notes = append(w.notes, &noteWork{n: n, bills: true, prov: prov, pli: -1,
+				billKind: d.Pages[d.PageIndex(n.lines[0].page)].BillKind})
+		}
+	case extract.PageVisitLog:
+		w.visits = e.visitLog(doc, d, part)
+	case extract.PageClinical, extract.PageReport:
+		lastProv, lastPage := "", 0 // the provider and last page of the note before
+		for k, n := range segment(part, d) {
+			prov, pli := n.provider()
+			if prov == "" || continuesSection(d, n) {
+				// A further page of the record before names the
+				// practice as its section does, whatever its letterhead
+				// prints.
+				prov = noteProvider(d, n)
+			}
+			if prov == "" && n.lines[0].page == lastPage {
+				// Another visit of a page whose first visit named the
+				// practice: the same record.
+				prov = lastProv
+			}
+			if prov == "" {
+				// Nothing printed names it: the facility the prose
+				// says the patient was admitted or brought to.
+				prov, pli = n.proseProvider()
+			}
+			lastProv, lastPage = prov, n.lines[len(n.lines)-1].page
+			n.first = k == 0
+			n.class = r.class
+			w.notes = append(w.notes, &noteWork{n: n, bills: n.bill, prov: prov, pli: pli})
+		}
+	}
+	return w
+}
+
+// read reads the note's facts. It reads only the note and what Analyze
+// left (read-only), so notes are read side by side.
+func (nw *noteWork) read(e *Extractor, doc, patient string) {
+	if nw.bills {
+		nw.items, nw.totals = nw.n.bills(doc, nw.prov, nw.billKind)
+		return
+	}
+	nw.enc, nw.ok = e.encounter(doc, nw.n, nw.prov, nw.pli, patient)
+	if nw.ok {
+		nw.exp = nw.n.expectedIn(doc, nw.enc.Date, nw.prov)
+	}
+}
+
+// add adds the facts of the run's notes to res, in order: a note whose
+// encounter goes on with the one before (a further page of the record, a
+// part of the same visit) adds to it, and an encounter an earlier note
+// already gave is left out.
+func (w runWork) add(res *extract.Result, d *layout.Doc, ls []line, doc string) {
+	if w.class == extract.PageVisitLog {
+		for _, enc := range w.visits {
+			if !repeated(res.Encounters, enc) {
+				res.Encounters = append(res.Encounters, enc)
+			}
+		}
+		return
+	}
+	start := len(res.Encounters)
+	prev := -1      // the run's last encounter, in res.Encounters
+	prevTitle := "" // the title of the note that made it
+	for _, nw := range w.notes {
+		res.Bills = append(res.Bills, nw.items...)
+		res.BillTotals = append(res.BillTotals, nw.totals...)
+		if nw.bills || !nw.ok {
+			continue // a statement date is not a visit
+		}
+		n, enc := nw.n, nw.enc
+		if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) && sameTitle(prevTitle, n.title) {
+			// A page of the record before it, whose repeated title
+			// OCR read differently: cite it there.
+			res.Encounters[prev].Citations = append(res.Encounters[prev].Citations, enc.Citations[0])
+			continue
+		}
+		if prev >= 0 && sameVisit(res.Encounters[prev], enc) {
+			// Another part of the same visit's record (the next
+			// page's header block, an addendum): one encounter.
+			mergeVisit(&res.Encounters[prev], enc)
+			res.Expected = append(res.Expected, nw.exp...)
+			continue
+		}
+		enc.Referrals, enc.Orders = asked(nw.exp)
+		if !repeated(res.Encounters, enc) {
+			res.Encounters = append(res.Encounters, enc)
+			res.Expected = append(res.Expected, nw.exp...)
+			prev, prevTitle = len(res.Encounters)-1, n.title
+		}
+	}
+	if w.class == extract.PageClinical || w.class == extract.PageReport {
+		citeEveryPage(res.Encounters[start:], d, ls, doc)
+	}
 }
 
 // run is a stretch of consecutive pages read the same way: pages of one
