@@ -4,8 +4,6 @@ import (
 	"context"
 	"math"
 	"slices"
-
-	"github.com/medchron/medchron/internal/par"
 )
 
 // LocalModel is the model name Local records with its vectors. Change it
@@ -38,25 +36,15 @@ func (Local) Model() string { return LocalModel }
 // Dim implements Embedder.
 func (Local) Dim() int { return LocalDim }
 
-// embedBatch is how many texts Embed embeds between two looks at its
-// context, with one scratch map.
-const embedBatch = 64
-
-// Embed implements Embedder. It does no I/O, and fails only when ctx is
-// done. Batches of texts are embedded on every core.
+// Embed implements Embedder. It never fails and does no I/O.
 func (l Local) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	out := make([][]float32, len(texts))
-	par.Each((len(texts)+embedBatch-1)/embedBatch, func(b int) {
-		if ctx.Err() != nil {
-			return
+	counts := make(map[uint64]float32, 1024)
+	for i, t := range texts {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		counts := make(map[uint64]float32, 1024)
-		for i := b * embedBatch; i < min((b+1)*embedBatch, len(texts)); i++ {
-			out[i] = l.vector(texts[i], counts)
-		}
-	})
-	if err := ctx.Err(); err != nil {
-		return nil, err
+		out[i] = l.vector(t, counts)
 	}
 	return out, nil
 }
