@@ -104,8 +104,6 @@ type Pipeline struct {
 	// stored tells Wait, in this process, that a stage has stored its
 	// work, so that it need not wait for its next look.
 	stored signal
-	// ahead are the extractions run while their pages are stored.
-	ahead aheadRuns
 }
 
 // signal wakes everyone waiting on it, each time it fires.

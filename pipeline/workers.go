@@ -125,14 +125,7 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 		}
 	}
 	p.log.Info("document read", "document", d.ID, "pages", len(pages), "text_pages", len(text), "ocr_pages", len(ocr))
-	dropAhead := func() {}
-	if len(ocr) == 0 {
-		// The document as its extract job will read it back.
-		doc := d.Document
-		doc.File, doc.Pages = extractedName, len(pages)
-		dropAhead = p.extractAhead(ctx, doc, text)
-	}
-	err = p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
+	return p.cfg.Store.WithTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		if err := tx.PutPages(ctx, text); err != nil {
 			return err
 		}
@@ -155,10 +148,6 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 		}
 		return p.queue.InsertTx(ctx, tx, jobs...)
 	})
-	if err != nil {
-		dropAhead()
-	}
-	return err
 }
 
 type ocrWorker struct {
@@ -246,9 +235,6 @@ func (p *Pipeline) queueExtractWhenRead(ctx context.Context, tx store.Tx, docID 
 	return p.queue.InsertTx(ctx, tx, river.InsertManyParams{Args: ExtractArgs{DocumentID: docID}})
 }
 
-// extractedName is the file name extractors are given for every document.
-const extractedName = "document"
-
 type extractWorker struct {
 	river.WorkerDefaults[ExtractArgs]
 	p *Pipeline
@@ -295,11 +281,8 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) e
 	// Extractors never see the file's name: it belongs to the matters that
 	// uploaded it, and an extractor's errors name what it was given.
 	doc := d.Document
-	doc.File = extractedName
-	res, ok := p.ahead.take(ctx, ex.Name(), doc, pages)
-	if !ok {
-		res, err = ex.Extract(ctx, doc, pages)
-	}
+	doc.File = "document"
+	res, err := ex.Extract(ctx, doc, pages)
 	if err != nil {
 		texts := pageTexts(pages)
 		if !lastAttempt(job) || p.cfg.Fallback == nil || p.cfg.Fallback.Name() == ex.Name() {

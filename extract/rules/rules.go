@@ -39,11 +39,6 @@ func (e *Extractor) Name() string { return "rules" }
 // PromptVersion returns "": the rules extractor uses no prompt.
 func (e *Extractor) PromptVersion() string { return "" }
 
-// Local returns true: the rules extractor runs in the process, with no
-// service or model behind it, and reads the same pages the same way
-// (pipeline.Local).
-func (e *Extractor) Local() bool { return true }
-
 // Extract reads the document's layout (page classes, sections and their
 // providers, boilerplate), then reads facts page class by page class:
 // clinical notes and reports become encounters, visit logs one encounter
