@@ -90,6 +90,7 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 	}
 	dupOf, dups := findDuplicates(px, opt.NearDuplicate, func(r pageRef) bool { return classes[r].Class == extract.PageBlank }, otherDays(px, factDates(sources)))
 	provs := newProviderIndex(collectMentions(sources, classes))
+	px.prepareGrounding(sources)
 	b := &builder{m: m, opt: opt, sources: sources, px: px, dupOf: dupOf, provs: provs, classes: classes}
 	b.buildEntries()
 	b.buildBills()

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/medchron/medchron/internal/par"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -229,6 +230,34 @@ func jaccard(a, b []uint64) float64 {
 	return float64(inter) / float64(union)
 }
 
+// prepareWindow is how many pages findDuplicates prepares at once.
+const prepareWindow = 256
+
+// preparedPage is what findDuplicates compares of a page: its text without
+// stamp lines, its words, those words joined by spaces and the sorted,
+// distinct hashes of their 3-shingles. A page skipped, or without words,
+// has no words.
+type preparedPage struct {
+	text, norm string
+	words      []string
+	sets       []uint64
+}
+
+// preparePage prepares the page ref (see preparedPage); it reads only that
+// page, so pages are prepared side by side.
+func preparePage(px *pageIndex, ref pageRef, skip func(pageRef) bool) preparedPage {
+	info := px.byRef[ref]
+	if info.page == nil || skip != nil && skip(ref) {
+		return preparedPage{}
+	}
+	text := withoutStamps(info.page.Text)
+	words := pageWords(text)
+	if len(words) == 0 {
+		return preparedPage{}
+	}
+	return preparedPage{text: text, norm: strings.Join(words, " "), words: words, sets: shingles(words)}
+}
+
 // findDuplicates finds pages that repeat an earlier page of the matter:
 // exactly (the same words in the same order, non-empty) or nearly (Jaccard
 // similarity of their word 3-shingles at or above threshold, both pages with
@@ -265,31 +294,27 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 	var pages []cand
 	exact := map[string]pageRef{}
 	df := map[uint64]int{}
-	for _, ref := range px.order {
-		info := px.byRef[ref]
-		if info.page == nil || skip != nil && skip(ref) {
-			continue
+	for lo := 0; lo < len(px.order); lo += prepareWindow {
+		window := px.order[lo:min(lo+prepareWindow, len(px.order))]
+		for i, pp := range par.Map(len(window), func(i int) preparedPage { return preparePage(px, window[i], skip) }) {
+			ref := window[i]
+			if len(pp.words) == 0 {
+				continue
+			}
+			if first, ok := exact[pp.norm]; ok {
+				dupOf[ref] = first
+				dups = append(dups, Duplicate{DocumentID: ref.doc, Page: ref.page, DuplicateOf: PageRef{first.doc, first.page}, Similarity: 1})
+				continue
+			}
+			exact[pp.norm] = ref
+			if len(pp.sets) < minShingles {
+				continue
+			}
+			for _, h := range pp.sets {
+				df[h]++
+			}
+			pages = append(pages, cand{ref: ref, text: pp.text, words: pp.words, sets: pp.sets})
 		}
-		text := withoutStamps(info.page.Text)
-		words := pageWords(text)
-		if len(words) == 0 {
-			continue
-		}
-		norm := strings.Join(words, " ")
-		if first, ok := exact[norm]; ok {
-			dupOf[ref] = first
-			dups = append(dups, Duplicate{DocumentID: ref.doc, Page: ref.page, DuplicateOf: PageRef{first.doc, first.page}, Similarity: 1})
-			continue
-		}
-		exact[norm] = ref
-		sh := shingles(words)
-		if len(sh) < minShingles {
-			continue
-		}
-		for _, h := range sh {
-			df[h]++
-		}
-		pages = append(pages, cand{ref: ref, text: text, words: words, sets: sh})
 	}
 	index := map[uint64][]int{} // shingle → originals with it in their prefix
 	for i, p := range pages {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/par"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -120,6 +121,47 @@ func (px *pageIndex) ground(c *extract.Citation) bool {
 		px.doubtful = append(px.doubtful, doubtfulCite{*c, g.MinConfidence})
 	}
 	return g.Found
+}
+
+// prepareGrounding builds, side by side, the Grounder of every page a fact
+// of sources cites, its text normalised (extract.Grounder.Prepare): the
+// Grounders ground would build on each page's first citation, so that
+// grounding the facts in order only searches.
+func (px *pageIndex) prepareGrounding(sources []Source) {
+	seen := map[pageRef]bool{}
+	var infos []*pageInfo
+	cite := func(doc string, cs []extract.Citation) {
+		for _, c := range cs {
+			if c.DocumentID == "" {
+				c.DocumentID = doc
+			}
+			ref := pageRef{c.DocumentID, c.Page}
+			if info := px.byRef[ref]; info != nil && info.page != nil && info.grounder == nil && !seen[ref] {
+				seen[ref] = true
+				infos = append(infos, info)
+			}
+		}
+	}
+	for _, s := range sources {
+		doc, r := s.Document.ID, s.Result
+		for _, e := range r.Encounters {
+			cite(doc, e.Citations)
+		}
+		for _, b := range r.Bills {
+			cite(doc, b.Citations)
+		}
+		for _, t := range r.BillTotals {
+			cite(doc, t.Citations)
+		}
+		for _, x := range r.Expected {
+			cite(doc, x.Citations)
+		}
+	}
+	par.Each(len(infos), func(i int) {
+		g := extract.NewGrounder(*infos[i].page)
+		g.Prepare()
+		infos[i].grounder = g
+	})
 }
 
 // pageCitation cites a whole page for a flag: its first line of text, or a

@@ -60,6 +60,14 @@ func NewMatcher(text string, tolerant bool) *Matcher {
 	return &Matcher{text: text, tolerant: tolerant}
 }
 
+// Prepare normalises the text for exact search now rather than on the
+// first Find, which then only searches.
+func (m *Matcher) Prepare() {
+	if m.plain == nil {
+		m.plain = normalize(m.text, false)
+	}
+}
+
 // Find locates quote in the Matcher's text (see FindQuote).
 func (m *Matcher) Find(quote string) (start, end int, ok bool) {
 	q := normalize(quote, false)
@@ -117,6 +125,14 @@ func NewGrounder(page Page) *Grounder {
 		return &Grounder{}
 	}
 	return &Grounder{m: NewMatcher(page.Text, page.Source == SourceOCR), page: page}
+}
+
+// Prepare normalises the page text now (see Matcher.Prepare): Grounders
+// of many pages can be prepared side by side, each on one goroutine.
+func (g *Grounder) Prepare() {
+	if g.m != nil {
+		g.m.Prepare()
+	}
 }
 
 // Ground is Ground(quote, page) on the Grounder's page: where the quote

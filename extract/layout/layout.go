@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/par"
 )
 
 // Doc is the layout of one document: its pages with their classes, its
@@ -149,12 +150,10 @@ type Section struct {
 func Analyze(pages []extract.Page) *Doc {
 	d := &Doc{}
 	d.Pages, d.Lines = splitPages(pages)
-	for pi := range d.Pages {
-		markStamps(d, &d.Pages[pi])
-	}
-	for i := range d.Lines {
-		classifyLine(&d.Lines[i])
-	}
+	// A page's stamps, and then a line's features, are read from that page
+	// or line alone: on every core.
+	par.Each(len(d.Pages), func(pi int) { markStamps(d, &d.Pages[pi]) })
+	par.Each(len(d.Lines), func(i int) { classifyLine(&d.Lines[i]) })
 	dateYearlessRows(d)
 	joinWrappedFacilities(d)
 	d.Patient = patientName(d.Lines)
@@ -162,9 +161,7 @@ func Analyze(pages []extract.Page) *Doc {
 	placeLetterheads(d.Lines, d.Patient)
 	dropRecipients(d.Lines)
 	markRepeated(d)
-	for i := range d.Pages {
-		classifyPage(d, i)
-	}
+	classifyPages(d)
 	markServiceColumns(d)
 	markVitalsHeads(d)
 	resolveSections(d)

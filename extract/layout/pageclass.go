@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/par"
 )
 
 // Page classes are decided from features of the whole page: which words,
@@ -150,10 +151,26 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	return f
 }
 
-// classifyPage decides the class of page pi (and its bill family).
-func classifyPage(d *Doc, pi int) {
+// classifyWindow is how many pages' features classifyPages reads at once:
+// the features hold a copy of each page's text.
+const classifyWindow = 64
+
+// classifyPages classifies every page in order (a page may go on with the
+// class of the page before), its features read on every core a window of
+// pages at a time.
+func classifyPages(d *Doc) {
+	for lo := 0; lo < len(d.Pages); lo += classifyWindow {
+		fs := par.Map(min(classifyWindow, len(d.Pages)-lo), func(i int) pageFeatures { return featuresOf(d, lo+i) })
+		for i := range fs {
+			classifyPage(d, lo+i, fs[i])
+		}
+	}
+}
+
+// classifyPage decides the class of page pi (and its bill family) from
+// its features f.
+func classifyPage(d *Doc, pi int, f pageFeatures) {
 	p := &d.Pages[pi]
-	f := featuresOf(d, pi)
 	p.Title = f.title
 	class, kind := pageClass(f)
 	// A report's last page may close on the examiner's attestation ("I

@@ -35,6 +35,7 @@ const (
 	EnvAPIToken       = "MEDCHRON_API_TOKEN"
 	EnvDebug          = "MEDCHRON_DEBUG"
 	EnvCPUProfile     = "MEDCHRON_CPUPROFILE"
+	EnvTrace          = "MEDCHRON_TRACE"
 	EnvDOCXTemplate   = "MEDCHRON_DOCX_TEMPLATE"
 	EnvTimeZone       = "MEDCHRON_TIME_ZONE"
 )
@@ -60,9 +61,11 @@ type Environment struct {
 	// APIToken lets scripts call the API without a session ("" for none).
 	APIToken string
 	// Debug turns on debug logging; CPUProfile names a file for a CPU
-	// profile of the command ("" for none).
+	// profile of the command and Trace one for its execution trace (""
+	// for none).
 	Debug      bool
 	CPUProfile string
+	Trace      string
 }
 
 // ReadEnv reads the environment through getenv (os.Getenv in a program, a
@@ -137,6 +140,7 @@ func ReadEnv(getenv func(string) string) (Environment, error) {
 	e.APIToken = getenv(EnvAPIToken)
 	e.Debug = getenv(EnvDebug) != ""
 	e.CPUProfile = getenv(EnvCPUProfile)
+	e.Trace = getenv(EnvTrace)
 	return e, errors.Join(errs...)
 }
 

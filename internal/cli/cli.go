@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 
 	"github.com/medchron/medchron/internal/app"
@@ -82,6 +83,14 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			defer f.Close()
 			if pprof.StartCPUProfile(f) == nil {
 				defer pprof.StopCPUProfile() // runs before the Close
+			}
+		}
+	}
+	if path := settings.Trace; path != "" {
+		if f, err := os.Create(path); err == nil {
+			defer f.Close()
+			if trace.Start(f) == nil {
+				defer trace.Stop()
 			}
 		}
 	}
