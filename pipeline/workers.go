@@ -30,6 +30,10 @@ func lastAttempt[T river.JobArgs](job *river.Job[T]) bool { return job.Attempt >
 // record in its job row.
 func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d store.Document, err error, texts ...string) error {
 	if lastTry {
+		// Said before the failure is stored: a waiting "medchron process"
+		// prints its line for the file once it sees it, and that line is
+		// the last.
+		p.log.Warn("document failed", "document", d.ID, "error", SafeError(err, texts...))
 		ctx, cancel := recordContext(ctx)
 		defer cancel()
 		if cur, derr := p.cfg.Store.Document(ctx, d.ID); derr == nil {
@@ -48,7 +52,6 @@ func (p *Pipeline) failDocument(ctx context.Context, lastTry bool, d store.Docum
 		}
 		p.stored.fire()
 		p.removeWork(d)
-		p.log.Warn("document failed", "document", d.ID, "error", SafeError(err, texts...))
 	}
 	return safe(err, texts...)
 }

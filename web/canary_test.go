@@ -83,6 +83,11 @@ func TestCanaryStaysInItsMatter(t *testing.T) {
 	t.Setenv("MEDCHRON_EXTRACT_RETRY", "20ms")
 	var logs lockedBuffer
 	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	t.Cleanup(func() {
+		if t.Failed() { // which jobs ran, and how often (under heavy load a document once stayed queued)
+			t.Logf("log:\n%s", logs.String())
+		}
+	})
 	ctx := context.Background()
 	db := filepath.Join(tmp, "data", "m.db")
 	settings, err := app.ReadEnv(os.Getenv)

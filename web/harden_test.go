@@ -145,8 +145,10 @@ func TestMatterIDsUnique(t *testing.T) {
 }
 
 // TestUnfinishedBodyIsCutOff: a sign-in whose body never ends is closed
-// within seconds, and the server answers /healthz meanwhile.
+// within seconds, and the server answers /healthz meanwhile. Parallel: it
+// spends those seconds waiting.
 func TestUnfinishedBodyIsCutOff(t *testing.T) {
+	t.Parallel()
 	env := newAcctEnv(t)
 	conn, err := net.Dial("tcp", strings.TrimPrefix(env.srv.URL, "http://"))
 	if err != nil {

@@ -152,11 +152,11 @@ func waitHealthy(t testing.TB, base string) {
 	t.Fatal("server did not start")
 }
 
-// TestServerModeScalesOut: serve (API only) and two worker processes on one
+// TestServerModeScalesOut: serve (API only) and worker processes on one
 // PostgreSQL database process a scanned bundle together, and the result is
-// the embedded mode's; then a worker killed mid-matter (the bundle's
-// first six pages) is replaced by another, which finishes the matter with
-// nothing stored twice.
+// the embedded mode's; a third worker, killed mid-matter while they work
+// (a matter of the bundle's first six pages, uploaded first), is replaced
+// by them: they finish both matters with nothing stored twice.
 func TestServerModeScalesOut(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
@@ -165,11 +165,11 @@ func TestServerModeScalesOut(t *testing.T) {
 	dsn := testDatabase(t)
 	// A killed worker's job is rescued after 25 s (River's rescuer runs
 	// every 30 s, so 25-55 s after the job started, the test's longest
-	// wait): short for the test, yet longer than any job of this bundle
-	// takes on a loaded 2-core machine (one page of OCR, some seconds), so
-	// that no live job is rescued and run twice (a 3 s rescue and a 5 s OCR
-	// deadline failed pages whenever the machine was busy). The OCR
-	// deadline is no longer than the rescue.
+	// wait, spent reading the bundle): short for the test, yet longer than
+	// any job of this bundle takes on a loaded 2-core machine (one page of
+	// OCR, some seconds), so that no live job is rescued and run twice (a
+	// 3 s rescue and a 5 s OCR deadline failed pages whenever the machine
+	// was busy). The OCR deadline is no longer than the rescue.
 	env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "MEDCHRON_RESCUE_AFTER=25s", "MEDCHRON_OCR_TIMEOUT=25s", "XDG_CACHE_HOME=" + t.TempDir()}
 	if out, err := exec.Command(binary(t), "migrate", "--database-url", dsn).CombinedOutput(); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, out)
@@ -180,16 +180,34 @@ func TestServerModeScalesOut(t *testing.T) {
 	waitHealthy(t, a.base)
 	start(t, env, "worker", "--workers", "1")
 	start(t, env, "worker", "--workers", "1")
+	killed := start(t, env, "worker", "--workers", "1")
 
 	scanned, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "bundles", "small", "scanned.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The matter of the killed worker: the bundle's first killPages pages
+	// (the kill needs a matter in progress, not sixteen more pages of OCR),
+	// queued first so that the rescue's wait is spent on the whole bundle.
+	a.upload("killed", "scanned-part.pdf", firstPages(t, scanned, killPages))
 	a.upload("scanned", "scanned.pdf", scanned) // the matter of the embedded scanned run
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		if _, n := a.progress("killed"); n >= 3 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no progress before the kill")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	killed.cmd.Process.Kill()
+	killed.cmd.Wait()
 	a.waitDone("scanned", 3*time.Minute)
+	a.waitDone("killed", 3*time.Minute)
 	got := a.chronology("scanned")
 
-	// Every OCR page ran once, shared by both workers.
+	// Every OCR page of the bundle ran once, shared by the workers.
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dsn)
 	if err != nil {
@@ -197,12 +215,13 @@ func TestServerModeScalesOut(t *testing.T) {
 	}
 	defer conn.Close(ctx)
 	var jobs, workers int
-	err = conn.QueryRow(ctx, `SELECT count(*), count(DISTINCT attempted_by[array_length(attempted_by, 1)]) FROM river_job WHERE kind = 'ocr_page' AND state = 'completed'`).Scan(&jobs, &workers)
+	err = conn.QueryRow(ctx, `SELECT count(*), count(DISTINCT attempted_by[array_length(attempted_by, 1)]) FROM river_job
+		WHERE kind = 'ocr_page' AND state = 'completed' AND args->>'document_id' = (SELECT id FROM documents WHERE file = 'scanned.pdf')`).Scan(&jobs, &workers)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if jobs != 16 || workers != 2 {
-		t.Errorf("ocr jobs %d by %d workers, want 16 by 2", jobs, workers)
+	if jobs != 16 || workers < 2 {
+		t.Errorf("ocr jobs %d by %d workers, want 16 by 2 or more", jobs, workers)
 	}
 
 	// The embedded mode gives the same chronology (the scanned run: the
@@ -216,26 +235,8 @@ func TestServerModeScalesOut(t *testing.T) {
 		t.Errorf("server-mode chronology differs from the embedded one:\nserver:   %.400s\nembedded: %.400s", gj, wj)
 	}
 
-	// A worker killed mid-matter: another one finishes it. The matter is
-	// the bundle's first killPages pages (the kill needs a matter in
-	// progress, not sixteen more pages of OCR): each is stored once, with
-	// as many facts as the same page gave in the whole bundle above.
-	part := firstPages(t, scanned, killPages)
-	killed := start(t, env, "worker", "--workers", "1")
-	a.upload("killed", "scanned-part.pdf", part)
-	deadline := time.Now().Add(2 * time.Minute)
-	for {
-		if _, n := a.progress("killed"); n >= 3 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no progress before the kill")
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	killed.cmd.Process.Kill()
-	killed.cmd.Wait()
-	a.waitDone("killed", 3*time.Minute)
+	// After the kill, each page of the killed matter is stored once, with
+	// as many facts as the same page gave in the whole bundle.
 	if c := a.chronology("killed"); len(c.Entries) == 0 {
 		t.Errorf("after the kill: no entries")
 	}

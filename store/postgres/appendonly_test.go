@@ -11,6 +11,7 @@ import (
 // TestAppendOnlyTruncate checks that TRUNCATE, which fires no row
 // triggers, is refused on the append-only tables too.
 func TestAppendOnlyTruncate(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	ctx := t.Context()
 	if err := s.AppendAudit(ctx, access.Event{At: time.Now(), UserID: "u", Action: access.AuditSignIn}); err != nil {

@@ -9,6 +9,7 @@ import (
 
 // TestAuditChain runs the hash-chain suite on a new database per case.
 func TestAuditChain(t *testing.T) {
+	t.Parallel()
 	storetest.RunAuditChain(t, func(t *testing.T) (storetest.ChainStore, storetest.Exec) {
 		s := openMigrated(t)
 		return s, func(ctx context.Context, q string) error {

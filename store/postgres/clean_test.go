@@ -7,6 +7,7 @@ import (
 )
 
 func TestClean(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Mercy General — ER", "Mercy General — ER"},
 		{"a\x00b", "a\uFFFDb"},
@@ -21,6 +22,7 @@ func TestClean(t *testing.T) {
 }
 
 func TestJSONB(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string

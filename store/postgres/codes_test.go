@@ -20,6 +20,7 @@ var _ rules.CodeBook = (*icd10.Book)(nil)
 
 // TestCodesConformance runs the code table's suite on a new database.
 func TestCodesConformance(t *testing.T) {
+	t.Parallel()
 	storetest.RunCodes(t, func(t *testing.T) store.Codes { return openMigrated(t) })
 }
 
@@ -27,6 +28,7 @@ func TestCodesConformance(t *testing.T) {
 // (NUL) is stored as U+FFFD, and an import inside a transaction that then
 // fails is rolled back with it.
 func TestICD10(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	ctx := t.Context()
 	n, err := s.ReplaceICD10(ctx, []store.ICD10Code{
@@ -59,6 +61,7 @@ func TestICD10(t *testing.T) {
 // TestICD10Shared imports the shared CMS order file (about 95,000 codes)
 // and looks codes up in it.
 func TestICD10Shared(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(repoRoot(t), "..", "shared", "data", "codes", "icd10cm", "icd10cm_fy2022_order_cdc.csv")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("shared ICD-10-CM order file not present")

@@ -11,6 +11,7 @@ import (
 // TestConformance runs the shared storage suite on one new database,
 // shared by its parallel subtests as server-mode workers share one.
 func TestConformance(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	storetest.Run(t, func(*testing.T) store.Store { return s })
 }
@@ -18,6 +19,7 @@ func TestConformance(t *testing.T) {
 // TestWorkflowConformance runs the review workflow's suite on one new
 // database shared by its parallel subtests.
 func TestWorkflowConformance(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	exec := func(ctx context.Context, query string) error {
 		_, err := s.Pool().Exec(ctx, query)
@@ -29,6 +31,7 @@ func TestWorkflowConformance(t *testing.T) {
 // TestCurationConformance runs the curation suite (provider overrides,
 // flag decisions, tasks) on one new database shared by its subtests.
 func TestCurationConformance(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	exec := func(ctx context.Context, query string) error {
 		_, err := s.Pool().Exec(ctx, query)
@@ -39,6 +42,7 @@ func TestCurationConformance(t *testing.T) {
 
 // TestFirmFilesConformance runs the firm files suite on a new database.
 func TestFirmFilesConformance(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	storetest.RunFirmFiles(t, func(*testing.T) store.FirmFiles { return s })
 }

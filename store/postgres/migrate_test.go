@@ -8,6 +8,7 @@ import (
 )
 
 func TestMigrate(t *testing.T) {
+	t.Parallel()
 	dsn := newDatabase(t, true)
 	want, err := migrations()
 	if err != nil {
@@ -47,6 +48,7 @@ func TestMigrate(t *testing.T) {
 }
 
 func TestMigrateWithoutVector(t *testing.T) {
+	t.Parallel()
 	s, err := Open(t.Context(), newDatabase(t, false))
 	if err != nil {
 		t.Fatal(err)

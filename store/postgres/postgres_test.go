@@ -19,6 +19,7 @@ import (
 )
 
 func TestOpenHidesPassword(t *testing.T) {
+	t.Parallel()
 	_, err := Open(t.Context(), "postgres://medchron:s3cretpw@127.0.0.1:notaport/x")
 	if err == nil || strings.Contains(err.Error(), "s3cretpw") {
 		t.Errorf("Open with a bad DSN: %v; want an error without the password", err)
@@ -48,6 +49,7 @@ func addDoc(t *testing.T, s *Store, matter, label string) string {
 }
 
 func TestTextPostgresRejects(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	doc := addDoc(t, s, "m1", "aa")
 	page := extract.Page{DocumentID: doc, Number: 1, Source: extract.SourceText,
@@ -81,6 +83,7 @@ func TestTextPostgresRejects(t *testing.T) {
 }
 
 func TestFullTextSearch(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	doc := addDoc(t, s, "m1", "bb")
 	pages := []extract.Page{
@@ -117,6 +120,7 @@ SELECT page FROM pages WHERE document_id = $1 AND text_search @@ websearch_to_ts
 }
 
 func TestEntrySearch(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	if err := s.PutMatter(t.Context(), chronology.Matter{ID: "m1"}); err != nil {
 		t.Fatal(err)
@@ -163,6 +167,7 @@ func unit(i int, w float32) pgvector.Vector {
 }
 
 func TestEmbeddings(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	doc := addDoc(t, s, "m1", "cc")
 	if err := s.PutPages(t.Context(), []extract.Page{
@@ -242,6 +247,7 @@ ORDER BY embedding::vector(256) <=> $1::vector(256) LIMIT 5`, unit(5, 0.2))
 }
 
 func TestConcurrentUploads(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	if err := s.PutMatter(t.Context(), chronology.Matter{ID: "m1"}); err != nil {
 		t.Fatal(err)
@@ -276,6 +282,7 @@ func TestConcurrentUploads(t *testing.T) {
 }
 
 func TestRaw(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	if s.Raw() != nil {
 		t.Error("Raw() outside a transaction is not nil")
@@ -298,6 +305,7 @@ func TestRaw(t *testing.T) {
 }
 
 func TestConcurrentResults(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	// Two documents, both held by matters m1 and m2, get facts at once.
 	docs := []string{addDoc(t, s, "m1", "dd"), addDoc(t, s, "m2", "ee")}

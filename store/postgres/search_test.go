@@ -23,6 +23,7 @@ import (
 // TestSearchConformance runs the shared search suite on one new database,
 // shared by its parallel subtests (they make their own matters).
 func TestSearchConformance(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	searchtest.Run(t, func(*testing.T) searchtest.Store { return s })
 }
@@ -33,6 +34,7 @@ func TestSearchConformance(t *testing.T) {
 // Go, meet them. Checked on sample texts and on every letter and
 // separator of the ranges the fold covers, set between two words.
 func TestSearchFoldMatchesTokens(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	texts := []string{
 		"Patient’s CAFÉ au lait; Résumé attached.",
@@ -87,6 +89,7 @@ FROM unnest($1::text[]) WITH ORDINALITY AS t (s, i) ORDER BY t.i`, texts)
 // HNSW index, and a matter holding few of the table's vectors still gets
 // its nearest ones (the iterative scan goes past other matters' vectors).
 func TestSearchVectorsHNSW(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	ctx := t.Context()
 	r := rand.New(rand.NewPCG(7, 7))
@@ -207,6 +210,7 @@ func cmpFloat(a, b float64) int {
 // TestSearchEntryText: an entry is searched by what the chronology shows
 // of it, built by medchron_entry_text as search.EntryText would show it.
 func TestSearchEntryText(t *testing.T) {
+	t.Parallel()
 	s := openMigrated(t)
 	if err := s.PutMatter(t.Context(), chronology.Matter{ID: "m"}); err != nil {
 		t.Fatal(err)
