@@ -120,82 +120,100 @@ func lineShingles(text string) []uint64 {
 // of words: short pages of one template share most of theirs.
 const minBag = 40
 
-// bagSimilarity compares two pages as bags of content words (see
-// contentWords; counted with their repeats), without the lines at their top
-// whose words the other page mostly lacks: a copy faxed once
-// more gains a banner OCR garbles past recognising as a stamp, and OCR
-// reads its lines in another order, which breaks shingles but not words.
-// Numbers are held to their own bar, since two pages of one template
-// differ in little but their dates, codes and amounts: the result is 0
-// when the pages' numbers agree less than four fifths, or either page has
-// fewer than minBag content words.
-func bagSimilarity(a, b string) float64 {
-	wa, wb := edgeTrimmed(a, b), edgeTrimmed(b, a)
-	if len(wa) < minBag || len(wb) < minBag {
-		return 0
-	}
-	if bagJaccard(wa, wb, true) < 0.8 {
-		return 0
-	}
-	return bagJaccard(wa, wb, false)
+// wordBag is a page as bagSimilarity reads it: its content words (see
+// contentWords) line by line, and counted.
+type wordBag struct {
+	lines  [][]string
+	counts map[string]int
+	total  int
 }
 
-// edgeTrimmed returns the content words of text without its first two
-// lines where most of a line's content words are not in other: a fax
-// prints its banner on top, and a line added at the bottom is the page's
-// own (an addendum).
-func edgeTrimmed(text, other string) []string {
-	have := map[string]bool{}
-	for _, w := range contentWords(pageWords(other)) {
-		have[w] = true
-	}
-	var lines [][]string
+// newWordBag reads the content words of text, a page without its stamps.
+func newWordBag(text string) *wordBag {
+	b := &wordBag{counts: map[string]int{}}
 	for line := range strings.SplitSeq(text, "\n") {
 		if w := contentWords(pageWords(line)); len(w) > 0 {
-			lines = append(lines, w)
+			b.lines = append(b.lines, w)
+			for _, x := range w {
+				b.counts[x]++
+			}
+			b.total += len(w)
 		}
 	}
-	foreign := func(ws []string) bool {
+	return b
+}
+
+// foreignTop returns the words of b's first two lines where most of a
+// line's words are not in other: a fax prints its banner on top, and a
+// line added at the bottom is the page's own (an addendum).
+func (b *wordBag) foreignTop(other *wordBag) map[string]int {
+	var out map[string]int
+	for k := 0; k < 2 && k < len(b.lines); k++ {
 		in := 0
-		for _, w := range ws {
-			if have[w] {
+		for _, w := range b.lines[k] {
+			if other.counts[w] > 0 {
 				in++
 			}
 		}
-		return 3*in < len(ws)
-	}
-	for k := 0; k < 2 && len(lines) > 0 && foreign(lines[0]); k++ {
-		lines = lines[1:]
-	}
-	var out []string
-	for _, ws := range lines {
-		out = append(out, ws...)
+		if 3*in >= len(b.lines[k]) {
+			break
+		}
+		if out == nil {
+			out = map[string]int{}
+		}
+		for _, w := range b.lines[k] {
+			out[w]++
+		}
 	}
 	return out
 }
 
-// bagJaccard is the Jaccard similarity of two bags of words (only the words
-// holding a digit when numbers is set); 1 when both bags are empty.
-func bagJaccard(a, b []string, numbers bool) float64 {
-	count := func(ws []string) map[string]int {
-		m := map[string]int{}
-		for _, w := range ws {
-			if !numbers || strings.ContainsAny(w, "0123456789") {
-				m[w]++
-			}
-		}
-		return m
+// bagSimilarity compares two pages as bags of content words (counted with
+// their repeats), without the lines at their top whose words the other
+// page mostly lacks (see foreignTop): a copy faxed once more gains a
+// banner OCR garbles past recognising as a stamp, and OCR reads its lines
+// in another order, which breaks shingles but not words. Numbers are held
+// to their own bar, since two pages of one template differ in little but
+// their dates, codes and amounts: the result is 0 when the pages' numbers
+// agree less than four fifths, either page has fewer than minBag content
+// words, or one has too few of the other's to reach threshold.
+func bagSimilarity(a, b *wordBag, threshold float64) float64 {
+	ta, tb := a.foreignTop(b), b.foreignTop(a)
+	na, nb := a.total, b.total
+	for _, n := range ta {
+		na -= n
 	}
-	ca, cb := count(a), count(b)
+	for _, n := range tb {
+		nb -= n
+	}
+	if na < minBag || nb < minBag || float64(min(na, nb)) < threshold*float64(max(na, nb)) {
+		return 0 // too short, or too unequal to reach threshold
+	}
+	if bagJaccard(a, b, ta, tb, true) < 0.8 {
+		return 0
+	}
+	return bagJaccard(a, b, ta, tb, false)
+}
+
+// bagJaccard is the Jaccard similarity of two bags of words without the
+// words ta and tb set aside (only the words holding a digit when numbers
+// is set); 1 when both are empty.
+func bagJaccard(a, b *wordBag, ta, tb map[string]int, numbers bool) float64 {
 	inter, union := 0, 0
-	for w, n := range ca {
-		inter += min(n, cb[w])
-		union += max(n, cb[w])
-	}
-	for w, n := range cb {
-		if _, ok := ca[w]; !ok {
-			union += n
+	for w, n := range a.counts {
+		if numbers && !strings.ContainsAny(w, "0123456789") {
+			continue
 		}
+		n -= ta[w]
+		m := b.counts[w] - tb[w]
+		inter += min(n, m)
+		union += max(n, m)
+	}
+	for w, m := range b.counts {
+		if _, ok := a.counts[w]; ok || numbers && !strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		union += m - tb[w]
 	}
 	if union == 0 {
 		return 1
@@ -280,6 +298,13 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 		lines   []uint64 // lineShingles of text, computed when first needed
 		content []uint64 // shingles of the contentWords, computed when first needed
 		done    bool
+		bag     *wordBag // computed when first needed
+	}
+	bagOf := func(c *cand) *wordBag {
+		if c.bag == nil {
+			c.bag = newWordBag(c.text)
+		}
+		return c.bag
 	}
 	linesOf := func(c *cand) []uint64 {
 		if !c.done {
@@ -356,7 +381,7 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 				if s < threshold {
 					// A copy faxed once more gains a banner OCR garbles
 					// (no stamp any more) and keeps every word of the page.
-					if c := bagSimilarity(pages[o].text, pages[i].text); c >= threshold {
+					if c := bagSimilarity(bagOf(&pages[o]), bagOf(&pages[i]), threshold); c >= threshold {
 						s = max(s, c)
 					}
 				}
