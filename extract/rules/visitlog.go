@@ -208,7 +208,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	for _, c := range cards {
 		out = append(out, e.cardVisits(doc, d, c, legend, titles[c.l.page])...)
 	}
-	addLogDiagnoses(out, dxLine, dxCodes, doc)
+	addLogDiagnoses(d, out, dxLine, dxCodes, doc)
 	return out
 }
 

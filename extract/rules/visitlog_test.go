@@ -275,3 +275,39 @@ RB = Rosa Bell, DC
 		}
 	}
 }
+
+// TestVisitLogDiagnosesOverPages: a log prints its diagnoses once, under
+// a label that may say where they come from ("Diagnoses (per referral):"),
+// over its first page; the rows of its further pages are treated for them
+// too, citing that line.
+func TestVisitLogDiagnosesOverPages(t *testing.T) {
+	page1 := `Riverbend Occupational Therapy
+410 Mill St, Eugene, OR 97401   Tel (541) 555-0142
+OT TREATMENT LOG
+Patient: Jane Doe   DOB: 01/02/1980
+Diagnoses (per referral): M54.2, S13.4XXD
+Date          Pain    Treatment                       CPT            OTR
+04/01/2024    6/10    ADL retraining, splint check     97535 97760    LM
+04/03/2024    5/10    ADL retraining                   97535          LM
+04/08/2024    5/10    Fine motor, ADL                  97530 97535    LM
+LM = Lisa Marsh, OTR/L
+`
+	page2 := `Riverbend Occupational Therapy – DOE, JANE – Page 2
+04/10/2024    4/10    Fine motor                       97530          LM
+04/15/2024    3/10    ADL retraining                   97535          LM
+`
+	res := extractText(t, page1, page2)
+	if len(res.Encounters) != 5 {
+		t.Fatalf("got %d encounters, want 5", len(res.Encounters))
+	}
+	for i, e := range res.Encounters {
+		var codes []string
+		for _, d := range e.Diagnoses {
+			codes = append(codes, d.Code)
+		}
+		n := len(e.Citations)
+		if strings.Join(codes, " ") != "M54.2 S13.4XXD" || n < 2 || !strings.HasPrefix(e.Citations[n-1].Quote, "Diagnoses (per referral):") || e.Citations[n-1].Page != 1 {
+			t.Errorf("row %d (%s): diagnoses %q, citations %+v", i, e.Date, codes, e.Citations)
+		}
+	}
+}
