@@ -68,7 +68,8 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			// A separator's caption repeated alike on every sheet of a
 			// production is its boilerplate, yet still says what the
 			// sheet is.
-			f.sepCaption = f.sepCaption || reSeparator.MatchString(l.Trim)
+			// ("CONTINUED" repeated over a note's pages is no sheet's.)
+			f.sepCaption = f.sepCaption || reSeparator.MatchString(l.Trim) && !strings.Contains(strings.ToLower(l.Trim), "continued")
 			continue
 		}
 		f.body++

@@ -28,3 +28,19 @@ func TestRepeatedSlipSheetsAreBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedContinuedIsNoSlipSheet: "CONTINUED" repeated over a note's
+// pages is their boilerplate, and a short last page under it is no blank.
+func TestRepeatedContinuedIsNoSlipSheet(t *testing.T) {
+	d := Analyze(pagesOf(
+		"Harbor Family Practice\nPROGRESS NOTE\nDate of service: 03/04/2024\nSUBJECTIVE: Neck pain 5/10.\nASSESSMENT: Cervical strain.\nCONTINUED",
+		"CONTINUED\nPLAN: PT 2x/week.\nSigned A. Lane, MD 03/04/2024",
+		"Harbor Family Practice\nPROGRESS NOTE\nDate of service: 03/18/2024\nSUBJECTIVE: Neck pain 4/10.\nASSESSMENT: Cervical strain.\nCONTINUED",
+		"CONTINUED\nPLAN: Continue PT.\nSigned A. Lane, MD 03/18/2024",
+	))
+	for _, i := range []int{1, 3} {
+		if c := d.Pages[i].Class; c == extract.PageBlank {
+			t.Errorf("page %d under a repeated CONTINUED is blank", i+1)
+		}
+	}
+}
