@@ -302,7 +302,5 @@ Date         Rev Code   CPT       Description              Qty        Amount
 `
 	res := extractText(t, page)
 	want := "2024-03-02 0450 2210.00|2024-04-11 72148 2380.00"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 }

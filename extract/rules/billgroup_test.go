@@ -288,6 +288,15 @@ func billRows(bills []extract.BillLine) []string {
 	return out
 }
 
+// wantBillRows checks res's bill lines, as billRows prints them joined by
+// "|", against want.
+func wantBillRows(t *testing.T, res extract.Result, want string) {
+	t.Helper()
+	if got := strings.Join(billRows(res.Bills), "|"); got != want {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
+
 // TestSignByTotal: OCR glued a speck to a detail bill's charge as a minus
 // ("-2,612.80"); the printed total of charges, which the lines reach only
 // with that charge positive, shows it. A real credit that the total nets

@@ -121,7 +121,7 @@ func moneyHeads(s string) [][]int {
 		}
 	}
 	slices.SortFunc(ms, func(x, y []int) int { return x[0] - y[0] })
-	return qualified(s, dedupSpans(ms))
+	return qualified(s, slices.CompactFunc(ms, slices.Equal[[]int]))
 }
 
 // reAmountWord qualifies the caption before it ("Billed Amt", "Charge
@@ -189,18 +189,6 @@ func hasHead(hs []tableHead, kind string) bool {
 		}
 	}
 	return false
-}
-
-// dedupSpans drops repeated spans of a sorted list.
-func dedupSpans(p [][]int) [][]int {
-	var out [][]int
-	for _, s := range p {
-		if n := len(out); n > 0 && out[n-1][0] == s[0] && out[n-1][1] == s[1] {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 // payerShare reports whether an amount caption is what a plan or the

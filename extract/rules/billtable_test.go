@@ -41,9 +41,7 @@ Svc Date     Rev Code   Proc Code   Description                         Qty     
 `
 	res := extractText(t, page)
 	want := "2024-03-14 0250 141.60|2024-03-15 J7030 88.00|2024-03-14 99284 1846.00|2024-03-14 0120 2250.00|2024-03-15 0120 2250.00"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 	var totals []string
 	for _, x := range res.BillTotals {
 		totals = append(totals, fmt.Sprintf("%s:%g", x.Kind, x.Total))
@@ -81,9 +79,7 @@ Date Filled   Rx Number   Medication                 NDC            Days Supply 
 `
 	res := extractText(t, page)
 	want := "2024-02-03  24.10|2024-02-06  12.75|2024-03-04  24.10"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 	for _, b := range res.Bills {
 		if b.Kind != "" {
 			t.Errorf("%s %.2f is a %s, want a charge", b.Date, b.Charge, b.Kind)
@@ -141,9 +137,7 @@ Visit of 04/09/2024
 `
 	res := extractText(t, page)
 	want := "2024-04-02 97161 165.00|2024-04-02 97110 120.00|2024-04-09 97110 180.00|2024-04-09 97140 58.00"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 }
 
 // TestCancelledRowWithoutStatusColumn: a practice's list of charges marks
@@ -162,9 +156,7 @@ Date         Procedure    Description                         Amount
 `
 	res := extractText(t, page)
 	want := "2024-03-02 99213 145.00|2024-03-16 99213 145.00|2024-03-23 99080 25.00"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 }
 
 // TestYearlessRowDates: a hospital's statement over the turn of a year
@@ -182,9 +174,7 @@ Post Date   Service            HCPCS        Units        Billed
 `
 	res := extractText(t, page)
 	want := "2023-12-30 70450 1204.00|2023-12-31 71046 210.00|2024-01-02 97161 188.00"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 }
 
 // TestReversalCancelsClaim: a pharmacy's claims list prints a claim, then
@@ -201,9 +191,7 @@ Date        Rx No.     Drug                         Claim Status      Amount Bil
 `
 	res := extractText(t, page)
 	want := "2024-01-19  40.20|2024-01-19  13.10"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 }
 
 // TestAbbreviatedCaptions: an urgent care's bill captions its columns
@@ -254,9 +242,7 @@ Date Filled  Rx Number   Medication                     Qty    Claim Status     
 `
 	res := extractOCR(t, page)
 	want := "2024-02-03  24.10|2024-02-06  12.75"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 	for _, b := range res.Bills {
 		if b.Kind != "" {
 			t.Errorf("%s %.2f is a %s, want a charge", b.Date, b.Charge, b.Kind)
@@ -279,9 +265,7 @@ Serv Date    Rev    HCPCS        Description                        Qty     Rate
 `
 	res := extractOCR(t, page)
 	want := "2024-03-14 72040 379.04|2024-03-14 J2270 31.28|2024-03-14 0762 1398.40"
-	if got := strings.Join(billRows(res.Bills), "|"); got != want {
-		t.Errorf("lines %q, want %q", got, want)
-	}
+	wantBillRows(t, res, want)
 }
 
 // TestPostedAndServiceDates: a practice's ledger prints when each row was
