@@ -141,16 +141,9 @@ func (b *builder) entryAsks(expected []ask) []ask {
 // the one whose quotes begin last before the quote (a page holding two
 // notes: the quote belongs to the note it follows); else the first.
 func (b *builder) entryOnPage(ref pageRef, d dates.Date, quote string) *entryWork {
-	var cands []*entryWork
-	for _, list := range [][]*entryWork{b.entries, b.undatedEntries} {
-		for _, e := range list {
-			if slices.ContainsFunc(e.Citations, func(c extract.Citation) bool { return c.DocumentID == ref.doc && c.Page == ref.page }) {
-				cands = append(cands, e)
-			}
-		}
-	}
+	cands := b.entriesCiting(ref)
 	if len(cands) == 0 {
-		return nil
+		return b.entryContinuedOn(ref)
 	}
 	if !d.IsZero() {
 		for _, e := range cands {
@@ -179,6 +172,58 @@ func (b *builder) entryOnPage(ref pageRef, d dates.Date, quote string) *entryWor
 		}
 	}
 	return best
+}
+
+// entriesCiting returns the dated and undated entries citing page ref.
+func (b *builder) entriesCiting(ref pageRef) []*entryWork {
+	var out []*entryWork
+	for _, list := range [][]*entryWork{b.entries, b.undatedEntries} {
+		for _, e := range list {
+			if slices.ContainsFunc(e.Citations, func(c extract.Citation) bool { return c.DocumentID == ref.doc && c.Page == ref.page }) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// continuedPages is how many pages back a page no entry cites is taken
+// for the continuation of the note before it.
+const continuedPages = 3
+
+// entryContinuedOn returns the entry a page that no entry cites continues:
+// of the entries citing the nearest earlier page of the same document (at
+// most continuedPages back, and no administrative or blank page between),
+// the one whose quotes on that page begin last, the note running over onto
+// the next page (an admission note's second page, where only its plan and
+// signature are printed). Nil when there is none.
+func (b *builder) entryContinuedOn(ref pageRef) *entryWork {
+	for back := 1; back <= continuedPages && ref.page-back >= 1; back++ {
+		prev := pageRef{ref.doc, ref.page - back}
+		if cl := b.classes[prev].Class; cl == extract.PageAdmin || cl == extract.PageBlank {
+			return nil
+		}
+		cands := b.entriesCiting(prev)
+		if len(cands) == 0 {
+			continue
+		}
+		text := ""
+		if info := b.px.byRef[prev]; info != nil && info.page != nil {
+			text = info.page.Text
+		}
+		best, bestAt := cands[0], -1
+		for _, e := range cands {
+			for _, c := range e.Citations {
+				if c.DocumentID == prev.doc && c.Page == prev.page {
+					if o := offsetIn(text, c.Quote); o > bestAt {
+						best, bestAt = e, o
+					}
+				}
+			}
+		}
+		return best
+	}
+	return nil
 }
 
 // offsetIn is the byte offset of quote in text, comparing case and spacing

@@ -201,3 +201,27 @@ func TestFollowUpNotAnsweredByUndatedNote(t *testing.T) {
 		t.Errorf("flags %+v, want the follow-up flagged", fs)
 	}
 }
+
+// TestMissingRecordOnANoteContinuationPage: evidence on a note's second
+// page, which no fact of the note cites, belongs to the note the page
+// continues: a consult asked for there during a hospital stay is not
+// answered by an office visit weeks after discharge.
+func TestMissingRecordOnANoteContinuationPage(t *testing.T) {
+	hp := source("h", "hospital.pdf", []extract.Page{
+		textPage("h", 1, "Saint Luke's Regional Hospital\nH&P - Hospital Medicine Admission\nDate of Admission: 16-May-2024\nAdmit for observation.\nPage 1 of 2"),
+		textPage("h", 2, "H&P - Hospital Medicine Admission\nNeurosurgery consult requested to review the cervical imaging.\nPage 2 of 2"),
+	}, extract.Result{
+		Encounters: []extract.Encounter{{Date: d("2024-05-16"), Provider: "Saint Luke's Regional Hospital", VisitType: "hospital admission",
+			Citations: []extract.Citation{cite("h", 1, "Date of Admission: 16-May-2024")}}},
+		Expected: []extract.ExpectedRecord{{Kind: extract.ExpectReferral, What: "inpatient neurosurgery consultation",
+			Citations: []extract.Citation{cite("h", 2, "Neurosurgery consult requested to review the cervical imaging.")}}},
+	})
+	office := source("n", "neuro.pdf", []extract.Page{textPage("n", 1, "Capitol Neurosurgery\nDate of visit: 06/21/2024\nNew patient consultation.")},
+		extract.Result{Encounters: []extract.Encounter{{Date: d("2024-06-21"), Provider: "Capitol Neurosurgery", VisitType: "consultation",
+			Citations: []extract.Citation{cite("n", 1, "Date of visit: 06/21/2024")}}}})
+	c := Build(Matter{ID: "m"}, []Source{hp, office}, Options{})
+	fs := flagsOf(c, FlagMissingRecords)
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "neurosurgery") || len(fs[0].EntryIDs) != 1 {
+		t.Errorf("flags %+v, want one for the inpatient consult, naming the admission", fs)
+	}
+}
