@@ -242,14 +242,14 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 		return placed{}, fmt.Errorf("%s: %d pages from %s end at %s, not at %s", name, n, d.BatesFirst, Bates(prefix, first+n-1), d.BatesLast)
 	}
 	c := newCopier(sw, src)
-	pages, err := sourcePages(src)
+	pages, err := pdf.PageTree(src)
 	if err != nil {
 		return placed{}, fmt.Errorf("%s: %w", name, err)
 	}
 	dst := make([]int, n)
 	for i, pg := range pages {
 		dst[i] = sw.alloc()
-		c.nums[pg.ref.ObjectNumber.Value()] = dst[i] // links to the page land on its copy
+		c.nums[pg.Ref.ObjectNumber.Value()] = dst[i] // links to the page land on its copy
 	}
 	var words [][]extract.Box
 	if d.Words != nil {

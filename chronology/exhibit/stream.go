@@ -13,6 +13,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/pdf"
 )
 
 // Objects every exhibit has, numbered first.
@@ -219,8 +220,8 @@ var pageEntriesDropped = map[string]bool{"Parent": true, "B": true, "Resources":
 // wrapped in q … Q (and shrunk, when placeStamps found no free place for
 // a stamp among words, the page's printed words) and followed by the
 // stamps.
-func (c *copier) copyPage(n int, pg sourcePage, dst int, stamps []stampText, words []extract.Box) error {
-	d, inh := pg.dict, pg.inh
+func (c *copier) copyPage(n int, pg pdf.TreePage, dst int, stamps []stampText, words []extract.Box) error {
+	d, inh := pg.Dict, pg.Inh
 	if d == nil || inh == nil || inh.MediaBox == nil {
 		return fmt.Errorf("page %d: cannot be read", n)
 	}

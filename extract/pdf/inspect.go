@@ -139,6 +139,12 @@ func pageInfos(pctx *model.Context) ([]PageInfo, error) {
 	if err != nil {
 		return nil, err
 	}
+	// One walk of the page tree where it reads as pdfcpu would: asking
+	// pdfcpu for each page walks the tree from its root every time.
+	tree, terr := PageTree(pctx)
+	if terr != nil || len(tree) != len(pbs) {
+		tree = nil
+	}
 	pages := make([]PageInfo, 0, len(pbs))
 	for i, pb := range pbs {
 		n := i + 1
@@ -150,8 +156,11 @@ func pageInfos(pctx *model.Context) ([]PageInfo, error) {
 		if p.Rotate%180 != 0 {
 			p.Width, p.Height = p.Height, p.Width
 		}
-		d, _, inh, err := pctx.PageDict(n, false)
-		if err != nil {
+		var d types.Dict
+		var inh *model.InheritedPageAttrs
+		if tree != nil {
+			d, inh = tree[i].Dict, tree[i].Inh
+		} else if d, _, inh, err = pctx.PageDict(n, false); err != nil {
 			return nil, fmt.Errorf("page %d: %w", n, err)
 		}
 		// Decoded within maxInspect: a page whose content inflates further

@@ -1,4 +1,4 @@
-package exhibit
+package pdf
 
 import (
 	"errors"
@@ -9,42 +9,42 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// sourcePage is one page of a source document: its dictionary, its object
-// and the attributes it has from the page tree above it.
-type sourcePage struct {
-	dict types.Dict
-	ref  types.IndirectRef
-	inh  *model.InheritedPageAttrs
+// TreePage is one page of a document: its dictionary, its object and the
+// attributes it has from the page tree above it.
+type TreePage struct {
+	Dict types.Dict
+	Ref  types.IndirectRef
+	Inh  *model.InheritedPageAttrs
 }
 
 // errOddTree stops the one-pass walk of a page tree it does not read the
 // way pdfcpu does; the pages are then asked of pdfcpu one by one.
 var errOddTree = errors.New("page tree read page by page")
 
-// sourcePages returns every page of src. A well-formed page tree is walked
+// PageTree returns every page of src. A well-formed page tree is walked
 // once: pdfcpu's PageDict walks it from the root for each page, which
 // costs the square of the page count in a flat tree (a 5,000-page file's
-// exhibit took 6 s in it). A tree the walk does not read as pdfcpu would
-// (nodes without a type, attributes that are not plain, a page count that
-// differs) is read page by page with PageDict.
-func sourcePages(src *model.Context) ([]sourcePage, error) {
+// exhibit took 6 s in it, its inspection 7 s). A tree the walk does not
+// read as pdfcpu would (nodes without a type, attributes that are not
+// plain, a page count that differs) is read page by page with PageDict.
+func PageTree(src *model.Context) ([]TreePage, error) {
 	if pages, err := walkPages(src); err == nil {
 		return pages, nil
 	}
 	// The page count is the file's word: nothing is sized by it.
-	var pages []sourcePage
+	var pages []TreePage
 	for i := range src.PageCount {
 		d, ref, inh, err := src.PageDict(i+1, false)
 		if err != nil || d == nil || ref == nil || inh == nil {
 			return nil, fmt.Errorf("page %d cannot be read", i+1)
 		}
-		pages = append(pages, sourcePage{dict: d, ref: *ref, inh: inh})
+		pages = append(pages, TreePage{Dict: d, Ref: *ref, Inh: inh})
 	}
 	return pages, nil
 }
 
 // walkPages reads the page tree in one pass, or fails with errOddTree.
-func walkPages(src *model.Context) (pages []sourcePage, err error) {
+func walkPages(src *model.Context) (pages []TreePage, err error) {
 	defer func() {
 		if recover() != nil { // pdfcpu on a hostile object
 			pages, err = nil, errOddTree
@@ -54,7 +54,7 @@ func walkPages(src *model.Context) (pages []sourcePage, err error) {
 	if err != nil || root == nil {
 		return nil, errOddTree
 	}
-	w := pageWalk{src: src, path: map[int]bool{}, pages: make([]sourcePage, 0, max(0, min(src.PageCount, 1<<12)))}
+	w := pageWalk{src: src, path: map[int]bool{}, pages: make([]TreePage, 0, max(0, min(src.PageCount, 1<<12)))}
 	if err := w.node(*root, model.InheritedPageAttrs{}, 0, true); err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func walkPages(src *model.Context) (pages []sourcePage, err error) {
 type pageWalk struct {
 	src   *model.Context
 	path  map[int]bool // the nodes from the root to here: a cycle is odd
-	pages []sourcePage
+	pages []TreePage
 }
 
 // node adds the pages under the node ref, which inherits inh.
@@ -91,7 +91,7 @@ func (w *pageWalk) node(ref types.IndirectRef, inh model.InheritedPageAttrs, dep
 		if _, kids := d.Find("Kids"); kids {
 			return errOddTree
 		}
-		w.pages = append(w.pages, sourcePage{dict: d, ref: ref, inh: &inh})
+		w.pages = append(w.pages, TreePage{Dict: d, Ref: ref, Inh: &inh})
 		return nil
 	case *typ != "Pages":
 		return errOddTree

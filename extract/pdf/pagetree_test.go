@@ -1,8 +1,10 @@
-package exhibit
+package pdf_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract/pdf"
@@ -32,7 +34,7 @@ func TestSourcePagesAgreeWithPageDict(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		pages, err := walkPages(src)
+		pages, err := pdf.WalkPages(src)
 		if c.File == "inherited.pdf" && len(pages) != 3 {
 			t.Fatalf("inherited.pdf: %d pages walked (%v), want 3", len(pages), err)
 		}
@@ -49,8 +51,8 @@ func TestSourcePagesAgreeWithPageDict(t *testing.T) {
 				t.Errorf("%s page %d: walked, but PageDict fails: %v", c.File, i+1, err)
 				break
 			}
-			if ref.ObjectNumber != pg.ref.ObjectNumber || !reflect.DeepEqual(d, pg.dict) || !reflect.DeepEqual(*inh, *pg.inh) {
-				t.Errorf("%s page %d: walked %v %+v, PageDict %v %+v", c.File, i+1, pg.ref, *pg.inh, *ref, *inh)
+			if ref.ObjectNumber != pg.Ref.ObjectNumber || !reflect.DeepEqual(d, pg.Dict) || !reflect.DeepEqual(*inh, *pg.Inh) {
+				t.Errorf("%s page %d: walked %v %+v, PageDict %v %+v", c.File, i+1, pg.Ref, *pg.Inh, *ref, *inh)
 				break
 			}
 		}
@@ -71,4 +73,33 @@ func inheritedTree() ([]byte, error) {
 	d.Add("<< /Type /Page /Parent 6 0 R /Contents 4 0 R >>")
 	d.Add("<< /Type /Page /Parent 6 0 R /Contents 4 0 R /MediaBox [0 0 792 612] /Rotate 270.0 /Resources << >> >>")
 	return d.Bytes("/Root 1 0 R"), nil
+}
+
+// BenchmarkInspectLongDocument inspects documents of 500 and 2,000 pages
+// whose page tree is one node with every page as its kid (print-to-PDF of a
+// whole chart): the time per page must not grow with the length.
+func BenchmarkInspectLongDocument(b *testing.B) {
+	for _, n := range []int{500, 2000} {
+		d := &hostile.Doc{}
+		d.Add("<< /Type /Catalog /Pages 2 0 R >>")
+		d.Add("")
+		font := d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+		var kids strings.Builder
+		for i := range n {
+			c := d.Stream("", fmt.Appendf(nil, "BT /F1 11 Tf 72 720 Td (Progress note, page %d) Tj ET", i+1))
+			p := d.Add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", c, font))
+			fmt.Fprintf(&kids, "%d 0 R ", p)
+		}
+		d.Set(2, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n))
+		data := d.Bytes("/Root 1 0 R")
+		b.Run(fmt.Sprintf("pages-%d", n), func(b *testing.B) {
+			for b.Loop() {
+				info, err := pdf.Inspect(context.Background(), "chart.pdf", data)
+				if err != nil || len(info.Pages) != n {
+					b.Fatalf("%d pages, err %v", len(info.Pages), err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/page")
+		})
+	}
 }
