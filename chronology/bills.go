@@ -47,6 +47,7 @@ type billWork struct {
 	sig  string // provider, date, code and charge: equal lines have equal sigs
 	bad  []extract.Citation
 	doc  string // document of the first citation
+	idx  int    // index in builder.bills; -1 when dropped as a copy
 }
 
 // buildBills turns the bill lines of all sources into bills. A line whose
@@ -91,6 +92,7 @@ func (b *builder) buildBills() {
 	occurrence := map[string]int{}
 	var kept []*billWork
 	for _, bw := range all {
+		bw.idx = -1
 		if b.onlyDuplicates(bw.Citations) && original[bw.sig] {
 			continue
 		}
@@ -107,6 +109,7 @@ func (b *builder) buildBills() {
 	})
 	b.bills = make([]Bill, 0, len(kept))
 	for _, bw := range kept {
+		bw.idx = len(b.bills)
 		b.bills = append(b.bills, bw.Bill)
 		if len(bw.bad) > 0 {
 			b.badBills = append(b.badBills, bw)

@@ -178,13 +178,17 @@ type Bill struct {
 	Kind string `json:"kind,omitempty"`
 	// EOB marks a line read from an explanation of benefits: it is listed
 	// but never adds charges.
-	EOB         bool               `json:"eob,omitempty"`
-	Description string             `json:"description,omitempty"`
-	Charge      float64            `json:"charge"`
-	Adjustment  *float64           `json:"adjustment,omitempty"`
-	Paid        *float64           `json:"paid,omitempty"`
-	Balance     *float64           `json:"balance,omitempty"`
-	Citations   []extract.Citation `json:"citations"`
+	EOB         bool    `json:"eob,omitempty"`
+	Description string  `json:"description,omitempty"`
+	Charge      float64 `json:"charge"`
+	// ReadCharge is the charge OCR read when a printed total proved it
+	// misread by one digit and Charge holds the total's reading (an
+	// ocr_amount_repaired flag cites both).
+	ReadCharge *float64           `json:"read_charge,omitempty"`
+	Adjustment *float64           `json:"adjustment,omitempty"`
+	Paid       *float64           `json:"paid,omitempty"`
+	Balance    *float64           `json:"balance,omitempty"`
+	Citations  []extract.Citation `json:"citations"`
 	// Grounded is true when every citation quote was found on its page
 	// (written as "grounded" and as the deprecated alias "verified").
 	Grounded bool `json:"grounded"`
@@ -285,6 +289,12 @@ const (
 	// page, a text layer of gibberish). One flag per document, citing its
 	// first such page; never silently dropped.
 	FlagNothingRead = "nothing_read"
+	// FlagOCRAmountRepaired marks a charge line on an OCR page whose
+	// amount, one digit apart from what OCR read, is the only one that
+	// makes its lines agree with a printed total: the line counts the
+	// repaired amount and keeps the reading (Bill.ReadCharge). Citing the
+	// line and the total.
+	FlagOCRAmountRepaired = "ocr_amount_repaired"
 )
 
 // Flag draws a reviewer's attention to something in the records.

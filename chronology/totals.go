@@ -77,7 +77,8 @@ func lineAmount(bl *Bill, kind string) (int64, bool) {
 // bill_total_mismatch flag cites the printed total. A balance is never
 // reconciled; nor is a payments or adjustments total when no line of the
 // provider carries such an amount. Totals printed only on duplicate,
-// administrative or blank pages are skipped.
+// administrative or blank pages are skipped. Charge lines a total proves
+// misread by OCR are repaired first (repairByTotals).
 func (b *builder) checkTotals() {
 	var totals []printedTotal
 	for si := range b.sources {
@@ -93,6 +94,7 @@ func (b *builder) checkTotals() {
 			totals = append(totals, printedTotal{t, totalKind(t, cits[0].Quote), cits, b.provOf(s, t.Provider, t.Citations)})
 		}
 	}
+	b.totalFlag = append(b.totalFlag, b.repairByTotals(totals)...)
 	for _, t := range totals {
 		out := BillTotal{ProviderID: t.prov.id, Provider: t.prov.name, Kind: t.kind,
 			Total: dollars(cents(t.t.Total)), Citations: t.cits}

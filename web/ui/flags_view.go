@@ -25,6 +25,7 @@ var flagKindLabels = map[string]string{
 	chronology.FlagUnknownProvider:   "Unknown provider",
 	chronology.FlagDateNotQuoted:     "Date not in a quote",
 	chronology.FlagNothingRead:       "Nothing read",
+	chronology.FlagOCRAmountRepaired: "Amount repaired by a total",
 }
 
 // flagKindLabel names a flag kind, known or not.
