@@ -158,3 +158,23 @@ func TestClaimFormBoxes32And33OnOneLine(t *testing.T) {
 		t.Errorf("provider %q, want LAKESIDE SPINE & PAIN MANAGEMENT", got)
 	}
 }
+
+// TestMassagePracticeLetterhead: a massage practice is a provider like a
+// chiropractor's office; its name heads its session log and is the
+// provider of the log, also when the log is filed right after another
+// provider's report.
+func TestMassagePracticeLetterhead(t *testing.T) {
+	report := "Harbor Family Practice\n12 Dock St, Erie, PA 16501\nOFFICE VISIT NOTE\nDate of Service: 03/01/2024\n" +
+		"Assessment: cervical strain.\nPlan: refer for massage therapy.\n"
+	for _, name := range []string{"Quiet Pines Massage & Bodywork", "Lakeshore Medical Massage", "Elm Street Bodywork Studio"} {
+		log := name + "                                  Therapist Lic. #LM4411\nSESSION RECORD                       Client: DOE, JANE\n" +
+			"Date          Min   Technique            Pain\nMar 8, 2024   60    Trigger point work   5/10\nMar 15, 2024  60    Swedish              4/10\n"
+		d := Analyze(pagesOf(report, log))
+		if got := d.Lines[d.Pages[1].First].Letterhead; got != name {
+			t.Errorf("%q: letterhead %q", name, got)
+		}
+		if got := d.Provider(2); got != name {
+			t.Errorf("%q: the log's provider is %q", name, got)
+		}
+	}
+}
