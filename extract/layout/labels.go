@@ -93,6 +93,9 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		if k := labelOf(prev.Trim); k != NoLabel && len(prev.Trim) < 50 {
 			return k
 		}
+		if k := labelAbove(prev, m); k != NoLabel {
+			return k
+		}
 	}
 	if signedWords.In(" " + l.Text[:m.Start]) {
 		return SignedLabel
@@ -102,6 +105,36 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 	}
 	if visitHeading(l.Text[:m.Start]) && !otherColumn(l.Text, m) {
 		return ServiceLabel
+	}
+	return NoLabel
+}
+
+// labelAbove classifies the cell of the line above that stands over the
+// date m: a form or the sidebar of an EHR's visit summary prints each
+// field's label on a line of its own and the value under it, in the same
+// column, while the line goes on with another column of text ("Date of
+// Service      Review of Systems" over "05/23/2024   Denies fever."). A
+// label is short: a cell of a sentence is none. A row of three captions
+// or more heads a table, whose rows markServiceColumns reads, and a bare
+// "Date" over a date captions a table's column too (a ledger's posting
+// date, a vitals grid's rows): neither says what the date is.
+func labelAbove(prev *Line, m dates.Match) Label {
+	cs := Cells(prev.Text)
+	if len(cs) > 2 {
+		return NoLabel
+	}
+	for _, c := range cs {
+		if c.Start > m.Start+2 {
+			break
+		}
+		cell := prev.Text[c.Start:c.End]
+		if c.Start < m.Start-2 || len(cell) > 30 || len(strings.Fields(cell)) > 5 {
+			continue
+		}
+		if k := labelOf(cell); k != BareLabel {
+			return k
+		}
+		return NoLabel
 	}
 	return NoLabel
 }
@@ -334,13 +367,14 @@ func anyCell(p string, words []string) bool {
 }
 
 // serviceDateRaw finds the date a line labels as a date of service (or a
-// bare "Date:" at the start of a column), for segmentation.
-func serviceDateRaw(l *Line) (dates.Date, bool) {
+// bare "Date:" at the start of a column), for segmentation; the label may
+// stand over the date on prev, the line above (nil when none).
+func serviceDateRaw(l, prev *Line) (dates.Date, bool) {
 	if l.Noise() || !strings.ContainsAny(l.Text, "0123456789") {
 		return dates.Date{}, false
 	}
 	for _, m := range l.Dates {
-		switch LabelBefore(l, m, nil) {
+		switch LabelBefore(l, m, prev) {
 		case ServiceLabel:
 			return m.Date, true
 		case BareLabel:

@@ -178,3 +178,40 @@ func TestMassagePracticeLetterhead(t *testing.T) {
 		}
 	}
 }
+
+// TestStackedFieldLabels: a visit summary's sidebar prints each field's
+// label on a line of its own and the value under it, in the same column,
+// while the note's sections run down a second column. A date under
+// "Date of visit" is the visit's, one under "Birth date" the patient's
+// birthday, one under "Next visit" another day; the kind of visit printed
+// under its "Type" label is no record's title. A bare "Date" over a row of
+// a table captions a column and says nothing.
+func TestStackedFieldLabels(t *testing.T) {
+	page := "Cedar Hollow Family Medicine                                  Summary of Care\n" +
+		"Birth date                                 Reason for visit\n" +
+		"04/11/1966                                 Follow-up of knee pain after a fall.\n" +
+		"Date of visit                              Examination\n" +
+		"08/02/2024                                 Mild effusion of the left knee, no laxity.\n" +
+		"Encounter type                             Assessment\n" +
+		"Consultation                               Contusion of the left knee.\n" +
+		"Next visit                                 Plan\n" +
+		"09/13/2024                                 Ice, home exercises.\n"
+	d := Analyze(pagesOf(page))
+	want := map[int]Label{2: BirthLabel, 4: ServiceLabel, 8: FutureLabel}
+	for i, k := range want {
+		l := &d.Lines[i]
+		if got := LabelBefore(l, l.Dates[0], &d.Lines[i-1]); got != k {
+			t.Errorf("%q under %q: label %d, want %d", l.Trim, d.Lines[i-1].Trim, got, k)
+		}
+		if l.HasService != (k == ServiceLabel) {
+			t.Errorf("%q: HasService %v", l.Trim, l.HasService)
+		}
+	}
+	if d.Lines[6].Title != "" {
+		t.Errorf("the encounter type %q read as a title", d.Lines[6].Title)
+	}
+	grid := Analyze(pagesOf("Date          Weight    BP\n08/02/2024    181 lb    128/82\n"))
+	if grid.Lines[1].HasService {
+		t.Error("a grid's row under a bare Date caption labelled a date of service")
+	}
+}

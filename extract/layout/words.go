@@ -172,6 +172,33 @@ func titleRaw(l *Line) string {
 	return strings.TrimSpace(c[m[0]:m[1]])
 }
 
+// fieldValue reports whether line l prints, in its first column, the
+// value of a field whose label stands over it on prev, the line above: a
+// form or an EHR's sidebar prints "Visit type" and under it
+// "Consultation", which names the kind of visit, no record's title. A
+// label there is a short cell that ends with a colon or names a type.
+func fieldValue(l, prev *Line) bool {
+	if prev == nil {
+		return false
+	}
+	start := len(l.Text) - len(strings.TrimLeft(l.Text, " \t"))
+	for _, c := range Cells(prev.Text) {
+		if c.Start > start+2 {
+			break
+		}
+		if c.Start < start-2 {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(prev.Text[c.Start:c.End]))
+		if len(words) == 0 || len(words) > 4 {
+			return false
+		}
+		last := strings.TrimRight(words[len(words)-1], ":")
+		return strings.HasSuffix(words[len(words)-1], ":") || last == "type" || words[0] == "type"
+	}
+	return false
+}
+
 // titleStarts are the words a title can begin with (see reTitle).
 var titleStarts = map[string]bool{}
 
