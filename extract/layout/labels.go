@@ -299,6 +299,9 @@ func labelOf(pre string) Label {
 	if len(p) > 48 {
 		p = p[len(p)-48:]
 	}
+	// "Date(s) of evaluation", "Evaluation date(s):": one date or several,
+	// the label the same.
+	p = strings.ReplaceAll(strings.ReplaceAll(p, "(s)", ""), "(S)", "")
 	if !HasLetters(p) {
 		return NoLabel
 	}
@@ -309,8 +312,6 @@ func labelOf(pre string) Label {
 	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
 	// "Date. of IME": a speck OCR put after a word of the label.
 	p = strings.ReplaceAll(p, ". ", " ")
-	// "Date(s) of evaluation": one date or several, the label the same.
-	p = strings.ReplaceAll(p, "(s)", "")
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")

@@ -215,3 +215,23 @@ func TestStackedFieldLabels(t *testing.T) {
 		t.Error("a grid's row under a bare Date caption labelled a date of service")
 	}
 }
+
+// TestAssessmentCenterAndPluralDates: a centre may name itself by the
+// kind of paper it writes ("Work Assessment Center", "Sleep Evaluation
+// Centre") and is still a letterhead; a label that allows one date or
+// several ("Evaluation date(s):") labels a date of service wherever its
+// "(s)" stands.
+func TestAssessmentCenterAndPluralDates(t *testing.T) {
+	for _, name := range []string{"Harbor Work Assessment Center", "Lakeview Sleep Evaluation Centre"} {
+		d := Analyze(pagesOf("      " + name + "\n      88 Quay Rd, Erie, PA 16501\nFINAL REPORT\nClient: DOE, JANE"))
+		if got := d.Lines[0].Letterhead; got != name {
+			t.Errorf("letterhead %q, want %q", got, name)
+		}
+	}
+	for _, s := range []string{"Evaluation date(s): 03/04/2024 and 03/05/2024", "Date(s) of testing: 03/04/2024"} {
+		d := Analyze(pagesOf(s))
+		if l := d.Lines[0]; !l.HasService || l.Service.String() != "2024-03-04" {
+			t.Errorf("%q: date of service %v %s", s, l.HasService, l.Service)
+		}
+	}
+}

@@ -286,7 +286,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
 		c = strings.TrimSuffix(c, ".")
 	}
-	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) || reComplaintWords.MatchString(c) {
+	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reComplaintWords.MatchString(c) {
 		return ""
 	}
 	if l.Heading != NoHeading {
