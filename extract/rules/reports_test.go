@@ -105,3 +105,39 @@ func TestAmbulanceRunReport(t *testing.T) {
 		t.Errorf("encounter %s %q, want 2024-03-02 at the fire and rescue service", e.Date, e.Provider)
 	}
 }
+
+// TestWorkCapacityEvaluation: a functional capacity evaluation is tested
+// over one or two days and reported once. Each testing day the label
+// lists ("Evaluation date(s): A and B") is a day the patient was seen;
+// the centre that tested is the provider, its name holding a word of
+// the kind of paper it writes ("Assessment Center"), also when the report
+// is filed right after another practice's note; and the evaluator, not
+// the physician who referred the patient, is the clinician.
+func TestWorkCapacityEvaluation(t *testing.T) {
+	before := "Lakeside Spine & Pain Mgmt\nOFFICE VISIT NOTE\nDate of Service: 02/12/2024\nAssessment: lumbar strain.\n" +
+		"Plan: functional capacity evaluation before return to work.\n"
+	report := "                      Harbor Work Assessment Center\n" +
+		"                      88 Quay Rd, Erie, PA 16501   Phone (814) 555-0190\n\n" +
+		"               WORK CAPACITY TESTING - FINAL REPORT\n" +
+		"Client: DOE, JANE                                     DOB: 02/03/1981\n" +
+		"Referred by: Ann Lee, MD                              Order date: 02/12/2024\n" +
+		"Evaluation date(s): 03/04/2024 and 03/05/2024         Evaluator: Tom Berg, MS, OTR/L\n" +
+		"Report date: 03/11/2024\n" +
+		"RESULTS:\nLifts 25 lb occasionally from floor to waist; sits 40 minutes at a time.\n" +
+		"DIAGNOSES:\n  1. Strain of muscle of lower back, subsequent encounter (S39.012D)\n" +
+		"RECOMMENDATIONS:\nReturn to work at the light physical demand level.\n"
+	res := extractText(t, before, report)
+	var got []string
+	for _, e := range res.Encounters {
+		if e.Citations[0].Page != 2 {
+			continue
+		}
+		got = append(got, e.Date.String())
+		if e.Provider != "Harbor Work Assessment Center" || e.Clinician != "Tom Berg, MS, OTR/L" {
+			t.Errorf("%s: provider %q, clinician %q", e.Date, e.Provider, e.Clinician)
+		}
+	}
+	if strings.Join(got, " ") != "2024-03-04 2024-03-05" {
+		t.Errorf("testing days %v, want 2024-03-04 2024-03-05", got)
+	}
+}
