@@ -141,3 +141,26 @@ func TestWorkCapacityEvaluation(t *testing.T) {
 		t.Errorf("testing days %v, want 2024-03-04 2024-03-05", got)
 	}
 }
+
+// TestWorkCapacityIsNoTherapy: a rehabilitation centre's name says
+// therapy, but its functional capacity evaluation tests the patient for
+// work and treats nothing: the visit is the evaluation, and the centre is
+// no physical therapy practice for it (a referral to therapy stays
+// unanswered by it).
+func TestWorkCapacityIsNoTherapy(t *testing.T) {
+	for _, title := range []string{"FUNCTIONAL CAPACITY EVALUATION", "Physical Work Performance Evaluation", "WORK CAPACITY TESTING REPORT"} {
+		report := "Eastgate Industrial Rehab\n400 Mill St, Erie, PA 16501\n" + title + "\n" +
+			"Client: DOE, JANE                                     DOB: 02/03/1981\n" +
+			"Test dates: 03/04/2024                                Evaluator: Tom Berg, PT, DPT\n" +
+			"RESULTS:\nLifts 25 lb occasionally from floor to waist; sits 40 minutes at a time.\n" +
+			"RECOMMENDATIONS:\nReturn to work at the light physical demand level.\n"
+		res := extractText(t, report)
+		if len(res.Encounters) != 1 {
+			t.Fatalf("%s: %d encounters, want 1", title, len(res.Encounters))
+		}
+		e := res.Encounters[0]
+		if e.VisitType != "functional capacity evaluation" || e.ProviderKind == "physical_therapy" {
+			t.Errorf("%s: visit type %q, provider kind %q", title, e.VisitType, e.ProviderKind)
+		}
+	}
+}
