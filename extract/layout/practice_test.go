@@ -235,3 +235,16 @@ func TestAssessmentCenterAndPluralDates(t *testing.T) {
 		}
 	}
 }
+
+// TestPainPracticeHeadings: a pain practice's note measures the pain and
+// watches the risks of its prescriptions under headings of their own,
+// which end the history above them, in capitals with a colon or in title
+// case alone on their line.
+func TestPainPracticeHeadings(t *testing.T) {
+	for _, s := range []string{"Pain Assessment", "PAIN ASSESSMENT:", "Risk Monitoring", "Opioid Risk Assessment", "Urine Drug Screen"} {
+		l := &Line{Text: s, Trim: s}
+		if h, _ := headingOf(l); h != OtherHeading {
+			t.Errorf("%q: heading %d, want OtherHeading", s, h)
+		}
+	}
+}
