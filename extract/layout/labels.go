@@ -65,6 +65,11 @@ const (
 // nearest label within the same column, or a label alone on the line above
 // (prev, nil when none) when the date starts its line.
 func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
+	if reAgeAfter.MatchString(l.Text[m.End:]) {
+		// "09/08/1969 (53 y/o F)": a date the patient's age follows is the
+		// birth date, whatever OCR made of its label ("DOB" read "bos").
+		return BirthLabel
+	}
 	if l.HasService && l.Service == m.Date {
 		// The page's layout labelled it: a grid's date under its "DOS"
 		// caption, a vitals grid's heads.
@@ -108,6 +113,11 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 	}
 	return NoLabel
 }
+
+// reAgeAfter is the patient's age printed right after a date: "(53 y/o
+// F)", "(46 yo)", "age 53", with OCR's readings of the slash ("yio",
+// "ylo").
+var reAgeAfter = regexp.MustCompile(`(?i)^[ ,;]*(?:\(\s*\d{1,3}\s*(?:y[/il1|]?o|yrs?|years?(?: old)?)\b|age\s+\d{1,3}\b)`)
 
 // labelAbove classifies the cell of the line above that stands over the
 // date m: a form or the sidebar of an EHR's visit summary prints each

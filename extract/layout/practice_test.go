@@ -248,3 +248,27 @@ func TestPainPracticeHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestDateBeforeAge: a date the patient's age follows ("04/11/1966 (58
+// y/o F)") is the birth date, also when OCR turned the "DOB" over it into
+// "bos", a reading of "DOS".
+func TestDateBeforeAge(t *testing.T) {
+	page := "Cedar Hollow Family Medicine\n" +
+		"bos                                   History\n" +
+		"04/11/1966 (58 ylo F)                 Slipped on ice on 01/12/2024.\n" +
+		"Visit Date\n" +
+		"01/16/2024\n"
+	d := Analyze(pagesOf(page))
+	if l := d.Lines[2]; l.HasService {
+		t.Errorf("%q: the birth date labelled a date of service", l.Trim)
+	}
+	for _, s := range []string{"DOE, JANE   04/11/1966 (58 y/o F)", "Born 04/11/1966, age 58", "04/11/1966 (58 yo)"} {
+		l := &Line{Text: s, Trim: s}
+		if got := LabelBefore(l, FindDates(s)[0], nil); got != BirthLabel {
+			t.Errorf("%q: label %d, want BirthLabel", s, got)
+		}
+	}
+	if l := d.Lines[4]; !l.HasService {
+		t.Errorf("%q under Visit Date: no date of service", l.Trim)
+	}
+}
