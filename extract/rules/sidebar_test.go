@@ -90,3 +90,33 @@ func TestSidebarVisitPerPage(t *testing.T) {
 		t.Errorf("visits (date, pages cited) %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestCodeClosingDescription: a note that prints its diagnoses with their
+// codes closes each with the code in parentheses, or opens it with the
+// code; when the sidebar's headings run down the same lines ("ALLERGIES"
+// beside the diagnosis), a code of three characters without a dot is
+// still a diagnosis. A name in parentheses that the dose follows is no
+// code.
+func TestCodeClosingDescription(t *testing.T) {
+	page := `Cedar Hollow Family Medicine
+Date of Service: 03/04/2024
+Assessment
+  Blood pressure well controlled on current dose.
+ALLERGIES                          Type 2 diabetes mellitus without complications (E11.9)
+NKDA                               Essential (primary) hypertension (I10)
+MEDICATIONS                        Cyanocobalamin (B12) 1000 mcg daily
+VITALS                             R51 Headache
+Plan
+  Labs before the next visit.
+`
+	res := extractText(t, page)
+	var got []string
+	for _, e := range res.Encounters {
+		for _, d := range e.Diagnoses {
+			got = append(got, d.Code)
+		}
+	}
+	if want := "E11.9 I10 R51"; strings.Join(got, " ") != want {
+		t.Errorf("diagnoses %v, want %s", got, want)
+	}
+}
