@@ -43,10 +43,15 @@ var tokenSynonyms = map[string]string{
 
 // phraseSynonyms rewrite runs of canonical words that an abbreviation
 // splits differently ("Phys Ther" is physical therapy, not physicians
-// therapy).
+// therapy), and drop the words a massage practice qualifies its one
+// service with, which it varies from letterhead to bill ("Medical
+// Massage", "Therapeutic Massage", "Clinical Massage").
 var phraseSynonyms = []struct{ from, to []string }{
 	{[]string{"physicians", "therapy"}, []string{"physical", "therapy"}},
 	{[]string{"physicians", "medicine"}, []string{"physical", "medicine"}},
+	{[]string{"medical", "massage"}, []string{"massage"}},
+	{[]string{"therapeutic", "massage"}, []string{"massage"}},
+	{[]string{"clinical", "massage"}, []string{"massage"}},
 }
 
 // equivalentTokens are canonical words two names may use for the same

@@ -82,6 +82,8 @@ func TestProviderMerging(t *testing.T) {
 		{"psychology site of a psychological practice", "Birchwood Psychology - Chronic Pain Program", "Birchwood Psychological Associates, PC", nil, true},
 		{"psychology vs psychiatry", "Birchwood Psych Assoc", "Birchwood Psychiatry Associates", nil, false},
 		{"short form with a generic word more", "Harborview Orthopaedics", "Harborview Orthopaedic Surgery", nil, true},
+		{"massage qualified two ways", "Quiet Pines Medical Massage", "QUIET PINES THERAPEUTIC MASSAGE, LLC", nil, true},
+		{"clinical massage site of a bodywork studio", "Elm Street Bodywork - Clinical Massage", "Elm Street Massage & Bodywork", nil, true},
 		// Different practices stay apart.
 		{"practice and its therapy clinic", "Valley Orthopedics", "Valley Orthopedics Physical Therapy", nil, false},
 		{"dashed head of another practice", "Lakeside Ortho - Sports Med", "Lakeside Bone & Joint Specialists", nil, false},
@@ -100,6 +102,8 @@ func TestProviderMerging(t *testing.T) {
 		{"emergency services of two hospitals", "Mercy Hosp – Emergency Services", "Riverside General Hospital", nil, false},
 		{"same town, other practice", "Springfield Int Med", "Springfield Orthopedics", nil, false},
 		{"one shared word is not enough", "Valley Medical Center", "Valley Health Clinic", nil, false},
+		{"two massage practices", "Quiet Pines Medical Massage", "Elm Street Therapeutic Massage", nil, false},
+		{"a medical centre's massage service", "Valley Medical Center", "Valley Medical Massage", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -84,6 +84,11 @@ var headings = map[string]Heading{
 	"triage": OtherHeading, "triage vitals": OtherHeading, "triage note": OtherHeading,
 	"triage / nursing assessment": OtherHeading, "triage/nursing assessment": OtherHeading,
 	"nursing assessment": OtherHeading, "nursing note": OtherHeading, "nursing notes": OtherHeading,
+	// A pain practice's note measures the pain and watches the risks of
+	// its prescriptions under headings of their own.
+	"pain assessment": OtherHeading, "risk assessment": OtherHeading, "risk monitoring": OtherHeading,
+	"opioid risk assessment": OtherHeading, "opioid risk monitoring": OtherHeading, "urine drug screen": OtherHeading,
+	"urine drug screening": OtherHeading,
 }
 
 var (

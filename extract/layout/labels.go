@@ -65,6 +65,11 @@ const (
 // nearest label within the same column, or a label alone on the line above
 // (prev, nil when none) when the date starts its line.
 func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
+	if reAgeAfter.MatchString(l.Text[m.End:]) {
+		// "09/08/1969 (53 y/o F)": a date the patient's age follows is the
+		// birth date, whatever OCR made of its label ("DOB" read "bos").
+		return BirthLabel
+	}
 	if l.HasService && l.Service == m.Date {
 		// The page's layout labelled it: a grid's date under its "DOS"
 		// caption, a vitals grid's heads.
@@ -93,6 +98,9 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		if k := labelOf(prev.Trim); k != NoLabel && len(prev.Trim) < 50 {
 			return k
 		}
+		if k := labelAbove(prev, m); k != NoLabel {
+			return k
+		}
 	}
 	if signedWords.In(" " + l.Text[:m.Start]) {
 		return SignedLabel
@@ -102,6 +110,41 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 	}
 	if visitHeading(l.Text[:m.Start]) && !otherColumn(l.Text, m) {
 		return ServiceLabel
+	}
+	return NoLabel
+}
+
+// reAgeAfter is the patient's age printed right after a date: "(53 y/o
+// F)", "(46 yo)", "age 53", with OCR's readings of the slash ("yio",
+// "ylo").
+var reAgeAfter = regexp.MustCompile(`(?i)^[ ,;]*(?:\(\s*\d{1,3}\s*(?:y[/il1|]?o|yrs?|years?(?: old)?)\b|age\s+\d{1,3}\b)`)
+
+// labelAbove classifies the cell of the line above that stands over the
+// date m: a form or the sidebar of an EHR's visit summary prints each
+// field's label on a line of its own and the value under it, in the same
+// column, while the line goes on with another column of text ("Date of
+// Service      Review of Systems" over "05/23/2024   Denies fever."). A
+// label is short: a cell of a sentence is none. A row of three captions
+// or more heads a table, whose rows markServiceColumns reads, and a bare
+// "Date" over a date captions a table's column too (a ledger's posting
+// date, a vitals grid's rows): neither says what the date is.
+func labelAbove(prev *Line, m dates.Match) Label {
+	cs := Cells(prev.Text)
+	if len(cs) > 2 {
+		return NoLabel
+	}
+	for _, c := range cs {
+		if c.Start > m.Start+2 {
+			break
+		}
+		cell := prev.Text[c.Start:c.End]
+		if c.Start < m.Start-2 || len(cell) > 30 || len(strings.Fields(cell)) > 5 {
+			continue
+		}
+		if k := labelOf(cell); k != BareLabel {
+			return k
+		}
+		return NoLabel
 	}
 	return NoLabel
 }
@@ -266,6 +309,9 @@ func labelOf(pre string) Label {
 	if len(p) > 48 {
 		p = p[len(p)-48:]
 	}
+	// "Date(s) of evaluation", "Evaluation date(s):": one date or several,
+	// the label the same.
+	p = strings.ReplaceAll(strings.ReplaceAll(p, "(s)", ""), "(S)", "")
 	if !HasLetters(p) {
 		return NoLabel
 	}
@@ -276,8 +322,6 @@ func labelOf(pre string) Label {
 	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
 	// "Date. of IME": a speck OCR put after a word of the label.
 	p = strings.ReplaceAll(p, ". ", " ")
-	// "Date(s) of evaluation": one date or several, the label the same.
-	p = strings.ReplaceAll(p, "(s)", "")
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")
@@ -334,13 +378,14 @@ func anyCell(p string, words []string) bool {
 }
 
 // serviceDateRaw finds the date a line labels as a date of service (or a
-// bare "Date:" at the start of a column), for segmentation.
-func serviceDateRaw(l *Line) (dates.Date, bool) {
+// bare "Date:" at the start of a column), for segmentation; the label may
+// stand over the date on prev, the line above (nil when none).
+func serviceDateRaw(l, prev *Line) (dates.Date, bool) {
 	if l.Noise() || !strings.ContainsAny(l.Text, "0123456789") {
 		return dates.Date{}, false
 	}
 	for _, m := range l.Dates {
-		switch LabelBefore(l, m, nil) {
+		switch LabelBefore(l, m, prev) {
 		case ServiceLabel:
 			return m.Date, true
 		case BareLabel:

@@ -153,7 +153,7 @@ func Analyze(pages []extract.Page) *Doc {
 	// A page's stamps, and then a line's features, are read from that page
 	// or line alone: on every core.
 	par.Each(len(d.Pages), func(pi int) { markStamps(d, &d.Pages[pi]) })
-	par.Each(len(d.Lines), func(i int) { classifyLine(&d.Lines[i]) })
+	par.Each(len(d.Lines), func(i int) { classifyLine(&d.Lines[i], d.Prev(i)) })
 	dateYearlessRows(d)
 	joinWrappedFacilities(d)
 	d.Patient = patientName(d.Lines)
@@ -169,8 +169,9 @@ func Analyze(pages []extract.Page) *Doc {
 }
 
 // classifyLine runs the line classifiers once. Each reads the fields set
-// before it.
-func classifyLine(l *Line) {
+// before it; of prev, the line above on the page (nil when none), only
+// the text, which a label over its value stands in.
+func classifyLine(l, prev *Line) {
 	if strings.ContainsAny(l.Text, "0123456789") {
 		l.Dates = FindDates(l.Text)
 		if m, ok := lostSlashDate(l); ok {
@@ -179,12 +180,14 @@ func classifyLine(l *Line) {
 	}
 	l.analysed = true
 	l.Heading, l.HeadingEnd = headingOf(l)
-	l.Title = titleRaw(l)
+	if !fieldValue(l, prev) {
+		l.Title = titleRaw(l)
+	}
 	if l.Title != "" && l.Heading == History {
 		// "Admission History & Physical" names the record, not its history.
 		l.Heading, l.HeadingEnd = NoHeading, 0
 	}
-	l.Service, l.HasService = serviceDateRaw(l)
+	l.Service, l.HasService = serviceDateRaw(l, prev)
 	if l.Title == "" {
 		l.Letterhead = letterheadRaw(l)
 	}

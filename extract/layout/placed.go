@@ -85,9 +85,9 @@ func aboveHeader(ls []Line, i int) bool {
 }
 
 // reOrgEnd ends the name of an organisation: a document word inside it
-// ("Granite State IME Services", "Records Review Group LLC") does not make
-// the name a document's heading.
-var reOrgEnd = regexp.MustCompile(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|company)$`)
+// ("Granite State IME Services", "Records Review Group LLC", "Harbor Work
+// Assessment Center") does not make the name a document's heading.
+var reOrgEnd = regexp.MustCompile(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|company|center|centre)$`)
 
 // placedName returns the line as a facility name when it reads as one: a
 // single column of at most eight words in capitals or title case, starting

@@ -158,3 +158,117 @@ func TestClaimFormBoxes32And33OnOneLine(t *testing.T) {
 		t.Errorf("provider %q, want LAKESIDE SPINE & PAIN MANAGEMENT", got)
 	}
 }
+
+// TestMassagePracticeLetterhead: a massage practice is a provider like a
+// chiropractor's office; its name heads its session log and is the
+// provider of the log, also when the log is filed right after another
+// provider's report.
+func TestMassagePracticeLetterhead(t *testing.T) {
+	report := "Harbor Family Practice\n12 Dock St, Erie, PA 16501\nOFFICE VISIT NOTE\nDate of Service: 03/01/2024\n" +
+		"Assessment: cervical strain.\nPlan: refer for massage therapy.\n"
+	for _, name := range []string{"Quiet Pines Massage & Bodywork", "Lakeshore Medical Massage", "Elm Street Bodywork Studio"} {
+		log := name + "                                  Therapist Lic. #LM4411\nSESSION RECORD                       Client: DOE, JANE\n" +
+			"Date          Min   Technique            Pain\nMar 8, 2024   60    Trigger point work   5/10\nMar 15, 2024  60    Swedish              4/10\n"
+		d := Analyze(pagesOf(report, log))
+		if got := d.Lines[d.Pages[1].First].Letterhead; got != name {
+			t.Errorf("%q: letterhead %q", name, got)
+		}
+		if got := d.Provider(2); got != name {
+			t.Errorf("%q: the log's provider is %q", name, got)
+		}
+	}
+}
+
+// TestStackedFieldLabels: a visit summary's sidebar prints each field's
+// label on a line of its own and the value under it, in the same column,
+// while the note's sections run down a second column. A date under
+// "Date of visit" is the visit's, one under "Birth date" the patient's
+// birthday, one under "Next visit" another day; the kind of visit printed
+// under its "Type" label is no record's title. A bare "Date" over a row of
+// a table captions a column and says nothing.
+func TestStackedFieldLabels(t *testing.T) {
+	page := "Cedar Hollow Family Medicine                                  Summary of Care\n" +
+		"Birth date                                 Reason for visit\n" +
+		"04/11/1966                                 Follow-up of knee pain after a fall.\n" +
+		"Date of visit                              Examination\n" +
+		"08/02/2024                                 Mild effusion of the left knee, no laxity.\n" +
+		"Encounter type                             Assessment\n" +
+		"Consultation                               Contusion of the left knee.\n" +
+		"Next visit                                 Plan\n" +
+		"09/13/2024                                 Ice, home exercises.\n"
+	d := Analyze(pagesOf(page))
+	want := map[int]Label{2: BirthLabel, 4: ServiceLabel, 8: FutureLabel}
+	for i, k := range want {
+		l := &d.Lines[i]
+		if got := LabelBefore(l, l.Dates[0], &d.Lines[i-1]); got != k {
+			t.Errorf("%q under %q: label %d, want %d", l.Trim, d.Lines[i-1].Trim, got, k)
+		}
+		if l.HasService != (k == ServiceLabel) {
+			t.Errorf("%q: HasService %v", l.Trim, l.HasService)
+		}
+	}
+	if d.Lines[6].Title != "" {
+		t.Errorf("the encounter type %q read as a title", d.Lines[6].Title)
+	}
+	grid := Analyze(pagesOf("Date          Weight    BP\n08/02/2024    181 lb    128/82\n"))
+	if grid.Lines[1].HasService {
+		t.Error("a grid's row under a bare Date caption labelled a date of service")
+	}
+}
+
+// TestAssessmentCenterAndPluralDates: a centre may name itself by the
+// kind of paper it writes ("Work Assessment Center", "Sleep Evaluation
+// Centre") and is still a letterhead; a label that allows one date or
+// several ("Evaluation date(s):") labels a date of service wherever its
+// "(s)" stands.
+func TestAssessmentCenterAndPluralDates(t *testing.T) {
+	for _, name := range []string{"Harbor Work Assessment Center", "Lakeview Sleep Evaluation Centre"} {
+		d := Analyze(pagesOf("      " + name + "\n      88 Quay Rd, Erie, PA 16501\nFINAL REPORT\nClient: DOE, JANE"))
+		if got := d.Lines[0].Letterhead; got != name {
+			t.Errorf("letterhead %q, want %q", got, name)
+		}
+	}
+	for _, s := range []string{"Evaluation date(s): 03/04/2024 and 03/05/2024", "Date(s) of testing: 03/04/2024"} {
+		d := Analyze(pagesOf(s))
+		if l := d.Lines[0]; !l.HasService || l.Service.String() != "2024-03-04" {
+			t.Errorf("%q: date of service %v %s", s, l.HasService, l.Service)
+		}
+	}
+}
+
+// TestPainPracticeHeadings: a pain practice's note measures the pain and
+// watches the risks of its prescriptions under headings of their own,
+// which end the history above them, in capitals with a colon or in title
+// case alone on their line.
+func TestPainPracticeHeadings(t *testing.T) {
+	for _, s := range []string{"Pain Assessment", "PAIN ASSESSMENT:", "Risk Monitoring", "Opioid Risk Assessment", "Urine Drug Screen"} {
+		l := &Line{Text: s, Trim: s}
+		if h, _ := headingOf(l); h != OtherHeading {
+			t.Errorf("%q: heading %d, want OtherHeading", s, h)
+		}
+	}
+}
+
+// TestDateBeforeAge: a date the patient's age follows ("04/11/1966 (58
+// y/o F)") is the birth date, also when OCR turned the "DOB" over it into
+// "bos", a reading of "DOS".
+func TestDateBeforeAge(t *testing.T) {
+	page := "Cedar Hollow Family Medicine\n" +
+		"bos                                   History\n" +
+		"04/11/1966 (58 ylo F)                 Slipped on ice on 01/12/2024.\n" +
+		"Visit Date\n" +
+		"01/16/2024\n"
+	d := Analyze(pagesOf(page))
+	if l := d.Lines[2]; l.HasService {
+		t.Errorf("%q: the birth date labelled a date of service", l.Trim)
+	}
+	for _, s := range []string{"DOE, JANE   04/11/1966 (58 y/o F)", "Born 04/11/1966, age 58", "04/11/1966 (58 yo)"} {
+		l := &Line{Text: s, Trim: s}
+		if got := LabelBefore(l, FindDates(s)[0], nil); got != BirthLabel {
+			t.Errorf("%q: label %d, want BirthLabel", s, got)
+		}
+	}
+	if l := d.Lines[4]; !l.HasService {
+		t.Errorf("%q under Visit Date: no date of service", l.Trim)
+	}
+}

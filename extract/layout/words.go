@@ -16,7 +16,7 @@ var (
 	reTitle     = rxfilter.MustCompile(`(?i)^[\W_]{0,3}(emergency (?:department|room)(?: physician| provider| nursing)?(?: record| report| note| visit| chart| documentation)|ed (?:provider |physician )?note|er (?:record|report|note)|radiology report|imaging report|diagnostic imaging(?: report)?|(?:mri|ct|cat scan|x-?rays?|radiographs?|ultrasound|emg|nerve conduction)(?: of(?: the)?)? (?:report|study|(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|upper|lower)[a-z/ ]{0,40})|progress note|daily (?:treatment )?note|treatment note|soap note|office (?:visit|note|consultation)|clinic (?:note|visit)|visit note|outpatient note|consult(?:ation)?(?: note| report)?|(?:new patient |initial )(?:evaluation|consultation|visit|exam(?:ination)?)|re-?evaluation|re-?exam(?:ination)? (?:report|note)|progress (?:report|re-?evaluation|re-?exam(?:ination)?)|follow[- ]?up (?:visit|note|evaluation|exam)|operative (?:report|note)|op note|procedure (?:note|report)|discharge summary|(?:admission |admitting |inpatient |hospital )?history (?:and|&) physical(?: exam(?:ination)?)?|h&p|physical therapy (?:initial |daily |progress |treatment )?(?:evaluation|note|plan of care|re-?evaluation|discharge summary|visit)|pt (?:evaluation|daily note|note)|chiropractic (?:note|evaluation|initial evaluation|daily note|treatment note|report|visit)|independent medical (?:examination|evaluation)|(?:itemized |patient |billing |account |hospital |facility |summary )?statement(?: of account)?|itemized (?:bill|charges)|patient ledger|account ledger|ledger|ub-?04|cms-?1500|health insurance claim form|superbill|pharmacy (?:record|receipt|profile)|prescription (?:record|history)|(?:ambulance|ems|prehospital) (?:report|run report|patient care report)|patient care report|pain management (?:note|consultation|evaluation|follow[- ]?up)|neurology (?:note|consultation|evaluation)|orthop(?:a)?edic (?:note|consultation|evaluation|follow[- ]?up)|urgent care (?:note|visit|record))\b`)
 	reBillTitle = regexp.MustCompile(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
 
-	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|diagnostics?|surgery center|surgical|neurology|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab)\b`)
+	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|diagnostics?|surgery center|surgical|neurology|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|massage|bodywork|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab)\b`)
 	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
 	reCredential  = regexp.MustCompile(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
@@ -172,6 +172,33 @@ func titleRaw(l *Line) string {
 	return strings.TrimSpace(c[m[0]:m[1]])
 }
 
+// fieldValue reports whether line l prints, in its first column, the
+// value of a field whose label stands over it on prev, the line above: a
+// form or an EHR's sidebar prints "Visit type" and under it
+// "Consultation", which names the kind of visit, no record's title. A
+// label there is a short cell that ends with a colon or names a type.
+func fieldValue(l, prev *Line) bool {
+	if prev == nil {
+		return false
+	}
+	start := len(l.Text) - len(strings.TrimLeft(l.Text, " \t"))
+	for _, c := range Cells(prev.Text) {
+		if c.Start > start+2 {
+			break
+		}
+		if c.Start < start-2 {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(prev.Text[c.Start:c.End]))
+		if len(words) == 0 || len(words) > 4 {
+			return false
+		}
+		last := strings.TrimRight(words[len(words)-1], ":")
+		return strings.HasSuffix(words[len(words)-1], ":") || last == "type" || words[0] == "type"
+	}
+	return false
+}
+
 // titleStarts are the words a title can begin with (see reTitle).
 var titleStarts = map[string]bool{}
 
@@ -259,7 +286,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
 		c = strings.TrimSuffix(c, ".")
 	}
-	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) || reComplaintWords.MatchString(c) {
+	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reComplaintWords.MatchString(c) {
 		return ""
 	}
 	if l.Heading != NoHeading {

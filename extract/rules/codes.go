@@ -54,7 +54,7 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 			}
 			code = cat + "." + zeroNotO(l.text[m[8]:m[9]])
 		default:
-			if !ctx || reSpineLvl.MatchString(cat) {
+			if !ctx && !(coded && (closesDescription(l.text, m[0], m[1]) || opensDescription(l.text, m[0], m[1]))) || reSpineLvl.MatchString(cat) {
 				continue
 			}
 			code = cat
@@ -144,6 +144,35 @@ func repairCodes(s string) string {
 
 // codeShaped reports whether s has a capital letter (or $) followed by a
 // digit, as every ICD-10-CM code does.
+// closesDescription reports whether the code at text[a:b] stands alone in
+// parentheses after words at the end of its column, as a note that
+// prints codes closes a diagnosis with its code ("Essential (primary)
+// hypertension (I10)"): a code of three characters, no dot, is read there
+// out of an assessment as it is in one. A name in parentheses that more
+// text follows ("cyanocobalamin (B12) 1000 mcg") is none.
+func closesDescription(text string, a, b int) bool {
+	if a < 2 || b >= len(text) || text[a-1] != '(' || text[b] != ')' {
+		return false
+	}
+	pre := strings.TrimRight(text[:a-1], " ")
+	after := text[b+1:]
+	return pre != "" && isLetterByte(pre[len(pre)-1]) &&
+		(strings.TrimSpace(after) == "" || strings.HasPrefix(after, "   ") || strings.HasPrefix(after, ";"))
+}
+
+// reDescriptionStart is a diagnosis's description right after its code:
+// a capitalised word, after a dash or not ("I10 Essential (primary)
+// hypertension", "I10 - Essential hypertension").
+var reDescriptionStart = regexp.MustCompile(`^(?:\s+[-–]\s+|\s)[A-Z][a-z]{2,}`)
+
+// opensDescription reports whether the code at text[a:b] opens a column
+// and its description follows it, as a note that prints codes lists a
+// diagnosis code first: read out of an assessment as it is in one.
+func opensDescription(text string, a, b int) bool {
+	pre := text[:a]
+	return (strings.TrimSpace(pre) == "" || strings.HasSuffix(pre, "   ")) && reDescriptionStart.MatchString(text[b:])
+}
+
 func codeShaped(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if (s[i] >= 'A' && s[i] <= 'Z' || s[i] == '$') && isDigitByte(s[i+1]) {

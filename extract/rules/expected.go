@@ -28,7 +28,7 @@ var (
 	reStudyFirst  = regexp.MustCompile(`(?i)` + reStudies + `[^.;]{0,60}?\s+(?:was|were|is|are|has been|have been|to be|will be)\s+(?:ordered|requested|scheduled)`)
 	reReferOut    = regexp.MustCompile(`(?i)\b(?:refer(?:red|ring|ral(?:\s+(?:placed|made|sent|given))?)?|sent)\s+(?:him\s+|her\s+|them\s+|the patient\s+|patient\s+)?(?:back\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,60})`)
 	reFollowUp    = regexp.MustCompile(`(?i)\b(?:return(?:s)?\s+(?:to\s+(?:clinic|the clinic|office|the office|see me|see us)\s+)?(?:in|on|for)\b|rtc\b|follow[- ]?up\s+(?:visit\s+|appointment\s+)?(?:in|on|with)\b|f/u\s+(?:in|on)\b|next (?:appointment|visit)\s*(?:in|on|:))`)
-	reNotReceived = regexp.MustCompile(`(?i)([A-Za-z/ ]{2,40}?(?:report|results?|records?|films?|images?|notes?))\b[^.;]{0,60}?\b(?:has|have|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?(?:received|available|included|provided|sent)|never\s+(?:been\s+)?(?:received|sent)|(?:is|are)\s+(?:still\s+)?pending|outstanding)`)
+	reNotReceived = regexp.MustCompile(`(?i)([A-Za-z/ \-]{2,40}?(?:report|results?|records?|films?|images?|notes?))\b[^.;]{0,60}?\b(?:has|have|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?(?:received|available|included|provided|sent)|never\s+(?:been\s+)?(?:received|sent)|(?:is|are)\s+(?:still\s+)?pending|outstanding)`)
 	reConditional = regexp.MustCompile(`(?i)\b(?:consider\w*|if\b|may\s+(?:need|benefit|require)|possible|possibly|would\s+(?:benefit|consider)|unless|should\s+(?:symptoms|pain))`)
 	reDoneBefore  = regexp.MustCompile(`(?i)\b(?:reviewed|review of|results?|showed|shows|demonstrat\w*|revealed|prior|previous|outside|dated|was\s+(?:done|performed|obtained)|were\s+(?:done|performed|obtained))\b`)
 	reReferredIn  = regexp.MustCompile(`(?i)\b(?:referred\s+(?:by|from|after|here)|thank you for (?:the\s+)?referr\w*|referring (?:physician|provider|doctor)|self[- ]referred)`)
@@ -80,7 +80,7 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 		}
 		if hGot {
 			if m := reNotReceived.FindStringSubmatch(text); m != nil && !strings.Contains(strings.ToLower(text), "received today") {
-				if what, prov, ok := missingReport(text, m[1]); ok {
+				if what, prov, ok := missingReport(n.sentenceFrom(i), m[1]); ok {
 					add(extract.ExpectReport, what, prov, l)
 				}
 				continue
@@ -269,6 +269,20 @@ func studyAsked(text string, a, b int) bool {
 		!reDoneBefore.MatchString(pre)
 }
 
+// sentenceFrom returns line i's text, with the next line's joined when
+// the sentence runs on onto it ("... not been received from the reference"
+// over "laboratory; requested again today.").
+func (n *note) sentenceFrom(i int) string {
+	text := n.lines[i].text
+	if strings.HasSuffix(strings.TrimSpace(text), ".") || i+1 >= len(n.lines) || n.lines[i+1].noise || n.lines[i+1].page != n.lines[i].page {
+		return text
+	}
+	if h, _ := headingOf(n.lines[i+1]); h != secNone {
+		return text
+	}
+	return strings.TrimRight(text, " ") + " " + n.lines[i+1].trim
+}
+
 // missingReport reads a report a note says it has not received: what it
 // is and from whom; false for the ambulance's record (proven as such).
 func missingReport(text, what string) (string, string, bool) {
@@ -278,7 +292,11 @@ func missingReport(text, what string) (string, string, bool) {
 	}
 	prov := ""
 	if k := strings.Index(strings.ToLower(text), " from "); k > 0 && k < len(text)-6 {
-		prov = clip(tidyTarget(reClauseStop.ReplaceAllString(text[k+6:], "")), 60)
+		from := text[k+6:]
+		if j := strings.Index(from, ";"); j >= 0 {
+			from = from[:j] // "...from the laboratory; requested again today."
+		}
+		prov = clip(tidyTarget(reClauseStop.ReplaceAllString(from, "")), 60)
 		prov = strings.TrimPrefix(strings.TrimPrefix(prov, "the "), "The ")
 	}
 	return what, prov, true

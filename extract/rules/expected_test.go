@@ -69,3 +69,39 @@ func TestExpectedRecords(t *testing.T) {
 	}
 	_ = extract.ExpectEMS
 }
+
+// TestPainPracticeReportNotReceived: a pain practice's follow-up note
+// heads its sections in title case on lines of their own ("Pain
+// Assessment", "Risk Monitoring"); the history ends at the first of them,
+// so a confirmation the note says has not come back, written lower down
+// and wrapped onto a second line, is a report not received, named with
+// its hyphenated test and its sender.
+func TestPainPracticeReportNotReceived(t *testing.T) {
+	page := `Lakeside Spine & Pain Mgmt
+CONTROLLED SUBSTANCE FOLLOW-UP
+Patient: DOE, JANE     DOB: 02/03/1981
+Date of Service: 04/09/2024          Physician: Ann Lee, MD
+Interval History
+  Neck pain steady on the current regimen since the visit of 03/05/2024.
+Pain Assessment
+  Pain today 4/10; sleeping six hours.
+Risk Monitoring
+  Prescription monitoring database checked today: one prescriber.
+  Send-out GC-MS results on the urine sample collected 03/05/2024 have not been received from Tri-County
+  Toxicology Lab; we have asked for them again.
+Assessment
+  Cervical radiculopathy (M54.12).
+Plan
+  Continue gabapentin.
+`
+	res := extractText(t, page)
+	var got []string
+	for _, x := range res.Expected {
+		if x.Kind == extract.ExpectReport {
+			got = append(got, x.What+" | "+x.Provider)
+		}
+	}
+	if want := "Send-out GC-MS results | Tri-County Toxicology Lab"; strings.Join(got, ";") != want {
+		t.Errorf("reports not received %q, want %q", strings.Join(got, ";"), want)
+	}
+}

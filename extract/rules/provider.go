@@ -11,7 +11,7 @@ import (
 var (
 	reProviderLabel = regexp.MustCompile(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
 	reNPI           = regexp.MustCompile(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
-	reClinicianLbl  = rxfilter.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|PTA|P\.?T\.?|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
+	reClinicianLbl  = rxfilter.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner|evaluator|examiner|evaluated by|examined by)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|M\.?S\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|PTA|P\.?T\.?|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
 	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS)(?:[,\s]|$)`)
 	reDoctor        = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
@@ -118,8 +118,10 @@ func (n *note) clinician(patient string) string {
 		}
 	}
 	for _, l := range n.lines {
-		if m := reNameCred.FindStringSubmatch(l.text); m != nil && ok(m[1]) {
-			return strings.TrimSpace(m[1]) + ", " + m[2]
+		for _, m := range reNameCred.FindAllStringSubmatchIndex(l.text, -1) {
+			if v := l.text[m[2]:m[3]]; ok(v) && !reReferredBy.MatchString(l.text[:m[0]]) {
+				return strings.TrimSpace(v) + ", " + l.text[m[4]:m[5]]
+			}
 		}
 	}
 	for _, l := range n.lines {
@@ -134,6 +136,11 @@ func (n *note) clinician(patient string) string {
 // the patient, not who saw them: "Referring physician:", "Ordering
 // provider:", "Primary care physician:".
 var reReferrer = regexp.MustCompile(`(?i)\b(?:referring|ordering|requesting|primary care|pcp|family)\s*$`)
+
+// reReferredBy ends the text before a name that sent the patient or
+// ordered the visit ("Referred by: Ann Lee, MD"): the name of another
+// clinician than the one who saw the patient.
+var reReferredBy = regexp.MustCompile(`(?i)\b(?:referred by|referral from|referring (?:physician|provider|doctor)|ordered by|ordering (?:physician|provider)|cc)\s*:?\s*$`)
 
 // referrer reports whether the text before a clinician's label makes it
 // the referring or ordering clinician's.

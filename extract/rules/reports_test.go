@@ -105,3 +105,62 @@ func TestAmbulanceRunReport(t *testing.T) {
 		t.Errorf("encounter %s %q, want 2024-03-02 at the fire and rescue service", e.Date, e.Provider)
 	}
 }
+
+// TestWorkCapacityEvaluation: a functional capacity evaluation is tested
+// over one or two days and reported once. Each testing day the label
+// lists ("Evaluation date(s): A and B") is a day the patient was seen;
+// the centre that tested is the provider, its name holding a word of
+// the kind of paper it writes ("Assessment Center"), also when the report
+// is filed right after another practice's note; and the evaluator, not
+// the physician who referred the patient, is the clinician.
+func TestWorkCapacityEvaluation(t *testing.T) {
+	before := "Lakeside Spine & Pain Mgmt\nOFFICE VISIT NOTE\nDate of Service: 02/12/2024\nAssessment: lumbar strain.\n" +
+		"Plan: functional capacity evaluation before return to work.\n"
+	report := "                      Harbor Work Assessment Center\n" +
+		"                      88 Quay Rd, Erie, PA 16501   Phone (814) 555-0190\n\n" +
+		"               WORK CAPACITY TESTING - FINAL REPORT\n" +
+		"Client: DOE, JANE                                     DOB: 02/03/1981\n" +
+		"Referred by: Ann Lee, MD                              Order date: 02/12/2024\n" +
+		"Evaluation date(s): 03/04/2024 and 03/05/2024         Evaluator: Tom Berg, MS, OTR/L\n" +
+		"Report date: 03/11/2024\n" +
+		"RESULTS:\nLifts 25 lb occasionally from floor to waist; sits 40 minutes at a time.\n" +
+		"DIAGNOSES:\n  1. Strain of muscle of lower back, subsequent encounter (S39.012D)\n" +
+		"RECOMMENDATIONS:\nReturn to work at the light physical demand level.\n"
+	res := extractText(t, before, report)
+	var got []string
+	for _, e := range res.Encounters {
+		if e.Citations[0].Page != 2 {
+			continue
+		}
+		got = append(got, e.Date.String())
+		if e.Provider != "Harbor Work Assessment Center" || e.Clinician != "Tom Berg, MS, OTR/L" {
+			t.Errorf("%s: provider %q, clinician %q", e.Date, e.Provider, e.Clinician)
+		}
+	}
+	if strings.Join(got, " ") != "2024-03-04 2024-03-05" {
+		t.Errorf("testing days %v, want 2024-03-04 2024-03-05", got)
+	}
+}
+
+// TestWorkCapacityIsNoTherapy: a rehabilitation centre's name says
+// therapy, but its functional capacity evaluation tests the patient for
+// work and treats nothing: the visit is the evaluation, and the centre is
+// no physical therapy practice for it (a referral to therapy stays
+// unanswered by it).
+func TestWorkCapacityIsNoTherapy(t *testing.T) {
+	for _, title := range []string{"FUNCTIONAL CAPACITY EVALUATION", "Physical Work Performance Evaluation", "WORK CAPACITY TESTING REPORT"} {
+		report := "Eastgate Industrial Rehab\n400 Mill St, Erie, PA 16501\n" + title + "\n" +
+			"Client: DOE, JANE                                     DOB: 02/03/1981\n" +
+			"Test dates: 03/04/2024                                Evaluator: Tom Berg, PT, DPT\n" +
+			"RESULTS:\nLifts 25 lb occasionally from floor to waist; sits 40 minutes at a time.\n" +
+			"RECOMMENDATIONS:\nReturn to work at the light physical demand level.\n"
+		res := extractText(t, report)
+		if len(res.Encounters) != 1 {
+			t.Fatalf("%s: %d encounters, want 1", title, len(res.Encounters))
+		}
+		e := res.Encounters[0]
+		if e.VisitType != "functional capacity evaluation" || e.ProviderKind == "physical_therapy" {
+			t.Errorf("%s: visit type %q, provider kind %q", title, e.VisitType, e.ProviderKind)
+		}
+	}
+}

@@ -216,6 +216,11 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 		cites.add(n.lines[pli], n.lines[pli].quoteAll())
 	}
 	enc.ProviderKind = providerKind(prov, n.title, n)
+	if enc.ProviderKind == "physical_therapy" && n.workCapacity() {
+		// A rehabilitation centre's name says therapy; its evaluation of
+		// what the patient can do at work is none.
+		enc.ProviderKind = "other"
+	}
 	enc.NPI = n.npi()
 	enc.Clinician = n.clinician(patient)
 	enc.VisitType = n.visitType(enc.ProviderKind, prov)

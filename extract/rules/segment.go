@@ -79,7 +79,7 @@ func (s *segmenter) step(i int) {
 	case hasDOS:
 		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos
 	case lh != "":
-		if s.body > 0 && !layout.SameProvider(lh, s.prov) && s.looksLikeHeader(i) {
+		if s.body > 0 && (!layout.SameProvider(lh, s.prov) || s.nextVisitPage(i)) && s.looksLikeHeader(i) {
 			trigger = true
 		}
 	}
@@ -134,6 +134,23 @@ func (s *segmenter) absorb(i int) {
 // earlier note of the same title.
 func (s *segmenter) newDateAhead(i int) bool {
 	for j := i; j < len(s.ls) && j <= i+10; j++ {
+		if d, ok := serviceDate(s.ls[j]); ok {
+			return d != s.dos
+		}
+	}
+	return false
+}
+
+// nextVisitPage reports whether the letterhead at line i heads a page
+// whose date of service differs from the current note's: a practice
+// prints its letterhead over each visit's record, and the same letterhead
+// over another visit's date is the next visit's record, not a further page
+// of this one (a page of this one prints its date again or none).
+func (s *segmenter) nextVisitPage(i int) bool {
+	if s.ls[i].top > 2 || s.dos.IsZero() {
+		return false
+	}
+	for j := i + 1; j < len(s.ls) && s.ls[j].page == s.ls[i].page; j++ {
 		if d, ok := serviceDate(s.ls[j]); ok {
 			return d != s.dos
 		}

@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestSidebarDatesAreHistory: a consultation that prints, in a column on
 // the right, the studies and care it reviewed keeps one visit on its own
@@ -45,5 +49,74 @@ Pain 2/10, full range of motion. Discharged from care.
 	}
 	if len(got) != 2 || got[0] != "2024-05-21" || got[1] != "2024-06-18" {
 		t.Errorf("visit headings dated far to their right: encounters %v, want 2024-05-21 and 2024-06-18", got)
+	}
+}
+
+// TestSidebarVisitPerPage: a clinic's portal prints each visit's summary
+// on a page of its own under the same letterhead, its date of service in
+// a sidebar under its label, lower than the header block. The letterhead
+// over another visit's date opens that visit's record: each visit is
+// dated by its own sidebar, cites its own page only, and its signature's
+// date or the kind of visit printed under "Visit type" is no visit.
+func TestSidebarVisitPerPage(t *testing.T) {
+	page := func(dos, kind, signed, complaint, dx string) string {
+		return "Cedar Hollow Family Medicine                                 Visit Summary\n" +
+			"PATIENT                                   Reason for visit\n" +
+			"Name                                      " + complaint + "\n" +
+			"ROE, DANA                                 History\n" +
+			"Birth date                                Slipped on ice in her driveway and landed on her\n" +
+			"04/11/1966 (58 y/o F)                     right hip; walking with a limp since.\n" +
+			"Date of Service                           Examination\n" +
+			dos + "                                Tender over the greater trochanter.\n" +
+			"Clinician                                 Assessment\n" +
+			"Priya Nandakumar, MD                        " + dx + "\n" +
+			"Visit type\n" +
+			kind + "                                  Plan\n" +
+			"                                          Ice and rest; return if worse.\n" +
+			"Signed by Priya Nandakumar, MD on " + signed + "\n"
+	}
+	res := extractText(t,
+		page("01/16/2024", "Consultation", "01/17/2024", "Right hip pain after a fall.", "S70.01XA - Contusion of right hip, initial encounter"),
+		page("02/20/2024", "Office visit", "02/21/2024", "Hip pain is better.", "S70.01XD - Contusion of right hip, subsequent encounter"))
+	var got []string
+	for _, e := range res.Encounters {
+		pages := map[int]bool{}
+		for _, c := range e.Citations {
+			pages[c.Page] = true
+		}
+		got = append(got, fmt.Sprintf("%s %v", e.Date, len(pages)))
+	}
+	if want := "2024-01-16 1|2024-02-20 1"; strings.Join(got, "|") != want {
+		t.Errorf("visits (date, pages cited) %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestCodeClosingDescription: a note that prints its diagnoses with their
+// codes closes each with the code in parentheses, or opens it with the
+// code; when the sidebar's headings run down the same lines ("ALLERGIES"
+// beside the diagnosis), a code of three characters without a dot is
+// still a diagnosis. A name in parentheses that the dose follows is no
+// code.
+func TestCodeClosingDescription(t *testing.T) {
+	page := `Cedar Hollow Family Medicine
+Date of Service: 03/04/2024
+Assessment
+  Blood pressure well controlled on current dose.
+ALLERGIES                          Type 2 diabetes mellitus without complications (E11.9)
+NKDA                               Essential (primary) hypertension (I10)
+MEDICATIONS                        Cyanocobalamin (B12) 1000 mcg daily
+VITALS                             R51 Headache
+Plan
+  Labs before the next visit.
+`
+	res := extractText(t, page)
+	var got []string
+	for _, e := range res.Encounters {
+		for _, d := range e.Diagnoses {
+			got = append(got, d.Code)
+		}
+	}
+	if want := "E11.9 I10 R51"; strings.Join(got, " ") != want {
+		t.Errorf("diagnoses %v, want %s", got, want)
 	}
 }

@@ -182,7 +182,19 @@ var (
 	// reElectrodiagnostic heads the report of a nerve conduction study or
 	// needle EMG.
 	reElectrodiagnostic = regexp.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
+	// reWorkCapacity heads the report of a functional capacity evaluation:
+	// a day or two of testing what the patient can lift, carry and
+	// tolerate at work.
+	reWorkCapacity = regexp.MustCompile(`(?i)\bfunctional (?:capacity|abilities) (?:evaluation|examination|assessment)\b|\bwork capacity (?:evaluation|testing|assessment)\b|\bphysical work performance evaluation\b`)
 )
+
+// workCapacity reports whether the note's header block heads a functional
+// capacity evaluation. It tests the patient for work and treats nothing:
+// no therapy visit, whoever gives it (a rehabilitation centre, a
+// therapist).
+func (n *note) workCapacity() bool {
+	return reWorkCapacity.MatchString(n.headText(min(n.body+4, 12)))
+}
 
 // visitType names the kind of visit from the title, the provider kind and
 // the content.
@@ -198,6 +210,8 @@ func (n *note) visitType(kind, prov string) string {
 		// Nerve conduction and needle EMG are tests of nerves and
 		// muscles, not imaging.
 		return "electrodiagnostic study"
+	case n.workCapacity():
+		return "functional capacity evaluation"
 	case strings.Contains(t, "operative") || strings.Contains(t, "op note"):
 		return "surgery"
 	case strings.Contains(t, "procedure") || reProcReport.MatchString(head):
