@@ -125,17 +125,21 @@ const minBag = 40
 type wordBag struct {
 	lines  [][]string
 	counts map[string]int
+	nums   map[string]int // the counted words that hold a digit
 	total  int
 }
 
 // newWordBag reads the content words of text, a page without its stamps.
 func newWordBag(text string) *wordBag {
-	b := &wordBag{counts: map[string]int{}}
+	b := &wordBag{counts: map[string]int{}, nums: map[string]int{}}
 	for line := range strings.SplitSeq(text, "\n") {
 		if w := contentWords(pageWords(line)); len(w) > 0 {
 			b.lines = append(b.lines, w)
 			for _, x := range w {
 				b.counts[x]++
+				if strings.ContainsAny(x, "0123456789") {
+					b.nums[x]++
+				}
 			}
 			b.total += len(w)
 		}
@@ -199,18 +203,19 @@ func bagSimilarity(a, b *wordBag, threshold float64) float64 {
 // words ta and tb set aside (only the words holding a digit when numbers
 // is set); 1 when both are empty.
 func bagJaccard(a, b *wordBag, ta, tb map[string]int, numbers bool) float64 {
+	ac, bc := a.counts, b.counts
+	if numbers {
+		ac, bc = a.nums, b.nums
+	}
 	inter, union := 0, 0
-	for w, n := range a.counts {
-		if numbers && !strings.ContainsAny(w, "0123456789") {
-			continue
-		}
+	for w, n := range ac {
 		n -= ta[w]
-		m := b.counts[w] - tb[w]
+		m := bc[w] - tb[w]
 		inter += min(n, m)
 		union += max(n, m)
 	}
-	for w, m := range b.counts {
-		if _, ok := a.counts[w]; ok || numbers && !strings.ContainsAny(w, "0123456789") {
+	for w, m := range bc {
+		if _, ok := ac[w]; ok {
 			continue
 		}
 		union += m - tb[w]
@@ -220,6 +225,14 @@ func bagJaccard(a, b *wordBag, ta, tb map[string]int, numbers bool) float64 {
 	}
 	return float64(inter) / float64(union)
 }
+
+// maxCompared is how many earlier pages a page is compared with at most.
+// They come in the order of the shingles they share with it, rarest first:
+// a copy shares the words no other page has and comes among the first,
+// while the notes a practice prints from one template every visit (a
+// thousand daily notes that differ in a date and a score) share only
+// common shingles and would each be compared with all the others before.
+const maxCompared = 100
 
 // prefixThreshold is the similarity the candidate search is built for: it
 // finds every pair whose page-wide shingles are this similar, so that
@@ -350,10 +363,14 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 		prefix = min(max(prefix, 1), len(ordered))
 		best, bestSim := -1, 0.0
 		seen := map[int]bool{}
+	search:
 		for _, h := range ordered[:prefix] {
 			for _, o := range index[h] {
 				if seen[o] {
 					continue
+				}
+				if len(seen) == maxCompared {
+					break search
 				}
 				seen[o] = true
 				a, b := len(pages[o].sets), len(p.sets)

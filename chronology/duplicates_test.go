@@ -208,3 +208,38 @@ func TestShingleHashIsFNV(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFindDuplicatesTemplated searches duplicates among daily notes
+// printed from one template (copied forward: the same words every visit
+// but the date, the pain score and a line of the day's treatment), as a
+// chiropractor's or therapist's hundreds of visits print: the time per page
+// must not grow with the number of pages.
+func BenchmarkFindDuplicatesTemplated(b *testing.B) {
+	treatments := []string{"Spinal manipulation C3-C7 and T1-T4, moist heat 15 minutes.",
+		"Therapeutic exercise 97110 two units, cervical retraction, scapular squeezes.",
+		"Manual therapy 97140 to the upper trapezius and levator scapulae bilaterally.",
+		"Electrical stimulation and ultrasound to the lumbar paraspinals, 8 minutes each."}
+	for _, n := range []int{500, 2000} {
+		var srcs []Source
+		day := incident
+		var pages []extract.Page
+		for i := range n {
+			day = day.AddDays(1)
+			text := "Lakeside Chiropractic & Rehabilitation 1200 Harbor Blvd Suite 4 Phone 555-0100\n" +
+				"DAILY TREATMENT NOTE Patient: ROE, JANE DOB 04/12/1980 Date of service: " + day.String() + "\n" +
+				fmt.Sprintf("Subjective: neck pain %d/10, low back pain %d/10, headaches less frequent since the last visit.\n", 3+i%5, 2+i%4) +
+				"Objective: tenderness and hypertonicity of the cervical and lumbar paraspinals, restricted rotation.\n" +
+				treatments[i%len(treatments)] + "\nAssessment: improving as expected. Plan: continue care three times a week.\n" +
+				fmt.Sprintf("Visit %d of the plan of care. Signed by Dr. Alan Price, DC", i+1)
+			pages = append(pages, textPage("log", i+1, text))
+		}
+		srcs = append(srcs, source("log", "log.pdf", pages, extract.Result{}))
+		px, _ := indexPages(srcs, "MC", false)
+		b.Run(fmt.Sprintf("pages-%d", n), func(b *testing.B) {
+			for b.Loop() {
+				findDuplicates(px, DefaultNearDuplicate, nil, nil)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/page")
+		})
+	}
+}
