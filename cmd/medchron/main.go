@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	_ "time/tzdata" // the firm's time zone (serve --time-zone) on a machine without tzdata
 
@@ -31,8 +32,19 @@ func main() {
 			fmt.Fprintf(os.Stderr, "medchron: warning: could not set OMP_THREAD_LIMIT: %v\n", err)
 		}
 	}
+	// A batch run's heap grows with the bundle (a 5,000-page one holds
+	// ~125 MB live at its peak) and Go lets it double between collections:
+	// "process" collects harder near processHeapLimit instead (a soft
+	// limit: 434 -> 327 MB resident for 5,000 pages, 3 % more CPU; smaller
+	// bundles never reach it). GOMEMLIMIT, when set, decides instead.
+	if len(os.Args) > 1 && os.Args[1] == "process" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(processHeapLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
+
+// processHeapLimit is the soft limit of a "process" run's Go memory.
+const processHeapLimit = 256 << 20

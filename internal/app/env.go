@@ -35,6 +35,7 @@ const (
 	EnvAPIToken       = "MEDCHRON_API_TOKEN"
 	EnvDebug          = "MEDCHRON_DEBUG"
 	EnvCPUProfile     = "MEDCHRON_CPUPROFILE"
+	EnvHeapProfile    = "MEDCHRON_HEAPPROFILE"
 	EnvTrace          = "MEDCHRON_TRACE"
 	EnvDOCXTemplate   = "MEDCHRON_DOCX_TEMPLATE"
 	EnvTimeZone       = "MEDCHRON_TIME_ZONE"
@@ -61,11 +62,13 @@ type Environment struct {
 	// APIToken lets scripts call the API without a session ("" for none).
 	APIToken string
 	// Debug turns on debug logging; CPUProfile names a file for a CPU
-	// profile of the command and Trace one for its execution trace (""
+	// profile of the command, HeapProfile one for the heap profile at the
+	// command's largest heap, and Trace one for its execution trace (""
 	// for none).
-	Debug      bool
-	CPUProfile string
-	Trace      string
+	Debug       bool
+	CPUProfile  string
+	HeapProfile string
+	Trace       string
 }
 
 // ReadEnv reads the environment through getenv (os.Getenv in a program, a
@@ -140,6 +143,7 @@ func ReadEnv(getenv func(string) string) (Environment, error) {
 	e.APIToken = getenv(EnvAPIToken)
 	e.Debug = getenv(EnvDebug) != ""
 	e.CPUProfile = getenv(EnvCPUProfile)
+	e.HeapProfile = getenv(EnvHeapProfile)
 	e.Trace = getenv(EnvTrace)
 	return e, errors.Join(errs...)
 }

@@ -86,6 +86,9 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	if path := settings.HeapProfile; path != "" {
+		defer peakHeapProfile(path)()
+	}
 	if path := settings.Trace; path != "" {
 		if f, err := os.Create(path); err == nil {
 			defer f.Close()
