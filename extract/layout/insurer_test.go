@@ -46,3 +46,23 @@ func TestInsurerLetters(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanStatementNotABillOCR: a health plan's statement of the claims it
+// processed says it is not a bill; a scan's OCR may run "NOT A" together
+// ("NOTA BILL") or "A BILL" ("ABILL"). The rows still repeat the providers'
+// charges: the page is an explanation of benefits, not a bill.
+func TestPlanStatementNotABillOCR(t *testing.T) {
+	for _, banner := range []string{"THIS IS NOTA BILL", "This is not abill", "THIS IS NOT A BILL"} {
+		page := "Cascade Health Alliance                         Statement of Claims Processed\n" +
+			"Issued 04/02/2025                                          " + banner + "\n" +
+			"Subscriber: Lena Ortiz   Member ID: QHT55120881\n" +
+			"Claim        Date of service   Provider                  Amount billed   Plan discount   Paid by plan   Your share\n" +
+			"24-8812033   01/14/2025        Erie General Hospital         2,310.00          940.10        1,096.00       273.90\n" +
+			"24-8812290   01/21/2025        Lakeside Family Practice        185.00           61.05           99.16        24.79\n" +
+			"24-8813517   02/03/2025        Harbor Chiropractic             420.00          130.20          231.84        57.96\n" +
+			"Totals                                                       2,915.00        1,131.35        1,427.00       356.65"
+		if got := Analyze(pagesOf(page)).Pages[0].Class; got != extract.PageEOB {
+			t.Errorf("with %q classed %q, want %q", banner, got, extract.PageEOB)
+		}
+	}
+}

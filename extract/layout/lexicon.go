@@ -44,8 +44,12 @@ const (
 	nFeatures
 )
 
+// phrases lists the phrases of each feature. A scan's OCR may run short
+// words together: the banner "this is not a bill" is also read as its
+// glued forms.
 var phrases = map[feature]string{
 	fEOB: `explanation of benefits|explanation of benefit|explanation of payment|explanation of review|this is not a bill|
+		this is nota bill|this is not abill|this is notabill|
 		remittance advice|provider remittance|electronic remittance|explanation of bill review|bill review|
 		explanation of reimbursement|repricing|repriced|recommended allowance|recommended payment`,
 	fEOBWeak: `allowed|allowed amount|plan paid|plan pays|plan discount|paid by plan|paid by insurer|member responsibility|
