@@ -230,6 +230,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	unticked := uncheckedRows(n.lines, boxed)
 	var sl slip                // a receipt's or a slip's block of labelled fields
 	var sums []printedSum      // the printed sums of charges, subtotals too, in order
+	cells := map[int]string{}  // the charge cell of each coded charge, by item
 	reversed := map[int]bool{} // the items a reversal row cancels
 	closed := false            // a total of charges closed the bill above
 	for i, l := range n.lines {
@@ -255,6 +256,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				more, skip = &n.lines[i+1], i+1
 				l = j
 			}
+		}
+		src := l // the row as printed: what its citation quotes
+		if !form {
+			l.text = mendAmountCell(l, cols)
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
@@ -295,7 +300,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if len(r.amts) == 0 {
 			continue
 		}
-		cite := []extract.Citation{l.cite(doc, l.quoteAll())}
+		cite := []extract.Citation{src.cite(doc, src.quoteAll())}
 		if more != nil {
 			orig := n.lines[i]
 			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
@@ -382,11 +387,19 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue // no item of a table of services: a payer's line, a form's box
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
-			if cands, sp := slashCandidates(l.text); len(cands) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
-				pending = append(pending, pendingDate{item: len(items), cands: cands, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
+			cands, sp := slashCandidates(l.text)
+			fallback, fsp := fallbackCandidates(l.text)
+			if len(cands) == 0 {
+				sp = fsp
+			}
+			if len(cands)+len(fallback) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
+				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay
 			}
+		}
+		if b.Kind == extract.LineCharge && b.Code != "" {
+			cells[len(items)] = chargeCell(r, b.Charge)
 		}
 		items = append(items, b)
 		last, balance = len(items)-1, b.Balance
@@ -395,6 +408,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = append(items, it)
 	}
 	fillSlashDates(items, pending)
+	fiveForDollar(items, cells)
 	if len(reversed) > 0 {
 		kept := items[:0]
 		for k, it := range items {

@@ -1,0 +1,51 @@
+package rules
+
+import "testing"
+
+// TestStatementAmountCellsOCR: a scanned statement's charge cell that OCR
+// damaged is still the row's charge. The point may be cut from the
+// dollars ("612 .00") or lost ("8500", which is 85.00, under the Charges
+// caption); a five may be read as a dollar sign ("$0.00" for the 50.00
+// the same code bills on the statement's other rows). The printed total
+// of charges is what the repaired rows add up to.
+func TestStatementAmountCellsOCR(t *testing.T) {
+	page := `Lakeview Spine & Sport
+STATEMENT                                                  Page 1
+Statement date: 04-02-2025   Account: 551208
+Date         Code        Description                               Qty          Charges        Credits
+02-03-2025   99204       NEW PATIENT VISIT LEVEL 4                  1             612 .00
+02-03-2025   72040       XR SPINE CERVICAL 2-3 VIEWS                1               85.00
+02-10-2025   97014       ELECTRICAL STIMULATION                     1               50.00
+02-10-2025   97110       THERAPEUTIC EXERCISE 15 MIN                2              8500
+02-17-2025   97014       ELECTRICAL STIMULATION                     1               $0.00
+02-17-2025   97110       THERAPEUTIC EXERCISE 15 MIN                2               85.00
+02-20-2025               INSURANCE PAYMENT - PIP                                               (400.00)
+Total charges                                     967.00
+Payments                                         (400.00)
+BALANCE DUE                                       567.00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2025-02-03 99204 612.00|2025-02-03 72040 85.00|2025-02-10 97014 50.00|2025-02-10 97110 85.00|2025-02-17 97014 50.00|2025-02-17 97110 85.00|2025-02-20  0.00")
+}
+
+// TestStatementDateCellsOCR dates the rows of a scanned statement whose
+// date cell OCR damaged beyond a slash read as a one: a slash lost
+// ("526/25" for 5/26/25), both slashes read as ones ("614125" for 6/4/25),
+// a speck before the cell ("_ 6114/25"). The one reading that falls
+// between the dates of the rows around it is the row's date.
+func TestStatementDateCellsOCR(t *testing.T) {
+	page := `Harbor Massage Therapy
+STATEMENT OF ACCOUNT
+Date         Code      Description                 Units        Charges
+5/20/25      97124     MASSAGE THERAPY               4           160.00
+526/25       97124     MASSAGE THERAPY               4           160.00
+6/2/25       97124     MASSAGE THERAPY               4           160.00
+614125       97124     MASSAGE THERAPY               4           160.00
+6/9/25       97124     MASSAGE THERAPY               4           160.00
+_ 6114/25    97124     MASSAGE THERAPY               4           160.00
+6/16/25      97124     MASSAGE THERAPY               4           160.00
+Total charges                                                   1,120.00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2025-05-20 97124 160.00|2025-05-26 97124 160.00|2025-06-02 97124 160.00|2025-06-04 97124 160.00|2025-06-09 97124 160.00|2025-06-14 97124 160.00|2025-06-16 97124 160.00")
+}
