@@ -4,29 +4,32 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract"
 )
 
 // OCR damages the amount cells of a scanned statement in ways that leave
 // a row without its charge: it cuts the cents from the dollars ("612
-// .00"), loses the point ("8500" for 85.00) or reads a five as a dollar
-// sign ("$0.00" for 50.00). A dated row under a header's amount captions
-// is still a line of the statement: its cell is mended where the header
-// and the statement's other rows leave one reading.
+// .00"), loses the point ("8500" for 85.00) or reads it as a colon
+// ("50:00"), or reads a five as a dollar sign ("$0.00" for 50.00). A
+// dated row under a header's amount captions is still a line of the
+// statement: its cell is mended where the header and the statement's
+// other rows leave one reading.
 
 // reSpacedCents is an amount whose cents OCR cut from its dollars with a
 // space ("612 .00"): submatch 1 is the dollars' last digit.
 var reSpacedCents = regexp.MustCompile(`(\d) \.\d{2}(?:[^\d.,]|$)`)
 
-// mendAmountCell returns the text of a dated table row that prints no
+// mendAmountCell returns the text of a row with a point OCR read as a
+// colon put back (colonDecimal); that of a dated table row that prints no
 // amount, with the one cell under an amount caption that OCR damaged
 // rewritten in place as the amount it is ("612 .00" as " 612.00", "8500"
 // at the row's end as "85.00" over the space before it), so that the
 // text keeps its length and every offset into it. Any other row is
 // returned as it is.
 func mendAmountCell(l line, cols []billCol) string {
-	s := l.text
+	s := colonDecimal(l.text)
 	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 {
 		return s
 	}
@@ -83,4 +86,12 @@ func chargeCell(r billRow, v float64) string {
 		}
 	}
 	return ""
+}
+
+// column returns where span sp of the row stands on the page, counted in
+// characters: OCR's curly quotes, degree signs and guillemets are one
+// character wide but several bytes long, and a header's columns are
+// counted in characters too (billHeader).
+func (r billRow) column(sp span) span {
+	return span{utf8.RuneCountInString(r.text[:sp.a]), utf8.RuneCountInString(r.text[:sp.b])}
 }

@@ -5,9 +5,10 @@ import "testing"
 // TestStatementAmountCellsOCR: a scanned statement's charge cell that OCR
 // damaged is still the row's charge. The point may be cut from the
 // dollars ("612 .00") or lost ("8500", which is 85.00, under the Charges
-// caption); a five may be read as a dollar sign ("$0.00" for the 50.00
-// the same code bills on the statement's other rows). The printed total
-// of charges is what the repaired rows add up to.
+// caption) or read as a colon ("50:00"); a five may be read as a dollar
+// sign ("$0.00" for the 50.00 the same code bills on the statement's other
+// rows). The printed total of charges is what the repaired rows add up
+// to.
 func TestStatementAmountCellsOCR(t *testing.T) {
 	page := `Lakeview Spine & Sport
 STATEMENT                                                  Page 1
@@ -19,13 +20,14 @@ Date         Code        Description                               Qty          
 02-10-2025   97110       THERAPEUTIC EXERCISE 15 MIN                2              8500
 02-17-2025   97014       ELECTRICAL STIMULATION                     1               $0.00
 02-17-2025   97110       THERAPEUTIC EXERCISE 15 MIN                2               85.00
+02-24-2025   97014       ELECTRICAL STIMULATION                     1               50:00
 02-20-2025               INSURANCE PAYMENT - PIP                                               (400.00)
-Total charges                                     967.00
+Total charges                                   1,017.00
 Payments                                         (400.00)
-BALANCE DUE                                       567.00
+BALANCE DUE                                       617.00
 `
 	res := extractOCR(t, page)
-	wantBillRows(t, res, "2025-02-03 99204 612.00|2025-02-03 72040 85.00|2025-02-10 97014 50.00|2025-02-10 97110 85.00|2025-02-17 97014 50.00|2025-02-17 97110 85.00|2025-02-20  0.00")
+	wantBillRows(t, res, "2025-02-03 99204 612.00|2025-02-03 72040 85.00|2025-02-10 97014 50.00|2025-02-10 97110 85.00|2025-02-17 97014 50.00|2025-02-17 97110 85.00|2025-02-24 97014 50.00|2025-02-20  0.00")
 }
 
 // TestStatementDateCellsOCR dates the rows of a scanned statement whose
@@ -48,4 +50,18 @@ Total charges                                                   1,120.00
 `
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2025-05-20 97124 160.00|2025-05-26 97124 160.00|2025-06-02 97124 160.00|2025-06-04 97124 160.00|2025-06-09 97124 160.00|2025-06-14 97124 160.00|2025-06-16 97124 160.00")
+}
+
+// TestColumnsCountCharacters: OCR's curly quotes and degree signs are one
+// character wide on the page but several bytes long; a row they precede
+// still places its amount by the column it stands in, counted in
+// characters, under the Charges caption rather than the Credits one.
+func TestColumnsCountCharacters(t *testing.T) {
+	page := "Elm Street Physical Therapy\nSTATEMENT\n" +
+		"Date       Code     Description                  Qty         Charges       Credits\n" +
+		"3/10/25    97140    MANUAL THERAPY 15 MIN          1            74.00\n" +
+		"‘3/12/25 ‘ 97110 ‘  THERAPEUTIC EXERCISE 15 MIN   2            140.00\n" +
+		"3/12/25    97014    ELECTRICAL STIMULATION         1            34.00\n"
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2025-03-10 97140 74.00|2025-03-12 97110 140.00|2025-03-12 97014 34.00")
 }

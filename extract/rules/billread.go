@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -107,6 +108,7 @@ func billHeader(s string) []billCol {
 		if words[c.Start] == 1 {
 			a, b = c.Start, c.End
 		}
+		a, b = utf8.RuneCountInString(s[:a]), utf8.RuneCountInString(s[:b]) // columns count characters (billRow.column)
 		caption := strings.ToLower(s[c.Start:c.End])
 		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") && !lineTotal(caption) ||
 			strings.Contains(caption, "due") || strings.Contains(caption, "prior payments") || strings.Contains(caption, "amount paid")
@@ -153,7 +155,8 @@ func amountKinds(r billRow, cols []billCol) []string {
 	if len(money) >= len(r.amts) && len(money) > 0 {
 		dists := make([]int, len(out))
 		colOf := make([]int, len(out))
-		for i, sp := range r.aspans {
+		for i, at := range r.aspans {
+			sp := r.column(at)
 			best, dist := "", 1<<30
 			for k, c := range money {
 				// Right-aligned numbers end under or near the end of their column.

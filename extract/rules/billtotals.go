@@ -94,7 +94,8 @@ func underTotals(r billRow, cols []billCol) bool {
 	if len(cols) == 0 {
 		return false
 	}
-	for _, sp := range r.aspans {
+	for _, at := range r.aspans {
+		sp := r.column(at)
 		best, dist := -1, 1<<30
 		for i, c := range cols {
 			if c.kind == "units" {
