@@ -66,20 +66,23 @@ func TestColumnsCountCharacters(t *testing.T) {
 	wantBillRows(t, res, "2025-03-10 97140 74.00|2025-03-12 97110 140.00|2025-03-12 97014 34.00")
 }
 
-// TestTotalLabelAfterSpeck: a speck OCR read as an underscore before a
-// statement's total label ("_TOTAL CHARGES") leaves it a total of the
-// statement, never a further line of it.
-func TestTotalLabelAfterSpeck(t *testing.T) {
-	page := `Birchwood Orthopedics
+// TestTotalLabelOCR: a speck OCR read as an underscore before a
+// statement's total label ("_TOTAL CHARGES"), or its l read as a t
+// ("Totat charges"), leaves it a total of the statement, never a further
+// line of it.
+func TestTotalLabelOCR(t *testing.T) {
+	for _, label := range []string{"_TOTAL CHARGES", "Totat charges", "TOTAL CHARGES"} {
+		page := `Birchwood Orthopedics
 STATEMENT
 Date         Code      Description                     Units       Charges
 03/04/2025   99203     NEW PATIENT VISIT                 1          240.00
 03/04/2025   73030     XR SHOULDER 2 VIEWS               1           96.00
-_TOTAL CHARGES                                                      336.00
+` + label + `                                                      336.00
 `
-	res := extractOCR(t, page)
-	wantBillRows(t, res, "2025-03-04 99203 240.00|2025-03-04 73030 96.00")
-	if len(res.BillTotals) != 1 || res.BillTotals[0].Total != 336 {
-		t.Errorf("totals %+v, want one of 336.00", res.BillTotals)
+		res := extractOCR(t, page)
+		wantBillRows(t, res, "2025-03-04 99203 240.00|2025-03-04 73030 96.00")
+		if len(res.BillTotals) != 1 || res.BillTotals[0].Total != 336 {
+			t.Errorf("%s: totals %+v, want one of 336.00", label, res.BillTotals)
+		}
 	}
 }
