@@ -86,3 +86,23 @@ Date         Code      Description                     Units       Charges
 		}
 	}
 }
+
+// TestStrayDigitByTotal: OCR glued a speck read as a digit before one
+// charge ("890.00" for 90.00); the printed total of charges, which the
+// lines reach only without that digit, shows it. Lines that already sum to
+// their total are left alone.
+func TestStrayDigitByTotal(t *testing.T) {
+	for _, tt := range []struct{ charge, total, want string }{
+		{"890.00", "235.00", "90.00"},
+		{"890.00", "1,035.00", "890.00"},
+	} {
+		page := "Westgate Physical Therapy\nSTATEMENT\n" +
+			"Date         Code      Description                     Units       Charges\n" +
+			"04/01/2025   97110     THERAPEUTIC EXERCISE              2           90.00\n" +
+			"04/03/2025   97110     THERAPEUTIC EXERCISE              2          " + tt.charge + "\n" +
+			"04/08/2025   97140     MANUAL THERAPY                    1           55.00\n" +
+			"Total charges                                                     " + tt.total + "\n"
+		res := extractOCR(t, page)
+		wantBillRows(t, res, "2025-04-01 97110 90.00|2025-04-03 97110 "+tt.want+"|2025-04-08 97140 55.00")
+	}
+}
