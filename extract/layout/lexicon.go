@@ -39,11 +39,17 @@ const (
 	fClaimForm                  // an insurer's form the physician answers: attending physician's statement, date first treated
 	fOrder                      // an order or requisition for a study: ordering physician, exam requested, performing facility
 	fResult                     // what a study found: findings, impression, reference range
+	fClaimFile                  // an insurer's claim file: claim number, claimant, date of loss, adjuster
+	fBenefits                   // an insurer's benefits and what it decided of them: PIP, medical payments, coverage denied
 	nFeatures
 )
 
+// phrases lists the phrases of each feature. A scan's OCR may run short
+// words together: the banner "this is not a bill" is also read as its
+// glued forms.
 var phrases = map[feature]string{
 	fEOB: `explanation of benefits|explanation of benefit|explanation of payment|explanation of review|this is not a bill|
+		this is nota bill|this is not abill|this is notabill|
 		remittance advice|provider remittance|electronic remittance|explanation of bill review|bill review|
 		explanation of reimbursement|repricing|repriced|recommended allowance|recommended payment`,
 	fEOBWeak: `allowed|allowed amount|plan paid|plan pays|plan discount|paid by plan|paid by insurer|member responsibility|
@@ -75,7 +81,7 @@ var phrases = map[feature]string{
 		bates range|production index|exhibit list`,
 	fLetter: `dear|thank you for referring|thank you for the referral|thank you for the kind referral|thank you for allowing me|
 		thank you for asking me|thank you for the opportunity|i had the pleasure of seeing|i saw him|i saw her|
-		i saw your patient|sincerely|kind regards`,
+		i saw your patient|sincerely|regards|kind regards|best regards|yours truly|very truly yours|respectfully yours`,
 	fPharmacy: `rx #|rx no|rx number|ndc|days supply|day supply|qty|quantity|refill|refills|pharmacist|dispensed|fill date|
 		filled date|date filled|prescription history|prescription record|prescription profile|pharmacy|daw|sig`,
 	fUB04: `ub 04|ub04|type of bill|rev cd|rev code|revenue code|statement covers period|pat cntl|patient control|fed tax no|
@@ -127,6 +133,13 @@ var phrases = map[feature]string{
 		fax to scheduling|scheduling use|priority routine|priority stat|priority urgent|priority asap`,
 	fResult: `findings|impression|impressions|conclusion|conclusions|interpretation|reference range|reference interval|
 		resulted|result status|final result|preliminary result|final report|preliminary report`,
+	fClaimFile: `claim number|claim no|claim #|claimant|date of loss|policyholder|policy number|policy no|named insured|
+		our insured|your insured|adjuster|claims adjuster|claim adjuster|claims representative|claim representative|
+		claims specialist|claims examiner`,
+	fBenefits: `personal injury protection|pip|pip benefits|no fault benefits|medical payments|med pay|medpay|coverage|
+		under the policy|policy limit|policy limits|benefits are denied|benefits denied|denial of benefits|
+		termination of benefits|benefits terminated|exhausted|reservation of rights|appeal this decision|
+		request reconsideration`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

@@ -257,7 +257,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) || orderForm(f) {
+	if scheduling(f) || orderForm(f) || insurerLetter(f) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -335,6 +335,19 @@ func scheduling(f pageFeatures) bool {
 // is no visit.
 func orderForm(f pageFeatures) bool {
 	return f.n[fOrder] >= 3 && f.n[fResult] == 0 && f.headings < 4 && f.prose < 3
+}
+
+// insurerLetter reports whether a page is an insurer's letter about a
+// claim: two references to its claim file (claim number, claimant, date
+// of loss, adjuster) and a word of the benefits it decides (personal
+// injury protection, medical payments, coverage denied or exhausted), in
+// running text or under a letter's salutation or close, with no note's
+// headings and no row that bills a procedure. An insurer records no care:
+// the providers, dates of service and amounts its letter quotes are other
+// pages' visits and bills.
+func insurerLetter(f pageFeatures) bool {
+	return f.n[fClaimFile] >= 2 && f.n[fBenefits] >= 1 && f.headings == 0 && f.visitRows == 0 &&
+		(f.prose >= 2 || f.n[fLetter] > 0)
 }
 
 // sessionLog reports whether a page whose table has no column heads (a

@@ -16,9 +16,13 @@ import (
 // items of the same statement is kept. A cell with several readings in
 // that window, or none, stays undated.
 
-// reSlashCell is the first cell of a line: digits with one slash and a
-// character that may be another one.
-var reSlashCell = regexp.MustCompile(`^\s*([0-9]{1,4}/[0-9lI|]{1,5}|[0-9lI|]{2,5}/[0-9]{2,4})(?:\s|$)`)
+// reSlashCell is the first cell of a line, perhaps after a speck: digits
+// with one slash and a character that may be another one.
+var reSlashCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{1,4}/[0-9lI|]{1,5}|[0-9lI|]{2,5}/[0-9]{2,4})(?:\s|$)`)
+
+// reSlashlessCell is the first cell of a line, perhaps after a speck: a
+// run of digits and characters that may be slashes ("614125" for 6/4/25).
+var reSlashlessCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9lI|]{5,8})(?:\s|$)`)
 
 // slashCandidates returns the dates a slash-damaged first cell of s may
 // be, with the cell's span.
@@ -27,6 +31,36 @@ func slashCandidates(s string) ([]dates.Date, [2]int) { return cellCandidates(s,
 // lostSlashCandidates returns the dates a first cell that lost a slash may
 // be ("119/24": 1/19/24 or 11/9/24).
 func lostSlashCandidates(s string) ([]dates.Date, [2]int) { return cellCandidates(s, true) }
+
+// fallbackCandidates returns the dates a damaged first cell of s may be
+// when no look-alike of a slash gives one: a slash lost from the cell
+// ("526/25"), or both slashes read as ones ("614125"), with the cell's
+// span.
+func fallbackCandidates(s string) ([]dates.Date, [2]int) {
+	if ds, sp := lostSlashCandidates(s); len(ds) > 0 {
+		return ds, sp
+	}
+	m := reSlashlessCell.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil, [2]int{}
+	}
+	cell := s[m[2]:m[3]]
+	var out []dates.Date
+	for i := 1; i < len(cell); i++ {
+		for j := i + 2; j < len(cell)-1; j++ {
+			if strings.IndexByte("1lI|", cell[i]) < 0 || strings.IndexByte("1lI|", cell[j]) < 0 {
+				continue
+			}
+			c := cell[:i] + "/" + cell[i+1:j] + "/" + cell[j+1:]
+			if parts := strings.Split(c, "/"); shortDateParts(parts) {
+				if d, ok := dates.Parse(c); ok && !contains(out, d) {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out, [2]int{m[2], m[3]}
+}
 
 // cellCandidates reads a damaged date cell: each look-alike of a slash
 // turned back into one, or (lost) a slash put back between two digits.
@@ -83,9 +117,10 @@ func contains(ds []dates.Date, d dates.Date) bool {
 // pendingDate is a line item whose date cell OCR damaged; desc is its
 // description without that cell.
 type pendingDate struct {
-	item  int
-	cands []dates.Date
-	desc  string
+	item     int
+	cands    []dates.Date
+	fallback []dates.Date // readings tried when no candidate fits (fallbackCandidates)
+	desc     string
 }
 
 // fillSlashDates dates the pending items of a statement from their
@@ -109,11 +144,9 @@ func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 		if lo.IsZero() && hi.IsZero() {
 			continue
 		}
-		var pick []dates.Date
-		for _, d := range p.cands {
-			if (lo.IsZero() || !d.Before(lo)) && (hi.IsZero() || !d.After(hi)) {
-				pick = append(pick, d)
-			}
+		pick := between(p.cands, lo, hi)
+		if len(pick) == 0 {
+			pick = between(p.fallback, lo, hi)
 		}
 		if len(pick) != 1 {
 			continue
@@ -121,6 +154,18 @@ func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 		items[p.item].Date = pick[0]
 		items[p.item].Description = p.desc
 	}
+}
+
+// between returns the dates of ds from lo to hi (either may be zero: no
+// bound).
+func between(ds []dates.Date, lo, hi dates.Date) []dates.Date {
+	var out []dates.Date
+	for _, d := range ds {
+		if (lo.IsZero() || !d.Before(lo)) && (hi.IsZero() || !d.After(hi)) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // reStatementPeriod labels the period a bill covers ("Statement covers

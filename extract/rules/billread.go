@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -22,7 +23,8 @@ import (
 
 var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
-	reTotalWords = regexp.MustCompile(`(?i)\b(total|totals|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
+	// OCR may read the l of "total" as a t or a one ("Totat", "tota1").
+	reTotalWords = regexp.MustCompile(`(?i)\b(tota[lt1]s?|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
@@ -107,6 +109,7 @@ func billHeader(s string) []billCol {
 		if words[c.Start] == 1 {
 			a, b = c.Start, c.End
 		}
+		a, b = utf8.RuneCountInString(s[:a]), utf8.RuneCountInString(s[:b]) // columns count characters (billRow.column)
 		caption := strings.ToLower(s[c.Start:c.End])
 		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") && !lineTotal(caption) ||
 			strings.Contains(caption, "due") || strings.Contains(caption, "prior payments") || strings.Contains(caption, "amount paid")
@@ -153,7 +156,8 @@ func amountKinds(r billRow, cols []billCol) []string {
 	if len(money) >= len(r.amts) && len(money) > 0 {
 		dists := make([]int, len(out))
 		colOf := make([]int, len(out))
-		for i, sp := range r.aspans {
+		for i, at := range r.aspans {
+			sp := r.column(at)
 			best, dist := "", 1<<30
 			for k, c := range money {
 				// Right-aligned numbers end under or near the end of their column.
@@ -230,6 +234,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	unticked := uncheckedRows(n.lines, boxed)
 	var sl slip                // a receipt's or a slip's block of labelled fields
 	var sums []printedSum      // the printed sums of charges, subtotals too, in order
+	cells := map[int]string{}  // the charge cell of each coded charge, by item
 	reversed := map[int]bool{} // the items a reversal row cancels
 	closed := false            // a total of charges closed the bill above
 	for i, l := range n.lines {
@@ -255,6 +260,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				more, skip = &n.lines[i+1], i+1
 				l = j
 			}
+		}
+		src := l // the row as printed: what its citation quotes
+		if !form {
+			l.text = mendAmountCell(l, cols)
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
@@ -295,7 +304,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if len(r.amts) == 0 {
 			continue
 		}
-		cite := []extract.Citation{l.cite(doc, l.quoteAll())}
+		cite := []extract.Citation{src.cite(doc, src.quoteAll())}
 		if more != nil {
 			orig := n.lines[i]
 			cite = []extract.Citation{orig.cite(doc, orig.quoteAll()), more.cite(doc, more.quoteAll())}
@@ -382,11 +391,19 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue // no item of a table of services: a payer's line, a form's box
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
-			if cands, sp := slashCandidates(l.text); len(cands) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
-				pending = append(pending, pendingDate{item: len(items), cands: cands, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
+			cands, sp := slashCandidates(l.text)
+			fallback, fsp := fallbackCandidates(l.text)
+			if len(cands) == 0 {
+				sp = fsp
+			}
+			if len(cands)+len(fallback) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
+				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay
 			}
+		}
+		if b.Kind == extract.LineCharge && b.Code != "" {
+			cells[len(items)] = chargeCell(r, b.Charge)
 		}
 		items = append(items, b)
 		last, balance = len(items)-1, b.Balance
@@ -395,6 +412,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = append(items, it)
 	}
 	fillSlashDates(items, pending)
+	fiveForDollar(items, cells)
 	if len(reversed) > 0 {
 		kept := items[:0]
 		for k, it := range items {
@@ -407,6 +425,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	sameItemCodes(items)
 	totals = payerShares(items, withoutSubtotals(totals, sums))
 	signsByTotal(items, totals)
+	digitsByTotal(items, totals)
 	return items, totals
 }
 

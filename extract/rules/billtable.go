@@ -225,7 +225,7 @@ func patientOwes(caption string) bool {
 // header's, so only their order maps them to its captions.
 func leftOfColumns(r billRow, money []billCol) bool {
 	n := len(r.aspans)
-	return n > 0 && len(money) > 0 && r.aspans[n-1].b < money[0].a-2
+	return n > 0 && len(money) > 0 && r.column(r.aspans[n-1]).b < money[0].a-2
 }
 
 // codeUnderColumn reads the procedure code a row prints under its header's

@@ -23,6 +23,9 @@ func totalsOf(text string, r billRow, cols []billCol) ([]extract.BillTotal, bool
 		return nil, false
 	}
 	kinds := amountKinds(r, cols)
+	// An underscore OCR read from a speck glues to a label ("_TOTAL
+	// CHARGES") as a letter would: it is no part of the word.
+	text = strings.ReplaceAll(text, "_", " ")
 	if !reTotalWords.MatchString(text) {
 		// Bare amounts under captions that print totals (a claim form's
 		// boxes 28 and 29, a UB-04's prior payments and amount due).
@@ -94,7 +97,8 @@ func underTotals(r billRow, cols []billCol) bool {
 	if len(cols) == 0 {
 		return false
 	}
-	for _, sp := range r.aspans {
+	for _, at := range r.aspans {
+		sp := r.column(at)
 		best, dist := -1, 1<<30
 		for i, c := range cols {
 			if c.kind == "units" {

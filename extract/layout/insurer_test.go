@@ -1,0 +1,68 @@
+package layout
+
+import (
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestInsurerLetters: a letter an insurer writes about a claim (a denial
+// or termination of benefits, a notice that coverage is exhausted) is
+// correspondence. The providers, dates of service and amounts it quotes
+// are other pages' visits and bills: the page is administrative, however
+// many of them it lists. A physician's report to the same insurer is
+// still a record of the examination.
+func TestInsurerLetters(t *testing.T) {
+	tests := []struct{ name, text, class string }{
+		{"denial listing dates of service", "Prairie State Mutual\nClaims Office - Bodily Injury   PO Box 4410   Fax (402) 555-0138\n\n" +
+			"August 14, 2024\n\nJane Doe\nc/o Hale & Ortiz Law Offices\n\n" +
+			"Claim No.: 44-0921-7730          Policyholder: Jane Doe\nClaimant: Jane Doe                Date of loss: 05/20/2024\n\n" +
+			"PIP BENEFITS - NOTICE OF DENIAL\n" +
+			"Our file shows treatment billed by these providers:\n" +
+			"  Harbor Chiropractic, dates of service 05/23/2024 to 07/30/2024\n" +
+			"  Bayview Orthopedics, dates of service 06/04/2024 to 06/25/2024\n" +
+			"  Erie Imaging Center, date of service 06/11/2024\n" +
+			"After a peer review of the records, further chiropractic care is not medically necessary. Benefits are denied for any treatment after 08/24/2024.\n" +
+			"You may appeal this decision in writing within 60 days.\n\nRegards,\nT. Nguyen\nClaims Adjuster", extract.PageAdmin},
+		{"medical payments exhausted, with the bills it paid", "Lone Pine Casualty Company\n\nMarch 2, 2025\n\n" +
+			"RE: Insured: Robert Vance    Claim number: 8810-332    Date of loss: 11/02/2024\n\n" +
+			"Dear Counselor:\nThe medical payments coverage on the above policy has a limit of $5,000.00, which is now exhausted.\n" +
+			"We paid the following bills:\n" +
+			"  11/02/2024   Erie General Hospital        $3,120.00\n" +
+			"  11/09/2024   Lakeside Family Practice       $240.00\n" +
+			"  11/20/2024   Harbor Chiropractic          $1,640.00\n" +
+			"No further payments will be issued under this coverage.\nSincerely,\nM. Ortiz, Claim Representative", extract.PageAdmin},
+		{"examiner's report to the adjuster", "Summit Evaluations\n\nJuly 8, 2024\n\nMs. K. Brandt, Claims Adjuster\nPrairie State Mutual\n" +
+			"RE: Claimant: Jane Doe   Claim No.: 44-0921-7730   Date of loss: 05/20/2024\n" +
+			"Dear Ms. Brandt:\nAt your request I examined Ms. Doe on 07/01/2024.\n" +
+			"HISTORY: Neck pain since the collision.\nEXAMINATION: Cervical rotation 60 degrees, no spasm.\n" +
+			"ASSESSMENT: Resolved cervical strain.\nPLAN: No further treatment is needed.", extract.PageClinical},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Analyze(pagesOf(tt.text)).Pages[0].Class; got != tt.class {
+				t.Errorf("classed %q, want %q", got, tt.class)
+			}
+		})
+	}
+}
+
+// TestPlanStatementNotABillOCR: a health plan's statement of the claims it
+// processed says it is not a bill; a scan's OCR may run "NOT A" together
+// ("NOTA BILL") or "A BILL" ("ABILL"). The rows still repeat the providers'
+// charges: the page is an explanation of benefits, not a bill.
+func TestPlanStatementNotABillOCR(t *testing.T) {
+	for _, banner := range []string{"THIS IS NOTA BILL", "This is not abill", "THIS IS NOT A BILL"} {
+		page := "Cascade Health Alliance                         Statement of Claims Processed\n" +
+			"Issued 04/02/2025                                          " + banner + "\n" +
+			"Subscriber: Lena Ortiz   Member ID: QHT55120881\n" +
+			"Claim        Date of service   Provider                  Amount billed   Plan discount   Paid by plan   Your share\n" +
+			"24-8812033   01/14/2025        Erie General Hospital         2,310.00          940.10        1,096.00       273.90\n" +
+			"24-8812290   01/21/2025        Lakeside Family Practice        185.00           61.05           99.16        24.79\n" +
+			"24-8813517   02/03/2025        Harbor Chiropractic             420.00          130.20          231.84        57.96\n" +
+			"Totals                                                       2,915.00        1,131.35        1,427.00       356.65"
+		if got := Analyze(pagesOf(page)).Pages[0].Class; got != extract.PageEOB {
+			t.Errorf("with %q classed %q, want %q", banner, got, extract.PageEOB)
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package rules
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// OCR damages the amount cells of a scanned statement in ways that leave
+// a row without its charge: it cuts the cents from the dollars ("612
+// .00"), loses the point ("8500" for 85.00) or reads it as a colon
+// ("50:00"), or reads a five as a dollar sign ("$0.00" for 50.00). A
+// dated row under a header's amount captions is still a line of the
+// statement: its cell is mended where the header and the statement's
+// other rows leave one reading.
+
+// reSpacedCents is an amount whose cents OCR cut from its dollars with a
+// space ("612 .00"): submatch 1 is the dollars' last digit.
+var reSpacedCents = regexp.MustCompile(`(\d) \.\d{2}(?:[^\d.,]|$)`)
+
+// mendAmountCell returns the text of a row with a point OCR read as a
+// colon put back (colonDecimal); that of a dated table row that prints no
+// amount, with the one cell under an amount caption that OCR damaged
+// rewritten in place as the amount it is ("612 .00" as " 612.00", "8500"
+// at the row's end as "85.00" over the space before it), so that the
+// text keeps its length and every offset into it. Any other row is
+// returned as it is.
+func mendAmountCell(l line, cols []billCol) string {
+	s := colonDecimal(l.text)
+	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 {
+		return s
+	}
+	if m := reSpacedCents.FindStringSubmatchIndex(s); m != nil && underMoney(cols, m[2], m[1]) {
+		j := m[2]
+		for j > 0 && isDigitByte(s[j-1]) {
+			j--
+		}
+		return s[:j] + " " + s[j:m[3]] + s[m[3]+1:]
+	}
+	toks := tokens(s)
+	if len(toks) == 0 {
+		return s
+	}
+	// The point lost from the last cell: digits, columns apart from the
+	// row's other cells, under an amount caption, no digit after them.
+	t := toks[len(toks)-1]
+	if len(t.s) >= 3 && len(t.s) <= 7 && allDigits(t.s) && t.a >= 2 && s[t.a-2:t.a] == "  " && underMoney(cols, t.a, t.b) {
+		return s[:t.a-1] + t.s[:len(t.s)-2] + "." + t.s[len(t.s)-2:] + s[t.b:]
+	}
+	return s
+}
+
+// fiveForDollar gives a coded charge whose cell OCR read with a dollar
+// sign for a five ("$0.00") the charge the same code and units bill on
+// another row of the bill whose cell prints no dollar sign, when the cell
+// reads as that charge with its dollar signs as fives: a practice prices a
+// code alike row after row. cells holds the charge cell of each coded
+// charge, by its index in items.
+func fiveForDollar(items []extract.BillLine, cells map[int]string) {
+	for k, cell := range cells {
+		if !strings.Contains(cell, "$") {
+			continue
+		}
+		it := &items[k]
+		for j, o := range items {
+			c, ok := cells[j]
+			if j == k || !ok || strings.Contains(c, "$") || o.Code != it.Code || o.Units != it.Units || o.Charge == it.Charge {
+				continue
+			}
+			if dollarForFive(strings.ReplaceAll(cell, ",", ""), strconv.FormatFloat(o.Charge, 'f', 2, 64)) {
+				it.Charge = o.Charge
+				break
+			}
+		}
+	}
+}
+
+// chargeCell returns the cell of r that printed charge v, or "".
+func chargeCell(r billRow, v float64) string {
+	for k, a := range r.amts {
+		if a == v {
+			return r.text[r.aspans[k].a:r.aspans[k].b]
+		}
+	}
+	return ""
+}
+
+// column returns where span sp of the row stands on the page, counted in
+// characters: OCR's curly quotes, degree signs and guillemets are one
+// character wide but several bytes long, and a header's columns are
+// counted in characters too (billHeader).
+func (r billRow) column(sp span) span {
+	return span{utf8.RuneCountInString(r.text[:sp.a]), utf8.RuneCountInString(r.text[:sp.b])}
+}
+
+// digitsByTotal drops a digit OCR glued before one charge ("7148.20" for
+// 148.20, a speck read as a seven): when the bill prints one total of
+// charges that its lines exceed, and dropping the leading digit of exactly
+// one charge makes them sum to it to the cent, that charge loses the
+// digit. Lines that sum to their total are left alone.
+func digitsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
+	want, n := 0.0, 0
+	for _, t := range totals {
+		if t.Kind == extract.TotalCharges {
+			want, n = t.Total, n+1
+		}
+	}
+	if n != 1 {
+		return
+	}
+	sum := 0.0
+	for _, it := range items {
+		if it.Kind == extract.LineCharge {
+			sum += it.Charge
+		}
+	}
+	if sum-want < 0.005 {
+		return
+	}
+	fix, to := -1, 0.0
+	for i, it := range items {
+		s := strconv.FormatFloat(it.Charge, 'f', 2, 64)
+		if it.Kind != extract.LineCharge || len(s) < 5 {
+			continue
+		}
+		v, err := strconv.ParseFloat(s[1:], 64)
+		if err != nil || math.Abs(sum-it.Charge+v-want) >= 0.005 {
+			continue
+		}
+		if fix >= 0 {
+			return // two readings: leave them to a reviewer
+		}
+		fix, to = i, v
+	}
+	if fix >= 0 {
+		items[fix].Charge = to
+	}
+}

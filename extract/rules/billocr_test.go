@@ -1,0 +1,108 @@
+package rules
+
+import "testing"
+
+// TestStatementAmountCellsOCR: a scanned statement's charge cell that OCR
+// damaged is still the row's charge. The point may be cut from the
+// dollars ("612 .00") or lost ("8500", which is 85.00, under the Charges
+// caption) or read as a colon ("50:00"); a five may be read as a dollar
+// sign ("$0.00" for the 50.00 the same code bills on the statement's other
+// rows). The printed total of charges is what the repaired rows add up
+// to.
+func TestStatementAmountCellsOCR(t *testing.T) {
+	page := `Lakeview Spine & Sport
+STATEMENT                                                  Page 1
+Statement date: 04-02-2025   Account: 551208
+Date         Code        Description                               Qty          Charges        Credits
+02-03-2025   99204       NEW PATIENT VISIT LEVEL 4                  1             612 .00
+02-03-2025   72040       XR SPINE CERVICAL 2-3 VIEWS                1               85.00
+02-10-2025   97014       ELECTRICAL STIMULATION                     1               50.00
+02-10-2025   97110       THERAPEUTIC EXERCISE 15 MIN                2              8500
+02-17-2025   97014       ELECTRICAL STIMULATION                     1               $0.00
+02-17-2025   97110       THERAPEUTIC EXERCISE 15 MIN                2               85.00
+02-24-2025   97014       ELECTRICAL STIMULATION                     1               50:00
+02-20-2025               INSURANCE PAYMENT - PIP                                               (400.00)
+Total charges                                   1,017.00
+Payments                                         (400.00)
+BALANCE DUE                                       617.00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2025-02-03 99204 612.00|2025-02-03 72040 85.00|2025-02-10 97014 50.00|2025-02-10 97110 85.00|2025-02-17 97014 50.00|2025-02-17 97110 85.00|2025-02-24 97014 50.00|2025-02-20  0.00")
+}
+
+// TestStatementDateCellsOCR dates the rows of a scanned statement whose
+// date cell OCR damaged beyond a slash read as a one: a slash lost
+// ("526/25" for 5/26/25), both slashes read as ones ("614125" for 6/4/25),
+// a speck before the cell ("_ 6114/25"). The one reading that falls
+// between the dates of the rows around it is the row's date.
+func TestStatementDateCellsOCR(t *testing.T) {
+	page := `Harbor Massage Therapy
+STATEMENT OF ACCOUNT
+Date         Code      Description                 Units        Charges
+5/20/25      97124     MASSAGE THERAPY               4           160.00
+526/25       97124     MASSAGE THERAPY               4           160.00
+6/2/25       97124     MASSAGE THERAPY               4           160.00
+614125       97124     MASSAGE THERAPY               4           160.00
+6/9/25       97124     MASSAGE THERAPY               4           160.00
+_ 6114/25    97124     MASSAGE THERAPY               4           160.00
+6/16/25      97124     MASSAGE THERAPY               4           160.00
+Total charges                                                   1,120.00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2025-05-20 97124 160.00|2025-05-26 97124 160.00|2025-06-02 97124 160.00|2025-06-04 97124 160.00|2025-06-09 97124 160.00|2025-06-14 97124 160.00|2025-06-16 97124 160.00")
+}
+
+// TestColumnsCountCharacters: OCR's curly quotes and degree signs are one
+// character wide on the page but several bytes long; a row they precede
+// still places its amount by the column it stands in, counted in
+// characters, under the Charges caption rather than the Credits one.
+func TestColumnsCountCharacters(t *testing.T) {
+	page := "Elm Street Physical Therapy\nSTATEMENT\n" +
+		"Date       Code     Description                  Qty         Charges       Credits\n" +
+		"3/10/25    97140    MANUAL THERAPY 15 MIN          1            74.00\n" +
+		"‘3/12/25 ‘ 97110 ‘  THERAPEUTIC EXERCISE 15 MIN   2            140.00\n" +
+		"3/12/25    97014    ELECTRICAL STIMULATION         1            34.00\n"
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2025-03-10 97140 74.00|2025-03-12 97110 140.00|2025-03-12 97014 34.00")
+}
+
+// TestTotalLabelOCR: a speck OCR read as an underscore before a
+// statement's total label ("_TOTAL CHARGES"), or its l read as a t
+// ("Totat charges"), leaves it a total of the statement, never a further
+// line of it.
+func TestTotalLabelOCR(t *testing.T) {
+	for _, label := range []string{"_TOTAL CHARGES", "Totat charges", "TOTAL CHARGES"} {
+		page := `Birchwood Orthopedics
+STATEMENT
+Date         Code      Description                     Units       Charges
+03/04/2025   99203     NEW PATIENT VISIT                 1          240.00
+03/04/2025   73030     XR SHOULDER 2 VIEWS               1           96.00
+` + label + `                                                      336.00
+`
+		res := extractOCR(t, page)
+		wantBillRows(t, res, "2025-03-04 99203 240.00|2025-03-04 73030 96.00")
+		if len(res.BillTotals) != 1 || res.BillTotals[0].Total != 336 {
+			t.Errorf("%s: totals %+v, want one of 336.00", label, res.BillTotals)
+		}
+	}
+}
+
+// TestStrayDigitByTotal: OCR glued a speck read as a digit before one
+// charge ("890.00" for 90.00); the printed total of charges, which the
+// lines reach only without that digit, shows it. Lines that already sum to
+// their total are left alone.
+func TestStrayDigitByTotal(t *testing.T) {
+	for _, tt := range []struct{ charge, total, want string }{
+		{"890.00", "235.00", "90.00"},
+		{"890.00", "1,035.00", "890.00"},
+	} {
+		page := "Westgate Physical Therapy\nSTATEMENT\n" +
+			"Date         Code      Description                     Units       Charges\n" +
+			"04/01/2025   97110     THERAPEUTIC EXERCISE              2           90.00\n" +
+			"04/03/2025   97110     THERAPEUTIC EXERCISE              2          " + tt.charge + "\n" +
+			"04/08/2025   97140     MANUAL THERAPY                    1           55.00\n" +
+			"Total charges                                                     " + tt.total + "\n"
+		res := extractOCR(t, page)
+		wantBillRows(t, res, "2025-04-01 97110 90.00|2025-04-03 97110 "+tt.want+"|2025-04-08 97140 55.00")
+	}
+}
