@@ -680,3 +680,28 @@ func TestFormAfterLog(t *testing.T) {
 		t.Errorf("registration form after it: class %q, want %q", c, extract.PageAdmin)
 	}
 }
+
+// TestEOBBannerRepeatedOverPages: a plan's banner "THIS IS NOT A BILL"
+// printed alike at the top of every explanation and claims summary of a
+// scanned production is read as their running header, yet still says what
+// each of those pages is: no bill.
+func TestEOBBannerRepeatedOverPages(t *testing.T) {
+	eob := func(plan, title string) string {
+		return "THIS IS NOT A BILL\n" + plan + "\n" + title + "\nMember: Jane Doe  ID: XK4410\n" +
+			"Claim #        Service date  Provider                    Billed      Plan paid   You owe\n" +
+			"221-4410      03/14/24      Harbor Family Practice      185.00      120.25      30.00\n" +
+			"221-4411      03/21/24      Bayside Imaging Group       821.00      407.22      101.80\n" +
+			"Totals                                                 1,006.00     527.47     131.80"
+	}
+	note := "Harbor Family Practice\nOFFICE VISIT\nDate of Service: 03/14/2024\nAssessment: cervical strain (S13.4XXA)\nPlan: therapy."
+	d := Analyze(pagesOf(eob("Acme Health Plan", "EXPLANATION OF BENEFITS"), note,
+		eob("Summit Mutual Insurance", "HEALTH CLAIMS SUMMARY"), note, eob("Acme Health Plan", "EXPLANATION OF BENEFITS")))
+	for _, i := range []int{0, 2, 4} {
+		if !d.Lines[d.Pages[i].First].Noise() {
+			t.Fatalf("page %d: the banner is not read as boilerplate; the test needs it to be", i+1)
+		}
+		if got := d.Pages[i].Class; got != extract.PageEOB {
+			t.Errorf("page %d: class %q, want %q", i+1, got, extract.PageEOB)
+		}
+	}
+}

@@ -32,6 +32,7 @@ type pageFeatures struct {
 	body       int  // non-boilerplate lines
 	letters    int  // bytes of body text
 	sepCaption bool // a boilerplate line is a separator's caption ("SLIP SHEET")
+	eobBanner  bool // a boilerplate line is a plan's banner ("THIS IS NOT A BILL")
 	title      string
 	headings   int  // clinical section headings
 	service    int  // lines labelling a date of service
@@ -70,6 +71,13 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			// sheet is.
 			// ("CONTINUED" repeated over a note's pages is no sheet's.)
 			f.sepCaption = f.sepCaption || reSeparator.MatchString(l.Trim) && !strings.Contains(strings.ToLower(l.Trim), "continued")
+			// So does a plan's banner repeated over its explanations
+			// and claims summaries.
+			if !f.eobBanner {
+				var n [nFeatures]int
+				phraseCounts(l.Trim, &n)
+				f.eobBanner = n[fEOB] > 0
+			}
 			continue
 		}
 		f.body++
@@ -245,7 +253,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if f.body == 0 || f.body <= 3 && (f.letters < 80 && (separatorText(f.text) || f.sepCaption) || !HasLetters(f.text)) {
 		return extract.PageBlank, ""
 	}
-	if f.n[fEOB] > 0 || f.n[fEOBWeak] >= 4 && f.service == 0 && f.headings == 0 {
+	if f.n[fEOB] > 0 || f.eobBanner || f.n[fEOBWeak] >= 4 && f.service == 0 && f.headings == 0 {
 		return extract.PageEOB, ""
 	}
 	clinical := f.headings + f.service
