@@ -465,3 +465,34 @@ func TestDiagnosisCodeLookup(t *testing.T) {
 	res, body = other.get(lookup + "m54")
 	wantStatus(t, "look-up by a non-member", res, body, http.StatusNotFound)
 }
+
+// TestChronologyPageReadCharge: a bill line whose charge a printed total
+// repaired shows what OCR read under the charge it counts.
+func TestChronologyPageReadCharge(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	ctx := context.Background()
+	c, version, err := env.store.Chronology(ctx, env.matter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Bills) == 0 {
+		t.Fatal("the matter has no bill line")
+	}
+	read := 750.0
+	c.Bills[0].Charge, c.Bills[0].ReadCharge = 2750, &read
+	put, ok := env.store.(interface {
+		PutChronology(context.Context, string, int64, chronology.Chronology) error
+	})
+	if !ok {
+		t.Fatalf("%T cannot store a chronology", env.store)
+	}
+	if err := put.PutChronology(ctx, env.matter, version, c); err != nil {
+		t.Fatal(err)
+	}
+	res, body := pl.get("/matters/" + env.matter + "/chronology")
+	wantStatus(t, "chronology", res, body, http.StatusOK)
+	if !strings.Contains(body, "$2,750.00") || strings.Count(body, "read $750.00") != 1 {
+		t.Error("the bill line does not show its charge and what OCR read")
+	}
+}

@@ -72,6 +72,7 @@ type row struct {
 type billView struct {
 	Date, Provider, Code, Description, Charge, Paid, Balance string
 	RevenueCode, Units, Adjustment, Kind                     string
+	ReadCharge                                               string // what OCR read, when a printed total repaired it
 	Grounded                                                 bool
 	Cites                                                    []citeView
 }
@@ -125,6 +126,9 @@ func buildView(c chronology.Chronology) view {
 			Balance: optMoney(b.Balance), Grounded: b.Grounded, Cites: cites(ix, b.Citations)}
 		if b.Units > 0 {
 			bv.Units = trimFloat(b.Units)
+		}
+		if b.ReadCharge != nil {
+			bv.ReadCharge = textutil.Dollars(*b.ReadCharge)
 		}
 		if k := billKind(b); k != chronology.BillCharge {
 			bv.Kind = k

@@ -226,3 +226,27 @@ func TestHTMLRunBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBillReadCharge: a charge a printed total repaired shows what OCR
+// read beside it.
+func TestHTMLBillReadCharge(t *testing.T) {
+	c := reporttest.Sample()
+	if len(c.Bills) == 0 {
+		t.Fatal("the sample has no bill line")
+	}
+	read := 750.0
+	c.Bills[0].Charge, c.Bills[0].ReadCharge = 2750, &read
+	out, doc := renderHTML(t, c)
+	rows := find(doc, func(n *html.Node) bool { return n.Data == "tr" && hasClass(n, "bill") })
+	if len(rows) == 0 || !strings.Contains(text(rows[0]), "$2,750.00") || !strings.Contains(text(rows[0]), "read $750.00") {
+		t.Errorf("first bill row %q does not show the charge and what OCR read", func() string {
+			if len(rows) == 0 {
+				return ""
+			}
+			return text(rows[0])
+		}())
+	}
+	if n := strings.Count(out, "read $"); n != 1 {
+		t.Errorf("%d OCR readings shown, want 1", n)
+	}
+}
