@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -78,18 +77,8 @@ func BenchmarkBuild(b *testing.B) {
 // document's length.
 func BenchmarkBuildLongDocument(b *testing.B) {
 	const n = 2000
-	d := &hostile.Doc{}
-	d.Add("<< /Type /Catalog /Pages 2 0 R >>")
-	d.Add("")
-	font := d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-	var kids strings.Builder
-	for i := range n {
-		c := d.Stream("", fmt.Appendf(nil, "BT /F1 11 Tf 72 720 Td (Progress note, page %d) Tj ET", i+1))
-		p := d.Add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", c, font))
-		fmt.Fprintf(&kids, "%d 0 R ", p)
-	}
-	d.Set(2, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n))
-	docs := []Doc{{Provider: "General Hospital", File: "chart.pdf", Bytes: d.Bytes("/Root 1 0 R"), BatesFirst: Bates("MC", 1), Pages: n}}
+	data := hostile.FlatPages(n, func(i int) string { return fmt.Sprintf("Progress note, page %d", i) })
+	docs := []Doc{{Provider: "General Hospital", File: "chart.pdf", Bytes: data, BatesFirst: Bates("MC", 1), Pages: n}}
 	benchBuild(b, docs, n)
 }
 

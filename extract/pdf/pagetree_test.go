@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract/pdf"
@@ -80,18 +79,7 @@ func inheritedTree() ([]byte, error) {
 // whole chart): the time per page must not grow with the length.
 func BenchmarkInspectLongDocument(b *testing.B) {
 	for _, n := range []int{500, 2000} {
-		d := &hostile.Doc{}
-		d.Add("<< /Type /Catalog /Pages 2 0 R >>")
-		d.Add("")
-		font := d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-		var kids strings.Builder
-		for i := range n {
-			c := d.Stream("", fmt.Appendf(nil, "BT /F1 11 Tf 72 720 Td (Progress note, page %d) Tj ET", i+1))
-			p := d.Add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", c, font))
-			fmt.Fprintf(&kids, "%d 0 R ", p)
-		}
-		d.Set(2, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n))
-		data := d.Bytes("/Root 1 0 R")
+		data := hostile.FlatPages(n, func(i int) string { return fmt.Sprintf("Progress note, page %d", i) })
 		b.Run(fmt.Sprintf("pages-%d", n), func(b *testing.B) {
 			for b.Loop() {
 				info, err := pdf.Inspect(context.Background(), "chart.pdf", data)

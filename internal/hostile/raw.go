@@ -3,6 +3,7 @@ package hostile
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // Doc builds a PDF object by object, as text, and writes the
@@ -76,6 +77,24 @@ func Page(text, pageExtra, catalogExtra string) *Doc {
 	d.Stream("", content(text))
 	d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 	return d
+}
+
+// FlatPages is a document of n letter pages under one page-tree node with
+// every page as its kid (as print-to-PDF writes a whole chart), page i
+// (from 1) showing the one line of text line(i) in Helvetica.
+func FlatPages(n int, line func(i int) string) []byte {
+	d := &Doc{}
+	d.Add("<< /Type /Catalog /Pages 2 0 R >>")
+	d.Add("")
+	font := d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	var kids strings.Builder
+	for i := range n {
+		c := d.Stream("", []byte(fmt.Sprintf("BT /F1 11 Tf 72 720 Td (%s) Tj ET", line(i+1))))
+		p := d.Add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", c, font))
+		fmt.Fprintf(&kids, "%d 0 R ", p)
+	}
+	d.Set(2, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n))
+	return d.Bytes("/Root 1 0 R")
 }
 
 // content draws text lines from the top of a letter page.

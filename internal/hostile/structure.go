@@ -101,18 +101,7 @@ func structure(add adder, good []byte) {
 		return append(bytes.Repeat([]byte(" "), 500), replace(good, "Oakwood", "Junkfront")...), nil
 	})
 	add("many-pages.pdf", Either, "5,000 pages from 700 KB, each one line of text", func() ([]byte, error) {
-		d := &Doc{}
-		d.Add("<< /Type /Catalog /Pages 2 0 R >>")
-		d.Add("")
-		font := d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-		var kids strings.Builder
-		for i := 0; i < 5000; i++ {
-			c := d.Stream("", []byte(fmt.Sprintf("BT /F1 11 Tf 72 720 Td (Page %d of 5000: intentionally left blank) Tj ET", i+1)))
-			n := d.Add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", c, font))
-			fmt.Fprintf(&kids, "%d 0 R ", n)
-		}
-		d.Set(2, "<< /Type /Pages /Kids ["+kids.String()+"] /Count 5000 >>")
-		return d.Bytes("/Root 1 0 R"), nil
+		return FlatPages(5000, func(i int) string { return fmt.Sprintf("Page %d of 5000: intentionally left blank", i) }), nil
 	})
 	add("deep-page-tree.pdf", Either, "a page tree 10,000 levels deep", func() ([]byte, error) {
 		d := &Doc{}
