@@ -248,3 +248,17 @@ func (env *reviewEnv) auditActions(t *testing.T) map[string]int {
 	}
 	return n
 }
+
+// putChronology stores c as the matter's chronology over version.
+func (env *reviewEnv) putChronology(t *testing.T, version int64, c chronology.Chronology) {
+	t.Helper()
+	put, ok := env.store.(interface {
+		PutChronology(context.Context, string, int64, chronology.Chronology) error
+	})
+	if !ok {
+		t.Fatalf("%T cannot store a chronology", env.store)
+	}
+	if err := put.PutChronology(context.Background(), env.matter, version, c); err != nil {
+		t.Fatal(err)
+	}
+}

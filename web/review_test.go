@@ -314,15 +314,7 @@ func TestChronologyPageUndated(t *testing.T) {
 	und.Date, und.EndDate, und.PreIncident = dates.Date{}, dates.Date{}, false
 	c.Entries = c.Entries[:len(c.Entries)-1]
 	c.UndatedEntries = []chronology.Entry{und}
-	put, ok := env.store.(interface {
-		PutChronology(context.Context, string, int64, chronology.Chronology) error
-	})
-	if !ok {
-		t.Fatalf("%T cannot store a chronology", env.store)
-	}
-	if err := put.PutChronology(ctx, env.matter, version, c); err != nil {
-		t.Fatal(err)
-	}
+	env.putChronology(t, version, c)
 	res, body := pl.get("/matters/" + env.matter + "/chronology")
 	wantStatus(t, "chronology", res, body, http.StatusOK)
 	i := strings.Index(body, "Undated records")
@@ -481,15 +473,7 @@ func TestChronologyPageReadCharge(t *testing.T) {
 	}
 	read := 750.0
 	c.Bills[0].Charge, c.Bills[0].ReadCharge = 2750, &read
-	put, ok := env.store.(interface {
-		PutChronology(context.Context, string, int64, chronology.Chronology) error
-	})
-	if !ok {
-		t.Fatalf("%T cannot store a chronology", env.store)
-	}
-	if err := put.PutChronology(ctx, env.matter, version, c); err != nil {
-		t.Fatal(err)
-	}
+	env.putChronology(t, version, c)
 	res, body := pl.get("/matters/" + env.matter + "/chronology")
 	wantStatus(t, "chronology", res, body, http.StatusOK)
 	if !strings.Contains(body, "$2,750.00") || strings.Count(body, "read $750.00") != 1 {
