@@ -103,22 +103,8 @@ func (r billRow) column(sp span) span {
 // one charge makes them sum to it to the cent, that charge loses the
 // digit. Lines that sum to their total are left alone.
 func digitsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
-	want, n := 0.0, 0
-	for _, t := range totals {
-		if t.Kind == extract.TotalCharges {
-			want, n = t.Total, n+1
-		}
-	}
-	if n != 1 {
-		return
-	}
-	sum := 0.0
-	for _, it := range items {
-		if it.Kind == extract.LineCharge {
-			sum += it.Charge
-		}
-	}
-	if sum-want < 0.005 {
+	sum, want, ok := chargesAndTotal(items, totals)
+	if !ok || sum-want < 0.005 {
 		return
 	}
 	fix, to := -1, 0.0

@@ -166,22 +166,8 @@ func firstAmount(r billRow, cols []billCol, kind string) float64 {
 // that charge is turned. A true reversal (a credit the total nets) is
 // left alone: the lines already sum to the total.
 func signsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
-	want, n := 0.0, 0
-	for _, t := range totals {
-		if t.Kind == extract.TotalCharges {
-			want, n = t.Total, n+1
-		}
-	}
-	if n != 1 {
-		return
-	}
-	sum := 0.0
-	for _, it := range items {
-		if it.Kind == extract.LineCharge {
-			sum += it.Charge
-		}
-	}
-	if math.Abs(sum-want) < 0.005 {
+	sum, want, ok := chargesAndTotal(items, totals)
+	if !ok || math.Abs(sum-want) < 0.005 {
 		return
 	}
 	flip := -1
@@ -196,6 +182,23 @@ func signsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
 	if flip >= 0 {
 		items[flip].Charge = -items[flip].Charge
 	}
+}
+
+// chargesAndTotal returns the sum of a bill's charge lines and its printed
+// total of charges; ok is false unless it prints exactly one.
+func chargesAndTotal(items []extract.BillLine, totals []extract.BillTotal) (sum, want float64, ok bool) {
+	n := 0
+	for _, t := range totals {
+		if t.Kind == extract.TotalCharges {
+			want, n = t.Total, n+1
+		}
+	}
+	for _, it := range items {
+		if it.Kind == extract.LineCharge {
+			sum += it.Charge
+		}
+	}
+	return sum, want, n == 1
 }
 
 // nearestCaption is the part of a total's label that stands next to its
