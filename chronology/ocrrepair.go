@@ -82,11 +82,7 @@ func (b *builder) uniqueRepair(mismatched []int, totals []printedTotal) (amountR
 		t := totals[i]
 		var found []amountRepair
 		for _, scope := range b.totalScopes(t, totals) {
-			var sum int64
-			for _, bw := range scope {
-				sum += cents(bw.Charge)
-			}
-			diff := cents(t.t.Total) - sum
+			diff := cents(t.t.Total) - sumOf(scope, TotalCharges)
 			for _, bw := range scope {
 				from := cents(bw.Charge)
 				to := from + diff
@@ -106,12 +102,12 @@ func (b *builder) uniqueRepair(mismatched []int, totals []printedTotal) (amountR
 	return amountRepair{}, false
 }
 
-// totalScopes are the charge lines a total may stand for, as reconcile
-// sums them: the provider's lines in the total's document since its
-// previous total of charges there, and all its lines in that document.
-// Lines dropped as copies on duplicate pages count, as in reconcile, but
-// are never repaired.
-func (b *builder) totalScopes(t printedTotal, totals []printedTotal) [][]*billWork {
+// totalScopes are the lines of t's kind it may stand for: the provider's
+// lines in the total's document since its previous total of that kind
+// there, and all its lines in that document (reconcile adds the matter's).
+// Lines dropped as copies on duplicate pages count too, but are never
+// repaired.
+func (b *builder) totalScopes(t printedTotal, totals []printedTotal) [2][]*billWork {
 	doc, page := t.cits[0].DocumentID, t.cits[0].Page
 	prevPage := 0
 	for _, o := range totals {
@@ -119,17 +115,20 @@ func (b *builder) totalScopes(t printedTotal, totals []printedTotal) [][]*billWo
 			prevPage = max(prevPage, o.cits[0].Page)
 		}
 	}
-	var since, inDoc []*billWork
+	var scopes [2][]*billWork
 	for _, bw := range b.billWork {
-		if bw.prov != t.prov || bw.doc != doc || bw.Kind != BillCharge {
+		if bw.prov != t.prov || bw.doc != doc {
 			continue
 		}
-		inDoc = append(inDoc, bw)
+		if _, ok := lineAmount(&bw.Bill, t.kind); !ok {
+			continue
+		}
+		scopes[1] = append(scopes[1], bw)
 		if p := bw.Citations[0].Page; p > prevPage && p <= page {
-			since = append(since, bw)
+			scopes[0] = append(scopes[0], bw)
 		}
 	}
-	return [][]*billWork{since, inDoc}
+	return scopes
 }
 
 // onOCRPage reports whether every citation of the line lies on a page read

@@ -115,29 +115,9 @@ func (b *builder) checkTotals() {
 // reconcile returns the sum of lines t is compared with (the closest of
 // its candidate sums) and whether any line has an amount of t's kind.
 func (b *builder) reconcile(t printedTotal, totals []printedTotal) (int64, bool) {
-	doc, page := t.cits[0].DocumentID, t.cits[0].Page
-	prevPage := 0
-	for _, o := range totals {
-		if o.prov == t.prov && o.kind == t.kind && o.cits[0].DocumentID == doc && o.cits[0].Page < page {
-			prevPage = max(prevPage, o.cits[0].Page)
-		}
-	}
-	var since, inDoc, matter int64
-	nDoc, nMatter := 0, 0
-	for _, bw := range b.billWork {
-		if bw.prov != t.prov || bw.doc != doc {
-			continue
-		}
-		v, ok := lineAmount(&bw.Bill, t.kind)
-		if !ok {
-			continue
-		}
-		nDoc++
-		inDoc += v
-		if p := bw.Citations[0].Page; p > prevPage && p <= page {
-			since += v
-		}
-	}
+	scopes := b.totalScopes(t, totals)
+	since, inDoc, matter := sumOf(scopes[0], t.kind), sumOf(scopes[1], t.kind), int64(0)
+	nDoc, nMatter := len(scopes[1]), 0
 	for i := range b.bills {
 		bl := &b.bills[i]
 		if bl.ProviderID != t.prov.id || bl.EOB {
@@ -161,6 +141,16 @@ func (b *builder) reconcile(t printedTotal, totals []printedTotal) (int64, bool)
 		return inDoc, true
 	}
 	return matter, true
+}
+
+// sumOf is what lines add to a total of kind.
+func sumOf(lines []*billWork, kind string) int64 {
+	var sum int64
+	for _, bw := range lines {
+		v, _ := lineAmount(&bw.Bill, kind)
+		sum += v
+	}
+	return sum
 }
 
 func mismatchFlag(t printedTotal, sum int64) Flag {
