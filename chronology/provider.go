@@ -52,6 +52,8 @@ var phraseSynonyms = []struct{ from, to []string }{
 	{[]string{"medical", "massage"}, []string{"massage"}},
 	{[]string{"therapeutic", "massage"}, []string{"massage"}},
 	{[]string{"clinical", "massage"}, []string{"massage"}},
+	// An ambulance service is printed "EMS" as often as spelled out.
+	{[]string{"emergency", "medical", "services"}, []string{"ems"}},
 }
 
 // equivalentTokens are canonical words two names may use for the same
@@ -67,6 +69,8 @@ var equivalentTokens = map[string]string{
 	// practice's name; psychiatry is another specialty and stays apart.
 	"psych": "psycholog", "psychology": "psycholog", "psychological": "psycholog", "psychologists": "psycholog",
 	"psychologist": "psycholog",
+	// "Metro Co. EMS" is the county's service.
+	"co": "county", "county": "county",
 }
 
 // legalSuffixes are dropped from the end of a provider name, and so is
@@ -81,8 +85,9 @@ var legalSuffixes = map[string]bool{
 // abbreviations expanded ("St."/"St" = "Saint", "Ctr"/"Cntr" = "Center",
 // "Med" = "Medical", "Hosp", "Dept", "Assoc", "PT" = "Physical Therapy",
 // "Ortho"/"Orthopaedic(s)" = "Orthopedics", "&" = "and"), "and", "the" and
-// trailing legal suffixes (LLC, PC, PA, Inc) dropped. Names that normalise to
-// nothing have the key "unknown".
+// trailing legal suffixes (LLC, PC, PA, Inc) dropped, "Emergency Medical
+// Services" read as "EMS". Names that normalise to nothing have the key
+// "unknown".
 func NormalizeProvider(name string) string {
 	toks := providerTokens(name)
 	if len(toks) == 0 {
@@ -150,7 +155,7 @@ func providerTokens(name string) []string {
 // the key is itself a known provider, make the name a part of that facility.
 var departmentSuffixes = [][]string{
 	{"department", "of", "emergency", "medicine"}, {"department", "of", "radiology"},
-	{"emergency", "department", "services"}, {"emergency", "services"}, {"emergency", "medical", "services"},
+	{"emergency", "department", "services"}, {"emergency", "services"},
 	{"radiology", "services"}, {"imaging", "services"}, {"billing", "services"}, {"billing", "office"},
 	{"patient", "financial", "services"}, {"diagnostic", "imaging"},
 	{"emergency", "department"}, {"emergency", "room"}, {"emergency", "medicine"},
@@ -199,7 +204,7 @@ func parentKey(key string, known map[string]bool) (string, bool) {
 // one department ("ER", "Emergency Services") are known as one.
 var departmentKinds = map[string]string{
 	"department of emergency medicine": "emergency", "emergency department services": "emergency",
-	"emergency services": "emergency", "emergency medical services": "emergency", "emergency department": "emergency",
+	"emergency services": "emergency", "emergency department": "emergency",
 	"emergency room": "emergency", "emergency medicine": "emergency", "emergency": "emergency", "er": "emergency", "ed": "emergency",
 	"department of radiology": "radiology", "radiology services": "radiology", "imaging services": "radiology",
 	"diagnostic imaging": "radiology", "radiology department": "radiology", "imaging department": "radiology",

@@ -84,7 +84,12 @@ func TestProviderMerging(t *testing.T) {
 		{"short form with a generic word more", "Harborview Orthopaedics", "Harborview Orthopaedic Surgery", nil, true},
 		{"massage qualified two ways", "Quiet Pines Medical Massage", "QUIET PINES THERAPEUTIC MASSAGE, LLC", nil, true},
 		{"clinical massage site of a bodywork studio", "Elm Street Bodywork - Clinical Massage", "Elm Street Massage & Bodywork", nil, true},
+		{"EMS spelled out", "METRO COUNTY EMS", "Metro County Emergency Medical Services", nil, true},
+		{"county abbreviated, a unit of the service", "Metro Co. EMS - Medic 14", "Metro County Emergency Medical Services", []string{"Metro County EMS"}, true},
+		{"county abbreviated, the unit alone", "Metro Co. EMS - Medic 14", "Metro County EMS", nil, true},
 		// Different practices stay apart.
+		{"two counties' services", "Metro County EMS", "Lake County Emergency Medical Services", nil, false},
+		{"a hospital and its ambulance service", "Mercy Hospital EMS", "Mercy Hospital", nil, false},
 		{"practice and its therapy clinic", "Valley Orthopedics", "Valley Orthopedics Physical Therapy", nil, false},
 		{"dashed head of another practice", "Lakeside Ortho - Sports Med", "Lakeside Bone & Joint Specialists", nil, false},
 		{"dashed single word", "Smith - Jones Chiropractic", "Smith Family Medicine", nil, false},
