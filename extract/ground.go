@@ -164,17 +164,19 @@ func (g *Grounder) Grounded(quote string) bool {
 }
 
 // normText is normalised text with, per rune, the byte span of the original
-// text it came from and whether it was a real digit there.
+// text it came from and whether it was a real digit there. Offsets are
+// 32-bit: a page's text is kilobytes, and a matter's Grounders keep one
+// normText per cited page while its chronology is built.
 type normText struct {
 	r     []rune
-	from  []int  // original byte offset where the rune's source starts
-	to    []int  // original byte offset where it ends
-	digit []bool // the source was a real digit
-	alpha []bool // the source was a letter
-	neg   []bool // part of a negation word (quotes only, see markNegations)
+	from  []int32 // original byte offset where the rune's source starts
+	to    []int32 // original byte offset where it ends
+	digit []bool  // the source was a real digit
+	alpha []bool  // the source was a letter
+	neg   []bool  // part of a negation word (quotes only, see markNegations)
 
-	hay    string // string(r), built by exact on first use
-	runeAt []int  // byte offset in hay → rune index
+	hay    string  // string(r), built by exact on first use
+	runeAt []int32 // byte offset in hay → rune index
 }
 
 // negationWords may not be edited away by a tolerant match: "no acute
@@ -186,7 +188,7 @@ func (n *normText) markNegations(src string) {
 	n.neg = make([]bool, len(n.r))
 	for _, m := range negationWords.FindAllStringIndex(src, -1) {
 		for i := range n.r {
-			if n.from[i] >= m[0] && n.from[i] < m[1] {
+			if f := int(n.from[i]); f >= m[0] && f < m[1] {
 				n.neg[i] = true
 			}
 		}
@@ -195,8 +197,8 @@ func (n *normText) markNegations(src string) {
 
 func (n *normText) add(r rune, from, to int, src rune) {
 	n.r = append(n.r, r)
-	n.from = append(n.from, from)
-	n.to = append(n.to, to)
+	n.from = append(n.from, int32(from))
+	n.to = append(n.to, int32(to))
 	n.digit = append(n.digit, unicode.IsDigit(src))
 	n.alpha = append(n.alpha, unicode.IsLetter(src))
 }
@@ -213,7 +215,7 @@ func (n *normText) nonSpace() int {
 
 // span converts a rune range of n to the original byte range.
 func (n *normText) span(s, e int) (int, int, bool) {
-	return n.from[s], n.to[e-1], true
+	return int(n.from[s]), int(n.to[e-1]), true
 }
 
 // protected reports whether the quote's rune i is part of a number: a real
@@ -249,8 +251,8 @@ func (n *normText) boundaryOK(q *normText, s, e int) bool {
 func (n *normText) exact(q *normText) (int, int, bool) {
 	if n.runeAt == nil {
 		n.hay = string(n.r)
-		n.runeAt = make([]int, len(n.hay)+1)
-		ri := 0
+		n.runeAt = make([]int32, len(n.hay)+1)
+		var ri int32
 		for bi := range n.hay {
 			n.runeAt[bi] = ri
 			ri++
@@ -263,7 +265,7 @@ func (n *normText) exact(q *normText) (int, int, bool) {
 		if i < 0 {
 			return 0, 0, false
 		}
-		s := runeAt[off+i]
+		s := int(runeAt[off+i])
 		e := s + len(q.r)
 		if n.boundaryOK(q, s, e) {
 			return s, e, true
@@ -277,7 +279,11 @@ func (n *normText) exact(q *normText) (int, int, bool) {
 // normalize folds s for matching. With ocr set it also folds OCR confusions
 // and drops spaces except between two digits.
 func normalize(s string, ocr bool) *normText {
-	n := &normText{}
+	// A rune folds to no more runes than it has bytes ("ﬃ", three bytes,
+	// to "ffi") but for "½": the length of s holds the result.
+	c := len(s) + 1
+	n := &normText{r: make([]rune, 0, c), from: make([]int32, 0, c), to: make([]int32, 0, c),
+		digit: make([]bool, 0, c), alpha: make([]bool, 0, c)}
 	pendingSpace := false // a whitespace run was seen and not yet emitted
 	spaceFrom, spaceHasNL := 0, false
 	for i := 0; i < len(s); {
@@ -293,11 +299,10 @@ func normalize(s string, ocr bool) *normText {
 			}
 			continue
 		}
-		folded := foldRune(r)
-		if folded == "" {
+		first, folded := foldRune(r)
+		if first == 0 {
 			continue
 		}
-		first, _ := utf8.DecodeRuneInString(folded)
 		if pendingSpace {
 			pendingSpace = false
 			last := len(n.r) - 1
@@ -320,21 +325,28 @@ func normalize(s string, ocr bool) *normText {
 		if unicode.IsLetter(first) && len(n.r) >= 2 && n.r[len(n.r)-1] == '-' && n.alpha[len(n.r)-2] {
 			n.pop()
 		}
+		n.put(first, from, to, r, ocr)
 		for _, fr := range folded {
-			fr = unicode.ToLower(fr)
-			if ocr {
-				fr = ocrFold(fr)
-				if fr == 'n' && len(n.r) > 0 && n.r[len(n.r)-1] == 'r' {
-					// rn → m: widen the previous rune to cover both.
-					n.r[len(n.r)-1] = 'm'
-					n.to[len(n.to)-1] = to
-					continue
-				}
-			}
-			n.add(fr, from, to, r)
+			n.put(fr, from, to, r, ocr)
 		}
 	}
 	return n
+}
+
+// put appends fr, a rune folded from the source rune src at bytes [from,
+// to), lower-cased and, with ocr set, with OCR confusions folded.
+func (n *normText) put(fr rune, from, to int, src rune, ocr bool) {
+	fr = unicode.ToLower(fr)
+	if ocr {
+		fr = ocrFold(fr)
+		if fr == 'n' && len(n.r) > 0 && n.r[len(n.r)-1] == 'r' {
+			// rn → m: widen the previous rune to cover both.
+			n.r[len(n.r)-1] = 'm'
+			n.to[len(n.to)-1] = int32(to)
+			return
+		}
+	}
+	n.add(fr, from, to, src)
 }
 
 func (n *normText) pop() {
@@ -347,40 +359,42 @@ func isSpace(r rune) bool {
 }
 
 // foldRune is the hand-made NFKC-like folding: typographic punctuation to
-// ASCII, ligatures expanded, invisible characters dropped.
-func foldRune(r rune) string {
+// ASCII, ligatures expanded, invisible characters dropped. It returns the
+// first rune of the folding (0 when r is dropped) and the rest, for the
+// few runes that fold to several ("ﬃ" to "ffi"): no allocation a rune.
+func foldRune(r rune) (first rune, rest string) {
 	switch r {
 	case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u00b4', '`':
-		return "'"
+		return '\'', ""
 	case '\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb':
-		return "\""
+		return '"', ""
 	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe63', '\uff0d':
-		return "-"
+		return '-', ""
 	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
-		return ""
+		return 0, ""
 	case '\ufb00':
-		return "ff"
+		return 'f', "f"
 	case '\ufb01':
-		return "fi"
+		return 'f', "i"
 	case '\ufb02':
-		return "fl"
+		return 'f', "l"
 	case '\ufb03':
-		return "ffi"
+		return 'f', "fi"
 	case '\ufb04':
-		return "ffl"
+		return 'f', "fl"
 	case '\ufb05', '\ufb06':
-		return "st"
+		return 's', "t"
 	case '\u2026':
-		return "..."
+		return '.', ".."
 	case '\u2044', '\u2215':
-		return "/"
+		return '/', ""
 	case '\u00bd':
-		return "1/2"
+		return '1', "/2"
 	}
 	if r >= '\uff01' && r <= '\uff5e' { // fullwidth ASCII
-		return string(r - 0xfee0)
+		return r - 0xfee0, ""
 	}
-	return string(r)
+	return r, ""
 }
 
 // ocrFold maps characters Tesseract confuses to one representative.

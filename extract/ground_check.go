@@ -117,7 +117,7 @@ func wordsPresent(quote, window string) bool {
 		if m := negationWords.FindString(w); m != "" && len(m) == len(w) {
 			at := len(window)
 			if pos < len(win.r) {
-				at = win.from[pos]
+				at = int(win.from[pos])
 			}
 			found := false
 			for _, ww := range words {
@@ -148,7 +148,7 @@ func wordsPresent(quote, window string) bool {
 // after byte offset b of the original text.
 func runeAtByte(n *normText, b int) int {
 	for i, f := range n.from {
-		if f >= b {
+		if int(f) >= b {
 			return i
 		}
 	}

@@ -160,3 +160,26 @@ func BenchmarkFindQuoteFuzzy(b *testing.B) {
 		FindQuote("patient reports worsening radicular symptoms in the left leg", text, true)
 	}
 }
+
+// BenchmarkMatcherPrepare normalises a page of about 4 KB, as grounding
+// does once for every cited page of a matter and keeps while the
+// chronology is built: its B/op is what a page's Grounder holds.
+func BenchmarkMatcherPrepare(b *testing.B) {
+	text := strings.Repeat("04/12/2024  Cervical strain S13.4XXA; patient reports neck pain 6/10, improving.\n", 50)
+	for _, tolerant := range []bool{false, true} {
+		b.Run(map[bool]string{false: "text", true: "ocr"}[tolerant], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				m := NewMatcher(text, tolerant)
+				// "patlent": OCR's l for i, found by the tolerant search only.
+				quote := "Cervical strain S13.4XXA; patient reports neck pain 6/10, improving"
+				if tolerant {
+					quote = strings.Replace(quote, "patient", "patlent", 1)
+				}
+				if _, _, ok := m.Find(quote); !ok {
+					b.Fatal("quote not found")
+				}
+			}
+		})
+	}
+}
