@@ -115,6 +115,10 @@ type Queries interface {
 	// Page is one stored page with its word boxes; ErrNotFound when it is
 	// not stored (yet).
 	Page(ctx context.Context, documentID string, number int) (extract.Page, error)
+	// PagesBetween is the stored pages first through last of a document
+	// with their word boxes, in page order: a window of a long document
+	// (the exhibit reads its pages' boxes so, never all at once).
+	PagesBetween(ctx context.Context, documentID string, first, last int) ([]extract.Page, error)
 	// PageTexts is Pages without the word boxes, for the stages that read
 	// only text (extraction, chronology): boxes are most of a page's bytes.
 	PageTexts(ctx context.Context, documentID string) ([]extract.Page, error)

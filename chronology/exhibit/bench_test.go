@@ -62,9 +62,12 @@ func BenchmarkBuild(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			withWords[i].Words = func() ([][]extract.Box, error) {
+			withWords[i].Words = func(first, last int) ([][]extract.Box, error) {
 				var boxes [][]extract.Box
-				return boxes, json.Unmarshal(stored, &boxes)
+				if err := json.Unmarshal(stored, &boxes); err != nil {
+					return nil, err
+				}
+				return boxes[first-1 : last], nil
 			}
 		}
 		b.Run(file+"/words", func(b *testing.B) { benchBuild(b, withWords, benchPages) })

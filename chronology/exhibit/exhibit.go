@@ -49,11 +49,13 @@ type Doc struct {
 	// under its own bookmark; a mark past the document's last page is
 	// left out.
 	Marks []Mark
-	// Words, when set, reads the boxes of the words printed on each page
-	// (index 0: page 1; points from the top left of the page as shown, as
-	// extract.Page.Words hold them), so that stamps go where nothing is
-	// printed (placeStamps). Without it the stamps take their usual places.
-	Words func() ([][]extract.Box, error)
+	// Words, when set, reads the boxes of the words printed on pages first
+	// through last (index 0: page first; points from the top left of the
+	// page as shown, as extract.Page.Words hold them), so that stamps go
+	// where nothing is printed (placeStamps). Build asks for WordsWindow
+	// pages at a time, so that a long document's boxes are never all in
+	// memory. Without it the stamps take their usual places.
+	Words func(first, last int) ([][]extract.Box, error)
 	// Pages, when above 0, is the page count the chronology numbered
 	// (Document.Pages); a PDF with another count is an error, since its
 	// Bates numbers would not match the chronology's citations.
@@ -251,13 +253,15 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 		dst[i] = sw.alloc()
 		c.nums[pg.Ref.ObjectNumber.Value()] = dst[i] // links to the page land on its copy
 	}
-	var words [][]extract.Box
-	if d.Words != nil {
-		if words, err = d.Words(); err != nil {
-			return placed{}, fmt.Errorf("%s: %w", name, err)
-		}
-	}
+	var words [][]extract.Box // of pages from+1 on
+	from := 0
 	for i := range n {
+		if d.Words != nil && i%WordsWindow == 0 {
+			from = i
+			if words, err = d.Words(i+1, min(i+WordsWindow, n)); err != nil {
+				return placed{}, fmt.Errorf("%s: %w", name, err)
+			}
+		}
 		var stamps []stampText
 		if !d.SenderBates {
 			stamps = append(stamps, stampText{text: Bates(prefix, first+i), size: batesSize, right: true})
@@ -266,8 +270,8 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 			stamps = append(stamps, stampText{text: footer, size: footerSize})
 		}
 		var pw []extract.Box
-		if i < len(words) {
-			pw = words[i]
+		if i-from < len(words) {
+			pw = words[i-from]
 		}
 		if err := c.copyPage(i+1, pages[i], dst[i], stamps, pw); err != nil {
 			return placed{}, fmt.Errorf("%s: %w", name, err)

@@ -19,27 +19,28 @@ var ErrNoDocuments = fmt.Errorf("exhibit: the chronology numbers no document")
 type Sources struct {
 	// Load reads a document's original bytes.
 	Load func(id string) ([]byte, error)
-	// Words, when set, reads the text of a document's pages as the store
-	// keeps it, for their word boxes: stamps then go where nothing is
-	// printed (Doc.Words).
-	Words func(id string) ([]extract.Page, error)
+	// Words, when set, reads pages first through last of a document as
+	// the store keeps them, for their word boxes: stamps then go where
+	// nothing is printed (Doc.Words).
+	Words func(id string, first, last int) ([]extract.Page, error)
 }
 
-// PageWords are the word boxes of pages, by page number (index 0: page 1)
-// up to the highest page given.
-func PageWords(pages []extract.Page) [][]extract.Box {
-	n := 0
+// WordsWindow is how many pages' word boxes Build reads at a time.
+const WordsWindow = 64
+
+// PageWords are the word boxes of pages first through last, by page
+// number (index 0: page first); pages outside the range are left out.
+func PageWords(pages []extract.Page, first, last int) [][]extract.Box {
+	out := make([][]extract.Box, max(last-first+1, 0))
 	for _, p := range pages {
-		n = max(n, p.Number)
-	}
-	out := make([][]extract.Box, n)
-	for _, p := range pages {
-		if p.Number < 1 {
+		if p.Number < first || p.Number > last {
 			continue
 		}
-		for _, w := range p.Words {
-			out[p.Number-1] = append(out[p.Number-1], w.Box)
+		boxes := make([]extract.Box, len(p.Words))
+		for i, w := range p.Words {
+			boxes[i] = w.Box
 		}
+		out[p.Number-first] = boxes
 	}
 	return out
 }
@@ -60,12 +61,12 @@ func MatterDocs(c chronology.Chronology, src Sources) []Doc {
 		doc := Doc{Provider: providers[d.ID], Title: d.File, File: d.File, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, SenderBates: d.SenderBates, Pages: d.Pages, Marks: marks[d.ID],
 			Load: func() ([]byte, error) { return src.Load(id) }}
 		if src.Words != nil {
-			doc.Words = func() ([][]extract.Box, error) {
-				pages, err := src.Words(id)
+			doc.Words = func(first, last int) ([][]extract.Box, error) {
+				pages, err := src.Words(id, first, last)
 				if err != nil {
-					return nil, fmt.Errorf("read the words of its pages: %w", err)
+					return nil, fmt.Errorf("read the words of pages %d-%d: %w", first, last, err)
 				}
-				return PageWords(pages), nil
+				return PageWords(pages, first, last), nil
 			}
 		}
 		docs = append(docs, doc)

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/hostile"
 )
 
 // TestPlaceStamps: the usual corners when they are free; lower in the
@@ -93,7 +95,7 @@ func TestBuildStampsInFreeMargin(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	doc := Doc{File: "records.pdf", Bytes: src, BatesFirst: "MC000001", Words: func() ([][]extract.Box, error) { return words, nil }}
+	doc := Doc{File: "records.pdf", Bytes: src, BatesFirst: "MC000001", Words: func(first, last int) ([][]extract.Box, error) { return words[first-1 : last], nil }}
 	if err := Build(context.Background(), &out, []Doc{doc}, Options{}); err != nil {
 		t.Fatal(err)
 	}
@@ -166,4 +168,46 @@ func onePagePDFs(t *testing.T, contents ...string) []byte {
 		objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(c), c))
 	}
 	return pdfOf(objs)
+}
+
+// TestWordsReadByWindow: a long document's word boxes are asked for
+// WordsWindow pages at a time, in order, and each page's stamps avoid its
+// own words, not another page's of the window.
+func TestWordsReadByWindow(t *testing.T) {
+	const n = 2*WordsWindow + 22
+	src := hostile.FlatPages(n, func(i int) string { return fmt.Sprintf("Progress note, page %d", i) })
+	// Page 100 prints a word where its Bates number would go.
+	const busy = 100
+	var asked [][2]int
+	words := func(first, last int) ([][]extract.Box, error) {
+		asked = append(asked, [2]int{first, last})
+		out := make([][]extract.Box, last-first+1)
+		if busy >= first && busy <= last {
+			out[busy-first] = []extract.Box{{X0: 400, Y0: 760, X1: 600, Y1: 792}}
+		}
+		return out, nil
+	}
+	var out bytes.Buffer
+	doc := Doc{File: "chart.pdf", Bytes: src, BatesFirst: "MC000001", Words: words}
+	if err := Build(context.Background(), &out, []Doc{doc}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]int{{1, WordsWindow}, {WordsWindow + 1, 2 * WordsWindow}, {2*WordsWindow + 1, n}}
+	if !slices.Equal(asked, want) {
+		t.Errorf("words asked for pages %v, want %v", asked, want)
+	}
+	boxes := wordBoxes(t, out.Bytes())
+	stampOf := func(p int) *word {
+		for i, w := range boxes[p-1].words {
+			if w.text == Bates("MC", p) {
+				return &boxes[p-1].words[i]
+			}
+		}
+		t.Fatalf("page %d: no Bates number", p)
+		return nil
+	}
+	plain, moved := stampOf(busy-1), stampOf(busy)
+	if plain.yMin == moved.yMin && plain.xMin == moved.xMin {
+		t.Errorf("page %d's Bates number stands where page %d's does (%.0f,%.0f), over its words", busy, busy-1, plain.xMin, plain.yMin)
+	}
 }

@@ -157,7 +157,9 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	go func() {
 		p, err := export.WriteExhibit(exCtx, f.out, c, exhibit.Sources{
 			Load:  func(id string) ([]byte, error) { return h.Store.DocumentBlob(exCtx, id) },
-			Words: func(id string) ([]extract.Page, error) { return h.Store.Pages(exCtx, id) }})
+			Words: func(id string, first, last int) ([]extract.Page, error) {
+				return h.Store.PagesBetween(exCtx, id, first, last)
+			}})
 		exhibitDone <- exhibitResult{p, err}
 	}()
 	d := demand.Generate(c, demand.Options{Inputs: letterInputs})

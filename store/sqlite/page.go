@@ -70,6 +70,11 @@ func (s *Store) Page(ctx context.Context, documentID string, number int) (extrac
 	return rows.One(ps, err, fmt.Sprintf("page %d of %s", number, documentID))
 }
 
+// PagesBetween implements store.Queries.
+func (s *Store) PagesBetween(ctx context.Context, documentID string, first, last int) ([]extract.Page, error) {
+	return s.pagesWhere(ctx, documentID, "words", "AND page BETWEEN ? AND ?", first, last)
+}
+
 func (s *Store) pages(ctx context.Context, documentID, wordsColumn string) ([]extract.Page, error) {
 	return s.pagesWhere(ctx, documentID, wordsColumn, "")
 }

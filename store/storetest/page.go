@@ -45,6 +45,14 @@ func testPages(t *testing.T, s store.Store) {
 		}
 		equal(t, fmt.Sprintf("Page %d", w.Number), one, w)
 	}
+	between, err := s.PagesBetween(ctx(t), d.ID, 2, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "PagesBetween 2-3", between, want[1:3])
+	if past, err := s.PagesBetween(ctx(t), d.ID, 4, 9); err != nil || len(past) != 0 {
+		t.Errorf("PagesBetween 4-9 of a 3-page document: %d pages, %v; want none", len(past), err)
+	}
 	if _, err := s.Page(ctx(t), d.ID, 99); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Page 99 of a 3-page document: %v, want ErrNotFound", err)
 	}

@@ -32,7 +32,9 @@ func exhibitExport(s *Handler, ctx context.Context, m chronology.Matter, w *byte
 			}
 			return data, nil
 		},
-		Words: func(id string) ([]extract.Page, error) { return s.Store.Pages(ctx, id) },
+		Words: func(id string, first, last int) ([]extract.Page, error) {
+			return s.Store.PagesBetween(ctx, id, first, last)
+		},
 	})
 	if errors.Is(err, exhibit.ErrNoDocuments) {
 		return "", errNothingToExport
