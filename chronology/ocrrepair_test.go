@@ -48,6 +48,8 @@ func TestChargeRepairedByPrintedTotal(t *testing.T) {
 		from, to float64 // its charge as read and as repaired
 	}{
 		{"a digit lost on a fax", statementSource(extract.SourceOCR, []float64{750, 1180, 45}, total), 3975, "99285", 750, 2750},
+		// A speck read as a digit glued before a charge ("745.00" for 45.00).
+		{"a digit too many", statementSource(extract.SourceOCR, []float64{2750, 1180, 745}, total), 3975, "J1885", 745, 45},
 		{"a 5 read for an 8", statementSource(extract.SourceOCR, []float64{2750, 1180, 45}, chargesTotal("TOTAL CHARGES 3,975.00", 3978)), 3978, "J1885", 45, 48},
 		{"the same on a text layer", statementSource(extract.SourceText, []float64{750, 1180, 45}, total), 1975, "", 0, 0},
 		{"lines agree", statementSource(extract.SourceOCR, []float64{2750, 1180, 45}, total), 3975, "", 0, 0},

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -95,34 +94,4 @@ func chargeCell(r billRow, v float64) string {
 // counted in characters too (billHeader).
 func (r billRow) column(sp span) span {
 	return span{utf8.RuneCountInString(r.text[:sp.a]), utf8.RuneCountInString(r.text[:sp.b])}
-}
-
-// digitsByTotal drops a digit OCR glued before one charge ("7148.20" for
-// 148.20, a speck read as a seven): when the bill prints one total of
-// charges that its lines exceed, and dropping the leading digit of exactly
-// one charge makes them sum to it to the cent, that charge loses the
-// digit. Lines that sum to their total are left alone.
-func digitsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
-	sum, want, ok := chargesAndTotal(items, totals)
-	if !ok || sum-want < 0.005 {
-		return
-	}
-	fix, to := -1, 0.0
-	for i, it := range items {
-		s := strconv.FormatFloat(it.Charge, 'f', 2, 64)
-		if it.Kind != extract.LineCharge || len(s) < 5 {
-			continue
-		}
-		v, err := strconv.ParseFloat(s[1:], 64)
-		if err != nil || math.Abs(sum-it.Charge+v-want) >= 0.005 {
-			continue
-		}
-		if fix >= 0 {
-			return // two readings: leave them to a reviewer
-		}
-		fix, to = i, v
-	}
-	if fix >= 0 {
-		items[fix].Charge = to
-	}
 }

@@ -1,6 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
 
 // TestStatementAmountCellsOCR: a scanned statement's charge cell that OCR
 // damaged is still the row's charge. The point may be cut from the
@@ -87,14 +93,15 @@ Date         Code      Description                     Units       Charges
 	}
 }
 
-// TestStrayDigitByTotal: OCR glued a speck read as a digit before one
-// charge ("890.00" for 90.00); the printed total of charges, which the
-// lines reach only without that digit, shows it. Lines that already sum to
-// their total are left alone.
-func TestStrayDigitByTotal(t *testing.T) {
-	for _, tt := range []struct{ charge, total, want string }{
-		{"890.00", "235.00", "90.00"},
-		{"890.00", "1,035.00", "890.00"},
+// TestStrayDigitKeptAsRead: OCR glued a speck read as a digit before one
+// charge ("890.00" for 90.00). Extraction keeps the charge as read and the
+// printed total of charges beside it: the chronology repairs the line by
+// the total, keeping OCR's reading, with a flag a reviewer checks against
+// the page (chronology.TestChargeRepairedByPrintedTotal), never silently.
+func TestStrayDigitKeptAsRead(t *testing.T) {
+	for _, tt := range []struct{ charge, total string }{
+		{"890.00", "235.00"},
+		{"890.00", "1,035.00"},
 	} {
 		page := "Westgate Physical Therapy\nSTATEMENT\n" +
 			"Date         Code      Description                     Units       Charges\n" +
@@ -103,6 +110,10 @@ func TestStrayDigitByTotal(t *testing.T) {
 			"04/08/2025   97140     MANUAL THERAPY                    1           55.00\n" +
 			"Total charges                                                     " + tt.total + "\n"
 		res := extractOCR(t, page)
-		wantBillRows(t, res, "2025-04-01 97110 90.00|2025-04-03 97110 "+tt.want+"|2025-04-08 97140 55.00")
+		wantBillRows(t, res, "2025-04-01 97110 90.00|2025-04-03 97110 "+tt.charge+"|2025-04-08 97140 55.00")
+		want, _ := strconv.ParseFloat(strings.ReplaceAll(tt.total, ",", ""), 64)
+		if len(res.BillTotals) != 1 || res.BillTotals[0].Kind != extract.TotalCharges || res.BillTotals[0].Total != want {
+			t.Errorf("totals %+v, want the charges' %s", res.BillTotals, tt.total)
+		}
 	}
 }
