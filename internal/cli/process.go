@@ -156,7 +156,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	defer stopExhibit()
 	go func() {
 		p, err := export.WriteExhibit(exCtx, f.out, c, exhibit.Sources{
-			Load:  func(id string) ([]byte, error) { return h.Store.DocumentBlob(exCtx, id) },
+			Load: func(id string) ([]byte, error) { return h.Store.DocumentBlob(exCtx, id) },
 			Words: func(id string, first, last int) ([]extract.Page, error) {
 				return h.Store.PagesBetween(exCtx, id, first, last)
 			}})
