@@ -1,7 +1,9 @@
 package chronology
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -11,8 +13,13 @@ import (
 // template) print the same words as the day before but for the date: they
 // are near copies in words, not in fact. Two pages whose text layer the
 // extractor read without OCR, whose facts are dated, and which share no
-// date of service are two records, never a page and its duplicate. OCR
-// pages are left to the words alone, as OCR may misread a copy's date.
+// date of service are two records, never a page and its duplicate. Pages
+// no dated fact cites (a medication administration record's day pages, a
+// flowsheet's) are kept apart by the dates they print outside their stamp
+// lines: each printing a date the other does not, they are two days of one
+// form, while a copy prints the same dates and differs only in its stamps
+// (a fax banner, "Printed on"). OCR pages are left to the words alone, as
+// OCR may misread a copy's date.
 
 // factDates returns, for every page that a dated encounter or bill line
 // of the sources cites, the dates of those facts.
@@ -41,22 +48,80 @@ func factDates(sources []Source) map[pageRef][]dates.Date {
 }
 
 // otherDays returns the test findDuplicates uses to keep apart two text
-// pages whose facts share no date (see factDates).
+// pages whose facts share no date (see factDates) or, when a page has no
+// dated fact, of which one prints a date the other does not
+// (printedDates).
 func otherDays(px *pageIndex, fd map[pageRef][]dates.Date) func(a, b pageRef) bool {
 	text := func(r pageRef) bool {
 		info := px.byRef[r]
 		return info != nil && info.page != nil && info.page.Source == extract.SourceText
 	}
+	printed := map[pageRef][]dates.Date{} // findDuplicates asks one pair at a time
+	printedOn := func(r pageRef) []dates.Date {
+		ds, ok := printed[r]
+		if !ok {
+			ds = printedDates(px.byRef[r].page.Text)
+			printed[r] = ds
+		}
+		return ds
+	}
 	return func(a, b pageRef) bool {
-		da, db := fd[a], fd[b]
-		if len(da) == 0 || len(db) == 0 || !text(a) || !text(b) {
+		if !text(a) || !text(b) {
 			return false
 		}
-		for _, d := range da {
-			if slices.Contains(db, d) {
-				return false
+		da, db := fd[a], fd[b]
+		if len(da) > 0 && len(db) > 0 {
+			return !shareDate(da, db)
+		}
+		pa, pb := printedOn(a), printedOn(b)
+		return hasOther(pa, pb) || hasOther(pb, pa)
+	}
+}
+
+// printedDates returns the distinct dates a page prints on lines that
+// label a date ("Date:", "Administration Date", "Adm Dt", "Date of
+// service", "Shift", see dateLabel), but for the stamp lines at its top
+// and bottom (its first and last edgeLines lines with text, see isStamp):
+// the day a form was filled in for is labelled, while a fax banner, a
+// print footer and the pieces of two banners printed over each other
+// ("11/05/2024" alone on a line) are no part of the page. A line inside
+// the page that only looks like a stamp (a medication record's "Date:
+// 05/16/2024  Period: 0700-0659") is.
+func printedDates(text string) []dates.Date {
+	lines := strings.Split(text, "\n")
+	var filled []int
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			filled = append(filled, i)
+		}
+	}
+	var out []dates.Date
+	for k, i := range filled {
+		if (k < edgeLines || k >= len(filled)-edgeLines) && isStamp(lines[i]) || !dateLabel.MatchString(lines[i]) {
+			continue
+		}
+		for _, m := range dates.FindAll(lines[i]) {
+			if !slices.Contains(out, m.Date) {
+				out = append(out, m.Date)
 			}
 		}
-		return true
 	}
+	return out
+}
+
+// dateLabel matches the words that label a form's date.
+var dateLabel = regexp.MustCompile(`(?i)\b(dates?|dt|dos|day|admit\w*|adm|admission|visit|service|shift|discharge\w*)\b`)
+
+// edgeLines is how many lines with text at a page's top and at its bottom
+// may be stamps for printedDates.
+const edgeLines = 3
+
+// shareDate reports whether a and b hold a date in common.
+func shareDate(a, b []dates.Date) bool {
+	return slices.ContainsFunc(a, func(d dates.Date) bool { return slices.Contains(b, d) })
+}
+
+// hasOther reports whether a holds a date b does not.
+func hasOther(a, b []dates.Date) bool {
+	return slices.ContainsFunc(a, func(d dates.Date) bool { return !slices.Contains(b, d) })
 }

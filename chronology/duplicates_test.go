@@ -197,6 +197,43 @@ func TestFormOfAnotherDay(t *testing.T) {
 	}
 }
 
+// TestRecordOfAnotherDayWithoutFacts keeps apart two text pages of one
+// form for two days that no fact cites (a medication administration
+// record's day pages: the same drugs and times, another date), and still
+// finds a copy of one printed again with another print stamp or faxed
+// again under another banner.
+func TestRecordOfAnotherDayWithoutFacts(t *testing.T) {
+	mar := func(day, stamp string) string {
+		s := "Saint Luke's Regional Hospital\nMEDICATION ADMINISTRATION RECORD\nPatient: Jane Doe   Admitted 05/16/2024   Room 412\n" +
+			"MAR date: " + day + "\n"
+		for _, drug := range []string{"Ketorolac 15 mg IV q6h", "Acetaminophen 650 mg PO q6h", "Cyclobenzaprine 5 mg PO TID",
+			"Ondansetron 4 mg IV q8h PRN nausea", "Enoxaparin 40 mg SC daily", "Docusate 100 mg PO BID"} {
+			s += drug + "   0600 JR   1200 JR   1800 KM   2400 KM\n"
+		}
+		return s + "Allergies: NKDA   Attending: Maria Lopez, MD\nNurse initials: JR Jane Rowe RN, KM Kim Moss RN\n" + stamp
+	}
+	for _, tt := range []struct {
+		name   string
+		p1, p2 string
+		want   int
+	}{
+		{"two days", mar("05/17/2024", "Page 1 of 2"), mar("05/18/2024", "Page 2 of 2"), 0},
+		{"one day printed twice", mar("05/17/2024", "Printed 06/02/2024 10:14"), mar("05/17/2024", "Printed 07/15/2024 08:30"), 1},
+		// Two fax banners printed over each other: the text layer reads
+		// their pieces on lines of their own.
+		{"one day faxed twice", mar("05/17/2024", ""), "Received:SAINT\n2024-10-29 LUKES\n13:26; From:\n11/05/2024\n(319) 555-0162;\n" + mar("05/17/2024", ""), 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			srcs := []Source{source("d1", "a.pdf", []extract.Page{textPage("d1", 1, tt.p1)}, extract.Result{}),
+				source("d2", "b.pdf", []extract.Page{textPage("d2", 1, tt.p2)}, extract.Result{})}
+			px, _ := indexPages(srcs, "MC", false)
+			if _, dups := findDuplicates(px, DefaultNearDuplicate, nil, otherDays(px, factDates(srcs))); len(dups) != tt.want {
+				t.Errorf("%d duplicates %+v, want %d", len(dups), dups, tt.want)
+			}
+		})
+	}
+}
+
 // TestShingleHashIsFNV: the shingle hashes are hash/fnv's 64-bit FNV-1a of
 // the three words joined by spaces, as the sets were computed before.
 func TestShingleHashIsFNV(t *testing.T) {
