@@ -66,3 +66,49 @@ func TestPlanStatementNotABillOCR(t *testing.T) {
 		}
 	}
 }
+
+// TestPayerRecoveryLetters: a payer's letter claiming repayment from the
+// settlement (Medicare's conditional payment letter, a health plan's
+// subrogation or lien notice) lists the claims it paid with their dates of
+// service, providers and amounts, but bills no care: it is administrative,
+// its rows no bill lines. A provider's statement of an account secured by
+// a lien is still a bill.
+func TestPayerRecoveryLetters(t *testing.T) {
+	tests := []struct{ name, text, class string }{
+		{"conditional payment letter", "Benefits Coordination & Recovery Center\nMedicare Secondary Payer Recovery\n\n" +
+			"June 3, 2025\n\nRe: Conditional Payment Letter     Beneficiary: Ana Ruiz     Case ID 2025-118830\n\n" +
+			"Medicare has made conditional payments for the items and services listed below, related to the date of incident 01/11/2025.\n" +
+			"This letter is not a demand for repayment; a final demand will be issued once the case settles.\n\n" +
+			"Dates of service           Provider                          Diagnosis      Total charges    Reimbursed\n" +
+			"01/11/2025 - 01/11/2025    Erie General Hospital             S13.4XXA          4,210.00       1,804.12\n" +
+			"01/14/2025 - 01/14/2025    Lakeside Family Practice          M54.2               185.00          98.40\n" +
+			"01/20/2025 - 02/28/2025    Harbor Physical Therapy           M54.2             2,640.00       1,120.55\n" +
+			"03/05/2025 - 03/05/2025    Keystone Imaging                  M50.120           1,950.00         612.30\n" +
+			"Total conditional payments                                                                  $3,635.37\n\n" +
+			"If a listed claim is unrelated to the incident, tell us within 30 days.", extract.PageAdmin},
+		{"health plan's subrogation notice", "Cedar Health Plan - Subrogation Recovery Unit\n\nApril 9, 2025\n\n" +
+			"Hale & Ortiz Law Offices\nRe: Member Lena Ortiz   Date of injury 11/02/2024   Our reference SR-55120\n\n" +
+			"Notice of subrogation claim and lien. Under the plan, we have a right of recovery for benefits paid for injuries caused by a third party.\n" +
+			"Claims paid to date:\n" +
+			"11/02/2024   Erie General Hospital ED       2,310.00   paid 1,096.00\n" +
+			"11/09/2024   Lakeside Family Practice         185.00   paid    99.16\n" +
+			"11/20/2024   Harbor Chiropractic              420.00   paid   231.84\n" +
+			"12/04/2024   Harbor Chiropractic              420.00   paid   231.84\n" +
+			"Total paid by the plan: $1,658.84. Please protect our lien from any settlement proceeds.", extract.PageAdmin},
+		{"provider's statement secured by a lien", "Harbor Chiropractic\n1200 Shore Rd, Erie PA\n\nPATIENT STATEMENT\n" +
+			"Account 44120   Statement date 03/01/2025   Lien on file\n" +
+			"Date         Code    Description                     Charge\n" +
+			"11/20/2024   98941   CMT spinal 3-4 regions           65.00\n" +
+			"11/20/2024   97110   Therapeutic exercise             55.00\n" +
+			"12/04/2024   98941   CMT spinal 3-4 regions           65.00\n" +
+			"Total charges                                        185.00\n" +
+			"This account is secured by the lien signed by the patient and counsel. Please notify our office before settlement.", extract.PageBill},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Analyze(pagesOf(tt.text)).Pages[0].Class; got != tt.class {
+				t.Errorf("classed %q, want %q", got, tt.class)
+			}
+		})
+	}
+}

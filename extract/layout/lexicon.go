@@ -41,6 +41,7 @@ const (
 	fResult                     // what a study found: findings, impression, reference range
 	fClaimFile                  // an insurer's claim file: claim number, claimant, date of loss, adjuster
 	fBenefits                   // an insurer's benefits and what it decided of them: PIP, medical payments, coverage denied
+	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery
 	nFeatures
 )
 
@@ -140,6 +141,11 @@ var phrases = map[feature]string{
 		under the policy|policy limit|policy limits|benefits are denied|benefits denied|denial of benefits|
 		termination of benefits|benefits terminated|exhausted|reservation of rights|appeal this decision|
 		request reconsideration`,
+	fRecovery: `conditional payment|conditional payments|conditional payment letter|notice of conditional payments|
+		secondary payer|medicare secondary payer|msp recovery|recovery contractor|benefits coordination|final demand|
+		subrogation|subrogation claim|subrogation recovery|right of recovery|right of reimbursement|reimbursement claim|
+		protect our lien|plan s lien|our lien|notice of lien|repaid from any settlement|repayment from any settlement|
+		demand for repayment`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

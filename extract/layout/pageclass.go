@@ -265,7 +265,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) || orderForm(f) || insurerLetter(f) {
+	if scheduling(f) || orderForm(f) || insurerLetter(f) || payerRecovery(f) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -356,6 +356,19 @@ func orderForm(f pageFeatures) bool {
 func insurerLetter(f pageFeatures) bool {
 	return f.n[fClaimFile] >= 2 && f.n[fBenefits] >= 1 && f.headings == 0 && f.visitRows == 0 &&
 		(f.prose >= 2 || f.n[fLetter] > 0)
+}
+
+// payerRecovery reports whether a page is a payer's claim on the
+// settlement: Medicare's conditional payment letter, a health plan's
+// subrogation or lien notice (two phrases of recovery: conditional
+// payments, secondary payer, subrogation, right of recovery, final
+// demand), in running text or a letter, with no note's headings. It lists
+// the claims the payer paid, with their dates of service, providers and
+// amounts, but bills no care: those are other pages' visits and bills.
+// A provider's statement of an account secured by a lien prints none of
+// these phrases.
+func payerRecovery(f pageFeatures) bool {
+	return f.n[fRecovery] >= 2 && f.headings == 0 && (f.prose >= 2 || f.n[fLetter] > 0)
 }
 
 // sessionLog reports whether a page whose table has no column heads (a
