@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -110,5 +111,31 @@ func TestPayerRecoveryLetters(t *testing.T) {
 				t.Errorf("classed %q, want %q", got, tt.class)
 			}
 		})
+	}
+}
+
+// TestPayerRecoveryLetterGoesOn: the further page of a conditional payment
+// letter, under its letterhead, holds only the rest of its list of claims,
+// its total and a line of its close: it is the letter's, not a bill.
+func TestPayerRecoveryLetterGoesOn(t *testing.T) {
+	head := "Medicare Secondary Payer Recovery Contractor\nPO Box 4410   Case ID 2025-118830   Page %d\n\n"
+	first := fmt.Sprintf(head, 1) + "June 3, 2025\n\nRe: Conditional Payment Letter     Beneficiary: Ana Ruiz\n\n" +
+		"Medicare has made conditional payments for the items and services listed below, related to the date of incident 01/11/2025.\n" +
+		"We must be repaid from any settlement, judgment or award. This letter is not a bill; a final demand follows settlement.\n\n" +
+		"Date of service   Provider                       Diagnosis    Billed      Paid\n" +
+		"01/11/2025        Erie General Hospital          S13.4XXA   4,210.00   1,804.12\n" +
+		"01/14/2025        Lakeside Family Practice       M54.2        185.00      98.40\n"
+	second := fmt.Sprintf(head, 2) +
+		"01/20/2025        Harbor Physical Therapy        M54.2        160.00      70.55\n" +
+		"01/22/2025        Harbor Physical Therapy        M54.2        160.00      70.55\n" +
+		"01/27/2025        Harbor Physical Therapy        M54.2        160.00      70.55\n" +
+		"03/05/2025        Keystone Imaging               M50.120    1,950.00     612.30\n\n" +
+		"Total conditional payments                                             $2,726.47\n\n" +
+		"Conditional payments may continue while the case is open."
+	d := Analyze(pagesOf(first, second))
+	for i, p := range d.Pages {
+		if p.Class != extract.PageAdmin {
+			t.Errorf("page %d classed %q, want %q", i+1, p.Class, extract.PageAdmin)
+		}
 	}
 }

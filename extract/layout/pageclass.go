@@ -189,6 +189,12 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 	if class == extract.PageAdmin && pi > 0 && adminScore(f) == 1 && f.n[fCustodian] == 1 && continuesRecord(d, pi) {
 		class = ""
 	}
+	// A payer's claim on the settlement goes on over further pages that
+	// print the rest of its list of paid claims under its letterhead,
+	// without the running text that made its first page a letter.
+	if class == extract.PageBill && pi > 0 && d.Pages[pi-1].Class == extract.PageAdmin && f.n[fRecovery] >= 2 && f.headings == 0 {
+		class, kind = extract.PageAdmin, ""
+	}
 	// A visit log goes on over pages that print only its rows (and the
 	// notes under them).
 	goesOn := pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog
