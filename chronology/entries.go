@@ -72,10 +72,22 @@ func (b *builder) buildEntries() {
 	})
 	groups := map[visitKey]*entryWork{}
 	var order []visitKey
+	cited := map[pageRef]bool{} // pages an encounter of an original page cites
 	for _, pass := range []bool{false, true} { // originals first, then duplicates
 		for _, ew := range encs {
 			if ew.onlyDups != pass {
 				continue
+			}
+			if pass && b.copiesCited(ew.cits, cited) {
+				// The copy's original holds its own visits: what differs on
+				// the copy (a banner naming the office that faxed it on,
+				// dated that day) is no visit.
+				continue
+			}
+			if !pass {
+				for _, c := range ew.cits {
+					cited[pageRef{c.DocumentID, c.Page}] = true
+				}
 			}
 			k := visitKey{prov: ew.prov.key, date: ew.enc.Date}
 			if k.date.IsZero() {
@@ -124,6 +136,17 @@ func (b *builder) buildEntries() {
 		return cmp.Or(b.px.less(pageRef{x.Citations[0].DocumentID, x.Citations[0].Page}, pageRef{y.Citations[0].DocumentID, y.Citations[0].Page}),
 			cmp.Compare(x.Provider, y.Provider))
 	})
+}
+
+// copiesCited reports whether a citation of cs is on a duplicate page
+// whose original an encounter of an original page cites.
+func (b *builder) copiesCited(cs []extract.Citation, cited map[pageRef]bool) bool {
+	for _, c := range cs {
+		if o, ok := b.dupOf[pageRef{c.DocumentID, c.Page}]; ok && cited[o] {
+			return true
+		}
+	}
+	return false
 }
 
 // original returns the page a duplicate page repeats, or ref itself.

@@ -166,7 +166,9 @@ func TestVerification(t *testing.T) {
 }
 
 // TestDuplicatePageFacts: a fact found only on a duplicate page is dropped
-// when the original holds it, kept when it does not.
+// when the original holds it, kept when it does not; a copy's encounters
+// are dropped when its original page holds any (what differs on the copy
+// is its banner, no visit).
 func TestDuplicatePageFacts(t *testing.T) {
 	note := "Mercy Hospital progress note. Date: 03/12/2023. The patient is seen for neck pain after the collision. " +
 		"Examination shows paraspinal tenderness and reduced rotation. Continue naproxen and start physical therapy."
@@ -185,6 +187,18 @@ func TestDuplicatePageFacts(t *testing.T) {
 	c = Build(Matter{ID: "m"}, []Source{a, b}, Options{})
 	if len(c.Entries) != 1 || c.Entries[0].Citations[0].DocumentID != "b" {
 		t.Errorf("entries %+v", c.Entries)
+	}
+	// A copy another office faxed on: its banner named that office and
+	// dated the fax, so the copy's facts came out under that provider and
+	// on that day too. The original holds the visit: the copy adds none.
+	a.Result.Encounters = []extract.Encounter{enc("a")}
+	banner := "06/13/2024 10:02 FROM: Harborview Orthopaedic Surgery (319) 555-0162 P.002/009\n"
+	faxed := source("b", "b.pdf", []extract.Page{textPage("b", 1, banner+note)}, extract.Result{Encounters: []extract.Encounter{
+		{Date: dates.New(2023, 3, 12), Provider: "Harborview Orthopaedic Surgery", Citations: []extract.Citation{cite("b", 1, "Date: 03/12/2023")}},
+		{Date: dates.New(2024, 6, 13), Provider: "Harborview Orthopaedic Surgery", Citations: []extract.Citation{cite("b", 1, "06/13/2024 10:02 FROM: Harborview Orthopaedic Surgery")}}}})
+	c = Build(Matter{ID: "m"}, []Source{a, faxed}, Options{})
+	if len(c.Duplicates) != 1 || len(c.Entries) != 1 || c.Entries[0].Provider != "Mercy Hospital" {
+		t.Errorf("copy faxed on: duplicates %d, entries %+v", len(c.Duplicates), c.Entries)
 	}
 	// The same file twice (same document id) is one document.
 	c = Build(Matter{ID: "m"}, []Source{b, b}, Options{})

@@ -80,11 +80,13 @@ func TestUnknownProviderPerDocument(t *testing.T) {
 	enc := func(doc, date, printed string) extract.Encounter {
 		return extract.Encounter{Date: d(date), Provider: printed, Citations: []extract.Citation{cite(doc, 1, "Date of service: 02/01/2024")}}
 	}
-	a := source("a", "a.pdf", []extract.Page{textPage("a", 1, plainNote)}, extract.Result{Encounters: []extract.Encounter{enc("a", "2024-02-01", "")}})
-	b := source("b", "b.pdf", []extract.Page{textPage("b", 1, plainNote)}, extract.Result{Encounters: []extract.Encounter{enc("b", "2024-02-01", "Unknown provider")},
+	// Three notes of the day, none a copy of another (a copy's visit is its
+	// original's: TestDuplicatePageFacts).
+	a := source("a", "a.pdf", []extract.Page{textPage("a", 1, plainNote+"\nRange of motion full.")}, extract.Result{Encounters: []extract.Encounter{enc("a", "2024-02-01", "")}})
+	b := source("b", "b.pdf", []extract.Page{textPage("b", 1, plainNote+"\nReturn in two weeks.")}, extract.Result{Encounters: []extract.Encounter{enc("b", "2024-02-01", "Unknown provider")},
 		Bills: []extract.BillLine{{Date: d("2024-02-01"), Charge: 60, Citations: []extract.Citation{cite("b", 1, "Neck pain improving.")}}}})
 	// The same kind of page with a section provider decided for it.
-	sect := source("s", "s.pdf", []extract.Page{textPage("s", 1, plainNote)}, extract.Result{
+	sect := source("s", "s.pdf", []extract.Page{textPage("s", 1, plainNote+"\nAdjusted C5-C6.")}, extract.Result{
 		Pages:      []extract.PageInfo{{Page: 1, Class: extract.PageClinical, Provider: "Lakeside Chiropractic"}},
 		Encounters: []extract.Encounter{enc("s", "2024-02-01", "N/A")}})
 	c := Build(Matter{ID: "m"}, []Source{a, b, sect}, Options{})
