@@ -72,7 +72,7 @@ func (b *builder) buildEntries() {
 	})
 	groups := map[visitKey]*entryWork{}
 	var order []visitKey
-	cited := map[pageRef]bool{} // pages an encounter of an original page cites
+	cited := map[pageRef]bool{}                // pages an encounter of an original page cites
 	for _, pass := range []bool{false, true} { // originals first, then duplicates
 		for _, ew := range encs {
 			if ew.onlyDups != pass {
