@@ -230,6 +230,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var balance *float64      // the running balance the last item printed
 	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
+	dental := dentalPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
 	var sl slip                // a receipt's or a slip's block of labelled fields
@@ -300,7 +301,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: nearDay(items, headDay, svc, periodFrom),
-			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
+			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: form && dental[l.page]})
 		if len(r.amts) == 0 {
 			continue
 		}

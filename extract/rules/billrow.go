@@ -67,14 +67,15 @@ func tokens(s string) []token {
 // rowOpts say how to read a bill's rows: form enables the claim-form
 // cells, pharmacy disables procedure codes (unless the header names a
 // code column), drug says the row bills a drug (a claim form's
-// supplemental NDC line stands above it), cols are the header's amount
+// supplemental NDC line stands above it), dental that the claim is a
+// dentist's (its codes are CDT codes), cols are the header's amount
 // columns and heads all its captions, near the day the rows above or the
 // bill's headings date (the year of a date printed without one).
 type rowOpts struct {
-	form, pharmacy, drug bool
-	cols                 []billCol
-	heads                []tableHead
-	near                 dates.Date
+	form, pharmacy, drug, dental bool
+	cols                         []billCol
+	heads                        []tableHead
+	near                         dates.Date
 }
 
 // parseBillRow reads a bill line.
@@ -148,7 +149,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// No number under a column of numbers that are no code (an Rx
 		// number, an NDC, a claim number) is a code.
 		codeFree := func(t token) bool { return free(t) && headAt(o.heads, t.a, t.b) != headID }
-		r.readCode(s, toks, codeFree, take, form, o.drug)
+		r.readCode(s, toks, codeFree, take, o)
 		if r.code == "" && !form {
 			r.codeUnderColumn(toks, o.heads, codeFree, take)
 		}
@@ -389,7 +390,8 @@ func today() dates.Date { return layout.Today() }
 
 // readCode finds the CPT/HCPCS code of a row and the modifiers printed
 // with it ("97110GP", "72148-26", "99284 25", "97140 59 GP").
-func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), form, drug bool) {
+func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), o rowOpts) {
+	form := o.form
 	for i, t := range toks {
 		if !free(t) {
 			continue
@@ -410,6 +412,9 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
 			code, ok = ocrProcCode(t.s)
+			if !ok && o.dental {
+				code, ok = cdtCode(t.s)
+			}
 			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) {
 				// The place of service run into the code: "1229827,".
 				code, ok = c[2:], true
@@ -423,7 +428,7 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		// OCR reads the J of a drug's HCPCS code as 3, 1 or ]: a row that
 		// bills a drug (a pharmacy revenue code, a dose, an NDC line above
 		// it) keeps it.
-		if c := t.s[start-t.a]; (c == '3' || c == '1' || c == ']' || c == 'I' || c == 'l') && (drug || jCode(s, r.rev)) {
+		if c := t.s[start-t.a]; (c == '3' || c == '1' || c == ']' || c == 'I' || c == 'l') && (o.drug || jCode(s, r.rev)) {
 			r.code = "J" + r.code[1:]
 		}
 		end := t.b
