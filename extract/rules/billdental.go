@@ -29,11 +29,11 @@ func dentalPages(ls []line) map[int]bool {
 }
 
 // cdtCode reads the CDT code in the code cell of a dental claim's row
-// that OCR damaged: the D read as a lower-case letter ("p9944"), a speck
-// read as one before or after the D ("bDo170.", "Dp9944"), digits read as
-// their look-alike letters or twice ("DO1ISO"). The D, or two of the four
-// digits, must be read as themselves; a tooth surface (MOD, DO, MODBL) is
-// printed in capitals and is never one.
+// that OCR damaged: the D read as a lower-case letter ("p9944") or as a B
+// or P ("BO170"), a speck read as a letter before or after the D
+// ("bDo170.", "Dp9944"), digits read as their look-alike letters or twice
+// ("DO1ISO"). The D, or two of the four digits, must be read as
+// themselves; a tooth surface (MOD, DO, MODBL) is never one.
 func cdtCode(tok string) (string, bool) {
 	tok = strings.Trim(tok, ",;:().*\"'“”‘’`~°—–-©")
 	switch {
@@ -42,7 +42,7 @@ func cdtCode(tok string) (string, bool) {
 	case len(tok) == 6 && tok[0] == 'D' && isLower(tok[1]) && hcpcsDigit[rune(tok[1])] == 0:
 		tok = tok[:1] + tok[2:]
 	}
-	if len(tok) < 5 || tok[0] != 'D' && !isLower(tok[0]) {
+	if len(tok) < 5 || tok[0] != 'D' && tok[0] != 'B' && tok[0] != 'P' && !isLower(tok[0]) {
 		return "", false
 	}
 	rest := twiceRead.Replace(tok[1:])

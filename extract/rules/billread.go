@@ -275,7 +275,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				periodFrom = ds[0].Date
 			}
 		}
-		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
+		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols, dental[l.page]))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
 				heads, headDay = tableHeads(l.text), dates.Date{}
@@ -657,12 +657,12 @@ func hasSplitCents(s string) bool {
 
 // formService reports whether a claim form's line is a dated, coded
 // service row with an amount, however OCR printed it ("35300": the cents
-// cell run into the dollars).
-func formService(l line, cols []billCol) bool {
+// cell run into the dollars); dental says the claim is a dentist's.
+func formService(l line, cols []billCol, dental bool) bool {
 	if l.noise || !hasDate(l.text) && !strings.ContainsAny(l.text, "0123456789") {
 		return false
 	}
-	r := parseBillRow(l, rowOpts{form: true, cols: cols})
+	r := parseBillRow(l, rowOpts{form: true, cols: cols, dental: dental})
 	return !r.date.IsZero() && r.code != "" && len(r.amts) > 0
 }
 

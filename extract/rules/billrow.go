@@ -411,9 +411,11 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a])) {
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
-			code, ok = ocrProcCode(t.s)
-			if !ok && o.dental {
+			if o.dental {
 				code, ok = cdtCode(t.s)
+			}
+			if !ok {
+				code, ok = ocrProcCode(t.s)
 			}
 			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) {
 				// The place of service run into the code: "1229827,".
@@ -423,6 +425,11 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		}
 		if !ok || ndcLike(s, t) || taxIDTail(s, t.a) {
 			continue
+		}
+		if o.dental && code[0] != 'D' {
+			if c, cdt := cdtCode(code); cdt {
+				code = c // a dental claim's code is a CDT code: "B0170" is D0170
+			}
 		}
 		r.code, r.mods = code, mods
 		// OCR reads the J of a drug's HCPCS code as 3, 1 or ]: a row that
@@ -458,19 +465,20 @@ func taxIDTail(s string, a int) bool {
 
 // formCodeCell reports whether what a claim form's row prints between its
 // From date and a token is its To date and place of service (box 24 B),
-// however OCR read them ("052623  11", "05 26 23  ‘11", "052623  i"): the
-// token stands in the code's cell.
+// however OCR read them ("052623  11", "05 26 23  ‘11", "052623  i"), or
+// a dental claim's area, tooth and surface cells, with whatever specks OCR
+// strewed over them: the token stands in the code's cell.
 func formCodeCell(between string) bool {
-	fs := strings.Fields(between)
-	if len(fs) == 0 || len(fs) > 4 {
-		return false
-	}
-	for _, f := range fs {
+	n := 0
+	for _, f := range strings.Fields(between) {
 		if len(f) > 8 {
 			return false
 		}
+		if strings.IndexFunc(f, func(r rune) bool { return r < utf8.RuneSelf && isAlnumByte(byte(r)) }) >= 0 {
+			n++ // what OCR strews between cells ("..}", ":") fills none
+		}
 	}
-	return true
+	return n <= 4
 }
 
 // codeSpecks are what OCR prints glued before a code: dashes, points,
