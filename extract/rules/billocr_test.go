@@ -106,3 +106,18 @@ func TestStrayDigitByTotal(t *testing.T) {
 		wantBillRows(t, res, "2025-04-01 97110 90.00|2025-04-03 97110 "+tt.want+"|2025-04-08 97140 55.00")
 	}
 }
+
+// TestSpeckBeforePoint: OCR read a speck before a charge's decimal point
+// as a comma ("39,.00"): the row still bills 39.00, and the physicians'
+// statement's lines meet its total of charges.
+func TestSpeckBeforePoint(t *testing.T) {
+	page := "Allied Emergency Medicine Associates\nPATIENT STATEMENT                                   Page 1\n" +
+		"Statement date: July 10, 2023                 Account #: 10604318\n" +
+		"Date        Physician                     Code          Description                                  Charges\n" +
+		"May 6, 2023     Conrad Venkataraman, DO     99285-25      ED VISIT HIGH SEVERITY                       1,371.00\n" +
+		"May 6, 2023 .    Conrad Venkataraman, DO      93010.        ELECTROCARDIOGRAM REPORT   .  .     —_:_—:39,.00 ©\n" +
+		"May 17, 2023                                              Claim filed to Keystone Auto & Home\n" +
+		"                                     Total charges                                                1,410.00\n"
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2023-05-06 99285 1371.00|2023-05-06 93010 39.00")
+}

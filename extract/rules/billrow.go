@@ -81,7 +81,7 @@ type rowOpts struct {
 // parseBillRow reads a bill line.
 func parseBillRow(l line, o rowOpts) billRow {
 	form, pharmacy, cols := o.form, o.pharmacy, o.cols
-	s := colonDecimal(l.text)
+	s := mendPoints(l.text)
 	if form {
 		s = cleanFormRow(s)
 	}
