@@ -67,11 +67,11 @@ func TestColumnsCountCharacters(t *testing.T) {
 }
 
 // TestTotalLabelOCR: a speck OCR read as an underscore before a
-// statement's total label ("_TOTAL CHARGES"), or its l read as a t
-// ("Totat charges"), leaves it a total of the statement, never a further
-// line of it.
+// statement's total label ("_TOTAL CHARGES"), or its l read as a t or an
+// i ("Totat charges", "Totai charges"), leaves it a total of the
+// statement, never a further line of it.
 func TestTotalLabelOCR(t *testing.T) {
-	for _, label := range []string{"_TOTAL CHARGES", "Totat charges", "TOTAL CHARGES"} {
+	for _, label := range []string{"_TOTAL CHARGES", "Totat charges", "Totai charges", "TOTAL CHARGES"} {
 		page := `Birchwood Orthopedics
 STATEMENT
 Date         Code      Description                     Units       Charges
