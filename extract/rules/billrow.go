@@ -120,6 +120,12 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	if !form && r.date.IsZero() {
+		if d, at, end, ok := gluedMonthDate(s); ok {
+			r.date, r.dspan = d, at
+			take(at.a, end)
+		}
+	}
+	if !form && r.date.IsZero() {
 		r.compactDate(toks, o.heads, o.near, take)
 	}
 	if !form {
