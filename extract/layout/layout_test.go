@@ -705,3 +705,49 @@ func TestEOBBannerRepeatedOverPages(t *testing.T) {
 		}
 	}
 }
+
+// TestDentalClaimForm: the ADA Dental Claim Form (J430D) is a
+// professional claim like the CMS-1500: its numbered boxes (tooth system,
+// tooth surface, total fee, billing and treating dentist) say so, also on
+// a claim for one service whose procedure date prints as MMDDCCYY and on
+// a scan whose OCR damaged a few labels. Its diagnosis box and the dates
+// of birth, accident and signature make no clinical note of it.
+func TestDentalClaimForm(t *testing.T) {
+	form := "ADA American Dental Association Dental Claim Form\n" +
+		"HEADER INFORMATION\n1. Type of Transaction (Mark all applicable boxes)  [X] Statement of Actual Services  [ ] Request for Predetermination/Preauthorization\n" +
+		"3. Company/Plan Name, Address, City, State, Zip Code\nAcme Auto Insurance, PO Box 12, Erie PA 16501\n" +
+		"20. Name (Last, First, Middle Initial, Suffix)        21. Date of Birth (MM/DD/CCYY)      23. Patient ID/Account #\n" +
+		"DOE, JANE                                            01021980                           55120\n" +
+		"RECORD OF SERVICES PROVIDED\n" +
+		"24. Procedure Date   25. Area of Oral Cavity   26. Tooth System   27. Tooth Number(s)   28. Tooth Surface   29. Procedure Code   29a. Diag. Pointer   29b. Qty.   30. Description   31. Fee\n" +
+		"03142024             01                        JP                                                          D9944                A                    1           occlusal guard    671.00\n" +
+		"33. Missing Teeth Information   1 16 17 32              31a. Other Fee(s)    0.00\n" +
+		"34. Diagnosis Code List Qualifier (ICD-10 = AB)  AB     32. Total Fee        671.00\n" +
+		"34a. Diagnosis Code(s)  A S03.4XXA   B M26.631\n" +
+		"45. Treatment Resulting from  [X] Auto accident   46. Date of Accident (MM/DD/CCYY) 02282024   47. Auto Accident State PA\n" +
+		"48. Name, Address, City, State, Zip Code (Billing Dentist or Dental Entity)   49. NPI\nHarbor Oral Surgery, 12 Bay Rd, Erie PA   1234567893\n" +
+		"53. Signed (Treating Dentist)  Ann Lee, DDS   Date 03152024   54. NPI 1234567893   55. License Number DL5512\n"
+	scan := "ADA Dental Claim Form                                  American Dental Association 34300\n" +
+		"HEADER INFORMATION  1. Type of Transaction: {X] Statement of Actual Services (] Request for Predetermination\n" +
+		"20, Patient Name                 21. Date of Birth                 23. Patient ID/Account #\n" +
+		"DOE, JANE           .           01/02/1980                           55120\n" +
+		"24. Proc. Date    25. Area 26.Sys 27.Tooth  28.Surf  29. Code    29a.Ptr 29b.Qty30. Description          31. Fee\n" +
+		"03/14/2024   01       JP                        D9944     A       1      occlusal guard hard          671.00\n" +
+		"33. Missing Teeth: 1 16 17 32                                        .          31a. Other Fee(s)      0.00\n" +
+		"34, Diagnosis Code List Qualifier: AB                                        32. Totat Fee       671.00\n" +
+		"34a. A SO3.4XXA    BB M26.631\n" +
+		"45, Treatment Resulting from            46. Date of Accident               47, Auto Accident State\n" +
+		"[X] Auto accident                       02/28/2024                          PA\n" +
+		"36. Patient Signature / Date                     48. Bitling Dentist                     49. NPI\n" +
+		"Signature on file   03/14/2024     - Harbor Oral Surgery        1234567893\n" +
+		"53. Treating Dentist / Date                      54. NPI                        55. License #\n" +
+		"Ann Lee, DDS   03/15/2024       1234567893                                DL5512\n"
+	for name, text := range map[string]string{"printed by the form's layout": form, "a practice's print, scanned": scan} {
+		t.Run(name, func(t *testing.T) {
+			p := Analyze(pagesOf(text)).Pages[0]
+			if p.Class != extract.PageBill || p.BillKind != "cms1500" {
+				t.Errorf("class %q %q, want %q %q", p.Class, p.BillKind, extract.PageBill, "cms1500")
+			}
+		})
+	}
+}

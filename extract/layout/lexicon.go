@@ -24,7 +24,7 @@ const (
 	fLetter                     // a letter: "Dear", "sincerely", "thank you for referring"
 	fPharmacy                   // pharmacy printout
 	fUB04                       // UB-04 facility claim
-	fCMS1500                    // CMS-1500 professional claim
+	fCMS1500                    // CMS-1500 professional claim, ADA dental claim
 	fLedger                     // payments, adjustments, balances, receipts
 	fInvoice                    // invoice
 	fItemized                   // statement, charges
@@ -91,7 +91,10 @@ var phrases = map[feature]string{
 	fCMS1500: `health insurance claim form|cms 1500|nucc|approved omb|carrier|picture in|24 a|dates of service|date s of service|
 		place of service|days or units|epsdt|federal tax i d|federal tax id|signature of physician|insured s name|
 		insured s id|insured s address|insured s policy|patient s or authorized|referring provider|outside lab|
-		accept assignment|billing provider info|service facility location|diagnosis pointer|rendering provider id`,
+		accept assignment|billing provider info|service facility location|diagnosis pointer|rendering provider id|
+		dental claim form|american dental association|j430|j430d|predetermination|preauthorization|
+		record of services provided|area of oral cavity|tooth system|tooth surface|diag pointer|other fee s|total fee|
+		diagnosis code list qualifier|billing dentist|dental entity|treating dentist|auto accident state`,
 	fLedger: `ledger|running balance|balance forward|beginning balance|previous balance|pmt|pymt|payment|payments|adjustment|
 		adjustments|write off|writeoff|contractual|posted|post date|ins pd|ins paid|ins pmt|insurance payment|pt pd|pt paid|
 		pt pmt|patient payment|copay received|receipt|receipts|receipt no|receipt number|receipt copies|amount received|

@@ -108,6 +108,23 @@ func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
 	return d, code, end, true
 }
 
+// reGluedMonthDate is a row's first cell that runs a day-month-year date
+// into the digits of the next cell: "06-May-20230120405009".
+var reGluedMonthDate = regexp.MustCompile(`^\s*(\d{1,2}-[A-Za-z]{3}-\d{4})\d{3,}`)
+
+// gluedMonthDate reads the date a bill row opens with when the text runs
+// it into the number printed right after it (a hospital's chargemaster
+// number): the date, its span, and the end of that number, which is no
+// code, no units and no description.
+func gluedMonthDate(s string) (d dates.Date, at span, end int, ok bool) {
+	m := reGluedMonthDate.FindStringSubmatchIndex(s)
+	if m == nil {
+		return dates.Date{}, span{}, 0, false
+	}
+	d, ok = dates.Parse(s[m[2]:m[3]])
+	return d, span{m[2], m[3]}, m[1], ok
+}
+
 // byOrder maps a service row's amounts to the header's columns by their
 // order, for rows whose amounts stand nowhere near their captions (OCR
 // text keeps the order of cells, not always their place): one amount per

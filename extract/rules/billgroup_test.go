@@ -327,3 +327,21 @@ func TestSignByTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestDateGluedToChargeCode: a hospital's detail bill prints its date
+// cell so close to the chargemaster number that the text runs them
+// together ("06-May-20230120405009"): the row is still of that day, and a
+// row with no CPT code takes its group's revenue code as before.
+func TestDateGluedToChargeCode(t *testing.T) {
+	page := "Alder Regional Hospital\nDETAIL BILL\nAdmit: 06-May-2023   Discharge: 07-May-2023\n" +
+		"  Date        Charge code   CPT/HCPCS      Description                                        Qty         Amount\n" +
+		"0120 ROOM & BOARD - SEMI-PRIVATE\n" +
+		"  07-May-20230120405009                    ROOM-BOARD/SEMI                                      2       3,956.00\n" +
+		"                                           Subtotal 0120                                                3,956.00\n" +
+		"0450 EMERGENCY ROOM\n" +
+		"  06-May-20230450296715     99285-25       ED VISIT HIGH SEVERITY                               1       2,612.80\n" +
+		"                                           Subtotal 0450                                                2,612.80\n" +
+		"                                           TOTAL CHARGES                                               6,568.80\n"
+	res := extractText(t, page)
+	wantBillRows(t, res, "2023-05-07 0120 3956.00|2023-05-06 99285 2612.80")
+}

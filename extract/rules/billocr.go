@@ -21,15 +21,15 @@ import (
 // space ("612 .00"): submatch 1 is the dollars' last digit.
 var reSpacedCents = regexp.MustCompile(`(\d) \.\d{2}(?:[^\d.,]|$)`)
 
-// mendAmountCell returns the text of a row with a point OCR read as a
-// colon put back (colonDecimal); that of a dated table row that prints no
+// mendAmountCell returns the text of a row with the points OCR damaged
+// mended (mendPoints); that of a dated table row that prints no
 // amount, with the one cell under an amount caption that OCR damaged
 // rewritten in place as the amount it is ("612 .00" as " 612.00", "8500"
 // at the row's end as "85.00" over the space before it), so that the
 // text keeps its length and every offset into it. Any other row is
 // returned as it is.
 func mendAmountCell(l line, cols []billCol) string {
-	s := colonDecimal(l.text)
+	s := mendPoints(l.text)
 	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 {
 		return s
 	}

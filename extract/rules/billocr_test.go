@@ -73,11 +73,11 @@ func TestColumnsCountCharacters(t *testing.T) {
 }
 
 // TestTotalLabelOCR: a speck OCR read as an underscore before a
-// statement's total label ("_TOTAL CHARGES"), or its l read as a t
-// ("Totat charges"), leaves it a total of the statement, never a further
-// line of it.
+// statement's total label ("_TOTAL CHARGES"), or its l read as a t or an
+// i ("Totat charges", "Totai charges"), leaves it a total of the
+// statement, never a further line of it.
 func TestTotalLabelOCR(t *testing.T) {
-	for _, label := range []string{"_TOTAL CHARGES", "Totat charges", "TOTAL CHARGES"} {
+	for _, label := range []string{"_TOTAL CHARGES", "Totat charges", "Totai charges", "TOTAL CHARGES"} {
 		page := `Birchwood Orthopedics
 STATEMENT
 Date         Code      Description                     Units       Charges
@@ -116,4 +116,19 @@ func TestStrayDigitKeptAsRead(t *testing.T) {
 			t.Errorf("totals %+v, want the charges' %s", res.BillTotals, tt.total)
 		}
 	}
+}
+
+// TestSpeckBeforePoint: OCR read a speck before a charge's decimal point
+// as a comma ("39,.00"): the row still bills 39.00, and the physicians'
+// statement's lines meet its total of charges.
+func TestSpeckBeforePoint(t *testing.T) {
+	page := "Allied Emergency Medicine Associates\nPATIENT STATEMENT                                   Page 1\n" +
+		"Statement date: July 10, 2023                 Account #: 10604318\n" +
+		"Date        Physician                     Code          Description                                  Charges\n" +
+		"May 6, 2023     Conrad Venkataraman, DO     99285-25      ED VISIT HIGH SEVERITY                       1,371.00\n" +
+		"May 6, 2023 .    Conrad Venkataraman, DO      93010.        ELECTROCARDIOGRAM REPORT   .  .     —_:_—:39,.00 ©\n" +
+		"May 17, 2023                                              Claim filed to Keystone Auto & Home\n" +
+		"                                     Total charges                                                1,410.00\n"
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2023-05-06 99285 1371.00|2023-05-06 93010 39.00")
 }

@@ -23,8 +23,9 @@ import (
 
 var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
-	// OCR may read the l of "total" as a t or a one ("Totat", "tota1").
-	reTotalWords = regexp.MustCompile(`(?i)\b(tota[lt1]s?|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
+	// OCR may read the l of "total" as a t, a one or an i ("Totat", "tota1",
+	// "Totai").
+	reTotalWords = regexp.MustCompile(`(?i)\b(tota[lt1i]s?|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
@@ -230,6 +231,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var balance *float64      // the running balance the last item printed
 	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
+	dental := dentalPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
 	var sl slip                // a receipt's or a slip's block of labelled fields
@@ -274,7 +276,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				periodFrom = ds[0].Date
 			}
 		}
-		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols))) {
+		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols, dental[l.page]))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
 				heads, headDay = tableHeads(l.text), dates.Date{}
@@ -300,7 +302,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: nearDay(items, headDay, svc, periodFrom),
-			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)})
+			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: form && dental[l.page]})
 		if len(r.amts) == 0 {
 			continue
 		}
@@ -655,12 +657,12 @@ func hasSplitCents(s string) bool {
 
 // formService reports whether a claim form's line is a dated, coded
 // service row with an amount, however OCR printed it ("35300": the cents
-// cell run into the dollars).
-func formService(l line, cols []billCol) bool {
+// cell run into the dollars); dental says the claim is a dentist's.
+func formService(l line, cols []billCol, dental bool) bool {
 	if l.noise || !hasDate(l.text) && !strings.ContainsAny(l.text, "0123456789") {
 		return false
 	}
-	r := parseBillRow(l, rowOpts{form: true, cols: cols})
+	r := parseBillRow(l, rowOpts{form: true, cols: cols, dental: dental})
 	return !r.date.IsZero() && r.code != "" && len(r.amts) > 0
 }
 

@@ -67,20 +67,21 @@ func tokens(s string) []token {
 // rowOpts say how to read a bill's rows: form enables the claim-form
 // cells, pharmacy disables procedure codes (unless the header names a
 // code column), drug says the row bills a drug (a claim form's
-// supplemental NDC line stands above it), cols are the header's amount
+// supplemental NDC line stands above it), dental that the claim is a
+// dentist's (its codes are CDT codes), cols are the header's amount
 // columns and heads all its captions, near the day the rows above or the
 // bill's headings date (the year of a date printed without one).
 type rowOpts struct {
-	form, pharmacy, drug bool
-	cols                 []billCol
-	heads                []tableHead
-	near                 dates.Date
+	form, pharmacy, drug, dental bool
+	cols                         []billCol
+	heads                        []tableHead
+	near                         dates.Date
 }
 
 // parseBillRow reads a bill line.
 func parseBillRow(l line, o rowOpts) billRow {
 	form, pharmacy, cols := o.form, o.pharmacy, o.cols
-	s := colonDecimal(l.text)
+	s := mendPoints(l.text)
 	if form {
 		s = cleanFormRow(s)
 	}
@@ -119,6 +120,12 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	if !form && r.date.IsZero() {
+		if d, at, end, ok := gluedMonthDate(s); ok {
+			r.date, r.dspan = d, at
+			take(at.a, end)
+		}
+	}
+	if !form && r.date.IsZero() {
 		r.compactDate(toks, o.heads, o.near, take)
 	}
 	if !form {
@@ -148,7 +155,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// No number under a column of numbers that are no code (an Rx
 		// number, an NDC, a claim number) is a code.
 		codeFree := func(t token) bool { return free(t) && headAt(o.heads, t.a, t.b) != headID }
-		r.readCode(s, toks, codeFree, take, form, o.drug)
+		r.readCode(s, toks, codeFree, take, o)
 		if r.code == "" && !form {
 			r.codeUnderColumn(toks, o.heads, codeFree, take)
 		}
@@ -389,7 +396,8 @@ func today() dates.Date { return layout.Today() }
 
 // readCode finds the CPT/HCPCS code of a row and the modifiers printed
 // with it ("97110GP", "72148-26", "99284 25", "97140 59 GP").
-func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), form, drug bool) {
+func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), o rowOpts) {
+	form := o.form
 	for i, t := range toks {
 		if !free(t) {
 			continue
@@ -409,7 +417,12 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a])) {
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
-			code, ok = ocrProcCode(t.s)
+			if o.dental {
+				code, ok = cdtCode(t.s)
+			}
+			if !ok {
+				code, ok = ocrProcCode(t.s)
+			}
 			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) {
 				// The place of service run into the code: "1229827,".
 				code, ok = c[2:], true
@@ -419,11 +432,16 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		if !ok || ndcLike(s, t) || taxIDTail(s, t.a) {
 			continue
 		}
+		if o.dental && code[0] != 'D' {
+			if c, cdt := cdtCode(code); cdt {
+				code = c // a dental claim's code is a CDT code: "B0170" is D0170
+			}
+		}
 		r.code, r.mods = code, mods
 		// OCR reads the J of a drug's HCPCS code as 3, 1 or ]: a row that
 		// bills a drug (a pharmacy revenue code, a dose, an NDC line above
 		// it) keeps it.
-		if c := t.s[start-t.a]; (c == '3' || c == '1' || c == ']' || c == 'I' || c == 'l') && (drug || jCode(s, r.rev)) {
+		if c := t.s[start-t.a]; (c == '3' || c == '1' || c == ']' || c == 'I' || c == 'l') && (o.drug || jCode(s, r.rev)) {
 			r.code = "J" + r.code[1:]
 		}
 		end := t.b
@@ -453,19 +471,20 @@ func taxIDTail(s string, a int) bool {
 
 // formCodeCell reports whether what a claim form's row prints between its
 // From date and a token is its To date and place of service (box 24 B),
-// however OCR read them ("052623  11", "05 26 23  ‘11", "052623  i"): the
-// token stands in the code's cell.
+// however OCR read them ("052623  11", "05 26 23  ‘11", "052623  i"), or
+// a dental claim's area, tooth and surface cells, with whatever specks OCR
+// strewed over them: the token stands in the code's cell.
 func formCodeCell(between string) bool {
-	fs := strings.Fields(between)
-	if len(fs) == 0 || len(fs) > 4 {
-		return false
-	}
-	for _, f := range fs {
+	n := 0
+	for _, f := range strings.Fields(between) {
 		if len(f) > 8 {
 			return false
 		}
+		if strings.IndexFunc(f, func(r rune) bool { return r < utf8.RuneSelf && isAlnumByte(byte(r)) }) >= 0 {
+			n++ // what OCR strews between cells ("..}", ":") fills none
+		}
 	}
-	return true
+	return n <= 4
 }
 
 // codeSpecks are what OCR prints glued before a code: dashes, points,

@@ -13,7 +13,7 @@ var reAmount = regexp.MustCompile(`\(?-?(?:\$\s?)?\d{1,3}(?:,\d{3})*[.,]\d{2}\)?
 // amountsIn returns the money amounts printed on a line with their
 // positions, skipping numbers that belong to dates.
 func amountsIn(s string) (vals []float64, pos [][2]int) {
-	s = colonDecimal(s)
+	s = mendPoints(s)
 	if !moneyShaped(s) {
 		return nil, nil
 	}
@@ -88,21 +88,36 @@ func icdTail(s string, a, b int) bool {
 	return c >= 'A' && c <= 'Z' && c != 'S' && (a == 1 || !isLetterByte(s[a-2]))
 }
 
-var reColonDecimal = regexp.MustCompile(`\b(\d{2,3}):(\d{2})\b`)
+var (
+	reColonDecimal = regexp.MustCompile(`\b(\d{2,3}):(\d{2})\b`)
+	// reSpeckPoint is an amount with a speck OCR read as a comma or a
+	// quote glued before its point ("39,.00").
+	reSpeckPoint = regexp.MustCompile("\\d[,'`]\\.\\d{2}\\b")
+)
 
-// colonDecimal repairs an amount whose decimal point OCR read as a colon
-// ("98:00"), when the number cannot be a time of day (25 and over). The
-// result has the same length as s, so positions stay valid.
-func colonDecimal(s string) string {
-	if !strings.Contains(s, ":") {
-		return s
+// mendPoints repairs an amount whose decimal point OCR damaged: read as a
+// colon ("98:00"), when the number cannot be a time of day (25 and over),
+// or behind a speck read as a comma or a quote ("39,.00", whose dollars
+// move right over the speck: " 39.00"). The result has the same length as
+// s, so positions stay valid.
+func mendPoints(s string) string {
+	if strings.Contains(s, ":") {
+		s = reColonDecimal.ReplaceAllStringFunc(s, func(m string) string {
+			if h, _ := strconv.Atoi(m[:len(m)-3]); h >= 25 {
+				return m[:len(m)-3] + "." + m[len(m)-2:]
+			}
+			return m
+		})
 	}
-	return reColonDecimal.ReplaceAllStringFunc(s, func(m string) string {
-		if h, _ := strconv.Atoi(m[:len(m)-3]); h >= 25 {
-			return m[:len(m)-3] + "." + m[len(m)-2:]
+	for _, m := range reSpeckPoint.FindAllStringIndex(s, -1) {
+		j := m[0] + 1 // the speck; the dollars end before it
+		i := j
+		for i > 0 && (isDigitByte(s[i-1]) || s[i-1] == ',' && i > 1 && isDigitByte(s[i-2])) {
+			i--
 		}
-		return m
-	})
+		s = s[:i] + " " + s[i:j] + s[j+1:]
+	}
+	return s
 }
 
 // moneyShaped reports whether s has a digit, a point or comma, and two

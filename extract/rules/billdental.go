@@ -1,0 +1,69 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A dentist bills on the ADA Dental Claim Form, a claim form whose record
+// of services prints, beside each procedure date, the area of the oral
+// cavity, the tooth system, number and surface, then the procedure code:
+// a CDT code, a D and four digits, whatever the service.
+
+// reDentalWords are what a dental claim prints and no physician's claim
+// does: its tooth columns, the missing teeth box, the dentist's boxes.
+var reDentalWords = regexp.MustCompile(`(?i)\b(?:tooth|teeth|dentist|dental claim)\b`)
+
+// dentalPages returns the pages of ls that print a dental claim's words.
+func dentalPages(ls []line) map[int]bool {
+	var out map[int]bool
+	for _, l := range ls {
+		if reDentalWords.MatchString(l.text) {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[l.page] = true
+		}
+	}
+	return out
+}
+
+// cdtCode reads the CDT code in the code cell of a dental claim's row
+// that OCR damaged: the D read as a lower-case letter ("p9944") or as a B
+// or P ("BO170"), a speck read as a letter before or after the D
+// ("bDo170.", "Dp9944"), digits read as their look-alike letters or twice
+// ("DO1ISO"). The D, or two of the four digits, must be read as
+// themselves; a tooth surface (MOD, DO, MODBL) is never one.
+func cdtCode(tok string) (string, bool) {
+	tok = strings.Trim(tok, ",;:().*\"'“”‘’`~°—–-©")
+	switch {
+	case len(tok) == 6 && isLower(tok[0]) && tok[1] == 'D':
+		tok = tok[1:]
+	case len(tok) == 6 && tok[0] == 'D' && isLower(tok[1]) && hcpcsDigit[rune(tok[1])] == 0:
+		tok = tok[:1] + tok[2:]
+	}
+	if len(tok) < 5 || tok[0] != 'D' && tok[0] != 'B' && tok[0] != 'P' && !isLower(tok[0]) {
+		return "", false
+	}
+	rest := twiceRead.Replace(tok[1:])
+	var b strings.Builder
+	b.WriteByte('D')
+	digits := 0
+	for _, c := range rest {
+		switch d, ok := hcpcsDigit[c]; {
+		case c >= '0' && c <= '9':
+			b.WriteRune(c)
+			digits++
+		case ok:
+			b.WriteByte(d)
+		default:
+			return "", false
+		}
+	}
+	if b.Len() != 5 || digits < 2 && (tok[0] != 'D' || digits < 1) {
+		return "", false
+	}
+	return b.String(), true
+}
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
