@@ -154,6 +154,7 @@ func Analyze(pages []extract.Page) *Doc {
 	// or line alone: on every core.
 	par.Each(len(d.Pages), func(pi int) { markStamps(d, &d.Pages[pi]) })
 	par.Each(len(d.Lines), func(i int) { classifyLine(&d.Lines[i], d.Prev(i)) })
+	dateAboveTitles(d)
 	dateYearlessRows(d)
 	joinWrappedFacilities(d)
 	d.Patient = patientName(d.Lines)
@@ -188,6 +189,11 @@ func classifyLine(l, prev *Line) {
 		l.Heading, l.HeadingEnd = NoHeading, 0
 	}
 	l.Service, l.HasService = serviceDateRaw(l, prev)
+	if l.Title == "" && !l.HasService {
+		if t, m, ok := datedTitle(l); ok {
+			l.Title, l.Service, l.HasService = t, m.Date, true
+		}
+	}
 	if l.Title == "" {
 		l.Letterhead = letterheadRaw(l)
 	}
