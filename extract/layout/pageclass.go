@@ -349,13 +349,21 @@ func orderForm(f pageFeatures) bool {
 // claim: two references to its claim file (claim number, claimant, date
 // of loss, adjuster) and a word of the benefits it decides (personal
 // injury protection, medical payments, coverage denied or exhausted), in
-// running text or under a letter's salutation or close, with no note's
-// headings and no row that bills a procedure. An insurer records no care:
+// running text or under a letter's salutation or close; or its review of
+// the care providers asked it to approve (utilization management: a prior
+// authorization approved or denied, with its authorization numbers and
+// valid dates); with no note's headings and no row that bills a
+// procedure. An insurer records no care:
 // the providers, dates of service and amounts its letter quotes are other
 // pages' visits and bills.
 func insurerLetter(f pageFeatures) bool {
-	return f.n[fClaimFile] >= 2 && f.n[fBenefits] >= 1 && f.headings == 0 && f.visitRows == 0 &&
-		(f.prose >= 2 || f.n[fLetter] > 0)
+	if f.visitRows > 0 {
+		return false
+	}
+	// A review's table may head a column "Procedure", which reads as a
+	// note's heading.
+	return f.headings == 0 && f.n[fClaimFile] >= 2 && f.n[fBenefits] >= 1 && (f.prose >= 2 || f.n[fLetter] > 0) ||
+		f.headings <= 1 && f.n[fUtilization] >= 3
 }
 
 // sessionLog reports whether a page whose table has no column heads (a
