@@ -92,6 +92,9 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		if k == ServiceLabel && proseBefore(l.Text[:m.Start]) {
 			return NoLabel
 		}
+		if k == BareLabel && signatureDate(l.Text[:m.Start], prev) {
+			return SignedLabel
+		}
 		return k
 	}
 	if strings.TrimSpace(pre) == "" && prev != nil && prev.Page == l.Page {
@@ -461,4 +464,24 @@ func proseBefore(s string) bool {
 		}
 	}
 	return 2*lower > len(words)
+}
+
+// reSignatureRule is the line a form prints to sign on: underscores.
+var reSignatureRule = regexp.MustCompile(`^\s*_{5,}[_\s]*$`)
+
+// signatureDate reports whether a bare "Date:" label, with before the text
+// in front of it on its line, dates a signature: it sits on the rule a
+// form prints to sign on, or on the line under it, after the signer's
+// name ("Hiroshi Albright, MD   Date: 11.05.2024" under "______"). A
+// form signed the day after the visit is still that visit's record.
+func signatureDate(before string, prev *Line) bool {
+	i := strings.LastIndex(strings.ToLower(before), "date")
+	if i < 0 {
+		return false
+	}
+	signer := strings.TrimSpace(before[:i])
+	if strings.Contains(signer, "___") {
+		return true
+	}
+	return prev != nil && reSignatureRule.MatchString(prev.Text) && !strings.Contains(signer, ":")
 }
