@@ -49,6 +49,7 @@ type pageFeatures struct {
 	cards      int  // visit cards in rows of cards side by side (CardHeads)
 	lone       int  // rows of one card: a label, then its date
 	visitLabel bool // a row labelled as only a grid of visits prints (visit number, clinician, billed treatment)
+	calMarks   int  // marked days of an attendance calendar (CalendarMarks)
 	money      int  // lines with a money amount
 	moneyDated int  // money lines with a date or a code
 	revRows    int  // lines opening with a four-digit revenue code
@@ -154,6 +155,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			f.datedRevs++
 		}
 	}
+	f.calMarks = len(CalendarMarks(d, pi))
 	f.text = b.String()
 	phraseCounts(f.text, &f.n)
 	phraseCounts(h.String(), &f.t)
@@ -270,6 +272,11 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	if k := billFamily(f); k != "" {
 		return extract.PageBill, k
+	}
+	if f.calMarks > 0 && f.money <= 1 && f.headings < 3 {
+		// A month's attendance calendar: one visit per day marked
+		// attended.
+		return extract.PageVisitLog, ""
 	}
 	if f.gridDates >= 3 && f.visitLabel && f.money <= 1 && f.headings < 3 {
 		// A flowsheet of visits: one visit per dated column.
