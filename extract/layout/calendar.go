@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 )
 
@@ -36,15 +37,19 @@ var weekdays = map[string]bool{"sun": true, "mon": true, "tue": true, "tues": tr
 // names or more and nothing else.
 func weekdayHead(l *Line) bool {
 	fs := strings.Fields(strings.ToLower(l.Trim))
-	if len(fs) < 5 || len(fs) > 7 {
+	if len(fs) < 5 || len(fs) > 10 {
 		return false
 	}
+	names := 0
 	for _, f := range fs {
-		if !weekdays[strings.Trim(f, ".,|")] {
+		switch w := strings.Trim(f, ".,|"); {
+		case weekdays[w]:
+			names++
+		case HasLetters(w):
 			return false
 		}
 	}
-	return true
+	return names >= 5
 }
 
 // reMonthYear is a month and year with no day between them: "April 2024".
@@ -64,32 +69,82 @@ func monthOf(text string) (time.Month, int, bool) {
 	return t.Month(), y, true
 }
 
-// dayNumbers returns the day numbers a row of a calendar prints and where
-// each starts, nil when the line is not such a row.
-func dayNumbers(l *Line) (days, starts []int) {
+// dayNumbers returns the day numbers a row of a calendar prints and
+// their fields, nil when the line is not such a row. A rule OCR read
+// between cells ("|") is no field.
+func dayNumbers(l *Line) (days []int, fields []Cell) {
 	for _, c := range fieldsAt(l.Text) {
-		n, err := strconv.Atoi(l.Text[c.Start:c.End])
+		t := l.Text[c.Start:c.End]
+		if strings.Trim(t, "|!:;.,_-") == "" {
+			continue
+		}
+		n, err := strconv.Atoi(t)
 		if err != nil || n < 1 || n > 31 {
 			return nil, nil
 		}
-		days, starts = append(days, n), append(starts, c.Start)
+		days, fields = append(days, n), append(fields, c)
 	}
-	return days, starts
+	return days, fields
 }
 
-// reMark is a mark in a calendar's cell: one to three capitals, or a tick.
+// reMark is a mark in a calendar's cell: one to three capitals, or a
+// tick; OCR may add a speck after it ("X.").
 var reMark = regexp.MustCompile(`^(?:[A-Z]{1,3}|[xX]|✓|✔|√)$`)
+
+// markText returns a mark without OCR's specks, and a letter OCR read
+// twice ("Cc", "Xx") once.
+func markText(s string) string {
+	s = strings.TrimRight(s, ".,:;'|")
+	if len(s) == 2 && strings.EqualFold(s[:1], s[1:]) && HasLetters(s) {
+		return strings.ToUpper(s[:1])
+	}
+	return s
+}
 
 // markCells returns the marks a line of a calendar prints, nil when it
 // prints anything else.
 func markCells(l *Line) []Cell {
 	cs := fieldsAt(l.Text)
 	for _, c := range cs {
-		if !reMark.MatchString(l.Text[c.Start:c.End]) {
+		if !reMark.MatchString(markText(l.Text[c.Start:c.End])) {
 			return nil
 		}
 	}
 	return cs
+}
+
+// fieldX returns where each field of line l stands across the page: its
+// word's left edge in points on an OCR page whose words are known (OCR
+// text keeps the gaps between words, not where a line starts), else its
+// column in the text. slack is how far a mark may stand left of its
+// day's number.
+func fieldX(p *Page, l *Line, fs []Cell) (xs []float64, slack float64) {
+	xs = make([]float64, len(fs))
+	for i, c := range fs {
+		xs[i] = float64(c.Start)
+	}
+	if len(p.Words) == 0 {
+		return xs, 1
+	}
+	n := strings.Count(p.Text[:l.Start], "\n")
+	var ws []extract.Word
+	for _, w := range p.Words {
+		if w.Line == n {
+			ws = append(ws, w)
+		}
+	}
+	all := fieldsAt(l.Text)
+	if len(ws) != len(all) {
+		return xs, 1
+	}
+	k := 0
+	for i, w := range ws {
+		if k < len(fs) && all[i] == fs[k] {
+			xs[k] = w.Box.X0
+			k++
+		}
+	}
+	return xs, 4
 }
 
 // fieldsAt returns the words of s with where they stand.
@@ -168,32 +223,35 @@ func CalendarMarks(d *Doc, pi int) []CalendarMark {
 	}
 	var out []CalendarMark
 	dayLine, first := -1, true
-	var days, starts []int
+	var days []int
+	var starts []float64
 	var months []time.Month // the month of each day of the row
 	for i := head + 1; i < p.End; i++ {
 		l := &d.Lines[i]
-		if ds, ss := dayNumbers(l); ds != nil {
+		if ds, fs := dayNumbers(l); ds != nil {
 			if dayLine >= 0 {
 				first = false
 			}
-			dayLine, days, starts, months = i, ds, ss, rowMonths(ds, month, first)
+			starts, _ = fieldX(&p, l, fs)
+			dayLine, days, months = i, ds, rowMonths(ds, month, first)
 			continue
 		}
 		cs := markCells(l)
 		if dayLine < 0 || cs == nil {
 			continue
 		}
-		for _, c := range cs {
+		xs, slack := fieldX(&p, l, cs)
+		for ci, c := range cs {
 			k := -1
 			for j, s := range starts {
-				if s <= c.Start+1 {
+				if s <= xs[ci]+slack {
 					k = j
 				}
 			}
 			if k < 0 {
 				continue
 			}
-			mark := l.Text[c.Start:c.End]
+			mark := markText(l.Text[c.Start:c.End])
 			came, known := legend[mark]
 			if !known {
 				came = strings.EqualFold(mark, "x") || strings.ContainsAny(mark, "✓✔√")

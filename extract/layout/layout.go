@@ -31,6 +31,10 @@ type Page struct {
 	Text       string
 	Source     extract.PageSource
 	Confidence float64 // mean OCR word confidence (0 for text-layer pages)
+	// Words are the page's words with their boxes, when the page was
+	// read by OCR (its text keeps the words' order and gaps, not where
+	// each line starts).
+	Words []extract.Word
 	// First and End delimit the page's lines: Doc.Lines[First:End].
 	First, End int
 	// Class is one of extract.PageClinical, PageVisitLog, PageReport,
