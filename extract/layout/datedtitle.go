@@ -25,7 +25,8 @@ func datedTitle(l *Line) (string, dates.Match, bool) {
 		return "", dates.Match{}, false
 	}
 	m := l.Dates[0]
-	lead := len(l.Text) - len(strings.TrimLeft(l.Text, " \t"))
+	// OCR may read a speck before the heading (". 12/07/2023 09:40").
+	lead := len(l.Text) - len(strings.TrimLeft(l.Text, " \t.,_-*~|'`•·"))
 	if m.Start != lead {
 		return "", dates.Match{}, false
 	}
