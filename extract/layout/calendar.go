@@ -21,7 +21,7 @@ import (
 // cell.
 type CalendarMark struct {
 	Date     dates.Date
-	Mark     string // the mark as printed: "X", "NS"
+	Mark     string // the mark as printed: "X", "NS"; "" for a day a tally lists
 	Attended bool   // the legend (or, without one, the mark) says the patient came
 	Line     int    // index in Doc.Lines of the line that holds the mark
 	Start    int    // where the mark starts in that line
@@ -196,7 +196,8 @@ func calendarLegend(text string, into map[string]bool) {
 
 // CalendarMarks reads the attendance calendar page pi prints: every day
 // with a mark in its cell, dated by the month the page prints over the
-// grid. It returns nil when the page holds no calendar.
+// grid; on an OCR page whose words' boxes are not known, the days its
+// tally lists as attended. It returns nil when the page holds no calendar.
 func CalendarMarks(d *Doc, pi int) []CalendarMark {
 	p := d.Pages[pi]
 	head := -1
@@ -216,6 +217,11 @@ func CalendarMarks(d *Doc, pi int) []CalendarMark {
 	}
 	if head < 0 || year == 0 {
 		return nil
+	}
+	if p.Source == extract.SourceOCR && len(p.Words) == 0 {
+		// Without the words' boxes OCR text does not tell which cell a
+		// mark stands in: only a tally of the days attended dates them.
+		return calendarTally(d, head, p.End, month, year)
 	}
 	legend := map[string]bool{}
 	for i := head + 1; i < p.End; i++ {
@@ -278,6 +284,41 @@ func rowMonths(days []int, month time.Month, first bool) []time.Month {
 			mo++
 		}
 		out[k] = mo
+	}
+	return out
+}
+
+// reTallyDay is a day a tally lists, month and day: "4/22".
+var reTallyDay = regexp.MustCompile(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)
+
+// calendarTally reads the days a calendar's tally lists as attended
+// ("Attended (4): 4/22, 4/24"; a list of cancelled or missed days is
+// none), in the year of the month over the grid.
+func calendarTally(d *Doc, head, end int, month time.Month, year int) []CalendarMark {
+	var out []CalendarMark
+	for i := head + 1; i < end; i++ {
+		l := &d.Lines[i]
+		ms := reTallyDay.FindAllStringSubmatchIndex(l.Text, -1)
+		if len(ms) == 0 || l.Noise() {
+			continue
+		}
+		label := l.Text[:ms[0][2]]
+		if !reCame.MatchString(label) || reNotCame.MatchString(label) {
+			continue
+		}
+		for _, m := range ms {
+			mo, _ := strconv.Atoi(l.Text[m[2]:m[3]])
+			day, _ := strconv.Atoi(l.Text[m[4]:m[5]])
+			if mo < 1 || mo > 12 || day < 1 || day > 31 {
+				continue
+			}
+			y := year
+			if int(month)-mo > 6 {
+				y++ // a January day on a December calendar
+			}
+			date := dates.Of(time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC))
+			out = append(out, CalendarMark{Date: date, Attended: true, Line: i, Start: m[2], DayLine: i})
+		}
 	}
 	return out
 }

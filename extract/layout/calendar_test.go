@@ -43,3 +43,27 @@ func TestCalendarMarksOCR(t *testing.T) {
 		t.Errorf("marks %v, want %s", got, want)
 	}
 }
+
+// TestCalendarTallyOCR: OCR text without its words' boxes does not tell
+// which cell a mark stands in; the days a tally lists as attended are the
+// visits, a list of cancelled days is none, and without a tally nothing
+// is dated.
+func TestCalendarTallyOCR(t *testing.T) {
+	page := "PATIENT ATTENDANCE   June 2024\nSun   Mon   Tue   Wed   Thu   Fri   Sat\n" +
+		"9   10   11   12   13   14   15\nX.   Cc   X\nX = attended   C = cancelled\n"
+	for _, tc := range []struct{ tally, want string }{
+		{"Days attended: 6/10, 6/13\nCancelled: 6/11\n", "2024-06-10 2024-06-13"},
+		{"", ""},
+	} {
+		d := Analyze([]extract.Page{{Number: 1, Source: extract.SourceOCR, Text: page + tc.tally}})
+		var got []string
+		for _, m := range CalendarMarks(d, 0) {
+			if m.Attended {
+				got = append(got, m.Date.String())
+			}
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("tally %q: days %v, want %s", tc.tally, got, tc.want)
+		}
+	}
+}
