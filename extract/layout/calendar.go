@@ -34,7 +34,8 @@ var weekdays = map[string]bool{"sun": true, "mon": true, "tue": true, "tues": tr
 	"thursday": true, "friday": true, "saturday": true}
 
 // weekdayHead reports whether a line is a calendar's head: five weekday
-// names or more and nothing else.
+// names or more (OCR may lose one, or add a speck to one: "Fri-") and
+// nothing else.
 func weekdayHead(l *Line) bool {
 	fs := strings.Fields(strings.ToLower(l.Trim))
 	if len(fs) < 5 || len(fs) > 10 {
@@ -42,7 +43,7 @@ func weekdayHead(l *Line) bool {
 	}
 	names := 0
 	for _, f := range fs {
-		switch w := strings.Trim(f, ".,|"); {
+		switch w := strings.TrimFunc(f, func(r rune) bool { return r < 'a' || r > 'z' }); {
 		case weekdays[w]:
 			names++
 		case HasLetters(w):
