@@ -39,6 +39,8 @@ var tokenSynonyms = map[string]string{
 	"acup": "acupuncture", "acu": "acupuncture", "herbs": "herbal",
 	"labs": "laboratories", "lab": "laboratory", "laboratory's": "laboratory",
 	"eval": "evaluations", "evals": "evaluations", "evaluation": "evaluations",
+	// An oral surgeon's practice prints its specialty's initials.
+	"oms": "oral maxillofacial surgery", "omfs": "oral maxillofacial surgery",
 }
 
 // phraseSynonyms rewrite runs of canonical words that an abbreviation

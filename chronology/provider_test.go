@@ -87,6 +87,8 @@ func TestProviderMerging(t *testing.T) {
 		{"EMS spelled out", "METRO COUNTY EMS", "Metro County Emergency Medical Services", nil, true},
 		{"county abbreviated, a unit of the service", "Metro Co. EMS - Medic 14", "Metro County Emergency Medical Services", []string{"Metro County EMS"}, true},
 		{"county abbreviated, the unit alone", "Metro Co. EMS - Medic 14", "Metro County EMS", nil, true},
+		{"OMS for oral and maxillofacial surgery", "Cedar OMS", "Cedar Oral & Maxillofacial Surgery, PC", nil, true},
+		{"a site of an oral surgeon printed OMFS", "Cedar OMFS - Facial Pain Clinic", "Cedar Oral and Maxillofacial Surgery", nil, true},
 		// Different practices stay apart.
 		{"two counties' services", "Metro County EMS", "Lake County Emergency Medical Services", nil, false},
 		{"a hospital and its ambulance service", "Mercy Hospital EMS", "Mercy Hospital", nil, false},

@@ -38,6 +38,15 @@ func TestInsurerLetters(t *testing.T) {
 			"Dear Ms. Brandt:\nAt your request I examined Ms. Doe on 07/01/2024.\n" +
 			"HISTORY: Neck pain since the collision.\nEXAMINATION: Cervical rotation 60 degrees, no spasm.\n" +
 			"ASSESSMENT: Resolved cervical strain.\nPLAN: No further treatment is needed.", extract.PageClinical},
+		{"prior authorization approved, listing the requesting providers", "Keystone Health Plan\n" +
+			"Utilization Review Unit          Phone (800) 555-0142\n\n" +
+			"March 3, 2024\n\nJane Doe\n22 Elm St, Salem, OR 97301\n" +
+			"Member number: KHP7781203          DOB: 02/03/1981\n\n" +
+			"AUTHORIZATION APPROVED\n" +
+			"Procedure                        Provider                   Authorization number    Dates\n" +
+			"Physical therapy, 12 visits      Coast Physical Therapy     UR-55120               02/26/2024 - 05/26/2024\n" +
+			"MRI lumbar spine (72148)         Salem Imaging Center       UR-55121               02/28/2024 - 03/29/2024\n\n" +
+			"This approval is not a guarantee of payment.\nKeystone Health Plan", extract.PageAdmin},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

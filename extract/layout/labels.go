@@ -92,6 +92,9 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		if k == ServiceLabel && proseBefore(l.Text[:m.Start]) {
 			return NoLabel
 		}
+		if k == BareLabel && signatureDate(l, l.Text[:m.Start], prev) {
+			return SignedLabel
+		}
 		return k
 	}
 	if strings.TrimSpace(pre) == "" && prev != nil && prev.Page == l.Page {
@@ -461,4 +464,33 @@ func proseBefore(s string) bool {
 		}
 	}
 	return 2*lower > len(words)
+}
+
+// reSignatureRule is the line a form prints to sign on: underscores.
+var reSignatureRule = regexp.MustCompile(`^\s*_{5,}[_\s]*$`)
+
+// signatureDate reports whether a bare "Date:" label on line l, with
+// before the text in front of it, dates a signature: it sits on the rule
+// a form prints to sign on, or on the line under it, after the signer's
+// name ("Hiroshi Albright, MD   Date: 11.05.2024" under "______"); or,
+// where OCR lost the rule, it follows a clinician's name and credential
+// alone, at the foot of the page. A form signed the day after the visit
+// is still that visit's record.
+func signatureDate(l *Line, before string, prev *Line) bool {
+	i := strings.LastIndex(strings.ToLower(before), "date")
+	if i < 0 {
+		return false
+	}
+	signer := strings.TrimSpace(before[:i])
+	if strings.Contains(signer, "___") {
+		return true
+	}
+	if strings.Contains(signer, ":") {
+		return false
+	}
+	if prev != nil && reSignatureRule.MatchString(prev.Text) {
+		return true
+	}
+	foot := l.Bottom*3 < l.Top
+	return foot && HasCredential(signer) && len(strings.Fields(signer)) <= 5 && !strings.ContainsAny(signer, "0123456789")
 }

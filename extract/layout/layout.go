@@ -31,6 +31,10 @@ type Page struct {
 	Text       string
 	Source     extract.PageSource
 	Confidence float64 // mean OCR word confidence (0 for text-layer pages)
+	// Words are the page's words with their boxes, when the page was
+	// read by OCR (its text keeps the words' order and gaps, not where
+	// each line starts).
+	Words []extract.Word
 	// First and End delimit the page's lines: Doc.Lines[First:End].
 	First, End int
 	// Class is one of extract.PageClinical, PageVisitLog, PageReport,
@@ -154,6 +158,7 @@ func Analyze(pages []extract.Page) *Doc {
 	// or line alone: on every core.
 	par.Each(len(d.Pages), func(pi int) { markStamps(d, &d.Pages[pi]) })
 	par.Each(len(d.Lines), func(i int) { classifyLine(&d.Lines[i], d.Prev(i)) })
+	dateAboveTitles(d)
 	dateYearlessRows(d)
 	joinWrappedFacilities(d)
 	d.Patient = patientName(d.Lines)
@@ -188,6 +193,11 @@ func classifyLine(l, prev *Line) {
 		l.Heading, l.HeadingEnd = NoHeading, 0
 	}
 	l.Service, l.HasService = serviceDateRaw(l, prev)
+	if l.Title == "" && !l.HasService {
+		if t, m, ok := datedTitle(l); ok {
+			l.Title, l.Service, l.HasService = t, m.Date, true
+		}
+	}
 	if l.Title == "" {
 		l.Letterhead = letterheadRaw(l)
 	}

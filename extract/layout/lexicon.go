@@ -42,6 +42,7 @@ const (
 	fClaimFile                  // an insurer's claim file: claim number, claimant, date of loss, adjuster
 	fBenefits                   // an insurer's benefits and what it decided of them: PIP, medical payments, coverage denied
 	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery
+	fUtilization                // an insurer's review of requested care: utilization management, authorization approved or denied
 	nFeatures
 )
 
@@ -140,6 +141,11 @@ var phrases = map[feature]string{
 	fClaimFile: `claim number|claim no|claim #|claimant|date of loss|policyholder|policy number|policy no|named insured|
 		our insured|your insured|adjuster|claims adjuster|claim adjuster|claims representative|claim representative|
 		claims specialist|claims examiner`,
+	fUtilization: `utilization management|utilization review|um department|prior authorization department|
+		precertification department|authorization approval|authorization approved|authorization denial|authorization denied|
+		notice of prior authorization|notice of authorization|approved as medically necessary|not a guarantee of payment|
+		member id|member number|subscriber id|auth #|authorization #|authorization number|valid dates|approved visits|
+		approved units|services must be received|requested by|peer to peer`,
 	fBenefits: `personal injury protection|pip|pip benefits|no fault benefits|medical payments|med pay|medpay|coverage|
 		under the policy|policy limit|policy limits|benefits are denied|benefits denied|denial of benefits|
 		termination of benefits|benefits terminated|exhausted|reservation of rights|appeal this decision|

@@ -49,6 +49,7 @@ type pageFeatures struct {
 	cards      int  // visit cards in rows of cards side by side (CardHeads)
 	lone       int  // rows of one card: a label, then its date
 	visitLabel bool // a row labelled as only a grid of visits prints (visit number, clinician, billed treatment)
+	calMarks   int  // marked days of an attendance calendar (CalendarMarks)
 	money      int  // lines with a money amount
 	moneyDated int  // money lines with a date or a code
 	revRows    int  // lines opening with a four-digit revenue code
@@ -154,6 +155,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			f.datedRevs++
 		}
 	}
+	f.calMarks = len(CalendarMarks(d, pi))
 	f.text = b.String()
 	phraseCounts(f.text, &f.n)
 	phraseCounts(h.String(), &f.t)
@@ -277,6 +279,11 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if k := billFamily(f); k != "" {
 		return extract.PageBill, k
 	}
+	if f.calMarks > 0 && f.money <= 1 && f.headings < 3 {
+		// A month's attendance calendar: one visit per day marked
+		// attended.
+		return extract.PageVisitLog, ""
+	}
 	if f.gridDates >= 3 && f.visitLabel && f.money <= 1 && f.headings < 3 {
 		// A flowsheet of visits: one visit per dated column.
 		return extract.PageVisitLog, ""
@@ -355,13 +362,21 @@ func orderForm(f pageFeatures) bool {
 // claim: two references to its claim file (claim number, claimant, date
 // of loss, adjuster) and a word of the benefits it decides (personal
 // injury protection, medical payments, coverage denied or exhausted), in
-// running text or under a letter's salutation or close, with no note's
-// headings and no row that bills a procedure. An insurer records no care:
+// running text or under a letter's salutation or close; or its review of
+// the care providers asked it to approve (utilization management: a prior
+// authorization approved or denied, with its authorization numbers and
+// valid dates); with no note's headings and no row that bills a
+// procedure. An insurer records no care:
 // the providers, dates of service and amounts its letter quotes are other
 // pages' visits and bills.
 func insurerLetter(f pageFeatures) bool {
-	return f.n[fClaimFile] >= 2 && f.n[fBenefits] >= 1 && f.headings == 0 && f.visitRows == 0 &&
-		(f.prose >= 2 || f.n[fLetter] > 0)
+	if f.visitRows > 0 {
+		return false
+	}
+	// A review's table may head a column "Procedure", which reads as a
+	// note's heading.
+	return f.headings == 0 && f.n[fClaimFile] >= 2 && f.n[fBenefits] >= 1 && (f.prose >= 2 || f.n[fLetter] > 0) ||
+		f.headings <= 1 && f.n[fUtilization] >= 3
 }
 
 // payerRecovery reports whether a page is a payer's claim on the

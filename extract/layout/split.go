@@ -17,6 +17,9 @@ func splitPages(pages []extract.Page) ([]Page, []Line) {
 	ls := make([]Line, 0, n)
 	for i, p := range pages {
 		out[i] = Page{Number: p.Number, Text: p.Text, Source: p.Source, Confidence: p.Confidence, First: len(ls), Section: -1}
+		if p.Source == extract.SourceOCR {
+			out[i].Words = p.Words
+		}
 		text := p.Text
 		top := 0
 		for off := 0; off <= len(text); {

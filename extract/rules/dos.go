@@ -225,7 +225,7 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 			s += 20
 		}
 	}
-	if l.trim == m.Raw || strings.Trim(l.trim, "#*() ") == m.Raw {
+	if l.trim == m.Raw || strings.Trim(l.trim, "#*()=_~ ") == m.Raw {
 		s += 30 // a date alone on its line
 	}
 	if titleOf(l) != "" {

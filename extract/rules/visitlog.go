@@ -108,8 +108,16 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	var cards []cardRow
 	block := "" // the block the lines below belong to: "grid" or "cards"
 	dxLine, dxCodes := map[int]line{}, map[int][]extract.Coded{}
+	var out []extract.Encounter
+	calendar := map[int]bool{} // pages that print an attendance calendar
+	for pi := d.PageIndex(ls[0].page); pi >= 0 && pi < len(d.Pages) && d.Pages[pi].Number <= ls[len(ls)-1].page; pi++ {
+		if visits, ok := e.calendarVisits(doc, d, ls, pi); ok {
+			calendar[d.Pages[pi].Number] = true
+			out = append(out, visits...)
+		}
+	}
 	for _, l := range ls {
-		if l.noise {
+		if l.noise || calendar[l.page] {
 			continue
 		}
 		if t := titleOf(l); t != "" && titles[l.page] == "" {
@@ -192,7 +200,6 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		}
 	}
 	dateRows(rows)
-	var out []extract.Encounter
 	for _, r := range rows {
 		if r.date.Date.IsZero() {
 			continue // a damaged date its neighbours could not settle

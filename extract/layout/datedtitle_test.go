@@ -1,0 +1,36 @@
+package layout
+
+import "testing"
+
+// TestDatedNoteHeadings: a note heading that prints its day, on its own
+// line or alone above it, is a title and dates its note; a dated study in
+// a list of studies reviewed, a table row and a lab value's date are not.
+func TestDatedNoteHeadings(t *testing.T) {
+	tests := []struct {
+		line    string
+		title   bool
+		service string
+	}{
+		{"12/07/2023 09:40 Progress Note - Ann Lee, MD", true, "2023-12-07"},
+		{"2024-03-05 0715 Consult Note by Ann Lee, MD", true, "2024-03-05"},
+		{". 3/6/2024 7:15 AM Progress Note - Ann Lee, MD", true, "2024-03-06"},
+		{"26-Dec-2023 MRI CERVICAL SPINE", false, ""},
+		{"03/05/2024     Office visit     99213     150.00", false, ""},
+		{"Labs 12/06/2023: WBC 6.8, Hgb 13.2", false, ""},
+	}
+	for _, tc := range tests {
+		d := Analyze(pagesOf("Mercy General Hospital\nPatient: DOE, JANE\n" + tc.line))
+		l := d.Lines[2]
+		got := ""
+		if l.HasService {
+			got = l.Service.String()
+		}
+		if (l.Title != "") != tc.title || got != tc.service {
+			t.Errorf("%q: title %q, date of service %q; want title %v, date %q", tc.line, l.Title, got, tc.title, tc.service)
+		}
+	}
+	d := Analyze(pagesOf("Mercy General Hospital\nAdmit Date: 03-04-2024\n== 03-05-2024 ==\nDaily Progress Note (Ann Lee, MD)\nSubjective"))
+	if l := d.Lines[2]; !l.HasService || l.Service.String() != "2024-03-05" {
+		t.Errorf("the day above the heading: date of service %v %s", l.HasService, l.Service)
+	}
+}
