@@ -105,8 +105,9 @@ func sameFloats(a, b []float64) bool {
 
 // TestUndatedRecordAfterAnother: an undated progress note on the page after
 // an operative report of the same practice is a record of its own (kept
-// undated), not a continuation page of the report; a page whose title is
-// the report's own, read differently, still continues it.
+// undated), not a continuation page of the report, also under a caption
+// of its own that names no kind of record the extractor knows; a page whose
+// title is the report's own, read differently, still continues it.
 func TestUndatedRecordAfterAnother(t *testing.T) {
 	op := "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nOPERATIVE REPORT\nPatient: DOE, JANE   DOB: 02/03/1981\nDate of Surgery: 05/06/2024\nProcedure: right shoulder arthroscopy.\nFindings: as above.\nDisposition: home."
 	tests := []struct {
@@ -114,6 +115,8 @@ func TestUndatedRecordAfterAnother(t *testing.T) {
 		undated    int
 	}{
 		{"another record", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nPROGRESS NOTE\nPatient: DOE, JANE   DOB: 02/03/1981\nInterval History: doing better after therapy.\nExamination: full strength.\nPlan: continue home exercise.", 1},
+		// A caption the extractor knows as no title still names another record.
+		{"another record under its own caption", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nPHYSICIAN'S STATEMENT\nPatient: DOE, JANE   DOB: 02/03/1981\nInterval History: doing better after therapy.\nExamination: full strength.\nPlan: continue home exercise.", 1},
 		{"the report read again", "OPERATlVE REP0RT\nPatient: DOE, JANE   DOB: 02/03/1981\nDescription: portals closed.\nSpecimens: none.\nComplications: none.", 0},
 	}
 	for _, tc := range tests {

@@ -83,7 +83,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		case extract.PageClinical, extract.PageReport:
 			start := len(res.Encounters)
 			prev := -1                  // the run's last encounter, in res.Encounters
-			prevTitle := ""             // the title of the note that made it
+			prevHeading := ""           // the heading of the note that made it
 			lastProv, lastPage := "", 0 // the provider and last page of the note before
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
@@ -116,7 +116,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				if !ok {
 					continue
 				}
-				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) && sameTitle(prevTitle, n.title) {
+				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) && sameTitle(prevHeading, n.heading()) {
 					// A page of the record before it, whose repeated title
 					// OCR read differently: cite it there.
 					res.Encounters[prev].Citations = append(res.Encounters[prev].Citations, enc.Citations[0])
@@ -136,7 +136,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				if !repeated(res.Encounters, enc) {
 					res.Encounters = append(res.Encounters, enc)
 					res.Expected = append(res.Expected, exp...)
-					prev, prevTitle = len(res.Encounters)-1, n.title
+					prev, prevHeading = len(res.Encounters)-1, n.heading()
 				}
 				res.Encounters = appendNew(res.Encounters, sessions...)
 			}

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
@@ -15,9 +17,14 @@ type note struct {
 	rest  []int     // offset in the line text where a heading's own text begins
 	body  int       // index of the first body line, after the header block
 	title string
-	bill  bool
-	first bool   // the first note of its run of pages
-	class string // the class of the page the note begins on
+	// caption is the first line of its head printed as a caption: short,
+	// in capitals, neither letterhead nor header (see captionOf); the
+	// title when it is one, else a kind of record no title names
+	// ("PHYSICIAN'S STATEMENT").
+	caption string
+	bill    bool
+	first   bool   // the first note of its run of pages
+	class   string // the class of the page the note begins on
 
 	head     string // the first lines joined, built once by headText
 	headEnds []int  // where each of those lines ends in head
@@ -28,10 +35,12 @@ type segmenter struct {
 	ls     []line
 	starts []int
 	// state of the current note
-	title string
-	prov  string
-	dos   dates.Date
-	body  int // body lines seen since the note began
+	title   string
+	caption string // its first caption (captionOf)
+	page    int    // the page it begins on
+	prov    string
+	dos     dates.Date
+	body    int // body lines seen since the note began
 }
 
 // segment cuts the lines of a document into notes. A note begins at a new
@@ -42,7 +51,7 @@ func segment(ls []line, d *layout.Doc) []*note {
 	if len(ls) == 0 {
 		return nil
 	}
-	s := &segmenter{ls: ls, starts: []int{0}}
+	s := &segmenter{ls: ls, starts: []int{0}, page: ls[0].page}
 	for i := range ls {
 		s.step(i)
 	}
@@ -68,6 +77,10 @@ func (s *segmenter) step(i int) {
 		lh = letterhead(l)
 	}
 	d, hasDOS := serviceDate(l)
+	caption := ""
+	if title == "" && lh == "" && !hasDOS {
+		caption = captionOf(l)
+	}
 	trigger := false
 	switch {
 	case title != "":
@@ -82,11 +95,16 @@ func (s *segmenter) step(i int) {
 		if s.body > 0 && (!layout.SameProvider(lh, s.prov) || s.nextVisitPage(i)) && s.looksLikeHeader(i) {
 			trigger = true
 		}
+	case caption != "":
+		// A caption at the head of a further page that is not the note's
+		// own ("PHYSICIAN'S STATEMENT" after an operative report) begins
+		// another record, though no title names its kind.
+		trigger = s.body > 0 && l.page != s.page && l.top <= 8 && !sameTitle(caption, cmp.Or(s.caption, s.title))
 	}
 	if trigger {
 		a := s.backtrack(i)
 		s.starts = append(s.starts, a)
-		s.title, s.prov, s.dos, s.body = "", "", dates.Date{}, 0
+		s.title, s.caption, s.page, s.prov, s.dos, s.body = "", "", s.ls[a].page, "", dates.Date{}, 0
 		for j := a; j < i; j++ {
 			s.absorb(j)
 		}
@@ -99,6 +117,9 @@ func (s *segmenter) absorb(i int) {
 	l := s.ls[i]
 	if l.noise {
 		return
+	}
+	if s.caption == "" && s.body == 0 {
+		s.caption = captionOf(l)
 	}
 	if t := titleOf(l); t != "" {
 		if s.title == "" {
@@ -240,6 +261,30 @@ func pageHead(l line) bool {
 	return len(words) > 0 && 2*lower < len(words)
 }
 
+// heading is what a note prints as its heading: its title, else its
+// caption.
+func (n *note) heading() string { return cmp.Or(n.title, n.caption) }
+
+// captionOf returns the text of a line printed as a record's caption, or
+// "": one cell of two to six words in capitals, without a digit or a
+// colon, that is no letterhead, header, stamp or section heading.
+func captionOf(l line) string {
+	if l.noise || headerish(l) || letterhead(l) != "" || strings.ContainsAny(l.trim, "0123456789:") {
+		return ""
+	}
+	if h, _ := headingOf(l); h != secNone {
+		return ""
+	}
+	if cs := layout.Cells(l.text); len(cs) != 1 {
+		return ""
+	}
+	words := strings.Fields(l.trim)
+	if len(words) < 2 || len(words) > 6 || strings.ToUpper(l.trim) != l.trim || strings.ToLower(l.trim) == l.trim {
+		return ""
+	}
+	return l.trim
+}
+
 // newNote builds a note and works out its sections and header block.
 func newNote(ls []line) *note {
 	n := &note{lines: ls, secs: make([]section, len(ls)), rest: make([]int, len(ls)), body: len(ls)}
@@ -266,6 +311,9 @@ func newNote(ls []line) *note {
 		n.secs[i] = sec
 		if n.title == "" && i < lead+8 {
 			n.title = titleOf(l)
+		}
+		if n.caption == "" && i < lead+8 {
+			n.caption = captionOf(l)
 		}
 	}
 	n.bill = layout.IsBillTitle(n.title) || countBillLines(ls) >= 2
@@ -298,6 +346,11 @@ func (n *note) standsAlone() (int, bool) {
 	}
 	if titled < 0 && n.first && docHeading(n.lines) {
 		titled = firstText(n.lines)
+	}
+	if titled < 0 && n.caption != "" && headings >= 2 {
+		// A caption over a note's own sections: a record of a kind no
+		// title names ("PHYSICIAN'S STATEMENT").
+		titled = slices.IndexFunc(n.lines, func(l line) bool { return captionOf(l) == n.caption })
 	}
 	if body < 3 || titled < 0 && !letter && !(n.first && headings >= 2) {
 		return 0, false
