@@ -138,8 +138,9 @@ func (b *builder) entryAsks(expected []ask) []ask {
 
 // entryOnPage returns the entry a quote on page ref belongs to: the one
 // dated d when d is set and one is; else, of the entries citing the page,
-// the one whose quotes begin last before the quote (a page holding two
-// notes: the quote belongs to the note it follows); else the first.
+// the one with a quote nearest before it (a page holding two notes: the
+// quote belongs to the note it follows, though both cite a header above
+// them); else the first.
 func (b *builder) entryOnPage(ref pageRef, d dates.Date, quote string) *entryWork {
 	cands := b.entriesCiting(ref)
 	if len(cands) == 0 {
@@ -159,16 +160,12 @@ func (b *builder) entryOnPage(ref pageRef, d dates.Date, quote string) *entryWor
 	at := offsetIn(text, quote)
 	best, bestAt := cands[0], -1
 	for _, e := range cands {
-		start := -1
 		for _, c := range e.Citations {
 			if c.DocumentID == ref.doc && c.Page == ref.page {
-				if o := offsetIn(text, c.Quote); o >= 0 && (start < 0 || o < start) {
-					start = o
+				if o := offsetIn(text, c.Quote); at >= 0 && o >= 0 && o <= at && o > bestAt {
+					best, bestAt = e, o
 				}
 			}
-		}
-		if at >= 0 && start >= 0 && start <= at && start > bestAt {
-			best, bestAt = e, start
 		}
 	}
 	return best

@@ -177,6 +177,22 @@ func TestMissingRecordOnAPageOfTwoNotes(t *testing.T) {
 			t.Errorf("%q: flags %+v, want %d", tc.quote, fs, tc.flags)
 		}
 	}
+	// Both notes cite the summary's header above them ("Encounters 1/4/24
+	// to 2/5/24"): each note's own lines still tell which one the
+	// follow-up is printed in.
+	summary := "Lakeside Ortho   Encounters 1/4/24 to 2/5/24\n" + page
+	both := func(date, quote string) extract.Encounter {
+		e := enc(date, "Encounters 1/4/24 to 2/5/24")
+		e.Citations = append(e.Citations, cite("d", 1, quote))
+		return e
+	}
+	src := source("d", "ortho.pdf", []extract.Page{textPage("d", 1, summary)}, extract.Result{
+		Encounters: []extract.Encounter{both("2024-01-04", "Date: 01/04/2024"), both("2024-02-05", "Date: 02/05/2024")},
+		Expected:   []extract.ExpectedRecord{{Kind: extract.ExpectFollowUp, What: "follow-up visit", Citations: []extract.Citation{cite("d", 1, "Follow-up visit in 6 weeks.")}}},
+	})
+	if fs := flagsOf(Build(Matter{ID: "m"}, []Source{src}, Options{}), FlagMissingRecords); len(fs) != 1 {
+		t.Errorf("under a shared header: flags %+v, want 1", fs)
+	}
 }
 
 // TestMissingRecordAbbreviatedProvider: a referral to pain management is
