@@ -268,6 +268,11 @@ func (s *memStore) Page(ctx context.Context, documentID string, number int) (ext
 	return p, nil
 }
 
+func (s *memStore) PagesBetween(ctx context.Context, documentID string, first, last int) ([]extract.Page, error) {
+	pages, _ := s.Pages(ctx, documentID)
+	return slices.DeleteFunc(pages, func(p extract.Page) bool { return p.Number < first || p.Number > last }), nil
+}
+
 func (s *memStore) PageTexts(ctx context.Context, documentID string) ([]extract.Page, error) {
 	pages, _ := s.Pages(ctx, documentID)
 	for i := range pages {
