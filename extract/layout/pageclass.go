@@ -53,6 +53,8 @@ type pageFeatures struct {
 	moneyDated int  // money lines with a date or a code
 	revRows    int  // lines opening with a four-digit revenue code
 	datedRevs  int  // lines opening with a date and a revenue code after it
+	medRows    int  // lines opening with a medication order: drug, dose, route
+	hourHeads  bool // a line prints the hours of the day across the page (0900 1200 1500 ...)
 	text       string
 	n, t       [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
 }
@@ -148,6 +150,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 				f.moneyDated++
 			}
 		}
+		if medOrderRow(l.Trim) {
+			f.medRows++
+		}
+		f.hourHeads = f.hourHeads || len(l.Dates) == 0 && hourColumns(l.Text)
 		if revenueRow(l.Trim) {
 			f.revRows++
 		} else if datedRevenueRow(l.Trim, len(l.Dates) > 0) {
@@ -255,6 +261,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	if f.n[fEOB] > 0 || f.eobBanner || f.n[fEOBWeak] >= 4 && f.service == 0 && f.headings == 0 {
 		return extract.PageEOB, ""
+	}
+	if administrationRecord(f) {
+		// Its administration and admission dates date doses, not a visit.
+		return extract.PageOther, ""
 	}
 	clinical := f.headings + f.service
 	// A statement whose rows OCR cut from their amounts prints many amounts
