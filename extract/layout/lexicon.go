@@ -41,6 +41,7 @@ const (
 	fResult                     // what a study found: findings, impression, reference range
 	fClaimFile                  // an insurer's claim file: claim number, claimant, date of loss, adjuster
 	fBenefits                   // an insurer's benefits and what it decided of them: PIP, medical payments, coverage denied
+	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
 	nFeatures
 )
 
@@ -140,6 +141,11 @@ var phrases = map[feature]string{
 		under the policy|policy limit|policy limits|benefits are denied|benefits denied|denial of benefits|
 		termination of benefits|benefits terminated|exhausted|reservation of rights|appeal this decision|
 		request reconsideration`,
+	fMedLegal: `narrative report|medical narrative|narrative medical report|medical legal|medicolegal|medico legal|
+		dear counsel|dear counselor|counsel for|reasonable degree of medical probability|reasonable degree of medical certainty|
+		reasonable medical probability|reasonable medical certainty|maximum medical improvement|permanent partial impairment|
+		permanent impairment|whole person impairment|impairment rating|ama guides|causation|causally related|
+		causally connected|future medical care|future medical treatment|future medical expenses|life care plan|apportionment`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

@@ -47,3 +47,52 @@ func TestMedicationAdministrationRecord(t *testing.T) {
 		})
 	}
 }
+
+// TestNarrativeReportToCounsel: a treating physician's narrative report to
+// a patient's lawyer summarises the care the practice gave, each visit a
+// sentence of prose ("On 05/17/2023, I saw Ms. Doe ..."), and gives its
+// opinions (causation, prognosis, future care). Its dates are the visits
+// of other records: the report is no visit, nor is its second page. A
+// report to a lawyer of one visit, a consultation letter that tells of its
+// visit in prose and an examiner's report that dates its examination and
+// reviews earlier records are visits.
+func TestNarrativeReportToCounsel(t *testing.T) {
+	letterhead := "Harborview Orthopaedic Surgery\n2621 Market St, Tyler, TX 75701\nPhone (903) 555-0193 Fax (903) 555-0107\n\n"
+	narrative := letterhead + "08/14/2023\nBarrett & Quinn, LLP\nRE: Jane Doe (DOB 09/08/1969)\n Date of accident: 05/06/2023\n NARRATIVE MEDICAL REPORT\n\n" +
+		"Dear Counsel:\nAt your request and with my patient's authorization, I write to summarize my care of Ms. Doe, whom I\n" +
+		"have treated for injuries sustained in a motor vehicle collision on 05/06/2023.\n" +
+		"HISTORY:\nShe reports that she was a restrained driver struck on the driver's side at an intersection.\n" +
+		"COURSE OF TREATMENT:\nOn 05/17/2023, I saw Ms. Doe for the initial consultation. She rated neck pain 7/10 with pain\n" +
+		"into the right shoulder. Examination showed restricted cervical rotation.\n" +
+		"On 05/29/2023, she returned for follow-up, rating pain 6/10. I reviewed the MRI and gave a corticosteroid\n" +
+		"injection of the right shoulder.\n" +
+		"On 07/05/2023, she returned for follow-up, rating pain 4/10. The neck pain was improving.\n"
+	second := "Jane Doe - Narrative Report - Page 2\n\nDIAGNOSES:\nSprain of ligaments of cervical spine, subsequent encounter (S13.4XXD); Pain in right shoulder (M25.511)\n" +
+		"CAUSATION:\nIt is my opinion, to a reasonable degree of medical probability, that the injuries described above\n" +
+		"were caused by the collision of 05/06/2023.\nPROGNOSIS:\nFair. I expect flare-ups with prolonged sitting.\n" +
+		"FUTURE MEDICAL CARE:\nI anticipate 2 cervical epidural injections over the next two years.\n\n" +
+		"______________________________\nAnn Lee, MD 08/14/2023\n"
+	d := Analyze(pagesOf(narrative, second))
+	for _, p := range d.Pages {
+		if p.Class != extract.PageOther {
+			t.Errorf("narrative report page %d: class %q, want %q", p.Number, p.Class, extract.PageOther)
+		}
+	}
+	visits := []struct{ name, text string }{
+		{"report of one visit to a lawyer", letterhead + "June 4, 2024\nR. Hale, Esq.\nRE: your client Jane Doe\nDear Mr. Hale:\n" +
+			"On 06/02/2024, I saw your client in follow-up. She rated neck pain 5/10.\nEXAMINATION: Tender C5-C6, rotation limited.\n" +
+			"ASSESSMENT: Cervical strain (S13.4XXA).\nIt is my opinion, to a reasonable degree of medical probability, that the strain was caused by the collision.\nSincerely,\nAnn Lee, MD"},
+		{"examiner's report reviewing records", letterhead + "INDEPENDENT MEDICAL EXAMINATION\nDate of examination: 03/04/2024\nRequested by: R. Hale, Esq.\n" +
+			"RECORDS REVIEWED:\nOn 12/06/2023, she was seen in the emergency department of Saint Luke's Regional Hospital.\n" +
+			"On 12/18/2023, she began physical therapy at Align Physical Therapy.\n" +
+			"EXAMINATION: Tender C5-C6, rotation limited.\nCAUSATION: Within a reasonable degree of medical probability, the strain was caused by the collision.\n" +
+			"MAXIMUM MEDICAL IMPROVEMENT: Not yet reached."},
+	}
+	for _, v := range visits {
+		t.Run(v.name, func(t *testing.T) {
+			if got := Analyze(pagesOf(v.text)).Pages[0].Class; got != extract.PageClinical {
+				t.Errorf("class %q, want %q", got, extract.PageClinical)
+			}
+		})
+	}
+}
