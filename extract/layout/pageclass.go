@@ -58,6 +58,7 @@ type pageFeatures struct {
 	hourHeads   bool // a line prints the hours of the day across the page (0900 1200 1500 ...)
 	proseVisits int  // distinct dates that open a sentence of prose ("On 05/17/2023, I saw ...")
 	letterhead  bool // a line prints a letterhead
+	paidOnly    bool // the column heads name what the patient paid (copay) and nothing charged
 	text        string
 	n, t        [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
 }
@@ -101,6 +102,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		// A table's column heads, however wide the table.
 		if f.body <= 12 && !f.headerRow && strings.Count(l.Trim, "   ") >= 2 && !reSentenceEnd.MatchString(l.Trim) {
 			f.headerRow = columnHeads(l.Text)
+			f.paidOnly = f.headerRow && paidColumnOnly(l.Text)
 		}
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
@@ -169,6 +171,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 	}
 	f.proseVisits = len(told)
+	if f.paidOnly && f.visitRows >= 2 {
+		// The copays collected at visits a log records (see paidColumnOnly).
+		f.money, f.moneyDated = 0, 0
+	}
 	f.text = b.String()
 	phraseCounts(f.text, &f.n)
 	phraseCounts(h.String(), &f.t)

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -92,6 +93,42 @@ func TestNarrativeReportToCounsel(t *testing.T) {
 		t.Run(v.name, func(t *testing.T) {
 			if got := Analyze(pagesOf(v.text)).Pages[0].Class; got != extract.PageClinical {
 				t.Errorf("class %q, want %q", got, extract.PageClinical)
+			}
+		})
+	}
+}
+
+// TestTravelCard: a practice management system's travel card (routing
+// slip history) prints one row per visit, its number, date, pain score,
+// the codes posted and who treated, and the copay the front desk
+// collected: a copay is what the patient paid at the visit, no charge, so
+// the card is a visit log, not a bill. A log with a charge column beside
+// its copay column bills its visits.
+func TestTravelCard(t *testing.T) {
+	card := func(heads, charge string) string {
+		row := func(n, date, day, vas, prov, copay, next string) string {
+			return fmt.Sprintf("%-10s%-18s%-8s%-9s97110 97140 G0283          %-10s%-11s%s%s\n", n, date, day, vas, prov, copay, charge, next)
+		}
+		return "Evergreen Rehabilitation Services                                         ROUTING SLIP HISTORY\n" +
+			"Patient: DOE, JANE Acct 37612261 Case: AUTO ACCIDENT DOI 05/06/2023\n" +
+			heads + "\n\n" +
+			row("12", "08/31/2023", "Thu", "3", "EA", "30.00", "09/04/2023") +
+			row("13", "09/04/2023", "Mon", "3", "MO", "30.00", "09/07/2023") +
+			"          09/05/2023        Tue              NS - no show\n" +
+			row("14", "09/07/2023", "Thu", "3", "EA", "30.00", "09/11/2023") +
+			row("15", "09/11/2023", "Mon", "2", "MO", "20.00", "") +
+			"\nPrinted 10/25/2023 09:20 by bhaddad Providers: EA = Ellen Abbott, PTA; MO = Mia Owens, PTA\n"
+	}
+	tests := []struct {
+		name, heads, charge, class string
+	}{
+		{"copay", "Visit#    Date              Day     VAS      Codes posted               Prov      Copay      Next appt", "", extract.PageVisitLog},
+		{"copay and charge", "Visit#    Date              Day     VAS      Codes posted               Prov      Copay      Charge     Next appt", "95.00      ", extract.PageBill},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Analyze(pagesOf(card(tt.heads, tt.charge))).Pages[0].Class; got != tt.class {
+				t.Errorf("class %q, want %q", got, tt.class)
 			}
 		})
 	}
