@@ -121,6 +121,12 @@ var weekdays = map[string]bool{"mon": true, "monday": true, "tue": true, "tues":
 	"weds": true, "wednesday": true, "thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true,
 	"friday": true, "sat": true, "saturday": true, "sun": true, "sunday": true}
 
+// Weekday reports whether s is the name of a day of the week, alone
+// ("Thu", "Monday", "Tues.").
+func Weekday(s string) bool {
+	return weekdays[strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ".,"))]
+}
+
 // dropWeekday drops the day of the week that ends pre, the text in front of
 // a date: the label before it says what the date is ("DOS   Mon").
 func dropWeekday(pre string) string {
