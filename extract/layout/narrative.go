@@ -14,15 +14,18 @@ import (
 // visit, and the visits it tells of are other records' (class other).
 
 // sentenceDates adds to seen the dates on line l that open a sentence,
-// "On 05/17/2023, ...": the word "On" right before the date, at the start
-// of the line or after a sentence's end (prev, the text of the line above,
-// ends with the "On" of a date that opens its line).
+// "On 05/17/2023, ...": the word "On" before the date (and its day of the
+// week, or "or about"), at the start of the line or after a sentence's end
+// (prev, the text of the line above, ends with the "On" of a date that
+// opens its line).
 func sentenceDates(l *Line, prev string, seen map[dates.Date]bool) {
 	for _, m := range l.Dates {
 		pre := strings.TrimRight(l.Text[:m.Start], " \t")
 		if pre == "" || strings.TrimSpace(pre) == "" {
 			pre = strings.TrimRight(prev, " \t")
 		}
+		// "On Wednesday, July 5, 2023", "On or about 07/05/2023".
+		pre = strings.TrimSuffix(strings.TrimRight(dropWeekday(pre), " \t"), " or about")
 		before, ok := strings.CutSuffix(pre, "On")
 		if !ok {
 			continue
