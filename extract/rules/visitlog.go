@@ -111,6 +111,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	var cards []cardRow
 	block := "" // the block the lines below belong to: "grid" or "cards"
 	dxLine, dxCodes := map[int]line{}, map[int][]extract.Coded{}
+	numbered := numberedDateCols(ls)
 	for _, l := range ls {
 		// The initials' legend may stand in the print line at the foot
 		// of the page ("Printed ... by ... Providers: EA = ...").
@@ -163,6 +164,10 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		}
 
 		if m, ok := layout.RowDate(l.text, ds); ok && !wrappedDate(rows, l) {
+			rows = append(rows, logRow{l: l, date: m})
+			continue
+		}
+		if m, ok := numberedRow(l, ds, numbered[l.page]); ok && !wrappedDate(rows, l) {
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
