@@ -1,9 +1,6 @@
 package layout
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // A medication administration record (MAR) prints one row per medication
 // order, its drug, dose, route and frequency in the first column, under the
@@ -21,19 +18,37 @@ func medOrderRow(trim string) bool {
 	return reMedOrder.MatchString(trim)
 }
 
-// reClock is a time of day on the 24-hour clock: "0900", "21:00".
-var reClock = regexp.MustCompile(`^(?:[01]\d|2[0-3]):?[0-5]\d$`)
-
 // hourColumns reports whether a line prints the hours of the day as
-// column heads: four times of day or more, each a word of its own.
+// column heads: four times of day or more on the 24-hour clock ("0900",
+// "21:00"), each a word of its own.
 func hourColumns(text string) bool {
 	n := 0
-	for _, w := range strings.Fields(text) {
-		if reClock.MatchString(w) {
+	for i := 0; i < len(text); {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\t' {
+			j++
+		}
+		if clock(text[i:j]) {
 			n++
 		}
+		i = j
 	}
 	return n >= 4
+}
+
+// clock reports whether w is a time of day on the 24-hour clock: "0900",
+// "21:00".
+func clock(w string) bool {
+	if len(w) == 5 && w[2] == ':' {
+		w = w[:2] + w[3:]
+	}
+	if len(w) != 4 || !isDigitByte(w[0]) || !isDigitByte(w[1]) || !isDigitByte(w[2]) || !isDigitByte(w[3]) {
+		return false
+	}
+	return (w[0] < '2' || w[0] == '2' && w[1] <= '3') && w[2] <= '5'
 }
 
 // administrationRecord reports whether a page is a MAR: two medication
