@@ -66,8 +66,10 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 		if reSpineLvl.MatchString(cat[:2]) && m[4] < 0 && m[8] < 0 {
 			continue
 		}
-		// A code glued to a dash and digits is a phone or an id.
-		if m[1] < len(l.text) && (l.text[m[1]] == '-' || l.text[m[1]] == '/') && m[1]+1 < len(l.text) && isDigitByte(l.text[m[1]+1]) {
+		// A code glued to a dash and digits is a phone or an id; to a
+		// colon and digits, a code whose point OCR read as a colon
+		// ("H81:399", read below as a damaged code).
+		if m[1] < len(l.text) && (l.text[m[1]] == '-' || l.text[m[1]] == '/' || l.text[m[1]] == ':') && m[1]+1 < len(l.text) && isDigitByte(l.text[m[1]+1]) {
 			continue
 		}
 		if m[0] > 0 && (l.text[m[0]-1] == '#' || l.text[m[0]-1] == '-') {
