@@ -28,11 +28,6 @@ type CalendarMark struct {
 	DayLine  int    // index in Doc.Lines of the row of day numbers above it
 }
 
-// weekdays are the names a calendar heads its columns with.
-var weekdays = map[string]bool{"sun": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
-	"thurs": true, "fri": true, "sat": true, "sunday": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true}
-
 // weekdayHead reports whether a line is a calendar's head: five weekday
 // names or more (OCR may lose one, or add a speck to one: "Fri-") and
 // nothing else.

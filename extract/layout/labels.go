@@ -83,6 +83,7 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 			pre = l.Text[d.End:m.Start]
 		}
 	}
+	pre = dropWeekday(pre)
 	if followUpHeading(l.Text[:m.Start], l.Text[m.End:]) {
 		return ServiceLabel
 	}
@@ -115,6 +116,33 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		return ServiceLabel
 	}
 	return NoLabel
+}
+
+// weekdays are the names of the days of the week, as systems print them in
+// front of a date ("Mon 04/01/2024", "Thursday, 04/04/2024") and as a
+// calendar heads its columns with them.
+var weekdays = map[string]bool{"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true,
+	"weds": true, "wednesday": true, "thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true,
+	"friday": true, "sat": true, "saturday": true, "sun": true, "sunday": true}
+
+// Weekday reports whether s is the name of a day of the week, alone
+// ("Thu", "Monday", "Tues.").
+func Weekday(s string) bool {
+	return weekdays[strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ".,"))]
+}
+
+// dropWeekday drops the day of the week that ends pre, the text in front of
+// a date: the label before it says what the date is ("DOS   Mon").
+func dropWeekday(pre string) string {
+	t := strings.TrimRight(pre, " \t,.")
+	j := len(t)
+	for j > 0 && isLetterByte(t[j-1]) {
+		j--
+	}
+	if j == len(t) || !weekdays[strings.ToLower(t[j:])] || j > 0 && isAlnum(rune(t[j-1])) {
+		return pre
+	}
+	return t[:j]
 }
 
 // reAgeAfter is the patient's age printed right after a date: "(53 y/o

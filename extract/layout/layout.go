@@ -53,6 +53,9 @@ type Page struct {
 	// Continues says the page goes on with the clinical record of the
 	// page before: its header numbers it page 2 or later of that record.
 	Continues bool
+	// careSummary says the page is, or goes on with, a report that
+	// summarises care (see careSummary).
+	careSummary bool
 }
 
 // Line is one non-empty line of a page. Text is a verbatim substring of

@@ -43,6 +43,7 @@ const (
 	fBenefits                   // an insurer's benefits and what it decided of them: PIP, medical payments, coverage denied
 	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery
 	fUtilization                // an insurer's review of requested care: utilization management, authorization approved or denied
+	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
 	nFeatures
 )
 
@@ -155,6 +156,11 @@ var phrases = map[feature]string{
 		subrogation|subrogation claim|subrogation recovery|right of recovery|right of reimbursement|reimbursement claim|
 		protect our lien|plan s lien|our lien|notice of lien|repaid from any settlement|repayment from any settlement|
 		demand for repayment`,
+	fMedLegal: `narrative report|medical narrative|narrative medical report|medical legal|medicolegal|medico legal|
+		dear counsel|dear counselor|counsel for|reasonable degree of medical probability|reasonable degree of medical certainty|
+		reasonable medical probability|reasonable medical certainty|maximum medical improvement|permanent partial impairment|
+		permanent impairment|whole person impairment|impairment rating|ama guides|causation|causally related|
+		causally connected|future medical care|future medical treatment|future medical expenses|life care plan|apportionment`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

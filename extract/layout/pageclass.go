@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/par"
 )
 
@@ -29,33 +30,38 @@ func separatorText(text string) bool {
 
 // pageFeatures are what classifyPage reads from a page.
 type pageFeatures struct {
-	body       int  // non-boilerplate lines
-	letters    int  // bytes of body text
-	sepCaption bool // a boilerplate line is a separator's caption ("SLIP SHEET")
-	eobBanner  bool // a boilerplate line is a plan's banner ("THIS IS NOT A BILL")
-	title      string
-	headings   int  // clinical section headings
-	service    int  // lines labelling a date of service
-	prose      int  // lines of running text
-	datedRows  int  // lines opening with a date
-	tableRows  int  // dated lines that are table rows: three columns or more, or short and coded
-	exRows     int  // dated rows of exercise counts (x12, 3x10, 40s, reps), none of a visit's codes
-	visitRows  int  // dated rows with a procedure code, a pain score or spinal levels
-	notedRows  int  // dated table rows with a note under them: a clinical heading before the next dated row
-	apptRows   int  // dated rows with an appointment's status (arrived, no show, cancelled)
-	headerRow  bool // a line of three columns or more, two of them a visit log's column words
-	dateCols   int  // lines with three or more dates (dates as columns)
-	gridDates  int  // the most dates a labelled row of visit dates across the page prints (layout.DateColumns)
-	cards      int  // visit cards in rows of cards side by side (CardHeads)
-	lone       int  // rows of one card: a label, then its date
-	visitLabel bool // a row labelled as only a grid of visits prints (visit number, clinician, billed treatment)
-	calMarks   int  // marked days of an attendance calendar (CalendarMarks)
-	money      int  // lines with a money amount
-	moneyDated int  // money lines with a date or a code
-	revRows    int  // lines opening with a four-digit revenue code
-	datedRevs  int  // lines opening with a date and a revenue code after it
-	text       string
-	n, t       [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
+	body        int  // non-boilerplate lines
+	letters     int  // bytes of body text
+	sepCaption  bool // a boilerplate line is a separator's caption ("SLIP SHEET")
+	eobBanner   bool // a boilerplate line is a plan's banner ("THIS IS NOT A BILL")
+	title       string
+	headings    int  // clinical section headings
+	service     int  // lines labelling a date of service
+	prose       int  // lines of running text
+	datedRows   int  // lines opening with a date
+	tableRows   int  // dated lines that are table rows: three columns or more, or short and coded
+	exRows      int  // dated rows of exercise counts (x12, 3x10, 40s, reps), none of a visit's codes
+	visitRows   int  // dated rows with a procedure code, a pain score or spinal levels
+	notedRows   int  // dated table rows with a note under them: a clinical heading before the next dated row
+	apptRows    int  // dated rows with an appointment's status (arrived, no show, cancelled)
+	headerRow   bool // a line of three columns or more, two of them a visit log's column words
+	dateCols    int  // lines with three or more dates (dates as columns)
+	gridDates   int  // the most dates a labelled row of visit dates across the page prints (layout.DateColumns)
+	cards       int  // visit cards in rows of cards side by side (CardHeads)
+	lone        int  // rows of one card: a label, then its date
+	visitLabel  bool // a row labelled as only a grid of visits prints (visit number, clinician, billed treatment)
+	calMarks    int  // marked days of an attendance calendar (CalendarMarks)
+	money       int  // lines with a money amount
+	moneyDated  int  // money lines with a date or a code
+	revRows     int  // lines opening with a four-digit revenue code
+	datedRevs   int  // lines opening with a date and a revenue code after it
+	medRows     int  // lines opening with a medication order: drug, dose, route
+	hourHeads   bool // a line prints the hours of the day across the page (0900 1200 1500 ...)
+	proseVisits int  // distinct dates that open a sentence of prose ("On 05/17/2023, I saw ...")
+	letterhead  bool // a line prints a letterhead
+	paidOnly    bool // the column heads name what the patient paid (copay) and nothing charged
+	text        string
+	n, t        [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
 }
 
 // featuresOf reads a page's features.
@@ -63,6 +69,8 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	var f pageFeatures
 	var b, h strings.Builder
 	open := false // a dated table row whose note has not yet been seen
+	prev := ""    // the text of the line above
+	told := map[dates.Date]bool{}
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
@@ -83,6 +91,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 		f.body++
 		f.letters += len(l.Trim)
+		sentenceDates(l, prev, told)
+		prev = l.Text
+		f.letterhead = f.letterhead || l.Letterhead != ""
 		b.WriteString(l.Trim)
 		b.WriteByte('\n')
 		if f.body <= 12 && len(l.Trim) <= 90 && !reSentenceEnd.MatchString(l.Trim) {
@@ -92,6 +103,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		// A table's column heads, however wide the table.
 		if f.body <= 12 && !f.headerRow && strings.Count(l.Trim, "   ") >= 2 && !reSentenceEnd.MatchString(l.Trim) {
 			f.headerRow = columnHeads(l.Text)
+			f.paidOnly = f.headerRow && paidColumnOnly(l.Text)
 		}
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
@@ -149,6 +161,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 				f.moneyDated++
 			}
 		}
+		if medOrderRow(l.Trim) {
+			f.medRows++
+		}
+		f.hourHeads = f.hourHeads || len(l.Dates) == 0 && hourColumns(l.Text)
 		if revenueRow(l.Trim) {
 			f.revRows++
 		} else if datedRevenueRow(l.Trim, len(l.Dates) > 0) {
@@ -156,6 +172,11 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 	}
 	f.calMarks = len(CalendarMarks(d, pi))
+	f.proseVisits = len(told)
+	if f.paidOnly && f.visitRows >= 2 {
+		// The copays collected at visits a log records (see paidColumnOnly).
+		f.money, f.moneyDated = 0, 0
+	}
 	f.text = b.String()
 	phraseCounts(f.text, &f.n)
 	phraseCounts(h.String(), &f.t)
@@ -184,6 +205,14 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 	p := &d.Pages[pi]
 	p.Title = f.title
 	class, kind := pageClass(f)
+	switch class {
+	case extract.PageClinical, extract.PageReport, "":
+		// A report that summarises care, and its further pages, record
+		// no visit (see careSummary).
+		if careSummary(f) || summaryGoesOn(d, pi, f) {
+			class, p.careSummary = extract.PageOther, true
+		}
+	}
 	// A report's last page may close on the examiner's attestation ("I
 	// declare under penalty of perjury ..."): one such phrase on a page
 	// whose header numbers it a further page of the record before it does
@@ -240,6 +269,12 @@ func continuesRecord(d *Doc, pi int) bool {
 	default:
 		return false
 	}
+	return numberedPage(d, pi)
+}
+
+// numberedPage reports whether a line in the header of page pi (not a fax
+// or print stamp) numbers it page 2 or later.
+func numberedPage(d *Doc, pi int) bool {
 	seen := 0
 	for _, l := range d.PageLines(pi) {
 		if l.Noise() {
@@ -263,6 +298,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	if f.n[fEOB] > 0 || f.eobBanner || f.n[fEOBWeak] >= 4 && f.service == 0 && f.headings == 0 {
 		return extract.PageEOB, ""
+	}
+	if administrationRecord(f) {
+		// Its administration and admission dates date doses, not a visit.
+		return extract.PageOther, ""
 	}
 	clinical := f.headings + f.service
 	// A statement whose rows OCR cut from their amounts prints many amounts

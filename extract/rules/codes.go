@@ -41,6 +41,7 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	}
 	raw := l.text
 	l.text = repairCodes(l.text)
+	procs := procedureLine(l.text)
 	var out []codeHit
 	for _, m := range reICD.FindAllStringSubmatchIndex(l.text, -1) {
 		cat := l.text[m[2]:m[3]]
@@ -48,6 +49,9 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 		switch {
 		case m[4] >= 0:
 			code = cat + "." + zeroNotO(l.text[m[6]:m[7]])
+		case procs:
+			// "G0283" on a line labelled CPT is a HCPCS code.
+			continue
 		case m[8] >= 0:
 			if !ctx {
 				continue
@@ -62,8 +66,10 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 		if reSpineLvl.MatchString(cat[:2]) && m[4] < 0 && m[8] < 0 {
 			continue
 		}
-		// A code glued to a dash and digits is a phone or an id.
-		if m[1] < len(l.text) && (l.text[m[1]] == '-' || l.text[m[1]] == '/') && m[1]+1 < len(l.text) && isDigitByte(l.text[m[1]+1]) {
+		// A code glued to a dash and digits is a phone or an id; to a
+		// colon and digits, a code whose point OCR read as a colon
+		// ("H81:399", read below as a damaged code).
+		if m[1] < len(l.text) && (l.text[m[1]] == '-' || l.text[m[1]] == '/' || l.text[m[1]] == ':') && m[1]+1 < len(l.text) && isDigitByte(l.text[m[1]+1]) {
 			continue
 		}
 		if m[0] > 0 && (l.text[m[0]-1] == '#' || l.text[m[0]-1] == '-') {
@@ -113,6 +119,21 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	out = append(out, ocrCodesIn(raw, ctx, coded, book, taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// reCodesLabel is the label of a line of procedure codes, in its first
+// cell: "CPT", "HCPCS", "CPT/HCPCS", "Procedure codes", "Codes posted".
+var reCodesLabel = regexp.MustCompile(`(?i)^(?:cpt|hcpcs|cpt\s*/\s*hcpcs|cpt codes?|hcpcs codes?|procedure codes?|proc(?:\.|edure)?\s*codes?|billing codes?|codes? (?:posted|billed)|charges? posted)\s*[:#]?$`)
+
+// procedureLine reports whether a line is labelled as one of procedure
+// codes, its label alone in its first cell or before a colon: its codes
+// without a point are procedures (HCPCS "G0283"), no diagnoses.
+func procedureLine(text string) bool {
+	c := layout.FirstCell(text)
+	if i := strings.IndexByte(c, ':'); i >= 0 {
+		c = c[:i]
+	}
+	return reCodesLabel.MatchString(strings.TrimSpace(c))
 }
 
 var (

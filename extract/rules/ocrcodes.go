@@ -21,7 +21,7 @@ import (
 // reLooseICD finds tokens that may be damaged codes: three to six
 // code-like characters, then optionally a point (or what OCR made of it)
 // and up to six more.
-var reLooseICD = regexp.MustCompile(`[$'‘’|!A-Za-z0-9]{3,6}(?:(?:[.,:;]{1,2} ?| [.,] ?)[0-9A-Za-z|!]{1,6})?`)
+var reLooseICD = regexp.MustCompile(`(?:§|[$'‘’|!A-Za-z0-9])[$'‘’|!A-Za-z0-9]{2,5}(?:(?:[.,:;]{1,2} ?| [.,] ?)[0-9A-Za-z|!]{1,6})?`)
 
 // ocrCode is a code read from a damaged token.
 type ocrCode struct {
@@ -63,6 +63,9 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 			tok = tok[len(q):]
 			break
 		}
+	}
+	if rest, ok := strings.CutPrefix(tok, "§"); ok {
+		tok = "$" + rest // S read as a section sign, as it is as a dollar sign
 	}
 	head, ext := tok, ""
 	if i := strings.IndexAny(tok, ".,:; "); i >= 0 {
@@ -126,7 +129,8 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 
 // codeSep reports whether sep, between a category and ext, is what OCR
 // makes of a code's point: a point or comma, one with a colon ("S13:.4"),
-// or one with a space after or before it ("M50. 220"). The characters
+// one with a space after or before it ("M50. 220"), or a colon alone
+// ("H81:399"). The characters
 // after a point begin with a digit or the placeholder X; after a comma or
 // a space, with a digit ("M54,2"), or the comma separates a list.
 func codeSep(sep, ext string) bool {
@@ -136,6 +140,9 @@ func codeSep(sep, ext string) bool {
 	switch strings.TrimSpace(sep) {
 	case ".", ":.", ".:", ";.", ".;":
 		return !strings.Contains(sep, " ") || isDigitByte(ext[0])
+	case ":":
+		// A colon alone before two digits is a time of day ("T10:30").
+		return sep == ":" && !(len(ext) == 2 && isDigitByte(ext[0]) && isDigitByte(ext[1]))
 	case ",":
 		return sep == "," && isDigitByte(ext[0])
 	}
@@ -177,8 +184,20 @@ func repairExt(ext string) (string, int, bool) {
 // a word with the description printed beside it.
 func ocrCodesIn(s string, ctx, coded bool, book CodeBook, taken func(a, b int) bool) []codeHit {
 	var out []codeHit
-	for _, m := range reLooseICD.FindAllStringIndex(s, -1) {
-		a, b := m[0], m[1]
+	for p := 0; p < len(s); {
+		m := reLooseICD.FindStringIndex(s[p:])
+		if m == nil {
+			break
+		}
+		a, b := p+m[0], p+m[1]
+		p = b
+		if i := strings.Index(s[a:b], ", "); i >= 0 {
+			if _, ok := parseOCRCode(s[a:b]); !ok {
+				// Two items of a list ("R42, H81" of "R42, H81:399"):
+				// the first alone, then on from the second.
+				b, p = a+i, a+i+2
+			}
+		}
 		if a > 0 && (isAlnumByte(s[a-1]) || strings.IndexByte(".-/#", s[a-1]) >= 0) || b < len(s) && isAlnumByte(s[b]) {
 			continue
 		}

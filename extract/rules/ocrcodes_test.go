@@ -26,6 +26,10 @@ func TestOCRCodeTokens(t *testing.T) {
 		{"S13.4XxXD", "S13.4XXD", false}, // a placeholder X read twice
 		{"$13:.4XXD", "S13.4XXD", false}, // a colon before the point
 		{"$13. 4XXD", "S13.4XXD", false}, // a space after the point
+		{"H81:399", "H81.399", false},    // a colon for the point
+		{"$06:0X0D", "S06.0X0D", false},  // S as $, a colon for the point
+		{"§06.0X0D", "S06.0X0D", false},  // S as a section sign
+		{"T10:30", "", false},            // a time of day
 		{"'513.4XxD", "S13.4XXD", false}, // a speck before S read as 5
 		{"M5O.22O", "M50.220", false},    // 0 as O twice
 		{"M54.l2", "M54.12", false},      // 1 as l
@@ -79,6 +83,7 @@ func TestOCRCodesOnLines(t *testing.T) {
 		{"dx line", "Dx: MS4.2, $13.4XXD", false, false, []string{"M54.2", "S13.4XXD"}},
 		{"dx line, quote speck", "Dx: M54.2,'513.4XxD", false, false, []string{"M54.2", "S13.4XXD"}},
 		{"dx line, doubled X", "Dx: M54.2, S$13.4XxXD", false, false, []string{"M54.2", "S13.4XXD"}},
+		{"dx line, colons and a section sign", "Treatment Dx     $06:0X0D, R42, H81:399, §13.4XXD", false, false, []string{"S06.0X0D", "R42", "H81.399", "S13.4XXD"}},
 		{"list item", "1. MS0.220 - Other cervical disc displacement", true, false, []string{"M50.220"}},
 		{"O for 0 after the point", "S06.OX0A Concussion without loss of consciousness, initial encounter", true, false, []string{"S06.0X0A"}},
 		{"underscore after a code", "Dx: M54.2, S13.4XXD_ TCM: Bi syndrome, Qi stagnation", false, false, []string{"M54.2", "S13.4XXD"}},

@@ -166,9 +166,11 @@ func (s *segmenter) newDateAhead(i int) bool {
 // whose date of service differs from the current note's: a practice
 // prints its letterhead over each visit's record, and the same letterhead
 // over another visit's date is the next visit's record, not a further page
-// of this one (a page of this one prints its date again or none).
+// of this one (a page of this one prints its date again or none). So is
+// the same letterhead over a date of service after a record that printed
+// none (a progress report dated by its report and signature dates only).
 func (s *segmenter) nextVisitPage(i int) bool {
-	if s.ls[i].top > 2 || s.dos.IsZero() {
+	if s.ls[i].top > 2 {
 		return false
 	}
 	for j := i + 1; j < len(s.ls) && s.ls[j].page == s.ls[i].page; j++ {

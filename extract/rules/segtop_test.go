@@ -30,3 +30,34 @@ func TestBrokenBannerJoinsItsRecord(t *testing.T) {
 		t.Errorf("no encounter of 2024-09-28: %+v", res.Encounters)
 	}
 }
+
+// TestUndatedRecordThenDatedPage: a practice prints its letterhead over
+// each record. A progress report that prints no date of service (its
+// report and signature dates only), then a page under the same letterhead
+// that labels one, are two records: a further page of the report would
+// print its date again or none.
+func TestUndatedRecordThenDatedPage(t *testing.T) {
+	head := "Evergreen Rehabilitation Services\n4817 Hospital Dr, Lexington, KY 40503\nPhone (859) 555-0127 Fax (859) 555-0110\n\n"
+	p1 := head + "                    RE-EVALUATION - PLAN OF CARE UPDATE\n" +
+		"Patient: DOE, JANE                          DOB: 09/08/1969\n" +
+		"Progress report date: 06/16/2023            Clinician: Ann Berg, PTA\n" +
+		"SUBJECTIVE:\nPatient reports steady improvement since the initial evaluation. Current pain 3/10.\n" +
+		"ASSESSMENT:\n  1. M54.2 Cervicalgia\n" +
+		"PLAN:\nContinue skilled care 2x/week for 4 weeks with progression of the home program.\n\n" +
+		"Ann Berg, PTA Signed 06/16/2023\n"
+	p2 := head + "Concussion & Vestibular Therapy Treatment Note                        DOE, JANE pg 1\n\n" +
+		"Patient                            Jane Doe DOB 09/08/1969\n" +
+		"Date of Service                    31-Aug-2023\n" +
+		"Subjective                         Less motion sensitivity since last visit.\n" +
+		"Pain (NPRS)                        3/10\n" +
+		"Assessment                         Improving tolerance to visual motion. Continue plan.\n" +
+		"Therapist                          Elliot Albright, PTA\n"
+	res := extractText(t, p1, p2)
+	got := map[string][]int{}
+	for _, e := range res.Encounters {
+		got[e.Date.String()] = append(got[e.Date.String()], e.Citations[0].Page)
+	}
+	if len(got["2023-06-16"]) != 1 || got["2023-06-16"][0] != 1 || len(got["2023-08-31"]) != 1 || got["2023-08-31"][0] != 2 {
+		t.Errorf("encounters by date and first page %v, want 2023-06-16 on page 1 and 2023-08-31 on page 2", got)
+	}
+}

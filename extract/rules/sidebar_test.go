@@ -120,3 +120,34 @@ Plan
 		t.Errorf("diagnoses %v, want %s", got, want)
 	}
 }
+
+// TestProcedureCodesBesideTheAssessment: a two-column daily note prints
+// each field's label on the left and its value on the right; the HCPCS
+// code on its "CPT" line ("G0283", electrical stimulation) is a procedure
+// billed, not the diagnosis G02.83, although the line stands right under
+// the assessment. A diagnosis code without its point on a "Dx" line is
+// still one.
+func TestProcedureCodesBesideTheAssessment(t *testing.T) {
+	note := `Align Physical Therapy
+VESTIBULAR / BALANCE DAILY TREATMENT RECORD
+Patient                            Jane Doe DOB 07/20/1977
+DOS                                04/01/2024
+Treatment Dx                       S06.0X0D, R42, H81.399
+Subjective                         Dizziness with quick head turns.
+Assessment                         Improving tolerance to visual motion. Continue plan.
+CPT                                97110 x2, 97140 x1, G0283 x1
+Dx                                 M5412
+Therapist                          Conrad Costa, PTA
+`
+	res := extractText(t, note)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1", len(res.Encounters))
+	}
+	var got []string
+	for _, d := range res.Encounters[0].Diagnoses {
+		got = append(got, d.Code)
+	}
+	if want := "S06.0X0D R42 H81.399 M54.12"; strings.Join(got, " ") != want {
+		t.Errorf("diagnoses %v, want %s", got, want)
+	}
+}

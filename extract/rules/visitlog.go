@@ -20,7 +20,7 @@ import (
 
 // logColumn is a column of a visit log's header row.
 type logColumn struct {
-	kind       string // date, pain, codes, initials, text
+	kind       string // date, next (appointment), pain, codes, initials, text
 	start, end int
 }
 
@@ -29,6 +29,7 @@ var (
 	reLogCodeHead = regexp.MustCompile(`(?i)\b(cpt|codes?|hcpcs|billing|procedures?)\b`)
 	reLogInitHead = regexp.MustCompile(`(?i)\b(initials?|by|provider|therapist|clinician|sign(?:ature|ed)?|dc|pt)\b`)
 	reLogDateHead = regexp.MustCompile(`(?i)\b(date|dos|visit)\b`)
+	reLogNextHead = regexp.MustCompile(`(?i)^(?:next|return|rtc|f/u)\b`)
 	reInitials    = regexp.MustCompile(`^[A-Z]{2,3}$`)
 	// rePageNumber is a page number standing alone: "1/1", "Page 2 of 3".
 	rePageNumber   = regexp.MustCompile(`(?i)^(?:page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$`)
@@ -51,6 +52,8 @@ func headerColumnsOf(l line) []logColumn {
 		switch {
 		case reLogDateHead.MatchString(t) && known == 0 && (len(out) == 0 || len(out) == 1 && len(strings.TrimSpace(l.text[out[0].start:out[0].end])) <= 3):
 			k = "date"
+		case reLogNextHead.MatchString(t):
+			k = "next"
 		case reLogPainHead.MatchString(t):
 			k = "pain"
 		case reLogCodeHead.MatchString(t):
@@ -116,15 +119,18 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			out = append(out, visits...)
 		}
 	}
+	numbered := numberedDateCols(ls)
 	for _, l := range ls {
+		// The initials' legend may stand in the print line at the foot
+		// of the page ("Printed ... by ... Providers: EA = ...").
+		for _, m := range reLegend.FindAllStringSubmatch(l.text, -1) {
+			legend[m[1]] = strings.TrimSpace(m[2])
+		}
 		if l.noise || calendar[l.page] {
 			continue
 		}
 		if t := titleOf(l); t != "" && titles[l.page] == "" {
 			titles[l.page] = t
-		}
-		for _, m := range reLegend.FindAllStringSubmatch(l.text, -1) {
-			legend[m[1]] = strings.TrimSpace(m[2])
 		}
 		ds := lineDates(l)
 		if n := len(cards); block == "cards" && n > 0 && cards[n-1].l.page == l.page && len(ds) == 0 {
@@ -166,6 +172,10 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		}
 
 		if m, ok := layout.RowDate(l.text, ds); ok && !wrappedDate(rows, l) {
+			rows = append(rows, logRow{l: l, date: m})
+			continue
+		}
+		if m, ok := numberedRow(l, ds, numbered[l.page]); ok && !wrappedDate(rows, l) {
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
@@ -307,8 +317,8 @@ func (e *Extractor) logVisit(doc string, d *layout.Doc, r logRow, cols []logColu
 			continue // the date cell
 		}
 		t := strings.TrimSpace(r.l.text[max(c.Start, r.date.End):c.End])
-		if t == "" {
-			continue
+		if t == "" || layout.Weekday(t) || reAmount.FindString(t) == t {
+			continue // the date's day of the week, the copay collected
 		}
 		k := "text"
 		if cols != nil {
@@ -322,6 +332,8 @@ func (e *Extractor) logVisit(doc string, d *layout.Doc, r logRow, cols []logColu
 					continue
 				}
 			}
+		case k == "next":
+			continue // the next appointment, another day
 		case k == "initials" || reInitials.MatchString(t):
 			if name := legend[t]; name != "" && enc.Clinician == "" {
 				enc.Clinician = name

@@ -311,3 +311,72 @@ LM = Lisa Marsh, OTR/L
 		}
 	}
 }
+
+// TestTravelCardRows: a practice management system's travel card prints a
+// row per visit, numbered, with the day of the week, the codes posted,
+// the initials of who treated and the copay collected, and names the
+// clinicians in its print line at the foot of the page ("Printed ... by
+// ... Providers: EA = ..."). Each numbered row is a visit whose clinician
+// the legend names; the row of a no-show is none; the day of the week, the
+// copay and the next appointment are no findings.
+func TestTravelCardRows(t *testing.T) {
+	page := `Evergreen Rehabilitation Services                                                    ROUTING SLIP HISTORY
+Patient: DOE, JANE Acct 37612261 Case: AUTO ACCIDENT DOI 05/06/2023 Ins: Keystone Auto & Home
+Visit#    Date              Day     VAS      Codes posted                            Prov           Pt       Copay      Next appt
+
+12        08/31/2023        Thu     3        97110 97140 G0283                       EA             JD       30.00      09/04/2023
+13        09/04/2023        Mon     3        97110 97140 G0283                       MO             JD       30.00      09/07/2023
+          09/05/2023        Tue              NS - no show
+14        09/07/2023        Thu     3        97110 97140 G0283                       EA             JD       30.00
+
+
+
+Printed 10/25/2023 09:20 by bhaddad Providers: EA = Ellen Abbott, PTA; MO = Mia Owens, PTA                   Page 1 of 1
+`
+	res := extractText(t, page)
+	want := []struct{ date, clin string }{{"2023-08-31", "Ellen Abbott, PTA"}, {"2023-09-04", "Mia Owens, PTA"}, {"2023-09-07", "Ellen Abbott, PTA"}}
+	if len(res.Encounters) != len(want) {
+		for _, e := range res.Encounters {
+			t.Logf("%s %q", e.Date, e.Citations[0].Quote)
+		}
+		t.Fatalf("got %d encounters, want %d", len(res.Encounters), len(want))
+	}
+	for i, w := range want {
+		e := res.Encounters[i]
+		if e.Date.String() != w.date || e.Clinician != w.clin || len(e.Procedures) != 3 {
+			t.Errorf("row %d: %s clinician %q procedures %v, want %+v", i, e.Date, e.Clinician, e.Procedures, w)
+		}
+		if e.Findings != "" {
+			t.Errorf("row %d: findings %q", i, e.Findings)
+		}
+	}
+	if len(res.Bills) != 0 {
+		t.Errorf("%d bill lines from a travel card's copays", len(res.Bills))
+	}
+}
+
+// TestVisitNumbersOCRDamaged: OCR reads a faxed travel card's visit
+// numbers as it likes ("R" for 12, "B3" for 13); a row whose date stands
+// in the column where the other numbered rows of its page print theirs,
+// after one short cell, is a visit all the same.
+func TestVisitNumbersOCRDamaged(t *testing.T) {
+	page := `Evergreen Rehabilitation Services                                        ROUTING SLIP HISTORY
+Patient: DOE, JANE Acct 37612261 Case: AUTO ACCIDENT DOI 05/06/2023 _ Ins: Keystone Auto & Home
+Visité    Date            Day    VAS    Codes posted                       Prov      Pr        Copay       Next appt
+R       08/31/2023       Thu    3       97110 97140 GO283                  EA        RV        30.00        09/04/2023
+B3       09/04/2023       Mon    3       97110 97140 G0283                  MO       RV        30.00        09/07/2023
+09/05/2023       Tue            NS - no show
+14       09/07/2023       Thu    3       97110 97140 G0283                  EA        RV        30.00        09/11/2023
+15       09/11/2023       Mon    2       97120 97140 G0283                  MO       RV       20.00
+
+Printed 10/25/2023 09:20 by bhaddad Providers: EA = Ellen Abbott, PTA; MO = Mia Owens, PTA                              _ Page lofi
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := "2023-08-31 2023-09-04 2023-09-07 2023-09-11"; strings.Join(got, " ") != want {
+		t.Errorf("visits %v, want %s", got, want)
+	}
+}

@@ -1,0 +1,50 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWeekdayBetweenLabelAndDate: a therapy note or a scheduling system
+// prints the day of the week in front of the date ("DOS   Mon 04/01/2024",
+// "Date of Service: Monday, 04/01/2024"); the label still says what the
+// date is, in its own column left of the value or on the line above it.
+func TestWeekdayBetweenLabelAndDate(t *testing.T) {
+	tests := []struct {
+		line string
+		want Label
+	}{
+		{"DOS                                Mon 04/01/2024", ServiceLabel},
+		{"Visit Date                         Fri 02/07/2025", ServiceLabel},
+		{"Date of Service: Monday, 04/01/2024", ServiceLabel},
+		{"Date of service: Thurs. 04/04/2024", ServiceLabel},
+		{"Plan / next visit                  Wed 04/03/2024", FutureLabel},
+		{"DOB: Sat 07/20/1977", BirthLabel},
+		// A weekday alone is no label.
+		{"Mon 04/01/2024", NoLabel},
+		// Nor is a word that ends like one.
+		{"Salmon 04/01/2024", NoLabel},
+	}
+	for _, tt := range tests {
+		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
+		ms := FindDates(tt.line)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.line)
+		}
+		if got := LabelBefore(l, ms[0], nil); got != tt.want {
+			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+	page := "Align Physical Therapy\nVESTIBULAR / BALANCE DAILY TREATMENT RECORD\n\n" +
+		"Patient                            Jane Doe DOB 07/20/1977\n" +
+		"DOS                                Mon 04/01/2024\n" +
+		"Visit                              13 of 17 (plan of care)\n" +
+		"Date of service\n" +
+		"Tue 04/02/2024\n"
+	d := Analyze(pagesOf(page))
+	for _, l := range d.Lines {
+		if strings.Contains(l.Trim, "/2024") && !l.HasService {
+			t.Errorf("%q: no date of service", l.Trim)
+		}
+	}
+}

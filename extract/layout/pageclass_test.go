@@ -1,0 +1,135 @@
+package layout
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestMedicationAdministrationRecord: a MAR prints one row per medication
+// order (drug, dose, route, frequency) under the hours of the day across
+// the page, with the initials of the nurse who gave each dose; its
+// administration date, admission date and attending say when and where,
+// yet the page records doses given, no visit. A note that lists the same
+// orders, or a nursing record that gives a dose at a time in each row, is
+// still a note.
+func TestMedicationAdministrationRecord(t *testing.T) {
+	mar := func(title, dateLabel, hours string) string {
+		return "Saint Luke's Regional Hospital                                     " + title + "\n" +
+			"Patient: DOE, JANE                              MRN: 273067                  Acct: 37686559\n" +
+			"DOB: 09/08/1969                                 Admission Date: 05/06/2023   Allergies: NKDA\n" +
+			"Attending: Ann Lee, MD                          " + dateLabel + " 05/07/2023         Period: 0700-0659\n\n" +
+			"Medication / dose / route / frequency     " + hours + "\n\n" +
+			"Acetaminophen 650 mg PO q6h               SCH      CC             CC                 CB\n\n" +
+			"Cyclobenzaprine 5 mg PO TID               SCH      MY             CC\n\n" +
+			"Ketorolac 15 mg IV q6h PRN pain 6-10      PRN               MY\n\n" +
+			"Legend: initials = given. Nurses: MY = Mary Yates, RN; CC = Carl Cole, LPN; CB = Cora Bell, LPN\nPage 2 of 3\n"
+	}
+	tests := []struct {
+		name, text, class string
+	}{
+		{"MAR, hours as four digits", mar("MAR - 24 HOUR", "MAR Date:", "0900     1200    1500    1800   2100    0000     0300      0600"), extract.PageOther},
+		{"eMAR, hours with colons", mar("eMAR Summary Report", "Administration Date:", "09:00    12:00   15:00   18:00  21:00   00:00    03:00     06:00"), extract.PageOther},
+		{"discharge summary listing its orders", "Saint Luke's Regional Hospital\nDISCHARGE SUMMARY\nAdmission Date: 05/06/2023   Discharge Date: 05/08/2023\n" +
+			"HOSPITAL COURSE: Admitted for observation after a collision; pain controlled.\nDISCHARGE MEDICATIONS:\n" +
+			"Acetaminophen 650 mg PO q6h PRN pain\nCyclobenzaprine 5 mg PO TID\nDISCHARGE DIAGNOSES: Cervical strain (S13.4XXA).\nFOLLOW-UP: Primary care in 1 week.", extract.PageClinical},
+		{"nursing record, a dose at a time in each row", "Saint Luke's Regional Hospital\nEMERGENCY DEPARTMENT NURSING RECORD\nArrival: 05/06/2023 1432\n" +
+			"Chief complaint: neck pain after MVC.\nTime    Medication                      Initials\n" +
+			"1450    Ketorolac 15 mg IV              MY\n1530    Ondansetron 4 mg IV             MY\n" +
+			"Assessment: pain 7/10, neuro intact.\nDisposition: discharged home 1745.", extract.PageClinical},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.text))
+			if got := d.Pages[0].Class; got != tt.class {
+				t.Errorf("class %q, want %q", got, tt.class)
+			}
+		})
+	}
+}
+
+// TestNarrativeReportToCounsel: a treating physician's narrative report to
+// a patient's lawyer summarises the care the practice gave, each visit a
+// sentence of prose ("On 05/17/2023, I saw Ms. Doe ..."), and gives its
+// opinions (causation, prognosis, future care). Its dates are the visits
+// of other records: the report is no visit, nor is its second page. A
+// report to a lawyer of one visit, a consultation letter that tells of its
+// visit in prose and an examiner's report that dates its examination and
+// reviews earlier records are visits.
+func TestNarrativeReportToCounsel(t *testing.T) {
+	letterhead := "Harborview Orthopaedic Surgery\n2621 Market St, Tyler, TX 75701\nPhone (903) 555-0193 Fax (903) 555-0107\n\n"
+	narrative := letterhead + "08/14/2023\nBarrett & Quinn, LLP\nRE: Jane Doe (DOB 09/08/1969)\n Date of accident: 05/06/2023\n NARRATIVE MEDICAL REPORT\n\n" +
+		"Dear Counsel:\nAt your request and with my patient's authorization, I write to summarize my care of Ms. Doe, whom I\n" +
+		"have treated for injuries sustained in a motor vehicle collision on 05/06/2023.\n" +
+		"HISTORY:\nShe reports that she was a restrained driver struck on the driver's side at an intersection.\n" +
+		"COURSE OF TREATMENT:\nOn 05/17/2023, I saw Ms. Doe for the initial consultation. She rated neck pain 7/10 with pain\n" +
+		"into the right shoulder. Examination showed restricted cervical rotation.\n" +
+		"On 05/29/2023, she returned for follow-up, rating pain 6/10. I reviewed the MRI and gave a corticosteroid\n" +
+		"injection of the right shoulder.\n" +
+		"On 07/05/2023, she returned for follow-up, rating pain 4/10. The neck pain was improving.\n"
+	second := "Jane Doe - Narrative Report - Page 2\n\nDIAGNOSES:\nSprain of ligaments of cervical spine, subsequent encounter (S13.4XXD); Pain in right shoulder (M25.511)\n" +
+		"CAUSATION:\nIt is my opinion, to a reasonable degree of medical probability, that the injuries described above\n" +
+		"were caused by the collision of 05/06/2023.\nPROGNOSIS:\nFair. I expect flare-ups with prolonged sitting.\n" +
+		"FUTURE MEDICAL CARE:\nI anticipate 2 cervical epidural injections over the next two years.\n\n" +
+		"______________________________\nAnn Lee, MD 08/14/2023\n"
+	d := Analyze(pagesOf(narrative, second))
+	for _, p := range d.Pages {
+		if p.Class != extract.PageOther {
+			t.Errorf("narrative report page %d: class %q, want %q", p.Number, p.Class, extract.PageOther)
+		}
+	}
+	visits := []struct{ name, text string }{
+		{"report of one visit to a lawyer", letterhead + "June 4, 2024\nR. Hale, Esq.\nRE: your client Jane Doe\nDear Mr. Hale:\n" +
+			"On 06/02/2024, I saw your client in follow-up. She rated neck pain 5/10.\nEXAMINATION: Tender C5-C6, rotation limited.\n" +
+			"ASSESSMENT: Cervical strain (S13.4XXA).\nIt is my opinion, to a reasonable degree of medical probability, that the strain was caused by the collision.\nSincerely,\nAnn Lee, MD"},
+		{"examiner's report reviewing records", letterhead + "INDEPENDENT MEDICAL EXAMINATION\nDate of examination: 03/04/2024\nRequested by: R. Hale, Esq.\n" +
+			"RECORDS REVIEWED:\nOn 12/06/2023, she was seen in the emergency department of Saint Luke's Regional Hospital.\n" +
+			"On 12/18/2023, she began physical therapy at Align Physical Therapy.\n" +
+			"EXAMINATION: Tender C5-C6, rotation limited.\nCAUSATION: Within a reasonable degree of medical probability, the strain was caused by the collision.\n" +
+			"MAXIMUM MEDICAL IMPROVEMENT: Not yet reached."},
+	}
+	for _, v := range visits {
+		t.Run(v.name, func(t *testing.T) {
+			if got := Analyze(pagesOf(v.text)).Pages[0].Class; got != extract.PageClinical {
+				t.Errorf("class %q, want %q", got, extract.PageClinical)
+			}
+		})
+	}
+}
+
+// TestTravelCard: a practice management system's travel card (routing
+// slip history) prints one row per visit, its number, date, pain score,
+// the codes posted and who treated, and the copay the front desk
+// collected: a copay is what the patient paid at the visit, no charge, so
+// the card is a visit log, not a bill. A log with a charge column beside
+// its copay column bills its visits.
+func TestTravelCard(t *testing.T) {
+	card := func(heads, charge string) string {
+		row := func(n, date, day, vas, prov, copay, next string) string {
+			return fmt.Sprintf("%-10s%-18s%-8s%-9s97110 97140 G0283          %-10s%-11s%s%s\n", n, date, day, vas, prov, copay, charge, next)
+		}
+		return "Evergreen Rehabilitation Services                                         ROUTING SLIP HISTORY\n" +
+			"Patient: DOE, JANE Acct 37612261 Case: AUTO ACCIDENT DOI 05/06/2023\n" +
+			heads + "\n\n" +
+			row("12", "08/31/2023", "Thu", "3", "EA", "30.00", "09/04/2023") +
+			row("13", "09/04/2023", "Mon", "3", "MO", "30.00", "09/07/2023") +
+			"          09/05/2023        Tue              NS - no show\n" +
+			row("14", "09/07/2023", "Thu", "3", "EA", "30.00", "09/11/2023") +
+			row("15", "09/11/2023", "Mon", "2", "MO", "20.00", "") +
+			"\nPrinted 10/25/2023 09:20 by bhaddad Providers: EA = Ellen Abbott, PTA; MO = Mia Owens, PTA\n"
+	}
+	tests := []struct {
+		name, heads, charge, class string
+	}{
+		{"copay", "Visit#    Date              Day     VAS      Codes posted               Prov      Copay      Next appt", "", extract.PageVisitLog},
+		{"copay and charge", "Visit#    Date              Day     VAS      Codes posted               Prov      Copay      Charge     Next appt", "95.00      ", extract.PageBill},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Analyze(pagesOf(card(tt.heads, tt.charge))).Pages[0].Class; got != tt.class {
+				t.Errorf("class %q, want %q", got, tt.class)
+			}
+		})
+	}
+}
