@@ -13,13 +13,15 @@ import (
 // template) print the same words as the day before but for the date: they
 // are near copies in words, not in fact. Two pages whose text layer the
 // extractor read without OCR, whose facts are dated, and which share no
-// date of service are two records, never a page and its duplicate. Pages
-// no dated fact cites (a medication administration record's day pages, a
-// flowsheet's) are kept apart by the dates they print outside their stamp
-// lines: each printing a date the other does not, they are two days of one
-// form, while a copy prints the same dates and differs only in its stamps
-// (a fax banner, "Printed on"). OCR pages are left to the words alone, as
-// OCR may misread a copy's date.
+// date of service are two records, never a page and its duplicate. Other
+// pages (no dated fact cites them, as a medication administration record's
+// day pages, or OCR read them) are kept apart by the labelled dates they
+// print outside their stamp lines: one printing a date the other does not,
+// they are two days of one form (the admission day's page prints only the
+// admission date), while a copy prints the same dates and differs only in
+// its stamps (a fax banner, "Printed on"). On OCR pages a date one digit
+// apart from the other page's, a digit OCR takes for another (6 and 8), is
+// the same date misread.
 
 // factDates returns, for every page that a dated encounter or bill line
 // of the sources cites, the dates of those facts.
@@ -65,17 +67,50 @@ func otherDays(px *pageIndex, fd map[pageRef][]dates.Date) func(a, b pageRef) bo
 		}
 		return ds
 	}
+	ocr := func(r pageRef) bool {
+		info := px.byRef[r]
+		return info != nil && info.page != nil && info.page.Source == extract.SourceOCR
+	}
 	return func(a, b pageRef) bool {
-		if !text(a) || !text(b) {
+		if text(a) && text(b) {
+			if da, db := fd[a], fd[b]; len(da) > 0 && len(db) > 0 {
+				return !shareDate(da, db)
+			}
+		} else if !(text(a) || ocr(a)) || !(text(b) || ocr(b)) {
 			return false
 		}
-		da, db := fd[a], fd[b]
-		if len(da) > 0 && len(db) > 0 {
-			return !shareDate(da, db)
+		// A scan's labelled dates count too, but a date one digit apart
+		// from the other page's, a digit OCR takes for another (6 and 8),
+		// may be the same date misread.
+		same := slices.Equal[[]dates.Date]
+		if ocr(a) || ocr(b) {
+			same = func(x, y []dates.Date) bool { return !hasUnread(x, y) && !hasUnread(y, x) }
 		}
 		pa, pb := printedOn(a), printedOn(b)
-		return hasOther(pa, pb) || hasOther(pb, pa)
+		return !same(pa, pb) && (hasOther(pa, pb) || hasOther(pb, pa))
 	}
+}
+
+// hasUnread reports whether a holds a date that no date of b is, nor
+// could be as OCR misread it (one digit taken for one it looks like).
+func hasUnread(a, b []dates.Date) bool {
+	return slices.ContainsFunc(a, func(d dates.Date) bool {
+		return !slices.ContainsFunc(b, func(o dates.Date) bool { return d == o || misreadDate(d, o) })
+	})
+}
+
+// misreadDate reports whether two dates print with one digit apart, a
+// digit OCR takes for the other (see confusable).
+func misreadDate(a, b dates.Date) bool {
+	x, y := a.Time().Format("20060102"), b.Time().Format("20060102")
+	diffs, alike := 0, false
+	for i := range len(x) {
+		if x[i] != y[i] {
+			diffs++
+			alike = confusable[[2]byte{x[i], y[i]}]
+		}
+	}
+	return diffs == 1 && alike
 }
 
 // printedDates returns the distinct dates a page prints on lines that

@@ -164,9 +164,9 @@ func TestSeparatorPagesAreNoDuplicates(t *testing.T) {
 	}
 }
 
-// TestFormOfAnotherDay keeps apart two text pages of one form filled in on
+// TestFormOfAnotherDay keeps apart two pages of one form filled in on
 // different days (the same words but for the date of service), and still
-// finds an OCR copy whose date OCR read differently.
+// finds an OCR copy whose date OCR misread (a digit taken for another).
 func TestFormOfAnotherDay(t *testing.T) {
 	form := func(day string) string {
 		return "Valley Spine Center\nCHARGE SLIP\nPatient: Jane Doe   DOB 01/02/1980\nDate of service: " + day +
@@ -178,17 +178,20 @@ func TestFormOfAnotherDay(t *testing.T) {
 		return extract.Result{Bills: []extract.BillLine{{Date: d, Code: "97140", Charge: 48, Citations: []extract.Citation{cite(doc, 1, "Date of service: "+day)}}}}
 	}
 	for _, tt := range []struct {
-		name   string
-		source extract.PageSource
-		want   int
+		name       string
+		source     extract.PageSource
+		day1, day2 string
+		want       int
 	}{
-		{"text pages of two days", extract.SourceText, 0},
-		{"OCR pages of two readings", extract.SourceOCR, 1},
+		{"text pages of two days", extract.SourceText, "03/04/2024", "03/11/2024", 0},
+		{"OCR pages of two days", extract.SourceOCR, "03/04/2024", "03/11/2024", 0},
+		// A 6 read as an 8: the same day misread.
+		{"OCR pages of two readings", extract.SourceOCR, "03/16/2024", "03/18/2024", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			p1, p2 := textPage("d1", 1, form("03/04/2024")), textPage("d2", 1, form("03/11/2024"))
+			p1, p2 := textPage("d1", 1, form(tt.day1)), textPage("d2", 1, form(tt.day2))
 			p1.Source, p2.Source = tt.source, tt.source
-			srcs := []Source{source("d1", "a.pdf", []extract.Page{p1}, visit("d1", "03/04/2024")), source("d2", "b.pdf", []extract.Page{p2}, visit("d2", "03/11/2024"))}
+			srcs := []Source{source("d1", "a.pdf", []extract.Page{p1}, visit("d1", tt.day1)), source("d2", "b.pdf", []extract.Page{p2}, visit("d2", tt.day2))}
 			px, _ := indexPages(srcs, "MC", false)
 			if _, dups := findDuplicates(px, DefaultNearDuplicate, nil, otherDays(px, factDates(srcs))); len(dups) != tt.want {
 				t.Errorf("%d duplicates %+v, want %d", len(dups), dups, tt.want)
@@ -215,17 +218,26 @@ func TestRecordOfAnotherDayWithoutFacts(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
 		p1, p2 string
+		ocr    bool
 		want   int
 	}{
-		{"two days", mar("05/17/2024", "Page 1 of 2"), mar("05/18/2024", "Page 2 of 2"), 0},
-		{"one day printed twice", mar("05/17/2024", "Printed 06/02/2024 10:14"), mar("05/17/2024", "Printed 07/15/2024 08:30"), 1},
+		{"two days", mar("05/17/2024", "Page 1 of 2"), mar("05/18/2024", "Page 2 of 2"), false, 0},
+		{"two days, scanned", mar("05/17/2024", "Page 1 of 2"), mar("05/18/2024", "Page 2 of 2"), true, 0},
+		// OCR reads a copy's 6 as an 8: a digit it takes for another is no
+		// other day.
+		{"one day scanned twice, a digit misread", mar("05/16/2024", ""), mar("05/18/2024", ""), true, 1},
+		{"one day printed twice", mar("05/17/2024", "Printed 06/02/2024 10:14"), mar("05/17/2024", "Printed 07/15/2024 08:30"), false, 1},
 		// Two fax banners printed over each other: the text layer reads
 		// their pieces on lines of their own.
-		{"one day faxed twice", mar("05/17/2024", ""), "Received:SAINT\n2024-10-29 LUKES\n13:26; From:\n11/05/2024\n(319) 555-0162;\n" + mar("05/17/2024", ""), 1},
+		{"one day faxed twice", mar("05/17/2024", ""), "Received:SAINT\n2024-10-29 LUKES\n13:26; From:\n11/05/2024\n(319) 555-0162;\n" + mar("05/17/2024", ""), false, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			srcs := []Source{source("d1", "a.pdf", []extract.Page{textPage("d1", 1, tt.p1)}, extract.Result{}),
-				source("d2", "b.pdf", []extract.Page{textPage("d2", 1, tt.p2)}, extract.Result{})}
+			p1, p2 := textPage("d1", 1, tt.p1), textPage("d2", 1, tt.p2)
+			if tt.ocr {
+				p1.Source, p2.Source = extract.SourceOCR, extract.SourceOCR
+			}
+			srcs := []Source{source("d1", "a.pdf", []extract.Page{p1}, extract.Result{}),
+				source("d2", "b.pdf", []extract.Page{p2}, extract.Result{})}
 			px, _ := indexPages(srcs, "MC", false)
 			if _, dups := findDuplicates(px, DefaultNearDuplicate, nil, otherDays(px, factDates(srcs))); len(dups) != tt.want {
 				t.Errorf("%d duplicates %+v, want %d", len(dups), dups, tt.want)
