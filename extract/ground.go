@@ -300,7 +300,7 @@ func normalize(s string, ocr bool) *normText {
 			continue
 		}
 		first, folded := foldRune(r)
-		if first == 0 {
+		if first < 0 {
 			continue
 		}
 		if pendingSpace {
@@ -360,7 +360,7 @@ func isSpace(r rune) bool {
 
 // foldRune is the hand-made NFKC-like folding: typographic punctuation to
 // ASCII, ligatures expanded, invisible characters dropped. It returns the
-// first rune of the folding (0 when r is dropped) and the rest, for the
+// first rune of the folding (-1 when r is dropped) and the rest, for the
 // few runes that fold to several ("ﬃ" to "ffi"): no allocation a rune.
 func foldRune(r rune) (first rune, rest string) {
 	switch r {
@@ -371,7 +371,7 @@ func foldRune(r rune) (first rune, rest string) {
 	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe63', '\uff0d':
 		return '-', ""
 	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
-		return 0, ""
+		return -1, ""
 	case '\ufb00':
 		return 'f', "f"
 	case '\ufb01':
