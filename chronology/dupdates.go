@@ -49,10 +49,10 @@ func factDates(sources []Source) map[pageRef][]dates.Date {
 	return out
 }
 
-// otherDays returns the test findDuplicates uses to keep apart two text
-// pages whose facts share no date (see factDates) or, when a page has no
-// dated fact, of which one prints a date the other does not
-// (printedDates).
+// otherDays returns the test findDuplicates uses to keep apart two pages:
+// text pages whose facts share no date (see factDates); else, text or OCR
+// pages of which one prints a labelled date the other does not
+// (printedDates), on a scan not a date OCR may have misread (hasUnread).
 func otherDays(px *pageIndex, fd map[pageRef][]dates.Date) func(a, b pageRef) bool {
 	text := func(r pageRef) bool {
 		info := px.byRef[r]
