@@ -45,25 +45,11 @@ func cdtCode(tok string) (string, bool) {
 	if len(tok) < 5 || tok[0] != 'D' && tok[0] != 'B' && tok[0] != 'P' && !isLower(tok[0]) {
 		return "", false
 	}
-	rest := twiceRead.Replace(tok[1:])
-	var b strings.Builder
-	b.WriteByte('D')
-	digits := 0
-	for _, c := range rest {
-		switch d, ok := hcpcsDigit[c]; {
-		case c >= '0' && c <= '9':
-			b.WriteRune(c)
-			digits++
-		case ok:
-			b.WriteByte(d)
-		default:
-			return "", false
-		}
-	}
-	if b.Len() != 5 || digits < 2 && (tok[0] != 'D' || digits < 1) {
+	rest, _, digits, ok := lookAlikeDigits(tok[1:])
+	if !ok || len(rest) != 4 || digits < 2 && (tok[0] != 'D' || digits < 1) {
 		return "", false
 	}
-	return b.String(), true
+	return "D" + rest, true
 }
 
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }

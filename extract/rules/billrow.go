@@ -499,6 +499,32 @@ var (
 	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0")
 )
 
+// lookAlikeDigits reads s, the digits of a code after its letter, through
+// OCR's look-alike letters (hcpcsDigit) and a glyph read twice
+// (twiceRead): the digits, how many characters that took replacing, and
+// how many were read as digits themselves. ok is false when a character is
+// neither a digit nor a look-alike.
+func lookAlikeDigits(s string) (out string, replaced, digits int, ok bool) {
+	rest := twiceRead.Replace(s)
+	if rest != s {
+		replaced++
+	}
+	var b strings.Builder
+	for _, c := range rest {
+		switch d, ok := hcpcsDigit[c]; {
+		case c >= '0' && c <= '9':
+			b.WriteRune(c)
+			digits++
+		case ok:
+			b.WriteByte(d)
+			replaced++
+		default:
+			return "", 0, 0, false
+		}
+	}
+	return b.String(), replaced, digits, true
+}
+
 // ocrProcCode reads a HCPCS code (a letter and four digits) from the token
 // of a code cell that OCR damaged: "LO180", "£0730", "A4556°", "LO1l80".
 // Only a token that becomes exactly one letter and four digits, with at
@@ -521,26 +547,12 @@ func ocrProcCode(tok string) (string, bool) {
 	default:
 		return "", false
 	}
-	rest := twiceRead.Replace(string(rs[1:]))
-	if rest != string(rs[1:]) {
-		subs++
+	rest, replaced, digits, ok := lookAlikeDigits(string(rs[1:]))
+	if !ok {
+		return "", false
 	}
-	var b strings.Builder
-	b.WriteByte(first)
-	digits := 0
-	for _, c := range rest {
-		switch d, ok := hcpcsDigit[c]; {
-		case c >= '0' && c <= '9':
-			b.WriteRune(c)
-			digits++
-		case ok:
-			b.WriteByte(d)
-			subs++
-		default:
-			return "", false
-		}
-	}
-	code := b.String()
+	subs += replaced
+	code := string(first) + rest
 	if len(code) != 5 || subs == 0 || digits < 2 {
 		// A word of letters that look like digits ("Bills") is no code.
 		return "", false
