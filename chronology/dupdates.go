@@ -102,15 +102,7 @@ func hasUnread(a, b []dates.Date) bool {
 // misreadDate reports whether two dates print with one digit apart, a
 // digit OCR takes for the other (see confusable).
 func misreadDate(a, b dates.Date) bool {
-	x, y := a.Time().Format("20060102"), b.Time().Format("20060102")
-	diffs, alike := 0, false
-	for i := range len(x) {
-		if x[i] != y[i] {
-			diffs++
-			alike = confusable[[2]byte{x[i], y[i]}]
-		}
-	}
-	return diffs == 1 && alike
+	return oneDigitMisread(a.Time().Format("20060102"), b.Time().Format("20060102"))
 }
 
 // printedDates returns the distinct dates a page prints on lines that

@@ -160,6 +160,19 @@ func init() {
 	}
 }
 
+// oneDigitMisread reports whether two digit strings of one length differ
+// in one digit only, a digit OCR takes for the other.
+func oneDigitMisread(x, y string) bool {
+	diffs, alike := 0, false
+	for i := range x {
+		if x[i] != y[i] {
+			diffs++
+			alike = confusable[[2]byte{x[i], y[i]}]
+		}
+	}
+	return diffs == 1 && alike
+}
+
 // oneDigitApart reports whether two amounts in cents print with one digit
 // taken for a digit it looks like, lost or added.
 func oneDigitApart(a, b int64) bool {
@@ -169,14 +182,7 @@ func oneDigitApart(a, b int64) bool {
 	}
 	switch len(y) - len(x) {
 	case 0:
-		diffs, alike := 0, false
-		for i := range x {
-			if x[i] != y[i] {
-				diffs++
-				alike = confusable[[2]byte{x[i], y[i]}]
-			}
-		}
-		return diffs == 1 && alike
+		return oneDigitMisread(x, y)
 	case 1:
 		for i := range y {
 			if y[:i]+y[i+1:] == x {
