@@ -10,13 +10,17 @@ import (
 
 // holdsDate reports whether a quote prints date d, in any format
 // extract/dates reads (03/14/2024, 3/14/24, 14-Mar-2024, March 14, 2024,
-// 2024-03-14 …), or as month and day alone ("03/14", a visit-log row whose
+// 2024-03-14 …), as a run of digits ("03142024", a table's date column),
+// or as month and day alone ("03/14", a visit-log row whose
 // year is printed in the table's heading).
 func holdsDate(quote string, d dates.Date) bool {
 	for _, m := range dates.FindAll(quote) {
 		if m.Date == d {
 			return true
 		}
+	}
+	if dates.HoldsCompact(quote, d) {
+		return true
 	}
 	for _, m := range monthDay.FindAllStringSubmatch(quote, -1) {
 		mo, _ := strconv.Atoi(m[1])

@@ -28,6 +28,8 @@ func TestHoldsDate(t *testing.T) {
 		{"Assessment: cervical strain", false},
 		{"12/0", false},
 		{"Total 1206.00", false},
+		{"11        12062023       Wed     3      98941", true}, // a table's date column, MMDDYYYY
+		{"Acct 112062023", false},
 	}
 	for _, tt := range tests {
 		if got := holdsDate(tt.quote, day); got != tt.want {

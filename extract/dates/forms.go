@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -43,4 +44,35 @@ func compactShort(text string, a, b int, out []Match) []Match {
 		}
 	}
 	return out
+}
+
+// HoldsCompact reports whether s prints d as a run of digits standing
+// alone, MMDDYYYY, YYYYMMDD or MMDDYY ("02072025"), as a table's date
+// column may print it (a run alone is read as a date only there).
+func HoldsCompact(s string, d Date) bool {
+	if d.IsZero() {
+		return false
+	}
+	forms := [...]string{
+		fmt.Sprintf("%02d%02d%04d", int(d.Month), d.Day, d.Year),
+		fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day),
+		fmt.Sprintf("%02d%02d%02d", int(d.Month), d.Day, d.Year%100),
+	}
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		for _, f := range forms {
+			if s[i:j] == f {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
 }

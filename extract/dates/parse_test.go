@@ -133,3 +133,18 @@ func BenchmarkFindAll(b *testing.B) {
 		FindAll(text)
 	}
 }
+
+// TestHoldsCompact: a run of digits prints a date when it is the date in
+// MMDDYYYY, YYYYMMDD or MMDDYY, standing alone; a longer run holding those
+// digits does not.
+func TestHoldsCompact(t *testing.T) {
+	d := Date{Year: 2025, Month: 2, Day: 7}
+	for s, want := range map[string]bool{
+		"11  02072025  Fri": true, "DOS 20250207": true, "020725 Fri": true,
+		"1102072025": false, "02072026": false, "02/07/2025": false, "": false,
+	} {
+		if got := HoldsCompact(s, d); got != want {
+			t.Errorf("HoldsCompact(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -161,6 +161,7 @@ func Analyze(pages []extract.Page) *Doc {
 	// or line alone: on every core.
 	par.Each(len(d.Pages), func(pi int) { markStamps(d, &d.Pages[pi]) })
 	par.Each(len(d.Lines), func(i int) { classifyLine(&d.Lines[i], d.Prev(i)) })
+	compactDateColumns(d)
 	dateAboveTitles(d)
 	dateYearlessRows(d)
 	joinWrappedFacilities(d)

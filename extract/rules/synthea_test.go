@@ -21,6 +21,9 @@ func quoteHasDate(q string, d dates.Date) bool {
 			return true
 		}
 	}
+	if dates.HoldsCompact(q, d) {
+		return true
+	}
 	// A visit-log row whose year the table's heading prints holds the
 	// month and day alone, as chronology accepts it.
 	for _, m := range reMonthDay.FindAllStringSubmatch(q, -1) {

@@ -380,3 +380,36 @@ Printed 10/25/2023 09:20 by bhaddad Providers: EA = Ellen Abbott, PTA; MO = Mia 
 		t.Errorf("visits %v, want %s", got, want)
 	}
 }
+
+// TestTravelCardCompactDates: a practice management system prints its
+// travel card's dates as runs of digits (MMDDYYYY) under the "Date" head,
+// the next appointment the same way under its own head. Each row is a
+// visit on the date under "Date"; the no-show row is none.
+func TestTravelCardCompactDates(t *testing.T) {
+	page := `Spine Align Chiropractic                                                                                PATIENT TRAVEL CARD
+Patient: DOE, JANE        Acct 65017775   Case: AUTO ACCIDENT   DOI 09282024        Ins: Harborline Auto Insurance
+Visit#    Date           Day     VAS    Codes posted                    Prov        Pt         Copay      Next appt
+
+11        02072025       Fri     3      98941 97014 97012               NV          JD         20.00      02102025
+12        02102025       Mon     3      98941 97014 97012               GC          JD         25.00      02122025
+          02112025       Tue            NS - no show
+13        02122025       Wed     3      98941 97014 97012               NV          JD         20.00
+
+
+
+Printed 03302025 16:02 by dstrand        Providers: GC = Gustavo Crane, DC; NV = Nadia Venkataraman, DC         Page 1 of 1
+`
+	res := extractText(t, page)
+	want := []struct{ date, clin string }{{"2025-02-07", "Nadia Venkataraman, DC"}, {"2025-02-10", "Gustavo Crane, DC"}, {"2025-02-12", "Nadia Venkataraman, DC"}}
+	if len(res.Encounters) != len(want) {
+		for _, e := range res.Encounters {
+			t.Logf("%s %q", e.Date, e.Citations[0].Quote)
+		}
+		t.Fatalf("got %d encounters, want %d", len(res.Encounters), len(want))
+	}
+	for i, w := range want {
+		if e := res.Encounters[i]; e.Date.String() != w.date || e.Clinician != w.clin || len(e.Procedures) != 3 {
+			t.Errorf("row %d: %s clinician %q procedures %v, want %+v", i, e.Date, e.Clinician, e.Procedures, w)
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package layout
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// Compact dates in a date column. A practice management system may print a
+// table's dates as a run of digits ("02072025", MMDDYYYY; "020725",
+// MMDDYY; "20250207", YYYYMMDD). Alone such a run is no date (an account,
+// claim or check number looks the same), but in the column a header cell
+// "Date" or "DOS" heads it is one.
+
+// reDateHeadCell is a header cell that heads a column of dates of
+// service: "Date", "DOS", "Visit Date", "Service Date", "Date of Service".
+var reDateHeadCell = regexp.MustCompile(`(?i)^(?:(?:visit|service|svc|serv|srv|trans|txn|appt|tx)\.?\s+)?(?:date|dos|d\.o\.s\.?)(?:\s+of\s+(?:service|visit))?$`)
+
+// compactDateColumns adds to the lines of each page the compact dates they
+// print under a header cell that heads a column of dates, until the next
+// header row or the end of the page.
+func compactDateColumns(d *Doc) {
+	for pi := range d.Pages {
+		var head []Cell // the cells of the last header row with a date column
+		date := -1      // the index of the date column in head
+		for i := d.Pages[pi].First; i < d.Pages[pi].End; i++ {
+			l := &d.Lines[i]
+			if cs, k, ok := dateHeadRow(l); ok {
+				head, date = cs, k
+				continue
+			}
+			if date < 0 || !strings.ContainsAny(l.Text, "0123456789") {
+				continue
+			}
+			if m, ok := compactUnder(l, head, date); ok {
+				l.Dates = append(l.Dates, m)
+				sort.Slice(l.Dates, func(a, b int) bool { return l.Dates[a].Start < l.Dates[b].Start })
+			}
+		}
+	}
+}
+
+// dateHeadRow reads a table's header row: three cells or more, no date,
+// one of them heading a column of dates. It returns the cells and the
+// index of the date column.
+func dateHeadRow(l *Line) ([]Cell, int, bool) {
+	if len(l.Dates) > 0 {
+		return nil, -1, false
+	}
+	cs := Cells(l.Text)
+	if len(cs) < 3 {
+		return nil, -1, false
+	}
+	for k, c := range cs {
+		if reDateHeadCell.MatchString(strings.TrimSpace(strings.Trim(l.Text[c.Start:c.End], ":#"))) {
+			return cs, k, true
+		}
+	}
+	return nil, -1, false
+}
+
+// compactUnder returns the compact date a line prints in the column of
+// head at index date: a word of six or eight digits, on no date found
+// already, that falls under that column more than under any other.
+func compactUnder(l *Line, head []Cell, date int) (dates.Match, bool) {
+	for _, w := range wordSpans(l.Text) {
+		n := w.End - w.Start
+		if n != 6 && n != 8 || strings.Trim(l.Text[w.Start:w.End], "0123456789") != "" {
+			continue
+		}
+		if nearestCell(head, w) != date || onDate(l.Dates, w) {
+			continue
+		}
+		if dt, ok := compactDate(l.Text[w.Start:w.End]); ok && !dt.After(today.AddDays(1)) {
+			return dates.Match{Date: dt, Start: w.Start, End: w.End, Raw: l.Text[w.Start:w.End]}, true
+		}
+	}
+	return dates.Match{}, false
+}
+
+// compactDate reads a run of digits as MMDDYYYY, YYYYMMDD or MMDDYY.
+func compactDate(s string) (dates.Date, bool) {
+	var forms []string
+	if len(s) == 8 {
+		forms = []string{s[0:2] + "/" + s[2:4] + "/" + s[4:8], s[4:6] + "/" + s[6:8] + "/" + s[0:4]}
+	} else {
+		forms = []string{s[0:2] + "/" + s[2:4] + "/" + s[4:6]}
+	}
+	for _, f := range forms {
+		if f[0] > '1' || f[0] == '1' && f[1] > '2' {
+			continue // no month
+		}
+		if dt, ok := dates.Parse(f); ok && dt.Year >= 1900 {
+			return dt, true
+		}
+	}
+	return dates.Date{}, false
+}
+
+// wordSpans returns the byte spans of the words of s (runs without space).
+func wordSpans(s string) []Cell {
+	var out []Cell
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' {
+			j++
+		}
+		if j > i {
+			out = append(out, Cell{i, j})
+		}
+		i = j
+	}
+	return out
+}
+
+// nearestCell returns the index of the cell of head that w overlaps most,
+// or, when it overlaps none, the nearest.
+func nearestCell(head []Cell, w Cell) int {
+	best, bestOv := -1, -1<<30
+	for k, c := range head {
+		ov := min(w.End, c.End) - max(w.Start, c.Start)
+		if ov > bestOv {
+			best, bestOv = k, ov
+		}
+	}
+	return best
+}
+
+// onDate reports whether w overlaps a date of ds.
+func onDate(ds []dates.Match, w Cell) bool {
+	for _, m := range ds {
+		if m.Start < w.End && w.Start < m.End {
+			return true
+		}
+	}
+	return false
+}
