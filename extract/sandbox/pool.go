@@ -46,12 +46,19 @@ type Config struct {
 	// processes, without the workers' limits: for debugging only
 	// (medchron sets it from MEDCHRON_SANDBOX=off).
 	InProcess bool
+	// IdleTimeout ends a worker that served no request for that long
+	// (IdleTimeoutDefault when 0): a worker holds Tesseract's model and
+	// the memory its last pages took (some 90 MB), which the chronology
+	// built after the last page is OCR'd, or a server between uploads,
+	// has better use for. The next request starts a worker again.
+	IdleTimeout time.Duration
 }
 
 // Defaults for Config.
 const (
-	MemoryDefault = 1536 << 20
-	CPUDefault    = 120
+	MemoryDefault      = 1536 << 20
+	CPUDefault         = 120
+	IdleTimeoutDefault = 3 * time.Second
 )
 
 // Pool runs record-file parsing, rendering and OCR in worker processes
@@ -79,6 +86,9 @@ func New(cfg Config) *Pool {
 	if cfg.CPU <= 0 {
 		cfg.CPU = CPUDefault
 	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = IdleTimeoutDefault
+	}
 	p := &Pool{cfg: cfg, free: make(chan *worker, cfg.Size), closed: make(chan struct{})}
 	exe, err := os.Executable()
 	if !capable || err != nil || cfg.InProcess {
@@ -89,6 +99,9 @@ func New(cfg Config) *Pool {
 		// The text layer is read here: pdftotext (the part that parses
 		// the file) runs under the workers' limits.
 		pdf.LimitTools(cfg.Memory+1<<30, cfg.CPU)
+	}
+	if p.local == nil {
+		go p.reapIdle()
 	}
 	for range cfg.Size {
 		p.free <- nil
@@ -108,6 +121,7 @@ const recycleAfter = 50
 // worker is one running worker process.
 type worker struct {
 	served int
+	idle   time.Time // when it last finished a request
 	cmd    *exec.Cmd
 	in     io.WriteCloser
 	enc    *gob.Encoder
@@ -132,7 +146,7 @@ func (p *Pool) start() (*worker, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start document reader process: %w", err)
 	}
-	return &worker{cmd: cmd, in: in, enc: gob.NewEncoder(in), dec: gob.NewDecoder(out), errs: t}, nil
+	return &worker{cmd: cmd, in: in, enc: gob.NewEncoder(in), dec: gob.NewDecoder(out), errs: t, idle: time.Now()}, nil
 }
 
 // workerEnv is a worker's environment: the program's, environ, with the
@@ -187,6 +201,33 @@ func (w *worker) retire() {
 	}
 }
 
+// reapIdle retires, every so often until the pool closes, the free
+// workers that have been idle for cfg.IdleTimeout.
+func (p *Pool) reapIdle() {
+	t := time.NewTicker(max(p.cfg.IdleTimeout/4, 10*time.Millisecond))
+	defer t.Stop()
+	for {
+		select {
+		case <-p.closed:
+			return
+		case <-t.C:
+		}
+		for range p.cfg.Size {
+			var w *worker
+			select {
+			case w = <-p.free:
+			default:
+				continue // every slot is serving a request
+			}
+			if w != nil && time.Since(w.idle) >= p.cfg.IdleTimeout {
+				go w.retire()
+				w = nil
+			}
+			p.free <- w
+		}
+	}
+}
+
 // kill ends a worker and waits for it.
 func (w *worker) kill() error {
 	w.in.Close()
@@ -237,6 +278,8 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 		if w.served++; w.served >= recycleAfter {
 			go w.retire()
 			w = nil
+		} else {
+			w.idle = time.Now()
 		}
 		p.free <- w
 		return r.res, r.res.Err.err()

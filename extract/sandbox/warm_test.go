@@ -3,7 +3,9 @@ package sandbox
 import (
 	"context"
 	"os"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestWarmStartsOneWorker: Warm leaves a running worker in the free slot,
@@ -63,5 +65,36 @@ func TestWarmWorkerServesFirstRequestOfLargerPool(t *testing.T) {
 	}
 	if len(running) != 1 || running[0].served != 1 {
 		t.Fatalf("%d workers running after one request (want 1, the warm one, having served it)", len(running))
+	}
+}
+
+// TestIdleWorkerRetires: a worker idle for IdleTimeout exits (its memory
+// goes back to the system); the next request starts another, which serves
+// it.
+func TestIdleWorkerRetires(t *testing.T) {
+	p := New(Config{Size: 1, IdleTimeout: 50 * time.Millisecond})
+	defer p.Close()
+	good, err := os.ReadFile(repoFile(t, "testdata/bundles/small/born-digital.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("first request: %d pages, %v", n, err)
+	}
+	w := <-p.free
+	p.free <- w
+	if w == nil {
+		t.Fatal("no worker running after the first request")
+	}
+	pid := w.cmd.Process.Pid
+	deadline := time.Now().Add(30 * time.Second)
+	for syscall.Kill(pid, 0) == nil {
+		if time.Now().After(deadline) {
+			t.Fatalf("worker %d still running 30 s after its last request", pid)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("request after the worker retired: %d pages, %v", n, err)
 	}
 }
