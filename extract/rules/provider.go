@@ -46,14 +46,14 @@ func (n *note) provider() (name string, li int) {
 // a label naming where the services were given (layout.ServicePlace)
 // yields to the letterhead of the statement's header block, and that a
 // payer's heading (a health plan's) yields to the provider a label names
-// (labelledBiller).
+// (labelledBiller), as any heading yields to a label naming the pharmacy
+// that filled the prescriptions.
 func (n *note) billProvider() string {
 	prov, li := n.provider()
-	if li < 0 || rePayerWords.MatchString(prov) {
-		// A payer's print of claims: the provider its label names.
-		if b := n.labelledBiller(); b != "" {
-			return b
-		}
+	if b, pharmacy := n.labelledBiller(); b != "" && (pharmacy || li < 0 || rePayerWords.MatchString(prov)) {
+		// A payer's print of claims, or prescriptions filled: the
+		// provider its label names.
+		return b
 	}
 	if li < 0 || !layout.ServicePlace(n.lines[li].trim) {
 		return prov
