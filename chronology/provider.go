@@ -34,6 +34,7 @@ var tokenSynonyms = map[string]string{
 	"img": "imaging", "imag": "imaging", "emer": "emergency", "emrg": "emergency",
 	"ther": "therapy", "thrpy": "therapy", "sprts": "sports", "sys": "system",
 	"pract": "practice", "occ": "occupational", "behav": "behavioral", "bhvl": "behavioral",
+	"bh": "behavioral health",
 	"phys": "physicians", "physn": "physicians", "phy": "physicians", "orth": "orthopedics",
 	"ot": "occupational therapy", "anesth": "anesthesiology", "mc": "medical center",
 	"acup": "acupuncture", "acu": "acupuncture", "herbs": "herbal",

@@ -57,6 +57,8 @@ func TestProviderMerging(t *testing.T) {
 		{"and vs ampersand", "Spine & Sports Ortho", "Spine and Sports Orthopaedics", nil, true},
 		{"and rehab suffix", "MOMENTUM PHYSICAL THERAPY & REHAB", "Momentum Physical Therapy", nil, true},
 		{"abbreviated words", "Adv Pain & Spine Spec.", "Advanced Pain & Spine Specialists", nil, true},
+		{"BH is behavioral health", "Bridgeway BH - Counseling Center", "Bridgeway Behavioral Health LLC", nil, true},
+		{"BH practices of two names stay apart", "Bridgeway BH", "Northgate Behavioral Health", nil, false},
 		{"ordinal and its OCR slip", "Family 1st Chiropractic", "Family Ist Chiropractic", []string{"Family First Chiropractic"}, true},
 		{"rehab alone is not a name", "Momentum Rehabilitation", "Summit Rehabilitation", nil, false},
 		// Abbreviations and department suffixes printed by billing systems.
