@@ -67,12 +67,13 @@ const (
 // broken file costs at most one worker, never the calling process. It has
 // the methods of Local.
 type Pool struct {
-	cfg    Config
-	exe    string
-	free   chan *worker // nil entries are workers to start
-	local  *Local       // when the program cannot start workers
-	closed chan struct{}
-	once   sync.Once
+	cfg       Config
+	recycleAt uint64 // resident memory past which a worker is replaced (recycleResident)
+	exe       string
+	free      chan *worker // nil entries are workers to start
+	local     *Local       // when the program cannot start workers
+	closed    chan struct{}
+	once      sync.Once
 }
 
 // New returns a pool; workers start on first use. When the program did
@@ -89,7 +90,7 @@ func New(cfg Config) *Pool {
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = IdleTimeoutDefault
 	}
-	p := &Pool{cfg: cfg, free: make(chan *worker, cfg.Size), closed: make(chan struct{})}
+	p := &Pool{cfg: cfg, recycleAt: recycleResident, free: make(chan *worker, cfg.Size), closed: make(chan struct{})}
 	exe, err := os.Executable()
 	if !capable || err != nil || cfg.InProcess {
 		p.local = &Local{DPI: cfg.DPI, Clients: cfg.Size, OCR: ocrOptions(cfg)}
@@ -117,6 +118,28 @@ func (p *Pool) Isolated() bool { return p.local == nil }
 // footprint creeps up over hundreds of pages; a fresh one costs a few
 // hundred milliseconds.
 const recycleAfter = 50
+
+// recycleResident is the resident memory past which a worker is replaced
+// after its request, however few it served: a page of a large scan can
+// leave Tesseract and the C allocator holding tens of megabytes more, and
+// the readers' memory, two at a time beside the program, is most of what
+// a scanned bundle costs.
+const recycleResident = 112 << 20
+
+// resident returns the worker's resident memory in bytes, or 0 when it
+// cannot be read (no /proc).
+func (w *worker) resident() uint64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(w.cmd.Process.Pid) + "/statm")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return 0
+	}
+	n, _ := strconv.ParseUint(f[1], 10, 64)
+	return n * uint64(os.Getpagesize())
+}
 
 // worker is one running worker process.
 type worker struct {
@@ -275,7 +298,7 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 			p.free <- nil
 			return response{}, p.died(w, r.err)
 		}
-		if w.served++; w.served >= recycleAfter {
+		if w.served++; w.served >= recycleAfter || w.resident() > p.recycleAt {
 			go w.retire()
 			w = nil
 		} else {

@@ -98,3 +98,29 @@ func TestIdleWorkerRetires(t *testing.T) {
 		t.Fatalf("request after the worker retired: %d pages, %v", n, err)
 	}
 }
+
+// TestWorkerPastMemoryRecycled: a worker whose resident memory passed
+// the pool's bound after a request is replaced at once, however few
+// requests it served; under the bound it keeps serving.
+func TestWorkerPastMemoryRecycled(t *testing.T) {
+	good, err := os.ReadFile(repoFile(t, "testdata/bundles/small/born-digital.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		bound uint64
+		kept  bool
+	}{{1 << 40, true}, {1 << 20, false}} {
+		p := New(Config{Size: 1})
+		p.recycleAt = tt.bound
+		if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+			t.Fatalf("request: %d pages, %v", n, err)
+		}
+		w := <-p.free
+		p.free <- w
+		if kept := w != nil; kept != tt.kept {
+			t.Errorf("bound %d MB: worker kept %v, want %v", tt.bound>>20, kept, tt.kept)
+		}
+		p.Close()
+	}
+}
