@@ -48,7 +48,10 @@ func compactShort(text string, a, b int, out []Match) []Match {
 
 // HoldsCompact reports whether s prints d as a run of digits standing
 // alone, MMDDYYYY, YYYYMMDD or MMDDYY ("02072025"), as a table's date
-// column may print it (a run alone is read as a date only there).
+// column or a form's boxes may print it, not part of a longer number
+// ("12.062023", "12062023-7"). Read anywhere such a run would be
+// ambiguous (an account number); checked against a date already known,
+// it is not.
 func HoldsCompact(s string, d Date) bool {
 	if d.IsZero() {
 		return false
@@ -67,12 +70,23 @@ func HoldsCompact(s string, d Date) bool {
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
-		for _, f := range forms {
-			if s[i:j] == f {
-				return true
+		if !joinsNumber(s, i-2, i-1) && !joinsNumber(s, j+1, j) {
+			for _, f := range forms {
+				if s[i:j] == f {
+					return true
+				}
 			}
 		}
 		i = j
 	}
 	return false
+}
+
+// joinsNumber reports whether s[sep] is a separator within a number (".",
+// ",", "/", "-") with a digit at s[digit] beyond it.
+func joinsNumber(s string, digit, sep int) bool {
+	if sep < 0 || sep >= len(s) || digit < 0 || digit >= len(s) {
+		return false
+	}
+	return strings.IndexByte("./,-", s[sep]) >= 0 && isDigit(s[digit])
 }

@@ -142,6 +142,7 @@ func TestHoldsCompact(t *testing.T) {
 	for s, want := range map[string]bool{
 		"11  02072025  Fri": true, "DOS 20250207": true, "020725 Fri": true,
 		"1102072025": false, "02072026": false, "02/07/2025": false, "": false,
+		"12.02072025": false, "02072025-7": false, "02072025 - 7": true,
 	} {
 		if got := HoldsCompact(s, d); got != want {
 			t.Errorf("HoldsCompact(%q) = %v, want %v", s, got, want)
