@@ -65,7 +65,7 @@ func dateHeadRow(l *Line) ([]Cell, int, bool) {
 // head at index date: a word of six or eight digits, on no date found
 // already, that falls under that column more than under any other.
 func compactUnder(l *Line, head []Cell, date int) (dates.Match, bool) {
-	for _, w := range wordSpans(l.Text) {
+	for _, w := range fieldsAt(l.Text) {
 		n := w.End - w.Start
 		if n != 6 && n != 8 || strings.Trim(l.Text[w.Start:w.End], "0123456789") != "" {
 			continue
@@ -97,25 +97,6 @@ func compactDate(s string) (dates.Date, bool) {
 		}
 	}
 	return dates.Date{}, false
-}
-
-// wordSpans returns the byte spans of the words of s (runs without space).
-func wordSpans(s string) []Cell {
-	var out []Cell
-	for i := 0; i < len(s); {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '\t' {
-			j++
-		}
-		if j > i {
-			out = append(out, Cell{i, j})
-		}
-		i = j
-	}
-	return out
 }
 
 // nearestCell returns the index of the cell of head that w overlaps most,
