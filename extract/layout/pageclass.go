@@ -312,7 +312,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) || orderForm(f) || insurerLetter(f) || payerRecovery(f) {
+	if scheduling(f) || orderForm(f) || insurerLetter(f) || payerRecovery(f) || settlementStatement(f) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -441,6 +441,17 @@ func payerRecovery(f pageFeatures) bool {
 func sessionLog(f pageFeatures) bool {
 	care := f.visitRows >= 2 || f.visitRows == 1 && f.apptRows >= 2
 	return care && max(f.visitRows, f.apptRows)*2 >= f.tableRows && f.service == 0 && f.money <= 1 && f.headings < 3
+}
+
+// settlementStatement reports whether a page is a lawyer's statement of
+// how a settlement is distributed: three phrases or more of its
+// accounting (gross settlement, attorney's fee, case costs, net to the
+// client, a settlement or closing statement), and no dated row that bills
+// care. The providers' amounts it pays out of the settlement (billed,
+// reduced, paid) are the totals of their own bills, no bill line: read as
+// lines they would count every provider's charges twice.
+func settlementStatement(f pageFeatures) bool {
+	return f.n[fSettlement] >= 3 && f.visitRows == 0 && f.moneyDated < 2 && f.headings < 2
 }
 
 // adminScore counts the kinds of administrative page the text shows.

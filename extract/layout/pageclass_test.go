@@ -133,3 +133,48 @@ func TestTravelCard(t *testing.T) {
 		})
 	}
 }
+
+// TestSettlementStatement: a lawyer's statement of a settlement's
+// distribution lists the medical providers it pays with what each billed,
+// the reduction it obtained and what it pays: those are the totals of the
+// providers' own bills, and the page bills nothing. A clinic's ledger of
+// an account under a lien, which settles at the settlement, is still a
+// bill.
+func TestSettlementStatement(t *testing.T) {
+	closing := func(title, fee, net string) string {
+		return "                         Harbor & Pike Trial Lawyers LLP\n\n" + title + "\nClient: Jane Doe\nDate of loss: 03/10/2023\nDate: 11/02/2024\n\n" +
+			"Gross settlement                                                        85,000.00\n" +
+			fee + "                                                  (28,333.33)\n" +
+			"Costs advanced                                                           (1,250.00)\n" +
+			"Medical providers                         Billed      Reduction          Paid\n" +
+			"Mercy General Hospital                 21,402.10     (7,062.69)     14,339.41\n" +
+			"Align Physical Therapy                  4,180.00     (1,379.40)      2,800.60\n" +
+			"Valley Orthopedics                      2,975.00       (981.75)      1,993.25\n" +
+			"Total medical                                                           (19,133.26)\n" +
+			net + "                                                            36,283.41\n\n" +
+			"I approve the distribution above.\n_______________   _______________\nJane Doe          Counsel\n"
+	}
+	ledger := "Align Physical Therapy\n412 Elm St, Springfield\nLIEN LEDGER                                  Statement date: 11/01/2024\n" +
+		"Patient: DOE, JANE   DOI 03/10/2023   Attorney: Harbor & Pike   Lien on file\n" +
+		"DOS          Code       Units   Description              Charge     Balance\n" +
+		"04/03/2023   97110      2       Therapeutic exercise     180.00     180.00\n" +
+		"04/03/2023   97140      1       Manual therapy            95.00     275.00\n" +
+		"04/05/2023   97110      2       Therapeutic exercise     180.00     455.00\n" +
+		"11/01/2024   ADJ                PI LIEN REDUCTION 25% PER ATTY AGRMT    (113.75)   341.25\n" +
+		"TOTAL CHARGES                                          455.00\nBALANCE DUE AT SETTLEMENT                              341.25\n"
+	tests := []struct {
+		name, text, class string
+	}{
+		{"settlement distribution statement", closing("Settlement Distribution Statement", "Attorney's fee (33 1/3%)", "NET TO CLIENT"), extract.PageAdmin},
+		{"closing statement", closing("CLOSING STATEMENT", "Contingency fee 33.3%", "Amount to client"), extract.PageAdmin},
+		{"lien ledger", ledger, extract.PageBill},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.text))
+			if got := d.Pages[0].Class; got != tt.class {
+				t.Errorf("class %q, want %q", got, tt.class)
+			}
+		})
+	}
+}
