@@ -337,7 +337,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageOther, ""
 	}
 	if f.exRows >= 3 && f.visitRows*4 <= f.exRows ||
-		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
+		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 && !visitsLogged(f) || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
 		return extract.PageOther, ""
 	}
 	if f.tableRows >= 3 && f.money <= 1 && (f.headings < 3 || rowNotes(f)) && (f.t[fLogTitle] > 0 || f.headerRow) {
@@ -360,6 +360,15 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageClinical, ""
 	}
 	return "", ""
+}
+
+// visitsLogged reports whether a page's dated rows are visits, whatever
+// its title calls it ("pool therapy flow sheet", "aquatic therapy & home
+// exercise program"): three rows or more record a procedure code or a pain
+// score, and every dated row of the table that does not is a row of
+// exercise counts (a home program logged on the same page).
+func visitsLogged(f pageFeatures) bool {
+	return f.visitRows >= 3 && f.visitRows+f.exRows >= f.tableRows
 }
 
 // rowNotes reports whether the clinical headings of a page of dated
@@ -626,6 +635,14 @@ var (
 	reExToken    = regexp.MustCompile(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?\d{1,3}s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
 	reSpineLevel = regexp.MustCompile(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
 )
+
+// ExerciseRow reports whether what a dated row records after its date is
+// exercise counts alone (3x10, x12, 40s, reps), nothing of a visit's (a
+// procedure code, a pain score, spinal levels): a row of a home program.
+func ExerciseRow(rest string) bool {
+	ex, _ := rowContent(rest)
+	return ex
+}
 
 // rowContent reports whether a table row holds exercise counts (x12,
 // 3x10, 40s, reps) and whether it holds what a visit's row does (a

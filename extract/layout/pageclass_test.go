@@ -178,3 +178,42 @@ func TestSettlementStatement(t *testing.T) {
 		})
 	}
 }
+
+// TestAquaticLogWithHomeProgram: a therapy log titled a "flow sheet" or an
+// exercise program whose rows are visits (a pain score, the therapist's
+// initials), with the patient's home exercise days logged under them, is
+// a visit log; the home program alone is no visit.
+func TestAquaticLogWithHomeProgram(t *testing.T) {
+	log := func(title string, sessions bool) string {
+		s := "Cornerstone Chiropractic\n5526 Riverside Dr, Brookfield, WI 53045\n\n" + title + "\n" +
+			"Patient: DOE, JANE   DOB 07/20/1977   DOI 12/06/2023   Acct 74688159\n\n"
+		if sessions {
+			s += "Pool sessions (clinic)\nDate          Water F    Minutes   Exercises                       Pain pre    Therapist\n" +
+				"12/20/2023    93         30        water walking, squats           7/10        CC\n" +
+				"12/22/2023    93         45        neck AROM, wall push-ups        5/10        AY\n" +
+				"12/26/2023    94         30        deep water jog, noodle rows     5/10        CC\n" +
+				"12/29/2023    94         30        neck AROM, wall push-ups        5/10        AY\n\n"
+		}
+		return s + "Home program (patient completes at home)\nDate          Exercises done                   Reps        Pt initials\n" +
+			"12/21/2023    chin tucks, scap squeezes        2x10        JD\n" +
+			"12/23/2023    towel stretch, shoulder rolls    3x10        JD\n" +
+			"12/24/2023    chin tucks, scap squeezes        2x10        JD\n" +
+			"12/27/2023    all HEP sheet 1                  3x10        JD\n" +
+			"12/28/2023    towel stretch, shoulder rolls    2x10        JD\n"
+	}
+	tests := []struct {
+		name, text, class string
+	}{
+		{"flow sheet", log("POOL THERAPY FLOW SHEET", true), extract.PageVisitLog},
+		{"exercise program", log("AQUATIC THERAPY & HOME EXERCISE PROGRAM RECORD", true), extract.PageVisitLog},
+		{"home program alone", log("HOME EXERCISE PROGRAM", false), extract.PageOther},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.text))
+			if got := d.Pages[0].Class; got != tt.class {
+				t.Errorf("class %q, want %q", got, tt.class)
+			}
+		})
+	}
+}

@@ -37,6 +37,11 @@ var (
 	reLogPainValue = regexp.MustCompile(`^(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10)?$`)
 )
 
+// reHomeProgram heads the part of a log the patient keeps at home:
+// "HOME EXERCISE PROGRAM - PATIENT LOG", "Home program compliance",
+// "HEP log".
+var reHomeProgram = regexp.MustCompile(`(?i)\b(?:home\s+(?:exercise|program|exercises)|hep)\b`)
+
 // headerColumnsOf reads a visit log's header row: its columns and what
 // each holds. nil when the line is no header row.
 func headerColumnsOf(l line) []logColumn {
@@ -113,6 +118,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	dxLine, dxCodes := map[int]line{}, map[int][]extract.Coded{}
 	var out []extract.Encounter
 	calendar := map[int]bool{} // pages that print an attendance calendar
+	home := false              // below a heading of the patient's home program
 	for pi := d.PageIndex(ls[0].page); pi >= 0 && pi < len(d.Pages) && d.Pages[pi].Number <= ls[len(ls)-1].page; pi++ {
 		if visits, ok := e.calendarVisits(doc, d, ls, pi); ok {
 			calendar[d.Pages[pi].Number] = true
@@ -133,6 +139,9 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			titles[l.page] = t
 		}
 		ds := lineDates(l)
+		if len(ds) == 0 && reHomeProgram.MatchString(l.text) {
+			home = true
+		}
 		if n := len(cards); block == "cards" && n > 0 && cards[n-1].l.page == l.page && len(ds) == 0 {
 			// A card's cells, in the rows below its row of cards.
 			if !reLegend.MatchString(l.text) && !rePageNumber.MatchString(l.trim) {
@@ -172,6 +181,11 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		}
 
 		if m, ok := layout.RowDate(l.text, ds); ok && !wrappedDate(rows, l) {
+			if home && layout.ExerciseRow(l.text[m.End:]) {
+				// A day of the patient's home program: exercises done, no
+				// visit.
+				continue
+			}
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
