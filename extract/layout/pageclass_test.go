@@ -182,7 +182,9 @@ func TestSettlementStatement(t *testing.T) {
 // TestAquaticLogWithHomeProgram: a therapy log titled a "flow sheet" or an
 // exercise program whose rows are visits (a pain score, the therapist's
 // initials), with the patient's home exercise days logged under them, is
-// a visit log; the home program alone is no visit.
+// a visit log, though a scan left specks after some counts ("3x10-") or
+// cut the sessions' pain scores onto lines of their own and the home days
+// outnumber them; the home program alone is no visit.
 func TestAquaticLogWithHomeProgram(t *testing.T) {
 	log := func(title string, sessions bool) string {
 		s := "Cornerstone Chiropractic\n5526 Riverside Dr, Brookfield, WI 53045\n\n" + title + "\n" +
@@ -196,15 +198,29 @@ func TestAquaticLogWithHomeProgram(t *testing.T) {
 		}
 		return s + "Home program (patient completes at home)\nDate          Exercises done                   Reps        Pt initials\n" +
 			"12/21/2023    chin tucks, scap squeezes        2x10        JD\n" +
-			"12/23/2023    towel stretch, shoulder rolls    3x10        JD\n" +
-			"12/24/2023    chin tucks, scap squeezes        2x10        JD\n" +
+			"12/23/2023    towel stretch, shoulder rolls    3x10-       JD\n" +
+			"12/24/2023    chin tucks, scap squeezes        2x10°       JD\n" +
 			"12/27/2023    all HEP sheet 1                  3x10        JD\n" +
 			"12/28/2023    towel stretch, shoulder rolls    2x10        JD\n"
+	}
+	// A fax cut each session's pain score and initials onto a line of
+	// their own.
+	cut := "Spine Align Chiropractic Center\n6229 Eastgate Blvd, Brookfield, WI 53045\n\nAquatic Therapy Session Log\n" +
+		"Patient: VARGA, RAVI DOB 09.08.1969 DOI 05.06.2023\n\nIN-CLINIC AQUATIC SESSIONS\n" +
+		"Date           Water F   Minutes   Exercises                         Pain pre     Therapist\n" +
+		"05.17.2023     90        30        neck AROM, wall push-ups\n\n7/10        AC\n" +
+		"05.22.2023     90        45        water walking, squats\n\n6/10 °      NP\n" +
+		"05.25.2023     92        30        water walking, squats\n\n5/10        AC\n\n" +
+		"HOME EXERCISE PROGRAM - PATIENT LOG (self-reported, no visit)\n" +
+		"Date           Exercises done                   Reps        Pt initials\n"
+	for _, d := range []string{"05.18", "05.19", "05.20", "05.21", "05.23", "05.24", "05.26", "05.27", "05.28", "05.30", "05.31", "06.01"} {
+		cut += d + ".2023     chin tucks, scap squeezes        2x10        RV\n"
 	}
 	tests := []struct {
 		name, text, class string
 	}{
 		{"flow sheet", log("POOL THERAPY FLOW SHEET", true), extract.PageVisitLog},
+		{"sessions cut by a fax, many home days", cut, extract.PageVisitLog},
 		{"exercise program", log("AQUATIC THERAPY & HOME EXERCISE PROGRAM RECORD", true), extract.PageVisitLog},
 		{"home program alone", log("HOME EXERCISE PROGRAM", false), extract.PageOther},
 	}

@@ -37,11 +37,6 @@ var (
 	reLogPainValue = regexp.MustCompile(`^(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10)?$`)
 )
 
-// reHomeProgram heads the part of a log the patient keeps at home:
-// "HOME EXERCISE PROGRAM - PATIENT LOG", "Home program compliance",
-// "HEP log".
-var reHomeProgram = regexp.MustCompile(`(?i)\b(?:home\s+(?:exercise|program|exercises)|hep)\b`)
-
 // headerColumnsOf reads a visit log's header row: its columns and what
 // each holds. nil when the line is no header row.
 func headerColumnsOf(l line) []logColumn {
@@ -139,7 +134,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			titles[l.page] = t
 		}
 		ds := lineDates(l)
-		if len(ds) == 0 && reHomeProgram.MatchString(l.text) {
+		if len(ds) == 0 && layout.HomeProgram(l.text) {
 			home = true
 		}
 		if n := len(cards); block == "cards" && n > 0 && cards[n-1].l.page == l.page && len(ds) == 0 {
