@@ -323,3 +323,35 @@ func TestSummaryCombinedAssessmentPlan(t *testing.T) {
 		t.Errorf("summary with a plan of its own %q", s)
 	}
 }
+
+// TestMergedVisitType: a day a hospital's progress note and a
+// consultant's note both record is named by the consultation, in either
+// order, though "inpatient visit" is the longer name; of two names that
+// both say what happened, the longer still wins.
+func TestMergedVisitType(t *testing.T) {
+	page := func(n int, text string) extract.Page {
+		return extract.Page{DocumentID: "d1", Number: n, Source: extract.SourceText, Text: text}
+	}
+	enc := func(pg int, visit string) extract.Encounter {
+		return extract.Encounter{Date: dates.New(2024, time.May, 17), Provider: "Saint Luke's Regional Hospital", VisitType: visit,
+			Citations: []extract.Citation{{DocumentID: "d1", Page: pg, Quote: "Date of Service: 05/17/2024"}}}
+	}
+	for _, tc := range []struct{ first, second, want string }{
+		{"inpatient visit", "consultation", "consultation"},
+		{"consultation", "inpatient visit", "consultation"},
+		{"Progress note", "consultation", "consultation"},
+		{"emergency visit", "hospital admission", "hospital admission"},
+		{"follow-up", "office visit", "office visit"},
+	} {
+		src := Source{Document: Document{Document: extract.Document{ID: "d1", File: "h.pdf", SHA256: "00", Pages: 2}},
+			Pages:  []extract.Page{page(1, "Date of Service: 05/17/2024\nProgress note"), page(2, "Date of Service: 05/17/2024\nConsultation")},
+			Result: extract.Result{Encounters: []extract.Encounter{enc(1, tc.first), enc(2, tc.second)}}}
+		c := Build(Matter{ID: "m"}, []Source{src}, Options{})
+		if len(c.Entries) != 1 {
+			t.Fatalf("%q then %q: %d entries", tc.first, tc.second, len(c.Entries))
+		}
+		if got := c.Entries[0].VisitType; got != tc.want {
+			t.Errorf("%q then %q: visit type %q, want %q", tc.first, tc.second, got, tc.want)
+		}
+	}
+}

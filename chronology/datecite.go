@@ -10,17 +10,15 @@ import (
 
 // holdsDate reports whether a quote prints date d, in any format
 // extract/dates reads (03/14/2024, 3/14/24, 14-Mar-2024, March 14, 2024,
-// 2024-03-14 …), as a run of digits ("03142024", a table's date column),
-// or as month and day alone ("03/14", a visit-log row whose
-// year is printed in the table's heading).
+// 2024-03-14 …), or as month and day alone ("03/14", a visit-log row whose
+// year is printed in the table's heading), or in the digits alone a form's
+// boxes, a billing system or a table's date column print (12062023,
+// 120623, 20231206: dates.HoldsCompact).
 func holdsDate(quote string, d dates.Date) bool {
 	for _, m := range dates.FindAll(quote) {
 		if m.Date == d {
 			return true
 		}
-	}
-	if dates.HoldsCompact(quote, d) {
-		return true
 	}
 	for _, m := range monthDay.FindAllStringSubmatch(quote, -1) {
 		mo, _ := strconv.Atoi(m[1])
@@ -29,7 +27,7 @@ func holdsDate(quote string, d dates.Date) bool {
 			return true
 		}
 	}
-	return false
+	return dates.HoldsCompact(quote, d)
 }
 
 // monthDay is a month/day without a year: "3/14", "03-14", not followed by

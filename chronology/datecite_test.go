@@ -30,6 +30,13 @@ func TestHoldsDate(t *testing.T) {
 		{"Total 1206.00", false},
 		{"11        12062023       Wed     3      98941", true}, // a table's date column, MMDDYYYY
 		{"Acct 112062023", false},
+		{"12  12062023  Mon  3  98941 97014", true}, // a billing system's row: MMDDCCYY
+		{"DOS 120623", true},
+		{"20231206 99213", true},
+		{"Acct 4812062023", false},
+		{"Claim 12062023-7", false},
+		{"12072023", false},
+		{"12052023 12062023 Tue", true},
 	}
 	for _, tt := range tests {
 		if got := holdsDate(tt.quote, day); got != tt.want {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -207,7 +208,8 @@ func newEntryWork(ew *encounterWork) *entryWork {
 }
 
 // merge adds an encounter of the same visit to g: lists are unioned, the
-// richest (longest) text of each field is kept, the first pain score wins.
+// richest (longest) text of each field is kept (the visit type as
+// namesVisitBetter says), the first pain score wins.
 func (g *entryWork) merge(ew *encounterWork) {
 	e := ew.enc
 	if e.EndDate.Valid() && e.EndDate.After(g.EndDate) && e.EndDate.After(g.Date) {
@@ -217,13 +219,16 @@ func (g *entryWork) merge(ew *encounterWork) {
 		dst *string
 		src string
 	}{
-		{&g.Clinician, e.Clinician}, {&g.VisitType, e.VisitType}, {&g.Complaints, e.Complaints},
+		{&g.Clinician, e.Clinician}, {&g.Complaints, e.Complaints},
 		{&g.Findings, e.Findings}, {&g.Assessment, e.Assessment}, {&g.Plan, e.Plan},
 		{&g.WorkStatus, e.WorkStatus},
 	} {
 		if s := strings.TrimSpace(f.src); len(s) > len(*f.dst) {
 			*f.dst = s
 		}
+	}
+	if t := strings.TrimSpace(e.VisitType); namesVisitBetter(t, g.VisitType) {
+		g.VisitType = t
 	}
 	if g.kind == "" {
 		g.kind = e.ProviderKind
@@ -247,6 +252,27 @@ func (g *entryWork) merge(ew *encounterWork) {
 			g.bad = append(g.bad, c)
 		}
 	}
+}
+
+// reRoutineVisit matches a visit type that names only the day's routine
+// care: the progress note of a stay's rounds, an office or follow-up visit.
+var reRoutineVisit = rxfilter.MustCompile(`(?i)^(inpatient|progress|daily|office|follow[- ]?up|return|established)( patient)?( visit| note| rounds)?$|^rounds$`)
+
+// namesVisitBetter reports whether visit type next names a visit better
+// than cur, the type it has so far: a record of the same day that names
+// what happened (a consultation, an admission) names the day better than
+// the routine note written beside it, whatever their lengths; otherwise
+// the longer, richer name wins.
+func namesVisitBetter(next, cur string) bool {
+	switch rn, rc := reRoutineVisit.MatchString(next), reRoutineVisit.MatchString(cur); {
+	case next == "":
+		return false
+	case cur == "" || rc && !rn:
+		return true
+	case rn && !rc:
+		return false
+	}
+	return len(next) > len(cur)
 }
 
 func sameCitation(a, b extract.Citation) bool {

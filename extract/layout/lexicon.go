@@ -44,6 +44,7 @@ const (
 	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery
 	fUtilization                // an insurer's review of requested care: utilization management, authorization approved or denied
 	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
+	fSettlement                 // a lawyer's statement of a settlement's distribution: gross settlement, attorney's fee, net to the client
 	nFeatures
 )
 
@@ -161,6 +162,12 @@ var phrases = map[feature]string{
 		reasonable medical probability|reasonable medical certainty|maximum medical improvement|permanent partial impairment|
 		permanent impairment|whole person impairment|impairment rating|ama guides|causation|causally related|
 		causally connected|future medical care|future medical treatment|future medical expenses|life care plan|apportionment`,
+	fSettlement: `settlement statement|distribution statement|
+		closing statement|settlement disbursement|disbursement statement|statement of settlement|gross settlement|
+		total settlement|settlement amount|gross recovery|attorney s fee|attorneys fee|attorneys fees|
+		attorney fee|attorney fees|contingency fee|case costs|costs advanced|case expenses|litigation costs|net to client|
+		net to the client|net proceeds to client|amount to client|client s share|paid from settlement|paid from the settlement|
+		approve the distribution|approve this distribution`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

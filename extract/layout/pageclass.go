@@ -3,6 +3,7 @@ package layout
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
@@ -41,6 +42,7 @@ type pageFeatures struct {
 	datedRows   int  // lines opening with a date
 	tableRows   int  // dated lines that are table rows: three columns or more, or short and coded
 	exRows      int  // dated rows of exercise counts (x12, 3x10, 40s, reps), none of a visit's codes
+	sessionRows int  // dated table rows other than exercise counts above the last heading of a home program
 	visitRows   int  // dated rows with a procedure code, a pain score or spinal levels
 	notedRows   int  // dated table rows with a note under them: a clinical heading before the next dated row
 	apptRows    int  // dated rows with an appointment's status (arrived, no show, cancelled)
@@ -122,6 +124,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 		if len(l.Trim) > 60 && strings.Count(l.Trim, " ") > 8 && !strings.Contains(l.Trim, "   ") {
 			f.prose++
+		}
+		if len(l.Dates) == 0 && len(l.Trim) <= 90 && reHomeProgram.MatchString(l.Trim) {
+			f.sessionRows = f.tableRows - f.exRows
 		}
 		if m, ok := RowDate(l.Text, l.Dates); ok {
 			f.datedRows++
@@ -312,7 +317,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) || orderForm(f) || insurerLetter(f) || payerRecovery(f) {
+	if scheduling(f) || orderForm(f) || insurerLetter(f) || payerRecovery(f) || settlementStatement(f) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -336,8 +341,11 @@ func pageClass(f pageFeatures) (class, kind string) {
 		// that marks a visit: a flowsheet of vitals or intake.
 		return extract.PageOther, ""
 	}
+	if homeProgramBelow(f) {
+		return extract.PageVisitLog, ""
+	}
 	if f.exRows >= 3 && f.visitRows*4 <= f.exRows ||
-		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
+		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 && !visitsLogged(f) || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
 		return extract.PageOther, ""
 	}
 	if f.tableRows >= 3 && f.money <= 1 && (f.headings < 3 || rowNotes(f)) && (f.t[fLogTitle] > 0 || f.headerRow) {
@@ -360,6 +368,33 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageClinical, ""
 	}
 	return "", ""
+}
+
+// reHomeProgram heads the part of a log the patient keeps at home: "HOME
+// EXERCISE PROGRAM - PATIENT LOG", "Home program compliance", "HEP log".
+var reHomeProgram = regexp.MustCompile(`(?i)\b(?:home\s+(?:exercise|program|exercises)|hep)\b`)
+
+// HomeProgram reports whether a line heads the part of a log the patient
+// keeps at home.
+func HomeProgram(s string) bool { return reHomeProgram.MatchString(s) }
+
+// homeProgramBelow reports whether a page logs the clinic's sessions with
+// the patient's home program under them: three dated table rows or more
+// that are not exercise counts above the home program's heading, under a
+// table's column heads. The home program's many rows of exercise counts
+// do not make the page an exercise log, even when a scan cut the sessions'
+// pain scores onto lines of their own.
+func homeProgramBelow(f pageFeatures) bool {
+	return f.sessionRows >= 3 && f.headerRow && f.money <= 1 && f.headings < 3
+}
+
+// visitsLogged reports whether a page's dated rows are visits, whatever
+// its title calls it ("pool therapy flow sheet", "aquatic therapy & home
+// exercise program"): three rows or more record a procedure code or a pain
+// score, and every dated row of the table that does not is a row of
+// exercise counts (a home program logged on the same page).
+func visitsLogged(f pageFeatures) bool {
+	return f.visitRows >= 3 && f.visitRows+f.exRows >= f.tableRows
 }
 
 // rowNotes reports whether the clinical headings of a page of dated
@@ -441,6 +476,17 @@ func payerRecovery(f pageFeatures) bool {
 func sessionLog(f pageFeatures) bool {
 	care := f.visitRows >= 2 || f.visitRows == 1 && f.apptRows >= 2
 	return care && max(f.visitRows, f.apptRows)*2 >= f.tableRows && f.service == 0 && f.money <= 1 && f.headings < 3
+}
+
+// settlementStatement reports whether a page is a lawyer's statement of
+// how a settlement is distributed: three phrases or more of its
+// accounting (gross settlement, attorney's fee, case costs, net to the
+// client, a settlement or closing statement), and no dated row that bills
+// care. The providers' amounts it pays out of the settlement (billed,
+// reduced, paid) are the totals of their own bills, no bill line: read as
+// lines they would count every provider's charges twice.
+func settlementStatement(f pageFeatures) bool {
+	return f.n[fSettlement] >= 3 && f.visitRows == 0 && f.moneyDated < 2 && f.headings < 2
 }
 
 // adminScore counts the kinds of administrative page the text shows.
@@ -616,6 +662,17 @@ var (
 	reSpineLevel = regexp.MustCompile(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
 )
 
+// notWordRune reports whether r is neither a letter nor a digit.
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// ExerciseRow reports whether what a dated row records after its date is
+// exercise counts alone (3x10, x12, 40s, reps), nothing of a visit's (a
+// procedure code, a pain score, spinal levels): a row of a home program.
+func ExerciseRow(rest string) bool {
+	ex, _ := rowContent(rest)
+	return ex
+}
+
 // rowContent reports whether a table row holds exercise counts (x12,
 // 3x10, 40s, reps) and whether it holds what a visit's row does (a
 // procedure code, a pain score, spinal levels).
@@ -627,7 +684,9 @@ func rowContent(s string) (exercise, visit bool) {
 		switch {
 		case reSpineLevel.MatchString(w):
 			visit = true
-		case reExToken.MatchString(w):
+		case reExToken.MatchString(w) || reExToken.MatchString(strings.TrimRightFunc(w, notWordRune)):
+			// A scan's speck after the count ("2x10-", "3x10°") is no
+			// part of it.
 			exercise = true
 		}
 	}

@@ -133,3 +133,103 @@ func TestTravelCard(t *testing.T) {
 		})
 	}
 }
+
+// TestSettlementStatement: a lawyer's statement of a settlement's
+// distribution lists the medical providers it pays with what each billed,
+// the reduction it obtained and what it pays: those are the totals of the
+// providers' own bills, and the page bills nothing. A clinic's ledger of
+// an account under a lien, which settles at the settlement, is still a
+// bill.
+func TestSettlementStatement(t *testing.T) {
+	closing := func(title, fee, net string) string {
+		return "                         Harbor & Pike Trial Lawyers LLP\n\n" + title + "\nClient: Jane Doe\nDate of loss: 03/10/2023\nDate: 11/02/2024\n\n" +
+			"Gross settlement                                                        85,000.00\n" +
+			fee + "                                                  (28,333.33)\n" +
+			"Costs advanced                                                           (1,250.00)\n" +
+			"Medical providers                         Billed      Reduction          Paid\n" +
+			"Mercy General Hospital                 21,402.10     (7,062.69)     14,339.41\n" +
+			"Align Physical Therapy                  4,180.00     (1,379.40)      2,800.60\n" +
+			"Valley Orthopedics                      2,975.00       (981.75)      1,993.25\n" +
+			"Total medical                                                           (19,133.26)\n" +
+			net + "                                                            36,283.41\n\n" +
+			"I approve the distribution above.\n_______________   _______________\nJane Doe          Counsel\n"
+	}
+	ledger := "Align Physical Therapy\n412 Elm St, Springfield\nLIEN LEDGER                                  Statement date: 11/01/2024\n" +
+		"Patient: DOE, JANE   DOI 03/10/2023   Attorney: Harbor & Pike   Lien on file\n" +
+		"DOS          Code       Units   Description              Charge     Balance\n" +
+		"04/03/2023   97110      2       Therapeutic exercise     180.00     180.00\n" +
+		"04/03/2023   97140      1       Manual therapy            95.00     275.00\n" +
+		"04/05/2023   97110      2       Therapeutic exercise     180.00     455.00\n" +
+		"11/01/2024   ADJ                PI LIEN REDUCTION 25% PER ATTY AGRMT    (113.75)   341.25\n" +
+		"TOTAL CHARGES                                          455.00\nBALANCE DUE AT SETTLEMENT                              341.25\n"
+	tests := []struct {
+		name, text, class string
+	}{
+		{"settlement distribution statement", closing("Settlement Distribution Statement", "Attorney's fee (33 1/3%)", "NET TO CLIENT"), extract.PageAdmin},
+		{"closing statement", closing("CLOSING STATEMENT", "Contingency fee 33.3%", "Amount to client"), extract.PageAdmin},
+		{"lien ledger", ledger, extract.PageBill},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.text))
+			if got := d.Pages[0].Class; got != tt.class {
+				t.Errorf("class %q, want %q", got, tt.class)
+			}
+		})
+	}
+}
+
+// TestAquaticLogWithHomeProgram: a therapy log titled a "flow sheet" or an
+// exercise program whose rows are visits (a pain score, the therapist's
+// initials), with the patient's home exercise days logged under them, is
+// a visit log, though a scan left specks after some counts ("3x10-") or
+// cut the sessions' pain scores onto lines of their own and the home days
+// outnumber them; the home program alone is no visit.
+func TestAquaticLogWithHomeProgram(t *testing.T) {
+	log := func(title string, sessions bool) string {
+		s := "Cornerstone Chiropractic\n5526 Riverside Dr, Brookfield, WI 53045\n\n" + title + "\n" +
+			"Patient: DOE, JANE   DOB 07/20/1977   DOI 12/06/2023   Acct 74688159\n\n"
+		if sessions {
+			s += "Pool sessions (clinic)\nDate          Water F    Minutes   Exercises                       Pain pre    Therapist\n" +
+				"12/20/2023    93         30        water walking, squats           7/10        CC\n" +
+				"12/22/2023    93         45        neck AROM, wall push-ups        5/10        AY\n" +
+				"12/26/2023    94         30        deep water jog, noodle rows     5/10        CC\n" +
+				"12/29/2023    94         30        neck AROM, wall push-ups        5/10        AY\n\n"
+		}
+		return s + "Home program (patient completes at home)\nDate          Exercises done                   Reps        Pt initials\n" +
+			"12/21/2023    chin tucks, scap squeezes        2x10        JD\n" +
+			"12/23/2023    towel stretch, shoulder rolls    3x10-       JD\n" +
+			"12/24/2023    chin tucks, scap squeezes        2x10°       JD\n" +
+			"12/27/2023    all HEP sheet 1                  3x10        JD\n" +
+			"12/28/2023    towel stretch, shoulder rolls    2x10        JD\n"
+	}
+	// A fax cut each session's pain score and initials onto a line of
+	// their own.
+	cut := "Spine Align Chiropractic Center\n6229 Eastgate Blvd, Brookfield, WI 53045\n\nAquatic Therapy Session Log\n" +
+		"Patient: VARGA, RAVI DOB 09.08.1969 DOI 05.06.2023\n\nIN-CLINIC AQUATIC SESSIONS\n" +
+		"Date           Water F   Minutes   Exercises                         Pain pre     Therapist\n" +
+		"05.17.2023     90        30        neck AROM, wall push-ups\n\n7/10        AC\n" +
+		"05.22.2023     90        45        water walking, squats\n\n6/10 °      NP\n" +
+		"05.25.2023     92        30        water walking, squats\n\n5/10        AC\n\n" +
+		"HOME EXERCISE PROGRAM - PATIENT LOG (self-reported, no visit)\n" +
+		"Date           Exercises done                   Reps        Pt initials\n"
+	for _, d := range []string{"05.18", "05.19", "05.20", "05.21", "05.23", "05.24", "05.26", "05.27", "05.28", "05.30", "05.31", "06.01"} {
+		cut += d + ".2023     chin tucks, scap squeezes        2x10        RV\n"
+	}
+	tests := []struct {
+		name, text, class string
+	}{
+		{"flow sheet", log("POOL THERAPY FLOW SHEET", true), extract.PageVisitLog},
+		{"sessions cut by a fax, many home days", cut, extract.PageVisitLog},
+		{"exercise program", log("AQUATIC THERAPY & HOME EXERCISE PROGRAM RECORD", true), extract.PageVisitLog},
+		{"home program alone", log("HOME EXERCISE PROGRAM", false), extract.PageOther},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.text))
+			if got := d.Pages[0].Class; got != tt.class {
+				t.Errorf("class %q, want %q", got, tt.class)
+			}
+		})
+	}
+}

@@ -132,3 +132,20 @@ func TestSpeckBeforePoint(t *testing.T) {
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2023-05-06 99285 1371.00|2023-05-06 93010 39.00")
 }
+
+// TestSpaceAfterPoint: OCR set a charge's cents apart after its point
+// ("25171. 50", its comma read as a 5 too): the row is still a line of
+// the bill, with the charge OCR read, for the chronology to mend by the
+// printed total; a point in a row's words is left alone.
+func TestSpaceAfterPoint(t *testing.T) {
+	page := "Prairie Valley MC Emergency Dept                        ITEMIZED CHARGES BY SERVICE DATE\n" +
+		"Patient: DOE, JANE   Acct 62232500   Admit 28-Sep-2024   Disch 30-Sep-2024\n" +
+		"Rev     Code       Description                          Qty        Amount\n" +
+		"DOS 28-Sep-2024\n" +
+		"0450    99285-25   ED VISIT HIGH SEVERITY                 1      2,868.40\n" +
+		"0120               ROOM-BOARD/SEMI                        1      25171. 50\n" +
+		"0636    J1885      KETOROLAC 15MG TAB NO. 12              2         58.58\n" +
+		"TOTAL CHARGES                                                  5,098.48\n"
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-09-28 99285 2868.40|2024-09-28 0120 25171.50|2024-09-28 J1885 58.58")
+}

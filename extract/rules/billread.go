@@ -266,6 +266,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		src := l // the row as printed: what its citation quotes
 		if !form {
 			l.text = mendAmountCell(l, cols)
+		} else {
+			l.text = mendPoints(l.text)
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d

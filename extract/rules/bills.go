@@ -93,12 +93,16 @@ var (
 	// reSpeckPoint is an amount with a speck OCR read as a comma or a
 	// quote glued before its point ("39,.00").
 	reSpeckPoint = regexp.MustCompile("\\d[,'`]\\.\\d{2}\\b")
+	// reSpacedPoint is the amount closing a row whose cents OCR set apart
+	// after the point ("25171. 50").
+	reSpacedPoint = regexp.MustCompile(`\d\. \d{2}\s*$`)
 )
 
 // mendPoints repairs an amount whose decimal point OCR damaged: read as a
 // colon ("98:00"), when the number cannot be a time of day (25 and over),
 // or behind a speck read as a comma or a quote ("39,.00", whose dollars
-// move right over the speck: " 39.00"). The result has the same length as
+// move right over the speck: " 39.00"), or with a space after it closing
+// the row ("2171. 50" as " 2171.50"). The result has the same length as
 // s, so positions stay valid.
 func mendPoints(s string) string {
 	if strings.Contains(s, ":") {
@@ -112,6 +116,14 @@ func mendPoints(s string) string {
 	for _, m := range reSpeckPoint.FindAllStringIndex(s, -1) {
 		j := m[0] + 1 // the speck; the dollars end before it
 		i := j
+		for i > 0 && (isDigitByte(s[i-1]) || s[i-1] == ',' && i > 1 && isDigitByte(s[i-2])) {
+			i--
+		}
+		s = s[:i] + " " + s[i:j] + s[j+1:]
+	}
+	if m := reSpacedPoint.FindStringIndex(s); m != nil {
+		j := m[0] + 2 // the space; the dollars and the point end before it
+		i := m[0]
 		for i > 0 && (isDigitByte(s[i-1]) || s[i-1] == ',' && i > 1 && isDigitByte(s[i-2])) {
 			i--
 		}

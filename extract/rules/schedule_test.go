@@ -113,3 +113,46 @@ Patient: Ames, Jordan   DOB 04/11/1986   Therapist: Lena Ruiz, LCSW
 		t.Errorf("code glued by OCR: pages %+v, encounters %v, want a visit log with %v", res.Pages, got, want)
 	}
 }
+
+// TestAquaticLogHomeProgram: an aquatic therapy record logs the sessions
+// in the clinic's pool, each a visit of the clinic whose letterhead heads
+// the page (the sessions' heading names no practice), then the home
+// exercise program the patient kept between them, under its own heading:
+// its days (exercises and repetitions, the patient's initials) are no
+// visits. A log without such a heading keeps every dated row.
+func TestAquaticLogHomeProgram(t *testing.T) {
+	page := func(title, sessions, home string) string {
+		return "Cornerstone Chiropractic\n5526 Riverside Dr, Brookfield, WI 53045\nPhone (262) 555-0105\n\n" +
+			title + "\nPatient: DOE, JANE   DOB 07/20/1977   DOI 12/06/2023   Acct 74688159\n\n" +
+			sessions + "\nDate          Water F    Minutes   Exercises                       Pain pre    Therapist\n" +
+			"12/20/2023    93         30        water walking, squats           7/10        CC\n" +
+			"12/22/2023    93         45        neck AROM, wall push-ups        5/10        AY\n" +
+			"12/26/2023    94         30        deep water jog, noodle rows     5/10        CC\n\n" +
+			home + "\nDate          Exercises done                   Reps        Pt initials\n" +
+			"12/21/2023    chin tucks, scap squeezes        2x10        JD\n" +
+			"12/23/2023    towel stretch, shoulder rolls    3x10        JD\n" +
+			"12/24/2023    all HEP sheet 1                  3x10        JD\n"
+	}
+	sessions := []string{"2023-12-20", "2023-12-22", "2023-12-26"}
+	for _, tt := range []struct {
+		title, sessions, home string
+		want                  []string
+	}{
+		{"Aquatic Therapy Session Log", "Pool sessions (clinic)", "HOME EXERCISE PROGRAM - PATIENT LOG (self-reported, no visit)", sessions},
+		{"AQUATIC THERAPY & HOME PROGRAM RECORD", "IN-CLINIC AQUATIC SESSIONS", "Part B - Home program compliance (patient completes at home)", sessions},
+		{"POOL THERAPY FLOW SHEET", "Part A", "Part B", []string{"2023-12-20", "2023-12-21", "2023-12-22", "2023-12-23", "2023-12-24", "2023-12-26"}},
+	} {
+		res := extractText(t, page(tt.title, tt.sessions, tt.home))
+		var got []string
+		for _, e := range res.Encounters {
+			got = append(got, e.Date.String())
+			if e.Provider != "Cornerstone Chiropractic" {
+				t.Errorf("%q: encounter %s of %q", tt.sessions, e.Date, e.Provider)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q, %q: encounters %v, want %v (pages %+v)", tt.sessions, tt.home, got, tt.want, res.Pages)
+		}
+	}
+}

@@ -113,6 +113,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	dxLine, dxCodes := map[int]line{}, map[int][]extract.Coded{}
 	var out []extract.Encounter
 	calendar := map[int]bool{} // pages that print an attendance calendar
+	home := false              // below a heading of the patient's home program
 	for pi := d.PageIndex(ls[0].page); pi >= 0 && pi < len(d.Pages) && d.Pages[pi].Number <= ls[len(ls)-1].page; pi++ {
 		if visits, ok := e.calendarVisits(doc, d, ls, pi); ok {
 			calendar[d.Pages[pi].Number] = true
@@ -133,6 +134,9 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			titles[l.page] = t
 		}
 		ds := lineDates(l)
+		if len(ds) == 0 && layout.HomeProgram(l.text) {
+			home = true
+		}
 		if n := len(cards); block == "cards" && n > 0 && cards[n-1].l.page == l.page && len(ds) == 0 {
 			// A card's cells, in the rows below its row of cards.
 			if !reLegend.MatchString(l.text) && !rePageNumber.MatchString(l.trim) {
@@ -172,6 +176,11 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		}
 
 		if m, ok := layout.RowDate(l.text, ds); ok && !wrappedDate(rows, l) {
+			if home && layout.ExerciseRow(l.text[m.End:]) {
+				// A day of the patient's home program: exercises done, no
+				// visit.
+				continue
+			}
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}

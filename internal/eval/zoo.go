@@ -23,7 +23,8 @@ type FamilyScore struct {
 	Encounters, ICD10, BillLines Score
 	// EncounterPages scores the pages the entries of found encounters
 	// cite against the pages their records run over (every page of a
-	// multi-page record cited, and no page of another record).
+	// multi-page record cited, and no page of another record); a page of
+	// another family's record of the same visit is neither.
 	EncounterPages Score
 	// Entries counts the chronology entries citing the family's pages;
 	// Unknown those of them without a provider.
@@ -84,6 +85,14 @@ func CompareZoo(c chronology.Chronology, t fixture.Truth) ZooReport {
 	touches := func(cs []extract.Citation, f string) bool {
 		return slices.ContainsFunc(cs, func(ct extract.Citation) bool { return fam[ct.Page] == f })
 	}
+	// The pages of each visit over all families: an entry that merges the
+	// records of two families (a sign-in sheet and an aquatic log of one
+	// session) rightly cites both, and a family is scored on its own.
+	visitPages := map[string][]int{}
+	for _, e := range t.Encounters {
+		k := e.Date.String() + " " + e.Provider
+		visitPages[k] = append(visitPages[k], e.Pages...)
+	}
 	for f, fs := range z.Families {
 		want, got := map[string]bool{}, map[string]bool{}
 		wantDx, gotDx := map[string]bool{}, map[string]bool{}
@@ -111,7 +120,11 @@ func CompareZoo(c chronology.Chronology, t fixture.Truth) ZooReport {
 			}
 			key := e.Date.String() + " " + pm.truthName(c, e.ProviderID, e.Provider)
 			got[key] = true
-			gotCites[key] = append(gotCites[key], e.Citations...)
+			for _, ct := range e.Citations {
+				if fam[ct.Page] == f || !containsInt(visitPages[key], ct.Page) {
+					gotCites[key] = append(gotCites[key], ct)
+				}
+			}
 			for _, d := range e.Diagnoses {
 				if d.Code != "" {
 					gotDx[e.Date.String()+" "+strings.ToUpper(d.Code)] = true

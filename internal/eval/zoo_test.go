@@ -113,6 +113,41 @@ func TestCompareZoo(t *testing.T) {
 	}
 }
 
+// TestCompareZooSharedVisit: a visit two families record (a sign-in sheet
+// and an aquatic therapy log of the same session) is one entry citing
+// both pages; each family is scored on its own page, the other's is no
+// false page, but a page that records no part of the visit still is.
+func TestCompareZooSharedVisit(t *testing.T) {
+	day := date(t, "2024-01-10")
+	const clinic = "Spine Align Chiropractic Center"
+	truth := fixture.Truth{
+		Providers: []fixture.Provider{{Name: clinic}},
+		PageInfo: []fixture.PageTruth{
+			{Page: 1, Family: "signin_sheet", Class: extract.PageVisitLog, Provider: clinic},
+			{Page: 2, Family: "aquatic_log", Class: extract.PageVisitLog, Provider: clinic},
+			{Page: 3, Family: "ledger", Class: extract.PageBill, Provider: clinic},
+		},
+		Encounters: []fixture.Encounter{
+			{Date: day, Provider: clinic, Pages: []int{1}, Family: "signin_sheet"},
+			{Date: day, Provider: clinic, Pages: []int{2}, Family: "aquatic_log"},
+		},
+	}
+	var cs []extract.Citation
+	for _, p := range []int{1, 2, 3} {
+		cs = append(cs, extract.Citation{DocumentID: "doc", Page: p, Quote: "q"})
+	}
+	c := chronology.Chronology{
+		Providers: []chronology.Provider{{ID: "b", Name: clinic}},
+		Entries:   []chronology.Entry{{Date: day, ProviderID: "b", Provider: clinic, Citations: cs}},
+	}
+	z := CompareZoo(c, truth)
+	for _, f := range []string{"signin_sheet", "aquatic_log"} {
+		if s := z.Families[f].EncounterPages; s.TP != 1 || s.FP != 1 || s.FN != 0 {
+			t.Errorf("%s: encounter pages TP/FP/FN %d/%d/%d, want 1/1/0", f, s.TP, s.FP, s.FN)
+		}
+	}
+}
+
 // TestMissingRecordKind: a flag citing the right page with the wrong kind
 // is a false flag and leaves the record missed.
 func TestMissingRecordKind(t *testing.T) {
