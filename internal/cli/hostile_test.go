@@ -111,13 +111,16 @@ func clearLine(stderr, file string) (string, bool) {
 // normal record processed beside the files refused at once and those
 // processed like records comes out as it does alone.
 //
-// The files that try the limits (hostile.Either) run one per run, two
-// runs at a time. The files refused at once and those processed like
-// records are checked in the run beside the normal record, which holds
-// the same bounds for all of them together (one process start-up, not one
-// per file): a file within the bounds with 74 others is within them
-// alone. Under make bench (MEDCHRON_HOSTILE=bench) every file also runs
-// alone, one run at a time, for SECURITY.md's per-file figures.
+// The files that try the limits (hostile.Either) run hostileBatch to a
+// run, two runs at a time; a run that passes a bound or ends otherwise
+// than with exit status 0 or 1 has its files run again one per run, which
+// are held to the bounds and checked alone. The files refused at once and
+// those processed like records are checked in the run beside the normal
+// record, which holds the same bounds for all of them together (one
+// process start-up, not one per file): a file within the bounds with 74
+// others is within them alone. Under make bench (MEDCHRON_HOSTILE=bench)
+// every file also runs alone, one run at a time, for SECURITY.md's
+// per-file figures.
 //
 // Not parallel: a child's peak memory as wait4 reports it counts the test
 // process's own memory at the fork, which other tests processing records
@@ -148,20 +151,90 @@ func TestHostileCorpus(t *testing.T) {
 		cases = some
 	}
 	bench := os.Getenv("MEDCHRON_HOSTILE") == "bench"
-	var alone, beside []hostile.Case
+	var alone, either, beside []hostile.Case
 	for _, c := range cases {
 		_, over := hostileOver[c.File]
-		if bench || over || c.Want == hostile.Either {
+		switch {
+		case bench || over:
 			alone = append(alone, c)
+		case c.Want == hostile.Either:
+			either = append(either, c)
 		}
 		if !over && c.Want != hostile.Either {
 			beside = append(beside, c)
 		}
 	}
+	alone = append(alone, runBatches(t, bin, corpus, either)...)
 	for _, r := range runAlone(t, bin, corpus, alone, bench) {
 		checkAlone(t, r)
 	}
 	checkBeside(t, bin, corpus, beside)
+}
+
+// hostileBatch is how many files that try the limits share a run under
+// make test: a process start-up costs about half a second of CPU, more
+// than most of these files take.
+const hostileBatch = 8
+
+// runBatches runs cases hostileBatch to a run, two runs at a time, checks
+// the files of each run that holds the bounds and ends with exit status 0
+// or 1 (within the bounds together, each is within them alone), and
+// returns the files of the other runs, to be run and checked one per run.
+// Neighbours in the corpus attack alike, so a run takes every n-th case
+// rather than n cases in a row: the costly ones are spread over the runs.
+func runBatches(t *testing.T, bin, corpus string, cases []hostile.Case) (again []hostile.Case) {
+	n := (len(cases) + hostileBatch - 1) / hostileBatch
+	batches := make([][]hostile.Case, n)
+	for i, c := range cases {
+		batches[i%n] = append(batches[i%n], c)
+	}
+	var mu sync.Mutex
+	work := make(chan []hostile.Case)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for batch := range work {
+				files := make([]string, len(batch))
+				for i, c := range batch {
+					files[i] = filepath.Join(corpus, c.File)
+				}
+				r := runHostileFor(t, hostileMaxWall, bin, t.TempDir(), hostile.Case{File: "batch"}, files...)
+				mu.Lock()
+				if over := overBound(r); over != "" || (r.code != 0 && r.code != 1) {
+					t.Logf("%d files in one run: exit %d %s: each runs alone", len(batch), r.code, over)
+					again = append(again, batch...)
+				} else {
+					checkBatch(t, r, batch)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for _, b := range batches {
+		work <- b
+	}
+	close(work)
+	wg.Wait()
+	return again
+}
+
+// checkBatch checks each of cases, run together in r: a line naming the
+// file is clear, and a file the chronology does not list failed with one.
+func checkBatch(t *testing.T, r hostileRun, cases []hostile.Case) {
+	t.Helper()
+	for _, c := range cases {
+		line, clear := clearLine(r.stderr, c.File)
+		failed := strings.HasPrefix(line, c.File+":")
+		switch {
+		case line != "" && !clear:
+			t.Errorf("%s: a line naming it is not clear (an internal name, a trace):\n%s", c.File, line)
+		case !failed && !slices.Contains(r.docs, c.File):
+			t.Errorf("%s: neither in the chronology nor failed with a line naming it:\n%s", c.File, r.stderr)
+		}
+		t.Logf("%-32s %-8s %s", c.File, c.Want, line)
+	}
+	t.Logf("%d files in one run: exit %d, %d MB at peak, cpu %s, wall %s", len(cases), r.code, r.maxRSS>>20,
+		r.cpu.Round(100*time.Millisecond), r.took.Round(100*time.Millisecond))
 }
 
 // runAlone runs each case in a run of its own, two runs at a time (one
