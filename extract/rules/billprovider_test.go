@@ -31,3 +31,34 @@ Fill date      Rx #          Drug                                   NDC         
 		}
 	}
 }
+
+// TestDrugLetterhead: a pharmacy whose name ends in "Drug" ("CAREPLUS
+// DRUG") heads its prescription history, after another provider's page:
+// its fills are its own, not the provider's of the page before.
+func TestDrugLetterhead(t *testing.T) {
+	prev := `TRI-COUNTY EMERGENCY PHYSICIANS                                                        ROI DISCLOSURE HISTORY
+Health Information Management     (717) 555-0162                                                             Page 1
+Patient: DOE, JANE                   DOB: Jul 20, 1977                  MRN: 37479683
+Received    Requested by           Purpose         Authorization       DOS released       Pages   Released / by
+
+Dec 15, 2023 Patient (self)        Personal copy Photo ID              Dec 6, 2023 -      1       Dec 15, 2023
+`
+	page := `CAREPLUS DRUG                                                                                                           PATIENT PRESCRIPTION HISTORY
+7965 County Rd 12 Cedar Falls, IA 50613   Ph (319) 555-0141  NABP 4970061
+Patient: DOE, JANE DOB: 07/20/1977 Range: 12/06/2023 - 03/23/2024
+Rx#           Filled         Drug / Strength                              NDC                     Qty       DS      Prescriber                 Price
+6643477   12/06/2023 CYCLOBENZAPRINE 10MG TAB                             00591-5658-01           20        10      Dr. Finnegan               18.99
+6714484   12/06/2023 IBUPROFEN 800MG TAB                                  53746-0466-01           30        10      Dr. Finnegan               12.45
+
+                                                                          TOTAL RX CHARGES                                                     31.44
+`
+	res := extractText(t, prev, page)
+	if len(res.Bills) != 2 {
+		t.Fatalf("got %d bill lines, want 2", len(res.Bills))
+	}
+	for _, b := range res.Bills {
+		if !strings.EqualFold(b.Provider, "CarePlus Drug") {
+			t.Errorf("bill line %s %v: provider %q, want the pharmacy", b.Date, b.Charge, b.Provider)
+		}
+	}
+}
