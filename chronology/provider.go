@@ -285,6 +285,7 @@ var separateWords = map[string]bool{
 // similarKeys reports whether keys a and b name the same provider.
 func similarKeys(a, b string) bool {
 	ta, tb := strings.Fields(a), strings.Fields(b)
+	ta, tb = expandInitials(ta, tb), expandInitials(tb, ta)
 	if len(ta) > len(tb) {
 		ta, tb = tb, ta
 	}
@@ -321,6 +322,56 @@ func similarKeys(a, b string) bool {
 	}
 	union := len(ta) + len(tb) - matched
 	return union > 0 && float64(matched)/float64(union) >= FuzzyProviderThreshold
+}
+
+// expandInitials returns ta with each word that is the initials of a run of
+// words of tb, and no word of tb itself, replaced by that run: a practice
+// prints its initials as often as its name ("IRP Group" for "Independent
+// Review Physicians Group", "Eastpoint ASC" for "Eastpoint Ambulatory
+// Surgical Center"). A name of initials alone is left as it is.
+func expandInitials(ta, tb []string) []string {
+	if len(ta) < 2 {
+		return ta // initials alone say too little
+	}
+	var out []string
+	for i, x := range ta {
+		run := initialsRun(x, tb)
+		if run == nil {
+			if out != nil {
+				out = append(out, x)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(out, ta[:i]...)
+		}
+		out = append(out, run...)
+	}
+	if out == nil {
+		return ta
+	}
+	return out
+}
+
+// initialsRun returns the run of words of tb whose initials are x (two to
+// five letters, no word of tb), or nil.
+func initialsRun(x string, tb []string) []string {
+	if len(x) < 2 || len(x) > 5 || slices.Contains(tb, x) || strings.IndexFunc(x, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return nil
+	}
+	for i := 0; i+len(x) <= len(tb); i++ {
+		ok := true
+		for k := range len(x) {
+			if tb[i+k][0] != x[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return tb[i : i+len(x)]
+		}
+	}
+	return nil
 }
 
 // distinctive counts the words of a name that are not generic.

@@ -59,6 +59,10 @@ func TestProviderMerging(t *testing.T) {
 		{"abbreviated words", "Adv Pain & Spine Spec.", "Advanced Pain & Spine Specialists", nil, true},
 		{"BH is behavioral health", "Bridgeway BH - Counseling Center", "Bridgeway Behavioral Health LLC", nil, true},
 		{"BH practices of two names stay apart", "Bridgeway BH", "Northgate Behavioral Health", nil, false},
+		{"initials of the name", "IRP Group - Medical Evaluations", "Independent Review Physicians Group LLC", nil, true},
+		{"initials of a surgery center", "Eastpoint ASC - Pain & Ortho", "Eastpoint Ambulatory Surgical Center", nil, true},
+		{"initials of another name", "IRP Group", "Independent Review Group", nil, false},
+		{"initials, another practice", "ABC Imaging", "Mercy Advanced Back Care", nil, false},
 		{"ordinal and its OCR slip", "Family 1st Chiropractic", "Family Ist Chiropractic", []string{"Family First Chiropractic"}, true},
 		{"rehab alone is not a name", "Momentum Rehabilitation", "Summit Rehabilitation", nil, false},
 		// Abbreviations and department suffixes printed by billing systems.
