@@ -751,3 +751,16 @@ func TestDentalClaimForm(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelledFieldIsNoLetterhead: a field of a visit summary ("Department:
+// Emergency Medicine") names a department, not the practice; the
+// hospital over it is the letterhead.
+func TestLabelledFieldIsNoLetterhead(t *testing.T) {
+	d := Analyze(pagesOf("Mercy Regional Hospital\n\nVisit Summary\nVisit date: March 3, 2024\nDepartment: Emergency Medicine\n" +
+		"Attending: Lee Park, MD\nHISTORY OF PRESENT ILLNESS:\nNeck pain after a rear-end collision."))
+	for _, l := range d.Lines[1:] {
+		if l.Letterhead != "" {
+			t.Errorf("line %q: letterhead %q", l.Trim, l.Letterhead)
+		}
+	}
+}

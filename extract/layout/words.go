@@ -286,7 +286,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
 		c = strings.TrimSuffix(c, ".")
 	}
-	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reComplaintWords.MatchString(c) {
+	if HasDate(c) || strings.HasSuffix(c, ":") || reUnitLabel.MatchString(c) || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reComplaintWords.MatchString(c) {
 		return ""
 	}
 	if l.Heading != NoHeading {
@@ -300,6 +300,11 @@ func letterheadRaw(l *Line) string {
 	}
 	return CleanProvider(c)
 }
+
+// reUnitLabel labels a field naming a unit of the practice ("Department:
+// Emergency Medicine", "Service: Orthopedics"): the practice is named
+// elsewhere, the field is no letterhead.
+var reUnitLabel = regexp.MustCompile(`(?i)^(?:department|dept\.?|unit|service|specialty|division|clinic area)\s*:`)
 
 // serviceBefore are words a practice puts before the service it names
 // ("Outpatient PT", "Sports & Spine PT"): a credential after one of them
