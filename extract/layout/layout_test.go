@@ -764,3 +764,35 @@ func TestLabelledFieldIsNoLetterhead(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtesyAndTitleHeadersNameNoProvider: a receipt's courtesy line
+// repeated at the foot of every page ("THANK YOU - KEEP FOR YOUR
+// RECORDS") and a running title of the papers copied ("PHARMACY RECEIPTS
+// - COPIES") name no practice; a practice's running header still does.
+func TestCourtesyAndTitleHeadersNameNoProvider(t *testing.T) {
+	tests := []struct{ header, want string }{
+		{"THANK YOU - KEEP FOR YOUR RECORDS", ""},
+		{"Thank you for choosing us | Please keep this receipt", ""},
+		{"PHARMACY RECEIPTS - COPIES        Jane Doe", ""},
+		{"Pharmacy Invoices | Jane Doe", ""},
+		{"Oak Street Pharmacy - DOE, JANE", "Oak Street Pharmacy"},
+	}
+	for _, tt := range tests {
+		if got := headerName(tt.header, "Jane Doe"); got != tt.want {
+			t.Errorf("headerName(%q) = %q, want %q", tt.header, got, tt.want)
+		}
+	}
+}
+
+// TestReceiptsTitleIsNoLetterhead: a title over copied receipts
+// ("PHARMACY RECEIPTS - COPIES") names the papers, not the pharmacy.
+func TestReceiptsTitleIsNoLetterhead(t *testing.T) {
+	d := Analyze(pagesOf("PHARMACY RECEIPTS - COPIES                    Jane Doe\n\n      Oak Street Pharmacy\n" +
+		"      03/02/2024 2:41 PM     REG 1 TRN 0077\n      Rx #4410273 NAPROXEN 500MG TAB     16.80\n      TOTAL     16.80"))
+	if got := d.Lines[0].Letterhead; got != "" {
+		t.Errorf("title taken for the letterhead %q", got)
+	}
+	if got := d.Provider(1); got != "Oak Street Pharmacy" {
+		t.Errorf("provider %q, want Oak Street Pharmacy", got)
+	}
+}
