@@ -2,8 +2,10 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // Counter receipts: a pharmacy's register prints each sale as a block, its
@@ -14,19 +16,37 @@ import (
 // prescriptions are charges of its day.
 
 var (
-	// reClockTime is a time of day: "2:41 PM", "14:41".
-	reClockTime = regexp.MustCompile(`(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\W|$)`)
+	// reSaleTime is the clock time right after a register line's date:
+	// "2:41 PM", "14:41".
+	reSaleTime = regexp.MustCompile(`(?i)^\W{0,3}(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\W|$)`)
 	// reRxRow leads a prescription's row with its number.
 	reRxRow = regexp.MustCompile(`(?i)^\W{0,3}rx\s*(?:#|no\.?|number)?\s*:?\s*\d{5,}`)
 )
 
-// saleDay returns the day a register line prints with its clock time over
-// a receipt's rows: one date, a time and a few words, no amount.
+// saleDay returns the day a register line prints over a receipt's rows:
+// one date with its clock time and a few words (register, transaction),
+// no amount; the specks OCR strews over a fax are no words.
 func saleDay(l line) (dates.Date, bool) {
-	if !reClockTime.MatchString(l.text) {
+	ds := lineDates(l)
+	if len(ds) != 1 || ds[0].End > len(l.text) {
 		return dates.Date{}, false
 	}
-	return headingDay(l)
+	after := l.text[ds[0].End:]
+	m := reSaleTime.FindStringIndex(after)
+	if m == nil {
+		return dates.Date{}, false
+	}
+	rest := l.text[:ds[0].Start] + " " + after[m[1]:]
+	words := 0
+	for _, f := range strings.Fields(rest) {
+		if layout.HasLetters(f) || strings.ContainsAny(f, "0123456789") {
+			words++
+		}
+	}
+	if words > 6 || reNotServiceDay.MatchString(rest) {
+		return dates.Date{}, false
+	}
+	return ds[0].Date, true
 }
 
 // rxRow reports whether a bill row is a prescription led by its number.

@@ -56,3 +56,30 @@ func TestPharmacyCounterReceipts(t *testing.T) {
 		t.Errorf("totals %q, want %q", strings.Join(tots, "|"), want)
 	}
 }
+
+// TestPharmacyCounterReceiptsScanned: on a fax OCR strews specks over the
+// register line ("; 04/01/2024 9:15 AM . \"REG 2 TRN 0311 ."); it still
+// dates the prescriptions under it.
+func TestPharmacyCounterReceiptsScanned(t *testing.T) {
+	page := `MAPLEWOOD PHARMACY
+410 Main Street, Dover, DE 19901
+03/02/2024 2:41 PM REG 1 TRN 0077
+; Rx #4410273 NAPROXEN 500MG TAB 16.80
+SUBTOTAL 16.80
+TOTAL 16.80
+MAPLEWOOD PHARMACY
+410 Main Street, Dover, DE 19901
+; 04/01/2024 9:15 AM . "REG 2 TRN 0311 .
+. ‘Rx #4410273-1 NAPROXEN 500MG TAB : 16.80 ;
+SUBTOTAL 16.80
+TOTAL 16.80
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %.2f", b.Date, b.Charge))
+	}
+	if want := "2024-03-02 16.80|2024-04-01 16.80"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
