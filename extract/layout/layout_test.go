@@ -796,3 +796,15 @@ func TestReceiptsTitleIsNoLetterhead(t *testing.T) {
 		t.Errorf("provider %q, want Oak Street Pharmacy", got)
 	}
 }
+
+// TestPharmacyNamedRxOrDrug: a pharmacy may call itself "Greenleaf Rx" or
+// "CAREPLUS DRUG": the name over its receipts is the letterhead.
+func TestPharmacyNamedRxOrDrug(t *testing.T) {
+	for _, name := range []string{"Greenleaf Rx", "CAREPLUS DRUG"} {
+		d := Analyze(pagesOf("PHARMACY RECEIPTS - COPIES                                Jane Doe\n\n          " + name + "\n          STORE #8562 (717) 555-0149\n     5175 Oak Ave, Lancaster, PA 17601\n" +
+			"     05/06/2023 4:11 PM     REG 2 TRN 5243\n     RX 6210441 CYCLOBENZAPRINE 10MG TAB     18.99\n     TOTAL     18.99"))
+		if got := d.Provider(1); got == "" {
+			t.Errorf("%q: no provider", name)
+		}
+	}
+}

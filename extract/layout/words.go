@@ -270,7 +270,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top > 2 && c != stripJunk(l.Trim) {
 		return ""
 	}
-	if strings.ContainsAny(c, "|][{}") || PatientLine(c) || !reFacility.MatchString(c) || LooksPhone(c) {
+	if strings.ContainsAny(c, "|][{}") || PatientLine(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
 	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
@@ -300,6 +300,10 @@ func letterheadRaw(l *Line) string {
 	}
 	return CleanProvider(c)
 }
+
+// rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"
+// ("CAREPLUS DRUG", "Greenleaf Rx"), which no other facility word marks.
+var rePharmacyName = regexp.MustCompile(`(?i)^[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,3}\s+(?:drug|rx)$`)
 
 // reUnitLabel labels a field naming a unit of the practice ("Department:
 // Emergency Medicine", "Service: Orthopedics"): the practice is named
