@@ -59,6 +59,9 @@ func TestProviderMerging(t *testing.T) {
 		{"abbreviated words", "Adv Pain & Spine Spec.", "Advanced Pain & Spine Specialists", nil, true},
 		{"BH is behavioral health", "Bridgeway BH - Counseling Center", "Bridgeway Behavioral Health LLC", nil, true},
 		{"BH practices of two names stay apart", "Bridgeway BH", "Northgate Behavioral Health", nil, false},
+		{"Rx is the pharmacy", "Greenleaf Rx", "Greenleaf Pharmacy", nil, true},
+		{"a drug store is the pharmacy", "CarePlus Drug Store", "CarePlus Pharmacy", nil, true},
+		{"pharmacies of two names stay apart", "Greenleaf Rx", "CarePlus Pharmacy", nil, false},
 		{"ordinal and its OCR slip", "Family 1st Chiropractic", "Family Ist Chiropractic", []string{"Family First Chiropractic"}, true},
 		{"rehab alone is not a name", "Momentum Rehabilitation", "Summit Rehabilitation", nil, false},
 		// Abbreviations and department suffixes printed by billing systems.
