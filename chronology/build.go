@@ -198,6 +198,7 @@ type builder struct {
 	undatedEntries []*entryWork
 	bills          []Bill
 	billWork       []*billWork
+	lineAt         map[*billWork]position // where each line stands, see checkTotals
 	badBills       []*billWork
 	totals         []BillTotal
 	totalFlag      []Flag

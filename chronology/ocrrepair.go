@@ -105,29 +105,39 @@ func (b *builder) uniqueRepair(mismatched []int, totals []printedTotal) (amountR
 // totalScopes are the lines of t's kind it may stand for: the provider's
 // lines in the total's document since its previous total of that kind
 // there, and all its lines in that document (reconcile adds the matter's).
-// Lines dropped as copies on duplicate pages count too, but are never
-// repaired.
+// "Since" is read by position, not by page (receipts copied two to a page
+// each total the lines above them, up to the receipt before), and the
+// previous total is the nearest with a line between (a subtotal and the
+// total under it stand for the same lines). Lines dropped as copies on
+// duplicate pages count too, but are never repaired.
 func (b *builder) totalScopes(t printedTotal, totals []printedTotal) [2][]*billWork {
-	doc, page := t.cits[0].DocumentID, t.cits[0].Page
-	prevPage := 0
-	for _, o := range totals {
-		if o.prov == t.prov && o.kind == t.kind && o.cits[0].DocumentID == doc && o.cits[0].Page < page {
-			prevPage = max(prevPage, o.cits[0].Page)
-		}
-	}
+	doc := t.cits[0].DocumentID
 	var scopes [2][]*billWork
 	for _, bw := range b.billWork {
 		if bw.prov != t.prov || bw.doc != doc {
 			continue
 		}
-		if _, ok := lineAmount(&bw.Bill, t.kind); !ok {
-			continue
-		}
-		scopes[1] = append(scopes[1], bw)
-		if p := bw.Citations[0].Page; p > prevPage && p <= page {
-			scopes[0] = append(scopes[0], bw)
+		if _, ok := lineAmount(&bw.Bill, t.kind); ok {
+			scopes[1] = append(scopes[1], bw)
 		}
 	}
+	between := func(from position) []*billWork {
+		var in []*billWork
+		for _, bw := range scopes[1] {
+			if p := b.lineAt[bw]; p.after(from) && !p.after(t.at) {
+				in = append(in, bw)
+			}
+		}
+		return in
+	}
+	prev := position{off: -1}
+	for _, o := range totals {
+		if o.prov == t.prov && o.kind == t.kind && o.cits[0].DocumentID == doc &&
+			t.at.after(o.at) && o.at.after(prev) && len(between(o.at)) > 0 {
+			prev = o.at
+		}
+	}
+	scopes[0] = between(prev)
 	return scopes
 }
 

@@ -73,6 +73,9 @@ var equivalentTokens = map[string]string{
 	"psychologist": "psycholog",
 	// "Metro Co. EMS" is the county's service.
 	"co": "county", "county": "county",
+	// A pharmacy prints itself a drug store or "Rx" as often ("CarePlus
+	// Drug", "Greenleaf Rx").
+	"pharmacy": "pharm", "drug": "pharm", "drugs": "pharm", "rx": "pharm",
 }
 
 // legalSuffixes are dropped from the end of a provider name, and so is

@@ -63,6 +63,9 @@ func TestProviderMerging(t *testing.T) {
 		{"initials of a surgery center", "Eastpoint ASC - Pain & Ortho", "Eastpoint Ambulatory Surgical Center", nil, true},
 		{"initials of another name", "IRP Group", "Independent Review Group", nil, false},
 		{"initials, another practice", "ABC Imaging", "Mercy Advanced Back Care", nil, false},
+		{"Rx is the pharmacy", "Greenleaf Rx", "Greenleaf Pharmacy", nil, true},
+		{"a drug store is the pharmacy", "CarePlus Drug Store", "CarePlus Pharmacy", nil, true},
+		{"pharmacies of two names stay apart", "Greenleaf Rx", "CarePlus Pharmacy", nil, false},
 		{"ordinal and its OCR slip", "Family 1st Chiropractic", "Family Ist Chiropractic", []string{"Family First Chiropractic"}, true},
 		{"rehab alone is not a name", "Momentum Rehabilitation", "Summit Rehabilitation", nil, false},
 		// Abbreviations and department suffixes printed by billing systems.

@@ -47,6 +47,7 @@ type printedTotal struct {
 	kind string
 	cits []extract.Citation
 	prov *providerCluster
+	at   position // where its first citation stands
 }
 
 // lineAmount is what a bill line adds to a total of the given kind, and
@@ -91,9 +92,11 @@ func (b *builder) checkTotals() {
 			if len(cits) == 0 || b.onlyDuplicates(cits) {
 				continue
 			}
-			totals = append(totals, printedTotal{t, totalKind(t, cits[0].Quote), cits, b.provOf(s, t.Provider, t.Citations)})
+			totals = append(totals, printedTotal{t: t, kind: totalKind(t, cits[0].Quote), cits: cits,
+				prov: b.provOf(s, t.Provider, t.Citations)})
 		}
 	}
+	b.placeTotals(totals)
 	b.totalFlag = append(b.totalFlag, b.repairByTotals(totals)...)
 	for _, t := range totals {
 		out := BillTotal{ProviderID: t.prov.id, Provider: t.prov.name, Kind: t.kind,
@@ -109,6 +112,26 @@ func (b *builder) checkTotals() {
 			}
 		}
 		b.totals = append(b.totals, out)
+	}
+}
+
+// placeTotals finds where each printed total and each bill line stands on
+// its page, for totalScopes.
+func (b *builder) placeTotals(totals []printedTotal) {
+	cs := make([]extract.Citation, 0, len(totals)+len(b.billWork))
+	for _, t := range totals {
+		cs = append(cs, t.cits[0])
+	}
+	for _, bw := range b.billWork {
+		cs = append(cs, bw.Citations[0])
+	}
+	at := b.px.positions(cs)
+	for i := range totals {
+		totals[i].at = at[i]
+	}
+	b.lineAt = make(map[*billWork]position, len(b.billWork))
+	for i, bw := range b.billWork {
+		b.lineAt[bw] = at[len(totals)+i]
 	}
 }
 

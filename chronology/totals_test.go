@@ -192,3 +192,64 @@ func TestSpecialsOnlyProvidersWithCharges(t *testing.T) {
 		t.Errorf("specials %+v", sp)
 	}
 }
+
+// TestTotalsOfReceiptsSharingAPage: counter receipts copied two to a page
+// each print the total of their own prescriptions; the second is compared
+// with the lines below the first total, not with every line of the page
+// above it.
+func TestTotalsOfReceiptsSharingAPage(t *testing.T) {
+	page := "Oakwood Pharmacy\n02/03/2024 Rx #100231 IBUPROFEN 800MG 14.20\n02/03/2024 Rx #100232 CYCLOBENZAPRINE 10MG 9.80\n" +
+		"TOTAL 24.00\nCASH 30.00\nCHANGE 6.00\n" +
+		"Oakwood Pharmacy\n02/17/2024 Rx #100377 LIDOCAINE 5% PATCH 31.50\nTOTAL 31.50\n"
+	line := func(date string, charge float64, quote string) extract.BillLine {
+		return extract.BillLine{Date: d(date), Provider: "Oakwood Pharmacy", Charge: charge,
+			Citations: []extract.Citation{cite("r", 1, quote)}}
+	}
+	tot := func(v float64, quote string) extract.BillTotal {
+		return extract.BillTotal{Provider: "Oakwood Pharmacy", Total: v, Citations: []extract.Citation{cite("r", 1, quote)}}
+	}
+	src := source("r", "receipts.pdf", []extract.Page{textPage("r", 1, page)}, extract.Result{
+		Bills: []extract.BillLine{
+			line("2024-02-03", 14.20, "02/03/2024 Rx #100231 IBUPROFEN 800MG 14.20"),
+			line("2024-02-03", 9.80, "02/03/2024 Rx #100232 CYCLOBENZAPRINE 10MG 9.80"),
+			line("2024-02-17", 31.50, "02/17/2024 Rx #100377 LIDOCAINE 5% PATCH 31.50"),
+		},
+		BillTotals: []extract.BillTotal{tot(24, "TOTAL 24.00"), tot(31.50, "TOTAL 31.50")},
+	})
+	c := Build(Matter{ID: "m"}, []Source{src}, Options{})
+	if fs := flagsOf(c, FlagBillTotalMismatch); len(fs) != 0 {
+		t.Errorf("mismatch flags %+v, want none", fs)
+	}
+	for _, bt := range c.BillTotals {
+		if bt.Reconciled == nil || !*bt.Reconciled {
+			t.Errorf("total %+v not reconciled", bt)
+		}
+	}
+}
+
+// TestTotalsOfIdenticalReceipts: two receipts on one page print the same
+// refill and the same "SUBTOTAL" and "TOTAL" lines; each total stands for
+// its own receipt's line (the n-th citation of a text at the n-th place the
+// page prints it, "TOTAL" inside "SUBTOTAL" none of them).
+func TestTotalsOfIdenticalReceipts(t *testing.T) {
+	receipt := "Oakwood Pharmacy\n%s\nRx MELOXICAM 15MG TAB 21.50\nSUBTOTAL 21.50\nTOTAL 21.50\n"
+	page := fmt.Sprintf(receipt, "02/03/2024") + fmt.Sprintf(receipt, "03/04/2024") +
+		"Oakwood Pharmacy\n03/20/2024\nRx GABAPENTIN 300MG CAP 34.75\nTOTAL 34.75\n"
+	var bills []extract.BillLine
+	var totals []extract.BillTotal
+	for _, date := range []string{"2024-02-03", "2024-03-04"} {
+		bills = append(bills, extract.BillLine{Date: d(date), Provider: "Oakwood Pharmacy", Charge: 21.50,
+			Citations: []extract.Citation{cite("r", 1, "Rx MELOXICAM 15MG TAB 21.50")}})
+		totals = append(totals, extract.BillTotal{Provider: "Oakwood Pharmacy", Total: 21.50,
+			Citations: []extract.Citation{cite("r", 1, "TOTAL 21.50")}})
+	}
+	bills = append(bills, extract.BillLine{Date: d("2024-03-20"), Provider: "Oakwood Pharmacy", Charge: 34.75,
+		Citations: []extract.Citation{cite("r", 1, "Rx GABAPENTIN 300MG CAP 34.75")}})
+	totals = append(totals, extract.BillTotal{Provider: "Oakwood Pharmacy", Total: 34.75,
+		Citations: []extract.Citation{cite("r", 1, "TOTAL 34.75")}})
+	src := source("r", "receipts.pdf", []extract.Page{textPage("r", 1, page)}, extract.Result{Bills: bills, BillTotals: totals})
+	c := Build(Matter{ID: "m"}, []Source{src}, Options{})
+	if fs := flagsOf(c, FlagBillTotalMismatch); len(fs) != 0 {
+		t.Errorf("mismatch flags %+v, want none", fs)
+	}
+}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -145,6 +146,32 @@ func TestPayerRecoveryLetterGoesOn(t *testing.T) {
 	for i, p := range d.Pages {
 		if p.Class != extract.PageAdmin {
 			t.Errorf("page %d classed %q, want %q", i+1, p.Class, extract.PageAdmin)
+		}
+	}
+}
+
+// TestAutoInsurerPaymentLedger: an auto insurer's PIP / MedPay payment
+// ledger repeats each provider's charges with what the claim paid: a
+// payer's page, whose rows bill nothing, also when OCR garbles its
+// column captions.
+func TestAutoInsurerPaymentLedger(t *testing.T) {
+	page := "Keystone Mutual Casualty                    PIP PAYMENT HISTORY\n" +
+		"Claim 22-118800-AU  Claimant: John Roe  Insured: John Roe  Date of loss: 03/04/2024\n" +
+		"PIP limit $10,000.00  MedPay limit $2,000.00  Printed 06/01/2024\n" +
+		"Pd  Check #  Payee  DOS  Bilea  Fee schd  Pd  Cov  PIP left\n" +
+		"04/02/2024 5512345 Oak Ridge Orthopedics 03/11/2024 420.00 310.00 248.00 PIP 9,752.00\n" +
+		"04/09/2024 5512399 Oak Ridge Orthopedics 03/18/2024 260.00 190.00 152.00 PIP 9,600.00\n" +
+		"04/20/2024 5513011 Bayview Physical Therapy 03/20/2024 356.00 250.00 200.00 PIP 9,400.00\n" +
+		"05/02/2024 5514420 Bayview Physical Therapy 03/22/2024 356.00 250.00 200.00 MEDPAY 0.00\n" +
+		"05/09/2024 5514791 Oak Ridge Orthopedics 04/01/2024 260.00 190.00 152.00 MEDPAY 0.00\n" +
+		"         Lakeview Chiropractic 02/11/2024 95.00 70.00 0.00 DENIED 0.00\n"
+	// OCR puts the title on a line of its own, where "history" reads as
+	// a note's heading.
+	titled := "Keystone Mutual Casualty\n\nPERSONAL INJURY PROTECTION PAYMENT HISTORY\n\n" + page[strings.Index(page, "\n")+1:]
+	for _, p := range []string{page, titled} {
+		d := Analyze(pagesOf(p))
+		if got := d.Pages[0].Class; got != extract.PageEOB {
+			t.Errorf("class %q, want %q", got, extract.PageEOB)
 		}
 	}
 }

@@ -751,3 +751,60 @@ func TestDentalClaimForm(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelledFieldIsNoLetterhead: a field of a visit summary ("Department:
+// Emergency Medicine") names a department, not the practice; the
+// hospital over it is the letterhead.
+func TestLabelledFieldIsNoLetterhead(t *testing.T) {
+	d := Analyze(pagesOf("Mercy Regional Hospital\n\nVisit Summary\nVisit date: March 3, 2024\nDepartment: Emergency Medicine\n" +
+		"Attending: Lee Park, MD\nHISTORY OF PRESENT ILLNESS:\nNeck pain after a rear-end collision."))
+	for _, l := range d.Lines[1:] {
+		if l.Letterhead != "" {
+			t.Errorf("line %q: letterhead %q", l.Trim, l.Letterhead)
+		}
+	}
+}
+
+// TestCourtesyAndTitleHeadersNameNoProvider: a receipt's courtesy line
+// repeated at the foot of every page ("THANK YOU - KEEP FOR YOUR
+// RECORDS") and a running title of the papers copied ("PHARMACY RECEIPTS
+// - COPIES") name no practice; a practice's running header still does.
+func TestCourtesyAndTitleHeadersNameNoProvider(t *testing.T) {
+	tests := []struct{ header, want string }{
+		{"THANK YOU - KEEP FOR YOUR RECORDS", ""},
+		{"Thank you for choosing us | Please keep this receipt", ""},
+		{"PHARMACY RECEIPTS - COPIES        Jane Doe", ""},
+		{"Pharmacy Invoices | Jane Doe", ""},
+		{"Oak Street Pharmacy - DOE, JANE", "Oak Street Pharmacy"},
+	}
+	for _, tt := range tests {
+		if got := headerName(tt.header, "Jane Doe"); got != tt.want {
+			t.Errorf("headerName(%q) = %q, want %q", tt.header, got, tt.want)
+		}
+	}
+}
+
+// TestReceiptsTitleIsNoLetterhead: a title over copied receipts
+// ("PHARMACY RECEIPTS - COPIES") names the papers, not the pharmacy.
+func TestReceiptsTitleIsNoLetterhead(t *testing.T) {
+	d := Analyze(pagesOf("PHARMACY RECEIPTS - COPIES                    Jane Doe\n\n      Oak Street Pharmacy\n" +
+		"      03/02/2024 2:41 PM     REG 1 TRN 0077\n      Rx #4410273 NAPROXEN 500MG TAB     16.80\n      TOTAL     16.80"))
+	if got := d.Lines[0].Letterhead; got != "" {
+		t.Errorf("title taken for the letterhead %q", got)
+	}
+	if got := d.Provider(1); got != "Oak Street Pharmacy" {
+		t.Errorf("provider %q, want Oak Street Pharmacy", got)
+	}
+}
+
+// TestPharmacyNamedRxOrDrug: a pharmacy may call itself "Greenleaf Rx" or
+// "CAREPLUS DRUG": the name over its receipts is the letterhead.
+func TestPharmacyNamedRxOrDrug(t *testing.T) {
+	for _, name := range []string{"Greenleaf Rx", "CAREPLUS DRUG"} {
+		d := Analyze(pagesOf("PHARMACY RECEIPTS - COPIES                                Jane Doe\n\n          " + name + "\n          STORE #8562 (717) 555-0149\n     5175 Oak Ave, Lancaster, PA 17601\n" +
+			"     05/06/2023 4:11 PM     REG 2 TRN 5243\n     RX 6210441 CYCLOBENZAPRINE 10MG TAB     18.99\n     TOTAL     18.99"))
+		if got := d.Provider(1); got == "" {
+			t.Errorf("%q: no provider", name)
+		}
+	}
+}

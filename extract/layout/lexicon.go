@@ -14,7 +14,7 @@ type feature uint8
 
 const (
 	fEOB         feature = iota // explanation of benefits, remittance
-	fEOBWeak                    // allowed, plan paid, member responsibility
+	fEOBWeak                    // allowed, plan paid, member responsibility, PIP / MedPay
 	fFaxCover                   // fax cover sheet
 	fAuthz                      // HIPAA authorization
 	fRequest                    // records request
@@ -59,7 +59,8 @@ var phrases = map[feature]string{
 	fEOBWeak: `allowed|allowed amount|plan paid|plan pays|plan discount|paid by plan|paid by insurer|member responsibility|
 		member owes|member pays|what you owe|amount you owe|not covered|deductible|coinsurance|remark code|remark codes|
 		claim status|group number|subscriber|fee sched|fee schedule|ppo reduction|reduction|recommend|recommended|
-		review date|reason codes|reconsideration|denied`,
+		review date|reason codes|reconsideration|denied|claimant|date of loss|pip limit|medpay limit|med pay limit|pip left|
+		pip benefits|medpay|med pay`,
 	fFaxCover: `fax cover|fax cover sheet|facsimile cover|facsimile transmission|facsimile transmittal|cover sheet|transmittal|
 		number of pages|no of pages|# of pages|pages including cover|pages including this cover|total pages`,
 	fAuthz: `authorization for release|authorization for the release|authorization to release|authorization for use|

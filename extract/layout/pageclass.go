@@ -301,7 +301,9 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if f.body == 0 || f.body <= 3 && (f.letters < 80 && (separatorText(f.text) || f.sepCaption) || !HasLetters(f.text)) {
 		return extract.PageBlank, ""
 	}
-	if f.n[fEOB] > 0 || f.eobBanner || f.n[fEOBWeak] >= 4 && f.service == 0 && f.headings == 0 {
+	// A payer's words outweigh one heading when they fill the page (an
+	// insurer's "PAYMENT HISTORY" title OCR set on a line of its own).
+	if f.n[fEOB] > 0 || f.eobBanner || f.n[fEOBWeak] >= 4 && f.service == 0 && (f.headings == 0 || f.headings == 1 && f.n[fEOBWeak] >= 8) {
 		return extract.PageEOB, ""
 	}
 	if administrationRecord(f) {

@@ -34,7 +34,11 @@ var (
 	reSurnameFirst  = regexp.MustCompile(`^[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?$`)
 	// reTitleEnd ends a document's title: a practice's name does not end
 	// with the kind of paper it prints.
-	reTitleEnd = regexp.MustCompile(`(?i)\b(?:reports?|notes?|summary|statement|records?|evaluation|examination|exam|form|assessment|request|consultation)$`)
+	reTitleEnd = regexp.MustCompile(`(?i)\b(?:reports?|notes?|summary|statement|records?|evaluation|examination|exam|form|assessment|request|consultation|receipts?|invoices?|copies)$`)
+	// reCourtesy marks a line that thanks or asks the reader ("THANK YOU -
+	// KEEP FOR YOUR RECORDS", printed under every receipt): no header
+	// naming who made the page.
+	reCourtesy = regexp.MustCompile(`(?i)\b(?:thank you|thanks for|keep (?:this|for your)|please (?:keep|retain))\b`)
 )
 
 // patientName returns the name after a "Patient:" or "Name:" label near the
@@ -254,8 +258,8 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 
 // underPageTitle reports whether line i is the second line of its page
 // under a report's title in capitals ("ENCOUNTER SUMMARY" over the
-// practice's name, as EHR printouts head a page): the letterhead is still
-// the page's own.
+// practice's name, as EHR printouts head a page, perhaps with the
+// patient's name right of it): the letterhead is still the page's own.
 func underPageTitle(d *Doc, i int) bool {
 	l := &d.Lines[i]
 	if l.Top != 1 {
@@ -266,8 +270,9 @@ func underPageTitle(d *Doc, i int) bool {
 		if p.Noise() {
 			continue
 		}
-		words := strings.Fields(p.Trim)
-		return len(words) <= 4 && p.Trim == strings.ToUpper(p.Trim) && HasLetters(p.Trim) && !strings.ContainsAny(p.Trim, "0123456789:")
+		t := strings.TrimSpace(FirstCell(p.Text)) // the title, without the patient's name right of it
+		words := strings.Fields(t)
+		return len(words) <= 4 && t == strings.ToUpper(t) && HasLetters(t) && !strings.ContainsAny(t, "0123456789:")
 	}
 	return false
 }
@@ -311,6 +316,9 @@ func faxSender(s string) string {
 // part between separators that names a facility, else the first part that
 // reads as a name and is not the patient, a label, a date or a page count.
 func headerName(s, patient string) string {
+	if reCourtesy.MatchString(s) {
+		return ""
+	}
 	parts := splitHeader(s)
 	single := 0
 	for _, p := range parts {

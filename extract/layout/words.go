@@ -20,7 +20,7 @@ var (
 	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
 	reCredential  = regexp.MustCompile(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
-	reDocWords    = rxfilter.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consults?|consultations?|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral|discharge|admission|course|sessions?)\b`)
+	reDocWords    = rxfilter.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consults?|consultations?|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral|discharge|admission|course|sessions?|receipts?|copies)\b`)
 	reSentenceEnd = regexp.MustCompile(`[a-z]{3,}[.!?]$`)
 	// reDoctor matches "Dr. Name" with one or two names.
 	reDoctor = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
@@ -270,7 +270,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top > 2 && c != stripJunk(l.Trim) {
 		return ""
 	}
-	if strings.ContainsAny(c, "|][{}") || PatientLine(c) || !reFacility.MatchString(c) || LooksPhone(c) {
+	if strings.ContainsAny(c, "|][{}") || PatientLine(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
 	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
@@ -286,7 +286,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
 		c = strings.TrimSuffix(c, ".")
 	}
-	if HasDate(c) || strings.HasSuffix(c, ":") || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reComplaintWords.MatchString(c) {
+	if HasDate(c) || strings.HasSuffix(c, ":") || reUnitLabel.MatchString(c) || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reComplaintWords.MatchString(c) {
 		return ""
 	}
 	if l.Heading != NoHeading {
@@ -300,6 +300,15 @@ func letterheadRaw(l *Line) string {
 	}
 	return CleanProvider(c)
 }
+
+// rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"
+// ("CAREPLUS DRUG", "Greenleaf Rx"), which no other facility word marks.
+var rePharmacyName = regexp.MustCompile(`(?i)^[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,3}\s+(?:drug|rx)$`)
+
+// reUnitLabel labels a field naming a unit of the practice ("Department:
+// Emergency Medicine", "Service: Orthopedics"): the practice is named
+// elsewhere, the field is no letterhead.
+var reUnitLabel = regexp.MustCompile(`(?i)^(?:department|dept\.?|unit|service|specialty|division|clinic area)\s*:`)
 
 // serviceBefore are words a practice puts before the service it names
 // ("Outpatient PT", "Sports & Spine PT"): a credential after one of them

@@ -223,6 +223,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var headDay dates.Date    // the date a heading over the table's rows prints
 	var periodFrom dates.Date // the first day of the statement's period
 	var day dates.Date        // the one day a statement's period covers
+	var sale dates.Date       // the day of a counter receipt's sale, over its prescriptions
 	last := -1                // the last item, for wrapped descriptions
 	group := ""               // the item a group header names (a prescription over its fills)
 	groupRev := ""            // the revenue code a facility's detail bill prints over its rows
@@ -289,6 +290,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				}
 				fees, feeCols = feeColumnsOf(l.text)
 				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
+			} else if d, ok := saleDay(l); ok && cols == nil {
+				sale, last = d, -1
 			} else if d, ok := headingDay(l); ok && cols != nil {
 				headDay, last = d, -1
 			} else if g := groupHeader(l.trim); g != "" {
@@ -382,6 +385,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Kind != extract.LineCharge {
 			b.Code, b.RevenueCode, b.Modifiers, b.Units = "", "", nil, 0
 			moveAmount(&b)
+		}
+		if b.Kind == extract.LineCharge && b.Date.IsZero() && !sale.IsZero() && rxRow(l) {
+			b.Date = sale
 		}
 		if b.Kind == extract.LineCharge && !day.IsZero() && (r.code != "" || r.rev != "" || !b.Date.IsZero()) {
 			// A statement of one day: every item it bills is of that day,

@@ -42,6 +42,7 @@ type builder struct {
 	kinds   map[string]string
 	aliases map[string][]string
 	misses  []string
+	used    map[string]int // how often each line of the page was quoted by a bill line or total
 }
 
 func (b *builder) miss(page int, format string, args ...any) {
@@ -51,6 +52,7 @@ func (b *builder) miss(page int, format string, args ...any) {
 // page adds the facts of one page to a.
 func (b *builder) page(a *llm.Answer, p Page) {
 	a.Pages = append(a.Pages, b.pageClass(p))
+	b.used = map[string]int{}
 	for _, e := range b.t.Encounters {
 		if len(e.Pages) > 0 && e.Pages[0] == p.Number {
 			if enc, ok := b.encounter(e, p); ok {
@@ -185,17 +187,18 @@ func (b *builder) billLine(bl fixture.Bill, p Page) (llm.AnswerBillLine, bool) {
 		if key == "" {
 			continue
 		}
-		if q = lineWithMoney(p.Text, bl.Charge, key); q != "" {
+		if q = lineWithMoney(p.Text, b.used, bl.Charge, key); q != "" {
 			break
 		}
 	}
 	if q == "" {
-		q = lineWithMoney(p.Text, bl.Charge)
+		q = lineWithMoney(p.Text, b.used, bl.Charge)
 	}
 	if q == "" {
 		b.miss(p.Number, "bill %s %.2f: no line holds its code and charge", bl.Code, bl.Charge)
 		return l, false
 	}
+	b.used[q]++
 	l.Citations = []llm.AnswerCitation{{Page: p.Number, Quote: q}}
 	return l, true
 }
@@ -216,17 +219,18 @@ func (b *builder) total(bt fixture.BillTotal, p Page) (llm.AnswerBillTotal, bool
 	t := llm.AnswerBillTotal{Provider: b.printed(bt.Provider, p.Text), Kind: kind, Total: bt.Total}
 	q := ""
 	for _, w := range totalWords[kind] {
-		if q = lineWithMoney(p.Text, bt.Total, w); q != "" {
+		if q = lineWithMoney(p.Text, b.used, bt.Total, w); q != "" {
 			break
 		}
 	}
 	if q == "" {
-		q = lineWithMoney(p.Text, bt.Total)
+		q = lineWithMoney(p.Text, b.used, bt.Total)
 	}
 	if q == "" {
 		b.miss(p.Number, "%s total %.2f: no line holds it", kind, bt.Total)
 		return t, false
 	}
+	b.used[q]++
 	t.Citations = []llm.AnswerCitation{{Page: p.Number, Quote: q}}
 	return t, true
 }

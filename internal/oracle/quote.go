@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract/dates"
 )
@@ -47,18 +48,45 @@ func squash(s string) string {
 // else the first whose squashed form holds every squashed part; "" when
 // none does.
 func lineWith(text string, parts ...string) string {
-	ls := lines(text)
-	for _, l := range ls {
-		if all(l, parts, containsFold) {
-			return l
-		}
-	}
-	for _, l := range ls {
-		if all(l, parts, func(l, p string) bool { return p != "" && strings.Contains(squash(l), squash(p)) }) {
-			return l
-		}
+	if ls := linesWith(text, parts...); len(ls) > 0 {
+		return ls[0]
 	}
 	return ""
+}
+
+// linesWith returns the lines where every part starts a word
+// (case-insensitive: "TOTAL 21.50", not "SUBTOTAL 121.50"), else those
+// holding every part, else those whose squashed form holds every squashed
+// part, in page order.
+func linesWith(text string, parts ...string) []string {
+	squashed := func(l, p string) bool { return p != "" && strings.Contains(squash(l), squash(p)) }
+	ls := lines(text)
+	for _, has := range []func(string, string) bool{startsWordFold, containsFold, squashed} {
+		var out []string
+		for _, l := range ls {
+			if all(l, parts, has) {
+				out = append(out, l)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// startsWordFold reports whether sub stands in s (case-insensitive) where
+// no letter or digit precedes it.
+func startsWordFold(s, sub string) bool {
+	s, sub = strings.ToLower(s), strings.ToLower(sub)
+	for i := 0; sub != "" && i <= len(s)-len(sub); i++ {
+		if strings.HasPrefix(s[i:], sub) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); i == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func all(l string, parts []string, has func(string, string) bool) bool {
@@ -95,11 +123,20 @@ func moneyForms(v float64) []string {
 }
 
 // lineWithMoney returns a line holding amount v in a printed form and
-// every part.
-func lineWithMoney(text string, v float64, parts ...string) string {
+// every part: the first the page prints more often than used counts it
+// quoted already (receipts copied to one page print the same line for
+// each fact), else the first.
+func lineWithMoney(text string, used map[string]int, v float64, parts ...string) string {
 	for _, m := range moneyForms(v) {
-		if l := lineWith(text, append([]string{m}, parts...)...); l != "" {
-			return l
+		ls := linesWith(text, append([]string{m}, parts...)...)
+		seen := map[string]int{}
+		for _, l := range ls {
+			if seen[l]++; seen[l] > used[l] {
+				return l
+			}
+		}
+		if len(ls) > 0 {
+			return ls[0]
 		}
 	}
 	return ""
