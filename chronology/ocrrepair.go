@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -159,17 +160,6 @@ func (b *builder) setCharge(bw *billWork, c int64) {
 	b.bills[bw.idx].Charge = dollars(c)
 }
 
-// confusable are the digits OCR takes for one another on faxes and
-// copies: closed and open loops (0, 6, 8, 9, 3, 5) and strokes (1, 7).
-var confusable = map[[2]byte]bool{}
-
-func init() {
-	for _, p := range []string{"08", "06", "09", "17", "38", "35", "39", "56", "58", "68", "89"} {
-		confusable[[2]byte{p[0], p[1]}] = true
-		confusable[[2]byte{p[1], p[0]}] = true
-	}
-}
-
 // oneDigitMisread reports whether two digit strings of one length differ
 // in one digit only, a digit OCR takes for the other.
 func oneDigitMisread(x, y string) bool {
@@ -177,7 +167,7 @@ func oneDigitMisread(x, y string) bool {
 	for i := range x {
 		if x[i] != y[i] {
 			diffs++
-			alike = confusable[[2]byte{x[i], y[i]}]
+			alike = dates.Confusable(x[i], y[i])
 		}
 	}
 	return diffs == 1 && alike

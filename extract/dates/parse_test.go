@@ -149,3 +149,22 @@ func TestHoldsCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestOneDigitReadings: the readings of a date with one digit taken for
+// a look-alike include 05/22 for 08/22 and never the date as read.
+func TestOneDigitReadings(t *testing.T) {
+	rs := OneDigitReadings("08/22/2023")
+	var has0522 bool
+	for _, r := range rs {
+		if r.String() == "2023-08-22" {
+			t.Errorf("the date as read among its readings")
+		}
+		has0522 = has0522 || r.String() == "2023-05-22"
+	}
+	if !has0522 {
+		t.Errorf("readings %v lack 2023-05-22", rs)
+	}
+	if !Confusable('5', '8') || Confusable('1', '8') {
+		t.Error("Confusable: 5 and 8 are, 1 and 8 are not")
+	}
+}

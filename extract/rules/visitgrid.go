@@ -41,6 +41,9 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 	case "physical_therapy":
 		visit = "physical therapy"
 	}
+	if pi := d.PageIndex(g.l.page); pi >= 0 && d.Pages[pi].Source == extract.SourceOCR {
+		orderOCRDates(g.dates)
+	}
 	out := make([]extract.Encounter, len(g.dates))
 	for i, m := range g.dates {
 		cites := citer{doc: doc}
@@ -148,5 +151,37 @@ func gridColumns(g visitGrid) func(cs []layout.Cell, i int) int {
 			}
 		}
 		return best
+	}
+}
+
+// orderOCRDates mends a date of a grid's row of dates that OCR read with
+// one digit taken for another it looks like ("08/22/2023" between
+// 05/17/2023 and 05/25/2023): a date out of the order of the columns
+// beside it takes the one reading that falls between them; with no such
+// reading, or several, it stays as read.
+func orderOCRDates(ms []dates.Match) {
+	for i := range ms {
+		var lo, hi dates.Date
+		if i > 0 {
+			lo = ms[i-1].Date
+		}
+		if i+1 < len(ms) {
+			hi = ms[i+1].Date
+		}
+		within := func(d dates.Date) bool {
+			return (lo.IsZero() || !d.Before(lo)) && (hi.IsZero() || !d.After(hi))
+		}
+		if lo.IsZero() && hi.IsZero() || !lo.IsZero() && !hi.IsZero() && lo.After(hi) || within(ms[i].Date) {
+			continue
+		}
+		var pick []dates.Date
+		for _, d := range dates.OneDigitReadings(ms[i].Raw) {
+			if within(d) {
+				pick = append(pick, d)
+			}
+		}
+		if len(pick) == 1 {
+			ms[i].Date = pick[0]
+		}
 	}
 }

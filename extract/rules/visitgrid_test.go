@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/extract"
 )
 
 // TestVisitTables: visit logs of other layouts than a row opening with its
@@ -148,5 +151,45 @@ Pulse         80            76            74
 				t.Errorf("%d encounters, want at most %d", len(res.Encounters), tc.max)
 			}
 		})
+	}
+}
+
+// TestGridOCRDateOutOfOrder: on a fax, OCR read the second column's date
+// of a treatment grid with a 5 taken for an 8 ("08/22/2023" between
+// 05/17/2023 and 05/25/2023); the column's visit is on the one reading
+// that falls between its neighbours. On a text page the grid's dates stay
+// as printed.
+func TestGridOCRDateOutOfOrder(t *testing.T) {
+	page := `EVERGREEN REHABILITATION SERVICES INC
+6229 Eastgate Blvd, Brookfield, WI 53045
+
+TREATMENT & MEASURES GRID
+Patient: DOE, JANE    DOB: 09/08/1969     DOI: 05/06/2023
+
+Date                               05/17/2023   08/22/2023 05/25/2023 05/29/2023
+
+Visit #                            2            3          4          5
+Pain (0-10)                        7            6          5          6
+97110 THERAPEUTIC EXERCI           2            2          2          2
+Initials                           AC           NP         AC         NP
+`
+	for _, src := range []extract.PageSource{extract.SourceOCR, extract.SourceText} {
+		pages := pagesOf([]string{page})
+		pages[0].Source = src
+		res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: 1}, pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range res.Encounters {
+			got = append(got, e.Date.String())
+		}
+		want := "2023-05-17 2023-05-22 2023-05-25 2023-05-29"
+		if src == extract.SourceText {
+			want = "2023-05-17 2023-08-22 2023-05-25 2023-05-29"
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s page: visits %v, want %s", src, got, want)
+		}
 	}
 }
