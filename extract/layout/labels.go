@@ -294,7 +294,7 @@ var (
 		"collection date", "date collected", "collected", "collected on", "date of collection", "specimen collected",
 		"specimen date", "date drawn", "drawn", "draw date",
 		// OCR misreadings of "DOS:"
-		"bos", "b0s", "d0s", "do5", "d05"}
+		"bos", "b0s", "d0s", "do5", "d05", "pos"}
 	// signedLabels date the record's making, not the visit: "Report Date:",
 	// "Date Received", "Resulted". Matched before a bare "Date:" so that
 	// "Received Date:" is not taken for one.

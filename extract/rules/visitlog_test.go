@@ -413,3 +413,35 @@ Printed 03302025 16:02 by dstrand        Providers: GC = Gustavo Crane, DC; NV =
 		}
 	}
 }
+
+// TestDOSLabelReadAsPOS: a fax's OCR read the "DOS" label of a daily
+// treatment record as "‘pos" before the weekday and the date; the record
+// is the visit of that date, not part of the note before it.
+func TestDOSLabelReadAsPOS(t *testing.T) {
+	prev := `Evergreen Rehab - Outpatient PT
+VESTIBULAR / BALANCE DAILY TREATMENT RECORD VARGA, RAVI pg 1
+Patient Ravi Varga DOB 08-Sep-1969
+DOS Mon 02-Oct-2023
+Subjective Dizzy with head turns.
+Pain(NPRS) 3/10
+Therapist Anika Costa, DPT
+`
+	page := `Evergreen Rehab - Outpatient PT
+Vestibular & Concussion Program
+VESTIBULAR / BALANCE DAILY TREATMENT RECORD VARGA, RAVI pg 1
+Patient Ravi Varga DOB 08-Sep-1969 _
+‘pos Mon 09-Oct-2023
+Visit : _ 16 of 16 (plan of care)
+Subjective Less motion sensitivity since last visit; still foggy reading on screens.
+Pain(NPRS) . 2/10 _
+Therapist Anika Costa, DPT
+`
+	res := extractOCR(t, prev, page)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if strings.Join(got, " ") != "2023-10-02 2023-10-09" {
+		t.Errorf("visits %v, want 2023-10-02 and 2023-10-09", got)
+	}
+}
