@@ -445,3 +445,29 @@ Therapist Anika Costa, DPT
 		t.Errorf("visits %v, want 2023-10-02 and 2023-10-09", got)
 	}
 }
+
+// TestTravelCardVisitNumberReadAsLetters: a fax's OCR read the first
+// row's visit number 11 as "ll"; its compact date stands where the other
+// numbered rows print theirs, so it is a visit like them.
+func TestTravelCardVisitNumberReadAsLetters(t *testing.T) {
+	page := `Cornerstone Chiropractic & Wellness                            .              :                 PATIENT TRAVEL CARD
+Patient: DOE, JANE Acct 16198789 Case: AUTO ACCIDENT DOI 09282024 Ins: Keystone Auto & Home
+Visité#    Date            Day    VAS    Codes posted                       Prov      Pt:       Copay       Next appt
+ll       02122025        Wed   4       98941 97014 97012                   cB        MT        30.00        02172025
+02142025 *      Fri             CX - pt called
+12.     02172025        Mon    2       98941 97014 97012                   KO        MT        20.00        02192025
+13       02192025        Wed   3       98941 97014 97012      .             cB        MT       20.00        02212025
+4       02212025        Fri     3       98941 97014 97012         .          KO      “MT       30.00        02242025
+15       02242025        Mon    2       98941 97014 97012                   cB        MT       20.00
+
+Printed 04012025 12:10 by mmensah Providers: KO = Kwame Okonkwo, DC; CB = Conrad Ballard, DC       .                       Page 1 of 1
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := "2025-02-12 2025-02-17 2025-02-19 2025-02-21 2025-02-24"; strings.Join(got, " ") != want {
+		t.Errorf("visits %v, want %s", got, want)
+	}
+}

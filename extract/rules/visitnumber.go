@@ -28,7 +28,8 @@ func numberedDateCols(ls []line) map[int][]int {
 }
 
 // numberedRow returns the date of a row whose visit number OCR damaged:
-// one short cell (three characters at most, no lower-case letter) before
+// one short cell (three characters at most, no lower-case letter but the
+// l and o OCR reads for 1 and 0: "ll" for 11) before
 // its first date, which stands within three characters of where two
 // numbered rows of its page or more (cols) print theirs.
 func numberedRow(l line, ds []dates.Match, cols []int) (dates.Match, bool) {
@@ -37,7 +38,7 @@ func numberedRow(l line, ds []dates.Match, cols []int) (dates.Match, bool) {
 	}
 	m := ds[0]
 	pre := strings.TrimSpace(l.text[:m.Start])
-	if pre == "" || len(pre) > 3 || strings.ContainsAny(pre, " \tabcdefghijklmnopqrstuvwxyz") {
+	if pre == "" || len(pre) > 3 || strings.ContainsAny(pre, " \tabcdefghijkmnpqrstuvwxyz") {
 		return dates.Match{}, false
 	}
 	near := 0
