@@ -33,12 +33,8 @@ func (e *Extractor) send(ctx context.Context, c chunk, convo []openai.ChatComple
 			return resp, context.Cause(ctx)
 		}
 		status := info.status
-		if status == http.StatusBadRequest && mode < modePlain && mentionsResponseFormat(err) {
-			if e.mode.CompareAndSwap(mode, mode+1) {
-				e.cfg.Logger.Warn("llm server rejected the response format; falling back for the rest of the run",
-					"from", modeName(mode), "to", modeName(mode+1))
-			}
-			continue
+		if formatRejected(status, mode, err) {
+			continue // attempt lowered the mode
 		}
 		if !timedOut && !transient(status) {
 			return resp, classify(status, err)
@@ -81,7 +77,20 @@ func (e *Extractor) attempt(ctx context.Context, convo []openai.ChatCompletionMe
 	defer cancel()
 	resp, err = e.client.CreateChatCompletion(actx, req)
 	timedOut = err != nil && errors.Is(actx.Err(), context.DeadlineExceeded) && ctx.Err() == nil
+	// The mode is lowered before the slot is freed: a request waiting for
+	// it then goes in the lower mode, not the one just rejected.
+	if formatRejected(info.status, mode, err) && e.mode.CompareAndSwap(mode, mode+1) {
+		e.cfg.Logger.Warn("llm server rejected the response format; falling back for the rest of the run",
+			"from", modeName(mode), "to", modeName(mode+1))
+	}
 	return resp, mode, info, timedOut, err
+}
+
+// formatRejected reports whether a request in mode failed because the
+// server does not take that structured-output mode (a 400 about
+// response_format), and a lower mode is left.
+func formatRejected(status int, mode int32, err error) bool {
+	return err != nil && status == http.StatusBadRequest && mode < modePlain && mentionsResponseFormat(err)
 }
 
 // transient reports whether a status is worth retrying: 408, 409, 429, 5xx,
