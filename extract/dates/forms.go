@@ -46,6 +46,31 @@ func compactShort(text string, a, b int, out []Match) []Match {
 	return out
 }
 
+// ParseCompact reads a run of six or eight digits as a date, MMDDYYYY,
+// YYYYMMDD or MMDDYY ("02072025"). Alone such a run may as well be an
+// account number: callers read it only where a date is due (a table's
+// date column).
+func ParseCompact(s string) (Date, bool) {
+	var forms []string
+	switch {
+	case strings.Trim(s, "0123456789") != "":
+		return Date{}, false
+	case len(s) == 8:
+		forms = []string{s[0:2] + "/" + s[2:4] + "/" + s[4:8], s[4:6] + "/" + s[6:8] + "/" + s[0:4]}
+	case len(s) == 6:
+		forms = []string{s[0:2] + "/" + s[2:4] + "/" + s[4:6]}
+	}
+	for _, f := range forms {
+		if f[0] > '1' || f[0] == '1' && f[1] > '2' {
+			continue // no month
+		}
+		if dt, ok := Parse(f); ok && dt.Year >= 1900 {
+			return dt, true
+		}
+	}
+	return Date{}, false
+}
+
 // HoldsCompact reports whether s prints d as a run of digits standing
 // alone, MMDDYYYY, YYYYMMDD or MMDDYY ("02072025"), as a table's date
 // column or a form's boxes may print it, not part of a longer number

@@ -73,30 +73,11 @@ func compactUnder(l *Line, head []Cell, date int) (dates.Match, bool) {
 		if nearestCell(head, w) != date || onDate(l.Dates, w) {
 			continue
 		}
-		if dt, ok := compactDate(l.Text[w.Start:w.End]); ok && !dt.After(today.AddDays(1)) {
+		if dt, ok := dates.ParseCompact(l.Text[w.Start:w.End]); ok && !dt.After(today.AddDays(1)) {
 			return dates.Match{Date: dt, Start: w.Start, End: w.End, Raw: l.Text[w.Start:w.End]}, true
 		}
 	}
 	return dates.Match{}, false
-}
-
-// compactDate reads a run of digits as MMDDYYYY, YYYYMMDD or MMDDYY.
-func compactDate(s string) (dates.Date, bool) {
-	var forms []string
-	if len(s) == 8 {
-		forms = []string{s[0:2] + "/" + s[2:4] + "/" + s[4:8], s[4:6] + "/" + s[6:8] + "/" + s[0:4]}
-	} else {
-		forms = []string{s[0:2] + "/" + s[2:4] + "/" + s[4:6]}
-	}
-	for _, f := range forms {
-		if f[0] > '1' || f[0] == '1' && f[1] > '2' {
-			continue // no month
-		}
-		if dt, ok := dates.Parse(f); ok && dt.Year >= 1900 {
-			return dt, true
-		}
-	}
-	return dates.Date{}, false
 }
 
 // nearestCell returns the index of the cell of head that w overlaps most,
