@@ -353,7 +353,7 @@ func (p *Pool) died(w *worker, ioErr error) error {
 				why = fmt.Sprintf("it used more than %d s of CPU", p.cfg.CPU)
 			case ws.Exited() && strings.Contains(w.errs.String(), "stack exceeds"):
 				why = "the file nests its structure without end (stack limit reached)"
-			case ws.Exited() && strings.Contains(w.errs.String(), "out of memory"):
+			case ws.Exited() && outOfMemory(w.errs.String()):
 				why = fmt.Sprintf("it needed more than %d MB of memory", p.cfg.Memory>>20)
 			case ws.Signaled() && ws.Signal() == syscall.SIGKILL:
 				why = "it was killed (out of memory or CPU time)"
@@ -364,6 +364,13 @@ func (p *Pool) died(w *worker, ioErr error) error {
 	}
 	_ = ioErr
 	return fmt.Errorf("%w: %s", ErrWorkerDied, why)
+}
+
+// outOfMemory reports whether a worker's standard error tells it ran out
+// of memory: Go's "fatal error: out of memory", or "runtime: cannot
+// allocate memory" when the limit is hit by the runtime's own allocation.
+func outOfMemory(stderr string) bool {
+	return strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory")
 }
 
 // Close ends the workers.

@@ -3,6 +3,9 @@ package sandbox
 import (
 	"context"
 	"os"
+	"os/exec"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -122,5 +125,39 @@ func TestWorkerPastMemoryRecycled(t *testing.T) {
 			t.Errorf("bound %d MB: worker kept %v, want %v", tt.bound>>20, kept, tt.kept)
 		}
 		p.Close()
+	}
+}
+
+// TestDiedOutOfMemoryNamed: a worker that the memory limit stopped inside
+// Go's runtime ("fatal error: runtime: cannot allocate memory", exit
+// status 2) fails its request naming the memory, as one stopped by
+// "out of memory" does, not as a crash.
+func TestDiedOutOfMemoryNamed(t *testing.T) {
+	for _, msg := range []string{"fatal error: out of memory", "fatal error: runtime: cannot allocate memory", "panic: boom"} {
+		cmd := exec.Command("sh", "-c", "echo '"+msg+"' >&2; exit 2")
+		errs := &tail{}
+		cmd.Stderr = errs
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Until the shell has exited (a zombie, not yet waited for) and
+		// its message has been read.
+		stat := "/proc/" + strconv.Itoa(cmd.Process.Pid) + "/stat"
+		for {
+			b, _ := os.ReadFile(stat)
+			if strings.Contains(string(b), ") Z ") && strings.Contains(errs.String(), msg) {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		p := &Pool{cfg: Config{Memory: 768 << 20}}
+		err = p.died(&worker{cmd: cmd, in: in, errs: errs}, nil)
+		if named := strings.Contains(err.Error(), "768 MB of memory"); named != (msg != "panic: boom") {
+			t.Errorf("stderr %q: %v", msg, err)
+		}
 	}
 }
