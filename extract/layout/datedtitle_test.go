@@ -34,3 +34,27 @@ func TestDatedNoteHeadings(t *testing.T) {
 		t.Errorf("the day above the heading: date of service %v %s", l.HasService, l.Service)
 	}
 }
+
+// TestTitlesByShape: a title in capitals the list of known titles lacks
+// is read by its shape, a few words and then the kind of record; a
+// report's status line, a section heading and a label are not titles.
+func TestTitlesByShape(t *testing.T) {
+	tests := []struct {
+		line, title string
+	}{
+		{"NEUROSURGICAL CONSULTATION", "NEUROSURGICAL CONSULTATION"},
+		{"SPINE SURGERY CONSULTATION - SECOND OPINION", "SPINE SURGERY CONSULTATION"},
+		{"PAIN PSYCHOLOGY EVALUATION", "PAIN PSYCHOLOGY EVALUATION"},
+		{"PRIOR FINAL REPORT", ""},
+		{"AMENDED REPORT - ADDENDUM", ""},
+		{"PHYSICAL EXAMINATION", ""},
+		{"VISIT NOTE: see attached", ""},
+		{"Neurosurgical consultation was requested", ""},
+	}
+	for _, tc := range tests {
+		d := Analyze(pagesOf("Mercy Brain and Spine\nPatient: DOE, JANE\n" + tc.line))
+		if got := d.Lines[2].Title; got != tc.title {
+			t.Errorf("%q: title %q, want %q", tc.line, got, tc.title)
+		}
+	}
+}

@@ -148,11 +148,11 @@ func titleRaw(l *Line) string {
 		return ""
 	}
 	if !titleStarts[firstWord(c)] {
-		return ""
+		return genericTitle(l, c)
 	}
 	m := reTitle.FindStringIndex(c)
 	if m == nil {
-		return ""
+		return genericTitle(l, c)
 	}
 	rest := strings.TrimSpace(c[m[1]:])
 	if len(rest) > 30 && !strings.HasPrefix(rest, "(") {
@@ -171,6 +171,40 @@ func titleRaw(l *Line) string {
 	}
 	return strings.TrimSpace(c[m[0]:m[1]])
 }
+
+// reGenericTitle is a title in capitals the closed list of reTitle does
+// not know: up to four words naming the specialty or the kind of visit,
+// then the kind of record ("NEUROSURGICAL CONSULTATION", "SPINE SURGERY
+// CONSULTATION – SECOND OPINION", "PAIN PSYCHOLOGY EVALUATION"), perhaps
+// followed by a short qualifier after a dash.
+var reGenericTitle = regexp.MustCompile(`^((?:[A-Z][A-Z&'/]*[ ,-]+){1,4}(?:CONSULTATION|CONSULT|EVALUATION|NOTE|REPORT|VISIT|SUMMARY|RECORD))(?:\s+[-–—]\s+[A-Z][A-Z ]{0,24})?$`)
+
+// genericTitle returns the title a line in capitals prints by the shape of
+// titles (reGenericTitle), or "": the first cell of a line that opens no
+// section, with no label, digit or lower-case letter.
+func genericTitle(l *Line, c string) string {
+	c = strings.TrimSpace(c)
+	if l.Heading != NoHeading || len(c) > 60 || strings.ContainsAny(c, ":0123456789") {
+		return ""
+	}
+	m := reGenericTitle.FindStringSubmatch(c)
+	if m == nil {
+		return ""
+	}
+	for _, w := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
+		if statusWords[w] {
+			return ""
+		}
+	}
+	return strings.TrimSpace(m[1])
+}
+
+// statusWords tell a report's status or version ("PRIOR FINAL REPORT",
+// "AMENDED REPORT"), a part of the record it stands in, not a record of its
+// own.
+var statusWords = map[string]bool{"FINAL": true, "PRELIMINARY": true, "PRIOR": true, "PREVIOUS": true, "ORIGINAL": true,
+	"AMENDED": true, "CORRECTED": true, "ADDENDUM": true, "REVISED": true, "SIGNED": true, "UNSIGNED": true, "DRAFT": true,
+	"CONTINUED": true, "CONT'D": true, "COPY": true}
 
 // fieldValue reports whether line l prints, in its first column, the
 // value of a field whose label stands over it on prev, the line above: a

@@ -157,6 +157,10 @@ var kindRules = []struct {
 	{regexp.MustCompile(`(?i)imaging|radiology|\bmri\b|diagnostic|x-ray|open mri`), "radiology"},
 	{regexp.MustCompile(`(?i)chiropract|\bchiro\b`), "chiropractic"},
 	{regexp.MustCompile(`(?i)physical therapy|\bpt\b|rehab|physiotherapy|therapy`), "physical_therapy"},
+	// A "Brain and Spine" practice, or one that operates on nerves, is
+	// neurosurgery, before "spine" makes it orthopaedics and "neuro"
+	// neurology.
+	{regexp.MustCompile(`(?i)neurosurg|brain,? (?:&|and) spine|(?:spine|nerve) surg`), "neurosurgery"},
 	{regexp.MustCompile(`(?i)orthop|spine|sports medicine|joint`), "orthopedics"},
 	{regexp.MustCompile(`(?i)\bpain\b|interventional`), "pain_management"},
 	{regexp.MustCompile(`(?i)neurolog|neuro`), "neurology"},

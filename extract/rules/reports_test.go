@@ -164,3 +164,29 @@ func TestWorkCapacityIsNoTherapy(t *testing.T) {
 		}
 	}
 }
+
+// TestSpineSurgeryConsultation: a neurosurgeon's consultation reviews the
+// patient's imaging and orders more, under an "IMAGING:" heading of its
+// own, yet it is a consultation, and a "Brain and Spine" surgical practice
+// is neurosurgery, not orthopaedics (a referral to neurosurgery is
+// answered by it).
+func TestSpineSurgeryConsultation(t *testing.T) {
+	for _, name := range []string{"Harbor Brain and Spine Associates", "Westfield Neurosurgical Group", "Cedar Brain & Spine Center"} {
+		note := name + "\nCranial, Spine and Peripheral Nerve Surgery\n12 Elm St, Erie, PA 16501\n\n" +
+			"NEUROSURGICAL CONSULTATION\n" +
+			"Patient: DOE, JANE                      DOB: 02/03/1981\n" +
+			"Date of consultation: 04/02/2024        Surgeon: Omar Reyes, MD\n" +
+			"HISTORY:\nNeck pain radiating to the left hand since a collision on 02/10/2024.\n" +
+			"IMAGING:\nMRI images reviewed: C6-7 disc protrusion contacting the left C7 root.\n" +
+			"IMPRESSION:\n  1. M50.122 - Cervical disc disorder at C6-C7 level with radiculopathy\n" +
+			"PLAN:\nNo surgical indication today. Ordered CT myelogram of the cervical spine.\n"
+		res := extractText(t, note)
+		if len(res.Encounters) != 1 {
+			t.Fatalf("%s: %d encounters, want 1", name, len(res.Encounters))
+		}
+		e := res.Encounters[0]
+		if e.VisitType != "consultation" || e.ProviderKind != "neurosurgery" {
+			t.Errorf("%s: visit type %q, provider kind %q; want consultation, neurosurgery", name, e.VisitType, e.ProviderKind)
+		}
+	}
+}

@@ -223,6 +223,10 @@ func (n *note) visitType(kind, prov string) string {
 	case reLabReport.MatchString(t) || reLabReport.MatchString(head) && !n.isImaging():
 		// Blood work and its results: no imaging, whatever the page's class.
 		return "laboratory"
+	case strings.Contains(t, "consult") && !n.isImaging():
+		// A consultant reviews the imaging, under a heading of its own,
+		// and may order more: the visit is the consultation.
+		return "consultation"
 	case n.isImaging() || n.class == extract.PageReport:
 		return "imaging"
 	case strings.Contains(t, "independent medical"):
