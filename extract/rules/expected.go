@@ -122,8 +122,9 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 		if m := scheduledFollowUp(text); m != nil && !reConditional.MatchString(text[max(0, m[0]-30):m[0]]) &&
 			!strings.Contains(strings.ToLower(text[:m[0]]), "refer") && sec != secComplaints {
 			after := text[m[1]:]
-			if strings.TrimSpace(after) == "" && i+1 < len(n.lines) && !n.lines[i+1].noise {
-				after = n.lines[i+1].text // "Follow up with" ends the line
+			if i+1 < len(n.lines) && !n.lines[i+1].noise && reDangling.MatchString(after) {
+				// "Follow up with" or "Follow up with the" ends the line.
+				after += " " + strings.TrimSpace(n.lines[i+1].text)
 			}
 			what, prov := followUpWith(after)
 			if what == "" || !strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "with") {
@@ -134,6 +135,11 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 	}
 	return out
 }
+
+// reDangling is what is left of a line after "follow up with" when whom
+// it is with is printed on the next line: nothing, or only an article or
+// a possessive.
+var reDangling = regexp.MustCompile(`(?i)^\s*(?:(?:the|a|an|your|his|her|their|our|my)\s*)?$`)
 
 // rePrecaution follows "return for" in return precautions: what would
 // bring the patient back, no visit scheduled.
@@ -166,6 +172,9 @@ func followUpWith(after string) (what, prov string) {
 	t := strings.TrimSpace(after)
 	title := reDrTitle.FindString(t) // "Dr. ": its point is no stop
 	t = t[len(title):]
+	if title == "" {
+		t = reArticle.ReplaceAllString(t, "") // "with the primary care physician"
+	}
 	if m := reWithEnd.FindStringIndex(t); m != nil {
 		t = t[:m[0]]
 	}
@@ -178,6 +187,9 @@ func followUpWith(after string) (what, prov string) {
 	}
 	return "follow-up with " + t, ""
 }
+
+// reArticle is an article before whom a follow-up is with.
+var reArticle = regexp.MustCompile(`^(?i:the|an?)\s+`)
 
 // reDrTitle is a physician's title before a name.
 var reDrTitle = regexp.MustCompile(`^(?i:dr\.?\s+)`)

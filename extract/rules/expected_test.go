@@ -36,6 +36,8 @@ func TestExpectedRecords(t *testing.T) {
 		{"return precautions are no follow-up", "INSTRUCTIONS: Return for worsening headache, vomiting or confusion.\n", nil},
 		{"follow-up with other care on the next line", "INSTRUCTIONS: Concussion precautions; no driving for 1 week; return for worsening headache, vomiting or confusion. Follow up with\nprimary care physician in 1 week.\n",
 			[]string{"follow_up:follow-up with primary care physician:"}},
+		{"follow-up with other care, its article ending the line", "PLAN: Ice and rest. Follow up with the\nprimary care physician in 2-3 days.\n",
+			[]string{"follow_up:follow-up with primary care physician:"}},
 		{"follow-up with a named physician", "PLAN: Follow-up with Dr. Alvarez, spine surgery, in 2 weeks.\n",
 			[]string{"follow_up:follow-up with Dr. Alvarez:Dr. Alvarez"}},
 		{"follow-up with this office", "PLAN: Follow up with me in 4 weeks.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
