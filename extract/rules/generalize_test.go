@@ -117,8 +117,21 @@ func TestUndatedRecordAfterAnother(t *testing.T) {
 		{"another record", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nPROGRESS NOTE\nPatient: DOE, JANE   DOB: 02/03/1981\nInterval History: doing better after therapy.\nExamination: full strength.\nPlan: continue home exercise.", 1},
 		// A caption the extractor knows as no title still names another record.
 		{"another record under its own caption", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nPHYSICIAN'S STATEMENT\nPatient: DOE, JANE   DOB: 02/03/1981\nInterval History: doing better after therapy.\nExamination: full strength.\nPlan: continue home exercise.", 1},
+		// A title one word away from the report's, the word no misreading
+		// of it, names another record.
+		{"another report", "Alder Orthopaedics\n12 Elm St, Reno, NV 89501\n\nNARRATIVE REPORT\nPatient: DOE, JANE   DOB: 02/03/1981\nInterval History: doing better after therapy.\nExamination: full strength.\nPlan: continue home exercise.", 1},
 		{"the report read again", "OPERATlVE REP0RT\nPatient: DOE, JANE   DOB: 02/03/1981\nDescription: portals closed.\nSpecimens: none.\nComplications: none.", 0},
 	}
+	// A record whose heading is printed beside the letterhead, not in a
+	// line of its own, and an undated record after it under a caption it
+	// never printed.
+	side := "ALDER ORTHOPAEDICS                                  PROCEDURE SUMMARY\nPatient   DOE, JANE   DOB   02/03/1981\nDate      05/06/2024\nProcedure  right shoulder arthroscopy\nFindings: as above.\nDisposition: home."
+	t.Run("another record after a heading beside the letterhead", func(t *testing.T) {
+		res := extractText(t, side, tests[1].next)
+		if len(res.Encounters) != 2 || !res.Encounters[1].Undated {
+			t.Errorf("%d encounters; want the procedure and an undated record", len(res.Encounters))
+		}
+	})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			res := extractText(t, op, tc.next)

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"github.com/medchron/medchron/internal/textutil"
 	"slices"
 	"strings"
 
@@ -84,6 +85,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			start := len(res.Encounters)
 			prev := -1                  // the run's last encounter, in res.Encounters
 			prevHeading := ""           // the heading of the note that made it
+			var prevNote *note          // the note that made it
 			lastProv, lastPage := "", 0 // the provider and last page of the note before
 			for k, n := range segment(part, d) {
 				prov, pli := n.provider()
@@ -116,7 +118,8 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				if !ok {
 					continue
 				}
-				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) && sameTitle(prevHeading, n.heading()) {
+				if prev >= 0 && continuesRecord(res.Encounters[prev], enc, n) && sameTitle(prevHeading, n.heading()) &&
+					(prevHeading != "" || !prevNote.lacks(n.heading())) {
 					// A page of the record before it, whose repeated title
 					// OCR read differently: cite it there.
 					res.Encounters[prev].Citations = append(res.Encounters[prev].Citations, enc.Citations[0])
@@ -136,7 +139,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				if !repeated(res.Encounters, enc) {
 					res.Encounters = append(res.Encounters, enc)
 					res.Expected = append(res.Expected, exp...)
-					prev, prevHeading = len(res.Encounters)-1, n.heading()
+					prev, prevHeading, prevNote = len(res.Encounters)-1, n.heading(), n
 				}
 				res.Encounters = appendNew(res.Encounters, sessions...)
 			}
@@ -262,6 +265,23 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 func continuesRecord(prev, enc extract.Encounter, n *note) bool {
 	return enc.Undated && !prev.Undated && layout.SameProvider(prev.Provider, enc.Provider) && n.lines[0].top <= 3 &&
 		len(prev.Citations) > 0 && prev.Citations[len(prev.Citations)-1].Page < n.lines[0].page
+}
+
+// lacks reports whether heading h, of a page after the note, is printed
+// nowhere in the note: a further page of a record repeats the heading its
+// first page printed, wherever on the line, and does not bring a heading
+// of its own. False when h is empty.
+func (n *note) lacks(h string) bool {
+	if h == "" {
+		return false
+	}
+	h = strings.ToLower(textutil.FoldSpace(h))
+	for _, l := range n.lines {
+		if strings.Contains(strings.ToLower(textutil.FoldSpace(l.text)), h) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameVisit reports whether two encounters of one run are parts of the

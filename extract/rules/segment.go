@@ -99,7 +99,14 @@ func (s *segmenter) step(i int) {
 		// A caption at the head of a further page that is not the note's
 		// own ("PHYSICIAN'S STATEMENT" after an operative report) begins
 		// another record, though no title names its kind.
-		trigger = s.body > 0 && l.page != s.page && l.top <= 8 && !sameTitle(caption, cmp.Or(s.caption, s.title))
+		// So does one the note never printed when it has no heading of
+		// its own (its heading stood beside its letterhead).
+		if h := cmp.Or(s.caption, s.title); h != "" {
+			trigger = !sameTitle(caption, h)
+		} else {
+			trigger = !s.printed(i, caption)
+		}
+		trigger = trigger && s.body > 0 && l.page != s.page && l.top <= 8
 	}
 	if trigger {
 		a := s.backtrack(i)
@@ -147,6 +154,17 @@ func (s *segmenter) absorb(i int) {
 	if !headerish(l) && !(l.top <= 3 && logoLine(l)) {
 		s.body++
 	}
+}
+
+// printed reports whether the current note, up to line i, prints text.
+func (s *segmenter) printed(i int, text string) bool {
+	text = strings.ToLower(text)
+	for _, l := range s.ls[s.starts[len(s.starts)-1]:i] {
+		if strings.Contains(strings.ToLower(l.text), text) {
+			return true
+		}
+	}
+	return false
 }
 
 // newDateAhead reports whether a repeated title at line i prints, or is

@@ -1,14 +1,30 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/medchron/medchron/internal/textutil"
+)
 
 // sameTitle reports whether a note's title b may be the title a of the
 // record before it, read again (OCR reads a repeated title differently
-// from page to page): either is missing, or their letter pairs mostly
-// agree. "PROGRESS NOTE" after "OPERATIVE REPORT" opens a record of its
+// from page to page): either is missing; or, word for word, each word is
+// at most a letter or two (a quarter of it) from the other's; or, when OCR
+// split or joined words, their letter pairs mostly agree. "PROGRESS NOTE" after "OPERATIVE REPORT" opens a record of its
 // own, however undated.
 func sameTitle(a, b string) bool {
 	if a == "" || b == "" {
+		return true
+	}
+	if wa, wb := strings.Fields(a), strings.Fields(b); len(wa) == len(wb) {
+		// Word for word: OCR misreads a letter or two of a word
+		// ("OPERATlVE"), never most of it ("NARRATIVE").
+		for i := range wa {
+			x, y := []rune(strings.ToLower(wa[i])), []rune(strings.ToLower(wb[i]))
+			if textutil.EditDistance(x, y) > max(1, max(len(x), len(y))/4) {
+				return false
+			}
+		}
 		return true
 	}
 	pa, pb := letterPairs(a), letterPairs(b)
