@@ -72,3 +72,32 @@ Plan
 		})
 	}
 }
+
+// TestAdmissionAndDischargeRecords: the admission's history and physical
+// and the discharge summary of one stay print the same admission date and
+// often the same diagnoses, yet they are two records, each its own
+// encounter; a page printed twice stays one.
+func TestAdmissionAndDischargeRecords(t *testing.T) {
+	hp := "Mercy General Hospital\n12 Elm St, Erie, PA 16501\n\nHISTORY AND PHYSICAL\nPatient: DOE, JANE   MRN: 5512\n" +
+		"Admit Date: 06-Dec-2023   Attending: Ann Lee, MD\nHPI: restrained driver in a collision, headache and neck pain.\n" +
+		"ASSESSMENT:\n  1. S06.0X0A - Concussion without loss of consciousness, initial encounter\n  2. S13.4XXA - Sprain of ligaments of cervical spine, initial encounter\n" +
+		"PLAN: observation, neuro checks every 4 hours.\n"
+	ds := "Mercy General Hospital\n12 Elm St, Erie, PA 16501\n\nDISCHARGE SUMMARY\nPatient: DOE, JANE   MRN: 5512\n" +
+		"Admit Date: 06-Dec-2023   D/C Date: 09-Dec-2023\nHospital Course: headache improved; cleared by therapy.\n" +
+		"DISCHARGE DIAGNOSES:\n  1. S06.0X0A - Concussion without loss of consciousness, initial encounter\n  2. S13.4XXA - Sprain of ligaments of cervical spine, initial encounter\n" +
+		"Condition at Discharge: stable.\n"
+	res := extractText(t, hp, "Mercy Outpatient Lab\nLAB REPORT\nCollected: 01/02/2024\nCBC normal.\n", ds)
+	var got []string
+	for _, e := range res.Encounters {
+		if e.Date.String() == "2023-12-06" {
+			got = append(got, e.VisitType)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("encounters of 2023-12-06: %q; want the admission and the discharge summary", got)
+	}
+	res = extractText(t, hp, hp)
+	if len(res.Encounters) != 1 {
+		t.Errorf("a page printed twice: %d encounters, want 1", len(res.Encounters))
+	}
+}

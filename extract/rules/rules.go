@@ -52,6 +52,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		return extract.Result{}, fmt.Errorf("rules extract %s: %w", doc.File, err)
 	}
 	var res extract.Result
+	heads := map[int]string{} // the heading of each clinical note's encounter, by index
 	d := layout.Analyze(pages)
 	ls := linesOf(d)
 	res.Patient = d.Patient
@@ -77,7 +78,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			}
 		case extract.PageVisitLog:
 			for _, enc := range e.visitLog(doc.ID, d, part) {
-				if !repeated(res.Encounters, enc) {
+				if !repeated(res.Encounters, enc, nil) {
 					res.Encounters = append(res.Encounters, enc)
 				}
 			}
@@ -136,7 +137,12 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 				exp := n.expectedIn(doc.ID, enc.Date, prov)
 				enc.Referrals, enc.Orders = asked(exp)
-				if !repeated(res.Encounters, enc) {
+				otherRecord := func(i int) bool {
+					h, ok := heads[i]
+					return ok && !sameTitle(h, n.heading())
+				}
+				if !repeated(res.Encounters, enc, otherRecord) {
+					heads[len(res.Encounters)] = n.heading()
 					res.Encounters = append(res.Encounters, enc)
 					res.Expected = append(res.Expected, exp...)
 					prev, prevHeading, prevNote = len(res.Encounters)-1, n.heading(), n
@@ -370,7 +376,7 @@ func asked(exp []extract.ExpectedRecord) (refs, orders []string) {
 // appendNew appends the encounters that do not repeat one already read.
 func appendNew(encs []extract.Encounter, more ...extract.Encounter) []extract.Encounter {
 	for _, e := range more {
-		if !repeated(encs, e) {
+		if !repeated(encs, e, nil) {
 			encs = append(encs, e)
 		}
 	}
@@ -380,9 +386,15 @@ func appendNew(encs []extract.Encounter, more ...extract.Encounter) []extract.En
 // repeated reports whether enc repeats an earlier encounter of the same
 // document (a page printed twice in a bundle, read twice by OCR a little
 // differently): same date and provider, the same date-bearing quote, and
-// most of the shorter one's other quotes shared.
-func repeated(prev []extract.Encounter, enc extract.Encounter) bool {
-	for _, p := range prev {
+// most of the shorter one's other quotes shared. other, when set, tells
+// earlier encounters that are another record whatever they share (the
+// admission's history and physical before its discharge summary, both
+// dated by the admission and listing its diagnoses).
+func repeated(prev []extract.Encounter, enc extract.Encounter, other func(i int) bool) bool {
+	for i, p := range prev {
+		if other != nil && other(i) {
+			continue
+		}
 		if p.Date != enc.Date || p.Undated != enc.Undated || p.Provider != enc.Provider || len(p.Citations) == 0 || len(enc.Citations) == 0 ||
 			p.Citations[0].Quote != enc.Citations[0].Quote {
 			continue
