@@ -1,6 +1,7 @@
 package chronology
 
 import (
+	"strings"
 	"time"
 
 	"github.com/medchron/medchron/extract"
@@ -216,7 +217,7 @@ func collectMentions(sources []Source, ci classIndex) []mention {
 		for _, e := range s.Result.Encounters {
 			if !ci.noFacts(e.Citations, doc) {
 				ms = append(ms, mention{name: ci.providerName(e.Provider, s, e.Citations), kind: e.ProviderKind,
-					npi: validNPI(e.NPI), section: ci.section(s, e.Citations)})
+					npi: validNPI(e.NPI), phone: phoneDigits(e.Phone), section: ci.section(s, e.Citations)})
 			}
 		}
 		for _, bl := range s.Result.Bills {
@@ -249,6 +250,26 @@ func validNPI(npi string) string {
 		}
 	}
 	return npi
+}
+
+// phoneDigits returns the ten digits of a North American telephone
+// number however it is printed ("(262) 555-0151", "1-262-555-0151"), or
+// "" when it is none.
+func phoneDigits(phone string) string {
+	var b strings.Builder
+	for _, r := range phone {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	d := b.String()
+	if len(d) == 11 && d[0] == '1' {
+		d = d[1:]
+	}
+	if len(d) != 10 {
+		return ""
+	}
+	return d
 }
 
 // citations copies cs, fills a missing document id with doc, grounds each

@@ -212,3 +212,35 @@ func TestDisplayForm(t *testing.T) {
 		}
 	}
 }
+
+// TestProvidersOfOnePhone: a practice prints other names for itself on
+// some of its forms ("Lakeside Ortho – Sports Med" on the work status form
+// of "Lakeside Bone & Joint Specialists"); the telephone number or NPI its
+// letterhead prints under both tells it is one practice, when the names
+// share a distinctive word. A number alone, or a word alone, does not.
+func TestProvidersOfOnePhone(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b mention
+		same bool
+	}{
+		{"one phone, a shared word", mention{name: "Lakeside Ortho - Sports Med", phone: "2625550151"},
+			mention{name: "Lakeside Bone & Joint Specialists", phone: "2625550151"}, true},
+		{"one NPI, a shared word", mention{name: "Lakeside Ortho - Sports Med", npi: "1366447997"},
+			mention{name: "Lakeside Bone & Joint Specialists", npi: "1366447997"}, true},
+		{"one phone, no shared word", mention{name: "Meridian Diagnostic Radiology", phone: "2625550151"},
+			mention{name: "Lakeside Bone & Joint Specialists", phone: "2625550151"}, false},
+		{"a shared word, other phones", mention{name: "Lakeside Oral Surgery", phone: "2625550199"},
+			mention{name: "Lakeside Bone & Joint Specialists", phone: "2625550151"}, false},
+		{"a shared word, one phone unknown", mention{name: "Lakeside Oral Surgery"},
+			mention{name: "Lakeside Bone & Joint Specialists", phone: "2625550151"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			px := newProviderIndex([]mention{tt.a, tt.b})
+			if got := px.lookup(tt.a.name) == px.lookup(tt.b.name); got != tt.same {
+				t.Errorf("same(%q, %q) = %v, want %v", tt.a.name, tt.b.name, got, tt.same)
+			}
+		})
+	}
+}

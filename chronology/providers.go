@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -13,6 +14,9 @@ type mention struct {
 	name string // as printed, whitespace folded; or unknownMarker+document
 	kind string // ProviderKind of an encounter, "" for bills
 	npi  string
+	// phone is the practice's telephone number its letterhead prints,
+	// digits only ("" when none).
+	phone string
 	// section is the provider of the document section the fact's page
 	// belongs to, as the extractor decided it ("" when none).
 	section string
@@ -105,6 +109,9 @@ func newProviderIndex(ms []mention) *providerIndex {
 	for k, p := range sectionAliases(ms, keys, known) {
 		uf.union(k, p)
 	}
+	for _, pair := range sameNumber(ms) {
+		uf.union(pair[0], pair[1])
+	}
 	px := &providerIndex{byKey: map[string]*providerCluster{}}
 	for _, k := range keys {
 		root := uf.find(k)
@@ -190,6 +197,39 @@ func sectionAliases(ms []mention, keys []string, known map[string]bool) map[stri
 			if o != k && !isUnknownKey(o) && !isDepartment(o) && similarKeys(s, o) {
 				out[k] = o
 				break
+			}
+		}
+	}
+	return out
+}
+
+// sameNumber pairs the keys of names printed over one telephone number or
+// one NPI that share a distinctive word: a practice's other names for
+// itself on some of its forms ("Lakeside Ortho – Sports Med" on the work
+// status form of "Lakeside Bone & Joint Specialists", under the same
+// letterhead number). A number shared by names with no word in common (a
+// hospital's switchboard printed by a reading group) joins nothing.
+func sameNumber(ms []mention) [][2]string {
+	byNumber := map[string][]string{}
+	for _, m := range ms {
+		k := providerKey(m.name)
+		if isUnknownKey(k) {
+			continue
+		}
+		for _, n := range []string{"tel:" + m.phone, "npi:" + m.npi} {
+			if !strings.HasSuffix(n, ":") && !slices.Contains(byNumber[n], k) {
+				byNumber[n] = append(byNumber[n], k)
+			}
+		}
+	}
+	var out [][2]string
+	for _, n := range slices.Sorted(maps.Keys(byNumber)) {
+		ks := byNumber[n]
+		for i, a := range ks {
+			for _, b := range ks[i+1:] {
+				if shareDistinctive(a, b) {
+					out = append(out, [2]string{a, b})
+				}
 			}
 		}
 	}

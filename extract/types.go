@@ -82,17 +82,21 @@ type Encounter struct {
 	Provider string `json:"provider"`
 	// ProviderKind is a hint such as emergency, radiology, orthopedics,
 	// chiropractic, physical_therapy, primary_care (see the schema).
-	ProviderKind string   `json:"provider_kind,omitempty"`
-	NPI          string   `json:"npi,omitempty"`
-	Clinician    string   `json:"clinician,omitempty"`
-	VisitType    string   `json:"visit_type,omitempty"`
-	Complaints   string   `json:"complaints,omitempty"`
-	Findings     string   `json:"findings,omitempty"`
-	Assessment   string   `json:"assessment,omitempty"`
-	Plan         string   `json:"plan,omitempty"`
-	Diagnoses    []Coded  `json:"diagnoses,omitempty"`
-	Procedures   []Coded  `json:"procedures,omitempty"`
-	Medications  []string `json:"medications,omitempty"`
+	ProviderKind string `json:"provider_kind,omitempty"`
+	NPI          string `json:"npi,omitempty"`
+	// Phone is the practice's telephone number as its letterhead prints
+	// it, digits only: two names over one number and a shared word are one
+	// practice.
+	Phone       string   `json:"phone,omitempty"`
+	Clinician   string   `json:"clinician,omitempty"`
+	VisitType   string   `json:"visit_type,omitempty"`
+	Complaints  string   `json:"complaints,omitempty"`
+	Findings    string   `json:"findings,omitempty"`
+	Assessment  string   `json:"assessment,omitempty"`
+	Plan        string   `json:"plan,omitempty"`
+	Diagnoses   []Coded  `json:"diagnoses,omitempty"`
+	Procedures  []Coded  `json:"procedures,omitempty"`
+	Medications []string `json:"medications,omitempty"`
 	// PainScore is on the 0–10 scale; nil when the page gives none.
 	PainScore  *float64 `json:"pain_score,omitempty"`
 	WorkStatus string   `json:"work_status,omitempty"`

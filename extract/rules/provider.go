@@ -98,6 +98,30 @@ func (n *note) npi() string {
 	return ""
 }
 
+// rePhone is a telephone number labelled as one, its label in group 1 and
+// its digits in groups 2 to 4.
+var rePhone = regexp.MustCompile(`(?i)\b(phone|ph|tel|telephone|main)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*\(?(\d{3})\)?[ .-]?(\d{3})[ .-](\d{4})\b`)
+
+// reOtherPhone ends the text before a telephone label that makes it
+// someone else's number than the practice's.
+var reOtherPhone = regexp.MustCompile(`(?i)\b(?:employer|patient|pt|home|cell|mobile|work|contact|emergency|insurance|insurer|attorney|adjuster|guarantor)\s*$`)
+
+// phone returns the practice's telephone number from the top of the
+// note's first page (its letterhead block), digits only, or "".
+func (n *note) phone() string {
+	for _, l := range n.lines {
+		if l.page != n.lines[0].page || l.top > 8 {
+			break
+		}
+		for _, m := range rePhone.FindAllStringSubmatchIndex(l.text, -1) {
+			if !reOtherPhone.MatchString(l.text[:m[2]]) {
+				return l.text[m[4]:m[5]] + l.text[m[6]:m[7]] + l.text[m[8]:m[9]]
+			}
+		}
+	}
+	return ""
+}
+
 // clinician finds the clinician: a labelled name, then a name with
 // credentials (often the signature), then "Dr. Name".
 func (n *note) clinician(patient string) string {

@@ -190,3 +190,26 @@ func TestSpineSurgeryConsultation(t *testing.T) {
 		}
 	}
 }
+
+// TestPracticePhone: the telephone number a note's letterhead prints is
+// the practice's; a fax number, the fax banner's sender and the
+// employer's or patient's number are not.
+func TestPracticePhone(t *testing.T) {
+	tests := []struct{ head, want string }{
+		{"Lakeside Ortho - Sports Med\n6835 Market St, Brookfield, WI 53045\nPhone (262) 555-0151 Fax (262) 555-0138\n", "2625550151"},
+		{"Lakeside Ortho\n6835 Market St, Brookfield, WI 53045\nTel: 262.555.0151 | Fax: 262.555.0138\n", "2625550151"},
+		{"Received: 04-02-2025 7:51 AM; From: (262) 555-0138; Page 2 of 14\nLakeside Ortho\n6835 Market St, Brookfield, WI 53045\n", ""},
+		{"Lakeside Ortho\n6835 Market St, Brookfield, WI 53045\nFax (262) 555-0138\n", ""},
+	}
+	for _, tc := range tests {
+		note := tc.head + "\nOFFICE VISIT\nPatient: DOE, JANE     DOB: 02/03/1981\nEmployer phone: (555) 555-0142\n" +
+			"Date of visit: 10/14/2024\nAssessment: cervical strain.\nPlan: therapy.\n"
+		res := extractText(t, note)
+		if len(res.Encounters) != 1 {
+			t.Fatalf("%d encounters, want 1", len(res.Encounters))
+		}
+		if got := res.Encounters[0].Phone; got != tc.want {
+			t.Errorf("%q: phone %q, want %q", tc.head, got, tc.want)
+		}
+	}
+}

@@ -231,6 +231,7 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 		enc.ProviderKind = "other"
 	}
 	enc.NPI = n.npi()
+	enc.Phone = n.phone()
 	enc.Clinician = n.clinician(patient)
 	enc.VisitType = n.visitType(enc.ProviderKind, prov)
 	enc.Complaints, enc.Findings, enc.Assessment, enc.Plan = n.sectionTexts()
