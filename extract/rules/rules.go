@@ -393,11 +393,8 @@ func appendNew(encs []extract.Encounter, more ...extract.Encounter) []extract.En
 // dated by the admission and listing its diagnoses).
 func repeated(prev []extract.Encounter, enc extract.Encounter, other func(i int) bool) bool {
 	for i, p := range prev {
-		if other != nil && other(i) {
-			continue
-		}
 		if p.Date != enc.Date || p.Undated != enc.Undated || p.Provider != enc.Provider || len(p.Citations) == 0 || len(enc.Citations) == 0 ||
-			p.Citations[0].Quote != enc.Citations[0].Quote {
+			p.Citations[0].Quote != enc.Citations[0].Quote || other != nil && other(i) {
 			continue
 		}
 		shared, others := 0, min(len(p.Citations), len(enc.Citations))-1
