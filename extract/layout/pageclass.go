@@ -16,8 +16,9 @@ import (
 // is prose. A page that shows nothing of its own (a continuation page)
 // takes the class of the page before it.
 
-// reSeparator is the whole text of a separator or blank page.
-var reSeparator = regexp.MustCompile(`(?i)^[\W_]*(?:separator(?: page| sheet)?|slip ?sheet|(?:this page )?(?:intentionally )?left blank|end of (?:records|document|file|production)|blank page|\[?blank\]?|continued)[\W_]*$`)
+// reSeparator is the whole text of a separator or blank page; OCR may
+// misread the word between "intentionally" and "blank" ("teft").
+var reSeparator = regexp.MustCompile(`(?i)^[\W_]*(?:separator(?: page| sheet)?|slip ?sheet|(?:(?:this )?page )?(?:(?:has been|is|was) )?(?:intentionally (?:\S{3,5} )?blank|left blank(?: intentionally)?)|end of (?:records|document|file|production)|blank page|\[?blank\]?|continued)[\W_]*$`)
 
 // separatorText reports whether the short text of a page is a separator's:
 // the separator's words alone, or over a caption of the sheet ("SLIP

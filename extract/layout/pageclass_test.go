@@ -233,3 +233,19 @@ func TestAquaticLogWithHomeProgram(t *testing.T) {
 		})
 	}
 }
+
+// TestSeparatorTextReadByOCR: a blank page's notice is a separator's also
+// when OCR misread a word of it or a speck stands before it.
+func TestSeparatorTextReadByOCR(t *testing.T) {
+	for _, text := range []string{"This page intentionally left blank", "__ This page intentionally teft blank",
+		"THIS PAGE INTENTIONALLY LEFI BLANK", "This page has been intentionally left blank.", "Page intentionally blank"} {
+		if !separatorText(text) {
+			t.Errorf("%q: not read as a separator", text)
+		}
+	}
+	for _, text := range []string{"Left blank intentionally by the patient: question 4", "Intentionally harmed: no"} {
+		if separatorText(text) {
+			t.Errorf("%q: read as a separator", text)
+		}
+	}
+}
