@@ -183,7 +183,7 @@ var reGenericTitle = regexp.MustCompile(`^((?:[A-Z][A-Z&'/]*[ ,-]+){1,4}(?:CONSU
 // titles (reGenericTitle), or "": the first cell of a line that opens no
 // section, with no label, digit or lower-case letter.
 func genericTitle(l *Line, c string) string {
-	c = strings.TrimSpace(c)
+	c = strings.TrimFunc(c, func(r rune) bool { return !unicode.IsLetter(r) }) // OCR's specks around it
 	if l.Heading != NoHeading || len(c) > 60 || strings.ContainsAny(c, ":0123456789") {
 		return ""
 	}
