@@ -47,6 +47,7 @@ func TestTitlesByShape(t *testing.T) {
 		{"PAIN PSYCHOLOGY EVALUATION", "PAIN PSYCHOLOGY EVALUATION"},
 		{". _ NARRATIVE REPORT .", "NARRATIVE REPORT"}, // OCR's specks around it
 		{"PRIOR FINAL REPORT", ""},
+		{"DOE, JANE, CONFIDENTIAL NEUROPSYCHOLOGICAL REPORT - 01/29/2024", ""}, // a running header
 		{"AMENDED REPORT - ADDENDUM", ""},
 		{"PHYSICAL EXAMINATION", ""},
 		{"VISIT NOTE: see attached", ""},

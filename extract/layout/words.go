@@ -177,13 +177,13 @@ func titleRaw(l *Line) string {
 // then the kind of record ("NEUROSURGICAL CONSULTATION", "SPINE SURGERY
 // CONSULTATION – SECOND OPINION", "PAIN PSYCHOLOGY EVALUATION"), perhaps
 // followed by a short qualifier after a dash.
-var reGenericTitle = regexp.MustCompile(`^((?:[A-Z][A-Z&'/]*[ ,-]+){1,4}(?:CONSULTATION|CONSULT|EVALUATION|NOTE|REPORT|VISIT|SUMMARY|RECORD))(?:\s+[-–—]\s+[A-Z][A-Z ]{0,24})?$`)
+var reGenericTitle = regexp.MustCompile(`^((?:[A-Z][A-Z&'/]*[ -]+){1,4}(?:CONSULTATION|CONSULT|EVALUATION|NOTE|REPORT|VISIT|SUMMARY|RECORD))(?:\s+[-–—]\s+[A-Z][A-Z ]{0,24})?$`)
 
 // genericTitle returns the title a line in capitals prints by the shape of
 // titles (reGenericTitle), or "": the first cell of a line that opens no
 // section, with no label, digit or lower-case letter.
 func genericTitle(l *Line, c string) string {
-	c = strings.TrimFunc(c, func(r rune) bool { return !unicode.IsLetter(r) }) // OCR's specks around it
+	c = strings.TrimFunc(c, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) // OCR's specks around it
 	if l.Heading != NoHeading || len(c) > 60 || strings.ContainsAny(c, ":0123456789") {
 		return ""
 	}
