@@ -89,9 +89,16 @@ func CompareZoo(c chronology.Chronology, t fixture.Truth) ZooReport {
 	// records of two families (a sign-in sheet and an aquatic log of one
 	// session) rightly cites both, and a family is scored on its own.
 	visitPages := map[string][]int{}
+	visitDx := map[string]map[string]bool{} // every record's codes of each visit
 	for _, e := range t.Encounters {
 		k := e.Date.String() + " " + e.Provider
 		visitPages[k] = append(visitPages[k], e.Pages...)
+		if visitDx[k] == nil {
+			visitDx[k] = map[string]bool{}
+		}
+		for _, d := range e.Diagnoses {
+			visitDx[k][strings.ToUpper(d)] = true
+		}
 	}
 	for f, fs := range z.Families {
 		want, got := map[string]bool{}, map[string]bool{}
@@ -126,9 +133,11 @@ func CompareZoo(c chronology.Chronology, t fixture.Truth) ZooReport {
 				}
 			}
 			for _, d := range e.Diagnoses {
-				if d.Code != "" {
-					gotDx[e.Date.String()+" "+strings.ToUpper(d.Code)] = true
+				code := strings.ToUpper(d.Code)
+				if code == "" || !wantDx[e.Date.String()+" "+code] && visitDx[key][code] {
+					continue // another family's record of the visit holds it
 				}
+				gotDx[e.Date.String()+" "+code] = true
 			}
 		}
 		fs.Encounters = setScore("encounters", want, got)

@@ -115,8 +115,9 @@ func TestCompareZoo(t *testing.T) {
 
 // TestCompareZooSharedVisit: a visit two families record (a sign-in sheet
 // and an aquatic therapy log of the same session) is one entry citing
-// both pages; each family is scored on its own page, the other's is no
-// false page, but a page that records no part of the visit still is.
+// both pages and both records' codes; each family is scored on its own
+// page and codes, the other's are no false page or code, but a page or a
+// code that no record of the visit holds still is.
 func TestCompareZooSharedVisit(t *testing.T) {
 	day := date(t, "2024-01-10")
 	const clinic = "Spine Align Chiropractic Center"
@@ -128,8 +129,8 @@ func TestCompareZooSharedVisit(t *testing.T) {
 			{Page: 3, Family: "ledger", Class: extract.PageBill, Provider: clinic},
 		},
 		Encounters: []fixture.Encounter{
-			{Date: day, Provider: clinic, Pages: []int{1}, Family: "signin_sheet"},
-			{Date: day, Provider: clinic, Pages: []int{2}, Family: "aquatic_log"},
+			{Date: day, Provider: clinic, Pages: []int{1}, Family: "signin_sheet", Diagnoses: []string{"S13.4XXA"}},
+			{Date: day, Provider: clinic, Pages: []int{2}, Family: "aquatic_log", Diagnoses: []string{"M54.2"}},
 		},
 	}
 	var cs []extract.Citation
@@ -138,12 +139,18 @@ func TestCompareZooSharedVisit(t *testing.T) {
 	}
 	c := chronology.Chronology{
 		Providers: []chronology.Provider{{ID: "b", Name: clinic}},
-		Entries:   []chronology.Entry{{Date: day, ProviderID: "b", Provider: clinic, Citations: cs}},
+		Entries: []chronology.Entry{{Date: day, ProviderID: "b", Provider: clinic, Citations: cs,
+			Diagnoses: []extract.Coded{{Code: "S13.4XXA"}, {Code: "M54.2"}, {Code: "M54.5"}}}},
 	}
 	z := CompareZoo(c, truth)
 	for _, f := range []string{"signin_sheet", "aquatic_log"} {
 		if s := z.Families[f].EncounterPages; s.TP != 1 || s.FP != 1 || s.FN != 0 {
 			t.Errorf("%s: encounter pages TP/FP/FN %d/%d/%d, want 1/1/0", f, s.TP, s.FP, s.FN)
+		}
+		// So are its codes: the other record's code is no false code, a
+		// code neither record holds still is.
+		if s := z.Families[f].ICD10; s.TP != 1 || s.FP != 1 || s.FN != 0 {
+			t.Errorf("%s: ICD-10 TP/FP/FN %d/%d/%d, want 1/1/0", f, s.TP, s.FP, s.FN)
 		}
 	}
 }
