@@ -44,12 +44,14 @@ func compactDateColumns(d *Doc) {
 
 // dateHeadRow reads a table's header row: three cells or more, no date,
 // one of them heading a column of dates. It returns the cells and the
-// index of the date column.
+// index of the date column. A head's words are one space apart, and two
+// heads at least two (OCR sets the words of a scanned header row as close
+// as that: "Visit#  Date  Day").
 func dateHeadRow(l *Line) ([]Cell, int, bool) {
 	if len(l.Dates) > 0 {
 		return nil, -1, false
 	}
-	cs := Cells(l.Text)
+	cs := cellsApart(l.Text, 2)
 	if len(cs) < 3 {
 		return nil, -1, false
 	}

@@ -29,3 +29,17 @@ Visit#    Date           Day     Account        Next appt
 		}
 	}
 }
+
+// TestCompactDateColumnScanned: OCR sets a scanned header row's heads two
+// spaces apart and specks between them; the column still heads its dates.
+func TestCompactDateColumnScanned(t *testing.T) {
+	text := "Visit#  Date        .   Day   VAS    Codes posted          Prov     Copay      Next appt\n" +
+		"11      02122025     . Wed   4 °     98941 97014 97012      CB       20.00      02172025\n" +
+		"12      02172025      ‘Mon   2      -98941 97014 97012      KO       25.00    \"02192025\n"
+	d := Analyze([]extract.Page{{Number: 1, Text: text, Source: extract.SourceOCR}})
+	for i, want := range map[int]string{1: "2025-02-12", 2: "2025-02-17"} {
+		if l := d.Lines[i]; len(l.Dates) != 1 || l.Dates[0].Date.String() != want {
+			t.Errorf("line %d %q: dates %v, want %s", i, l.Text, l.Dates, want)
+		}
+	}
+}

@@ -49,7 +49,11 @@ func splitPages(pages []extract.Page) ([]Page, []Line) {
 type Cell struct{ Start, End int }
 
 // Cells splits a line into its columns.
-func Cells(s string) []Cell {
+func Cells(s string) []Cell { return cellsApart(s, 3) }
+
+// cellsApart splits a line into the runs of text separated by gap or more
+// spaces, or a tab.
+func cellsApart(s string, gap int) []Cell {
 	var out []Cell
 	i := 0
 	for i < len(s) {
@@ -61,7 +65,7 @@ func Cells(s string) []Cell {
 		}
 		j := i
 		for j < len(s) {
-			if s[j] == '\t' || s[j] == ' ' && j+2 < len(s) && s[j+1] == ' ' && s[j+2] == ' ' {
+			if s[j] == '\t' || s[j] == ' ' && j+gap-1 < len(s) && strings.TrimLeft(s[j:j+gap], " ") == "" {
 				break
 			}
 			j++
