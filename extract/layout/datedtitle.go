@@ -32,7 +32,7 @@ func datedTitle(l *Line) (string, dates.Match, bool) {
 	}
 	rest := l.Text[m.End:]
 	if c := reHeadingClock.FindStringIndex(rest); c != nil {
-		rest = rest[c[1]:]
+		rest = strings.TrimLeft(rest[c[1]:], ".,;'") // OCR's speck after the time ("13:37.")
 	}
 	if !strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "   ") || strings.HasPrefix(rest, "\t") {
 		return "", dates.Match{}, false

@@ -14,6 +14,7 @@ func TestDatedNoteHeadings(t *testing.T) {
 		{"12/07/2023 09:40 Progress Note - Ann Lee, MD", true, "2023-12-07"},
 		{"2024-03-05 0715 Consult Note by Ann Lee, MD", true, "2024-03-05"},
 		{". 3/6/2024 7:15 AM Progress Note - Ann Lee, MD", true, "2024-03-06"},
+		{"Sep 29, 2024 13:37. Progress Note - Ann Lee, DO", true, "2024-09-29"}, // OCR's speck after the time
 		{"26-Dec-2023 MRI CERVICAL SPINE", false, ""},
 		{"03/05/2024     Office visit     99213     150.00", false, ""},
 		{"Labs 12/06/2023: WBC 6.8, Hgb 13.2", false, ""},

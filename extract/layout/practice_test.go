@@ -272,3 +272,20 @@ func TestDateBeforeAge(t *testing.T) {
 		t.Errorf("%q under Visit Date: no date of service", l.Trim)
 	}
 }
+
+// TestLetterheadWithMisreadLetter: OCR read a letter of a scanned
+// letterhead as a bracket ("TM]" for "TMJ"); over an address and a phone
+// line it is still the page's letterhead, and a bracket standing apart
+// still makes a line no name.
+func TestLetterheadWithMisreadLetter(t *testing.T) {
+	prev := "Stillwater Therapeutic Massage\n6250 County Rd 12, Lexington, KY 40503\nSESSION NOTE\nDate of Service: 10/01/2024\nNeck tension.\n"
+	d := Analyze(pagesOf(prev, "Lakeshore OMS - TM] & Facial Pain Center\n4618 Oak Ave, Tyler, TX 75701\nPhone (903) 555-0179 Fax (903) 555-0131\n\n"+
+		"TMJ CONSULTATION\nPatient: DOE, JANE\nVisit Date: 2024-10-15\nRight jaw pain and clicking since a car accident.\n"))
+	if got := d.Provider(2); got != "Lakeshore OMS - TM] & Facial Pain Center" {
+		t.Errorf("page 2 provider %q", got)
+	}
+	d = Analyze(pagesOf(prev, "[ Lakeshore Facial Pain Center ]\n4618 Oak Ave, Tyler, TX 75701\nTMJ CONSULTATION\nVisit Date: 2024-10-15\nRight jaw pain.\n"))
+	if got := d.Provider(2); got == "[ Lakeshore Facial Pain Center ]" {
+		t.Errorf("page 2 provider %q, a bracketed line", got)
+	}
+}

@@ -206,6 +206,21 @@ var statusWords = map[string]bool{"FINAL": true, "PRELIMINARY": true, "PRIOR": t
 	"AMENDED": true, "CORRECTED": true, "ADDENDUM": true, "REVISED": true, "SIGNED": true, "UNSIGNED": true, "DRAFT": true,
 	"CONTINUED": true, "CONT'D": true, "COPY": true}
 
+// looseBracket reports whether a name holds a bar or a brace, or a bracket
+// that no letter stands glued before: OCR reads a J or an l as a bracket
+// ("TM] & Facial Pain Center"), which a name may hold.
+func looseBracket(c string) bool {
+	if strings.ContainsAny(c, "|{}") {
+		return true
+	}
+	for i := 0; i < len(c); i++ {
+		if (c[i] == '[' || c[i] == ']') && (i == 0 || !isLetterByte(c[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // fieldValue reports whether line l prints, in its first column, the
 // value of a field whose label stands over it on prev, the line above: a
 // form or an EHR's sidebar prints "Visit type" and under it
@@ -304,7 +319,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top > 2 && c != stripJunk(l.Trim) {
 		return ""
 	}
-	if strings.ContainsAny(c, "|][{}") || PatientLine(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
+	if looseBracket(c) || PatientLine(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
 	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
