@@ -257,7 +257,19 @@ func wordBounds(text string, start, end int) bool {
 	if start > 0 && isLetter(text[start-1]) {
 		return false
 	}
-	return end >= len(text) || !isDigit(text[end]) && !(isLetter(text[end]) && isDigit(text[end-1]) && !gluedWord(text, end))
+	return end >= len(text) || !isDigit(text[end]) && !(isLetter(text[end]) && isDigit(text[end-1]) && !gluedWord(text, end)) ||
+		gluedClock(text, end)
+}
+
+// reClockStart is a time of day: hours, a colon, minutes (OCR may set a
+// space around the colon).
+var reClockStart = regexp.MustCompile(`^\d{1,2} ?: ?\d{2}\b`)
+
+// gluedClock reports whether a time of day starts at i right after a
+// four-digit year: OCR lost the space between them ("Nov 13, 20242:00
+// PM"), and the date still ends there.
+func gluedClock(text string, i int) bool {
+	return i >= 4 && isDigit(text[i-1]) && isDigit(text[i-4]) && reClockStart.MatchString(text[i:])
 }
 
 // gluedWord reports whether a capitalised word starts at i right after a

@@ -107,6 +107,8 @@ func TestFindAll(t *testing.T) {
 		// A text layer runs the next cell into a date that fills its own.
 		{"next cell glued to the year", "Session dates: Oct 2, 2023 and October 9, 2023Clinician: A. Lee", []string{"Oct 2, 2023", "October 9, 2023"}},
 		{"letters glued to the year", "Ref Oct 2, 2023ab", nil},
+		{"the time glued to the year", "Nov 13, 20242: 00 PM     60     Trigger point", []string{"Nov 13, 2024"}}, // OCR lost the space
+		{"a fifth digit after the year", "Ref Nov 13, 20242 units", nil},
 		{"row number before month-first", "3      Feb 02, 2023      6/10", []string{"Feb 02, 2023"}},
 		{"day-first two-digit year", "seen 2 Apr 24, then 5 May 2024", []string{"2 Apr 24", "5 May 2024"}},
 	}

@@ -23,7 +23,7 @@ var appointmentStatuses = map[string]bool{
 	"confirmed": false, "unconfirmed": false, "left message": false, "reminded": false,
 	"no show": false, "noshow": false, "ns": false, "dns": false, "did not show": false, "did not attend": false,
 	"dna": false, "not seen": false, "cancelled": false, "canceled": false, "cancel": false, "cx": false, "cxl": false,
-	"late cancel": false, "late cancellation": false, "cancellation": false, "missed": false, "rescheduled": false,
+	"late cancel": false, "late cancellation": false, "latecancel": false, "latecancellation": false, "cancellation": false, "missed": false, "rescheduled": false,
 	"resched": false, "bumped": false, "left without being seen": false, "lwbs": false,
 	"missed visit": false, "missed appointment": false, "visit missed": false, "visit not made": false,
 }

@@ -19,6 +19,8 @@ func TestAppointmentStatus(t *testing.T) {
 		{"Cancelled by client", false, true},
 		{"Rescheduled to 4/2/24", false, true},
 		{"Late cancel, fee waived", false, true},
+		{"LATECANCEL", false, true}, // OCR ran the words together
+		{"Late-Cancel", false, true},
 		{"“Booked", false, true},
 		{"Psychotherapy 45", false, false},
 		{"Seen for neck pain, improving", false, false},

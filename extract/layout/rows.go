@@ -34,7 +34,7 @@ func RowDate(text string, ds []dates.Match) (dates.Match, bool) {
 	}
 	cs := Cells(text)
 	// OCR's specks may stand before the date in its cell ("1   ~ Apr 17").
-	if len(cs) >= 3 && cs[1].Start <= m.Start && strings.Trim(text[cs[1].Start:m.Start], rowSpecks) == "" && reOrdinalCell.MatchString(text[cs[0].Start:cs[0].End]) {
+	if len(cs) >= 3 && cs[1].Start <= m.Start && strings.Trim(text[cs[1].Start:m.Start], rowSpecks) == "" && reOrdinalCell.MatchString(strings.Trim(text[cs[0].Start:cs[0].End], rowSpecks)) {
 		return m, true
 	}
 	return dates.Match{}, false
