@@ -104,13 +104,19 @@ func placedName(l *Line) string {
 		return ""
 	}
 	c := stripJunk(l.Trim)
+	if t := strings.TrimSuffix(c, "."); t != c && reOrgEnd.MatchString(t) {
+		c = t // "GROUP LLC.": OCR's point, or the abbreviation's
+	}
 	if len(c) < 3 || len(c) > 70 || len(strings.Fields(c)) > 8 || !isLetterByte(c[0]) {
 		return ""
 	}
 	if strings.ContainsAny(c, ":|][{}") || reSentenceEnd.MatchString(c) || HasDate(c) {
 		return ""
 	}
-	if PatientLine(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
+	// A document word in a name that also names a kind of facility
+	// ("Occupational Therapy and Work Assessment") does not make it a
+	// document's heading.
+	if PatientLine(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) && !reFacility.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
 		return ""
 	}
 	if LooksPhone(c) || LooksAddress(c) {

@@ -289,3 +289,24 @@ func TestLetterheadWithMisreadLetter(t *testing.T) {
 		t.Errorf("page 2 provider %q, a bracketed line", got)
 	}
 }
+
+// TestLetterheadsOfScannedPages: a scanned letterhead in capitals whose
+// name ends "LLC." (OCR kept the point), and one whose name holds a word
+// that also names documents ("WORK ASSESSMENT") above its tagline, address
+// and phone, are the page's letterheads; the tagline is not.
+func TestLetterheadsOfScannedPages(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"INDEPENDENT REVIEW PHYSICIANS GROUP LLC.\n\nIndependent Medical Examinations - Records Reviews\n\"4050 Bay St, Tyler, TX 75701\nPhone (903) 555-0125 Fax (903) 555-0112\n\nMay.14, 2024\n\n" +
+			"Ms. Priya Raman, Claims Specialist\n_ Great Plains Casualty, Claims Department _\n\nRE: Examinee: Jane Doe\nClaim No.: 354-372683\nDate of accident: 12/6/23\nDate of IME: 5/8/24\n\n" +
+			"Dear Ms. Priya Raman:\n\nAt your request I performed an independent medical examination of Ms. Doe on May 8, 2024.\n",
+			"INDEPENDENT REVIEW PHYSICIANS GROUP LLC"},
+		{"2024-06-10 11:42 AM FROM: CROSSROADS OCCUPATIONAL THERAPY (903) 555-0185 TO: (555) 555-0186 P. 002/004\n\nCROSSROADS OCCUPATIONAL THERAPY AND WORK ASSESSMENT\n\nIndustrial Rehabilitation\n_  8248 Eastgate Blvd, Tyler, TX 75701\n_ Phone. (903) 555-0160 Fax (903) 555-0185\n\nFunctional Capacity Evaluation - Summary Report\nClient: DOE, JANE     DOB: 07-20-1977\nTest date: 05/06/2024\nLifts 25 lb occasionally.\n",
+			"CROSSROADS OCCUPATIONAL THERAPY AND WORK ASSESSMENT"},
+	}
+	for _, tc := range tests {
+		d := Analyze([]extract.Page{{Number: 1, Text: tc.page, Source: extract.SourceOCR}})
+		if got := d.Provider(1); got != tc.want {
+			t.Errorf("provider %q, want %q", got, tc.want)
+		}
+	}
+}
