@@ -38,7 +38,7 @@ func AppointmentStatus(cell string) (kept, ok bool) {
 	if i := strings.IndexAny(t, "-–(,;:"); i > 0 && (t[i] != '-' || i+1 < len(t) && t[i+1] == ' ' || t[i-1] == ' ') {
 		t = t[:i]
 	}
-	w := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\t' })
+	w := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\t' || r == '|' })
 	for n := min(len(w), 5); n >= 1; n-- {
 		kept, ok := appointmentStatuses[strings.Join(w[:n], " ")]
 		if ok && (n == len(w) || statusTail[w[n]]) {

@@ -20,6 +20,7 @@ func TestAppointmentStatus(t *testing.T) {
 		{"Rescheduled to 4/2/24", false, true},
 		{"Late cancel, fee waived", false, true},
 		{"LATECANCEL", false, true}, // OCR ran the words together
+		{"Kept | - individual, in person’", true, true}, // and read a speck as a bar
 		{"Late-Cancel", false, true},
 		{"“Booked", false, true},
 		{"Psychotherapy 45", false, false},
