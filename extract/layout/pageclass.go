@@ -227,9 +227,15 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 	}
 	// A payer's claim on the settlement goes on over further pages that
 	// print the rest of its list of paid claims under its letterhead,
-	// without the running text that made its first page a letter.
-	if class == extract.PageBill && pi > 0 && d.Pages[pi-1].Class == extract.PageAdmin && f.n[fRecovery] >= 2 && f.headings == 0 {
-		class, kind = extract.PageAdmin, ""
+	// without the running text that made its first page a letter; when
+	// the letterhead, repeated, reads as boilerplate, the page numbered a
+	// further one of the letter before is still the letter's.
+	if class == extract.PageAdmin && payerRecovery(f) {
+		p.recovery = true
+	}
+	if class == extract.PageBill && pi > 0 && d.Pages[pi-1].Class == extract.PageAdmin && f.headings == 0 &&
+		(f.n[fRecovery] >= 2 || d.Pages[pi-1].recovery && f.title == "" && (numberedPage(d, pi) || sameRunningHeader(d, pi))) {
+		class, kind, p.recovery = extract.PageAdmin, "", true
 	}
 	// A visit log goes on over pages that print only its rows (and the
 	// notes under them).
@@ -293,6 +299,34 @@ func numberedPage(d *Doc, pi int) bool {
 		}
 	}
 	return false
+}
+
+// sameRunningHeader reports whether page pi prints a running header that
+// the page before prints too, but for its numbers (a page number, a
+// date): the two pages are one document's.
+func sameRunningHeader(d *Doc, pi int) bool {
+	heads := map[string]bool{}
+	for _, l := range d.PageLines(pi - 1) {
+		if l.Boiler == RunningHeader {
+			heads[withoutDigits(l.Trim)] = true
+		}
+	}
+	for _, l := range d.PageLines(pi) {
+		if l.Boiler == RunningHeader && heads[withoutDigits(l.Trim)] {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutDigits is s with its digits and spaces dropped.
+func withoutDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // pageClass returns the class the features show, or "" when the page
@@ -457,9 +491,11 @@ func insurerLetter(f pageFeatures) bool {
 
 // payerRecovery reports whether a page is a payer's claim on the
 // settlement: Medicare's conditional payment letter, a health plan's
-// subrogation or lien notice (two phrases of recovery: conditional
+// subrogation or lien notice, a state Medicaid agency's lien for the
+// medical assistance it paid (two phrases of recovery: conditional
 // payments, secondary payer, subrogation, right of recovery, final
-// demand), in running text or a letter, with no note's headings. It lists
+// demand, third party liability, medical assistance), in running text or
+// a letter, with no note's headings. It lists
 // the claims the payer paid, with their dates of service, providers and
 // amounts, but bills no care: those are other pages' visits and bills.
 // A provider's statement of an account secured by a lien prints none of
