@@ -22,7 +22,8 @@ const (
 	fCoverLetter                // billing or production cover letter
 	fIndex                      // record index, table of contents
 	fLetter                     // a letter: "Dear", "sincerely", "thank you for referring"
-	fPharmacy                   // pharmacy printout
+	fPharmacy                   // pharmacy printout: Rx numbers, NDCs, days supply, refills
+	fQuantity                   // a quantity's label, which any itemized bill may print
 	fUB04                       // UB-04 facility claim
 	fCMS1500                    // CMS-1500 professional claim, ADA dental claim
 	fLedger                     // payments, adjustments, balances, receipts
@@ -87,8 +88,9 @@ var phrases = map[feature]string{
 	fLetter: `dear|thank you for referring|thank you for the referral|thank you for the kind referral|thank you for allowing me|
 		thank you for asking me|thank you for the opportunity|i had the pleasure of seeing|i saw him|i saw her|
 		i saw your patient|sincerely|regards|kind regards|best regards|yours truly|very truly yours|respectfully yours`,
-	fPharmacy: `rx #|rx no|rx number|ndc|days supply|day supply|qty|quantity|refill|refills|pharmacist|dispensed|fill date|
+	fPharmacy: `rx #|rx no|rx number|ndc|days supply|day supply|refill|refills|pharmacist|dispensed|fill date|
 		filled date|date filled|prescription history|prescription record|prescription profile|pharmacy|daw|sig`,
+	fQuantity: `qty|quantity`,
 	fUB04: `ub 04|ub04|type of bill|rev cd|rev code|revenue code|statement covers period|pat cntl|patient control|fed tax no|
 		nubc|treatment authorization codes|admission date|serv date|serv units|total charges|non covered charges|
 		attending|payer name|health plan id`,

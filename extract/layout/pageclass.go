@@ -549,19 +549,23 @@ func adminScore(f pageFeatures) int {
 // billFamily returns the bill family of a page that is a bill, or "".
 func billFamily(f pageFeatures) string {
 	ub, cms, rx := f.n[fUB04], f.n[fCMS1500], f.n[fPharmacy]
+	qty := f.n[fQuantity] // a pharmacy's word too, but no mark of one
 	titled := IsBillTitle(f.title)
 	// Claim forms print cents in a cell of their own ("250 00"): their
 	// words and revenue-code rows are enough.
 	form := ub >= 3 && f.revRows >= 2 || (f.t[fUB04] > 0 || ub >= 5) && f.revRows >= 1 || cms >= 5
-	titledBill := titled || f.t[fInvoice] > 0 || f.t[fItemized] > 0 || f.t[fLedger] > 0 || f.t[fPharmacy] > 0
-	isBill := form || f.moneyDated >= 2 || titledBill && f.money >= 2 || titled && f.money >= 1 || rx >= 3 && f.money >= 1 && f.datedRows >= 1
+	titledBill := titled || f.t[fInvoice] > 0 || f.t[fItemized] > 0 || f.t[fLedger] > 0 || f.t[fPharmacy] > 0 || f.t[fQuantity] > 0
+	isBill := form || f.moneyDated >= 2 || titledBill && f.money >= 2 || titled && f.money >= 1 || rx+qty >= 3 && f.money >= 1 && f.datedRows >= 1
 	if !isBill || f.headings >= 4 && f.service > 0 && f.moneyDated < 3 {
 		return ""
 	}
 	// A hospital's detail bill groups its rows under revenue codes too, but
 	// prints none of the form's boxes (one "Total charges" is no form), and
 	// its pharmacy group and quantity column make no pharmacy printout, nor
-	// do they when its rows print the revenue code after their date.
+	// do they when its rows print the revenue code after their date. A
+	// pharmacy is known by its trade's words (Rx numbers, NDCs, days
+	// supply), not by a quantity's label, which any itemized statement may
+	// print on every row.
 	switch {
 	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && ub >= 2 && f.revRows >= 1:
 		return "ub04"
