@@ -292,7 +292,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
 			} else if d, ok := saleDay(l); ok && cols == nil {
 				sale, last = d, -1
-			} else if d, ok := headingDay(l); ok && cols != nil {
+			} else if d, visit, ok := headingDay(l); ok && (cols != nil || visit) {
 				headDay, last = d, -1
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
