@@ -614,11 +614,15 @@ func runningCharge(b *extract.BillLine, r billRow, balance *float64) {
 }
 
 // moveAmount puts a payment's or adjustment's amount, printed in the
-// charge column, where its kind says, as a positive number.
+// charge column or in the other one's (a ledger's one credit column holds
+// both), where its kind says, as a positive number.
 func moveAmount(b *extract.BillLine) {
-	to := &b.Paid
+	to, other := &b.Paid, &b.Adjustment
 	if b.Kind == extract.LineAdjustment {
-		to = &b.Adjustment
+		to, other = &b.Adjustment, &b.Paid
+	}
+	if *to == nil && *other != nil && b.Charge == 0 {
+		*to, *other = *other, nil
 	}
 	if *to == nil && b.Charge != 0 {
 		v := b.Charge

@@ -121,7 +121,7 @@ func labelTotal(label string) (string, bool) {
 	switch {
 	case strings.Contains(label, "sub") || strings.Contains(label, "non-covered") || strings.Contains(label, "noncovered") || strings.Contains(label, "allowed"):
 		return "skip", true
-	case strings.Contains(label, "adjust") || strings.Contains(label, "write") || strings.Contains(label, "reduction"):
+	case strings.Contains(label, "adjust") || strings.Contains(label, "write") || strings.Contains(label, "reduction") || strings.Contains(label, "discount"):
 		return extract.TotalAdjustments, true
 	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
 		return extract.TotalPayments, true
