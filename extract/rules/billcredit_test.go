@@ -57,3 +57,39 @@ func amountOf(p *float64) string {
 	}
 	return fmt.Sprintf("%.2f", *p)
 }
+
+// TestTotalsByPayerAndByVisit: a statement prints its payments by payer
+// (insurance, patient) and then their total, and a balance for each
+// visit and then the account's: the shares and the visits' balances are
+// parts of the totals they add up to, no totals of the bill of their own.
+func TestTotalsByPayerAndByVisit(t *testing.T) {
+	page := `Lakeview Orthopedic Associates
+220 Harbor Way, Duluth, MN 55802
+STATEMENT OF ACCOUNT                              Statement date 09/30/2025
+Visit on 07/08/2025
+    99203      New patient office visit                           215.00
+    08/12/2025 Insurance payment - Cedar Health                  (140.20)
+    07/08/2025 Copay received                                     (25.00)
+               Balance this visit                                  49.80
+Visit on 07/29/2025
+    20610      Arthrocentesis major joint                         310.00
+    09/02/2025 Insurance payment - Cedar Health                  (201.50)
+    09/02/2025 Contractual write-off                              (61.10)
+               Balance this visit                                  47.40
+
+               Total charges                                      525.00
+               Insurance payments                                (341.70)
+               Patient payments                                   (25.00)
+               Total payments                                    (366.70)
+               Adjustments                                        (61.10)
+               Balance due                                         97.20
+`
+	res := extractText(t, page)
+	var totals []string
+	for _, x := range res.BillTotals {
+		totals = append(totals, fmt.Sprintf("%s:%.2f", x.Kind, x.Total))
+	}
+	if want := ":525.00 payments:366.70 adjustments:61.10 balance:97.20"; strings.Join(totals, " ") != want {
+		t.Errorf("totals %q, want %q", strings.Join(totals, " "), want)
+	}
+}

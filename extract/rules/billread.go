@@ -433,7 +433,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = kept
 	}
 	sameItemCodes(items)
-	totals = payerShares(items, withoutSubtotals(totals, sums))
+	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
 	return items, totals
 }

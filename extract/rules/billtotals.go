@@ -260,6 +260,43 @@ func withoutSubtotals(totals []extract.BillTotal, sums []printedSum) []extract.B
 	return out
 }
 
+// withoutParts drops the payments, adjustments and balance totals that a
+// total of their kind sums: a statement that prints its payments by payer
+// ("Insurance payments", "Patient payments") and then "Total payments",
+// or a balance per visit and then the account's, prints one total of the
+// kind, the sum. Two parts or more, each smaller than the sum, must add
+// up to it to the cent; a total printed twice stays.
+func withoutParts(totals []extract.BillTotal) []extract.BillTotal {
+	drop := map[int]bool{}
+	for i, whole := range totals {
+		if whole.Kind == extract.TotalCharges || drop[i] {
+			continue
+		}
+		var parts []int
+		sum := 0.0
+		for j, t := range totals {
+			if j != i && !drop[j] && t.Kind == whole.Kind && t.Total > 0 && t.Total < whole.Total {
+				parts, sum = append(parts, j), sum+t.Total
+			}
+		}
+		if len(parts) >= 2 && math.Abs(sum-whole.Total) < 0.005 {
+			for _, j := range parts {
+				drop[j] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return totals
+	}
+	out := make([]extract.BillTotal, 0, len(totals)-len(drop))
+	for i, t := range totals {
+		if !drop[i] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // payerShares makes one total of the payments totals a bill prints per
 // payer ("Plan paid 267.31", "Member paid 110.00") when its lines'
 // payments add up both shares and no one of them: each line's paid
