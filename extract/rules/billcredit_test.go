@@ -93,3 +93,29 @@ Visit on 07/29/2025
 		t.Errorf("totals %q, want %q", strings.Join(totals, " "), want)
 	}
 }
+
+// TestPaymentGluedToDescription: a ledger's payment row whose description
+// (a payer and its check number) runs into the payment's amount in
+// parentheses still pays that amount; the running balance after it is no
+// payment.
+func TestPaymentGluedToDescription(t *testing.T) {
+	page := `Northshore Hand & Wrist Surgery
+44 Bay Rd, Racine, WI 53403
+ACCOUNT HISTORY                                                             Run date: 3/1/25
+DOS        Code     Units  Description                       Charges    Payments     Balance
+11/04/24   99203    1      OFFICE O/P NEW LOW 30 MIN          190.00                   190.00
+12/02/24   25447    1      ARTHROPLASTY WRIST INTERPOSITION 2,880.00                 3,070.00
+1/15/25                    INS PMT LAKE STATES MUTUAL CHK#55120(1,642.75)            1,427.25
+                           TOTAL CHARGES                     3,070.00
+                           TOTAL PAYMENTS                               (1,642.75)
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f paid=%s", b.Date, b.Code, b.Charge, amountOf(b.Paid)))
+	}
+	want := "2024-11-04 99203 190.00 paid=-|2024-12-02 25447 2880.00 paid=-|2025-01-15  0.00 paid=1642.75"
+	if strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
