@@ -59,3 +59,24 @@ Visit of 07/29/2025 - Omar Haddad, MD, Orthopaedic Surgery, Duluth clinic
 		t.Errorf("payments and adjustments %q, want %q", got, wantOthers)
 	}
 }
+
+// TestQuantityLabelLeftOut: a row that prints its quantity with a label
+// ("Qty 2", "Quantity: 1") describes its service without the label.
+func TestQuantityLabelLeftOut(t *testing.T) {
+	page := `Lakeview Orthopedic Associates
+220 Harbor Way, Duluth, MN 55802
+STATEMENT OF ACCOUNT                              Statement date 09/30/2025
+Visit on 07/08/2025
+    99203      New patient office visit            Qty 1          215.00
+    73030      X-ray shoulder 2 views              Quantity: 2     96.00
+               Total charges                                      311.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %g %s", b.Code, b.Units, b.Description))
+	}
+	if want := "99203 1 New patient office visit|73030 2 X-ray shoulder 2 views"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
