@@ -119,3 +119,31 @@ DOS        Code     Units  Description                       Charges    Payments
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestRowCutByOCR: OCR cut a ledger's last row in two, the month of its
+// date on a line with the running balance and nothing else. That line
+// names no service (no code, no word): it is no charge, and no line is
+// made up of it.
+func TestRowCutByOCR(t *testing.T) {
+	page := `Riverbend Physical Therapy
+18 Canal St, Lowell, MA 01852
+SELF-PAY ACCOUNT LEDGER                                              Printed 05/02/2025
+Date         Code     Description                      Units      Charge      Credit      Balance
+04-21-2025   97110    THERAPEUTIC EXERCISES            2          110.00                   410.00
+04-21-2025   97140    MANUAL THERAPY                   1           55.00                   465.00
+
+-23-2025   97110      THERAPEUTIC EXERCISES            2          110.00
+
+04-2                                        575.00
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	for _, g := range got {
+		if strings.HasSuffix(g, " 575.00") {
+			t.Errorf("lines %q: the balance made a charge", strings.Join(got, "|"))
+		}
+	}
+}
