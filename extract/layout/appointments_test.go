@@ -19,7 +19,7 @@ func TestAppointmentStatus(t *testing.T) {
 		{"Cancelled by client", false, true},
 		{"Rescheduled to 4/2/24", false, true},
 		{"Late cancel, fee waived", false, true},
-		{"LATECANCEL", false, true}, // OCR ran the words together
+		{"LATECANCEL", false, true},                     // OCR ran the words together
 		{"Kept | - individual, in person’", true, true}, // and read a speck as a bar
 		{"Late-Cancel", false, true},
 		{"“Booked", false, true},

@@ -106,6 +106,17 @@ func TestPayerRecoveryLetters(t *testing.T) {
 			"11/20/2024   Harbor Chiropractic              420.00   paid   231.84\n" +
 			"12/04/2024   Harbor Chiropractic              420.00   paid   231.84\n" +
 			"Total paid by the plan: $1,658.84. Please protect our lien from any settlement proceeds.", extract.PageAdmin},
+		{"state Medicaid agency's lien", "Department of Human Services\nThird Party Liability Unit   PO Box 2280   Harrisburg PA\n\n" +
+			"October 2, 2025                                                  TPL case 88-40217\n" +
+			"Hale & Ortiz Law Offices\nRe: Medicaid recipient Lena Ortiz   Recipient no. 4410228193   Accident date 06/14/2025\n\n" +
+			"The Department has paid for medical assistance furnished to the recipient because of the accident, and it\n" +
+			"is entitled to be reimbursed for those payments out of any settlement or judgment the recipient obtains.\n" +
+			"Service date   Paid on      Billing provider                 Charged    Amount paid\n" +
+			"06/14/2025     07/20/2025   Erie General Hospital ED         3,118.00         904.22\n" +
+			"06/19/2025     07/11/2025   Lakeside Family Practice           210.00          64.10\n" +
+			"06/25/2025     08/01/2025   Harbor Chiropractic                135.00          41.85\n" +
+			"07/02/2025     08/01/2025   Harbor Chiropractic                135.00          41.85\n" +
+			"Amount owed to the Department                                           $1,052.02\n", extract.PageAdmin},
 		{"provider's statement secured by a lien", "Harbor Chiropractic\n1200 Shore Rd, Erie PA\n\nPATIENT STATEMENT\n" +
 			"Account 44120   Statement date 03/01/2025   Lien on file\n" +
 			"Date         Code    Description                     Charge\n" +
@@ -142,6 +153,33 @@ func TestPayerRecoveryLetterGoesOn(t *testing.T) {
 		"03/05/2025        Keystone Imaging               M50.120    1,950.00     612.30\n\n" +
 		"Total conditional payments                                             $2,726.47\n\n" +
 		"Conditional payments may continue while the case is open."
+	d := Analyze(pagesOf(first, second))
+	for i, p := range d.Pages {
+		if p.Class != extract.PageAdmin {
+			t.Errorf("page %d classed %q, want %q", i+1, p.Class, extract.PageAdmin)
+		}
+	}
+}
+
+// TestMedicaidLienGoesOn: a state Medicaid agency's lien lists the claims
+// it paid over further pages that print, under the agency's header and
+// their page number, nothing but the rest of the list: no word of
+// recovery, which the first page's letter gave. They are the lien's, no
+// bill.
+func TestMedicaidLienGoesOn(t *testing.T) {
+	head := "Department of Human Services                         Case 88-40217   Page %d\n\n"
+	first := fmt.Sprintf(head, 1) + "October 2, 2025\nHale & Ortiz Law Offices\nRe: Lena Ortiz   Recipient no. 4410228193\n\n" +
+		"The Department paid for medical assistance furnished to the recipient for injuries a third party caused. Under its\n" +
+		"third party liability statute it must be reimbursed from any settlement, judgment or award the recipient obtains.\n" +
+		"Service date   Paid on      Billing provider                 Charged    Amount paid\n" +
+		"06/14/2025     07/20/2025   Erie General Hospital ED         3,118.00         904.22\n" +
+		"06/19/2025     07/11/2025   Lakeside Family Practice           210.00          64.10\n"
+	second := fmt.Sprintf(head, 2) +
+		"06/25/2025     08/01/2025   Harbor Chiropractic                135.00          41.85\n" +
+		"07/02/2025     08/01/2025   Harbor Chiropractic                135.00          41.85\n" +
+		"07/09/2025     08/12/2025   Harbor Chiropractic                135.00          41.85\n" +
+		"07/16/2025     08/20/2025   Keystone Imaging                   950.00         301.40\n\n" +
+		"Amount owed to the Department                                  $1,395.27\n"
 	d := Analyze(pagesOf(first, second))
 	for i, p := range d.Pages {
 		if p.Class != extract.PageAdmin {

@@ -56,6 +56,9 @@ type Page struct {
 	// careSummary says the page is, or goes on with, a report that
 	// summarises care (see careSummary).
 	careSummary bool
+	// recovery says the page is, or goes on with, a payer's claim on the
+	// settlement (see payerRecovery).
+	recovery bool
 }
 
 // Line is one non-empty line of a page. Text is a verbatim substring of

@@ -22,7 +22,8 @@ const (
 	fCoverLetter                // billing or production cover letter
 	fIndex                      // record index, table of contents
 	fLetter                     // a letter: "Dear", "sincerely", "thank you for referring"
-	fPharmacy                   // pharmacy printout
+	fPharmacy                   // pharmacy printout: Rx numbers, NDCs, days supply, refills
+	fQuantity                   // a quantity's label, which any itemized bill may print
 	fUB04                       // UB-04 facility claim
 	fCMS1500                    // CMS-1500 professional claim, ADA dental claim
 	fLedger                     // payments, adjustments, balances, receipts
@@ -41,7 +42,7 @@ const (
 	fResult                     // what a study found: findings, impression, reference range
 	fClaimFile                  // an insurer's claim file: claim number, claimant, date of loss, adjuster
 	fBenefits                   // an insurer's benefits and what it decided of them: PIP, medical payments, coverage denied
-	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery
+	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery, Medicaid's third party liability
 	fUtilization                // an insurer's review of requested care: utilization management, authorization approved or denied
 	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
 	fSettlement                 // a lawyer's statement of a settlement's distribution: gross settlement, attorney's fee, net to the client
@@ -87,8 +88,9 @@ var phrases = map[feature]string{
 	fLetter: `dear|thank you for referring|thank you for the referral|thank you for the kind referral|thank you for allowing me|
 		thank you for asking me|thank you for the opportunity|i had the pleasure of seeing|i saw him|i saw her|
 		i saw your patient|sincerely|regards|kind regards|best regards|yours truly|very truly yours|respectfully yours`,
-	fPharmacy: `rx #|rx no|rx number|ndc|days supply|day supply|qty|quantity|refill|refills|pharmacist|dispensed|fill date|
+	fPharmacy: `rx #|rx no|rx number|ndc|days supply|day supply|refill|refills|pharmacist|dispensed|fill date|
 		filled date|date filled|prescription history|prescription record|prescription profile|pharmacy|daw|sig`,
+	fQuantity: `qty|quantity`,
 	fUB04: `ub 04|ub04|type of bill|rev cd|rev code|revenue code|statement covers period|pat cntl|patient control|fed tax no|
 		nubc|treatment authorization codes|admission date|serv date|serv units|total charges|non covered charges|
 		attending|payer name|health plan id`,
@@ -157,7 +159,7 @@ var phrases = map[feature]string{
 		secondary payer|medicare secondary payer|msp recovery|recovery contractor|benefits coordination|final demand|
 		subrogation|subrogation claim|subrogation recovery|right of recovery|right of reimbursement|reimbursement claim|
 		protect our lien|plan s lien|our lien|notice of lien|repaid from any settlement|repayment from any settlement|
-		demand for repayment`,
+		demand for repayment|third party liability|medical assistance`,
 	fMedLegal: `narrative report|medical narrative|narrative medical report|medical legal|medicolegal|medico legal|
 		dear counsel|dear counselor|counsel for|reasonable degree of medical probability|reasonable degree of medical certainty|
 		reasonable medical probability|reasonable medical certainty|maximum medical improvement|permanent partial impairment|

@@ -228,9 +228,15 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 	}
 	// A payer's claim on the settlement goes on over further pages that
 	// print the rest of its list of paid claims under its letterhead,
-	// without the running text that made its first page a letter.
-	if class == extract.PageBill && pi > 0 && d.Pages[pi-1].Class == extract.PageAdmin && f.n[fRecovery] >= 2 && f.headings == 0 {
-		class, kind = extract.PageAdmin, ""
+	// without the running text that made its first page a letter; when
+	// the letterhead, repeated, reads as boilerplate, the page numbered a
+	// further one of the letter before is still the letter's.
+	if class == extract.PageAdmin && payerRecovery(f) {
+		p.recovery = true
+	}
+	if class == extract.PageBill && pi > 0 && d.Pages[pi-1].Class == extract.PageAdmin && f.headings == 0 &&
+		(f.n[fRecovery] >= 2 || d.Pages[pi-1].recovery && f.title == "" && (numberedPage(d, pi) || sameRunningHeader(d, pi))) {
+		class, kind, p.recovery = extract.PageAdmin, "", true
 	}
 	// A visit log goes on over pages that print only its rows (and the
 	// notes under them).
@@ -294,6 +300,34 @@ func numberedPage(d *Doc, pi int) bool {
 		}
 	}
 	return false
+}
+
+// sameRunningHeader reports whether page pi prints a running header that
+// the page before prints too, but for its numbers (a page number, a
+// date): the two pages are one document's.
+func sameRunningHeader(d *Doc, pi int) bool {
+	heads := map[string]bool{}
+	for _, l := range d.PageLines(pi - 1) {
+		if l.Boiler == RunningHeader {
+			heads[withoutDigits(l.Trim)] = true
+		}
+	}
+	for _, l := range d.PageLines(pi) {
+		if l.Boiler == RunningHeader && heads[withoutDigits(l.Trim)] {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutDigits is s with its digits and spaces dropped.
+func withoutDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // pageClass returns the class the features show, or "" when the page
@@ -458,9 +492,11 @@ func insurerLetter(f pageFeatures) bool {
 
 // payerRecovery reports whether a page is a payer's claim on the
 // settlement: Medicare's conditional payment letter, a health plan's
-// subrogation or lien notice (two phrases of recovery: conditional
+// subrogation or lien notice, a state Medicaid agency's lien for the
+// medical assistance it paid (two phrases of recovery: conditional
 // payments, secondary payer, subrogation, right of recovery, final
-// demand), in running text or a letter, with no note's headings. It lists
+// demand, third party liability, medical assistance), in running text or
+// a letter, with no note's headings. It lists
 // the claims the payer paid, with their dates of service, providers and
 // amounts, but bills no care: those are other pages' visits and bills.
 // A provider's statement of an account secured by a lien prints none of
@@ -514,19 +550,23 @@ func adminScore(f pageFeatures) int {
 // billFamily returns the bill family of a page that is a bill, or "".
 func billFamily(f pageFeatures) string {
 	ub, cms, rx := f.n[fUB04], f.n[fCMS1500], f.n[fPharmacy]
+	qty := f.n[fQuantity] // a pharmacy's word too, but no mark of one
 	titled := IsBillTitle(f.title)
 	// Claim forms print cents in a cell of their own ("250 00"): their
 	// words and revenue-code rows are enough.
 	form := ub >= 3 && f.revRows >= 2 || (f.t[fUB04] > 0 || ub >= 5) && f.revRows >= 1 || cms >= 5
-	titledBill := titled || f.t[fInvoice] > 0 || f.t[fItemized] > 0 || f.t[fLedger] > 0 || f.t[fPharmacy] > 0
-	isBill := form || f.moneyDated >= 2 || titledBill && f.money >= 2 || titled && f.money >= 1 || rx >= 3 && f.money >= 1 && f.datedRows >= 1
+	titledBill := titled || f.t[fInvoice] > 0 || f.t[fItemized] > 0 || f.t[fLedger] > 0 || f.t[fPharmacy] > 0 || f.t[fQuantity] > 0
+	isBill := form || f.moneyDated >= 2 || titledBill && f.money >= 2 || titled && f.money >= 1 || rx+qty >= 3 && f.money >= 1 && f.datedRows >= 1
 	if !isBill || f.headings >= 4 && f.service > 0 && f.moneyDated < 3 {
 		return ""
 	}
 	// A hospital's detail bill groups its rows under revenue codes too, but
 	// prints none of the form's boxes (one "Total charges" is no form), and
 	// its pharmacy group and quantity column make no pharmacy printout, nor
-	// do they when its rows print the revenue code after their date.
+	// do they when its rows print the revenue code after their date. A
+	// pharmacy is known by its trade's words (Rx numbers, NDCs, days
+	// supply), not by a quantity's label, which any itemized statement may
+	// print on every row.
 	switch {
 	case ub >= 3 && f.revRows >= 1 || f.t[fUB04] > 0 && ub >= 2 && f.revRows >= 1:
 		return "ub04"

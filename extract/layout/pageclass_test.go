@@ -249,3 +249,37 @@ func TestSeparatorTextReadByOCR(t *testing.T) {
 		}
 	}
 }
+
+// TestQuantityMakesNoPharmacy: a practice's statement that prints a
+// quantity's label on every coded row is an itemized bill; a pharmacy's
+// printout is known by its trade's words (Rx numbers, NDCs, days supply).
+func TestQuantityMakesNoPharmacy(t *testing.T) {
+	statement := "Birchwood Pain Specialists\n410 Mill St, Akron, OH 44308\n\nPATIENT STATEMENT               Statement date 04/30/2025\n" +
+		"Services of 03/11/2025\n" +
+		"   64483    Transforaminal epidural lumbar      Qty 1     1,480.00\n" +
+		"   J1040    Methylprednisolone 80 mg            Qty 1        22.00\n" +
+		"   03/11/2025   Patient payment                          (40.00)\n" +
+		"Services of 03/25/2025\n" +
+		"   99213    Office visit established            Qty 1       165.00\n" +
+		"   03/25/2025   Patient payment                          (40.00)\n" +
+		"Total charges                                            1,667.00\n"
+	pharmacy := "Corner Drug #118\n88 Main St, Akron, OH 44308\nPRESCRIPTION HISTORY\n" +
+		"Rx #      Fill date    Drug                      NDC             Qty   Days supply   Price\n" +
+		"8801234   03/12/2025   Cyclobenzaprine 10 mg     00591-5658-01   30    10            14.20\n" +
+		"8801299   03/12/2025   Ibuprofen 800 mg          00904-5855-61   60    20            11.85\n"
+	tests := []struct {
+		name, text string
+		pharmacy   bool
+	}{
+		{"statement with a quantity on each row", statement, false},
+		{"pharmacy printout", pharmacy, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Analyze(pagesOf(tt.text)).Pages[0]
+			if p.Class != extract.PageBill || (p.BillKind == "pharmacy") != tt.pharmacy {
+				t.Errorf("class %q kind %q, want a bill, a pharmacy's: %v", p.Class, p.BillKind, tt.pharmacy)
+			}
+		})
+	}
+}

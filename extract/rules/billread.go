@@ -292,7 +292,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
 			} else if d, ok := saleDay(l); ok && cols == nil {
 				sale, last = d, -1
-			} else if d, ok := headingDay(l); ok && cols != nil {
+			} else if d, visit, ok := headingDay(l); ok && (cols != nil || visit) {
 				headDay, last = d, -1
 			} else if g := groupHeader(l.trim); g != "" {
 				group, last = g, -1
@@ -399,6 +399,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue // a payment or adjustment row prints when it was posted
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() || rePayerWords.MatchString(l.text)):
 			continue // no item of a table of services: a payer's line, a form's box
+		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc):
+			continue // names no service (no code, no word): a running balance OCR cut from its row
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			cands, sp := slashCandidates(l.text)
@@ -433,7 +435,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = kept
 	}
 	sameItemCodes(items)
-	totals = payerShares(items, withoutSubtotals(totals, sums))
+	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
 	return items, totals
 }
@@ -614,11 +616,15 @@ func runningCharge(b *extract.BillLine, r billRow, balance *float64) {
 }
 
 // moveAmount puts a payment's or adjustment's amount, printed in the
-// charge column, where its kind says, as a positive number.
+// charge column or in the other one's (a ledger's one credit column holds
+// both), where its kind says, as a positive number.
 func moveAmount(b *extract.BillLine) {
-	to := &b.Paid
+	to, other := &b.Paid, &b.Adjustment
 	if b.Kind == extract.LineAdjustment {
-		to = &b.Adjustment
+		to, other = &b.Adjustment, &b.Paid
+	}
+	if *to == nil && *other != nil && b.Charge == 0 {
+		*to, *other = *other, nil
 	}
 	if *to == nil && b.Charge != 0 {
 		v := b.Charge

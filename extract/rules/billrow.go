@@ -749,15 +749,18 @@ func rowDescription(s string, used []bool, form bool) string {
 	var parts []string
 	for _, c := range layout.Cells(rest) {
 		p := rest[c.Start:c.End]
-		if form && !layout.HasLetters(p) || reQtyCell.MatchString(p) {
-			continue // a form's numbered cells; a quantity column
+		if form && !layout.HasLetters(p) || reQtyCell.MatchString(p) || reQtyLabel.MatchString(p) {
+			continue // a form's numbered cells; a quantity column, or the label of the units taken
 		}
 		parts = append(parts, p)
 	}
 	return clip(strings.Trim(textutil.FoldSpace(strings.Join(parts, " ")), " -|:$#"), 160)
 }
 
-var reQtyCell = regexp.MustCompile(`^\d{1,3}(?:\.0+)?$`)
+var (
+	reQtyCell  = regexp.MustCompile(`^\d{1,3}(?:\.0+)?$`)
+	reQtyLabel = regexp.MustCompile(`(?i)^(?:qty|quantity)\s*[:.#]?$`)
+)
 
 // isRevenueCode reports whether t is a four-digit revenue code (0001 is
 // the total line).

@@ -26,7 +26,10 @@ func amountsIn(s string) (vals []float64, pos [][2]int) {
 		if b < len(s) && !trailingDot && !gluedNext && (isDigitByte(s[b]) || s[b] == '.' || s[b] == '/' || s[b] == '%') {
 			continue
 		}
-		if a > 0 && !layout.GluedAt(s, a) && (isDigitByte(s[a-1]) || s[a-1] == '.' || s[a-1] == '/' || s[a-1] == '-' && a > 1 && isDigitByte(s[a-2])) {
+		// An amount in parentheses is one whatever runs into it: a
+		// payment's description ("CHK#808117(7,908.30)").
+		paren := s[a] == '(' && s[b-1] == ')'
+		if a > 0 && !layout.GluedAt(s, a) && !paren && (isDigitByte(s[a-1]) || s[a-1] == '.' || s[a-1] == '/' || s[a-1] == '-' && a > 1 && isDigitByte(s[a-2])) {
 			continue
 		}
 		if icdTail(s, a, b) || leadingZero(s[a:b]) {

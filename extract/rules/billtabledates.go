@@ -86,20 +86,32 @@ func nearDay(items []extract.BillLine, head, svc, period dates.Date) dates.Date 
 // the rows below it: a statement's, a payment's or a birth date.
 var reNotServiceDay = regexp.MustCompile(`(?i)\b(?:due|print(?:ed)?|statement|birth|dob|posted|payments?|paid|received|billed|as of)\b`)
 
+// reVisitLabel opens a heading that labels the visit whose rows follow:
+// "Visit on", "Date of service", "DOS", "Encounter".
+var reVisitLabel = regexp.MustCompile(`(?i)^\W*(?:office\s+)?(?:visit|date of service|dates? of svc|service date|dos|encounter)\b`)
+
 // headingDay returns the date a heading over a table's rows prints (a line
 // of no amount with one date and a few words: "Date of service: 04/09/2024",
 // "04/09/2024 - Visit 2"): the day of every row under it that prints
-// none, until the next such heading.
-func headingDay(l line) (dates.Date, bool) {
+// none, until the next such heading. visit says the heading opens with a
+// visit's label and its date (a statement's block of one visit: "Visit on
+// 04/09/2024 - Ann Lee, MD, Orthopaedics"), whatever words name the
+// clinician after it: such a heading dates its rows without a row of
+// column captions above them.
+func headingDay(l line) (d dates.Date, visit, ok bool) {
 	ds := lineDates(l)
 	if len(ds) != 1 || ds[0].End > len(l.text) {
-		return dates.Date{}, false
+		return dates.Date{}, false, false
 	}
-	rest := l.text[:ds[0].Start] + " " + l.text[ds[0].End:]
-	if len(strings.Fields(rest)) > 6 || reNotServiceDay.MatchString(rest) {
-		return dates.Date{}, false
+	before, after := l.text[:ds[0].Start], l.text[ds[0].End:]
+	if reNotServiceDay.MatchString(before + " " + after) {
+		return dates.Date{}, false, false
 	}
-	return ds[0].Date, true
+	visit = reVisitLabel.MatchString(before) && len(strings.Fields(before)) <= 4
+	if !visit && len(strings.Fields(before+" "+after)) > 6 {
+		return dates.Date{}, false, false
+	}
+	return ds[0].Date, visit, true
 }
 
 // serviceDate prefers, of a row's two dates, the one under a date column

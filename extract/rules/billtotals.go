@@ -121,7 +121,7 @@ func labelTotal(label string) (string, bool) {
 	switch {
 	case strings.Contains(label, "sub") || strings.Contains(label, "non-covered") || strings.Contains(label, "noncovered") || strings.Contains(label, "allowed"):
 		return "skip", true
-	case strings.Contains(label, "adjust") || strings.Contains(label, "write") || strings.Contains(label, "reduction"):
+	case strings.Contains(label, "adjust") || strings.Contains(label, "write") || strings.Contains(label, "reduction") || strings.Contains(label, "discount"):
 		return extract.TotalAdjustments, true
 	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
 		return extract.TotalPayments, true
@@ -252,6 +252,43 @@ func withoutSubtotals(totals []extract.BillTotal, sums []printedSum) []extract.B
 		return totals
 	}
 	var out []extract.BillTotal
+	for i, t := range totals {
+		if !drop[i] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// withoutParts drops the payments, adjustments and balance totals that a
+// total of their kind sums: a statement that prints its payments by payer
+// ("Insurance payments", "Patient payments") and then "Total payments",
+// or a balance per visit and then the account's, prints one total of the
+// kind, the sum. Two parts or more, each smaller than the sum, must add
+// up to it to the cent; a total printed twice stays.
+func withoutParts(totals []extract.BillTotal) []extract.BillTotal {
+	drop := map[int]bool{}
+	for i, whole := range totals {
+		if whole.Kind == extract.TotalCharges || drop[i] {
+			continue
+		}
+		var parts []int
+		sum := 0.0
+		for j, t := range totals {
+			if j != i && !drop[j] && t.Kind == whole.Kind && t.Total > 0 && t.Total < whole.Total {
+				parts, sum = append(parts, j), sum+t.Total
+			}
+		}
+		if len(parts) >= 2 && math.Abs(sum-whole.Total) < 0.005 {
+			for _, j := range parts {
+				drop[j] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return totals
+	}
+	out := make([]extract.BillTotal, 0, len(totals)-len(drop))
 	for i, t := range totals {
 		if !drop[i] {
 			out = append(out, t)
