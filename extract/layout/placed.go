@@ -113,10 +113,12 @@ func placedName(l *Line) string {
 	if strings.ContainsAny(c, ":|][{}") || reSentenceEnd.MatchString(c) || HasDate(c) {
 		return ""
 	}
-	// A document word in a name that also names a kind of facility
-	// ("Occupational Therapy and Work Assessment") does not make it a
-	// document's heading.
-	if PatientLine(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) && !reFacility.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
+	// A document word in a long name that also names a kind of facility
+	// ("Crossroads Occupational Therapy and Work Assessment") does not make
+	// it a document's heading; in a short one it does ("Chiropractic IME -
+	// 2").
+	if PatientLine(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) && !(reFacility.MatchString(c) && letterWords(c) >= 4) ||
+		reCredential.MatchString(c) || reDoctor.MatchString(c) {
 		return ""
 	}
 	if LooksPhone(c) || LooksAddress(c) {
@@ -129,6 +131,17 @@ func placedName(l *Line) string {
 		return ""
 	}
 	return CleanProvider(c)
+}
+
+// letterWords counts the words of s that hold a letter.
+func letterWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if HasLetters(w) {
+			n++
+		}
+	}
+	return n
 }
 
 // reAddressee opens the first line of a letter's inside address: a person
