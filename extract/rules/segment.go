@@ -242,13 +242,27 @@ func (s *segmenter) backtrack(i int) int {
 	}
 	if top < a && i-top <= 16 && top > 0 && s.ls[top-1].page != s.ls[i].page {
 		for j := top; j < a; j++ {
-			if l := s.ls[j]; !debris(l) && !headerish(l) && !pageHead(l) {
+			if l := s.ls[j]; !l.noise && !debris(l) && !headerish(l) && !pageHead(l) && !addressLine(l) && !overAddress(l, s.ls[j+1]) {
 				return a
 			}
 		}
 		return top
 	}
 	return a
+}
+
+// overAddress reports whether line l, a few words and no label, stands
+// right over next, a line that prints an address or a phone:
+// the practice's name, which OCR may have broken ("Lakeside Bone |   &
+// Joint Spec.").
+func overAddress(l, next line) bool {
+	return next.page == l.page && addressLine(next) && len(strings.Fields(l.trim)) <= 8 && !strings.Contains(l.trim, ":")
+}
+
+// addressLine reports whether a line prints an address or a phone number.
+func addressLine(l line) bool {
+	t := strings.Trim(l.trim, " -_.~'`:") // OCR's specks around it
+	return layout.LooksAddress(t) || layout.LooksPhone(t)
 }
 
 // debris reports whether a line is a fragment, not prose: at most four

@@ -61,3 +61,27 @@ func TestUndatedRecordThenDatedPage(t *testing.T) {
 		t.Errorf("encounters by date and first page %v, want 2023-06-16 on page 1 and 2023-08-31 on page 2", got)
 	}
 }
+
+// TestBrokenLetterheadJoinsItsRecord: a scanned letterhead OCR broke with
+// a bar ("Lakeside Bone |   & Joint Spec."), over the practice's address
+// and phone, belongs to the record whose title follows on its page, not to
+// the record of the page before (which would cite that page).
+func TestBrokenLetterheadJoinsItsRecord(t *testing.T) {
+	p1 := "LAKESIDE BONE & JOINT SPECIALISTS\nORTHOPAEDIC FOLLOW-UP EVALUATION\nPATIENT: DOE, JANE\nExam date: February 9, 2024\n" +
+		"HISTORY OF PRESENT ILLNESS: Patient returns for follow-up. Therapy has helped somewhat.\nPLAN: Continue therapy.\n"
+	p2 := "LAKESIDE BONE .AND JOINT SPECIALISTS, 06/10/2024 5:07 PM . #4046 Pg 5/14\n\n" +
+		"Lakeside Bone |        & Joint Spec.\n346 Medical Plaza, Lancaster, PA 17601  -\n- Phone (717) 555-0105 Fax (717) 555-0168\n\n" +
+		"OPERATIVE REPORT\n\nPatient Name: Jane Doe                   Date of Birth: 1977-07-20\n" +
+		"Date of Surgery: 02-22-2024\nProcedure: right shoulder arthroscopy.\nFindings: partial tear repaired.\n"
+	res := extractOCR(t, p1, p2)
+	for _, e := range res.Encounters {
+		if e.Date.String() != "2024-02-09" {
+			continue
+		}
+		for _, c := range e.Citations {
+			if c.Page == 2 {
+				t.Errorf("the visit of 2024-02-09 cites page 2: %q", c.Quote)
+			}
+		}
+	}
+}
