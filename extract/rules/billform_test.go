@@ -1,0 +1,32 @@
+package rules
+
+import "testing"
+
+// TestClaimFormTotalsBoxOCR: OCR ran a claim form's "28. TOTAL CHARGE"
+// caption together ("TOTALCHARGE"), so the box of totals below it reads as
+// a row of amounts under the service lines' header, and the physician's
+// signature date of the page before would date it. A claim form bills only
+// in box 24, each line with its dates and its code: a row with neither is
+// no line.
+func TestClaimFormTotalsBoxOCR(t *testing.T) {
+	claim := func(rows, totalCaption, total string) string {
+		return `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+2. PATIENT'S NAME (Last Name, First Name, Middle Initial)             3. PATIENT'S BIRTH DATE SEX
+VARGA, RAVI                                      09 08 1969   F
+24. A. DATE(S) OF SERVICE From To MM DD POS   D. CPT/HCPCS MODIFIER           E. DX PTR      F. $ CHARGES        G.UNITS    __J. RENDERING NPI
+` + rows + `25. FEDERAL TAXI. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     ` + totalCaption + `          29. AMOUNT PAID
+76-5021788   [X] EIN              26902255                     [X] YES              $ ` + total + ` _       $ 0 00
+31. SIGNATURE OF PHYSICIAN OR SUPPLIER               32. SERVICE FACILITY LOCATION INFORMATION             33. BILLING PROVIDER INFO & PH #
+EVERGREEN REHABILITATION SERVICES    EVERGREEN REHABILITATION SERVICES
+DATE October 11, 2023                    BROOKFIELD, WI 53045                     a. 2042850448
+`
+	}
+	first := claim(`05/25/23   05/25/23         11     97140   GP                  AB                 74 00        1       2042850448
+`, "28. TOTAL CHARGE", "74 00")
+	second := claim(`05|29|23   05129123         11     97140   GP                  AB                 74 00        1       2042850448
+05/31/23   05|31|23         11°    97110   GP                 AB               140 00        2       2042850448
+`, "28. TOTALCHARGE", "214 00")
+	res := extractOCR(t, first, second)
+	wantBillRows(t, res, "2023-05-25 97140 74.00|2023-05-29 97140 74.00|2023-05-31 97110 140.00")
+}
