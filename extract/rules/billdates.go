@@ -24,6 +24,10 @@ var reSlashCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{
 // run of digits and characters that may be slashes ("614125" for 6/4/25).
 var reSlashlessCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9lI|]{5,8})(?:\s|$)`)
 
+// slashLooks are what OCR reads a date's slash as: a one or its
+// look-alikes, a seven (the slash with a speck over it) or a four.
+const slashLooks = "1lI|74"
+
 // slashCandidates returns the dates a slash-damaged first cell of s may
 // be, with the cell's span.
 func slashCandidates(s string) ([]dates.Date, [2]int) { return cellCandidates(s, false) }
@@ -48,7 +52,7 @@ func fallbackCandidates(s string) ([]dates.Date, [2]int) {
 	var out []dates.Date
 	for i := 1; i < len(cell); i++ {
 		for j := i + 2; j < len(cell)-1; j++ {
-			if strings.IndexByte("1lI|", cell[i]) < 0 || strings.IndexByte("1lI|", cell[j]) < 0 {
+			if strings.IndexByte(slashLooks, cell[i]) < 0 || strings.IndexByte(slashLooks, cell[j]) < 0 {
 				continue
 			}
 			c := cell[:i] + "/" + cell[i+1:j] + "/" + cell[j+1:]
@@ -82,7 +86,7 @@ func cellCandidates(s string, lost bool) ([]dates.Date, [2]int) {
 	}
 	for i := 0; i < len(cell); i++ {
 		switch {
-		case !lost && strings.IndexByte("1lI|", cell[i]) >= 0:
+		case !lost && strings.IndexByte(slashLooks, cell[i]) >= 0:
 			try(cell[:i] + "/" + cell[i+1:])
 		case lost && i > 0 && cell[i] != '/' && cell[i-1] != '/':
 			try(cell[:i] + "/" + cell[i:])

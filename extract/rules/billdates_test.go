@@ -304,3 +304,23 @@ Date         Rev Code   CPT       Description              Qty        Amount
 	want := "2024-03-02 0450 2210.00|2024-04-11 72148 2380.00"
 	wantBillRows(t, res, want)
 }
+
+// TestSlashReadAsSevenOrFour dates a statement's row whose date cell OCR
+// read with a slash as a seven ("11/27724" for 11/27/24) or a four
+// ("12/4424" for 12/4/24): the one reading between the dates of the rows
+// around it is the row's date.
+func TestSlashReadAsSevenOrFour(t *testing.T) {
+	page := `Stillwater Massage
+Statement of Account
+Statement date: 12/30/24   Account: 38064199
+Date        Code         Description                                  Qty             Charges       Credits
+11/21/24    97124        MASSAGE THERAPY                              4                 172.00
+11/27724    97124        MASSAGE THERAPY                              4                 172.00
+12/3/24      97124        MASSAGE THERAPY                              4                 172.00
+12/4424     97124        MASSAGE THERAPY                              4                 172.00
+12/10/24    97124        MASSAGE THERAPY                              4                 172.00
+Total charges                    .               860.00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-11-21 97124 172.00|2024-11-27 97124 172.00|2024-12-03 97124 172.00|2024-12-04 97124 172.00|2024-12-10 97124 172.00")
+}
