@@ -235,11 +235,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	dental := dentalPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
-	var sl slip                // a receipt's or a slip's block of labelled fields
-	var sums []printedSum      // the printed sums of charges, subtotals too, in order
-	cells := map[int]string{}  // the charge cell of each coded charge, by item
-	reversed := map[int]bool{} // the items a reversal row cancels
-	closed := false            // a total of charges closed the bill above
+	var sl slip                        // a receipt's or a slip's block of labelled fields
+	var sums []printedSum              // the printed sums of charges, subtotals too, in order
+	cells := map[int]string{}          // the charge cell of each coded charge, by item
+	letterless := map[int]lostLetter{} // the HCPCS codes OCR lost the letter of, by item
+	reversed := map[int]bool{}         // the items a reversal row cancels
+	closed := false                    // a total of charges closed the bill above
 	for i, l := range n.lines {
 		if i == skip || unticked[i] {
 			continue
@@ -417,6 +418,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Kind == extract.LineCharge && b.Code != "" {
 			cells[len(items)] = chargeCell(r, b.Charge)
 		}
+		if b.Kind == extract.LineCharge && b.Code == "" && r.letterless != "" {
+			letterless[len(items)] = lostLetter{r.letterless, jCode(l.text, r.rev)}
+		}
 		items = append(items, b)
 		last, balance = len(items)-1, b.Balance
 	}
@@ -425,6 +429,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	}
 	fillSlashDates(items, pending)
 	fiveForDollar(items, cells)
+	letterFor(items, letterless)
 	if len(reversed) > 0 {
 		kept := items[:0]
 		for k, it := range items {
@@ -460,6 +465,34 @@ func sameItemCodes(items []extract.BillLine) {
 				}
 				break
 			}
+		}
+	}
+}
+
+// lostLetter is a row's HCPCS code whose letter OCR lost: its four
+// digits, and whether the row bills a drug (jCode).
+type lostLetter struct {
+	digits string
+	drug   bool
+}
+
+// letterFor gives a row whose code lost its letter the code another row
+// of the bill prints for the same item (the same digits and description:
+// "4556" beside "A4556 ELECTRODES PER PAIR"), else, for a row that bills a
+// drug, a J code ("3301 TRIAMCINOLONE ACET INJ 10MG" is J3301). Any other
+// row keeps no code.
+func letterFor(items []extract.BillLine, lost map[int]lostLetter) {
+	for k, c := range lost {
+		a := &items[k]
+		for _, b := range items {
+			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == c.digits &&
+				letters(b.Description) != "" && letters(b.Description) == letters(a.Description) {
+				a.Code = b.Code
+				break
+			}
+		}
+		if a.Code == "" && c.drug {
+			a.Code = "J" + c.digits
 		}
 	}
 }

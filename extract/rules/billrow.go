@@ -36,6 +36,10 @@ type billRow struct {
 	aspans   []span
 	desc     string
 	status   string // what the row prints under a status column
+	// letterless holds the four digits of a HCPCS code whose letter OCR
+	// lost, printed in the code cell after the row's date ("3301" for
+	// J3301); letterFor gives it its letter when the row reads no other code.
+	letterless string
 }
 
 // token is a run of non-space bytes of a row.
@@ -414,7 +418,8 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				start += len(t.s) - len(c)
 			}
 		}
-		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a])) {
+		afterDate := !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a]) || datesOnlyBefore(toks[:i], r.dspan, free))
+		if !ok && afterDate {
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
 			if o.dental {
@@ -428,6 +433,9 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				code, ok = c[2:], true
 				start += 2
 			}
+		}
+		if c := strings.Trim(t.s, codeSpecks+"’:;"); !ok && !form && afterDate && r.letterless == "" && len(c) == 4 && allDigits(c) && !isRevenueCode(c) && !ndcLike(s, t) {
+			r.letterless = c
 		}
 		if !ok || ndcLike(s, t) || taxIDTail(s, t.a) {
 			continue
@@ -458,6 +466,19 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		take(t.a, end)
 		return
 	}
+}
+
+// datesOnlyBefore reports whether the tokens of a row from its date
+// (at d) to a token are all taken, by the date and the dates after it (a
+// ledger's posting date), with whatever speck OCR glued to them
+// ("12/19/2023,"): the token stands in the cell after the dates.
+func datesOnlyBefore(before []token, d span, free func(token) bool) bool {
+	for _, t := range before {
+		if t.b > d.a && free(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // taxIDTail reports whether the token at a ends a federal tax ID (an EIN,
