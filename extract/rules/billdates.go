@@ -10,8 +10,9 @@ import (
 
 // OCR reads the slash of a short date in a bill table as a one ("415/24"
 // for 4/5/24, "5/7125" for 5/7/25) or loses it ("119/24" for 1/19/24),
-// which leaves the line item without a date. slashDate undoes this for the date cell that opens an item line:
-// every reading that turns one look-alike of a slash back into a slash is
+// which leaves the line item without a date. fillSlashDates undoes this
+// for the date cell that opens an item line: every reading that turns one
+// look-alike of a slash back into a slash, or puts a lost one back, is
 // tried, and the one that falls between the dates of the neighbouring
 // items of the same statement is kept. A cell with several readings in
 // that window, or none, stays undated.
@@ -123,7 +124,7 @@ func contains(ds []dates.Date, d dates.Date) bool {
 type pendingDate struct {
 	item     int
 	cands    []dates.Date
-	fallback []dates.Date // readings tried when no candidate fits (fallbackCandidates)
+	fallback []dates.Date // readings of a lost slash, or of both read as ones (fallbackCandidates)
 	desc     string
 }
 
@@ -148,9 +149,14 @@ func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 		if lo.IsZero() && hi.IsZero() {
 			continue
 		}
+		// A slash read as a one and a slash lost are alike common: a cell
+		// with one reading of each in the window ("1117/24": 11/7/24 or
+		// 11/17/24) has no date.
 		pick := between(p.cands, lo, hi)
-		if len(pick) == 0 {
-			pick = between(p.fallback, lo, hi)
+		for _, d := range between(p.fallback, lo, hi) {
+			if !contains(pick, d) {
+				pick = append(pick, d)
+			}
 		}
 		if len(pick) != 1 {
 			continue

@@ -39,8 +39,10 @@ func TestSlashCandidates(t *testing.T) {
 
 // TestBillSlashDates dates line items whose date cell OCR damaged from the
 // neighbouring items of the same statement, and leaves an item undated
-// when its readings do not fit between them. A speck before an HCPCS code
-// does not hide it.
+// when none of its readings, or more than one, fit between them: a slash
+// read as a one and a slash lost are alike common, so "715/24" between
+// 7/1/24 and 7/25/24 may be 7/5/24 or 7/15/24. A speck before an HCPCS
+// code does not hide it.
 func TestBillSlashDates(t *testing.T) {
 	page := `Momentum Physical Therapy
 PATIENT STATEMENT
@@ -57,7 +59,7 @@ Date        CPT      Description                      Units   Charges     Adj   
 	want := []struct{ date, code, desc string }{
 		{"2023-09-23", "J1885", "KETOROLAC TROMETH 15MG INJ"},
 		{"2024-07-01", "97110", "THERAPEUTIC EXERCISE 15 MIN"},
-		{"2024-07-05", "97112", "NEUROMUSCULAR REEDUCATION"},
+		{"", "97112", "715/24 NEUROMUSCULAR REEDUCATION"}, // 7/5 or 7/15: both between 7/1 and 7/25
 		{"", "97140", "1115/24 MANUAL THERAPY 15 MIN"}, // 1/15 or 11/5: neither between 7/5 and 7/25
 		{"2024-07-25", "97140", "MANUAL THERAPY 15 MIN"},
 		{"2024-07-29", "97014", "ELECTRICAL STIM UNATTENDED"},
