@@ -30,3 +30,38 @@ DOS         HCPCS   Mod     Description                                 Rent mo.
 `
 	wantBillRows(t, extractOCR(t, invoice), "2023-12-19 L0180 435.00|2023-12-19 A4556 68.00|2024-01-18 A4556 68.00")
 }
+
+// TestCodeAfterDamagedDateOCR: a row whose date cell OCR damaged
+// ("1216/23" for 12/6/23, "1117/24" for 11/17/24) still prints its revenue
+// code and its code in the cells after it, and a speck before the revenue
+// code ("» 0270") leaves it the row's revenue code. The drug a pharmacy
+// revenue code bills keeps its J ("32270" is J2270), a HCPCS letter read as
+// a symbol its letter ("£0730"). The row's date is the one reading of its
+// cell between its neighbours' dates; "1117/24" between 10/18/24 and
+// 12/17/24 reads as 11/7/24 (a slash read as a one) and as 11/17/24 (a
+// slash lost), and stays undated.
+func TestCodeAfterDamagedDateOCR(t *testing.T) {
+	statement := `St Luke's Reg Hosp ED
+ITEMIZED STATEMENT
+Statement date: 6/5/24                                        Accaunt #: 49000653
+Sve Date       Rev      CPT/HCPCS    Description                                        Qty           Amount
+12/6/23        0450     96374         THER/PROPH/DIAG INJ IV PUSH                                 1            384.56
+1216/23        0636     32270         MORPHINE SULFATE IN] 10OMG                                  1             31.28
+12/6/23        0301     80053         COMPREHEN METABOLIC PANEL  ~                              i            225.40
+12/6/23       » 0270                   MED-SUR SUPPLIES                                        1            114.08
+12/6/23        0320     72040         XR SPINE CERV 2-3 VW                                        1            379.04
+Fotal charges                                        1,134.36
+`
+	wantBillRows(t, extractOCR(t, statement), "2023-12-06 96374 384.56|2023-12-06 J2270 31.28|2023-12-06 80053 225.40|2023-12-06 0270 114.08|2023-12-06 72040 379.04")
+
+	invoice := `Bluestem Medical Equipment
+INVOICE
+Invoice #: 8370398                                        Invoice date: 1/27/25
+pos —       HCPCS | Mod     Description                                 Rentmo.    Qty        Unit      Amount
+10/18/24     E0730    RRKH   TENS FOUR OR MORE LEADS                  1 of 4       1      101.00        101.00
+1117/24     £0730    RRKI    TENS FOUR OR MORE LEADS                  2 of 4       1      101.00        101.00
+12/17/24     E0730:    RRKI    TENS FOUR OR MORE LEADS                  3 of 4       1.     101.00        101.00
+Total charges                                        303.00
+`
+	wantBillRows(t, extractOCR(t, invoice), "2024-10-18 E0730 101.00| E0730 101.00|2024-12-17 E0730 101.00")
+}

@@ -27,15 +27,19 @@ type billRow struct {
 	text     string // the row as read, which the spans index
 	date, to dates.Date
 	dspan    span // where the (first) date is
-	rev      string
-	code     string
-	cspan    span // where the code and its modifiers are
-	mods     []string
-	units    float64
-	amts     []float64
-	aspans   []span
-	desc     string
-	status   string // what the row prints under a status column
+	// dcell is where a date cell OCR damaged past reading opens the row
+	// ("1216/23"): the row's other cells follow it, and bills dates the
+	// row from it (slashCandidates).
+	dcell  span
+	rev    string
+	code   string
+	cspan  span // where the code and its modifiers are
+	mods   []string
+	units  float64
+	amts   []float64
+	aspans []span
+	desc   string
+	status string // what the row prints under a status column
 	// letterless holds the four digits of a HCPCS code whose letter OCR
 	// lost, printed in the code cell after the row's date ("3301" for
 	// J3301); letterFor gives it its letter when the row reads no other code.
@@ -135,6 +139,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 	if !form {
 		r.serviceDate(lineDates(l), o.heads)
 	}
+	if !form && r.date.IsZero() {
+		r.damagedDateCell(s)
+	}
 	_, found := amountsIn(s)
 	var pos [][2]int
 	for _, p := range found {
@@ -146,8 +153,8 @@ func parseBillRow(l line, o rowOpts) billRow {
 	splitAt := map[int]string{} // amounts a form split: their cents, or "glued"
 	// A revenue code opens a facility bill's line, or follows its date.
 	for _, t := range toks {
-		if !free(t) {
-			continue
+		if !free(t) || !hasAlnum(t.s) || t.b <= r.dcell.b {
+			continue // the date, a speck before the code ("» 0270")
 		}
 		if v := strings.Trim(t.s, "\"'‘’`,.;:"); isRevenueCode(v) {
 			r.rev = v
@@ -418,7 +425,11 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				start += len(t.s) - len(c)
 			}
 		}
-		afterDate := !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a]) || datesOnlyBefore(toks[:i], r.dspan, free))
+		d := r.dspan
+		if r.date.IsZero() {
+			d = r.dcell
+		}
+		afterDate := d.b > 0 && d.b <= t.a && (strings.TrimSpace(s[d.b:t.a]) == "" || form && formCodeCell(s[d.b:t.a]) || datesOnlyBefore(toks[:i], d, free))
 		if !ok && afterDate {
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
@@ -466,6 +477,30 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		take(t.a, end)
 		return
 	}
+}
+
+// damagedDateCell keeps in dcell where the cell that opens a row is when
+// it reads as a date only once OCR's damage to its slashes is undone
+// (slashCandidates, fallbackCandidates). The cell stays free: a row left
+// undated keeps it in its description.
+func (r *billRow) damagedDateCell(s string) {
+	ds, sp := slashCandidates(s)
+	if len(ds) == 0 {
+		ds, sp = fallbackCandidates(s)
+	}
+	if len(ds) > 0 {
+		r.dcell = span{sp[0], sp[1]}
+	}
+}
+
+// hasAlnum reports whether s holds an ASCII letter or digit.
+func hasAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isAlnumByte(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // datesOnlyBefore reports whether the tokens of a row from its date
