@@ -30,3 +30,22 @@ DATE October 11, 2023                    BROOKFIELD, WI 53045                   
 	res := extractOCR(t, first, second)
 	wantBillRows(t, res, "2023-05-25 97140 74.00|2023-05-29 97140 74.00|2023-05-31 97110 140.00")
 }
+
+// TestClaimFormDateDigitsOCR: a faxed claim form's date cells whose
+// borders OCR read as digits: a four as well as a one ("06414123" for
+// 06 14 23, "06419]23" for 06 19 23), and a cell with one border lost and
+// the other read as a one ("0515123", "1010523"). Such a To cell is no
+// place of service run into a code ("1010523" is no code 10523).
+func TestClaimFormDateDigitsOCR(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+24. A. DATE(S) OF SERVICE From To MM DD POS   D. CPT/HCPCS MODIFIER           E. DX PTR      F. $ CHARGES        G.UNITS    __J. RENDERING NPI
+5115/23   0515123         11     97162   GP                  AB               217 00        1°     2042850448
+06414123   06114423         1197140   GP                  AB                 74 00        1       2042850448
+06419]23   06/19/23         11     97140   GP                 AB                74 00        1       2042850448
+10105123   1010523         11     97140   GP       :          AB                74 00        1       2042850448
+25. FEDERAL TAX I.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     28. TOTAL CHARGE          29. AMOUNT PAID
+76-5021788   [X] EIN              26902255                     [X] YES               $ 439 00             $ 0 00
+`
+	wantBillRows(t, extractOCR(t, page), "2023-05-15 97162 217.00|2023-06-14 97140 74.00|2023-06-19 97140 74.00|2023-10-05 97140 74.00")
+}

@@ -323,14 +323,14 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 				i += 2
 				continue
 			}
-		case i+1 < len(gs) && g.first && len(g.s) == 2 && len(gs[i+1].s) == 5 && gs[i+1].s[2] == '1' && allDigits(gs[i+1].s):
+		case i+1 < len(gs) && g.first && len(g.s) == 2 && len(gs[i+1].s) == 5 && borderDigit(gs[i+1].s[2]) && allDigits(gs[i+1].s):
 			// "05] 22123": the border between day and year read as a one.
 			if d, ok := mdy(g.s, gs[i+1].s[:2], gs[i+1].s[3:]); ok && recent(d) {
 				set(d, g.a, gs[i+1].b)
 				i++
 				continue
 			}
-		case i+1 < len(gs) && g.first && len(g.s) == 5 && g.s[2] == '1' && len(gs[i+1].s) == 2 && allDigits(gs[i+1].s):
+		case i+1 < len(gs) && g.first && len(g.s) == 5 && borderDigit(g.s[2]) && len(gs[i+1].s) == 2 && allDigits(gs[i+1].s):
 			// "05122|23": the border between month and day read as a one.
 			if d, ok := mdy(g.s[:2], g.s[3:], gs[i+1].s); ok && recent(d) {
 				set(d, g.a, gs[i+1].b)
@@ -342,12 +342,18 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 				set(d, g.a, g.b)
 				continue
 			}
-			// "05119123": both borders read as ones.
-			if len(g.s) == 8 && g.s[2] == '1' && g.s[5] == '1' {
+			// "05119123", "06414123": both borders read as digits.
+			if len(g.s) == 8 && borderDigit(g.s[2]) && borderDigit(g.s[5]) {
 				if d, ok := mdy(g.s[:2], g.s[3:5], g.s[6:]); ok && recent(d) {
 					set(d, g.a, g.b)
 					continue
 				}
+			}
+		case len(g.s) == 7:
+			// "0515123": one border lost, the other read as a digit.
+			if d, ok := oneBorderRead(g.s); ok {
+				set(d, g.a, g.b)
+				continue
 			}
 		case len(g.s) == 12:
 			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:6]); ok {
@@ -362,6 +368,31 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 			break
 		}
 	}
+}
+
+// borderDigit reports whether c is a digit OCR reads for the border
+// between a claim form's date cells: a one, or a four.
+func borderDigit(c byte) bool { return c == '1' || c == '4' }
+
+// oneBorderRead reads a claim form's date cell of seven digits, one border
+// lost and the other read as a digit: "0515123" is 05 15 23 and "1010523"
+// 10 05 23. Only a cell with one such reading, of a recent date, is read.
+func oneBorderRead(s string) (dates.Date, bool) {
+	var out []dates.Date
+	if borderDigit(s[4]) {
+		if d, ok := mdy(s[:2], s[2:4], s[5:]); ok && recent(d) {
+			out = append(out, d)
+		}
+	}
+	if borderDigit(s[2]) {
+		if d, ok := mdy(s[:2], s[3:5], s[5:]); ok && recent(d) && !contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	if len(out) != 1 {
+		return dates.Date{}, false
+	}
+	return out[0], true
 }
 
 // dateWindow is how many of a form's row tokens may hold its dates: a
@@ -439,7 +470,7 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			if !ok {
 				code, ok = ocrProcCode(t.s)
 			}
-			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) {
+			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) && posCodes[c[:2]] {
 				// The place of service run into the code: "1229827,".
 				code, ok = c[2:], true
 				start += 2
