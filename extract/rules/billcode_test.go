@@ -65,3 +65,20 @@ Total charges                                        303.00
 `
 	wantBillRows(t, extractOCR(t, invoice), "2024-10-18 E0730 101.00| E0730 101.00|2024-12-17 E0730 101.00")
 }
+
+// TestQuantityWithSpeckOCR: a supplier's invoice prints quantity, unit
+// price and amount; OCR glued a speck to the quantity ("2°", "2:"). The
+// line's charge is still the amount, the quantity times the unit price,
+// never the unit price.
+func TestQuantityWithSpeckOCR(t *testing.T) {
+	invoice := `Bluestem Medical Equipment
+PATIENT INVOICE
+Invoice #: 7458350                                        Invoice date: 08/23/2023
+DOS         HCPCS   Mod     Description                                 Rent mo.    Qty        Unit      Amount
+06-24-2023 E0730    RRKI   TENS FOUR OR MORE LEADS                  2 of 3       1      111.00        111.00
+06-24-2023 A4556      :       ELECTRODES PER PAIR                                  2°      15.00         30.00
+07-24-2023 A4556             ELECTRODES PER PAIR                                  2:       15.00         30.00
+Total charges                                        171.00
+`
+	wantBillRows(t, extractOCR(t, invoice), "2023-06-24 E0730 111.00|2023-06-24 A4556 30.00|2023-07-24 A4556 30.00")
+}

@@ -592,16 +592,21 @@ func dollarForFive(cell, want string) bool {
 }
 
 // countBefore returns the whole number of up to three digits printed in
-// the cell that ends before byte a of text, or 0.
+// the cell that ends before byte a of text, or 0. A speck OCR glued after
+// the number ("2°", "2:") is no part of it.
 func countBefore(text string, a int) float64 {
 	pre := strings.TrimRight(text[:a], " \t")
-	cell := pre[strings.LastIndexAny(pre, " \t|")+1:]
+	cell := strings.TrimRight(pre[strings.LastIndexAny(pre, " \t|")+1:], countSpecks)
 	if len(cell) == 0 || len(cell) > 3 || !allDigits(cell) {
 		return 0
 	}
 	n, _ := strconv.Atoi(cell)
 	return float64(n)
 }
+
+// countSpecks are what OCR glues after a count: a degree sign, a colon or
+// semicolon, a point or comma, a quote.
+const countSpecks = "°:;.,'’`\""
 
 // unitsColumn returns where the header prints its units or quantity
 // column, or an empty span.
