@@ -35,7 +35,9 @@ DATE October 11, 2023                    BROOKFIELD, WI 53045                   
 // borders OCR read as digits: a four as well as a one ("06414123" for
 // 06 14 23, "06419]23" for 06 19 23), and a cell with one border lost and
 // the other read as a one ("0515123", "1010523"). Such a To cell is no
-// place of service run into a code ("1010523" is no code 10523).
+// place of service run into a code ("1010523" is no code 10523), and a
+// place of service with a dash after it ("11-   97164") no tax ID's first
+// digits.
 func TestClaimFormDateDigitsOCR(t *testing.T) {
 	page := `HEALTH INSURANCE CLAIM FORM
 APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
@@ -44,8 +46,9 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 06414123   06114423         1197140   GP                  AB                 74 00        1       2042850448
 06419]23   06/19/23         11     97140   GP                 AB                74 00        1       2042850448
 10105123   1010523         11     97140   GP       :          AB                74 00        1       2042850448
+06}22}23   06}22123         11-   97164   GP          ,       AB               119 00        1       2042850448
 25. FEDERAL TAX I.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     28. TOTAL CHARGE          29. AMOUNT PAID
-76-5021788   [X] EIN              26902255                     [X] YES               $ 439 00             $ 0 00
+76-5021788   [X] EIN              26902255                     [X] YES               $ 558 00             $ 0 00
 `
-	wantBillRows(t, extractOCR(t, page), "2023-05-15 97162 217.00|2023-06-14 97140 74.00|2023-06-19 97140 74.00|2023-10-05 97140 74.00")
+	wantBillRows(t, extractOCR(t, page), "2023-05-15 97162 217.00|2023-06-14 97140 74.00|2023-06-19 97140 74.00|2023-10-05 97140 74.00|2023-06-22 97164 119.00")
 }

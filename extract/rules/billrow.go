@@ -479,7 +479,7 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		if c := strings.Trim(t.s, codeSpecks+"’:;"); !ok && !form && afterDate && r.letterless == "" && len(c) == 4 && allDigits(c) && !isRevenueCode(c) && !ndcLike(s, t) {
 			r.letterless = c
 		}
-		if !ok || ndcLike(s, t) || taxIDTail(s, t.a) {
+		if !ok || ndcLike(s, t) || taxIDTail(s, t) {
 			continue
 		}
 		if o.dental && code[0] != 'D' {
@@ -547,13 +547,14 @@ func datesOnlyBefore(before []token, d span, free func(token) bool) bool {
 	return true
 }
 
-// taxIDTail reports whether the token at a ends a federal tax ID (an EIN,
-// "40-3049179") that OCR parted at its hyphen ("40- 3049179"): two digits
-// and a hyphen before it.
-func taxIDTail(s string, a int) bool {
-	p := strings.TrimRight(s[:a], " ")
+// taxIDTail reports whether token t ends a federal tax ID (an EIN,
+// "40-3049179") that OCR parted at its hyphen ("40- 3049179"): seven
+// digits, with two digits and a hyphen before them. A code after a place
+// of service OCR put a dash after ("11-   97164") is no such tail.
+func taxIDTail(s string, t token) bool {
+	p := strings.TrimRight(s[:t.a], " ")
 	n := len(p)
-	return n >= 3 && p[n-1] == '-' && isDigitByte(p[n-2]) && isDigitByte(p[n-3]) && (n == 3 || !isDigitByte(p[n-4]))
+	return len(t.s) == 7 && allDigits(t.s) && n >= 3 && p[n-1] == '-' && isDigitByte(p[n-2]) && isDigitByte(p[n-3]) && (n == 3 || !isDigitByte(p[n-4]))
 }
 
 // formCodeCell reports whether what a claim form's row prints between its
