@@ -60,7 +60,7 @@ Date        CPT      Description                      Units   Charges     Adj   
 		{"2023-09-23", "J1885", "KETOROLAC TROMETH 15MG INJ"},
 		{"2024-07-01", "97110", "THERAPEUTIC EXERCISE 15 MIN"},
 		{"", "97112", "715/24 NEUROMUSCULAR REEDUCATION"}, // 7/5 or 7/15: both between 7/1 and 7/25
-		{"", "97140", "1115/24 MANUAL THERAPY 15 MIN"}, // 1/15 or 11/5: neither between 7/5 and 7/25
+		{"", "97140", "1115/24 MANUAL THERAPY 15 MIN"},    // 1/15 or 11/5: neither between 7/1 and 7/25
 		{"2024-07-25", "97140", "MANUAL THERAPY 15 MIN"},
 		{"2024-07-29", "97014", "ELECTRICAL STIM UNATTENDED"},
 	}
