@@ -52,3 +52,21 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 `
 	wantBillRows(t, extractOCR(t, page), "2023-05-15 97162 217.00|2023-06-14 97140 74.00|2023-06-19 97140 74.00|2023-10-05 97140 74.00|2023-06-22 97164 119.00")
 }
+
+// TestClaimFormCodeLetterOCR: on a faxed claim form OCR read the G of
+// G0283 as a six, with a dash before the modifier ("60283   -GP"), or lost
+// it ("0283", which a professional claim prints as no revenue code). The
+// claim's other lines print the item whole: the code is G0283.
+func TestClaimFormCodeLetterOCR(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+24. A. DATE(S) OF SERVICE From To MM DD POS   D. CPT/HCPCS MODIFIER           E. DX PTR      F. $ CHARGES        G.UNITS    __J. RENDERING NPI
+06/05/23   06/05|23         11     G0283   GP                 AB                 34 00        1       2042850448
+06/07/23   06|07|23         11     97140   GP            .     AB                 74 00        1       2042850448
+06|07|23   06|07|23         11   0283   GP                 AB                 34 00        1       2042850448
+06/12/23   06/12|23         11     60283   -GP                  AB                 34 00        1       2042850448
+25. FEDERAL TAX I.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     28. TOTAL CHARGE          29. AMOUNT PAID
+76-5021788   [X] EIN              26902255                     [X] YES               $ 176 00             $ 0 00
+`
+	wantBillRows(t, extractOCR(t, page), "2023-06-05 G0283 34.00|2023-06-07 97140 74.00|2023-06-07 G0283 34.00|2023-06-12 G0283 34.00")
+}

@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -478,15 +479,15 @@ type lostLetter struct {
 }
 
 // letterFor gives a row whose code lost its letter the code another row
-// of the bill prints for the same item (the same digits and description:
-// "4556" beside "A4556 ELECTRODES PER PAIR"), else, for a row that bills a
+// of the bill prints for the same item (the same digits, modifiers and
+// description: "4556" beside "A4556 ELECTRODES PER PAIR"), else, for a row that bills a
 // drug, a J code ("3301 TRIAMCINOLONE ACET INJ 10MG" is J3301). Any other
 // row keeps no code.
 func letterFor(items []extract.BillLine, lost map[int]lostLetter) {
 	for k, c := range lost {
 		a := &items[k]
 		for _, b := range items {
-			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == c.digits &&
+			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == c.digits && slices.Equal(a.Modifiers, b.Modifiers) &&
 				letters(b.Description) != "" && letters(b.Description) == letters(a.Description) {
 				a.Code = b.Code
 				break

@@ -178,7 +178,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// read from the right, so that units before an amount stay units
 		// ("1  79 12"); dollars never open with a zero ("40 00 10" is 40.00
 		// and one unit read as 10).
-		service := (r.code != "" || r.rev != "") && !r.date.IsZero()
+		service := (r.code != "" || r.rev != "" || r.letterless != "") && !r.date.IsZero()
 		for i := len(toks) - 1; i > 0; i-- {
 			a, b := toks[i-1], toks[i]
 			cents := zeroLike(b.s)
@@ -476,8 +476,14 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				start += 2
 			}
 		}
-		if c := strings.Trim(t.s, codeSpecks+"’:;"); !ok && !form && afterDate && r.letterless == "" && len(c) == 4 && allDigits(c) && !isRevenueCode(c) && !ndcLike(s, t) {
+		if c := strings.Trim(t.s, codeSpecks+"’:;"); !ok && afterDate && r.letterless == "" && len(c) == 4 && allDigits(c) && (!isRevenueCode(c) || form && r.rev == "") && !ndcLike(s, t) {
+			// A professional claim prints no revenue code: "0283" is G0283.
+			// The digits stay in the description; the modifiers after them
+			// are read.
 			r.letterless = c
+			if end := r.readMods(s, toks, i, free, form); end > t.b {
+				take(t.b, end)
+			}
 		}
 		if !ok || ndcLike(s, t) || taxIDTail(s, t) {
 			continue
@@ -494,20 +500,30 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		if c := t.s[start-t.a]; (c == '3' || c == '1' || c == ']' || c == 'I' || c == 'l') && (o.drug || jCode(s, r.rev)) {
 			r.code = "J" + r.code[1:]
 		}
-		end := t.b
-		for j := i + 1; j < len(toks) && len(r.mods) < 4; j++ {
-			n := toks[j]
-			alone := j+1 == len(toks) || strings.HasPrefix(s[n.b:], "   ") || !layout.HasLetters(toks[j+1].s)
-			if !free(n) || !isModifier(n.s) || !knownModifier[n.s] && !alone || form && !knownModifier[n.s] && pointerLetters(n.s) {
-				break // a claim form's diagnosis pointer ("AB") follows the modifiers
-			}
-			r.mods = append(r.mods, n.s)
-			end = n.b
-		}
+		end := r.readMods(s, toks, i, free, form)
 		r.cspan = span{start, end}
 		take(t.a, end)
 		return
 	}
+}
+
+// readMods reads the modifiers printed after the code in toks[i] and
+// returns where they end.
+func (r *billRow) readMods(s string, toks []token, i int, free func(token) bool, form bool) int {
+	end := toks[i].b
+	for j := i + 1; j < len(toks) && len(r.mods) < 4; j++ {
+		n := toks[j]
+		if m := strings.TrimLeft(n.s, codeSpecks); m != n.s && knownModifier[m] {
+			n.s = m // a speck OCR put before a modifier ("-GP")
+		}
+		alone := j+1 == len(toks) || strings.HasPrefix(s[n.b:], "   ") || !layout.HasLetters(toks[j+1].s)
+		if !free(n) || !isModifier(n.s) || !knownModifier[n.s] && !alone || form && !knownModifier[n.s] && pointerLetters(n.s) {
+			break // a claim form's diagnosis pointer ("AB") follows the modifiers
+		}
+		r.mods = append(r.mods, n.s)
+		end = n.b
+	}
+	return end
 }
 
 // damagedDateCell keeps in dcell where the cell that opens a row is when
