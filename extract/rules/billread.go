@@ -443,7 +443,6 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	sameItemCodes(items)
 	totals = payerShares(items, withoutSubtotals(totals, sums))
 	signsByTotal(items, totals)
-	digitByTotal(items, totals)
 	return items, totals
 }
 

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -183,59 +182,6 @@ func signsByTotal(items []extract.BillLine, totals []extract.BillTotal) {
 	if flip >= 0 {
 		items[flip].Charge = -items[flip].Charge
 	}
-}
-
-// digitByTotal repairs the one charge of a bill that OCR misread by a
-// digit ("432.00" for 132.00) when the printed total of charges shows it:
-// the lines add up to the total only with the charge the same code bills
-// on another line of the bill, which differs from the one read in one
-// digit. A difference two lines could explain is left to a reviewer.
-func digitByTotal(items []extract.BillLine, totals []extract.BillTotal) {
-	sum, want, ok := chargesAndTotal(items, totals)
-	if !ok || math.Abs(sum-want) < 0.005 {
-		return
-	}
-	fix, to := -1, 0.0
-	for i, it := range items {
-		v := math.Round((it.Charge-(sum-want))*100) / 100
-		if it.Kind != extract.LineCharge || it.Code == "" || v <= 0 || !oneDigitApart(it.Charge, v) || !billsElsewhere(items, i, v) {
-			continue
-		}
-		if fix >= 0 {
-			return
-		}
-		fix, to = i, v
-	}
-	if fix >= 0 {
-		items[fix].Charge = to
-	}
-}
-
-// oneDigitApart reports whether a and b print with the same number of
-// digits and differ in one of them.
-func oneDigitApart(a, b float64) bool {
-	x, y := strconv.FormatFloat(a, 'f', 2, 64), strconv.FormatFloat(b, 'f', 2, 64)
-	if len(x) != len(y) {
-		return false
-	}
-	n := 0
-	for i := range len(x) {
-		if x[i] != y[i] {
-			n++
-		}
-	}
-	return n == 1
-}
-
-// billsElsewhere reports whether another charge line of items bills the
-// code and units of items[k] at v.
-func billsElsewhere(items []extract.BillLine, k int, v float64) bool {
-	for j, o := range items {
-		if j != k && o.Kind == extract.LineCharge && o.Code == items[k].Code && o.Units == items[k].Units && math.Abs(o.Charge-v) < 0.005 {
-			return true
-		}
-	}
-	return false
 }
 
 // chargesAndTotal returns the sum of a bill's charge lines and its printed
