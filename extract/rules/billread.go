@@ -243,7 +243,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	reversed := map[int]bool{}         // the items a reversal row cancels
 	closed := false                    // a total of charges closed the bill above
 	for i, l := range n.lines {
-		if i == skip || unticked[i] {
+		// An unticked row of a fee schedule bills nothing; a row that prints
+		// its fee and its charge was billed, whatever OCR made of its box, and
+		// a label OCR set a speck like a box before ("_ DOB: ... Date of
+		// service:") is the form's field.
+		if i == skip || unticked[i] && !(feePaired && feeAndCharge(l, cols)) && !labelsService(l) {
 			continue
 		}
 		if it, ok, consumed := sl.read(l, provider, doc); ok || consumed {
