@@ -70,3 +70,22 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 `
 	wantBillRows(t, extractOCR(t, page), "2023-06-05 G0283 34.00|2023-06-07 97140 74.00|2023-06-07 G0283 34.00|2023-06-12 G0283 34.00")
 }
+
+// TestClaimFormLetterlessAlone: a claim's four digits whose letter OCR
+// lost, with no other line printing the item, stay without a code, and
+// the modifiers read after them modify nothing.
+func TestClaimFormLetterlessAlone(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+24. A. DATE(S) OF SERVICE From To MM DD POS   D. CPT/HCPCS MODIFIER           E. DX PTR      F. $ CHARGES        G.UNITS    __J. RENDERING NPI
+06/07/23   06|07|23         11     97140   GP            .     AB                 74 00        1       2042850448
+06|07|23   06|07|23         11   0283   GP                 AB                 34 00        1       2042850448
+25. FEDERAL TAX I.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     28. TOTAL CHARGE          29. AMOUNT PAID
+76-5021788   [X] EIN              26902255                     [X] YES               $ 108 00             $ 0 00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2023-06-07 97140 74.00|2023-06-07  34.00")
+	if len(res.Bills) == 2 && len(res.Bills[1].Modifiers) > 0 {
+		t.Errorf("modifiers %q on a line without a code", res.Bills[1].Modifiers)
+	}
+}

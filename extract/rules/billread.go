@@ -485,7 +485,7 @@ type lostLetter struct {
 // of the bill prints for the same item (the same digits, modifiers and
 // description: "4556" beside "A4556 ELECTRODES PER PAIR"), else, for a row that bills a
 // drug, a J code ("3301 TRIAMCINOLONE ACET INJ 10MG" is J3301). Any other
-// row keeps no code.
+// row keeps no code, nor the modifiers read after the digits.
 func letterFor(items []extract.BillLine, lost map[int]lostLetter) {
 	for k, c := range lost {
 		a := &items[k]
@@ -498,6 +498,9 @@ func letterFor(items []extract.BillLine, lost map[int]lostLetter) {
 		}
 		if a.Code == "" && c.drug {
 			a.Code = "J" + c.digits
+		}
+		if a.Code == "" {
+			a.Modifiers = nil // no code for them to modify
 		}
 	}
 }
