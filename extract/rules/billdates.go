@@ -133,19 +133,7 @@ type pendingDate struct {
 // after them, and cuts the date cell out of their descriptions.
 func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 	for _, p := range pending {
-		var lo, hi dates.Date
-		for i := p.item - 1; i >= 0; i-- {
-			if !items[i].Date.IsZero() {
-				lo = items[i].Date
-				break
-			}
-		}
-		for i := p.item + 1; i < len(items); i++ {
-			if !items[i].Date.IsZero() {
-				hi = items[i].Date
-				break
-			}
-		}
+		lo, hi := neighbourDates(items, p.item)
 		if lo.IsZero() && hi.IsZero() {
 			continue
 		}
@@ -233,4 +221,77 @@ func statementDay(l line) (day dates.Date, period bool) {
 		return dates.Date{}, true
 	}
 	return ds[0], true
+}
+
+// postedBefore is a line item whose date of service, as OCR read it (raw),
+// falls after the date printed beside it: the day a ledger posted it, or
+// the end of the item's period.
+type postedBefore struct {
+	item   int
+	raw    string
+	posted dates.Date
+}
+
+// postingLag is how long after a service a ledger posts it, at most.
+const postingLag = 7
+
+// datePosted dates each misdated item with the one reading of its date
+// cell, one digit changed, that falls within a week before the date
+// printed beside it and between the dates of the items around it
+// ("11/29/2024" posted 11/20/2024, before an item of 11/19/2024, is
+// 11/19/2024). An item with no such reading, or several, keeps its date.
+func datePosted(items []extract.BillLine, misdated []postedBefore) {
+	for _, p := range misdated {
+		lo, hi := neighbourDates(items, p.item)
+		var pick []dates.Date
+		for _, d := range oneDigitChanged(p.raw) {
+			if !d.After(p.posted) && !d.Before(p.posted.AddDays(-postingLag)) && len(between([]dates.Date{d}, lo, hi)) == 1 && !contains(pick, d) {
+				pick = append(pick, d)
+			}
+		}
+		if len(pick) == 1 {
+			items[p.item].Date = pick[0]
+		}
+	}
+}
+
+// neighbourDates returns the dates of the nearest dated items before and
+// after items[k] (zero when there is none).
+func neighbourDates(items []extract.BillLine, k int) (lo, hi dates.Date) {
+	for i := k - 1; i >= 0; i-- {
+		if !items[i].Date.IsZero() {
+			lo = items[i].Date
+			break
+		}
+	}
+	for i := k + 1; i < len(items); i++ {
+		if !items[i].Date.IsZero() {
+			hi = items[i].Date
+			break
+		}
+	}
+	return lo, hi
+}
+
+// oneDigitChanged returns the dates raw reads as with one of its digits
+// changed to another.
+func oneDigitChanged(raw string) []dates.Date {
+	var out []dates.Date
+	b := []byte(raw)
+	for i, c := range b {
+		if !isDigitByte(c) {
+			continue
+		}
+		for d := byte('0'); d <= '9'; d++ {
+			if d == c {
+				continue
+			}
+			b[i] = d
+			if dt, ok := dates.Parse(string(b)); ok && !contains(out, dt) {
+				out = append(out, dt)
+			}
+		}
+		b[i] = c
+	}
+	return out
 }

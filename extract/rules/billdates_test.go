@@ -326,3 +326,25 @@ Total charges                    .               860.00
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2024-11-21 97124 172.00|2024-11-27 97124 172.00|2024-12-03 97124 172.00|2024-12-04 97124 172.00|2024-12-10 97124 172.00")
 }
+
+// TestServiceAfterPostingOCR: a ledger row's date of service OCR misread
+// past the date the row was posted ("11/29/2024" posted 11/20/2024): no
+// service is posted before it is rendered. The one reading of the date,
+// one digit changed, within a week before the posting and not after the
+// next row's date of service is the row's date. A misread with several
+// such readings stays as read.
+func TestServiceAfterPostingOCR(t *testing.T) {
+	ledger := func(first, second string) string {
+		return `Northgate Pain Management Center
+PATIENT ACCOUNT LEDGER - ALL TRANSACTIONS                                    Run date: 03/31/2025
+bos       Posted     Code     Mod   Units Description                             Charges Payments       Adj     Balance
+` + first + `  11/20/2024  99204           1    OFFICE O/P NEW MOD 45 MIN              493.00                          493.00
+` + second + `  11/21/2024  80305           1    ORUG TEST PRSMV DIR OPT O8S            79.00                          572.00
+12/09/2024 = 12/11/2024  62321           1    NJX INTERLAMINAR CRV/THRC W/IM       2,726.00                         3,298.00
+.                              TOTAL CHARGES                       3,298.00
+`
+	}
+	wantBillRows(t, extractOCR(t, ledger("11/29/2024", "11/19/2024")), "2024-11-19 99204 493.00|2024-11-19 80305 79.00|2024-12-09 62321 2726.00")
+	// 11/19 and 11/20 both fit when the next row was served on 11/21.
+	wantBillRows(t, extractOCR(t, ledger("11/29/2024", "11/21/2024")), "2024-11-29 99204 493.00|2024-11-21 80305 79.00|2024-12-09 62321 2726.00")
+}

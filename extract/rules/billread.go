@@ -240,6 +240,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var sums []printedSum              // the printed sums of charges, subtotals too, in order
 	cells := map[int]string{}          // the charge cell of each coded charge, by item
 	letterless := map[int]lostLetter{} // the HCPCS codes OCR lost the letter of, by item
+	var misdated []postedBefore        // the items dated after the day they were posted
 	reversed := map[int]bool{}         // the items a reversal row cancels
 	closed := false                    // a total of charges closed the bill above
 	for i, l := range n.lines {
@@ -423,6 +424,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Kind == extract.LineCharge && b.Code != "" {
 			cells[len(items)] = chargeCell(r, b.Charge)
 		}
+		if b.Kind == extract.LineCharge && !r.to.IsZero() && r.date.After(r.to) && b.Date == r.date {
+			misdated = append(misdated, postedBefore{len(items), l.text[r.dspan.a:r.dspan.b], r.to})
+		}
 		if b.Kind == extract.LineCharge && b.Code == "" && r.letterless != "" {
 			letterless[len(items)] = lostLetter{r.letterless, jCode(l.text, r.rev)}
 		}
@@ -433,6 +437,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = append(items, it)
 	}
 	fillSlashDates(items, pending)
+	datePosted(items, misdated)
 	fiveForDollar(items, cells)
 	letterFor(items, letterless)
 	if len(reversed) > 0 {
