@@ -348,3 +348,18 @@ bos       Posted     Code     Mod   Units Description                           
 	// 11/19 and 11/20 both fit when the next row was served on 11/21.
 	wantBillRows(t, extractOCR(t, ledger("11/29/2024", "11/21/2024")), "2024-11-29 99204 493.00|2024-11-21 80305 79.00|2024-12-09 62321 2726.00")
 }
+
+// TestDateSeparatorReadAsColonOCR: a ledger row whose date of service OCR
+// printed with one separator read as a colon ("01:10.2025") is dated by
+// it, not by the posting date beside it.
+func TestDateSeparatorReadAsColonOCR(t *testing.T) {
+	page := `Spine Align Chiropractic Center
+PATIENT LEDGER                                          Acct 73456856
+Dos        Posted      Code      Mod   Units Description                              Charges Payments        Adj     Balance
+01.08.2025  01.08.2025  98941            1     CHIROPRACT MAN) 3-4 REGIONS             81.00                             81.00
+01:10.2025  01.12.2025  97014            1     ELECTRIC STIMULATION THERAPY           38.00                            119.00
+01.15.2025  01;17.2025  97014            1     ELECTRIC STIMULATION THERAPY           38.00                            157.00
+TOTAL CHARGES                                  157.00
+`
+	wantBillRows(t, extractOCR(t, page), "2025-01-08 98941 81.00|2025-01-10 97014 38.00|2025-01-15 97014 38.00")
+}

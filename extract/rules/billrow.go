@@ -106,6 +106,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// A claim form's row opens with its From and To dates in cells.
 		r.formDates(toks, take)
 	}
+	if !form && len(toks) > 0 {
+		r.colonDate(toks[0], take)
+	}
 	for _, m := range lineDates(l) {
 		if m.End > len(s) || used[m.Start] || used[m.End-1] {
 			continue
@@ -524,6 +527,32 @@ func (r *billRow) readMods(s string, toks []token, i int, free func(token) bool,
 		end = n.b
 	}
 	return end
+}
+
+// reColonDateCell is a date cell with one of its two separators read by
+// OCR as a colon, a semicolon or a comma ("01:10.2025", "01.17;2025"):
+// submatches 1 and 2 are the separators.
+var reColonDateCell = regexp.MustCompile(`^\d{1,2}([:;,./-])\d{1,2}([:;,./-])\d{2}(?:\d{2})?$`)
+
+// colonDate dates the row by its opening cell t when that is a date whose
+// separator OCR read as a colon, a semicolon or a comma, the other one
+// printed as the bill prints it.
+func (r *billRow) colonDate(t token, take func(a, b int)) {
+	m := reColonDateCell.FindStringSubmatch(t.s)
+	if m == nil {
+		return
+	}
+	odd, sep := m[1], m[2]
+	if strings.Contains(":;,", sep) {
+		odd, sep = sep, odd
+	}
+	if !strings.Contains(":;,", odd) || strings.Contains(":;,", sep) {
+		return // no separator misread, or both
+	}
+	if d, ok := dates.Parse(strings.Replace(t.s, odd, sep, 1)); ok {
+		r.date, r.dspan = d, span{t.a, t.b}
+		take(t.a, t.b)
+	}
 }
 
 // damagedDateCell keeps in dcell where the cell that opens a row is when
