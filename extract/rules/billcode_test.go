@@ -82,3 +82,16 @@ Total charges                                        171.00
 `
 	wantBillRows(t, extractOCR(t, invoice), "2023-06-24 E0730 111.00|2023-06-24 A4556 30.00|2023-07-24 A4556 30.00")
 }
+
+// TestCodeDegreeSpeckOCR: a degree sign OCR glued to a ledger row's code
+// ("97012°") leaves the code.
+func TestCodeDegreeSpeckOCR(t *testing.T) {
+	page := `Spine Align Chiropractic Center
+PATIENT LEDGER                                          Acct 73456856
+Dos        Posted      Code      Mod   Units Description                              Charges Payments        Adj     Balance
+01.02.2025  01.02.2025  98941            1     CHIROPRACT MAN) 3-4 REGIONS             81.00                            671.00
+01.02.2025  01.02.2025  97012°            1     MECHANICAL TRACTION THERAPY            40.00                             711.00
+TOTAL CHARGES                                  121.00
+`
+	wantBillRows(t, extractOCR(t, page), "2025-01-02 98941 81.00|2025-01-02 97012 40.00")
+}

@@ -693,9 +693,10 @@ func ocrProcCode(tok string) (string, bool) {
 	return code, true
 }
 
-// splitCode reads a CPT/HCPCS token with modifiers glued to it.
+// splitCode reads a CPT/HCPCS token with modifiers glued to it, without
+// the specks OCR glued around it ("97012°").
 func splitCode(t string) (code string, mods []string, ok bool) {
-	t = strings.Trim(t, ",;:().*\"'“”‘’`~")
+	t = strings.Trim(t, ",;:().*\"'“”‘’`~°")
 	if len(t) > 7 && allDigits(t) {
 		return "", nil, false // a chargemaster or account number
 	}
