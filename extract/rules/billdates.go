@@ -10,8 +10,9 @@ import (
 
 // OCR reads the slash of a short date in a bill table as a one ("415/24"
 // for 4/5/24, "5/7125" for 5/7/25) or loses it ("119/24" for 1/19/24),
-// which leaves the line item without a date. slashDate undoes this for the date cell that opens an item line:
-// every reading that turns one look-alike of a slash back into a slash is
+// which leaves the line item without a date. fillSlashDates undoes this
+// for the date cell that opens an item line: every reading that turns one
+// look-alike of a slash back into a slash, or puts a lost one back, is
 // tried, and the one that falls between the dates of the neighbouring
 // items of the same statement is kept. A cell with several readings in
 // that window, or none, stays undated.
@@ -23,6 +24,10 @@ var reSlashCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{
 // reSlashlessCell is the first cell of a line, perhaps after a speck: a
 // run of digits and characters that may be slashes ("614125" for 6/4/25).
 var reSlashlessCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9lI|]{5,8})(?:\s|$)`)
+
+// slashLooks are what OCR reads a date's slash as: a one or its
+// look-alikes, a seven (the slash with a speck over it) or a four.
+const slashLooks = "1lI|74"
 
 // slashCandidates returns the dates a slash-damaged first cell of s may
 // be, with the cell's span.
@@ -48,7 +53,7 @@ func fallbackCandidates(s string) ([]dates.Date, [2]int) {
 	var out []dates.Date
 	for i := 1; i < len(cell); i++ {
 		for j := i + 2; j < len(cell)-1; j++ {
-			if strings.IndexByte("1lI|", cell[i]) < 0 || strings.IndexByte("1lI|", cell[j]) < 0 {
+			if strings.IndexByte(slashLooks, cell[i]) < 0 || strings.IndexByte(slashLooks, cell[j]) < 0 {
 				continue
 			}
 			c := cell[:i] + "/" + cell[i+1:j] + "/" + cell[j+1:]
@@ -82,7 +87,7 @@ func cellCandidates(s string, lost bool) ([]dates.Date, [2]int) {
 	}
 	for i := 0; i < len(cell); i++ {
 		switch {
-		case !lost && strings.IndexByte("1lI|", cell[i]) >= 0:
+		case !lost && strings.IndexByte(slashLooks, cell[i]) >= 0:
 			try(cell[:i] + "/" + cell[i+1:])
 		case lost && i > 0 && cell[i] != '/' && cell[i-1] != '/':
 			try(cell[:i] + "/" + cell[i:])
@@ -119,7 +124,7 @@ func contains(ds []dates.Date, d dates.Date) bool {
 type pendingDate struct {
 	item     int
 	cands    []dates.Date
-	fallback []dates.Date // readings tried when no candidate fits (fallbackCandidates)
+	fallback []dates.Date // readings of a lost slash, or of both read as ones (fallbackCandidates)
 	desc     string
 }
 
@@ -128,25 +133,18 @@ type pendingDate struct {
 // after them, and cuts the date cell out of their descriptions.
 func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 	for _, p := range pending {
-		var lo, hi dates.Date
-		for i := p.item - 1; i >= 0; i-- {
-			if !items[i].Date.IsZero() {
-				lo = items[i].Date
-				break
-			}
-		}
-		for i := p.item + 1; i < len(items); i++ {
-			if !items[i].Date.IsZero() {
-				hi = items[i].Date
-				break
-			}
-		}
+		lo, hi := neighbourDates(items, p.item)
 		if lo.IsZero() && hi.IsZero() {
 			continue
 		}
+		// A slash read as a one and a slash lost are alike common: a cell
+		// with one reading of each in the window ("1117/24": 11/7/24 or
+		// 11/17/24) has no date.
 		pick := between(p.cands, lo, hi)
-		if len(pick) == 0 {
-			pick = between(p.fallback, lo, hi)
+		for _, d := range between(p.fallback, lo, hi) {
+			if !contains(pick, d) {
+				pick = append(pick, d)
+			}
 		}
 		if len(pick) != 1 {
 			continue
@@ -223,4 +221,77 @@ func statementDay(l line) (day dates.Date, period bool) {
 		return dates.Date{}, true
 	}
 	return ds[0], true
+}
+
+// postedBefore is a line item whose date of service, as OCR read it (raw),
+// falls after the date printed beside it: the day a ledger posted it, or
+// the end of the item's period.
+type postedBefore struct {
+	item   int
+	raw    string
+	posted dates.Date
+}
+
+// postingLag is how long after a service a ledger posts it, at most.
+const postingLag = 7
+
+// datePosted dates each misdated item with the one reading of its date
+// cell, one digit changed, that falls within a week before the date
+// printed beside it and between the dates of the items around it
+// ("11/29/2024" posted 11/20/2024, before an item of 11/19/2024, is
+// 11/19/2024). An item with no such reading, or several, keeps its date.
+func datePosted(items []extract.BillLine, misdated []postedBefore) {
+	for _, p := range misdated {
+		lo, hi := neighbourDates(items, p.item)
+		var pick []dates.Date
+		for _, d := range oneDigitChanged(p.raw) {
+			if !d.After(p.posted) && !d.Before(p.posted.AddDays(-postingLag)) && len(between([]dates.Date{d}, lo, hi)) == 1 && !contains(pick, d) {
+				pick = append(pick, d)
+			}
+		}
+		if len(pick) == 1 {
+			items[p.item].Date = pick[0]
+		}
+	}
+}
+
+// neighbourDates returns the dates of the nearest dated items before and
+// after items[k] (zero when there is none).
+func neighbourDates(items []extract.BillLine, k int) (lo, hi dates.Date) {
+	for i := k - 1; i >= 0; i-- {
+		if !items[i].Date.IsZero() {
+			lo = items[i].Date
+			break
+		}
+	}
+	for i := k + 1; i < len(items); i++ {
+		if !items[i].Date.IsZero() {
+			hi = items[i].Date
+			break
+		}
+	}
+	return lo, hi
+}
+
+// oneDigitChanged returns the dates raw reads as with one of its digits
+// changed to another.
+func oneDigitChanged(raw string) []dates.Date {
+	var out []dates.Date
+	b := []byte(raw)
+	for i, c := range b {
+		if !isDigitByte(c) {
+			continue
+		}
+		for d := byte('0'); d <= '9'; d++ {
+			if d == c {
+				continue
+			}
+			b[i] = d
+			if dt, ok := dates.Parse(string(b)); ok && !contains(out, dt) {
+				out = append(out, dt)
+			}
+		}
+		b[i] = c
+	}
+	return out
 }

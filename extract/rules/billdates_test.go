@@ -39,8 +39,10 @@ func TestSlashCandidates(t *testing.T) {
 
 // TestBillSlashDates dates line items whose date cell OCR damaged from the
 // neighbouring items of the same statement, and leaves an item undated
-// when its readings do not fit between them. A speck before an HCPCS code
-// does not hide it.
+// when none of its readings, or more than one, fit between them: a slash
+// read as a one and a slash lost are alike common, so "715/24" between
+// 7/1/24 and 7/25/24 may be 7/5/24 or 7/15/24. A speck before an HCPCS
+// code does not hide it.
 func TestBillSlashDates(t *testing.T) {
 	page := `Momentum Physical Therapy
 PATIENT STATEMENT
@@ -57,8 +59,8 @@ Date        CPT      Description                      Units   Charges     Adj   
 	want := []struct{ date, code, desc string }{
 		{"2023-09-23", "J1885", "KETOROLAC TROMETH 15MG INJ"},
 		{"2024-07-01", "97110", "THERAPEUTIC EXERCISE 15 MIN"},
-		{"2024-07-05", "97112", "NEUROMUSCULAR REEDUCATION"},
-		{"", "97140", "1115/24 MANUAL THERAPY 15 MIN"}, // 1/15 or 11/5: neither between 7/5 and 7/25
+		{"", "97112", "715/24 NEUROMUSCULAR REEDUCATION"}, // 7/5 or 7/15: both between 7/1 and 7/25
+		{"", "97140", "1115/24 MANUAL THERAPY 15 MIN"},    // 1/15 or 11/5: neither between 7/1 and 7/25
 		{"2024-07-25", "97140", "MANUAL THERAPY 15 MIN"},
 		{"2024-07-29", "97014", "ELECTRICAL STIM UNATTENDED"},
 	}
@@ -303,4 +305,61 @@ Date         Rev Code   CPT       Description              Qty        Amount
 	res := extractText(t, page)
 	want := "2024-03-02 0450 2210.00|2024-04-11 72148 2380.00"
 	wantBillRows(t, res, want)
+}
+
+// TestSlashReadAsSevenOrFour dates a statement's row whose date cell OCR
+// read with a slash as a seven ("11/27724" for 11/27/24) or a four
+// ("12/4424" for 12/4/24): the one reading between the dates of the rows
+// around it is the row's date.
+func TestSlashReadAsSevenOrFour(t *testing.T) {
+	page := `Stillwater Massage
+Statement of Account
+Statement date: 12/30/24   Account: 38064199
+Date        Code         Description                                  Qty             Charges       Credits
+11/21/24    97124        MASSAGE THERAPY                              4                 172.00
+11/27724    97124        MASSAGE THERAPY                              4                 172.00
+12/3/24      97124        MASSAGE THERAPY                              4                 172.00
+12/4424     97124        MASSAGE THERAPY                              4                 172.00
+12/10/24    97124        MASSAGE THERAPY                              4                 172.00
+Total charges                    .               860.00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-11-21 97124 172.00|2024-11-27 97124 172.00|2024-12-03 97124 172.00|2024-12-04 97124 172.00|2024-12-10 97124 172.00")
+}
+
+// TestServiceAfterPostingOCR: a ledger row's date of service OCR misread
+// past the date the row was posted ("11/29/2024" posted 11/20/2024): no
+// service is posted before it is rendered. The one reading of the date,
+// one digit changed, within a week before the posting and not after the
+// next row's date of service is the row's date. A misread with several
+// such readings stays as read.
+func TestServiceAfterPostingOCR(t *testing.T) {
+	ledger := func(first, second string) string {
+		return `Northgate Pain Management Center
+PATIENT ACCOUNT LEDGER - ALL TRANSACTIONS                                    Run date: 03/31/2025
+bos       Posted     Code     Mod   Units Description                             Charges Payments       Adj     Balance
+` + first + `  11/20/2024  99204           1    OFFICE O/P NEW MOD 45 MIN              493.00                          493.00
+` + second + `  11/21/2024  80305           1    ORUG TEST PRSMV DIR OPT O8S            79.00                          572.00
+12/09/2024 = 12/11/2024  62321           1    NJX INTERLAMINAR CRV/THRC W/IM       2,726.00                         3,298.00
+.                              TOTAL CHARGES                       3,298.00
+`
+	}
+	wantBillRows(t, extractOCR(t, ledger("11/29/2024", "11/19/2024")), "2024-11-19 99204 493.00|2024-11-19 80305 79.00|2024-12-09 62321 2726.00")
+	// 11/19 and 11/20 both fit when the next row was served on 11/21.
+	wantBillRows(t, extractOCR(t, ledger("11/29/2024", "11/21/2024")), "2024-11-29 99204 493.00|2024-11-21 80305 79.00|2024-12-09 62321 2726.00")
+}
+
+// TestDateSeparatorReadAsColonOCR: a ledger row whose date of service OCR
+// printed with one separator read as a colon ("01:10.2025") is dated by
+// it, not by the posting date beside it.
+func TestDateSeparatorReadAsColonOCR(t *testing.T) {
+	page := `Spine Align Chiropractic Center
+PATIENT LEDGER                                          Acct 73456856
+Dos        Posted      Code      Mod   Units Description                              Charges Payments        Adj     Balance
+01.08.2025  01.08.2025  98941            1     CHIROPRACT MAN) 3-4 REGIONS             81.00                             81.00
+01:10.2025  01.12.2025  97014            1     ELECTRIC STIMULATION THERAPY           38.00                            119.00
+01.15.2025  01;17.2025  97014            1     ELECTRIC STIMULATION THERAPY           38.00                            157.00
+TOTAL CHARGES                                  157.00
+`
+	wantBillRows(t, extractOCR(t, page), "2025-01-08 98941 81.00|2025-01-10 97014 38.00|2025-01-15 97014 38.00")
 }

@@ -87,11 +87,17 @@ func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
 			continue // OCR's degree signs, quotes and specks
 		}
 	}
+	// A date's digits OCR may read as their look-alike letters ("0S-24-2023"
+	// for 05-24-2023); a code's letter stays a letter.
 	date := func(p []byte) (dates.Date, bool) {
-		if len(p) < 8 || !allDigits(string(p[:8])) {
+		if len(p) < 8 {
 			return dates.Date{}, false
 		}
-		return mdy(string(p[:2]), string(p[2:4]), string(p[4:8]))
+		digits, _, _, ok := lookAlikeDigits(string(p[:8]))
+		if !ok || len(digits) != 8 {
+			return dates.Date{}, false
+		}
+		return mdy(digits[:2], digits[2:4], digits[4:8])
 	}
 	d, ok = date(c)
 	if !ok || len(c) < 13 {

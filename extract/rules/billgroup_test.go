@@ -98,6 +98,11 @@ func TestGluedLead(t *testing.T) {
 		{"07.02.202407.05.2024   INS PMT   (20.00)", "", ""}, // no code
 		{"13.45.202497110   THER EX   80.00", "", ""},        // no date
 		{"07.02.20249711   THER EX   80.00", "", ""},         // four digits are no code
+		// A date's digits OCR read as their look-alike letters: a zero as
+		// an O, a five as an S.
+		{"0S-24-202305 -24- 202397810    :      1    ACUP 1/> WO ESTIM 1ST 15 MIN          78.00", "2023-05-24", "97810"},
+		{"OS -24- 202305 - 24 - 202397811          1    ACUP 1/> WO ESTIM EA ADDL 15          $7.00", "2023-05-24", "97811"},
+		{"0O-24-202397811   ACUP   57.00", "", ""}, // an O beside a zero is no digit of its own
 	}
 	for _, tt := range tests {
 		d, code, _, ok := gluedLead(tt.in)

@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -235,13 +236,19 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	dental := dentalPages(n.lines)
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
-	var sl slip                // a receipt's or a slip's block of labelled fields
-	var sums []printedSum      // the printed sums of charges, subtotals too, in order
-	cells := map[int]string{}  // the charge cell of each coded charge, by item
-	reversed := map[int]bool{} // the items a reversal row cancels
-	closed := false            // a total of charges closed the bill above
+	var sl slip                        // a receipt's or a slip's block of labelled fields
+	var sums []printedSum              // the printed sums of charges, subtotals too, in order
+	cells := map[int]string{}          // the charge cell of each coded charge, by item
+	letterless := map[int]lostLetter{} // the HCPCS codes OCR lost the letter of, by item
+	var misdated []postedBefore        // the items dated after the day they were posted
+	reversed := map[int]bool{}         // the items a reversal row cancels
+	closed := false                    // a total of charges closed the bill above
 	for i, l := range n.lines {
-		if i == skip || unticked[i] {
+		// An unticked row of a fee schedule bills nothing; a row that prints
+		// its fee and its charge was billed, whatever OCR made of its box, and
+		// a label OCR set a speck like a box before ("_ DOB: ... Date of
+		// service:") is the form's field.
+		if i == skip || unticked[i] && !(feePaired && feeAndCharge(l, cols)) && !labelsService(l) {
 			continue
 		}
 		if it, ok, consumed := sl.read(l, provider, doc); ok || consumed {
@@ -399,8 +406,15 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue // a payment or adjustment row prints when it was posted
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() || rePayerWords.MatchString(l.text)):
 			continue // no item of a table of services: a payer's line, a form's box
-		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc):
-			continue // names no service (no code, no word): a running balance OCR cut from its row
+		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc):
+			// Names no service (no code, no word): a running balance OCR cut
+			// from its row. A claim form's service line, dated in its own
+			// cell, whose code OCR lost, still bills.
+			continue
+		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && r.date.IsZero() && !layout.HasLetters(r.desc):
+			continue // an amount alone: a total whose label OCR set on another line
+		case form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && r.date.IsZero():
+			continue // a claim form bills in its service lines, each dated and coded: a box of totals OCR ran under them bills nothing
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			cands, sp := slashCandidates(l.text)
@@ -417,6 +431,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Kind == extract.LineCharge && b.Code != "" {
 			cells[len(items)] = chargeCell(r, b.Charge)
 		}
+		if b.Kind == extract.LineCharge && !r.to.IsZero() && r.date.After(r.to) && b.Date == r.date {
+			misdated = append(misdated, postedBefore{len(items), l.text[r.dspan.a:r.dspan.b], r.to})
+		}
+		if b.Kind == extract.LineCharge && b.Code == "" && r.letterless != "" {
+			letterless[len(items)] = lostLetter{r.letterless, jCode(l.text, r.rev)}
+		}
 		items = append(items, b)
 		last, balance = len(items)-1, b.Balance
 	}
@@ -424,7 +444,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = append(items, it)
 	}
 	fillSlashDates(items, pending)
+	datePosted(items, misdated)
 	fiveForDollar(items, cells)
+	letterFor(items, letterless)
 	if len(reversed) > 0 {
 		kept := items[:0]
 		for k, it := range items {
@@ -460,6 +482,37 @@ func sameItemCodes(items []extract.BillLine) {
 				}
 				break
 			}
+		}
+	}
+}
+
+// lostLetter is a row's HCPCS code whose letter OCR lost: its four
+// digits, and whether the row bills a drug (jCode).
+type lostLetter struct {
+	digits string
+	drug   bool
+}
+
+// letterFor gives a row whose code lost its letter the code another row
+// of the bill prints for the same item (the same digits, modifiers and
+// description: "4556" beside "A4556 ELECTRODES PER PAIR"), else, for a row that bills a
+// drug, a J code ("3301 TRIAMCINOLONE ACET INJ 10MG" is J3301). Any other
+// row keeps no code, nor the modifiers read after the digits.
+func letterFor(items []extract.BillLine, lost map[int]lostLetter) {
+	for k, c := range lost {
+		a := &items[k]
+		for _, b := range items {
+			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == c.digits && slices.Equal(a.Modifiers, b.Modifiers) &&
+				letters(b.Description) != "" && letters(b.Description) == letters(a.Description) {
+				a.Code = b.Code
+				break
+			}
+		}
+		if a.Code == "" && c.drug {
+			a.Code = "J" + c.digits
+		}
+		if a.Code == "" {
+			a.Modifiers = nil // no code for them to modify
 		}
 	}
 }
@@ -559,16 +612,21 @@ func dollarForFive(cell, want string) bool {
 }
 
 // countBefore returns the whole number of up to three digits printed in
-// the cell that ends before byte a of text, or 0.
+// the cell that ends before byte a of text, or 0. A speck OCR glued after
+// the number ("2°", "2:") is no part of it.
 func countBefore(text string, a int) float64 {
 	pre := strings.TrimRight(text[:a], " \t")
-	cell := pre[strings.LastIndexAny(pre, " \t|")+1:]
+	cell := strings.TrimRight(pre[strings.LastIndexAny(pre, " \t|")+1:], countSpecks)
 	if len(cell) == 0 || len(cell) > 3 || !allDigits(cell) {
 		return 0
 	}
 	n, _ := strconv.Atoi(cell)
 	return float64(n)
 }
+
+// countSpecks are what OCR glues after a count: a degree sign, a colon or
+// semicolon, a point or comma, a quote.
+const countSpecks = "°:;.,'’`\""
 
 // unitsColumn returns where the header prints its units or quantity
 // column, or an empty span.

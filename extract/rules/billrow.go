@@ -27,15 +27,23 @@ type billRow struct {
 	text     string // the row as read, which the spans index
 	date, to dates.Date
 	dspan    span // where the (first) date is
-	rev      string
-	code     string
-	cspan    span // where the code and its modifiers are
-	mods     []string
-	units    float64
-	amts     []float64
-	aspans   []span
-	desc     string
-	status   string // what the row prints under a status column
+	// dcell is where a date cell OCR damaged past reading opens the row
+	// ("1216/23"): the row's other cells follow it, and bills dates the
+	// row from it (slashCandidates).
+	dcell  span
+	rev    string
+	code   string
+	cspan  span // where the code and its modifiers are
+	mods   []string
+	units  float64
+	amts   []float64
+	aspans []span
+	desc   string
+	status string // what the row prints under a status column
+	// letterless holds the four digits of a HCPCS code whose letter OCR
+	// lost, printed in the code cell after the row's date ("3301" for
+	// J3301); letterFor gives it its letter when the row reads no other code.
+	letterless string
 }
 
 // token is a run of non-space bytes of a row.
@@ -98,6 +106,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// A claim form's row opens with its From and To dates in cells.
 		r.formDates(toks, take)
 	}
+	if !form && len(toks) > 0 {
+		r.colonDate(toks[0], take)
+	}
 	for _, m := range lineDates(l) {
 		if m.End > len(s) || used[m.Start] || used[m.End-1] {
 			continue
@@ -131,6 +142,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 	if !form {
 		r.serviceDate(lineDates(l), o.heads)
 	}
+	if !form && r.date.IsZero() {
+		r.damagedDateCell(s)
+	}
 	_, found := amountsIn(s)
 	var pos [][2]int
 	for _, p := range found {
@@ -142,8 +156,8 @@ func parseBillRow(l line, o rowOpts) billRow {
 	splitAt := map[int]string{} // amounts a form split: their cents, or "glued"
 	// A revenue code opens a facility bill's line, or follows its date.
 	for _, t := range toks {
-		if !free(t) {
-			continue
+		if !free(t) || !hasAlnum(t.s) || t.b <= r.dcell.b {
+			continue // the date, a speck before the code ("» 0270")
 		}
 		if v := strings.Trim(t.s, "\"'‘’`,.;:"); isRevenueCode(v) {
 			r.rev = v
@@ -167,7 +181,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// read from the right, so that units before an amount stay units
 		// ("1  79 12"); dollars never open with a zero ("40 00 10" is 40.00
 		// and one unit read as 10).
-		service := (r.code != "" || r.rev != "") && !r.date.IsZero()
+		service := (r.code != "" || r.rev != "" || r.letterless != "") && !r.date.IsZero()
 		for i := len(toks) - 1; i > 0; i-- {
 			a, b := toks[i-1], toks[i]
 			cents := zeroLike(b.s)
@@ -312,14 +326,14 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 				i += 2
 				continue
 			}
-		case i+1 < len(gs) && g.first && len(g.s) == 2 && len(gs[i+1].s) == 5 && gs[i+1].s[2] == '1' && allDigits(gs[i+1].s):
+		case i+1 < len(gs) && g.first && len(g.s) == 2 && len(gs[i+1].s) == 5 && borderDigit(gs[i+1].s[2]) && allDigits(gs[i+1].s):
 			// "05] 22123": the border between day and year read as a one.
 			if d, ok := mdy(g.s, gs[i+1].s[:2], gs[i+1].s[3:]); ok && recent(d) {
 				set(d, g.a, gs[i+1].b)
 				i++
 				continue
 			}
-		case i+1 < len(gs) && g.first && len(g.s) == 5 && g.s[2] == '1' && len(gs[i+1].s) == 2 && allDigits(gs[i+1].s):
+		case i+1 < len(gs) && g.first && len(g.s) == 5 && borderDigit(g.s[2]) && len(gs[i+1].s) == 2 && allDigits(gs[i+1].s):
 			// "05122|23": the border between month and day read as a one.
 			if d, ok := mdy(g.s[:2], g.s[3:], gs[i+1].s); ok && recent(d) {
 				set(d, g.a, gs[i+1].b)
@@ -331,12 +345,18 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 				set(d, g.a, g.b)
 				continue
 			}
-			// "05119123": both borders read as ones.
-			if len(g.s) == 8 && g.s[2] == '1' && g.s[5] == '1' {
+			// "05119123", "06414123": both borders read as digits.
+			if len(g.s) == 8 && borderDigit(g.s[2]) && borderDigit(g.s[5]) {
 				if d, ok := mdy(g.s[:2], g.s[3:5], g.s[6:]); ok && recent(d) {
 					set(d, g.a, g.b)
 					continue
 				}
+			}
+		case len(g.s) == 7:
+			// "0515123": one border lost, the other read as a digit.
+			if d, ok := oneBorderRead(g.s); ok {
+				set(d, g.a, g.b)
+				continue
 			}
 		case len(g.s) == 12:
 			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:6]); ok {
@@ -351,6 +371,31 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 			break
 		}
 	}
+}
+
+// borderDigit reports whether c is a digit OCR reads for the border
+// between a claim form's date cells: a one, or a four.
+func borderDigit(c byte) bool { return c == '1' || c == '4' }
+
+// oneBorderRead reads a claim form's date cell of seven digits, one border
+// lost and the other read as a digit: "0515123" is 05 15 23 and "1010523"
+// 10 05 23. Only a cell with one such reading, of a recent date, is read.
+func oneBorderRead(s string) (dates.Date, bool) {
+	var out []dates.Date
+	if borderDigit(s[4]) {
+		if d, ok := mdy(s[:2], s[2:4], s[5:]); ok && recent(d) {
+			out = append(out, d)
+		}
+	}
+	if borderDigit(s[2]) {
+		if d, ok := mdy(s[:2], s[3:5], s[5:]); ok && recent(d) && !contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	if len(out) != 1 {
+		return dates.Date{}, false
+	}
+	return out[0], true
 }
 
 // dateWindow is how many of a form's row tokens may hold its dates: a
@@ -414,7 +459,12 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				start += len(t.s) - len(c)
 			}
 		}
-		if !ok && !r.date.IsZero() && r.dspan.b <= t.a && (strings.TrimSpace(s[r.dspan.b:t.a]) == "" || form && formCodeCell(s[r.dspan.b:t.a])) {
+		d := r.dspan
+		if r.date.IsZero() {
+			d = r.dcell
+		}
+		afterDate := d.b > 0 && d.b <= t.a && (strings.TrimSpace(s[d.b:t.a]) == "" || form && formCodeCell(s[d.b:t.a]) || datesOnlyBefore(toks[:i], d, free))
+		if !ok && afterDate {
 			// The cell right after the row's date holds its code, however
 			// OCR misread it.
 			if o.dental {
@@ -423,13 +473,22 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			if !ok {
 				code, ok = ocrProcCode(t.s)
 			}
-			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) {
+			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) && posCodes[c[:2]] {
 				// The place of service run into the code: "1229827,".
 				code, ok = c[2:], true
 				start += 2
 			}
 		}
-		if !ok || ndcLike(s, t) || taxIDTail(s, t.a) {
+		if c := strings.Trim(t.s, codeSpecks+"’:;"); !ok && afterDate && r.letterless == "" && len(c) == 4 && allDigits(c) && (!isRevenueCode(c) || form && r.rev == "") && !ndcLike(s, t) {
+			// A professional claim prints no revenue code: "0283" is G0283.
+			// The digits stay in the description; the modifiers after them
+			// are read.
+			r.letterless = c
+			if end := r.readMods(s, toks, i, free, form); end > t.b {
+				take(t.b, end)
+			}
+		}
+		if !ok || ndcLike(s, t) || taxIDTail(s, t) {
 			continue
 		}
 		if o.dental && code[0] != 'D' {
@@ -444,29 +503,103 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		if c := t.s[start-t.a]; (c == '3' || c == '1' || c == ']' || c == 'I' || c == 'l') && (o.drug || jCode(s, r.rev)) {
 			r.code = "J" + r.code[1:]
 		}
-		end := t.b
-		for j := i + 1; j < len(toks) && len(r.mods) < 4; j++ {
-			n := toks[j]
-			alone := j+1 == len(toks) || strings.HasPrefix(s[n.b:], "   ") || !layout.HasLetters(toks[j+1].s)
-			if !free(n) || !isModifier(n.s) || !knownModifier[n.s] && !alone || form && !knownModifier[n.s] && pointerLetters(n.s) {
-				break // a claim form's diagnosis pointer ("AB") follows the modifiers
-			}
-			r.mods = append(r.mods, n.s)
-			end = n.b
-		}
+		end := r.readMods(s, toks, i, free, form)
 		r.cspan = span{start, end}
 		take(t.a, end)
 		return
 	}
 }
 
-// taxIDTail reports whether the token at a ends a federal tax ID (an EIN,
-// "40-3049179") that OCR parted at its hyphen ("40- 3049179"): two digits
-// and a hyphen before it.
-func taxIDTail(s string, a int) bool {
-	p := strings.TrimRight(s[:a], " ")
+// readMods reads the modifiers printed after the code in toks[i] and
+// returns where they end.
+func (r *billRow) readMods(s string, toks []token, i int, free func(token) bool, form bool) int {
+	end := toks[i].b
+	for j := i + 1; j < len(toks) && len(r.mods) < 4; j++ {
+		n := toks[j]
+		if m := strings.TrimLeft(n.s, codeSpecks); m != n.s && knownModifier[m] {
+			n.s = m // a speck OCR put before a modifier ("-GP")
+		}
+		alone := j+1 == len(toks) || strings.HasPrefix(s[n.b:], "   ") || !layout.HasLetters(toks[j+1].s)
+		if !free(n) || !isModifier(n.s) || !knownModifier[n.s] && !alone || form && !knownModifier[n.s] && pointerLetters(n.s) {
+			break // a claim form's diagnosis pointer ("AB") follows the modifiers
+		}
+		r.mods = append(r.mods, n.s)
+		end = n.b
+	}
+	return end
+}
+
+// reColonDateCell is a date cell with one of its two separators read by
+// OCR as a colon, a semicolon or a comma ("01:10.2025", "01.17;2025"):
+// submatches 1 and 2 are the separators.
+var reColonDateCell = regexp.MustCompile(`^\d{1,2}([:;,./-])\d{1,2}([:;,./-])\d{2}(?:\d{2})?$`)
+
+// colonDate dates the row by its opening cell t when that is a date whose
+// separator OCR read as a colon, a semicolon or a comma, the other one
+// printed as the bill prints it.
+func (r *billRow) colonDate(t token, take func(a, b int)) {
+	m := reColonDateCell.FindStringSubmatch(t.s)
+	if m == nil {
+		return
+	}
+	odd, sep := m[1], m[2]
+	if strings.Contains(":;,", sep) {
+		odd, sep = sep, odd
+	}
+	if !strings.Contains(":;,", odd) || strings.Contains(":;,", sep) {
+		return // no separator misread, or both
+	}
+	if d, ok := dates.Parse(strings.Replace(t.s, odd, sep, 1)); ok {
+		r.date, r.dspan = d, span{t.a, t.b}
+		take(t.a, t.b)
+	}
+}
+
+// damagedDateCell keeps in dcell where the cell that opens a row is when
+// it reads as a date only once OCR's damage to its slashes is undone
+// (slashCandidates, fallbackCandidates). The cell stays free: a row left
+// undated keeps it in its description.
+func (r *billRow) damagedDateCell(s string) {
+	ds, sp := slashCandidates(s)
+	if len(ds) == 0 {
+		ds, sp = fallbackCandidates(s)
+	}
+	if len(ds) > 0 {
+		r.dcell = span{sp[0], sp[1]}
+	}
+}
+
+// hasAlnum reports whether s holds an ASCII letter or digit.
+func hasAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isAlnumByte(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// datesOnlyBefore reports whether the tokens of a row from its date
+// (at d) to a token are all taken, by the date and the dates after it (a
+// ledger's posting date), with whatever speck OCR glued to them
+// ("12/19/2023,"): the token stands in the cell after the dates.
+func datesOnlyBefore(before []token, d span, free func(token) bool) bool {
+	for _, t := range before {
+		if t.b > d.a && free(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// taxIDTail reports whether token t ends a federal tax ID (an EIN,
+// "40-3049179") that OCR parted at its hyphen ("40- 3049179"): seven
+// digits, with two digits and a hyphen before them. A code after a place
+// of service OCR put a dash after ("11-   97164") is no such tail.
+func taxIDTail(s string, t token) bool {
+	p := strings.TrimRight(s[:t.a], " ")
 	n := len(p)
-	return n >= 3 && p[n-1] == '-' && isDigitByte(p[n-2]) && isDigitByte(p[n-3]) && (n == 3 || !isDigitByte(p[n-4]))
+	return len(t.s) == 7 && allDigits(t.s) && n >= 3 && p[n-1] == '-' && isDigitByte(p[n-2]) && isDigitByte(p[n-3]) && (n == 3 || !isDigitByte(p[n-4]))
 }
 
 // formCodeCell reports whether what a claim form's row prints between its
@@ -560,9 +693,10 @@ func ocrProcCode(tok string) (string, bool) {
 	return code, true
 }
 
-// splitCode reads a CPT/HCPCS token with modifiers glued to it.
+// splitCode reads a CPT/HCPCS token with modifiers glued to it, without
+// the specks OCR glued around it ("97012°").
 func splitCode(t string) (code string, mods []string, ok bool) {
-	t = strings.Trim(t, ",;:().*\"'“”‘’`~")
+	t = strings.Trim(t, ",;:().*\"'“”‘’`~°")
 	if len(t) > 7 && allDigits(t) {
 		return "", nil, false // a chargemaster or account number
 	}

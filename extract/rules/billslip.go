@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -50,8 +52,12 @@ type slip struct {
 	mods       []string
 	service    bool
 	fee, paid  *float64
-	void       bool
-	cites      []extract.Citation
+	// pointless is a fee whose decimal point OCR lost ("Fee: 22800" read
+	// as 228.00), taken only when the slip's paid amount and balance add
+	// up to it; balance is the balance the slip prints.
+	pointless, balance *float64
+	void               bool
+	cites              []extract.Citation
 }
 
 // line returns the item the slip bills, if any.
@@ -67,6 +73,9 @@ func (s *slip) line(provider string) (extract.BillLine, bool) {
 		return extract.BillLine{}, false
 	}
 	b := extract.BillLine{Provider: provider, Date: date, Citations: s.cites}
+	if s.fee == nil && s.pointless != nil && s.paid != nil && s.balance != nil && math.Abs(*s.paid+*s.balance-*s.pointless) < 0.005 {
+		s.fee = s.pointless
+	}
 	if s.service && s.fee != nil && *s.fee > 0 {
 		b.Kind, b.Code, b.Modifiers, b.Description, b.Charge, b.Paid = extract.LineCharge, s.code, s.mods, s.desc, *s.fee, s.paid
 		return b, true
@@ -188,6 +197,12 @@ func (s *slip) read(l line, provider, doc string) (done extract.BillLine, ok, co
 		return done, false, false
 	}
 	kinds, vals, labelled := slipAmounts(l.text)
+	if len(kinds) == 1 && kinds[0] == slipBalance {
+		s.balance = &vals[0] // a printed total of the bill, too
+	}
+	if v, ok := pointlessFee(l.text); ok && s.fee == nil {
+		s.pointless = &v
+	}
 	if !labelled {
 		return done, false, false
 	}
@@ -205,6 +220,21 @@ func (s *slip) read(l line, provider, doc string) (done extract.BillLine, ok, co
 	}
 	s.cites = append(s.cites, l.cite(doc, l.quoteAll()))
 	return done, false, true
+}
+
+// rePointlessFee is a slip's fee whose decimal point OCR lost: digits
+// after the label, no point among them ("Fee: 22800").
+var rePointlessFee = regexp.MustCompile(`(?i)\b(?:fee|charge)\s*[:;.]?\s*\$?\s*(\d{3,7})(?:\s|$)`)
+
+// pointlessFee returns the fee a slip's line prints without its decimal
+// point, its last two digits read as the cents.
+func pointlessFee(text string) (float64, bool) {
+	m := rePointlessFee.FindStringSubmatch(text)
+	if m == nil {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(m[1][:len(m[1])-2]+"."+m[1][len(m[1])-2:], 64)
+	return v, err == nil
 }
 
 // slipDates reads the dates a slip's line labels: the date of service

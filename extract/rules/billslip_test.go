@@ -80,3 +80,31 @@ Date         Code     Description                    Units     Charge
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestReceiptFeePointLostOCR: a greyscale receipt's fee lost its decimal
+// point ("Fee: 22800"). The receipt's own paid amount and balance add up
+// to 228.00: the fee is 228.00. Without a balance that shows it, the fee
+// stays unread and the receipt bills nothing.
+func TestReceiptFeePointLostOCR(t *testing.T) {
+	receipts := func(balance string) string {
+		return `Bridgeway Behavioral Health
+Receipt copies - HALVORSEN, SHAUNA - page 1
+RECEIPT                                        No. 7522
+Date: 01/31/2024                                        Client: HALVORSEN, SHAUNA
+Date of service: 01/31/2024                                  Clinician: Lucia Yamada, PhD
+Service: 90837 PSYTX W PT 60 MINUTES
+Fee: 22800                                        Paid: 228.00 Check #6458
+` + balance + `
+RECEIPT                                        No. 7524
+Date: 02/07/2024                                        Client: HALVORSEN, SHAUNA
+Date of service: 02/07/2024                                  Clinician: Lucia Yamada, PhD
+Service: 90837 PSYTX W PT 60 MINUTES
+Fee: 228.00                                        Paid: 228.00 Check #6458
+Balance: 0.00                                        Tax ID 33-9059924 NPI 1315669105
+`
+	}
+	wantBillRows(t, extractOCR(t, receipts("Balance: 0.00                                        Tax ID 33-9059924 NPI 1315669105")),
+		"2024-01-31 90837 228.00|2024-02-07 90837 228.00")
+	wantBillRows(t, extractOCR(t, receipts("Balance: 10.00                                        Tax ID 33-9059924 NPI 1315669105")),
+		"2024-01-31  0.00|2024-02-07 90837 228.00")
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/extract"
 )
 
 // billTotals lists a result's printed totals as kind:amount.
@@ -322,5 +324,40 @@ New Balance                                                       $1,050.00
 	}
 	if got, want := billTotals(totals), ":2550 payments:1200 adjustments:300 balance:1050"; got != want {
 		t.Errorf("totals %q, want %q", got, want)
+	}
+}
+
+// TestLoneAmountOCR: OCR set a ledger's closing balance apart from its
+// label ("2,498.56" on a line of its own, "PATIENT BALANCE" under it). An
+// amount with no date, code or word beside it bills nothing.
+func TestLoneAmountOCR(t *testing.T) {
+	first := `Spine Align Chiropractic Center
+PATIENT LEDGER                                          Acct 73456856
+Dos        Posted      Code      Mod   Units Description                              Charges Payments        Adj     Balance
+05.02.2025  05.04.2025  98941            1     CHIROPRACT MAN) 3:4 REGIONS             81.00                           2,570.22
+05.02.2025  05.04.2025  97012            1     MECHANICAL TRACTION THERAPY           40.00                           2,610.22
+06.10.2025                         INS PMT SUMMIT MUTUAL INSURANCE CHK#631722     (18.40)                2,591.82
+
+Page 1 of 2`
+	second := `Spine Align Chiro Cur - PATIENT LEDGER (continued) Acct 73456856
+Dos        Posted      Code      Mod   Units Description         :          .           Charges Payments        Adj     Balance
+06.10.2025                         IWO INS WRITE-OFF                               :              (4.00)     2,587.82
+06.10.2025                         INS PMT SUMMIT MUTUAL INSURANCE CHK#113840     (24.80)                2,563.02
+,                         TOTAL CHARGES    .               ,     121.00
+TOTAL PAYMENTS                 .                  (43.20)
+TOTAL ADJUSTMENTS                                        (4.00)
+2,563.02
+
+PATIENT BALANCE
+
+Page 2 of 2`
+	var got []string
+	for _, b := range extractOCR(t, first, second).Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, billRows([]extract.BillLine{b})...)
+		}
+	}
+	if want := "2025-05-02 98941 81.00|2025-05-02 97012 40.00"; strings.Join(got, "|") != want {
+		t.Errorf("charge lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }

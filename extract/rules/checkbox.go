@@ -163,3 +163,10 @@ func markState(s string) (ticked, empty bool) {
 
 // faintBox are the marks OCR reads a faint empty box as.
 const faintBox = "_-—–~=*°"
+
+// labelsService reports whether line l prints a labelled date of service
+// and no amount: the form's own field, never a row of its fee schedule.
+func labelsService(l line) bool {
+	_, ok := serviceDate(l)
+	return ok && !moneyShaped(l.text)
+}

@@ -99,3 +99,27 @@ func TestFaintSuperbill(t *testing.T) {
 		}
 	}
 }
+
+// TestSuperbillTickLostOCR: a faxed superbill whose OCR lost the tick of a
+// billed row ("()" for "(x)") and set specks around its labels ("_ DOB:
+// ... , Date of service:"). The row still prints its fee, units and charge,
+// as only billed rows do on a form whose billed rows print both: it is a
+// line, of the superbill's date of service.
+func TestSuperbillTickLostOCR(t *testing.T) {
+	page := `JADE POINT ACUPUNCTURE CENTER LLC
+SUPERBILL
+Patient: HALVORSEN, SHAUNA                 .               Account #: 59523102
+_ DOB: 07-20-1977                          ,                   Date of service: 01-15-2024
+Provider: Kwame Ortega, MSOM, L.Ac.                          Insurance: Keystone Health Alliance
+CPT     Mod   Description                                        Fee    Units          Charge
+ACUPUNCTURE
+©    97810           ACUP 1/> WO ESTIM 1ST 15 MIN                           ~   113.00 ©
+Q    97811           ACUP 1/> WO ESTIM EA ADDL 15                               83.00
+()   97813           ACUP 1/> W/ESTIM 1ST 15 MIN                                125.00        1           125.00
+(x)   97814           ACUP 1/> W/ESTIM EA ADDL 15                                 89.00        1            89.00
+OTHER SERVICES
+()    97112           NEUROMUSCULAR REEDUCATION                            105.00
+Total charges                                        214.00
+`
+	wantBillRows(t, extractOCR(t, page), "2024-01-15 97813 125.00|2024-01-15 97814 89.00")
+}

@@ -89,3 +89,11 @@ func feeAlone(l line, r billRow) bool {
 	ticked, _ := boxState(l.trim)
 	return r.code != "" && len(r.amts) == 1 && !ticked
 }
+
+// feeAndCharge reports whether line l, under a header whose billed rows
+// print a fee and a charge, is a coded service that prints both: billed,
+// whatever OCR made of its box ("()" for a ticked "(x)").
+func feeAndCharge(l line, cols []billCol) bool {
+	r := parseBillRow(l, rowOpts{cols: cols})
+	return r.code != "" && len(r.amts) >= 2
+}
