@@ -494,7 +494,7 @@ func settlementStatement(f pageFeatures) bool {
 // adminScore counts the kinds of administrative page the text shows.
 func adminScore(f pageFeatures) int {
 	n := 0
-	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies, fClaimForm} {
+	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies, fClaimForm, fAcknowledge} {
 		if f.n[k] > 0 {
 			n++
 		}
