@@ -110,7 +110,7 @@ func placedName(l *Line) string {
 	if strings.ContainsAny(c, ":|][{}") || reSentenceEnd.MatchString(c) || HasDate(c) {
 		return ""
 	}
-	if PatientLine(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
+	if PatientLine(c) || formPublisher(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) {
 		return ""
 	}
 	if LooksPhone(c) || LooksAddress(c) {

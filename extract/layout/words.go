@@ -289,6 +289,12 @@ func letterheadRaw(l *Line) string {
 	// A chain's store number ("CarePlus Drug Store #2291") is no part of
 	// the name.
 	c := reStoreNumber.ReplaceAllString(stripJunk(letterheadCell(l)), "")
+	whole := c
+	if l.Top <= 4 && !LooksPhone(c) {
+		// At the head of a page, the practice's name may run on into its
+		// street address.
+		c = nameBeforeAddress(c)
+	}
 	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") || l.Heading != NoHeading || l.Title != "" {
 		return ""
 	}
@@ -301,10 +307,10 @@ func letterheadRaw(l *Line) string {
 		return ""
 	}
 	// Below the top of a page a letterhead stands alone on its line.
-	if l.Top > 2 && c != stripJunk(l.Trim) {
+	if l.Top > 2 && whole != stripJunk(l.Trim) {
 		return ""
 	}
-	if strings.ContainsAny(c, "|][{}") || PatientLine(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
+	if strings.ContainsAny(c, "|][{}") || PatientLine(c) || formPublisher(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
 	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
@@ -334,6 +340,28 @@ func letterheadRaw(l *Line) string {
 	}
 	return CleanProvider(c)
 }
+
+// nameBeforeAddress returns the name a line prints before its street
+// address ("Lakeshore Occupational Medicine 410 Harbor Ave, Toledo, OH"),
+// or the line itself when no street address follows a name on it.
+func nameBeforeAddress(c string) string {
+	for i := 1; i+1 < len(c); i++ {
+		if c[i] == ' ' && isDigitByte(c[i+1]) && streetStart(c[i+1:]) && reAddress.MatchString(c[i+1:]) {
+			return strings.TrimRight(c[:i], " ,-–")
+		}
+	}
+	return c
+}
+
+// reFormPublisher names the public body that publishes a form a
+// physician fills in: a state ("STATE OF OHIO", "Commonwealth of
+// Virginia") or its workers' compensation agency. It prints the form, it
+// gives no care.
+var reFormPublisher = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\b|\bworkers['’]?\s*comp(?:ensation)?\b|\bindustrial\s+(?:commission|accident\s+board)\b`)
+
+// formPublisher reports whether a name is a public body's that publishes
+// forms (see reFormPublisher), no provider's.
+func formPublisher(c string) bool { return reFormPublisher.MatchString(c) }
 
 // rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"
 // ("CAREPLUS DRUG", "Greenleaf Rx"), which no other facility word marks.

@@ -1,0 +1,62 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/medchron/medchron/extract/layout"
+)
+
+// TestStateInjuryReportForm: a state's numbered-box form of a physician's
+// first report of a work injury prints the state's agency over the form's
+// name, then the practice (its name and street address on one line), then
+// boxes of dates: the injury's, the last day worked, the date and hour of
+// the examination, and the doctor's signature date at the foot. The visit
+// is the examination's date, at the practice; the agency that publishes
+// the form is no provider, and the signature date is the report's making.
+func TestStateInjuryReportForm(t *testing.T) {
+	form := func(agency, practice, exam string) string {
+		return agency + "\n" +
+			"            EMPLOYER'S AND PHYSICIAN'S REPORT OF WORK INJURY\n" +
+			"            " + practice + "\n\n" +
+			"1. CARRIER Lakeland Casualty Co.\n2. EMPLOYER Northside Freight Inc.\n3. PATIENT NAME Jane Doe\n" +
+			"4. Date of Birth 02/02/1980\n" +
+			"8. Date and time of injury 03/02/2024 07:40\n" +
+			"9. Last day worked 03/02/2024\n" +
+			"10. " + exam + " 03/05/2024 10:15\n" +
+			"11. HISTORY OF THE INJURY.\nLifting a pallet at the dock she felt a pull in the low back.\n" +
+			"12. SUBJECTIVE COMPLAINTS.\nLow back pain 6/10 without leg symptoms.\n" +
+			"13. OBJECTIVE FINDINGS.\nLumbar paraspinal spasm, straight leg raise negative.\n" +
+			"14. DIAGNOSIS\n   Strain of muscle, fascia and tendon of lower back, initial encounter (S39.012A)\n" +
+			"15. TREATMENT RENDERED\nNaproxen 500 mg twice a day, ice.\n\n" +
+			"Physician's signature: Alan Reyes, MD   Date: 03/07/2024   License No. A12345\n"
+	}
+	tests := []struct {
+		name, agency, practice, exam string
+	}{
+		{"state agency, practice and address on one line", "STATE OF OHIO - BUREAU OF WORKERS' COMPENSATION",
+			"Lakeshore Occupational Medicine 410 Harbor Ave, Toledo, OH 43604", "Date and hour of first examination or treatment"},
+		{"commission over the form, practice in capitals", "INDUSTRIAL COMMISSION OF THE STATE",
+			"LAKESHORE OCCUPATIONAL MEDICINE 410 Harbor Ave, Toledo, OH 43604", "Date and time of examination"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractText(t, form(tt.agency, tt.practice, tt.exam))
+			if len(res.Encounters) != 1 {
+				for _, e := range res.Encounters {
+					t.Logf("%s %q", e.Date, e.Provider)
+				}
+				t.Fatalf("got %d encounters, want 1", len(res.Encounters))
+			}
+			e := res.Encounters[0]
+			if e.Date.String() != "2024-03-05" {
+				t.Errorf("date %s, want 2024-03-05 (the examination)", e.Date)
+			}
+			if !layout.SameProvider(e.Provider, "Lakeshore Occupational Medicine") {
+				t.Errorf("provider %q, want Lakeshore Occupational Medicine", e.Provider)
+			}
+			if e.VisitType != "office visit" {
+				t.Errorf("visit type %q, want office visit", e.VisitType)
+			}
+		})
+	}
+}
