@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
@@ -19,13 +20,23 @@ var (
 
 // provider finds the facility of a note: a facility label, then the
 // letterhead in the header block, then a provider label naming a practice.
+// A report's label naming where its study was done ("Facility:", a
+// teleradiology group's client hospital) yields to the letterhead of the
+// group that read it, as a bill's does to the biller's.
 func (n *note) provider() (name string, li int) {
+	limit := min(len(n.lines), max(n.body, 8))
 	for i, l := range n.lines {
 		if l.lo != nil && l.lo.Facility != "" {
+			if n.class == extract.PageReport && layout.ServicePlace(l.trim) {
+				for j := 0; j < limit; j++ {
+					if lh := letterhead(n.lines[j]); lh != "" {
+						return lh, j
+					}
+				}
+			}
 			return l.lo.Facility, i
 		}
 	}
-	limit := min(len(n.lines), max(n.body, 8))
 	for i := 0; i < limit; i++ {
 		if lh := letterhead(n.lines[i]); lh != "" {
 			return lh, i

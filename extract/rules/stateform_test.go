@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract/layout"
@@ -58,5 +59,34 @@ func TestStateInjuryReportForm(t *testing.T) {
 				t.Errorf("visit type %q, want office visit", e.VisitType)
 			}
 		})
+	}
+}
+
+// TestReadingGroupReport: a teleradiology group's final report prints its
+// own letterhead and, in a "Facility:" label, the client hospital where
+// the study was done. The report is the reading group's record, also
+// when it follows the hospital's emergency note of the same day; a note
+// whose location label names the clinic under a health system's
+// letterhead is still the clinic's.
+func TestReadingGroupReport(t *testing.T) {
+	ed := "Mercy General Hospital\nEMERGENCY DEPARTMENT NOTE\nDate of service: 04/02/2024\n" +
+		"CHIEF COMPLAINT: Neck pain after a rear-end collision.\nASSESSMENT: Cervical strain (S16.1XXA).\n" +
+		"PLAN: Ibuprofen, follow up with primary care.\n"
+	report := "Northstar Teleradiology Partners\n880 Commerce Dr, Plano, TX 75093\nPhone (972) 555-0190\n\n" +
+		"Facility: MERCY GENERAL HOSPITAL                                      FINAL REPORT\n" +
+		"Patient: DOE, JANE                                 DOB: 02/02/1980\n" +
+		"Exam: CT CERVICAL SPINE WITHOUT CONTRAST           Exam date: 04/02/2024\n" +
+		"Reading radiologist: Omar Haddad, MD               Signed: 04/02/2024 23:10\n\n" +
+		"FINDINGS:\nNo fracture or malalignment.\nIMPRESSION:\nNo acute cervical spine injury.\n"
+	clinic := "Lakeview Health System\n12 Main St, Duluth, MN 55802\nLocation: Elm Street Family Clinic\n" +
+		"OFFICE VISIT\nDate of service: 04/09/2024\nSUBJECTIVE: Neck pain improving.\nASSESSMENT: Cervical strain.\nPLAN: Therapy.\n"
+	res := extractText(t, ed, report, clinic)
+	want := []string{"2024-04-02 Mercy General Hospital", "2024-04-02 Northstar Teleradiology Partners", "2024-04-09 Elm Street Family Clinic"}
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String()+" "+e.Provider)
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("encounters %q, want %q", got, want)
 	}
 }
