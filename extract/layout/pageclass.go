@@ -710,9 +710,16 @@ var reHomeDay = regexp.MustCompile(`(?i)^(?:at\s+)?(?:home|hep)(?:\s+(?:program|
 // and the place is home. A home exercise log that also records the
 // clinic's sessions marks each day's place so; the days at home are the
 // patient's own, no visits, whatever pain score they print.
+// A scan's specks beside the cell ("Home -", "Home *", a lone "." in a
+// cell of its own) are no part of it.
 func HomeDay(rest string) bool {
-	cs := Cells(rest)
-	return len(cs) > 0 && reHomeDay.MatchString(strings.TrimSpace(rest[cs[0].Start:cs[0].End]))
+	for _, c := range Cells(rest) {
+		t := strings.TrimFunc(rest[c.Start:c.End], func(r rune) bool { return !unicode.IsLetter(r) })
+		if t != "" {
+			return reHomeDay.MatchString(t)
+		}
+	}
+	return false
 }
 
 // rowContent reports whether a table row holds exercise counts (x12,

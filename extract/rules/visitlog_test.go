@@ -504,6 +504,17 @@ func TestHomeDaysBesideClinicVisits(t *testing.T) {
 			}
 		})
 	}
+	// The same log through a fax and OCR: specks beside the place, and in a
+	// cell of their own after the date.
+	scan := strings.NewReplacer("03/05/2024    Home    ", "03/05/2024    Home -  ",
+		"03/06/2024    Home    ", "03/06/2024 .  Home    ", "03/08/2024    Home    ", "03/08/2024    Home *  ").Replace(log("HOME EXERCISE PROGRAM AND CLINIC VISITS"))
+	var got []string
+	for _, e := range extractOCR(t, scan).Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := "2024-03-04 2024-03-07 2024-03-20"; strings.Join(got, " ") != want {
+		t.Errorf("scanned: visits %q, want %s", got, want)
+	}
 	homeHealth := "Riverbend Home Health\n9 Mill Rd, Elgin, IL 60120\n\nHOME HEALTH THERAPY VISIT LOG\nPatient: Jane Doe\n" +
 		"Date          Place        Treatment                     Pain    Therapist\n" +
 		"04/01/2024    Home         97161 evaluation, gait        6/10    LK\n" +
