@@ -89,4 +89,15 @@ func TestReadingGroupReport(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("encounters %q, want %q", got, want)
 	}
+	// Through a fax and OCR, the label on a line of its own behind a
+	// speck is still the study's place, no letterhead of its own.
+	scan := strings.Replace(report, "Facility: MERCY GENERAL HOSPITAL                                      FINAL REPORT\n",
+		"FINAL REPORT\n\n_ Facility: Mercy General Hospital\n\n", 1)
+	got = nil
+	for _, e := range extractOCR(t, ed, scan).Encounters {
+		got = append(got, e.Date.String()+" "+e.Provider)
+	}
+	if strings.Join(got, "|") != strings.Join(want[:2], "|") {
+		t.Errorf("scanned: encounters %q, want %q", got, want[:2])
+	}
 }
