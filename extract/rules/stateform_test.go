@@ -12,8 +12,10 @@ import (
 // name, then the practice (its name and street address on one line), then
 // boxes of dates: the injury's, the last day worked, the date and hour of
 // the examination, and the doctor's signature date at the foot. The visit
-// is the examination's date, at the practice; the agency that publishes
-// the form is no provider, and the signature date is the report's making.
+// is the examination's date, at the practice, an office visit (its box
+// of the results it reviewed makes no laboratory report); the agency that
+// publishes the form is no provider, and the signature date is the
+// report's making.
 func TestStateInjuryReportForm(t *testing.T) {
 	form := func(agency, practice, exam string) string {
 		return agency + "\n" +
@@ -27,6 +29,7 @@ func TestStateInjuryReportForm(t *testing.T) {
 			"11. HISTORY OF THE INJURY.\nLifting a pallet at the dock she felt a pull in the low back.\n" +
 			"12. SUBJECTIVE COMPLAINTS.\nLow back pain 6/10 without leg symptoms.\n" +
 			"13. OBJECTIVE FINDINGS.\nLumbar paraspinal spasm, straight leg raise negative.\n" +
+			"B. X-ray and laboratory results.\nNone taken at this visit.\n" +
 			"14. DIAGNOSIS\n   Strain of muscle, fascia and tendon of lower back, initial encounter (S39.012A)\n" +
 			"15. TREATMENT RENDERED\nNaproxen 500 mg twice a day, ice.\n\n" +
 			"Physician's signature: Alan Reyes, MD   Date: 03/07/2024   License No. A12345\n"
