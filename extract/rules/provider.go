@@ -200,7 +200,7 @@ var kindRules = []struct {
 	{regexp.MustCompile(`(?i)\bpain\b|interventional`), "pain_management"},
 	{regexp.MustCompile(`(?i)neurolog|neuro`), "neurology"},
 	{regexp.MustCompile(`(?i)emergency|\ber\b|\bed\b`), "emergency"},
-	{regexp.MustCompile(`(?i)family (?:medicine|practice)|primary care|internal medicine|pediatric|urgent care|walk-in|immediate care|\bUC\b|\bpcp|general practice`), "primary_care"},
+	{regexp.MustCompile(`(?i)family (?:medicine|practice)|primary care|internal medicine|\b(?:int|fam)\.?\s+med\b|pediatric|urgent care|walk-in|immediate care|\bUC\b|\bpcp|general practice`), "primary_care"},
 	{regexp.MustCompile(`(?i)hospital|medical center|med ctr|regional|memorial|health system`), "hospital"},
 }
 
