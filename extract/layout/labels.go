@@ -290,7 +290,7 @@ var (
 		"date of reexamination", "reexam date",
 		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
-		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
+		"date seen", "you were seen on", "you were seen", "date you were seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
 		"service", "date of svc",
 		// a test given in sessions: each session is a day the patient was there
 		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",
