@@ -284,3 +284,26 @@ func TestPatientAcknowledgementForms(t *testing.T) {
 		})
 	}
 }
+
+// TestFormPublisher: the public body that publishes a physician's form
+// (a state, its industrial commission, a workers' compensation bureau or
+// board) is no provider; a practice whose name holds the same words is.
+func TestFormPublisher(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"STATE OF IA - WORKERS' COMPENSATION", true},
+		{"Commonwealth of Virginia Workers' Compensation Commission", true},
+		{"OHIO BUREAU OF WORKERS' COMPENSATION", true},
+		{"Industrial Commission of Arizona", true},
+		{"State of the Art Imaging", false},
+		{"Workers Comp Medical Clinic", false},
+		{"Statewide Orthopedic Associates", false},
+	}
+	for _, tt := range tests {
+		if got := formPublisher(tt.name); got != tt.want {
+			t.Errorf("formPublisher(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

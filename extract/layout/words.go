@@ -355,13 +355,21 @@ func nameBeforeAddress(c string) string {
 
 // reFormPublisher names the public body that publishes a form a
 // physician fills in: a state ("STATE OF OHIO", "Commonwealth of
-// Virginia") or its workers' compensation agency. It prints the form, it
-// gives no care.
-var reFormPublisher = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\b|\bworkers['’]?\s*comp(?:ensation)?\b|\bindustrial\s+(?:commission|accident\s+board)\b`)
+// Virginia"), its industrial commission, or an agency of workers'
+// compensation (a bureau, board, division or office of it). It prints the
+// form, it gives no care; a clinic that treats injured workers ("Workers
+// Comp Medical Clinic") is no agency.
+var (
+	reFormPublisher = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\s+[a-z]|\bindustrial\s+(?:commission|accident\s+board)\b|\bworkers['’]?\s*comp(?:ensation)?\b`)
+	reAgency        = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\b|\b(?:bureau|board|division|department|dept|office|commission|agency|administration)\b`)
+)
 
 // formPublisher reports whether a name is a public body's that publishes
-// forms (see reFormPublisher), no provider's.
-func formPublisher(c string) bool { return reFormPublisher.MatchString(c) }
+// forms (see reFormPublisher), no provider's. "State of the Art Imaging"
+// is a practice.
+func formPublisher(c string) bool {
+	return reFormPublisher.MatchString(c) && reAgency.MatchString(c) && !strings.Contains(strings.ToLower(c), "of the art")
+}
 
 // rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"
 // ("CAREPLUS DRUG", "Greenleaf Rx"), which no other facility word marks.

@@ -28,3 +28,21 @@ func TestAbbreviatedPrimaryCare(t *testing.T) {
 		})
 	}
 }
+
+// TestLaboratoryPrintout: a laboratory's printout that heads its results
+// in a column right of the patient's name is a laboratory visit, though a
+// physician's box of the results it reviewed makes none (see
+// TestStateInjuryReportForm).
+func TestLaboratoryPrintout(t *testing.T) {
+	page := "Northlake Reference Laboratories\n90 Lab Way, Duluth, MN 55802\n" +
+		"Patient: DOE, JANE                            LAB RESULTS\n" +
+		"Collected: 05/02/2024 08:10     Received: 05/02/2024 11:00     Reported: 05/03/2024\n" +
+		"Test                 Result      Flag\nCRP                  12.1        H\nESR                  28          H\n"
+	res := extractText(t, page)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("got %d encounters, want 1", len(res.Encounters))
+	}
+	if got := res.Encounters[0].VisitType; got != "laboratory" {
+		t.Errorf("visit type %q, want laboratory", got)
+	}
+}

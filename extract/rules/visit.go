@@ -180,9 +180,9 @@ var (
 	// reLabReport titles a laboratory's report or heads its results table.
 	reLabReport = regexp.MustCompile(`(?i)\blaborator(?:y|ies)\s+(?:report|results?)\b|\blab\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
 	// reLabHead is reLabReport in a note's first lines: the laboratory's
-	// results opening a line, not a physician's box of the results reviewed
-	// ("B. X-ray and laboratory results").
-	reLabHead = regexp.MustCompile(`(?im)^(?:laborator(?:y|ies)|lab)\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
+	// results opening a line or a column of it, not a physician's box of
+	// the results reviewed ("B. X-ray and laboratory results").
+	reLabHead = regexp.MustCompile(`(?im)(?:^|\s{3})(?:laborator(?:y|ies)|lab)\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
 	// reElectrodiagnostic heads the report of a nerve conduction study or
 	// needle EMG.
 	reElectrodiagnostic = regexp.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
