@@ -46,6 +46,9 @@ func TestExpectedRecords(t *testing.T) {
 			[]string{"follow_up:follow-up with primary care physician:"}},
 		{"follow-up with a named physician", "PLAN: Follow-up with Dr. Alvarez, spine surgery, in 2 weeks.\n",
 			[]string{"follow_up:follow-up with Dr. Alvarez:Dr. Alvarez"}},
+		// A scan's OCR reads the hyphen of "Follow-up" as a stop or a
+		// comma.
+		{"follow-up through OCR", "PLAN: Follow.up on 04/12/2024 or sooner if worse.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
 		{"follow-up with this office", "PLAN: Follow up with me in 4 weeks.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
 		{"a follow-up visit title is none", "FOLLOW-UP VISIT\nPLAN: continue.\n", nil},
 		// A consult asked of another service is a referral out, named
