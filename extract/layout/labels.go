@@ -514,8 +514,8 @@ func proseBefore(s string) bool {
 }
 
 // reDateBox opens a form's box labelled by the date it holds: "Date of
-// ...", after the box's number ("15.", "10a)", "(3)").
-var reDateBox = regexp.MustCompile(`^\s*(?:\(?\d{1,2}[a-z]?[.)]\s*)?Date\b`)
+// ...", after the box's number ("15.", "10a)", "(3)", OCR's "15,").
+var reDateBox = regexp.MustCompile(`^\s*(?:\(?\d{1,2}[a-z]?[.),]\s*)?Date\b`)
 
 // dateBoxStart returns where the label of a form's date box starts in s,
 // the text in front of its date: the cell before the date (or the gap

@@ -61,6 +61,8 @@ func TestFormDateLabels(t *testing.T) {
 	}{
 		{"15. Date and hour of first examination or treatment        03/05/2024 10:15", ServiceLabel},
 		{"10. Date and time of examination 03/05/2024", ServiceLabel},
+		// OCR reads the stop after the box's number as a comma.
+		{"15, Date and hour of first examination or treatment 27-Nov-2023 14:45", ServiceLabel},
 		{"You were seen on: March 5, 2024", ServiceLabel},
 		{"Date you were seen: 03/05/2024", ServiceLabel},
 		{"16. Previously treated? Yes - last seen on 01/13/2024 for routine care", FutureLabel},
