@@ -76,6 +76,9 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		return ServiceLabel
 	}
 	lo := max(0, m.Start-48)
+	if b := dateBoxStart(l.Text[:m.Start]); b >= 0 {
+		lo = min(lo, b) // a form's box label, however long
+	}
 	pre := l.Text[lo:m.Start]
 	// Only the text after the previous date on the line counts.
 	for _, d := range l.datesOrFind() {
@@ -276,7 +279,10 @@ var (
 		"date of visit", "encounter date", "date of encounter", "appointment date", "date of exam",
 		"date of examination", "exam date", "examination date", "study date", "date of study",
 		// an independent medical examination (IME) is the examiner's visit
-		"date of ime", "ime date", "date of independent medical examination", "date of independent medical exam",
+		"date of ime", "ime date",
+		// a state's first report of a work injury: the examination it reports
+		"date of first examination", "date of first exam", "date of first examination or treatment",
+		"date of examination or treatment", "date of independent medical examination", "date of independent medical exam",
 		"date of procedure", "procedure date", "date of surgery", "surgery date", "date of operation",
 		"operation date", "evaluation date", "date of evaluation", "date of consultation", "consultation date",
 		// a progress re-examination's own visit
@@ -284,7 +290,7 @@ var (
 		"date of reexamination", "reexam date",
 		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
-		"date seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
+		"date seen", "you were seen on", "you were seen", "date you were seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
 		"service", "date of svc",
 		// a test given in sessions: each session is a day the patient was there
 		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",
@@ -336,7 +342,12 @@ func hasLabel(p string, labels []string) bool {
 
 // labelOf classifies the label that ends the text pre.
 func labelOf(pre string) Label {
-	p := pre
+	// The label ends where its text does, however wide the gap a form
+	// leaves before its date.
+	p := strings.TrimRight(pre, " \t")
+	// "Date and hour of examination", "Date & time of service": the day
+	// the label names, whatever hour the form adds.
+	p = reDateAndHour.ReplaceAllString(p, "date of")
 	if len(p) > 48 {
 		p = p[len(p)-48:]
 	}
@@ -381,6 +392,9 @@ func labelOf(pre string) Label {
 	}
 	return NoLabel
 }
+
+// reDateAndHour is a label's "date and hour of", "date & time of".
+var reDateAndHour = regexp.MustCompile(`(?i)\bdate\s+(?:and|&)\s+(?:hour|time)\s+of\b`)
 
 // cellLabel reports whether the last cell of p (lower case, trailing
 // punctuation dropped) is the word w alone: "Visit: 06-13-2023" labels a
@@ -481,6 +495,11 @@ func proseBefore(s string) bool {
 	if i := strings.LastIndex(s, "   "); i >= 0 {
 		s = s[i:]
 	}
+	if reDateBox.MatchString(s) {
+		// A form's box whose label opens with "Date" ("15. Date and hour
+		// of first examination or treatment"): a label, however long.
+		return false
+	}
 	words := strings.Fields(s)
 	if len(words) <= 6 {
 		return false
@@ -494,8 +513,31 @@ func proseBefore(s string) bool {
 	return 2*lower > len(words)
 }
 
+// reDateBox opens a form's box labelled by the date it holds: "Date of
+// ...", after the box's number ("15.", "10a)", "(3)", OCR's "15,").
+var reDateBox = regexp.MustCompile(`^\s*(?:\(?\d{1,2}[a-z]?[.),]\s*)?Date\b`)
+
+// dateBoxStart returns where the label of a form's date box starts in s,
+// the text in front of its date: the cell before the date (or the gap
+// before it) opens with the box's number and "Date". -1 when it does not.
+func dateBoxStart(s string) int {
+	t := strings.TrimRight(s, " \t")
+	start := 0
+	if i := strings.LastIndex(t, "   "); i >= 0 {
+		start = i + 3
+	}
+	if !reDateBox.MatchString(t[start:]) {
+		return -1
+	}
+	return start
+}
+
 // reSignatureRule is the line a form prints to sign on: underscores.
 var reSignatureRule = regexp.MustCompile(`^\s*_{5,}[_\s]*$`)
+
+// reSignatureLabel opens a line with the label of a signature: "Doctor's
+// signature:", "Signature of physician:", "Signed:".
+var reSignatureLabel = regexp.MustCompile(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed)\b[\w'’. ]{0,20}:`)
 
 // signatureDate reports whether a bare "Date:" label on line l, with
 // before the text in front of it, dates a signature: it sits on the rule
@@ -510,8 +552,8 @@ func signatureDate(l *Line, before string, prev *Line) bool {
 		return false
 	}
 	signer := strings.TrimSpace(before[:i])
-	if strings.Contains(signer, "___") {
-		return true
+	if strings.Contains(signer, "___") || reSignatureLabel.MatchString(signer) {
+		return true // on the rule, or on the line its signature's label opens
 	}
 	if strings.Contains(signer, ":") {
 		return false

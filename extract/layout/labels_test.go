@@ -48,3 +48,35 @@ func TestWeekdayBetweenLabelAndDate(t *testing.T) {
 		}
 	}
 }
+
+// TestFormDateLabels: the labels a state's numbered-box form and a
+// patient's after-visit summary print in front of the visit's date: a box
+// whose long label opens with "Date" and adds the hour, and "You were seen
+// on". The last visit before this one, and the signature's date on its
+// line, are other days.
+func TestFormDateLabels(t *testing.T) {
+	tests := []struct {
+		line string
+		want Label
+	}{
+		{"15. Date and hour of first examination or treatment        03/05/2024 10:15", ServiceLabel},
+		{"10. Date and time of examination 03/05/2024", ServiceLabel},
+		// OCR reads the stop after the box's number as a comma.
+		{"15, Date and hour of first examination or treatment 27-Nov-2023 14:45", ServiceLabel},
+		{"You were seen on: March 5, 2024", ServiceLabel},
+		{"Date you were seen: 03/05/2024", ServiceLabel},
+		{"16. Previously treated? Yes - last seen on 01/13/2024 for routine care", FutureLabel},
+		{"Doctor's signature: Ann Lee, MD Date: 03/07/2024 License No. A1234", SignedLabel},
+		{"The patient says she was seen by her dentist on 01/13/2024 for a cleaning", NoLabel},
+	}
+	for _, tt := range tests {
+		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
+		ms := FindDates(tt.line)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.line)
+		}
+		if got := LabelBefore(l, ms[0], nil); got != tt.want {
+			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+}

@@ -46,6 +46,7 @@ const (
 	fUtilization                // an insurer's review of requested care: utilization management, authorization approved or denied
 	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
 	fSettlement                 // a lawyer's statement of a settlement's distribution: gross settlement, attorney's fee, net to the client
+	fAcknowledge                // a form the patient signs: receipt of the privacy notice, consent to treatment
 	nFeatures
 )
 
@@ -171,6 +172,9 @@ var phrases = map[feature]string{
 		attorney fee|attorney fees|contingency fee|case costs|costs advanced|case expenses|litigation costs|net to client|
 		net to the client|net proceeds to client|amount to client|client s share|paid from settlement|paid from the settlement|
 		approve the distribution|approve this distribution`,
+	fAcknowledge: `notice of privacy practices|notice of privacy practice|privacy practices|acknowledgment of receipt|
+		acknowledgement of receipt|acknowledge receipt|acknowledge that i have received|consent to treat|consent to treatment|
+		consent for treatment|general consent for care`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

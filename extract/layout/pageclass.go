@@ -71,8 +71,9 @@ type pageFeatures struct {
 func featuresOf(d *Doc, pi int) pageFeatures {
 	var f pageFeatures
 	var b, h strings.Builder
-	open := false // a dated table row whose note has not yet been seen
-	prev := ""    // the text of the line above
+	open := false                           // a dated table row whose note has not yet been seen
+	var home struct{ days, visits, ex int } // rows placed at the patient's home (HomeDay), and what they record
+	prev := ""                              // the text of the line above
 	told := map[dates.Date]bool{}
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
@@ -139,6 +140,13 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 				f.tableRows++
 				open = true
 				switch ex, visit := rowContent(rest); {
+				case HomeDay(rest):
+					home.days++
+					if visit {
+						home.visits++
+					} else if ex {
+						home.ex++
+					}
 				case visit:
 					f.visitRows++
 				case ex:
@@ -176,6 +184,15 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		} else if datedRevenueRow(l.Trim, len(l.Dates) > 0) {
 			f.datedRevs++
 		}
+	}
+	if home.days > 0 && f.visitRows > 0 {
+		// Days at home beside sessions at the clinic: the patient's home
+		// program, whatever pain score they print.
+		f.exRows += home.days
+	} else {
+		// Visits all made at the patient's home (home health).
+		f.visitRows += home.visits
+		f.exRows += home.ex
 	}
 	f.calMarks = len(CalendarMarks(d, pi))
 	f.proseVisits = len(told)
@@ -531,7 +548,7 @@ func settlementStatement(f pageFeatures) bool {
 // adminScore counts the kinds of administrative page the text shows.
 func adminScore(f pageFeatures) int {
 	n := 0
-	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies, fClaimForm} {
+	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies, fClaimForm, fAcknowledge} {
 		if f.n[k] > 0 {
 			n++
 		}
@@ -714,6 +731,36 @@ func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(
 func ExerciseRow(rest string) bool {
 	ex, _ := rowContent(rest)
 	return ex
+}
+
+// VisitRow reports whether what a dated row records after its date is
+// what a visit's row does: a procedure code, a pain score or spinal
+// levels.
+func VisitRow(rest string) bool {
+	_, visit := rowContent(rest)
+	return visit
+}
+
+// reHomeDay is a cell that places a day at the patient's home: "Home",
+// "At home", "HEP", "Home program". Not "Home visit" nor "Home health":
+// those are visits made at the patient's home.
+var reHomeDay = regexp.MustCompile(`(?i)^(?:at\s+)?(?:home|hep)(?:\s+(?:program|exercises?|ex))?$`)
+
+// HomeDay reports whether a dated row of a log spends its day at the
+// patient's home: the first cell after its date (rest) names the place,
+// and the place is home. A home exercise log that also records the
+// clinic's sessions marks each day's place so; the days at home are the
+// patient's own, no visits, whatever pain score they print.
+// A scan's specks beside the cell ("Home -", "Home *", a lone "." in a
+// cell of its own) are no part of it.
+func HomeDay(rest string) bool {
+	for _, c := range Cells(rest) {
+		t := strings.TrimFunc(rest[c.Start:c.End], func(r rune) bool { return !unicode.IsLetter(r) })
+		if t != "" {
+			return reHomeDay.MatchString(t)
+		}
+	}
+	return false
 }
 
 // rowContent reports whether a table row holds exercise counts (x12,

@@ -283,3 +283,68 @@ func TestQuantityMakesNoPharmacy(t *testing.T) {
 		})
 	}
 }
+
+func TestPatientAcknowledgementForms(t *testing.T) {
+	head := "Lakeshore Physical Therapy\n118 Harbor Rd, Duluth, MN 55802\nTel 218-555-0140\n\n"
+	privacy := head + "PATIENT ACKNOWLEDGMENT - NOTICE OF PRIVACY PRACTICES\n" +
+		"By signing below I confirm that Lakeshore Physical Therapy gave me its Notice of Privacy Practices,\n" +
+		"which explains how my medical information may be used and shared, and that I may ask for a copy at\n" +
+		"any time.\n\nContact preferences:  [X] Voicemail OK   [ ] Text messages\n\n" +
+		"Patient signature: ______________________     Date: 03/14/2024\nPrinted name: Jane Doe\n" +
+		"Office use: acknowledgment not obtained because ____________\n"
+	consent := head + "CONSENT TO TREAT AND ASSIGNMENT OF BENEFITS\n" +
+		"I consent to the evaluation and treatment my therapist finds necessary and to the release of my\n" +
+		"records to my insurer for payment. I assign to Lakeshore Physical Therapy the benefits payable for\n" +
+		"the care I receive, and I understand I remain responsible for any balance my plan does not pay.\n\n" +
+		"Signature: ______________________     Date: 03/14/2024\nPatient: Jane Doe   DOB 02/02/1980\n"
+	log := head + "DAILY TREATMENT LOG\nPatient: Jane Doe\n" +
+		"Date          Treatment                         Pain    Therapist\n" +
+		"03/14/2024    97161, 97110 neck AROM            6/10    KL\n" +
+		"03/18/2024    97110, 97140 manual, scap rows    5/10    KL\n" +
+		"03/21/2024    97110, 97140 manual, scap rows    4/10    KL\n"
+	note := head + "INITIAL EVALUATION   Date of service: 03/14/2024\n" +
+		"SUBJECTIVE: Neck pain since a rear-end collision on 03/02/2024, 6/10.\n" +
+		"OBJECTIVE: Cervical rotation 50 degrees right, tender upper trapezius.\n" +
+		"ASSESSMENT: Cervical strain (S16.1XXA).\nPLAN: Therapy twice a week for six weeks.\n" +
+		"Notice of privacy practices given to the patient at check-in.\n"
+	tests := []struct {
+		name  string
+		pages []string
+		want  []string
+	}{
+		{"privacy notice acknowledgement", []string{privacy}, []string{extract.PageAdmin}},
+		{"privacy notice acknowledgement after a visit log", []string{log, privacy}, []string{extract.PageVisitLog, extract.PageAdmin}},
+		{"consent to treat and assignment of benefits", []string{consent}, []string{extract.PageAdmin}},
+		{"visit note mentioning the privacy notice", []string{note}, []string{extract.PageClinical}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(pagesOf(tt.pages...))
+			for i, want := range tt.want {
+				if got := d.Pages[i].Class; got != want {
+					t.Errorf("page %d class %q, want %q", i+1, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestFormPublisher(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"STATE OF IA - WORKERS' COMPENSATION", true},
+		{"Commonwealth of Virginia Workers' Compensation Commission", true},
+		{"OHIO BUREAU OF WORKERS' COMPENSATION", true},
+		{"Industrial Commission of Arizona", true},
+		{"State of the Art Imaging", false},
+		{"Workers Comp Medical Clinic", false},
+		{"Statewide Orthopedic Associates", false},
+	}
+	for _, tt := range tests {
+		if got := formPublisher(tt.name); got != tt.want {
+			t.Errorf("formPublisher(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

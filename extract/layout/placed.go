@@ -117,7 +117,7 @@ func placedName(l *Line) string {
 	// ("Crossroads Occupational Therapy and Work Assessment") does not make
 	// it a document's heading; in a short one it does ("Chiropractic IME -
 	// 2").
-	if PatientLine(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) && !(reFacility.MatchString(c) && letterWords(c) >= 4) ||
+	if PatientLine(c) || formPublisher(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) && !(reFacility.MatchString(c) && letterWords(c) >= 4) ||
 		reCredential.MatchString(c) || reDoctor.MatchString(c) {
 		return ""
 	}

@@ -304,6 +304,12 @@ func letterheadRaw(l *Line) string {
 	// A chain's store number ("CarePlus Drug Store #2291") is no part of
 	// the name.
 	c := reStoreNumber.ReplaceAllString(stripJunk(letterheadCell(l)), "")
+	whole := c
+	if l.Top <= 4 && !LooksPhone(c) {
+		// At the head of a page, the practice's name may run on into its
+		// street address.
+		c = nameBeforeAddress(c)
+	}
 	if len(c) < 4 || len(c) > 70 || strings.Count(c, " ") > 8 || !strings.Contains(c, " ") || l.Heading != NoHeading || l.Title != "" {
 		return ""
 	}
@@ -316,10 +322,10 @@ func letterheadRaw(l *Line) string {
 		return ""
 	}
 	// Below the top of a page a letterhead stands alone on its line.
-	if l.Top > 2 && c != stripJunk(l.Trim) {
+	if l.Top > 2 && whole != stripJunk(l.Trim) {
 		return ""
 	}
-	if looseBracket(c) || PatientLine(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
+	if looseBracket(c) || PatientLine(c) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
 	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
@@ -348,6 +354,36 @@ func letterheadRaw(l *Line) string {
 		return ""
 	}
 	return CleanProvider(c)
+}
+
+// nameBeforeAddress returns the name a line prints before its street
+// address ("Lakeshore Occupational Medicine 410 Harbor Ave, Toledo, OH"),
+// or the line itself when no street address follows a name on it.
+func nameBeforeAddress(c string) string {
+	for i := 1; i+1 < len(c); i++ {
+		if c[i] == ' ' && isDigitByte(c[i+1]) && streetStart(c[i+1:]) && reAddress.MatchString(c[i+1:]) {
+			return strings.TrimRight(c[:i], " ,-–")
+		}
+	}
+	return c
+}
+
+// reFormPublisher names the public body that publishes a form a
+// physician fills in: a state ("STATE OF OHIO", "Commonwealth of
+// Virginia"), its industrial commission, or an agency of workers'
+// compensation (a bureau, board, division or office of it). It prints the
+// form, it gives no care; a clinic that treats injured workers ("Workers
+// Comp Medical Clinic") is no agency.
+var (
+	reFormPublisher = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\s+[a-z]|\bindustrial\s+(?:commission|accident\s+board)\b|\bworkers['’]?\s*comp(?:ensation)?\b`)
+	reAgency        = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\b|\b(?:bureau|board|division|department|dept|office|commission|agency|administration)\b`)
+)
+
+// formPublisher reports whether a name is a public body's that publishes
+// forms (see reFormPublisher), no provider's. "State of the Art Imaging"
+// is a practice.
+func formPublisher(c string) bool {
+	return reFormPublisher.MatchString(c) && reAgency.MatchString(c) && !strings.Contains(strings.ToLower(c), "of the art")
 }
 
 // rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"

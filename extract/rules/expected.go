@@ -27,10 +27,11 @@ var (
 	reOrderVerb   = regexp.MustCompile(`(?i)\b(?:ordered|ordering|order|obtain|will obtain|will order|will get|get|schedule[d]?|scheduling|requested|request|send (?:him|her|the patient|patient) for|recommend(?:ed)?)\s+(?:a\s+|an\s+|the\s+|a repeat\s+|repeat\s+|stat\s+|new\s+)?` + reStudies)
 	reStudyFirst  = regexp.MustCompile(`(?i)` + reStudies + `[^.;]{0,60}?\s+(?:was|were|is|are|has been|have been|to be|will be)\s+(?:ordered|requested|scheduled)`)
 	reReferOut    = regexp.MustCompile(`(?i)\b(?:refer(?:red|ring|ral(?:\s+(?:placed|made|sent|given))?)?|sent)\s+(?:him\s+|her\s+|them\s+|the patient\s+|patient\s+)?(?:back\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,60})`)
-	reFollowUp    = regexp.MustCompile(`(?i)\b(?:return(?:s)?\s+(?:to\s+(?:clinic|the clinic|office|the office|see me|see us)\s+)?(?:in|on|for)\b|rtc\b|follow[- ]?up\s+(?:visit\s+|appointment\s+)?(?:in|on|with)\b|f/u\s+(?:in|on)\b|next (?:appointment|visit)\s*(?:in|on|:))`)
+	reFollowUp    = regexp.MustCompile(`(?i)\b(?:return(?:s)?\s+(?:to\s+(?:clinic|the clinic|office|the office|see me|see us)\s+)?(?:in|on|for)\b|rtc\b|follow(?:[- ]|[.,] ?)?up\s+(?:visit\s+|appointment\s+)?(?:in|on|with)\b|f/u\s+(?:in|on)\b|next (?:appointment|visit)\s*(?:in|on|:))`)
 	reNotReceived = regexp.MustCompile(`(?i)([A-Za-z/ \-]{2,40}?(?:report|results?|records?|films?|images?|notes?))\b[^.;]{0,60}?\b(?:has|have|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?(?:received|available|included|provided|sent)|never\s+(?:been\s+)?(?:received|sent)|(?:is|are)\s+(?:still\s+)?pending|outstanding)`)
 	reConditional = regexp.MustCompile(`(?i)\b(?:consider\w*|if\b|may\s+(?:need|benefit|require)|possible|possibly|would\s+(?:benefit|consider)|unless|should\s+(?:symptoms|pain))`)
 	reDoneBefore  = regexp.MustCompile(`(?i)\b(?:reviewed|review of|results?|showed|shows|demonstrat\w*|revealed|prior|previous|outside|dated|was\s+(?:done|performed|obtained)|were\s+(?:done|performed|obtained))\b`)
+	reReferLabel  = regexp.MustCompile(`(?i)^\W{0,3}referrals?(?:\s+(?:to|placed|made|sent|ordered))?\s*:\s*([A-Za-z][A-Za-z /&-]{2,60})`)
 	reReferredIn  = regexp.MustCompile(`(?i)\b(?:referred\s+(?:by|from|after|here)|thank you for (?:the\s+)?referr\w*|referring (?:physician|provider|doctor)|self[- ]referred)`)
 )
 
@@ -103,6 +104,13 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 				if what, ok := consultAsked(text, m); ok {
 					add(extract.ExpectReferral, what, "", l)
 				}
+			}
+		}
+		if m := reReferLabel.FindStringSubmatchIndex(l.trim); hRefer && m != nil {
+			// A referral printed as a field ("Referral: Orthopedics"): the
+			// service after its label.
+			if target := tidyTarget(l.trim[m[2]:m[3]]); target != "" && !reVagueTarget.MatchString(target) && !reNoValue.MatchString(target) && !reStudyOnly.MatchString(target) {
+				add(extract.ExpectReferral, target, target, l)
 			}
 		}
 		for _, m := range orderMatches(hRefer, reReferOut, text) {
@@ -268,6 +276,9 @@ func consultAsked(text string, m []int) (string, bool) {
 // reVagueTarget is a referral "target" that names no care: "referred for
 // follow-up", "for further evaluation".
 var reVagueTarget = regexp.MustCompile(`(?i)^(?:follow|further|consult|evaluation|treatment|care|this|that|it|him|her|them|me|us)\b`)
+
+// reNoValue is a field's value that says there is none: "none", "N/A".
+var reNoValue = regexp.MustCompile(`(?i)^(?:none|no|n/?a|nil|not applicable)\b`)
 
 // reStudyOnly is a referral target that names a study (ordered, not a
 // referral): "referred for MRI".

@@ -27,6 +27,12 @@ func TestExpectedRecords(t *testing.T) {
 		{"history of a past MRI is no order", "HISTORY OF PRESENT ILLNESS: She had an MRI ordered by her PCP in 2019.\nPLAN: home exercise.\n", nil},
 		{"referral out", "PLAN: Referred to pain psychology (cognitive behavioral therapy) for coping skills.\nRefer to orthopedics.\n",
 			[]string{"referral:pain psychology:pain psychology", "referral:orthopedics:orthopedics"}},
+		// A referral printed as a field of discharge instructions names
+		// the service after its label; a referral's source, or none, is
+		// no referral out.
+		{"referral as a labelled field", "DISCHARGE INSTRUCTIONS\nReferral: Neurology. Call to book within 2 weeks.\nReferrals to: Pain management\n",
+			[]string{"referral:Neurology:Neurology", "referral:Pain management:Pain management"}},
+		{"referral source or none as a field", "Referral source: Dr. Alvarez\nReferral: none\nReferring: Jane Roe, MD\nPLAN: injection.\n", nil},
 		{"referral in is none", "HPI: Referred by orthopedics for neck pain. Thank you for referring Ms. Doe.\nPLAN: injection.\n", nil},
 		{"follow-up scheduled", "PLAN: Return to clinic in 6 weeks for re-evaluation.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
 		// A follow-up with other care is answered by that care, not by
@@ -40,6 +46,9 @@ func TestExpectedRecords(t *testing.T) {
 			[]string{"follow_up:follow-up with primary care physician:"}},
 		{"follow-up with a named physician", "PLAN: Follow-up with Dr. Alvarez, spine surgery, in 2 weeks.\n",
 			[]string{"follow_up:follow-up with Dr. Alvarez:Dr. Alvarez"}},
+		// A scan's OCR reads the hyphen of "Follow-up" as a stop or a
+		// comma.
+		{"follow-up through OCR", "PLAN: Follow.up on 04/12/2024 or sooner if worse.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
 		{"follow-up with this office", "PLAN: Follow up with me in 4 weeks.\n", []string{"follow_up:follow-up visit:Harbor Orthopedics"}},
 		{"a follow-up visit title is none", "FOLLOW-UP VISIT\nPLAN: continue.\n", nil},
 		// A consult asked of another service is a referral out, named

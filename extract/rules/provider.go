@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
@@ -19,13 +20,23 @@ var (
 
 // provider finds the facility of a note: a facility label, then the
 // letterhead in the header block, then a provider label naming a practice.
+// A report's label naming where its study was done ("Facility:", a
+// teleradiology group's client hospital) yields to the letterhead of the
+// group that read it, as a bill's does to the biller's.
 func (n *note) provider() (name string, li int) {
+	limit := min(len(n.lines), max(n.body, 8))
 	for i, l := range n.lines {
 		if l.lo != nil && l.lo.Facility != "" {
+			if n.class == extract.PageReport && layout.ServicePlace(l.trim) {
+				for j := 0; j < limit; j++ {
+					if lh := letterhead(n.lines[j]); lh != "" {
+						return lh, j
+					}
+				}
+			}
 			return l.lo.Facility, i
 		}
 	}
-	limit := min(len(n.lines), max(n.body, 8))
 	for i := 0; i < limit; i++ {
 		if lh := letterhead(n.lines[i]); lh != "" {
 			return lh, i
@@ -189,7 +200,7 @@ var kindRules = []struct {
 	{regexp.MustCompile(`(?i)\bpain\b|interventional`), "pain_management"},
 	{regexp.MustCompile(`(?i)neurolog|neuro`), "neurology"},
 	{regexp.MustCompile(`(?i)emergency|\ber\b|\bed\b`), "emergency"},
-	{regexp.MustCompile(`(?i)family (?:medicine|practice)|primary care|internal medicine|pediatric|urgent care|walk-in|immediate care|\bUC\b|\bpcp|general practice`), "primary_care"},
+	{regexp.MustCompile(`(?i)family (?:medicine|practice)|primary care|internal medicine|\b(?:int|fam)\.?\s+med\b|pediatric|urgent care|walk-in|immediate care|\bUC\b|\bpcp|general practice`), "primary_care"},
 	{regexp.MustCompile(`(?i)hospital|medical center|med ctr|regional|memorial|health system`), "hospital"},
 }
 

@@ -89,6 +89,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			var prevNote *note          // the note that made it
 			lastProv, lastPage := "", 0 // the provider and last page of the note before
 			for k, n := range segment(part, d) {
+				n.class = r.class
 				prov, pli := n.provider()
 				if prov == "" || continuesSection(d, n) {
 					// A further page of the record before names the
@@ -108,7 +109,6 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 				lastProv, lastPage = prov, n.lines[len(n.lines)-1].page
 				n.first = k == 0
-				n.class = r.class
 				if n.bill {
 					items, totals := n.bills(doc.ID, prov, "")
 					res.Bills = append(res.Bills, items...)

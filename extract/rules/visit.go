@@ -179,6 +179,10 @@ var (
 	reProcReport = regexp.MustCompile(`(?im)^(?:operative\s*/\s*)?procedure (?:report|note)$`)
 	// reLabReport titles a laboratory's report or heads its results table.
 	reLabReport = regexp.MustCompile(`(?i)\blaborator(?:y|ies)\s+(?:report|results?)\b|\blab\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
+	// reLabHead is reLabReport in a note's first lines: the laboratory's
+	// results opening a line or a column of it, not a physician's box of
+	// the results reviewed ("B. X-ray and laboratory results").
+	reLabHead = regexp.MustCompile(`(?im)(?:^|\s{3})(?:laborator(?:y|ies)|lab)\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
 	// reElectrodiagnostic heads the report of a nerve conduction study or
 	// needle EMG.
 	reElectrodiagnostic = regexp.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
@@ -220,7 +224,7 @@ func (n *note) visitType(kind, prov string) string {
 		return "emergency visit"
 	case strings.Contains(t, "discharge summary") || strings.Contains(t, "history and physical") || strings.Contains(t, "history & physical") || t == "h&p":
 		return "hospital admission"
-	case reLabReport.MatchString(t) || reLabReport.MatchString(head) && !n.isImaging():
+	case reLabReport.MatchString(t) || reLabHead.MatchString(head) && !n.isImaging():
 		// Blood work and its results: no imaging, whatever the page's class.
 		return "laboratory"
 	case strings.Contains(t, "consult") && !n.isImaging():

@@ -121,6 +121,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		}
 	}
 	numbered := numberedDateCols(ls)
+	placed := homeAndClinicDays(ls)
 	for _, l := range ls {
 		// The initials' legend may stand in the print line at the foot
 		// of the page ("Printed ... by ... Providers: EA = ...").
@@ -176,9 +177,11 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		}
 
 		if m, ok := layout.RowDate(l.text, ds); ok && !wrappedDate(rows, l) {
-			if home && layout.ExerciseRow(l.text[m.End:]) {
+			if rest := l.text[m.End:]; home && layout.ExerciseRow(rest) || placed[l.page] && (layout.HomeDay(rest) || !layout.VisitRow(rest)) {
 				// A day of the patient's home program: exercises done, no
-				// visit.
+				// visit. Where the log marks each day's place, a day at
+				// home is none whatever it records, nor a row that records
+				// nothing of a session (a remark that no log came back).
 				continue
 			}
 			rows = append(rows, logRow{l: l, date: m})
@@ -235,6 +238,31 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		out = append(out, e.cardVisits(doc, d, c, legend, titles[c.l.page])...)
 	}
 	addLogDiagnoses(d, out, dxLine, dxCodes, doc)
+	return out
+}
+
+// homeAndClinicDays returns the pages of a log that mark where each day
+// was spent: at the patient's home on some days (see layout.HomeDay), in
+// a session at the clinic on others. A log of visits all made at the
+// patient's home (home health) is none of them.
+func homeAndClinicDays(ls []line) map[int]bool {
+	home, clinic := map[int]bool{}, map[int]bool{}
+	for _, l := range ls {
+		m, ok := layout.RowDate(l.text, lineDates(l))
+		if !ok {
+			continue
+		}
+		switch rest := l.text[m.End:]; {
+		case layout.HomeDay(rest):
+			home[l.page] = true
+		case layout.VisitRow(rest):
+			clinic[l.page] = true
+		}
+	}
+	out := map[int]bool{}
+	for p := range home {
+		out[p] = clinic[p]
+	}
 	return out
 }
 

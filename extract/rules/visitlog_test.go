@@ -471,3 +471,56 @@ Printed 04012025 12:10 by mmensah Providers: KO = Kwame Okonkwo, DC; CB = Conrad
 		t.Errorf("visits %v, want %s", got, want)
 	}
 }
+
+// TestHomeDaysBesideClinicVisits: a home exercise log that also records
+// the clinic's sessions marks where each day was spent. The clinic days
+// are visits; the days at home (exercises done, or none) are the
+// patient's own, though they print a pain score, and so is a remark that
+// the patient sent no log for a while. A home-health log whose every
+// visit was made at the patient's home keeps its visits.
+func TestHomeDaysBesideClinicVisits(t *testing.T) {
+	log := func(title string) string {
+		return "Northshore Sports Therapy\n22 Lake St, Evanston, IL 60201   Tel 847-555-0117\n\n" + title + "\n" +
+			"Patient: Jane Doe   DOB 02/02/1980\n" +
+			"Day           Place        Activity                                  Minutes   Pain    By\n" +
+			"03/04/2024    Clinic       97161 eval, 97110; program issued         60        6/10    RT\n" +
+			"03/05/2024    Home         bridges 2x10, clamshells 2x15             15        5/10    pt\n" +
+			"03/06/2024    Home         skipped                                                     pt\n" +
+			"03/07/2024    Clinic       97110, 97140; program progressed          45        5/10    RT\n" +
+			"03/08/2024    Home         bridges 2x10, bird dog 2x10               20        4/10    pt\n" +
+			"03/09/2024                 Patient away, no sheet turned in until 03/20/2024\n" +
+			"03/20/2024    Clinic       97110, 97530                              45        3/10    MS\n" +
+			"03/21/2024    At home      walking 20 min                            20        3/10    pt\n"
+	}
+	for _, title := range []string{"HOME EXERCISE PROGRAM AND CLINIC VISITS", "HEP COMPLIANCE SHEET"} {
+		t.Run(title, func(t *testing.T) {
+			res := extractText(t, log(title))
+			var got []string
+			for _, e := range res.Encounters {
+				got = append(got, e.Date.String())
+			}
+			if want := "2024-03-04 2024-03-07 2024-03-20"; strings.Join(got, " ") != want {
+				t.Errorf("visits %q, want %s", got, want)
+			}
+		})
+	}
+	// The same log through a fax and OCR: specks beside the place, and in a
+	// cell of their own after the date.
+	scan := strings.NewReplacer("03/05/2024    Home    ", "03/05/2024    Home -  ",
+		"03/06/2024    Home    ", "03/06/2024 .  Home    ", "03/08/2024    Home    ", "03/08/2024    Home *  ").Replace(log("HOME EXERCISE PROGRAM AND CLINIC VISITS"))
+	var got []string
+	for _, e := range extractOCR(t, scan).Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := "2024-03-04 2024-03-07 2024-03-20"; strings.Join(got, " ") != want {
+		t.Errorf("scanned: visits %q, want %s", got, want)
+	}
+	homeHealth := "Riverbend Home Health\n9 Mill Rd, Elgin, IL 60120\n\nHOME HEALTH THERAPY VISIT LOG\nPatient: Jane Doe\n" +
+		"Date          Place        Treatment                     Pain    Therapist\n" +
+		"04/01/2024    Home         97161 evaluation, gait        6/10    LK\n" +
+		"04/03/2024    Home         97110, 97116 gait training    5/10    LK\n" +
+		"04/05/2024    Home         97110, 97116 stairs           4/10    LK\n"
+	if res := extractText(t, homeHealth); len(res.Encounters) != 3 {
+		t.Errorf("home health visits: got %d encounters, want 3", len(res.Encounters))
+	}
+}
