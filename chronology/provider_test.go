@@ -234,6 +234,9 @@ func TestProvidersOfOnePhone(t *testing.T) {
 			mention{name: "Lakeside Bone & Joint Specialists", phone: "2625550151"}, false},
 		{"a shared word, one phone unknown", mention{name: "Lakeside Oral Surgery"},
 			mention{name: "Lakeside Bone & Joint Specialists", phone: "2625550151"}, false},
+		// Two departments of a hospital print its switchboard: they stay two.
+		{"two departments, one switchboard", mention{name: "Saint Mary's Regional Medical Center Radiology", phone: "3195550100"},
+			mention{name: "Saint Mary's Regional Medical Center Emergency Department", phone: "3195550100"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

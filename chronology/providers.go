@@ -208,7 +208,8 @@ func sectionAliases(ms []mention, keys []string, known map[string]bool) map[stri
 // itself on some of its forms ("Lakeside Ortho – Sports Med" on the work
 // status form of "Lakeside Bone & Joint Specialists", under the same
 // letterhead number). A number shared by names with no word in common (a
-// hospital's switchboard printed by a reading group) joins nothing.
+// hospital's switchboard printed by a reading group) joins nothing, nor do
+// two departments of one facility (otherDepartments).
 func sameNumber(ms []mention) [][2]string {
 	byNumber := map[string][]string{}
 	for _, m := range ms {
@@ -227,13 +228,22 @@ func sameNumber(ms []mention) [][2]string {
 		ks := byNumber[n]
 		for i, a := range ks {
 			for _, b := range ks[i+1:] {
-				if shareDistinctive(a, b) {
+				if shareDistinctive(a, b) && !otherDepartments(a, b) {
 					out = append(out, [2]string{a, b})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// otherDepartments reports whether two keys name two departments of a
+// facility of different kinds (its radiology and its emergency
+// department), which print the facility's one switchboard and stay two.
+func otherDepartments(a, b string) bool {
+	_, ka, okA := departmentOf(a)
+	_, kb, okB := departmentOf(b)
+	return okA && okB && ka != kb
 }
 
 // shareDistinctive reports whether two keys share a word that is not
