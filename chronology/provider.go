@@ -398,6 +398,8 @@ func tokensMatch(x, y string) bool {
 	if len(x) < 5 || len(y) < 5 || hasDigit(x) || hasDigit(y) {
 		return false
 	}
+	// OCR reads "rn" as "m" ("Comerstone"): one misreading, not two.
+	x, y = strings.ReplaceAll(x, "rn", "m"), strings.ReplaceAll(y, "rn", "m")
 	return textutil.EditDistance([]rune(x), []rune(y)) <= 1
 }
 

@@ -119,6 +119,8 @@ func TestProviderMerging(t *testing.T) {
 		{"same town, other practice", "Springfield Int Med", "Springfield Orthopedics", nil, false},
 		{"one shared word is not enough", "Valley Medical Center", "Valley Health Clinic", nil, false},
 		{"two massage practices", "Quiet Pines Medical Massage", "Elm Street Therapeutic Massage", nil, false},
+		{"OCR's m for rn", "Comerstone Chiro & Wellness", "Cornerstone Chiropractic & Wellness", nil, true},
+		{"one letter apart is no misreading of rn", "Comerstone Chiro & Wellness", "Capstone Chiropractic & Wellness", nil, false},
 		{"a medical centre's massage service", "Valley Medical Center", "Valley Medical Massage", nil, false},
 	}
 	for _, tt := range tests {
