@@ -367,10 +367,13 @@ func (p *Pool) died(w *worker, ioErr error) error {
 }
 
 // outOfMemory reports whether a worker's standard error tells it ran out
-// of memory: Go's "fatal error: out of memory", or "runtime: cannot
-// allocate memory" when the limit is hit by the runtime's own allocation.
+// of memory: Go's "fatal error: out of memory", "runtime: cannot allocate
+// memory" when the limit is hit by the runtime's own allocation, or
+// "pthread_create failed" when, under the address-space limit, a new
+// thread's stack could not be mapped (the runtime then aborts).
 func outOfMemory(stderr string) bool {
-	return strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory")
+	return strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory") ||
+		strings.Contains(stderr, "pthread_create failed")
 }
 
 // Close ends the workers.
