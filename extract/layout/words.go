@@ -184,8 +184,8 @@ var reGenericTitle = regexp.MustCompile(`^((?:[A-Z][A-Z&'/]*[ -]+){1,4}(?:CONSUL
 // section, with no label, digit or lower-case letter.
 func genericTitle(l *Line, c string) string {
 	c = strings.TrimFunc(c, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) // OCR's specks around it
-	if l.Heading != NoHeading || len(c) > 60 || strings.ContainsAny(c, ":0123456789") {
-		return ""
+	if l.Heading != NoHeading || len(c) > 60 || strings.ContainsAny(c, ":0123456789abcdefghijklmnopqrstuvwxyz") {
+		return "" // a title in capitals: most lines end here, before the expression
 	}
 	m := reGenericTitle.FindStringSubmatch(c)
 	if m == nil {

@@ -278,17 +278,18 @@ func continuesRecord(prev, enc extract.Encounter, n *note) bool {
 // nowhere in the note: a further page of a record repeats the heading its
 // first page printed, wherever on the line, and does not bring a heading
 // of its own. False when h is empty.
-func (n *note) lacks(h string) bool {
-	if h == "" {
-		return false
-	}
-	h = strings.ToLower(textutil.FoldSpace(h))
-	for _, l := range n.lines {
-		if strings.Contains(strings.ToLower(textutil.FoldSpace(l.text)), h) {
-			return false
+func (n *note) lacks(h string) bool { return h != "" && !printsText(n.lines, h) }
+
+// printsText reports whether one of the lines prints text, comparing case
+// and spacing loosely.
+func printsText(ls []line, text string) bool {
+	text = strings.ToLower(textutil.FoldSpace(text))
+	for _, l := range ls {
+		if strings.Contains(strings.ToLower(textutil.FoldSpace(l.text)), text) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // sameVisit reports whether two encounters of one run are parts of the

@@ -104,7 +104,7 @@ func (s *segmenter) step(i int) {
 		if h := cmp.Or(s.caption, s.title); h != "" {
 			trigger = !sameTitle(caption, h)
 		} else {
-			trigger = !s.printed(i, caption)
+			trigger = !printsText(s.ls[s.starts[len(s.starts)-1]:i], caption)
 		}
 		trigger = trigger && s.body > 0 && l.page != s.page && l.top <= 8
 	}
@@ -154,17 +154,6 @@ func (s *segmenter) absorb(i int) {
 	if !headerish(l) && !(l.top <= 3 && logoLine(l)) {
 		s.body++
 	}
-}
-
-// printed reports whether the current note, up to line i, prints text.
-func (s *segmenter) printed(i int, text string) bool {
-	text = strings.ToLower(text)
-	for _, l := range s.ls[s.starts[len(s.starts)-1]:i] {
-		if strings.Contains(strings.ToLower(l.text), text) {
-			return true
-		}
-	}
-	return false
 }
 
 // newDateAhead reports whether a repeated title at line i prints, or is
