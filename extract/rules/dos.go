@@ -262,6 +262,12 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	if k == lblService && reInjuryCtx.MatchString(l.text[max(0, m.Start-30):m.Start]) {
 		s -= 50
 	}
+	if k == lblService && reAdmissionLabel.MatchString(l.text[max(0, m.Start-24):m.Start]) {
+		// The admission date on a hospital banner dates the stay: a
+		// daily note or consult under it that prints its own date of
+		// service is that day's (an H&P prints the admission alone).
+		s -= 20
+	}
 	if k != lblService {
 		after := l.text[m.End:min(len(l.text), m.End+90)]
 		if i+1 < len(n.lines) && n.lines[i+1].page == l.page && len(after) < 90 {
@@ -278,6 +284,10 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	s += max(0, 6-i/4)
 	return s
 }
+
+// reAdmissionLabel ends the label of an admission date: "Admit Date:",
+// "Date of Admission:", "Admitted:", "Adm Dt:".
+var reAdmissionLabel = regexp.MustCompile(`(?i)\b(?:admit(?:ted)?|admission|adm)\b[^0-9\n]{0,12}$`)
 
 // reStudyCaption is a study named right before a parenthesis that holds
 // its date: "CT Abdomen with contrast (".

@@ -59,6 +59,9 @@ func TestDateOfService(t *testing.T) {
 		{"initial visit in prose, date on the next line", "HISTORY OF PRESENT ILLNESS: Mr. Abc initially visited our office on\nMarch 3, 2010, complaining of low back pain after a fall at work.\nEXAM: tender L4-5.", "2010-03-03"},
 		{"a past visit elsewhere is history", "Date of Service: 05/05/2023\nHPI: I saw him at Mercy ER on 01/05/2023.", "2023-05-05"},
 		{"creation date rejected", "Created: 03/20/2024 08:00\nOFFICE VISIT\nVisit Date: 03/18/2024\nPlan: rest.", "2024-03-18"},
+		{"a daily note under an admission banner", "Saint Luke's Regional Hospital          HOSPITALIST DAILY PROGRESS NOTES\nPatient: DOE, JANE        MRN: 6292        Acct: 4900\nDOB: 1977-07-20           Admit Date: 2023-12-06      Room: 5W-08\n\nDate of Service: 2023-12-07\nHospitalist Progress Note Author: Desmond Winslow, DO\nSubjective\n  Hospital day 2. Pain: 3/10.", "2023-12-07"},
+		{"a consult under an admission banner", "Patient: DOE, JANE   Admitted: 12/06/2023   Room: 4E\nCONSULTATION\nConsult Date: 12/07/2023\nReason: headache.\nAssessment: concussion.", "2023-12-07"},
+		{"admission date alone dates an H&P", "HISTORY AND PHYSICAL\nAdmission Date: 12/06/2023   Room: 5W\nHPI: collision today.\nAssessment: concussion.\nElectronically signed on 12/07/2023", "2023-12-06"},
 		{"printed date rejected", "RADIOLOGY REPORT\nExam Date: 03/18/2024\nIMPRESSION: normal.\nPrinted 03/25/2024 10:00", "2024-03-18"},
 	}
 	for _, tt := range tests {
