@@ -89,6 +89,19 @@ func aboveHeader(ls []Line, i int) bool {
 // Assessment Center") does not make the name a document's heading.
 var reOrgEnd = regexp.MustCompile(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|company|center|centre)$`)
 
+// reRecordKindEnd ends a record's title with the kind of sheet it is:
+// "Acupuncture Progress Flow Sheet", "Massage Therapy Treatment Log",
+// "Chiropractic Daily Treatment Sheet". No practice is named so; a fax's
+// OCR may read such a title, printed right of the practice's name, on a
+// line of its own above it.
+var reRecordKindEnd = regexp.MustCompile(`(?i)\b(?:logs?|sheets?|flow\s?sheets?|grids?|charts?|forms?|cards?)$`)
+
+// recordTitle reports whether a name-like line is a record's title by its
+// last word (reRecordKindEnd), not an organisation's name.
+func recordTitle(c string) bool {
+	return reRecordKindEnd.MatchString(strings.TrimRight(c, " .")) && !reOrgEnd.MatchString(c)
+}
+
 // placedName returns the line as a facility name when it reads as one: a
 // single column of at most eight words in capitals or title case, starting
 // with a letter, without a label, date, sentence, section heading, document
@@ -121,7 +134,7 @@ func placedName(l *Line) string {
 		reCredential.MatchString(c) || reDoctor.MatchString(c) {
 		return ""
 	}
-	if LooksPhone(c) || LooksAddress(c) {
+	if LooksPhone(c) || LooksAddress(c) || recordTitle(c) {
 		return ""
 	}
 	if l.Heading != NoHeading {

@@ -350,7 +350,7 @@ func letterheadRaw(l *Line) string {
 	if l.Title != "" || !titleCased(c) {
 		return ""
 	}
-	if addr := reAddress.FindStringIndex(c); addr != nil && addr[0] == 0 {
+	if addr := reAddress.FindStringIndex(c); addr != nil && addr[0] == 0 || recordTitle(c) {
 		return ""
 	}
 	return CleanProvider(c)

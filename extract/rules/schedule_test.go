@@ -156,3 +156,27 @@ func TestAquaticLogHomeProgram(t *testing.T) {
 		}
 	}
 }
+
+// TestLogTitleAboveLetterhead: a fax's OCR may read a log's title, printed
+// right of the practice's name, on a line of its own above it. The title
+// names the record, not who kept it.
+func TestLogTitleAboveLetterhead(t *testing.T) {
+	for _, title := range []string{"ACUPUNCTURE PROGRESS FLOW SHEET", "Massage Therapy Treatment Log", "CHIROPRACTIC DAILY TREATMENT SHEET"} {
+		text := "RIVERBEND WELLNESS CENTER LLC  06-12-2024  13:00  #4077)  ~Pg 2/10\n\n" + title + "\n\n" +
+			"RIVERBEND WELLNESS CENTER LLC\n8563 Pioneer Way, Lexington, KY 40503 Tel (859) 555-0142\n\n" +
+			"Patient: Jane Doe  DOB: 07-20-1977 Date of injury: 12-06-2023\n\n" +
+			"Tx#   Date         Pain pre/post  Treatment                  Min    CPT             Staff\n" +
+			"1     12-26-2023  6/4           neck, upper back          30     97810, 97811     KO\n" +
+			"2     01-02-2024  6/4           neck, upper back          30     97813, 97814     KO\n" +
+			"3     01-08-2024  5/2           neck, shoulders           30     97813, 97814     KO\n"
+		res := extractOCR(t, text)
+		if len(res.Encounters) != 3 {
+			t.Errorf("%q: %d encounters, want 3", title, len(res.Encounters))
+		}
+		for _, e := range res.Encounters {
+			if e.Provider != "Riverbend Wellness Center LLC" && e.Provider != "RIVERBEND WELLNESS CENTER LLC" {
+				t.Errorf("%q: encounter %s of %q", title, e.Date, e.Provider)
+			}
+		}
+	}
+}
