@@ -96,6 +96,19 @@ var (
 	reHeading = regexp.MustCompile(`^\s*#{0,3}\s*([A-Za-z][A-Za-z0-9 /&,\-]{0,44}?)\s*(?::|\s*$|\s{3,})`)
 )
 
+// loneColon reports whether the colon that ends a heading's match at end
+// stands alone between two wide gaps ("CORNERSTONE CHIROPRACTIC      :
+// PROGRESS NOTE"): a speck a scan left between a letterhead and the title
+// right of it, not a label's colon, which the label's value follows
+// within a space or two, however far the colon is set from its label.
+func loneColon(text string, end int) bool {
+	if end == 0 || text[end-1] != ':' || end < 4 || strings.TrimLeft(text[end-4:end-1], " ") != "" {
+		return false
+	}
+	rest := text[end:]
+	return len(rest) >= 3 && strings.TrimLeft(rest[:3], " ") == "" && strings.TrimSpace(rest) != ""
+}
+
 // headingOf returns the section a line opens, and the offset in the line
 // text where the section's own text begins (after the heading).
 func headingOf(l *Line) (Heading, int) {
@@ -104,7 +117,7 @@ func headingOf(l *Line) (Heading, int) {
 		return NoHeading, 0
 	}
 	m := reHeading.FindStringSubmatchIndex(l.Text)
-	if m == nil {
+	if m == nil || loneColon(l.Text, m[1]) {
 		return NoHeading, 0
 	}
 	key := strings.ToLower(textutil.FoldSpace(l.Text[m[2]:m[3]]))

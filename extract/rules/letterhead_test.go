@@ -87,3 +87,20 @@ func TestProviderCarryOver(t *testing.T) {
 		})
 	}
 }
+
+// TestLetterheadBesideSpeckColon: a scan's speck read as a colon between a
+// letterhead and the title printed right of it makes no "Name:" label of
+// the letterhead; a label's colon set apart from its label still is one.
+func TestLetterheadBesideSpeckColon(t *testing.T) {
+	body := "Pt: DOE, JANE DOB 07-20-1977 Acct 74688159\n’ Date: 12-18-2023     :                    Provider: Ann Roe, DC\n\n" +
+		"Assessment: Cervical sprain/strain with functional limitation.\nCervicalgia (M54.2)\n\n" +
+		"Plan: 2-3 times a week for 6 weeks: therapeutic exercise, manual therapy.\n"
+	res := extractOCR(t, "RIVERSIDE CHIROPRACTIC                                      :                 PROGRESS NOTE (APSO)\n\n"+body)
+	if len(res.Encounters) != 1 || res.Encounters[0].Provider != "RIVERSIDE CHIROPRACTIC" && res.Encounters[0].Provider != "Riverside Chiropractic" {
+		t.Errorf("encounters %+v, want one of Riverside Chiropractic", res.Encounters)
+	}
+	res = extractText(t, "Riverside Chiropractic\n\nDIAGNOSIS      :   Cervicalgia (M54.2)\nDate of Service: 12/18/2023\nPlan: rest.\n")
+	if len(res.Encounters) != 1 || len(res.Encounters[0].Diagnoses) != 1 {
+		t.Errorf("aligned label: encounters %+v, want one with its diagnosis", res.Encounters)
+	}
+}
