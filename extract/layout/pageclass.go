@@ -718,7 +718,9 @@ func outOfTen(s string) bool {
 }
 
 var (
-	reExToken    = regexp.MustCompile(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?\d{1,3}s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
+	// OCR may read a count's digits as look-alikes after the "x" ("3x]0",
+	// "2xl0", "3xIO").
+	reExToken    = regexp.MustCompile(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?(?:\d|\d[\dOIl|\]]{1,2}|[Il|\]][\dOo]{1,2})s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
 	reSpineLevel = regexp.MustCompile(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
 )
 

@@ -180,3 +180,27 @@ func TestLogTitleAboveLetterhead(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeProgramCountsMisread: a fax's OCR reads a home program's counts
+// with look-alikes ("3x]0", "2xl0", "3xIO"); those rows are still days at
+// home, no visits.
+func TestHomeProgramCountsMisread(t *testing.T) {
+	text := "Cornerstone Chiropractic\n5526 Riverside Dr, Brookfield, WI 53045\nPhone (262) 555-0105\n\n" +
+		"Aquatic Therapy Session Log\nPatient: DOE, JANE   DOB 7/20/77   DOI 12/6/23   Acct 74688159\n\n" +
+		"Part A - Pool sessions (clinic)\nDate           WaterF   Minutes   Exercises                       Pain pre     Therapist\n" +
+		"12/20/23        92         30        water walking, squats          7/10         cc\n" +
+		"12/22/23        94         30        neck AROM, wall push-ups       5/10         AY\n" +
+		"12/26/23        94         30        deep water jog, noodle rows    5/10         cc\n\n" +
+		"HOME EXERCISE PROGRAM - PATIENT LOG (self-reported, no visit)\nDate           Exercises done                    Reps          Ptinitials\n" +
+		"12/21/23        towel stretch, shoulder rolls      3x10          SH\n" +
+		"12/28/23        towel stretch, shoulder rolls      3x]0          SH\n" +
+		"12/30/23        chin tucks, scap squeezes          2xl0          SH\n" +
+		"1/3/24          all HEP sheet 1                    3xIO          SH\n"
+	var got []string
+	for _, e := range extractOCR(t, text).Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := []string{"2023-12-20", "2023-12-22", "2023-12-26"}; !slices.Equal(got, want) {
+		t.Errorf("encounters %v, want %v", got, want)
+	}
+}
