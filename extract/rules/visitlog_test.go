@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -522,5 +523,30 @@ func TestHomeDaysBesideClinicVisits(t *testing.T) {
 		"04/05/2024    Home         97110, 97116 stairs           4/10    LK\n"
 	if res := extractText(t, homeHealth); len(res.Encounters) != 3 {
 		t.Errorf("home health visits: got %d encounters, want 3", len(res.Encounters))
+	}
+}
+
+// TestVisitLogSignatureTimeWithSpeck: a nurse's signature date and time,
+// wrapped onto a line of its own under the visit's notes, is no visit,
+// though a scan left a speck beside it ("12-26-2023 18:30      ,").
+func TestVisitLogSignatureTimeWithSpeck(t *testing.T) {
+	row := func(d, in, out, pain, signed, speck string) string {
+		return d + "  " + in + "     " + out + "     SN routine     C. Winslow            124/74      " + pain + "\n" +
+			"Assessment: Neck stiffness in the morning, improves with heat; no new numbness or weakness.\n" +
+			"Response: verbalized understanding; no adverse events. Electronically signed Conrad Winslow, RN\n" +
+			signed + " 17:15" + speck + "\n"
+	}
+	text := "Visiting Nurses of the Valley\n3147 Medical Plaza, Bakersfield, CA 93301\nPhone (661) 555-0155\n\nSKILLED NURSING VISIT LOG\n" +
+		"Patient: DOE, JANE   DOB: 07-20-1977          Start of care: 12-10-2023\n\n" +
+		"Date        In        Out       Visit          Clinician             BP          Pain\n\n" +
+		row("12-20-2023", "15:45", "16:50", "3/10", "12-20-2023.", "") +
+		row("12-25-2023", "14:30", "15:20", "4/10", "12-26-2023", "          ,") +
+		row("12-28-2023", "10:30", "11:15", "2/10", "12-28-2023", "     .")
+	var got []string
+	for _, e := range extractOCR(t, text).Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := []string{"2023-12-20", "2023-12-25", "2023-12-28"}; !slices.Equal(got, want) {
+		t.Errorf("encounters %v, want %v", got, want)
 	}
 }
