@@ -256,9 +256,10 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 		class, kind, p.recovery = extract.PageAdmin, "", true
 	}
 	// A visit log goes on over pages that print only its rows (and the
-	// notes under them).
+	// notes under them): two rows or more, or the one row of its last
+	// page under its column heads printed again.
 	goesOn := pi > 0 && d.Pages[pi-1].Class == extract.PageVisitLog
-	if goesOn && f.tableRows >= 2 && f.title == "" && (f.headings < 2 || f.notedRows*2 >= f.tableRows) && f.money <= 1 &&
+	if goesOn && (f.tableRows >= 2 || f.tableRows == 1 && f.headerRow) && f.title == "" && (f.headings < 2 || f.notedRows*2 >= f.tableRows) && f.money <= 1 &&
 		(class == "" || class == extract.PageClinical) {
 		class = extract.PageVisitLog
 	}

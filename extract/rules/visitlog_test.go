@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -548,5 +550,29 @@ func TestVisitLogSignatureTimeWithSpeck(t *testing.T) {
 	}
 	if want := []string{"2023-12-20", "2023-12-25", "2023-12-28"}; !slices.Equal(got, want) {
 		t.Errorf("encounters %v, want %v", got, want)
+	}
+}
+
+// TestVisitLogLastPageOneRow: a log's last page may hold one row under its
+// column heads, printed again; that row is a visit of the log, dated by its
+// row, not a note dated by the signature under it. The pages are a
+// development matter's home health log (internal/fixture/zoo,
+// home_health_log) as pdftotext read them.
+func TestVisitLogLastPageOneRow(t *testing.T) {
+	var pages []string
+	for _, f := range []string{"home-health-log-p1.txt", "home-health-log-p2.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "pages", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, string(b))
+	}
+	res := extractText(t, pages...)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := []string{"2023-05-09", "2023-05-12", "2023-05-14", "2023-05-17", "2023-05-20", "2023-05-24", "2023-05-26", "2023-05-29", "2023-05-31"}; !slices.Equal(got, want) {
+		t.Errorf("encounters %v, want %v (pages %+v)", got, want, res.Pages)
 	}
 }
