@@ -100,8 +100,15 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		f.letterhead = f.letterhead || l.Letterhead != ""
 		b.WriteString(l.Trim)
 		b.WriteByte('\n')
-		if f.body <= 12 && len(l.Trim) <= 90 && !reSentenceEnd.MatchString(l.Trim) {
-			h.WriteString(l.Trim)
+		// A title may share its line with the print date far right of it
+		// ("PATIENT DETAIL CHARGES   ...   Printed 11/18/2023"): its first
+		// cell is what the line says of the page.
+		short := l.Trim
+		if len(short) > 90 {
+			short = strings.TrimSpace(FirstCell(l.Text))
+		}
+		if f.body <= 12 && len(short) <= 90 && !reSentenceEnd.MatchString(short) {
+			h.WriteString(short)
 			h.WriteByte('\n')
 		}
 		// A table's column heads, however wide the table.

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -296,5 +298,32 @@ DOS          HCPCS     Mod     Description                          Rent mo.    
 	}
 	if want := "E0730 111.00|A4556 34.00|A4556 51.00"; strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestDetailBillTitleBesidePrintDate: a hospital's detail charges whose
+// title shares its line with the print date ("PATIENT DETAIL CHARGES ...
+// Printed 11/18/2023"), holding one charge, is a bill, not a visit. The
+// pages are a development matter's detail bill (internal/fixture/zoo,
+// detail_bill) as pdftotext read them.
+func TestDetailBillTitleBesidePrintDate(t *testing.T) {
+	var pages []string
+	for _, f := range []string{"detail-bill-p1.txt", "detail-bill-p2.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "pages", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, string(b))
+	}
+	res := extractText(t, pages...)
+	if len(res.Encounters) != 0 {
+		t.Errorf("%d encounters from bills (first %s, pages %+v), want none", len(res.Encounters), res.Encounters[0].Date, res.Pages)
+	}
+	var mri bool
+	for _, b := range res.Bills {
+		mri = mri || b.Code == "72141" && b.Charge == 2465.60
+	}
+	if !mri {
+		t.Errorf("bills %+v: no MRI charge 72141 of 2,465.60", res.Bills)
 	}
 }
