@@ -37,3 +37,30 @@ Total hours                       11.5
 		}
 	}
 }
+
+// TestLogVisitsCarryPhone: a log's visits carry the telephone number its
+// letterhead prints, as a note's encounter does, so that the practice's
+// other names for itself on its other forms (same number, a shared word)
+// are one provider.
+func TestLogVisitsCarryPhone(t *testing.T) {
+	page := `Cedar Ridge Therapy
+Work Hardening & Return-to-Work
+2559 Bay St, Reno, NV 89501
+Phone (775) 555-0171 Fax (775) 555-0182
+DAILY ATTENDANCE SHEET
+Participant: Jane Roe     DOB 01/02/1980
+Date          In        Out       Hours     Activities                                  Pain pre    Post    Staff
+02-07-2025    09:45     12:15     2.5       Lift floor-waist 25 lb x10, carry 50 ft     3/10        3/10    DH
+02-10-2025    08:45     10:45     2.0       Overhead reach, shelf stocking              3/10        2/10    DH
+02-12-2025    07:15     10:15     3.0       Simulated driving 30 min                    3/10        3/10    DH
+`
+	res := extractText(t, page)
+	if len(res.Encounters) != 3 {
+		t.Fatalf("%d encounters, want 3", len(res.Encounters))
+	}
+	for _, e := range res.Encounters {
+		if e.Phone != "7755550171" {
+			t.Errorf("%s: phone %q, want 7755550171", e.Date, e.Phone)
+		}
+	}
+}
