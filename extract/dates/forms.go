@@ -31,9 +31,24 @@ func yearFollows(text string, i int) bool {
 // reCompactShort is MMDDYY: "DOS: 012624", as forms print dates in boxes.
 var reCompactShort = regexp.MustCompile(`\b(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\d{2})\b`)
 
-// compactShort appends the six-digit dates (MMDDYY) of text[a:b] that
-// follow a date label, as scanCompact does for YYYYMMDD.
+// reCompactMDY is MMDDYYYY: "SOC. DATE 05182023", as a plan of care's
+// boxes and a claim form's date cells print dates. It shares no run with
+// reCompact's YYYYMMDD: no month is 19 or 20.
+var reCompactMDY = regexp.MustCompile(`\b(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])((?:19|20)\d{2})\b`)
+
+// compactShort appends the six-digit dates (MMDDYY) and the eight-digit
+// month-first dates (MMDDYYYY) of text[a:b] that follow a date label, as
+// scanCompact does for YYYYMMDD.
 func compactShort(text string, a, b int, out []Match) []Match {
+	for _, loc := range locs(reCompactMDY, text, a, b) {
+		lo := max(0, loc[0]-24)
+		if !numericBounds(text, loc[0], loc[1]) || !reCompactLabel.MatchString(strings.TrimRight(text[lo:loc[0]], " \t:#")) {
+			continue
+		}
+		if dt, ok := build(atoi(text[loc[6]:loc[7]]), atoi(text[loc[2]:loc[3]]), atoi(text[loc[4]:loc[5]])); ok {
+			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
+		}
+	}
 	for _, loc := range locs(reCompactShort, text, a, b) {
 		lo := max(0, loc[0]-24)
 		if !numericBounds(text, loc[0], loc[1]) || !reCompactLabel.MatchString(strings.TrimRight(text[lo:loc[0]], " \t:#")) {

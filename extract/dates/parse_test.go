@@ -93,6 +93,8 @@ func TestFindAll(t *testing.T) {
 		{"compact with label", "Visit Date: 20240314 MRN 20240315", []string{"20240314"}},
 		{"compact without label", "Account 20240314", nil},
 		{"six-digit date with label", "Date of service: 012624   Acct 012624", []string{"012624"}},
+		{"eight-digit month-first dates in a form's boxes", "6. ONSET DATE 05062023   7. SOC. DATE 05182023", []string{"05062023", "05182023"}},
+		{"eight-digit month-first number without label", "Claim 05182023 Ref 12062023", nil},
 		{"six-digit number without label", "Claim 031424 Ref 121212", nil},
 		{"six digits after a slash", "DOS: 12/112023", nil},
 		{"prose", "He was injured on November 20, 2008, and seen 11/21/08.", []string{"November 20, 2008", "11/21/08"}},

@@ -26,6 +26,10 @@ var appointmentStatuses = map[string]bool{
 	"late cancel": false, "late cancellation": false, "latecancel": false, "latecancellation": false, "cancellation": false, "missed": false, "rescheduled": false,
 	"resched": false, "bumped": false, "left without being seen": false, "lwbs": false,
 	"missed visit": false, "missed appointment": false, "visit missed": false, "visit not made": false,
+	// An attendance sheet's day the patient did not come (a work
+	// conditioning program marks its scheduled days present or absent).
+	"present": true, "absent": false, "absence": false, "excused absence": false, "unexcused absence": false,
+	"pt absent": false, "patient absent": false, "no call no show": false, "called off": false, "called out": false,
 }
 
 // AppointmentStatus reads a table cell as an appointment's status: ok when

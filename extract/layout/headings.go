@@ -134,6 +134,9 @@ func headingOf(l *Line) (Heading, int) {
 		}
 	}
 	rest := l.Text[m[1]:]
+	if key == "cc" && carbonCopy(l.Text[m[2]:m[3]], rest) {
+		return NoHeading, 0
+	}
 	colon := strings.HasSuffix(strings.TrimSpace(l.Text[m[2]:m[1]]), ":")
 	hashed := strings.HasPrefix(l.Trim, "#")
 	// Without a colon or '#', accept only a heading standing alone, in
@@ -222,4 +225,15 @@ func columnCaptions(s string) bool {
 		}
 	}
 	return true
+}
+
+// carbonCopy reports whether a "cc:" line lists a letter's copy
+// recipients, not a note's chief complaint: written "cc" in lower case, as
+// letters print it, or naming a practice (its name in title case, no word
+// of a complaint) or a clinician ("cc: Align Physical Therapy", "CC: Dr.
+// Lee", "CC: Ann Lee, MD").
+func carbonCopy(label, rest string) bool {
+	v := strings.TrimSpace(strings.TrimLeft(rest, ": "))
+	practice := titleCased(v) && NamesFacility(v) && !reComplaintWords.MatchString(v) && !reDocWords.MatchString(v)
+	return label == "cc" || practice || NamesDoctor(v) || HasCredential(v) && len(strings.Fields(v)) <= 5
 }

@@ -539,6 +539,18 @@ var reSignatureRule = regexp.MustCompile(`^\s*_{5,}[_\s]*$`)
 // signature:", "Signature of physician:", "Signed:".
 var reSignatureLabel = regexp.MustCompile(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed)\b[\w'’. ]{0,20}:`)
 
+// reSignatureBox is a form's signature box printed on a line of its own,
+// its label and the rule to sign on (or nothing, where OCR lost the rule):
+// "16. PHYSICIAN SIGNATURE ______", "Signature of therapist". The bare
+// "DATE" box under it dates the signature.
+var reSignatureBox = regexp.MustCompile(`(?i)^\s*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_\s]*$`)
+
+// reSignatureBoxLabel opens a line with a numbered form box that holds a
+// signature ("13. SIGNATURE (professional establishing POC) Jane Roe, PT
+// Date ..."): the date the box prints after the signer's name dates the
+// signature.
+var reSignatureBoxLabel = regexp.MustCompile(`(?i)^\s*\d{1,2}[a-z]?[.,]\s+[a-z'’. ]{0,30}\bsignature\b`)
+
 // signatureDate reports whether a bare "Date:" label on line l, with
 // before the text in front of it, dates a signature: it sits on the rule
 // a form prints to sign on, or on the line under it, after the signer's
@@ -558,8 +570,11 @@ func signatureDate(l *Line, before string, prev *Line) bool {
 	if strings.Contains(signer, ":") {
 		return false
 	}
-	if prev != nil && reSignatureRule.MatchString(prev.Text) {
+	if prev != nil && (reSignatureRule.MatchString(prev.Text) || reSignatureBox.MatchString(prev.Text)) {
 		return true
+	}
+	if reSignatureBoxLabel.MatchString(signer) {
+		return true // in a form's signature box, after the signer's name
 	}
 	foot := l.Bottom*3 < l.Top
 	return foot && HasCredential(signer) && len(strings.Fields(signer)) <= 5 && !strings.ContainsAny(signer, "0123456789")

@@ -41,7 +41,7 @@ const (
 	fOrder                      // an order or requisition for a study: ordering physician, exam requested, performing facility
 	fResult                     // what a study found: findings, impression, reference range
 	fClaimFile                  // an insurer's claim file: claim number, claimant, date of loss, adjuster
-	fBenefits                   // an insurer's benefits and what it decided of them: PIP, medical payments, coverage denied
+	fBenefits                   // an insurer's benefits and what it decided of them: PIP, no-fault, medical payments, coverage denied, a bill held for verification
 	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery, Medicaid's third party liability
 	fUtilization                // an insurer's review of requested care: utilization management, authorization approved or denied
 	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
@@ -155,7 +155,8 @@ var phrases = map[feature]string{
 	fBenefits: `personal injury protection|pip|pip benefits|no fault benefits|medical payments|med pay|medpay|coverage|
 		under the policy|policy limit|policy limits|benefits are denied|benefits denied|denial of benefits|
 		termination of benefits|benefits terminated|exhausted|reservation of rights|appeal this decision|
-		request reconsideration`,
+		request reconsideration|no fault|additional verification|verification request|request for verification|
+		proof of claim|claim is delayed`,
 	fRecovery: `conditional payment|conditional payments|conditional payment letter|notice of conditional payments|
 		secondary payer|medicare secondary payer|msp recovery|recovery contractor|benefits coordination|final demand|
 		subrogation|subrogation claim|subrogation recovery|right of recovery|right of reimbursement|reimbursement claim|

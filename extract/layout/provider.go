@@ -87,6 +87,9 @@ func facilityLabel(l *Line) string {
 	}
 	m := reFacilityLabel.FindStringSubmatch(l.Trim)
 	if m == nil {
+		m = reBoxFacilityLabel.FindStringSubmatch(l.Trim)
+	}
+	if m == nil {
 		return ""
 	}
 	v := CleanProvider(beforeNextLabel(cutCells(m[1])))
@@ -96,6 +99,12 @@ func facilityLabel(l *Line) string {
 	}
 	return v
 }
+
+// reBoxFacilityLabel is a form's box naming the provider, its label in
+// capitals and its value printed right after it ("4. PROVIDER NAME Align
+// PT & Sports Rehab" on a plan of care, CMS-700), its number perhaps lost
+// to OCR or left as a speck (". PROVIDER NAME ...").
+var reBoxFacilityLabel = regexp.MustCompile(`^\s*(?:\d{1,2}[a-z]?[.,]?|[.,»·|+*~–—-])?\s*(?:PROVIDER|FACILITY|PRACTICE|CLINIC) NAME\s*[:#-]?\s+(.+)`)
 
 // reServicePlace labels where services were given ("Facility:", "Service
 // location:"), which on a bill is not who bills them: a CMS-1500 prints

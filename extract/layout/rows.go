@@ -19,7 +19,7 @@ import (
 var reOrdinalCell = regexp.MustCompile(`(?i)^(?:#?\d{1,3}|v\d{1,3}|visit\s*#?\d{1,3}|eval|ie|re|re-?eval|initial)$`)
 
 // rowSpecks are what OCR strews before a row's date.
-const rowSpecks = " \t\"'“”‘’°-.,~*"
+const rowSpecks = " \t\"'“”‘’°-.,~*_|—–"
 
 // RowDate returns the date that opens a table row of text: the first of
 // its dates ds when it stands at the start of the row's first cell, or of

@@ -375,8 +375,11 @@ func nameBeforeAddress(c string) string {
 // form, it gives no care; a clinic that treats injured workers ("Workers
 // Comp Medical Clinic") is no agency.
 var (
-	reFormPublisher = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\s+[a-z]|\bindustrial\s+(?:commission|accident\s+board)\b|\bworkers['’]?\s*comp(?:ensation)?\b`)
-	reAgency        = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\b|\b(?:bureau|board|division|department|dept|office|commission|agency|administration)\b`)
+	reFormPublisher = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\s+[a-z]|\bindustrial\s+(?:commission|accident\s+board)\b|\bworkers['’]?\s*comp(?:ensation)?\b` +
+		// The federal departments that publish claim and plan-of-care forms
+		// (CMS-700, CMS-1500, the Department of Labor's OWCP forms).
+		`|\bdepartment\s+of\s+(?:health\s+(?:and|&)\s+human\s+services|labor)\b|\bcenters\s+for\s+medicare\b`)
+	reAgency = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\b|\b(?:bureau|board|division|department|dept|office|commission|agency|administration|centers\s+for)\b`)
 )
 
 // formPublisher reports whether a name is a public body's that publishes
@@ -597,6 +600,11 @@ func CleanProvider(s string) string {
 		s = cutTown(s)
 	}
 	s = strings.Trim(s, " ,;:-|*#")
+	// "HARBORVIEW ORTHOPAEDIC SURGERY P": the first letter of a legal
+	// suffix (PC, PA, PLLC) whose rest the scan cut off at the margin.
+	if f := strings.Fields(s); len(f) >= 3 && (f[len(f)-1] == "P" || f[len(f)-1] == "p") {
+		s = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, " "), f[len(f)-1]), " ,")
+	}
 	return dropAcronym(unglue(s))
 }
 

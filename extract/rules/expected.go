@@ -24,15 +24,20 @@ var (
 	reEMSAgency  = regexp.MustCompile(`(?i)(?:ambulance|ems)\s*\(([^)/;,]{4,60})`)
 	reNegated    = regexp.MustCompile(`(?i)\b(?:no|not|never|den(?:y|ies|ied)|refus\w*|declin\w*|without|private vehicle|walk-?in)\b`)
 
-	reOrderVerb   = regexp.MustCompile(`(?i)\b(?:ordered|ordering|order|obtain|will obtain|will order|will get|get|schedule[d]?|scheduling|requested|request|send (?:him|her|the patient|patient) for|recommend(?:ed)?)\s+(?:a\s+|an\s+|the\s+|a repeat\s+|repeat\s+|stat\s+|new\s+)?` + reStudies)
-	reStudyFirst  = regexp.MustCompile(`(?i)` + reStudies + `[^.;]{0,60}?\s+(?:was|were|is|are|has been|have been|to be|will be)\s+(?:ordered|requested|scheduled)`)
-	reReferOut    = regexp.MustCompile(`(?i)\b(?:refer(?:red|ring|ral(?:\s+(?:placed|made|sent|given))?)?|sent)\s+(?:him\s+|her\s+|them\s+|the patient\s+|patient\s+)?(?:back\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,60})`)
-	reFollowUp    = regexp.MustCompile(`(?i)\b(?:return(?:s)?\s+(?:to\s+(?:clinic|the clinic|office|the office|see me|see us)\s+)?(?:in|on|for)\b|rtc\b|follow(?:[- ]|[.,] ?)?up\s+(?:visit\s+|appointment\s+)?(?:in|on|with)\b|f/u\s+(?:in|on)\b|next (?:appointment|visit)\s*(?:in|on|:))`)
-	reNotReceived = regexp.MustCompile(`(?i)([A-Za-z/ \-]{2,40}?(?:report|results?|records?|films?|images?|notes?))\b[^.;]{0,60}?\b(?:has|have|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?(?:received|available|included|provided|sent)|never\s+(?:been\s+)?(?:received|sent)|(?:is|are)\s+(?:still\s+)?pending|outstanding)`)
-	reConditional = regexp.MustCompile(`(?i)\b(?:consider\w*|if\b|may\s+(?:need|benefit|require)|possible|possibly|would\s+(?:benefit|consider)|unless|should\s+(?:symptoms|pain))`)
-	reDoneBefore  = regexp.MustCompile(`(?i)\b(?:reviewed|review of|results?|showed|shows|demonstrat\w*|revealed|prior|previous|outside|dated|was\s+(?:done|performed|obtained)|were\s+(?:done|performed|obtained))\b`)
-	reReferLabel  = regexp.MustCompile(`(?i)^\W{0,3}referrals?(?:\s+(?:to|placed|made|sent|ordered))?\s*:\s*([A-Za-z][A-Za-z /&-]{2,60})`)
-	reReferredIn  = regexp.MustCompile(`(?i)\b(?:referred\s+(?:by|from|after|here)|thank you for (?:the\s+)?referr\w*|referring (?:physician|provider|doctor)|self[- ]referred)`)
+	reOrderVerb = regexp.MustCompile(`(?i)\b(?:ordered|ordering|order|obtain|will obtain|will order|will get|get|schedule[d]?|scheduling|requested|request|send (?:him|her|the patient|patient) for|recommend(?:ed)?)\s+(?:a\s+|an\s+|the\s+|a repeat\s+|repeat\s+|stat\s+|new\s+)?` + reStudies)
+	// reOrderedLabel is "Ordered:" opening a line before the study, as a
+	// plan lists its orders, or "Ordered." where OCR read a speck after
+	// the word ("Ordered. MRI of the cervical spine"); lower in a
+	// sentence, "labs ordered. MRI showed ..." ends one.
+	reOrderedLabel = regexp.MustCompile(`^\W{0,3}(?:Ordered|ORDERED)\s*[.:]\s+(?i:a\s+|an\s+|the\s+)?(?i:` + reStudies + `)`)
+	reStudyFirst   = regexp.MustCompile(`(?i)` + reStudies + `[^.;]{0,60}?\s+(?:was|were|is|are|has been|have been|to be|will be)\s+(?:ordered|requested|scheduled)`)
+	reReferOut     = regexp.MustCompile(`(?i)\b(?:refer(?:red|ring|ral(?:\s+(?:placed|made|sent|given))?)?|sent)\s+(?:him\s+|her\s+|them\s+|the patient\s+|patient\s+)?(?:back\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,60})`)
+	reFollowUp     = regexp.MustCompile(`(?i)\b(?:return(?:s)?\s+(?:to\s+(?:clinic|the clinic|office|the office|see me|see us)\s+)?(?:in|on|for)\b|rtc\b|follow(?:[- ]|[.,] ?)?up\s+(?:visit\s+|appointment\s+)?(?:in|on|with)\b|f/u\s+(?:in|on)\b|next (?:appointment|visit)\s*(?:in|on|:))`)
+	reNotReceived  = regexp.MustCompile(`(?i)([A-Za-z/ \-]{2,40}?(?:report|results?|records?|films?|images?|notes?))\b[^.;]{0,60}?\b(?:has|have|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?(?:received|available|included|provided|sent)|never\s+(?:been\s+)?(?:received|sent)|(?:is|are)\s+(?:still\s+)?pending|outstanding)`)
+	reConditional  = regexp.MustCompile(`(?i)\b(?:consider\w*|if\b|may\s+(?:need|benefit|require)|possible|possibly|would\s+(?:benefit|consider)|unless|should\s+(?:symptoms|pain))`)
+	reDoneBefore   = regexp.MustCompile(`(?i)\b(?:reviewed|review of|results?|showed|shows|demonstrat\w*|revealed|prior|previous|outside|dated|was\s+(?:done|performed|obtained)|were\s+(?:done|performed|obtained))\b`)
+	reReferLabel   = regexp.MustCompile(`(?i)^\W{0,3}referrals?(?:\s+(?:to|placed|made|sent|ordered))?\s*:\s*([A-Za-z][A-Za-z /&-]{2,60})`)
+	reReferredIn   = regexp.MustCompile(`(?i)\b(?:referred\s+(?:by|from|after|here)|thank you for (?:the\s+)?referr\w*|referring (?:physician|provider|doctor)|self[- ]referred)`)
 )
 
 // reStudies names ordered studies and tests.
@@ -88,6 +93,12 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 			}
 		}
 		for _, m := range orderMatches(hOrder, reOrderVerb, text) {
+			if studyAsked(text, m[0], m[1]) {
+				what := studyWhat(text[m[2]:m[3]])
+				add(studyKind(what), what, "", l)
+			}
+		}
+		for _, m := range orderMatches(hOrder, reOrderedLabel, text) {
 			if studyAsked(text, m[0], m[1]) {
 				what := studyWhat(text[m[2]:m[3]])
 				add(studyKind(what), what, "", l)

@@ -21,6 +21,11 @@ func TestExpectedRecords(t *testing.T) {
 		{"arrived by private vehicle", "Mode of arrival: private vehicle. Denies arriving by ambulance.\n", nil},
 		{"ordered studies", "PLAN: Ordered MRI of the cervical spine without contrast.\nOrdered EMG/NCS of both upper extremities to evaluate radiculopathy.\n",
 			[]string{"imaging:MRI of the cervical spine without contrast:", "diagnostic:EMG/NCS of both upper extremities:"}},
+		// "Ordered:" as a label, and "Ordered." where OCR put a speck after
+		// the word; a sentence that ends "ordered." is no label.
+		{"ordered as a label or with a speck", "PLAN:\nOrdered. MRI of the cervical spine without contrast.\nOrdered: EMG/NCS of both upper extremities.\n",
+			[]string{"imaging:MRI of the cervical spine without contrast:", "diagnostic:EMG/NCS of both upper extremities:"}},
+		{"a sentence ending ordered", "PLAN: Labs ordered. MRI showed a disc bulge at C5-6.\n", nil},
 		{"a study ordered, passive", "PLAN: Lumbar MRI was ordered today.\n", []string{"imaging:Lumbar MRI:"}},
 		{"a study reviewed is no order", "ASSESSMENT: MRI of the cervical spine was reviewed with the patient.\nPLAN: continue therapy.\n", nil},
 		{"a considered study is no order", "PLAN: Consider MRI if no better in 4 weeks.\n", nil},

@@ -133,6 +133,27 @@ func (n *note) phone() string {
 	return ""
 }
 
+// pagePhone returns the practice's telephone number from the top of page
+// number page (its letterhead block), digits only, or "": a log's rows
+// are the visits of the practice whose letterhead heads the page.
+func pagePhone(d *layout.Doc, page int) string {
+	pi := d.PageIndex(page)
+	if pi < 0 {
+		return ""
+	}
+	for _, l := range d.PageLines(pi) {
+		if l.Top > 8 {
+			break
+		}
+		for _, m := range rePhone.FindAllStringSubmatchIndex(l.Text, -1) {
+			if !reOtherPhone.MatchString(l.Text[:m[2]]) {
+				return l.Text[m[4]:m[5]] + l.Text[m[6]:m[7]] + l.Text[m[8]:m[9]]
+			}
+		}
+	}
+	return ""
+}
+
 // clinician finds the clinician: a labelled name, then a name with
 // credentials (often the signature), then "Dr. Name".
 func (n *note) clinician(patient string) string {

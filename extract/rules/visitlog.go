@@ -346,7 +346,7 @@ func dateRows(rows []logRow) {
 // logVisit builds the encounter of one row.
 func (e *Extractor) logVisit(doc string, d *layout.Doc, r logRow, cols []logColumn, legend map[string]string, title string) extract.Encounter {
 	prov := d.ProviderAt(r.l.idx)
-	enc := extract.Encounter{Date: r.date.Date, Provider: prov}
+	enc := extract.Encounter{Date: r.date.Date, Provider: prov, Phone: pagePhone(d, r.l.page)}
 	cites := citer{doc: doc}
 	cites.add(r.l, r.l.quoteAll())
 	kind := providerKind(prov, title, nil)

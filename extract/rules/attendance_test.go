@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAttendanceSheetAbsences: a work conditioning program's attendance
+// sheet marks the scheduled days the participant did not come "ABSENT"
+// (with a reason, no hours): those are no visits. A speck OCR left before
+// a row's date ("_ 02-20-2025") does not lose the row.
+func TestAttendanceSheetAbsences(t *testing.T) {
+	page := `Cedar Ridge Physical Therapy
+Work Conditioning Program
+DAILY ATTENDANCE SHEET
+Participant: Jane Roe     DOB 01/02/1980
+Date          In        Out       Hours     Activities                                  Pain pre    Post    Staff
+02-07-2025    09:45     12:15     2.5       Lift floor-waist 25 lb x10, carry 50 ft     3/10        3/10    DH
+02-10-2025    08:45     10:45     2.0       Overhead reach, shelf stocking              3/10        2/10    DH
+02-11-2025                        0.0       ABSENT - no call/no show
+02-12-2025    07:15     10:15     3.0       Simulated driving 30 min                    3/10        3/10    DH
+02-13-2025                        0.0       Absent - called off, sick
+_ 02-17-2025  09:45     13:45     4.0       Simulated driving 30 min                    2/10        2/10    DH
+Total hours                       11.5
+`
+	for _, scan := range []bool{false, true} {
+		res := extractText(t, page)
+		if scan {
+			res = extractOCR(t, page)
+		}
+		var got []string
+		for _, e := range res.Encounters {
+			got = append(got, e.Date.String())
+		}
+		if want := "2025-02-07 2025-02-10 2025-02-12 2025-02-17"; strings.Join(got, " ") != want {
+			t.Errorf("scan %v: visits %v, want %s", scan, got, want)
+		}
+	}
+}
+
+// TestLogVisitsCarryPhone: a log's visits carry the telephone number its
+// letterhead prints, as a note's encounter does, so that the practice's
+// other names for itself on its other forms (same number, a shared word)
+// are one provider.
+func TestLogVisitsCarryPhone(t *testing.T) {
+	page := `Cedar Ridge Therapy
+Work Hardening & Return-to-Work
+2559 Bay St, Reno, NV 89501
+Phone (775) 555-0171 Fax (775) 555-0182
+DAILY ATTENDANCE SHEET
+Participant: Jane Roe     DOB 01/02/1980
+Date          In        Out       Hours     Activities                                  Pain pre    Post    Staff
+02-07-2025    09:45     12:15     2.5       Lift floor-waist 25 lb x10, carry 50 ft     3/10        3/10    DH
+02-10-2025    08:45     10:45     2.0       Overhead reach, shelf stocking              3/10        2/10    DH
+02-12-2025    07:15     10:15     3.0       Simulated driving 30 min                    3/10        3/10    DH
+`
+	res := extractText(t, page)
+	if len(res.Encounters) != 3 {
+		t.Fatalf("%d encounters, want 3", len(res.Encounters))
+	}
+	for _, e := range res.Encounters {
+		if e.Phone != "7755550171" {
+			t.Errorf("%s: phone %q, want 7755550171", e.Date, e.Phone)
+		}
+	}
+}
