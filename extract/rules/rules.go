@@ -425,12 +425,27 @@ func (c *citer) add(l line, q string) {
 	if q == "" {
 		return
 	}
+	if groundable(q) < extract.MinQuoteChars {
+		// Too short to ground ("USA", a cell "6/5"): the quote proves
+		// nothing of its page and would leave its entry ungrounded. Its
+		// whole line stands for it; a line as short is no citation.
+		if groundable(l.trim) < extract.MinQuoteChars || !strings.Contains(l.trim, q) {
+			return
+		}
+		q = l.trim
+	}
 	for _, x := range c.list {
 		if x.Page == l.page && x.Quote == q {
 			return
 		}
 	}
 	c.list = append(c.list, l.cite(c.doc, q))
+}
+
+// groundable counts the characters of a quote that grounding weighs: all
+// but spaces (extract.MinQuoteChars).
+func groundable(q string) int {
+	return len(strings.Join(strings.Fields(q), ""))
 }
 
 func (c *citer) cites(page int) bool {

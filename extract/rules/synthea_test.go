@@ -115,7 +115,8 @@ func TestSynthea(t *testing.T) {
 }
 
 // assertGrounded fails the test when a quote is not a substring of its
-// page, or an encounter has no citation.
+// page or would not be grounded there (extract.Grounded: too short), or an
+// encounter has no citation.
 func assertGrounded(t *testing.T, name string, pages []extract.Page, res extract.Result) {
 	t.Helper()
 	byNum := map[int]string{}
@@ -129,6 +130,10 @@ func assertGrounded(t *testing.T, name string, pages []extract.Page, res extract
 		for _, c := range cs {
 			if c.Quote == "" || !strings.Contains(byNum[c.Page], c.Quote) {
 				t.Errorf("%s: %s quote %q not on page %d", name, what, c.Quote, c.Page)
+			} else if !extract.Grounded(c.Quote, extract.Page{Number: c.Page, Text: byNum[c.Page]}) {
+				// On its page but too short to prove anything: the
+				// chronology would mark the entry ungrounded.
+				t.Errorf("%s: %s quote %q too short to ground", name, what, c.Quote)
 			}
 		}
 	}

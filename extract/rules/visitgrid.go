@@ -47,7 +47,7 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 	out := make([]extract.Encounter, len(g.dates))
 	for i, m := range g.dates {
 		cites := citer{doc: doc}
-		cites.add(g.l, g.l.quote(m.Start, m.End))
+		cites.add(g.l, g.l.quote(gridQuoteStart(g.l.text, m), m.End))
 		out[i] = extract.Encounter{Date: m.Date, Provider: prov, ProviderKind: kind, VisitType: visit, Citations: cites.list}
 	}
 	col := gridColumns(g)
@@ -95,6 +95,21 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 		}
 	}
 	return out
+}
+
+// gridQuoteStart is where the quote of a grid's date column begins: its
+// date cell, or, when the cell is too short to be grounded on its own
+// ("6/5": fewer than extract.MinQuoteChars characters prove nothing of a
+// page), the row's first cell, its label, so that the quote reads "Date
+// ... 5/29  5/31  6/5" up to the column's date.
+func gridQuoteStart(text string, m dates.Match) int {
+	if len(strings.Join(strings.Fields(text[m.Start:m.End]), "")) >= extract.MinQuoteChars {
+		return m.Start
+	}
+	if cs := inkedCells(text); len(cs) > 0 && cs[0].Start < m.Start {
+		return cs[0].Start
+	}
+	return m.Start
 }
 
 // inkedCells returns the cells of a line that are not OCR debris.
