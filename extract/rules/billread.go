@@ -87,6 +87,9 @@ func billHeader(s string) []billCol {
 	var cols []billCol
 	for _, m := range ms {
 		w := strings.ToLower(s[m[0]:m[1]])
+		if billedDate(s, m, cells, ms) {
+			continue
+		}
 		k := "charge"
 		switch {
 		case w == "allowed":
@@ -189,6 +192,14 @@ func amountKinds(r billRow, cols []billCol) []string {
 		// shifted it, a service line bills before anything is excluded.
 		if len(out) == 1 && out[0] == "noncovered" {
 			out[0] = "charge"
+		}
+		// As many amounts as captions, two nearest one of them: OCR set
+		// the row's cells a column's width off their captions, and each
+		// amount is its caption's in order.
+		if len(money) == len(r.amts) && slices.Contains(out, "other") {
+			for i := range out {
+				out[i] = money[i].kind
+			}
 		}
 		return out
 	}
@@ -457,6 +468,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = kept
 	}
 	sameItemCodes(items)
+	lostDigitCodes(items)
 	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
 	return items, totals
@@ -465,7 +477,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 // sameItemCodes gives a row the HCPCS code its item prints on the bill's
 // other rows when OCR read the code's letter as a digit or lost it: "44556"
 // or "0730" (then read as a revenue code) beside rows of "A4556" or
-// "E0730" with the same description.
+// "E0730" with the same description, its modifiers aside (sameItem).
 func sameItemCodes(items []extract.BillLine) {
 	for i := range items {
 		a := &items[i]
@@ -474,8 +486,7 @@ func sameItemCodes(items []extract.BillLine) {
 			continue
 		}
 		for _, b := range items {
-			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == a.Code[len(a.Code)-4:] &&
-				letters(b.Description) != "" && letters(b.Description) == letters(a.Description) {
+			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == a.Code[len(a.Code)-4:] && sameItem(a.Description, b.Description) {
 				a.Code = b.Code
 				if lost {
 					a.RevenueCode = ""
@@ -661,16 +672,41 @@ func setAmounts(b *extract.BillLine, r billRow, kinds []string) {
 	}
 }
 
-// runningCharge reconciles a row of two amounts with the running balance
-// the row above printed: when that balance plus the first amount is the
-// second, the row charged the first and printed the second as its
-// balance, wherever OCR shifted the amounts from their columns.
+// runningCharge reconciles a row with the running balance the row above
+// printed, when the row's amounts as their columns read them do not
+// (wherever OCR shifted them from their columns): when that balance plus
+// one of the row's amounts is its last, the row charged that amount (a
+// credit when it is negative: a payment or an adjustment) and printed the
+// last as its balance. A charge cell OCR read a five of as a dollar sign
+// ("$1.00") is the amount the balance grew by when it reads as that
+// amount with its dollar signs as fives.
 func runningCharge(b *extract.BillLine, r billRow, balance *float64) {
-	if balance == nil || len(r.amts) != 2 || r.amts[0] <= 0 || math.Abs(*balance+r.amts[0]-r.amts[1]) >= 0.005 {
+	n := len(r.amts)
+	if balance == nil || n < 2 || b.Balance != nil && math.Abs(*balance+b.Charge-deref(b.Paid)-deref(b.Adjustment)-*b.Balance) < 0.005 {
 		return
 	}
-	v := r.amts[1]
-	b.Charge, b.Balance, b.Paid, b.Adjustment = r.amts[0], &v, nil, nil
+	last := r.amts[n-1]
+	for k := n - 2; k >= 0; k-- {
+		a := r.amts[k]
+		if a == 0 || math.Abs(*balance+a-last) >= 0.005 {
+			continue
+		}
+		v := last
+		b.Charge, b.Balance, b.Paid, b.Adjustment = a, &v, nil, nil
+		return
+	}
+	grew := strconv.FormatFloat(math.Round((last-*balance)*100)/100, 'f', 2, 64)
+	if cell := strings.ReplaceAll(r.text[r.aspans[n-2].a:r.aspans[n-2].b], ",", ""); dollarForFive(cell, grew) {
+		v, c := last, last-*balance
+		b.Charge, b.Balance, b.Paid, b.Adjustment = math.Round(c*100)/100, &v, nil, nil
+	}
+}
+
+func deref(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 // moveAmount puts a payment's or adjustment's amount, printed in the
