@@ -38,12 +38,17 @@ var (
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row ("U&C" as OCR also
 	// reads it: "UkC", "U8C").
-	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance)\b`)
 )
 
+// reBalanceOCR is the caption "Balance" with its l read by OCR as a t, a
+// one or an i ("Batance").
+var reBalanceOCR = regexp.MustCompile(`^ba[t1i]ance$`)
+
 // reCaptionLegend explains a caption: "U&C = usual and customary price". An
-// equals sign OCR reads from a speck ("=. — Charge") explains nothing.
-var reCaptionLegend = regexp.MustCompile(`=\s*[A-Za-z]`)
+// equals sign OCR reads from a speck ("=. — Charge"), or one standing in
+// the gap between two captions ("Fee  = Units"), explains nothing.
+var reCaptionLegend = regexp.MustCompile(`(?:^|[^ ] ?)=\s*[A-Za-z]`)
 
 // billCol is an amount column of a bill's header row. total marks a
 // caption that prints a total ("28. TOTAL CHARGE", "55 EST. AMOUNT DUE"):
@@ -100,7 +105,7 @@ func billHeader(s string) []billCol {
 			k = "adjustment"
 		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w) || payerShare(w):
 			k = "paid"
-		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due") || strings.HasSuffix(w, "owe") || patientOwes(w):
+		case strings.HasPrefix(w, "bal") || reBalanceOCR.MatchString(w) || w == "patient resp" || strings.HasSuffix(w, "due") || strings.HasSuffix(w, "owe") || patientOwes(w):
 			k = "balance"
 		case strings.HasPrefix(w, "unit") || w == "qty" || w == "quantity" || w == "days or units":
 			k = "units"

@@ -108,6 +108,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 	}
 	if !form && len(toks) > 0 {
 		r.colonDate(toks[0], take)
+		if r.date.IsZero() {
+			r.letterDate(toks[0], take)
+		}
 	}
 	for _, m := range lineDates(l) {
 		if m.End > len(s) || used[m.Start] || used[m.End-1] {

@@ -1,0 +1,63 @@
+package rules
+
+import "testing"
+
+// TestChargeTicketSpeckBetweenCaptionsOCR: a charge ticket's header row
+// with a speck OCR read as an equals sign between two captions ("Fee  =
+// Units") is still the header (no legend "U&C = usual and customary"), so
+// that a row printing only its fee bills nothing, whatever OCR made of its
+// empty box ("Q)", "QO"), and the ticked row printing fee, units and
+// charge is the one line.
+func TestChargeTicketSpeckBetweenCaptionsOCR(t *testing.T) {
+	page := `Northside Internal Medicine
+CHARGE TICKET
+Patient: DOE, JANE                                Account #: 1234567
+DOS: 03/14/24
+“.* CPT     Mod   Description                     :                               Fee  = Units          Charge
+OFFICE VISIT - NEW
+Q)    99202          OFFICE O/P NEW SF 15 MIN                                  150.00
+()    99203          OFFICE O/P NEW LOW 30 MIN                                260.00
+(x)   99214          OFFICE O/P EST MOD 30 MIN                          ,      240.00        1           240.00 °
+PROCEDURES / INJECTIONS
+QO    62321          NJX INTERLAMINAR CRV/THRC W/IM               .        2,400.00
+(}    77003           FLUOROGUIDE FOR SPINE INJECT                           410.00
+Total charges                                        240.00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-03-14 99214 240.00")
+}
+
+// TestLedgerScanOCR: a chiropractor's ledger of every transaction (date of
+// service, posting date, code, charges, payments, adjustments, running
+// balance) as a fax reads it. The balance caption OCR read with a t for
+// its l ("Batance") still captions the running balance, which is no
+// payment or adjustment; a date of service whose zero OCR read as a Q
+// ("Q1.15.2024") dates its row, not the posting date after it; a date of
+// service OCR changed a digit of ("04.11.2024" posted "02.12.2024", itself
+// misread) between two rows of one day is that day.
+func TestLedgerScanOCR(t *testing.T) {
+	page := `Lakeside Chiropractic
+PATIENT ACCOUNT LEDGER - ALL TRANSACTIONS                                        Run date: 06.17.2024
+bos        Posted      Code      Mod   Units Description                                Charges  Payments        Adj     Batance
+01.11.2024  01.11.2024  97014            1     ELECTRIC STIMULATION THERAPY            30.00                            1,230.00
+04.11.2024  02.12.2024. 98941            1     CHIROPRACT MAN] 3-4 REGIONS             65.00            .               1,295.00
+01.11.2024  01.13.2024  97012            1     MECHANICAL TRACTION THERAPY            35.00          ,                 1,330.00
+01.15.2024  01.17.2024  98941            1     CHIROPRACT MAN) 3-4 REGIONS             65.00                           1,395.00
+Q1.15.2024  01.17.2024  97012            1     MECHANICAL TRACTION THERAPY            35.00                           1,430.00
+01.22.2024                          INS PMT SUMMIT MUTUAL INSURANCE CHK#184182     (20.16)                1,409.84
+01.22.2024                          CONTRACTUAL ADJ CO-45                                        (3.20)     1,406.64
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-01-11 97014 30.00|2024-01-11 98941 65.00|2024-01-11 97012 35.00|2024-01-15 98941 65.00|2024-01-15 97012 35.00|2024-01-22  0.00|2024-01-22  0.00")
+	for _, b := range res.Bills {
+		if b.Balance == nil {
+			t.Errorf("%s %s: no running balance", b.Date, b.Code)
+		}
+		if b.Kind == "charge" && (b.Paid != nil || b.Adjustment != nil) {
+			t.Errorf("%s %s: balance read as paid %v or adjusted %v", b.Date, b.Code, b.Paid, b.Adjustment)
+		}
+	}
+	if p, a := res.Bills[5], res.Bills[6]; p.Kind != "payment" || p.Paid == nil || *p.Paid != 20.16 || a.Kind != "adjustment" || a.Adjustment == nil || *a.Adjustment != 3.2 {
+		t.Errorf("payment %+v, adjustment %+v", p, a)
+	}
+}
