@@ -10,7 +10,8 @@ import "testing"
 // the row's dates and its code ("* LO180", "$/28/24  .  5/28/24", the five of
 // the first read as a dollar sign), the
 // letter lost ("0730 RR KH" beside the "E0730 RR KI" of the next month's
-// rental) or a digit lost ("A456" beside the "A4556" of the same item).
+// rental, its month "Mo 1" read "Mol") or a digit lost ("A456" beside the
+// "A4556" of the same item).
 // A purchased item named "adjustable" stays a charge.
 func TestRentalStatementCodesOCR(t *testing.T) {
 	page := `Northgate Home Medical
@@ -18,7 +19,7 @@ EQUIPMENT RENTAL - PATIENT STATEMENT                      Statement date: 09/30/
 Billed      From        Through     HCPCS      Mod   Description                         Month    Charge   Balance
 5/28/24     5/28/24                 10180      NU     CERV COLLAR MULT POST ADJ       Purchase     310.00    310.00
 5/28/24     5/28/24                * LO637  °  NU     LSO SAG-CORONAL ADJ PREFAB      Purchase     920.00   1,230.00
-$/28/24  .  5/28/24     6/26/24     0730       RR KH TENS FOUR OR MORE LEADS        Mo 1     95.00   1,325.00
+$/28/24  .  5/28/24     6/26/24     0730       RR KH TENS FOUR OR MORE LEADS        Mol      95.00   1,325.00
 5/28/24     5/28/24                 A456              ELECTRODES PER PAIR             Supply      28.00   1,353.00
 6/27/24     6/27/24     7/26/24     E0730      RR KI TENS FOUR OR MORE LEADS        Mo 2     95.00   1,448.00
 6/27/24     6/27/24                 A4556             ELECTRODES PER PAIR             Supply      28.00   1,476.00

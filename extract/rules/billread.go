@@ -286,6 +286,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				more, skip = &n.lines[i+1], i+1
 				l = j
 			}
+		} else if form && i+1 < len(n.lines) {
+			if j, ok := splitFormRow(l, n.lines[i+1], rowOpts{form: true, cols: cols, dental: dental[l.page]}); ok {
+				more, skip = &n.lines[i+1], i+1
+				l = j
+			}
 		}
 		src := l // the row as printed: what its citation quotes
 		if !form {

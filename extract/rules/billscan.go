@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/extract/layout"
 )
 
 // reLetterDateCell is a row's opening date cell with a digit OCR read as
@@ -41,4 +42,25 @@ func (r *billRow) letterDate(t token, take func(a, b int)) {
 // allDigitsOrSeps reports whether s holds only digits and date separators.
 func allDigitsOrSeps(s string) bool {
 	return strings.Trim(s, "0123456789./-") == ""
+}
+
+// splitFormRow joins a claim form's service row OCR cut in two: a line of
+// the row's date cells alone ("080123 080123"), then a line of its place
+// of service, code, modifiers and charge with no date of its own, on the
+// same page. It returns the row as one line to parse (cite the two
+// lines), and whether it joined them.
+func splitFormRow(l, next line, o rowOpts) (line, bool) {
+	if next.page != l.page || next.noise || l.noise || layout.HasLetters(l.trim) || moneyShaped(l.text) {
+		return l, false
+	}
+	if r := parseBillRow(l, o); r.date.IsZero() || r.code != "" || len(r.amts) > 0 || strings.TrimSpace(r.desc) != "" {
+		return l, false
+	}
+	if r := parseBillRow(next, o); !r.date.IsZero() || r.code == "" || len(r.amts) == 0 && !hasSplitCents(next.text) {
+		return l, false
+	}
+	j := l
+	j.text = l.text + "     " + next.trim
+	j.trim = strings.TrimSpace(j.text)
+	return j, true
 }

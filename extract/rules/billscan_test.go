@@ -61,3 +61,24 @@ Q1.15.2024  01.17.2024  97012            1     MECHANICAL TRACTION THERAPY      
 		t.Errorf("payment %+v, adjustment %+v", p, a)
 	}
 }
+
+// TestClaimFormRowCutOCR: OCR cut a CMS-1500 service row in two, its date
+// cells on one line ("080123 080123") and its place of service, code,
+// modifier, pointer and charge on the next: the two are one service line.
+func TestClaimFormRowCutOCR(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+2. PATIENT'S NAME (Last Name, First Name, Middle Initial)              3. PATIENT'S BIRTH DATE SEX
+ROE,  JAMIE                                        04 11 1980   F
+24 A. DATE(S) OF SERVICE From To MMDDYY POS   D. CPT/HCPCS MODIFIER           E. DX PTR       F. $ CHARGES         G. UNITS    J. RENDERING NPI
+
+090523 090523
+
+11     29826   RT                   AB           *   7,410 00         1       1234567893
+090523 090523                 11     29827   RT                   AB            14,020 00         1       1234567893
+25. FEDERAL TAX I.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.            27 ACCEPT ASSIGNMENT?     28. TOTAL CHARGE           29 AMOUNT PAID
+12-3456789  [X]  EIN               55501234                       [X] YES                $ 21,430 00          $ 0 00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2023-09-05 29826 7410.00|2023-09-05 29827 14020.00")
+}

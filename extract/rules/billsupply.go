@@ -55,10 +55,14 @@ func itemLetters(desc string) string {
 }
 
 // sameItem reports whether rows a and b bill the same item, by their
-// descriptions.
+// descriptions: alike, but for a letter or two OCR glued to the end of
+// one ("Mol" for "Mo 1", the rental month after the item's name).
 func sameItem(a, b string) bool {
-	l := itemLetters(a)
-	return l != "" && l == itemLetters(b)
+	x, y := itemLetters(a), itemLetters(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	return x != "" && (x == y || len(x) >= 8 && len(y)-len(x) <= 2 && strings.HasPrefix(y, x))
 }
 
 // lostDigitCodes gives a row that read no code, its description opening
