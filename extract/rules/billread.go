@@ -456,7 +456,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			misdated = append(misdated, postedBefore{len(items), l.text[r.dspan.a:r.dspan.b], r.to})
 		}
 		if b.Kind == extract.LineCharge && b.Code == "" && r.letterless != "" {
-			letterless[len(items)] = lostLetter{r.letterless, jCode(l.text, r.rev)}
+			// A claim form's supplemental NDC line above the row says it
+			// bills a drug, as a dose in its words does.
+			letterless[len(items)] = lostLetter{r.letterless, jCode(l.text, r.rev) || i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)}
 		}
 		items = append(items, b)
 		last, balance = len(items)-1, b.Balance

@@ -82,3 +82,23 @@ ROE,  JAMIE                                        04 11 1980   F
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2023-09-05 29826 7410.00|2023-09-05 29827 14020.00")
 }
+
+// TestClaimFormDrugLetterLostOCR: a CMS-1500 drug line whose J OCR lost
+// ("3301") under its supplemental NDC line ("N4..." with the unit) bills
+// the J code, though its own words print no dose; the place of service
+// before it is misread ("41" for 11).
+func TestClaimFormDrugLetterLostOCR(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+2. PATIENT'S NAME (Last Name, First Name, Middle Initial)              3. PATIENT'S BIRTH DATE SEX
+ROE,  JAMIE                                        04 11 1980   F
+24 A. DATE(S) OF SERVICE From To MMDDYY POS   D. CPT/HCPCS MODIFIER           E. DX PTR       F. $ CHARGES         G. UNITS    J. RENDERING NPI
+071023 071023                11     20610   RT                 AB               395 00        1     * 1234567893
+N400003029328 UN4
+071023 071023                41     3301                       AB                 60 00        4       1234567893
+25. FEDERAL TAX I.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.            27 ACCEPT ASSIGNMENT?     28. TOTAL CHARGE           29 AMOUNT PAID
+12-3456789  [X]  EIN               55501234                       [X] YES                $ 455 00          $ 0 00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2023-07-10 20610 395.00|2023-07-10 J3301 60.00")
+}
