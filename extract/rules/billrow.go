@@ -447,8 +447,8 @@ func today() dates.Date { return layout.Today() }
 func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), o rowOpts) {
 	form := o.form
 	for i, t := range toks {
-		if !free(t) {
-			continue
+		if !free(t) || r.dcell.b > 0 && t.a >= r.dcell.a && t.b <= r.dcell.b {
+			continue // a date cell OCR damaged ("7127123" for 7/27/23) holds no code
 		}
 		start := t.a
 		code, mods, ok := splitCode(t.s)
@@ -475,6 +475,12 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			}
 			if !ok {
 				code, ok = ocrProcCode(t.s)
+			}
+			if head, mod, cut := strings.Cut(t.s, "-"); !ok && cut && isModifier(mod) {
+				// A modifier glued with a dash: "A0Q425-SH".
+				if code, ok = ocrProcCode(head); ok {
+					mods = []string{mod}
+				}
 			}
 			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) && posCodes[c[:2]] {
 				// The place of service run into the code: "1229827,".

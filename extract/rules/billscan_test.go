@@ -1,6 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
 
 // TestChargeTicketSpeckBetweenCaptionsOCR: a charge ticket's header row
 // with a speck OCR read as an equals sign between two captions ("Fee  =
@@ -53,7 +59,7 @@ Q1.15.2024  01.17.2024  97012            1     MECHANICAL TRACTION THERAPY      
 		if b.Balance == nil {
 			t.Errorf("%s %s: no running balance", b.Date, b.Code)
 		}
-		if b.Kind == "charge" && (b.Paid != nil || b.Adjustment != nil) {
+		if b.Kind == extract.LineCharge && (b.Paid != nil || b.Adjustment != nil) {
 			t.Errorf("%s %s: balance read as paid %v or adjusted %v", b.Date, b.Code, b.Paid, b.Adjustment)
 		}
 	}
@@ -101,4 +107,41 @@ N400003029328 UN4
 `
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2023-07-10 20610 395.00|2023-07-10 J3301 60.00")
+}
+
+// TestCodeCellDamageOCR: a mileage code OCR read a zero of twice with its
+// modifier glued by a dash ("A0Q425-SH") is still the code; a payment
+// row whose date cell OCR read its slashes of as ones ("7127123" for
+// 7/27/23) bills no code 27123 (the digits a place of service and a code
+// run together on a claim form) and no negative charge.
+func TestCodeCellDamageOCR(t *testing.T) {
+	page := `Lakeshore Fire Rescue
+Patient Accounts
+4678 Harbor Dr, Brookfield, WI 53045
+Phone (262) 555-0112 Fax (262) 555-0155
+
+PATIENT STATEMENT                                        Statement date: 04-Nov-2023
+Patient: Jamie Roe                                    Account #: 20800149
+DOB: 08-Sep-1969                                        Run #: 5386112
+
+Trip: Pick-up: accident scene, Industrial Pkwy Drop-off: Saint Luke's Regional Hospital Loaded miles: 6
+Level of service: Advanced Life Support, emergency response (ALS1-E)
+
+Date      :    HCPCS    :     Description                                      Units         Rate       Charge
+06-May-2023   A0427-SH      ALS1 EMERGENCY TRANSPORT                .            1     1,900.00      1,900.00
+06-May-2023   A0Q425-SH      GROUND MILEAGE PER STATUTE MILE                     6        25.00        150.00
+Total charges                                        2,050.00
+7127123        Payment - Summit Mutual Insurance                                        (343.20)
+Balance due                                        1,706.80
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind != "payment" && b.Kind != "adjustment" {
+			got = append(got, b.Date.String()+" "+b.Code+" "+strconv.FormatFloat(b.Charge, 'f', 2, 64))
+		}
+	}
+	if want := "2023-05-06 A0427 1900.00|2023-05-06 A0425 150.00"; strings.Join(got, "|") != want {
+		t.Errorf("charges %q, want %q", strings.Join(got, "|"), want)
+	}
 }
