@@ -145,3 +145,32 @@ Balance due                                        1,706.80
 		t.Errorf("charges %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestSummaryTotalsOCR: a hospital's summary statement whose total label
+// OCR ran together ("Totalcharges") with specks strewn in the gap before
+// its amount is the total of charges, never a second line of the
+// statement; the payments and adjustments under it, specks before their
+// amounts too, are totals of their kinds.
+func TestSummaryTotalsOCR(t *testing.T) {
+	page := `Riverbend Medical Center
+Patient Financial Services
+SUMMARY STATEMENT _  -.                   ,                                     Statement date: Apr 4, 2025
+Patient: Jamie Roe                                        Account number: 453900001
+Guarantor: Jamie Roe                                        Date of service: Oct 21, 2024
+Rev        Description of services                                        Charges
+0610       MAGNETIC RESONANCE IMAGING                        .           .          :                   2,410.00
+Totalcharges                       .          :                                        2,410.00
+Insurance payments                                        (800.00)
+Insurance adjustments                  :                                        :            (500.00)
+Please pay                                        .                                        1,110.00 .
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-10-21 0610 2410.00")
+	got := map[string]float64{}
+	for _, tt := range res.BillTotals {
+		got[tt.Kind] = tt.Total
+	}
+	if got[extract.TotalCharges] != 2410 || got[extract.TotalPayments] != 800 || got[extract.TotalAdjustments] != 500 {
+		t.Errorf("totals %v", got)
+	}
+}
