@@ -296,7 +296,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if !form {
 			l.text = mendAmountCell(l, cols)
 		} else {
-			l.text = mendPoints(l.text)
+			l.text = mendFormAmount(l, cols)
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d

@@ -174,3 +174,24 @@ Please pay                                        .                             
 		t.Errorf("totals %v", got)
 	}
 }
+
+// TestFacilityStatementSpacedCentsOCR: a surgical center's facility
+// statement (type of bill, revenue codes) read as a claim form, whose
+// charge cell OCR cut the cents of with a space ("287 .00"): the row
+// still bills, with its revenue code, rather than being read as words
+// wrapped from the row above.
+func TestFacilityStatementSpacedCentsOCR(t *testing.T) {
+	page := `LAKEVIEW AMBULATORY SURGICAL CENTER
+FACILITY STATEMENT
+Patient: ROE, JAMIE   DOB: 4/11/80                   Pat. control #: 4690000001
+Statement covers: FROM 12/16/24 THROUGH 12/16/24         Type of bill: 0831
+Attending: Ann Lee, MD   NPI 1234567893         ,    Facility NPI 1234567893   TIN 12-3456789
+_ Rev    CDM #         HCPCS      Description  .                          Serv date Units             Charges
+0360   0360715248    29827 RT   ARTHROSCOP ROTATOR CUFF REPR            12/16/24      1           15,200.00
+0272   0272174893               STERILE SUPPLY                           12/16/24      1              250 .00
+0710   0710864302               RECOVERY ROOM                            12/16/24      1              700.00
+0001                            TOTAL CHARGES                                        16,150.00
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-12-16 29827 15200.00|2024-12-16 0272 250.00|2024-12-16 0710 700.00")
+}
