@@ -97,6 +97,7 @@ func (b *builder) checkTotals() {
 		}
 	}
 	b.placeTotals(totals)
+	b.totalFlag = append(b.totalFlag, b.repairByBalances()...)
 	b.totalFlag = append(b.totalFlag, b.repairByTotals(totals)...)
 	for _, t := range totals {
 		out := BillTotal{ProviderID: t.prov.id, Provider: t.prov.name, Kind: t.kind,

@@ -24,3 +24,19 @@ func describedColumn(s string, ms [][]int) bool {
 	}
 	return reDescCaption.MatchString(strings.TrimSpace(s[cells[0].Start:cells[0].End]))
 }
+
+// billedDate reports whether caption m of a header row is "Billed" opening
+// the row, over the day each row was billed ("Billed   From   Through
+// HCPCS ... Charge   Balance"), when the row captions an amount column
+// after it: a table prints what it bills before the amounts.
+func billedDate(s string, m []int, cells []layout.Cell, ms [][]int) bool {
+	if len(cells) < 2 || !strings.EqualFold(s[m[0]:m[1]], "billed") || m[0] != cells[0].Start || m[1] != cells[0].End {
+		return false
+	}
+	for _, o := range ms {
+		if o[0] >= cells[1].Start {
+			return true
+		}
+	}
+	return false
+}

@@ -239,7 +239,10 @@ const postingLag = 7
 // cell, one digit changed, that falls within a week before the date
 // printed beside it and between the dates of the items around it
 // ("11/29/2024" posted 11/20/2024, before an item of 11/19/2024, is
-// 11/19/2024). An item with no such reading, or several, keeps its date.
+// 11/19/2024). When the items around it are of one day, a reading of
+// that day is the item's even when OCR changed a digit of the posting
+// date too ("04.11.2024" posted "02.12.2024" between two items of
+// 01.11.2024). An item with no such reading, or several, keeps its date.
 func datePosted(items []extract.BillLine, misdated []postedBefore) {
 	for _, p := range misdated {
 		lo, hi := neighbourDates(items, p.item)
@@ -248,6 +251,9 @@ func datePosted(items []extract.BillLine, misdated []postedBefore) {
 			if !d.After(p.posted) && !d.Before(p.posted.AddDays(-postingLag)) && len(between([]dates.Date{d}, lo, hi)) == 1 && !contains(pick, d) {
 				pick = append(pick, d)
 			}
+		}
+		if len(pick) == 0 && !lo.IsZero() && lo == hi && !lo.After(p.posted) && contains(oneDigitChanged(p.raw), lo) {
+			pick = append(pick, lo)
 		}
 		if len(pick) == 1 {
 			items[p.item].Date = pick[0]

@@ -33,12 +33,8 @@ func mendAmountCell(l line, cols []billCol) string {
 	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 {
 		return s
 	}
-	if m := reSpacedCents.FindStringSubmatchIndex(s); m != nil && underMoney(cols, m[2], m[1]) {
-		j := m[2]
-		for j > 0 && isDigitByte(s[j-1]) {
-			j--
-		}
-		return s[:j] + " " + s[j:m[3]] + s[m[3]+1:]
+	if t, ok := spacedCents(s, cols); ok {
+		return t
 	}
 	toks := tokens(s)
 	if len(toks) == 0 {
@@ -94,4 +90,32 @@ func chargeCell(r billRow, v float64) string {
 // counted in characters too (billHeader).
 func (r billRow) column(sp span) span {
 	return span{utf8.RuneCountInString(r.text[:sp.a]), utf8.RuneCountInString(r.text[:sp.b])}
+}
+
+// spacedCents rewrites in place the amount cell under an amount caption
+// whose cents OCR cut from its dollars with a space ("287 .00" as "
+// 287.00"), and reports whether it did.
+func spacedCents(s string, cols []billCol) (string, bool) {
+	if m := reSpacedCents.FindStringSubmatchIndex(s); m != nil && underMoney(cols, m[2], m[1]) {
+		j := m[2]
+		for j > 0 && isDigitByte(s[j-1]) {
+			j--
+		}
+		return s[:j] + " " + s[j:m[3]] + s[m[3]+1:], true
+	}
+	return s, false
+}
+
+// mendFormAmount returns the text of a facility claim's dated row with the
+// points OCR damaged mended (mendPoints) and, when it prints no amount,
+// the charge cell whose cents OCR cut from its dollars ("287 .00")
+// rewritten in place: a claim form's cents in a cell of their own ("287
+// 00") print no point at all.
+func mendFormAmount(l line, cols []billCol) string {
+	s := mendPoints(l.text)
+	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 {
+		return s
+	}
+	t, _ := spacedCents(s, cols)
+	return t
 }

@@ -25,8 +25,8 @@ import (
 var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
 	// OCR may read the l of "total" as a t, a one or an i ("Totat", "tota1",
-	// "Totai").
-	reTotalWords = regexp.MustCompile(`(?i)\b(tota[lt1i]s?|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
+	// "Totai"), or lose the space after it ("Totalcharges").
+	reTotalWords = regexp.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
@@ -38,12 +38,17 @@ var (
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row ("U&C" as OCR also
 	// reads it: "UkC", "U8C").
-	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance)\b`)
 )
 
+// reBalanceOCR is the caption "Balance" with its l read by OCR as a t, a
+// one or an i ("Batance").
+var reBalanceOCR = regexp.MustCompile(`^ba[t1i]ance$`)
+
 // reCaptionLegend explains a caption: "U&C = usual and customary price". An
-// equals sign OCR reads from a speck ("=. — Charge") explains nothing.
-var reCaptionLegend = regexp.MustCompile(`=\s*[A-Za-z]`)
+// equals sign OCR reads from a speck ("=. — Charge"), or one standing in
+// the gap between two captions ("Fee  = Units"), explains nothing.
+var reCaptionLegend = regexp.MustCompile(`(?:^|[^ ] ?)=\s*[A-Za-z]`)
 
 // billCol is an amount column of a bill's header row. total marks a
 // caption that prints a total ("28. TOTAL CHARGE", "55 EST. AMOUNT DUE"):
@@ -87,6 +92,9 @@ func billHeader(s string) []billCol {
 	var cols []billCol
 	for _, m := range ms {
 		w := strings.ToLower(s[m[0]:m[1]])
+		if billedDate(s, m, cells, ms) {
+			continue
+		}
 		k := "charge"
 		switch {
 		case w == "allowed":
@@ -97,7 +105,7 @@ func billHeader(s string) []billCol {
 			k = "adjustment"
 		case strings.Contains(w, "paid") || strings.Contains(w, "payment") || strings.HasPrefix(w, "credit") || isPatientShare(w) || payerShare(w):
 			k = "paid"
-		case strings.HasPrefix(w, "bal") || w == "patient resp" || strings.HasSuffix(w, "due") || strings.HasSuffix(w, "owe") || patientOwes(w):
+		case strings.HasPrefix(w, "bal") || reBalanceOCR.MatchString(w) || w == "patient resp" || strings.HasSuffix(w, "due") || strings.HasSuffix(w, "owe") || patientOwes(w):
 			k = "balance"
 		case strings.HasPrefix(w, "unit") || w == "qty" || w == "quantity" || w == "days or units":
 			k = "units"
@@ -190,6 +198,14 @@ func amountKinds(r billRow, cols []billCol) []string {
 		if len(out) == 1 && out[0] == "noncovered" {
 			out[0] = "charge"
 		}
+		// As many amounts as captions, two nearest one of them: OCR set
+		// the row's cells a column's width off their captions, and each
+		// amount is its caption's in order.
+		if len(money) == len(r.amts) && slices.Contains(out, "other") {
+			for i := range out {
+				out[i] = money[i].kind
+			}
+		}
 		return out
 	}
 	byCount := [][]string{nil, {"charge"}, {"charge", "balance"}, {"charge", "paid", "balance"}, {"charge", "adjustment", "paid", "balance"}}
@@ -270,12 +286,17 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				more, skip = &n.lines[i+1], i+1
 				l = j
 			}
+		} else if form && i+1 < len(n.lines) {
+			if j, ok := splitFormRow(l, n.lines[i+1], rowOpts{form: true, cols: cols, dental: dental[l.page]}); ok {
+				more, skip = &n.lines[i+1], i+1
+				l = j
+			}
 		}
 		src := l // the row as printed: what its citation quotes
 		if !form {
 			l.text = mendAmountCell(l, cols)
 		} else {
-			l.text = mendPoints(l.text)
+			l.text = mendFormAmount(l, cols)
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
@@ -435,7 +456,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			misdated = append(misdated, postedBefore{len(items), l.text[r.dspan.a:r.dspan.b], r.to})
 		}
 		if b.Kind == extract.LineCharge && b.Code == "" && r.letterless != "" {
-			letterless[len(items)] = lostLetter{r.letterless, jCode(l.text, r.rev)}
+			// A claim form's supplemental NDC line above the row says it
+			// bills a drug, as a dose in its words does.
+			letterless[len(items)] = lostLetter{r.letterless, jCode(l.text, r.rev) || i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)}
 		}
 		items = append(items, b)
 		last, balance = len(items)-1, b.Balance
@@ -457,6 +480,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		items = kept
 	}
 	sameItemCodes(items)
+	lostDigitCodes(items)
 	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
 	return items, totals
@@ -465,7 +489,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 // sameItemCodes gives a row the HCPCS code its item prints on the bill's
 // other rows when OCR read the code's letter as a digit or lost it: "44556"
 // or "0730" (then read as a revenue code) beside rows of "A4556" or
-// "E0730" with the same description.
+// "E0730" with the same description, its modifiers aside (sameItem).
 func sameItemCodes(items []extract.BillLine) {
 	for i := range items {
 		a := &items[i]
@@ -474,8 +498,7 @@ func sameItemCodes(items []extract.BillLine) {
 			continue
 		}
 		for _, b := range items {
-			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == a.Code[len(a.Code)-4:] &&
-				letters(b.Description) != "" && letters(b.Description) == letters(a.Description) {
+			if len(b.Code) == 5 && b.Code[0] >= 'A' && b.Code[0] <= 'V' && b.Code[1:] == a.Code[len(a.Code)-4:] && sameItem(a.Description, b.Description) {
 				a.Code = b.Code
 				if lost {
 					a.RevenueCode = ""
@@ -661,16 +684,41 @@ func setAmounts(b *extract.BillLine, r billRow, kinds []string) {
 	}
 }
 
-// runningCharge reconciles a row of two amounts with the running balance
-// the row above printed: when that balance plus the first amount is the
-// second, the row charged the first and printed the second as its
-// balance, wherever OCR shifted the amounts from their columns.
+// runningCharge reconciles a row with the running balance the row above
+// printed, when the row's amounts as their columns read them do not
+// (wherever OCR shifted them from their columns): when that balance plus
+// one of the row's amounts is its last, the row charged that amount (a
+// credit when it is negative: a payment or an adjustment) and printed the
+// last as its balance. A charge cell OCR read a five of as a dollar sign
+// ("$1.00") is the amount the balance grew by when it reads as that
+// amount with its dollar signs as fives.
 func runningCharge(b *extract.BillLine, r billRow, balance *float64) {
-	if balance == nil || len(r.amts) != 2 || r.amts[0] <= 0 || math.Abs(*balance+r.amts[0]-r.amts[1]) >= 0.005 {
+	n := len(r.amts)
+	if balance == nil || n < 2 || b.Balance != nil && math.Abs(*balance+b.Charge-deref(b.Paid)-deref(b.Adjustment)-*b.Balance) < 0.005 {
 		return
 	}
-	v := r.amts[1]
-	b.Charge, b.Balance, b.Paid, b.Adjustment = r.amts[0], &v, nil, nil
+	last := r.amts[n-1]
+	for k := n - 2; k >= 0; k-- {
+		a := r.amts[k]
+		if a == 0 || math.Abs(*balance+a-last) >= 0.005 {
+			continue
+		}
+		v := last
+		b.Charge, b.Balance, b.Paid, b.Adjustment = a, &v, nil, nil
+		return
+	}
+	grew := strconv.FormatFloat(math.Round((last-*balance)*100)/100, 'f', 2, 64)
+	if cell := strings.ReplaceAll(r.text[r.aspans[n-2].a:r.aspans[n-2].b], ",", ""); dollarForFive(cell, grew) {
+		v, c := last, last-*balance
+		b.Charge, b.Balance, b.Paid, b.Adjustment = math.Round(c*100)/100, &v, nil, nil
+	}
+}
+
+func deref(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 // moveAmount puts a payment's or adjustment's amount, printed in the

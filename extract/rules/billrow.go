@@ -108,6 +108,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 	}
 	if !form && len(toks) > 0 {
 		r.colonDate(toks[0], take)
+		if r.date.IsZero() {
+			r.letterDate(toks[0], take)
+		}
 	}
 	for _, m := range lineDates(l) {
 		if m.End > len(s) || used[m.Start] || used[m.End-1] {
@@ -444,8 +447,8 @@ func today() dates.Date { return layout.Today() }
 func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), o rowOpts) {
 	form := o.form
 	for i, t := range toks {
-		if !free(t) {
-			continue
+		if !free(t) || r.dcell.b > 0 && t.a >= r.dcell.a && t.b <= r.dcell.b {
+			continue // a date cell OCR damaged ("7127123" for 7/27/23) holds no code
 		}
 		start := t.a
 		code, mods, ok := splitCode(t.s)
@@ -472,6 +475,12 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			}
 			if !ok {
 				code, ok = ocrProcCode(t.s)
+			}
+			if head, mod, cut := strings.Cut(t.s, "-"); !ok && cut && isModifier(mod) {
+				// A modifier glued with a dash: "A0Q425-SH".
+				if code, ok = ocrProcCode(head); ok {
+					mods = []string{mod}
+				}
 			}
 			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 7 && allDigits(c) && posCodes[c[:2]] {
 				// The place of service run into the code: "1229827,".
@@ -504,6 +513,7 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			r.code = "J" + r.code[1:]
 		}
 		end := r.readMods(s, toks, i, free, form)
+		r.code = supplyCode(r.code, r.mods)
 		r.cspan = span{start, end}
 		take(t.a, end)
 		return
@@ -582,10 +592,11 @@ func hasAlnum(s string) bool {
 // datesOnlyBefore reports whether the tokens of a row from its date
 // (at d) to a token are all taken, by the date and the dates after it (a
 // ledger's posting date), with whatever speck OCR glued to them
-// ("12/19/2023,"): the token stands in the cell after the dates.
+// ("12/19/2023,") or strewed between them as tokens of their own ("5/19/23
+// .  5/19/23", "* LO180"): the token stands in the cell after the dates.
 func datesOnlyBefore(before []token, d span, free func(token) bool) bool {
 	for _, t := range before {
-		if t.b > d.a && free(t) {
+		if t.b > d.a && free(t) && hasAlnum(t.s) {
 			return false
 		}
 	}
@@ -629,7 +640,7 @@ const codeSpecks = "-—–.,(«'‘’“”"
 var (
 	hcpcsLetter = map[rune]byte{'£': 'E', '€': 'E'}
 	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2', 'Q': '0'}
-	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0")
+	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0", "0Q", "0", "Q0", "0")
 )
 
 // lookAlikeDigits reads s, the digits of a code after its letter, through
@@ -748,7 +759,8 @@ var posCodes = map[string]bool{"11": true, "12": true, "19": true, "20": true, "
 // description follows them on the line without a wide gap.
 var knownModifier = map[string]bool{"25": true, "26": true, "59": true, "GP": true, "GO": true, "GN": true, "TC": true,
 	"LT": true, "RT": true, "XE": true, "XS": true, "XP": true, "XU": true, "KX": true, "GA": true, "GY": true, "GZ": true,
-	"AT": true, "CQ": true, "CO": true, "JW": true, "JZ": true, "QW": true, "50": true, "51": true, "76": true, "91": true}
+	"AT": true, "CQ": true, "CO": true, "JW": true, "JZ": true, "QW": true, "50": true, "51": true, "76": true, "91": true,
+	"NU": true, "UE": true, "RR": true, "KH": true, "KI": true, "KJ": true, "MS": true, "BP": true, "BR": true, "BU": true}
 
 // knownNumericModifier are the numeric CPT modifiers bills print.
 var knownNumericModifier = map[string]bool{"22": true, "24": true, "25": true, "26": true, "50": true, "51": true, "52": true,

@@ -207,7 +207,16 @@ func chargesAndTotal(items []extract.BillLine, totals []extract.BillTotal) (sum,
 // the cells before it count).
 func nearestCaption(label string) string {
 	if cells := layout.Cells(label); len(cells) > 1 {
+		// The last cell with a letter: specks OCR strewed in the gap
+		// before the amount ("Total charges    .    :    2,706.80") caption
+		// nothing.
 		c := cells[len(cells)-1]
+		for k := len(cells) - 1; k >= 0; k-- {
+			if layout.HasLetters(label[cells[k].Start:cells[k].End]) {
+				c = cells[k]
+				break
+			}
+		}
 		label = label[c.Start:c.End]
 	}
 	toks := tokens(label)
