@@ -29,10 +29,15 @@ demo: ## install what is missing, build, and process the sample bundles in testd
 	@echo "To review them in the web application: $(BIN) user add admin --role admin --db $(DEMO_DIR)/medchron.db,"
 	@echo "then $(BIN) serve --db $(DEMO_DIR)/medchron.db and open http://127.0.0.1:8080/"
 
+# The packages whose tests take longest, named before ./... so that go test
+# starts them first and the others fill the second core beside them
+# (go test runs packages in the order named; ./... names each once).
+SLOWTESTS  := ./internal/cli ./web ./internal/fixture/zoo
+
 test: ## install what is missing (Tesseract, poppler, PostgreSQL + pgvector) and run the whole test suite
 	scripts/setup-debian.sh test
 	pg="$$(scripts/setup-postgres.sh)" && eval "$$pg" && export MEDCHRON_TEST_DATABASE_URL && \
-		export MEDCHRON_REQUIRE_BROWSER=1 && go vet ./... && go test -timeout 30m $(GOTESTFLAGS) ./... && scripts/fuzz.sh
+		export MEDCHRON_REQUIRE_BROWSER=1 && go vet ./... && go test -timeout 30m $(GOTESTFLAGS) $(SLOWTESTS) ./... && scripts/fuzz.sh
 
 bench: ## run the benchmarks (server mode on PostgreSQL, scanned encodings against Tesseract and OCRmyPDF) and write BENCHMARKS.md
 	scripts/setup-debian.sh bench

@@ -16,6 +16,7 @@ import (
 // without the flags numbers the same way. A bad prefix stops the run
 // before anything is stored.
 func TestProcessBatesSettings(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	in := filepath.Join(tmp, "in")
 	if err := os.MkdirAll(in, 0o700); err != nil {

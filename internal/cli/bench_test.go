@@ -22,8 +22,10 @@ var buildOnce struct {
 	err error
 }
 
-// binary builds cmd/medchron once per test process.
-func binary(b testing.TB) string {
+// buildBinary builds cmd/medchron of the repository at root once per test
+// process; TestMain starts it in the background when a test that runs the
+// binary is to run.
+func buildBinary(root string) (string, error) {
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "medchron-bench-bin-")
 		if err != nil {
@@ -32,16 +34,22 @@ func binary(b testing.TB) string {
 		}
 		buildOnce.bin = filepath.Join(dir, "medchron")
 		cmd := exec.Command("go", "build", "-o", buildOnce.bin, "./cmd/medchron")
-		cmd.Dir = repoRoot(b)
+		cmd.Dir = root
 		out, err := cmd.CombinedOutput()
 		if err != nil {
-			buildOnce.err = &exec.ExitError{Stderr: out}
+			buildOnce.err = fmt.Errorf("go build ./cmd/medchron: %v\n%s", err, out)
 		}
 	})
-	if buildOnce.err != nil {
-		b.Fatal(buildOnce.err)
+	return buildOnce.bin, buildOnce.err
+}
+
+// binary builds cmd/medchron once per test process.
+func binary(b testing.TB) string {
+	bin, err := buildBinary(repoRoot(b))
+	if err != nil {
+		b.Fatal(err)
 	}
-	return buildOnce.bin
+	return bin
 }
 
 // benchBundle generates (once, cached in the temp folder) a bundle of

@@ -114,6 +114,7 @@ func TestEval(t *testing.T) {
 }
 
 func TestEvalUsage(t *testing.T) {
+	t.Parallel()
 	empty := t.TempDir()
 	cases := []struct {
 		name string

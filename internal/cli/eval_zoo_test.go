@@ -59,6 +59,7 @@ func TestEvalZoo(t *testing.T) {
 }
 
 func TestRealColumn(t *testing.T) {
+	t.Parallel()
 	rep := realdocs.Report{Results: []realdocs.Result{
 		{Rendering: realdocs.RenderingClean, Record: true, Dated: true, DateRight: true, ProvRight: true},
 		{Rendering: realdocs.RenderingClean, Record: true, Dated: true, Invented: 2},

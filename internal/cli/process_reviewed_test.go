@@ -17,6 +17,7 @@ import (
 // as its reviewers left it: a provider renamed, an entry rejected, a
 // corrected visit type.
 func TestProcessWritesReviewedChronology(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	tmp := t.TempDir()
 	db, out := filepath.Join(tmp, "m.db"), filepath.Join(tmp, "out")

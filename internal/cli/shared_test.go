@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"bytes"
+	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -64,8 +68,14 @@ func sharedCopy(t *testing.T) (db, out string) {
 	return db, filepath.Join(sharedRun.dir, "out")
 }
 
-// removeSharedRuns deletes the shared runs (TestMain calls it).
+// removeSharedRuns deletes the shared runs (TestMain calls it), stopping
+// the scanned run first if it is still going.
 func removeSharedRuns() {
+	scannedRun.once.Do(func() {}) // a scanned run started is seen
+	if scannedRun.cancel != nil {
+		scannedRun.cancel()
+		<-scannedRun.done
+	}
 	for _, dir := range []string{sharedRun.dir, scannedRun.dir} {
 		if dir != "" {
 			os.RemoveAll(dir)
@@ -76,37 +86,68 @@ func removeSharedRuns() {
 // scannedRun is "medchron process" of the small scanned bundle (sixteen
 // pages of OCR) into matter "scanned" with demand inputs, made once per
 // test process: TestProcessGolden scores it and TestServerModeScalesOut
-// compares the server mode's chronology with it.
+// compares the server mode's chronology with it. It is the built binary,
+// run in the background from TestMain's start when either test is to run
+// (startScannedRun), so that its OCR overlaps the tests that run one at a
+// time instead of following them; in a process of its own, it neither
+// sees their t.Setenv nor raises this process's peak memory, which
+// TestHostileCorpus's bounds count.
 var scannedRun struct {
-	sync.Mutex
-	dir string // out/ once made
+	once   sync.Once
+	done   chan struct{} // closed when the run has ended
+	cancel func()
+	dir    string // out/ once made
+	err    error
 }
 
 // goldenDemandInputs are the demand inputs of the scanned run.
 const goldenDemandInputs = `{"claim_number": "AM-22-104", "variant": "um_uim"}`
 
+// startScannedRun starts the scanned run unless it has started already.
+func startScannedRun(root string) {
+	scannedRun.once.Do(func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		scannedRun.cancel, scannedRun.done = cancel, make(chan struct{})
+		go func() {
+			defer close(scannedRun.done)
+			scannedRun.dir, scannedRun.err = makeScannedRun(ctx, root)
+		}()
+	})
+}
+
+// makeScannedRun builds the binary and processes the scanned bundle with
+// it into a new folder, which it returns.
+func makeScannedRun(ctx context.Context, root string) (string, error) {
+	bin, err := buildBinary(root)
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "medchron-cli-scanned-")
+	if err != nil {
+		return "", err
+	}
+	inputs := filepath.Join(dir, "inputs.json")
+	if err := os.WriteFile(inputs, []byte(goldenDemandInputs), 0o600); err != nil {
+		return dir, err
+	}
+	cmd := exec.CommandContext(ctx, bin, "process", "--db", filepath.Join(dir, "m.db"), "--out", filepath.Join(dir, "out"), "--demand-inputs", inputs,
+		"--matter", "scanned", "--incident-date", "2023-12-06", filepath.Join(root, "testdata", "bundles", "small", "scanned.pdf"))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return dir, fmt.Errorf("the scanned run: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	return dir, nil
+}
+
 // scannedOut returns the scanned run's output folder, which the test must
 // only read.
 func scannedOut(t *testing.T) string {
 	t.Helper()
-	scannedRun.Lock()
-	defer scannedRun.Unlock()
-	if scannedRun.dir == "" {
-		dir, err := os.MkdirTemp("", "medchron-cli-scanned-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs := filepath.Join(dir, "inputs.json")
-		if err := os.WriteFile(inputs, []byte(goldenDemandInputs), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		code, stdout, stderr := run(t, "process", "--db", filepath.Join(dir, "m.db"), "--out", filepath.Join(dir, "out"), "--demand-inputs", inputs,
-			"--matter", "scanned", "--incident-date", "2023-12-06", filepath.Join(repoRoot(t), "testdata", "bundles", "small", "scanned.pdf"))
-		if code != 0 {
-			os.RemoveAll(dir)
-			t.Fatalf("the scanned run: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
-		}
-		scannedRun.dir = dir
+	startScannedRun(repoRoot(t))
+	<-scannedRun.done
+	if scannedRun.err != nil {
+		t.Fatal(scannedRun.err)
 	}
 	return filepath.Join(scannedRun.dir, "out")
 }

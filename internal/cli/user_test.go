@@ -31,10 +31,13 @@ func userRun(t *testing.T, stdin string, args ...string) (string, string, error)
 // list shows the accounts. On SQLite, and on PostgreSQL when a test
 // database is configured.
 func TestUserCommand(t *testing.T) {
+	t.Parallel()
 	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
 		testUserCommand(t, []string{"--db", filepath.Join(t.TempDir(), "m.db")})
 	})
 	t.Run("postgres", func(t *testing.T) {
+		t.Parallel()
 		dsn := testDatabase(t)
 		if code, _, stderr := run(t, "migrate", "--database-url", dsn); code != 0 {
 			t.Fatalf("migrate: %s", stderr)
