@@ -87,7 +87,7 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	}
 	// OCR reads S as $ in codes: $13.4XXD.
 	for _, m := range reICDDollar.FindAllStringSubmatchIndex(l.text, -1) {
-		code := "S" + l.text[m[2]:m[3]]
+		code := "S" + l.text[m[2]:m[2]+3] + zeroNotO(l.text[m[2]+3:m[3]])
 		if !layout.HasLetters(code[4:]) {
 			continue // "$93.00" is money: S codes print a seventh character
 		}
