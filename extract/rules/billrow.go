@@ -111,6 +111,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		if r.date.IsZero() {
 			r.letterDate(toks[0], take)
 		}
+		if r.date.IsZero() {
+			r.gluedNumberDate(s, take)
+		}
 	}
 	for _, m := range lineDates(l) {
 		if m.End > len(s) || used[m.Start] || used[m.End-1] {
@@ -944,4 +947,45 @@ func sortSpans(p [][2]int) {
 			p[j], p[j-1] = p[j-1], p[j]
 		}
 	}
+}
+
+// reGluedNumberDate is a row's opening date cell OCR ran into the number
+// cell beside it (an Rx number, an account or claim number): the column
+// gap lost, "01/20/20246858320-1" is 01/20/2024 and Rx 6858320-1; a space
+// OCR set inside the date ("01/27 /2024") may stay.
+var reGluedNumberDate = regexp.MustCompile(`^[\s.,'‘’"_*»«—-]{0,4}(\d{1,2}) ?([/-]) ?(\d{1,2}) ?[/-] ?((?:19|20)\d\d)\d{3,}(?:-\d{1,2})?[.,;:'’]*(?:\s|$)`)
+
+// reLoneDateCell is a line of a date cell alone, perhaps with the number
+// cell beside it ("11-21-20246468779"): a row's opening cells, which OCR
+// read as a block of their own after the rest of the row.
+var reLoneDateCell = regexp.MustCompile(`^[\s.,'‘’"_*»«—-]{0,4}(\d{1,2}) ?[/-] ?(\d{1,2}) ?[/-] ?((?:19|20)\d\d)(?:\s*\d{3,}(?:-\d{1,2})?)?[\s.,;:'’]*$`)
+
+// loneDateCell reads the date of a line that is a row's date cell alone.
+func loneDateCell(s string) (dates.Date, bool) {
+	m := reLoneDateCell.FindStringSubmatch(s)
+	if m == nil {
+		return dates.Date{}, false
+	}
+	d, ok := mdy(m[1], m[2], m[3])
+	return d, ok && recent(d)
+}
+
+
+// gluedNumberDate reads the date that opens a row when OCR glued it to
+// the number after it: the date a row opens with dates it (its other
+// dates, a prescription's written date, are the row's later cells).
+func (r *billRow) gluedNumberDate(s string, take func(a, b int)) {
+	m := reGluedNumberDate.FindStringSubmatchIndex(s)
+	if m == nil {
+		return
+	}
+	if !strings.Contains(s[m[4]:m[8]], s[m[4]:m[5]]) {
+		return
+	}
+	d, ok := mdy(s[m[2]:m[3]], s[m[6]:m[7]], s[m[8]:m[9]])
+	if !ok || !recent(d) {
+		return
+	}
+	r.date, r.dspan = d, span{m[2], m[9]}
+	take(m[2], m[9])
 }
