@@ -99,3 +99,20 @@ Total charges                                        1,940.00
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestPharmacyInvoiceScannedISODates: an invoice printing ISO dates, its
+// fill date glued to the Rx number ("2025 -01- 306418380"), at the row's
+// opening or, where OCR set the block, after the row's other cells.
+func TestPharmacyInvoiceScannedISODates(t *testing.T) {
+	page := `RIVERBEND APOTHECARY
+PHARMACY INVOICE                          Invoice 55120   Date 2025-04-30
+Filled    Rx #         Written   Prescriber      Drug / NDC                        Qty   DS          Charge
+2025 -01- 306418380    2025-01-29 Dr. Quill NAPROXEN 500MG TAB 68462-0190-01  60    30           24.10
+2025-01-29 Dr. Quill TIZANIDINE 4MG TAB 55111-0180-15 2025-02-036418381-1   30    10           19.40
+Total charges                                43.50
+`
+	res := extractText(t, page)
+	if got, want := chargeLines(res), "2025-01-30  24.10|2025-02-03  19.40"; got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}

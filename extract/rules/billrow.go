@@ -112,7 +112,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 			r.letterDate(toks[0], take)
 		}
 		if r.date.IsZero() {
-			r.gluedNumberDate(s, take)
+			r.gluedNumberDate(s, pharmacy, take)
 		}
 	}
 	for _, m := range lineDates(l) {
@@ -949,43 +949,66 @@ func sortSpans(p [][2]int) {
 	}
 }
 
-// reGluedNumberDate is a row's opening date cell OCR ran into the number
-// cell beside it (an Rx number, an account or claim number): the column
-// gap lost, "01/20/20246858320-1" is 01/20/2024 and Rx 6858320-1; a space
-// OCR set inside the date ("01/27 /2024") may stay.
-var reGluedNumberDate = regexp.MustCompile(`^[\s.,'‘’"_*»«—-]{0,4}(\d{1,2}) ?([/-]) ?(\d{1,2}) ?[/-] ?((?:19|20)\d\d)\d{3,}(?:-\d{1,2})?[.,;:'’]*(?:\s|$)`)
+// A date cell OCR ran into the number cell beside it (an Rx number, an
+// account or claim number): the column gap lost, "01/20/20246858320-1" is
+// 01/20/2024 and Rx 6858320-1, "2024-03-186795503" is 2024-03-18; spaces
+// OCR set inside the date ("01/27 /2024", "2025 -01- 30") may stay.
+const (
+	cellDate   = `(?:(\d{1,2}) ?[/-] ?(\d{1,2}) ?[/-] ?((?:19|20)\d\d)|((?:19|20)\d\d) ?- ?(\d{1,2}) ?- ?(\d\d))`
+	cellNumber = `\d{3,}(?: ?- ?\d{1,2})?`
+	cellSpecks = `[.,'‘’"_*»«—-]`
+)
 
-// reLoneDateCell is a line of a date cell alone, perhaps with the number
-// cell beside it ("11-21-20246468779"): a row's opening cells, which OCR
-// read as a block of their own after the rest of the row.
-var reLoneDateCell = regexp.MustCompile(`^[\s.,'‘’"_*»«—-]{0,4}(\d{1,2}) ?[/-] ?(\d{1,2}) ?[/-] ?((?:19|20)\d\d)(?:\s*\d{3,}(?:-\d{1,2})?)?[\s.,;:'’]*$`)
+var (
+	// reGluedNumberDate is such a cell opening a row.
+	reGluedNumberDate = regexp.MustCompile(`^\s*` + cellSpecks + `{0,4}\s*` + cellDate + cellNumber + `[.,;:'’]*(?:\s|$)`)
+	// reGluedNumberCell is such a cell anywhere in a row: OCR may set a
+	// row's opening cells after its others.
+	reGluedNumberCell = regexp.MustCompile(`(?:^|\s)` + cellSpecks + `{0,3}` + cellDate + cellNumber + `[.,;:'’]*(?:\s|$)`)
+	// reLoneDateCell is a line of a date cell alone, perhaps with the
+	// number cell beside it ("11-21-20246468779"): a row's opening cells,
+	// which OCR read as a block of their own after the rest of the row.
+	reLoneDateCell = regexp.MustCompile(`^\s*` + cellSpecks + `{0,4}\s*` + cellDate + `(?:\s*` + cellNumber + `)?[\s.,;:'’]*$`)
+)
+
+// cellDateOf reads the date of a match of cellDate at group 1 of m, and
+// the span of its digits.
+func cellDateOf(s string, m []int) (dates.Date, span, bool) {
+	if m[2] >= 0 {
+		d, ok := mdy(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]])
+		return d, span{m[2], m[7]}, ok && recent(d)
+	}
+	d, ok := mdy(s[m[10]:m[11]], s[m[12]:m[13]], s[m[8]:m[9]])
+	return d, span{m[8], m[13]}, ok && recent(d)
+}
 
 // loneDateCell reads the date of a line that is a row's date cell alone.
 func loneDateCell(s string) (dates.Date, bool) {
-	m := reLoneDateCell.FindStringSubmatch(s)
+	m := reLoneDateCell.FindStringSubmatchIndex(s)
 	if m == nil {
 		return dates.Date{}, false
 	}
-	d, ok := mdy(m[1], m[2], m[3])
-	return d, ok && recent(d)
+	d, _, ok := cellDateOf(s, m)
+	return d, ok
 }
 
-
-// gluedNumberDate reads the date that opens a row when OCR glued it to
-// the number after it: the date a row opens with dates it (its other
-// dates, a prescription's written date, are the row's later cells).
-func (r *billRow) gluedNumberDate(s string, take func(a, b int)) {
-	m := reGluedNumberDate.FindStringSubmatchIndex(s)
+// gluedNumberDate reads the date cell of a row that OCR glued to the
+// number after it: the date a row opens with dates it (its other dates, a
+// prescription's written date, are the row's later cells). A pharmacy's
+// fill date and Rx number stay one block wherever OCR set them in the row.
+func (r *billRow) gluedNumberDate(s string, anywhere bool, take func(a, b int)) {
+	re := reGluedNumberDate
+	if anywhere {
+		re = reGluedNumberCell
+	}
+	m := re.FindStringSubmatchIndex(s)
 	if m == nil {
 		return
 	}
-	if !strings.Contains(s[m[4]:m[8]], s[m[4]:m[5]]) {
+	d, at, ok := cellDateOf(s, m)
+	if !ok {
 		return
 	}
-	d, ok := mdy(s[m[2]:m[3]], s[m[6]:m[7]], s[m[8]:m[9]])
-	if !ok || !recent(d) {
-		return
-	}
-	r.date, r.dspan = d, span{m[2], m[9]}
-	take(m[2], m[9])
+	r.date, r.dspan = d, at
+	take(at.a, at.b)
 }
