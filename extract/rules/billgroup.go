@@ -171,7 +171,7 @@ var reCodeLead = regexp.MustCompile(`^\W{0,3}[0-9A-V]\d{3}[0-9T]\b`)
 // (its text is no longer a slice of the page: cite the two lines), and
 // whether it joined them.
 func splitAmounts(l, next line) (line, bool) {
-	if next.page != l.page || next.noise || l.noise || moneyShaped(l.text) || !moneyShaped(next.text) || layout.HasLetters(next.text) ||
+	if next.page != l.page || next.noise || l.noise || moneyShaped(l.text) || !moneyShaped(next.text) || layout.HasLetters(reMeasure.ReplaceAllString(next.text, "$1")) ||
 		!layout.HasLetters(l.text) || hasDate(next.text) || billHeader(l.text) != nil || groupHeader(l.trim) != "" {
 		return l, false
 	}
@@ -183,6 +183,11 @@ func splitAmounts(l, next line) (line, bool) {
 	j.trim = strings.TrimSpace(j.text)
 	return j, true
 }
+
+// reMeasure is a quantity with its unit of measure ("240 GM", "15 ML",
+// "30 EA"), as a pharmacy prints a dispensed quantity in its own cell:
+// the amounts of a row that wrapped may carry one.
+var reMeasure = regexp.MustCompile(`(?i)(\d)\s?(?:gm?|gr|ml|mg|ea|oz|ct|un|tabs?|caps?)\b`)
 
 // hasWord reports whether s holds a run of three letters: a description,
 // not OCR's debris ("oO", "30, ,").

@@ -246,6 +246,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	groupRev := ""            // the revenue code a facility's detail bill prints over its rows
 	afterTotal := false       // a printed total came last: the rows below it sum up the bill
 	skip := -1                // a line joined to the one above it
+	lastOneDate := false      // the last item's row read one date
 	var balance *float64      // the running balance the last item printed
 	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
@@ -318,6 +319,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				}
 				fees, feeCols = feeColumnsOf(l.text)
 				feePaired = feeCols && pairedFees(n.lines[i+1:], l.page, rowOpts{form: form, pharmacy: pharmacy, cols: c})
+			} else if d, ok := loneDateCell(l.trim); ok && pharmacy && last >= 0 && lastOneDate && n.lines[i-1].page == l.page && !d.Before(items[last].Date) && !needsDate(n.lines, i) {
+				// The fill date of the row above, which OCR read as a block
+				// of its own after the row's other cells: the row read only
+				// the prescription's written date (a fill is on or after
+				// it). The row below dates itself.
+				items[last].Date, last = d, -1
 			} else if d, ok := saleDay(l); ok && cols == nil {
 				sale, last = d, -1
 			} else if d, visit, ok := headingDay(l); ok && (cols != nil || visit) {
@@ -327,7 +334,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			} else if rc := revenueGroup(l.trim); rc != "" {
 				groupRev, last = rc, -1
 			} else if last >= 0 && i > 0 && n.lines[i-1].page == l.page && !hasDate(l.text) && len(l.trim) < 80 && layout.HasLetters(l.trim) &&
-				!reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && items[last].Kind == extract.LineCharge && !isFormLabel(l.trim) {
+				!reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && items[last].Kind == extract.LineCharge && !isFormLabel(l.trim) &&
+				!(pharmacy && reCompoundPart.MatchString(l.trim)) {
 				items[last].Description = clip(items[last].Description+" "+l.trim, 160)
 			} else {
 				last = -1
@@ -377,6 +385,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		afterTotal = false
 		if boxed[l.page] && unboxedAmount(l, r) || feeCols && fees.feeOnly(r) || feePaired && feeAlone(l, r) {
+			continue
+		}
+		if pharmacy && r.date.IsZero() && r.code == "" && len(items) > 0 && !items[len(items)-1].Date.IsZero() && reCompoundPart.MatchString(r.desc) {
+			// An ingredient's cost or the compounding fee under a compounded
+			// drug's fill: the fill's charge sums them, they bill nothing.
+			last = -1
 			continue
 		}
 		misreadProduct(&r)
@@ -452,7 +466,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Kind == extract.LineCharge && b.Code != "" {
 			cells[len(items)] = chargeCell(r, b.Charge)
 		}
-		if b.Kind == extract.LineCharge && !r.to.IsZero() && r.date.After(r.to) && b.Date == r.date {
+		if b.Kind == extract.LineCharge && !pharmacy && !r.to.IsZero() && r.date.After(r.to) && b.Date == r.date {
+			// (A pharmacy's later date is the prescription's written date,
+			// before the fill by any number of days: no posting date.)
 			misdated = append(misdated, postedBefore{len(items), l.text[r.dspan.a:r.dspan.b], r.to})
 		}
 		if b.Kind == extract.LineCharge && b.Code == "" && r.letterless != "" {
@@ -461,7 +477,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			letterless[len(items)] = lostLetter{r.letterless, jCode(l.text, r.rev) || i > 0 && reNDCLine.MatchString(n.lines[i-1].trim)}
 		}
 		items = append(items, b)
-		last, balance = len(items)-1, b.Balance
+		last, balance, lastOneDate = len(items)-1, b.Balance, r.to.IsZero()
 	}
 	if it, ok := sl.line(provider); ok {
 		items = append(items, it)
@@ -790,4 +806,21 @@ func formService(l line, cols []billCol, dental bool) bool {
 // box number and its caption), which no item wraps onto.
 func isFormLabel(s string) bool {
 	return len(s) > 2 && isDigitByte(s[0]) && (s[1] == '.' || isDigitByte(s[1]) && s[2] == '.')
+}
+
+// reCompoundPart is a row of a compounded drug's breakdown, as pharmacies
+// print it under the compound's fill: an ingredient ("ingr.", "Ingredient:")
+// with its cost, or a labelled cost or fee ("cost 340.00", "Compounding
+// fee  fee 75.00") that the fill's charge already sums.
+var reCompoundPart = regexp.MustCompile(`(?i)^\W{0,6}ingr(?:edient)?s?\b|\b(?:cost|fee)\W{0,6}$`)
+
+// needsDate reports whether the next line of lines[i]'s page is a row of
+// amounts with no date of its own, which a date cell alone above it may
+// open.
+func needsDate(lines []line, i int) bool {
+	if i+1 >= len(lines) || lines[i+1].page != lines[i].page {
+		return false
+	}
+	next := lines[i+1]
+	return moneyShaped(next.text) && !hasDate(next.text)
 }

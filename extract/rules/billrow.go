@@ -111,6 +111,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		if r.date.IsZero() {
 			r.letterDate(toks[0], take)
 		}
+		if r.date.IsZero() {
+			r.gluedNumberDate(s, pharmacy, take)
+		}
 	}
 	for _, m := range lineDates(l) {
 		if m.End > len(s) || used[m.Start] || used[m.End-1] {
@@ -944,4 +947,68 @@ func sortSpans(p [][2]int) {
 			p[j], p[j-1] = p[j-1], p[j]
 		}
 	}
+}
+
+// A date cell OCR ran into the number cell beside it (an Rx number, an
+// account or claim number): the column gap lost, "01/20/20246858320-1" is
+// 01/20/2024 and Rx 6858320-1, "2024-03-186795503" is 2024-03-18; spaces
+// OCR set inside the date ("01/27 /2024", "2025 -01- 30") may stay.
+const (
+	cellDate   = `(?:(\d{1,2}) ?[/-] ?(\d{1,2}) ?[/-] ?((?:19|20)\d\d)|((?:19|20)\d\d) ?- ?(\d{1,2}) ?- ?(\d\d))`
+	cellNumber = `\d{3,}(?: ?- ?\d{1,2})?`
+	cellSpecks = `[.,'‘’"_*»«—-]`
+)
+
+var (
+	// reGluedNumberDate is such a cell opening a row.
+	reGluedNumberDate = regexp.MustCompile(`^\s*` + cellSpecks + `{0,4}\s*` + cellDate + cellNumber + `[.,;:'’]*(?:\s|$)`)
+	// reGluedNumberCell is such a cell anywhere in a row: OCR may set a
+	// row's opening cells after its others.
+	reGluedNumberCell = regexp.MustCompile(`(?:^|\s)` + cellSpecks + `{0,3}` + cellDate + cellNumber + `[.,;:'’]*(?:\s|$)`)
+	// reLoneDateCell is a line of a date cell alone, perhaps with the
+	// number cell beside it ("11-21-20246468779"): a row's opening cells,
+	// which OCR read as a block of their own after the rest of the row.
+	reLoneDateCell = regexp.MustCompile(`^\s*` + cellSpecks + `{0,4}\s*` + cellDate + `(?:\s*` + cellNumber + `)?[\s.,;:'’]*$`)
+)
+
+// cellDateOf reads the date of a match of cellDate at group 1 of m, and
+// the span of its digits.
+func cellDateOf(s string, m []int) (dates.Date, span, bool) {
+	if m[2] >= 0 {
+		d, ok := mdy(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]])
+		return d, span{m[2], m[7]}, ok && recent(d)
+	}
+	d, ok := mdy(s[m[10]:m[11]], s[m[12]:m[13]], s[m[8]:m[9]])
+	return d, span{m[8], m[13]}, ok && recent(d)
+}
+
+// loneDateCell reads the date of a line that is a row's date cell alone.
+func loneDateCell(s string) (dates.Date, bool) {
+	m := reLoneDateCell.FindStringSubmatchIndex(s)
+	if m == nil {
+		return dates.Date{}, false
+	}
+	d, _, ok := cellDateOf(s, m)
+	return d, ok
+}
+
+// gluedNumberDate reads the date cell of a row that OCR glued to the
+// number after it: the date a row opens with dates it (its other dates, a
+// prescription's written date, are the row's later cells). A pharmacy's
+// fill date and Rx number stay one block wherever OCR set them in the row.
+func (r *billRow) gluedNumberDate(s string, anywhere bool, take func(a, b int)) {
+	re := reGluedNumberDate
+	if anywhere {
+		re = reGluedNumberCell
+	}
+	m := re.FindStringSubmatchIndex(s)
+	if m == nil {
+		return
+	}
+	d, at, ok := cellDateOf(s, m)
+	if !ok {
+		return
+	}
+	r.date, r.dspan = d, at
+	take(at.a, at.b)
 }

@@ -245,6 +245,13 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		if !ok && (len(v) == 6 || len(v) == 7) && allDigits(v) {
 			code, mods, ok = splitGlued(v[len(v)-5:])
 		}
+		if !ok && r.letterless == "" && len(v) == 4 && allDigits(v) && !isRevenueCode(v) && !r.date.IsZero() {
+			// Four digits under the code column: a HCPCS code whose letter
+			// OCR lost ("3301" for J3301), however many cells (a
+			// transaction type, "CHG") stand between it and the date.
+			r.letterless = v
+			continue
+		}
 		if !ok || isRevenueCode(code) {
 			continue
 		}

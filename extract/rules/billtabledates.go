@@ -124,6 +124,17 @@ func (r *billRow) serviceDate(ms []dates.Match, hs []tableHead) {
 			dh = append(dh, h)
 		}
 	}
+	if len(dh) == 1 && dh[0].posted && len(ms) >= 2 {
+		// One date caption, the posting date's, over a row of two dates:
+		// OCR marred the other caption ("bos" for DOS). The date beside the
+		// posting date, on or before it, is the service it posts, when
+		// the caption stands over the first (nearer its middle).
+		mid := func(a, b int) int { return abs(a + b - dh[0].a - dh[0].b) }
+		if m := ms[1]; r.date == ms[0].Date && m.Start >= ms[0].End && !m.Date.After(ms[0].Date) && mid(ms[0].Start, ms[0].End) < mid(m.Start, m.End) {
+			r.date, r.dspan = m.Date, span{m.Start, m.End}
+		}
+		return
+	}
 	if len(dh) < 2 || len(ms) < 2 {
 		return
 	}
