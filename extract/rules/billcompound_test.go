@@ -116,3 +116,21 @@ Total charges                                43.50
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestPaymentCheckNumberIsNoCode: a payment row names the check that paid
+// it ("CHK 10442", "Check #20917", "CK# 55120"); five digits after a
+// check's label are its number, no CPT code, and the row bills nothing.
+func TestPaymentCheckNumberIsNoCode(t *testing.T) {
+	for _, check := range []string{"CHK 10442", "Check #20917", "CK# 55120", "chk no. 99213"} {
+		page := `PATIENT ACCOUNT ACTIVITY REPORT                    Run date 06-10-2024
+Posted      DOS        Type   Code     Description                         Prov   Units     Amount     Balance
+02-16-2024 02-14-2024 CHG   64483     NJX TFRM EPI L/S 1 LVL             RB     1        1,880.00     1,880.00
+03-01-2024 02-14-2024 PMT   PIPPMT   MEDPAY PAYMENT ` + check + `                           (500.00)     1,380.00
+Total charges                                        1,880.00
+`
+		res := extractText(t, page)
+		if got, want := chargeLines(res), "2024-02-14 64483 1880.00"; got != want {
+			t.Errorf("%s: charges %q, want %q", check, got, want)
+		}
+	}
+}

@@ -500,7 +500,7 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				take(t.b, end)
 			}
 		}
-		if !ok || ndcLike(s, t) || taxIDTail(s, t) {
+		if !ok || ndcLike(s, t) || taxIDTail(s, t) || checkNumber(s, t) {
 			continue
 		}
 		if o.dental && code[0] != 'D' {
@@ -614,6 +614,16 @@ func taxIDTail(s string, t token) bool {
 	p := strings.TrimRight(s[:t.a], " ")
 	n := len(p)
 	return len(t.s) == 7 && allDigits(t.s) && n >= 3 && p[n-1] == '-' && isDigitByte(p[n-2]) && isDigitByte(p[n-3]) && (n == 3 || !isDigitByte(p[n-4]))
+}
+
+// reCheckLabel ends the label of a check's number on a payment row: "CHK",
+// "Check #", "CK#", "chk no.".
+var reCheckLabel = regexp.MustCompile(`(?i)\b(?:chk|check|cheque|ck)\s*(?:#|no\.?|num(?:ber)?\.?)?\s*[:#]?\s*$`)
+
+// checkNumber reports whether token t is the number of the check that paid
+// the row ("MEDPAY PAYMENT CHK 10442"), no procedure code.
+func checkNumber(s string, t token) bool {
+	return reCheckLabel.MatchString(s[:t.a])
 }
 
 // formCodeCell reports whether what a claim form's row prints between its
