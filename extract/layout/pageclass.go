@@ -154,7 +154,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 					} else if ex {
 						home.ex++
 					}
-				case visit:
+				case visit || AttendedRow(l.Text, m.End):
 					f.visitRows++
 				case ex:
 					f.exRows++
