@@ -417,16 +417,23 @@ var phoneWords = map[string]bool{"ph": true, "tel": true, "phone": true, "fax": 
 // splitHeader cuts a running header at its separators: dashes and bars
 // between spaces, bullets, and wide gaps.
 func splitHeader(s string) []string {
+	// A spaced dash before a department or site ("Harborview Orthopaedics
+	// - Spine Center") is part of the practice's name, not a separator.
+	s = reDeptDash.ReplaceAllString(s, "\x01$1$2")
 	r := strings.NewReplacer(" – ", "\x00", " — ", "\x00", " - ", "\x00", " | ", "\x00", "|", "\x00", " · ", "\x00", " • ", "\x00", "\t", "\x00")
 	s = r.Replace(s)
 	var out []string
 	for _, p := range strings.Split(s, "\x00") {
 		for _, c := range Cells(p) {
-			out = append(out, p[c.Start:c.End])
+			out = append(out, strings.ReplaceAll(p[c.Start:c.End], "\x01", " - "))
 		}
 	}
 	return out
 }
+
+// reDeptDash is a spaced dash before a department or site of a practice:
+// up to three capitalised words ending with the kind of unit.
+var reDeptDash = regexp.MustCompile(`[ ]+[-–—][ ]+((?:[A-Z][A-Za-z&'.]*[ ]){0,3}(?:Center|Centre|Clinic|Department|Division|Institute|Unit))([ ]*[|•·]|[ ]{2}|$)`)
 
 // samePerson reports whether a header part is the patient's name, printed
 // either way round ("DOE, JANE" for "Jane Doe").
