@@ -94,11 +94,16 @@ func facilityLabel(l *Line) string {
 	}
 	v := CleanProvider(beforeNextLabel(cutCells(m[1])))
 	if len(v) <= 2 || reNotAName.MatchString(v) && !reTheName.MatchString(v) || !HasLetters(v) || reNotProvider.MatchString(v) || reIDValue.MatchString(v) ||
-		!readsAsName(v) && !NamesFacility(v) {
+		!readsAsName(v) && !NamesFacility(v) || reRoom.MatchString(v) {
 		return ""
 	}
 	return v
 }
+
+// reRoom is a room of the practice a form's "Location:" names ("Fluoro
+// Suite", "Procedure Room 2", "OR 3"): where in the office the care was
+// given, not who gave it.
+var reRoom = regexp.MustCompile(`(?i)^(?:[A-Za-z/&-]+\s+){0,2}(?:suite|room|rm|bay|or|theat(?:er|re))(?:\s*#?\s*[0-9A-Z]{1,3})?$`)
 
 // reBoxFacilityLabel is a form's box naming the provider, its label in
 // capitals and its value printed right after it ("4. PROVIDER NAME Align
