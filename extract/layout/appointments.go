@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -87,4 +88,38 @@ func NoteStatus(text string) (kept, ok bool) {
 		return false, false
 	}
 	return AppointmentStatus(t)
+}
+
+// reClockCell is a cell that prints only a time of day ("16:39", "8:02 AM").
+var reClockCell = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$`)
+
+// AttendedRow reports whether a row of appointments (its date ends at
+// dateEnd) records that the patient came: its status is one of a visit
+// kept and, after it, the row prints the times the patient checked in
+// and out ("Arrived   16:39   17:33"). A practice's visit history prints
+// those times only of the visits its front desk checked in and out: such
+// a row is the visit's record, not an appointment booked, even where no
+// note of the visit is in the records.
+func AttendedRow(text string, dateEnd int) bool {
+	cells := Cells(text)
+	for i, c := range cells {
+		if c.Start < dateEnd {
+			continue
+		}
+		kept, ok := AppointmentStatus(text[c.Start:c.End])
+		if !ok {
+			continue
+		}
+		if !kept {
+			return false
+		}
+		n := 0
+		for _, d := range cells[i+1:] {
+			if reClockCell.MatchString(strings.TrimSpace(text[d.Start:d.End])) {
+				n++
+			}
+		}
+		return n >= 2
+	}
+	return false
 }

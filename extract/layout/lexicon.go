@@ -47,6 +47,7 @@ const (
 	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
 	fSettlement                 // a lawyer's statement of a settlement's distribution: gross settlement, attorney's fee, net to the client
 	fAcknowledge                // a form the patient signs: receipt of the privacy notice, consent to treatment
+	fEstimate                   // an estimate of charges for care to come: a good faith estimate, estimated charges
 	nFeatures
 )
 
@@ -132,6 +133,9 @@ var phrases = map[feature]string{
 		failed to keep your appointment|broken appointment|missed appointment fee|appointment reminder|reminder of your appointment|
 		debt collector|collect a debt|collection of a debt|dispute the debt|dispute this debt|validation notice|
 		original creditor|collection agency|collections agency|referred to collections|placed for collection`,
+	fEstimate: `good faith estimate|estimated charge|estimated charges|total estimated|estimated total|estimated cost|estimated costs|
+		estimated amount|estimate number|estimate no|estimate date|gfe date|expected charges|no surprises act|nosurprises|
+		patient provider dispute resolution|dispute resolution process`,
 	fClaimForm: `attending physician s statement|attending physicians statement|attending physician statement|
 		attending physician s report|attending physician report|attending provider s statement|attending provider statement|
 		date you first treated|date first treated|date of first treatment|date you first saw|date of most recent examination|

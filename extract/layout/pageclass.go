@@ -154,7 +154,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 					} else if ex {
 						home.ex++
 					}
-				case visit:
+				case visit || AttendedRow(l.Text, m.End):
 					f.visitRows++
 				case ex:
 					f.exRows++
@@ -379,7 +379,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) || orderForm(f) || insurerLetter(f) || payerRecovery(f) || settlementStatement(f) {
+	if scheduling(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRecovery(f) || settlementStatement(f) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -478,6 +478,17 @@ func rowNotes(f pageFeatures) bool {
 // kept there is documented by the visit's own note, not by the schedule.
 func scheduling(f pageFeatures) bool {
 	return f.apptRows >= 3 && f.apptRows*2 >= f.tableRows && f.visitRows == 0 && f.money == 0 && f.headings < 2
+}
+
+// estimate reports whether a page is an estimate of the charges of care
+// to come (the good faith estimate a provider gives an uninsured or
+// self-pay patient before a scheduled service): three phrases or more of
+// an estimate (good faith estimate, estimated charges, the estimate's
+// number and date, the dispute process the No Surprises Act gives) and
+// no note's headings. Its date of service is scheduled and its amounts
+// expected: no visit, no bill line.
+func estimate(f pageFeatures) bool {
+	return f.n[fEstimate] >= 3 && f.headings < 3 && f.visitRows == 0
 }
 
 // orderForm reports whether a page is an order or requisition for a

@@ -3,6 +3,7 @@ package layout
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Letterheads found by their place on the page rather than by their words.
@@ -175,12 +176,38 @@ func dropRecipients(ls []Line) {
 			if ls[j].Noise() {
 				continue
 			}
-			if reAddressee.MatchString(ls[j].Trim) && ls[j].Letterhead == "" {
+			if ls[j].Letterhead == "" && (reAddressee.MatchString(ls[j].Trim) || addresseeByCredential(ls, j, i)) {
 				l.Letterhead = ""
 			}
 			break
 		}
 	}
+}
+
+// reLetterOpen opens the reference line or the salutation of a letter.
+var reLetterOpen = regexp.MustCompile(`^(?:(?i:re|subject|regarding)\s*:|Dear\s+[A-Z])`)
+
+// addresseeByCredential reports whether line j, above the letterhead-like
+// line i, is the person a letter is addressed to, printed by name and
+// credential ("Jane Roe, MD", the referring physician a consultant
+// reports to), with the letter's reference line or salutation a few lines
+// below the address. The office under that name is where the letter
+// goes, not who wrote it.
+func addresseeByCredential(ls []Line, j, i int) bool {
+	t := ls[j].Trim
+	if len(strings.Fields(t)) > 6 || strings.ContainsAny(t, "0123456789:") || !HasCredential(t) || t == "" || !unicode.IsUpper(rune(t[0])) {
+		return false
+	}
+	for k, n := i+1, 0; k < len(ls) && ls[k].Page == ls[i].Page && n < 8; k++ {
+		if ls[k].Noise() {
+			continue
+		}
+		n++
+		if reLetterOpen.MatchString(ls[k].Trim) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutPatientTails finds the letterheads OCR joined with the patient's name

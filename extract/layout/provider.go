@@ -94,11 +94,16 @@ func facilityLabel(l *Line) string {
 	}
 	v := CleanProvider(beforeNextLabel(cutCells(m[1])))
 	if len(v) <= 2 || reNotAName.MatchString(v) && !reTheName.MatchString(v) || !HasLetters(v) || reNotProvider.MatchString(v) || reIDValue.MatchString(v) ||
-		!readsAsName(v) && !NamesFacility(v) {
+		!readsAsName(v) && !NamesFacility(v) || reRoom.MatchString(v) {
 		return ""
 	}
 	return v
 }
+
+// reRoom is a room of the practice a form's "Location:" names ("Fluoro
+// Suite", "Procedure Room 2", "OR 3"): where in the office the care was
+// given, not who gave it.
+var reRoom = regexp.MustCompile(`(?i)^(?:[A-Za-z/&-]+\s+){0,2}(?:suite|room|rm|bay|or|theat(?:er|re))(?:\s*#?\s*[0-9A-Z]{1,3})?$`)
 
 // reBoxFacilityLabel is a form's box naming the provider, its label in
 // capitals and its value printed right after it ("4. PROVIDER NAME Align
@@ -417,16 +422,23 @@ var phoneWords = map[string]bool{"ph": true, "tel": true, "phone": true, "fax": 
 // splitHeader cuts a running header at its separators: dashes and bars
 // between spaces, bullets, and wide gaps.
 func splitHeader(s string) []string {
+	// A spaced dash before a department or site ("Harborview Orthopaedics
+	// - Spine Center") is part of the practice's name, not a separator.
+	s = reDeptDash.ReplaceAllString(s, "\x01$1$2")
 	r := strings.NewReplacer(" – ", "\x00", " — ", "\x00", " - ", "\x00", " | ", "\x00", "|", "\x00", " · ", "\x00", " • ", "\x00", "\t", "\x00")
 	s = r.Replace(s)
 	var out []string
 	for _, p := range strings.Split(s, "\x00") {
 		for _, c := range Cells(p) {
-			out = append(out, p[c.Start:c.End])
+			out = append(out, strings.ReplaceAll(p[c.Start:c.End], "\x01", " - "))
 		}
 	}
 	return out
 }
+
+// reDeptDash is a spaced dash before a department or site of a practice:
+// up to three capitalised words ending with the kind of unit.
+var reDeptDash = regexp.MustCompile(`[ ]+[-–—][ ]+((?:[A-Z][A-Za-z&'.]*[ ]){0,3}(?:Center|Centre|Clinic|Department|Division|Institute|Unit))([ ]*[|•·]|[ ]{2}|$)`)
 
 // samePerson reports whether a header part is the patient's name, printed
 // either way round ("DOE, JANE" for "Jane Doe").

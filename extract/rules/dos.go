@@ -215,7 +215,9 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	}
 	header := i < n.body
 	sec := n.secs[i]
-	prose := k == lblNone && n.visitProse(i, l, m)
+	// "I saw Ms. Doe in follow-up on 3/4/24": the letter's own visit,
+	// though "follow-up on" labels a day to come in a note's plan.
+	prose := (k == lblNone || k == lblFuture && !reComing.MatchString(l.text[max(0, m.Start-60):m.Start])) && n.visitProse(i, l, m)
 	if prose {
 		s = 90
 	}
@@ -317,9 +319,24 @@ func (n *note) visitProse(i int, l line, m dates.Match) bool {
 	if !strings.Contains(low, "our ") && !strings.Contains(low, "my ") && !strings.Contains(low, "i ") && !strings.Contains(low, "we ") {
 		return false
 	}
+	return visitProseText(pre)
+}
+
+// visitProseText reports whether the text pre ends with the words that
+// give the date after it as the visit of this record.
+func visitProseText(pre string) bool {
+	// A scan's speck between two words ("I saw.Ms. Doe") ends no
+	// sentence: a sentence's stop is followed by a space.
+	pre = reGluedPoint.ReplaceAllString(pre, "$1 $2")
 	// "Mr. Doe": a title's point ends no sentence.
 	return reVisitProse.MatchString(reTitlePoint.ReplaceAllString(pre, "$1"))
 }
+
+// reGluedPoint is a point OCR set between two words without a space.
+var reGluedPoint = regexp.MustCompile(`\b([A-Za-z]{2,})\.([A-Z][a-z])`)
+
+// reComing marks the text before a date as the plan of a visit to come.
+var reComing = regexp.MustCompile(`(?i)\b(?:will|shall|return|returns|next|schedul\w*|plan\w*|again|to be|should|recheck)\b`)
 
 // reTitlePoint is a personal title with its point ("Mr.", "Dr.").
 var reTitlePoint = regexp.MustCompile(`\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.`)

@@ -171,10 +171,17 @@ func scheduledFollowUp(text string) []int {
 		if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "for") && rePrecaution.MatchString(text[m[1]:]) {
 			continue
 		}
+		if reSeenIn.MatchString(reTitlePoint.ReplaceAllString(text[:m[0]], "$1")) {
+			continue // "I saw Ms. Doe in follow-up on 3/4/24": the visit itself
+		}
 		return m
 	}
 	return nil
 }
+
+// reSeenIn ends the words before "follow-up" that tell of a visit made:
+// "I saw Ms. Doe in", "was seen for".
+var reSeenIn = regexp.MustCompile(`(?i)\b(?:saw|seen|evaluated|examined|visited)\b[^.;]{0,60}\b(?:in|for)\s*$`)
 
 // reWithEnd ends whom a follow-up is with: a comma or stop, or when.
 var reWithEnd = regexp.MustCompile(`(?i)[,.;:(]|\s+(?:in|on|within|for|as|if|or|and|after|when|next|this|tomorrow)\b`)
