@@ -152,6 +152,7 @@ var phrases = map[feature]string{
 		our insured|your insured|adjuster|claims adjuster|claim adjuster|claims representative|claim representative|
 		claims specialist|claims examiner`,
 	fUtilization: `utilization management|utilization review|um department|prior authorization department|
+		prior authorization request|authorization request|referral authorization|for health plan use only|
 		precertification department|authorization approval|authorization approved|authorization denial|authorization denied|
 		notice of prior authorization|notice of authorization|approved as medically necessary|not a guarantee of payment|
 		member id|member number|subscriber id|auth #|authorization #|authorization number|valid dates|approved visits|

@@ -523,7 +523,11 @@ func insurerLetter(f pageFeatures) bool {
 	// A review's table may head a column "Procedure", which reads as a
 	// note's heading.
 	return f.headings == 0 && f.n[fClaimFile] >= 2 && f.n[fBenefits] >= 1 && (f.prose >= 2 || f.n[fLetter] > 0) ||
-		f.headings <= 1 && f.n[fUtilization] >= 3
+		f.headings <= 1 && f.n[fUtilization] >= 3 ||
+		// A referral's prior authorization request, titled so, prints
+		// the diagnoses and the reason for the referral under headings
+		// of their own, and the plan's decision boxes.
+		f.headings <= 2 && f.t[fUtilization] > 0 && f.n[fUtilization] >= 4
 }
 
 // payerRecovery reports whether a page is a payer's claim on the
