@@ -40,7 +40,18 @@ func printsAmount(s string) bool {
 
 // reDOSRange is a from-through pair of slash dates, joined by a dash (with
 // or without spaces), "to", "thru" or "through".
-var reDOSRange = regexp.MustCompile(`(?i)\b(\d{1,2}/\d{1,2}/\d{2,4})(\s*[-–]\s*|\s+(?:to|thru|through)\s+)(\d{1,2}/\d{1,2}/\d{2,4})\b`)
+// The dates may print compact, as a claim's from-through cells do
+// ("122324-122324", MMDDYY or MMDDYYYY).
+var reDOSRange = regexp.MustCompile(`(?i)\b(\d{1,2}/\d{1,2}/\d{2,4}|\d{6}|\d{8})(\s*[-–]\s*|\s+(?:to|thru|through)\s+)(\d{1,2}/\d{1,2}/\d{2,4}|\d{6}|\d{8})\b`)
+
+// dosDate reads one date of a from-through pair: a slash date, or a
+// compact MMDDYY or MMDDYYYY one.
+func dosDate(s string) (dates.Date, bool) {
+	if allDigits(s) && (len(s) == 6 || len(s) == 8) {
+		s = s[:2] + "/" + s[2:4] + "/" + s[4:]
+	}
+	return dates.Parse(s)
+}
 
 // visitBlockDay reads a visit block's heading: a visit's label ("DOS",
 // "Date of service", "Visit") opening the line, then one date or a
@@ -62,8 +73,8 @@ func visitBlockDay(l line) (d dates.Date, ok bool) {
 	// dates into one token, which the date finder does not read; read
 	// each on its own, and keep the pair only when both are one day.
 	if m := reDOSRange.FindStringSubmatchIndex(text); m != nil {
-		from, ok1 := dates.Parse(text[m[2]:m[3]])
-		thru, ok2 := dates.Parse(text[m[6]:m[7]])
+		from, ok1 := dosDate(text[m[2]:m[3]])
+		thru, ok2 := dosDate(text[m[6]:m[7]])
 		if !ok1 || !ok2 || from != thru {
 			return dates.Date{}, false
 		}

@@ -46,3 +46,35 @@ DOS 04/11/2025 to 04/11/2025   Rendering: Priya Nand, MD  MS4.16, $33.5XXA
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestVisitBlockCompactDates: the practice's system prints the pair as a
+// claim's compact from-through cells ("030225-030225", MMDDYY), and the
+// rendering physician's name pushes the diagnosis codes onto the line
+// below the heading.
+func TestVisitBlockCompactDates(t *testing.T) {
+	page := `Harborview Spine & Pain Physicians
+PATIENT ITEMIZED STATEMENT                  Statement date 052025   Acct 88120
+Patient: LOPEZ, DANA   DOB: 020980   Ins: Cascade Health (OUT OF NETWORK)
+      Code-Mod       Description                         Units        Charge
+
+DOS: 030225-030225          Rendering: Priya Nandakumar-Wells,
+                                       Dx: M54.16, S33.5XXA
+      99204          OFFICE O/P NEW MOD 45 MIN              1          402.00
+DOS: 04112025-04112025      Rendering: Priya Nandakumar-Wells,
+                                       Dx: M54.16
+      64483-LT       INJ FORAMEN EPIDURAL L/S               1        1,240.00
+
+                     Total charges                                   1,642.00
+`
+	res := extractText(t, page)
+	var charges []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			charges = append(charges, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2025-03-02 99204 402.00|2025-04-11 64483 1240.00"
+	if got := strings.Join(charges, "|"); got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}
