@@ -36,3 +36,29 @@ j1040          METHYLPREDNISOLONE 80 MG INJ   ~              2           36.00
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestSpacedCentsInVisitBlock: OCR sets a space before the point of a
+// coded row's charge ("402 .00", "88 .00-") in a statement's block of one
+// date of service: the row prints no date of its own (its heading does),
+// and still bills the amount under the charge caption.
+func TestSpacedCentsInVisitBlock(t *testing.T) {
+	page := `Harborview Spine & Pain Physicians
+ITEMIZED STATEMENT                          Statement date 5/20/25   Acct 88120
+      Code-Mod       Description                         Units        Charge
+DOS: 3/2/25 to 3/2/25      Rendering: Priya Nand, MD  Dx: M54.16
+99204          OFFICE 0/P NEW MOD 45 MIN                      1          402 .00
+72100-26 —     XR SPINE LUMBOSACRAL 2/3 VWS                   1           88 .00-
+                     Total charges                                     490.00
+`
+	res := extractText(t, page)
+	var charges []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			charges = append(charges, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2025-03-02 99204 402.00|2025-03-02 72100 88.00"
+	if got := strings.Join(charges, "|"); got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}
