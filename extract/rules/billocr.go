@@ -30,7 +30,7 @@ var reSpacedCents = regexp.MustCompile(`(\d) \.\d{2}(?:[^\d.,]|$)`)
 // returned as it is.
 func mendAmountCell(l line, cols []billCol) string {
 	s := mendPoints(l.text)
-	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 {
+	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 && !codeFirst(s) {
 		return s
 	}
 	if t, ok := spacedCents(s, cols); ok {
@@ -118,4 +118,19 @@ func mendFormAmount(l line, cols []billCol) string {
 	}
 	t, _ := spacedCents(s, cols)
 	return t
+}
+
+// codeFirst reports whether a row opens with a procedure code (a speck
+// OCR glued before it aside): the row of a statement's block of one date
+// of service, which prints its date in the heading above it.
+func codeFirst(s string) bool {
+	f := strings.Fields(s)
+	if len(f) > 0 && len(f[0]) == 1 && !isAlnumByte(f[0][0]) {
+		f = f[1:] // a speck of its own before the code
+	}
+	if len(f) == 0 {
+		return false
+	}
+	_, _, ok := splitCode(strings.TrimLeft(f[0], codeSpecks))
+	return ok
 }

@@ -308,6 +308,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				periodFrom = ds[0].Date
 			}
 		}
+		if d, ok := visitBlockDay(l); ok && !form {
+			// A visit block's heading ("DOS: 03/14/24-03/14/24  Dx: M54.12"):
+			// it dates the lines under it and bills nothing.
+			headDay, last = d, -1
+			continue
+		}
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols, dental[l.page]))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil

@@ -460,10 +460,14 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			code, mods, ok = splitCode(t.s[1:])
 			start++
 		} else if c := strings.TrimLeft(t.s, codeSpecks); !ok && c != t.s && len(c) >= 5 {
-			// Or a dash, a point or a bracket: "-97014", "(97811".
+			// Or a dash, a point, a bracket or an underscore: "-97014",
+			// "(97811", "_20610-RT".
 			if code, mods, ok = splitCode(c); ok {
 				start += len(t.s) - len(c)
 			}
+		} else if !ok && len(t.s) >= 5 && hcpcsLower(t.s) {
+			// A HCPCS code whose letter OCR read in lower case: "j3301".
+			code, mods, ok = splitCode(strings.ToUpper(t.s[:1]) + t.s[1:])
 		}
 		d := r.dspan
 		if r.date.IsZero() {
@@ -500,7 +504,10 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				take(t.b, end)
 			}
 		}
-		if !ok || ndcLike(s, t) || taxIDTail(s, t) || checkNumber(s, t) {
+		// An NDC's parts are joined by dashes; a speck before the code
+		// ("-99214-25") is no part of one.
+		ct := token{s: t.s[start-t.a:], a: start, b: t.b}
+		if !ok || ndcLike(s, ct) && (start == t.a || strings.Count(ct.s, "-") >= 2 || ct.b < len(s) && s[ct.b] == '-') || taxIDTail(s, t) || checkNumber(s, t) {
 			continue
 		}
 		if o.dental && code[0] != 'D' {
@@ -646,7 +653,7 @@ func formCodeCell(between string) bool {
 
 // codeSpecks are what OCR prints glued before a code: dashes, points,
 // quotes and brackets.
-const codeSpecks = "-—–.,(«'‘’“”"
+const codeSpecks = "-—–.,(«'‘’“”_"
 
 // HCPCS letters OCR reads as a symbol, and digits it reads as letters; a
 // glyph read twice ("1l" for 1) is one.
@@ -800,6 +807,14 @@ func isModifier(s string) bool {
 		return true
 	}
 	return s[0] >= 'A' && s[0] <= 'Z' && (s[1] >= 'A' && s[1] <= 'Z' || isDigitByte(s[1]))
+}
+
+// hcpcsLower reports whether a token is a HCPCS code (a letter, four
+// digits, perhaps its modifiers after a dash) whose letter OCR read in
+// lower case.
+func hcpcsLower(s string) bool {
+	head, _, _ := strings.Cut(s, "-")
+	return len(head) == 5 && s[0] >= 'a' && s[0] <= 'v' && allDigits(head[1:])
 }
 
 // ndcLike reports whether the token is part of an NDC (5-4-2, 4-4-2,
