@@ -112,6 +112,7 @@ func TestLetterheadAfterEHRName(t *testing.T) {
 		{"Epic Lakeview Neurosurgery", "Lakeview Neurosurgery"},
 		{"eClinicalWorks Lakeview Neurosurgical Associates", "Lakeview Neurosurgical Associates"},
 		{"athenahealth HARBOR BRAIN AND SPINE INSTITUTE", "HARBOR BRAIN AND SPINE INSTITUTE"},
+		{"Cerner PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},
 		{"Epic Physical Therapy", "Epic Physical Therapy"},
 	} {
 		d := Analyze(pagesOf(
