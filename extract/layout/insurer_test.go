@@ -39,6 +39,17 @@ func TestInsurerLetters(t *testing.T) {
 			"Dear Ms. Brandt:\nAt your request I examined Ms. Doe on 07/01/2024.\n" +
 			"HISTORY: Neck pain since the collision.\nEXAMINATION: Cervical rotation 60 degrees, no spasm.\n" +
 			"ASSESSMENT: Resolved cervical strain.\nPLAN: No further treatment is needed.", extract.PageClinical},
+		{"insurer's request for the notes of billed dates, with the amounts", "Lone Pine Casualty Company\n" +
+			"Medical Claims Unit   PO Box 2210   Fax (888) 555-0190\n\nApril 2, 2025\n\n" +
+			"Harbor Chiropractic\nAttn: Medical Records\n12 Bay Rd, Erie, PA 16501\n\n" +
+			"Claim number:      77-1203-55\nClaimant:          Robert Vance\nDate of loss:      11/02/2024\n\n" +
+			"REQUEST FOR MEDICAL RECORDS\n" +
+			"We have received bills from your office for the claimant above. Please send the daily notes for the dates below.\n" +
+			"Date of service        Billed        Status\n" +
+			"11/09/2024             240.00        Pending - notes needed\n" +
+			"11/12/2024             185.00        Pending - notes needed\n" +
+			"11/14/2024             185.00        Pending - notes needed\n" +
+			"These bills remain pending until the records are received.\nSincerely,\nM. Ortiz, Claims Adjuster", extract.PageAdmin},
 		{"prior authorization approved, listing the requesting providers", "Keystone Health Plan\n" +
 			"Utilization Review Unit          Phone (800) 555-0142\n\n" +
 			"March 3, 2024\n\nJane Doe\n22 Elm St, Salem, OR 97301\n" +

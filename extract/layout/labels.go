@@ -291,6 +291,8 @@ var (
 		"consult date", "treatment date", "date of treatment", "admission date", "admit date",
 		"date of admission", "admitted", "admitted on", "arrival date", "date of arrival", "arrival", "arrived",
 		"date seen", "you were seen on", "you were seen", "date you were seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
+		// an EHR printout's footer: "Enc Date 2025-01-16 | Printed ..."
+		"enc date", "enc. date", "date of enc",
 		"service", "date of svc",
 		// a test given in sessions: each session is a day the patient was there
 		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",

@@ -379,7 +379,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRecovery(f) || settlementStatement(f) {
+	if scheduling(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) {
 		return extract.PageAdmin, ""
 	}
 	if k := billFamily(f); k != "" {
@@ -528,6 +528,19 @@ func insurerLetter(f pageFeatures) bool {
 		// the diagnoses and the reason for the referral under headings
 		// of their own, and the plan's decision boxes.
 		f.headings <= 2 && f.t[fUtilization] > 0 && f.n[fUtilization] >= 4
+}
+
+// payerRequest reports whether a page is a payer's request for the records
+// of care it was billed for: an auto insurer or health plan asks the
+// provider for the notes of the dates of service it lists, under its claim
+// file (two references: claim number, claimant, date of loss, adjuster).
+// Such a letter often prints the amount billed beside each date (and the
+// claim's status: "pended - records needed"), but no row bills a procedure
+// and no note's headings surround them. The dates and amounts are the
+// provider's own bills, read from other pages: the request is paperwork.
+func payerRequest(f pageFeatures) bool {
+	return f.n[fRequest] >= 1 && f.n[fClaimFile] >= 2 && f.visitRows == 0 && f.revRows == 0 && f.headings <= 1 &&
+		(f.prose >= 2 || f.n[fLetter] > 0)
 }
 
 // payerRecovery reports whether a page is a payer's claim on the

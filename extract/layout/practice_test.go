@@ -101,6 +101,32 @@ func TestLetterheadUnderPageTitle(t *testing.T) {
 	}
 }
 
+// TestLetterheadAfterEHRName: an EHR printout heads its page with the
+// software's name, then the practice's, then the patient's name, DOB and
+// MRN on the right. The page is the practice's (a neurosurgeon's
+// practice's name holds "Neurosurgery" or "Neurosurgical" as its only
+// word of a kind of facility), not the software's nor the previous
+// record's. A practice whose own name begins with the same word keeps it.
+func TestLetterheadAfterEHRName(t *testing.T) {
+	for _, tt := range []struct{ head, want string }{
+		{"Epic Lakeview Neurosurgery", "Lakeview Neurosurgery"},
+		{"eClinicalWorks Lakeview Neurosurgical Associates", "Lakeview Neurosurgical Associates"},
+		{"athenahealth HARBOR BRAIN AND SPINE INSTITUTE", "HARBOR BRAIN AND SPINE INSTITUTE"},
+		{"Cerner PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},
+		{"Epic Physical Therapy", "Epic Physical Therapy"},
+	} {
+		d := Analyze(pagesOf(
+			"Harbor Chiropractic Center\nDAILY NOTE\nDate of Service: 01/10/2024\nS: Neck pain 4/10.\nA: Cervical strain.\nP: Continue care.",
+			tt.head+"                                              DOE, JANE DOB Jan 2, 1980 MRN 840944\n\n"+
+				"Outpatient Consult\nProvider: Ann Lee, DO\nReason for consult: Second opinion, neck pain.\n"+
+				"HPI:\nNeck pain radiating to the right arm since a collision.\nExam:\nSpurling positive on the right.\n"+
+				"Electronically signed by Ann Lee, DO"))
+		if got := d.Provider(2); got != tt.want {
+			t.Errorf("%s: page 2 provider %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}
+
 // TestLetterheadRightOfTitle: a printout heads its page with its title on
 // the left and the practice's name on the right; the page is that
 // practice's, not the previous record's, whether or not the title is one

@@ -16,7 +16,7 @@ var (
 	reTitle     = rxfilter.MustCompile(`(?i)^[\W_]{0,3}(emergency (?:department|room)(?: physician| provider| nursing)?(?: record| report| note| visit| chart| documentation)|ed (?:provider |physician )?note|er (?:record|report|note)|radiology report|imaging report|diagnostic imaging(?: report)?|(?:mri|ct|cat scan|x-?rays?|radiographs?|ultrasound|emg|nerve conduction)(?: of(?: the)?)? (?:report|study|(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|upper|lower)[a-z/ ]{0,40})|(?:inpatient |hospitalist |hospital )?progress note|daily (?:treatment |progress )?note|treatment note|soap note|office (?:visit|note|consultation)|clinic (?:note|visit)|visit note|outpatient note|consult(?:ation)?(?: note| report)?|(?:new patient |initial )(?:evaluation|consultation|visit|exam(?:ination)?)|re-?evaluation|re-?exam(?:ination)? (?:report|note)|progress (?:report|re-?evaluation|re-?exam(?:ination)?)|follow[- ]?up (?:visit|note|evaluation|exam)|operative (?:report|note)|op note|procedure (?:note|report)|discharge summary|(?:admission |admitting |inpatient |hospital )?history (?:and|&) physical(?: exam(?:ination)?)?|h&p|physical therapy (?:initial |daily |progress |treatment )?(?:evaluation|note|plan of care|re-?evaluation|discharge summary|visit)|pt (?:evaluation|daily note|note)|chiropractic (?:note|evaluation|initial evaluation|daily note|treatment note|report|visit)|independent medical (?:examination|evaluation)|(?:itemized |patient |billing |account |hospital |facility |summary )?statement(?: of account)?|itemized (?:bill|charges)|patient ledger|account ledger|ledger|ub-?04|cms-?1500|health insurance claim form|superbill|pharmacy (?:record|receipt|profile)|prescription (?:record|history)|(?:ambulance|ems|prehospital) (?:report|run report|patient care report)|patient care report|pain management (?:note|consultation|evaluation|follow[- ]?up)|neurology (?:note|consultation|evaluation)|orthop(?:a)?edic (?:note|consultation|evaluation|follow[- ]?up)|urgent care (?:note|visit|record))\b`)
 	reBillTitle = regexp.MustCompile(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
 
-	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|drug$|diagnostics?|surgery center|surgical|neurology|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|massage|bodywork|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab)\b`)
+	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|drug$|diagnostics?|surgery center|surgical|neurology|neurosurg(?:ery|ical)|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|massage|bodywork|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab)\b`)
 	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
 	reCredential  = regexp.MustCompile(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
@@ -63,7 +63,7 @@ func letterheadCell(l *Line) string {
 			return second
 		}
 	}
-	c := stripInitials(FirstCell(l.Text))
+	c := stripInitials(stripEHRVendor(FirstCell(l.Text)))
 	// A bar OCR read for a gap ends the letterhead's column.
 	if i := strings.IndexByte(c, '|'); i >= 4 {
 		c = c[:i]
@@ -115,6 +115,32 @@ func stripInitials(c string) string {
 		return rest
 	}
 	return c
+}
+
+// reEHRVendor is the name of an electronic health record system that a
+// printout puts before the practice's name in its banner ("eClinicalWorks
+// Harbor Orthopedics", "Epic Ridgeline Neurosurgery", "Cerner PowerChart
+// ..."): the software, not the provider.
+var reEHRVendor = regexp.MustCompile(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|cerner|powerchart|practice fusion|kareo|drchrono|modmed|greenway|webpt)\s+){1,2}`)
+
+// stripEHRVendor drops the EHR system's name before a practice's name at
+// the head of a printout, when what follows still reads as a name of two
+// words or more whose first word is no facility word itself ("Epic
+// Physical Therapy" is a practice's own name).
+func stripEHRVendor(c string) string {
+	m := reEHRVendor.FindStringIndex(strings.ToLower(c))
+	if m == nil {
+		return c
+	}
+	rest := c[m[1]:]
+	words := strings.Fields(rest)
+	if len(words) < 2 || !reFacility.MatchString(rest) {
+		return c
+	}
+	if loc := reFacility.FindStringIndex(rest); loc[0] == 0 {
+		return c
+	}
+	return rest
 }
 
 // initialsOf returns the first letters of up to n words of s, skipping

@@ -27,7 +27,7 @@ type logColumn struct {
 var (
 	reLogPainHead = regexp.MustCompile(`(?i)\b(pain|vas|nprs|nrs|level)\b`)
 	reLogCodeHead = regexp.MustCompile(`(?i)\b(cpt|codes?|hcpcs|billing|procedures?)\b`)
-	reLogInitHead = regexp.MustCompile(`(?i)\b(initials?|by|provider|therapist|clinician|sign(?:ature|ed)?|dc|pt)\b`)
+	reLogInitHead = regexp.MustCompile(`(?i)\b(init(?:ials?)?|by|provider|therapist|clinician|sign(?:ature|ed)?|dc|pt)\b`)
 	reLogDateHead = regexp.MustCompile(`(?i)\b(date|dos|visit)\b`)
 	reLogNextHead = regexp.MustCompile(`(?i)^(?:next|return|rtc|f/u)\b`)
 	reInitials    = regexp.MustCompile(`^[A-Z]{2,3}$`)
@@ -120,6 +120,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			out = append(out, visits...)
 		}
 	}
+	ls = splitTwinColumns(ls)
 	numbered := numberedDateCols(ls)
 	placed := homeAndClinicDays(ls)
 	for _, l := range ls {
