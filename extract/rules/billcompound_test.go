@@ -134,3 +134,20 @@ Total charges                                        1,880.00
 		}
 	}
 }
+
+// TestCheckVisitCodeAfterDescription: "check" in a service's description
+// before its code ("POST OP CHECK 99024") is no check's label: only CHK,
+// or a check's number sign ("Check #", "Check No."), labels one.
+func TestCheckVisitCodeAfterDescription(t *testing.T) {
+	page := `RIVERSIDE SURGICAL ASSOCIATES
+ITEMIZED STATEMENT                                   Statement date 06-10-2024
+02-14-2024   Office visit, est. patient 99213          185.00
+02-28-2024   Post op check 99024                         0.00
+03-12-2024   Wound check 99212                         110.00
+Total charges                                          295.00
+`
+	res := extractText(t, page)
+	if got, want := chargeLines(res), "2024-02-14 99213 185.00|2024-02-28 99024 0.00|2024-03-12 99212 110.00"; got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}

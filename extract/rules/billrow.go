@@ -624,8 +624,9 @@ func taxIDTail(s string, t token) bool {
 }
 
 // reCheckLabel ends the label of a check's number on a payment row: "CHK",
-// "Check #", "CK#", "chk no.".
-var reCheckLabel = regexp.MustCompile(`(?i)\b(?:chk|check|cheque|ck)\s*(?:#|no\.?|num(?:ber)?\.?)?\s*[:#]?\s*$`)
+// "chk no.", or a check's number sign ("Check #", "CK#", "Check No."). A
+// plain "check" is a service's word ("Wound check 99212").
+var reCheckLabel = regexp.MustCompile(`(?i)(?:\bchk\s*(?:#|no\.?|num(?:ber)?\.?)?|\b(?:check|cheque|ck)\s*(?:#|no\.|num(?:ber)?\.?))\s*[:#]?\s*$`)
 
 // checkNumber reports whether token t is the number of the check that paid
 // the row ("MEDPAY PAYMENT CHK 10442"), no procedure code.
