@@ -26,14 +26,7 @@ func TestWeekdayBetweenLabelAndDate(t *testing.T) {
 		{"Salmon 04/01/2024", NoLabel},
 	}
 	for _, tt := range tests {
-		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
-		ms := FindDates(tt.line)
-		if len(ms) == 0 {
-			t.Fatalf("no date in %q", tt.line)
-		}
-		if got := LabelBefore(l, ms[0], nil); got != tt.want {
-			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
-		}
+		checkLabel(t, tt.line, tt.want)
 	}
 	page := "Align Physical Therapy\nVESTIBULAR / BALANCE DAILY TREATMENT RECORD\n\n" +
 		"Patient                            Jane Doe DOB 07/20/1977\n" +
@@ -70,13 +63,20 @@ func TestFormDateLabels(t *testing.T) {
 		{"The patient says she was seen by her dentist on 01/13/2024 for a cleaning", NoLabel},
 	}
 	for _, tt := range tests {
-		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
-		ms := FindDates(tt.line)
-		if len(ms) == 0 {
-			t.Fatalf("no date in %q", tt.line)
-		}
-		if got := LabelBefore(l, ms[0], nil); got != tt.want {
-			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
-		}
+		checkLabel(t, tt.line, tt.want)
+	}
+}
+
+// checkLabel fails the test unless the label before the first date of line
+// is want.
+func checkLabel(t *testing.T, line string, want Label) {
+	t.Helper()
+	l := &Line{Text: line, Trim: strings.TrimSpace(line)}
+	ms := FindDates(line)
+	if len(ms) == 0 {
+		t.Fatalf("no date in %q", line)
+	}
+	if got := LabelBefore(l, ms[0], nil); got != want {
+		t.Errorf("LabelBefore(%q) = %d, want %d", line, got, want)
 	}
 }

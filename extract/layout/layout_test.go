@@ -107,14 +107,7 @@ func TestVisitHeadings(t *testing.T) {
 		{"‘ last visit, 02/01/2024", FutureLabel},
 	}
 	for _, tt := range tests {
-		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
-		ms := FindDates(tt.line)
-		if len(ms) == 0 {
-			t.Fatalf("no date in %q", tt.line)
-		}
-		if got := LabelBefore(l, ms[0], nil); got != tt.want {
-			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
-		}
+		checkLabel(t, tt.line, tt.want)
 	}
 }
 
@@ -352,14 +345,7 @@ func TestRecordDateLabels(t *testing.T) {
 		{"Date of IME: 01/12/2023", ServiceLabel},
 	}
 	for _, tt := range tests {
-		l := &Line{Text: tt.line, Trim: strings.TrimSpace(tt.line)}
-		ms := FindDates(tt.line)
-		if len(ms) == 0 {
-			t.Fatalf("no date in %q", tt.line)
-		}
-		if got := LabelBefore(l, ms[0], nil); got != tt.want {
-			t.Errorf("LabelBefore(%q) = %d, want %d", tt.line, got, tt.want)
-		}
+		checkLabel(t, tt.line, tt.want)
 	}
 	d := Analyze(pagesOf("Alder Valley Reference Laboratory\nPatient: DOE, JANE\nDate Collected 1/10/23 10:05            Date Received 1/11/23 00:01\nGlucose    88"))
 	for _, l := range d.Lines {

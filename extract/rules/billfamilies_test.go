@@ -2,8 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -307,14 +305,7 @@ DOS          HCPCS     Mod     Description                          Rent mo.    
 // pages are a development matter's detail bill (internal/fixture/zoo,
 // detail_bill) as pdftotext read them.
 func TestDetailBillTitleBesidePrintDate(t *testing.T) {
-	var pages []string
-	for _, f := range []string{"detail-bill-p1.txt", "detail-bill-p2.txt"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "pages", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, string(b))
-	}
+	pages := testPages(t, "detail-bill-p1.txt", "detail-bill-p2.txt")
 	res := extractText(t, pages...)
 	if len(res.Encounters) != 0 {
 		t.Errorf("%d encounters from bills (first %s, pages %+v), want none", len(res.Encounters), res.Encounters[0].Date, res.Pages)

@@ -124,10 +124,20 @@ func (n *note) phone() string {
 		if l.page != n.lines[0].page || l.top > 8 {
 			break
 		}
-		for _, m := range rePhone.FindAllStringSubmatchIndex(l.text, -1) {
-			if !reOtherPhone.MatchString(l.text[:m[2]]) {
-				return l.text[m[4]:m[5]] + l.text[m[6]:m[7]] + l.text[m[8]:m[9]]
-			}
+		if p := practicePhone(l.text); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+// practicePhone returns the digits of the first telephone number a line
+// labels as the practice's (not an employer's, patient's, insurer's ...),
+// or "".
+func practicePhone(text string) string {
+	for _, m := range rePhone.FindAllStringSubmatchIndex(text, -1) {
+		if !reOtherPhone.MatchString(text[:m[2]]) {
+			return text[m[4]:m[5]] + text[m[6]:m[7]] + text[m[8]:m[9]]
 		}
 	}
 	return ""
@@ -145,10 +155,8 @@ func pagePhone(d *layout.Doc, page int) string {
 		if l.Top > 8 {
 			break
 		}
-		for _, m := range rePhone.FindAllStringSubmatchIndex(l.Text, -1) {
-			if !reOtherPhone.MatchString(l.Text[:m[2]]) {
-				return l.Text[m[4]:m[5]] + l.Text[m[6]:m[7]] + l.Text[m[8]:m[9]]
-			}
+		if p := practicePhone(l.Text); p != "" {
+			return p
 		}
 	}
 	return ""

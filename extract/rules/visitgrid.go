@@ -103,7 +103,7 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 // page), the row's first cell, its label, so that the quote reads "Date
 // ... 5/29  5/31  6/5" up to the column's date.
 func gridQuoteStart(text string, m dates.Match) int {
-	if len(strings.Join(strings.Fields(text[m.Start:m.End]), "")) >= extract.MinQuoteChars {
+	if groundable(text[m.Start:m.End]) >= extract.MinQuoteChars {
 		return m.Start
 	}
 	if cs := inkedCells(text); len(cs) > 0 && cs[0].Start < m.Start {

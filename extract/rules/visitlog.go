@@ -273,20 +273,9 @@ func homeAndClinicDays(ls []line) map[int]bool {
 // the rows of the page fill three columns or more.
 func wrappedDate(rows []logRow, l line) bool {
 	n := len(rows)
-	return n > 0 && rows[n-1].l.page == l.page && inkCells(l.text) == 1 && len(layout.Cells(rows[n-1].l.text)) >= 3
-}
-
-// inkCells counts the cells of a line that hold a letter or a digit: a
-// scan's speck beside a wrapped date ("12-26-2023 18:30      ,") is no
-// cell.
-func inkCells(text string) int {
-	n := 0
-	for _, c := range layout.Cells(text) {
-		if cell := text[c.Start:c.End]; layout.HasLetters(cell) || strings.ContainsAny(cell, "0123456789") {
-			n++
-		}
-	}
-	return n
+	// A scan's speck beside a wrapped date ("12-26-2023 18:30      ,") is
+	// no cell (inkedCells).
+	return n > 0 && rows[n-1].l.page == l.page && len(inkedCells(l.text)) == 1 && len(layout.Cells(rows[n-1].l.text)) >= 3
 }
 
 // notKept reports whether a row of a log is an appointment that was not

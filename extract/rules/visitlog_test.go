@@ -559,14 +559,7 @@ func TestVisitLogSignatureTimeWithSpeck(t *testing.T) {
 // development matter's home health log (internal/fixture/zoo,
 // home_health_log) as pdftotext read them.
 func TestVisitLogLastPageOneRow(t *testing.T) {
-	var pages []string
-	for _, f := range []string{"home-health-log-p1.txt", "home-health-log-p2.txt"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "pages", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, string(b))
-	}
+	pages := testPages(t, "home-health-log-p1.txt", "home-health-log-p2.txt")
 	res := extractText(t, pages...)
 	var got []string
 	for _, e := range res.Encounters {
@@ -575,4 +568,19 @@ func TestVisitLogLastPageOneRow(t *testing.T) {
 	if want := []string{"2023-05-09", "2023-05-12", "2023-05-14", "2023-05-17", "2023-05-20", "2023-05-24", "2023-05-26", "2023-05-29", "2023-05-31"}; !slices.Equal(got, want) {
 		t.Errorf("encounters %v, want %v (pages %+v)", got, want, res.Pages)
 	}
+}
+
+// testPages reads page texts kept under testdata/pages (development
+// matters' pages as pdftotext gave them).
+func testPages(t *testing.T, names ...string) []string {
+	t.Helper()
+	var pages []string
+	for _, f := range names {
+		b, err := os.ReadFile(filepath.Join("testdata", "pages", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, string(b))
+	}
+	return pages
 }
