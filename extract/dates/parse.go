@@ -230,7 +230,7 @@ func numericBounds(text string, start, end int) bool {
 		if isDigit(c) || c == '/' || (c == ':' || c == '.') && start > 1 && isDigit(text[start-2]) {
 			return false
 		}
-		if c == '-' && start > 1 && isDigit(text[start-2]) {
+		if c == '-' && start > 1 && isDigit(text[start-2]) && !slashPairBefore(text, start, end) {
 			return false
 		}
 		if isLetter(c) && !isDigit(text[start]) {
@@ -242,7 +242,7 @@ func numericBounds(text string, start, end int) bool {
 		if isDigit(c) || c == ':' && end+1 < len(text) && isDigit(text[end+1]) {
 			return false
 		}
-		if (c == '/' || c == '-' || c == '.') && end+1 < len(text) && isDigit(text[end+1]) {
+		if (c == '/' || c == '-' || c == '.') && end+1 < len(text) && isDigit(text[end+1]) && !(c == '-' && slashPairAfter(text, start, end)) {
 			return false
 		}
 		if isLetter(c) && !isDigit(text[end-1]) {
@@ -250,6 +250,50 @@ func numericBounds(text string, start, end int) bool {
 		}
 	}
 	return true
+}
+
+// A slash date at the start or end of a text, for a from-through pair
+// glued by its dash.
+var (
+	reSlashHead = regexp.MustCompile(`^` + dg + `{1,2}/` + dg + `{1,2}/(?:` + dg + `{4}|` + dg + `{2})`)
+	reSlashTail = regexp.MustCompile(dg + `{1,2}/` + dg + `{1,2}/(?:` + dg + `{4}|` + dg + `{2})$`)
+)
+
+// slashPairAfter reports whether the slash date text[start:end] is the
+// "from" of a from-through pair whose dash glues it to the "through"
+// ("12/18/23-12/18/23", a claim's cells, a statement period), the
+// through standing alone on its far side.
+func slashPairAfter(text string, start, end int) bool {
+	if !strings.Contains(text[start:end], "/") {
+		return false
+	}
+	n := len(reSlashHead.FindString(text[end+1:]))
+	return n > 0 && farEnd(text, end+1+n)
+}
+
+// slashPairBefore reports whether the slash date starting at start is
+// the "through" of a dash-glued pair whose "from" stands alone on its
+// far side.
+func slashPairBefore(text string, start, end int) bool {
+	if !strings.Contains(text[start:end], "/") {
+		return false
+	}
+	n := len(reSlashTail.FindString(text[:start-1]))
+	if n == 0 {
+		return false
+	}
+	s := start - 1 - n
+	return s == 0 || !isDigit(text[s-1]) && text[s-1] != '/' && !(text[s-1] == '-' && s > 1 && isDigit(text[s-2]))
+}
+
+// farEnd reports whether a date ending at end is not glued to a digit,
+// a fraction or another date after it.
+func farEnd(text string, end int) bool {
+	if end >= len(text) {
+		return true
+	}
+	c := text[end]
+	return !isDigit(c) && !((c == '/' || c == '-' || c == '.' || c == ':') && end+1 < len(text) && isDigit(text[end+1]))
 }
 
 // wordBounds rejects a month-name date inside a longer word.

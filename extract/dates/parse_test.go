@@ -113,6 +113,14 @@ func TestFindAll(t *testing.T) {
 		{"a fifth digit after the year", "Ref Nov 13, 20242 units", nil},
 		{"row number before month-first", "3      Feb 02, 2023      6/10", []string{"Feb 02, 2023"}},
 		{"day-first two-digit year", "seen 2 Apr 24, then 5 May 2024", []string{"2 Apr 24", "5 May 2024"}},
+		// A from-through pair whose dash glues the two dates ("FROM-THRU"
+		// cells of a claim, a statement period).
+		{"dash-glued from-through pair", "DOS 12/18/23-12/18/23  99213", []string{"12/18/23", "12/18/23"}},
+		{"dash-glued period of four-digit years", "Statement period 01/05/2024-03/10/2024", []string{"01/05/2024", "03/10/2024"}},
+		{"dash-glued pair with a number after", "12/18/23-12/18/23-4 units", nil},
+		{"date glued to a number by a dash", "Ref 12/18/23-1234", nil},
+		{"number glued to a date by a dash", "Acct 4471-12/18/23", nil},
+		{"dash dates glued by a dash", "03-14-2024-03-15-2024", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
