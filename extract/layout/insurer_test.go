@@ -128,6 +128,19 @@ func TestPayerRecoveryLetters(t *testing.T) {
 			"06/25/2025     08/01/2025   Harbor Chiropractic                135.00          41.85\n" +
 			"07/02/2025     08/01/2025   Harbor Chiropractic                135.00          41.85\n" +
 			"Amount owed to the Department                                           $1,052.02\n", extract.PageAdmin},
+		// The agency's unit named for recovery rather than liability, its
+		// notice titled a Medicaid lien, one sentence of running text.
+		{"Medicaid lien notice from a recovery unit", "STATE MEDICAID PROGRAM\nOffice of Inspector General - Third Party Recovery\n" +
+			"PO Box 1190   Austin TX                                        Case No. TPL-2210-118203   Page 1\n\n" +
+			"March 9, 2026\nReyes & Cole, PLLC\nAttorney for the recipient\nNOTICE OF MEDICAID LIEN\n" +
+			"Recipient: Dana Holt               Medicaid ID: 55120931G\n" +
+			"The Department has a lien for the medical assistance it paid on behalf of the recipient for injuries caused by a\n" +
+			"third party, against any judgment, award or settlement. The payments identified to date are itemized below.\n" +
+			"DOS          Paid          Provider                         Dx           Billed      Medicaid paid\n" +
+			"10-02-2025   10-30-2025    Mesa General Hospital ED         S13.4XXA   4,018.00         1,122.40\n" +
+			"10-06-2025   11-04-2025    Hill Country Chiropractic        M54.2        159.00            41.35\n" +
+			"10-09-2025   11-04-2025    Hill Country Chiropractic        M54.2        159.00            41.35\n" +
+			"10-14-2025   11-20-2025    Mesa Imaging Center              M50.120    1,240.00           310.00\n", extract.PageAdmin},
 		{"provider's statement secured by a lien", "Harbor Chiropractic\n1200 Shore Rd, Erie PA\n\nPATIENT STATEMENT\n" +
 			"Account 44120   Statement date 03/01/2025   Lien on file\n" +
 			"Date         Code    Description                     Charge\n" +

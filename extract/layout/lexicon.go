@@ -42,7 +42,7 @@ const (
 	fResult                     // what a study found: findings, impression, reference range
 	fClaimFile                  // an insurer's claim file: claim number, claimant, date of loss, adjuster
 	fBenefits                   // an insurer's benefits and what it decided of them: PIP, no-fault, medical payments, coverage denied, a bill held for verification
-	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery, Medicaid's third party liability
+	fRecovery                   // a payer's claim on the settlement: conditional payments, subrogation, right of recovery, Medicaid's third party liability, a Medicaid lien
 	fUtilization                // an insurer's review of requested care: utilization management, authorization approved or denied
 	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
 	fSettlement                 // a lawyer's statement of a settlement's distribution: gross settlement, attorney's fee, net to the client
@@ -166,7 +166,8 @@ var phrases = map[feature]string{
 		secondary payer|medicare secondary payer|msp recovery|recovery contractor|benefits coordination|final demand|
 		subrogation|subrogation claim|subrogation recovery|right of recovery|right of reimbursement|reimbursement claim|
 		protect our lien|plan s lien|our lien|notice of lien|repaid from any settlement|repayment from any settlement|
-		demand for repayment|third party liability|medical assistance`,
+		demand for repayment|third party liability|medical assistance|third party recovery|casualty recovery|
+		medicaid lien|medicare lien`,
 	fMedLegal: `narrative report|medical narrative|narrative medical report|medical legal|medicolegal|medico legal|
 		dear counsel|dear counselor|counsel for|reasonable degree of medical probability|reasonable degree of medical certainty|
 		reasonable medical probability|reasonable medical certainty|maximum medical improvement|permanent partial impairment|
