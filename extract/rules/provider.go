@@ -109,9 +109,10 @@ func (n *note) npi() string {
 	return ""
 }
 
-// rePhone is a telephone number labelled as one, its label in group 1 and
+// rePhone is a telephone number labelled as one (or as the desk that
+// answers it: office, client services), its label in group 1 and
 // its digits in groups 2 to 4.
-var rePhone = regexp.MustCompile(`(?i)\b(phone|ph|tel|telephone|main)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*\(?(\d{3})\)?[ .-]?(\d{3})[ .-](\d{4})\b`)
+var rePhone = regexp.MustCompile(`(?i)\b(phone|ph|tel|telephone|main|office|client services?|customer services?)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*\(?(\d{3})\)?[ .-]?(\d{3})[ .-](\d{4})\b`)
 
 // reOtherPhone ends the text before a telephone label that makes it
 // someone else's number than the practice's.

@@ -213,3 +213,31 @@ func TestPracticePhone(t *testing.T) {
 		}
 	}
 }
+
+// TestLabServicesLetterhead: a laboratory that names itself "Lab
+// Services" heads its report with that name; the report is its visit,
+// not the practice of the custodian's letter before it.
+func TestLabServicesLetterhead(t *testing.T) {
+	custodian := "Pine Hollow Acupuncture Center LLC\n12 Birch St, Reno, NV 89502\n\n" +
+		"June 20, 2024\n\nRe: Deposition on written questions, records of Jane Doe\n\n" +
+		"The records requested are attached. The witness fee of $10.00 was received; no appearance of the\n" +
+		"custodian is required.\n\nSincerely,\n\nAmy Lee, RHIT\nCustodian of Records, Pine Hollow Acupuncture Center\n"
+	lab := "Alder Lab Services                                                          FINAL REPORT\n" +
+		"40 Mill Rd, Reno, NV 89501                          Client services (775) 555-0101\n\n" +
+		"Patient: DOE, JANE                                    Specimen ID: QZ18811\n" +
+		"DOB: 02/03/1981   Age: 43   Sex: F                    Account: 55120\n" +
+		"Ordering physician: Ann Berg, MD                      Client: Reno Spine & Pain Center\n" +
+		"Date Collected 6/28/23 09:58                          Date Received 6/29/23 00:42\n" +
+		"Date Reported 7/1/23 08:13                            Fasting: Y\n\n" +
+		"Test                                 Result      Flag     Reference range     Units\n" +
+		"Glucose                              88                   70-99               mg/dL\n" +
+		"Creatinine                           0.8                  0.57-1.00           mg/dL\n"
+	res := extractText(t, custodian, lab)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String()+" "+e.Provider+" tel "+e.Phone)
+	}
+	if len(got) != 1 || got[0] != "2023-06-28 Alder Lab Services tel 7755550101" {
+		t.Errorf("encounters %q, want the lab's of 2023-06-28 with its client services number", got)
+	}
+}
