@@ -320,7 +320,7 @@ func titleCased(s string) bool {
 func IsBillTitle(t string) bool { return t != "" && reBillTitle.MatchString(t) }
 
 // reStoreNumber is a store's number after its name.
-var reStoreNumber = regexp.MustCompile(`\s+(?:#|no\.?\s*|store\s+#?)\s*\d{1,6}$`)
+var reStoreNumber = rxfilter.MustCompile(`\s+(?:#|no\.?\s*|store\s+#?)\s*\d{1,6}$`)
 
 // letterheadRaw finds the facility name a line prints as a letterhead.
 func letterheadRaw(l *Line) string {
@@ -417,7 +417,7 @@ func formPublisher(c string) bool {
 
 // rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"
 // ("CAREPLUS DRUG", "Greenleaf Rx"), which no other facility word marks.
-var rePharmacyName = regexp.MustCompile(`(?i)^[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,3}\s+(?:drug|rx)$`)
+var rePharmacyName = rxfilter.MustCompile(`(?i)^[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,3}\s+(?:drug|rx)$`)
 
 // reUnitLabel labels a field naming a unit of the practice ("Department:
 // Emergency Medicine", "Service: Orthopedics"): the practice is named
