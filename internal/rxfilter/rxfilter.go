@@ -11,11 +11,13 @@
 package rxfilter
 
 import (
+	"bytes"
 	"regexp"
 	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // maxLiterals bounds the literals of one filter: past it the filter would
@@ -129,8 +131,10 @@ func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) stri
 // literal is one string a match may have to contain.
 type literal struct {
 	s string
-	// fold: s is lower-case ASCII, compared without regard to ASCII case.
+	// fold: s is lower-case ASCII, compared without regard to ASCII case;
+	// b is s as bytes.
 	fold bool
+	b    []byte
 	// exotic are the non-ASCII runes that match a letter of s under
 	// Unicode case folding (the Kelvin sign for k, the long s for s): a
 	// text holding one may match without holding s.
@@ -249,7 +253,7 @@ func literalOf(re *syntax.Regexp) *filter {
 		}
 		b.WriteByte(lowerASCII(byte(r)))
 	}
-	return &filter{lit: &literal{s: b.String(), fold: true, exotic: exotic}}
+	return &filter{lit: &literal{s: b.String(), b: []byte(b.String()), fold: true, exotic: exotic}}
 }
 
 // may reports whether s meets f (always true for a nil filter).
@@ -257,15 +261,19 @@ func (f *filter) may(s string) bool {
 	if f == nil {
 		return true
 	}
-	low := s
-	if f.fold {
-		low = asciiLower(s)
+	if !f.fold {
+		return f.meets(s, nil)
 	}
-	return f.meets(s, low)
+	// The ASCII lower-cased copy of a line or a note's head (most texts
+	// are one) stays on the stack: a filter checked on every line
+	// allocated a copy of each line with a capital. It is only read.
+	var buf [1024]byte
+	return f.meets(s, appendLowerASCII(buf[:0], s))
 }
 
-// meets evaluates f on s and its ASCII lower-cased copy low.
-func (f *filter) meets(s, low string) bool {
+// meets evaluates f on s and its ASCII lower-cased copy low (nil when no
+// literal of f is folded).
+func (f *filter) meets(s string, low []byte) bool {
 	switch {
 	case f.lit != nil:
 		return f.lit.in(s, low)
@@ -286,11 +294,11 @@ func (f *filter) meets(s, low string) bool {
 }
 
 // in reports whether s (lower-cased: low) may hold l.
-func (l *literal) in(s, low string) bool {
+func (l *literal) in(s string, low []byte) bool {
 	if !l.fold {
 		return strings.Contains(s, l.s)
 	}
-	if strings.Contains(low, l.s) {
+	if bytes.Contains(low, l.b) {
 		return true
 	}
 	for _, e := range l.exotic {
@@ -308,19 +316,21 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// asciiLower lower-cases the ASCII letters of s, leaving every other byte
-// as it is (so byte offsets and non-ASCII text are unchanged).
-func asciiLower(s string) string {
+// appendLowerASCII appends s to b with its ASCII letters lower-cased,
+// every other byte as it is (so byte offsets and non-ASCII text are
+// unchanged). A text without a capital is returned as it is, not copied
+// (the caller only reads it).
+func appendLowerASCII(b []byte, s string) []byte {
 	i := 0
 	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
 		i++
 	}
 	if i == len(s) {
-		return s
+		return unsafe.Slice(unsafe.StringData(s), len(s))
 	}
-	b := []byte(s)
+	b = append(b, s...)
 	for ; i < len(b); i++ {
 		b[i] = lowerASCII(b[i])
 	}
-	return string(b)
+	return b
 }
