@@ -3,6 +3,7 @@ package chronology
 import (
 	"cmp"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -82,7 +83,85 @@ func isStamp(line string) bool {
 	if !keyword && !strings.ContainsAny(line, "0123456789") && !strings.Contains(l, "from") && !strings.Contains(l, "to") {
 		return false
 	}
-	return stampLine.MatchString(line)
+	return stampMatch(line, keyword)
+}
+
+// The parts of stampLine that stampMatch runs as regular expressions.
+var (
+	stampPage   = regexp.MustCompile(`(?i)\bpa?ge?\s*\d+\s*(of|/)\s*\d+`)
+	stampPSlash = regexp.MustCompile(`(?i)\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\b`)
+	stampFromTo = regexp.MustCompile(`(?i)\b(from|to)\s*:`)
+	stampWords  = regexp.MustCompile(`(?i)\breceived\b|\bfax\b|\bprinted\b`)
+)
+
+// stampMatch is stampLine.MatchString(line), one part of the expression
+// at a time, each tried only on a line holding the characters its matches
+// need (a part that matches makes the whole match): the clock time, the
+// phone number and the job number are read by hand around their ':', '-'
+// and '#'. keyword says whether the lower-cased line holds "received",
+// "fax" or "printed". The whole expression backtracked from every byte of
+// every line of every page, most of them dated lines with a ':' or '/'.
+func stampMatch(line string, keyword bool) bool {
+	if strings.IndexByte(line, ':') >= 0 && (clockIn(line) || stampFromTo.MatchString(line)) {
+		return true
+	}
+	if strings.IndexByte(line, '-') >= 0 && phoneIn(line) || strings.IndexByte(line, '#') >= 0 && jobIn(line) {
+		return true
+	}
+	if strings.ContainsAny(line, "pP") {
+		if strings.ContainsAny(line, "gG") && stampPage.MatchString(line) ||
+			strings.IndexByte(line, '/') >= 0 && stampPSlash.MatchString(line) {
+			return true
+		}
+	}
+	return keyword && stampWords.MatchString(line)
+}
+
+// clockIn reports whether s holds `\d{1,2}:\d{2}\b`.
+func clockIn(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) && (i+3 == len(s) || !isWordByte(s[i+3])) {
+			return true
+		}
+	}
+	return false
+}
+
+// phoneIn reports whether s holds `\d{3}-\d{4}`.
+func phoneIn(s string) bool {
+	for i := 3; i+4 < len(s); i++ {
+		if s[i] == '-' && allDigits(s[i-3:i]) && allDigits(s[i+1:i+5]) {
+			return true
+		}
+	}
+	return false
+}
+
+// jobIn reports whether s holds `#\d{3,}`.
+func jobIn(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if s[i] == '#' && allDigits(s[i+1:i+4]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isWordByte reports whether c is an ASCII word character (\w, what \b
+// tells from the others).
+func isWordByte(c byte) bool {
+	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutStamps is a page's text without its stamp lines (see isStamp): a

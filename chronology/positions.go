@@ -40,9 +40,9 @@ func (px *pageIndex) positions(cs []extract.Citation) []position {
 			continue
 		}
 		k := key{ref, c.Quote}
-		s, e := findWord(info.page, c.Quote, from[k])
+		s, e := findWord(info, c.Quote, from[k])
 		if s < 0 && from[k] > 0 {
-			s, e = findWord(info.page, c.Quote, 0)
+			s, e = findWord(info, c.Quote, 0)
 		}
 		if s >= 0 {
 			out[i].off, from[k] = s, e
@@ -54,10 +54,17 @@ func (px *pageIndex) positions(cs []extract.Citation) []position {
 // findWord returns the span of the first place at or after byte from where
 // page prints quote (extract.FindQuote, tolerant on OCR pages) starting a
 // word; -1 when there is none.
-func findWord(p *extract.Page, quote string, from int) (int, int) {
+func findWord(info *pageInfo, quote string, from int) (int, int) {
+	p := info.page
 	tolerant := p.Source == extract.SourceOCR
 	for from < len(p.Text) {
-		s, e, ok := extract.FindQuote(quote, p.Text[from:], tolerant)
+		var s, e int
+		var ok bool
+		if from == 0 {
+			s, e, ok = info.find(quote)
+		} else {
+			s, e, ok = extract.FindQuote(quote, p.Text[from:], tolerant)
+		}
 		if !ok {
 			return -1, -1
 		}
@@ -69,4 +76,17 @@ func findWord(p *extract.Page, quote string, from int) (int, int) {
 		from = s + size
 	}
 	return -1, -1
+}
+
+// find is extract.FindQuote(quote, page text, tolerant on OCR pages) through
+// the page's Grounder, whose text Build normalised once for grounding: a
+// bill of 500 lines searches its pages 500 times, not normalises them.
+func (info *pageInfo) find(quote string) (int, int, bool) {
+	if info.grounder == nil {
+		info.grounder = extract.NewGrounder(*info.page)
+	}
+	if m := info.grounder.Matcher(); m != nil {
+		return m.Find(quote)
+	}
+	return extract.FindQuote(quote, info.page.Text, info.page.Source == extract.SourceOCR)
 }

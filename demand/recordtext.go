@@ -3,6 +3,8 @@ package demand
 import (
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // recordSentences splits record text into its sentences and list items,
@@ -34,7 +36,7 @@ var listNumber = regexp.MustCompile(`(?:^|\s)\d{1,2}[.)]\s+`)
 
 // headerRun is two or more "Label: value" pairs in a row: a page header
 // or demographics block, not a clinical sentence.
-var headerRun = regexp.MustCompile(`(?i)\b(patient name|date of birth|dob|account|mrn|dos|sex|clinician|referring provider)\s*#?:`)
+var headerRun = rxfilter.MustCompile(`(?i)\b(patient name|date of birth|dob|account|mrn|dos|sex|clinician|referring provider)\s*#?:`)
 
 // splitSentences splits at ". " followed by a capital letter, except
 // after abbreviations and initials.

@@ -154,6 +154,11 @@ func (g *Grounder) Ground(quote string) Grounding {
 	return r
 }
 
+// Matcher returns the Grounder's Matcher over the page text, its
+// normalisation shared with Ground (nil when the Grounder has none: the
+// page is an error or empty page, or has no text).
+func (g *Grounder) Matcher() *Matcher { return g.m }
+
 // Grounded reports whether quote stands on the Grounder's page.
 func (g *Grounder) Grounded(quote string) bool {
 	if g.m == nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // Attendance calendars: a therapy office prints a month as a grid, the
@@ -49,7 +50,7 @@ func weekdayHead(l *Line) bool {
 }
 
 // reMonthYear is a month and year with no day between them: "April 2024".
-var reMonthYear = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
+var reMonthYear = rxfilter.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
 
 // monthOf returns the month and year a line prints alone of any day.
 func monthOf(text string) (time.Month, int, bool) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // Date labels: what the text just in front of a date says the date is.
@@ -396,7 +397,7 @@ func labelOf(pre string) Label {
 }
 
 // reDateAndHour is a label's "date and hour of", "date & time of".
-var reDateAndHour = regexp.MustCompile(`(?i)\bdate\s+(?:and|&)\s+(?:hour|time)\s+of\b`)
+var reDateAndHour = rxfilter.MustCompile(`(?i)\bdate\s+(?:and|&)\s+(?:hour|time)\s+of\b`)
 
 // cellLabel reports whether the last cell of p (lower case, trailing
 // punctuation dropped) is the word w alone: "Visit: 06-13-2023" labels a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // Provider resolution at document level. Every page is read once for
@@ -23,7 +24,7 @@ var facilityHints = NewWordSet("facility", "practice", "location", "hospital", "
 	"pay to", "payable to", "remit to", "provider name", "organization", "on behalf of")
 
 var (
-	reFacilityLabel = regexp.MustCompile(`(?i)^\s*(?:[^\w\s]|_)?\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|provider organization|organization|(?:billed )?on behalf of)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
+	reFacilityLabel = rxfilter.MustCompile(`(?i)^\s*(?:[^\w\s]|_)?\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|provider organization|organization|(?:billed )?on behalf of)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
 	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
 	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
 	reFaxFrom       = regexp.MustCompile(`(?i)\bfrom\s*:?\s*(?:\+?[0-9][0-9 ()+.\-]{6,}\s*)?([A-Za-z][A-Za-z0-9'.,&/ \-]{2,70}?)\s*(?:\(?\+?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\bto\s*:|\bfax\b|\bpage\b|\bpag\.|\bp\.\s*\d|\s{3,}|$)`)

@@ -320,7 +320,7 @@ func titleCased(s string) bool {
 func IsBillTitle(t string) bool { return t != "" && reBillTitle.MatchString(t) }
 
 // reStoreNumber is a store's number after its name.
-var reStoreNumber = regexp.MustCompile(`\s+(?:#|no\.?\s*|store\s+#?)\s*\d{1,6}$`)
+var reStoreNumber = rxfilter.MustCompile(`\s+(?:#|no\.?\s*|store\s+#?)\s*\d{1,6}$`)
 
 // letterheadRaw finds the facility name a line prints as a letterhead.
 func letterheadRaw(l *Line) string {
@@ -417,7 +417,7 @@ func formPublisher(c string) bool {
 
 // rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"
 // ("CAREPLUS DRUG", "Greenleaf Rx"), which no other facility word marks.
-var rePharmacyName = regexp.MustCompile(`(?i)^[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,3}\s+(?:drug|rx)$`)
+var rePharmacyName = rxfilter.MustCompile(`(?i)^[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,3}\s+(?:drug|rx)$`)
 
 // reUnitLabel labels a field naming a unit of the practice ("Department:
 // Emergency Medicine", "Service: Orthopedics"): the practice is named
@@ -527,7 +527,66 @@ func LooksPhone(s string) bool {
 	if n < 7 && !phoneHints.In(s) {
 		return false
 	}
-	return rePhone.MatchString(s)
+	return phoneMatch(s)
+}
+
+// The parts of rePhone that phoneMatch runs as regular expressions.
+var (
+	rePhoneParen = regexp.MustCompile(`\(\d{3}\)\s*\d{3}[ .-]\d{4}`)
+	rePhoneLabel = regexp.MustCompile(`(?i)\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d`)
+)
+
+// phoneMatch is rePhone.MatchString(s), one part of the expression at a
+// time: the bracketed area code only where s has a '(', the dotted or
+// dashed number read by hand, the labelled number only where s holds a
+// label's letters in any case (a part that matches makes the whole match). The whole
+// expression backtracked from every byte of every line with seven digits,
+// most of them dated bill rows.
+func phoneMatch(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 && rePhoneParen.MatchString(s) ||
+		strings.ContainsAny(s, ".-") && dottedPhoneIn(s) ||
+		(hasFoldASCII(s, "tel") || hasFoldASCII(s, "ph") || hasFoldASCII(s, "fax")) && rePhoneLabel.MatchString(s)
+}
+
+// hasFoldASCII reports whether s holds sub (lower-case ASCII letters, none
+// of which Unicode folds to a non-ASCII letter) in any ASCII case.
+func hasFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// dottedPhoneIn reports whether s holds `\b\d{3}[.-]\d{3}[.-]\d{4}\b`.
+func dottedPhoneIn(s string) bool {
+	sep := func(c byte) bool { return c == '.' || c == '-' }
+	digits := func(t string) bool {
+		for i := 0; i < len(t); i++ {
+			if !isDigitByte(t[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+12 <= len(s); i++ {
+		if (i == 0 || !isASCIIWord(s[i-1])) && digits(s[i:i+3]) && sep(s[i+3]) && digits(s[i+4:i+7]) && sep(s[i+7]) &&
+			digits(s[i+8:i+12]) && (i+12 == len(s) || !isASCIIWord(s[i+12])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCIIWord reports whether c is an ASCII word character (\w, what \b
+// tells from the others).
+func isASCIIWord(c byte) bool {
+	return isDigitByte(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
 // LooksAddress reports whether s prints a street address, a ZIP code after

@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // OCR reads the slash of a short date in a bill table as a one ("415/24"
@@ -169,13 +170,13 @@ func between(ds []dates.Date, lo, hi dates.Date) []dates.Date {
 // reStatementPeriod labels the period a bill covers ("Statement covers
 // period", "Statement period", "Service period", "Dates of service",
 // "Service dates").
-var reStatementPeriod = regexp.MustCompile(`(?i)\b(?:statement\s+covers(?:\s+period)?|covers\s+period|statement\s+period|service\s+period|period\s+of\s+service|dates?\s+of\s+service|service\s+dates)\b`)
+var reStatementPeriod = rxfilter.MustCompile(`(?i)\b(?:statement\s+covers(?:\s+period)?|covers\s+period|statement\s+period|service\s+period|period\s+of\s+service|dates?\s+of\s+service|service\s+dates)\b`)
 
 // reAdmitted and reDischarged label the stay a bill covers, from the
 // admission to the discharge ("Admit: 03/02/2024   Discharge: 03/02/2024").
 var (
-	reAdmitted   = regexp.MustCompile(`(?i)\b(?:admit|admitted|admission|adm)(?:\s+date)?\b`)
-	reDischarged = regexp.MustCompile(`(?i)\b(?:discharge|discharged|disch|dis)(?:\s+date)?\b`)
+	reAdmitted   = rxfilter.MustCompile(`(?i)\b(?:admit|admitted|admission|adm)(?:\s+date)?\b`)
+	reDischarged = rxfilter.MustCompile(`(?i)\b(?:discharge|discharged|disch|dis)(?:\s+date)?\b`)
 )
 
 // periodLabel returns where the label of a bill's period is on a line: a

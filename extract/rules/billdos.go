@@ -6,6 +6,7 @@ import (
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // Visit blocks: a physician's itemized statement (an out-of-network
@@ -21,7 +22,7 @@ import (
 // reDxList is a diagnosis label and the codes after it, to the line's end.
 // The label may follow the physician's credential with no space
 // ("Ellen Costa, DODx:").
-var reDxList = regexp.MustCompile(`(?:\b(?i:dx|diag(?:nos[ie]s)?|icd-?10(?:-cm)?)|Dx)(?i:\s*codes?)?\s*[:#]\s*\S.*$`)
+var reDxList = rxfilter.MustCompile(`(?:\b(?i:dx|diag(?:nos[ie]s)?|icd-?10(?:-cm)?)|Dx)(?i:\s*codes?)?\s*[:#]\s*\S.*$`)
 
 // reAmountCell is a cell that prints an amount: 45.00, $1,234.56, (45.00).
 var reAmountCell = regexp.MustCompile(`^\(?-?\$?-?\d{1,3}(?:,?\d{3})*[.,]\d{2}\)?-?$`)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 var reAmount = regexp.MustCompile(`\(?-?(?:\$\s?)?\d{1,3}(?:,\d{3})*[.,]\d{2}\)?-?|\(?-?(?:\$\s?)?\d{4,7}[.,]\d{2}\)?-?`)
@@ -98,7 +99,7 @@ var (
 	reSpeckPoint = regexp.MustCompile("\\d[,'`]\\.\\d{2}\\b")
 	// reSpacedPoint is the amount closing a row whose cents OCR set apart
 	// after the point ("25171. 50").
-	reSpacedPoint = regexp.MustCompile(`\d\. \d{2}\s*$`)
+	reSpacedPoint = rxfilter.MustCompile(`\d\. \d{2}\s*$`)
 )
 
 // mendPoints repairs an amount whose decimal point OCR damaged: read as a

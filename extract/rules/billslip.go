@@ -9,6 +9,7 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 // Slips: a receipt, an encounter slip or a payment voucher prints each
@@ -34,7 +35,7 @@ var (
 	// reVoidStamp stamps a slip or a row void: the word set off by stars,
 	// brackets, hashes or equals signs, "voided", a line of the word alone,
 	// or "void" with the slip that replaced it.
-	reVoidStamp = regexp.MustCompile(`(?i)[*\[(#=~]\s*void(?:ed)?\b|\bvoid(?:ed)?\s*[*\])#=~]|\bvoided\b|^\W*void\W*$|\bvoid\b.{0,40}\b(?:reissued|re-issued|replaced|superseded)\b`)
+	reVoidStamp = rxfilter.MustCompile(`(?i)[*\[(#=~]\s*void(?:ed)?\b|\bvoid(?:ed)?\s*[*\])#=~]|\bvoided\b|^\W*void\W*$|\bvoid\b.{0,40}\b(?:reissued|re-issued|replaced|superseded)\b`)
 )
 
 // slipField kinds of a labelled amount.

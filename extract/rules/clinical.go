@@ -123,7 +123,7 @@ func (n *note) workStatus() string {
 
 // reGoalLead is a line that opens a list of goals without being a known
 // heading: "Long Term Goals (8 weeks):", "Goal Status:".
-var reGoalLead = regexp.MustCompile(`(?i)^\W*(?:(?:short|long)[- ]term |functional |patient'?s? |rehab(?:ilitation)? |therapy |treatment )?goals?\b[^.:]{0,40}:\s*$`)
+var reGoalLead = rxfilter.MustCompile(`(?i)^\W*(?:(?:short|long)[- ]term |functional |patient'?s? |rehab(?:ilitation)? |therapy |treatment )?goals?\b[^.:]{0,40}:\s*$`)
 
 // reNotStatus marks what reads like a work status but is not one: a goal,
 // an expectation, the work done before the injury, a denial.

@@ -138,7 +138,7 @@ func procedureLine(text string) bool {
 
 var (
 	reCodeComma = regexp.MustCompile(`\b([A-TV-Z][0-9]{2}),([0-9][0-9A-Z]{0,3})\b`)
-	reCodeSpace = regexp.MustCompile(`\b([A-TV-Z][0-9]{2})\. ([0-9][0-9A-Z]{0,3})\b`)
+	reCodeSpace = rxfilter.MustCompile(`\b([A-TV-Z][0-9]{2})\. ([0-9][0-9A-Z]{0,3})\b`)
 	// A code with its point, then an underscore.
 	reCodeUnderscore = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4})_`)
 )

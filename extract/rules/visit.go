@@ -172,24 +172,24 @@ func (n *note) procedures() []extract.Coded {
 
 var (
 	// reUrgentCare names an urgent care or walk-in clinic.
-	reUrgentCare = regexp.MustCompile(`(?i)\burgent care\b|\bwalk-in\b|\bimmediate care\b|\bUC\b`)
+	reUrgentCare = rxfilter.MustCompile(`(?i)\burgent care\b|\bwalk-in\b|\bimmediate care\b|\bUC\b`)
 	// reProcReport is a procedure report's heading alone on its line,
 	// under a pre-procedure update on the same page: "OPERATIVE /
 	// PROCEDURE REPORT".
-	reProcReport = regexp.MustCompile(`(?im)^(?:operative\s*/\s*)?procedure (?:report|note)$`)
+	reProcReport = rxfilter.MustCompile(`(?im)^(?:operative\s*/\s*)?procedure (?:report|note)$`)
 	// reLabReport titles a laboratory's report or heads its results table.
-	reLabReport = regexp.MustCompile(`(?i)\blaborator(?:y|ies)\s+(?:report|results?)\b|\blab\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
+	reLabReport = rxfilter.MustCompile(`(?i)\blaborator(?:y|ies)\s+(?:report|results?)\b|\blab\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
 	// reLabHead is reLabReport in a note's first lines: the laboratory's
 	// results opening a line or a column of it, not a physician's box of
 	// the results reviewed ("B. X-ray and laboratory results").
-	reLabHead = regexp.MustCompile(`(?im)(?:^|\s{3})(?:laborator(?:y|ies)|lab)\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
+	reLabHead = rxfilter.MustCompile(`(?im)(?:^|\s{3})(?:laborator(?:y|ies)|lab)\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
 	// reElectrodiagnostic heads the report of a nerve conduction study or
 	// needle EMG.
-	reElectrodiagnostic = regexp.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
+	reElectrodiagnostic = rxfilter.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
 	// reWorkCapacity heads the report of a functional capacity evaluation:
 	// a day or two of testing what the patient can lift, carry and
 	// tolerate at work.
-	reWorkCapacity = regexp.MustCompile(`(?i)\bfunctional (?:capacity|abilities) (?:evaluation|examination|assessment)\b|\bwork capacity (?:evaluation|testing|assessment)\b|\bphysical work performance evaluation\b`)
+	reWorkCapacity = rxfilter.MustCompile(`(?i)\bfunctional (?:capacity|abilities) (?:evaluation|examination|assessment)\b|\bwork capacity (?:evaluation|testing|assessment)\b|\bphysical work performance evaluation\b`)
 )
 
 // workCapacity reports whether the note's header block heads a functional

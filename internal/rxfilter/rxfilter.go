@@ -11,6 +11,7 @@
 package rxfilter
 
 import (
+	"bytes"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -129,8 +130,10 @@ func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) stri
 // literal is one string a match may have to contain.
 type literal struct {
 	s string
-	// fold: s is lower-case ASCII, compared without regard to ASCII case.
+	// fold: s is lower-case ASCII, compared without regard to ASCII case;
+	// b is s as bytes.
 	fold bool
+	b    []byte
 	// exotic are the non-ASCII runes that match a letter of s under
 	// Unicode case folding (the Kelvin sign for k, the long s for s): a
 	// text holding one may match without holding s.
@@ -249,7 +252,7 @@ func literalOf(re *syntax.Regexp) *filter {
 		}
 		b.WriteByte(lowerASCII(byte(r)))
 	}
-	return &filter{lit: &literal{s: b.String(), fold: true, exotic: exotic}}
+	return &filter{lit: &literal{s: b.String(), b: []byte(b.String()), fold: true, exotic: exotic}}
 }
 
 // may reports whether s meets f (always true for a nil filter).
@@ -257,15 +260,33 @@ func (f *filter) may(s string) bool {
 	if f == nil {
 		return true
 	}
-	low := s
-	if f.fold {
-		low = asciiLower(s)
+	if !f.fold {
+		return f.meets(s, nil)
 	}
-	return f.meets(s, low)
+	if !hasUpperASCII(s) {
+		// s is its own lower-cased copy (meets reads s when low is nil).
+		return f.meets(s, nil)
+	}
+	// The ASCII lower-cased copy of a line or a note's head (most texts
+	// are one) stays on the stack: a filter checked on every line
+	// allocated a copy of each line with a capital. It is only read.
+	var buf [1024]byte
+	return f.meets(s, appendLowerASCII(buf[:0], s))
 }
 
-// meets evaluates f on s and its ASCII lower-cased copy low.
-func (f *filter) meets(s, low string) bool {
+// hasUpperASCII reports whether s holds an ASCII capital.
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// meets evaluates f on s and its ASCII lower-cased copy low (nil when no
+// literal of f is folded, or when s holds no capital).
+func (f *filter) meets(s string, low []byte) bool {
 	switch {
 	case f.lit != nil:
 		return f.lit.in(s, low)
@@ -286,11 +307,11 @@ func (f *filter) meets(s, low string) bool {
 }
 
 // in reports whether s (lower-cased: low) may hold l.
-func (l *literal) in(s, low string) bool {
+func (l *literal) in(s string, low []byte) bool {
 	if !l.fold {
 		return strings.Contains(s, l.s)
 	}
-	if strings.Contains(low, l.s) {
+	if low == nil && strings.Contains(s, l.s) || low != nil && bytes.Contains(low, l.b) {
 		return true
 	}
 	for _, e := range l.exotic {
@@ -308,19 +329,14 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// asciiLower lower-cases the ASCII letters of s, leaving every other byte
-// as it is (so byte offsets and non-ASCII text are unchanged).
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
+// appendLowerASCII appends s to b with its ASCII letters lower-cased,
+// every other byte as it is (so byte offsets and non-ASCII text are
+// unchanged).
+func appendLowerASCII(b []byte, s string) []byte {
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
 		b[i] = lowerASCII(b[i])
 	}
-	return string(b)
+	return b
 }

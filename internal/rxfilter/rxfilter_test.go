@@ -115,3 +115,21 @@ func BenchmarkPhrase(b *testing.B) {
 		})
 	}
 }
+
+// TestFilterAllocates: checking a folded filter on a line with capitals
+// allocates nothing (it lower-cased a copy of each such line on the heap),
+// and the answer is that of the lower-cased text.
+func TestFilterAllocates(t *testing.T) {
+	r := MustCompile(`(?i)\bfunctional capacity evaluation\b|\bwork capacity\b`)
+	line := "Patient Reports Low Back Pain, Worse With Sitting (Date Of Service 01/02/2024)"
+	if n := testing.AllocsPerRun(100, func() { r.MatchString(line) }); n != 0 {
+		t.Errorf("%v allocations a line", n)
+	}
+	if !r.MatchString("FUNCTIONAL CAPACITY EVALUATION") || !r.MatchString("Work Capacity testing") || r.MatchString("Work Capacit") {
+		t.Error("wrong answer")
+	}
+	long := strings.Repeat("Patient Reports Pain. ", 100) + "WORK CAPACITY"
+	if !r.MatchString(long) || r.MatchString(long[:len(long)-1]) {
+		t.Error("wrong answer on a text longer than the stack buffer")
+	}
+}
