@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
@@ -122,6 +123,9 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 		for _, d := range dobs {
 			dup = dup || d == c.date && c.label != lblService
 		}
+		// A birth date the document prints, well labelled, elsewhere is no
+		// visit whatever label OCR set before it here.
+		dup = dup || slices.Contains(n.births, c.date)
 		if dup || c.score <= 0 {
 			continue
 		}

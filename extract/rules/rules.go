@@ -55,6 +55,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 	heads := map[int]string{} // the heading of each clinical note's encounter, by index
 	d := layout.Analyze(pages)
 	ls := linesOf(d)
+	births := birthDates(ls)
 	res.Patient = d.Patient
 	res.Pages = d.PageInfos()
 	for _, r := range runs(d) {
@@ -109,6 +110,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				}
 				lastProv, lastPage = prov, n.lines[len(n.lines)-1].page
 				n.first = k == 0
+				n.births = births
 				if n.bill {
 					items, totals := n.bills(doc.ID, prov, "")
 					res.Bills = append(res.Bills, items...)

@@ -28,6 +28,10 @@ type note struct {
 
 	head     string // the first lines joined, built once by headText
 	headEnds []int  // where each of those lines ends in head
+
+	// births are the dates the document labels a date of birth
+	// (birthDates): never the note's date of service.
+	births []dates.Date
 }
 
 // segmenter walks a document's lines and cuts it into notes.
