@@ -357,25 +357,35 @@ func expandInitials(ta, tb []string) []string {
 }
 
 // initialsRun returns the run of words of tb whose initials are x (two to
-// five letters, no word of tb), or nil.
+// five letters, no word of tb), or nil. The small words inside the run
+// have no initial ("VNV" for "Visiting Nurses of the Valley", "HSS" for
+// "Hospital for Special Surgery").
 func initialsRun(x string, tb []string) []string {
 	if len(x) < 2 || len(x) > 5 || slices.Contains(tb, x) || strings.IndexFunc(x, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
 		return nil
 	}
-	for i := 0; i+len(x) <= len(tb); i++ {
-		ok := true
-		for k := range len(x) {
-			if tb[i+k][0] != x[k] {
-				ok = false
-				break
+	for i := range tb {
+		j, k := i, 0
+		for j < len(tb) && k < len(x) {
+			switch {
+			case tb[j] != "" && tb[j][0] == x[k]:
+				k++
+			case k > 0 && smallWords[tb[j]]:
+			default:
+				j = len(tb) // no run from i
+				continue
 			}
+			j++
 		}
-		if ok {
-			return tb[i : i+len(x)]
+		if k == len(x) {
+			return tb[i:j]
 		}
 	}
 	return nil
 }
+
+// smallWords are the words of a name its initials leave out.
+var smallWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "at": true, "on": true, "in": true}
 
 // distinctive counts the words of a name that are not generic.
 func distinctive(toks []string) int {

@@ -58,6 +58,9 @@ func TestProviderMerging(t *testing.T) {
 		{"and rehab suffix", "MOMENTUM PHYSICAL THERAPY & REHAB", "Momentum Physical Therapy", nil, true},
 		{"abbreviated words", "Adv Pain & Spine Spec.", "Advanced Pain & Spine Specialists", nil, true},
 		{"BH is behavioral health", "Bridgeway BH - Counseling Center", "Bridgeway Behavioral Health LLC", nil, true},
+		// Initials skip the small words of the name ("of the", "for").
+		{"initials over small words", "VNV Home Care", "Visiting Nurses of the Valley", nil, true},
+		{"initials for another name", "VNA Home Care", "Visiting Nurses of the Valley", nil, false},
 		{"BH practices of two names stay apart", "Bridgeway BH", "Northgate Behavioral Health", nil, false},
 		{"initials of the name", "IRP Group - Medical Evaluations", "Independent Review Physicians Group LLC", nil, true},
 		{"initials of a surgery center", "Eastpoint ASC - Pain & Ortho", "Eastpoint Ambulatory Surgical Center", nil, true},
