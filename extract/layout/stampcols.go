@@ -3,6 +3,8 @@ package layout
 import (
 	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // Timestamp tables: a radiology information system (or a laboratory's, or
@@ -21,6 +23,31 @@ var (
 	reStepCaption = regexp.MustCompile(`(?i)^(?:date\s+)?(?:ordered|order|requested|request|scheduled|sched\.?|booked|read|reported|report|dictated|dict\.?|transcribed|signed|verified|finali[sz]ed|final|resulted|result|received|approved|printed|prelim(?:inary)?)(?:\s+(?:date|on|at|time|date/time|dt))?$`)
 )
 
+// The one-word captions of a timestamp table, for OCR's misreadings of
+// them ("Perfonned", "Peiformed", "Orderad").
+var (
+	doneWords = []string{"performed", "completed", "acquired"}
+	stepWords = []string{"ordered", "requested", "scheduled", "reported", "dictated", "transcribed", "verified",
+		"finalized", "resulted", "received", "approved", "printed"}
+)
+
+// misreadCaption reports whether a cell is one word of seven letters or
+// more that OCR's misreading of a letter or two makes of one of words:
+// one letter off, two for a word of nine letters or more.
+func misreadCaption(cell string, words []string) bool {
+	if len(cell) < 7 || strings.ContainsAny(cell, " \t") {
+		return false
+	}
+	low := strings.ToLower(cell)
+	for _, w := range words {
+		d := textutil.EditDistance([]byte(low), []byte(w))
+		if d <= 1 || d == 2 && len(w) >= 9 {
+			return true
+		}
+	}
+	return false
+}
+
 // stampCaptions reads a header row as the captions of a timestamp table:
 // the start of every caption that heads a column of stamps, in order, and
 // which of them is the study's own (done). ok when the row heads one
@@ -35,12 +62,12 @@ func stampCaptions(text string) (starts []int, done int, ok bool) {
 	for _, c := range cs {
 		cell := strings.TrimRight(strings.TrimSpace(text[c.Start:c.End]), ":")
 		switch {
-		case reDoneCaption.MatchString(cell):
+		case reDoneCaption.MatchString(cell) || misreadCaption(cell, doneWords):
 			if done >= 0 {
 				return nil, 0, false // two columns of the study's own stamp: no reading
 			}
 			done = len(starts)
-		case reStepCaption.MatchString(cell):
+		case reStepCaption.MatchString(cell) || misreadCaption(cell, stepWords):
 		default:
 			continue
 		}

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestStampTableDatesByPerformed: a radiology system prints a study's
 // timestamps in a row under captions ("Study  Acc #  Requested  Done
@@ -9,7 +12,8 @@ import "testing"
 // stamp under the caption of when it was done dates the visit, whatever
 // the order of the columns, also when the study's name wraps onto a line
 // of its own above its stamps, or OCR shifts the row's stamps from under
-// their captions or strews a speck between them.
+// their captions, strews a speck between them or misreads a caption's
+// letters ("Perfonned").
 func TestStampTableDatesByPerformed(t *testing.T) {
 	pages := []struct{ name, text, want string }{
 		{"ordered first", `Lakeside Imaging Associates
@@ -53,10 +57,19 @@ FINDINGS: Partial thickness supraspinatus tear.
 IMPRESSION: Partial thickness tear of the supraspinatus tendon.
 Reading radiologist: Helen Ortiz, MD
 `, "2024-07-03"},
+		{"scan misread", `Lakeside Imaging Associates
+RADIOLOGY REPORT
+Patient: Roe, Jane               DOB: 03/04/1981
+Exam                          Accession    Orderad          Perfonned        Read
+MRI THORACIC SPINE WITHOUT7731923     08/02/2024 1410   08/06/2024 0935   08/06/2024 1720
+FINDINGS: No compression deformity.
+IMPRESSION: Normal thoracic spine.
+Interpreted by: Helen Ortiz, MD
+`, "2024-08-06"},
 	}
 	for _, p := range pages {
 		res := extractText(t, p.text)
-		if p.name == "scan" {
+		if strings.HasPrefix(p.name, "scan") {
 			res = extractOCR(t, p.text)
 		}
 		if len(res.Encounters) != 1 {
