@@ -24,9 +24,11 @@ var appointmentStatuses = map[string]bool{
 	"confirmed": false, "unconfirmed": false, "left message": false, "reminded": false,
 	"no show": false, "noshow": false, "ns": false, "dns": false, "did not show": false, "did not attend": false,
 	"dna": false, "not seen": false, "cancelled": false, "canceled": false, "cancel": false, "cx": false, "cxl": false,
-	"late cancel": false, "late cancellation": false, "latecancel": false, "latecancellation": false, "cancellation": false, "missed": false, "rescheduled": false,
+	"late cancel": false, "late cancellation": false, "late cx": false, "late cxl": false, "latecancel": false, "latecancellation": false, "cancellation": false, "missed": false, "rescheduled": false,
 	"resched": false, "bumped": false, "left without being seen": false, "lwbs": false,
 	"missed visit": false, "missed appointment": false, "visit missed": false, "visit not made": false,
+	// A prepaid package's session used up without a visit.
+	"forfeit": false, "forfeited": false, "session forfeited": false, "visit forfeited": false,
 	// An attendance sheet's day the patient did not come (a work
 	// conditioning program marks its scheduled days present or absent).
 	"present": true, "absent": false, "absence": false, "excused absence": false, "unexcused absence": false,
@@ -43,14 +45,27 @@ func AppointmentStatus(cell string) (kept, ok bool) {
 	if i := strings.IndexAny(t, "-–(,;:"); i > 0 && (t[i] != '-' || i+1 < len(t) && t[i+1] == ' ' || t[i-1] == ' ') {
 		t = t[:i]
 	}
+	// What a parenthesis adds says more of the status before it ("No
+	// show (charged)"), even after a status's own hyphen ("No-show").
+	if i := strings.IndexByte(t, '('); i > 0 {
+		t = t[:i]
+	}
 	w := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\t' || r == '|' })
 	for n := min(len(w), 5); n >= 1; n-- {
 		kept, ok := appointmentStatuses[strings.Join(w[:n], " ")]
-		if ok && (n == len(w) || statusTail[w[n]]) {
+		if ok && (n == len(w) || statusTail[w[n]] || sameStatus(w[n:], kept)) {
 			return kept, true
 		}
 	}
 	return false, false
+}
+
+// sameStatus reports whether the words w are a status too, alike in
+// whether the patient was seen: a cell that names two at once ("No-show/
+// late cx") is one of them.
+func sameStatus(w []string, kept bool) bool {
+	k, ok := appointmentStatuses[strings.Join(w, " ")]
+	return ok && k == kept
 }
 
 // statusTail are the words after a status that say more about it.

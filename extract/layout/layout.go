@@ -175,6 +175,7 @@ func Analyze(pages []extract.Page) *Doc {
 	markRepeated(d)
 	classifyPages(d)
 	markServiceColumns(d)
+	markStampColumns(d)
 	markVitalsHeads(d)
 	resolveSections(d)
 	return d

@@ -56,6 +56,7 @@ type pageFeatures struct {
 	calMarks    int  // marked days of an attendance calendar (CalendarMarks)
 	money       int  // lines with a money amount
 	moneyDated  int  // money lines with a date or a code
+	moneyRows   int  // table rows (see tableRows) that print an amount
 	revRows     int  // lines opening with a four-digit revenue code
 	datedRevs   int  // lines opening with a date and a revenue code after it
 	medRows     int  // lines opening with a medication order: drug, dose, route
@@ -146,6 +147,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(rest) || outOfTen(rest)) {
 				f.tableRows++
 				open = true
+				if moneyCount(l.Text) > 0 {
+					f.moneyRows++
+				}
 				switch ex, visit := rowContent(rest); {
 				case HomeDay(rest):
 					home.days++
@@ -381,6 +385,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	if scheduling(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) {
 		return extract.PageAdmin, ""
+	}
+	if packageLog(f) {
+		// The sessions redeemed of a prepaid package, under its price.
+		return extract.PageVisitLog, ""
 	}
 	if k := billFamily(f); k != "" {
 		return extract.PageBill, k

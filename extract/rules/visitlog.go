@@ -33,7 +33,7 @@ var (
 	reInitials    = regexp.MustCompile(`^[A-Z]{2,3}$`)
 	// rePageNumber is a page number standing alone: "1/1", "Page 2 of 3".
 	rePageNumber   = regexp.MustCompile(`(?i)^(?:page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$`)
-	reLegend       = regexp.MustCompile(`\b([A-Z]{2,3})\s*(?:=|:|-|–)\s*((?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'\-]+(?:,?\s*(?:D\.?C\.?|DPT|PTA|MPT|PT|MD|DO|LMT|ATC|OTR/L|PA-C|NP)\b)*)`)
+	reLegend       = regexp.MustCompile(`\b([A-Z]{2,3})\s*(?:=|:|-|–)\s*((?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'\-]+(?:,?\s*(?:D\.?C\.?|DPT|PTA|MPT|PT|MD|DO|LMT|LMBT|LMP|CMT|NCBTMB|ATC|OTR/L|PA-C|NP)\b)*)`)
 	reLogPainValue = regexp.MustCompile(`^(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10)?$`)
 )
 
@@ -105,7 +105,6 @@ var reDayYear = regexp.MustCompile(`^\s*(\d{1,2}/\d{2})\s`)
 func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Encounter {
 	var cols []logColumn
 	var rows []logRow
-	legend := map[string]string{}
 	titles := map[int]string{}
 	var grids []visitGrid
 	var cards []cardRow
@@ -123,12 +122,10 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 	ls = splitTwinColumns(ls)
 	numbered := numberedDateCols(ls)
 	placed := homeAndClinicDays(ls)
+	// The initials' legend may stand in the print line at the foot of
+	// the page ("Printed ... by ... Providers: EA = ...").
+	legend := logLegend(ls)
 	for _, l := range ls {
-		// The initials' legend may stand in the print line at the foot
-		// of the page ("Printed ... by ... Providers: EA = ...").
-		for _, m := range reLegend.FindAllStringSubmatch(l.text, -1) {
-			legend[m[1]] = strings.TrimSpace(m[2])
-		}
 		if l.noise || calendar[l.page] {
 			continue
 		}
@@ -189,6 +186,10 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			continue
 		}
 		if m, ok := numberedRow(l, ds, numbered[l.page]); ok && !wrappedDate(rows, l) {
+			rows = append(rows, logRow{l: l, date: m})
+			continue
+		}
+		if m, ok := shapedRow(l, ds, rows); ok {
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
