@@ -657,11 +657,12 @@ func formCodeCell(between string) bool {
 const codeSpecks = "-—–.,(«'‘’“”_"
 
 // HCPCS letters OCR reads as a symbol, and digits it reads as letters; a
-// glyph read twice ("1l" for 1) is one.
+// glyph read twice, as the digit and as its look-alike letter ("1l" for
+// 1, "S5" for 5), is one.
 var (
 	hcpcsLetter = map[rune]byte{'£': 'E', '€': 'E'}
 	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2', 'Q': '0'}
-	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0", "0Q", "0", "Q0", "0")
+	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0", "0Q", "0", "Q0", "0", "5S", "5", "S5", "5", "8B", "8", "B8", "8")
 )
 
 // lookAlikeDigits reads s, the digits of a code after its letter, through
@@ -726,9 +727,9 @@ func ocrProcCode(tok string) (string, bool) {
 }
 
 // splitCode reads a CPT/HCPCS token with modifiers glued to it, without
-// the specks OCR glued around it ("97012°").
+// the specks OCR glued around it ("97012°", "72141-26_").
 func splitCode(t string) (code string, mods []string, ok bool) {
-	t = strings.Trim(t, ",;:().*\"'“”‘’`~°")
+	t = strings.Trim(t, ",;:().*\"'“”‘’`~°_")
 	if len(t) > 7 && allDigits(t) {
 		return "", nil, false // a chargemaster or account number
 	}
