@@ -168,6 +168,13 @@ func parseBillRow(l line, o rowOpts) billRow {
 		if v := strings.Trim(t.s, "\"'‘’`,.;:"); isRevenueCode(v) {
 			r.rev = v
 			take(t.a, t.b)
+		} else if len(v) > 4 && isRevenueCode(v[:4]) && (!isAlnumByte(v[4]) || len(v) == 5 && v[1] != '0' && v[1] != '1' && isDigitByte(v[4])) && hasHead(o.heads, headRev) {
+			// Under a revenue column, specks OCR glued after the code
+			// ("0272~—C«;"), or read as a digit after it ("02506": no
+			// procedure code of five digits opens with 02 to 09), are no
+			// part of it.
+			r.rev = v[:4]
+			take(t.a, t.b)
 		}
 		break
 	}
