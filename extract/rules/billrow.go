@@ -143,6 +143,12 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	if !form && r.date.IsZero() {
+		if d, at, ok := monthLetterDate(s); ok && !used[at.a] && !used[at.b-1] {
+			r.date, r.dspan = d, at
+			take(at.a, at.b)
+		}
+	}
+	if !form && r.date.IsZero() {
 		r.compactDate(toks, o.heads, o.near, take)
 	}
 	if !form {
