@@ -28,3 +28,12 @@ Amount due                                                                      
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2024-04-06 73030 96.00|2024-04-06 72050 88.00|2024-04-19 73221 734.00|2024-04-22 73562 320.00")
 }
+
+// TestCodeFiveReadAsS: a HCPCS code cell whose five OCR read as an S
+// beside another five ("A45S6") is read through the look-alike (A4556),
+// not as a five read twice: only a code cell a letter too long drops one.
+func TestCodeFiveReadAsS(t *testing.T) {
+	if got, ok := ocrProcCode("A45S6"); !ok || got != "A4556" {
+		t.Errorf("ocrProcCode(A45S6) = %q, %v; want A4556", got, ok)
+	}
+}

@@ -670,12 +670,16 @@ func formCodeCell(between string) bool {
 const codeSpecks = "-—–.,(«'‘’“”_"
 
 // HCPCS letters OCR reads as a symbol, and digits it reads as letters; a
-// glyph read twice, as the digit and as its look-alike letter ("1l" for
-// 1, "S5" for 5), is one.
+// glyph read twice ("1l" for 1) is one.
 var (
 	hcpcsLetter = map[rune]byte{'£': 'E', '€': 'E'}
 	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2', 'Q': '0'}
-	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0", "0Q", "0", "Q0", "0", "5S", "5", "S5", "5", "8B", "8", "B8", "8")
+	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0", "0Q", "0", "Q0", "0")
+	// twiceReadCode adds, for a code cell a letter too long, a five or an
+	// eight read as the digit and as its look-alike letter ("704S50" for
+	// 70450). Where the letter stands for the digit alone ("A45S6" for
+	// A4556) it is no pair: lookAlikeDigits keeps to twiceRead.
+	twiceReadCode = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0", "0Q", "0", "Q0", "0", "5S", "5", "S5", "5", "8B", "8", "B8", "8")
 )
 
 // lookAlikeDigits reads s, the digits of a code after its letter, through
