@@ -81,6 +81,9 @@ func (b *builder) reconcileAll(totals []printedTotal) (matched, mismatched []int
 func (b *builder) uniqueRepair(mismatched []int, totals []printedTotal) (amountRepair, bool) {
 	for _, i := range mismatched {
 		t := totals[i]
+		if b.balanceBearsOut(t, totals) {
+			continue // the total is the misreading
+		}
 		var found []amountRepair
 		for _, scope := range b.totalScopes(t, totals) {
 			diff := cents(t.t.Total) - sumOf(scope, TotalCharges)
@@ -101,6 +104,28 @@ func (b *builder) uniqueRepair(mismatched []int, totals []printedTotal) (amountR
 		}
 	}
 	return amountRepair{}, false
+}
+
+// balanceBearsOut reports whether a balance printed on the page of the
+// total of charges t, and unlike it, is what the lines t may stand for
+// come to as read (their charges less what they print paid or adjusted):
+// the lines are then right and the total is what OCR misread (a speck
+// before it read as a leading digit, "83,965.00" for 3,965.00), so no
+// line is repaired by it.
+func (b *builder) balanceBearsOut(t printedTotal, totals []printedTotal) bool {
+	for _, o := range totals {
+		if o.kind != TotalBalance || o.prov != t.prov || o.cits[0].DocumentID != t.cits[0].DocumentID || o.cits[0].Page != t.cits[0].Page ||
+			abs64(cents(o.t.Total)-cents(t.t.Total)) <= 1 {
+			continue
+		}
+		for _, scope := range b.totalScopes(t, totals) {
+			net := sumOf(scope, TotalCharges) - sumOf(scope, TotalPayments) - sumOf(scope, TotalAdjustments)
+			if len(scope) > 0 && abs64(cents(o.t.Total)-net) <= 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // totalScopes are the lines of t's kind it may stand for: the provider's

@@ -30,19 +30,44 @@ var reSlashlessCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0
 // look-alikes, a seven (the slash with a speck over it) or a four.
 const slashLooks = "1lI|74"
 
-// slashCandidates returns the dates a slash-damaged first cell of s may
-// be, with the cell's span.
-func slashCandidates(s string) ([]dates.Date, [2]int) { return cellCandidates(s, false) }
+// reNumberCell is a row's opening cell that holds the office's own number
+// for the row (an accession, an invoice or a ticket number, printed
+// before the date of service), perhaps after a speck, and the gap after
+// it.
+var reNumberCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?\d{6,12}\s{2,}`)
+
+// dateCellPast reads the damaged date cell of a row with read, at the
+// row's first cell, else at the cell after the number that opens it
+// (reNumberCell): the number's cell is blanked, so the span is the
+// row's.
+func dateCellPast(s string, read func(string) ([]dates.Date, [2]int)) ([]dates.Date, [2]int) {
+	if ds, sp := read(s); len(ds) > 0 {
+		return ds, sp
+	}
+	if m := reNumberCell.FindStringIndex(s); m != nil {
+		return read(strings.Repeat(" ", m[1]) + s[m[1]:])
+	}
+	return nil, [2]int{}
+}
+
+// slashCandidates returns the dates a slash-damaged date cell that opens
+// s (or follows its number cell) may be, with the cell's span.
+func slashCandidates(s string) ([]dates.Date, [2]int) {
+	return dateCellPast(s, func(s string) ([]dates.Date, [2]int) { return cellCandidates(s, false) })
+}
 
 // lostSlashCandidates returns the dates a first cell that lost a slash may
 // be ("119/24": 1/19/24 or 11/9/24).
 func lostSlashCandidates(s string) ([]dates.Date, [2]int) { return cellCandidates(s, true) }
 
-// fallbackCandidates returns the dates a damaged first cell of s may be
-// when no look-alike of a slash gives one: a slash lost from the cell
-// ("526/25"), or both slashes read as ones ("614125"), with the cell's
-// span.
-func fallbackCandidates(s string) ([]dates.Date, [2]int) {
+// fallbackCandidates returns the dates a damaged date cell that opens s
+// (or follows its number cell) may be when no look-alike of a slash gives
+// one: a slash lost from the cell ("526/25"), or both slashes read as ones
+// ("614125"), with the cell's span.
+func fallbackCandidates(s string) ([]dates.Date, [2]int) { return dateCellPast(s, fallbackAt) }
+
+// fallbackAt is fallbackCandidates of the cell that opens s.
+func fallbackAt(s string) ([]dates.Date, [2]int) {
 	if ds, sp := lostSlashCandidates(s); len(ds) > 0 {
 		return ds, sp
 	}
@@ -131,11 +156,27 @@ type pendingDate struct {
 
 // fillSlashDates dates the pending items of a statement from their
 // candidates, between the dates of the nearest dated items before and
-// after them, and cuts the date cell out of their descriptions.
+// after them, and cuts the date cell out of their descriptions. An item
+// it dates narrows the window of the pending items beside it, which are
+// tried again ("516/23", 5/6 or 5/16, above "5/623", which reads only
+// 5/6, above 5/23/23).
 func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
+	for len(pending) > 0 {
+		left := fillSlashPass(items, pending)
+		if len(left) == len(pending) {
+			return
+		}
+		pending = left
+	}
+}
+
+// fillSlashPass is one pass of fillSlashDates: it returns the items it
+// left undated.
+func fillSlashPass(items []extract.BillLine, pending []pendingDate) (left []pendingDate) {
 	for _, p := range pending {
 		lo, hi := neighbourDates(items, p.item)
 		if lo.IsZero() && hi.IsZero() {
+			left = append(left, p)
 			continue
 		}
 		// A slash read as a one and a slash lost are alike common: a cell
@@ -148,11 +189,13 @@ func fillSlashDates(items []extract.BillLine, pending []pendingDate) {
 			}
 		}
 		if len(pick) != 1 {
+			left = append(left, p)
 			continue
 		}
 		items[p.item].Date = pick[0]
 		items[p.item].Description = p.desc
 	}
+	return left
 }
 
 // between returns the dates of ds from lo to hi (either may be zero: no

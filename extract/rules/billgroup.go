@@ -165,8 +165,14 @@ func byOrder(r billRow, cols []billCol) []string {
 // MANJ 3-4 REGIONS   1"), whatever speck OCR put before or after it.
 var reCodeLead = regexp.MustCompile(`^\W{0,3}[0-9A-V]\d{3}[0-9T]\b`)
 
+// reRevenueLead is a row, indented or not, that opens with a revenue code
+// and the words of its item ("0250   Drugs, incl. contrast"): a facility's
+// row by revenue code.
+var reRevenueLead = regexp.MustCompile(`^\W{0,3}0\d{3}\s+[A-Za-z]`)
+
 // splitAmounts joins a bill row OCR cut in two: a line of words that
-// prints no amount (a dated or coded service, a total's label), then a
+// prints no amount (a dated or coded service, a row by revenue code whose
+// words ran into the next column, a total's label), then a
 // line of amounts alone on the same page. It returns the row as one line to parse
 // (its text is no longer a slice of the page: cite the two lines), and
 // whether it joined them.
@@ -175,7 +181,8 @@ func splitAmounts(l, next line) (line, bool) {
 		!layout.HasLetters(l.text) || hasDate(next.text) || billHeader(l.text) != nil || groupHeader(l.trim) != "" {
 		return l, false
 	}
-	if !hasDate(l.text) && !reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && !reCodeLead.MatchString(l.text) {
+	if !hasDate(l.text) && !reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && !reCodeLead.MatchString(l.text) &&
+		!reRevenueLead.MatchString(l.trim) {
 		return l, false
 	}
 	j := l

@@ -143,6 +143,12 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	if !form && r.date.IsZero() {
+		if d, at, ok := monthLetterDate(s); ok && !used[at.a] && !used[at.b-1] {
+			r.date, r.dspan = d, at
+			take(at.a, at.b)
+		}
+	}
+	if !form && r.date.IsZero() {
 		r.compactDate(toks, o.heads, o.near, take)
 	}
 	if !form {
@@ -167,6 +173,13 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 		if v := strings.Trim(t.s, "\"'‘’`,.;:"); isRevenueCode(v) {
 			r.rev = v
+			take(t.a, t.b)
+		} else if len(v) > 4 && isRevenueCode(v[:4]) && (!isAlnumByte(v[4]) || len(v) == 5 && v[1] != '0' && v[1] != '1' && isDigitByte(v[4])) && hasHead(o.heads, headRev) {
+			// Under a revenue column, specks OCR glued after the code
+			// ("0272~—C«;"), or read as a digit after it ("02506": no
+			// procedure code of five digits opens with 02 to 09), are no
+			// part of it.
+			r.rev = v[:4]
 			take(t.a, t.b)
 		}
 		break
@@ -662,6 +675,11 @@ var (
 	hcpcsLetter = map[rune]byte{'£': 'E', '€': 'E'}
 	hcpcsDigit  = map[rune]byte{'O': '0', 'o': '0', 'D': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', '!': '1', 'S': '5', 's': '5', 'B': '8', 'Z': '2', 'Q': '0'}
 	twiceRead   = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0", "0Q", "0", "Q0", "0")
+	// twiceReadCode adds, for a code cell a letter too long, a five or an
+	// eight read as the digit and as its look-alike letter ("704S50" for
+	// 70450). Where the letter stands for the digit alone ("A45S6" for
+	// A4556) it is no pair: lookAlikeDigits keeps to twiceRead.
+	twiceReadCode = strings.NewReplacer("1l", "1", "l1", "1", "1I", "1", "I1", "1", "0O", "0", "O0", "0", "0Q", "0", "Q0", "0", "5S", "5", "S5", "5", "8B", "8", "B8", "8")
 )
 
 // lookAlikeDigits reads s, the digits of a code after its letter, through
@@ -726,9 +744,9 @@ func ocrProcCode(tok string) (string, bool) {
 }
 
 // splitCode reads a CPT/HCPCS token with modifiers glued to it, without
-// the specks OCR glued around it ("97012°").
+// the specks OCR glued around it ("97012°", "72141-26_").
 func splitCode(t string) (code string, mods []string, ok bool) {
-	t = strings.Trim(t, ",;:().*\"'“”‘’`~°")
+	t = strings.Trim(t, ",;:().*\"'“”‘’`~°_")
 	if len(t) > 7 && allDigits(t) {
 		return "", nil, false // a chargemaster or account number
 	}

@@ -242,6 +242,11 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		}
 		v := strings.Trim(t.s, "=»«|:;,.'\"“”‘’`~-")
 		code, mods, ok := splitCode(v)
+		if w := twiceReadCode.Replace(v); !ok && w != v {
+			// A glyph OCR read twice, as the digit and as the letter it
+			// looks like: "704S50-26" is 70450-26.
+			code, mods, ok = splitCode(w)
+		}
 		if !ok && (len(v) == 6 || len(v) == 7) && allDigits(v) {
 			code, mods, ok = splitGlued(v[len(v)-5:])
 		}

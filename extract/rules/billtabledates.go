@@ -83,8 +83,9 @@ func nearDay(items []extract.BillLine, head, svc, period dates.Date) dates.Date 
 }
 
 // reNotServiceDay are words of a line whose date is no day of service of
-// the rows below it: a statement's, a payment's or a birth date.
-var reNotServiceDay = regexp.MustCompile(`(?i)\b(?:due|print(?:ed)?|statement|birth|dob|posted|payments?|paid|received|billed|as of)\b`)
+// the rows below it: a statement's, a payment's or a birth date, or the
+// day to pay by ("Please pay by").
+var reNotServiceDay = regexp.MustCompile(`(?i)\b(?:due|print(?:ed)?|statement|birth|dob|posted|pay|payments?|paid|received|billed|as of)\b`)
 
 // reVisitLabel opens a heading that labels the visit whose rows follow:
 // "Visit on", "Date of service", "DOS", "Encounter".
