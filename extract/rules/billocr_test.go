@@ -93,6 +93,31 @@ Date         Code      Description                     Units       Charges
 	}
 }
 
+// TestBalanceLabelOCR: a statement's balance label with its l read as a
+// t or a 1, its c as an o, or its B as an 8 ("Batance due", "8alance",
+// "Balanoe") is still the balance, never a further charge.
+func TestBalanceLabelOCR(t *testing.T) {
+	for _, label := range []string{"Batance due", "BALANCE", "8alance", "Balanoe", "Ba1ance"} {
+		page := `Birchwood Orthopedics
+STATEMENT
+Date         Code      Description                     Units       Charges
+03/04/2025   99203     NEW PATIENT VISIT                 1          240.00
+03/04/2025   73030     XR SHOULDER 2 VIEWS               1           96.00
+Total charges                                                       336.00
+` + label + `                                                      336.00
+`
+		res := extractOCR(t, page)
+		wantBillRows(t, res, "2025-03-04 99203 240.00|2025-03-04 73030 96.00")
+		kinds := map[string]float64{}
+		for _, bt := range res.BillTotals {
+			kinds[bt.Kind] = bt.Total
+		}
+		if kinds["balance"] != 336 {
+			t.Errorf("%s: totals %+v, want a balance of 336.00", label, res.BillTotals)
+		}
+	}
+}
+
 // TestStrayDigitKeptAsRead: OCR glued a speck read as a digit before one
 // charge ("890.00" for 90.00). Extraction keeps the charge as read and the
 // printed total of charges beside it: the chronology repairs the line by

@@ -26,7 +26,7 @@ var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
 	// OCR may read the l of "total" as a t, a one or an i ("Totat", "tota1",
 	// "Totai"), or lose the space after it ("Totalcharges").
-	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|amount paid|net due)\b`)
+	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|`+balanceOCR+`|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
@@ -41,9 +41,13 @@ var (
 	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance)\b`)
 )
 
-// reBalanceOCR is the caption "Balance" with its l read by OCR as a t, a
-// one or an i ("Batance").
-var reBalanceOCR = regexp.MustCompile(`^ba[t1i]ance$`)
+// balanceOCR is "balance" as OCR may misread it: its l as a t, a one,
+// an i or a bar, its c as an o or an e, its B as an 8 ("Batance",
+// "8alance", "Balanoe"; lower-cased).
+const balanceOCR = `[b8]a[lt1i|]an[coe]e`
+
+// reBalanceOCR is the caption "Balance" as OCR may misread it.
+var reBalanceOCR = regexp.MustCompile(`^` + balanceOCR + `$`)
 
 // reCaptionLegend explains a caption: "U&C = usual and customary price". An
 // equals sign OCR reads from a speck ("=. — Charge"), or one standing in

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -116,6 +117,9 @@ func underTotals(r billRow, cols []billCol) bool {
 	return true
 }
 
+// reBalanceWord is a label's "balance" as OCR may misread it.
+var reBalanceWord = regexp.MustCompile(`\b` + balanceOCR + `\b`)
+
 // labelTotal reads the kind of total a label names.
 func labelTotal(label string) (string, bool) {
 	switch {
@@ -125,7 +129,7 @@ func labelTotal(label string) (string, bool) {
 		return extract.TotalAdjustments, true
 	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
 		return extract.TotalPayments, true
-	case strings.Contains(label, "balance") || strings.Contains(label, "due") || strings.Contains(label, "owe"):
+	case strings.Contains(label, "balance") || strings.Contains(label, "due") || strings.Contains(label, "owe") || reBalanceWord.MatchString(label):
 		return extract.TotalBalance, true
 	case strings.Contains(label, "total") || strings.Contains(label, "charge"):
 		return extract.TotalCharges, true
