@@ -87,7 +87,7 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		}
 	}
 	pre = dropWeekday(pre)
-	if followUpHeading(l.Text[:m.Start], l.Text[m.End:]) {
+	if followUpHeading(l.Text[:m.Start], l.Text[m.End:]) || shiftHeader(l.Text[:m.Start], l.Text[m.End:]) {
 		return ServiceLabel
 	}
 	if k := labelOf(pre); k != NoLabel {
