@@ -75,6 +75,10 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		// caption, a vitals grid's heads.
 		return ServiceLabel
 	}
+	if k, ok := l.boxLabel(m); ok {
+		// A form's box caption over it (markFormBoxes).
+		return k
+	}
 	lo := max(0, m.Start-48)
 	if b := dateBoxStart(l.Text[:m.Start]); b >= 0 {
 		lo = min(lo, b) // a form's box label, however long
@@ -350,6 +354,9 @@ func labelOf(pre string) Label {
 	// "Date and hour of examination", "Date & time of service": the day
 	// the label names, whatever hour the form adds.
 	p = reDateAndHour.ReplaceAllString(p, "date of")
+	// "Date of this exam", "Date of the current visit": the day the label
+	// names.
+	p = reDateOfThis.ReplaceAllString(p, "date of ")
 	if len(p) > 48 {
 		p = p[len(p)-48:]
 	}
@@ -394,6 +401,9 @@ func labelOf(pre string) Label {
 	}
 	return NoLabel
 }
+
+// reDateOfThis is a label's "date of this", "date of the current".
+var reDateOfThis = regexp.MustCompile(`(?i)\bdate\s+of\s+(?:this|the|current|present|today'?s)\s+(?:(?:current|present)\s+)?`)
 
 // reDateAndHour is a label's "date and hour of", "date & time of".
 var reDateAndHour = regexp.MustCompile(`(?i)\bdate\s+(?:and|&)\s+(?:hour|time)\s+of\b`)
