@@ -34,7 +34,7 @@ func (l *Line) boxLabel(m dates.Match) (Label, bool) {
 // the one in the birth or injury box beside it is none, and the name in
 // the "Facility" box is the provider. The text layer keeps the boxes'
 // columns, OCR only their order, so the k-th value is the k-th caption's,
-// when the two rows print as many boxes. A table's head over several rows
+// when the two rows print as many boxes (see boxOwners when they do not). A table's head over several rows
 // alike is no row of boxes: markServiceColumns and the table readers read
 // it. It runs after the pages are classified: bills, explanations of
 // benefits and paperwork keep their own readers.
@@ -50,14 +50,15 @@ func markFormBoxes(d *Doc) {
 		}
 		cc := boxCaptions(caps)
 		vc := inkCellsAt(vals.Text)
-		if cc == nil || len(vc) != len(cc) {
+		of := boxOwners(caps.Text, vals.Text, cc, vc)
+		if of == nil {
 			continue
 		}
 		if i+1 < len(d.Lines) && d.Lines[i+1].Page == vals.Page && sameRowShape(&d.Lines[i+1], vals, vc) {
 			continue // a table's rows under its head
 		}
 		for k, c := range vc {
-			caption := caps.Text[cc[k].Start:cc[k].End]
+			caption := caps.Text[cc[of[k]].Start:cc[of[k]].End]
 			for _, m := range vals.Dates {
 				if m.Start < c.Start || m.Start >= c.End {
 					continue
@@ -79,6 +80,48 @@ func markFormBoxes(d *Doc) {
 			}
 		}
 	}
+}
+
+// boxOwners returns, for each value cell vc of a row of boxes, the index of
+// its caption among cc, or nil. As many values as captions are theirs in
+// order. Fewer values (OCR set a box's value on a line of its own, a box
+// left empty) are each the caption whose column is nearest to theirs, in
+// the same order: OCR's columns stray, yet the farther boxes stay farther
+// right.
+func boxOwners(caps, vals string, cc, vc []Cell) []int {
+	if cc == nil || len(vc) == 0 || len(vc) > len(cc) {
+		return nil
+	}
+	out := make([]int, len(vc))
+	if len(vc) == len(cc) {
+		for k := range out {
+			out[k] = k
+		}
+		return out
+	}
+	if len(vc) < 2 {
+		return nil
+	}
+	for k, v := range vc {
+		best := -1
+		for j, c := range cc {
+			if best < 0 || abs(c.Start-v.Start) < abs(cc[best].Start-v.Start) {
+				best = j
+			}
+		}
+		if k > 0 && best <= out[k-1] {
+			return nil
+		}
+		out[k] = best
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // reFacilityCaption captions a form's box that names the clinic.

@@ -116,7 +116,7 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 	if signedWords.In(" " + l.Text[:m.Start]) {
 		return SignedLabel
 	}
-	if futureWords.In(l.Text[max(0, m.Start-60):m.Start]) {
+	if near := l.Text[max(0, m.Start-60):m.Start]; futureWords.In(near) || reFollowUpOCR.MatchString(near) {
 		return FutureLabel
 	}
 	if visitHeading(l.Text[:m.Start]) && !otherColumn(l.Text, m) {
@@ -401,6 +401,10 @@ func labelOf(pre string) Label {
 	}
 	return NoLabel
 }
+
+// reFollowUpOCR is "follow-up" as OCR misreads its l's and o's
+// ("Fotlow-up", "Fol1ow up", "F0llow-up"): the plan's next visit still.
+var reFollowUpOCR = regexp.MustCompile(`(?i)\bf[o0][lt1i|!]{2}[o0]w[\s-]?up\b`)
 
 // reDateOfThis is a label's "date of this", "date of the current".
 var reDateOfThis = regexp.MustCompile(`(?i)\bdate\s+of\s+(?:this|the|current|present|today'?s)\s+(?:(?:current|present)\s+)?`)
