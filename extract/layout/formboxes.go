@@ -59,8 +59,16 @@ func markFormBoxes(d *Doc) {
 		}
 		for k, c := range vc {
 			caption := caps.Text[cc[of[k]].Start:cc[of[k]].End]
+			in := 0
 			for _, m := range vals.Dates {
-				if m.Start < c.Start || m.Start >= c.End {
+				if m.Start >= c.Start && m.Start < c.End {
+					in++
+				}
+			}
+			for _, m := range vals.Dates {
+				if m.Start < c.Start || m.Start >= c.End || in > 1 {
+					// A cell of several dates is the value of several
+					// boxes OCR ran together, no one caption's.
 					continue
 				}
 				kind := labelOf(caption)

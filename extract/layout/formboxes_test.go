@@ -26,10 +26,17 @@ func TestFormBoxes(t *testing.T) {
 			t.Errorf("%s: date of service %v", tt.name, l.Service)
 		}
 	}
+	// OCR ran three boxes' dates together into one cell: the cell is no
+	// one box's value, and its first box's caption labels none of them.
+	d := Analyze(pagesOf("Radiology Results\nExam                  Accession     Ordered          Performed   |    Read\n" +
+		"XR CERVICAL SPINE     81895446      06-Dec-2023 1418 06-Dec-2023 1510 06-Dec-2023 1921\nFINDINGS: normal.\n"))
+	if l := &d.Lines[2]; len(l.boxes) > 0 {
+		t.Errorf("dates run together read as one box's: %v", l.boxes)
+	}
 	table := "Progress Notes\nCPT      Description          Date of service      Charge\n" +
 		"99213    Office visit         03/04/2024           150.00\n" +
 		"97110    Exercises            03/06/2024            60.00\n"
-	d := Analyze(pagesOf(table))
+	d = Analyze(pagesOf(table))
 	if l := &d.Lines[2]; len(l.boxes) > 0 {
 		t.Errorf("a table's first row read as boxes: %v", l.boxes)
 	}
