@@ -76,6 +76,10 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		// caption, a vitals grid's heads.
 		return ServiceLabel
 	}
+	if k, ok := l.boxLabel(m); ok {
+		// A form's box caption over it (markFormBoxes).
+		return k
+	}
 	lo := max(0, m.Start-48)
 	if b := dateBoxStart(l.Text[:m.Start]); b >= 0 {
 		lo = min(lo, b) // a form's box label, however long
@@ -88,7 +92,7 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		}
 	}
 	pre = dropWeekday(pre)
-	if followUpHeading(l.Text[:m.Start], l.Text[m.End:]) {
+	if followUpHeading(l.Text[:m.Start], l.Text[m.End:]) || shiftHeader(l.Text[:m.Start], l.Text[m.End:]) {
 		return ServiceLabel
 	}
 	if k := labelOf(pre); k != NoLabel {
@@ -113,7 +117,7 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 	if signedWords.In(" " + l.Text[:m.Start]) {
 		return SignedLabel
 	}
-	if futureWords.In(l.Text[max(0, m.Start-60):m.Start]) {
+	if near := l.Text[max(0, m.Start-60):m.Start]; futureWords.In(near) || reFollowUpOCR.MatchString(near) {
 		return FutureLabel
 	}
 	if visitHeading(l.Text[:m.Start]) && !otherColumn(l.Text, m) {
@@ -351,6 +355,9 @@ func labelOf(pre string) Label {
 	// "Date and hour of examination", "Date & time of service": the day
 	// the label names, whatever hour the form adds.
 	p = reDateAndHour.ReplaceAllString(p, "date of")
+	// "Date of this exam", "Date of the current visit": the day the label
+	// names.
+	p = reDateOfThis.ReplaceAllString(p, "date of ")
 	if len(p) > 48 {
 		p = p[len(p)-48:]
 	}
@@ -395,6 +402,13 @@ func labelOf(pre string) Label {
 	}
 	return NoLabel
 }
+
+// reFollowUpOCR is "follow-up" as OCR misreads its l's and o's
+// ("Fotlow-up", "Fol1ow up", "F0llow-up"): the plan's next visit still.
+var reFollowUpOCR = regexp.MustCompile(`(?i)\bf[o0][lt1i|!]{2}[o0]w[\s-]?up\b`)
+
+// reDateOfThis is a label's "date of this", "date of the current".
+var reDateOfThis = regexp.MustCompile(`(?i)\bdate\s+of\s+(?:this|the|current|present|today'?s)\s+(?:(?:current|present)\s+)?`)
 
 // reDateAndHour is a label's "date and hour of", "date & time of".
 var reDateAndHour = rxfilter.MustCompile(`(?i)\bdate\s+(?:and|&)\s+(?:hour|time)\s+of\b`)

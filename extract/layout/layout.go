@@ -86,6 +86,7 @@ type Line struct {
 	Header     bool          // belongs to a header block: letterhead, address, title, patient or date line
 	Logo       bool          // holds only a logo's initials or OCR debris
 	Facility   string        // the provider a facility label names ("Facility: Mercy Hospital")
+	boxes      []boxedDate   // the dates of a row of form boxes, labelled by the captions over them (markFormBoxes)
 
 	analysed bool // the fields above are set
 }
@@ -174,6 +175,7 @@ func Analyze(pages []extract.Page) *Doc {
 	dropRecipients(d.Lines)
 	markRepeated(d)
 	classifyPages(d)
+	markFormBoxes(d)
 	markServiceColumns(d)
 	markStampColumns(d)
 	markVitalsHeads(d)

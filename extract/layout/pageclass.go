@@ -706,9 +706,10 @@ func hasProcCode(s string) bool {
 }
 
 // revenueRow reports whether a line opens with a four-digit revenue code
-// (0100–0999) followed by a space.
+// (0100–0999) followed by a space, and is no timed entry of a note.
 func revenueRow(t string) bool {
-	return len(t) > 5 && t[0] == '0' && isDigitByte(t[1]) && isDigitByte(t[2]) && isDigitByte(t[3]) && (t[4] == ' ' || t[4] == '\t') && t[1] != '0'
+	return len(t) > 5 && t[0] == '0' && isDigitByte(t[1]) && isDigitByte(t[2]) && isDigitByte(t[3]) && (t[4] == ' ' || t[4] == '\t') && t[1] != '0' &&
+		!timedEntry(t)
 }
 
 // datedRevenueRow reports whether a line opens with a date (dated: the

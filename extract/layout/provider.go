@@ -93,7 +93,13 @@ func facilityLabel(l *Line) string {
 	if m == nil {
 		return ""
 	}
-	v := CleanProvider(beforeNextLabel(cutCells(m[1])))
+	return facilityValue(beforeNextLabel(cutCells(m[1])))
+}
+
+// facilityValue returns the provider a facility label's value names, or ""
+// when the value is no provider's name (an identifier, a room, a law firm).
+func facilityValue(v string) string {
+	v = CleanProvider(v)
 	if len(v) <= 2 || reNotAName.MatchString(v) && !reTheName.MatchString(v) || !HasLetters(v) || reNotProvider.MatchString(v) || reIDValue.MatchString(v) ||
 		!readsAsName(v) && !NamesFacility(v) || reRoom.MatchString(v) {
 		return ""
