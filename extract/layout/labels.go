@@ -109,6 +109,14 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		if k := labelAbove(prev, m); k != NoLabel {
 			return k
 		}
+		if k := formCellAbove(prev, l, m); k != NoLabel {
+			return k
+		}
+	}
+	if prev != nil {
+		if k := columnLabelAbove(prev, l, m); k != NoLabel {
+			return k
+		}
 	}
 	if signedWords.In(" " + l.Text[:m.Start]) {
 		return SignedLabel
