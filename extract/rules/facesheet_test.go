@@ -63,3 +63,30 @@ Printed: 06/02/2024 08:15 User: kmoss                                           
 		t.Errorf("diagnoses %v", codes)
 	}
 }
+
+// TestFaceSheetAttending: the face sheet's boxes name the admitting and
+// the attending physician, the admitting one first: the stay is the
+// attending physician's, and it is a hospital admission, whatever the
+// hospital's name says of its emergency department.
+func TestFaceSheetAttending(t *testing.T) {
+	page := `Lakeview Hospital - Emergency Services                                         ADMISSION RECORD
+9 Shore Dr, Erie, PA 16501 (814) 555-0170
+ADMISSION
+ Admit date                                Admit time                               Admit type / source
+ 2024-02-03                                22:10                                    Emergency / ER
+ Patient class                             Unit / room / bed                        Admitting physician
+ Inpatient                                 5 North 512-B                            Omar Reyes, DO
+ Attending physician                       Discharge date / time                    Disposition
+ Lena Kerr, MD                             2024-02-05 11:30                         Home
+ADMITTING DIAGNOSIS
+  S22.32XA - Fracture of one rib, left side, initial encounter
+`
+	res := extractText(t, page)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1", len(res.Encounters))
+	}
+	e := res.Encounters[0]
+	if e.Clinician != "Lena Kerr, MD" || e.VisitType != "hospital admission" {
+		t.Errorf("clinician %q, visit type %q", e.Clinician, e.VisitType)
+	}
+}
