@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
@@ -11,13 +12,25 @@ import (
 // in the box under it, several boxes a row: a row of captions ("Admit
 // date   Admit time   Admit type / source") over the row of their values.
 
+// inkedCells returns the cells of s that hold a letter or a digit: OCR's
+// specks between boxes ("|", ".") are no cells.
+func inkedCells(s string) []Cell {
+	var out []Cell
+	for _, c := range Cells(s) {
+		if strings.IndexFunc(s[c.Start:c.End], func(r rune) bool { return isAlnum(r) }) >= 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // captionRow reports whether line l is a row of three captions or more,
 // each a few words without a digit.
 func captionRow(l *Line) bool {
 	if strings.ContainsAny(l.Text, "0123456789") {
 		return false
 	}
-	cs := Cells(l.Text)
+	cs := inkedCells(l.Text)
 	if len(cs) < 3 {
 		return false
 	}
@@ -30,20 +43,44 @@ func captionRow(l *Line) bool {
 	return true
 }
 
-// underCaptions reports whether every cell of line l starts where a cell
-// of the captions row cap does.
-func underCaptions(cap, l *Line) bool {
-	cs, vs := Cells(cap.Text), Cells(l.Text)
+// PairCells returns, for each cell of the value row val (inkedCells), the
+// index of the caption of the row cap over it; nil when val does not
+// fill cap's boxes. A value starts where its caption does; OCR, which
+// spaces each line of a scan its own way, keeps the order of the boxes
+// but not their places: a row of as many values as captions, each after
+// the caption before its own and before the caption after it, fills
+// them in order.
+func PairCells(cap, val string) []int {
+	cs, vs := inkedCells(cap), inkedCells(val)
 	if len(vs) == 0 || len(vs) > len(cs) {
-		return false
+		return nil
 	}
-	for _, v := range vs {
-		if captionAt(cs, v.Start) < 0 {
-			return false
+	out := make([]int, len(vs))
+	placed := true
+	for i, v := range vs {
+		if out[i] = captionAt(cs, v.Start); out[i] < 0 {
+			placed = false
+			break
 		}
 	}
-	return true
+	if placed {
+		return out
+	}
+	if len(vs) != len(cs) {
+		return nil
+	}
+	for i, v := range vs {
+		if i > 0 && v.Start <= cs[i-1].Start || i+1 < len(cs) && v.Start >= cs[i+1].Start {
+			return nil
+		}
+		out[i] = i
+	}
+	return out
 }
+
+// underCaptions reports whether line l fills the boxes of the captions
+// row cap (PairCells).
+func underCaptions(cap, l *Line) bool { return PairCells(cap.Text, l.Text) != nil }
 
 // captionAt returns the index of the cell of cs that starts at x, give or
 // take two, -1 when none does.
@@ -81,17 +118,22 @@ func markFormCaptions(d *Doc) {
 // (markFormCaptions) and the date opens its box. A bare "Date" caption
 // says nothing, as in labelAbove.
 func formCellAbove(prev, l *Line, m dates.Match) Label {
-	if !prev.Captions || !underCaptions(prev, l) {
+	if !prev.Captions {
 		return NoLabel
 	}
-	cs := Cells(prev.Text)
-	for _, v := range Cells(l.Text) {
+	pair := PairCells(prev.Text, l.Text)
+	if pair == nil {
+		return NoLabel
+	}
+	cs := inkedCells(prev.Text)
+	for i, v := range inkedCells(l.Text) {
 		if v.Start <= m.Start && m.Start < v.End {
 			if m.Start > v.Start+1 {
 				return NoLabel // the date does not open its box
 			}
-			c := cs[captionAt(cs, v.Start)]
-			if k := labelOf(prev.Text[c.Start:c.End]); k != BareLabel {
+			c := cs[pair[i]]
+			// "Discharge date / time": the box holds the hour too.
+			if k := labelOf(reAndTime.ReplaceAllString(prev.Text[c.Start:c.End], "")); k != BareLabel {
 				return k
 			}
 			return NoLabel
@@ -99,6 +141,9 @@ func formCellAbove(prev, l *Line, m dates.Match) Label {
 	}
 	return NoLabel
 }
+
+// reAndTime ends a caption of a box that holds the hour after the date.
+var reAndTime = regexp.MustCompile(`(?i)\s*(?:/|&|and)\s*(?:time|hour)[\s.:]*$`)
 
 func abs(x int) int {
 	if x < 0 {

@@ -131,3 +131,32 @@ Patient ID: 55120                   Notes:                              Date rep
 		}
 	}
 }
+
+// TestFormGridOCR: OCR spaces each line of a scanned face sheet its own
+// way: the values no longer start where their captions do, but keep the
+// order of the boxes, and specks between boxes are no cells.
+func TestFormGridOCR(t *testing.T) {
+	page := `RIVERBEND MEDICAL CENTER                                   INPATIENT FACE SHEET
+ADMISSION
+Admit date                                       Admit time                                       Admit type / source
+04/14/2024                                21:40                                        Emergency / Emergency room
+Patient class                                     Unit / room / bed                                  Admitting physician
+Inpatient                                      3E 312-B                                   Arjun Das, MD
+Attending physician.                             Discharge date / time                              Disposition            .
+Helen Park, MD                     04/17/2024 10:05                         Home
+Birth date                                      Sex                                        Phone
+03/02/1979                                 F                                        (937) 555-0188
+`
+	d := Analyze(pagesOf(page))
+	want := map[string]Label{"04/14/2024": ServiceLabel, "04/17/2024": EndLabel, "03/02/1979": BirthLabel}
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		for _, m := range l.Dates {
+			if w, ok := want[m.Raw]; ok {
+				if got := LabelBefore(l, m, d.Prev(i)); got != w {
+					t.Errorf("%q under %q: label %d, want %d", l.Trim, d.Prev(i).Trim, got, w)
+				}
+			}
+		}
+	}
+}

@@ -109,11 +109,11 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		if k := labelAbove(prev, m); k != NoLabel {
 			return k
 		}
+	}
+	if prev != nil && prev.Page == l.Page {
 		if k := formCellAbove(prev, l, m); k != NoLabel {
 			return k
 		}
-	}
-	if prev != nil {
 		if k := columnLabelAbove(prev, l, m); k != NoLabel {
 			return k
 		}
