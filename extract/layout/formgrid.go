@@ -170,26 +170,27 @@ func admissionRecord(f pageFeatures) bool {
 // where it does is a label that ends with its colon. A bare "Date:" says
 // nothing.
 func columnLabelAbove(prev, l *Line, m dates.Match) Label {
-	at := -1
-	for _, c := range Cells(l.Text) {
-		if c.Start == m.Start {
-			at = c.Start
+	if prev.Page != l.Page {
+		return NoLabel
+	}
+	pair := PairCells(prev.Text, l.Text)
+	if pair == nil {
+		return NoLabel
+	}
+	cs := inkedCells(prev.Text)
+	for i, v := range inkedCells(l.Text) {
+		if v.Start != m.Start || v.Start == 0 {
+			continue
 		}
-	}
-	if at <= 0 || prev.Page != l.Page {
+		c := cs[pair[i]]
+		cell := prev.Text[c.Start:c.End]
+		if !strings.HasSuffix(cell, ":") || len(cell) > 32 || len(strings.Fields(cell)) > 5 {
+			return NoLabel
+		}
+		if lb := labelOf(cell); lb != BareLabel {
+			return lb
+		}
 		return NoLabel
-	}
-	cs := Cells(prev.Text)
-	k := captionAt(cs, at)
-	if k < 0 {
-		return NoLabel
-	}
-	cell := prev.Text[cs[k].Start:cs[k].End]
-	if !strings.HasSuffix(cell, ":") || len(cell) > 32 || len(strings.Fields(cell)) > 5 {
-		return NoLabel
-	}
-	if lb := labelOf(cell); lb != BareLabel {
-		return lb
 	}
 	return NoLabel
 }

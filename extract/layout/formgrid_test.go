@@ -160,3 +160,25 @@ Birth date                                      Sex                             
 		}
 	}
 }
+
+// TestColumnLabelAboveOCR: OCR spaces the columns of each line its own
+// way; the specimen's column is still the third of each line.
+func TestColumnLabelAboveOCR(t *testing.T) {
+	page := `ACME REFERENCE LABORATORIES                                            Patient Report
+Patient Details                          Physician Details                        Specimen Details
+DOE, JANE                           Paul Ibsen, MD -                      Date collected:
+DOB: 03/02/1979                         Lakeside Family Medicine              04/18/2024
+Sex: F                                  NPI: 1234567890                        Date received: 04/19/2024
+`
+	d := Analyze(pagesOf(page))
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		for _, m := range l.Dates {
+			if m.Raw == "04/18/2024" {
+				if got := LabelBefore(l, m, d.Prev(i)); got != ServiceLabel {
+					t.Errorf("%s: label %d, want %d", m.Raw, got, ServiceLabel)
+				}
+			}
+		}
+	}
+}
