@@ -114,6 +114,14 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 			return k
 		}
 	}
+	if prev != nil && prev.Page == l.Page {
+		if k := formCellAbove(prev, l, m); k != NoLabel {
+			return k
+		}
+		if k := columnLabelAbove(prev, l, m); k != NoLabel {
+			return k
+		}
+	}
 	if signedWords.In(" " + l.Text[:m.Start]) {
 		return SignedLabel
 	}

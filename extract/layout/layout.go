@@ -87,6 +87,9 @@ type Line struct {
 	Logo       bool          // holds only a logo's initials or OCR debris
 	Facility   string        // the provider a facility label names ("Facility: Mercy Hospital")
 	boxes      []boxedDate   // the dates of a row of form boxes, labelled by the captions over them (markFormBoxes)
+	// Captions says the line is a boxed form's row of captions over the
+	// row of their values (markFormCaptions).
+	Captions bool
 
 	analysed bool // the fields above are set
 }
@@ -164,6 +167,7 @@ func Analyze(pages []extract.Page) *Doc {
 	// A page's stamps, and then a line's features, are read from that page
 	// or line alone: on every core.
 	par.Each(len(d.Pages), func(pi int) { markStamps(d, &d.Pages[pi]) })
+	markFormCaptions(d)
 	par.Each(len(d.Lines), func(i int) { classifyLine(&d.Lines[i], d.Prev(i)) })
 	compactDateColumns(d)
 	dateAboveTitles(d)

@@ -48,6 +48,7 @@ const (
 	fSettlement                 // a lawyer's statement of a settlement's distribution: gross settlement, attorney's fee, net to the client
 	fAcknowledge                // a form the patient signs: receipt of the privacy notice, consent to treatment
 	fEstimate                   // an estimate of charges for care to come: a good faith estimate, estimated charges
+	fAdmission                  // a hospital stay's registration: admission date and source, attending physician, admitting diagnosis
 	nFeatures
 )
 
@@ -182,6 +183,10 @@ var phrases = map[feature]string{
 	fAcknowledge: `notice of privacy practices|notice of privacy practice|privacy practices|acknowledgment of receipt|
 		acknowledgement of receipt|acknowledge receipt|acknowledge that i have received|consent to treat|consent to treatment|
 		consent for treatment|general consent for care`,
+	fAdmission: `admit date|admission date|date of admission|admit time|admission time|admit type|admission type|admit source|
+		admission source|source of admission|attending physician|admitting physician|attending md|admitting md|
+		attending provider|admitting provider|admitting diagnosis|admitting diagnoses|admission diagnosis|admission diagnoses|
+		admit diagnosis|patient class|unit room bed|room bed|discharge disposition`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

@@ -380,7 +380,8 @@ func pageClass(f pageFeatures) (class, kind string) {
 	statement := f.money >= 5 && (IsBillTitle(f.title) || f.t[fLedger] > 0 || f.t[fItemized] > 0 || f.t[fInvoice] > 0)
 	// An invoice for copies of records bills no care: it stays a request's
 	// paperwork, however many amounts it prints.
-	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) {
+	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) &&
+		!(admin == 1 && f.n[fAcknowledge] > 0 && admissionRecord(f)) {
 		return extract.PageAdmin, ""
 	}
 	if scheduling(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) {

@@ -351,7 +351,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top > 2 && whole != stripJunk(l.Trim) {
 		return ""
 	}
-	if looseBracket(c) || PatientLine(c) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
+	if looseBracket(c) || PatientLine(servicesNamed(c)) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
 	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {

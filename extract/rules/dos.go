@@ -144,7 +144,7 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 	if ok && !end.IsZero() && !end.After(best.date) {
 		end = dates.Date{}
 	}
-	return best, end, ok
+	return n.courseEnd(best, end, ok)
 }
 
 // rangeEnd returns the end of a printed service range ("03/14/2024 -

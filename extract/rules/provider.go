@@ -171,6 +171,9 @@ func (n *note) clinician(patient string) string {
 		return len(v) > 3 && !reNotAName.MatchString(v) && (patient == "" || !strings.Contains(v, patient)) &&
 			!layout.NamesFacility(strings.TrimSuffix(v, " PT"))
 	}
+	if v := n.attendingClinician(); ok(v) {
+		return v
+	}
 	for _, l := range n.lines {
 		for _, m := range reClinicianLbl.FindAllStringSubmatchIndex(l.text, -1) {
 			if referrer(l.text[:m[0]]) {

@@ -222,7 +222,11 @@ func (n *note) visitType(kind, prov string) string {
 		return "procedure"
 	case strings.Contains(t, "emergency") || strings.HasPrefix(t, "ed ") || strings.HasPrefix(t, "er "):
 		return "emergency visit"
-	case strings.Contains(t, "discharge summary") || strings.Contains(t, "history and physical") || strings.Contains(t, "history & physical") || t == "h&p":
+	case n.registersAdmission():
+		// A face sheet's boxes register the stay, whatever department
+		// the hospital's name says admitted it.
+		return "hospital admission"
+	case strings.Contains(t, "discharge summary") && !n.courseDischarge() || strings.Contains(t, "history and physical") || strings.Contains(t, "history & physical") || t == "h&p":
 		return "hospital admission"
 	case reLabReport.MatchString(t) || reLabHead.MatchString(head) && !n.isImaging():
 		// Blood work and its results: no imaging, whatever the page's class.

@@ -1,0 +1,189 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// A hospital's registration face sheet, and the boxed identifiers of a
+// laboratory's report, print each field as a small caption with its value
+// in the box under it, several boxes a row: a row of captions ("Admit
+// date   Admit time   Admit type / source") over the row of their values.
+
+// inkedCells returns the cells of s that hold a letter or a digit: OCR's
+// specks between boxes ("|", ".") are no cells.
+func inkedCells(s string) []Cell {
+	var out []Cell
+	for _, c := range Cells(s) {
+		if strings.IndexFunc(s[c.Start:c.End], func(r rune) bool { return isAlnum(r) }) >= 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// captionRow reports whether line l is a row of three captions or more,
+// each a few words without a digit.
+func captionRow(l *Line) bool {
+	if strings.ContainsAny(l.Text, "0123456789") {
+		return false
+	}
+	cs := inkedCells(l.Text)
+	if len(cs) < 3 {
+		return false
+	}
+	for _, c := range cs {
+		cell := l.Text[c.Start:c.End]
+		if len(cell) > 36 || len(strings.Fields(cell)) > 6 {
+			return false
+		}
+	}
+	return true
+}
+
+// PairCells returns, for each cell of the value row val (inkedCells), the
+// index of the caption of the row cap over it; nil when val does not
+// fill cap's boxes. A value starts where its caption does; OCR, which
+// spaces each line of a scan its own way, keeps the order of the boxes
+// but not their places: a row of as many values as captions, each after
+// the caption before its own and before the caption after it, fills
+// them in order.
+func PairCells(cap, val string) []int {
+	cs, vs := inkedCells(cap), inkedCells(val)
+	if len(vs) == 0 || len(vs) > len(cs) {
+		return nil
+	}
+	out := make([]int, len(vs))
+	placed := true
+	for i, v := range vs {
+		if out[i] = captionAt(cs, v.Start); out[i] < 0 {
+			placed = false
+			break
+		}
+	}
+	if placed {
+		return out
+	}
+	if len(vs) != len(cs) {
+		return nil
+	}
+	for i, v := range vs {
+		if i > 0 && v.Start <= cs[i-1].Start || i+1 < len(cs) && v.Start >= cs[i+1].Start {
+			return nil
+		}
+		out[i] = i
+	}
+	return out
+}
+
+// underCaptions reports whether line l fills the boxes of the captions
+// row cap (PairCells).
+func underCaptions(cap, l *Line) bool { return PairCells(cap.Text, l.Text) != nil }
+
+// captionAt returns the index of the cell of cs that starts at x, give or
+// take two, -1 when none does.
+func captionAt(cs []Cell, x int) int {
+	for k, c := range cs {
+		if abs(c.Start-x) <= 2 {
+			return k
+		}
+	}
+	return -1
+}
+
+// markFormCaptions marks the boxed form's rows of captions: a row of
+// captions (captionRow) over one row of values that fill its boxes. A
+// table's header is none: its rows go on under it, the next one filling
+// the same columns with figures again.
+func markFormCaptions(d *Doc) {
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if i+1 >= len(d.Lines) || d.Lines[i+1].Page != l.Page || !captionRow(l) || !underCaptions(l, &d.Lines[i+1]) {
+			continue
+		}
+		if i+2 < len(d.Lines) {
+			n := &d.Lines[i+2]
+			if n.Page == l.Page && strings.ContainsAny(n.Text, "0123456789") && underCaptions(l, n) {
+				continue
+			}
+		}
+		l.Captions = true
+	}
+}
+
+// formCellAbove classifies the caption that stands over the date m when
+// the line above (prev) is a boxed form's row of captions
+// (markFormCaptions) and the date opens its box. A bare "Date" caption
+// says nothing, as in labelAbove.
+func formCellAbove(prev, l *Line, m dates.Match) Label {
+	if !prev.Captions {
+		return NoLabel
+	}
+	pair := PairCells(prev.Text, l.Text)
+	if pair == nil {
+		return NoLabel
+	}
+	cs := inkedCells(prev.Text)
+	for i, v := range inkedCells(l.Text) {
+		if v.Start <= m.Start && m.Start < v.End {
+			if m.Start > v.Start+1 {
+				return NoLabel // the date does not open its box
+			}
+			c := cs[pair[i]]
+			// "Discharge date / time": the box holds the hour too.
+			if k := labelOf(reAndTime.ReplaceAllString(prev.Text[c.Start:c.End], "")); k != BareLabel {
+				return k
+			}
+			return NoLabel
+		}
+	}
+	return NoLabel
+}
+
+// reAndTime ends a caption of a box that holds the hour after the date.
+var reAndTime = regexp.MustCompile(`(?i)\s*(?:/|&|and)\s*(?:time|hour)[\s.:]*$`)
+
+// admissionRecord reports whether the page registers a hospital stay: it
+// labels a date of service and prints three of the registration's
+// captions (admission date and source, attending physician, admitting
+// diagnosis, patient class). A face sheet notes the consents the patient
+// signed at registration ("Notice of privacy practices given"): that
+// makes it no consent form.
+func admissionRecord(f pageFeatures) bool {
+	return f.service > 0 && f.n[fAdmission] >= 3
+}
+
+// columnLabelAbove classifies the field label that stands over the date m
+// in a layout of several columns of fields: a laboratory's "Specimen
+// Details" column prints "Date collected:" on one line and the date under
+// it, while the patient's and the physician's columns go on beside it.
+// The date opens its cell, after a wide gap; the cell of prev that starts
+// where it does is a label that ends with its colon. A bare "Date:" says
+// nothing.
+func columnLabelAbove(prev, l *Line, m dates.Match) Label {
+	if prev.Page != l.Page {
+		return NoLabel
+	}
+	pair := PairCells(prev.Text, l.Text)
+	if pair == nil {
+		return NoLabel
+	}
+	cs := inkedCells(prev.Text)
+	for i, v := range inkedCells(l.Text) {
+		if v.Start != m.Start || v.Start == 0 {
+			continue
+		}
+		c := cs[pair[i]]
+		cell := prev.Text[c.Start:c.End]
+		if !strings.HasSuffix(cell, ":") || len(cell) > 32 || len(strings.Fields(cell)) > 5 {
+			return NoLabel
+		}
+		if lb := labelOf(cell); lb != BareLabel {
+			return lb
+		}
+		return NoLabel
+	}
+	return NoLabel
+}
