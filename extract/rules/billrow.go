@@ -147,6 +147,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 	}
 	if !form {
 		r.serviceDate(lineDates(l), o.heads)
+		r.compactService(toks, o.heads, take)
 	}
 	if !form && r.date.IsZero() {
 		r.damagedDateCell(s)
