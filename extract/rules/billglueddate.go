@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"regexp"
+
+	"github.com/medchron/medchron/extract/dates"
+)
+
+// reGluedDateCode is a row's first cell, a date with its four-digit year
+// ("Sep 4, 2024", "09/04/2024"), run into the code printed right after it
+// when the text layer kept no space between the narrow date column and
+// the code column: "Sep 4, 202499203", "09/04/2024J1100".
+var reGluedDateCode = regexp.MustCompile(`^\s*((?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|\d{1,2}[/.-]\d{1,2}[/.-])(?:19|20)\d\d)([0-9A-Z][0-9A-Z-]{4,})(?:\s|$)`)
+
+// gluedDateCode reads the date and the code (with its modifiers) of a row
+// whose date cell runs into its code cell; ok only when what follows the
+// year is a code.
+func gluedDateCode(s string) (d dates.Date, at span, code string, mods []string, cs span, ok bool) {
+	m := reGluedDateCode.FindStringSubmatchIndex(s)
+	if m == nil {
+		return
+	}
+	if code, mods, ok = splitCode(s[m[4]:m[5]]); !ok {
+		return
+	}
+	if d, ok = dates.Parse(s[m[2]:m[3]]); !ok {
+		return
+	}
+	return d, span{m[2], m[3]}, code, mods, span{m[4], m[5]}, true
+}
+
+// gluedDateCell dates a row and reads its code from a date cell run into
+// the code cell (gluedDateCode), and the modifiers printed after it.
+func (r *billRow) gluedDateCell(s string, toks []token, free func(token) bool, take func(a, b int)) {
+	d, at, code, mods, cs, ok := gluedDateCode(s)
+	if !ok {
+		return
+	}
+	r.date, r.dspan, r.code, r.mods = d, at, code, mods
+	take(at.a, cs.b)
+	for i, t := range toks {
+		if t.b == cs.b {
+			cs.b = r.readMods(s, toks, i, free, false)
+			take(t.a, cs.b)
+			break
+		}
+	}
+	r.code, r.cspan = supplyCode(r.code, r.mods), cs
+}
