@@ -30,11 +30,16 @@ func gluedDateCode(s string) (d dates.Date, at span, code string, mods []string,
 }
 
 // gluedDateCell dates a row and reads its code from a date cell run into
-// the code cell (gluedDateCode), and the modifiers printed after it.
-func (r *billRow) gluedDateCell(s string, toks []token, free func(token) bool, take func(a, b int)) {
+// the code cell (gluedDateCode), and the modifiers printed after it. OCR
+// reads the J of a drug's HCPCS code as 3 or 1: a row that bills a drug
+// (a dose or an injection in its words, an NDC line above it) keeps it.
+func (r *billRow) gluedDateCell(s string, toks []token, free func(token) bool, take func(a, b int), drug bool) {
 	d, at, code, mods, cs, ok := gluedDateCode(s)
 	if !ok {
 		return
+	}
+	if (code[0] == '3' || code[0] == '1') && (drug || jCode(s, "")) {
+		code = "J" + code[1:]
 	}
 	r.date, r.dspan, r.code, r.mods = d, at, code, mods
 	take(at.a, cs.b)

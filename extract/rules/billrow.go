@@ -107,7 +107,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		r.formDates(toks, take)
 	}
 	if !form {
-		r.gluedDateCell(s, toks, free, take)
+		r.gluedDateCell(s, toks, free, take, o.drug)
 	}
 	if !form && len(toks) > 0 && r.date.IsZero() {
 		r.colonDate(toks[0], take)
