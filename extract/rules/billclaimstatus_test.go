@@ -64,3 +64,28 @@ Total billed, rejected submissions                          95.00
 		})
 	}
 }
+
+// TestClaimStatusReportOCR reads the report from a scan whose OCR ran the
+// captions' words together ("DOSFrom", "DOSTo"): they still caption the
+// service dates, and the status date dates none.
+func TestClaimStatusReportOCR(t *testing.T) {
+	page := `Northgate Claims Exchange                                       Run date: 06-04-2025 12:45 Page 1
+PAYER ACKNOWLEDGMENT DETAIL
+Submitter: Valley Imaging NPI 1234567893
+Pat Ctrl #         DOSFrom    DOSTo      Proc       Mod Units       Billed   Payer            7        Status                 Status Date
+4411002233       12082024     12082024    72100     26    #1          95.00  Keystone Auto              Rejected - A7:562_      12-13-2024
+4411002233       12082024     12082024    72100     26    1           95.00  Keystone Auto              Accepted               12-18-2024
+4411009876       12272024     12272024    72148     26    #1         610.00  Keystone Auto              ACCEPTED A1:20         12-31-2024
+Total billed, accepted claims                                        705.00
+Total billed, rejected submissions                                    95.00
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	want := []string{"2024-12-08 72100 95.00", "2024-12-27 72148 610.00"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("bills %q, want %q", got, want)
+	}
+}

@@ -9,8 +9,9 @@ import (
 // reGluedDateCode is a row's first cell, a date with its four-digit year
 // ("Sep 4, 2024", "09/04/2024"), run into the code printed right after it
 // when the text layer kept no space between the narrow date column and
-// the code column: "Sep 4, 202499203", "09/04/2024J1100".
-var reGluedDateCode = regexp.MustCompile(`^\s*((?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|\d{1,2}[/.-]\d{1,2}[/.-])(?:19|20)\d\d)([0-9A-Z][0-9A-Z-]{4,})(?:\s|$)`)
+// the code column: "Sep 4, 202499203", "09/04/2024J1100"; OCR may set a
+// speck before it ("‘Apr 17, 2024...").
+var reGluedDateCode = regexp.MustCompile(`^[\s'‘’`+"`"+`"“”*.,|_~]*((?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|\d{1,2}[/.-]\d{1,2}[/.-])(?:19|20)\d\d)([0-9A-Z][0-9A-Z-]{4,})(?:\s|$)`)
 
 // gluedDateCode reads the date and the code (with its modifiers) of a row
 // whose date cell runs into its code cell; ok only when what follows the
@@ -51,4 +52,11 @@ func (r *billRow) gluedDateCell(s string, toks []token, free func(token) bool, t
 		}
 	}
 	r.code, r.cspan = supplyCode(r.code, r.mods), cs
+}
+
+// gluedDated reports whether a row opens with a date cell run into its
+// code cell.
+func gluedDated(s string) bool {
+	_, _, _, _, _, ok := gluedDateCode(s)
+	return ok
 }
