@@ -30,7 +30,7 @@ var reSpacedCents = regexp.MustCompile(`(\d) \.\d{2}(?:[^\d.,]|$)`)
 // returned as it is.
 func mendAmountCell(l line, cols []billCol) string {
 	s := mendPoints(l.text)
-	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 && !codeFirst(s) {
+	if cols == nil || moneyShaped(s) || len(lineDates(l)) == 0 && !codeFirst(s) && !gluedDated(s) {
 		return s
 	}
 	if t, ok := spacedCents(s, cols); ok {

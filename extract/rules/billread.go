@@ -312,6 +312,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				periodFrom = ds[0].Date
 			}
 		}
+		if !form && !pharmacy && ndcDetail(l) {
+			continue // a drug's NDC detail line charges nothing
+		}
 		if d, ok := visitBlockDay(l); ok && !form {
 			// A visit block's heading ("DOS: 03/14/24-03/14/24  Dx: M54.12"):
 			// it dates the lines under it and bills nothing.

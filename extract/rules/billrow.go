@@ -106,7 +106,10 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// A claim form's row opens with its From and To dates in cells.
 		r.formDates(toks, take)
 	}
-	if !form && len(toks) > 0 {
+	if !form {
+		r.gluedDateCell(s, toks, free, take, o.drug)
+	}
+	if !form && len(toks) > 0 && r.date.IsZero() {
 		r.colonDate(toks[0], take)
 		if r.date.IsZero() {
 			r.letterDate(toks[0], take)
@@ -153,6 +156,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 	}
 	if !form {
 		r.serviceDate(lineDates(l), o.heads)
+		r.compactService(toks, o.heads, take)
 	}
 	if !form && r.date.IsZero() {
 		r.damagedDateCell(s)

@@ -47,7 +47,7 @@ var rePostedDate = regexp.MustCompile(`(?i)^(?:trans|post|entry|bill)`)
 var reTableHead = regexp.MustCompile(`(?i)\b(?:` +
 	`(?P<rev>rev(?:enue)?\.?\s*(?:code|cd)|revenue|rev\.?)|` +
 	`(?P<date>dates?\s+of\s+service|service\s+dates?|svc\s+date|serv\s+date|fill(?:ed)?\s+date|date\s+(?:filled|dispensed|of\s+fill)|dispensed|` +
-	`trans(?:action)?\s+date|post(?:ing)?\s+date|posted|from\s+date|dos|date(?:\(s\))?)|` +
+	`(?:svc|serv(?:ice)?)\s+(?:from|thru|through|to)\b|dos\s*(?:from|thru|through|to)\b|trans(?:action)?\s+date|post(?:ing)?\s+date|posted|from\s+date|dos|date(?:\(s\))?)|` +
 	`(?P<code>cpt\s*/\s*hcpcs|hcpcs\s*/\s*cpt|cpt(?:\s+code)?|hcpcs|proc(?:edure)?\s+code|service\s+code|svc\s+code|proc\.?|code)|` +
 	`(?P<id>rx\s*(?:#|no\.?|number)?|prescription\s*(?:#|no\.?|number)|ndc(?:\s*#)?|claim\s*(?:#|no\.?|number|id)|ref(?:erence)?\s*(?:#|no\.?)?|` +
 	`invoice\s*(?:#|no\.?)|npi|auth(?:orization)?\s*#?|days?'?\s+supply|ds)|` +
@@ -73,7 +73,7 @@ func tableHeads(s string) []tableHead {
 			if m[2*g] < 0 {
 				continue
 			}
-			out = append(out, tableHead{kind: names[g], a: m[2*g], b: m[2*g+1], posted: names[g] == headDate && rePostedDate.MatchString(s[m[2*g]:])})
+			out = append(out, tableHead{kind: names[g], a: m[2*g], b: m[2*g+1], posted: names[g] == headDate && (rePostedDate.MatchString(s[m[2*g]:]) || statusDated(s[:m[2*g]]))})
 			break
 		}
 	}

@@ -31,7 +31,7 @@ func (r *billRow) compactDate(toks []token, hs []tableHead, near dates.Date, tak
 		d, ok := dates.Date{}, false
 		switch {
 		case (len(v) == 6 || len(v) == 8) && allDigits(v):
-			d, ok = mdy(v[:2], v[2:4], v[4:])
+			d, ok = compactDay(v)
 		case !near.IsZero():
 			d, ok = yearless(v, near)
 		}

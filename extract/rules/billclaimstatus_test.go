@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestClaimStatusReport reads a clearinghouse's claim status report: each
+// submission a row with its dates of service from and to in the
+// clearinghouse's compact form (CCYYMMDD as an 837 or 277 prints them, or
+// MMDDCCYY), the claim's status and the day the status was given. The
+// row's day is its service, never its status date; a rejected submission
+// bills nothing, and the same lines accepted when sent again are billed
+// once; the rejected amount's total is no charge total.
+func TestClaimStatusReport(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		d1, d2    string // the two services' dates as the report prints them
+		st1, st1b string // the rejection's and the acceptance's status dates
+		st2       string
+		want1     string
+		want2     string
+		fromThru  string // the service dates' captions
+		statusCol string
+	}{
+		{"CCYYMMDD", "20240311", "20240402", "03/19/2024", "03/26/2024", "04/09/2024", "2024-03-11", "2024-04-02", "DOS From   DOS Thru", "Status Date"},
+		{"MMDDCCYY", "03112024", "04022024", "3/19/24", "3/26/24", "4/9/24", "2024-03-11", "2024-04-02", "Svc From   Svc To  ", "Ack Date"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := fmt.Sprintf(`Northgate Claims Exchange                                       Run date: 05/20/2024   Page 1
+CLAIM ACKNOWLEDGMENT DETAIL
+Submitter: Valley Imaging Associates   NPI 1234567893
+Report covers claims submitted 03/01/2024 through 05/20/2024   Patient: DOE, JANE
+Pat Acct      %s     CPT     Mod   Units     Charge   Payer                Status             %s
+
+4411002233    %s   %s    72100   26    1          95.00   Keystone Auto        REJECTED A7:562    %s
+4411002233    %s   %s    72100   26    1          95.00   Keystone Auto        Accepted A1:20     %s
+4411009876    %s   %s    72148   26    1         610.00   Keystone Auto        Accepted A1:20     %s
+
+Total billed, accepted claims                              705.00
+Total billed, rejected submissions                          95.00
+`, tt.fromThru, tt.statusCol, tt.d1, tt.d1, tt.st1, tt.d1, tt.d1, tt.st1b, tt.d2, tt.d2, tt.st2)
+			res := extractText(t, page)
+			var got []string
+			for _, b := range res.Bills {
+				got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+			}
+			want := []string{tt.want1 + " 72100 95.00", tt.want2 + " 72148 610.00"}
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("bills %q, want %q", got, want)
+			}
+			var charges []float64
+			for _, x := range res.BillTotals {
+				if x.Kind == extract.TotalCharges {
+					charges = append(charges, x.Total)
+				}
+			}
+			if len(charges) != 1 || charges[0] != 705 {
+				t.Errorf("charge totals %v, want [705]", charges)
+			}
+		})
+	}
+}
+
+// TestClaimStatusReportOCR reads the report from a scan whose OCR ran the
+// captions' words together ("DOSFrom", "DOSTo"): they still caption the
+// service dates, and the status date dates none.
+func TestClaimStatusReportOCR(t *testing.T) {
+	page := `Northgate Claims Exchange                                       Run date: 06-04-2025 12:45 Page 1
+PAYER ACKNOWLEDGMENT DETAIL
+Submitter: Valley Imaging NPI 1234567893
+Pat Ctrl #         DOSFrom    DOSTo      Proc       Mod Units       Billed   Payer            7        Status                 Status Date
+4411002233       12082024     12082024    72100     26    #1          95.00  Keystone Auto              Rejected - A7:562_      12-13-2024
+4411002233       12082024     12082024    72100     26    1           95.00  Keystone Auto              Accepted               12-18-2024
+4411009876       12272024     12272024    72148     26    #1         610.00  Keystone Auto              ACCEPTED A1:20         12-31-2024
+Total billed, accepted claims                                        705.00
+Total billed, rejected submissions                                    95.00
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	want := []string{"2024-12-08 72100 95.00", "2024-12-27 72148 610.00"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("bills %q, want %q", got, want)
+	}
+}
