@@ -363,6 +363,10 @@ func TestCleanProviderDropsTown(t *testing.T) {
 		{"Alder Int Med Assoc, Cedar Falls, IA 50613", "Alder Int Med Assoc"},
 		{"ALDER VALLEY FAMILY MEDICINE, Reno, NV 89501-1234", "ALDER VALLEY FAMILY MEDICINE"},
 		{"Berg, Dunn & Lee, PA", "Berg, Dunn & Lee, PA"},
+		// A claim's role label before the name it labels.
+		{"Submitter: MERIDIAN DIAGNOSTIC RADIOLOGY LLC", "MERIDIAN DIAGNOSTIC RADIOLOGY LLC"},
+		{"Billing provider: Alder Int Med Assoc", "Alder Int Med Assoc"},
+		{"Mercy Hospital: Radiology", "Mercy Hospital: Radiology"},
 	}
 	for _, tt := range tests {
 		if got := CleanProvider(tt.in); got != tt.want {

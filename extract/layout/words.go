@@ -671,6 +671,11 @@ var reSplitPossessive = regexp.MustCompile(`([A-Za-z])'\s+([Ss])\b`)
 // provider name as printed.
 func CleanProvider(s string) string {
 	s = textutil.FoldSpace(s)
+	if m := reRoleLabel.FindStringIndex(s); m != nil && m[1] < len(s) {
+		// "Submitter: MERIDIAN DIAGNOSTIC RADIOLOGY LLC": the name, not
+		// the role a claim's label gives it.
+		s = s[m[1]:]
+	}
 	if strings.ContainsAny(s, "'’") {
 		// OCR's "ST. LUKE’ S": one apostrophe, no space.
 		s = reSplitPossessive.ReplaceAllString(strings.ReplaceAll(s, "’", "'"), "$1'$2")
@@ -692,6 +697,11 @@ func CleanProvider(s string) string {
 	}
 	return dropAcronym(unglue(s))
 }
+
+// reRoleLabel is the label of a claim's or a bill's party before its
+// name: submitter, billing, rendering or servicing provider, pay-to,
+// remit-to.
+var reRoleLabel = regexp.MustCompile(`(?i)^(?:submitter|billing(?: provider)?|rendering(?: provider)?|servicing(?: provider)?|pay[- ]to(?: provider)?|remit(?: payment)? to)\s*:\s*`)
 
 // cutTown drops a town, state and ZIP code printed after a name.
 func cutTown(s string) string {
