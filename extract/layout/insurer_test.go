@@ -212,6 +212,51 @@ func TestMedicaidLienGoesOn(t *testing.T) {
 	}
 }
 
+// TestMedicaidLienGoesOnCompactDates: the lien's further page prints its
+// paid claims with compact dates (MMDDCCYY, no date as the reader knows
+// one) and their diagnosis codes, then the lien amount as of the notice's
+// date: whatever the rows look like, the page numbered the notice's next
+// under its letterhead is the notice's, no clinical note dated by its
+// "as of".
+func TestMedicaidLienGoesOnCompactDates(t *testing.T) {
+	head := "                              STATE MEDICAID PROGRAM\n" +
+		"                    Health and Human Services Commission - Third Party Recovery\n" +
+		"                              MS 8378, PO Box 95237 Fax (916) 555-0189\n" +
+		"                                                      Case No. TPL-7577-316829 Page %d\n\n\n"
+	first := fmt.Sprintf(head, 1) + "03/19/2025\nThe Whitcombe Law Group\nAttorney for the recipient\nNotice of Lien - Third Party Liability\n" +
+		"Recipient: Mei Holt                                 Medicaid ID: 64996718G\n" +
+		"Under Human Resources Code section 32.033, the Department has a lien for the medical assistance it paid on\n" +
+		"behalf of the recipient for injuries caused by a third party, against any judgment, award or settlement.\n" +
+		"DOS          Paid          Provider                         Dx           Billed      Medicaid paid\n" +
+		"09282024     11072024      Prairie Valley Medical Center    S13.4XXA   13,048.19        3,262.04\n" +
+		"09282024     11122024      Meridian Diagnostic Radiology    M54.2         950.00          228.00\n"
+	second := fmt.Sprintf(head, 2) +
+		"11212024     12122024      Stillwater Massage               M54.2         172.00           60.20\n" +
+		"11292024     01062025      Lakeside Bone & Joint            M50.120       167.00           40.08\n" +
+		"12022024     01102025      Bridgeway Behavioral Health      F43.21        328.00           91.84\n" +
+		"12092024     01212025      Northgate Pain Mgmt Ctr          M50.120     2,862.00          772.74\n" +
+		"12092024     01202025      Cascade Anesthesia Partners      M50.120       777.00          225.33\n" +
+		"12092024     01132025      Eastpoint Ambulatory Surg Ctr    M50.120     3,934.00        1,180.20\n" +
+		"12162024     01082025      Lakeside Ortho - Sports Med      S43.401A   22,523.00        5,630.75\n" +
+		"12162024     01162025      Cascade Anesthesia Group         S43.401A    1,665.00          366.30\n" +
+		"12162024     01272025      Eastpoint Ambulatory Surg Ctr    S43.401A   28,351.00        8,221.79\n" +
+		"12232024     01292025      Northgate Pain Management Ctr    M50.120       363.00           79.86\n" +
+		"12232024     01232025      Bridgeway BH - Counseling        F43.21        176.00           52.80\n" +
+		"02212025     03172025      Cornerstone Chiropractic                       135.00           40.50\n\n" +
+		"              Lien amount as of 03/19/2025                                          $3,722.66\n\n" +
+		"Do not disburse any settlement proceeds without the Department's written release. Notify this office of any\n" +
+		"settlement within 30 days, and send a copy of the settlement agreement; the lien amount will be reduced by a\n" +
+		"share of procurement costs and fees where the statute allows. Payments after the date of this notice may be\n" +
+		"added.\n\n" +
+		"Rebecca Costa, Recovery Specialist\n"
+	d := Analyze(pagesOf(first, second))
+	for i, p := range d.Pages {
+		if p.Class != extract.PageAdmin {
+			t.Errorf("page %d classed %q, want %q", i+1, p.Class, extract.PageAdmin)
+		}
+	}
+}
+
 // TestAutoInsurerPaymentLedger: an auto insurer's PIP / MedPay payment
 // ledger repeats each provider's charges with what the claim paid: a
 // payer's page, whose rows bill nothing, also when OCR garbles its

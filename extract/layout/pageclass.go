@@ -262,7 +262,10 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 	if class == extract.PageAdmin && payerRecovery(f) {
 		p.recovery = true
 	}
-	if class == extract.PageBill && pi > 0 && d.Pages[pi-1].Class == extract.PageAdmin && f.headings == 0 &&
+	// Its closing paragraph beside rows whose dates the reader does not
+	// know (MMDDCCYY) may make it read as a note: it is still the letter's.
+	if (class == extract.PageBill || class == extract.PageClinical && f.visitRows == 0 && f.datedRows == 0) &&
+		pi > 0 && d.Pages[pi-1].Class == extract.PageAdmin && f.headings == 0 &&
 		(f.n[fRecovery] >= 2 || d.Pages[pi-1].recovery && f.title == "" && (numberedPage(d, pi) || sameRunningHeader(d, pi))) {
 		class, kind, p.recovery = extract.PageAdmin, "", true
 	}
