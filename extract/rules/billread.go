@@ -26,7 +26,7 @@ var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
 	// OCR may read the l of "total" as a t, a one or an i ("Totat", "tota1",
 	// "Totai"), or lose the space after it ("Totalcharges").
-	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|`+balanceOCR+`|amount paid|net due)\b`)
+	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|` + balanceOCR + `|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
