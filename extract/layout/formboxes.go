@@ -49,7 +49,7 @@ func markFormBoxes(d *Doc) {
 			continue
 		}
 		cc := boxCaptions(caps)
-		vc := inkCellsAt(vals.Text)
+		vc := inkedCells(vals.Text)
 		of := boxOwners(caps.Text, vals.Text, cc, vc)
 		if of == nil {
 			continue
@@ -142,7 +142,7 @@ func boxCaptions(l *Line) []Cell {
 	if l.Noise() || len(l.Dates) > 0 || strings.ContainsAny(l.Text, "0123456789") {
 		return nil
 	}
-	cs := inkCellsAt(l.Text)
+	cs := inkedCells(l.Text)
 	if len(cs) < 2 {
 		return nil
 	}
@@ -162,23 +162,11 @@ func boxCaptions(l *Line) []Cell {
 	return cs
 }
 
-// inkCellsAt returns a line's cells without OCR's specks: a cell of no
-// letter or digit is none.
-func inkCellsAt(text string) []Cell {
-	var out []Cell
-	for _, c := range Cells(text) {
-		if !speck(strings.ReplaceAll(text[c.Start:c.End], " ", "")) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // sameRowShape reports whether next prints as many boxes as row (whose
 // cells are cs) and a date in a box where row prints one: a further row
 // of a table.
 func sameRowShape(next, row *Line, cs []Cell) bool {
-	nc := inkCellsAt(next.Text)
+	nc := inkedCells(next.Text)
 	if len(nc) != len(cs) {
 		return false
 	}

@@ -17,7 +17,7 @@ import (
 func inkedCells(s string) []Cell {
 	var out []Cell
 	for _, c := range Cells(s) {
-		if strings.IndexFunc(s[c.Start:c.End], func(r rune) bool { return isAlnum(r) }) >= 0 {
+		if !speck(s[c.Start:c.End]) {
 			out = append(out, c)
 		}
 	}
