@@ -129,7 +129,8 @@ func yearlessRows(d *Doc, p *Page) []yearlessRow {
 }
 
 // readings returns the months and days a damaged cell may be: its
-// look-alikes of a slash read as one, else a slash put in or read for a 1.
+// look-alikes of a slash read as one, else a slash put in or read for a 1
+// or a 7.
 func readings(cell string) []monthDay {
 	var out []monthDay
 	add := func(s string) {
@@ -152,8 +153,8 @@ func readings(cell string) []monthDay {
 	}
 	for k := 1; k < len(cell); k++ {
 		add(cell[:k] + "/" + cell[k:])
-		if cell[k] == '1' && k+1 < len(cell) {
-			add(cell[:k] + "/" + cell[k+1:])
+		if (cell[k] == '1' || cell[k] == '7') && k+1 < len(cell) {
+			add(cell[:k] + "/" + cell[k+1:]) // "12726": a fax's slash read as a 7
 		}
 	}
 	return out
