@@ -199,7 +199,8 @@ _ Rev    CDM #         HCPCS      Description  .                          Serv d
 // TestSummaryStatementHeaderSpecksOCR: a hospital's summary statement by
 // category, no codes, whose header OCR strewed specks into the gap
 // between "Description of services" and "Charges": still the header of
-// one charge column, each category a line of the date of service.
+// one charge column, each category a line of the date of service, its
+// description without the specks of its row.
 func TestSummaryStatementHeaderSpecksOCR(t *testing.T) {
 	page := `Riverbend Medical Center
 Patient Financial Services
@@ -216,4 +217,12 @@ Balance due                                        1,357.10
 `
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2024-10-21  64.10|2024-10-21  88.20|2024-10-21  2104.80")
+	// The specks in a row's gaps are no part of its description.
+	var descs []string
+	for _, b := range res.Bills {
+		descs = append(descs, b.Description)
+	}
+	if got := strings.Join(descs, "|"); got != "PHARMACY|LABORATORY|CT SCAN" {
+		t.Errorf("descriptions %q", got)
+	}
 }
