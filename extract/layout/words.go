@@ -170,6 +170,11 @@ func logoLine(l *Line) bool {
 // titleRaw finds the document title a line prints ("PROGRESS NOTE"), or "".
 func titleRaw(l *Line) string {
 	c := FirstCell(l.Text)
+	if speck(c) && c != "" {
+		// OCR's speck in front of a title, its own cell (":      DISCHARGE
+		// SUMMARY"): the title is the next cell.
+		c = FirstCell(l.Text[strings.Index(l.Text, c)+len(c):])
+	}
 	if len(c) > 90 {
 		return ""
 	}
