@@ -39,11 +39,12 @@ var (
 	reCompactLabel = regexp.MustCompile(`(?i)(date|dos|dob|d\.o\.s\.|visit|service|exam|admit|admission|discharge)[^\n]{0,6}$`)
 )
 
-const monthAlt = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|[o0]ct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+const monthAlt = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|jut|aug(?:ust)?|sept?(?:ember)?|[o0]ct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 
 var monthByPrefix = map[string]time.Month{
 	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
-	"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
+	"may": time.May, "jun": time.June, "jul": time.July, "jut": time.July, // OCR reads Jul's l as a t
+	"aug": time.August,
 	"sep": time.September, "oct": time.October, "0ct": time.October,
 	"nov": time.November, "dec": time.December,
 }

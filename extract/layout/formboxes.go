@@ -49,7 +49,7 @@ func markFormBoxes(d *Doc) {
 			continue
 		}
 		cc := boxCaptions(caps)
-		vc := inkedCells(vals.Text)
+		vc := InkedCells(vals.Text)
 		of := boxOwners(caps.Text, vals.Text, cc, vc)
 		if of == nil {
 			continue
@@ -142,7 +142,7 @@ func boxCaptions(l *Line) []Cell {
 	if l.Noise() || len(l.Dates) > 0 || strings.ContainsAny(l.Text, "0123456789") {
 		return nil
 	}
-	cs := inkedCells(l.Text)
+	cs := InkedCells(l.Text)
 	if len(cs) < 2 {
 		return nil
 	}
@@ -166,7 +166,7 @@ func boxCaptions(l *Line) []Cell {
 // cells are cs) and a date in a box where row prints one: a further row
 // of a table.
 func sameRowShape(next, row *Line, cs []Cell) bool {
-	nc := inkedCells(next.Text)
+	nc := InkedCells(next.Text)
 	if len(nc) != len(cs) {
 		return false
 	}

@@ -12,9 +12,9 @@ import (
 // in the box under it, several boxes a row: a row of captions ("Admit
 // date   Admit time   Admit type / source") over the row of their values.
 
-// inkedCells returns the cells of s that hold a letter or a digit: OCR's
+// InkedCells returns the cells of s that hold a letter or a digit: OCR's
 // specks between boxes ("|", ".") are no cells.
-func inkedCells(s string) []Cell {
+func InkedCells(s string) []Cell {
 	var out []Cell
 	for _, c := range Cells(s) {
 		if !speck(s[c.Start:c.End]) {
@@ -30,7 +30,7 @@ func captionRow(l *Line) bool {
 	if strings.ContainsAny(l.Text, "0123456789") {
 		return false
 	}
-	cs := inkedCells(l.Text)
+	cs := InkedCells(l.Text)
 	if len(cs) < 3 {
 		return false
 	}
@@ -43,7 +43,7 @@ func captionRow(l *Line) bool {
 	return true
 }
 
-// PairCells returns, for each cell of the value row val (inkedCells), the
+// PairCells returns, for each cell of the value row val (InkedCells), the
 // index of the caption of the row cap over it; nil when val does not
 // fill cap's boxes. A value starts where its caption does; OCR, which
 // spaces each line of a scan its own way, keeps the order of the boxes
@@ -51,7 +51,7 @@ func captionRow(l *Line) bool {
 // the caption before its own and before the caption after it, fills
 // them in order.
 func PairCells(cap, val string) []int {
-	cs, vs := inkedCells(cap), inkedCells(val)
+	cs, vs := InkedCells(cap), InkedCells(val)
 	if len(vs) == 0 || len(vs) > len(cs) {
 		return nil
 	}
@@ -125,8 +125,8 @@ func formCellAbove(prev, l *Line, m dates.Match) Label {
 	if pair == nil {
 		return NoLabel
 	}
-	cs := inkedCells(prev.Text)
-	for i, v := range inkedCells(l.Text) {
+	cs := InkedCells(prev.Text)
+	for i, v := range InkedCells(l.Text) {
 		if v.Start <= m.Start && m.Start < v.End {
 			if m.Start > v.Start+1 {
 				return NoLabel // the date does not open its box
@@ -170,8 +170,8 @@ func columnLabelAbove(prev, l *Line, m dates.Match) Label {
 	if pair == nil {
 		return NoLabel
 	}
-	cs := inkedCells(prev.Text)
-	for i, v := range inkedCells(l.Text) {
+	cs := InkedCells(prev.Text)
+	for i, v := range InkedCells(l.Text) {
 		if v.Start != m.Start || v.Start == 0 {
 			continue
 		}

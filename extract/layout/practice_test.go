@@ -113,6 +113,7 @@ func TestLetterheadAfterEHRName(t *testing.T) {
 		{"eClinicalWorks Lakeview Neurosurgical Associates", "Lakeview Neurosurgical Associates"},
 		{"athenahealth HARBOR BRAIN AND SPINE INSTITUTE", "HARBOR BRAIN AND SPINE INSTITUTE"},
 		{"Cerner PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},
+		{"Cemer PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"}, // OCR reads "rn" as "m"
 		{"Epic Physical Therapy", "Epic Physical Therapy"},
 	} {
 		d := Analyze(pagesOf(

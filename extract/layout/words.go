@@ -120,8 +120,8 @@ func stripInitials(c string) string {
 // reEHRVendor is the name of an electronic health record system that a
 // printout puts before the practice's name in its banner ("eClinicalWorks
 // Harbor Orthopedics", "Epic Ridgeline Neurosurgery", "Cerner PowerChart
-// ..."): the software, not the provider.
-var reEHRVendor = regexp.MustCompile(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|cerner|powerchart|practice fusion|kareo|drchrono|modmed|greenway|webpt)\s+){1,2}`)
+// ..."; "Cemer" as OCR reads "rn"): the software, not the provider.
+var reEHRVendor = regexp.MustCompile(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|ce(?:rn|m)er|powerchart|practice fusion|kareo|drchrono|modmed|greenway|webpt)\s+){1,2}`)
 
 // stripEHRVendor drops the EHR system's name before a practice's name at
 // the head of a printout, when what follows still reads as a name of two
@@ -170,6 +170,11 @@ func logoLine(l *Line) bool {
 // titleRaw finds the document title a line prints ("PROGRESS NOTE"), or "".
 func titleRaw(l *Line) string {
 	c := FirstCell(l.Text)
+	if speck(c) && c != "" {
+		// OCR's speck in front of a title, its own cell (":      DISCHARGE
+		// SUMMARY"): the title is the next cell.
+		c = FirstCell(l.Text[strings.Index(l.Text, c)+len(c):])
+	}
 	if len(c) > 90 {
 		return ""
 	}

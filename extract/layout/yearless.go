@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 )
 
@@ -128,7 +129,8 @@ func yearlessRows(d *Doc, p *Page) []yearlessRow {
 }
 
 // readings returns the months and days a damaged cell may be: its
-// look-alikes of a slash read as one, else a slash put in or read for a 1.
+// look-alikes of a slash read as one, else a slash put in or read for a 1
+// or a 7.
 func readings(cell string) []monthDay {
 	var out []monthDay
 	add := func(s string) {
@@ -151,8 +153,8 @@ func readings(cell string) []monthDay {
 	}
 	for k := 1; k < len(cell); k++ {
 		add(cell[:k] + "/" + cell[k:])
-		if cell[k] == '1' && k+1 < len(cell) {
-			add(cell[:k] + "/" + cell[k+1:])
+		if (cell[k] == '1' || cell[k] == '7') && k+1 < len(cell) {
+			add(cell[:k] + "/" + cell[k+1:]) // "12726": a fax's slash read as a 7
 		}
 	}
 	return out
@@ -234,6 +236,32 @@ func pageYear(ls []Line) int {
 	return year
 }
 
+// monthDayDigits reads a month and day cell through OCR's look-alikes of
+// its digits ("$/25" for 5/25, "6/l" for 6/1): one look-alike at most, in
+// a cell of a slash and digits, else the cell as it is, so that a word is
+// never read as a date.
+func monthDayDigits(w string) string {
+	if strings.Count(w, "/") != 1 || len(w) < 3 || len(w) > 5 {
+		return w
+	}
+	b := []byte(w)
+	n := 0
+	for i, c := range b {
+		if c == '/' || isDigitByte(c) {
+			continue
+		}
+		d, ok := monthDayLookAlike[c]
+		if !ok || n > 0 {
+			return w
+		}
+		b[i], n = d, n+1
+	}
+	return string(b)
+}
+
+// monthDayLookAlike maps the letters and signs OCR reads for digits.
+var monthDayLookAlike = map[byte]byte{'$': '5', 'S': '5', 's': '5', 'O': '0', 'o': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', 'B': '8', 'Z': '2'}
+
 // reMonthDay is a month and a day standing alone.
 var reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
 
@@ -248,14 +276,14 @@ func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month) time.Month 
 		if len(l.Dates) > 0 || l.Boiler != BoilerNone {
 			continue
 		}
-		spans := yearlessColumns(l.Text)
+		spans := yearlessColumns(l.Text, p.Source == extract.SourceOCR)
 		if spans == nil {
 			continue
 		}
 		y, prev := year, last
 		var ms []dates.Match
 		for _, sp := range spans {
-			g := reMonthDay.FindStringSubmatch(l.Text[sp[0]:sp[1]])
+			g := reMonthDay.FindStringSubmatch(monthDayDigits(l.Text[sp[0]:sp[1]]))
 			month, _ := strconv.Atoi(g[1])
 			day, _ := strconv.Atoi(g[2])
 			if prev >= time.November && month <= int(time.February) {
@@ -278,8 +306,11 @@ func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month) time.Month 
 
 // yearlessColumns returns where a row prints three months and days or
 // more across the page and nothing else, after a label of no figures
-// ("Date", "Visit") or none; nil when it is no such row.
-func yearlessColumns(text string) [][2]int {
+// ("Date", "Visit") or none; nil when it is no such row. OCR's specks
+// between the cells ("Date   .   6/12") are no cells, and on a page read
+// by OCR (ocr) a month and day may hold look-alikes of its digits
+// ("$/25", "6/l": monthDayDigits).
+func yearlessColumns(text string, ocr bool) [][2]int {
 	cs := Cells(text)
 	if len(cs) == 0 {
 		return nil
@@ -292,7 +323,11 @@ func yearlessColumns(text string) [][2]int {
 		at := c.Start
 		for _, w := range strings.Fields(text[c.Start:c.End]) {
 			k := strings.Index(text[at:c.End], w) + at
-			if !reMonthDay.MatchString(w) {
+			if speck(w) {
+				at = k + len(w)
+				continue
+			}
+			if !reMonthDay.MatchString(w) && (!ocr || !reMonthDay.MatchString(monthDayDigits(w))) {
 				return nil
 			}
 			out = append(out, [2]int{k, k + len(w)})

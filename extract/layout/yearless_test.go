@@ -50,6 +50,14 @@ func TestYearlessRows(t *testing.T) {
 			// 30 is 1/30 (2/30 is no day); 18 after the last clean row may
 			// be 2/18 or a month later: no date.
 			[]string{"2024-01-08", "2024-01-10", "2024-01-12", "2024-01-29", "2024-01-30", "2024-02-14"}},
+		{"a slash read as a 7", []string{"Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe   Acct #4411 = Yr 2023\n" +
+			"Date     Time in      Adj      Pain      Staff\n" +
+			"12/18    5:06PM       X        6         AB\n" +
+			"12/20    3:27PM       X        7         AB\n" +
+			"12726    5:34PM       X        5         CD\n" +
+			"12/28    10:18AM      X        6         AB\n"},
+			[]string{"2023-12-18", "2023-12-20", "2023-12-26", "2023-12-28"}},
 		{"no year label", []string{card("Acct 2", "3/4         9:10 AM      X        6         AB", "3/6         4:40 PM      X        5         CD")}, nil},
 		{"one row only", []string{card("Yr 2023", "3/4         9:10 AM      X        6         AB")}, nil},
 		{"year in prose", []string{"Alder Chiropractic\nSeen in the year 2023 several times.\n3/4         9:10 AM      X        6         AB\n3/6         4:40 PM      X        5         CD\n"}, nil},

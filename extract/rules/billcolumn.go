@@ -18,7 +18,7 @@ func describedColumn(s string, ms [][]int) bool {
 	if len(ms) != 1 || strings.ContainsAny(s, "0123456789") {
 		return false
 	}
-	cells := layout.Cells(s)
+	cells := layout.InkedCells(s) // OCR's specks in the gap are no captions
 	if len(cells) != 2 {
 		return false
 	}

@@ -48,10 +48,11 @@ func TestRepeatedBillHeaderKeepsItsColumns(t *testing.T) {
 }
 
 // TestOCRReadCaptionOfUsualPrice: OCR reads a pharmacy history's "U&C"
-// caption as "UkC" or "U8C"; the column is still the usual and customary
-// price each fill is billed at, not the plan's payment beside it.
+// caption as "UkC" or "U8C", or past reading ("vec", "Uac"); the column is
+// still the usual and customary price each fill is billed at, not the
+// plan's payment beside it.
 func TestOCRReadCaptionOfUsualPrice(t *testing.T) {
-	for _, caption := range []string{"U&C", "UkC", "U8C"} {
+	for _, caption := range []string{"U&C", "UkC", "U8C", "vec", "Uac"} {
 		text := "PATIENT MEDICATION HISTORY                                        GREENLEAF PHARMACY\n" +
 			"Fill date     Qty      Days     Fill #                                  Plan paid      Copay        " + caption + "\n" +
 			"Rx 61010S2  CYCLOBENZAPRINE 10MG TAB  NDC 00591-5658-01  Prescriber: Dr. Venkataraman  Refills auth: 0\n" +

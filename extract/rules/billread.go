@@ -135,7 +135,48 @@ func billHeader(s string) []billCol {
 		}
 		cols = append(cols, billCol{k, a, b, total, len(cells) > 1 && words[c.Start] == 1})
 	}
-	return cols
+	return unreadChargeColumn(s, cells, cols)
+}
+
+// unreadChargeColumn adds to a header's columns the charge column whose
+// caption OCR could not read ("Plan paid   Copay   vec" for "U&C"): when
+// the header names payments and no charge, a short caption of letters
+// after its last column, in a cell of its own, is the price each line is
+// billed at, as a bill bills every line.
+func unreadChargeColumn(s string, cells []layout.Cell, cols []billCol) []billCol {
+	if len(cols) == 0 || len(cells) < 3 {
+		return cols
+	}
+	paid := false
+	for _, c := range cols {
+		switch c.kind {
+		case "charge", "rate", "balance", "allowed":
+			return cols
+		case "paid":
+			paid = true
+		}
+	}
+	last := cols[len(cols)-1]
+	if !paid || !last.spaced {
+		return cols
+	}
+	var unread []layout.Cell
+	for _, c := range cells {
+		if a := utf8.RuneCountInString(s[:c.Start]); a < last.b {
+			continue
+		}
+		t := s[c.Start:c.End]
+		if len(t) > 5 || !layout.HasLetters(t) || strings.ContainsAny(t, "0123456789 ") {
+			return cols
+		}
+		unread = append(unread, c)
+	}
+	if len(unread) != 1 {
+		return cols
+	}
+	c := unread[0]
+	a, b := utf8.RuneCountInString(s[:c.Start]), utf8.RuneCountInString(s[:c.End])
+	return append(cols, billCol{kind: "charge", a: a, b: b, spaced: true})
 }
 
 // amountKinds returns what each amount of a row is: by the header column

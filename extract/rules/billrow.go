@@ -929,7 +929,8 @@ func (r *billRow) isAmountEnd(b int) bool {
 }
 
 // rowDescription is what is left of a row once its dates, codes, units
-// and amounts are taken: the words, with columns of numbers dropped.
+// and amounts are taken: the words, with columns of numbers dropped. OCR's
+// specks standing in cells of their own ("LABORATORY   .") are no words.
 func rowDescription(s string, used []bool, form bool) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -944,7 +945,7 @@ func rowDescription(s string, used []bool, form bool) string {
 	}
 	rest := b.String()
 	var parts []string
-	for _, c := range layout.Cells(rest) {
+	for _, c := range layout.InkedCells(rest) {
 		p := rest[c.Start:c.End]
 		if form && !layout.HasLetters(p) || reQtyCell.MatchString(p) || reQtyLabel.MatchString(p) {
 			continue // a form's numbered cells; a quantity column, or the label of the units taken

@@ -195,3 +195,34 @@ _ Rev    CDM #         HCPCS      Description  .                          Serv d
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2024-12-16 29827 15200.00|2024-12-16 0272 250.00|2024-12-16 0710 700.00")
 }
+
+// TestSummaryStatementHeaderSpecksOCR: a hospital's summary statement by
+// category, no codes, whose header OCR strewed specks into the gap
+// between "Description of services" and "Charges": still the header of
+// one charge column, each category a line of the date of service, its
+// description without the specks of its row.
+func TestSummaryStatementHeaderSpecksOCR(t *testing.T) {
+	page := `Riverbend Medical Center
+Patient Financial Services
+SUMMARY STATEMENT                                        Statement date: Apr 4, 2025
+Patient: Jamie Roe                                        Account number: 453900001
+Guarantor: Jamie Roe                                        Date of service: Oct 21, 2024
+Description of services            -                                        :                            Charges
+PHARMACY                                        64.10
+LABORATORY                          .                                 :                                    88.20
+CT SCAN                                        2,104.80
+Total charges       :                                        2,257.10
+Insurance payments                                        (900.00)
+Balance due                                        1,357.10
+`
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-10-21  64.10|2024-10-21  88.20|2024-10-21  2104.80")
+	// The specks in a row's gaps are no part of its description.
+	var descs []string
+	for _, b := range res.Bills {
+		descs = append(descs, b.Description)
+	}
+	if got := strings.Join(descs, "|"); got != "PHARMACY|LABORATORY|CT SCAN" {
+		t.Errorf("descriptions %q", got)
+	}
+}

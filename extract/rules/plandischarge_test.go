@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +73,43 @@ Pain 2/10 at discharge.
 				t.Errorf("visit type %q, want %q", e.VisitType, tc.kind)
 			}
 		})
+	}
+}
+
+// TestPlanOfCareDischargeAfterNoteOCR: on a fax, the office's discharge
+// summary follows its last SOAP note, and OCR set a speck in front of its
+// title (":    DISCHARGE SUMMARY - CHIROPRACTIC CARE"): still a record of
+// its own, the discharge visit, not a page of the note before it whose
+// certification period would then span the course.
+func TestPlanOfCareDischargeAfterNoteOCR(t *testing.T) {
+	note := `NORTHSIDE CHIROPRACTIC CLINIC                                        SOAP NOTE
+Patient: VANCE, ERIC                                   DOB: 09-30-1975
+Date of Service: 10.09.2023
+Provider: Omar Reyes, DC
+S: Neck pain 6/10 with sitting.
+A: Cervicalgia (M54.2)
+P: CMT 3-4 regions, return in 2 days.
+Electronically signed by Omar Reyes, DC
+`
+	discharge := `Northside Chiropractic Clinic
+88 Elm Ave, Akron, OH 44301
+Phone (330) 555-0142 Fax (330) 555-0143
+
+:                  DISCHARGE SUMMARY - CHIROPRACTIC CARE
+Patient: VANCE, ERIC                                   DOB: 09-30-1975
+Treating clinician: Omar Reyes, DC                   Certification period: 10-09-2023 to 01-07-2024
+Start of care: 10-09-2023          Last visit: 12-14-2023             Visits: 16 of 20
+DIAGNOSES:
+1. M54.2 - Cervicalgia
+Pain at discharge: 2/10 (at evaluation 6/10).
+Electronically signed by Omar Reyes, DC on 12-18-2023 11:48 AM
+`
+	res := extractOCR(t, note, discharge)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String()+".."+e.EndDate.String())
+	}
+	if want := "2023-10-09.. 2023-12-14.."; fmt.Sprint(strings.Join(got, " ")) != want {
+		t.Errorf("encounters %q, want %q", strings.Join(got, " "), want)
 	}
 }

@@ -31,7 +31,7 @@ func (n *note) captioned(re *regexp.Regexp) string {
 		if pair == nil {
 			continue
 		}
-		cs, vs := inkedCellsOf(l.text), inkedCellsOf(next)
+		cs, vs := layout.InkedCells(l.text), layout.InkedCells(next)
 		for vi, ci := range pair {
 			if re.MatchString(strings.Trim(l.text[cs[ci].Start:cs[ci].End], " .,:|")) {
 				return strings.Trim(next[vs[vi].Start:vs[vi].End], " |")
@@ -56,18 +56,4 @@ func (n *note) attendingClinician() string {
 // the attending physician.
 func (n *note) registersAdmission() bool {
 	return n.captioned(reAdmitCaption) != "" && n.captioned(reAttendingCaption) != ""
-}
-
-// inkedCellsOf returns the cells of s that hold a letter or a digit, as
-// layout.PairCells counts them.
-func inkedCellsOf(s string) []layout.Cell {
-	var out []layout.Cell
-	for _, c := range layout.Cells(s) {
-		if strings.IndexFunc(s[c.Start:c.End], func(r rune) bool {
-			return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-		}) >= 0 {
-			out = append(out, c)
-		}
-	}
-	return out
 }

@@ -53,7 +53,7 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 	col := gridColumns(g)
 	var notes = make([][]string, len(g.dates))
 	for _, r := range g.rows {
-		cs := inkedCells(r.text)
+		cs := layout.InkedCells(r.text)
 		if len(cs) < 2 {
 			continue
 		}
@@ -106,21 +106,10 @@ func gridQuoteStart(text string, m dates.Match) int {
 	if groundable(text[m.Start:m.End]) >= extract.MinQuoteChars {
 		return m.Start
 	}
-	if cs := inkedCells(text); len(cs) > 0 && cs[0].Start < m.Start {
+	if cs := layout.InkedCells(text); len(cs) > 0 && cs[0].Start < m.Start {
 		return cs[0].Start
 	}
 	return m.Start
-}
-
-// inkedCells returns the cells of a line that are not OCR debris.
-func inkedCells(text string) []layout.Cell {
-	var cs []layout.Cell
-	for _, c := range layout.Cells(text) {
-		if t := text[c.Start:c.End]; layout.HasLetters(t) || strings.ContainsAny(t, "0123456789") {
-			cs = append(cs, c)
-		}
-	}
-	return cs
 }
 
 // gridColumns returns how a grid's cells find their date column: the
@@ -135,7 +124,7 @@ func inkedCells(text string) []layout.Cell {
 func gridColumns(g visitGrid) func(cs []layout.Cell, i int) int {
 	var anchors []int
 	for _, r := range g.rows {
-		cs := inkedCells(r.text)
+		cs := layout.InkedCells(r.text)
 		if len(cs)-1 != len(g.dates) {
 			continue
 		}

@@ -193,3 +193,52 @@ Initials                           AC           NP         AC         NP
 		}
 	}
 }
+
+// TestGridOCRYearlessColumns: on a fax, OCR reads a flow sheet's months
+// and days under the page's year with a look-alike for a digit ("$/25",
+// "S/9", "6/l") and a speck in the gap after the row's label ("Date  .");
+// each column is still a visit, dated under the year. On a text page a
+// look-alike is no date.
+func TestGridOCRYearlessColumns(t *testing.T) {
+	pages := []string{`Birchwood Spine & Rehab
+DAILY TREATMENT FLOW SHEET
+Patient: DOE, JANE    DOB: 02/03/1981    DOI: 05/06/2023
+Year: 2023
+Date                                5/18      5/22      $/25      5/29      6/l
+Visit #     °                        1         2         3        “4         5
+Pain (0-10)                         7         «6         6         5         5
+97110 THERAPEUTIC EXERCI            1         2         2         2         2
+Initials                            KA        KA        FB        KA        FB
+`, `DAILY TREATMENT FLOW SHEET (cont.)    DOE, JANE = Acct 71226169 _
+Year: 2023
+Date                .                6/12      6/14      6/19
+Visit #                            6         7         8
+Pain (0-10)                        4         3         4
+Initials                           FB        KA        FB
+KA = Kim Arden, PTA; FB = Fay Ball, PT, DPT
+`}
+	for _, src := range []extract.PageSource{extract.SourceOCR, extract.SourceText} {
+		ps := pagesOf(pages)
+		for i := range ps {
+			ps[i].Source = src
+		}
+		res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: len(ps)}, ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range res.Encounters {
+			got = append(got, e.Date.String())
+			if !quoteHasDate(e.Citations[0].Quote, e.Date) && src == extract.SourceText {
+				t.Errorf("%s: first quote %q does not hold the date", e.Date, e.Citations[0].Quote)
+			}
+		}
+		want := "2023-05-18 2023-05-22 2023-05-25 2023-05-29 2023-06-01 2023-06-12 2023-06-14 2023-06-19"
+		if src == extract.SourceText {
+			want = "2023-06-12 2023-06-14 2023-06-19"
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s pages: visits %v, want %s", src, got, want)
+		}
+	}
+}

@@ -275,8 +275,8 @@ func homeAndClinicDays(ls []line) map[int]bool {
 func wrappedDate(rows []logRow, l line) bool {
 	n := len(rows)
 	// A scan's speck beside a wrapped date ("12-26-2023 18:30      ,") is
-	// no cell (inkedCells).
-	return n > 0 && rows[n-1].l.page == l.page && len(inkedCells(l.text)) == 1 && len(layout.Cells(rows[n-1].l.text)) >= 3
+	// no cell (layout.InkedCells).
+	return n > 0 && rows[n-1].l.page == l.page && len(layout.InkedCells(l.text)) == 1 && len(layout.Cells(rows[n-1].l.text)) >= 3
 }
 
 // notKept reports whether a row of a log is an appointment that was not

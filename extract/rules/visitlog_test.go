@@ -359,9 +359,10 @@ Printed 10/25/2023 09:20 by bhaddad Providers: EA = Ellen Abbott, PTA; MO = Mia 
 }
 
 // TestVisitNumbersOCRDamaged: OCR reads a faxed travel card's visit
-// numbers as it likes ("R" for 12, "B3" for 13); a row whose date stands
-// in the column where the other numbered rows of its page print theirs,
-// after one short cell, is a visit all the same.
+// numbers as it likes ("R" for 12, "B3" for 13) and strews specks around
+// a date ("16  +  09/14/2023 *"); a row whose date stands in the column
+// where the other numbered rows of its page print theirs, after one short
+// cell, is a visit all the same.
 func TestVisitNumbersOCRDamaged(t *testing.T) {
 	page := `Evergreen Rehabilitation Services                                        ROUTING SLIP HISTORY
 Patient: DOE, JANE Acct 37612261 Case: AUTO ACCIDENT DOI 05/06/2023 _ Ins: Keystone Auto & Home
@@ -370,7 +371,8 @@ R       08/31/2023       Thu    3       97110 97140 GO283                  EA   
 B3       09/04/2023       Mon    3       97110 97140 G0283                  MO       RV        30.00        09/07/2023
 09/05/2023       Tue            NS - no show
 14       09/07/2023       Thu    3       97110 97140 G0283                  EA        RV        30.00        09/11/2023
-15       09/11/2023       Mon    2       97120 97140 G0283                  MO       RV       20.00
+15       09/11/2023       Mon    2       97120 97140 G0283                  MO       RV       20.00        09/14/2023
+16     +  09/14/2023 *         Thu    2       -97110 97140 G0283                   EA        Rv        30.00
 
 Printed 10/25/2023 09:20 by bhaddad Providers: EA = Ellen Abbott, PTA; MO = Mia Owens, PTA                              _ Page lofi
 `
@@ -379,7 +381,7 @@ Printed 10/25/2023 09:20 by bhaddad Providers: EA = Ellen Abbott, PTA; MO = Mia 
 	for _, e := range res.Encounters {
 		got = append(got, e.Date.String())
 	}
-	if want := "2023-08-31 2023-09-04 2023-09-07 2023-09-11"; strings.Join(got, " ") != want {
+	if want := "2023-08-31 2023-09-04 2023-09-07 2023-09-11 2023-09-14"; strings.Join(got, " ") != want {
 		t.Errorf("visits %v, want %s", got, want)
 	}
 }

@@ -29,7 +29,8 @@ func numberedDateCols(ls []line) map[int][]int {
 
 // numberedRow returns the date of a row whose visit number OCR damaged:
 // one short cell (three characters at most, no lower-case letter but the
-// l and o OCR reads for 1 and 0: "ll" for 11) before
+// l and o OCR reads for 1 and 0: "ll" for 11; OCR's specks beside it, "14
+// +", left out) before
 // its first date, which stands within three characters of where two
 // numbered rows of its page or more (cols) print theirs.
 func numberedRow(l line, ds []dates.Match, cols []int) (dates.Match, bool) {
@@ -37,7 +38,7 @@ func numberedRow(l line, ds []dates.Match, cols []int) (dates.Match, bool) {
 		return dates.Match{}, false
 	}
 	m := ds[0]
-	pre := strings.TrimSpace(l.text[:m.Start])
+	pre := strings.TrimSpace(layout.BlankSpecks(l.text[:m.Start]))
 	if pre == "" || len(pre) > 3 || strings.ContainsAny(pre, " \tabcdefghijkmnpqrstuvwxyz") {
 		return dates.Match{}, false
 	}
