@@ -166,6 +166,16 @@ func columnLabelAbove(prev, l *Line, m dates.Match) Label {
 	if prev.Page != l.Page {
 		return NoLabel
 	}
+	if m.Start > 0 && isLetterByte(l.Text[m.Start-1]) {
+		// A name too long for its column ran into the date's ("MEDICINE
+		// CENTER04/18/2024"): the date still stands where its label does.
+		for _, c := range InkedCells(prev.Text) {
+			if c.Start == m.Start {
+				return columnLabel(prev.Text[c.Start:c.End])
+			}
+		}
+		return NoLabel
+	}
 	pair := PairCells(prev.Text, l.Text)
 	if pair == nil {
 		return NoLabel
@@ -176,14 +186,20 @@ func columnLabelAbove(prev, l *Line, m dates.Match) Label {
 			continue
 		}
 		c := cs[pair[i]]
-		cell := prev.Text[c.Start:c.End]
-		if !strings.HasSuffix(cell, ":") || len(cell) > 32 || len(strings.Fields(cell)) > 5 {
-			return NoLabel
-		}
-		if lb := labelOf(cell); lb != BareLabel {
-			return lb
-		}
+		return columnLabel(prev.Text[c.Start:c.End])
+	}
+	return NoLabel
+}
+
+// columnLabel classifies a field label in a column of fields ("Date
+// collected:"): a few words that end with a colon; a bare "Date:" says
+// nothing.
+func columnLabel(cell string) Label {
+	if !strings.HasSuffix(cell, ":") || len(cell) > 32 || len(strings.Fields(cell)) > 5 {
 		return NoLabel
+	}
+	if lb := labelOf(cell); lb != BareLabel {
+		return lb
 	}
 	return NoLabel
 }

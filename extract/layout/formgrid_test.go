@@ -182,3 +182,32 @@ Sex: F                                  NPI: 1234567890                        D
 		}
 	}
 }
+
+// TestColumnLabelAboveGlued: a physician's practice name too long for its
+// column runs into the specimen's, and the text layer glues the two
+// ("SPINE CTR04/18/2024"): the date still stands where its label
+// "Date collected:" starts, the collection date.
+func TestColumnLabelAboveGlued(t *testing.T) {
+	page := `ACME REFERENCE LABORATORIES                                            Patient Report
+Patient Details                     Physician Details                   Specimen Details
+DOE, JANE                           Paul Ibsen, MD                      Date collected:
+DOB: 03/02/1979                     LAKESIDE FAMILY MEDICINE & SPINE CTR04/18/2024
+Sex: F                              NPI: 1234567890                     Date received: 04/19/2024
+`
+	d := Analyze(pagesOf(page))
+	found := false
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		for _, m := range l.Dates {
+			if m.Raw == "04/18/2024" {
+				found = true
+				if got := LabelBefore(l, m, d.Prev(i)); got != ServiceLabel {
+					t.Errorf("%s: label %d, want %d", m.Raw, got, ServiceLabel)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the collection date is not read")
+	}
+}

@@ -367,6 +367,11 @@ func TestCleanProviderDropsTown(t *testing.T) {
 		{"Submitter: MERIDIAN DIAGNOSTIC RADIOLOGY LLC", "MERIDIAN DIAGNOSTIC RADIOLOGY LLC"},
 		{"Billing provider: Alder Int Med Assoc", "Alder Int Med Assoc"},
 		{"Mercy Hospital: Radiology", "Mercy Hospital: Radiology"},
+		// A facility word OCR split in two.
+		{"TRI-COUNTY RADIOLOGY G ROUP, P.A.", "TRI-COUNTY RADIOLOGY GROUP, P.A."},
+		{"RIVERBEND COMMUNITY HOS PITAL", "RIVERBEND COMMUNITY HOSPITAL"},
+		{"Lakeside Chiro Practic Clinic", "Lakeside Chiropractic Clinic"},
+		{"North Care Group", "North Care Group"},
 	}
 	for _, tt := range tests {
 		if got := CleanProvider(tt.in); got != tt.want {

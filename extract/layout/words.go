@@ -700,7 +700,58 @@ func CleanProvider(s string) string {
 	if f := strings.Fields(s); len(f) >= 3 && (f[len(f)-1] == "P" || f[len(f)-1] == "p") {
 		s = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, " "), f[len(f)-1]), " ,")
 	}
-	return dropAcronym(unglue(s))
+	return dropAcronym(unglue(rejoinSplit(s)))
+}
+
+// splitFacilityWords are the words of providers' names OCR may split in two
+// ("G ROUP", "HOS PITAL"): rejoinSplit puts them back together.
+var splitFacilityWords = map[string]bool{
+	"group": true, "hospital": true, "center": true, "centre": true, "clinic": true, "medical": true,
+	"radiology": true, "imaging": true, "therapy": true, "chiropractic": true, "orthopedic": true,
+	"orthopedics": true, "orthopaedic": true, "orthopaedics": true, "associates": true, "rehabilitation": true,
+	"surgery": true, "surgical": true, "diagnostic": true, "diagnostics": true, "laboratory": true,
+	"laboratories": true, "institute": true, "pharmacy": true, "management": true, "neurology": true,
+	"wellness": true, "regional": true, "memorial": true, "physicians": true, "specialists": true,
+	"emergency": true,
+}
+
+// rejoinSplit joins two neighbouring words of s that together, and only
+// together, make a word of splitFacilityWords, in the case of the first:
+// "RADIOLOGY G ROUP" is "RADIOLOGY GROUP".
+func rejoinSplit(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return s
+	}
+	joined := false
+	for i := 0; i+1 < len(f); i++ {
+		a, b := f[i], strings.TrimRight(f[i+1], ",.")
+		if !lettersOnly(a) || !lettersOnly(b) || splitFacilityWords[strings.ToLower(a)] || splitFacilityWords[strings.ToLower(b)] ||
+			!splitFacilityWords[strings.ToLower(a+b)] {
+			continue
+		}
+		w := a + strings.ToLower(b)
+		if strings.ToUpper(a) == a && (len(a) > 1 || strings.ToUpper(b) == b) {
+			w = strings.ToUpper(a + b)
+		}
+		f[i], f[i+1] = w+f[i+1][len(b):], ""
+		f = append(f[:i+1], f[i+2:]...)
+		joined = true
+	}
+	if !joined {
+		return s
+	}
+	return strings.Join(f, " ")
+}
+
+// lettersOnly reports whether s is one or more ASCII letters.
+func lettersOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLetterByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // reRoleLabel is the label of a claim's or a bill's party before its
