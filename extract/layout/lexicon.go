@@ -199,6 +199,9 @@ var lexicon = map[string][]feature{}
 // maxWords is the number of words of the longest phrase.
 var maxWords int
 
+// lexiconWords are the words the lexicon's phrases hold.
+var lexiconWords = map[string]bool{}
+
 func init() {
 	for f, list := range phrases {
 		for _, p := range strings.Split(list, "|") {
@@ -208,6 +211,9 @@ func init() {
 			}
 			lexicon[n] = append(lexicon[n], f)
 			maxWords = max(maxWords, strings.Count(n, " ")+1)
+			for _, w := range strings.Fields(n) {
+				lexiconWords[w] = true
+			}
 		}
 	}
 }
@@ -258,6 +264,68 @@ var monthAbbrevs = map[string]bool{"jan": true, "feb": true, "mar": true, "apr":
 // phraseCounts counts, per feature, the phrases of s in the lexicon.
 func phraseCounts(s string, into *[nFeatures]int) {
 	norm, starts := normalize(s)
+	countNormalized(norm, starts, into)
+}
+
+// phraseCountsOCR is phraseCounts for text read by OCR, which confuses
+// letters alike ("retease" for release, "beriefits" for benefits): a word
+// of six letters or more that no phrase holds is read as the one word of
+// the lexicon that undoing one such confusion makes of it.
+func phraseCountsOCR(s string, into *[nFeatures]int) {
+	norm, starts := normalize(s)
+	var b strings.Builder
+	b.Grow(len(norm))
+	fixed := make([]int, 0, len(starts))
+	for i, a := range starts {
+		end := len(norm)
+		if i+1 < len(starts) {
+			end = starts[i+1] - 1
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fixed = append(fixed, b.Len())
+		b.WriteString(ocrWord(norm[a:end]))
+	}
+	countNormalized(b.String(), fixed, into)
+}
+
+// ocrConfusions are the pairs of letters OCR reads one for the other.
+var ocrConfusions = [][2]string{{"t", "l"}, {"l", "t"}, {"i", "l"}, {"l", "i"}, {"ri", "n"}, {"rn", "m"}, {"m", "rn"}, {"cl", "d"}, {"li", "h"}, {"vv", "w"}, {"e", "c"}, {"c", "e"}}
+
+// ocrWord returns the word of the lexicon that w, a word OCR read, stands
+// for: w itself when a phrase holds it, is shorter than six letters or
+// holds a digit, and the one lexicon word that undoing one confusion at
+// one place makes of it, else w.
+func ocrWord(w string) string {
+	if len(w) < 6 || lexiconWords[w] || strings.ContainsAny(w, "0123456789#$") {
+		return w
+	}
+	found := ""
+	for _, c := range ocrConfusions {
+		for off := 0; ; {
+			i := strings.Index(w[off:], c[0])
+			if i < 0 {
+				break
+			}
+			i += off
+			if v := w[:i] + c[1] + w[i+len(c[0]):]; lexiconWords[v] {
+				if found != "" && found != v {
+					return w // two readings: none
+				}
+				found = v
+			}
+			off = i + 1
+		}
+	}
+	if found == "" {
+		return w
+	}
+	return found
+}
+
+// countNormalized counts the phrases of normalized text (see normalize).
+func countNormalized(norm string, starts []int, into *[nFeatures]int) {
 	for i, a := range starts {
 		for n := 0; n < maxWords && i+n < len(starts); n++ {
 			end := len(norm)

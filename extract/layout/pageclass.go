@@ -212,8 +212,12 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		f.money, f.moneyDated = 0, 0
 	}
 	f.text = b.String()
-	phraseCounts(f.text, &f.n)
-	phraseCounts(h.String(), &f.t)
+	count := phraseCounts
+	if d.Pages[pi].Source == extract.SourceOCR {
+		count = phraseCountsOCR
+	}
+	count(f.text, &f.n)
+	count(h.String(), &f.t)
 	return f
 }
 

@@ -28,7 +28,7 @@ var (
 	// "Totai"), or lose the space after it ("Totalcharges").
 	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|` + balanceOCR + `|amount paid|net due)\b`)
 	// reNotLine labels rows that are neither services nor totals.
-	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated)\b`)
+	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
 	rePaymentWords = regexp.MustCompile(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
 	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)

@@ -108,3 +108,40 @@ Balance: 0.00                                        Tax ID 33-9059924 NPI 13156
 	wantBillRows(t, extractOCR(t, receipts("Balance: 10.00                                        Tax ID 33-9059924 NPI 1315669105")),
 		"2024-01-31  0.00|2024-02-07 90837 228.00")
 }
+
+// TestReceiptSummaryColumnsOCR: OCR reads the summary under a practice's
+// receipt copies column by column: the summary's heading, with the period
+// of its services, then each total's amount over its caption. The heading
+// is no service line: the receipts bill what they bill, once.
+func TestReceiptSummaryColumnsOCR(t *testing.T) {
+	page := `Harbor Counseling Center
+Receipt copies - DOE, JANE - page 1
+RECEIPT                                        No. 7522
+Date: 01/31/2024                                        Client: DOE, JANE
+Date of service: 01/31/2024                                  Clinician: Lucia Yamada, PhD
+Service: 90791 PSYCH DIAGNOSTIC EVALUATION
+Fee: 310.00                                        Paid: 310.00 Check #6458
+Balance: 0.00                                        Tax ID 33-9059924 NPI 1315669105
+RECEIPT                                        No. 7524
+Date: 02/07/2024                                        Client: DOE, JANE
+Date of service: 02/07/2024                                  Clinician: Lucia Yamada, PhD
+Service: 90837 PSYTX W PT 60 MINUTES
+Fee: 228.00                                        Paid: 228.00 Check #6458
+Balance: 0.00                                        Tax ID 33-9059924 NPI 1315669105
+
+Summary of receipts, services 01/31/2024 - 02/07/2024
+
+538.00
+
+Total fees
+
+538.00
+
+Total paid
+
+0.00
+
+Balance due
+`
+	wantBillRows(t, extractOCR(t, page), "2024-01-31 90791 310.00|2024-02-07 90837 228.00")
+}
