@@ -27,12 +27,31 @@ cache="$(go env GOCACHE)/fuzz/github.com/medchron/medchron"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# fuzz PKG NAME: fuzzes one target; quiet when it passes, its whole output
-# (the failing input, the crash or the hang) when it does not.
+# binary PKG: where the fuzzing test binary of PKG is built.
+binary() { echo "$tmp/$(tr / _ <<<"${1#./}").test"; }
+
+# build PKG: builds PKG's test binary instrumented for fuzzing (go test
+# -c -fuzz), once for all of its targets: a "go test -fuzz" per target
+# linked the package's test binary again for each, and those started side
+# by side compiled the same instrumented packages twice after a change.
+build() {
+  local pkg=$1 out
+  if ! out=$(go test -c -fuzz . -o "$(binary "$pkg")" "$pkg" 2>&1); then
+    echo "$out" >&2
+    echo "fuzz: building $pkg failed" >&2
+    return 1
+  fi
+}
+
+# fuzz PKG NAME: fuzzes one target with PKG's binary, as "go test -fuzz"
+# would (in the package's folder, the same corpus cache, timeout and
+# flags); quiet when it passes, its whole output (the failing input, the
+# crash or the hang) when it does not.
 fuzz() {
   local pkg=$1 name=$2 out
   echo "fuzz: $name in $pkg for $fuzztime" >&2
-  if ! out=$(go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" -parallel 1 "$pkg" 2>&1); then
+  if ! out=$(cd "$pkg" && "$(binary "$pkg")" -test.paniconexit0 -test.timeout 10m -test.run '^$' -test.fuzz "^${name}\$" \
+    -test.fuzztime "$fuzztime" -test.parallel 1 -test.fuzzcachedir "$cache/${pkg#./}" 2>&1); then
     # Go before 1.27 can end a duration-limited run with "context deadline
     # exceeded" and no failing input when the deadline races a busy worker
     # (go.dev/issue/75804): that is no finding. A real failure writes its
@@ -46,6 +65,34 @@ fuzz() {
     return 1
   fi
 }
+
+# The packages, each once: ./pipeline first, whose build compiles most of
+# the instrumented packages the others share (its tests import most of
+# them); the others then mostly link, side by side.
+pkgs=()
+for t in "${targets[@]}"; do
+  read -r pkg _ <<<"$t"
+  [[ " ${pkgs[*]} " == *" $pkg "* ]] || pkgs+=("$pkg")
+done
+if [[ " ${pkgs[*]} " == *" ./pipeline "* ]]; then
+  rest=()
+  for pkg in "${pkgs[@]}"; do [ "$pkg" = ./pipeline ] || rest+=("$pkg"); done
+  pkgs=(./pipeline "${rest[@]}")
+fi
+build "${pkgs[0]}"
+running=0
+for pkg in "${pkgs[@]:1}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || exit 1
+    running=$((running - 1))
+  fi
+  build "$pkg" &
+  running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do
+  wait -n || exit 1
+  running=$((running - 1))
+done
 
 failed=0
 running=0

@@ -24,7 +24,10 @@ var buildOnce struct {
 
 // buildBinary builds cmd/medchron of the repository at root once per test
 // process; TestMain starts it in the background when a test that runs the
-// binary is to run.
+// binary is to run. Without DWARF (-ldflags=-w): the link, which a new
+// output folder makes every time, takes a third less CPU, and nothing
+// run here reads debugging information (stack traces come from the
+// runtime's own tables, which stay).
 func buildBinary(root string) (string, error) {
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "medchron-bench-bin-")
@@ -33,7 +36,7 @@ func buildBinary(root string) (string, error) {
 			return
 		}
 		buildOnce.bin = filepath.Join(dir, "medchron")
-		cmd := exec.Command("go", "build", "-o", buildOnce.bin, "./cmd/medchron")
+		cmd := exec.Command("go", "build", "-ldflags=-w", "-o", buildOnce.bin, "./cmd/medchron")
 		cmd.Dir = root
 		out, err := cmd.CombinedOutput()
 		if err != nil {
