@@ -167,10 +167,11 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 // ms and at once when the store commits (wakeDriver), wakes the queue's
 // producer once the transaction has committed: the hand-off needs no
 // polling of the queues, and a crash between the commit and the next job
-// cannot lose a document. The queues poll only as a backstop, once a
-// second (River's default): each poll is a prepared UPDATE of the job
-// table (some 0.6 ms of CPU), and at 20 ms the default queue's polls took
-// 3 % of a core from Tesseract for the whole length of an OCR run. River sends at most one insert notification per queue every
+// cannot lose a document. The default queue polls only as a backstop,
+// once a second (River's default): each poll is a prepared UPDATE of the
+// job table (some 0.6 ms of CPU), and at 20 ms its polls took 3 % of a
+// core from Tesseract for the whole length of an OCR run (the OCR queue,
+// see ocrPoll, queries nothing while its slots are busy). River sends at most one insert notification per queue every
 // FetchCooldown, so that is kept at its minimum: a stage that queues the
 // next moments after the one before it must not wait for the backstop
 // poll; it also lets an OCR worker fetch its next page the moment it has
