@@ -510,10 +510,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue // a payment or adjustment row prints when it was posted
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() || rePayerWords.MatchString(l.text)):
 			continue // no item of a table of services: a payer's line, a form's box
-		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc):
+		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc) && (r.letterless == "" || r.date.IsZero()):
 			// Names no service (no code, no word): a running balance OCR cut
 			// from its row. A claim form's service line, dated in its own
-			// cell, whose code OCR lost, still bills.
+			// cell, whose code OCR lost, still bills, as does a dated row
+			// whose HCPCS code OCR lost the letter of ("3301" for J3301).
 			continue
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && r.date.IsZero() && !layout.HasLetters(r.desc):
 			continue // an amount alone: a total whose label OCR set on another line
