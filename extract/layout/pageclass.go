@@ -36,6 +36,7 @@ type pageFeatures struct {
 	letters     int  // bytes of body text
 	sepCaption  bool // a boilerplate line is a separator's caption ("SLIP SHEET")
 	eobBanner   bool // a boilerplate line is a plan's banner ("THIS IS NOT A BILL")
+	billHead    bool // a line among the first dozen titles the page a statement, bill or invoice (its first cell, no date in it)
 	title       string
 	headings    int  // clinical section headings
 	service     int  // lines labelling a date of service
@@ -111,6 +112,11 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if f.body <= 12 && len(short) <= 90 && !reSentenceEnd.MatchString(short) {
 			h.WriteString(short)
 			h.WriteByte('\n')
+		}
+		// (A title's first cell, whatever dates print right of it; a speck
+		// OCR read after the title is no sentence's end.)
+		if t := strings.TrimRight(strings.TrimSpace(FirstCell(l.Text)), " .,'"); f.body <= 12 && len(t) <= 90 && !reSentenceEnd.MatchString(t) && !f.billHead {
+			f.billHead = reStatementTitle.MatchString(t) && !strings.ContainsAny(t, "0123456789:") && !reNotABill.MatchString(t)
 		}
 		// A table's column heads, however wide the table.
 		if f.body <= 12 && !f.headerRow && strings.Count(l.Trim, "   ") >= 2 && !reSentenceEnd.MatchString(l.Trim) {
@@ -374,7 +380,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	// A payer's words outweigh one heading when they fill the page (an
 	// insurer's "PAYMENT HISTORY" title OCR set on a line of its own).
-	if f.n[fEOB] > 0 || f.eobBanner || f.n[fEOBWeak] >= 4 && f.service == 0 && (f.headings == 0 || f.headings == 1 && f.n[fEOBWeak] >= 8) {
+	if (f.n[fEOB] > 0 || f.eobBanner || f.n[fEOBWeak] >= 4 && f.service == 0 && (f.headings == 0 || f.headings == 1 && f.n[fEOBWeak] >= 8)) && !providerStatement(f) {
 		return extract.PageEOB, ""
 	}
 	if administrationRecord(f) {
@@ -446,6 +452,26 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageClinical, ""
 	}
 	return "", ""
+}
+
+// reStatementTitle and reNotABill: a title that calls the page a bill,
+// and a payer's banner that says it is none.
+var (
+	reStatementTitle = regexp.MustCompile(`(?i)\b(?:statement|itemi[sz]ed|bill|billing|invoice)\b`)
+	reNotABill       = regexp.MustCompile(`(?i)\bnot\s*a\s*bill\b`)
+)
+
+// providerStatement reports whether a page that prints a payer's words is
+// still the provider's own bill: a statement a practice prints for a claim
+// paid by a fee schedule (workers' compensation, no-fault) has the
+// billed, fee schedule, allowed, paid and reduction columns of a payer's
+// review, and may say its lines are under bill review, yet it prints the
+// practice's letterhead, calls itself a statement or bill, and prints
+// dated charges. A payer's explanation says what it is in its heading
+// (explanation of benefits or of review, remittance) or that it is not a
+// bill, and prints no practice's letterhead.
+func providerStatement(f pageFeatures) bool {
+	return f.letterhead && f.billHead && f.t[fEOB] == 0 && !f.eobBanner && f.moneyDated >= 2 && !reNotABill.MatchString(f.text)
 }
 
 // reHomeProgram heads the part of a log the patient keeps at home: "HOME

@@ -348,3 +348,39 @@ func TestFormPublisher(t *testing.T) {
 		}
 	}
 }
+
+// TestFeeScheduleStatement: a practice's statement of a claim paid by a
+// fee schedule (workers' compensation, no-fault) prints the columns of a
+// payer's review (billed, fee schedule, allowed, paid, reduction) and may
+// say lines are under bill review, yet it is the practice's bill: its
+// letterhead, a title that calls it a statement or bill, dated charges.
+// The carrier's explanation of review and a plan's explanation of
+// benefits, which print the same columns, stay payers' pages.
+func TestFeeScheduleStatement(t *testing.T) {
+	rows := "Service date  Code     Units       Charge   Fee schedule     Allowed       Paid   Reduction\n" +
+		"03/02/2024    99203    1           310.00        188.40      188.40     188.40      121.60\n" +
+		"03/16/2024    97110    2           150.00         61.20       61.20    pending\n" +
+		"03/16/2024    97140    1            85.00         30.90       30.90    pending\n" +
+		"Totals                             545.00        280.50      280.50     188.40      121.60\n"
+	tests := []struct {
+		name, text, class string
+	}{
+		{"practice's no-fault statement", "Lakeview Orthopedic Associates\n220 Lake St, Erie, PA 16501\nPhone (814) 555-0100\n\n" +
+			"NO-FAULT ITEMIZED STATEMENT                                Printed 04/20/2024\n" +
+			"Patient: DOE, JANE   Claim no. 4471-22   DOI 02/27/2024   Insurer: Summit Casualty\n" + rows +
+			"Balance due                                                                          235.00\n" +
+			"Lines marked pending are in bill review with the carrier. The fee schedule reduction is not billed to you.\n", extract.PageBill},
+		{"carrier's explanation of review", "Summit Casualty Bill Review Unit\nEXPLANATION OF REVIEW\n" +
+			"Claimant: DOE, JANE   Claim no. 4471-22   DOI 02/27/2024   Provider: Lakeview Orthopedic Associates\n" + rows +
+			"Recommended payment                                                                  188.40\n", extract.PageEOB},
+		{"plan's explanation of benefits", "Lakeview Health Plan\nMember statement                                    THIS IS NOT A BILL\n" +
+			"Member: DOE, JANE   Claim no. 4471-22\n" + rows, extract.PageEOB},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Analyze(pagesOf(tt.text)).Pages[0].Class; got != tt.class {
+				t.Errorf("class %q, want %q", got, tt.class)
+			}
+		})
+	}
+}

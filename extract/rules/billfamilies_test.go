@@ -207,6 +207,40 @@ Cold therapy pack                         2       30.00
 			{"2024-03-20", "", "", "", 1, 45, "", 0},
 			{"2024-03-20", "", "", "", 2, 30, "", 0},
 		}, []string{"balance:75"}},
+		{"fee schedule statement: the schedule and allowed columns are no charge, the reduction an adjustment", `Lakeview Orthopedic Associates
+220 Lake St, Erie, PA 16501
+NO-FAULT ITEMIZED STATEMENT                                Printed 04/20/2024
+Patient: DOE, JANE   Claim no. 4471-22   DOI 02/27/2024   Insurer: Summit Casualty
+Service date  Code     Units       Charge   Fee schedule     Allowed       Paid   Reduction
+03/02/2024    99203    1           310.00        188.40      188.40     188.40      121.60
+03/16/2024    97110    2           150.00         61.20       61.20    pending
+03/16/2024    97140    1            85.00         30.90       30.90    pending
+Totals                             545.00        280.50      280.50     188.40      121.60
+Balance due                                                                         235.00
+`, []line{
+			{"2024-03-02", "99203", "", "", 1, 310, "", 188.40},
+			{"2024-03-16", "97110", "", "", 2, 150, "", 0},
+			{"2024-03-16", "97140", "", "", 1, 85, "", 0},
+		}, []string{":545", "payments:188.4", "adjustments:121.6", "balance:235"}},
+		{"statement in visit sections: each visit's charges summed under its rows are no line", `Mercy Health System
+Patient Financial Services
+STATEMENT OF ACCOUNT                                      Statement date 06/01/2024
+Date         CPT      Description                                          Amount
+Visit #55120931   Patient: DOE, JANE   Outpatient   Service dates: 03/04/2024 - 03/04/2024
+03/04/2024   99284    ED VISIT MOD SEVERITY                                 812.00
+03/04/2024   72125    CT CERVICAL SPINE W/O DYE                           1,240.00
+             Visit charges                                               2,052.00
+             Insurance pending                                           2,052.00
+Visit #55120987   Patient: DOE, JANE   Clinic   Service dates: 03/18/2024 - 03/18/2024
+03/18/2024   99213    OFFICE O/P EST LOW 20 MIN                              160.00
+             Account charges                                               160.00
+Total charges                                                            2,212.00
+Account balance                                                          2,212.00
+`, []line{
+			{"2024-03-04", "99284", "", "", 0, 812, "", 0},
+			{"2024-03-04", "72125", "", "", 0, 1240, "", 0},
+			{"2024-03-18", "99213", "", "", 0, 160, "", 0},
+		}, []string{":2212", "balance:2212"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -174,3 +174,17 @@ func TestSpaceAfterPoint(t *testing.T) {
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2024-09-28 99285 2868.40|2024-09-28 0120 25171.50|2024-09-28 J1885 58.58")
 }
+
+// TestLetterLostUndescribed: on a statement with no description column,
+// OCR lost the letter of a drug's HCPCS code ("3301" for J3301): the dated
+// row still bills its charge, with no code, and the lines meet the total.
+func TestLetterLostUndescribed(t *testing.T) {
+	page := "Lakeview Orthopedic Associates\n220 Lake St, Erie, PA 16501\nITEMIZED STATEMENT\n" +
+		"DOS           Code     Units       Billed     Allowed       Paid\n" +
+		"01/11/2024    62321    1         2,327.00    1,652.17   1,652.17\n" +
+		"01/11/2024    3301     8           120.00       86.40      86.40\n" +
+		"01/29/2024    99214    1           243.00      114.21     pending\n" +
+		"Totals                           2,690.00    1,852.78   1,738.58\n"
+	res := extractOCR(t, page)
+	wantBillRows(t, res, "2024-01-11 62321 2327.00|2024-01-11  120.00|2024-01-29 99214 243.00")
+}

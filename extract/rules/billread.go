@@ -37,8 +37,9 @@ var (
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row ("U&C" as OCR also
-	// reads it: "UkC", "U8C").
-	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee|price|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance)\b`)
+	// reads it: "UkC", "U8C"; a fee schedule's amount and its reduction of
+	// the charge, as workers' compensation and no-fault bills print them).
+	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance)\b`)
 )
 
 // balanceOCR is "balance" as OCR may misread it: its l as a t, a one,
@@ -101,8 +102,12 @@ func billHeader(s string) []billCol {
 		}
 		k := "charge"
 		switch {
-		case w == "allowed":
+		case w == "allowed" || strings.HasPrefix(w, "fee") && strings.Contains(w, "sched"):
+			// What a fee schedule allows ("Fee sched"), as a payer's
+			// allowed amount: no charge.
 			k = "allowed"
+		case strings.HasPrefix(w, "reduction"):
+			k = "adjustment" // a fee schedule's reduction of the charge
 		case w == "rate" || w == "unit price" || w == "price each" || w == "per unit" || w == "unit cost":
 			k = "rate" // the price of one unit: units times it is the charge
 		case strings.HasPrefix(w, "adj"):
@@ -305,6 +310,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var misdated []postedBefore        // the items dated after the day they were posted
 	reversed := map[int]bool{}         // the items a reversal row cancels
 	closed := false                    // a total of charges closed the bill above
+	secFrom := 0                       // the first item since the last header, total or subtotal: a subtotal sums the items from it
 	for i, l := range n.lines {
 		// An unticked row of a fee schedule bills nothing; a row that prints
 		// its fee and its charge was billed, whatever OCR made of its box, and
@@ -365,6 +371,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols, dental[l.page]))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
+				secFrom = len(items)
 				heads, headDay = tableHeads(l.text), dates.Date{}
 				if closed {
 					// A table after a bill's total of charges is another
@@ -417,7 +424,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last = -1
 			if reSubtotal.MatchString(l.text) {
 				groupRev = "" // a group's subtotal closes it
-				sums = append(sums, printedSum{firstAmount(r, cols, "charge"), -1})
+				sums, secFrom = append(sums, printedSum{firstAmount(r, cols, "charge"), -1}), len(items)
 			}
 			continue
 		}
@@ -435,6 +442,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				}
 				totals = append(totals, t)
 			}
+			secFrom = len(items)
+			continue
+		}
+		if sectionSum(r, items[secFrom:]) {
+			// A visit's or an account's charges summed under its rows
+			// ("Visit charges 287.00"): a subtotal, no line.
+			last, secFrom = -1, len(items)
+			sums = append(sums, printedSum{r.amts[0], -1})
 			continue
 		}
 		afterTotal = false
@@ -495,10 +510,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue // a payment or adjustment row prints when it was posted
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() || rePayerWords.MatchString(l.text)):
 			continue // no item of a table of services: a payer's line, a form's box
-		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc):
+		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc) && (r.letterless == "" || r.date.IsZero()):
 			// Names no service (no code, no word): a running balance OCR cut
 			// from its row. A claim form's service line, dated in its own
-			// cell, whose code OCR lost, still bills.
+			// cell, whose code OCR lost, still bills, as does a dated row
+			// whose HCPCS code OCR lost the letter of ("3301" for J3301).
 			continue
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && r.date.IsZero() && !layout.HasLetters(r.desc):
 			continue // an amount alone: a total whose label OCR set on another line
@@ -554,6 +570,29 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
 	return items, totals
+}
+
+// reChargesWord names charges summed: "Visit charges", "Account total"
+// (OCR may glue the words: "Visitcharges").
+var reChargesWord = regexp.MustCompile(`(?i)charges\b|\btotal\b`)
+
+// sectionSum reports whether row r sums the charges of the items above it
+// (those since the last header, total or subtotal), as a statement that
+// prints each visit or account in a section of its own sums each section
+// under its rows ("Visit charges", "Charges this visit"): no date, no
+// code, one amount, a label that names charges, and the amount the sum of
+// two items or more, or of one item, to the cent.
+func sectionSum(r billRow, items []extract.BillLine) bool {
+	if !r.date.IsZero() || r.code != "" || r.rev != "" || len(r.amts) != 1 || !reChargesWord.MatchString(r.desc) {
+		return false
+	}
+	sum, n := 0.0, 0
+	for _, it := range items {
+		if it.Kind == extract.LineCharge {
+			sum, n = sum+it.Charge, n+1
+		}
+	}
+	return n > 0 && math.Abs(sum-r.amts[0]) < 0.005
 }
 
 // sameItemCodes gives a row the HCPCS code its item prints on the bill's
