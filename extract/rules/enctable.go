@@ -22,8 +22,9 @@ import (
 // organisation the document names as its custodian or author is the
 // provider.
 
-// reEncSection is the heading of a summary's list of visits.
-var reEncSection = regexp.MustCompile(`(?i)^[\W_]{0,2}(?:encounters?|encounter history|past encounters|visits?|visit history|office visits)\s*:?$`)
+// reEncSection is the heading of a summary's list of visits, perhaps
+// with OCR's speck after it ("Encounters”").
+var reEncSection = regexp.MustCompile(`(?i)^[\W_]{0,2}(?:encounters?|encounter history|past encounters|visits?|visit history|office visits)\s*:?[\W_]{0,2}$`)
 
 // Column captions of an encounters table.
 var (
@@ -45,7 +46,7 @@ type encColumn struct {
 
 // reSummarySection is the heading of another section a care summary
 // prints beside its encounters: an encounters table stands in one.
-var reSummarySection = regexp.MustCompile(`(?i)^[\W_]{0,2}(?:problems?(?: list)?|active problems|medications?|allergies(?: and adverse reactions)?|immunizations?|vital signs|results|plan of (?:treatment|care)|social history)\s*:?$`)
+var reSummarySection = regexp.MustCompile(`(?i)^[\W_]{0,2}(?:problems?(?: list)?|active problems|medications?|allergies(?: and adverse reactions)?|immunizations?|vital signs|results|plan of (?:treatment|care)|social history)\s*:?[\W_]{0,2}$`)
 
 // encTable is the encounters read from a care summary's table, and the
 // span of the summary it stands in, as line indexes (line.idx): from the
@@ -91,7 +92,8 @@ func (e *Extractor) encounterTable(doc string, ls []line, prov, title string) (e
 			}
 			ds := lineDates(l)
 			if len(ds) == 0 {
-				if len(layout.Cells(l.text)) <= 1 && layout.HasLetters(l.trim) && len(out) > 0 || encHeader(l) != nil {
+				if len(layout.InkedCells(l.text)) <= 1 && layout.HasLetters(l.trim) && len(out) > 0 || encHeader(l) != nil ||
+					reSummarySection.MatchString(strings.TrimRight(l.trim, " .,:;'\"_-~*|")) {
 					break // the next section's heading
 				}
 				continue // a cell wrapped onto a line of its own

@@ -56,9 +56,34 @@ Vaccine                   Date                Status
 Tdap                      2021-04-03          Completed
 `, []string{"2024-01-05 Oak Valley Medical Group | Ray Tam, MD | ", "2024-02-09 Oak Valley Medical Group | Ray Tam, MD | "}},
 	}
+	ocr := map[string]bool{"a fax: specks after the headings": true}
+	tests = append(tests, struct {
+		name string
+		text string
+		want []string
+	}{"a fax: specks after the headings", `WESTBROOK FAMILY AND INTERNAL MEDICINE  4/19/24  7:40 AM  #4001  Pg 1/2
+Clinical Summary - CCD                                        DOE, JANE | 1986-05-20
+Created on:     .          2024-04-18 1:08 PM                  Document ID: 2.16.840.1.113883.225084
+Author:                   Westbrook Family & Internal Medicine  Custodian: Westbrook Family & Int Med
+Problems
+Problem                                        Code              Onset                Status-
+Cervicalgia                                        -  M54,2             2017-09-14          Active
+Encounters”
+Date            Encounter         Provider                         Location           Diagnosis
+2023-06-23     Office Visit (Est.)   Ann Lee, FNP-C         Main Office         I10; E78.5
+2023-10-30     Office Visit (Est.)   Ann Lee, FNP-C         Main Office         S13.4XXD; M54.2
+Vital Signs                             .
+Date            .       BP                Pulse           Weight            Pain (0-10)
+2023-06-23             131/70             67               154 lb               -
+2023-10-30            112/78             68              152 lb             5
+`, []string{"2023-06-23 Westbrook Family & Int Med | Ann Lee, FNP-C | I10 E78.5", "2023-10-30 Westbrook Family & Int Med | Ann Lee, FNP-C | S13.4XXD M54.2"}})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := extractText(t, tc.text)
+			extract := extractText
+			if ocr[tc.name] {
+				extract = extractOCR
+			}
+			res := extract(t, tc.text)
 			var got []string
 			for _, e := range res.Encounters {
 				var dx []string
