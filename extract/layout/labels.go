@@ -306,6 +306,9 @@ var (
 		"date seen", "you were seen on", "you were seen", "date you were seen", "exam performed", "date performed", "performed on", "date/time", "encounter", "svc date",
 		// an EHR printout's footer: "Enc Date 2025-01-16 | Printed ..."
 		"enc date", "enc. date", "date of enc",
+		// a late entry that prints the day it was written first: "Note
+		// written 03/14/2024 for encounter of 03/05/2024"
+		"encounter of", "for date of service", "for dos",
 		"service", "date of svc",
 		// a test given in sessions: each session is a day the patient was there
 		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",

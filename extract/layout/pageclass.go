@@ -412,8 +412,11 @@ func pageClass(f pageFeatures) (class, kind string) {
 		// attended.
 		return extract.PageVisitLog, ""
 	}
-	if f.gridDates >= 3 && f.visitLabel && f.money <= 1 && f.headings < 3 {
-		// A flowsheet of visits: one visit per dated column.
+	if f.gridDates >= 2 && f.visitLabel && f.money <= 1 && f.headings < 3 {
+		// A flowsheet of visits: one visit per dated column (two
+		// columns are enough under a row that labels them visits and
+		// a row that only a grid of visits prints, the provider's or
+		// the visit number's).
 		return extract.PageVisitLog, ""
 	}
 	if f.cards >= 3 && f.money <= 1 && f.headings < 3 {

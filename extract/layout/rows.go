@@ -41,12 +41,12 @@ func RowDate(text string, ds []dates.Match) (dates.Match, bool) {
 }
 
 // reDateRowLabel labels a row of visit dates across a flowsheet.
-var reDateRowLabel = regexp.MustCompile(`(?i)^(?:dates?(?:\s+of\s+(?:visits?|services?|treatments?|tx|sessions?))?|visit\s+dates?|dos|treatment\s+dates?|tx\s+dates?|session\s+dates?|service\s+dates?)\s*:?$`)
+var reDateRowLabel = regexp.MustCompile(`(?i)^(?:dates?(?:\s+of\s+(?:visits?|services?|treatments?|tx|sessions?))?|visit\s+dates?|dos|[bd]0s|bos|treatment\s+dates?|tx\s+dates?|session\s+dates?|service\s+dates?)\s*:?$`)
 
 // reVisitRowLabel labels a row that only a grid of visits prints: the
-// visit number, who treated, or a billed treatment ("Manual therapy
+// visit number or type, who treated, or a billed treatment ("Manual therapy
 // (97140)").
-var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number)?|therapist|clinician|provider|treating|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
+var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number|type)?|therapist|clinician|provider|treating|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
 
 // DateColumns returns the visit dates a flowsheet prints across one row:
 // cells each holding dates and nothing else, on distinct days, after a

@@ -78,6 +78,12 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				res.BillTotals = append(res.BillTotals, totals...)
 			}
 		case extract.PageVisitLog:
+			if tbl, ok := e.encounterTable(doc.ID, part, d.ProviderAt(part[0].idx), d.Pages[r.first].Title); ok {
+				// A care summary whose dated tables made it look like a
+				// log: its encounters table lists its visits.
+				res.Encounters = appendNew(res.Encounters, tbl.encs...)
+				continue
+			}
 			for _, enc := range e.visitLog(doc.ID, d, part) {
 				if !repeated(res.Encounters, enc, nil) {
 					res.Encounters = append(res.Encounters, enc)
@@ -85,6 +91,10 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			}
 		case extract.PageClinical, extract.PageReport:
 			start := len(res.Encounters)
+			// A care summary lists its visits in a table: one encounter
+			// a row (enctable.go).
+			tbl, _ := e.encounterTable(doc.ID, part, d.ProviderAt(part[0].idx), d.Pages[r.first].Title)
+			res.Encounters = appendNew(res.Encounters, tbl.encs...)
 			prev := -1                  // the run's last encounter, in res.Encounters
 			prevHeading := ""           // the heading of the note that made it
 			var prevNote *note          // the note that made it
@@ -111,6 +121,15 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				lastProv, lastPage = prov, n.lines[len(n.lines)-1].page
 				n.first = k == 0
 				n.births = births
+				if tbl.encs != nil && n.lines[0].idx <= tbl.last && n.lines[0].idx >= tbl.first {
+					// A part of the care summary whose table gave its
+					// visits (a note that opens on its page, before its
+					// last row): its creation date is none. A record that
+					// began on a page before runs on into it unread.
+					res.Expected = append(res.Expected, n.expectedIn(doc.ID, tbl.encs[len(tbl.encs)-1].Date, tbl.encs[0].Provider)...)
+					prev = -1
+					continue
+				}
 				if n.bill {
 					items, totals := n.bills(doc.ID, prov, "")
 					res.Bills = append(res.Bills, items...)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -79,6 +80,18 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 				if name := legend[v]; name != "" && enc.Clinician == "" {
 					enc.Clinician = name
 				}
+			case reGridWhoLabel.MatchString(label) && layout.HasCredential(v):
+				// The clinician's name in full ("Ann Lee, DO").
+				if enc.Clinician == "" {
+					enc.Clinician = strings.Trim(v, " .,-~_|")
+				}
+			case reGridDxLabel.MatchString(label):
+				// A row of the visits' diagnosis codes, one a column.
+				cell := r
+				cell.text = strings.Repeat(" ", c.Start) + r.text[c.Start:c.End]
+				for _, h := range icdIn(cell, true, e.opts.Codes) {
+					enc.Diagnoses = append(enc.Diagnoses, extract.Coded{Code: h.code, Description: h.desc})
+				}
 			default:
 				for _, h := range codes {
 					enc.Procedures = append(enc.Procedures, extract.Coded{Code: h.code})
@@ -96,6 +109,13 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 	}
 	return out
 }
+
+// Row labels of a grid: who saw the patient, and the visit's diagnoses
+// ("Dx 1 (ICD-10)", "Diagnosis", OCR's "Ox 1").
+var (
+	reGridWhoLabel = regexp.MustCompile(`(?i)^(?:provider|physician|clinician|seen by|treating(?: provider| physician)?|practitioner|attending)\b`)
+	reGridDxLabel  = regexp.MustCompile(`(?i)^(?:[dto0]x|diagnos[ie]s|icd-?10)\b`)
+)
 
 // gridQuoteStart is where the quote of a grid's date column begins: its
 // date cell, or, when the cell is too short to be grounded on its own

@@ -159,6 +159,13 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			grids, block = append(grids, visitGrid{l: l, dates: dc}), "grid"
 			continue
 		}
+		if n := len(grids); block == "grid" && n > 0 && grids[n-1].l.page == l.page && gridFactRow(l, ds) {
+			// A flowsheet's row of dated facts of its visits (the day
+			// a prescription database was queried, a screen resulted,
+			// a refill falls due): a row of the grid, no visits.
+			grids[n-1].rows = append(grids[n-1].rows, l)
+			continue
+		}
 		if h := layout.CardHeads(l.text, ds); h != nil || block == "cards" && len(ds) == 1 {
 			if h == nil {
 				// A lone card on the last row of a page of cards.
@@ -414,4 +421,16 @@ func logKind(s string) string {
 		return "physical_therapy"
 	}
 	return ""
+}
+
+// gridFactRow reports whether a dated line under a grid's row of visit
+// dates is one of its rows: its first cell a label of words, no date,
+// before the dates.
+func gridFactRow(l line, ds []dates.Match) bool {
+	cs := layout.InkedCells(l.text)
+	if len(cs) < 2 || len(ds) == 0 || ds[0].Start < cs[0].End {
+		return false
+	}
+	label := l.text[cs[0].Start:cs[0].End]
+	return layout.HasLetters(label) && !layout.HasDate(label)
 }
