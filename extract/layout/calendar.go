@@ -50,7 +50,8 @@ func weekdayHead(l *Line) bool {
 }
 
 // reMonthYear is a month and year with no day between them: "April 2024".
-var reMonthYear = rxfilter.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
+// OCR may set a space inside the year ("June 202 3").
+var reMonthYear = rxfilter.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d ?\d)\b`)
 
 // monthOf returns the month and year a line prints alone of any day.
 func monthOf(text string) (time.Month, int, bool) {
@@ -62,7 +63,7 @@ func monthOf(text string) (time.Month, int, bool) {
 	if err != nil {
 		return 0, 0, false
 	}
-	y, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(strings.ReplaceAll(m[2], " ", ""))
 	return t.Month(), y, true
 }
 

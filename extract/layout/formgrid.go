@@ -24,13 +24,28 @@ func InkedCells(s string) []Cell {
 	return out
 }
 
+// CaptionCells returns the cells of a row of captions: its inked cells
+// (InkedCells) less OCR's debris of a letter or two in lower case ("oo",
+// "oe"), which no caption is.
+func CaptionCells(s string) []Cell {
+	cs := InkedCells(s)
+	out := cs[:0:0]
+	for _, c := range cs {
+		if t := s[c.Start:c.End]; len(t) <= 2 && strings.ToLower(t) == t && HasLetters(t) && !strings.ContainsAny(t, "0123456789") {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // captionRow reports whether line l is a row of three captions or more,
 // each a few words without a digit.
 func captionRow(l *Line) bool {
 	if strings.ContainsAny(l.Text, "0123456789") {
 		return false
 	}
-	cs := InkedCells(l.Text)
+	cs := CaptionCells(l.Text)
 	if len(cs) < 3 {
 		return false
 	}
@@ -44,14 +59,14 @@ func captionRow(l *Line) bool {
 }
 
 // PairCells returns, for each cell of the value row val (InkedCells), the
-// index of the caption of the row cap over it; nil when val does not
-// fill cap's boxes. A value starts where its caption does; OCR, which
-// spaces each line of a scan its own way, keeps the order of the boxes
-// but not their places: a row of as many values as captions, each after
-// the caption before its own and before the caption after it, fills
-// them in order.
+// index of the caption (CaptionCells) of the row cap over it; nil when
+// val does not fill cap's boxes. A value starts where its caption does;
+// OCR, which spaces each line of a scan its own way, keeps the order of
+// the boxes but not their places: a row of as many values as captions,
+// each after the caption before its own and before the caption after it,
+// fills them in order.
 func PairCells(cap, val string) []int {
-	cs, vs := InkedCells(cap), InkedCells(val)
+	cs, vs := CaptionCells(cap), InkedCells(val)
 	if len(vs) == 0 || len(vs) > len(cs) {
 		return nil
 	}
@@ -125,7 +140,7 @@ func formCellAbove(prev, l *Line, m dates.Match) Label {
 	if pair == nil {
 		return NoLabel
 	}
-	cs := InkedCells(prev.Text)
+	cs := CaptionCells(prev.Text)
 	for i, v := range InkedCells(l.Text) {
 		if v.Start <= m.Start && m.Start < v.End {
 			if m.Start > v.Start+1 {
@@ -169,7 +184,7 @@ func columnLabelAbove(prev, l *Line, m dates.Match) Label {
 	if m.Start > 0 && isLetterByte(l.Text[m.Start-1]) {
 		// A name too long for its column ran into the date's ("MEDICINE
 		// CENTER04/18/2024"): the date still stands where its label does.
-		for _, c := range InkedCells(prev.Text) {
+		for _, c := range CaptionCells(prev.Text) {
 			if c.Start == m.Start {
 				return columnLabel(prev.Text[c.Start:c.End])
 			}
@@ -180,7 +195,7 @@ func columnLabelAbove(prev, l *Line, m dates.Match) Label {
 	if pair == nil {
 		return NoLabel
 	}
-	cs := InkedCells(prev.Text)
+	cs := CaptionCells(prev.Text)
 	for i, v := range InkedCells(l.Text) {
 		if v.Start != m.Start || v.Start == 0 {
 			continue

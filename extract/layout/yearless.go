@@ -25,7 +25,8 @@ import (
 
 var (
 	// reYearCell is a year in a cell of its own, after its label.
-	reYearCell = regexp.MustCompile(`(?i)(?:^|\s)(?:yr|year)\s*[:.#]?\s*((?:19|20)\d{2})(?:\s{2,}|\t|$)`)
+	// OCR may set a speck after it ("Year: 2023.").
+	reYearCell = regexp.MustCompile(`(?i)(?:^|\s)(?:yr|year)\s*[:.#]?\s*((?:19|20)\d{2})[.,]?(?:\s{2,}|\t|$)`)
 	// reMonthDayCell is a first cell of a month and a day, then more cells.
 	reMonthDayCell = regexp.MustCompile(`^\s*(\d{1,2})/(\d{1,2})[.,;:]?(?:\s{2,}|\t)\S`)
 	// reDamagedCell is a first cell OCR may have made of a month and day:

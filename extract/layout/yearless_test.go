@@ -77,3 +77,28 @@ func TestYearlessRows(t *testing.T) {
 		})
 	}
 }
+
+// TestYearOCR: OCR sets a speck after a card's year ("Year: 2023.") and a
+// space inside a calendar's ("June 202 3."): still the year.
+func TestYearOCR(t *testing.T) {
+	card := "Alder Chiropractic                                   VISIT CARD\n" +
+		"Patient: Jane Doe   Acct #4411 = Year: 2023.          oO     .\n" +
+		"Date     Time in      Adj      Pain      Staff\n" +
+		"2/27     5:29 PM      X        6         AB\n" +
+		"3/1      9:19 AM      X        5         CD\n"
+	d := Analyze(pagesOf(card))
+	var got []string
+	for _, l := range d.Lines {
+		for _, m := range l.Dates {
+			got = append(got, m.Date.String())
+		}
+	}
+	if want := "2023-02-27,2023-03-01"; strings.Join(got, ",") != want {
+		t.Errorf("card dates %v, want %s", got, want)
+	}
+	for _, s := range []string{"MONTHLY ATTENDANCE RECORD           June 202 3.", "June 2023"} {
+		if m, y, ok := monthOf(s); !ok || m != 6 || y != 2023 {
+			t.Errorf("monthOf(%q) = %v %d %v, want June 2023", s, m, y, ok)
+		}
+	}
+}

@@ -70,6 +70,9 @@ type billCol struct {
 
 // billHeader reads the amount columns of a header row, or nil.
 func billHeader(s string) []billCol {
+	// An underscore is OCR's reading of an underline or a speck, glued to a
+	// caption ("_Charges") or standing alone: a space, the offsets kept.
+	s = strings.ReplaceAll(s, "_", " ")
 	if reCaptionLegend.MatchString(s) {
 		return nil // a legend ("U&C = usual and customary price"), no header
 	}

@@ -226,3 +226,21 @@ Balance due                                        1,357.10
 		t.Errorf("descriptions %q", got)
 	}
 }
+
+// TestHeaderCaptionUnderscoreOCR: a copier's OCR read an underline as an
+// underscore glued to a column's caption ("_Charges"): still the charge
+// column, each row's amount under it a charge.
+func TestHeaderCaptionUnderscoreOCR(t *testing.T) {
+	page := `Harbor Medical Massage
+8344 Eastgate Blvd, Lancaster, PA 17601
+STATEMENT                                        Page. 1
+Statement date: 5/17/23,   Account: 57308194   Pay by: 6/11/23
+Patient: Jane Doe:   Guarantor: Jane Doe |
+Date   _      Code        Description                                  Qty             _Charges       Credits
+3/7/23       97124    —- ~~ MASSAGE THERAPY                              3                 129.00          ,
+3/14/23     97124        MASSAGE THERAPY’                              3                 129.00
+Total charges                                    258.00
+AMOUNT DUE                                       258.00
+`
+	wantBillRows(t, extractOCR(t, page), "2023-03-07 97124 129.00|2023-03-14 97124 129.00")
+}

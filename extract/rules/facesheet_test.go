@@ -90,3 +90,49 @@ ADMITTING DIAGNOSIS
 		t.Errorf("clinician %q, visit type %q", e.Clinician, e.VisitType)
 	}
 }
+
+// TestFaceSheetAdmissionOCRDebris: a copier's OCR strews debris of a
+// letter or two ("oo", "oe") and specks between a face sheet's captions:
+// the row of captions still labels the values under it, and the page is
+// the admission's record.
+func TestFaceSheetAdmissionOCRDebris(t *testing.T) {
+	page := `Riverbend Med Ctr - Emergency Services - INPATIENT REGISTRATION  - FACE SHEET
+
+40 Mill Rd, Dayton, OH 45402   (937) 555-0121
+
+PATIENT                                        _                             .
+Patient name                            :     MRN           :                  oe  ‘+   |Visit / account no.
+DOE, JANE                       7781204                      :             55120931
+Date of birth   —                            Age / sex —              .                  Address ©
+*|  03/02/1979            uo                  45 /F.                               '  12 Elm St, Dayton
+ADMISSION   __                                        :
+Admit date                       .     oo    Admit time                           :       Admit type / source -
+04/14/2024                    :      21:40                            ,          Emergency / Emergency room
+Patient class   —        :         .          Unit / room / bed                           Admitting physician
+IP - Med/Surg’                           3E 312-B                            ,     Arjun Das, MD
+Attending physician  :                       Discharge date / time           .            | Disposition
+Helen Park, MD   —                   04/17/2024 10:05                       Discharged to home.
+
+ADMITTING DIAGNOSIS
+S32.010A   Wedge compression fracture of first lumbar vertebra, initial encounter
+S13.4XXA   Sprain of ligaments of cervical spine, initial encounter
+ACCIDENT / INJURY
+
+Accident date       :                .         Accident type                               ‘Accident state
+
+04/13/2024                               Auto (MVA)                             - | OH-
+Last admission to this facility             Last. -service      ,                          Primary care physician
+09/30/2019         ,                      Outpatient surgery                  .|Maria Lopez, MD
+Consent to treatment signed. Notice of privacy practices given.
+`
+	res := extractOCR(t, page)
+	if len(res.Encounters) != 1 {
+		for _, e := range res.Encounters {
+			t.Logf("encounter %s %q", e.Date, e.Citations[0].Quote)
+		}
+		t.Fatalf("%d encounters, want 1 (page class %s)", len(res.Encounters), res.Pages[0].Class)
+	}
+	if e := res.Encounters[0]; e.Date.String() != "2024-04-14" || e.EndDate.String() != "2024-04-17" {
+		t.Errorf("stay %s to %s, want 2024-04-14 to 2024-04-17", e.Date, e.EndDate)
+	}
+}

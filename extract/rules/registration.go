@@ -31,7 +31,7 @@ func (n *note) captioned(re *regexp.Regexp) string {
 		if pair == nil {
 			continue
 		}
-		cs, vs := layout.InkedCells(l.text), layout.InkedCells(next)
+		cs, vs := layout.CaptionCells(l.text), layout.InkedCells(next)
 		for vi, ci := range pair {
 			if re.MatchString(strings.Trim(l.text[cs[ci].Start:cs[ci].End], " .,:|")) {
 				return strings.Trim(next[vs[vi].Start:vs[vi].End], " |")
