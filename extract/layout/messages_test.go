@@ -89,6 +89,14 @@ func TestRefillRequest(t *testing.T) {
 			"Medication: Meloxicam 15 mg   Sig: 1 tab daily   Qty 30\n" +
 			"Original date: 1/8/2024   Last fill: 2/7/2024\n" +
 			"No refills remaining. Prescriber response:  Approved ___ refills   Denied ___\n", extract.PageAdmin},
+		{"a scan's specks between a date's label and the date", "REFILL REQUEST\n" +
+			"Pharmacy:        Rite Aid #0711       Fax (555) 330-0711\n" +
+			"Patient:         Ann Gray      DOB: 1/3/1968\n" +
+			"Medication:      Gabapentin 300 mg cap     Qty: 90\n" +
+			"Last fill date:     \"02/29/2024 ©\n" +
+			"Refills remaining: 0\n" +
+			"PRESCRIBER RESPONSE   [ ] Approved  Number of refills: ___   [ ] Denied   [ ] Patient must be seen\n" +
+			"Prescriber signature: ______________   Date: ______\n", extract.PageAdmin},
 		{"pharmacy printout of fills", "CVS Pharmacy #1022                 PRESCRIPTION HISTORY\n" +
 			"Patient: Ann Gray   DOB: 1/3/1968\n" +
 			"Fill date     Rx #       Drug                     Qty   Days supply   Refills   Price     Copay\n" +

@@ -559,9 +559,11 @@ func messageThread(f pageFeatures) bool {
 // patient must be seen, signature, fax back), no note's headings beyond
 // its own labels, no row of care and no amounts. The dates it prints (the
 // prescription written, last filled, sent) are no visit: the visit that
-// wrote the prescription is its own note.
+// wrote the prescription is its own note. One of them may read as a date
+// of service (on a scan, OCR's specks between "Last fill date:" and its
+// date leave the date under a bare label).
 func refillRequest(f pageFeatures) bool {
-	return f.n[fRenewal] >= 3 && f.headings < 3 && f.service == 0 && f.visitRows == 0 && f.moneyDated == 0 && f.datedRows < 3
+	return f.n[fRenewal] >= 3 && f.headings < 3 && f.service <= 1 && f.visitRows == 0 && f.moneyDated == 0 && f.datedRows < 3
 }
 
 // estimate reports whether a page is an estimate of the charges of care
