@@ -42,10 +42,16 @@ var appointmentStatuses = map[string]bool{
 // the patient was seen. OCR's specks around the cell are no part of it.
 func AppointmentStatus(cell string) (kept, ok bool) {
 	t := strings.ToLower(strings.TrimFunc(cell, func(r rune) bool { return !unicode.IsLetter(r) }))
-	// OCR's speck read as a quote within the status ("No’ show").
+	// OCR's speck read as a quote within the status ("No’ show"), or as
+	// an accent over a letter ("Cancelléd").
 	t = strings.Map(func(r rune) rune {
 		if strings.ContainsRune("'’‘`\"“”", r) {
 			return -1
+		}
+		for _, v := range []string{"aáàâä", "eéèêë", "iíìîï", "oóòôö", "uúùûü"} {
+			if strings.ContainsRune(v[1:], r) {
+				return rune(v[0])
+			}
 		}
 		return r
 	}, t)

@@ -29,7 +29,8 @@ func TestAppointmentStatus(t *testing.T) {
 		{"Pt arrived", true, true},
 		{"Patient seen for neck pain", false, false},
 		{"Patient", false, false},
-		{"No’ show", false, true}, // OCR read a speck as a quote
+		{"No’ show", false, true},  // OCR read a speck as a quote
+		{"Cancelléd", false, true}, // or as an accent
 		{"Psychotherapy 45", false, false},
 		{"Seen for neck pain, improving", false, false},
 		{"Cancellation policy reviewed with patient", false, false},

@@ -87,9 +87,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			// A message's header, "From: Jane Doe   Sent: 1/16/24 8:33
 			// AM", reads as a fax's banner.
 			if l.Boiler == FaxLine {
-				if messageHeads(l.Text, &f) && l.HasService {
-			f.msgService++
-		}
+				messageHeads(l.Text, &f)
 			}
 			// A separator's caption repeated alike on every sheet of a
 			// production is its boilerplate, yet still says what the
