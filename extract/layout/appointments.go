@@ -42,6 +42,19 @@ var appointmentStatuses = map[string]bool{
 // the patient was seen. OCR's specks around the cell are no part of it.
 func AppointmentStatus(cell string) (kept, ok bool) {
 	t := strings.ToLower(strings.TrimFunc(cell, func(r rune) bool { return !unicode.IsLetter(r) }))
+	// OCR's speck read as a quote within the status ("No’ show"), or as
+	// an accent over a letter ("Cancelléd").
+	t = strings.Map(func(r rune) rune {
+		if strings.ContainsRune("'’‘`\"“”", r) {
+			return -1
+		}
+		for _, v := range []string{"aáàâä", "eéèêë", "iíìîï", "oóòôö", "uúùûü"} {
+			if strings.ContainsRune(v[1:], r) {
+				return rune(v[0])
+			}
+		}
+		return r
+	}, t)
 	if i := strings.IndexAny(t, "-–(,;:"); i > 0 && (t[i] != '-' || i+1 < len(t) && t[i+1] == ' ' || t[i-1] == ' ') {
 		t = t[:i]
 	}
@@ -51,6 +64,11 @@ func AppointmentStatus(cell string) (kept, ok bool) {
 		t = t[:i]
 	}
 	w := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\t' || r == '|' })
+	// Who cancelled or did not come may open the status ("Pt cancelled",
+	// "Patient no show", "Therapist cancelled"): the status follows.
+	if len(w) > 1 && statusParty[w[0]] {
+		w = w[1:]
+	}
 	for n := min(len(w), 5); n >= 1; n-- {
 		kept, ok := appointmentStatuses[strings.Join(w[:n], " ")]
 		if ok && (n == len(w) || statusTail[w[n]] || sameStatus(w[n:], kept)) {
@@ -67,6 +85,11 @@ func sameStatus(w []string, kept bool) bool {
 	k, ok := appointmentStatuses[strings.Join(w, " ")]
 	return ok && k == kept
 }
+
+// statusParty are the words that name who an appointment's status is
+// owed to, before the status.
+var statusParty = map[string]bool{"pt": true, "patient": true, "client": true, "clt": true, "provider": true,
+	"therapist": true, "clinic": true, "office": true, "dr": true, "doctor": true}
 
 // statusTail are the words after a status that say more about it.
 // Not "for": "Seen for neck pain" is a visit's text, not its status.

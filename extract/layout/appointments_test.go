@@ -23,6 +23,14 @@ func TestAppointmentStatus(t *testing.T) {
 		{"Kept | - individual, in person’", true, true}, // and read a speck as a bar
 		{"Late-Cancel", false, true},
 		{"“Booked", false, true},
+		{"Pt cancelled", false, true}, // who cancelled, before the status
+		{"Patient no show", false, true},
+		{"Therapist cancelled - ill", false, true},
+		{"Pt arrived", true, true},
+		{"Patient seen for neck pain", false, false},
+		{"Patient", false, false},
+		{"No’ show", false, true},  // OCR read a speck as a quote
+		{"Cancelléd", false, true}, // or as an accent
 		{"Psychotherapy 45", false, false},
 		{"Seen for neck pain, improving", false, false},
 		{"Cancellation policy reviewed with patient", false, false},

@@ -49,6 +49,8 @@ const (
 	fAcknowledge                // a form the patient signs: receipt of the privacy notice, consent to treatment
 	fEstimate                   // an estimate of charges for care to come: a good faith estimate, estimated charges
 	fAdmission                  // a hospital stay's registration: admission date and source, attending physician, admitting diagnosis
+	fRenewal                    // a pharmacy's request to renew a prescription: refill or renewal request, the prescriber's response block
+	fPortal                     // a patient portal's messages: portal, message center, secure message
 	nFeatures
 )
 
@@ -187,6 +189,14 @@ var phrases = map[feature]string{
 		admission source|source of admission|attending physician|admitting physician|attending md|admitting md|
 		attending provider|admitting provider|admitting diagnosis|admitting diagnoses|admission diagnosis|admission diagnoses|
 		admit diagnosis|patient class|unit room bed|room bed|discharge disposition`,
+	fRenewal: `refill request|refill requests|request for refill|request for refills|refill authorization|
+		refill authorisation|request for refill authorization|renewal request|renewal requests|prescription renewal|
+		rx renewal|request for renewal|renewal authorization|refill approval|prescriber response|prescriber s response|
+		physician response|prescriber signature|prescriber s signature|fax back|please fax back|fax this form back|
+		fax this back|return by fax|number of refills|refills authorized|refills approved|patient must be seen|
+		needs appointment|patient needs appointment|no refills remain|no refills remaining|no refills left`,
+	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
+		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
 		your client|attorney at law|attorneys at law|esq|law firm|law office|law offices|law group|injury law|trial lawyers|
 		judgment or verdict|from any settlement|from the settlement|settlement proceeds|proceeds of any settlement|

@@ -65,6 +65,10 @@ type pageFeatures struct {
 	proseVisits int  // distinct dates that open a sentence of prose ("On 05/17/2023, I saw ...")
 	letterhead  bool // a line prints a letterhead
 	paidOnly    bool // the column heads name what the patient paid (copay) and nothing charged
+	msgFrom     int  // lines that open with a message's sender ("From: ...")
+	msgSubject  int  // lines that open with a message's subject ("Subject: ...")
+	msgSent     int  // cells that label when a message was sent or read ("Sent: ...", "Date: ...")
+	msgService  int  // lines labelling a date of service (see service) that are a message's date ("Date: ...")
 	text        string
 	n, t        [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
 }
@@ -81,6 +85,11 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
 		if l.Noise() {
+			// A message's header, "From: Jane Doe   Sent: 1/16/24 8:33
+			// AM", reads as a fax's banner.
+			if l.Boiler == FaxLine {
+				messageHeads(l.Text, &f)
+			}
 			// A separator's caption repeated alike on every sheet of a
 			// production is its boilerplate, yet still says what the
 			// sheet is.
@@ -194,6 +203,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 		if medOrderRow(l.Trim) {
 			f.medRows++
+		}
+		if messageHeads(l.Text, &f) && l.HasService {
+			f.msgService++
 		}
 		f.hourHeads = f.hourHeads || len(l.Dates) == 0 && hourColumns(l.Text)
 		if revenueRow(l.Trim) {
@@ -397,7 +409,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 		!(admin == 1 && f.n[fAcknowledge] > 0 && admissionRecord(f)) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) {
+	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) {
 		return extract.PageAdmin, ""
 	}
 	if packageLog(f) {
@@ -523,6 +535,66 @@ func rowNotes(f pageFeatures) bool {
 // kept there is documented by the visit's own note, not by the schedule.
 func scheduling(f pageFeatures) bool {
 	return f.apptRows >= 3 && f.apptRows*2 >= f.tableRows && f.visitRows == 0 && f.money == 0 && f.headings < 2
+}
+
+// reMessageLabel is a cell that opens with a label of a message's header:
+// its sender, recipient, when it was sent or read, its subject.
+var reMessageLabel = regexp.MustCompile(`(?i)^[^\pL\d]{0,2}(from|to|cc|sent|date sent|date|received|read|date read|subject|subj)\s?:`)
+
+// messageHeads counts the labels of a message's header a line prints:
+// the sender and the subject that open it, and when the message was sent
+// or read in any of its cells ("From: Jane Doe      Sent: 1/16/24 8:33 AM").
+// It reports whether the line opens with when the message was sent.
+func messageHeads(text string, f *pageFeatures) (sent bool) {
+	for i, c := range Cells(text) {
+		m := reMessageLabel.FindStringSubmatch(text[c.Start:c.End])
+		if m == nil {
+			continue
+		}
+		switch strings.ToLower(m[1]) {
+		case "from":
+			if i == 0 {
+				f.msgFrom++
+			}
+		case "subject", "subj":
+			if i == 0 {
+				f.msgSubject++
+			}
+		case "sent", "date sent", "date", "received", "read", "date read":
+			f.msgSent++
+			sent = sent || i == 0
+		}
+	}
+	return sent
+}
+
+// messageThread reports whether a page prints messages, as a patient
+// portal (or an e-mail system) prints a conversation for release: each
+// message under its header (From:, To:, Sent:, Subject:), two messages or
+// more, or one under the portal's own words; no note's headings, no
+// label of a date of service, no row of care and no amounts. The patient
+// asks about a visit and the office answers: the dates of the visits the
+// messages speak of are other pages' visits, and the messages' own dates
+// are no visit (a header's "Date:" is the message's, no date of service).
+// A note that quotes one message is still a note.
+func messageThread(f pageFeatures) bool {
+	heads := min(f.msgFrom, f.msgSubject, f.msgSent)
+	return (heads >= 2 || heads == 1 && f.n[fPortal] > 0 && f.headings == 0) &&
+		f.headings < 2 && f.service == f.msgService && f.visitRows == 0 && f.money == 0
+}
+
+// refillRequest reports whether a page is a pharmacy's request to renew a
+// prescription (a refill authorization or renewal request, faxed to the
+// prescriber to answer): three phrases or more of the request and of the
+// prescriber's response block (approved, number of refills, denied,
+// patient must be seen, signature, fax back), no note's headings beyond
+// its own labels, no row of care and no amounts. The dates it prints (the
+// prescription written, last filled, sent) are no visit: the visit that
+// wrote the prescription is its own note. One of them may read as a date
+// of service (on a scan, OCR's specks between "Last fill date:" and its
+// date leave the date under a bare label).
+func refillRequest(f pageFeatures) bool {
+	return f.n[fRenewal] >= 3 && f.headings < 3 && f.service <= 1 && f.visitRows == 0 && f.moneyDated == 0 && f.datedRows < 3
 }
 
 // estimate reports whether a page is an estimate of the charges of care
