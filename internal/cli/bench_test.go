@@ -37,7 +37,7 @@ func buildBinary(root string) (string, error) {
 		}
 		buildOnce.bin = filepath.Join(dir, "medchron")
 		cmd := exec.Command("go", "build", "-ldflags=-w", "-o", buildOnce.bin, "./cmd/medchron")
-		cmd.Dir = root
+		cmd.Dir, cmd.Env = root, sharedRunEnv()
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			buildOnce.err = fmt.Errorf("go build ./cmd/medchron: %v\n%s", err, out)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -100,6 +101,28 @@ var scannedRun struct {
 	err    error
 }
 
+// startEnv is the test process's environment as TestMain found it, before
+// any test's t.Setenv.
+var startEnv struct {
+	once sync.Once
+	env  []string
+}
+
+// keepStartEnv records the environment the shared runs use; TestMain calls
+// it before any test runs.
+func keepStartEnv() { startEnv.once.Do(func() { startEnv.env = os.Environ() }) }
+
+// sharedRunEnv returns the environment of the runs the tests share (the
+// binary's build, the scanned run): the process's as it started, not as
+// the test running at that moment set it. The scanned run starts in the
+// background while the sequential tests go on, and one of them points
+// OPENAI_BASE_URL at a server of its own that is gone by the time the
+// run extracts: the run then used the LLM extractor and failed.
+func sharedRunEnv() []string {
+	keepStartEnv()
+	return startEnv.env
+}
+
 // goldenDemandInputs are the demand inputs of the scanned run.
 const goldenDemandInputs = `{"claim_number": "AM-22-104", "variant": "um_uim"}`
 
@@ -132,6 +155,7 @@ func makeScannedRun(ctx context.Context, root string) (string, error) {
 	}
 	cmd := exec.CommandContext(ctx, bin, "process", "--db", filepath.Join(dir, "m.db"), "--out", filepath.Join(dir, "out"), "--demand-inputs", inputs,
 		"--matter", "scanned", "--incident-date", "2023-12-06", filepath.Join(root, "testdata", "bundles", "small", "scanned.pdf"))
+	cmd.Env = sharedRunEnv()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -150,4 +174,16 @@ func scannedOut(t *testing.T) string {
 		t.Fatal(scannedRun.err)
 	}
 	return filepath.Join(scannedRun.dir, "out")
+}
+
+// TestSharedRunEnv: the runs the tests share take the environment the
+// test process started with, whatever a test running at that moment set
+// (an LLM endpoint of its own).
+func TestSharedRunEnv(t *testing.T) {
+	t.Setenv("OPENAI_BASE_URL", "http://127.0.0.1:1/v1")
+	for _, kv := range sharedRunEnv() {
+		if strings.HasPrefix(kv, "OPENAI_BASE_URL=http://127.0.0.1:1/") {
+			t.Errorf("the shared runs' environment holds a test's %s", kv)
+		}
+	}
 }
