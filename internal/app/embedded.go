@@ -89,8 +89,7 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 		unlock()
 		return nil, err
 	}
-	wake := newWaker()
-	st, err := sqlite.Open(ctx, cfg.DBPath, sqlite.WithKeys(keys), sqlite.WithCommitHook(wake.committed))
+	st, err := sqlite.Open(ctx, cfg.DBPath, sqlite.WithKeys(keys))
 	if err != nil {
 		unlock()
 		return nil, err
@@ -149,7 +148,25 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	}
 	workers := river.NewWorkers()
 	p.Register(workers)
-	client, err := river.NewClient[*sql.Tx](newWakeDriver(st.DB(), wake), embeddedRiverConfig(workers, cfg.Workers, cfg.Logger))
+	client, err := river.NewClient(driver, &river.Config{
+		// SQLite has no LISTEN/NOTIFY, and a job inserted inside a
+		// transaction (each stage queues the next with its results) wakes
+		// no producer: it waits for the queue's next poll. The default
+		// queue's stages hand off to each other within a run, so it polls
+		// often; OCR pages last seconds each, and a fetch that filled
+		// every OCR slot fetches again as each finishes, so its queue
+		// polls less often (ocrPoll): the first pages of a scanned
+		// document wait at most that long.
+		Queues: map[string]river.QueueConfig{
+			pipeline.QueueDefault: {MaxWorkers: 2, FetchPollInterval: handOffPoll},
+			pipeline.QueueOCR:     {MaxWorkers: cfg.Workers, FetchPollInterval: ocrPoll},
+		},
+		Workers:           workers,
+		FetchPollInterval: handOffPoll,
+		FetchCooldown:     handOffPoll,
+		Logger:            quietRiverLogger(cfg.Logger),
+		JobTimeout:        10 * time.Minute,
+	})
 	if err != nil {
 		return fail(err)
 	}
@@ -158,47 +175,12 @@ func OpenEmbedded(ctx context.Context, cfg Config) (*Embedded, error) {
 	return e, nil
 }
 
-// embeddedRiverConfig is the River configuration of the embedded mode,
-// whose ocrWorkers OCR pages at a time.
-//
-// Each stage queues the next inside the transaction that stores its
-// work. River's SQLite driver writes an insert notification in that same
-// transaction, and its listener, which reads the notifications every 50
-// ms and at once when the store commits (wakeDriver), wakes the queue's
-// producer once the transaction has committed: the hand-off needs no
-// polling of the queues, and a crash between the commit and the next job
-// cannot lose a document. The default queue polls only as a backstop,
-// once a second (River's default): each poll is a prepared UPDATE of the
-// job table (some 0.6 ms of CPU), and at 20 ms its polls took 3 % of a
-// core from Tesseract for the whole length of an OCR run (the OCR queue,
-// see ocrPoll, queries nothing while its slots are busy). River sends at most one insert notification per queue every
-// FetchCooldown, so that is kept at its minimum: a stage that queues the
-// next moments after the one before it must not wait for the backstop
-// poll; it also lets an OCR worker fetch its next page the moment it has
-// finished one.
-func embeddedRiverConfig(workers *river.Workers, ocrWorkers int, log *slog.Logger) *river.Config {
-	return &river.Config{
-		Queues: map[string]river.QueueConfig{
-			pipeline.QueueDefault: {MaxWorkers: 2},
-			pipeline.QueueOCR:     {MaxWorkers: ocrWorkers, FetchPollInterval: ocrPoll},
-		},
-		Workers:           workers,
-		FetchPollInterval: backstopPoll,
-		FetchCooldown:     river.FetchCooldownMin,
-		Logger:            quietRiverLogger(log),
-		JobTimeout:        10 * time.Minute,
-	}
-}
+// handOffPoll is how often the default queue looks for a job a stage
+// queued: the wait between two stages of a document, 10-20 ms on average
+// with River's jitter.
+const handOffPoll = 20 * time.Millisecond
 
-// backstopPoll is how often the queues look for jobs that no notification
-// announced (see embeddedRiverConfig).
-const backstopPoll = time.Second
-
-// ocrPoll is how often the OCR queue looks for pages to read. A fetch that
-// filled every OCR slot fetches again as each slot frees, but River misses
-// a slot freed while a fetch is under way, which then waits for the next
-// poll (0.45 s seen under load with a poll a second). While every slot is
-// busy a poll costs nothing: River skips the query.
+// ocrPoll is how often the OCR queue looks for pages to read.
 const ocrPoll = 100 * time.Millisecond
 
 // Start starts working jobs, including any left unfinished by an earlier run.

@@ -18,12 +18,6 @@ type Option func(*Store)
 // any of its keys. Without it the store reads and writes no originals.
 func WithKeys(ring *seal.Ring) Option { return func(s *Store) { s.keys = ring } }
 
-// WithCommitHook calls fn after each transaction of WithTx has committed,
-// in the committing goroutine: the embedded mode wakes River's listener
-// with it, so that a job a stage queued in its transaction is fetched at
-// once. fn must not block.
-func WithCommitHook(fn func()) Option { return func(s *Store) { s.committed = fn } }
-
 // KeyIDs lists the ids of the keys the stored originals are sealed under.
 func (s *Store) KeyIDs(ctx context.Context) ([]string, error) {
 	return rows.List(ctx, s.query, "key ids", rows.String, `SELECT DISTINCT key_id FROM blob_chunks ORDER BY key_id`)

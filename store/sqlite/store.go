@@ -39,9 +39,6 @@ type Store struct {
 	q    querier
 	tx   *sql.Tx    // set on the copy bound to a transaction
 	keys *seal.Ring // seals originals; nil: no originals read or written
-	// committed is called after each transaction WithTx commits (nil:
-	// nothing); see WithCommitHook.
-	committed func()
 }
 
 var _ store.Store = (*Store)(nil)
@@ -163,9 +160,6 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context, tx stor
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: commit: %w", err)
-	}
-	if s.committed != nil {
-		s.committed()
 	}
 	return nil
 }
