@@ -66,9 +66,16 @@ func captionRow(l *Line) bool {
 // each after the caption before its own and before the caption after it,
 // fills them in order.
 func PairCells(cap, val string) []int {
-	cs, vs := CaptionCells(cap), InkedCells(val)
+	pair, _, _ := pairCells(cap, val)
+	return pair
+}
+
+// pairCells is PairCells that also returns the caption cells cs and the
+// value cells vs it paired.
+func pairCells(cap, val string) (pair []int, cs, vs []Cell) {
+	cs, vs = CaptionCells(cap), InkedCells(val)
 	if len(vs) == 0 || len(vs) > len(cs) {
-		return nil
+		return nil, nil, nil
 	}
 	out := make([]int, len(vs))
 	placed := true
@@ -79,18 +86,18 @@ func PairCells(cap, val string) []int {
 		}
 	}
 	if placed {
-		return out
+		return out, cs, vs
 	}
 	if len(vs) != len(cs) {
-		return nil
+		return nil, nil, nil
 	}
 	for i, v := range vs {
 		if i > 0 && v.Start <= cs[i-1].Start || i+1 < len(cs) && v.Start >= cs[i+1].Start {
-			return nil
+			return nil, nil, nil
 		}
 		out[i] = i
 	}
-	return out
+	return out, cs, vs
 }
 
 // underCaptions reports whether line l fills the boxes of the captions
@@ -136,25 +143,29 @@ func formCellAbove(prev, l *Line, m dates.Match) Label {
 	if !prev.Captions {
 		return NoLabel
 	}
-	pair := PairCells(prev.Text, l.Text)
-	if pair == nil {
-		return NoLabel
+	caption, box, ok := captionOver(prev, l, m)
+	if !ok || m.Start > box+1 {
+		return NoLabel // the date does not open its box
 	}
-	cs := CaptionCells(prev.Text)
-	for i, v := range InkedCells(l.Text) {
-		if v.Start <= m.Start && m.Start < v.End {
-			if m.Start > v.Start+1 {
-				return NoLabel // the date does not open its box
-			}
-			c := cs[pair[i]]
-			// "Discharge date / time": the box holds the hour too.
-			if k := labelOf(reAndTime.ReplaceAllString(prev.Text[c.Start:c.End], "")); k != BareLabel {
-				return k
-			}
-			return NoLabel
-		}
+	// "Discharge date / time": the box holds the hour too.
+	if k := labelOf(reAndTime.ReplaceAllString(caption, "")); k != BareLabel {
+		return k
 	}
 	return NoLabel
+}
+
+// captionOver returns the caption of row prev (PairCells) over the cell of
+// line l that holds the date m, and where that cell starts; ok is false
+// when l does not fill prev's boxes or m stands in no cell.
+func captionOver(prev, l *Line, m dates.Match) (caption string, cell int, ok bool) {
+	pair, cs, vs := pairCells(prev.Text, l.Text)
+	for i, v := range vs {
+		if v.Start <= m.Start && m.Start < v.End {
+			c := cs[pair[i]]
+			return prev.Text[c.Start:c.End], v.Start, true
+		}
+	}
+	return "", 0, false
 }
 
 // reAndTime ends a caption of a box that holds the hour after the date.
@@ -191,19 +202,11 @@ func columnLabelAbove(prev, l *Line, m dates.Match) Label {
 		}
 		return NoLabel
 	}
-	pair := PairCells(prev.Text, l.Text)
-	if pair == nil {
+	caption, cell, ok := captionOver(prev, l, m)
+	if !ok || cell != m.Start || cell == 0 {
 		return NoLabel
 	}
-	cs := CaptionCells(prev.Text)
-	for i, v := range InkedCells(l.Text) {
-		if v.Start != m.Start || v.Start == 0 {
-			continue
-		}
-		c := cs[pair[i]]
-		return columnLabel(prev.Text[c.Start:c.End])
-	}
-	return NoLabel
+	return columnLabel(caption)
 }
 
 // columnLabel classifies a field label in a column of fields ("Date
