@@ -30,7 +30,6 @@ func TestMain(m *testing.M) {
 		}
 	}
 	flag.Parse()
-	keepStartEnv()
 	moreParallel()
 	if root, err := os.Getwd(); err == nil && !testing.Short() {
 		root = filepath.Dir(filepath.Dir(root)) // internal/cli

@@ -101,16 +101,9 @@ var scannedRun struct {
 	err    error
 }
 
-// startEnv is the test process's environment as TestMain found it, before
-// any test's t.Setenv.
-var startEnv struct {
-	once sync.Once
-	env  []string
-}
-
-// keepStartEnv records the environment the shared runs use; TestMain calls
-// it before any test runs.
-func keepStartEnv() { startEnv.once.Do(func() { startEnv.env = os.Environ() }) }
+// startEnv is the test process's environment as it started: package
+// variables are set before TestMain and any test's t.Setenv.
+var startEnv = os.Environ()
 
 // sharedRunEnv returns the environment of the runs the tests share (the
 // binary's build, the scanned run): the process's as it started, not as
@@ -118,10 +111,7 @@ func keepStartEnv() { startEnv.once.Do(func() { startEnv.env = os.Environ() }) }
 // background while the sequential tests go on, and one of them points
 // OPENAI_BASE_URL at a server of its own that is gone by the time the
 // run extracts: the run then used the LLM extractor and failed.
-func sharedRunEnv() []string {
-	keepStartEnv()
-	return startEnv.env
-}
+func sharedRunEnv() []string { return startEnv }
 
 // goldenDemandInputs are the demand inputs of the scanned run.
 const goldenDemandInputs = `{"claim_number": "AM-22-104", "variant": "um_uim"}`
