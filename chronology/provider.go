@@ -90,8 +90,9 @@ var legalSuffixes = map[string]bool{
 // abbreviations expanded ("St."/"St" = "Saint", "Ctr"/"Cntr" = "Center",
 // "Med" = "Medical", "Hosp", "Dept", "Assoc", "PT" = "Physical Therapy",
 // "Ortho"/"Orthopaedic(s)" = "Orthopedics", "&" = "and"), "and", "the" and
-// trailing legal suffixes (LLC, PC, PA, Inc) dropped, "Emergency Medical
-// Services" read as "EMS". Names that normalise to nothing have the key
+// trailing legal suffixes (LLC, PC, PA, Inc) dropped, accents removed
+// ("Pinecrést" = "Pinecrest"), "Emergency Medical Services" read as
+// "EMS". Names that normalise to nothing have the key
 // "unknown".
 func NormalizeProvider(name string) string {
 	toks := providerTokens(name)
@@ -103,7 +104,7 @@ func NormalizeProvider(name string) string {
 
 func providerTokens(name string) []string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
+	for _, r := range textutil.Fold(name) { // accents off: OCR puts them on a fax's letters
 		switch {
 		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '`':
 			// possessive: "mary's" → "marys"

@@ -21,6 +21,10 @@ func TestNormalizeProvider(t *testing.T) {
 		{"Summit Pain Mgmt", "summit pain management"},
 		{"Momentum Phys Ther", "momentum physical therapy"},
 		{"Riverside Gen Hosp – Emergency Services", "riverside general hospital emergency services"},
+		// an accent OCR put on a letter of a fax ("Pinecrést"), and a
+		// practice that prints its own
+		{"Pinecrést Neuro Ctr", "pinecrest neurology center"},
+		{"Clínica San José", "clinica san jose"},
 		{"", "unknown"},
 		{"  LLC ", "llc"},
 	}

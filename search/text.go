@@ -5,35 +5,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/medchron/medchron/internal/textutil"
 )
 
-// Fold lower-cases s and removes accents ("Résumé" → "resume"), keeping
-// letters, digits and everything else as is.
-func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	d := norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+// Fold lower-cases s and removes accents (textutil.Fold).
+func Fold(s string) string { return textutil.Fold(s) }
 
 // Tokens splits s into folded words: runs of letters and digits. Anything
 // else separates words, as in the full-text index ("L4-L5" → "l4", "l5").

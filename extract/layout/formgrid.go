@@ -221,3 +221,46 @@ func columnLabel(cell string) Label {
 	}
 	return NoLabel
 }
+
+// markColumnLabelsTwoUp labels the date a column of fields prints two
+// lines under its caption: a laboratory's physician column holds a
+// practice name too long for it, and the specimen column's "Date
+// collected:" has its date pushed below the name's line, alone on its
+// own. The date opens its line at the caption's column, and the line
+// between starts nothing there.
+func markColumnLabelsTwoUp(d *Doc) {
+	for i := 2; i < len(d.Lines); i++ {
+		l := &d.Lines[i]
+		if l.HasService || len(l.Dates) == 0 || l.Noise() {
+			continue
+		}
+		mid, top := d.Prev(i), d.Prev(i-1)
+		if mid == nil || top == nil || mid.Noise() {
+			continue
+		}
+		m := l.Dates[0]
+		if m.Start < 8 || strings.TrimSpace(l.Text[:m.Start]) != "" {
+			continue
+		}
+		if cellStartsNear(Cells(mid.Text), m.Start, m.End) {
+			continue
+		}
+		for _, c := range CaptionCells(top.Text) {
+			if c.Start >= m.Start-2 && c.Start <= m.Start+2 && columnLabel(top.Text[c.Start:c.End]) == ServiceLabel {
+				l.Service, l.HasService = m.Date, true
+				break
+			}
+		}
+	}
+}
+
+// cellStartsNear reports whether one of the cells starts within the
+// columns from-2 to to.
+func cellStartsNear(cs []Cell, from, to int) bool {
+	for _, c := range cs {
+		if c.Start >= from-2 && c.Start < to {
+			return true
+		}
+	}
+	return false
+}

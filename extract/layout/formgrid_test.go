@@ -211,3 +211,40 @@ Sex: F                              NPI: 1234567890                     Date rec
 		t.Error("the collection date is not read")
 	}
 }
+
+// TestColumnLabelTwoAbove: the physician's practice name is too long for
+// its column and the text layer moves the specimen's collection date to a
+// line of its own, under the name's line: the label "Date collected:"
+// stands two lines above the date, at its column, and the line between
+// prints nothing that starts there.
+func TestColumnLabelTwoAbove(t *testing.T) {
+	page := `ACME REFERENCE LABORATORIES                                            Patient Report
+Patient Details                     Physician Details                   Specimen Details
+DOE, JANE                           Paul Ibsen, MD                      Date collected:
+DOB: 03/02/1979                     LAKESIDE FAMILY MEDICINE AND SPINE CENTER
+                                                                        04/18/2024
+Sex: F                              NPI: 1234567890                     Date received: 04/19/2024
+Patient ID: 55120                   Notes:
+                                                                        04/01/2024
+`
+	d := Analyze(pagesOf(page))
+	found := false
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		for _, m := range l.Dates {
+			want := NoLabel
+			switch m.Raw {
+			case "04/18/2024":
+				found, want = true, ServiceLabel
+			case "04/01/2024", "03/02/1979", "04/19/2024":
+				continue
+			}
+			if got := LabelBefore(l, m, d.Prev(i)); got != want {
+				t.Errorf("%s: label %d, want %d", m.Raw, got, want)
+			}
+		}
+	}
+	if !found {
+		t.Error("the collection date is not read")
+	}
+}

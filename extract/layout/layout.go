@@ -181,6 +181,7 @@ func Analyze(pages []extract.Page) *Doc {
 	classifyPages(d)
 	markFormBoxes(d)
 	markServiceColumns(d)
+	markColumnLabelsTwoUp(d)
 	markStampColumns(d)
 	markVitalsHeads(d)
 	resolveSections(d)

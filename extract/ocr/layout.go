@@ -120,10 +120,11 @@ func mergeRows(lines []*row) []*row {
 }
 
 // sameRow reports whether line l belongs on row r: their middles are within
-// half the smaller height and no words overlap across.
+// half the smaller height, or the words facing each other across the gap
+// between them are (facingWords), and no words overlap across.
 func sameRow(r, l *row) bool {
 	h := float64(min(r.y1-r.y0, l.y1-l.y0))
-	if math.Abs(r.mid()-l.mid()) > h/2 {
+	if math.Abs(r.mid()-l.mid()) > h/2 && !facingWords(r, l) {
 		return false
 	}
 	for _, a := range r.words {
@@ -134,6 +135,37 @@ func sameRow(r, l *row) bool {
 		}
 	}
 	return true
+}
+
+// facingWords reports whether one line stands wholly left of the other and
+// the two words facing each other across the gap between them sit at one
+// height: their middles within half the smaller word's height. On a
+// tilted scan a long line's box grows as tall as its slope, so the
+// middles of two cells of one table row (a date Tesseract took for a
+// block of its own, and the rest of the row) lie apart by more than half
+// a line, while the words next to each other still line up.
+func facingWords(r, l *row) bool {
+	left, right := r, l
+	if minX0(l.words) < minX0(r.words) {
+		left, right = l, r
+	}
+	a, b := lastWord(left.words), firstWord(right.words)
+	if a.x1 > b.x0 {
+		return false
+	}
+	h := float64(min(a.y1-a.y0, b.y1-b.y0))
+	return math.Abs(float64(a.y0+a.y1)/2-float64(b.y0+b.y1)/2) <= h/2
+}
+
+func minX0(ws []rawWord) int { return firstWord(ws).x0 }
+
+// firstWord and lastWord return the leftmost and the rightmost word.
+func firstWord(ws []rawWord) rawWord {
+	return slices.MinFunc(ws, func(a, b rawWord) int { return cmp.Compare(a.x0, b.x0) })
+}
+
+func lastWord(ws []rawWord) rawWord {
+	return slices.MaxFunc(ws, func(a, b rawWord) int { return cmp.Compare(a.x1, b.x1) })
 }
 
 // medianCharWidth estimates the width of one character in pixels.

@@ -43,6 +43,32 @@ func TestLayout(t *testing.T) {
 			wantConf: 90,
 		},
 		{
+			// A fax tilted by a degree: Tesseract takes the date cell for a
+			// block of its own and the rest of the row for a line whose
+			// box grows as tall as its slope; the words facing each other
+			// across the gap stand at one height.
+			name: "a tilted table row joins its date cell",
+			raw: []rawWord{
+				w("01-02-2025", 260, 354, 1, 1, 90),
+				w("10:00", 600, 362, 2, 1, 90), w("90837", 890, 368, 2, 1, 90), w("Kept", 1300, 378, 2, 1, 90),
+				w("individual", 1450, 382, 2, 1, 90), w("person", 1740, 392, 2, 1, 90),
+				w("S:", 600, 414, 2, 2, 90),
+			},
+			wantText: "01-02-2025" + strings.Repeat(" ", 4) + "10:00" + strings.Repeat(" ", 7) + "90837" + strings.Repeat(" ", 11) +
+				"Kept  individual person\nS:",
+			wantConf: 90,
+		},
+		{
+			// The next row's words, a line lower, stay on their own row.
+			name: "a cell alone and the next row",
+			raw: []rawWord{
+				w("01-09-2025", 260, 300, 1, 1, 90),
+				w("10:00", 600, 352, 2, 1, 90), w("Completed", 890, 356, 2, 1, 90),
+			},
+			wantText: "01-09-2025\n\n" + strings.Repeat(" ", 0) + "10:00" + strings.Repeat(" ", 7) + "Completed",
+			wantConf: 90,
+		},
+		{
 			name:     "blank words dropped",
 			raw:      []rawWord{w(" ", 10, 10, 1, 1, 0), w("ok", 300, 300, 1, 1, 70)},
 			wantText: "ok",

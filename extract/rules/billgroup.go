@@ -83,6 +83,8 @@ func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
 	for i := a; i < end; i++ {
 		if b := s[i]; isDigitByte(b) || b >= 'A' && b <= 'Z' {
 			c = append(c, b)
+		} else if b == '$' {
+			c = append(c, 'S') // a five OCR read as a dollar sign, as it reads an S
 		} else if b >= 0x80 || b >= 'a' && b <= 'z' {
 			continue // OCR's degree signs, quotes and specks
 		}

@@ -103,6 +103,8 @@ func TestGluedLead(t *testing.T) {
 		{"0S-24-202305 -24- 202397810    :      1    ACUP 1/> WO ESTIM 1ST 15 MIN          78.00", "2023-05-24", "97810"},
 		{"OS -24- 202305 - 24 - 202397811          1    ACUP 1/> WO ESTIM EA ADDL 15          $7.00", "2023-05-24", "97811"},
 		{"0O-24-202397811   ACUP   57.00", "", ""}, // an O beside a zero is no digit of its own
+		// a five as a dollar sign
+		{"03/19/202$03/19/202597014          1    ELECTRIC STIMULATION THERAPY          32.00", "2025-03-19", "97014"},
 	}
 	for _, tt := range tests {
 		d, code, _, ok := gluedLead(tt.in)

@@ -84,6 +84,14 @@ func TestFaintSuperbill(t *testing.T) {
 				"X    97814           ACUP 1/> W/ESTIM EA ADDL 15     ,                      :      62.00°        1         . -62.00\n" +
 				"_     97140           MANUAL THERAPY 1/> REGIONS            :      .             74.00\n" +
 				"_     99213           OFFICE O/P EST LOW 20 MIN              oS                    135.00\n"},
+		{"a point after the fee caption, a row's mark lost",
+			"CPT     Mod   Description                                        OS      Fee.   Units          Charge\n",
+			"-    97810          ACUP 1/> WO ESTIM 1ST 15 MIN                             .  78.00\n" +
+				"-    97811          ACUP l/> WO ESTIM EA ADOL 15                               57.00\n" +
+				"x    97813          ACUP 1/> W/ESTIM 1ST 15 MIN        .                        86.00        1            86.00\n" +
+				"x    97814      ‘    ACUP 1/> W/ESTIM EA ADDL 15                                62.00        1            62.00\n" +
+				"-    97140          MANUAL THERAPY 1/> REGIONS                              74.00\n" +
+				"99213          OFFICE O/P EST LOW 20 MIN                                 135,00\n"},
 	} {
 		res := extractText(t, head+tt.captions+tt.rows+"Total charges                                  148.00\n")
 		var got []string

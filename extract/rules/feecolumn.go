@@ -27,7 +27,7 @@ func feeColumnsOf(s string) (feeColumns, bool) {
 	var fc feeColumns
 	s = layout.BlankSpecks(s) // "Fee —_— Units", "=. — Charge" as OCR reads them
 	for _, c := range layout.Cells(s) {
-		cap := strings.TrimSpace(s[c.Start:c.End])
+		cap := strings.TrimRight(strings.TrimSpace(s[c.Start:c.End]), ".:") // "Fee." as OCR reads a speck after it
 		switch {
 		case reFeeCaption.MatchString(cap) && fc.fee == 0:
 			fc.fee = c.End

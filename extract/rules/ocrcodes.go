@@ -191,10 +191,12 @@ func ocrCodesIn(s string, ctx, coded bool, book CodeBook, taken func(a, b int) b
 		}
 		a, b := p+m[0], p+m[1]
 		p = b
-		if i := strings.Index(s[a:b], ", "); i >= 0 {
+		if i := sentenceBreak(s[a:b]); i >= 0 {
 			if _, ok := parseOCRCode(s[a:b]); !ok {
-				// Two items of a list ("R42, H81" of "R42, H81:399"):
-				// the first alone, then on from the second.
+				// Two items of a list ("R42, H81" of "R42, H81:399"), or
+				// a word that ends a sentence and the code after it
+				// ("suspected. MS0.120", "level; MS4.12"): the first
+				// alone, then on from the second.
 				b, p = a+i, a+i+2
 			}
 		}
@@ -235,6 +237,17 @@ func ocrCodesIn(s string, ctx, coded bool, book CodeBook, taken func(a, b int) b
 		out = append(out, h)
 	}
 	return out
+}
+
+// sentenceBreak returns where a comma, point, semicolon or colon and a
+// space stand in a token reLooseICD found, or -1.
+func sentenceBreak(tok string) int {
+	for i := 0; i+1 < len(tok); i++ {
+		if strings.IndexByte(",.;:", tok[i]) >= 0 && tok[i+1] == ' ' {
+			return i
+		}
+	}
+	return -1
 }
 
 func isAlnumByte(c byte) bool {

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -190,6 +192,26 @@ func TestOCRCodesInNote(t *testing.T) {
 	for i := range want {
 		if dx[i] != want[i] {
 			t.Errorf("diagnosis %d = %+v, want %+v", i, dx[i], want[i])
+		}
+	}
+}
+
+// TestOCRCodeAfterSentence: a damaged code right after the point or the
+// semicolon that ends the words before it ("suspected. MS0.120",
+// "level; MS4.12"), as an impression or a list of diagnoses run into
+// sentences prints it.
+func TestOCRCodeAfterSentence(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"partial-thickness rotator cuff tear suspected. MS0.120 Cervical disc disorder with", "M50.120"},
+		{"Pre-procedure diagnosis: M50.120 - Cervical disc disorder, unspecified level; MS4.12 - Radiculopathy, cervical region", "M54.12"},
+		{"Seen 2024. Rest; ice.", ""},
+	} {
+		var got []string
+		for _, h := range ocrCodesIn(tt.line, true, true, nil, func(a, b int) bool { return false }) {
+			got = append(got, h.code)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(strings.Fields(tt.want)) {
+			t.Errorf("%q: codes %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }

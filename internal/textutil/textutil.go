@@ -4,6 +4,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // FoldSpace collapses every run of white space in s to one space and trims
@@ -67,4 +71,29 @@ func EditDistance[T comparable](a, b []T) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Fold lower-cases s and removes accents ("Résumé" → "resume"), keeping
+// letters, digits and everything else as is.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
