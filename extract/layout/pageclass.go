@@ -714,6 +714,20 @@ func adminScore(f pageFeatures) int {
 	if f.n[fLegal] >= 2 && f.headings == 0 {
 		n++
 	}
+	// A police crash report dates the accident, not care: its boxes
+	// (crash date, units, damage area, the investigating officer and
+	// badge) fill the page, where a note that quotes the report prints a
+	// phrase or two of it.
+	if f.n[fCrash] >= 5 {
+		n++
+	}
+	// The office's copy of the patient's insurance card: member ID, group
+	// number, Rx BIN and PCN, copays, where to send claims and that the
+	// card guarantees nothing, where a note or a face sheet prints the
+	// member ID and group at most.
+	if f.n[fCard] >= 5 {
+		n++
+	}
 	return n
 }
 
