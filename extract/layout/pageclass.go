@@ -723,9 +723,11 @@ func adminScore(f pageFeatures) int {
 	}
 	// The office's copy of the patient's insurance card: member ID, group
 	// number, Rx BIN and PCN, copays, where to send claims and that the
-	// card guarantees nothing, where a note or a face sheet prints the
-	// member ID and group at most.
-	if f.n[fCard] >= 5 {
+	// card guarantees nothing, where a note prints the member ID and group
+	// at most. A hospital's face sheet prints each plan's member ID,
+	// group and copay beside the stay it registers (admit date, attending
+	// physician): that is no card.
+	if f.n[fCard] >= 5 && f.n[fAdmission] == 0 {
 		n++
 	}
 	return n
