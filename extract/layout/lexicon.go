@@ -51,6 +51,8 @@ const (
 	fAdmission                  // a hospital stay's registration: admission date and source, attending physician, admitting diagnosis
 	fRenewal                    // a pharmacy's request to renew a prescription: refill or renewal request, the prescriber's response block
 	fPortal                     // a patient portal's messages: portal, message center, secure message
+	fCrash                      // a police crash report: its title, the crash's boxes, the units, the officer
+	fCard                       // a copy of a health insurance card: member ID, group, Rx BIN and PCN, copays, claims address
 	nFeatures
 )
 
@@ -59,14 +61,15 @@ const (
 // glued forms.
 var phrases = map[feature]string{
 	fEOB: `explanation of benefits|explanation of benefit|explanation of payment|explanation of review|this is not a bill|
-		this is nota bill|this is not abill|this is notabill|
+		this is nota bill|this is not abill|this is notabill|this 1s not a bill|this 1s nota bill|this 1s not abill|
+		medicare summary notice|
 		remittance advice|provider remittance|electronic remittance|explanation of bill review|bill review|
 		explanation of reimbursement|repricing|repriced|recommended allowance|recommended payment`,
 	fEOBWeak: `allowed|allowed amount|plan paid|plan pays|plan discount|paid by plan|paid by insurer|member responsibility|
 		member owes|member pays|what you owe|amount you owe|not covered|deductible|coinsurance|remark code|remark codes|
 		claim status|group number|subscriber|fee sched|fee schedule|ppo reduction|reduction|recommend|recommended|
 		review date|reason codes|reconsideration|denied|claimant|date of loss|pip limit|medpay limit|med pay limit|pip left|
-		pip benefits|medpay|med pay`,
+		pip benefits|medpay|med pay|medicare approved|may be billed|maximum you may be billed|amount you may be billed`,
 	fFaxCover: `fax cover|fax cover sheet|facsimile cover|facsimile transmission|facsimile transmittal|cover sheet|transmittal|
 		number of pages|no of pages|# of pages|pages including cover|pages including this cover|total pages`,
 	fAuthz: `authorization for release|authorization for the release|authorization to release|authorization for use|
@@ -195,6 +198,15 @@ var phrases = map[feature]string{
 		physician response|prescriber signature|prescriber s signature|fax back|please fax back|fax this form back|
 		fax this back|return by fax|number of refills|refills authorized|refills approved|patient must be seen|
 		needs appointment|patient needs appointment|no refills remain|no refills remaining|no refills left`,
+	fCrash: `crash report|traffic crash report|motor vehicle crash report|accident report|police accident report|
+		traffic accident report|traffic collision report|collision report|crash date|date of crash|crash time|time of crash|
+		investigating officer|reporting officer|investigating agency|badge|badge id|badge number|number of units|
+		number of vehicles|unit 1|unit 2|vehicle 1|vehicle 2|damage area|damaged area|at intersection with|
+		light condition|weather condition|road surface|towed|cited|citation issued|contributing circumstances|
+		injury severity|records division`,
+	fCard: `insurance card|ins card|id card|member card|rxbin|rx bin|rxpcn|rx pcn|rxgrp|rx grp|member id|member services|
+		provider services|group no|group number|copay|copays|submit claims to|send claims to|mail claims to|
+		does not guarantee|eligibility or payment|guarantee coverage|guarantee of coverage`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|

@@ -714,6 +714,22 @@ func adminScore(f pageFeatures) int {
 	if f.n[fLegal] >= 2 && f.headings == 0 {
 		n++
 	}
+	// A police crash report dates the accident, not care: its boxes
+	// (crash date, units, damage area, the investigating officer and
+	// badge) fill the page, where a note that quotes the report prints a
+	// phrase or two of it.
+	if f.n[fCrash] >= 5 {
+		n++
+	}
+	// The office's copy of the patient's insurance card: member ID, group
+	// number, Rx BIN and PCN, copays, where to send claims and that the
+	// card guarantees nothing, where a note prints the member ID and group
+	// at most. A hospital's face sheet prints each plan's member ID,
+	// group and copay beside the stay it registers (admit date, attending
+	// physician): that is no card.
+	if f.n[fCard] >= 5 && f.n[fAdmission] == 0 {
+		n++
+	}
 	return n
 }
 
