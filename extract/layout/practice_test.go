@@ -340,3 +340,19 @@ func TestLetterheadsOfScannedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestRecipientUnderSpeckedAddressee: OCR set a quote mark before the
+// courtesy title of a letter's addressee ("’ Ms. Dana Whitfield"); the
+// office under her name is still the letter's recipient, no letterhead.
+func TestRecipientUnderSpeckedAddressee(t *testing.T) {
+	page := "_ Granite State IME Services\nIndependent Medical Examinations - Records Reviews\n5413 Eastgate Blvd, Bakersfield, CA 93301\n" +
+		"Phone (661) 555-0168 Fax (661) 555-0190\n\nMarch 19, 2025\n\n’ Ms. Dana Whitfield, Senior Claims Representative\n" +
+		"Keystone Health Altiance, Claims Department\n\nRE: Examinee: Jane Doe\nDate of IME: 10-Mar-2025\n\nDear Ms. Dana Whitfield:\n\n" +
+		"At your request I performed an independent medical examination of Ms. Doe on March 10, 2025.\n"
+	d := Analyze([]extract.Page{{Number: 1, Text: page, Source: extract.SourceOCR}})
+	for _, l := range d.Lines {
+		if strings.Contains(l.Trim, "Keystone") && l.Letterhead != "" {
+			t.Errorf("recipient %q read as a letterhead", l.Letterhead)
+		}
+	}
+}
