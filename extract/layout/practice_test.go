@@ -116,6 +116,8 @@ func TestLetterheadAfterEHRName(t *testing.T) {
 		{"Cemer PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"}, // OCR reads "rn" as "m"
 		{"Cermer PowerChart CAPITOL NEUROSURGICAL ASSOCIATES, P.A.", "CAPITOL NEUROSURGICAL ASSOCIATES, P.A."}, // "n" as "m"
 		{"Epic Physical Therapy", "Epic Physical Therapy"},
+		// a copier's specks before the banner and after the name
+		{", eClinicalWorks Ridgeline Brain & Spine       eo,              oo", "Ridgeline Brain & Spine"},
 	} {
 		d := Analyze(pagesOf(
 			"Harbor Chiropractic Center\nDAILY NOTE\nDate of Service: 01/10/2024\nS: Neck pain 4/10.\nA: Cervical strain.\nP: Continue care.",

@@ -63,7 +63,7 @@ func letterheadCell(l *Line) string {
 			return second
 		}
 	}
-	c := stripInitials(stripEHRVendor(FirstCell(l.Text)))
+	c := stripInitials(stripEHRVendor(strings.TrimLeft(FirstCell(l.Text), leadSpecks)))
 	// A bar OCR read for a gap ends the letterhead's column.
 	if i := strings.IndexByte(c, '|'); i >= 4 {
 		c = c[:i]
