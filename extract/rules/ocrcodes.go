@@ -267,7 +267,8 @@ var closing = map[byte]string{'(': ")", '[': "]"}
 
 // riskySlot reports whether s[a:b] stands where a coded diagnosis list
 // prints its code: after a list number or a diagnosis label that opens the
-// line, with a capitalised description after it, or in parentheses or
+// line, or opening the line itself when it is dotted, with a capitalised
+// description after it, or in parentheses or
 // square brackets after a description (and not before more digits, as a phone's area code), or
 // after a diagnosis label and the codes of its comma list ("Diagnosis
 // codes: E78.5, 110"). Phone and address lines have no such slot.
@@ -279,7 +280,10 @@ func riskySlot(s string, a, b int) bool {
 		rest := strings.TrimLeft(s[b:], " ")
 		return (rest == "" || !isDigitByte(rest[0]) && rest[0] != '.' && rest[0] != '/') && !reUnitWord.MatchString(rest)
 	}
-	if strings.TrimSpace(s[:a]) != "" && reSlotLead.MatchString(s[:a]) {
+	if (strings.TrimSpace(s[:a]) != "" || strings.ContainsAny(s[a:b], ".,")) && reSlotLead.MatchString(s[:a]) {
+		// After a list number or label, or opening the line when it is
+		// dotted ("247.89 Encounter for ..."; a bare "110" opening a line
+		// is a number).
 		rest := s[b:]
 		return reDescWord.MatchString(rest) && !reUnitWord.MatchString(rest)
 	}
