@@ -175,6 +175,7 @@ func titleRaw(l *Line) string {
 		// SUMMARY"): the title is the next cell.
 		c = FirstCell(l.Text[strings.Index(l.Text, c)+len(c):])
 	}
+	c = strings.TrimLeft(c, leadSpecks) // a speck glued to it (".EMERGENCY DEPARTMENT RECORD")
 	if len(c) > 90 {
 		return ""
 	}
