@@ -113,7 +113,7 @@ func TestLetterheadAfterEHRName(t *testing.T) {
 		{"eClinicalWorks Lakeview Neurosurgical Associates", "Lakeview Neurosurgical Associates"},
 		{"athenahealth HARBOR BRAIN AND SPINE INSTITUTE", "HARBOR BRAIN AND SPINE INSTITUTE"},
 		{"Cerner PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},
-		{"Cemer PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"}, // OCR reads "rn" as "m"
+		{"Cemer PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},                                    // OCR reads "rn" as "m"
 		{"Cermer PowerChart CAPITOL NEUROSURGICAL ASSOCIATES, P.A.", "CAPITOL NEUROSURGICAL ASSOCIATES, P.A."}, // "n" as "m"
 		{"Epic Physical Therapy", "Epic Physical Therapy"},
 		// a copier's specks before the banner and after the name
