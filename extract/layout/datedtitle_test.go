@@ -46,7 +46,8 @@ func TestTitlesByShape(t *testing.T) {
 		{"NEUROSURGICAL CONSULTATION", "NEUROSURGICAL CONSULTATION"},
 		{"SPINE SURGERY CONSULTATION - SECOND OPINION", "SPINE SURGERY CONSULTATION"},
 		{"PAIN PSYCHOLOGY EVALUATION", "PAIN PSYCHOLOGY EVALUATION"},
-		{". _ NARRATIVE REPORT .", "NARRATIVE REPORT"}, // OCR's specks around it
+		{". _ NARRATIVE REPORT .", "NARRATIVE REPORT"},                                                                       // OCR's specks around it
+		{".EMERGENCY DEPARTMENT RECORD                                     DOB: 09-Mar-1990", "EMERGENCY DEPARTMENT RECORD"}, // a speck glued to it
 		{"PRIOR FINAL REPORT", ""},
 		{"DOE, JANE, CONFIDENTIAL NEUROPSYCHOLOGICAL REPORT - 01/29/2024", ""}, // a running header
 		{"AMENDED REPORT - ADDENDUM", ""},

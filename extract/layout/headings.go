@@ -93,7 +93,7 @@ var headings = map[string]Heading{
 
 var (
 	// A heading: "CHIEF COMPLAINT:", "# Assessment and Plan", "PLAN" alone.
-	reHeading = regexp.MustCompile(`^\s*#{0,3}\s*([A-Za-z][A-Za-z0-9 /&,\-]{0,44}?)\s*(?::|\s*$|\s{3,})`)
+	reHeading = regexp.MustCompile(`^\s*(?:#{0,3}|[‘’'"“”_.,~|]{1,2})\s*([A-Za-z][A-Za-z0-9 /&,\-]{0,44}?)\s*(?::|\s*$|\s{3,})`)
 )
 
 // loneColon reports whether the colon that ends a heading's match at end

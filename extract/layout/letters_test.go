@@ -25,3 +25,22 @@ func TestCarbonCopyIsNoComplaint(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingAfterSpeck: OCR set a quote mark, an underscore or a point
+// before a section heading ("‘ DIAGNOSES:"): still the heading.
+func TestHeadingAfterSpeck(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want Heading
+	}{
+		{"‘ DIAGNOSES:", Assessment},
+		{"_ Assessment: Cervical strain.", Assessment},
+		{". Plan: Continue therapy.", headings["plan"]},
+		{"'DIAGNOSES:", Assessment},
+	} {
+		l := &Line{Text: tc.text, Trim: strings.TrimSpace(tc.text)}
+		if got, _ := headingOf(l); got != tc.want {
+			t.Errorf("%q: heading %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -113,9 +113,11 @@ func TestLetterheadAfterEHRName(t *testing.T) {
 		{"eClinicalWorks Lakeview Neurosurgical Associates", "Lakeview Neurosurgical Associates"},
 		{"athenahealth HARBOR BRAIN AND SPINE INSTITUTE", "HARBOR BRAIN AND SPINE INSTITUTE"},
 		{"Cerner PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},
-		{"Cemer PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"}, // OCR reads "rn" as "m"
+		{"Cemer PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},                                    // OCR reads "rn" as "m"
 		{"Cermer PowerChart CAPITOL NEUROSURGICAL ASSOCIATES, P.A.", "CAPITOL NEUROSURGICAL ASSOCIATES, P.A."}, // "n" as "m"
 		{"Epic Physical Therapy", "Epic Physical Therapy"},
+		// a copier's specks before the banner and after the name
+		{", eClinicalWorks Ridgeline Brain & Spine       eo,              oo", "Ridgeline Brain & Spine"},
 	} {
 		d := Analyze(pagesOf(
 			"Harbor Chiropractic Center\nDAILY NOTE\nDate of Service: 01/10/2024\nS: Neck pain 4/10.\nA: Cervical strain.\nP: Continue care.",
@@ -337,6 +339,22 @@ func TestLetterheadsOfScannedPages(t *testing.T) {
 		d := Analyze([]extract.Page{{Number: 1, Text: tc.page, Source: extract.SourceOCR}})
 		if got := d.Provider(1); got != tc.want {
 			t.Errorf("provider %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// TestRecipientUnderSpeckedAddressee: OCR set a quote mark before the
+// courtesy title of a letter's addressee ("’ Ms. Dana Whitfield"); the
+// office under her name is still the letter's recipient, no letterhead.
+func TestRecipientUnderSpeckedAddressee(t *testing.T) {
+	page := "_ Granite State IME Services\nIndependent Medical Examinations - Records Reviews\n5413 Eastgate Blvd, Bakersfield, CA 93301\n" +
+		"Phone (661) 555-0168 Fax (661) 555-0190\n\nMarch 19, 2025\n\n’ Ms. Dana Whitfield, Senior Claims Representative\n" +
+		"Keystone Health Altiance, Claims Department\n\nRE: Examinee: Jane Doe\nDate of IME: 10-Mar-2025\n\nDear Ms. Dana Whitfield:\n\n" +
+		"At your request I performed an independent medical examination of Ms. Doe on March 10, 2025.\n"
+	d := Analyze([]extract.Page{{Number: 1, Text: page, Source: extract.SourceOCR}})
+	for _, l := range d.Lines {
+		if strings.Contains(l.Trim, "Keystone") && l.Letterhead != "" {
+			t.Errorf("recipient %q read as a letterhead", l.Letterhead)
 		}
 	}
 }

@@ -63,7 +63,7 @@ func letterheadCell(l *Line) string {
 			return second
 		}
 	}
-	c := stripInitials(stripEHRVendor(FirstCell(l.Text)))
+	c := stripInitials(stripEHRVendor(strings.TrimLeft(FirstCell(l.Text), leadSpecks)))
 	// A bar OCR read for a gap ends the letterhead's column.
 	if i := strings.IndexByte(c, '|'); i >= 4 {
 		c = c[:i]
@@ -175,6 +175,7 @@ func titleRaw(l *Line) string {
 		// SUMMARY"): the title is the next cell.
 		c = FirstCell(l.Text[strings.Index(l.Text, c)+len(c):])
 	}
+	c = strings.TrimLeft(c, leadSpecks) // a speck glued to it (".EMERGENCY DEPARTMENT RECORD")
 	if len(c) > 90 {
 		return ""
 	}

@@ -234,6 +234,14 @@ func describe(l line, h codeHit) string {
 			}
 		}
 	}
+	if h.start > colStart && h.end < len(s) && closing[s[h.start-1]] == s[h.end:h.end+1] {
+		// A code in brackets after its description, in a list of
+		// them ("hypertension [I10]; Hyperlipidemia, unspecified
+		// [E78.5]"): its description is the one before it.
+		if d, ok := listedBefore(s[colStart : h.start-1]); ok {
+			return clip(d, 140)
+		}
+	}
 	// Stop at the next code on the line.
 	if m := reICD.FindStringIndex(after); m != nil && m[0] > 0 {
 		after = after[:m[0]]
@@ -251,6 +259,27 @@ func describe(l line, h codeHit) string {
 		d = ""
 	}
 	return clip(d, 140)
+}
+
+// listedBefore returns the item of a list that ends text: what follows the
+// last item before it (a closing bracket or parenthesis and a comma or
+// semicolon) or the label that opens the list ("Dx:").
+func listedBefore(text string) (string, bool) {
+	from := 0
+	for i := 0; i+1 < len(text); i++ {
+		c, n := text[i], text[i+1]
+		if (c == ')' || c == ']') && (n == ';' || n == ',') {
+			from = i + 2
+		} else if c == ':' && n == ' ' && from == 0 {
+			from = i + 2
+		}
+	}
+	d := reLeadNum.ReplaceAllString(text[from:], "")
+	d = strings.TrimSpace(reCodeJunk.ReplaceAllString(d, ""))
+	if len(d) < 3 || !layout.HasLetters(d) || reICD.MatchString(d) || reDxLabelOnly.MatchString(d) {
+		return "", false
+	}
+	return d, true
 }
 
 // procCodesIn returns CPT and HCPCS codes printed on a line in a procedure

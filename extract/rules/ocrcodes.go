@@ -262,10 +262,14 @@ var (
 	reUnitWord     = regexp.MustCompile(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
 )
 
+// closing closes a parenthesis or a square bracket.
+var closing = map[byte]string{'(': ")", '[': "]"}
+
 // riskySlot reports whether s[a:b] stands where a coded diagnosis list
 // prints its code: after a list number or a diagnosis label that opens the
-// line, with a capitalised description after it, or in parentheses after
-// a description (and not before more digits, as a phone's area code), or
+// line, or opening the line itself when it is dotted, with a capitalised
+// description after it, or in parentheses or
+// square brackets after a description (and not before more digits, as a phone's area code), or
 // after a diagnosis label and the codes of its comma list ("Diagnosis
 // codes: E78.5, 110"). Phone and address lines have no such slot.
 func riskySlot(s string, a, b int) bool {
@@ -276,14 +280,18 @@ func riskySlot(s string, a, b int) bool {
 		rest := strings.TrimLeft(s[b:], " ")
 		return (rest == "" || !isDigitByte(rest[0]) && rest[0] != '.' && rest[0] != '/') && !reUnitWord.MatchString(rest)
 	}
-	if strings.TrimSpace(s[:a]) != "" && reSlotLead.MatchString(s[:a]) {
+	if (strings.TrimSpace(s[:a]) != "" || strings.ContainsAny(s[a:b], ".,")) && reSlotLead.MatchString(s[:a]) {
+		// After a list number or label, or opening the line when it is
+		// dotted ("247.89 Encounter for ..."; a bare "110" opening a line
+		// is a number).
 		rest := s[b:]
 		return reDescWord.MatchString(rest) && !reUnitWord.MatchString(rest)
 	}
-	if a > 0 && s[a-1] == '(' && strings.HasPrefix(strings.TrimLeft(s[b:], " "), ")") {
+	if a > 0 && (s[a-1] == '(' || s[a-1] == '[') && strings.HasPrefix(strings.TrimLeft(s[b:], " "), closing[s[a-1]]) {
 		after := strings.TrimLeft(strings.TrimLeft(s[b:], " ")[1:], " ")
 		before := strings.TrimRight(s[:a-1], " ")
-		return before != "" && isLetterByte(before[len(before)-1]) && (after == "" || !isDigitByte(after[0]) && after[0] != '-')
+		return before != "" && isLetterByte(before[len(before)-1]) && (after == "" || !isDigitByte(after[0]) && after[0] != '-') &&
+			!reUnitWord.MatchString(after)
 	}
 	return false
 }

@@ -215,3 +215,41 @@ func TestOCRCodeAfterSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestOCRCodeInBrackets: a care summary prints each diagnosis with its
+// code in square brackets after it; OCR read the I of I10 as a one
+// ("hypertension [110]"): in that slot, after a description, it is I10.
+func TestOCRCodeInBrackets(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"’ Dx: Essential (primary) hypertension [110]; Hyperlipidemia, unspecified [E78.5]", "I10"},
+		{"Dx: Essential (primary) hypertension (110); Hyperlipidemia, unspecified (E78.5)", "I10"},
+		{"Weight [110] lb", ""},
+		{"Room [110] 2nd floor", ""},
+	} {
+		var got []string
+		for _, h := range ocrCodesIn(tt.line, true, true, nil, func(a, b int) bool { return false }) {
+			got = append(got, h.code)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(strings.Fields(tt.want)) {
+			t.Errorf("%q: codes %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestOCRCodeOpeningItsLine: a list of diagnoses under its heading prints
+// each code first on its line, its description after it; OCR read the Z
+// of Z47.89 as a two. A dotted code there is one; a bare number is not.
+func TestOCRCodeOpeningItsLine(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"247.89 Encounter for other orthopedic aftercare", "Z47.89"},
+		{"110 Blood pressure recheck", ""},
+	} {
+		var got []string
+		for _, h := range ocrCodesIn(tt.line, true, true, nil, func(a, b int) bool { return false }) {
+			got = append(got, h.code)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(strings.Fields(tt.want)) {
+			t.Errorf("%q: codes %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

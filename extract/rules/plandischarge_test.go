@@ -52,6 +52,16 @@ Date of discharge visit: 07/19/2024
 Treatment dates: 06/03/2024 through 07/19/2024; 12 visits attended of 16 authorized.
 Pain 2/10 at discharge.
 `, "2024-07-19", "physical therapy"},
+		{"a speck between the count and its word, as OCR sets it", `                    Summit Rehab & Sports Medicine
+                  9 Main St, Troy, NY 12180  (518) 555-0190
+
+                     DISCHARGE FROM PLAN OF CARE
+Patient: KERR, LENA                                     DOB: 01/15/1990
+_ Therapist: Ian Moss, PT                               Certification period: 06/03/2024 to 08/31/2024
+Date of discharge visit: 07/19/2024
+Treatment dates: 06/03/2024 through 07/19/2024; 12 visits. attended of 16. authorized.
+Pain 2/10 at discharge.
+`, "2024-07-19", "physical therapy"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

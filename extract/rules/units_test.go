@@ -140,6 +140,12 @@ func TestICD10(t *testing.T) {
 		{"ocr S$ for S", "Dx: M54.2, S$13.4XXD", false, []string{"M54.2", "S13.4XXD"}, []string{"", ""}},
 		{"covid code", "U07.1 COVID-19", true, []string{"U07.1"}, []string{"COVID-19"}},
 		{"ocr comma for the point", "Dx: M54,2, $13.4XXD", false, []string{"M54.2", "S13.4XXD"}, []string{"", ""}},
+		// A list of descriptions, each with its code in brackets after
+		// it: a code's description is the one before it.
+		{"bracketed codes after their descriptions", "Dx: Essential (primary) hypertension [I10]; Hyperlipidemia, unspecified [E78.5]", false,
+			[]string{"I10", "E78.5"}, []string{"Essential (primary) hypertension", "Hyperlipidemia, unspecified"}},
+		{"codes in parentheses after their descriptions", "Assessment: Cervicalgia (M54.2), post-traumatic headache (G44.309)", false,
+			[]string{"M54.2", "G44.309"}, []string{"Cervicalgia", "post-traumatic headache"}},
 		{"ocr space after the point", "1. Other cervical disc displacement, mid- cervical region, unspecified level (M50. 220)", true,
 			[]string{"M50.220"}, []string{"Other cervical disc displacement, mid- cervical region, unspecified level"}},
 	}
