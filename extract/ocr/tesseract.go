@@ -84,6 +84,10 @@ func (t *tesseract) recognize(img []byte, dpi int) ([]rawWord, error) {
 	}
 	// One call: every GetBoundingBoxes*, Text or HOCRText re-runs OCR.
 	boxes, err := t.c.GetBoundingBoxesVerbose()
+	// The page's image goes now rather than with the next page's, and the
+	// C heap's free memory back to the system with it.
+	_ = t.c.SetImageFromBytes(blankPNG)
+	releaseFreed()
 	if err != nil {
 		return nil, err
 	}
