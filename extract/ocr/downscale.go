@@ -52,18 +52,20 @@ const (
 // bilevelToGrey returns a one-bit image of dpi scaled to greyDPI in grey
 // (a PGM) and the factor its pixels were scaled by, or ok false when the
 // image is not one-bit, is not finer than minBilevelDPI or cannot be read.
-func bilevelToGrey(img []byte, dpi int) (grey []byte, factor float64, ok bool) {
+// The PGM is in C memory, not Go's (a Go copy of every page would grow the
+// reader's heap until a collection): the caller must call free once it is
+// done with it, and must not keep grey.
+func bilevelToGrey(img []byte, dpi int) (grey []byte, factor float64, free func(), ok bool) {
 	if dpi < minBilevelDPI || len(img) == 0 {
-		return nil, 0, false
+		return nil, 0, nil, false
 	}
 	factor = float64(greyDPI) / float64(dpi)
 	var n C.size_t
 	out := C.mc_bilevel_to_grey((*C.uchar)(unsafe.Pointer(&img[0])), C.size_t(len(img)), C.float(factor), &n)
 	if out == nil {
-		return nil, 0, false
+		return nil, 0, nil, false
 	}
-	defer C.lept_free(unsafe.Pointer(out))
-	return C.GoBytes(unsafe.Pointer(out), C.int(n)), factor, true
+	return unsafe.Slice((*byte)(unsafe.Pointer(out)), int(n)), factor, func() { C.lept_free(unsafe.Pointer(out)) }, true
 }
 
 // releaseFreed hands the C heap's free memory back to the system: Tesseract

@@ -44,10 +44,11 @@ func pbmOf(tb testing.TB, pngData []byte) []byte {
 func TestBilevelReadAsGrey(t *testing.T) {
 	page, _ := testPage(t, 300, noteLines)
 	bilevel := pbmOf(t, page)
-	grey, factor, ok := bilevelToGrey(bilevel, 300)
+	grey, factor, free, ok := bilevelToGrey(bilevel, 300)
 	if !ok {
 		t.Fatal("a one-bit 300 DPI page was not scaled to grey")
 	}
+	defer free()
 	if math.Abs(factor-2.0/3) > 1e-9 {
 		t.Errorf("factor %v, want 2/3 (300 -> %d DPI)", factor, greyDPI)
 	}
@@ -82,7 +83,7 @@ func TestBilevelReadAsGrey(t *testing.T) {
 		{"grey at 300 DPI", page, 300},
 		{"not an image", []byte("P4\n10"), 300},
 	} {
-		if _, _, ok := bilevelToGrey(c.img, c.dpi); ok {
+		if _, _, _, ok := bilevelToGrey(c.img, c.dpi); ok {
 			t.Errorf("%s: scaled, want it read as it is", c.name)
 		}
 	}

@@ -74,12 +74,17 @@ func (t *tesseract) recognize(img []byte, dpi int) ([]rawWord, error) {
 	// Word boxes come back in the pixels of img: a page read smaller has
 	// its boxes scaled back by 1/factor.
 	factor := 1.0
-	if grey, f, ok := bilevelToGrey(img, dpi); ok {
+	grey, f, free, ok := bilevelToGrey(img, dpi)
+	if ok {
 		img, factor = grey, f
 		dpi = int(math.Round(float64(dpi) * f))
 	}
 	_ = t.c.SetVariable("user_defined_dpi", strconv.Itoa(dpi))
-	if err := t.c.SetImageFromBytes(img); err != nil {
+	err := t.c.SetImageFromBytes(img) // Leptonica reads img into a Pix of its own
+	if ok {
+		free()
+	}
+	if err != nil {
 		return nil, err
 	}
 	// One call: every GetBoundingBoxes*, Text or HOCRText re-runs OCR.
