@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -70,12 +71,28 @@ func newTesseract(opts Options) (engine, error) {
 }
 
 func (t *tesseract) recognize(img []byte, dpi int) ([]rawWord, error) {
+	// Word boxes come back in the pixels of img: a page read smaller has
+	// its boxes scaled back by 1/factor.
+	factor := 1.0
+	grey, f, free, ok := bilevelToGrey(img, dpi)
+	if ok {
+		img, factor = grey, f
+		dpi = int(math.Round(float64(dpi) * f))
+	}
 	_ = t.c.SetVariable("user_defined_dpi", strconv.Itoa(dpi))
-	if err := t.c.SetImageFromBytes(img); err != nil {
+	err := t.c.SetImageFromBytes(img) // Leptonica reads img into a Pix of its own
+	if ok {
+		free()
+	}
+	if err != nil {
 		return nil, err
 	}
 	// One call: every GetBoundingBoxes*, Text or HOCRText re-runs OCR.
 	boxes, err := t.c.GetBoundingBoxesVerbose()
+	// The page's image goes now rather than with the next page's, and the
+	// C heap's free memory back to the system with it.
+	_ = t.c.SetImageFromBytes(blankPNG)
+	releaseFreed()
 	if err != nil {
 		return nil, err
 	}
@@ -83,12 +100,22 @@ func (t *tesseract) recognize(img []byte, dpi int) ([]rawWord, error) {
 	for _, b := range boxes {
 		raw = append(raw, rawWord{
 			text: b.Word,
-			x0:   b.Box.Min.X, y0: b.Box.Min.Y, x1: b.Box.Max.X, y1: b.Box.Max.Y,
+			x0:   unscale(b.Box.Min.X, factor), y0: unscale(b.Box.Min.Y, factor),
+			x1: unscale(b.Box.Max.X, factor), y1: unscale(b.Box.Max.Y, factor),
 			conf:  b.Confidence,
 			block: b.BlockNum, par: b.ParNum, line: b.LineNum,
 		})
 	}
 	return raw, nil
+}
+
+// unscale maps a pixel coordinate of an image scaled by factor back to the
+// image it was scaled from.
+func unscale(v int, factor float64) int {
+	if factor == 1 {
+		return v
+	}
+	return int(math.Round(float64(v) / factor))
 }
 
 func (t *tesseract) close() { _ = t.c.Close() }
