@@ -282,3 +282,26 @@ func TestAutoInsurerPaymentLedger(t *testing.T) {
 		}
 	}
 }
+
+// TestPayerRecordsNeeded: an auto insurer's letter to a practice asking
+// for the notes of the dates it was billed for, under its claim file,
+// titled "records needed" rather than "request for records": the dates
+// and amounts it lists are the practice's bills, read from their own
+// pages; the letter is paperwork.
+func TestPayerRecordsNeeded(t *testing.T) {
+	page := "Harborline Auto Insurance\nMedical Claims Unit PO Box 15538 Fax (888) 555-0145\n\n6/12/23\n\n" +
+		"Cornerstone Chiro & Wellness\nAttn: Billing Department\n566 Pioneer Way\nBrookfield, WI 53045\n\n" +
+		"Claim number:            CL7364674-10\nInsured:                 Jane Doe\nClaimant:                Jane Doe\nLoss date:               4/19/23\n\n" +
+		"RECORDS NEEDED TO PROCESS BILLS\n" +
+		"We have received bills from your office for the claimant named above. To complete our review, please send the\n" +
+		"office notes, daily treatment notes and the plan of care for the dates of service listed below.\n" +
+		"    DOS                       Billed                       Status\n" +
+		"    2023-05-01                300.00                       Pended - records needed\n" +
+		"    2023-05-03                135.00                       Pended - records needed\n" +
+		"    2023-05-05                135.00                       Pended - records needed\n" +
+		"Please respond within 30 days (by 7/12/23). Bills for these dates will remain pended until the records are\n" +
+		"received. This is not a denial of benefits.\n\nSincerely,\nColin Haddad, Claims Representative\n"
+	if got := Analyze(pagesOf(page)).Pages[0].Class; got != extract.PageAdmin {
+		t.Errorf("classed %q, want %q", got, extract.PageAdmin)
+	}
+}

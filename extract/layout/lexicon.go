@@ -81,7 +81,7 @@ var phrases = map[feature]string{
 		request for certified records|records request|request for copies|please provide copies|please provide a copy|
 		please forward|please send copies|please produce|attn medical records|attn records|attention medical records|
 		subpoena|subpoena duces tecum|dates of treatment requested|dates of service requested|medical records and billing|
-		records and billing department|requester|request received|date of request|dates requested`,
+		records and billing department|requester|request received|date of request|dates requested|records needed to process|records needed to complete`,
 	fCopies: `search and retrieval|retrieval fee|copy charges|copying fee|copying charges|copy fee|per page copy|
 		copies of records|records copy|release of information services|certification fee`,
 	fCustodian: `custodian of records|custodian of the records|records custodian|affidavit|sworn to and subscribed|
