@@ -64,3 +64,35 @@ Date          In        Out       Hours     Activities                          
 		}
 	}
 }
+
+// TestClassRosterAttended: a group class's attendance roster prints each
+// scheduled session with its status, the pain the patient reported and
+// the units billed as bare figures. Its pain and units columns make it a
+// record of care, not a schedule: every attended session is a visit, and
+// the sessions missed are none.
+func TestClassRosterAttended(t *testing.T) {
+	page := `Lakeside Rehab Associates                                     GROUP EXERCISE ROSTER
+Class: Core Strength Class   Instructor: Dana Hill, PT   Enrolled: 03/01/2025
+Patient: ROE, JANE   DOB: 01/02/1980   DOI: 02/14/2025
+No.   Session Date   Time       Instructor        Status             Pain     Units
+1     03/04/2025     10:00 AM   Dana Hill, PT     Attended           6        2
+2     03/06/2025     10:00 AM   Dana Hill, PT     No show                     0
+3     03/11/2025     10:00 AM   Lee Park, PT      Attended           5        3
+4     03/13/2025     10:00 AM   Dana Hill, PT     Cancelled by clinic         0
+5     03/18/2025     10:00 AM   Lee Park, PT      Attended           4        2
+Sessions attended: 3 of 5
+`
+	for _, scan := range []bool{false, true} {
+		res := extractText(t, page)
+		if scan {
+			res = extractOCR(t, page)
+		}
+		var got []string
+		for _, e := range res.Encounters {
+			got = append(got, e.Date.String())
+		}
+		if want := "2025-03-04 2025-03-11 2025-03-18"; strings.Join(got, " ") != want {
+			t.Errorf("scan %v: visits %v, want %s", scan, got, want)
+		}
+	}
+}
