@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/extract"
 )
 
 // TestAttendanceSheetAbsences: a work conditioning program's attendance
@@ -94,5 +97,40 @@ Sessions attended: 3 of 5
 		if want := "2025-03-04 2025-03-11 2025-03-18"; strings.Join(got, " ") != want {
 			t.Errorf("scan %v: visits %v, want %s", scan, got, want)
 		}
+	}
+}
+
+// TestRosterDamagedDates: on a faxed roster OCR loses the slashes of
+// some sessions' dates ("4/124", "75/24") and reads a row's number as
+// letters ("il"); a row that prints the session's status is still a row
+// of the roster, dated by the reading that falls between its neighbours.
+func TestRosterDamagedDates(t *testing.T) {
+	page := `Lakeside Rehab Associates                                     GROUP EXERCISE ROSTER
+Patient: ROE, JANE   DOB: 1/2/80   DOI: 3/7/24
+No.   Date        Time       Instructor        Status             Pain     Units
+1     3/21/24     10:00AM    Dana Hill, PT     Attended           6        3
+2     3/25/24     10:00AM    Lee Park, PT      Attended           6        4
+3     4/124       10:00AM    Dana Hill, PT     Attended           5        4
+4     43/24       10:00AM    Dana Hill, PT     Absent                      0
+il    4/15/24     10:00AM    Lee Park, PT      Attended           3        4
+12    75/24       10:00AM    Lee Park, PT      Attended           3        2
+13    7/8/24      10:00AM    Dana Hill, PT     Attended           3        3
+Sessions attended: 6 of 7
+`
+	// (Not extractOCR: a date read back from a damaged cell is not
+	// printed as such in its row's quote, and the chronology flags it to
+	// be checked against the page.)
+	pages := pagesOf([]string{page})
+	pages[0].Source = extract.SourceOCR
+	res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: 1}, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := "2024-03-21 2024-03-25 2024-04-01 2024-04-15 2024-07-05 2024-07-08"; strings.Join(got, " ") != want {
+		t.Errorf("visits %v, want %s", got, want)
 	}
 }

@@ -98,6 +98,10 @@ type logRow struct {
 	note    string       // the first line under the row, its note's opening
 }
 
+// reOrdinalLead is a row's number cell as OCR may read it ("12", "il",
+// "1S"): up to three digits or their look-alikes, then a wide gap.
+var reOrdinalLead = regexp.MustCompile(`^\s*[0-9ilIS|]{1,3}\.?\s{2,}`)
+
 // reDayYear is a first cell of a day and a two-digit year.
 var reDayYear = regexp.MustCompile(`^\s*(\d{1,2}/\d{2})\s`)
 
@@ -200,10 +204,30 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
-		if strings.Contains(l.text, "/10") || len(procCodesIn(line{text: l.text}, true)) > 0 {
-			if cands, sp := slashCandidates(l.text); len(cands) > 0 {
-				lost, _ := lostSlashCandidates(l.text)
+		text := l.text
+		if _, status := layout.RowStatus(l.text, 0); status {
+			// A session's row that prints its status (attended, absent)
+			// is a row of the log however OCR damaged its date cell,
+			// and the number OCR misread before it ("il", "1S") is no
+			// part of its date.
+			if m := reOrdinalLead.FindStringIndex(text); m != nil {
+				text = strings.Repeat(" ", m[1]) + text[m[1]:]
+			}
+			if m, ok := layout.RowDate(text, findDates(text)); ok {
+				rows = append(rows, logRow{l: l, date: m})
+				continue
+			}
+		}
+		if text != l.text || strings.Contains(l.text, "/10") || len(procCodesIn(line{text: l.text}, true)) > 0 {
+			if cands, sp := slashCandidates(text); len(cands) > 0 {
+				lost, _ := lostSlashCandidates(text)
 				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, cands: cands, lost: lost})
+				continue
+			}
+			// A status row's cell that lost a slash and has no look-alike
+			// of one ("75/24", "4/124"): the rows around it settle it.
+			if lost, sp := lostSlashCandidates(text); len(lost) > 0 && text != l.text {
+				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, lost: lost})
 				continue
 			}
 			if m := reDayYear.FindStringSubmatchIndex(l.text); m != nil {
@@ -302,7 +326,7 @@ func notKept(r logRow) bool {
 // that falls between the dates of the rows around it.
 func dateRows(rows []logRow) {
 	for i := range rows {
-		if len(rows[i].cands) == 0 && rows[i].dayYear == "" {
+		if len(rows[i].cands) == 0 && len(rows[i].lost) == 0 && rows[i].dayYear == "" {
 			continue
 		}
 		var lo, hi dates.Date
