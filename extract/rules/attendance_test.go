@@ -101,7 +101,7 @@ Sessions attended: 3 of 5
 }
 
 // TestRosterDamagedDates: on a faxed roster OCR loses the slashes of
-// some sessions' dates ("4/124", "75/24") and reads a row's number as
+// some sessions' dates ("4/124", "75/24", both of "32724") and reads a row's number as
 // letters ("il"); a row that prints the session's status is still a row
 // of the roster, dated by the reading that falls between its neighbours.
 func TestRosterDamagedDates(t *testing.T) {
@@ -110,12 +110,13 @@ Patient: ROE, JANE   DOB: 1/2/80   DOI: 3/7/24
 No.   Date        Time       Instructor        Status             Pain     Units
 1     3/21/24     10:00AM    Dana Hill, PT     Attended           6        3
 2     3/25/24     10:00AM    Lee Park, PT      Attended           6        4
+2     32724       10:00AM    Lee Park, PT      Attended           6        4
 3     4/124       10:00AM    Dana Hill, PT     Attended           5        4
 4     43/24       10:00AM    Dana Hill, PT     Absent                      0
 il    4/15/24     10:00AM    Lee Park, PT      Attended           3        4
 12    75/24       10:00AM    Lee Park, PT      Attended           3        2
 13    7/8/24      10:00AM    Dana Hill, PT     Attended           3        3
-Sessions attended: 6 of 7
+Sessions attended: 7 of 8
 `
 	// (Not extractOCR: a date read back from a damaged cell is not
 	// printed as such in its row's quote, and the chronology flags it to
@@ -130,7 +131,7 @@ Sessions attended: 6 of 7
 	for _, e := range res.Encounters {
 		got = append(got, e.Date.String())
 	}
-	if want := "2024-03-21 2024-03-25 2024-04-01 2024-04-15 2024-07-05 2024-07-08"; strings.Join(got, " ") != want {
+	if want := "2024-03-21 2024-03-25 2024-03-27 2024-04-01 2024-04-15 2024-07-05 2024-07-08"; strings.Join(got, " ") != want {
 		t.Errorf("visits %v, want %s", got, want)
 	}
 }
