@@ -129,7 +129,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			f.billHead = reStatementTitle.MatchString(t) && !strings.ContainsAny(t, "0123456789:") && !reNotABill.MatchString(t)
 		}
 		// A table's column heads, however wide the table.
-		if f.body <= 12 && !f.headerRow && strings.Count(l.Trim, "   ") >= 2 && !reSentenceEnd.MatchString(l.Trim) {
+		// (A speck OCR read as a point after the last head, "Units.",
+		// ends no sentence: a sentence's last cell holds words.)
+		if f.body <= 12 && !f.headerRow && strings.Count(l.Trim, "   ") >= 2 && !(reSentenceEnd.MatchString(l.Trim) && strings.Contains(lastCell(l.Text), " ")) {
 			f.headerRow = columnHeads(l.Text)
 			f.paidOnly = f.headerRow && paidColumnOnly(l.Text)
 			f.careHead = f.headerRow && careColumn(l.Text)
@@ -848,6 +850,15 @@ func columnHeads(s string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// lastCell returns the text of the last cell of a line.
+func lastCell(s string) string {
+	cs := Cells(s)
+	if len(cs) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(s[cs[len(cs)-1].Start:cs[len(cs)-1].End])
 }
 
 // reCareHead is a column head that names what a session recorded of the

@@ -135,3 +135,25 @@ Sessions attended: 7 of 8
 		t.Errorf("visits %v, want %s", got, want)
 	}
 }
+
+// TestRosterHeadSpeck: a speck OCR read as a point after the last column
+// head ("Units.") ends no sentence: the line is still the roster's column
+// heads, and its attended sessions are visits.
+func TestRosterHeadSpeck(t *testing.T) {
+	page := `Lakeside Rehab Associates
+Group Exercise Roster
+Patient: ROE, JANE   DOB: 01/02/1980   DOI: 02/14/2025
+No.   Date           Time       Instructor        Status        Pain     Units.
+1     03/04/2025     10:00 AM   Dana Hill, PT     Attended      6        2
+2     03/06/2025     10:00 AM   Dana Hill, PT     No show                0
+3     03/11/2025     10:00 AM   Lee Park, PT      Attended      5        3
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := "2025-03-04 2025-03-11"; strings.Join(got, " ") != want {
+		t.Errorf("visits %v, want %s", got, want)
+	}
+}
