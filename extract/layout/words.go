@@ -328,6 +328,10 @@ func IsBillTitle(t string) bool { return t != "" && reBillTitle.MatchString(t) }
 var reStoreNumber = rxfilter.MustCompile(`\s+(?:#|no\.?\s*|store\s+#?)\s*\d{1,6}$`)
 
 // letterheadRaw finds the facility name a line prints as a letterhead.
+// reFieldLabelled opens a cell with a label of a word or two and its
+// colon, then the value.
+var reFieldLabelled = regexp.MustCompile(`^[A-Za-z]+(?: [A-Za-z]+)?:\s+\S`)
+
 func letterheadRaw(l *Line) string {
 	if l.Noise() {
 		return ""
@@ -354,6 +358,11 @@ func letterheadRaw(l *Line) string {
 	}
 	// Below the top of a page a letterhead stands alone on its line.
 	if l.Top > 2 && whole != stripJunk(l.Trim) {
+		return ""
+	}
+	// A field's label and its value ("Class: Group Therapeutic Exercise",
+	// "Program: Work Conditioning Group") is no practice's name.
+	if reFieldLabelled.MatchString(c) {
 		return ""
 	}
 	if looseBracket(c) || PatientLine(servicesNamed(c)) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {

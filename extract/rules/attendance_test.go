@@ -157,3 +157,30 @@ No.   Date           Time       Instructor        Status        Pain     Units.
 		t.Errorf("visits %v, want %s", got, want)
 	}
 }
+
+// TestRosterClassLine: the line that names the class ("Class: Group
+// Therapeutic Exercise") is a field, not the practice's letterhead,
+// though "Group" is a word of practices' names.
+func TestRosterClassLine(t *testing.T) {
+	page := `LAKESIDE REHAB ASSOCIATES PLLC
+
+Group Session Attendance
+
+Class: Group Therapeutic Exercise   Instructor: Dana Hill, PT   Enrolled: Mar 1, 2025
+Patient: ROE, JANE   DOB: Jan 2, 1980   DOI: Feb 14, 2025
+
+#     Date           Time       Instructor        Status        Pain     Units
+1     Mar 4, 2025    10:00 AM   Dana Hill, PT     Attended      6        2
+2     Mar 6, 2025    10:00 AM   Dana Hill, PT     No show                0
+3     Mar 11, 2025   10:00 AM   Lee Park, PT      Attended      5        3
+`
+	res := extractOCR(t, page)
+	if len(res.Encounters) != 2 {
+		t.Fatalf("%d encounters, want 2", len(res.Encounters))
+	}
+	for _, e := range res.Encounters {
+		if !strings.Contains(strings.ToLower(e.Provider), "lakeside") {
+			t.Errorf("%s: provider %q, want the letterhead's", e.Date, e.Provider)
+		}
+	}
+}
