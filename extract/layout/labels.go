@@ -71,6 +71,9 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 		// birth date, whatever OCR made of its label ("DOB" read "bos").
 		return BirthLabel
 	}
+	if !l.Planned.IsZero() && l.Planned == m.Date {
+		return FutureLabel
+	}
 	if l.HasService && l.Service == m.Date {
 		// The page's layout labelled it: a grid's date under its "DOS"
 		// caption, a vitals grid's heads.
@@ -315,8 +318,10 @@ var (
 		"session date", "session dates", "date of session", "dates of session", "dates of sessions",
 		"dates of visit", "dates of visits", "visit dates", "dates seen",
 		// a laboratory specimen's collection: the patient was there then
-		"collection date", "date collected", "collected", "collected on", "date of collection", "specimen collected",
-		"specimen date", "date drawn", "drawn", "draw date",
+		// ("Collected" and "Drawn" alone only as their own field's label:
+		// see specimenLabel)
+		"collection date", "date collected", "collected on", "date of collection", "specimen collected",
+		"specimen date", "date drawn", "draw date",
 		// OCR misreadings of "DOS:"
 		"bos", "b0s", "d0s", "do5", "d05", "pos"}
 	// signedLabels date the record's making, not the visit: "Report Date:",
@@ -398,7 +403,10 @@ func labelOf(pre string) Label {
 		return EndLabel
 	case hasLabel(p, doiLabels):
 		return InjuryLabel
-	case hasLabel(p, svcLabels) || cellLabel(p, "visit"):
+	case hasLabel(p, svcLabels) || cellLabel(p, "visit") || specimenLabel(p):
+		if plannedLabel(p) {
+			return FutureLabel
+		}
 		return ServiceLabel
 	case hasLabel(p, otherVisitLabels) || hasLabel(p, dueLabels):
 		return FutureLabel
@@ -412,6 +420,51 @@ func labelOf(pre string) Label {
 		return SignedLabel
 	}
 	return NoLabel
+}
+
+// specimenLabel reports whether p ends with "collected" or "drawn" as a
+// label of its own: alone in its cell, or after another field's value
+// ("Acc# 2231 Collected:"). After a word of running text ("Pre-op labs
+// drawn 12/09/2023: CBC, BMP ...") it tells of a test a note reviews,
+// not of the visit.
+func specimenLabel(p string) bool {
+	for _, w := range []string{"collected", "drawn"} {
+		if !hasLabel(p, []string{w}) {
+			continue
+		}
+		if cellLabel(p, w) {
+			return true
+		}
+		f := strings.Fields(p[:len(p)-len(w)])
+		last := f[len(f)-1]
+		return strings.ContainsAny(last, "0123456789:#)")
+	}
+	return false
+}
+
+// plannedWords qualify a date of service as one yet to come: "Planned
+// DOS:", "Proposed surgery date:", "Anticipated date of procedure:".
+var plannedWords = map[string]bool{"planned": true, "proposed": true, "anticipated": true, "expected": true,
+	"tentative": true, "upcoming": true, "projected": true, "intended": true, "scheduled": true, "requested": true}
+
+// plannedLabel reports whether a service label p (lower case, its own
+// cell: the text after the last colon or wide gap) is qualified by a word
+// that puts the date ahead of the record: the day of an operation a
+// pre-operative clearance is asked for, not the clearance's own visit.
+func plannedLabel(p string) bool {
+	if i := strings.LastIndexAny(p, ":;"); i >= 0 {
+		p = p[i+1:]
+	}
+	if i := strings.LastIndex(p, "   "); i >= 0 {
+		p = p[i:]
+	}
+	w := strings.Fields(p)
+	for _, x := range w[max(0, len(w)-5):] {
+		if plannedWords[x] {
+			return true
+		}
+	}
+	return false
 }
 
 // reFollowUpOCR is "follow-up" as OCR misreads its l's and o's

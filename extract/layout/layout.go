@@ -83,6 +83,7 @@ type Line struct {
 	HeadingEnd int           // offset in Text where that section's own text begins
 	Service    dates.Date    // the date the line labels as a date of service
 	HasService bool          // Service is set
+	Planned    dates.Date    // an operation's date yet to come, no date of service whatever its label (markPlannedSurgery)
 	Header     bool          // belongs to a header block: letterhead, address, title, patient or date line
 	Logo       bool          // holds only a logo's initials or OCR debris
 	Facility   string        // the provider a facility label names ("Facility: Mercy Hospital")
@@ -184,6 +185,7 @@ func Analyze(pages []extract.Page) *Doc {
 	markColumnLabelsTwoUp(d)
 	markStampColumns(d)
 	markVitalsHeads(d)
+	markPlannedSurgery(d)
 	resolveSections(d)
 	return d
 }

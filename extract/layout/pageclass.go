@@ -49,6 +49,7 @@ type pageFeatures struct {
 	notedRows   int  // dated table rows with a note under them: a clinical heading before the next dated row
 	apptRows    int  // dated rows with an appointment's status (arrived, no show, cancelled)
 	headerRow   bool // a line of three columns or more, two of them a visit log's column words
+	careHead    bool // those column heads name a column of the care given (pain, units, procedure code)
 	dateCols    int  // lines with three or more dates (dates as columns)
 	gridDates   int  // the most dates a labelled row of visit dates across the page prints (layout.DateColumns)
 	cards       int  // visit cards in rows of cards side by side (CardHeads)
@@ -128,9 +129,12 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			f.billHead = reStatementTitle.MatchString(t) && !strings.ContainsAny(t, "0123456789:") && !reNotABill.MatchString(t)
 		}
 		// A table's column heads, however wide the table.
-		if f.body <= 12 && !f.headerRow && strings.Count(l.Trim, "   ") >= 2 && !reSentenceEnd.MatchString(l.Trim) {
+		// (A speck OCR read as a point after the last head, "Units.",
+		// ends no sentence: a sentence's last cell holds words.)
+		if f.body <= 12 && !f.headerRow && strings.Count(l.Trim, "   ") >= 2 && !(reSentenceEnd.MatchString(l.Trim) && strings.Contains(lastCell(l.Text), " ")) {
 			f.headerRow = columnHeads(l.Text)
 			f.paidOnly = f.headerRow && paidColumnOnly(l.Text)
+			f.careHead = f.headerRow && careColumn(l.Text)
 		}
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
@@ -173,7 +177,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 					} else if ex {
 						home.ex++
 					}
-				case visit || AttendedRow(l.Text, m.End):
+				case visit || AttendedRow(l.Text, m.End) || f.careHead && keptRow(l.Text, m.End):
 					f.visitRows++
 				case ex:
 					f.exRows++
@@ -862,6 +866,41 @@ func columnHeads(s string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// lastCell returns the text of the last cell of a line.
+func lastCell(s string) string {
+	cs := Cells(s)
+	if len(cs) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(s[cs[len(cs)-1].Start:cs[len(cs)-1].End])
+}
+
+// reCareHead is a column head that names what a session recorded of the
+// care given: the pain reported, the units or procedure code billed.
+var reCareHead = regexp.MustCompile(`(?i)^(?:pain(?:\s+(?:pre|post|before|after|level|score|rating))?|vas|nprs|units?|cpt|cpt\s+codes?|procedure\s+codes?)$`)
+
+// careColumn reports whether a line of column heads names a column of the
+// care given (see reCareHead). A scheduling record prints the booking of
+// each appointment (date, time, provider, type, status) and nothing of
+// the care; a class's attendance roster prints, beside each session's
+// status, the pain the patient reported and the units billed, bare
+// figures ("7", "2") that no "/10" or code marks as care.
+func careColumn(s string) bool {
+	for _, c := range Cells(s) {
+		if reCareHead.MatchString(strings.Trim(s[c.Start:c.End], " .:#")) {
+			return true
+		}
+	}
+	return false
+}
+
+// keptRow reports whether a table row (its date ends at dateEnd) prints
+// the status of a session the patient came to ("Attended", "Present").
+func keptRow(s string, dateEnd int) bool {
+	kept, ok := RowStatus(s, dateEnd)
+	return ok && kept
 }
 
 // outOfTen reports whether s scores something out of ten ("6/10", "6 /

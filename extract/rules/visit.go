@@ -200,6 +200,11 @@ func (n *note) workCapacity() bool {
 	return reWorkCapacity.MatchString(n.headText(min(n.body+4, 12)))
 }
 
+// rePreoperative opens the title of an evaluation before an operation:
+// "Pre-operative history and physical", "Preop clearance", "Surgical
+// clearance evaluation".
+var rePreoperative = regexp.MustCompile(`^(?:pre-?operative|pre-?op|pre-?surgical)\b|^(?:medical|surgical|cardiac) clearance\b`)
+
 // visitType names the kind of visit from the title, the provider kind and
 // the content.
 func (n *note) visitType(kind, prov string) string {
@@ -216,6 +221,10 @@ func (n *note) visitType(kind, prov string) string {
 		return "electrodiagnostic study"
 	case n.workCapacity():
 		return "functional capacity evaluation"
+	case rePreoperative.MatchString(t):
+		// A pre-operative evaluation or clearance examines the patient
+		// before an operation to come: an office visit, no surgery.
+		return "office visit"
 	case strings.Contains(t, "operative") || strings.Contains(t, "op note"):
 		return "surgery"
 	case strings.Contains(t, "procedure") || reProcReport.MatchString(head):

@@ -98,6 +98,35 @@ type logRow struct {
 	note    string       // the first line under the row, its note's opening
 }
 
+// reOrdinalLead is a row's number cell as OCR may read it ("12", "il",
+// "1S"): up to three digits or their look-alikes, then a wide gap.
+var reOrdinalLead = regexp.MustCompile(`^\s*[0-9ilIS|]{1,3}\.?\s{2,}`)
+
+// reDigitsCell is a first cell of four to six digits and nothing else.
+var reDigitsCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{4,6})(?:\s|$)`)
+
+// bothSlashesLost returns the dates a first cell of digits that lost
+// both its slashes may be ("71323": 7/13/23), with the cell's span.
+func bothSlashesLost(s string) ([]dates.Date, [2]int) {
+	m := reDigitsCell.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil, [2]int{}
+	}
+	cell := s[m[2]:m[3]]
+	var out []dates.Date
+	for i := 1; i <= 2 && i < len(cell); i++ {
+		for j := i + 1; j <= i+2 && j < len(cell); j++ {
+			c := cell[:i] + "/" + cell[i:j] + "/" + cell[j:]
+			if shortDateParts(strings.Split(c, "/")) {
+				if d, ok := dates.Parse(c); ok && !contains(out, d) {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out, [2]int{m[2], m[3]}
+}
+
 // reDayYear is a first cell of a day and a two-digit year.
 var reDayYear = regexp.MustCompile(`^\s*(\d{1,2}/\d{2})\s`)
 
@@ -200,10 +229,35 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
-		if strings.Contains(l.text, "/10") || len(procCodesIn(line{text: l.text}, true)) > 0 {
-			if cands, sp := slashCandidates(l.text); len(cands) > 0 {
-				lost, _ := lostSlashCandidates(l.text)
+		text := l.text
+		if _, status := layout.RowStatus(l.text, 0); status {
+			// A session's row that prints its status (attended, absent)
+			// is a row of the log however OCR damaged its date cell,
+			// and the number OCR misread before it ("il", "1S") is no
+			// part of its date.
+			if m := reOrdinalLead.FindStringIndex(text); m != nil {
+				text = strings.Repeat(" ", m[1]) + text[m[1]:]
+			}
+			if m, ok := layout.RowDate(text, findDates(text)); ok {
+				rows = append(rows, logRow{l: l, date: m})
+				continue
+			}
+		}
+		if text != l.text || strings.Contains(l.text, "/10") || len(procCodesIn(line{text: l.text}, true)) > 0 {
+			if cands, sp := slashCandidates(text); len(cands) > 0 {
+				lost, _ := lostSlashCandidates(text)
 				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, cands: cands, lost: lost})
+				continue
+			}
+			// A status row's cell that lost a slash and has no look-alike
+			// of one ("75/24", "4/124"): the rows around it settle it.
+			if lost, sp := lostSlashCandidates(text); len(lost) > 0 && text != l.text {
+				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, lost: lost})
+				continue
+			}
+			// Or both its slashes ("71323" for 7/13/23).
+			if lost, sp := bothSlashesLost(text); len(lost) > 0 && text != l.text {
+				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, lost: lost})
 				continue
 			}
 			if m := reDayYear.FindStringSubmatchIndex(l.text); m != nil {
@@ -302,7 +356,7 @@ func notKept(r logRow) bool {
 // that falls between the dates of the rows around it.
 func dateRows(rows []logRow) {
 	for i := range rows {
-		if len(rows[i].cands) == 0 && rows[i].dayYear == "" {
+		if len(rows[i].cands) == 0 && len(rows[i].lost) == 0 && rows[i].dayYear == "" {
 			continue
 		}
 		var lo, hi dates.Date
