@@ -93,7 +93,7 @@ var headings = map[string]Heading{
 
 var (
 	// A heading: "CHIEF COMPLAINT:", "# Assessment and Plan", "PLAN" alone.
-	reHeading = regexp.MustCompile(`^\s*(?:#{0,3}|[‘’'"“”_.,~|]{1,2})\s*([A-Za-z][A-Za-z0-9 /&,\-]{0,44}?)\s*(?::|\s*$|\s{3,})`)
+	reHeading = regexp.MustCompile(`^\s*(?:#{0,3}|[‘’'"“”_.,~|*•-]{1,2})\s*([A-Za-z][A-Za-z0-9 /&,\-]{0,44}?)\s*(?::|\s*$|\s{3,})`)
 )
 
 // loneColon reports whether the colon that ends a heading's match at end
@@ -123,6 +123,12 @@ func headingOf(l *Line) (Heading, int) {
 	key := strings.ToLower(textutil.FoldSpace(l.Text[m[2]:m[3]]))
 	key = strings.TrimSuffix(strings.TrimSuffix(key, " of care"), ",")
 	sec, ok := headings[key]
+	if !ok && strings.ContainsAny(l.Text[:m[2]], "*•-") {
+		// A list item's words after its bullet ("- Neck: tender"); a
+		// known heading after a dash or a speck OCR read as one ("-
+		// Exam:") is still the heading.
+		return NoHeading, 0
+	}
 	if !ok && strings.TrimSpace(l.Text[m[1]:]) == "" && reOtherHeading.MatchString(key) && !reFacility.MatchString(key) && strings.Count(key, " ") <= 3 && titleCased(l.Text[m[2]:m[3]]) {
 		// A short title-case heading of another kind ("Functional Status").
 		sec, ok = OtherHeading, true

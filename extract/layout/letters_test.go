@@ -37,6 +37,9 @@ func TestHeadingAfterSpeck(t *testing.T) {
 		{"_ Assessment: Cervical strain.", Assessment},
 		{". Plan: Continue therapy.", headings["plan"]},
 		{"'DIAGNOSES:", Assessment},
+		{"- Exam:", headings["exam"]},
+		{"- Neck: tender over the paraspinals", NoHeading},
+		{"* Left shoulder: full range", NoHeading},
 	} {
 		l := &Line{Text: tc.text, Trim: strings.TrimSpace(tc.text)}
 		if got, _ := headingOf(l); got != tc.want {
