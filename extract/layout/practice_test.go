@@ -118,6 +118,8 @@ func TestLetterheadAfterEHRName(t *testing.T) {
 		{"Epic Physical Therapy", "Epic Physical Therapy"},
 		// a copier's specks before the banner and after the name
 		{", eClinicalWorks Ridgeline Brain & Spine       eo,              oo", "Ridgeline Brain & Spine"},
+		{"athenaOne Capitol Neurosurgery - Spine Clinic", "Capitol Neurosurgery - Spine Clinic"},
+		{"athenaOne. Capitol Neurosurgery - Spine Clinic", "Capitol Neurosurgery - Spine Clinic"}, // a speck after the vendor
 	} {
 		d := Analyze(pagesOf(
 			"Harbor Chiropractic Center\nDAILY NOTE\nDate of Service: 01/10/2024\nS: Neck pain 4/10.\nA: Cervical strain.\nP: Continue care.",

@@ -121,7 +121,7 @@ func stripInitials(c string) string {
 // printout puts before the practice's name in its banner ("eClinicalWorks
 // Harbor Orthopedics", "Epic Ridgeline Neurosurgery", "Cerner PowerChart
 // ..."; "Cemer" and "Cermer" as OCR reads "rn" or "n"): the software, not the provider.
-var reEHRVendor = regexp.MustCompile(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|ce(?:rn|m|rm|mn|rr)er|powerchart|practice fusion|kareo|drchrono|modmed|greenway|webpt)\s+){1,2}`)
+var reEHRVendor = regexp.MustCompile(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|ce(?:rn|m|rm|mn|rr)er|powerchart|practice fusion|kareo|drchrono|modmed|greenway|webpt)[.,:;]?\s+){1,2}`)
 
 // stripEHRVendor drops the EHR system's name before a practice's name at
 // the head of a printout, when what follows still reads as a name of two
