@@ -31,12 +31,9 @@ Total hours                       11.5
 		if scan {
 			res = extractOCR(t, page)
 		}
-		var got []string
-		for _, e := range res.Encounters {
-			got = append(got, e.Date.String())
-		}
-		if want := "2025-02-07 2025-02-10 2025-02-12 2025-02-17"; strings.Join(got, " ") != want {
-			t.Errorf("scan %v: visits %v, want %s", scan, got, want)
+		got := encounterDates(res)
+		if want := "2025-02-07 2025-02-10 2025-02-12 2025-02-17"; got != want {
+			t.Errorf("scan %v: visits %s, want %s", scan, got, want)
 		}
 	}
 }
@@ -90,12 +87,9 @@ Sessions attended: 3 of 5
 		if scan {
 			res = extractOCR(t, page)
 		}
-		var got []string
-		for _, e := range res.Encounters {
-			got = append(got, e.Date.String())
-		}
-		if want := "2025-03-04 2025-03-11 2025-03-18"; strings.Join(got, " ") != want {
-			t.Errorf("scan %v: visits %v, want %s", scan, got, want)
+		got := encounterDates(res)
+		if want := "2025-03-04 2025-03-11 2025-03-18"; got != want {
+			t.Errorf("scan %v: visits %s, want %s", scan, got, want)
 		}
 	}
 }
@@ -127,12 +121,9 @@ Sessions attended: 7 of 8
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, e := range res.Encounters {
-		got = append(got, e.Date.String())
-	}
-	if want := "2024-03-21 2024-03-25 2024-03-27 2024-04-01 2024-04-15 2024-07-05 2024-07-08"; strings.Join(got, " ") != want {
-		t.Errorf("visits %v, want %s", got, want)
+	got := encounterDates(res)
+	if want := "2024-03-21 2024-03-25 2024-03-27 2024-04-01 2024-04-15 2024-07-05 2024-07-08"; got != want {
+		t.Errorf("visits %s, want %s", got, want)
 	}
 }
 
@@ -149,12 +140,9 @@ No.   Date           Time       Instructor        Status        Pain     Units.
 3     03/11/2025     10:00 AM   Lee Park, PT      Attended      5        3
 `
 	res := extractOCR(t, page)
-	var got []string
-	for _, e := range res.Encounters {
-		got = append(got, e.Date.String())
-	}
-	if want := "2025-03-04 2025-03-11"; strings.Join(got, " ") != want {
-		t.Errorf("visits %v, want %s", got, want)
+	got := encounterDates(res)
+	if want := "2025-03-04 2025-03-11"; got != want {
+		t.Errorf("visits %s, want %s", got, want)
 	}
 }
 

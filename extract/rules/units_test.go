@@ -21,6 +21,16 @@ func extractText(t *testing.T, texts ...string) extract.Result {
 	return res
 }
 
+// encounterDates returns the dates of res's encounters in their order,
+// joined by spaces.
+func encounterDates(res extract.Result) string {
+	var ds []string
+	for _, e := range res.Encounters {
+		ds = append(ds, e.Date.String())
+	}
+	return strings.Join(ds, " ")
+}
+
 // extractOCR is extractText for pages read by OCR, where the extractor
 // reads OCR's look-alikes and specks.
 func extractOCR(t *testing.T, texts ...string) extract.Result {
