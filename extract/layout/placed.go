@@ -163,10 +163,6 @@ func letterWords(s string) int {
 // attention or to line.
 var reAddressee = regexp.MustCompile(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]|(?i:attn|attention|to)\b\s*[:.]?)`)
 
-// leadSpecks are what OCR sets before a line's first word: quote marks,
-// underscores, points, commas, dashes and bars ("’ Ms. Dana Whitfield").
-const leadSpecks = "'‘’`\"“”_.,-–—~|•* "
-
 // dropRecipients unmarks the letterheads of a letter's inside address: the
 // name of the office a letter is sent to, printed under the person it is
 // addressed to, is the recipient, never the provider whose record it is.

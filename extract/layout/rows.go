@@ -18,8 +18,10 @@ import (
 // evaluation and re-evaluation visits that some logs print instead.
 var reOrdinalCell = regexp.MustCompile(`(?i)^(?:#?\d{1,3}|v\d{1,3}|visit\s*#?\d{1,3}|eval|ie|re|re-?eval|initial)$`)
 
-// rowSpecks are what OCR strews before a row's date.
-const rowSpecks = " \t\"'“”‘’°-.,~*_|—–"
+// leadSpecks are what OCR strews before a row's date or a line's first
+// word: quote marks, underscores, points, commas, dashes, bars, bullets
+// and degree signs ("’ Ms. Dana Whitfield", "~ 10/28/2024").
+const leadSpecks = " \t\"'`“”‘’°-.,~*•_|—–"
 
 // RowDate returns the date that opens a table row of text: the first of
 // its dates ds when it stands at the start of the row's first cell, or of
@@ -29,12 +31,12 @@ func RowDate(text string, ds []dates.Match) (dates.Match, bool) {
 		return dates.Match{}, false
 	}
 	m := ds[0]
-	if strings.TrimLeft(text[:m.Start], rowSpecks) == "" || m.Start <= len(text)-len(strings.TrimLeft(text, " \t"))+1 {
+	if strings.TrimLeft(text[:m.Start], leadSpecks) == "" || m.Start <= len(text)-len(strings.TrimLeft(text, " \t"))+1 {
 		return m, true
 	}
 	cs := Cells(text)
 	// OCR's specks may stand before the date in its cell ("1   ~ Apr 17").
-	if len(cs) >= 3 && cs[1].Start <= m.Start && strings.Trim(text[cs[1].Start:m.Start], rowSpecks) == "" && reOrdinalCell.MatchString(strings.Trim(text[cs[0].Start:cs[0].End], rowSpecks)) {
+	if len(cs) >= 3 && cs[1].Start <= m.Start && strings.Trim(text[cs[1].Start:m.Start], leadSpecks) == "" && reOrdinalCell.MatchString(strings.Trim(text[cs[0].Start:cs[0].End], leadSpecks)) {
 		return m, true
 	}
 	return dates.Match{}, false
