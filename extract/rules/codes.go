@@ -248,12 +248,7 @@ func describe(l line, h codeHit) string {
 	}
 	d := strings.TrimSpace(reCodeJunk.ReplaceAllString(after, ""))
 	if len(d) < 3 || !layout.HasLetters(d) {
-		before := s[colStart:h.start]
-		before = reLeadNum.ReplaceAllString(before, "")
-		before = strings.TrimSuffix(strings.TrimSpace(before), "(")
-		before = strings.TrimSpace(reCodeJunk.ReplaceAllString(before, ""))
-		before = strings.TrimPrefix(strings.TrimPrefix(before, "ICD-10"), "ICD10")
-		d = strings.TrimSpace(reCodeJunk.ReplaceAllString(before, ""))
+		d = descBefore(s[colStart:h.start])
 	}
 	if len(d) < 3 || reICD.MatchString(d) || reICDDollar.MatchString(d) || reDxLabelOnly.MatchString(d) {
 		d = ""
@@ -274,12 +269,22 @@ func listedBefore(text string) (string, bool) {
 			from = i + 2
 		}
 	}
-	d := reLeadNum.ReplaceAllString(text[from:], "")
-	d = strings.TrimSpace(reCodeJunk.ReplaceAllString(d, ""))
+	d := descBefore(text[from:])
 	if len(d) < 3 || !layout.HasLetters(d) || reICD.MatchString(d) || reDxLabelOnly.MatchString(d) {
 		return "", false
 	}
 	return d, true
+}
+
+// descBefore reads a description printed before its code: without a list
+// number, an opening parenthesis, an "ICD-10" label or the junk around
+// codes.
+func descBefore(text string) string {
+	d := reLeadNum.ReplaceAllString(text, "")
+	d = strings.TrimSuffix(strings.TrimSpace(d), "(")
+	d = strings.TrimSpace(reCodeJunk.ReplaceAllString(d, ""))
+	d = strings.TrimPrefix(strings.TrimPrefix(d, "ICD-10"), "ICD10")
+	return strings.TrimSpace(reCodeJunk.ReplaceAllString(d, ""))
 }
 
 // procCodesIn returns CPT and HCPCS codes printed on a line in a procedure
