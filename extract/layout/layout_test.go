@@ -236,6 +236,11 @@ func TestSections(t *testing.T) {
 			"PHYSICIAN PROGRESS REPORT - WORK INJURY\nClaim #: WC123\n1. Subjective complaints:\nNeck pain.\n2. Objective findings:\nSpurling positive.\n" +
 				"Exam date: 01/18/2024 Signature: Ann Berg, MD\nValley Orthopaedic Surgery 300 Elm St Ph (775) 555-0100"},
 			[]string{"Harbor Family Practice", "Valley Orthopaedic Surgery"}},
+		{"a footer-only form after another practice sharing only a specialty word opens a section", []string{
+			note("Riverside Internal Medicine Associates\n", "01/10/2024"),
+			"PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT\nClaim #: WC123\n1. Subjective complaints:\nNeck pain.\n2. Objective findings:\nSpurling positive.\n" +
+				"Date of exam: 01/18/2024 Signature: Ann Berg, MD\nSUMMIT SPORTS MEDICINE AND ORTHOPAEDICS 5203 Medical Plaza Ph (717) 555-0190"},
+			[]string{"Riverside Internal Medicine Associates", "SUMMIT SPORTS MEDICINE AND ORTHOPAEDICS"}},
 		{"a footer naming another provider on a page that goes on does not", []string{
 			note("Harbor Family Practice\n", "01/10/2024"),
 			"continued from the previous page: range of motion improved.\nPlan: continue.\nValley Orthopaedic Surgery 300 Elm St Ph (775) 555-0100"},

@@ -590,10 +590,18 @@ func weakAgrees(d *Doc, s int, name string) bool {
 	return false
 }
 
-// genericWord are words many provider names share.
-var genericWord = map[string]bool{"medical": true, "center": true, "centre": true, "health": true, "clinic": true,
-	"hospital": true, "group": true, "associates": true, "physical": true, "therapy": true, "care": true,
-	"family": true, "regional": true, "memorial": true, "services": true, "department": true, "emergency": true}
+// genericWord are words many provider names share: kinds of place,
+// specialties and the like, which tell no practice from another.
+var genericWord = map[string]bool{"medical": true, "center": true, "centre": true, "centers": true, "health": true,
+	"clinic": true, "clinics": true, "hospital": true, "group": true, "associates": true, "physical": true,
+	"therapy": true, "care": true, "family": true, "regional": true, "memorial": true, "services": true,
+	"department": true, "emergency": true, "medicine": true, "internal": true, "sports": true, "spine": true,
+	"pain": true, "orthopaedics": true, "orthopedics": true, "orthopaedic": true, "orthopedic": true,
+	"rehabilitation": true, "rehab": true, "chiropractic": true, "imaging": true, "radiology": true,
+	"surgery": true, "surgical": true, "primary": true, "urgent": true, "physicians": true, "specialists": true,
+	"institute": true, "partners": true, "wellness": true, "healthcare": true, "neurology": true,
+	"diagnostic": true, "diagnostics": true, "management": true, "injury": true, "practice": true,
+	"university": true, "community": true}
 
 // firstOfHeader returns where the header block holding line i begins: i,
 // or the header lines just above it, not above line floor.
