@@ -91,6 +91,12 @@ func (e *Extractor) encounterTable(doc string, ls []line, prov, title string) (e
 				continue
 			}
 			ds := lineDates(l)
+			var yearLine *line
+			if len(ds) == 0 {
+				if m, yl, ok := yearWrapped(l, n.lines[j+1+li+1:], cols); ok {
+					ds, yearLine = []dates.Match{m}, &yl
+				}
+			}
 			if len(ds) == 0 {
 				if len(layout.InkedCells(l.text)) <= 1 && layout.HasLetters(l.trim) && len(out) > 0 || encHeader(l) != nil ||
 					reSummarySection.MatchString(strings.TrimRight(l.trim, " .,:;'\"_-~*|")) {
@@ -110,7 +116,12 @@ func (e *Extractor) encounterTable(doc string, ls []line, prov, title string) (e
 			}
 			enc := extract.Encounter{Date: date.Date, Provider: prov, ProviderKind: kind}
 			cites := citer{doc: doc}
-			cites.add(l, l.quoteAll())
+			if yearLine != nil && yearLine.page == l.page {
+				// The row and the year under its date: one quote.
+				cites.add(l, l.quoteAll()+"\n"+yearLine.quoteAll())
+			} else {
+				cites.add(l, l.quoteAll())
+			}
 			cs := layout.InkedCells(l.text)
 			for k, c := range cs {
 				v := strings.Trim(l.text[c.Start:c.End], " \t\"'“”‘’°-.,~*_|—–")
@@ -160,6 +171,50 @@ func (e *Extractor) encounterTable(doc string, ls []line, prov, title string) (e
 		}
 	}
 	return encTable{}, false
+}
+
+// reBareYear is a cell holding only a year.
+var reBareYear = regexp.MustCompile(`^(?:19|20)\d\d$`)
+
+// yearWrapped reads the date of a row whose date cell wrapped its year
+// onto the next line ("November 29," over "2022", as a printed table's
+// narrow date column does): the row's date-column cell and the year cell
+// under it on the next line that is no noise, read together. The match
+// spans the row's cell.
+func yearWrapped(l line, next []line, cols []encColumn) (dates.Match, line, bool) {
+	var dc *layout.Cell
+	cs := layout.InkedCells(l.text)
+	for k := range cs {
+		if encColumnOf(cols, cs[k].Start, cs[k].End) == "date" {
+			dc = &cs[k]
+			break
+		}
+	}
+	if dc == nil || !layout.HasLetters(l.text[dc.Start:dc.End]) && !strings.ContainsAny(l.text[dc.Start:dc.End], "/-.") {
+		return dates.Match{}, line{}, false
+	}
+	for _, nl := range next {
+		if nl.noise {
+			continue
+		}
+		for _, c := range layout.InkedCells(nl.text) {
+			if encColumnOf(cols, c.Start, c.End) != "date" {
+				continue
+			}
+			y := strings.TrimSpace(nl.text[c.Start:c.End])
+			if !reBareYear.MatchString(y) {
+				return dates.Match{}, line{}, false
+			}
+			cell := strings.TrimSpace(l.text[dc.Start:dc.End])
+			ms := dates.FindAll(cell + " " + y)
+			if len(ms) != 1 || ms[0].Start != 0 || ms[0].End != len(cell)+1+len(y) {
+				return dates.Match{}, line{}, false
+			}
+			return dates.Match{Date: ms[0].Date, Start: dc.Start, End: dc.End, Raw: cell}, nl, true
+		}
+		return dates.Match{}, line{}, false
+	}
+	return dates.Match{}, line{}, false
 }
 
 // encHeader reads the header row of an encounters table: a date column

@@ -55,6 +55,21 @@ IMMUNIZATIONS
 Vaccine                   Date                Status
 Tdap                      2021-04-03          Completed
 `, []string{"2024-01-05 Oak Valley Medical Group | Ray Tam, MD | ", "2024-02-09 Oak Valley Medical Group | Ray Tam, MD | "}},
+		{"a long date wrapped in its cell, the year under it", `Clinical Summary - CCD                                             VARGA, RAVI | 09/08/1969
+Created on:                   November 18, 2023 10:50 AM                 Document ID: 2.16.840.1.113883.240195
+Author:                       Westbrook Family & Int Med                 Custodian: Westbrook Int Med
+Problems
+Problem                                                           Code                     Onset                      Status
+Cervicalgia                                                       M54.2                    May 8, 2019                Active
+Encounters
+Date              Encounter             Provider                               Location                 Diagnosis
+November 29,      Office Visit          Tamsin Ortega, FNP-C                   Suite 200                I10; E78.5
+2022
+May 12, 2023      Office Visit (Est.)   Tamsin Ortega, FNP-C                   Suite 200                S13.4XXD; M54.2
+Vital Signs
+Date              BP            Pulse          Weight          Pain (0-10)
+May 12, 2023      134/83        81             134 lb          7
+`, []string{"2022-11-29 Westbrook Int Med | Tamsin Ortega, FNP-C | I10 E78.5", "2023-05-12 Westbrook Int Med | Tamsin Ortega, FNP-C | S13.4XXD M54.2"}},
 	}
 	ocr := map[string]bool{"a fax: specks after the headings": true}
 	tests = append(tests, struct {

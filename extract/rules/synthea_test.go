@@ -24,6 +24,16 @@ func quoteHasDate(q string, d dates.Date) bool {
 	if dates.HoldsCompact(q, d) {
 		return true
 	}
+	if row, year, ok := strings.Cut(q, "\n"); ok {
+		// A table row and the year its date cell wrapped onto the next
+		// line: the row's first cell and the year read together.
+		cell, _, _ := strings.Cut(strings.TrimSpace(row), "   ")
+		for _, m := range dates.FindAll(cell + " " + strings.TrimSpace(year)) {
+			if m.Date == d {
+				return true
+			}
+		}
+	}
 	// A visit-log row whose year the table's heading prints holds the
 	// month and day alone, as chronology accepts it.
 	for _, m := range reMonthDay.FindAllStringSubmatch(q, -1) {
