@@ -335,6 +335,12 @@ func TestLetterheadsOfScannedPages(t *testing.T) {
 		{"2024-06-10 11:42 AM FROM: CROSSROADS OCCUPATIONAL THERAPY (903) 555-0185 TO: (555) 555-0186 P. 002/004\n\nCROSSROADS OCCUPATIONAL THERAPY AND WORK ASSESSMENT\n\nIndustrial Rehabilitation\n_  8248 Eastgate Blvd, Tyler, TX 75701\n_ Phone. (903) 555-0160 Fax (903) 555-0185\n\nFunctional Capacity Evaluation - Summary Report\nClient: DOE, JANE     DOB: 07-20-1977\nTest date: 05/06/2024\nLifts 25 lb occasionally.\n",
 			"CROSSROADS OCCUPATIONAL THERAPY AND WORK ASSESSMENT"},
 	}
+	// OCR left a wide gap inside the name ("Emergency   Medical
+	// Services"): the words of a facility's kind after it are the name's.
+	tests = append(tests, struct{ page, want string }{"Received: 03/29/2024 16:10; From: (661) 555-0113; Page 2 of 4\n\n" +
+		"Metro County Emergency   Medical Services           :        .          PATIENT CARE REPORT\n" +
+		"Incident #: 2023-248462   Unit: M10   Date of Service: 09/21/2023                    Patient: DOE, JANE\n" +
+		"Chief complaint: Neck pain after motor vehicle collision\n", "Metro County Emergency Medical Services"})
 	// A short heading naming a kind of care and of document is no name.
 	tests = append(tests, struct{ page, want string }{"Chiropractic IME - 2\nDate of exam: 09/05/2003\nThe claimant was examined at the request of the carrier.\n", ""})
 	for _, tc := range tests {

@@ -63,13 +63,42 @@ func letterheadCell(l *Line) string {
 			return second
 		}
 	}
-	c := stripInitials(stripEHRVendor(strings.TrimLeft(FirstCell(l.Text), leadSpecks)))
+	c := stripInitials(stripEHRVendor(strings.TrimLeft(nameCell(l.Text), leadSpecks)))
 	// A bar OCR read for a gap ends the letterhead's column.
 	if i := strings.IndexByte(c, '|'); i >= 4 {
 		c = c[:i]
 	}
 	return c
 }
+
+// nameCell is a line's first column, with the next column joined to it
+// when that holds only words of a facility's kind in the same case and
+// stands a narrow gap after it: OCR set the words of one name apart
+// ("Metro County Emergency   Medical Services").
+func nameCell(s string) string {
+	cs := Cells(s)
+	if len(cs) < 2 || cs[1].Start-cs[0].End > 6 {
+		return FirstCell(s)
+	}
+	first, second := s[cs[0].Start:cs[0].End], s[cs[1].Start:cs[1].End]
+	ws := strings.Fields(second)
+	if len(ws) > 4 || !HasLetters(first) || (first == strings.ToUpper(first)) != (second == strings.ToUpper(second)) {
+		return FirstCell(s)
+	}
+	for _, w := range ws {
+		if !facilityKindWord[strings.ToLower(strings.Trim(w, ".,"))] {
+			return FirstCell(s)
+		}
+	}
+	return strings.TrimSpace(first) + " " + strings.TrimSpace(second)
+}
+
+// facilityKindWord are the words that end a facility's name by its kind.
+var facilityKindWord = map[string]bool{"medical": true, "services": true, "service": true, "center": true,
+	"centre": true, "group": true, "associates": true, "hospital": true, "clinic": true, "health": true,
+	"care": true, "imaging": true, "therapy": true, "physicians": true, "institute": true, "partners": true,
+	"rehabilitation": true, "radiology": true, "surgery": true, "&": true, "and": true, "of": true,
+	"llc": true, "inc": true, "pc": true, "pa": true, "p.a": true}
 
 // rightLetterhead returns the practice a page's first line prints in its
 // last column, right of the page's title ("PATIENT MEDICATION HISTORY
