@@ -317,6 +317,9 @@ var (
 		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",
 		"session date", "session dates", "date of session", "dates of session", "dates of sessions",
 		"dates of visit", "dates of visits", "visit dates", "dates seen",
+		// a questionnaire the patient fills in at the visit (a disability
+		// index, a pain diagram): the day it was filled in
+		"today's date", "todays date", "date completed",
 		// a laboratory specimen's collection: the patient was there then
 		// ("Collected" and "Drawn" alone only as their own field's label:
 		// see specimenLabel)

@@ -31,6 +31,27 @@ func TestVisitDateLabels(t *testing.T) {
 	}
 }
 
+// TestQuestionnairesOfTwoVisits: an office files the disability index the
+// patient filled in at each visit one after the other, each page under
+// the same letterhead and title (so they read as a running header) and
+// dated by the day it was filled in ("Today's date:", "Date completed:"):
+// each page is its own visit.
+func TestQuestionnairesOfTwoVisits(t *testing.T) {
+	page := func(label, date, by string) string {
+		return "                    CORNERSTONE CHIROPRACTIC\n                 NECK DISABILITY INDEX (NDI)\n" +
+			"Patient name: Jane Doe                            Date of birth: 04-24-1961\n" +
+			label + " " + date + "                          Date of injury: 12-10-2023\n" +
+			"Please mark the ONE statement in each section that best describes your problem today.\n" +
+			"1.    Pain intensity                                          [X] 1\n2.    Lifting                                                 [X] 2\n" +
+			"FOR OFFICE USE ONLY\nTotal score: 16 / 50                              Disability: 32% (moderate disability)\n" +
+			"Dx: S13.4XXD, M54.2\nScored and reviewed with patient by " + by + ", DC\n"
+	}
+	res := extractText(t, page("Date completed:", "12-21-2023", "Farah Okonkwo"), page("Today's date:", "01-25-2024", "Kwame Winslow"))
+	if got := encounterDates(res); got != "2023-12-21 2024-01-25" {
+		t.Errorf("encounters %s, want 2023-12-21 2024-01-25", got)
+	}
+}
+
 // TestBillRowsOfOtherLayouts: a service described "w/o contrast" is a
 // charge, not a write-off, while a "W/O" row is an adjustment; a facility
 // bill's accommodation rate printed in the code column is not the line's
