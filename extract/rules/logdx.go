@@ -12,8 +12,8 @@ import (
 // ("Dx: M54.2, S13.4XXD", "Diagnoses: …", "Diagnoses (plan of care): …"),
 // on a line of their own or as
 // the last label of the log's header line ("Client: … Clinician: … Dx:
-// …").
-var reLogDxLabel = regexp.MustCompile(`(?i)(?:^|\s)(?:dx|diagnos[ie]s|icd-?10(?:-cm)?(?: codes?)?|treating diagnos[ie]s)(?:\s*\([a-z ,/-]{1,30}\))?\s*[:#-]`)
+// …"), perhaps after a speck OCR set before it ("_Dx:").
+var reLogDxLabel = regexp.MustCompile(`(?i)(?:^|\s)[_'‘’"“”*~.,-]?(?:dx|diagnos[ie]s|icd-?10(?:-cm)?(?: codes?)?|treating diagnos[ie]s)(?:\s*\([a-z ,/-]{1,30}\))?\s*[:#-]`)
 
 // logDiagnoses reads the diagnoses a visit log prints once above its
 // rows, on a labelled line: they hold for every visit of the page. Only

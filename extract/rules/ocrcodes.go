@@ -54,7 +54,8 @@ var letterCategories = map[string]bool{"C4A": true, "C7A": true, "C7B": true, "D
 
 // parseOCRCode reads an ICD-10-CM code from a token OCR may have damaged.
 // It fails when the token cannot be a code or is one undamaged (the strict
-// patterns read those). At most two characters may be replaced.
+// patterns read those). At most two characters may be replaced (three
+// when all are O read for 0: see onlyOs).
 func parseOCRCode(tok string) (ocrCode, bool) {
 	var r ocrCode
 	for _, q := range []string{"'", "‘", "’", "`"} {
@@ -110,7 +111,7 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 	}
 	e, n, ok := repairExt(ext)
 	r.subs += n
-	if !ok || r.subs > 2 {
+	if !ok || r.subs > 2 && !onlyOs(tok, r.subs, e) {
 		return r, false
 	}
 	r.code = cat
@@ -125,6 +126,14 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 	}
 	r.risky = ext == "" || strings.IndexByte("012 8|!l", first) >= 0 && !layout.HasLetters(e)
 	return r, true
+}
+
+// onlyOs reports whether a code's subs replacements, three at most,
+// were all O read for 0 after the first letter, in a code whose extension
+// keeps letters ("SO6.OXOD" for S06.0X0D): OCR reads a font's zeros as
+// O throughout a code, and no word is shaped so.
+func onlyOs(tok string, subs int, ext string) bool {
+	return subs == 3 && strings.Count(tok[1:], "O")+strings.Count(tok[1:], "o") == subs && layout.HasLetters(ext)
 }
 
 // codeSep reports whether sep, between a category and ext, is what OCR

@@ -88,6 +88,7 @@ func TestOCRCodesOnLines(t *testing.T) {
 		{"dx line, colons and a section sign", "Treatment Dx     $06:0X0D, R42, H81:399, §13.4XXD", false, false, []string{"S06.0X0D", "R42", "H81.399", "S13.4XXD"}},
 		{"list item", "1. MS0.220 - Other cervical disc displacement", true, false, []string{"M50.220"}},
 		{"S as $ and O for 0 after the point", "Diagnoses (plan of care): $06.0XOD, $13.4XXD, M54.2", false, false, []string{"S06.0X0D", "S13.4XXD", "M54.2"}},
+		{"O for 0 before and after the point", "Diagnoses (plan of care): SO6.OXOD, $13.4XXD, MS4.2", false, false, []string{"S06.0X0D", "S13.4XXD", "M54.2"}},
 		{"O for 0 after the point", "S06.OX0A Concussion without loss of consciousness, initial encounter", true, false, []string{"S06.0X0A"}},
 		{"underscore after a code", "Dx: M54.2, S13.4XXD_ TCM: Bi syndrome, Qi stagnation", false, false, []string{"M54.2", "S13.4XXD"}},
 		{"number in a comma list of codes", "Diagnosis codes: E78.5, 110 Report status: Final", false, true, []string{"E78.5", "I10"}},

@@ -586,3 +586,30 @@ func testPages(t *testing.T, names ...string) []string {
 	}
 	return pages
 }
+
+// TestLogDiagnosesAfterSpeck: on a fax, OCR set a speck before the "Dx:"
+// label at the end of a session log's header line ("... Clinician: Conrad
+// Costa, PsyD _Dx: F43.21, F45.42"); the codes still hold for every
+// session of the page.
+func TestLogDiagnosesAfterSpeck(t *testing.T) {
+	page := "Clearwater Psych Assoc\nCLINICAL NOTES - ALL SESSIONS\n" +
+		"Client: DOE, JANE DOB: 1961-04-24 Clinician: Conrad Costa, PsyD _Dx: F43.21, F45.42\n\n" +
+		"2024-02-16 -   3:00PM      90834    49        Arrived - seen\nS: Reports fewer catastrophic thoughts about the neck.\n" +
+		"I: Cognitive restructuring of catastrophic pain thoughts.\nR: Engaged, affect brighter. PHQ-9 8. P: Next session as scheduled.\nSigned: Conrad Costa, PsyD\n" +
+		"2024-02-23     3:00 PM       --        0         No show - no charge\n\n" +
+		"2024-03-01    3:00 PM      90834    45        Kept - individual, in person\nS: Slept 5-6 hours most nights; pain flares after work.\n" +
+		"I: Pacing and activity scheduling; reviewed sleep diary.\nR: Engaged, affect brighter. PHQ-9 6. P: Next session as scheduled.\nSigned: Conrad Costa, PsyD\n"
+	res := extractOCR(t, page)
+	if got := encounterDates(res); got != "2024-02-16 2024-03-01" {
+		t.Fatalf("encounters %s, want 2024-02-16 2024-03-01", got)
+	}
+	for _, e := range res.Encounters {
+		var dx []string
+		for _, c := range e.Diagnoses {
+			dx = append(dx, c.Code)
+		}
+		if strings.Join(dx, " ") != "F43.21 F45.42" {
+			t.Errorf("%s: diagnoses %v, want F43.21 F45.42", e.Date, dx)
+		}
+	}
+}
