@@ -351,6 +351,26 @@ func TestLetterheadsOfScannedPages(t *testing.T) {
 	}
 }
 
+// TestLetterheadOfReviewPhysicians: a practice whose name holds a word
+// of a record's kind ("Independent Review Physicians") is named by its
+// letterhead, not by the tagline under it that every page repeats
+// ("Independent Medical Examinations - Records Reviews"), also when its
+// further pages print the name in full.
+func TestLetterheadOfReviewPhysicians(t *testing.T) {
+	head := "Independent Review Physicians\nIndependent Medical Examinations - Records Reviews\n3024 Market St, Lancaster, PA 17601\nPhone (717) 555-0169 Fax (717) 555-0150\n\n"
+	pages := []extract.Page{
+		{Number: 1, Text: head + "Sep 19, 2023\nMr. Alan Brody, Bodily Injury Adjuster\nRE: Examinee: Jane Doe\n Date of examination: 09-12-2023\nDear Mr. Brody:\nI examined Ms. Doe.\n", Source: extract.SourceText},
+		{Number: 2, Text: strings.Replace(head, "Independent Review Physicians", "INDEPENDENT REVIEW PHYSICIANS GROUP LLC", 1) +
+			"Re: Jane Doe - IME of 09-12-2023 - page 2\nIMPRESSION: cervical strain, resolved.\nSincerely,\nElliot Petrov, DO\n", Source: extract.SourceText},
+	}
+	d := Analyze(pages)
+	for n, want := range []string{"Independent Review Physicians", "Independent Review Physicians"} {
+		if got := d.Provider(n + 1); got != want {
+			t.Errorf("page %d: provider %q, want %q", n+1, got, want)
+		}
+	}
+}
+
 // TestRecipientUnderSpeckedAddressee: OCR set a quote mark before the
 // courtesy title of a letter's addressee ("’ Ms. Dana Whitfield"); the
 // office under her name is still the letter's recipient, no letterhead.
