@@ -156,7 +156,7 @@ func scanMonth(text string, a, b int, out []Match) []Match {
 		}
 	}
 	for _, loc := range locs(reDayFirst, text, a, b) {
-		if !wordBounds(text, loc[0], loc[1]) || !numericBounds(text, loc[0], loc[1]) ||
+		if !wordBounds(text, loc[0], loc[1]) || !numericBounds(text, loc[0], loc[1]) && !afterGluedTime(text, loc[0], loc[1]) ||
 			!hasDigit(text[loc[2]:loc[3]]) || !realYear(text[loc[6]:loc[7]]) || yearFollows(text, loc[7]) {
 			continue
 		}
@@ -225,6 +225,24 @@ func plausibleToken(tok string) bool {
 
 // numericBounds rejects a numeric date glued to other digits or separators
 // (phone numbers, fractions, version strings, 10:14/2024).
+// afterGluedTime reports whether a day-month-year date at [start, end)
+// follows a 24-hour time of four digits OCR glued to it, the time cell
+// of a table standing before the date cell ("140108-May-2023": 14:01 on
+// 08-May-2023), with nothing but a space before the time, and the date's
+// end clear.
+func afterGluedTime(text string, start, end int) bool {
+	if start < 4 || start > 4 && isDigit(text[start-5]) || end < len(text) && isDigit(text[end]) {
+		return false
+	}
+	t := text[start-4 : start]
+	for i := range 4 {
+		if !isDigit(t[i]) {
+			return false
+		}
+	}
+	return atoi(t[:2]) < 24 && atoi(t[2:]) < 60
+}
+
 func numericBounds(text string, start, end int) bool {
 	if start > 0 {
 		c := text[start-1]
