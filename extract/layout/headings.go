@@ -183,6 +183,10 @@ func guessHeading(key, raw, withColon string) Heading {
 		return OtherHeading
 	case strings.Contains(key, "goal"):
 		return Goals
+	case reReviewer.MatchString(key):
+		// A review by whom: the clinician's review of what the visit
+		// recorded (a screening's scores), the visit's own assessment.
+		return OtherHeading
 	case strings.Contains(key, "review") || strings.Contains(key, "records"):
 		return RecordReview
 	case strings.Contains(key, "history") || strings.HasPrefix(key, "hpi") || strings.Contains(key, "present illness"):
@@ -210,6 +214,10 @@ func guessHeading(key, raw, withColon string) Heading {
 	}
 	return NoHeading
 }
+
+// reReviewer is a heading that names who reviews, not what records:
+// "CLINICIAN REVIEW", "PROVIDER'S REVIEW", "NURSE REVIEW".
+var reReviewer = regexp.MustCompile(`^(?:clinician|provider|physician|practitioner|doctor|nurse|rn|md|np|pa|attending|staff)(?:'?s)?\s+review$`)
 
 var reOtherHeading = rxfilter.MustCompile(`allerg|social|family|vital|functional|immuniz|result|problem|encounter|instruction|education|goals|status|signature|addend`)
 
