@@ -317,6 +317,9 @@ var (
 		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",
 		"session date", "session dates", "date of session", "dates of session", "dates of sessions",
 		"dates of visit", "dates of visits", "visit dates", "dates seen",
+		// a form's own day, filled in at the visit ("Today's date:"; "Today:"
+		// alone in its cell, see labelOf)
+		"today's date", "todays date", "today’s date", "date today",
 		// a laboratory specimen's collection: the patient was there then
 		// ("Collected" and "Drawn" alone only as their own field's label:
 		// see specimenLabel)
@@ -403,7 +406,7 @@ func labelOf(pre string) Label {
 		return EndLabel
 	case hasLabel(p, doiLabels):
 		return InjuryLabel
-	case hasLabel(p, svcLabels) || cellLabel(p, "visit") || specimenLabel(p):
+	case hasLabel(p, svcLabels) || cellLabel(p, "visit") || cellLabel(p, "today") || specimenLabel(p):
 		if plannedLabel(p) {
 			return FutureLabel
 		}
