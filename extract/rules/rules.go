@@ -52,7 +52,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		return extract.Result{}, fmt.Errorf("rules extract %s: %w", doc.File, err)
 	}
 	var res extract.Result
-	heads := map[int]string{} // the heading of each clinical note's encounter, by index
+	heads := map[int]string{}       // the heading of each clinical note's encounter, by index
 	var problems []extract.Citation // the problem lists of visit logs (yieldProblemLists)
 	d := layout.Analyze(pages)
 	ls := linesOf(d)
