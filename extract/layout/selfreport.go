@@ -21,8 +21,10 @@ var reSelfReported = regexp.MustCompile(`(?i)^(?:(?:patient|pt|self)[\s-]*(?:rep
 // cell.
 func SelfReported(rest string) bool {
 	for _, c := range Cells(rest) {
-		t := strings.TrimFunc(rest[c.Start:c.End], func(r rune) bool { return !unicode.IsLetter(r) })
-		if reSelfReported.MatchString(t) {
+		// A scan's specks within the cell ("Patient. reported") are no
+		// part of it.
+		t := strings.Join(strings.FieldsFunc(rest[c.Start:c.End], func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }), " ")
+		if reSelfReported.MatchString(strings.Trim(t, "- ")) {
 			return true
 		}
 	}
