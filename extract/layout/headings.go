@@ -58,7 +58,10 @@ var headings = map[string]Heading{
 	"working diagnosis": Assessment, "diagnostic impression": Assessment, "primary diagnosis": Assessment,
 	"secondary diagnosis": Assessment, "secondary diagnoses": Assessment, "dx": Assessment,
 	"diagnosis codes": Assessment, "icd-10 codes": Assessment, "icd 10 codes": Assessment,
-	"icd-10": Assessment, "postoperative diagnosis": Assessment, "post-operative diagnosis": Assessment,
+	"icd-10": Assessment, "postoperative diagnosis": Assessment,
+	// an emergency T-sheet's diagnoses: "IMPRESSION / Dx:"
+	"impression / dx": Impression, "impression/dx": Impression, "impression / diagnosis": Impression,
+	"impression/diagnosis": Impression, "assessment / dx": Assessment, "assessment/dx": Assessment, "post-operative diagnosis": Assessment,
 	"preoperative diagnosis": Assessment, "pre-operative diagnosis": Assessment,
 	"assessment and plan": AssessPlan, "assessment/plan": AssessPlan, "assessment & plan": AssessPlan,
 	"a/p": AssessPlan, "impression and plan": AssessPlan, "impression/plan": AssessPlan,

@@ -128,7 +128,8 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 }
 
 // codeSep reports whether sep, between a category and ext, is what OCR
-// makes of a code's point: a point or comma, one with a colon ("S13:.4"),
+// makes of a code's point: a point or comma, one with a colon ("S13:.4")
+// or a comma before it ("M54,.2"),
 // one with a space after or before it ("M50. 220"), or a colon alone
 // ("H81:399"). The characters
 // after a point begin with a digit or the placeholder X; after a comma or
@@ -139,7 +140,7 @@ func codeSep(sep, ext string) bool {
 		return false
 	}
 	switch strings.TrimSpace(sep) {
-	case ".", ":.", ".:", ";.", ".;":
+	case ".", ":.", ".:", ";.", ".;", ",.":
 		return !strings.Contains(sep, " ") || isDigitByte(ext[0])
 	case ":":
 		// A colon alone before two digits is a time of day ("T10:30").

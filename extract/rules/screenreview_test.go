@@ -64,3 +64,29 @@ CHART REVIEW
 		}
 	}
 }
+
+// TestImpressionDxHeading: an emergency T-sheet heads its diagnoses
+// "IMPRESSION / Dx:" (capitals and a mixed-case abbreviation): the
+// diagnoses' section, where a code OCR damaged at the head of its line
+// ("513.4XXA" for S13.4XXA) is still read.
+func TestImpressionDxHeading(t *testing.T) {
+	page := `MERCY GENERAL HOSPITAL                        EMERGENCY PHYSICIAN RECORD
+Date of service: 02/08/2024
+Pain scale: 7/10
+IMPRESSION / Dx:
+513.4XXA - Sprain of ligaments of cervical spine, initial encounter
+$16.1XXA - Strain of muscle, fascia and tendon at neck level, initial encounter
+DISPOSITION: [X] Discharged home
+`
+	res := extractOCR(t, page)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("got %d encounters, want 1", len(res.Encounters))
+	}
+	var codes []string
+	for _, c := range res.Encounters[0].Diagnoses {
+		codes = append(codes, c.Code)
+	}
+	if !slices.Equal(codes, []string{"S13.4XXA", "S16.1XXA"}) {
+		t.Errorf("diagnoses %v, want [S13.4XXA S16.1XXA]", codes)
+	}
+}
