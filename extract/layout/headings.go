@@ -58,7 +58,10 @@ var headings = map[string]Heading{
 	"working diagnosis": Assessment, "diagnostic impression": Assessment, "primary diagnosis": Assessment,
 	"secondary diagnosis": Assessment, "secondary diagnoses": Assessment, "dx": Assessment,
 	"diagnosis codes": Assessment, "icd-10 codes": Assessment, "icd 10 codes": Assessment,
-	"icd-10": Assessment, "postoperative diagnosis": Assessment, "post-operative diagnosis": Assessment,
+	"icd-10": Assessment, "postoperative diagnosis": Assessment,
+	// an emergency T-sheet's diagnoses: "IMPRESSION / Dx:"
+	"impression / dx": Impression, "impression/dx": Impression, "impression / diagnosis": Impression,
+	"impression/diagnosis": Impression, "assessment / dx": Assessment, "assessment/dx": Assessment, "post-operative diagnosis": Assessment,
 	"preoperative diagnosis": Assessment, "pre-operative diagnosis": Assessment,
 	"assessment and plan": AssessPlan, "assessment/plan": AssessPlan, "assessment & plan": AssessPlan,
 	"a/p": AssessPlan, "impression and plan": AssessPlan, "impression/plan": AssessPlan,
@@ -183,6 +186,10 @@ func guessHeading(key, raw, withColon string) Heading {
 		return OtherHeading
 	case strings.Contains(key, "goal"):
 		return Goals
+	case reReviewer.MatchString(key):
+		// A review by whom: the clinician's review of what the visit
+		// recorded (a screening's scores), the visit's own assessment.
+		return OtherHeading
 	case strings.Contains(key, "review") || strings.Contains(key, "records"):
 		return RecordReview
 	case strings.Contains(key, "history") || strings.HasPrefix(key, "hpi") || strings.Contains(key, "present illness"):
@@ -210,6 +217,10 @@ func guessHeading(key, raw, withColon string) Heading {
 	}
 	return NoHeading
 }
+
+// reReviewer is a heading that names who reviews, not what records:
+// "CLINICIAN REVIEW", "PROVIDER'S REVIEW", "NURSE REVIEW".
+var reReviewer = regexp.MustCompile(`^(?:clinician|provider|physician|practitioner|doctor|nurse|rn|md|np|pa|attending|staff)(?:'?s)?\s+review$`)
 
 var reOtherHeading = rxfilter.MustCompile(`allerg|social|family|vital|functional|immuniz|result|problem|encounter|instruction|education|goals|status|signature|addend`)
 

@@ -317,9 +317,10 @@ var (
 		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",
 		"session date", "session dates", "date of session", "dates of session", "dates of sessions",
 		"dates of visit", "dates of visits", "visit dates", "dates seen",
-		// a questionnaire the patient fills in at the visit (a disability
-		// index, a pain diagram): the day it was filled in
-		"today's date", "todays date", "date completed",
+		// a form's own day, filled in at the visit: a questionnaire the
+		// patient fills in (a disability index, a pain diagram) and its
+		// "Today's date:" ("Today:" alone in its cell, see labelOf)
+		"today's date", "todays date", "today’s date", "date today", "date completed",
 		// a laboratory specimen's collection: the patient was there then
 		// ("Collected" and "Drawn" alone only as their own field's label:
 		// see specimenLabel)
@@ -406,7 +407,7 @@ func labelOf(pre string) Label {
 		return EndLabel
 	case hasLabel(p, doiLabels):
 		return InjuryLabel
-	case hasLabel(p, svcLabels) || cellLabel(p, "visit") || specimenLabel(p):
+	case hasLabel(p, svcLabels) || cellLabel(p, "visit") || cellLabel(p, "today") || specimenLabel(p):
 		if plannedLabel(p) {
 			return FutureLabel
 		}

@@ -48,6 +48,7 @@ type pageFeatures struct {
 	visitRows   int  // dated rows with a procedure code, a pain score or spinal levels
 	notedRows   int  // dated table rows with a note under them: a clinical heading before the next dated row
 	apptRows    int  // dated rows with an appointment's status (arrived, no show, cancelled)
+	repeatDays  int  // dated table rows of a day an earlier table row is of
 	headerRow   bool // a line of three columns or more, two of them a visit log's column words
 	careHead    bool // those column heads name a column of the care given (pain, units, procedure code)
 	dateCols    int  // lines with three or more dates (dates as columns)
@@ -82,6 +83,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	var home struct{ days, visits, ex int } // rows placed at the patient's home (HomeDay), and what they record
 	prev := ""                              // the text of the line above
 	told := map[dates.Date]bool{}
+	rowDays := map[dates.Date]bool{} // the days of the table rows
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
@@ -166,6 +168,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(rest) || outOfTen(rest)) {
 				f.tableRows++
 				open = true
+				if rowDays[m.Date] {
+					f.repeatDays++
+				}
+				rowDays[m.Date] = true
 				if moneyCount(l.Text) > 0 {
 					f.moneyRows++
 				}
@@ -448,7 +454,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageVisitLog, ""
 	}
 	if f.exRows >= 3 && f.visitRows*4 <= f.exRows ||
-		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 && !visitsLogged(f) || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
+		f.t[fOther] > 0 && f.headings < 3 && f.service == 0 && !visitsLogged(f) && !visitReadings(f) || f.dateCols >= 2 && f.datedRows < 3 && f.headings < 2 {
 		return extract.PageOther, ""
 	}
 	if f.tableRows >= 3 && f.money <= 1 && (f.headings < 3 || rowNotes(f)) && (f.t[fLogTitle] > 0 || f.headerRow) {
@@ -518,6 +524,16 @@ func homeProgramBelow(f pageFeatures) bool {
 // exercise counts (a home program logged on the same page).
 func visitsLogged(f pageFeatures) bool {
 	return f.visitRows >= 3 && f.visitRows+f.exRows >= f.tableRows
+}
+
+// visitReadings reports whether a flowsheet's rows are readings taken at
+// visits (a practice's vital signs flowsheet printed for a date range):
+// three table rows or more, each of a day no other row is of, none of
+// exercise counts, under column heads that name the pain scored. A
+// nursing flowsheet's rows are hours of the same days; an exercise log's
+// rows count sets and reps.
+func visitReadings(f pageFeatures) bool {
+	return f.careHead && f.tableRows >= 3 && f.repeatDays == 0 && f.exRows == 0
 }
 
 // rowNotes reports whether the clinical headings of a page of dated

@@ -739,7 +739,83 @@ func CleanProvider(s string) string {
 	if f := strings.Fields(s); len(f) >= 3 && (f[len(f)-1] == "P" || f[len(f)-1] == "p") {
 		s = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, " "), f[len(f)-1]), " ,")
 	}
-	return dropAcronym(unglue(rejoinSplit(s)))
+	return dropAcronym(unglue(mendOCRWords(rejoinSplit(s))))
+}
+
+// mendOCRWords puts back the words of providers' names (splitFacilityWords)
+// that OCR misread by one confusion of letters (see ocrConfusions:
+// "Emergericy", "HOSPlTAL", "Tlierapy"), in the case the word is printed
+// in. Only a word of six letters or more that one confusion, and only
+// one, turns into such a word is mended: a name's own words stay.
+func mendOCRWords(s string) string {
+	f := strings.Fields(s)
+	changed := false
+	for i, w := range f {
+		a, b := 0, len(w)
+		for b > a && !unicode.IsLetter(rune(w[b-1])) {
+			b--
+		}
+		core := w[a:b]
+		low := strings.ToLower(core)
+		if len(low) < 6 || splitFacilityWords[low] || !isASCIILetters(low) {
+			continue
+		}
+		fixed := ""
+		for _, c := range ocrConfusions {
+			for off := 0; ; {
+				j := strings.Index(low[off:], c[0])
+				if j < 0 {
+					break
+				}
+				j += off
+				if v := low[:j] + c[1] + low[j+len(c[0]):]; splitFacilityWords[v] {
+					if fixed != "" && fixed != v {
+						fixed = "-"
+					} else if fixed == "" {
+						fixed = v
+					}
+				}
+				off = j + 1
+			}
+		}
+		if fixed == "" || fixed == "-" {
+			continue
+		}
+		f[i] = caseLike(fixed, core) + w[b:]
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(f, " ")
+}
+
+// isASCIILetters reports whether s holds only the letters a to z.
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// caseLike returns the lower-case word w in the case of as: capitals when
+// most of its letters are, else capitalised when its first letter is.
+func caseLike(w, as string) string {
+	up := 0
+	for _, r := range as {
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	switch {
+	case up*2 > len(as):
+		return strings.ToUpper(w)
+	case len(as) > 0 && unicode.IsUpper(rune(as[0])):
+		return strings.ToUpper(w[:1]) + w[1:]
+	}
+	return w
 }
 
 // splitFacilityWords are the words of providers' names OCR may split in two

@@ -75,6 +75,11 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 		if m[0] > 0 && (l.text[m[0]-1] == '#' || l.text[m[0]-1] == '-') {
 			continue
 		}
+		// A category glued to a comma, a point and digits is a code whose
+		// point OCR read with a comma before it ("M54,.2"), read below.
+		if m[4] < 0 && m[8] < 0 && strings.HasPrefix(l.text[m[1]:], ",.") && m[1]+2 < len(l.text) && isDigitByte(l.text[m[1]+2]) {
+			continue
+		}
 		desc := ""
 		if book != nil {
 			d, ok := book.Lookup(code)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -9,11 +10,12 @@ import (
 )
 
 // reLogDxLabel labels a log's diagnoses, printed once above its rows
-// ("Dx: M54.2, S13.4XXD", "Diagnoses: …", "Diagnoses (plan of care): …"),
+// ("Dx: M54.2, S13.4XXD", "Diagnoses: …", "Diagnoses (plan of care): …",
+// a flowsheet's "Problem list: …" or "Active problems: …"),
 // on a line of their own or as
 // the last label of the log's header line ("Client: … Clinician: … Dx:
 // …"), perhaps after a speck OCR set before it ("_Dx:").
-var reLogDxLabel = regexp.MustCompile(`(?i)(?:^|\s)[_'‘’"“”*~.,-]?(?:dx|diagnos[ie]s|icd-?10(?:-cm)?(?: codes?)?|treating diagnos[ie]s)(?:\s*\([a-z ,/-]{1,30}\))?\s*[:#-]`)
+var reLogDxLabel = regexp.MustCompile(`(?i)(?:^|\s)[_'‘’"“”*~.,-]?(?:dx|diagnos[ie]s|icd-?10(?:-cm)?(?: codes?)?|treating diagnos[ie]s|(?:active )?problems?(?: list)?)(?:\s*\([a-z ,/-]{1,30}\))?\s*[:#-]`)
 
 // logDiagnoses reads the diagnoses a visit log prints once above its
 // rows, on a labelled line: they hold for every visit of the page. Only
@@ -35,6 +37,75 @@ func (e *Extractor) logDiagnoses(l line) ([]extract.Coded, bool) {
 		out = append(out, extract.Coded{Code: h.code, Description: desc})
 	}
 	return out, len(out) > 0
+}
+
+// reProblemList is a label that lists the patient's problems ("Problem
+// list:", "Active problems:"), not the diagnoses of one visit.
+var reProblemList = regexp.MustCompile(`(?i)\bproblems?(?: list)?\s*[:#-]`)
+
+// problemLists returns the citations of the problem lists among a log's
+// diagnosis lines (dx, by page).
+func problemLists(dx map[int]line, doc string) []extract.Citation {
+	var out []extract.Citation
+	for _, l := range dx {
+		if loc := reLogDxLabel.FindStringIndex(l.text); loc != nil && reProblemList.MatchString(l.text[loc[0]:loc[1]]) {
+			out = append(out, l.cite(doc, l.quoteAll()))
+		}
+	}
+	return out
+}
+
+// yieldProblemLists takes a problem list's codes off the log's visits a
+// note of the same day and practice documents with diagnoses of its own:
+// the list holds every problem of the patient's over the range the log
+// prints (a visit's and the next one's alike), the note says which were
+// that visit's. lists are the problem lists' citations (problemLists).
+func yieldProblemLists(encs []extract.Encounter, lists []extract.Citation) {
+	if len(lists) == 0 {
+		return
+	}
+	listed := func(e extract.Encounter) int {
+		for i, c := range e.Citations {
+			if slices.ContainsFunc(lists, func(l extract.Citation) bool { return l == c }) {
+				return i
+			}
+		}
+		return -1
+	}
+	var drop []int
+	for i, e := range encs {
+		ci := listed(e)
+		if ci < 0 || len(e.Diagnoses) == 0 {
+			continue
+		}
+		for j, o := range encs {
+			if j != i && len(o.Diagnoses) > 0 && o.Date == e.Date && !o.Date.IsZero() && listed(o) < 0 && samePractice(o.Provider, e.Provider) {
+				drop = append(drop, i)
+				break
+			}
+		}
+	}
+	for _, i := range drop {
+		ci := listed(encs[i])
+		encs[i].Diagnoses = nil
+		encs[i].Citations = slices.Delete(slices.Clone(encs[i].Citations), ci, ci+1)
+	}
+}
+
+// samePractice reports whether two names of providers name one practice:
+// alike (layout.SameProvider), or opening with the same name of four
+// letters or more, as a practice's letterhead and its shorter name on a
+// printout do ("Keystone Spine & Pain Management", "Keystone Pain Mgmt").
+func samePractice(a, b string) bool {
+	if layout.SameProvider(a, b) {
+		return true
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	ka, kb := layout.ProviderKey(fa[0]), layout.ProviderKey(fb[0])
+	return len(ka) >= 4 && ka == kb
 }
 
 // dxLabelAt is where a log's diagnosis label stands in s, or -1.

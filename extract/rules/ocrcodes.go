@@ -137,26 +137,35 @@ func onlyOs(tok string, subs int, ext string) bool {
 }
 
 // codeSep reports whether sep, between a category and ext, is what OCR
-// makes of a code's point: a point or comma, one with a colon ("S13:.4"),
+// makes of a code's point: a point or comma, one with a colon ("S13:.4")
+// or a comma before it ("M54,.2"),
 // one with a space after or before it ("M50. 220"), or a colon alone
 // ("H81:399"). The characters
 // after a point begin with a digit or the placeholder X; after a comma or
-// a space, with a digit ("M54,2"), or the comma separates a list.
+// a space, with a digit ("M54,2"), or the comma separates a list; after
+// a comma and a space, a code's tail with its placeholder ("S16, 1XXA").
 func codeSep(sep, ext string) bool {
 	if ext == "" || strings.IndexByte("0123456789Xx", ext[0]) < 0 && extChar[ext[0]] == 0 {
 		return false
 	}
 	switch strings.TrimSpace(sep) {
-	case ".", ":.", ".:", ";.", ".;":
+	case ".", ":.", ".:", ";.", ".;", ",.":
 		return !strings.Contains(sep, " ") || isDigitByte(ext[0])
 	case ":":
 		// A colon alone before two digits is a time of day ("T10:30").
 		return sep == ":" && !(len(ext) == 2 && isDigitByte(ext[0]) && isDigitByte(ext[1]))
 	case ",":
-		return sep == "," && isDigitByte(ext[0])
+		// A comma and a space separate a list ("M54, 2"), unless what
+		// follows is a code's tail with its placeholder X: a digit, X,
+		// then the seventh character ("S16, 1XXA").
+		return sep == "," && isDigitByte(ext[0]) || sep == ", " && reXTail.MatchString(ext)
 	}
 	return false
 }
+
+// reXTail is the part after the point of a code that prints the
+// placeholder X before its seventh character: "1XXA", "4XXD", "0X0D".
+var reXTail = regexp.MustCompile(`^[0-9][0-9Xx]?[Xx][A-Za-z]$|^[0-9][Xx][0-9][A-Za-z]$`)
 
 // repairExt repairs the characters after the point: look-alikes of
 // digits, lower-case letters, and a run of placeholder X read once too

@@ -51,6 +51,9 @@ func TestOCRCodeTokens(t *testing.T) {
 		{"168. He", "", false},           // a number ending a sentence
 		{"B12.,4", "", false},            // vitamin B12 in a list
 		{"M54, 2", "", false},            // a list, not a code
+		{"S16, 1XXA", "S16.1XXA", false}, // comma and space for the point before a placeholder's tail
+		{"M54,.2", "M54.2", false},       // a comma before the point
+		{"S13, 12", "", false},           // no placeholder: a list
 		{"SOS.1", "", false},             // no digit in the category
 		{"MSO.2ZO", "", false},           // too many look-alikes
 		{"U12.3", "", false},             // U is reserved
@@ -94,6 +97,8 @@ func TestOCRCodesOnLines(t *testing.T) {
 		{"number in a comma list of codes", "Diagnosis codes: E78.5, 110 Report status: Final", false, true, []string{"E78.5", "I10"}},
 		{"numbers after a list of codes", "Dx: M54.2, 120 minutes, 110/70", false, true, []string{"M54.2"}},
 		{"in parentheses", "2. Radiculopathy, cervical region (MS4.12) -", true, false, []string{"M54.12"}},
+		{"comma before the point", "Visit diagnoses: $13.4XXD, M54,.2, G44,309", false, false, []string{"S13.4XXD", "M54.2", "G44.309"}},
+		{"comma and space for the point", "Strain of muscle, fascia and tendon at neck level, initial encounter (S16, 1XXA)", true, false, []string{"S16.1XXA"}},
 		{"outside context, doubled glyph", "MS54.12 Radiculopathy, cervical region. Pain following the collision.", false, false, []string{"M54.12"}},
 		{"outside context, two look-alikes", "Ref MSO.2Z0 on file", false, false, nil},
 		{"number as code in a coded list", "2. 110 Essential (primary) hypertension", true, true, []string{"I10"}},

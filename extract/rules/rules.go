@@ -52,7 +52,8 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		return extract.Result{}, fmt.Errorf("rules extract %s: %w", doc.File, err)
 	}
 	var res extract.Result
-	heads := map[int]string{} // the heading of each clinical note's encounter, by index
+	heads := map[int]string{}       // the heading of each clinical note's encounter, by index
+	var problems []extract.Citation // the problem lists of visit logs (yieldProblemLists)
 	d := layout.Analyze(pages)
 	ls := linesOf(d)
 	births := birthDates(ls)
@@ -84,7 +85,9 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 				res.Encounters = appendNew(res.Encounters, tbl.encs...)
 				continue
 			}
-			for _, enc := range e.visitLog(doc.ID, d, part) {
+			encs, lists := e.visitLog(doc.ID, d, part)
+			problems = append(problems, lists...)
+			for _, enc := range encs {
 				if !repeated(res.Encounters, enc, nil) {
 					res.Encounters = append(res.Encounters, enc)
 				}
@@ -173,6 +176,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			citeEveryPage(res.Encounters[start:], d, ls, doc.ID)
 		}
 	}
+	yieldProblemLists(res.Encounters, problems)
 	return res, nil
 }
 

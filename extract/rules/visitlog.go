@@ -130,8 +130,9 @@ func bothSlashesLost(s string) ([]dates.Date, [2]int) {
 // reDayYear is a first cell of a day and a two-digit year.
 var reDayYear = regexp.MustCompile(`^\s*(\d{1,2}/\d{2})\s`)
 
-// visitLog reads the visits of a run of visit-log pages.
-func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Encounter {
+// visitLog reads the visits of a run of visit-log pages, and returns the
+// citations of the problem lists it gave them (see yieldProblemLists).
+func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.Encounter, []extract.Citation) {
 	var cols []logColumn
 	var rows []logRow
 	titles := map[int]string{}
@@ -218,6 +219,11 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 				// nothing of a session (a remark that no log came back).
 				continue
 			}
+			if layout.SelfReported(l.text[m.End:]) {
+				// A reading the patient reported from home, entered
+				// among those the office took at visits: no visit.
+				continue
+			}
 			rows = append(rows, logRow{l: l, date: m})
 			continue
 		}
@@ -301,7 +307,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) []extract.Enc
 		out = append(out, e.cardVisits(doc, d, c, legend, titles[c.l.page])...)
 	}
 	addLogDiagnoses(d, out, dxLine, dxCodes, doc)
-	return out
+	return out, problemLists(dxLine, doc)
 }
 
 // homeAndClinicDays returns the pages of a log that mark where each day
