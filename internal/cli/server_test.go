@@ -180,7 +180,7 @@ func TestServerModeScalesOut(t *testing.T) {
 	dsn := testDatabase(t)
 	// A killed worker's job is rescued after 25 s (River's rescuer runs
 	// every 30 s, so 25-55 s after the job started, the test's longest
-	// wait, spent reading the rest of the bundle): short for the test, yet longer than
+	// wait, in parallel with other tests): short for the test, yet longer than
 	// any job of this bundle takes on a loaded 2-core machine (one page of
 	// OCR, some seconds), so that no live job is rescued and run twice (a
 	// 3 s rescue and a 5 s OCR deadline failed pages whenever the machine
