@@ -66,7 +66,10 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 // diff, approves it, exports the DOCX and finds the export in the audit
 // log. The chronology must not overflow at 800px. Screenshots of every
 // main page go to $MEDCHRON_SCREENSHOTS (default test-output/screenshots).
+// In parallel with the other tests: it waits on Chromium and on the
+// upload's processing much of its time.
 func TestBrowserReviewWorkflow(t *testing.T) {
+	t.Parallel()
 	chromiumPath(t)
 	start := time.Now()
 	env := newBrowserEnv(t)

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -16,11 +17,14 @@ import (
 	"github.com/medchron/medchron/internal/fixture"
 )
 
-var buildOnce struct {
+// builtBinary is a build of cmd/medchron made once per test process.
+type builtBinary struct {
 	sync.Once
 	bin string
 	err error
 }
+
+var buildOnce, testPagesBuild builtBinary
 
 // buildBinary builds cmd/medchron of the repository at root once per test
 // process; TestMain starts it in the background when a test that runs the
@@ -29,21 +33,38 @@ var buildOnce struct {
 // run here reads debugging information (stack traces come from the
 // runtime's own tables, which stay).
 func buildBinary(root string) (string, error) {
-	buildOnce.Do(func() {
+	build(&buildOnce, root)
+	return buildOnce.bin, buildOnce.err
+}
+
+// buildTestPagesBinary is buildBinary with -tags medchron_testpages: the
+// binary whose reader processes keep what Tesseract read of each page
+// image in the folder MEDCHRON_TEST_PAGES names and answer the same image
+// from there (extract/sandbox/testpages.go). Only the scanned run, which
+// fills the folder, and the server-mode test, which reads most of its
+// pages from a copy, run it; every other test runs medchron as built.
+func buildTestPagesBinary(root string) (string, error) {
+	build(&testPagesBuild, root, "-tags", "medchron_testpages")
+	return testPagesBuild.bin, testPagesBuild.err
+}
+
+// build builds cmd/medchron into b once, with the flags given.
+func build(b *builtBinary, root string, flags ...string) {
+	b.Do(func() {
 		dir, err := os.MkdirTemp("", "medchron-bench-bin-")
 		if err != nil {
-			buildOnce.err = err
+			b.err = err
 			return
 		}
-		buildOnce.bin = filepath.Join(dir, "medchron")
-		cmd := exec.Command("go", "build", "-ldflags=-w", "-o", buildOnce.bin, "./cmd/medchron")
+		b.bin = filepath.Join(dir, "medchron")
+		args := append([]string{"build", "-ldflags=-w", "-o", b.bin}, flags...)
+		cmd := exec.Command("go", append(args, "./cmd/medchron")...)
 		cmd.Dir, cmd.Env = root, sharedRunEnv()
 		out, err := cmd.CombinedOutput()
 		if err != nil {
-			buildOnce.err = fmt.Errorf("go build ./cmd/medchron: %v\n%s", err, out)
+			b.err = fmt.Errorf("go %s ./cmd/medchron: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	})
-	return buildOnce.bin, buildOnce.err
 }
 
 // binary builds cmd/medchron once per test process.

@@ -5,19 +5,18 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/medchron/medchron/extract/sandbox"
+	"github.com/medchron/medchron/internal/testutil"
 )
 
 // TestMain re-executes the test binary with OMP_THREAD_LIMIT=1, which
 // Tesseract's OpenMP runtime only reads at load time, and lets it serve as
 // the pool's document reader processes. Before the tests it starts, in
-// the background, what the tests to run will wait for: the build of
+// the background, what the tests to run will wait for: the builds of
 // cmd/medchron, and the scanned run (sixteen pages of OCR). Go runs the
 // tests that cannot be parallel (t.Setenv, TestHostileCorpus) one after
 // another before any parallel test: started here, the build and the OCR
@@ -30,41 +29,33 @@ func TestMain(m *testing.M) {
 		}
 	}
 	flag.Parse()
-	moreParallel()
+	testutil.MoreParallel(minParallel)
 	if root, err := os.Getwd(); err == nil && !testing.Short() {
 		root = filepath.Dir(filepath.Dir(root)) // internal/cli
 		if willRun("TestProcessGolden", "TestServerModeScalesOut") {
 			startScannedRun(root)
-		} else if willRun("TestDataSafety", "TestHostileCorpus", "TestServeUnderAttack") {
+		}
+		if willRun("TestDataSafety", "TestHostileCorpus", "TestServeUnderAttack") {
 			go buildBinary(root)
 		}
 	}
 	code := m.Run()
 	removeSharedRuns()
-	buildOnce.Do(func() {}) // waits for a build still going
-	if buildOnce.bin != "" {
-		_ = os.RemoveAll(filepath.Dir(buildOnce.bin)) // the binary built by binary()
+	for _, b := range []*builtBinary{&buildOnce, &testPagesBuild} {
+		b.Do(func() {}) // waits for a build still going
+		if b.bin != "" {
+			_ = os.RemoveAll(filepath.Dir(b.bin)) // the binary built
+		}
 	}
 	os.Exit(code)
 }
 
 // minParallel is how many parallel tests run at once at least, unless
-// -parallel says otherwise. Go's default is GOMAXPROCS, two on a 2-core
-// machine; but these tests spend much of their time waiting rather than
-// computing: on processes they started (the binary, its reader processes,
-// serve and workers), on a server to start, on River's rescuer, which
-// rescues a killed worker's job only 25 to 55 s after it started. Two at
-// a time left a core idle while the longest of them waited for a slot.
+// -parallel says otherwise (testutil.MoreParallel): these tests wait on
+// processes they started (the binary, its reader processes, serve and
+// workers), on a server to start, on River's rescuer, which rescues a
+// killed worker's job only 25 to 55 s after it started.
 const minParallel = 4
-
-// moreParallel raises -test.parallel to minParallel when it was not given.
-func moreParallel() {
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given && runtime.GOMAXPROCS(0) < minParallel {
-		_ = flag.Set("test.parallel", strconv.Itoa(minParallel))
-	}
-}
 
 // willRun reports whether -test.run and -test.skip select one of the
 // top-level tests named (a guess on the patterns' first element; a test

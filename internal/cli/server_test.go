@@ -18,6 +18,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/testutil"
 )
 
@@ -36,7 +37,13 @@ type proc struct {
 
 func start(t testing.TB, env []string, args ...string) *proc {
 	t.Helper()
-	cmd := exec.Command(binary(t), args...)
+	return startBinary(t, binary(t), env, args...)
+}
+
+// startBinary is start with the medchron binary at bin.
+func startBinary(t testing.TB, bin string, env []string, args ...string) *proc {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), env...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -152,36 +159,51 @@ func waitHealthy(t testing.TB, base string) {
 // PostgreSQL database process a scanned bundle together, and the result is
 // the embedded mode's; a third worker, killed mid-matter while they work,
 // is replaced by them: they finish the matter with nothing stored twice.
+//
+// The embedded mode's run is the scanned run, which OCRs the same sixteen
+// pages: the workers run the binary built with -tags medchron_testpages
+// and read what Tesseract read of a page image there, except for the first
+// serverOCRPages pages, which they OCR themselves (and the test checks
+// that they did). Every page is still rendered, sent to a reader process,
+// stored and extracted by the workers; only Tesseract's run of the other
+// pages, the same image read twice, is saved (about 16 s of CPU).
 func TestServerModeScalesOut(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("integration test")
 	}
+	bin, err := buildTestPagesBinary(repoRoot(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := t.TempDir() // filled before the upload
 	dsn := testDatabase(t)
 	// A killed worker's job is rescued after 25 s (River's rescuer runs
 	// every 30 s, so 25-55 s after the job started, the test's longest
-	// wait, spent reading the rest of the bundle): short for the test, yet longer than
+	// wait, in parallel with other tests): short for the test, yet longer than
 	// any job of this bundle takes on a loaded 2-core machine (one page of
 	// OCR, some seconds), so that no live job is rescued and run twice (a
 	// 3 s rescue and a 5 s OCR deadline failed pages whenever the machine
 	// was busy). The OCR deadline is no longer than the rescue.
-	env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "MEDCHRON_RESCUE_AFTER=25s", "MEDCHRON_OCR_TIMEOUT=25s", "XDG_CACHE_HOME=" + t.TempDir()}
-	if out, err := exec.Command(binary(t), "migrate", "--database-url", dsn).CombinedOutput(); err != nil {
+	env := []string{"DATABASE_URL=" + dsn, "MEDCHRON_API_TOKEN=tok", "MEDCHRON_RESCUE_AFTER=25s", "MEDCHRON_OCR_TIMEOUT=25s", "XDG_CACHE_HOME=" + t.TempDir(),
+		testPagesEnv + "=" + pages}
+	if out, err := exec.Command(bin, "migrate", "--database-url", dsn).CombinedOutput(); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, out)
 	}
 	addr := freeAddr(t)
-	start(t, env, "serve", "--addr", addr, "--workers", "0")
+	startBinary(t, bin, env, "serve", "--addr", addr, "--workers", "0")
 	a := api{t: t, base: "http://" + addr}
 	waitHealthy(t, a.base)
-	start(t, env, "worker", "--workers", "1")
-	start(t, env, "worker", "--workers", "1")
-	killed := start(t, env, "worker", "--workers", "1")
+	startBinary(t, bin, env, "worker", "--workers", "1")
+	startBinary(t, bin, env, "worker", "--workers", "1")
+	killed := startBinary(t, bin, env, "worker", "--workers", "1")
 
 	scanned, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "bundles", "small", "scanned.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.upload("scanned", "scanned.pdf", scanned) // the matter of the embedded scanned run
+	copied := copyScannedPages(t, pages, serverOCRPages) // once the scanned run is done
+	a.upload("scanned", "scanned.pdf", scanned)          // the matter of the embedded scanned run
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		if _, n := a.progress("scanned"); n >= 3 {
@@ -226,15 +248,92 @@ func TestServerModeScalesOut(t *testing.T) {
 	}
 
 	// After the kill, each page and each fact is stored once.
-	var pages, facts, distinct int
-	if err := conn.QueryRow(ctx, `SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.file = 'scanned.pdf'`).Scan(&pages); err != nil {
+	var stored, facts, distinct int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.file = 'scanned.pdf'`).Scan(&stored); err != nil {
 		t.Fatal(err)
 	}
 	if err := conn.QueryRow(ctx, `SELECT count(*), count(DISTINCT (f.kind, f.page, f.data)) FROM facts f JOIN documents d ON d.id = f.document_id
 		WHERE d.file = 'scanned.pdf'`).Scan(&facts, &distinct); err != nil {
 		t.Fatal(err)
 	}
-	if pages != 16 || facts == 0 || facts != distinct {
-		t.Errorf("after the kill: %d pages stored, %d facts of which %d distinct; want 16 pages, each fact once", pages, facts, distinct)
+	if stored != 16 || facts == 0 || facts != distinct {
+		t.Errorf("after the kill: %d pages stored, %d facts of which %d distinct; want 16 pages, each fact once", stored, facts, distinct)
 	}
+
+	// The first serverOCRPages pages were OCR'd by Tesseract in the
+	// workers' reader processes, which kept what it read in pages.
+	if n := countPages(t, pages, serverOCRPages); n != copied+serverOCRPages {
+		t.Errorf("%d pages OCR'd in the workers and %d copied, want %d and %d", n-copied, copied, serverOCRPages, copied)
+	}
+}
+
+// serverOCRPages is how many pages of the scanned bundle the server-mode
+// test's workers OCR with Tesseract; they read the others from the scanned
+// run's pages.
+const serverOCRPages = 3
+
+// copyScannedPages copies to dir the pages the scanned run OCR'd, but for
+// pages 1 to except, and returns how many it copied (want: all 16 but
+// those).
+func copyScannedPages(t *testing.T, dir string, except int) int {
+	t.Helper()
+	src := scannedPages(t)
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p extract.Page
+		if err := json.Unmarshal(b, &p); err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		if p.Number <= except {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n+except != 16 {
+		t.Fatalf("the scanned run kept %d pages, want 16", len(entries))
+	}
+	return n
+}
+
+// countPages counts the pages in dir (files ending in .json) and checks
+// that each of pages 1 to upto is among them.
+func countPages(t *testing.T, dir string, upto int) int {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, seen := 0, map[int]bool{}
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".json" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p extract.Page
+		if err := json.Unmarshal(b, &p); err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		seen[p.Number] = true
+		n++
+	}
+	for i := 1; i <= upto; i++ {
+		if !seen[i] {
+			t.Errorf("page %d was not OCR'd by the workers", i)
+		}
+	}
+	return n
 }

@@ -129,9 +129,11 @@ func startScannedRun(root string) {
 }
 
 // makeScannedRun builds the binary and processes the scanned bundle with
-// it into a new folder, which it returns.
+// it into a new folder, which it returns. The binary is the one built with
+// -tags medchron_testpages: what Tesseract reads of each page image is
+// kept in the folder's pages/ (scannedPages), for the server-mode test.
 func makeScannedRun(ctx context.Context, root string) (string, error) {
-	bin, err := buildBinary(root)
+	bin, err := buildTestPagesBinary(root)
 	if err != nil {
 		return "", err
 	}
@@ -143,15 +145,33 @@ func makeScannedRun(ctx context.Context, root string) (string, error) {
 	if err := os.WriteFile(inputs, []byte(goldenDemandInputs), 0o600); err != nil {
 		return dir, err
 	}
+	pages := filepath.Join(dir, "pages")
+	if err := os.Mkdir(pages, 0o700); err != nil {
+		return dir, err
+	}
 	cmd := exec.CommandContext(ctx, bin, "process", "--db", filepath.Join(dir, "m.db"), "--out", filepath.Join(dir, "out"), "--demand-inputs", inputs,
 		"--matter", "scanned", "--incident-date", "2023-12-06", filepath.Join(root, "testdata", "bundles", "small", "scanned.pdf"))
-	cmd.Env = sharedRunEnv()
+	cmd.Env = append(sharedRunEnv(), testPagesEnv+"="+pages)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		return dir, fmt.Errorf("the scanned run: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
 	return dir, nil
+}
+
+// testPagesEnv names the folder where the binary built with -tags
+// medchron_testpages keeps the pages Tesseract read
+// (extract/sandbox/testpages.go).
+const testPagesEnv = "MEDCHRON_TEST_PAGES"
+
+// scannedPages returns the folder of the pages the scanned run OCR'd, one
+// JSON file each (extract.Page, its number in "page"), which the test
+// must only read.
+func scannedPages(t *testing.T) string {
+	t.Helper()
+	scannedOut(t)
+	return filepath.Join(scannedRun.dir, "pages")
 }
 
 // scannedOut returns the scanned run's output folder, which the test must

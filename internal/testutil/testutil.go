@@ -4,10 +4,28 @@ package testutil
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"testing"
 )
+
+// MoreParallel raises -test.parallel to n when the command line did not
+// give it; TestMain calls it after flag.Parse. Go's default is GOMAXPROCS,
+// two on a 2-core machine; but the parallel tests of internal/cli and web
+// spend much of their time waiting rather than computing: on processes
+// they started, on a server to start or to time out, on Chromium, on
+// River's rescuer. Two at a time left a core idle while the longest of
+// them waited for a slot.
+func MoreParallel(n int) {
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given && runtime.GOMAXPROCS(0) < n {
+		_ = flag.Set("test.parallel", strconv.Itoa(n))
+	}
+}
 
 // RepoRoot returns the folder holding go.mod, walking up from the test's
 // working directory.
