@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +41,7 @@ type billRow struct {
 	aspans []span
 	desc   string
 	status string // what the row prints under a status column
+	prov   string // the provider's name a row opens with, under a provider column
 	// letterless holds the four digits of a HCPCS code whose letter OCR
 	// lost, printed in the code cell after the row's date ("3301" for
 	// J3301); letterFor gives it its letter when the row reads no other code.
@@ -161,6 +163,17 @@ func parseBillRow(l line, o rowOpts) billRow {
 	if !form && r.date.IsZero() {
 		r.damagedDateCell(s)
 	}
+	if !form && !r.date.IsZero() && r.dspan.a > 0 && firstHead(o.heads) == headProv {
+		// A statement that lists several providers' charges (a funder's,
+		// a lienholder's) opens each row with the name of the provider
+		// that billed it, before the row's date: the row's provider, no
+		// part of what it bills.
+		lead := s[:r.dspan.a]
+		if t := strings.TrimSpace(lead); layout.HasLetters(t) && !strings.ContainsAny(t, "0123456789$") && !slices.Contains(used[:r.dspan.a], true) {
+			r.prov = t
+			take(0, r.dspan.a)
+		}
+	}
 	_, found := amountsIn(s)
 	var pos [][2]int
 	for _, p := range found {
@@ -170,7 +183,8 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	splitAt := map[int]string{} // amounts a form split: their cents, or "glued"
-	// A revenue code opens a facility bill's line, or follows its date.
+	// A revenue code opens a facility bill's line, or follows its date
+	// (and the provider's name a row opens with, taken above).
 	for _, t := range toks {
 		if !free(t) || !hasAlnum(t.s) || t.b <= r.dcell.b {
 			continue // the date, a speck before the code ("» 0270")

@@ -28,6 +28,7 @@ const (
 	headStatus = "status"
 	headDesc   = "desc"
 	headMoney  = "money" // an amount or units column (billHeader reads which)
+	headProv   = "prov"  // the provider that billed the row (a funder's or lienholder's statement of several)
 )
 
 // tableHead is one column caption of a bill's header row.
@@ -46,6 +47,7 @@ var rePostedDate = regexp.MustCompile(`(?i)^(?:trans|post|entry|bill)`)
 // kind, longer captions first.
 var reTableHead = regexp.MustCompile(`(?i)\b(?:` +
 	`(?P<rev>rev(?:enue)?\.?\s*(?:code|cd)|revenue|rev\.?)|` +
+	`(?P<prov>(?:billing\s+|servicing\s+|rendering\s+)?provider(?:\s+name)?|facility(?:\s+name)?)|` +
 	`(?P<date>dates?\s+of\s+service|service\s+dates?|svc\s+date|serv\s+date|fill(?:ed)?\s+date|date\s+(?:filled|dispensed|of\s+fill)|dispensed|` +
 	`(?:svc|serv(?:ice)?)\s+(?:from|thru|through|to)\b|dos\s*(?:from|thru|through|to)\b|trans(?:action)?\s+date|post(?:ing)?\s+date|posted|from\s+date|dos|date(?:\(s\))?)|` +
 	`(?P<code>cpt\s*/\s*hcpcs|hcpcs\s*/\s*cpt|cpt(?:\s+code)?|hcpcs|proc(?:edure)?\s+code|service\s+code|svc\s+code|proc\.?|code)|` +
@@ -154,7 +156,7 @@ func wideHeader(s string) [][]int {
 	}
 	kinds := map[string]bool{}
 	for _, h := range tableHeads(s) {
-		if h.kind != headMoney && h.kind != headID {
+		if h.kind != headMoney && h.kind != headID && h.kind != headProv {
 			kinds[h.kind] = true
 		}
 	}
@@ -179,6 +181,14 @@ func headAt(hs []tableHead, a, b int) string {
 		return ""
 	}
 	return best
+}
+
+// firstHead returns the kind of a header row's first column, or "".
+func firstHead(hs []tableHead) string {
+	if len(hs) == 0 {
+		return ""
+	}
+	return hs[0].kind
 }
 
 // hasHead reports whether the header names a column of the kind.
