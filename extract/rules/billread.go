@@ -533,12 +533,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue // a claim form bills in its service lines, each dated and coded: a box of totals OCR ran under them bills nothing
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
-			cands, sp := slashCandidates(l.text)
-			fallback, fsp := fallbackCandidates(l.text)
+			cands, sp := slashCandidates(r.afterProvider(l.text))
+			fallback, fsp := fallbackCandidates(r.afterProvider(l.text))
 			if len(cands) == 0 {
 				sp = fsp
 			}
-			if len(cands)+len(fallback) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
+			// (A row of a revenue code and no procedure code: the code
+			// after the damaged cell.)
+			if len(cands)+len(fallback) > 0 && (r.code != "" && sp[1] <= r.cspan.a || r.code == "" && r.rev != "" && strings.Contains(l.text[sp[1]:], r.rev)) {
 				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay
