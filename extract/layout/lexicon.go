@@ -53,6 +53,8 @@ const (
 	fPortal                     // a patient portal's messages: portal, message center, secure message
 	fCrash                      // a police crash report: its title, the crash's boxes, the units, the officer
 	fCard                       // a copy of a health insurance card: member ID, group, Rx BIN and PCN, copays, claims address
+	fWages                      // an employer's payroll record of lost wages: rate of pay, hire date, last day worked, hours missed
+	fVehicle                    // a vehicle's damage appraisal or repair estimate: VIN, body and paint labour, parts, sublet
 	nFeatures
 )
 
@@ -207,6 +209,19 @@ var phrases = map[feature]string{
 	fCard: `insurance card|ins card|id card|member card|rxbin|rx bin|rxpcn|rx pcn|rxgrp|rx grp|member id|member services|
 		provider services|group no|group number|copay|copays|submit claims to|send claims to|mail claims to|
 		does not guarantee|eligibility or payment|guarantee coverage|guarantee of coverage`,
+	fWages: `lost wages|lost wage|wage loss|wages lost|loss of wages|loss of earnings|lost earnings|lost time|
+		wage verification|wage and salary|salary verification|employment verification|verification of employment|
+		employer s verification|employer verification|rate of pay|pay rate|hourly rate|hourly wage|wage rate|
+		date of hire|hire date|last day worked|date last worked|last date worked|hours per week|regular hours|
+		hours missed|hours lost|days missed|work days missed|scheduled work days|payroll|payroll records|
+		payroll department|gross pay|gross wages|weekly wage|average weekly wage|net pay|overtime|paid time off|pto|
+		sick leave|short term disability|wage continuation|pay period|w 2`,
+	fVehicle: `repair estimate|estimate of record|supplement of record|preliminary estimate|vehicle appraisal|
+		damage appraisal|appraiser|vehicle damage|property damage|vin|odometer|mileage in|mileage out|point of impact|
+		type of loss|body labor|paint labor|refinish labor|frame labor|mechanical labor|mech labor|paint materials|
+		paint supplies|shop supplies|sublet|sublet repairs|net cost of repairs|cost of repairs|labor rate|body shop|
+		auto body|collision center|collision repair|total loss|actual cash value|part number|part no|repl|rpr|
+		refinish|workfile|year make model`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|

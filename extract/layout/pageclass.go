@@ -419,7 +419,8 @@ func pageClass(f pageFeatures) (class, kind string) {
 		!(admin == 1 && f.n[fAcknowledge] > 0 && admissionRecord(f)) {
 		return extract.PageAdmin, ""
 	}
-	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) {
+	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
+		employerWages(f) || vehicleDamage(f) {
 		return extract.PageAdmin, ""
 	}
 	if packageLog(f) {
@@ -716,6 +717,38 @@ func sessionLog(f pageFeatures) bool {
 // lines they would count every provider's charges twice.
 func settlementStatement(f pageFeatures) bool {
 	return f.n[fSettlement] >= 3 && f.visitRows == 0 && f.moneyDated < 2 && f.headings < 2
+}
+
+// employerWages reports whether a page is an employer's record of the
+// wages its employee lost (a lost wage or lost time verification, a
+// wage and salary statement, as payroll offices answer a lawyer's
+// request): five phrases or more of payroll (rate of pay, hire date,
+// last day worked, hours per week, hours or days missed, wages lost,
+// paid time off, payroll records), no note's headings beyond one, two
+// labels of a date of service at most (its "Hire date:" and the
+// signature's "Date:" read as such) and none of a claim form's words. Its dated rows
+// with dollar amounts are the days and hours missed (the therapy visits
+// the employee left early for among them) and the wages they cost: no
+// visit and no medical charge. A provider's work status note names the
+// employer and the return to work, not the payroll.
+func employerWages(f pageFeatures) bool {
+	return f.n[fWages] >= 5 && f.headings <= 1 && f.service <= 2 && f.n[fUB04]+f.n[fCMS1500] == 0 && f.revRows == 0
+}
+
+// vehicleDamage reports whether a page is the appraisal or repair
+// estimate of a vehicle (an auto insurer's estimate of record or
+// supplement, a body shop's estimate, as collision estimating systems
+// print them): four phrases or more of the trade (VIN, odometer, point of
+// impact, body, paint and refinish labour, paint materials, sublet,
+// part numbers, Repl and Rpr operations), no note's headings beyond one,
+// two labels of a date of service at most (its inspection and estimate
+// dates) and none of a claim form's words. Its
+// lines are parts and labour at dollar prices, its dates the loss, the
+// inspection and the estimate: property damage, no bill line and no
+// visit. A medical bill that names the car or the accident, and an
+// ambulance's mileage, print none of them.
+func vehicleDamage(f pageFeatures) bool {
+	return f.n[fVehicle] >= 4 && f.headings <= 1 && f.service <= 2 && f.n[fUB04]+f.n[fCMS1500] == 0 && f.revRows == 0
 }
 
 // adminScore counts the kinds of administrative page the text shows.

@@ -47,8 +47,16 @@ func dateCellPast(s string, read func(string) ([]dates.Date, [2]int)) ([]dates.D
 	if m := reNumberCell.FindStringIndex(s); m != nil {
 		return read(strings.Repeat(" ", m[1]) + s[m[1]:])
 	}
+	if m := reZeroAsLetter.FindStringSubmatchIndex(s); m != nil {
+		// The zero that opens the cell read as a letter ("Q111/2024").
+		return read(s[:m[2]] + "0" + s[m[3]:])
+	}
 	return nil, [2]int{}
 }
+
+// reZeroAsLetter is a row's first cell opening with a letter OCR reads a
+// zero as (Q, O, D), then digits and a slash.
+var reZeroAsLetter = regexp.MustCompile(`^\s*([QOD])[0-9][0-9lI|]{0,3}/[0-9]`)
 
 // slashCandidates returns the dates a slash-damaged date cell that opens
 // s (or follows its number cell) may be, with the cell's span.

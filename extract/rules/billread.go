@@ -26,7 +26,10 @@ var (
 	// reTotalWords label a printed total; the kind comes from totalKind.
 	// OCR may read the l of "total" as a t, a one or an i ("Totat", "tota1",
 	// "Totai"), or lose the space after it ("Totalcharges").
-	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|` + balanceOCR + `|amount paid|net due)\b`)
+	// A funder's or lienholder's payoff ("Payoff due at settlement",
+	// "Payoff amount") is what the account owes, whatever date it is good
+	// through; a ledger's "settlement payoff" payment row is none.
+	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|` + balanceOCR + `|amount paid|net due|payoff\s+(?:amount|due|balance|upon|at|on|as\s+of|good|valid))\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
@@ -39,7 +42,7 @@ var (
 	// reColWords are the words of a bill's header row ("U&C" as OCR also
 	// reads it: "UkC", "U8C"; a fee schedule's amount and its reduction of
 	// the charge, as workers' compensation and no-fault bills print them).
-	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance)\b`)
+	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance|purchase(?:\s+price)?|funded(?:\s+amount)?)\b`)
 )
 
 // balanceOCR is "balance" as OCR may misread it: its l as a t, a one,
@@ -123,6 +126,11 @@ func billHeader(s string) []billCol {
 			k = "units"
 		case strings.Contains(w, "covered"):
 			k = "noncovered"
+		case strings.HasPrefix(w, "purchase") || strings.HasPrefix(w, "funded"):
+			// What a funding company paid the provider for the charge
+			// (its purchase price): no payment on the account, nor what
+			// it owes.
+			k = "purchase"
 		}
 		// A column spans its cell of the header row, unless the cell
 		// names several columns ("Charges Payments" printed close).
@@ -467,7 +475,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		misreadProduct(&r)
 		kinds := rateFirst(r, cols, amountKinds(r, cols))
-		b := extract.BillLine{Provider: provider, Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
+		b := extract.BillLine{Provider: rowProvider(r.prov, provider), Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
 		if b.RevenueCode == "" && !r.date.IsZero() {
 			b.RevenueCode = groupRev
@@ -525,12 +533,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue // a claim form bills in its service lines, each dated and coded: a box of totals OCR ran under them bills nothing
 		}
 		if b.Date.IsZero() && b.Kind == extract.LineCharge {
-			cands, sp := slashCandidates(l.text)
-			fallback, fsp := fallbackCandidates(l.text)
+			cands, sp := slashCandidates(r.afterProvider(l.text))
+			fallback, fsp := fallbackCandidates(r.afterProvider(l.text))
 			if len(cands) == 0 {
 				sp = fsp
 			}
-			if len(cands)+len(fallback) > 0 && (r.code != "" || r.rev != "") && sp[1] <= r.cspan.a {
+			// (A row of a revenue code and no procedure code: the code
+			// after the damaged cell.)
+			if len(cands)+len(fallback) > 0 && (r.code != "" && sp[1] <= r.cspan.a || r.code == "" && r.rev != "" && strings.Contains(l.text[sp[1]:], r.rev)) {
 				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +41,8 @@ type billRow struct {
 	aspans []span
 	desc   string
 	status string // what the row prints under a status column
+	prov   string // the provider's name a row opens with, under a provider column
+	pspan  span   // where it is
 	// letterless holds the four digits of a HCPCS code whose letter OCR
 	// lost, printed in the code cell after the row's date ("3301" for
 	// J3301); letterFor gives it its letter when the row reads no other code.
@@ -158,8 +161,34 @@ func parseBillRow(l line, o rowOpts) billRow {
 		r.serviceDate(lineDates(l), o.heads)
 		r.compactService(toks, o.heads, take)
 	}
+	if !form && firstHead(o.heads) == headProv {
+		// A statement that lists several providers' charges (a funder's,
+		// a lienholder's) opens each row with the name of the provider
+		// that billed it: the row's provider, no part of what it bills.
+		// (Its cell ends before a number OCR set close after it.)
+		if cs := layout.InkedCells(s); len(cs) > 1 {
+			a, b := cs[0].Start, cs[0].End
+			for _, t := range toks {
+				if t.a >= a && t.a < b && strings.ContainsAny(t.s, "0123456789$") {
+					b = t.a
+					break
+				}
+			}
+			b = a + len(strings.TrimRight(s[a:b], " .,;:'\"*_~|>-"))
+			if t := s[a:b]; layout.HasLetters(t) && !slices.Contains(used[:b], true) {
+				r.prov, r.pspan = t, span{a, b}
+				take(a, b)
+			}
+		}
+	}
+	if !form && !r.date.IsZero() && boughtHead(o.heads, r.dspan.a, r.dspan.b) {
+		// The day a funder bought the charge, read for want of the date
+		// of service OCR damaged: no date of the service (its bytes stay
+		// taken, out of the description).
+		r.date, r.to, r.dspan = dates.Date{}, dates.Date{}, span{}
+	}
 	if !form && r.date.IsZero() {
-		r.damagedDateCell(s)
+		r.damagedDateCell(r.afterProvider(s))
 	}
 	_, found := amountsIn(s)
 	var pos [][2]int
@@ -170,7 +199,8 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	splitAt := map[int]string{} // amounts a form split: their cents, or "glued"
-	// A revenue code opens a facility bill's line, or follows its date.
+	// A revenue code opens a facility bill's line, or follows its date
+	// (and the provider's name a row opens with, taken above).
 	for _, t := range toks {
 		if !free(t) || !hasAlnum(t.s) || t.b <= r.dcell.b {
 			continue // the date, a speck before the code ("» 0270")
@@ -191,7 +221,11 @@ func parseBillRow(l line, o rowOpts) billRow {
 	if (!pharmacy || hasHead(o.heads, headCode)) && r.code == "" {
 		// No number under a column of numbers that are no code (an Rx
 		// number, an NDC, a claim number) is a code.
-		codeFree := func(t token) bool { return free(t) && headAt(o.heads, t.a, t.b) != headID }
+		// Nor is a date cell OCR damaged, whatever caption it stands
+		// nearest.
+		codeFree := func(t token) bool {
+			return free(t) && headAt(o.heads, t.a, t.b) != headID && !(r.dcell.b > 0 && t.a < r.dcell.b && t.b > r.dcell.a)
+		}
 		r.readCode(s, toks, codeFree, take, o)
 		if r.code == "" && !form {
 			r.codeUnderColumn(toks, o.heads, codeFree, take)
@@ -467,8 +501,8 @@ func today() dates.Date { return layout.Today() }
 func (r *billRow) readCode(s string, toks []token, free func(token) bool, take func(a, b int), o rowOpts) {
 	form := o.form
 	for i, t := range toks {
-		if !free(t) || r.dcell.b > 0 && t.a >= r.dcell.a && t.b <= r.dcell.b {
-			continue // a date cell OCR damaged ("7127123" for 7/27/23) holds no code
+		if !free(t) || r.dcell.b > 0 && t.a < r.dcell.b && t.b > r.dcell.a {
+			continue // a date cell OCR damaged ("7127123" for 7/27/23, "“5124124" with a speck glued before it) holds no code
 		}
 		start := t.a
 		code, mods, ok := splitCode(t.s)
@@ -1060,4 +1094,24 @@ func (r *billRow) gluedNumberDate(s string, anywhere bool, take func(a, b int)) 
 	}
 	r.date, r.dspan = d, at
 	take(at.a, at.b)
+}
+
+// afterProvider is s with the provider's cell a row opens with blanked,
+// and the specks OCR strewed after it (tokens of no letter or digit): the
+// row's cells after it are read as the cells that open a row.
+func (r *billRow) afterProvider(s string) string {
+	if r.pspan.b == 0 || r.pspan.b > len(s) {
+		return s
+	}
+	end := r.pspan.b
+	for _, t := range tokens(s) {
+		if t.a < end {
+			continue
+		}
+		if hasAlnum(t.s) {
+			break
+		}
+		end = t.b
+	}
+	return strings.Repeat(" ", end) + s[end:]
 }

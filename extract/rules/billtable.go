@@ -28,6 +28,7 @@ const (
 	headStatus = "status"
 	headDesc   = "desc"
 	headMoney  = "money" // an amount or units column (billHeader reads which)
+	headProv   = "prov"  // the provider that billed the row (a funder's or lienholder's statement of several)
 )
 
 // tableHead is one column caption of a bill's header row.
@@ -37,7 +38,13 @@ type tableHead struct {
 	// posted marks a date column of when the row was entered ("Trans
 	// Date", "Post Date"), not of the service it bills.
 	posted bool
+	// bought marks a date column of when a funder bought the charge
+	// ("Purchased", "Funded on"): never the service's.
+	bought bool
 }
+
+// reBoughtDate captions a date column of when a funder bought the charge.
+var reBoughtDate = regexp.MustCompile(`(?i)^(?:purchased|purchase\s+date|date\s+(?:purchased|funded)|funded\s+(?:on|date))`)
 
 // rePostedDate captions a date column of the row's entry, not its service.
 var rePostedDate = regexp.MustCompile(`(?i)^(?:trans|post|entry|bill)`)
@@ -46,7 +53,8 @@ var rePostedDate = regexp.MustCompile(`(?i)^(?:trans|post|entry|bill)`)
 // kind, longer captions first.
 var reTableHead = regexp.MustCompile(`(?i)\b(?:` +
 	`(?P<rev>rev(?:enue)?\.?\s*(?:code|cd)|revenue|rev\.?)|` +
-	`(?P<date>dates?\s+of\s+service|service\s+dates?|svc\s+date|serv\s+date|fill(?:ed)?\s+date|date\s+(?:filled|dispensed|of\s+fill)|dispensed|` +
+	`(?P<prov>(?:billing\s+|servicing\s+|rendering\s+)?provider(?:\s+name)?|facility(?:\s+name)?)|` +
+	`(?P<date>purchased|purchase\s+date|date\s+(?:purchased|funded)|funded\s+(?:on|date)|dates?\s+of\s+service|service\s+dates?|svc\s+date|serv\s+date|fill(?:ed)?\s+date|date\s+(?:filled|dispensed|of\s+fill)|dispensed|` +
 	`(?:svc|serv(?:ice)?)\s+(?:from|thru|through|to)\b|dos\s*(?:from|thru|through|to)\b|trans(?:action)?\s+date|post(?:ing)?\s+date|posted|from\s+date|dos|date(?:\(s\))?)|` +
 	`(?P<code>cpt\s*/\s*hcpcs|hcpcs\s*/\s*cpt|cpt(?:\s+code)?|hcpcs|proc(?:edure)?\s+code|service\s+code|svc\s+code|proc\.?|code)|` +
 	`(?P<id>rx\s*(?:#|no\.?|number)?|prescription\s*(?:#|no\.?|number)|ndc(?:\s*#)?|claim\s*(?:#|no\.?|number|id)|ref(?:erence)?\s*(?:#|no\.?)?|` +
@@ -73,7 +81,9 @@ func tableHeads(s string) []tableHead {
 			if m[2*g] < 0 {
 				continue
 			}
-			out = append(out, tableHead{kind: names[g], a: m[2*g], b: m[2*g+1], posted: names[g] == headDate && (rePostedDate.MatchString(s[m[2*g]:]) || statusDated(s[:m[2*g]]))})
+			bought := names[g] == headDate && reBoughtDate.MatchString(s[m[2*g]:])
+			out = append(out, tableHead{kind: names[g], a: m[2*g], b: m[2*g+1], bought: bought,
+				posted: names[g] == headDate && (bought || rePostedDate.MatchString(s[m[2*g]:]) || statusDated(s[:m[2*g]]))})
 			break
 		}
 	}
@@ -154,7 +164,7 @@ func wideHeader(s string) [][]int {
 	}
 	kinds := map[string]bool{}
 	for _, h := range tableHeads(s) {
-		if h.kind != headMoney && h.kind != headID {
+		if h.kind != headMoney && h.kind != headID && h.kind != headProv {
 			kinds[h.kind] = true
 		}
 	}
@@ -179,6 +189,36 @@ func headAt(hs []tableHead, a, b int) string {
 		return ""
 	}
 	return best
+}
+
+// firstHead returns the kind of a header row's first column, or "".
+func firstHead(hs []tableHead) string {
+	if len(hs) == 0 {
+		return ""
+	}
+	return hs[0].kind
+}
+
+// boughtHead reports whether a row's date at a..b stands in the column of
+// when a funder bought the charge: the header captions one, and the
+// caption nearest the date (of any column: OCR may misread the date of
+// service's, "bos" for DOS) is it, or the date stands right of an amount
+// column's caption (the header's captions and the row's cells do not line
+// up on a scan: the date of service stands left of the amounts).
+func boughtHead(hs []tableHead, a, b int) bool {
+	if !slices.ContainsFunc(hs, func(h tableHead) bool { return h.bought }) {
+		return false
+	}
+	best, dist := tableHead{}, 1<<30
+	for _, h := range hs {
+		if h.kind == headMoney && h.a <= a {
+			return true
+		}
+		if d := max(0, h.a-b) + max(0, a-h.b); d < dist {
+			best, dist = h, d
+		}
+	}
+	return best.bought
 }
 
 // hasHead reports whether the header names a column of the kind.

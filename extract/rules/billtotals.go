@@ -125,11 +125,15 @@ func labelTotal(label string) (string, bool) {
 	switch {
 	case strings.Contains(label, "sub") || strings.Contains(label, "non-covered") || strings.Contains(label, "noncovered") || strings.Contains(label, "allowed"):
 		return "skip", true
+	case strings.Contains(label, "purchase") || strings.Contains(label, "funded"):
+		// A funding company's price for the charges it bought, "paid to
+		// the provider": no payment on the account.
+		return "skip", true
 	case strings.Contains(label, "adjust") || strings.Contains(label, "write") || strings.Contains(label, "reduction") || strings.Contains(label, "discount"):
 		return extract.TotalAdjustments, true
 	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
 		return extract.TotalPayments, true
-	case strings.Contains(label, "balance") || strings.Contains(label, "due") || strings.Contains(label, "owe") || reBalanceWord.MatchString(label):
+	case strings.Contains(label, "balance") || strings.Contains(label, "due") || strings.Contains(label, "payoff") || strings.Contains(label, "owe") || reBalanceWord.MatchString(label):
 		return extract.TotalBalance, true
 	case strings.Contains(label, "total") || strings.Contains(label, "charge"):
 		return extract.TotalCharges, true

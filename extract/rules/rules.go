@@ -75,6 +75,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					prov = noteProvider(d, n)
 				}
 				items, totals := n.bills(doc.ID, prov, d.Pages[d.PageIndex(n.lines[0].page)].BillKind)
+				fullProviders(items, totals, prov, d)
 				res.Bills = append(res.Bills, items...)
 				res.BillTotals = append(res.BillTotals, totals...)
 			}
