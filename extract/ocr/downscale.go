@@ -35,6 +35,27 @@ static unsigned char *mc_bilevel_to_grey(const unsigned char *data, size_t n, fl
 	pixDestroy(&small);
 	return out;
 }
+
+// mc_fix_mmap_threshold keeps glibc giving blocks of 512 KB or more their
+// own mappings, returned to the system when freed. By default glibc raises
+// that threshold to the size of each such block freed (up to 32 MB), after
+// which a page's large buffers (the page image, its TIFF, Tesseract's
+// copies) come from the heap and leave it fragmented.
+static void mc_fix_mmap_threshold(void) { mallopt(M_MMAP_THRESHOLD, 512 * 1024); }
+
+// mc_large_block_mapped reports whether a 3 MB block allocated after a
+// 4 MB one was freed has a mapping of its own (glibc's IS_MMAPPED bit).
+static int mc_large_block_mapped(void) {
+	void *a = malloc(4 << 20);
+	if (a == NULL) return 0;
+	((volatile char *)a)[0] = 1;
+	free(a);
+	void *b = malloc(3 << 20);
+	if (b == NULL) return 0;
+	int mapped = (((size_t *)b)[-1] & 2) != 0;
+	free(b);
+	return mapped;
+}
 */
 import "C"
 
@@ -76,3 +97,12 @@ func bilevelToGrey(img []byte, dpi int) (grey []byte, factor float64, free func(
 // 112 MB in two or three pages and the reader is replaced (extract/sandbox),
 // which costs a process start and a Tesseract start (~0.2 s of CPU).
 func releaseFreed() { C.malloc_trim(0) }
+
+// A reader's resident memory at its peak during a fax page: 126-135 MB
+// without the fixed threshold, 111-123 MB with it (BENCHMARKS.md,
+// 2026-12-07 later).
+func init() { C.mc_fix_mmap_threshold() }
+
+// largeBlockMapped reports whether large C blocks still get mappings of
+// their own after a larger one was freed.
+func largeBlockMapped() bool { return C.mc_large_block_mapped() != 0 }

@@ -176,3 +176,12 @@ func TestRecognizeGivesMemoryBack(t *testing.T) {
 		t.Errorf("resident memory grew %.1f MB over three more pages of the same kind", grew)
 	}
 }
+
+// TestLargeBlocksMapped: a page's large C buffers get mappings of their
+// own, given back when freed, also after a larger one was freed (glibc
+// would otherwise take them from a fragmented heap from then on).
+func TestLargeBlocksMapped(t *testing.T) {
+	if !largeBlockMapped() {
+		t.Fatal("a 3 MB block after a freed 4 MB one came from the heap")
+	}
+}
