@@ -9,9 +9,11 @@ package ocr
 #include <leptonica/allheaders.h>
 
 // mc_bilevel_to_grey reads a one-bit image (TIFF, PNM or PNG) and returns
-// it scaled by factor (< 1) to eight-bit grey by area averaging, as a PGM
-// in a buffer the caller frees; NULL when the image is not one-bit or
-// cannot be read.
+// it scaled by factor (< 1) to eight-bit grey by area averaging, as an
+// uncompressed TIFF in a buffer the caller frees; NULL when the image is
+// not one-bit or cannot be read. Not a PGM: Leptonica writes and reads a
+// PGM a byte at a time through stdio (~80 ms a 200 DPI Letter page, both
+// ways), an uncompressed TIFF a row at a time (~9 ms).
 static unsigned char *mc_bilevel_to_grey(const unsigned char *data, size_t n, float factor, size_t *outn) {
 	l_int32 format, w, h, bps, spp, iscmap;
 	if (pixReadHeaderMem(data, n, &format, &w, &h, &bps, &spp, &iscmap) != 0) return NULL;
@@ -29,9 +31,30 @@ static unsigned char *mc_bilevel_to_grey(const unsigned char *data, size_t n, fl
 	pixDestroy(&grey);
 	if (small == NULL) return NULL;
 	unsigned char *out = NULL;
-	if (pixWriteMem(&out, outn, small, IFF_PNM) != 0) out = NULL;
+	if (pixWriteMem(&out, outn, small, IFF_TIFF) != 0) out = NULL;
 	pixDestroy(&small);
 	return out;
+}
+
+// mc_fix_mmap_threshold keeps glibc giving blocks of 512 KB or more their
+// own mappings, returned to the system when freed. By default glibc raises
+// that threshold to the size of each such block freed (up to 32 MB), after
+// which a page's large buffers (the page image, its TIFF, Tesseract's
+// copies) come from the heap and leave it fragmented.
+static void mc_fix_mmap_threshold(void) { mallopt(M_MMAP_THRESHOLD, 512 * 1024); }
+
+// mc_large_block_mapped reports whether a 3 MB block allocated after a
+// 4 MB one was freed has a mapping of its own (glibc's IS_MMAPPED bit).
+static int mc_large_block_mapped(void) {
+	void *a = malloc(4 << 20);
+	if (a == NULL) return 0;
+	((volatile char *)a)[0] = 1;
+	free(a);
+	void *b = malloc(3 << 20);
+	if (b == NULL) return 0;
+	int mapped = (((size_t *)b)[-1] & 2) != 0;
+	free(b);
+	return mapped;
 }
 */
 import "C"
@@ -50,9 +73,9 @@ const (
 )
 
 // bilevelToGrey returns a one-bit image of dpi scaled to greyDPI in grey
-// (a PGM) and the factor its pixels were scaled by, or ok false when the
+// (an uncompressed TIFF) and the factor its pixels were scaled by, or ok false when the
 // image is not one-bit, is not finer than minBilevelDPI or cannot be read.
-// The PGM is in C memory, not Go's (a Go copy of every page would grow the
+// The TIFF is in C memory, not Go's (a Go copy of every page would grow the
 // reader's heap until a collection): the caller must call free once it is
 // done with it, and must not keep grey.
 func bilevelToGrey(img []byte, dpi int) (grey []byte, factor float64, free func(), ok bool) {
@@ -74,3 +97,12 @@ func bilevelToGrey(img []byte, dpi int) (grey []byte, factor float64, free func(
 // 112 MB in two or three pages and the reader is replaced (extract/sandbox),
 // which costs a process start and a Tesseract start (~0.2 s of CPU).
 func releaseFreed() { C.malloc_trim(0) }
+
+// A reader's resident memory at its peak during a fax page: 126-135 MB
+// without the fixed threshold, 111-123 MB with it (BENCHMARKS.md,
+// 2026-12-07 later).
+func init() { C.mc_fix_mmap_threshold() }
+
+// largeBlockMapped reports whether large C blocks still get mappings of
+// their own after a larger one was freed.
+func largeBlockMapped() bool { return C.mc_large_block_mapped() != 0 }

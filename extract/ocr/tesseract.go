@@ -74,14 +74,18 @@ func (t *tesseract) recognize(img []byte, dpi int) ([]rawWord, error) {
 	// Word boxes come back in the pixels of img: a page read smaller has
 	// its boxes scaled back by 1/factor.
 	factor := 1.0
-	grey, f, free, ok := bilevelToGrey(img, dpi)
-	if ok {
+	// A one-bit page finer than 250 DPI is read smaller in grey, a PNM
+	// as a TIFF of its pixels; either is in C memory, freed once read.
+	grey, f, free, inC := bilevelToGrey(img, dpi)
+	if inC {
 		img, factor = grey, f
 		dpi = int(math.Round(float64(dpi) * f))
+	} else if tiff, freeTIFF, isPNM := pnmToTIFF(img); isPNM {
+		img, free, inC = tiff, freeTIFF, true
 	}
 	_ = t.c.SetVariable("user_defined_dpi", strconv.Itoa(dpi))
 	err := t.c.SetImageFromBytes(img) // Leptonica reads img into a Pix of its own
-	if ok {
+	if inC {
 		free()
 	}
 	if err != nil {
