@@ -44,8 +44,12 @@ static unsigned char *mc_bilevel_to_grey(const unsigned char *data, size_t n, fl
 static void mc_fix_mmap_threshold(void) { mallopt(M_MMAP_THRESHOLD, 512 * 1024); }
 
 // mc_large_block_mapped reports whether a 3 MB block allocated after a
-// 4 MB one was freed has a mapping of its own (glibc's IS_MMAPPED bit).
+// 4 MB one was freed has a mapping of its own (glibc's IS_MMAPPED bit),
+// the heap's free top given back before.
 static int mc_large_block_mapped(void) {
+	// The heap's free top first given back: a block the top could hold
+	// comes from it whatever the threshold.
+	malloc_trim(0);
 	void *a = malloc(4 << 20);
 	if (a == NULL) return 0;
 	((volatile char *)a)[0] = 1;
