@@ -338,6 +338,16 @@ func ocrWord(w string) string {
 	if len(w) < 6 || lexiconWords[w] || strings.ContainsAny(w, "0123456789#$") {
 		return w
 	}
+	if v := undoConfusion(w, lexiconWords); v != "" {
+		return v
+	}
+	return w
+}
+
+// undoConfusion returns the one word of known that undoing one confusion
+// of ocrConfusions at one place makes of w, or "" when none does or two
+// different words do.
+func undoConfusion(w string, known map[string]bool) string {
 	found := ""
 	for _, c := range ocrConfusions {
 		for off := 0; ; {
@@ -346,17 +356,14 @@ func ocrWord(w string) string {
 				break
 			}
 			i += off
-			if v := w[:i] + c[1] + w[i+len(c[0]):]; lexiconWords[v] {
+			if v := w[:i] + c[1] + w[i+len(c[0]):]; known[v] {
 				if found != "" && found != v {
-					return w // two readings: none
+					return "" // two readings: none
 				}
 				found = v
 			}
 			off = i + 1
 		}
-	}
-	if found == "" {
-		return w
 	}
 	return found
 }

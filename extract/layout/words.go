@@ -760,25 +760,8 @@ func mendOCRWords(s string) string {
 		if len(low) < 6 || splitFacilityWords[low] || !isASCIILetters(low) {
 			continue
 		}
-		fixed := ""
-		for _, c := range ocrConfusions {
-			for off := 0; ; {
-				j := strings.Index(low[off:], c[0])
-				if j < 0 {
-					break
-				}
-				j += off
-				if v := low[:j] + c[1] + low[j+len(c[0]):]; splitFacilityWords[v] {
-					if fixed != "" && fixed != v {
-						fixed = "-"
-					} else if fixed == "" {
-						fixed = v
-					}
-				}
-				off = j + 1
-			}
-		}
-		if fixed == "" || fixed == "-" {
+		fixed := undoConfusion(low, splitFacilityWords)
+		if fixed == "" {
 			continue
 		}
 		f[i] = caseLike(fixed, core) + w[b:]
