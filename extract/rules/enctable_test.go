@@ -101,10 +101,7 @@ Date            .       BP                Pulse           Weight            Pain
 			res := extract(t, tc.text)
 			var got []string
 			for _, e := range res.Encounters {
-				var dx []string
-				for _, c := range e.Diagnoses {
-					dx = append(dx, c.Code)
-				}
+				dx := dxCodes(e)
 				got = append(got, fmt.Sprintf("%s %s | %s | %s", e.Date, e.Provider, e.Clinician, strings.Join(dx, " ")))
 				if !quoteHasDate(e.Citations[0].Quote, e.Date) {
 					t.Errorf("%s: first quote %q does not hold the date", e.Date, e.Citations[0].Quote)

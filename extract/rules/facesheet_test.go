@@ -55,10 +55,7 @@ Printed: 06/02/2024 08:15 User: kmoss                                           
 	if !strings.Contains(strings.ToLower(e.Provider), "riverbend") {
 		t.Errorf("provider %q", e.Provider)
 	}
-	var codes []string
-	for _, d := range e.Diagnoses {
-		codes = append(codes, d.Code)
-	}
+	codes := dxCodes(e)
 	if strings.Join(codes, " ") != "S32.010A S13.4XXA" {
 		t.Errorf("diagnoses %v", codes)
 	}

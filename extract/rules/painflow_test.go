@@ -33,10 +33,7 @@ Reviewed by                AL                         AL
 	res := extractText(t, page)
 	var got []string
 	for _, e := range res.Encounters {
-		var dx []string
-		for _, c := range e.Diagnoses {
-			dx = append(dx, c.Code)
-		}
+		dx := dxCodes(e)
 		p := -1.0
 		if e.PainScore != nil {
 			p = *e.PainScore

@@ -77,10 +77,7 @@ Mar 18, 2024     2:00 PM     90834     42 min     Attended
 	var got []string
 	for _, e := range res.Encounters {
 		got = append(got, e.Date.String())
-		var dx []string
-		for _, c := range e.Diagnoses {
-			dx = append(dx, c.Code)
-		}
+		dx := dxCodes(e)
 		if !slices.Equal(dx, []string{"F43.10", "G47.00"}) {
 			t.Errorf("%s: diagnoses %v, want F43.10 and G47.00", e.Date, dx)
 		}

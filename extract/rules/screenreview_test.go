@@ -32,10 +32,7 @@ Reviewed by: Mark Hill, NP  Date: 03/14/2024
 			t.Fatalf("%s: got %d encounters, want 1", head, len(res.Encounters))
 		}
 		e := res.Encounters[0]
-		var codes []string
-		for _, c := range e.Diagnoses {
-			codes = append(codes, c.Code)
-		}
+		codes := dxCodes(e)
 		if e.Date.String() != "2024-03-14" || !slices.Equal(codes, []string{"S13.4XXD", "M54.2"}) {
 			t.Errorf("%s: %s diagnoses %v, want 2024-03-14 [S13.4XXD M54.2]", head, e.Date, codes)
 		}
@@ -82,10 +79,7 @@ DISPOSITION: [X] Discharged home
 	if len(res.Encounters) != 1 {
 		t.Fatalf("got %d encounters, want 1", len(res.Encounters))
 	}
-	var codes []string
-	for _, c := range res.Encounters[0].Diagnoses {
-		codes = append(codes, c.Code)
-	}
+	codes := dxCodes(res.Encounters[0])
 	if !slices.Equal(codes, []string{"S13.4XXA", "S16.1XXA"}) {
 		t.Errorf("diagnoses %v, want [S13.4XXA S16.1XXA]", codes)
 	}

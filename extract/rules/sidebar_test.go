@@ -143,10 +143,7 @@ Therapist                          Conrad Costa, PTA
 	if len(res.Encounters) != 1 {
 		t.Fatalf("%d encounters, want 1", len(res.Encounters))
 	}
-	var got []string
-	for _, d := range res.Encounters[0].Diagnoses {
-		got = append(got, d.Code)
-	}
+	got := dxCodes(res.Encounters[0])
 	if want := "S06.0X0D R42 H81.399 M54.12"; strings.Join(got, " ") != want {
 		t.Errorf("diagnoses %v, want %s", got, want)
 	}

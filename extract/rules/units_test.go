@@ -31,6 +31,15 @@ func encounterDates(res extract.Result) string {
 	return strings.Join(ds, " ")
 }
 
+// dxCodes returns the codes of an encounter's diagnoses, in order.
+func dxCodes(e extract.Encounter) []string {
+	var codes []string
+	for _, d := range e.Diagnoses {
+		codes = append(codes, d.Code)
+	}
+	return codes
+}
+
 // extractOCR is extractText for pages read by OCR, where the extractor
 // reads OCR's look-alikes and specks.
 func extractOCR(t *testing.T, texts ...string) extract.Result {

@@ -112,10 +112,7 @@ AK = Amy Kwan, L.Ac.
 		t.Fatalf("got %d encounters, want 3", len(res.Encounters))
 	}
 	for i, e := range res.Encounters {
-		var codes []string
-		for _, d := range e.Diagnoses {
-			codes = append(codes, d.Code)
-		}
+		codes := dxCodes(e)
 		if strings.Join(codes, " ") != "M54.50 G44.309" {
 			t.Errorf("row %d: diagnoses %q", i, codes)
 		}
@@ -269,10 +266,7 @@ RB = Rosa Bell, DC
 		t.Fatalf("got %d encounters, want 3", len(res.Encounters))
 	}
 	for _, e := range res.Encounters {
-		var codes []string
-		for _, d := range e.Diagnoses {
-			codes = append(codes, d.Code)
-		}
+		codes := dxCodes(e)
 		if strings.Join(codes, " ") != "S13.4XXD M54.2" {
 			t.Errorf("%s: diagnoses %q", e.Date, codes)
 		}
@@ -304,10 +298,7 @@ LM = Lisa Marsh, OTR/L
 		t.Fatalf("got %d encounters, want 5", len(res.Encounters))
 	}
 	for i, e := range res.Encounters {
-		var codes []string
-		for _, d := range e.Diagnoses {
-			codes = append(codes, d.Code)
-		}
+		codes := dxCodes(e)
 		n := len(e.Citations)
 		if strings.Join(codes, " ") != "M54.2 S13.4XXD" || n < 2 || !strings.HasPrefix(e.Citations[n-1].Quote, "Diagnoses (per referral):") || e.Citations[n-1].Page != 1 {
 			t.Errorf("row %d (%s): diagnoses %q, citations %+v", i, e.Date, codes, e.Citations)
@@ -604,10 +595,7 @@ func TestLogDiagnosesAfterSpeck(t *testing.T) {
 		t.Fatalf("encounters %s, want 2024-02-16 2024-03-01", got)
 	}
 	for _, e := range res.Encounters {
-		var dx []string
-		for _, c := range e.Diagnoses {
-			dx = append(dx, c.Code)
-		}
+		dx := dxCodes(e)
 		if strings.Join(dx, " ") != "F43.21 F45.42" {
 			t.Errorf("%s: diagnoses %v, want F43.21 F45.42", e.Date, dx)
 		}

@@ -30,10 +30,7 @@ Printed 07/15/2024                                                     Page 1 of
 		t.Fatalf("visits %q, want 2024-03-04 2024-03-21 2024-04-11", got)
 	}
 	for _, e := range res.Encounters {
-		var codes []string
-		for _, c := range e.Diagnoses {
-			codes = append(codes, c.Code)
-		}
+		codes := dxCodes(e)
 		if !slices.Equal(codes, []string{"M54.16", "M51.26"}) {
 			t.Errorf("%s: diagnoses %v, want the problem list's [M54.16 M51.26]", e.Date, codes)
 		}
@@ -123,10 +120,7 @@ Date          Time       BP        Pulse   Resp   Temp   SpO2   Weight   Pain   
 		if e.Citations[0].Page != 2 {
 			continue
 		}
-		var codes []string
-		for _, c := range e.Diagnoses {
-			codes = append(codes, c.Code)
-		}
+		codes := dxCodes(e)
 		got[e.Date.String()] = codes
 	}
 	if len(got) != 3 || len(got["2024-03-04"]) != 2 || len(got["2024-04-11"]) != 0 || len(got["2024-05-02"]) != 2 {
