@@ -757,7 +757,7 @@ func mendOCRWords(s string) string {
 		}
 		core := w[a:b]
 		low := strings.ToLower(core)
-		if len(low) < 6 || splitFacilityWords[low] || !isASCIILetters(low) {
+		if len(low) < 6 || splitFacilityWords[low] || !lettersOnly(low) {
 			continue
 		}
 		fixed := undoConfusion(low, splitFacilityWords)
@@ -771,16 +771,6 @@ func mendOCRWords(s string) string {
 		return s
 	}
 	return strings.Join(f, " ")
-}
-
-// isASCIILetters reports whether s holds only the letters a to z.
-func isASCIILetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'a' || s[i] > 'z' {
-			return false
-		}
-	}
-	return true
 }
 
 // caseLike returns the lower-case word w in the case of as: capitals when
