@@ -231,7 +231,7 @@ func plausibleToken(tok string) bool {
 // 08-May-2023), with nothing but a space before the time, and the date's
 // end clear.
 func afterGluedTime(text string, start, end int) bool {
-	if start < 4 || start > 4 && isDigit(text[start-5]) || end < len(text) && isDigit(text[end]) {
+	if start < 4 || start > 4 && text[start-5] != ' ' && text[start-5] != '\t' || end < len(text) && isDigit(text[end]) {
 		return false
 	}
 	t := text[start-4 : start]

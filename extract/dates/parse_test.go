@@ -90,6 +90,7 @@ func TestFindAll(t *testing.T) {
 		{"time next to date", "Seen 03/14/2024 10:14 AM", []string{"03/14/2024"}},
 		{"a table's time cell OCR glued before a day-month date", "02-May-2023 140108-May-2023 1051 09-May-2023 0843", []string{"02-May-2023", "08-May-2023", "09-May-2023"}},
 		{"no time glued: a number", "Acct 990108-May-2023", nil},
+		{"no time glued: a code before the date", "Ref A140108-May-2023", nil},
 		{"no time as date", "Time 10:14, BP 132/88, pain 7/10", nil},
 		{"phone is not a date", "Tel (555) 555-1212  Fax 555-555-1213", nil},
 		{"ssn is not a date", "SSN 111-00-1234", nil},
