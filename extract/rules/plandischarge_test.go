@@ -74,6 +74,16 @@ Discharge date: 17-Jan-2024
 Pain at discharge: 4/10 (at evaluation 6/10).
 Electronically signed by Omar Reyes, DC on 21-Jan-2024 8:49 AM
 `, "2024-01-17", "chiropractic"},
+		{"a semicolon for the colon of the visit count", `                    Northside Chiropractic Clinic
+               88 Elm Ave, Akron, OH 44301  (330) 555-0142
+
+                   DISCHARGE SUMMARY - CHIROPRACTIC CARE
+Patient: VANCE, ERIC                                    DOB: 09/30/1975
+Treating clinician: Omar Reyes, DC                      Certification period: 10/09/2023 to 01/07/2024
+Start of care: 10/09/2023       Last visit: 12/14/2023       Visits; 16 of 20
+Diagnoses: M54.2 Cervicalgia
+Signed: Omar Reyes, DC 12/18/2023
+`, "2023-12-14", "chiropractic"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
