@@ -65,7 +65,7 @@ func TestParse(t *testing.T) {
 		{"SOB", ""},
 		{"03/14-2024", ""},
 		{"03/14/202", ""},
-		{"July 28; 23", ""},  // misread punctuation only with a four-digit year
+		{"July 28; 23", ""}, // misread punctuation only with a four-digit year
 		{"June: 5 12", ""},
 		{"2024", ""},
 		{"March 2024", ""},

@@ -10,7 +10,7 @@ import (
 
 // OCR damage to ICD-10-CM codes. Scanned records print codes that
 // Tesseract misreads in a few known ways: a letter read as a look-alike
-// digit or symbol (S as 5 or $, I as 1, l or |, Z as 2, B as 8, O as 0),
+// digit or symbol (S as 5 or $, I as 1, l or |, Z as 2 or 7, B as 8, O as 0),
 // a digit read as a letter (5 as S, 0 as O, 1 as I or l), one glyph read
 // twice ("S$13", "MS50", "4XxXD"), the placeholder X in lower case, and
 // the point read as a comma or colon or followed by a space. The repairs
@@ -35,7 +35,7 @@ type ocrCode struct {
 // Look-alike maps per position: the first character must be a letter, the
 // second a digit, the third a digit or A/B, the rest digits or letters.
 var (
-	firstLetter = map[byte]byte{'$': 'S', '5': 'S', '1': 'I', 'l': 'I', '|': 'I', '!': 'I', '0': 'O', '2': 'Z', '8': 'B',
+	firstLetter = map[byte]byte{'$': 'S', '5': 'S', '1': 'I', 'l': 'I', '|': 'I', '!': 'I', '0': 'O', '2': 'Z', '7': 'Z', '8': 'B',
 		's': 'S', 'o': 'O', 'z': 'Z', 'c': 'C', 'v': 'V', 'w': 'W', 'x': 'X'}
 	secondDigit = map[byte]byte{'O': '0', 'o': '0', 'I': '1', 'l': '1', '|': '1', 'i': '1', '!': '1',
 		'S': '5', 's': '5', '$': '5', 'Z': '2', 'z': '2', 'B': '8'}
@@ -124,7 +124,7 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 	if (first == '$' || first == '5') && !layout.HasLetters(e) {
 		return r, false // "$93.00" is money: S codes print a seventh character
 	}
-	r.risky = ext == "" || strings.IndexByte("012 8|!l", first) >= 0 && !layout.HasLetters(e)
+	r.risky = ext == "" || strings.IndexByte("0127 8|!l", first) >= 0 && !layout.HasLetters(e)
 	return r, true
 }
 
@@ -275,8 +275,9 @@ func isAlnumByte(c byte) bool {
 var (
 	reSlotLead = regexp.MustCompile(`(?i)^[\s_\-–•*·]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:(?:dx|icd-?10(?:-cm)?|diagnos[ie]s|code)\s*[:#\-]?\s*)?$`)
 	reDescWord = regexp.MustCompile(`^[\s\-–:|]*[A-Z][a-z]{2,}`)
-	// A diagnosis label and one or more codes, each before a comma.
-	reCodeListLead = regexp.MustCompile(`(?i)(?:dx|icd-?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?\s*(?:[A-TV-Z][0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
+	// A diagnosis label (with a speck OCR set after its colon:
+	// "ICD-10:.E78.5, 110") and one or more codes, each before a comma.
+	reCodeListLead = regexp.MustCompile(`(?i)(?:dx|icd-?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?[.,'_]?\s*(?:[A-TV-Z][0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
 	reUnitWord     = regexp.MustCompile(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
 )
 
