@@ -29,8 +29,11 @@ var (
 		`|(` + dg + `{1,2})\.(` + dg + `{1,2})\.(` + dg + `{4})`)
 	// 2024-03-14, 2024/03/14.
 	reYMD = regexp.MustCompile(`(` + dg + `{4})` + sp + `[/-]` + sp + `(` + dg + `{1,2})` + sp + `[/-]` + sp + `(` + dg + `{1,2})`)
-	// March 14, 2024 / Mar. 14 2024 / Sept 10, 2012 / March 14th, 2024.
-	reMonthFirst = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\.?[ \t]*(?:\r?\n[ \t]*)?(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]*,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+)(` + dg + `{4}|'?` + dg + `{2})`)
+	// March 14, 2024 / Mar. 14 2024 / Sept 10, 2012 / March 14th, 2024;
+	// on a scan, punctuation OCR misread: a colon after the month
+	// ("July:14, 2023"), a semicolon for the comma ("July 28; 2023"), which
+	// scanMonth takes only before a four-digit year.
+	reMonthFirst = regexp.MustCompile(`(?i)\b(` + monthAlt + `)[.:]?[ \t]*(?:\r?\n[ \t]*)?(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]*[,;][ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+)(` + dg + `{4}|'?` + dg + `{2})`)
 	// 14 March 2024 / 14-Mar-2024 / 14-Mar-24 / 14th of March, 2024.
 	reDayFirst = regexp.MustCompile(`(?i)(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?(?:[ \t]*[-./][ \t]*|[ \t]+)(` + monthAlt + `)\.?(?:[ \t]*[-./,][ \t]*|[ \t]+)(` + dg + `{4}|` + dg + `{2})`)
 	// 20240314 — only after a date label (see FindAll).
@@ -148,6 +151,11 @@ func scanMonth(text string, a, b int, out []Match) []Match {
 			continue
 		}
 		if strings.Contains(text[loc[0]:loc[1]], "\n") && len(strings.TrimPrefix(text[loc[6]:loc[7]], "'")) != 4 {
+			continue
+		}
+		if strings.ContainsAny(text[loc[0]:loc[1]], ":;") && loc[7]-loc[6] != 4 {
+			// Misread punctuation ("June: 5 12", "May 5; 12 visits")
+			// is a date only with a whole year.
 			continue
 		}
 		mo := month(text[loc[2]:loc[3]])

@@ -52,6 +52,11 @@ func TestParse(t *testing.T) {
 		{"Mar l4, 2024", "2024-03-14"},
 		{"Jut 19, 2023", "2023-07-19"}, // OCR reads Jul's l as a t
 		{"19-Jut-2023", "2023-07-19"},
+		// OCR's punctuation in a month-first date: a colon for the space
+		// after the month, a semicolon for the comma before the year.
+		{"July:14, 2023", "2023-07-14"},
+		{"July 28; 2023", "2023-07-28"},
+		{"Jan: 5; 2024", "2024-01-05"},
 		// Rejections.
 		{"02/30/2024", ""},
 		{"13/13/2024", ""},
@@ -60,6 +65,8 @@ func TestParse(t *testing.T) {
 		{"SOB", ""},
 		{"03/14-2024", ""},
 		{"03/14/202", ""},
+		{"July 28; 23", ""}, // misread punctuation only with a four-digit year
+		{"June: 5 12", ""},
 		{"2024", ""},
 		{"March 2024", ""},
 		{"00/00/0000", ""},
@@ -126,6 +133,8 @@ func TestFindAll(t *testing.T) {
 		{"date glued to a number by a dash", "Ref 12/18/23-1234", nil},
 		{"number glued to a date by a dash", "Acct 4471-12/18/23", nil},
 		{"dash dates glued by a dash", "03-14-2024-03-15-2024", nil},
+		{"a month's colon and a semicolon OCR misread", "Visit on July:14, 2023 = Dr A; July 28; 2023 - Dr B", []string{"July:14, 2023", "July 28; 2023"}},
+		{"a count after a semicolon is no year", "seen in May; 5; 12 visits", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

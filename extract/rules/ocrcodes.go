@@ -10,7 +10,7 @@ import (
 
 // OCR damage to ICD-10-CM codes. Scanned records print codes that
 // Tesseract misreads in a few known ways: a letter read as a look-alike
-// digit or symbol (S as 5 or $, I as 1, l or |, Z as 2, B as 8, O as 0),
+// digit or symbol (S as 5, $ or §, E as £, I as 1, l or |, Z as 2 or 7, B as 8, O as 0),
 // a digit read as a letter (5 as S, 0 as O, 1 as I or l), one glyph read
 // twice ("S$13", "MS50", "4XxXD"), the placeholder X in lower case, and
 // the point read as a comma or colon or followed by a space. The repairs
@@ -21,7 +21,7 @@ import (
 // reLooseICD finds tokens that may be damaged codes: three to six
 // code-like characters, then optionally a point (or what OCR made of it)
 // and up to six more.
-var reLooseICD = regexp.MustCompile(`(?:§|[$'‘’|!A-Za-z0-9])[$'‘’|!A-Za-z0-9]{2,5}(?:(?:[.,:;]{1,2} ?| [.,] ?)[0-9A-Za-z|!]{1,6})?`)
+var reLooseICD = regexp.MustCompile(`(?:§|£|[$'‘’|!A-Za-z0-9])[$'‘’|!A-Za-z0-9]{2,5}(?:(?:[.,:;]{1,2} ?| [.,] ?)[0-9A-Za-z|!]{1,6})?`)
 
 // ocrCode is a code read from a damaged token.
 type ocrCode struct {
@@ -30,12 +30,13 @@ type ocrCode struct {
 	subs  int    // look-alike characters replaced
 	risky bool   // the token could be a number: a digit or bar read for the first letter, or a bare category
 	digit bool   // the category keeps a character OCR printed as a digit
+	pound bool   // the E was read as a pound sign: a code only in a diagnosis context, as "£78.50" is money
 }
 
 // Look-alike maps per position: the first character must be a letter, the
 // second a digit, the third a digit or A/B, the rest digits or letters.
 var (
-	firstLetter = map[byte]byte{'$': 'S', '5': 'S', '1': 'I', 'l': 'I', '|': 'I', '!': 'I', '0': 'O', '2': 'Z', '8': 'B',
+	firstLetter = map[byte]byte{'$': 'S', '5': 'S', '1': 'I', 'l': 'I', '|': 'I', '!': 'I', '0': 'O', '2': 'Z', '7': 'Z', '8': 'B',
 		's': 'S', 'o': 'O', 'z': 'Z', 'c': 'C', 'v': 'V', 'w': 'W', 'x': 'X'}
 	secondDigit = map[byte]byte{'O': '0', 'o': '0', 'I': '1', 'l': '1', '|': '1', 'i': '1', '!': '1',
 		'S': '5', 's': '5', '$': '5', 'Z': '2', 'z': '2', 'B': '8'}
@@ -67,6 +68,10 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 	}
 	if rest, ok := strings.CutPrefix(tok, "§"); ok {
 		tok = "$" + rest // S read as a section sign, as it is as a dollar sign
+	}
+	if rest, ok := strings.CutPrefix(tok, "£"); ok {
+		tok, r.pound = "E"+rest, true // E read as a pound sign
+		r.subs++
 	}
 	head, ext := tok, ""
 	if i := strings.IndexAny(tok, ".,:; "); i >= 0 {
@@ -118,13 +123,13 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 	if e != "" {
 		r.code += "." + e
 	}
-	if r.code == tok || ext == "" && r.code == head {
+	if !r.pound && (r.code == tok || ext == "" && r.code == head) {
 		return r, false
 	}
 	if (first == '$' || first == '5') && !layout.HasLetters(e) {
 		return r, false // "$93.00" is money: S codes print a seventh character
 	}
-	r.risky = ext == "" || strings.IndexByte("012 8|!l", first) >= 0 && !layout.HasLetters(e)
+	r.risky = ext == "" || strings.IndexByte("0127 8|!l", first) >= 0 && !layout.HasLetters(e)
 	return r, true
 }
 
@@ -236,7 +241,7 @@ func ocrCodesIn(s string, ctx, coded bool, book CodeBook, taken func(a, b int) b
 			continue
 		}
 		switch {
-		case !ctx && (r.risky || r.subs > 1 || !r.digit):
+		case !ctx && (r.risky || r.subs > 1 || !r.digit || r.pound):
 			continue
 		case r.risky && !(ctx && coded && r.digit && riskySlot(s, a, b)):
 			continue
@@ -275,8 +280,9 @@ func isAlnumByte(c byte) bool {
 var (
 	reSlotLead = regexp.MustCompile(`(?i)^[\s_\-–•*·]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:(?:dx|icd-?10(?:-cm)?|diagnos[ie]s|code)\s*[:#\-]?\s*)?$`)
 	reDescWord = regexp.MustCompile(`^[\s\-–:|]*[A-Z][a-z]{2,}`)
-	// A diagnosis label and one or more codes, each before a comma.
-	reCodeListLead = regexp.MustCompile(`(?i)(?:dx|icd-?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?\s*(?:[A-TV-Z][0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
+	// A diagnosis label (with a speck OCR set after its colon:
+	// "ICD-10:.E78.5, 110") and one or more codes, each before a comma.
+	reCodeListLead = regexp.MustCompile(`(?i)(?:dx|icd-?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?[.,'_]?\s*(?:(?:[A-TV-Z]|£)[0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
 	reUnitWord     = regexp.MustCompile(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
 )
 
@@ -296,7 +302,10 @@ func riskySlot(s string, a, b int) bool {
 	}
 	if reCodeListLead.MatchString(s[:a]) {
 		rest := strings.TrimLeft(s[b:], " ")
-		return (rest == "" || !isDigitByte(rest[0]) && rest[0] != '.' && rest[0] != '/') && !reUnitWord.MatchString(rest)
+		// A point and a space end the list ("110. Fasting: Yes"); a point
+		// before a digit makes a decimal.
+		point := strings.HasPrefix(rest, ".") && (len(rest) == 1 || rest[1] == ' ')
+		return (rest == "" || point || !isDigitByte(rest[0]) && rest[0] != '.' && rest[0] != '/') && !reUnitWord.MatchString(rest)
 	}
 	if (strings.TrimSpace(s[:a]) != "" || strings.ContainsAny(s[a:b], ".,")) && reSlotLead.MatchString(s[:a]) {
 		// After a list number or label, or opening the line when it is

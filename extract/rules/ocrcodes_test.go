@@ -63,6 +63,7 @@ func TestOCRCodeTokens(t *testing.T) {
 		{"M1a.0110", "M1A.0110", false},  // letter category in lower case
 		{"C5O.911", "C50.911", false},    // O in the category
 		{"12O.5", "I20.5", true},         // a bare number
+		{"747.89", "Z47.89", true},       // Z read as 7: a number too
 	}
 	for _, tt := range tests {
 		r, ok := parseOCRCode(tt.tok)
@@ -96,6 +97,12 @@ func TestOCRCodesOnLines(t *testing.T) {
 		{"underscore after a code", "Dx: M54.2, S13.4XXD_ TCM: Bi syndrome, Qi stagnation", false, false, []string{"M54.2", "S13.4XXD"}},
 		{"number in a comma list of codes", "Diagnosis codes: E78.5, 110 Report status: Final", false, true, []string{"E78.5", "I10"}},
 		{"numbers after a list of codes", "Dx: M54.2, 120 minutes, 110/70", false, true, []string{"M54.2"}},
+		{"a speck after the label's colon", "ICD-10:.E78.5, 110 Fasting: Yes", false, true, []string{"E78.5", "I10"}},
+		{"E read as a pound sign, a point ending the list", "ICD-10: £78.5, 110. Fasting: Yes", false, true, []string{"E78.5", "I10"}},
+		{"a pound sign outside a diagnosis context is money", "Balance £78.50 Fee", false, true, nil},
+		{"a decimal after a code list is no code", "Dx: M54.2, 110.5 mg/dL", false, true, []string{"M54.2"}},
+		{"Z read as 7, opening a dotted list line", "747.89 - Encounter for other orthopedic aftercare", true, true, []string{"Z47.89"}},
+		{"7 for Z only where a code stands", "Balance 747.89 due", true, true, nil},
 		{"in parentheses", "2. Radiculopathy, cervical region (MS4.12) -", true, false, []string{"M54.12"}},
 		{"comma before the point", "Visit diagnoses: $13.4XXD, M54,.2, G44,309", false, false, []string{"S13.4XXD", "M54.2", "G44.309"}},
 		{"comma and space for the point", "Strain of muscle, fascia and tendon at neck level, initial encounter (S16, 1XXA)", true, false, []string{"S16.1XXA"}},

@@ -18,8 +18,10 @@ import (
 
 // reVisitCount is the count of visits a course of care ran to: "14 visits
 // attended", "12 sessions completed", "Visits: 16 of 20", "Total visits:
-// 12".
-var reVisitCount = regexp.MustCompile(`(?i)\b\d{1,3}\s+(?:visits?|sessions?|treatments?|appointments?)[.,;:]?\s+(?:attended|completed|kept)\b|\b(?:total\s+|number\s+of\s+)?(?:visits|sessions|treatments)(?:\s+(?:attended|completed))?\s*:\s*\d{1,3}\b`)
+// 12"; on a scan OCR may read the space after the count as a hyphen or a
+// point ("11-visits attended"), and its colon as a semicolon ("Visits;
+// 16 of 20").
+var reVisitCount = regexp.MustCompile(`(?i)\b\d{1,3}(?:\s+|\s*[-.]\s*)(?:visits?|sessions?|treatments?|appointments?)[.,;:]?\s+(?:attended|completed|kept)\b|\b(?:total\s+|number\s+of\s+)?(?:visits|sessions|treatments)(?:\s+(?:attended|completed))?\s*[:;]\s*\d{1,3}\b`)
 
 // reLastVisitLabel ends the label of a course's last visit: "Discharge
 // date:", "Date of discharge visit:", "Last visit:", "Final treatment

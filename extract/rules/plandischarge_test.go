@@ -62,6 +62,28 @@ Date of discharge visit: 07/19/2024
 Treatment dates: 06/03/2024 through 07/19/2024; 12 visits. attended of 16. authorized.
 Pain 2/10 at discharge.
 `, "2024-07-19", "physical therapy"},
+		{"a hyphen for the space after the count, as a copier's scan reads it", `                    Cedar Chiropractic
+                  40 Oak St, Kent, OH 44240  (330) 555-0177
+
+                 DISCHARGE SUMMARY - CHIROPRACTIC.CARE
+Patient: HALE, JUNE                                     DOB: 20-Jul-1977
+Referring physician: Nora Quist, PA-C                   Referral date: 11-Dec-2023
+Treating clinician: Omar Reyes, DC                      Certification period: 18-Dec-2023 to 16-Feb-2024
+Discharge date: 17-Jan-2024
+'Course of care: Dates of service 18-Dec-2023 - 17-Jan-2024, 11-visits attended, 2 cancelled / no-show.
+Pain at discharge: 4/10 (at evaluation 6/10).
+Electronically signed by Omar Reyes, DC on 21-Jan-2024 8:49 AM
+`, "2024-01-17", "chiropractic"},
+		{"a semicolon for the colon of the visit count", `                    Northside Chiropractic Clinic
+               88 Elm Ave, Akron, OH 44301  (330) 555-0142
+
+                   DISCHARGE SUMMARY - CHIROPRACTIC CARE
+Patient: VANCE, ERIC                                    DOB: 09/30/1975
+Treating clinician: Omar Reyes, DC                      Certification period: 10/09/2023 to 01/07/2024
+Start of care: 10/09/2023       Last visit: 12/14/2023       Visits; 16 of 20
+Diagnoses: M54.2 Cervicalgia
+Signed: Omar Reyes, DC 12/18/2023
+`, "2023-12-14", "chiropractic"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
