@@ -92,16 +92,6 @@ func serveChild() int {
 	// Collect garbage before the Go heap grows past a page's worth of
 	// images: the limit above is for what decoders truly need.
 	debug.SetMemoryLimit(96 << 20)
-	// Between pages the worker's Go heap holds little that lives (its
-	// packages' tables, the words of the page it answers), and Go lets
-	// the heap grow to twice that before it collects: a tighter goal
-	// keeps some 10 MB less resident in each reader (two of them beside
-	// the program for the whole OCR of a bundle) for a collection a page
-	// or so, milliseconds against a page's second of OCR. GOGC, when
-	// set, decides instead.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(readerGCPercent)
-	}
 	// A parser that recurses without end (a pattern painting with itself,
 	// a cycle a validator follows) dies at maxStack in a second instead of
 	// growing its stack towards Go's 1 GB default for minutes.
@@ -130,9 +120,6 @@ func serveChild() int {
 		}
 	}
 }
-
-// readerGCPercent is a worker's GOGC.
-const readerGCPercent = 20
 
 // limitCPU sets the soft CPU limit to what the process has used plus
 // budget seconds: past it the kernel sends SIGXCPU, and the worker exits.
