@@ -168,9 +168,6 @@ func handle(l *Local, req request) (res response) {
 	case opCrash:
 		syscall.Kill(os.Getpid(), syscall.SIGABRT)
 		time.Sleep(time.Minute) // the signal is handled on another thread
-	case opGOGC:
-		res.N = debug.SetGCPercent(-1)
-		debug.SetGCPercent(res.N)
 	case opHog:
 		var keep [][]byte
 		for {

@@ -173,10 +173,9 @@ func (p *Pool) start() (*worker, error) {
 }
 
 // workerEnv is a worker's environment: the program's, environ, with the
-// worker's settings, OMP_THREAD_LIMIT=1 unless environ sets it (the
+// worker's settings, and OMP_THREAD_LIMIT=1 unless environ sets it (the
 // worker loads Tesseract, whose OpenMP runtime reads it only at load: the
-// program itself does not set it, see cmd/medchron), and GOGC=20 unless
-// environ sets GOGC (readerGOGC).
+// program itself does not set it, see cmd/medchron).
 func (p *Pool) workerEnv(environ []string) []string {
 	env := append(environ,
 		envWorker+"=1",
@@ -186,29 +185,13 @@ func (p *Pool) workerEnv(environ []string) []string {
 		envLang+"="+p.cfg.Language,
 		"MALLOC_ARENA_MAX=2", // glibc arenas reserve address space per thread
 	)
-	threads, gogc := false, false
 	for _, kv := range environ {
-		threads = threads || strings.HasPrefix(kv, "OMP_THREAD_LIMIT=")
-		gogc = gogc || strings.HasPrefix(kv, "GOGC=")
+		if strings.HasPrefix(kv, "OMP_THREAD_LIMIT=") {
+			return env
+		}
 	}
-	if !threads {
-		env = append(env, "OMP_THREAD_LIMIT=1")
-	}
-	if !gogc {
-		env = append(env, "GOGC="+strconv.Itoa(readerGOGC))
-	}
-	return env
+	return append(env, "OMP_THREAD_LIMIT=1")
 }
-
-// readerGOGC is a worker's GOGC. Between pages a worker's Go heap holds
-// little that lives (its packages' tables, the words of the page it
-// answers), and Go lets the heap grow to twice that before it collects: a
-// tighter goal from the start (the packages' initialisation included)
-// keeps its Go heap at 9 MB resident instead of 14 MB after 20 fax pages
-// (about 4 MB less anonymous memory on average), in each of the two
-// readers beside the program for the whole OCR of a bundle, for a
-// collection a page or so: milliseconds against a page's second of OCR.
-const readerGOGC = 20
 
 // Warm starts a worker ahead of the first request when none is running and
 // one is free, so that the program's start in the new process (some 100 ms

@@ -21,7 +21,6 @@ const (
 	opRender  = "render"
 	opCrash   = "crash" // tests: the worker dies as on a fatal decoder bug
 	opHog     = "hog"   // tests: the worker allocates without bound
-	opGOGC    = "gogc"  // tests: the worker's GOGC
 )
 
 // request is one call to a worker.
