@@ -57,6 +57,42 @@ func (p *Pipeline) originalPath(ctx context.Context, d store.Document) (string, 
 	return path, os.Rename(tmp.Name(), path)
 }
 
+// OriginalFile returns the document's original bytes, decrypted from the
+// store, in a file of the work folder that no name points to (it is
+// removed as soon as it is created, so nothing is left behind, whatever
+// becomes of the program), positioned at its start. It is for a reader
+// that parses a long original part by part (the exhibit) rather than
+// holding its bytes: the file's pages are the kernel's cache, not the
+// program's memory. The caller closes it.
+func (p *Pipeline) OriginalFile(ctx context.Context, documentID string) (*os.File, error) {
+	d, err := p.cfg.Store.Document(ctx, documentID)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := p.cfg.Store.OpenBlob(ctx, d.SHA256)
+	if err != nil {
+		return nil, fmt.Errorf("original of %s: %w", d.ID, err)
+	}
+	defer rc.Close()
+	f, err := os.CreateTemp(p.cfg.WorkDir, ".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if _, err := io.Copy(f, rc); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("original of %s: %w", d.ID, err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
 // removeWork deletes a document's working copy once it is done.
 func (p *Pipeline) removeWork(d store.Document) {
 	if err := os.Remove(p.workPath(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
@@ -35,6 +36,13 @@ type Doc struct {
 	// instead of Bytes, so that a long exhibit holds one document at a
 	// time.
 	Load func() ([]byte, error)
+	// Open, when set, is used instead of Load and Bytes: it opens the
+	// document (a file, say) when its turn comes, and a PDF is parsed
+	// from it part by part, so that its bytes are never all in memory
+	// beside what the parser keeps of them (a scanned document of
+	// thousands of pages is tens of megabytes). Build closes it once the
+	// document's pages are written.
+	Open func() (io.ReadSeekCloser, error)
 	// BatesFirst is the Bates number of the document's first page, as
 	// chronology.Build set it in Document.BatesFirst.
 	BatesFirst string
@@ -205,25 +213,11 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 			return placed{}, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	data := d.Bytes
-	if d.Load != nil {
-		if data, err = d.Load(); err != nil {
-			return placed{}, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	if imagedoc.Sniff(data[:min(len(data), 16)]) != "" && !strings.EqualFold(filepath.Ext(d.File), ".pdf") {
-		// A scan that arrived as an image: its pages as a PDF. (An image
-		// named .pdf is refused, as the pipeline refused it.)
-		var buf bytes.Buffer
-		if err := imagedoc.WritePDF(&buf, name, data); err != nil {
-			return placed{}, err
-		}
-		data = buf.Bytes()
-	}
-	src, err := pdf.Open(ctx, name, data)
+	src, closeSrc, err := d.parse(ctx, name)
 	if err != nil {
-		return placed{}, err // a *pdf.FileError, naming the file
+		return placed{}, err
 	}
+	defer closeSrc()
 	// The exhibit goes out of the firm: no page of it may carry scripts,
 	// launch or link-out actions, form submissions or embedded files.
 	if _, err := pdfsafe.Sanitize(src); err != nil {
@@ -285,6 +279,58 @@ func appendDoc(ctx context.Context, sw *streamWriter, d Doc, prefix, footer stri
 		p.last = p.first
 	}
 	return p, nil
+}
+
+// parse reads the document (d.Open, d.Load or d.Bytes) into a pdfcpu
+// context; a scan that arrived as an image becomes a PDF of its pages.
+// done closes what d.Open opened, once the context is no longer used.
+func (d Doc) parse(ctx context.Context, name string) (src *model.Context, done func(), err error) {
+	done = func() {}
+	data := d.Bytes
+	switch {
+	case d.Open != nil:
+		rs, err := d.Open()
+		if err != nil {
+			return nil, done, fmt.Errorf("%s: %w", name, err)
+		}
+		done = func() { rs.Close() }
+		head := make([]byte, 16)
+		n, err := io.ReadFull(rs, head)
+		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+			return nil, done, fmt.Errorf("%s: %w", name, err)
+		}
+		if _, err := rs.Seek(0, io.SeekStart); err != nil {
+			return nil, done, fmt.Errorf("%s: %w", name, err)
+		}
+		if !isImage(d, head[:n]) {
+			src, err := pdf.OpenReader(ctx, name, rs) // a *pdf.FileError, naming the file
+			return src, done, err
+		}
+		if data, err = io.ReadAll(rs); err != nil {
+			return nil, done, fmt.Errorf("%s: %w", name, err)
+		}
+	case d.Load != nil:
+		if data, err = d.Load(); err != nil {
+			return nil, done, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if isImage(d, data[:min(len(data), 16)]) {
+		// A scan that arrived as an image: its pages as a PDF. (An image
+		// named .pdf is refused, as the pipeline refused it.)
+		var buf bytes.Buffer
+		if err := imagedoc.WritePDF(&buf, name, data); err != nil {
+			return nil, done, err
+		}
+		data = buf.Bytes()
+	}
+	src, err = pdf.Open(ctx, name, data) // a *pdf.FileError, naming the file
+	return src, done, err
+}
+
+// isImage reports whether a document whose first bytes are head is a
+// scan that arrived as an image file.
+func isImage(d Doc, head []byte) bool {
+	return imagedoc.Sniff(head) != "" && !strings.EqualFold(filepath.Ext(d.File), ".pdf")
 }
 
 // checkBates checks the document's first Bates number before anything is

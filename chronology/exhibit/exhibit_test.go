@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -416,5 +418,56 @@ func TestBuildSenderBates(t *testing.T) {
 	docs[1].SenderBates = false
 	if err := Build(context.Background(), io.Discard, docs, Options{BatesPrefix: "ABC"}); err == nil || !strings.Contains(err.Error(), "stamped.pdf") {
 		t.Errorf("err = %v, want a refusal naming stamped.pdf", err)
+	}
+}
+
+// closeCounter is a document opened for Doc.Open, counting its closes.
+type closeCounter struct {
+	*bytes.Reader
+	closed *int
+}
+
+func (c closeCounter) Close() error { *c.closed++; return nil }
+
+// TestBuildOpen: documents given by Doc.Open (parsed part by part, a scan
+// that arrived as an image read whole) make the same exhibit as their
+// bytes, and each is closed once written.
+func TestBuildOpen(t *testing.T) {
+	docs := exhibitFixture(t)
+	img := image.NewGray(image.Rect(0, 0, 850, 1100))
+	for i := range img.Pix {
+		img.Pix[i] = 255
+	}
+	var pngData bytes.Buffer
+	if err := png.Encode(&pngData, img); err != nil {
+		t.Fatal(err)
+	}
+	last := docs[len(docs)-1]
+	n, err := parseBates("MC", last.BatesLast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, Doc{Provider: "Fax", File: "fax.png", Bytes: pngData.Bytes(), BatesFirst: Bates("MC", n+1), BatesLast: Bates("MC", n+1), Pages: 1})
+	var want bytes.Buffer
+	if err := Build(context.Background(), &want, docs, Options{Index: true}); err != nil {
+		t.Fatal(err)
+	}
+	closed := 0
+	opened := make([]Doc, len(docs))
+	for i, d := range docs {
+		data := d.Bytes
+		d.Bytes = nil
+		d.Open = func() (io.ReadSeekCloser, error) { return closeCounter{bytes.NewReader(data), &closed}, nil }
+		opened[i] = d
+	}
+	var got bytes.Buffer
+	if err := Build(context.Background(), &got, opened, Options{Index: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("the exhibit of opened documents (%d bytes) differs from the one of their bytes (%d bytes)", got.Len(), want.Len())
+	}
+	if closed != len(docs) {
+		t.Errorf("%d documents closed, want %d", closed, len(docs))
 	}
 }

@@ -19,6 +19,10 @@ var ErrNoDocuments = fmt.Errorf("exhibit: the chronology numbers no document")
 type Sources struct {
 	// Load reads a document's original bytes.
 	Load func(id string) ([]byte, error)
+	// Open, when set, is used instead of Load: it opens a document's
+	// original (a file), so that it is parsed part by part rather than
+	// held whole (Doc.Open).
+	Open func(id string) (io.ReadSeekCloser, error)
 	// Words, when set, reads pages first through last of a document as
 	// the store keeps them, for their word boxes: stamps then go where
 	// nothing is printed (Doc.Words).
@@ -60,6 +64,9 @@ func MatterDocs(c chronology.Chronology, src Sources) []Doc {
 		id := d.ID
 		doc := Doc{Provider: providers[d.ID], Title: d.File, File: d.File, BatesFirst: d.BatesFirst, BatesLast: d.BatesLast, SenderBates: d.SenderBates, Pages: d.Pages, Marks: marks[d.ID],
 			Load: func() ([]byte, error) { return src.Load(id) }}
+		if src.Open != nil {
+			doc.Open = func() (io.ReadSeekCloser, error) { return src.Open(id) }
+		}
 		if src.Words != nil {
 			doc.Words = func(first, last int) ([][]extract.Box, error) {
 				pages, err := src.Words(id, first, last)

@@ -155,11 +155,7 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	exCtx, stopExhibit := context.WithCancel(ctx)
 	defer stopExhibit()
 	go func() {
-		p, err := export.WriteExhibit(exCtx, f.out, c, exhibit.Sources{
-			Load: func(id string) ([]byte, error) { return h.Store.DocumentBlob(exCtx, id) },
-			Words: func(id string, first, last int) ([]extract.Page, error) {
-				return h.Store.PagesBetween(exCtx, id, first, last)
-			}})
+		p, err := export.WriteExhibit(exCtx, f.out, c, exhibitSources(exCtx, h.Pipeline, h.Store))
 		exhibitDone <- exhibitResult{p, err}
 	}()
 	d := demand.Generate(c, demand.Options{Inputs: letterInputs})
@@ -197,6 +193,26 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// exhibitSources reads the exhibit's documents: each original from a file
+// the pipeline decrypts it to (pipeline.OriginalFile), parsed part by part
+// (a scanned bundle's original is tens of megabytes, which the parser's
+// own copy of its streams need not meet in memory), the word boxes from
+// st a window of pages at a time.
+func exhibitSources(ctx context.Context, p *pipeline.Pipeline, st store.Queries) exhibit.Sources {
+	return exhibit.Sources{
+		Load: func(id string) ([]byte, error) { return st.DocumentBlob(ctx, id) },
+		Open: func(id string) (io.ReadSeekCloser, error) {
+			f, err := p.OriginalFile(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			return f, nil
+		},
+		Words: func(id string, first, last int) ([]extract.Page, error) {
+			return st.PagesBetween(ctx, id, first, last)
+		}}
 }
 
 // pipelineRun is what one run of the pipeline over a matter's files gave.
