@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/medchron/medchron/internal/docx"
-	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/web/api"
 	"github.com/medchron/medchron/web/internal/core"
 	"github.com/medchron/medchron/web/internal/respond"
@@ -17,6 +16,10 @@ import (
 // Searcher runs a search over one matter's records; search.Service is one.
 type Searcher = core.Searcher
 
+// Pipeline is what the server asks of the processing pipeline;
+// *pipeline.Pipeline is one.
+type Pipeline = core.Pipeline
+
 // PageRenderer draws page n of a record file as a PNG at dpi
 // (extract/sandbox.Pool does it in an isolated process).
 type PageRenderer = core.PageRenderer
@@ -24,7 +27,7 @@ type PageRenderer = core.PageRenderer
 // Config is what the HTTP server serves.
 type Config struct {
 	Store    Store
-	Pipeline *pipeline.Pipeline
+	Pipeline Pipeline
 	Search   Searcher     // nil: search answers 501
 	RiverUI  http.Handler // nil: no operator UI
 	// Token is the bearer token API calls must present; empty means none

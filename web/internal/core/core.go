@@ -7,13 +7,16 @@ package core
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"time"
 
+	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand/llmdraft"
 	"github.com/medchron/medchron/internal/docx"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
+	"github.com/medchron/medchron/store"
 	"github.com/medchron/medchron/web/internal/respond"
 )
 
@@ -34,11 +37,23 @@ type SectionDrafter interface {
 	Draft(ctx context.Context, req llmdraft.Request) (llmdraft.Draft, error)
 }
 
+// Pipeline is what the handlers ask of the processing pipeline
+// (pipeline.Pipeline is one): uploads taken into the store and queued,
+// progress, a retry of failed documents, and a change of a matter's
+// settings that rebuilds its chronology.
+type Pipeline interface {
+	Take(ctx context.Context, name string, r io.Reader, limit int64) (pipeline.Stored, error)
+	Add(ctx context.Context, matterID string, files []pipeline.Stored) ([]store.Document, error)
+	ProgressByDocument(ctx context.Context, matterID string) (pipeline.Progress, []pipeline.DocumentProgress, error)
+	RetryFailed(ctx context.Context, matterID string, opt pipeline.RetryOptions) (int, error)
+	ChangeMatter(ctx context.Context, id string, change func(ctx context.Context, tx store.Tx, before chronology.Matter, after *chronology.Matter) error) (changed bool, err error)
+}
+
 // Core is the state the API's and the pages' handlers share. It answers
 // errors through its embedded respond.Errors.
 type Core struct {
 	Store    Store
-	Pipeline *pipeline.Pipeline
+	Pipeline Pipeline
 	Search   Searcher       // nil: search answers 501
 	Renderer PageRenderer   // nil: page images are drawn in this process
 	Drafter  SectionDrafter // nil: no LLM drafting of demand sections
