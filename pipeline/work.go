@@ -74,12 +74,8 @@ func (p *Pipeline) OriginalFile(ctx context.Context, documentID string) (*os.Fil
 		return nil, fmt.Errorf("original of %s: %w", d.ID, err)
 	}
 	defer rc.Close()
-	f, err := os.CreateTemp(p.cfg.WorkDir, ".tmp-*")
+	f, err := p.ScratchFile()
 	if err != nil {
-		return nil, err
-	}
-	if err := os.Remove(f.Name()); err != nil {
-		f.Close()
 		return nil, err
 	}
 	if _, err := io.Copy(f, rc); err != nil {
@@ -87,6 +83,24 @@ func (p *Pipeline) OriginalFile(ctx context.Context, documentID string) (*os.Fil
 		return nil, fmt.Errorf("original of %s: %w", d.ID, err)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// ScratchFile returns an empty file of the work folder (owner-only, where
+// the decrypted working copies lie) that no name points to: it is removed
+// as soon as it is created, so whatever is written to it (a decrypted
+// original, an export of record text) is gone once the file is closed or
+// the program ends, however it ends. It is for data too large to hold in
+// memory; the caller closes it.
+func (p *Pipeline) ScratchFile() (*os.File, error) {
+	f, err := os.CreateTemp(p.cfg.WorkDir, ".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(f.Name()); err != nil {
 		f.Close()
 		return nil, err
 	}

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -22,7 +22,7 @@ type exportFormat struct {
 	ContentType string
 	// Needs is "chronology" or "demand": what must exist first.
 	Needs string
-	write func(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (detail string, err error)
+	write func(s *Handler, ctx context.Context, m chronology.Matter, w io.Writer) (detail string, err error)
 }
 
 // exportFormats lists the downloads in the order the matter page shows them.
@@ -42,8 +42,8 @@ var exportFormats = []exportFormat{
 var errNothingToExport = errors.New("nothing to export yet")
 
 // chronologyExport exports the reviewed chronology with a report writer.
-func chronologyExport(write func(w io.Writer, c chronology.Chronology) error) func(*Handler, context.Context, chronology.Matter, *bytes.Buffer) (string, error) {
-	return func(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (string, error) {
+func chronologyExport(write func(w io.Writer, c chronology.Chronology) error) func(*Handler, context.Context, chronology.Matter, io.Writer) (string, error) {
+	return func(s *Handler, ctx context.Context, m chronology.Matter, w io.Writer) (string, error) {
 		c, err := s.ReviewedChronology(ctx, m.ID)
 		if core.IsNotFound(err) {
 			return "", errNothingToExport
@@ -57,7 +57,7 @@ func chronologyExport(write func(w io.Writer, c chronology.Chronology) error) fu
 
 // chronologyDOCXExport exports the reviewed chronology as a Word table in
 // the firm's template.
-func chronologyDOCXExport(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (string, error) {
+func chronologyDOCXExport(s *Handler, ctx context.Context, m chronology.Matter, w io.Writer) (string, error) {
 	tpl, err := s.Template(ctx)
 	if err != nil {
 		return "", err
@@ -68,8 +68,10 @@ func chronologyDOCXExport(s *Handler, ctx context.Context, m chronology.Matter, 
 }
 
 // Export answers GET /matters/{matter}/export/{name}: the file as an
-// attachment, after an audit row naming it. The file is written to memory
-// first, so that a failure never sends half a file.
+// attachment, after an audit row naming it. The file is written whole
+// first, so that a failure never sends half a file: into an unnamed file
+// of the pipeline's work folder, not memory, as an exhibit of a few
+// thousand scanned pages runs to hundreds of megabytes.
 func (s *Handler) Export(w http.ResponseWriter, r *http.Request, _ *core.SignedIn, m chronology.Matter) {
 	name := r.PathValue("name")
 	var f *exportFormat
@@ -82,8 +84,17 @@ func (s *Handler) Export(w http.ResponseWriter, r *http.Request, _ *core.SignedI
 		s.NotFound(w, r)
 		return
 	}
-	var buf bytes.Buffer
-	detail, err := f.write(s, r.Context(), m, &buf)
+	file, err := s.Pipeline.ScratchFile()
+	if err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	defer file.Close()
+	buf := bufio.NewWriter(file)
+	detail, err := f.write(s, r.Context(), m, buf)
+	if err == nil {
+		err = buf.Flush()
+	}
 	if errors.Is(err, errNothingToExport) {
 		msg := "There is no chronology for this matter yet: upload records and wait for processing to finish."
 		if f.Needs == "demand" {
@@ -96,15 +107,23 @@ func (s *Handler) Export(w http.ResponseWriter, r *http.Request, _ *core.SignedI
 		s.ServerError(w, r, err)
 		return
 	}
-	file := m.ID + "-" + f.Name // matter ids are [A-Za-z0-9._-]: safe in a header
-	if err := s.Audit(r, access.AuditExport, m.ID, file, detail); err != nil {
+	size, err := file.Seek(0, io.SeekCurrent)
+	if err == nil {
+		_, err = file.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	fileName := m.ID + "-" + f.Name // matter ids are [A-Za-z0-9._-]: safe in a header
+	if err := s.Audit(r, access.AuditExport, m.ID, fileName, detail); err != nil {
 		s.ServerError(w, r, err)
 		return
 	}
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType)
-	h.Set("Content-Disposition", `attachment; filename="`+file+`"`)
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Content-Disposition", `attachment; filename="`+fileName+`"`)
+	h.Set("Content-Length", strconv.FormatInt(size, 10))
 	w.WriteHeader(http.StatusOK)
-	w.Write(buf.Bytes())
+	io.Copy(w, file)
 }

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"bytes"
 	"context"
+	"io"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand"
@@ -13,8 +13,8 @@ import (
 // version of every section. Until every section's latest version is
 // approved the writers mark it DRAFT (a page header in the DOCX, a notice
 // and per-section banners in both).
-func demandExport(docx bool) func(*Handler, context.Context, chronology.Matter, *bytes.Buffer) (string, error) {
-	return func(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (string, error) {
+func demandExport(docx bool) func(*Handler, context.Context, chronology.Matter, io.Writer) (string, error) {
+	return func(s *Handler, ctx context.Context, m chronology.Matter, w io.Writer) (string, error) {
 		rec, err := s.Store.DemandRecord(ctx, m.ID)
 		if core.IsNotFound(err) {
 			return "", errNothingToExport

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/chronology/exhibit"
@@ -16,7 +16,7 @@ import (
 // (exhibit.WriteMatter, as medchron process writes it): the chronology's
 // documents in Bates order, each under the provider of its earliest cited
 // entry.
-func exhibitExport(s *Handler, ctx context.Context, m chronology.Matter, w *bytes.Buffer) (string, error) {
+func exhibitExport(s *Handler, ctx context.Context, m chronology.Matter, w io.Writer) (string, error) {
 	c, err := s.ReviewedChronology(ctx, m.ID)
 	if core.IsNotFound(err) {
 		return "", errNothingToExport
@@ -31,6 +31,15 @@ func exhibitExport(s *Handler, ctx context.Context, m chronology.Matter, w *byte
 				return nil, fmt.Errorf("exhibit: document %s: %w", id, err)
 			}
 			return data, nil
+		},
+		// Each original parsed part by part from a decrypted file, not
+		// held whole beside the parser's copy of its streams.
+		Open: func(id string) (io.ReadSeekCloser, error) {
+			f, err := s.Pipeline.OriginalFile(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("exhibit: document %s: %w", id, err)
+			}
+			return f, nil
 		},
 		Words: func(id string, first, last int) ([]extract.Page, error) {
 			return s.Store.PagesBetween(ctx, id, first, last)

@@ -9,6 +9,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/medchron/medchron/chronology"
@@ -39,14 +40,19 @@ type SectionDrafter interface {
 
 // Pipeline is what the handlers ask of the processing pipeline
 // (pipeline.Pipeline is one): uploads taken into the store and queued,
-// progress, a retry of failed documents, and a change of a matter's
-// settings that rebuilds its chronology.
+// progress, a retry of failed documents, a change of a matter's settings
+// that rebuilds its chronology, and files of its work folder.
 type Pipeline interface {
 	Take(ctx context.Context, name string, r io.Reader, limit int64) (pipeline.Stored, error)
 	Add(ctx context.Context, matterID string, files []pipeline.Stored) ([]store.Document, error)
 	ProgressByDocument(ctx context.Context, matterID string) (pipeline.Progress, []pipeline.DocumentProgress, error)
 	RetryFailed(ctx context.Context, matterID string, opt pipeline.RetryOptions) (int, error)
 	ChangeMatter(ctx context.Context, id string, change func(ctx context.Context, tx store.Tx, before chronology.Matter, after *chronology.Matter) error) (changed bool, err error)
+	// OriginalFile and ScratchFile give unnamed files of the pipeline's
+	// owner-only work folder: a document's original decrypted, and an
+	// empty one (an export too large to build in memory).
+	OriginalFile(ctx context.Context, documentID string) (*os.File, error)
+	ScratchFile() (*os.File, error)
 }
 
 // Core is the state the API's and the pages' handlers share. It answers
