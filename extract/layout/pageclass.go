@@ -783,6 +783,16 @@ func adminScore(f pageFeatures) int {
 	if f.n[fCard] >= 5 && f.n[fAdmission] == 0 {
 		n++
 	}
+	// A physician's curriculum vitae, which an office attaches to the
+	// records it produces for a claim: its dates are of training, board
+	// certification, licences, appointments and talks, never of care. It
+	// titles itself or its sections with the CV's words (short lines among
+	// the first dozen) and labels no date of service; a report whose
+	// author states his qualifications in a sentence or two prints a few of
+	// those words in prose, under clinical headings.
+	if f.n[fCV] >= 4 && f.t[fCV] > 0 && f.service == 0 && f.headings <= 2 {
+		n++
+	}
 	return n
 }
 
