@@ -34,6 +34,11 @@ func TestAppointmentStatus(t *testing.T) {
 		{"Psychotherapy 45", false, false},
 		{"Seen for neck pain, improving", false, false},
 		{"Cancellation policy reviewed with patient", false, false},
+		{"Left - not seen", false, true}, // the patient checked in and left before being seen
+		{"Left without being seen", false, true},
+		{"LEFT BEFORE SEEN", false, true},
+		{"Left - no charge", false, false}, // a side, or a word, not a status
+		{"Left shoulder", false, false},
 		{"", false, false},
 	}
 	for _, tt := range tests {
