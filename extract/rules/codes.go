@@ -22,7 +22,10 @@ var (
 	reCPTCtx    = rxfilter.MustCompile(`(?i)\b(cpt|hcpcs|procedure code|proc code|code)\b`)
 	reSpineLvl  = regexp.MustCompile(`^[CTLS][0-9]{1,2}$`)
 	reLeadNum   = regexp.MustCompile(`^\s*(?:\(?[0-9]{1,2}[.)]|[-•*·]|[a-z][.)])\s*`)
-	reCodeJunk  = regexp.MustCompile(`^[\s\-–:;,|)\[\]=]+|[\s\-–:;,|(\[\]=]+$`)
+	// reProcLabelBefore is the text before a code that a procedure
+	// code's label ends: "HCPCS ", "CPT code: ", "Proc #".
+	reProcLabelBefore = regexp.MustCompile(`(?i)\b(?:hcpcs|cpt|cpt\s*/\s*hcpcs|proc(?:edure)?)(?:\s*codes?)?\s*[:#]?\s*$`)
+	reCodeJunk        = regexp.MustCompile(`^[\s\-–:;,|)\[\]=]+|[\s\-–:;,|(\[\]=]+$`)
 )
 
 // icdIn returns the ICD-10-CM codes printed on line l with their byte
@@ -53,7 +56,10 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 			// "G0283" on a line labelled CPT is a HCPCS code.
 			continue
 		case m[8] >= 0:
-			if !ctx {
+			// An undotted code after a procedure code's label is that
+			// procedure: a device's HCPCS code ("HCPCS L3960", an
+			// orthosis, not L39.60), even in a diagnosis context.
+			if !ctx || reProcLabelBefore.MatchString(l.text[:m[0]]) {
 				continue
 			}
 			code = cat + "." + zeroNotO(l.text[m[8]:m[9]])
