@@ -84,6 +84,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	prev := ""                              // the text of the line above
 	told := map[dates.Date]bool{}
 	rowDays := map[dates.Date]bool{} // the days of the table rows
+	dayHeads := 0                    // day headings of the line before (DayHeads)
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
@@ -198,9 +199,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		} else if len(l.Dates) == 1 && len(CardHeadsAtLeast(l.Text, l.Dates, 1)) == 1 {
 			f.lone++
 		}
-		if n := len(DateColumns(l.Text, l.Dates)); n > f.gridDates {
+		if n := len(DateColumnsUnderDays(l.Text, l.Dates, dayHeads)); n > f.gridDates {
 			f.gridDates = n
 		}
+		dayHeads = DayHeads(l.Text)
 		if !f.visitLabel && len(l.Dates) == 0 && VisitRowLabel(l.Text) {
 			f.visitLabel = true
 		}

@@ -48,7 +48,7 @@ var reDateRowLabel = regexp.MustCompile(`(?i)^(?:dates?(?:\s+of\s+(?:visits?|ser
 // reVisitRowLabel labels a row that only a grid of visits prints: the
 // visit number or type, who treated, or a billed treatment ("Manual therapy
 // (97140)").
-var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number|type)?|therapist|clinician|provider|treating|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
+var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number|type)?|therapist|clinician|provider|treating|seen\s+by|rounded\s+by|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
 
 // DateColumns returns the visit dates a flowsheet prints across one row:
 // cells each holding dates and nothing else, on distinct days, after a
@@ -61,6 +61,47 @@ var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number|type
 // (A page is a grid of visits only when such a row has three dates or
 // more, or goes on from one: see classifyPage.)
 func DateColumns(text string, ds []dates.Match) []dates.Match {
+	return dateColumns(text, ds, 0)
+}
+
+// DateColumnsUnderDays is DateColumns for the row under a row of day
+// headings (see DayHeads): a hospital's grid of progress notes heads each
+// column with the day of the stay ("Hospital day 2", "HD 3", "POD 1") and
+// prints its date below, under a label of no figures ("Topic") or none.
+// Those heads say the dates are the columns' days, so two dates are a
+// grid too when they are as many as the heads and run forward.
+func DateColumnsUnderDays(text string, ds []dates.Match, days int) []dates.Match {
+	return dateColumns(text, ds, days)
+}
+
+// reDayHead is a column heading that names a day of a stay or of a course
+// after surgery: "Hospital day 3", "Hosp day #2", "HD 4", "POD 1",
+// "Post-op day 2", "Day 5".
+var reDayHead = regexp.MustCompile(`(?i)^(?:hosp(?:ital|\.)?\s*day|hd|pod|post-?op(?:erative)?\s+day|day)\s*#?\s*\d{1,3}$`)
+
+// DayHeads returns the number of a row's cells when every one of them,
+// two or more, heads a column with a day of a stay (reDayHead), else 0.
+func DayHeads(text string) int {
+	n := 0
+	for _, c := range Cells(text) {
+		cell := strings.Trim(text[c.Start:c.End], leadSpecks)
+		if cell == "" {
+			continue
+		}
+		if !reDayHead.MatchString(cell) {
+			return 0
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
+// dateColumns is DateColumns; days, when not 0, is the number of day
+// headings over the row (DateColumnsUnderDays).
+func dateColumns(text string, ds []dates.Match, days int) []dates.Match {
 	if len(ds) == 0 {
 		return nil
 	}
@@ -101,7 +142,7 @@ func DateColumns(text string, ds []dates.Match) []dates.Match {
 			return nil
 		}
 	}
-	if !labelled && (len(out) < 3 || !forward(out)) {
+	if !labelled && (len(out) < 3 && !(days >= 2 && len(out) == days) || !forward(out)) {
 		return nil
 	}
 	return out
