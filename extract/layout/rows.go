@@ -115,9 +115,11 @@ func dateColumns(text string, ds []dates.Match, days int) []dates.Match {
 	if len(cs) < 2 {
 		return nil
 	}
-	labelled := reDateRowLabel.MatchString(text[cs[0].Start:cs[0].End])
+	// OCR's specks may stand before the label ("” Topic").
+	label := strings.TrimLeft(text[cs[0].Start:cs[0].End], leadSpecks)
+	labelled := reDateRowLabel.MatchString(label)
 	if !labelled && ds[0].Start > cs[0].Start {
-		if !visitDatesLabel(text[cs[0].Start:cs[0].End]) {
+		if !visitDatesLabel(label) {
 			return nil
 		}
 		cs = cs[1:]

@@ -15,10 +15,11 @@ import (
 func TestHospitalDayGrid(t *testing.T) {
 	tests := []struct {
 		name string
+		ocr  bool // a scan's OCR text
 		page string
 		want []string // date pain clinician codes
 	}{
-		{"two days", `Mercy Regional Medical Center                                   HOSPITALIST PROGRESS NOTES
+		{"two days", false, `Mercy Regional Medical Center                                   HOSPITALIST PROGRESS NOTES
 DOE, JANE   DOB 02/03/1981   MRN 448120   Rm 512
 Admit date: 03/14/2024   Discharge: 03/16/2024   Attending: Omar Haddad, MD
 
@@ -36,7 +37,7 @@ Active problems:
   S13.4XXA Sprain of ligaments of cervical spine, initial encounter
   S06.0X0A Concussion without loss of consciousness, initial encounter
 `, []string{"2024-03-15 6 Omar Haddad, MD S13.4XXA,S06.0X0A", "2024-03-16 4 Lena Park, MD S13.4XXA,S06.0X0A"}},
-		{"three days, HD heads, day-month dates", `ST. ANNE HOSPITAL                                                DAILY NOTES BY DAY
+		{"three days, HD heads, day-month dates", false, `ST. ANNE HOSPITAL                                                DAILY NOTES BY DAY
 ROE, JOHN   DOB 11-Jan-1966   MRN 7781
 Admission date: 04-Jun-2023   D/C date: 07-Jun-2023   Attending: Ivy Chen, DO
 
@@ -48,10 +49,33 @@ Rounded by         Ivy Chen, DO          Ivy Chen, DO          Ivy Chen, DO
 Problem list
   M54.2 Cervicalgia
 `, []string{"2023-06-05 7 Ivy Chen, DO M54.2", "2023-06-06 5 Ivy Chen, DO M54.2", "2023-06-07 3 Ivy Chen, DO M54.2"}},
+		// A fax: OCR's specks before the dates' label and after the
+		// problems' heading, a speck cell between the dates, a code it
+		// could not read opening the list.
+		{"scanned", true, `Bayview General Hospital
+
+Hospitalist Daily Notes (grid view)
+ROE, JOHN  DOB 08/07/1985 MRN 6802214 Rm 312
+Admit date: 03/17/2024 Disch: 03/19/2024 Attending: Tara Pike, MD
+
+.          Hospital day 2                        Hospital day 3
+” Topic                    03/18/2024       .                    03/19/2024
+Overnight   °              Slept poorly, HA                      No acute events
+Pain (0-10)               5                                    3
+Plan                      Cont. analgesia, PT eval               D/C home today; PCP 1 wk
+Seen by                  Tara Pike, MD     .               Tara Pike, MD
+
+Active problems: °
+S06.0XO0A  Concussion without loss of consciousness, initial encounter
+S13.4XXA  Sprain of ligaments of cervical spine, initial encounter
+`, []string{"2024-03-18 5 Tara Pike, MD S13.4XXA", "2024-03-19 3 Tara Pike, MD S13.4XXA"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			res := extractText(t, tc.page)
+			if tc.ocr {
+				res = extractOCR(t, tc.page)
+			}
 			var got []string
 			for _, e := range res.Encounters {
 				p := -1.0

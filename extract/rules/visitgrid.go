@@ -57,11 +57,14 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 	var listCites []extract.Citation
 	inList := false
 	for _, r := range g.rows {
-		if reGridProblemsHead.MatchString(r.trim) {
+		if reGridProblemsHead.MatchString(strings.TrimRight(strings.Trim(r.trim, gridSpecks), " ")) {
 			inList = true
 			continue
 		}
 		if inList {
+			// The list runs to the grid's end: a code OCR could not read
+			// ends no list.
+
 			hits := icdIn(r, true, e.opts.Codes)
 			for _, h := range hits {
 				desc := h.desc
@@ -72,9 +75,8 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 			}
 			if len(hits) > 0 {
 				listCites = append(listCites, r.cite(doc, r.quoteAll()))
-				continue
 			}
-			inList = false
+			continue
 		}
 		cs := layout.InkedCells(r.text)
 		if len(cs) < 2 {
@@ -137,6 +139,10 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 	}
 	return out
 }
+
+// gridSpecks are what OCR strews around a grid's label ("” Topic",
+// "Active problems: °").
+const gridSpecks = " \t\"'`“”‘’°.,~*•_|—–"
 
 // reGridProblemsHead is a heading, alone on its line under a grid, over
 // the problems of every column ("Active problems:", "Problem list",
