@@ -113,12 +113,23 @@ func RowStatus(text string, dateEnd int) (kept, ok bool) {
 		if c.Start < dateEnd {
 			continue
 		}
-		if kept, ok := AppointmentStatus(text[c.Start:c.End]); ok {
+		cell := text[c.Start:c.End]
+		if kept, ok := AppointmentStatus(cell); ok {
 			return kept, true
+		}
+		// OCR may join the status to the booked time before it, one
+		// speck between ("7:30 AM = No show").
+		if m := reLeadClock.FindStringIndex(cell); m != nil {
+			if kept, ok := AppointmentStatus(cell[m[1]:]); ok {
+				return kept, true
+			}
 		}
 	}
 	return false, false
 }
+
+// reLeadClock is a time of day opening a cell, and the specks after it.
+var reLeadClock = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s=~_|:.,*»«-]+`)
 
 // NoteStatus returns the status a note under a log's row opens with, the
 // words before its first stop, colon, dash or figure ("Missed visit 2:30

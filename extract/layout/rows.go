@@ -20,8 +20,9 @@ var reOrdinalCell = regexp.MustCompile(`(?i)^(?:#?\d{1,3}|v\d{1,3}|visit\s*#?\d{
 
 // leadSpecks are what OCR strews before a row's date or a line's first
 // word: quote marks, underscores, points, commas, dashes, bars, bullets
-// and degree signs ("’ Ms. Dana Whitfield", "~ 10/28/2024").
-const leadSpecks = " \t\"'`“”‘’°-.,~*•_|—–"
+// degree signs and guillemets ("’ Ms. Dana Whitfield", "~ 10/28/2024",
+// "» 2024-01-18").
+const leadSpecks = " \t\"'`“”‘’°-.,~*•_|—–»«"
 
 // RowDate returns the date that opens a table row of text: the first of
 // its dates ds when it stands at the start of the row's first cell, or of
