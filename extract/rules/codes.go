@@ -39,7 +39,8 @@ func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
 // there a damaged code may also stand where the list prints its codes.
 func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	ctx := dxCtx || reDxContext.MatchString(l.text)
-	if !codeShaped(l.text) && !ctx || layout.LooksAddress(l.text) && !dxCtx {
+	listed := l.listItem && coded
+	if !codeShaped(l.text) && !ctx && !listed || layout.LooksAddress(l.text) && !dxCtx {
 		return nil
 	}
 	raw := l.text
@@ -127,7 +128,9 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 		}
 		return false
 	}
-	out = append(out, ocrCodesIn(raw, ctx, coded, book, taken)...)
+	// An item of a list of codes one a line is a diagnosis context of
+	// its own, whatever heading the list stands under.
+	out = append(out, ocrCodesIn(raw, ctx || listed, coded, listed, book, taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
@@ -360,6 +363,15 @@ func (n *note) diagnoses(book CodeBook) ([]extract.Coded, []int) {
 		if sec == secReview || l.noise {
 			continue
 		}
+		if coded {
+			// An item of a list of codes, one a line: a code OCR
+			// damaged into a number ("110" for I10) may open it.
+			for _, j := range []int{i - 1, i + 1} {
+				if j >= 0 && j < len(n.lines) && n.secs[j] == sec && !n.lines[j].noise && opensWithCode(n.lines[j], book) {
+					l.listItem = true
+				}
+			}
+		}
 		for _, h := range icdInNote(l, n.dxSection(i), coded, book) {
 			d := describe(l, h)
 			if h.desc != "" && d == "" {
@@ -479,4 +491,11 @@ func dxItems(s string, mixed bool) []string {
 // comparing descriptions.
 func normDx(s string) string {
 	return strings.ToLower(strings.TrimSpace(reSuffixes.ReplaceAllString(s, "")))
+}
+
+// opensWithCode reports whether a line opens with a readable ICD-10-CM
+// code, as the items of a list of codes one a line do.
+func opensWithCode(l line, book CodeBook) bool {
+	hs := icdIn(l, true, book)
+	return len(hs) > 0 && strings.TrimSpace(l.text[:hs[0].start]) == ""
 }
