@@ -6,8 +6,9 @@ import (
 )
 
 // TestDamagedCodeInCodeList: on a scan, OCR reads the I of I10 as a 1
-// ("110 Essential (primary) hypertension"). Opening an item of a list of
-// codes one a line, its neighbours opening with their codes, it is I10; a
+// ("110 Essential (primary) hypertension"). Opening or closing an item of
+// a list of codes one a line, its neighbours printing theirs in the same
+// place, it is I10; a
 // number opening a line of a list whose other lines print no code, or one
 // before a unit, stays a number.
 func TestDamagedCodeInCodeList(t *testing.T) {
@@ -31,6 +32,9 @@ func TestDamagedCodeInCodeList(t *testing.T) {
 	}
 	if got := codes(head + "E78.5 Hyperlipidemia, unspecified\n110 Essential (primary) hypertension\n"); got != "E78.5,I10" {
 		t.Errorf("code list, damaged code last: %q, want E78.5,I10", got)
+	}
+	if got := codes(head + "Essential (primary) hypertension (110)\nHyperlipidemia, unspecified (E78.5)\n"); got != "I10,E78.5" {
+		t.Errorf("code list, codes after their descriptions: %q, want I10,E78.5", got)
 	}
 	if got := codes(head + "E78.5 Hyperlipidemia, unspecified\n120 Minutes spent counseling\n"); got != "E78.5" {
 		t.Errorf("a number before a unit: %q, want E78.5", got)

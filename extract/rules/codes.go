@@ -365,7 +365,8 @@ func (n *note) diagnoses(book CodeBook) ([]extract.Coded, []int) {
 		}
 		if coded {
 			// An item of a list of codes, one a line: a code OCR
-			// damaged into a number ("110" for I10) may open it.
+			// damaged into a number ("110" for I10) may open it or
+			// close it.
 			for _, j := range []int{i - 1, i + 1} {
 				if j >= 0 && j < len(n.lines) && n.secs[j] == sec && !n.lines[j].noise && opensWithCode(n.lines[j], book) {
 					l.listItem = true
@@ -493,9 +494,15 @@ func normDx(s string) string {
 	return strings.ToLower(strings.TrimSpace(reSuffixes.ReplaceAllString(s, "")))
 }
 
-// opensWithCode reports whether a line opens with a readable ICD-10-CM
-// code, as the items of a list of codes one a line do.
+// opensWithCode reports whether a line is an item of a list of codes one
+// a line: it opens with a readable ICD-10-CM code ("E78.5 Hyperlipidemia,
+// unspecified") or ends with one after its description ("Hyperlipidemia,
+// unspecified (E78.5)").
 func opensWithCode(l line, book CodeBook) bool {
 	hs := icdIn(l, true, book)
-	return len(hs) > 0 && strings.TrimSpace(l.text[:hs[0].start]) == ""
+	if len(hs) == 0 {
+		return false
+	}
+	last := hs[len(hs)-1]
+	return strings.TrimSpace(l.text[:hs[0].start]) == "" || strings.Trim(l.text[last.end:], " )]") == ""
 }
