@@ -26,6 +26,10 @@ var appointmentStatuses = map[string]bool{
 	"dna": false, "not seen": false, "cancelled": false, "canceled": false, "cancel": false, "cx": false, "cxl": false,
 	"late cancel": false, "late cancellation": false, "late cx": false, "late cxl": false, "latecancel": false, "latecancellation": false, "cancellation": false, "missed": false, "rescheduled": false,
 	"resched": false, "bumped": false, "left without being seen": false, "lwbs": false,
+	// The patient checked in and left before being seen (a check-in
+	// report prints the arrival time and no check-out).
+	"left not seen": false, "left before seen": false, "left before being seen": false, "left prior to being seen": false,
+	"left without treatment": false, "left unseen": false,
 	"missed visit": false, "missed appointment": false, "visit missed": false, "visit not made": false,
 	// A prepaid package's session used up without a visit.
 	"forfeit": false, "forfeited": false, "session forfeited": false, "visit forfeited": false,
@@ -55,6 +59,13 @@ func AppointmentStatus(cell string) (kept, ok bool) {
 		}
 		return r
 	}, t)
+	// A status of several words may itself be cut by a dash ("Left - not
+	// seen"): the whole cell is that status, not its first word.
+	if w := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '-' || r == '–' || r == '\t' }); len(w) >= 2 && len(w) <= 5 {
+		if kept, ok := appointmentStatuses[strings.Join(w, " ")]; ok {
+			return kept, true
+		}
+	}
 	if i := strings.IndexAny(t, "-–(,;:"); i > 0 && (t[i] != '-' || i+1 < len(t) && t[i+1] == ' ' || t[i-1] == ' ') {
 		t = t[:i]
 	}
@@ -102,12 +113,23 @@ func RowStatus(text string, dateEnd int) (kept, ok bool) {
 		if c.Start < dateEnd {
 			continue
 		}
-		if kept, ok := AppointmentStatus(text[c.Start:c.End]); ok {
+		cell := text[c.Start:c.End]
+		if kept, ok := AppointmentStatus(cell); ok {
 			return kept, true
+		}
+		// OCR may join the status to the booked time before it, one
+		// speck between ("7:30 AM = No show").
+		if m := reLeadClock.FindStringIndex(cell); m != nil {
+			if kept, ok := AppointmentStatus(cell[m[1]:]); ok {
+				return kept, true
+			}
 		}
 	}
 	return false, false
 }
+
+// reLeadClock is a time of day opening a cell, and the specks after it.
+var reLeadClock = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s=~_|:.,*»«-]+`)
 
 // NoteStatus returns the status a note under a log's row opens with, the
 // words before its first stop, colon, dash or figure ("Missed visit 2:30

@@ -1,6 +1,10 @@
 package layout
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/medchron/medchron/extract/dates"
+)
 
 // TestAppointmentStatus reads a cell as an appointment's status, with
 // what the cell adds after it, and tells a status from a visit's text.
@@ -34,6 +38,11 @@ func TestAppointmentStatus(t *testing.T) {
 		{"Psychotherapy 45", false, false},
 		{"Seen for neck pain, improving", false, false},
 		{"Cancellation policy reviewed with patient", false, false},
+		{"Left - not seen", false, true}, // the patient checked in and left before being seen
+		{"Left without being seen", false, true},
+		{"LEFT BEFORE SEEN", false, true},
+		{"Left - no charge", false, false}, // a side, or a word, not a status
+		{"Left shoulder", false, false},
 		{"", false, false},
 	}
 	for _, tt := range tests {
@@ -54,5 +63,28 @@ func TestOutOfTen(t *testing.T) {
 		if got := outOfTen(s); got != want {
 			t.Errorf("outOfTen(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestScannedAppointmentRows: on a fax, OCR joins a row's status to the
+// time booked before it, a speck between ("7:30 AM = No show"), and
+// strews a guillemet before a row's date ("» 2024-01-18"): the status and
+// the date are still read.
+func TestScannedAppointmentRows(t *testing.T) {
+	row := "12/05/2023    7:30 AM = No show                         :          Desmond Venkataraman, PTA   Treatment"
+	ds := dates.FindAll(row)
+	if len(ds) == 0 {
+		t.Fatal("no date")
+	}
+	if kept, ok := RowStatus(row, ds[0].End); kept || !ok {
+		t.Errorf("RowStatus(%q) = %v, %v; want false, true", row, kept, ok)
+	}
+	seen := "12/07/2023    8:00 AM   Checked out   7:52 AM   8:49 AM   Desmond Venkataraman, PTA   Treatment"
+	if kept, ok := RowStatus(seen, dates.FindAll(seen)[0].End); !kept || !ok {
+		t.Errorf("RowStatus(%q) = %v, %v; want true, true", seen, kept, ok)
+	}
+	lead := "» 2024-01-18     4:00 PM      Checked out           3:48 PM      4:46 PM      Farah Ballard, DC"
+	if m, ok := RowDate(lead, dates.FindAll(lead)); !ok || m.Date.String() != "2024-01-18" {
+		t.Errorf("RowDate(%q) = %v, %v; want 2024-01-18", lead, m.Date, ok)
 	}
 }

@@ -354,12 +354,21 @@ func repeatable(l *Line, bottom bool) bool {
 	if isDigitByte(t[0]) || moneyCount(t) > 0 {
 		return false
 	}
+	// A diagnosis with its ICD-10-CM code ("Cervicalgia (M54.2)") is the
+	// record's: two records of one matter list the same problem last on
+	// their pages, and no running footer prints a diagnosis code.
+	if reDxCode.MatchString(t) && strings.Count(t, " ") >= 1 {
+		return false
+	}
 	signal := strings.ContainsAny(t, "0123456789") || reFooterWords.MatchString(t) || NamesFacility(t)
 	if reSentenceEnd.MatchString(t) && strings.Count(t, " ") >= 3 || bottom {
 		return signal
 	}
 	return true
 }
+
+// reDxCode is a dotted ICD-10-CM code.
+var reDxCode = regexp.MustCompile(`\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b`)
 
 var reFooterWords = regexp.MustCompile(`(?i)confidential|privileged|disclos|\bpage\b|printed|\bcopy\b|\brecords?\b|continued|signed|dictated|transcribed|\bprinted\b|\bmrn\b|\bdob\b|\bacc(?:oun)?t\b|patient:|name:`)
 

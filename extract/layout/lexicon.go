@@ -55,6 +55,7 @@ const (
 	fCard                       // a copy of a health insurance card: member ID, group, Rx BIN and PCN, copays, claims address
 	fWages                      // an employer's payroll record of lost wages: rate of pay, hire date, last day worked, hours missed
 	fVehicle                    // a vehicle's damage appraisal or repair estimate: VIN, body and paint labour, parts, sublet
+	fCV                         // a physician's curriculum vitae: its title, training, board certification, licensure, appointments, publications
 	nFeatures
 )
 
@@ -222,6 +223,11 @@ var phrases = map[feature]string{
 		paint supplies|shop supplies|sublet|sublet repairs|net cost of repairs|cost of repairs|labor rate|body shop|
 		auto body|collision center|collision repair|total loss|actual cash value|part number|part no|repl|rpr|
 		refinish|workfile|year make model`,
+	fCV: `curriculum vitae|postgraduate training|post graduate training|graduate medical education|internship|residency|
+		fellowship|board certification|board certifications|board certified|diplomate|recertified|licensure|
+		medical license|dea registration|hospital appointments|hospital affiliations|academic appointments|
+		professional memberships|memberships|publications|selected publications|presentations|honors and awards|
+		medicolegal|medico legal experience|deposition or trial testimony|expert testimony`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|

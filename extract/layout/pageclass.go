@@ -84,6 +84,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	prev := ""                              // the text of the line above
 	told := map[dates.Date]bool{}
 	rowDays := map[dates.Date]bool{} // the days of the table rows
+	dayHeads := 0                    // day headings of the line before (DayHeads)
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
@@ -198,9 +199,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		} else if len(l.Dates) == 1 && len(CardHeadsAtLeast(l.Text, l.Dates, 1)) == 1 {
 			f.lone++
 		}
-		if n := len(DateColumns(l.Text, l.Dates)); n > f.gridDates {
+		if n := len(DateColumnsUnderDays(l.Text, l.Dates, dayHeads)); n > f.gridDates {
 			f.gridDates = n
 		}
+		dayHeads = DayHeads(l.Text)
 		if !f.visitLabel && len(l.Dates) == 0 && VisitRowLabel(l.Text) {
 			f.visitLabel = true
 		}
@@ -781,6 +783,16 @@ func adminScore(f pageFeatures) int {
 	// group and copay beside the stay it registers (admit date, attending
 	// physician): that is no card.
 	if f.n[fCard] >= 5 && f.n[fAdmission] == 0 {
+		n++
+	}
+	// A physician's curriculum vitae, which an office attaches to the
+	// records it produces for a claim: its dates are of training, board
+	// certification, licences, appointments and talks, never of care. It
+	// titles itself or its sections with the CV's words (short lines among
+	// the first dozen) and labels no date of service; a report whose
+	// author states his qualifications in a sentence or two prints a few of
+	// those words in prose, under clinical headings.
+	if f.n[fCV] >= 4 && f.t[fCV] > 0 && f.service == 0 && f.headings <= 2 {
 		n++
 	}
 	return n

@@ -20,8 +20,9 @@ var reOrdinalCell = regexp.MustCompile(`(?i)^(?:#?\d{1,3}|v\d{1,3}|visit\s*#?\d{
 
 // leadSpecks are what OCR strews before a row's date or a line's first
 // word: quote marks, underscores, points, commas, dashes, bars, bullets
-// and degree signs ("’ Ms. Dana Whitfield", "~ 10/28/2024").
-const leadSpecks = " \t\"'`“”‘’°-.,~*•_|—–"
+// degree signs and guillemets ("’ Ms. Dana Whitfield", "~ 10/28/2024",
+// "» 2024-01-18").
+const leadSpecks = " \t\"'`“”‘’°-.,~*•_|—–»«"
 
 // RowDate returns the date that opens a table row of text: the first of
 // its dates ds when it stands at the start of the row's first cell, or of
@@ -48,7 +49,7 @@ var reDateRowLabel = regexp.MustCompile(`(?i)^(?:dates?(?:\s+of\s+(?:visits?|ser
 // reVisitRowLabel labels a row that only a grid of visits prints: the
 // visit number or type, who treated, or a billed treatment ("Manual therapy
 // (97140)").
-var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number|type)?|therapist|clinician|provider|treating|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
+var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number|type)?|therapist|clinician|provider|treating|seen\s+by|rounded\s+by|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
 
 // DateColumns returns the visit dates a flowsheet prints across one row:
 // cells each holding dates and nothing else, on distinct days, after a
@@ -61,6 +62,47 @@ var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number|type
 // (A page is a grid of visits only when such a row has three dates or
 // more, or goes on from one: see classifyPage.)
 func DateColumns(text string, ds []dates.Match) []dates.Match {
+	return dateColumns(text, ds, 0)
+}
+
+// DateColumnsUnderDays is DateColumns for the row under a row of day
+// headings (see DayHeads): a hospital's grid of progress notes heads each
+// column with the day of the stay ("Hospital day 2", "HD 3", "POD 1") and
+// prints its date below, under a label of no figures ("Topic") or none.
+// Those heads say the dates are the columns' days, so two dates are a
+// grid too when they are as many as the heads and run forward.
+func DateColumnsUnderDays(text string, ds []dates.Match, days int) []dates.Match {
+	return dateColumns(text, ds, days)
+}
+
+// reDayHead is a column heading that names a day of a stay or of a course
+// after surgery: "Hospital day 3", "Hosp day #2", "HD 4", "POD 1",
+// "Post-op day 2", "Day 5".
+var reDayHead = regexp.MustCompile(`(?i)^(?:hosp(?:ital|\.)?\s*day|hd|pod|post-?op(?:erative)?\s+day|day)\s*#?\s*\d{1,3}$`)
+
+// DayHeads returns the number of a row's cells when every one of them,
+// two or more, heads a column with a day of a stay (reDayHead), else 0.
+func DayHeads(text string) int {
+	n := 0
+	for _, c := range Cells(text) {
+		cell := strings.Trim(text[c.Start:c.End], leadSpecks)
+		if cell == "" {
+			continue
+		}
+		if !reDayHead.MatchString(cell) {
+			return 0
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
+// dateColumns is DateColumns; days, when not 0, is the number of day
+// headings over the row (DateColumnsUnderDays).
+func dateColumns(text string, ds []dates.Match, days int) []dates.Match {
 	if len(ds) == 0 {
 		return nil
 	}
@@ -74,9 +116,11 @@ func DateColumns(text string, ds []dates.Match) []dates.Match {
 	if len(cs) < 2 {
 		return nil
 	}
-	labelled := reDateRowLabel.MatchString(text[cs[0].Start:cs[0].End])
+	// OCR's specks may stand before the label ("” Topic").
+	label := strings.TrimLeft(text[cs[0].Start:cs[0].End], leadSpecks)
+	labelled := reDateRowLabel.MatchString(label)
 	if !labelled && ds[0].Start > cs[0].Start {
-		if !visitDatesLabel(text[cs[0].Start:cs[0].End]) {
+		if !visitDatesLabel(label) {
 			return nil
 		}
 		cs = cs[1:]
@@ -101,7 +145,7 @@ func DateColumns(text string, ds []dates.Match) []dates.Match {
 			return nil
 		}
 	}
-	if !labelled && (len(out) < 3 || !forward(out)) {
+	if !labelled && (len(out) < 3 && !(days >= 2 && len(out) == days) || !forward(out)) {
 		return nil
 	}
 	return out

@@ -22,7 +22,10 @@ var (
 	reCPTCtx    = rxfilter.MustCompile(`(?i)\b(cpt|hcpcs|procedure code|proc code|code)\b`)
 	reSpineLvl  = regexp.MustCompile(`^[CTLS][0-9]{1,2}$`)
 	reLeadNum   = regexp.MustCompile(`^\s*(?:\(?[0-9]{1,2}[.)]|[-•*·]|[a-z][.)])\s*`)
-	reCodeJunk  = regexp.MustCompile(`^[\s\-–:;,|)\[\]=]+|[\s\-–:;,|(\[\]=]+$`)
+	// reProcLabelBefore is the text before a code that a procedure
+	// code's label ends: "HCPCS ", "CPT code: ", "Proc #".
+	reProcLabelBefore = regexp.MustCompile(`(?i)\b(?:hcpcs|cpt|cpt\s*/\s*hcpcs|proc(?:edure)?)(?:\s*codes?)?\s*[:#]?\s*$`)
+	reCodeJunk        = regexp.MustCompile(`^[\s\-–:;,|)\[\]=]+|[\s\-–:;,|(\[\]=]+$`)
 )
 
 // icdIn returns the ICD-10-CM codes printed on line l with their byte
@@ -36,7 +39,8 @@ func icdIn(l line, dxCtx bool, book CodeBook) []codeHit {
 // there a damaged code may also stand where the list prints its codes.
 func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	ctx := dxCtx || reDxContext.MatchString(l.text)
-	if !codeShaped(l.text) && !ctx || layout.LooksAddress(l.text) && !dxCtx {
+	listed := l.listItem && coded
+	if !codeShaped(l.text) && !ctx && !listed || layout.LooksAddress(l.text) && !dxCtx {
 		return nil
 	}
 	raw := l.text
@@ -53,7 +57,10 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 			// "G0283" on a line labelled CPT is a HCPCS code.
 			continue
 		case m[8] >= 0:
-			if !ctx {
+			// An undotted code after a procedure code's label is that
+			// procedure: a device's HCPCS code ("HCPCS L3960", an
+			// orthosis, not L39.60), even in a diagnosis context.
+			if !ctx || reProcLabelBefore.MatchString(l.text[:m[0]]) {
 				continue
 			}
 			code = cat + "." + zeroNotO(l.text[m[8]:m[9]])
@@ -121,7 +128,9 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 		}
 		return false
 	}
-	out = append(out, ocrCodesIn(raw, ctx, coded, book, taken)...)
+	// An item of a list of codes one a line is a diagnosis context of
+	// its own, whatever heading the list stands under.
+	out = append(out, ocrCodesIn(raw, ctx || listed, coded, listed, book, taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
@@ -354,6 +363,16 @@ func (n *note) diagnoses(book CodeBook) ([]extract.Coded, []int) {
 		if sec == secReview || l.noise {
 			continue
 		}
+		if coded {
+			// An item of a list of codes, one a line: a code OCR
+			// damaged into a number ("110" for I10) may open it or
+			// close it.
+			for _, j := range []int{i - 1, i + 1} {
+				if j >= 0 && j < len(n.lines) && n.secs[j] == sec && !n.lines[j].noise && opensWithCode(n.lines[j], book) {
+					l.listItem = true
+				}
+			}
+		}
 		for _, h := range icdInNote(l, n.dxSection(i), coded, book) {
 			d := describe(l, h)
 			if h.desc != "" && d == "" {
@@ -473,4 +492,17 @@ func dxItems(s string, mixed bool) []string {
 // comparing descriptions.
 func normDx(s string) string {
 	return strings.ToLower(strings.TrimSpace(reSuffixes.ReplaceAllString(s, "")))
+}
+
+// opensWithCode reports whether a line is an item of a list of codes one
+// a line: it opens with a readable ICD-10-CM code ("E78.5 Hyperlipidemia,
+// unspecified") or ends with one after its description ("Hyperlipidemia,
+// unspecified (E78.5)").
+func opensWithCode(l line, book CodeBook) bool {
+	hs := icdIn(l, true, book)
+	if len(hs) == 0 {
+		return false
+	}
+	last := hs[len(hs)-1]
+	return strings.TrimSpace(l.text[:hs[0].start]) == "" || strings.Trim(l.text[last.end:], " )]") == ""
 }

@@ -23,6 +23,9 @@ type line struct {
 	// lo is the layout's line, with what its classifiers found; for a line
 	// joined with the next (a date split in two) it is the first line's.
 	lo *layout.Line
+	// listItem: the line is an item of a diagnosis list whose item above
+	// or below opens with its code, one a line (see opensWithCode).
+	listItem bool
 }
 
 // linesOf returns the document's lines as the layout cut them.

@@ -205,7 +205,7 @@ func repairExt(ext string) (string, int, bool) {
 // prints its code, and when the note prints other codes (coded). With a
 // code book, every repaired code must be in it, and a risky one must share
 // a word with the description printed beside it.
-func ocrCodesIn(s string, ctx, coded bool, book CodeBook, taken func(a, b int) bool) []codeHit {
+func ocrCodesIn(s string, ctx, coded, listed bool, book CodeBook, taken func(a, b int) bool) []codeHit {
 	var out []codeHit
 	for p := 0; p < len(s); {
 		m := reLooseICD.FindStringIndex(s[p:])
@@ -243,7 +243,7 @@ func ocrCodesIn(s string, ctx, coded bool, book CodeBook, taken func(a, b int) b
 		switch {
 		case !ctx && (r.risky || r.subs > 1 || !r.digit || r.pound):
 			continue
-		case r.risky && !(ctx && coded && r.digit && riskySlot(s, a, b)):
+		case r.risky && !(ctx && coded && r.digit && (riskySlot(s, a, b) || listed && listSlot(s, a, b))):
 			continue
 		}
 		h := codeHit{code: r.code, start: a, end: b}
@@ -288,6 +288,17 @@ var (
 
 // closing closes a parenthesis or a square bracket.
 var closing = map[byte]string{'(': ")", '[': "]"}
+
+// listSlot reports whether s[a:b] opens an item of a list of codes, one
+// a line (listed: the items beside it open with their codes), with a
+// capitalised description after it: "110 Essential (primary)
+// hypertension" between "E78.5 Hyperlipidemia" lines is I10, where a
+// bare number opening a line elsewhere stays a number.
+func listSlot(s string, a, b int) bool {
+	rest := s[b:]
+	return strings.TrimSpace(s[:a]) == "" && reDescWord.MatchString(rest) && !reUnitWord.MatchString(rest) &&
+		!layout.LooksPhone(s) && !layout.LooksAddress(s)
+}
 
 // riskySlot reports whether s[a:b] stands where a coded diagnosis list
 // prints its code: after a list number or a diagnosis label that opens the

@@ -220,7 +220,7 @@ func TestOCRCodeAfterSentence(t *testing.T) {
 		{"Seen 2024. Rest; ice.", ""},
 	} {
 		var got []string
-		for _, h := range ocrCodesIn(tt.line, true, true, nil, func(a, b int) bool { return false }) {
+		for _, h := range ocrCodesIn(tt.line, true, true, false, nil, func(a, b int) bool { return false }) {
 			got = append(got, h.code)
 		}
 		if fmt.Sprint(got) != fmt.Sprint(strings.Fields(tt.want)) {
@@ -240,7 +240,7 @@ func TestOCRCodeInBrackets(t *testing.T) {
 		{"Room [110] 2nd floor", ""},
 	} {
 		var got []string
-		for _, h := range ocrCodesIn(tt.line, true, true, nil, func(a, b int) bool { return false }) {
+		for _, h := range ocrCodesIn(tt.line, true, true, false, nil, func(a, b int) bool { return false }) {
 			got = append(got, h.code)
 		}
 		if fmt.Sprint(got) != fmt.Sprint(strings.Fields(tt.want)) {
@@ -258,7 +258,7 @@ func TestOCRCodeOpeningItsLine(t *testing.T) {
 		{"110 Blood pressure recheck", ""},
 	} {
 		var got []string
-		for _, h := range ocrCodesIn(tt.line, true, true, nil, func(a, b int) bool { return false }) {
+		for _, h := range ocrCodesIn(tt.line, true, true, false, nil, func(a, b int) bool { return false }) {
 			got = append(got, h.code)
 		}
 		if fmt.Sprint(got) != fmt.Sprint(strings.Fields(tt.want)) {

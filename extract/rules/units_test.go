@@ -165,6 +165,12 @@ func TestICD10(t *testing.T) {
 			[]string{"I10", "E78.5"}, []string{"Essential (primary) hypertension", "Hyperlipidemia, unspecified"}},
 		{"codes in parentheses after their descriptions", "Assessment: Cervicalgia (M54.2), post-traumatic headache (G44.309)", false,
 			[]string{"M54.2", "G44.309"}, []string{"Cervicalgia", "post-traumatic headache"}},
+		// A device's or supply's HCPCS code after its label is no
+		// diagnosis, even in a note's diagnosis context: "L3960" is an
+		// orthosis, not L39.60; a dotted code after it still is one.
+		{"hcpcs code after its label", "HCPCS L3960  Qty 1  Side/area: right shoulder  Size: M", true, nil, nil},
+		{"hcpcs label with a colon", "Item: HCPCS: E0730 TENS unit, four lead", true, nil, nil},
+		{"cpt label then a diagnosis", "CPT 99213 for M54.2 Cervicalgia", true, []string{"M54.2"}, []string{"Cervicalgia"}},
 		{"ocr space after the point", "1. Other cervical disc displacement, mid- cervical region, unspecified level (M50. 220)", true,
 			[]string{"M50.220"}, []string{"Other cervical disc displacement, mid- cervical region, unspecified level"}},
 	}

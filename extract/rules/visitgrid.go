@@ -53,7 +53,31 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 	}
 	col := gridColumns(g)
 	var notes = make([][]string, len(g.dates))
+	var listed []extract.Coded // the problems listed under the grid, of every column
+	var listCites []extract.Citation
+	inList := false
 	for _, r := range g.rows {
+		if reGridProblemsHead.MatchString(strings.TrimRight(strings.Trim(r.trim, gridSpecks), " ")) {
+			inList = true
+			continue
+		}
+		if inList {
+			// The list runs to the grid's end: a code OCR could not read
+			// ends no list.
+
+			hits := icdIn(r, true, e.opts.Codes)
+			for _, h := range hits {
+				desc := h.desc
+				if desc == "" {
+					desc = describe(r, h)
+				}
+				listed = append(listed, extract.Coded{Code: h.code, Description: desc})
+			}
+			if len(hits) > 0 {
+				listCites = append(listCites, r.cite(doc, r.quoteAll()))
+			}
+			continue
+		}
 		cs := layout.InkedCells(r.text)
 		if len(cs) < 2 {
 			continue
@@ -106,14 +130,29 @@ func (e *Extractor) gridVisits(doc string, d *layout.Doc, g visitGrid, legend ma
 		if len(notes[i]) > 0 {
 			out[i].Findings = clip(strings.Join(notes[i], "; "), 300)
 		}
+		if len(out[i].Diagnoses) == 0 && len(listed) > 0 {
+			// A hospital's grid of daily notes lists the stay's active
+			// problems under its columns: each day's visit treats them.
+			out[i].Diagnoses = append([]extract.Coded(nil), listed...)
+			out[i].Citations = append(out[i].Citations, listCites...)
+		}
 	}
 	return out
 }
 
+// gridSpecks are what OCR strews around a grid's label ("” Topic",
+// "Active problems: °").
+const gridSpecks = " \t\"'`“”‘’°.,~*•_|—–"
+
+// reGridProblemsHead is a heading, alone on its line under a grid, over
+// the problems of every column ("Active problems:", "Problem list",
+// "Hospital problems:", "Diagnoses:"), one a line below it.
+var reGridProblemsHead = regexp.MustCompile(`(?i)^(?:active\s+|hospital\s+|current\s+)?(?:problems?(?:\s+list)?|diagnos[ie]s)\s*:?$`)
+
 // Row labels of a grid: who saw the patient, and the visit's diagnoses
 // ("Dx 1 (ICD-10)", "Diagnosis", OCR's "Ox 1").
 var (
-	reGridWhoLabel = regexp.MustCompile(`(?i)^(?:provider|physician|clinician|seen by|treating(?: provider| physician)?|practitioner|attending)\b`)
+	reGridWhoLabel = regexp.MustCompile(`(?i)^(?:provider|physician|clinician|seen by|rounded by|treating(?: provider| physician)?|practitioner|attending)\b`)
 	reGridDxLabel  = regexp.MustCompile(`(?i)^(?:[dto0]x|diagnos[ie]s|icd-?10)\b`)
 )
 

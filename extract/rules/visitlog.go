@@ -143,6 +143,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 	var out []extract.Encounter
 	calendar := map[int]bool{} // pages that print an attendance calendar
 	home := false              // below a heading of the patient's home program
+	dayHeads := 0              // the day headings of the line before (layout.DayHeads)
 	for pi := d.PageIndex(ls[0].page); pi >= 0 && pi < len(d.Pages) && d.Pages[pi].Number <= ls[len(ls)-1].page; pi++ {
 		if visits, ok := e.calendarVisits(doc, d, ls, pi); ok {
 			calendar[d.Pages[pi].Number] = true
@@ -162,6 +163,8 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 		if t := titleOf(l); t != "" && titles[l.page] == "" {
 			titles[l.page] = t
 		}
+		days := dayHeads
+		dayHeads = layout.DayHeads(l.text)
 		ds := lineDates(l)
 		if len(ds) == 0 && layout.HomeProgram(l.text) {
 			home = true
@@ -185,7 +188,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 			cols = c
 			continue
 		}
-		if dc := layout.DateColumns(l.text, ds); dc != nil {
+		if dc := layout.DateColumnsUnderDays(l.text, ds, days); dc != nil {
 			grids, block = append(grids, visitGrid{l: l, dates: dc}), "grid"
 			continue
 		}
