@@ -456,6 +456,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			secFrom = len(items)
 			continue
 		}
+		if r.code == "" && r.rev == "" && addedCharge(r.desc) {
+			// Interest, a late or finance charge, a collection agency's
+			// fee: what the account adds to its care, no medical charge.
+			last = -1
+			continue
+		}
 		if sectionSum(r, items[secFrom:]) {
 			// A visit's or an account's charges summed under its rows
 			// ("Visit charges 287.00"): a subtotal, no line.
@@ -588,6 +594,25 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 // reChargesWord names charges summed: "Visit charges", "Account total"
 // (OCR may glue the words: "Visitcharges").
 var reChargesWord = regexp.MustCompile(`(?i)charges\b|\btotal\b`)
+
+// reAddedCharge names what an account adds to the charges for care, as
+// practices' statements and collection agencies' itemizations print it:
+// interest (and its rate or period: "Interest 9% p.a. from ..."), a
+// finance or late charge, a collection agency's fee or costs.
+var reAddedCharge = regexp.MustCompile(`(?i)^\W*(?:(?:accrued|simple|statutory|pre-?judgment)\s+)?interest\b|` +
+	`\b(?:finance|late(?:\s+payment)?)\s+(?:charges?|fees?)\b|\bcollection\s+(?:agency\s+)?(?:fees?|costs?|charges?|commission)\b|` +
+	`\b(?:agency|placement)\s+fees?\b`)
+
+// reSpecimen names a laboratory's collection of a specimen, whose fee is
+// care.
+var reSpecimen = regexp.MustCompile(`(?i)\b(?:specimen|blood|venous|urine|sample|lab(?:oratory)?|handling)\b`)
+
+// addedCharge reports whether an uncoded row's description is a charge an
+// account adds to its care (addedCharge's words), not a laboratory's
+// specimen collection fee.
+func addedCharge(desc string) bool {
+	return reAddedCharge.MatchString(desc) && !reSpecimen.MatchString(desc)
+}
 
 // sectionSum reports whether row r sums the charges of the items above it
 // (those since the last header, total or subtotal), as a statement that
