@@ -311,7 +311,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var balance *float64      // the running balance the last item printed
 	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
-	dental := dentalPages(n.lines)
+	dental := dentalPages(n.lines, !form) // a claim form's words, or a dental office's ledger's
 	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
 	var sl slip                        // a receipt's or a slip's block of labelled fields
@@ -415,7 +415,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: nearDay(items, headDay, svc, periodFrom),
-			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: form && dental[l.page]})
+			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: dental[l.page]})
 		if len(r.amts) == 0 {
 			continue
 		}
@@ -459,6 +459,13 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if r.code == "" && r.rev == "" && addedCharge(r.desc) {
 			// Interest, a late or finance charge, a collection agency's
 			// fee: what the account adds to its care, no medical charge.
+			last = -1
+			continue
+		}
+		if r.code == "" && r.rev == "" && balance != nil && onlyBalance(r.amts, *balance) {
+			// A ledger's row that posts nothing (an estimate or a
+			// statement sent) prints the running balance again, in
+			// whatever column OCR set it.
 			last = -1
 			continue
 		}
@@ -594,6 +601,17 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 // reChargesWord names charges summed: "Visit charges", "Account total"
 // (OCR may glue the words: "Visitcharges").
 var reChargesWord = regexp.MustCompile(`(?i)charges\b|\btotal\b`)
+
+// onlyBalance reports whether every amount of a row is the running
+// balance bal the row above printed.
+func onlyBalance(amts []float64, bal float64) bool {
+	for _, a := range amts {
+		if math.Abs(a-bal) >= 0.005 {
+			return false
+		}
+	}
+	return len(amts) > 0
+}
 
 // reAddedCharge names what an account adds to the charges for care, as
 // practices' statements and collection agencies' itemizations print it:
