@@ -49,7 +49,8 @@ func TestDentalLedgerRowsPostingNothing(t *testing.T) {
 // TestDentalLedgerOCRCodes: on a dental office's ledger, whose header
 // need not print "tooth" (its practice's name says it is a dentist's), a
 // procedure code is a CDT code wherever its cell stands: OCR's 0 for the
-// D ("02393"), O for a zero ("DO22O") are read back.
+// D ("02393"), O for a zero ("DO22O"), a speck beside the code ("02950.»",
+// "102391") are read back.
 func TestDentalLedgerOCRCodes(t *testing.T) {
 	page := `Brookside Dental Group
 41 Elm St, Ames, IA 50010      Phone (515) 555-0130
@@ -59,7 +60,9 @@ Date        Patient     Th      Surf   Code     Description                     
 01/14/25    Jane        30      MOD    02393    RESIN COMP 3 SURF POST          KL       265.00        265.00
 01/14/25    Jane                       DO22O    INTRAORAL PERIAPICAL FIRST      KL        38.00        303.00
 02/03/25    Jane        30             D274O    CROWN PORC/CERAMIC SUBSTRATE    KL      1,150.00      1,453.00
-                                              Total charges                            1,453.00
+03/02/25    Jane        30             02950.»  CORE BUILDUP INCL PINS          KL        310.00      1,763.00
+03/09/25    Jane        19      O      102391   RESIN COMP 1 SURF POST          KL        180.00      1,943.00
+                                              Total charges                            1,943.00
 `
 	res := extractText(t, page)
 	var got []string
@@ -68,7 +71,7 @@ Date        Patient     Th      Surf   Code     Description                     
 			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
 		}
 	}
-	want := "2025-01-14 D2393 265.00|2025-01-14 D0220 38.00|2025-02-03 D2740 1150.00"
+	want := "2025-01-14 D2393 265.00|2025-01-14 D0220 38.00|2025-02-03 D2740 1150.00|2025-03-02 D2950 310.00|2025-03-09 D2391 180.00"
 	if strings.Join(got, "|") != want {
 		t.Errorf("charges %q, want %q", strings.Join(got, "|"), want)
 	}
