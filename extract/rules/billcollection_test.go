@@ -81,7 +81,8 @@ func TestCollectionOriginalCreditor(t *testing.T) {
 }
 
 // TestCollectionCreditorBalance: "creditor" is no credit: the balance the
-// creditor placed with the agency is a balance, not a payment.
+// creditor placed with the agency is a balance, not a payment. The total
+// now due after the agency's fee and interest is no balance of the care.
 func TestCollectionCreditorBalance(t *testing.T) {
 	res := extractText(t, collectionPage)
 	var got []string
@@ -90,5 +91,8 @@ func TestCollectionCreditorBalance(t *testing.T) {
 	}
 	if s := strings.Join(got, " "); !strings.Contains(s, "balance:374.50") || strings.Contains(s, "payments:374.50") {
 		t.Errorf("totals %q, want the creditor's balance 374.50 a balance", s)
+	}
+	if s := strings.Join(got, " "); strings.Contains(s, "460.63") {
+		t.Errorf("totals %q, want no total of the fee and interest added", s)
 	}
 }

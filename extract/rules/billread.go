@@ -309,10 +309,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	skip := -1                // a line joined to the one above it
 	lastOneDate := false      // the last item's row read one date
 	var balance *float64      // the running balance the last item printed
+	var careBal *float64      // the running balance before the first charge added to the care (addedCharge)
 	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
 	dental := dentalPages(n.lines, !form) // a claim form's words, or a dental office's ledger's
-	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
+	fees, feeCols := feeColumns{}, false  // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
 	var sl slip                        // a receipt's or a slip's block of labelled fields
 	var sums []printedSum              // the printed sums of charges, subtotals too, in order
@@ -447,6 +448,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if tots, ok := totalsOf(l.text, r, cols); ok {
 			last, group, groupRev, afterTotal = -1, "", "", true
 			for _, t := range tots {
+				if t.Kind == extract.TotalBalance && careBal != nil && math.Abs(t.Total-*careBal) >= 0.005 {
+					continue // the total now due with what the account added to its care
+				}
 				t.Provider, t.Citations = provider, cite
 				if t.Kind == extract.TotalCharges {
 					sums, closed = append(sums, printedSum{t.Total, len(totals)}), true
@@ -459,6 +463,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if r.code == "" && r.rev == "" && addedCharge(r.desc) {
 			// Interest, a late or finance charge, a collection agency's
 			// fee: what the account adds to its care, no medical charge.
+			if careBal == nil {
+				careBal = balance
+			}
 			last = -1
 			continue
 		}
