@@ -76,3 +76,30 @@ Date        Patient     Th      Surf   Code     Description                     
 		t.Errorf("charges %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestDentalLedgerLostD: a fax's OCR may lose the D of a CDT code under
+// the ledger's code column ("2950") and, on the same row, a slash of its
+// date ("32/25" for 3/2/25): the code is the D and its four digits, the
+// date the one its neighbours' dates leave.
+func TestDentalLedgerLostD(t *testing.T) {
+	page := `Brookside Dental Group
+41 Elm St, Ames, IA 50010      Phone (515) 555-0130
+PATIENT LEDGER                                                          Run: 05/02/2025
+Date        Patient     Th      Surf   Code     Description                     Prov     Amount       Balance
+02/03/25    Jane        30             D2740    CROWN PORC/CERAMIC SUBSTRATE    KL      1,150.00      1,150.00
+32/25       Jane        30             2950     CORE BUILDUP INCL PINS          KL        310.00      1,460.00
+03/20/25    Jane        19             D2391    RESIN COMP 1 SURF POST          KL        180.00      1,640.00
+                                              Total charges                            1,640.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2025-02-03 D2740 1150.00|2025-03-02 D2950 310.00|2025-03-20 D2391 180.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q, want %q", strings.Join(got, "|"), want)
+	}
+}

@@ -228,7 +228,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 		r.readCode(s, toks, codeFree, take, o)
 		if r.code == "" && !form {
-			r.codeUnderColumn(toks, o.heads, codeFree, take)
+			r.codeUnderColumn(toks, o.heads, codeFree, take, o.dental)
 			if c, ok := cdtCode(r.code); o.dental && ok && r.code[0] != 'D' {
 				r.code = c // a dentist's code under its column is a CDT code: "09944" is D9944
 			}
