@@ -55,6 +55,7 @@ const (
 	fCard                       // a copy of a health insurance card: member ID, group, Rx BIN and PCN, copays, claims address
 	fWages                      // an employer's payroll record of lost wages: rate of pay, hire date, last day worked, hours missed
 	fVehicle                    // a vehicle's damage appraisal or repair estimate: VIN, body and paint labour, parts, sublet
+	fTravel                     // the patient's travel to treatment: medical mileage, rate per mile, round trip miles, parking and tolls
 	nFeatures
 )
 
@@ -222,6 +223,10 @@ var phrases = map[feature]string{
 		paint supplies|shop supplies|sublet|sublet repairs|net cost of repairs|cost of repairs|labor rate|body shop|
 		auto body|collision center|collision repair|total loss|actual cash value|part number|part no|repl|rpr|
 		refinish|workfile|year make model`,
+	fTravel: `medical mileage|mileage statement|mileage log|mileage reimbursement|mileage claimed|mileage expense|mileage expenses|
+		travel expense|travel expenses|medical travel|travel log|travel to treatment|per mile|cents per mile|rate per mile|
+		round trip miles|round trip mileage|rt miles|total miles|miles driven|parking and tolls|parking tolls|tolls|
+		starting address`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
