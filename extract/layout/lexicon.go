@@ -56,6 +56,7 @@ const (
 	fWages                      // an employer's payroll record of lost wages: rate of pay, hire date, last day worked, hours missed
 	fVehicle                    // a vehicle's damage appraisal or repair estimate: VIN, body and paint labour, parts, sublet
 	fCV                         // a physician's curriculum vitae: its title, training, board certification, licensure, appointments, publications
+	fTravel                     // the patient's travel to treatment: medical mileage, rate per mile, round trip miles, parking and tolls
 	nFeatures
 )
 
@@ -228,6 +229,10 @@ var phrases = map[feature]string{
 		medical license|dea registration|hospital appointments|hospital affiliations|academic appointments|
 		professional memberships|memberships|publications|selected publications|presentations|honors and awards|
 		medicolegal|medico legal experience|deposition or trial testimony|expert testimony`,
+	fTravel: `medical mileage|mileage statement|mileage log|mileage reimbursement|mileage claimed|mileage expense|mileage expenses|
+		travel expense|travel expenses|medical travel|travel log|travel to treatment|per mile|cents per mile|rate per mile|
+		round trip miles|round trip mileage|rt miles|total miles|miles driven|parking and tolls|parking tolls|tolls|
+		starting address`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|

@@ -103,3 +103,37 @@ func TestVehicleRepairEstimate(t *testing.T) {
 		t.Errorf("ambulance bill with its mileage: class %q, want %q", got, extract.PageBill)
 	}
 }
+
+// TestTravelExpenseStatement: the patient's log of trips to treatment, as
+// an auto carrier's no-fault claim form asks for it (the date, the
+// provider driven to, the miles and what they cost at the carrier's rate
+// per mile, parking and tolls), records no care and bills none, however
+// many dated rows with dollar amounts it prints, on its first page and
+// on the page of its totals: an administrative page.
+func TestTravelExpenseStatement(t *testing.T) {
+	trips := "Great Plains Casualty Company - PIP Claims\n" +
+		"REQUEST FOR REIMBURSEMENT OF MEDICAL TRAVEL EXPENSES\n" +
+		"Insured: Daniel Ruiz    Claim #: 44-8812-07    Date of accident: 08/14/2024    Rate: $0.21 per mile\n" +
+		"Date of trip   Destination (doctor, clinic, pharmacy)     Round trip miles    Amount     Parking / tolls\n" +
+		"08/20/2024     Gulf Coast Orthopedics                     24                  5.04\n" +
+		"08/22/2024     Bayside Physical Therapy                   12                  2.52        4.00\n" +
+		"08/26/2024     Bayside Physical Therapy                   12                  2.52\n" +
+		"08/29/2024     Bayside Physical Therapy                   12                  2.52\n" +
+		"09/03/2024     Mobile Imaging Center                      30                  6.30        6.50\n" +
+		"09/05/2024     Bayside Physical Therapy                   12                  2.52\n"
+	totals := "Great Plains Casualty Company - PIP Claims\n" +
+		"REQUEST FOR REIMBURSEMENT OF MEDICAL TRAVEL EXPENSES (continued)\n" +
+		"Total miles: 102        Mileage at $0.21 per mile: 21.42        Parking and tolls: 10.50\n" +
+		"TOTAL REQUESTED: $31.92\n" +
+		"I certify that this travel was for medical treatment of injuries from the accident.\n" +
+		"Signature of insured: ____________________   Date: 09/30/2024\n"
+	for _, p := range []string{trips, totals} {
+		if got := Analyze(pagesOf(p)).Pages[0].Class; got != extract.PageAdmin {
+			t.Errorf("medical travel expense statement: class %q, want %q\n%s", got, extract.PageAdmin, p)
+		}
+		ocr := Analyze([]extract.Page{{DocumentID: "d", Number: 1, Source: extract.SourceOCR, Text: p}})
+		if got := ocr.Pages[0].Class; got != extract.PageAdmin {
+			t.Errorf("scanned medical travel expense statement: class %q, want %q", got, extract.PageAdmin)
+		}
+	}
+}

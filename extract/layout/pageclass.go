@@ -422,7 +422,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageAdmin, ""
 	}
 	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
-		employerWages(f) || vehicleDamage(f) {
+		employerWages(f) || vehicleDamage(f) || travelExpenses(f) {
 		return extract.PageAdmin, ""
 	}
 	if packageLog(f) {
@@ -751,6 +751,20 @@ func employerWages(f pageFeatures) bool {
 // ambulance's mileage, print none of them.
 func vehicleDamage(f pageFeatures) bool {
 	return f.n[fVehicle] >= 4 && f.headings <= 1 && f.service <= 2 && f.n[fUB04]+f.n[fCMS1500] == 0 && f.revRows == 0
+}
+
+// travelExpenses reports whether a page is the patient's statement of
+// travel to treatment (a medical mileage or travel expense statement, as
+// auto carriers' no-fault claim forms ask the insured for it): three
+// phrases or more of it (medical mileage, travel expenses, the rate per
+// mile, round trip miles, total miles, parking and tolls), no note's
+// headings beyond one, two labels of a date of service at most and none
+// of a claim form's words. Its dated rows with dollar amounts are trips
+// and what they cost at the carrier's rate: no visit and no medical
+// charge. An ambulance's bill prints its mileage per statute or loaded
+// mile, none of these phrases.
+func travelExpenses(f pageFeatures) bool {
+	return f.n[fTravel] >= 3 && f.headings <= 1 && f.service <= 2 && f.n[fUB04]+f.n[fCMS1500] == 0 && f.revRows == 0
 }
 
 // adminScore counts the kinds of administrative page the text shows.

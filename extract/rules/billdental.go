@@ -14,11 +14,17 @@ import (
 // does: its tooth columns, the missing teeth box, the dentist's boxes.
 var reDentalWords = regexp.MustCompile(`(?i)\b(?:tooth|teeth|dentist|dental claim)\b`)
 
-// dentalPages returns the pages of ls that print a dental claim's words.
-func dentalPages(ls []line) map[int]bool {
+// reDentalOffice are what a dental office's own statement or ledger
+// prints where it need not say "tooth": the practice's name or its
+// dentists' degrees, its tooth column cut short ("Tth/Area").
+var reDentalOffice = regexp.MustCompile(`(?i)\b(?:dental|dentistry|orthodont\w*|periodont\w*|endodont\w*|oral\s+(?:and|&)\s+maxillofacial|oral\s+surgery|d\.?d\.?s\.?|d\.?m\.?d\.?)\b|\btth\b|\btth\W?area`)
+
+// dentalPages returns the pages of ls that print a dental claim's words,
+// or, with office, a dental office's (reDentalOffice).
+func dentalPages(ls []line, office bool) map[int]bool {
 	var out map[int]bool
 	for _, l := range ls {
-		if reDentalWords.MatchString(l.text) {
+		if reDentalWords.MatchString(l.text) || office && reDentalOffice.MatchString(l.text) {
 			if out == nil {
 				out = map[int]bool{}
 			}
@@ -32,7 +38,8 @@ func dentalPages(ls []line) map[int]bool {
 // that OCR damaged: the D read as a lower-case letter ("p9944") or as a B
 // or P ("BO170"), a speck read as a letter before or after the D
 // ("bDo170.", "Dp9944"), digits read as their look-alike letters or twice
-// ("DO1ISO"). The D, or two of the four digits, must be read as
+// ("DO1ISO"), or the D as a zero before four digits read as themselves
+// ("09944"). The D, or two of the four digits, must be read as
 // themselves; a tooth surface (MOD, DO, MODBL) is never one.
 func cdtCode(tok string) (string, bool) {
 	tok = strings.Trim(tok, ",;:().*\"'“”‘’`~°—–-©")
@@ -41,6 +48,14 @@ func cdtCode(tok string) (string, bool) {
 		tok = tok[1:]
 	case len(tok) == 6 && tok[0] == 'D' && isLower(tok[1]) && hcpcsDigit[rune(tok[1])] == 0:
 		tok = tok[:1] + tok[2:]
+	}
+	if len(tok) == 5 && tok[0] == '0' {
+		// The D read as a zero ("09944"): four digits after it, as
+		// themselves.
+		if allDigits(tok) {
+			return "D" + tok[1:], true
+		}
+		return "", false
 	}
 	if len(tok) < 5 || tok[0] != 'D' && tok[0] != 'B' && tok[0] != 'P' && !isLower(tok[0]) {
 		return "", false

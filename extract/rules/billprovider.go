@@ -13,17 +13,24 @@ import (
 // someone else (a health plan's claims history names the pharmacy that
 // filled each prescription; a payer's statement the provider it paid):
 // "Dispensing pharmacy: CAREPLUS DRUG, Cedar Falls, IA", "Billing
-// provider: ...".
-var reBillerLabel = regexp.MustCompile(`(?i)(?:^|\s)((dispensing\s+pharmacy|pharmacy\s+name|filled\s+by|dispensed\s+by)|` +
+// provider: ..."; a collection agency's itemization names the practice
+// whose account it collects: "Original creditor: ...".
+var reBillerLabel = regexp.MustCompile(`(?i)(?:^|\s)((dispensing\s+pharmacy|pharmacy\s+name|filled\s+by|dispensed\s+by|original\s+creditor|creditor\s+of\s+record)|` +
 	`billing\s+provider|servicing\s+provider|service\s+provider|pay[- ]to\s+provider|supplier)\s*(?:name)?\s*[:#-]\s*(\S.*)`)
+
+// reLabelAfter is a label that follows a name on its line, as OCR of a
+// fax joins the cells with one space: "... Radiology Creditor acct:
+// 62405828", "... Clinic Account No: 4471".
+var reLabelAfter = regexp.MustCompile(`(?i)\s+(?:(?:creditor|client|patient|our|your|provider|original)\s+)?(?:acct|account|ref|reference|file|id|npi|tin|tax\s+id|phone|tel|fax)\b\.?\s*(?:no\.?|number|#)?\s*[:#]`)
 
 // labelledBiller returns the provider a bill's label names, the name cut
 // before its address or number ("CAREPLUS DRUG"), or "", and whether the
-// label names the pharmacy that filled the prescriptions: only a
-// pharmacy's own printout or a payer's claims history prints one, and in
-// both the pharmacy is who billed each fill, whatever the heading names
-// (a health plan whose name need not say it is one, "Keystone Health
-// Alliance").
+// label names the pharmacy that filled the prescriptions or the original
+// creditor: only a pharmacy's own printout or a payer's claims history
+// prints the first, and in both the pharmacy is who billed each fill,
+// whatever the heading names (a health plan whose name need not say it is
+// one, "Keystone Health Alliance"); only a collection agency prints the
+// second, under its own heading, and the creditor billed the care.
 func (n *note) labelledBiller() (string, bool) {
 	for _, l := range n.lines[:min(len(n.lines), max(n.body, 12))] {
 		m := reBillerLabel.FindStringSubmatch(l.text)
@@ -33,6 +40,9 @@ func (n *note) labelledBiller() (string, bool) {
 		v := cutCells(m[3])
 		if i := strings.IndexAny(v, ",(#"); i > 0 {
 			v = v[:i]
+		}
+		if k := reLabelAfter.FindStringIndex(v); k != nil && k[0] > 0 {
+			v = v[:k[0]] // the next label on the line, one space after the name
 		}
 		if v = layout.CleanProvider(v); layout.HasLetters(v) && len(v) > 3 && !layout.HasCredential(v) {
 			return v, m[2] != ""

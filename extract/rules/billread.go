@@ -309,10 +309,11 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	skip := -1                // a line joined to the one above it
 	lastOneDate := false      // the last item's row read one date
 	var balance *float64      // the running balance the last item printed
+	var careBal *float64      // the running balance before the first charge added to the care (addedCharge)
 	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
-	dental := dentalPages(n.lines)
-	fees, feeCols := feeColumns{}, false // a fee schedule's fee and charge captions
+	dental := dentalPages(n.lines, !form) // a claim form's words, or a dental office's ledger's
+	fees, feeCols := feeColumns{}, false  // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
 	var sl slip                        // a receipt's or a slip's block of labelled fields
 	var sums []printedSum              // the printed sums of charges, subtotals too, in order
@@ -415,7 +416,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: nearDay(items, headDay, svc, periodFrom),
-			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: form && dental[l.page]})
+			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: dental[l.page]})
 		if len(r.amts) == 0 {
 			continue
 		}
@@ -447,6 +448,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if tots, ok := totalsOf(l.text, r, cols); ok {
 			last, group, groupRev, afterTotal = -1, "", "", true
 			for _, t := range tots {
+				if t.Kind == extract.TotalBalance && careBal != nil && math.Abs(t.Total-*careBal) >= 0.005 {
+					continue // the total now due with what the account added to its care
+				}
 				t.Provider, t.Citations = provider, cite
 				if t.Kind == extract.TotalCharges {
 					sums, closed = append(sums, printedSum{t.Total, len(totals)}), true
@@ -454,6 +458,22 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				totals = append(totals, t)
 			}
 			secFrom = len(items)
+			continue
+		}
+		if r.code == "" && r.rev == "" && addedCharge(r.desc) {
+			// Interest, a late or finance charge, a collection agency's
+			// fee: what the account adds to its care, no medical charge.
+			if careBal == nil {
+				careBal = balance
+			}
+			last = -1
+			continue
+		}
+		if r.code == "" && r.rev == "" && balance != nil && onlyBalance(r.amts, *balance) {
+			// A ledger's row that posts nothing (an estimate or a
+			// statement sent) prints the running balance again, in
+			// whatever column OCR set it.
+			last = -1
 			continue
 		}
 		if sectionSum(r, items[secFrom:]) {
@@ -588,6 +608,36 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 // reChargesWord names charges summed: "Visit charges", "Account total"
 // (OCR may glue the words: "Visitcharges").
 var reChargesWord = regexp.MustCompile(`(?i)charges\b|\btotal\b`)
+
+// onlyBalance reports whether every amount of a row is the running
+// balance bal the row above printed.
+func onlyBalance(amts []float64, bal float64) bool {
+	for _, a := range amts {
+		if math.Abs(a-bal) >= 0.005 {
+			return false
+		}
+	}
+	return len(amts) > 0
+}
+
+// reAddedCharge names what an account adds to the charges for care, as
+// practices' statements and collection agencies' itemizations print it:
+// interest (and its rate or period: "Interest 9% p.a. from ..."), a
+// finance or late charge, a collection agency's fee or costs.
+var reAddedCharge = regexp.MustCompile(`(?i)^\W*(?:(?:accrued|simple|statutory|pre-?judgment)\s+)?interest\b|` +
+	`\b(?:finance|late(?:\s+payment)?)\s+(?:charges?|fees?)\b|\bcollection\s+(?:agency\s+)?(?:fees?|costs?|charges?|commission)\b|` +
+	`\b(?:agency|placement)\s+fees?\b`)
+
+// reSpecimen names a laboratory's collection of a specimen, whose fee is
+// care.
+var reSpecimen = regexp.MustCompile(`(?i)\b(?:specimen|blood|venous|urine|sample|lab(?:oratory)?|handling)\b`)
+
+// addedCharge reports whether an uncoded row's description is a charge an
+// account adds to its care (addedCharge's words), not a laboratory's
+// specimen collection fee.
+func addedCharge(desc string) bool {
+	return reAddedCharge.MatchString(desc) && !reSpecimen.MatchString(desc)
+}
 
 // sectionSum reports whether row r sums the charges of the items above it
 // (those since the last header, total or subtotal), as a statement that

@@ -78,8 +78,8 @@ func tokens(s string) []token {
 // rowOpts say how to read a bill's rows: form enables the claim-form
 // cells, pharmacy disables procedure codes (unless the header names a
 // code column), drug says the row bills a drug (a claim form's
-// supplemental NDC line stands above it), dental that the claim is a
-// dentist's (its codes are CDT codes), cols are the header's amount
+// supplemental NDC line stands above it), dental that the claim or the
+// ledger is a dentist's (its codes are CDT codes), cols are the header's amount
 // columns and heads all its captions, near the day the rows above or the
 // bill's headings date (the year of a date printed without one).
 type rowOpts struct {
@@ -228,7 +228,10 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 		r.readCode(s, toks, codeFree, take, o)
 		if r.code == "" && !form {
-			r.codeUnderColumn(toks, o.heads, codeFree, take)
+			r.codeUnderColumn(toks, o.heads, codeFree, take, o.dental)
+			if c, ok := cdtCode(r.code); o.dental && ok && r.code[0] != 'D' {
+				r.code = c // a dentist's code under its column is a CDT code: "09944" is D9944
+			}
 		}
 	}
 	r.readStatus(toks, o.heads, free, take)
@@ -545,6 +548,12 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				code, ok = c[2:], true
 				start += 2
 			}
+		}
+		if !ok && o.dental && !form {
+			// A dental office's ledger prints the patient, the tooth and
+			// the surface between the date and the code: a CDT code is
+			// read wherever it stands.
+			code, ok = cdtCode(t.s)
 		}
 		if c := strings.Trim(t.s, codeSpecks+"’:;"); !ok && afterDate && r.letterless == "" && len(c) == 4 && allDigits(c) && (!isRevenueCode(c) || form && r.rev == "") && !ndcLike(s, t) {
 			// A professional claim prints no revenue code: "0283" is G0283.

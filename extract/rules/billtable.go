@@ -271,8 +271,10 @@ func leftOfColumns(r billRow, money []billCol) bool {
 // codeUnderColumn reads the procedure code a row prints under its header's
 // code column however OCR marred it, when no code reads as printed: a
 // speck glued before it ("=J2270", "»97110") or a digit or two before its
-// five ("872040" is 72040).
-func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token) bool, take func(a, b int)) {
+// five ("872040" is 72040). On a dentist's bill (dental) four digits
+// there are a CDT code whose D OCR lost ("9944" for D9944), whatever OCR
+// made of the row's date.
+func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token) bool, take func(a, b int), dental bool) {
 	if !hasHead(hs, headCode) {
 		return
 	}
@@ -289,6 +291,9 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		}
 		if !ok && (len(v) == 6 || len(v) == 7) && allDigits(v) {
 			code, mods, ok = splitGlued(v[len(v)-5:])
+		}
+		if !ok && dental && len(v) == 4 && allDigits(v) {
+			code, ok = "D"+v, true
 		}
 		if !ok && r.letterless == "" && len(v) == 4 && allDigits(v) && !isRevenueCode(v) && !r.date.IsZero() {
 			// Four digits under the code column: a HCPCS code whose letter

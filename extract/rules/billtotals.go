@@ -120,6 +120,11 @@ func underTotals(r billRow, cols []billCol) bool {
 // reBalanceWord is a label's "balance" as OCR may misread it.
 var reBalanceWord = regexp.MustCompile(`\b` + balanceOCR + `\b`)
 
+// reCreditWord is a label's credits ("Credits", "Total credited"), not
+// the creditor a collection agency's itemization names ("Balance
+// assigned by creditor").
+var reCreditWord = regexp.MustCompile(`credit(?:s|ed)?\b`)
+
 // labelTotal reads the kind of total a label names.
 func labelTotal(label string) (string, bool) {
 	switch {
@@ -131,7 +136,7 @@ func labelTotal(label string) (string, bool) {
 		return "skip", true
 	case strings.Contains(label, "adjust") || strings.Contains(label, "write") || strings.Contains(label, "reduction") || strings.Contains(label, "discount"):
 		return extract.TotalAdjustments, true
-	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || strings.Contains(label, "credit"):
+	case strings.Contains(label, "payment") || strings.Contains(label, "paid") || reCreditWord.MatchString(label):
 		return extract.TotalPayments, true
 	case strings.Contains(label, "balance") || strings.Contains(label, "due") || strings.Contains(label, "payoff") || strings.Contains(label, "owe") || reBalanceWord.MatchString(label):
 		return extract.TotalBalance, true
