@@ -20,15 +20,16 @@ import (
 
 // reSlashCell is the first cell of a line, perhaps after a speck: digits
 // with one slash and a character that may be another one.
-var reSlashCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{1,4}/[0-9lI|]{1,5}|[0-9lI|]{2,5}/[0-9]{2,4})(?:\s|$)`)
+var reSlashCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{1,4}/[0-9lI|tf]{1,5}|[0-9lI|tf]{2,5}/[0-9]{2,4})(?:\s|$)`)
 
 // reSlashlessCell is the first cell of a line, perhaps after a speck: a
 // run of digits and characters that may be slashes ("614125" for 6/4/25).
-var reSlashlessCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9lI|]{5,8})(?:\s|$)`)
+var reSlashlessCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9lI|tf]{5,8})(?:\s|$)`)
 
 // slashLooks are what OCR reads a date's slash as: a one or its
-// look-alikes, a seven (the slash with a speck over it) or a four.
-const slashLooks = "1lI|74"
+// look-alikes, a seven (the slash with a speck over it), a four, or a
+// "t" or an "f" (a faxed slash crossed by a speck).
+const slashLooks = "1lI|74tf"
 
 // reNumberCell is a row's opening cell that holds the office's own number
 // for the row (an accession, an invoice or a ticket number, printed

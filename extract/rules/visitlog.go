@@ -239,7 +239,8 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 			continue
 		}
 		text := l.text
-		if _, status := layout.RowStatus(l.text, 0); status {
+		_, status := layout.RowStatus(l.text, 0)
+		if status {
 			// A session's row that prints its status (attended, absent)
 			// is a row of the log however OCR damaged its date cell,
 			// and the number OCR misread before it ("il", "1S") is no
@@ -252,7 +253,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 				continue
 			}
 		}
-		if text != l.text || strings.Contains(l.text, "/10") || len(procCodesIn(line{text: l.text}, true)) > 0 {
+		if status || strings.Contains(l.text, "/10") || len(procCodesIn(line{text: l.text}, true)) > 0 {
 			if cands, sp := slashCandidates(text); len(cands) > 0 {
 				lost, _ := lostSlashCandidates(text)
 				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, cands: cands, lost: lost})
@@ -260,12 +261,17 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 			}
 			// A status row's cell that lost a slash and has no look-alike
 			// of one ("75/24", "4/124"): the rows around it settle it.
-			if lost, sp := lostSlashCandidates(text); len(lost) > 0 && text != l.text {
+			if lost, sp := lostSlashCandidates(text); len(lost) > 0 && status {
 				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, lost: lost})
 				continue
 			}
 			// Or both its slashes ("71323" for 7/13/23).
-			if lost, sp := bothSlashesLost(text); len(lost) > 0 && text != l.text {
+			if lost, sp := bothSlashesLost(text); len(lost) > 0 && status {
+				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, lost: lost})
+				continue
+			}
+			// Or both read as look-alikes ("3427124" for 3/27/24).
+			if lost, sp := fallbackAt(text); len(lost) > 0 && status {
 				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, lost: lost})
 				continue
 			}
