@@ -135,6 +135,17 @@ func TestFindAll(t *testing.T) {
 		{"dash dates glued by a dash", "03-14-2024-03-15-2024", nil},
 		{"a month's colon and a semicolon OCR misread", "Visit on July:14, 2023 = Dr A; July 28; 2023 - Dr B", []string{"July:14, 2023", "July 28; 2023"}},
 		{"a count after a semicolon is no year", "seen in May; 5; 12 visits", nil},
+		// A copier's OCR reads the first dot of a dotted date as a comma;
+		// with a four-digit year nothing else prints that way.
+		{"a comma OCR read for a dotted date's first dot", "Date collected: 10,03.2024 0815", []string{"10,03.2024"}},
+		{"comma and dot both at the head of a line", "10,03.2024", []string{"10,03.2024"}},
+		{"an amount is no comma date", "Total $1,003.20 and 1,003.2024 units", nil},
+		{"a comma date needs a four-digit year", "Ratio 10,03.20 today", nil},
+		{"a number list is no comma date", "Values 4,10,03.2024", nil},
+		{"a decimal before is no comma date", "Vol 2.10,03.2024", nil},
+		{"an amount is no comma date either", "Paid $10,03.2024", nil},
+		{"a comma date glued to more digits", "Ref 10,03.20245", nil},
+		{"no month or day", "Qty 45,67.2024", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
