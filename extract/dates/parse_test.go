@@ -205,3 +205,31 @@ func TestOneDigitReadings(t *testing.T) {
 		t.Error("Confusable: 5 and 8 are, 1 and 8 are not")
 	}
 }
+
+// TestLostDigitReadings: a date OCR read with a digit of its month or day
+// lost ("1/17/23" for 11/17/23) reads, a digit put back, as 10/17, 11/17
+// or 12/17; never as the date as read, and no digit goes into the year.
+func TestLostDigitReadings(t *testing.T) {
+	got := map[string]bool{}
+	for _, d := range LostDigitReadings("1/17/23") {
+		got[d.String()] = true
+	}
+	for _, w := range []string{"2023-10-17", "2023-11-17", "2023-12-17"} {
+		if !got[w] {
+			t.Errorf("readings %v lack %s", got, w)
+		}
+	}
+	if got["2023-01-17"] || len(got) != 3 {
+		t.Errorf("readings %v, want 10/17, 11/17 and 12/17 only", got)
+	}
+	day := map[string]bool{}
+	for _, d := range LostDigitReadings("11.7.2023") {
+		day[d.String()] = true
+	}
+	if !day["2023-11-17"] || !day["2023-11-27"] || day["2023-11-07"] {
+		t.Errorf("readings of 11.7.2023: %v", day)
+	}
+	if rs := LostDigitReadings("11/17/2023"); len(rs) != 0 {
+		t.Errorf("a date with no field short of digits: readings %v", rs)
+	}
+}
