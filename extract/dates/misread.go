@@ -40,3 +40,29 @@ func OneDigitReadings(raw string) []Date {
 	}
 	return out
 }
+
+// LostDigitReadings returns the dates raw, a date as OCR read it
+// ("1/17/23"), may be with one digit of a one-digit month or day lost:
+// a digit put back before or after it ("11/17/23", "10/17/23",
+// "12/17/23"). Each reading is a date Parse reads; raw's own reading is
+// not among them, and no reading adds a digit to the year (a two-digit
+// year grown to three is no date).
+func LostDigitReadings(raw string) []Date {
+	var out []Date
+	own, _ := Parse(raw)
+	seen := map[Date]bool{own: true}
+	for i := 0; i <= len(raw); i++ {
+		// Only next to a digit: a digit lost inside a run of them.
+		if !(i > 0 && isDigit(raw[i-1]) || i < len(raw) && isDigit(raw[i])) {
+			continue
+		}
+		for d := byte('0'); d <= '9'; d++ {
+			s := raw[:i] + string(d) + raw[i:]
+			if dt, ok := Parse(s); ok && !seen[dt] && dt.Year == own.Year {
+				seen[dt] = true
+				out = append(out, dt)
+			}
+		}
+	}
+	return out
+}

@@ -27,6 +27,9 @@ var (
 	// 03/14/2024, 3/14/24, 03-14-2024, 03.14.2024 (dots need a 4-digit year).
 	reMDY = regexp.MustCompile(`(` + dg + `{1,2})` + sp + `([/-])` + sp + `(` + dg + `{1,2})` + sp + `([/-])` + sp + `(` + dg + `{4}|` + dg + `{2})` +
 		`|(` + dg + `{1,2})\.(` + dg + `{1,2})\.(` + dg + `{4})`)
+	// 10,03.2024: a dotted date whose first dot a copier's OCR read as a
+	// comma. Real digits and a four-digit year only (see commaDot).
+	reCommaDot = regexp.MustCompile(`([0-9]{1,2}),([0-9]{1,2})\.([0-9]{4})`)
 	// 2024-03-14, 2024/03/14.
 	reYMD = regexp.MustCompile(`(` + dg + `{4})` + sp + `[/-]` + sp + `(` + dg + `{1,2})` + sp + `[/-]` + sp + `(` + dg + `{1,2})`)
 	// March 14, 2024 / Mar. 14 2024 / Sept 10, 2012 / March 14th, 2024;
@@ -131,6 +134,18 @@ func scanNumeric(text string, a, b int, out []Match) []Match {
 			mm, dd = dd, mm
 		}
 		if dt, ok := build(yy, mm, dd); ok {
+			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
+		}
+	}
+	for _, loc := range locs(reCommaDot, text, a, b) {
+		if !commaDot(text, loc[0], loc[1]) {
+			continue
+		}
+		mm, dd := atoi(text[loc[2]:loc[3]]), atoi(text[loc[4]:loc[5]])
+		if mm > 12 && dd <= 12 {
+			mm, dd = dd, mm
+		}
+		if dt, ok := build(atoi(text[loc[6]:loc[7]]), mm, dd); ok {
 			out = append(out, Match{dt, loc[0], loc[1], text[loc[0]:loc[1]]})
 		}
 	}
@@ -321,6 +336,22 @@ func farEnd(text string, end int) bool {
 	}
 	c := text[end]
 	return !isDigit(c) && !((c == '/' || c == '-' || c == '.' || c == ':') && end+1 < len(text) && isDigit(text[end+1]))
+}
+
+// commaDot reports whether "10,03.2024" at text[start:end] stands alone,
+// so that its comma can be a dotted date's first dot misread. A number
+// prints that way too: an amount ("$10,03.2024", "1,003.20" has three
+// digits after its comma and no four-digit tail), a list of numbers
+// ("4,10,03.2024") or a decimal run on ("2.10,03.2024"); none of those
+// stands between spaces with no sign, digit or separator before it.
+func commaDot(text string, start, end int) bool {
+	if start > 0 {
+		c := text[start-1]
+		if isDigit(c) || isLetter(c) || strings.IndexByte(",.$/-:+#*=", c) >= 0 || c >= 0x80 {
+			return false
+		}
+	}
+	return farEnd(text, end) && !(end+1 < len(text) && text[end] == ',' && isDigit(text[end+1]))
 }
 
 // wordBounds rejects a month-name date inside a longer word.

@@ -135,6 +135,17 @@ func TestFindAll(t *testing.T) {
 		{"dash dates glued by a dash", "03-14-2024-03-15-2024", nil},
 		{"a month's colon and a semicolon OCR misread", "Visit on July:14, 2023 = Dr A; July 28; 2023 - Dr B", []string{"July:14, 2023", "July 28; 2023"}},
 		{"a count after a semicolon is no year", "seen in May; 5; 12 visits", nil},
+		// A copier's OCR reads the first dot of a dotted date as a comma;
+		// with a four-digit year nothing else prints that way.
+		{"a comma OCR read for a dotted date's first dot", "Date collected: 10,03.2024 0815", []string{"10,03.2024"}},
+		{"comma and dot both at the head of a line", "10,03.2024", []string{"10,03.2024"}},
+		{"an amount is no comma date", "Total $1,003.20 and 1,003.2024 units", nil},
+		{"a comma date needs a four-digit year", "Ratio 10,03.20 today", nil},
+		{"a number list is no comma date", "Values 4,10,03.2024", nil},
+		{"a decimal before is no comma date", "Vol 2.10,03.2024", nil},
+		{"an amount is no comma date either", "Paid $10,03.2024", nil},
+		{"a comma date glued to more digits", "Ref 10,03.20245", nil},
+		{"no month or day", "Qty 45,67.2024", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -192,5 +203,33 @@ func TestOneDigitReadings(t *testing.T) {
 	}
 	if !Confusable('5', '8') || Confusable('1', '8') {
 		t.Error("Confusable: 5 and 8 are, 1 and 8 are not")
+	}
+}
+
+// TestLostDigitReadings: a date OCR read with a digit of its month or day
+// lost ("1/17/23" for 11/17/23) reads, a digit put back, as 10/17, 11/17
+// or 12/17; never as the date as read, and no digit goes into the year.
+func TestLostDigitReadings(t *testing.T) {
+	got := map[string]bool{}
+	for _, d := range LostDigitReadings("1/17/23") {
+		got[d.String()] = true
+	}
+	for _, w := range []string{"2023-10-17", "2023-11-17", "2023-12-17"} {
+		if !got[w] {
+			t.Errorf("readings %v lack %s", got, w)
+		}
+	}
+	if got["2023-01-17"] || len(got) != 3 {
+		t.Errorf("readings %v, want 10/17, 11/17 and 12/17 only", got)
+	}
+	day := map[string]bool{}
+	for _, d := range LostDigitReadings("11.7.2023") {
+		day[d.String()] = true
+	}
+	if !day["2023-11-17"] || !day["2023-11-27"] || day["2023-11-07"] {
+		t.Errorf("readings of 11.7.2023: %v", day)
+	}
+	if rs := LostDigitReadings("11/17/2023"); len(rs) != 0 {
+		t.Errorf("a date with no field short of digits: readings %v", rs)
 	}
 }

@@ -35,6 +35,11 @@ func windows(text string) []window {
 			if j := strings.IndexByte(text[i+1:min(len(text), i+8)], c); j >= 0 && monthOrDay(text[i+1:i+1+j]) && nearDigit(text, i) {
 				add(i-7, i+j+16, kindNumeric)
 			}
+		case c == ',':
+			// A dotted date whose first dot OCR read as a comma (10,03.2024).
+			if j := strings.IndexByte(text[i+1:min(len(text), i+8)], '.'); j >= 0 && monthOrDay(text[i+1:i+1+j]) && nearDigit(text, i) {
+				add(i-7, i+j+16, kindNumeric)
+			}
 		case isLetter(c):
 			j := i
 			for j < len(text) && isLetter(text[j]) {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -219,9 +220,10 @@ func gridColumns(g visitGrid) func(cs []layout.Cell, i int) int {
 
 // orderOCRDates mends a date of a grid's row of dates that OCR read with
 // one digit taken for another it looks like ("08/22/2023" between
-// 05/17/2023 and 05/25/2023): a date out of the order of the columns
-// beside it takes the one reading that falls between them; with no such
-// reading, or several, it stays as read.
+// 05/17/2023 and 05/25/2023) or with a digit of its month or day lost
+// ("1/17/23" between 11/03/23 and 12/01/23): a date out of the order of
+// the columns beside it takes the one reading, of either kind, that falls
+// between them; with no such reading, or several, it stays as read.
 func orderOCRDates(ms []dates.Match) {
 	for i := range ms {
 		var lo, hi dates.Date
@@ -238,8 +240,8 @@ func orderOCRDates(ms []dates.Match) {
 			continue
 		}
 		var pick []dates.Date
-		for _, d := range dates.OneDigitReadings(ms[i].Raw) {
-			if within(d) {
+		for _, d := range append(dates.OneDigitReadings(ms[i].Raw), dates.LostDigitReadings(ms[i].Raw)...) {
+			if within(d) && !slices.Contains(pick, d) {
 				pick = append(pick, d)
 			}
 		}

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -240,5 +241,57 @@ KA = Kim Arden, PTA; FB = Fay Ball, PT, DPT
 		if strings.Join(got, " ") != want {
 			t.Errorf("%s pages: visits %v, want %s", src, got, want)
 		}
+	}
+}
+
+// TestGridOCRDateLostDigit: on a fax, OCR lost a digit of a flowsheet's
+// date ("11/17/23" read "1/17/23", between 11/03/23 and 12/01/23); the
+// columns' dates increase, and of the readings with the digit put back
+// (10/17, 11/17, 12/17) only 11/17 falls between its neighbours, so the
+// column's visit is on it. When two readings fit (neighbours 10/03 and
+// 12/01) or the date as read fits, the column keeps its date as read; on
+// a text page the dates stay as printed.
+func TestGridOCRDateLostDigit(t *testing.T) {
+	page := func(a, b, c string) string {
+		return `Northgate Pain Mgmt
+1909 Riverside Dr, Lancaster, PA 17601
+                        PAIN MANAGEMENT FLOWSHEET
+Patient: DOE, JANE   DOB: 02/17/73   MRN: 225034
+
+Visit date                 ` + a + `                   ` + b + `                    ` + c + `
+Visit type                 Follow-up                  Follow-up                  Follow-up
+Provider                   Ann Lee, DO                Ann Lee, DO                Ann Lee, DO
+Pain today (0-10)          7                          6                          4
+Reviewed by                AL                         AL                         AL
+`
+	}
+	for _, tc := range []struct {
+		name    string
+		a, b, c string
+		src     extract.PageSource
+		want    string
+	}{
+		{"one reading fits", "11/03/23", "1/17/23", "12/01/23", extract.SourceOCR, "2023-11-03 2023-11-17 2023-12-01"},
+		{"two readings fit", "10/03/23", "1/17/23", "12/21/23", extract.SourceOCR, "2023-10-03 2023-01-17 2023-12-21"},
+		{"a text page", "11/03/23", "1/17/23", "12/01/23", extract.SourceText, "2023-11-03 2023-01-17 2023-12-01"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pages := pagesOf([]string{page(tc.a, tc.b, tc.c)})
+			pages[0].Source = tc.src
+			res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: 1}, pages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range res.Encounters {
+				got = append(got, e.Date.String())
+			}
+			sort.Strings(got)
+			want := strings.Fields(tc.want)
+			sort.Strings(want)
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("visits %v, want %v", got, want)
+			}
+		})
 	}
 }
