@@ -7,15 +7,13 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"slices"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/fixture"
 	"github.com/medchron/medchron/internal/hostile"
+	"github.com/medchron/medchron/internal/testutil"
 )
 
 // benchPages is the length of the benchmark bundle, cut into documents of
@@ -90,7 +88,7 @@ func BenchmarkBuildLongDocument(b *testing.B) {
 func benchBuild(b *testing.B, docs []Doc, pages int) {
 	b.ReportAllocs()
 	runtime.GC()
-	stop := samplePeakHeap()
+	stop := testutil.PeakHeap()
 	for b.Loop() {
 		if err := Build(context.Background(), io.Discard, docs, Options{Footer: "DRAFT"}); err != nil {
 			b.Fatal(err)
@@ -110,34 +108,4 @@ func pageBoxes(pages []bboxPage) [][]extract.Box {
 		}
 	}
 	return out
-}
-
-// samplePeakHeap samples the live heap every millisecond until the
-// returned function is called, which returns the highest value seen.
-func samplePeakHeap() func() uint64 {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	stopped := make(chan struct{})
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	go func() {
-		defer close(stopped)
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			if v := sample[0].Value.Uint64(); v > peak.Load() {
-				peak.Store(v)
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		<-stopped
-		return peak.Load()
-	}
 }
