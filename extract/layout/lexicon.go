@@ -57,6 +57,7 @@ const (
 	fVehicle                    // a vehicle's damage appraisal or repair estimate: VIN, body and paint labour, parts, sublet
 	fCV                         // a physician's curriculum vitae: its title, training, board certification, licensure, appointments, publications
 	fTravel                     // the patient's travel to treatment: medical mileage, rate per mile, round trip miles, parking and tolls
+	fIntake                     // the form a patient fills in at a first visit: intake or registration form, patient information sheet
 	nFeatures
 )
 
@@ -224,6 +225,9 @@ var phrases = map[feature]string{
 		paint supplies|shop supplies|sublet|sublet repairs|net cost of repairs|cost of repairs|labor rate|body shop|
 		auto body|collision center|collision repair|total loss|actual cash value|part number|part no|repl|rpr|
 		refinish|workfile|year make model`,
+	fIntake: `intake form|patient intake form|new patient intake form|intake questionnaire form|registration form|
+		patient registration|new patient registration|patient registration form|patient information form|
+		patient information sheet|new patient information|new patient paperwork`,
 	fCV: `curriculum vitae|postgraduate training|post graduate training|graduate medical education|internship|residency|
 		fellowship|board certification|board certifications|board certified|diplomate|recertified|licensure|
 		medical license|dea registration|hospital appointments|hospital affiliations|academic appointments|

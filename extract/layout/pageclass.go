@@ -809,6 +809,15 @@ func adminScore(f pageFeatures) int {
 	if f.n[fCV] >= 4 && f.t[fCV] > 0 && f.service == 0 && f.headings <= 2 {
 		n++
 	}
+	// The form a patient fills in at the first visit (demographics, the
+	// accident, insurance, physicians, a consent and a signature) records
+	// no care: its date is the day it was signed. It titles itself so; a
+	// note that mentions the form prints it in a sentence, and a
+	// therapist's "initial intake evaluation" is no form. Its one date
+	// label ("Date:", "Today's date") may read as a service date's.
+	if f.t[fIntake] > 0 && f.service <= 1 && f.headings <= 2 {
+		n++
+	}
 	return n
 }
 
