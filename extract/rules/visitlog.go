@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -300,6 +301,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 		}
 	}
 	dateRows(rows)
+	mendMisreadRows(d, rows)
 	for _, r := range rows {
 		if r.date.Date.IsZero() {
 			continue // a damaged date its neighbours could not settle
@@ -408,6 +410,62 @@ func dateRows(rows []logRow) {
 			}
 		}
 	}
+}
+
+// mendMisreadRows mends the date of a scanned log's row that OCR read
+// with one digit taken for another it looks like ("08/22/2023" between
+// the rows of 05/17/2023 and 05/23/2023): a log lists its rows in date
+// order, so a row out of the order of its neighbours, on a page whose
+// other rows keep it, takes the one reading with that digit read back
+// that falls between them (see dates.OneDigitReadings). With no such
+// reading, or several, it stays as read; a page whose rows are in no
+// order, and a born-digital page, are left as printed.
+func mendMisreadRows(d *layout.Doc, rows []logRow) {
+	byPage := map[int][]int{}
+	for i, r := range rows {
+		if !r.date.Date.IsZero() {
+			byPage[r.l.page] = append(byPage[r.l.page], i)
+		}
+	}
+	for page, idx := range byPage {
+		if pi := d.PageIndex(page); pi < 0 || d.Pages[pi].Source != extract.SourceOCR || len(idx) < 4 {
+			continue
+		}
+		for k := 1; k+1 < len(idx); k++ {
+			r := &rows[idx[k]]
+			lo, hi := rows[idx[k-1]].date.Date, rows[idx[k+1]].date.Date
+			if lo.After(hi) || !r.date.Date.Before(lo) && !r.date.Date.After(hi) || !orderedWithout(rows, idx, k) {
+				continue
+			}
+			raw := r.l.text[r.date.Start:r.date.End]
+			var pick []dates.Date
+			for _, c := range dates.OneDigitReadings(raw) {
+				if !c.Before(lo) && !c.After(hi) && !slices.Contains(pick, c) {
+					pick = append(pick, c)
+				}
+			}
+			if len(pick) == 1 {
+				r.date.Date = pick[0]
+			}
+		}
+	}
+}
+
+// orderedWithout reports whether the dates of rows idx, but for the k-th,
+// never go back.
+func orderedWithout(rows []logRow, idx []int, k int) bool {
+	var last dates.Date
+	for j, i := range idx {
+		if j == k {
+			continue
+		}
+		d := rows[i].date.Date
+		if d.Before(last) {
+			return false
+		}
+		last = d
+	}
+	return true
 }
 
 // logVisit builds the encounter of one row.
