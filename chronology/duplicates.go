@@ -164,18 +164,54 @@ func allDigits(s string) bool {
 	return true
 }
 
-// withoutStamps is a page's text without its stamp lines (see isStamp): a
-// copy re-sent through another fax carries another banner, which is no
-// part of the page.
+// withoutStamps is a page's text without its stamp lines (see isStamp)
+// and without a staircase of banner fragments at its top (see
+// bannerStaircase): a copy re-sent through another fax carries another
+// banner, which is no part of the page.
 func withoutStamps(text string) string {
 	var b strings.Builder
+	skip := bannerStaircase(text)
 	for line := range strings.SplitSeq(text, "\n") {
+		if skip > 0 && strings.TrimSpace(line) != "" {
+			skip--
+			continue
+		}
 		if !isStamp(line) {
 			b.WriteString(line)
 			b.WriteByte('\n')
 		}
 	}
 	return b.String()
+}
+
+// bannerStaircase returns how many non-empty lines at the top of a page's
+// text are the fragments of fax banners printed over each other: where a
+// copy faxed on carries its new banner over the old one, a text layer sets
+// their words as a staircase, a word or two a line, each line starting
+// right of the one above ("HARBORVIEW" / "ST LUKE'S" / "ORTHOPAEDIC" /
+// "REG HOSP" ... "Pg 3/20Pg 9/17"). Four such lines at least; a page whose
+// first lines are no such staircase gives 0.
+func bannerStaircase(text string) int {
+	const minSteps, maxWords = 4, 3
+	n, indent := 0, -1
+	for line := range strings.SplitSeq(text, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			if n == 0 {
+				continue
+			}
+			break
+		}
+		in := len(line) - len(strings.TrimLeft(line, " \t"))
+		if in <= indent || len(strings.Fields(t)) > maxWords {
+			break
+		}
+		n, indent = n+1, in
+	}
+	if n < minSteps {
+		return 0
+	}
+	return n
 }
 
 // lineShingles returns the sorted, distinct hashes of the word 3-shingles
