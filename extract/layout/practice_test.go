@@ -10,12 +10,13 @@ import (
 // TestShortPracticeNames: an urgent care prints its short name as its
 // letterhead ("Harbor UC", "Eastside Walk-In"), beside the title of its
 // visit summary, a practice may name its
-// service before more of its name ("Core PT & Sports Rehab"), an
+// service before more of its name ("Core PT & Sports Rehab", "Crossroads
+// OT & Work Assessment", no other word of a practice in it), an
 // anesthesia group is its partners ("Bayside Anesthesia Ptnrs"), and a
 // name in capitals ending in PC over the laboratory's own name is the
 // letterhead, not a diagnosis heading.
 func TestShortPracticeNames(t *testing.T) {
-	for _, name := range []string{"Harbor UC", "Eastside Walk-In", "Core PT & Sports Rehab", "Bayside Anesthesia Ptnrs"} {
+	for _, name := range []string{"Harbor UC", "Eastside Walk-In", "Core PT & Sports Rehab", "Bayside Anesthesia Ptnrs", "Crossroads OT & Work Assessment", "Summit PT and Performance"} {
 		d := Analyze(pagesOf(name + "                         Visit Summary\n400 Lake Rd, Erie, PA 16501 (814) 555-0100\n\nPatient: DOE, JANE   DOB: 01/02/1980\n" +
 			"Date of Service: 03/04/2024\nChief complaint: neck pain after a collision.\nAssessment: cervical strain."))
 		l := d.Lines[0]

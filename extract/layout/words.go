@@ -395,7 +395,7 @@ func letterheadRaw(l *Line) string {
 	if reFieldLabelled.MatchString(c) {
 		return ""
 	}
-	if looseBracket(c) || PatientLine(servicesNamed(c)) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) || LooksPhone(c) {
+	if looseBracket(c) || PatientLine(servicesNamed(c)) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) && !reServiceFirst.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
 	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
@@ -411,7 +411,7 @@ func letterheadRaw(l *Line) string {
 	if l.Top <= 4 && strings.HasSuffix(c, ".") && reSentenceEnd.MatchString(c) && titleCased(strings.TrimSuffix(c, ".")) {
 		c = strings.TrimSuffix(c, ".")
 	}
-	if HasDate(c) || strings.HasSuffix(c, ":") || reUnitLabel.MatchString(c) || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) || reComplaintWords.MatchString(c) {
+	if HasDate(c) || strings.HasSuffix(c, ":") || reUnitLabel.MatchString(c) || reSentenceEnd.MatchString(c) || reDocWords.MatchString(c) && !reOrgEnd.MatchString(c) && !reServiceFirst.MatchString(c) || reComplaintWords.MatchString(c) {
 		return ""
 	}
 	if l.Heading != NoHeading {
@@ -502,6 +502,13 @@ func personCredential(s string) bool {
 // when more of the name comes after it: "Align PT & Sports Rehab",
 // "Core PT and Wellness".
 var reJoinedService = regexp.MustCompile(`^\s*(?:&|\+|and\b)\s*\S`)
+
+// reServiceFirst is a practice's name that opens with the service it
+// gives, in capitals, before more of its name ("Crossroads OT & Work
+// Assessment", "Summit PT and Performance"): no other word of a facility
+// need be in it, and a word of a document's title after the service
+// ("Assessment") is the practice's.
+var reServiceFirst = regexp.MustCompile(`\b[A-Z][A-Za-z'-]+\s+(?:PT|OT|SLP)\s*(?:&|\+|and)\s+[A-Z][a-z]`)
 
 // serviceAfter reports whether the text after a credential goes on with a
 // practice's name ("& Sports Rehab"): no clinician's credential is joined
