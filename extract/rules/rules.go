@@ -140,6 +140,9 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 					res.BillTotals = append(res.BillTotals, totals...)
 					continue // a statement date is not a visit
 				}
+				if n.sessionNotHeld() {
+					continue // a dated stub of a session cancelled or missed
+				}
 				enc, sessions, ok := e.encounter(doc.ID, n, prov, pli, res.Patient)
 				if !ok {
 					continue

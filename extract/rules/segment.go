@@ -292,6 +292,30 @@ func pageHead(l line) bool {
 // caption.
 func (n *note) heading() string { return cmp.Or(n.title, n.caption) }
 
+// sessionNotHeld reports whether a note is the dated stub a practice
+// writes, among its session notes, for a session the patient cancelled
+// or missed: a date line and, under it, a line that opens with a status
+// of an appointment not kept ("LATE CANCELLATION - session not held",
+// "No show - client did not come"), three lines of its own at most. A
+// note that records a visit and mentions a missed one is longer.
+func (n *note) sessionNotHeld() bool {
+	var own []line
+	for _, l := range n.lines {
+		if !l.noise && l.trim != "" {
+			own = append(own, l)
+		}
+	}
+	if len(own) < 2 || len(own) > 3 || len(lineDates(own[0])) == 0 {
+		return false
+	}
+	for _, l := range own[1:] {
+		if kept, ok := layout.NoteStatus(l.trim); ok && !kept {
+			return true
+		}
+	}
+	return false
+}
+
 // captionOf returns the text of a line printed as a record's caption, or
 // "": one cell of two to six words in capitals, without a digit or a
 // colon, that is no letterhead, header, stamp or section heading.
