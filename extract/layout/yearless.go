@@ -76,7 +76,8 @@ func dateYearlessRows(d *Doc) {
 			}
 		}
 		// One clean row is a table of visits when OCR damaged the date
-		// cells of others below the page's year ("12" for 1/2, "1s").
+		// cells of others below the page's year ("12" for 1/2, "1s"):
+		// the clean row is a visit.
 		if clean < 2 && !(clean == 1 && damaged > 0) {
 			if cols > 0 {
 				carry, carryMonth = year, last
@@ -99,7 +100,7 @@ func dateYearlessRows(d *Doc) {
 			last = dt.Month
 			l.Dates = []dates.Match{{Date: dt, Start: r.span[0], End: r.span[1], Raw: l.Text[r.span[0]:r.span[1]]}}
 		}
-		dateDamaged(d, rows)
+		dateDamaged(d, rows, clean >= 2)
 		carry, carryMonth = year, last
 	}
 }
@@ -177,8 +178,11 @@ func readings(cell string) []monthDay {
 
 // dateDamaged dates each damaged row whose one reading falls strictly
 // between the dates of the clean rows around it (from the first of its
-// year when none is above it).
-func dateDamaged(d *Doc, rows []yearlessRow) {
+// year when none is above it, when the page has two clean rows or more:
+// anchored). On a page of one clean row the damaged rows stay undated: a
+// row above it bounded by the year's start only may have lost a digit
+// ("77" for 7/17 reads 7/7).
+func dateDamaged(d *Doc, rows []yearlessRow, anchored bool) {
 	for k, r := range rows {
 		if r.clean {
 			continue
@@ -195,6 +199,9 @@ func dateDamaged(d *Doc, rows []yearlessRow) {
 			}
 		}
 		year := lo.Year
+		if !anchored && (lo.IsZero() || hi.IsZero()) {
+			continue
+		}
 		if lo.IsZero() {
 			if hi.IsZero() {
 				continue
