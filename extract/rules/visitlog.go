@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -301,7 +300,6 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 		}
 	}
 	dateRows(rows)
-	orderOCRRows(d, rows)
 	for _, r := range rows {
 		if r.date.Date.IsZero() {
 			continue // a damaged date its neighbours could not settle
@@ -408,38 +406,6 @@ func dateRows(rows []logRow) {
 			if len(pick) > 0 {
 				break
 			}
-		}
-	}
-}
-
-// orderOCRRows mends the date of a row on a page read by OCR that stands
-// out of the order of the rows around it, which run forward ("08/22/2023"
-// between 05/17/2023 and 05/25/2023: a 5 taken for an 8): the row takes
-// the one reading with a digit taken for a look-alike that falls between
-// its neighbours; with none, or several, it stays as read.
-func orderOCRRows(d *layout.Doc, rows []logRow) {
-	for i := 1; i+1 < len(rows); i++ {
-		r := &rows[i]
-		lo, hi := rows[i-1].date.Date, rows[i+1].date.Date
-		if r.date.Date.IsZero() || lo.IsZero() || hi.IsZero() || lo.After(hi) ||
-			!r.date.Date.Before(lo) && !r.date.Date.After(hi) {
-			continue
-		}
-		if pi := d.PageIndex(r.l.page); pi < 0 || d.Pages[pi].Source != extract.SourceOCR ||
-			rows[i-1].l.page != r.l.page || rows[i+1].l.page != r.l.page {
-			continue
-		}
-		if r.date.End > len(r.l.text) || r.date.Start >= r.date.End {
-			continue
-		}
-		var pick []dates.Date
-		for _, dt := range dates.OneDigitReadings(r.l.text[r.date.Start:r.date.End]) {
-			if !dt.Before(lo) && !dt.After(hi) && !slices.Contains(pick, dt) {
-				pick = append(pick, dt)
-			}
-		}
-		if len(pick) == 1 {
-			r.date.Date = pick[0]
 		}
 	}
 }
