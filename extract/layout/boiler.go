@@ -88,7 +88,7 @@ func markStamps(d *Doc, p *Page) {
 		if lines[i].Boiler == BoilerNone {
 			if reFaxFragment.MatchString(t) {
 				hits++
-			} else if HasLetters(t) && !bannerScrap(t) && !(hits > 0 && stairStep(lines, run, i)) {
+			} else if HasLetters(t) && !bannerScrap(t) && !((hits > 0 || len(run) == 1) && stairStep(lines, run, i)) {
 				break
 			}
 		}
@@ -123,12 +123,19 @@ func markStamps(d *Doc, p *Page) {
 // fragments: a text layer that holds two banners printed over each other
 // sets their words a few at a time on lines that each start right of the
 // one above ("PM FROM:", "St. Harborview", "Luke's Regional"). A step
-// holds three words at most and starts right of the run's last two lines.
+// holds three words at most and starts right of the run's last two lines,
+// or right of its only line: the staircase may open with one scrap of the
+// first banner's date and time ("6/10/24 2:59") and go on with a word of
+// the sender's name that no fax word marks.
 func stairStep(lines []Line, run []int, i int) bool {
-	if len(run) < 2 || len(strings.Fields(lines[i].Trim)) > 3 {
+	if len(run) == 0 || len(strings.Fields(lines[i].Trim)) > 3 {
 		return false
 	}
-	a, b, c := indent(lines[run[len(run)-2]].Text), indent(lines[run[len(run)-1]].Text), indent(lines[i].Text)
+	b, c := indent(lines[run[len(run)-1]].Text), indent(lines[i].Text)
+	if len(run) == 1 {
+		return b > 0 && b < c && reClock.MatchString(lines[run[0]].Trim)
+	}
+	a := indent(lines[run[len(run)-2]].Text)
 	return a < b && b < c
 }
 
@@ -149,6 +156,9 @@ func bannerScrap(t string) bool {
 	}
 	return words <= 2
 }
+
+// reClock is a time of day.
+var reClock = regexp.MustCompile(`\b\d{1,2}:\d{2}\b`)
 
 // reBrowserStamp opens a browser's print header: a short date, a comma, a
 // time of day.

@@ -643,6 +643,29 @@ func TestStaircaseFaxBanners(t *testing.T) {
 	}
 }
 
+// TestStaircaseAfterOneStamp: the staircase of two overprinted banners
+// may begin with a single scrap of the first banner's date and time, the
+// next step already a word of a sender's name ("LAKESIDE") that no fax
+// word marks.
+func TestStaircaseAfterOneStamp(t *testing.T) {
+	page := "                    3/22/24 4:17\n                             RIVERBEND\n" +
+		"                                 PM FROM:\n                                      SPINE Mercy\n" +
+		"                                            CENTERNorth\n                                                 Cnty ED (208)\n" +
+		"                                                         2024-03-22\n                                                             555-014216:05\n" +
+		"                                                                  TO: (555)\n                                                                      Pg 4/9P.003/011\n\n" +
+		"MERCY NORTH COUNTY HOSPITAL                          PT: DOE, JANE\nEMERGENCY DEPARTMENT RECORD                          MRN: 1234\n" +
+		"Arrival: 1/9/24 1815     Mode of arrival: private vehicle\nChief complaint: neck pain after a collision.\n"
+	d := Analyze(pagesOf(page))
+	for _, l := range d.Lines[:10] {
+		if l.Boiler != FaxLine {
+			t.Errorf("banner fragment %q: %q, want fax_line", l.Trim, l.Boiler)
+		}
+	}
+	if got := d.Provider(1); got != "MERCY NORTH COUNTY HOSPITAL" {
+		t.Errorf("provider %q, want the letterhead under the banners", got)
+	}
+}
+
 // A workers' compensation progress report prints its form's title at the
 // top of every page and the practice only in its footer: the title is no
 // practice (it names a physician), and filed after an emergency record

@@ -1,8 +1,13 @@
 package layout
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/medchron/medchron/extract/dates"
 )
@@ -129,24 +134,120 @@ func dateColumns(text string, ds []dates.Match, days int) []dates.Match {
 	}
 	var out []dates.Match
 	seen := map[dates.Date]bool{}
+	var damaged []Cell // cells OCR made of a date past reading as one
 	k := 0
 	for _, c := range cs {
 		for k < len(ds) && ds[k].Start < c.Start {
 			k++
 		}
 		at := c.Start
-		for k < len(ds) && ds[k].End <= c.End && strings.TrimSpace(text[at:ds[k].Start]) == "" && !seen[ds[k].Date] {
+		// OCR's specks on a date ("5/29/23.", "«6/5/23") are no text.
+		for k < len(ds) && ds[k].End <= c.End && strings.Trim(text[at:ds[k].Start], dateSpecks) == "" && !seen[ds[k].Date] {
 			seen[ds[k].Date] = true
 			out = append(out, ds[k])
 			at = ds[k].End
 			k++
 		}
-		if at != c.End {
+		if at == c.Start && damagedDateCell(text[c.Start:c.End]) {
+			damaged = append(damaged, c)
+			continue
+		}
+		if strings.Trim(text[at:c.End], dateSpecks) != "" {
+			return nil
+		}
+	}
+	if len(damaged) > 0 {
+		// A row of dates OCR damaged in a few cells is still the row:
+		// the cells it read stand, and a cell whose slash before the
+		// year was lost ("5/3123") is read back when it falls between
+		// the dates beside it.
+		if len(out) < 2 {
+			return nil
+		}
+		n := len(out)
+		out = mendLostYearSlash(text, out, damaged)
+		if lost := len(damaged) - (len(out) - n); lost > len(out) {
 			return nil
 		}
 	}
 	if !labelled && (len(out) < 3 && !(days >= 2 && len(out) == days) || !forward(out)) {
 		return nil
+	}
+	return out
+}
+
+// dateSpecks are the specks OCR sets on a date in a row of dates
+// ("5/29/23.", "«6/5/23", "6/7/23:"); no dash, which would join a range.
+const dateSpecks = " \t\"'`“”‘’°.,:;~*•_|»«"
+
+// damagedDateCell reports whether a cell may be a date OCR damaged past
+// reading: one word of three digits or more with a slash, and few
+// letters ("5/3123", "SIA7/23", "/5/23").
+func damagedDateCell(cell string) bool {
+	t := strings.Trim(cell, dateSpecks)
+	if len(t) < 3 || len(t) > 10 || strings.ContainsAny(t, " \t") || !strings.Contains(t, "/") {
+		return false
+	}
+	digits, letters := 0, 0
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		case r != '/':
+			return false
+		}
+	}
+	return digits >= 3 && letters <= 3
+}
+
+// reLostYearSlash is a month and day run into a two-digit year: "5/3123"
+// for 5/31/23.
+var reLostYearSlash = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})(\d{2})$`)
+
+// mendLostYearSlash adds to out, the dates of a row in the order of its
+// cells, each damaged cell that reads as a month and day run into the
+// year of the dates beside it and falls strictly between them (after the
+// last or before the first in that year when it stands at an end).
+func mendLostYearSlash(text string, out []dates.Match, damaged []Cell) []dates.Match {
+	for _, c := range damaged {
+		raw := text[c.Start:c.End]
+		t := strings.Trim(raw, dateSpecks)
+		m := reLostYearSlash.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		i := 0
+		for i < len(out) && out[i].Start < c.Start {
+			i++
+		}
+		var lo, hi dates.Date
+		if i > 0 {
+			lo = out[i-1].Date
+		}
+		if i < len(out) {
+			hi = out[i].Date
+		}
+		year := cmp.Or(lo.Year, hi.Year)
+		if !lo.IsZero() && !hi.IsZero() && lo.Year != hi.Year && !(lo.Month == time.December && hi.Month == time.January) {
+			continue
+		}
+		month, _ := strconv.Atoi(m[1])
+		day, _ := strconv.Atoi(m[2])
+		yy, _ := strconv.Atoi(m[3])
+		if yy != year%100 {
+			if hi.IsZero() || yy != hi.Year%100 {
+				continue
+			}
+			year = hi.Year
+		}
+		d := dates.New(year, time.Month(month), day)
+		if !d.Valid() || !lo.IsZero() && !lo.Before(d) || !hi.IsZero() && !d.Before(hi) {
+			continue
+		}
+		at := c.Start + strings.Index(raw, t)
+		out = slices.Insert(out, i, dates.Match{Date: d, Start: at, End: at + len(t), Raw: t})
 	}
 	return out
 }

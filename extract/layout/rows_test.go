@@ -51,6 +51,13 @@ func TestDateColumns(t *testing.T) {
 		{"Session            11/04/2024    11/06/2024", 0},
 		{"Readings           03/04/2024    03/02/2024    03/06/2024", 0},
 		{"DOB                03/04/1980    03/02/2020    03/06/2024", 0},
+		// OCR of a copied or faxed flow sheet: specks on a date ("5/29/23.",
+		// "«6/5/23", "6/7/23:"), the slash before the year lost ("5/3123",
+		// read back between its neighbours), a cell past reading ("SIA7/23",
+		// "/5/23": no visit, but no reason to drop the row's others).
+		{"Date                    5/17/23     5/22/23     5/25/23     5/29/23.     5/3123     «6/5/23      6/7/23:", 7},
+		{"Date                    SIA7/23\"    5/2223     5/25/23     5/29/23     «5/3123.     /5/23      «6/723", 5},
+		{"Date                    5/17/23     5/22/23     5/3023     5/25/23", 3},
 	}
 	for _, tc := range tests {
 		if got := len(DateColumns(tc.text, FindDates(tc.text))); got != tc.n {

@@ -31,7 +31,7 @@ var (
 	reMonthDayCell = regexp.MustCompile(`^\s*(\d{1,2})/(\d{1,2})[.,;:]?(?:\s{2,}|\t)\S`)
 	// reDamagedCell is a first cell OCR may have made of a month and day:
 	// digits and look-alikes of a slash.
-	reDamagedCell = regexp.MustCompile(`^\s*([0-9/iIlu|]{2,5})[.,;:]?(?:\s{2,}|\t)\S`)
+	reDamagedCell = regexp.MustCompile(`^\s*([0-9/iIlu|]{2,6})[.,;:]?(?:\s{2,}|\t)\S`)
 )
 
 // yearHeaderLines is how far from the top of a page a year label is read.
@@ -67,13 +67,18 @@ func dateYearlessRows(d *Doc) {
 			last = cols
 		}
 		rows := yearlessRows(d, p)
-		clean := 0
+		clean, damaged := 0, 0
 		for _, r := range rows {
 			if r.clean {
 				clean++
+			} else {
+				damaged++
 			}
 		}
-		if clean < 2 {
+		// One clean row is a table of visits when OCR damaged the date
+		// cells of others below the page's year ("12" for 1/2, "1s"):
+		// the clean row is a visit.
+		if clean < 2 && !(clean == 1 && damaged > 0) {
 			if cols > 0 {
 				carry, carryMonth = year, last
 			}
@@ -95,7 +100,7 @@ func dateYearlessRows(d *Doc) {
 			last = dt.Month
 			l.Dates = []dates.Match{{Date: dt, Start: r.span[0], End: r.span[1], Raw: l.Text[r.span[0]:r.span[1]]}}
 		}
-		dateDamaged(d, rows)
+		dateDamaged(d, rows, clean >= 2)
 		carry, carryMonth = year, last
 	}
 }
@@ -130,8 +135,9 @@ func yearlessRows(d *Doc, p *Page) []yearlessRow {
 }
 
 // readings returns the months and days a damaged cell may be: its
-// look-alikes of a slash read as one, else a slash put in or read for a 1
-// or a 7.
+// look-alikes of a slash read as one, a 7 or a 1 beside its one slash
+// dropped (the slash read twice), else a slash put in or read for a 1 or
+// a 7.
 func readings(cell string) []monthDay {
 	var out []monthDay
 	add := func(s string) {
@@ -149,8 +155,17 @@ func readings(cell string) []monthDay {
 		add(c)
 		return out
 	}
-	if strings.Contains(cell, "/") {
-		return nil
+	if k := strings.Index(cell, "/"); k >= 0 {
+		// "12/720": a fax's slash read as a slash and a 7 (or a 1).
+		if strings.Count(cell, "/") == 1 {
+			if k+1 < len(cell) && (cell[k+1] == '7' || cell[k+1] == '1') {
+				add(cell[:k+1] + cell[k+2:])
+			}
+			if k > 0 && (cell[k-1] == '7' || cell[k-1] == '1') {
+				add(cell[:k-1] + cell[k:])
+			}
+		}
+		return out
 	}
 	for k := 1; k < len(cell); k++ {
 		add(cell[:k] + "/" + cell[k:])
@@ -163,8 +178,11 @@ func readings(cell string) []monthDay {
 
 // dateDamaged dates each damaged row whose one reading falls strictly
 // between the dates of the clean rows around it (from the first of its
-// year when none is above it).
-func dateDamaged(d *Doc, rows []yearlessRow) {
+// year when none is above it, when the page has two clean rows or more:
+// anchored). On a page of one clean row the damaged rows stay undated: a
+// row above it bounded by the year's start only may have lost a digit
+// ("77" for 7/17 reads 7/7).
+func dateDamaged(d *Doc, rows []yearlessRow, anchored bool) {
 	for k, r := range rows {
 		if r.clean {
 			continue
@@ -181,6 +199,9 @@ func dateDamaged(d *Doc, rows []yearlessRow) {
 			}
 		}
 		year := lo.Year
+		if !anchored && (lo.IsZero() || hi.IsZero()) {
+			continue
+		}
 		if lo.IsZero() {
 			if hi.IsZero() {
 				continue

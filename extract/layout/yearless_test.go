@@ -58,6 +58,23 @@ func TestYearlessRows(t *testing.T) {
 			"12726    5:34PM       X        5         CD\n" +
 			"12/28    10:18AM      X        6         AB\n"},
 			[]string{"2023-12-18", "2023-12-20", "2023-12-26", "2023-12-28"}},
+		{"a slash read as a slash and a 7", []string{"Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe   Acct #4411   Year: 2023\n" +
+			"Date     Time in      Adj      Pain      Staff\n" +
+			"11/720   3:06PM       X        7         AB\n" +
+			"11/22    12:52PM      X        5         AB\n" +
+			"11/27    5:43PM       X        5         CD\n"},
+			[]string{"2023-11-20", "2023-11-22", "2023-11-27"}},
+		{"one clean row among damaged ones", []string{"Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe   Acct #4411   Year: 2024\n" +
+			"Date     Time in      Adj      Pain      Staff\n" +
+			"12       5:11PM       X        5         AB\n" +
+			"1s       11:48AM      X        4         CD\n" +
+			"1/8      5:22PM       X        5         AB\n" +
+			"fll.     4:10PM       X        4         CD\n"},
+			// The clean row is a visit; "12" above it, bounded by the
+			// year's start only, may be 1/2 or 1/12 with a digit lost.
+			[]string{"2024-01-08"}},
 		{"no year label", []string{card("Acct 2", "3/4         9:10 AM      X        6         AB", "3/6         4:40 PM      X        5         CD")}, nil},
 		{"one row only", []string{card("Yr 2023", "3/4         9:10 AM      X        6         AB")}, nil},
 		{"year in prose", []string{"Alder Chiropractic\nSeen in the year 2023 several times.\n3/4         9:10 AM      X        6         AB\n3/6         4:40 PM      X        5         CD\n"}, nil},

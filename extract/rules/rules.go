@@ -180,6 +180,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 			citeEveryPage(res.Encounters[start:], d, ls, doc.ID)
 		}
 	}
+	mendSpanDates(d, res.Encounters)
 	yieldProblemLists(res.Encounters, problems)
 	return res, nil
 }

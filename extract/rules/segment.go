@@ -349,7 +349,13 @@ func newNote(ls []line) *note {
 	if lead == len(ls) {
 		lead = 0
 	}
+	// The title is looked for among the first lines of print: fax lines
+	// (a staircase of two overprinted banners) take no place of one.
+	noise := 0
 	for i, l := range ls {
+		if l.noise && i < lead+8+noise {
+			noise++
+		}
 		if h, off := headingOf(l); h != secNone {
 			sec = h
 			n.rest[i] = off
@@ -360,10 +366,10 @@ func newNote(ls []line) *note {
 			n.body = i
 		}
 		n.secs[i] = sec
-		if n.title == "" && i < lead+8 {
+		if n.title == "" && i < lead+8+noise {
 			n.title = titleOf(l)
 		}
-		if n.caption == "" && i < lead+8 {
+		if n.caption == "" && i < lead+8+noise {
 			n.caption = captionOf(l)
 		}
 	}

@@ -1,6 +1,11 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
 
 // TestBrokenBannerJoinsItsRecord: fragments of overlapping fax banners at
 // the top of a page (a date among them) belong to the record that begins
@@ -83,5 +88,49 @@ func TestBrokenLetterheadJoinsItsRecord(t *testing.T) {
 				t.Errorf("the visit of 2024-02-09 cites page 2: %q", c.Quote)
 			}
 		}
+	}
+}
+
+// TestRefaxedPageOfAnotherProvider: a copy of another provider's record
+// faxed on inside a practice's packet carries two banners printed over
+// each other, set as a staircase of fragments that opens with one scrap
+// of date and time. The page is that provider's record: the practice's
+// visit on the page before cites none of it, and the copy is dated,
+// named and typed by its own header.
+func TestRefaxedPageOfAnotherProvider(t *testing.T) {
+	p1 := "2024-05-02 09:41 FROM: RIVERBEND SPINE CENTER (614) 555-0131 TO: (614) 555-0199 P.004/011\n" +
+		"Riverbend Spine Center\nSpine Surgery & Rehabilitation\n88 Hospital Rd, Dayton, OH 45402\nPhone (614) 555-0130 Fax (614) 555-0131\n" +
+		"POST-OPERATIVE VISIT\nPatient: Jane Doe DOB 02.03.1981\nDate of visit: 04.11.2024\nProvider: Mara Quill, MD\n" +
+		"Subjective\n  Doing well after surgery. Pain: 3/10.\nExam\n  Incision clean and dry.\n" +
+		"Plan\n  Begin physical therapy. Return in 6 weeks.\n\nMara Quill, MD\n"
+	p2 := "                    5/2/24 9:44\n                             RIVERBEND\n" +
+		"                                 AM FROM:\n                                      SPINE Mercy\n" +
+		"                                            CENTERNorth\n                                                 Cnty ED (614)\n" +
+		"                                                         2024-05-02\n                                                             555-014209:41\n" +
+		"                                                                  TO: (614)\n                                                                      Pg 5/11P.002/006\n\n" +
+		"MERCY NORTH COUNTY HOSPITAL                                     PT: DOE, JANE\n" +
+		"EMERGENCY DEPARTMENT RECORD                                     MRN: 5689669\n" +
+		"Arrival: 01-Feb-2024 1451                                Mode of arrival: EMS\n" +
+		"Chief Complaint: MVC - neck pain, back pain\n" +
+		"Triage Note: Restrained driver in a collision today, neck pain since. Pain Score: 7/10\n"
+	res := extractText(t, p1, p2)
+	var ed *extract.Encounter
+	for i, e := range res.Encounters {
+		switch e.Date.String() {
+		case "2024-04-11":
+			for _, c := range e.Citations {
+				if c.Page == 2 {
+					t.Errorf("the visit of 2024-04-11 cites page 2: %q", c.Quote)
+				}
+			}
+		case "2024-02-01":
+			ed = &res.Encounters[i]
+		}
+	}
+	if ed == nil {
+		t.Fatalf("no encounter of 2024-02-01: %+v", res.Encounters)
+	}
+	if !strings.Contains(strings.ToUpper(ed.Provider), "MERCY NORTH") || ed.VisitType != "emergency visit" {
+		t.Errorf("the copied record: provider %q, visit %q; want the hospital's emergency visit", ed.Provider, ed.VisitType)
 	}
 }
