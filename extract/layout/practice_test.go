@@ -387,3 +387,28 @@ func TestRecipientUnderSpeckedAddressee(t *testing.T) {
 		}
 	}
 }
+
+// TestFacilityLabelGluedToNextLabel: a fax's OCR glued a form's next
+// label to the end of the facility's value ("Facility: CAPITOL
+// NEUROSURGICAL ASSOCIATES, PPatient: VILLANUEVA, MEI", the "C" of "PC"
+// lost): the value ends where the glued label begins, without the
+// stranded letter.
+func TestFacilityLabelGluedToNextLabel(t *testing.T) {
+	page := "Capitol Neurosurgical Assoc                                        PROVIDER NOTE\n\nDOS:           2023-09-22                                  Provider:        Bernard Yamada, MD\nFacility:         CAPITOL NEUROSURGICAL ASSOCIATES, PPatient:         VILLANUEVA, MEI\nDOB:           1973-08-07                                  MRN:           818375\nVisit type:       New patient                                   Referred by:     Nadia Ortega, DO\nInjury date:   _- 2023-08-14                                  Pain (0-10):     6\nSubjective                                        Assessment\n\nNeck and low back pain after a motor vehicle collision. Patient   Cervical disc disorder with radiculopathy, mid-cervical region,\nwas a restrained driver struck.on the driver's side at an           unspecified level (M50.120); Radiculopathy, cervical region\nintersection on August 14, 2023. Reports neck pain with         (M54.12)                              >\nstiffness and low back pain worse with sitting; VAS 6.\n\nPlan\nObjective                       .                              2-3 times a week for 6 weeks: therapeutic exercise, manual\nCervical AROM flexion 30 deg, extension 25 deg, rotation R      therapy, electrical stimulation.\n45/155 deg. Hypertonicity of the upper trapezius and lumbar\nparaspinals. NDI 38%.                                        Orders                       :          .\nOrdered MRI of the cervical spine with and without contrast to\nImaging reviewed                                        evaluate C5 -6 before any surgical decision.\nMRI cervical spine 2023-09-17: disc osteophyte complex\nC5 -6 with moderate foraminal narrowing; no cord signal .\nchange.\n\nSigned: Bernard Yamada, MD on 2023-09-24 4:01 PM\n\nPrinted 02-20-2024 by awinslow                                        Page 1of 1\n"
+	d := Analyze([]extract.Page{{DocumentID: "d", Number: 1, Source: extract.SourceOCR, Text: page}})
+	found := false
+	for _, l := range d.Lines {
+		if strings.HasPrefix(l.Trim, "Facility:") {
+			found = true
+			if l.Facility != "CAPITOL NEUROSURGICAL ASSOCIATES" {
+				t.Errorf("facility %q", l.Facility)
+			}
+		}
+	}
+	if !found {
+		t.Error("no facility line")
+	}
+	if got := beforeNextLabel("Lakeside PT, LLCProvider: Ann Lee, DPT"); got != "Lakeside PT, LLC" {
+		t.Errorf("beforeNextLabel = %q", got)
+	}
+}

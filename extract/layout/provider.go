@@ -139,8 +139,22 @@ func beforeNextLabel(v string) string {
 	if m := reNextLabel.FindStringSubmatchIndex(v); m != nil && m[0] > 0 && !NamesFacility(v[m[2]:m[3]]) {
 		return v[:m[0]]
 	}
+	// OCR may glue the next label to the value's last letters: after a
+	// capital, comma or period ("ASSOCIATES, PPatient:", "LLCProvider:").
+	// A letter left alone after the value's comma is what OCR kept of a
+	// suffix ("PC"), no name.
+	if m := reGluedLabel.FindStringSubmatchIndex(v); m != nil && !NamesFacility(v[m[2]:m[3]]) {
+		return reStrandedLetter.ReplaceAllString(v[:m[2]], "")
+	}
 	return v
 }
+
+// reGluedLabel is a field's label glued to the capitals or punctuation
+// before it, and reStrandedLetter a single capital after a final comma.
+var (
+	reGluedLabel     = regexp.MustCompile(`[A-Z.,]([A-Z][a-z]{2,}):(?:\s|$)`)
+	reStrandedLetter = regexp.MustCompile(`,\s*[A-Z]$`)
+)
 
 // joinWrappedFacilities completes facility labels whose value a table
 // wrapped onto the next line ("Provider Organization   The DoctorsTogether
