@@ -2,9 +2,10 @@ package access
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Role is what a user is in the firm.
@@ -51,7 +52,7 @@ func (u User) Display() string {
 	return u.Username
 }
 
-var validUsername = regexp.MustCompile(`^[a-z0-9][a-z0-9._@-]{1,63}$`)
+var validUsername = lazyre.New(`^[a-z0-9][a-z0-9._@-]{1,63}$`)
 
 // MinPasswordLen is the shortest password accepted.
 const MinPasswordLen = 12

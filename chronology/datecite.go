@@ -1,11 +1,11 @@
 package chronology
 
 import (
-	"regexp"
 	"strconv"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // holdsDate reports whether a quote prints date d, in any format
@@ -32,7 +32,7 @@ func holdsDate(quote string, d dates.Date) bool {
 
 // monthDay is a month/day without a year: "3/14", "03-14", not followed by
 // another separator and digit (which would make it a full date).
-var monthDay = regexp.MustCompile(`(?:^|[^0-9/.-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?:$|[^0-9/-]|[/-][^0-9])`)
+var monthDay = lazyre.New(`(?:^|[^0-9/.-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?:$|[^0-9/-]|[/-][^0-9])`)
 
 // dateFirst moves the first citation that holds date d to the front of cs,
 // keeping the others in order, and reports whether any citation holds it.

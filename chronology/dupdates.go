@@ -1,12 +1,12 @@
 package chronology
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Forms filled in on another day (a superbill, a daily note from a
@@ -137,7 +137,7 @@ func printedDates(text string) []dates.Date {
 }
 
 // dateLabel matches the words that label a form's date.
-var dateLabel = regexp.MustCompile(`(?i)\b(dates?|dt|dos|day|admit\w*|adm|admission|visit|service|shift|discharge\w*)\b`)
+var dateLabel = lazyre.New(`(?i)\b(dates?|dt|dos|day|admit\w*|adm|admission|visit|service|shift|discharge\w*)\b`)
 
 // edgeLines is how many lines with text at a page's top and at its bottom
 // may be stamps for printedDates.

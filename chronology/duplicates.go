@@ -3,11 +3,11 @@ package chronology
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/par"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
@@ -88,10 +88,10 @@ func isStamp(line string) bool {
 
 // The parts of stampLine that stampMatch runs as regular expressions.
 var (
-	stampPage   = regexp.MustCompile(`(?i)\bpa?ge?\s*\d+\s*(of|/)\s*\d+`)
-	stampPSlash = regexp.MustCompile(`(?i)\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\b`)
-	stampFromTo = regexp.MustCompile(`(?i)\b(from|to)\s*:`)
-	stampWords  = regexp.MustCompile(`(?i)\breceived\b|\bfax\b|\bprinted\b`)
+	stampPage   = lazyre.New(`(?i)\bpa?ge?\s*\d+\s*(of|/)\s*\d+`)
+	stampPSlash = lazyre.New(`(?i)\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\b`)
+	stampFromTo = lazyre.New(`(?i)\b(from|to)\s*:`)
+	stampWords  = lazyre.New(`(?i)\breceived\b|\bfax\b|\bprinted\b`)
 )
 
 // stampMatch is stampLine.MatchString(line), one part of the expression

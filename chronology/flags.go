@@ -196,8 +196,11 @@ func regionRegexp(name string) *rxfilter.Regexp {
 			return c.words
 		}
 	}
-	return rxfilter.MustCompile(`$^`)
+	return noRegion
 }
+
+// noRegion matches no text.
+var noRegion = rxfilter.MustCompile(`$^`)
 
 var (
 	// reDispenser names a pharmacy or a medical supplier: what it bills

@@ -2,12 +2,12 @@ package chronology
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // FlagIncidentDate marks a date of injury printed in the records, or the
@@ -21,7 +21,7 @@ const incidentWindow = 14
 
 // reIncidentLabel finds a printed date-of-injury label; the date follows
 // within a few characters.
-var reIncidentLabel = regexp.MustCompile(`(?i)\b(?:D\.?O\.?I\.?|D/I|date\s+of\s+(?:injury|accident|incident|loss)|(?:injury|accident|incident)\s+date)\b\s*[:#.\-]?\s*`)
+var reIncidentLabel = lazyre.New(`(?i)\b(?:D\.?O\.?I\.?|D/I|date\s+of\s+(?:injury|accident|incident|loss)|(?:injury|accident|incident)\s+date)\b\s*[:#.\-]?\s*`)
 
 // IncidentDateFinding is one date the records give for the incident that
 // is not the matter's date of incident.

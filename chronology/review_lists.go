@@ -2,10 +2,10 @@ package chronology
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // List fields (diagnoses, procedures, medications) are corrected as text,
@@ -20,9 +20,9 @@ const (
 
 var (
 	// icdLead is an ICD-10-CM code opening a line ("S13.4XXA", "M54.2").
-	icdLead = regexp.MustCompile(`(?i)^([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\s*[—–:-]\s*|\s+|$)`)
+	icdLead = lazyre.New(`(?i)^([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\s*[—–:-]\s*|\s+|$)`)
 	// procLead is a CPT or HCPCS code opening a line ("97110", "J1030").
-	procLead = regexp.MustCompile(`(?i)^([0-9]{4}[0-9A-Z]|[A-V][0-9]{4})(?:\s*[—–:-]\s*|\s+|$)`)
+	procLead = lazyre.New(`(?i)^([0-9]{4}[0-9A-Z]|[A-V][0-9]{4})(?:\s*[—–:-]\s*|\s+|$)`)
 )
 
 // codedText writes coded items one a line, "CODE description".
@@ -47,7 +47,7 @@ func listLines(v string) []string {
 
 // parseCoded reads a corrected list of coded items with lead as the code
 // pattern.
-func parseCoded(v string, lead *regexp.Regexp) []extract.Coded {
+func parseCoded(v string, lead *lazyre.Regexp) []extract.Coded {
 	var out []extract.Coded
 	for _, l := range listLines(v) {
 		c := extract.Coded{Description: l}

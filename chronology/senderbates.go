@@ -2,15 +2,15 @@ package chronology
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // batesPrefix is a Bates prefix a matter may set (ValidBatesPrefix).
-var batesPrefix = regexp.MustCompile(`^[A-Z][A-Z0-9_-]{0,11}$`)
+var batesPrefix = lazyre.New(`^[A-Z][A-Z0-9_-]{0,11}$`)
 
 // ValidBatesPrefix checks a matter's Bates prefix: a capital, then up to
 // eleven capitals, digits, dashes or underscores ("" is the default).
@@ -24,7 +24,7 @@ func ValidBatesPrefix(s string) error {
 // senderToken is a production number standing alone in a line: a prefix
 // of one to twelve capitals and digits starting with a capital, an
 // optional space, underscore or dash, and a number of four to nine digits.
-var senderToken = regexp.MustCompile(`(?:^|\s)([A-Z][A-Z0-9&]{0,11}?)([ _-]?)(\d{4,9})(?:\s|$)`)
+var senderToken = lazyre.New(`(?:^|\s)([A-Z][A-Z0-9&]{0,11}?)([ _-]?)(\d{4,9})(?:\s|$)`)
 
 // notBatesPrefix are words printed before a number that make it a page,
 // record or account number rather than a production number.

@@ -2,13 +2,13 @@ package chronology
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -79,7 +79,7 @@ func summarize(e *Entry) string {
 // reportedRE finds a reason written as what the patient said or did
 // ("Reports increased soreness", "Patient states headaches are less
 // frequent", "Returns for follow-up"), which reads wrong after "for".
-var reportedRE = regexp.MustCompile(`(?i)^(?:the\s+)?(patient|pt\.?|client|claimant)?\s*(reports?|states?|returns?|presents?|complains?|notes?|describes?|denies|is seen|was seen|seen|here|comes?|came)\b`)
+var reportedRE = lazyre.New(`(?i)^(?:the\s+)?(patient|pt\.?|client|claimant)?\s*(reports?|states?|returns?|presents?|complains?|notes?|describes?|denies|is seen|was seen|seen|here|comes?|came)\b`)
 
 // reasonPhrase joins the visit's reason to its heading: "for neck pain
 // after a collision", or, when the reason is what the patient said or
@@ -199,7 +199,7 @@ func clauseBefore(s string, n int) string {
 	return s[:n]
 }
 
-var reListNumber = regexp.MustCompile(`(?:^|\s)\d{1,2}[.)]\s+`)
+var reListNumber = lazyre.New(`(?:^|\s)\d{1,2}[.)]\s+`)
 
 // unlist writes a numbered list ("1. Low back pain 2. Naproxen 500 mg")
 // as one clause ("Low back pain, Naproxen 500 mg"); other text is

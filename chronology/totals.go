@@ -2,18 +2,18 @@ package chronology
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
 // Words that tell the kind of a printed total whose extractor gave none.
 var (
-	reChargesTotal = regexp.MustCompile(`(?i)\b(total\s+charges?|charges?\s+total|total\s+billed|total\s+amount\s+billed)\b`)
-	reBalanceTotal = regexp.MustCompile(`(?i)\b(balance|amount\s+due|due\s+from\s+patient|patient\s+(responsibility|portion|owes)|pay\s+this\s+amount|please\s+pay|you\s+owe)\b`)
-	rePaymentTotal = regexp.MustCompile(`(?i)\b(payments?|paid|credits?|receipts?)\b`)
-	reAdjustTotal  = regexp.MustCompile(`(?i)\b(adjustments?|adj|write[- ]?offs?|contractual|discounts?|allowances?)\b`)
+	reChargesTotal = lazyre.New(`(?i)\b(total\s+charges?|charges?\s+total|total\s+billed|total\s+amount\s+billed)\b`)
+	reBalanceTotal = lazyre.New(`(?i)\b(balance|amount\s+due|due\s+from\s+patient|patient\s+(responsibility|portion|owes)|pay\s+this\s+amount|please\s+pay|you\s+owe)\b`)
+	rePaymentTotal = lazyre.New(`(?i)\b(payments?|paid|credits?|receipts?)\b`)
+	reAdjustTotal  = lazyre.New(`(?i)\b(adjustments?|adj|write[- ]?offs?|contractual|discounts?|allowances?)\b`)
 )
 
 // totalKind is the chronology kind of a printed total: the extractor's

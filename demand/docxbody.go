@@ -1,10 +1,10 @@
 package demand
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/internal/docx"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // run is a piece of text with its character formatting.
@@ -101,7 +101,7 @@ func writeBody(b *strings.Builder, body string) {
 	}
 }
 
-var separatorRow = regexp.MustCompile(`^\|[\s:|-]+\|$`)
+var separatorRow = lazyre.New(`^\|[\s:|-]+\|$`)
 
 // splitRow splits a pipe-table row into its cells, honouring "\|".
 func splitRow(row string) []string {
@@ -123,7 +123,7 @@ func splitRow(row string) []string {
 	return append(cells, strings.TrimSpace(cur.String()))
 }
 
-var moneyCell = regexp.MustCompile(`^-?\$[0-9,]+(\.[0-9]{2})?$`)
+var moneyCell = lazyre.New(`^-?\$[0-9,]+(\.[0-9]{2})?$`)
 
 // writeTable writes a pipe table's cells as a Word table with a repeated, bold
 // header row, a bold total row and right-aligned amounts.

@@ -3,7 +3,8 @@ package demand
 import (
 	"errors"
 	"fmt"
-	"regexp"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // ErrNotFinished is returned (wrapped, with the reason) when a section that
@@ -12,7 +13,7 @@ var ErrNotFinished = errors.New("the section is not finished")
 
 // placeholder finds a bracketed placeholder or mark, and the words of a
 // placeholder whose brackets an editor removed.
-var placeholder = regexp.MustCompile(`\[[^\]\n]{0,200}\]?|(?i)\b(attorney|paralegal) to (insert|add|confirm|describe|check|verify)\b`)
+var placeholder = lazyre.New(`\[[^\]\n]{0,200}\]?|(?i)\b(attorney|paralegal) to (insert|add|confirm|describe|check|verify)\b`)
 
 // Finished reports why a section may not be approved yet, or nil: its
 // text holds a placeholder ("[Attorney to insert …]", UnreviewedMark, or

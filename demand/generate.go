@@ -1,12 +1,12 @@
 package demand
 
 import (
-	"regexp"
 	"slices"
 	"time"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Options adjust a generated draft.
@@ -42,7 +42,7 @@ func Generate(c chronology.Chronology, opt Options) Draft {
 	return d
 }
 
-var blankLines = regexp.MustCompile(`\n{3,}`)
+var blankLines = lazyre.New(`\n{3,}`)
 
 func dedupeCites(cs []extract.Citation) []extract.Citation {
 	out := []extract.Citation{}

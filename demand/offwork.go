@@ -1,30 +1,30 @@
 package demand
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // offWorkWords mark a work status that keeps the client from working.
-var offWorkWords = regexp.MustCompile(`(?i)\b(off work|off of work|off duty|no work|unable to work|not to work|not working|excused from work|remains? off(?: of)?(?: work| duty)?|totally disabled|temporary total disability|TTD)\b`)
+var offWorkWords = lazyre.New(`(?i)\b(off work|off of work|off duty|no work|unable to work|not to work|not working|excused from work|remains? off(?: of)?(?: work| duty)?|totally disabled|temporary total disability|TTD)\b`)
 
 // backToWorkWords mark a status that has the client working again, with
 // or without restrictions.
-var backToWorkWords = regexp.MustCompile(`(?i)\b(light duty|modified duty|restricted duty|full duty|regular duty|returns? to work|returned to work|back to work|RTW)\b`)
+var backToWorkWords = lazyre.New(`(?i)\b(light duty|modified duty|restricted duty|full duty|regular duty|returns? to work|returned to work|back to work|RTW)\b`)
 
 // offUntil is the end an off-work status gives itself, right after the
 // off-work words: "off work until 04/03/2023", "off work and school
 // through April 3, 2023".
-var offUntil = regexp.MustCompile(`(?i)^[\s,:;-]*(?:[a-z]+\s+){0,3}?(?:until|through|thru|till|to)\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})`)
+var offUntil = lazyre.New(`(?i)^[\s,:;-]*(?:[a-z]+\s+){0,3}?(?:until|through|thru|till|to)\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})`)
 
 // offFor is a length an off-work status gives right after the off-work
 // words: "off work 3 days", "off work for 2 weeks", "no work x 1 week"
 // (not "off work. Follow up in 2 weeks").
-var offFor = regexp.MustCompile(`(?i)^[\s,:;-]*(?:for\s+|x\s*)?(\d{1,3})\s+(days?|weeks?)\b`)
+var offFor = lazyre.New(`(?i)^[\s,:;-]*(?:for\s+|x\s*)?(\d{1,3})\s+(days?|weeks?)\b`)
 
 // offPeriod is a stretch of time the records place the client off work:
 // from the date of the record that says so to the end it gives, or to the

@@ -1,9 +1,9 @@
 package demand
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -29,10 +29,10 @@ func recordSentences(text string) []string {
 
 // codeFirst is a sentence that opens with a diagnosis code list ("M54.2,
 // S13.4XXD P …"): a coding line, not prose.
-var codeFirst = regexp.MustCompile(`^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?[,;]`)
+var codeFirst = lazyre.New(`^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?[,;]`)
 
 // listNumber is the "1. " or "2) " of a numbered list inside a field.
-var listNumber = regexp.MustCompile(`(?:^|\s)\d{1,2}[.)]\s+`)
+var listNumber = lazyre.New(`(?:^|\s)\d{1,2}[.)]\s+`)
 
 // headerRun is two or more "Label: value" pairs in a row: a page header
 // or demographics block, not a clinical sentence.
@@ -89,7 +89,7 @@ func clause(s string, max int) (string, bool) {
 
 // matching returns the sentences of text that re matches, each at most
 // max words (longer ones are cut at a clause or skipped).
-func matching(re *regexp.Regexp, text string, max int) []string {
+func matching(re *lazyre.Regexp, text string, max int) []string {
 	var out []string
 	for _, s := range recordSentences(text) {
 		if !re.MatchString(s) {

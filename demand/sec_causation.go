@@ -2,19 +2,19 @@ package demand
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/demand/adjuster"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // causalWords find a clinician relating the injuries to the incident.
-var causalWords = regexp.MustCompile(`(?i)(causally related|caus(ed|ation)|as a (direct )?result of|secondary to (the |a )?(mvc|mva|collision|motor vehicle|accident|fall)|related to (the |a )?(mvc|mva|collision|motor vehicle|accident|fall)|consistent with (the |a |her |his )?(mvc|mva|collision|motor vehicle|accident|mechanism|injur)|(after|following|since) (a |the )?(mvc|mva|motor vehicle|collision|accident|fall))`)
+var causalWords = lazyre.New(`(?i)(causally related|caus(ed|ation)|as a (direct )?result of|secondary to (the |a )?(mvc|mva|collision|motor vehicle|accident|fall)|related to (the |a )?(mvc|mva|collision|motor vehicle|accident|fall)|consistent with (the |a |her |his )?(mvc|mva|collision|motor vehicle|accident|mechanism|injur)|(after|following|since) (a |the )?(mvc|mva|motor vehicle|collision|accident|fall))`)
 
 // resolvedWords find a prior complaint recorded as resolved.
-var resolvedWords = regexp.MustCompile(`(?i)\b(resolved|resolving|full(y)? recovered|no (further )?complaints?|asymptomatic|pain[- ]free|released from care)\b`)
+var resolvedWords = lazyre.New(`(?i)\b(resolved|resolving|full(y)? recovered|no (further )?complaints?|asymptomatic|pain[- ]free|released from care)\b`)
 
 // causation answers causation (first care after the incident and what
 // the clinicians relate to it) and prior history (what was treated
@@ -122,7 +122,7 @@ func codesOf(e usedEntry) []string {
 }
 
 // gapReason finds why care paused, where a record says so.
-var gapReason = regexp.MustCompile(`(?i)\b(holidays?|vacation|out of (town|state)|travel\w*|insurance|authori[sz]\w*|denied|approval|child ?care|transportation|no ride|work schedule|time off|cancel\w*|no[- ]show|missed|wait(ing)? list|referral|deductible|afford|covid|sick|ill(ness)?|family emergency|funeral|moved)\b`)
+var gapReason = lazyre.New(`(?i)\b(holidays?|vacation|out of (town|state)|travel\w*|insurance|authori[sz]\w*|denied|approval|child ?care|transportation|no ride|work schedule|time off|cancel\w*|no[- ]show|missed|wait(ing)? list|referral|deductible|afford|covid|sick|ill(ness)?|family emergency|funeral|moved)\b`)
 
 // gaps writes each interval without treatment, with the reason where the
 // records around it give one.
@@ -176,10 +176,10 @@ func (l *letter) aroundGap(g chronology.Gap) []usedEntry {
 }
 
 // ongoingWords find a plan of continued care.
-var ongoingWords = regexp.MustCompile(`(?i)\b(continue|follow[- ]?up|return|refer\w*|recommend\w*|schedul\w*|reassess\w*|home exercise)\b`)
+var ongoingWords = lazyre.New(`(?i)\b(continue|follow[- ]?up|return|refer\w*|recommend\w*|schedul\w*|reassess\w*|home exercise)\b`)
 
 // futureWords find plans and prognoses of further care.
-var futureWords = regexp.MustCompile(`(?i)\b(prognos\w*|future|may (require|need|benefit)|will (likely )?(require|need)|repeat (injection|esi|block)|surg(ical|ery|eon)|candidate|permanent\w*|maximum medical improvement|mmi|chronic|long[- ]term|lifetime|ongoing|radiofrequency|ablation|fusion|discectomy)\b`)
+var futureWords = lazyre.New(`(?i)\b(prognos\w*|future|may (require|need|benefit)|will (likely )?(require|need)|repeat (injection|esi|block)|surg(ical|ery|eon)|candidate|permanent\w*|maximum medical improvement|mmi|chronic|long[- ]term|lifetime|ongoing|radiofrequency|ablation|fusion|discectomy)\b`)
 
 // futureCare writes the further care the records foresee, newest first,
 // and the attorney's cost estimate.

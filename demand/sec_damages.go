@@ -3,33 +3,34 @@ package demand
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // lifeArea is an area of daily life and the words that find the records'
 // account of it.
 type lifeArea struct {
 	name  string
-	words *regexp.Regexp
+	words *lazyre.Regexp
 }
 
 var lifeAreas = []lifeArea{
-	{"Sleep", regexp.MustCompile(`(?i)\b(sleep\w*|insomnia|awake(ned|ns)?|wak(es|ing) (up )?(at night|from|with)|nights? (a|per) week)\b`)},
-	{"Driving", regexp.MustCompile(`(?i)\b(driv(e|es|ing)|commut\w*|car rides?)\b`)},
-	{"Work", regexp.MustCompile(`(?i)\b(shifts?|at work|workday|work duties|job duties|lifting at work|off work|missed work|modified duty|light duty)\b`)},
-	{"Household", regexp.MustCompile(`(?i)\b(housework|household|chores|cleaning|laundry|cooking|vacuum\w*|groceries|dishes|yard|carry(ing)? (her|his|the) (child|children|son|daughter|baby|grand\w+))\b`)},
-	{"Self-care", regexp.MustCompile(`(?i)\b(dressing|bathing|showering|grooming|reaching overhead|putting on)\b`)},
-	{"Recreation and family", regexp.MustCompile(`(?i)\b(gym|running|jogging|walks?|walking|hik\w*|golf|garden\w*|sports?|play(ing)? with|hobb\w*|church|social|vacation|dancing|swimming|bik(e|ing)|fishing)\b`)},
+	{"Sleep", lazyre.New(`(?i)\b(sleep\w*|insomnia|awake(ned|ns)?|wak(es|ing) (up )?(at night|from|with)|nights? (a|per) week)\b`)},
+	{"Driving", lazyre.New(`(?i)\b(driv(e|es|ing)|commut\w*|car rides?)\b`)},
+	{"Work", lazyre.New(`(?i)\b(shifts?|at work|workday|work duties|job duties|lifting at work|off work|missed work|modified duty|light duty)\b`)},
+	{"Household", lazyre.New(`(?i)\b(housework|household|chores|cleaning|laundry|cooking|vacuum\w*|groceries|dishes|yard|carry(ing)? (her|his|the) (child|children|son|daughter|baby|grand\w+))\b`)},
+	{"Self-care", lazyre.New(`(?i)\b(dressing|bathing|showering|grooming|reaching overhead|putting on)\b`)},
+	{"Recreation and family", lazyre.New(`(?i)\b(gym|running|jogging|walks?|walking|hik\w*|golf|garden\w*|sports?|play(ing)? with|hobb\w*|church|social|vacation|dancing|swimming|bik(e|ing)|fishing)\b`)},
 }
 
 // harmful are phrases an adjuster reads as activity inconsistent with
 // the injury; the damages section does not quote them.
-var harmful = regexp.MustCompile(`(?i)\b(yard work|double shift|long shift|overtime|lifting weights|work(ed|ing)? out|helped (a friend )?move|moving (boxes|furniture)|played|vacation|trip to)\b`)
+var harmful = lazyre.New(`(?i)\b(yard work|double shift|long shift|overtime|lifting weights|work(ed|ing)? out|helped (a friend )?move|moving (boxes|furniture)|played|vacation|trip to)\b`)
 
 // scoreOnly is a sentence that is no more than a pain rating.
-var scoreOnly = regexp.MustCompile(`(?i)^(pain|nprs|vas)?\W*\d+(\.\d)?\s*/\s*10\b`)
+var scoreOnly = lazyre.New(`(?i)^(pain|nprs|vas)?\W*\d+(\.\d)?\s*/\s*10\b`)
 
 // painAndSuffering writes the non-economic damages: what the records say
 // the injuries did to sleep, driving, work, the household, self-care and

@@ -2,11 +2,11 @@ package demand
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // regionOther holds diagnoses of no body region (headache codes are a
@@ -80,13 +80,13 @@ func codeStem(code string) string {
 
 // encounterSuffix is the ICD-10 description's encounter, which the
 // letter need not repeat.
-var encounterSuffix = regexp.MustCompile(`(?i),? (initial|subsequent) encounter\b.*$|,? sequela$`)
+var encounterSuffix = lazyre.New(`(?i),? (initial|subsequent) encounter\b.*$|,? sequela$`)
 
 // imagingVisit recognises imaging and electrodiagnostic records.
-var imagingVisit = regexp.MustCompile(`(?i)\b(imaging|radiology|mri|ct|x-?ray|radiograph\w*|ultrasound|emg|ncs|nerve conduction)\b`)
+var imagingVisit = lazyre.New(`(?i)\b(imaging|radiology|mri|ct|x-?ray|radiograph\w*|ultrasound|emg|ncs|nerve conduction)\b`)
 
 // positiveFinding is an abnormal examination finding.
-var positiveFinding = regexp.MustCompile(`(?i)\b(positive|diminished|decreased|reduced|limited|restricted|spasm|hypertonicity|tender(ness)?|[0-4]\+?/5|radiat\w*|weakness|numbness|paresthesia\w*)\b`)
+var positiveFinding = lazyre.New(`(?i)\b(positive|diminished|decreased|reduced|limited|restricted|spasm|hypertonicity|tender(ness)?|[0-4]\+?/5|radiat\w*|weakness|numbness|paresthesia\w*)\b`)
 
 // injuries writes the diagnoses grouped by body region and the objective
 // findings: imaging impressions and abnormal examination findings.

@@ -2,10 +2,10 @@ package demand
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/claimref"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -60,10 +60,10 @@ func amountOr(v *float64, what string) string {
 
 // mechanismWords find how the incident happened in ER, EMS and first-visit
 // histories.
-var mechanismWords = regexp.MustCompile(`(?i)\b(rear[- ]?ended|struck|hit by|collision|mvc|mva|motor vehicle|t-?boned|broadsided|head[- ]on|side[- ]?swiped|rolled over|rollover|airbags?|restrained|unrestrained|seat ?belt(ed)?|windshield|window|steering wheel|dashboard|fell|slipped|tripped)\b`)
+var mechanismWords = lazyre.New(`(?i)\b(rear[- ]?ended|struck|hit by|collision|mvc|mva|motor vehicle|t-?boned|broadsided|head[- ]on|side[- ]?swiped|rolled over|rollover|airbags?|restrained|unrestrained|seat ?belt(ed)?|windshield|window|steering wheel|dashboard|fell|slipped|tripped)\b`)
 
 // emergency reports whether an entry is an emergency or ambulance record.
-var emergency = regexp.MustCompile(`(?i)\b(emergency|ed|er|ems|ambulance|paramedic|trauma|urgent care)\b`)
+var emergency = lazyre.New(`(?i)\b(emergency|ed|er|ems|ambulance|paramedic|trauma|urgent care)\b`)
 
 // facts writes the liability facts: how the incident happened, as the
 // first records describe it, the first care, and the attorney's account

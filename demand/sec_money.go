@@ -3,20 +3,20 @@ package demand
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
 func money(v float64) string { return textutil.Dollars(v) }
 
 // goalWords mark a therapy goal, never a work status.
-var goalWords = regexp.MustCompile(`(?i)\b(goals?|will be able|to return to|able to return)\b`)
+var goalWords = lazyre.New(`(?i)\b(goals?|will be able|to return to|able to return)\b`)
 
 // occupationWords find the client's job in a history.
-var occupationWords = regexp.MustCompile(`(?i)\b(?:works?|working|employed|job|duty|duties) as an? ([a-z][a-z /-]{2,40}?)(?:[.,;]| at | for |$)`)
+var occupationWords = lazyre.New(`(?i)\b(?:works?|working|employed|job|duty|duties) as an? ([a-z][a-z /-]{2,40}?)(?:[.,;]| at | for |$)`)
 
 // workFacts returns the used entries whose work status the records state,
 // goals left out.

@@ -1,16 +1,16 @@
 package demand
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // batesRange is a run of Bates numbers as the letter prints them:
 // "MC000020–MC000031" (an en dash or a hyphen).
-var batesRange = regexp.MustCompile(`\b([A-Z][A-Z_-]*?)(\d{3,})\s*[–-]\s*([A-Z][A-Z_-]*?)?(\d{3,})\b`)
+var batesRange = lazyre.New(`\b([A-Z][A-Z_-]*?)(\d{3,})\s*[–-]\s*([A-Z][A-Z_-]*?)?(\d{3,})\b`)
 
 // stillCited keeps the citations an edited text still refers to: a page
 // whose Bates number the text prints, alone or inside a printed range. A

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // MinQuoteChars is the fewest non-space characters a quote must have to be
@@ -186,7 +187,7 @@ type normText struct {
 
 // negationWords may not be edited away by a tolerant match: "no acute
 // fracture" must not be grounded by "acute fracture".
-var negationWords = regexp.MustCompile(`(?i)\b(no|not|non|nor|none|never|neg|negative|denies|denied|deny|without|absent|free of|unremarkable|normal)\b`)
+var negationWords = lazyre.New(`(?i)\b(no|not|non|nor|none|never|neg|negative|denies|denied|deny|without|absent|free of|unremarkable|normal)\b`)
 
 // markNegations marks the runes of n that come from a negation word of src.
 func (n *normText) markNegations(src string) {

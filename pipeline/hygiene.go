@@ -2,12 +2,12 @@ package pipeline
 
 import (
 	"errors"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/store"
 )
 
@@ -183,7 +183,7 @@ func safe(err error, texts ...string) error {
 }
 
 // rePageRepeat is " page N:" after a working copy's name.
-var rePageRepeat = regexp.MustCompile(`^ page \d+:`)
+var rePageRepeat = lazyre.New(`^ page \d+:`)
 
 // userError is the message a document's status shows for err: SafeError's,
 // without the working copy's name the PDF tools put first (the user sees

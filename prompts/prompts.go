@@ -7,13 +7,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"text/template"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -153,8 +153,8 @@ func (p Prompt) User(pages []extract.Page, infos ...extract.PageInfo) (string, e
 }
 
 var (
-	markerLine = regexp.MustCompile(`(?m)^[ \t]*=== PAGE \d+ ===[ \t]*$`)
-	hintLine   = regexp.MustCompile(`(?mi)^[ \t]*\[layout:`)
+	markerLine = lazyre.New(`(?m)^[ \t]*=== PAGE \d+ ===[ \t]*$`)
+	hintLine   = lazyre.New(`(?mi)^[ \t]*\[layout:`)
 )
 
 // HintPrefix opens the line under a page marker that says what the layout

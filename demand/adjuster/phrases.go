@@ -2,11 +2,11 @@ package adjuster
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
@@ -68,12 +68,12 @@ func compilePhrases() (*rxfilter.Regexp, []string) {
 
 // negatedBefore are words that, just before a phrase, negate or restrict
 // it: "no lifting", "avoid the gym".
-var negatedBefore = regexp.MustCompile(`(?i)\b(no|not|avoid|avoiding|without|restrict(?:ed)?|refrain from|unable to|cannot|can't|could not|couldn't|limit|until|return to|goals?:?)\s+(?:\w+\s+)?$`)
+var negatedBefore = lazyre.New(`(?i)\b(no|not|avoid|avoiding|without|restrict(?:ed)?|refrain from|unable to|cannot|can't|could not|couldn't|limit|until|return to|goals?:?)\s+(?:\w+\s+)?$`)
 
 // symptomBefore, earlier in the same clause, makes a phrase a symptom
 // rather than an activity: "pain is worse with sitting, driving and
 // lifting", "difficulty lifting".
-var symptomBefore = regexp.MustCompile(`(?i)\b(worse with|worsens with|aggravated by|pain with|painful|hurts? (?:with|when)|difficult(?:y)?|trouble|unable|limited|limits?|restrict(?:ed|ions?)?|intolerance)\b`)
+var symptomBefore = lazyre.New(`(?i)\b(worse with|worsens with|aggravated by|pain with|painful|hurts? (?:with|when)|difficult(?:y)?|trouble|unable|limited|limits?|restrict(?:ed|ions?)?|intolerance)\b`)
 
 // phrases lists the harmful phrases of each entry (once per phrase and
 // entry), from its fields and quotes.

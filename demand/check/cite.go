@@ -1,16 +1,17 @@
 package check
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 var (
-	pageRE    = regexp.MustCompile(`\bpp?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?`)
-	exhibitRE = regexp.MustCompile(`^\s*Ex\.\s*\d+\s*(?:,\s*|$)`)
-	filePage  = regexp.MustCompile(`^(.*\S)\s+pp?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?$`)
+	pageRE    = lazyre.New(`\bpp?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?`)
+	exhibitRE = lazyre.New(`^\s*Ex\.\s*\d+\s*(?:,\s*|$)`)
+	filePage  = lazyre.New(`^(.*\S)\s+pp?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?$`)
 )
 
 // isCitation reports whether bracket content is a record citation: it

@@ -2,12 +2,12 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -17,7 +17,7 @@ var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "fiv
 
 // visitRE finds "12 visits", "twelve physical therapy sessions", "25 PT
 // visits": a number, up to three words, and a noun of visits.
-var visitRE = regexp.MustCompile(`(?i)\b(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s+((?:[a-z][a-z/-]*\s+){0,3}?)(visits?|sessions?|appointments?|encounters?|treatments?)\b`)
+var visitRE = lazyre.New(`(?i)\b(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s+((?:[a-z][a-z/-]*\s+){0,3}?)(visits?|sessions?|appointments?|encounters?|treatments?)\b`)
 
 // notCounted are words between the number and the noun that make the count
 // a plan or a rate rather than visits that took place.

@@ -2,20 +2,20 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // codeRE finds ICD-10-CM codes: dotted (S13.4XXA, M54.2) or, inside
 // parentheses (I10) or after "ICD-10"/"code" (M5412), undotted.
 var (
-	codeRE        = regexp.MustCompile(`\b[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}\b`)
-	codeUndotted  = regexp.MustCompile(`\(([A-TV-Z][0-9][0-9A-Z])\)|(?i:icd-?10(?:-cm)?|code)\s*:?\s*([A-TV-Z][0-9][0-9A-Z]{1,5})\b`)
-	diagnosisTerm = regexp.MustCompile(`(?i)\b(` + strings.Join(DiagnosisTerms, "|") + `)\b`)
+	codeRE        = lazyre.New(`\b[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}\b`)
+	codeUndotted  = lazyre.New(`\(([A-TV-Z][0-9][0-9A-Z])\)|(?i:icd-?10(?:-cm)?|code)\s*:?\s*([A-TV-Z][0-9][0-9A-Z]{1,5})\b`)
+	diagnosisTerm = lazyre.New(`(?i)\b(` + strings.Join(DiagnosisTerms, "|") + `)\b`)
 )
 
 // DiagnosisTerms are the words that make a phrase a diagnosis name (as

@@ -1,13 +1,13 @@
 package check
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // facilityWords make a run of capitalised words read as a practice or
@@ -28,7 +28,7 @@ var genericWords = union(facilityWords, set("the", "of", "and", "for", "general"
 var connectors = set("of", "and", "&", "for", "the")
 
 // clinicianRE finds a clinician: "Dr. First Last" or "First Last, MD".
-var clinicianRE = regexp.MustCompile(`\bDr\.?\s+((?:[A-Z][A-Za-z'’-]+\s+)?(?:[A-Z]\.\s+)?[A-Z][A-Za-z'’-]+)` +
+var clinicianRE = lazyre.New(`\bDr\.?\s+((?:[A-Z][A-Za-z'’-]+\s+)?(?:[A-Z]\.\s+)?[A-Z][A-Za-z'’-]+)` +
 	`|\b((?:[A-Z][A-Za-z'’-]+\s+){1,2}(?:[A-Z]\.\s+)?[A-Z][A-Za-z'’-]+),\s+(?:M\.?D|D\.?O|D\.?C|DPT|PT|PA-C|PA|NP|FNP|APRN|RN|OT|CRNA|DDS|PhD|PsyD)\b`)
 
 // providerFindings finds the providers named in body (whose offset in the

@@ -2,12 +2,12 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -75,7 +75,7 @@ func (k *Checker) check(text string, start, end int, heading string, cited []str
 	return s
 }
 
-var amountRE = regexp.MustCompile(`\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?`)
+var amountRE = lazyre.New(`\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?`)
 
 // amounts checks every dollar amount of the sentence against the ledger.
 func (k *Checker) amounts(cx *sentenceCtx) []Finding {

@@ -7,12 +7,12 @@
 package claimref
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Kinds of reference.
@@ -43,12 +43,12 @@ const (
 
 var (
 	// claimRe: a claim number after its label; the value holds a digit.
-	claimRe = regexp.MustCompile(`(?i)\b(claim\s*(?:#|no\b\.?|number|num\b\.?|id\b))\s*[:.#]?\s*([A-Z0-9][A-Z0-9\-/]{3,24})\b`)
+	claimRe = lazyre.New(`(?i)\b(claim\s*(?:#|no\b\.?|number|num\b\.?|id\b))\s*[:.#]?\s*([A-Z0-9][A-Z0-9\-/]{3,24})\b`)
 	// payerRe: a payer's name after its label, up to a wide gap or the
 	// end of the line.
-	payerRe = regexp.MustCompile(`(?i)\b((?:primary|secondary)(?:\s+(?:insurance|payer|carrier))?|insurance(?:\s+(?:company|carrier|co\.?|plan(?:\s+name)?))?|insurer|carrier|payer|payor|auto\s+carrier)\s*:\s*(\S.*?)(?:\s{2,}|\t|$)`)
+	payerRe = lazyre.New(`(?i)\b((?:primary|secondary)(?:\s+(?:insurance|payer|carrier))?|insurance(?:\s+(?:company|carrier|co\.?|plan(?:\s+name)?))?|insurer|carrier|payer|payor|auto\s+carrier)\s*:\s*(\S.*?)(?:\s{2,}|\t|$)`)
 	// notPayer are values that name no insurer.
-	notPayer = regexp.MustCompile(`(?i)^(?:self[\s-]*pay|none|n/?a|patient|guarantor|same|unknown|pending|yes|no|see\b|attorney\b|lop\b|letter of protection)`)
+	notPayer = lazyre.New(`(?i)^(?:self[\s-]*pay|none|n/?a|patient|guarantor|same|unknown|pending|yes|no|see\b|attorney\b|lop\b|letter of protection)`)
 )
 
 // Find returns the claim numbers and payers printed on pages, the most

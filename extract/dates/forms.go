@@ -2,8 +2,9 @@ package dates
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // yearFollows reports whether text at i continues with a comma and a
@@ -29,12 +30,12 @@ func yearFollows(text string, i int) bool {
 }
 
 // reCompactShort is MMDDYY: "DOS: 012624", as forms print dates in boxes.
-var reCompactShort = regexp.MustCompile(`\b(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\d{2})\b`)
+var reCompactShort = lazyre.New(`\b(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\d{2})\b`)
 
 // reCompactMDY is MMDDYYYY: "SOC. DATE 05182023", as a plan of care's
 // boxes and a claim form's date cells print dates. It shares no run with
 // reCompact's YYYYMMDD: no month is 19 or 20.
-var reCompactMDY = regexp.MustCompile(`\b(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])((?:19|20)\d{2})\b`)
+var reCompactMDY = lazyre.New(`\b(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])((?:19|20)\d{2})\b`)
 
 // compactShort appends the six-digit dates (MMDDYY) and the eight-digit
 // month-first dates (MMDDYYYY) of text[a:b] that follow a date label, as

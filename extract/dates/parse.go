@@ -1,10 +1,11 @@
 package dates
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Match is one date found in a text: the Date, the byte offsets [Start, End)
@@ -25,24 +26,24 @@ const sp = `[ \t]{0,2}`
 
 var (
 	// 03/14/2024, 3/14/24, 03-14-2024, 03.14.2024 (dots need a 4-digit year).
-	reMDY = regexp.MustCompile(`(` + dg + `{1,2})` + sp + `([/-])` + sp + `(` + dg + `{1,2})` + sp + `([/-])` + sp + `(` + dg + `{4}|` + dg + `{2})` +
+	reMDY = lazyre.New(`(` + dg + `{1,2})` + sp + `([/-])` + sp + `(` + dg + `{1,2})` + sp + `([/-])` + sp + `(` + dg + `{4}|` + dg + `{2})` +
 		`|(` + dg + `{1,2})\.(` + dg + `{1,2})\.(` + dg + `{4})`)
 	// 10,03.2024: a dotted date whose first dot a copier's OCR read as a
 	// comma. Real digits and a four-digit year only (see commaDot).
-	reCommaDot = regexp.MustCompile(`([0-9]{1,2}),([0-9]{1,2})\.([0-9]{4})`)
+	reCommaDot = lazyre.New(`([0-9]{1,2}),([0-9]{1,2})\.([0-9]{4})`)
 	// 2024-03-14, 2024/03/14.
-	reYMD = regexp.MustCompile(`(` + dg + `{4})` + sp + `[/-]` + sp + `(` + dg + `{1,2})` + sp + `[/-]` + sp + `(` + dg + `{1,2})`)
+	reYMD = lazyre.New(`(` + dg + `{4})` + sp + `[/-]` + sp + `(` + dg + `{1,2})` + sp + `[/-]` + sp + `(` + dg + `{1,2})`)
 	// March 14, 2024 / Mar. 14 2024 / Sept 10, 2012 / March 14th, 2024;
 	// on a scan, punctuation OCR misread: a colon after the month
 	// ("July:14, 2023"), a semicolon for the comma ("July 28; 2023"), which
 	// scanMonth takes only before a four-digit year.
-	reMonthFirst = regexp.MustCompile(`(?i)\b(` + monthAlt + `)[.:]?[ \t]*(?:\r?\n[ \t]*)?(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]*[,;][ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+)(` + dg + `{4}|'?` + dg + `{2})`)
+	reMonthFirst = lazyre.New(`(?i)\b(` + monthAlt + `)[.:]?[ \t]*(?:\r?\n[ \t]*)?(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]*[,;][ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+)(` + dg + `{4}|'?` + dg + `{2})`)
 	// 14 March 2024 / 14-Mar-2024 / 14-Mar-24 / 14th of March, 2024.
-	reDayFirst = regexp.MustCompile(`(?i)(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?(?:[ \t]*[-./][ \t]*|[ \t]+)(` + monthAlt + `)\.?(?:[ \t]*[-./,][ \t]*|[ \t]+)(` + dg + `{4}|` + dg + `{2})`)
+	reDayFirst = lazyre.New(`(?i)(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?(?:[ \t]*[-./][ \t]*|[ \t]+)(` + monthAlt + `)\.?(?:[ \t]*[-./,][ \t]*|[ \t]+)(` + dg + `{4}|` + dg + `{2})`)
 	// 20240314 — only after a date label (see FindAll).
-	reCompact = regexp.MustCompile(`\b((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b`)
+	reCompact = lazyre.New(`\b((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b`)
 	// A label that makes a compact date believable.
-	reCompactLabel = regexp.MustCompile(`(?i)(date|dos|dob|d\.o\.s\.|visit|service|exam|admit|admission|discharge)[^\n]{0,6}$`)
+	reCompactLabel = lazyre.New(`(?i)(date|dos|dob|d\.o\.s\.|visit|service|exam|admit|admission|discharge)[^\n]{0,6}$`)
 )
 
 const monthAlt = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|jut|aug(?:ust)?|sept?(?:ember)?|[o0]ct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
@@ -89,7 +90,7 @@ func FindAll(text string) []Match {
 }
 
 // locs runs re over text[a:b] and returns match locations in text offsets.
-func locs(re *regexp.Regexp, text string, a, b int) [][]int {
+func locs(re *lazyre.Regexp, text string, a, b int) [][]int {
 	ls := re.FindAllStringSubmatchIndex(text[a:b], -1)
 	for _, l := range ls {
 		for i := range l {
@@ -297,8 +298,8 @@ func numericBounds(text string, start, end int) bool {
 // A slash date at the start or end of a text, for a from-through pair
 // glued by its dash.
 var (
-	reSlashHead = regexp.MustCompile(`^` + dg + `{1,2}/` + dg + `{1,2}/(?:` + dg + `{4}|` + dg + `{2})`)
-	reSlashTail = regexp.MustCompile(dg + `{1,2}/` + dg + `{1,2}/(?:` + dg + `{4}|` + dg + `{2})$`)
+	reSlashHead = lazyre.New(`^` + dg + `{1,2}/` + dg + `{1,2}/(?:` + dg + `{4}|` + dg + `{2})`)
+	reSlashTail = lazyre.New(dg + `{1,2}/` + dg + `{1,2}/(?:` + dg + `{4}|` + dg + `{2})$`)
 )
 
 // slashPairAfter reports whether the slash date text[start:end] is the
@@ -365,7 +366,7 @@ func wordBounds(text string, start, end int) bool {
 
 // reClockStart is a time of day: hours, a colon, minutes (OCR may set a
 // space around the colon).
-var reClockStart = regexp.MustCompile(`^\d{1,2} ?: ?\d{2}\b`)
+var reClockStart = lazyre.New(`^\d{1,2} ?: ?\d{2}\b`)
 
 // gluedClock reports whether a time of day starts at i right after a
 // four-digit year: OCR lost the space between them ("Nov 13, 20242:00

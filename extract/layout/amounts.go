@@ -1,6 +1,6 @@
 package layout
 
-import "regexp"
+import "github.com/medchron/medchron/internal/lazyre"
 
 // OCR of a narrow table often loses the gap between two amounts: "32.00"
 // and "1,339.00" come out as "32.001,339.00". The second amount starts
@@ -8,12 +8,12 @@ import "regexp"
 
 // reAmountHead is an amount that opens the text: digits (with thousands
 // commas, or four to seven without), a point and two cents, then no digit.
-var reAmountHead = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})*|\d{4,7})\.\d{2}(?:[^\d.,/%]|$)`)
+var reAmountHead = lazyre.New(`^(?:\d{1,3}(?:,\d{3})*|\d{4,7})\.\d{2}(?:[^\d.,/%]|$)`)
 
 // reGluedHead is an amount glued to another as OCR prints it, its
 // thousands separator perhaps a semicolon after a space ("2 ,037.00",
 // "2;549.00").
-var reGluedHead = regexp.MustCompile(`^(?:\d{1,3}(?:\s?[,;]\d{3})*|\d{4,7})\.\d{2}(?:[^\d.,/%]|$)`)
+var reGluedHead = lazyre.New(`^(?:\d{1,3}(?:\s?[,;]\d{3})*|\d{4,7})\.\d{2}(?:[^\d.,/%]|$)`)
 
 // GluedAt reports whether an amount starts at s[k:] glued to the cents of
 // another: s[k-3] is a point, s[k-2:k] two digits, and s[k:] opens with a

@@ -1,9 +1,10 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Appointments: schedules, appointment lists and logs print an
@@ -129,7 +130,7 @@ func RowStatus(text string, dateEnd int) (kept, ok bool) {
 }
 
 // reLeadClock is a time of day opening a cell, and the specks after it.
-var reLeadClock = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s=~_|:.,*»«-]+`)
+var reLeadClock = lazyre.New(`(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s=~_|:.,*»«-]+`)
 
 // NoteStatus returns the status a note under a log's row opens with, the
 // words before its first stop, colon, dash or figure ("Missed visit 2:30
@@ -151,7 +152,7 @@ func NoteStatus(text string) (kept, ok bool) {
 }
 
 // reClockCell is a cell that prints only a time of day ("16:39", "8:02 AM").
-var reClockCell = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$`)
+var reClockCell = lazyre.New(`(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$`)
 
 // AttendedRow reports whether a row of appointments (its date ends at
 // dateEnd) records that the patient came: its status is one of a visit

@@ -1,9 +1,9 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -28,7 +28,7 @@ var (
 	reFaxWords = rxfilter.MustCompile(`(?i)\bfax\b|\bfrom\s*:|\bto\s*:|\bp\.\s*\d+/\d+|\bpag(?:e|\.)\s*\d+\s*/\s*\d+`)
 	// reBates is a production number: a short prefix and a zero-padded
 	// number ("ABC000123", "SMITH 000045", "MR-0012"), alone on its line.
-	reBates = regexp.MustCompile(`^[A-Z][A-Z0-9&]{0,11}(?:[ _-][A-Z0-9]{1,8})?[ _-]?0\d{3,8}$`)
+	reBates = lazyre.New(`^[A-Z][A-Z0-9&]{0,11}(?:[ _-][A-Z0-9]{1,8})?[ _-]?0\d{3,8}$`)
 )
 
 // noiseHints are words one of which every fax banner or footer holds.
@@ -158,11 +158,11 @@ func bannerScrap(t string) bool {
 }
 
 // reClock is a time of day.
-var reClock = regexp.MustCompile(`\b\d{1,2}:\d{2}\b`)
+var reClock = lazyre.New(`\b\d{1,2}:\d{2}\b`)
 
 // reBrowserStamp opens a browser's print header: a short date, a comma, a
 // time of day.
-var reBrowserStamp = regexp.MustCompile(`^\s*\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s?[AaPp][Mm]\b`)
+var reBrowserStamp = lazyre.New(`^\s*\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s?[AaPp][Mm]\b`)
 
 // labelsService reports whether a line labels one of its dates as a date
 // of service.
@@ -212,7 +212,7 @@ func garbled(t string) bool {
 }
 
 // reFaxFragment is a piece of a fax banner.
-var reFaxFragment = regexp.MustCompile(`(?i)^[\W\d]*(?:received|from|to|page|pg|fax|sent)\b|(?:received|from|page|pg)\s*:|\d{1,2}:\d{2}\s*;|\(\d{3}\)\s*\d{3}-\d{4}\s*;|ofof`)
+var reFaxFragment = lazyre.New(`(?i)^[\W\d]*(?:received|from|to|page|pg|fax|sent)\b|(?:received|from|page|pg)\s*:|\d{1,2}:\d{2}\s*;|\(\d{3}\)\s*\d{3}-\d{4}\s*;|ofof`)
 
 // maskKey is a line reduced for comparing across pages: digits become
 // '#', runs of white space one space, letters lower case.
@@ -378,9 +378,9 @@ func repeatable(l *Line, bottom bool) bool {
 }
 
 // reDxCode is a dotted ICD-10-CM code.
-var reDxCode = regexp.MustCompile(`\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b`)
+var reDxCode = lazyre.New(`\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b`)
 
-var reFooterWords = regexp.MustCompile(`(?i)confidential|privileged|disclos|\bpage\b|printed|\bcopy\b|\brecords?\b|continued|signed|dictated|transcribed|\bprinted\b|\bmrn\b|\bdob\b|\bacc(?:oun)?t\b|patient:|name:`)
+var reFooterWords = lazyre.New(`(?i)confidential|privileged|disclos|\bpage\b|printed|\bcopy\b|\brecords?\b|continued|signed|dictated|transcribed|\bprinted\b|\bmrn\b|\bdob\b|\bacc(?:oun)?t\b|patient:|name:`)
 
 // headerShaped reports whether a line reads as an EHR's page header:
 // three parts or more between separators, one of them the patient's

@@ -1,13 +1,13 @@
 package layout
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -87,7 +87,7 @@ func dayNumbers(l *Line) (days []int, fields []Cell) {
 
 // reMark is a mark in a calendar's cell: one to three capitals, or a
 // tick; OCR may add a speck after it ("X.").
-var reMark = regexp.MustCompile(`^(?:[A-Z]{1,3}|[xX]|✓|✔|√)$`)
+var reMark = lazyre.New(`^(?:[A-Z]{1,3}|[xX]|✓|✔|√)$`)
 
 // markText returns a mark without OCR's specks, and a letter OCR read
 // twice ("Cc", "Xx") once.
@@ -165,12 +165,12 @@ func fieldsAt(s string) []Cell {
 }
 
 // reLegendKey is a key of a calendar's legend: "X =", "NS:".
-var reLegendKey = regexp.MustCompile(`(?:^|\s)([A-Z]{1,3}|✓|✔|√)\s*[=:]\s*`)
+var reLegendKey = lazyre.New(`(?:^|\s)([A-Z]{1,3}|✓|✔|√)\s*[=:]\s*`)
 
 // reNotCame and reCame read what a legend says a mark means.
 var (
-	reNotCame = regexp.MustCompile(`(?i)cancel|no[- ]?show|miss|resched|did not|not seen|absent|late`)
-	reCame    = regexp.MustCompile(`(?i)attend|seen|visit|kept|arriv|present|treated|complete|came|show`)
+	reNotCame = lazyre.New(`(?i)cancel|no[- ]?show|miss|resched|did not|not seen|absent|late`)
+	reCame    = lazyre.New(`(?i)attend|seen|visit|kept|arriv|present|treated|complete|came|show`)
 )
 
 // calendarLegend reads what each mark of a legend line means: true when
@@ -287,7 +287,7 @@ func rowMonths(days []int, month time.Month, first bool) []time.Month {
 }
 
 // reTallyDay is a day a tally lists, month and day: "4/22".
-var reTallyDay = regexp.MustCompile(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)
+var reTallyDay = lazyre.New(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)
 
 // calendarTally reads the days a calendar's tally lists as attended
 // ("Attended (4): 4/22, 4/24"; a list of cancelled or missed days is

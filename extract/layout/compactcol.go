@@ -1,11 +1,11 @@
 package layout
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Compact dates in a date column. A practice management system may print a
@@ -16,7 +16,7 @@ import (
 
 // reDateHeadCell is a header cell that heads a column of dates of
 // service: "Date", "DOS", "Visit Date", "Service Date", "Date of Service".
-var reDateHeadCell = regexp.MustCompile(`(?i)^(?:(?:visit|service|svc|serv|srv|trans|txn|appt|tx)\.?\s+)?(?:date|dos|d\.o\.s\.?)(?:\s+of\s+(?:service|visit))?$`)
+var reDateHeadCell = lazyre.New(`(?i)^(?:(?:visit|service|svc|serv|srv|trans|txn|appt|tx)\.?\s+)?(?:date|dos|d\.o\.s\.?)(?:\s+of\s+(?:service|visit))?$`)
 
 // compactDateColumns adds to the lines of each page the compact dates they
 // print under a header cell that heads a column of dates, until the next

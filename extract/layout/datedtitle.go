@@ -1,15 +1,15 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // reHeadingClock is the time a dated heading prints after its date: "09:40",
 // "9:40 AM", "0940".
-var reHeadingClock = regexp.MustCompile(`^[ ,@]{1,3}(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|[0-2]\d[0-5]\d(?:\s*hrs)?)\b`)
+var reHeadingClock = lazyre.New(`^[ ,@]{1,3}(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|[0-2]\d[0-5]\d(?:\s*hrs)?)\b`)
 
 // datedTitle reads a note heading that opens with its date: hospital
 // progress notes, nursing notes and consults printed one after another

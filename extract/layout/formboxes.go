@@ -1,11 +1,11 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // boxedDate is a date of a row of form boxes and what its box's caption
@@ -133,7 +133,7 @@ func abs(x int) int {
 }
 
 // reFacilityCaption captions a form's box that names the clinic.
-var reFacilityCaption = regexp.MustCompile(`(?i)^(?:(?:treating|health ?care|medical)\s+)?(?:facility|clinic|practice|hospital)(?:\s+name)?[:.]?$|^name\s+of\s+(?:facility|clinic|practice|hospital)[:.]?$`)
+var reFacilityCaption = lazyre.New(`(?i)^(?:(?:treating|health ?care|medical)\s+)?(?:facility|clinic|practice|hospital)(?:\s+name)?[:.]?$|^name\s+of\s+(?:facility|clinic|practice|hospital)[:.]?$`)
 
 // boxCaptions returns the cells of a row of box captions, or nil: two
 // boxes or more, each a few words without a digit or a sentence, one of

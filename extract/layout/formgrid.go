@@ -1,10 +1,10 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A hospital's registration face sheet, and the boxed identifiers of a
@@ -169,7 +169,7 @@ func captionOver(prev, l *Line, m dates.Match) (caption string, cell int, ok boo
 }
 
 // reAndTime ends a caption of a box that holds the hour after the date.
-var reAndTime = regexp.MustCompile(`(?i)\s*(?:/|&|and)\s*(?:time|hour)[\s.:]*$`)
+var reAndTime = lazyre.New(`(?i)\s*(?:/|&|and)\s*(?:time|hour)[\s.:]*$`)
 
 // admissionRecord reports whether the page registers a hospital stay: it
 // labels a date of service and prints three of the registration's

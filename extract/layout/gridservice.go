@@ -1,13 +1,14 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // reServiceColumn captions a table column of dates of service.
-var reServiceColumn = regexp.MustCompile(`(?i)^(?:dos|d\.o\.s\.?|date of (?:service|visit)|visit date|service date)$`)
+var reServiceColumn = lazyre.New(`(?i)^(?:dos|d\.o\.s\.?|date of (?:service|visit)|visit date|service date)$`)
 
 // markServiceColumns labels as dates of service the dates a table prints
 // under a "DOS" column (a vitals grid: "DOS  Time  BP  Pulse …", then a
@@ -58,9 +59,9 @@ func serviceCaptionAbove(head, l *Line) bool {
 var (
 	// reStampCell is a grid's column head: a date and the time of a
 	// reading ("12/27/2024 14:55", "12/27/2024 2:55 PM").
-	reStampCell = regexp.MustCompile(`^\S+\s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?$`)
+	reStampCell = lazyre.New(`^\S+\s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?$`)
 	// reVitalRow opens a row of vital signs.
-	reVitalRow = regexp.MustCompile(`(?i)^\s*(?:bp|blood pressure|pulse|hr|heart rate|resp(?:irations?)?|rr|temp(?:erature)?|spo2|o2 sat|pain|weight|height|bmi)\b`)
+	reVitalRow = lazyre.New(`(?i)^\s*(?:bp|blood pressure|pulse|hr|heart rate|resp(?:irations?)?|rr|temp(?:erature)?|spo2|o2 sat|pain|weight|height|bmi)\b`)
 )
 
 // markVitalsHeads labels as a date of service the date of a vitals grid

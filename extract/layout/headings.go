@@ -1,9 +1,9 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
@@ -96,7 +96,7 @@ var headings = map[string]Heading{
 
 var (
 	// A heading: "CHIEF COMPLAINT:", "# Assessment and Plan", "PLAN" alone.
-	reHeading = regexp.MustCompile(`^\s*(?:#{0,3}|[‘’'"“”_.,~|*•-]{1,2})\s*([A-Za-z][A-Za-z0-9 /&,\-]{0,44}?)\s*(?::|\s*$|\s{3,})`)
+	reHeading = lazyre.New(`^\s*(?:#{0,3}|[‘’'"“”_.,~|*•-]{1,2})\s*([A-Za-z][A-Za-z0-9 /&,\-]{0,44}?)\s*(?::|\s*$|\s{3,})`)
 )
 
 // loneColon reports whether the colon that ends a heading's match at end
@@ -220,7 +220,7 @@ func guessHeading(key, raw, withColon string) Heading {
 
 // reReviewer is a heading that names who reviews, not what records:
 // "CLINICIAN REVIEW", "PROVIDER'S REVIEW", "NURSE REVIEW".
-var reReviewer = regexp.MustCompile(`^(?:clinician|provider|physician|practitioner|doctor|nurse|rn|md|np|pa|attending|staff)(?:'?s)?\s+review$`)
+var reReviewer = lazyre.New(`^(?:clinician|provider|physician|practitioner|doctor|nurse|rn|md|np|pa|attending|staff)(?:'?s)?\s+review$`)
 
 var reOtherHeading = rxfilter.MustCompile(`allerg|social|family|vital|functional|immuniz|result|problem|encounter|instruction|education|goals|status|signature|addend`)
 

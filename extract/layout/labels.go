@@ -1,11 +1,11 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -167,7 +167,7 @@ func dropWeekday(pre string) string {
 // reAgeAfter is the patient's age printed right after a date: "(53 y/o
 // F)", "(46 yo)", "age 53", with OCR's readings of the slash ("yio",
 // "ylo").
-var reAgeAfter = regexp.MustCompile(`(?i)^[ ,;]*(?:\(\s*\d{1,3}\s*(?:y[/il1|]?o|yrs?|years?(?: old)?)\b|age\s+\d{1,3}\b)`)
+var reAgeAfter = lazyre.New(`(?i)^[ ,;]*(?:\(\s*\d{1,3}\s*(?:y[/il1|]?o|yrs?|years?(?: old)?)\b|age\s+\d{1,3}\b)`)
 
 // labelAbove classifies the cell of the line above that stands over the
 // date m: a form or the sidebar of an EHR's visit summary prints each
@@ -228,7 +228,7 @@ func otherColumn(text string, m dates.Match) bool {
 }
 
 // reClockAfter is a time of day right after a date: " 5:42 PM", " 13:05".
-var reClockAfter = regexp.MustCompile(`^,?\s{1,3}\d{1,2}:\d{2}\b`)
+var reClockAfter = lazyre.New(`^,?\s{1,3}\d{1,2}:\d{2}\b`)
 
 // followUpHeading reports whether a line opens with a follow-up visit's
 // own heading: the word alone, without a colon, then the date and the
@@ -473,10 +473,10 @@ func plannedLabel(p string) bool {
 
 // reFollowUpOCR is "follow-up" as OCR misreads its l's and o's
 // ("Fotlow-up", "Fol1ow up", "F0llow-up"): the plan's next visit still.
-var reFollowUpOCR = regexp.MustCompile(`(?i)\bf[o0][lt1i|!]{2}[o0]w[\s-]?up\b`)
+var reFollowUpOCR = lazyre.New(`(?i)\bf[o0][lt1i|!]{2}[o0]w[\s-]?up\b`)
 
 // reDateOfThis is a label's "date of this", "date of the current".
-var reDateOfThis = regexp.MustCompile(`(?i)\bdate\s+of\s+(?:this|the|current|present|today'?s)\s+(?:(?:current|present)\s+)?`)
+var reDateOfThis = lazyre.New(`(?i)\bdate\s+of\s+(?:this|the|current|present|today'?s)\s+(?:(?:current|present)\s+)?`)
 
 // reDateAndHour is a label's "date and hour of", "date & time of".
 var reDateAndHour = rxfilter.MustCompile(`(?i)\bdate\s+(?:and|&)\s+(?:hour|time)\s+of\b`)
@@ -536,7 +536,7 @@ func Today() dates.Date { return today }
 
 // reLostSlash is a date cell after a label that lost one slash to OCR:
 // "1211/2023" (12/11/2023), "12/112023".
-var reLostSlash = regexp.MustCompile(`(?:^|[\s:])(\d{3,4}/\d{2,4}|\d{1,2}/\d{5,6})(?:\s|$|[.,;])`)
+var reLostSlash = lazyre.New(`(?:^|[\s:])(\d{3,4}/\d{2,4}|\d{1,2}/\d{5,6})(?:\s|$|[.,;])`)
 
 var serviceHints = NewWordSet("date", "dos", "visit", "service")
 
@@ -600,7 +600,7 @@ func proseBefore(s string) bool {
 
 // reDateBox opens a form's box labelled by the date it holds: "Date of
 // ...", after the box's number ("15.", "10a)", "(3)", OCR's "15,").
-var reDateBox = regexp.MustCompile(`^\s*(?:\(?\d{1,2}[a-z]?[.),]\s*)?Date\b`)
+var reDateBox = lazyre.New(`^\s*(?:\(?\d{1,2}[a-z]?[.),]\s*)?Date\b`)
 
 // dateBoxStart returns where the label of a form's date box starts in s,
 // the text in front of its date: the cell before the date (or the gap
@@ -618,23 +618,23 @@ func dateBoxStart(s string) int {
 }
 
 // reSignatureRule is the line a form prints to sign on: underscores.
-var reSignatureRule = regexp.MustCompile(`^\s*_{5,}[_\s]*$`)
+var reSignatureRule = lazyre.New(`^\s*_{5,}[_\s]*$`)
 
 // reSignatureLabel opens a line with the label of a signature: "Doctor's
 // signature:", "Signature of physician:", "Signed:".
-var reSignatureLabel = regexp.MustCompile(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed)\b[\w'’. ]{0,20}:`)
+var reSignatureLabel = lazyre.New(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed)\b[\w'’. ]{0,20}:`)
 
 // reSignatureBox is a form's signature box printed on a line of its own,
 // its label and the rule to sign on (or nothing, where OCR lost the rule):
 // "16. PHYSICIAN SIGNATURE ______", "Signature of therapist". The bare
 // "DATE" box under it dates the signature.
-var reSignatureBox = regexp.MustCompile(`(?i)^\s*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_\s]*$`)
+var reSignatureBox = lazyre.New(`(?i)^\s*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_\s]*$`)
 
 // reSignatureBoxLabel opens a line with a numbered form box that holds a
 // signature ("13. SIGNATURE (professional establishing POC) Jane Roe, PT
 // Date ..."): the date the box prints after the signer's name dates the
 // signature.
-var reSignatureBoxLabel = regexp.MustCompile(`(?i)^\s*\d{1,2}[a-z]?[.,]\s+[a-z'’. ]{0,30}\bsignature\b`)
+var reSignatureBoxLabel = lazyre.New(`(?i)^\s*\d{1,2}[a-z]?[.,]\s+[a-z'’. ]{0,30}\bsignature\b`)
 
 // signatureDate reports whether a bare "Date:" label on line l, with
 // before the text in front of it, dates a signature: it sits on the rule

@@ -1,6 +1,6 @@
 package layout
 
-import "regexp"
+import "github.com/medchron/medchron/internal/lazyre"
 
 // A medication administration record (MAR) prints one row per medication
 // order, its drug, dose, route and frequency in the first column, under the
@@ -11,7 +11,7 @@ import "regexp"
 // reMedOrder is a medication order at the start of a row: a drug's name,
 // a dose with its unit, then the route within a few words ("Acetaminophen
 // 650 mg PO q6h", "Ketorolac 15 mg IV q6h PRN").
-var reMedOrder = regexp.MustCompile(`(?i)^[a-z][a-z'\-]+(?: [a-z'\-]+){0,3} \d+(?:\.\d+)?\s?(?:mg|mcg|g|gm|ml|units?|meq|%)(?:/[a-z0-9]+)?(?: \S+){0,2}? (?:po|iv|ivp|ivpb|im|sc|sq|subq|subcut|sl|pr|top|topical|td|inh|neb|ng|peg)\b`)
+var reMedOrder = lazyre.New(`(?i)^[a-z][a-z'\-]+(?: [a-z'\-]+){0,3} \d+(?:\.\d+)?\s?(?:mg|mcg|g|gm|ml|units?|meq|%)(?:/[a-z0-9]+)?(?: \S+){0,2}? (?:po|iv|ivp|ivpb|im|sc|sq|subq|subcut|sl|pr|top|topical|td|inh|neb|ng|peg)\b`)
 
 // medOrderRow reports whether a line opens with a medication order.
 func medOrderRow(trim string) bool {

@@ -1,12 +1,12 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/par"
 )
 
@@ -18,7 +18,7 @@ import (
 
 // reSeparator is the whole text of a separator or blank page; OCR may
 // misread the word between "intentionally" and "blank" ("teft").
-var reSeparator = regexp.MustCompile(`(?i)^[\W_]*(?:separator(?: page| sheet)?|slip ?sheet|(?:(?:this )?page )?(?:(?:has been|is|was) )?(?:intentionally (?:\S{3,5} )?blank|left blank(?: intentionally)?)|end of (?:records|document|file|production)|blank page|\[?blank\]?|continued)[\W_]*$`)
+var reSeparator = lazyre.New(`(?i)^[\W_]*(?:separator(?: page| sheet)?|slip ?sheet|(?:(?:this )?page )?(?:(?:has been|is|was) )?(?:intentionally (?:\S{3,5} )?blank|left blank(?: intentionally)?)|end of (?:records|document|file|production)|blank page|\[?blank\]?|continued)[\W_]*$`)
 
 // separatorText reports whether the short text of a page is a separator's:
 // the separator's words alone, or over a caption of the sheet ("SLIP
@@ -336,7 +336,7 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 }
 
 // rePageOf numbers a page of a record: "page 2", "Page 3 of 4", "pg. 2".
-var rePageOf = regexp.MustCompile(`(?i)\b(?:page|pg\.?)\s*(\d{1,3})\b`)
+var rePageOf = lazyre.New(`(?i)\b(?:page|pg\.?)\s*(\d{1,3})\b`)
 
 // continuesRecord reports whether page pi goes on with the clinical record
 // of the page before: that page is a note or report, and a line in the
@@ -485,8 +485,8 @@ func pageClass(f pageFeatures) (class, kind string) {
 // reStatementTitle and reNotABill: a title that calls the page a bill,
 // and a payer's banner that says it is none.
 var (
-	reStatementTitle = regexp.MustCompile(`(?i)\b(?:statement|itemi[sz]ed|bill|billing|invoice)\b`)
-	reNotABill       = regexp.MustCompile(`(?i)\bnot\s*a\s*bill\b`)
+	reStatementTitle = lazyre.New(`(?i)\b(?:statement|itemi[sz]ed|bill|billing|invoice)\b`)
+	reNotABill       = lazyre.New(`(?i)\bnot\s*a\s*bill\b`)
 )
 
 // providerStatement reports whether a page that prints a payer's words is
@@ -504,7 +504,7 @@ func providerStatement(f pageFeatures) bool {
 
 // reHomeProgram heads the part of a log the patient keeps at home: "HOME
 // EXERCISE PROGRAM - PATIENT LOG", "Home program compliance", "HEP log".
-var reHomeProgram = regexp.MustCompile(`(?i)\b(?:home\s+(?:exercise|program|exercises)|hep)\b`)
+var reHomeProgram = lazyre.New(`(?i)\b(?:home\s+(?:exercise|program|exercises)|hep)\b`)
 
 // HomeProgram reports whether a line heads the part of a log the patient
 // keeps at home.
@@ -562,7 +562,7 @@ func scheduling(f pageFeatures) bool {
 
 // reMessageLabel is a cell that opens with a label of a message's header:
 // its sender, recipient, when it was sent or read, its subject.
-var reMessageLabel = regexp.MustCompile(`(?i)^[^\pL\d]{0,2}(from|to|cc|sent|date sent|date|received|read|date read|subject|subj)\s?:`)
+var reMessageLabel = lazyre.New(`(?i)^[^\pL\d]{0,2}(from|to|cc|sent|date sent|date|received|read|date read|subject|subj)\s?:`)
 
 // messageHeads counts the labels of a message's header a line prints:
 // the sender and the subject that open it, and when the message was sent
@@ -963,7 +963,7 @@ func lastCell(s string) string {
 
 // reCareHead is a column head that names what a session recorded of the
 // care given: the pain reported, the units or procedure code billed.
-var reCareHead = regexp.MustCompile(`(?i)^(?:pain(?:\s+(?:pre|post|before|after|level|score|rating))?|vas|nprs|units?|cpt|cpt\s+codes?|procedure\s+codes?)$`)
+var reCareHead = lazyre.New(`(?i)^(?:pain(?:\s+(?:pre|post|before|after|level|score|rating))?|vas|nprs|units?|cpt|cpt\s+codes?|procedure\s+codes?)$`)
 
 // careColumn reports whether a line of column heads names a column of the
 // care given (see reCareHead). A scheduling record prints the booking of
@@ -1013,8 +1013,8 @@ func outOfTen(s string) bool {
 var (
 	// OCR may read a count's digits as look-alikes after the "x" ("3x]0",
 	// "2xl0", "3xIO").
-	reExToken    = regexp.MustCompile(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?(?:\d|\d[\dOIl|\]]{1,2}|[Il|\]][\dOo]{1,2})s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
-	reSpineLevel = regexp.MustCompile(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
+	reExToken    = lazyre.New(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?(?:\d|\d[\dOIl|\]]{1,2}|[Il|\]][\dOo]{1,2})s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
+	reSpineLevel = lazyre.New(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
 )
 
 // notWordRune reports whether r is neither a letter nor a digit.
@@ -1039,7 +1039,7 @@ func VisitRow(rest string) bool {
 // reHomeDay is a cell that places a day at the patient's home: "Home",
 // "At home", "HEP", "Home program". Not "Home visit" nor "Home health":
 // those are visits made at the patient's home.
-var reHomeDay = regexp.MustCompile(`(?i)^(?:at\s+)?(?:home|hep)(?:\s+(?:program|exercises?|ex))?$`)
+var reHomeDay = lazyre.New(`(?i)^(?:at\s+)?(?:home|hep)(?:\s+(?:program|exercises?|ex))?$`)
 
 // HomeDay reports whether a dated row of a log spends its day at the
 // patient's home: the first cell after its date (rest) names the place,

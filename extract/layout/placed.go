@@ -1,9 +1,10 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Letterheads found by their place on the page rather than by their words.
@@ -88,14 +89,14 @@ func aboveHeader(ls []Line, i int) bool {
 // reOrgEnd ends the name of an organisation: a document word inside it
 // ("Granite State IME Services", "Records Review Group LLC", "Harbor Work
 // Assessment Center") does not make the name a document's heading.
-var reOrgEnd = regexp.MustCompile(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|company|center|centre|physicians|partners|specialists)$`)
+var reOrgEnd = lazyre.New(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|company|center|centre|physicians|partners|specialists)$`)
 
 // reRecordKindEnd ends a record's title with the kind of sheet it is:
 // "Acupuncture Progress Flow Sheet", "Massage Therapy Treatment Log",
 // "Chiropractic Daily Treatment Sheet". No practice is named so; a fax's
 // OCR may read such a title, printed right of the practice's name, on a
 // line of its own above it.
-var reRecordKindEnd = regexp.MustCompile(`(?i)\b(?:logs?|sheets?|flow\s?sheets?|grids?|charts?|forms?|cards?)$`)
+var reRecordKindEnd = lazyre.New(`(?i)\b(?:logs?|sheets?|flow\s?sheets?|grids?|charts?|forms?|cards?)$`)
 
 // recordTitle reports whether a name-like line is a record's title by its
 // last word (reRecordKindEnd), not an organisation's name.
@@ -161,7 +162,7 @@ func letterWords(s string) int {
 // reAddressee opens the first line of a letter's inside address: a person
 // by courtesy title ("Ms. Priya Raman, Claims Specialist"), or an
 // attention or to line.
-var reAddressee = regexp.MustCompile(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]|(?i:attn|attention|to)\b\s*[:.]?)`)
+var reAddressee = lazyre.New(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]|(?i:attn|attention|to)\b\s*[:.]?)`)
 
 // dropRecipients unmarks the letterheads of a letter's inside address: the
 // name of the office a letter is sent to, printed under the person it is
@@ -185,7 +186,7 @@ func dropRecipients(ls []Line) {
 }
 
 // reLetterOpen opens the reference line or the salutation of a letter.
-var reLetterOpen = regexp.MustCompile(`^(?:(?i:re|subject|regarding)\s*:|Dear\s+[A-Z])`)
+var reLetterOpen = lazyre.New(`^(?:(?i:re|subject|regarding)\s*:|Dear\s+[A-Z])`)
 
 // addresseeByCredential reports whether line j, above the letterhead-like
 // line i, is the person a letter is addressed to, printed by name and

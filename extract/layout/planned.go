@@ -1,10 +1,10 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A pre-operative evaluation (a primary care physician's clearance, an
@@ -17,15 +17,15 @@ import (
 
 // reVisitLabel ends the label of a visit's own date: "DOS", "Date of
 // service", "Visit date", "Date of exam", "Encounter date".
-var reVisitLabel = regexp.MustCompile(`(?i)\b(?:d\.?o\.?s\.?|service|visit|encounter|exam|examination|evaluation|consultation|consult|seen)\b[\s:.#-]*(?:date)?[\s:.#-]*$`)
+var reVisitLabel = lazyre.New(`(?i)\b(?:d\.?o\.?s\.?|service|visit|encounter|exam|examination|evaluation|consultation|consult|seen)\b[\s:.#-]*(?:date)?[\s:.#-]*$`)
 
 // reOperationLabel ends the label of an operation's date: "Surgery date",
 // "Date of surgery", "Procedure date", "Date of operation".
-var reOperationLabel = regexp.MustCompile(`(?i)\b(?:surgery|surgical|procedure|operation|operative|op)\b[\s:.#-]*(?:date)?[\s:.#-]*$`)
+var reOperationLabel = lazyre.New(`(?i)\b(?:surgery|surgical|procedure|operation|operative|op)\b[\s:.#-]*(?:date)?[\s:.#-]*$`)
 
 // reOperationField opens a line that names the operation, whose date
 // follows on the line: "Procedure: L4-5 microdiscectomy   DOS: ...".
-var reOperationField = regexp.MustCompile(`(?i)^\W{0,2}(?:(?:planned|proposed|scheduled|requested)\s+)?(?:procedure|surgery|operation)\s*:`)
+var reOperationField = lazyre.New(`(?i)^\W{0,2}(?:(?:planned|proposed|scheduled|requested)\s+)?(?:procedure|surgery|operation)\s*:`)
 
 // labelText returns the text of the label in front of the line's date of
 // service, from the last wide gap or date before it.

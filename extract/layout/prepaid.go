@@ -1,6 +1,6 @@
 package layout
 
-import "regexp"
+import "github.com/medchron/medchron/internal/lazyre"
 
 // Prepaid packages: a practice that sells its sessions in packages (a
 // massage or acupuncture series, a block of personal training) keeps a
@@ -13,7 +13,7 @@ import "regexp"
 // none either (see AppointmentStatus).
 
 // rePackageWords are a redemption log's words for what it counts.
-var rePackageWords = regexp.MustCompile(`(?i)\b(?:pre-?paid|packages?|punch(?:es|ed)?|punch\s+card|series\s+(?:card|plan|package)|redeemed|redemption|redeem|(?:sessions?|visits?|treatments?)\s+(?:left|remaining|used|redeemed)|remaining\s+(?:sessions?|visits?)|forfeit(?:ed|s)?)\b`)
+var rePackageWords = lazyre.New(`(?i)\b(?:pre-?paid|packages?|punch(?:es|ed)?|punch\s+card|series\s+(?:card|plan|package)|redeemed|redemption|redeem|(?:sessions?|visits?|treatments?)\s+(?:left|remaining|used|redeemed)|remaining\s+(?:sessions?|visits?)|forfeit(?:ed|s)?)\b`)
 
 // packageLog reports whether a page is a prepaid package's redemption
 // log: three dated table rows or more under column heads, none printing

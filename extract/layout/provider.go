@@ -1,10 +1,10 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -25,21 +25,21 @@ var facilityHints = NewWordSet("facility", "practice", "location", "hospital", "
 
 var (
 	reFacilityLabel = rxfilter.MustCompile(`(?i)^\s*(?:[^\w\s]|_)?\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|provider organization|organization|(?:billed )?on behalf of)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
-	rePatientLabel  = regexp.MustCompile(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
-	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
-	reFaxFrom       = regexp.MustCompile(`(?i)\bfrom\s*:?\s*(?:\+?[0-9][0-9 ()+.\-]{6,}\s*)?([A-Za-z][A-Za-z0-9'.,&/ \-]{2,70}?)\s*(?:\(?\+?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\bto\s*:|\bfax\b|\bpage\b|\bpag\.|\bp\.\s*\d|\s{3,}|$)`)
-	reFaxTSIDName   = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z'.,&/ \-]{3,60}?)\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s+\d{1,2}:\d{2}`)
-	reCustodianFor  = regexp.MustCompile(`(?i)(?:custodian of (?:the )?records|records custodian)\s*(?:for|of|at)\s+(?:the\s+)?([A-Z][A-Za-z0-9'.&\- ]{3,70}?)(?:\s*(?:,|\.|;|\(|\band\b|\bwho\b|\blocated\b|\bat\b|$))`)
-	reNotProvider   = regexp.MustCompile(`(?i)\b(?:law|attorneys?|legal|esq|counsel|lawyers?|insurance|claims?|adjuster|copy service|record retrieval|records? request)\b`)
-	reHeaderJunk    = regexp.MustCompile(`(?i)^(?:confidential|privileged|patient information|page|printed|continued|cont'?d|copy|medical records?|health records?|record|chart|encounter|visit)\b`)
-	reSurnameFirst  = regexp.MustCompile(`^[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?$`)
+	rePatientLabel  = lazyre.New(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
+	reNotAName      = lazyre.New(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
+	reFaxFrom       = lazyre.New(`(?i)\bfrom\s*:?\s*(?:\+?[0-9][0-9 ()+.\-]{6,}\s*)?([A-Za-z][A-Za-z0-9'.,&/ \-]{2,70}?)\s*(?:\(?\+?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\bto\s*:|\bfax\b|\bpage\b|\bpag\.|\bp\.\s*\d|\s{3,}|$)`)
+	reFaxTSIDName   = lazyre.New(`^\s*([A-Za-z][A-Za-z'.,&/ \-]{3,60}?)\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s+\d{1,2}:\d{2}`)
+	reCustodianFor  = lazyre.New(`(?i)(?:custodian of (?:the )?records|records custodian)\s*(?:for|of|at)\s+(?:the\s+)?([A-Z][A-Za-z0-9'.&\- ]{3,70}?)(?:\s*(?:,|\.|;|\(|\band\b|\bwho\b|\blocated\b|\bat\b|$))`)
+	reNotProvider   = lazyre.New(`(?i)\b(?:law|attorneys?|legal|esq|counsel|lawyers?|insurance|claims?|adjuster|copy service|record retrieval|records? request)\b`)
+	reHeaderJunk    = lazyre.New(`(?i)^(?:confidential|privileged|patient information|page|printed|continued|cont'?d|copy|medical records?|health records?|record|chart|encounter|visit)\b`)
+	reSurnameFirst  = lazyre.New(`^[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?$`)
 	// reTitleEnd ends a document's title: a practice's name does not end
 	// with the kind of paper it prints.
-	reTitleEnd = regexp.MustCompile(`(?i)\b(?:reports?|notes?|summary|statement|records?|evaluation|examination|exam|form|assessment|request|consultation|receipts?|invoices?|copies)$`)
+	reTitleEnd = lazyre.New(`(?i)\b(?:reports?|notes?|summary|statement|records?|evaluation|examination|exam|form|assessment|request|consultation|receipts?|invoices?|copies)$`)
 	// reCourtesy marks a line that thanks or asks the reader ("THANK YOU -
 	// KEEP FOR YOUR RECORDS", printed under every receipt): no header
 	// naming who made the page.
-	reCourtesy = regexp.MustCompile(`(?i)\b(?:thank you|thanks for|keep (?:this|for your)|please (?:keep|retain))\b`)
+	reCourtesy = lazyre.New(`(?i)\b(?:thank you|thanks for|keep (?:this|for your)|please (?:keep|retain))\b`)
 )
 
 // patientName returns the name after a "Patient:" or "Name:" label near the
@@ -75,10 +75,10 @@ func cutCells(s string) string {
 }
 
 // reTheName is a name that opens with "The": "The Doctors Group".
-var reTheName = regexp.MustCompile(`^The\s+[A-Z]`)
+var reTheName = lazyre.New(`^The\s+[A-Z]`)
 
 // reIDValue is an identifier, not a name: "ID 2.16.840.1", "NPI 123".
-var reIDValue = regexp.MustCompile(`(?i)^(?:id|npi|tin|tax id|#)\b`)
+var reIDValue = lazyre.New(`(?i)^(?:id|npi|tin|tax id|#)\b`)
 
 // facilityLabel returns the provider a line names after a facility label
 // ("Facility: Mercy Hospital", "Remit to: ..."), or "".
@@ -110,19 +110,19 @@ func facilityValue(v string) string {
 // reRoom is a room of the practice a form's "Location:" names ("Fluoro
 // Suite", "Procedure Room 2", "OR 3"): where in the office the care was
 // given, not who gave it.
-var reRoom = regexp.MustCompile(`(?i)^(?:[A-Za-z/&-]+\s+){0,2}(?:suite|room|rm|bay|or|theat(?:er|re))(?:\s*#?\s*[0-9A-Z]{1,3})?$`)
+var reRoom = lazyre.New(`(?i)^(?:[A-Za-z/&-]+\s+){0,2}(?:suite|room|rm|bay|or|theat(?:er|re))(?:\s*#?\s*[0-9A-Z]{1,3})?$`)
 
 // reBoxFacilityLabel is a form's box naming the provider, its label in
 // capitals and its value printed right after it ("4. PROVIDER NAME Align
 // PT & Sports Rehab" on a plan of care, CMS-700), its number perhaps lost
 // to OCR or left as a speck (". PROVIDER NAME ...").
-var reBoxFacilityLabel = regexp.MustCompile(`^\s*(?:\d{1,2}[a-z]?[.,]?|[.,»·|+*~–—-])?\s*(?:PROVIDER|FACILITY|PRACTICE|CLINIC) NAME\s*[:#-]?\s+(.+)`)
+var reBoxFacilityLabel = lazyre.New(`^\s*(?:\d{1,2}[a-z]?[.,]?|[.,»·|+*~–—-])?\s*(?:PROVIDER|FACILITY|PRACTICE|CLINIC) NAME\s*[:#-]?\s+(.+)`)
 
 // reServicePlace labels where services were given ("Facility:", "Service
 // location:"), which on a bill is not who bills them: a CMS-1500 prints
 // the service facility (box 32) beside the billing provider (box 33), and
 // an anesthesia group's statement names the surgery centre it worked in.
-var reServicePlace = regexp.MustCompile(`(?i)^\s*(?:[^\w\s]|_)?\s*(?:facility|service (?:facility|location)|location|place of service|performed at|rendering facility)\b`)
+var reServicePlace = lazyre.New(`(?i)^\s*(?:[^\w\s]|_)?\s*(?:facility|service (?:facility|location)|location|place of service|performed at|rendering facility)\b`)
 
 // ServicePlace reports whether a line opens with a label naming where the
 // services were given.
@@ -130,7 +130,7 @@ func ServicePlace(s string) bool { return reServicePlace.MatchString(s) }
 
 // reNextLabel is the label of the next field printed after a name on
 // the same line without a gap: "Keystone Pain Mgmt Proceduralist: Ann Lee".
-var reNextLabel = regexp.MustCompile(`\s+([A-Z][a-z]+):(?:\s|$)`)
+var reNextLabel = lazyre.New(`\s+([A-Z][a-z]+):(?:\s|$)`)
 
 // beforeNextLabel cuts a label's value where the next field's label
 // begins, unless that word is part of a facility's name ("Mercy
@@ -152,8 +152,8 @@ func beforeNextLabel(v string) string {
 // reGluedLabel is a field's label glued to the capitals or punctuation
 // before it, and reStrandedLetter a single capital after a final comma.
 var (
-	reGluedLabel     = regexp.MustCompile(`[A-Z.,]([A-Z][a-z]{2,}):(?:\s|$)`)
-	reStrandedLetter = regexp.MustCompile(`,\s*[A-Z]$`)
+	reGluedLabel     = lazyre.New(`[A-Z.,]([A-Z][a-z]{2,}):(?:\s|$)`)
+	reStrandedLetter = lazyre.New(`,\s*[A-Z]$`)
 )
 
 // joinWrappedFacilities completes facility labels whose value a table
@@ -459,7 +459,7 @@ func splitHeader(s string) []string {
 
 // reDeptDash is a spaced dash before a department or site of a practice:
 // up to three capitalised words ending with the kind of unit.
-var reDeptDash = regexp.MustCompile(`[ ]+[-–—][ ]+((?:[A-Z][A-Za-z&'.]*[ ]){0,3}(?:Center|Centre|Clinic|Department|Division|Institute|Unit))([ ]*[|•·]|[ ]{2}|$)`)
+var reDeptDash = lazyre.New(`[ ]+[-–—][ ]+((?:[A-Z][A-Za-z&'.]*[ ]){0,3}(?:Center|Centre|Clinic|Department|Division|Institute|Unit))([ ]*[|•·]|[ ]{2}|$)`)
 
 // samePerson reports whether a header part is the patient's name, printed
 // either way round ("DOE, JANE" for "Jane Doe").
@@ -648,9 +648,9 @@ func longWords(s string) int {
 }
 
 var (
-	reBoxNumber   = regexp.MustCompile(`^\s*\d{1,2}[a-z]?\.?\s+`)
-	reBillingBox  = regexp.MustCompile(`(?i)\b33\.?\s*b\w{0,3}l{1,2}ing provider info|b\w{0,3}l{1,2}ing provider info\b|\b32\.?\s*service facility location`)
-	reBoxCaptions = regexp.MustCompile(`(?i)(?:&\s*ph\s*#|information|info)\s*`)
+	reBoxNumber   = lazyre.New(`^\s*\d{1,2}[a-z]?\.?\s+`)
+	reBillingBox  = lazyre.New(`(?i)\b33\.?\s*b\w{0,3}l{1,2}ing provider info|b\w{0,3}l{1,2}ing provider info\b|\b32\.?\s*service facility location`)
+	reBoxCaptions = lazyre.New(`(?i)(?:&\s*ph\s*#|information|info)\s*`)
 )
 
 // formProvider reads the provider a claim form names: a UB-04's form

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Table rows of visit logs, read by where their dates stand rather than by
@@ -21,7 +21,7 @@ import (
 
 // reOrdinalCell is a cell that numbers a row: a visit number, or the
 // evaluation and re-evaluation visits that some logs print instead.
-var reOrdinalCell = regexp.MustCompile(`(?i)^(?:#?\d{1,3}|v\d{1,3}|visit\s*#?\d{1,3}|eval|ie|re|re-?eval|initial)$`)
+var reOrdinalCell = lazyre.New(`(?i)^(?:#?\d{1,3}|v\d{1,3}|visit\s*#?\d{1,3}|eval|ie|re|re-?eval|initial)$`)
 
 // leadSpecks are what OCR strews before a row's date or a line's first
 // word: quote marks, underscores, points, commas, dashes, bars, bullets
@@ -49,12 +49,12 @@ func RowDate(text string, ds []dates.Match) (dates.Match, bool) {
 }
 
 // reDateRowLabel labels a row of visit dates across a flowsheet.
-var reDateRowLabel = regexp.MustCompile(`(?i)^(?:dates?(?:\s+of\s+(?:visits?|services?|treatments?|tx|sessions?))?|visit\s+dates?|dos|[bd]0s|bos|treatment\s+dates?|tx\s+dates?|session\s+dates?|service\s+dates?)\s*:?$`)
+var reDateRowLabel = lazyre.New(`(?i)^(?:dates?(?:\s+of\s+(?:visits?|services?|treatments?|tx|sessions?))?|visit\s+dates?|dos|[bd]0s|bos|treatment\s+dates?|tx\s+dates?|session\s+dates?|service\s+dates?)\s*:?$`)
 
 // reVisitRowLabel labels a row that only a grid of visits prints: the
 // visit number or type, who treated, or a billed treatment ("Manual therapy
 // (97140)").
-var reVisitRowLabel = regexp.MustCompile(`(?i)^(?:visit\s*(?:#|no\.?|number|type)?|therapist|clinician|provider|treating|seen\s+by|rounded\s+by|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
+var reVisitRowLabel = lazyre.New(`(?i)^(?:visit\s*(?:#|no\.?|number|type)?|therapist|clinician|provider|treating|seen\s+by|rounded\s+by|initials|staff|signed|signature)\s*:?$|\(\s*[0-9G]\d{3}[0-9T]\s*\)`)
 
 // DateColumns returns the visit dates a flowsheet prints across one row:
 // cells each holding dates and nothing else, on distinct days, after a
@@ -83,7 +83,7 @@ func DateColumnsUnderDays(text string, ds []dates.Match, days int) []dates.Match
 // reDayHead is a column heading that names a day of a stay or of a course
 // after surgery: "Hospital day 3", "Hosp day #2", "HD 4", "POD 1",
 // "Post-op day 2", "Day 5".
-var reDayHead = regexp.MustCompile(`(?i)^(?:hosp(?:ital|\.)?\s*day|hd|pod|post-?op(?:erative)?\s+day|day)\s*#?\s*\d{1,3}$`)
+var reDayHead = lazyre.New(`(?i)^(?:hosp(?:ital|\.)?\s*day|hd|pod|post-?op(?:erative)?\s+day|day)\s*#?\s*\d{1,3}$`)
 
 // DayHeads returns the number of a row's cells when every one of them,
 // two or more, heads a column with a day of a stay (reDayHead), else 0.
@@ -204,7 +204,7 @@ func damagedDateCell(cell string) bool {
 
 // reLostYearSlash is a month and day run into a two-digit year: "5/3123"
 // for 5/31/23.
-var reLostYearSlash = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})(\d{2})$`)
+var reLostYearSlash = lazyre.New(`^(\d{1,2})/(\d{1,2})(\d{2})$`)
 
 // mendLostYearSlash adds to out, the dates of a row in the order of its
 // cells, each damaged cell that reads as a month and day run into the
@@ -253,7 +253,7 @@ func mendLostYearSlash(text string, out []dates.Match, damaged []Cell) []dates.M
 }
 
 // reGridLabel is a short label of no figures before a row of dates.
-var reGridLabel = regexp.MustCompile(`^[A-Za-z][A-Za-z ./#&()-]{0,24}:?$`)
+var reGridLabel = lazyre.New(`^[A-Za-z][A-Za-z ./#&()-]{0,24}:?$`)
 
 // visitDatesLabel reports whether a short label may stand before a row of
 // visit dates: it says nothing else of them (not onset or injury, birth,

@@ -1,9 +1,10 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // reSelfReported is a cell that marks a reading as the patient's own, not
@@ -12,7 +13,7 @@ import (
 // "Home BP". A flowsheet of vitals or pain scores mixes such readings
 // (called in, sent through the portal, brought from a home monitor) with
 // those taken at visits; the day of one is no visit.
-var reSelfReported = regexp.MustCompile(`(?i)^(?:(?:patient|pt|self)[\s-]*(?:reported|entered|recorded|submitted)|per\s+(?:patient|pt)|home\s+(?:reading|measurement|monitor|bp|blood\s+pressure|log)|(?:patient|pt)\s+home\s+reading)$`)
+var reSelfReported = lazyre.New(`(?i)^(?:(?:patient|pt|self)[\s-]*(?:reported|entered|recorded|submitted)|per\s+(?:patient|pt)|home\s+(?:reading|measurement|monitor|bp|blood\s+pressure|log)|(?:patient|pt)\s+home\s+reading)$`)
 
 // SelfReported reports whether a dated row of a flowsheet (rest is what
 // it prints after its date) marks its reading as the patient's own in a

@@ -1,8 +1,9 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // timedEntry reports whether a line opens with a 24-hour time and goes on
@@ -40,7 +41,7 @@ func timedEntry(t string) bool {
 // reShiftHours is the hours of a nursing shift printed right after its
 // date: "0700-1900", "19:00 - 07:00", perhaps named ("Day shift",
 // "(Night)"), and nothing else after them.
-var reShiftHours = regexp.MustCompile(`(?i)^\s{1,4}(?:[01]\d|2[0-3]):?[0-5]\d\s?[-–]\s?(?:[01]\d|2[0-3]):?[0-5]\d(?:\s+\(?(?:(?:day|night|evening|eve|noc|days|nights)(?:\s+shift)?|shift)\)?)?[^A-Za-z0-9]*$`)
+var reShiftHours = lazyre.New(`(?i)^\s{1,4}(?:[01]\d|2[0-3]):?[0-5]\d\s?[-–]\s?(?:[01]\d|2[0-3]):?[0-5]\d(?:\s+\(?(?:(?:day|night|evening|eve|noc|days|nights)(?:\s+shift)?|shift)\)?)?[^A-Za-z0-9]*$`)
 
 // shiftHeader reports whether a date heads a block of a nursing unit's
 // notes by shift: the date opens its line and the shift's hours alone

@@ -1,9 +1,9 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -17,10 +17,10 @@ import (
 
 var (
 	// reDoneCaption captions the column of when a study was done.
-	reDoneCaption = regexp.MustCompile(`(?i)^(?:(?:date|exam|study|scan|test)\s+)?(?:performed|perf\.?|done|completed|acquired)(?:\s+(?:date|on|at|time|date/time|dt))?$|^(?:exam(?:ination)?|study|scan|test|service)\s+(?:date|date/time|dt)$|^date\s+of\s+(?:exam(?:ination)?|study|service)$|^dos$`)
+	reDoneCaption = lazyre.New(`(?i)^(?:(?:date|exam|study|scan|test)\s+)?(?:performed|perf\.?|done|completed|acquired)(?:\s+(?:date|on|at|time|date/time|dt))?$|^(?:exam(?:ination)?|study|scan|test|service)\s+(?:date|date/time|dt)$|^date\s+of\s+(?:exam(?:ination)?|study|service)$|^dos$`)
 	// reStepCaption captions the column of another step of a study: its
 	// order, booking, reading, dictation, signature, result or print.
-	reStepCaption = regexp.MustCompile(`(?i)^(?:date\s+)?(?:ordered|order|requested|request|scheduled|sched\.?|booked|read|reported|report|dictated|dict\.?|transcribed|signed|verified|finali[sz]ed|final|resulted|result|received|approved|printed|prelim(?:inary)?)(?:\s+(?:date|on|at|time|date/time|dt))?$`)
+	reStepCaption = lazyre.New(`(?i)^(?:date\s+)?(?:ordered|order|requested|request|scheduled|sched\.?|booked|read|reported|report|dictated|dict\.?|transcribed|signed|verified|finali[sz]ed|final|resulted|result|received|approved|printed|prelim(?:inary)?)(?:\s+(?:date|on|at|time|date/time|dt))?$`)
 )
 
 // The one-word captions of a timestamp table, for OCR's misreadings of

@@ -1,10 +1,10 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
@@ -14,16 +14,16 @@ import (
 
 var (
 	reTitle     = rxfilter.MustCompile(`(?i)^[\W_]{0,3}(emergency (?:department|room)(?: physician| provider| nursing)?(?: record| report| note| visit| chart| documentation)|ed (?:provider |physician )?note|er (?:record|report|note)|radiology report|imaging report|diagnostic imaging(?: report)?|(?:mri|ct|cat scan|x-?rays?|radiographs?|ultrasound|emg|nerve conduction)(?: of(?: the)?)? (?:report|study|(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|upper|lower)[a-z/ ]{0,40})|(?:inpatient |hospitalist |hospital )?progress note|daily (?:treatment |progress )?note|treatment note|soap note|office (?:visit|note|consultation)|clinic (?:note|visit)|visit note|outpatient note|consult(?:ation)?(?: note| report)?|(?:new patient |initial )(?:evaluation|consultation|visit|exam(?:ination)?)|re-?evaluation|re-?exam(?:ination)? (?:report|note)|progress (?:report|re-?evaluation|re-?exam(?:ination)?)|follow[- ]?up (?:visit|note|evaluation|exam)|operative (?:report|note)|op note|procedure (?:note|report)|discharge summary|(?:admission |admitting |inpatient |hospital )?history (?:and|&) physical(?: exam(?:ination)?)?|h&p|(?:pre-?operative|pre-?op|pre-?surgical)(?: medical| surgical| cardiac| anesthesia)? (?:history (?:and|&) physical(?: exam(?:ination)?)?|h&p|evaluation|assessment|clearance(?: evaluation| note| letter)?|consultation|exam(?:ination)?|visit|note)|(?:medical|surgical|cardiac) clearance(?: evaluation| note| letter| for surgery)?|physical therapy (?:initial |daily |progress |treatment )?(?:evaluation|note|plan of care|re-?evaluation|discharge summary|visit)|pt (?:evaluation|daily note|note)|chiropractic (?:note|evaluation|initial evaluation|daily note|treatment note|report|visit)|independent medical (?:examination|evaluation)|(?:itemized |patient |billing |account |hospital |facility |summary )?statement(?: of account)?|itemized (?:bill|charges)|patient ledger|account ledger|ledger|ub-?04|cms-?1500|health insurance claim form|superbill|pharmacy (?:record|receipt|profile)|prescription (?:record|history)|(?:ambulance|ems|prehospital) (?:report|run report|patient care report)|patient care report|pain management (?:note|consultation|evaluation|follow[- ]?up)|neurology (?:note|consultation|evaluation)|orthop(?:a)?edic (?:note|consultation|evaluation|follow[- ]?up)|urgent care (?:note|visit|record))\b`)
-	reBillTitle = regexp.MustCompile(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
+	reBillTitle = lazyre.New(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
 
 	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|drug$|diagnostics?|surgery center|surgical|neurology|neurosurg(?:ery|ical)|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|massage|bodywork|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab|lab services?|labcorp)\b`)
-	reAddress     = regexp.MustCompile(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
-	rePhone       = regexp.MustCompile(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
-	reCredential  = regexp.MustCompile(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
+	reAddress     = lazyre.New(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
+	rePhone       = lazyre.New(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
+	reCredential  = lazyre.New(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
 	reDocWords    = rxfilter.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consults?|consultations?|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral|discharge|admission|course|sessions?|receipts?|copies)\b`)
-	reSentenceEnd = regexp.MustCompile(`[a-z]{3,}[.!?]$`)
+	reSentenceEnd = lazyre.New(`[a-z]{3,}[.!?]$`)
 	// reDoctor matches "Dr. Name" with one or two names.
-	reDoctor = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
+	reDoctor = lazyre.New(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
 )
 
 // reComplaintWords name a complaint, an injury or a body region: a line
@@ -48,7 +48,7 @@ func SentenceEnd(s string) bool { return reSentenceEnd.MatchString(s) }
 
 // reLogoInitials matches a logo's initials printed (or OCR'd) before the
 // name in a letterhead: "NRA   Northside Radiology Associates".
-var reLogoInitials = regexp.MustCompile(`^[A-Z&]{2,5}$`)
+var reLogoInitials = lazyre.New(`^[A-Z&]{2,5}$`)
 
 // letterheadCell is the first column of a line, or the second when the first
 // is only a logo's initials.
@@ -127,9 +127,9 @@ func rightLetterhead(l *Line) string {
 
 // reTrailingPatient is a name printed LAST, FIRST at the end of a line,
 // perhaps with a stray token before it.
-var reTrailingPatient = regexp.MustCompile(`\s+(?:\S{1,3}\s+)?[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?\s*$`)
+var reTrailingPatient = lazyre.New(`\s+(?:\S{1,3}\s+)?[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?\s*$`)
 
-var reLeadingInitials = regexp.MustCompile(`^\W*([A-Za-z&]{2,6})[\W_]*\s+`)
+var reLeadingInitials = lazyre.New(`^\W*([A-Za-z&]{2,6})[\W_]*\s+`)
 
 // stripInitials removes a logo's initials printed before the name on the
 // same line ("MPT. Momentum Physical Therapy", OCR's "nra| Northside Rad
@@ -150,7 +150,7 @@ func stripInitials(c string) string {
 // printout puts before the practice's name in its banner ("eClinicalWorks
 // Harbor Orthopedics", "Epic Ridgeline Neurosurgery", "Cerner PowerChart
 // ..."; "Cemer" and "Cermer" as OCR reads "rn" or "n"): the software, not the provider.
-var reEHRVendor = regexp.MustCompile(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|ce(?:rn|m|rm|mn|rr)er|powerchart|practice fusion|kareo|drchrono|modmed|greenway|webpt)[.,:;]?\s+){1,2}`)
+var reEHRVendor = lazyre.New(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|ce(?:rn|m|rm|mn|rr)er|powerchart|practice fusion|kareo|drchrono|modmed|greenway|webpt)[.,:;]?\s+){1,2}`)
 
 // stripEHRVendor drops the EHR system's name before a practice's name at
 // the head of a printout, when what follows still reads as a name of two
@@ -238,7 +238,7 @@ func titleRaw(l *Line) string {
 // then the kind of record ("NEUROSURGICAL CONSULTATION", "SPINE SURGERY
 // CONSULTATION – SECOND OPINION", "PAIN PSYCHOLOGY EVALUATION"), perhaps
 // followed by a short qualifier after a dash.
-var reGenericTitle = regexp.MustCompile(`^((?:[A-Z][A-Z&'/]*[ -]+){1,4}(?:CONSULTATION|CONSULT|EVALUATION|NOTE|REPORT|VISIT|SUMMARY|RECORD))(?:\s+[-–—]\s+[A-Z][A-Z ]{0,24})?$`)
+var reGenericTitle = lazyre.New(`^((?:[A-Z][A-Z&'/]*[ -]+){1,4}(?:CONSULTATION|CONSULT|EVALUATION|NOTE|REPORT|VISIT|SUMMARY|RECORD))(?:\s+[-–—]\s+[A-Z][A-Z ]{0,24})?$`)
 
 // genericTitle returns the title a line in capitals prints by the shape of
 // titles (reGenericTitle), or "": the first cell of a line that opens no
@@ -360,7 +360,7 @@ var reStoreNumber = rxfilter.MustCompile(`\s+(?:#|no\.?\s*|store\s+#?)\s*\d{1,6}
 // letterheadRaw finds the facility name a line prints as a letterhead.
 // reFieldLabelled opens a cell with a label of a word or two and its
 // colon, then the value.
-var reFieldLabelled = regexp.MustCompile(`^[A-Za-z]+(?: [A-Za-z]+)?:\s+\S`)
+var reFieldLabelled = lazyre.New(`^[A-Za-z]+(?: [A-Za-z]+)?:\s+\S`)
 
 func letterheadRaw(l *Line) string {
 	if l.Noise() {
@@ -445,11 +445,11 @@ func nameBeforeAddress(c string) string {
 // form, it gives no care; a clinic that treats injured workers ("Workers
 // Comp Medical Clinic") is no agency.
 var (
-	reFormPublisher = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\s+[a-z]|\bindustrial\s+(?:commission|accident\s+board)\b|\bworkers['’]?\s*comp(?:ensation)?\b` +
+	reFormPublisher = lazyre.New(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\s+[a-z]|\bindustrial\s+(?:commission|accident\s+board)\b|\bworkers['’]?\s*comp(?:ensation)?\b` +
 		// The federal departments that publish claim and plan-of-care forms
 		// (CMS-700, CMS-1500, the Department of Labor's OWCP forms).
 		`|\bdepartment\s+of\s+(?:health\s+(?:and|&)\s+human\s+services|labor)\b|\bcenters\s+for\s+medicare\b`)
-	reAgency = regexp.MustCompile(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\b|\b(?:bureau|board|division|department|dept|office|commission|agency|administration|centers\s+for)\b`)
+	reAgency = lazyre.New(`(?i)^(?:the\s+)?(?:state|commonwealth)\s+of\b|\b(?:bureau|board|division|department|dept|office|commission|agency|administration|centers\s+for)\b`)
 )
 
 // formPublisher reports whether a name is a public body's that publishes
@@ -466,7 +466,7 @@ var rePharmacyName = rxfilter.MustCompile(`(?i)^[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0
 // reUnitLabel labels a field naming a unit of the practice ("Department:
 // Emergency Medicine", "Service: Orthopedics"): the practice is named
 // elsewhere, the field is no letterhead.
-var reUnitLabel = regexp.MustCompile(`(?i)^(?:department|dept\.?|unit|service|specialty|division|clinic area)\s*:`)
+var reUnitLabel = lazyre.New(`(?i)^(?:department|dept\.?|unit|service|specialty|division|clinic area)\s*:`)
 
 // serviceBefore are words a practice puts before the service it names
 // ("Outpatient PT", "Sports & Spine PT"): a credential after one of them
@@ -501,14 +501,14 @@ func personCredential(s string) bool {
 // reJoinedService is what follows a service a practice names itself by
 // when more of the name comes after it: "Align PT & Sports Rehab",
 // "Core PT and Wellness".
-var reJoinedService = regexp.MustCompile(`^\s*(?:&|\+|and\b)\s*\S`)
+var reJoinedService = lazyre.New(`^\s*(?:&|\+|and\b)\s*\S`)
 
 // reServiceFirst is a practice's name that opens with the service it
 // gives, in capitals, before more of its name ("Crossroads OT & Work
 // Assessment", "Summit PT and Performance"): no other word of a facility
 // need be in it, and a word of a document's title after the service
 // ("Assessment") is the practice's.
-var reServiceFirst = regexp.MustCompile(`\b[A-Z][A-Za-z'-]+\s+(?:PT|OT|SLP)\s*(?:&|\+|and)\s+[A-Z][a-z]`)
+var reServiceFirst = lazyre.New(`\b[A-Z][A-Za-z'-]+\s+(?:PT|OT|SLP)\s*(?:&|\+|and)\s+[A-Z][a-z]`)
 
 // serviceAfter reports whether the text after a credential goes on with a
 // practice's name ("& Sports Rehab"): no clinician's credential is joined
@@ -516,7 +516,7 @@ var reServiceFirst = regexp.MustCompile(`\b[A-Z][A-Za-z'-]+\s+(?:PT|OT|SLP)\s*(?
 func serviceAfter(rest string) bool { return reJoinedService.MatchString(rest) }
 
 // reTaglineSep separates the items of a practice's tagline.
-var reTaglineSep = regexp.MustCompile(`\s+[-–—•·|/]\s+|\s*[•·|]\s*`)
+var reTaglineSep = lazyre.New(`\s+[-–—•·|/]\s+|\s*[•·|]\s*`)
 
 // tagline reports whether s lists services rather than naming a practice:
 // three or more one-word items between dashes or bullets ("Chiropractic
@@ -583,8 +583,8 @@ func LooksPhone(s string) bool {
 
 // The parts of rePhone that phoneMatch runs as regular expressions.
 var (
-	rePhoneParen = regexp.MustCompile(`\(\d{3}\)\s*\d{3}[ .-]\d{4}`)
-	rePhoneLabel = regexp.MustCompile(`(?i)\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d`)
+	rePhoneParen = lazyre.New(`\(\d{3}\)\s*\d{3}[ .-]\d{4}`)
+	rePhoneLabel = lazyre.New(`(?i)\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d`)
 )
 
 // phoneMatch is rePhone.MatchString(s), one part of the expression at a
@@ -713,10 +713,10 @@ func PatientLine(s string) bool {
 }
 
 var (
-	reProviderNoise = regexp.MustCompile(`(?i)\s*(,\s*)?(\d+[a-z]?\s+\w+.*|p\.?\s?o\.? box.*|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}.*|\b(tel|phone|fax|npi|tax id)\b.*)$`)
+	reProviderNoise = lazyre.New(`(?i)\s*(,\s*)?(\d+[a-z]?\s+\w+.*|p\.?\s?o\.? box.*|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}.*|\b(tel|phone|fax|npi|tax id)\b.*)$`)
 )
 
-var reSplitPossessive = regexp.MustCompile(`([A-Za-z])'\s+([Ss])\b`)
+var reSplitPossessive = lazyre.New(`([A-Za-z])'\s+([Ss])\b`)
 
 // CleanProvider strips address, phone and trailing punctuation from a
 // provider name as printed.
@@ -852,7 +852,7 @@ func lettersOnly(s string) bool {
 // reRoleLabel is the label of a claim's or a bill's party before its
 // name: submitter, billing, rendering or servicing provider, pay-to,
 // remit-to.
-var reRoleLabel = regexp.MustCompile(`(?i)^(?:submitter|billing(?: provider)?|rendering(?: provider)?|servicing(?: provider)?|pay[- ]to(?: provider)?|remit(?: payment)? to)\s*:\s*`)
+var reRoleLabel = lazyre.New(`(?i)^(?:submitter|billing(?: provider)?|rendering(?: provider)?|servicing(?: provider)?|pay[- ]to(?: provider)?|remit(?: payment)? to)\s*:\s*`)
 
 // cutTown drops a town, state and ZIP code printed after a name.
 func cutTown(s string) string {
@@ -864,7 +864,7 @@ func cutTown(s string) string {
 }
 
 // reCityStateZip is a town, state and ZIP code after a name.
-var reCityStateZip = regexp.MustCompile(`,\s*[A-Z][A-Za-z .'\-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?$`)
+var reCityStateZip = lazyre.New(`,\s*[A-Z][A-Za-z .'\-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?$`)
 
 // unglue cuts a name that two overlapping fields printed twice, the second
 // glued to the first: "SPINE ALIGN CENTER PLLCSPINE ALIGN CENTER".
@@ -920,7 +920,7 @@ func ProviderKey(s string) string {
 // reNamedTitle is a heading that names the provider before the document's
 // title: "Community Health and Hospitals: Discharge Summary (September
 // 17, 2014)", as EHR exports print them.
-var reNamedTitle = regexp.MustCompile(`^([A-Z][^:]{3,70}?):\s+(.{4,})$`)
+var reNamedTitle = lazyre.New(`^([A-Z][^:]{3,70}?):\s+(.{4,})$`)
 
 // namedTitle returns the provider a "Provider: Title" heading names, or "".
 func namedTitle(l *Line) string {

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Year-less rows: a sign-in sheet or a visit card often prints the year
@@ -26,12 +26,12 @@ import (
 var (
 	// reYearCell is a year in a cell of its own, after its label.
 	// OCR may set a speck after it ("Year: 2023.").
-	reYearCell = regexp.MustCompile(`(?i)(?:^|\s)(?:yr|year)\s*[:.#]?\s*((?:19|20)\d{2})[.,]?(?:\s{2,}|\t|$)`)
+	reYearCell = lazyre.New(`(?i)(?:^|\s)(?:yr|year)\s*[:.#]?\s*((?:19|20)\d{2})[.,]?(?:\s{2,}|\t|$)`)
 	// reMonthDayCell is a first cell of a month and a day, then more cells.
-	reMonthDayCell = regexp.MustCompile(`^\s*(\d{1,2})/(\d{1,2})[.,;:]?(?:\s{2,}|\t)\S`)
+	reMonthDayCell = lazyre.New(`^\s*(\d{1,2})/(\d{1,2})[.,;:]?(?:\s{2,}|\t)\S`)
 	// reDamagedCell is a first cell OCR may have made of a month and day:
 	// digits and look-alikes of a slash.
-	reDamagedCell = regexp.MustCompile(`^\s*([0-9/iIlu|]{2,6})[.,;:]?(?:\s{2,}|\t)\S`)
+	reDamagedCell = lazyre.New(`^\s*([0-9/iIlu|]{2,6})[.,;:]?(?:\s{2,}|\t)\S`)
 )
 
 // yearHeaderLines is how far from the top of a page a year label is read.
@@ -285,7 +285,7 @@ func monthDayDigits(w string) string {
 var monthDayLookAlike = map[byte]byte{'$': '5', 'S': '5', 's': '5', 'O': '0', 'o': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', 'B': '8', 'Z': '2'}
 
 // reMonthDay is a month and a day standing alone.
-var reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
+var reMonthDay = lazyre.New(`^(\d{1,2})/(\d{1,2})$`)
 
 // dateYearlessColumns dates the rows of a page that print visits as
 // columns of month and day ("Date   5/15   5/17   5/22"), in the page's

@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
-	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // RenderTimeout bounds RenderPage when ctx has no deadline: a page image
@@ -89,7 +90,7 @@ func checkRenderSize(ctx context.Context, data []byte, page, dpi int) error {
 
 // lastPageRe finds the page count in pdftoppm's complaint about a page
 // range: "the first page (99) can not be after the last page (16)".
-var lastPageRe = regexp.MustCompile(`last page \((\d+)\)`)
+var lastPageRe = lazyre.New(`last page \((\d+)\)`)
 
 // renderErr turns a failed pdftoppm run into a FileError naming the page.
 func renderErr(ctx context.Context, page int, err error) error {

@@ -8,13 +8,13 @@ import (
 	"io"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Bounds on the work TextLayer does for one document.
@@ -131,13 +131,13 @@ func splitPages(s string) []string {
 
 var (
 	// batesLine is a lone Bates number: a prefix and a long number.
-	batesLine = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]{0,15}(?:[ _.-]?[A-Za-z0-9]{1,15})?[ _.-]?\d{4,10}$`)
+	batesLine = lazyre.New(`^[A-Za-z][A-Za-z0-9]{0,15}(?:[ _.-]?[A-Za-z0-9]{1,15})?[ _.-]?\d{4,10}$`)
 	// pageOfLine is a lone "Page 3 of 10".
-	pageOfLine = regexp.MustCompile(`(?i)^(?:page|p\.?|pg\.?)?\s*\d{1,4}\s*(?:of|/)\s*\d{1,4}$`)
+	pageOfLine = lazyre.New(`(?i)^(?:page|p\.?|pg\.?)?\s*\d{1,4}\s*(?:of|/)\s*\d{1,4}$`)
 	// faxMark and pageMark make a fax transmission header when together, or
 	// with a time of day.
-	faxMark  = regexp.MustCompile(`(?i)\bfax\b|\bfrom\s*:|\bto\s*:`)
-	pageMark = regexp.MustCompile(`(?i)\b(?:page|p\.?|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b|\b\d{1,2}:\d{2}\b`)
+	faxMark  = lazyre.New(`(?i)\bfax\b|\bfrom\s*:|\bto\s*:`)
+	pageMark = lazyre.New(`(?i)\b(?:page|p\.?|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b|\b\d{1,2}:\d{2}\b`)
 )
 
 // HasRealText reports whether page text has at least MinTextChars letters

@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A clearinghouse's claim status (or acknowledgment) report lists the
@@ -18,7 +18,7 @@ import (
 // reStatusDated is the word before a date caption that dates a claim's
 // processing, not its service: "Status Date", "Ack Date", "Paid Date",
 // "Received Date", "Run Date".
-var reStatusDated = regexp.MustCompile(`(?i)\b(?:status|ack(?:nowledg(?:e?ment|ed))?|paid|pd|rec(?:ei)?v(?:e)?d|rec'd|adjudicat(?:ed|ion)|process(?:ed)?|run|sent|submi(?:tted|ssion)|response|resp)\.?\s+$`)
+var reStatusDated = lazyre.New(`(?i)\b(?:status|ack(?:nowledg(?:e?ment|ed))?|paid|pd|rec(?:ei)?v(?:e)?d|rec'd|adjudicat(?:ed|ion)|process(?:ed)?|run|sent|submi(?:tted|ssion)|response|resp)\.?\s+$`)
 
 // statusDated reports whether the date caption after the header text
 // before is one of when the claim was processed ("Status Date").

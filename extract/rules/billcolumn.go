@@ -1,14 +1,14 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // reDescCaption captions the description column of a bill's table.
-var reDescCaption = regexp.MustCompile(`(?i)^(?:description(?: of services?)?|services?(?: description)?|item|revenue (?:category|description)|department)$`)
+var reDescCaption = lazyre.New(`(?i)^(?:description(?: of services?)?|services?(?: description)?|item|revenue (?:category|description)|department)$`)
 
 // describedColumn reports whether a row with one amount caption (ms) is
 // a bill's header all the same: its other cell, and only one, captions

@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -20,11 +20,11 @@ import (
 
 // reSlashCell is the first cell of a line, perhaps after a speck: digits
 // with one slash and a character that may be another one.
-var reSlashCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{1,4}/[0-9lI|tf]{1,5}|[0-9lI|tf]{2,5}/[0-9]{2,4})(?:\s|$)`)
+var reSlashCell = lazyre.New(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{1,4}/[0-9lI|tf]{1,5}|[0-9lI|tf]{2,5}/[0-9]{2,4})(?:\s|$)`)
 
 // reSlashlessCell is the first cell of a line, perhaps after a speck: a
 // run of digits and characters that may be slashes ("614125" for 6/4/25).
-var reSlashlessCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9lI|tf]{5,8})(?:\s|$)`)
+var reSlashlessCell = lazyre.New(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9lI|tf]{5,8})(?:\s|$)`)
 
 // slashLooks are what OCR reads a date's slash as: a one or its
 // look-alikes, a seven (the slash with a speck over it), a four, or a
@@ -35,7 +35,7 @@ const slashLooks = "1lI|74tf"
 // for the row (an accession, an invoice or a ticket number, printed
 // before the date of service), perhaps after a speck, and the gap after
 // it.
-var reNumberCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?\d{6,12}\s{2,}`)
+var reNumberCell = lazyre.New(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?\d{6,12}\s{2,}`)
 
 // dateCellPast reads the damaged date cell of a row with read, at the
 // row's first cell, else at the cell after the number that opens it
@@ -57,7 +57,7 @@ func dateCellPast(s string, read func(string) ([]dates.Date, [2]int)) ([]dates.D
 
 // reZeroAsLetter is a row's first cell opening with a letter OCR reads a
 // zero as (Q, O, D), then digits and a slash.
-var reZeroAsLetter = regexp.MustCompile(`^\s*([QOD])[0-9][0-9lI|]{0,3}/[0-9]`)
+var reZeroAsLetter = lazyre.New(`^\s*([QOD])[0-9][0-9lI|]{0,3}/[0-9]`)
 
 // slashCandidates returns the dates a slash-damaged date cell that opens
 // s (or follows its number cell) may be, with the cell's span.

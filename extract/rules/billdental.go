@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A dentist bills on the ADA Dental Claim Form, a claim form whose record
@@ -12,12 +13,12 @@ import (
 
 // reDentalWords are what a dental claim prints and no physician's claim
 // does: its tooth columns, the missing teeth box, the dentist's boxes.
-var reDentalWords = regexp.MustCompile(`(?i)\b(?:tooth|teeth|dentist|dental claim)\b`)
+var reDentalWords = lazyre.New(`(?i)\b(?:tooth|teeth|dentist|dental claim)\b`)
 
 // reDentalOffice are what a dental office's own statement or ledger
 // prints where it need not say "tooth": the practice's name or its
 // dentists' degrees, its tooth column cut short ("Tth/Area").
-var reDentalOffice = regexp.MustCompile(`(?i)\b(?:dental|dentistry|orthodont\w*|periodont\w*|endodont\w*|oral\s+(?:and|&)\s+maxillofacial|oral\s+surgery|d\.?d\.?s\.?|d\.?m\.?d\.?)\b|\btth\b|\btth\W?area`)
+var reDentalOffice = lazyre.New(`(?i)\b(?:dental|dentistry|orthodont\w*|periodont\w*|endodont\w*|oral\s+(?:and|&)\s+maxillofacial|oral\s+surgery|d\.?d\.?s\.?|d\.?m\.?d\.?)\b|\btth\b|\btth\W?area`)
 
 // dentalPages returns the pages of ls that print a dental claim's words,
 // or, with office, a dental office's (reDentalOffice).

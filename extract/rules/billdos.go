@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -25,7 +25,7 @@ import (
 var reDxList = rxfilter.MustCompile(`(?:\b(?i:dx|diag(?:nos[ie]s)?|icd-?10(?:-cm)?)|Dx)(?i:\s*codes?)?\s*[:#]\s*\S.*$`)
 
 // reAmountCell is a cell that prints an amount: 45.00, $1,234.56, (45.00).
-var reAmountCell = regexp.MustCompile(`^\(?-?\$?-?\d{1,3}(?:,?\d{3})*[.,]\d{2}\)?-?$`)
+var reAmountCell = lazyre.New(`^\(?-?\$?-?\d{1,3}(?:,?\d{3})*[.,]\d{2}\)?-?$`)
 
 // printsAmount reports whether a line prints an amount in a cell of its
 // own, not a decimal inside another token (a diagnosis code, "M54.12",
@@ -43,7 +43,7 @@ func printsAmount(s string) bool {
 // or without spaces), "to", "thru" or "through".
 // The dates may print compact, as a claim's from-through cells do
 // ("122324-122324", MMDDYY or MMDDYYYY).
-var reDOSRange = regexp.MustCompile(`(?i)\b(\d{1,2}/\d{1,2}/\d{2,4}|\d{6}|\d{8})(\s*[-–]\s*|\s+(?:to|thru|through)\s+)(\d{1,2}/\d{1,2}/\d{2,4}|\d{6}|\d{8})\b`)
+var reDOSRange = lazyre.New(`(?i)\b(\d{1,2}/\d{1,2}/\d{2,4}|\d{6}|\d{8})(\s*[-–]\s*|\s+(?:to|thru|through)\s+)(\d{1,2}/\d{1,2}/\d{2,4}|\d{6}|\d{8})\b`)
 
 // dosDate reads one date of a from-through pair: a slash date, or a
 // compact MMDDYY or MMDDYYYY one.

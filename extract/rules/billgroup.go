@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Grouped bills: a pharmacy's medication history prints each prescription
@@ -18,7 +18,7 @@ import (
 
 // reGroupHeader opens a prescription's group: an Rx number at the start
 // of the line, or an NDC printed in its 4-4-2, 5-3-2, 5-4-1 or 5-4-2 form.
-var reGroupHeader = regexp.MustCompile(`(?i)^(?:rx|prescription)\s*(?:#|no\.?|number)?\s*:?\s*\d{5,}|\bndc\s*#?:?\s*\d{4,5}-\d{3,4}-\d{1,2}\b`)
+var reGroupHeader = lazyre.New(`(?i)^(?:rx|prescription)\s*(?:#|no\.?|number)?\s*:?\s*\d{5,}|\bndc\s*#?:?\s*\d{4,5}-\d{3,4}-\d{1,2}\b`)
 
 // groupHeader reports whether a bill line that prints no amount heads a
 // group of rows (a prescription over its fills), and returns the item it
@@ -118,7 +118,7 @@ func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
 
 // reGluedMonthDate is a row's first cell that runs a day-month-year date
 // into the digits of the next cell: "06-May-20230120405009".
-var reGluedMonthDate = regexp.MustCompile(`^\s*(\d{1,2}-[A-Za-z]{3}-\d{4})\d{3,}`)
+var reGluedMonthDate = lazyre.New(`^\s*(\d{1,2}-[A-Za-z]{3}-\d{4})\d{3,}`)
 
 // gluedMonthDate reads the date a bill row opens with when the text runs
 // it into the number printed right after it (a hospital's chargemaster
@@ -165,12 +165,12 @@ func byOrder(r billRow, cols []billCol) []string {
 
 // reCodeLead is a row that opens with a procedure code ("98941   CHIRO
 // MANJ 3-4 REGIONS   1"), whatever speck OCR put before or after it.
-var reCodeLead = regexp.MustCompile(`^\W{0,3}[0-9A-V]\d{3}[0-9T]\b`)
+var reCodeLead = lazyre.New(`^\W{0,3}[0-9A-V]\d{3}[0-9T]\b`)
 
 // reRevenueLead is a row, indented or not, that opens with a revenue code
 // and the words of its item ("0250   Drugs, incl. contrast"): a facility's
 // row by revenue code.
-var reRevenueLead = regexp.MustCompile(`^\W{0,3}0\d{3}\s+[A-Za-z]`)
+var reRevenueLead = lazyre.New(`^\W{0,3}0\d{3}\s+[A-Za-z]`)
 
 // splitAmounts joins a bill row OCR cut in two: a line of words that
 // prints no amount (a dated or coded service, a row by revenue code whose
@@ -196,7 +196,7 @@ func splitAmounts(l, next line) (line, bool) {
 // reMeasure is a quantity with its unit of measure ("240 GM", "15 ML",
 // "30 EA"), as a pharmacy prints a dispensed quantity in its own cell:
 // the amounts of a row that wrapped may carry one.
-var reMeasure = regexp.MustCompile(`(?i)(\d)\s?(?:gm?|gr|ml|mg|ea|oz|ct|un|tabs?|caps?)\b`)
+var reMeasure = lazyre.New(`(?i)(\d)\s?(?:gm?|gr|ml|mg|ea|oz|ct|un|tabs?|caps?)\b`)
 
 // hasWord reports whether s holds a run of three letters: a description,
 // not OCR's debris ("oO", "30, ,").

@@ -1,16 +1,16 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // reMonthCell is a row's date printed month first with the month's
 // three-letter name ("Dec 27, 2024"), whatever letters OCR read for it:
 // submatch 1 is the name, 2 the rest of the date.
-var reMonthCell = regexp.MustCompile(`(?:^|\s)([A-Za-z]{3})\.?(\s+\d{1,2},?\s+\d{4})(?:\s|$)`)
+var reMonthCell = lazyre.New(`(?:^|\s)([A-Za-z]{3})\.?(\s+\d{1,2},?\s+\d{4})(?:\s|$)`)
 
 // monthNames are the three-letter names of the months.
 var monthNames = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}

@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A practice's statement prints under each drug's row an uncharged detail
@@ -14,11 +15,11 @@ import (
 // reNDCDetail opens a line with an NDC's label (OCR reads it "NOC",
 // "N0C", "NDG") and the code's first segment, or prints the N4 qualifier
 // run into the code's 11 digits.
-var reNDCDetail = regexp.MustCompile(`^\W*N[DO0][CG]\b[\s#:.]*\d{4,5}\s?-|\bN4\s*\d{11}\b`)
+var reNDCDetail = lazyre.New(`^\W*N[DO0][CG]\b[\s#:.]*\d{4,5}\s?-|\bN4\s*\d{11}\b`)
 
 // reNDCQuantity is a quantity after its unit qualifier, just before an
 // amount's position: "ML", "UN", "GR", "F2", "ME".
-var reNDCQuantity = regexp.MustCompile(`(?:ML|UN|GR|F2|ME)\s?$`)
+var reNDCQuantity = lazyre.New(`(?:ML|UN|GR|F2|ME)\s?$`)
 
 // ndcDetail reports whether a bill line is a drug's NDC detail line: it
 // prints an NDC so, and every amount on it is a package quantity after

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/medchron/medchron/extract"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // OCR damages the amount cells of a scanned statement in ways that leave
@@ -19,7 +19,7 @@ import (
 
 // reSpacedCents is an amount whose cents OCR cut from its dollars with a
 // space ("612 .00"): submatch 1 is the dollars' last digit.
-var reSpacedCents = regexp.MustCompile(`(\d) \.\d{2}(?:[^\d.,]|$)`)
+var reSpacedCents = lazyre.New(`(\d) \.\d{2}(?:[^\d.,]|$)`)
 
 // mendAmountCell returns the text of a row with the points OCR damaged
 // mended (mendPoints); that of a dated table row that prints no

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // reBillerLabel labels who gave what a bill lists when its heading names
@@ -15,13 +15,13 @@ import (
 // "Dispensing pharmacy: CAREPLUS DRUG, Cedar Falls, IA", "Billing
 // provider: ..."; a collection agency's itemization names the practice
 // whose account it collects: "Original creditor: ...".
-var reBillerLabel = regexp.MustCompile(`(?i)(?:^|\s)((dispensing\s+pharmacy|pharmacy\s+name|filled\s+by|dispensed\s+by|original\s+creditor|creditor\s+of\s+record)|` +
+var reBillerLabel = lazyre.New(`(?i)(?:^|\s)((dispensing\s+pharmacy|pharmacy\s+name|filled\s+by|dispensed\s+by|original\s+creditor|creditor\s+of\s+record)|` +
 	`billing\s+provider|servicing\s+provider|service\s+provider|pay[- ]to\s+provider|supplier)\s*(?:name)?\s*[:#-]\s*(\S.*)`)
 
 // reLabelAfter is a label that follows a name on its line, as OCR of a
 // fax joins the cells with one space: "... Radiology Creditor acct:
 // 62405828", "... Clinic Account No: 4471".
-var reLabelAfter = regexp.MustCompile(`(?i)\s+(?:(?:creditor|client|patient|our|your|provider|original)\s+)?(?:acct|account|ref|reference|file|id|npi|tin|tax\s+id|phone|tel|fax)\b\.?\s*(?:no\.?|number|#)?\s*[:#]`)
+var reLabelAfter = lazyre.New(`(?i)\s+(?:(?:creditor|client|patient|our|your|provider|original)\s+)?(?:acct|account|ref|reference|file|id|npi|tin|tax\s+id|phone|tel|fax)\b\.?\s*(?:no\.?|number|#)?\s*[:#]`)
 
 // labelledBiller returns the provider a bill's label names, the name cut
 // before its address or number ("CAREPLUS DRUG"), or "", and whether the

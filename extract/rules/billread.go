@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -33,16 +33,16 @@ var (
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
-	rePaymentWords = regexp.MustCompile(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
-	reAdjustWords  = regexp.MustCompile(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
+	rePaymentWords = lazyre.New(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
+	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
 	// reNDCLine is a claim form's supplemental line: N4, an NDC, a unit.
-	reNDCLine = regexp.MustCompile(`^N4\s*\d{11}`)
+	reNDCLine = lazyre.New(`^N4\s*\d{11}`)
 	// rePayerWords mark a payer's line on a claim.
-	rePayerWords = regexp.MustCompile(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
+	rePayerWords = lazyre.New(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row ("U&C" as OCR also
 	// reads it: "UkC", "U8C"; a fee schedule's amount and its reduction of
 	// the charge, as workers' compensation and no-fault bills print them).
-	reColWords = regexp.MustCompile(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance|purchase(?:\s+price)?|funded(?:\s+amount)?)\b`)
+	reColWords = lazyre.New(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance|purchase(?:\s+price)?|funded(?:\s+amount)?)\b`)
 )
 
 // balanceOCR is "balance" as OCR may misread it: its l as a t, a one,
@@ -51,12 +51,12 @@ var (
 const balanceOCR = `[b8]a[lt1i|]an[coe]e`
 
 // reBalanceOCR is the caption "Balance" as OCR may misread it.
-var reBalanceOCR = regexp.MustCompile(`^` + balanceOCR + `$`)
+var reBalanceOCR = lazyre.New(`^` + balanceOCR + `$`)
 
 // reCaptionLegend explains a caption: "U&C = usual and customary price". An
 // equals sign OCR reads from a speck ("=. — Charge"), or one standing in
 // the gap between two captions ("Fee  = Units"), explains nothing.
-var reCaptionLegend = regexp.MustCompile(`(?:^|[^ ] ?)=\s*[A-Za-z]`)
+var reCaptionLegend = lazyre.New(`(?:^|[^ ] ?)=\s*[A-Za-z]`)
 
 // billCol is an amount column of a bill's header row. total marks a
 // caption that prints a total ("28. TOTAL CHARGE", "55 EST. AMOUNT DUE"):
@@ -607,7 +607,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 
 // reChargesWord names charges summed: "Visit charges", "Account total"
 // (OCR may glue the words: "Visitcharges").
-var reChargesWord = regexp.MustCompile(`(?i)charges\b|\btotal\b`)
+var reChargesWord = lazyre.New(`(?i)charges\b|\btotal\b`)
 
 // onlyBalance reports whether every amount of a row is the running
 // balance bal the row above printed.
@@ -624,13 +624,13 @@ func onlyBalance(amts []float64, bal float64) bool {
 // practices' statements and collection agencies' itemizations print it:
 // interest (and its rate or period: "Interest 9% p.a. from ..."), a
 // finance or late charge, a collection agency's fee or costs.
-var reAddedCharge = regexp.MustCompile(`(?i)^\W*(?:(?:accrued|simple|statutory|pre-?judgment)\s+)?interest\b|` +
+var reAddedCharge = lazyre.New(`(?i)^\W*(?:(?:accrued|simple|statutory|pre-?judgment)\s+)?interest\b|` +
 	`\b(?:finance|late(?:\s+payment)?)\s+(?:charges?|fees?)\b|\bcollection\s+(?:agency\s+)?(?:fees?|costs?|charges?|commission)\b|` +
 	`\b(?:agency|placement)\s+fees?\b`)
 
 // reSpecimen names a laboratory's collection of a specimen, whose fee is
 // care.
-var reSpecimen = regexp.MustCompile(`(?i)\b(?:specimen|blood|venous|urine|sample|lab(?:oratory)?|handling)\b`)
+var reSpecimen = lazyre.New(`(?i)\b(?:specimen|blood|venous|urine|sample|lab(?:oratory)?|handling)\b`)
 
 // addedCharge reports whether an uncoded row's description is a charge an
 // account adds to its care (addedCharge's words), not a laboratory's
@@ -727,10 +727,10 @@ func letters(s string) string {
 // reRevenueGroup heads a facility's group of rows: a revenue code and its
 // caption, alone on the line ("0450 EMERGENCY ROOM", "0301 LABORATORY -
 // CHEMISTRY"), with whatever specks OCR put around them.
-var reRevenueGroup = regexp.MustCompile(`^[^\w]{0,3}(0[1-9]\d{2})\s+[A-Za-z][A-Za-z0-9/&\-]*(?:[ ,]+[A-Za-z0-9/&\-]+)*[^\w]*$`)
+var reRevenueGroup = lazyre.New(`^[^\w]{0,3}(0[1-9]\d{2})\s+[A-Za-z][A-Za-z0-9/&\-]*(?:[ ,]+[A-Za-z0-9/&\-]+)*[^\w]*$`)
 
 // reSubtotal is a group's subtotal.
-var reSubtotal = regexp.MustCompile(`(?i)\bsub-?total\b`)
+var reSubtotal = lazyre.New(`(?i)\bsub-?total\b`)
 
 // revenueGroup returns the revenue code a group's heading line prints, or "".
 func revenueGroup(trim string) string {
@@ -968,7 +968,7 @@ func isFormLabel(s string) bool {
 // print it under the compound's fill: an ingredient ("ingr.", "Ingredient:")
 // with its cost, or a labelled cost or fee ("cost 340.00", "Compounding
 // fee  fee 75.00") that the fill's charge already sums.
-var reCompoundPart = regexp.MustCompile(`(?i)^\W{0,6}ingr(?:edient)?s?\b|\b(?:cost|fee)\W{0,6}$`)
+var reCompoundPart = lazyre.New(`(?i)^\W{0,6}ingr(?:edient)?s?\b|\b(?:cost|fee)\W{0,6}$`)
 
 // needsDate reports whether the next line of lines[i]'s page is a row of
 // amounts with no date of its own, which a date cell alone above it may

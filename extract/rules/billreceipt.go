@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Counter receipts: a pharmacy's register prints each sale as a block, its
@@ -18,9 +18,9 @@ import (
 var (
 	// reSaleTime is the clock time right after a register line's date:
 	// "2:41 PM", "14:41".
-	reSaleTime = regexp.MustCompile(`(?i)^\W{0,3}(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\W|$)`)
+	reSaleTime = lazyre.New(`(?i)^\W{0,3}(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\W|$)`)
 	// reRxRow leads a prescription's row with its number.
-	reRxRow = regexp.MustCompile(`(?i)^\W{0,3}rx\s*(?:#|no\.?|number)?\s*:?\s*\d{5,}`)
+	reRxRow = lazyre.New(`(?i)^\W{0,3}rx\s*(?:#|no\.?|number)?\s*:?\s*\d{5,}`)
 )
 
 // saleDay returns the day a register line prints over a receipt's rows:

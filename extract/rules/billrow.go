@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -612,7 +612,7 @@ func (r *billRow) readMods(s string, toks []token, i int, free func(token) bool,
 // reColonDateCell is a date cell with one of its two separators read by
 // OCR as a colon, a semicolon or a comma ("01:10.2025", "01.17;2025"):
 // submatches 1 and 2 are the separators.
-var reColonDateCell = regexp.MustCompile(`^\d{1,2}([:;,./-])\d{1,2}([:;,./-])\d{2}(?:\d{2})?$`)
+var reColonDateCell = lazyre.New(`^\d{1,2}([:;,./-])\d{1,2}([:;,./-])\d{2}(?:\d{2})?$`)
 
 // colonDate dates the row by its opening cell t when that is a date whose
 // separator OCR read as a colon, a semicolon or a comma, the other one
@@ -686,7 +686,7 @@ func taxIDTail(s string, t token) bool {
 // reCheckLabel ends the label of a check's number on a payment row: "CHK",
 // "chk no.", or a check's number sign ("Check #", "CK#", "Check No."). A
 // plain "check" is a service's word ("Wound check 99212").
-var reCheckLabel = regexp.MustCompile(`(?i)(?:\bchk\s*(?:#|no\.?|num(?:ber)?\.?)?|\b(?:check|cheque|ck)\s*(?:#|no\.|num(?:ber)?\.?))\s*[:#]?\s*$`)
+var reCheckLabel = lazyre.New(`(?i)(?:\bchk\s*(?:#|no\.?|num(?:ber)?\.?)?|\b(?:check|cheque|ck)\s*(?:#|no\.|num(?:ber)?\.?))\s*[:#]?\s*$`)
 
 // checkNumber reports whether token t is the number of the check that paid
 // the row ("MEDPAY PAYMENT CHK 10442"), no procedure code.
@@ -828,7 +828,7 @@ func splitGlued(t string) (code string, mods []string, ok bool) {
 	return c, mods, true
 }
 
-var reDrugDose = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\binj(?:ection)?\b`)
+var reDrugDose = lazyre.New(`(?i)\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\binj(?:ection)?\b`)
 
 // jCode reports whether a row bills a drug: a pharmacy or drug revenue
 // code (025x, 026x, 063x), or a dose or injection in its words.
@@ -949,7 +949,7 @@ func (r *billRow) unitsIn(s string, toks []token, free func(token) bool, take fu
 	return false
 }
 
-var reQtyUnit = regexp.MustCompile(`^(mg|mcg|g|ml|cc|min|mins|minutes?|hrs?|hours?|units?|views?|regions?|levels?|x|%|tabs?|caps?)\b`)
+var reQtyUnit = lazyre.New(`^(mg|mcg|g|ml|cc|min|mins|minutes?|hrs?|hours?|units?|views?|regions?|levels?|x|%|tabs?|caps?)\b`)
 
 // isAmountAt and isAmountEnd report whether an amount of the row starts or
 // ends at byte a.
@@ -999,8 +999,8 @@ func rowDescription(s string, used []bool, form bool) string {
 }
 
 var (
-	reQtyCell  = regexp.MustCompile(`^\d{1,3}(?:\.0+)?$`)
-	reQtyLabel = regexp.MustCompile(`(?i)^(?:qty|quantity)\s*[:.#]?$`)
+	reQtyCell  = lazyre.New(`^\d{1,3}(?:\.0+)?$`)
+	reQtyLabel = lazyre.New(`(?i)^(?:qty|quantity)\s*[:.#]?$`)
 )
 
 // isRevenueCode reports whether t is a four-digit revenue code (0001 is
@@ -1053,14 +1053,14 @@ const (
 
 var (
 	// reGluedNumberDate is such a cell opening a row.
-	reGluedNumberDate = regexp.MustCompile(`^\s*` + cellSpecks + `{0,4}\s*` + cellDate + cellNumber + `[.,;:'’]*(?:\s|$)`)
+	reGluedNumberDate = lazyre.New(`^\s*` + cellSpecks + `{0,4}\s*` + cellDate + cellNumber + `[.,;:'’]*(?:\s|$)`)
 	// reGluedNumberCell is such a cell anywhere in a row: OCR may set a
 	// row's opening cells after its others.
-	reGluedNumberCell = regexp.MustCompile(`(?:^|\s)` + cellSpecks + `{0,3}` + cellDate + cellNumber + `[.,;:'’]*(?:\s|$)`)
+	reGluedNumberCell = lazyre.New(`(?:^|\s)` + cellSpecks + `{0,3}` + cellDate + cellNumber + `[.,;:'’]*(?:\s|$)`)
 	// reLoneDateCell is a line of a date cell alone, perhaps with the
 	// number cell beside it ("11-21-20246468779"): a row's opening cells,
 	// which OCR read as a block of their own after the rest of the row.
-	reLoneDateCell = regexp.MustCompile(`^\s*` + cellSpecks + `{0,4}\s*` + cellDate + `(?:\s*` + cellNumber + `)?[\s.,;:'’]*$`)
+	reLoneDateCell = lazyre.New(`^\s*` + cellSpecks + `{0,4}\s*` + cellDate + `(?:\s*` + cellNumber + `)?[\s.,;:'’]*$`)
 )
 
 // cellDateOf reads the date of a match of cellDate at group 1 of m, and

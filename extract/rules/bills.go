@@ -1,15 +1,15 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
-var reAmount = regexp.MustCompile(`\(?-?(?:\$\s?)?\d{1,3}(?:,\d{3})*[.,]\d{2}\)?-?|\(?-?(?:\$\s?)?\d{4,7}[.,]\d{2}\)?-?`)
+var reAmount = lazyre.New(`\(?-?(?:\$\s?)?\d{1,3}(?:,\d{3})*[.,]\d{2}\)?-?|\(?-?(?:\$\s?)?\d{4,7}[.,]\d{2}\)?-?`)
 
 // amountsIn returns the money amounts printed on a line with their
 // positions, skipping numbers that belong to dates.
@@ -93,10 +93,10 @@ func icdTail(s string, a, b int) bool {
 }
 
 var (
-	reColonDecimal = regexp.MustCompile(`\b(\d{2,3}):(\d{2})\b`)
+	reColonDecimal = lazyre.New(`\b(\d{2,3}):(\d{2})\b`)
 	// reSpeckPoint is an amount with a speck OCR read as a comma or a
 	// quote glued before its point ("39,.00").
-	reSpeckPoint = regexp.MustCompile("\\d[,'`]\\.\\d{2}\\b")
+	reSpeckPoint = lazyre.New("\\d[,'`]\\.\\d{2}\\b")
 	// reSpacedPoint is the amount closing a row whose cents OCR set apart
 	// after the point ("25171. 50").
 	reSpacedPoint = rxfilter.MustCompile(`\d\. \d{2}\s*$`)

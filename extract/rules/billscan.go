@@ -1,16 +1,16 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // reLetterDateCell is a row's opening date cell with a digit OCR read as
 // the letter it looks like ("Q1.15.2024", "O1/I5/24", "12.l8.2023").
-var reLetterDateCell = regexp.MustCompile(`^[0-9OQDlI]{1,2}[./-][0-9OQDlI]{1,2}[./-][0-9OQDlI]{2}(?:[0-9OQDlI]{2})?$`)
+var reLetterDateCell = lazyre.New(`^[0-9OQDlI]{1,2}[./-][0-9OQDlI]{1,2}[./-][0-9OQDlI]{2}(?:[0-9OQDlI]{2})?$`)
 
 // dateLetters are the letters OCR reads for the digits of a date cell.
 var dateLetters = strings.NewReplacer("O", "0", "Q", "0", "D", "0", "l", "1", "I", "1")

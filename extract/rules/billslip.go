@@ -2,13 +2,13 @@ package rules
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -27,11 +27,11 @@ import (
 
 var (
 	// reSlipHead opens a slip: its kind, then perhaps its number.
-	reSlipHead = regexp.MustCompile(`(?i)^\W{0,3}(?:payment\s+)?(?:receipt|encounter\s+slip|charge\s+slip|voucher)\b\s*(?:(?:no\.?|number|#)\s*:?\s*[\w-]+)?`)
+	reSlipHead = lazyre.New(`(?i)^\W{0,3}(?:payment\s+)?(?:receipt|encounter\s+slip|charge\s+slip|voucher)\b\s*(?:(?:no\.?|number|#)\s*:?\s*[\w-]+)?`)
 	// reSlipService labels a slip's service: "Service:", "Procedure:",
 	// "Treatment code:" with a colon (a column's caption has none), or "CPT"
 	// right before a code.
-	reSlipService = regexp.MustCompile(`(?i)^\W{0,3}(?:(?:services?(?:\s+rendered)?|procedure|treatment)(?:\s+code)?\s*[:#]|(?:cpt|hcpcs)(?:/hcpcs)?(?:\s+code)?\s*[:#]?\s*[0-9A-V]\d{3}[0-9T]\b)`)
+	reSlipService = lazyre.New(`(?i)^\W{0,3}(?:(?:services?(?:\s+rendered)?|procedure|treatment)(?:\s+code)?\s*[:#]|(?:cpt|hcpcs)(?:/hcpcs)?(?:\s+code)?\s*[:#]?\s*[0-9A-V]\d{3}[0-9T]\b)`)
 	// reVoidStamp stamps a slip or a row void: the word set off by stars,
 	// brackets, hashes or equals signs, "voided", a line of the word alone,
 	// or "void" with the slip that replaced it.
@@ -225,7 +225,7 @@ func (s *slip) read(l line, provider, doc string) (done extract.BillLine, ok, co
 
 // rePointlessFee is a slip's fee whose decimal point OCR lost: digits
 // after the label, no point among them ("Fee: 22800").
-var rePointlessFee = regexp.MustCompile(`(?i)\b(?:fee|charge)\s*[:;.]?\s*\$?\s*(\d{3,7})(?:\s|$)`)
+var rePointlessFee = lazyre.New(`(?i)\b(?:fee|charge)\s*[:;.]?\s*\$?\s*(\d{3,7})(?:\s|$)`)
 
 // pointlessFee returns the fee a slip's line prints without its decimal
 // point, its last two digits read as the cents.

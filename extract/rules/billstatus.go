@@ -2,11 +2,11 @@ package rules
 
 import (
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A claim's status: a row's status is no part of its description, and a
@@ -15,11 +15,11 @@ import (
 
 // reNoClaim is a claim's status that bills nothing: reversed (returned to
 // stock), voided, cancelled or rejected.
-var reNoClaim = regexp.MustCompile(`(?i)\b(?:reversed|reversal|rev|void(?:ed)?|cancell?ed|rejected|rtnd|rts|returned)\b`)
+var reNoClaim = lazyre.New(`(?i)\b(?:reversed|reversal|rev|void(?:ed)?|cancell?ed|rejected|rtnd|rts|returned)\b`)
 
 // reNoClaimCell is such a status printed in capitals in a cell of its own,
 // on a table with no status column.
-var reNoClaimCell = regexp.MustCompile(`^(?:REVERSED|REVERSAL|VOID|VOIDED|CANCELL?ED|REJECTED)$`)
+var reNoClaimCell = lazyre.New(`^(?:REVERSED|REVERSAL|VOID|VOIDED|CANCELL?ED|REJECTED)$`)
 
 // billedNothing reports whether a bill row is a claim that bills nothing:
 // its status cell (or a cell of its own with a status in capitals: no
@@ -62,7 +62,7 @@ func (r *billRow) readStatus(toks []token, hs []tableHead, free func(token) bool
 }
 
 // reStatusWord is a word a claim's status is printed with.
-var reStatusWord = regexp.MustCompile(`(?i)^(?:paid|reversed|reversal|rejected|denied|approved|accepted|pending|captured|processed|void|voided|cancell?ed|rts)$`)
+var reStatusWord = lazyre.New(`(?i)^(?:paid|reversed|reversal|rejected|denied|approved|accepted|pending|captured|processed|void|voided|cancell?ed|rts)$`)
 
 // reversedItem returns the charge line a reversal row cancels: the row
 // credits an amount ("-40.20") and the latest charge of that amount with

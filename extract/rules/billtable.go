@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A bill's table, read by what the captions of its header row mean: beside
@@ -44,14 +44,14 @@ type tableHead struct {
 }
 
 // reBoughtDate captions a date column of when a funder bought the charge.
-var reBoughtDate = regexp.MustCompile(`(?i)^(?:purchased|purchase\s+date|date\s+(?:purchased|funded)|funded\s+(?:on|date))`)
+var reBoughtDate = lazyre.New(`(?i)^(?:purchased|purchase\s+date|date\s+(?:purchased|funded)|funded\s+(?:on|date))`)
 
 // rePostedDate captions a date column of the row's entry, not its service.
-var rePostedDate = regexp.MustCompile(`(?i)^(?:trans|post|entry|bill)`)
+var rePostedDate = lazyre.New(`(?i)^(?:trans|post|entry|bill)`)
 
 // reTableHead is the vocabulary of bill column captions, one group per
 // kind, longer captions first.
-var reTableHead = regexp.MustCompile(`(?i)\b(?:` +
+var reTableHead = lazyre.New(`(?i)\b(?:` +
 	`(?P<rev>rev(?:enue)?\.?\s*(?:code|cd)|revenue|rev\.?)|` +
 	`(?P<prov>(?:billing\s+|servicing\s+|rendering\s+)?provider(?:\s+name)?|facility(?:\s+name)?)|` +
 	`(?P<date>purchased|purchase\s+date|date\s+(?:purchased|funded)|funded\s+(?:on|date)|dates?\s+of\s+service|service\s+dates?|svc\s+date|serv\s+date|fill(?:ed)?\s+date|date\s+(?:filled|dispensed|of\s+fill)|dispensed|` +
@@ -66,7 +66,7 @@ var reTableHead = regexp.MustCompile(`(?i)\b(?:` +
 // reMoneyHead are the captions of amount columns that only a row already
 // known for a table's header is read with: alone they are too common
 // words ("Total", "Plan", "Member") to make a header of a line.
-var reMoneyHead = regexp.MustCompile(`(?i)\b(?:total\s+(?:cost|billed|amount|price)|gross\s+(?:cost|amount|charges?)|line\s+total|total|cost|gross|submitted|amt|chgs?|` +
+var reMoneyHead = lazyre.New(`(?i)\b(?:total\s+(?:cost|billed|amount|price)|gross\s+(?:cost|amount|charges?)|line\s+total|total|cost|gross|submitted|amt|chgs?|` +
 	`plan\s+(?:paid|pays|pd)|plan|member\s+(?:paid|pays|pd|cost)|member|patient\s+(?:pay|paid|pays)|pt\s+(?:pay|paid)|` +
 	`ins(?:urance)?\s+(?:paid|pays|pd)|you\s+owe|(?:pt|patient)\s+(?:due|resp(?:onsibility)?|bal(?:ance)?))\b`)
 
@@ -136,7 +136,7 @@ func moneyHeads(s string) [][]int {
 
 // reAmountWord qualifies the caption before it ("Billed Amt", "Charge
 // Amount"): the two are one column's caption.
-var reAmountWord = regexp.MustCompile(`(?i)^(?:amt|amount)$`)
+var reAmountWord = lazyre.New(`(?i)^(?:amt|amount)$`)
 
 // qualified joins a caption and the "Amt" or "Amount" printed after it,
 // one space apart, into one caption.

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // The dates of a bill table's rows: read under the header's date column
@@ -43,7 +43,7 @@ func (r *billRow) compactDate(toks []token, hs []tableHead, near dates.Date, tak
 	}
 }
 
-var reRowMonthDay = regexp.MustCompile(`^(\d{1,2})[/-](\d{1,2})$`)
+var reRowMonthDay = lazyre.New(`^(\d{1,2})[/-](\d{1,2})$`)
 
 // yearless reads a month and day ("12/06", "1-5") in the year, of near's
 // and the years beside it, that puts it nearest near.
@@ -85,11 +85,11 @@ func nearDay(items []extract.BillLine, head, svc, period dates.Date) dates.Date 
 // reNotServiceDay are words of a line whose date is no day of service of
 // the rows below it: a statement's, a payment's or a birth date, or the
 // day to pay by ("Please pay by").
-var reNotServiceDay = regexp.MustCompile(`(?i)\b(?:due|print(?:ed)?|statement|birth|dob|posted|pay|payments?|paid|received|billed|as of)\b`)
+var reNotServiceDay = lazyre.New(`(?i)\b(?:due|print(?:ed)?|statement|birth|dob|posted|pay|payments?|paid|received|billed|as of)\b`)
 
 // reVisitLabel opens a heading that labels the visit whose rows follow:
 // "Visit on", "Date of service", "DOS", "Encounter".
-var reVisitLabel = regexp.MustCompile(`(?i)^\W*(?:office\s+)?(?:visit|date of service|dates? of svc|service date|dos|encounter)\b`)
+var reVisitLabel = lazyre.New(`(?i)^\W*(?:office\s+)?(?:visit|date of service|dates? of svc|service date|dos|encounter)\b`)
 
 // headingDay returns the date a heading over a table's rows prints (a line
 // of no amount with one date and a few words: "Date of service: 04/09/2024",

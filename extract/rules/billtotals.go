@@ -2,11 +2,11 @@ package rules
 
 import (
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Printed totals: a bill's total rows are kept by kind (charges, payments,
@@ -118,12 +118,12 @@ func underTotals(r billRow, cols []billCol) bool {
 }
 
 // reBalanceWord is a label's "balance" as OCR may misread it.
-var reBalanceWord = regexp.MustCompile(`\b` + balanceOCR + `\b`)
+var reBalanceWord = lazyre.New(`\b` + balanceOCR + `\b`)
 
 // reCreditWord is a label's credits ("Credits", "Total credited"), not
 // the creditor a collection agency's itemization names ("Balance
 // assigned by creditor").
-var reCreditWord = regexp.MustCompile(`credit(?:s|ed)?\b`)
+var reCreditWord = lazyre.New(`credit(?:s|ed)?\b`)
 
 // labelTotal reads the kind of total a label names.
 func labelTotal(label string) (string, bool) {

@@ -1,24 +1,24 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
 var (
 	// "Pain: 7/10", "pain 6-7/10", "pain level is 7/10", "ranges from 3/10 to 6/10".
-	rePainSlash = regexp.MustCompile(`(?i)\bpain\b[^.;\n]{0,40}?\b(\d{1,2}(?:\.\d)?)\s*(?:/\s*10\b|out of (?:10|ten)\b)?(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/\s*10|out of (?:10|ten))\b)?`)
+	rePainSlash = lazyre.New(`(?i)\bpain\b[^.;\n]{0,40}?\b(\d{1,2}(?:\.\d)?)\s*(?:/\s*10\b|out of (?:10|ten)\b)?(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/\s*10|out of (?:10|ten))\b)?`)
 	// "VAS 6", "NPRS: 5", "pain score: 7", "Pain: 7".
-	rePainLabel = regexp.MustCompile(`(?i)\b(?:vas|nprs|nrs|pain (?:score|level|scale|rating|intensity)|pain)\s*(?:is|of|was|at|=|:|-)?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?(\s*(?:/\s*10|out of (?:10|ten)))?`)
+	rePainLabel = lazyre.New(`(?i)\b(?:vas|nprs|nrs|pain (?:score|level|scale|rating|intensity)|pain)\s*(?:is|of|was|at|=|:|-)?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?(\s*(?:/\s*10|out of (?:10|ten)))?`)
 	// "rates his pain 8 out of 10", "rates her pain as a 6-7/10".
-	rePainRates = regexp.MustCompile(`(?i)\brat(?:es|ed|ing)\s+(?:his|her|their|the|its)?\s*(?:\w+\s+){0,2}pain\s+(?:as\s+|at\s+)?(?:an?\s+)?(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10|out of (?:10|ten))`)
-	reSlash10   = regexp.MustCompile(`\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*/\s*10\b`)
+	rePainRates = lazyre.New(`(?i)\brat(?:es|ed|ing)\s+(?:his|her|their|the|its)?\s*(?:\w+\s+){0,2}pain\s+(?:as\s+|at\s+)?(?:an?\s+)?(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10|out of (?:10|ten))`)
+	reSlash10   = lazyre.New(`\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*/\s*10\b`)
 )
 
 // pain returns the first pain score of the note (0–10, the higher end of a
@@ -92,8 +92,8 @@ func painValue(a, b string) (float64, bool) {
 }
 
 var (
-	reWork     = regexp.MustCompile(`(?i)\b(off work|remain off work|no work|unable to work|not to work|out of work|excused from work|light duty|modified duty|restricted duty|limited duty|full duty|regular duty|without restrictions|return(?:ed|s)? to (?:full |regular |modified |light )?(?:work|duty)|work restrictions?|no lifting (?:over|greater than|more than|>|of more than|heavier than) ?\d+ ?(?:lbs?|pounds)|lifting restriction[^.;]*|off duty|temporarily totally disabled|temporary total disability|\bTTD\b|may return to work)\b`)
-	reStopWord = regexp.MustCompile(`(?i)\s+(?:and|for|to|if|as|with|at|in|on|today|this|next|which|who|when|because|due)\b.*$`)
+	reWork     = lazyre.New(`(?i)\b(off work|remain off work|no work|unable to work|not to work|out of work|excused from work|light duty|modified duty|restricted duty|limited duty|full duty|regular duty|without restrictions|return(?:ed|s)? to (?:full |regular |modified |light )?(?:work|duty)|work restrictions?|no lifting (?:over|greater than|more than|>|of more than|heavier than) ?\d+ ?(?:lbs?|pounds)|lifting restriction[^.;]*|off duty|temporarily totally disabled|temporary total disability|\bTTD\b|may return to work)\b`)
+	reStopWord = lazyre.New(`(?i)\s+(?:and|for|to|if|as|with|at|in|on|today|this|next|which|who|when|because|due)\b.*$`)
 )
 
 // Hints that a line may hold a work status, a referral or an order.
@@ -127,7 +127,7 @@ var reGoalLead = rxfilter.MustCompile(`(?i)^\W*(?:(?:short|long)[- ]term |functi
 
 // reNotStatus marks what reads like a work status but is not one: a goal,
 // an expectation, the work done before the injury, a denial.
-var reNotStatus = regexp.MustCompile(`(?i)\b(?:goals?|stg|ltg|will be able|patient will|pt will|expected to|expected outcome|prognosis|potential|in order to|(?:weeks?|wks|visits|sessions|therapy|treatment|program|exercises?|strengthening|conditioning)\s+to (?:return|resume|get back)|anticipat\w*|hope[sd]? to|prior to (?:the |this )?(?:injury|accident|collision|mva|mvc)|before (?:the |this )?(?:injury|accident|collision)|den(?:y|ies|ied))\b`)
+var reNotStatus = lazyre.New(`(?i)\b(?:goals?|stg|ltg|will be able|patient will|pt will|expected to|expected outcome|prognosis|potential|in order to|(?:weeks?|wks|visits|sessions|therapy|treatment|program|exercises?|strengthening|conditioning)\s+to (?:return|resume|get back)|anticipat\w*|hope[sd]? to|prior to (?:the |this )?(?:injury|accident|collision|mva|mvc)|before (?:the |this )?(?:injury|accident|collision)|den(?:y|ies|ied))\b`)
 
 // sentenceAround returns the clause of s that holds [a, b).
 func sentenceAround(s string, a, b int) string {
@@ -152,16 +152,16 @@ func tidyTarget(s string) string {
 }
 
 var (
-	reDose      = regexp.MustCompile(`(?i)\b([A-Za-z][A-Za-z\-]+(?:[ /][A-Za-z][A-Za-z\-]+){0,2})\s+(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|ml|mL|units?|%|mg/hr|mg/ml|meq)\b(?:\s*(?:oral |po |tablet|tab|capsule|cap|tablets)?[^.;,\n]{0,40})?)`)
-	reDoseTail  = regexp.MustCompile(`(?i)\s(?:and|i|we|but|which|that|so|because|if|he|she)\s|\s?\(`)
-	reDoseHint  = regexp.MustCompile(`\d\s*(?i:mg|mcg|g\b|ml|units?|%|meq)`)
+	reDose      = lazyre.New(`(?i)\b([A-Za-z][A-Za-z\-]+(?:[ /][A-Za-z][A-Za-z\-]+){0,2})\s+(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|ml|mL|units?|%|mg/hr|mg/ml|meq)\b(?:\s*(?:oral |po |tablet|tab|capsule|cap|tablets)?[^.;,\n]{0,40})?)`)
+	reDoseTail  = lazyre.New(`(?i)\s(?:and|i|we|but|which|that|so|because|if|he|she)\s|\s?\(`)
+	reDoseHint  = lazyre.New(`\d\s*(?i:mg|mcg|g\b|ml|units?|%|meq)`)
 	reRxVerb    = rxfilter.MustCompile(`(?i)\b(?:prescribed|rx|started on|start|given|dispensed|placed on)\b`)
-	reNoMeds    = regexp.MustCompile(`(?i)^(no (?:active |current |known )?medications|none|nkda|n/a)`)
-	reMedFiller = regexp.MustCompile(`(?i)^(take|taking|patient|he|she|was|is|and|or|with|of|in|for|the|tablets?|tabs?|capsules?|on|prescribed|started|given|rx|start|medications?|a|an|pain|pills?|to|from|increase|increased|decrease|decreased|initiate|initiated|continue|continued|can|resume|refill|refilled|discontinue|stop|use|using|dose|daily|per|by|at|as|then)$`)
+	reNoMeds    = lazyre.New(`(?i)^(no (?:active |current |known )?medications|none|nkda|n/a)`)
+	reMedFiller = lazyre.New(`(?i)^(take|taking|patient|he|she|was|is|and|or|with|of|in|for|the|tablets?|tabs?|capsules?|on|prescribed|started|given|rx|start|medications?|a|an|pain|pills?|to|from|increase|increased|decrease|decreased|initiate|initiated|continue|continued|can|resume|refill|refilled|discontinue|stop|use|using|dose|daily|per|by|at|as|then)$`)
 )
 
 // reInitialsWord is a person's initials as charts print them.
-var reInitialsWord = regexp.MustCompile(`^[A-Z]{2,3}$`)
+var reInitialsWord = lazyre.New(`^[A-Z]{2,3}$`)
 
 // knownAbbrevDrug are drugs charts name by an abbreviation of capitals.
 var knownAbbrevDrug = map[string]bool{"ASA": true, "APAP": true, "HCTZ": true, "MTX": true, "NTG": true, "KCL": true, "MVI": true}

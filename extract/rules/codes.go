@@ -1,31 +1,31 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 var (
 	// ICD-10-CM: a letter, a digit, a digit or letter, then optionally a dot
 	// and up to four characters. Undotted forms are accepted in context.
-	reICD       = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9AB])(?:(\.)([0-9A-Z]{1,4})|([0-9A-Z]{1,4}))?\b`)
-	reICDDollar = regexp.MustCompile(`\$([0-9]{2}\.[0-9A-Z]{1,4})\b`)
-	reICDU      = regexp.MustCompile(`\bU0[79]\.?[0-9]\b`)
+	reICD       = lazyre.New(`\b([A-TV-Z][0-9][0-9AB])(?:(\.)([0-9A-Z]{1,4})|([0-9A-Z]{1,4}))?\b`)
+	reICDDollar = lazyre.New(`\$([0-9]{2}\.[0-9A-Z]{1,4})\b`)
+	reICDU      = lazyre.New(`\bU0[79]\.?[0-9]\b`)
 	reDxContext = rxfilter.MustCompile(`(?i)\b(icd|dx|diagnos[ie]s|assessment|impression|problem)\b`)
-	reCPT       = regexp.MustCompile(`\b([0-9]{4}[0-9T])(?:-?([0-9A-Z]{2}))?\b`)
-	reHCPCS     = regexp.MustCompile(`\b([A-V][0-9]{4})\b`)
+	reCPT       = lazyre.New(`\b([0-9]{4}[0-9T])(?:-?([0-9A-Z]{2}))?\b`)
+	reHCPCS     = lazyre.New(`\b([A-V][0-9]{4})\b`)
 	reCPTCtx    = rxfilter.MustCompile(`(?i)\b(cpt|hcpcs|procedure code|proc code|code)\b`)
-	reSpineLvl  = regexp.MustCompile(`^[CTLS][0-9]{1,2}$`)
-	reLeadNum   = regexp.MustCompile(`^\s*(?:\(?[0-9]{1,2}[.)]|[-•*·]|[a-z][.)])\s*`)
+	reSpineLvl  = lazyre.New(`^[CTLS][0-9]{1,2}$`)
+	reLeadNum   = lazyre.New(`^\s*(?:\(?[0-9]{1,2}[.)]|[-•*·]|[a-z][.)])\s*`)
 	// reProcLabelBefore is the text before a code that a procedure
 	// code's label ends: "HCPCS ", "CPT code: ", "Proc #".
-	reProcLabelBefore = regexp.MustCompile(`(?i)\b(?:hcpcs|cpt|cpt\s*/\s*hcpcs|proc(?:edure)?)(?:\s*codes?)?\s*[:#]?\s*$`)
-	reCodeJunk        = regexp.MustCompile(`^[\s\-–:;,|)\[\]=]+|[\s\-–:;,|(\[\]=]+$`)
+	reProcLabelBefore = lazyre.New(`(?i)\b(?:hcpcs|cpt|cpt\s*/\s*hcpcs|proc(?:edure)?)(?:\s*codes?)?\s*[:#]?\s*$`)
+	reCodeJunk        = lazyre.New(`^[\s\-–:;,|)\[\]=]+|[\s\-–:;,|(\[\]=]+$`)
 )
 
 // icdIn returns the ICD-10-CM codes printed on line l with their byte
@@ -137,7 +137,7 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 
 // reCodesLabel is the label of a line of procedure codes, in its first
 // cell: "CPT", "HCPCS", "CPT/HCPCS", "Procedure codes", "Codes posted".
-var reCodesLabel = regexp.MustCompile(`(?i)^(?:cpt|hcpcs|cpt\s*/\s*hcpcs|cpt codes?|hcpcs codes?|procedure codes?|proc(?:\.|edure)?\s*codes?|billing codes?|codes? (?:posted|billed)|charges? posted)\s*[:#]?$`)
+var reCodesLabel = lazyre.New(`(?i)^(?:cpt|hcpcs|cpt\s*/\s*hcpcs|cpt codes?|hcpcs codes?|procedure codes?|proc(?:\.|edure)?\s*codes?|billing codes?|codes? (?:posted|billed)|charges? posted)\s*[:#]?$`)
 
 // procedureLine reports whether a line is labelled as one of procedure
 // codes, its label alone in its first cell or before a colon: its codes
@@ -151,10 +151,10 @@ func procedureLine(text string) bool {
 }
 
 var (
-	reCodeComma = regexp.MustCompile(`\b([A-TV-Z][0-9]{2}),([0-9][0-9A-Z]{0,3})\b`)
+	reCodeComma = lazyre.New(`\b([A-TV-Z][0-9]{2}),([0-9][0-9A-Z]{0,3})\b`)
 	reCodeSpace = rxfilter.MustCompile(`\b([A-TV-Z][0-9]{2})\. ([0-9][0-9A-Z]{0,3})\b`)
 	// A code with its point, then an underscore.
-	reCodeUnderscore = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4})_`)
+	reCodeUnderscore = lazyre.New(`\b([A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4})_`)
 )
 
 // zeroNotO reads the letter O after a code's point as the zero OCR took
@@ -198,7 +198,7 @@ func closesDescription(text string, a, b int) bool {
 // reDescriptionStart is a diagnosis's description right after its code:
 // a capitalised word, after a dash or not ("I10 Essential (primary)
 // hypertension", "I10 - Essential hypertension").
-var reDescriptionStart = regexp.MustCompile(`^(?:\s+[-–]\s+|\s)[A-Z][a-z]{2,}`)
+var reDescriptionStart = lazyre.New(`^(?:\s+[-–]\s+|\s)[A-Z][a-z]{2,}`)
 
 // opensDescription reports whether the code at text[a:b] opens a column
 // and its description follows it, as a note that prints codes lists a
@@ -396,13 +396,13 @@ func (n *note) diagnoses(book CodeBook) ([]extract.Coded, []int) {
 }
 
 var (
-	reLeadIn      = regexp.MustCompile(`(?i)^.*?\b(?:is presenting with|presents with|presenting with|diagnosed with|diagnosis of|consistent with|suffering from|impression is|assessment is)\s+`)
-	rePlanLike    = regexp.MustCompile(`(?i)^(plan|continue|will |we will|i will|recommend|follow|return|rtc|start|begin|prescribed|the patient was|patient was|medical reasoning|patient education|additional testing|medical treatment|discussed|counsel|order|schedule|refer|f/u|pt to|he |she |they |i |we )`)
-	reDxLabelOnly = regexp.MustCompile(`(?i)^(dx|icd-?10(?:-cm)?|diagnos[ie]s|codes?|assessment|impression)\W*$`)
-	reNotDx       = regexp.MustCompile(`(?i)\b(tolerat\w*|improv\w*|progress\w*|responded|continues|decreased|increased|goals?|session|visit|treatment|therapy|patient)\b`)
-	reConj        = regexp.MustCompile(`(?i)^(although|but|which|who|with|without|that|as|so|and|or|however)\b`)
-	reNegatedDx   = regexp.MustCompile(`(?i)^(?:no|not|denies|denied|negative|without|absent|absence|none|normal|unremarkable|ruled out|rule out|r/o)\b|\b(?:denies|denied|negative for|no evidence of|ruled out|free of)\b`)
-	reSuffixes    = regexp.MustCompile(`(?i)\s*\((?:finding|disorder|diagnosis|situation|morphologic abnormality|procedure)\)`)
+	reLeadIn      = lazyre.New(`(?i)^.*?\b(?:is presenting with|presents with|presenting with|diagnosed with|diagnosis of|consistent with|suffering from|impression is|assessment is)\s+`)
+	rePlanLike    = lazyre.New(`(?i)^(plan|continue|will |we will|i will|recommend|follow|return|rtc|start|begin|prescribed|the patient was|patient was|medical reasoning|patient education|additional testing|medical treatment|discussed|counsel|order|schedule|refer|f/u|pt to|he |she |they |i |we )`)
+	reDxLabelOnly = lazyre.New(`(?i)^(dx|icd-?10(?:-cm)?|diagnos[ie]s|codes?|assessment|impression)\W*$`)
+	reNotDx       = lazyre.New(`(?i)\b(tolerat\w*|improv\w*|progress\w*|responded|continues|decreased|increased|goals?|session|visit|treatment|therapy|patient)\b`)
+	reConj        = lazyre.New(`(?i)^(although|but|which|who|with|without|that|as|so|and|or|however)\b`)
+	reNegatedDx   = lazyre.New(`(?i)^(?:no|not|denies|denied|negative|without|absent|absence|none|normal|unremarkable|ruled out|rule out|r/o)\b|\b(?:denies|denied|negative for|no evidence of|ruled out|free of)\b`)
+	reSuffixes    = lazyre.New(`(?i)\s*\((?:finding|disorder|diagnosis|situation|morphologic abnormality|procedure)\)`)
 )
 
 // dxItem is one item of an assessment list: its text and first line.

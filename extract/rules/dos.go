@@ -1,26 +1,26 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Date labels, matched in the text just before a date.
 var (
-	reHistCtx = regexp.MustCompile(`(?i)\b(was (?:\w+ )?seen|seen on|seen at|seen by|evaluated|examined|treated at|presented to|went to|visited|dated|since|prior|previous|underwent|had an?|performed at|history|report of|record of|note of|began|begun|started|occurred|happened)\b`)
+	reHistCtx = lazyre.New(`(?i)\b(was (?:\w+ )?seen|seen on|seen at|seen by|evaluated|examined|treated at|presented to|went to|visited|dated|since|prior|previous|underwent|had an?|performed at|history|report of|record of|note of|began|begun|started|occurred|happened)\b`)
 	// reResultAfter follows the date of a study whose result the note
 	// reports: a prior study, history.
-	reResultAfter = regexp.MustCompile(`(?i)\b(showed|shows|revealed|demonstrated|was (?:normal|negative|unremarkable)|were (?:normal|negative))\b`)
-	reInjuryCtx   = regexp.MustCompile(`(?i)\b(injur(?:ed|y)|accident|mva|mvc|collision|fell|fall|crash|incident|rear-ended)\b`)
-	reTimeAfter   = regexp.MustCompile(`^[ ,@T]{0,3}\d{1,2}:\d{2}`)
+	reResultAfter = lazyre.New(`(?i)\b(showed|shows|revealed|demonstrated|was (?:normal|negative|unremarkable)|were (?:normal|negative))\b`)
+	reInjuryCtx   = lazyre.New(`(?i)\b(injur(?:ed|y)|accident|mva|mvc|collision|fell|fall|crash|incident|rear-ended)\b`)
+	reTimeAfter   = lazyre.New(`^[ ,@T]{0,3}\d{1,2}:\d{2}`)
 	// reVisitProse ends the text before a date that a letter or narrative
 	// note gives as its own visit: "I saw her in my office on", "initially
 	// visited our office on", "was evaluated in our clinic on".
-	reVisitProse = regexp.MustCompile(`(?i)(?:\b(?:i|we)\s+(?:saw|examined|evaluated|met|treated|had the pleasure of (?:seeing|evaluating|meeting))\b[^.;]{0,60}|\b(?:visited|presented to|came to|came in to|seen in|evaluated in|examined in|treated in|seen at|evaluated at)\s+(?:my|our)\s+(?:office|clinic|practice|department|facility|center)\b[^.;]{0,30}|\b(?:in|at|to)\s+(?:my|our)\s+(?:office|clinic)\s+(?:on|dated))\s*(?:on\s*)?$`)
+	reVisitProse = lazyre.New(`(?i)(?:\b(?:i|we)\s+(?:saw|examined|evaluated|met|treated|had the pleasure of (?:seeing|evaluating|meeting))\b[^.;]{0,60}|\b(?:visited|presented to|came to|came in to|seen in|evaluated in|examined in|treated in|seen at|evaluated at)\s+(?:my|our)\s+(?:office|clinic|practice|department|facility|center)\b[^.;]{0,30}|\b(?:in|at|to)\s+(?:my|our)\s+(?:office|clinic)\s+(?:on|dated))\s*(?:on\s*)?$`)
 )
 
 // containsAny reports whether the lower-cased s holds one of the words.
@@ -170,7 +170,7 @@ func rangeEnd(c candidate) dates.Date {
 
 // reListJoin joins the dates of a list: "and", "&", a comma or semicolon
 // (with an "and" after it or not).
-var reListJoin = regexp.MustCompile(`^\s*(?:,\s*(?:and\s+)?|;\s*|&\s*|and\s+)$`)
+var reListJoin = lazyre.New(`^\s*(?:,\s*(?:and\s+)?|;\s*|&\s*|and\s+)$`)
 
 // listedDates returns the further dates a labelled date of service lists
 // after the chosen one on its line ("Dates of testing: 01/08/2024 and
@@ -197,7 +197,7 @@ func listedDates(c candidate) []dates.Match {
 	return out
 }
 
-var reTimeZone = regexp.MustCompile(`^[,\s]*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*[-+]\d{4})?`)
+var reTimeZone = lazyre.New(`^[,\s]*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*[-+]\d{4})?`)
 
 // score rates one date: labels first, then position and context.
 func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
@@ -293,11 +293,11 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 
 // reAdmissionLabel ends the label of an admission date: "Admit Date:",
 // "Date of Admission:", "Admitted:", "Adm Dt:".
-var reAdmissionLabel = regexp.MustCompile(`(?i)\b(?:admit(?:ted)?|admission|adm)\b[^0-9\n]{0,12}$`)
+var reAdmissionLabel = lazyre.New(`(?i)\b(?:admit(?:ted)?|admission|adm)\b[^0-9\n]{0,12}$`)
 
 // reStudyCaption is a study named right before a parenthesis that holds
 // its date: "CT Abdomen with contrast (".
-var reStudyCaption = regexp.MustCompile(`(?i)\b(?:mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|films?|emg|ekg|ecg)\b[^.;:()]{0,40}\(\s*$`)
+var reStudyCaption = lazyre.New(`(?i)\b(?:mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|films?|emg|ekg|ecg)\b[^.;:()]{0,40}\(\s*$`)
 
 // studyCaption reports whether the date m captions the result of a study
 // the note itself reports, "CT Abdomen with contrast ( 11/29/03 ): There
@@ -337,10 +337,10 @@ func visitProseText(pre string) bool {
 }
 
 // reGluedPoint is a point OCR set between two words without a space.
-var reGluedPoint = regexp.MustCompile(`\b([A-Za-z]{2,})\.([A-Z][a-z])`)
+var reGluedPoint = lazyre.New(`\b([A-Za-z]{2,})\.([A-Z][a-z])`)
 
 // reComing marks the text before a date as the plan of a visit to come.
-var reComing = regexp.MustCompile(`(?i)\b(?:will|shall|return|returns|next|schedul\w*|plan\w*|again|to be|should|recheck)\b`)
+var reComing = lazyre.New(`(?i)\b(?:will|shall|return|returns|next|schedul\w*|plan\w*|again|to be|should|recheck)\b`)
 
 // reTitlePoint is a personal title with its point ("Mr.", "Dr.").
-var reTitlePoint = regexp.MustCompile(`\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.`)
+var reTitlePoint = lazyre.New(`\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.`)

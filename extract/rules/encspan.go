@@ -2,12 +2,12 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A printed summary of a practice's visits states their span in its
@@ -18,10 +18,10 @@ import (
 // "9/18/23" as "9/28/23", a 1 as a 2, which no look-alike table holds.
 
 // reSpanLabel ends the text before a span's first date.
-var reSpanLabel = regexp.MustCompile(`(?i)\b(?:encounters|visits|dates? of service|service dates)(?:\s+from)?\s*:?\s*$`)
+var reSpanLabel = lazyre.New(`(?i)\b(?:encounters|visits|dates? of service|service dates)(?:\s+from)?\s*:?\s*$`)
 
 // reSpanJoin stands between a span's dates.
-var reSpanJoin = regexp.MustCompile(`(?i)^\s*(?:to|through|thru|-|–)\s*$`)
+var reSpanJoin = lazyre.New(`(?i)^\s*(?:to|through|thru|-|–)\s*$`)
 
 // pageSpan returns the span of visits a page's header prints, if any, and
 // the words that print it ("Encounters 8/15/23 to 9/18/23").

@@ -1,13 +1,13 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Encounters tables: an EHR's continuity-of-care summary (a C-CDA CCD
@@ -24,19 +24,19 @@ import (
 
 // reEncSection is the heading of a summary's list of visits, perhaps
 // with OCR's speck after it ("Encounters”").
-var reEncSection = regexp.MustCompile(`(?i)^[\W_]{0,2}(?:encounters?|encounter history|past encounters|visits?|visit history|office visits)\s*:?[\W_]{0,2}$`)
+var reEncSection = lazyre.New(`(?i)^[\W_]{0,2}(?:encounters?|encounter history|past encounters|visits?|visit history|office visits)\s*:?[\W_]{0,2}$`)
 
 // Column captions of an encounters table.
 var (
-	reEncDateHead = regexp.MustCompile(`(?i)^(?:date|date\s*/\s*time|dates?\s+of\s+(?:service|visit)|visit date|encounter date|dos)$`)
-	reEncWhoHead  = regexp.MustCompile(`(?i)^(?:provider|performer|rendering provider|clinician|seen by|attending|practitioner)s?$`)
-	reEncKindHead = regexp.MustCompile(`(?i)^(?:encounter|encounter type|type|visit type|description)$`)
-	reEncDxHead   = regexp.MustCompile(`(?i)^(?:diagnos[ie]s|dx|reason|reason for visit|indications?)(?:\s*\(icd-?10\))?$`)
-	reEncLocHead  = regexp.MustCompile(`(?i)^(?:location|facility|place|department)$`)
+	reEncDateHead = lazyre.New(`(?i)^(?:date|date\s*/\s*time|dates?\s+of\s+(?:service|visit)|visit date|encounter date|dos)$`)
+	reEncWhoHead  = lazyre.New(`(?i)^(?:provider|performer|rendering provider|clinician|seen by|attending|practitioner)s?$`)
+	reEncKindHead = lazyre.New(`(?i)^(?:encounter|encounter type|type|visit type|description)$`)
+	reEncDxHead   = lazyre.New(`(?i)^(?:diagnos[ie]s|dx|reason|reason for visit|indications?)(?:\s*\(icd-?10\))?$`)
+	reEncLocHead  = lazyre.New(`(?i)^(?:location|facility|place|department)$`)
 )
 
 // reDocOrg labels the organisation a summary was made or is kept by.
-var reDocOrg = regexp.MustCompile(`(?i)^\s*(?:custodian|author|document maintained by|represented organi[sz]ation|organi[sz]ation)\s*:\s*(.*)`)
+var reDocOrg = lazyre.New(`(?i)^\s*(?:custodian|author|document maintained by|represented organi[sz]ation|organi[sz]ation)\s*:\s*(.*)`)
 
 // encColumn is a column of an encounters table's header row.
 type encColumn struct {
@@ -46,7 +46,7 @@ type encColumn struct {
 
 // reSummarySection is the heading of another section a care summary
 // prints beside its encounters: an encounters table stands in one.
-var reSummarySection = regexp.MustCompile(`(?i)^[\W_]{0,2}(?:problems?(?: list)?|active problems|medications?|allergies(?: and adverse reactions)?|immunizations?|vital signs|results|plan of (?:treatment|care)|social history)\s*:?[\W_]{0,2}$`)
+var reSummarySection = lazyre.New(`(?i)^[\W_]{0,2}(?:problems?(?: list)?|active problems|medications?|allergies(?: and adverse reactions)?|immunizations?|vital signs|results|plan of (?:treatment|care)|social history)\s*:?[\W_]{0,2}$`)
 
 // encTable is the encounters read from a care summary's table, and the
 // span of the summary it stands in, as line indexes (line.idx): from the
@@ -174,7 +174,7 @@ func (e *Extractor) encounterTable(doc string, ls []line, prov, title string) (e
 }
 
 // reBareYear is a cell holding only a year.
-var reBareYear = regexp.MustCompile(`^(?:19|20)\d\d$`)
+var reBareYear = lazyre.New(`^(?:19|20)\d\d$`)
 
 // yearWrapped reads the date of a row whose date cell wrapped its year
 // onto the next line ("November 29," over "2022", as a printed table's
@@ -273,7 +273,7 @@ func encColumnOf(cols []encColumn, a, b int) string {
 // reInnerLabel is a further label inside a label's value, where a text
 // layer or OCR ran two cells together ("Author: Mercy Clinic Custodian:
 // Mercy Clinic", its label perhaps garbled).
-var reInnerLabel = regexp.MustCompile(`\s([A-Za-z][^\s:]{2,}):\s+(\S.*)$`)
+var reInnerLabel = lazyre.New(`\s([A-Za-z][^\s:]{2,}):\s+(\S.*)$`)
 
 // documentOrg returns the organisation a summary's header names as the
 // document's custodian (the organisation that keeps it), else as its

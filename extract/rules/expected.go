@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Evidence that a record should exist elsewhere. A note proves a missing
@@ -20,24 +20,24 @@ import (
 // chronology decides whether a later record fulfils the evidence.
 
 var (
-	reEMSArrival = regexp.MustCompile(`(?i)\b(?:arriv\w*|brought(?:\s+in)?|transport\w*|came|presented)\b[^.;]{0,30}?\b(?:by|via|per)\s+(?:ground\s+|als\s+|bls\s+|county\s+)?(?:ambulance|ems\b|paramedics?|medics?\b|fire rescue|air ambulance|helicopter)|\bmode of arrival\s*:?\s*(?:als\s+|bls\s+|ground\s+)?(?:ambulance|ems\b)|\b(?:ems|ambulance)\s+run\s+(?:report|sheet)\b`)
-	reEMSAgency  = regexp.MustCompile(`(?i)(?:ambulance|ems)\s*\(([^)/;,]{4,60})`)
-	reNegated    = regexp.MustCompile(`(?i)\b(?:no|not|never|den(?:y|ies|ied)|refus\w*|declin\w*|without|private vehicle|walk-?in)\b`)
+	reEMSArrival = lazyre.New(`(?i)\b(?:arriv\w*|brought(?:\s+in)?|transport\w*|came|presented)\b[^.;]{0,30}?\b(?:by|via|per)\s+(?:ground\s+|als\s+|bls\s+|county\s+)?(?:ambulance|ems\b|paramedics?|medics?\b|fire rescue|air ambulance|helicopter)|\bmode of arrival\s*:?\s*(?:als\s+|bls\s+|ground\s+)?(?:ambulance|ems\b)|\b(?:ems|ambulance)\s+run\s+(?:report|sheet)\b`)
+	reEMSAgency  = lazyre.New(`(?i)(?:ambulance|ems)\s*\(([^)/;,]{4,60})`)
+	reNegated    = lazyre.New(`(?i)\b(?:no|not|never|den(?:y|ies|ied)|refus\w*|declin\w*|without|private vehicle|walk-?in)\b`)
 
-	reOrderVerb = regexp.MustCompile(`(?i)\b(?:ordered|ordering|order|obtain|will obtain|will order|will get|get|schedule[d]?|scheduling|requested|request|send (?:him|her|the patient|patient) for|recommend(?:ed)?)\s+(?:a\s+|an\s+|the\s+|a repeat\s+|repeat\s+|stat\s+|new\s+)?` + reStudies)
+	reOrderVerb = lazyre.New(`(?i)\b(?:ordered|ordering|order|obtain|will obtain|will order|will get|get|schedule[d]?|scheduling|requested|request|send (?:him|her|the patient|patient) for|recommend(?:ed)?)\s+(?:a\s+|an\s+|the\s+|a repeat\s+|repeat\s+|stat\s+|new\s+)?` + reStudies)
 	// reOrderedLabel is "Ordered:" opening a line before the study, as a
 	// plan lists its orders, or "Ordered." where OCR read a speck after
 	// the word ("Ordered. MRI of the cervical spine"); lower in a
 	// sentence, "labs ordered. MRI showed ..." ends one.
-	reOrderedLabel = regexp.MustCompile(`^\W{0,3}(?:Ordered|ORDERED)\s*[.:]\s+(?i:a\s+|an\s+|the\s+)?(?i:` + reStudies + `)`)
-	reStudyFirst   = regexp.MustCompile(`(?i)` + reStudies + `[^.;]{0,60}?\s+(?:was|were|is|are|has been|have been|to be|will be)\s+(?:ordered|requested|scheduled)`)
-	reReferOut     = regexp.MustCompile(`(?i)\b(?:refer(?:red|ring|ral(?:\s+(?:placed|made|sent|given))?)?|sent)\s+(?:him\s+|her\s+|them\s+|the patient\s+|patient\s+)?(?:back\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,60})`)
-	reFollowUp     = regexp.MustCompile(`(?i)\b(?:return(?:s)?\s+(?:to\s+(?:clinic|the clinic|office|the office|see me|see us)\s+)?(?:in|on|for)\b|rtc\b|follow(?:[- ]|[.,] ?)?up\s+(?:visit\s+|appointment\s+)?(?:in|on|with)\b|f/u\s+(?:in|on)\b|next (?:appointment|visit)\s*(?:in|on|:))`)
-	reNotReceived  = regexp.MustCompile(`(?i)([A-Za-z/ \-]{2,40}?(?:report|results?|records?|films?|images?|notes?))\b[^.;]{0,60}?\b(?:has|have|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?(?:received|available|included|provided|sent)|never\s+(?:been\s+)?(?:received|sent)|(?:is|are)\s+(?:still\s+)?pending|outstanding)`)
-	reConditional  = regexp.MustCompile(`(?i)\b(?:consider\w*|if\b|may\s+(?:need|benefit|require)|possible|possibly|would\s+(?:benefit|consider)|unless|should\s+(?:symptoms|pain))`)
-	reDoneBefore   = regexp.MustCompile(`(?i)\b(?:reviewed|review of|results?|showed|shows|demonstrat\w*|revealed|prior|previous|outside|dated|was\s+(?:done|performed|obtained)|were\s+(?:done|performed|obtained))\b`)
-	reReferLabel   = regexp.MustCompile(`(?i)^\W{0,3}referrals?(?:\s+(?:to|placed|made|sent|ordered))?\s*:\s*([A-Za-z][A-Za-z /&-]{2,60})`)
-	reReferredIn   = regexp.MustCompile(`(?i)\b(?:referred\s+(?:by|from|after|here)|thank you for (?:the\s+)?referr\w*|referring (?:physician|provider|doctor)|self[- ]referred)`)
+	reOrderedLabel = lazyre.New(`^\W{0,3}(?:Ordered|ORDERED)\s*[.:]\s+(?i:a\s+|an\s+|the\s+)?(?i:` + reStudies + `)`)
+	reStudyFirst   = lazyre.New(`(?i)` + reStudies + `[^.;]{0,60}?\s+(?:was|were|is|are|has been|have been|to be|will be)\s+(?:ordered|requested|scheduled)`)
+	reReferOut     = lazyre.New(`(?i)\b(?:refer(?:red|ring|ral(?:\s+(?:placed|made|sent|given))?)?|sent)\s+(?:him\s+|her\s+|them\s+|the patient\s+|patient\s+)?(?:back\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z /&-]{2,60})`)
+	reFollowUp     = lazyre.New(`(?i)\b(?:return(?:s)?\s+(?:to\s+(?:clinic|the clinic|office|the office|see me|see us)\s+)?(?:in|on|for)\b|rtc\b|follow(?:[- ]|[.,] ?)?up\s+(?:visit\s+|appointment\s+)?(?:in|on|with)\b|f/u\s+(?:in|on)\b|next (?:appointment|visit)\s*(?:in|on|:))`)
+	reNotReceived  = lazyre.New(`(?i)([A-Za-z/ \-]{2,40}?(?:report|results?|records?|films?|images?|notes?))\b[^.;]{0,60}?\b(?:has|have|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?(?:received|available|included|provided|sent)|never\s+(?:been\s+)?(?:received|sent)|(?:is|are)\s+(?:still\s+)?pending|outstanding)`)
+	reConditional  = lazyre.New(`(?i)\b(?:consider\w*|if\b|may\s+(?:need|benefit|require)|possible|possibly|would\s+(?:benefit|consider)|unless|should\s+(?:symptoms|pain))`)
+	reDoneBefore   = lazyre.New(`(?i)\b(?:reviewed|review of|results?|showed|shows|demonstrat\w*|revealed|prior|previous|outside|dated|was\s+(?:done|performed|obtained)|were\s+(?:done|performed|obtained))\b`)
+	reReferLabel   = lazyre.New(`(?i)^\W{0,3}referrals?(?:\s+(?:to|placed|made|sent|ordered))?\s*:\s*([A-Za-z][A-Za-z /&-]{2,60})`)
+	reReferredIn   = lazyre.New(`(?i)\b(?:referred\s+(?:by|from|after|here)|thank you for (?:the\s+)?referr\w*|referring (?:physician|provider|doctor)|self[- ]referred)`)
 )
 
 // reStudies names ordered studies and tests.
@@ -158,11 +158,11 @@ func (n *note) expectedIn(doc string, date dates.Date, source string) []extract.
 // reDangling is what is left of a line after "follow up with" when whom
 // it is with is printed on the next line: nothing, or only an article or
 // a possessive.
-var reDangling = regexp.MustCompile(`(?i)^\s*(?:(?:the|a|an|your|his|her|their|our|my)\s*)?$`)
+var reDangling = lazyre.New(`(?i)^\s*(?:(?:the|a|an|your|his|her|their|our|my)\s*)?$`)
 
 // rePrecaution follows "return for" in return precautions: what would
 // bring the patient back, no visit scheduled.
-var rePrecaution = regexp.MustCompile(`(?i)^\s*(?:any\s+|new\s+|or\s+)*(?:worse\w*|increas\w*|severe|persistent|fever|chest pain|shortness|numbness|weakness|vomiting|confusion|emergenc\w*|concerning|red flag|problems|questions|symptoms\s+(?:that\s+)?(?:worsen|change|persist))`)
+var rePrecaution = lazyre.New(`(?i)^\s*(?:any\s+|new\s+|or\s+)*(?:worse\w*|increas\w*|severe|persistent|fever|chest pain|shortness|numbness|weakness|vomiting|confusion|emergenc\w*|concerning|red flag|problems|questions|symptoms\s+(?:that\s+)?(?:worsen|change|persist))`)
 
 // scheduledFollowUp returns the first follow-up a line schedules, skipping
 // return precautions ("return for worsening headache"), or nil.
@@ -181,13 +181,13 @@ func scheduledFollowUp(text string) []int {
 
 // reSeenIn ends the words before "follow-up" that tell of a visit made:
 // "I saw Ms. Doe in", "was seen for".
-var reSeenIn = regexp.MustCompile(`(?i)\b(?:saw|seen|evaluated|examined|visited)\b[^.;]{0,60}\b(?:in|for)\s*$`)
+var reSeenIn = lazyre.New(`(?i)\b(?:saw|seen|evaluated|examined|visited)\b[^.;]{0,60}\b(?:in|for)\s*$`)
 
 // reWithEnd ends whom a follow-up is with: a comma or stop, or when.
-var reWithEnd = regexp.MustCompile(`(?i)[,.;:(]|\s+(?:in|on|within|for|as|if|or|and|after|when|next|this|tomorrow)\b`)
+var reWithEnd = lazyre.New(`(?i)[,.;:(]|\s+(?:in|on|within|for|as|if|or|and|after|when|next|this|tomorrow)\b`)
 
 // reThisOffice is a follow-up with the asking office itself.
-var reThisOffice = regexp.MustCompile(`(?i)^(?:me|us|this (?:office|clinic|provider|physician)|our (?:office|clinic)|the (?:office|clinic)|clinic|office|him|her|them|the same (?:provider|physician|doctor)|same)$`)
+var reThisOffice = lazyre.New(`(?i)^(?:me|us|this (?:office|clinic|provider|physician)|our (?:office|clinic)|the (?:office|clinic)|clinic|office|him|her|them|the same (?:provider|physician|doctor)|same)$`)
 
 // followUpWith reads whom a follow-up is with from the text after "with":
 // other care ("primary care physician", "orthopedics") is what the
@@ -215,13 +215,13 @@ func followUpWith(after string) (what, prov string) {
 }
 
 // reArticle is an article before whom a follow-up is with.
-var reArticle = regexp.MustCompile(`^(?i:the|an?)\s+`)
+var reArticle = lazyre.New(`^(?i:the|an?)\s+`)
 
 // reDrTitle is a physician's title before a name.
-var reDrTitle = regexp.MustCompile(`^(?i:dr\.?\s+)`)
+var reDrTitle = lazyre.New(`^(?i:dr\.?\s+)`)
 
 // reClauseStop cuts a name at the verb that follows it.
-var reClauseStop = regexp.MustCompile(`(?i)\s+(?:has|have|had|is|are|was|were|not|never|still)\b.*$`)
+var reClauseStop = lazyre.New(`(?i)\s+(?:has|have|had|is|are|was|were|not|never|still)\b.*$`)
 
 // Words one of which every line of each kind of evidence holds, tagged by
 // kind: an ambulance, a record not received, an order, a referral, a
@@ -245,7 +245,7 @@ var expectHints = func() *layout.WordSet {
 }()
 
 // orderMatches runs re on text when the line's hint says it may match.
-func orderMatches(hint bool, re *regexp.Regexp, text string) [][]int {
+func orderMatches(hint bool, re *lazyre.Regexp, text string) [][]int {
 	if !hint {
 		return nil
 	}
@@ -256,23 +256,23 @@ func orderMatches(hint bool, re *regexp.Regexp, text string) [][]int {
 // (group 1) named before "consult" or after it: "Neurosurgery consult
 // requested", "orthopedic consultation was ordered", "request an inpatient
 // neurology consult", "consultation requested from pain management".
-var reConsultAsks = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b([A-Za-z][A-Za-z/&-]+(?:\s+[A-Za-z][A-Za-z/&-]+){0,2})\s+consult(?:ation)?s?\s+(?:was\s+|were\s+|has\s+been\s+|is\s+|to\s+be\s+)?(?:requested|ordered|placed|called|pending)\b`),
-	regexp.MustCompile(`(?i)\b(?:request(?:ed|ing)?|order(?:ed|ing)?|plac(?:e|ed|ing)|call(?:ed)?|obtain(?:ed)?)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z/&-]+(?:\s+[A-Za-z][A-Za-z/&-]+){0,2})\s+consult(?:ation)?\b`),
-	regexp.MustCompile(`(?i)\bconsult(?:ation)?s?\s+(?:was\s+|were\s+|has\s+been\s+|is\s+)?(?:requested|ordered|placed|called)\s+(?:from|with|to|by)\s+(?:the\s+)?([A-Za-z][A-Za-z /&-]{2,40})`),
+var reConsultAsks = []*lazyre.Regexp{
+	lazyre.New(`(?i)\b([A-Za-z][A-Za-z/&-]+(?:\s+[A-Za-z][A-Za-z/&-]+){0,2})\s+consult(?:ation)?s?\s+(?:was\s+|were\s+|has\s+been\s+|is\s+|to\s+be\s+)?(?:requested|ordered|placed|called|pending)\b`),
+	lazyre.New(`(?i)\b(?:request(?:ed|ing)?|order(?:ed|ing)?|plac(?:e|ed|ing)|call(?:ed)?|obtain(?:ed)?)\s+(?:an?\s+|the\s+)?([A-Za-z][A-Za-z/&-]+(?:\s+[A-Za-z][A-Za-z/&-]+){0,2})\s+consult(?:ation)?\b`),
+	lazyre.New(`(?i)\bconsult(?:ation)?s?\s+(?:was\s+|were\s+|has\s+been\s+|is\s+)?(?:requested|ordered|placed|called)\s+(?:from|with|to|by)\s+(?:the\s+)?([A-Za-z][A-Za-z /&-]{2,40})`),
 }
 
 // reConsultFiller is what may stand before the service in a consult's
 // request: articles, urgency, the setting, and the words of the clause
 // before it ("was seen in", "and").
-var reConsultFiller = regexp.MustCompile(`(?i)^(?:(?:an?|the|urgent|stat|formal|routine|inpatient|outpatient|bedside|specialty|specialist|was|were|is|seen|in|for|of|to|with|by|and|or|also|then|will|we|i)\s+)+`)
+var reConsultFiller = lazyre.New(`(?i)^(?:(?:an?|the|urgent|stat|formal|routine|inpatient|outpatient|bedside|specialty|specialist|was|were|is|seen|in|for|of|to|with|by|and|or|also|then|will|we|i)\s+)+`)
 
 // reConsultFunction is a service that ends on a word of no meaning of its
 // own: no service at all.
-var reConsultFunction = regexp.MustCompile(`(?i)(?:^|\s)(?:an?|the|was|were|is|seen|in|for|of|to|with|by|and|or|also|then|will|we|i|no|not)$`)
+var reConsultFunction = lazyre.New(`(?i)(?:^|\s)(?:an?|the|was|were|is|seen|in|for|of|to|with|by|and|or|also|then|will|we|i|no|not)$`)
 
 // reConsultAfter ends the service named after a consult's request.
-var reConsultAfter = regexp.MustCompile(`(?i)\s+(?:for|to|regarding|re|about|given|due|because|and|as|at|on)\b.*$`)
+var reConsultAfter = lazyre.New(`(?i)\s+(?:for|to|regarding|re|about|given|due|because|and|as|at|on)\b.*$`)
 
 // consultAsked reads the service a consult's request at m asks for (see
 // reConsultAsks): "neurosurgery consultation". False when the request is
@@ -293,14 +293,14 @@ func consultAsked(text string, m []int) (string, bool) {
 
 // reVagueTarget is a referral "target" that names no care: "referred for
 // follow-up", "for further evaluation".
-var reVagueTarget = regexp.MustCompile(`(?i)^(?:follow|further|consult|evaluation|treatment|care|this|that|it|him|her|them|me|us)\b`)
+var reVagueTarget = lazyre.New(`(?i)^(?:follow|further|consult|evaluation|treatment|care|this|that|it|him|her|them|me|us)\b`)
 
 // reNoValue is a field's value that says there is none: "none", "N/A".
-var reNoValue = regexp.MustCompile(`(?i)^(?:none|no|n/?a|nil|not applicable)\b`)
+var reNoValue = lazyre.New(`(?i)^(?:none|no|n/?a|nil|not applicable)\b`)
 
 // reStudyOnly is a referral target that names a study (ordered, not a
 // referral): "referred for MRI".
-var reStudyOnly = regexp.MustCompile(`(?i)^(?:MRI|CT|x-?ray|EMG|NCS|labs?|imaging|ultrasound)\b`)
+var reStudyOnly = lazyre.New(`(?i)^(?:MRI|CT|x-?ray|EMG|NCS|labs?|imaging|ultrasound)\b`)
 
 // studyAsked reports whether the order at [a, b) of text is one asked for
 // now: not considered, not denied, not a study reviewed or done before.
@@ -352,7 +352,7 @@ func regionBefore(text string, a int) string {
 	return ""
 }
 
-var reRegionEnd = regexp.MustCompile(`(?i)\b(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|(?:left|right|bilateral)(?:\s+(?:shoulder|knee|hip|wrist|ankle|elbow))?)\s+$`)
+var reRegionEnd = lazyre.New(`(?i)\b(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|(?:left|right|bilateral)(?:\s+(?:shoulder|knee|hip|wrist|ankle|elbow))?)\s+$`)
 
 // studyWhat tidies an ordered study's name: "MRI of the cervical spine
 // without contrast" stays, cut at the first clause word.
@@ -361,7 +361,7 @@ func studyWhat(s string) string {
 	return clip(strings.TrimRight(s, " ./-&"), 60)
 }
 
-var reStudyStop = regexp.MustCompile(`(?i)\s+(?:to|for|and|which|if|as|at|when|because|due|today|tomorrow|was|were|is|are|has|have|will)\b.*$`)
+var reStudyStop = lazyre.New(`(?i)\s+(?:to|for|and|which|if|as|at|when|because|due|today|tomorrow|was|were|is|are|has|have|will)\b.*$`)
 
 // studyKind is the kind of record an ordered study leaves: imaging, or a
 // diagnostic test.
@@ -372,11 +372,11 @@ func studyKind(what string) string {
 	return extract.ExpectDiagnostic
 }
 
-var reImagingWord = regexp.MustCompile(`(?i)\b(?:mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|bone scan|myelogram|discogram|dexa)\b`)
+var reImagingWord = lazyre.New(`(?i)\b(?:mri|mra|ct|cat scan|x-?rays?|radiographs?|ultrasound|bone scan|myelogram|discogram|dexa)\b`)
 
 // negatedBefore reports whether the first match of re in text follows a
 // negation close before it ("denies arriving by ambulance", "not by EMS").
-func negatedBefore(text string, re *regexp.Regexp) bool {
+func negatedBefore(text string, re *lazyre.Regexp) bool {
 	m := re.FindStringIndex(text)
 	return m != nil && reNegated.MatchString(text[max(0, m[0]-25):m[1]])
 }

@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A fee schedule printed as a bill (an encounter form) captions the
@@ -14,8 +14,8 @@ import (
 
 // reFeeCaption and reChargeCaption are the two captions.
 var (
-	reFeeCaption    = regexp.MustCompile(`(?i)^(?:fee|unit fee|std fee|usual fee)$`)
-	reChargeCaption = regexp.MustCompile(`(?i)^(?:charges?|amount|total|line total)$`)
+	reFeeCaption    = lazyre.New(`(?i)^(?:fee|unit fee|std fee|usual fee)$`)
+	reChargeCaption = lazyre.New(`(?i)^(?:charges?|amount|total|line total)$`)
 )
 
 // feeColumns are where a header row ends its fee and charge captions.

@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -41,8 +41,8 @@ func linesOf(d *layout.Doc) []line {
 	return out
 }
 
-var reSplitDate = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*$`)
-var reYearStart = regexp.MustCompile(`^\s*\d{2,4}\b`)
+var reSplitDate = lazyre.New(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*$`)
+var reYearStart = lazyre.New(`^\s*\d{2,4}\b`)
 
 // joinSplitDate returns the line extended by the next line when a date is
 // split across the two ("March 14,\n2024"), as a verbatim slice of the page.

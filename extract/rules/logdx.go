@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // reLogDxLabel labels a log's diagnoses, printed once above its rows
@@ -15,7 +15,7 @@ import (
 // on a line of their own or as
 // the last label of the log's header line ("Client: … Clinician: … Dx:
 // …"), perhaps after a speck OCR set before it ("_Dx:").
-var reLogDxLabel = regexp.MustCompile(`(?i)(?:^|\s)[_'‘’"“”*~.,-]?(?:dx|diagnos[ie]s|icd-?10(?:-cm)?(?: codes?)?|treating diagnos[ie]s|(?:active )?problems?(?: list)?)(?:\s*\([a-z ,/-]{1,30}\))?\s*[:#-]`)
+var reLogDxLabel = lazyre.New(`(?i)(?:^|\s)[_'‘’"“”*~.,-]?(?:dx|diagnos[ie]s|icd-?10(?:-cm)?(?: codes?)?|treating diagnos[ie]s|(?:active )?problems?(?: list)?)(?:\s*\([a-z ,/-]{1,30}\))?\s*[:#-]`)
 
 // logDiagnoses reads the diagnoses a visit log prints once above its
 // rows, on a labelled line: they hold for every visit of the page. Only
@@ -41,7 +41,7 @@ func (e *Extractor) logDiagnoses(l line) ([]extract.Coded, bool) {
 
 // reProblemList is a label that lists the patient's problems ("Problem
 // list:", "Active problems:"), not the diagnoses of one visit.
-var reProblemList = regexp.MustCompile(`(?i)\bproblems?(?: list)?\s*[:#-]`)
+var reProblemList = lazyre.New(`(?i)\bproblems?(?: list)?\s*[:#-]`)
 
 // problemLists returns the citations of the problem lists among a log's
 // diagnosis lines (dx, by page).

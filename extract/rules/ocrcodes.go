@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/textutil"
 )
 
@@ -21,7 +21,7 @@ import (
 // reLooseICD finds tokens that may be damaged codes: three to six
 // code-like characters, then optionally a point (or what OCR made of it)
 // and up to six more.
-var reLooseICD = regexp.MustCompile(`(?:§|£|[$'‘’|!A-Za-z0-9])[$'‘’|!A-Za-z0-9]{2,5}(?:(?:[.,:;]{1,2} ?| [.,] ?)[0-9A-Za-z|!]{1,6})?`)
+var reLooseICD = lazyre.New(`(?:§|£|[$'‘’|!A-Za-z0-9])[$'‘’|!A-Za-z0-9]{2,5}(?:(?:[.,:;]{1,2} ?| [.,] ?)[0-9A-Za-z|!]{1,6})?`)
 
 // ocrCode is a code read from a damaged token.
 type ocrCode struct {
@@ -170,7 +170,7 @@ func codeSep(sep, ext string) bool {
 
 // reXTail is the part after the point of a code that prints the
 // placeholder X before its seventh character: "1XXA", "4XXD", "0X0D".
-var reXTail = regexp.MustCompile(`^[0-9][0-9Xx]?[Xx][A-Za-z]$|^[0-9][Xx][0-9][A-Za-z]$`)
+var reXTail = lazyre.New(`^[0-9][0-9Xx]?[Xx][A-Za-z]$|^[0-9][Xx][0-9][A-Za-z]$`)
 
 // repairExt repairs the characters after the point: look-alikes of
 // digits, lower-case letters, and a run of placeholder X read once too
@@ -278,12 +278,12 @@ func isAlnumByte(c byte) bool {
 }
 
 var (
-	reSlotLead = regexp.MustCompile(`(?i)^[\s_\-–•*·]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:(?:dx|icd-?10(?:-cm)?|diagnos[ie]s|code)\s*[:#\-]?\s*)?$`)
-	reDescWord = regexp.MustCompile(`^[\s\-–:|]*[A-Z][a-z]{2,}`)
+	reSlotLead = lazyre.New(`(?i)^[\s_\-–•*·]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:(?:dx|icd-?10(?:-cm)?|diagnos[ie]s|code)\s*[:#\-]?\s*)?$`)
+	reDescWord = lazyre.New(`^[\s\-–:|]*[A-Z][a-z]{2,}`)
 	// A diagnosis label (with a speck OCR set after its colon:
 	// "ICD-10:.E78.5, 110") and one or more codes, each before a comma.
-	reCodeListLead = regexp.MustCompile(`(?i)(?:dx|icd-?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?[.,'_]?\s*(?:(?:[A-TV-Z]|£)[0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
-	reUnitWord     = regexp.MustCompile(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
+	reCodeListLead = lazyre.New(`(?i)(?:dx|icd-?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?[.,'_]?\s*(?:(?:[A-TV-Z]|£)[0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
+	reUnitWord     = lazyre.New(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
 )
 
 // closing closes a parenthesis or a square bracket.
@@ -364,7 +364,7 @@ func inBook(book CodeBook, code string) bool {
 }
 
 // reCleanICD is a whole token printed as a well-formed code.
-var reCleanICD = regexp.MustCompile(`^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-Z]{1,4})?$`)
+var reCleanICD = lazyre.New(`^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-Z]{1,4})?$`)
 
 // describedBook is a code book that finds codes by their description.
 type describedBook interface {

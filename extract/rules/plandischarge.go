@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A therapy or chiropractic office closes a course of care with a
@@ -21,15 +21,15 @@ import (
 // 12"; on a scan OCR may read the space after the count as a hyphen or a
 // point ("11-visits attended"), and its colon as a semicolon ("Visits;
 // 16 of 20").
-var reVisitCount = regexp.MustCompile(`(?i)\b\d{1,3}(?:\s+|\s*[-.]\s*)(?:visits?|sessions?|treatments?|appointments?)[.,;:]?\s+(?:attended|completed|kept)\b|\b(?:total\s+|number\s+of\s+)?(?:visits|sessions|treatments)(?:\s+(?:attended|completed))?\s*[:;]\s*\d{1,3}\b`)
+var reVisitCount = lazyre.New(`(?i)\b\d{1,3}(?:\s+|\s*[-.]\s*)(?:visits?|sessions?|treatments?|appointments?)[.,;:]?\s+(?:attended|completed|kept)\b|\b(?:total\s+|number\s+of\s+)?(?:visits|sessions|treatments)(?:\s+(?:attended|completed))?\s*[:;]\s*\d{1,3}\b`)
 
 // reLastVisitLabel ends the label of a course's last visit: "Discharge
 // date:", "Date of discharge visit:", "Last visit:", "Final treatment
 // date:", a table's "Discharge" column over its date.
-var reLastVisitLabel = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:(?:date\s+of\s+)?discharge(?:\s+visit)?(?:\s+date)?|discharged(?:\s+on)?|(?:date\s+of\s+)?(?:last|final)\s+(?:visit|treatment|session|date\s+of\s+service|dos)(?:\s+date)?)\s*[:#.-]?\s*$`)
+var reLastVisitLabel = lazyre.New(`(?i)(?:^|[^a-z])(?:(?:date\s+of\s+)?discharge(?:\s+visit)?(?:\s+date)?|discharged(?:\s+on)?|(?:date\s+of\s+)?(?:last|final)\s+(?:visit|treatment|session|date\s+of\s+service|dos)(?:\s+date)?)\s*[:#.-]?\s*$`)
 
 // reRangeJoin joins the two ends of a printed range.
-var reRangeJoin = regexp.MustCompile(`(?i)^\s*(?:-|–|to|through|thru)\s*$`)
+var reRangeJoin = lazyre.New(`(?i)^\s*(?:-|–|to|through|thru)\s*$`)
 
 // courseDischarge reports whether the note is a discharge summary that
 // closes an outpatient course of care: its title says discharge (or case

@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Facts a record gives only in its prose, read when nothing printed
@@ -16,7 +16,7 @@ import (
 // to ABCD Hospital", "brought into ABCD Medical Center", "transferred to
 // HealthSouth". A presentation ("presented to") is left out: records
 // reviews tell of earlier care that way.
-var reArrivedAt = regexp.MustCompile(`\b(?:admitted|brought|transferred)\s+(?:in\s*)?(?:to|into)\s+(?:the\s+)?((?:[A-Z][A-Za-z&'\-]*\.?\s?){1,6})`)
+var reArrivedAt = lazyre.New(`\b(?:admitted|brought|transferred)\s+(?:in\s*)?(?:to|into)\s+(?:the\s+)?((?:[A-Z][A-Za-z&'\-]*\.?\s?){1,6})`)
 
 // arrivalWords are the words one of which a line must hold for
 // reArrivedAt to be tried.

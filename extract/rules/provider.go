@@ -1,21 +1,21 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
 var (
-	reProviderLabel = regexp.MustCompile(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
-	reNPI           = regexp.MustCompile(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
+	reProviderLabel = lazyre.New(`(?i)^\s*(?:provider|treating provider|rendering provider)\s*[:#-]\s*(.+)`)
+	reNPI           = lazyre.New(`(?i)\bNPI\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{10})\b`)
 	reClinicianLbl  = rxfilter.MustCompile(`\b(?i:attending(?: physician| provider)?|treating (?:physician|provider|doctor)|examining physician|rendering provider|provider|physician|radiologist|interpreting physician|reading physician|therapist|chiropractor|surgeon|seen by|signed by|electronically signed by|dictated by|interpreted by|author|clinician|doctor|practitioner|evaluator|examiner|evaluated by|examined by)\s*[:\-]?\s*((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]*){0,3}(?:,?\s*(?:M\.?D\.?|M\.?S\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|PTA|P\.?T\.?|MPT|OTR(?:/L)?|R\.?N\.?|CRNA|LAc|ATC|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS))*)`)
-	reNameCred      = regexp.MustCompile(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS)(?:[,\s]|$)`)
-	reDoctor        = regexp.MustCompile(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
-	reNotAName      = regexp.MustCompile(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
+	reNameCred      = lazyre.New(`\b((?:Dr\.?\s+)?[A-Z][a-z][A-Za-z'\-]*(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'\-]+){1,2}),?\s+(M\.?D\.?|D\.?O\.?|PA-C|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|MPT|OTR/L|CRNA|CNP|Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|LCSW|LPC|LMFT|DPM|DMD|DDS)(?:[,\s]|$)`)
+	reDoctor        = lazyre.New(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
+	reNotAName      = lazyre.New(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
 )
 
 // provider finds the facility of a note: a facility label, then the
@@ -112,11 +112,11 @@ func (n *note) npi() string {
 // rePhone is a telephone number labelled as one (or as the desk that
 // answers it: office, client services), its label in group 1 and
 // its digits in groups 2 to 4.
-var rePhone = regexp.MustCompile(`(?i)\b(phone|ph|tel|telephone|main|office|client services?|customer services?)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*\(?(\d{3})\)?[ .-]?(\d{3})[ .-](\d{4})\b`)
+var rePhone = lazyre.New(`(?i)\b(phone|ph|tel|telephone|main|office|client services?|customer services?)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*\(?(\d{3})\)?[ .-]?(\d{3})[ .-](\d{4})\b`)
 
 // reOtherPhone ends the text before a telephone label that makes it
 // someone else's number than the practice's.
-var reOtherPhone = regexp.MustCompile(`(?i)\b(?:employer|patient|pt|home|cell|mobile|work|contact|emergency|insurance|insurer|attorney|adjuster|guarantor)\s*$`)
+var reOtherPhone = lazyre.New(`(?i)\b(?:employer|patient|pt|home|cell|mobile|work|contact|emergency|insurance|insurer|attorney|adjuster|guarantor)\s*$`)
 
 // phone returns the practice's telephone number from the top of the
 // note's first page (its letterhead block), digits only, or "".
@@ -203,12 +203,12 @@ func (n *note) clinician(patient string) string {
 // reReferrer ends the text before a clinician's label that names who sent
 // the patient, not who saw them: "Referring physician:", "Ordering
 // provider:", "Primary care physician:".
-var reReferrer = regexp.MustCompile(`(?i)\b(?:referring|ordering|requesting|primary care|pcp|family)\s*$`)
+var reReferrer = lazyre.New(`(?i)\b(?:referring|ordering|requesting|primary care|pcp|family)\s*$`)
 
 // reReferredBy ends the text before a name that sent the patient or
 // ordered the visit ("Referred by: Ann Lee, MD"): the name of another
 // clinician than the one who saw the patient.
-var reReferredBy = regexp.MustCompile(`(?i)\b(?:referred by|referral from|referring (?:physician|provider|doctor)|ordered by|ordering (?:physician|provider)|cc)\s*:?\s*$`)
+var reReferredBy = lazyre.New(`(?i)\b(?:referred by|referral from|referring (?:physician|provider|doctor)|ordered by|ordering (?:physician|provider)|cc)\s*:?\s*$`)
 
 // referrer reports whether the text before a clinician's label makes it
 // the referring or ordering clinician's.
@@ -216,43 +216,43 @@ func referrer(pre string) bool { return reReferrer.MatchString(pre) }
 
 // Provider kinds, matched on the name and then on the note's content.
 var kindRules = []struct {
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 	kind string
 }{
-	{regexp.MustCompile(`(?i)ambulance|\bems\b|fire (?:department|rescue)|paramedic|medic\b`), "ambulance"},
-	{regexp.MustCompile(`(?i)pharmacy|walgreens|\bcvs\b|rite aid|drug`), "pharmacy"},
-	{regexp.MustCompile(`(?i)billing|collections|revenue cycle`), "billing"},
-	{regexp.MustCompile(`(?i)imaging|radiology|\bmri\b|diagnostic|x-ray|open mri`), "radiology"},
-	{regexp.MustCompile(`(?i)chiropract|\bchiro\b`), "chiropractic"},
-	{regexp.MustCompile(`(?i)physical therapy|\bpt\b|rehab|physiotherapy|therapy`), "physical_therapy"},
+	{lazyre.New(`(?i)ambulance|\bems\b|fire (?:department|rescue)|paramedic|medic\b`), "ambulance"},
+	{lazyre.New(`(?i)pharmacy|walgreens|\bcvs\b|rite aid|drug`), "pharmacy"},
+	{lazyre.New(`(?i)billing|collections|revenue cycle`), "billing"},
+	{lazyre.New(`(?i)imaging|radiology|\bmri\b|diagnostic|x-ray|open mri`), "radiology"},
+	{lazyre.New(`(?i)chiropract|\bchiro\b`), "chiropractic"},
+	{lazyre.New(`(?i)physical therapy|\bpt\b|rehab|physiotherapy|therapy`), "physical_therapy"},
 	// A "Brain and Spine" practice, or one that operates on nerves, is
 	// neurosurgery, before "spine" makes it orthopaedics and "neuro"
 	// neurology.
-	{regexp.MustCompile(`(?i)neurosurg|brain,? (?:&|and) spine|(?:spine|nerve) surg`), "neurosurgery"},
-	{regexp.MustCompile(`(?i)orthop|spine|sports medicine|joint`), "orthopedics"},
-	{regexp.MustCompile(`(?i)\bpain\b|interventional`), "pain_management"},
-	{regexp.MustCompile(`(?i)neurolog|neuro`), "neurology"},
-	{regexp.MustCompile(`(?i)emergency|\ber\b|\bed\b`), "emergency"},
-	{regexp.MustCompile(`(?i)family (?:medicine|practice)|primary care|internal medicine|\b(?:int|fam)\.?\s+med\b|pediatric|urgent care|walk-in|immediate care|\bUC\b|\bpcp|general practice`), "primary_care"},
-	{regexp.MustCompile(`(?i)hospital|medical center|med ctr|regional|memorial|health system`), "hospital"},
+	{lazyre.New(`(?i)neurosurg|brain,? (?:&|and) spine|(?:spine|nerve) surg`), "neurosurgery"},
+	{lazyre.New(`(?i)orthop|spine|sports medicine|joint`), "orthopedics"},
+	{lazyre.New(`(?i)\bpain\b|interventional`), "pain_management"},
+	{lazyre.New(`(?i)neurolog|neuro`), "neurology"},
+	{lazyre.New(`(?i)emergency|\ber\b|\bed\b`), "emergency"},
+	{lazyre.New(`(?i)family (?:medicine|practice)|primary care|internal medicine|\b(?:int|fam)\.?\s+med\b|pediatric|urgent care|walk-in|immediate care|\bUC\b|\bpcp|general practice`), "primary_care"},
+	{lazyre.New(`(?i)hospital|medical center|med ctr|regional|memorial|health system`), "hospital"},
 }
 
 var contentKinds = []struct {
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 	kind string
 }{
-	{regexp.MustCompile(`(?i)emergency (?:department|room)|\bED course\b|triage|\bER\b`), "emergency"},
-	{regexp.MustCompile(`(?i)radiology report|imaging report|\bimpression\b.*|technique:|comparison:`), "radiology"},
-	{regexp.MustCompile(`(?i)chiropractic|adjustment|subluxation`), "chiropractic"},
-	{regexp.MustCompile(`(?i)physical therapy|therapeutic exercise|\bPT\b (?:evaluation|daily)|plan of care`), "physical_therapy"},
-	{regexp.MustCompile(`(?i)epidural|facet|radiofrequency|medial branch|pain management`), "pain_management"},
-	{regexp.MustCompile(`(?i)orthop`), "orthopedics"},
+	{lazyre.New(`(?i)emergency (?:department|room)|\bED course\b|triage|\bER\b`), "emergency"},
+	{lazyre.New(`(?i)radiology report|imaging report|\bimpression\b.*|technique:|comparison:`), "radiology"},
+	{lazyre.New(`(?i)chiropractic|adjustment|subluxation`), "chiropractic"},
+	{lazyre.New(`(?i)physical therapy|therapeutic exercise|\bPT\b (?:evaluation|daily)|plan of care`), "physical_therapy"},
+	{lazyre.New(`(?i)epidural|facet|radiofrequency|medial branch|pain management`), "pain_management"},
+	{lazyre.New(`(?i)orthop`), "orthopedics"},
 }
 
 // providerKind guesses the provider kind from the name, then the title,
 // then the content.
 // reEmergency marks a hospital note as an emergency department's.
-var reEmergency = regexp.MustCompile(`(?i)\bemergency (?:department|dept|room|medicine|physician)|\bED (?:physician|provider|course|note|record)\b|\b(?:ER|ED) visit\b|\btriage\b`)
+var reEmergency = lazyre.New(`(?i)\bemergency (?:department|dept|room|medicine|physician)|\bED (?:physician|provider|course|note|record)\b|\b(?:ER|ED) visit\b|\btriage\b`)
 
 func providerKind(name, title string, n *note) string {
 	for _, r := range kindRules {

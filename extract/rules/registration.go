@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // A hospital's registration face sheet prints the stay in boxed fields,
@@ -14,14 +14,14 @@ import (
 
 var (
 	// reAttendingCaption captions the physician a stay is under.
-	reAttendingCaption = regexp.MustCompile(`(?i)^(?:attending|treating)(?:\s+(?:physician|provider|doctor|md))?$`)
+	reAttendingCaption = lazyre.New(`(?i)^(?:attending|treating)(?:\s+(?:physician|provider|doctor|md))?$`)
 	// reAdmitCaption captions the admission's date.
-	reAdmitCaption = regexp.MustCompile(`(?i)^(?:admit(?:ting)?|admission)\s+(?:date|date\s*/\s*time)$|^date\s+of\s+admission$`)
+	reAdmitCaption = lazyre.New(`(?i)^(?:admit(?:ting)?|admission)\s+(?:date|date\s*/\s*time)$|^date\s+of\s+admission$`)
 )
 
 // captioned returns the value the note prints under a boxed form's
 // caption that re matches, with its caption row's index, "" when none.
-func (n *note) captioned(re *regexp.Regexp) string {
+func (n *note) captioned(re *lazyre.Regexp) string {
 	for i, l := range n.lines {
 		if l.lo == nil || !l.lo.Captions || i+1 >= len(n.lines) || n.lines[i+1].page != l.page {
 			continue

@@ -2,12 +2,12 @@ package rules
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // note is one visit's record (or one bill) cut out of a document.
@@ -461,4 +461,4 @@ func firstText(ls []line) int {
 }
 
 // reSalutation opens a letter.
-var reSalutation = regexp.MustCompile(`^(?i:dear|to whom it may concern)\b`)
+var reSalutation = lazyre.New(`^(?i:dear|to whom it may concern)\b`)

@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/internal/rxfilter"
 )
 
@@ -100,7 +100,7 @@ func isTableRow(l line) bool {
 	return true
 }
 
-var reImagingNote = regexp.MustCompile(`(?i)radiology|imaging|\b(mri|ct|x-?ray|radiograph|ultrasound)\b.*\b(report|study|exam)\b|^(mri|ct|x-?ray)\b`)
+var reImagingNote = lazyre.New(`(?i)radiology|imaging|\b(mri|ct|x-?ray|radiograph|ultrasound)\b.*\b(report|study|exam)\b|^(mri|ct|x-?ray)\b`)
 
 // isImaging reports whether the note is an imaging report.
 func (n *note) isImaging() bool {
@@ -116,12 +116,12 @@ func (n *note) isImaging() bool {
 }
 
 var (
-	reNamedProc = regexp.MustCompile(`(?i)\b((?:MRI|MRA|CT|CAT scan|x-?rays?|radiographs?|ultrasound|EMG|NCS|nerve conduction studies?|bone scan)\s+(?:of\s+(?:the\s+)?)?(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|[a-z]+ spine)[^.;,\n]{0,40}|(?:cervical|thoracic|lumbar|caudal|transforaminal|interlaminar)?\s*(?:epidural steroid injection|facet (?:joint )?injection|medial branch block|radiofrequency ablation|trigger point injections?|nerve block)[^.;,\n]{0,30}|(?:arthroscop\w+|discectomy|laminectomy|fusion|ORIF|open reduction internal fixation|microdiscectomy|rotator cuff repair|meniscectomy)[^.;,\n]{0,40})`)
-	reProcLabel = regexp.MustCompile(`(?i)^\s*(?:exam|study|procedure|procedures?(?: performed)?|operation(?:s)?(?: performed)?|examination)\s*:\s*(.+)`)
+	reNamedProc = lazyre.New(`(?i)\b((?:MRI|MRA|CT|CAT scan|x-?rays?|radiographs?|ultrasound|EMG|NCS|nerve conduction studies?|bone scan)\s+(?:of\s+(?:the\s+)?)?(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|[a-z]+ spine)[^.;,\n]{0,40}|(?:cervical|thoracic|lumbar|caudal|transforaminal|interlaminar)?\s*(?:epidural steroid injection|facet (?:joint )?injection|medial branch block|radiofrequency ablation|trigger point injections?|nerve block)[^.;,\n]{0,30}|(?:arthroscop\w+|discectomy|laminectomy|fusion|ORIF|open reduction internal fixation|microdiscectomy|rotator cuff repair|meniscectomy)[^.;,\n]{0,40})`)
+	reProcLabel = lazyre.New(`(?i)^\s*(?:exam|study|procedure|procedures?(?: performed)?|operation(?:s)?(?: performed)?|examination)\s*:\s*(.+)`)
 )
 
 // reStudy recognises a value naming a study or procedure.
-var reStudy = regexp.MustCompile(`(?i)\b(mri|mra|ct|cat|x-?rays?|radiographs?|ultrasound|emg|ncs|scan|views?|injection|block|ablation|arthroscop\w*|repair|fusion|ectomy|otomy|plasty)\b`)
+var reStudy = lazyre.New(`(?i)\b(mri|mra|ct|cat|x-?rays?|radiographs?|ultrasound|emg|ncs|scan|views?|injection|block|ablation|arthroscop\w*|repair|fusion|ectomy|otomy|plasty)\b`)
 
 // procLabelValue reports whether a labelled value names a procedure: an
 // "Exam:" label in an office note is the physical examination, not a study.
@@ -203,7 +203,7 @@ func (n *note) workCapacity() bool {
 // rePreoperative opens the title of an evaluation before an operation:
 // "Pre-operative history and physical", "Preop clearance", "Surgical
 // clearance evaluation".
-var rePreoperative = regexp.MustCompile(`^(?:pre-?operative|pre-?op|pre-?surgical)\b|^(?:medical|surgical|cardiac) clearance\b`)
+var rePreoperative = lazyre.New(`^(?:pre-?operative|pre-?op|pre-?surgical)\b|^(?:medical|surgical|cardiac) clearance\b`)
 
 // visitType names the kind of visit from the title, the provider kind and
 // the content.

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Attendance calendars: a month's grid whose marked days are the
@@ -87,4 +87,4 @@ func dateLine(ls []line, n int, d dates.Date) *line {
 }
 
 // reCalMonthDay is a month and day without a year: "4/22".
-var reCalMonthDay = regexp.MustCompile(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)
+var reCalMonthDay = lazyre.New(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)

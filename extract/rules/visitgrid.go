@@ -1,13 +1,13 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Visit grids: a therapy flowsheet prints one visit per column, the dates
@@ -148,13 +148,13 @@ const gridSpecks = " \t\"'`“”‘’°.,~*•_|—–"
 // reGridProblemsHead is a heading, alone on its line under a grid, over
 // the problems of every column ("Active problems:", "Problem list",
 // "Hospital problems:", "Diagnoses:"), one a line below it.
-var reGridProblemsHead = regexp.MustCompile(`(?i)^(?:active\s+|hospital\s+|current\s+)?(?:problems?(?:\s+list)?|diagnos[ie]s)\s*:?$`)
+var reGridProblemsHead = lazyre.New(`(?i)^(?:active\s+|hospital\s+|current\s+)?(?:problems?(?:\s+list)?|diagnos[ie]s)\s*:?$`)
 
 // Row labels of a grid: who saw the patient, and the visit's diagnoses
 // ("Dx 1 (ICD-10)", "Diagnosis", OCR's "Ox 1").
 var (
-	reGridWhoLabel = regexp.MustCompile(`(?i)^(?:provider|physician|clinician|seen by|rounded by|treating(?: provider| physician)?|practitioner|attending)\b`)
-	reGridDxLabel  = regexp.MustCompile(`(?i)^(?:[dto0]x|diagnos[ie]s|icd-?10)\b`)
+	reGridWhoLabel = lazyre.New(`(?i)^(?:provider|physician|clinician|seen by|rounded by|treating(?: provider| physician)?|practitioner|attending)\b`)
+	reGridDxLabel  = lazyre.New(`(?i)^(?:[dto0]x|diagnos[ie]s|icd-?10)\b`)
 )
 
 // gridQuoteStart is where the quote of a grid's date column begins: its

@@ -2,13 +2,13 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Visit logs: a chiropractic or therapy daily log prints one row per
@@ -26,16 +26,16 @@ type logColumn struct {
 }
 
 var (
-	reLogPainHead = regexp.MustCompile(`(?i)\b(pain|vas|nprs|nrs|level)\b`)
-	reLogCodeHead = regexp.MustCompile(`(?i)\b(cpt|codes?|hcpcs|billing|procedures?)\b`)
-	reLogInitHead = regexp.MustCompile(`(?i)\b(init(?:ials?)?|by|provider|therapist|clinician|sign(?:ature|ed)?|dc|pt)\b`)
-	reLogDateHead = regexp.MustCompile(`(?i)\b(date|dos|visit)\b`)
-	reLogNextHead = regexp.MustCompile(`(?i)^(?:next|return|rtc|f/u)\b`)
-	reInitials    = regexp.MustCompile(`^[A-Z]{2,3}$`)
+	reLogPainHead = lazyre.New(`(?i)\b(pain|vas|nprs|nrs|level)\b`)
+	reLogCodeHead = lazyre.New(`(?i)\b(cpt|codes?|hcpcs|billing|procedures?)\b`)
+	reLogInitHead = lazyre.New(`(?i)\b(init(?:ials?)?|by|provider|therapist|clinician|sign(?:ature|ed)?|dc|pt)\b`)
+	reLogDateHead = lazyre.New(`(?i)\b(date|dos|visit)\b`)
+	reLogNextHead = lazyre.New(`(?i)^(?:next|return|rtc|f/u)\b`)
+	reInitials    = lazyre.New(`^[A-Z]{2,3}$`)
 	// rePageNumber is a page number standing alone: "1/1", "Page 2 of 3".
-	rePageNumber   = regexp.MustCompile(`(?i)^(?:page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$`)
-	reLegend       = regexp.MustCompile(`\b([A-Z]{2,3})\s*(?:=|:|-|–)\s*((?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'\-]+(?:,?\s*(?:D\.?C\.?|DPT|PTA|MPT|PT|MD|DO|LMT|LMBT|LMP|CMT|NCBTMB|ATC|OTR/L|PA-C|NP)\b)*)`)
-	reLogPainValue = regexp.MustCompile(`^(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10)?$`)
+	rePageNumber   = lazyre.New(`(?i)^(?:page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$`)
+	reLegend       = lazyre.New(`\b([A-Z]{2,3})\s*(?:=|:|-|–)\s*((?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'\-]+(?:,?\s*(?:D\.?C\.?|DPT|PTA|MPT|PT|MD|DO|LMT|LMBT|LMP|CMT|NCBTMB|ATC|OTR/L|PA-C|NP)\b)*)`)
+	reLogPainValue = lazyre.New(`^(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10)?$`)
 )
 
 // headerColumnsOf reads a visit log's header row: its columns and what
@@ -101,10 +101,10 @@ type logRow struct {
 
 // reOrdinalLead is a row's number cell as OCR may read it ("12", "il",
 // "1S"): up to three digits or their look-alikes, then a wide gap.
-var reOrdinalLead = regexp.MustCompile(`^\s*[0-9ilIS|]{1,3}\.?\s{2,}`)
+var reOrdinalLead = lazyre.New(`^\s*[0-9ilIS|]{1,3}\.?\s{2,}`)
 
 // reDigitsCell is a first cell of four to six digits and nothing else.
-var reDigitsCell = regexp.MustCompile(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{4,6})(?:\s|$)`)
+var reDigitsCell = lazyre.New(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{4,6})(?:\s|$)`)
 
 // bothSlashesLost returns the dates a first cell of digits that lost
 // both its slashes may be ("71323": 7/13/23), with the cell's span.
@@ -129,7 +129,7 @@ func bothSlashesLost(s string) ([]dates.Date, [2]int) {
 }
 
 // reDayYear is a first cell of a day and a two-digit year.
-var reDayYear = regexp.MustCompile(`^\s*(\d{1,2}/\d{2})\s`)
+var reDayYear = lazyre.New(`^\s*(\d{1,2}/\d{2})\s`)
 
 // visitLog reads the visits of a run of visit-log pages, and returns the
 // citations of the problem lists it gave them (see yieldProblemLists).

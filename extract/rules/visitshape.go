@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // shapedRow returns the date of a log's row whose first cell OCR garbled
@@ -31,7 +31,7 @@ func shapedRow(l line, ds []dates.Match, rows []logRow) (dates.Match, bool) {
 
 // reLegendWrapped ends a line on an initials' "=", its name wrapped onto
 // the next line ("Therapists: CC =" over "Conrad Costa, LMT; ...").
-var reLegendWrapped = regexp.MustCompile(`\b[A-Z]{2,3}\s*=\s*$`)
+var reLegendWrapped = lazyre.New(`\b[A-Z]{2,3}\s*=\s*$`)
 
 // logLegend reads the legend of a log's initials ("JR = John Roe, DC"),
 // also where it wraps after an "=".

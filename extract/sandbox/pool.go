@@ -183,7 +183,13 @@ func (p *Pool) workerEnv(environ []string) []string {
 		envCPU+"="+strconv.Itoa(p.cfg.CPU),
 		envDPI+"="+strconv.Itoa(p.cfg.DPI),
 		envLang+"="+p.cfg.Language,
-		"MALLOC_ARENA_MAX=2", // glibc arenas reserve address space per thread
+		// One glibc arena (fewer reserved, too): the Go threads that call
+		// into Tesseract in turn otherwise take memory from two arenas,
+		// and what one frees the other does not reuse. 1,000 fax pages:
+		// the largest reader 118.4 -> 114.9 MB, the program and its two
+		// readers 310.0 -> 297.4 MB at the peak, CPU the same
+		// (BENCHMARKS.md, 2026-12-07 mem12b).
+		"MALLOC_ARENA_MAX=1",
 	)
 	for _, kv := range environ {
 		if strings.HasPrefix(kv, "OMP_THREAD_LIMIT=") {

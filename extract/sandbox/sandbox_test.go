@@ -185,3 +185,21 @@ func TestWorkerThreadLimit(t *testing.T) {
 		t.Errorf("started with 2: %v, want it kept", got)
 	}
 }
+
+// A worker's C allocator has one arena (MALLOC_ARENA_MAX=1, the last value
+// of the variable in its environment, the one a process gets), whatever the
+// program was started with.
+func TestWorkerOneMallocArena(t *testing.T) {
+	p := &Pool{cfg: Config{Memory: 1 << 30, CPU: 60, DPI: 300}}
+	for _, environ := range [][]string{{"PATH=/usr/bin"}, {"MALLOC_ARENA_MAX=8"}} {
+		last := ""
+		for _, kv := range p.workerEnv(environ) {
+			if v, ok := strings.CutPrefix(kv, "MALLOC_ARENA_MAX="); ok {
+				last = v
+			}
+		}
+		if last != "1" {
+			t.Errorf("started with %v: MALLOC_ARENA_MAX=%q, want 1", environ, last)
+		}
+	}
+}

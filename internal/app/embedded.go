@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"time"
 
@@ -19,6 +18,7 @@ import (
 	"riverqueue.com/riverui"
 
 	"github.com/medchron/medchron/extract/sandbox"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/search"
 	"github.com/medchron/medchron/store/sqlite"
@@ -43,7 +43,7 @@ func workDir(dbPath string) string {
 }
 
 // oldCopy matches the names of the plain copies older versions cached.
-var oldCopy = regexp.MustCompile(`^([0-9a-f]{64}\.pdf|\.tmp-[0-9]+)$`)
+var oldCopy = lazyre.New(`^([0-9a-f]{64}\.pdf|\.tmp-[0-9]+)$`)
 
 // Embedded is the embedded way of running: one process on a SQLite file.
 type Embedded struct {

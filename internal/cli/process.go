@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +24,7 @@ import (
 	"github.com/medchron/medchron/internal/docx"
 	"github.com/medchron/medchron/internal/export"
 	"github.com/medchron/medchron/internal/firmtemplate"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/pipeline"
 	"github.com/medchron/medchron/store"
 )
@@ -288,7 +288,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+var nonSlug = lazyre.New(`[^a-z0-9]+`)
 
 func slug(s string) string {
 	s = strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(s), "-"), "-")

@@ -2,8 +2,9 @@ package docx
 
 import (
 	"encoding/xml"
-	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Boilerplate is what a firm's template marks as text every letter must
@@ -27,9 +28,9 @@ const (
 const maxBoilerplate = 20_000
 
 var (
-	sdtRe    = regexp.MustCompile(`(?s)<w:sdt>.*?</w:sdt>|<w:sdt .*?</w:sdt>`)
-	sdtTagRe = regexp.MustCompile(`<w:tag w:val="([^"]*)"\s*/>`)
-	paraRe   = regexp.MustCompile(`(?s)<w:p[ >].*?</w:p>|<w:p/>`)
+	sdtRe    = lazyre.New(`(?s)<w:sdt>.*?</w:sdt>|<w:sdt .*?</w:sdt>`)
+	sdtTagRe = lazyre.New(`<w:tag w:val="([^"]*)"\s*/>`)
+	paraRe   = lazyre.New(`(?s)<w:p[ >].*?</w:p>|<w:p/>`)
 )
 
 // parseBoilerplate reads the boilerplate content controls of a

@@ -1,8 +1,9 @@
 package docx
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // docDefaults are medchron's document defaults: Calibri 11 pt.
@@ -48,7 +49,7 @@ var stylesXML = func() string {
 	return b.String()
 }()
 
-var styleIDAttr = regexp.MustCompile(`w:styleId="([^"]*)"`)
+var styleIDAttr = lazyre.New(`w:styleId="([^"]*)"`)
 
 // mergeStyles adds to a template's styles part the styles the writers use
 // that it lacks, before its closing tag. A default style of a type the

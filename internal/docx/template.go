@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // Template is a firm's Word template (.docx or .dotx) as medchron uses it:
@@ -57,11 +58,11 @@ var imageTypes = map[string]string{
 }
 
 var (
-	sectPrRe  = regexp.MustCompile(`(?s)<w:sectPr[ >].*?</w:sectPr>`)
-	pageRefRe = regexp.MustCompile(`<w:(header|footer)Reference\b[^>]*?/>`)
-	attrRe    = regexp.MustCompile(`\b(w:type|r:id)="([^"]*)"`)
-	relRe     = regexp.MustCompile(`<Relationship\b[^>]*?/>`)
-	relAttrRe = regexp.MustCompile(`\b(Id|Type|Target|TargetMode)="([^"]*)"`)
+	sectPrRe  = lazyre.New(`(?s)<w:sectPr[ >].*?</w:sectPr>`)
+	pageRefRe = lazyre.New(`<w:(header|footer)Reference\b[^>]*?/>`)
+	attrRe    = lazyre.New(`\b(w:type|r:id)="([^"]*)"`)
+	relRe     = lazyre.New(`<Relationship\b[^>]*?/>`)
+	relAttrRe = lazyre.New(`\b(Id|Type|Target|TargetMode)="([^"]*)"`)
 )
 
 // ParseTemplate reads a Word template. It fails when the file is not a

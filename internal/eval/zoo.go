@@ -2,13 +2,13 @@ package eval
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/internal/fixture"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // FamilyScore is how a chronology did on the pages of one layout family:
@@ -310,14 +310,14 @@ func provingPages(t fixture.Truth, p int) map[int]bool {
 // their kind: the first pattern that matches wins; "" means any kind.
 var flagKinds = []struct {
 	kind string
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 }{
-	{extract.ExpectEMS, regexp.MustCompile(`(?i)\b(ambulance|ems|paramedic|medic unit)\b`)},
-	{extract.ExpectReport, regexp.MustCompile(`(?i)not (been )?received`)},
-	{extract.ExpectFollowUp, regexp.MustCompile(`(?i)follow[- ]?up|return (to clinic|visit)`)},
-	{extract.ExpectReferral, regexp.MustCompile(`(?i)^referral\b|\breferred\b`)},
-	{extract.ExpectImaging, regexp.MustCompile(`(?i)\b(mri|ct|x-?ray|radiograph|imaging|ultrasound)\b`)},
-	{extract.ExpectDiagnostic, regexp.MustCompile(`(?i)\b(emg|ncs|nerve conduction|lab|test)\b`)},
+	{extract.ExpectEMS, lazyre.New(`(?i)\b(ambulance|ems|paramedic|medic unit)\b`)},
+	{extract.ExpectReport, lazyre.New(`(?i)not (been )?received`)},
+	{extract.ExpectFollowUp, lazyre.New(`(?i)follow[- ]?up|return (to clinic|visit)`)},
+	{extract.ExpectReferral, lazyre.New(`(?i)^referral\b|\breferred\b`)},
+	{extract.ExpectImaging, lazyre.New(`(?i)\b(mri|ct|x-?ray|radiograph|imaging|ultrasound)\b`)},
+	{extract.ExpectDiagnostic, lazyre.New(`(?i)\b(emg|ncs|nerve conduction|lab|test)\b`)},
 }
 
 func flagKind(msg string) string {

@@ -2,13 +2,13 @@ package oracle
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/llm"
 	"github.com/medchron/medchron/internal/fixture"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // providerKinds are the provider kinds the answer schema allows.
@@ -253,11 +253,11 @@ func (b *builder) expected(m fixture.MissingRecord, p Page) (llm.AnswerExpected,
 }
 
 // cues are the words that show evidence of each kind of expected record.
-var cues = map[string]*regexp.Regexp{
-	extract.ExpectEMS:      regexp.MustCompile(`(?i)\b(ambulance|ems|paramedics?|medic unit|biba)\b`),
-	extract.ExpectFollowUp: regexp.MustCompile(`(?i)\b(return(ing)? (to|in)|follow[- ]?up (in|with|on)|re-?evaluat\w*|recheck|next (visit|appointment)|rtc)\b`),
-	extract.ExpectReport:   regexp.MustCompile(`(?i)\b(not (yet )?received|pending|awaiting|not available)\b`),
-	extract.ExpectReferral: regexp.MustCompile(`(?i)\b(refer(red|ral)?)\b`),
+var cues = map[string]*lazyre.Regexp{
+	extract.ExpectEMS:      lazyre.New(`(?i)\b(ambulance|ems|paramedics?|medic unit|biba)\b`),
+	extract.ExpectFollowUp: lazyre.New(`(?i)\b(return(ing)? (to|in)|follow[- ]?up (in|with|on)|re-?evaluat\w*|recheck|next (visit|appointment)|rtc)\b`),
+	extract.ExpectReport:   lazyre.New(`(?i)\b(not (yet )?received|pending|awaiting|not available)\b`),
+	extract.ExpectReferral: lazyre.New(`(?i)\b(refer(red|ral)?)\b`),
 }
 
 // cueLine returns the line that shows evidence of kind: for a follow-up

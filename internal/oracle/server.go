@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/medchron/medchron/internal/fixture"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/prompts"
 )
 
@@ -104,7 +104,7 @@ type Page struct {
 	Text   string
 }
 
-var markerLine = regexp.MustCompile(`(?m)^=== PAGE (\d+) ===$`)
+var markerLine = lazyre.New(`(?m)^=== PAGE (\d+) ===$`)
 
 // ParsePages reads the pages of a user message rendered by prompts: the
 // text between each page marker and the next inside the data block,

@@ -3,11 +3,12 @@ package realdocs
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/go-pdf/fpdf"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // renderTime is the fixed creation date of rendered PDFs, so that the same
@@ -15,7 +16,7 @@ import (
 var renderTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // heading is a line opening with an upper-case section heading.
-var heading = regexp.MustCompile(`^[A-Z][A-Z0-9 /&(),'-]{2,}:`)
+var heading = lazyre.New(`^[A-Z][A-Z0-9 /&(),'-]{2,}:`)
 
 // MTSamplesLines restores the line breaks of an MTSamples transcription
 // and puts a blank line before each section heading, as the shared

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract/dates"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // IndexFile is the file in a truth folder that lists its truth files.
@@ -128,8 +128,8 @@ type BillLine struct {
 }
 
 var (
-	idRE  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	hexRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	idRE  = lazyre.New(`^[a-z0-9][a-z0-9-]*$`)
+	hexRE = lazyre.New(`^[0-9a-f]{64}$`)
 )
 
 // Validate reports the first inconsistency of t, naming its id.

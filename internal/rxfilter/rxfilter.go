@@ -7,49 +7,61 @@
 // are always those of the regexp package: the check only ever skips work
 // whose answer is "no match".
 //
+// The expression and its filter are made when first used (see
+// internal/lazyre: the program's reader processes never use them).
+//
 // It depends on the standard library only, so any package may use it.
 package rxfilter
 
 import (
 	"bytes"
-	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // maxLiterals bounds the literals of one filter: past it the filter would
 // cost more than it saves, and the expression runs on every text.
 const maxLiterals = 256
 
-// Regexp is a compiled regular expression with its literal filter. The
-// methods of regexp.Regexp not redefined here run without the filter.
+// Regexp is a regular expression with its literal filter, each made on
+// first use. The methods of regexp.Regexp not redefined here run without
+// the filter.
 type Regexp struct {
-	*regexp.Regexp
-	f *filter // nil: every text may match
+	*lazyre.Regexp
+	once sync.Once
+	filt *filter // nil: every text may match
 }
 
-// MustCompile compiles expr like regexp.MustCompile and derives its filter.
-func MustCompile(expr string) *Regexp {
-	re := regexp.MustCompile(expr)
-	return &Regexp{Regexp: re, f: newFilter(expr)}
+// MustCompile returns expr with its filter, both made when first used; the
+// expression is compiled like regexp.MustCompile (lazyre.CompileAll checks
+// it from a test).
+func MustCompile(expr string) *Regexp { return &Regexp{Regexp: lazyre.New(expr)} }
+
+// f returns the expression's filter, derived on first use.
+func (r *Regexp) f() *filter {
+	r.once.Do(func() { r.filt = newFilter(r.String()) })
+	return r.filt
 }
 
 // MayMatch reports whether s holds one of the literals every match of the
 // expression contains: false means the expression does not match s.
-func (r *Regexp) MayMatch(s string) bool { return r.f.may(s) }
+func (r *Regexp) MayMatch(s string) bool { return r.f().may(s) }
 
 // Filtered reports whether the expression has a filter (whether MayMatch
 // can ever be false).
-func (r *Regexp) Filtered() bool { return r.f != nil }
+func (r *Regexp) Filtered() bool { return r.f() != nil }
 
 // MatchString is regexp.Regexp.MatchString.
-func (r *Regexp) MatchString(s string) bool { return r.f.may(s) && r.Regexp.MatchString(s) }
+func (r *Regexp) MatchString(s string) bool { return r.f().may(s) && r.Regexp.MatchString(s) }
 
 // FindString is regexp.Regexp.FindString.
 func (r *Regexp) FindString(s string) string {
-	if !r.f.may(s) {
+	if !r.f().may(s) {
 		return ""
 	}
 	return r.Regexp.FindString(s)
@@ -57,7 +69,7 @@ func (r *Regexp) FindString(s string) string {
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (r *Regexp) FindStringIndex(s string) []int {
-	if !r.f.may(s) {
+	if !r.f().may(s) {
 		return nil
 	}
 	return r.Regexp.FindStringIndex(s)
@@ -65,7 +77,7 @@ func (r *Regexp) FindStringIndex(s string) []int {
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (r *Regexp) FindStringSubmatch(s string) []string {
-	if !r.f.may(s) {
+	if !r.f().may(s) {
 		return nil
 	}
 	return r.Regexp.FindStringSubmatch(s)
@@ -73,7 +85,7 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
-	if !r.f.may(s) {
+	if !r.f().may(s) {
 		return nil
 	}
 	return r.Regexp.FindStringSubmatchIndex(s)
@@ -81,7 +93,7 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 
 // FindAllString is regexp.Regexp.FindAllString.
 func (r *Regexp) FindAllString(s string, n int) []string {
-	if !r.f.may(s) {
+	if !r.f().may(s) {
 		return nil
 	}
 	return r.Regexp.FindAllString(s, n)
@@ -89,7 +101,7 @@ func (r *Regexp) FindAllString(s string, n int) []string {
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	if !r.f.may(s) {
+	if !r.f().may(s) {
 		return nil
 	}
 	return r.Regexp.FindAllStringIndex(s, n)
@@ -97,7 +109,7 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 
 // FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	if !r.f.may(s) {
+	if !r.f().may(s) {
 		return nil
 	}
 	return r.Regexp.FindAllStringSubmatch(s, n)
@@ -105,7 +117,7 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !r.f.may(s) {
+	if !r.f().may(s) {
 		return nil
 	}
 	return r.Regexp.FindAllStringSubmatchIndex(s, n)
@@ -113,7 +125,7 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 // ReplaceAllString is regexp.Regexp.ReplaceAllString.
 func (r *Regexp) ReplaceAllString(src, repl string) string {
-	if !r.f.may(src) {
+	if !r.f().may(src) {
 		return src
 	}
 	return r.Regexp.ReplaceAllString(src, repl)
@@ -121,7 +133,7 @@ func (r *Regexp) ReplaceAllString(src, repl string) string {
 
 // ReplaceAllStringFunc is regexp.Regexp.ReplaceAllStringFunc.
 func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
-	if !r.f.may(src) {
+	if !r.f().may(src) {
 		return src
 	}
 	return r.Regexp.ReplaceAllStringFunc(src, repl)

@@ -3,11 +3,11 @@ package ui
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/lazyre"
 )
 
 // flagKindLabels names the flag kinds for people.
@@ -44,7 +44,7 @@ func capitalize(s string) string {
 }
 
 // validKind matches a flag kind as a filter names it.
-var validKind = regexp.MustCompile(`^[a-z][a-z0-9_]{0,40}$`)
+var validKind = lazyre.New(`^[a-z][a-z0-9_]{0,40}$`)
 
 // flagsPage is the flags workspace's data.
 type flagsPage struct {

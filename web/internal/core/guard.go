@@ -4,11 +4,11 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
-	"regexp"
 	"strings"
 
 	"github.com/medchron/medchron/access"
 	"github.com/medchron/medchron/chronology"
+	"github.com/medchron/medchron/internal/lazyre"
 	"github.com/medchron/medchron/store"
 )
 
@@ -76,7 +76,7 @@ func (s *Core) Operator(next http.Handler) http.Handler {
 }
 
 // ValidMatter matches a valid matter id.
-var ValidMatter = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+var ValidMatter = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
 
 // MatterID returns the path's matter id, answering 400 when it is invalid.
 func (s *Core) MatterID(w http.ResponseWriter, r *http.Request) (string, bool) {
