@@ -87,8 +87,52 @@ func AppointmentStatus(cell string) (kept, ok bool) {
 			return kept, true
 		}
 	}
+	// OCR may take a thin letter of a status for another ("Pt
+	// cancetled", "Cancel1ed", "Altended"): a status of seven letters or
+	// more read with its l, t, i or 1 confused is still that status, where
+	// no status of the other kind reads alike.
+	for n := min(len(w), 5); n >= 1; n-- {
+		if k := strings.Join(w[:n], " "); len(k) >= 7 {
+			kept, ok := strokeStatuses[foldStrokes(k)]
+			if ok && (n == len(w) || statusTail[w[n]]) {
+				return kept, true
+			}
+		}
+	}
 	return false, false
 }
+
+// foldStrokes writes the thin letters OCR takes for one another (l, t, i,
+// 1) as one.
+func foldStrokes(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("lti1", r) {
+			return 'l'
+		}
+		return r
+	}, s)
+}
+
+// strokeStatuses maps the statuses of seven letters or more, their thin
+// letters folded (foldStrokes), to whether the patient was seen; a folded
+// form that statuses of both kinds share is none.
+var strokeStatuses = func() map[string]bool {
+	m, both := map[string]bool{}, map[string]bool{}
+	for k, kept := range appointmentStatuses {
+		if len(k) < 7 {
+			continue
+		}
+		f := foldStrokes(k)
+		if v, ok := m[f]; ok && v != kept {
+			both[f] = true
+		}
+		m[f] = kept
+	}
+	for f := range both {
+		delete(m, f)
+	}
+	return m
+}()
 
 // sameStatus reports whether the words w are a status too, alike in
 // whether the patient was seen: a cell that names two at once ("No-show/

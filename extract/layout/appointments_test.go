@@ -33,8 +33,12 @@ func TestAppointmentStatus(t *testing.T) {
 		{"Pt arrived", true, true},
 		{"Patient seen for neck pain", false, false},
 		{"Patient", false, false},
-		{"No’ show", false, true},  // OCR read a speck as a quote
-		{"Cancelléd", false, true}, // or as an accent
+		{"No’ show", false, true},           // OCR read a speck as a quote
+		{"Cancelléd", false, true},          // or as an accent
+		{"Pt cancetled (ill)", false, true}, // or took one thin letter for another
+		{"Cancel1ed", false, true},
+		{"Altended", true, true},
+		{"Settled", false, false},
 		{"Psychotherapy 45", false, false},
 		{"Seen for neck pain, improving", false, false},
 		{"Cancellation policy reviewed with patient", false, false},

@@ -58,6 +58,7 @@ const (
 	fCV                         // a physician's curriculum vitae: its title, training, board certification, licensure, appointments, publications
 	fTravel                     // the patient's travel to treatment: medical mileage, rate per mile, round trip miles, parking and tolls
 	fIntake                     // the form a patient fills in at a first visit: intake or registration form, patient information sheet
+	fNecessity                  // a physician's letter asking a payer to authorize care: medical necessity, request for authorization
 	nFeatures
 )
 
@@ -237,6 +238,10 @@ var phrases = map[feature]string{
 		travel expense|travel expenses|medical travel|travel log|travel to treatment|per mile|cents per mile|rate per mile|
 		round trip miles|round trip mileage|rt miles|total miles|miles driven|parking and tolls|parking tolls|tolls|
 		starting address`,
+	fNecessity: `letter of medical necessity|statement of medical necessity|certificate of medical necessity|medical necessity|
+		medically necessary|reasonable and necessary|reasonable necessary|request for authorization|request authorization|
+		requesting authorization|i request authorization|request approval|requesting approval|request coverage|
+		requesting coverage|i am writing to request|to the reviewer|dear reviewer|peer reviewer|nurse reviewer`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|

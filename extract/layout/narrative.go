@@ -44,6 +44,22 @@ func careSummary(f pageFeatures) bool {
 	return f.service == 0 && f.proseVisits >= 2 && (f.n[fMedLegal] > 0 || f.n[fLegal] > 0)
 }
 
+// necessityLetter reports whether a page is a physician's letter of
+// medical necessity: written to a payer's reviewer (under its claim file,
+// its utilization review or its benefits) to have care authorized, it
+// tells the history from the records (the accident, the emergency visit,
+// the office's visits and the therapy course, each with its date), the
+// findings of the last visit and the care requested, and why it is
+// necessary. Two phrases of such a request or more (medical necessity, a
+// request for authorization, reasonable and necessary), a word of the
+// payer's and no label of a date of service but in its running text ("an
+// MRI was performed on 5/25/23"): the letter records no visit, and the
+// visits it cites are the notes' that print them.
+func necessityLetter(f pageFeatures) bool {
+	return f.service == f.textService && f.n[fNecessity] >= 2 && f.n[fClaimFile]+f.n[fUtilization]+f.n[fBenefits] > 0 &&
+		(f.prose >= 2 || f.n[fLetter] > 0) && f.visitRows == 0 && f.moneyDated < 2
+}
+
 // summaryGoesOn reports whether page pi, after a page that summarises
 // care, is a further page of that report: it prints no date of service,
 // no title and no letterhead of its own, and gives the report's opinions

@@ -40,6 +40,7 @@ type pageFeatures struct {
 	title       string
 	headings    int  // clinical section headings
 	service     int  // lines labelling a date of service
+	textService int  // those of them that are lines of running text ("... was performed on 5/6/23.")
 	prose       int  // lines of running text
 	datedRows   int  // lines opening with a date
 	tableRows   int  // dated lines that are table rows: three columns or more, or short and coded
@@ -51,6 +52,7 @@ type pageFeatures struct {
 	repeatDays  int  // dated table rows of a day an earlier table row is of
 	headerRow   bool // a line of three columns or more, two of them a visit log's column words
 	careHead    bool // those column heads name a column of the care given (pain, units, procedure code)
+	countHead   bool // a line of column heads counts the visits made against an allowance (used, left)
 	dateCols    int  // lines with three or more dates (dates as columns)
 	gridDates   int  // the most dates a labelled row of visit dates across the page prints (layout.DateColumns)
 	cards       int  // visit cards in rows of cards side by side (CardHeads)
@@ -139,6 +141,11 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			f.paidOnly = f.headerRow && paidColumnOnly(l.Text)
 			f.careHead = f.headerRow && careColumn(l.Text)
 		}
+		// (The line of heads that counts visits may come below a title
+		// whose words read as heads, "... Services   VISIT TRACKING".)
+		if f.body <= 12 && !f.countHead && strings.Count(l.Trim, "   ") >= 2 {
+			f.countHead = countColumns(l.Text) && columnHeads(l.Text)
+		}
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
 		}
@@ -151,10 +158,14 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 				open = false
 			}
 		}
+		prose := len(l.Trim) > 60 && strings.Count(l.Trim, " ") > 8 && !strings.Contains(l.Trim, "   ")
 		if l.HasService {
 			f.service++
+			if prose {
+				f.textService++
+			}
 		}
-		if len(l.Trim) > 60 && strings.Count(l.Trim, " ") > 8 && !strings.Contains(l.Trim, "   ") {
+		if prose {
 			f.prose++
 		}
 		if len(l.Dates) == 0 && len(l.Trim) <= 90 && reHomeProgram.MatchString(l.Trim) {
@@ -184,7 +195,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 					} else if ex {
 						home.ex++
 					}
-				case visit || AttendedRow(l.Text, m.End) || f.careHead && keptRow(l.Text, m.End):
+				case visit || AttendedRow(l.Text, m.End) || (f.careHead || f.countHead) && keptRow(l.Text, m.End):
 					f.visitRows++
 				case ex:
 					f.exRows++
@@ -275,9 +286,10 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 	class, kind := pageClass(f)
 	switch class {
 	case extract.PageClinical, extract.PageReport, "":
-		// A report that summarises care, and its further pages, record
-		// no visit (see careSummary).
-		if careSummary(f) || summaryGoesOn(d, pi, f) {
+		// A report that summarises care, a letter of medical necessity,
+		// and their further pages, record no visit (see careSummary and
+		// necessityLetter).
+		if careSummary(f) || necessityLetter(f) || summaryGoesOn(d, pi, f) {
 			class, p.careSummary = extract.PageOther, true
 		}
 	}
@@ -978,6 +990,29 @@ func careColumn(s string) bool {
 		}
 	}
 	return false
+}
+
+// reCountHead is a column head that counts the visits made: how many an
+// authorization or a plan of care has used, and how many it has left.
+var reCountHead = lazyre.New(`(?i)^(?:(?:visits?|sessions?|auth(?:orized)?)\s+)?(?:used|left|remaining|rem|to\s+date)$`)
+
+// countColumns reports whether a line of column heads counts the visits
+// made against an allowance: two columns or more of visits used and left
+// (see reCountHead). A therapy clinic's authorization tracker prints
+// beside each appointment's status the visits the payer's authorization
+// has used and has left: a row that counts a visit is one the patient
+// came to, where a scheduling record prints the booking of each
+// appointment and counts nothing. (One column of a body's right and
+// left side is no count.)
+func countColumns(s string) bool {
+	n := 0
+	for _, c := range Cells(s) {
+		// (OCR may read a speck beside a head: "Used —".)
+		if reCountHead.MatchString(strings.TrimFunc(s[c.Start:c.End], func(r rune) bool { return !unicode.IsLetter(r) })) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // keptRow reports whether a table row (its date ends at dateEnd) prints
