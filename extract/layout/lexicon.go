@@ -58,6 +58,7 @@ const (
 	fCV                         // a physician's curriculum vitae: its title, training, board certification, licensure, appointments, publications
 	fTravel                     // the patient's travel to treatment: medical mileage, rate per mile, round trip miles, parking and tolls
 	fIntake                     // the form a patient fills in at a first visit: intake or registration form, patient information sheet
+	fCharity                    // a hospital's financial assistance (charity care) program: the poverty guidelines, household size and income, the assistance adjustment
 	nFeatures
 )
 
@@ -237,6 +238,11 @@ var phrases = map[feature]string{
 		travel expense|travel expenses|medical travel|travel log|travel to treatment|per mile|cents per mile|rate per mile|
 		round trip miles|round trip mileage|rt miles|total miles|miles driven|parking and tolls|parking tolls|tolls|
 		starting address`,
+	fCharity: `financial assistance|charity care|federal poverty guidelines|federal poverty guideline|federal poverty level|
+		poverty guidelines|poverty guideline|household size|household income|family size|fa adj|fa adjustment|
+		financial assistance adjustment|charity adjustment|charity care adjustment|charity discount|sliding fee|sliding scale|
+		uncompensated care|presumptive eligibility|your eligibility|eligibility period|period of eligibility|
+		financial assistance determination|financial assistance program|financial assistance policy|financial counseling`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|
