@@ -440,6 +440,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
+		if planTerm(r) {
+			// The terms that finance a balance: no service, no payment
+			// received, no total of the account.
+			last = -1
+			continue
+		}
 		if t, ok := totalBelow(r, afterTotal); ok {
 			t.Provider, t.Citations = provider, cite
 			totals = append(totals, t)
@@ -637,6 +643,23 @@ var reSpecimen = regexp.MustCompile(`(?i)\b(?:specimen|blood|venous|urine|sample
 // specimen collection fee.
 func addedCharge(desc string) bool {
 	return reAddedCharge.MatchString(desc) && !reSpecimen.MatchString(desc)
+}
+
+// rePlanTerms names the terms of a payment plan (a payment arrangement or
+// instalment agreement, as billing offices print one for a balance the
+// patient cannot pay at once): the down payment, the amount financed, the
+// instalments and their number, the promise to pay them.
+var rePlanTerms = regexp.MustCompile(`(?i)\b(?:down\s*payment|amount\s+financed|balance\s+financed|installments?|instalments?|` +
+	`number\s+of\s+payments|(?:monthly|each|first|final|last|next)\s+payment\s+(?:amount|of|due)|payment\s+(?:plan|arrangement)\s+(?:amount|terms?|balance))\b`)
+
+// planTerm reports whether an undated, uncoded row states a payment
+// plan's terms (rePlanTerms): what finances the balance above it is no
+// charge, no payment received and no total, and neither is the
+// agreement's sentence that promises to pay it ("I agree to pay the
+// balance above in the installments shown. A late fee of $20.00 ...").
+// A payment posted on the plan is dated.
+func planTerm(r billRow) bool {
+	return r.date.IsZero() && r.code == "" && r.rev == "" && rePlanTerms.MatchString(r.desc)
 }
 
 // sectionSum reports whether row r sums the charges of the items above it
