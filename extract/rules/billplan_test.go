@@ -65,3 +65,49 @@ func TestPaymentPlanTerms(t *testing.T) {
 		t.Errorf("totals %q, want %q", strings.Join(tots, "|"), wantTots)
 	}
 }
+
+// scannedPlanPage is a payment plan agreement's schedule as a fax's OCR
+// reads it: its column heads garbled ("lo. Due date"), a row number lost
+// or read as noise, one due date's slashes lost ("61124"), and the line of
+// the balance financed worded "to be paid under this plan".
+const scannedPlanPage = `Metro County EMS
+Patient Accounts
+AGREEMENT TO PAY - PAYMENT ARRANGEMENT                          Agreement date: 5/25/24
+Date            Code            Description                                        Units        Amount
+3/17/24          A0427-SH       ALS1 EMERGENCY TRANSPORT                                      1       1,848.00
+3/17/24          A0425-SH       GROUND MILEAGE PER STATUTE MILE                              16         400.00
+Total charges                                        2,248.00
+4/26/24                           Blue Harbor Health Plan - PIP payment                                       (1,000.00)
+Balance to be paid under this plan                                        1,248.00
+PAYMENT SCHEDULE
+Down payment due at signing                                        150.00
+.            Amount financed (no interest)                                        1,098.00
+lo.              Due date                                        Payment                  'Remaining
+1                61124                                        366.00                       732.00
+ey NAN DWN                7/24/24                                        366.00                       366.00
+8/23/24                                        366.00                       0.00
+1 agree to pay the balance above in the installments shown. A late fee of $10.00 applies to a late payment.
+`
+
+// TestPaymentPlanScheduleScanned: under a plan's terms, below the bill's
+// total, the rows of its schedule (a due date, the instalment, what
+// remains) bill nothing, whatever OCR made of their column heads and due
+// dates; the balance "to be paid under this plan" is no payment.
+func TestPaymentPlanScheduleScanned(t *testing.T) {
+	res := extractText(t, scannedPlanPage)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2024-03-17 A0427 1848.00|2024-03-17 A0425 400.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q, want %q", strings.Join(got, "|"), want)
+	}
+	for _, t0 := range res.BillTotals {
+		if t0.Kind == extract.TotalPayments {
+			t.Errorf("payments total %.2f from the plan's terms", t0.Total)
+		}
+	}
+}

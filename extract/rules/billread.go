@@ -322,6 +322,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var misdated []postedBefore        // the items dated after the day they were posted
 	reversed := map[int]bool{}         // the items a reversal row cancels
 	closed := false                    // a total of charges closed the bill above
+	planPage := -1                     // the page whose bill, closed, a payment plan's terms finance (planTerm)
 	secFrom := 0                       // the first item since the last header, total or subtotal: a subtotal sums the items from it
 	for i, l := range n.lines {
 		// An unticked row of a fee schedule bills nothing; a row that prints
@@ -383,6 +384,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols, dental[l.page]))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
+				if hasCharge(c) {
+					planPage = -1 // another bill's table
+				}
 				secFrom = len(items)
 				heads, headDay = tableHeads(l.text), dates.Date{}
 				if closed {
@@ -442,7 +446,18 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if planTerm(r) {
 			// The terms that finance a balance: no service, no payment
-			// received, no total of the account.
+			// received, no total of the account. Under a bill's total,
+			// the rows below them are the plan's schedule (a due date,
+			// the instalment, what remains), whatever OCR made of its
+			// column heads.
+			if closed {
+				planPage = l.page
+			}
+			last = -1
+			continue
+		}
+		if planPage == l.page {
+			// A due date whose slashes OCR lost reads as a code.
 			last = -1
 			continue
 		}
@@ -648,9 +663,10 @@ func addedCharge(desc string) bool {
 // rePlanTerms names the terms of a payment plan (a payment arrangement or
 // instalment agreement, as billing offices print one for a balance the
 // patient cannot pay at once): the down payment, the amount financed, the
-// instalments and their number, the promise to pay them.
+// instalments and their number, the schedule, the balance to be paid
+// under the plan.
 var rePlanTerms = regexp.MustCompile(`(?i)\b(?:down\s*payment|amount\s+financed|balance\s+financed|installments?|instalments?|` +
-	`number\s+of\s+payments|(?:monthly|each|first|final|last|next)\s+payment\s+(?:amount|of|due)|payment\s+(?:plan|arrangement)\s+(?:amount|terms?|balance))\b`)
+	`number\s+of\s+payments|payment\s+schedule|(?:paid|payable)\s+under\s+(?:this|the)\s+(?:payment\s+)?plan|(?:monthly|each|first|final|last|next)\s+payment\s+(?:amount|of|due)|payment\s+(?:plan|arrangement)\s+(?:amount|terms?|balance))\b`)
 
 // planTerm reports whether an undated, uncoded row states a payment
 // plan's terms (rePlanTerms): what finances the balance above it is no
@@ -658,6 +674,16 @@ var rePlanTerms = regexp.MustCompile(`(?i)\b(?:down\s*payment|amount\s+financed|
 // agreement's sentence that promises to pay it ("I agree to pay the
 // balance above in the installments shown. A late fee of $20.00 ...").
 // A payment posted on the plan is dated.
+// hasCharge reports whether a header's columns hold a charge column.
+func hasCharge(cols []billCol) bool {
+	for _, c := range cols {
+		if c.kind == "charge" {
+			return true
+		}
+	}
+	return false
+}
+
 func planTerm(r billRow) bool {
 	return r.date.IsZero() && r.code == "" && r.rev == "" && rePlanTerms.MatchString(r.desc)
 }
