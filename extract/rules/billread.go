@@ -557,10 +557,20 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			// whatever OCR made of the item's date cell.
 			b.Date = day
 		}
+		// A row under the table's heads whose date cell lost its month
+		// ("24/25" for 1/24/25) before the number that opens it (a
+		// prescription's, a ticket's) is still a row: its neighbours'
+		// dates give the month.
+		var lostMonth []dates.Date
+		var lostSpan [2]int
+		if b.Kind == extract.LineCharge && r.date.IsZero() && r.code == "" && r.rev == "" && cols != nil {
+			lostMonth, lostSpan = monthlessCandidates(l.text)
+		}
+		monthless := len(lostMonth) > 0
 		switch {
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
 			continue // a payment or adjustment row prints when it was posted
-		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() || rePayerWords.MatchString(l.text)):
+		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() && !monthless || rePayerWords.MatchString(l.text)):
 			continue // no item of a table of services: a payer's line, a form's box
 		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc) && (r.letterless == "" || r.date.IsZero()):
 			// Names no service (no code, no word): a running balance OCR cut
@@ -573,7 +583,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		case form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && r.date.IsZero():
 			continue // a claim form bills in its service lines, each dated and coded: a box of totals OCR ran under them bills nothing
 		}
-		if b.Date.IsZero() && b.Kind == extract.LineCharge {
+		if b.Date.IsZero() && monthless {
+			pending = append(pending, pendingDate{item: len(items), fallback: lostMonth, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[lostSpan[0]:lostSpan[1]], "", 1))})
+		} else if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			cands, sp := slashCandidates(r.afterProvider(l.text))
 			fallback, fsp := fallbackCandidates(r.afterProvider(l.text))
 			if len(cands) == 0 {
