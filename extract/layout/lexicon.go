@@ -59,6 +59,7 @@ const (
 	fTravel                     // the patient's travel to treatment: medical mileage, rate per mile, round trip miles, parking and tolls
 	fIntake                     // the form a patient fills in at a first visit: intake or registration form, patient information sheet
 	fNecessity                  // a physician's letter asking a payer to authorize care: medical necessity, request for authorization
+	fCharity                    // a hospital's financial assistance (charity care) program: the poverty guidelines, household size and income, the assistance adjustment
 	nFeatures
 )
 
@@ -242,6 +243,11 @@ var phrases = map[feature]string{
 		medically necessary|reasonable and necessary|reasonable necessary|request for authorization|request authorization|
 		requesting authorization|i request authorization|request approval|requesting approval|request coverage|
 		requesting coverage|i am writing to request|to the reviewer|dear reviewer|peer reviewer|nurse reviewer`,
+	fCharity: `financial assistance|charity care|federal poverty guidelines|federal poverty guideline|federal poverty level|
+		poverty guidelines|poverty guideline|household size|household income|family size|fa adj|fa adjustment|
+		financial assistance adjustment|charity adjustment|charity care adjustment|charity discount|sliding fee|sliding scale|
+		uncompensated care|presumptive eligibility|your eligibility|eligibility period|period of eligibility|
+		financial assistance determination|financial assistance program|financial assistance policy|financial counseling`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|

@@ -434,7 +434,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageAdmin, ""
 	}
 	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
-		employerWages(f) || vehicleDamage(f) || travelExpenses(f) {
+		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) {
 		return extract.PageAdmin, ""
 	}
 	if packageLog(f) {
@@ -777,6 +777,25 @@ func vehicleDamage(f pageFeatures) bool {
 // mile, none of these phrases.
 func travelExpenses(f pageFeatures) bool {
 	return f.n[fTravel] >= 3 && f.headings <= 1 && f.service <= 2 && f.n[fUB04]+f.n[fCMS1500] == 0 && f.revRows == 0
+}
+
+// assistanceDetermination reports whether a page is a hospital's letter
+// on the patient's application for financial assistance (charity care):
+// three phrases or more of the program (financial assistance, the federal
+// poverty guidelines, household size and income, the eligibility period,
+// the assistance adjustment), in a letter or running text, with no note's
+// headings beyond one, no row that bills a procedure or a revenue code and
+// no claim form's boxes.
+// Its table of accounts restates the hospital's charges, what insurance
+// paid and what the program writes off: the hospital's own statement bills
+// them, the letter bills nothing. A hospital statement that prints the
+// plain-language summary of its assistance policy bills its care in rows
+// of codes and writes no letter.
+func assistanceDetermination(f pageFeatures) bool {
+	// Its "Date(s) of service" column head is one of a claim form's
+	// phrases: a form prints a dozen.
+	return f.n[fCharity] >= 3 && (f.n[fLetter] > 0 || f.prose >= 2) && f.headings <= 1 && f.visitRows == 0 && f.revRows == 0 &&
+		f.n[fUB04]+f.n[fCMS1500] <= 2
 }
 
 // adminScore counts the kinds of administrative page the text shows.

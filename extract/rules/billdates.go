@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -129,6 +130,29 @@ func cellCandidates(s string, lost bool) ([]dates.Date, [2]int) {
 		}
 	}
 	return out, [2]int{m[2], m[3]}
+}
+
+// reMonthlessCell is a pharmacy row's first cell whose month OCR lost
+// with the separator after it ("24/25" for 1/24/25, "22-2025" for
+// 01-22-2025), perhaps after a speck or a run of letters OCR made of the
+// month ("QOL- 22-2025"), then the prescription's number.
+var reMonthlessCell = lazyre.New(`^\s*(?:[^\s\d]{1,4}\s*)?([0-9]{1,2})([/-])([0-9]{2}|[0-9]{4})\s{2,}\d{5,}`)
+
+// monthlessCandidates returns the dates a fill's date cell that lost its
+// month may be (that day and year in every month), with the cell's span.
+func monthlessCandidates(s string) ([]dates.Date, [2]int) {
+	m := reMonthlessCell.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil, [2]int{}
+	}
+	day, sep, year := s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]
+	var out []dates.Date
+	for mo := 1; mo <= 12; mo++ {
+		if d, ok := dates.Parse(strconv.Itoa(mo) + sep + day + sep + year); ok && !contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out, [2]int{m[2], m[7]}
 }
 
 // shortDateParts reports whether month, day and year have the lengths of

@@ -322,6 +322,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var misdated []postedBefore        // the items dated after the day they were posted
 	reversed := map[int]bool{}         // the items a reversal row cancels
 	closed := false                    // a total of charges closed the bill above
+	planPage := -1                     // the page whose bill, closed, a payment plan's terms finance (planTerm)
 	secFrom := 0                       // the first item since the last header, total or subtotal: a subtotal sums the items from it
 	for i, l := range n.lines {
 		// An unticked row of a fee schedule bills nothing; a row that prints
@@ -383,6 +384,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols, dental[l.page]))) {
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
+				if hasCharge(c) {
+					planPage = -1 // another bill's table
+				}
 				secFrom = len(items)
 				heads, headDay = tableHeads(l.text), dates.Date{}
 				if closed {
@@ -438,6 +442,23 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				groupRev = "" // a group's subtotal closes it
 				sums, secFrom = append(sums, printedSum{firstAmount(r, cols, "charge"), -1}), len(items)
 			}
+			continue
+		}
+		if planTerm(r) {
+			// The terms that finance a balance: no service, no payment
+			// received, no total of the account. Under a bill's total,
+			// the rows below them are the plan's schedule (a due date,
+			// the instalment, what remains), whatever OCR made of its
+			// column heads.
+			if closed {
+				planPage = l.page
+			}
+			last = -1
+			continue
+		}
+		if planPage == l.page {
+			// A due date whose slashes OCR lost reads as a code.
+			last = -1
 			continue
 		}
 		if t, ok := totalBelow(r, afterTotal); ok {
@@ -536,10 +557,20 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			// whatever OCR made of the item's date cell.
 			b.Date = day
 		}
+		// A row under the table's heads whose date cell lost its month
+		// ("24/25" for 1/24/25) before the number that opens it (a
+		// prescription's, a ticket's) is still a row: its neighbours'
+		// dates give the month.
+		var lostMonth []dates.Date
+		var lostSpan [2]int
+		if b.Kind == extract.LineCharge && r.date.IsZero() && r.code == "" && r.rev == "" && cols != nil {
+			lostMonth, lostSpan = monthlessCandidates(l.text)
+		}
+		monthless := len(lostMonth) > 0
 		switch {
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
 			continue // a payment or adjustment row prints when it was posted
-		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() || rePayerWords.MatchString(l.text)):
+		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() && !monthless || rePayerWords.MatchString(l.text)):
 			continue // no item of a table of services: a payer's line, a form's box
 		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc) && (r.letterless == "" || r.date.IsZero()):
 			// Names no service (no code, no word): a running balance OCR cut
@@ -552,7 +583,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		case form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && r.date.IsZero():
 			continue // a claim form bills in its service lines, each dated and coded: a box of totals OCR ran under them bills nothing
 		}
-		if b.Date.IsZero() && b.Kind == extract.LineCharge {
+		if b.Date.IsZero() && monthless {
+			pending = append(pending, pendingDate{item: len(items), fallback: lostMonth, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[lostSpan[0]:lostSpan[1]], "", 1))})
+		} else if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			cands, sp := slashCandidates(r.afterProvider(l.text))
 			fallback, fsp := fallbackCandidates(r.afterProvider(l.text))
 			if len(cands) == 0 {
@@ -637,6 +670,34 @@ var reSpecimen = lazyre.New(`(?i)\b(?:specimen|blood|venous|urine|sample|lab(?:o
 // specimen collection fee.
 func addedCharge(desc string) bool {
 	return reAddedCharge.MatchString(desc) && !reSpecimen.MatchString(desc)
+}
+
+// rePlanTerms names the terms of a payment plan (a payment arrangement or
+// instalment agreement, as billing offices print one for a balance the
+// patient cannot pay at once): the down payment, the amount financed, the
+// instalments and their number, the schedule, the balance to be paid
+// under the plan.
+var rePlanTerms = lazyre.New(`(?i)\b(?:down\s*payment|amount\s+financed|balance\s+financed|installments?|instalments?|` +
+	`number\s+of\s+payments|payment\s+schedule|(?:paid|payable)\s+under\s+(?:this|the)\s+(?:payment\s+)?plan|(?:monthly|each|first|final|last|next)\s+payment\s+(?:amount|of|due)|payment\s+(?:plan|arrangement)\s+(?:amount|terms?|balance))\b`)
+
+// planTerm reports whether an undated, uncoded row states a payment
+// plan's terms (rePlanTerms): what finances the balance above it is no
+// charge, no payment received and no total, and neither is the
+// agreement's sentence that promises to pay it ("I agree to pay the
+// balance above in the installments shown. A late fee of $20.00 ...").
+// A payment posted on the plan is dated.
+// hasCharge reports whether a header's columns hold a charge column.
+func hasCharge(cols []billCol) bool {
+	for _, c := range cols {
+		if c.kind == "charge" {
+			return true
+		}
+	}
+	return false
+}
+
+func planTerm(r billRow) bool {
+	return r.date.IsZero() && r.code == "" && r.rev == "" && rePlanTerms.MatchString(r.desc)
 }
 
 // sectionSum reports whether row r sums the charges of the items above it
