@@ -686,6 +686,10 @@ var rePlanTerms = lazyre.New(`(?i)\b(?:down\s*payment|amount\s+financed|balance\
 // agreement's sentence that promises to pay it ("I agree to pay the
 // balance above in the installments shown. A late fee of $20.00 ...").
 // A payment posted on the plan is dated.
+func planTerm(r billRow) bool {
+	return r.date.IsZero() && r.code == "" && r.rev == "" && rePlanTerms.MatchString(r.desc)
+}
+
 // hasCharge reports whether a header's columns hold a charge column.
 func hasCharge(cols []billCol) bool {
 	for _, c := range cols {
@@ -694,10 +698,6 @@ func hasCharge(cols []billCol) bool {
 		}
 	}
 	return false
-}
-
-func planTerm(r billRow) bool {
-	return r.date.IsZero() && r.code == "" && r.rev == "" && rePlanTerms.MatchString(r.desc)
 }
 
 // sectionSum reports whether row r sums the charges of the items above it
