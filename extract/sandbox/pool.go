@@ -217,6 +217,31 @@ func (p *Pool) Warm() {
 	}
 }
 
+// Rest ends, at once, every worker not serving a request, as the idle
+// timeout would a little later, and returns when they have exited: a
+// caller that has read all it will read for a while (a run's pages,
+// before it writes its outputs) gives their memory back before its own
+// work grows (a worker takes a second or so to exit). A later request
+// starts a worker again. It does nothing when the pool reads files in the
+// calling process.
+func (p *Pool) Rest() {
+	if p.local != nil {
+		return
+	}
+	var wg sync.WaitGroup
+	for range p.cfg.Size {
+		select {
+		case w := <-p.free:
+			if w != nil {
+				wg.Go(w.retire)
+			}
+			p.free <- nil
+		default: // serving a request
+		}
+	}
+	wg.Wait()
+}
+
 // retire ends an idle worker: its input closes and it exits.
 func (w *worker) retire() {
 	w.in.Close()

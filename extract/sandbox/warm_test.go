@@ -102,6 +102,37 @@ func TestIdleWorkerRetires(t *testing.T) {
 	}
 }
 
+// TestRestRetiresFreeWorkers: Rest ends the running workers at once,
+// well before their idle timeout; the next request starts another.
+func TestRestRetiresFreeWorkers(t *testing.T) {
+	p := New(Config{Size: 1, IdleTimeout: time.Hour})
+	defer p.Close()
+	good, err := os.ReadFile(repoFile(t, "testdata/bundles/small/born-digital.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("first request: %d pages, %v", n, err)
+	}
+	w := <-p.free
+	p.free <- w
+	if w == nil {
+		t.Fatal("no worker running after the first request")
+	}
+	pid := w.cmd.Process.Pid
+	p.Rest()
+	deadline := time.Now().Add(30 * time.Second)
+	for syscall.Kill(pid, 0) == nil {
+		if time.Now().After(deadline) {
+			t.Fatalf("worker %d still running 30 s after Rest", pid)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("request after Rest: %d pages, %v", n, err)
+	}
+}
+
 // TestWorkerPastMemoryRecycled: a worker whose resident memory passed
 // the pool's bound after a request is replaced at once, however few
 // requests it served; under the bound it keeps serving.

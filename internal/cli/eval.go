@@ -200,7 +200,7 @@ func evalFile(ctx context.Context, env *Env, f evalFlags, b bundle, pdf string, 
 	}
 	m := chronology.Matter{ID: slug(r.Name), DateOfIncident: b.truth.IncidentDate, GapDays: b.truth.GapDays}
 	// Per-page errors go to stderr as in process; the progress bar does not.
-	run, err := runPipeline(ctx, env, e.Pipeline, e.Store, m, []string{pdf}, true)
+	run, err := runPipeline(ctx, env, e.Pipeline, e.Store, m, []string{pdf}, true, nil)
 	r.Took = run.took
 	switch {
 	case err != nil:

@@ -127,7 +127,14 @@ func runProcess(ctx context.Context, env *Env, args []string) error {
 	if err := h.Start(ctx); err != nil {
 		return err
 	}
-	run, err := runPipeline(ctx, env, h.Pipeline, h.Store, m, files, f.quiet)
+	var rest func()
+	if h.Readers != nil {
+		// Once every page is read the reader processes give their memory
+		// back, before the chronology, the exhibit and the files grow
+		// this one's (their idle timeout would, seconds later).
+		rest = h.Readers.Rest
+	}
+	run, err := runPipeline(ctx, env, h.Pipeline, h.Store, m, files, f.quiet, rest)
 	if err != nil {
 		return err
 	}
@@ -228,7 +235,9 @@ type pipelineRun struct {
 // matter m (each streamed from disk into the store), waits for every
 // stage, prints one line per unreadable file or page to env.Stderr, and
 // returns the matter's chronology. It backs both "process" and "eval".
-func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st matterReader, m chronology.Matter, files []string, quiet bool) (pipelineRun, error) {
+//
+// rest, when not nil, is called once, when every page of the run is read.
+func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st matterReader, m chronology.Matter, files []string, quiet bool, rest func()) (pipelineRun, error) {
 	start := time.Now()
 	var run pipelineRun
 	var inputs []pipeline.Input
@@ -252,7 +261,13 @@ func runPipeline(ctx context.Context, env *Env, p *pipeline.Pipeline, st matterR
 		fmt.Fprintf(env.Stderr, "matter %s: %d file(s) to process\n", m.ID, len(docs))
 	}
 	prog := newProgress(env.Stderr, quiet)
-	pr, err := p.Wait(ctx, m.ID, prog.update)
+	pr, err := p.Wait(ctx, m.ID, func(pr pipeline.Progress) {
+		prog.update(pr)
+		if rest != nil && pr.Pages > 0 && pr.PagesDone >= pr.Pages {
+			rest()
+			rest = nil
+		}
+	})
 	prog.finish(pr)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
