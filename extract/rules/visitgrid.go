@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -239,14 +238,24 @@ func orderOCRDates(ms []dates.Match) {
 		if lo.IsZero() && hi.IsZero() || !lo.IsZero() && !hi.IsZero() && lo.After(hi) || within(ms[i].Date) {
 			continue
 		}
-		var pick []dates.Date
-		for _, d := range append(dates.OneDigitReadings(ms[i].Raw), dates.LostDigitReadings(ms[i].Raw)...) {
-			if within(d) && !slices.Contains(pick, d) {
-				pick = append(pick, d)
-			}
-		}
-		if len(pick) == 1 {
-			ms[i].Date = pick[0]
+		if d, ok := onlyReadingBetween(append(dates.OneDigitReadings(ms[i].Raw), dates.LostDigitReadings(ms[i].Raw)...), lo, hi); ok {
+			ms[i].Date = d
 		}
 	}
+}
+
+// onlyReadingBetween returns the one date of readings, the readings OCR's
+// damage leaves of a date, that falls between lo and hi (a zero bound
+// bounds nothing); ok is false when none does or several distinct ones do.
+func onlyReadingBetween(readings []dates.Date, lo, hi dates.Date) (d dates.Date, ok bool) {
+	for _, r := range readings {
+		if !lo.IsZero() && r.Before(lo) || !hi.IsZero() && r.After(hi) || ok && r == d {
+			continue
+		}
+		if ok {
+			return dates.Date{}, false
+		}
+		d, ok = r, true
+	}
+	return d, ok
 }

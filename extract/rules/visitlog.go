@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -438,14 +437,8 @@ func mendMisreadRows(d *layout.Doc, rows []logRow) {
 				continue
 			}
 			raw := r.l.text[r.date.Start:r.date.End]
-			var pick []dates.Date
-			for _, c := range dates.OneDigitReadings(raw) {
-				if !c.Before(lo) && !c.After(hi) && !slices.Contains(pick, c) {
-					pick = append(pick, c)
-				}
-			}
-			if len(pick) == 1 {
-				r.date.Date = pick[0]
+			if d, ok := onlyReadingBetween(dates.OneDigitReadings(raw), lo, hi); ok {
+				r.date.Date = d
 			}
 		}
 	}

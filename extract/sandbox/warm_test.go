@@ -89,16 +89,22 @@ func TestIdleWorkerRetires(t *testing.T) {
 	if w == nil {
 		t.Fatal("no worker running after the first request")
 	}
-	pid := w.cmd.Process.Pid
+	waitExited(t, w.cmd.Process.Pid, "its last request")
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("request after the worker retired: %d pages, %v", n, err)
+	}
+}
+
+// waitExited waits up to 30 s for process pid to exit, and fails the test
+// when it does not: the worker still running that long after what.
+func waitExited(t *testing.T, pid int, what string) {
+	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for syscall.Kill(pid, 0) == nil {
 		if time.Now().After(deadline) {
-			t.Fatalf("worker %d still running 30 s after its last request", pid)
+			t.Fatalf("worker %d still running 30 s after %s", pid, what)
 		}
 		time.Sleep(20 * time.Millisecond)
-	}
-	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
-		t.Fatalf("request after the worker retired: %d pages, %v", n, err)
 	}
 }
 
@@ -119,15 +125,8 @@ func TestRestRetiresFreeWorkers(t *testing.T) {
 	if w == nil {
 		t.Fatal("no worker running after the first request")
 	}
-	pid := w.cmd.Process.Pid
 	p.Rest()
-	deadline := time.Now().Add(30 * time.Second)
-	for syscall.Kill(pid, 0) == nil {
-		if time.Now().After(deadline) {
-			t.Fatalf("worker %d still running 30 s after Rest", pid)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitExited(t, w.cmd.Process.Pid, "Rest")
 	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
 		t.Fatalf("request after Rest: %d pages, %v", n, err)
 	}
