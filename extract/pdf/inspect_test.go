@@ -3,6 +3,7 @@ package pdf
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,9 @@ func TestInspectGoodFiles(t *testing.T) {
 	info, err := Inspect(context.Background(), "mixed.pdf", readFile(t, mixed))
 	if err != nil {
 		t.Fatalf("Inspect: %v", err)
+	}
+	if fromFile, err := InspectFile(context.Background(), "mixed.pdf", mixed); err != nil || fmt.Sprint(fromFile) != fmt.Sprint(info) {
+		t.Errorf("InspectFile = %+v, %v; want %+v as Inspect says", fromFile, err, info)
 	}
 	if info.PageCount() != 3 {
 		t.Fatalf("pages = %d, want 3", info.PageCount())
@@ -64,9 +68,18 @@ func TestInspectBadFiles(t *testing.T) {
 		{"header-only.pdf", []byte("%PDF-1.4\n%%EOF\n"), ErrCorrupt, ""},
 		{"locked.pdf", locked, ErrEncrypted, ""},
 	}
+	dir := t.TempDir()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Inspect(context.Background(), tt.name, tt.data)
+			// The file read as the parser asks says the same.
+			path := filepath.Join(dir, tt.name)
+			if err := os.WriteFile(path, tt.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, ferr := InspectFile(context.Background(), tt.name, path); fmt.Sprint(ferr) != fmt.Sprint(err) {
+				t.Errorf("InspectFile: %v; Inspect: %v", ferr, err)
+			}
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}

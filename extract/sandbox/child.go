@@ -148,13 +148,11 @@ func handle(l *Local, req request) (res response) {
 	var err error
 	switch req.Op {
 	case opInspect:
-		data := req.Data
-		if data == nil && req.Path != "" { // InspectFile
-			if data, err = os.ReadFile(req.Path); err != nil {
-				break
-			}
+		if req.Data == nil && req.Path != "" { // InspectFile
+			res.N, err = l.InspectFile(ctx, req.Name, req.Path)
+			break
 		}
-		res.N, err = l.Inspect(ctx, req.Name, data)
+		res.N, err = l.Inspect(ctx, req.Name, req.Data)
 	case opText:
 		res.Pages, err = l.TextLayer(ctx, req.Path)
 	case opImage:

@@ -59,6 +59,23 @@ func (l *Local) Inspect(ctx context.Context, name string, data []byte) (int, err
 	return info.PageCount(), nil
 }
 
+// InspectFile is Inspect on the file at path. A PDF is read as the parser
+// asks for it, never whole (see pdf.InspectFile); an image document is.
+func (l *Local) InspectFile(ctx context.Context, name, path string) (int, error) {
+	if imagedoc.SniffFile(path) != "" && !strings.EqualFold(filepath.Ext(name), ".pdf") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return 0, err
+		}
+		return l.Inspect(ctx, name, data)
+	}
+	info, err := pdf.InspectFile(ctx, name, path)
+	if err != nil {
+		return 0, err
+	}
+	return info.PageCount(), nil
+}
+
 // TextLayer returns every page with the text of its text layer; an image
 // document's pages have none and all wait for OCR.
 func (l *Local) TextLayer(ctx context.Context, path string) ([]extract.Page, error) {

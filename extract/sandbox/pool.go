@@ -437,14 +437,11 @@ func (p *Pool) Inspect(ctx context.Context, name string, data []byte) (int, erro
 
 // InspectFile is Inspect on the file at path, read by the worker: the
 // calling process never holds the file (a 200 MB upload would cost it as
-// much, twice over with the request's encoding).
+// much, twice over with the request's encoding), and the worker reads a
+// PDF as its parser asks for it, never whole.
 func (p *Pool) InspectFile(ctx context.Context, name, path string) (int, error) {
 	if p.local != nil {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return 0, err
-		}
-		return p.local.Inspect(ctx, name, data)
+		return p.local.InspectFile(ctx, name, path)
 	}
 	res, err := p.do(ctx, request{Op: opInspect, Name: name, Path: path})
 	if errors.Is(err, ErrWorkerDied) {
