@@ -5,6 +5,7 @@ package ocr
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"image"
 	_ "image/png"
@@ -15,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/tiff"
 )
 
 // pbmOf thresholds a grey PNG page into a one-bit PBM (P4), as a fax or
@@ -196,5 +199,212 @@ func TestLargeBlocksMapped(t *testing.T) {
 	cmd.Env = append(os.Environ(), "MEDCHRON_TEST_LARGE_BLOCK=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("a 3 MB block after a freed 4 MB one came from the heap (%v)\n%s", err, out)
+	}
+}
+
+// bilevelTIFF is a one-bit uncompressed TIFF of w x h pixels (black where
+// ink says) at dpi (none when 0).
+func bilevelTIFF(w, h, dpi int, ink func(x, y int) bool) []byte {
+	bpl := (w + 7) / 8
+	ntags := 9
+	if dpi > 0 {
+		ntags = 12
+	}
+	dirLen := 2 + 12*ntags + 4
+	resOff, pixOff := 8+dirLen, 8+dirLen+16
+	b := binary.LittleEndian.AppendUint32([]byte("II*\x00"), 8)
+	b = binary.LittleEndian.AppendUint16(b, uint16(ntags))
+	tag := func(t, typ uint16, v uint32) {
+		b = binary.LittleEndian.AppendUint16(b, t)
+		b = binary.LittleEndian.AppendUint16(b, typ)
+		b = binary.LittleEndian.AppendUint32(b, 1)
+		if typ == 3 {
+			b = binary.LittleEndian.AppendUint32(b, v&0xffff)
+		} else {
+			b = binary.LittleEndian.AppendUint32(b, v)
+		}
+	}
+	tag(256, 4, uint32(w))
+	tag(257, 4, uint32(h))
+	tag(258, 3, 1)
+	tag(259, 3, 1)
+	tag(262, 3, 0) // white is zero: 1 = black
+	tag(273, 4, uint32(pixOff))
+	tag(277, 3, 1)
+	tag(278, 4, uint32(h))
+	tag(279, 4, uint32(bpl*h))
+	if dpi > 0 {
+		tag(282, 5, uint32(resOff))
+		tag(283, 5, uint32(resOff+8))
+		tag(296, 3, 2)
+	}
+	b = binary.LittleEndian.AppendUint32(b, 0)
+	for len(b) < pixOff {
+		b = append(b, 0)
+	}
+	for _, v := range []uint32{uint32(dpi), 1, uint32(dpi), 1} {
+		b[resOff], b[resOff+1], b[resOff+2], b[resOff+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+		resOff += 4
+	}
+	row := make([]byte, bpl)
+	for y := range h {
+		clear(row)
+		for x := range w {
+			if ink(x, y) {
+				row[x/8] |= 0x80 >> (x % 8)
+			}
+		}
+		b = append(b, row...)
+	}
+	return b
+}
+
+// tiffResolution returns the XResolution and YResolution of a TIFF
+// (rationals, rounded), 0 when it has none.
+func tiffResolution(tb testing.TB, b []byte) (x, y int) {
+	tb.Helper()
+	var bo binary.ByteOrder = binary.LittleEndian
+	if b[0] == 'M' {
+		bo = binary.BigEndian
+	}
+	dir := int(bo.Uint32(b[4:]))
+	n := int(bo.Uint16(b[dir:]))
+	for i := range n {
+		e := b[dir+2+12*i:]
+		t, off := bo.Uint16(e), int(bo.Uint32(e[8:]))
+		if t != 282 && t != 283 {
+			continue
+		}
+		if bo.Uint16(e[2:]) != 5 {
+			tb.Fatalf("resolution tag %d of type %d, want a rational", t, bo.Uint16(e[2:]))
+		}
+		v := int(math.Round(float64(bo.Uint32(b[off:])) / float64(bo.Uint32(b[off+4:]))))
+		if t == 282 {
+			x = v
+		} else {
+			y = v
+		}
+	}
+	return x, y
+}
+
+// TestBilevelGreyAsLeptonica: the program's own area averaging of a
+// one-bit page gives Leptonica's pixels (pixConvert1To8, pixScaleAreaMap)
+// and resolution, so that Tesseract reads the same image as before,
+// whatever the page's size and resolution.
+func TestBilevelGreyAsLeptonica(t *testing.T) {
+	page, _ := testPage(t, 300, noteLines)
+	text := pbmOf(t, page)
+	noise := func(seed uint32) func(x, y int) bool {
+		return func(x, y int) bool {
+			h := uint32(x)*0x9e3779b1 ^ uint32(y)*0x85ebca77 ^ seed
+			h ^= h >> 15
+			h *= 0x2c1b3c6d
+			h ^= h >> 12
+			// Blocks of ink and white, and noise between.
+			switch {
+			case (x/40+y/37)%5 == 0:
+				return true
+			case (x/53+y/29)%3 == 0:
+				return false
+			}
+			return h%3 == 0
+		}
+	}
+	for _, c := range []struct {
+		name string
+		img  []byte
+		dpi  int
+	}{
+		{"text page, 300 DPI", text, 300},
+		{"noise, 300 DPI, with a resolution", bilevelTIFF(1237, 1601, 300, noise(1)), 300},
+		{"noise, 360 DPI", bilevelTIFF(1001, 777, 0, noise(2)), 360},
+		{"noise, 600 DPI, with a resolution", bilevelTIFF(2551, 3301, 600, noise(3)), 600},
+		{"noise, 420 DPI", bilevelTIFF(50, 3, 0, noise(4)), 420},
+		{"all black, 300 DPI", bilevelTIFF(300, 200, 300, func(int, int) bool { return true }), 300},
+		{"400 DPI (Leptonica's halving)", bilevelTIFF(800, 600, 400, noise(5)), 400},
+		{"260 DPI (Leptonica's linear scaling)", bilevelTIFF(800, 600, 260, noise(6)), 260},
+	} {
+		got, gf, gfree, ok := scaleBilevel(c.img, c.dpi, false)
+		if !ok {
+			t.Errorf("%s: not scaled", c.name)
+			continue
+		}
+		want, wf, wfree, ok := scaleBilevel(c.img, c.dpi, true)
+		if !ok {
+			gfree()
+			t.Fatalf("%s: Leptonica did not scale it", c.name)
+		}
+		if gf != wf {
+			t.Errorf("%s: factor %v, Leptonica's %v", c.name, gf, wf)
+		}
+		gi, gerr := tiff.Decode(bytes.NewReader(got))
+		wi, werr := tiff.Decode(bytes.NewReader(want))
+		gx, gy := tiffResolution(t, got)
+		wx, wy := tiffResolution(t, want)
+		gfree()
+		wfree()
+		if gerr != nil || werr != nil {
+			t.Fatalf("%s: decode: %v / %v", c.name, gerr, werr)
+		}
+		gg, ok1 := gi.(*image.Gray)
+		wg, ok2 := wi.(*image.Gray)
+		if !ok1 || !ok2 {
+			t.Fatalf("%s: %T against Leptonica's %T, want eight-bit grey", c.name, gi, wi)
+		}
+		if gg.Rect != wg.Rect {
+			t.Errorf("%s: %v pixels, Leptonica's %v", c.name, gg.Rect, wg.Rect)
+			continue
+		}
+		if gx != wx || gy != wy {
+			t.Errorf("%s: resolution %dx%d, Leptonica's %dx%d", c.name, gx, gy, wx, wy)
+		}
+		diff, first := 0, image.Point{-1, -1}
+		for y := range gg.Rect.Dy() {
+			for x := range gg.Rect.Dx() {
+				if gg.GrayAt(x, y) != wg.GrayAt(x, y) {
+					if diff == 0 {
+						first = image.Pt(x, y)
+					}
+					diff++
+				}
+			}
+		}
+		if diff > 0 {
+			t.Errorf("%s: %d of %d pixels differ from Leptonica's, the first at %v (%d against %d)", c.name, diff,
+				gg.Rect.Dx()*gg.Rect.Dy(), first, gg.GrayAt(first.X, first.Y).Y, wg.GrayAt(first.X, first.Y).Y)
+		}
+	}
+}
+
+// BenchmarkBilevelToGrey scales a one-bit 300 DPI Letter page of text (a
+// TIFF, as extract/pdf hands over a fax page) to 200 DPI grey, the
+// program's way and Leptonica's.
+func BenchmarkBilevelToGrey(b *testing.B) {
+	lines := make([]string, 0, 40)
+	for len(lines) < 40 {
+		lines = append(lines, noteLines...)
+	}
+	page, _ := testPage(b, 300, lines)
+	pi, _, err := image.Decode(bytes.NewReader(page))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := pi.(*image.Gray)
+	img := bilevelTIFF(g.Rect.Dx(), g.Rect.Dy(), 300, func(x, y int) bool { return g.GrayAt(x, y).Y < 128 })
+	for _, lept := range []bool{false, true} {
+		name := "program"
+		if lept {
+			name = "leptonica"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				_, _, free, ok := scaleBilevel(img, 300, lept)
+				if !ok {
+					b.Fatal("not scaled")
+				}
+				free()
+			}
+		})
 	}
 }
