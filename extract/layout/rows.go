@@ -306,7 +306,12 @@ func forward(ds []dates.Match) bool {
 
 // VisitRowLabel reports whether a row's first cell labels what only a grid
 // of visits prints per column: the visit number, the treating clinician,
-// a billed treatment.
+// a billed treatment. Specks OCR set around the label ("Seen by”",
+// "“Initials.") are no part of it.
 func VisitRowLabel(text string) bool {
-	return len(Cells(text)) >= 2 && reVisitRowLabel.MatchString(FirstCell(text))
+	if len(Cells(text)) < 2 {
+		return false
+	}
+	cell := FirstCell(text)
+	return reVisitRowLabel.MatchString(cell) || reVisitRowLabel.MatchString(strings.Trim(cell, dateSpecks))
 }

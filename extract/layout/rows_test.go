@@ -71,3 +71,21 @@ func TestDateColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestVisitRowLabelSpecks: a copy's OCR may set a speck after a grid's
+// row label ("Seen by”", "Initials.") as before it: the row still labels
+// who saw the patient in each column.
+func TestVisitRowLabelSpecks(t *testing.T) {
+	for _, s := range []string{
+		"Seen by”                 Miriam Crane, MD                     Miriam Crane, MD",
+		"“Initials.               AC        NP        AC",
+		"Seen by                  Miriam Crane, MD                     Miriam Crane, MD",
+	} {
+		if !VisitRowLabel(s) {
+			t.Errorf("VisitRowLabel(%q) = false", s)
+		}
+	}
+	if VisitRowLabel("Seen by Dr. Crane      today") {
+		t.Errorf("a sentence is no row label")
+	}
+}
