@@ -176,6 +176,13 @@ func guessHeading(key, raw, withColon string) Heading {
 	if strings.ToUpper(raw) != raw || strings.Count(key, " ") > 5 || len(key) < 4 {
 		return NoHeading
 	}
+	// A fax banner's or cover sheet's routing field ("FROM:", "ATTN:",
+	// "PAGES:") names who sent the pages, not a part of the record: a
+	// banner printed over another breaks into such fragments
+	// ("FROM:BONE").
+	if routingFields[key] {
+		return NoHeading
+	}
 	// Without a colon, a name in capitals that ends as an organisation's
 	// name does is a letterhead ("INDEPENDENT REVIEW PHYSICIANS GROUP LLC").
 	if !colon && reOrgEnd.MatchString(strings.TrimSpace(raw)) {
@@ -254,3 +261,8 @@ func carbonCopy(label, rest string) bool {
 	practice := titleCased(v) && NamesFacility(v) && !reComplaintWords.MatchString(v) && !reDocWords.MatchString(v)
 	return label == "cc" || practice || NamesDoctor(v) || HasCredential(v) && len(strings.Fields(v)) <= 5
 }
+
+// routingFields are the fields a fax banner or cover sheet routes its
+// pages by, in lower case.
+var routingFields = map[string]bool{"from": true, "attn": true, "sender": true,
+	"pages": true, "sent by": true, "fax from": true, "fax to": true}

@@ -326,6 +326,10 @@ var (
 		// see specimenLabel)
 		"collection date", "date collected", "collected on", "date of collection", "specimen collected",
 		"specimen date", "date drawn", "draw date",
+		// a medical equipment supplier's or orthotist's ticket: the day the
+		// device was fitted and handed over is its date of service
+		"delivery date", "date delivered", "date of delivery", "delivered on", "dispense date", "date dispensed",
+		"dispensed on", "date of dispensing", "fitting date", "date fitted", "date of fitting",
 		// OCR misreadings of "DOS:"
 		"bos", "b0s", "d0s", "do5", "d05", "pos"}
 	// signedLabels date the record's making, not the visit: "Report Date:",

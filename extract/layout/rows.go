@@ -148,7 +148,7 @@ func dateColumns(text string, ds []dates.Match, days int) []dates.Match {
 			at = ds[k].End
 			k++
 		}
-		if at == c.Start && damagedDateCell(text[c.Start:c.End]) {
+		if at == c.Start && (damagedDateCell(text[c.Start:c.End]) || labelled && slashesLost(text[c.Start:c.End])) {
 			damaged = append(damaged, c)
 			continue
 		}
@@ -201,6 +201,31 @@ func damagedDateCell(cell string) bool {
 	}
 	return digits >= 3 && letters <= 3
 }
+
+// slashesLost reports whether a cell of a labelled row of dates may be a
+// date whose slashes OCR read as letters ("L4i24" for 1/4/24, "1I8I24"):
+// one word of four to eight characters, three digits or more, and the
+// rest letters that look like a slash or a digit.
+func slashesLost(cell string) bool {
+	t := strings.Trim(cell, dateSpecks)
+	if len(t) < 4 || len(t) > 8 || strings.ContainsAny(t, " \t") {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case strings.IndexByte(slashLookAlikes, c) < 0:
+			return false
+		}
+	}
+	return digits >= 3 && len(t)-digits <= 2
+}
+
+// slashLookAlikes are the letters and signs OCR reads for a slash or for
+// a digit of a date: "1/4/24" read "L4i24", "1I8I24".
+const slashLookAlikes = "/|IiLlJjOoSsBZ!"
 
 // reLostYearSlash is a month and day run into a two-digit year: "5/3123"
 // for 5/31/23.
@@ -281,7 +306,12 @@ func forward(ds []dates.Match) bool {
 
 // VisitRowLabel reports whether a row's first cell labels what only a grid
 // of visits prints per column: the visit number, the treating clinician,
-// a billed treatment.
+// a billed treatment. Specks OCR set around the label ("Seen by”",
+// "“Initials.") are no part of it.
 func VisitRowLabel(text string) bool {
-	return len(Cells(text)) >= 2 && reVisitRowLabel.MatchString(FirstCell(text))
+	if len(Cells(text)) < 2 {
+		return false
+	}
+	cell := FirstCell(text)
+	return reVisitRowLabel.MatchString(cell) || reVisitRowLabel.MatchString(strings.Trim(cell, dateSpecks))
 }

@@ -58,10 +58,34 @@ func TestDateColumns(t *testing.T) {
 		{"Date                    5/17/23     5/22/23     5/25/23     5/29/23.     5/3123     «6/5/23      6/7/23:", 7},
 		{"Date                    SIA7/23\"    5/2223     5/25/23     5/29/23     «5/3123.     /5/23      «6/723", 5},
 		{"Date                    5/17/23     5/22/23     5/3023     5/25/23", 3},
+		// A fax that lost a date's month and slash ("2/24" for 1/2/24) or
+		// read its slashes as letters ("L4i24" for 1/4/24): those visits
+		// are lost, the row's clean dates stand.
+		{"Date                    12/18/23    12/20/23,    12/26/23    12/28/23    2/24      L4i24      8/24      1/10/24", 5},
+		// A label's words are no damaged date.
+		{"Date                    12/18/23    12/20/23    none given    12/28/23", 0},
 	}
 	for _, tc := range tests {
 		if got := len(DateColumns(tc.text, FindDates(tc.text))); got != tc.n {
 			t.Errorf("DateColumns(%q): %d dates, want %d", tc.text, got, tc.n)
 		}
+	}
+}
+
+// TestVisitRowLabelSpecks: a copy's OCR may set a speck after a grid's
+// row label ("Seen by”", "Initials.") as before it: the row still labels
+// who saw the patient in each column.
+func TestVisitRowLabelSpecks(t *testing.T) {
+	for _, s := range []string{
+		"Seen by”                 Miriam Crane, MD                     Miriam Crane, MD",
+		"“Initials.               AC        NP        AC",
+		"Seen by                  Miriam Crane, MD                     Miriam Crane, MD",
+	} {
+		if !VisitRowLabel(s) {
+			t.Errorf("VisitRowLabel(%q) = false", s)
+		}
+	}
+	if VisitRowLabel("Seen by Dr. Crane      today") {
+		t.Errorf("a sentence is no row label")
 	}
 }

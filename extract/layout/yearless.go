@@ -52,6 +52,7 @@ type monthDay struct{ month, day int }
 // dateYearlessRows dates the year-less rows of every page.
 func dateYearlessRows(d *Doc) {
 	carry, carryMonth := 0, time.Month(0)
+	colsBefore := false // the page before dated a grid's columns
 	for pi := range d.Pages {
 		p := &d.Pages[pi]
 		year, last := pageYear(d.Lines[p.First:p.End]), time.Month(0)
@@ -59,10 +60,13 @@ func dateYearlessRows(d *Doc) {
 			year, last = carry, carryMonth
 		}
 		carry, carryMonth = 0, 0
+		goesOn := colsBefore
+		colsBefore = false
 		if year == 0 {
 			continue
 		}
-		cols := dateYearlessColumns(d, p, year, last)
+		cols := dateYearlessColumns(d, p, year, last, goesOn)
+		colsBefore = cols > 0
 		if cols > 0 {
 			last = cols
 		}
@@ -289,9 +293,12 @@ var reMonthDay = lazyre.New(`^(\d{1,2})/(\d{1,2})$`)
 
 // dateYearlessColumns dates the rows of a page that print visits as
 // columns of month and day ("Date   5/15   5/17   5/22"), in the page's
-// year (the next from a January after a December). It returns the month
-// of the last date it set, 0 when it set none.
-func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month) time.Month {
+// year (the next from a January after a December). goesOn says the page
+// before dated such a grid: the visits that did not fit on it go on here,
+// and a row of one or two columns under a label of dates ("Date   6/14
+// 6/19") is the grid's last. It returns the month of the last date it
+// set, 0 when it set none.
+func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month, goesOn bool) time.Month {
 	set := time.Month(0)
 	for i := p.First; i < p.End; i++ {
 		l := &d.Lines[i]
@@ -299,6 +306,9 @@ func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month) time.Month 
 			continue
 		}
 		spans := yearlessColumns(l.Text, p.Source == extract.SourceOCR)
+		if spans == nil && goesOn {
+			spans = yearlessColumnsGoOn(l.Text, p.Source == extract.SourceOCR)
+		}
 		if spans == nil {
 			continue
 		}
@@ -333,12 +343,34 @@ func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month) time.Month 
 // by OCR (ocr) a month and day may hold look-alikes of its digits
 // ("$/25", "6/l": monthDayDigits).
 func yearlessColumns(text string, ocr bool) [][2]int {
+	if out := monthDayCells(text, ocr, false); len(out) >= 3 {
+		return out
+	}
+	return nil
+}
+
+// yearlessColumnsGoOn returns where a row prints one month and day or
+// more across the page after a label of dates ("Date", "DOS", "Visit
+// date"): the last columns of a grid the page before began.
+func yearlessColumnsGoOn(text string, ocr bool) [][2]int {
+	return monthDayCells(text, ocr, true)
+}
+
+// monthDayCells returns where a row prints months and days and nothing
+// else, after a label of no figures or none (labelled: after a label of
+// dates only); nil when it is no such row.
+func monthDayCells(text string, ocr, labelled bool) [][2]int {
 	cs := Cells(text)
 	if len(cs) == 0 {
 		return nil
 	}
 	if first := text[cs[0].Start:cs[0].End]; !strings.ContainsAny(first, "0123456789") {
+		if labelled && !reDateRowLabel.MatchString(strings.TrimLeft(first, leadSpecks)) {
+			return nil
+		}
 		cs = cs[1:]
+	} else if labelled {
+		return nil
 	}
 	var out [][2]int
 	for _, c := range cs {
@@ -355,9 +387,6 @@ func yearlessColumns(text string, ocr bool) [][2]int {
 			out = append(out, [2]int{k, k + len(w)})
 			at = k + len(w)
 		}
-	}
-	if len(out) < 3 {
-		return nil
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
 	"github.com/medchron/medchron/internal/lazyre"
@@ -344,3 +345,58 @@ var reComing = lazyre.New(`(?i)\b(?:will|shall|return|returns|next|schedul\w*|pl
 
 // reTitlePoint is a personal title with its point ("Mr.", "Dr.").
 var reTitlePoint = lazyre.New(`\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.`)
+
+// reSessionLine opens a line that gives one session of a test given over
+// days its own date: "Session 2: September 19, 2023, 8:30 AM", "Day 2 -
+// 01/10/2024".
+var reSessionLine = lazyre.New(`(?i)^\s*(?:session|day)\s*#?\s*\d{1,2}\s*[:.\-–]\s*`)
+
+// reDatesLabel is a label that names several dates: "Date(s) of
+// evaluation", "Dates of testing".
+var reDatesLabel = lazyre.New(`(?i)\bdates\b|\(s\)`)
+
+// sessionDay is a further day of a test given in sessions, and its line.
+type sessionDay struct {
+	l line
+	m dates.Match
+}
+
+// sessionDays returns the further days of an evaluation given over
+// sessions (a functional capacity or neuropsychological evaluation) that
+// its lines list one a line ("Session 2: September 19, 2023"), when its
+// label of service names several dates ("Date(s) of evaluation") or its
+// list goes on after the chosen date ("... 2023 and Septem..."), where a
+// second column or a scan damaged the label's own list. A session's day
+// is within two weeks after the chosen date and is not one of listed,
+// the sessions the label's list gave.
+func (n *note) sessionDays(best candidate, listed []extract.Encounter) []sessionDay {
+	if best.label != lblService {
+		return nil
+	}
+	after := strings.TrimLeft(best.l.text[best.m.End:], " ,")
+	if !reDatesLabel.MatchString(best.l.text[:best.m.Start]) && !strings.HasPrefix(strings.ToLower(after), "and ") && !strings.HasPrefix(after, "&") {
+		return nil
+	}
+	seen := map[dates.Date]bool{best.date: true}
+	for _, e := range listed {
+		seen[e.Date] = true
+	}
+	var out []sessionDay
+	for _, l := range n.lines {
+		loc := reSessionLine.FindStringIndex(l.text)
+		if l.noise || loc == nil {
+			continue
+		}
+		ds := lineDates(l)
+		if len(ds) == 0 || ds[0].Start != loc[1] {
+			continue
+		}
+		d := ds[0].Date
+		if seen[d] || !d.After(best.date) || d.After(best.date.AddDays(14)) {
+			continue
+		}
+		seen[d] = true
+		out = append(out, sessionDay{l: l, m: ds[0]})
+	}
+	return out
+}

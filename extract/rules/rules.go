@@ -293,6 +293,13 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 			s.Citations = append([]extract.Citation{best.l.cite(doc, best.l.quote(m.Start, m.End))}, enc.Citations[1:]...)
 			sessions = append(sessions, s)
 		}
+		for _, sd := range n.sessionDays(best, sessions) {
+			s := enc
+			s.Date, s.EndDate = sd.m.Date, dates.Date{}
+			s.Diagnoses, s.Procedures, s.Medications = slices.Clone(enc.Diagnoses), slices.Clone(enc.Procedures), slices.Clone(enc.Medications)
+			s.Citations = append([]extract.Citation{sd.l.cite(doc, sd.l.quote(sd.m.Start, sd.m.End))}, enc.Citations[1:]...)
+			sessions = append(sessions, s)
+		}
 	}
 	return enc, sessions, true
 }
