@@ -105,7 +105,8 @@ func tableHeads(s string) []tableHead {
 }
 
 // statusCaption reports whether the status caption at s[a:b] captions a
-// status column: "Status", "Claim Status", or "Claim" alone in its cell,
+// status column: "Status", "Claim Status", or "Claim" alone in its cell
+// (but for specks of OCR),
 // as a pharmacy's transaction history captions each claim's "Paid" or
 // "Reversed" (a "Claim Amount" or "Claim Date" is no status).
 func statusCaption(s string, cells []layout.Cell, a, b int) bool {
@@ -114,7 +115,7 @@ func statusCaption(s string, cells []layout.Cell, a, b int) bool {
 	}
 	for _, c := range cells {
 		if c.Start <= a && b <= c.End {
-			return strings.TrimSpace(s[c.Start:c.End]) == s[a:b]
+			return strings.TrimFunc(s[c.Start:c.End], speck) == s[a:b] // "- Claim": a speck OCR put before it
 		}
 	}
 	return false

@@ -48,11 +48,12 @@ Date        Rx#-Fill     Drug                           Qty    Transaction      
 
 // TestRxHistoryGluedStatus: where the text layer (or OCR) runs the
 // transaction's last word into the claim's status ("daysReversed"), the
-// status is still the claim's: the reversed refill bills nothing.
+// status is still the claim's: the reversed refill bills nothing. A speck
+// OCR put before the "Claim" caption leaves it the status column's.
 func TestRxHistoryGluedStatus(t *testing.T) {
 	page := `NORTHGATE DRUG                                                  CLAIM ACTIVITY
 Lee Amundsen      DOB 1990-02-11      Printed 2025-03-01
-Date          Rx#-Fill       Drug                                    Qty     Transaction                          Claim          Price
+Date          Rx#-Fill       Drug                                    Qty     Transaction                        - Claim          Price
 2025-01-03    7120044-0      PREDNISONE 10MG TAB                     21      Dispensed                      Paid                 9.40
 2025-01-03    7120051-0      METHOCARBAMOL 750MG TAB                 40      Dispensed                      Paid                14.25
 2025-01-24    7120051-1      METHOCARBAMOL 750MG TAB                 40      Refill held, cancelled 12 daysReversed             14.25
