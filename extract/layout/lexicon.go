@@ -60,6 +60,7 @@ const (
 	fIntake                     // the form a patient fills in at a first visit: intake or registration form, patient information sheet
 	fNecessity                  // a physician's letter asking a payer to authorize care: medical necessity, request for authorization
 	fCharity                    // a hospital's financial assistance (charity care) program: the poverty guidelines, household size and income, the assistance adjustment
+	fSpecials                   // a lawyer's summary of the client's medical specials (damages) for a demand: its title, its total, attorney work product
 	nFeatures
 )
 
@@ -248,6 +249,10 @@ var phrases = map[feature]string{
 		financial assistance adjustment|charity adjustment|charity care adjustment|charity discount|sliding fee|sliding scale|
 		uncompensated care|presumptive eligibility|your eligibility|eligibility period|period of eligibility|
 		financial assistance determination|financial assistance program|financial assistance policy|financial counseling`,
+	fSpecials: `medical specials|summary of specials|specials summary|summary of medical specials|total medical specials|total specials|
+		medical damages|summary of medical damages|itemization of medical damages|medical expenses summary|
+		summary of medical expenses|medical expense summary|past medical expenses|total past medical expenses|
+		attorney work product|attorneys work product|work product|demand package`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|

@@ -434,7 +434,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageAdmin, ""
 	}
 	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
-		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) {
+		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) || specialsSummary(f) {
 		return extract.PageAdmin, ""
 	}
 	if packageLog(f) {
@@ -777,6 +777,21 @@ func vehicleDamage(f pageFeatures) bool {
 // mile, none of these phrases.
 func travelExpenses(f pageFeatures) bool {
 	return f.n[fTravel] >= 3 && f.headings <= 1 && f.service <= 2 && f.n[fUB04]+f.n[fCMS1500] == 0 && f.revRows == 0
+}
+
+// specialsSummary reports whether a page is a law firm's summary of its
+// client's medical specials (an itemization of medical damages, as
+// personal injury firms prepare one for the demand package): two phrases
+// or more of it (its title, its "total medical specials", attorney work
+// product) with a lawyer's words or a third phrase, no note's headings
+// beyond one, no row that bills a revenue code and no claim form's boxes.
+// Its rows restate each provider's charges, payments and balance over the
+// dates of treatment: the providers' own bills bill them, the summary
+// bills nothing and records no visit. A provider's bill never calls its
+// charges specials or damages.
+func specialsSummary(f pageFeatures) bool {
+	return f.n[fSpecials] >= 2 && (f.n[fLegal] > 0 || f.n[fSpecials] >= 3) && f.headings <= 1 && f.revRows == 0 &&
+		f.n[fUB04]+f.n[fCMS1500] <= 2
 }
 
 // assistanceDetermination reports whether a page is a hospital's letter

@@ -35,6 +35,12 @@ var (
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
 	rePaymentWords = lazyre.New(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
 	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
+	// reMembershipFee is the fee of a membership or subscription program
+	// (an ambulance service's, as subscription programs bill households
+	// yearly): the annual fee paid and the renewal due, which a member's
+	// statement prints above the transport's charges. It buys no care: no
+	// charge, and its payment pays for none.
+	reMembershipFee = lazyre.New(`(?i)\b(?:(?:annual\s+|yearly\s+)?(?:membership|subscription|subscriber)\s+(?:fees?|dues|renewal)|renewal\s+(?:fee|dues)|annual\s+(?:membership|subscription)|membership\s+(?:paid|renew(?:s|ed|al)?))\b`)
 	// reNDCLine is a claim form's supplemental line: N4, an NDC, a unit.
 	reNDCLine = lazyre.New(`^N4\s*\d{11}`)
 	// rePayerWords mark a payer's line on a claim.
@@ -435,6 +441,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			last = -1
 			continue // a row stamped void, a reversed claim: it bills nothing, nor is it a total
+		}
+		if reMembershipFee.MatchString(l.text) {
+			last = -1
+			continue // a membership program's fee, paid or due: no care billed, no payment for care
 		}
 		if reNotLine.MatchString(l.text) {
 			last = -1

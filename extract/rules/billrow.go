@@ -813,7 +813,9 @@ func splitGlued(t string) (code string, mods []string, ok bool) {
 	if !(allDigits(c[:4]) && (isDigitByte(c[4]) || c[4] == 'T') || c[0] >= 'A' && c[0] <= 'V' && allDigits(c[1:])) {
 		return "", nil, false
 	}
-	rest := strings.TrimLeft(t[5:], "-")
+	// The dash before the first modifier as OCR may read it: a colon
+	// ("A0427:SH").
+	rest := strings.TrimLeft(t[5:], "-:")
 	for len(rest) >= 2 && len(mods) < 4 {
 		m := rest[:2]
 		if !isModifier(m) {

@@ -21,11 +21,20 @@ var reNoClaim = lazyre.New(`(?i)\b(?:reversed|reversal|rev|void(?:ed)?|cancell?e
 // on a table with no status column.
 var reNoClaimCell = lazyre.New(`^(?:REVERSED|REVERSAL|VOID|VOIDED|CANCELL?ED|REJECTED)$`)
 
+// reNotDispensed is a pharmacy's word for a fill never dispensed: an
+// automatic refill returned to stock (RTS) because the patient never
+// picked it up. Its claim is reversed; it bills nothing, whatever status
+// the row prints.
+var reNotDispensed = lazyre.New(`(?i)\b(?:RTS|returned\s+to\s+stock|return(?:ed)?\s+to\s+shelf|not\s+picked\s+up|never\s+picked\s+up)\b`)
+
 // billedNothing reports whether a bill row is a claim that bills nothing:
-// its status cell (or a cell of its own with a status in capitals: no
+// its words say the fill was never dispensed (returned to stock), or its status cell (or a cell of its own with a status in capitals: no
 // "NO SHOW - CANCELLED APPT" fee) says it was reversed, voided, cancelled
 // or rejected.
 func billedNothing(r billRow) bool {
+	if reNotDispensed.MatchString(r.text) {
+		return true
+	}
 	if r.status != "" {
 		return reNoClaim.MatchString(r.status)
 	}
@@ -48,17 +57,33 @@ func (r *billRow) readStatus(toks []token, hs []tableHead, free func(token) bool
 	var words []string
 	for _, t := range toks {
 		if free(t) && layout.HasLetters(t.s) && headAt(hs, t.a, t.b) == headStatus {
-			words = append(words, t.s)
+			words = append(words, gluedStatus(t.s))
 			take(t.a, t.b)
 		}
 	}
 	for i := 0; len(words) == 0 && i < len(toks); i++ {
-		if t := toks[i]; free(t) && reStatusWord.MatchString(strings.TrimFunc(t.s, speck)) {
-			words = append(words, t.s)
+		if t := toks[i]; free(t) && reStatusWord.MatchString(strings.TrimFunc(gluedStatus(t.s), speck)) {
+			words = append(words, gluedStatus(t.s))
 			take(t.a, t.b)
 		}
 	}
 	r.status = strings.Join(words, " ")
+}
+
+// gluedStatus returns the status word a token ends in when the text
+// layer or OCR ran the cell before it into it ("daysReversed": the
+// transaction's last word and the claim's status, their gap too narrow
+// for a space), else the token itself.
+func gluedStatus(s string) string {
+	for i := len(s) - 1; i > 0; i-- {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			if reStatusWord.MatchString(s[i:]) {
+				return s[i:]
+			}
+			break
+		}
+	}
+	return s
 }
 
 // reStatusWord is a word a claim's status is printed with.

@@ -59,7 +59,7 @@ var reTableHead = lazyre.New(`(?i)\b(?:` +
 	`(?P<code>cpt\s*/\s*hcpcs|hcpcs\s*/\s*cpt|cpt(?:\s+code)?|hcpcs|proc(?:edure)?\s+code|service\s+code|svc\s+code|proc\.?|code)|` +
 	`(?P<id>rx\s*(?:#|no\.?|number)?|prescription\s*(?:#|no\.?|number)|ndc(?:\s*#)?|claim\s*(?:#|no\.?|number|id)|ref(?:erence)?\s*(?:#|no\.?)?|` +
 	`invoice\s*(?:#|no\.?)|npi|auth(?:orization)?\s*#?|days?'?\s+supply|ds)|` +
-	`(?P<status>(?:claim\s+)?status)|` +
+	`(?P<status>(?:claim\s+)?status|claim)|` +
 	`(?P<desc>description|drug(?:\s+name)?|medication|services?|item|product)` +
 	`)(?:$|[^A-Za-z])`)
 
@@ -81,6 +81,9 @@ func tableHeads(s string) []tableHead {
 			if m[2*g] < 0 {
 				continue
 			}
+			if names[g] == headStatus && !statusCaption(s, cells, m[2*g], m[2*g+1]) {
+				break
+			}
 			bought := names[g] == headDate && reBoughtDate.MatchString(s[m[2*g]:])
 			out = append(out, tableHead{kind: names[g], a: m[2*g], b: m[2*g+1], bought: bought,
 				posted: names[g] == headDate && (bought || rePostedDate.MatchString(s[m[2*g]:]) || statusDated(s[:m[2*g]]))})
@@ -99,6 +102,23 @@ func tableHeads(s string) []tableHead {
 		}
 	}
 	return out
+}
+
+// statusCaption reports whether the status caption at s[a:b] captions a
+// status column: "Status", "Claim Status", or "Claim" alone in its cell
+// (but for specks of OCR),
+// as a pharmacy's transaction history captions each claim's "Paid" or
+// "Reversed" (a "Claim Amount" or "Claim Date" is no status).
+func statusCaption(s string, cells []layout.Cell, a, b int) bool {
+	if !strings.EqualFold(s[a:b], "claim") {
+		return true
+	}
+	for _, c := range cells {
+		if c.Start <= a && b <= c.End {
+			return strings.TrimFunc(s[c.Start:c.End], speck) == s[a:b] // "- Claim": a speck OCR put before it
+		}
+	}
+	return false
 }
 
 // headsIn counts the captions that stand in cell c.

@@ -1,0 +1,27 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestModifierAfterColon: OCR reads the dash between a HCPCS code and its
+// modifier as a colon on a faxed ambulance bill ("A0427:SH"); the row
+// still bills A0427 with modifier SH, as the rows that kept their dash.
+func TestModifierAfterColon(t *testing.T) {
+	page := `Harbor Regional EMS
+Date                Code        Description                              Units       Amount
+March 3, 2025       A0427:SH    ALS1 EMERGENCY TRANSPORT                   1       1,612.00
+March 3, 2025       A0425-SH    GROUND MILEAGE PER STATUTE MILE            7         161.00
+                                Total charges                                      1,773.00
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %v %.2f", b.Date, b.Code, b.Modifiers, b.Charge))
+	}
+	if want := "2025-03-03 A0427 [SH] 1612.00|2025-03-03 A0425 [SH] 161.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
