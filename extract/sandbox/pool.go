@@ -330,11 +330,16 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 			return response{}, p.died(w, r.err)
 		}
 		if w.served++; w.served >= recycleAfter || w.resident() > p.recycleAt {
-			go w.retire()
-			w = nil
-		} else {
-			w.idle = time.Now()
+			// The slot serves again once the worker has exited: a
+			// successor started beside it would run one reader more
+			// than the pool's size (the caller has its answer already).
+			go func() {
+				w.retire()
+				p.free <- nil
+			}()
+			return r.res, r.res.Err.err()
 		}
+		w.idle = time.Now()
 		p.free <- w
 		return r.res, r.res.Err.err()
 	case <-ctx.Done():

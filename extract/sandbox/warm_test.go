@@ -193,3 +193,39 @@ func TestDiedOutOfMemoryNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestRecycledWorkerGoneBeforeItsSlotServes: a worker replaced after a
+// request has exited before its slot serves again, so the pool never runs
+// more readers than its size (a replaced reader still exiting beside its
+// successor and the other reader took a 1,000-page run's sum of RSS 45 MB
+// past its bound on a loaded machine).
+func TestRecycledWorkerGoneBeforeItsSlotServes(t *testing.T) {
+	good, err := os.ReadFile(repoFile(t, "testdata/bundles/small/born-digital.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(Config{Size: 1, IdleTimeout: time.Hour})
+	defer p.Close()
+	p.recycleAt = 1 << 40
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("first request: %d pages, %v", n, err)
+	}
+	w := <-p.free
+	p.free <- w
+	if w == nil {
+		t.Fatal("no worker running after the first request")
+	}
+	pid := w.cmd.Process.Pid
+	p.recycleAt = 1 << 20
+	if n, err := p.Inspect(context.Background(), "good.pdf", good); err != nil || n != 16 {
+		t.Fatalf("second request: %d pages, %v", n, err)
+	}
+	slot := <-p.free // the slot, as the next request takes it
+	p.free <- slot
+	if slot != nil {
+		t.Fatal("the worker past its bound was kept")
+	}
+	if err := syscall.Kill(pid, 0); err == nil {
+		t.Errorf("the replaced worker %d still runs when its slot is free again", pid)
+	}
+}
