@@ -981,9 +981,15 @@ func moveAmount(b *extract.BillLine) {
 // lineKind decides whether a row is a charge, a payment or an adjustment.
 func lineKind(desc string, b extract.BillLine) string {
 	hasCode := b.Code != ""
+	// A credit whose words name an adjustment or a payment is one, even
+	// with a code: a coded line's adjustment, or a date whose slashes OCR
+	// lost read as a code ("21225," for 2/12/25).
+	credit := b.Charge < 0
 	switch {
-	case !hasCode && reAdjustWords.MatchString(desc):
+	case (!hasCode || credit) && reAdjustWords.MatchString(desc):
 		return extract.LineAdjustment
+	case credit && hasCode && rePaymentWords.MatchString(desc):
+		return extract.LinePayment
 	case !hasCode && rePaymentWords.MatchString(desc):
 		return extract.LinePayment
 	case b.Charge == 0 && b.Paid != nil && *b.Paid != 0 && !hasCode:
