@@ -24,7 +24,9 @@ import (
 // alone: the total of charges leaves it out, so the lines already agree.
 
 // reCreditRow names what a real credit row posts.
-var reCreditRow = lazyre.New(`(?i)pa(?:y|id)|adj|credit|refund|revers|void|write|discount|allow|insur|deposit|transfer|co-?pay|coins|deduct|contract|recoup|balance|rebill|cancel|plan\b|carrier|check|ck\b|eft\b|cash|visa|card`)
+// (A payment's words as a ledger abbreviates them too: "INS PMT ...
+// CHK#133536".)
+var reCreditRow = lazyre.New(`(?i)pa(?:y|id)|pmt|pymt|adj|credit|refund|revers|void|write|discount|allow|insur|\bins\b|deposit|transfer|co-?pay|coins|deduct|contract|recoup|balance|rebill|cancel|plan\b|carrier|check|chk|\bck\b|\beft\b|cash|visa|\bcard\b|remit|receipt|reimb|rec(?:eive)?d|applied|collect`)
 
 // repairCredits turns into charges the credit rows that printed totals of
 // charges prove misread by OCR, and returns one flag per row turned.

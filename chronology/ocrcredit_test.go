@@ -57,6 +57,7 @@ func TestCreditReadForCharge(t *testing.T) {
 		{"a credit read from a speck on a fax", faxedDetailBill(extract.SourceOCR, "Ct head/brain w/o contrast", total), 5396.72, true},
 		{"the same on a text layer", faxedDetailBill(extract.SourceText, "Ct head/brain w/o contrast", total), 2691.92, false},
 		{"a row that names a payment", faxedDetailBill(extract.SourceOCR, "Insurance payment", total), 2691.92, false},
+		{"a ledger's payment row", faxedDetailBill(extract.SourceOCR, "INS PMT GREAT PLAINS CASUALTY CHK#133536", total), 2691.92, false},
 		{"a credit the payments total agrees with", faxedDetailBill(extract.SourceOCR, "Ct head/brain w/o contrast", total, paidTotal), 2691.92, false},
 		{"lines that agree", faxedDetailBill(extract.SourceOCR, "Ct head/brain w/o contrast", chargesTotal("Total charges 5,396.72", 2691.92)), 2691.92, false},
 	}
