@@ -182,7 +182,9 @@ type Bill struct {
 	Description string  `json:"description,omitempty"`
 	Charge      float64 `json:"charge"`
 	// ReadCharge is the charge OCR read when a printed total proved it
-	// misread by one digit and Charge holds the total's reading (an
+	// misread by one digit and Charge holds the total's reading, or, as a
+	// negative amount, the credit OCR read a charge's row as (a speck
+	// read as a minus) when the total proved it a charge (an
 	// ocr_amount_repaired flag cites both).
 	ReadCharge *float64           `json:"read_charge,omitempty"`
 	Adjustment *float64           `json:"adjustment,omitempty"`

@@ -79,7 +79,7 @@ func lineAmount(bl *Bill, kind string) (int64, bool) {
 // reconciled; nor is a payments or adjustments total when no line of the
 // provider carries such an amount. Totals printed only on duplicate,
 // administrative or blank pages are skipped. Charge lines a total proves
-// misread by OCR are repaired first (repairByTotals).
+// misread by OCR are repaired first (repairCredits, repairByTotals).
 func (b *builder) checkTotals() {
 	var totals []printedTotal
 	for si := range b.sources {
@@ -98,6 +98,7 @@ func (b *builder) checkTotals() {
 	}
 	b.placeTotals(totals)
 	b.totalFlag = append(b.totalFlag, b.repairByBalances()...)
+	b.totalFlag = append(b.totalFlag, b.repairCredits(totals)...)
 	b.totalFlag = append(b.totalFlag, b.repairByTotals(totals)...)
 	for _, t := range totals {
 		out := BillTotal{ProviderID: t.prov.id, Provider: t.prov.name, Kind: t.kind,

@@ -89,3 +89,22 @@ Total billed, rejected submissions                                    95.00
 		t.Errorf("bills %q, want %q", got, want)
 	}
 }
+
+// TestClaimStatusHeaderSpeckEquals: on a faxed acknowledgment report OCR
+// read a speck between two date captions as an equals sign ("DOS From =
+// DOSTo"). A row of many captions in their own cells is the table's
+// header, no legend explaining a caption: the rows are dated by their
+// dates of service, not by their status dates, and a rejected submission
+// bills nothing.
+func TestClaimStatusHeaderSpeckEquals(t *testing.T) {
+	page := `MedLink Clearinghouse                                                     Run date: 09-04-2024 17:44 Page 1
+PAYER ACKNOWLEDGMENT DETAIL
+Submitter: Meridian Diagnostic Radiology NPI 2402752465 Submitter ID 6232714
+Pat Ctr #        “DOS From = DOSTo      Proc       Mod Units.       Billed   Payer                     Status   ~              Status Date
+1077299920       20240317     20240317     72040     260041          117.00  Summit Mutual Insu         Rejected - A7:562       03-20-2024
+1077299920       20240317.   20240317     72040      2%    1          117.00  Summit Mutual Insu         Forwarded A2:20        03-26-2024
+1077743185       20240408    20240408     72141      2%    1          759.00  Summit Mutual insu   ~     Forwarded A2:20        04-15-2024 -
+Total billed, accepted claims.                                        876.00
+`
+	wantBillRows(t, extractOCR(t, page), "2024-03-17 72040 117.00|2024-04-08 72141 759.00")
+}

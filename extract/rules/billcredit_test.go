@@ -147,3 +147,30 @@ Date         Code     Description                      Units      Charge      Cr
 		}
 	}
 }
+
+// TestCodedCreditNamingAdjustment: on a faxed ledger OCR lost the slashes
+// of a credit row's date ("21225," for 2/12/25), which then reads as a
+// code; the row names a contractual adjustment and prints a credit. A
+// credit whose words name an adjustment or a payment is one, code or not:
+// no charge line.
+func TestCodedCreditNamingAdjustment(t *testing.T) {
+	page := `Spine Align Chiro Ctr
+301 Oak Ave, Lexington, KY 40503
+PATIENT LEDGER                                                        Run date: 6/22/25
+DOS          Posted     Code      Mod   Units Description                               Charges Payments        Adj     Balance
+1/20/25      1/22/25    98941            1     CHIROPRACT MAN 3-4 REGIONS              81.00                          1,872.13
+2/12/25                            INS PMT GREAT PLAINS CASUALTY CHK#563219        (17.20)                1,854.93
+21225,                            CONTRACTUAL AD) CO-45                                        (4.00)     1,850.93
+2/21/25                            INS PMT GREAT PLAINS CASUALTY CHK#131074        (16.34)                1,834.59
+`
+	res := extractOCR(t, page)
+	var charges []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			charges = append(charges, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	if got, want := strings.Join(charges, "|"), "2025-01-20 98941 81.00"; got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}

@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestRentalStatementCodesOCR: a medical equipment supplier's rental
 // statement prints HCPCS codes with the supply modifiers (NU new
@@ -76,5 +80,32 @@ Balance due                                            800.00
 	wantBillRows(t, res, "2024-09-28 A0427 1840.00|2024-09-28 A0425 216.00|2024-09-28 A0422 95.00|2024-10-29  0.00|2024-10-29  0.00")
 	if a := res.Bills[4]; a.Kind != "adjustment" || a.Adjustment == nil || *a.Adjustment != 151 {
 		t.Errorf("adjustment row read as %+v", a)
+	}
+}
+
+// TestRentalPurchaseChargesTotal: an equipment supplier's "Total rental
+// and purchase charges" is its total of charges (read as OCR may,
+// "Totat rentat"), not a funding company's purchase price, which totals
+// nothing the lines bill.
+func TestRentalPurchaseChargesTotal(t *testing.T) {
+	page := `Bluestem DME
+MONTHLY RENTAL STATEMENT                                        Statement date: 3/10/25
+Billed      From        Through     HCPCS      Mod   Description                         Month    Charge   Balance
+12/23/24    12/23/24                L0180      NU     CERV COLLAR MULT POST ADJ       Purchase     435.00    435.00
+12/23/24    12/23/24    1/22/25     E0730      RR KH TENS FOUR OR MORE LEADS        Mo 1    111.00    546.00
+2/13/25                                       Payment - thank you                         (288.00)   258.00
+%s                      546.00
+Total payments received                             (288.00)
+Amount due                                        258.00
+`
+	for _, caption := range []string{"Total rental and purchase charges", "Totat rentat and purchase charges"} {
+		res := extractOCR(t, fmt.Sprintf(page, caption))
+		var got []string
+		for _, x := range res.BillTotals {
+			got = append(got, fmt.Sprintf("%s:%.2f", x.Kind, x.Total))
+		}
+		if want := ":546.00 payments:288.00 balance:258.00"; strings.Join(got, " ") != want {
+			t.Errorf("%s: totals %q, want %q", caption, strings.Join(got, " "), want)
+		}
 	}
 }

@@ -89,3 +89,21 @@ APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
 		t.Errorf("modifiers %q on a line without a code", res.Bills[1].Modifiers)
 	}
 }
+
+// TestClaimFormPlaceOfServiceHalfGlued: on a faxed claim form OCR ran the
+// place of service into the code and read its "11" as one digit
+// ("197110." for 11 97110): the code cell holds six digits, the code the
+// last five. A row whose place of service stands in its own cell keeps a
+// six-digit token for what it is (no code).
+func TestClaimFormPlaceOfServiceHalfGlued(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+24. A. DATE(S) OF SERVICE From To MM DD POS   D. CPT/HCPCS MODIFIER           E. DX PTR      F. $ CHARGES        G.UNITS    __J. RENDERING NPI
+05/22/23   05/22/23         11     97140   GP                  AB                 74 00        1       2042850448
+05{25|23   05125423         197110.   GP           .       AB                140 00        2       2042850448
+05/25/23   05125123"        1197140   GP               "AB                 74 00        1       2042850448
+25. FEDERAL TAX I.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     28. TOTAL CHARGE          29. AMOUNT PAID
+76-5021788   [X] EIN              26902255                     [X] YES               $ 288 00             $ 0 00
+`
+	wantBillRows(t, extractOCR(t, page), "2023-05-22 97140 74.00|2023-05-25 97110 140.00|2023-05-25 97140 74.00")
+}

@@ -82,10 +82,13 @@ func billHeader(s string) []billCol {
 	// An underscore is OCR's reading of an underline or a speck, glued to a
 	// caption ("_Charges") or standing alone: a space, the offsets kept.
 	s = strings.ReplaceAll(s, "_", " ")
-	if reCaptionLegend.MatchString(s) {
-		return nil // a legend ("U&C = usual and customary price"), no header
-	}
 	ms := reColWords.FindAllStringIndex(s, -1)
+	if reCaptionLegend.MatchString(s) && !(len(ms) >= 2 && len(layout.Cells(s)) >= 6) {
+		// A legend ("U&C = usual and customary price"), no header; a row
+		// of many captions in cells of their own is one, whatever OCR read
+		// a speck between two of them as ("DOS From = DOSTo").
+		return nil
+	}
 	wide := wideHeader(s)
 	switch {
 	case wide != nil:
@@ -371,6 +374,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
 			svc = d
+		} else if d, ok := speckedServiceDate(l.text); ok && svc.IsZero() {
+			svc = d
 		}
 		if d, period := statementDay(l); period {
 			day = d
@@ -651,6 +656,21 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 // reChargesWord names charges summed: "Visit charges", "Account total"
 // (OCR may glue the words: "Visitcharges").
 var reChargesWord = lazyre.New(`(?i)charges\b|\btotal\b`)
+
+// reSpeckedServiceDate is a labelled date of service whose day and year
+// OCR set a speck between ("Date of service: 01-15 -.2024"): month, day
+// and year in submatches 1 to 3.
+var reSpeckedServiceDate = lazyre.New(`(?i)\b(?:date\s+of\s+service|service\s+date|dos)\s*:\s*(\d{1,2})[-/](\d{1,2})\s?(?:[-/]\s?[.,:;'’_~]|[.,:;'’_~]\s?[-/])\s?(\d{4})\b`)
+
+// speckedServiceDate reads the date of service a line labels, whose day
+// and year OCR set a speck between.
+func speckedServiceDate(s string) (dates.Date, bool) {
+	m := reSpeckedServiceDate.FindStringSubmatch(s)
+	if m == nil {
+		return dates.Date{}, false
+	}
+	return mdy(m[1], m[2], m[3])
+}
 
 // onlyBalance reports whether every amount of a row is the running
 // balance bal the row above printed.
@@ -991,9 +1011,15 @@ func moveAmount(b *extract.BillLine) {
 // lineKind decides whether a row is a charge, a payment or an adjustment.
 func lineKind(desc string, b extract.BillLine) string {
 	hasCode := b.Code != ""
+	// A credit whose words name an adjustment or a payment is one, even
+	// with a code: a coded line's adjustment, or a date whose slashes OCR
+	// lost read as a code ("21225," for 2/12/25).
+	credit := b.Charge < 0
 	switch {
-	case !hasCode && reAdjustWords.MatchString(desc):
+	case (!hasCode || credit) && reAdjustWords.MatchString(desc):
 		return extract.LineAdjustment
+	case credit && hasCode && rePaymentWords.MatchString(desc):
+		return extract.LinePayment
 	case !hasCode && rePaymentWords.MatchString(desc):
 		return extract.LinePayment
 	case b.Charge == 0 && b.Paid != nil && *b.Paid != 0 && !hasCode:

@@ -548,6 +548,15 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 				code, ok = c[2:], true
 				start += 2
 			}
+			if c := strings.TrimRight(t.s, ",.;:'"); !ok && form && len(c) == 6 && allDigits(c) && posHalf(c[0]) && !posCell(s[d.b:t.a]) {
+				// The place of service run into the code, its two digits
+				// read as one ("197110." for 11 97110): no place of service
+				// stands in a cell of its own before it.
+				if cc, _, glued := splitGlued(c[1:]); glued {
+					code, ok = cc, true
+					start++
+				}
+			}
 		}
 		if !ok && o.dental && !form {
 			// A dental office's ledger prints the patient, the tooth and
@@ -836,6 +845,27 @@ var reDrugDose = lazyre.New(`(?i)\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\binj(
 // code (025x, 026x, 063x), or a dose or injection in its words.
 func jCode(s, rev string) bool {
 	return strings.HasPrefix(rev, "025") || strings.HasPrefix(rev, "026") || strings.HasPrefix(rev, "063") || reDrugDose.MatchString(s)
+}
+
+// posCell reports whether the cells between a row's date and its code
+// hold a place of service of their own.
+func posCell(between string) bool {
+	for _, f := range strings.Fields(between) {
+		if f = strings.Trim(f, codeSpecks+"’:;|"); len(f) <= 2 && f != "" && allDigits(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// posHalf reports whether a digit opens a place of service.
+func posHalf(c byte) bool {
+	for p := range posCodes {
+		if p[0] == c {
+			return true
+		}
+	}
+	return false
 }
 
 // posCodes are the places of service a claim form prints before the code.

@@ -77,6 +77,12 @@ func (s *slip) line(provider string) (extract.BillLine, bool) {
 	if s.fee == nil && s.pointless != nil && s.paid != nil && s.balance != nil && math.Abs(*s.paid+*s.balance-*s.pointless) < 0.005 {
 		s.fee = s.pointless
 	}
+	if s.service && s.fee != nil && *s.fee < 0 && s.paid != nil && s.balance != nil && math.Abs(*s.paid+*s.balance+*s.fee) < 0.005 {
+		// A speck after the fee read as a minus ("Fee: 176.00-"): what was
+		// paid and the balance add up to the fee as printed without it.
+		v := -*s.fee
+		s.fee = &v
+	}
 	if s.service && s.fee != nil && *s.fee > 0 {
 		b.Kind, b.Code, b.Modifiers, b.Description, b.Charge, b.Paid = extract.LineCharge, s.code, s.mods, s.desc, *s.fee, s.paid
 		return b, true

@@ -145,3 +145,31 @@ Balance due
 `
 	wantBillRows(t, extractOCR(t, page), "2024-01-31 90791 310.00|2024-02-07 90837 228.00")
 }
+
+// TestReceiptFeeSpeckMinusOCR: OCR read a speck after a receipt's fee as
+// a minus ("Fee: 176.00-"). The receipt's own sums show the fee is a
+// charge: what was paid and the balance add up to it as printed without
+// the minus. A fee whose sums do not show that stays as read.
+func TestReceiptFeeSpeckMinusOCR(t *testing.T) {
+	receipts := func(balance string) string {
+		return `Bridgeway Behavioral Health
+Receipt copies - THORNBURY, MEI - page 1
+RECEIPT                                        No. 5164
+Date: 12-02-2024                                        Client: THORNBURY, MEI
+Date of service: 12-02-2024                               Clinician: Farah Crane, PsyD
+Service: 90791 PSYCH DIAGNOSTIC EVALUATION.
+Fee: 328.00                                        Paid: 328.00 MC ending 4132
+Balance: 0.00                                        Tax ID 90- 2987308 NPI 2049251285
+RECEIPT                                        No. 5167
+Date: 12-23-2024                                        Client: THORNBURY, MEI
+Date of service: 12-23-2024
+Service: 90834 PSYTX W PT 45 MINUTES
+Fee: 176.00-                                        Paid: 176.00 MC ending 4131
+` + balance + `
+`
+	}
+	wantBillRows(t, extractOCR(t, receipts("Balance: 0.00                                        Tax ID 90-2987308 NPI 2049251285")),
+		"2024-12-02 90791 328.00|2024-12-23 90834 176.00")
+	wantBillRows(t, extractOCR(t, receipts("Balance: 20.00                                        Tax ID 90-2987308 NPI 2049251285")),
+		"2024-12-02 90791 328.00|2024-12-23  0.00")
+}

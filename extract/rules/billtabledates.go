@@ -101,6 +101,13 @@ var reVisitLabel = lazyre.New(`(?i)^\W*(?:office\s+)?(?:visit|date of service|da
 // column captions above them.
 func headingDay(l line) (d dates.Date, visit, ok bool) {
 	ds := lineDates(l)
+	if len(ds) == 0 && reSpeckedYear.MatchString(l.text) {
+		// A speck OCR set between the day and the year ("Jul 28,.2023"):
+		// blanked in place, the offsets stay the line's.
+		m := l
+		m.text, m.lo = reSpeckedYear.ReplaceAllString(l.text, "$1, $2"), nil
+		ds = lineDates(m)
+	}
 	if len(ds) != 1 || ds[0].End > len(l.text) {
 		return dates.Date{}, false, false
 	}
@@ -114,6 +121,11 @@ func headingDay(l line) (d dates.Date, visit, ok bool) {
 	}
 	return ds[0].Date, visit, true
 }
+
+// reSpeckedYear is a month name's day and year with a speck OCR set
+// after the comma, in place of the space or glued before it ("Jul
+// 28,.2023", "Jul 28,. 2023"): submatch 1 the day, 2 what follows.
+var reSpeckedYear = lazyre.New(`(?i)\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}),[.:;'’](\s?\d{4})\b`)
 
 // serviceDate prefers, of a row's two dates, the one under a date column
 // of the service to the one under a column of when the row was posted

@@ -130,9 +130,11 @@ func labelTotal(label string) (string, bool) {
 	switch {
 	case strings.Contains(label, "sub") || strings.Contains(label, "non-covered") || strings.Contains(label, "noncovered") || strings.Contains(label, "allowed"):
 		return "skip", true
-	case strings.Contains(label, "purchase") || strings.Contains(label, "funded"):
+	case (strings.Contains(label, "purchase") || strings.Contains(label, "funded")) && !strings.Contains(label, "charge"):
 		// A funding company's price for the charges it bought, "paid to
-		// the provider": no payment on the account.
+		// the provider": no payment on the account. (An equipment
+		// supplier's "Total rental and purchase charges" totals its
+		// charges.)
 		return "skip", true
 	case strings.Contains(label, "adjust") || strings.Contains(label, "write") || strings.Contains(label, "reduction") || strings.Contains(label, "discount"):
 		return extract.TotalAdjustments, true

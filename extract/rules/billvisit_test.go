@@ -80,3 +80,30 @@ Visit on 07/08/2025
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestVisitHeadingSpeckOCR: on a faxed group statement OCR set a speck
+// between a visit heading's day and year ("Visit on Jul 28,.2023"): the
+// heading still dates the visit's lines, not the visit before it.
+func TestVisitHeadingSpeckOCR(t *testing.T) {
+	page := `Northgate Pain Management Center
+Patient: Ravi Varga                                        Statement date: Nov 8, 2023
+Visit on Jul 14, 2023 - Farah Haddad, MD
+62321         NJX INTERLAMINAR CRV/THRC W/IMG                   Qty 1                                     2,726.00
+08-15-2023   Payment - Great Plains Casualty                                        (1,287.90)
+Visit balance                                        1,438.10
+Visit on Jul 28,.2023 - Farah Haddad, MD                                       :
+99214         OFFICE O/P EST MOD 30 MIN                            Qty1                                       284.00
+80305         DRUG TEST PRSMV DIR OPT OBS                        Qty 1                                        79.00
+Visit balance                                        363.00
+Total charges                                        3,089.00
+`
+	var charges []string
+	for _, b := range extractOCR(t, page).Bills {
+		if b.Kind == "" || b.Kind == "charge" {
+			charges = append(charges, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	if got, want := strings.Join(charges, "|"), "2023-07-14 62321 2726.00|2023-07-28 99214 284.00|2023-07-28 80305 79.00"; got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}

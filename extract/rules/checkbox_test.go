@@ -131,3 +131,22 @@ Total charges                                        214.00
 `
 	wantBillRows(t, extractOCR(t, page), "2024-01-15 97813 125.00|2024-01-15 97814 89.00")
 }
+
+// TestSuperbillServiceDateSpeckOCR: OCR set a speck in a superbill's date
+// of service, between the day and the year ("Date of service: 01-15
+// -.2024"): it still dates the superbill's lines.
+func TestSuperbillServiceDateSpeckOCR(t *testing.T) {
+	page := `JADE POINT ACUPUNCTURE CENTER LLC
+SUPERBILL
+Patient: HALVORSEN, SHAUNA                 .               Account #: 59523102
+DOB: 07-20-1977                                        Date of service: 01-15 -.2024
+Provider: Kwame Ortega, MSOM, L.Ac.                          Insurance: Keystone Health Alliance
+CPT     Mod   Description                                        Fee    Units          Charge
+ACUPUNCTURE
+-    97810           ACUP 1/> WO ESTIM 1ST 15 MIN                              113.00
+x    97813           ACUP 1/> W/ESTIM 1ST 15 MIN                                125.00        1           125.00
+x    97814           ACUP 1/> W/ESTIM EA ADDL 15                                 89.00        1            89.00
+Total charges                                        214.00
+`
+	wantBillRows(t, extractOCR(t, page), "2024-01-15 97813 125.00|2024-01-15 97814 89.00")
+}
