@@ -59,10 +59,6 @@ type Page struct {
 	// recovery says the page is, or goes on with, a payer's claim on the
 	// settlement (see payerRecovery).
 	recovery bool
-	// schedule says the page is a table of appointments (see
-	// scheduling) that marks some kept: administrative, or a visit log
-	// when the document holds no record of its practice's (keptSchedules).
-	schedule bool
 }
 
 // Line is one non-empty line of a page. Text is a verbatim substring of
@@ -190,7 +186,6 @@ func Analyze(pages []extract.Page) *Doc {
 	markStampColumns(d)
 	markVitalsHeads(d)
 	markPlannedSurgery(d)
-	keptSchedules(d)
 	resolveSections(d)
 	return d
 }

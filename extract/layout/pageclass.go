@@ -352,7 +352,6 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 		}
 	}
 	p.Class, p.BillKind = class, kind
-	p.schedule = class == extract.PageAdmin && scheduling(f) && adminScore(f) == 0 && f.keptRows > 0 && f.keptTally
 	p.Continues = pi > 0 && (class == extract.PageClinical || class == extract.PageReport) && continuesRecord(d, pi)
 }
 
@@ -441,6 +440,9 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if admin := adminScore(f); admin > 0 && (admin >= 2 || clinical < 3) && f.moneyDated < 2 && !(admin == 1 && statement && f.n[fCopies] == 0) &&
 		!(admin == 1 && f.n[fAcknowledge] > 0 && admissionRecord(f)) {
 		return extract.PageAdmin, ""
+	}
+	if attendanceReport(f) {
+		return extract.PageVisitLog, ""
 	}
 	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
 		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) {
@@ -585,6 +587,18 @@ func scheduling(f pageFeatures) bool {
 	return f.apptRows >= 3 && f.apptRows*2 >= f.tableRows && f.visitRows == 0 && f.money == 0 && f.headings < 2
 }
 
+// attendanceReport reports whether a table of appointments (see
+// scheduling) is a report of the patient's attendance: it counts its
+// appointments by status at its foot, those kept among them ("Completed:
+// 15   No show: 2   Cancelled: 1"), as a practice's appointment status
+// report does. A schedule books appointments and counts none; a report
+// that counts the visits kept, as a tracker that counts the visits used
+// of an authorization, logs them: its rows marked kept (arrived,
+// completed, checked out) are visits, its rows not kept none.
+func attendanceReport(f pageFeatures) bool {
+	return scheduling(f) && f.keptRows > 0 && f.keptTally
+}
+
 // reMessageLabel is a cell that opens with a label of a message's header:
 // its sender, recipient, when it was sent or read, its subject.
 var reMessageLabel = lazyre.New(`(?i)^[^\pL\d]{0,2}(from|to|cc|sent|date sent|date|received|read|date read|subject|subj)\s?:`)
@@ -604,63 +618,6 @@ func keptTally(s string) bool {
 		}
 	}
 	return n >= 2 && kept
-}
-
-// keptSchedules makes visit logs of the appointment status reports of a
-// practice none of whose notes, reports or logs the document holds: a
-// schedule (see scheduling) that counts its appointments by status at its
-// foot, those kept among them. A schedule that books appointments repeats
-// the visits its practice's notes record and stays administrative; a
-// report of the appointments kept, sent by a practice with none of its
-// notes, is the only record of its visits: the visit log reads the rows
-// marked kept (arrived, completed, checked out), its rows not kept are
-// none. Who
-// made a page is read as for a record (pageEvidence): it runs before the
-// sections are resolved, which read the schedule's name as a log's.
-func keptSchedules(d *Doc) {
-	for pi := range d.Pages {
-		p := &d.Pages[pi]
-		if !p.schedule || p.Class != extract.PageAdmin {
-			continue
-		}
-		p.Class = extract.PageVisitLog
-		own, _ := pageEvidence(d, pi)
-		p.Class = extract.PageAdmin
-		if own.Name == "" {
-			continue
-		}
-		notes := false
-		for qi := range d.Pages {
-			switch d.Pages[qi].Class {
-			case extract.PageClinical, extract.PageReport, extract.PageVisitLog:
-				if qi == pi {
-					continue
-				}
-				other, _ := pageEvidence(d, qi)
-				notes = notes || other.Name != "" && (SameProvider(own.Name, other.Name) || nameWordShared(own.Name, other.Name))
-			}
-		}
-		if !notes {
-			p.Class = extract.PageVisitLog
-		}
-	}
-}
-
-// nameWordShared reports whether two provider names share a word of
-// their own (four letters or more, none of the words many names share):
-// a practice's short name on its schedule ("Harbor Point Chiro") and its
-// name on its notes ("Harbor Point Chiropractic Clinic").
-func nameWordShared(a, b string) bool {
-	bw := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(b), notWordRune) {
-		bw[w] = true
-	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(a), notWordRune) {
-		if len(w) >= 4 && !genericWord[w] && bw[w] {
-			return true
-		}
-	}
-	return false
 }
 
 // messageHeads counts the labels of a message's header a line prints:
