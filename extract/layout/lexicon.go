@@ -59,6 +59,7 @@ const (
 	fTravel                     // the patient's travel to treatment: medical mileage, rate per mile, round trip miles, parking and tolls
 	fIntake                     // the form a patient fills in at a first visit: intake or registration form, patient information sheet
 	fNecessity                  // a physician's letter asking a payer to authorize care: medical necessity, request for authorization
+	fPhone                      // a telephone call the office took: telephone encounter, phone note, caller, reason for call, call-back number
 	fCharity                    // a hospital's financial assistance (charity care) program: the poverty guidelines, household size and income, the assistance adjustment
 	fSpecials                   // a lawyer's summary of the client's medical specials (damages) for a demand: its title, its total, attorney work product
 	nFeatures
@@ -146,7 +147,9 @@ var phrases = map[feature]string{
 	fNotice: `notice of missed appointment|missed appointment notice|did not keep your appointment|you missed your appointment|
 		failed to keep your appointment|broken appointment|missed appointment fee|appointment reminder|reminder of your appointment|
 		debt collector|collect a debt|collection of a debt|dispute the debt|dispute this debt|validation notice|
-		original creditor|collection agency|collections agency|referred to collections|placed for collection`,
+		original creditor|collection agency|collections agency|referred to collections|placed for collection|
+		attendance policy|no show policy|cancellation policy|missed the following appointments|missed the following|
+		non attendance|nonattendance|discharge for non attendance|discharged for non attendance`,
 	fEstimate: `good faith estimate|estimated charge|estimated charges|total estimated|estimated total|estimated cost|estimated costs|
 		estimated amount|estimate number|estimate no|estimate date|gfe date|expected charges|no surprises act|nosurprises|
 		patient provider dispute resolution|dispute resolution process`,
@@ -159,6 +162,10 @@ var phrases = map[feature]string{
 		date ordered|order date|date of order|exam requested|exams requested|examination requested|study requested|
 		studies requested|test requested|tests requested|procedure requested|performing facility|performing location|
 		perform at|prior authorization|prior auth|precertification|pre certification|patient notified|please schedule|
+		booking form|booking request|booking sheet|procedure booking|surgery booking|scheduling form|scheduling sheet|
+		surgery scheduling|procedure scheduling|date booked|originally booked|pre procedure instructions|
+		preprocedure instructions|pre op instructions|preop instructions|pre operative instructions|pre procedure call|
+		driver required|
 		fax to scheduling|scheduling use|priority routine|priority stat|priority urgent|priority asap`,
 	fResult: `findings|impression|impressions|conclusion|conclusions|interpretation|reference range|reference interval|
 		resulted|result status|final result|preliminary result|final report|preliminary report`,
@@ -253,6 +260,10 @@ var phrases = map[feature]string{
 		medical damages|summary of medical damages|itemization of medical damages|medical expenses summary|
 		summary of medical expenses|medical expense summary|past medical expenses|total past medical expenses|
 		attorney work product|attorneys work product|work product|demand package`,
+	fPhone: `telephone encounter|phone encounter|telephone note|phone note|telephone message|phone message|
+		telephone call|phone call|nurse triage|triage call|triage note|telephone triage|phone triage|reason for call|
+		reason for the call|call back|callback|call back number|caller|date of call|call date|time of call|
+		date time of call|call received|call taken by|taken by|returned call|returned the call|spoke with patient`,
 	fPortal: `patient portal|portal message|portal messages|message center|secure message|secure messages|
 		secure messaging|message thread|printed from portal`,
 	fLegal: `letter of protection|this firm represents|our firm represents|this office represents|we represent|our client|

@@ -49,6 +49,8 @@ type pageFeatures struct {
 	visitRows   int  // dated rows with a procedure code, a pain score or spinal levels
 	notedRows   int  // dated table rows with a note under them: a clinical heading before the next dated row
 	apptRows    int  // dated rows with an appointment's status (arrived, no show, cancelled)
+	keptRows    int  // those of them whose status is one of a visit kept (arrived, completed, checked out)
+	keptTally   bool // a line counts the appointments by status, those kept among them ("Completed: 15   No show: 2")
 	repeatDays  int  // dated table rows of a day an earlier table row is of
 	headerRow   bool // a line of three columns or more, two of them a visit log's column words
 	careHead    bool // those column heads name a column of the care given (pain, units, procedure code)
@@ -171,10 +173,16 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if len(l.Dates) == 0 && len(l.Trim) <= 90 && reHomeProgram.MatchString(l.Trim) {
 			f.sessionRows = f.tableRows - f.exRows
 		}
+		if !f.keptTally && len(l.Dates) == 0 {
+			f.keptTally = keptTally(l.Text)
+		}
 		if m, ok := RowDate(l.Text, l.Dates); ok {
 			f.datedRows++
-			if _, ok := RowStatus(l.Text, m.End); ok {
+			if kept, ok := RowStatus(l.Text, m.End); ok {
 				f.apptRows++
+				if kept {
+					f.keptRows++
+				}
 			}
 			rest := l.Text[m.End:] // what the row records of its date
 			if len(Cells(l.Text)) >= 3 || len(l.Trim) < 100 && !reSentenceEnd.MatchString(l.Trim) && (hasProcCode(rest) || outOfTen(rest)) {
@@ -433,9 +441,16 @@ func pageClass(f pageFeatures) (class, kind string) {
 		!(admin == 1 && f.n[fAcknowledge] > 0 && admissionRecord(f)) {
 		return extract.PageAdmin, ""
 	}
+	if attendanceReport(f) {
+		return extract.PageVisitLog, ""
+	}
 	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
 		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) || specialsSummary(f) {
 		return extract.PageAdmin, ""
+	}
+	if phoneCall(f) {
+		// The office's record of a telephone call: no visit.
+		return extract.PageOther, ""
 	}
 	if packageLog(f) {
 		// The sessions redeemed of a prepaid package, under its price.
@@ -572,9 +587,38 @@ func scheduling(f pageFeatures) bool {
 	return f.apptRows >= 3 && f.apptRows*2 >= f.tableRows && f.visitRows == 0 && f.money == 0 && f.headings < 2
 }
 
+// attendanceReport reports whether a table of appointments (see
+// scheduling) is a report of the patient's attendance: it counts its
+// appointments by status at its foot, those kept among them ("Completed:
+// 15   No show: 2   Cancelled: 1"), as a practice's appointment status
+// report does. A schedule books appointments and counts none; a report
+// that counts the visits kept, as a tracker that counts the visits used
+// of an authorization, logs them: its rows marked kept (arrived,
+// completed, checked out) are visits, its rows not kept none.
+func attendanceReport(f pageFeatures) bool {
+	return scheduling(f) && f.keptRows > 0 && f.keptTally
+}
+
 // reMessageLabel is a cell that opens with a label of a message's header:
 // its sender, recipient, when it was sent or read, its subject.
 var reMessageLabel = lazyre.New(`(?i)^[^\pL\d]{0,2}(from|to|cc|sent|date sent|date|received|read|date read|subject|subj)\s?:`)
+
+// reTallyCell is a count of a status: "Completed: 15", "No show: 2".
+var reTallyCell = lazyre.New(`([A-Za-z][A-Za-z /-]{1,24}?)\s*:\s*(\d{1,3})\b`)
+
+// keptTally reports whether a line counts appointments by their status:
+// two statuses or more, each with its count, one of them of visits kept
+// ("Arrived: 16   No show: 1   Cancelled: 3").
+func keptTally(s string) bool {
+	n, kept := 0, false
+	for _, m := range reTallyCell.FindAllStringSubmatch(s, -1) {
+		if k, ok := AppointmentStatus(m[1]); ok {
+			n++
+			kept = kept || k
+		}
+	}
+	return n >= 2 && kept
+}
 
 // messageHeads counts the labels of a message's header a line prints:
 // the sender and the subject that open it, and when the message was sent
@@ -618,6 +662,20 @@ func messageThread(f pageFeatures) bool {
 		f.headings < 2 && f.service == f.msgService && f.visitRows == 0 && f.money == 0
 }
 
+// phoneCall reports whether a page is the office's record of a telephone
+// call (a telephone encounter, phone note or nurse triage call): it names
+// itself so among its first lines and prints the call's own labels (the
+// caller, the call-back number, the reason for the call, when the call
+// came and who took it), four phrases or more, under no label of a date of
+// service beyond the call's own and with no row of care or amount. The
+// nurse who answers a call triages and advises; the visit is the one
+// booked, recorded by its own note, and the call's date is none. A
+// telehealth visit done by audio is a visit: its note labels its date of
+// service and prints the headings of an examination, not a call's labels.
+func phoneCall(f pageFeatures) bool {
+	return f.t[fPhone] > 0 && f.n[fPhone] >= 4 && f.service <= 1 && f.headings < 4 && f.visitRows == 0 && f.money == 0
+}
+
 // refillRequest reports whether a page is a pharmacy's request to renew a
 // prescription (a refill authorization or renewal request, faxed to the
 // prescriber to answer): three phrases or more of the request and of the
@@ -652,9 +710,13 @@ func estimate(f pageFeatures) bool {
 // indication" look like a note's headings; its "Appointment" and "Date"
 // like dates of service). Its dates are when the study was ordered,
 // authorised and booked: the order proves a record that should exist, it
-// is no visit.
+// is no visit. A scheduler's booking sheet for a procedure is one too
+// (the procedure ordered, when it was booked and moved, the authorization,
+// the pre-procedure instructions): six phrases of its form or more, under
+// few headings, make it one however many of its checked instructions are
+// whole sentences.
 func orderForm(f pageFeatures) bool {
-	return f.n[fOrder] >= 3 && f.n[fResult] == 0 && f.headings < 4 && f.prose < 3
+	return f.n[fOrder] >= 3 && f.n[fResult] == 0 && f.headings < 4 && (f.prose < 3 || f.n[fOrder] >= 6 && f.headings < 3)
 }
 
 // insurerLetter reports whether a page is an insurer's letter about a
