@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -78,6 +79,102 @@ DOS           Time      Therapist                    Note type     Units Pain St
 		}
 		if got := encounterDates(res); got != c.want {
 			t.Errorf("%s: visits %s,\nwant   %s", c.name, got, c.want)
+		}
+	}
+}
+
+// TestLogEdgeRowLostDigit: a fax's OCR lost a digit of the first rows' and
+// the last row's dates ("1/7/23" for 11/7/23, "1/6/23" for 12/6/23). A
+// report that prints the range of its appointments bounds its first and
+// last rows as the rows around bound a middle one: each row outside the
+// range, or out of the order of the others, takes the one reading with a
+// digit read back or put back that falls between the range or its
+// neighbours. A row outside the range two readings fit ("1/7/23" in a
+// range from 10/3/23: 10/7 and 11/7) is left out, never misdated; without a printed range the first
+// row, in order, stays as read, as do the rows of a page that prints
+// several ranges (an authorization tracker's periods): none is the
+// report's.
+func TestLogEdgeRowLostDigit(t *testing.T) {
+	page := func(rangeLine, first, last string) string {
+		return `Spine Align Chiropractic                          Patient Appointment History - All Statuses
+BLACKWOOD, FRANKLIN DOB 5/20/86 Acct 40544220 ` + rangeLine + `
+
+Appt date        Time      Type         Therapist    Status          Made
+` + first + `           3:58PM    Eval         RS           Completed       11/5/23 phone
+1/10/23          4:52 PM   F/U Tx       RS           Completed       11/7/23 desk
+11/13/23         7:46 AM   Tx           MY           Completed       11/10/23 desk
+11/16/23         11:55 AM  Tx           RS           Completed       11/13/23 desk
+11/20/23         2:52 PM   Tx           MY           Completed       11/16/23 desk
+12/4/23          8:51 AM   Treatment    RS           Completed       11/29/23 desk
+` + last + `           3:16 PM   Treatment    MY           Completed       12/4/23 desk
+Completed: 7 No show: 0
+
+Printed 4/28/24 13:30                                        Page 1 of 1
+`
+	}
+	for _, c := range []struct {
+		name, page string
+		ocr        bool
+		want       string
+	}{
+		{"faxed, range printed", page("Range 11/3/23 - 4/28/24", "1/7/23", "1/6/23"), true,
+			"2023-11-07 2023-11-10 2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-12-06"},
+		{"faxed, two readings fit the first rows", page("Range 10/3/23 - 4/28/24", "1/7/23", "1/6/23"), true,
+			"2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-12-06"},
+		{"faxed, no range printed", page("", "1/7/23", "12/6/23"), true,
+			"2023-01-07 2023-01-10 2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-12-06"},
+		{"faxed, one of several periods printed", strings.Replace(page("Period 11/3/23 - 11/30/23", "1/7/23", "12/6/23"), "12/4/23 ", "Period 12/1/23 - 4/28/24\n12/4/23 ", 1), true,
+			"2023-01-07 2023-01-10 2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-12-06"},
+		{"born-digital", page("Range 11/3/23 - 4/28/24", "1/7/23", "1/6/23"), false,
+			"2023-01-07 2023-01-10 2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-01-06"},
+	} {
+		pages := pagesOf([]string{c.page})
+		if c.ocr {
+			pages[0].Source = extract.SourceOCR
+		}
+		res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: 1}, pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := encounterDates(res); got != c.want {
+			t.Errorf("%s: visits %s,\nwant   %s", c.name, got, c.want)
+		}
+	}
+}
+
+// TestLogSpacedMonthDate: a fax's OCR read a status row's "05-Jun-2024" as
+// "OS- Jun- 2024", its day in look-alikes and spaces after the dashes. The
+// row's one reading is dated when it falls between its neighbours' dates,
+// and left out when it does not.
+func TestLogSpacedMonthDate(t *testing.T) {
+	page := func(cell string) string {
+		return `ALIGN PHYSICAL THERAPY                                  AUTHORIZATION VISIT TRACKING
+ASHWORTH, FRANKLIN  DOB 20-May-1985  Payer: Summit Mutual Insurance
+
+Date              Visit    Status                            Used         Left             Therapist
+Period 20-May-2024 through 18-Jul-2024 visits allowed 7
+29-May-2024     5       Attended                              5             2                LS
+03-Jun-2024     6       Arrived - seen                        6             1                EP
+04-Jun-2024     -       No show - not counted                 6             1                EP
+` + cell + `       7       Kept                                  7             0                LS
+07-Jun-2024     8       Attended                              8             7                EP
+10-Jun-2024     9       Kept                                  9             6                LS
+
+Visits used: 9 Authorizations: 2  Visits remaining: 0
+`
+	}
+	for _, c := range []struct{ cell, want string }{
+		{"OS- Jun- 2024", "2024-05-29 2024-06-03 2024-06-05 2024-06-07 2024-06-10"},
+		{"OS- Jul- 2024", "2024-05-29 2024-06-03 2024-06-07 2024-06-10"},
+	} {
+		pages := pagesOf([]string{page(c.cell)})
+		pages[0].Source = extract.SourceOCR
+		res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: 1}, pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := encounterDates(res); got != c.want {
+			t.Errorf("%q: visits %s,\nwant   %s", c.cell, got, c.want)
 		}
 	}
 }

@@ -127,6 +127,25 @@ func bothSlashesLost(s string) ([]dates.Date, [2]int) {
 	return out, [2]int{m[2], m[3]}
 }
 
+// reSpacedMonthCell is a first cell of a day, a month's name and a year
+// joined by dashes OCR spaced ("OS- Jun- 2024"), the day maybe in
+// look-alikes of digits.
+var reSpacedMonthCell = lazyre.New(`^\s*([0-9OoIl|SB]{1,2})\s*-\s*([A-Za-z]{3,9})\s*-\s*(\d{4})(?:\s|$)`)
+
+// dayLookalikes turns a day's look-alikes of digits back into digits.
+var dayLookalikes = strings.NewReplacer("O", "0", "o", "0", "I", "1", "l", "1", "|", "1", "S", "5", "B", "8")
+
+// spacedMonthCell returns the date a first cell matching
+// reSpacedMonthCell reads as, and the cell's span.
+func spacedMonthCell(s string) (dates.Date, [2]int, bool) {
+	m := reSpacedMonthCell.FindStringSubmatchIndex(s)
+	if m == nil {
+		return dates.Date{}, [2]int{}, false
+	}
+	d, ok := dates.Parse(dayLookalikes.Replace(s[m[2]:m[3]]) + "-" + s[m[4]:m[5]] + "-" + s[m[6]:m[7]])
+	return d, [2]int{m[2], m[7]}, ok
+}
+
 // reDayYear is a first cell of a day and a two-digit year.
 var reDayYear = lazyre.New(`^\s*(\d{1,2}/\d{2})\s`)
 
@@ -275,6 +294,12 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, lost: lost})
 				continue
 			}
+			// Or a day-month-year cell read with spaces after its dashes
+			// and its day in look-alikes ("OS- Jun- 2024").
+			if d, sp, ok := spacedMonthCell(text); ok && status {
+				rows = append(rows, logRow{l: l, date: dates.Match{Start: sp[0], End: sp[1]}, cands: []dates.Date{d}})
+				continue
+			}
 			if m := reDayYear.FindStringSubmatchIndex(l.text); m != nil {
 				// "8/24": the month lost; the rows around it may give it.
 				rows = append(rows, logRow{l: l, date: dates.Match{Start: m[2], End: m[3]}, dayYear: l.text[m[2]:m[3]]})
@@ -300,7 +325,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 		}
 	}
 	dateRows(rows)
-	mendMisreadRows(d, rows)
+	mendMisreadRows(d, rows, printedRanges(ls))
 	for _, r := range rows {
 		if r.date.Date.IsZero() {
 			continue // a damaged date its neighbours could not settle
@@ -413,13 +438,18 @@ func dateRows(rows []logRow) {
 
 // mendMisreadRows mends the date of a scanned log's row that OCR read
 // with one digit taken for another it looks like ("08/22/2023" between
-// the rows of 05/17/2023 and 05/23/2023): a log lists its rows in date
-// order, so a row out of the order of its neighbours, on a page whose
-// other rows keep it, takes the one reading with that digit read back
-// that falls between them (see dates.OneDigitReadings). With no such
-// reading, or several, it stays as read; a page whose rows are in no
+// the rows of 05/17/2023 and 05/23/2023), or with a digit of its month or
+// day lost ("1/7/23" for 11/7/23): a log lists its rows in date order, so
+// a row out of the order of its neighbours, on a page whose other rows
+// keep it, takes the one reading with that digit read back that falls
+// between them (see dates.OneDigitReadings, dates.LostDigitReadings). The
+// range of dates a report prints above its rows ("Range 11/3/23 -
+// 4/28/24", see printedRanges) bounds its first and last rows as their
+// neighbours bound the others, and a row outside it is misread whatever
+// its neighbours. A row outside the range that no reading fits, or
+// several, is left out: a visit misdated is worse than one lost. A page whose rows are in no
 // order, and a born-digital page, are left as printed.
-func mendMisreadRows(d *layout.Doc, rows []logRow) {
+func mendMisreadRows(d *layout.Doc, rows []logRow, ranges map[int][2]dates.Date) {
 	byPage := map[int][]int{}
 	for i, r := range rows {
 		if !r.date.Date.IsZero() {
@@ -430,26 +460,80 @@ func mendMisreadRows(d *layout.Doc, rows []logRow) {
 		if pi := d.PageIndex(page); pi < 0 || d.Pages[pi].Source != extract.SourceOCR || len(idx) < 4 {
 			continue
 		}
-		for k := 1; k+1 < len(idx); k++ {
+		rg := ranges[page]
+		// The rows outside the printed range: no bound of another's.
+		off := make([]bool, len(idx))
+		for k, i := range idx {
+			dt := rows[i].date.Date
+			off[k] = !rg[0].IsZero() && (dt.Before(rg[0]) || dt.After(rg[1]))
+		}
+		for k := range idx {
 			r := &rows[idx[k]]
-			lo, hi := rows[idx[k-1]].date.Date, rows[idx[k+1]].date.Date
-			if lo.After(hi) || !r.date.Date.Before(lo) && !r.date.Date.After(hi) || !orderedWithout(rows, idx, k) {
+			lo, hi := rg[0], rg[1]
+			for j := k - 1; j >= 0; j-- {
+				if !off[j] {
+					lo = rows[idx[j]].date.Date
+					break
+				}
+			}
+			for j := k + 1; j < len(idx); j++ {
+				if !off[j] {
+					hi = rows[idx[j]].date.Date
+					break
+				}
+			}
+			if !off[k] && (k == 0 || k == len(idx)-1) && rg[0].IsZero() {
+				continue // an edge row in order with the one beside it: nothing bounds it on its other side
+			}
+			if !lo.IsZero() && !hi.IsZero() && lo.After(hi) || !off[k] && !r.date.Date.Before(lo) && (hi.IsZero() || !r.date.Date.After(hi)) || !orderedWithout(rows, idx, off, k) {
 				continue
 			}
 			raw := r.l.text[r.date.Start:r.date.End]
-			if d, ok := onlyReadingBetween(dates.OneDigitReadings(raw), lo, hi); ok {
-				r.date.Date = d
+			if d, ok := onlyReadingBetween(append(dates.OneDigitReadings(raw), dates.LostDigitReadings(raw)...), lo, hi); ok {
+				r.date.Date, off[k] = d, false
+			} else if off[k] {
+				// Outside the range the report prints: misread for sure.
+				// A row out of order may be the right one beside a
+				// misread neighbour, and stays as read.
+				r.date.Date = dates.Date{}
 			}
 		}
 	}
 }
 
-// orderedWithout reports whether the dates of rows idx, but for the k-th,
-// never go back.
-func orderedWithout(rows []logRow, idx []int, k int) bool {
+// printedRanges returns, by page, the range of dates a log prints above
+// its rows ("Range 11/3/23 - 4/28/24", "Appointments 10/01/2023 -
+// 04/30/2024"): two dates in order joined by a dash or "to"
+// (reRangeJoin), after a label. A page that prints several ranges (an
+// authorization tracker's periods, each over its own rows) has no range
+// of the whole report.
+func printedRanges(ls []line) map[int][2]dates.Date {
+	out, n := map[int][2]dates.Date{}, map[int]int{}
+	for _, l := range ls {
+		ds := lineDates(l)
+		for i := 0; i+1 < len(ds); i++ {
+			a, b := ds[i], ds[i+1]
+			if a.Start > 0 && layout.HasLetters(l.text[:a.Start]) && reRangeJoin.MatchString(l.text[a.End:b.Start]) && !b.Date.Before(a.Date) {
+				out[l.page] = [2]dates.Date{a.Date, b.Date}
+				n[l.page]++
+				break
+			}
+		}
+	}
+	for p, k := range n {
+		if k > 1 {
+			delete(out, p)
+		}
+	}
+	return out
+}
+
+// orderedWithout reports whether the dates of rows idx, but for the k-th
+// and those off the printed range, never go back.
+func orderedWithout(rows []logRow, idx []int, off []bool, k int) bool {
 	var last dates.Date
 	for j, i := range idx {
-		if j == k {
+		if j == k || off[j] {
 			continue
 		}
 		d := rows[i].date.Date
