@@ -693,7 +693,7 @@ func UnreadServiceDate(l, next *Line) bool {
 		lab, at := firstCell(l.Text)
 		val, vat := firstCell(next.Text)
 		if at-vat <= 3 && vat-at <= 3 && !strings.ContainsAny(lab, "0123456789") &&
-			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) && unreadValue(val) {
+			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) && (unreadValue(val) || lostValue(val)) {
 			return true
 		}
 	}
@@ -740,4 +740,15 @@ func unreadValue(val string) bool {
 		}
 	}
 	return digits >= 2 && !reClockValue.MatchString(val) && !HasDate(val)
+}
+
+// reWordOf4 is a word of four letters or more.
+var reWordOf4 = lazyre.New(`[A-Za-z]{4,}`)
+
+// lostValue reports whether the cell under a label of date is what is
+// left of a value OCR wiped to specks ("ee", "~ -"): short, no date, no
+// label and no word.
+func lostValue(val string) bool {
+	return val != "" && len(val) <= 12 && !HasDate(val) && !strings.Contains(val, ":") &&
+		labelOf(val) == NoLabel && !reWordOf4.MatchString(val)
 }

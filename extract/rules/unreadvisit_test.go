@@ -12,6 +12,7 @@ func TestUnreadVisitDateTakesNoSignatureDate(t *testing.T) {
 		{"signed", "Visit Date: L714", "", "undated"},
 		{"service label", "Date of Service: 7L41 Z", "", "undated"},
 		{"label above", "Date of Service\nli-Dec- 2024", "", "undated"},
+		{"label above, value lost", "Visit Date\nee", "", "undated"},
 		{"second visit label", "Visit Date: L714", "Date of visit: 12/27/2024\n", "2024-12-27"},
 		{"prose", "Visit Date: L714", "I saw her in my office on 12/27/2024 for follow-up.\n", "2024-12-27"},
 		{"readable label", "Visit Date: 12/27/2024", "", "2024-12-27"},
