@@ -668,3 +668,87 @@ func signatureDate(l *Line, before string, prev *Line) bool {
 	foot := l.Bottom*3 < l.Top
 	return foot && HasCredential(signer) && len(strings.Fields(signer)) <= 5 && !strings.ContainsAny(signer, "0123456789")
 }
+
+// reLabelValue is a label ending in a colon and the first word after it.
+var reLabelValue = lazyre.New(`:[ \t]{0,3}(\S+)`)
+
+// reNumberLabel ends the label of a number, no date: "Encounter #",
+// "Visit No.", "Encounter ID".
+var reNumberLabel = lazyre.New(`(?i)(?:#|\b(?:no\.?|num(?:ber)?|id|nbr|acct|csn|fin))\s*$`)
+
+// reClockValue is a time, no date: "10:30", "9:05AM".
+var reClockValue = lazyre.New(`^\d{1,2}:\d{2}`)
+
+// UnreadServiceDate reports whether the line l labels a date of service
+// whose value OCR destroyed: a service label and a colon, then a word of
+// two digits or more that reads as no date ("Visit Date: L714"), or a
+// service label alone in its first cell over a first cell on next (the
+// line below, nil when none) that holds two digits or more and reads as no
+// date ("Date of Service" over "li-Dec- 2024").
+func UnreadServiceDate(l, next *Line) bool {
+	if l.Noise() {
+		return false
+	}
+	if next != nil && !next.Noise() {
+		lab, at := firstCell(l.Text)
+		val, vat := firstCell(next.Text)
+		if at-vat <= 3 && vat-at <= 3 && !strings.ContainsAny(lab, "0123456789") &&
+			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) && (unreadValue(val) || lostValue(val)) {
+			return true
+		}
+	}
+	if !strings.ContainsAny(l.Text, "0123456789") {
+		return false
+	}
+	for _, m := range reLabelValue.FindAllStringSubmatchIndex(l.Text, -1) {
+		if labelOf(l.Text[:m[0]]) != ServiceLabel || reNumberLabel.MatchString(l.Text[:m[0]]) {
+			continue // "Encounter #: 249211628" numbers the visit
+		}
+		if !unreadValue(l.Text[m[2]:m[3]]) {
+			continue
+		}
+		read := false
+		for _, d := range l.datesOrFind() {
+			read = read || d.Start < m[3]+12 && d.End > m[2]
+		}
+		if _, ok := lostSlashDate(l); ok || read {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// firstCell returns the first cell of a line's text (up to a gap of three
+// spaces), trimmed, and the column it starts at.
+func firstCell(text string) (string, int) {
+	at := len(text) - len(strings.TrimLeft(text, " \t"))
+	cell := text[at:]
+	if i := strings.Index(cell, "   "); i >= 0 {
+		cell = cell[:i]
+	}
+	return strings.TrimSpace(cell), at
+}
+
+// unreadValue reports whether the value of a date label holds two digits
+// or more and reads as neither a date nor a time: a date OCR destroyed.
+func unreadValue(val string) bool {
+	digits := 0
+	for i := 0; i < len(val); i++ {
+		if val[i] >= '0' && val[i] <= '9' {
+			digits++
+		}
+	}
+	return digits >= 2 && !reClockValue.MatchString(val) && !HasDate(val)
+}
+
+// reWordOf4 is a word of four letters or more.
+var reWordOf4 = lazyre.New(`[A-Za-z]{4,}`)
+
+// lostValue reports whether the cell under a label of date is what is
+// left of a value OCR wiped to specks ("ee", "~ -"): short, no date, no
+// label and no word.
+func lostValue(val string) bool {
+	return val != "" && len(val) <= 12 && !HasDate(val) && !strings.Contains(val, ":") &&
+		labelOf(val) == NoLabel && !reWordOf4.MatchString(val)
+}

@@ -81,7 +81,19 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 	var dobs []dates.Date
 	var cands []candidate
 	var endAt candidate // the labelled discharge date, with its line
+	// A label of the date of service whose value OCR destroyed ("Visit
+	// Date: L714"): the note's signature, print or fax date is no date of
+	// service, and only other evidence that states the visit (a further
+	// label of service, prose that gives the visit) dates it.
+	unread := false
 	for i, l := range n.lines {
+		if l.lo != nil && !l.noise {
+			var next *layout.Line
+			if i+1 < len(n.lines) && n.lines[i+1].page == l.page {
+				next = n.lines[i+1].lo
+			}
+			unread = unread || layout.UnreadServiceDate(l.lo, next)
+		}
 		if l.noise || !strings.ContainsAny(l.text, "0123456789") && !strings.Contains(l.text, "O") {
 			continue
 		}
@@ -128,6 +140,9 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 		// visit whatever label OCR set before it here.
 		dup = dup || slices.Contains(n.births, c.date)
 		if dup || c.score <= 0 {
+			continue
+		}
+		if unread && c.label != lblService && !n.proseVisit(c.li, c.l, c.m, c.label) {
 			continue
 		}
 		if !ok || c.score > best.score {
@@ -222,7 +237,7 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	sec := n.secs[i]
 	// "I saw Ms. Doe in follow-up on 3/4/24": the letter's own visit,
 	// though "follow-up on" labels a day to come in a note's plan.
-	prose := (k == lblNone || k == lblFuture && !reComing.MatchString(l.text[max(0, m.Start-60):m.Start])) && n.visitProse(i, l, m)
+	prose := n.proseVisit(i, l, m, k)
 	if prose {
 		s = 90
 	}
@@ -290,6 +305,14 @@ func (n *note) score(i int, l line, m dates.Match, k labelKind) int {
 	// Earlier dates in a note are more often the visit's own.
 	s += max(0, 6-i/4)
 	return s
+}
+
+// proseVisit reports whether the prose in front of the date m, of label
+// kind k, gives it as the visit of this record: "I saw Ms. Doe in
+// follow-up on 3/4/24", though "follow-up on" labels a day to come in a
+// note's plan.
+func (n *note) proseVisit(i int, l line, m dates.Match, k labelKind) bool {
+	return (k == lblNone || k == lblFuture && !reComing.MatchString(l.text[max(0, m.Start-60):m.Start])) && n.visitProse(i, l, m)
 }
 
 // reAdmissionLabel ends the label of an admission date: "Admit Date:",
