@@ -72,13 +72,58 @@ func isPatientShare(caption string) bool {
 // returns the date of service, the code and the end of the cell; ok is
 // false unless the cell is exactly dates of eight digits and a code.
 func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
-	a := len(s) - len(strings.TrimLeft(s, " *'‘’`.,"))
-	end = strings.Index(s[a:], "   ")
-	if end < 0 {
-		end = len(s)
-	} else {
-		end += a
+	g, ok := readGluedLead(s)
+	if !ok || g.d.IsZero() {
+		return dates.Date{}, "", 0, false
 	}
+	return g.d, g.code, g.end, true
+}
+
+// glued is what readGluedLead reads of a ledger row's run-together
+// opening cells: the date of service (zero when OCR damaged it past
+// reading), the posting date, the code and the end of the cells, and,
+// for a damaged date of service, the readings it may be (cands).
+type glued struct {
+	d, posted dates.Date
+	code      string
+	end       int
+	cands     []dates.Date
+}
+
+// readGluedLead is gluedLead's reading, which also reads a row whose
+// cells OCR damaged in one of the ways a fax damages them:
+//   - the modifier cell set after the code with a speck between them
+//     ("...202560283  __ GP"): the cells end at the gap of two spaces;
+//   - a code's letter read both as itself and as its look-alike digit
+//     ("G60283" for G0283);
+//   - the date of service damaged past reading while the posting date
+//     after it reads ("42/23/202412/25/2024"): the readings of the date
+//     with one digit changed that fall in the week up to the posting
+//     date are its candidates, for the rows around it to settle
+//     (fillSlashDates); a ledger prints its rows in date order.
+func readGluedLead(s string) (g glued, ok bool) {
+	a := len(s) - len(strings.TrimLeft(s, " *'‘’`.,"))
+	ends := []int{len(s)}
+	if i := strings.Index(s[a:], "   "); i >= 0 {
+		ends[0] = a + i
+	}
+	if i := strings.Index(s[a:], "  "); i >= 0 && a+i < ends[0] {
+		ends = append(ends, a+i)
+	}
+	for _, end := range ends {
+		if g, ok = gluedCells(s, a, end); ok {
+			return g, true
+		}
+	}
+	return glued{}, false
+}
+
+// letterTwice maps a HCPCS code's letter to the digit OCR reads it as
+// when it reads the glyph twice ("G60283" for G0283).
+var letterTwice = map[byte]byte{'G': '6', 'S': '5', 'B': '8'}
+
+// gluedCells reads s[a:end] as readGluedLead does.
+func gluedCells(s string, a, end int) (g glued, ok bool) {
 	var c []byte
 	for i := a; i < end; i++ {
 		if b := s[i]; isDigitByte(b) || b >= 'A' && b <= 'Z' {
@@ -91,29 +136,59 @@ func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
 	}
 	// A date's digits OCR may read as their look-alike letters ("0S-24-2023"
 	// for 05-24-2023); a code's letter stays a letter.
-	date := func(p []byte) (dates.Date, bool) {
+	digitsOf := func(p []byte) (string, bool) {
 		if len(p) < 8 {
-			return dates.Date{}, false
+			return "", false
 		}
 		digits, _, _, ok := lookAlikeDigits(string(p[:8]))
-		if !ok || len(digits) != 8 {
+		return digits, ok && len(digits) == 8
+	}
+	date := func(p []byte) (dates.Date, bool) {
+		digits, ok := digitsOf(p)
+		if !ok {
 			return dates.Date{}, false
 		}
 		return mdy(digits[:2], digits[2:4], digits[4:8])
 	}
-	d, ok = date(c)
-	if !ok || len(c) < 13 {
-		return dates.Date{}, "", 0, false
+	if len(c) < 13 {
+		return glued{}, false
 	}
+	d, dok := date(c)
 	rest := c[8:]
-	if _, posted := date(rest); posted && len(rest) >= 13 {
+	posted, pok := date(rest)
+	if pok && len(rest) >= 13 {
 		rest = rest[8:]
+	} else {
+		posted, pok = dates.Date{}, false
+	}
+	if !dok && !pok {
+		return glued{}, false
 	}
 	code, mods, ok := splitGlued(string(rest))
-	if !ok || len(mods) > 0 {
-		return dates.Date{}, "", 0, false
+	if !ok && len(rest) == 6 && letterTwice[rest[0]] == rest[1] {
+		code, mods, ok = splitGlued(string(rest[:1]) + string(rest[2:]))
 	}
-	return d, code, end, true
+	if !ok || len(mods) > 0 {
+		return glued{}, false
+	}
+	g = glued{d: d, posted: posted, code: code, end: end}
+	if !dok {
+		// The date of service OCR damaged: its readings with one digit
+		// changed, in the week up to the posting date.
+		raw, ok := digitsOf(c)
+		if !ok {
+			return glued{}, false
+		}
+		for _, r := range oneDigitChanged(raw[:2] + "/" + raw[2:4] + "/" + raw[4:]) {
+			if !r.After(posted) && !r.Before(posted.AddDays(-postingLag)) {
+				g.cands = append(g.cands, r)
+			}
+		}
+		if len(g.cands) == 0 {
+			return glued{}, false
+		}
+	}
+	return g, true
 }
 
 // reGluedMonthDate is a row's first cell that runs a day-month-year date

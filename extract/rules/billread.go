@@ -372,7 +372,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		} else {
 			l.text = mendFormAmount(l, cols)
 		}
-		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) {
+		if d, ok := serviceDate(l); ok && svc.IsZero() && !isBillLine(l) && !rePrintDate.MatchString(l.text) {
 			svc = d
 		} else if d, ok := speckedServiceDate(l.text); ok && svc.IsZero() {
 			svc = d
@@ -600,6 +600,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		if b.Date.IsZero() && monthless {
 			pending = append(pending, pendingDate{item: len(items), fallback: lostMonth, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[lostSpan[0]:lostSpan[1]], "", 1))})
+		} else if b.Date.IsZero() && b.Kind == extract.LineCharge && len(r.leadCands) > 0 {
+			pending = append(pending, pendingDate{item: len(items), cands: r.leadCands, desc: b.Description})
 		} else if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			cands, sp := slashCandidates(r.afterProvider(l.text))
 			fallback, fsp := fallbackCandidates(r.afterProvider(l.text))
@@ -652,6 +654,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	signsByTotal(items, totals)
 	return items, totals
 }
+
+// rePrintDate labels the day a ledger or statement was run or printed
+// ("Run date: 06/25/2025", "Printed on: 06/25/2025"): the day of the print,
+// after every row, no service's date. A row whose own date cell OCR
+// damaged stays undated for review rather than take it.
+var rePrintDate = lazyre.New(`(?i)\b(?:(?:run|print(?:ed)?|report)\s+(?:date|on)|printed)\s*:`)
 
 // reChargesWord names charges summed: "Visit charges", "Account total"
 // (OCR may glue the words: "Visitcharges").

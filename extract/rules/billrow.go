@@ -47,6 +47,10 @@ type billRow struct {
 	// lost, printed in the code cell after the row's date ("3301" for
 	// J3301); letterFor gives it its letter when the row reads no other code.
 	letterless string
+	// leadCands are the readings of a ledger row's date of service OCR
+	// damaged in the cells it ran together with the posting date and the
+	// code (readGluedLead): the rows around it settle it.
+	leadCands []dates.Date
 }
 
 // token is a run of non-space bytes of a row.
@@ -135,11 +139,22 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 		take(m.Start, m.End)
 	}
-	if !form && r.date.IsZero() {
-		// OCR ran the row's date, posting date and code together.
-		if d, code, end, ok := gluedLead(s); ok {
-			r.date, r.dspan, r.code, r.cspan = d, span{0, end}, code, span{0, end}
-			take(0, end)
+	if !form && (r.date.IsZero() || r.code == "" && len(toks) > 0 && r.dspan.a == toks[0].a) {
+		// OCR ran the row's date, posting date and code together (or the
+		// posting date and the code after a date it kept apart).
+		if g, ok := readGluedLead(s); ok && r.date.IsZero() {
+			r.date, r.dspan, r.code, r.cspan, r.leadCands = g.d, span{0, g.end}, g.code, span{0, g.end}, g.cands
+			take(0, g.end)
+		} else if ok && g.d == r.date && !g.posted.IsZero() {
+			// Only the code glued to the posting date ("12/26/202497110"):
+			// the dates stay as read.
+			for _, t := range toks[1:] {
+				if t.b <= g.end && len(t.s) > len(g.code)+3 && strings.HasSuffix(t.s, g.code) {
+					r.code, r.cspan = g.code, span{t.b - len(g.code), t.b}
+					take(t.a, t.b)
+					break
+				}
+			}
 		}
 	}
 	if !form && r.date.IsZero() {
