@@ -86,18 +86,21 @@ func InspectFile(ctx context.Context, name, path string) (Info, error) {
 		return Info{}, err
 	}
 	defer f.Close()
-	head := make([]byte, pdfHeaderWindow)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return Info{}, fileErr(name, 0, "cannot be read", err)
-	}
-	if err := sniff(name, head[:n]); err != nil {
+	st, err := f.Stat()
+	if err != nil {
 		return Info{}, err
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
+	head := make([]byte, min(st.Size(), pdfHeaderWindow))
+	if _, err := f.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
 		return Info{}, fileErr(name, 0, "cannot be read", err)
 	}
-	return inspect(ctx, name, f)
+	if err := sniff(name, head); err != nil {
+		return Info{}, err
+	}
+	// A section of the file, not the file: a seek pdfcpu makes to a
+	// hostile offset fails without the file's path (an internal name) in
+	// the message the user reads.
+	return inspect(ctx, name, io.NewSectionReader(f, 0, st.Size()))
 }
 
 func inspect(ctx context.Context, name string, rs io.ReadSeeker) (Info, error) {
