@@ -342,6 +342,12 @@ func TestLetterheadsOfScannedPages(t *testing.T) {
 		"Metro County Emergency   Medical Services           :        .          PATIENT CARE REPORT\n" +
 		"Incident #: 2023-248462   Unit: M10   Date of Service: 09/21/2023                    Patient: DOE, JANE\n" +
 		"Chief complaint: Neck pain after motor vehicle collision\n", "Metro County Emergency Medical Services"})
+	// A letter-spaced letterhead a greyscale scan read with a wide gap
+	// before its kind of care ("CORNERSTONE    CHIROPRACTIC") is the name,
+	// not the tagline under it.
+	tests = append(tests, struct{ page, want string }{"CORNERSTONE    CHIROPRACTIC\n\nSpine and Injury Rehabilitation\n5526 Riverside Dr, Brookfield, WI 53045\n" +
+		"Phone (262) 555-0105 Fax (262) 555-0116\n\nDISCHARGE SUMMARY - CHIROPRACTIC CARE\n\nPatient: DOE, JANE     DOB: 7/20/77\n" +
+		"Date of discharge visit: 1/17/24\n", "CORNERSTONE CHIROPRACTIC"})
 	// A short heading naming a kind of care and of document is no name.
 	tests = append(tests, struct{ page, want string }{"Chiropractic IME - 2\nDate of exam: 09/05/2003\nThe claimant was examined at the request of the carrier.\n", ""})
 	for _, tc := range tests {

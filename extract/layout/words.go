@@ -98,7 +98,12 @@ var facilityKindWord = map[string]bool{"medical": true, "services": true, "servi
 	"centre": true, "group": true, "associates": true, "hospital": true, "clinic": true, "health": true,
 	"care": true, "imaging": true, "therapy": true, "physicians": true, "institute": true, "partners": true,
 	"rehabilitation": true, "radiology": true, "surgery": true, "&": true, "and": true, "of": true,
-	"llc": true, "inc": true, "pc": true, "pa": true, "p.a": true}
+	"llc": true, "inc": true, "pc": true, "pa": true, "p.a": true,
+	// the kinds of care that end a practice's name ("Cornerstone
+	// Chiropractic", "Harbor Orthopedics")
+	"chiropractic": true, "orthopedics": true, "orthopaedics": true, "neurology": true, "pharmacy": true,
+	"dentistry": true, "dental": true, "wellness": true, "podiatry": true, "cardiology": true, "urology": true,
+	"pediatrics": true}
 
 // rightLetterhead returns the practice a page's first line prints in its
 // last column, right of the page's title ("PATIENT MEDICATION HISTORY
