@@ -31,15 +31,22 @@ var reLastVisitLabel = lazyre.New(`(?i)(?:^|[^a-z])(?:(?:date\s+of\s+)?discharge
 // reRangeJoin joins the two ends of a printed range.
 var reRangeJoin = lazyre.New(`(?i)^\s*(?:-|–|to|through|thru)\s*$`)
 
+// reCertPeriod labels the certification period of a therapy plan of care
+// ("Certification period:", "Cert period:", "Recertification period:"),
+// which only an outpatient course's records print: a hospital stay has
+// none.
+var reCertPeriod = lazyre.New(`(?i)\b(?:re)?cert(?:ification|\.)?\s+period\s*:`)
+
 // courseDischarge reports whether the note is a discharge summary that
 // closes an outpatient course of care: its title says discharge (or case
-// closure) and it counts the course's visits.
+// closure) and it counts the course's visits or prints its plan's
+// certification period (the count may be what OCR lost: "ul visits").
 func (n *note) courseDischarge() bool {
 	if !n.dischargeHeading() {
 		return false
 	}
 	for i, l := range n.lines {
-		if !l.noise && !n.secs[i].IsHistory() && reVisitCount.MatchString(l.text) {
+		if !l.noise && !n.secs[i].IsHistory() && (reVisitCount.MatchString(l.text) || reCertPeriod.MatchString(l.text)) {
 			return true
 		}
 	}

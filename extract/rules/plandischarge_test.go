@@ -84,6 +84,18 @@ Start of care: 10/09/2023       Last visit: 12/14/2023       Visits; 16 of 20
 Diagnoses: M54.2 Cervicalgia
 Signed: Omar Reyes, DC 12/18/2023
 `, "2023-12-14", "chiropractic"},
+		{"a count OCR lost, the plan's certification period printed", `CORNERSTONE    CHIROPRACTIC
+
+Spine and Injury Rehabilitation
+5526 Riverside Dr, Brookfield, WI 53045
+DISCHARGE SUMMARY - CHIROPRACTIC CARE
+Patient: HALE, JUNE                                       DOB: 7/20/77
+Treating clinician: Omar Reyes, DC                         Certification period: 12/18/23 to 3/16/24
+
+Date of discharge visit: 1/17/24
+Treatment dates: 12/18/23 through 1/17/24; ul visits attended of 15 authorized.
+Pain at discharge: 4/10 (at evaluation 6/10).
+`, "2024-01-17", "chiropractic"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
