@@ -50,7 +50,9 @@ func factDates(sources []Source) map[pageRef][]dates.Date {
 }
 
 // otherDays returns the test findDuplicates uses to keep apart two pages:
-// text pages whose facts share no date (see factDates); else, text or OCR
+// text pages whose facts share no date (see factDates), and scanned pages
+// whose facts (two or more each) share none, none a date OCR may have
+// misread of the other's; else, text or OCR
 // pages of which one prints a labelled date the other does not
 // (printedDates), on a scan not a date OCR may have misread (hasUnread).
 func otherDays(px *pageIndex, fd map[pageRef][]dates.Date) func(a, b pageRef) bool {
@@ -78,6 +80,11 @@ func otherDays(px *pageIndex, fd map[pageRef][]dates.Date) func(a, b pageRef) bo
 			}
 		} else if !(text(a) || ocr(a)) || !(text(b) || ocr(b)) {
 			return false
+		} else if da, db := fd[a], fd[b]; len(da) >= 2 && len(db) >= 2 && !shareDate(da, db) && hasUnread(da, db) && hasUnread(db, da) {
+			// Scanned pages whose facts are days apart, none a misreading
+			// of the other's (a visit log's cards of two years, the same
+			// words but for their rows' dates), are records of other days.
+			return true
 		}
 		// A scan's labelled dates count too, but a date one digit apart
 		// from the other page's, a digit OCR takes for another (6 and 8),

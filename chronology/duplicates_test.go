@@ -299,3 +299,68 @@ func BenchmarkFindDuplicatesTemplated(b *testing.B) {
 		})
 	}
 }
+
+// TestLogCardsOfOtherVisitsApart keeps apart two scanned sign-in cards of
+// one practice (as a greyscale scan's OCR read them) that print the same
+// words but for their rows' dates, a card a year: the visits read from
+// them share no day, none a digit misread of another's. The same card
+// read twice is still a copy.
+func TestLogCardsOfOtherVisitsApart(t *testing.T) {
+	card2023 := `CORNERSTONE CHIROPRACTIC               ;                                        VISIT SIGN-IN SHEET
+Patient: Shauna Halvorsen   Acct #74688159   Card year 2023                                   :
+Date      Time in       Pt init.       Adj         EMS        Trac        Pain      Staff
+
+12/20   12:38 PM   S.H.      ~X          xX          xX           7         cc
+12/22   4:32 PM    S.H.        X          xX          xX           5         AY
+12/26   1:13 PM    S.H.       xX          xX          xX           D         cc
+12/29   11:59 AM   S.H.        xX          xX          xX           Dy)        AY
+
+Key: Adj = CMT 3-4 regions (98941); EMS = electrical stim, unattended (97014); Trac = mechanical traction (97012). Staff: CC = Conrad Costa, DC; AY = Anika Yamada,
+DC
+
+EUW dbd103`
+	card2024 := `Cornerstone Chiropractic                                        VISIT SIGN-IN SHEET
+Patient: Shauna Halvorsen.   Acct #74688159   Card year 2024
+Date     Time in       Pt init.       Adj        EMS       Trac       Pain      Staff
+
+1/2     5:00 PM    S.H.       X         xX         xX                   GG
+1/5     12:29 PM   S.H.       X          X         xX          4        AY
+1/8     1:05 PM    S.H.       xX          X          X          )        cc
+1/11    1:08 PM    S.H.       xX         xX         xX          4        AY
+1/15    12:10 PM  S.H.       xX         xX          X          3        cc
+
+Key: Adj = CMT 3-4 regions (98941); EMS = electrical stim, unattended (97014); Trac = mechanical traction (97012). Staff: CC = Conrad Costa, DC; AY = Anika Yamada,
+DC
+
+_  EW bb104`
+	visits := func(page int, days ...string) []extract.Encounter {
+		var es []extract.Encounter
+		for _, d := range days {
+			day, _ := dates.Parse(d)
+			es = append(es, extract.Encounter{Date: day, Provider: "Cornerstone Chiropractic", Citations: []extract.Citation{cite("d", page, d)}})
+		}
+		return es
+	}
+	late := []string{"12/20/2023", "12/22/2023", "12/26/2023", "12/29/2023"}
+	early := []string{"01/02/2024", "01/05/2024", "01/08/2024", "01/11/2024", "01/15/2024"}
+	for _, tt := range []struct {
+		name  string
+		p2    string
+		days2 []string
+		want  int
+	}{
+		{"two cards of two years", card2024, early, 0},
+		{"one card read twice", strings.Replace(card2023, "EUW dbd103", "EW bb103", 1), late, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p1, p2 := textPage("d", 1, card2023), textPage("d", 2, tt.p2)
+			p1.Source, p2.Source = extract.SourceOCR, extract.SourceOCR
+			r := extract.Result{Encounters: append(visits(1, late...), visits(2, tt.days2...)...)}
+			srcs := []Source{source("d", "a.pdf", []extract.Page{p1, p2}, r)}
+			px, _ := indexPages(srcs, "MC", false)
+			if _, dups := findDuplicates(px, DefaultNearDuplicate, nil, otherDays(px, factDates(srcs))); len(dups) != tt.want {
+				t.Errorf("%d duplicates %+v, want %d", len(dups), dups, tt.want)
+			}
+		})
+	}
+}
