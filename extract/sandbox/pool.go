@@ -274,12 +274,22 @@ func (p *Pool) reapIdle() {
 				continue // every slot is serving a request
 			}
 			if w != nil && time.Since(w.idle) >= p.cfg.IdleTimeout {
-				go w.retire()
-				w = nil
+				p.retireInSlot(w)
+				continue
 			}
 			p.free <- w
 		}
 	}
+}
+
+// retireInSlot retires w, whose slot the caller holds, and gives the slot
+// back once w has exited: a successor started beside it would run one
+// reader more than the pool's size.
+func (p *Pool) retireInSlot(w *worker) {
+	go func() {
+		w.retire()
+		p.free <- nil
+	}()
 }
 
 // kill ends a worker and waits for it.
@@ -330,13 +340,7 @@ func (p *Pool) do(ctx context.Context, req request) (response, error) {
 			return response{}, p.died(w, r.err)
 		}
 		if w.served++; w.served >= recycleAfter || w.resident() > p.recycleAt {
-			// The slot serves again once the worker has exited: a
-			// successor started beside it would run one reader more
-			// than the pool's size (the caller has its answer already).
-			go func() {
-				w.retire()
-				p.free <- nil
-			}()
+			p.retireInSlot(w) // the caller has its answer already
 			return r.res, r.res.Err.err()
 		}
 		w.idle = time.Now()
