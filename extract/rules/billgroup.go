@@ -63,24 +63,11 @@ func isPatientShare(caption string) bool {
 	return strings.HasPrefix(caption, "copay") || strings.HasPrefix(caption, "co-pay") || caption == "coinsurance"
 }
 
-// gluedLead reads the opening cells of a ledger row that OCR ran
-// together: a date of service, perhaps a posting date, then the
-// procedure code, with their separators and the spaces between them
-// lost or scattered ("12.18. 202312.18 202397162" is 12/18/2023,
-// posted 12/18/2023, code 97162). It reads the row's first cell (up to
-// a gap of three spaces) with only its letters and digits kept, and
-// returns the date of service, the code and the end of the cell; ok is
-// false unless the cell is exactly dates of eight digits and a code.
-func gluedLead(s string) (d dates.Date, code string, end int, ok bool) {
-	g, ok := readGluedLead(s)
-	if !ok || g.d.IsZero() {
-		return dates.Date{}, "", 0, false
-	}
-	return g.d, g.code, g.end, true
-}
-
-// glued is what readGluedLead reads of a ledger row's run-together
-// opening cells: the date of service (zero when OCR damaged it past
+// glued is what readGluedLead reads of a ledger row's opening cells
+// that OCR ran together: a date of service, perhaps a posting date, then
+// the procedure code, with their separators and the spaces between them
+// lost or scattered ("12.18. 202312.18 202397162" is 12/18/2023, posted
+// 12/18/2023, code 97162): the date of service (zero when OCR damaged it past
 // reading), the posting date, the code and the end of the cells, and,
 // for a damaged date of service, the readings it may be (cands).
 type glued struct {
@@ -90,7 +77,9 @@ type glued struct {
 	cands     []dates.Date
 }
 
-// readGluedLead is gluedLead's reading, which also reads a row whose
+// readGluedLead reads the row's first cell (up to a gap of three spaces)
+// with only its letters and digits kept; ok is false unless the cell is
+// exactly dates of eight digits and a code. It also reads a row whose
 // cells OCR damaged in one of the ways a fax damages them:
 //   - the modifier cell set after the code with a speck between them
 //     ("...202560283  __ GP"): the cells end at the gap of two spaces;

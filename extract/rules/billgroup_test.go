@@ -107,13 +107,13 @@ func TestGluedLead(t *testing.T) {
 		{"03/19/202$03/19/202597014          1    ELECTRIC STIMULATION THERAPY          32.00", "2025-03-19", "97014"},
 	}
 	for _, tt := range tests {
-		d, code, _, ok := gluedLead(tt.in)
-		got := ""
-		if ok {
-			got = d.String()
+		g, ok := readGluedLead(tt.in)
+		got, code := "", ""
+		if ok && !g.d.IsZero() {
+			got, code = g.d.String(), g.code
 		}
 		if got != tt.date || code != tt.code {
-			t.Errorf("gluedLead(%q) = %q %q, want %q %q", tt.in, got, code, tt.date, tt.code)
+			t.Errorf("readGluedLead(%q) = %q %q, want %q %q", tt.in, got, code, tt.date, tt.code)
 		}
 	}
 }
