@@ -23,14 +23,27 @@ type PDFReader interface {
 	// size, that it can be a PDF (not empty, not another format, not cut
 	// off), so that an upload is refused at once; its error names the file.
 	Sniff(name string, head, tail []byte, size int64) error
-	// Inspect validates the PDF file at path and returns its page count.
-	// Its error says what is wrong in words a paralegal understands.
-	Inspect(ctx context.Context, path string) (pages int, err error)
+	// Inspect validates the PDF file at path and returns its page count
+	// and, when it can tell them, its pages' weights. Its error says what
+	// is wrong in words a paralegal understands.
+	Inspect(ctx context.Context, path string) (Inspection, error)
 	// TextLayer returns every page with the text of its text layer; pages
 	// without real text have an empty Source and are OCR'd.
 	TextLayer(ctx context.Context, path string) ([]extract.Page, error)
 	// PageImage returns the image of one page to OCR and its resolution.
 	PageImage(ctx context.Context, path string, page int) (img []byte, dpi int, err error)
+}
+
+// Inspection is what PDFReader.Inspect tells of a file.
+type Inspection struct {
+	Pages int
+	// Weights, when known (one a page), say how long each page's OCR
+	// takes compared with the others': for a scan, the encoded bytes of
+	// its image, which grow with its ink and text. A document's pages are
+	// read heaviest first, so that the last pages read are light ones and
+	// the OCR workers finish together instead of one waiting on another's
+	// long last page.
+	Weights []int64
 }
 
 // OCR reads text and word boxes from a page image.

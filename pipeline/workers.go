@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -100,7 +102,8 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 		pages, err := p.cfg.PDF.TextLayer(tctx, path)
 		read <- textLayer{pages, err}
 	}()
-	if _, err := p.cfg.PDF.Inspect(ctx, path); err != nil {
+	insp, err := p.cfg.PDF.Inspect(ctx, path)
+	if err != nil {
 		stopText()
 		<-read
 		// Not a PDF that can be read: no attempt will change that.
@@ -145,12 +148,26 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 		if len(pending) == 0 {
 			return p.queue.InsertTx(ctx, tx, river.InsertManyParams{Args: ExtractArgs{DocumentID: d.ID}})
 		}
+		heaviestFirst(pending, insp.Weights)
 		jobs := make([]river.InsertManyParams, len(pending))
 		for i, n := range pending {
 			jobs[i] = river.InsertManyParams{Args: OCRPageArgs{DocumentID: d.ID, Page: n}}
 		}
 		return p.queue.InsertTx(ctx, tx, jobs...)
 	})
+}
+
+// heaviestFirst orders pages (numbers from 1) by their weights, heaviest
+// first (see Inspection.Weights), keeping the order of pages of one
+// weight; without a weight for every page it leaves them as they are.
+// The workers take a document's OCR jobs in the order they were queued.
+func heaviestFirst(pages []int, weights []int64) {
+	for _, n := range pages {
+		if n < 1 || n > len(weights) {
+			return
+		}
+	}
+	slices.SortStableFunc(pages, func(a, b int) int { return cmp.Compare(weights[b-1], weights[a-1]) })
 }
 
 type ocrWorker struct {

@@ -24,17 +24,18 @@ import (
 // database or River: what a stage stores and which jobs it queues.
 
 // fakePDF is a document of len(texts) pages; an empty text is a page
-// without a text layer.
+// without a text layer. weights are what Inspect says of the pages.
 type fakePDF struct {
 	texts      []string
+	weights    []int64
 	inspectErr error
 	textErr    error
 }
 
 func (f fakePDF) Sniff(name string, head, tail []byte, size int64) error { return nil }
 
-func (f fakePDF) Inspect(ctx context.Context, path string) (int, error) {
-	return len(f.texts), f.inspectErr
+func (f fakePDF) Inspect(ctx context.Context, path string) (Inspection, error) {
+	return Inspection{Pages: len(f.texts), Weights: f.weights}, f.inspectErr
 }
 
 func (f fakePDF) TextLayer(ctx context.Context, path string) ([]extract.Page, error) {
@@ -161,6 +162,7 @@ func TestIngestWorker(t *testing.T) {
 		cfg         Config
 		wantPages   map[int]extract.PageSource
 		wantPending []int
+		wantOCR     []int // the order of the OCR jobs, when not wantPending's
 		wantJobs    []river.JobArgs
 		wantStatus  string
 		wantErr     bool // the job fails without failing the document
@@ -176,6 +178,22 @@ func TestIngestWorker(t *testing.T) {
 			cfg:         Config{PDF: fakePDF{texts: []string{"one", "", "three"}}, OCR: fakeOCR{}},
 			wantPages:   map[int]extract.PageSource{1: extract.SourceText, 3: extract.SourceText},
 			wantPending: []int{2},
+			wantStatus:  store.StatusReading,
+		},
+		{
+			name: "scanned pages are queued heaviest first",
+			cfg: Config{PDF: fakePDF{texts: []string{"", "", "three", "", ""}, weights: []int64{10, 50, 0, 30, 10}},
+				OCR: fakeOCR{}},
+			wantPages:   map[int]extract.PageSource{3: extract.SourceText},
+			wantPending: []int{1, 2, 4, 5},
+			wantOCR:     []int{2, 4, 1, 5},
+			wantStatus:  store.StatusReading,
+		},
+		{
+			name:        "without a weight for every page, in page order",
+			cfg:         Config{PDF: fakePDF{texts: []string{"", "", ""}, weights: []int64{10, 50}}, OCR: fakeOCR{}},
+			wantPages:   map[int]extract.PageSource{},
+			wantPending: []int{1, 2, 3},
 			wantStatus:  store.StatusReading,
 		},
 		{
@@ -229,7 +247,11 @@ func TestIngestWorker(t *testing.T) {
 			case tt.wantStatus == store.StatusFailed:
 				want = []river.JobArgs{BuildArgs{MatterID: r.match, Version: 2}}
 			case len(tt.wantPending) > 0:
-				for _, n := range tt.wantPending {
+				order := tt.wantPending
+				if tt.wantOCR != nil {
+					order = tt.wantOCR
+				}
+				for _, n := range order {
 					want = append(want, OCRPageArgs{DocumentID: r.doc.ID, Page: n})
 				}
 			default:

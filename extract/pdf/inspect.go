@@ -44,6 +44,11 @@ type PageInfo struct {
 	Rotate int
 	// HasImages is true when the page (or a form it draws) uses an image.
 	HasImages bool
+	// ImageBytes is the encoded size of the images the page's content
+	// draws itself (0 when it draws none, or when only a form it draws
+	// or a resource dictionary too long to follow names them). A scan's
+	// OCR time grows with it: the more ink, the more text.
+	ImageBytes int64
 }
 
 var disableConfigDir sync.Once
@@ -202,41 +207,54 @@ func pageInfos(pctx *model.Context) ([]PageInfo, error) {
 		if cerr != nil && contentOver(pctx, d, MaxPageContent) {
 			return nil, &pageTooLarge{page: n}
 		}
-		p.HasImages = pageUsesImages(pctx, inh, content, cerr)
+		p.HasImages, p.ImageBytes = pageUsesImages(pctx, inh, content, cerr)
 		pages = append(pages, p)
 	}
 	return pages, nil
 }
 
-// pageUsesImages reports whether a page draws an image. Producers often
-// share one resource dictionary between pages, so it follows the XObjects
-// the page's content stream draws, and only falls back to the resource
-// dictionary when the stream is too long to scan.
+// pageUsesImages reports whether a page draws an image, and the encoded
+// size of the images its content draws directly (PageInfo.ImageBytes).
+// Producers often share one resource dictionary between pages, so it
+// follows the XObjects the page's content stream draws, and only falls
+// back to the resource dictionary when the stream is too long to scan
+// (its size then unknown: 0).
 // content is the page's content as pageContent read it, or err.
-func pageUsesImages(pctx *model.Context, inh *model.InheritedPageAttrs, content []byte, err error) bool {
+func pageUsesImages(pctx *model.Context, inh *model.InheritedPageAttrs, content []byte, err error) (uses bool, size int64) {
 	if inh == nil {
-		return false
+		return false, 0
 	}
 	if err != nil {
-		return usesImages(pctx.XRefTable, inh.Resources, 0)
+		return usesImages(pctx.XRefTable, inh.Resources, 0), 0
 	}
 	pl, ok := scanContent(content, maxInspect)
 	if !ok || len(pl.names) == maxDraws {
-		return usesImages(pctx.XRefTable, inh.Resources, 0)
+		return usesImages(pctx.XRefTable, inh.Resources, 0), 0
 	}
-	if pl.inline {
-		return true
-	}
+	uses = pl.inline
 	xobjs, err := pctx.DereferenceDict(inh.Resources["XObject"])
 	if err != nil || xobjs == nil {
-		return false
+		return uses, 0
 	}
 	for _, name := range pl.names {
-		if o, found := xobjs[name]; found && usesImages(pctx.XRefTable, types.Dict{"XObject": types.Dict{name: o}}, 0) {
-			return true
+		o, found := xobjs[name]
+		if !found {
+			continue
+		}
+		if sd, _, err := pctx.DereferenceStreamDict(o); err == nil && sd != nil {
+			if sub := sd.Subtype(); sub != nil && *sub == "Image" {
+				uses = true
+				if sd.StreamLength != nil && *sd.StreamLength > 0 {
+					size += *sd.StreamLength
+				}
+				continue
+			}
+		}
+		if !uses && usesImages(pctx.XRefTable, types.Dict{"XObject": types.Dict{name: o}}, 0) {
+			uses = true
 		}
 	}
-	return false
+	return uses, size
 }
 
 // usesImages reports whether a resource dictionary names an image XObject,

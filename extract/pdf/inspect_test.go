@@ -46,6 +46,26 @@ func TestInspectGoodFiles(t *testing.T) {
 	}
 }
 
+// TestInspectImageBytes: each page's ImageBytes is the encoded size of the
+// image it draws, so that a larger scan weighs more; a text page weighs
+// nothing.
+func TestInspectImageBytes(t *testing.T) {
+	small, large := scanImage(t, 50, "PNG"), scanImage(t, 150, "PNG")
+	path := buildPDF(t,
+		pageSpec{image: small, imageType: "PNG"},
+		pageSpec{lines: clinicLines},
+		pageSpec{image: large, imageType: "PNG"},
+	)
+	info, err := InspectFile(context.Background(), "scans.pdf", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := []int64{info.Pages[0].ImageBytes, info.Pages[1].ImageBytes, info.Pages[2].ImageBytes}
+	if b[0] <= 0 || b[1] != 0 || b[2] <= b[0] {
+		t.Errorf("ImageBytes = %v: want the small scan > 0, the text page 0, the large scan more than the small one", b)
+	}
+}
+
 func TestInspectBadFiles(t *testing.T) {
 	good := readFile(t, buildPDF(t, pageSpec{lines: clinicLines}, pageSpec{lines: clinicLines}))
 	jpg := scanImage(t, 20, "JPG")

@@ -149,7 +149,7 @@ func handle(l *Local, req request) (res response) {
 	switch req.Op {
 	case opInspect:
 		if req.Data == nil && req.Path != "" { // InspectFile
-			res.N, err = l.InspectFile(ctx, req.Name, req.Path)
+			res.N, res.Weights, err = l.InspectFile(ctx, req.Name, req.Path)
 			break
 		}
 		res.N, err = l.Inspect(ctx, req.Name, req.Data)

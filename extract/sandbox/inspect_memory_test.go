@@ -26,10 +26,10 @@ func TestInspectFileDoesNotHoldTheFile(t *testing.T) {
 	runtime.GC()
 	base := testutil.HeapObjects()
 	stop := testutil.PeakHeap()
-	n, err := p.InspectFile(context.Background(), "scans.pdf", path)
+	n, weights, err := p.InspectFile(context.Background(), "scans.pdf", path)
 	peak := stop()
-	if err != nil || n != 6 {
-		t.Fatalf("InspectFile = %d, %v; want 6 pages", n, err)
+	if err != nil || n != 6 || len(weights) != 6 || weights[0] <= 0 {
+		t.Fatalf("InspectFile = %d, %v, %v; want 6 pages, each weighing its image", n, weights, err)
 	}
 	// pdfcpu keeps every stream's bytes while it validates (one file's
 	// worth); a second copy is the file read whole.

@@ -59,21 +59,29 @@ func (l *Local) Inspect(ctx context.Context, name string, data []byte) (int, err
 	return info.PageCount(), nil
 }
 
-// InspectFile is Inspect on the file at path. A PDF is read as the parser
-// asks for it, never whole (see pdf.InspectFile); an image document is.
-func (l *Local) InspectFile(ctx context.Context, name, path string) (int, error) {
+// InspectFile is Inspect on the file at path, which also returns a PDF's
+// pages' weights: the encoded bytes of the images each draws
+// (pdf.PageInfo.ImageBytes; nil for an image document). A PDF is read as
+// the parser asks for it, never whole (see pdf.InspectFile); an image
+// document is.
+func (l *Local) InspectFile(ctx context.Context, name, path string) (pages int, weights []int64, err error) {
 	if imagedoc.SniffFile(path) != "" && !strings.EqualFold(filepath.Ext(name), ".pdf") {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
-		return l.Inspect(ctx, name, data)
+		pages, err := l.Inspect(ctx, name, data)
+		return pages, nil, err
 	}
 	info, err := pdf.InspectFile(ctx, name, path)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	return info.PageCount(), nil
+	weights = make([]int64, len(info.Pages))
+	for i, p := range info.Pages {
+		weights[i] = p.ImageBytes
+	}
+	return info.PageCount(), weights, nil
 }
 
 // TextLayer returns every page with the text of its text layer; an image

@@ -447,16 +447,17 @@ func (p *Pool) Inspect(ctx context.Context, name string, data []byte) (int, erro
 // InspectFile is Inspect on the file at path, read by the worker: the
 // calling process never holds the file (a 200 MB upload would cost it as
 // much, twice over with the request's encoding), and the worker reads a
-// PDF as its parser asks for it, never whole.
-func (p *Pool) InspectFile(ctx context.Context, name, path string) (int, error) {
+// PDF as its parser asks for it, never whole. It also returns the pages'
+// weights (see Local.InspectFile).
+func (p *Pool) InspectFile(ctx context.Context, name, path string) (pages int, weights []int64, err error) {
 	if p.local != nil {
 		return p.local.InspectFile(ctx, name, path)
 	}
 	res, err := p.do(ctx, request{Op: opInspect, Name: name, Path: path})
 	if errors.Is(err, ErrWorkerDied) {
-		return 0, &pdf.FileError{File: name, Detail: "could not be inspected: " + err.Error(), Err: pdf.ErrCorrupt}
+		return 0, nil, &pdf.FileError{File: name, Detail: "could not be inspected: " + err.Error(), Err: pdf.ErrCorrupt}
 	}
-	return res.N, err
+	return res.N, res.Weights, err
 }
 
 // TextLayer returns every page with its text layer (pdftotext, under the

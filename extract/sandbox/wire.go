@@ -35,11 +35,12 @@ type request struct {
 
 // response is a worker's answer.
 type response struct {
-	N     int
-	Page  extract.Page
-	Pages []extract.Page
-	Data  []byte
-	Err   *wireErr
+	N       int
+	Page    extract.Page
+	Pages   []extract.Page
+	Data    []byte
+	Weights []int64
+	Err     *wireErr
 }
 
 // wireErr carries an error across the pipe, keeping *pdf.FileError and the

@@ -51,7 +51,7 @@ func (r readerFiles) Sniff(name string, head, tail []byte, size int64) error {
 // Inspect implements pipeline.PDFReader on the working copy at path
 // (named by the document's id), which the reader process reads itself:
 // it gets a name with the extension of what the file holds.
-func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
+func (r readerFiles) Inspect(ctx context.Context, path string) (pipeline.Inspection, error) {
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	switch imagedoc.SniffFile(path) {
 	case imagedoc.TIFF:
@@ -63,7 +63,8 @@ func (r readerFiles) Inspect(ctx context.Context, path string) (int, error) {
 	default:
 		name += ".pdf"
 	}
-	return r.Pool.InspectFile(ctx, name, path)
+	pages, weights, err := r.Pool.InspectFile(ctx, name, path)
+	return pipeline.Inspection{Pages: pages, Weights: weights}, err
 }
 
 // newSearch returns search over the store when it can index, with the
