@@ -27,6 +27,7 @@ func (b *builder) flags() []Flag {
 	fs = append(fs, b.pageFlags()...)
 	fs = append(fs, b.nothingReadFlags()...)
 	fs = append(fs, b.undatedFlags()...)
+	fs = append(fs, b.undatedBillFlags()...)
 	fs = append(fs, b.dateFlags()...)
 	fs = append(fs, b.unknownProviderFlags()...)
 	return fs
@@ -40,6 +41,32 @@ func (b *builder) undatedFlags() []Flag {
 			Message: fmt.Sprintf("Entry %s (%s) prints no readable date of service: it is listed under undated entries until a reviewer dates it.",
 				e.ID, e.Provider),
 			EntryIDs: []string{e.ID}, Citations: e.Citations[:1]})
+	}
+	return fs
+}
+
+// undatedBillFlags raises one undated_bill_line flag per charge line
+// whose date of service could not be read (EOB lines, which add no
+// charges, aside), naming its page and citing the line.
+func (b *builder) undatedBillFlags() []Flag {
+	var fs []Flag
+	for _, bl := range b.bills {
+		if !bl.Date.IsZero() || bl.Kind != BillCharge || bl.EOB || len(bl.Citations) == 0 {
+			continue
+		}
+		c := bl.Citations[0]
+		where := fmt.Sprintf("page %d of %s", c.Page, b.fileOf(c.DocumentID))
+		if c.Bates != "" {
+			where += " (" + c.Bates + ")"
+		}
+		what := bl.Code
+		if what == "" {
+			what = bl.Description
+		}
+		fs = append(fs, Flag{Kind: FlagUndatedBillLine,
+			Message: fmt.Sprintf("%s's charge of %s (%s) on %s: its date of service could not be read; it counts in the specials, undated, until a reviewer dates it from the page.",
+				bl.Provider, textutil.Money(cents(bl.Charge)), what, where),
+			Citations: []extract.Citation{c}})
 	}
 	return fs
 }

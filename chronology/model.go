@@ -297,6 +297,12 @@ const (
 	// repaired amount and keeps the reading (Bill.ReadCharge). Citing the
 	// line and the total.
 	FlagOCRAmountRepaired = "ocr_amount_repaired"
+	// FlagUndatedBillLine marks a charge line whose date of service could
+	// not be read (OCR damaged its date cell and no reading is proved by
+	// the rows around it): the line counts in the specials and is listed
+	// undated. One flag per line, naming its page and citing the line,
+	// until a reviewer dates it.
+	FlagUndatedBillLine = "undated_bill_line"
 )
 
 // Flag draws a reviewer's attention to something in the records.

@@ -480,3 +480,33 @@ func TestChronologyPageReadCharge(t *testing.T) {
 		t.Error("the bill line does not show its charge and what OCR read")
 	}
 }
+
+// TestChronologyPageUndatedBillLine: a bill line whose date of service
+// could not be read says so in its date cell, and its flag is named on
+// the flags page.
+func TestChronologyPageUndatedBillLine(t *testing.T) {
+	env := newReviewEnv(t)
+	pl := env.signIn(t, "paula", access.RoleParalegal, true)
+	ctx := context.Background()
+	c, version, err := env.store.Chronology(ctx, env.matter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Bills) == 0 {
+		t.Fatal("the matter has no bill line")
+	}
+	c.Bills[0].Date = dates.Date{}
+	c.Flags = append(c.Flags, chronology.Flag{Kind: chronology.FlagUndatedBillLine,
+		Message: "A charge line's date of service could not be read.", Citations: c.Bills[0].Citations[:1]})
+	env.putChronology(t, version, c)
+	res, body := pl.get("/matters/" + env.matter + "/chronology")
+	wantStatus(t, "chronology", res, body, http.StatusOK)
+	if !strings.Contains(body, `title="Its date of service could not be read: see its flag and date it from the page">undated</span>`) {
+		t.Error("the undated bill line does not say it is undated")
+	}
+	res, body = pl.get("/matters/" + env.matter + "/flags")
+	wantStatus(t, "flags", res, body, http.StatusOK)
+	if !strings.Contains(body, "Undated bill line") {
+		t.Error("the flags page does not name the undated bill line flag")
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -277,6 +278,35 @@ func writeSpecialsTable(b *strings.Builder, c chronology.Chronology) {
 	if u := s.UngroundedCharges; u != nil && *u != 0 {
 		docx.Para(b, "", "", docx.Run{Text: fmt.Sprintf("Not in the total: %s of charges whose quote was not found on the cited page.", textutil.Dollars(*u)), Italic: true})
 	}
+	if n := undatedBillNote(c); n != "" {
+		docx.Para(b, "", "", docx.Run{Text: n, Italic: true})
+	}
+}
+
+// undatedBillNote says which charge lines of the total have no date of
+// service (their undated_bill_line flags), by the pages they are on, or
+// "" when there are none.
+func undatedBillNote(c chronology.Chronology) string {
+	ix := indexDocs(c)
+	var pages []string
+	n := 0
+	for _, f := range c.Flags {
+		if f.Kind != chronology.FlagUndatedBillLine || len(f.Citations) == 0 {
+			continue
+		}
+		n++
+		if p := CitationLabel(ix.file(f.Citations[0].DocumentID), f.Citations[0]); !slices.Contains(pages, p) {
+			pages = append(pages, p)
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	lines := "charge line"
+	if n > 1 {
+		lines += "s"
+	}
+	return fmt.Sprintf("In the total, undated: %d %s whose date of service could not be read (%s); date them from the page.", n, lines, strings.Join(pages, ", "))
 }
 
 // generatedAt is the chronology's generation time, or zero (a fixed date

@@ -329,6 +329,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	cells := map[int]string{}          // the charge cell of each coded charge, by item
 	letterless := map[int]lostLetter{} // the HCPCS codes OCR lost the letter of, by item
 	var misdated []postedBefore        // the items dated after the day they were posted
+	var cuts []cutDate                 // the charge rows dated from a cell OCR cut (rowDateCut)
+	fullDates := map[int]int{}         // by page, the rows that print a full date under a date column
 	reversed := map[int]bool{}         // the items a reversal row cancels
 	closed := false                    // a total of charges closed the bill above
 	planPage := -1                     // the page whose bill, closed, a payment plan's terms finance (planTerm)
@@ -430,10 +432,19 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
-		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: nearDay(items, headDay, svc, periodFrom),
+		near := nearDay(items, headDay, svc, periodFrom)
+		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: near,
 			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: dental[l.page]})
 		if len(r.amts) == 0 {
 			continue
+		}
+		var cut *cutDate
+		if !form {
+			if cands, desc, ok := rowDateCut(l.text, r, heads, near); ok {
+				cut = &cutDate{page: l.page, cands: cands, desc: desc}
+			} else if !r.date.IsZero() && hasHead(heads, headDate) {
+				fullDates[l.page]++
+			}
 		}
 		cite := []extract.Citation{src.cite(doc, src.quoteAll())}
 		if more != nil {
@@ -619,6 +630,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		if b.Kind == extract.LineCharge && b.Code != "" {
 			cells[len(items)] = chargeCell(r, b.Charge)
 		}
+		if cut != nil && b.Kind == extract.LineCharge && b.Date == r.date {
+			cut.item = len(items)
+			cuts = append(cuts, *cut)
+		}
 		if b.Kind == extract.LineCharge && !pharmacy && !r.to.IsZero() && r.date.After(r.to) && b.Date == r.date {
 			// (A pharmacy's later date is the prescription's written date,
 			// before the fill by any number of days: no posting date.)
@@ -635,6 +650,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	if it, ok := sl.line(provider); ok {
 		items = append(items, it)
 	}
+	pending = settleCutDates(items, cuts, fullDates, pending)
 	fillSlashDates(items, pending)
 	datePosted(items, misdated)
 	fiveForDollar(items, cells)

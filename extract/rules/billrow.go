@@ -51,6 +51,9 @@ type billRow struct {
 	// damaged in the cells it ran together with the posting date and the
 	// code (readGluedLead): the rows around it settle it.
 	leadCands []dates.Date
+	// yearless says the date was read as a month and day without a year
+	// under a date column (compactDate).
+	yearless bool
 }
 
 // token is a run of non-space bytes of a row.

@@ -34,6 +34,7 @@ func (r *billRow) compactDate(toks []token, hs []tableHead, near dates.Date, tak
 			d, ok = compactDay(v)
 		case !near.IsZero():
 			d, ok = yearless(v, near)
+			r.yearless = ok
 		}
 		if ok {
 			r.date, r.dspan = d, span{t.a, t.b}

@@ -26,6 +26,7 @@ var flagKindLabels = map[string]string{
 	chronology.FlagDateNotQuoted:     "Date not in a quote",
 	chronology.FlagNothingRead:       "Nothing read",
 	chronology.FlagOCRAmountRepaired: "Amount repaired by a total",
+	chronology.FlagUndatedBillLine:   "Undated bill line",
 }
 
 // flagKindLabel names a flag kind, known or not.
