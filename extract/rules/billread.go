@@ -435,7 +435,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		near := nearDay(items, headDay, svc, periodFrom)
 		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: near,
 			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: dental[l.page]})
-		if len(r.amts) == 0 {
+		if len(r.amts) == 0 || proseRow(r) {
 			continue
 		}
 		var cut *cutDate
@@ -742,6 +742,47 @@ var rePlanTerms = lazyre.New(`(?i)\b(?:down\s*payment|amount\s+financed|balance\
 // A payment posted on the plan is dated.
 func planTerm(r billRow) bool {
 	return r.date.IsZero() && r.code == "" && r.rev == "" && rePlanTerms.MatchString(r.desc)
+}
+
+// proseRow reports whether row r is a sentence that names an amount, not
+// a row of the bill: it reads as prose (eight words of lower-case letters
+// or more) and words of the sentence follow its last amount ("...
+// assigned a patient responsibility of $817.81 (deductible and
+// coinsurance).") or come before its date ("Your insurer processed this
+// account on 06/27/2023 and ..."), where a row's cells open with its date
+// and end with its amounts (a balance, a status at most). A row with a
+// code is a row.
+func proseRow(r billRow) bool {
+	if r.code != "" || r.rev != "" || len(r.aspans) == 0 || lowerWords(r.text) < 8 {
+		return false
+	}
+	if lowerWords(r.text[r.aspans[len(r.aspans)-1].b:]) >= 2 {
+		return true
+	}
+	return !r.date.IsZero() && r.dspan.a > 0 && lowerWords(r.text[:r.dspan.a]) >= 3
+}
+
+// lowerWords counts the words of s that are lower-case letters only (two
+// or more), punctuation around them aside.
+func lowerWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ".,;:()[]\"'")
+		if len(w) < 2 {
+			continue
+		}
+		lower := true
+		for _, c := range w {
+			if c < 'a' || c > 'z' {
+				lower = false
+				break
+			}
+		}
+		if lower {
+			n++
+		}
+	}
+	return n
 }
 
 // hasCharge reports whether a header's columns hold a charge column.
