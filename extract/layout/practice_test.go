@@ -418,3 +418,28 @@ func TestFacilityLabelGluedToNextLabel(t *testing.T) {
 		t.Errorf("beforeNextLabel = %q", got)
 	}
 }
+
+// TestLetterheadBeforeBillTitle: a statement prints its title in capitals
+// on its letterhead's line a single space after the name ("Prairie Valley
+// Med Ctr - Emergency Services HOSPITAL ACCOUNT SUMMARY"): the page is the
+// named facility's, the title no part of its name.
+func TestLetterheadBeforeBillTitle(t *testing.T) {
+	for _, tt := range []struct{ head, want string }{
+		{"Prairie Valley Med Ctr - Emergency Services HOSPITAL ACCOUNT SUMMARY", "Prairie Valley Med Ctr - Emergency Services"},
+		{"Lakeview Medical Center PATIENT STATEMENT", "Lakeview Medical Center"},
+		{"Lakeview Medical Center STATEMENT OF ACCOUNT", "Lakeview Medical Center"},
+		{"LAKEVIEW MEDICAL CENTER", "LAKEVIEW MEDICAL CENTER"}, // a name in capitals keeps every word
+	} {
+		d := Analyze(pagesOf(
+			"Harbor Chiropractic Center\nDAILY NOTE\nDate of Service: 01/10/2024\nS: Neck pain 4/10.\nA: Cervical strain.\nP: Continue care.",
+			tt.head+"\nPatient Financial Services   315 Oak Ave, Bakersfield, CA 93301   (661) 555-0124\n"+
+				"                                                     Statement date 12-16-2024     Page 1\n"+
+				"Guarantor: Mei Thornbury                                 Account #: 62232500\n"+
+				"CHARGES\nDate         Rev     Code       Description                                     Amount\n"+
+				"09-28-2024   0450    99285      ED VISIT HIGH SEVERITY                        2,868.40\n"+
+				"09-28-2024   0450    96374      THER/PROPH/DIAG INJ IV PUSH                     422.18\n"))
+		if got := d.Provider(2); got != tt.want {
+			t.Errorf("%s: page 2 provider %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}

@@ -362,6 +362,47 @@ func IsBillTitle(t string) bool { return t != "" && reBillTitle.MatchString(t) }
 // reStoreNumber is a store's number after its name.
 var reStoreNumber = rxfilter.MustCompile(`\s+(?:#|no\.?\s*|store\s+#?)\s*\d{1,6}$`)
 
+// beforeCapsTitle returns c without the document's title in capitals it
+// ends with, a space after a name in mixed case ("Prairie Valley Med Ctr -
+// Emergency Services HOSPITAL ACCOUNT SUMMARY"): two words or more that
+// name a record or a bill (reDocWords, reBillTitle). A name in capitals,
+// or a title alone, is c as it is.
+func beforeCapsTitle(c string) string {
+	ws := strings.Fields(c)
+	i := len(ws)
+	for i > 0 && capsWord(ws[i-1]) {
+		i--
+	}
+	if len(ws)-i < 2 || i < 2 {
+		return c
+	}
+	title := strings.Join(ws[i:], " ")
+	if !reDocWords.MatchString(title) && !reBillTitle.MatchString(title) {
+		return c
+	}
+	name := strings.TrimRight(strings.Join(ws[:i], " "), " -–,:")
+	if strings.ToUpper(name) == name {
+		return c
+	}
+	return name
+}
+
+// capsWord reports whether w is a word in capitals (letters, perhaps an
+// ampersand or a hyphen).
+func capsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '&' || r == '-' || r == '/':
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
 // letterheadRaw finds the facility name a line prints as a letterhead.
 // reFieldLabelled opens a cell with a label of a word or two and its
 // colon, then the value.
@@ -375,6 +416,9 @@ func letterheadRaw(l *Line) string {
 	// the name.
 	c := reStoreNumber.ReplaceAllString(stripJunk(letterheadCell(l)), "")
 	whole := c
+	if l.Top <= 2 {
+		c = beforeCapsTitle(c)
+	}
 	if l.Top <= 4 && !LooksPhone(c) {
 		// At the head of a page, the practice's name may run on into its
 		// street address.
