@@ -60,18 +60,18 @@ func otherDays(px *pageIndex, fd map[pageRef][]dates.Date) func(a, b pageRef) bo
 		info := px.byRef[r]
 		return info != nil && info.page != nil && info.page.Source == extract.SourceText
 	}
+	ocr := func(r pageRef) bool {
+		info := px.byRef[r]
+		return info != nil && info.page != nil && info.page.Source == extract.SourceOCR
+	}
 	printed := map[pageRef][]dates.Date{} // findDuplicates asks one pair at a time
 	printedOn := func(r pageRef) []dates.Date {
 		ds, ok := printed[r]
 		if !ok {
-			ds = printedDates(px.byRef[r].page.Text)
+			ds = printedDates(px.byRef[r].page.Text, ocr(r))
 			printed[r] = ds
 		}
 		return ds
-	}
-	ocr := func(r pageRef) bool {
-		info := px.byRef[r]
-		return info != nil && info.page != nil && info.page.Source == extract.SourceOCR
 	}
 	return func(a, b pageRef) bool {
 		if text(a) && text(b) {
@@ -120,8 +120,11 @@ func misreadDate(a, b dates.Date) bool {
 // print footer and the pieces of two banners printed over each other
 // ("11/05/2024" alone on a line) are no part of the page. A line inside
 // the page that only looks like a stamp (a medication record's "Date:
-// 05/16/2024  Period: 0700-0659") is.
-func printedDates(text string) []dates.Date {
+// 05/16/2024  Period: 0700-0659") is. On a page OCR read (ocr), a
+// labelled date with a digit misread past any calendar ("05/08/2623")
+// counts as the dates it reads as with that digit read back (see
+// dates.OneDigitReadings): the copy OCR read right prints one of them.
+func printedDates(text string, ocr bool) []dates.Date {
 	lines := strings.Split(text, "\n")
 	var filled []int
 	for i, l := range lines {
@@ -134,10 +137,38 @@ func printedDates(text string) []dates.Date {
 		if (k < edgeLines || k >= len(filled)-edgeLines) && isStamp(lines[i]) || !dateLabel.MatchString(lines[i]) {
 			continue
 		}
-		for _, m := range dates.FindAll(lines[i]) {
+		ds := dates.FindAll(lines[i])
+		for _, m := range ds {
 			if !slices.Contains(out, m.Date) {
 				out = append(out, m.Date)
 			}
+		}
+		if !ocr {
+			continue
+		}
+		for _, raw := range unreadDates(lines[i], ds) {
+			for _, d := range dates.OneDigitReadings(raw) {
+				if !slices.Contains(out, d) {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// dateShape matches what prints as a numeric date, read or not
+// ("05/08/2623", "13/45/2024").
+var dateShape = lazyre.New(`\b\d{1,2}([/.-])\d{1,2}[/.-](\d{4}|\d{2})\b`)
+
+// unreadDates returns the date-shaped strings of line (see dateShape) that
+// none of found, the dates read on it, covers: dates OCR misread past any
+// calendar.
+func unreadDates(line string, found []dates.Match) []string {
+	var out []string
+	for _, loc := range dateShape.FindAllStringIndex(line, -1) {
+		if !slices.ContainsFunc(found, func(m dates.Match) bool { return m.Start < loc[1] && loc[0] < m.End }) {
+			out = append(out, line[loc[0]:loc[1]])
 		}
 	}
 	return out

@@ -233,6 +233,10 @@ func TestRecordOfAnotherDayWithoutFacts(t *testing.T) {
 		// OCR reads a copy's 6 as an 8: a digit it takes for another is no
 		// other day.
 		{"one day scanned twice, a digit misread", mar("05/16/2024", ""), mar("05/18/2024", ""), true, 1},
+		// OCR reads a copy's year 2024 as 2624, no date at all: the date
+		// it reads back to is the other page's, and the copy is one.
+		{"one day scanned twice, a year misread", mar("05/17/2024", ""), mar("05/17/2624", ""), true, 1},
+		{"two days scanned, a year misread", mar("05/17/2024", ""), mar("05/19/2624", ""), true, 0},
 		{"one day printed twice", mar("05/17/2024", "Printed 06/02/2024 10:14"), mar("05/17/2024", "Printed 07/15/2024 08:30"), false, 1},
 		// Two fax banners printed over each other: the text layer reads
 		// their pieces on lines of their own.

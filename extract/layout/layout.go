@@ -7,6 +7,7 @@ import (
 	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/internal/par"
+	"github.com/medchron/medchron/internal/textutil"
 )
 
 // Doc is the layout of one document: its pages with their classes, its
@@ -169,7 +170,13 @@ func Analyze(pages []extract.Page) *Doc {
 	// or line alone: on every core.
 	par.Each(len(d.Pages), func(pi int) { markStamps(d, &d.Pages[pi]) })
 	markFormCaptions(d)
-	par.Each(len(d.Lines), func(i int) { classifyLine(&d.Lines[i], d.Prev(i)) })
+	par.Each(len(d.Lines), func(i int) {
+		var above *Line // the line over prev
+		if prev := d.Prev(i); prev != nil && i >= 2 && d.Lines[i-2].Page == prev.Page {
+			above = &d.Lines[i-2]
+		}
+		classifyLine(&d.Lines[i], d.Prev(i), above)
+	})
 	compactDateColumns(d)
 	dateAboveTitles(d)
 	dateYearlessRows(d)
@@ -191,9 +198,10 @@ func Analyze(pages []extract.Page) *Doc {
 }
 
 // classifyLine runs the line classifiers once. Each reads the fields set
-// before it; of prev, the line above on the page (nil when none), only
-// the text, which a label over its value stands in.
-func classifyLine(l, prev *Line) {
+// before it; of prev, the line above on the page (nil when none), and
+// above, the line over prev (nil when none), only the text, which a label
+// over its value stands in (see labelLine).
+func classifyLine(l, prev, above *Line) {
 	if strings.ContainsAny(l.Text, "0123456789") {
 		l.Dates = FindDates(l.Text)
 		if m, ok := lostSlashDate(l); ok {
@@ -209,7 +217,7 @@ func classifyLine(l, prev *Line) {
 		// "Admission History & Physical" names the record, not its history.
 		l.Heading, l.HeadingEnd = NoHeading, 0
 	}
-	l.Service, l.HasService = serviceDateRaw(l, prev)
+	l.Service, l.HasService = serviceDateRaw(l, labelLine(l, prev, above))
 	if l.Title == "" && !l.HasService {
 		if t, m, ok := datedTitle(l); ok {
 			l.Title, l.Service, l.HasService = t, m.Date, true
@@ -283,4 +291,24 @@ func (d *Doc) PageInfos() []extract.PageInfo {
 		out[i] = extract.PageInfo{Page: p.Number, Class: p.Class, BillKind: p.BillKind, Provider: d.Provider(p.Number)}
 	}
 	return out
+}
+
+// labelLine returns the line where a label over l's value may stand: prev,
+// the line above, or above, the line over it, when l is a date alone and
+// prev a known section heading alone, with no digit, under a label alone
+// on above: OCR reads a visit summary's two columns block by block and
+// may set the right column's heading ("Review of Systems") between the
+// sidebar's label ("Encounter Date") and its value ("13-Jul-2023").
+func labelLine(l, prev, above *Line) *Line {
+	if prev == nil || above == nil || len(l.Dates) != 1 || strings.TrimSpace(l.Trim) != strings.TrimSpace(l.Dates[0].Raw) ||
+		strings.ContainsAny(prev.Text, "0123456789") || strings.ContainsAny(above.Text, "0123456789") {
+		return prev
+	}
+	if _, ok := headings[strings.ToLower(textutil.FoldSpace(strings.TrimRight(prev.Trim, ": ")))]; !ok {
+		return prev
+	}
+	if k := labelOf(above.Trim); k == NoLabel || len(above.Trim) >= 50 {
+		return prev
+	}
+	return above
 }

@@ -116,6 +116,9 @@ func TestLetterheadAfterEHRName(t *testing.T) {
 		{"Cerner PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},
 		{"Cemer PowerChart Lakeview Neurosurgery", "Lakeview Neurosurgery"},                                    // OCR reads "rn" as "m"
 		{"Cermer PowerChart CAPITOL NEUROSURGICAL ASSOCIATES, P.A.", "CAPITOL NEUROSURGICAL ASSOCIATES, P.A."}, // "n" as "m"
+		// a fax's OCR reads "rt" as "n" and the stroke after it as a quote
+		{"Cerner PowerChan’ RIDGELINE BRAIN AND SPINE INSTITUTE", "RIDGELINE BRAIN AND SPINE INSTITUTE"},
+		{"Cerner Power Chart Lakeview Neurosurgery", "Lakeview Neurosurgery"},
 		{"Epic Physical Therapy", "Epic Physical Therapy"},
 		// a copier's specks before the banner and after the name
 		{", eClinicalWorks Ridgeline Brain & Spine       eo,              oo", "Ridgeline Brain & Spine"},

@@ -154,8 +154,10 @@ func stripInitials(c string) string {
 // reEHRVendor is the name of an electronic health record system that a
 // printout puts before the practice's name in its banner ("eClinicalWorks
 // Harbor Orthopedics", "Epic Ridgeline Neurosurgery", "Cerner PowerChart
-// ..."; "Cemer" and "Cermer" as OCR reads "rn" or "n"): the software, not the provider.
-var reEHRVendor = lazyre.New(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|ce(?:rn|m|rm|mn|rr)er|powerchart|practice fusion|kareo|drchrono|modmed|greenway|webpt)[.,:;]?\s+){1,2}`)
+// ..."; "Cemer" and "Cermer" as OCR reads "rn" or "n", "PowerChan'" as a
+// fax's OCR reads "rt" and a quote for its stroke, "Power Chart" with its
+// words apart): the software, not the provider.
+var reEHRVendor = lazyre.New(`^(?:(?:epic|eclinicalworks|ecw|athenahealth|athenaone|athenaclinicals|nextgen|allscripts|meditech|ce(?:rn|m|rm|mn|rr)er|power ?ch(?:art|an|arl|ar1)|practice fusion|kareo|drchrono|modmed|greenway|webpt)[.,:;'’]?\s+){1,2}`)
 
 // stripEHRVendor drops the EHR system's name before a practice's name at
 // the head of a printout, when what follows still reads as a name of two

@@ -148,3 +148,63 @@ Therapist                          Conrad Costa, PTA
 		t.Errorf("diagnoses %v, want %s", got, want)
 	}
 }
+
+// TestSidebarLabelOverOtherColumnHeading: OCR reads a visit summary's two
+// columns block by block and sets the right column's heading between the
+// sidebar's label and its value ("Encounter Date", "Review of Systems",
+// "13-Jul-2023"): the date is still the one the label stands over, and
+// the page's visit is found, not taken for a further page of the
+// previous visit. (The lines over the date, on this layout, still close
+// the previous visit's record.)
+func TestSidebarLabelOverOtherColumnHeading(t *testing.T) {
+	first := "Summit Sports Med                                        Progress Note\n" +
+		"PATIENT                         Chief Complaint\n" +
+		"Name                            Follow-up of neck and right shoulder pain.\n" +
+		"VARGA, RAVI\n" +
+		"DOB                             History of Present Illness\n" +
+		"08-Sep-1969 (53 y/o F)          Patient returns for follow-up. Neck pain rated 6 out of 10.\n" +
+		"ENCOUNTER\n" +
+		"Encounter Date\n" +
+		"07-Jun-2023                     Review of Systems\n" +
+		"Provider                        Positive for neck pain and stiffness.\n" +
+		"Anika Crane, DO\n" +
+		"Visit type                      Physical Exam\n" +
+		"Follow-up                       Spurling positive on the right.\n" +
+		"                                Assessment\n" +
+		"                                Radiculopathy, cervical region (M54.12)\n" +
+		"Electronically signed by Anika Crane, DO on 09-Jun-2023 at 2:42 PM\n" +
+		"Page 1 of 1\n"
+	second := "Summit Sports Med                                        Progress Note\n\n" +
+		"PATIENT                         Chief Complaint\n" +
+		"Name\n\n" +
+		"Follow-up of neck and right shoulder pain.\n\n" +
+		"VARGA, RAVI\n" +
+		"DOB                             History of Present Illness\n" +
+		"08-Sep-1969 (53 y/o F)          Patient returns for follow-up. Neck pain rated 5 out of 10.\n" +
+		"ENCOUNTER\n" +
+		"Encounter Date\n\n" +
+		"Review of Systems\n\n" +
+		"13-Jul-2023\n\n" +
+		"Positive for neck pain and stiffness.\n\n" +
+		"Provider\n" +
+		"Anika Crane, DO\n\n" +
+		"Visit type                      Physical Exam\n" +
+		"Follow-up                       Spurling positive on the right.\n" +
+		"                                Assessment\n" +
+		"                                Radiculopathy, cervical region (M54.12)\n" +
+		"Electronically signed by Anika Crane, DO on 15-Jul-2023 at 2:20 PM\n" +
+		"Page 1 of 1\n"
+	res := extractOCR(t, first, second)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String())
+	}
+	if want := "2023-06-07|2023-07-13"; strings.Join(got, "|") != want {
+		t.Fatalf("visits %q, want %q", strings.Join(got, "|"), want)
+	}
+	for _, c := range res.Encounters[1].Citations {
+		if c.Page != 2 {
+			t.Errorf("the second visit cites page %d: %q", c.Page, c.Quote)
+		}
+	}
+}
