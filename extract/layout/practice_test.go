@@ -446,3 +446,20 @@ func TestLetterheadBeforeBillTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestBehavioralPracticeLetterhead: a behavioral-health practice heads its
+// notes with a short form of its name ("Bridgeway Behavioral", "Harbor
+// Counseling", "Lakeside Psychology"): the page is that practice's, not
+// the record's before it in the production.
+func TestBehavioralPracticeLetterhead(t *testing.T) {
+	for _, name := range []string{"Bridgeway Behavioral", "Harbor Counseling", "Lakeside Psychology", "Summit Psychiatry"} {
+		d := Analyze(pagesOf(
+			"Northstar Reference Lab\nCUMULATIVE RESULTS REPORT\nCollected: 06-13-2023\nCBC W/AUTO DIFF\nWBC 7.2 K/uL 4.0-11.0",
+			name+"\nPsychotherapy Progress Notes\nClient: VARGA, RAVI DOB: 09-08-1969 Clinician: Miriam Crane, PhD Dx: F43.21\n\n"+
+				"06-22-2023        10:00 AM        90791        62         Completed\n"+
+				"                  Diagnostic evaluation; see intake assessment.\n                  Signed: Miriam Crane, PhD\n"))
+		if got := d.Provider(2); got != name {
+			t.Errorf("page 2 provider %q, want %q", got, name)
+		}
+	}
+}
