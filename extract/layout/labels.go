@@ -372,6 +372,9 @@ func hasLabel(p string, labels []string) bool {
 }
 
 // labelOf classifies the label that ends the text pre.
+// speckQuotes drops a quote OCR read for a speck after a label's word.
+var speckQuotes = strings.NewReplacer("’ ", " ", "‘ ", " ", "` ", " ", "' ", " ")
+
 func labelOf(pre string) Label {
 	// The label ends where its text does, however wide the gap a form
 	// leaves before its date.
@@ -398,6 +401,8 @@ func labelOf(pre string) Label {
 	p = strings.TrimRightFunc(strings.TrimRight(p, "."), func(r rune) bool { return !isAlnum(r) })
 	// "Date. of IME": a speck OCR put after a word of the label.
 	p = strings.ReplaceAll(p, ". ", " ")
+	// "Date’ collected": a quote OCR read for a speck after a word.
+	p = speckQuotes.Replace(p)
 	// "Date/Time: from September 9, 2014 ... to ...": the span's start.
 	if strings.HasSuffix(p, " from") {
 		p = strings.TrimRight(strings.TrimSuffix(p, " from"), " :-")

@@ -108,6 +108,9 @@ func TestVisitHeadings(t *testing.T) {
 		{"’ Office visit 10-Jul- 2023 12:26 PM              ,        -     Status: Signed", ServiceLabel},
 		{"_ Telehealth encounter. 03/04/2024", ServiceLabel},
 		{"‘ last visit, 02/01/2024", FutureLabel},
+		// a quote OCR read for a speck after a word of the label
+		{"Date’ collected: 12.12.2022", ServiceLabel},
+		{"Date' of service: 12.12.2022", ServiceLabel},
 	}
 	for _, tt := range tests {
 		checkLabel(t, tt.line, tt.want)
