@@ -204,7 +204,8 @@ func repairExt(ext string) (string, int, bool) {
 // "110" for I10) counts only in context, where a coded diagnosis list
 // prints its code, and when the note prints other codes (coded). With a
 // code book, every repaired code must be in it, and a risky one must share
-// a word with the description printed beside it.
+// a word with the description printed beside it, unless it stands in a
+// labelled comma list of codes.
 func ocrCodesIn(s string, ctx, coded, listed bool, book CodeBook, taken func(a, b int) bool) []codeHit {
 	var out []codeHit
 	for p := 0; p < len(s); {
@@ -252,7 +253,9 @@ func ocrCodesIn(s string, ctx, coded, listed bool, book CodeBook, taken func(a, 
 			if !ok {
 				continue
 			}
-			if r.risky && !sharesWord(describe(line{text: s}, h), d) {
+			// A number after a diagnosis label and the codes of its comma
+			// list has no description of its own to name.
+			if r.risky && !reCodeListLead.MatchString(s[:a]) && !sharesWord(describe(line{text: s}, h), d) {
 				continue
 			}
 			h.desc = d
@@ -278,11 +281,12 @@ func isAlnumByte(c byte) bool {
 }
 
 var (
-	reSlotLead = lazyre.New(`(?i)^[\s_\-–•*·]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:(?:dx|icd-?10(?:-cm)?|diagnos[ie]s|code)\s*[:#\-]?\s*)?$`)
+	reSlotLead = lazyre.New(`(?i)^[\s_\-–•*·]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:(?:dx|icd-? ?10(?:-cm)?|diagnos[ie]s|code)\s*[:#\-]?\s*)?$`)
 	reDescWord = lazyre.New(`^[\s\-–:|]*[A-Z][a-z]{2,}`)
 	// A diagnosis label (with a speck OCR set after its colon:
-	// "ICD-10:.E78.5, 110") and one or more codes, each before a comma.
-	reCodeListLead = lazyre.New(`(?i)(?:dx|icd-?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?[.,'_]?\s*(?:(?:[A-TV-Z]|£)[0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
+	// "ICD-10:.E78.5, 110", or a space in it: "ICD- 10") and one or more
+	// codes, each before a comma.
+	reCodeListLead = lazyre.New(`(?i)(?:dx|icd-? ?10(?:-cm)?|diagnos[ie]s(?: codes?)?|codes?)\s*[:#\-]?[.,'_]?\s*(?:(?:[A-TV-Z]|£)[0-9][0-9AB](?:\.[0-9A-Z]{1,4})?\s*[,;]\s*)+$`)
 	reUnitWord     = lazyre.New(`^[\s\-–:|]*(?i:mg|mcg|ml|units?|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds?|degrees?|deg|times|tablets?|visits?|sessions?)\b`)
 )
 

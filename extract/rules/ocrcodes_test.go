@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -156,6 +157,7 @@ func TestOCRCodesWithCodeBook(t *testing.T) {
 	book.Add("M50.220", true, "Other cervical disc displacement, mid-cervical region, unsp", "Other cervical disc displacement, mid-cervical region, unspecified level")
 	book.Add("M50.221", true, "Other cervical disc displacement at C4-C5 level", "Other cervical disc displacement at C4-C5 level")
 	book.Add("M54.12", true, "Radiculopathy, cervical region", "Radiculopathy, cervical region")
+	book.Add("G44.309", true, "Post-traumatic headache, unspecified, not intractable", "Post-traumatic headache, unspecified, not intractable")
 	tests := []struct {
 		name  string
 		line  string
@@ -164,6 +166,9 @@ func TestOCRCodesWithCodeBook(t *testing.T) {
 		{"in the book", "1. MS4.12 Radiculopathy, cervical region", []string{"M54.12"}},
 		{"not in the book", "1. MS4.2 Cervicalgia", nil},
 		{"number naming its description", "2. 110 Essential (primary) hypertension", []string{"I10"}},
+		// a G read as a 6
+		{"G as 6 naming its description", "644.309   Post-traumatic headache, unspecified, not intractable", []string{"G44.309"}},
+		{"G as 6 not naming its description", "644.30   Balance forward", nil},
 		{"number not naming its description", "2. 120.9 Follow-up visit scheduled", nil},
 		{"read by description", "1. MS50.2Z0 - Other cervical disc displacement, mid- cervical region, unspecified level", []string{"M50.220"}},
 		{"description without a damaged code", "1. Other cervical disc displacement, mid-cervical region, unspecified level", nil},
@@ -263,6 +268,33 @@ func TestOCRCodeOpeningItsLine(t *testing.T) {
 		}
 		if fmt.Sprint(got) != fmt.Sprint(strings.Fields(tt.want)) {
 			t.Errorf("%q: codes %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestOCRCodeInLabelledList: a lab requisition prints its codes in a comma
+// list after "ICD-10:"; OCR read I10 as "110", with no description beside
+// it to name. A number after the label and the list's other codes is the
+// code the book knows.
+func TestOCRCodeInLabelledList(t *testing.T) {
+	book := icd10.New()
+	book.Add("I10", true, "Essential (primary) hypertension", "Essential (primary) hypertension")
+	book.Add("E78.5", true, "Hyperlipidemia, unspecified", "Hyperlipidemia, unspecified")
+	for _, s := range []string{"ICD-10: E78.5,110 Fasting: Yes", "ICD-10: E78.5, 110", "Diagnosis codes: E78.5, 110.", "ICD- 10: E78.5, 110 Fasting: Yes"} {
+		l := linesOf(layout.Analyze([]extract.Page{{Number: 1, Text: s}}))[0]
+		var got []string
+		for _, h := range icdInNote(l, true, true, book) {
+			got = append(got, h.code)
+		}
+		if !slices.Contains(got, "I10") || !slices.Contains(got, "E78.5") {
+			t.Errorf("%q: codes %v, want E78.5 and I10", s, got)
+		}
+	}
+	// Without the label the number stays a number.
+	l := linesOf(layout.Analyze([]extract.Page{{Number: 1, Text: "Weight 110 lbs, E78.5"}}))[0]
+	for _, h := range icdInNote(l, true, true, book) {
+		if h.code == "I10" {
+			t.Errorf("a weight read as I10")
 		}
 	}
 }
