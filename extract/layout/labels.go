@@ -101,7 +101,7 @@ func LabelBefore(l *Line, m dates.Match, prev *Line) Label {
 	if k := labelOf(pre); k != NoLabel {
 		// A service label inside a sentence tells of another event: "the
 		// MRI was performed on 05/20/1997".
-		if k == ServiceLabel && proseBefore(l.Text[:m.Start]) {
+		if k == ServiceLabel && proseBefore(l.Text[:m.Start]) && !joinedLabel(l.Text[:m.Start]) {
 			return NoLabel
 		}
 		if k == BareLabel && signatureDate(l, l.Text[:m.Start], prev) {
@@ -371,10 +371,10 @@ func hasLabel(p string, labels []string) bool {
 	return false
 }
 
-// labelOf classifies the label that ends the text pre.
 // speckQuotes drops a quote OCR read for a speck after a label's word.
 var speckQuotes = strings.NewReplacer("’ ", " ", "‘ ", " ", "` ", " ", "' ", " ")
 
+// labelOf classifies the label that ends the text pre.
 func labelOf(pre string) Label {
 	// The label ends where its text does, however wide the gap a form
 	// leaves before its date.
@@ -605,6 +605,26 @@ func proseBefore(s string) bool {
 		}
 	}
 	return 2*lower > len(words)
+}
+
+// joinedLabel reports whether s, the text before a date, ends with a
+// form's label OCR joined to the cell before it, the gap between them
+// lost: one to three words that open with a capital after a word in lower
+// case, then a colon ("... anterior cervical discectomy and Surgery date:").
+// A sentence tells its event without a capital and a colon.
+func joinedLabel(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	if !strings.HasSuffix(s, ":") {
+		return false
+	}
+	w := strings.Fields(strings.TrimSuffix(s, ":"))
+	for n := 1; n <= 3 && n < len(w); n++ {
+		first, before := w[len(w)-n], w[len(w)-n-1]
+		if first[0] >= 'A' && first[0] <= 'Z' && before[0] >= 'a' && before[0] <= 'z' {
+			return labelOf(strings.Join(w[len(w)-n:], " ")+":") != NoLabel
+		}
+	}
+	return false
 }
 
 // reDateBox opens a form's box labelled by the date it holds: "Date of

@@ -80,3 +80,12 @@ func checkLabel(t *testing.T, line string, want Label) {
 		t.Errorf("LabelBefore(%q) = %d, want %d", line, got, want)
 	}
 }
+
+// TestLabelJoinedToProse: a form's label whose gap from the cell before it
+// OCR lost ("... discectomy and Surgery date: May 23, 2023") is still a
+// label; a sentence that tells of an event is not.
+func TestLabelJoinedToProse(t *testing.T) {
+	checkLabel(t, "Procedure: C5-6 anterior cervical discectomy and Surgery date: May 23, 2023", ServiceLabel)
+	checkLabel(t, "the MRI of the cervical spine was performed on 05/20/1997", NoLabel)
+	checkLabel(t, "she says the surgery date was moved and the new surgery date: 05/20/1997", NoLabel)
+}
