@@ -264,8 +264,9 @@ func carbonCopy(label, rest string) bool {
 	return label == "cc" || practice || NamesDoctor(v) || HasCredential(v) && len(strings.Fields(v)) <= 5 || reMailAddress.MatchString(v)
 }
 
-// reMailAddress is an e-mail address: "lpark@harborlaw.com".
-var reMailAddress = lazyre.New(`[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b`)
+// reMailAddress is an e-mail address: "lpark@harborlaw.com", or as a
+// fax's OCR parts it at its "@" ("lpark @ harborlaw.com").
+var reMailAddress = lazyre.New(`[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b`)
 
 // routingFields are the fields a fax banner or cover sheet routes its
 // pages by, in lower case.

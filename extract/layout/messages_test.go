@@ -168,7 +168,9 @@ func TestClaimCorrespondence(t *testing.T) {
 		"Cc: Lee Park <lpark@harborlaw.com>\n" +
 		"Counsel, I have reviewed the demand package. My offer to resolve the claim is $14,000.00.\n" +
 		"Tom Reyes, Claims Adjuster | Northstar Insurance\n"
-	for name, text := range map[string]string{"outlook": outlook, "gmail": gmail} {
+	// A fax's OCR parts an address at its "@" ("lpark @ harborlaw.com").
+	faxed := strings.ReplaceAll(gmail, "@", " @ ")
+	for name, text := range map[string]string{"outlook": outlook, "gmail": gmail, "gmail faxed": faxed} {
 		t.Run(name, func(t *testing.T) {
 			d := Analyze(pagesOf(text))
 			if got := d.Pages[0].Class; got != extract.PageAdmin {
