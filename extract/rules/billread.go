@@ -616,13 +616,19 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		} else if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			cands, sp := slashCandidates(r.afterProvider(l.text))
 			fallback, fsp := fallbackCandidates(r.afterProvider(l.text))
+			// More of the cell lost than a slash: both, or the month
+			// with its slash.
+			lost, lsp := lostPartsBeforeCode(r.afterProvider(l.text))
+			if len(cands)+len(fallback) == 0 {
+				fsp = lsp
+			}
 			if len(cands) == 0 {
 				sp = fsp
 			}
 			// (A row of a revenue code and no procedure code: the code
 			// after the damaged cell.)
-			if len(cands)+len(fallback) > 0 && (r.code != "" && sp[1] <= r.cspan.a || r.code == "" && r.rev != "" && strings.Contains(l.text[sp[1]:], r.rev)) {
-				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
+			if len(cands)+len(fallback)+len(lost) > 0 && (r.code != "" && sp[1] <= r.cspan.a || r.code == "" && r.rev != "" && strings.Contains(l.text[sp[1]:], r.rev)) {
+				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, lost: lost, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay
 			}

@@ -672,9 +672,33 @@ func (r *billRow) damagedDateCell(s string) {
 	if len(ds) == 0 {
 		ds, sp = fallbackCandidates(s)
 	}
+	if len(ds) == 0 {
+		ds, sp = lostPartsBeforeCode(s)
+	}
 	if len(ds) > 0 {
 		r.dcell = span{sp[0], sp[1]}
 	}
+}
+
+// lostPartsBeforeCode returns lostPartsCandidates of the cell that opens
+// s when the row's procedure code stands in the cell after it: a cell of
+// digits before the code is the date OCR damaged, no code of its own. A
+// row that opens with its code keeps it.
+func lostPartsBeforeCode(s string) ([]dates.Date, [2]int) {
+	ds, sp := lostPartsCandidates(s)
+	if len(ds) == 0 {
+		return nil, [2]int{}
+	}
+	for _, t := range tokens(s) {
+		if t.a < sp[1] {
+			continue
+		}
+		if _, _, ok := splitCode(strings.TrimRight(t.s, ".,;:")); ok {
+			return ds, sp
+		}
+		break
+	}
+	return nil, [2]int{}
 }
 
 // hasAlnum reports whether s holds an ASCII letter or digit.
