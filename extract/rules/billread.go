@@ -31,7 +31,7 @@ var (
 	// through; a ledger's "settlement payoff" payment row is none.
 	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|` + balanceOCR + `|amount paid|net due|payoff\s+(?:amount|due|balance|upon|at|on|as\s+of|good|valid))\b`)
 	// reNotLine labels rows that are neither services nor totals.
-	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
+	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?tota[lt1i]|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
 	rePaymentWords = lazyre.New(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
 	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
@@ -891,8 +891,9 @@ func letters(s string) string {
 // CHEMISTRY"), with whatever specks OCR put around them.
 var reRevenueGroup = lazyre.New(`^[^\w]{0,3}(0[1-9]\d{2})\s+[A-Za-z][A-Za-z0-9/&\-]*(?:[ ,]+[A-Za-z0-9/&\-]+)*[^\w]*$`)
 
-// reSubtotal is a group's subtotal.
-var reSubtotal = lazyre.New(`(?i)\bsub-?total\b`)
+// reSubtotal is a group's subtotal, the word's last letter perhaps read
+// by OCR as a t, a one or an i ("Subtotat").
+var reSubtotal = lazyre.New(`(?i)\bsub-?tota[lt1i]\b`)
 
 // revenueGroup returns the revenue code a group's heading line prints, or "".
 func revenueGroup(trim string) string {
