@@ -266,7 +266,10 @@ func carbonCopy(label, rest string) bool {
 
 // reMailAddress is an e-mail address: "lpark@harborlaw.com", or as a
 // fax's OCR parts it at its "@" ("lpark @ harborlaw.com").
-var reMailAddress = lazyre.New(`[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b`)
+var reMailAddress = lazyre.New(mailAddress)
+
+// mailAddress is reMailAddress's expression.
+const mailAddress = `[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b`
 
 // routingFields are the fields a fax banner or cover sheet routes its
 // pages by, in lower case.

@@ -170,7 +170,24 @@ func TestClaimCorrespondence(t *testing.T) {
 		"Tom Reyes, Claims Adjuster | Northstar Insurance\n"
 	// A fax's OCR parts an address at its "@" ("lpark @ harborlaw.com").
 	faxed := strings.ReplaceAll(gmail, "@", " @ ")
-	for name, text := range map[string]string{"outlook": outlook, "gmail": gmail, "gmail faxed": faxed} {
+	// Two messages with no copy and no word of specials: the senders'
+	// lines (the address, when it was sent) and the recipients make the
+	// thread.
+	plain := "Gmail                                                              Ann Price <aprice@harborlaw.com>\n\n" +
+		"Jane Doe - bills\n" +
+		"2 messages\n\n" +
+		"Ann Price <aprice@harborlaw.com>                                          Mon, May 13, 2024 at 2:05 PM\n" +
+		"To: Tom Reyes <treyes@northstarins.com>\n" +
+		"Tom, the bills you asked for:\n" +
+		"- Mercy General Hospital: 1/12/24, billed $6,120.40\n" +
+		"- Lakeside Orthopedics: 1/19/24 through 3/28/24, billed $1,880.00\n" +
+		"- Core Physical Therapy: 1/25/24 through 4/30/24, billed $4,415.00\n" +
+		"Ann Price, Paralegal\n\n" +
+		"Tom Reyes <treyes@northstarins.com>                                       Fri, May 17, 2024 at 4:30 PM\n" +
+		"To: Ann Price <aprice@harborlaw.com>\n" +
+		"Thank you, received. I will review them and write to you with our position.\n" +
+		"Tom Reyes, Claims Adjuster | Northstar Insurance\n"
+	for name, text := range map[string]string{"outlook": outlook, "gmail": gmail, "gmail faxed": faxed, "gmail, no copy": plain} {
 		t.Run(name, func(t *testing.T) {
 			d := Analyze(pagesOf(text))
 			if got := d.Pages[0].Class; got != extract.PageAdmin {
