@@ -34,6 +34,19 @@ DOS          CPT       Mod    Description                                       
 1/27/25      95940            IONM IN OPERATNG ROOM 15 MIN                       14           528.00        7,392.00
                                                    Total charges                                       11,011.00
 `
+	// The bill labels its one date of service above its rows: a damaged
+	// cell that may read as it is of that day, whichever reading of a
+	// lost slash ("27/25": 2/7/25) the rows around it also allow.
+	oneDay := `Northside Neuromonitoring, LLC
+STATEMENT OF SERVICES                                        Page 1
+Patient: DOE, JANE                                        Statement date: 2/24/25
+Date of service:          1/27/25
+DOS          CPT       Mod    Description                                        Units        Per unit       Line total
+1/27/25      95938     TC     SOMATOSENSORY TESTING UPR&LWR                       1         1,025.00        1,025.00
+1/27/25      95939     TC     C MOTOR EVOKED UPR&LWR LIMBS                        1         1,422.00        1,422.00
+‘27/25       95940            IONM IN OPERATNG ROOM 15 MIN                       14           528.00        7,392.00
+                                                   Total charges                                        9,839.00
+`
 	tests := []struct {
 		name, page string
 		want       []string
@@ -42,6 +55,8 @@ DOS          CPT       Mod    Description                                       
 			"2023-12-21 99204 421.00", "2024-01-11 62321 2327.00", "2024-01-11 J3301 120.00", "2024-01-29 99214 243.00"}},
 		{"month lost", monitoring, []string{
 			"2025-01-27 95938 1025.00", "2025-01-27 95938 713.00", "2025-01-27 95939 1422.00", "2025-01-27 95861 459.00", "2025-01-27 95940 7392.00"}},
+		{"the bill's one date of service", oneDay, []string{
+			"2025-01-27 95938 1025.00", "2025-01-27 95939 1422.00", "2025-01-27 95940 7392.00"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -627,7 +627,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			// (A row of a revenue code and no procedure code: the code
 			// after the damaged cell.)
-			if len(cands)+len(fallback)+len(lost) > 0 && (r.code != "" && sp[1] <= r.cspan.a || r.code == "" && r.rev != "" && strings.Contains(l.text[sp[1]:], r.rev)) {
+			cell := len(cands)+len(fallback)+len(lost) > 0 && (r.code != "" && sp[1] <= r.cspan.a || r.code == "" && r.rev != "" && strings.Contains(l.text[sp[1]:], r.rev))
+			if cell && !svc.IsZero() && onlyDay(items, svc) && (contains(cands, svc) || contains(fallback, svc) || contains(lost, svc)) {
+				// The bill labels its one date of service above its rows
+				// (a surgical case's, a procedure's), and no row above is
+				// of another day: a cell that may read as it is of that
+				// day.
+				b.Date, b.Description = svc, strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))
+			} else if cell {
 				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, lost: lost, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay
@@ -675,6 +682,16 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
 	return items, totals
+}
+
+// onlyDay reports whether every dated charge of items is of day d.
+func onlyDay(items []extract.BillLine, d dates.Date) bool {
+	for _, it := range items {
+		if it.Kind == extract.LineCharge && !it.Date.IsZero() && it.Date != d {
+			return false
+		}
+	}
+	return true
 }
 
 // rePrintDate labels the day a ledger or statement was run or printed
