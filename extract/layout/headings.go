@@ -255,12 +255,21 @@ func columnCaptions(s string) bool {
 // recipients, not a note's chief complaint: written "cc" in lower case, as
 // letters print it, or naming a practice (its name in title case, no word
 // of a complaint) or a clinician ("cc: Align Physical Therapy", "CC: Dr.
-// Lee", "CC: Ann Lee, MD").
+// Lee", "CC: Ann Lee, MD"), or an e-mail's copy recipients, whose
+// addresses it prints ("Cc: Lee Park <lpark@harborlaw.com>"): no complaint
+// is written as an address.
 func carbonCopy(label, rest string) bool {
 	v := strings.TrimSpace(strings.TrimLeft(rest, ": "))
 	practice := titleCased(v) && NamesFacility(v) && !reComplaintWords.MatchString(v) && !reDocWords.MatchString(v)
-	return label == "cc" || practice || NamesDoctor(v) || HasCredential(v) && len(strings.Fields(v)) <= 5
+	return label == "cc" || practice || NamesDoctor(v) || HasCredential(v) && len(strings.Fields(v)) <= 5 || reMailAddress.MatchString(v)
 }
+
+// reMailAddress is an e-mail address: "lpark@harborlaw.com", or as a
+// fax's OCR parts it at its "@" ("lpark @ harborlaw.com").
+var reMailAddress = lazyre.New(mailAddress)
+
+// mailAddress is reMailAddress's expression.
+const mailAddress = `[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b`
 
 // routingFields are the fields a fax banner or cover sheet routes its
 // pages by, in lower case.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -114,6 +115,88 @@ func TestRefillRequest(t *testing.T) {
 			d := Analyze(pagesOf(tt.text))
 			if got := d.Pages[0].Class; got != tt.class {
 				t.Errorf("class %q, want %q", got, tt.class)
+			}
+		})
+	}
+}
+
+// TestClaimCorrespondence: a claim's e-mail thread between the liability
+// adjuster and the claimant's counsel, printed from Outlook (each message
+// under From, Sent, To, Cc and Subject) or from Gmail (the sender with
+// the address and when it was sent on one line, To and Cc under it, "3
+// messages" under the subject), speaks of money: the policy limits, the
+// specials, a demand, an offer, and the providers' bills in a list
+// ("- Lakeside Ortho: 3/2/24 through 4/9/24, billed $1,433.00"). It bills
+// nothing and records no visit: administrative, whatever its amounts.
+// The "Cc:" of a message that names an address is no chief complaint.
+func TestClaimCorrespondence(t *testing.T) {
+	outlook := "From:          Ann Price <aprice@harborlaw.com>\n" +
+		"Sent:          Monday, May 13, 2024 2:05 PM\n" +
+		"To:            Tom Reyes <treyes@northstarins.com>\n" +
+		"Cc:            Lee Park <lpark@harborlaw.com>\n" +
+		"Subject:       RE: Claim 22-114907 / Claimant: Jane Doe / DOL 1/12/24\n" +
+		"Tom,\n" +
+		"Our client has finished treating. The records and bills are attached. Her care since the crash of 1/12/24:\n" +
+		"- Mercy General Hospital: 1/12/24 (1 date), billed $6,120.40\n" +
+		"- Lakeside Orthopedics: 1/19/24 through 3/28/24 (4 dates), billed $1,880.00\n" +
+		"- Core Physical Therapy: 1/25/24 through 4/30/24 (22 dates), billed $4,415.00\n" +
+		"Total medical specials: $12,415.40. We demand the policy limits of $30,000.00.\n" +
+		"Ann Price, Paralegal\n\n" +
+		"________________________________\n" +
+		"From:          Tom Reyes <treyes@northstarins.com>\n" +
+		"Sent:          Friday, February 2, 2024 10:41 AM\n" +
+		"To:            Lee Park <lpark@harborlaw.com>\n" +
+		"Subject:       Claim 22-114907 / Claimant: Jane Doe / DOL 1/12/24\n" +
+		"Counsel, we acknowledge your representation of Jane Doe. Our insured's policy limits are $30,000.00 per person.\n" +
+		"Tom Reyes, Claims Adjuster | Northstar Insurance\n"
+	gmail := "5/20/24, 9:14 AM                    Gmail - Claim 22-114907 / Claimant: Jane Doe\n\n" +
+		"Gmail                                                              Ann Price <aprice@harborlaw.com>\n\n" +
+		"Claim 22-114907 / Claimant: Jane Doe / DOL 1/12/24\n" +
+		"2 messages\n\n" +
+		"Ann Price <aprice@harborlaw.com>                                          Mon, May 13, 2024 at 2:05 PM\n" +
+		"To: Tom Reyes <treyes@northstarins.com>\n" +
+		"Cc: Lee Park <lpark@harborlaw.com>\n" +
+		"Tom,\n" +
+		"Our client has finished treating. The records and bills are attached. Her care since the crash of 1/12/24:\n" +
+		"- Mercy General Hospital: 1/12/24 (1 date), billed $6,120.40\n" +
+		"- Lakeside Orthopedics: 1/19/24 through 3/28/24 (4 dates), billed $1,880.00\n" +
+		"- Core Physical Therapy: 1/25/24 through 4/30/24 (22 dates), billed $4,415.00\n" +
+		"Total medical specials: $12,415.40. We demand the policy limits of $30,000.00.\n" +
+		"Ann Price, Paralegal\n\n" +
+		"Tom Reyes <treyes@northstarins.com>                                       Fri, May 17, 2024 at 4:30 PM\n" +
+		"To: Ann Price <aprice@harborlaw.com>\n" +
+		"Cc: Lee Park <lpark@harborlaw.com>\n" +
+		"Counsel, I have reviewed the demand package. My offer to resolve the claim is $14,000.00.\n" +
+		"Tom Reyes, Claims Adjuster | Northstar Insurance\n"
+	// A fax's OCR parts an address at its "@" ("lpark @ harborlaw.com").
+	faxed := strings.ReplaceAll(gmail, "@", " @ ")
+	// Two messages with no copy and no word of specials: the senders'
+	// lines (the address, when it was sent) and the recipients make the
+	// thread.
+	plain := "Gmail                                                              Ann Price <aprice@harborlaw.com>\n\n" +
+		"Jane Doe - bills\n" +
+		"2 messages\n\n" +
+		"Ann Price <aprice@harborlaw.com>                                          Mon, May 13, 2024 at 2:05 PM\n" +
+		"To: Tom Reyes <treyes@northstarins.com>\n" +
+		"Tom, the bills you asked for:\n" +
+		"- Mercy General Hospital: 1/12/24, billed $6,120.40\n" +
+		"- Lakeside Orthopedics: 1/19/24 through 3/28/24, billed $1,880.00\n" +
+		"- Core Physical Therapy: 1/25/24 through 4/30/24, billed $4,415.00\n" +
+		"Ann Price, Paralegal\n\n" +
+		"Tom Reyes <treyes@northstarins.com>                                       Fri, May 17, 2024 at 4:30 PM\n" +
+		"To: Ann Price <aprice@harborlaw.com>\n" +
+		"Thank you, received. I will review them and write to you with our position.\n" +
+		"Tom Reyes, Claims Adjuster | Northstar Insurance\n"
+	for name, text := range map[string]string{"outlook": outlook, "gmail": gmail, "gmail faxed": faxed, "gmail, no copy": plain} {
+		t.Run(name, func(t *testing.T) {
+			d := Analyze(pagesOf(text))
+			if got := d.Pages[0].Class; got != extract.PageAdmin {
+				t.Errorf("class %q, want %q", got, extract.PageAdmin)
+			}
+			for _, l := range d.PageLines(0) {
+				if strings.HasPrefix(l.Trim, "Cc:") && l.Heading != NoHeading {
+					t.Errorf("%q read as heading %v", l.Trim, l.Heading)
+				}
 			}
 		})
 	}

@@ -74,6 +74,7 @@ type pageFeatures struct {
 	msgFrom     int  // lines that open with a message's sender ("From: ...")
 	msgSubject  int  // lines that open with a message's subject ("Subject: ...")
 	msgSent     int  // cells that label when a message was sent or read ("Sent: ...", "Date: ...")
+	msgTo       int  // lines that open with a message's recipients ("To: ...")
 	msgService  int  // lines labelling a date of service (see service) that are a message's date ("Date: ...")
 	text        string
 	n, t        [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
@@ -95,7 +96,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if l.Noise() {
 			// A message's header, "From: Jane Doe   Sent: 1/16/24 8:33
 			// AM", reads as a fax's banner.
-			if l.Boiler == FaxLine {
+			// So does its "Sent: Monday, May 13, 2024 2:05 PM", alone
+			// on its line, a print's stamp.
+			if l.Boiler == FaxLine || l.Boiler == PrintStamp {
 				messageHeads(l.Text, &f)
 			}
 			// A separator's caption repeated alike on every sheet of a
@@ -625,7 +628,15 @@ func keptTally(s string) bool {
 // or read in any of its cells ("From: Jane Doe      Sent: 1/16/24 8:33 AM").
 // It reports whether the line opens with when the message was sent.
 func messageHeads(text string, f *pageFeatures) (sent bool) {
-	for i, c := range Cells(text) {
+	cs := Cells(text)
+	if senderLine(text, cs) {
+		// A web mail's print: the sender and when the message was sent,
+		// unlabelled, on the line that opens the message.
+		f.msgFrom++
+		f.msgSent++
+		return false
+	}
+	for i, c := range cs {
 		m := reMessageLabel.FindStringSubmatch(text[c.Start:c.End])
 		if m == nil {
 			continue
@@ -639,6 +650,10 @@ func messageHeads(text string, f *pageFeatures) (sent bool) {
 			if i == 0 {
 				f.msgSubject++
 			}
+		case "to":
+			if i == 0 {
+				f.msgTo++
+			}
 		case "sent", "date sent", "date", "received", "read", "date read":
 			f.msgSent++
 			sent = sent || i == 0
@@ -649,18 +664,41 @@ func messageHeads(text string, f *pageFeatures) (sent bool) {
 
 // messageThread reports whether a page prints messages, as a patient
 // portal (or an e-mail system) prints a conversation for release: each
-// message under its header (From:, To:, Sent:, Subject:), two messages or
-// more, or one under the portal's own words; no note's headings, no
-// label of a date of service, no row of care and no amounts. The patient
-// asks about a visit and the office answers: the dates of the visits the
-// messages speak of are other pages' visits, and the messages' own dates
-// are no visit (a header's "Date:" is the message's, no date of service).
-// A note that quotes one message is still a note.
+// message under its header (From:, To:, Sent:, Subject:; a web mail's
+// print puts the sender and when it was sent on one line, the recipients
+// under it, and the subject once above the thread), two messages or more,
+// or one under the portal's own words; no note's headings, no label of a
+// date of service, no row of care and no amounts in a table's rows. The
+// patient asks about a visit and the office answers; counsel sends the
+// liability adjuster the providers' bills in a list and the adjuster
+// answers with an offer: the dates of the visits the messages speak of are
+// other pages' visits, the amounts other pages' charges, and the messages'
+// own dates are no visit (a header's "Date:" is the message's, no date of
+// service). A note that quotes one message is still a note.
 func messageThread(f pageFeatures) bool {
-	heads := min(f.msgFrom, f.msgSubject, f.msgSent)
+	heads := min(f.msgFrom, max(f.msgSubject, f.msgTo), f.msgSent)
 	return (heads >= 2 || heads == 1 && f.n[fPortal] > 0 && f.headings == 0) &&
-		f.headings < 2 && f.service == f.msgService && f.visitRows == 0 && f.money == 0
+		f.headings < 2 && f.service == f.msgService && f.visitRows == 0 && f.moneyRows == 0 && f.revRows+f.datedRevs == 0
 }
+
+// senderLine reports whether a line, cut in cells cs, opens a message as
+// a web mail prints it: the sender's name and address ("Ann Price
+// <aprice@harborlaw.com>") in its first cell, when it was sent in its last
+// ("Mon, May 13, 2024 at 2:05 PM").
+func senderLine(text string, cs []Cell) bool {
+	if len(cs) < 2 {
+		return false
+	}
+	first, last := text[cs[0].Start:cs[0].End], text[cs[len(cs)-1].Start:cs[len(cs)-1].End]
+	return reSenderCell.MatchString(first) && reSentCell.MatchString(last)
+}
+
+// reSenderCell is a sender's name and address; reSentCell when a message
+// was sent: a date with its year, then a clock time.
+var (
+	reSenderCell = lazyre.New(`^[\pL][\pL .,'-]{1,60}<\s?` + mailAddress + `\s?>$`)
+	reSentCell   = lazyre.New(`(?i)(?:\b(?:19|20)\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}).{0,12}\b\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?)?$`)
+)
 
 // phoneCall reports whether a page is the office's record of a telephone
 // call (a telephone encounter, phone note or nurse triage call): it names

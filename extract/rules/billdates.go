@@ -103,6 +103,49 @@ func fallbackAt(s string) ([]dates.Date, [2]int) {
 	return out, [2]int{m[2], m[3]}
 }
 
+// reLostPartsCell is a row's first cell, perhaps after a speck, that a
+// fax's OCR took more of a date from than one slash: digits alone (both
+// slashes lost, "11124" for 1/11/24), or a day and a year parted by a
+// slash or a look-alike of one (the month lost with its slash, "27/25",
+// "27125", "27725" for 1/27/25).
+var reLostPartsCell = lazyre.New(`^\s*(?:[_~.,'"*“”‘’-]+\s*)?([0-9]{1,2}[/1lI|7tf]?[0-9]{2}|[0-9]{4,6})(?:\s|$)`)
+
+// lostPartsCandidates returns the dates the cell that opens s may be when
+// OCR lost more of it than one slash (reLostPartsCell): both slashes put
+// back between its digits, or its day and year in every month, with the
+// cell's span. Only the dated rows around the row can pick one.
+func lostPartsCandidates(s string) ([]dates.Date, [2]int) {
+	m := reLostPartsCell.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil, [2]int{}
+	}
+	cell := s[m[2]:m[3]]
+	var out []dates.Date
+	add := func(c string) {
+		if parts := strings.Split(c, "/"); len(parts) == 3 && shortDateParts(parts) {
+			if d, ok := dates.Parse(c); ok && !contains(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	if allDigits(cell) {
+		for i := 1; i < len(cell); i++ {
+			for j := i + 1; j < len(cell); j++ {
+				add(cell[:i] + "/" + cell[i:j] + "/" + cell[j:])
+			}
+		}
+	}
+	for _, yl := range []int{2, 4} {
+		// The day, the slash or what OCR read it as, the year.
+		if k := len(cell) - yl - 1; k >= 1 && k <= 2 && allDigits(cell[:k]) && strings.IndexByte("/"+slashLooks, cell[k]) >= 0 {
+			for mo := 1; mo <= 12; mo++ {
+				add(strconv.Itoa(mo) + "/" + cell[:k] + "/" + cell[k+1:])
+			}
+		}
+	}
+	return out, [2]int{m[2], m[3]}
+}
+
 // cellCandidates reads a damaged date cell: each look-alike of a slash
 // turned back into one, or (lost) a slash put back between two digits.
 func cellCandidates(s string, lost bool) ([]dates.Date, [2]int) {
@@ -184,6 +227,7 @@ type pendingDate struct {
 	item     int
 	cands    []dates.Date
 	fallback []dates.Date // readings of a lost slash, or of both read as ones (fallbackCandidates)
+	lost     []dates.Date // readings of more lost than a slash, tried when the others give none (lostPartsCandidates)
 	desc     string
 }
 
@@ -220,6 +264,9 @@ func fillSlashPass(items []extract.BillLine, pending []pendingDate) (left []pend
 			if !contains(pick, d) {
 				pick = append(pick, d)
 			}
+		}
+		if len(pick) == 0 {
+			pick = between(p.lost, lo, hi)
 		}
 		if len(pick) != 1 {
 			left = append(left, p)

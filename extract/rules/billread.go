@@ -31,7 +31,7 @@ var (
 	// through; a ledger's "settlement payoff" payment row is none.
 	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount due|due from patient|patient balance|account balance|current balance|balance|` + balanceOCR + `|amount paid|net due|payoff\s+(?:amount|due|balance|upon|at|on|as\s+of|good|valid))\b`)
 	// reNotLine labels rows that are neither services nor totals.
-	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?total|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
+	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?tota[lt1i]|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
 	rePaymentWords = lazyre.New(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
 	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
@@ -616,13 +616,26 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		} else if b.Date.IsZero() && b.Kind == extract.LineCharge {
 			cands, sp := slashCandidates(r.afterProvider(l.text))
 			fallback, fsp := fallbackCandidates(r.afterProvider(l.text))
+			// More of the cell lost than a slash: both, or the month
+			// with its slash.
+			lost, lsp := lostPartsBeforeCode(r.afterProvider(l.text))
+			if len(cands)+len(fallback) == 0 {
+				fsp = lsp
+			}
 			if len(cands) == 0 {
 				sp = fsp
 			}
 			// (A row of a revenue code and no procedure code: the code
 			// after the damaged cell.)
-			if len(cands)+len(fallback) > 0 && (r.code != "" && sp[1] <= r.cspan.a || r.code == "" && r.rev != "" && strings.Contains(l.text[sp[1]:], r.rev)) {
-				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
+			cell := len(cands)+len(fallback)+len(lost) > 0 && (r.code != "" && sp[1] <= r.cspan.a || r.code == "" && r.rev != "" && strings.Contains(l.text[sp[1]:], r.rev))
+			if cell && !svc.IsZero() && onlyDay(items, svc) && (contains(cands, svc) || contains(fallback, svc) || contains(lost, svc)) {
+				// The bill labels its one date of service above its rows
+				// (a surgical case's, a procedure's), and no row above is
+				// of another day: a cell that may read as it is of that
+				// day.
+				b.Date, b.Description = svc, strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))
+			} else if cell {
+				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, lost: lost, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay
 			}
@@ -669,6 +682,16 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
 	return items, totals
+}
+
+// onlyDay reports whether every dated charge of items is of day d.
+func onlyDay(items []extract.BillLine, d dates.Date) bool {
+	for _, it := range items {
+		if it.Kind == extract.LineCharge && !it.Date.IsZero() && it.Date != d {
+			return false
+		}
+	}
+	return true
 }
 
 // rePrintDate labels the day a ledger or statement was run or printed
@@ -885,8 +908,9 @@ func letters(s string) string {
 // CHEMISTRY"), with whatever specks OCR put around them.
 var reRevenueGroup = lazyre.New(`^[^\w]{0,3}(0[1-9]\d{2})\s+[A-Za-z][A-Za-z0-9/&\-]*(?:[ ,]+[A-Za-z0-9/&\-]+)*[^\w]*$`)
 
-// reSubtotal is a group's subtotal.
-var reSubtotal = lazyre.New(`(?i)\bsub-?total\b`)
+// reSubtotal is a group's subtotal, the word's last letter perhaps read
+// by OCR as a t, a one or an i ("Subtotat").
+var reSubtotal = lazyre.New(`(?i)\bsub-?tota[lt1i]\b`)
 
 // revenueGroup returns the revenue code a group's heading line prints, or "".
 func revenueGroup(trim string) string {

@@ -594,7 +594,8 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		// An NDC's parts are joined by dashes; a speck before the code
 		// ("-99214-25") is no part of one.
 		ct := token{s: t.s[start-t.a:], a: start, b: t.b}
-		if !ok || ndcLike(s, ct) && (start == t.a || strings.Count(ct.s, "-") >= 2 || ct.b < len(s) && s[ct.b] == '-') || taxIDTail(s, t) || checkNumber(s, t) {
+		if !ok || ndcLike(s, ct) && (start == t.a || strings.Count(ct.s, "-") >= 2 || ct.b < len(s) && s[ct.b] == '-') || taxIDTail(s, t) || checkNumber(s, t) ||
+			r.date.IsZero() && zipCode(s, t) {
 			continue
 		}
 		if o.dental && code[0] != 'D' {
@@ -671,9 +672,33 @@ func (r *billRow) damagedDateCell(s string) {
 	if len(ds) == 0 {
 		ds, sp = fallbackCandidates(s)
 	}
+	if len(ds) == 0 {
+		ds, sp = lostPartsBeforeCode(s)
+	}
 	if len(ds) > 0 {
 		r.dcell = span{sp[0], sp[1]}
 	}
+}
+
+// lostPartsBeforeCode returns lostPartsCandidates of the cell that opens
+// s when the row's procedure code stands in the cell after it: a cell of
+// digits before the code is the date OCR damaged, no code of its own. A
+// row that opens with its code keeps it.
+func lostPartsBeforeCode(s string) ([]dates.Date, [2]int) {
+	ds, sp := lostPartsCandidates(s)
+	if len(ds) == 0 {
+		return nil, [2]int{}
+	}
+	for _, t := range tokens(s) {
+		if t.a < sp[1] {
+			continue
+		}
+		if _, _, ok := splitCode(strings.TrimRight(t.s, ".,;:")); ok {
+			return ds, sp
+		}
+		break
+	}
+	return nil, [2]int{}
 }
 
 // hasAlnum reports whether s holds an ASCII letter or digit.
@@ -708,6 +733,24 @@ func taxIDTail(s string, t token) bool {
 	p := strings.TrimRight(s[:t.a], " ")
 	n := len(p)
 	return len(t.s) == 7 && allDigits(t.s) && n >= 3 && p[n-1] == '-' && isDigitByte(p[n-2]) && isDigitByte(p[n-3]) && (n == 3 || !isDigitByte(p[n-4]))
+}
+
+// reStateBeforeZIP ends an address's city and state, as a statement's
+// letterhead and remittance stub print them before the ZIP code
+// ("Lancaster, PA ", "BAKERSFIELD CA "): a USPS state abbreviation after a
+// comma or a word, then one or two spaces.
+var reStateBeforeZIP = lazyre.New(`(?:,\s*|[A-Za-z.]\s+)(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|PR)\s{1,2}$`)
+
+// zipCode reports whether token t of an undated row is the ZIP code of an
+// address (five digits, or ZIP+4, after the city and state), no procedure
+// code: a statement's stub prints the practice's address beside the
+// amount due ("Lancaster, PA 17601      Amount due: $1,876.92").
+func zipCode(s string, t token) bool {
+	z := strings.TrimRight(t.s, ",.;")
+	if len(z) == 10 && z[5] == '-' && allDigits(z[6:]) {
+		z = z[:5]
+	}
+	return len(z) == 5 && allDigits(z) && reStateBeforeZIP.MatchString(s[:t.a])
 }
 
 // reCheckLabel ends the label of a check's number on a payment row: "CHK",
