@@ -87,8 +87,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	var home struct{ days, visits, ex int } // rows placed at the patient's home (HomeDay), and what they record
 	prev := ""                              // the text of the line above
 	told := map[dates.Date]bool{}
-	rowDays := map[dates.Date]bool{} // the days of the table rows
-	dayHeads := 0                    // day headings of the line before (DayHeads)
+	rowDays := map[dates.Date]bool{}          // the days of the table rows
+	dayHeads := 0                             // day headings of the line before (DayHeads)
+	review := pi > 0 && endsInReview(d, pi-1) // under a list of records reviewed (reviewList)
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
@@ -151,6 +152,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
 		}
+		if l.Heading != NoHeading {
+			review = reviewList(l)
+		}
 		switch l.Heading {
 		case NoHeading, OtherHeading, Goals:
 		default:
@@ -176,7 +180,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if !f.keptTally && len(l.Dates) == 0 {
 			f.keptTally = keptTally(l.Text)
 		}
-		if m, ok := RowDate(l.Text, l.Dates); ok {
+		if m, ok := RowDate(l.Text, l.Dates); ok && review {
+			// A record someone reviewed, told: no row of the page's own.
+			f.datedRows++
+		} else if ok {
 			f.datedRows++
 			if kept, ok := RowStatus(l.Text, m.End); ok {
 				f.apptRows++
@@ -268,6 +275,28 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	count(f.text, &f.n)
 	count(h.String(), &f.t)
 	return f
+}
+
+// reviewList reports whether heading line l opens a list of the records
+// a report reviewed ("RECORDS REVIEWED:", "LIST OF RECORDS PROVIDED FOR
+// REVIEW:"): its dated lines are other providers' visits, one a line with
+// what the reviewer read of it (a pain score, a code), no visits the page
+// logs.
+func reviewList(l *Line) bool {
+	return l.Heading == RecordReview && strings.Contains(strings.ToLower(l.Text[:max(l.HeadingEnd, 0)]), "review")
+}
+
+// endsInReview reports whether page pi ends inside a list of records
+// reviewed: its last heading opens one, and the next page may go on with
+// its dated lines before a heading of its own.
+func endsInReview(d *Doc, pi int) bool {
+	ls := d.PageLines(pi)
+	for i := len(ls) - 1; i >= 0; i-- {
+		if l := &d.Lines[d.Pages[pi].First+i]; !l.Noise() && l.Heading != NoHeading {
+			return reviewList(l)
+		}
+	}
+	return false
 }
 
 // classifyWindow is how many pages' features classifyPages reads at once:

@@ -384,3 +384,41 @@ func TestFeeScheduleStatement(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordsReviewList: a physician's records review (a peer review for
+// an insurer, no examination) lists the records it read, one dated line
+// a record with the provider, the clinician and what the visit found
+// (its pain score), under a "records reviewed" heading that its second
+// page goes on with before the summary and the opinions. Those lines are
+// other providers' visits told, no log of the reviewer's: neither page is
+// a visit log. A therapy log whose rows print pain scores stays one.
+func TestRecordsReviewList(t *testing.T) {
+	rows := func(from, n int) string {
+		var s string
+		for i := 0; i < n; i++ {
+			s += fmt.Sprintf("  %d/%d/24 Harbor Physical Therapy (Kim Cole, PT): physical therapy visit %d; pain %d/10.\n", 3, from+i, from+i, 7-i%4)
+		}
+		return s
+	}
+	first := "CASTLE REVIEW PHYSICIANS\n100 Main St, Erie, PA 16501\n" +
+		"                                                         PEER REVIEW - NO EXAMINATION\n" +
+		"June 3, 2024\nRE:        Claimant: Jane Doe   DOB: 1/2/80\n           Date of loss: 2/1/24\n           Date of review: 6/3/24\n\n" +
+		"At your request I reviewed the medical records listed below. I did not examine the claimant.\n" +
+		"MEDICAL RECORDS REVIEWED:\n" + rows(1, 14)
+	second := "PEER REVIEW - NO EXAMINATION - Jane Doe - page 2\n\n" + rows(15, 8) +
+		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n" +
+		"DIAGNOSES:\n  1. Cervicalgia (M54.2)\nAnn Lee, MD, Reviewing Physician   Signed 6/3/24\n"
+	d := Analyze(pagesOf(first, second))
+	for pi, p := range d.Pages {
+		if p.Class == extract.PageVisitLog {
+			t.Errorf("page %d of the review: class %q", pi+1, p.Class)
+		}
+	}
+	log := "Harbor Physical Therapy\nTREATMENT LOG\nPatient: Jane Doe\n" +
+		"Date        Clinician          Treatment                 Pain\n" +
+		"3/1/24      Kim Cole, PT       97110 97140               6/10\n3/4/24      Kim Cole, PT       97110 97140               5/10\n" +
+		"3/6/24      Kim Cole, PT       97110 97140               5/10\n3/8/24      Kim Cole, PT       97110                     4/10\n"
+	if c := Analyze(pagesOf(log)).Pages[0].Class; c != extract.PageVisitLog {
+		t.Errorf("therapy log: class %q, want %q", c, extract.PageVisitLog)
+	}
+}
