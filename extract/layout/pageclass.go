@@ -89,7 +89,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	told := map[dates.Date]bool{}
 	rowDays := map[dates.Date]bool{}          // the days of the table rows
 	dayHeads := 0                             // day headings of the line before (DayHeads)
-	review := pi > 0 && endsInReview(d, pi-1) // under a list of records reviewed (reviewList)
+	review := pi > 0 && endsInReview(d, pi-1) // under a list of records reviewed (ReviewList)
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
@@ -153,7 +153,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			f.title = l.Title
 		}
 		if l.Heading != NoHeading {
-			review = reviewList(l)
+			review = ReviewList(l)
 		}
 		switch l.Heading {
 		case NoHeading, OtherHeading, Goals:
@@ -277,12 +277,12 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	return f
 }
 
-// reviewList reports whether heading line l opens a list of the records
+// ReviewList reports whether heading line l opens a list of the records
 // a report reviewed ("RECORDS REVIEWED:", "LIST OF RECORDS PROVIDED FOR
 // REVIEW:"): its dated lines are other providers' visits, one a line with
 // what the reviewer read of it (a pain score, a code), no visits the page
 // logs.
-func reviewList(l *Line) bool {
+func ReviewList(l *Line) bool {
 	return l.Heading == RecordReview && strings.Contains(strings.ToLower(l.Text[:max(l.HeadingEnd, 0)]), "review")
 }
 
@@ -293,10 +293,43 @@ func endsInReview(d *Doc, pi int) bool {
 	ls := d.PageLines(pi)
 	for i := len(ls) - 1; i >= 0; i-- {
 		if l := &d.Lines[d.Pages[pi].First+i]; !l.Noise() && l.Heading != NoHeading {
-			return reviewList(l)
+			return ReviewList(l)
 		}
 	}
 	return false
+}
+
+// dropReviewedProviders drops the letterhead of the names a list of
+// records reviewed prints over each provider's group of dated lines
+// ("Harbor Physical Therapy", then "  06/02/2023 - visit 3; pain 5/10"):
+// the providers whose records the reviewer read, not the one that made
+// the page. The list goes on over a page's end, to the next heading; a
+// name over an address or a title, not over a dated line, still heads a
+// record of its own.
+func dropReviewedProviders(ls []Line) {
+	review := false
+	for i := range ls {
+		l := &ls[i]
+		if l.Noise() {
+			continue
+		}
+		if l.Heading != NoHeading {
+			review = ReviewList(l)
+			continue
+		}
+		if !review || l.Letterhead == "" {
+			continue
+		}
+		for j := i + 1; j < len(ls) && j <= i+3; j++ {
+			if ls[j].Noise() {
+				continue
+			}
+			if _, ok := RowDate(ls[j].Text, ls[j].Dates); ok {
+				l.Letterhead = ""
+			}
+			break
+		}
+	}
 }
 
 // classifyWindow is how many pages' features classifyPages reads at once:
