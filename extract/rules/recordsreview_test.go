@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -10,7 +11,8 @@ import (
 // letterhead ("PHYSICIAN RECORDS REVIEW"), the letter's date, the review
 // date in its Re: block, then the records it read grouped by provider,
 // one dated line a visit, over its first page and the top of the next,
-// before its summary, diagnoses and signature. The title names the
+// before its summary, diagnoses and signature; a line that wraps may put
+// the end of its clinician's credentials atop the second page. The title names the
 // record, no list of records: the review is one encounter of the
 // reviewer on the date of its report, and none of the visits it lists is
 // an encounter.
@@ -33,7 +35,9 @@ func TestRecordsReviewOneEncounter(t *testing.T) {
 				"At your request I reviewed the medical records of Ms. Doe listed below. I did not examine the claimant.\n" +
 				"LIST OF RECORDS PROVIDED FOR REVIEW:\n" + visits(1, 14)
 			second := "Received: 2023-10-26 13:04; From: (814) 555-0151; Page 2 of 2\n" +
-				title + " - Jane Doe - continued\n" + visits(15, 6) +
+				title + " - Jane Doe - continued\n" +
+				"    14-Jun-2023 - speech-language pathology session 3; attention and memory tasks. (Elliot Albright,\n    MA, CCC-SLP)\n" +
+				visits(15, 6) +
 				"SUMMARY:\nThe claimant was treated with conservative care and improved.\n" +
 				"DIAGNOSES:\n  1. Cervicalgia (M54.2)\n\nAnn Lee, MD, Reviewing Physician   Signed 16-Oct-2023\n"
 			res := extractText(t, first, second)
@@ -42,6 +46,9 @@ func TestRecordsReviewOneEncounter(t *testing.T) {
 			}
 			if e := res.Encounters[0]; e.Date.String() != "2023-10-16" || e.Provider != "Castle Review Physicians" {
 				t.Errorf("encounter %s at %q, want 2023-10-16 at Castle Review Physicians", e.Date, e.Provider)
+			}
+			if got := strings.Join(dxCodes(res.Encounters[0]), " "); got != "M54.2" {
+				t.Errorf("diagnoses %q, want the second page's M54.2", got)
 			}
 		})
 	}
