@@ -834,3 +834,15 @@ func TestPharmacyNamedRxOrDrug(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviatedAssociatesLetterhead: a practice whose name says what it
+// does ("Physician Review", "Records Review") and ends in "Associates"
+// cut to "Assoc." or "Assocs" is still a letterhead.
+func TestAbbreviatedAssociatesLetterhead(t *testing.T) {
+	for _, name := range []string{"Castle Physician Review Assoc.", "Castle Records Review Assocs", "Castle Physician Review Associates"} {
+		d := Analyze(pagesOf(name + "\n100 Main St, Erie, PA 16501\nPhone (814) 555-0184\n\nJune 3, 2024\nRE: Claimant: Jane Doe"))
+		if got := strings.TrimSuffix(d.Lines[0].Letterhead, "."); got != strings.TrimSuffix(name, ".") {
+			t.Errorf("letterhead %q, want %q", got, name)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func aboveHeader(ls []Line, i int) bool {
 // reOrgEnd ends the name of an organisation: a document word inside it
 // ("Granite State IME Services", "Records Review Group LLC", "Harbor Work
 // Assessment Center") does not make the name a document's heading.
-var reOrgEnd = lazyre.New(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|company|center|centre|physicians|partners|specialists)$`)
+var reOrgEnd = lazyre.New(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|assocs?\.?|company|center|centre|physicians|partners|specialists)$`)
 
 // reRecordKindEnd ends a record's title with the kind of sheet it is:
 // "Acupuncture Progress Flow Sheet", "Massage Therapy Treatment Log",
