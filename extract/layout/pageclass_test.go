@@ -422,3 +422,29 @@ func TestRecordsReviewList(t *testing.T) {
 		t.Errorf("therapy log: class %q, want %q", c, extract.PageVisitLog)
 	}
 }
+
+// TestPainDiaryWeekdayRows: a pain diary the patient fills in at home
+// prints one row a day, the weekday before the date, with the pain
+// morning and evening, the hours slept, the activities and medicines:
+// the patient's days, no visits and no note, whether or not its rows name
+// the weekday.
+func TestPainDiaryWeekdayRows(t *testing.T) {
+	for _, weekday := range []bool{false, true} {
+		text := "Lakeside Pain Management Center (814) 555-0122\nPain & Activity Diary\n" +
+			"Name: Jane Doe                                   DOB: 02-Jan-1980\nPhysician: Dr. Lee\n" +
+			"Rate your pain from 0 (no pain) to 10 (worst pain) every day. Bring this diary to your next appointment.\n\n" +
+			"Day     Date               Pain AM Pain PM Sleep (h)      Activities                     Medication taken\n"
+		days := []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+		for i := 0; i < 14; i++ {
+			day := days[i%7] + "     "
+			if !weekday {
+				day = ""
+			}
+			text += fmt.Sprintf("%s%02d-Nov-2024        %d           %d          6       Walked 15 min                  Ibuprofen 600 mg x2\n", day, 4+i, 4+i%3, 6+i%2)
+		}
+		text += "\nReviewed at visit: 20-Nov-2024 AL\n"
+		if c := Analyze(pagesOf(text)).Pages[0].Class; c != extract.PageOther {
+			t.Errorf("weekday %v: class %q, want %q", weekday, c, extract.PageOther)
+		}
+	}
+}
