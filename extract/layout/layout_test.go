@@ -846,3 +846,20 @@ func TestAbbreviatedAssociatesLetterhead(t *testing.T) {
 		}
 	}
 }
+
+// TestServiceNamedLetterhead: a review company named for what it does
+// ("Castle Records Review") heads its page over its address and phone,
+// perhaps with a tagline between: its letterhead, though its words are a
+// record's. A title over an address is none.
+func TestServiceNamedLetterhead(t *testing.T) {
+	for _, tagline := range []string{"", "Physician Records Review - Utilization Review\n"} {
+		d := Analyze(pagesOf("Castle Records Review\n" + tagline + "100 Main St, Erie, PA 16501\nPhone (814) 555-0184\n\nJune 3, 2024\nRE: Claimant: Jane Doe"))
+		if got := d.Lines[0].Letterhead; got != "Castle Records Review" {
+			t.Errorf("tagline %q: letterhead %q, want Castle Records Review", tagline, got)
+		}
+	}
+	d := Analyze(pagesOf("Progress Report\n100 Main St, Erie, PA 16501\nPatient: Jane Doe"))
+	if got := d.Lines[0].Letterhead; got != "" {
+		t.Errorf("a title taken for a letterhead: %q", got)
+	}
+}
