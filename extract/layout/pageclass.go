@@ -287,17 +287,25 @@ func ReviewList(l *Line) bool {
 }
 
 // endsInReview reports whether page pi ends inside a list of records
-// reviewed: its last heading opens one, and the next page may go on with
-// its dated lines before a heading of its own.
+// reviewed: its last heading opens one, or it prints none and the page
+// before ends inside one (a long list fills pages of dated lines), and
+// the next page may go on with its dated lines before a heading of its
+// own. It looks back over a few pages at most.
 func endsInReview(d *Doc, pi int) bool {
-	ls := d.PageLines(pi)
-	for i := len(ls) - 1; i >= 0; i-- {
-		if l := &d.Lines[d.Pages[pi].First+i]; !l.Noise() && l.Heading != NoHeading {
-			return ReviewList(l)
+	for q := pi; q >= 0 && q > pi-reviewPages; q-- {
+		ls := d.PageLines(q)
+		for i := len(ls) - 1; i >= 0; i-- {
+			if l := &d.Lines[d.Pages[q].First+i]; !l.Noise() && l.Heading != NoHeading {
+				return ReviewList(l)
+			}
 		}
 	}
 	return false
 }
+
+// reviewPages is how many pages a list of records reviewed runs over at
+// most, for endsInReview.
+const reviewPages = 6
 
 // dropReviewedProviders drops the letterhead of the names a list of
 // records reviewed prints over each provider's group of dated lines

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -388,8 +389,9 @@ func TestFeeScheduleStatement(t *testing.T) {
 // TestRecordsReviewList: a physician's records review (a peer review for
 // an insurer, no examination) lists the records it read, one dated line
 // a record with the provider, the clinician and what the visit found
-// (its pain score), under a "records reviewed" heading that its second
-// page goes on with before the summary and the opinions. Those lines are
+// (its pain score), under a "records reviewed" heading that its further
+// pages go on with, a whole page of them and more, before the summary and
+// the opinions. Those lines are
 // other providers' visits told, no log of the reviewer's: neither page is
 // a visit log. A therapy log whose rows print pain scores stays one.
 func TestRecordsReviewList(t *testing.T) {
@@ -408,7 +410,9 @@ func TestRecordsReviewList(t *testing.T) {
 	second := "PEER REVIEW - NO EXAMINATION - Jane Doe - page 2\n\n" + rows(15, 8) +
 		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n" +
 		"DIAGNOSES:\n  1. Cervicalgia (M54.2)\nAnn Lee, MD, Reviewing Physician   Signed 6/3/24\n"
-	d := Analyze(pagesOf(first, second))
+	middle := "PEER REVIEW - NO EXAMINATION - Jane Doe - page 2\n\n" + rows(1, 24)
+	second = strings.Replace(second, "page 2", "page 3", 1)
+	d := Analyze(pagesOf(first, middle, second))
 	for pi, p := range d.Pages {
 		if p.Class == extract.PageVisitLog {
 			t.Errorf("page %d of the review: class %q", pi+1, p.Class)
