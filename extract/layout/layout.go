@@ -185,6 +185,7 @@ func Analyze(pages []extract.Page) *Doc {
 	cutPatientTails(d)
 	placeLetterheads(d.Lines, d.Patient)
 	dropRecipients(d.Lines)
+	dropReviewedProviders(d.Lines)
 	markRepeated(d)
 	classifyPages(d)
 	markFormBoxes(d)
@@ -216,6 +217,15 @@ func classifyLine(l, prev, above *Line) {
 	if l.Title != "" && l.Heading == History {
 		// "Admission History & Physical" names the record, not its history.
 		l.Heading, l.HeadingEnd = NoHeading, 0
+	}
+	if l.Title != "" && l.Heading == RecordReview {
+		// "PHYSICIAN RECORDS REVIEW" standing alone names a reviewer's
+		// report; "Records review:" opens the list of records it read.
+		if strings.HasSuffix(strings.TrimSpace(l.Text[:l.HeadingEnd]), ":") {
+			l.Title = ""
+		} else {
+			l.Heading, l.HeadingEnd = NoHeading, 0
+		}
 	}
 	l.Service, l.HasService = serviceDateRaw(l, labelLine(l, prev, above))
 	if l.Title == "" && !l.HasService {

@@ -837,3 +837,32 @@ func TestPharmacyNamedRxOrDrug(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviatedAssociatesLetterhead: a practice whose name says what it
+// does ("Physician Review", "Records Review") and ends in "Associates"
+// cut to "Assoc." or "Assocs" is still a letterhead.
+func TestAbbreviatedAssociatesLetterhead(t *testing.T) {
+	for _, name := range []string{"Castle Physician Review Assoc.", "Castle Records Review Assocs", "Castle Physician Review Associates"} {
+		d := Analyze(pagesOf(name + "\n100 Main St, Erie, PA 16501\nPhone (814) 555-0184\n\nJune 3, 2024\nRE: Claimant: Jane Doe"))
+		if got := strings.TrimSuffix(d.Lines[0].Letterhead, "."); got != strings.TrimSuffix(name, ".") {
+			t.Errorf("letterhead %q, want %q", got, name)
+		}
+	}
+}
+
+// TestServiceNamedLetterhead: a review company named for what it does
+// ("Castle Records Review") heads its page over its address and phone,
+// perhaps with a tagline between: its letterhead, though its words are a
+// record's. A title over an address is none.
+func TestServiceNamedLetterhead(t *testing.T) {
+	for _, tagline := range []string{"", "Physician Records Review - Utilization Review\n"} {
+		d := Analyze(pagesOf("Castle Records Review\n" + tagline + "100 Main St, Erie, PA 16501\nPhone (814) 555-0184\n\nJune 3, 2024\nRE: Claimant: Jane Doe"))
+		if got := d.Lines[0].Letterhead; got != "Castle Records Review" {
+			t.Errorf("tagline %q: letterhead %q, want Castle Records Review", tagline, got)
+		}
+	}
+	d := Analyze(pagesOf("Progress Report\n100 Main St, Erie, PA 16501\nPatient: Jane Doe"))
+	if got := d.Lines[0].Letterhead; got != "" {
+		t.Errorf("a title taken for a letterhead: %q", got)
+	}
+}

@@ -88,8 +88,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	var home struct{ days, visits, ex int } // rows placed at the patient's home (HomeDay), and what they record
 	prev := ""                              // the text of the line above
 	told := map[dates.Date]bool{}
-	rowDays := map[dates.Date]bool{} // the days of the table rows
-	dayHeads := 0                    // day headings of the line before (DayHeads)
+	rowDays := map[dates.Date]bool{}          // the days of the table rows
+	dayHeads := 0                             // day headings of the line before (DayHeads)
+	review := pi > 0 && endsInReview(d, pi-1) // under a list of records reviewed (ReviewList)
 	b.Grow(len(d.Pages[pi].Text))
 	for i := range d.PageLines(pi) {
 		l := &d.Lines[d.Pages[pi].First+i]
@@ -154,6 +155,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
 		}
+		if l.Heading != NoHeading {
+			review = ReviewList(l)
+		}
 		switch l.Heading {
 		case NoHeading, OtherHeading, Goals:
 		default:
@@ -179,7 +183,10 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if !f.keptTally && len(l.Dates) == 0 {
 			f.keptTally = keptTally(l.Text)
 		}
-		if m, ok := RowDate(l.Text, l.Dates); ok {
+		if m, ok := RowDate(l.Text, l.Dates); ok && review {
+			// A record someone reviewed, told: no row of the page's own.
+			f.datedRows++
+		} else if ok {
 			f.datedRows++
 			if kept, ok := RowStatus(l.Text, m.End); ok {
 				f.apptRows++
@@ -271,6 +278,69 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	count(f.text, &f.n)
 	count(h.String(), &f.t)
 	return f
+}
+
+// ReviewList reports whether heading line l opens a list of the records
+// a report reviewed ("RECORDS REVIEWED:", "LIST OF RECORDS PROVIDED FOR
+// REVIEW:"): its dated lines are other providers' visits, one a line with
+// what the reviewer read of it (a pain score, a code), no visits the page
+// logs.
+func ReviewList(l *Line) bool {
+	return l.Heading == RecordReview && strings.Contains(strings.ToLower(l.Text[:max(l.HeadingEnd, 0)]), "review")
+}
+
+// endsInReview reports whether page pi ends inside a list of records
+// reviewed: its last heading opens one, or it prints none and the page
+// before ends inside one (a long list fills pages of dated lines), and
+// the next page may go on with its dated lines before a heading of its
+// own. It looks back over a few pages at most.
+func endsInReview(d *Doc, pi int) bool {
+	for q := pi; q >= 0 && q > pi-reviewPages; q-- {
+		ls := d.PageLines(q)
+		for i := len(ls) - 1; i >= 0; i-- {
+			if l := &d.Lines[d.Pages[q].First+i]; !l.Noise() && l.Heading != NoHeading {
+				return ReviewList(l)
+			}
+		}
+	}
+	return false
+}
+
+// reviewPages is how many pages a list of records reviewed runs over at
+// most, for endsInReview.
+const reviewPages = 6
+
+// dropReviewedProviders drops the letterhead of the names a list of
+// records reviewed prints over each provider's group of dated lines
+// ("Harbor Physical Therapy", then "  06/02/2023 - visit 3; pain 5/10"):
+// the providers whose records the reviewer read, not the one that made
+// the page. The list goes on over a page's end, to the next heading; a
+// name over an address or a title, not over a dated line, still heads a
+// record of its own.
+func dropReviewedProviders(ls []Line) {
+	review := false
+	for i := range ls {
+		l := &ls[i]
+		if l.Noise() {
+			continue
+		}
+		if l.Heading != NoHeading {
+			review = ReviewList(l)
+			continue
+		}
+		if !review || l.Letterhead == "" {
+			continue
+		}
+		for j := i + 1; j < len(ls) && j <= i+3; j++ {
+			if ls[j].Noise() {
+				continue
+			}
+			if _, ok := RowDate(ls[j].Text, ls[j].Dates); ok {
+				l.Letterhead = ""
+			}
+			break
+		}
+	}
 }
 
 // classifyWindow is how many pages' features classifyPages reads at once:

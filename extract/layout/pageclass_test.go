@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -382,5 +383,72 @@ func TestFeeScheduleStatement(t *testing.T) {
 				t.Errorf("class %q, want %q", got, tt.class)
 			}
 		})
+	}
+}
+
+// TestRecordsReviewList: a physician's records review (a peer review for
+// an insurer, no examination) lists the records it read, one dated line
+// a record with the provider, the clinician and what the visit found
+// (its pain score), under a "records reviewed" heading that its further
+// pages go on with, a whole page of them and more, before the summary and
+// the opinions. Those lines are
+// other providers' visits told, no log of the reviewer's: neither page is
+// a visit log. A therapy log whose rows print pain scores stays one.
+func TestRecordsReviewList(t *testing.T) {
+	rows := func(from, n int) string {
+		var s string
+		for i := 0; i < n; i++ {
+			s += fmt.Sprintf("  %d/%d/24 Harbor Physical Therapy (Kim Cole, PT): physical therapy visit %d; pain %d/10.\n", 3, from+i, from+i, 7-i%4)
+		}
+		return s
+	}
+	first := "CASTLE REVIEW PHYSICIANS\n100 Main St, Erie, PA 16501\n" +
+		"                                                         PEER REVIEW - NO EXAMINATION\n" +
+		"June 3, 2024\nRE:        Claimant: Jane Doe   DOB: 1/2/80\n           Date of loss: 2/1/24\n           Date of review: 6/3/24\n\n" +
+		"At your request I reviewed the medical records listed below. I did not examine the claimant.\n" +
+		"MEDICAL RECORDS REVIEWED:\n" + rows(1, 14)
+	second := "PEER REVIEW - NO EXAMINATION - Jane Doe - page 2\n\n" + rows(15, 8) +
+		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n" +
+		"DIAGNOSES:\n  1. Cervicalgia (M54.2)\nAnn Lee, MD, Reviewing Physician   Signed 6/3/24\n"
+	middle := "PEER REVIEW - NO EXAMINATION - Jane Doe - page 2\n\n" + rows(1, 24)
+	second = strings.Replace(second, "page 2", "page 3", 1)
+	d := Analyze(pagesOf(first, middle, second))
+	for pi, p := range d.Pages {
+		if p.Class == extract.PageVisitLog {
+			t.Errorf("page %d of the review: class %q", pi+1, p.Class)
+		}
+	}
+	log := "Harbor Physical Therapy\nTREATMENT LOG\nPatient: Jane Doe\n" +
+		"Date        Clinician          Treatment                 Pain\n" +
+		"3/1/24      Kim Cole, PT       97110 97140               6/10\n3/4/24      Kim Cole, PT       97110 97140               5/10\n" +
+		"3/6/24      Kim Cole, PT       97110 97140               5/10\n3/8/24      Kim Cole, PT       97110                     4/10\n"
+	if c := Analyze(pagesOf(log)).Pages[0].Class; c != extract.PageVisitLog {
+		t.Errorf("therapy log: class %q, want %q", c, extract.PageVisitLog)
+	}
+}
+
+// TestPainDiaryWeekdayRows: a pain diary the patient fills in at home
+// prints one row a day, the weekday before the date, with the pain
+// morning and evening, the hours slept, the activities and medicines:
+// the patient's days, no visits and no note, whether or not its rows name
+// the weekday.
+func TestPainDiaryWeekdayRows(t *testing.T) {
+	for _, weekday := range []bool{false, true} {
+		text := "Lakeside Pain Management Center (814) 555-0122\nPain & Activity Diary\n" +
+			"Name: Jane Doe                                   DOB: 02-Jan-1980\nPhysician: Dr. Lee\n" +
+			"Rate your pain from 0 (no pain) to 10 (worst pain) every day. Bring this diary to your next appointment.\n\n" +
+			"Day     Date               Pain AM Pain PM Sleep (h)      Activities                     Medication taken\n"
+		days := []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+		for i := 0; i < 14; i++ {
+			day := days[i%7] + "     "
+			if !weekday {
+				day = ""
+			}
+			text += fmt.Sprintf("%s%02d-Nov-2024        %d           %d          6       Walked 15 min                  Ibuprofen 600 mg x2\n", day, 4+i, 4+i%3, 6+i%2)
+		}
+		text += "\nReviewed at visit: 20-Nov-2024 AL\n"
+		if c := Analyze(pagesOf(text)).Pages[0].Class; c != extract.PageOther {
+			t.Errorf("weekday %v: class %q, want %q", weekday, c, extract.PageOther)
+		}
 	}
 }

@@ -34,12 +34,53 @@ func placeLetterheads(ls []Line, patient string) {
 			continue
 		}
 		name := placedName(l)
+		if name == "" && overAddress(ls, i) {
+			name = serviceName(l)
+		}
 		if name == "" || patient != "" && SameProvider(name, patient) {
 			continue
 		}
 		l.Letterhead = name
 		l.Header = true
 	}
+}
+
+// serviceName returns the line as the name of a business named for the
+// records it makes ("Castle Records Review", "Summit Peer Review"): two to
+// five words in title case or capitals, the first a name of its own (no
+// record's word, no word a title opens with), without a digit, label or
+// credential, that ends as no sheet's title ("Massage Therapy Treatment
+// Log", see recordTitle). Only a line over the address reads so (see overAddress):
+// a record's title stands under the letterhead.
+func serviceName(l *Line) string {
+	c := stripJunk(l.Trim)
+	ws := strings.Fields(c)
+	if len(ws) < 2 || len(ws) > 5 || len(Cells(l.Text)) != 1 || !titleCased(c) || strings.ContainsAny(c, "0123456789:;|") {
+		return ""
+	}
+	if first := strings.ToLower(ws[0]); titleStarts[first] || reDocWords.MatchString(first) || !isLetterByte(c[0]) {
+		return ""
+	}
+	if PatientLine(c) || reCredential.MatchString(c) || reDoctor.MatchString(c) || reSentenceEnd.MatchString(c) || recordTitle(c) {
+		return ""
+	}
+	return c
+}
+
+// overAddress reports whether one of the two lines after i on its page
+// prints a street address.
+func overAddress(ls []Line, i int) bool {
+	seen := 0
+	for j := i + 1; j < len(ls) && ls[j].Page == ls[i].Page && seen < 2; j++ {
+		if ls[j].Noise() {
+			continue
+		}
+		seen++
+		if LooksAddress(ls[j].Trim) {
+			return true
+		}
+	}
+	return false
 }
 
 // topOfPage reports whether line i is the first line of its page that is
@@ -89,7 +130,7 @@ func aboveHeader(ls []Line, i int) bool {
 // reOrgEnd ends the name of an organisation: a document word inside it
 // ("Granite State IME Services", "Records Review Group LLC", "Harbor Work
 // Assessment Center") does not make the name a document's heading.
-var reOrgEnd = lazyre.New(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|company|center|centre|physicians|partners|specialists)$`)
+var reOrgEnd = lazyre.New(`(?i)\b(?:services|group|llc|l\.l\.c\.?|inc\.?|pllc|p\.?c\.?|p\.a\.?|ltd\.?|associates|assocs?\.?|company|center|centre|physicians|partners|specialists)$`)
 
 // reRecordKindEnd ends a record's title with the kind of sheet it is:
 // "Acupuncture Progress Flow Sheet", "Massage Therapy Treatment Log",

@@ -30,14 +30,16 @@ var reOrdinalCell = lazyre.New(`(?i)^(?:#?\d{1,3}|v\d{1,3}|visit\s*#?\d{1,3}|eva
 const leadSpecks = " \t\"'`“”‘’°-.,~*•_|—–»«"
 
 // RowDate returns the date that opens a table row of text: the first of
-// its dates ds when it stands at the start of the row's first cell, or of
-// its second cell when the first only numbers the row.
+// its dates ds when it stands at the start of the row's first cell, after
+// the day of the week only ("Mon  25-Nov-2024", as diaries and sign-in
+// sheets print it), or of its second cell when the first only numbers the
+// row.
 func RowDate(text string, ds []dates.Match) (dates.Match, bool) {
 	if len(ds) == 0 {
 		return dates.Match{}, false
 	}
 	m := ds[0]
-	if strings.TrimLeft(text[:m.Start], leadSpecks) == "" || m.Start <= len(text)-len(strings.TrimLeft(text, " \t"))+1 {
+	if pre := strings.TrimLeft(text[:m.Start], leadSpecks); pre == "" || m.Start <= len(text)-len(strings.TrimLeft(text, " \t"))+1 || Weekday(pre) {
 		return m, true
 	}
 	cs := Cells(text)

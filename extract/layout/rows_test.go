@@ -15,8 +15,11 @@ func TestRowDate(t *testing.T) {
 		{"#4      03/11/2024     6       22", "2024-03-11"},
 		{"Eval    3/11/24     6       97162", "2024-03-11"},
 		{"3   ~ Mar 11, 2024 -   9:32 AM     Treatment     6/10     KL", "2024-03-11"},
-		{"- 6     Nov 25, 2024. 4/2     GB20 GB21     Y     30     97813", "2024-11-25"}, // a speck before the row's number
+		{"- 6     Nov 25, 2024. 4/2     GB20 GB21     Y     30     97813", "2024-11-25"},       // a speck before the row's number
+		{"Mon     25-Nov-2024        6           7          6     Drove 20 min", "2024-11-25"}, // a diary's weekday first
+		{"Thursday, 04/04/2024    5    Walked 15 min", "2024-04-04"},
 		{"1. 10/04/2000: ED visit, sprain", ""},
+		{"Seen Mon 3/11/24 for neck pain", ""},
 		{"Seen on 3/11/24 for neck pain", ""},
 		{"Patient    3/11/24    6", ""},
 	}

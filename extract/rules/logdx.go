@@ -39,6 +39,28 @@ func (e *Extractor) logDiagnoses(l line) ([]extract.Coded, bool) {
 	return out, len(out) > 0
 }
 
+// reLeadLabel opens a line with a label of its own ("Plan of care:",
+// "Goals:"): another field, no list run on from the line above.
+var reLeadLabel = lazyre.New(`^\s*[A-Za-z][A-Za-z /&'()-]{0,30}:`)
+
+// wrappedDiagnoses reads the codes of a line that a log's diagnoses,
+// too long for one line, run on to ("(F07.81); Attention deficit
+// (R41.840)"): a line without a label of its own that prints codes.
+func (e *Extractor) wrappedDiagnoses(l line) ([]extract.Coded, bool) {
+	if reLeadLabel.MatchString(l.text) {
+		return nil, false
+	}
+	var out []extract.Coded
+	for _, h := range icdIn(l, true, e.opts.Codes) {
+		desc := h.desc
+		if desc == "" {
+			desc = describe(l, h)
+		}
+		out = append(out, extract.Coded{Code: h.code, Description: desc})
+	}
+	return out, len(out) > 0
+}
+
 // reProblemList is a label that lists the patient's problems ("Problem
 // list:", "Active problems:"), not the diagnoses of one visit.
 var reProblemList = lazyre.New(`(?i)\bproblems?(?: list)?\s*[:#-]`)
@@ -117,10 +139,11 @@ func dxLabelAt(s string) int {
 }
 
 // addLogDiagnoses gives each visit of a log page the diagnoses its page
-// prints above the rows (dx, by page), citing that line too; a page that
+// prints above the rows (dx, by page, and the lines they run on to,
+// more), citing those lines too; a page that
 // prints none goes on with the diagnoses of the nearest page before it of
 // the same section (a log prints its header on its first page only).
-func addLogDiagnoses(d *layout.Doc, encs []extract.Encounter, dx map[int]line, codes map[int][]extract.Coded, doc string) {
+func addLogDiagnoses(d *layout.Doc, encs []extract.Encounter, dx map[int]line, more map[int][]line, codes map[int][]extract.Coded, doc string) {
 	for i := range encs {
 		if len(encs[i].Citations) == 0 || len(encs[i].Diagnoses) > 0 {
 			continue
@@ -137,6 +160,9 @@ func addLogDiagnoses(d *layout.Doc, encs []extract.Encounter, dx map[int]line, c
 		}
 		encs[i].Diagnoses = append([]extract.Coded(nil), codes[p]...)
 		encs[i].Citations = append(encs[i].Citations, l.cite(doc, l.quoteAll()))
+		for _, m := range more[p] {
+			encs[i].Citations = append(encs[i].Citations, m.cite(doc, m.quoteAll()))
+		}
 	}
 }
 

@@ -318,9 +318,14 @@ func (n *note) sessionNotHeld() bool {
 
 // captionOf returns the text of a line printed as a record's caption, or
 // "": one cell of two to six words in capitals, without a digit or a
-// colon, that is no letterhead, header, stamp or section heading.
+// colon, that is no letterhead, header, stamp or section heading. A line
+// that closes a parenthesis it did not open ("MA, CCC-SLP)") is the end
+// of the line above, wrapped: a clinician's credentials, no caption.
 func captionOf(l line) string {
 	if l.noise || headerish(l) || letterhead(l) != "" || strings.ContainsAny(l.trim, "0123456789:") {
+		return ""
+	}
+	if strings.Count(l.trim, ")") > strings.Count(l.trim, "(") {
 		return ""
 	}
 	if h, _ := headingOf(l); h != secNone {

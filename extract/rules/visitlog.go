@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/medchron/medchron/extract"
@@ -159,6 +160,8 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 	var cards []cardRow
 	block := "" // the block the lines below belong to: "grid" or "cards"
 	dxLine, dxCodes := map[int]line{}, map[int][]extract.Coded{}
+	dxMore := map[int][]line{} // the lines a page's diagnoses run on to
+	var lastDx line            // the last line of diagnoses read
 	var out []extract.Encounter
 	calendar := map[int]bool{} // pages that print an attendance calendar
 	home := false              // below a heading of the patient's home program
@@ -200,6 +203,20 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 			// name the patient (and her date of birth).
 			if codes, ok := e.logDiagnoses(l); ok {
 				dxLine[l.page], dxCodes[l.page] = l, codes
+				lastDx = l
+				continue
+			}
+		}
+		if wrapped := lastDx.page == l.page && lastDx.idx+1 == l.idx; wrapped && len(ds) == 0 {
+			// The list runs on onto the next line: its codes too.
+			if codes, ok := e.wrappedDiagnoses(l); ok {
+				for _, c := range codes {
+					if !slices.ContainsFunc(dxCodes[l.page], func(o extract.Coded) bool { return o.Code == c.Code }) {
+						dxCodes[l.page] = append(dxCodes[l.page], c)
+					}
+				}
+				dxMore[l.page] = append(dxMore[l.page], l)
+				lastDx = l
 				continue
 			}
 		}
@@ -341,7 +358,7 @@ func (e *Extractor) visitLog(doc string, d *layout.Doc, ls []line) ([]extract.En
 	for _, c := range cards {
 		out = append(out, e.cardVisits(doc, d, c, legend, titles[c.l.page])...)
 	}
-	addLogDiagnoses(d, out, dxLine, dxCodes, doc)
+	addLogDiagnoses(d, out, dxLine, dxMore, dxCodes, doc)
 	return out, problemLists(dxLine, doc)
 }
 

@@ -601,3 +601,35 @@ func TestLogDiagnosesAfterSpeck(t *testing.T) {
 		}
 	}
 }
+
+// TestVisitLogDiagnosesWrapped: a therapy log's treatment diagnoses, each
+// code with its description, run on past the width of the page onto the
+// next line; the codes of both lines hold for every row, up to the next
+// label ("Plan of care:").
+func TestVisitLogDiagnosesWrapped(t *testing.T) {
+	for _, dx := range []string{
+		"Treatment diagnoses: Concussion without loss of consciousness, subsequent encounter (S06.0X0D); Postconcussional syndrome\n" +
+			"(F07.81); Attention and concentration deficit (R41.840)\n",
+		"Treatment diagnoses: S06.0X0D Concussion without loss of consciousness, subsequent encounter; F07.81 Postconcussional\n" +
+			"syndrome; R41.840 Attention and concentration deficit\n",
+	} {
+		page := "Harbor Speech Therapy                                             SPEECH-LANGUAGE PATHOLOGY TREATMENT LOG\n" +
+			"Patient: DOE, JANE DOB: 01/02/1980\n" + dx +
+			"Plan of care: 2x/week for 8 weeks; certification 03/04/2024 - 04/29/2024\n" +
+			"Date          Time     Min    CPT                Goals addressed                        SLP\n" +
+			"03/04/2024    10:30    60     96125              Evaluation; goals set                  AK\n" +
+			"03/07/2024    10:30    45     97129, 97130 x2    G1 attention: alternating attention    AK\n" +
+			"03/11/2024    10:30    30     92507              G2 memory: delayed recall              AK\n" +
+			"03/14/2024    10:30    30     92507              G2 memory: delayed recall              AK\n" +
+			"AK = Amy Kwan, MS, CCC-SLP\n"
+		res := extractText(t, page)
+		if len(res.Encounters) != 4 {
+			t.Fatalf("got %d encounters, want 4", len(res.Encounters))
+		}
+		for i, e := range res.Encounters {
+			if codes := strings.Join(dxCodes(e), " "); codes != "S06.0X0D F07.81 R41.840" {
+				t.Errorf("row %d: diagnoses %q", i, codes)
+			}
+		}
+	}
+}
