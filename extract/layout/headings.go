@@ -189,6 +189,11 @@ func guessHeading(key, raw, withColon string) Heading {
 		return NoHeading
 	}
 	switch {
+	case reAccountHistory.MatchString(key):
+		// "PERSONAL INJURY PROTECTION PAYMENT HISTORY", "CLAIM HISTORY":
+		// an insurer's or a billing office's title, no history of the
+		// patient.
+		return NoHeading
 	case strings.Contains(key, "vital"):
 		return OtherHeading
 	case strings.Contains(key, "goal"):
@@ -224,6 +229,10 @@ func guessHeading(key, raw, withColon string) Heading {
 	}
 	return NoHeading
 }
+
+// reAccountHistory is the title of a record of payments, claims or an
+// account's transactions.
+var reAccountHistory = lazyre.New(`\b(?:payments?|claims?|account|billing|transactions?|refills?)\s+history\b`)
 
 // reReviewer is a heading that names who reviews, not what records:
 // "CLINICIAN REVIEW", "PROVIDER'S REVIEW", "NURSE REVIEW".

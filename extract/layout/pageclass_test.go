@@ -452,3 +452,31 @@ func TestPainDiaryWeekdayRows(t *testing.T) {
 		}
 	}
 }
+
+// TestPaymentHistoryTitleAlone: an insurer's PIP payment history whose
+// title OCR set on a line of its own ("PERSONAL INJURY PROTECTION PAYMENT
+// HISTORY") is still the payer's record (an EOB), not a bill: its title
+// is no history section of a note.
+func TestPaymentHistoryTitleAlone(t *testing.T) {
+	page := `Prairie Fire & Casualty
+
+PERSONAL INJURY PROTECTION PAYMENT HISTORY
+
+Claim 26-751924-AU Claimant: Ravi Varga _ Insured: Ravi Varga Date of loss: 05-06-2023
+PIP limit $2,500.00 MedPay limit $1,000.00 Printed 11-09-2023 Page 1
+
+Paid         Check #     Payee                              DOS               Billed     Fee sched         Paid  Cov                  PIP left
+CRESCENT CLINICAL LABORA      11-21-2022 .      106.00          71.02          0.00  DENIED             2,500.00
+.        WESTBROOK FAMILY AND INT      11-29-2022        193.00        135.10         0.00  DENIED             2,500.00
+06-20-2023 8781926     St Luke’s Reg Hosp ED               05-06 - 2023      12,029.00       6,976.82      2,500.00  PIP                      0.00
+06-19-2023 8522722     Tri County Rad Group                05-06-2023        821.00        484.39        387.51  MEDPAY                   0.00
+Allied Emergency Medicin             05-06-2023       1,410.00        972.90          0.00  EXHAUSTED             0.00
+QUICKMED URGENT CARE LLC     05-07-2023        404.00        290.88         0.00   EXHAUSTED             0.00
+Heartland HHA - Skilled              05-09-2023        142,00          99.40         0.00  EXHAUSTED             0.00
+PINECREST NEURODIAGNOSTI     06-01-2023       1,494.00       1,060.74         0.00  EXHAUSTED             0.00
+`
+	d := Analyze([]extract.Page{{Number: 1, Text: page, Source: extract.SourceOCR}})
+	if got := d.Pages[0].Class; got != extract.PageEOB {
+		t.Errorf("class %q, want %q", got, extract.PageEOB)
+	}
+}
