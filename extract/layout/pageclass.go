@@ -183,11 +183,13 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if !f.keptTally && len(l.Dates) == 0 {
 			f.keptTally = keptTally(l.Text)
 		}
-		if m, ok := RowDate(l.Text, l.Dates); ok && review {
-			// A record someone reviewed, told: no row of the page's own.
+		m, dated := RowDate(l.Text, l.Dates)
+		if dated {
 			f.datedRows++
-		} else if ok {
-			f.datedRows++
+		}
+		// Under a list of records reviewed, a dated line is a record
+		// someone reviewed, told: no row of the page's own.
+		if dated && !review {
 			if kept, ok := RowStatus(l.Text, m.End); ok {
 				f.apptRows++
 				if kept {

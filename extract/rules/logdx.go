@@ -28,15 +28,7 @@ func (e *Extractor) logDiagnoses(l line) ([]extract.Coded, bool) {
 	}
 	after := l
 	after.text = strings.Repeat(" ", loc[0]) + l.text[loc[0]:]
-	var out []extract.Coded
-	for _, h := range icdIn(after, true, e.opts.Codes) {
-		desc := h.desc
-		if desc == "" {
-			desc = describe(after, h)
-		}
-		out = append(out, extract.Coded{Code: h.code, Description: desc})
-	}
-	return out, len(out) > 0
+	return e.codesOn(after)
 }
 
 // reLeadLabel opens a line with a label of its own ("Plan of care:",
@@ -50,6 +42,12 @@ func (e *Extractor) wrappedDiagnoses(l line) ([]extract.Coded, bool) {
 	if reLeadLabel.MatchString(l.text) {
 		return nil, false
 	}
+	return e.codesOn(l)
+}
+
+// codesOn returns the diagnosis codes line l prints, each with the
+// description the code book or the line gives it.
+func (e *Extractor) codesOn(l line) ([]extract.Coded, bool) {
 	var out []extract.Coded
 	for _, h := range icdIn(l, true, e.opts.Codes) {
 		desc := h.desc
