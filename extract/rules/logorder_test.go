@@ -93,7 +93,8 @@ DOS           Time      Therapist                    Note type     Units Pain St
 // range from 10/3/23: 10/7 and 11/7) is left out, never misdated; without a printed range the first
 // row, in order, stays as read, as do the rows of a page that prints
 // several ranges (an authorization tracker's periods): none is the
-// report's.
+// report's. Nor is a period a plan of care certifies or a payer
+// authorizes: visits go on past it while a recertification is pending.
 func TestLogEdgeRowLostDigit(t *testing.T) {
 	page := func(rangeLine, first, last string) string {
 		return `Spine Align Chiropractic                          Patient Appointment History - All Statuses
@@ -125,6 +126,8 @@ Printed 4/28/24 13:30                                        Page 1 of 1
 			"2023-01-07 2023-01-10 2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-12-06"},
 		{"faxed, one of several periods printed", strings.Replace(page("Period 11/3/23 - 11/30/23", "1/7/23", "12/6/23"), "12/4/23 ", "Period 12/1/23 - 4/28/24\n12/4/23 ", 1), true,
 			"2023-01-07 2023-01-10 2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-12-06"},
+		{"faxed, a plan of care's certification period", page("Plan of care 2x/week; certification 11/3/23 - 11/30/23", "11/7/23", "12/6/23"), true,
+			"2023-11-07 2023-11-10 2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-12-06"},
 		{"born-digital", page("Range 11/3/23 - 4/28/24", "1/7/23", "1/6/23"), false,
 			"2023-01-07 2023-01-10 2023-11-13 2023-11-16 2023-11-20 2023-12-04 2023-01-06"},
 	} {

@@ -518,12 +518,18 @@ func mendMisreadRows(d *layout.Doc, rows []logRow, ranges map[int][2]dates.Date)
 	}
 }
 
+// reCoveredPeriod is a label of the period a plan of care certifies or a
+// payer authorizes ("certification 10/22/24 - 12/20/24", "Auth valid
+// 1/2/24 to 3/1/24"), printed above a log's rows but no range of them.
+var reCoveredPeriod = lazyre.New(`(?i)\b(?:re)?certif|\bcert\b|authori[sz]|\bauth\b|plan of care|\bPOC\b|approv|\bvalid\b|effective|eligib`)
+
 // printedRanges returns, by page, the range of dates a log prints above
 // its rows ("Range 11/3/23 - 4/28/24", "Appointments 10/01/2023 -
 // 04/30/2024"): two dates in order joined by a dash or "to"
 // (reRangeJoin), after a label. A page that prints several ranges (an
 // authorization tracker's periods, each over its own rows) has no range
-// of the whole report.
+// of the whole report. A period care is certified or authorized for
+// (reCoveredPeriod) is none.
 func printedRanges(ls []line) map[int][2]dates.Date {
 	out, n := map[int][2]dates.Date{}, map[int]int{}
 	for _, l := range ls {
@@ -531,6 +537,9 @@ func printedRanges(ls []line) map[int][2]dates.Date {
 		for i := 0; i+1 < len(ds); i++ {
 			a, b := ds[i], ds[i+1]
 			if a.Start > 0 && layout.HasLetters(l.text[:a.Start]) && reRangeJoin.MatchString(l.text[a.End:b.Start]) && !b.Date.Before(a.Date) {
+				if reCoveredPeriod.MatchString(l.text[:a.Start]) {
+					break // a period care is certified or authorized for: visits go on past it
+				}
 				out[l.page] = [2]dates.Date{a.Date, b.Date}
 				n[l.page]++
 				break
