@@ -45,6 +45,9 @@ type segmenter struct {
 	prov    string
 	dos     dates.Date
 	body    int // body lines seen since the note began
+	// billHead: the note printed a bill's column header that captions
+	// charges; the dated rows under it are its rows, no other record.
+	billHead bool
 }
 
 // segment cuts the lines of a document into notes. A note begins at a new
@@ -94,7 +97,10 @@ func (s *segmenter) step(i int) {
 			trigger = true
 		}
 	case hasDOS:
-		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos
+		// A bill's row dated under its "DOS" caption is a row of the bill,
+		// whatever day it bills (an anesthesia statement's second case
+		// under a header of its own).
+		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos && !(s.billHead && isBillLine(l))
 	case lh != "":
 		if s.body > 0 && (!layout.SameProvider(lh, s.prov) || s.nextVisitPage(i)) && s.looksLikeHeader(i) {
 			trigger = true
@@ -115,7 +121,7 @@ func (s *segmenter) step(i int) {
 	if trigger {
 		a := s.backtrack(i)
 		s.starts = append(s.starts, a)
-		s.title, s.caption, s.page, s.prov, s.dos, s.body = "", "", s.ls[a].page, "", dates.Date{}, 0
+		s.title, s.caption, s.page, s.prov, s.dos, s.body, s.billHead = "", "", s.ls[a].page, "", dates.Date{}, 0, false
 		for j := a; j < i; j++ {
 			s.absorb(j)
 		}
@@ -131,6 +137,9 @@ func (s *segmenter) absorb(i int) {
 	}
 	if s.caption == "" && s.body == 0 {
 		s.caption = captionOf(l)
+	}
+	if !s.billHead && !moneyShaped(l.text) && !hasDate(l.text) && hasCharge(billHeader(l.text)) {
+		s.billHead = true
 	}
 	if t := titleOf(l); t != "" {
 		if s.title == "" {
