@@ -226,6 +226,10 @@ func TestSections(t *testing.T) {
 			"CERTIFICATION OF RECORDS\nI, Mary Cole, am the custodian of records for Harbor Family Practice.\nThe attached pages are true and correct copies.\nNotary Public",
 			note("", "02/01/2024")},
 			[]string{"Harbor Family Practice", "Harbor Family Practice"}},
+		{"a custodian of \"the provider named above\" names none in that sentence", []string{
+			"CUSTODIAN'S AFFIDAVIT - RECORDS AND BILLING\nI, Ravi Ashworth, being duly sworn, state that I am the custodian of records of the provider named above and\nthat (check all that apply):\n[X] The attached 1 pages are true and correct copies.\nNotary Public",
+			note("", "02/01/2024")},
+			[]string{"", ""}},
 		{"an authorization names no provider", []string{
 			"AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION\nI authorize Valley Hospital to release my records.\nThis authorization expires in one year.",
 			note("", "02/01/2024")},

@@ -20,19 +20,22 @@ import (
 // cover's, and EOBs none: payers print providers they did not treat with.
 
 // facilityHints are the words one of which a facility label holds.
-var facilityHints = NewWordSet("facility", "practice", "location", "hospital", "clinic", "performed at", "billing provider",
+var facilityHints = NewWordSet("facility", "practice", "location", "hospital", "clinic", "performed at", "billing provider", "submitter",
 	"pay to", "payable to", "remit to", "provider name", "organization", "on behalf of")
 
 var (
-	reFacilityLabel = rxfilter.MustCompile(`(?i)^\s*(?:[^\w\s]|_)?\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|pay to|payable to|remit to|make checks payable to|provider name|provider organization|organization|(?:billed )?on behalf of)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
+	reFacilityLabel = rxfilter.MustCompile(`(?i)^\s*(?:[^\w\s]|_)?\s*(?:facility|practice|location|hospital|clinic|rendering facility|service location|performed at|billing provider|submitter|pay to|payable to|remit to|make checks payable to|provider name|provider organization|organization|(?:billed )?on behalf of)\s*(?:name)?\s*(?:[:#-]|\s{2,})\s*(.+)`)
 	rePatientLabel  = lazyre.New(`(?i)\b(?:patient(?: name)?|pt name|name)\s*[:]\s*([A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-.]*){0,3})`)
 	reNotAName      = lazyre.New(`(?i)^(the|this|patient|unknown|none|n/a|date|dob|mrn|is|was|and|of|note|report)\b`)
 	reFaxFrom       = lazyre.New(`(?i)\bfrom\s*:?\s*(?:\+?[0-9][0-9 ()+.\-]{6,}\s*)?([A-Za-z][A-Za-z0-9'.,&/ \-]{2,70}?)\s*(?:\(?\+?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\bto\s*:|\bfax\b|\bpage\b|\bpag\.|\bp\.\s*\d|\s{3,}|$)`)
 	reFaxTSIDName   = lazyre.New(`^\s*([A-Za-z][A-Za-z'.,&/ \-]{3,60}?)\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s+\d{1,2}:\d{2}`)
 	reCustodianFor  = lazyre.New(`(?i)(?:custodian of (?:the )?records|records custodian)\s*(?:for|of|at)\s+(?:the\s+)?([A-Z][A-Za-z0-9'.&\- ]{3,70}?)(?:\s*(?:,|\.|;|\(|\band\b|\bwho\b|\blocated\b|\bat\b|$))`)
-	reNotProvider   = lazyre.New(`(?i)\b(?:law|attorneys?|legal|esq|counsel|lawyers?|insurance|claims?|adjuster|copy service|record retrieval|records? request)\b`)
-	reHeaderJunk    = lazyre.New(`(?i)^(?:confidential|privileged|patient information|page|printed|continued|cont'?d|copy|medical records?|health records?|record|chart|encounter|visit)\b`)
-	reSurnameFirst  = lazyre.New(`^[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?$`)
+	// reNamedElsewhere refers to a provider a form names on another line
+	// ("the provider named above", "said facility"): no name of one.
+	reNamedElsewhere = lazyre.New(`(?i)\b(?:named|above|below|herein|said|aforesaid|aforementioned|undersigned|identified|listed)\b`)
+	reNotProvider    = lazyre.New(`(?i)\b(?:law|attorneys?|legal|esq|counsel|lawyers?|insurance|claims?|adjuster|copy service|record retrieval|records? request)\b`)
+	reHeaderJunk     = lazyre.New(`(?i)^(?:confidential|privileged|patient information|page|printed|continued|cont'?d|copy|medical records?|health records?|record|chart|encounter|visit)\b`)
+	reSurnameFirst   = lazyre.New(`^[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?$`)
 	// reTitleEnd ends a document's title: a practice's name does not end
 	// with the kind of paper it prints.
 	reTitleEnd = lazyre.New(`(?i)\b(?:reports?|notes?|summary|statement|records?|evaluation|examination|exam|form|assessment|request|consultation|receipts?|invoices?|copies)$`)
@@ -317,7 +320,7 @@ func underPageTitle(d *Doc, i int) bool {
 // sender of a fax cover.
 func adminEvidence(d *Doc, l *Line, i int) Evidence {
 	if m := reCustodianFor.FindStringSubmatch(l.Text); m != nil {
-		if v := CleanProvider(m[1]); len(v) > 3 && !reNotProvider.MatchString(v) {
+		if v := CleanProvider(m[1]); len(v) > 3 && !reNotProvider.MatchString(v) && !reNamedElsewhere.MatchString(v) {
 			return Evidence{Name: v, Kind: FromCustodian, Line: i}
 		}
 	}

@@ -108,3 +108,37 @@ Total billed, accepted claims.                                        876.00
 `
 	wantBillRows(t, extractOCR(t, page), "2024-03-17 72040 117.00|2024-04-08 72141 759.00")
 }
+
+// TestClaimStatusSubmitterBills: a clearinghouse's claim status report
+// prints the clearinghouse over the page and the provider that sent the
+// claims on its "Submitter:" line: the claims are that provider's, also
+// when a custodian's affidavit after it speaks of "the provider named
+// above".
+func TestClaimStatusSubmitterBills(t *testing.T) {
+	page := `Apex Claims Exchange                                                    Run date: 03/27/2025 15:42  Page 1
+
+CLAIM STATUS REPORT
+Submitter: MERIDIAN DIAGNOSTIC RADIOLOGY LLC  NPI 2803802216 Submitter ID 2668652
+Report covers claims submitted 09/26/2024 through 03/27/2025 Patient: THORNBURY, MEI  Date of injury: 09/28/2024
+
+Pat Ctrl #         DOS From    DOSTo      Proc       Mod Units       Billed   Payer                     Status                 Status Date
+6240726343       20240928     20240928     72040      26    1           117.00   Summit Mutual Insu         Accepted               10/07/2024
+6240642218       20241021     20241021     72141      26    1           759.00   Summit Mutual Insu         Accepted               10/24/2024
+Total billed, accepted claims                                        876.00
+`
+	affidavit := `CUSTODIAN'S AFFIDAVIT - RECORDS AND BILLING
+Provider: Meridian Diagnostic Radiology
+I, Ravi Ashworth, being duly sworn, state that I am the custodian of records of the provider named above and
+that (check all that apply):
+[X] Itemized billing records of the charges for the services are attached.
+Notary Public
+`
+	res := extractOCR(t, page, affidavit)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, b.Code+" "+b.Provider)
+	}
+	if want := "72040 MERIDIAN DIAGNOSTIC RADIOLOGY LLC|72141 MERIDIAN DIAGNOSTIC RADIOLOGY LLC"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
