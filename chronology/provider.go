@@ -289,6 +289,9 @@ var separateWords = map[string]bool{
 // similarKeys reports whether keys a and b name the same provider.
 func similarKeys(a, b string) bool {
 	ta, tb := strings.Fields(a), strings.Fields(b)
+	if initialsAfterOtherName(ta, tb) || initialsAfterOtherName(tb, ta) {
+		return false
+	}
 	ta, tb = expandInitials(ta, tb), expandInitials(tb, ta)
 	if len(ta) > len(tb) {
 		ta, tb = tb, ta
@@ -355,6 +358,30 @@ func expandInitials(ta, tb []string) []string {
 		return ta
 	}
 	return out
+}
+
+// initialsAfterOtherName reports whether a word of ta that is the
+// initials of words of tb (expandInitials) comes after a name tb does not
+// print: a name opens with the practice's own name or its initials
+// ("Eastpoint ASC", "VNV Home Care"), and "LAKESHORE ORAL AND
+// MAXILLOFACIAL SURGERY, P. Cc." is no "Cornerstone Chiropractic" for the
+// legal suffix OCR read as its initials.
+func initialsAfterOtherName(ta, tb []string) bool {
+	if len(ta) < 2 {
+		return false
+	}
+	for i, x := range ta {
+		if initialsRun(x, tb) == nil {
+			continue
+		}
+		for _, w := range ta[:i] {
+			if !genericTokens[w] && !smallWords[w] && !slices.ContainsFunc(tb, func(y string) bool { return tokensMatch(w, y) }) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // initialsRun returns the run of words of tb whose initials are x (two to

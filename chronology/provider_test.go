@@ -70,6 +70,7 @@ func TestProviderMerging(t *testing.T) {
 		{"initials of a surgery center", "Eastpoint ASC - Pain & Ortho", "Eastpoint Ambulatory Surgical Center", nil, true},
 		{"initials of another name", "IRP Group", "Independent Review Group", nil, false},
 		{"initials, another practice", "ABC Imaging", "Mercy Advanced Back Care", nil, false},
+		{"a legal suffix OCR read as another practice's initials", "LAKESHORE ORAL AND MAXILLOFACIAL SURGERY, P. Cc.", "Cornerstone Chiropractic", nil, false},
 		{"Rx is the pharmacy", "Greenleaf Rx", "Greenleaf Pharmacy", nil, true},
 		{"a drug store is the pharmacy", "CarePlus Drug Store", "CarePlus Pharmacy", nil, true},
 		{"pharmacies of two names stay apart", "Greenleaf Rx", "CarePlus Pharmacy", nil, false},
