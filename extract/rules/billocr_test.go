@@ -173,6 +173,14 @@ func TestSpaceAfterPoint(t *testing.T) {
 		"TOTAL CHARGES                                                  5,098.48\n"
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2024-09-28 99285 2868.40|2024-09-28 0120 25171.50|2024-09-28 J1885 58.58")
+
+	// A speck of the table's rule after the cell ("1,492. 00 |").
+	page = "Precision Neuromonitoring Svcs\nITEMIZED STATEMENT\n" +
+		"DOS          CPT       Mod    Description                                        Units      Per unit    Line total\n" +
+		"08-24-2023   95938     TC     SOMATOSENSORY TESTING UPR&LWR                          1        990.00        990.00\n" +
+		"08-24-2023   95939     TC     MOTOR-EVOKED UPR&LWR LIMBS                             1      1,492.00      1,492. 00 |\n" +
+		"Total charges                                   2,482.00\n"
+	wantBillRows(t, extractOCR(t, page), "2023-08-24 95938 990.00|2023-08-24 95939 1492.00")
 }
 
 // TestLetterLostUndescribed: on a statement with no description column,

@@ -98,8 +98,9 @@ var (
 	// quote glued before its point ("39,.00").
 	reSpeckPoint = lazyre.New("\\d[,'`]\\.\\d{2}\\b")
 	// reSpacedPoint is the amount closing a row whose cents OCR set apart
-	// after the point ("25171. 50").
-	reSpacedPoint = rxfilter.MustCompile(`\d\. \d{2}\s*$`)
+	// after the point ("25171. 50"), perhaps before a speck of the table's
+	// rule ("1,492. 00 |").
+	reSpacedPoint = rxfilter.MustCompile(`\d\. \d{2}(?:\s+[|!:;'_~-])?\s*$`)
 )
 
 // mendPoints repairs an amount whose decimal point OCR damaged: read as a
