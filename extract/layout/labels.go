@@ -371,6 +371,34 @@ func hasLabel(p string, labels []string) bool {
 	return false
 }
 
+// misreadLabel reports whether p ends with one of labels, ten letters or
+// more, with one letter OCR read for another ("suigery date" for "surgery
+// date"). A shorter label one letter away is as likely another word.
+func misreadLabel(p string, labels []string) bool {
+	for _, lb := range labels {
+		if len(lb) < 10 || len(p) < len(lb) {
+			continue
+		}
+		i := len(p) - len(lb)
+		if i > 0 && isLetterByte(p[i-1]) {
+			continue
+		}
+		diff := 0
+		for k := range len(lb) {
+			if p[i+k] != lb[k] {
+				if diff++; diff > 1 || !isLetterByte(p[i+k]) || !isLetterByte(lb[k]) {
+					diff = 2
+					break
+				}
+			}
+		}
+		if diff == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // speckQuotes drops a quote OCR read for a speck after a label's word.
 var speckQuotes = strings.NewReplacer("’ ", " ", "‘ ", " ", "` ", " ", "' ", " ")
 
@@ -423,6 +451,11 @@ func labelOf(pre string) Label {
 		return ServiceLabel
 	case hasLabel(p, otherVisitLabels) || hasLabel(p, dueLabels):
 		return FutureLabel
+	case misreadLabel(p, svcLabels):
+		if plannedLabel(p) {
+			return FutureLabel
+		}
+		return ServiceLabel
 	case hasLabel(p, signedLabels) || anyCell(p, signedCells):
 		return SignedLabel
 	case hasLabel(p, []string{"date"}):

@@ -89,3 +89,22 @@ func TestLabelJoinedToProse(t *testing.T) {
 	checkLabel(t, "the MRI of the cervical spine was performed on 05/20/1997", NoLabel)
 	checkLabel(t, "she says the surgery date was moved and the new surgery date: 05/20/1997", NoLabel)
 }
+
+// TestLabelOneLetterMisread: OCR read one letter of a long label for
+// another ("Suigery date:" for "Surgery date:"): still the label. A word
+// two letters away, or a short label one letter away, is another word.
+func TestLabelOneLetterMisread(t *testing.T) {
+	tests := []struct {
+		line string
+		want Label
+	}{
+		{"Suigery date: 07/14/2023 Surgeon: Farah Haddad, MD", ServiceLabel},
+		{"Date of surgcry: 08/01/2023", ServiceLabel},
+		{"Date of servicc: 08/01/2023", ServiceLabel},
+		{"Surgeon date: 07/14/2023", BareLabel},
+		{"Test dale 07/14/2023", NoLabel},
+	}
+	for _, tt := range tests {
+		checkLabel(t, tt.line, tt.want)
+	}
+}
