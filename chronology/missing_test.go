@@ -101,6 +101,10 @@ func TestMissingRecordsFromEvidence(t *testing.T) {
 			[]expect{{page: 1, kind: extract.ExpectReferral, what: "outpatient neurosurgery consultation in 4 weeks", quote: "Admit to trauma surgery."}}, nil},
 		{"therapy referral at discharge, seen weeks later", []visit{hp, later("2023-04-20", "Align Physical Therapy", "", "physical therapy", "Evaluation")},
 			[]expect{{page: 1, kind: extract.ExpectReferral, what: "physical therapy", quote: "Admit to trauma surgery."}}, nil},
+		{"speech-language referral honoured by a speech and cognitive rehabilitation practice", []visit{er, later("2023-04-20", "Clearview Speech & Cognitive Rehabilitation", "physical_therapy", "physical therapy", "Session")},
+			[]expect{{page: 1, kind: extract.ExpectReferral, what: "speech-language pathology", quote: "Arrived by ambulance."}}, nil},
+		{"neuropsychology referral honoured by a neuropsychological evaluation", []visit{er, later("2023-04-20", "Brightwater Cognitive Services", "neuropsychology", "neuropsychological evaluation", "Testing")},
+			[]expect{{page: 1, kind: extract.ExpectReferral, what: "neuropsychology", quote: "Arrived by ambulance."}}, nil},
 		{"referral from an office visit, seen weeks later", []visit{er, later("2023-04-20", "Capitol Neurosurgical Associates", "", "consultation", "New patient")},
 			[]expect{{page: 1, kind: extract.ExpectReferral, what: "neurosurgery consultation", quote: "Arrived by ambulance."}}, nil},
 	}

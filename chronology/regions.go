@@ -61,7 +61,9 @@ var careKinds = []category{
 	{"neuropsychology", rxfilter.MustCompile(`(?i)\bneuropsych\w*`), nil},
 	{"surgery", rxfilter.MustCompile(`(?i)\b(surg(ery|ical|eons?)|operative|arthroscop\w*|discectomy|laminectomy|fusion)\b`), nil},
 	{"occupational therapy", rxfilter.MustCompile(`(?i)\b(occupational therap\w*|ot|occupational_therapy)\b`), nil},
-	{"speech therapy", rxfilter.MustCompile(`(?i)\b(speech(-language)? (therap\w*|patholog\w*)|slp)\b`), nil},
+	// A "Speech & Cognitive Rehabilitation" practice is speech-language
+	// pathology, whatever therapy its sessions read as.
+	{"speech therapy", rxfilter.MustCompile(`(?i)\b(speech(-language)? (therap\w*|patholog\w*)|speech_therapy|speech (&|and) (cognitive|language)|slp)\b`), nil},
 	{"vestibular therapy", rxfilter.MustCompile(`(?i)\bvestibular\b`), nil},
 	{"cardiology", rxfilter.MustCompile(`(?i)\b(cardiolog\w*|echocardiogra\w*|ekg|ecg|holter)\b`), nil},
 	{"ophthalmology", rxfilter.MustCompile(`(?i)\b(ophthalmolog\w*|optometr\w*|eye exam)\b`), nil},
@@ -85,7 +87,8 @@ var kindCategory = map[string]string{
 	"pain_management": "pain management", "primary_care": "primary care",
 	"ambulance": "ambulance", "ems": "ambulance", "behavioral_health": "behavioral health",
 	"psychology": "behavioral health", "laboratory": "laboratory", "surgery": "surgery",
-	"occupational_therapy": "occupational therapy",
+	"occupational_therapy": "occupational therapy", "speech_therapy": "speech therapy",
+	"neuropsychology": "neuropsychology",
 }
 
 // matches returns the names of the categories found in text or codes.

@@ -224,6 +224,11 @@ var kindRules = []struct {
 	{lazyre.New(`(?i)billing|collections|revenue cycle`), "billing"},
 	{lazyre.New(`(?i)imaging|radiology|\bmri\b|diagnostic|x-ray|open mri`), "radiology"},
 	{lazyre.New(`(?i)chiropract|\bchiro\b`), "chiropractic"},
+	// A speech-language pathologist's practice, whatever rehabilitation
+	// its name adds ("Speech & Cognitive Rehab"), and a neuropsychologist's
+	// (before "neuro" makes it neurology).
+	{lazyre.New(`(?i)\bspeech\b|\bslp\b`), "speech_therapy"},
+	{lazyre.New(`(?i)neuropsych`), "neuropsychology"},
 	{lazyre.New(`(?i)physical therapy|\bpt\b|rehab|physiotherapy|therapy`), "physical_therapy"},
 	// A "Brain and Spine" practice, or one that operates on nerves, is
 	// neurosurgery, before "spine" makes it orthopaedics and "neuro"

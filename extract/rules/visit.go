@@ -248,6 +248,10 @@ func (n *note) visitType(kind, prov string) string {
 		return "imaging"
 	case strings.Contains(t, "independent medical"):
 		return "independent medical examination"
+	case strings.Contains(t, "neuropsycholog") || kind == "neuropsychology":
+		return "neuropsychological evaluation"
+	case kind == "speech_therapy":
+		return "speech therapy"
 	case strings.Contains(t, "physical therapy") || strings.HasPrefix(t, "pt ") || kind == "physical_therapy":
 		return "physical therapy"
 	case strings.Contains(t, "chiropractic") || kind == "chiropractic":

@@ -588,6 +588,8 @@ func (e *Extractor) logVisit(doc string, d *layout.Doc, r logRow, cols []logColu
 		enc.VisitType = "chiropractic"
 	case "physical_therapy":
 		enc.VisitType = "physical therapy"
+	case "speech_therapy":
+		enc.VisitType = "speech therapy"
 	}
 	var notes []string
 	for _, c := range layout.Cells(r.l.text) {
