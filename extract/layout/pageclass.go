@@ -326,23 +326,47 @@ func dropReviewedProviders(ls []Line) {
 		if l.Noise() {
 			continue
 		}
-		if l.Heading != NoHeading {
+		if l.Heading != NoHeading && !(review && providerHeading(l) && overDatedLine(ls, i)) {
 			review = ReviewList(l)
 			continue
 		}
-		if !review || l.Letterhead == "" {
+		if !review || l.Letterhead == "" && l.Heading == NoHeading {
 			continue
 		}
-		for j := i + 1; j < len(ls) && j <= i+3; j++ {
-			if ls[j].Noise() {
-				continue
-			}
-			if _, ok := RowDate(ls[j].Text, ls[j].Dates); ok {
-				l.Letterhead = ""
-			}
-			break
+		if overDatedLine(ls, i) {
+			// A provider's name in capitals with a colon, or a speck a
+			// fax's OCR read as one ("ALIGN PHYSICAL THERAPY:"), heads
+			// a group of the list, no section of the report's own.
+			l.Letterhead, l.Heading, l.HeadingEnd = "", NoHeading, 0
 		}
 	}
+}
+
+// overDatedLine reports whether the next line of ls after i that is no
+// boilerplate, within three, opens with a date.
+func overDatedLine(ls []Line, i int) bool {
+	for j := i + 1; j < len(ls) && j <= i+3; j++ {
+		if ls[j].Noise() {
+			continue
+		}
+		_, ok := RowDate(ls[j].Text, ls[j].Dates)
+		return ok
+	}
+	return false
+}
+
+// providerHeading reports whether heading line l is a name in capitals
+// that names a practice or a facility, a colon after it and nothing else
+// ("KEYSTONE SPINE AND PAIN MANAGEMENT:"): no known heading of a record.
+func providerHeading(l *Line) bool {
+	if l.Heading != OtherHeading || l.HeadingEnd <= 0 || strings.TrimSpace(l.Text[l.HeadingEnd:]) != "" {
+		return false
+	}
+	name := strings.TrimRight(strings.TrimSpace(l.Text[:l.HeadingEnd]), ": ")
+	if strings.ToUpper(name) != name || !strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return false
+	}
+	return reFacility.MatchString(name) || reOrgEnd.MatchString(name)
 }
 
 // classifyWindow is how many pages' features classifyPages reads at once:

@@ -53,3 +53,44 @@ func TestRecordsReviewOneEncounter(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordsReviewProviderColon: a fax's OCR reads a speck after a
+// provider's name in capitals over its group of reviewed visits as a
+// colon ("ALIGN PHYSICAL THERAPY:"), and some reviewers print one there.
+// The name with nothing after its colon, over a dated line, heads a group
+// of the list, no section of the report's own: the list goes on, and its
+// dated lines stay visits someone else made.
+func TestRecordsReviewProviderColon(t *testing.T) {
+	first := "Received: 2023-10-26 13:04; From: (814) 555-0151; Page 1 of 2\n" +
+		"Castle Review Physicians\n100 Main St, Erie, PA 16501\n\n" +
+		"MEDICAL RECORDS REVIEW - NO EXAMINATION\nOct 16, 2023\n" +
+		"Ms. Ann Roe, Claims Specialist\nRE: Claimant: Jane Doe DOB: 02-Jan-1980\n" +
+		"Date of loss: 06-May-2023\nReview date: 16-Oct-2023\n\n" +
+		"At your request I reviewed the medical records of Ms. Doe listed below. I did not examine the claimant.\n\n" +
+		"LIST OF RECORDS PROVIDED FOR REVIEW:\n" +
+		"Riverside Int Med Assoc\n" +
+		"13-Jan-2023 - routine visit, no neck complaints. (Anika Mensah, FNP-C)\n" +
+		"11-May-2023 - office visit; pain 7/10. (Anika Mensah, FNP-C)\n" +
+		"ALIGN PHYSICAL THERAPY:\n" +
+		"25-May-2023 - physical therapy visit 3; pain 6/10. (Farah Ballard, PT, DPT)\n" +
+		"01-Jun-2023 - physical therapy visit 5; pain 5/10. (Farah Ballard, PT, DPT)\n" +
+		"07-Jun-2023 - physical therapy visit 7; pain 5/10. (Farah Ballard, PT, DPT)\n" +
+		"Clearview Speech & Cognitive Rehabilitation\n" +
+		"26-May-2023 - speech-language pathology session 1; attention and memory tasks. (Elliot Albright,\nMA, CCC-SLP)\n"
+	second := "Received: 2023-10-26 13:04; From: (814) 555-0151; Page 2 of 2\n" +
+		"MEDICAL RECORDS REVIEW - NO EXAMINATION - Jane Doe - continued\n\n" +
+		"KEYSTONE SPINE AND PAIN MANAGEMENT:\n" +
+		"28-Jun-2023 - consultation; pain 7/10. (Lucia Venkataraman, MD)\n" +
+		"07-Aug-2023 - follow-up; pain 3/10. (Lucia Venkataraman, MD)\n" +
+		"Align PT & Sports Rehab\n" +
+		"29-May-2023 - physical therapy visit 4; pain 5/10. (Kwame Albright, PTA)\n\n" +
+		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n" +
+		"IMPRESSION:\n1. M54.2 Cervicalgia\n\nAnn Lee, MD, Reviewing Physician Signed 16-Oct-2023\n"
+	res := extractOCR(t, first, second)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1: %s", len(res.Encounters), encounterDates(res))
+	}
+	if e := res.Encounters[0]; e.Date.String() != "2023-10-16" || e.Provider != "Castle Review Physicians" {
+		t.Errorf("encounter %s at %q, want 2023-10-16 at Castle Review Physicians", e.Date, e.Provider)
+	}
+}
