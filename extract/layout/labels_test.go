@@ -89,3 +89,12 @@ func TestLabelJoinedToProse(t *testing.T) {
 	checkLabel(t, "the MRI of the cervical spine was performed on 05/20/1997", NoLabel)
 	checkLabel(t, "she says the surgery date was moved and the new surgery date: 05/20/1997", NoLabel)
 }
+
+// TestLossDateAbbreviations: an insurer's letter, and a report written
+// for one, abbreviates the date of loss ("D/L:", "DOL:", "D.O.L."): the
+// accident's day, never a visit's.
+func TestLossDateAbbreviations(t *testing.T) {
+	for _, line := range []string{"D/L: 09/28/2024", "DOL: 09/28/2024", "D.O.L.: 09/28/2024", "Date of loss: 09/28/2024"} {
+		checkLabel(t, line, InjuryLabel)
+	}
+}
