@@ -132,7 +132,7 @@ func headingOf(l *Line) (Heading, int) {
 		// Exam:") is still the heading.
 		return NoHeading, 0
 	}
-	if !ok && strings.TrimSpace(l.Text[m[1]:]) == "" && reOtherHeading.MatchString(key) && !reFacility.MatchString(key) && strings.Count(key, " ") <= 3 && titleCased(l.Text[m[2]:m[3]]) {
+	if !ok && strings.TrimSpace(l.Text[m[1]:]) == "" && reOtherHeading.MatchString(key) && !namesFacility(key) && strings.Count(key, " ") <= 3 && titleCased(l.Text[m[2]:m[3]]) {
 		// A short title-case heading of another kind ("Functional Status").
 		sec, ok = OtherHeading, true
 	}
@@ -222,12 +222,19 @@ func guessHeading(key, raw, withColon string) Heading {
 		return Procedure
 	case colon:
 		return OtherHeading
-	case reOtherHeading.MatchString(key) && !reFacility.MatchString(key):
+	case reOtherHeading.MatchString(key) && !namesFacility(key):
 		// Without a colon, a name in capitals that names a facility is a
 		// letterhead ("FAMILY HEALTH CENTER"), not a heading.
 		return OtherHeading
 	}
 	return NoHeading
+}
+
+// namesFacility reports whether a heading's key names a facility or a
+// practice ("family practice"), also with a hyphen OCR read for the space
+// between two of its words ("Cedar Row Family-Practice").
+func namesFacility(key string) bool {
+	return reFacility.MatchString(strings.ReplaceAll(key, "-", " "))
 }
 
 // reAccountHistory is the title of a record of payments, claims or an

@@ -366,7 +366,7 @@ func providerHeading(l *Line) bool {
 	if strings.ToUpper(name) != name || !strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		return false
 	}
-	return reFacility.MatchString(name) || reOrgEnd.MatchString(name)
+	return namesFacility(name) || reOrgEnd.MatchString(name)
 }
 
 // classifyWindow is how many pages' features classifyPages reads at once:

@@ -94,3 +94,34 @@ func TestRecordsReviewProviderColon(t *testing.T) {
 		t.Errorf("encounter %s at %q, want 2023-10-16 at Castle Review Physicians", e.Date, e.Provider)
 	}
 }
+
+// TestRecordsReviewProviderHyphen: a fax's OCR may read the space between
+// two words of a reviewed provider's name as a hyphen ("Cedar Row
+// Family-Practice"). The name still names a practice, no family history
+// heading, so the list of records reviewed goes on under it.
+func TestRecordsReviewProviderHyphen(t *testing.T) {
+	page := "Northbridge Records Review\n7872 Oak Ave, Brookfield, WI 53045\n\n" +
+		"PHYSICIAN RECORDS REVIEW\nApr 3, 2024\n\nMr. Alan Brody, Bodily Injury Adjuster\n\n" +
+		"RE: Claimant: Jane Doe DOB: 05-20-1986\nDate of loss: 10-25-2023\nDate of records review: 04-03-2024\n\n" +
+		"At your request I reviewed the medical records of Ms. Doe listed below. I did not examine the claimant.\n\n" +
+		"MEDICAL RECORDS REVIEWED:\n" +
+		"Cedar Row Family-Practice\n" +
+		"04-12-2021 - annual physical; neck pain denied; no restrictions. (Marguerite Lind, DO)\n" +
+		"Sunridge Imaging Center\n" +
+		"09-18-2022 - MRI lumbar spine: mild L4-5 disc bulge without stenosis. (Paul Okafor, MD)\n" +
+		"Spine Align Chiropractic Center\n" +
+		"11-07-2023 - chiropractic visit 1; pain 6/10. (Rebecca Strand, DC)\n" +
+		"11-10-2023 - chiropractic visit 2; pain 7/10. (Rebecca Strand, DC)\n" +
+		"11-29-2023 - chiropractic visit 9; pain 4/10. (Miriam Yamada, DC)\n" +
+		"12-06-2023 - chiropractic visit 11; pain 4/10. (Miriam Yamada, DC)\n" +
+		"03-12-2024 - chiropractic visit 12; pain 3/10. (Rebecca Strand, DC)\n\n" +
+		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n\n" +
+		"Ann Lee, MD, Reviewing Physician Signed 04-03-2024\n"
+	res := extractOCR(t, page)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1: %s", len(res.Encounters), encounterDates(res))
+	}
+	if e := res.Encounters[0]; e.Date.String() != "2024-04-03" {
+		t.Errorf("encounter %s, want 2024-04-03", e.Date)
+	}
+}
