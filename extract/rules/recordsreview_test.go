@@ -125,3 +125,41 @@ func TestRecordsReviewProviderHyphen(t *testing.T) {
 		t.Errorf("encounter %s, want 2024-04-03", e.Date)
 	}
 }
+
+// TestRecordsReviewReportPageTwo: a records review whose first page lists
+// mostly imaging studies reads as a report, and its next page, numbered
+// page 2 under the review's title and going on with the list of visits,
+// as a note. The numbered page goes on with the review all the same: the
+// visits it lists are none of the reviewer's, and the review is one
+// encounter.
+func TestRecordsReviewReportPageTwo(t *testing.T) {
+	first := "Northbridge Records Review\n7872 Oak Ave, Brookfield, WI 53045\nPhone (262) 555-0150 Fax (262) 555-0103\n\n" +
+		"PHYSICIAN RECORDS REVIEW\nApr 3, 2024\n\nMr. Alan Brody, Bodily Injury Adjuster\n\n" +
+		"RE: Claimant: Jane Doe DOB: 05-20-1986\nDate of loss: 10-25-2023\nDate of records review: 04-03-2024\n\n" +
+		"At your request I reviewed the medical records of Ms. Doe listed below. I did not examine the claimant.\n\n" +
+		"MEDICAL RECORDS REVIEWED:\n" +
+		"Sunridge Imaging Center\n" +
+		"09-18-2022 - MRI lumbar spine: mild L4-5 disc bulge without stenosis. (Paul Okafor, MD)\n" +
+		"Bayview General Hosp ER\n" +
+		"10-25-2023 - emergency visit after MVC; CT head and cervical films negative for fracture. (Miriam Delacroix, DO)\n" +
+		"Tri-County Radiology Group\n" +
+		"10-25-2023 - XR CERVICAL SPINE 3 VIEWS reviewed. (Rebecca Ortega, MD)\n" +
+		"10-25-2023 - CT HEAD WITHOUT CONTRAST reviewed. (Rebecca Ortega, MD)\n" +
+		"11-20-2023 - MRI CERVICAL SPINE WITHOUT CONTRAST reviewed. (Gustavo Crane, MD)\n" +
+		"12-02-2023 - XR LUMBAR SPINE 2 VIEWS reviewed. (Gustavo Crane, MD)\n"
+	second := "PHYSICIAN RECORDS REVIEW - Jane Doe - page 2\n\n" +
+		"CLEARVIEW SPEECH AND COGNITIVE REHABILITATION\n" +
+		"11-14-2023 - speech-language pathology session 1; attention and memory tasks. (Tamsin Strand, MA,\nCCC-SLP)\n" +
+		"12-22-2023 - speech-language pathology session 8; attention and memory tasks. (Tamsin Strand, MA,\nCCC-SLP)\n" +
+		"Lakeside Bone & Joint Specialists\n" +
+		"11-28-2023 - follow-up; pain 6/10. (Hiroshi Venkataraman, MD)\n\n" +
+		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n\n" +
+		"IMPRESSION:\n1. M54.2 Cervicalgia\n\nAnn Lee, MD, Reviewing Physician Signed 04-03-2024\n"
+	res := extractText(t, first, second)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1: %s", len(res.Encounters), encounterDates(res))
+	}
+	if e := res.Encounters[0]; e.Date.String() != "2024-04-03" {
+		t.Errorf("encounter %s, want 2024-04-03", e.Date)
+	}
+}
