@@ -163,3 +163,37 @@ func TestRecordsReviewReportPageTwo(t *testing.T) {
 		t.Errorf("encounter %s, want 2024-04-03", e.Date)
 	}
 }
+
+// TestRecordsReviewSecondTitle: a reviewer's letterhead prints a line
+// that reads as a title ("Independent Peer Review Services") above the
+// report's own title ("Peer Review Report"), and the report's further
+// page repeats its own title ("Peer Review Report - Jane Doe - page 2")
+// over the rest of its table of records reviewed. The repeated title is
+// one the record printed, no record of its own: the table's first row on
+// that page is no encounter.
+func TestRecordsReviewSecondTitle(t *testing.T) {
+	row := func(d, prov, what string) string {
+		return fmt.Sprintf("%s    %-30s Desmond Petrov, PT    %s\n", d, prov, what)
+	}
+	first := "NORTHBRIDGE PHYSICIAN REVIEW ASSOCIATES\nIndependent Peer Review Services\n8069 Riverside Dr, Cedar Falls, IA 50613\n\n" +
+		"Peer Review Report\n\nAug 12, 2024\n\nMr. Alan Brody, Bodily Injury Adjuster\n\n" +
+		"RE: Claimant: Jane Doe DOB: 08/07/1985\nDate of accident: 03/17/2024\nDate of records review: 08/12/2024\n\n" +
+		"At your request I reviewed the medical records of Ms. Doe listed below. I did not examine the claimant.\n\n" +
+		"MEDICAL RECORDS REVIEWED:\n\nDate          Provider                       Clinician             Summary\n" +
+		row("03/26/2024", "Align Physical Therapy", "physical therapy visit 1; pain 6/10.") +
+		row("03/28/2024", "Align Physical Therapy", "physical therapy visit 2; pain 6/10.") +
+		row("04/01/2024", "Align Physical Therapy", "physical therapy visit 3; pain 6/10.")
+	second := "Peer Review Report - Jane Doe - page 2\n\n" +
+		row("05/03/2024", "Tallgrass Speech-Language", "speech-language pathology session 5.") +
+		row("05/08/2024", "Keystone Spine & Pain Mgmt", "consultation; pain 7/10.") +
+		row("07/29/2024", "Align Physical Therapy", "physical therapy visit 14; pain 2/10.") +
+		"\nSUMMARY:\nThe claimant was treated with conservative care and improved.\n\n" +
+		"Ann Lee, MD, Reviewing Physician Dated 08/12/2024\n"
+	res := extractText(t, first, second)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("%d encounters, want 1: %s", len(res.Encounters), encounterDates(res))
+	}
+	if e := res.Encounters[0]; e.Date.String() != "2024-08-12" {
+		t.Errorf("encounter %s, want 2024-08-12", e.Date)
+	}
+}
