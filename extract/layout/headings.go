@@ -184,8 +184,9 @@ func guessHeading(key, raw, withColon string) Heading {
 		return NoHeading
 	}
 	// Without a colon, a name in capitals that ends as an organisation's
-	// name does is a letterhead ("INDEPENDENT REVIEW PHYSICIANS GROUP LLC").
-	if !colon && reOrgEnd.MatchString(strings.TrimSpace(raw)) {
+	// name does is a letterhead ("INDEPENDENT REVIEW PHYSICIANS GROUP LLC"),
+	// also with a speck OCR read as a dash or a comma after it.
+	if !colon && reOrgEnd.MatchString(strings.TrimRight(raw, " -,")) {
 		return NoHeading
 	}
 	switch {

@@ -197,3 +197,23 @@ func TestRecordsReviewSecondTitle(t *testing.T) {
 		t.Errorf("encounter %s, want 2024-08-12", e.Date)
 	}
 }
+
+// TestReviewerLetterheadSpeck: a reviewer's name in capitals on a fax,
+// a speck OCR read as a dash after it ("NORTHBRIDGE PHYSICIAN REVIEW
+// ASSOCIATES -"), is its letterhead, no heading of a list of records
+// reviewed: the report's date and its review date under it still date it.
+func TestReviewerLetterheadSpeck(t *testing.T) {
+	page := "NORTHBRIDGE PHYSICIAN REVIEW ASSOCIATES -\n\n8069 Riverside Dr, Cedar Falls, IA 50613\nPhone (319) 555-0173 Fax (319) 555-0183\n\n" +
+		"Peer Review Report\n\nAug 12, 2024\n\nMr. Alan Brody, Bodily Injury Adjuster\n\n" +
+		"RE: Claimant: Jane Doe DOB: 08/07/1985\nDate of accident: 03/17/2024\nDate of records review: 08/12/2024\n\n" +
+		"At your request I reviewed the medical records of Ms. Doe listed below. I did not examine the claimant.\n\n" +
+		"MEDICAL RECORDS REVIEWED:\n" +
+		"03/26/2024    Align Physical Therapy    physical therapy visit 1; pain 6/10.\n" +
+		"03/28/2024    Align Physical Therapy    physical therapy visit 2; pain 6/10.\n\n" +
+		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n\n" +
+		"Ann Lee, MD, Reviewing Physician\n"
+	res := extractOCR(t, page)
+	if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != "2024-08-12" {
+		t.Fatalf("encounters %q, want 2024-08-12 alone", encounterDates(res))
+	}
+}
