@@ -450,7 +450,7 @@ func letterheadRaw(l *Line) string {
 	if looseBracket(c) || PatientLine(servicesNamed(c)) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) && !reServiceFirst.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
-	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
+	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") && !practicePA(c) {
 		return ""
 	}
 	if tagline(c) || strings.Contains(c, ";") {
@@ -548,6 +548,18 @@ func personCredential(s string) bool {
 		}
 	}
 	return false
+}
+
+// rePAEnd is a professional association's "P.A." ending a name, as OCR
+// may read it: "PA.", "PA", "P.A".
+var rePAEnd = lazyre.New(`(?i),?\s+p\.?\s?a\.?$`)
+
+// practicePA reports whether s ends with a professional association's
+// "P.A." after a practice's name ("LAKESHORE ANESTHESIA ASSOCIATES, PA."):
+// no physician assistant's credential after a person's name.
+func practicePA(s string) bool {
+	loc := rePAEnd.FindStringIndex(s)
+	return loc != nil && reFacility.MatchString(s[:loc[0]])
 }
 
 // reJoinedService is what follows a service a practice names itself by

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestAnesthesiaGroupLetterhead: an anesthesia record is its anesthesia
 // group's, named in its letterhead with no word of a facility's kind
@@ -26,6 +29,30 @@ func TestAnesthesiaGroupLetterhead(t *testing.T) {
 			}
 			if got := res.Encounters[0].Provider; got != name {
 				t.Errorf("provider %q, want %q", got, name)
+			}
+		})
+	}
+}
+
+// TestAnesthesiaGroupPALetterhead: a fax's OCR reads the "P.A." that ends
+// a professional association's name as "PA." or "PA"; after the name of
+// a practice it is still the name's end, no physician assistant's
+// credential, so the letterhead still names the record's provider.
+func TestAnesthesiaGroupPALetterhead(t *testing.T) {
+	for _, name := range []string{"LAKESHORE ANESTHESIA ASSOCIATES, PA.", "LAKESHORE ANESTHESIA ASSOCIATES, PA"} {
+		t.Run(name, func(t *testing.T) {
+			page := name + "                                    ANESTHESIA RECORD\n\n" +
+				"HALVORSEN, SHAUNA DOB 20-Jul-1977 MRN 7412292 M                                        Page 1\n" +
+				"DOS: 14-Feb-2024                                        Facility: Keystone Spine & Pain Mgmt - procedure suite\n\n" +
+				"Procedure: Cervical interlaminar epidural steroid injection C6-7    Surgeon: Rebecca Ballard, DO\n" +
+				"Physical status: ASA II\nAnesthesia type:        Monitored anesthesia care (MAC)\n" +
+				"Anesthesia time: 17 minutes\n\nAnesthesiologist: Tamsin Strand, MD\n"
+			res := extractOCR(t, page)
+			if len(res.Encounters) != 1 {
+				t.Fatalf("%d encounters, want 1: %s", len(res.Encounters), encounterDates(res))
+			}
+			if got := res.Encounters[0].Provider; !strings.HasPrefix(got, "LAKESHORE ANESTHESIA ASSOCIATES") {
+				t.Errorf("provider %q, want LAKESHORE ANESTHESIA ASSOCIATES", got)
 			}
 		})
 	}
