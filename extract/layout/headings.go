@@ -112,6 +112,21 @@ func loneColon(text string, end int) bool {
 	return len(rest) >= 3 && strings.TrimLeft(rest[:3], " ") == "" && strings.TrimSpace(rest) != ""
 }
 
+// farColon reports whether the colon that ends withColon, the words of an
+// unknown heading and what follows them up to the colon, stands three
+// spaces or more right of the words with nothing after it on the line
+// (rest): a speck a scan left at the end of a line (a table's wrapped
+// cell, "CCC-SLP      :"), not the colon of a heading set right after
+// its words.
+func farColon(withColon, rest string) bool {
+	t := strings.TrimRight(withColon, " \t")
+	if !strings.HasSuffix(t, ":") || strings.TrimSpace(rest) != "" {
+		return false
+	}
+	words := strings.TrimRight(strings.TrimSuffix(t, ":"), " \t")
+	return len(t)-1-len(words) >= 3
+}
+
 // headingOf returns the section a line opens, and the offset in the line
 // text where the section's own text begins (after the heading).
 func headingOf(l *Line) (Heading, int) {
@@ -137,7 +152,11 @@ func headingOf(l *Line) (Heading, int) {
 		sec, ok = OtherHeading, true
 	}
 	if !ok {
-		sec = guessHeading(key, l.Text[m[2]:m[3]], l.Text[m[2]:m[1]])
+		withColon := l.Text[m[2]:m[1]]
+		if farColon(withColon, l.Text[m[1]:]) {
+			withColon = strings.TrimRight(withColon, " \t:")
+		}
+		sec = guessHeading(key, l.Text[m[2]:m[3]], withColon)
 		if sec == NoHeading {
 			return NoHeading, 0
 		}

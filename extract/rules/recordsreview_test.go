@@ -217,3 +217,39 @@ func TestReviewerLetterheadSpeck(t *testing.T) {
 		t.Fatalf("encounters %q, want 2024-08-12 alone", encounterDates(res))
 	}
 }
+
+// TestRecordsReviewWrappedCellSpeck: a records review's table wraps a
+// clinician's credentials under the name ("Farah Ortega, MS," then
+// "CCC-SLP"), and a fax leaves specks on that line that OCR reads as a
+// stop before it and a colon far right of it. The colon, three spaces or
+// more from the word with nothing after it, is no heading's: the table of
+// records reviewed goes on, its rows none of the reviewer's visits.
+func TestRecordsReviewWrappedCellSpeck(t *testing.T) {
+	row := func(d, what string) string {
+		return fmt.Sprintf("%-13s Tallgrass Speech-Language      Farah Ortega, MS,     %s\n", d, what)
+	}
+	first := "Sentinel Medical Review Services\n8762 Eastgate Blvd, Lancaster, PA 17601\n\n" +
+		"Peer Review Report\nAugust 8, 2024\n\nMs. Priya Raman, Claims Specialist\n\n" +
+		"RE: Claimant: Jane Doe DOB: 1/22/68\nDate of loss: 3/12/24\nDate of review: 8/8/24\n\n" +
+		"At your request I reviewed the medical records of Ms. Doe listed below. I did not examine the claimant.\n\n" +
+		"LIST OF RECORDS PROVIDED FOR REVIEW:\n\n" +
+		"Date          Provider                       Clinician              Summary\n" +
+		row("4/5/24", "speech-language pathology session 1; attention and memory") +
+		"Therapy                        CCC-SLP\n" +
+		row("4/11/24", "speech-language pathology session 2; attention and memory") +
+		"Therapy                        CCC-SLP\n"
+	second := "Peer Review Report - Jane Doe - page 2\n\n" +
+		row("5/14/24", "speech-language pathology session 7; attention and memory") +
+		".                     CCC-SLP                            :\n" +
+		row("5/20/24", "speech-language pathology session 8; attention and memory") +
+		"Therapy                        CCC-SLP\n" +
+		"5/31/24       Keystone Pain Mgmt             Nadia Ballard, DO     follow-up; pain 3/10.\n" +
+		"7/15/24       Cornerstone Chiropractic       Elliot Costa, DC      chiropractic visit 13; pain 2/10.\n" +
+		"7/17/24       Cornerstone Chiropractic       Elliot Petrov, DC     chiropractic visit 14; pain 2/10.\n\n" +
+		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n\n" +
+		"Miriam Petrov, MD, Reviewing Physician Date: 8/8/24\n"
+	res := extractOCR(t, first, second)
+	if len(res.Encounters) != 1 || res.Encounters[0].Date.String() != "2024-08-08" {
+		t.Fatalf("encounters %q, want 2024-08-08 alone", encounterDates(res))
+	}
+}
