@@ -459,14 +459,38 @@ var rePageOf = lazyre.New(`(?i)\b(?:page|pg\.?)\s*(\d{1,3})\b`)
 
 // continuesRecord reports whether page pi goes on with the clinical record
 // of the page before: that page is a note or report, and a line in the
-// header of this one (not a fax or print stamp) numbers it page 2 or later.
+// header of this one (not a fax or print stamp) numbers it page 2 or later
+// or says it is continued.
 func continuesRecord(d *Doc, pi int) bool {
 	switch d.Pages[pi-1].Class {
 	case extract.PageClinical, extract.PageReport:
 	default:
 		return false
 	}
-	return numberedPage(d, pi)
+	return numberedPage(d, pi) || continuedHead(d, pi)
+}
+
+// reContinued ends a further page's heading that says the record goes on:
+// "Peer Review Report - Jane Doe - continued", "(cont'd)".
+var reContinued = lazyre.New(`(?i)(?:^|[-–—(,:\s])(?:continued|cont'?d\.?)\)?$`)
+
+// continuedHead reports whether one of the first lines of page pi that
+// are no stamps, its heading, says it goes on with a record
+// ("... - continued").
+func continuedHead(d *Doc, pi int) bool {
+	seen := 0
+	for _, l := range d.PageLines(pi) {
+		if l.Noise() {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		if reContinued.MatchString(strings.TrimRight(l.Trim, " .")) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberedPage reports whether a line in the header of page pi (not a fax

@@ -129,10 +129,18 @@ func TestRecordsReviewProviderHyphen(t *testing.T) {
 // TestRecordsReviewReportPageTwo: a records review whose first page lists
 // mostly imaging studies reads as a report, and its next page, numbered
 // page 2 under the review's title and going on with the list of visits,
-// as a note. The numbered page goes on with the review all the same: the
+// as a note. The further page goes on with the review all the same: the
 // visits it lists are none of the reviewer's, and the review is one
 // encounter.
 func TestRecordsReviewReportPageTwo(t *testing.T) {
+	// The further page says it goes on with the record by a page number,
+	// or by "continued" after the title.
+	for _, head := range []string{"PHYSICIAN RECORDS REVIEW - Jane Doe - page 2", "PHYSICIAN RECORDS REVIEW - Jane Doe - continued"} {
+		t.Run(head, func(t *testing.T) { recordsReviewReportPageTwo(t, head) })
+	}
+}
+
+func recordsReviewReportPageTwo(t *testing.T, head string) {
 	first := "Northbridge Records Review\n7872 Oak Ave, Brookfield, WI 53045\nPhone (262) 555-0150 Fax (262) 555-0103\n\n" +
 		"PHYSICIAN RECORDS REVIEW\nApr 3, 2024\n\nMr. Alan Brody, Bodily Injury Adjuster\n\n" +
 		"RE: Claimant: Jane Doe DOB: 05-20-1986\nDate of loss: 10-25-2023\nDate of records review: 04-03-2024\n\n" +
@@ -147,7 +155,7 @@ func TestRecordsReviewReportPageTwo(t *testing.T) {
 		"10-25-2023 - CT HEAD WITHOUT CONTRAST reviewed. (Rebecca Ortega, MD)\n" +
 		"11-20-2023 - MRI CERVICAL SPINE WITHOUT CONTRAST reviewed. (Gustavo Crane, MD)\n" +
 		"12-02-2023 - XR LUMBAR SPINE 2 VIEWS reviewed. (Gustavo Crane, MD)\n"
-	second := "PHYSICIAN RECORDS REVIEW - Jane Doe - page 2\n\n" +
+	second := head + "\n\n" +
 		"CLEARVIEW SPEECH AND COGNITIVE REHABILITATION\n" +
 		"11-14-2023 - speech-language pathology session 1; attention and memory tasks. (Tamsin Strand, MA,\nCCC-SLP)\n" +
 		"12-22-2023 - speech-language pathology session 8; attention and memory tasks. (Tamsin Strand, MA,\nCCC-SLP)\n" +
