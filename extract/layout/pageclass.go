@@ -1302,8 +1302,10 @@ func outOfTen(s string) bool {
 var (
 	// OCR may read a count's digits as look-alikes after the "x" ("3x]0",
 	// "2xl0", "3xIO").
-	reExToken    = lazyre.New(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?(?:\d|\d[\dOIl|\]]{1,2}|[Il|\]][\dOo]{1,2})s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
-	reSpineLevel = lazyre.New(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
+	reExToken = lazyre.New(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?(?:\d|\d[\dOIl|\]]{1,2}|[Il|\]][\dOo]{1,2})s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
+	// A spinal level numbers its vertebra from 1 (C1 to T12): "S00" is a
+	// dose OCR read with an S for its 5 ("Tylenol S00 mg").
+	reSpineLevel = lazyre.New(`^[CTLS](?:[1-9]|1[0-2])(?:-[CTLS]?(?:[1-9]|1[0-2]))?,?$`)
 )
 
 // notWordRune reports whether r is neither a letter nor a digit.
