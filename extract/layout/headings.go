@@ -222,6 +222,10 @@ func guessHeading(key, raw, withColon string) Heading {
 		// A review by whom: the clinician's review of what the visit
 		// recorded (a screening's scores), the visit's own assessment.
 		return OtherHeading
+	case reDiagnosesFirst.MatchString(key):
+		// "DIAGNOSES SUPPORTED BY THE RECORDS": the diagnoses, whatever
+		// records the heading names after them.
+		return Assessment
 	case strings.Contains(key, "review") || strings.Contains(key, "records"):
 		return RecordReview
 	case strings.Contains(key, "history") || strings.HasPrefix(key, "hpi") || strings.Contains(key, "present illness"):
@@ -256,6 +260,9 @@ func guessHeading(key, raw, withColon string) Heading {
 func namesFacility(key string) bool {
 	return reFacility.MatchString(strings.ReplaceAll(key, "-", " "))
 }
+
+// reDiagnosesFirst is a heading that opens with the diagnoses.
+var reDiagnosesFirst = lazyre.New(`^diagnos[ie]s\b`)
 
 // reAccountHistory is the title of a record of payments, claims or an
 // account's transactions.

@@ -261,3 +261,30 @@ func TestRecordsReviewWrappedCellSpeck(t *testing.T) {
 		t.Fatalf("encounters %q, want 2024-08-08 alone", encounterDates(res))
 	}
 }
+
+// TestRecordsReviewDiagnosesHeading: a reviewer heads the diagnoses the
+// records support "DIAGNOSES SUPPORTED BY THE RECORDS:": a heading that
+// opens with the diagnoses is the report's assessment, whatever records
+// it names after, no list of records reviewed; its codes are the review's.
+func TestRecordsReviewDiagnosesHeading(t *testing.T) {
+	page := "Sentinel Medical Review Services\n8762 Eastgate Blvd, Lancaster, PA 17601\n\n" +
+		"Peer Review Report\nAugust 8, 2024\n\n" +
+		"RE: Claimant: Jane Doe DOB: 1/22/68\nDate of loss: 3/12/24\nDate of review: 8/8/24\n\n" +
+		"At your request I reviewed the medical records of Ms. Doe listed below. I did not examine the claimant.\n\n" +
+		"LIST OF RECORDS PROVIDED FOR REVIEW:\n" +
+		"  3/21/24 Cornerstone Chiropractic (Elliot Costa, DC): chiropractic visit 1; pain 6/10.\n" +
+		"  3/25/24 Cornerstone Chiropractic (Elliot Costa, DC): chiropractic visit 2; pain 5/10.\n" +
+		"SUMMARY:\nThe claimant was treated with conservative care and improved.\n" +
+		"DIAGNOSES SUPPORTED BY THE RECORDS:\n" +
+		"  1. S13.4XXD - Sprain of ligaments of cervical spine, subsequent encounter\n" +
+		"  2. M54.2 - Cervicalgia\n" +
+		"RESPONSES TO QUESTIONS:\n1. Causation: the strains are consistent with the reported collision.\n\n" +
+		"Miriam Petrov, MD, Reviewing Physician Date: 8/8/24\n"
+	res := extractText(t, page)
+	if len(res.Encounters) != 1 {
+		t.Fatalf("encounters %q, want one", encounterDates(res))
+	}
+	if got := strings.Join(dxCodes(res.Encounters[0]), " "); got != "S13.4XXD M54.2" {
+		t.Errorf("diagnoses %q, want S13.4XXD M54.2", got)
+	}
+}
