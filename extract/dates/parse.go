@@ -35,9 +35,10 @@ var (
 	reYMD = lazyre.New(`(` + dg + `{4})` + sp + `[/-]` + sp + `(` + dg + `{1,2})` + sp + `[/-]` + sp + `(` + dg + `{1,2})`)
 	// March 14, 2024 / Mar. 14 2024 / Sept 10, 2012 / March 14th, 2024;
 	// on a scan, punctuation OCR misread: a colon after the month
-	// ("July:14, 2023"), a semicolon for the comma ("July 28; 2023"), which
-	// scanMonth takes only before a four-digit year.
-	reMonthFirst = lazyre.New(`(?i)\b(` + monthAlt + `)[.:]?[ \t]*(?:\r?\n[ \t]*)?(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]*[,;][ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+)(` + dg + `{4}|'?` + dg + `{2})`)
+	// ("July:14, 2023"), a semicolon for the comma ("July 28; 2023"), a
+	// speck after the comma read as a stop or a quote ("February 27,
+	// .2025"), which scanMonth takes only before a four-digit year.
+	reMonthFirst = lazyre.New(`(?i)\b(` + monthAlt + `)[.:]?[ \t]*(?:\r?\n[ \t]*)?(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]*[,;][ \t]*(?:[.‘’][ \t]*)?(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+)(` + dg + `{4}|'?` + dg + `{2})`)
 	// 14 March 2024 / 14-Mar-2024 / 14-Mar-24 / 14th of March, 2024.
 	reDayFirst = lazyre.New(`(?i)(` + dg + `{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?(?:[ \t]*[-./][ \t]*|[ \t]+)(` + monthAlt + `)\.?(?:[ \t]*[-./,][ \t]*|[ \t]+)(` + dg + `{4}|` + dg + `{2})`)
 	// 20240314 — only after a date label (see FindAll).
@@ -169,7 +170,7 @@ func scanMonth(text string, a, b int, out []Match) []Match {
 		if strings.Contains(text[loc[0]:loc[1]], "\n") && len(strings.TrimPrefix(text[loc[6]:loc[7]], "'")) != 4 {
 			continue
 		}
-		if strings.ContainsAny(text[loc[0]:loc[1]], ":;") && loc[7]-loc[6] != 4 {
+		if (strings.ContainsAny(text[loc[0]:loc[1]], ":;") || strings.ContainsAny(text[loc[5]:loc[6]], ".‘’")) && loc[7]-loc[6] != 4 {
 			// Misread punctuation ("June: 5 12", "May 5; 12 visits")
 			// is a date only with a whole year.
 			continue

@@ -124,6 +124,10 @@ func TestFindAll(t *testing.T) {
 		{"the time glued to the year", "Nov 13, 20242: 00 PM     60     Trigger point", []string{"Nov 13, 2024"}}, // OCR lost the space
 		{"a fifth digit after the year", "Ref Nov 13, 20242 units", nil},
 		{"row number before month-first", "3      Feb 02, 2023      6/10", []string{"Feb 02, 2023"}},
+		// A fax's speck between the comma and the year, read as a stop
+		// or a quote: still the date with its whole year, no other.
+		{"speck before the year", "February 27, .2025   Oct 2, ’2023", []string{"February 27, .2025", "Oct 2, ’2023"}},
+		{"speck before a two-digit year", "Ref May 5, .25 units", nil},
 		{"day-first two-digit year", "seen 2 Apr 24, then 5 May 2024", []string{"2 Apr 24", "5 May 2024"}},
 		// A from-through pair whose dash glues the two dates ("FROM-THRU"
 		// cells of a claim, a statement period).

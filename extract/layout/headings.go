@@ -112,6 +112,21 @@ func loneColon(text string, end int) bool {
 	return len(rest) >= 3 && strings.TrimLeft(rest[:3], " ") == "" && strings.TrimSpace(rest) != ""
 }
 
+// farColon reports whether the colon that ends withColon, the words of an
+// unknown heading and what follows them up to the colon, stands three
+// spaces or more right of the words with nothing after it on the line
+// (rest): a speck a scan left at the end of a line (a table's wrapped
+// cell, "CCC-SLP      :"), not the colon of a heading set right after
+// its words.
+func farColon(withColon, rest string) bool {
+	t := strings.TrimRight(withColon, " \t")
+	if !strings.HasSuffix(t, ":") || strings.TrimSpace(rest) != "" {
+		return false
+	}
+	words := strings.TrimRight(strings.TrimSuffix(t, ":"), " \t")
+	return len(t)-1-len(words) >= 3
+}
+
 // headingOf returns the section a line opens, and the offset in the line
 // text where the section's own text begins (after the heading).
 func headingOf(l *Line) (Heading, int) {
@@ -132,12 +147,16 @@ func headingOf(l *Line) (Heading, int) {
 		// Exam:") is still the heading.
 		return NoHeading, 0
 	}
-	if !ok && strings.TrimSpace(l.Text[m[1]:]) == "" && reOtherHeading.MatchString(key) && !reFacility.MatchString(key) && strings.Count(key, " ") <= 3 && titleCased(l.Text[m[2]:m[3]]) {
+	if !ok && strings.TrimSpace(l.Text[m[1]:]) == "" && reOtherHeading.MatchString(key) && !namesFacility(key) && strings.Count(key, " ") <= 3 && titleCased(l.Text[m[2]:m[3]]) {
 		// A short title-case heading of another kind ("Functional Status").
 		sec, ok = OtherHeading, true
 	}
 	if !ok {
-		sec = guessHeading(key, l.Text[m[2]:m[3]], l.Text[m[2]:m[1]])
+		withColon := l.Text[m[2]:m[1]]
+		if farColon(withColon, l.Text[m[1]:]) {
+			withColon = strings.TrimRight(withColon, " \t:")
+		}
+		sec = guessHeading(key, l.Text[m[2]:m[3]], withColon)
 		if sec == NoHeading {
 			return NoHeading, 0
 		}
@@ -184,8 +203,9 @@ func guessHeading(key, raw, withColon string) Heading {
 		return NoHeading
 	}
 	// Without a colon, a name in capitals that ends as an organisation's
-	// name does is a letterhead ("INDEPENDENT REVIEW PHYSICIANS GROUP LLC").
-	if !colon && reOrgEnd.MatchString(strings.TrimSpace(raw)) {
+	// name does is a letterhead ("INDEPENDENT REVIEW PHYSICIANS GROUP LLC"),
+	// also with a speck OCR read as a dash or a comma after it.
+	if !colon && reOrgEnd.MatchString(strings.TrimRight(raw, " -,")) {
 		return NoHeading
 	}
 	switch {
@@ -202,6 +222,10 @@ func guessHeading(key, raw, withColon string) Heading {
 		// A review by whom: the clinician's review of what the visit
 		// recorded (a screening's scores), the visit's own assessment.
 		return OtherHeading
+	case reDiagnosesFirst.MatchString(key):
+		// "DIAGNOSES SUPPORTED BY THE RECORDS": the diagnoses, whatever
+		// records the heading names after them.
+		return Assessment
 	case strings.Contains(key, "review") || strings.Contains(key, "records"):
 		return RecordReview
 	case strings.Contains(key, "history") || strings.HasPrefix(key, "hpi") || strings.Contains(key, "present illness"):
@@ -222,13 +246,23 @@ func guessHeading(key, raw, withColon string) Heading {
 		return Procedure
 	case colon:
 		return OtherHeading
-	case reOtherHeading.MatchString(key) && !reFacility.MatchString(key):
+	case reOtherHeading.MatchString(key) && !namesFacility(key):
 		// Without a colon, a name in capitals that names a facility is a
 		// letterhead ("FAMILY HEALTH CENTER"), not a heading.
 		return OtherHeading
 	}
 	return NoHeading
 }
+
+// namesFacility reports whether a heading's key names a facility or a
+// practice ("family practice"), also with a hyphen OCR read for the space
+// between two of its words ("Cedar Row Family-Practice").
+func namesFacility(key string) bool {
+	return reFacility.MatchString(strings.ReplaceAll(key, "-", " "))
+}
+
+// reDiagnosesFirst is a heading that opens with the diagnoses.
+var reDiagnosesFirst = lazyre.New(`^diagnos[ie]s\b`)
 
 // reAccountHistory is the title of a record of payments, claims or an
 // account's transactions.

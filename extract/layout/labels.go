@@ -344,6 +344,8 @@ var (
 	endLabels   = []string{"discharge date", "date of discharge", "discharged", "discharged on", "disch date", "disch. date"}
 	dobLabels   = []string{"dob", "d0b", "d.o.b", "date of birth", "birth date", "birthdate", "born", "born on", "birthday"}
 	doiLabels   = []string{"doi", "d.o.i", "date of injury", "date of accident", "date of loss", "date of incident",
+		// an insurer's abbreviations of the date of loss
+		"dol", "d.o.l", "d/l",
 		"injury date", "accident date", "incident date", "loss date", "injured on", "injured", "accident on",
 		"doa", "mva", "mvc", "mva on", "mvc on", "onset", "date of onset", "onset date", "accident", "injury"}
 )

@@ -108,3 +108,12 @@ func TestLabelOneLetterMisread(t *testing.T) {
 		checkLabel(t, tt.line, tt.want)
 	}
 }
+
+// TestLossDateAbbreviations: an insurer's letter, and a report written
+// for one, abbreviates the date of loss ("D/L:", "DOL:", "D.O.L."): the
+// accident's day, never a visit's.
+func TestLossDateAbbreviations(t *testing.T) {
+	for _, line := range []string{"D/L: 09/28/2024", "DOL: 09/28/2024", "D.O.L.: 09/28/2024", "Date of loss: 09/28/2024"} {
+		checkLabel(t, line, InjuryLabel)
+	}
+}

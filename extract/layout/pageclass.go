@@ -326,23 +326,47 @@ func dropReviewedProviders(ls []Line) {
 		if l.Noise() {
 			continue
 		}
-		if l.Heading != NoHeading {
+		if l.Heading != NoHeading && !(review && providerHeading(l) && overDatedLine(ls, i)) {
 			review = ReviewList(l)
 			continue
 		}
-		if !review || l.Letterhead == "" {
+		if !review || l.Letterhead == "" && l.Heading == NoHeading {
 			continue
 		}
-		for j := i + 1; j < len(ls) && j <= i+3; j++ {
-			if ls[j].Noise() {
-				continue
-			}
-			if _, ok := RowDate(ls[j].Text, ls[j].Dates); ok {
-				l.Letterhead = ""
-			}
-			break
+		if overDatedLine(ls, i) {
+			// A provider's name in capitals with a colon, or a speck a
+			// fax's OCR read as one ("ALIGN PHYSICAL THERAPY:"), heads
+			// a group of the list, no section of the report's own.
+			l.Letterhead, l.Heading, l.HeadingEnd = "", NoHeading, 0
 		}
 	}
+}
+
+// overDatedLine reports whether the next line of ls after i that is no
+// boilerplate, within three, opens with a date.
+func overDatedLine(ls []Line, i int) bool {
+	for j := i + 1; j < len(ls) && j <= i+3; j++ {
+		if ls[j].Noise() {
+			continue
+		}
+		_, ok := RowDate(ls[j].Text, ls[j].Dates)
+		return ok
+	}
+	return false
+}
+
+// providerHeading reports whether heading line l is a name in capitals
+// that names a practice or a facility, a colon after it and nothing else
+// ("KEYSTONE SPINE AND PAIN MANAGEMENT:"): no known heading of a record.
+func providerHeading(l *Line) bool {
+	if l.Heading != OtherHeading || l.HeadingEnd <= 0 || strings.TrimSpace(l.Text[l.HeadingEnd:]) != "" {
+		return false
+	}
+	name := strings.TrimRight(strings.TrimSpace(l.Text[:l.HeadingEnd]), ": ")
+	if strings.ToUpper(name) != name || !strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return false
+	}
+	return namesFacility(name) || reOrgEnd.MatchString(name)
 }
 
 // classifyWindow is how many pages' features classifyPages reads at once:
@@ -435,14 +459,38 @@ var rePageOf = lazyre.New(`(?i)\b(?:page|pg\.?)\s*(\d{1,3})\b`)
 
 // continuesRecord reports whether page pi goes on with the clinical record
 // of the page before: that page is a note or report, and a line in the
-// header of this one (not a fax or print stamp) numbers it page 2 or later.
+// header of this one (not a fax or print stamp) numbers it page 2 or later
+// or says it is continued.
 func continuesRecord(d *Doc, pi int) bool {
 	switch d.Pages[pi-1].Class {
 	case extract.PageClinical, extract.PageReport:
 	default:
 		return false
 	}
-	return numberedPage(d, pi)
+	return numberedPage(d, pi) || continuedHead(d, pi)
+}
+
+// reContinued ends a further page's heading that says the record goes on:
+// "Peer Review Report - Jane Doe - continued", "(cont'd)".
+var reContinued = lazyre.New(`(?i)(?:^|[-–—(,:\s])(?:continued|cont'?d\.?)\)?$`)
+
+// continuedHead reports whether one of the first lines of page pi that
+// are no stamps, its heading, says it goes on with a record
+// ("... - continued").
+func continuedHead(d *Doc, pi int) bool {
+	seen := 0
+	for _, l := range d.PageLines(pi) {
+		if l.Noise() {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		if reContinued.MatchString(strings.TrimRight(l.Trim, " .")) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberedPage reports whether a line in the header of page pi (not a fax
@@ -1254,8 +1302,10 @@ func outOfTen(s string) bool {
 var (
 	// OCR may read a count's digits as look-alikes after the "x" ("3x]0",
 	// "2xl0", "3xIO").
-	reExToken    = lazyre.New(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?(?:\d|\d[\dOIl|\]]{1,2}|[Il|\]][\dOo]{1,2})s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
-	reSpineLevel = lazyre.New(`^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?,?$`)
+	reExToken = lazyre.New(`(?i)^(?:x\d{1,3}|\d{1,2}\s?x\s?(?:\d|\d[\dOIl|\]]{1,2}|[Il|\]][\dOo]{1,2})s?|\d{1,3}\s?(?:s|sec|secs|reps?|sets?)|\d{1,3}(?:lb|lbs|#))$`)
+	// A spinal level numbers its vertebra from 1 (C1 to T12): "S00" is a
+	// dose OCR read with an S for its 5 ("Tylenol S00 mg").
+	reSpineLevel = lazyre.New(`^[CTLS](?:[1-9]|1[0-2])(?:-[CTLS]?(?:[1-9]|1[0-2]))?,?$`)
 )
 
 // notWordRune reports whether r is neither a letter nor a digit.

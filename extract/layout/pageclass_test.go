@@ -453,6 +453,31 @@ func TestPainDiaryWeekdayRows(t *testing.T) {
 	}
 }
 
+// TestPainDiaryDoseMisread: a fax's OCR reads the 5 of a dose the patient
+// wrote in a pain diary's row as an S ("Tylenol S00 mg x2"): no spinal
+// level (S1 to S5), so the row is still none of a visit's and the diary
+// logs no visit.
+func TestPainDiaryDoseMisread(t *testing.T) {
+	text := "Lakeside Pain Management Center (814) 555-0122\nMY PAIN JOURNAL\n" +
+		"Name: Jane Doe                                   DOB: 02-Jan-1980\nPhysician: Dr. Lee\n" +
+		"Rate your pain from 0 (no pain) to 10 (worst pain) every day. Bring this diary to your next appointment.\n\n" +
+		"Date            Pain AM Pain PM Sleep (h)    Activities                  Medication taken        Notes\n"
+	for i := 0; i < 14; i++ {
+		dose := "Gabapentin 300 mg HS"
+		if i == 1 || i == 4 || i == 9 {
+			dose = "Ibuprofen 600 mg x2"
+		}
+		if i == 6 {
+			dose = "Tylenol S00 mg x2"
+		}
+		text += fmt.Sprintf("Apr %d, 2024   %d        %d        6           Laundry, dishes             %-22s  Better after heat\n", 13+i, 4+i%3, 6+i%2, dose)
+	}
+	text += "\nReviewed at visit: May 13, 2024 AL\n"
+	if c := Analyze(pagesOf(text)).Pages[0].Class; c != extract.PageOther {
+		t.Errorf("class %q, want %q", c, extract.PageOther)
+	}
+}
+
 // TestPaymentHistoryTitleAlone: an insurer's PIP payment history whose
 // title OCR set on a line of its own ("PERSONAL INJURY PROTECTION PAYMENT
 // HISTORY") is still the payer's record (an EOB), not a bill: its title

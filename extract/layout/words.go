@@ -16,7 +16,7 @@ var (
 	reTitle     = rxfilter.MustCompile(`(?i)^[\W_]{0,3}(emergency (?:department|room)(?: physician| provider| nursing)?(?: record| report| note| visit| chart| documentation)|ed (?:provider |physician )?note|er (?:record|report|note)|radiology report|imaging report|diagnostic imaging(?: report)?|(?:mri|ct|cat scan|x-?rays?|radiographs?|ultrasound|emg|nerve conduction)(?: of(?: the)?)? (?:report|study|(?:left |right |bilateral )?(?:cervical|thoracic|lumbar|lumbosacral|brain|head|chest|abdomen|pelvis|shoulder|knee|hip|wrist|hand|ankle|foot|elbow|spine|neck|c-spine|l-spine|upper|lower)[a-z/ ]{0,40})|(?:inpatient |hospitalist |hospital )?progress note|daily (?:treatment |progress )?note|treatment note|soap note|office (?:visit|note|consultation)|clinic (?:note|visit)|visit note|outpatient note|consult(?:ation)?(?: note| report)?|(?:new patient |initial )(?:evaluation|consultation|visit|exam(?:ination)?)|re-?evaluation|re-?exam(?:ination)? (?:report|note)|progress (?:report|re-?evaluation|re-?exam(?:ination)?)|follow[- ]?up (?:visit|note|evaluation|exam)|operative (?:report|note)|op note|procedure (?:note|report)|discharge summary|(?:admission |admitting |inpatient |hospital )?history (?:and|&) physical(?: exam(?:ination)?)?|h&p|(?:pre-?operative|pre-?op|pre-?surgical)(?: medical| surgical| cardiac| anesthesia)? (?:history (?:and|&) physical(?: exam(?:ination)?)?|h&p|evaluation|assessment|clearance(?: evaluation| note| letter)?|consultation|exam(?:ination)?|visit|note)|(?:medical|surgical|cardiac) clearance(?: evaluation| note| letter| for surgery)?|physical therapy (?:initial |daily |progress |treatment )?(?:evaluation|note|plan of care|re-?evaluation|discharge summary|visit)|pt (?:evaluation|daily note|note)|chiropractic (?:note|evaluation|initial evaluation|daily note|treatment note|report|visit)|independent medical (?:examination|evaluation)|(?:itemized |patient |billing |account |hospital |facility |summary )?statement(?: of account)?|itemized (?:bill|charges)|patient ledger|account ledger|ledger|ub-?04|cms-?1500|health insurance claim form|superbill|pharmacy (?:record|receipt|profile)|prescription (?:record|history)|(?:ambulance|ems|prehospital) (?:report|run report|patient care report)|patient care report|pain management (?:note|consultation|evaluation|follow[- ]?up)|neurology (?:note|consultation|evaluation)|orthop(?:a)?edic (?:note|consultation|evaluation|follow[- ]?up)|urgent care (?:note|visit|record)|(?:physician |medical |peer |independent )?(?:records? review|peer review)(?: report)?|utilization review(?: report| determination)?)\b`)
 	reBillTitle = lazyre.New(`(?i)statement|itemized|ledger|ub-?04|cms-?1500|claim form|superbill|\bbill\b|charges`)
 
-	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|drug$|diagnostics?|surgery center|surgical|neurology|neurosurg(?:ery|ical)|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|massage|bodywork|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab|lab services?|labcorp|behaviou?ral|counsel(?:l)?ing|psychiatr(?:y|ic)|psycholog(?:y|ical))\b`)
+	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|drug$|diagnostics?|surgery center|surgical|neurology|neurosurg(?:ery|ical)|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|massage|bodywork|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab|lab services?|labcorp|behaviou?ral|counsel(?:l)?ing|psychiatr(?:y|ic)|psycholog(?:y|ical)|an(?:a)?esthesi(?:a|ology))\b`)
 	reAddress     = lazyre.New(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = lazyre.New(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
 	reCredential  = lazyre.New(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
@@ -450,7 +450,7 @@ func letterheadRaw(l *Line) string {
 	if looseBracket(c) || PatientLine(servicesNamed(c)) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) && !reServiceFirst.MatchString(c) || LooksPhone(c) {
 		return ""
 	}
-	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") {
+	if personCredential(c) && !strings.Contains(strings.ToLower(c), "p.a.") && !practicePA(c) {
 		return ""
 	}
 	if tagline(c) || strings.Contains(c, ";") {
@@ -548,6 +548,18 @@ func personCredential(s string) bool {
 		}
 	}
 	return false
+}
+
+// rePAEnd is a professional association's "P.A." ending a name, as OCR
+// may read it: "PA.", "PA", "P.A".
+var rePAEnd = lazyre.New(`(?i),?\s+p\.?\s?a\.?$`)
+
+// practicePA reports whether s ends with a professional association's
+// "P.A." after a practice's name ("LAKESHORE ANESTHESIA ASSOCIATES, PA."):
+// no physician assistant's credential after a person's name.
+func practicePA(s string) bool {
+	loc := rePAEnd.FindStringIndex(s)
+	return loc != nil && reFacility.MatchString(s[:loc[0]])
 }
 
 // reJoinedService is what follows a service a practice names itself by

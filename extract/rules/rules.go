@@ -205,11 +205,23 @@ func runs(d *layout.Doc) []run {
 				r.last = i
 				continue
 			}
+			if p.Continues && p.Section == prev.Section && noteClass(p.Class) && noteClass(r.class) {
+				// A page numbered a further page of the record before
+				// goes on with it, though its words read as a note where
+				// the first page's read as a report, or the reverse (a
+				// records review whose first page lists imaging).
+				r.last = i
+				continue
+			}
 		}
 		out = append(out, run{first: i, last: i, class: p.Class})
 	}
 	return out
 }
+
+// noteClass reports whether pages of class c are read as notes: clinical
+// notes and reports.
+func noteClass(c string) bool { return c == extract.PageClinical || c == extract.PageReport }
 
 // continuesSection reports whether a note begins on a page that goes on
 // with the record of the page before, in the same section.

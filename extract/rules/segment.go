@@ -40,8 +40,9 @@ type segmenter struct {
 	starts []int
 	// state of the current note
 	title   string
-	caption string // its first caption (captionOf)
-	page    int    // the page it begins on
+	titles  []string // every title it printed, the first being title
+	caption string   // its first caption (captionOf)
+	page    int      // the page it begins on
 	prov    string
 	dos     dates.Date
 	body    int // body lines seen since the note began
@@ -93,7 +94,10 @@ func (s *segmenter) step(i int) {
 	case title != "":
 		// Two lines or fewer under no title (a report's heading and its
 		// patient line) are the header of the record this title opens.
-		if s.body > 0 && (s.title != "" || s.body > 2) && (!strings.EqualFold(title, s.title) || s.newDateAhead(i)) {
+		// A title the note printed already, repeated atop its further
+		// page, goes on with it, whichever title the note printed first
+		// (a letterhead's line read as one above the record's own).
+		if s.body > 0 && (s.title != "" || s.body > 2) && (!s.printed(title) || s.newDateAhead(i)) {
 			trigger = true
 		}
 	case hasDOS:
@@ -121,7 +125,7 @@ func (s *segmenter) step(i int) {
 	if trigger {
 		a := s.backtrack(i)
 		s.starts = append(s.starts, a)
-		s.title, s.caption, s.page, s.prov, s.dos, s.body, s.billHead = "", "", s.ls[a].page, "", dates.Date{}, 0, false
+		s.title, s.titles, s.caption, s.page, s.prov, s.dos, s.body, s.billHead = "", nil, "", s.ls[a].page, "", dates.Date{}, 0, false
 		for j := a; j < i; j++ {
 			s.absorb(j)
 		}
@@ -145,6 +149,7 @@ func (s *segmenter) absorb(i int) {
 		if s.title == "" {
 			s.title = t
 		}
+		s.titles = append(s.titles, t)
 		// A title that prints the visit's date ("Consultation 1/29/24
 		// 1:44 PM") dates the note too.
 		if d, ok := serviceDate(l); ok && s.dos.IsZero() {
@@ -167,6 +172,11 @@ func (s *segmenter) absorb(i int) {
 	if !headerish(l) && !(l.top <= 3 && logoLine(l)) {
 		s.body++
 	}
+}
+
+// printed reports whether the current note printed title already.
+func (s *segmenter) printed(title string) bool {
+	return slices.ContainsFunc(s.titles, func(t string) bool { return strings.EqualFold(t, title) })
 }
 
 // newDateAhead reports whether a repeated title at line i prints, or is
