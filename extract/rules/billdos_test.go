@@ -78,3 +78,27 @@ DOS: 04112025-04112025      Rendering: Priya Nandakumar-Wells,
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestVisitBlocksOfOneStatement: an orthopaedic statement prints its rows
+// in blocks, each under a heading of its visit ("DOS: 06/07/23 - 06/07/23
+// Rendering: ..."), below one row of column captions. Every block is a
+// part of the one statement, read under its captions: a drug's row whose
+// HCPCS code lost its letter to the fax ("3301" for J3301) still bills.
+func TestVisitBlocksOfOneStatement(t *testing.T) {
+	page := `Summit Sports Med
+4942 Industrial Pkwy, Bakersfield, CA 93301
+Phone (661) 555-0171 Fax (661) 555-0198
+
+STATEMENT OF ACCOUNT - ITEMIZED                              Statement date 11/11/23 Acct 46445388
+Patient: DOE, JANE DOB: 9/8/69
+
+Code-Mod       Description                                        Units                 Charge
+DOS: 05/22/23 - 05/22/23                Rendering: Anika Crane, DO   Dx: S13.4XXD, M54.12
+99204           OFFICE O/P NEW MOD 45 MIN                                        1                  472.00
+DOS: 06/07/23 - 06/07/23                 Rendering: Anika Crane, DO   Dx: M50.120, M25.511
+99214-25        OFFICE O/P EST MOD 30 MIN                                        1                  272.00
+3301           TRIAMCINOLONE ACET INJ 10MG                                     4                   68.00
+Total charges                                        812.00
+`
+	wantBillRows(t, extractOCR(t, page), "2023-05-22 99204 472.00|2023-06-07 99214 272.00|2023-06-07  68.00")
+}

@@ -103,8 +103,9 @@ func (s *segmenter) step(i int) {
 	case hasDOS:
 		// A bill's row dated under its "DOS" caption is a row of the bill,
 		// whatever day it bills (an anesthesia statement's second case
-		// under a header of its own).
-		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos && !(s.billHead && isBillLine(l))
+		// under a header of its own), and so is the heading of a visit's
+		// block of rows ("DOS: 06/07/23 - 06/07/23  Rendering: ...").
+		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos && !(s.billHead && (isBillLine(l) || isVisitBlock(l)))
 	case lh != "":
 		if s.body > 0 && (!layout.SameProvider(lh, s.prov) || s.nextVisitPage(i)) && s.looksLikeHeader(i) {
 			trigger = true
@@ -131,6 +132,13 @@ func (s *segmenter) step(i int) {
 		}
 	}
 	s.absorb(i)
+}
+
+// isVisitBlock reports whether l heads a bill's block of one visit's rows
+// (visitBlockDay).
+func isVisitBlock(l line) bool {
+	_, ok := visitBlockDay(l)
+	return ok
 }
 
 // absorb updates the current note's state with line i.
