@@ -603,6 +603,9 @@ func pageClass(f pageFeatures) (class, kind string) {
 		// that marks a visit: a flowsheet of vitals or intake.
 		return extract.PageOther, ""
 	}
+	if patientDiary(f) {
+		return extract.PageOther, ""
+	}
 	if homeProgramBelow(f) {
 		return extract.PageVisitLog, ""
 	}
@@ -668,6 +671,15 @@ func HomeProgram(s string) bool { return reHomeProgram.MatchString(s) }
 // pain scores onto lines of their own.
 func homeProgramBelow(f pageFeatures) bool {
 	return f.sessionRows >= 3 && f.headerRow && f.money <= 1 && f.headings < 3
+}
+
+// patientDiary reports whether a page is a diary the patient keeps at
+// home (its title calls it a diary, a journal or a symptom log): its dated
+// rows score the patient's pain, sleep and activities day by day, and none
+// of them is a visit, however many pain scores they print. A page that
+// labels a date of service, prints a note's headings or bills is none.
+func patientDiary(f pageFeatures) bool {
+	return f.t[fDiary] > 0 && f.service == 0 && f.headings < 2 && f.money <= 1
 }
 
 // visitsLogged reports whether a page's dated rows are visits, whatever

@@ -505,3 +505,23 @@ PINECREST NEURODIAGNOSTI     06-01-2023       1,494.00       1,060.74         0.
 		t.Errorf("class %q, want %q", got, extract.PageEOB)
 	}
 }
+
+// TestPainJournalUnderItsTitle: a diary the patient keeps (its title calls
+// it a diary or a journal) scores the patient's pain every day, beside the
+// hours slept and what the patient did: no row of it is a visit, however
+// many pain scores it prints and whatever its medicines look like.
+func TestPainJournalUnderItsTitle(t *testing.T) {
+	text := "KEYSTONE SPINE AND PAIN MANAGEMENT (661) 555-0190\nMY PAIN JOURNAL                                          Page 1\n" +
+		"Name: Jane Doe                                   DOB: 08/15/1989\nPhysician: Dr. Crane\n" +
+		"Rate your pain from 0 (no pain) to 10 (worst pain imaginable) every day. Bring this diary to your next appointment.\n\n" +
+		"Date               Avg pain Worst        Hours slept     What I did today                     Meds taken                     Comments\n"
+	acts := []string{"Worked full shift", "Home exercises", "Walked 15 min", "Cooked dinner", "Church, sat 1 h"}
+	meds := []string{"Cyclobenzaprine 10 mg HS", "Ice + ibuprofen", "Gabapentin 300 mg HS", "none"}
+	for i := 0; i < 18; i++ {
+		text += fmt.Sprintf("09/%02d/2024         %d          %d          %d               %-36s %-30s\n", 8+i, 3+i%5, 6+i%4, 4+i%4, acts[i%len(acts)], meds[i%len(meds)])
+	}
+	text += "\nReviewed at visit: 10/01/2024 LC\n"
+	if c := Analyze(pagesOf(text)).Pages[0].Class; c != extract.PageOther {
+		t.Errorf("class %q, want %q", c, extract.PageOther)
+	}
+}
