@@ -725,7 +725,7 @@ func UnreadServiceDate(l, next *Line) bool {
 	if next != nil && !next.Noise() {
 		lab, at := firstCell(l.Text)
 		val, vat := firstCell(next.Text)
-		if at-vat <= 3 && vat-at <= 3 && !strings.ContainsAny(lab, "0123456789") &&
+		if at-vat <= 3 && vat-at <= 3 && !strings.ContainsAny(lab, "0123456789") && labelCell(lab) &&
 			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) && (unreadValue(val) || lostValue(val)) {
 			return true
 		}
@@ -750,6 +750,18 @@ func UnreadServiceDate(l, next *Line) bool {
 		return true
 	}
 	return false
+}
+
+// reCodeEncounter ends an ICD-10 code's description: the 7th character's
+// "initial encounter", "subsequent encounter" (a diagnosis's text, no
+// label of a visit's date).
+var reCodeEncounter = lazyre.New(`(?i)\b(?:initial|subsequent)\s+encounter\s*$`)
+
+// labelCell reports whether the cell may be a label on its own: a few words
+// ("Date of first examination or treatment" is among the longest forms
+// print), no clause of a sentence after a comma, no code's description.
+func labelCell(cell string) bool {
+	return len(strings.Fields(cell)) <= 8 && !strings.Contains(cell, ", ") && !reCodeEncounter.MatchString(cell)
 }
 
 // firstCell returns the first cell of a line's text (up to a gap of three
