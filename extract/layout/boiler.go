@@ -20,11 +20,12 @@ import (
 // printed on every page is still the letterhead.
 
 var (
-	reFaxLine = rxfilter.MustCompile(`(?i)(\bfax\b.*\b(from|to|page|received|sent)\b|\b(received|sent|printed|print date|printed on|run date|faxed)\b[^a-z]{0,4}[:]?.{0,40}\d{1,2}:\d{2}|^\s*page\s+\d+\s+(of|/)\s+\d+\s*$|\bpage\s+\d+\s+of\s+\d+\b.{0,30}$|^\s*(from|to)\s*:.*\b(fax|\(\d{3}\))|\bp\.\s*\d+/\d+[\s\W_]*$|\b(?:pg|pq|pag|paq)\.?\s*\d+\s*/\s*\d+[\s\W_]*$|^\s*printed\b|^\s*confidential\b|\d{1,2}:\d{2}\s*(?:[ap]m)?\s*from\s*:)`)
+	reFaxLine = rxfilter.MustCompile(`(?i)(\bfax\b.*\b(from|to|page|received|sent)\b|\b(received|sent|printed|print date|printed on|run date|faxed)\b[^a-z]{0,4}[:]?.{0,40}\d{1,2}:\d{2}|^\s*page\s+\d+\s+(of|/)\s+\d+\s*$|\bpage\s+\d+\s+of\s+\d+\b.{0,30}$|^\s*(from|to)\s*:.*\b(fax|\(\d{3}\))|\bp\.\s*\d+/\d+[\s\W_]*$|\b(?:pg|pq|pag|paq)\.?\s*[\dil|]+\s*/\s*[\dil|]+[\s\W_]*$|^\s*printed\b|^\s*confidential\b|\d{1,2}:\d{2}\s*(?:[ap]m)?\s*from\s*:)`)
 	// reFaxTSID is a banner that prints the sender's station ID, the date
 	// and time, a job number and the page count: "ACME IMAGING 5/30/24
-	// 12:43 #4004 Pg 3/7"; OCR may read the g of "Pg" as a q.
-	reFaxTSID  = rxfilter.MustCompile(`(?i)\d{1,2}:\d{2}.*\b(?:pg|pq|pag|paq|p)\.?\s*\d+\s*/\s*\d+[\s\W_]*$`)
+	// 12:43 #4004 Pg 3/7"; OCR may read the g of "Pg" as a q, and a
+	// page number's 1 as an i or an l ("Pg i/1").
+	reFaxTSID  = rxfilter.MustCompile(`(?i)\d{1,2}:\d{2}.*\b(?:pg|pq|pag|paq|p)\.?\s*[\dil|]+\s*/\s*[\dil|]+[\s\W_]*$`)
 	reFaxWords = rxfilter.MustCompile(`(?i)\bfax\b|\bfrom\s*:|\bto\s*:|\bp\.\s*\d+/\d+|\bpag(?:e|\.)\s*\d+\s*/\s*\d+`)
 	// reBates is a production number: a short prefix and a zero-padded
 	// number ("ABC000123", "SMITH 000045", "MR-0012"), alone on its line.

@@ -317,6 +317,12 @@ var (
 		"date of testing", "dates of testing", "testing date", "testing dates", "test date", "test dates",
 		"session date", "session dates", "date of session", "dates of session", "dates of sessions",
 		"dates of visit", "dates of visits", "visit dates", "dates seen",
+		// a recording the patient wears for a day or more (an ambulatory
+		// EEG, a Holter monitor): the day it was put on is the study's, as
+		// an exam's date is a radiology report's, not the day it was read
+		"recording start", "recording started", "start of recording", "recording date", "date of recording",
+		"recording began", "study start", "study started", "start of study", "hook-up", "hookup", "hook up",
+		"hook-up date", "date of hook-up", "hookup date", "date of hookup",
 		// a form's own day, filled in at the visit: a questionnaire the
 		// patient fills in (a disability index, a pain diagram) and its
 		// "Today's date:" ("Today:" alone in its cell, see labelOf)
@@ -685,8 +691,10 @@ func dateBoxStart(s string) int {
 var reSignatureRule = lazyre.New(`^\s*_{5,}[_\s]*$`)
 
 // reSignatureLabel opens a line with the label of a signature: "Doctor's
-// signature:", "Signature of physician:", "Signed:".
-var reSignatureLabel = lazyre.New(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed)\b[\w'’. ]{0,20}:`)
+// signature:", "Signature of physician:", "Signed:", and the reader's
+// attestation a study's report ends with ("Interpreted by:", "Read by:"):
+// the day it was read, not the day of the study.
+var reSignatureLabel = lazyre.New(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed|interpreted by|read by|dictated by)\b[\w'’. ]{0,20}:`)
 
 // reSignatureBox is a form's signature box printed on a line of its own,
 // its label and the rule to sign on (or nothing, where OCR lost the rule):
@@ -752,7 +760,7 @@ func UnreadServiceDate(l, next *Line) bool {
 	if next != nil && !next.Noise() {
 		lab, at := firstCell(l.Text)
 		val, vat := firstCell(next.Text)
-		if at-vat <= 3 && vat-at <= 3 && !strings.ContainsAny(lab, "0123456789") &&
+		if at-vat <= 3 && vat-at <= 3 && !strings.ContainsAny(lab, "0123456789") && labelCell(lab) &&
 			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) && (unreadValue(val) || lostValue(val)) {
 			return true
 		}
@@ -777,6 +785,18 @@ func UnreadServiceDate(l, next *Line) bool {
 		return true
 	}
 	return false
+}
+
+// reCodeEncounter ends an ICD-10 code's description: the 7th character's
+// "initial encounter", "subsequent encounter" (a diagnosis's text, no
+// label of a visit's date).
+var reCodeEncounter = lazyre.New(`(?i)\b(?:initial|subsequent)\s+encounter\s*$`)
+
+// labelCell reports whether the cell may be a label on its own: a few words
+// ("Date of first examination or treatment" is among the longest forms
+// print), no clause of a sentence after a comma, no code's description.
+func labelCell(cell string) bool {
+	return len(strings.Fields(cell)) <= 8 && !strings.Contains(cell, ", ") && !reCodeEncounter.MatchString(cell)
 }
 
 // firstCell returns the first cell of a line's text (up to a gap of three

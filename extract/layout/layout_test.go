@@ -66,6 +66,9 @@ func TestBoilerplate(t *testing.T) {
 	for _, fax := range []string{fax, "SAINT LUKE'S REGIONAL HOSPITAL   5/30/24   12:43   #4004   Pg 3/7", "LAKESIDE INT MED   11/2/23   9:05   #0312",
 		// OCR reads the g of "Pg" as a q.
 		"HARBOR ORTHO GROUP 07-14-2024 08:02 #2210 Pq 2/5",
+		// and a page number's 1 as an i or an l.
+		"RIVERBEND NEUROLOGY   11/14/23   12:35 PM   #4003   Pg i/1",
+		"HARBOR ORTHO GROUP 07-14-2024 08:02 #2210 Pg 2/l",
 		// A copier's specks: a comma after the time, a colon after a
 		// word, a dash after the page count.
 		"2025-03-17 13:37, FROM: GRANITE: STATE MEDICAL EVALUATIONS, INC. (661) 555-0190 TO: (555) 555-0144 P.002/005 -"} {

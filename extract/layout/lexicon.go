@@ -61,6 +61,7 @@ const (
 	fNecessity                  // a physician's letter asking a payer to authorize care: medical necessity, request for authorization
 	fPhone                      // a telephone call the office took: telephone encounter, phone note, caller, reason for call, call-back number
 	fCharity                    // a hospital's financial assistance (charity care) program: the poverty guidelines, household size and income, the assistance adjustment
+	fCaseMgmt                   // a nurse case manager's report on a claim: case management, reporting period, barriers to recovery
 	fSpecials                   // a lawyer's summary of the client's medical specials (damages) for a demand: its title, its total, attorney work product
 	fDiary                      // a diary the patient keeps: pain diary, pain journal, symptom log
 	nFeatures
@@ -257,6 +258,12 @@ var phrases = map[feature]string{
 		financial assistance adjustment|charity adjustment|charity care adjustment|charity discount|sliding fee|sliding scale|
 		uncompensated care|presumptive eligibility|your eligibility|eligibility period|period of eligibility|
 		financial assistance determination|financial assistance program|financial assistance policy|financial counseling`,
+	fCaseMgmt: `case management|case manager|nurse case manager|nurse case management|field case management|
+		telephonic case management|medical case management|catastrophic case management|case management report|
+		case management summary|case management plan|case management goals|certified case manager|ccm|crrn|
+		reporting period|report period|period covered|barriers to recovery|barriers to return to work|
+		time this period|hours this period|next report|appointments attended|claimant attended|accompanied the claimant|
+		accompanied claimant`,
 	fSpecials: `medical specials|summary of specials|specials summary|summary of medical specials|total medical specials|total specials|
 		medical damages|summary of medical damages|itemization of medical damages|medical expenses summary|
 		summary of medical expenses|medical expense summary|past medical expenses|total past medical expenses|

@@ -568,7 +568,8 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageVisitLog, ""
 	}
 	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
-		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) || specialsSummary(f) {
+		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) || specialsSummary(f) ||
+		caseManagerReport(f) {
 		return extract.PageAdmin, ""
 	}
 	if phoneCall(f) {
@@ -1043,6 +1044,20 @@ func assistanceDetermination(f pageFeatures) bool {
 	// phrases: a form prints a dozen.
 	return f.n[fCharity] >= 3 && (f.n[fLetter] > 0 || f.prose >= 2) && f.headings <= 1 && f.visitRows == 0 && f.revRows == 0 &&
 		f.n[fUB04]+f.n[fCMS1500] <= 2
+}
+
+// caseManagerReport reports whether a page is a nurse case manager's
+// report on a claim (workers' compensation, no-fault, liability): the
+// case manager's words (case management, reporting period, barriers to
+// recovery, the CCM credential), in its title lines too, and the claim's
+// (claimant, claim number, adjuster). The case manager treats nobody:
+// the appointments the report lists, attended or to come, are each the
+// treating provider's own record, and no row of it records care (a
+// procedure code, a pain score, an amount). A hospital's case management
+// note plans a stay's discharge and names no claim.
+func caseManagerReport(f pageFeatures) bool {
+	return f.n[fCaseMgmt] >= 3 && f.t[fCaseMgmt] > 0 && f.n[fClaimFile] >= 2 && f.visitRows == 0 && f.revRows == 0 &&
+		f.moneyDated == 0 && f.n[fUB04]+f.n[fCMS1500] <= 1
 }
 
 // adminScore counts the kinds of administrative page the text shows.

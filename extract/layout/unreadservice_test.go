@@ -20,6 +20,11 @@ func TestUnreadServiceDate(t *testing.T) {
 		{"Visit Date: 10:30 AM", "", false},
 		{"Date of Service", "12/11/2024", false},
 		{"Provider: Ann Lee, MD", "Visit 2 of 12", false},
+		// A diagnosis's text that wraps onto the next line, its code
+		// there alone: "initial encounter" ends the code's description,
+		// no label (a transfer form's diagnosis field).
+		{"                 injured in collision with other type car in traffic accident, initial encounter", "                 (V43.52XA)", false},
+		{"                 Sprain of ligaments of cervical spine, subsequent encounter", "                 (S13.4XXD)", false},
 	} {
 		l := &Line{Text: tt.line}
 		var next *Line

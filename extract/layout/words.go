@@ -19,7 +19,7 @@ var (
 	reFacility    = rxfilter.MustCompile(`(?i)\b(hospitals?|medical (?:center|centre|group|associates|clinic|plaza|office|offices|practice)|med\.? ctr|health(?:care)?|clinics?|imaging|radiology|mri|orthop(?:a)?edics?|spine|physical therapy|rehab(?:ilitation)?|chiropractic|family (?:medicine|practice)|urgent care|uc|walk-in|immediate care|emergency|associates|partners|ptnrs|group|llc|p\.a\.|p\.c\.|pllc|inc\.?|pharmacy|drug ?stores?|drug mart|drugs|drug$|diagnostics?|surgery center|surgical|neurology|neurosurg(?:ery|ical)|pain (?:management|mgmt|mgt|center|institute|clinic|specialists)|institute|physicians|medicine|(?:int|internal|family|occ|occupational|fam) med|acupuncture|acup|oriental medicine|massage|bodywork|ambulance|ems|fire\s+(?:department|dept|district|(?:(?:&|and)\s+)?rescue)|rescue squad|center|centre|therapy|sports medicine|hosp|ctr|assocs?|inst|ortho|chiro|radiol|memorial|regional med|specialists|bone (?:&|and) joint|infirmary|sanatorium|hospice|dispensary|polyclinic|laborator(?:y|ies)|labs|(?:reference|clinical|medical|diagnostic) lab|lab services?|labcorp|behaviou?ral|counsel(?:l)?ing|psychiatr(?:y|ic)|psycholog(?:y|ical)|an(?:a)?esthesi(?:a|ology))\b`)
 	reAddress     = lazyre.New(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = lazyre.New(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
-	reCredential  = lazyre.New(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b`)
+	reCredential  = lazyre.New(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b|[a-z],\s*(O\.?D\.?)(?:,|\s|$)`)
 	reDocWords    = rxfilter.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consults?|consultations?|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral|discharge|admission|course|sessions?|receipts?|copies)\b`)
 	reSentenceEnd = lazyre.New(`[a-z]{3,}[.!?]$`)
 	// reDoctor matches "Dr. Name" with one or two names.
@@ -36,7 +36,9 @@ var reComplaintWords = rxfilter.MustCompile(`(?i)\b(?:low back|back pain|neck pa
 func NamesFacility(s string) bool { return reFacility.MatchString(s) }
 
 // HasCredential reports whether s prints a clinician's credential after a
-// name ("Jane Roe, MD", "Ann Lee PhD").
+// name ("Jane Roe, MD", "Ann Lee PhD"). An optometrist's OD counts only
+// after a comma ("Ann Lee, OD"): an eye exam prints OD for the right eye
+// in its grid ("OD 20/20").
 func HasCredential(s string) bool { return reCredential.MatchString(s) }
 
 // NamesDoctor reports whether s holds "Dr. Name".

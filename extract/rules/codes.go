@@ -83,8 +83,10 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 			continue
 		}
 		// A category glued to a comma, a point and digits is a code whose
-		// point OCR read with a comma before it ("M54,.2"), read below.
-		if m[4] < 0 && m[8] < 0 && strings.HasPrefix(l.text[m[1]:], ",.") && m[1]+2 < len(l.text) && isDigitByte(l.text[m[1]+2]) {
+		// point OCR read with a comma before or after it ("M54,.2",
+		// "V43.,52XA"), read below.
+		if m[4] < 0 && m[8] < 0 && (strings.HasPrefix(l.text[m[1]:], ",.") || strings.HasPrefix(l.text[m[1]:], ".,") && m[1]+3 < len(l.text) && isAlnumByte(l.text[m[1]+3])) &&
+			m[1]+2 < len(l.text) && isDigitByte(l.text[m[1]+2]) {
 			continue
 		}
 		desc := ""

@@ -143,7 +143,7 @@ func onlyOs(tok string, subs int, ext string) bool {
 
 // codeSep reports whether sep, between a category and ext, is what OCR
 // makes of a code's point: a point or comma, one with a colon ("S13:.4")
-// or a comma before it ("M54,.2"),
+// or a comma before or after it ("M54,.2", "V43.,52XA"),
 // one with a space after or before it ("M50. 220"), or a colon alone
 // ("H81:399"). The characters
 // after a point begin with a digit or the placeholder X; after a comma or
@@ -156,6 +156,10 @@ func codeSep(sep, ext string) bool {
 	switch strings.TrimSpace(sep) {
 	case ".", ":.", ".:", ";.", ".;", ",.":
 		return !strings.Contains(sep, " ") || isDigitByte(ext[0])
+	case ".,":
+		// A comma after the point, before a code's tail of two
+		// characters or more ("V43.,52XA"); "B12.,4" is a list.
+		return sep == ".," && len(ext) >= 2
 	case ":":
 		// A colon alone before two digits is a time of day ("T10:30").
 		return sep == ":" && !(len(ext) == 2 && isDigitByte(ext[0]) && isDigitByte(ext[1]))

@@ -106,6 +106,7 @@ func TestOCRCodesOnLines(t *testing.T) {
 		{"7 for Z only where a code stands", "Balance 747.89 due", true, true, nil},
 		{"in parentheses", "2. Radiculopathy, cervical region (MS4.12) -", true, false, []string{"M54.12"}},
 		{"comma before the point", "Visit diagnoses: $13.4XXD, M54,.2, G44,309", false, false, []string{"S13.4XXD", "M54.2", "G44.309"}},
+		{"comma after the point", "injured in collision with other type car in traffic accident, initial encounter (V43.,52XA)", true, false, []string{"V43.52XA"}},
 		{"comma and space for the point", "Strain of muscle, fascia and tendon at neck level, initial encounter (S16, 1XXA)", true, false, []string{"S16.1XXA"}},
 		{"outside context, doubled glyph", "MS54.12 Radiculopathy, cervical region. Pain following the collision.", false, false, []string{"M54.12"}},
 		{"outside context, two look-alikes", "Ref MSO.2Z0 on file", false, false, nil},

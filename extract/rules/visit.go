@@ -185,7 +185,11 @@ var (
 	reLabHead = rxfilter.MustCompile(`(?im)(?:^|\s{3})(?:laborator(?:y|ies)|lab)\s+(?:report|results?)\b|\bpathology report\b|\breference (?:range|interval)s?\b`)
 	// reElectrodiagnostic heads the report of a nerve conduction study or
 	// needle EMG.
-	reElectrodiagnostic = rxfilter.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b`)
+	reElectrodiagnostic = rxfilter.MustCompile(`(?i)\bnerve conduction\b|\belectromyograph|\belectrodiagnostic\b|\bEMG\b|\bNCS\b|\bEEG\b|\belectroencephalogra`)
+	// reEyeExam titles an examination of the eyes by an optometrist or
+	// ophthalmologist: "Eye exam", "Neuro-optometric evaluation",
+	// "Binocular vision exam", "Neuro-ophthalmology consultation".
+	reEyeExam = lazyre.New(`(?i)\beye\s+exam|\b(?:neuro-?\s?)?optometr|\b(?:neuro-?\s?)?ophthalmolog|\bbinocular\s+vision\b|\bvision\s+(?:exam|evaluation|assessment)`)
 	// reWorkCapacity heads the report of a functional capacity evaluation:
 	// a day or two of testing what the patient can lift, carry and
 	// tolerate at work.
@@ -205,6 +209,27 @@ func (n *note) workCapacity() bool {
 // clearance evaluation".
 var rePreoperative = lazyre.New(`^(?:pre-?operative|pre-?op|pre-?surgical)\b|^(?:medical|surgical|cardiac) clearance\b`)
 
+// titledAs reports whether the note's title, or a line of its head
+// printed as one (a first cell of a few words and no label, such as
+// "24-HOUR AMBULATORY EEG REPORT" beside its page number), matches re.
+func (n *note) titledAs(re interface{ MatchString(string) bool }) bool {
+	if re.MatchString(n.title) {
+		return true
+	}
+	for _, l := range n.lines[:min(len(n.lines), n.body+2, 10)] {
+		if l.noise || letterhead(l) != "" {
+			continue
+		}
+		// (A practice named for its tests, "Riverbend EEG & Sleep
+		// Center", titles none of its visits.)
+		c := strings.TrimSpace(layout.FirstCell(l.text))
+		if c != "" && !strings.Contains(c, ":") && len(strings.Fields(c)) <= 8 && !layout.NamesFacility(c) && re.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // visitType names the kind of visit from the title, the provider kind and
 // the content.
 func (n *note) visitType(kind, prov string) string {
@@ -215,10 +240,16 @@ func (n *note) visitType(kind, prov string) string {
 		// A walk-in clinic's visit is no emergency department's, however
 		// its summary prints triage.
 		return "urgent care visit"
-	case n.class == extract.PageReport && reElectrodiagnostic.MatchString(n.headText(min(n.body+4, 12))):
+	case n.class == extract.PageReport && reElectrodiagnostic.MatchString(n.headText(min(n.body+4, 12))) ||
+		n.titledAs(reElectrodiagnostic):
 		// Nerve conduction and needle EMG are tests of nerves and
-		// muscles, not imaging.
+		// muscles, an EEG of the brain's electrical activity: not
+		// imaging, and no office visit where the report titles itself so.
 		return "electrodiagnostic study"
+	case n.titledAs(reEyeExam):
+		// An examination of the eyes, whatever therapy the practice
+		// also gives (vision therapy is no physical therapy).
+		return "eye examination"
 	case n.workCapacity():
 		return "functional capacity evaluation"
 	case rePreoperative.MatchString(t):
