@@ -278,6 +278,9 @@ func amountKinds(r billRow, cols []billCol) []string {
 		}
 		return out
 	}
+	if k := underCaptions(r, money); k != nil {
+		return k
+	}
 	byCount := [][]string{nil, {"charge"}, {"charge", "balance"}, {"charge", "paid", "balance"}, {"charge", "adjustment", "paid", "balance"}}
 	k := byCount[min(len(r.amts), 4)]
 	for i := range out {
@@ -638,6 +641,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, lost: lost, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay
+			} else if b.Date.IsZero() && (r.code != "" || r.rev != "") && last >= 0 && last == len(items)-1 && n.lines[i-1].page == l.page &&
+				items[last].Kind == extract.LineCharge && !items[last].Date.IsZero() && blankDateCell(l.text, heads) {
+				// A coded row under a dated one, its date cell left blank
+				// (a trip's mileage under the trip, a day's items under the
+				// first that prints the day): of the row above's day.
+				b.Date = items[last].Date
 			}
 		}
 		if b.Kind == extract.LineCharge && b.Code != "" {

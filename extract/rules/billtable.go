@@ -330,3 +330,51 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		return
 	}
 }
+
+// blankDateCell reports whether row s leaves the date column of the
+// table's heads hs blank: the column of the service's date comes first and
+// the row's first word stands past its caption.
+func blankDateCell(s string, hs []tableHead) bool {
+	if len(hs) == 0 || hs[0].kind != headDate || hs[0].posted || hs[0].bought {
+		return false
+	}
+	indent := len(s) - len(strings.TrimLeft(s, " "))
+	return indent >= hs[0].b && strings.TrimSpace(s) != ""
+}
+
+// underCaptions returns what each amount of row r is when the row prints
+// more amounts than the header has money columns it knows, each caption in
+// a column of its own: an amount under one of them is that column's, one
+// under none (a transport's base rate and its miles' charge before the
+// trip's total, a caption no bill reader knows) is none of them. Nil
+// unless one amount stands under the charge column.
+func underCaptions(r billRow, money []billCol) []string {
+	if len(r.amts) <= len(money) || len(money) == 0 {
+		return nil
+	}
+	for _, c := range money {
+		if !c.spaced {
+			return nil
+		}
+	}
+	out := make([]string, len(r.amts))
+	seen := map[string]bool{}
+	for i, at := range r.aspans {
+		sp := r.column(at)
+		out[i] = "other"
+		for _, c := range money {
+			// Right-aligned numbers end under or near the end of their column.
+			if d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b); d <= 3 {
+				if seen[c.kind] {
+					return nil
+				}
+				out[i], seen[c.kind] = c.kind, true
+				break
+			}
+		}
+	}
+	if !seen["charge"] {
+		return nil
+	}
+	return out
+}

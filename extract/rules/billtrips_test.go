@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// tripsPage is a medical transportation company's invoice: each trip's
+// row (its date, pickup and destination, HCPCS code), then the trip's
+// mileage on a line of its own under it, its date cell left blank.
+const tripsPage = `Valley Medical Transport
+Non-Emergency Medical Transportation
+Statement of Trips                                                                   Page 1
+Invoice #: 372006                                          Invoice date: 16-Jan-2024
+Patient: DOE, JANE                                         Date of injury: 06-Dec-2023
+Date         Pickup -> Destination                     HCPCS       Mod      Units       Rate     Charge
+18-Dec-2023 Home -> Lakeside Physical Therapy          A0130       RP           1      45.00      45.00
+              loaded miles                             S0209       RP           5       3.00      15.00
+18-Dec-2023 Lakeside Physical Therapy -> Home          A0130       PR           1      45.00      45.00
+              mileage                                  S0209       PR           5       3.00      15.00
+20-Dec-2023 Home -> Lakeside Physical Therapy          A0130       RP           1      45.00      45.00
+              mileage (per mile)                       S0209       RP           5       3.00      15.00
+
+                                                               Total charges                    $180.00
+`
+
+// TestTripMileageDated: a trip's mileage, billed on a line of its own
+// under the trip with its date cell left blank, is of the trip's day.
+func TestTripMileageDated(t *testing.T) {
+	res := extractText(t, tripsPage)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-12-18 A0130 45.00|2023-12-18 S0209 15.00|2023-12-18 A0130 45.00|2023-12-18 S0209 15.00|2023-12-20 A0130 45.00|2023-12-20 S0209 15.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
+
+// tripsBasePage bills each trip as a base rate plus its miles at a rate
+// per mile, in columns of their own before the trip's charge.
+const tripsBasePage = `Valley Medical Transport
+INVOICE                                                                                              Page 1
+Invoice #: 465296                                          Invoice date: 18-Nov-2024
+Patient: DOE, JANE                                         Date of injury: 28-Sep-2024
+Date          Pickup -> Destination                       HCPCS         Mod           Base       Miles      Rate/mi                    Charge
+09-Oct-2024   Home -> Evergreen Rehab Svcs                A0130         RP           45.00          11          3.00                    78.00
+09-Oct-2024   Evergreen Rehab Svcs -> Home                A0130         PR           45.00          11          3.00                    78.00
+14-Oct-2024   Home -> Evergreen Rehab Svcs                A0130         RP           45.00          11          3.00                    78.00
+
+                                                                        Total charges                                              $234.00
+`
+
+// TestTripBaseAndMiles: a trip billed as its base rate and its miles at
+// a rate per mile charges what its Charge column prints, not its base.
+func TestTripBaseAndMiles(t *testing.T) {
+	res := extractText(t, tripsBasePage)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2024-10-09 A0130 78.00|2024-10-09 A0130 78.00|2024-10-14 A0130 78.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
