@@ -62,6 +62,7 @@ const (
 	fPhone                      // a telephone call the office took: telephone encounter, phone note, caller, reason for call, call-back number
 	fCharity                    // a hospital's financial assistance (charity care) program: the poverty guidelines, household size and income, the assistance adjustment
 	fSpecials                   // a lawyer's summary of the client's medical specials (damages) for a demand: its title, its total, attorney work product
+	fFutureCare                 // a projection of the costs of care to come: a life care plan, life expectancy, annual and lifetime costs
 	nFeatures
 )
 
@@ -150,6 +151,10 @@ var phrases = map[feature]string{
 		original creditor|collection agency|collections agency|referred to collections|placed for collection|
 		attendance policy|no show policy|cancellation policy|missed the following appointments|missed the following|
 		non attendance|nonattendance|discharge for non attendance|discharged for non attendance`,
+	fFutureCare: `life care plan|life care planner|life care planning|future medical care|future care needs|future care costs|
+		cost of future care|cost of future medical care|future medical costs|future medical expenses|cost projection|projected costs|
+		life expectancy|annual cost|annual costs|lifetime cost|lifetime costs|total lifetime|annual lifetime|present value|today s dollars|
+		replacement every|replace every`,
 	fEstimate: `good faith estimate|estimated charge|estimated charges|total estimated|estimated total|estimated cost|estimated costs|
 		estimated amount|estimate number|estimate no|estimate date|gfe date|expected charges|no surprises act|nosurprises|
 		patient provider dispute resolution|dispute resolution process`,
