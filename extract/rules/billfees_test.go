@@ -10,8 +10,8 @@ import (
 
 // pastDuePage is a practice's past-due statement: the services with their
 // codes, a payment, then month by month what the account adds to them
-// (interest, a late fee, a fee for each statement mailed, a returned
-// check's fee), each with the running balance.
+// (interest, a late or past-due fee, a fee for each statement mailed, a
+// returned check's fee), each with the running balance.
 const pastDuePage = `Northgate Orthopaedics
 210 Hill Rd, Dayton, OH 45402   Phone (937) 555-0110
 PAST DUE STATEMENT                                                          Page 1
@@ -26,8 +26,10 @@ Date         Code       Description                                  Amount     
 04-05-2024              STATEMENT FEE                                 10.00         569.90
 05-05-2024              BILLING/STATEMENT FEE                         10.00         579.90
 06-04-2024              Billing fee                                    5.00         584.90
+07-04-2024              PAST DUE FEE                                  40.00         624.90
+07-04-2024              Delinquency charge                            15.00         639.90
                                         Total charges for services                 813.00
-                                        New balance                             $584.90
+                                        New balance                             $639.90
 `
 
 // TestStatementFeesNoCharge: the fee a practice adds for each statement
