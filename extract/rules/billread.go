@@ -46,9 +46,9 @@ var (
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = lazyre.New(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row ("U&C" as OCR also
-	// reads it: "UkC", "U8C"; a fee schedule's amount and its reduction of
+	// reads it: "UkC", "U8C"; a form's "TOTAL CHARGES" OCR glued; a fee schedule's amount and its reduction of
 	// the charge, as workers' compensation and no-fault bills print them).
-	reColWords = lazyre.New(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance|purchase(?:\s+price)?|funded(?:\s+amount)?)\b`)
+	reColWords = lazyre.New(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total\s?charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance|purchase(?:\s+price)?|funded(?:\s+amount)?)\b`)
 )
 
 // balanceOCR is "balance" as OCR may misread it: its l as a t, a one,
@@ -150,7 +150,8 @@ func billHeader(s string) []billCol {
 		}
 		a, b = utf8.RuneCountInString(s[:a]), utf8.RuneCountInString(s[:b]) // columns count characters (billRow.column)
 		caption := strings.ToLower(s[c.Start:c.End])
-		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") && !lineTotal(caption) ||
+		// (OCR may glue a form's "TOTAL CHARGES" into one word.)
+		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") && !strings.Contains(caption, "totalcharges") && !lineTotal(caption) ||
 			strings.Contains(caption, "due") || strings.Contains(caption, "prior payments") || strings.Contains(caption, "amount paid")
 		if n := len(cols); n > 0 && cols[n-1].a == a {
 			if k != "charge" {
