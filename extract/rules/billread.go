@@ -546,6 +546,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		misreadProduct(&r)
 		kinds := rateFirst(r, cols, amountKinds(r, cols))
+		if kind == "ub04" {
+			chargeAfterDate(r, kinds)
+		}
 		b := extract.BillLine{Provider: rowProvider(r.prov, provider), Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
 		if b.RevenueCode == "" && !r.date.IsZero() {

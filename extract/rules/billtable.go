@@ -378,3 +378,18 @@ func underCaptions(r billRow, money []billCol) []string {
 	}
 	return out
 }
+
+// chargeAfterDate makes the charge of a UB-04 service line's amount read
+// as a rate that stands right of the line's service date: the form prints
+// its rate (box 44, an accommodation's) before the date (box 45) and its
+// charges after it, wherever OCR set the captions above the lines.
+func chargeAfterDate(r billRow, kinds []string) {
+	if r.date.IsZero() || r.dspan.b == 0 {
+		return
+	}
+	for i, sp := range r.aspans {
+		if kinds[i] == "rate" && sp.a >= r.dspan.b {
+			kinds[i] = "charge"
+		}
+	}
+}

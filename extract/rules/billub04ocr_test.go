@@ -48,3 +48,38 @@ func TestUB04GluedCaptionsOCR(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// ub04ShiftedCaptions is a UB-04's page whose caption line OCR set wider
+// than the service lines under it: each line's charge stands nearer the
+// caption of the HCPCS/rate box than that of the total charges.
+const ub04ShiftedCaptions = `3a PAT CNTL &                                4 TYPE OF BILL     5 FED TAX NO
+Saint Luke's Regional Hospital
+7382 Riverside Dr                             37686559                                 0131           11-2915352
+Cedar Falls   IA 50613                         bMED REC #                   .              6 STATEMENT COVERS PERIOD FROM! THROUGH
+(319) 555-0101                                 273067                                   050623    050623
+8 PATIENT NAME                                      1C BIRTHDATE        11 SEX   12 ADMISSION DATE | 31 OCCURRENCE CODE / DATE
+DOE, JANE                          .             09081969        F                     01  050623
+42REVCD 43 DESCRIPTION                      °          44 HCPCS /RATE/HIPPS CODE 45 SERV DATE    46 SERV UNITS.   47 TOTAL CHARGES.   48 NON-COVERED CHARGES:
+0120    ROOM-BOARD/SEMI                  1,200.00               050623           1           1,200.00
+0320    X-RAY EXAM THORAC SPINE 2VWS             72070                 050623           1             335.80
+0350    CT HEAD/BRAIN W/O CONTRAST         ,     70450          .      050623            1           2,704.80
+0450    ED VISIT HIGH SEVERITY                   99285 25              050623           1           2,612.80
+0001    PAGE 2 OF 2                               CREATION DATE            050923        TOTALS.          6,852.60
+`
+
+// TestUB04ShiftedCaptionsOCR: on a UB-04 the rate box (44) prints before
+// the service date (45): an amount right of a line's date is its total
+// charge (47), wherever OCR set the captions above.
+func TestUB04ShiftedCaptionsOCR(t *testing.T) {
+	res := extractText(t, ub04ShiftedCaptions)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-05-06 0120 1200.00|2023-05-06 72070 335.80|2023-05-06 70450 2704.80|2023-05-06 99285 2612.80"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
