@@ -21,15 +21,16 @@ Date         Code       Description                                  Amount     
 12-18-2023   99204      OFFICE O/P NEW MOD 45 MIN                    429.00         429.00
 01-04-2024   20610 RT   DRAIN/INJ JOINT/BURSA W/O US                 384.00         813.00
 02-23-2024              PATIENT PAYMENT - THANK YOU                 (286.00)        527.00
-03-01-2024              RETURNED CHECK FEE                            25.00         552.00
-04-05-2024              FINANCE CHARGE 1.5% PER MONTH                  7.90         559.90
-04-05-2024              STATEMENT FEE                                 10.00         569.90
-05-05-2024              BILLING/STATEMENT FEE                         10.00         579.90
-06-04-2024              Billing fee                                    5.00         584.90
-07-04-2024              PAST DUE FEE                                  40.00         624.90
-07-04-2024              Delinquency charge                            15.00         639.90
+02-28-2024              LATEFEE                                       25.00         552.00
+03-01-2024              RETURNED CHECK FEE                            25.00         577.00
+04-05-2024              FINANCE CHARGE 1.5% PER MONTH                  7.90         584.90
+04-05-2024              STATEMENT FEE                                 10.00         594.90
+05-05-2024              BILLING/STATEMENT FEE                         10.00         604.90
+06-04-2024              Billing fee                                    5.00         609.90
+07-04-2024              PAST DUE FEE                                  40.00         649.90
+07-04-2024              Delinquency charge                            15.00         664.90
                                         Total charges for services                 813.00
-                                        New balance                             $639.90
+                                        New balance                             $664.90
 `
 
 // TestStatementFeesNoCharge: the fee a practice adds for each statement

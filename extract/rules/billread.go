@@ -746,10 +746,10 @@ func onlyBalance(amts []float64, bal float64) bool {
 // reAddedCharge names what an account adds to the charges for care, as
 // practices' statements and collection agencies' itemizations print it:
 // interest (and its rate or period: "Interest 9% p.a. from ..."), a
-// finance, late or past-due charge, a collection agency's fee or costs, the fee for
+// finance, late or past-due charge (its words OCR may glue: "LATEFEE"), a collection agency's fee or costs, the fee for
 // each statement mailed ("Billing/statement fee") or for a returned check.
 var reAddedCharge = lazyre.New(`(?i)^\W*(?:(?:accrued|simple|statutory|pre-?judgment)\s+)?interest\b|` +
-	`\b(?:finance|late(?:\s+payment)?|past[\s-]+due|overdue|delinquen(?:cy|t))\s+(?:charges?|fees?)\b|` +
+	`\b(?:finance|late(?:\s+payment)?|past[\s-]+due|overdue|delinquen(?:cy|t))\s*(?:charges?|fees?)\b|` +
 	`\b(?:(?:paper\s+)?statement|billing|re-?billing)\s+fees?\b|\b(?:returned\s+(?:check|cheque|payment)|nsf(?:\s+check)?)\s+(?:fees?|charges?)\b|\bcollection\s+(?:agency\s+)?(?:fees?|costs?|charges?|commission)\b|` +
 	`\b(?:agency|placement)\s+fees?\b`)
 
