@@ -537,6 +537,10 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			if code, mods, ok = splitCode(c); ok {
 				start += len(t.s) - len(c)
 			}
+		} else if !ok && len(t.s) == 5 && t.s[0] == '$' && allDigits(t.s[1:]) {
+			// OCR read the S of a HCPCS code as a dollar sign: "$0215" is
+			// S0215 (an amount prints its cents).
+			code, mods, ok = splitCode("S" + t.s[1:])
 		} else if !ok && len(t.s) >= 5 && hcpcsLower(t.s) {
 			// A HCPCS code whose letter OCR read in lower case: "j3301".
 			code, mods, ok = splitCode(strings.ToUpper(t.s[:1]) + t.s[1:])

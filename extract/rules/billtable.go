@@ -312,6 +312,11 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		if !ok && (len(v) == 6 || len(v) == 7) && allDigits(v) {
 			code, mods, ok = splitGlued(v[len(v)-5:])
 		}
+		if !ok {
+			// A HCPCS code whose digits OCR read as look-alike letters:
+			// "AQ130", "T2OO3".
+			code, ok = ocrProcCode(v)
+		}
 		if !ok && dental && len(v) == 4 && allDigits(v) {
 			code, ok = "D"+v, true
 		}
@@ -333,13 +338,23 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 
 // blankDateCell reports whether row s leaves the date column of the
 // table's heads hs blank: the column of the service's date comes first and
-// the row's first word stands past its caption.
+// the row's first word stands past its caption, or (as OCR sets a line
+// from its first word, its indent lost) opens with a word of letters
+// where a date prints digits.
 func blankDateCell(s string, hs []tableHead) bool {
 	if len(hs) == 0 || hs[0].kind != headDate || hs[0].posted || hs[0].bought {
 		return false
 	}
 	indent := len(s) - len(strings.TrimLeft(s, " "))
-	return indent >= hs[0].b && strings.TrimSpace(s) != ""
+	if indent >= hs[0].b && strings.TrimSpace(s) != "" {
+		return true
+	}
+	first := strings.TrimLeft(s, " .,;:'\"“”‘’`~_-|*")
+	n := 0
+	for n < len(first) && (first[n] >= 'a' && first[n] <= 'z' || first[n] >= 'A' && first[n] <= 'Z') {
+		n++
+	}
+	return n >= 3 && (n == len(first) || first[n] == ' ')
 }
 
 // underCaptions returns what each amount of row r is when the row prints

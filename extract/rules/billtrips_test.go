@@ -72,3 +72,36 @@ func TestTripBaseAndMiles(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// tripsOCRPage is a transport invoice as OCR reads a fax of it: the
+// mileage lines lose the blank date cell that indented them, the S of
+// their HCPCS code reads as a dollar sign, and a trip's code reads O for 0.
+const tripsOCRPage = `CareRide Transportation Services
+TRANSPORTATION INVOICE                                                                   Page 1
+Invoice #: 707768                                           Invoice date: 2023-06-22
+Patient: DOE, JANE                                          Date of injury: 2023-05-06
+Date         Pickup -> Destination                   HCPCS      Mod          Units           Rate                   Charge
+2023-05-18 Home -> Align Physical Therapy          T2003       RP                1          30.00 -                   30.00
+.     mileage (per mile)           ,    .      $0215       RP                4           2.25                      9.00
+2023-05-18 Align Physical Therapy -> Home          T2003       PR                1          30.00                     30.00
+mileage                               $0215       PR                4           2.25                      9.00
+2023-05-22 Home -> Align Physical Therapy          T2OO3        RP                1          30.00               .      30.00
+"loaded miles                           S0215       RP                4           2.25          ,           9.00
+Total charges                                        $117.00
+`
+
+// TestTripMileageDatedOCR: OCR's reading of the same invoice keeps each
+// mileage line on its trip's day, its code read through the dollar sign.
+func TestTripMileageDatedOCR(t *testing.T) {
+	res := extractText(t, tripsOCRPage)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-22 T2003 30.00|2023-05-22 S0215 9.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
