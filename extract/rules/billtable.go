@@ -359,10 +359,11 @@ func blankDateCell(s string, hs []tableHead) bool {
 
 // underCaptions returns what each amount of row r is when the row prints
 // more amounts than the header has money columns it knows, each caption in
-// a column of its own: an amount under one of them is that column's, one
-// under none (a transport's base rate and its miles' charge before the
-// trip's total, a caption no bill reader knows) is none of them. Nil
-// unless one amount stands under the charge column.
+// a column of its own: the amounts nearest those columns, one each, are
+// theirs, and an amount clearly farther from all of them stands under a
+// caption no bill reader knows (a transport's base rate before its miles
+// and the trip's charge): none of them. Nil unless one amount stands under
+// the charge column.
 func underCaptions(r billRow, money []billCol) []string {
 	if len(r.amts) <= len(money) || len(money) == 0 {
 		return nil
@@ -372,23 +373,36 @@ func underCaptions(r billRow, money []billCol) []string {
 			return nil
 		}
 	}
-	out := make([]string, len(r.amts))
-	seen := map[string]bool{}
+	type near struct{ amt, col, dist int }
+	ns := make([]near, len(r.aspans))
 	for i, at := range r.aspans {
 		sp := r.column(at)
-		out[i] = "other"
-		for _, c := range money {
+		ns[i] = near{i, -1, 1 << 30}
+		for k, c := range money {
 			// Right-aligned numbers end under or near the end of their column.
-			if d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b); d <= 3 {
-				if seen[c.kind] {
-					return nil
-				}
-				out[i], seen[c.kind] = c.kind, true
-				break
+			if d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b); d < ns[i].dist {
+				ns[i].col, ns[i].dist = k, d
 			}
 		}
 	}
-	if !seen["charge"] {
+	slices.SortStableFunc(ns, func(x, y near) int { return x.dist - y.dist })
+	out := make([]string, len(r.amts))
+	for i := range out {
+		out[i] = "other"
+	}
+	taken := map[int]bool{}
+	worst := 0
+	for _, n := range ns[:len(money)] {
+		if taken[n.col] || n.dist > 12 {
+			return nil
+		}
+		taken[n.col], worst = true, max(worst, n.dist)
+		out[n.amt] = money[n.col].kind
+	}
+	if ns[len(money)].dist < worst+8 {
+		return nil // no amount stands clearly apart from the columns
+	}
+	if !slices.Contains(out, "charge") {
 		return nil
 	}
 	return out

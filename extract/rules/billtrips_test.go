@@ -105,3 +105,31 @@ func TestTripMileageDatedOCR(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// tripsBaseOCRPage is the invoice of base rates and miles as OCR reads a
+// fax of it: each amount stands a few characters right of its caption.
+const tripsBaseOCRPage = `Reliant Medical Transport
+TRANSPORTATION INVOICE                                        Page 1
+Invoice #: 151246                                        Invoice date: 12/18/23
+Patient: DOE, JANE                                              Date of injury: 10/25/23
+Date         Pickup -> Destination                   HCPCS      Mod        Base      Miles     Rate/mi              Charge
+11/7/23       Home -> Spine Align Chiro Ctr            A0130       RP         45.00          4        3.00                57.00
+11/7/23       Spine Align Chiro Ctr - > Home            A0130       PR         45.00          4        3.00                57.00
+Total charges                                        $114.00
+`
+
+// TestTripBaseAndMilesOCR: read from OCR, the trip still charges what
+// its Charge column prints.
+func TestTripBaseAndMilesOCR(t *testing.T) {
+	res := extractText(t, tripsBaseOCRPage)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-11-07 A0130 57.00|2023-11-07 A0130 57.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
