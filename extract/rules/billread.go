@@ -694,6 +694,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	lostDigitCodes(items)
 	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
+	fiveByTotal(items, totals, cells)
 	return items, totals
 }
 

@@ -83,3 +83,29 @@ func TestUB04ShiftedCaptionsOCR(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// ub04DollarFive is a UB-04 page whose charge cell OCR read with a dollar
+// sign for its first five ("$8.88" for 58.88); the total prints below.
+const ub04DollarFive = `42 REV CD 43 DESCRIPTION                        44 HCPCS RATE /HIPPS CODE  45 SERV DATE     46 SERV UNITS   47 TOTAL CHARGES    48 NON-COVERED CHARGES
+0450    ED VISIT HIGH SEVERITY                   99285 25              050623           1           2,612.80
+0636    MORPHINE SULFATE INJ 10MG                J2270                 050623           1              31.28
+0636    ONDANSETRON HCL INJ 1MG                  J2405                 050623           4              $8.88
+0001    PAGE 1 OF 1                               CREATION DATE            050923        TOTALS           2,702.96
+`
+
+// TestUB04DollarForFiveByTotal: a charge cell that reads as a dollar sign
+// and digits is the amount with a five for the sign when that, alone of
+// the bill's cells, makes its lines sum to its printed total.
+func TestUB04DollarForFiveByTotal(t *testing.T) {
+	res := extractText(t, ub04DollarFive)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-05-06 99285 2612.80|2023-05-06 J2270 31.28|2023-05-06 J2405 58.88"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
