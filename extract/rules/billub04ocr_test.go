@@ -109,3 +109,28 @@ func TestUB04DollarForFiveByTotal(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// ub04SpeckedDate is a UB-04 page whose service date cell OCR read with a
+// speck glued after it ("092824-").
+const ub04SpeckedDate = `42 REV CD 43 DESCRIPTION                        44 HCPCS RATE /HIPPS CODE  45 SERV DATE     46 SERV UNITS   47 TOTAL CHARGES    48 NON-COVERED CHARGES
+0250    PHARMACY                                                       092824           1              86.86
+0250    IBUPROFEN 600MG TAB                                            092824-           1               8.08
+0300    URINALYSIS AUTO W/SCOPE                 81001                  092824           1              54.54
+0001    PAGE 1 OF 1                               CREATION DATE            100324        TOTALS             149.48
+`
+
+// TestUB04SpeckedDate: a service line's date with a speck OCR glued to it
+// still dates the line.
+func TestUB04SpeckedDate(t *testing.T) {
+	res := extractText(t, ub04SpeckedDate)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2024-09-28 0250 86.86|2024-09-28 0250 8.08|2024-09-28 81001 54.54"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
