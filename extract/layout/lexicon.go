@@ -64,6 +64,7 @@ const (
 	fCaseMgmt                   // a nurse case manager's report on a claim: case management, reporting period, barriers to recovery
 	fSpecials                   // a lawyer's summary of the client's medical specials (damages) for a demand: its title, its total, attorney work product
 	fDiary                      // a diary the patient keeps: pain diary, pain journal, symptom log
+	fFutureCare                 // a projection of the costs of care to come: a life care plan, life expectancy, annual and lifetime costs
 	nFeatures
 )
 
@@ -152,6 +153,10 @@ var phrases = map[feature]string{
 		original creditor|collection agency|collections agency|referred to collections|placed for collection|
 		attendance policy|no show policy|cancellation policy|missed the following appointments|missed the following|
 		non attendance|nonattendance|discharge for non attendance|discharged for non attendance`,
+	fFutureCare: `life care plan|life care planner|life care planning|future medical care|future care needs|future care costs|
+		cost of future care|cost of future medical care|future medical costs|future medical expenses|cost projection|projected costs|
+		life expectancy|annual cost|annual costs|lifetime cost|lifetime costs|total lifetime|annual lifetime|present value|today s dollars|
+		replacement every|replace every`,
 	fEstimate: `good faith estimate|estimated charge|estimated charges|total estimated|estimated total|estimated cost|estimated costs|
 		estimated amount|estimate number|estimate no|estimate date|gfe date|expected charges|no surprises act|nosurprises|
 		patient provider dispute resolution|dispute resolution process`,

@@ -63,6 +63,7 @@ type pageFeatures struct {
 	calMarks    int  // marked days of an attendance calendar (CalendarMarks)
 	money       int  // lines with a money amount
 	moneyDated  int  // money lines with a date or a code
+	datedMoney  int  // money lines with a date
 	moneyRows   int  // table rows (see tableRows) that print an amount
 	revRows     int  // lines opening with a four-digit revenue code
 	datedRevs   int  // lines opening with a date and a revenue code after it
@@ -243,6 +244,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 			if len(l.Dates) > 0 || hasProcCode(l.Text) {
 				f.moneyDated++
 			}
+			if len(l.Dates) > 0 {
+				f.datedMoney++
+			}
 		}
 		if medOrderRow(l.Trim) {
 			f.medRows++
@@ -270,7 +274,7 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 	f.proseVisits = len(told)
 	if f.paidOnly && f.visitRows >= 2 {
 		// The copays collected at visits a log records (see paidColumnOnly).
-		f.money, f.moneyDated = 0, 0
+		f.money, f.moneyDated, f.datedMoney = 0, 0, 0
 	}
 	f.text = b.String()
 	count := phraseCounts
@@ -567,7 +571,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	if attendanceReport(f) {
 		return extract.PageVisitLog, ""
 	}
-	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
+	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || futureCare(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
 		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) || specialsSummary(f) ||
 		caseManagerReport(f) {
 		return extract.PageAdmin, ""
@@ -870,6 +874,17 @@ func refillRequest(f pageFeatures) bool {
 // expected: no visit, no bill line.
 func estimate(f pageFeatures) bool {
 	return f.n[fEstimate] >= 3 && f.headings < 3 && f.visitRows == 0
+}
+
+// futureCare reports whether a page projects the costs of care to come,
+// as a life care plan (or a physician's cost projection for a claim)
+// does: three phrases or more of one (life care plan, life expectancy,
+// annual and lifetime costs, today's dollars, replacement every few years)
+// and no amount beside a date. Its items, coded as a bill's, are care the
+// client will need, no service billed, and the care to date it tells from
+// the records reviewed is no visit of its own.
+func futureCare(f pageFeatures) bool {
+	return f.n[fFutureCare] >= 3 && f.datedMoney == 0
 }
 
 // orderForm reports whether a page is an order or requisition for a

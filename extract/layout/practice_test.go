@@ -463,3 +463,20 @@ func TestBehavioralPracticeLetterhead(t *testing.T) {
 		}
 	}
 }
+
+// TestTransportCompanyLetterhead: a medical transportation company's
+// name ("... Med Transport") heads its invoice over the tagline of the
+// services it gives, under a fax's banner OCR cut short; the company, not
+// the tagline, made the page.
+func TestTransportCompanyLetterhead(t *testing.T) {
+	for _, q := range []string{"", "“"} {
+		page := "RELIANT MEDICAL TRANSPORT, LLC  05/30/2024  12:36  #4005  Pg 1\n\nReliant Med Transport\n" + q + "Non-Emergency Medical Transportation - Wheelchair & Ambulatory\n4083 Pioneer Way, Lexington, KY 40503\n" +
+			"Phone (859) 555-0167 Fax (859) 555-0105\n\nStatement of Trips                                        Page 1\nInvoice #: 372006      Invoice date: 16-Jan-2024\n" +
+			"Date         Pickup -> Destination                     HCPCS       Mod           Units            Rate     Charge\n" +
+			"18-Dec-2023 Home -> Lakeside Physical Therapy          A0130       RP                 1          45.00      45.00\n"
+		d := Analyze(pagesOf(page))
+		if got := d.Provider(1); got != "Reliant Med Transport" {
+			t.Errorf("provider %q, want the company", got)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -133,4 +134,32 @@ func codeFirst(s string) bool {
 	}
 	_, _, ok := splitCode(strings.TrimLeft(f[0], codeSpecks))
 	return ok
+}
+
+// fiveByTotal gives a coded charge whose cell OCR read with a dollar sign
+// for a five ("$8.88" for 58.88) the amount its cell reads with fives for
+// its dollar signs, when that alone of the bill's cells makes its charges
+// sum to its one printed total of charges, to the cent.
+func fiveByTotal(items []extract.BillLine, totals []extract.BillTotal, cells map[int]string) {
+	sum, want, ok := chargesAndTotal(items, totals)
+	if !ok || math.Abs(sum-want) < 0.005 {
+		return
+	}
+	fix, to := -1, 0.0
+	for k, cell := range cells {
+		if !strings.Contains(cell, "$") || items[k].Kind != extract.LineCharge {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(strings.ReplaceAll(cell, "$", "5"), ",", ""), 64)
+		if err != nil || math.Abs(sum-items[k].Charge+v-want) >= 0.005 {
+			continue
+		}
+		if fix >= 0 {
+			return // two readings: leave them to a reviewer
+		}
+		fix, to = k, v
+	}
+	if fix >= 0 {
+		items[fix].Charge = to
+	}
 }

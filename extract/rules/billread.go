@@ -46,9 +46,9 @@ var (
 	// rePayerWords mark a payer's line on a claim.
 	rePayerWords = lazyre.New(`(?i)\b(insurance|payer|health plan|mutual|casualty|assurance|medicare|medicaid|auto|pip)\b`)
 	// reColWords are the words of a bill's header row ("U&C" as OCR also
-	// reads it: "UkC", "U8C"; a fee schedule's amount and its reduction of
+	// reads it: "UkC", "U8C"; a form's "TOTAL CHARGES" OCR glued; a fee schedule's amount and its reduction of
 	// the charge, as workers' compensation and no-fault bills print them).
-	reColWords = lazyre.New(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance|purchase(?:\s+price)?|funded(?:\s+amount)?)\b`)
+	reColWords = lazyre.New(`(?i)\b(rate|unit price|price each|per unit|unit cost|amount paid|prior payments|amount due|balance due|total\s?charges?|charges?|debits?|billed|amount|fee\s*sched(?:ule)?|fee|price|reductions?|u[&k8]c|adj(?:ustments?|\.)?|allowed|paid|payments?|credits?|co-?pays?|coinsurance|balance|bal|patient resp|units?|qty|quantity|days or units|non-covered|noncovered|ba[t1i]ance|purchase(?:\s+price)?|funded(?:\s+amount)?)\b`)
 )
 
 // balanceOCR is "balance" as OCR may misread it: its l as a t, a one,
@@ -150,7 +150,8 @@ func billHeader(s string) []billCol {
 		}
 		a, b = utf8.RuneCountInString(s[:a]), utf8.RuneCountInString(s[:b]) // columns count characters (billRow.column)
 		caption := strings.ToLower(s[c.Start:c.End])
-		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") && !lineTotal(caption) ||
+		// (OCR may glue a form's "TOTAL CHARGES" into one word.)
+		total := strings.Contains(caption, "total") && !strings.Contains(caption, "total charges") && !strings.Contains(caption, "totalcharges") && !lineTotal(caption) ||
 			strings.Contains(caption, "due") || strings.Contains(caption, "prior payments") || strings.Contains(caption, "amount paid")
 		if n := len(cols); n > 0 && cols[n-1].a == a {
 			if k != "charge" {
@@ -277,6 +278,9 @@ func amountKinds(r billRow, cols []billCol) []string {
 			}
 		}
 		return out
+	}
+	if k := underCaptions(r, money); k != nil {
+		return k
 	}
 	byCount := [][]string{nil, {"charge"}, {"charge", "balance"}, {"charge", "paid", "balance"}, {"charge", "adjustment", "paid", "balance"}}
 	k := byCount[min(len(r.amts), 4)]
@@ -542,6 +546,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		misreadProduct(&r)
 		kinds := rateFirst(r, cols, amountKinds(r, cols))
+		if kind == "ub04" {
+			chargeAfterDate(r, kinds)
+		}
 		b := extract.BillLine{Provider: rowProvider(r.prov, provider), Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
 			Description: r.desc, Date: r.date, Citations: cite}
 		if b.RevenueCode == "" && !r.date.IsZero() {
@@ -638,6 +645,12 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				pending = append(pending, pendingDate{item: len(items), cands: cands, fallback: fallback, lost: lost, desc: strings.TrimSpace(strings.Replace(r.desc, l.text[sp[0]:sp[1]], "", 1))})
 			} else if b.Date = svc; !headDay.IsZero() {
 				b.Date = headDay
+			} else if b.Date.IsZero() && (r.code != "" || r.rev != "") && last >= 0 && last == len(items)-1 && n.lines[i-1].page == l.page &&
+				items[last].Kind == extract.LineCharge && !items[last].Date.IsZero() && blankDateCell(l.text, heads) {
+				// A coded row under a dated one, its date cell left blank
+				// (a trip's mileage under the trip, a day's items under the
+				// first that prints the day): of the row above's day.
+				b.Date = items[last].Date
 			}
 		}
 		if b.Kind == extract.LineCharge && b.Code != "" {
@@ -681,6 +694,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	lostDigitCodes(items)
 	totals = payerShares(items, withoutParts(withoutSubtotals(totals, sums)))
 	signsByTotal(items, totals)
+	fiveByTotal(items, totals, cells)
 	return items, totals
 }
 
@@ -733,9 +747,11 @@ func onlyBalance(amts []float64, bal float64) bool {
 // reAddedCharge names what an account adds to the charges for care, as
 // practices' statements and collection agencies' itemizations print it:
 // interest (and its rate or period: "Interest 9% p.a. from ..."), a
-// finance or late charge, a collection agency's fee or costs.
+// finance, late or past-due charge (its words OCR may glue: "LATEFEE"), a collection agency's fee or costs, the fee for
+// each statement mailed ("Billing/statement fee") or for a returned check.
 var reAddedCharge = lazyre.New(`(?i)^\W*(?:(?:accrued|simple|statutory|pre-?judgment)\s+)?interest\b|` +
-	`\b(?:finance|late(?:\s+payment)?)\s+(?:charges?|fees?)\b|\bcollection\s+(?:agency\s+)?(?:fees?|costs?|charges?|commission)\b|` +
+	`\b(?:finance|late(?:\s+payment)?|past[\s-]+due|overdue|delinquen(?:cy|t))\s*(?:charges?|fees?)\b|` +
+	`\b(?:(?:paper\s+)?statement|billing|re-?billing)\s+fees?\b|\b(?:returned\s+(?:check|cheque|payment)|nsf(?:\s+check)?)\s+(?:fees?|charges?)\b|\bcollection\s+(?:agency\s+)?(?:fees?|costs?|charges?|commission)\b|` +
 	`\b(?:agency|placement)\s+fees?\b`)
 
 // reSpecimen names a laboratory's collection of a specimen, whose fee is

@@ -324,6 +324,8 @@ func cleanFormRow(s string) string {
 			}
 		} else if (r == '.' || r == ',') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
 			b[i] = ' '
+		} else if r == '-' && (i+1 == len(s) || s[i+1] == ' ') && dateRunBefore(s, i) {
+			b[i] = ' ' // a speck after a date cell ("092824-"); a tax ID's "40- 3049179" keeps its dash
 		} else if (r == '.' || r == ',' || r == '-') && (i == 0 || s[i-1] == ' ') && i+1 < len(s) && isDigitByte(s[i+1]) {
 			b[i] = ' ' // a speck before a number (".120 00"), or a border ("-120 00"): a claim bills no credit
 		} else if r == '-' && i >= 4 && i+1 < len(s) && isDigitByte(s[i+1]) && isDigitByte(s[i-1]) && isDigitByte(s[i-2]) && s[i-3] == ' ' && isDigitByte(s[i-4]) {
@@ -332,6 +334,16 @@ func cleanFormRow(s string) string {
 		i += n
 	}
 	return string(b)
+}
+
+// dateRunBefore reports whether s holds six or eight digits (MMDDYY,
+// MMDDCCYY) right before byte i, after a space or at the start.
+func dateRunBefore(s string, i int) bool {
+	j := i
+	for j > 0 && isDigitByte(s[j-1]) {
+		j--
+	}
+	return (i-j == 6 || i-j == 8) && (j == 0 || s[j-1] == ' ')
 }
 
 // zeroLike reads OCR's look-alikes of a cents cell of zeros ("GO", "OO").
@@ -537,6 +549,10 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			if code, mods, ok = splitCode(c); ok {
 				start += len(t.s) - len(c)
 			}
+		} else if !ok && len(t.s) == 5 && t.s[0] == '$' && allDigits(t.s[1:]) {
+			// OCR read the S of a HCPCS code as a dollar sign: "$0215" is
+			// S0215 (an amount prints its cents).
+			code, mods, ok = splitCode("S" + t.s[1:])
 		} else if !ok && len(t.s) >= 5 && hcpcsLower(t.s) {
 			// A HCPCS code whose letter OCR read in lower case: "j3301".
 			code, mods, ok = splitCode(strings.ToUpper(t.s[:1]) + t.s[1:])

@@ -312,6 +312,11 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		if !ok && (len(v) == 6 || len(v) == 7) && allDigits(v) {
 			code, mods, ok = splitGlued(v[len(v)-5:])
 		}
+		if !ok {
+			// A HCPCS code whose digits OCR read as look-alike letters:
+			// "AQ130", "T2OO3".
+			code, ok = ocrProcCode(v)
+		}
 		if !ok && dental && len(v) == 4 && allDigits(v) {
 			code, ok = "D"+v, true
 		}
@@ -328,5 +333,92 @@ func (r *billRow) codeUnderColumn(toks []token, hs []tableHead, free func(token)
 		r.code, r.mods, r.cspan = code, mods, span{t.a, t.b}
 		take(t.a, t.b)
 		return
+	}
+}
+
+// blankDateCell reports whether row s leaves the date column of the
+// table's heads hs blank: the column of the service's date comes first and
+// the row's first word stands past its caption, or (as OCR sets a line
+// from its first word, its indent lost) opens with a word of letters
+// where a date prints digits.
+func blankDateCell(s string, hs []tableHead) bool {
+	if len(hs) == 0 || hs[0].kind != headDate || hs[0].posted || hs[0].bought {
+		return false
+	}
+	indent := len(s) - len(strings.TrimLeft(s, " "))
+	if indent >= hs[0].b && strings.TrimSpace(s) != "" {
+		return true
+	}
+	first := strings.TrimLeft(s, " .,;:'\"“”‘’`~_-|*")
+	n := 0
+	for n < len(first) && (first[n] >= 'a' && first[n] <= 'z' || first[n] >= 'A' && first[n] <= 'Z') {
+		n++
+	}
+	return n >= 3 && (n == len(first) || first[n] == ' ')
+}
+
+// underCaptions returns what each amount of row r is when the row prints
+// more amounts than the header has money columns it knows, each caption in
+// a column of its own: the amounts nearest those columns, one each, are
+// theirs, and an amount clearly farther from all of them stands under a
+// caption no bill reader knows (a transport's base rate before its miles
+// and the trip's charge): none of them. Nil unless one amount stands under
+// the charge column.
+func underCaptions(r billRow, money []billCol) []string {
+	if len(r.amts) <= len(money) || len(money) == 0 {
+		return nil
+	}
+	for _, c := range money {
+		if !c.spaced {
+			return nil
+		}
+	}
+	type near struct{ amt, col, dist int }
+	ns := make([]near, len(r.aspans))
+	for i, at := range r.aspans {
+		sp := r.column(at)
+		ns[i] = near{i, -1, 1 << 30}
+		for k, c := range money {
+			// Right-aligned numbers end under or near the end of their column.
+			if d := abs(sp.b-c.b) + max(0, c.a-sp.b) + max(0, sp.a-c.b); d < ns[i].dist {
+				ns[i].col, ns[i].dist = k, d
+			}
+		}
+	}
+	slices.SortStableFunc(ns, func(x, y near) int { return x.dist - y.dist })
+	out := make([]string, len(r.amts))
+	for i := range out {
+		out[i] = "other"
+	}
+	taken := map[int]bool{}
+	worst := 0
+	for _, n := range ns[:len(money)] {
+		if taken[n.col] || n.dist > 12 {
+			return nil
+		}
+		taken[n.col], worst = true, max(worst, n.dist)
+		out[n.amt] = money[n.col].kind
+	}
+	if ns[len(money)].dist < worst+8 {
+		return nil // no amount stands clearly apart from the columns
+	}
+	if !slices.Contains(out, "charge") {
+		return nil
+	}
+	return out
+}
+
+// chargeAfterDate makes the charge of a UB-04 service line's amount read
+// as a rate that stands right of the line's service date: the form prints
+// its rate (box 44, an accommodation's) before the date (box 45) and its
+// charges after it, wherever OCR set the captions above the lines.
+func chargeAfterDate(r billRow, kinds []string) {
+	if r.date.IsZero() || r.dspan.b == 0 {
+		return
+	}
+	for i, sp := range r.aspans {
+		if kinds[i] == "rate" && sp.a >= r.dspan.b {
+			kinds[i] = "charge"
+		}
 	}
 }
