@@ -602,18 +602,23 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		monthless := len(lostMonth) > 0
 		switch {
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
-			continue // a payment or adjustment row prints when it was posted
+			last = -1 // a row read as none: the lines under it go on no other item
+			continue  // a payment or adjustment row prints when it was posted
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() && !monthless || rePayerWords.MatchString(l.text)):
+			last = -1
 			continue // no item of a table of services: a payer's line, a form's box
 		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc) && (r.letterless == "" || r.date.IsZero()):
 			// Names no service (no code, no word): a running balance OCR cut
 			// from its row. A claim form's service line, dated in its own
 			// cell, whose code OCR lost, still bills, as does a dated row
 			// whose HCPCS code OCR lost the letter of ("3301" for J3301).
+			last = -1
 			continue
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && r.date.IsZero() && !layout.HasLetters(r.desc):
+			last = -1
 			continue // an amount alone: a total whose label OCR set on another line
 		case form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && r.date.IsZero():
+			last = -1
 			continue // a claim form bills in its service lines, each dated and coded: a box of totals OCR ran under them bills nothing
 		}
 		if b.Date.IsZero() && monthless {

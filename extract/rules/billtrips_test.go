@@ -133,3 +133,18 @@ func TestTripBaseAndMilesOCR(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestTripMileageUnderALostRow: OCR damaged a trip's row past reading
+// (its date cell "20- Dec- +2023", its code's letter lost), so the row
+// bills nothing; the mileage line under it is of that trip, not of the
+// trip billed before it: it takes no other trip's date.
+func TestTripMileageUnderALostRow(t *testing.T) {
+	page := strings.Replace(tripsPage, "20-Dec-2023 Home -> Lakeside Physical Therapy          A0130       RP           1      45.00      45.00",
+		"20- Dec- +2023 Home -> Lakeside Physical Therapy      0130       RP           1      45.00      45.00", 1)
+	res := extractOCR(t, page)
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge && b.Code == "S0209" && strings.Contains(b.Citations[0].Quote, "per mile") && b.Date.String() == "2023-12-18" {
+			t.Errorf("the lost trip's mileage took the trip before's date: %s %s %.2f", b.Date, b.Code, b.Charge)
+		}
+	}
+}
