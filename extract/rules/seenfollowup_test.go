@@ -20,3 +20,23 @@ func TestSeenInFollowUpSchedulesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpLabelWithMisreadWords: an EHR's "Follow-up:" label before a
+// follow-up whose words a fax's OCR misread ("Follow-up: Folldw up on
+// 1/8/24") still schedules it; the label before a plan of no visit
+// ("Follow-up: none, discharged from care on 3/4/24", "as needed") does not.
+func TestFollowUpLabelWithMisreadWords(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Follow-up: Folldw up on 1/8/24 or sooner if worse.", true},
+		{"Follow-up: in 2 weeks.", true},
+		{"Follow-up: none, discharged from care on 3/4/24.", false},
+		{"Follow-up: as needed.", false},
+	} {
+		if got := scheduledFollowUp(tt.text) != nil; got != tt.want {
+			t.Errorf("%q: schedules a follow-up %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
