@@ -480,3 +480,27 @@ func TestTransportCompanyLetterhead(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeechPracticeLetterhead: a speech-language pathology practice named
+// for its profession ("Clearview SLP - Concussion Program", "Clearview
+// Speech - Concussion Program") heads its treatment log as its provider,
+// also when the log is filed right after another provider's record.
+func TestSpeechPracticeLetterhead(t *testing.T) {
+	record := "2/4/25 4:50 PM FROM: Cascade Anesthesia Ptnrs (717) 555-0152 TO: (555) 555-0191 P.001/001\n\n" +
+		"Cascade Anesthesia Group                                  Intraoperative Anesthesia Record\n" +
+		"DOE, JANE DOB 1961-08-27 MRN 3182076 F                     Page 1\nAnesthesia date: 2024-10-15\nASA class: II\n"
+	for _, name := range []string{"Clearview SLP - Concussion Program", "Clearview Speech - Concussion Program"} {
+		log := name + strings.Repeat(" ", 56) + "SPEECH-LANGUAGE PATHOLOGY TREATMENT LOG\n" +
+			"Patient: DOE, JANE DOB: 1961-08-27 Acct: 92884429" + strings.Repeat(" ", 68) + "Page 1\n" +
+			"Referred by: Lucia Petrov, DO, Riverside Int Med Assoc, visit of 2024-08-07\n" +
+			"Onset: motor vehicle collision 2024-08-03 with concussion\n" +
+			"Plan of care: 2x/week for 8 weeks; certification 2024-08-29 - 2024-10-27\n" +
+			"Date              Time            Min     CPT                     Goals addressed              Accuracy       SLP\n" +
+			"2024-08-29        1:30 PM         60      96125                   Evaluation: goals set        --             DF\n" +
+			"2024-09-03        1:30 PM         45      97129, 97130 x2         G2 memory: recall            54%            DF\n"
+		d := Analyze(pagesOf(record, log))
+		if got := d.Provider(2); got != name {
+			t.Errorf("%q: the log's provider is %q", name, got)
+		}
+	}
+}
