@@ -156,7 +156,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if f.title == "" && l.Title != "" {
 			f.title = l.Title
 		}
-		if l.Heading != NoHeading {
+		if l.Heading != NoHeading && !(review && providerHeading(l) && overDatedLine(d.PageLines(pi), i)) {
+			// (A reviewed provider's name in capitals with a colon over
+			// its dated lines goes on with the list: dropReviewedProviders.)
 			review = ReviewList(l)
 		}
 		switch l.Heading {
@@ -363,8 +365,8 @@ func overDatedLine(ls []Line, i int) bool {
 // that names a practice or a facility, a colon after it and nothing else
 // ("KEYSTONE SPINE AND PAIN MANAGEMENT:"): no known heading of a record.
 func providerHeading(l *Line) bool {
-	if l.Heading != OtherHeading || l.HeadingEnd <= 0 || strings.TrimSpace(l.Text[l.HeadingEnd:]) != "" {
-		return false
+	if l.Heading != OtherHeading || l.HeadingEnd <= 0 || strings.IndexFunc(l.Text[l.HeadingEnd:], isAlnum) >= 0 {
+		return false // (specks after it, "SPECIALISTS:       :", are nothing)
 	}
 	name := strings.TrimRight(strings.TrimSpace(l.Text[:l.HeadingEnd]), ": ")
 	if strings.ToUpper(name) != name || !strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {

@@ -288,3 +288,37 @@ func TestRecordsReviewDiagnosesHeading(t *testing.T) {
 		t.Errorf("diagnoses %q, want S13.4XXD M54.2", got)
 	}
 }
+
+// TestRecordsReviewProviderHeadingWithSpeck: on a fax, the list of records
+// a reviewer read prints its groups' names flush left, one in capitals
+// with a colon and a speck OCR read as a second colon ("LAKESIDE BONE AND
+// JOINT SPECIALISTS:       :"): the list goes on under it, and the many
+// dated lines with pain scores after it are the records reviewed, no log
+// of visits. The review is the one encounter.
+func TestRecordsReviewProviderHeadingWithSpeck(t *testing.T) {
+	page := `SENTINEL MEDICAL REVIEW SERVICES, LLC
+Independent Peer Review Services
+4092 Hospital Dr, Cedar Falls, IA 50613
+MEDICAL RECORDS REVIEW - NO EXAMINATION
+January 2, 2025
+RE: Claimant: Jane Doe  DOB: 8/27/61
+Review date: 1/2/25
+At your request I reviewed the medical records of Ms. Doe listed below to answer your questions about
+causation and the necessity of further treatment. I did not examine or speak with the claimant.
+LIST OF RECORDS PROVIDED FOR REVIEW:
+Riverside Int Med Assoc
+8/7/24 - office visit; pain 7/10. (Lucia Petrov, DO)
+Align Physical Therapy
+8/12/24 - physical therapy visit 1; pain 7/10. (Kwame Winslow, PTA)
+LAKESIDE BONE AND JOINT SPECIALISTS:       :
+8/19/24 - consultation; pain 6/10. (Elliot Albright, DO)
+Align Physical Therapy & Sports Rehab
+8/19/24 - physical therapy visit 3; pain 5/10. (Hiroshi Lindholm, DPT)
+8/28/24 - physical therapy visit 6; pain 5/10. (Kwame Winslow, PTA)
+9/2/24 - physical therapy visit 8; pain 4/10. (Kwame Winslow, PTA)
+12/20/24 - physical therapy visit 13; pain 2/10. (Hiroshi Lindholm, DPT)
+`
+	if got := encounterDates(extractOCR(t, page)); got != "2025-01-02" {
+		t.Errorf("visits %s, want the review's own 2025-01-02", got)
+	}
+}
