@@ -339,13 +339,30 @@ func dropReviewedProviders(ls []Line) {
 		if !review || l.Letterhead == "" && l.Heading == NoHeading {
 			continue
 		}
-		if overDatedLine(ls, i) {
+		if overDatedLine(ls, i) || underListRow(ls, i) && l.Heading == NoHeading {
 			// A provider's name in capitals with a colon, or a speck a
 			// fax's OCR read as one ("ALIGN PHYSICAL THERAPY:"), heads
-			// a group of the list, no section of the report's own.
+			// a group of the list, no section of the report's own; the
+			// end of a dated line's provider cell wrapped under it
+			// ("RADIOLOGY LLC" under "3/7/24  MERIDIAN DIAGNOSTIC") is
+			// that line's.
 			l.Letterhead, l.Heading, l.HeadingEnd = "", NoHeading, 0
 		}
 	}
+}
+
+// underListRow reports whether the line of ls before i that is no
+// boilerplate is a row of the list: it opens with a date, or prints three
+// cells or more (its date cell damaged by OCR, "317224").
+func underListRow(ls []Line, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if ls[j].Noise() {
+			continue
+		}
+		_, ok := RowDate(ls[j].Text, ls[j].Dates)
+		return ok || len(Cells(ls[j].Text)) >= 3
+	}
+	return false
 }
 
 // overDatedLine reports whether the next line of ls after i that is no

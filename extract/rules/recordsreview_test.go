@@ -322,3 +322,129 @@ Align Physical Therapy & Sports Rehab
 		t.Errorf("visits %s, want the review's own 2025-01-02", got)
 	}
 }
+
+// TestRecordsReviewWrappedProviderCell: a faxed records review's table of
+// the records read wraps long providers' names onto the next line, in
+// capitals ("RADIOLOGY LLC" under "MERIDIAN DIAGNOSTIC"), under rows whose
+// dates OCR damaged ("317224"): the wrapped end of a cell is no
+// letterhead, and the review's next page stays the reviewer's (it had
+// become a second entry under "RADIOLOGY LLC").
+func TestRecordsReviewWrappedProviderCell(t *testing.T) {
+	page1 := `Received: 2024-08-26 5:33 PM; From: (661) 555-0129; Page 1 of 2
+
+Northbridge Physician Review Assoc.
+3819 Market St, Bakersfield, CA 93301
+Phone (661) 555-0143  Fax (661) 555-0129
+
+PHYSICIAN RECORDS REVIEW
+
+Jul 29, 2024
+
+Mr. Alan Brody, Bodily Injury Adjuster
+Harborline Auto Insurance, PIP / No- Fault Unit
+
+RE:                            Claimant: Gordon Mbeki  DOB: 5/11/81
+Claim No.: 799- 2072598
+
+D/L: 3/7/24
+
+Date of review: 7/29/24
+Type of review: records review only, no examination
+
+Records dated 6/29/21 through 7/15/24
+
+Dear Mr. Alan Brody:
+
+At your request I reviewed the medical records of Mr. Mbeki listed below to answer your questions about causation
+and the necessity of further treatment. I did not examine or speak with the claimant, and no physician- patient
+
+relationship exists. My opinions rest on the records provided only.
+
+MEDICAL RECORDS REVIEWED:
+
+Date           Provider                          Clinician                Summary
+6/29/21         Sunridge Imaging Center           Paul Okafor, MD          MRI tumbar spine: mitd L4-5 disc bulge without stenosis.
+8/13/22         Whitlock Occupationat Health       Irene Castetlano, MD     pre-employment physical; no neck or back complaints, full range of m
+12/13/23        Riverside Internal Medicine         Desmond Crane, PA-C °  soutine visit, no neck complaints.
+Associates .                         ..                                        .
+3/7124          Prairie Valley Medicai Center       Desmond Ballard, MD     emergency visit after MVC; CT head and cervical films negative fos fra
+317224          MERIDIAN DIAGNOSTIC          Kwame Ortega, MD       XR CERVICAL SPINE 3 VIEWS reviewed.
+RADIOLOGY LLC                           :
+3/7124          Meridian Diag Radiotogy           “Kwame Ortega, MD       CT HEAD WITHOUT CONTRAST reviewed.
+3/12/24         RIVERSIDE INTERNAL MEDICINE Desmond Crane, PA-C    office visit; pain 7110.
+ASSOCIATES
+3/18/24         Cormerstone Chiropractic           Rebecca Lindholm, DC    chiropractic visit 1; pain 6/10.
+3/21/24         SUMMIT SPORTS MEDICINE AND  Gustavo Haddad, MD    ~~. consultation; pain 6/10.
+ORTHOPAEDICS
+3/21/24         Cornerstone Chiro & Weltness       Rebecca Lindholm, DC    chiropractic visit 2; pain 6/10.
+3/25/24         CORNERSTONE CHIROPRACTIC   Anika Petrov, DC         chiropractic visit 3; pain 6/10.             :
+3/27/24         MERIDIAN DIAGNOSTIC          Kwame Ortega, MD       MRI CERVICAL SPINE WITHOUT CONTRAST reviewed.
+RADIOLOGY LLC
+3127/24         Cornerstone Chiro & Wellness       Rebecca Lindholm, DC    chiropractic visit 4; pain 6/10.
+3/29/24         Cornerstone Chiropractic &         Anika Petrov, DC         chiropractic visit 5; pain 6/10.
+Wellness
+4/1/24          SUMMIT SPORTS MEDICINE AND  Gustavo Haddad, MD     follow-up; pain 6/10.
+ORTHOPAEDICS
+4Ii24          Cornerstone Chiropractic           Rebecca Lindholm, DC    chiropractic visit 6; pain 5/10.
+4/4124          CORNERSTONE CHIROPRACTIC   Anika Petrov, DC         chiropractic visit 7; pain 4/10.
+4/8/24          Cornerstone Chiro & Wellness       Rebecca Lindholm, DC — chiropractic visit 8; pain 4/10.
+4/1124         CORNERSTONE CHIROPRACTIC   Anika Petrov, DC         chiropractic visit 9; pain 4/10.
+4/15/24         Cornerstone Chiro & Wellness       Rebecca Lindholm, DC    chiropractic visit 10; pain 3/10.
+4/17/24         Keystone Spine & Pain             Desmond Costa, DO      consultation; pain 7/10.
+Management
+5/1/24          Keystone Spine & Pain .           _ Desmond Costa, DO      procedure note.
+-Management
+5/24          Lakeshore Anesthesia              Anika Finnegan, MD      anesthesia record; sedation for the procedure without complication.
+5/7124          Summit Sports Medicine &          Gustavo Haddad, MD     follow-up; pain 4/10.     ,
+Orthopaedics                                        .
+5/21/24         KEYSTONE SPINE AND PAIN       Desmond Costa, DO      follow-up; pain 3/10.
+MANAGEMENT
+715124          Cornerstone Chiropractic &         Anika Petrov, DC         chiropractic visit 11; pain 3/10.
+
+Wellness
+
+NPRA 000100
+`
+	page2 := `NORTHBRIDGE RECORDS REVIEW  2024-08-26 5:33 PM  #4004  Pg 2/2
+
+PHYSICIAN RECORDS REVIEW - Gordon Mbeki - page 2
+
+718/24         Cormerstone Chiro & Wellness      Rebecca Lindholm, DC —_ chiropractic visit 12; pain 3/10.
+7110/24        Cornerstone Chiropractic           Anika Petrov, DC °       chiropractic visit 13; pain 3/10.
+7A15/24        Cornerstone Chiropractic &         Rebecca Lindholm, DC    chiropractic visit 14; pain 2/10.
+Weliness                                        :
+
+NON-MEDICAL DOCUMENTS REVIEWED:
+Police crash report of 3/7/24; photographs of the vehicle; the claimant's recorded statement.
+
+SUMMARY:
+The claimant was the front- seat passenger in a vehicle that was T- boned by a pickup truck on Mar 7, 2024 and
+was treated for neck and back pain with conservative care. The records document improvement with care and-no
+objective neurological deficit at the last visits reviewed.                                        ,
+
+DIAGNOSES:
+1. $13.4XXD Sprain of ligaments of cervical spine, subsequent encounter
+2. $16.1XXD Strain of muscle, fascia and tendon at neck level, subsequent encounter
+3. M54.2 Cervicalgia
+
+RESPONSES TO QUESTIONS:
+1. Causation: the cervical and thoracolumbar strains are consistent with the reported-collision. 2. Necessity:
+treatment through 7/15/24 was reasonable and necessary; further passive therapy after that date is not supported
+by the records. 3. Maximum medical improvement: reached; a home exercise program is: sufficient.
+
+I certify that I am licensed and board certified, that I have no financial interest in the outcome of this claim, and:
+that the opinions above are held to'a reasonable degree of medical probability.
+
+Desmond Venkataraman, MD, FAAPMR, Reviewing Physician Signed 7/29/24
+
+NPRA 000101
+`
+	res := extractOCR(t, page1, page2)
+	var got []string
+	for _, e := range res.Encounters {
+		got = append(got, e.Date.String()+" "+e.Provider)
+	}
+	if strings.Join(got, "|") != "2024-07-29 Northbridge Physician Review Assoc" {
+		t.Errorf("encounters %q, want the review alone", got)
+	}
+}
