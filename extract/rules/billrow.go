@@ -312,8 +312,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 const formJunk = "«»“”‘’\"°~—_=¢¥©®™*#@^"
 
 // cleanFormRow blanks what OCR strews over a claim form's row (quotes,
-// dashes, degree signs) and the stray points and commas after and before
-// numbers ("11.", "23,", ".120"), keeping every byte where it was.
+// dashes, degree signs) and the stray points, commas, colons and
+// semicolons after numbers ("11.", "23,", "00:") and before them
+// (".120"), keeping every byte where it was.
 func cleanFormRow(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(s); {
@@ -322,7 +323,7 @@ func cleanFormRow(s string) string {
 			for k := i; k < i+n; k++ {
 				b[k] = ' '
 			}
-		} else if (r == '.' || r == ',') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
+		} else if (r == '.' || r == ',' || r == ':' || r == ';') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
 			b[i] = ' '
 		} else if r == '-' && (i+1 == len(s) || s[i+1] == ' ') && dateRunBefore(s, i) {
 			b[i] = ' ' // a speck after a date cell ("092824-"); a tax ID's "40- 3049179" keeps its dash

@@ -1,0 +1,62 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// claimFormPage is a CMS-1500 as OCR reads a copier's scan of it, its
+// service rows between the captions of box 24 and box 28's total;
+// rows are filled in by each test.
+const claimFormPage = `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+2. PATIENT'S NAME (Last Name, First Name, Middle Initial)             3. PATIENT'S BIRTH DATE SEX    4. INSURED'S NAME
+DOE, JANE                                      09 08 1969   F         Summit Mutual Insurance
+21. DIAGNOSIS OR NATURE OF ILLNESS OR INJURY ICD Ind. 0
+A. S134XXD     B. M542
+24. A. DATE(S) OF SERVICE From To MM DD YY POS   D. CPT/HCPCS MODIFIER           E.DX PTR      F.$ CHARGES        G.UNITS    J. RENDERING NPI
+%s
+25. FEDERAL TAX I.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     28. TOTAL CHARGE          29. AMOUNT PAID
+76-5021788   [X] EIN              26902255                     [X] YES               $ %s             $ 0 00
+31. SIGNATURE OF PHYSICIAN OR SUPPLIER               32. SERVICE FACILITY LOCATION INFORMATION             33. BILLING PROVIDER INFO & PH #
+EVERGREEN REHABILITATION SERVICES    EVERGREEN REHABILITATION SERVICES
+6229 EASTGATE BLVD                        (262) 555-0105
+BROOKFIELD, WI 53045                     a. 2042850448
+`
+
+// scannedFormCharges extracts a claim form page of rows and box 28's
+// total, read by OCR, and returns its charges as "date code charge".
+func scannedFormCharges(t *testing.T, rows, total string) string {
+	t.Helper()
+	pages := pagesOf([]string{fmt.Sprintf(claimFormPage, rows, total)})
+	pages[0].Source = extract.SourceOCR
+	res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: 1}, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertGrounded(t, t.Name(), pages, res)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	return strings.Join(got, "|")
+}
+
+// TestFormCentsSpeck: OCR reads a speck after a claim form's cents cell
+// as a colon or a semicolon ("70 00:"): the row still bills 70.00.
+func TestFormCentsSpeck(t *testing.T) {
+	rows := `05115123   05|15|23         11     97162   GP                 AB               217 00        1       2042850448
+05/15/23   0511523         11     97110   GP                 AB                 70 00:       1       2042850448
+05/17/23   05/17/23         11     G0283   GP                 AB               "34 00;        1       2042850448`
+	want := "2023-05-15 97162 217.00|2023-05-15 97110 70.00|2023-05-17 G0283 34.00"
+	if got := scannedFormCharges(t, rows, "321 00"); got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}
+
