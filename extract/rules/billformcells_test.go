@@ -60,3 +60,15 @@ func TestFormCentsSpeck(t *testing.T) {
 	}
 }
 
+// TestFormDateOneBorderLost: OCR loses one border of a claim form's date
+// cells and reads the other ("0622/23", "06/2223"): the row is of
+// 06/22/23 and bills its charge, cents set apart by a speck ("119 .00").
+func TestFormDateOneBorderLost(t *testing.T) {
+	rows := `06/19/23   06/19/23         11     97140   GP                 AB                 74 00        1       2042850448
+0622/23 | 0622/23         11  . 97164   GP                  AB                119 .00        1       2042850448
+06/2223   06/22/23         11     97110   GP                  AB                140 00        2       2042850448`
+	want := "2023-06-19 97140 74.00|2023-06-22 97164 119.00|2023-06-22 97110 140.00"
+	if got := scannedFormCharges(t, rows, "333 00"); got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}

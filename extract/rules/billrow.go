@@ -431,6 +431,14 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 				i++
 				continue
 			}
+		case i+1 < len(gs) && g.first && !gs[i+1].first && (len(g.s) == 4 && len(gs[i+1].s) == 2 || len(g.s) == 2 && len(gs[i+1].s) == 4):
+			// "0622/23", "06/2223": one border lost, the other read.
+			ds := g.s + gs[i+1].s
+			if d, ok := mdy(ds[:2], ds[2:4], ds[4:]); ok && recent(d) {
+				set(d, g.a, gs[i+1].b)
+				i++
+				continue
+			}
 		case len(g.s) == 6 || len(g.s) == 8:
 			if d, ok := mdy(g.s[:2], g.s[2:4], g.s[4:]); ok {
 				set(d, g.a, g.b)
