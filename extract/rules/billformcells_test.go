@@ -72,3 +72,15 @@ func TestFormDateOneBorderLost(t *testing.T) {
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestFormCentsCommaLetterless: a claim form's row whose code lost its
+// HCPCS letter ("0283") and whose cents cell OCR set a comma after
+// ("34 00,") is still a service row: it bills 34.00.
+func TestFormCentsCommaLetterless(t *testing.T) {
+	rows := `06/19/23   06/19/23         11     97140   GP                 AB                 74 00        1       2042850448
+06119123   06/19/23         11.     0283   GP                  AB                 34 00,        1       2042850448`
+	got := scannedFormCharges(t, rows, "108 00")
+	if !strings.Contains(got, "2023-06-19  34.00") && !strings.Contains(got, "2023-06-19 G0283 34.00") {
+		t.Errorf("charges %q, want the 06/19 row of 34.00", got)
+	}
+}
