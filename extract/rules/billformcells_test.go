@@ -84,3 +84,15 @@ func TestFormCentsCommaLetterless(t *testing.T) {
 		t.Errorf("charges %q, want the 06/19 row of 34.00", got)
 	}
 }
+
+// TestFormRowCodeUnread: OCR made nothing of a claim form's code cell
+// ("a" for 97110); the row, opened by its From and To date cells, still
+// bills its charge, and the lines sum to box 28's total.
+func TestFormRowCodeUnread(t *testing.T) {
+	rows := `10/02/23   10/02/23         11     97140   GP                 AB                 74 00        1       2042850448
+10|02|23   10|02|23         11     a   GP.                 AB               140 00 -   ,   2       2042850448`
+	want := "2023-10-02 97140 74.00|2023-10-02  140.00"
+	if got := scannedFormCharges(t, rows, "214 00"); got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}

@@ -259,7 +259,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// read from the right, so that units before an amount stay units
 		// ("1  79 12"); dollars never open with a zero ("40 00 10" is 40.00
 		// and one unit read as 10).
-		service := (r.code != "" || r.rev != "" || r.letterless != "") && !r.date.IsZero()
+		// A row that opens with its From and To date cells is a service
+		// row too, whatever OCR made of its code ("a" for 97110).
+		service := (r.code != "" || r.rev != "" || r.letterless != "" || !r.to.IsZero()) && !r.date.IsZero()
 		for i := len(toks) - 1; i > 0; i-- {
 			a, b := toks[i-1], toks[i]
 			cents := zeroLike(b.s)
