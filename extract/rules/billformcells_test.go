@@ -96,3 +96,15 @@ func TestFormRowCodeUnread(t *testing.T) {
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestFormCodeAfterDamagedToDate: the code cell of a claim form's row
+// follows its To date cell, however OCR damaged that cell ("10|/09]23"),
+// and is read through its look-alikes ("GO283" is G0283).
+func TestFormCodeAfterDamagedToDate(t *testing.T) {
+	rows := `10/09/23   10/09/23         11     97140   GP                  AB                 74 00        1       2042850448
+1009/23   10|/09]23         11     GO283   GP                  AB                 34 00        1       2042850448`
+	want := "2023-10-09 97140 74.00|2023-10-09 G0283 34.00"
+	if got := scannedFormCharges(t, rows, "108 00"); got != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}

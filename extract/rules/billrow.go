@@ -28,6 +28,7 @@ type billRow struct {
 	text     string // the row as read, which the spans index
 	date, to dates.Date
 	dspan    span // where the (first) date is
+	toEnd    int  // where a claim form's To date cell ends, when read
 	// dcell is where a date cell OCR damaged past reading opens the row
 	// ("1216/23"): the row's other cells follow it, and bills dates the
 	// row from it (slashCandidates).
@@ -380,7 +381,7 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 		if r.date.IsZero() {
 			r.date, r.dspan = d, span{a, b}
 		} else if r.to.IsZero() {
-			r.to = d
+			r.to, r.toEnd = d, b
 		}
 		take(a, b)
 	}
@@ -571,6 +572,8 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		d := r.dspan
 		if r.date.IsZero() {
 			d = r.dcell
+		} else if r.toEnd > d.b {
+			d.b = r.toEnd // the code's cell follows the To date's
 		}
 		afterDate := d.b > 0 && d.b <= t.a && (strings.TrimSpace(s[d.b:t.a]) == "" || form && formCodeCell(s[d.b:t.a]) || datesOnlyBefore(toks[:i], d, free))
 		if !ok && afterDate {
