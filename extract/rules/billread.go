@@ -1144,8 +1144,10 @@ func lineKind(desc string, b extract.BillLine) string {
 }
 
 // hasSplitCents reports whether a form's line may hold an amount with its
-// cents in their own cell ("250 00").
+// cents in their own cell ("250 00"), whatever specks OCR set after the
+// cents ("34 00,").
 func hasSplitCents(s string) bool {
+	s = cleanFormRow(s)
 	for _, t := range tokens(s) {
 		if len(t.s) == 2 && allDigits(t.s) && t.a > 2 && isDigitByte(s[t.a-2]) {
 			return true

@@ -28,6 +28,7 @@ type billRow struct {
 	text     string // the row as read, which the spans index
 	date, to dates.Date
 	dspan    span // where the (first) date is
+	toEnd    int  // where a claim form's To date cell ends, when read
 	// dcell is where a date cell OCR damaged past reading opens the row
 	// ("1216/23"): the row's other cells follow it, and bills dates the
 	// row from it (slashCandidates).
@@ -259,7 +260,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		// read from the right, so that units before an amount stay units
 		// ("1  79 12"); dollars never open with a zero ("40 00 10" is 40.00
 		// and one unit read as 10).
-		service := (r.code != "" || r.rev != "" || r.letterless != "") && !r.date.IsZero()
+		// A row that opens with its From and To date cells is a service
+		// row too, whatever OCR made of its code ("a" for 97110).
+		service := (r.code != "" || r.rev != "" || r.letterless != "" || !r.to.IsZero()) && !r.date.IsZero()
 		for i := len(toks) - 1; i > 0; i-- {
 			a, b := toks[i-1], toks[i]
 			cents := zeroLike(b.s)
@@ -312,8 +315,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 const formJunk = "«»“”‘’\"°~—_=¢¥©®™*#@^"
 
 // cleanFormRow blanks what OCR strews over a claim form's row (quotes,
-// dashes, degree signs) and the stray points and commas after and before
-// numbers ("11.", "23,", ".120"), keeping every byte where it was.
+// dashes, degree signs) and the stray points, commas, colons and
+// semicolons after numbers ("11.", "23,", "00:") and before them
+// (".120"), keeping every byte where it was.
 func cleanFormRow(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(s); {
@@ -322,7 +326,7 @@ func cleanFormRow(s string) string {
 			for k := i; k < i+n; k++ {
 				b[k] = ' '
 			}
-		} else if (r == '.' || r == ',') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
+		} else if (r == '.' || r == ',' || r == ':' || r == ';') && i > 0 && isDigitByte(s[i-1]) && (i+1 == len(s) || s[i+1] == ' ') {
 			b[i] = ' '
 		} else if r == '-' && (i+1 == len(s) || s[i+1] == ' ') && dateRunBefore(s, i) {
 			b[i] = ' ' // a speck after a date cell ("092824-"); a tax ID's "40- 3049179" keeps its dash
@@ -377,7 +381,7 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 		if r.date.IsZero() {
 			r.date, r.dspan = d, span{a, b}
 		} else if r.to.IsZero() {
-			r.to = d
+			r.to, r.toEnd = d, b
 		}
 		take(a, b)
 	}
@@ -426,6 +430,14 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 		case i+1 < len(gs) && g.first && len(g.s) == 5 && borderDigit(g.s[2]) && len(gs[i+1].s) == 2 && allDigits(gs[i+1].s):
 			// "05122|23": the border between month and day read as a one.
 			if d, ok := mdy(g.s[:2], g.s[3:], gs[i+1].s); ok && recent(d) {
+				set(d, g.a, gs[i+1].b)
+				i++
+				continue
+			}
+		case i+1 < len(gs) && g.first && !gs[i+1].first && (len(g.s) == 4 && len(gs[i+1].s) == 2 || len(g.s) == 2 && len(gs[i+1].s) == 4):
+			// "0622/23", "06/2223": one border lost, the other read.
+			ds := g.s + gs[i+1].s
+			if d, ok := mdy(ds[:2], ds[2:4], ds[4:]); ok && recent(d) {
 				set(d, g.a, gs[i+1].b)
 				i++
 				continue
@@ -560,6 +572,8 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		d := r.dspan
 		if r.date.IsZero() {
 			d = r.dcell
+		} else if r.toEnd > d.b {
+			d.b = r.toEnd // the code's cell follows the To date's
 		}
 		afterDate := d.b > 0 && d.b <= t.a && (strings.TrimSpace(s[d.b:t.a]) == "" || form && formCodeCell(s[d.b:t.a]) || datesOnlyBefore(toks[:i], d, free))
 		if !ok && afterDate {
