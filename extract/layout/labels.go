@@ -761,7 +761,8 @@ func UnreadServiceDate(l, next *Line) bool {
 		lab, at := firstCell(l.Text)
 		val, vat := firstCell(next.Text)
 		if at-vat <= 3 && vat-at <= 3 && !strings.ContainsAny(lab, "0123456789") && labelCell(lab) &&
-			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) && (unreadValue(val) || lostValue(val)) {
+			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) &&
+			(unreadValue(val) || lostValue(val) || wipedToLetters(lab, val)) {
 			return true
 		}
 	}
@@ -831,4 +832,44 @@ var reWordOf4 = lazyre.New(`[A-Za-z]{4,}`)
 func lostValue(val string) bool {
 	return val != "" && len(val) <= 12 && !HasDate(val) && !strings.Contains(val, ":") &&
 		labelOf(val) == NoLabel && !reWordOf4.MatchString(val)
+}
+
+// wipedToLetters reports whether the cell under a label that names a date
+// ("Visit Date", "Date of Service", lab) is what OCR left of the value
+// as a fragment of small letters alone ("outa"): a sidebar's next label
+// ("Provider") is capitalised, and a label that names no date
+// ("Encounter") may stand over a word of its own.
+func wipedToLetters(lab, val string) bool {
+	return reLowerFragment.MatchString(val) && reDateWord.MatchString(lab) && labelOf(val) == NoLabel
+}
+
+var (
+	// reLowerFragment is one word of small letters alone.
+	reLowerFragment = lazyre.New(`^[a-z]{4,8}$`)
+	// reDateWord names a date in a label.
+	reDateWord = lazyre.New(`(?i)\b(?:date|dos)\b`)
+)
+
+// ServiceLabelOverCaption reports whether the date m, which opens its line
+// l, is the value of a label of service alone on the line two above
+// (above), past one line between (skipped) that holds no date and no
+// label: a sidebar's label over its value, where OCR set the other
+// column's section heading between them ("Visit Date" / "Review of
+// Systems" / "05-Feb-2024   Positive for ...").
+func ServiceLabelOverCaption(l *Line, m dates.Match, skipped, above *Line) bool {
+	if above == nil || skipped == nil || above.Page != l.Page || skipped.Page != l.Page || above.Noise() {
+		return false
+	}
+	if m.Start > len(l.Text) || strings.TrimSpace(l.Text[:m.Start]) != "" || len(skipped.datesOrFind()) > 0 || len(above.datesOrFind()) > 0 {
+		return false
+	}
+	if sk, _ := firstCell(skipped.Text); labelOf(sk) != NoLabel || strings.HasSuffix(sk, ":") {
+		return false
+	}
+	lab, at := firstCell(above.Text)
+	if lab != strings.TrimSpace(above.Text) || at-m.Start > 3 || m.Start-at > 3 {
+		return false
+	}
+	return len(lab) < 40 && labelCell(lab) && !strings.ContainsAny(lab, "0123456789") && labelOf(lab) == ServiceLabel &&
+		!reNumberLabel.MatchString(strings.TrimRight(lab, ": "))
 }

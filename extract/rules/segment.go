@@ -519,3 +519,15 @@ func firstText(ls []line) int {
 
 // reSalutation opens a letter.
 var reSalutation = lazyre.New(`^(?i:dear|to whom it may concern)\b`)
+
+// bodyLines counts the note's lines of body: below its header block, no
+// header line, no boilerplate.
+func (n *note) bodyLines() int {
+	body := 0
+	for i, l := range n.lines {
+		if i >= n.body && !l.noise && !headerish(l) {
+			body++
+		}
+	}
+	return body
+}
