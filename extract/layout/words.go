@@ -808,9 +808,12 @@ func CleanProvider(s string) string {
 	}
 	s = strings.Trim(s, " ,;:-|*#")
 	// "HARBORVIEW ORTHOPAEDIC SURGERY P": the first letter of a legal
-	// suffix (PC, PA, PLLC) whose rest the scan cut off at the margin.
-	if f := strings.Fields(s); len(f) >= 3 && (f[len(f)-1] == "P" || f[len(f)-1] == "p") {
-		s = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, " "), f[len(f)-1]), " ,")
+	// suffix (PC, PA, PLLC) whose rest the scan cut off at the margin,
+	// maybe with a speck of a rule before it ("..., |p").
+	if f := strings.Fields(s); len(f) >= 3 {
+		if last := strings.TrimLeft(f[len(f)-1], "|!'`"); last == "P" || last == "p" {
+			s = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, " "), f[len(f)-1]), " ,")
+		}
 	}
 	return dropAcronym(unglue(mendOCRWords(rejoinSplit(s))))
 }
