@@ -115,17 +115,19 @@ func yearlessRows(d *Doc, p *Page) []yearlessRow {
 	var rows []yearlessRow
 	for i := p.First; i < p.End; i++ {
 		l := &d.Lines[i]
-		if len(l.Dates) > 0 || l.Boiler != BoilerNone || !isDigitByte(l.Trim[0]) || len(Cells(l.Text)) < 3 {
+		// A speck OCR set before the date ("“10/16") is no part of it.
+		text := blankLeadSpecks(l.Text)
+		if len(l.Dates) > 0 || l.Boiler != BoilerNone || !isDigitByte(strings.TrimSpace(text)[0]) || len(Cells(l.Text)) < 3 {
 			continue
 		}
-		if m := reMonthDayCell.FindStringSubmatchIndex(l.Text); m != nil {
-			month, _ := strconv.Atoi(l.Text[m[2]:m[3]])
-			day, _ := strconv.Atoi(l.Text[m[4]:m[5]])
+		if m := reMonthDayCell.FindStringSubmatchIndex(text); m != nil {
+			month, _ := strconv.Atoi(text[m[2]:m[3]])
+			day, _ := strconv.Atoi(text[m[4]:m[5]])
 			rows = append(rows, yearlessRow{i: i, clean: true, cands: []monthDay{{month, day}}, span: [2]int{m[2], m[5]}})
 			continue
 		}
-		if m := reDamagedCell.FindStringSubmatchIndex(l.Text); m != nil {
-			cell := l.Text[m[2]:m[3]]
+		if m := reDamagedCell.FindStringSubmatchIndex(text); m != nil {
+			cell := text[m[2]:m[3]]
 			day := 0
 			if n, err := strconv.Atoi(cell); err == nil && len(cell) == 2 && n >= 1 && n <= 31 {
 				day = n
@@ -489,4 +491,19 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// rowQuotes are the quotes and ticks OCR sets before a row's first cell.
+const rowQuotes = "\"'`“”‘’"
+
+// blankLeadSpecks returns text with the quotes and ticks before its first
+// cell turned into spaces, byte for byte, so offsets stay valid.
+func blankLeadSpecks(text string) string {
+	t := strings.TrimLeft(text, " \t")
+	rest := strings.TrimLeft(t, rowQuotes)
+	if len(rest) == len(t) || rest == "" || !isDigitByte(rest[0]) {
+		return text
+	}
+	n := len(text) - len(rest)
+	return strings.Repeat(" ", n) + rest
 }
