@@ -88,8 +88,8 @@ func dateYearlessRows(d *Doc) {
 			}
 			continue // one such line is no table of visits
 		}
-		for _, r := range rows {
-			if !r.clean {
+		for k, r := range rows {
+			if !r.clean || outOfOrder(rows, k) {
 				continue
 			}
 			l := &d.Lines[r.i]
@@ -115,7 +115,8 @@ func yearlessRows(d *Doc, p *Page) []yearlessRow {
 	var rows []yearlessRow
 	for i := p.First; i < p.End; i++ {
 		l := &d.Lines[i]
-		// A speck OCR set before the date ("“10/16") is no part of it.
+		// A speck OCR set before the date ("“10/16", "- 12/28") is no
+		// part of it.
 		text := blankLeadSpecks(l.Text)
 		if len(l.Dates) > 0 || l.Boiler != BoilerNone || !isDigitByte(strings.TrimSpace(text)[0]) || len(Cells(l.Text)) < 3 {
 			continue
@@ -493,17 +494,45 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// rowQuotes are the quotes and ticks OCR sets before a row's first cell.
-const rowQuotes = "\"'`“”‘’"
+// rowQuotes are the quotes, ticks and specks OCR sets before a row's
+// first cell; no rule ("|"), which may be a 1 misread.
+const rowQuotes = "\"'`“”‘’°-.,~*•_—–»«"
 
-// blankLeadSpecks returns text with the quotes and ticks before its first
-// cell turned into spaces, byte for byte, so offsets stay valid.
+// blankLeadSpecks returns text with the quotes and specks before its
+// first cell ("“10/16", "- 12/28") turned into spaces, byte for byte, so
+// offsets stay valid.
 func blankLeadSpecks(text string) string {
 	t := strings.TrimLeft(text, " \t")
-	rest := strings.TrimLeft(t, rowQuotes)
+	rest := strings.TrimLeft(t, rowQuotes+" \t")
 	if len(rest) == len(t) || rest == "" || !isDigitByte(rest[0]) {
 		return text
 	}
 	n := len(text) - len(rest)
 	return strings.Repeat(" ", n) + rest
+}
+
+// outOfOrder reports whether the clean row k falls outside the clean rows
+// on either side of it, which run forward within one year: a cell OCR
+// misread into another month and day ("4/15" between 1/10 and 1/17, a
+// speck before it) is left undated.
+func outOfOrder(rows []yearlessRow, k int) bool {
+	key := func(r yearlessRow) int { return r.cands[0].month*100 + r.cands[0].day }
+	prev, next := -1, -1
+	for j := k - 1; j >= 0; j-- {
+		if rows[j].clean {
+			prev = key(rows[j])
+			break
+		}
+	}
+	for j := k + 1; j < len(rows); j++ {
+		if rows[j].clean {
+			next = key(rows[j])
+			break
+		}
+	}
+	if prev < 0 || next < 0 || prev >= next {
+		return false
+	}
+	cur := key(rows[k])
+	return cur <= prev || cur >= next
 }
