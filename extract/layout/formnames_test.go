@@ -12,7 +12,8 @@ func TestProviderNames(t *testing.T) {
 		"Vitamin P":                        "Vitamin P",
 		// OCR read the suffix's first letter with a rule's speck before
 		// it, what was left of "P.A." glued to the next label.
-		"CAPITOL NEUROSURGICAL ASSOCIATES, |p": "CAPITOL NEUROSURGICAL ASSOCIATES",
+		"CAPITOL NEUROSURGICAL ASSOCIATES, |p":  "CAPITOL NEUROSURGICAL ASSOCIATES",
+		"CAPITOL NEUROSURGICAL ASSOCIATES, |pr": "CAPITOL NEUROSURGICAL ASSOCIATES",
 	} {
 		if got := CleanProvider(in); got != want {
 			t.Errorf("CleanProvider(%q) = %q, want %q", in, got, want)

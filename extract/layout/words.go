@@ -810,8 +810,11 @@ func CleanProvider(s string) string {
 	// "HARBORVIEW ORTHOPAEDIC SURGERY P": the first letter of a legal
 	// suffix (PC, PA, PLLC) whose rest the scan cut off at the margin,
 	// maybe with a speck of a rule before it ("..., |p").
+	// A rule's speck glued to the next label's first letters ("..., |PR"
+	// of "P.A." and "Patient") is no word of the name either.
 	if f := strings.Fields(s); len(f) >= 3 {
-		if last := strings.TrimLeft(f[len(f)-1], "|!'`"); last == "P" || last == "p" {
+		last := f[len(f)-1]
+		if core := strings.TrimLeft(last, "|!'`"); core == "P" || core == "p" || strings.HasPrefix(last, "|") && len(core) <= 3 && lettersOnly(strings.ToLower(core)) && strings.HasSuffix(f[len(f)-2], ",") {
 			s = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, " "), f[len(f)-1]), " ,")
 		}
 	}
