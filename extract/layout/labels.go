@@ -381,11 +381,15 @@ func hasLabel(p string, labels []string) bool {
 
 // misreadLabel reports whether p ends with one of labels, ten letters or
 // more, with one letter OCR read for another ("suigery date" for "surgery
-// date"). A shorter label one letter away is as likely another word.
+// date") or one letter more inside a word ("enicounter date"). A shorter
+// label one letter away is as likely another word.
 func misreadLabel(p string, labels []string) bool {
 	for _, lb := range labels {
 		if len(lb) < 10 || len(p) < len(lb) {
 			continue
+		}
+		if insertedLetter(p, lb) {
+			return true
 		}
 		i := len(p) - len(lb)
 		if i > 0 && isLetterByte(p[i-1]) {
@@ -401,6 +405,22 @@ func misreadLabel(p string, labels []string) bool {
 			}
 		}
 		if diff == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// insertedLetter reports whether p ends with lb and one letter OCR put
+// into it ("enicounter date" for "encounter date", an n read as "ni").
+func insertedLetter(p, lb string) bool {
+	i := len(p) - len(lb) - 1
+	if i < 0 || i > 0 && isLetterByte(p[i-1]) {
+		return false
+	}
+	q := p[i:]
+	for k := 1; k < len(q)-1; k++ {
+		if isLetterByte(q[k]) && isLetterByte(q[k-1]) && q[:k]+q[k+1:] == lb {
 			return true
 		}
 	}
