@@ -718,15 +718,16 @@ var reSignatureLabel = lazyre.New(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed|in
 
 // reSignatureBox is a form's signature box printed on a line of its own,
 // its label and the rule to sign on (or nothing, where OCR lost the rule):
-// "16. PHYSICIAN SIGNATURE ______", "Signature of therapist". The bare
+// "16. PHYSICIAN SIGNATURE ______", "Signature of therapist", maybe after
+// a speck OCR set before its number ("“16. PHYSICIAN SIGNATURE"). The bare
 // "DATE" box under it dates the signature.
-var reSignatureBox = lazyre.New(`(?i)^\s*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_\s]*$`)
+var reSignatureBox = lazyre.New(`(?i)^\s*["'\x60.,~“”‘’]*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_\s]*$`)
 
 // reSignatureBoxLabel opens a line with a numbered form box that holds a
 // signature ("13. SIGNATURE (professional establishing POC) Jane Roe, PT
 // Date ..."): the date the box prints after the signer's name dates the
 // signature.
-var reSignatureBoxLabel = lazyre.New(`(?i)^\s*\d{1,2}[a-z]?[.,]\s+[a-z'’. ]{0,30}\bsignature\b`)
+var reSignatureBoxLabel = lazyre.New(`(?i)^\s*["'\x60.,~“”‘’]*\d{1,2}[a-z]?[.,]\s+[a-z'’. ]{0,30}\bsignature\b`)
 
 // signatureDate reports whether a bare "Date:" label on line l, with
 // before the text in front of it, dates a signature: it sits on the rule
