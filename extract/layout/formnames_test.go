@@ -19,7 +19,7 @@ func TestProviderNames(t *testing.T) {
 			t.Errorf("CleanProvider(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for _, s := range []string{"DEPARTMENT OF HEALTH AND HUMAN SERVICES", "Centers for Medicare & Medicaid Services", "U.S. Department of Labor"} {
+	for _, s := range []string{"DEPARTMENT OF HEALTH AND HUMAN SERVICES", "DEPARTMENT OF HEALTH. AND HUMAN SERVICES", "‘DEPARTMENT OF HEALTH AND HUMAN SERVICES", "Centers for Medicare & Medicaid Services", "U.S. Department of Labor"} {
 		if !formPublisher(s) {
 			t.Errorf("%q: not read as a form's publisher", s)
 		}

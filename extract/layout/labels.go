@@ -721,7 +721,7 @@ var reSignatureLabel = lazyre.New(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed|in
 // "16. PHYSICIAN SIGNATURE ______", "Signature of therapist", maybe after
 // a speck OCR set before its number ("“16. PHYSICIAN SIGNATURE"). The bare
 // "DATE" box under it dates the signature.
-var reSignatureBox = lazyre.New(`(?i)^\s*["'\x60.,~“”‘’]*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_\s]*$`)
+var reSignatureBox = lazyre.New(`(?i)^\s*["'\x60.,~“”‘’]*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_|\s]*$`)
 
 // reSignatureBoxLabel opens a line with a numbered form box that holds a
 // signature ("13. SIGNATURE (professional establishing POC) Jane Roe, PT

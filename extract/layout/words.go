@@ -510,8 +510,14 @@ var (
 // forms (see reFormPublisher), no provider's. "State of the Art Imaging"
 // is a practice.
 func formPublisher(c string) bool {
+	// OCR's specks: a quote before the name, a point after a word
+	// ("DEPARTMENT OF HEALTH. AND HUMAN SERVICES").
+	c = publisherSpecks.Replace(strings.TrimLeft(c, "‘’“”'\"`.,~-_ "))
 	return reFormPublisher.MatchString(c) && reAgency.MatchString(c) && !strings.Contains(strings.ToLower(c), "of the art")
 }
+
+// publisherSpecks drops a speck OCR set after a word of a name.
+var publisherSpecks = strings.NewReplacer(". ", " ", ", ", " ")
 
 // rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"
 // ("CAREPLUS DRUG", "Greenleaf Rx"), which no other facility word marks.
