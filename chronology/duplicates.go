@@ -414,7 +414,8 @@ func preparePage(px *pageIndex, ref pageRef, skip func(pageRef) bool) preparedPa
 // with a prefix filter over shingles ordered by rarity, so the search stays
 // near linear on large matters while finding every pair above threshold.
 // Pages skip reports (separator and blank pages) are neither duplicates
-// nor originals; a near pair apart reports (see otherDays) is no pair.
+// nor originals; a pair apart reports (see otherDays), exact or near, is
+// no pair.
 func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, apart func(a, b pageRef) bool) (map[pageRef]pageRef, []Duplicate) {
 	dupOf := map[pageRef]pageRef{}
 	dups := []Duplicate{}
@@ -454,12 +455,18 @@ func findDuplicates(px *pageIndex, threshold float64, skip func(pageRef) bool, a
 			if len(pp.words) == 0 {
 				continue
 			}
-			if first, ok := exact[pp.norm]; ok {
+			// The same words without stamps are a copy unless the pages
+			// are records of other days (apart): a visit card whose every
+			// row prints a clock time reads, without its stamp-like lines,
+			// as the card of another year.
+			if first, ok := exact[pp.norm]; ok && (apart == nil || !apart(first, ref)) {
 				dupOf[ref] = first
 				dups = append(dups, Duplicate{DocumentID: ref.doc, Page: ref.page, DuplicateOf: PageRef{first.doc, first.page}, Similarity: 1})
 				continue
 			}
-			exact[pp.norm] = ref
+			if _, ok := exact[pp.norm]; !ok {
+				exact[pp.norm] = ref
+			}
 			if len(pp.sets) < minShingles {
 				continue
 			}

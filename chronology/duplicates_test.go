@@ -368,3 +368,47 @@ _  EW bb104`
 		})
 	}
 }
+
+// TestLogCardsWhoseRowsReadAsStamps keeps apart two text pages of one
+// practice's visit card, a card a year, whose every differing line reads
+// as a stamp line (each row prints a clock time, the year stands beside
+// an account "#" number): their text without stamps is the same word for
+// word, but the visits read from them share no day. A page printed twice
+// is still a copy.
+func TestLogCardsWhoseRowsReadAsStamps(t *testing.T) {
+	card := func(year string, rows ...string) string {
+		return "CORNERSTONE CHIROPRACTIC                                TRAVEL CARD\nPatient: Shauna Halvorsen    Acct #39117468    Card year " + year +
+			"\nDate    Time in    Pt init.    Adj    EMS    Trac    Pain    Staff\n\n" + strings.Join(rows, "\n") +
+			"\n\nKey: Adj = CMT 3-4 regions (98941); EMS = electrical stim, unattended (97014); Trac = mechanical traction (97012).\nStaff: HW = Hiroshi Winslow, DC; RO = Rebecca Okonkwo, DC\n\nCard 1 of 1\n"
+	}
+	card2023 := card("2023", "12/20    12:44 PM    S.H.    X    X    X    7    HW", "12/26    5:04 PM    S.H.    X    X    X    5    RO")
+	card2024 := card("2024", "1/2    2:23 PM    S.H.    X    X    X    5    RO", "1/5    1:06 PM    S.H.    X    X    X    5    HW")
+	visits := func(page int, days ...string) []extract.Encounter {
+		var es []extract.Encounter
+		for _, d := range days {
+			day, _ := dates.Parse(d)
+			es = append(es, extract.Encounter{Date: day, Provider: "Cornerstone Chiropractic", Citations: []extract.Citation{cite("d", page, d)}})
+		}
+		return es
+	}
+	late := []string{"12/20/2023", "12/26/2023"}
+	for _, tt := range []struct {
+		name  string
+		p2    string
+		days2 []string
+		want  int
+	}{
+		{"two cards of two years", card2024, []string{"01/02/2024", "01/05/2024"}, 0},
+		{"one card printed twice", card2023, late, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p1, p2 := textPage("d", 1, card2023), textPage("d", 2, tt.p2)
+			r := extract.Result{Encounters: append(visits(1, late...), visits(2, tt.days2...)...)}
+			srcs := []Source{source("d", "a.pdf", []extract.Page{p1, p2}, r)}
+			px, _ := indexPages(srcs, "MC", false)
+			if _, dups := findDuplicates(px, DefaultNearDuplicate, nil, otherDays(px, factDates(srcs))); len(dups) != tt.want {
+				t.Errorf("%d duplicates %+v, want %d", len(dups), dups, tt.want)
+			}
+		})
+	}
+}

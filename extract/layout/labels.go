@@ -381,11 +381,15 @@ func hasLabel(p string, labels []string) bool {
 
 // misreadLabel reports whether p ends with one of labels, ten letters or
 // more, with one letter OCR read for another ("suigery date" for "surgery
-// date"). A shorter label one letter away is as likely another word.
+// date") or one letter more inside a word ("enicounter date"). A shorter
+// label one letter away is as likely another word.
 func misreadLabel(p string, labels []string) bool {
 	for _, lb := range labels {
 		if len(lb) < 10 || len(p) < len(lb) {
 			continue
+		}
+		if insertedLetter(p, lb) {
+			return true
 		}
 		i := len(p) - len(lb)
 		if i > 0 && isLetterByte(p[i-1]) {
@@ -401,6 +405,22 @@ func misreadLabel(p string, labels []string) bool {
 			}
 		}
 		if diff == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// insertedLetter reports whether p ends with lb and one letter OCR put
+// into it ("enicounter date" for "encounter date", an n read as "ni").
+func insertedLetter(p, lb string) bool {
+	i := len(p) - len(lb) - 1
+	if i < 0 || i > 0 && isLetterByte(p[i-1]) {
+		return false
+	}
+	q := p[i:]
+	for k := 1; k < len(q)-1; k++ {
+		if isLetterByte(q[k]) && isLetterByte(q[k-1]) && q[:k]+q[k+1:] == lb {
 			return true
 		}
 	}
@@ -698,15 +718,16 @@ var reSignatureLabel = lazyre.New(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed|in
 
 // reSignatureBox is a form's signature box printed on a line of its own,
 // its label and the rule to sign on (or nothing, where OCR lost the rule):
-// "16. PHYSICIAN SIGNATURE ______", "Signature of therapist". The bare
+// "16. PHYSICIAN SIGNATURE ______", "Signature of therapist", maybe after
+// a speck OCR set before its number ("“16. PHYSICIAN SIGNATURE"). The bare
 // "DATE" box under it dates the signature.
-var reSignatureBox = lazyre.New(`(?i)^\s*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_\s]*$`)
+var reSignatureBox = lazyre.New(`(?i)^\s*["'\x60.,~“”‘’]*(?:\d{1,2}[a-z]?[.,]?\s+)?[a-z'’. ]{0,30}\bsignature\b[a-z'’.() ]{0,40}[:\s]*[_|\s]*$`)
 
 // reSignatureBoxLabel opens a line with a numbered form box that holds a
 // signature ("13. SIGNATURE (professional establishing POC) Jane Roe, PT
 // Date ..."): the date the box prints after the signer's name dates the
 // signature.
-var reSignatureBoxLabel = lazyre.New(`(?i)^\s*\d{1,2}[a-z]?[.,]\s+[a-z'’. ]{0,30}\bsignature\b`)
+var reSignatureBoxLabel = lazyre.New(`(?i)^\s*["'\x60.,~“”‘’]*\d{1,2}[a-z]?[.,]\s+[a-z'’. ]{0,30}\bsignature\b`)
 
 // signatureDate reports whether a bare "Date:" label on line l, with
 // before the text in front of it, dates a signature: it sits on the rule
@@ -761,7 +782,8 @@ func UnreadServiceDate(l, next *Line) bool {
 		lab, at := firstCell(l.Text)
 		val, vat := firstCell(next.Text)
 		if at-vat <= 3 && vat-at <= 3 && !strings.ContainsAny(lab, "0123456789") && labelCell(lab) &&
-			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) && (unreadValue(val) || lostValue(val)) {
+			labelOf(lab) == ServiceLabel && !reNumberLabel.MatchString(strings.TrimRight(lab, ": ")) &&
+			(unreadValue(val) || lostValue(val) || wipedToLetters(lab, val)) {
 			return true
 		}
 	}
@@ -831,4 +853,44 @@ var reWordOf4 = lazyre.New(`[A-Za-z]{4,}`)
 func lostValue(val string) bool {
 	return val != "" && len(val) <= 12 && !HasDate(val) && !strings.Contains(val, ":") &&
 		labelOf(val) == NoLabel && !reWordOf4.MatchString(val)
+}
+
+// wipedToLetters reports whether the cell under a label that names a date
+// ("Visit Date", "Date of Service", lab) is what OCR left of the value
+// as a fragment of small letters alone ("outa"): a sidebar's next label
+// ("Provider") is capitalised, and a label that names no date
+// ("Encounter") may stand over a word of its own.
+func wipedToLetters(lab, val string) bool {
+	return reLowerFragment.MatchString(val) && reDateWord.MatchString(lab) && labelOf(val) == NoLabel
+}
+
+var (
+	// reLowerFragment is one word of small letters alone.
+	reLowerFragment = lazyre.New(`^[a-z]{4,8}$`)
+	// reDateWord names a date in a label.
+	reDateWord = lazyre.New(`(?i)\b(?:date|dos)\b`)
+)
+
+// ServiceLabelOverCaption reports whether the date m, which opens its line
+// l, is the value of a label of service alone on the line two above
+// (above), past one line between (skipped) that holds no date and no
+// label: a sidebar's label over its value, where OCR set the other
+// column's section heading between them ("Visit Date" / "Review of
+// Systems" / "05-Feb-2024   Positive for ...").
+func ServiceLabelOverCaption(l *Line, m dates.Match, skipped, above *Line) bool {
+	if above == nil || skipped == nil || above.Page != l.Page || skipped.Page != l.Page || above.Noise() {
+		return false
+	}
+	if m.Start > len(l.Text) || strings.TrimSpace(l.Text[:m.Start]) != "" || len(skipped.datesOrFind()) > 0 || len(above.datesOrFind()) > 0 {
+		return false
+	}
+	if sk, _ := firstCell(skipped.Text); labelOf(sk) != NoLabel || strings.HasSuffix(sk, ":") {
+		return false
+	}
+	lab, at := firstCell(above.Text)
+	if lab != strings.TrimSpace(above.Text) || at-m.Start > 3 || m.Start-at > 3 {
+		return false
+	}
+	return len(lab) < 40 && labelCell(lab) && !strings.ContainsAny(lab, "0123456789") && labelOf(lab) == ServiceLabel &&
+		!reNumberLabel.MatchString(strings.TrimRight(lab, ": "))
 }

@@ -180,7 +180,7 @@ func dateColumns(text string, ds []dates.Match, days int) []dates.Match {
 
 // dateSpecks are the specks OCR sets on a date in a row of dates
 // ("5/29/23.", "«6/5/23", "6/7/23:"); no dash, which would join a range.
-const dateSpecks = " \t\"'`“”‘’°.,:;~*•_|»«"
+const dateSpecks = " \t\"'`“”‘’°.,:;~*•_|»«()[]"
 
 // damagedDateCell reports whether a cell may be a date OCR damaged past
 // reading: one word of three digits or more with a slash, and few

@@ -510,8 +510,14 @@ var (
 // forms (see reFormPublisher), no provider's. "State of the Art Imaging"
 // is a practice.
 func formPublisher(c string) bool {
+	// OCR's specks: a quote before the name, a point after a word
+	// ("DEPARTMENT OF HEALTH. AND HUMAN SERVICES").
+	c = publisherSpecks.Replace(strings.TrimLeft(c, "‘’“”'\"`.,~-_ "))
 	return reFormPublisher.MatchString(c) && reAgency.MatchString(c) && !strings.Contains(strings.ToLower(c), "of the art")
 }
+
+// publisherSpecks drops a speck OCR set after a word of a name.
+var publisherSpecks = strings.NewReplacer(". ", " ", ", ", " ")
 
 // rePharmacyName is a pharmacy's name ending in "Drug" or "Rx"
 // ("CAREPLUS DRUG", "Greenleaf Rx"), which no other facility word marks.
@@ -808,9 +814,15 @@ func CleanProvider(s string) string {
 	}
 	s = strings.Trim(s, " ,;:-|*#")
 	// "HARBORVIEW ORTHOPAEDIC SURGERY P": the first letter of a legal
-	// suffix (PC, PA, PLLC) whose rest the scan cut off at the margin.
-	if f := strings.Fields(s); len(f) >= 3 && (f[len(f)-1] == "P" || f[len(f)-1] == "p") {
-		s = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, " "), f[len(f)-1]), " ,")
+	// suffix (PC, PA, PLLC) whose rest the scan cut off at the margin,
+	// maybe with a speck of a rule before it ("..., |p").
+	// A rule's speck glued to the next label's first letters ("..., |PR"
+	// of "P.A." and "Patient") is no word of the name either.
+	if f := strings.Fields(s); len(f) >= 3 {
+		last := f[len(f)-1]
+		if core := strings.TrimLeft(last, "|!'`"); core == "P" || core == "p" || strings.HasPrefix(last, "|") && len(core) <= 3 && lettersOnly(strings.ToLower(core)) && strings.HasSuffix(f[len(f)-2], ",") {
+			s = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, " "), f[len(f)-1]), " ,")
+		}
 	}
 	return dropAcronym(unglue(mendOCRWords(rejoinSplit(s))))
 }

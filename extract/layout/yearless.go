@@ -88,8 +88,8 @@ func dateYearlessRows(d *Doc) {
 			}
 			continue // one such line is no table of visits
 		}
-		for _, r := range rows {
-			if !r.clean {
+		for k, r := range rows {
+			if !r.clean || outOfOrder(rows, k) {
 				continue
 			}
 			l := &d.Lines[r.i]
@@ -115,17 +115,20 @@ func yearlessRows(d *Doc, p *Page) []yearlessRow {
 	var rows []yearlessRow
 	for i := p.First; i < p.End; i++ {
 		l := &d.Lines[i]
-		if len(l.Dates) > 0 || l.Boiler != BoilerNone || !isDigitByte(l.Trim[0]) || len(Cells(l.Text)) < 3 {
+		// A speck OCR set before the date ("“10/16", "- 12/28") is no
+		// part of it.
+		text := blankLeadSpecks(l.Text)
+		if len(l.Dates) > 0 || l.Boiler != BoilerNone || !isDigitByte(strings.TrimSpace(text)[0]) || len(Cells(l.Text)) < 3 {
 			continue
 		}
-		if m := reMonthDayCell.FindStringSubmatchIndex(l.Text); m != nil {
-			month, _ := strconv.Atoi(l.Text[m[2]:m[3]])
-			day, _ := strconv.Atoi(l.Text[m[4]:m[5]])
+		if m := reMonthDayCell.FindStringSubmatchIndex(text); m != nil {
+			month, _ := strconv.Atoi(text[m[2]:m[3]])
+			day, _ := strconv.Atoi(text[m[4]:m[5]])
 			rows = append(rows, yearlessRow{i: i, clean: true, cands: []monthDay{{month, day}}, span: [2]int{m[2], m[5]}})
 			continue
 		}
-		if m := reDamagedCell.FindStringSubmatchIndex(l.Text); m != nil {
-			cell := l.Text[m[2]:m[3]]
+		if m := reDamagedCell.FindStringSubmatchIndex(text); m != nil {
+			cell := text[m[2]:m[3]]
 			day := 0
 			if n, err := strconv.Atoi(cell); err == nil && len(cell) == 2 && n >= 1 && n <= 31 {
 				day = n
@@ -296,8 +299,10 @@ var reMonthDay = lazyre.New(`^(\d{1,2})/(\d{1,2})$`)
 // year (the next from a January after a December). goesOn says the page
 // before dated such a grid: the visits that did not fit on it go on here,
 // and a row of one or two columns under a label of dates ("Date   6/14
-// 6/19") is the grid's last. It returns the month of the last date it
-// set, 0 when it set none.
+// 6/19") is the grid's last. A cell OCR took the slash out of ("525°")
+// is dated only when one of its readings alone falls between the dates
+// of the columns beside it; else its column stays undated. It returns the
+// month of the last date it set, 0 when it set none.
 func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month, goesOn bool) time.Month {
 	set := time.Month(0)
 	for i := p.First; i < p.End; i++ {
@@ -305,17 +310,22 @@ func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month, goesOn bool
 		if len(l.Dates) > 0 || l.Boiler != BoilerNone {
 			continue
 		}
-		spans := yearlessColumns(l.Text, p.Source == extract.SourceOCR)
-		if spans == nil && goesOn {
-			spans = yearlessColumnsGoOn(l.Text, p.Source == extract.SourceOCR)
+		cells := yearlessColumns(l.Text, p.Source == extract.SourceOCR)
+		if cells == nil && goesOn {
+			cells = yearlessColumnsGoOn(l.Text, p.Source == extract.SourceOCR)
 		}
-		if spans == nil {
+		if cells == nil {
 			continue
 		}
 		y, prev := year, last
 		var ms []dates.Match
-		for _, sp := range spans {
-			g := reMonthDay.FindStringSubmatch(monthDayDigits(l.Text[sp[0]:sp[1]]))
+		at := make([]int, len(cells)) // the match of each clean cell, -1 for a damaged one
+		for k, c := range cells {
+			at[k] = -1
+			if c.damaged != nil {
+				continue
+			}
+			g := reMonthDay.FindStringSubmatch(monthDayDigits(l.Text[c.span[0]:c.span[1]]))
 			month, _ := strconv.Atoi(g[1])
 			day, _ := strconv.Atoi(g[2])
 			if prev >= time.November && month <= int(time.February) {
@@ -327,39 +337,100 @@ func dateYearlessColumns(d *Doc, p *Page, year int, last time.Month, goesOn bool
 				break
 			}
 			prev = dt.Month
-			ms = append(ms, dates.Match{Date: dt, Start: sp[0], End: sp[1], Raw: l.Text[sp[0]:sp[1]]})
+			at[k] = len(ms)
+			ms = append(ms, dates.Match{Date: dt, Start: c.span[0], End: c.span[1], Raw: l.Text[c.span[0]:c.span[1]]})
 		}
-		if ms != nil {
-			l.Dates, set = ms, prev
+		if ms == nil {
+			continue
 		}
+		l.Dates, set = withDamagedColumns(l.Text, cells, at, ms), prev
 	}
 	return set
 }
 
-// yearlessColumns returns where a row prints three months and days or
-// more across the page and nothing else, after a label of no figures
-// ("Date", "Visit") or none; nil when it is no such row. OCR's specks
-// between the cells ("Date   .   6/12") are no cells, and on a page read
-// by OCR (ocr) a month and day may hold look-alikes of its digits
-// ("$/25", "6/l": monthDayDigits).
-func yearlessColumns(text string, ocr bool) [][2]int {
-	if out := monthDayCells(text, ocr, false); len(out) >= 3 {
+// withDamagedColumns returns ms, the dates of a row's clean cells, with
+// the damaged cells between them dated where one reading alone falls
+// strictly between the clean dates on either side, in position order.
+func withDamagedColumns(text string, cells []monthDayCell, at []int, ms []dates.Match) []dates.Match {
+	out := make([]dates.Match, 0, len(cells))
+	for k, c := range cells {
+		if at[k] >= 0 {
+			out = append(out, ms[at[k]])
+			continue
+		}
+		if k == 0 || k == len(cells)-1 || at[k-1] < 0 || at[k+1] < 0 {
+			continue // bounded on both sides by clean columns, or undated
+		}
+		lo, hi := ms[at[k-1]].Date, ms[at[k+1]].Date
+		var found []dates.Date
+		for _, md := range c.damaged {
+			for _, y := range []int{lo.Year, hi.Year} {
+				dt := dates.New(y, time.Month(md.month), md.day)
+				if dt.Valid() && lo.Before(dt) && dt.Before(hi) && !slices.Contains(found, dt) {
+					found = append(found, dt)
+				}
+			}
+		}
+		if len(found) == 1 {
+			out = append(out, dates.Match{Date: found[0], Start: c.span[0], End: c.span[1], Raw: text[c.span[0]:c.span[1]]})
+		}
+	}
+	return out
+}
+
+// monthDayCell is a cell of a row of months and days: where it stands
+// and, when OCR took its slash out ("525°"), the months and days it may
+// read as (nil for a clean cell).
+type monthDayCell struct {
+	span    [2]int
+	damaged []monthDay
+}
+
+// yearlessColumns returns the cells of a row that prints three months
+// and days or more across the page and nothing else, after a label of no
+// figures ("Date", "Visit") or none; nil when it is no such row. OCR's
+// specks between the cells ("Date   .   6/12") are no cells, and on a page
+// read by OCR (ocr) a month and day may hold look-alikes of its digits
+// ("$/25", "6/l": monthDayDigits), specks at its edges ("(5/29", "9/25.")
+// or have lost its slash ("525°", three or four digits: see
+// monthDayCells).
+func yearlessColumns(text string, ocr bool) []monthDayCell {
+	if out := monthDayCells(text, ocr, false); clean(out) >= 3 {
 		return out
 	}
 	return nil
 }
 
-// yearlessColumnsGoOn returns where a row prints one month and day or
-// more across the page after a label of dates ("Date", "DOS", "Visit
-// date"): the last columns of a grid the page before began.
-func yearlessColumnsGoOn(text string, ocr bool) [][2]int {
-	return monthDayCells(text, ocr, true)
+// yearlessColumnsGoOn returns the cells of a row that prints one month
+// and day or more across the page after a label of dates ("Date", "DOS",
+// "Visit date"): the last columns of a grid the page before began.
+func yearlessColumnsGoOn(text string, ocr bool) []monthDayCell {
+	if out := monthDayCells(text, ocr, true); clean(out) >= 1 {
+		return out
+	}
+	return nil
 }
 
-// monthDayCells returns where a row prints months and days and nothing
-// else, after a label of no figures or none (labelled: after a label of
-// dates only); nil when it is no such row.
-func monthDayCells(text string, ocr, labelled bool) [][2]int {
+// clean counts the cells OCR did not damage.
+func clean(cs []monthDayCell) int {
+	n := 0
+	for _, c := range cs {
+		if c.damaged == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// cellSpecks are what OCR sets at the edges of a scanned cell.
+const cellSpecks = "()[]{}.,;:°'\"`~*_-"
+
+// monthDayCells returns the cells of a row that prints months and days
+// and nothing else, after a label of no figures or none (labelled: after
+// a label of dates only); nil when it is no such row. On a page read by
+// OCR a cell of three or four digits between them is one whose slash OCR
+// lost, with the readings a slash put back gives.
+func monthDayCells(text string, ocr, labelled bool) []monthDayCell {
 	cs := Cells(text)
 	if len(cs) == 0 {
 		return nil
@@ -372,21 +443,96 @@ func monthDayCells(text string, ocr, labelled bool) [][2]int {
 	} else if labelled {
 		return nil
 	}
-	var out [][2]int
+	var out []monthDayCell
 	for _, c := range cs {
 		at := c.Start
 		for _, w := range strings.Fields(text[c.Start:c.End]) {
 			k := strings.Index(text[at:c.End], w) + at
+			at = k + len(w)
 			if speck(w) {
-				at = k + len(w)
 				continue
 			}
-			if !reMonthDay.MatchString(w) && (!ocr || !reMonthDay.MatchString(monthDayDigits(w))) {
+			if reMonthDay.MatchString(w) || ocr && reMonthDay.MatchString(monthDayDigits(w)) {
+				out = append(out, monthDayCell{span: [2]int{k, k + len(w)}})
+				continue
+			}
+			if !ocr {
 				return nil
 			}
-			out = append(out, [2]int{k, k + len(w)})
-			at = k + len(w)
+			t := strings.TrimLeft(w, cellSpecks)
+			k += len(w) - len(t)
+			t = strings.TrimRight(t, cellSpecks)
+			if reMonthDay.MatchString(monthDayDigits(t)) {
+				out = append(out, monthDayCell{span: [2]int{k, k + len(t)}})
+				continue
+			}
+			if len(t) < 3 || len(t) > 4 || !isDigits(t) {
+				return nil
+			}
+			var rs []monthDay
+			for _, r := range readings(t) {
+				if !slices.Contains(rs, r) {
+					rs = append(rs, r)
+				}
+			}
+			if len(rs) == 0 {
+				return nil
+			}
+			out = append(out, monthDayCell{span: [2]int{k, k + len(t)}, damaged: rs})
 		}
 	}
 	return out
+}
+
+// isDigits reports whether s is digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// rowQuotes are the quotes, ticks and specks OCR sets before a row's
+// first cell; no rule ("|"), which may be a 1 misread.
+const rowQuotes = "\"'`“”‘’°-.,~*•_—–»«"
+
+// blankLeadSpecks returns text with the quotes and specks before its
+// first cell ("“10/16", "- 12/28") turned into spaces, byte for byte, so
+// offsets stay valid.
+func blankLeadSpecks(text string) string {
+	t := strings.TrimLeft(text, " \t")
+	rest := strings.TrimLeft(t, rowQuotes+" \t")
+	if len(rest) == len(t) || rest == "" || !isDigitByte(rest[0]) {
+		return text
+	}
+	n := len(text) - len(rest)
+	return strings.Repeat(" ", n) + rest
+}
+
+// outOfOrder reports whether the clean row k falls outside the clean rows
+// on either side of it, which run forward within one year: a cell OCR
+// misread into another month and day ("4/15" between 1/10 and 1/17, a
+// speck before it) is left undated.
+func outOfOrder(rows []yearlessRow, k int) bool {
+	key := func(r yearlessRow) int { return r.cands[0].month*100 + r.cands[0].day }
+	prev, next := -1, -1
+	for j := k - 1; j >= 0; j-- {
+		if rows[j].clean {
+			prev = key(rows[j])
+			break
+		}
+	}
+	for j := k + 1; j < len(rows); j++ {
+		if rows[j].clean {
+			next = key(rows[j])
+			break
+		}
+	}
+	if prev < 0 || next < 0 || prev >= next {
+		return false
+	}
+	cur := key(rows[k])
+	return cur <= prev || cur >= next
 }

@@ -75,6 +75,23 @@ func TestYearlessRows(t *testing.T) {
 			// The clean row is a visit; "12" above it, bounded by the
 			// year's start only, may be 1/2 or 1/12 with a digit lost.
 			[]string{"2024-01-08"}},
+		{"a speck before the date", []string{"Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe   Acct #4411   Card year 2024\n" +
+			"Date     Time in      Adj      Pain      Staff\n" +
+			"10/14    11:03AM      X        6         AB\n" +
+			"“10/16    9:19AM       X        5         CD\n" +
+			"'10/21   3:19PM       X        6         AB\n" +
+			"- 10/28   3:32PM       X        4         AB\n"},
+			[]string{"2024-10-14", "2024-10-16", "2024-10-21", "2024-10-28"}},
+		{"a speck before a misread date", []string{"Alder Chiropractic                                   VISIT CARD\n" +
+			"Patient: Jane Doe   Acct #4411   Card year 2024\n" +
+			"Date     Time in      Adj      Pain      Staff\n" +
+			"1/8      1:06 PM      X        4         AB\n" +
+			"1/10     5:21 PM      X        5         CD\n" +
+			"~ 4/15   7:28 AM      X        4         AB\n" +
+			"1/17     5:24 PM      X        3         CD\n"},
+			// 4/15 between 1/10 and 1/17 is 1/15 misread: no date.
+			[]string{"2024-01-08", "2024-01-10", "2024-01-17"}},
 		{"no year label", []string{card("Acct 2", "3/4         9:10 AM      X        6         AB", "3/6         4:40 PM      X        5         CD")}, nil},
 		{"one row only", []string{card("Yr 2023", "3/4         9:10 AM      X        6         AB")}, nil},
 		{"year in prose", []string{"Alder Chiropractic\nSeen in the year 2023 several times.\n3/4         9:10 AM      X        6         AB\n3/6         4:40 PM      X        5         CD\n"}, nil},

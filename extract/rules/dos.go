@@ -85,15 +85,8 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 	// Date: L714"): the note's signature, print or fax date is no date of
 	// service, and only other evidence that states the visit (a further
 	// label of service, prose that gives the visit) dates it.
-	unread := false
+	unread := n.unreadService() >= 0
 	for i, l := range n.lines {
-		if l.lo != nil && !l.noise {
-			var next *layout.Line
-			if i+1 < len(n.lines) && n.lines[i+1].page == l.page {
-				next = n.lines[i+1].lo
-			}
-			unread = unread || layout.UnreadServiceDate(l.lo, next)
-		}
 		if l.noise || !strings.ContainsAny(l.text, "0123456789") && !strings.Contains(l.text, "O") {
 			continue
 		}
@@ -114,6 +107,9 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 				continue // wholly on the next line, which scores it itself
 			}
 			k := labelBefore(l, m, prev)
+			if k == lblNone && i >= 2 && l.lo != nil && layout.ServiceLabelOverCaption(l.lo, m, n.lines[i-1].lo, n.lines[i-2].lo) {
+				k = lblService
+			}
 			if k == lblNone && dischargedAfter(n.textAfter(i, l, m)) {
 				k = lblEnd
 			}
@@ -161,6 +157,25 @@ func (n *note) chooseDate() (best candidate, end dates.Date, ok bool) {
 		end = dates.Date{}
 	}
 	return n.courseEnd(best, end, ok)
+}
+
+// unreadService returns the index of the note's first line that labels
+// a date of service whose value OCR destroyed (layout.UnreadServiceDate),
+// or -1.
+func (n *note) unreadService() int {
+	for i, l := range n.lines {
+		if l.lo == nil || l.noise {
+			continue
+		}
+		var next *layout.Line
+		if i+1 < len(n.lines) && n.lines[i+1].page == l.page {
+			next = n.lines[i+1].lo
+		}
+		if layout.UnreadServiceDate(l.lo, next) {
+			return i
+		}
+	}
+	return -1
 }
 
 // rangeEnd returns the end of a printed service range ("03/14/2024 -

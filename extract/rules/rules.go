@@ -258,7 +258,12 @@ func (e *Extractor) encounter(doc string, n *note, prov string, pli int, patient
 	} else {
 		li, ok := n.standsAlone()
 		if !ok {
-			return extract.Encounter{}, nil, false
+			// A record that labels its date of service, a date OCR
+			// destroyed, is a visit's record: kept undated, cited by
+			// its label, for a reviewer to date from the page.
+			if li = n.unreadService(); li < 0 || n.bodyLines() < 3 {
+				return extract.Encounter{}, nil, false
+			}
 		}
 		enc = extract.Encounter{Provider: prov, Undated: true}
 		cites.add(n.lines[li], n.lines[li].quoteAll())

@@ -97,7 +97,11 @@ func (s *segmenter) step(i int) {
 		// A title the note printed already, repeated atop its further
 		// page, goes on with it, whichever title the note printed first
 		// (a letterhead's line read as one above the record's own).
-		if s.body > 0 && (s.title != "" || s.body > 2) && (!s.printed(title) || s.newDateAhead(i)) {
+		// A title under a dated note on its page whose section prints no
+		// date of service of its own is another part of the same visit's
+		// record (a portal's "ED Visit Summary", then its "ED Provider
+		// Note", signed the next day): no record of its own.
+		if s.body > 0 && (s.title != "" || s.body > 2) && (!s.printed(title) || s.newDateAhead(i)) && !s.undatedSection(i) {
 			trigger = true
 		}
 	case hasDOS:
@@ -198,6 +202,27 @@ func (s *segmenter) newDateAhead(i int) bool {
 		}
 	}
 	return false
+}
+
+// undatedSection reports whether the title at line i opens a section of
+// the page the current note is dated on that prints no date of service
+// down to the page's end or the next title.
+func (s *segmenter) undatedSection(i int) bool {
+	if s.dos.IsZero() || s.ls[i].page != s.page {
+		return false
+	}
+	if _, ok := serviceDate(s.ls[i]); ok {
+		return false
+	}
+	for j := i + 1; j < len(s.ls) && s.ls[j].page == s.ls[i].page; j++ {
+		if _, ok := serviceDate(s.ls[j]); ok {
+			return false
+		}
+		if !s.ls[j].noise && titleOf(s.ls[j]) != "" {
+			break
+		}
+	}
+	return true
 }
 
 // nextVisitPage reports whether the letterhead at line i heads a page
@@ -494,3 +519,15 @@ func firstText(ls []line) int {
 
 // reSalutation opens a letter.
 var reSalutation = lazyre.New(`^(?i:dear|to whom it may concern)\b`)
+
+// bodyLines counts the note's lines of body: below its header block, no
+// header line, no boilerplate.
+func (n *note) bodyLines() int {
+	body := 0
+	for i, l := range n.lines {
+		if i >= n.body && !l.noise && !headerish(l) {
+			body++
+		}
+	}
+	return body
+}
