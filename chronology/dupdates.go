@@ -190,3 +190,18 @@ func shareDate(a, b []dates.Date) bool {
 func hasOther(a, b []dates.Date) bool {
 	return slices.ContainsFunc(a, func(d dates.Date) bool { return !slices.Contains(b, d) })
 }
+
+// otherSenders reports whether two administrative pages (a fax cover
+// sheet, an authorization, a custodian's certificate) are of two
+// providers, as the extractor resolved each page's provider: one
+// template filled in by two offices, no copy of the other.
+func otherSenders(classes classIndex) func(a, b pageRef) bool {
+	return func(a, b pageRef) bool {
+		pa, pb := classes[a], classes[b]
+		if pa.Class != extract.PageAdmin || pb.Class != extract.PageAdmin || pa.Provider == "" || pb.Provider == "" {
+			return false
+		}
+		ka, kb := providerKey(pa.Provider), providerKey(pb.Provider)
+		return ka != kb && !similarKeys(ka, kb)
+	}
+}

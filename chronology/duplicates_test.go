@@ -412,3 +412,34 @@ func TestLogCardsWhoseRowsReadAsStamps(t *testing.T) {
 		})
 	}
 }
+
+// TestCoverSheetsOfTwoProvidersApart: two providers' release-of-information
+// offices fax their records the same day on one vendor's cover sheet
+// template: the pages differ in little but the sender's name, and are no
+// copies of each other. A copy of one sender's cover sheet still is one.
+func TestCoverSheetsOfTwoProvidersApart(t *testing.T) {
+	cover := func(sender string) string {
+		return sender + "\nHealth Information Management / Release of Information\n3332 Industrial Pkwy, Lexington, KY 40503\n\n" +
+			"FACSIMILE TRANSMITTAL\nTo: Morales Injury Law, P.C.\nAttn: Paralegal\nFax: (555) 555-0190\nFrom: Release of Information, " + sender +
+			"\nDate: 11/20/2024\nPages (including cover): 7\nRe: Jane Doe DOB 10/19/1965\n\n" +
+			"Enclosed are the medical and billing records you requested, per the attached authorization.\n\n" +
+			"CONFIDENTIALITY NOTICE: This facsimile contains protected health information that is privileged and confidential under federal and\n" +
+			"state law. If you are not the intended recipient, any review, disclosure, copying or distribution is prohibited. Please notify the sender by\n" +
+			"telephone and destroy all copies.\n"
+	}
+	for _, tt := range []struct {
+		name string
+		a, b string
+		want int
+	}{
+		{"two senders", "Visiting Nurses of the Valley", "Northbridge Physician Review Associates", 0},
+		{"one sender twice", "Visiting Nurses of the Valley", "Visiting Nurses of the Valley", 1},
+	} {
+		pages := []extract.Page{textPage("d", 1, cover(tt.a)), textPage("d", 2, cover(tt.b))}
+		r := extract.Result{Pages: []extract.PageInfo{{Page: 1, Class: extract.PageAdmin, Provider: tt.a}, {Page: 2, Class: extract.PageAdmin, Provider: tt.b}}}
+		c := Build(Matter{ID: "m"}, []Source{source("d", "d.pdf", pages, r)}, Options{})
+		if len(c.Duplicates) != tt.want {
+			t.Errorf("%s: duplicates %+v, want %d", tt.name, c.Duplicates, tt.want)
+		}
+	}
+}
