@@ -273,8 +273,7 @@ var phrases = map[feature]string{
 		medical damages|summary of medical damages|itemization of medical damages|medical expenses summary|
 		summary of medical expenses|medical expense summary|past medical expenses|total past medical expenses|
 		attorney work product|attorneys work product|work product|demand package`,
-	fDiary: `diary|journal|pain diary|pain journal|symptom diary|symptom journal|symptom log|headache diary|headache log|
-		sleep diary|sleep log|patient diary|daily diary|bring this diary|bring this journal|bring this log`,
+	fDiary: `diary|journal|symptom log|headache log|sleep log|bring this log`,
 	fPhone: `telephone encounter|phone encounter|telephone note|phone note|telephone message|phone message|
 		telephone call|phone call|nurse triage|triage call|triage note|telephone triage|phone triage|reason for call|
 		reason for the call|call back|callback|call back number|caller|date of call|call date|time of call|
