@@ -46,9 +46,6 @@ type segmenter struct {
 	prov    string
 	dos     dates.Date
 	body    int // body lines seen since the note began
-	// billHead: the note printed a bill's column header that captions
-	// charges; the dated rows under it are its rows, no other record.
-	billHead bool
 }
 
 // segment cuts the lines of a document into notes. A note begins at a new
@@ -109,7 +106,7 @@ func (s *segmenter) step(i int) {
 		// whatever day it bills (an anesthesia statement's second case
 		// under a header of its own), and so is the heading of a visit's
 		// block of rows ("DOS: 06/07/23 - 06/07/23  Rendering: ...").
-		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos && !(s.billHead && (isBillLine(l) || isVisitBlock(l)))
+		trigger = s.body > 0 && !s.dos.IsZero() && d != s.dos && !((isBillLine(l) || isVisitBlock(l)) && s.underBillHead(i))
 	case lh != "":
 		if s.body > 0 && (!layout.SameProvider(lh, s.prov) || s.nextVisitPage(i)) && s.looksLikeHeader(i) {
 			trigger = true
@@ -130,12 +127,24 @@ func (s *segmenter) step(i int) {
 	if trigger {
 		a := s.backtrack(i)
 		s.starts = append(s.starts, a)
-		s.title, s.titles, s.caption, s.page, s.prov, s.dos, s.body, s.billHead = "", nil, "", s.ls[a].page, "", dates.Date{}, 0, false
+		s.title, s.titles, s.caption, s.page, s.prov, s.dos, s.body = "", nil, "", s.ls[a].page, "", dates.Date{}, 0
 		for j := a; j < i; j++ {
 			s.absorb(j)
 		}
 	}
 	s.absorb(i)
+}
+
+// underBillHead reports whether the current note printed, above line i, a
+// bill's column header that captions charges: the dated rows under it are
+// its rows, no other record.
+func (s *segmenter) underBillHead(i int) bool {
+	for _, l := range s.ls[s.starts[len(s.starts)-1]:i] {
+		if !l.noise && !moneyShaped(l.text) && !hasDate(l.text) && hasCharge(billHeader(l.text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isVisitBlock reports whether l heads a bill's block of one visit's rows
@@ -153,9 +162,6 @@ func (s *segmenter) absorb(i int) {
 	}
 	if s.caption == "" && s.body == 0 {
 		s.caption = captionOf(l)
-	}
-	if !s.billHead && !moneyShaped(l.text) && !hasDate(l.text) && hasCharge(billHeader(l.text)) {
-		s.billHead = true
 	}
 	if t := titleOf(l); t != "" {
 		if s.title == "" {
