@@ -9,8 +9,9 @@ import (
 // ("Sep 4, 2024", "09/04/2024"), run into the code printed right after it
 // when the text layer kept no space between the narrow date column and
 // the code column: "Sep 4, 202499203", "09/04/2024J1100"; OCR may set a
-// speck before it ("‘Apr 17, 2024...").
-var reGluedDateCode = lazyre.New(`^[\s'‘’` + "`" + `"“”*.,|_~]*((?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|\d{1,2}[/.-]\d{1,2}[/.-])(?:19|20)\d\d)([0-9A-Z][0-9A-Z-]{4,})(?:\s|$)`)
+// speck before it ("‘Apr 17, 2024...") or read its comma as a semicolon
+// ("Dec 16; 2024...").
+var reGluedDateCode = lazyre.New(`^[\s'‘’` + "`" + `"“”*.,|_~]*((?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}[,;]?\s+|\d{1,2}[/.-]\d{1,2}[/.-])(?:19|20)\d\d)([0-9A-Z][0-9A-Z-]{4,})(?:\s|$)`)
 
 // gluedDateCode reads the date and the code (with its modifiers) of a row
 // whose date cell runs into its code cell; ok only when what follows the

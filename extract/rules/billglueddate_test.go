@@ -43,8 +43,9 @@ Oct 12, 202499213 25       OFFICE O/P EST LOW 20 MIN                         1  
 }
 
 // TestGluedDateCodeOCR reads the same rows from a scan: a speck OCR put
-// before the date ("‘Apr 17, 2024...") and a charge OCR cut before its
-// point ("247 .00") keep the row a line.
+// before the date ("‘Apr 17, 2024..."), the date's comma read as a
+// semicolon ("Apr 17; 2024...") and a charge OCR cut before its point
+// ("247 .00") keep the row a line.
 func TestGluedDateCodeOCR(t *testing.T) {
 	page := `Cedar Ridge Orthopedics
 1200 Elm St, Springfield, IL 62701
@@ -54,7 +55,8 @@ DOS          Code   _      Description                  .                    Uni
 Mar 29, 202499204      .   OFFICE 0/P NEW MOD 45 MIN                           1       429.00
 Apr 17, 202499214-25     OFFICE 0/P EST MOD 30 MIN                             1        247 .00
 ‘Apr 17, 202420552-RT     INJ TRIGGER POINT 1/2 MUSC                           1        140.00
-Total charges                   -   816.00
+Apr 17; 202420553-RT     INJ TRIGGER POINT 3/MORE MUSC                        1        165.00
+Total charges                   -   981.00
 `
 	res := extractOCR(t, page)
 	var got []string
@@ -65,6 +67,7 @@ Total charges                   -   816.00
 		"2024-03-29 99204 429.00",
 		"2024-04-17 99214-25 247.00",
 		"2024-04-17 20552-RT 140.00",
+		"2024-04-17 20553-RT 165.00",
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("bills\n%q\nwant\n%q", got, want)
