@@ -46,3 +46,30 @@ Balance due                                        $2,442.00
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestAnesthesiaChargeUnderTheRateCaption: on a scan OCR's spacing can set
+// a row's charge under the Rate caption and its rate under Total ("5   2
+// 7   111.00   777.00" under "Base Time Total   Rate   Charge"). The
+// total units (the count just before the rate, not the base units the
+// row read first) times the rate is the charge: 777.00, not 111.00.
+func TestAnesthesiaChargeUnderTheRateCaption(t *testing.T) {
+	page := `CASCADE ANESTHESIA PARTNERS LLC
+Anesthesiology - Pain Medicine
+6845 Bay St, Lexington, KY 40503
+PATIENT STATEMENT
+Patient: THORNBURY, MEI                                      DOB: 17-Feb-1973
+Account #: 46515445                                                 Statement date: 07-Jan-2025
+Facility: Northgate Pain Mgmt Proceduralist: Elliot Ortega, DO
+DOS           ASA code   Mod:     Description                               Base    Time    Total        Rate       Charge
+09-Dec-2024 01992       QS QX   ANESTHN BLOCK/IN) PRONE -               5       2        7      111.00       777.00
+Total charges                                             777.00
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+	}
+	if want := "2024-12-09 01992 777.00"; strings.Join(got, "|") != want {
+		t.Errorf("bills %q, want %q", got, want)
+	}
+}

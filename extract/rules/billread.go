@@ -950,11 +950,17 @@ func revenueGroup(trim string) string {
 // 1,152.00"), and the total times the rate is the charge.
 func rateFirst(r billRow, cols []billCol, kinds []string) []string {
 	for i := 0; i+1 < len(r.amts); i++ {
-		if kinds[i] == "charge" && kinds[i+1] != "charge" && r.units > 1 && math.Abs(r.amts[i]*r.units-r.amts[i+1]) < 0.005 {
-			// OCR moved the rate under the amount's caption: the
-			// product of the units and the rate is the charge.
-			kinds[i], kinds[i+1] = "rate", "charge"
-			return kinds
+		if kinds[i] != "charge" || kinds[i+1] == "charge" {
+			continue
+		}
+		for _, n := range []float64{r.units, countBefore(r.text, r.aspans[i].a)} {
+			if n > 1 && math.Abs(r.amts[i]*n-r.amts[i+1]) < 0.005 {
+				// OCR moved the rate under the amount's caption:
+				// the product of the units and the rate is the
+				// charge.
+				kinds[i], kinds[i+1] = "rate", "charge"
+				return kinds
+			}
 		}
 	}
 	for _, c := range cols {
