@@ -161,7 +161,8 @@ func TestSpeckBeforePoint(t *testing.T) {
 // TestSpaceAfterPoint: OCR set a charge's cents apart after its point
 // ("25171. 50", its comma read as a 5 too): the row is still a line of
 // the bill, with the charge OCR read, for the chronology to mend by the
-// printed total; a point in a row's words is left alone.
+// printed total; a point in a row's words is left alone. Cents whose
+// zeros OCR read as letters ("2,750. oo") are zeros.
 func TestSpaceAfterPoint(t *testing.T) {
 	page := "Prairie Valley MC Emergency Dept                        ITEMIZED CHARGES BY SERVICE DATE\n" +
 		"Patient: DOE, JANE   Acct 62232500   Admit 28-Sep-2024   Disch 30-Sep-2024\n" +
@@ -181,6 +182,17 @@ func TestSpaceAfterPoint(t *testing.T) {
 		"08-24-2023   95939     TC     MOTOR-EVOKED UPR&LWR LIMBS                             1      1,492.00      1,492. 00 |\n" +
 		"Total charges                                   2,482.00\n"
 	wantBillRows(t, extractOCR(t, page), "2023-08-24 95938 990.00|2023-08-24 95939 1492.00")
+
+	// The cents' zeros read as letters, with or without the space
+	// ("2,750. oo", "287.oo"): a fax's "00" is often two o's.
+	page = "Eastpoint Ambulatory Surgical Ctr\nFACILITY STATEMENT OF ACCOUNT\n" +
+		"Rev      Code        Description                                  Qty                    Charge\n" +
+		"Surgery date: 07/14/2023   Surgeon: Farah Haddad, MD.\n" +
+		"0360     62321       INJ INTERLAMINAR CRV/THRC W/IMG            1                   2,750. oo\n" +
+		"0272     A4550       Sterile supply - procedure tray          1                      287.oo\n" +
+		"0710     99199       Recovery room (Phase I/II)               1                      796.00\n" +
+		"Total facility charges                                  3,833.00\n"
+	wantBillRows(t, extractOCR(t, page), "2023-07-14 62321 2750.00|2023-07-14 A4550 287.00|2023-07-14 99199 796.00")
 }
 
 // TestLetterLostUndescribed: on a statement with no description column,

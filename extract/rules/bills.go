@@ -101,13 +101,18 @@ var (
 	// after the point ("25171. 50"), perhaps before a speck of the table's
 	// rule ("1,492. 00 |").
 	reSpacedPoint = rxfilter.MustCompile(`\d\. \d{2}(?:\s+[|!:;'_~-])?\s*$`)
+	// reLetterCents is the amount closing a row whose cents' zeros OCR
+	// read as letters, perhaps after a space ("2,750. oo", "287.o0"):
+	// submatch 1 is the cents.
+	reLetterCents = lazyre.New(`\d\. ?([oO0][oO]|[oO]0)(?:\s+[|!:;'_~-])?\s*$`)
 )
 
 // mendPoints repairs an amount whose decimal point OCR damaged: read as a
 // colon ("98:00"), when the number cannot be a time of day (25 and over),
 // or behind a speck read as a comma or a quote ("39,.00", whose dollars
 // move right over the speck: " 39.00"), or with a space after it closing
-// the row ("2171. 50" as " 2171.50"). The result has the same length as
+// the row ("2171. 50" as " 2171.50"), whose zeros OCR may read as
+// letters ("2,750. oo" as " 2,750.00"). The result has the same length as
 // s, so positions stay valid.
 func mendPoints(s string) string {
 	if strings.Contains(s, ":") {
@@ -125,6 +130,9 @@ func mendPoints(s string) string {
 			i--
 		}
 		s = s[:i] + " " + s[i:j] + s[j+1:]
+	}
+	if m := reLetterCents.FindStringSubmatchIndex(s); m != nil {
+		s = s[:m[2]] + "00" + s[m[3]:]
 	}
 	if m := reSpacedPoint.FindStringIndex(s); m != nil {
 		j := m[0] + 2 // the space; the dollars and the point end before it
