@@ -914,15 +914,15 @@ func splitGlued(t string) (code string, mods []string, ok bool) {
 		return "", nil, false
 	}
 	// The dash before the first modifier as OCR may read it: a colon
-	// ("A0427:SH").
-	rest := strings.TrimLeft(t[5:], "-:")
+	// ("A0427:SH"), or a dash and an equals sign ("99285-=25").
+	rest := strings.TrimLeft(t[5:], "-:=")
 	for len(rest) >= 2 && len(mods) < 4 {
 		m := rest[:2]
 		if !isModifier(m) {
 			return "", nil, false
 		}
 		mods = append(mods, m)
-		rest = strings.TrimLeft(rest[2:], "-:")
+		rest = strings.TrimLeft(rest[2:], "-:=")
 	}
 	if rest != "" {
 		return "", nil, false

@@ -25,3 +25,24 @@ March 3, 2025       A0425-SH    GROUND MILEAGE PER STATUTE MILE            7    
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestModifierAfterDashAndEquals: OCR reads the dash before a modifier as
+// a dash and an equals sign on a faxed physician statement ("99285-=25");
+// the row still bills 99285 with modifier 25.
+func TestModifierAfterDashAndEquals(t *testing.T) {
+	page := `AEMA Professional Services
+Statement - Physician Services
+Date            Physician                     Code          Description                                     Charges
+06-May-2023    Conrad Venkataraman, DO      99285-=25      ED VISIT HIGH SEVERITY                       1,371.00
+06-May-2023    Conrad Venkataraman, DO      93010          ELECTROCARDIOGRAM REPORT                        39.00
+Total charges                                                                                           1,410.00
+`
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		got = append(got, fmt.Sprintf("%s %s %v %.2f", b.Date, b.Code, b.Modifiers, b.Charge))
+	}
+	if want := "2023-05-06 99285 [25] 1371.00|2023-05-06 93010 [] 39.00"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+}
