@@ -17,9 +17,9 @@ type Match struct {
 	Raw   string
 }
 
-// A digit as OCR may print it: O/o and @ for 0, l/I/| for 1, S, $ and
+// A digit as OCR may print it: O/o, Q and @ for 0, l/I/| for 1, S, $ and
 // § for 5, B for 8, Z for 2.
-const dg = `(?:[0-9OoIl|@SBZ$]|§)`
+const dg = `(?:[0-9OoQIl|@SBZ$]|§)`
 
 // Horizontal space allowed around a separator ("03 /14/ 2024").
 const sp = `[ \t]{0,2}`
@@ -405,7 +405,7 @@ func fix(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
-		case 'O', 'o', '@':
+		case 'O', 'o', 'Q', '@':
 			b.WriteByte('0')
 		case 'l', 'I', '|':
 			b.WriteByte('1')
