@@ -6,15 +6,34 @@ import "testing"
 // family medicine in its letterhead ("Int Med", "Fam. Med.") is primary
 // care, as when it spells the words out; occupational medicine is not.
 func TestAbbreviatedPrimaryCare(t *testing.T) {
-	note := func(practice string) string {
-		return practice + "\n400 Lake St, Duluth, MN 55802\nOFFICE VISIT\nDate of service: 05/02/2024\n" +
-			"SUBJECTIVE: Neck pain after a collision.\nASSESSMENT: Cervical strain.\nPLAN: Ibuprofen.\n"
-	}
-	tests := []struct{ practice, kind string }{
+	testPracticeKinds(t, []struct{ practice, kind string }{
 		{"Lakeview Int Med", "primary_care"},
 		{"Harbor Fam. Med. Associates", "primary_care"},
 		{"Lakeview Internal Medicine", "primary_care"},
 		{"Lakeview Occupational Medicine", "other"},
+	})
+}
+
+// TestNeurodiagnosticLaboratory: a neurodiagnostic laboratory records EMG,
+// nerve conduction and EEG studies: neurology, not the imaging its
+// "diagnostic" would make it (an MRI ordered before its study is not
+// answered by it).
+func TestNeurodiagnosticLaboratory(t *testing.T) {
+	testPracticeKinds(t, []struct{ practice, kind string }{
+		{"Summit Neurodiagnostic Laboratory", "neurology"},
+		{"Harbor Electrodiagnostic Associates", "neurology"},
+		{"Meridian Diagnostic Radiology", "radiology"},
+		{"Advanced Diagnostic Imaging", "radiology"},
+	})
+}
+
+// testPracticeKinds checks the provider kind of an office note headed by
+// each practice's name.
+func testPracticeKinds(t *testing.T, tests []struct{ practice, kind string }) {
+	t.Helper()
+	note := func(practice string) string {
+		return practice + "\n400 Lake St, Duluth, MN 55802\nOFFICE VISIT\nDate of service: 05/02/2024\n" +
+			"SUBJECTIVE: Neck pain after a collision.\nASSESSMENT: Cervical strain.\nPLAN: Ibuprofen.\n"
 	}
 	for _, tt := range tests {
 		t.Run(tt.practice, func(t *testing.T) {

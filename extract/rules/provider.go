@@ -222,6 +222,9 @@ var kindRules = []struct {
 	{lazyre.New(`(?i)ambulance|\bems\b|fire (?:department|rescue)|paramedic|medic\b`), "ambulance"},
 	{lazyre.New(`(?i)pharmacy|walgreens|\bcvs\b|rite aid|drug`), "pharmacy"},
 	{lazyre.New(`(?i)billing|collections|revenue cycle`), "billing"},
+	// A neurodiagnostic or electrodiagnostic laboratory (EMG, nerve
+	// conduction, EEG) is neurology, before "diagnostic" makes it imaging.
+	{lazyre.New(`(?i)(?:neuro|electro)-?diagnostic`), "neurology"},
 	{lazyre.New(`(?i)imaging|radiology|\bmri\b|diagnostic|x-ray|open mri`), "radiology"},
 	{lazyre.New(`(?i)chiropract|\bchiro\b`), "chiropractic"},
 	// A speech-language pathologist's practice, whatever rehabilitation
