@@ -77,6 +77,8 @@ type pageFeatures struct {
 	msgSent     int  // cells that label when a message was sent or read ("Sent: ...", "Date: ...")
 	msgTo       int  // lines that open with a message's recipients ("To: ...")
 	msgService  int  // lines labelling a date of service (see service) that are a message's date ("Date: ...")
+	questions   int  // lines of a transcript that open with a question ("Q.")
+	answers     int  // lines of a transcript that open with an answer ("A.")
 	text        string
 	n, t        [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
 }
@@ -252,6 +254,12 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 		if medOrderRow(l.Trim) {
 			f.medRows++
+		}
+		switch transcriptTurn(l.Trim) {
+		case 'Q':
+			f.questions++
+		case 'A':
+			f.answers++
 		}
 		if messageHeads(l.Text, &f) && l.HasService {
 			f.msgService++
@@ -1110,6 +1118,12 @@ func adminScore(f pageFeatures) int {
 	if f.n[fLegal] >= 2 && f.headings == 0 {
 		n++
 	}
+	// A deposition transcript records testimony, not care: the witness
+	// names visits in answers. Its pages print the caption's and the
+	// reporter's words, or questions and answers line after line.
+	if deposition(f) {
+		n++
+	}
 	// A police crash report dates the accident, not care: its boxes
 	// (crash date, units, damage area, the investigating officer and
 	// badge) fill the page, where a note that quotes the report prints a
@@ -1146,6 +1160,26 @@ func adminScore(f pageFeatures) int {
 		n++
 	}
 	return n
+}
+
+// reTranscriptTurn opens a transcript's line of testimony, after its
+// line number: "Q. When did you ...", "12    A. Yes."
+var reTranscriptTurn = lazyre.New(`^(?:\d{1,2}\s+)?([QA])[.:]\s+\S`)
+
+// transcriptTurn returns 'Q' or 'A' when line s opens a question or an
+// answer of a transcript, or 0.
+func transcriptTurn(s string) byte {
+	if m := reTranscriptTurn.FindStringSubmatch(s); m != nil {
+		return m[1][0]
+	}
+	return 0
+}
+
+// deposition reports whether a page is a deposition transcript's: two of
+// the caption's, the examinations' or the reporter's words, or questions
+// and answers, three of each at least (a note quotes no interview so).
+func deposition(f pageFeatures) bool {
+	return f.n[fDeposition] >= 2 && f.headings <= 1 || f.questions >= 3 && f.answers >= 3
 }
 
 // billFamily returns the bill family of a page that is a bill, or "".
