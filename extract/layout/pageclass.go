@@ -77,6 +77,7 @@ type pageFeatures struct {
 	msgSent     int  // cells that label when a message was sent or read ("Sent: ...", "Date: ...")
 	msgTo       int  // lines that open with a message's recipients ("To: ...")
 	msgService  int  // lines labelling a date of service (see service) that are a message's date ("Date: ...")
+	problems    bool // a short line among the first dozen is a problem list's title ("ACTIVE AND RESOLVED PROBLEMS")
 	questions   int  // lines of a transcript that open with a question ("Q.")
 	answers     int  // lines of a transcript that open with an answer ("A.")
 	text        string
@@ -141,6 +142,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		// OCR read after the title is no sentence's end.)
 		if t := strings.TrimRight(strings.TrimSpace(FirstCell(l.Text)), " .,'"); f.body <= 12 && len(t) <= 90 && !reSentenceEnd.MatchString(t) && !f.billHead {
 			f.billHead = reStatementTitle.MatchString(t) && !strings.ContainsAny(t, "0123456789:") && !reNotABill.MatchString(t)
+		}
+		if f.body <= 12 && !f.problems {
+			f.problems = reProblemsTitle.MatchString(strings.TrimRight(strings.TrimSpace(FirstCell(l.Text)), " :"))
 		}
 		// A table's column heads, however wide the table.
 		// (A speck OCR read as a point after the last head, "Units.",
@@ -636,6 +640,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageOther, ""
 	}
 	if patientDiary(f) {
+		return extract.PageOther, ""
+	}
+	if problemList(f) {
+		// Its onset, noted and resolved dates date diagnoses, not care.
 		return extract.PageOther, ""
 	}
 	if homeProgramBelow(f) {
@@ -1161,6 +1169,19 @@ func adminScore(f pageFeatures) int {
 	}
 	return n
 }
+
+// problemList reports whether a page is an EHR's problem list printed on
+// its own: a record's first page (its letterhead) titled so, with no date
+// of service, no visit rows and few clinical headings. A summary of care that lists the
+// problems in a section on a later page prints no letterhead there.
+func problemList(f pageFeatures) bool {
+	return f.problems && f.letterhead && f.service == 0 && f.headings < 3 && f.visitRows == 0
+}
+
+// reProblemsTitle is a problem list's title, alone in its cell: "PROBLEM
+// LIST", "Active Problems", "ACTIVE AND RESOLVED PROBLEMS". A label with
+// the problems after it ("Problem list: M54.16, M51.26") is none.
+var reProblemsTitle = lazyre.New(`(?i)^(?:(?:active|resolved|inactive|chronic|active\s+and\s+resolved|active\s*/\s*resolved)\s+problems|(?:active\s+)?problems?\s+list)$`)
 
 // reTranscriptTurn opens a transcript's line of testimony, after its
 // line number: "Q. When did you ...", "12    A. Yes."
