@@ -1114,6 +1114,11 @@ func caseManagerReport(f pageFeatures) bool {
 func adminScore(f pageFeatures) int {
 	n := 0
 	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies, fClaimForm, fAcknowledge} {
+		// A consent titled for a procedure has the patient authorize the
+		// physician to perform it: no release of records.
+		if k == fAuthz && f.t[fConsent] > 0 {
+			continue
+		}
 		if f.n[k] > 0 {
 			n++
 		}
