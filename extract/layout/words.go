@@ -440,6 +440,11 @@ func letterheadRaw(l *Line) string {
 	if isDigitByte(c[0]) && !ordinalStart(c) {
 		return ""
 	}
+	// A line that opens with a word in lower case goes on with the value
+	// above it, wrapped ("with a disc herniation" over "on MRI").
+	if first := strings.Fields(c)[0]; strings.ToLower(first) == first && HasLetters(first) {
+		return ""
+	}
 	// Below the top of a page a letterhead stands alone on its line.
 	if l.Top > 2 && whole != stripJunk(l.Trim) {
 		return ""

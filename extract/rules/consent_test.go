@@ -7,7 +7,8 @@ import (
 
 // TestProcedureConsentProvider: a practice's informed consent for a
 // procedure dates the procedure ("Scheduled date:", "Date of procedure:"),
-// not the signatures of the day before, and is the practice's record: its
+// not the signatures of the day before (the patient's, the witness's,
+// the physician's), and is the practice's record: its
 // letterhead names the provider, not the hospital its "Facility:" box
 // says the procedure is booked in, nor the form's title.
 func TestProcedureConsentProvider(t *testing.T) {
@@ -19,7 +20,10 @@ func TestProcedureConsentProvider(t *testing.T) {
 			"Procedure:               Lumbar epidural steroid injection L4-L5 with fluoroscopy\n" +
 			"Reason:                  Low back pain radiating to the leg with a disc herniation on MRI\n" +
 			"2. The risks (infection, bleeding, nerve injury, headache), the benefits and the alternatives have been explained to me.\n" +
-			"Physician signature: Ann Lee, MD Date: 03/13/2024 Time: 1032\nPatient signature: Jane Doe (signed) Date: 03/13/2024 Time: 1022\n"
+			"Patient signature: Jane Doe (signed)   Date: 03/13/2024            Time: 1022\n" +
+			"Witness: Mary Yates, RN   Date: 03/13/2024   Time: 1024\n\n" +
+			"PHYSICIAN ATTESTATION: I have explained the procedure, its risks, benefits and alternatives to the patient.\n" +
+			"Physician signature: Ann Lee, MD   Date: 03/13/2024   Time: 1032\n"
 	}
 	tests := []struct {
 		name, page, provider string
