@@ -413,6 +413,10 @@ func capsWord(w string) bool {
 // colon, then the value.
 var reFieldLabelled = lazyre.New(`^[A-Za-z]+(?: [A-Za-z]+)?:\s+\S`)
 
+// reItemNumber is a form's item number: a letter and three or four
+// digits, maybe with its parenthesis ("M1340)").
+var reItemNumber = lazyre.New(`^[(\[{]?[A-Z][0-9]{3,4}[)\]}]?:?$`)
+
 func letterheadRaw(l *Line) string {
 	if l.Noise() {
 		return ""
@@ -441,8 +445,10 @@ func letterheadRaw(l *Line) string {
 		return ""
 	}
 	// A line that opens with a word in lower case goes on with the value
-	// above it, wrapped ("with a disc herniation" over "on MRI").
-	if first := strings.Fields(c)[0]; strings.ToLower(first) == first && HasLetters(first) {
+	// above it, wrapped ("with a disc herniation" over "on MRI"); one
+	// that opens with a code, a letter and digits, numbers a form's item
+	// ("M1340) Surgical Wound", its parenthesis or colon lost to OCR).
+	if first := strings.Fields(c)[0]; strings.ToLower(first) == first && HasLetters(first) || reItemNumber.MatchString(first) {
 		return ""
 	}
 	// Below the top of a page a letterhead stands alone on its line.

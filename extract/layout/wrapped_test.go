@@ -19,3 +19,18 @@ func TestWrappedValueIsNoLetterhead(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNumberIsNoLetterhead: a form's item whose number OCR read
+// without its parenthesis or colon ("M1340) Surgical Wound") names an
+// item, not a practice, though "Surgical" names a kind of facility.
+func TestItemNumberIsNoLetterhead(t *testing.T) {
+	for _, item := range []string{"M1340) Surgical Wound", "M1340 Surgical Wound", "{M1340) Surgical Wound"} {
+		page := "Heartland Home Health\nOASIS ASSESSMENT\nPatient: DOE, JANE\n(M1330) Stasis Ulcer: 0 - No\n\n" + item + "\n\n(M1400) Dyspnea: 1 - When walking more than 20 feet\n"
+		d := Analyze(pagesOf(page))
+		for _, l := range d.Lines {
+			if l.Letterhead != "" && l.Top > 0 {
+				t.Errorf("line %q: letterhead %q", l.Trim, l.Letterhead)
+			}
+		}
+	}
+}

@@ -153,10 +153,11 @@ var reItemLines = lazyre.New(`(?m)^[ \t]*\(?[A-Z][0-9]{4}\)?[ \t]+[A-Za-z][^:\n]
 // that numbers five items so at least (a list of diagnoses labels none).
 func formItem(l line, a, b int) bool {
 	pre := strings.TrimSpace(l.text[:a])
-	if pre != "(" && pre != "" || !reItemLabel.MatchString(l.text[b:]) {
+	paren := pre == "(" || pre == "{" || pre == "[" // (OCR may read the parenthesis as a brace)
+	if !paren && pre != "" || !reItemLabel.MatchString(l.text[b:]) {
 		return false
 	}
-	if pre == "(" {
+	if paren {
 		return strings.HasPrefix(l.text[b:], ")")
 	}
 	return b-a == 5 && strings.Trim(l.text[a+1:b], "0123456789") == "" && len(reItemLines.FindAllStringIndex(l.ptext, 5)) >= 5

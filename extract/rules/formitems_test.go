@@ -12,7 +12,8 @@ import (
 // ICD-10 codes (M10.21 is gout) but are none: the diagnoses are the codes
 // the items give.
 func TestFormItemNumbersAreNoDiagnoses(t *testing.T) {
-	for _, page := range []string{oasisPage, strings.NewReplacer("(M", "M", ") ", " ").Replace(oasisPage)} {
+	// (OCR may read a parenthesis as a brace: "{M1023)".)
+	for _, page := range []string{oasisPage, strings.NewReplacer("(M", "M", ") ", " ").Replace(oasisPage), strings.ReplaceAll(oasisPage, "(M1023)", "{M1023)")} {
 		res := extractText(t, page)
 		if len(res.Encounters) != 1 {
 			t.Fatalf("%d encounters, want 1", len(res.Encounters))
