@@ -82,14 +82,15 @@ func CardHeadsAtLeast(text string, ds []dates.Match, n int) []CardHead {
 }
 
 // notVisitLabel reports whether a date's label names a date that is no
-// visit: birth, injury, signature, print, statement or due dates, or the
+// visit: birth, injury, signature, print, statement or due dates, a
+// problem's onset, noted and resolved dates (an EHR's problem list), or the
 // dates of a payer's authorization (requested, approved or denied,
 // effective, expiring), which a therapy clinic's tracker prints above the
 // visits the authorization allows.
 func notVisitLabel(s string) bool {
 	low := strings.ToLower(s)
 	for _, w := range []string{"birth", "dob", "injur", "doi", "accident", "sign", "print", "statement", "due", "fax", "received",
-		"request", "approv", "denied", "authoriz", "authoris", "effective", "expir"} {
+		"request", "approv", "denied", "authoriz", "authoris", "effective", "expir", "onset", "noted", "resolved"} {
 		if strings.Contains(low, w) {
 			return true
 		}

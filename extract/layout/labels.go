@@ -711,10 +711,11 @@ func dateBoxStart(s string) int {
 var reSignatureRule = lazyre.New(`^\s*_{5,}[_\s]*$`)
 
 // reSignatureLabel opens a line with the label of a signature: "Doctor's
-// signature:", "Signature of physician:", "Signed:", and the reader's
+// signature:", "Signature of physician:", "Signed:", a witness's
+// ("Witness: Mary Yates, RN   Date: ..."), and the reader's
 // attestation a study's report ends with ("Interpreted by:", "Read by:"):
 // the day it was read, not the day of the study.
-var reSignatureLabel = lazyre.New(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed|interpreted by|read by|dictated by)\b[\w'’. ]{0,20}:`)
+var reSignatureLabel = lazyre.New(`(?i)^[\w'’. ]{0,30}\b(?:signature|signed|witness(?:ed by)?|interpreted by|read by|dictated by)\b[\w'’. ]{0,20}:`)
 
 // reSignatureBox is a form's signature box printed on a line of its own,
 // its label and the rule to sign on (or nothing, where OCR lost the rule):

@@ -65,6 +65,8 @@ const (
 	fSpecials                   // a lawyer's summary of the client's medical specials (damages) for a demand: its title, its total, attorney work product
 	fDiary                      // a diary the patient keeps: pain diary, pain journal, symptom log
 	fFutureCare                 // a projection of the costs of care to come: a life care plan, life expectancy, annual and lifetime costs
+	fConsent                    // a consent for a procedure: informed consent, consent for surgery or an invasive procedure
+	fDeposition                 // a deposition transcript: its caption, the examinations, the court reporter and her certificate
 	nFeatures
 )
 
@@ -273,6 +275,13 @@ var phrases = map[feature]string{
 		medical damages|summary of medical damages|itemization of medical damages|medical expenses summary|
 		summary of medical expenses|medical expense summary|past medical expenses|total past medical expenses|
 		attorney work product|attorneys work product|work product|demand package`,
+	fConsent: `informed consent|consent for surgical|consent for surgery|consent to surgery|consent for procedure|
+		consent for invasive procedure|consent for surgical or invasive procedure|consent to operation|consent for operation|
+		procedure consent|surgical consent|consent to procedure`,
+	fDeposition: `deposition of|discovery deposition|evidence deposition|videotaped deposition|video deposition|oral deposition|
+		deposition concluded|deposition was taken|foregoing deposition|direct examination|cross examination|redirect examination|
+		recross examination|shorthand reporter|court reporter|court reporting|deposition services|reporter s certificate|
+		certificate of reporter|certificate of court reporter|marked for identification|the witness|duly sworn|appearances`,
 	fDiary: `diary|journal|symptom log|headache log|sleep log|bring this log`,
 	fPhone: `telephone encounter|phone encounter|telephone note|phone note|telephone message|phone message|
 		telephone call|phone call|nurse triage|triage call|triage note|telephone triage|phone triage|reason for call|

@@ -77,6 +77,9 @@ type pageFeatures struct {
 	msgSent     int  // cells that label when a message was sent or read ("Sent: ...", "Date: ...")
 	msgTo       int  // lines that open with a message's recipients ("To: ...")
 	msgService  int  // lines labelling a date of service (see service) that are a message's date ("Date: ...")
+	problems    bool // a short line among the first dozen is a problem list's title ("ACTIVE AND RESOLVED PROBLEMS")
+	questions   int  // lines of a transcript that open with a question ("Q.")
+	answers     int  // lines of a transcript that open with an answer ("A.")
 	text        string
 	n, t        [nFeatures]int // phrase counts in the text, and in the short lines among its first dozen (titles, column heads)
 }
@@ -139,6 +142,9 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		// OCR read after the title is no sentence's end.)
 		if t := strings.TrimRight(strings.TrimSpace(FirstCell(l.Text)), " .,'"); f.body <= 12 && len(t) <= 90 && !reSentenceEnd.MatchString(t) && !f.billHead {
 			f.billHead = reStatementTitle.MatchString(t) && !strings.ContainsAny(t, "0123456789:") && !reNotABill.MatchString(t)
+		}
+		if f.body <= 12 && !f.problems {
+			f.problems = reProblemsTitle.MatchString(strings.TrimRight(strings.TrimSpace(FirstCell(l.Text)), " :"))
 		}
 		// A table's column heads, however wide the table.
 		// (A speck OCR read as a point after the last head, "Units.",
@@ -252,6 +258,12 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		}
 		if medOrderRow(l.Trim) {
 			f.medRows++
+		}
+		switch transcriptTurn(l.Trim) {
+		case 'Q':
+			f.questions++
+		case 'A':
+			f.answers++
 		}
 		if messageHeads(l.Text, &f) && l.HasService {
 			f.msgService++
@@ -628,6 +640,10 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageOther, ""
 	}
 	if patientDiary(f) {
+		return extract.PageOther, ""
+	}
+	if problemList(f) {
+		// Its onset, noted and resolved dates date diagnoses, not care.
 		return extract.PageOther, ""
 	}
 	if homeProgramBelow(f) {
@@ -1098,6 +1114,11 @@ func caseManagerReport(f pageFeatures) bool {
 func adminScore(f pageFeatures) int {
 	n := 0
 	for _, k := range []feature{fFaxCover, fAuthz, fRequest, fCustodian, fIndex, fNotice, fCopies, fClaimForm, fAcknowledge} {
+		// A consent titled for a procedure has the patient authorize the
+		// physician to perform it: no release of records.
+		if k == fAuthz && f.t[fConsent] > 0 {
+			continue
+		}
 		if f.n[k] > 0 {
 			n++
 		}
@@ -1108,6 +1129,12 @@ func adminScore(f pageFeatures) int {
 	// A lawyer writes about a patient's care but records none: a letter of
 	// protection names the provider and the accident, no visit.
 	if f.n[fLegal] >= 2 && f.headings == 0 {
+		n++
+	}
+	// A deposition transcript records testimony, not care: the witness
+	// names visits in answers. Its pages print the caption's and the
+	// reporter's words, or questions and answers line after line.
+	if deposition(f) {
 		n++
 	}
 	// A police crash report dates the accident, not care: its boxes
@@ -1146,6 +1173,39 @@ func adminScore(f pageFeatures) int {
 		n++
 	}
 	return n
+}
+
+// problemList reports whether a page is an EHR's problem list printed on
+// its own: a record's first page (its letterhead) titled so, with no date
+// of service, no visit rows and few clinical headings. A summary of care that lists the
+// problems in a section on a later page prints no letterhead there.
+func problemList(f pageFeatures) bool {
+	return f.problems && f.letterhead && f.service == 0 && f.headings < 3 && f.visitRows == 0
+}
+
+// reProblemsTitle is a problem list's title, alone in its cell: "PROBLEM
+// LIST", "Active Problems", "ACTIVE AND RESOLVED PROBLEMS". A label with
+// the problems after it ("Problem list: M54.16, M51.26") is none.
+var reProblemsTitle = lazyre.New(`(?i)^(?:(?:active|resolved|inactive|chronic|active\s+and\s+resolved|active\s*/\s*resolved)\s+problems|(?:active\s+)?problems?\s+list)$`)
+
+// reTranscriptTurn opens a transcript's line of testimony, after its
+// line number: "Q. When did you ...", "12    A. Yes."
+var reTranscriptTurn = lazyre.New(`^(?:\d{1,2}\s+)?([QA])[.:]\s+\S`)
+
+// transcriptTurn returns 'Q' or 'A' when line s opens a question or an
+// answer of a transcript, or 0.
+func transcriptTurn(s string) byte {
+	if m := reTranscriptTurn.FindStringSubmatch(s); m != nil {
+		return m[1][0]
+	}
+	return 0
+}
+
+// deposition reports whether a page is a deposition transcript's: two of
+// the caption's, the examinations' or the reporter's words, or questions
+// and answers, three of each at least (a note quotes no interview so).
+func deposition(f pageFeatures) bool {
+	return f.n[fDeposition] >= 2 && f.headings <= 1 || f.questions >= 3 && f.answers >= 3
 }
 
 // billFamily returns the bill family of a page that is a bill, or "".

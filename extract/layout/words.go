@@ -20,7 +20,7 @@ var (
 	reAddress     = lazyre.New(`(?i)(^\s*\d+[a-z]?\s+[a-z0-9.' ]+\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|suite|ste|pkwy|parkway|hwy|highway|ct|court|pl|place|plaza|circle|cir|pike|route|square)\b\.?|\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(p\.?o\.? box|suite \d+|ste\.? \d+)\b)`)
 	rePhone       = lazyre.New(`(?i)(\(\d{3}\)\s*\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b(tel|phone|ph|fax|telephone)\b\s*[:.]?\s*\(?\d)`)
 	reCredential  = lazyre.New(`(?:,|\s)\s*(M\.?D\.?|D\.?O\.?|PA-C|P\.?A\.?|N\.?P\.?|FNP(?:-[BC]{1,2})?|APRN|ARNP|D\.?C\.?|DPT|P\.?T\.?|PTA|MPT|OTR(?:/L)?|OT|R\.?N\.?|LPN|CRNA|DDS|DMD|DPM|PhD|Ph\.D\.?|PsyD|Psy\.D\.?|EdD|LCSW|LPC|LMFT|LAc|ATC|CNP|MSPT)\b|[a-z],\s*(O\.?D\.?)(?:,|\s|$)`)
-	reDocWords    = rxfilter.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consults?|consultations?|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral|discharge|admission|course|sessions?|receipts?|copies)\b`)
+	reDocWords    = rxfilter.MustCompile(`(?i)\b(ime|note|notes|report|evaluation|review|summary|exam|examination|consults?|consultations?|records?|visit|statement|history|complaints?|assessment|diagnos[ie]s|plan|findings|impression|treatment|orders?|instructions|referral|discharge|admission|course|sessions?|receipts?|copies|consents?)\b`)
 	reSentenceEnd = lazyre.New(`[a-z]{3,}[.!?]$`)
 	// reDoctor matches "Dr. Name" with one or two names.
 	reDoctor = lazyre.New(`\bDr\.?\s+([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)`)
@@ -413,6 +413,10 @@ func capsWord(w string) bool {
 // colon, then the value.
 var reFieldLabelled = lazyre.New(`^[A-Za-z]+(?: [A-Za-z]+)?:\s+\S`)
 
+// reItemNumber is a form's item number: a letter and three or four
+// digits, maybe with its parenthesis ("M1340)").
+var reItemNumber = lazyre.New(`^[(\[{]?[A-Z][0-9]{3,4}[)\]}]?:?$`)
+
 func letterheadRaw(l *Line) string {
 	if l.Noise() {
 		return ""
@@ -438,6 +442,13 @@ func letterheadRaw(l *Line) string {
 	}
 	// Letterheads begin with a word (or an ordinal, "1st Choice ...").
 	if isDigitByte(c[0]) && !ordinalStart(c) {
+		return ""
+	}
+	// A line that opens with a word in lower case goes on with the value
+	// above it, wrapped ("with a disc herniation" over "on MRI"); one
+	// that opens with a code, a letter and digits, numbers a form's item
+	// ("M1340) Surgical Wound", its parenthesis or colon lost to OCR).
+	if first := strings.Fields(c)[0]; strings.ToLower(first) == first && HasLetters(first) || reItemNumber.MatchString(first) {
 		return ""
 	}
 	// Below the top of a page a letterhead stands alone on its line.

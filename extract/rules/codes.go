@@ -60,7 +60,7 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 			// An undotted code after a procedure code's label is that
 			// procedure: a device's HCPCS code ("HCPCS L3960", an
 			// orthosis, not L39.60), even in a diagnosis context.
-			if !ctx || reProcLabelBefore.MatchString(l.text[:m[0]]) {
+			if !ctx || reProcLabelBefore.MatchString(l.text[:m[0]]) || formItem(l, m[0], m[1]) {
 				continue
 			}
 			code = cat + "." + zeroNotO(l.text[m[8]:m[9]])
@@ -135,6 +135,32 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	out = append(out, ocrCodesIn(raw, ctx || listed, coded, listed, book, taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// reItemLabel follows a form's item number: its label, ending in a colon
+// ("(M1021) Primary Diagnosis:", "M0080 Discipline of Person Completing
+// Assessment:").
+var reItemLabel = lazyre.New(`^\)?\s*[A-Za-z][^:]{1,80}:`)
+
+// reItemLines are the lines of a page that open with an item number, a
+// letter and four digits, and the item's label.
+var reItemLines = lazyre.New(`(?m)^[ \t]*\(?[A-Z][0-9]{4}\)?[ \t]+[A-Za-z][^:\n]{1,80}:`)
+
+// formItem reports whether the code shape text[a:b] opening line l is a
+// form's item number before the item's label, no diagnosis: an OASIS
+// assessment's "(M0080) Discipline of Person Completing Assessment:". In
+// parentheses it is one; bare, only a letter and four digits on a page
+// that numbers five items so at least (a list of diagnoses labels none).
+func formItem(l line, a, b int) bool {
+	pre := strings.TrimSpace(l.text[:a])
+	paren := pre == "(" || pre == "{" || pre == "[" // (OCR may read the parenthesis as a brace)
+	if !paren && pre != "" || !reItemLabel.MatchString(l.text[b:]) {
+		return false
+	}
+	if paren {
+		return strings.HasPrefix(l.text[b:], ")")
+	}
+	return b-a == 5 && strings.Trim(l.text[a+1:b], "0123456789") == "" && len(reItemLines.FindAllStringIndex(l.ptext, 5)) >= 5
 }
 
 // reCodesLabel is the label of a line of procedure codes, in its first
