@@ -108,6 +108,7 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 	infos := layout.Analyze(pages).PageInfos()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
+	ctx = context.WithValue(ctx, stopKey{}, cancel)
 	parts := make([]extract.Result, len(chunks))
 	errs := make([]error, len(chunks))
 	var wg sync.WaitGroup
@@ -271,3 +272,7 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 var errFatal = errors.New("endpoint refused the request")
 
 func isFatal(err error) bool { return errors.Is(err, errFatal) }
+
+// stopKey holds, in an Extract's context, the cancel function that stops
+// the document's chunks when one of them meets a fatal refusal.
+type stopKey struct{}

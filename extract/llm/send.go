@@ -71,6 +71,11 @@ func (e *Extractor) attempt(ctx context.Context, convo []openai.ChatCompletionMe
 		return resp, mode, info, false, context.Cause(ctx)
 	}
 	defer func() { <-e.sem }()
+	if ctx.Err() != nil {
+		// The slot came free as another chunk's request failed for
+		// good (select picks either ready case): send nothing.
+		return resp, mode, info, false, context.Cause(ctx)
+	}
 	mode = e.mode.Load()
 	req := e.request(mode, convo)
 	actx, cancel := context.WithTimeout(withRespInfo(ctx, &info), e.cfg.Timeout)
@@ -82,6 +87,16 @@ func (e *Extractor) attempt(ctx context.Context, convo []openai.ChatCompletionMe
 	if formatRejected(info.status, mode, err) && e.mode.CompareAndSwap(mode, mode+1) {
 		e.cfg.Logger.Warn("llm server rejected the response format; falling back for the rest of the run",
 			"from", modeName(mode), "to", modeName(mode+1))
+	}
+	// A refusal every chunk would hit (bad credentials, no such model)
+	// stops the document's other chunks before the slot is freed: a
+	// request waiting for it then sends nothing.
+	if err != nil && !timedOut && ctx.Err() == nil {
+		if ferr := classify(info.status, err); isFatal(ferr) {
+			if stop, ok := ctx.Value(stopKey{}).(context.CancelCauseFunc); ok {
+				stop(ferr)
+			}
+		}
 	}
 	return resp, mode, info, timedOut, err
 }
