@@ -65,6 +65,7 @@ const (
 	fSpecials                   // a lawyer's summary of the client's medical specials (damages) for a demand: its title, its total, attorney work product
 	fDiary                      // a diary the patient keeps: pain diary, pain journal, symptom log
 	fFutureCare                 // a projection of the costs of care to come: a life care plan, life expectancy, annual and lifetime costs
+	fEquipCert                  // a certificate of medical necessity for equipment: certification type, length of need, supplier's charge, fee schedule allowance, physician attestation
 	nFeatures
 )
 
@@ -258,6 +259,9 @@ var phrases = map[feature]string{
 		medically necessary|reasonable and necessary|reasonable necessary|request for authorization|request authorization|
 		requesting authorization|i request authorization|request approval|requesting approval|request coverage|
 		requesting coverage|i am writing to request|to the reviewer|dear reviewer|peer reviewer|nurse reviewer`,
+	fEquipCert: `certificate of medical necessity|dme information form|certification type|length of need|
+		supplier s charge|suppliers charge|fee schedule allowance|narrative description of equipment|physician attestation|
+		person answering section|i am the treating physician|treating physician identified`,
 	fCharity: `financial assistance|charity care|federal poverty guidelines|federal poverty guideline|federal poverty level|
 		poverty guidelines|poverty guideline|household size|household income|family size|fa adj|fa adjustment|
 		financial assistance adjustment|charity adjustment|charity care adjustment|charity discount|sliding fee|sliding scale|
