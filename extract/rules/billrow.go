@@ -254,6 +254,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	r.readStatus(toks, o.heads, free, take)
+	r.readClinician(toks, o.heads, free, take)
 	if form {
 		// Cents in their own cell, after the code: "250 00", on a service
 		// row, after a dollar sign, or under an amount column. Pairs are
