@@ -505,9 +505,14 @@ func oneBorderRead(s string) (dates.Date, bool) {
 // claim's row opens with them (CMS-1500 box 24A), so the first eight; a
 // facility's row, opened by its revenue code, prints its date of service
 // after the description (UB-04 box 45), however many words that has, so
-// all of them.
+// all of them. Specks OCR read before the revenue code ("- 0424": the
+// grid's left border) do not hide it.
 func dateWindow(toks []token) int {
-	if len(toks) > 0 && isRevenueCode(strings.Trim(toks[0].s, "\"'‘’`,.;:")) {
+	first := 0
+	for first < len(toks)-1 && !hasAlnum(toks[first].s) {
+		first++
+	}
+	if len(toks) > 0 && isRevenueCode(strings.Trim(toks[first].s, "\"'‘’`,.;:")) {
 		return len(toks)
 	}
 	return min(len(toks), 8)
