@@ -338,8 +338,17 @@ func cleanFormRow(s string) string {
 		}
 		i += n
 	}
+	// A speck after the last amount's cents read as a third digit of them
+	// ("31.277" at the row's end): an amount prints two.
+	if t := strings.TrimRight(s, " "); reThreeCents.MatchString(t) {
+		b[len(t)-1] = ' '
+	}
 	return string(b)
 }
+
+// reThreeCents is a row ending in an amount with three digits after its
+// point ("31.277"), alone in its cell.
+var reThreeCents = lazyre.New(`(?:^|\s)(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{3}$`)
 
 // dateRunBefore reports whether s holds six or eight digits (MMDDYY,
 // MMDDCCYY) right before byte i, after a space or at the start.

@@ -153,3 +153,22 @@ func TestUB04SpeckBeforeRevenueCodeOCR(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestUB04SpeckAfterCentsOCR: OCR read a speck after a service line's
+// total charge as a third digit of its cents ("31.277"), and its units
+// cell as letters ("ok"): an amount prints two digits of cents, and the
+// line still bills its charge.
+func TestUB04SpeckAfterCentsOCR(t *testing.T) {
+	page := strings.Replace(ub04GluedCaptions, "120623             1               114.08", "120623             ok              114.087", 1)
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
