@@ -227,6 +227,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		if v := strings.Trim(t.s, "\"'‘’`,.;:"); isRevenueCode(v) {
 			r.rev = v
 			take(t.a, t.b)
+		} else if form && lostZeroRevenue(toks, t) {
+			r.rev = "0" + v
+			take(t.a, t.b)
 		} else if len(v) > 4 && isRevenueCode(v[:4]) && (!isAlnumByte(v[4]) || len(v) == 5 && v[1] != '0' && v[1] != '1' && isDigitByte(v[4])) && hasHead(o.heads, headRev) {
 			// Under a revenue column, specks OCR glued after the code
 			// ("0272~—C«;"), or read as a digit after it ("02506": no
@@ -521,10 +524,31 @@ func dateWindow(toks []token) int {
 	for first < len(toks)-1 && !hasAlnum(toks[first].s) {
 		first++
 	}
-	if len(toks) > 0 && isRevenueCode(strings.Trim(toks[first].s, "\"'‘’`,.;:")) {
+	if len(toks) > 0 && (isRevenueCode(strings.Trim(toks[first].s, "\"'‘’`,.;:")) || lostZeroRevenue(toks, toks[first])) {
 		return len(toks)
 	}
 	return min(len(toks), 8)
+}
+
+// lostZeroRevenue reports whether t, a claim form row's first token of
+// letters or digits, is a revenue code OCR lost the leading zero of
+// ("272" for 0272): three digits, the first no zero, before the
+// description's first word. A CMS-1500's line opens with its dates.
+func lostZeroRevenue(toks []token, t token) bool {
+	v := strings.Trim(t.s, "\"'‘’`,.;:")
+	if len(v) != 3 || !allDigits(v) || v[0] == '0' {
+		return false
+	}
+	for k, u := range toks {
+		if !hasAlnum(u.s) {
+			continue
+		}
+		if u != t {
+			return false // not the row's first
+		}
+		return k+1 < len(toks) && layout.HasLetters(toks[k+1].s) && !strings.ContainsAny(toks[k+1].s, "0123456789")
+	}
+	return false
 }
 
 // formBorder reports whether r is what OCR reads for the border between

@@ -172,3 +172,23 @@ func TestUB04SpeckAfterCentsOCR(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestUB04RevenueCodeLostZeroOCR: OCR lost the leading zero of a service
+// line's revenue code ("272" for 0272, as a fax's left border swallows
+// it): every revenue code of the form has four digits, the first a zero,
+// so three digits opening a claim's service line before its description
+// are that code.
+func TestUB04RevenueCodeLostZeroOCR(t *testing.T) {
+	page := strings.Replace(ub04GluedCaptions, "0270     MED-SUR SUPPLIES                                        120623", "270      MEDICAL SURGICAL SUPPLIES AND DEVICES STERILE         120623", 1)
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
