@@ -289,6 +289,10 @@ func TestFormProvider(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"UB-04", "1 VALLEY REGIONAL HOSPITAL           3a PAT CNTL# 55821          4 TYPE OF BILL 0131\nUB-04\n42 REV CD  43 DESCRIPTION   44 HCPCS   45 SERV DATE   46 SERV UNITS   47 TOTAL CHARGES\n0450   EMERGENCY ROOM   99284   031424   1   1250 00\n0320   DX X-RAY CHEST   71046   031424   1   310 00\n0001   PAGE 1 OF 1      CREATION DATE 032824   1560 00",
 			"VALLEY REGIONAL HOSPITAL"},
+		// The text layer may set the captions of form locators 3a to 6,
+		// printed above their values, before form locator 1's first line.
+		{"UB-04 captions over form locator 1", "                          3a PAT CNTL #              4 TYPE OF BILL     5 FED TAX NO\n VALLEY REGIONAL HOSPITAL\n 2618 Eastgate Blvd        55821                      0135               81-1379098\n                          b MED REC #                6 STATEMENT COVERS PERIOD\n42 REV CD  43 DESCRIPTION   44 HCPCS   45 SERV DATE   46 SERV UNITS   47 TOTAL CHARGES\n0450   EMERGENCY ROOM   99284   031424   1   1250 00\n0320   DX X-RAY CHEST   71046   031424   1   310 00\n0001   PAGE 1 OF 1      CREATION DATE 032824   1560 00",
+			"VALLEY REGIONAL HOSPITAL"},
 		{"CMS-1500 box 33 below its caption", "HEALTH INSURANCE CLAIM FORM\nAPPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12\nCARRIER\n24. A. DATE(S) OF SERVICE   B. PLACE OF SERVICE   D. PROCEDURES   F. $ CHARGES   G. DAYS OR UNITS\n03 14 24 03 14 24  11   99204   250 00   1\n28. TOTAL CHARGE $ 250 00\n31. SIGNATURE OF PHYSICIAN OR SUPPLIER   32. SERVICE FACILITY LOCATION INFORMATION   33. BILLING PROVIDER INFO & PH #\n    Ann Lee MD                           Reno Spine Center                           Reno Spine Center PC\n",
 			"Reno Spine Center"},
 	}

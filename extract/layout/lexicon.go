@@ -67,6 +67,7 @@ const (
 	fFutureCare                 // a projection of the costs of care to come: a life care plan, life expectancy, annual and lifetime costs
 	fConsent                    // a consent for a procedure: informed consent, consent for surgery or an invasive procedure
 	fDeposition                 // a deposition transcript: its caption, the examinations, the court reporter and her certificate
+	fEquipCert                  // a certificate of medical necessity for equipment: certification type, length of need, supplier's charge, fee schedule allowance, physician attestation
 	nFeatures
 )
 
@@ -260,6 +261,9 @@ var phrases = map[feature]string{
 		medically necessary|reasonable and necessary|reasonable necessary|request for authorization|request authorization|
 		requesting authorization|i request authorization|request approval|requesting approval|request coverage|
 		requesting coverage|i am writing to request|to the reviewer|dear reviewer|peer reviewer|nurse reviewer`,
+	fEquipCert: `certificate of medical necessity|dme information form|certification type|length of need|
+		supplier s charge|suppliers charge|fee schedule allowance|narrative description of equipment|physician attestation|
+		person answering section|i am the treating physician|treating physician identified`,
 	fCharity: `financial assistance|charity care|federal poverty guidelines|federal poverty guideline|federal poverty level|
 		poverty guidelines|poverty guideline|household size|household income|family size|fa adj|fa adjustment|
 		financial assistance adjustment|charity adjustment|charity care adjustment|charity discount|sliding fee|sliding scale|

@@ -604,7 +604,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || futureCare(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
 		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) || specialsSummary(f) ||
-		caseManagerReport(f) {
+		caseManagerReport(f) || equipmentCertificate(f) {
 		return extract.PageAdmin, ""
 	}
 	if phoneCall(f) {
@@ -1108,6 +1108,19 @@ func assistanceDetermination(f pageFeatures) bool {
 func caseManagerReport(f pageFeatures) bool {
 	return f.n[fCaseMgmt] >= 3 && f.t[fCaseMgmt] > 0 && f.n[fClaimFile] >= 2 && f.visitRows == 0 && f.revRows == 0 &&
 		f.moneyDated == 0 && f.n[fUB04]+f.n[fCMS1500] <= 1
+}
+
+// equipmentCertificate reports whether a page is a certificate of medical
+// necessity for equipment (Medicare's CMN, a DME information form): the
+// ordering physician certifies the items a supplier will provide, with
+// their HCPCS codes, the supplier's charge and the fee schedule allowance
+// of each, the length of need, answers about the patient and an
+// attestation. Three phrases of the form or more, and no amount beside a
+// date: the supplier's claim or invoice bills the items, with their dates
+// of delivery; the certificate is the order's paperwork, no bill and no
+// visit.
+func equipmentCertificate(f pageFeatures) bool {
+	return f.n[fEquipCert] >= 3 && f.datedMoney == 0 && f.visitRows == 0
 }
 
 // adminScore counts the kinds of administrative page the text shows.

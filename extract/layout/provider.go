@@ -665,6 +665,7 @@ func formProvider(d *Doc, p *Page) Evidence {
 	lines := d.Lines[p.First:p.End]
 	switch p.BillKind {
 	case "ub04":
+		captions := 0
 		for k := range lines {
 			l := &lines[k]
 			if l.Noise() {
@@ -674,10 +675,16 @@ func formProvider(d *Doc, p *Page) Evidence {
 			if loc := reBoxNumber.FindStringIndex(c); loc != nil {
 				c = c[loc[1]:]
 			}
-			if v := CleanProvider(c); readsAsName(v) {
+			if v := CleanProvider(c); readsAsName(v) && !ubCaption(c) {
 				return Evidence{Name: v, Kind: FromBill, Line: p.First + k}
 			}
-			return none
+			// The captions of form locators 3a to 6, printed above their
+			// values, may come before locator 1's first line: the name is
+			// on the line under them.
+			if !ubCaption(c) || captions > 0 {
+				return none
+			}
+			captions++
 		}
 	case "cms1500":
 		for k := range lines {
@@ -708,6 +715,18 @@ func formProvider(d *Doc, p *Page) Evidence {
 		}
 	}
 	return none
+}
+
+// ubCaption reports whether a UB-04 cell is a form locator's caption
+// ("PAT CNTL #", "TYPE OF BILL"): words of the form, or a number's label.
+func ubCaption(c string) bool {
+	c = strings.TrimSpace(c)
+	if strings.HasSuffix(c, "#") {
+		return true
+	}
+	var n [nFeatures]int
+	phraseCounts(c, &n)
+	return n[fUB04] > 0
 }
 
 // secondName returns the second of two names a text layer ran together

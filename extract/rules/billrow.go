@@ -227,6 +227,9 @@ func parseBillRow(l line, o rowOpts) billRow {
 		if v := strings.Trim(t.s, "\"'‘’`,.;:"); isRevenueCode(v) {
 			r.rev = v
 			take(t.a, t.b)
+		} else if form && lostZeroRevenue(toks, t) {
+			r.rev = "0" + v
+			take(t.a, t.b)
 		} else if len(v) > 4 && isRevenueCode(v[:4]) && (!isAlnumByte(v[4]) || len(v) == 5 && v[1] != '0' && v[1] != '1' && isDigitByte(v[4])) && hasHead(o.heads, headRev) {
 			// Under a revenue column, specks OCR glued after the code
 			// ("0272~—C«;"), or read as a digit after it ("02506": no
@@ -254,6 +257,7 @@ func parseBillRow(l line, o rowOpts) billRow {
 		}
 	}
 	r.readStatus(toks, o.heads, free, take)
+	r.readClinician(toks, o.heads, free, take)
 	if form {
 		// Cents in their own cell, after the code: "250 00", on a service
 		// row, after a dollar sign, or under an amount column. Pairs are
@@ -337,8 +341,17 @@ func cleanFormRow(s string) string {
 		}
 		i += n
 	}
+	// A speck after the last amount's cents read as a third digit of them
+	// ("31.277" at the row's end): an amount prints two.
+	if t := strings.TrimRight(s, " "); reThreeCents.MatchString(t) {
+		b[len(t)-1] = ' '
+	}
 	return string(b)
 }
+
+// reThreeCents is a row ending in an amount with three digits after its
+// point ("31.277"), alone in its cell.
+var reThreeCents = lazyre.New(`(?:^|\s)(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{3}$`)
 
 // dateRunBefore reports whether s holds six or eight digits (MMDDYY,
 // MMDDCCYY) right before byte i, after a space or at the start.
@@ -504,12 +517,38 @@ func oneBorderRead(s string) (dates.Date, bool) {
 // claim's row opens with them (CMS-1500 box 24A), so the first eight; a
 // facility's row, opened by its revenue code, prints its date of service
 // after the description (UB-04 box 45), however many words that has, so
-// all of them.
+// all of them. Specks OCR read before the revenue code ("- 0424": the
+// grid's left border) do not hide it.
 func dateWindow(toks []token) int {
-	if len(toks) > 0 && isRevenueCode(strings.Trim(toks[0].s, "\"'‘’`,.;:")) {
+	first := 0
+	for first < len(toks)-1 && !hasAlnum(toks[first].s) {
+		first++
+	}
+	if len(toks) > 0 && (isRevenueCode(strings.Trim(toks[first].s, "\"'‘’`,.;:")) || lostZeroRevenue(toks, toks[first])) {
 		return len(toks)
 	}
 	return min(len(toks), 8)
+}
+
+// lostZeroRevenue reports whether t, a claim form row's first token of
+// letters or digits, is a revenue code OCR lost the leading zero of
+// ("272" for 0272): three digits, the first no zero, before the
+// description's first word. A CMS-1500's line opens with its dates.
+func lostZeroRevenue(toks []token, t token) bool {
+	v := strings.Trim(t.s, "\"'‘’`,.;:")
+	if len(v) != 3 || !allDigits(v) || v[0] == '0' {
+		return false
+	}
+	for k, u := range toks {
+		if !hasAlnum(u.s) {
+			continue
+		}
+		if u != t {
+			return false // not the row's first
+		}
+		return k+1 < len(toks) && layout.HasLetters(toks[k+1].s) && !strings.ContainsAny(toks[k+1].s, "0123456789")
+	}
+	return false
 }
 
 // formBorder reports whether r is what OCR reads for the border between

@@ -62,3 +62,37 @@ DOS: 3/2/25 to 3/2/25      Rendering: Priya Nand, MD  Dx: M54.16
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestSpeckInTotalLabel: OCR read a speck between the words of a
+// statement's total label ("Amount. due", "Balance, due"): the row is
+// still the amount the account owes, no charge dated as the row above
+// (the statement's charges would count it twice beside the payments it
+// nets).
+func TestSpeckInTotalLabel(t *testing.T) {
+	for _, label := range []string{"Amount. due", "Balance, due", "Amount due"} {
+		page := `Lakeview Hospitalist Group
+STATEMENT OF PROFESSIONAL SERVICES
+Statement date Jun 3, 2024   Account H1200456
+Admitted: Apr 2, 2024   Discharged: Apr 3, 2024      Attending: Thanh Nguyen, MD
+Date           CPT       Description                         Physician                 Charge
+Apr 2, 2024    99223     INITIAL HOSPITAL CARE HIGH          NGUYEN, T                 530.00
+Apr 3, 2024    99232     SUBSEQUENT HOSPITAL CARE MOD        NGUYEN, T                 201.00
+May 10, 2024             PAYMENT - CARRIER                                            (400.00)
+May 10, 2024             CONTRACTUAL ADJUSTMENT                                       (100.00)
+Total charges                 731.00
+Payments                      (400.00)
+Adjustments                   (100.00)
+` + label + `                   231.00
+`
+		res := extractOCR(t, page)
+		var charges []string
+		for _, b := range res.Bills {
+			if b.Kind == extract.LineCharge {
+				charges = append(charges, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+			}
+		}
+		if got := strings.Join(charges, "|"); got != "2024-04-02 99223 530.00|2024-04-03 99232 201.00" {
+			t.Errorf("%q: charges %q", label, got)
+		}
+	}
+}

@@ -29,6 +29,7 @@ const (
 	headDesc   = "desc"
 	headMoney  = "money" // an amount or units column (billHeader reads which)
 	headProv   = "prov"  // the provider that billed the row (a funder's or lienholder's statement of several)
+	headClin   = "clin"  // the clinician who rendered the row (a physician group's statement)
 )
 
 // tableHead is one column caption of a bill's header row.
@@ -54,6 +55,7 @@ var rePostedDate = lazyre.New(`(?i)^(?:trans|post|entry|bill)`)
 var reTableHead = lazyre.New(`(?i)\b(?:` +
 	`(?P<rev>rev(?:enue)?\.?\s*(?:code|cd)|revenue|rev\.?)|` +
 	`(?P<prov>(?:billing\s+|servicing\s+|rendering\s+)?provider(?:\s+name)?|facility(?:\s+name)?)|` +
+	`(?P<clin>(?:rendering\s+|attending\s+|treating\s+)?(?:physician|clinician|doctor))|` +
 	`(?P<date>purchased|purchase\s+date|date\s+(?:purchased|funded)|funded\s+(?:on|date)|dates?\s+of\s+service|service\s+dates?|svc\s+date|serv\s+date|fill(?:ed)?\s+date|date\s+(?:filled|dispensed|of\s+fill)|dispensed|` +
 	`(?:svc|serv(?:ice)?)\s+(?:from|thru|through|to)\b|dos\s*(?:from|thru|through|to)\b|trans(?:action)?\s+date|post(?:ing)?\s+date|posted|from\s+date|dos|date(?:\(s\))?)|` +
 	`(?P<code>cpt\s*/\s*hcpcs|hcpcs\s*/\s*cpt|cpt(?:\s+code)?|hcpcs|proc(?:edure)?\s+code|service\s+code|svc\s+code|proc\.?|code)|` +
@@ -184,7 +186,7 @@ func wideHeader(s string) [][]int {
 	}
 	kinds := map[string]bool{}
 	for _, h := range tableHeads(s) {
-		if h.kind != headMoney && h.kind != headID && h.kind != headProv {
+		if h.kind != headMoney && h.kind != headID && h.kind != headProv && h.kind != headClin {
 			kinds[h.kind] = true
 		}
 	}
@@ -193,6 +195,22 @@ func wideHeader(s string) [][]int {
 		return nil
 	}
 	return ms
+}
+
+// readClinician takes the words a row prints under its header's
+// clinician column ("Physician": who rendered the service, as a physician
+// group's statement names its hospitalist or anesthesiologist on every
+// row): no part of what the row bills. Only a row that bills a code names
+// one: a payment's words under the caption are its payer's name.
+func (r *billRow) readClinician(toks []token, hs []tableHead, free func(token) bool, take func(a, b int)) {
+	if !hasHead(hs, headClin) || r.code == "" && r.rev == "" {
+		return
+	}
+	for _, t := range toks {
+		if free(t) && layout.HasLetters(t.s) && headAt(hs, t.a, t.b) == headClin {
+			take(t.a, t.b)
+		}
+	}
 }
 
 // headAt returns the kind of the caption nearest the span [a, b) of a row

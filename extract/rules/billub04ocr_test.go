@@ -134,3 +134,61 @@ func TestUB04SpeckedDate(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestUB04SpeckBeforeRevenueCodeOCR: OCR read a speck of the grid's left
+// border as a dash before a service line's revenue code ("- 0424"): the
+// line still opens with its revenue code, and its date of service (box 45)
+// after a description of many words is still read, with its total charge.
+func TestUB04SpeckBeforeRevenueCodeOCR(t *testing.T) {
+	page := strings.Replace(ub04GluedCaptions, "0301     COMPREHEN’ METABOLIC PANEL               80053                   120623", "- 0301   COMPREHENSIVE METABOLIC PANEL W/ CA      80053                   120723", 1)
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-07 80053 225.40|2023-12-06 71045 257.59"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestUB04SpeckAfterCentsOCR: OCR read a speck after a service line's
+// total charge as a third digit of its cents ("31.277"), and its units
+// cell as letters ("ok"): an amount prints two digits of cents, and the
+// line still bills its charge.
+func TestUB04SpeckAfterCentsOCR(t *testing.T) {
+	page := strings.Replace(ub04GluedCaptions, "120623             1               114.08", "120623             ok              114.087", 1)
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestUB04RevenueCodeLostZeroOCR: OCR lost the leading zero of a service
+// line's revenue code ("272" for 0272, as a fax's left border swallows
+// it): every revenue code of the form has four digits, the first a zero,
+// so three digits opening a claim's service line before its description
+// are that code.
+func TestUB04RevenueCodeLostZeroOCR(t *testing.T) {
+	page := strings.Replace(ub04GluedCaptions, "0270     MED-SUR SUPPLIES                                        120623", "270      MEDICAL SURGICAL SUPPLIES AND DEVICES STERILE         120623", 1)
+	res := extractOCR(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
