@@ -50,7 +50,7 @@ func TestParse(t *testing.T) {
 		{"03 / 14 / 2024", "2024-03-14"},
 		{"0ct 3, 2022", "2022-10-03"},
 		{"Mar l4, 2024", "2024-03-14"},
-		{"QS-17-2023", "2023-05-17"}, // a fax's zero read as a Q
+		{"QS-17-2023", "2023-05-17"},   // a fax's zero read as a Q
 		{"Jut 19, 2023", "2023-07-19"}, // OCR reads Jul's l as a t
 		{"19-Jut-2023", "2023-07-19"},
 		// OCR's punctuation in a month-first date: a colon for the space
