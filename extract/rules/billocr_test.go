@@ -208,3 +208,17 @@ func TestLetterLostUndescribed(t *testing.T) {
 	res := extractOCR(t, page)
 	wantBillRows(t, res, "2024-01-11 62321 2327.00|2024-01-11  120.00|2024-01-29 99214 243.00")
 }
+
+// TestSpeckBeforeAmountAndColonCents: on a faxed trip statement OCR set a
+// speck right before a row's charge (".45.00") and read the point of a
+// small charge closing its row as a colon ("21:00", after the row's rate
+// 3.00, so no time of day). Both are still the row's charge.
+func TestSpeckBeforeAmountAndColonCents(t *testing.T) {
+	page := "Evergreen Wheelchair Transport\nStatement of Trips\n" +
+		"Date          Pickup -> Destination                HCPCS       Mod          Units         Rate                  Charge\n" +
+		"06-05-2023 Home -> Evergreen Rehab Svcs.       A0130       RP               1         45.00                  .45.00\n" +
+		"             loaded miles                      S0209       RP               7          3.00           .        21:00\n" +
+		"06-07-2023 Evergreen Rehab Svcs -> Home       A0130       PR               1         45.00                   45.00\n" +
+		"Total charges                                                                                                  111.00\n"
+	wantBillRows(t, extractOCR(t, page), "2023-06-05 A0130 45.00|2023-06-05 S0209 21.00|2023-06-07 A0130 45.00")
+}

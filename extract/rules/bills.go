@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,10 @@ func amountsIn(s string) (vals []float64, pos [][2]int) {
 		// An amount in parentheses is one whatever runs into it: a
 		// payment's description ("CHK#808117(7,908.30)").
 		paren := s[a] == '(' && s[b-1] == ')'
-		if a > 0 && !layout.GluedAt(s, a) && !paren && (isDigitByte(s[a-1]) || s[a-1] == '.' || s[a-1] == '/' || s[a-1] == '-' && a > 1 && isDigitByte(s[a-2])) {
+		// A digit, a slash, or a point or a dash after a digit runs a
+		// longer number into it; a point after a space is OCR's speck
+		// (".45.00").
+		if a > 0 && !layout.GluedAt(s, a) && !paren && (isDigitByte(s[a-1]) || s[a-1] == '/' || (s[a-1] == '.' || s[a-1] == '-') && a > 1 && isDigitByte(s[a-2])) {
 			continue
 		}
 		if icdTail(s, a, b) || leadingZero(s[a:b]) {
@@ -94,6 +98,9 @@ func icdTail(s string, a, b int) bool {
 
 var (
 	reColonDecimal = lazyre.New(`\b(\d{2,3}):(\d{2})\b`)
+	// reColonLast is an amount closing a row whose point OCR read as a
+	// colon, perhaps before a speck: submatch 1 is the colon.
+	reColonLast = lazyre.New(`\s\d{1,2}(:)\d{2}(?:\s+[|!;'_~.-])?\s*$`)
 	// reSpeckPoint is an amount with a speck OCR read as a comma or a
 	// quote glued before its point ("39,.00").
 	reSpeckPoint = lazyre.New("\\d[,'`]\\.\\d{2}\\b")
@@ -108,7 +115,8 @@ var (
 )
 
 // mendPoints repairs an amount whose decimal point OCR damaged: read as a
-// colon ("98:00"), when the number cannot be a time of day (25 and over),
+// colon ("98:00"), when the number cannot be a time of day (25 and over)
+// or closes a row after another amount ("3.00   21:00"),
 // or behind a speck read as a comma or a quote ("39,.00", whose dollars
 // move right over the speck: " 39.00"), or with a space after it closing
 // the row ("2171. 50" as " 2171.50"), whose zeros OCR may read as
@@ -122,6 +130,12 @@ func mendPoints(s string) string {
 			}
 			return m
 		})
+		// A small amount closing a row that prints its units and rate
+		// ("7   3.00   21:00") is no time of day when it is their
+		// product: its point read as a colon.
+		if m := reColonLast.FindStringSubmatchIndex(s); m != nil && productOfRow(s[:m[0]], s[m[0]:m[2]]+"."+s[m[3]:]) {
+			s = s[:m[2]] + "." + s[m[3]:]
+		}
 	}
 	for _, m := range reSpeckPoint.FindAllStringIndex(s, -1) {
 		j := m[0] + 1 // the speck; the dollars end before it
@@ -143,6 +157,28 @@ func mendPoints(s string) string {
 		s = s[:i] + " " + s[i:j] + s[j+1:]
 	}
 	return s
+}
+
+// productOfRow reports whether amount v (its text) is the product of an
+// amount printed in row and a count of units (2 to 99) printed before it.
+func productOfRow(row, v string) bool {
+	want, ok := parseAmount(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(v), "|!;'_~.-")))
+	if !ok || want <= 0 {
+		return false
+	}
+	fields := strings.Fields(row)
+	for i, f := range fields {
+		rate, ok := parseAmount(f)
+		if !ok || !strings.Contains(f, ".") {
+			continue
+		}
+		for _, u := range fields[:i] {
+			if n, err := strconv.Atoi(u); err == nil && n > 1 && n < 100 && math.Abs(rate*float64(n)-want) < 0.005 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // moneyShaped reports whether s has a digit, a point or comma, and two
