@@ -89,9 +89,9 @@ func Build(m Matter, sources []Source, opt Options) Chronology {
 	for i := range docs {
 		docs[i].PageClasses = classes.pageClasses(&sources[i], docs[i].Pages)
 	}
-	days, senders := otherDays(px, factDates(sources)), otherSenders(classes)
+	days, senders, classed := otherDays(px, factDates(sources)), otherSenders(classes), otherClasses(classes)
 	dupOf, dups := findDuplicates(px, opt.NearDuplicate, func(r pageRef) bool { return classes[r].Class == extract.PageBlank },
-		func(a, b pageRef) bool { return senders(a, b) || days(a, b) })
+		func(a, b pageRef) bool { return senders(a, b) || classed(a, b) || days(a, b) })
 	provs := newProviderIndex(collectMentions(sources, classes))
 	px.prepareGrounding(sources)
 	b := &builder{m: m, opt: opt, sources: sources, px: px, dupOf: dupOf, provs: provs, classes: classes}

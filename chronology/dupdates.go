@@ -205,3 +205,18 @@ func otherSenders(classes classIndex) func(a, b pageRef) bool {
 		return ka != kb && !similarKeys(ka, kb)
 	}
 }
+
+// otherClasses reports whether one of two pages is administrative and the
+// other a record page (a note, a visit log, a report, a bill), as the
+// extractor classed each: an administrative page that reproduces a record
+// (a fax transmission report's reduced image of the first page it sent)
+// is no copy of it; a copy keeps its page's class.
+func otherClasses(classes classIndex) func(a, b pageRef) bool {
+	record := func(c string) bool {
+		return c == extract.PageClinical || c == extract.PageVisitLog || c == extract.PageReport || c == extract.PageBill
+	}
+	return func(a, b pageRef) bool {
+		ca, cb := classes[a].Class, classes[b].Class
+		return ca == extract.PageAdmin && record(cb) || cb == extract.PageAdmin && record(ca)
+	}
+}

@@ -443,3 +443,40 @@ func TestCoverSheetsOfTwoProvidersApart(t *testing.T) {
 		}
 	}
 }
+
+// TestTransmissionReportIsNoCopy: a fax machine's transmission report
+// prints a reduced image of the first page it sent (whose words a text
+// layer or OCR may hold): an administrative page that reproduces a
+// record page is no copy of it, the record's own copy still is one.
+func TestTransmissionReportIsNoCopy(t *testing.T) {
+	record := "Align PT & Sports Rehab\n3702 Medical Plaza, Bakersfield, CA 93301\nPOOL THERAPY FLOW SHEET\n" +
+		"Patient: THORNBURY, SHAUNA DOB 10/19/65 DOI 5/16/24 Acct 87574401\n" +
+		"Date             Water F    Minutes   Exercises                                    Pain pre      Therapist\n" +
+		"5/31/24          92         45        deep water jog, noodle rows                  6/10          GC\n" +
+		"6/3/24           90         30        deep water jog, noodle rows                  6/10          LF\n" +
+		"6/6/24           93         30        deep water jog, noodle rows                  6/10          GC\n" +
+		"6/10/24          90         45        deep water jog, noodle rows                  6/10          LF\n" +
+		"6/12/24          93         30        neck AROM, wall push-ups, march              5/10          GC\n" +
+		"6/14/24          92         30        water walking, squats, UE flys               4/10          LF\n"
+	report := "*** TX RESULT REPORT ***                        07/03/2024 10:33 AM\nALIGN PHYSICAL THERAPY    (661) 555-0145\n" +
+		"JOB NO.    ST. TIME     DESTINATION     PGS.    DURATION    RESULT\n1589       7/3 10:32    8005550194      1/1     0'45\"      OK\n\n" + record
+	for _, tt := range []struct {
+		name  string
+		class string
+		want  int
+	}{
+		{"transmission report", extract.PageAdmin, 0},
+		{"copy of the record", extract.PageVisitLog, 1},
+	} {
+		second := report
+		if tt.class == extract.PageVisitLog {
+			second = record
+		}
+		pages := []extract.Page{textPage("d", 1, record), textPage("d", 2, second)}
+		r := extract.Result{Pages: []extract.PageInfo{{Page: 1, Class: extract.PageVisitLog}, {Page: 2, Class: tt.class}}}
+		c := Build(Matter{ID: "m"}, []Source{source("d", "d.pdf", pages, r)}, Options{})
+		if len(c.Duplicates) != tt.want {
+			t.Errorf("%s: duplicates %+v, want %d", tt.name, c.Duplicates, tt.want)
+		}
+	}
+}
