@@ -14,14 +14,41 @@ import (
 // its date of service.
 func billNotes(ls []line, d *layout.Doc) []*note {
 	var out []*note
-	for _, n := range segment(ls, d) {
-		if k := len(out) - 1; k >= 0 && continuesBill(out[k], n) {
-			out[k] = newNote(slices.Concat(out[k].lines, n.lines))
-			continue
+	for _, seg := range segment(ls, d) {
+		for _, n := range splitClaimForms(seg, d) {
+			if k := len(out) - 1; k >= 0 && continuesBill(out[k], n) {
+				out[k] = newNote(slices.Concat(out[k].lines, n.lines))
+				continue
+			}
+			out = append(out, n)
 		}
-		out = append(out, n)
 	}
 	return out
+}
+
+// splitClaimForms cuts note n where its pages change from or to a claim
+// form (a UB-04, a CMS-1500) and another kind of bill: a claim form is a
+// bill of its own, read box by box, though its first line prints the
+// form's captions and no letterhead (a hospital's late-charge claim after
+// its itemized statement). Pages of one kind stay one note.
+func splitClaimForms(n *note, d *layout.Doc) []*note {
+	form := func(page int) bool {
+		k := d.Pages[d.PageIndex(page)].BillKind
+		return k == "ub04" || k == "cms1500"
+	}
+	var out []*note
+	start := 0
+	for i := 1; i < len(n.lines); i++ {
+		a, b := n.lines[i-1].page, n.lines[i].page
+		if a != b && form(a) != form(b) {
+			out = append(out, newNote(n.lines[start:i]))
+			start = i
+		}
+	}
+	if start == 0 {
+		return []*note{n}
+	}
+	return append(out, newNote(n.lines[start:]))
 }
 
 // continuesBill reports whether note n goes on with bill prev: it begins

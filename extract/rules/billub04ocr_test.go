@@ -192,3 +192,46 @@ func TestUB04RevenueCodeLostZeroOCR(t *testing.T) {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestUB04AfterItemizedStatement: a hospital's itemized statement and,
+// on the next page, its late-charge UB-04 whose first line is the form's
+// captions (no letterhead opens it). The claim form is a bill of its own:
+// its lines are read as the form prints them (revenue code, HCPCS,
+// service date, units, total charge), not under the statement's columns.
+func TestUB04AfterItemizedStatement(t *testing.T) {
+	statement := `Saint Luke's Regional Hospital
+Patient Financial Services
+2618 Eastgate Blvd, Cedar Falls, IA 50613
+ITEMIZED STATEMENT
+Statement date: 29-May-2024                                    Account #: 49000653
+Patient: DOE, JANE                                    DOB: 20-Jul-1977
+Svc Date       Rev     CPT/HCPCS   Description                                        Qty          Amount
+06-Dec-2023   0450     99285         ED VISIT HIGH SEVERITY                             1          2,612.80
+06-Dec-2023   0300     85025         CBC W/AUTO DIFF                                    1             90.16
+Total charges                                        2,702.96
+`
+	claim := `3a PAT CNTL #                                4 TYPE OF BILL     5 FED TAX NO
+Saint Luke's Regional Hospital
+2618 Eastgate Blvd                            49000653                                 0115          81-1379098
+Cedar Falls   IA 50613                         b MED REC #                                 6 STATEMENT COVERS PERIOD FROM / THROUGH
+(319) 555-0153                                 62925121                                 120623    120923
+8 PATIENT NAME                                      10 BIRTHDATE        11 SEX   12 ADMISSION DATE
+DOE, JANE                                      07201977        F      120623
+42 REVCD 43 DESCRIPTION                                44 HCPCS/RATE/HIPPS CODE 45 SERV DATE    46 SERV UNITS   47 TOTAL CHARGES   48 NON-COVERED CHARGES
+0250    ACETAMINOPHEN 650MG TAB                                        120723           2              12.88
+0300    ROUTINE VENIPUNCTURE                      36415                 120923           1              23.92
+0301    BASIC METABOLIC PANEL                    80048                 120823            1             170.20
+0001    PAGE 1 OF 1                               CREATION DATE            010524        TOTALS:             207.00
+`
+	res := extractOCR(t, statement, claim)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-12-06 99285 2612.80|2023-12-06 85025 90.16|2023-12-07 0250 12.88|2023-12-09 36415 23.92|2023-12-08 80048 170.20"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
