@@ -37,3 +37,21 @@ func TestCodeFiveReadAsS(t *testing.T) {
 		t.Errorf("ocrProcCode(A45S6) = %q, %v; want A4556", got, ok)
 	}
 }
+
+// TestDrugCodeLetterReadTwice: OCR read the J of a drug's HCPCS code
+// twice, as the 3 it looks like and as itself ("3J1885"): the row bills
+// J1885, not its revenue code. A number that only opens with a 3 is no
+// code.
+func TestDrugCodeLetterReadTwice(t *testing.T) {
+	page := `Saint Luke's Regional Hospital
+ITEMIZED STATEMENT
+Svc Date       Rev     CPT/HCPCS   Description                                        Qty          Amount
+06-Dec-2023   0636     j2270         MORPHINE SULFATE INJ 10MG                          1            31.28
+06-Dec-2023   0636     3J1885         KETOROLAC TROMETHAMINE 15MG                       2            53.36
+Total charges                                        84.64
+`
+	wantBillRows(t, extractOCR(t, page), "2023-12-06 J2270 31.28|2023-12-06 J1885 53.36")
+	if got, ok := ocrProcCode("312345"); ok {
+		t.Errorf("ocrProcCode(312345) = %q, want none", got)
+	}
+}

@@ -895,7 +895,8 @@ func lookAlikeDigits(s string) (out string, replaced, digits int, ok bool) {
 }
 
 // ocrProcCode reads a HCPCS code (a letter and four digits) from the token
-// of a code cell that OCR damaged: "LO180", "£0730", "A4556°", "LO1l80".
+// of a code cell that OCR damaged: "LO180", "£0730", "A4556°", "LO1l80",
+// "3J1885".
 // Only a token that becomes exactly one letter and four digits, with at
 // least one character replaced or dropped, is read.
 func ocrProcCode(tok string) (string, bool) {
@@ -904,6 +905,9 @@ func ocrProcCode(tok string) (string, bool) {
 		tok, subs = t, 1 // a speck beside the code
 	}
 	rs := []rune(tok)
+	if len(rs) == 6 && rs[1] == 'J' && (rs[0] == '3' || rs[0] == '1') {
+		rs, subs = rs[1:], subs+1 // the J read twice, as its look-alike and as itself: "3J1885"
+	}
 	if len(rs) < 5 || len(rs) > 6 {
 		return "", false
 	}
