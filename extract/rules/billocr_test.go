@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -193,6 +194,20 @@ func TestSpaceAfterPoint(t *testing.T) {
 		"0710     99199       Recovery room (Phase I/II)               1                      796.00\n" +
 		"Total facility charges                                  3,833.00\n"
 	wantBillRows(t, extractOCR(t, page), "2023-07-14 62321 2750.00|2023-07-14 A4550 287.00|2023-07-14 99199 796.00")
+
+	// A degree sign OCR glued after the spaced cents ("12. 45°").
+	page = "CarePlus Pharmacy                                        PATIENT PRESCRIPTION HISTORY\n" +
+		"Rx#       Filled     Drug / Strength                NDC               Qty    DS    Prescriber                 Price\n" +
+		"6597968   2023-12-07 CYCLOBENZAPRINE 10MG TAB       00591- 5658-01     20     10    Dr. Finnegan               18.99\n" +
+		"6249361   2023-12-07 IBUPROFEN 800MG TAB             53746 -0466-01     30     10.    Dr. Finnegan               12. 45°\n" +
+		"TOTAL RX CHARGES.                                       31.44\n"
+	var got []string
+	for _, b := range extractOCR(t, page).Bills {
+		got = append(got, fmt.Sprintf("%s %.2f", b.Date, b.Charge))
+	}
+	if strings.Join(got, "|") != "2023-12-07 18.99|2023-12-07 12.45" {
+		t.Errorf("prescriptions %q", got)
+	}
 }
 
 // TestLetterLostUndescribed: on a statement with no description column,

@@ -106,8 +106,9 @@ var (
 	reSpeckPoint = lazyre.New("\\d[,'`]\\.\\d{2}\\b")
 	// reSpacedPoint is the amount closing a row whose cents OCR set apart
 	// after the point ("25171. 50"), perhaps before a speck of the table's
-	// rule ("1,492. 00 |").
-	reSpacedPoint = rxfilter.MustCompile(`\d\. \d{2}(?:\s+[|!:;'_~-])?\s*$`)
+	// rule ("1,492. 00 |") or a degree sign glued to the cents ("12.
+	// 45°").
+	reSpacedPoint = rxfilter.MustCompile(`\d\. \d{2}(?:\s*°|\s+[|!:;'_~-])?\s*$`)
 	// reLetterCents is the amount closing a row whose cents' zeros OCR
 	// read as letters, perhaps after a space ("2,750. oo", "287.o0"):
 	// submatch 1 is the cents.
