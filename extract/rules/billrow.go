@@ -596,8 +596,12 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 			start++
 		} else if c := strings.TrimLeft(t.s, codeSpecks); !ok && c != t.s && len(c) >= 5 {
 			// Or a dash, a point, a bracket or an underscore: "-97014",
-			// "(97811", "_20610-RT".
+			// "(97811", "_20610-RT"; before a dollar sign for an S too
+			// ("“$0215").
 			if code, mods, ok = splitCode(c); ok {
+				start += len(t.s) - len(c)
+			} else if len(c) == 5 && c[0] == '$' && allDigits(c[1:]) {
+				code, mods, ok = splitCode("S" + c[1:])
 				start += len(t.s) - len(c)
 			}
 		} else if !ok && len(t.s) == 5 && t.s[0] == '$' && allDigits(t.s[1:]) {
@@ -607,6 +611,9 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		} else if !ok && len(t.s) >= 5 && hcpcsLower(t.s) {
 			// A HCPCS code whose letter OCR read in lower case: "j3301".
 			code, mods, ok = splitCode(strings.ToUpper(t.s[:1]) + t.s[1:])
+		} else if !ok && len(t.s) == 5 && t.s[0] == 's' {
+			// Its S and a look-alike digit in lower case: "so215".
+			code, ok = ocrProcCode("S" + t.s[1:])
 		}
 		d := r.dspan
 		if r.date.IsZero() {

@@ -90,6 +90,25 @@ mileage                               $0215       PR                4           
 Total charges                                        $117.00
 `
 
+// TestTripMileageCodeSpecksOCR: a copier's OCR set a quote before a
+// mileage code read with a dollar sign ("“$0215"), or read its S and 0 in
+// lower case ("so215"): each is still the mileage's S0215.
+func TestTripMileageCodeSpecksOCR(t *testing.T) {
+	page := strings.Replace(tripsOCRPage, ".     mileage (per mile)           ,    .      $0215 ", "mileage (per mile)                  “$0215 ", 1)
+	page = strings.Replace(page, "mileage                               $0215 ", "mileage                               so215 ", 1)
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	want := "2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-22 T2003 30.00|2023-05-22 S0215 9.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
+	}
+}
+
 // TestTripMileageDatedOCR: OCR's reading of the same invoice keeps each
 // mileage line on its trip's day, its code read through the dollar sign.
 func TestTripMileageDatedOCR(t *testing.T) {
