@@ -613,6 +613,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			// 090423" on a claim to a second payer), never a row.
 			last = -1
 			continue
+		case b.Kind == extract.LineCharge && b.Charge == 0 && (r.code != "" || r.rev != "") && deref(b.Paid) == 0 && deref(b.Adjustment) == 0 && slices.Contains(r.amts, 0) &&
+			!strings.Contains(chargeCell(r, 0), "$"):
+			// A service printed at 0.00 (a post-operative visit within the
+			// surgery's global period, 99024; a service bundled into
+			// another): it bills nothing, and is no bill line. ("$0.00" may
+			// be a 50.00 whose five OCR read as a dollar sign: fiveForDollar.)
+			last = -1
+			continue
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
 			last = -1 // a row read as none: the lines under it go on no other item
 			continue  // a payment or adjustment row prints when it was posted
