@@ -88,3 +88,42 @@ func TestSecondaryClaimRebilled(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimFormPayerOverTitle: a claim form's carrier block, the payer's
+// name and address over the form's title, is no letterhead of who bills:
+// the claim's lines are box 33's billing provider's. Before: the lines of
+// GREAT PLAINS CASUALTY.
+func TestClaimFormPayerOverTitle(t *testing.T) {
+	page := `5/24/24 16:40 FROM: Keystone Spine & Pain Mgmt (859) 555-0102 TO: (555) 555-0186 P.002/002
+
+GREAT PLAINS CASUALTY
+SECONDARY  CLAIM                                        PO BOX 12746
+DALLAS TX 75266
+
+HEALTH INSURANCE CLAIM FORM
+
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) C2/12
+2. PATIENT'S NAME (Last Name, First Name, Middle Ienalr              3. PATIENT'S BIRTH DATE SEX    4. INSURED'S NAME (Last Name, FirstName, Middle Initial
+HALVORSEN, ‘SHAUNA                              07 20 1977   M         HALVORSEN,  SHAUNA
+21. DIAGNOSIS OR NATURE OF ILLNESS OR INJURY ICD Ind. C
+A. M50120__B. M5412
+24. A. DATES) OF SERVICE From To MMDD YX POS   —_D. CPTIHCPCS MODIFIER           E. Ox PTR:      FS CHARGES        G.UNITS    __J. RENDERING NPI
+012224 012224                11     99204                       AB               421 00        1       2129716744
+020524 020524                11     62321                       AB             2,327 00        1       2129716744
+25. FEDERAL TAXI.D. NUMBER SSN EIN           26. PATIENT'S ACCOUNT NO            27, ACCEPT ASSIGNMENT?     28. TOTAL CHARGE          29. AMOUNT PAID
+59-2097745.  [X} EIN               83851674                      (X] YES               $ 2,748 00           $ 1,500 00
+31, SIGNATURE OF PHYSICIAN OR SUPPLIER                32. SERVICE FACILITY LOCATION INFORMATION             33. BILLING PROVIDER INFO & PH #
+
+                                                     KEYSTONE SPINE AND PAIN MGMT      KEYSTONE SPINE & PAIN MGMT
+TAMSIN MENSAH                                        4410 MAIN ST                      (859) 555-0102
+`
+	res := extractOCR(t, page)
+	if len(res.Bills) != 2 {
+		t.Fatalf("%d lines, want 2", len(res.Bills))
+	}
+	for _, b := range res.Bills {
+		if !strings.Contains(strings.ToUpper(b.Provider), "KEYSTONE") {
+			t.Errorf("line %s %s of %q, want the billing provider's", b.Date, b.Code, b.Provider)
+		}
+	}
+}
