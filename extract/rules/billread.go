@@ -271,6 +271,12 @@ func amountKinds(r billRow, cols []billCol) []string {
 		if len(out) == 1 && out[0] == "noncovered" {
 			out[0] = "charge"
 		}
+		// A lone amount nearest the rate column of a row of one unit (or
+		// none read) is its charge: OCR closed the gap before it, and the
+		// rate of one unit would be the same amount.
+		if len(out) == 1 && out[0] == "rate" && r.units <= 1 {
+			out[0] = "charge"
+		}
 		// As many amounts as captions, two nearest one of them: OCR set
 		// the row's cells a column's width off their captions, and each
 		// amount is its caption's in order.
