@@ -6,13 +6,20 @@ import "testing"
 // billing software prints the payer's name and address (the form's
 // carrier block); a health plan named like a practice ("KEYSTONE HEALTH
 // ALLIANCE") is still the payer, and the provider is box 33's billing
-// provider. Before: the payer's name, read as the page's letterhead.
+// provider, also when OCR read a speck in the title as a comma. Before:
+// the payer's name, read as the page's letterhead.
 func TestClaimFormCarrierBlock(t *testing.T) {
-	for _, payer := range []string{"KEYSTONE HEALTH ALLIANCE", "BLUE HARBOR HEALTH PLAN", "GREAT PLAINS CASUALTY"} {
+	for _, tt := range []struct{ payer, title string }{
+		{"KEYSTONE HEALTH ALLIANCE", "HEALTH INSURANCE CLAIM FORM"},
+		{"BLUE HARBOR HEALTH PLAN", "HEALTH INSURANCE CLAIM FORM"},
+		{"GREAT PLAINS CASUALTY", "HEALTH INSURANCE CLAIM FORM"},
+		{"KEYSTONE HEALTH ALLIANCE", "HEALTH, INSURANCE CLAIM FORM"}, // a speck OCR read as a comma
+	} {
+		payer := tt.payer
 		form := "                                                                    " + payer + "\n" +
 			"                                                                    PO BOX 75619\n" +
 			"                                                                    DALLAS TX 75266\n" +
-			"                      HEALTH INSURANCE CLAIM FORM\n" +
+			"                      " + tt.title + "\n" +
 			"                    APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12\n" +
 			"1. MEDICARE MEDICAID TRICARE CHAMPVA GROUP HEALTH PLAN FECA OTHER        1a. INSURED'S I.D. NUMBER\n" +
 			"2. PATIENT'S NAME (Last Name, First Name, Middle Initial)       3. PATIENT'S BIRTH DATE SEX\n" +

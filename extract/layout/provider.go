@@ -722,7 +722,7 @@ func formProvider(d *Doc, p *Page) Evidence {
 }
 
 // reClaimFormTitle is a CMS-1500's title.
-var reClaimFormTitle = lazyre.New(`(?i)\bhealth\s+insurance\s+claim\s+form\b`)
+var reClaimFormTitle = lazyre.New(`(?i)\bhealth\W{1,3}insurance\W{1,3}claim\W{1,3}form\b`)
 
 // claimFormTitle returns the line of a CMS-1500 page that prints the
 // form's title, -1 when none does. Over it, top right, is the form's

@@ -72,6 +72,8 @@ func TestSecondaryClaimRebilled(t *testing.T) {
 		{"", "PRI PD 2,140.38 090423", "", true},
 		{"", "", "7       6386707768702", true},
 		{"", "", "8   A4417720019", true},
+		{"# SECONDARY **", "", "", true},      // an asterisk OCR read as a number sign
+		{"", "", "7_-   7866049581176", true}, // specks OCR read between the code and the reference
 		{"", "", "", false},
 		{"", "ACCIDENT DATE 05/06/23", "", false},
 	} {
