@@ -61,7 +61,8 @@ type billWork struct {
 // claim to a second payer, a replacement) is dropped the same way when
 // the provider's first bill, or any line not rebilled, has it: a charge
 // is counted once, where it was first billed; with no such line it is the
-// only record of the charge and is kept.
+// only record of the charge and is kept. A page that reprints an earlier
+// statement's charges drops them too (reprintedLines).
 // Lines cited only on administrative or blank pages are dropped; lines
 // cited only on EOB pages are kept, marked EOB.
 func (b *builder) buildBills() {
@@ -99,11 +100,15 @@ func (b *builder) buildBills() {
 			first[bw.sig] = first[bw.sig] || !bw.rebilled
 		}
 	}
+	copied := func(bw *billWork) bool {
+		return b.onlyDuplicates(bw.Citations) && original[bw.sig] || bw.rebilled && first[bw.sig]
+	}
+	reprinted := b.reprintedLines(all, copied)
 	occurrence := map[string]int{}
 	var kept []*billWork
 	for _, bw := range all {
 		bw.idx = -1
-		if b.onlyDuplicates(bw.Citations) && original[bw.sig] || bw.rebilled && first[bw.sig] {
+		if copied(bw) || reprinted[bw] {
 			continue
 		}
 		c := bw.Citations[0]

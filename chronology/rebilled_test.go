@@ -1,6 +1,9 @@
 package chronology
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/medchron/medchron/extract"
@@ -39,5 +42,38 @@ func TestRebilledLinesCountedOnce(t *testing.T) {
 	}
 	if fs := flagsOf(c, FlagBillTotalMismatch); len(fs) != 0 {
 		t.Errorf("a matching printed total was flagged: %+v", fs)
+	}
+}
+
+// TestReprintedStatementCountedOnce: a surgeon's practice prints its
+// statement of the surgery, and later its statement through the global
+// period, which lists the surgery's coded lines again (same day, codes,
+// modifiers and charges) with the post-operative visits: the charges are
+// counted once. A single line alike on two pages (a service billed on two
+// bills) is left alone. Before: 20,795.00 counted twice.
+func TestReprintedStatementCountedOnce(t *testing.T) {
+	line := func(page int, date, code string, mods []string, charge float64) extract.BillLine {
+		q := fmt.Sprintf("%s %s %s %.2f", date, code, strings.Join(mods, " "), charge)
+		return extract.BillLine{Date: d(date), Provider: "Harborview Orthopaedic Surgery", Code: code, Modifiers: mods, Charge: charge,
+			Citations: []extract.Citation{cite("a", page, q)}}
+	}
+	text := func(ls ...extract.BillLine) string {
+		var b strings.Builder
+		b.WriteString("HARBORVIEW ORTHOPAEDIC SURGERY\nSTATEMENT\n")
+		for _, l := range ls {
+			b.WriteString(l.Citations[0].Quote + "\n")
+		}
+		return b.String()
+	}
+	p1 := []extract.BillLine{line(1, "2024-02-23", "29826", []string{"RT"}, 6474), line(1, "2024-02-23", "29827", []string{"RT"}, 12035),
+		line(1, "2024-02-23", "29827", []string{"AS", "RT"}, 2286), line(1, "2024-03-01", "99213", nil, 150)}
+	p2 := []extract.BillLine{line(2, "2024-02-23", "29826", []string{"RT"}, 6474), line(2, "2024-02-23", "29827", []string{"RT"}, 12035),
+		line(2, "2024-02-23", "29827", []string{"AS", "RT"}, 2286)}
+	p3 := []extract.BillLine{line(3, "2024-03-01", "99213", nil, 150), line(3, "2024-03-08", "99213", nil, 150)}
+	res := extract.Result{Bills: slices.Concat(p1, p2, p3)}
+	pages := []extract.Page{textPage("a", 1, text(p1...)), textPage("a", 2, text(p2...)), textPage("a", 3, text(p3...))}
+	c := Build(Matter{ID: "m"}, []Source{source("a", "a.pdf", pages, res)}, Options{})
+	if want := 6474 + 12035 + 2286 + 150 + 150 + 150.0; c.Specials.TotalCharges != want || len(c.Bills) != 6 {
+		t.Errorf("bills %d total %v, want 6 and %v", len(c.Bills), c.Specials.TotalCharges, want)
 	}
 }
