@@ -48,12 +48,21 @@ type billWork struct {
 	bad  []extract.Citation
 	doc  string // document of the first citation
 	idx  int    // index in builder.bills; -1 when dropped as a copy
+	// rebilled: the line is on a claim that bills again what an earlier
+	// claim billed (extract.BillLine.Rebilled).
+	rebilled bool
 }
 
 // buildBills turns the bill lines of all sources into bills. A line whose
 // citations all lie on duplicate pages is dropped when a line with the same
 // provider, date, code and charge (and for payment and adjustment rows,
 // kind and amount) was found off the duplicate pages.
+// A line of a claim that bills again what an earlier claim billed (a
+// claim to a second payer, a replacement) is dropped the same way when
+// the provider's first bill, or any line not rebilled, has it: a charge
+// is counted once, where it was first billed; with no such line it is the
+// only record of the charge and is kept. A page that reprints an earlier
+// statement's charges drops them too (reprintedLines).
 // Lines cited only on administrative or blank pages are dropped; lines
 // cited only on EOB pages are kept, marked EOB.
 func (b *builder) buildBills() {
@@ -70,7 +79,7 @@ func (b *builder) buildBills() {
 			}
 			prov := b.provOf(s, l.Provider, l.Citations)
 			bw := &billWork{
-				Bill: lineBill(l), prov: prov, bad: bad, doc: cits[0].DocumentID,
+				Bill: lineBill(l), prov: prov, bad: bad, doc: cits[0].DocumentID, rebilled: l.Rebilled,
 			}
 			bw.ProviderID, bw.Provider, bw.Citations, bw.Grounded = prov.id, prov.name, cits, len(bad) == 0
 			bw.EOB = b.classes.onlyOn(l.Citations, s.Document.ID, extract.PageEOB)
@@ -83,17 +92,23 @@ func (b *builder) buildBills() {
 		}
 	}
 	b.billWork = all
-	original := map[string]bool{}
+	original := map[string]bool{} // off duplicate pages
+	first := map[string]bool{}    // off duplicate pages, and not rebilled
 	for _, bw := range all {
 		if !b.onlyDuplicates(bw.Citations) {
 			original[bw.sig] = true
+			first[bw.sig] = first[bw.sig] || !bw.rebilled
 		}
 	}
+	copied := func(bw *billWork) bool {
+		return b.onlyDuplicates(bw.Citations) && original[bw.sig] || bw.rebilled && first[bw.sig]
+	}
+	reprinted := b.reprintedLines(all, copied)
 	occurrence := map[string]int{}
 	var kept []*billWork
 	for _, bw := range all {
 		bw.idx = -1
-		if b.onlyDuplicates(bw.Citations) && original[bw.sig] {
+		if copied(bw) || reprinted[bw] {
 			continue
 		}
 		c := bw.Citations[0]

@@ -137,13 +137,19 @@ type BillLine struct {
 	// Units is the quantity or service units printed on the line (0: none).
 	Units float64 `json:"units,omitempty"`
 	// Kind is LineCharge, LinePayment or LineAdjustment.
-	Kind        string     `json:"kind,omitempty"`
-	Description string     `json:"description,omitempty"`
-	Charge      float64    `json:"charge"`
-	Adjustment  *float64   `json:"adjustment,omitempty"`
-	Paid        *float64   `json:"paid,omitempty"`
-	Balance     *float64   `json:"balance,omitempty"`
-	Citations   []Citation `json:"citations"`
+	Kind        string   `json:"kind,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Charge      float64  `json:"charge"`
+	Adjustment  *float64 `json:"adjustment,omitempty"`
+	Paid        *float64 `json:"paid,omitempty"`
+	Balance     *float64 `json:"balance,omitempty"`
+	// Rebilled says the line is on a claim that bills again what an
+	// earlier claim of the provider billed: a claim to a second payer
+	// after the first paid, or one that replaces or voids a claim (a
+	// resubmission code with the original's reference). The chronology
+	// counts such a line once, where it was first billed.
+	Rebilled  bool       `json:"rebilled,omitempty"`
+	Citations []Citation `json:"citations"`
 }
 
 // Kinds of printed bill totals.

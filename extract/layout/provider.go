@@ -247,8 +247,12 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 		d.headerNames[s] = v
 		return v
 	}
+	carrier := -1 // a CMS-1500's title: the names over it are the payer's
 	if p.Class == extract.PageBill {
 		take(formProvider(d, p), true)
+		if p.BillKind == "cms1500" {
+			carrier = claimFormTitle(d, p)
+		}
 	}
 	for i := p.First; i < p.End; i++ {
 		l := &d.Lines[i]
@@ -279,7 +283,7 @@ func pageEvidence(d *Doc, pi int) (own, last Evidence) {
 			take(Evidence{Name: l.Facility, Kind: kind, Line: i}, true)
 			continue
 		}
-		if l.Letterhead != "" {
+		if l.Letterhead != "" && i > carrier {
 			take(Evidence{Name: l.Letterhead, Kind: FromLetterhead, Line: i}, l.Top < 8 && (!body || underPageTitle(d, i)))
 		}
 		if l.Bottom < 2 && l.Letterhead == "" {
@@ -715,6 +719,22 @@ func formProvider(d *Doc, p *Page) Evidence {
 		}
 	}
 	return none
+}
+
+// reClaimFormTitle is a CMS-1500's title.
+var reClaimFormTitle = lazyre.New(`(?i)\bhealth\W{1,3}insurance\W{1,3}claim\W{1,3}form\b`)
+
+// claimFormTitle returns the line of a CMS-1500 page that prints the
+// form's title, -1 when none does. Over it, top right, is the form's
+// carrier block: the name and address of the payer the claim is sent to,
+// no letterhead of the provider (box 33 names the billing provider).
+func claimFormTitle(d *Doc, p *Page) int {
+	for i := p.First; i < p.End; i++ {
+		if reClaimFormTitle.MatchString(d.Lines[i].Text) {
+			return i
+		}
+	}
+	return -1
 }
 
 // ubCaption reports whether a UB-04 cell is a form locator's caption

@@ -137,7 +137,8 @@ Total charges                                        1,880.00
 
 // TestCheckVisitCodeAfterDescription: "check" in a service's description
 // before its code ("POST OP CHECK 99024") is no check's label: only CHK,
-// or a check's number sign ("Check #", "Check No."), labels one.
+// or a check's number sign ("Check #", "Check No."), labels one. (The
+// post-operative check at 0.00 bills nothing: no line, nor a payment.)
 func TestCheckVisitCodeAfterDescription(t *testing.T) {
 	page := `RIVERSIDE SURGICAL ASSOCIATES
 ITEMIZED STATEMENT                                   Statement date 06-10-2024
@@ -147,7 +148,10 @@ ITEMIZED STATEMENT                                   Statement date 06-10-2024
 Total charges                                          295.00
 `
 	res := extractText(t, page)
-	if got, want := chargeLines(res), "2024-02-14 99213 185.00|2024-02-28 99024 0.00|2024-03-12 99212 110.00"; got != want {
+	if got, want := chargeLines(res), "2024-02-14 99213 185.00|2024-03-12 99212 110.00"; got != want {
 		t.Errorf("charges %q, want %q", got, want)
+	}
+	if len(res.Bills) != 2 {
+		t.Errorf("%d lines, want the 2 charges and no payment", len(res.Bills))
 	}
 }

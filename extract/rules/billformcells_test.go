@@ -108,3 +108,20 @@ func TestFormCodeAfterDamagedToDate(t *testing.T) {
 		t.Errorf("charges %q, want %q", got, want)
 	}
 }
+
+// TestClaimFormBorderReadAsO: a faxed claim form's date cells whose left
+// border OCR read as an O before the month ("O05 27 24", "OS 27 24"): no
+// month has three digits; the row is of May 27. Before: the rows undated.
+func TestClaimFormBorderReadAsO(t *testing.T) {
+	page := `HEALTH INSURANCE CLAIM FORM
+APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12
+24. A. DATE(S) OF SERVICE From To MM DDK POS   _D.CPT/HCPCS MODIFIER           E. DX PTR      F_$ CHARGES,        G.UNITS _}. RENDERING NPI
+05 10 24   05 10 24         11     99204                       AB               421 00        1       2251155000
+O05 27 24   O05 27 24         11     62321                       AB             2,327 00        1       2251155000 *
+N461120580445 UN8                                        .                       .
+O05 27 24   OS 27 24         11     J3301                       AB                120 00        8       2251155000
+06 13 24   06 13 24         11     99214                       AB                243 00       1       2251155000
+25. FEDERAL TAX LD. NUMBER SSNEIN           26. PATIENT'S ACCOUNT NO.           27. ACCEPT ASSIGNMENT?     __[28. TOTAL CHARGE          29. AMOUNT PAID
+`
+	wantBillRows(t, extractOCR(t, page), "2024-05-10 99204 421.00|2024-05-27 62321 2327.00|2024-05-27 J3301 120.00|2024-06-13 99214 243.00")
+}

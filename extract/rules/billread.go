@@ -35,7 +35,7 @@ var (
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?tota[lt1i]|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
 	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
-	rePaymentWords = lazyre.New(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
+	rePaymentWords = lazyre.New(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|(?:pri|prim|primary|sec|secondary)\.?\s+pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
 	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
 	// reMembershipFee is the fee of a membership or subscription program
 	// (an ambulance service's, as subscription programs bill households
@@ -271,6 +271,12 @@ func amountKinds(r billRow, cols []billCol) []string {
 		if len(out) == 1 && out[0] == "noncovered" {
 			out[0] = "charge"
 		}
+		// A lone amount nearest the rate column of a row of one unit (or
+		// none read) is its charge: OCR closed the gap before it, and the
+		// rate of one unit would be the same amount.
+		if len(out) == 1 && out[0] == "rate" && r.units <= 1 {
+			out[0] = "charge"
+		}
 		// As many amounts as captions, two nearest one of them: OCR set
 		// the row's cells a column's width off their captions, and each
 		// amount is its caption's in order.
@@ -327,6 +333,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	var careBal *float64      // the running balance before the first charge added to the care (addedCharge)
 	feePaired := false        // rows under fee and charge captions print both when billed (pairedFees)
 	boxed := boxedPages(n.lines)
+	var rebilled map[int]bool // the claim form pages that bill again what a claim billed before
+	if form {
+		rebilled = rebilledPages(n.lines)
+	}
 	dental := dentalPages(n.lines, !form) // a claim form's words, or a dental office's ledger's
 	fees, feeCols := feeColumns{}, false  // a fee schedule's fee and charge captions
 	unticked := uncheckedRows(n.lines, boxed)
@@ -552,7 +562,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			chargeAfterDate(r, kinds)
 		}
 		b := extract.BillLine{Provider: rowProvider(r.prov, provider), Code: r.code, RevenueCode: r.rev, Modifiers: r.mods, Units: r.units,
-			Description: r.desc, Date: r.date, Citations: cite}
+			Description: r.desc, Date: r.date, Rebilled: rebilled[l.page], Citations: cite}
 		if b.RevenueCode == "" && !r.date.IsZero() {
 			b.RevenueCode = groupRev
 		}
@@ -603,6 +613,20 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 		}
 		monthless := len(lostMonth) > 0
 		switch {
+		case form && b.Kind != extract.LineCharge:
+			// A claim form bills in its service lines only: what a payer
+			// paid is box 29's total, or a note of box 19 ("PRI PD 2,140.38
+			// 090423" on a claim to a second payer), never a row.
+			last = -1
+			continue
+		case b.Kind == extract.LineCharge && b.Charge == 0 && (r.code != "" || r.rev != "") && deref(b.Paid) == 0 && deref(b.Adjustment) == 0 && slices.Contains(r.amts, 0) &&
+			!strings.Contains(chargeCell(r, 0), "$"):
+			// A service printed at 0.00 (a post-operative visit within the
+			// surgery's global period, 99024; a service bundled into
+			// another): it bills nothing, and is no bill line. ("$0.00" may
+			// be a 50.00 whose five OCR read as a dollar sign: fiveForDollar.)
+			last = -1
+			continue
 		case b.Kind != extract.LineCharge && b.Date.IsZero():
 			last = -1 // a row read as none: the lines under it go on no other item
 			continue  // a payment or adjustment row prints when it was posted

@@ -433,6 +433,15 @@ func (r *billRow) formDates(toks []token, take func(a, b int)) {
 				i += 2
 				continue
 			}
+		case i+2 < len(gs) && g.first && len(g.s) == 3 && g.s[0] == '0' && len(gs[i+1].s) == 2 && (len(gs[i+2].s) == 2 || len(gs[i+2].s) == 4) &&
+			allDigits(gs[i+1].s+gs[i+2].s):
+			// "O05 27 24": the cell's left border read as an O before the
+			// month (no month has three digits).
+			if d, ok := mdy(g.s[1:], gs[i+1].s, gs[i+2].s); ok && recent(d) {
+				set(d, g.a, gs[i+2].b)
+				i += 2
+				continue
+			}
 		case i+1 < len(gs) && g.first && len(g.s) == 2 && len(gs[i+1].s) == 5 && borderDigit(gs[i+1].s[2]) && allDigits(gs[i+1].s):
 			// "05] 22123": the border between day and year read as a one.
 			if d, ok := mdy(g.s, gs[i+1].s[:2], gs[i+1].s[3:]); ok && recent(d) {

@@ -113,6 +113,10 @@ var (
 	// read as letters, perhaps after a space ("2,750. oo", "287.o0"):
 	// submatch 1 is the cents.
 	reLetterCents = lazyre.New(`\d\. ?([oO0][oO]|[oO]0)(?:\s+[|!:;'_~-])?\s*$`)
+	// reSlashThousands is an amount whose thousands comma OCR read as a
+	// slash ("4/116.00"): no date has three digits after its slash and
+	// cents after them. Submatch 1 is the slash.
+	reSlashThousands = lazyre.New(`(?:^|\s)\d{1,3}(/)\d{3}\.\d{2}(?:\s|$)`)
 )
 
 // mendPoints repairs an amount whose decimal point OCR damaged: read as a
@@ -121,7 +125,8 @@ var (
 // or behind a speck read as a comma or a quote ("39,.00", whose dollars
 // move right over the speck: " 39.00"), or with a space after it closing
 // the row ("2171. 50" as " 2171.50"), whose zeros OCR may read as
-// letters ("2,750. oo" as " 2,750.00"). The result has the same length as
+// letters ("2,750. oo" as " 2,750.00"); and an amount whose thousands
+// comma OCR read as a slash ("4/116.00"). The result has the same length as
 // s, so positions stay valid.
 func mendPoints(s string) string {
 	if strings.Contains(s, ":") {
@@ -145,6 +150,11 @@ func mendPoints(s string) string {
 			i--
 		}
 		s = s[:i] + " " + s[i:j] + s[j+1:]
+	}
+	if strings.Contains(s, "/") {
+		for _, m := range reSlashThousands.FindAllStringSubmatchIndex(s, -1) {
+			s = s[:m[2]] + "," + s[m[3]:]
+		}
 	}
 	if m := reLetterCents.FindStringSubmatchIndex(s); m != nil {
 		s = s[:m[2]] + "00" + s[m[3]:]

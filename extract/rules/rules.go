@@ -70,11 +70,20 @@ func (e *Extractor) Extract(ctx context.Context, doc extract.Document, pages []e
 		switch r.class {
 		case extract.PageBill:
 			for _, n := range billNotes(part, d) {
-				prov := n.billProvider()
+				pg := &d.Pages[d.PageIndex(n.lines[0].page)]
+				prov := ""
+				if pg.BillKind == "cms1500" && pg.Own.Kind == layout.FromBill {
+					// Box 33's billing provider: the name over the form's
+					// title is the payer's (its carrier block).
+					prov = noteProvider(d, n)
+				}
+				if prov == "" {
+					prov = n.billProvider()
+				}
 				if prov == "" {
 					prov = noteProvider(d, n)
 				}
-				items, totals := n.bills(doc.ID, prov, d.Pages[d.PageIndex(n.lines[0].page)].BillKind)
+				items, totals := n.bills(doc.ID, prov, pg.BillKind)
 				fullProviders(items, totals, prov, d)
 				res.Bills = append(res.Bills, items...)
 				res.BillTotals = append(res.BillTotals, totals...)
