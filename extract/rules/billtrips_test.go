@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -31,16 +30,7 @@ Date         Pickup -> Destination                     HCPCS       Mod      Unit
 // under the trip with its date cell left blank, is of the trip's day.
 func TestTripMileageDated(t *testing.T) {
 	res := extractText(t, tripsPage)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-12-18 A0130 45.00|2023-12-18 S0209 15.00|2023-12-18 A0130 45.00|2023-12-18 S0209 15.00|2023-12-20 A0130 45.00|2023-12-20 S0209 15.00"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-12-18 A0130 45.00|2023-12-18 S0209 15.00|2023-12-18 A0130 45.00|2023-12-18 S0209 15.00|2023-12-20 A0130 45.00|2023-12-20 S0209 15.00")
 }
 
 // tripsBasePage bills each trip as a base rate plus its miles at a rate
@@ -61,16 +51,7 @@ Date          Pickup -> Destination                       HCPCS         Mod     
 // a rate per mile charges what its Charge column prints, not its base.
 func TestTripBaseAndMiles(t *testing.T) {
 	res := extractText(t, tripsBasePage)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2024-10-09 A0130 78.00|2024-10-09 A0130 78.00|2024-10-14 A0130 78.00"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2024-10-09 A0130 78.00|2024-10-09 A0130 78.00|2024-10-14 A0130 78.00")
 }
 
 // tripsOCRPage is a transport invoice as OCR reads a fax of it: the
@@ -97,32 +78,14 @@ func TestTripMileageCodeSpecksOCR(t *testing.T) {
 	page := strings.Replace(tripsOCRPage, ".     mileage (per mile)           ,    .      $0215 ", "mileage (per mile)                  “$0215 ", 1)
 	page = strings.Replace(page, "mileage                               $0215 ", "mileage                               so215 ", 1)
 	res := extractText(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-22 T2003 30.00|2023-05-22 S0215 9.00"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-22 T2003 30.00|2023-05-22 S0215 9.00")
 }
 
 // TestTripMileageDatedOCR: OCR's reading of the same invoice keeps each
 // mileage line on its trip's day, its code read through the dollar sign.
 func TestTripMileageDatedOCR(t *testing.T) {
 	res := extractText(t, tripsOCRPage)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-22 T2003 30.00|2023-05-22 S0215 9.00"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-18 T2003 30.00|2023-05-18 S0215 9.00|2023-05-22 T2003 30.00|2023-05-22 S0215 9.00")
 }
 
 // tripsBaseOCRPage is the invoice of base rates and miles as OCR reads a
@@ -141,16 +104,7 @@ Total charges                                        $114.00
 // its Charge column prints.
 func TestTripBaseAndMilesOCR(t *testing.T) {
 	res := extractText(t, tripsBaseOCRPage)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-11-07 A0130 57.00|2023-11-07 A0130 57.00"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-11-07 A0130 57.00|2023-11-07 A0130 57.00")
 }
 
 // TestTripMileageUnderALostRow: OCR damaged a trip's row past reading

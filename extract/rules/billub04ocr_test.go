@@ -37,16 +37,7 @@ DOE, JANE                                      07201977          F              
 // still bills each service line at its total charge.
 func TestUB04GluedCaptionsOCR(t *testing.T) {
 	res := extractText(t, ub04GluedCaptions)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59")
 }
 
 // ub04ShiftedCaptions is a UB-04's page whose caption line OCR set wider
@@ -72,16 +63,7 @@ DOE, JANE                          .             09081969        F              
 // charge (47), wherever OCR set the captions above.
 func TestUB04ShiftedCaptionsOCR(t *testing.T) {
 	res := extractText(t, ub04ShiftedCaptions)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-05-06 0120 1200.00|2023-05-06 72070 335.80|2023-05-06 70450 2704.80|2023-05-06 99285 2612.80"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-05-06 0120 1200.00|2023-05-06 72070 335.80|2023-05-06 70450 2704.80|2023-05-06 99285 2612.80")
 }
 
 // ub04DollarFive is a UB-04 page whose charge cell OCR read with a dollar
@@ -98,16 +80,7 @@ const ub04DollarFive = `42 REV CD 43 DESCRIPTION                        44 HCPCS
 // the bill's cells, makes its lines sum to its printed total.
 func TestUB04DollarForFiveByTotal(t *testing.T) {
 	res := extractText(t, ub04DollarFive)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-05-06 99285 2612.80|2023-05-06 J2270 31.28|2023-05-06 J2405 58.88"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-05-06 99285 2612.80|2023-05-06 J2270 31.28|2023-05-06 J2405 58.88")
 }
 
 // ub04SpeckedDate is a UB-04 page whose service date cell OCR read with a
@@ -123,16 +96,7 @@ const ub04SpeckedDate = `42 REV CD 43 DESCRIPTION                        44 HCPC
 // still dates the line.
 func TestUB04SpeckedDate(t *testing.T) {
 	res := extractText(t, ub04SpeckedDate)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2024-09-28 0250 86.86|2024-09-28 0250 8.08|2024-09-28 81001 54.54"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2024-09-28 0250 86.86|2024-09-28 0250 8.08|2024-09-28 81001 54.54")
 }
 
 // TestUB04SpeckBeforeRevenueCodeOCR: OCR read a speck of the grid's left
@@ -142,16 +106,7 @@ func TestUB04SpeckedDate(t *testing.T) {
 func TestUB04SpeckBeforeRevenueCodeOCR(t *testing.T) {
 	page := strings.Replace(ub04GluedCaptions, "0301     COMPREHEN’ METABOLIC PANEL               80053                   120623", "- 0301   COMPREHENSIVE METABOLIC PANEL W/ CA      80053                   120723", 1)
 	res := extractOCR(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-07 80053 225.40|2023-12-06 71045 257.59"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-07 80053 225.40|2023-12-06 71045 257.59")
 }
 
 // TestUB04SpeckAfterCentsOCR: OCR read a speck after a service line's
@@ -161,16 +116,7 @@ func TestUB04SpeckBeforeRevenueCodeOCR(t *testing.T) {
 func TestUB04SpeckAfterCentsOCR(t *testing.T) {
 	page := strings.Replace(ub04GluedCaptions, "120623             1               114.08", "120623             ok              114.087", 1)
 	res := extractOCR(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59")
 }
 
 // TestUB04RevenueCodeLostZeroOCR: OCR lost the leading zero of a service
@@ -181,16 +127,7 @@ func TestUB04SpeckAfterCentsOCR(t *testing.T) {
 func TestUB04RevenueCodeLostZeroOCR(t *testing.T) {
 	page := strings.Replace(ub04GluedCaptions, "0270     MED-SUR SUPPLIES                                        120623", "270      MEDICAL SURGICAL SUPPLIES AND DEVICES STERILE         120623", 1)
 	res := extractOCR(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		if b.Kind == extract.LineCharge {
-			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
-		}
-	}
-	want := "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59"
-	if strings.Join(got, "|") != want {
-		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
-	}
+	wantCharges(t, res, "2023-12-06 0250 7.36|2023-12-06 0270 114.08|2023-12-06 81001 49.68|2023-12-06 80053 225.40|2023-12-06 71045 257.59")
 }
 
 // TestUB04AfterItemizedStatement: a hospital's itemized statement and,
@@ -224,13 +161,19 @@ DOE, JANE                                      07201977        F      120623
 0001    PAGE 1 OF 1                               CREATION DATE            010524        TOTALS:             207.00
 `
 	res := extractOCR(t, statement, claim)
+	wantCharges(t, res, "2023-12-06 99285 2612.80|2023-12-06 85025 90.16|2023-12-07 0250 12.88|2023-12-09 36415 23.92|2023-12-08 80048 170.20")
+}
+
+// wantCharges checks res's charge lines (payments and adjustments left
+// out), each "date code charge", joined by "|", against want.
+func wantCharges(t *testing.T, res extract.Result, want string) {
+	t.Helper()
 	var got []string
 	for _, b := range res.Bills {
 		if b.Kind == extract.LineCharge {
 			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
 		}
 	}
-	want := "2023-12-06 99285 2612.80|2023-12-06 85025 90.16|2023-12-07 0250 12.88|2023-12-09 36415 23.92|2023-12-08 80048 170.20"
 	if strings.Join(got, "|") != want {
 		t.Errorf("charges %q,\nwant %q", strings.Join(got, "|"), want)
 	}

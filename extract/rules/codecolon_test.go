@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/medchron/medchron/extract"
 )
 
 // TestModifierAfterColon: OCR reads the dash between a HCPCS code and its
@@ -16,14 +18,7 @@ March 3, 2025       A0427:SH    ALS1 EMERGENCY TRANSPORT                   1    
 March 3, 2025       A0425-SH    GROUND MILEAGE PER STATUTE MILE            7         161.00
                                 Total charges                                      1,773.00
 `
-	res := extractText(t, page)
-	var got []string
-	for _, b := range res.Bills {
-		got = append(got, fmt.Sprintf("%s %s %v %.2f", b.Date, b.Code, b.Modifiers, b.Charge))
-	}
-	if want := "2025-03-03 A0427 [SH] 1612.00|2025-03-03 A0425 [SH] 161.00"; strings.Join(got, "|") != want {
-		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
-	}
+	wantModifiedRows(t, extractText(t, page), "2025-03-03 A0427 [SH] 1612.00|2025-03-03 A0425 [SH] 161.00")
 }
 
 // TestModifierAfterDashAndEquals: OCR reads the dash before a modifier as
@@ -37,12 +32,18 @@ Date            Physician                     Code          Description         
 06-May-2023    Conrad Venkataraman, DO      93010          ELECTROCARDIOGRAM REPORT                        39.00
 Total charges                                                                                           1,410.00
 `
-	res := extractOCR(t, page)
+	wantModifiedRows(t, extractOCR(t, page), "2023-05-06 99285 [25] 1371.00|2023-05-06 93010 [] 39.00")
+}
+
+// wantModifiedRows checks res's bill lines, each "date code [modifiers]
+// charge", joined by "|", against want.
+func wantModifiedRows(t *testing.T, res extract.Result, want string) {
+	t.Helper()
 	var got []string
 	for _, b := range res.Bills {
 		got = append(got, fmt.Sprintf("%s %s %v %.2f", b.Date, b.Code, b.Modifiers, b.Charge))
 	}
-	if want := "2023-05-06 99285 [25] 1371.00|2023-05-06 93010 [] 39.00"; strings.Join(got, "|") != want {
+	if strings.Join(got, "|") != want {
 		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
