@@ -426,6 +426,11 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 	p := &d.Pages[pi]
 	p.Title = f.title
 	class, kind := pageClass(f)
+	// A fax transmission report reproduces the first page it sent: its
+	// record's headings are no note of its own.
+	if faxReport(d, pi) {
+		class, kind = extract.PageAdmin, ""
+	}
 	switch class {
 	case extract.PageClinical, extract.PageReport, "":
 		// A report that summarises care, a letter of medical necessity,
