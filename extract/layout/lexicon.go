@@ -18,7 +18,7 @@ const (
 	fFaxCover                   // fax cover sheet
 	fAuthz                      // HIPAA authorization
 	fRequest                    // records request
-	fCustodian                  // custodian certification, affidavit
+	fCustodian                  // custodian certification, affidavit, a translator's certificate of accuracy
 	fCoverLetter                // billing or production cover letter
 	fIndex                      // record index, table of contents
 	fLetter                     // a letter: "Dear", "sincerely", "thank you for referring"
@@ -103,7 +103,11 @@ var phrases = map[feature]string{
 		subscribed and sworn|notary public|certification of records|certification of medical records|
 		certification of business records|business records affidavit|business records declaration|
 		business records certification|true and correct copy|true and correct copies|true and accurate copy|
-		true and complete copy|under penalty of perjury|902 11|803 6|18 001|18 002`,
+		true and complete copy|under penalty of perjury|902 11|803 6|18 001|18 002|
+		certificate of translation|certification of translation|certification of translation accuracy|
+		translator s certificate|translator s certification|translator s certification of accuracy|
+		statement of translation accuracy|certificate of accuracy|certification of accuracy|accurate translation|
+		true and accurate translation|complete and accurate translation|true and correct translation|certified translator`,
 	fCoverLetter: `enclosed please find|please find enclosed|enclosed are|enclosed is|enclosed you will find|
 		in response to your request|in response to your letter|please remit|do not hesitate to contact`,
 	fIndex: `index of records|index of medical records|records index|record index|table of contents|document index|
