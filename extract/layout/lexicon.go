@@ -68,6 +68,7 @@ const (
 	fConsent                    // a consent for a procedure: informed consent, consent for surgery or an invasive procedure
 	fDeposition                 // a deposition transcript: its caption, the examinations, the court reporter and her certificate
 	fEquipCert                  // a certificate of medical necessity for equipment: certification type, length of need, supplier's charge, fee schedule allowance, physician attestation
+	fVocational                 // a vocational expert's report: transferable skills, labour market, earning capacity, work-life expectancy
 	nFeatures
 )
 
@@ -290,6 +291,11 @@ var phrases = map[feature]string{
 		deposition concluded|deposition was taken|foregoing deposition|direct examination|cross examination|redirect examination|
 		recross examination|shorthand reporter|court reporter|court reporting|deposition services|reporter s certificate|
 		certificate of reporter|certificate of court reporter|marked for identification|the witness|duly sworn|appearances`,
+	fVocational: `vocational expert|vocational evaluation|vocational assessment|vocational report|vocational expert report|
+		vocational rehabilitation evaluation|vocational rehabilitation counselor|vocational consultant|vocational certainty|
+		transferable skills|transferable skills analysis|labor market survey|labor market research|labour market survey|
+		earning capacity|loss of earning capacity|pre injury earning capacity|post injury earning capacity|
+		work life expectancy|worklife expectancy|o net|dictionary of occupational titles`,
 	fDiary: `diary|journal|symptom log|headache log|sleep log|bring this log`,
 	fPhone: `telephone encounter|phone encounter|telephone note|phone note|telephone message|phone message|
 		telephone call|phone call|nurse triage|triage call|triage note|telephone triage|phone triage|reason for call|
