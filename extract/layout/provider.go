@@ -452,21 +452,12 @@ func footerPractice(s string) string {
 	if !LooksPhone(s) && !LooksAddress(s) {
 		return ""
 	}
-	// "Summit Laboratory, Lexington, KY 40503. CLIA ...": the text before
-	// the ZIP code ends on the town and state, no part of the name.
 	v := beforeNumbers(s)
-	if m := reCityState.FindStringIndex(v); m != nil && m[0] > 3 {
-		v = v[:m[0]]
-	}
 	if v == "" || !NamesFacility(v) || !readsAsName(v) || reNotProvider.MatchString(v) {
 		return ""
 	}
 	return CleanProvider(v)
 }
-
-// reCityState is a town and a state's postal code closing a name, its
-// ZIP code cut off after it.
-var reCityState = lazyre.New(`,\s*[A-Z][A-Za-z .'\-]{1,30},\s*(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s*,?\s*$`)
 
 // phoneWords label a phone or fax number.
 var phoneWords = map[string]bool{"ph": true, "tel": true, "phone": true, "fax": true, "p": true, "t": true, "f": true}

@@ -31,14 +31,19 @@ Tramadol              Tramadol                100                 3,400         
 Summit Toxicology Laboratory, Lexington, KY 40503. CLIA 18D0809935. Laboratory Director: Omar Haddad, PhD, NRCC
                                                                                         DOE, JANE Page 1 of 1
 `
-	res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: 1}, pagesOf([]string{page}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Encounters) != 1 {
-		t.Fatalf("%d encounters, want 1", len(res.Encounters))
-	}
-	if p := res.Encounters[0].Provider; strings.Contains(p, "Lexington") || !strings.HasPrefix(p, "Summit") {
-		t.Errorf("provider %q, want the laboratory without its town", p)
+	// One report, or two whose footer repeats (a running footer).
+	for _, texts := range [][]string{{page}, {page, strings.Replace(page, "01/26/2024", "03/04/2024", 1)}} {
+		res, err := New(Options{}).Extract(context.Background(), extract.Document{ID: "doc1", File: "t.pdf", Pages: len(texts)}, pagesOf(texts))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Encounters) != len(texts) {
+			t.Fatalf("%d encounters, want %d", len(res.Encounters), len(texts))
+		}
+		for _, e := range res.Encounters {
+			if p := e.Provider; strings.Contains(p, "Lexington") || !strings.HasPrefix(p, "Summit") {
+				t.Errorf("%d pages: provider %q, want the laboratory without its town", len(texts), p)
+			}
+		}
 	}
 }
