@@ -16,11 +16,14 @@ import (
 // visit.
 
 // reFaxReportTitle is a transmission report's title, opening its line
-// (asterisks around it, its date or mode beside it).
-var reFaxReportTitle = lazyre.New(`(?i)^[*\s]*(?:fax\s+)?(?:(?:transmission|tx|transaction|communication|comm\.|send)\s+(?:verification\s+|result\s+|confirmation\s+|status\s+)?(?:report|confirmation|result)|fax\s+(?:delivery|transmission|send|sent)\s+(?:confirmation|receipt|failure|report|result|notification))\b`)
+// (asterisks around it, or specks a scan reads for them; its date or mode
+// beside it).
+var reFaxReportTitle = lazyre.New(`(?i)^[^a-z0-9]*(?:fax[\s.\-–—]+)?(?:(?:transmission|tx|transaction|communication|comm\.|send)[\s.\-–—]+(?:verification[\s.\-–—]+|result[\s.\-–—]+|confirmation[\s.\-–—]+|status[\s.\-–—]+)?(?:report|confirmation|result)|fax[\s.\-–—]+(?:delivery|transmission|send|sent)[\s.\-–—]+(?:confirmation|receipt|failure|report|result|notification))\b`)
 
-// reFaxReportField is a label of a transmission report's details.
-var reFaxReportField = lazyre.New(`(?i)\b(?:result|duration|pgs\.?|page\(s\)|pages(?:\s+sent)?|mode|status|job\s*(?:no\.?|id|#)|destination|recipient|remote\s+station|speed|fax\s+no\.?(?:/name)?|st\.\s*time)(?:\s*:|\s{2,}|\s*$)`)
+// reFaxReportField is a label of a transmission report's details: a
+// colon, a gap, the line's end or its value (a number, a word in
+// capitals, "OK") after it, never running text ("the result was").
+var reFaxReportField = lazyre.New(`\b(?i:result|duration|pgs\.?|page\(s\)|pages(?:\s+sent)?|mode|status|job\s*(?:no\.?|id|#)|destination|recipient|remote\s+station|speed|fax\s+no\.?(?:/name)?|st\.\s*time)(?:\s*:|\s{2,}|\s*$|\s+[^a-z\s])`)
 
 // faxReport reports whether page pi is a fax transmission report: one of
 // its first three lines (a fax header may print above it) opens with a

@@ -65,6 +65,23 @@ To:           (813) 555-0199
 Pages sent:   0 of 1
 Result:       Failed - no answer
 `},
+		// As a scan reads them: specks for the asterisks, a speck in the
+		// title, the columns' gaps closed to one space.
+		{"scanned result report", `#*% TX RESULT REPORT ***  06-Mar-2024 10:12
+LAKESIDE ORTHOPAEDICS (813) 555-0141
+JOB NO. ST. TIME DESTINATION PGS. DURATION RESULT
+0412 3/06 10:11 8135550199 . 1/1 0'48" OK
+`},
+		{"scanned verification report", `03/06/2024 10:15 FROM: LAKESIDE ORTHO (813) 555-0141 TO: (813) 555-0199 P.003/003
+TRANSMISSION -VERIFICATION REPORT
+TIME : 03/06/2024 10:12
+NAME : LAKESIDE ORTHO
+DATE, TIME 3/06 10:11 .
+FAX NO./NAME ~ 8135550199 SMITH LAW
+DURATION 00:00:48 —
+PAGE(S) 01
+RESULT OK
+`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			d := Analyze(pagesOf(tt.head + faxedNote))
