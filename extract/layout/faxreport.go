@@ -17,9 +17,9 @@ import (
 
 // reFaxReportTitle is a transmission report's title, opening its line
 // (asterisks around it, or specks a scan reads for them, letters among
-// them: "s*s TX RESULT REPORT", between its words: "TRANSMISSION
+// them: "s*s TX RESULT REPORT", "ve TRANSMISSION RESULT REPORT", between its words: "TRANSMISSION
 // ‘VERIFICATION REPORT"; its date or mode beside it).
-var reFaxReportTitle = lazyre.New(`(?i)^(?:\S{0,4}[^a-z0-9\s]\S{0,4}\s+)?[^a-z0-9]*(?:fax[^\pL\pN]{1,4})?(?:(?:transmission|tx|transaction|communication|comm\.|send)[^\pL\pN]{1,4}(?:verification[^\pL\pN]{1,4}|result[^\pL\pN]{1,4}|confirmation[^\pL\pN]{1,4}|status[^\pL\pN]{1,4})?(?:report|confirmation|result)|fax[^\pL\pN]{1,4}(?:delivery|transmission|send|sent)[^\pL\pN]{1,4}(?:confirmation|receipt|failure|report|result|notification))\b`)
+var reFaxReportTitle = lazyre.New(`(?i)^(?:\S{1,4}\s+)?[^a-z0-9]*(?:fax[^\pL\pN]{1,4})?(?:(?:transmission|tx|transaction|communication|comm\.|send)[^\pL\pN]{1,4}(?:verification[^\pL\pN]{1,4}|result[^\pL\pN]{1,4}|confirmation[^\pL\pN]{1,4}|status[^\pL\pN]{1,4})?(?:report|confirmation|result)|fax[^\pL\pN]{1,4}(?:delivery|transmission|send|sent)[^\pL\pN]{1,4}(?:confirmation|receipt|failure|report|result|notification))\b`)
 
 // reFaxReportField is a label of a transmission report's details: a
 // colon, a gap, the line's end or its value (a number, a word in

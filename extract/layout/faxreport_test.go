@@ -79,6 +79,11 @@ LAKESIDE  ORTHOPAEDICS       (813)   555-0141
 JOB  NO.          ST.   TIME             DESTINATION          PGS.         DURATION       RESULT
 0412                3/06  10:11        8135550199        :         1/1           0'48"              OK
 `},
+		{"scanned result report, its asterisks read as a word", `ve  TRANSMISSION  RESULT  REPORT  (MEMORY  TX)   **          3/06/24  10:12
+LAKESIDE  ORTHOPAEDICS       (813)   555-0141
+DESTINATION                     PGS.         DURATION        RESULT
+3/06  10:11          8135550199            1/1           0'48"              OK
+`},
 		{"scanned verification report", `03/06/2024 10:15 FROM: LAKESIDE ORTHO (813) 555-0141 TO: (813) 555-0199 P.003/003
 TRANSMISSION  ‘VERIFICATION   REPORT
 TIME : 03/06/2024 10:12
