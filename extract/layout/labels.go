@@ -323,6 +323,10 @@ var (
 		"recording start", "recording started", "start of recording", "recording date", "date of recording",
 		"recording began", "study start", "study started", "start of study", "hook-up", "hookup", "hook up",
 		"hook-up date", "date of hook-up", "hookup date", "date of hookup",
+		// an attended sleep study is recorded overnight and read days
+		// later: the night the patient slept in the lab is the study's
+		"study night", "night of study", "night of the study", "date of study night", "psg date", "date of psg",
+		"polysomnogram date", "date of polysomnogram", "polysomnography date", "date of polysomnography",
 		// a form's own day, filled in at the visit: a questionnaire the
 		// patient fills in (a disability index, a pain diagram) and its
 		// "Today's date:" ("Today:" alone in its cell, see labelOf)

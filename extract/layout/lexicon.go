@@ -18,7 +18,7 @@ const (
 	fFaxCover                   // fax cover sheet
 	fAuthz                      // HIPAA authorization
 	fRequest                    // records request
-	fCustodian                  // custodian certification, affidavit
+	fCustodian                  // custodian certification, affidavit, a translator's certificate of accuracy
 	fCoverLetter                // billing or production cover letter
 	fIndex                      // record index, table of contents
 	fLetter                     // a letter: "Dear", "sincerely", "thank you for referring"
@@ -68,6 +68,7 @@ const (
 	fConsent                    // a consent for a procedure: informed consent, consent for surgery or an invasive procedure
 	fDeposition                 // a deposition transcript: its caption, the examinations, the court reporter and her certificate
 	fEquipCert                  // a certificate of medical necessity for equipment: certification type, length of need, supplier's charge, fee schedule allowance, physician attestation
+	fVocational                 // a vocational expert's report: transferable skills, labour market, earning capacity, work-life expectancy
 	nFeatures
 )
 
@@ -103,7 +104,11 @@ var phrases = map[feature]string{
 		subscribed and sworn|notary public|certification of records|certification of medical records|
 		certification of business records|business records affidavit|business records declaration|
 		business records certification|true and correct copy|true and correct copies|true and accurate copy|
-		true and complete copy|under penalty of perjury|902 11|803 6|18 001|18 002`,
+		true and complete copy|under penalty of perjury|902 11|803 6|18 001|18 002|
+		certificate of translation|certification of translation|certification of translation accuracy|
+		translator s certificate|translator s certification|translator s certification of accuracy|
+		statement of translation accuracy|certificate of accuracy|certification of accuracy|accurate translation|
+		true and accurate translation|complete and accurate translation|true and correct translation|certified translator`,
 	fCoverLetter: `enclosed please find|please find enclosed|enclosed are|enclosed is|enclosed you will find|
 		in response to your request|in response to your letter|please remit|do not hesitate to contact`,
 	fIndex: `index of records|index of medical records|records index|record index|table of contents|document index|
@@ -286,6 +291,11 @@ var phrases = map[feature]string{
 		deposition concluded|deposition was taken|foregoing deposition|direct examination|cross examination|redirect examination|
 		recross examination|shorthand reporter|court reporter|court reporting|deposition services|reporter s certificate|
 		certificate of reporter|certificate of court reporter|marked for identification|the witness|duly sworn|appearances`,
+	fVocational: `vocational expert|vocational evaluation|vocational assessment|vocational report|vocational expert report|
+		vocational rehabilitation evaluation|vocational rehabilitation counselor|vocational consultant|vocational certainty|
+		transferable skills|transferable skills analysis|labor market survey|labor market research|labour market survey|
+		earning capacity|loss of earning capacity|pre injury earning capacity|post injury earning capacity|
+		work life expectancy|worklife expectancy|o net|dictionary of occupational titles`,
 	fDiary: `diary|journal|symptom log|headache log|sleep log|bring this log`,
 	fPhone: `telephone encounter|phone encounter|telephone note|phone note|telephone message|phone message|
 		telephone call|phone call|nurse triage|triage call|triage note|telephone triage|phone triage|reason for call|

@@ -426,6 +426,11 @@ func classifyPage(d *Doc, pi int, f pageFeatures) {
 	p := &d.Pages[pi]
 	p.Title = f.title
 	class, kind := pageClass(f)
+	// A fax transmission report reproduces the first page it sent: its
+	// record's headings are no note of its own.
+	if faxReport(d, pi) {
+		class, kind = extract.PageAdmin, ""
+	}
 	switch class {
 	case extract.PageClinical, extract.PageReport, "":
 		// A report that summarises care, a letter of medical necessity,
@@ -604,7 +609,7 @@ func pageClass(f pageFeatures) (class, kind string) {
 	}
 	if scheduling(f) || messageThread(f) || refillRequest(f) || estimate(f) || futureCare(f) || orderForm(f) || insurerLetter(f) || payerRequest(f) || payerRecovery(f) || settlementStatement(f) ||
 		employerWages(f) || vehicleDamage(f) || travelExpenses(f) || assistanceDetermination(f) || specialsSummary(f) ||
-		caseManagerReport(f) || equipmentCertificate(f) {
+		caseManagerReport(f) || equipmentCertificate(f) || vocationalReport(f) {
 		return extract.PageAdmin, ""
 	}
 	if phoneCall(f) {
@@ -1030,6 +1035,20 @@ func settlementStatement(f pageFeatures) bool {
 // employer and the return to work, not the payroll.
 func employerWages(f pageFeatures) bool {
 	return f.n[fWages] >= 5 && f.headings <= 1 && f.service <= 2 && f.n[fUB04]+f.n[fCMS1500] == 0 && f.revRows == 0
+}
+
+// vocationalReport reports whether a page is a vocational expert's
+// report on a claim, or a further page of one: three phrases or more of
+// the trade (a vocational evaluation or expert, a transferable skills
+// analysis, a labour market survey, O*NET or DOT job codes, the earning
+// capacity before and after the injury, the work-life expectancy), no
+// visit rows and no claim form's words. It is an expert's opinion about
+// the records, as a life care plan is: its interview and report dates
+// are no visits, and the restrictions it quotes are the notes' that gave
+// them. A functional capacity evaluation, which is a visit, may name a
+// job's demands but prints no earning capacity.
+func vocationalReport(f pageFeatures) bool {
+	return f.n[fVocational] >= 3 && f.visitRows == 0 && f.n[fUB04]+f.n[fCMS1500] == 0 && f.revRows == 0
 }
 
 // vehicleDamage reports whether a page is the appraisal or repair

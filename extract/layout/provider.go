@@ -86,6 +86,15 @@ var reIDValue = lazyre.New(`(?i)^(?:id|npi|tin|tax id|#)\b`)
 // facilityLabel returns the provider a line names after a facility label
 // ("Facility: Mercy Hospital", "Remit to: ..."), or "".
 func facilityLabel(l *Line) string {
+	if l.Boiler == BoilerNone && strings.HasPrefix(l.Trim, "[") {
+		if m := reTranslatorNote.FindStringSubmatch(l.Trim); m != nil {
+			v := strings.TrimRight(m[1], " ]")
+			if i := reCommaStreet.FindStringIndex(v); i != nil {
+				v = v[:i[0]]
+			}
+			return facilityValue(v)
+		}
+	}
 	if l.Boiler != BoilerNone || !facilityHints.In(l.Text[:min(len(l.Text), 60)]) {
 		return ""
 	}
@@ -98,6 +107,16 @@ func facilityLabel(l *Line) string {
 	}
 	return facilityValue(beforeNextLabel(cutCells(m[1])))
 }
+
+// reTranslatorNote is a translator's note of what a certified translation
+// cannot reproduce of the original's letterhead or logo, the name it
+// prints ("[Letterhead:] Clinica del Valle, 2201 Mission St, ...",
+// "[Logo: Clinica del Valle]"): the original's provider, not the
+// agency whose name heads the translation.
+var reTranslatorNote = lazyre.New(`(?i)^\[\s*(?:letterhead|logo|header)\s*(?:of\s+the\s+original)?\s*:?\s*\]?\s*:?\s*([^\s\]].+)`)
+
+// reCommaStreet is the comma before a street address that follows a name.
+var reCommaStreet = lazyre.New(`,\s*\d{1,6}\s+[A-Za-z]`)
 
 // facilityValue returns the provider a facility label's value names, or ""
 // when the value is no provider's name (an identifier, a room, a law firm).

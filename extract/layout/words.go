@@ -823,6 +823,11 @@ func CleanProvider(s string) string {
 	if n := len(s); n > 6 && isDigitByte(s[n-1]) && strings.Contains(s, ", ") {
 		s = cutTown(s)
 	}
+	// "Summit Laboratory, Lexington, KY 40503. CLIA ...": the text before
+	// the ZIP code ends on the town and state, no part of the name.
+	if m := reCityState.FindStringIndex(s); m != nil && m[0] > 3 {
+		s = s[:m[0]]
+	}
 	s = strings.Trim(s, " ,;:-|*#")
 	// "HARBORVIEW ORTHOPAEDIC SURGERY P": the first letter of a legal
 	// suffix (PC, PA, PLLC) whose rest the scan cut off at the margin,
@@ -951,6 +956,10 @@ func cutTown(s string) string {
 	}
 	return s
 }
+
+// reCityState is a town and a state's postal code closing a name, its
+// ZIP code cut off after it.
+var reCityState = lazyre.New(`,\s*[A-Z][A-Za-z .'\-]{1,30},\s*(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s*,?\s*$`)
 
 // reCityStateZip is a town, state and ZIP code after a name.
 var reCityStateZip = lazyre.New(`,\s*[A-Z][A-Za-z .'\-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?$`)

@@ -45,6 +45,9 @@ func icdInNote(l line, dxCtx, coded bool, book CodeBook) []codeHit {
 	}
 	raw := l.text
 	l.text = repairCodes(l.text)
+	if ctx && strings.Contains(l.text, "2") {
+		l.text = reZAsTwo.ReplaceAllString(l.text, "Z$1")
+	}
 	procs := procedureLine(l.text)
 	var out []codeHit
 	for _, m := range reICD.FindAllStringSubmatchIndex(l.text, -1) {
@@ -184,6 +187,12 @@ var (
 	// A code with its point, then an underscore.
 	reCodeUnderscore = lazyre.New(`\b([A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4})_`)
 )
+
+// reZAsTwo is a Z code whose Z OCR read as a 2 ("279.891" for Z79.891):
+// three characters or more after the point, as no ICD-9 code prints, and
+// a digit first, as no ICD-10 code does. Read so only under a diagnosis
+// label.
+var reZAsTwo = lazyre.New(`\b2([0-9]{2}\.[0-9][0-9A-Z]{2,3})\b`)
 
 // zeroNotO reads the letter O after a code's point as the zero OCR took
 // it for: no ICD-10-CM code prints an O after its first character

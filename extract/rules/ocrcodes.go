@@ -76,7 +76,7 @@ func parseOCRCode(tok string) (ocrCode, bool) {
 	head, ext := tok, ""
 	if i := strings.IndexAny(tok, ".,:; "); i >= 0 {
 		head, ext = tok[:i], strings.TrimLeft(tok[i:], ".,:; ")
-		if !codeSep(tok[i:len(tok)-len(ext)], ext) {
+		if !codeSep(head, tok[i:len(tok)-len(ext)], ext) {
 			return r, false
 		}
 	} else if len(head) != 3 {
@@ -145,11 +145,11 @@ func onlyOs(tok string, subs int, ext string) bool {
 // makes of a code's point: a point or comma, one with a colon ("S13:.4")
 // or a comma before or after it ("M54,.2", "V43.,52XA"),
 // one with a space after or before it ("M50. 220"), or a colon alone
-// ("H81:399"). The characters
+// ("H81:399", and "M54:12", which no clock reads). The characters
 // after a point begin with a digit or the placeholder X; after a comma or
 // a space, with a digit ("M54,2"), or the comma separates a list; after
 // a comma and a space, a code's tail with its placeholder ("S16, 1XXA").
-func codeSep(sep, ext string) bool {
+func codeSep(head, sep, ext string) bool {
 	if ext == "" || strings.IndexByte("0123456789Xx", ext[0]) < 0 && extChar[ext[0]] == 0 {
 		return false
 	}
@@ -161,8 +161,9 @@ func codeSep(sep, ext string) bool {
 		// characters or more ("V43.,52XA"); "B12.,4" is a list.
 		return sep == ".," && len(ext) >= 2
 	case ":":
-		// A colon alone before two digits is a time of day ("T10:30").
-		return sep == ":" && !(len(ext) == 2 && isDigitByte(ext[0]) && isDigitByte(ext[1]))
+		// A colon alone before two digits is a time of day ("T10:30"),
+		// when what is before it can be an hour: "M54:12" is no time.
+		return sep == ":" && !(len(ext) == 2 && isDigitByte(ext[0]) && isDigitByte(ext[1]) && hourLike(head))
 	case ",":
 		// A comma and a space separate a list ("M54, 2"), unless what
 		// follows is a code's tail with its placeholder X: a digit, X,
@@ -170,6 +171,16 @@ func codeSep(sep, ext string) bool {
 		return sep == "," && isDigitByte(ext[0]) || sep == ", " && reXTail.MatchString(ext)
 	}
 	return false
+}
+
+// hourLike reports whether a code's category as OCR read it ends on an
+// hour of the day, 0 to 24, which a clock time could be ("T10" of
+// "T10:30").
+func hourLike(head string) bool {
+	if len(head) < 2 || !isDigitByte(head[len(head)-1]) || !isDigitByte(head[len(head)-2]) {
+		return true
+	}
+	return (head[len(head)-2]-'0')*10+head[len(head)-1]-'0' <= 24
 }
 
 // reXTail is the part after the point of a code that prints the

@@ -33,6 +33,8 @@ func TestOCRCodeTokens(t *testing.T) {
 		{"$06:0X0D", "S06.0X0D", false},  // S as $, a colon for the point
 		{"§06.0X0D", "S06.0X0D", false},  // S as a section sign
 		{"T10:30", "", false},            // a time of day
+		{"M54:12", "M54.12", false},      // a colon for the point: no hour 54
+		{"M10:30", "", false},            // an hour: a time, whatever letter OCR glued to it
 		{"'513.4XxD", "S13.4XXD", false}, // a speck before S read as 5
 		{"M5O.22O", "M50.220", false},    // 0 as O twice
 		{"M54.l2", "M54.12", false},      // 1 as l
