@@ -323,6 +323,10 @@ var (
 		"recording start", "recording started", "start of recording", "recording date", "date of recording",
 		"recording began", "study start", "study started", "start of study", "hook-up", "hookup", "hook up",
 		"hook-up date", "date of hook-up", "hookup date", "date of hookup",
+		// an ECG's tracing: the day and hour the cardiograph acquired it
+		// ("Acquired:", "Date/Time acquired:"), the patient on the machine
+		"acquired", "acquired on", "date acquired", "time acquired", "acquisition date", "date of acquisition",
+		"acquisition time",
 		// a form's own day, filled in at the visit: a questionnaire the
 		// patient fills in (a disability index, a pain diagram) and its
 		// "Today's date:" ("Today:" alone in its cell, see labelOf)

@@ -908,7 +908,10 @@ func refillRequest(f pageFeatures) bool {
 // an estimate (good faith estimate, estimated charges, the estimate's
 // number and date, the dispute process the No Surprises Act gives) and
 // no note's headings. Its date of service is scheduled and its amounts
-// expected: no visit, no bill line.
+// expected: no visit, no bill line. A chiropractic or therapy office's
+// care plan and financial agreement is one: the fees of the visits its
+// plan recommends and the ways to pay them (a prepaid plan, monthly
+// payments), signed the day the plan was agreed.
 func estimate(f pageFeatures) bool {
 	return f.n[fEstimate] >= 3 && f.headings < 3 && f.visitRows == 0
 }
@@ -1269,7 +1272,8 @@ func isReportTitle(t string) bool {
 		return false
 	}
 	low := strings.ToLower(t)
-	for _, w := range []string{"radiology", "imaging", "mri", "ct ", "cat scan", "x-ray", "xray", "radiograph", "ultrasound", "emg", "nerve conduction"} {
+	for _, w := range []string{"radiology", "imaging", "mri", "ct ", "cat scan", "x-ray", "xray", "radiograph", "ultrasound", "emg", "nerve conduction",
+		"ecg", "ekg", "electrocardiogram"} {
 		if strings.Contains(low, w) {
 			return true
 		}
