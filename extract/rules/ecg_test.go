@@ -56,3 +56,30 @@ func TestECGTracingDatedByAcquisition(t *testing.T) {
 		}
 	}
 }
+
+// TestECGTracingSiteAtRight: a GE MUSE or MAC cardiograph prints the
+// patient's name, ID and acquisition time on the first line and the
+// patient's birth date, sex and the acquiring site (the department the
+// machine belongs to) on the second, the site in the last cell at right.
+// The site is the tracing's provider.
+func TestECGTracingSiteAtRight(t *testing.T) {
+	page := "DOE, JANE                                     ID: 5689669             Date/Time acquired: 28-Sep-2024 20:59:39\n" +
+		"DOB: 17-Feb-1973 (51 yr)          Sex: Female                                  Prairie Valley MC Emergency Dept\n" +
+		"Loc: ER   Room: ED-24                                                                         ELECTROCARDIOGRAM\n" +
+		"Vent. rate           86 BPM                        Normal sinus rhythm\n" +
+		"PR interval          182 ms                        Nonspecific T wave abnormality\n" +
+		"QRS duration         96 ms                         Abnormal ECG\n" +
+		"QT/QTc               344/412 ms                    No previous ECGs available\n" +
+		"P-R-T axes           52 24 58\nOrdered by: Kwame Mensah, DO\n" +
+		"Confirmed by Nadia Winslow, MD (693) on 29-Sep-2024 12:19:20\n" +
+		"I                                 aVR                                V1                   V4\n" +
+		"II                                aVL                                V2                   V5\n" +
+		"25 mm/s   10 mm/mV    0.05-40 Hz        MAC 5500 HD                                        Page 1 of 1\n"
+	res := extractText(t, page)
+	if got, want := encounterDates(res), "2024-09-28"; got != want {
+		t.Fatalf("visits %s, want %s", got, want)
+	}
+	if got := res.Encounters[0].Provider; got != "Prairie Valley MC Emergency Dept" {
+		t.Errorf("provider %q", got)
+	}
+}
