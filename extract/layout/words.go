@@ -132,6 +132,10 @@ func rightLetterhead(l *Line) string {
 	return ""
 }
 
+// reOfficeUse heads a form's block the office fills in: "FOR OFFICE USE
+// ONLY", "For Clinic Staff Use Only", "FOR MRI STAFF USE".
+var reOfficeUse = lazyre.New(`(?i)^for\s+(?:[a-z]+\s+){0,3}use(?:\s+only)?\W*$`)
+
 // siteAfterPatient returns the site a device's printout names at the right
 // of a line of the patient's identification, among its first lines: a
 // cardiograph (GE MUSE, MAC) prints "DOB: ...   Sex: ...   <site>", the
@@ -484,6 +488,11 @@ func letterheadRaw(l *Line) string {
 	// A field's label and its value ("Class: Group Therapeutic Exercise",
 	// "Program: Work Conditioning Group") is no practice's name.
 	if reFieldLabelled.MatchString(c) {
+		return ""
+	}
+	// The heading of a form's block the office fills in ("FOR OFFICE USE
+	// ONLY", "FOR MRI STAFF USE") names who fills it in, no practice.
+	if reOfficeUse.MatchString(c) {
 		return ""
 	}
 	if looseBracket(c) || PatientLine(servicesNamed(c)) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) && !reServiceFirst.MatchString(c) || LooksPhone(c) {
