@@ -83,14 +83,16 @@ func CardHeadsAtLeast(text string, ds []dates.Match, n int) []CardHead {
 
 // notVisitLabel reports whether a date's label names a date that is no
 // visit: birth, injury, signature, print, statement or due dates, a
-// problem's onset, noted and resolved dates (an EHR's problem list), or the
+// problem's onset, noted and resolved dates (an EHR's problem list), a
+// drug's start, last fill and stop dates (its medication list), or the
 // dates of a payer's authorization (requested, approved or denied,
 // effective, expiring), which a therapy clinic's tracker prints above the
 // visits the authorization allows.
 func notVisitLabel(s string) bool {
 	low := strings.ToLower(s)
 	for _, w := range []string{"birth", "dob", "injur", "doi", "accident", "sign", "print", "statement", "due", "fax", "received",
-		"request", "approv", "denied", "authoriz", "authoris", "effective", "expir", "onset", "noted", "resolved"} {
+		"request", "approv", "denied", "authoriz", "authoris", "effective", "expir", "onset", "noted", "resolved",
+		"started", "filled", "stopped", "discontinu"} {
 		if strings.Contains(low, w) {
 			return true
 		}

@@ -33,3 +33,32 @@ func TestGoodFaithEstimate(t *testing.T) {
 		t.Errorf("statement that mentions the estimate: class %q, want %q", got, extract.PageBill)
 	}
 }
+
+// TestCarePlanFinancialAgreement: the care plan and financial agreement a
+// chiropractic or therapy office has the patient sign at the report of
+// findings prices the visits the plan recommends (visits a week, weeks,
+// the fees per visit, the plan's estimated total) and the ways to pay
+// them (a prepaid plan, monthly payments, insurance, a letter of
+// protection). Its date is the day the plan was agreed: the care it
+// prices is yet to come, no visit and no bill line.
+func TestCarePlanFinancialAgreement(t *testing.T) {
+	for _, title := range []string{"TREATMENT PLAN AND FINANCIAL AGREEMENT", "REPORT OF FINDINGS - CARE PLAN AGREEMENT", "Financial Policy and Care Plan"} {
+		page := "Northgate Chiropractic Center\n1068 County Rd 12, Lancaster, PA 17601\nPhone (717) 555-0182\n\n" +
+			"                  " + title + "\n" +
+			"Patient: Jane Doe                                DOB: 01/02/1980\n" +
+			"Date: 05/16/2023                                 Date of injury: 05/06/2023\n" +
+			"Condition: Cervical and lumbar sprain/strain following a motor vehicle collision.\n" +
+			"RECOMMENDED CARE\nPhase                              Visits/week     Weeks     Visits\n" +
+			"Phase 1 - Acute care                3               4         12\n" +
+			"Phase 2 - Corrective care           2               4         8\n" +
+			"ESTIMATED FEES\nChiropractic visit (adjustment, modalities): 20 x $130.00        $2,600.00\n" +
+			"Re-examinations: 2 x $85.00                                     $170.00\n" +
+			"Estimated total of the care plan                               $2,770.00\n" +
+			"PAYMENT OPTIONS (check one)\n[ ] Prepaid plan: pay the plan in full today and receive a 10% discount.\n" +
+			"[ ] Monthly payments: 4 payments of $692.50 a month.\n[X] Letter of protection through the patient's attorney.\n" +
+			"Patient signature: Jane Doe (signed)             Date: 05/16/2023\n"
+		if got := Analyze(pagesOf(page)).Pages[0].Class; got != extract.PageAdmin {
+			t.Errorf("%s: class %q, want %q", title, got, extract.PageAdmin)
+		}
+	}
+}

@@ -327,6 +327,10 @@ var (
 		// later: the night the patient slept in the lab is the study's
 		"study night", "night of study", "night of the study", "date of study night", "psg date", "date of psg",
 		"polysomnogram date", "date of polysomnogram", "polysomnography date", "date of polysomnography",
+		// an ECG's tracing: the day and hour the cardiograph acquired it
+		// ("Acquired:", "Date/Time acquired:"), the patient on the machine
+		"acquired", "acquired on", "date acquired", "time acquired", "acquisition date", "date of acquisition",
+		"acquisition time",
 		// a form's own day, filled in at the visit: a questionnaire the
 		// patient fills in (a disability index, a pain diagram) and its
 		// "Today's date:" ("Today:" alone in its cell, see labelOf)

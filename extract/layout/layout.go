@@ -242,6 +242,9 @@ func classifyLine(l, prev, above *Line) {
 	if l.Letterhead == "" && l.Top <= 1 {
 		l.Letterhead = rightLetterhead(l)
 	}
+	if l.Letterhead == "" && l.Top <= 2 {
+		l.Letterhead = siteAfterPatient(l)
+	}
 	l.Header = headerRaw(l)
 	l.Logo = logoLine(l)
 	l.Facility = facilityLabel(l)

@@ -47,7 +47,7 @@ const (
 	fMedLegal                   // a medico-legal report: its name, its addressee, its opinions (causation, impairment, future care)
 	fSettlement                 // a lawyer's statement of a settlement's distribution: gross settlement, attorney's fee, net to the client
 	fAcknowledge                // a form the patient signs: receipt of the privacy notice, consent to treatment
-	fEstimate                   // an estimate of charges for care to come: a good faith estimate, estimated charges
+	fEstimate                   // an estimate of charges for care to come: a good faith estimate, estimated charges, a care plan's financial agreement
 	fAdmission                  // a hospital stay's registration: admission date and source, attending physician, admitting diagnosis
 	fRenewal                    // a pharmacy's request to renew a prescription: refill or renewal request, the prescriber's response block
 	fPortal                     // a patient portal's messages: portal, message center, secure message
@@ -148,7 +148,9 @@ var phrases = map[feature]string{
 	fReport: `radiology|radiologist|imaging|technique|comparison|impression|findings|accession|interpreting physician|
 		reading physician|clinical history|clinical indication|indication|laboratory|lab results|reference range|
 		reference interval|specimen|collected|resulted|electrodiagnostic|nerve conduction|emg|ncs|ultrasound|mri|ct|
-		x ray|xray|radiograph|radiographs|contrast|sagittal|axial|views|exam`,
+		x ray|xray|radiograph|radiographs|contrast|sagittal|axial|views|exam|
+		electrocardiogram|ecg|ekg|12 lead|ventricular rate|vent rate|pr interval|pr int|qrs duration|qrs dur|qt qtc|
+		qt qtcb|p r t axes|axis p qrs t`,
 	fClinical: `chief complaint|history of present illness|history of present injury|hpi|subjective|objective|assessment|
 		plan|physical exam|physical examination|review of systems|vital signs|diagnosis|diagnoses|diagnosed|discharge|
 		disposition|medications|allergies|mechanism of injury|follow up|followup|complains|complaint|complaints|
@@ -167,7 +169,8 @@ var phrases = map[feature]string{
 		replacement every|replace every`,
 	fEstimate: `good faith estimate|estimated charge|estimated charges|total estimated|estimated total|estimated cost|estimated costs|
 		estimated amount|estimate number|estimate no|estimate date|gfe date|expected charges|no surprises act|nosurprises|
-		patient provider dispute resolution|dispute resolution process`,
+		patient provider dispute resolution|dispute resolution process|estimated fee|estimated fees|financial agreement|
+		financial policy|care plan agreement|treatment plan agreement|prepaid plan|prepaid care plan|pay the plan in full`,
 	fClaimForm: `attending physician s statement|attending physicians statement|attending physician statement|
 		attending physician s report|attending physician report|attending provider s statement|attending provider statement|
 		date you first treated|date first treated|date of first treatment|date you first saw|date of most recent examination|

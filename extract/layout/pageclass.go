@@ -77,7 +77,7 @@ type pageFeatures struct {
 	msgSent     int  // cells that label when a message was sent or read ("Sent: ...", "Date: ...")
 	msgTo       int  // lines that open with a message's recipients ("To: ...")
 	msgService  int  // lines labelling a date of service (see service) that are a message's date ("Date: ...")
-	problems    bool // a short line among the first dozen is a problem list's title ("ACTIVE AND RESOLVED PROBLEMS")
+	ehrList     bool // a short line among the first dozen is the title of an EHR's list of problems or medications ("ACTIVE AND RESOLVED PROBLEMS", "Medication List")
 	questions   int  // lines of a transcript that open with a question ("Q.")
 	answers     int  // lines of a transcript that open with an answer ("A.")
 	text        string
@@ -143,8 +143,8 @@ func featuresOf(d *Doc, pi int) pageFeatures {
 		if t := strings.TrimRight(strings.TrimSpace(FirstCell(l.Text)), " .,'"); f.body <= 12 && len(t) <= 90 && !reSentenceEnd.MatchString(t) && !f.billHead {
 			f.billHead = reStatementTitle.MatchString(t) && !strings.ContainsAny(t, "0123456789:") && !reNotABill.MatchString(t)
 		}
-		if f.body <= 12 && !f.problems {
-			f.problems = reProblemsTitle.MatchString(strings.TrimRight(strings.TrimSpace(FirstCell(l.Text)), " :"))
+		if f.body <= 12 && !f.ehrList {
+			f.ehrList = reEHRListTitle.MatchString(strings.TrimRight(strings.TrimSpace(FirstCell(l.Text)), " :"))
 		}
 		// A table's column heads, however wide the table.
 		// (A speck OCR read as a point after the last head, "Units.",
@@ -594,6 +594,12 @@ func pageClass(f pageFeatures) (class, kind string) {
 		// Its administration and admission dates date doses, not a visit.
 		return extract.PageOther, ""
 	}
+	if ehrList(f) {
+		// Its onset, noted and resolved dates date diagnoses, its start,
+		// fill and stop dates prescriptions: neither dates care, however
+		// many dated rows it prints.
+		return extract.PageOther, ""
+	}
 	clinical := f.headings + f.service
 	// A statement whose rows OCR cut from their amounts prints many amounts
 	// and no dated one: one phrase of a cover letter does not make it one.
@@ -645,10 +651,6 @@ func pageClass(f pageFeatures) (class, kind string) {
 		return extract.PageOther, ""
 	}
 	if patientDiary(f) {
-		return extract.PageOther, ""
-	}
-	if problemList(f) {
-		// Its onset, noted and resolved dates date diagnoses, not care.
 		return extract.PageOther, ""
 	}
 	if homeProgramBelow(f) {
@@ -911,7 +913,10 @@ func refillRequest(f pageFeatures) bool {
 // an estimate (good faith estimate, estimated charges, the estimate's
 // number and date, the dispute process the No Surprises Act gives) and
 // no note's headings. Its date of service is scheduled and its amounts
-// expected: no visit, no bill line.
+// expected: no visit, no bill line. A chiropractic or therapy office's
+// care plan and financial agreement is one: the fees of the visits its
+// plan recommends and the ways to pay them (a prepaid plan, monthly
+// payments), signed the day the plan was agreed.
 func estimate(f pageFeatures) bool {
 	return f.n[fEstimate] >= 3 && f.headings < 3 && f.visitRows == 0
 }
@@ -1207,18 +1212,22 @@ func adminScore(f pageFeatures) int {
 	return n
 }
 
-// problemList reports whether a page is an EHR's problem list printed on
-// its own: a record's first page (its letterhead) titled so, with no date
-// of service, no visit rows and few clinical headings. A summary of care that lists the
-// problems in a section on a later page prints no letterhead there.
-func problemList(f pageFeatures) bool {
-	return f.problems && f.letterhead && f.service == 0 && f.headings < 3 && f.visitRows == 0
+// ehrList reports whether a page is one of an EHR's lists printed on its
+// own, the problem list or the medication list: a record's first page (its
+// letterhead) titled so, with no date of service, no visit rows and few
+// clinical headings. A summary of care that lists the problems or the
+// medications in a section on a later page prints no letterhead there.
+func ehrList(f pageFeatures) bool {
+	return f.ehrList && f.letterhead && f.service == 0 && f.headings < 3 && f.visitRows == 0
 }
 
-// reProblemsTitle is a problem list's title, alone in its cell: "PROBLEM
-// LIST", "Active Problems", "ACTIVE AND RESOLVED PROBLEMS". A label with
-// the problems after it ("Problem list: M54.16, M51.26") is none.
-var reProblemsTitle = lazyre.New(`(?i)^(?:(?:active|resolved|inactive|chronic|active\s+and\s+resolved|active\s*/\s*resolved)\s+problems|(?:active\s+)?problems?\s+list)$`)
+// reEHRListTitle is the title of an EHR's problem or medication list,
+// alone in its cell: "PROBLEM LIST", "Active Problems", "ACTIVE AND
+// RESOLVED PROBLEMS", "Medication List", "CURRENT MEDICATIONS",
+// "Medication List - All (Active and Inactive)". A label with the problems
+// or drugs after it ("Problem list: M54.16, M51.26", "Medications:
+// lisinopril") is none.
+var reEHRListTitle = lazyre.New(`(?i)^(?:(?:active|resolved|inactive|chronic|active\s+and\s+resolved|active\s*/\s*resolved)\s+problems|(?:active\s+)?problems?\s+list|(?:(?:current|active|inactive|home|outpatient)\s+)?medications|(?:(?:current|active|home|outpatient)\s+)?medications?\s+list)(?:\s*[-–—]\s*[a-z][a-z ()/]*|\s*\([a-z ()/]+\))?$`)
 
 // reTranscriptTurn opens a transcript's line of testimony, after its
 // line number: "Q. When did you ...", "12    A. Yes."
@@ -1282,7 +1291,8 @@ func isReportTitle(t string) bool {
 		return false
 	}
 	low := strings.ToLower(t)
-	for _, w := range []string{"radiology", "imaging", "mri", "ct ", "cat scan", "x-ray", "xray", "radiograph", "ultrasound", "emg", "nerve conduction"} {
+	for _, w := range []string{"radiology", "imaging", "mri", "ct ", "cat scan", "x-ray", "xray", "radiograph", "ultrasound", "emg", "nerve conduction",
+		"ecg", "ekg", "electrocardiogram"} {
 		if strings.Contains(low, w) {
 			return true
 		}

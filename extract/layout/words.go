@@ -132,6 +132,36 @@ func rightLetterhead(l *Line) string {
 	return ""
 }
 
+// reOfficeUse heads a form's block the office fills in: "FOR OFFICE USE
+// ONLY", "For Clinic Staff Use Only", "FOR MRI STAFF USE".
+var reOfficeUse = lazyre.New(`(?i)^for\s+(?:[a-z]+\s+){0,3}use(?:\s+only)?\W*$`)
+
+// siteAfterPatient returns the site a device's printout names at the right
+// of a line of the patient's identification, among its first lines: a
+// cardiograph (GE MUSE, MAC) prints "DOB: ...   Sex: ...   <site>", the
+// site being the department the machine belongs to. Every cell before the
+// last identifies the patient; the last reads as a facility's name.
+func siteAfterPatient(l *Line) string {
+	cs := Cells(l.Text)
+	if len(cs) < 2 || l.Noise() {
+		return ""
+	}
+	for _, c := range cs[:len(cs)-1] {
+		if !PatientLine(l.Text[c.Start:c.End]) {
+			return ""
+		}
+	}
+	c := stripJunk(l.Text[cs[len(cs)-1].Start:cs[len(cs)-1].End])
+	if len(c) < 4 || len(c) > 70 || !strings.Contains(c, " ") || !titleCased(c) || !reFacility.MatchString(c) ||
+		PatientLine(c) || LooksPhone(c) || LooksAddress(c) || HasDate(c) || reDocWords.MatchString(c) || reNotProvider.MatchString(c) {
+		return ""
+	}
+	if v := CleanProvider(c); readsAsName(v) {
+		return v
+	}
+	return ""
+}
+
 // reTrailingPatient is a name printed LAST, FIRST at the end of a line,
 // perhaps with a stray token before it.
 var reTrailingPatient = lazyre.New(`\s+(?:\S{1,3}\s+)?[A-Z][A-Z'\-]+,\s*[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?\s*$`)
@@ -458,6 +488,11 @@ func letterheadRaw(l *Line) string {
 	// A field's label and its value ("Class: Group Therapeutic Exercise",
 	// "Program: Work Conditioning Group") is no practice's name.
 	if reFieldLabelled.MatchString(c) {
+		return ""
+	}
+	// The heading of a form's block the office fills in ("FOR OFFICE USE
+	// ONLY", "FOR MRI STAFF USE") names who fills it in, no practice.
+	if reOfficeUse.MatchString(c) {
 		return ""
 	}
 	if looseBracket(c) || PatientLine(servicesNamed(c)) || formPublisher(c) || reFacilityLabel.MatchString(c) || !reFacility.MatchString(c) && !rePharmacyName.MatchString(c) && !reServiceFirst.MatchString(c) || LooksPhone(c) {
