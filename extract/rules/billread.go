@@ -351,6 +351,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	closed := false                    // a total of charges closed the bill above
 	planPage := -1                     // the page whose bill, closed, a payment plan's terms finance (planTerm)
 	secFrom := 0                       // the first item since the last header, total or subtotal: a subtotal sums the items from it
+	var held []extract.BillLine        // a register receipt's uncoded items, billed when the sum under them adds them up (registerItem)
 	for i, l := range n.lines {
 		// An unticked row of a fee schedule bills nothing; a row that prints
 		// its fee and its charge was billed, whatever OCR made of its box, and
@@ -482,7 +483,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last = -1
 			if reSubtotal.MatchString(l.text) {
 				groupRev = "" // a group's subtotal closes it
-				sums, secFrom = append(sums, printedSum{firstAmount(r, cols, "charge"), -1}), len(items)
+				sum := firstAmount(r, cols, "charge")
+				items, held = settleHeld(items, held, secFrom, sum), nil
+				sums, secFrom = append(sums, printedSum{sum, -1}), len(items)
 			}
 			continue
 		}
@@ -516,6 +519,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				}
 				t.Provider, t.Citations = provider, cite
 				if t.Kind == extract.TotalCharges {
+					items, held = settleHeld(items, held, secFrom, t.Total), nil
 					sums, closed = append(sums, printedSum{t.Total, len(totals)}), true
 				}
 				totals = append(totals, t)
@@ -631,6 +635,10 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last = -1 // a row read as none: the lines under it go on no other item
 			continue  // a payment or adjustment row prints when it was posted
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() && !monthless || rePayerWords.MatchString(l.text)):
+			if registerItem(r, b, cols, svc, l.text) {
+				b.Date = svc
+				held = append(held, b)
+			}
 			last = -1
 			continue // no item of a table of services: a payer's line, a form's box
 		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc) && (r.letterless == "" || r.date.IsZero()):

@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"math"
+
 	"strings"
 
+	"github.com/medchron/medchron/extract"
 	"github.com/medchron/medchron/extract/dates"
 	"github.com/medchron/medchron/extract/layout"
 	"github.com/medchron/medchron/internal/lazyre"
@@ -51,3 +54,43 @@ func saleDay(l line) (dates.Date, bool) {
 
 // rxRow reports whether a bill row is a prescription led by its number.
 func rxRow(l line) bool { return reRxRow.MatchString(l.trim) }
+
+// Register receipts of a visit: a walk-in clinic's or an urgent care's
+// point-of-sale receipt prints the visit's date on a labelled line, then one
+// row per item with no column header ("99203 VISIT - LEVEL 3 (NEW) 294.00",
+// "SOFT C-COLLAR 46.00"), then the subtotal, a self-pay discount, the total
+// and the card tendered. A coded row is a charge of the visit's date; an
+// uncoded one (a dispensed drug, a supply, a visit the register prints by
+// its name) is one only when the sum printed under the rows adds it up with
+// them: uncoded rows without a header are otherwise a payer's line or a
+// form's box.
+
+// registerItem reports whether an uncoded, undated row outside any table is
+// an item of a receipt under a labelled date of service: one amount, a
+// charge, words that name something, no payer's words.
+func registerItem(r billRow, b extract.BillLine, cols []billCol, svc dates.Date, text string) bool {
+	return cols == nil && !svc.IsZero() && len(r.amts) == 1 && b.Charge > 0 && hasWord(r.desc) && !rePayerWords.MatchString(text) &&
+		!rePaymentWords.MatchString(text) && !reAdjustWords.MatchString(text)
+}
+
+// settleHeld appends to items the held rows of a receipt when the printed
+// sum of charges adds them up with the charges read since the last sum
+// (items from secFrom on); otherwise it leaves items as they are.
+func settleHeld(items, held []extract.BillLine, secFrom int, sum float64) []extract.BillLine {
+	if len(held) == 0 || sum <= 0 {
+		return items
+	}
+	cents := 0
+	for _, it := range items[secFrom:] {
+		if it.Kind == extract.LineCharge {
+			cents += int(math.Round(it.Charge * 100))
+		}
+	}
+	for _, h := range held {
+		cents += int(math.Round(h.Charge * 100))
+	}
+	if cents != int(math.Round(sum*100)) {
+		return items
+	}
+	return append(items, held...)
+}

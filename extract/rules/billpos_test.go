@@ -1,0 +1,65 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/medchron/medchron/extract"
+)
+
+// TestPointOfSaleItems: a walk-in clinic's register receipt itemises the
+// visit under its labelled date, without a column header; some items carry
+// a code, a dispensed drug or a supply often none. The rows the subtotal
+// sums are the visit's charges, coded or not; the discount, the card
+// tendered and the change are none.
+func TestPointOfSaleItems(t *testing.T) {
+	for _, tc := range []struct {
+		name, rows string
+		want       []string
+	}{
+		{"mixed", `
+99213 OFFICE VISIT EST                     150.00
+J3301 KENALOG INJ 10MG                      35.00
+ACE WRAP 4 INCH                             12.25
+------------------------------------------------
+SUBTOTAL                                   197.25
+SELF-PAY DISCOUNT (20%)                    (39.45)
+TOTAL                                      157.80`, []string{"2024-03-05 99213 150.00", "2024-03-05 J3301 35.00", "2024-03-05  12.25"}},
+		{"uncoded", `
+OFFICE VISIT EST                           150.00
+KENALOG INJ 10MG                            35.00
+ACE WRAP 4 INCH                             12.25
+------------------------------------------------
+SUBTOTAL                                   197.25
+SELF-PAY DISCOUNT (20%)                    (39.45)
+TOTAL                                      157.80`, []string{"2024-03-05  150.00", "2024-03-05  35.00", "2024-03-05  12.25"}},
+	} {
+		page := `PINE RIDGE WALK-IN CLINIC
+118 Main St, Dayton, OH 45402
+PATIENT RECEIPT
+Date of service: 03/05/2024
+Patient: DOE, JANE Acct 5521
+Provider: Ann Lee, PA-C
+------------------------------------------------` + tc.rows + `
+DEBIT ****1234                             157.80
+CHANGE DUE                                   0.00
+03/05/2024 4:12 PM REG 1 TRN 0420
+THANK YOU
+`
+		res := extractText(t, page)
+		var got []string
+		sum := 0.0
+		for _, b := range res.Bills {
+			if b.Kind != extract.LineCharge {
+				continue
+			}
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+			sum += b.Charge
+		}
+		if len(got) != len(tc.want) || math.Abs(sum-197.25) > 0.005 {
+			t.Errorf("%s: charges\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
