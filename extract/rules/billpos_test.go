@@ -63,3 +63,17 @@ THANK YOU
 		}
 	}
 }
+
+// TestAdjustmentBracketJ: a fax's OCR reads the J of "ADJ" as a closing
+// bracket or a bar ("AD] - FEE SCHEDULE"): the credit is still an
+// adjustment, not a payment.
+func TestAdjustmentBracketJ(t *testing.T) {
+	for _, desc := range []string{"AD] - FEE SCHEDULE", "AD| CONTRACTUAL", "ADJ - FEE SCHEDULE"} {
+		if k := lineKind(desc, extract.BillLine{Charge: -301}); k != extract.LineAdjustment {
+			t.Errorf("%q: kind %q, want adjustment", desc, k)
+		}
+	}
+	if k := lineKind("ADDL VIEWS", extract.BillLine{Charge: 40}); k != extract.LineCharge {
+		t.Errorf("ADDL VIEWS: kind %q, want a charge", k)
+	}
+}

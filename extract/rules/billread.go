@@ -34,9 +34,10 @@ var (
 	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount[.,'’]? due|due from patient|patient balance|account balance|current balance|balance|` + balanceOCR + `|amount paid|net due|payoff\s+(?:amount|due|balance|upon|at|on|as\s+of|good|valid))\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?tota[lt1i]|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
-	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
+	// rePaymentWords and reAdjustWords mark payment and adjustment rows
+	// ("AD]": the J of ADJ as OCR reads it on a fax).
 	rePaymentWords = lazyre.New(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|(?:pri|prim|primary|sec|secondary)\.?\s+pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
-	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
+	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)|(?:^|\s)ad[\]|](?:\s|$|[-–:])`)
 	// reMembershipFee is the fee of a membership or subscription program
 	// (an ambulance service's, as subscription programs bill households
 	// yearly): the annual fee paid and the renewal due, which a member's
