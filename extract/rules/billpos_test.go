@@ -77,3 +77,36 @@ func TestAdjustmentBracketJ(t *testing.T) {
 		t.Errorf("ADDL VIEWS: kind %q, want a charge", k)
 	}
 }
+
+// TestPointOfSaleAmountAbove: a fax's OCR set a receipt row's amount on a
+// line of its own above the row's words ("46.00", then "SOFT C-COLLAR"):
+// the subtotal printed under the rows adds the pair up with the others, so
+// it is the item.
+func TestPointOfSaleAmountAbove(t *testing.T) {
+	page := `PINE RIDGE WALK-IN CLINIC
+PATIENT RECEIPT - SELF PAY
+Date of service: 03/05/2024
+Provider: Ann Lee, PA-C
+OFFICE VISIT EST                           150.00
+KENALOG INJ 10MG                            35.00
+12.25
+
+ACE WRAP 4 INCH
+SUBTOTAL                                   197.25
+SELF-PAY DISCOUNT (20%)                    (39.45)
+TOTAL                                      157.80
+DEBIT ****1234                             157.80
+03/05/2024 4:12 PM REG 1 TRN 0420
+`
+	res := extractText(t, page)
+	var got []string
+	for _, b := range res.Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Description, b.Charge))
+		}
+	}
+	want := []string{"2024-03-05 OFFICE VISIT EST 150.00", "2024-03-05 KENALOG INJ 10MG 35.00", "2024-03-05 ACE WRAP 4 INCH 12.25"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("charges\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

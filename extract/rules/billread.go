@@ -353,6 +353,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	planPage := -1                     // the page whose bill, closed, a payment plan's terms finance (planTerm)
 	secFrom := 0                       // the first item since the last header, total or subtotal: a subtotal sums the items from it
 	var held []extract.BillLine        // a register receipt's uncoded items, billed when the sum under them adds them up (registerItem)
+	var alone *heldAmount              // a receipt's amount OCR set on a line of its own above its row's words
 	for i, l := range n.lines {
 		// An unticked row of a fee schedule bills nothing; a row that prints
 		// its fee and its charge was billed, whatever OCR made of its box, and
@@ -413,6 +414,13 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols, dental[l.page]))) {
+			if alone != nil && registerWords(l, *alone) {
+				// The words of the row whose amount OCR set above them.
+				held, last = append(held, alone.item(l, doc)), -1
+				alone = nil
+				continue
+			}
+			alone = nil
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
 				cols, last, group, groupRev, balance = c, -1, "", "", nil
 				if hasCharge(c) {
@@ -450,6 +458,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
+		alone = nil
 		near := nearDay(items, headDay, svc, periodFrom)
 		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: near,
 			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: dental[l.page]})
@@ -639,6 +648,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			if registerItem(r, b, cols, svc, l.text) {
 				b.Date = svc
 				held = append(held, b)
+			} else if cols == nil && !svc.IsZero() && len(r.amts) == 1 && b.Charge > 0 && !layout.HasLetters(r.desc) {
+				b.Date = svc
+				alone = &heldAmount{b, src}
 			}
 			last = -1
 			continue // no item of a table of services: a payer's line, a form's box

@@ -94,3 +94,27 @@ func settleHeld(items, held []extract.BillLine, secFrom int, sum float64) []extr
 	}
 	return append(items, held...)
 }
+
+// heldAmount is a receipt's amount alone on its line, under a labelled date
+// of service: OCR may set a row's amount above its words when the row
+// prints a little lower than its amount.
+type heldAmount struct {
+	b   extract.BillLine
+	src line
+}
+
+// registerWords reports whether l may be the words of the row whose amount
+// a stands alone above them: the next line of the page, words with no
+// amount, no total's or subtotal's label, no date.
+func registerWords(l line, a heldAmount) bool {
+	return l.page == a.src.page && hasWord(l.trim) && len(l.trim) < 60 && !moneyShaped(l.text) && !hasDate(l.text) &&
+		!reTotalWords.MatchString(l.text) && !reNotLine.MatchString(l.text) && !rePaymentWords.MatchString(l.text) && !reAdjustWords.MatchString(l.text)
+}
+
+// item is the row a held amount and its words make, citing both lines.
+func (a heldAmount) item(l line, doc string) extract.BillLine {
+	b := a.b
+	b.Description = l.trim
+	b.Citations = []extract.Citation{a.src.cite(doc, a.src.quoteAll()), l.cite(doc, l.quoteAll())}
+	return b
+}
