@@ -110,3 +110,33 @@ DEBIT ****1234                             157.80
 		t.Errorf("charges\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestPointOfSaleTotals: a register receipt's subtotal is its charges;
+// the self-pay discount under it an adjustment; its TOTAL is what was
+// charged to the card after the discount, no total of charges; the card
+// line is the payment (a balance of 0.00 totals nothing).
+func TestPointOfSaleTotals(t *testing.T) {
+	page := `          PINE RIDGE WALK-IN CLINIC
+          PATIENT RECEIPT
+          Date of service: 03/05/2024
+          Provider: Ann Lee, PA-C
+          99213 OFFICE VISIT EST                     150.00
+          ACE WRAP 4 INCH                             12.25
+          SUBTOTAL                                   162.25
+          SELF-PAY DISCOUNT (20%)                    (32.45)
+          TOTAL                                      129.80
+          VISA ****1234                              129.80
+CHANGE DUE                                   0.00
+BALANCE                                      0.00
+03/05/2024 4:12 PM REG 1 TRN 0420
+`
+	res := extractText(t, page)
+	var got []string
+	for _, tot := range res.BillTotals {
+		got = append(got, fmt.Sprintf("%s %.2f", tot.Kind, tot.Total))
+	}
+	want := []string{" 162.25", "adjustments 32.45", "payments 129.80"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("totals\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -354,6 +354,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	secFrom := 0                       // the first item since the last header, total or subtotal: a subtotal sums the items from it
 	var held []extract.BillLine        // a register receipt's uncoded items, billed when the sum under them adds them up (registerItem)
 	var alone *heldAmount              // a receipt's amount OCR set on a line of its own above its row's words
+	regPage := -1                      // the page of a register receipt whose subtotal was read as its charges (registerTotal)
 	for i, l := range n.lines {
 		// An unticked row of a fee schedule bills nothing; a row that prints
 		// its fee and its charge was billed, whatever OCR made of its box, and
@@ -422,7 +423,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			alone = nil
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
-				cols, last, group, groupRev, balance = c, -1, "", "", nil
+				cols, last, group, groupRev, balance, regPage = c, -1, "", "", nil, -1
 				if hasCharge(c) {
 					planPage = -1 // another bill's table
 				}
@@ -494,8 +495,19 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			if reSubtotal.MatchString(l.text) {
 				groupRev = "" // a group's subtotal closes it
 				sum := firstAmount(r, cols, "charge")
-				items, held = settleHeld(items, held, secFrom, sum), nil
-				sums, secFrom = append(sums, printedSum{sum, -1}), len(items)
+				var summed bool
+				items, summed = settleHeld(items, held, secFrom, sum)
+				held = nil
+				if summed && cols == nil && !svc.IsZero() && len(items) > secFrom {
+					// A register receipt's subtotal: its charges, before the
+					// discount and the card.
+					regPage = l.page
+					sums, closed = append(sums, printedSum{sum, len(totals)}), true
+					totals = append(totals, extract.BillTotal{Kind: extract.TotalCharges, Total: sum, Provider: provider, Citations: cite})
+				} else {
+					sums = append(sums, printedSum{sum, -1})
+				}
+				secFrom = len(items)
 			}
 			continue
 		}
@@ -516,6 +528,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last = -1
 			continue
 		}
+		if k, ok := registerTotal(r, l.text); ok && regPage == l.page {
+			if t := appendTotal(nil, k, r.amts[0]); k != "skip" && len(t) > 0 {
+				t[0].Provider, t[0].Citations = provider, cite
+				totals = append(totals, t[0])
+			}
+			last = -1
+			continue
+		}
 		if t, ok := totalBelow(r, afterTotal); ok {
 			t.Provider, t.Citations = provider, cite
 			totals = append(totals, t)
@@ -529,7 +549,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				}
 				t.Provider, t.Citations = provider, cite
 				if t.Kind == extract.TotalCharges {
-					items, held = settleHeld(items, held, secFrom, t.Total), nil
+					items, _ = settleHeld(items, held, secFrom, t.Total)
+					held = nil
 					sums, closed = append(sums, printedSum{t.Total, len(totals)}), true
 				}
 				totals = append(totals, t)

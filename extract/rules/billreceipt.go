@@ -75,10 +75,11 @@ func registerItem(r billRow, b extract.BillLine, cols []billCol, svc dates.Date,
 
 // settleHeld appends to items the held rows of a receipt when the printed
 // sum of charges adds them up with the charges read since the last sum
-// (items from secFrom on); otherwise it leaves items as they are.
-func settleHeld(items, held []extract.BillLine, secFrom int, sum float64) []extract.BillLine {
-	if len(held) == 0 || sum <= 0 {
-		return items
+// (items from secFrom on); otherwise it leaves items as they are. summed
+// reports whether the sum adds up the rows above it, held or not.
+func settleHeld(items, held []extract.BillLine, secFrom int, sum float64) (_ []extract.BillLine, summed bool) {
+	if sum <= 0 {
+		return items, false
 	}
 	cents := 0
 	for _, it := range items[secFrom:] {
@@ -90,9 +91,33 @@ func settleHeld(items, held []extract.BillLine, secFrom int, sum float64) []extr
 		cents += int(math.Round(h.Charge * 100))
 	}
 	if cents != int(math.Round(sum*100)) {
-		return items
+		return items, false
 	}
-	return append(items, held...)
+	return append(items, held...), true
+}
+
+// reCardTender names what a register receipt's sale was paid with.
+var reCardTender = lazyre.New(`(?i)^\W{0,3}(?:visa|master\s?card|mc|amex|american\s+express|discover|debit|credit\s+card|cash|check|hsa|fsa)\b`)
+
+// registerTotal reads a row under a register receipt's subtotal: the
+// discount is an adjustment, the card or cash tendered the payment, the
+// total the net charged after the discount (no total of charges: "skip").
+// A balance or amount due is left to totalsOf; other rows are none.
+func registerTotal(r billRow, text string) (string, bool) {
+	if !r.date.IsZero() || r.code != "" || r.rev != "" || len(r.amts) != 1 {
+		return "", false
+	}
+	switch {
+	case reAdjustWords.MatchString(text):
+		return extract.TotalAdjustments, true
+	case reCardTender.MatchString(strings.TrimSpace(text)):
+		return extract.TotalPayments, true
+	case reTotalWords.MatchString(text):
+		if k, ok := labelTotal(strings.ToLower(r.desc)); ok && k == extract.TotalCharges {
+			return "skip", true
+		}
+	}
+	return "", false
 }
 
 // heldAmount is a receipt's amount alone on its line, under a labelled date
