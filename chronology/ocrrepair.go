@@ -108,7 +108,8 @@ func (b *builder) uniqueRepair(mismatched []int, totals []printedTotal) (amountR
 
 // balanceBearsOut reports whether a balance printed on the page of the
 // total of charges t, and unlike it, is what the lines t may stand for
-// come to as read (their charges less what they print paid or adjusted):
+// come to as read (their charges less what they, or the payment and
+// adjustment rows posted with them, print paid or adjusted):
 // the lines are then right and the total is what OCR misread (a speck
 // before it read as a leading digit, "83,965.00" for 3,965.00), so no
 // line is repaired by it.
@@ -118,9 +119,14 @@ func (b *builder) balanceBearsOut(t printedTotal, totals []printedTotal) bool {
 			abs64(cents(o.t.Total)-cents(t.t.Total)) <= 1 {
 			continue
 		}
-		for _, scope := range b.totalScopes(t, totals) {
+		paid, adjusted := t, t
+		paid.kind, adjusted.kind = TotalPayments, TotalAdjustments
+		pays, adjs := b.totalScopes(paid, totals), b.totalScopes(adjusted, totals)
+		for k, scope := range b.totalScopes(t, totals) {
 			net := sumOf(scope, TotalCharges) - sumOf(scope, TotalPayments) - sumOf(scope, TotalAdjustments)
-			if len(scope) > 0 && abs64(cents(o.t.Total)-net) <= 1 {
+			// Payments and adjustments posted as rows of their own.
+			posted := sumOf(scope, TotalCharges) - sumOf(pays[k], TotalPayments) - sumOf(adjs[k], TotalAdjustments)
+			if len(scope) > 0 && (abs64(cents(o.t.Total)-net) <= 1 || abs64(cents(o.t.Total)-posted) <= 1) {
 				return true
 			}
 		}

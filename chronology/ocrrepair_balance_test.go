@@ -45,3 +45,46 @@ func TestChargesTotalSpeckBorneOutByBalance(t *testing.T) {
 		t.Errorf("without a balance: specials %.2f and %d repair flags, want 83410.00 and 1", c.Specials.TotalCharges, len(flagsOf(c, FlagOCRAmountRepaired)))
 	}
 }
+
+// TestChargesTotalMisreadBorneOutByPostedRows: an imaging centre's
+// statement posts the insurer's payment and the fee-schedule adjustment as
+// rows of their own under the charges; OCR read the total of charges
+// "3,020.00" for 3,010.00. The amount due under it is the charges as read
+// less those rows: the total is the misreading, and the 486.00 charge is
+// not "repaired" to 496.00.
+func TestChargesTotalMisreadBorneOutByPostedRows(t *testing.T) {
+	const prov = "Lakeview Imaging Center"
+	text := "Lakeview Imaging Center PATIENT STATEMENT\n" +
+		"12-20-2023 72100 XR LUMBAR SPINE 310.00\n01-15-2024 72148 TC MRI LUMBAR SPINE 2,214.00\n01-15-2024 72148 26 MRI LUMBAR SPINE READ 486.00\n" +
+		"02-19-2024 PAYMENT - INSURANCE (1,023.40)\n02-19-2024 ADJ - FEE SCHEDULE (301.00)\n" +
+		"Total charges \"3,020.00\nPayments (1,023.40)\nAdjustments (301.00)\nAmount due 1,685.60"
+	var lines []extract.BillLine
+	for _, l := range []struct {
+		date, code, quote string
+		charge            float64
+	}{
+		{"2023-12-20", "72100", "12-20-2023 72100 XR LUMBAR SPINE 310.00", 310},
+		{"2024-01-15", "72148", "01-15-2024 72148 TC MRI LUMBAR SPINE 2,214.00", 2214},
+		{"2024-01-15", "72148", "01-15-2024 72148 26 MRI LUMBAR SPINE READ 486.00", 486},
+	} {
+		lines = append(lines, extract.BillLine{Date: d(l.date), Provider: prov, Code: l.code, Charge: l.charge, Citations: []extract.Citation{cite("s", 1, l.quote)}})
+	}
+	paid, adj := 1023.40, 301.0
+	lines = append(lines,
+		extract.BillLine{Date: d("2024-02-19"), Provider: prov, Kind: extract.LinePayment, Paid: &paid, Citations: []extract.Citation{cite("s", 1, "02-19-2024 PAYMENT - INSURANCE (1,023.40)")}},
+		extract.BillLine{Date: d("2024-02-19"), Provider: prov, Kind: extract.LineAdjustment, Adjustment: &adj, Citations: []extract.Citation{cite("s", 1, "02-19-2024 ADJ - FEE SCHEDULE (301.00)")}})
+	totals := []extract.BillTotal{
+		{Provider: prov, Kind: extract.TotalCharges, Total: 3020, Citations: []extract.Citation{cite("s", 1, "Total charges \"3,020.00")}},
+		{Provider: prov, Kind: extract.TotalPayments, Total: 1023.40, Citations: []extract.Citation{cite("s", 1, "Payments (1,023.40)")}},
+		{Provider: prov, Kind: extract.TotalAdjustments, Total: 301, Citations: []extract.Citation{cite("s", 1, "Adjustments (301.00)")}},
+		{Provider: prov, Kind: extract.TotalBalance, Total: 1685.60, Citations: []extract.Citation{cite("s", 1, "Amount due 1,685.60")}},
+	}
+	page := extract.Page{DocumentID: "s", Number: 1, Source: extract.SourceOCR, Text: text, Confidence: 0.9}
+	c := Build(Matter{ID: "m"}, []Source{source("s", "statement.pdf", []extract.Page{page}, extract.Result{Bills: lines, BillTotals: totals})}, Options{})
+	if c.Specials.TotalCharges != 3010 {
+		t.Errorf("specials %.2f, want 3010.00", c.Specials.TotalCharges)
+	}
+	if fs := flagsOf(c, FlagOCRAmountRepaired); len(fs) != 0 {
+		t.Errorf("repair flags %+v, want none", fs)
+	}
+}

@@ -67,6 +67,7 @@ const (
 	fFutureCare                 // a projection of the costs of care to come: a life care plan, life expectancy, annual and lifetime costs
 	fConsent                    // a consent for a procedure: informed consent, consent for surgery or an invasive procedure
 	fDeposition                 // a deposition transcript: its caption, the examinations, the court reporter and her certificate
+	fRegister                   // a point-of-sale register's receipt: subtotal, change due, the card's approval code, the cashier
 	fEquipCert                  // a certificate of medical necessity for equipment: certification type, length of need, supplier's charge, fee schedule allowance, physician attestation
 	fVocational                 // a vocational expert's report: transferable skills, labour market, earning capacity, work-life expectancy
 	nFeatures
@@ -133,6 +134,8 @@ var phrases = map[feature]string{
 		adjustments|write off|writeoff|contractual|posted|post date|ins pd|ins paid|ins pmt|insurance payment|pt pd|pt paid|
 		pt pmt|patient payment|copay received|receipt|receipts|receipt no|receipt number|receipt copies|amount received|
 		payment received`,
+	fRegister: `subtotal|sub total|change due|approval code|approval no|auth code|cashier|amount tendered|cash tendered|tendered|
+		contactless|swiped|card ending|trn|trans no|register no`,
 	fInvoice:  `invoice|inv #|inv no|invoice no|invoice number|bill to|due date|terms|net 30`,
 	fItemized: `itemized|itemised|statement|charges|superbill|total billed|total charges|total due|amount due|balance due|fee`,
 	fLogTitle: `daily log|treatment log|visit log|therapy log|chiropractic log|adjustment log|attendance log|daily record|

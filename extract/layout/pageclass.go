@@ -1258,7 +1258,11 @@ func billFamily(f pageFeatures) string {
 	// words and revenue-code rows are enough.
 	form := ub >= 3 && f.revRows >= 2 || (f.t[fUB04] > 0 || ub >= 5) && f.revRows >= 1 || cms >= 5
 	titledBill := titled || f.t[fInvoice] > 0 || f.t[fItemized] > 0 || f.t[fLedger] > 0 || f.t[fPharmacy] > 0 || f.t[fQuantity] > 0
-	isBill := form || f.moneyDated >= 2 || titledBill && f.money >= 2 || titled && f.money >= 1 || rx+qty >= 3 && f.money >= 1 && f.datedRows >= 1
+	// A register's receipt prints its tender words (subtotal, the card's
+	// approval code, change due, the cashier) whatever OCR made of its
+	// amounts, and no clinical heading.
+	register := f.n[fRegister] >= 3 && f.headings == 0
+	isBill := form || f.moneyDated >= 2 || titledBill && f.money >= 2 || titled && f.money >= 1 || rx+qty >= 3 && f.money >= 1 && f.datedRows >= 1 || register
 	if !isBill || f.headings >= 4 && f.service > 0 && f.moneyDated < 3 {
 		return ""
 	}

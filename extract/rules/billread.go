@@ -34,9 +34,10 @@ var (
 	reTotalWords = rxfilter.MustCompile(`(?i)\b(tota[lt1i]s?|tota[lt1i]charges|current charges|new charges|charges this period|balance due|amount[.,'’]? due|due from patient|patient balance|account balance|current balance|balance|` + balanceOCR + `|amount paid|net due|payoff\s+(?:amount|due|balance|upon|at|on|as\s+of|good|valid))\b`)
 	// reNotLine labels rows that are neither services nor totals.
 	reNotLine = rxfilter.MustCompile(`(?i)\b(sub-?tota[lt1i]|balance forward|previous balance|prior balance|beginning balance|bal fwd|aging|current\s+30|0-30|31-60|61-90|over 90|90\+|insurance pending|amount enclosed|pay this amount|please pay|deductible applied|estimated|summary of (?:receipts|charges|services|payments|account))\b`)
-	// rePaymentWords and reAdjustWords mark payment and adjustment rows.
+	// rePaymentWords and reAdjustWords mark payment and adjustment rows
+	// ("AD]": the J of ADJ as OCR reads it on a fax).
 	rePaymentWords = lazyre.New(`(?i)\b(payments?|pmt|pymt|paid|ins pd|pt pd|(?:pri|prim|primary|sec|secondary)\.?\s+pd|copay received|check\s*#|chk\s*#|remittance|refund|receipt|reimbursement|visa|mastercard|cash)\b`)
-	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)`)
+	reAdjustWords  = lazyre.New(`(?i)\b(adj|adjustments?|write[- ]?offs?|contractual|discount|courtesy|allowance|disallow\w*)\b|(?:^|\s)w/o(?:\s*$|\s*[-–:(]|\s+(?:\d|bal|balance|small|sm|adj|ins|per|to)\b)|(?:^|\s)ad[\]|](?:\s|$|[-–:])`)
 	// reMembershipFee is the fee of a membership or subscription program
 	// (an ambulance service's, as subscription programs bill households
 	// yearly): the annual fee paid and the renewal due, which a member's
@@ -351,6 +352,9 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 	closed := false                    // a total of charges closed the bill above
 	planPage := -1                     // the page whose bill, closed, a payment plan's terms finance (planTerm)
 	secFrom := 0                       // the first item since the last header, total or subtotal: a subtotal sums the items from it
+	var held []extract.BillLine        // a register receipt's uncoded items, billed when the sum under them adds them up (registerItem)
+	var alone *heldAmount              // a receipt's amount OCR set on a line of its own above its row's words
+	regPage := -1                      // the page of a register receipt whose subtotal was read as its charges (registerTotal)
 	for i, l := range n.lines {
 		// An unticked row of a fee schedule bills nothing; a row that prints
 		// its fee and its charge was billed, whatever OCR made of its box, and
@@ -411,8 +415,15 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			continue
 		}
 		if !moneyShaped(l.text) && !(form && (hasSplitCents(l.text) || formService(l, cols, dental[l.page]))) {
+			if alone != nil && registerWords(l, *alone) {
+				// The words of the row whose amount OCR set above them.
+				held, last = append(held, alone.item(l, doc)), -1
+				alone = nil
+				continue
+			}
+			alone = nil
 			if c := billHeader(l.text); c != nil && !hasDate(l.text) {
-				cols, last, group, groupRev, balance = c, -1, "", "", nil
+				cols, last, group, groupRev, balance, regPage = c, -1, "", "", nil, -1
 				if hasCharge(c) {
 					planPage = -1 // another bill's table
 				}
@@ -448,6 +459,7 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			}
 			continue
 		}
+		alone = nil
 		near := nearDay(items, headDay, svc, periodFrom)
 		r := parseBillRow(l, rowOpts{form: form, pharmacy: pharmacy, cols: cols, heads: heads, near: near,
 			drug: i > 0 && reNDCLine.MatchString(n.lines[i-1].trim), dental: dental[l.page]})
@@ -482,7 +494,20 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last = -1
 			if reSubtotal.MatchString(l.text) {
 				groupRev = "" // a group's subtotal closes it
-				sums, secFrom = append(sums, printedSum{firstAmount(r, cols, "charge"), -1}), len(items)
+				sum := firstAmount(r, cols, "charge")
+				var summed bool
+				items, summed = settleHeld(items, held, secFrom, sum)
+				held = nil
+				if summed && cols == nil && !svc.IsZero() && len(items) > secFrom {
+					// A register receipt's subtotal: its charges, before the
+					// discount and the card.
+					regPage = l.page
+					sums, closed = append(sums, printedSum{sum, len(totals)}), true
+					totals = append(totals, extract.BillTotal{Kind: extract.TotalCharges, Total: sum, Provider: provider, Citations: cite})
+				} else {
+					sums = append(sums, printedSum{sum, -1})
+				}
+				secFrom = len(items)
 			}
 			continue
 		}
@@ -503,6 +528,14 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last = -1
 			continue
 		}
+		if k, ok := registerTotal(r, l.text); ok && regPage == l.page {
+			if t := appendTotal(nil, k, r.amts[0]); k != "skip" && len(t) > 0 {
+				t[0].Provider, t[0].Citations = provider, cite
+				totals = append(totals, t[0])
+			}
+			last = -1
+			continue
+		}
 		if t, ok := totalBelow(r, afterTotal); ok {
 			t.Provider, t.Citations = provider, cite
 			totals = append(totals, t)
@@ -516,6 +549,8 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 				}
 				t.Provider, t.Citations = provider, cite
 				if t.Kind == extract.TotalCharges {
+					items, _ = settleHeld(items, held, secFrom, t.Total)
+					held = nil
 					sums, closed = append(sums, printedSum{t.Total, len(totals)}), true
 				}
 				totals = append(totals, t)
@@ -631,6 +666,13 @@ func (n *note) bills(doc, provider, kind string) ([]extract.BillLine, []extract.
 			last = -1 // a row read as none: the lines under it go on no other item
 			continue  // a payment or adjustment row prints when it was posted
 		case b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && b.Date.IsZero() && (cols == nil || svc.IsZero() && headDay.IsZero() && !monthless || rePayerWords.MatchString(l.text)):
+			if registerItem(r, b, cols, svc, l.text) {
+				b.Date = svc
+				held = append(held, b)
+			} else if cols == nil && !svc.IsZero() && len(r.amts) == 1 && b.Charge > 0 && !layout.HasLetters(r.desc) {
+				b.Date = svc
+				alone = &heldAmount{b, src}
+			}
 			last = -1
 			continue // no item of a table of services: a payer's line, a form's box
 		case !form && b.Kind == extract.LineCharge && r.code == "" && r.rev == "" && group == "" && !hasWord(r.desc) && (r.letterless == "" || r.date.IsZero()):
