@@ -140,3 +140,36 @@ BALANCE                                      0.00
 		t.Errorf("totals\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestPointOfSaleMaskedCard: the card tendered prints its number masked
+// ("VISA ***23130", OCR may run a digit of the mask's edge into the last
+// four): a card number is no procedure code, and the row tenders the
+// payment, no charge.
+func TestPointOfSaleMaskedCard(t *testing.T) {
+	page := `FIRSTSTOP WALK-IN CLINIC
+4667 Medical Plaza, Bakersfield, CA 93301
+SELF-PAY RECEIPT
+DOS: 02-09-2024
+Patient: VILLANUEVA, BEATRIZ  Acct 45226192
+VISIT - LEVEL 3 (NEW)                                    281.00
+INJ ADMIN IM                                               46.00
+XR CERVICAL SPINE 2-3 VW                                 95.00
+SUBTOTAL                                                422.00
+SELF-PAY DISCOUNT (25%)                                (105.50)
+TOTAL                                                   316.50
+VISA ***23130                                           316.50
+APPROVAL CODE: 288842  CHIP
+CHANGE DUE                                                0.00
+BALANCE                                                   0.00
+02-09-2024 11:34 PM  REG 2  TRN 5703
+`
+	var got []string
+	for _, b := range extractOCR(t, page).Bills {
+		if b.Kind == extract.LineCharge {
+			got = append(got, fmt.Sprintf("%s %s %.2f", b.Date, b.Code, b.Charge))
+		}
+	}
+	if want := "2024-02-09  281.00|2024-02-09  46.00|2024-02-09  95.00"; strings.Join(got, "|") != want {
+		t.Errorf("charges %q, want %q", got, want)
+	}
+}

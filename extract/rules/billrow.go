@@ -597,6 +597,9 @@ func (r *billRow) readCode(s string, toks []token, free func(token) bool, take f
 		if !free(t) || r.dcell.b > 0 && t.a < r.dcell.b && t.b > r.dcell.a {
 			continue // a date cell OCR damaged ("7127123" for 7/27/23, "“5124124" with a speck glued before it) holds no code
 		}
+		if strings.HasPrefix(t.s, "**") {
+			continue // a masked card or account number ("VISA ***23130"): no code
+		}
 		start := t.a
 		code, mods, ok := splitCode(t.s)
 		if !ok && len(t.s) >= 6 && (t.s[0] >= 'a' && t.s[0] <= 'z' || t.s[0] == '|') {
